@@ -1,0 +1,10 @@
+// Every migration, listed statically so that bundling keeps them (Kysely: static MigrationProvider).
+// Names sort in the order they run; never rename or edit one that has shipped.
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001-core';
+import * as m0002 from './0002-person-search';
+
+export const migrations: Record<string, Migration> = {
+  '0001-core': m0001,
+  '0002-person-search': m0002,
+};

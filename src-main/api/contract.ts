@@ -1,0 +1,318 @@
+// The contract between the renderer and the main process: every method the renderer may call,
+// the zod schema its input must pass, and the type of what it returns. It imports nothing from
+// Node, so the renderer imports it too. One contract, three transports: Electron IPC, the browser
+// harness's POST /rpc, and direct calls from the CLI and the tests.
+import { z } from 'zod';
+import {
+  CATEGORIES,
+  DISABILITY_LEVELS,
+  GENDERS,
+  LIVING_ARRANGEMENTS,
+  STAFF_TYPES,
+  STATUSES,
+  type CareFlag,
+} from '../shared/person';
+import { isValidPartialDate } from '../shared/dates';
+
+z.config(z.locales.zhCN());
+
+/** Optional free text: trimmed, and an empty field is stored as nothing. */
+const text = (max = 200) =>
+  z
+    .string()
+    .max(max, `不能超过 ${max} 个字`)
+    .nullish()
+    .transform((s) => (s == null || s.trim() === '' ? null : s.trim()));
+
+/** A date as ISO text, full (`1952-10-05`) or partial (`1952-10`, `1952`). */
+const partialDate = z
+  .string()
+  .nullish()
+  .transform((s) => (s == null || s.trim() === '' ? null : s.trim()))
+  .refine((s) => s === null || isValidPartialDate(s), '日期格式应为 1952-10-05、1952-10 或 1952，且须是有效日期');
+
+const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).nullish().transform((v) => v ?? null);
+const id = z.number().int().positive();
+const optionalId = id.nullish().transform((v) => v ?? null);
+
+export const Phone = z.object({
+  label: text(20),
+  number: z
+    .string()
+    .trim()
+    .min(1, '请填写电话号码')
+    .max(40)
+    .regex(/^[0-9０-９+\-－()（）\s转]+$/, '电话号码只能包含数字、“-”、括号和“转”'),
+});
+export type Phone = z.output<typeof Phone>;
+
+export const ContactInput = z.object({
+  id: optionalId,
+  name: z.string().trim().min(1, '请填写家属或联系人的姓名').max(50),
+  relation: text(20),
+  phones: z.array(Phone).max(10).default([]),
+  address: text(200),
+  emergency: z.boolean().default(false),
+  note: text(500),
+});
+export type ContactInput = z.output<typeof ContactInput>;
+
+export const PersonInput = z.object({
+  name: z.string().trim().min(1, '请填写姓名').max(50, '姓名过长'),
+  gender: choice(GENDERS),
+  ethnicity: text(20),
+  birthDate: partialDate,
+  idNumber: text(30),
+  category: z.enum(CATEGORIES, '请选择人员类别（离休、退休或退职）'),
+  staffType: choice(STAFF_TYPES),
+  workStartDate: partialDate,
+  retirementDate: partialDate,
+  formerUnit: text(100),
+  formerPosition: text(100),
+  politicalStatus: text(20),
+  partyBranchId: optionalId,
+  partyGroupId: optionalId,
+  adminGroupId: optionalId,
+  adminSubgroupId: optionalId,
+  health: text(100),
+  living: choice(LIVING_ARRANGEMENTS),
+  careAloneChildless: z.boolean().default(false),
+  careDisability: choice(DISABILITY_LEVELS),
+  careHardship: z.boolean().default(false),
+  careEmptyNest: z.boolean().default(false),
+  remote: z.boolean().default(false),
+  remoteCity: text(50),
+  phones: z.array(Phone).max(10).default([]),
+  address: text(200),
+  postcode: text(6).refine((s) => s === null || /^\d{6}$/.test(s), '邮编应为 6 位数字'),
+  area: text(50),
+  building: text(50),
+  community: text(100),
+  bankName: text(100),
+  bankAccount: text(40).refine((s) => s === null || /^[0-9\s]{8,40}$/.test(s), '银行账号只能包含数字'),
+  status: z.enum(STATUSES).default('在册'),
+  statusDate: partialDate,
+  note: text(2000),
+  contacts: z.array(ContactInput).max(50).default([]),
+});
+export type PersonInput = z.output<typeof PersonInput>;
+
+/** What a create or update also says: the user has seen the ID-number warnings and saves anyway. */
+const SaveOptions = {
+  acceptWarnings: z.boolean().default(false),
+};
+
+export interface Contact extends ContactInput {
+  id: number;
+}
+
+export interface AttachmentInfo {
+  id: number;
+  fileName: string;
+  mime: string;
+  size: number;
+  note: string | null;
+  addedAt: string;
+  addedBy: string;
+}
+
+export interface PersonFile extends Omit<PersonInput, 'contacts'> {
+  id: number;
+  idFrom15: boolean;
+  version: number;
+  /** Age in full years today (or on the date of death): computed, never stored. */
+  age: number | null;
+  reviewFlags: string[];
+  contacts: Contact[];
+  attachments: AttachmentInfo[];
+  unitNames: Record<'partyBranch' | 'partyGroup' | 'adminGroup' | 'adminSubgroup', string | null>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const SORT_KEYS = ['name', 'birthDate', 'retirementDate', 'formerUnit', 'idNumber', 'area', 'updatedAt'] as const;
+export const CARE_FLAG_KEYS = ['aloneChildless', 'disabled', 'hardship', 'emptyNest', 'remote'] as const satisfies readonly CareFlag[];
+
+export const ListQuery = z.object({
+  q: z.string().max(100).default(''),
+  categories: z.array(z.enum(CATEGORIES)).default([]),
+  statuses: z.array(z.enum(STATUSES)).default([]),
+  area: text(50),
+  building: text(50),
+  adminGroupId: optionalId,
+  partyBranchId: optionalId,
+  partyMember: z.boolean().nullish().transform((v) => v ?? null),
+  minAge: z.number().int().min(0).max(130).nullish().transform((v) => v ?? null),
+  care: z.array(z.enum(CARE_FLAG_KEYS)).default([]),
+  needsReview: z.boolean().nullish().transform((v) => v ?? null),
+  /** With status 已故: died on or after this date (the home page's 本年度去世). */
+  statusDateFrom: partialDate,
+  sort: z.enum(SORT_KEYS).default('name'),
+  desc: z.boolean().default(false),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(500).default(50),
+});
+export type ListQuery = z.output<typeof ListQuery>;
+
+export interface PersonRow {
+  id: number;
+  name: string;
+  gender: string | null;
+  birthDate: string | null;
+  age: number | null;
+  /** Masked in the list (`210102********123X`); the full number shows in the file. */
+  idNumberMasked: string | null;
+  category: string;
+  staffType: string | null;
+  status: string;
+  statusDate: string | null;
+  formerUnit: string | null;
+  phone: string | null;
+  area: string | null;
+  building: string | null;
+  careFlags: string[];
+  needsReview: boolean;
+}
+
+export interface ListPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  rows: PersonRow[];
+}
+
+export interface OrgUnit {
+  id: number;
+  kind: string;
+  name: string;
+  parentId: number | null;
+}
+
+export interface Figures {
+  today: string;
+  activeByCategory: Record<string, number>;
+  activeTotal: number;
+  over80: number;
+  over90: number;
+  over100: number;
+  deathsThisYear: number;
+  needsReview: number;
+  filterOptions: { areas: string[]; buildings: string[] };
+}
+
+export interface BackupEntry {
+  name: string;
+  kind: string;
+  kindLabel: string;
+  takenAt: string;
+  size: number;
+}
+
+export interface AppInfo {
+  orgName: string;
+  operatorName: string;
+  configured: boolean;
+  dbPath: string;
+  backupsDir: string;
+  keptAsideDir: string;
+  /** What happened at start that the user must be told (a recovery from a backup …). */
+  notices: string[];
+  sqliteVersion: string;
+  appVersion: string;
+}
+
+export interface HistoryChange {
+  field: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+export interface HistoryItem {
+  id: number;
+  at: string;
+  operator: string;
+  what: string;
+  reason: string | null;
+  changes: HistoryChange[];
+}
+
+export interface IdCheckResult {
+  ok: boolean;
+  normalized: string | null;
+  from15: boolean;
+  birthDate: string | null;
+  gender: string | null;
+  /** Errors block saving; warnings need the user's confirmation. */
+  errors: string[];
+  warnings: string[];
+}
+
+type Method<I extends z.ZodType, O> = { input: I; output?: O };
+const method = <O>() => <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
+
+const Empty = z.object({}).default({});
+const ById = z.object({ id });
+
+export const contract = {
+  'app.info': method<AppInfo>()(Empty),
+  'app.setup': method<AppInfo>()(
+    z.object({
+      orgName: z.string().trim().min(1, '请填写单位名称').max(100),
+      operatorName: z.string().trim().min(1, '请填写经办人姓名').max(50),
+    }),
+  ),
+  'retirees.list': method<ListPage>()(ListQuery),
+  'retirees.get': method<PersonFile>()(ById),
+  'retirees.create': method<PersonFile>()(z.object({ person: PersonInput, ...SaveOptions })),
+  'retirees.update': method<PersonFile>()(
+    z.object({ id, version: z.number().int().positive(), person: PersonInput, ...SaveOptions }),
+  ),
+  'retirees.checkId': method<IdCheckResult>()(
+    z.object({ idNumber: z.string().max(30), birthDate: partialDate, gender: choice(GENDERS), excludeId: optionalId }),
+  ),
+  'retirees.history': method<HistoryItem[]>()(ById),
+  'retirees.figures': method<Figures>()(Empty),
+  'attachments.add': method<AttachmentInfo>()(
+    z.object({
+      personId: id,
+      fileName: z.string().trim().min(1).max(200),
+      mime: z.string().max(100).default('application/octet-stream'),
+      /** The file's bytes, base64: IPC and HTTP carry the same JSON. */
+      dataBase64: z.string().min(1, '文件是空的').max(28_000_000, '单个附件不能超过 20 MB'),
+      note: text(200),
+    }),
+  ),
+  'attachments.get': method<AttachmentInfo & { dataBase64: string }>()(ById),
+  'attachments.remove': method<{ removed: true }>()(z.object({ id, reason: z.string().trim().min(1, '请填写删除原因').max(200) })),
+  'org.units': method<OrgUnit[]>()(Empty),
+  'org.create': method<OrgUnit>()(
+    z.object({
+      kind: z.enum(['行政大组', '行政小组', '党支部', '党小组']),
+      name: z.string().trim().min(1, '请填写名称').max(50),
+      parentId: optionalId,
+    }),
+  ),
+  'backups.list': method<BackupEntry[]>()(Empty),
+  'backups.create': method<BackupEntry>()(Empty),
+  'backups.restore': method<{ restoredFrom: BackupEntry; keptAsideAs: string }>()(
+    z.object({ name: z.string().regex(/^[a-z-]+-\d{8}-\d{6}\.sqlite$/, '备份文件名不正确') }),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = NonNullable<Contract[M]['output']>;
+
+export interface RpcError {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: RpcError };
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,104 @@
+// name → validate input → call the domain → { ok, value } | { ok: false, error }.
+// Every transport (Electron IPC, the harness's POST /rpc, the CLI) calls `dispatch`; nothing from
+// the renderer reaches a domain without passing its zod schema first.
+import { z } from 'zod';
+import { BACKUP_KIND_LABELS, type BackupInfo } from '../db/backup';
+import type { AppContext } from '../app/context';
+import { createUnit, listUnits } from '../org/units';
+import { addAttachment, readAttachment, removeAttachment } from '../retirees/attachments';
+import { historyFor } from '../retirees/history';
+import { listPersons, officeFigures } from '../retirees/list';
+import { checkIdForForm, createPerson, getPerson, updatePerson } from '../retirees/persons';
+import { getOfficeSettings, saveOfficeSettings } from '../settings/settings';
+import { FIELD_LABELS } from '../shared/person';
+import { UserError } from '../shared/errors';
+import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf, type RpcResult } from './contract';
+
+type Handlers = { [M in MethodName]: (ctx: AppContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
+
+function backupEntry(b: BackupInfo) {
+  return { ...b, kindLabel: BACKUP_KIND_LABELS[b.kind] };
+}
+
+declare const APP_VERSION: string | undefined;
+
+function appInfo(ctx: AppContext) {
+  return {
+    ...getOfficeSettings(ctx.store),
+    dbPath: ctx.paths.dbPath,
+    backupsDir: ctx.paths.backupsDir,
+    keptAsideDir: ctx.paths.keptAsideDir,
+    notices: ctx.notices,
+    sqliteVersion: (ctx.store.raw.prepare('select sqlite_version() as v').get() as { v: string }).v,
+    appVersion: typeof APP_VERSION === 'string' ? APP_VERSION : process.env.npm_package_version ?? '0.1.0',
+  };
+}
+
+const handlers: Handlers = {
+  'app.info': (ctx) => appInfo(ctx),
+  'app.setup': (ctx, input) => {
+    saveOfficeSettings(ctx.store, input);
+    return appInfo(ctx);
+  },
+  'retirees.list': (ctx, q) => listPersons(ctx.store, q),
+  'retirees.get': (ctx, { id }) => getPerson(ctx.store, id),
+  'retirees.create': (ctx, { person, acceptWarnings }) => createPerson(ctx.store, person, { acceptWarnings }),
+  'retirees.update': (ctx, { id, version, person, acceptWarnings }) => updatePerson(ctx.store, id, version, person, { acceptWarnings }),
+  'retirees.checkId': (ctx, input) => checkIdForForm(ctx.store, input),
+  'retirees.history': (ctx, { id }) => historyFor(ctx.store, id),
+  'retirees.figures': (ctx) => officeFigures(ctx.store),
+  'attachments.add': (ctx, input) => {
+    const data = Buffer.from(input.dataBase64, 'base64');
+    return addAttachment(ctx.store, { personId: input.personId, fileName: input.fileName, mime: input.mime, data, note: input.note });
+  },
+  'attachments.get': (ctx, { id }) => {
+    const { data, ...info } = readAttachment(ctx.store, id);
+    return { ...info, dataBase64: data.toString('base64') };
+  },
+  'attachments.remove': (ctx, { id, reason }) => {
+    removeAttachment(ctx.store, id, reason);
+    return { removed: true as const };
+  },
+  'org.units': (ctx) => listUnits(ctx.store),
+  'org.create': (ctx, input) => createUnit(ctx.store, input),
+  'backups.list': (ctx) => ctx.listBackups().map(backupEntry),
+  'backups.create': async (ctx) => backupEntry(await ctx.backupNow()),
+  'backups.restore': async (ctx, { name }) => {
+    const r = await ctx.restore(name);
+    return { restoredFrom: backupEntry(r.restoredFrom), keptAsideAs: r.keptAsideAs };
+  },
+};
+
+/** The zod issues as one sentence staff can act on: 「姓名」请填写姓名；… */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const field = [...issue.path].reverse().find((p): p is string => typeof p === 'string' && p in FIELD_LABELS);
+      return field ? `「${FIELD_LABELS[field]}」${issue.message}` : issue.message;
+    })
+    .join('；');
+}
+
+export type Logger = (message: string, error?: unknown) => void;
+
+export async function dispatch(
+  ctx: AppContext,
+  method: string,
+  input: unknown,
+  log: Logger = (m, e) => console.error(m, e),
+): Promise<RpcResult<unknown>> {
+  if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', message: `不支持的操作：${method}` } };
+  const parsed = contract[method].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid_input', message: `输入有误：${describeIssues(parsed.error)}`, details: parsed.error.issues } };
+  }
+  try {
+    const handler = handlers[method] as (ctx: AppContext, input: unknown) => unknown;
+    return { ok: true, value: await handler(ctx, parsed.data) };
+  } catch (e) {
+    if (e instanceof UserError) return { ok: false, error: { code: e.code, message: e.message, details: e.details } };
+    log(`${method} failed`, e);
+    return { ok: false, error: { code: 'internal', message: '程序内部错误，操作未完成，数据未作改动。请把错误时间告知技术人员。' } };
+  }
+}

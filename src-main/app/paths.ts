@@ -1,0 +1,30 @@
+// Where the data lives. The default is the folder Electron calls userData for this product
+// (%APPDATA%\离退休服务管理 on Windows, ~/.config/离退休服务管理 on Linux), so that `npm start`,
+// `npm run web` and the CLI open the same database; `--db PATH` overrides it.
+import os from 'node:os';
+import path from 'node:path';
+
+export const PRODUCT_NAME = '离退休服务管理';
+export const DEFAULT_DB_NAME = 'retiree-office.sqlite';
+
+export function defaultDataDir(): string {
+  if (process.platform === 'win32') {
+    return path.join(process.env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), PRODUCT_NAME);
+  }
+  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', PRODUCT_NAME);
+  return path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), PRODUCT_NAME);
+}
+
+export interface DataPaths {
+  dbPath: string;
+  /** Verified, rotating backups of this database. */
+  backupsDir: string;
+  /** Damaged and replaced database files, kept, never deleted by the app. */
+  keptAsideDir: string;
+}
+
+export function dataPaths(dbPath: string): DataPaths {
+  const abs = path.resolve(dbPath);
+  const stem = path.join(path.dirname(abs), path.basename(abs, path.extname(abs)));
+  return { dbPath: abs, backupsDir: `${stem}-backups`, keptAsideDir: `${stem}-kept-aside` };
+}

@@ -1,0 +1,116 @@
+// The Kysely view of the database, as the migrations leave it.
+import type { Generated } from 'kysely';
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface OrgUnitsTable {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  parent_id: number | null;
+  leader: string | null;
+  phone: string | null;
+  note: string | null;
+  sort: Generated<number>;
+  created_at: string;
+}
+
+export interface PersonsTable {
+  id: Generated<number>;
+  name: string;
+  name_sort: string;
+  gender: string | null;
+  ethnicity: string | null;
+  birth_date: string | null;
+  id_number: string | null;
+  id_from15: Generated<number>;
+  category: string;
+  staff_type: string | null;
+  work_start_date: string | null;
+  retirement_date: string | null;
+  former_unit: string | null;
+  former_position: string | null;
+  political_status: string | null;
+  party_branch_id: number | null;
+  party_group_id: number | null;
+  admin_group_id: number | null;
+  admin_subgroup_id: number | null;
+  health: string | null;
+  living: string | null;
+  care_alone_childless: Generated<number>;
+  care_disability: string | null;
+  care_hardship: Generated<number>;
+  care_empty_nest: Generated<number>;
+  remote: Generated<number>;
+  remote_city: string | null;
+  phones: Generated<string>;
+  address: string | null;
+  postcode: string | null;
+  area: string | null;
+  building: string | null;
+  community: string | null;
+  bank_name: string | null;
+  bank_account: string | null;
+  status: Generated<string>;
+  status_date: string | null;
+  note: string | null;
+  review_flags: Generated<string>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonContactsTable {
+  id: Generated<number>;
+  person_id: number;
+  name: string;
+  relation: string | null;
+  phones: Generated<string>;
+  address: string | null;
+  emergency: Generated<number>;
+  note: string | null;
+  sort: Generated<number>;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  person_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  note: string | null;
+  added_at: string;
+  added_by: string;
+}
+
+export interface AttachmentDataTable {
+  attachment_id: number;
+  data: Buffer;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  operator: string;
+  entity: string;
+  entity_id: number;
+  person_id: number | null;
+  action: string;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  org_units: OrgUnitsTable;
+  persons: PersonsTable;
+  person_contacts: PersonContactsTable;
+  attachments: AttachmentsTable;
+  attachment_data: AttachmentDataTable;
+  audit_log: AuditLogTable;
+}

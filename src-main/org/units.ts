@@ -1,0 +1,36 @@
+// Organisation units (行政大组/小组, 党支部/党小组) a person can be placed in. Their management
+// (moving, merging, leaders) comes with the organisation network; here they can be listed and added.
+import type { OrgUnit } from '../api/contract';
+import { nowIso } from '../audit/audit';
+import type { Store } from '../db/store';
+import { UserError } from '../shared/errors';
+
+const PARENT_KIND: Record<string, string | null> = { 行政大组: null, 行政小组: '行政大组', 党支部: null, 党小组: '党支部' };
+
+export function listUnits(store: Store): OrgUnit[] {
+  return store
+    .all(store.kysely.selectFrom('org_units').select(['id', 'kind', 'name', 'parent_id']).orderBy('kind').orderBy('sort').orderBy('id'))
+    .map((u) => ({ id: u.id, kind: u.kind, name: u.name, parentId: u.parent_id }));
+}
+
+export function createUnit(store: Store, input: { kind: string; name: string; parentId: number | null }): OrgUnit {
+  const parentKind = PARENT_KIND[input.kind];
+  if (parentKind === undefined) throw new UserError('invalid_input', '组织类型不正确');
+  return store.tx(() => {
+    if (parentKind === null && input.parentId !== null) throw new UserError('invalid_input', `${input.kind}不能隶属于其他组织`);
+    if (parentKind !== null) {
+      const parent = input.parentId === null ? undefined : store.first(store.kysely.selectFrom('org_units').select('kind').where('id', '=', input.parentId));
+      if (!parent || parent.kind !== parentKind) throw new UserError('invalid_input', `${input.kind}须隶属于一个${parentKind}`);
+    }
+    const dup = store.first(
+      store.kysely.selectFrom('org_units').select('id').where('kind', '=', input.kind).where('name', '=', input.name),
+    );
+    if (dup) throw new UserError('duplicate', `已有名为“${input.name}”的${input.kind}`);
+    const id = Number(
+      store.run(
+        store.kysely.insertInto('org_units').values({ kind: input.kind, name: input.name, parent_id: input.parentId, created_at: nowIso() }),
+      ).lastInsertRowid,
+    );
+    return { id, kind: input.kind, name: input.name, parentId: input.parentId };
+  });
+}

@@ -1,0 +1,63 @@
+// Attachments of a file (scans, photos): the bytes are stored in the database, so they are in
+// every backup and move with the file.
+import { createHash } from 'node:crypto';
+import type { AttachmentInfo } from '../api/contract';
+import { nowIso, writeAudit } from '../audit/audit';
+import type { Store } from '../db/store';
+import { currentOperator } from '../settings/settings';
+import { UserError } from '../shared/errors';
+
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+function toInfo(a: { id: number; file_name: string; mime: string; size: number; note: string | null; added_at: string; added_by: string }): AttachmentInfo {
+  return { id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, note: a.note, addedAt: a.added_at, addedBy: a.added_by };
+}
+
+export function addAttachment(
+  store: Store,
+  input: { personId: number; fileName: string; mime: string; data: Buffer; note: string | null },
+): AttachmentInfo {
+  if (input.data.length === 0) throw new UserError('invalid_input', '文件是空的，未添加');
+  if (input.data.length > MAX_ATTACHMENT_BYTES) throw new UserError('invalid_input', '单个附件不能超过 20 MB');
+  return store.tx(() => {
+    const person = store.first(store.kysely.selectFrom('persons').select('id').where('id', '=', input.personId));
+    if (!person) throw new UserError('not_found', '没有找到这份档案');
+    const values = {
+      person_id: input.personId,
+      file_name: input.fileName,
+      mime: input.mime,
+      size: input.data.length,
+      sha256: createHash('sha256').update(input.data).digest('hex'),
+      note: input.note,
+      added_at: nowIso(),
+      added_by: currentOperator(store),
+    };
+    const id = Number(store.run(store.kysely.insertInto('attachments').values(values)).lastInsertRowid);
+    store.run(store.kysely.insertInto('attachment_data').values({ attachment_id: id, data: input.data }));
+    const { person_id: _p, ...after } = values;
+    writeAudit(store, { entity: 'attachment', entityId: id, personId: input.personId, action: 'create', before: null, after: { attachment: after.file_name } });
+    return toInfo({ id, ...values });
+  });
+}
+
+export function readAttachment(store: Store, id: number): AttachmentInfo & { data: Buffer } {
+  const row = store.first(
+    store.kysely
+      .selectFrom('attachments')
+      .innerJoin('attachment_data', 'attachment_data.attachment_id', 'attachments.id')
+      .selectAll('attachments')
+      .select('attachment_data.data')
+      .where('attachments.id', '=', id),
+  );
+  if (!row) throw new UserError('not_found', '没有找到这个附件');
+  return { ...toInfo(row), data: row.data };
+}
+
+export function removeAttachment(store: Store, id: number, reason: string): void {
+  store.tx(() => {
+    const row = store.first(store.kysely.selectFrom('attachments').selectAll().where('id', '=', id));
+    if (!row) throw new UserError('not_found', '没有找到这个附件');
+    store.run(store.kysely.deleteFrom('attachments').where('id', '=', id));
+    writeAudit(store, { entity: 'attachment', entityId: id, personId: row.person_id, action: 'delete', before: { attachment: row.file_name }, after: null, reason });
+  });
+}

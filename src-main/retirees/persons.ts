@@ -1,0 +1,343 @@
+// A retiree's file (人员档案): create, read, update, with its family and contacts. Every write runs
+// in one transaction with its audit row and its search-index row.
+import type { Selectable } from 'kysely';
+import type {
+  AttachmentInfo,
+  Contact,
+  IdCheckResult,
+  PersonFile,
+  PersonInput,
+  Phone,
+} from '../api/contract';
+import { writeAudit, nowIso } from '../audit/audit';
+import type { PersonsTable } from '../db/schema';
+import type { Store } from '../db/store';
+import { ageOn, todayIso } from '../shared/dates';
+import { UserError } from '../shared/errors';
+import { checkIdNumber, crossCheckId } from '../shared/idNumber';
+import { indexPerson, nameSortKey } from './searchIndex';
+
+export type PersonRowDb = Selectable<PersonsTable>;
+
+/**
+ * Names typed with spaces between Han characters (`王 芳`, `王　芳`, a habit of aligning
+ * two-character names in Excel) lose them; other names keep single spaces; `·` in minority names
+ * stays.
+ */
+export function normalizeName(name: string): string {
+  const trimmed = name.replace(/[\s\u3000]+/g, ' ').trim();
+  if (/^[\p{Script=Han}\s]+$/u.test(trimmed)) return trimmed.replace(/\s/g, '');
+  return trimmed;
+}
+
+export function parsePhones(json: string): Phone[] {
+  try {
+    const v = JSON.parse(json);
+    return Array.isArray(v) ? (v as Phone[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+const bool = (n: number) => n === 1;
+
+function toColumns(p: PersonInput, id: ResolvedId) {
+  return {
+    name: normalizeName(p.name),
+    name_sort: nameSortKey(normalizeName(p.name)),
+    gender: id.gender,
+    ethnicity: p.ethnicity,
+    birth_date: id.birthDate,
+    id_number: id.idNumber,
+    id_from15: id.from15 ? 1 : 0,
+    category: p.category,
+    staff_type: p.staffType,
+    work_start_date: p.workStartDate,
+    retirement_date: p.retirementDate,
+    former_unit: p.formerUnit,
+    former_position: p.formerPosition,
+    political_status: p.politicalStatus,
+    party_branch_id: p.partyBranchId,
+    party_group_id: p.partyGroupId,
+    admin_group_id: p.adminGroupId,
+    admin_subgroup_id: p.adminSubgroupId,
+    health: p.health,
+    living: p.living,
+    care_alone_childless: p.careAloneChildless ? 1 : 0,
+    care_disability: p.careDisability,
+    care_hardship: p.careHardship ? 1 : 0,
+    care_empty_nest: p.careEmptyNest ? 1 : 0,
+    remote: p.remote ? 1 : 0,
+    remote_city: p.remoteCity,
+    phones: JSON.stringify(p.phones),
+    address: p.address,
+    postcode: p.postcode,
+    area: p.area,
+    building: p.building,
+    community: p.community,
+    bank_name: p.bankName,
+    bank_account: p.bankAccount?.replace(/\s/g, '') ?? null,
+    status: p.status,
+    status_date: p.statusDate,
+    note: p.note,
+    review_flags: JSON.stringify(id.reviewFlags),
+  };
+}
+
+function fromColumns(r: PersonRowDb): Omit<PersonFile, 'id' | 'version' | 'age' | 'contacts' | 'attachments' | 'unitNames' | 'createdAt' | 'updatedAt'> {
+  return {
+    name: r.name,
+    gender: r.gender as PersonFile['gender'],
+    ethnicity: r.ethnicity,
+    birthDate: r.birth_date,
+    idNumber: r.id_number,
+    idFrom15: bool(r.id_from15),
+    category: r.category as PersonFile['category'],
+    staffType: r.staff_type as PersonFile['staffType'],
+    workStartDate: r.work_start_date,
+    retirementDate: r.retirement_date,
+    formerUnit: r.former_unit,
+    formerPosition: r.former_position,
+    politicalStatus: r.political_status,
+    partyBranchId: r.party_branch_id,
+    partyGroupId: r.party_group_id,
+    adminGroupId: r.admin_group_id,
+    adminSubgroupId: r.admin_subgroup_id,
+    health: r.health,
+    living: r.living as PersonFile['living'],
+    careAloneChildless: bool(r.care_alone_childless),
+    careDisability: r.care_disability as PersonFile['careDisability'],
+    careHardship: bool(r.care_hardship),
+    careEmptyNest: bool(r.care_empty_nest),
+    remote: bool(r.remote),
+    remoteCity: r.remote_city,
+    phones: parsePhones(r.phones),
+    address: r.address,
+    postcode: r.postcode,
+    area: r.area,
+    building: r.building,
+    community: r.community,
+    bankName: r.bank_name,
+    bankAccount: r.bank_account,
+    status: r.status as PersonFile['status'],
+    statusDate: r.status_date,
+    note: r.note,
+    reviewFlags: JSON.parse(r.review_flags) as string[],
+  };
+}
+
+/** Age shown for a person: today's, or at death for the deceased. */
+export function displayAge(birthDate: string | null, status: string, statusDate: string | null, today = todayIso()): number | null {
+  const on = status === '已故' && statusDate && statusDate.length === 10 ? statusDate : today;
+  return ageOn(birthDate, on);
+}
+
+interface ResolvedId {
+  idNumber: string | null;
+  from15: boolean;
+  birthDate: string | null;
+  gender: PersonInput['gender'];
+  reviewFlags: string[];
+}
+
+/**
+ * Checks the ID number (GB 11643) and fills birth date and gender from it where they are empty.
+ * A malformed number is refused. A wrong check digit, or a birth date or gender that disagrees
+ * with the number, is saved only when the user confirmed it, and then flagged for review.
+ */
+function resolveIdNumber(
+  store: Store,
+  p: PersonInput,
+  opts: { acceptWarnings: boolean; excludeId: number | null; knownFlags: string[] },
+): ResolvedId {
+  const check = checkIdForForm(store, { idNumber: p.idNumber ?? '', birthDate: p.birthDate, gender: p.gender, excludeId: opts.excludeId });
+  if (check.errors.length > 0) throw new UserError('invalid_id', check.errors.join('；'));
+  const unconfirmed = check.warnings.filter((w) => !opts.knownFlags.includes(w));
+  if (unconfirmed.length > 0 && !opts.acceptWarnings) {
+    throw new UserError('needs_confirmation', `请核对：${unconfirmed.join('；')}。确认无误后可按原样保存，档案将标记为“待核实”。`, {
+      warnings: unconfirmed,
+    });
+  }
+  return {
+    idNumber: check.normalized,
+    from15: check.from15,
+    birthDate: p.birthDate ?? check.birthDate,
+    gender: p.gender ?? (check.gender as PersonInput['gender']),
+    reviewFlags: check.warnings,
+  };
+}
+
+/** What the form shows while an ID number is typed; also the rule every save follows. */
+export function checkIdForForm(
+  store: Store,
+  input: { idNumber: string; birthDate: string | null; gender: string | null; excludeId: number | null },
+): IdCheckResult {
+  const empty: IdCheckResult = { ok: true, normalized: null, from15: false, birthDate: null, gender: null, errors: [], warnings: [] };
+  if (input.idNumber.trim() === '') return empty;
+  const r = checkIdNumber(input.idNumber);
+  if (!r.ok && r.code !== 'checkDigit') return { ...empty, ok: false, errors: [r.message] };
+  const warnings = r.ok ? [] : [r.message];
+  warnings.push(...crossCheckId(r, input));
+  const errors: string[] = [];
+  const holder = store.first(
+    store.kysely
+      .selectFrom('persons')
+      .select(['id', 'name'])
+      .where('id_number', '=', r.normalized)
+      .where('id', '!=', input.excludeId ?? 0),
+  );
+  if (holder) errors.push(`身份证号 ${r.normalized} 已登记在“${holder.name}”的档案中，同一人不能重复建档`);
+  return {
+    ok: errors.length === 0 && warnings.length === 0,
+    normalized: r.normalized,
+    from15: r.from15,
+    birthDate: r.birthDate,
+    gender: r.gender,
+    errors,
+    warnings,
+  };
+}
+
+const UNIT_FIELDS = [
+  ['partyBranchId', '党支部', 'partyBranch'],
+  ['partyGroupId', '党小组', 'partyGroup'],
+  ['adminGroupId', '行政大组', 'adminGroup'],
+  ['adminSubgroupId', '行政小组', 'adminSubgroup'],
+] as const;
+
+function unitNames(store: Store, p: Pick<PersonInput, 'partyBranchId' | 'partyGroupId' | 'adminGroupId' | 'adminSubgroupId'>, strict: boolean) {
+  const names = { partyBranch: null, partyGroup: null, adminGroup: null, adminSubgroup: null } as PersonFile['unitNames'];
+  for (const [field, kind, key] of UNIT_FIELDS) {
+    const unitId = p[field];
+    if (unitId == null) continue;
+    const unit = store.first(store.kysely.selectFrom('org_units').select(['name', 'kind']).where('id', '=', unitId));
+    if (strict && (!unit || unit.kind !== kind)) throw new UserError('invalid_unit', `所选${kind}不存在，请重新选择`);
+    names[key] = unit?.name ?? null;
+  }
+  return names;
+}
+
+function loadContacts(store: Store, personId: number): Contact[] {
+  return store
+    .all(store.kysely.selectFrom('person_contacts').selectAll().where('person_id', '=', personId).orderBy('sort').orderBy('id'))
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      relation: c.relation,
+      phones: parsePhones(c.phones),
+      address: c.address,
+      emergency: c.emergency === 1,
+      note: c.note,
+    }));
+}
+
+function loadAttachments(store: Store, personId: number): AttachmentInfo[] {
+  return store
+    .all(store.kysely.selectFrom('attachments').selectAll().where('person_id', '=', personId).orderBy('id'))
+    .map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, note: a.note, addedAt: a.added_at, addedBy: a.added_by }));
+}
+
+function saveContacts(store: Store, personId: number, contacts: PersonInput['contacts']): void {
+  const existing = new Set(loadContacts(store, personId).map((c) => c.id));
+  store.run(store.kysely.deleteFrom('person_contacts').where('person_id', '=', personId));
+  contacts.forEach((c, sort) => {
+    store.run(
+      store.kysely.insertInto('person_contacts').values({
+        ...(c.id != null && existing.has(c.id) ? { id: c.id } : {}),
+        person_id: personId,
+        name: normalizeName(c.name),
+        relation: c.relation,
+        phones: JSON.stringify(c.phones),
+        address: c.address,
+        emergency: c.emergency ? 1 : 0,
+        note: c.note,
+        sort,
+      }),
+    );
+  });
+}
+
+function loadRow(store: Store, id: number): PersonRowDb {
+  const row = store.first(store.kysely.selectFrom('persons').selectAll().where('id', '=', id));
+  if (!row) throw new UserError('not_found', '没有找到这份档案，它可能已被删除');
+  return row;
+}
+
+export function getPerson(store: Store, id: number): PersonFile {
+  const row = loadRow(store, id);
+  const fields = fromColumns(row);
+  return {
+    ...fields,
+    id: row.id,
+    version: row.version,
+    age: displayAge(row.birth_date, row.status, row.status_date),
+    contacts: loadContacts(store, id),
+    attachments: loadAttachments(store, id),
+    unitNames: unitNames(store, fields, false),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** What the audit log keeps of a file: everything staff can change, contacts included. */
+export function auditSnapshot(p: PersonFile): Record<string, unknown> {
+  const { id: _id, version: _v, age: _a, attachments: _att, unitNames, createdAt: _c, updatedAt: _u, ...rest } = p;
+  return {
+    ...rest,
+    partyBranchId: unitNames.partyBranch,
+    partyGroupId: unitNames.partyGroup,
+    adminGroupId: unitNames.adminGroup,
+    adminSubgroupId: unitNames.adminSubgroup,
+  };
+}
+
+function reindex(store: Store, id: number, p: { name: string; id_number: string | null; phones: string }): void {
+  indexPerson(store, id, { name: p.name, idNumber: p.id_number, phones: parsePhones(p.phones).map((x) => x.number) });
+}
+
+export function createPerson(store: Store, input: PersonInput, opts: { acceptWarnings: boolean; operator?: string }): PersonFile {
+  return store.tx(() => {
+    unitNames(store, input, true);
+    const resolved = resolveIdNumber(store, input, { ...opts, excludeId: null, knownFlags: [] });
+    const now = nowIso();
+    const cols = toColumns(input, resolved);
+    const { lastInsertRowid } = store.run(
+      store.kysely.insertInto('persons').values({ ...cols, created_at: now, updated_at: now }),
+    );
+    const id = Number(lastInsertRowid);
+    saveContacts(store, id, input.contacts);
+    reindex(store, id, cols);
+    const saved = getPerson(store, id);
+    writeAudit(store, { entity: 'person', entityId: id, personId: id, action: 'create', before: null, after: auditSnapshot(saved), operator: opts.operator });
+    return saved;
+  });
+}
+
+export function updatePerson(
+  store: Store,
+  id: number,
+  version: number,
+  input: PersonInput,
+  opts: { acceptWarnings: boolean },
+): PersonFile {
+  return store.tx(() => {
+    const before = getPerson(store, id);
+    if (before.version !== version) {
+      throw new UserError('conflict', '这份档案在您打开之后已被修改过，请关闭后重新打开再修改');
+    }
+    unitNames(store, input, true);
+    const resolved = resolveIdNumber(store, input, { ...opts, excludeId: id, knownFlags: before.reviewFlags });
+    const cols = toColumns(input, resolved);
+    store.run(
+      store.kysely
+        .updateTable('persons')
+        .set({ ...cols, version: version + 1, updated_at: nowIso() })
+        .where('id', '=', id),
+    );
+    saveContacts(store, id, input.contacts);
+    reindex(store, id, cols);
+    const after = getPerson(store, id);
+    writeAudit(store, { entity: 'person', entityId: id, personId: id, action: 'update', before: auditSnapshot(before), after: auditSnapshot(after) });
+    return after;
+  });
+}

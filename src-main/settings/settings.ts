@@ -1,0 +1,49 @@
+// The office's settings: its name and the operator at this workstation (who every audit row names).
+import type { Store } from '../db/store';
+import { UserError } from '../shared/errors';
+
+export interface OfficeSettings {
+  orgName: string;
+  operatorName: string;
+  /** False until the first-run form has been filled in. */
+  configured: boolean;
+}
+
+export function readSetting(store: Store, key: string): string | null {
+  const row = store.first(store.kysely.selectFrom('settings').select('value').where('key', '=', key));
+  return row?.value ?? null;
+}
+
+function writeSetting(store: Store, key: string, value: string): void {
+  store.run(
+    store.kysely
+      .insertInto('settings')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value })),
+  );
+}
+
+export function getOfficeSettings(store: Store): OfficeSettings {
+  const orgName = readSetting(store, 'org_name') ?? '';
+  const operatorName = readSetting(store, 'operator_name') ?? '';
+  return { orgName, operatorName, configured: orgName !== '' && operatorName !== '' };
+}
+
+export function saveOfficeSettings(store: Store, input: { orgName: string; operatorName: string }): OfficeSettings {
+  const orgName = input.orgName.trim();
+  const operatorName = input.operatorName.trim();
+  if (!orgName) throw new UserError('invalid_input', '请填写单位名称');
+  if (!operatorName) throw new UserError('invalid_input', '请填写经办人姓名');
+  store.tx(() => {
+    writeSetting(store, 'org_name', orgName);
+    writeSetting(store, 'operator_name', operatorName);
+  });
+  return getOfficeSettings(store);
+}
+
+/** The operator that audit rows name; refuses changes before the first-run form is filled in. */
+export function currentOperator(store: Store): string {
+  const name = readSetting(store, 'operator_name');
+  if (!name) throw new UserError('not_configured', '请先在首次使用向导中填写单位名称和经办人');
+  return name;
+}

@@ -60,3 +60,25 @@ export function formatChineseDate(iso: string | null | undefined): string {
   if (d) out += `${Number(d)}日`;
   return out;
 }
+
+/**
+ * What staff type into a date field, as ISO text keeping its precision: `1952-10-05`,
+ * `1952.10.5`, `1952/10/05`, `1952年10月5日`, `19521005`, `1952-10`, `1952年10月`, `1952`.
+ * Null when it is not a valid date, so the form can say so instead of guessing.
+ */
+export function parseDateInput(input: string): string | null {
+  const s = input
+    .trim()
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/日$/, '');
+  const p = (n: string) => n.padStart(2, '0');
+  let m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return isValidIsoDate(`${m[1]}-${m[2]}-${m[3]}`) ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  m = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*(?:[-./月]\s*(\d{1,2})?)?\s*$/.exec(s);
+  if (m) {
+    const iso = m[3] ? `${m[1]}-${p(m[2])}-${p(m[3])}` : `${m[1]}-${p(m[2])}`;
+    return isValidPartialDate(iso) ? iso : null;
+  }
+  m = /^(\d{4})年?$/.exec(s);
+  return m ? m[1] : null;
+}

@@ -1,0 +1,23 @@
+// `npm run web`: the app in a browser, for tests and for looking at it without Electron.
+//   npm run web -- --db /tmp/try.sqlite --demo --port 5180
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, parseLaunchArgs, scheduleAutomaticBackups } from '../app/launch';
+import { startWebServer } from './server';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = parseLaunchArgs(process.argv.slice(2));
+const ctx = await launch(args);
+const server = await startWebServer(ctx, { port: args.port, distDir: path.join(here, '../../dist-renderer') });
+scheduleAutomaticBackups(ctx, (e) => console.error('自动备份失败', e));
+console.log(`数据库：${ctx.paths.dbPath}`);
+for (const n of ctx.notices) console.log(`注意：${n}`);
+console.log(`请在浏览器中打开：${server.url}`);
+
+const stop = async () => {
+  await server.close();
+  ctx.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,105 @@
+// The browser harness: the built renderer and POST /rpc into the same router, on 127.0.0.1 only.
+// It serves personal data, so every /rpc call must carry the per-run random token, and requests
+// naming another host are refused (DNS rebinding).
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { dispatch } from '../api/router';
+import type { AppContext } from '../app/context';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+};
+
+const MAX_BODY = 32 * 1024 * 1024;
+
+export interface WebServer {
+  url: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+  });
+  res.end(body);
+}
+
+export async function startWebServer(ctx: AppContext, options: { port?: number; distDir: string; token?: string }): Promise<WebServer> {
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const distDir = path.resolve(options.distDir);
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 403, '{"error":"host"}');
+    const url = new URL(req.url ?? '/', `http://${host}`);
+
+    if (url.pathname === '/rpc') {
+      if (req.method !== 'POST') return send(res, 405, '{"error":"method"}');
+      if (!sameToken(req.headers['x-rpc-token'] as string | undefined, token)) {
+        return send(res, 403, JSON.stringify({ ok: false, error: { code: 'forbidden', message: '访问令牌无效，请使用启动时显示的地址打开' } }));
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > MAX_BODY) {
+          send(res, 413, JSON.stringify({ ok: false, error: { code: 'too_large', message: '提交的内容过大' } }));
+          req.destroy();
+        } else chunks.push(c);
+      });
+      req.on('end', async () => {
+        if (res.headersSent) return;
+        let body: { method?: unknown; input?: unknown };
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        } catch {
+          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: '请求格式不正确' } }));
+        }
+        const result = await dispatch(ctx, typeof body.method === 'string' ? body.method : '', body.input);
+        send(res, 200, JSON.stringify(result));
+      });
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '');
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const file = path.resolve(distDir, rel);
+    if (!file.startsWith(distDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      return send(res, 404, 'not found', 'text/plain; charset=utf-8');
+    }
+    send(res, 200, fs.readFileSync(file), TYPES[path.extname(file)] ?? 'application/octet-stream');
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    port,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

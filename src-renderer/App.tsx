@@ -1,0 +1,91 @@
+import { Alert, AppShell, Badge, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
+import { IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo } from '../src-main/api/contract';
+import { call } from './api';
+import { HomePage } from './pages/HomePage';
+import { PeoplePage } from './pages/PeoplePage';
+import { PersonPage } from './pages/PersonPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { SetupPage } from './pages/SetupPage';
+import { navigate, useRoute } from './route';
+
+export function App() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const route = useRoute();
+  const reload = useCallback(() => {
+    call('app.info', {}).then(setInfo, (e: Error) => setFailure(e.message));
+  }, []);
+  useEffect(reload, [reload]);
+
+  if (failure) {
+    return (
+      <Alert color="red" title="程序无法启动" m="xl">
+        {failure}
+      </Alert>
+    );
+  }
+  if (!info) {
+    return (
+      <Group justify="center" mt="20vh">
+        <Loader />
+        <Text>正在打开数据库……</Text>
+      </Group>
+    );
+  }
+  if (!info.configured) return <SetupPage onDone={setInfo} notices={info.notices} />;
+
+  const [section, sub] = route.path;
+  let page;
+  if (section === 'people' && sub === 'new') page = <PersonPage key="new" id={null} />;
+  else if (section === 'people' && sub) page = <PersonPage key={sub} id={Number(sub)} />;
+  else if (section === 'people') page = <PeoplePage params={route.params} />;
+  else if (section === 'settings') page = <SettingsPage info={info} onChanged={reload} />;
+  else page = <HomePage />;
+
+  return (
+    <AppShell header={{ height: 64 }} navbar={{ width: 200, breakpoint: 0 }} padding="lg">
+      <AppShell.Header px="lg">
+        <Group h="100%" justify="space-between">
+          <Group gap="sm">
+            <Title order={3} c="red.9">
+              离退休服务管理
+            </Title>
+            <Text c="dimmed" size="md">
+              {info.orgName}
+            </Text>
+          </Group>
+          <Badge variant="light" color="gray" size="lg">
+            经办人：{info.operatorName}
+          </Badge>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <NavLink label="首页" leftSection={<IconHome size={20} />} active={!section} onClick={() => navigate('/')} />
+        <NavLink
+          label="人员档案"
+          leftSection={<IconUsers size={20} />}
+          active={section === 'people'}
+          onClick={() => navigate('/people')}
+        />
+        <NavLink
+          label="系统设置"
+          leftSection={<IconSettings size={20} />}
+          active={section === 'settings'}
+          onClick={() => navigate('/settings')}
+        />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Stack gap="md">
+          {info.notices.map((n) => (
+            <Alert key={n} color="orange" title="请注意">
+              {n}
+            </Alert>
+          ))}
+          {page}
+        </Stack>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

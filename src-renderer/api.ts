@@ -1,0 +1,54 @@
+// The renderer's only door to the data: the contract's methods, over Electron IPC when the
+// preload exposed it, else over the browser harness's POST /rpc with the run's token.
+import type { InputOf, MethodName, OutputOf, RpcError, RpcResult } from '../src-main/api/contract';
+
+declare global {
+  interface Window {
+    retireeOffice?: { invoke(method: string, input: unknown): Promise<RpcResult<unknown>> };
+  }
+}
+
+export class ApiError extends Error {
+  constructor(readonly error: RpcError) {
+    super(error.message);
+  }
+  get code(): string {
+    return this.error.code;
+  }
+}
+
+function harnessToken(): string {
+  const params = new URLSearchParams(window.location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem('rpc-token', fromUrl);
+    // The token stays out of the address bar, the history and any screenshot.
+    params.delete('token');
+    const rest = params.toString();
+    window.history.replaceState(null, '', window.location.pathname + (rest ? `?${rest}` : '') + window.location.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem('rpc-token') ?? '';
+}
+
+const token = window.retireeOffice ? '' : harnessToken();
+
+async function transport(method: string, input: unknown): Promise<RpcResult<unknown>> {
+  if (window.retireeOffice) return window.retireeOffice.invoke(method, input);
+  try {
+    const res = await fetch('./rpc', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-rpc-token': token },
+      body: JSON.stringify({ method, input }),
+    });
+    return (await res.json()) as RpcResult<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'offline', message: '无法连接到程序后台，请确认程序仍在运行' } };
+  }
+}
+
+export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  const result = await transport(method, input);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value as OutputOf<M>;
+}

@@ -1,0 +1,134 @@
+import { Button, FileButton, Group, Image, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconUpload } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { PersonFile } from '../../src-main/api/contract';
+import { call } from '../api';
+
+function toBase64(buf: ArrayBuffer): string {
+  const bytes = new Uint8Array(buf);
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+function fromBase64(b64: string, mime: string): Blob {
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new Blob([bytes], { type: mime });
+}
+
+const size = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
+/** Scans and photos kept with the file (and so in every backup). */
+export function AttachmentsTab({ person, onChanged }: { person: PersonFile; onChanged: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<{ url: string; name: string } | null>(null);
+  const [removing, setRemoving] = useState<{ id: number; name: string } | null>(null);
+  const [reason, setReason] = useState('');
+
+  const upload = async (files: File[]) => {
+    setBusy(true);
+    try {
+      for (const f of files) {
+        await call('attachments.add', { personId: person.id, fileName: f.name, mime: f.type || 'application/octet-stream', dataBase64: toBase64(await f.arrayBuffer()) });
+      }
+      notifications.show({ color: 'green', message: `已添加 ${files.length} 个附件` });
+      onChanged();
+    } catch (e) {
+      notifications.show({ color: 'red', title: '附件未添加', message: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const open = async (id: number) => {
+    const a = await call('attachments.get', { id });
+    const url = URL.createObjectURL(fromBase64(a.dataBase64, a.mime));
+    if (a.mime.startsWith('image/')) setPreview({ url, name: a.fileName });
+    else {
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = a.fileName;
+      link.click();
+    }
+  };
+
+  return (
+    <Stack>
+      <Group>
+        <FileButton onChange={(f) => f.length && upload(f)} multiple accept="image/*,application/pdf,.doc,.docx,.xls,.xlsx">
+          {(props) => (
+            <Button {...props} leftSection={<IconUpload size={16} />} loading={busy}>
+              添加附件（扫描件、照片）
+            </Button>
+          )}
+        </FileButton>
+        <Text c="dimmed" size="sm">
+          单个文件不超过 20 MB。附件保存在数据库中，随备份一起保存。
+        </Text>
+      </Group>
+      {person.attachments.length === 0 ? (
+        <Text c="dimmed">暂无附件。</Text>
+      ) : (
+        <Table withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>文件名</Table.Th>
+              <Table.Th>大小</Table.Th>
+              <Table.Th>添加时间</Table.Th>
+              <Table.Th>经办人</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {person.attachments.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td>{a.fileName}</Table.Td>
+                <Table.Td>{size(a.size)}</Table.Td>
+                <Table.Td>{a.addedAt.replace('T', ' ')}</Table.Td>
+                <Table.Td>{a.addedBy}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs">
+                    <Button size="xs" variant="light" onClick={() => open(a.id)}>
+                      查看
+                    </Button>
+                    <Button size="xs" variant="subtle" color="gray" onClick={() => setRemoving({ id: a.id, name: a.fileName })}>
+                      删除
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Modal opened={preview !== null} onClose={() => preview && (URL.revokeObjectURL(preview.url), setPreview(null))} title={preview?.name} size="xl">
+        {preview && <Image src={preview.url} alt={preview.name} />}
+      </Modal>
+      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={`删除附件“${removing?.name ?? ''}”`}>
+        <Stack>
+          <TextInput label="删除原因" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRemoving(null)}>
+              取消
+            </Button>
+            <Button
+              color="red"
+              disabled={!reason.trim()}
+              onClick={async () => {
+                await call('attachments.remove', { id: removing!.id, reason });
+                setRemoving(null);
+                setReason('');
+                onChanged();
+              }}
+            >
+              确认删除
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

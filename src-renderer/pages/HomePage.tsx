@@ -1,0 +1,76 @@
+import { Card, Group, Loader, SimpleGrid, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { Figures } from '../../src-main/api/contract';
+import { formatChineseDate } from '../../src-main/shared/dates';
+import { call } from '../api';
+import { navigate } from '../route';
+
+function Stat({ label, value, hint, onClick }: { label: string; value: number; hint?: string; onClick: () => void }) {
+  return (
+    <Card withBorder padding="lg" className="stat-card" onClick={onClick} role="button" aria-label={label}>
+      <Text c="dimmed" size="sm">
+        {label}
+      </Text>
+      <Text fz={36} fw={700} lh={1.3}>
+        {value.toLocaleString('zh-CN')}
+        <Text span size="md" fw={400} c="dimmed" ml={4}>
+          人
+        </Text>
+      </Text>
+      {hint && (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+export function HomePage() {
+  const [f, setF] = useState<Figures | null>(null);
+  useEffect(() => {
+    call('retirees.figures', {}).then(setF);
+  }, []);
+  if (!f) return <Loader />;
+  const year = f.today.slice(0, 4);
+  return (
+    <>
+      <Group justify="space-between">
+        <Title order={2}>工作概况</Title>
+        <Text c="dimmed">{formatChineseDate(f.today)}</Text>
+      </Group>
+      <Title order={4}>在册人员</Title>
+      <SimpleGrid cols={{ base: 2, md: 4 }}>
+        <Stat label="在册合计" value={f.activeTotal} onClick={() => navigate('/people', { status: '在册' })} />
+        {Object.entries(f.activeByCategory).map(([c, n]) => (
+          <Stat key={c} label={`${c}人员`} value={n} onClick={() => navigate('/people', { status: '在册', category: c })} />
+        ))}
+      </SimpleGrid>
+      <Title order={4}>高龄与变动</Title>
+      <SimpleGrid cols={{ base: 2, md: 4 }}>
+        {([80, 90, 100] as const).map((age) => (
+          <Stat
+            key={age}
+            label={`${age} 岁及以上`}
+            value={f[`over${age}`]}
+            hint="在册人员，按周岁计"
+            onClick={() => navigate('/people', { status: '在册', minAge: String(age), sort: 'birthDate' })}
+          />
+        ))}
+        <Stat
+          label={`${year}年去世`}
+          value={f.deathsThisYear}
+          onClick={() => navigate('/people', { status: '已故', from: `${year}-01-01` })}
+        />
+      </SimpleGrid>
+      {f.needsReview > 0 && (
+        <>
+          <Title order={4}>待办提醒</Title>
+          <SimpleGrid cols={{ base: 2, md: 4 }}>
+            <Stat label="档案待核实" value={f.needsReview} hint="身份证号校验位不符等" onClick={() => navigate('/people', { review: '1' })} />
+          </SimpleGrid>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,331 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  Modal,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconArrowLeft, IconDeviceFloppy } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import type { IdCheckResult, InputOf, OrgUnit, PersonFile } from '../../src-main/api/contract';
+import { ageOn, todayIso } from '../../src-main/shared/dates';
+import {
+  CATEGORIES,
+  DISABILITY_LEVELS,
+  GENDERS,
+  HEALTH_CHOICES,
+  LIVING_ARRANGEMENTS,
+  POLITICAL_STATUSES,
+  STAFF_TYPES,
+  STATUSES,
+} from '../../src-main/shared/person';
+import { ApiError, call } from '../api';
+import { AttachmentsTab } from '../components/AttachmentsTab';
+import { ContactsTab } from '../components/ContactsTab';
+import { DateField, PhonesField, Section } from '../components/fields';
+import { HistoryTab } from '../components/HistoryTab';
+import { navigate } from '../route';
+
+export type PersonDraft = InputOf<'retirees.create'>['person'];
+
+const EMPTY: PersonDraft = {
+  name: '',
+  gender: null,
+  ethnicity: '汉族',
+  category: '退休',
+  status: '在册',
+  phones: [{ label: '手机', number: '' }],
+  contacts: [],
+};
+
+function draftOf(p: PersonFile): PersonDraft {
+  const { id: _i, version: _v, age: _a, reviewFlags: _r, attachments: _at, unitNames: _u, createdAt: _c, updatedAt: _up, idFrom15: _f, ...rest } = p;
+  return rest;
+}
+
+/** Phones left empty in the form are not saved (an empty row is only a place to type). */
+function cleaned(d: PersonDraft): PersonDraft {
+  const phones = (ps: PersonDraft['phones']) => (ps ?? []).filter((p) => p.number.trim() !== '');
+  return { ...d, phones: phones(d.phones), contacts: (d.contacts ?? []).map((c) => ({ ...c, phones: phones(c.phones) })) };
+}
+
+function IdNumberField({ draft, setDraft, personId }: { draft: PersonDraft; setDraft: (p: Partial<PersonDraft>) => void; personId: number | null }) {
+  const [check, setCheck] = useState<IdCheckResult | null>(null);
+  const [id] = useDebouncedValue(draft.idNumber ?? '', 300);
+  const { birthDate, gender } = draft;
+  useEffect(() => {
+    const digits = id.replace(/\s/g, '');
+    if (digits.length < 15) {
+      setCheck(null);
+      return;
+    }
+    call('retirees.checkId', { idNumber: id, birthDate, gender, excludeId: personId }).then((r) => {
+      setCheck(r);
+      // Typing a number fills birth date and gender where they are still empty.
+      const fill: Partial<PersonDraft> = {};
+      if (r.birthDate && !birthDate) fill.birthDate = r.birthDate;
+      if (r.gender && !gender) fill.gender = r.gender as PersonDraft['gender'];
+      if (Object.keys(fill).length) setDraft(fill);
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id, birthDate, gender, personId]);
+  let description: React.ReactNode = '18 位，末位可为 X；15 位旧号码保存时自动升级';
+  if (check?.ok && check.normalized) {
+    description = (
+      <Text span c="green.8" size="xs">
+        ✓ 校验通过：{check.normalized}
+        {check.from15 ? '（由 15 位升级）' : ''}，{check.birthDate} 出生，{check.gender}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={4}>
+      <TextInput
+        label="身份证号"
+        value={draft.idNumber ?? ''}
+        onChange={(e) => setDraft({ idNumber: e.currentTarget.value })}
+        description={description}
+        error={check?.errors.length ? check.errors.join('；') : undefined}
+        ff="monospace"
+      />
+      {check && check.warnings.length > 0 && (
+        <Alert color="orange" p="xs" title="请核对">
+          {check.warnings.join('；')}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+export function PersonPage({ id }: { id: number | null }) {
+  const [file, setFile] = useState<PersonFile | null>(null);
+  const [draft, setDraftState] = useState<PersonDraft>(EMPTY);
+  const [units, setUnits] = useState<OrgUnit[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [tab, setTab] = useState<string | null>('file');
+
+  useEffect(() => {
+    call('org.units', {}).then(setUnits);
+    if (id !== null) {
+      call('retirees.get', { id }).then(
+        (p) => {
+          setFile(p);
+          setDraftState(draftOf(p));
+        },
+        (e: Error) => setError(e.message),
+      );
+    }
+  }, [id]);
+
+  const setDraft = (patch: Partial<PersonDraft>) => setDraftState((d) => ({ ...d, ...patch }));
+  const initial = useMemo(() => (file ? draftOf(file) : EMPTY), [file]);
+  const dirty = JSON.stringify(cleaned(draft)) !== JSON.stringify(cleaned(initial));
+
+  const save = async (acceptWarnings = false) => {
+    setSaving(true);
+    setError(null);
+    try {
+      const person = cleaned(draft);
+      const saved =
+        file === null
+          ? await call('retirees.create', { person, acceptWarnings })
+          : await call('retirees.update', { id: file.id, version: file.version, person, acceptWarnings });
+      setConfirm(null);
+      setFile(saved);
+      setDraftState(draftOf(saved));
+      notifications.show({ color: 'green', title: '已保存', message: `${saved.name}的档案已保存` });
+      if (file === null) navigate(`/people/${saved.id}`);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'needs_confirmation') setConfirm(e.message);
+      else setError((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (id !== null && !file) return error ? <Alert color="red">{error}</Alert> : <Loader />;
+
+  const unitSelect = (label: string, kind: string, field: 'partyBranchId' | 'partyGroupId' | 'adminGroupId' | 'adminSubgroupId', parent?: number | null) => (
+    <Select
+      label={label}
+      clearable
+      searchable
+      data={units
+        .filter((u) => u.kind === kind && (parent === undefined || parent === null || u.parentId === parent))
+        .map((u) => ({ value: String(u.id), label: u.name }))}
+      value={draft[field] ? String(draft[field]) : null}
+      onChange={(v) => setDraft({ [field]: v ? Number(v) : null })}
+    />
+  );
+  const age = draft.status === '已故' && draft.statusDate?.length === 10 ? ageOn(draft.birthDate, draft.statusDate) : ageOn(draft.birthDate, todayIso());
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Button variant="subtle" leftSection={<IconArrowLeft size={18} />} onClick={() => window.history.back()}>
+            返回
+          </Button>
+          <Title order={2}>{file ? file.name : '新建档案'}</Title>
+          {file && (
+            <>
+              {age !== null && <Text size="lg">{draft.status === '已故' ? `享年 ${age} 岁` : `${age} 岁`}</Text>}
+              <Badge size="lg" variant="light">
+                {file.category}
+              </Badge>
+              <Badge size="lg" color={file.status === '在册' ? 'green' : file.status === '已故' ? 'dark' : 'gray'} variant="light">
+                {file.status}
+              </Badge>
+            </>
+          )}
+        </Group>
+        <Group>
+          {dirty && <Text c="orange.8">有未保存的修改</Text>}
+          <Button size="md" leftSection={<IconDeviceFloppy size={18} />} onClick={() => save()} loading={saving} disabled={!dirty && file !== null}>
+            保存
+          </Button>
+        </Group>
+      </Group>
+      {file && file.reviewFlags.length > 0 && (
+        <Alert color="yellow" title="此档案待核实">
+          {file.reviewFlags.join('；')}
+        </Alert>
+      )}
+      {error && (
+        <Alert color="red" title="未保存" withCloseButton onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      )}
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="file">档案信息</Tabs.Tab>
+          <Tabs.Tab value="contacts">家属及联系人（{draft.contacts?.length ?? 0}）</Tabs.Tab>
+          {file && <Tabs.Tab value="attachments">附件（{file.attachments.length}）</Tabs.Tab>}
+          {file && <Tabs.Tab value="history">变更记录</Tabs.Tab>}
+        </Tabs.List>
+        <Tabs.Panel value="file" pt="md">
+          <Stack gap="md">
+            <Section title="基本情况">
+              <SimpleGrid cols={{ base: 2, lg: 4 }}>
+                <TextInput label="姓名" required value={draft.name} onChange={(e) => setDraft({ name: e.currentTarget.value })} />
+                <Select label="性别" data={[...GENDERS]} value={draft.gender ?? null} onChange={(v) => setDraft({ gender: v as PersonDraft['gender'] })} clearable />
+                <TextInput label="民族" value={draft.ethnicity ?? ''} onChange={(e) => setDraft({ ethnicity: e.currentTarget.value })} />
+                <DateField label="出生日期" value={draft.birthDate} onChange={(v) => setDraft({ birthDate: v })} />
+              </SimpleGrid>
+              <SimpleGrid cols={{ base: 1, lg: 2 }} mt="sm">
+                <IdNumberField draft={draft} setDraft={setDraft} personId={file?.id ?? null} />
+                <SimpleGrid cols={2}>
+                  <Select label="人员类别" required data={[...CATEGORIES]} value={draft.category} onChange={(v) => v && setDraft({ category: v as PersonDraft['category'] })} />
+                  <Select label="身份" data={[...STAFF_TYPES]} value={draft.staffType ?? null} onChange={(v) => setDraft({ staffType: v as PersonDraft['staffType'] })} clearable />
+                </SimpleGrid>
+              </SimpleGrid>
+              <SimpleGrid cols={{ base: 2, lg: 4 }} mt="sm">
+                <DateField label="参加工作时间" value={draft.workStartDate} onChange={(v) => setDraft({ workStartDate: v })} />
+                <DateField label="离退休时间" value={draft.retirementDate} onChange={(v) => setDraft({ retirementDate: v })} />
+                <TextInput label="原单位/部门" value={draft.formerUnit ?? ''} onChange={(e) => setDraft({ formerUnit: e.currentTarget.value })} />
+                <TextInput label="原职务/职称" value={draft.formerPosition ?? ''} onChange={(e) => setDraft({ formerPosition: e.currentTarget.value })} />
+              </SimpleGrid>
+            </Section>
+            <Section title="政治面貌与组织">
+              <SimpleGrid cols={{ base: 2, lg: 5 }}>
+                <Select label="政治面貌" data={[...POLITICAL_STATUSES]} value={draft.politicalStatus ?? null} onChange={(v) => setDraft({ politicalStatus: v })} clearable />
+                {unitSelect('党支部', '党支部', 'partyBranchId')}
+                {unitSelect('党小组', '党小组', 'partyGroupId', draft.partyBranchId)}
+                {unitSelect('行政大组', '行政大组', 'adminGroupId')}
+                {unitSelect('行政小组', '行政小组', 'adminSubgroupId', draft.adminGroupId)}
+              </SimpleGrid>
+            </Section>
+            <Section title="健康与居住">
+              <SimpleGrid cols={{ base: 2, lg: 4 }}>
+                <Select label="健康状况" data={[...HEALTH_CHOICES]} value={draft.health ?? null} onChange={(v) => setDraft({ health: v })} clearable />
+                <Select label="居住情况" data={[...LIVING_ARRANGEMENTS]} value={draft.living ?? null} onChange={(v) => setDraft({ living: v as PersonDraft['living'] })} clearable />
+                <Select label="失能情况" placeholder="无" data={[...DISABILITY_LEVELS]} value={draft.careDisability ?? null} onChange={(v) => setDraft({ careDisability: v as PersonDraft['careDisability'] })} clearable />
+              </SimpleGrid>
+              <Group mt="md" gap="xl">
+                <Text size="sm" fw={500}>
+                  重点关爱：
+                </Text>
+                <Checkbox label="孤寡" checked={draft.careAloneChildless ?? false} onChange={(e) => setDraft({ careAloneChildless: e.currentTarget.checked })} />
+                <Checkbox label="生活困难" checked={draft.careHardship ?? false} onChange={(e) => setDraft({ careHardship: e.currentTarget.checked })} />
+                <Checkbox label="空巢" checked={draft.careEmptyNest ?? false} onChange={(e) => setDraft({ careEmptyNest: e.currentTarget.checked })} />
+                <Checkbox label="异地居住" checked={draft.remote ?? false} onChange={(e) => setDraft({ remote: e.currentTarget.checked })} />
+                {draft.remote && <TextInput placeholder="居住城市" aria-label="异地居住城市" value={draft.remoteCity ?? ''} onChange={(e) => setDraft({ remoteCity: e.currentTarget.value })} />}
+              </Group>
+            </Section>
+            <Section title="联系方式与住址">
+              <SimpleGrid cols={{ base: 1, lg: 2 }}>
+                <PhonesField value={draft.phones ?? []} onChange={(phones) => setDraft({ phones })} />
+                <Stack gap="sm">
+                  <TextInput label="住址" value={draft.address ?? ''} onChange={(e) => setDraft({ address: e.currentTarget.value })} />
+                  <SimpleGrid cols={4}>
+                    <TextInput label="邮编" value={draft.postcode ?? ''} onChange={(e) => setDraft({ postcode: e.currentTarget.value })} />
+                    <TextInput label="片区" value={draft.area ?? ''} onChange={(e) => setDraft({ area: e.currentTarget.value })} />
+                    <TextInput label="楼栋" value={draft.building ?? ''} onChange={(e) => setDraft({ building: e.currentTarget.value })} />
+                    <TextInput label="社区" value={draft.community ?? ''} onChange={(e) => setDraft({ community: e.currentTarget.value })} />
+                  </SimpleGrid>
+                </Stack>
+              </SimpleGrid>
+            </Section>
+            <Section title="银行账户与人员状态">
+              <SimpleGrid cols={{ base: 2, lg: 4 }}>
+                <TextInput label="开户行" value={draft.bankName ?? ''} onChange={(e) => setDraft({ bankName: e.currentTarget.value })} />
+                <TextInput label="银行账号" description="用于报销款发放" ff="monospace" value={draft.bankAccount ?? ''} onChange={(e) => setDraft({ bankAccount: e.currentTarget.value })} />
+                <Stack gap={4}>
+                  <Text size="sm" fw={500}>
+                    状态
+                  </Text>
+                  <SegmentedControl data={[...STATUSES]} value={draft.status ?? '在册'} onChange={(v) => setDraft({ status: v as PersonDraft['status'] })} />
+                </Stack>
+                {draft.status !== '在册' && (
+                  <DateField label={draft.status === '已故' ? '去世日期' : '迁出日期'} value={draft.statusDate} onChange={(v) => setDraft({ statusDate: v })} />
+                )}
+              </SimpleGrid>
+              <Textarea mt="sm" label="备注" autosize minRows={2} value={draft.note ?? ''} onChange={(e) => setDraft({ note: e.currentTarget.value })} />
+            </Section>
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="contacts" pt="md">
+          <ContactsTab value={draft.contacts ?? []} onChange={(contacts) => setDraft({ contacts })} />
+        </Tabs.Panel>
+        {file && (
+          <Tabs.Panel value="attachments" pt="md">
+            <AttachmentsTab person={file} onChanged={() => call('retirees.get', { id: file.id }).then((p) => setFile({ ...p }))} />
+          </Tabs.Panel>
+        )}
+        {file && (
+          <Tabs.Panel value="history" pt="md">
+            <HistoryTab personId={file.id} version={file.version} />
+          </Tabs.Panel>
+        )}
+      </Tabs>
+      <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title="保存前请核对" size="lg">
+        <Stack>
+          <Text>{confirm}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirm(null)}>
+              返回修改
+            </Button>
+            <Button color="orange" onClick={() => save(true)} loading={saving}>
+              按原样保存并标记待核实
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

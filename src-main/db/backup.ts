@@ -40,14 +40,15 @@ export function parseBackupName(name: string): Omit<BackupInfo, 'size'> | null {
 
 export function listBackups(dir: string): BackupInfo[] {
   if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .map((name) => {
-      const info = parseBackupName(name);
-      return info ? { ...info, size: fs.statSync(path.join(dir, name)).size } : null;
-    })
-    .filter((b): b is BackupInfo => b !== null)
-    .sort((a, b) => (a.takenAt < b.takenAt ? 1 : a.takenAt > b.takenAt ? -1 : a.name < b.name ? 1 : -1));
+  const found = fs.readdirSync(dir).flatMap((name) => {
+    const info = parseBackupName(name);
+    if (!info) return [];
+    const stat = fs.statSync(path.join(dir, name));
+    return [{ info: { ...info, size: stat.size }, written: stat.mtimeMs }];
+  });
+  // Newest first; backups taken within the same second are ordered by when they were written.
+  found.sort((a, b) => (a.info.takenAt !== b.info.takenAt ? (a.info.takenAt < b.info.takenAt ? 1 : -1) : b.written - a.written));
+  return found.map((f) => f.info);
 }
 
 /** Opens a database file read-only and checks it: 'ok' or what is wrong, in Chinese. */

@@ -1,0 +1,63 @@
+// The Electron main process: lifecycle, the window, and wiring. Everything it does with data goes
+// through AppContext and the router, the same code the browser harness and the tests run.
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { dispatch } from '../api/router';
+import type { AppContext } from '../app/context';
+import { launch, parseLaunchArgs, scheduleAutomaticBackups } from '../app/launch';
+import { DEFAULT_DB_NAME } from '../app/paths';
+import { registerRpc } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { APP_ORIGIN, hardenApp, hardenSession, secureWebPreferences } from './security';
+
+const log = (m: string) => console.warn(`[security] ${m}`);
+let ctx: AppContext | null = null;
+let win: BrowserWindow | null = null;
+
+registerAppScheme(protocol);
+hardenApp(app, log);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', () => {
+  if (win?.isMinimized()) win.restore();
+  win?.focus();
+});
+
+async function start(): Promise<void> {
+  const argv = process.argv.slice(app.isPackaged ? 1 : 2);
+  const args = parseLaunchArgs(argv);
+  if (!argv.includes('--db')) args.db = path.join(app.getPath('userData'), DEFAULT_DB_NAME);
+  ctx = await launch(args, {
+    // Under `npm start`, better-sqlite3 built for Electron's ABI lives apart from the one built for
+    // Node (scripts/start-electron.mjs), so `npm test` keeps working after `npm start`.
+    nativeBinding: app.isPackaged ? undefined : process.env.RETIREE_NATIVE_BINDING,
+  });
+  scheduleAutomaticBackups(ctx, (e) => console.error('automatic backup failed', e));
+
+  hardenSession(session.defaultSession, log);
+  serveRenderer(protocol, path.join(__dirname, '../dist-renderer'));
+  registerRpc(ipcMain, (method, input) => dispatch(ctx!, method, input), () => win?.webContents ?? null, log);
+
+  win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1100,
+    minHeight: 700,
+    title: '离退休服务管理',
+    show: false,
+    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
+  });
+  win.once('ready-to-show', () => win?.show());
+  win.on('closed', () => (win = null));
+  await win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.whenReady().then(start).catch((e: unknown) => {
+  dialog.showErrorBox('离退休服务管理无法启动', e instanceof Error ? e.message : String(e));
+  app.quit();
+});
+
+app.on('window-all-closed', () => {
+  ctx?.close();
+  app.quit();
+});

@@ -1,0 +1,21 @@
+// Real SQLite files in a fresh temporary folder for each test.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PersonInput, type InputOf } from '../src-main/api/contract';
+import { AppContext } from '../src-main/app/context';
+import { saveOfficeSettings } from '../src-main/settings/settings';
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-test-'));
+}
+
+export async function freshContext(options: { configured?: boolean } = {}): Promise<AppContext> {
+  const ctx = await AppContext.start({ dbPath: path.join(tempDir(), 'office.sqlite') });
+  if (options.configured !== false) saveOfficeSettings(ctx.store, { orgName: '测试集团离退休管理办公室', operatorName: '王干事' });
+  return ctx;
+}
+
+export function person(fields: Partial<InputOf<'retirees.create'>['person']> = {}): PersonInput {
+  return PersonInput.parse({ name: '张桂兰', category: '退休', ...fields });
+}

@@ -39,7 +39,7 @@ if (!fs.existsSync(binding)) {
 run(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
 run(process.execPath, [path.join(root, 'scripts', 'build-shell.mjs')]);
 
-const child = spawn(require('electron'), [path.join(root, 'out', 'main.cjs'), ...process.argv.slice(2)], {
+const child = spawn(require('electron'), [root, ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, RETIREE_NATIVE_BINDING: binding },
 });

@@ -35,7 +35,9 @@ async function start(): Promise<void> {
   scheduleAutomaticBackups(ctx, (e) => console.error('automatic backup failed', e));
 
   hardenSession(session.defaultSession, log);
-  serveRenderer(protocol, path.join(__dirname, '../dist-renderer'));
+  // The app folder holds package.json (main: out/main.cjs) and dist-renderer/, in development and
+  // inside the packaged app.asar alike.
+  serveRenderer(protocol, path.join(app.getAppPath(), 'dist-renderer'));
   registerRpc(ipcMain, (method, input) => dispatch(ctx!, method, input), () => win?.webContents ?? null, log);
 
   win = new BrowserWindow({

@@ -1,0 +1,199 @@
+// The Electron shell's security settings and IPC wiring, proved with a fake 'electron' module
+// (Electron itself cannot start on the CI machine).
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import { afterAll, describe, expect, test, vi } from 'vitest';
+import { dispatch } from '../src-main/api/router';
+import { refusal, registerRpc, RPC_CHANNEL } from '../src-main/shell/ipc';
+import { APP_ORIGIN, hardenContents, hardenSession, isAppUrl, secureWebPreferences } from '../src-main/shell/security';
+import { freshContext, tempDir } from './helpers';
+
+class FakeContents extends EventEmitter {
+  mainFrame = { url: `${APP_ORIGIN}/index.html` };
+  openHandler: ((d: { url: string }) => { action: string }) | null = null;
+  setWindowOpenHandler(h: (d: { url: string }) => { action: string }) {
+    this.openHandler = h;
+  }
+}
+
+function fakeEvent() {
+  let prevented = false;
+  return { preventDefault: () => (prevented = true), get prevented() { return prevented; } };
+}
+
+describe('security settings', () => {
+  test('the window runs isolated, sandboxed, without Node, with web security and no webviews', () => {
+    expect(secureWebPreferences('/p/preload.cjs')).toMatchObject({
+      preload: '/p/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  test('navigation away from the app, new windows and webviews are refused', () => {
+    const contents = new FakeContents();
+    const log: string[] = [];
+    hardenContents(contents as never, (m) => log.push(m));
+    const away = fakeEvent();
+    contents.emit('will-navigate', away, 'https://example.com/');
+    expect(away.prevented).toBe(true);
+    const file = fakeEvent();
+    contents.emit('will-navigate', file, 'file:///etc/passwd');
+    expect(file.prevented).toBe(true);
+    const inside = fakeEvent();
+    contents.emit('will-navigate', inside, `${APP_ORIGIN}/index.html#/people`);
+    expect(inside.prevented).toBe(false);
+    const redirect = fakeEvent();
+    contents.emit('will-redirect', redirect, 'http://127.0.0.1:9/');
+    expect(redirect.prevented).toBe(true);
+    expect(contents.openHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    const webview = fakeEvent();
+    contents.emit('will-attach-webview', webview);
+    expect(webview.prevented).toBe(true);
+    expect(log).toHaveLength(5);
+  });
+
+  test('permission requests are refused and every response carries the CSP', () => {
+    let permissionHandler: (c: unknown, p: string, cb: (ok: boolean) => void) => void = () => {};
+    let checkHandler: () => boolean = () => true;
+    let headers: (d: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void = () => {};
+    const session = {
+      setPermissionRequestHandler: (h: typeof permissionHandler) => (permissionHandler = h),
+      setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
+      webRequest: { onHeadersReceived: (h: typeof headers) => (headers = h) },
+    };
+    hardenSession(session as never, () => {});
+    let granted: boolean | null = null;
+    permissionHandler(null, 'media', (ok) => (granted = ok));
+    expect(granted).toBe(false);
+    expect(checkHandler()).toBe(false);
+    let out: Record<string, string[]> = {};
+    headers({ responseHeaders: { 'content-type': ['text/html'] } }, (r) => (out = r.responseHeaders));
+    expect(out['Content-Security-Policy'][0]).toContain("script-src 'self'");
+    expect(out['Content-Security-Policy'][0]).toContain("object-src 'none'");
+    expect(out['content-type']).toEqual(['text/html']);
+  });
+
+  test('only app:// URLs of the app count as the app', () => {
+    expect(isAppUrl(`${APP_ORIGIN}/index.html`)).toBe(true);
+    expect(isAppUrl('app://other/index.html')).toBe(false);
+    expect(isAppUrl('http://retiree-office/')).toBe(false);
+    expect(isAppUrl('not a url')).toBe(false);
+  });
+});
+
+describe('IPC', () => {
+  const window = new FakeContents();
+  const event = (over: Partial<{ sender: unknown; senderFrame: unknown }> = {}) => ({ sender: window, senderFrame: window.mainFrame, ...over });
+
+  test('calls from another window, a sub-frame or a foreign page are refused', () => {
+    const trusted = () => window as never;
+    expect(refusal(event() as never, trusted)).toBeNull();
+    expect(refusal(event({ sender: new FakeContents() }) as never, trusted)).toBe('sender is not the app window');
+    expect(refusal(event({ senderFrame: { url: `${APP_ORIGIN}/x` } }) as never, trusted)).toBe('sender is a sub-frame');
+    expect(refusal(event({ senderFrame: null }) as never, trusted)).toBe('no sender frame');
+    const foreign = new FakeContents();
+    foreign.mainFrame = { url: 'https://evil.example/' };
+    expect(refusal({ sender: foreign, senderFrame: foreign.mainFrame } as never, () => foreign as never)).toContain('is not the app');
+  });
+
+  test('the rpc channel refuses bad senders, and parses every input by its schema', async () => {
+    const ctx = await freshContext();
+    const handlers = new Map<string, (e: unknown, ...args: unknown[]) => Promise<unknown>>();
+    const ipcMain = { handle: (ch: string, h: (e: unknown, ...args: unknown[]) => Promise<unknown>) => handlers.set(ch, h) };
+    const log: string[] = [];
+    registerRpc(ipcMain as never, (m, i) => dispatch(ctx, m, i), () => window as never, (m) => log.push(m));
+    const rpc = handlers.get(RPC_CHANNEL)!;
+    expect(await rpc(event({ sender: new FakeContents() }), 'retirees.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(log[0]).toContain('refused IPC retirees.list');
+    expect(await rpc(event(), 'retirees.get', { id: 'one' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await rpc(event(), 'retirees.list', {})).toMatchObject({ ok: true, value: { total: 0 } });
+    ctx.close();
+  });
+});
+
+describe('main process wiring', () => {
+  const dir = tempDir();
+  const fake = vi.hoisted(() => {
+    const calls: Record<string, unknown[]> = { schemes: [], windows: [], loaded: [], handled: [], protocols: [] };
+    let ready: () => void = () => {};
+    const whenReadyPromise = new Promise<void>((r) => (ready = r));
+    class BrowserWindow {
+      webContents = { mainFrame: { url: 'app://retiree-office/index.html' } };
+      constructor(opts: unknown) {
+        calls.windows.push(opts);
+      }
+      once() {}
+      on() {}
+      show() {}
+      isMinimized() {
+        return false;
+      }
+      async loadURL(url: string) {
+        calls.loaded.push(url);
+      }
+    }
+    const handlers = new Map<string, (req: Request) => Promise<Response>>();
+    return {
+      calls,
+      ready: () => ready(),
+      handlers,
+      module: {
+        app: {
+          isPackaged: false,
+          on: () => {},
+          quit: () => {},
+          requestSingleInstanceLock: () => true,
+          whenReady: () => whenReadyPromise,
+          getPath: () => '',
+          getAppPath: () => process.cwd(),
+        },
+        BrowserWindow,
+        dialog: { showErrorBox: (...a: unknown[]) => calls.loaded.push(['error', ...a]) },
+        ipcMain: { handle: (ch: string) => calls.handled.push(ch) },
+        protocol: {
+          registerSchemesAsPrivileged: (s: unknown) => calls.schemes.push(s),
+          handle: (scheme: string, h: (req: Request) => Promise<Response>) => {
+            calls.protocols.push(scheme);
+            handlers.set(scheme, h);
+          },
+        },
+        session: {
+          defaultSession: {
+            setPermissionRequestHandler: () => {},
+            setPermissionCheckHandler: () => {},
+            webRequest: { onHeadersReceived: () => {} },
+          },
+        },
+      },
+    };
+  });
+  vi.mock('electron', () => fake.module);
+  const argv = process.argv;
+  afterAll(() => {
+    process.argv = argv;
+  });
+
+  test('a secure window loads the app from app://, with the rpc channel registered', async () => {
+    process.argv = ['electron', 'out/main.cjs', '--db', path.join(dir, 'office.sqlite')];
+    await import('../src-main/shell/main');
+    expect(fake.calls.schemes).toEqual([[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]]);
+    fake.ready();
+    await vi.waitFor(() => expect(fake.calls.loaded).toEqual(['app://retiree-office/index.html']), { timeout: 20_000 });
+    expect(fake.calls.windows[0]).toMatchObject({ webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false } });
+    expect(fake.calls.handled).toEqual([RPC_CHANNEL]);
+    expect(fake.calls.protocols).toEqual(['app']);
+    const serve = fake.handlers.get('app')!;
+    const index = await serve(new Request('app://retiree-office/index.html'));
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect((await serve(new Request('app://retiree-office/..%2F..%2Fpackage.json'))).status).toBe(404);
+    expect((await serve(new Request('app://elsewhere/index.html'))).status).toBe(404);
+  });
+});

@@ -8,6 +8,63 @@ import { refusal, registerRpc, RPC_CHANNEL } from '../src-main/shell/ipc';
 import { APP_ORIGIN, hardenContents, hardenSession, isAppUrl, secureWebPreferences } from '../src-main/shell/security';
 import { freshContext, tempDir } from './helpers';
 
+// The fake 'electron' module that src-main/shell/main.ts gets (hoisted above the imports).
+const fake = vi.hoisted(() => {
+  const calls: Record<string, unknown[]> = { schemes: [], windows: [], loaded: [], handled: [], protocols: [] };
+  let ready: () => void = () => {};
+  const whenReadyPromise = new Promise<void>((r) => (ready = r));
+  class BrowserWindow {
+    webContents = { mainFrame: { url: 'app://retiree-office/index.html' } };
+    constructor(opts: unknown) {
+      calls.windows.push(opts);
+    }
+    once() {}
+    on() {}
+    show() {}
+    isMinimized() {
+      return false;
+    }
+    async loadURL(url: string) {
+      calls.loaded.push(url);
+    }
+  }
+  const handlers = new Map<string, (req: Request) => Promise<Response>>();
+  return {
+    calls,
+    ready: () => ready(),
+    handlers,
+    module: {
+      app: {
+        isPackaged: false,
+        on: () => {},
+        quit: () => {},
+        requestSingleInstanceLock: () => true,
+        whenReady: () => whenReadyPromise,
+        getPath: () => '',
+        getAppPath: () => process.cwd(),
+      },
+      BrowserWindow,
+      dialog: { showErrorBox: (...a: unknown[]) => calls.loaded.push(['error', ...a]) },
+      ipcMain: { handle: (ch: string) => calls.handled.push(ch) },
+      protocol: {
+        registerSchemesAsPrivileged: (s: unknown) => calls.schemes.push(s),
+        handle: (scheme: string, h: (req: Request) => Promise<Response>) => {
+          calls.protocols.push(scheme);
+          handlers.set(scheme, h);
+        },
+      },
+      session: {
+        defaultSession: {
+          setPermissionRequestHandler: () => {},
+          setPermissionCheckHandler: () => {},
+          webRequest: { onHeadersReceived: () => {} },
+        },
+      },
+    },
+  };
+});
+vi.mock('electron', () => fake.module);
+
 class FakeContents extends EventEmitter {
   mainFrame = { url: `${APP_ORIGIN}/index.html` };
   openHandler: ((d: { url: string }) => { action: string }) | null = null;
@@ -120,61 +177,6 @@ describe('IPC', () => {
 
 describe('main process wiring', () => {
   const dir = tempDir();
-  const fake = vi.hoisted(() => {
-    const calls: Record<string, unknown[]> = { schemes: [], windows: [], loaded: [], handled: [], protocols: [] };
-    let ready: () => void = () => {};
-    const whenReadyPromise = new Promise<void>((r) => (ready = r));
-    class BrowserWindow {
-      webContents = { mainFrame: { url: 'app://retiree-office/index.html' } };
-      constructor(opts: unknown) {
-        calls.windows.push(opts);
-      }
-      once() {}
-      on() {}
-      show() {}
-      isMinimized() {
-        return false;
-      }
-      async loadURL(url: string) {
-        calls.loaded.push(url);
-      }
-    }
-    const handlers = new Map<string, (req: Request) => Promise<Response>>();
-    return {
-      calls,
-      ready: () => ready(),
-      handlers,
-      module: {
-        app: {
-          isPackaged: false,
-          on: () => {},
-          quit: () => {},
-          requestSingleInstanceLock: () => true,
-          whenReady: () => whenReadyPromise,
-          getPath: () => '',
-          getAppPath: () => process.cwd(),
-        },
-        BrowserWindow,
-        dialog: { showErrorBox: (...a: unknown[]) => calls.loaded.push(['error', ...a]) },
-        ipcMain: { handle: (ch: string) => calls.handled.push(ch) },
-        protocol: {
-          registerSchemesAsPrivileged: (s: unknown) => calls.schemes.push(s),
-          handle: (scheme: string, h: (req: Request) => Promise<Response>) => {
-            calls.protocols.push(scheme);
-            handlers.set(scheme, h);
-          },
-        },
-        session: {
-          defaultSession: {
-            setPermissionRequestHandler: () => {},
-            setPermissionCheckHandler: () => {},
-            webRequest: { onHeadersReceived: () => {} },
-          },
-        },
-      },
-    };
-  });
-  vi.mock('electron', () => fake.module);
   const argv = process.argv;
   afterAll(() => {
     process.argv = argv;

@@ -23,6 +23,9 @@ const SORT_COLUMNS = {
   updatedAt: 'updated_at',
 } as const;
 
+const NOT_NULL_SORT = new Set(['name_sort', 'updated_at']);
+const NULLABLE_SORT = { has: (c: string) => !NOT_NULL_SORT.has(c) };
+
 const PARTY = ['中共党员', '中共预备党员'];
 
 function conditions(eb: EB, q: ListQuery, today: string) {
@@ -81,10 +84,11 @@ export function listPersons(store: Store, q: ListQuery, today = todayIso()): Lis
         'review_flags',
         sql<string | null>`json_extract(phones, '$[0].number')`.as('phone'),
       ])
-      // Empty values last whichever the direction: a list sorted by birth date starts with people.
-      .orderBy(sql`${sql.ref(column)} IS NULL`)
+      // Empty values last in ascending order (a list by birth date starts with people who have
+      // one): the ORDER BY is exactly a sort index of migration 0001, read forwards or backwards.
+      .$if(NULLABLE_SORT.has(column), (qb) => qb.orderBy(sql`(${sql.ref(column)} IS NULL) ${dir}`))
       .orderBy(sql`${sql.ref(column)} ${dir}`)
-      .orderBy('id')
+      .orderBy(sql`id ${dir}`)
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
   );

@@ -1,0 +1,174 @@
+// npm run bench [-- --people 100000 --runs 300]
+// Seeds made-up retirees into a temporary database and prints p50/p95 of the list's searches and
+// of a filtered, sorted page, each next to the same query as a plain LIKE scan over the table
+// (measured in the same run), and the time to open and migrate the database.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ListQuery } from '../src-main/api/contract';
+import { AppContext } from '../src-main/app/context';
+import { createDemoUnits, makeDemoPeople, prng } from '../src-main/demo/generate';
+import type { Store } from '../src-main/db/store';
+import { listPersons } from '../src-main/retirees/list';
+import { createPerson, parsePhones } from '../src-main/retirees/persons';
+import { nameReadings } from '../src-main/retirees/searchIndex';
+import { saveOfficeSettings } from '../src-main/settings/settings';
+import { bornOnOrBefore, todayIso } from '../src-main/shared/dates';
+
+const { values } = parseArgs({ options: { people: { type: 'string', default: '100000' }, runs: { type: 'string', default: '300' } } });
+const PEOPLE = Number(values.people);
+const RUNS = Number(values.runs);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-bench-'));
+const dbPath = path.join(dir, 'bench.sqlite');
+
+function percentiles(ms: number[]) {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+function time(fn: () => void): number {
+  const t = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+const fmt = (n: number) => n.toFixed(2).padStart(8);
+
+// --- open and migrate -------------------------------------------------------------------------
+const fresh: number[] = [];
+for (let i = 0; i < 10; i++) {
+  const file = path.join(dir, `fresh-${i}.sqlite`);
+  const t = process.hrtime.bigint();
+  const ctx = await AppContext.start({ dbPath: file, noAutomaticBackup: true });
+  fresh.push(Number(process.hrtime.bigint() - t) / 1e6);
+  ctx.close();
+}
+
+// --- seed -------------------------------------------------------------------------------------
+const ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });
+const store: Store = ctx.store;
+saveOfficeSettings(store, { orgName: '基准测试', operatorName: '基准测试' });
+const seedStart = Date.now();
+store.tx(() => {
+  const units = createDemoUnits(store);
+  for (const p of makeDemoPeople(PEOPLE, 7, units)) createPerson(store, p, { acceptWarnings: false });
+});
+const seedSeconds = (Date.now() - seedStart) / 1000;
+
+// The baseline: what a plain implementation would do, a LIKE scan over one text column per person
+// holding the same searchable text (name, every initials and full-pinyin reading, ID, phones).
+store.raw.exec('CREATE TABLE naive_search (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
+const insertNaive = store.raw.prepare('INSERT INTO naive_search (id, text) VALUES (?, ?)');
+store.tx(() => {
+  for (const r of store.raw.prepare('SELECT id, name, id_number, phones FROM persons').all() as Array<{ id: number; name: string; id_number: string | null; phones: string }>) {
+    const readings = nameReadings(r.name);
+    const first = readings.map((x) => x[0]);
+    const text = [r.name, readings.map((x) => x.map((s) => s[0]).join('')).join(''), first.map((s) => s[0]).join(''), first.join(''), r.id_number ?? '', ...parsePhones(r.phones).map((p) => p.number.replace(/\D/g, ''))].join(' ');
+    insertNaive.run(r.id, text);
+  }
+});
+ctx.close();
+
+const reopen: number[] = [];
+let bench!: AppContext;
+for (let i = 0; i < 5; i++) {
+  bench?.close();
+  const t = process.hrtime.bigint();
+  bench = await AppContext.start({ dbPath, noAutomaticBackup: true });
+  reopen.push(Number(process.hrtime.bigint() - t) / 1e6);
+}
+const db = bench.store;
+
+// --- the queries ------------------------------------------------------------------------------
+const r = prng(11);
+const sample = db.raw.prepare('SELECT name, id_number FROM persons WHERE id = ?');
+const total = PEOPLE;
+const people = Array.from({ length: RUNS }, () => sample.get(1 + Math.floor(r() * total)) as { name: string; id_number: string });
+const today = todayIso();
+
+const nameFragments = people.map((p) => [...p.name].slice(-2).join(''));
+const initials = people.map((p) => nameReadings(p.name).map((x) => x[0][0]).join(''));
+// Six digits from the birth date and sequence part (what staff read off a paper file).
+const idFragments = people.map((p) => {
+  const start = 6 + Math.floor(r() * 7);
+  return p.id_number.slice(start, start + 6);
+});
+
+const PAGE_COLUMNS = 'p.id, p.name, p.gender, p.birth_date, p.id_number, p.category, p.status, p.former_unit, p.area, p.building';
+const likePage = db.raw.prepare(
+  `SELECT ${PAGE_COLUMNS} FROM persons p JOIN naive_search s ON s.id = p.id WHERE s.text LIKE ? ORDER BY p.name_sort, p.id LIMIT 50`,
+);
+const likeCount = db.raw.prepare('SELECT count(*) FROM naive_search WHERE text LIKE ?');
+
+function measureSearch(terms: string[]) {
+  const ours = terms.map((q) => time(() => listPersons(db, ListQuery.parse({ q }), today)));
+  const like = terms.map((q) =>
+    time(() => {
+      likeCount.get(`%${q.toLowerCase()}%`);
+      likePage.all(`%${q.toLowerCase()}%`);
+    }),
+  );
+  return { ours: percentiles(ours), like: percentiles(like) };
+}
+
+// A filtered, sorted page: 在册 退休 aged 80+, by birth date, at a random page; and a deep page of
+// everyone by name. The baseline is the same SQL forced to scan the table (NOT INDEXED).
+const pages = Array.from({ length: RUNS }, (_, i) =>
+  i % 2 === 0
+    ? { statuses: ['在册'], categories: ['退休'], minAge: 80, sort: 'birthDate', page: 1 + Math.floor(r() * 40) }
+    : { sort: 'name', page: 1 + Math.floor(r() * (total / 50)) },
+);
+const scanFiltered = db.raw.prepare(
+  `SELECT ${PAGE_COLUMNS} FROM persons p NOT INDEXED WHERE status = '在册' AND category = '退休' AND birth_date <= ? ORDER BY (birth_date IS NULL), birth_date, id LIMIT 50 OFFSET ?`,
+);
+const scanFilteredCount = db.raw.prepare(`SELECT count(*) FROM persons NOT INDEXED WHERE status = '在册' AND category = '退休' AND birth_date <= ?`);
+const scanAll = db.raw.prepare(`SELECT ${PAGE_COLUMNS} FROM persons p NOT INDEXED ORDER BY name_sort, id LIMIT 50 OFFSET ?`);
+const scanAllCount = db.raw.prepare('SELECT count(*) FROM persons NOT INDEXED');
+function measurePages() {
+  const ours = pages.map((q) => time(() => listPersons(db, ListQuery.parse(q), today)));
+  const cutoff = bornOnOrBefore(80, today);
+  const scan = pages.map((q) =>
+    time(() => {
+      if (q.minAge) {
+        scanFilteredCount.get(cutoff);
+        scanFiltered.all(cutoff, (q.page - 1) * 50);
+      } else {
+        scanAllCount.get();
+        scanAll.all((q.page - 1) * 50);
+      }
+    }),
+  );
+  return { ours: percentiles(ours), like: percentiles(scan) };
+}
+
+// Warm the page cache and the statement cache as a running app has them.
+measureSearch(nameFragments.slice(0, 20));
+measurePages();
+
+const rows = [
+  ['search: name fragment', measureSearch(nameFragments), 15],
+  ['search: pinyin initials', measureSearch(initials), 15],
+  ['search: ID fragment', measureSearch(idFragments), 15],
+  ['list: filtered, sorted page', measurePages(), 30],
+] as const;
+
+const size = fs.statSync(dbPath).size;
+console.log(`retiree-office benchmark: ${PEOPLE.toLocaleString('en')} people, ${RUNS} queries each`);
+console.log(`SQLite ${(db.raw.prepare('select sqlite_version() v').get() as { v: string }).v}, Node ${process.version}, ${os.cpus().length} cores`);
+console.log(`seeded in ${seedSeconds.toFixed(1)} s (every person through createPerson: validation, audit, index); database ${(size / 1024 / 1024).toFixed(0)} MB`);
+console.log('');
+console.log('                                   ours (ms)          plain LIKE scan (ms)   p95 ratio   target');
+console.log('                                  p50      p95          p50      p95        LIKE/ours');
+for (const [label, m, target] of rows) {
+  const verdict = m.ours.p95 < target ? `p95 < ${target} ms: met` : `p95 < ${target} ms: MISSED`;
+  console.log(`${label.padEnd(30)}${fmt(m.ours.p50)} ${fmt(m.ours.p95)}     ${fmt(m.like.p50)} ${fmt(m.like.p95)}    ${(m.like.p95 / m.ours.p95).toFixed(1).padStart(7)}x   ${verdict}`);
+}
+const f = percentiles(fresh);
+const o = percentiles(reopen);
+console.log('');
+console.log(`open + migrate, new database:               p50 ${fmt(f.p50)} ms  p95 ${fmt(f.p95)} ms`);
+console.log(`open + quick_check + migrations, ${(PEOPLE / 1000).toFixed(0)}k db:  p50 ${fmt(o.p50)} ms  p95 ${fmt(o.p95)} ms`);
+bench.close();
+fs.rmSync(dir, { recursive: true, force: true });

@@ -13,6 +13,7 @@ import { navigate, useRoute } from './route';
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [dismissed, setDismissed] = useState<string[]>([]);
   const route = useRoute();
   const reload = useCallback(() => {
     call('app.info', {}).then(setInfo, (e: Error) => setFailure(e.message));
@@ -78,11 +79,13 @@ export function App() {
       </AppShell.Navbar>
       <AppShell.Main>
         <Stack gap="md">
-          {info.notices.map((n) => (
-            <Alert key={n} color="orange" title="请注意">
-              {n}
-            </Alert>
-          ))}
+          {info.notices
+            .filter((n) => !dismissed.includes(n))
+            .map((n) => (
+              <Alert key={n} color="orange" title="请注意" withCloseButton closeButtonLabel="知道了" onClose={() => setDismissed((d) => [...d, n])}>
+                {n}
+              </Alert>
+            ))}
           {page}
         </Stack>
       </AppShell.Main>

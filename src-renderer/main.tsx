@@ -15,7 +15,7 @@ dayjs.locale('zh-cn');
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <Notifications position="top-center" />
+      <Notifications position="top-right" />
       <App />
     </MantineProvider>
   </StrictMode>,

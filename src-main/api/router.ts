@@ -2,6 +2,7 @@
 // Every transport (Electron IPC, the harness's POST /rpc, the CLI) calls `dispatch`; nothing from
 // the renderer reaches a domain without passing its zod schema first.
 import { z } from 'zod';
+import packageJson from '../../package.json';
 import { BACKUP_KIND_LABELS, type BackupInfo } from '../db/backup';
 import type { AppContext } from '../app/context';
 import { createUnit, listUnits } from '../org/units';
@@ -20,8 +21,6 @@ function backupEntry(b: BackupInfo) {
   return { ...b, kindLabel: BACKUP_KIND_LABELS[b.kind] };
 }
 
-declare const APP_VERSION: string | undefined;
-
 function appInfo(ctx: AppContext) {
   return {
     ...getOfficeSettings(ctx.store),
@@ -30,7 +29,7 @@ function appInfo(ctx: AppContext) {
     keptAsideDir: ctx.paths.keptAsideDir,
     notices: ctx.notices,
     sqliteVersion: (ctx.store.raw.prepare('select sqlite_version() as v').get() as { v: string }).v,
-    appVersion: typeof APP_VERSION === 'string' ? APP_VERSION : process.env.npm_package_version ?? '0.1.0',
+    appVersion: packageJson.version,
   };
 }
 

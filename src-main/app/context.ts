@@ -119,9 +119,18 @@ export class AppContext {
     const aside = path.join(this.paths.keptAsideDir, `replaced-${backupStamp(new Date())}.sqlite`);
     this.store.close();
     moveDatabaseFiles(this.paths.dbPath, aside);
-    installCopy(file, this.paths.dbPath);
-    this.store = openStore(this.paths.dbPath, this.options);
-    await migrateToLatest(this.store);
+    try {
+      installCopy(file, this.paths.dbPath);
+      this.store = openStore(this.paths.dbPath, this.options);
+      await migrateToLatest(this.store);
+    } catch (e) {
+      // Put the database that was in use back, as it was.
+      if (this.store.raw.open) this.store.close();
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(this.paths.dbPath + suffix, { force: true });
+      moveDatabaseFiles(aside, this.paths.dbPath);
+      this.store = openStore(this.paths.dbPath, this.options);
+      throw new UserError('restore_failed', `恢复未完成（${e instanceof Error ? e.message : String(e)}），已换回原来的数据库`);
+    }
     return { restoredFrom: backup, keptAsideAs: aside };
   }
 

@@ -59,6 +59,12 @@ describe('retiree files in the browser', () => {
     const ages = await page.locator('tbody tr td:nth-child(3)').allTextContents();
     expect(ages.length).toBeGreaterThan(0);
     for (const a of ages) expect(Number(a)).toBeGreaterThanOrEqual(90);
+    await shot('03-list-over-90');
+    await page.locator('tbody tr').first().click();
+    await expect.poll(() => page.getByRole('tab', { name: /家属及联系人/ }).isVisible()).toBe(true);
+    await shot('03-demo-file');
+    await page.getByRole('tab', { name: /家属及联系人/ }).click();
+    await shot('03-demo-contacts');
   });
 
   test('create a person: the ID number fills birth date and gender', async () => {
@@ -101,6 +107,32 @@ describe('retiree files in the browser', () => {
     await shot('05-history');
   });
 
+  test('a unit added in the settings is picked in a file and filters the list', async () => {
+    await page.goto(`${harness.origin}/#/settings`);
+    await page.getByLabel('类型').first().click();
+    await page.getByRole('option', { name: '党支部', exact: true }).click();
+    await page.getByLabel('名称', { exact: true }).fill('机关第五党支部');
+    await page.getByRole('button', { name: '添加', exact: true }).click();
+    await expect.poll(() => page.getByText('机关第五党支部').isVisible()).toBe(true);
+    await shot('06-units');
+
+    await page.goto(`${harness.origin}/#/people`);
+    await page.getByLabel('搜索').fill('zgl');
+    await page.locator('tbody tr', { hasText: '张桂兰' }).filter({ hasText: ID.slice(-4) }).click();
+    await page.getByLabel('党支部').first().click();
+    await page.getByRole('option', { name: '机关第五党支部' }).click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByText('有未保存的修改').isVisible()).toBe(false);
+    await page.getByRole('tab', { name: '变更记录' }).click();
+    await expect.poll(() => page.locator('tr', { hasText: '党支部' }).first().textContent()).toContain('机关第五党支部');
+
+    await page.goto(`${harness.origin}/#/people`);
+    await page.getByLabel('党支部').first().click();
+    await page.getByRole('option', { name: '机关第五党支部' }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    expect(await page.locator('tbody tr').first().textContent()).toContain('张桂兰');
+  });
+
   test('a wrong check digit asks for confirmation before it is saved', async () => {
     await page.goto(`${harness.origin}/#/people/new`);
     await page.getByLabel('姓名').fill('单立华');
@@ -109,7 +141,7 @@ describe('retiree files in the browser', () => {
     await expect.poll(() => page.getByText('身份证号校验位不符').first().isVisible()).toBe(true);
     await page.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.getByText('保存前请核对').isVisible()).toBe(true);
-    await shot('06-confirm-id');
+    await shot('07-confirm-id');
     await page.getByRole('button', { name: '按原样保存并标记待核实' }).click();
     await expect.poll(() => page.getByText('此档案待核实').isVisible()).toBe(true);
   });
@@ -132,10 +164,10 @@ describe('retiree files in the browser', () => {
     // … is gone after restoring it.
     await page.goto(`${harness.origin}/#/settings`);
     await page.locator('tbody tr', { hasText: '手动' }).getByRole('button', { name: '恢复此备份' }).click();
-    await shot('07-restore-confirm');
+    await shot('08-restore-confirm');
     await page.getByRole('button', { name: '确认恢复' }).click();
     await expect.poll(() => page.getByText('恢复完成').isVisible()).toBe(true);
-    await shot('08-restored');
+    await shot('09-restored');
     await page.goto(personUrl);
     await page.reload();
     await expect.poll(() => page.getByLabel('住址').inputValue()).toBe('沈阳市铁西区卫工街 8 号 3 单元 201 室');

@@ -2,24 +2,12 @@
 // It serves personal data, so every /rpc call must carry the per-run random token, and requests
 // naming another host are refused (DNS rebinding).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { dispatch } from '../api/router';
 import type { AppContext } from '../app/context';
+import { readRendererFile } from '../app/rendererFiles';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-};
 
 const MAX_BODY = 32 * 1024 * 1024;
 
@@ -49,7 +37,6 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
 
 export async function startWebServer(ctx: AppContext, options: { port?: number; distDir: string; token?: string }): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
-  const distDir = path.resolve(options.distDir);
   let port = 0;
 
   const server = http.createServer((req, res) => {
@@ -86,12 +73,9 @@ export async function startWebServer(ctx: AppContext, options: { port?: number; 
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '');
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-    const file = path.resolve(distDir, rel);
-    if (!file.startsWith(distDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      return send(res, 404, 'not found', 'text/plain; charset=utf-8');
-    }
-    send(res, 200, fs.readFileSync(file), TYPES[path.extname(file)] ?? 'application/octet-stream');
+    const file = readRendererFile(options.distDir, url.pathname);
+    if (!file) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
+    send(res, 200, file.body, file.type);
   });
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

@@ -1,0 +1,249 @@
+// From a read roster to a verdict on every row: which rows are people and what each becomes,
+// which are titles, headers, totals and notes, and what staff must look at. Nothing is dropped:
+// every row has an outcome, and columns that map to no field go into the person's notes.
+import { normalizeName } from '../retirees/persons';
+import { checkIdNumber, crossCheckId } from '../shared/idNumber';
+import { findHeader, normalizeLabel, type HeaderGuess, type ImportField } from './columns';
+import type { CellValue, SourceBook, SourceSheet } from './sources';
+import { categoryOf, cellText, deathIn, genderOf, halfWidth, idCell, parseDateCell, partyOf } from './values';
+
+export interface RowIssue {
+  column: string;
+  code: string;
+  message: string;
+}
+
+export interface ImportedPerson {
+  name: string;
+  gender: '男' | '女' | null;
+  ethnicity: string | null;
+  birthDate: string | null;
+  idNumber: string | null;
+  idFrom15: boolean;
+  category: '离休' | '退休' | '退职';
+  staffType: '干部' | '工人' | null;
+  workStartDate: string | null;
+  retirementDate: string | null;
+  formerUnit: string | null;
+  formerPosition: string | null;
+  phone: string | null;
+  address: string | null;
+  /** null where the roster has no party column. */
+  partyMember: boolean | null;
+  politicalStatus: string | null;
+  /** null where the roster says nothing of it (no status or remark column). */
+  status: '在册' | '已故' | '迁出' | null;
+  statusDate: string | null;
+  note: string | null;
+  reviewFlags: string[];
+}
+
+export type RowOutcome = 'data' | 'title' | 'header' | 'blank' | 'total' | 'note';
+
+export interface AnalyzedRow {
+  sheet: string;
+  /** 1-based, as Excel shows it. */
+  row: number;
+  hidden: boolean;
+  outcome: RowOutcome;
+  /** The row as the file has it, label → text, for the import log. */
+  raw: Record<string, string>;
+  person: ImportedPerson | null;
+  issues: RowIssue[];
+}
+
+export interface AnalyzedSheet {
+  name: string;
+  hidden: boolean;
+  header: HeaderGuess | null;
+  rows: AnalyzedRow[];
+}
+
+const FOOTER = /^(合计|总计|小计|共计|注|备注[:：]|说明|制表|填表|审核|负责人|单位负责人|经办人)/;
+
+function rowTexts(row: CellValue[]): string[] {
+  return row.map((v) => cellText(v) ?? '');
+}
+
+function rawOf(row: CellValue[], header: HeaderGuess): Record<string, string> {
+  const raw: Record<string, string> = {};
+  row.forEach((v, c) => {
+    const t = cellText(v);
+    if (t !== null) raw[header.labels[c] || `第${c + 1}列`] = t;
+  });
+  return raw;
+}
+
+function classify(row: CellValue[], r: number, sheet: SourceSheet, header: HeaderGuess): RowOutcome {
+  const texts = rowTexts(row).filter((t) => t !== '');
+  if (texts.length === 0) return 'blank';
+  if (r < header.firstRow) return 'title';
+  if (r <= header.lastRow) return 'header';
+  const nameCol = header.fields.indexOf('name');
+  if (normalizeLabel(row[nameCol] ?? null) === header.labels[nameCol]) return 'header';
+  const first = texts[0].replace(/\s/g, '');
+  if (FOOTER.test(first)) return /^(合计|总计|小计|共计)/.test(first) ? 'total' : 'note';
+  if (sheet.mergedRows.has(r) && new Set(texts).size === 1) return 'title';
+  return 'data';
+}
+
+function personOf(row: CellValue[], sheet: SourceSheet, header: HeaderGuess, book: SourceBook): { person: ImportedPerson | null; issues: RowIssue[] } {
+  const issues: RowIssue[] = [];
+  const flags: string[] = [];
+  const col = (f: ImportField) => header.fields.indexOf(f);
+  const cell = (f: ImportField): CellValue => (col(f) >= 0 ? (row[col(f)] ?? null) : null);
+  const text = (f: ImportField) => cellText(cell(f));
+  const label = (f: ImportField) => header.labels[col(f)] ?? f;
+  const warn = (f: ImportField, code: string, message: string, review = true) => {
+    issues.push({ column: label(f), code, message });
+    if (review) flags.push(message);
+  };
+
+  const rawName = text('name');
+  if (!rawName) {
+    issues.push({ column: label('name'), code: 'no_name', message: '缺少姓名，此行未导入' });
+    return { person: null, issues };
+  }
+  const name = normalizeName(halfWidth(rawName));
+
+  // The ID number first: it settles the birth date and the gender.
+  let idNumber: string | null = null;
+  let idFrom15 = false;
+  let idInfo: { birthDate: string; gender: '男' | '女' } | null = null;
+  const id = idCell(cell('idNumber'));
+  if (id.kind === 'lost') {
+    warn('idNumber', 'id_lost', `身份证号被 Excel 存成了数字，末几位已丢失（显示为 ${id.shown}），须按原件补录`);
+  } else if (id.kind === 'text') {
+    const check = checkIdNumber(id.text);
+    if (check.ok) {
+      idNumber = check.normalized;
+      idFrom15 = check.from15;
+      idInfo = check;
+    } else if (check.code === 'checkDigit') {
+      idNumber = check.normalized;
+      idInfo = check;
+      warn('idNumber', 'id_check_digit', check.message);
+    } else {
+      warn('idNumber', 'id_invalid', `身份证号“${id.text}”无效：${check.message}`);
+    }
+  }
+
+  const birth = parseDateCell(cell('birthDate'), book.date1904);
+  let birthDate = birth.value;
+  if (birth.ambiguousMonths) {
+    const fromId = idInfo?.birthDate.slice(0, 7);
+    if (fromId && birth.ambiguousMonths.includes(fromId)) birthDate = fromId;
+    else warn('birthDate', 'date_ambiguous', `出生年月“${String(cell('birthDate'))}”无法判断是${Number(birth.ambiguousMonths[0].slice(5))}月还是${Number(birth.ambiguousMonths[1].slice(5))}月，请核对`);
+  }
+  if (birth.problem) warn('birthDate', 'date_invalid', birth.problem);
+  const gender = genderOf(text('gender'));
+  if (text('gender') && !gender) warn('gender', 'gender_invalid', `性别“${text('gender')}”无法识别`);
+  if (idInfo) {
+    for (const w of crossCheckId(idInfo, { birthDate, gender })) warn('idNumber', 'id_mismatch', w);
+    // The ID number gives the full date where the roster gives less.
+    if (!birthDate || idInfo.birthDate.startsWith(birthDate)) birthDate = idInfo.birthDate;
+  }
+
+  const categoryText = text('category');
+  let cat = categoryOf(categoryText);
+  if (!cat) {
+    cat = categoryOf(['离休', '退职', '退休'].find((c) => sheet.name.includes(c)) ?? null) ?? { category: '退休' };
+    if (categoryText) warn('category', 'category_unknown', `人员类别“${categoryText}”无法识别，暂按“${cat.category}”导入`);
+  }
+
+  const retirement = parseDateCell(cell('retirementDate'), book.date1904);
+  if (retirement.problem) warn('retirementDate', 'date_invalid', retirement.problem);
+  if (retirement.ambiguousMonths) warn('retirementDate', 'date_ambiguous', `离退休时间“${String(cell('retirementDate'))}”无法判断月份，请核对`);
+  const workStart = parseDateCell(cell('workStartDate'), book.date1904);
+
+  let partyMember: boolean | null = null;
+  let politicalStatus: string | null = null;
+  if (col('party') >= 0) {
+    const party = partyOf(text('party'));
+    if (party) {
+      partyMember = party.member;
+      politicalStatus = party.political;
+    } else {
+      partyMember = false;
+      politicalStatus = text('party');
+    }
+  }
+
+  let status: ImportedPerson['status'] = null;
+  let statusDate: string | null = null;
+  const statusText = text('status');
+  const remark = text('note');
+  if (col('status') >= 0 || col('note') >= 0) status = '在册';
+  if (statusText && /迁出|转出/.test(statusText)) status = '迁出';
+  const death = deathIn(statusText) ?? deathIn(remark);
+  if (death) {
+    status = '已故';
+    statusDate = death.date;
+  }
+
+  // Columns that map to no field are kept in the notes, never dropped.
+  const notes: string[] = [];
+  if (remark) notes.push(remark);
+  header.fields.forEach((f, c) => {
+    const t = cellText(row[c] ?? null);
+    if (f === null && t !== null && header.labels[c]) notes.push(`${header.labels[c]}：${t}`);
+    if (f === null && t !== null && !header.labels[c]) notes.push(`第${c + 1}列：${t}`);
+  });
+
+  return {
+    issues,
+    person: {
+      name,
+      gender: gender ?? idInfo?.gender ?? null,
+      ethnicity: text('ethnicity'),
+      birthDate,
+      idNumber,
+      idFrom15,
+      category: cat.category,
+      staffType: (cat.staffType ?? (text('staffType') === '干部' || text('staffType') === '工人' ? text('staffType') : null)) as ImportedPerson['staffType'],
+      workStartDate: workStart.value,
+      retirementDate: retirement.value,
+      formerUnit: text('formerUnit'),
+      formerPosition: text('formerPosition'),
+      phone: text('phone'),
+      address: text('address'),
+      partyMember,
+      politicalStatus,
+      status,
+      statusDate,
+      note: notes.length ? notes.join('；') : null,
+      reviewFlags: flags,
+    },
+  };
+}
+
+export function analyzeSheet(sheet: SourceSheet, book: SourceBook): AnalyzedSheet {
+  const header = findHeader(sheet);
+  if (!header) {
+    return {
+      name: sheet.name,
+      hidden: sheet.hidden,
+      header: null,
+      rows: sheet.rows.map((row, r) => ({
+        sheet: sheet.name,
+        row: r + 1,
+        hidden: sheet.hiddenRows.has(r),
+        outcome: rowTexts(row).some((t) => t) ? 'note' : 'blank',
+        raw: {},
+        person: null,
+        issues: [],
+      })),
+    };
+  }
+  const rows = sheet.rows.map((row, r): AnalyzedRow => {
+    const outcome = classify(row, r, sheet, header);
+    const base = { sheet: sheet.name, row: r + 1, hidden: sheet.hiddenRows.has(r), outcome, raw: rawOf(row, header) };
+    if (outcome !== 'data') return { ...base, person: null, issues: [] };
+    return { ...base, ...personOf(row, sheet, header, book) };
+  });
+  return { name: sheet.name, hidden: sheet.hidden, header, rows };
+}
+
+export function analyzeBook(book: SourceBook): AnalyzedSheet[] {
+  return book.sheets.map((s) => analyzeSheet(s, book));
+}

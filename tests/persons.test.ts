@@ -64,6 +64,18 @@ describe('creating a file', () => {
     expect(() => updatePerson(ctx.store, p.id, p.version, person({ idNumber: wrong, note: '已电话核实' }), { acceptWarnings: false })).not.toThrow();
   });
 
+  test('review flags stay until cleared; a corrected ID number drops its own warning', () => {
+    const wrong = `${ID.slice(0, 17)}0`;
+    const lost = '身份证号被 Excel 存成了数字，末几位已丢失，须按原件补录';
+    const p = createPerson(ctx.store, person({ idNumber: wrong, reviewFlags: [lost] }), { acceptWarnings: true });
+    expect(p.reviewFlags).toEqual([lost, expect.stringContaining('校验位不符')]);
+    const fixed = updatePerson(ctx.store, p.id, p.version, person({ idNumber: ID, reviewFlags: p.reviewFlags }), { acceptWarnings: false });
+    expect(fixed.reviewFlags).toEqual([lost]);
+    const cleared = updatePerson(ctx.store, p.id, fixed.version, person({ idNumber: ID, reviewFlags: [] }), { acceptWarnings: false });
+    expect(cleared.reviewFlags).toEqual([]);
+    expect(historyFor(ctx.store, p.id)[0].changes.map((c) => c.label)).toEqual(['待核实事项']);
+  });
+
   test('a typed birth date that disagrees with the ID number needs confirmation', () => {
     const e = refusal(() => createPerson(ctx.store, person({ idNumber: ID, birthDate: '1953-10-05' }), { acceptWarnings: false }));
     expect(e.message).toContain('出生日期 1953-10-05 与身份证号中的 1952-10-05 不一致');

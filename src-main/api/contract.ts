@@ -94,6 +94,8 @@ export const PersonInput = z.object({
   statusDate: partialDate,
   note: text(2000),
   contacts: z.array(ContactInput).max(50).default([]),
+  /** What staff must look at (待核实): kept until they clear it. */
+  reviewFlags: z.array(z.string().trim().min(1).max(300)).max(30).default([]),
 });
 export type PersonInput = z.output<typeof PersonInput>;
 
@@ -122,7 +124,6 @@ export interface PersonFile extends Omit<PersonInput, 'contacts'> {
   version: number;
   /** Age in full years today (or on the date of death): computed, never stored. */
   age: number | null;
-  reviewFlags: string[];
   contacts: Contact[];
   attachments: AttachmentInfo[];
   unitNames: Record<'partyBranch' | 'partyGroup' | 'adminGroup' | 'adminSubgroup', string | null>;

@@ -148,7 +148,7 @@ interface ResolvedId {
 function resolveIdNumber(
   store: Store,
   p: PersonInput,
-  opts: { acceptWarnings: boolean; excludeId: number | null; knownFlags: string[] },
+  opts: { acceptWarnings: boolean; excludeId: number | null; knownFlags: string[]; staleFlags: string[] },
 ): ResolvedId {
   const check = checkIdForForm(store, { idNumber: p.idNumber ?? '', birthDate: p.birthDate, gender: p.gender, excludeId: opts.excludeId });
   if (check.errors.length > 0) throw new UserError('invalid_id', check.errors.join('；'));
@@ -163,7 +163,9 @@ function resolveIdNumber(
     from15: check.from15,
     birthDate: p.birthDate ?? check.birthDate,
     gender: p.gender ?? (check.gender as PersonInput['gender']),
-    reviewFlags: check.warnings,
+    // What staff must look at: the flags the file keeps (from an import, or not yet cleared), less
+    // the warnings of an ID number that has since been corrected, plus this number's warnings.
+    reviewFlags: [...new Set([...p.reviewFlags.filter((f) => !opts.staleFlags.includes(f)), ...check.warnings])],
   };
 }
 
@@ -298,7 +300,7 @@ function reindex(store: Store, id: number, p: { name: string; id_number: string 
 export function createPerson(store: Store, input: PersonInput, opts: { acceptWarnings: boolean; operator?: string }): PersonFile {
   return store.tx(() => {
     unitNames(store, input, true);
-    const resolved = resolveIdNumber(store, input, { ...opts, excludeId: null, knownFlags: [] });
+    const resolved = resolveIdNumber(store, input, { ...opts, excludeId: null, knownFlags: input.reviewFlags, staleFlags: [] });
     const now = nowIso();
     const cols = toColumns(input, resolved);
     const { lastInsertRowid } = store.run(
@@ -326,7 +328,8 @@ export function updatePerson(
       throw new UserError('conflict', '这份档案在您打开之后已被修改过，请关闭后重新打开再修改');
     }
     unitNames(store, input, true);
-    const resolved = resolveIdNumber(store, input, { ...opts, excludeId: id, knownFlags: before.reviewFlags });
+    const staleFlags = checkIdForForm(store, { idNumber: before.idNumber ?? '', birthDate: before.birthDate, gender: before.gender, excludeId: id }).warnings;
+    const resolved = resolveIdNumber(store, input, { ...opts, excludeId: id, knownFlags: before.reviewFlags, staleFlags });
     const cols = toColumns(input, resolved);
     store.run(
       store.kysely

@@ -52,7 +52,7 @@ const EMPTY: PersonDraft = {
 };
 
 function draftOf(p: PersonFile): PersonDraft {
-  const { id: _i, version: _v, age: _a, reviewFlags: _r, attachments: _at, unitNames: _u, createdAt: _c, updatedAt: _up, idFrom15: _f, ...rest } = p;
+  const { id: _i, version: _v, age: _a, attachments: _at, unitNames: _u, createdAt: _c, updatedAt: _up, idFrom15: _f, ...rest } = p;
   return rest;
 }
 
@@ -201,9 +201,18 @@ export function PersonPage({ id }: { id: number | null }) {
           </Button>
         </Group>
       </Group>
-      {file && file.reviewFlags.length > 0 && (
+      {(draft.reviewFlags ?? []).length > 0 && (
         <Alert color="yellow" title="此档案待核实">
-          {file.reviewFlags.join('；')}
+          <Stack gap={6}>
+            {(draft.reviewFlags ?? []).map((f) => (
+              <Group key={f} justify="space-between" wrap="nowrap">
+                <Text size="sm">{f}</Text>
+                <Button size="compact-sm" variant="white" color="yellow.9" onClick={() => setDraft({ reviewFlags: (draft.reviewFlags ?? []).filter((x) => x !== f) })}>
+                  已核实，清除
+                </Button>
+              </Group>
+            ))}
+          </Stack>
         </Alert>
       )}
       {error && (

@@ -1,7 +1,6 @@
 // name → validate input → call the domain → { ok, value } | { ok: false, error }.
 // Every transport (Electron IPC, the harness's POST /rpc, the CLI) calls `dispatch`; nothing from
 // the renderer reaches a domain without passing its zod schema first.
-import { z } from 'zod';
 import packageJson from '../../package.json';
 import { BACKUP_KIND_LABELS, type BackupInfo } from '../db/backup';
 import type { AppContext } from '../app/context';
@@ -11,8 +10,8 @@ import { historyFor } from '../retirees/history';
 import { listPersons, officeFigures } from '../retirees/list';
 import { checkIdForForm, createPerson, getPerson, updatePerson } from '../retirees/persons';
 import { getOfficeSettings, saveOfficeSettings } from '../settings/settings';
-import { FIELD_LABELS } from '../shared/person';
 import { UserError } from '../shared/errors';
+import { describeIssues } from './issues';
 import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf, type RpcResult } from './contract';
 
 type Handlers = { [M in MethodName]: (ctx: AppContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
@@ -67,17 +66,6 @@ const handlers: Handlers = {
     return { restoredFrom: backupEntry(r.restoredFrom), keptAsideAs: r.keptAsideAs };
   },
 };
-
-/** The zod issues as one sentence staff can act on: 「姓名」请填写姓名；… */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => {
-      const field = [...issue.path].reverse().find((p): p is string => typeof p === 'string' && p in FIELD_LABELS);
-      return field ? `「${FIELD_LABELS[field]}」${issue.message}` : issue.message;
-    })
-    .join('；');
-}
 
 export type Logger = (message: string, error?: unknown) => void;
 

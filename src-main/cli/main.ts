@@ -7,11 +7,23 @@ import { AppContext } from '../app/context';
 import { parseLaunchArgs } from '../app/launch';
 import { isPartyMember } from '../shared/person';
 import { parsePhones } from '../retirees/persons';
+import { commitImport, prepareImport, type ImportReport } from '../importer/commit';
+import { UserError } from '../shared/errors';
+import path from 'node:path';
+
+function describeReport(r: ImportReport, dryRun: boolean): string {
+  return [
+    `${dryRun ? '试导入（未写入数据库）' : '导入完成'}：${r.file}`,
+    `数据行 ${r.dataRows}：新增 ${r.inserted}，更新 ${r.updated}，合并 ${r.merged}，跳过 ${r.skipped}，排除 ${r.excluded}，拒绝 ${r.rejected}；待核实 ${r.needsReview}`,
+    ...r.rows.filter((x) => x.issues.length > 0).map((x) => `  ${x.sheet} 第${x.row}行 ${x.name ?? ''}：${x.issues.map((i) => i.message).join('；')}`),
+  ].join('\n');
+}
 
 const USAGE = `用法：
   npm run --silent cli -- retirees --db 数据库文件 [--json]   列出全部人员
   npm run --silent cli -- backup --db 数据库文件              立即备份
-  npm run --silent cli -- backups --db 数据库文件             列出备份`;
+  npm run --silent cli -- backups --db 数据库文件             列出备份
+  npm run --silent cli -- import 文件 --db 数据库文件 [--dry-run] [--json]   导入花名册`;
 
 export interface CliPerson {
   name: string;
@@ -54,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const args = parseLaunchArgs(argv.filter((a) => a !== '--json'));
   const [command] = args.rest;
-  if (!command || !['retirees', 'backup', 'backups'].includes(command) || !argv.includes('--db')) {
+  if (!command || !['retirees', 'backup', 'backups', 'import'].includes(command) || !argv.includes('--db')) {
     console.error(USAGE);
     return 2;
   }
@@ -68,6 +80,14 @@ async function main(argv: string[]): Promise<number> {
       const people = allRetirees(ctx);
       if (json) process.stdout.write(`${JSON.stringify(people, null, 2)}\n`);
       else for (const p of people) console.log([p.name, p.gender, p.birthDate, p.idNumber, p.category, p.status].map((v) => v ?? '').join('\t'));
+    } else if (command === 'import') {
+      const file = args.rest[1];
+      if (!file) throw new UserError('usage', USAGE);
+      if (!fs.existsSync(file)) throw new UserError('not_found', `文件不存在：${file}`);
+      const prepared = await prepareImport(fs.readFileSync(file), path.basename(file));
+      const report = commitImport(ctx.store, prepared, { dryRun: argv.includes('--dry-run') });
+      if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      else console.log(describeReport(report, argv.includes('--dry-run')));
     } else if (command === 'backup') {
       const b = await ctx.backupNow();
       console.log(json ? JSON.stringify(b) : `已备份并校验：${b.name}`);

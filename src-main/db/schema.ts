@@ -105,6 +105,43 @@ export interface AuditLogTable {
   reason: string | null;
 }
 
+export interface ImportsTable {
+  id: Generated<number>;
+  file_name: string;
+  file_sha256: string;
+  format: string;
+  at: string;
+  operator: string;
+  summary: string;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
+export interface ImportRowsTable {
+  id: Generated<number>;
+  import_id: number;
+  sheet: string;
+  row: number;
+  outcome: string;
+  person_id: number | null;
+  raw: string;
+  issues: Generated<string>;
+  before: string | null;
+  after: string | null;
+}
+
+export interface ImportMappingsTable {
+  signature: string;
+  fields: string;
+  updated_at: string;
+}
+
+export interface ImportValueMapsTable {
+  field: string;
+  source: string;
+  target: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   org_units: OrgUnitsTable;
@@ -113,4 +150,8 @@ export interface Database {
   attachments: AttachmentsTable;
   attachment_data: AttachmentDataTable;
   audit_log: AuditLogTable;
+  imports: ImportsTable;
+  import_rows: ImportRowsTable;
+  import_mappings: ImportMappingsTable;
+  import_value_maps: ImportValueMapsTable;
 }

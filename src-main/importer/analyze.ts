@@ -91,9 +91,21 @@ function personOf(row: CellValue[], sheet: SourceSheet, header: HeaderGuess, boo
   const issues: RowIssue[] = [];
   const flags: string[] = [];
   const col = (f: ImportField) => header.fields.indexOf(f);
-  const cell = (f: ImportField): CellValue => (col(f) >= 0 ? (row[col(f)] ?? null) : null);
-  const text = (f: ImportField) => cellText(cell(f));
   const label = (f: ImportField) => header.labels[col(f)] ?? f;
+  const cell = (f: ImportField): CellValue => {
+    const v = col(f) >= 0 ? (row[col(f)] ?? null) : null;
+    // A formula whose result is an error, or was never calculated, holds no value: said, not guessed.
+    if (typeof v === 'string' && (v.startsWith('#ERROR') || v === '#NOVALUE')) {
+      const message = v === '#NOVALUE' ? `“${label(f)}”是没有计算结果的公式，按空白导入` : `“${label(f)}”是出错的公式（${v.slice(7)}），按空白导入`;
+      if (!issues.some((i) => i.message === message)) {
+        issues.push({ column: label(f), code: 'formula_error', message });
+        flags.push(message);
+      }
+      return null;
+    }
+    return v;
+  };
+  const text = (f: ImportField) => cellText(cell(f));
   const warn = (f: ImportField, code: string, message: string, review = true) => {
     issues.push({ column: label(f), code, message });
     if (review) flags.push(message);

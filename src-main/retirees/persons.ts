@@ -15,7 +15,7 @@ import type { Store } from '../db/store';
 import { ageOn, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { checkIdNumber, crossCheckId } from '../shared/idNumber';
-import { indexPerson, nameSortKey } from './searchIndex';
+import { indexPerson, nameSortKey, unindexPerson } from './searchIndex';
 
 export type PersonRowDb = Selectable<PersonsTable>;
 
@@ -297,7 +297,15 @@ function reindex(store: Store, id: number, p: { name: string; id_number: string 
   indexPerson(store, id, { name: p.name, idNumber: p.id_number, phones: parsePhones(p.phones).map((x) => x.number) });
 }
 
-export function createPerson(store: Store, input: PersonInput, opts: { acceptWarnings: boolean; operator?: string }): PersonFile {
+export interface SaveOptions {
+  acceptWarnings: boolean;
+  /** Who, where it is not the configured operator (the demo data). */
+  operator?: string;
+  /** Why, for the audit log (an import, an undo). */
+  reason?: string;
+}
+
+export function createPerson(store: Store, input: PersonInput, opts: SaveOptions): PersonFile {
   return store.tx(() => {
     unitNames(store, input, true);
     const resolved = resolveIdNumber(store, input, { ...opts, excludeId: null, knownFlags: input.reviewFlags, staleFlags: [] });
@@ -310,7 +318,7 @@ export function createPerson(store: Store, input: PersonInput, opts: { acceptWar
     saveContacts(store, id, input.contacts);
     reindex(store, id, cols);
     const saved = getPerson(store, id);
-    writeAudit(store, { entity: 'person', entityId: id, personId: id, action: 'create', before: null, after: auditSnapshot(saved), operator: opts.operator });
+    writeAudit(store, { entity: 'person', entityId: id, personId: id, action: 'create', before: null, after: auditSnapshot(saved), operator: opts.operator, reason: opts.reason });
     return saved;
   });
 }
@@ -320,7 +328,7 @@ export function updatePerson(
   id: number,
   version: number,
   input: PersonInput,
-  opts: { acceptWarnings: boolean },
+  opts: SaveOptions,
 ): PersonFile {
   return store.tx(() => {
     const before = getPerson(store, id);
@@ -340,7 +348,23 @@ export function updatePerson(
     saveContacts(store, id, input.contacts);
     reindex(store, id, cols);
     const after = getPerson(store, id);
-    writeAudit(store, { entity: 'person', entityId: id, personId: id, action: 'update', before: auditSnapshot(before), after: auditSnapshot(after) });
+    writeAudit(store, { entity: 'person', entityId: id, personId: id, action: 'update', before: auditSnapshot(before), after: auditSnapshot(after), operator: opts.operator, reason: opts.reason });
     return after;
   });
+}
+
+/** Removes a file (an import undone); the audit log keeps what it held. */
+export function deletePerson(store: Store, id: number, reason: string): void {
+  store.tx(() => {
+    const before = getPerson(store, id);
+    store.run(store.kysely.deleteFrom('persons').where('id', '=', id));
+    unindexPerson(store, id);
+    writeAudit(store, { entity: 'person', entityId: id, personId: id, action: 'delete', before: auditSnapshot(before), after: null, reason });
+  });
+}
+
+/** The input that saves a file unchanged: the starting point for changing some of its fields. */
+export function inputOf(p: PersonFile): PersonInput {
+  const { id: _i, version: _v, age: _a, attachments: _at, unitNames: _u, createdAt: _c, updatedAt: _up, idFrom15: _f, ...rest } = p;
+  return rest;
 }

@@ -1,0 +1,366 @@
+// Putting an analysed roster into the database: duplicates found within the file and against the
+// files already kept (by ID number, else by name and full birth date; never by name alone), one
+// transaction for the whole import, a log row for every source row, and undo.
+import { createHash } from 'node:crypto';
+import { PersonInput, type PersonFile } from '../api/contract';
+import { nowIso } from '../audit/audit';
+import type { Store } from '../db/store';
+import { describeIssues } from '../api/issues';
+import { createPerson, deletePerson, getPerson, inputOf, updatePerson } from '../retirees/persons';
+import { currentOperator } from '../settings/settings';
+import { UserError } from '../shared/errors';
+import { analyzeBook, type AnalyzedRow, type AnalyzedSheet, type ImportedPerson, type RowIssue } from './analyze';
+import { readSource, type SourceBook } from './sources';
+
+export type DuplicateMode = 'fillEmpty' | 'overwrite' | 'skip';
+
+export interface ImportDecisions {
+  excludedSheets?: string[];
+  excludedRows?: { sheet: string; row: number }[];
+  /** What to do with a person already on file; fill empty fields only unless said otherwise. */
+  duplicateMode?: DuplicateMode;
+  rowModes?: Record<string, DuplicateMode>;
+}
+
+export type ImportOutcome = 'inserted' | 'updated' | 'merged' | 'skipped' | 'excluded' | 'rejected';
+
+export interface ReportRow {
+  sheet: string;
+  row: number;
+  outcome: ImportOutcome | AnalyzedRow['outcome'];
+  personId: number | null;
+  name: string | null;
+  issues: RowIssue[];
+  /** For a person already on file: the fields where the file and the roster differ. */
+  conflicts: { field: string; existing: string; incoming: string }[];
+}
+
+export interface ImportReport {
+  importId: number | null;
+  file: string;
+  sheets: { name: string; hidden: boolean; dataRows: number; header: string[] | null }[];
+  dataRows: number;
+  nonDataRows: number;
+  inserted: number;
+  updated: number;
+  merged: number;
+  skipped: number;
+  excluded: number;
+  rejected: number;
+  needsReview: number;
+  rows: ReportRow[];
+}
+
+export interface PreparedImport {
+  fileName: string;
+  sha256: string;
+  book: SourceBook;
+  sheets: AnalyzedSheet[];
+}
+
+export async function prepareImport(bytes: Buffer, fileName: string): Promise<PreparedImport> {
+  const book = await readSource(bytes, fileName);
+  const sheets = analyzeBook(book);
+  if (!sheets.some((s) => s.header)) {
+    throw new UserError('no_header', `在“${fileName}”中没有找到表头：至少需要“姓名”一列，以及身份证号、性别、出生日期等任一列`);
+  }
+  return { fileName, sha256: createHash('sha256').update(bytes).digest('hex'), book, sheets };
+}
+
+const PHONE = /^[0-9+\-()\s转]+$/;
+
+/** The roster's person as the input of a file; phones that are not phone numbers go to the notes. */
+export function toPersonInput(p: ImportedPerson): { input: PersonInput | null; issues: RowIssue[] } {
+  const phones: { label: string | null; number: string }[] = [];
+  const notes: string[] = p.note ? [p.note] : [];
+  const flags = [...p.reviewFlags];
+  for (const part of (p.phone ?? '').split(/[、,，;；/]+/).map((x) => x.trim()).filter(Boolean)) {
+    if (PHONE.test(part)) phones.push({ label: null, number: part });
+    else {
+      notes.push(`联系电话：${part}`);
+      flags.push(`联系电话“${part}”不是电话号码，已记入备注`);
+    }
+  }
+  const parsed = PersonInput.safeParse({
+    name: p.name,
+    gender: p.gender,
+    ethnicity: p.ethnicity,
+    birthDate: p.birthDate,
+    idNumber: p.idNumber,
+    category: p.category,
+    staffType: p.staffType,
+    workStartDate: p.workStartDate,
+    retirementDate: p.retirementDate,
+    formerUnit: p.formerUnit,
+    formerPosition: p.formerPosition,
+    politicalStatus: p.politicalStatus,
+    phones,
+    address: p.address,
+    status: p.status ?? '在册',
+    statusDate: p.statusDate,
+    note: notes.length ? notes.join('；') : null,
+    reviewFlags: flags,
+  });
+  if (!parsed.success) return { input: null, issues: [{ column: '', code: 'invalid', message: describeIssues(parsed.error) }] };
+  return { input: parsed.data, issues: [] };
+}
+
+type FieldKey = keyof PersonInput;
+const MERGE_FIELDS: FieldKey[] = [
+  'gender', 'ethnicity', 'birthDate', 'idNumber', 'category', 'staffType', 'workStartDate', 'retirementDate', 'formerUnit',
+  'formerPosition', 'politicalStatus', 'address', 'status', 'statusDate', 'note',
+];
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** `into` with the fields of `from`: only where `into` is empty, or every field `from` has. */
+export function mergeInput(into: PersonInput, from: PersonInput, mode: 'fillEmpty' | 'overwrite'): PersonInput {
+  const out: PersonInput = { ...into };
+  for (const f of MERGE_FIELDS) {
+    if (isEmpty(from[f])) continue;
+    // 在册 is the default, not news: it never overwrites 已故 or 迁出.
+    if (f === 'status' && from.status === '在册') continue;
+    if (mode === 'overwrite' || isEmpty(out[f]) || (f === 'status' && out.status === '在册')) (out as Record<string, unknown>)[f] = from[f];
+  }
+  const numbers = new Set(out.phones.map((p) => p.number));
+  if (mode === 'overwrite' || out.phones.length === 0) out.phones = [...out.phones, ...from.phones.filter((p) => !numbers.has(p.number))];
+  out.reviewFlags = [...new Set([...out.reviewFlags, ...from.reviewFlags])];
+  return out;
+}
+
+function conflictsOf(existing: PersonInput, incoming: PersonInput) {
+  return MERGE_FIELDS.filter((f) => f !== 'note' && !isEmpty(existing[f]) && !isEmpty(incoming[f]) && existing[f] !== incoming[f]).map((f) => ({
+    field: f,
+    existing: String(existing[f]),
+    incoming: String(incoming[f]),
+  }));
+}
+
+function findOnFile(store: Store, p: PersonInput): number | null {
+  const k = store.kysely.selectFrom('persons').select('id');
+  if (p.idNumber) return store.first(k.where('id_number', '=', p.idNumber))?.id ?? null;
+  if (p.birthDate && p.birthDate.length === 10) {
+    return store.first(k.where('name', '=', p.name).where('birth_date', '=', p.birthDate).where('id_number', 'is', null))?.id ?? null;
+  }
+  return null;
+}
+
+const keyOf = (p: PersonInput) => (p.idNumber ? `id:${p.idNumber}` : p.birthDate?.length === 10 ? `nb:${p.name}|${p.birthDate}` : null);
+
+export interface CommitOptions extends ImportDecisions {
+  dryRun?: boolean;
+  /** Called after each data row; throwing from it cancels the import (nothing is kept). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Commits all of an import's rows, or none of them (one transaction). */
+export function commitImport(store: Store, prepared: PreparedImport, options: CommitOptions = {}): ImportReport {
+  const excludedSheets = new Set(options.excludedSheets ?? []);
+  const excludedRows = new Set((options.excludedRows ?? []).map((r) => `${r.sheet}!${r.row}`));
+  const operator = currentOperator(store);
+  const rows = prepared.sheets.flatMap((s) => s.rows);
+  const total = rows.filter((r) => r.outcome === 'data').length;
+
+  const run = (): ImportReport => {
+    const importId = options.dryRun
+      ? null
+      : Number(
+          store.run(
+            store.kysely.insertInto('imports').values({
+              file_name: prepared.fileName,
+              file_sha256: prepared.sha256,
+              format: prepared.book.format,
+              at: nowIso(),
+              operator,
+              summary: '{}',
+            }),
+          ).lastInsertRowid,
+        );
+    const reason = `导入“${prepared.fileName}”`;
+    const seen = new Map<string, { personId: number | null; input: PersonInput }>();
+    const report: ReportRow[] = [];
+    let done = 0;
+    for (const row of rows) {
+      const base = { sheet: row.sheet, row: row.row, personId: null as number | null, name: row.person?.name ?? null, issues: row.issues, conflicts: [] as ReportRow['conflicts'] };
+      let outcome: ReportRow['outcome'] = row.outcome;
+      let before: PersonFile | null = null;
+      if (row.outcome === 'data') {
+        done++;
+        const converted = row.person ? toPersonInput(row.person) : { input: null, issues: [] };
+        base.issues = [...row.issues, ...converted.issues];
+        const input = converted.input;
+        if (excludedSheets.has(row.sheet) || excludedRows.has(`${row.sheet}!${row.row}`)) outcome = 'excluded';
+        else if (!input) outcome = 'rejected';
+        else {
+          const key = keyOf(input);
+          const earlier = key ? seen.get(key) : undefined;
+          if (earlier) {
+            // The same person twice in the file (two sheets): one person, the later row fills gaps.
+            outcome = 'merged';
+            earlier.input = mergeInput(earlier.input, input, 'fillEmpty');
+            if (earlier.personId !== null && !options.dryRun) {
+              const current = getPerson(store, earlier.personId);
+              updatePerson(store, current.id, current.version, mergeInput(inputOf(current), input, 'fillEmpty'), { acceptWarnings: true, reason });
+            }
+            base.personId = earlier.personId;
+          } else {
+            const existingId = findOnFile(store, input);
+            if (existingId !== null) {
+              before = getPerson(store, existingId);
+              const mode = options.rowModes?.[`${row.sheet}!${row.row}`] ?? options.duplicateMode ?? 'fillEmpty';
+              base.conflicts = conflictsOf(inputOf(before), input);
+              base.personId = existingId;
+              if (mode === 'skip') outcome = 'skipped';
+              else {
+                const merged = mergeInput(inputOf(before), input, mode);
+                if (JSON.stringify(merged) === JSON.stringify(inputOf(before))) outcome = 'skipped';
+                else {
+                  if (!options.dryRun) updatePerson(store, before.id, before.version, merged, { acceptWarnings: true, reason });
+                  outcome = 'updated';
+                }
+              }
+            } else {
+              outcome = 'inserted';
+              if (!options.dryRun) base.personId = createPerson(store, input, { acceptWarnings: true, reason }).id;
+            }
+            if (key) seen.set(key, { personId: base.personId, input });
+          }
+        }
+        options.onProgress?.(done, total);
+      }
+      report.push({ ...base, outcome });
+      if (importId !== null) {
+        store.run(
+          store.kysely.insertInto('import_rows').values({
+            import_id: importId,
+            sheet: row.sheet,
+            row: row.row,
+            outcome,
+            person_id: base.personId,
+            raw: JSON.stringify(row.raw),
+            issues: JSON.stringify(base.issues),
+            before: before && outcome === 'updated' ? JSON.stringify(inputOf(before)) : null,
+            after: outcome === 'updated' && base.personId !== null ? JSON.stringify(inputOf(getPerson(store, base.personId))) : null,
+          }),
+        );
+      }
+    }
+    const count = (o: string) => report.filter((r) => r.outcome === o).length;
+    const dataRows = report.filter((r) => ['inserted', 'updated', 'merged', 'skipped', 'excluded', 'rejected'].includes(r.outcome)).length;
+    const summary: ImportReport = {
+      importId,
+      file: prepared.fileName,
+      sheets: prepared.sheets.map((s) => ({
+        name: s.name,
+        hidden: s.hidden,
+        dataRows: s.rows.filter((r) => r.outcome === 'data').length,
+        header: s.header ? s.header.labels : null,
+      })),
+      dataRows,
+      nonDataRows: report.length - dataRows,
+      inserted: count('inserted'),
+      updated: count('updated'),
+      merged: count('merged'),
+      skipped: count('skipped'),
+      excluded: count('excluded'),
+      rejected: count('rejected'),
+      needsReview: rows.filter((r, i) => r.person && r.person.reviewFlags.length > 0 && ['inserted', 'updated'].includes(String(report[i].outcome))).length,
+      rows: report,
+    };
+    if (importId !== null) {
+      const { rows: _rows, ...counts } = summary;
+      store.run(store.kysely.updateTable('imports').set({ summary: JSON.stringify(counts) }).where('id', '=', importId));
+    }
+    return summary;
+  };
+  return options.dryRun ? run() : store.tx(run);
+}
+
+export interface UndoCheck {
+  /** People the import touched who were changed again since: undoing drops those changes too. */
+  editedSince: { personId: number; name: string }[];
+}
+
+function touched(store: Store, importId: number) {
+  const imp = store.first(store.kysely.selectFrom('imports').selectAll().where('id', '=', importId));
+  if (!imp) throw new UserError('not_found', '没有找到这次导入');
+  if (imp.undone_at) throw new UserError('already_undone', `这次导入已于 ${imp.undone_at.replace('T', ' ')} 撤销`);
+  const rows = store.all(
+    store.kysely.selectFrom('import_rows').selectAll().where('import_id', '=', importId).where('outcome', 'in', ['inserted', 'updated', 'merged']).orderBy('id', 'desc'),
+  );
+  return { imp, rows };
+}
+
+export function checkUndo(store: Store, importId: number): UndoCheck {
+  const { imp, rows } = touched(store, importId);
+  const edited = new Map<number, string>();
+  for (const r of rows) {
+    if (r.person_id === null) continue;
+    const later = store.first(
+      store.kysely
+        .selectFrom('audit_log')
+        .select('id')
+        .where('person_id', '=', r.person_id)
+        .where('at', '>=', imp.at)
+        .where((eb) => eb.or([eb('reason', 'is', null), eb('reason', '!=', `导入“${imp.file_name}”`)])),
+    );
+    const person = store.first(store.kysely.selectFrom('persons').select('name').where('id', '=', r.person_id));
+    if (later && person) edited.set(r.person_id, person.name);
+  }
+  return { editedSince: [...edited].map(([personId, name]) => ({ personId, name })) };
+}
+
+/** Undoes an import: the people it inserted are removed, the fields it filled in are put back. */
+export function undoImport(store: Store, importId: number): { removed: number; restored: number } {
+  return store.tx(() => {
+    const { imp, rows } = touched(store, importId);
+    const reason = `撤销导入“${imp.file_name}”`;
+    let removed = 0;
+    let restored = 0;
+    const gone = new Set<number>();
+    for (const r of rows) {
+      if (r.person_id === null || gone.has(r.person_id)) continue;
+      const exists = store.first(store.kysely.selectFrom('persons').select('id').where('id', '=', r.person_id));
+      if (!exists) continue;
+      if (r.outcome === 'inserted') {
+        deletePerson(store, r.person_id, reason);
+        gone.add(r.person_id);
+        removed++;
+      } else if (r.outcome === 'updated' && r.before && r.after) {
+        const before = JSON.parse(r.before) as PersonInput;
+        const after = JSON.parse(r.after) as PersonInput;
+        const current = getPerson(store, r.person_id);
+        const input = inputOf(current) as Record<string, unknown>;
+        // Only the fields the import changed, back to what they were.
+        for (const k of Object.keys(after) as (keyof PersonInput)[]) {
+          if (JSON.stringify(after[k]) !== JSON.stringify(before[k])) input[k] = before[k];
+        }
+        updatePerson(store, current.id, current.version, input as PersonInput, { acceptWarnings: true, reason });
+        restored++;
+      }
+    }
+    store.run(store.kysely.updateTable('imports').set({ undone_at: nowIso(), undone_by: currentOperator(store) }).where('id', '=', importId));
+    return { removed, restored };
+  });
+}
+
+export interface ImportHistoryEntry {
+  id: number;
+  fileName: string;
+  at: string;
+  operator: string;
+  undoneAt: string | null;
+  counts: Omit<ImportReport, 'rows' | 'sheets'>;
+}
+
+export function importHistory(store: Store): ImportHistoryEntry[] {
+  return store.all(store.kysely.selectFrom('imports').selectAll().orderBy('id', 'desc')).map((i) => ({
+    id: i.id,
+    fileName: i.file_name,
+    at: i.at,
+    operator: i.operator,
+    undoneAt: i.undone_at,
+    counts: JSON.parse(i.summary),
+  }));
+}
+
+

@@ -78,7 +78,8 @@ export function findHeader(sheet: SourceSheet): HeaderGuess | null {
         const up = normalizeLabel(upper[c] ?? null);
         return low && fieldForLabel(low) ? low : fieldForLabel(up) ? up : low || up;
       });
-      candidates.push({ firstRow: r, lastRow: r + 1, labels: pair, fields: [] });
+      // A pair only where the upper row adds to the lower one (not a title row above a header).
+      if (score(pair) > score(lower.map((v) => normalizeLabel(v)))) candidates.push({ firstRow: r, lastRow: r + 1, labels: pair, fields: [] });
     }
     for (const c of candidates) {
       const s = score(c.labels);

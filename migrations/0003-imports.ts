@@ -13,6 +13,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('operator', 'text', (c) => c.notNull())
     .addColumn('summary', 'text', (c) => c.notNull())
+    // The last audit row before the import: what comes after it and is not the import is an edit.
+    .addColumn('audit_mark', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('undone_at', 'text')
     .addColumn('undone_by', 'text')
     .execute();

@@ -53,4 +53,16 @@ describe('migrations', () => {
     await migrateTo('0002-person-search');
     expect(tables()).toContain('person_search');
   });
+
+  test('0003-imports: up creates the import log and mappings, down removes them', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0003-imports');
+    expect(tables()).toEqual(expect.arrayContaining(['imports', 'import_rows', 'import_mappings', 'import_value_maps']));
+    store.raw.prepare("insert into imports (file_name, file_sha256, format, at, operator, summary) values ('a.xlsx', 'x', 'xlsx', 't', '王', '{}')").run();
+    store.raw.prepare("insert into import_rows (import_id, sheet, row, outcome, raw) values (1, 'Sheet1', 2, 'inserted', '{}')").run();
+    expect(() => store.raw.prepare("insert into import_rows (import_id, sheet, row, outcome, raw) values (1, 'Sheet1', 3, 'lost', '{}')").run()).toThrow(/CHECK/);
+    await migrateTo('0002-person-search');
+    expect(tables()).not.toContain('imports');
+    expect(tables()).toContain('persons');
+  });
 });

@@ -113,6 +113,7 @@ export interface ImportsTable {
   at: string;
   operator: string;
   summary: string;
+  audit_mark: Generated<number>;
   undone_at: string | null;
   undone_by: string | null;
 }

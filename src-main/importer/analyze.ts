@@ -65,11 +65,12 @@ function rowTexts(row: CellValue[]): string[] {
   return row.map((v) => cellText(v) ?? '');
 }
 
+/** The row as the file has it (no normalisation), for the import log. */
 function rawOf(row: CellValue[], header: HeaderGuess): Record<string, string> {
   const raw: Record<string, string> = {};
   row.forEach((v, c) => {
-    const t = cellText(v);
-    if (t !== null) raw[header.labels[c] || `第${c + 1}列`] = t;
+    if (v === null || v === undefined || v === '') return;
+    raw[header.labels[c] || `第${c + 1}列`] = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
   });
   return raw;
 }

@@ -172,6 +172,7 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
               at: nowIso(),
               operator,
               summary: '{}',
+              audit_mark: (store.raw.prepare('select coalesce(max(id), 0) as n from audit_log').get() as { n: number }).n,
             }),
           ).lastInsertRowid,
         );
@@ -300,7 +301,7 @@ export function checkUndo(store: Store, importId: number): UndoCheck {
         .selectFrom('audit_log')
         .select('id')
         .where('person_id', '=', r.person_id)
-        .where('at', '>=', imp.at)
+        .where('id', '>', imp.audit_mark)
         .where((eb) => eb.or([eb('reason', 'is', null), eb('reason', '!=', `导入“${imp.file_name}”`)])),
     );
     const person = store.first(store.kysely.selectFrom('persons').select('name').where('id', '=', r.person_id));

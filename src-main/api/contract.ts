@@ -249,6 +249,97 @@ export interface IdCheckResult {
   warnings: string[];
 }
 
+
+// ---- Importing rosters -----------------------------------------------------------------------
+
+export interface RowIssue {
+  column: string;
+  code: string;
+  message: string;
+  /** The value in the file, where the user can map it (an unknown category word). */
+  value?: string;
+}
+
+export type ImportOutcome = 'inserted' | 'updated' | 'merged' | 'skipped' | 'excluded' | 'rejected';
+export type NonDataOutcome = 'title' | 'header' | 'blank' | 'total' | 'note';
+
+export interface ReportRow {
+  sheet: string;
+  /** 1-based, as Excel shows it. */
+  row: number;
+  outcome: ImportOutcome | NonDataOutcome | 'data';
+  personId: number | null;
+  name: string | null;
+  issues: RowIssue[];
+  /** For a person already on file: the fields where the file and the roster differ. */
+  conflicts: { field: string; existing: string; incoming: string }[];
+}
+
+export interface ImportCounts {
+  dataRows: number;
+  nonDataRows: number;
+  inserted: number;
+  updated: number;
+  merged: number;
+  skipped: number;
+  excluded: number;
+  rejected: number;
+  needsReview: number;
+}
+
+export interface ImportReport extends ImportCounts {
+  importId: number | null;
+  file: string;
+  sheets: { name: string; hidden: boolean; dataRows: number; header: string[] | null }[];
+  rows: ReportRow[];
+}
+
+export interface ImportPreview {
+  session: string;
+  fileName: string;
+  format: string;
+  sheets: {
+    name: string;
+    hidden: boolean;
+    rowCount: number;
+    hiddenRows: number;
+    dataRows: number;
+    header: { firstRow: number; lastRow: number; labels: string[]; fields: (string | null)[] } | null;
+  }[];
+  counts: ImportCounts & { problems: number };
+  unknownValues: { field: string; value: string; count: number }[];
+  fieldChoices: { value: string; label: string }[];
+}
+
+export interface PreviewRow extends ReportRow {
+  hidden: boolean;
+  cells: string[];
+}
+
+export interface JobStatus {
+  id: string;
+  kind: 'import';
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number;
+  result: unknown;
+  error: RpcError | null;
+}
+
+export interface ImportHistoryEntry {
+  id: number;
+  fileName: string;
+  at: string;
+  operator: string;
+  undoneAt: string | null;
+  counts: ImportCounts;
+}
+
+export interface UndoCheck {
+  /** People the import touched who were changed again since: undoing drops those changes too. */
+  editedSince: { personId: number; name: string }[];
+}
+
 type Method<I extends z.ZodType, O> = { input: I; output?: O };
 const method = <O>() => <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
 
@@ -294,6 +385,52 @@ export const contract = {
       parentId: optionalId,
     }),
   ),
+  'imports.open': method<ImportPreview>()(
+    z.object({
+      fileName: z.string().trim().min(1).max(200),
+      dataBase64: z.string().min(1, '文件是空的').max(140_000_000, '文件过大（超过 100 MB）'),
+    }),
+  ),
+  'imports.rows': method<{ total: number; rows: PreviewRow[] }>()(
+    z.object({
+      session: z.string().uuid(),
+      sheet: z.string().nullish().transform((v) => v ?? null),
+      filter: z.enum(['all', 'problems', 'duplicates', 'skipped']).default('all'),
+      page: z.number().int().min(1).default(1),
+    }),
+  ),
+  'imports.setHeader': method<ImportPreview>()(
+    z.object({ session: z.string().uuid(), sheet: z.string(), firstRow: z.number().int().min(1), lastRow: z.number().int().min(1) }),
+  ),
+  'imports.setFields': method<ImportPreview>()(
+    z.object({ session: z.string().uuid(), sheet: z.string(), fields: z.array(z.string().nullable()).max(500) }),
+  ),
+  'imports.editCell': method<ImportPreview>()(
+    z.object({
+      session: z.string().uuid(),
+      sheet: z.string(),
+      row: z.number().int().min(1),
+      col: z.number().int().min(0),
+      value: z.string().max(2000).nullable(),
+    }),
+  ),
+  'imports.mapValue': method<ImportPreview>()(
+    z.object({ session: z.string().uuid(), field: z.enum(['category']), value: z.string().max(100), target: z.enum(CATEGORIES) }),
+  ),
+  'imports.commit': method<JobStatus>()(
+    z.object({
+      session: z.string().uuid(),
+      excludedSheets: z.array(z.string()).default([]),
+      excludedRows: z.array(z.object({ sheet: z.string(), row: z.number().int().min(1) })).default([]),
+      duplicateMode: z.enum(['fillEmpty', 'overwrite', 'skip']).default('fillEmpty'),
+      rowModes: z.record(z.string(), z.enum(['fillEmpty', 'overwrite', 'skip'])).default({}),
+    }),
+  ),
+  'imports.history': method<ImportHistoryEntry[]>()(Empty),
+  'imports.undoCheck': method<UndoCheck>()(ById),
+  'imports.undo': method<{ removed: number; restored: number }>()(ById),
+  'jobs.status': method<JobStatus>()(z.object({ id: z.string().uuid() })),
+  'jobs.cancel': method<JobStatus>()(z.object({ id: z.string().uuid() })),
   'backups.list': method<BackupEntry[]>()(Empty),
   'backups.create': method<BackupEntry>()(Empty),
   'backups.restore': method<{ restoredFrom: BackupEntry; keptAsideAs: string }>()(

@@ -9,7 +9,8 @@ import { addAttachment, readAttachment, removeAttachment } from '../retirees/att
 import { historyFor } from '../retirees/history';
 import { listPersons, officeFigures } from '../retirees/list';
 import { checkIdForForm, createPerson, getPerson, updatePerson } from '../retirees/persons';
-import { getOfficeSettings, saveOfficeSettings } from '../settings/settings';
+import { currentOperator, getOfficeSettings, saveOfficeSettings } from '../settings/settings';
+import { checkUndo, importHistory, undoImport } from '../importer/commit';
 import { UserError } from '../shared/errors';
 import { describeIssues } from './issues';
 import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf, type RpcResult } from './contract';
@@ -59,6 +60,31 @@ const handlers: Handlers = {
   },
   'org.units': (ctx) => listUnits(ctx.store),
   'org.create': (ctx, input) => createUnit(ctx.store, input),
+  'imports.open': (ctx, { fileName, dataBase64 }) => ctx.imports.open(ctx.store, fileName, Buffer.from(dataBase64, 'base64')),
+  'imports.rows': (ctx, { session, sheet, filter, page }) => ctx.imports.rows(session, sheet, filter, page),
+  'imports.setHeader': (ctx, { session, sheet, firstRow, lastRow }) => ctx.imports.setHeader(ctx.store, session, sheet, firstRow, lastRow),
+  'imports.setFields': (ctx, { session, sheet, fields }) => ctx.imports.setFields(ctx.store, session, sheet, fields),
+  'imports.editCell': (ctx, { session, sheet, row, col, value }) => ctx.imports.editCell(ctx.store, session, sheet, row, col, value),
+  'imports.mapValue': (ctx, { session, field, value, target }) => ctx.imports.mapValue(ctx.store, session, field, value, target),
+  'imports.commit': (ctx, { session, ...options }) => {
+    if (ctx.jobs.running) throw new UserError('busy', '已有一个导入正在进行，请等它结束');
+    currentOperator(ctx.store);
+    return ctx.jobs.start('import', { ...ctx.imports.jobPayload(session), options });
+  },
+  'imports.history': (ctx) => importHistory(ctx.store),
+  'imports.undoCheck': (ctx, { id }) => checkUndo(ctx.store, id),
+  'imports.undo': (ctx, { id }) => undoImport(ctx.store, id),
+  'jobs.status': (ctx, { id }) => {
+    const status = ctx.jobs.status(id);
+    if (!status) throw new UserError('not_found', '没有找到这个后台任务');
+    return status;
+  },
+  'jobs.cancel': (ctx, { id }) => {
+    ctx.jobs.cancel(id);
+    const status = ctx.jobs.status(id);
+    if (!status) throw new UserError('not_found', '没有找到这个后台任务');
+    return status;
+  },
   'backups.list': (ctx) => ctx.listBackups().map(backupEntry),
   'backups.create': async (ctx) => backupEntry(await ctx.backupNow()),
   'backups.restore': async (ctx, { name }) => {

@@ -19,6 +19,8 @@ import { openRaw, openStore, quickCheck, SqliteTooOldError, type OpenOptions } f
 import type { Store } from '../db/store';
 import { UserError } from '../shared/errors';
 import { formatChineseDate } from '../shared/dates';
+import { ImportSessions } from '../importer/sessions';
+import { Jobs } from '../jobs/jobs';
 import { dataPaths, type DataPaths } from './paths';
 
 export interface StartOptions extends OpenOptions {
@@ -48,12 +50,19 @@ function damage(file: string, options: OpenOptions): string | null {
 }
 
 export class AppContext {
+  /** Long work off the main thread (imports), each on its own connection to the same file. */
+  readonly jobs: Jobs;
+  /** The import wizard's open files and choices. */
+  readonly imports = new ImportSessions();
+
   private constructor(
     public store: Store,
     readonly paths: DataPaths,
     readonly notices: string[],
     private readonly options: StartOptions,
-  ) {}
+  ) {
+    this.jobs = new Jobs({ dbPath: paths.dbPath, nativeBinding: options.nativeBinding });
+  }
 
   static async start(options: StartOptions): Promise<AppContext> {
     const paths = dataPaths(options.dbPath);
@@ -111,6 +120,7 @@ export class AppContext {
    * backed up and also kept aside as it was, then the copy is put in place and migrated.
    */
   async restore(name: string): Promise<{ restoredFrom: BackupInfo; keptAsideAs: string }> {
+    if (this.jobs.running) throw new UserError('busy', '正在导入，请等导入结束后再恢复备份');
     const backup = this.listBackups().find((b) => b.name === name);
     if (!backup) throw new UserError('not_found', '没有找到这个备份文件');
     const file = path.join(this.paths.backupsDir, name);

@@ -7,7 +7,8 @@ import { AppContext } from '../app/context';
 import { parseLaunchArgs } from '../app/launch';
 import { isPartyMember } from '../shared/person';
 import { parsePhones } from '../retirees/persons';
-import { commitImport, prepareImport, type ImportReport } from '../importer/commit';
+import { commitImport, prepareImport } from '../importer/commit';
+import type { ImportReport } from '../api/contract';
 import { UserError } from '../shared/errors';
 import path from 'node:path';
 

@@ -1,17 +1,14 @@
 // From a read roster to a verdict on every row: which rows are people and what each becomes,
 // which are titles, headers, totals and notes, and what staff must look at. Nothing is dropped:
 // every row has an outcome, and columns that map to no field go into the person's notes.
+import type { RowIssue } from '../api/contract';
 import { normalizeName } from '../retirees/persons';
 import { checkIdNumber, crossCheckId } from '../shared/idNumber';
-import { findHeader, normalizeLabel, type HeaderGuess, type ImportField } from './columns';
+import { findHeader, headerAt, normalizeLabel, type HeaderGuess, type ImportField } from './columns';
 import type { CellValue, SourceBook, SourceSheet } from './sources';
 import { categoryOf, cellText, deathIn, genderOf, halfWidth, idCell, parseDateCell, partyOf } from './values';
 
-export interface RowIssue {
-  column: string;
-  code: string;
-  message: string;
-}
+export type { RowIssue };
 
 export interface ImportedPerson {
   name: string;
@@ -88,7 +85,21 @@ function classify(row: CellValue[], r: number, sheet: SourceSheet, header: Heade
   return 'data';
 }
 
-function personOf(row: CellValue[], sheet: SourceSheet, header: HeaderGuess, book: SourceBook): { person: ImportedPerson | null; issues: RowIssue[] } {
+/** What the user settled for this import: the header, the columns' fields, values of choices. */
+export interface AnalysisSpec {
+  headers?: Record<string, { firstRow: number; lastRow: number }>;
+  fields?: Record<string, (ImportField | null)[]>;
+  /** field → the word in the file → the value it stands for (离休干部 → 离休), remembered. */
+  valueMaps?: Record<string, Record<string, string>>;
+}
+
+function personOf(
+  row: CellValue[],
+  sheet: SourceSheet,
+  header: HeaderGuess,
+  book: SourceBook,
+  valueMaps: AnalysisSpec['valueMaps'] = {},
+): { person: ImportedPerson | null; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const flags: string[] = [];
   const col = (f: ImportField) => header.fields.indexOf(f);
@@ -158,10 +169,13 @@ function personOf(row: CellValue[], sheet: SourceSheet, header: HeaderGuess, boo
   }
 
   const categoryText = text('category');
-  let cat = categoryOf(categoryText);
+  let cat = categoryOf(categoryText) ?? categoryOf(categoryText ? (valueMaps.category?.[categoryText] ?? null) : null);
   if (!cat) {
     cat = categoryOf(['离休', '退职', '退休'].find((c) => sheet.name.includes(c)) ?? null) ?? { category: '退休' };
-    if (categoryText) warn('category', 'category_unknown', `人员类别“${categoryText}”无法识别，暂按“${cat.category}”导入`);
+    if (categoryText) {
+      issues.push({ column: label('category'), code: 'category_unknown', message: `人员类别“${categoryText}”无法识别，暂按“${cat.category}”导入`, value: categoryText });
+      flags.push(`人员类别“${categoryText}”无法识别，暂按“${cat.category}”导入`);
+    }
   }
 
   const retirement = parseDateCell(cell('retirementDate'), book.date1904);
@@ -230,8 +244,8 @@ function personOf(row: CellValue[], sheet: SourceSheet, header: HeaderGuess, boo
   };
 }
 
-export function analyzeSheet(sheet: SourceSheet, book: SourceBook): AnalyzedSheet {
-  const header = findHeader(sheet);
+export function analyzeSheet(sheet: SourceSheet, book: SourceBook, spec: AnalysisSpec = {}): AnalyzedSheet {
+  const header = headerFor(sheet, spec);
   if (!header) {
     return {
       name: sheet.name,
@@ -252,11 +266,20 @@ export function analyzeSheet(sheet: SourceSheet, book: SourceBook): AnalyzedShee
     const outcome = classify(row, r, sheet, header);
     const base = { sheet: sheet.name, row: r + 1, hidden: sheet.hiddenRows.has(r), outcome, raw: rawOf(row, header) };
     if (outcome !== 'data') return { ...base, person: null, issues: [] };
-    return { ...base, ...personOf(row, sheet, header, book) };
+    return { ...base, ...personOf(row, sheet, header, book, spec.valueMaps) };
   });
   return { name: sheet.name, hidden: sheet.hidden, header, rows };
 }
 
-export function analyzeBook(book: SourceBook): AnalyzedSheet[] {
-  return book.sheets.map((s) => analyzeSheet(s, book));
+/** The header found, or the one the user chose; with the columns' fields the user chose. */
+function headerFor(sheet: SourceSheet, spec: AnalysisSpec): HeaderGuess | null {
+  const chosen = spec.headers?.[sheet.name];
+  let header = chosen ? headerAt(sheet, chosen.firstRow, chosen.lastRow) : findHeader(sheet);
+  const fields = spec.fields?.[sheet.name];
+  if (header && fields) header = { ...header, fields: header.labels.map((_, c) => fields[c] ?? null) };
+  return header && header.fields.includes('name') ? header : null;
+}
+
+export function analyzeBook(book: SourceBook, spec: AnalysisSpec = {}): AnalyzedSheet[] {
+  return book.sheets.map((s) => analyzeSheet(s, book, spec));
 }

@@ -67,31 +67,34 @@ export function findHeader(sheet: SourceSheet): HeaderGuess | null {
   let bestScore = 1;
   const limit = Math.min(sheet.rows.length, 20);
   for (let r = 0; r < limit; r++) {
-    const upper = sheet.rows[r] ?? [];
-    const single = upper.map((v) => normalizeLabel(v));
-    const candidates: HeaderGuess[] = [{ firstRow: r, lastRow: r, labels: single, fields: [] }];
+    const candidates = [headerAt(sheet, r, r)];
+    // A pair only where the upper row adds to the lower one (not a title row above a header).
     if (r + 1 < sheet.rows.length) {
-      const lower = sheet.rows[r + 1] ?? [];
-      const width = Math.max(upper.length, lower.length);
-      const pair = Array.from({ length: width }, (_, c) => {
-        const low = normalizeLabel(lower[c] ?? null);
-        const up = normalizeLabel(upper[c] ?? null);
-        return low && fieldForLabel(low) ? low : fieldForLabel(up) ? up : low || up;
-      });
-      // A pair only where the upper row adds to the lower one (not a title row above a header).
-      if (score(pair) > score(lower.map((v) => normalizeLabel(v)))) candidates.push({ firstRow: r, lastRow: r + 1, labels: pair, fields: [] });
+      const pair = headerAt(sheet, r, r + 1);
+      if (score(pair.labels) > score(headerAt(sheet, r + 1, r + 1).labels)) candidates.push(pair);
     }
     for (const c of candidates) {
       const s = score(c.labels);
       if (s > bestScore) {
         bestScore = s;
-        best = { ...c, fields: c.labels.map(fieldForLabel) };
+        best = c;
       }
     }
   }
-  if (!best) return null;
-  // A field claimed by two columns keeps the first; the other is kept in the notes.
-  const seen = new Set<ImportField>();
-  best.fields = best.fields.map((f) => (f && !seen.has(f) ? (seen.add(f), f) : null));
   return best;
+}
+
+/** The header the user pointed at: one row, or two (group cells above labels). */
+export function headerAt(sheet: SourceSheet, firstRow: number, lastRow: number): HeaderGuess {
+  const upper = sheet.rows[firstRow] ?? [];
+  const lower = sheet.rows[lastRow] ?? [];
+  const width = Math.max(upper.length, lower.length);
+  const labels = Array.from({ length: width }, (_, c) => {
+    const low = normalizeLabel(lower[c] ?? null);
+    const up = normalizeLabel(upper[c] ?? null);
+    return lastRow === firstRow ? up : low && fieldForLabel(low) ? low : fieldForLabel(up) ? up : low || up;
+  });
+  const seen = new Set<ImportField>();
+  const fields = labels.map(fieldForLabel).map((f) => (f && !seen.has(f) ? (seen.add(f), f) : null));
+  return { firstRow, lastRow, labels, fields };
 }

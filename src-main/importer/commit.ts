@@ -2,14 +2,15 @@
 // files already kept (by ID number, else by name and full birth date; never by name alone), one
 // transaction for the whole import, a log row for every source row, and undo.
 import { createHash } from 'node:crypto';
-import { PersonInput, type PersonFile } from '../api/contract';
+import { PersonInput, type ImportHistoryEntry, type ImportReport, type PersonFile, type ReportRow, type RowIssue, type UndoCheck } from '../api/contract';
 import { nowIso } from '../audit/audit';
 import type { Store } from '../db/store';
 import { describeIssues } from '../api/issues';
 import { createPerson, deletePerson, getPerson, inputOf, updatePerson } from '../retirees/persons';
 import { currentOperator } from '../settings/settings';
 import { UserError } from '../shared/errors';
-import { analyzeBook, type AnalyzedRow, type AnalyzedSheet, type ImportedPerson, type RowIssue } from './analyze';
+import { analyzeBook, type AnalysisSpec, type AnalyzedSheet, type ImportedPerson } from './analyze';
+import { findHeader, type ImportField } from './columns';
 import { readSource, type SourceBook } from './sources';
 
 export type DuplicateMode = 'fillEmpty' | 'overwrite' | 'skip';
@@ -22,35 +23,6 @@ export interface ImportDecisions {
   rowModes?: Record<string, DuplicateMode>;
 }
 
-export type ImportOutcome = 'inserted' | 'updated' | 'merged' | 'skipped' | 'excluded' | 'rejected';
-
-export interface ReportRow {
-  sheet: string;
-  row: number;
-  outcome: ImportOutcome | AnalyzedRow['outcome'];
-  personId: number | null;
-  name: string | null;
-  issues: RowIssue[];
-  /** For a person already on file: the fields where the file and the roster differ. */
-  conflicts: { field: string; existing: string; incoming: string }[];
-}
-
-export interface ImportReport {
-  importId: number | null;
-  file: string;
-  sheets: { name: string; hidden: boolean; dataRows: number; header: string[] | null }[];
-  dataRows: number;
-  nonDataRows: number;
-  inserted: number;
-  updated: number;
-  merged: number;
-  skipped: number;
-  excluded: number;
-  rejected: number;
-  needsReview: number;
-  rows: ReportRow[];
-}
-
 export interface PreparedImport {
   fileName: string;
   sha256: string;
@@ -58,13 +30,36 @@ export interface PreparedImport {
   sheets: AnalyzedSheet[];
 }
 
-export async function prepareImport(bytes: Buffer, fileName: string): Promise<PreparedImport> {
-  const book = await readSource(bytes, fileName);
-  const sheets = analyzeBook(book);
+/** The analysis the user settled plus the cells they corrected in the preview. */
+export interface ImportSpec extends AnalysisSpec {
+  edits?: { sheet: string; row: number; col: number; value: string | null }[];
+}
+
+/** Reads the file once; corrections and choices are applied to what was read. */
+export async function readImport(bytes: Buffer, fileName: string): Promise<{ book: SourceBook; sha256: string }> {
+  return { book: await readSource(bytes, fileName), sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+export function applyEdits(book: SourceBook, edits: ImportSpec['edits'] = []): void {
+  for (const e of edits) {
+    const sheet = book.sheets.find((s) => s.name === e.sheet);
+    if (!sheet || !sheet.rows[e.row - 1]) throw new UserError('invalid_input', `工作表“${e.sheet}”没有第 ${e.row} 行`);
+    sheet.rows[e.row - 1][e.col] = e.value;
+  }
+}
+
+export function analyzeImport(fileName: string, sha256: string, book: SourceBook, spec: AnalysisSpec): PreparedImport {
+  const sheets = analyzeBook(book, spec);
   if (!sheets.some((s) => s.header)) {
     throw new UserError('no_header', `在“${fileName}”中没有找到表头：至少需要“姓名”一列，以及身份证号、性别、出生日期等任一列`);
   }
-  return { fileName, sha256: createHash('sha256').update(bytes).digest('hex'), book, sheets };
+  return { fileName, sha256, book, sheets };
+}
+
+export async function prepareImport(bytes: Buffer, fileName: string, spec: ImportSpec = {}): Promise<PreparedImport> {
+  const { book, sha256 } = await readImport(bytes, fileName);
+  applyEdits(book, spec.edits);
+  return analyzeImport(fileName, sha256, book, spec);
 }
 
 const PHONE = /^[0-9+\-()\s转]+$/;
@@ -268,6 +263,7 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
       rows: report,
     };
     if (importId !== null) {
+      for (const sheet of prepared.sheets) if (sheet.header) rememberMapping(store, sheet.header.labels, sheet.header.fields);
       const { rows: _rows, ...counts } = summary;
       store.run(store.kysely.updateTable('imports').set({ summary: JSON.stringify(counts) }).where('id', '=', importId));
     }
@@ -276,9 +272,42 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
   return options.dryRun ? run() : store.tx(run);
 }
 
-export interface UndoCheck {
-  /** People the import touched who were changed again since: undoing drops those changes too. */
-  editedSince: { personId: number; name: string }[];
+/** A sheet's header labels: files whose headers look the same get the same mapping. */
+export function headerSignature(labels: string[]): string {
+  return labels.join('|');
+}
+
+/** The mappings and value words users confirmed before, for a new file. */
+export function rememberedSpec(store: Store, book: SourceBook): AnalysisSpec {
+  const fields: Record<string, (ImportField | null)[]> = {};
+  for (const sheet of book.sheets) {
+    const header = findHeader(sheet);
+    if (!header) continue;
+    const saved = store.first(store.kysely.selectFrom('import_mappings').select('fields').where('signature', '=', headerSignature(header.labels)));
+    if (saved) fields[sheet.name] = JSON.parse(saved.fields);
+  }
+  const valueMaps: Record<string, Record<string, string>> = {};
+  for (const v of store.all(store.kysely.selectFrom('import_value_maps').selectAll())) (valueMaps[v.field] ??= {})[v.source] = v.target;
+  return { fields, valueMaps };
+}
+
+/** Remembers a confirmed mapping for files whose headers look the same. */
+export function rememberMapping(store: Store, labels: string[], fields: (ImportField | null)[]): void {
+  store.run(
+    store.kysely
+      .insertInto('import_mappings')
+      .values({ signature: headerSignature(labels), fields: JSON.stringify(fields), updated_at: nowIso() })
+      .onConflict((oc) => oc.column('signature').doUpdateSet({ fields: JSON.stringify(fields), updated_at: nowIso() })),
+  );
+}
+
+export function rememberValue(store: Store, field: string, source: string, target: string): void {
+  store.run(
+    store.kysely
+      .insertInto('import_value_maps')
+      .values({ field, source, target })
+      .onConflict((oc) => oc.columns(['field', 'source']).doUpdateSet({ target })),
+  );
 }
 
 function touched(store: Store, importId: number) {
@@ -342,15 +371,6 @@ export function undoImport(store: Store, importId: number): { removed: number; r
     store.run(store.kysely.updateTable('imports').set({ undone_at: nowIso(), undone_by: currentOperator(store) }).where('id', '=', importId));
     return { removed, restored };
   });
-}
-
-export interface ImportHistoryEntry {
-  id: number;
-  fileName: string;
-  at: string;
-  operator: string;
-  undoneAt: string | null;
-  counts: Omit<ImportReport, 'rows' | 'sheets'>;
 }
 
 export function importHistory(store: Store): ImportHistoryEntry[] {

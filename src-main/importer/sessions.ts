@@ -1,0 +1,176 @@
+// The import wizard's state in the main process: the file as read, the choices the user made
+// (header, columns, value words, corrected cells), and a dry run of the commit that tells each
+// row's outcome, its problems and its duplicates before anything is written.
+import { randomUUID } from 'node:crypto';
+import type { Store } from '../db/store';
+import { cellText } from './values';
+import { UserError } from '../shared/errors';
+import { IMPORT_FIELDS, type ImportField } from './columns';
+import {
+  analyzeImport,
+  applyEdits,
+  commitImport,
+  readImport,
+  rememberedSpec,
+  rememberValue,
+  type ImportSpec,
+  type PreparedImport,
+} from './commit';
+import type { ImportPreview, ImportReport, PreviewRow } from '../api/contract';
+import type { SourceBook } from './sources';
+
+export const FIELD_NAMES: Record<ImportField, string> = {
+  seq: '序号（不导入）',
+  name: '姓名',
+  gender: '性别',
+  ethnicity: '民族',
+  birthDate: '出生日期',
+  idNumber: '身份证号',
+  category: '人员类别',
+  staffType: '身份',
+  workStartDate: '参加工作时间',
+  retirementDate: '离退休时间',
+  formerUnit: '原单位',
+  formerPosition: '原职务/职称',
+  phone: '联系电话',
+  address: '住址',
+  party: '政治面貌/党员',
+  status: '状态',
+  note: '备注',
+};
+
+interface Session {
+  fileName: string;
+  bytes: Buffer;
+  sha256: string;
+  book: SourceBook;
+  spec: ImportSpec;
+  prepared: PreparedImport;
+  dryRun: ImportReport;
+}
+
+export type RowFilter = 'all' | 'problems' | 'duplicates' | 'skipped';
+
+export class ImportSessions {
+  private readonly sessions = new Map<string, Session>();
+
+  async open(store: Store, fileName: string, bytes: Buffer): Promise<ImportPreview> {
+    const { book, sha256 } = await readImport(bytes, fileName);
+    const spec: ImportSpec = { ...rememberedSpec(store, book), edits: [] };
+    const session = { fileName, bytes, sha256, book, spec } as Session;
+    this.refresh(store, session);
+    const id = randomUUID();
+    // One wizard at a time is what an office does; old sessions are let go.
+    if (this.sessions.size > 3) this.sessions.delete(this.sessions.keys().next().value!);
+    this.sessions.set(id, session);
+    return this.preview(id);
+  }
+
+  private refresh(store: Store, s: Session): void {
+    s.prepared = analyzeImport(s.fileName, s.sha256, s.book, s.spec);
+    s.dryRun = commitImport(store, s.prepared, { dryRun: true });
+  }
+
+  private get(id: string): Session {
+    const s = this.sessions.get(id);
+    if (!s) throw new UserError('expired', '导入向导已失效，请重新选择文件');
+    return s;
+  }
+
+  preview(id: string): ImportPreview {
+    const s = this.get(id);
+    const { rows, sheets: _sheets, importId: _i, file: _f, ...counts } = s.dryRun;
+    const unknown = new Map<string, { field: string; value: string; count: number }>();
+    for (const r of s.prepared.sheets.flatMap((x) => x.rows)) {
+      for (const issue of r.issues.filter((i) => i.code === 'category_unknown')) {
+        const value = issue.value ?? '';
+        const key = `category|${value}`;
+        unknown.set(key, { field: 'category', value, count: (unknown.get(key)?.count ?? 0) + 1 });
+      }
+    }
+    return {
+      session: id,
+      fileName: s.fileName,
+      format: s.book.format,
+      sheets: s.prepared.sheets.map((sheet, i) => ({
+        name: sheet.name,
+        hidden: sheet.hidden,
+        rowCount: sheet.rows.length,
+        hiddenRows: s.book.sheets[i].hiddenRows.size,
+        dataRows: sheet.rows.filter((r) => r.outcome === 'data').length,
+        header: sheet.header,
+      })),
+      counts: { ...counts, problems: rows.filter((r) => r.issues.length > 0).length },
+      unknownValues: [...unknown.values()],
+      fieldChoices: (Object.keys(IMPORT_FIELDS) as ImportField[]).map((f) => ({ value: f, label: FIELD_NAMES[f] })),
+    };
+  }
+
+  rows(id: string, sheet: string | null, filter: RowFilter, page: number, pageSize = 100): { total: number; rows: PreviewRow[] } {
+    const s = this.get(id);
+    const hidden = new Map(s.prepared.sheets.flatMap((x) => x.rows.map((r) => [`${r.sheet}!${r.row}`, r.hidden] as const)));
+    const matches = s.dryRun.rows.filter((r) => {
+      if (sheet && r.sheet !== sheet) return false;
+      if (filter === 'problems') return r.issues.length > 0 || r.outcome === 'rejected';
+      if (filter === 'duplicates') return ['updated', 'skipped', 'merged'].includes(String(r.outcome));
+      if (filter === 'skipped') return !['inserted', 'updated', 'merged', 'skipped', 'rejected'].includes(String(r.outcome));
+      return true;
+    });
+    const slice = matches.slice((page - 1) * pageSize, page * pageSize);
+    return {
+      total: matches.length,
+      rows: slice.map((r) => {
+        const source = s.book.sheets.find((x) => x.name === r.sheet)!.rows[r.row - 1] ?? [];
+        return { ...r, hidden: hidden.get(`${r.sheet}!${r.row}`) ?? false, cells: source.map((v) => cellText(v) ?? '') };
+      }),
+    };
+  }
+
+  setHeader(store: Store, id: string, sheet: string, firstRow: number, lastRow: number): ImportPreview {
+    const s = this.get(id);
+    if (lastRow < firstRow || lastRow - firstRow > 1) throw new UserError('invalid_input', '表头只能是一行，或上下相邻的两行');
+    s.spec.headers = { ...s.spec.headers, [sheet]: { firstRow: firstRow - 1, lastRow: lastRow - 1 } };
+    if (s.spec.fields) delete s.spec.fields[sheet];
+    this.refresh(store, s);
+    return this.preview(id);
+  }
+
+  setFields(store: Store, id: string, sheet: string, fields: (string | null)[]): ImportPreview {
+    const s = this.get(id);
+    const known = Object.keys(IMPORT_FIELDS);
+    const clean = fields.map((f) => (f && known.includes(f) ? (f as ImportField) : null));
+    if (!clean.includes('name')) throw new UserError('invalid_input', '必须有一列对应“姓名”');
+    const dup = clean.find((f, i) => f && clean.indexOf(f) !== i);
+    if (dup) throw new UserError('invalid_input', `“${FIELD_NAMES[dup]}”只能对应一列`);
+    s.spec.fields = { ...s.spec.fields, [sheet]: clean };
+    this.refresh(store, s);
+    return this.preview(id);
+  }
+
+  editCell(store: Store, id: string, sheet: string, row: number, col: number, value: string | null): ImportPreview {
+    const s = this.get(id);
+    const edit = { sheet, row, col, value: value === '' ? null : value };
+    applyEdits(s.book, [edit]);
+    s.spec.edits = [...(s.spec.edits ?? []), edit];
+    this.refresh(store, s);
+    return this.preview(id);
+  }
+
+  mapValue(store: Store, id: string, field: string, value: string, target: string): ImportPreview {
+    const s = this.get(id);
+    rememberValue(store, field, value, target);
+    s.spec.valueMaps = { ...s.spec.valueMaps, [field]: { ...s.spec.valueMaps?.[field], [value]: target } };
+    this.refresh(store, s);
+    return this.preview(id);
+  }
+
+  /** What the import job needs: the file and everything the user settled. */
+  jobPayload(id: string) {
+    const s = this.get(id);
+    return { fileName: s.fileName, bytes: new Uint8Array(s.bytes), spec: s.spec };
+  }
+
+  close(id: string): void {
+    this.sessions.delete(id);
+  }
+}

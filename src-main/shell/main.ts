@@ -6,6 +6,7 @@ import { dispatch } from '../api/router';
 import type { AppContext } from '../app/context';
 import { launch, parseLaunchArgs, scheduleAutomaticBackups } from '../app/launch';
 import { DEFAULT_DB_NAME } from '../app/paths';
+import { useBundledWorkers } from '../jobs/jobs';
 import { registerRpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_ORIGIN, hardenApp, hardenSession, secureWebPreferences } from './security';
@@ -15,6 +16,7 @@ let ctx: AppContext | null = null;
 let win: BrowserWindow | null = null;
 
 registerAppScheme(protocol);
+useBundledWorkers({ import: path.join(__dirname, 'import-worker.cjs') });
 hardenApp(app, log);
 
 if (!app.requestSingleInstanceLock()) app.quit();

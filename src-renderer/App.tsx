@@ -1,9 +1,11 @@
 import { Alert, AppShell, Badge, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
-import { IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconFileImport, IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../src-main/api/contract';
 import { call } from './api';
 import { HomePage } from './pages/HomePage';
+import { ImportPage } from './pages/ImportPage';
+import { setPendingRoster } from './files';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonPage } from './pages/PersonPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -43,6 +45,7 @@ export function App() {
   else if (section === 'people' && sub) page = <PersonPage key={sub} id={Number(sub)} />;
   else if (section === 'people') page = <PeoplePage params={route.params} />;
   else if (section === 'settings') page = <SettingsPage info={info} onChanged={reload} />;
+  else if (section === 'import') page = <ImportPage key={route.params.get('n') ?? ''} />;
   else page = <HomePage />;
 
   return (
@@ -71,13 +74,29 @@ export function App() {
           onClick={() => navigate('/people')}
         />
         <NavLink
+          label="导入花名册"
+          leftSection={<IconFileImport size={20} />}
+          active={section === 'import'}
+          onClick={() => navigate('/import')}
+        />
+        <NavLink
           label="系统设置"
           leftSection={<IconSettings size={20} />}
           active={section === 'settings'}
           onClick={() => navigate('/settings')}
         />
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          // A roster dropped anywhere on the window opens the import wizard with it.
+          const f = e.dataTransfer.files[0];
+          if (!f || !/\.(xlsx|xls|csv)$/i.test(f.name)) return;
+          e.preventDefault();
+          setPendingRoster(f);
+          navigate('/import', { n: String(Date.now()) });
+        }}
+      >
         <Stack gap="md">
           {info.notices
             .filter((n) => !dismissed.includes(n))

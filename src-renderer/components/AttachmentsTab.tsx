@@ -4,20 +4,7 @@ import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { PersonFile } from '../../src-main/api/contract';
 import { call } from '../api';
-
-function toBase64(buf: ArrayBuffer): string {
-  const bytes = new Uint8Array(buf);
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-function fromBase64(b64: string, mime: string): Blob {
-  const bin = atob(b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new Blob([bytes], { type: mime });
-}
+import { base64ToBlob, fileToBase64 } from '../files';
 
 const size = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
@@ -32,7 +19,7 @@ export function AttachmentsTab({ person, onChanged }: { person: PersonFile; onCh
     setBusy(true);
     try {
       for (const f of files) {
-        await call('attachments.add', { personId: person.id, fileName: f.name, mime: f.type || 'application/octet-stream', dataBase64: toBase64(await f.arrayBuffer()) });
+        await call('attachments.add', { personId: person.id, fileName: f.name, mime: f.type || 'application/octet-stream', dataBase64: await fileToBase64(f) });
       }
       notifications.show({ color: 'green', message: `已添加 ${files.length} 个附件` });
       onChanged();
@@ -45,7 +32,7 @@ export function AttachmentsTab({ person, onChanged }: { person: PersonFile; onCh
 
   const open = async (id: number) => {
     const a = await call('attachments.get', { id });
-    const url = URL.createObjectURL(fromBase64(a.dataBase64, a.mime));
+    const url = URL.createObjectURL(base64ToBlob(a.dataBase64, a.mime));
     if (a.mime.startsWith('image/')) setPreview({ url, name: a.fileName });
     else {
       const link = document.createElement('a');

@@ -1,0 +1,147 @@
+import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { ImportPreview, ImportReport, JobStatus } from '../../../src-main/api/contract';
+import { call } from '../../api';
+import { navigate } from '../../route';
+import type { Exclusions } from '../../pages/ImportPage';
+import type { DuplicateChoices } from './DuplicatesStep';
+import { OUTCOME } from './PreviewStep';
+
+function Count({ label, value, color }: { label: string; value: number; color?: string }) {
+  return (
+    <Paper withBorder p="sm">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fz={28} fw={700} c={color}>
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+/** One transaction in the background, with progress and cancel; then the report. */
+export function CommitStep({
+  preview,
+  exclusions,
+  duplicates,
+  report,
+  onReport,
+  onRestart,
+}: {
+  preview: ImportPreview;
+  exclusions: Exclusions;
+  duplicates: DuplicateChoices;
+  report: ImportReport | null;
+  onReport: (r: ImportReport) => void;
+  onRestart: () => void;
+}) {
+  const [job, setJob] = useState<JobStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!job || job.state !== 'running') return;
+    const timer = setTimeout(async () => {
+      const next = await call('jobs.status', { id: job.id });
+      setJob(next);
+      if (next.state === 'done') onReport(next.result as ImportReport);
+      if (next.state === 'failed') setError(next.error?.message ?? '导入失败');
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [job, onReport]);
+
+  const start = async () => {
+    setError(null);
+    try {
+      setJob(
+        await call('imports.commit', {
+          session: preview.session,
+          excludedSheets: exclusions.sheets,
+          excludedRows: exclusions.rows,
+          duplicateMode: duplicates.mode,
+          rowModes: duplicates.rows,
+        }),
+      );
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  if (report) {
+    const problems = report.rows.filter((r) => r.issues.length > 0);
+    return (
+      <Stack mt="md">
+        <Alert color="green" title="导入完成">
+          “{report.file}”的 {report.dataRows} 行人员数据已全部处理：{report.inserted + report.updated + report.merged + report.skipped + report.excluded + report.rejected} 行都有结果，没有遗漏。
+        </Alert>
+        <SimpleGrid cols={{ base: 3, md: 7 }}>
+          <Count label="新增" value={report.inserted} color="green.8" />
+          <Count label="更新已有" value={report.updated} color="blue.8" />
+          <Count label="文件内合并" value={report.merged} />
+          <Count label="已有，跳过" value={report.skipped} />
+          <Count label="排除" value={report.excluded} />
+          <Count label="无法导入" value={report.rejected} color={report.rejected ? 'red.8' : undefined} />
+          <Count label="待核实" value={report.needsReview} color={report.needsReview ? 'orange.8' : undefined} />
+        </SimpleGrid>
+        {problems.length > 0 && (
+          <Paper withBorder p="md">
+            <Title order={4} mb="sm">
+              需要核实的行（{problems.length}）
+            </Title>
+            <Table fz="sm" withTableBorder>
+              <Table.Tbody>
+                {problems.slice(0, 200).map((r) => (
+                  <Table.Tr key={`${r.sheet}!${r.row}`}>
+                    <Table.Td w={160}>
+                      {r.sheet} 第{r.row}行
+                    </Table.Td>
+                    <Table.Td w={100}>{r.name}</Table.Td>
+                    <Table.Td w={100}>{OUTCOME[String(r.outcome)]?.label}</Table.Td>
+                    <Table.Td>{r.issues.map((i) => i.message).join('；')}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        )}
+        <Group>
+          <Button onClick={() => navigate('/people', { review: report.needsReview ? '1' : undefined })}>查看人员档案</Button>
+          <Button variant="default" onClick={onRestart}>
+            再导入一个文件
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  const c = preview.counts;
+  return (
+    <Stack mt="md">
+      <Text>
+        将导入“{preview.fileName}”：新增约 {c.inserted} 人，更新已有档案 {c.updated} 人，文件内合并 {c.merged} 行；排除 {exclusions.sheets.length} 张工作表、{exclusions.rows.length} 行。
+        全部内容在一次操作中写入：要么全部成功，要么一条也不写入。
+      </Text>
+      {error && <Alert color="red">{error}</Alert>}
+      {job?.state === 'cancelled' && <Alert color="yellow">已取消，数据库未作任何改动。</Alert>}
+      {job?.state === 'running' ? (
+        <Stack>
+          <Progress value={job.total ? (job.done / job.total) * 100 : 0} size="xl" striped animated />
+          <Group justify="space-between">
+            <Text>
+              正在导入：{job.done} / {job.total || c.dataRows} 行（可以继续使用其他功能）
+            </Text>
+            <Button variant="default" color="red" onClick={async () => setJob(await call('jobs.cancel', { id: job.id }))}>
+              取消导入
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Group>
+          <Button size="md" onClick={start}>
+            开始导入
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

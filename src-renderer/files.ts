@@ -1,0 +1,26 @@
+// Files the user hands over (a roster dropped on the window, an attachment) as base64 for the
+// contract, which carries the same JSON over IPC and HTTP.
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+export function base64ToBlob(b64: string, mime: string): Blob {
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new Blob([bytes], { type: mime });
+}
+
+/** A roster dropped anywhere on the window, waiting for the import page to pick it up. */
+let pending: File | null = null;
+export function setPendingRoster(file: File): void {
+  pending = file;
+}
+export function takePendingRoster(): File | null {
+  const f = pending;
+  pending = null;
+  return f;
+}

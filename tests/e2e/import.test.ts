@@ -14,7 +14,9 @@ const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/ros
 let harness: Harness;
 let browser: Browser;
 let page: Page;
-const shot = (name: string) => page.screenshot({ path: path.join(SCREENS, `import-${name}.png`), fullPage: true });
+async function shot(name: string) {
+  await page.screenshot({ path: path.join(SCREENS, `import-${name}.png`), fullPage: true });
+}
 
 beforeAll(async () => {
   fs.mkdirSync(SCREENS, { recursive: true });

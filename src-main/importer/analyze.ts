@@ -6,7 +6,8 @@ import { normalizeName } from '../retirees/persons';
 import { checkIdNumber, crossCheckId } from '../shared/idNumber';
 import { findHeader, headerAt, normalizeLabel, type HeaderGuess, type ImportField } from './columns';
 import type { CellValue, SourceBook, SourceSheet } from './sources';
-import { categoryOf, cellText, deathIn, genderOf, halfWidth, idCell, parseDateCell, partyOf } from './values';
+import { careOf, categoryOf, cellText, deathIn, genderOf, halfWidth, idCell, parseDateCell, partyOf, type CareFields } from './values';
+import { LIVING_ARRANGEMENTS } from '../shared/person';
 
 export type { RowIssue };
 
@@ -31,6 +32,15 @@ export interface ImportedPerson {
   /** null where the roster says nothing of it (no status or remark column). */
   status: '在册' | '已故' | '迁出' | null;
   statusDate: string | null;
+  postcode: string | null;
+  area: string | null;
+  building: string | null;
+  community: string | null;
+  health: string | null;
+  living: string | null;
+  care: CareFields;
+  bankName: string | null;
+  bankAccount: string | null;
   note: string | null;
   reviewFlags: string[];
 }
@@ -202,15 +212,38 @@ function personOf(
   const remark = text('note');
   if (col('status') >= 0 || col('note') >= 0) status = '在册';
   if (statusText && /迁出|转出/.test(statusText)) status = '迁出';
-  const death = deathIn(statusText) ?? deathIn(remark);
+  // A status column says it; a remark like 2019年3月去世 says it where there is none.
+  const death = deathIn(statusText) ?? (statusText ? null : deathIn(remark));
   if (death) {
     status = '已故';
     statusDate = death.date;
   }
+  const statusDateCell = parseDateCell(cell('statusDate'), book.date1904);
+  if (statusDateCell.value) statusDate = statusDateCell.value;
+  if (statusDateCell.problem) warn('statusDate', 'date_invalid', statusDateCell.problem);
+  const care = careOf(text('care'));
+  if (care.unknown.length) warn('care', 'care_unknown', `重点关爱中的“${care.unknown.join('、')}”无法识别，已记入备注`);
+  // Values the file cannot be trusted with keep the row: said, and kept in the notes.
+  const checked = (f: ImportField, ok: RegExp, what: string) => {
+    const t = text(f)?.replace(/\s/g, '') ?? null;
+    if (t === null || ok.test(t)) return t;
+    warn(f, `${f}_invalid`, `${what}“${t}”格式不对，已记入备注`);
+    extraNotes.push(`${what}：${t}`);
+    return null;
+  };
+  const extraNotes: string[] = [];
+  const postcode = checked('postcode', /^\d{6}$/, '邮编');
+  const bankAccount = checked('bankAccount', /^\d{8,40}$/, '银行账号');
+  const living = text('living');
+  const livingOk = living === null || (LIVING_ARRANGEMENTS as readonly string[]).includes(living);
+  if (!livingOk) warn('living', 'living_unknown', `居住情况“${living}”无法识别，已记入备注`);
 
   // Columns that map to no field are kept in the notes, never dropped.
   const notes: string[] = [];
   if (remark) notes.push(remark);
+  if (care.unknown.length) notes.push(`重点关爱：${care.unknown.join('、')}`);
+  if (!livingOk) notes.push(`居住情况：${living}`);
+  notes.push(...extraNotes);
   header.fields.forEach((f, c) => {
     const t = cellText(row[c] ?? null);
     if (f === null && t !== null && header.labels[c]) notes.push(`${header.labels[c]}：${t}`);
@@ -238,6 +271,15 @@ function personOf(
       politicalStatus,
       status,
       statusDate,
+      postcode,
+      area: text('area'),
+      building: text('building'),
+      community: text('community'),
+      health: text('health'),
+      living: livingOk ? living : null,
+      care: care.fields,
+      bankName: text('bankName'),
+      bankAccount,
       note: notes.length ? notes.join('；') : null,
       reviewFlags: flags,
     },

@@ -93,6 +93,15 @@ export function toPersonInput(p: ImportedPerson): { input: PersonInput | null; i
     address: p.address,
     status: p.status ?? '在册',
     statusDate: p.statusDate,
+    postcode: p.postcode,
+    area: p.area,
+    building: p.building,
+    community: p.community,
+    health: p.health,
+    living: p.living,
+    ...p.care,
+    bankName: p.bankName,
+    bankAccount: p.bankAccount,
     note: notes.length ? notes.join('；') : null,
     reviewFlags: flags,
   });
@@ -103,7 +112,8 @@ export function toPersonInput(p: ImportedPerson): { input: PersonInput | null; i
 type FieldKey = keyof PersonInput;
 const MERGE_FIELDS: FieldKey[] = [
   'gender', 'ethnicity', 'birthDate', 'idNumber', 'category', 'staffType', 'workStartDate', 'retirementDate', 'formerUnit',
-  'formerPosition', 'politicalStatus', 'address', 'status', 'statusDate', 'note',
+  'formerPosition', 'politicalStatus', 'address', 'status', 'statusDate', 'postcode', 'area', 'building', 'community', 'health',
+  'living', 'careDisability', 'remoteCity', 'bankName', 'bankAccount', 'note',
 ];
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 

@@ -35,7 +35,17 @@ export const FIELD_NAMES: Record<ImportField, string> = {
   phone: '联系电话',
   address: '住址',
   party: '政治面貌/党员',
+  postcode: '邮编',
+  area: '片区',
+  building: '楼栋',
+  community: '社区',
+  health: '健康状况',
+  living: '居住情况',
+  care: '重点关爱',
+  bankName: '开户行',
+  bankAccount: '银行账号',
   status: '状态',
+  statusDate: '状态日期',
   note: '备注',
 };
 

@@ -129,3 +129,43 @@ export function deathIn(text: string | null): { date: string | null } | null {
   const iso = m[3] ? `${m[1]}-${p2(Number(m[2]))}-${p2(Number(m[3]))}` : m[2] ? `${m[1]}-${p2(Number(m[2]))}` : m[1];
   return { date: isValidPartialDate(iso) ? iso : null };
 }
+
+export interface CareFields {
+  careAloneChildless: boolean;
+  careDisability: '失能' | '半失能' | null;
+  careHardship: boolean;
+  careEmptyNest: boolean;
+  remote: boolean;
+  remoteCity: string | null;
+}
+
+/** `孤寡、半失能、异地居住（北京市）`: the special-care flags as the export writes them. */
+export function careOf(text: string | null): { fields: CareFields; unknown: string[] } {
+  const fields: CareFields = { careAloneChildless: false, careDisability: null, careHardship: false, careEmptyNest: false, remote: false, remoteCity: null };
+  const unknown: string[] = [];
+  for (const part of (text ?? '').split(/[、,，;；\s]+/).filter(Boolean)) {
+    const remote = /^异地居住(?:[（(](.+)[)）])?$/.exec(part);
+    if (part === '孤寡') fields.careAloneChildless = true;
+    else if (part === '失能' || part === '半失能') fields.careDisability = part;
+    else if (part === '生活困难') fields.careHardship = true;
+    else if (part === '空巢') fields.careEmptyNest = true;
+    else if (remote) {
+      fields.remote = true;
+      fields.remoteCity = remote[1] ?? null;
+    } else unknown.push(part);
+  }
+  return { fields, unknown };
+}
+
+/** The flags in one cell, the way careOf reads them back. */
+export function careText(p: CareFields): string {
+  return [
+    p.careAloneChildless && '孤寡',
+    p.careDisability,
+    p.careHardship && '生活困难',
+    p.careEmptyNest && '空巢',
+    p.remote && (p.remoteCity ? `异地居住（${p.remoteCity}）` : '异地居住'),
+  ]
+    .filter(Boolean)
+    .join('、');
+}

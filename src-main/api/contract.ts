@@ -134,6 +134,13 @@ export interface PersonFile extends Omit<PersonInput, 'contacts'> {
 export const SORT_KEYS = ['name', 'birthDate', 'retirementDate', 'formerUnit', 'idNumber', 'area', 'updatedAt'] as const;
 export const CARE_FLAG_KEYS = ['aloneChildless', 'disabled', 'hardship', 'emptyNest', 'remote'] as const satisfies readonly CareFlag[];
 
+/** The columns an export can have, in the order the importer reads them back. */
+export const EXPORT_COLUMN_KEYS = [
+  'name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'category', 'staffType', 'workStartDate', 'retirementDate',
+  'formerUnit', 'formerPosition', 'politicalStatus', 'phone', 'address', 'postcode', 'area', 'building', 'community',
+  'health', 'living', 'care', 'bankName', 'bankAccount', 'status', 'statusDate', 'note',
+] as const;
+
 export const ListQuery = z.object({
   q: z.string().max(100).default(''),
   categories: z.array(z.enum(CATEGORIES)).default([]),
@@ -431,6 +438,10 @@ export const contract = {
   'imports.undo': method<{ removed: number; restored: number }>()(ById),
   'jobs.status': method<JobStatus>()(z.object({ id: z.string().uuid() })),
   'jobs.cancel': method<JobStatus>()(z.object({ id: z.string().uuid() })),
+  'retirees.export': method<{ fileName: string; count: number; dataBase64: string }>()(
+    z.object({ query: ListQuery, columns: z.array(z.enum(EXPORT_COLUMN_KEYS)).min(1).optional() }),
+  ),
+  'imports.template': method<{ fileName: string; dataBase64: string }>()(Empty),
   'backups.list': method<BackupEntry[]>()(Empty),
   'backups.create': method<BackupEntry>()(Empty),
   'backups.restore': method<{ restoredFrom: BackupEntry; keptAsideAs: string }>()(

@@ -11,6 +11,11 @@ import { listPersons, officeFigures } from '../retirees/list';
 import { checkIdForForm, createPerson, getPerson, updatePerson } from '../retirees/persons';
 import { currentOperator, getOfficeSettings, saveOfficeSettings } from '../settings/settings';
 import { checkUndo, importHistory, undoImport } from '../importer/commit';
+import { exportRoster, importTemplate } from '../exporter/roster';
+import { todayIso } from '../shared/dates';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { UserError } from '../shared/errors';
 import { describeIssues } from './issues';
 import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf, type RpcResult } from './contract';
@@ -85,6 +90,17 @@ const handlers: Handlers = {
     if (!status) throw new UserError('not_found', '没有找到这个后台任务');
     return status;
   },
+  'retirees.export': async (ctx, { query, columns }) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-export-'));
+    try {
+      const file = path.join(dir, 'roster.xlsx');
+      const count = await exportRoster(ctx.store, file, query, columns);
+      return { fileName: `离退休人员花名册-${todayIso()}.xlsx`, count, dataBase64: fs.readFileSync(file).toString('base64') };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  'imports.template': async () => ({ fileName: '离退休人员花名册-导入模板.xlsx', dataBase64: (await importTemplate()).toString('base64') }),
   'backups.list': (ctx) => ctx.listBackups().map(backupEntry),
   'backups.create': async (ctx) => backupEntry(await ctx.backupNow()),
   'backups.restore': async (ctx, { name }) => {

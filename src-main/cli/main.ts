@@ -8,7 +8,8 @@ import { parseLaunchArgs } from '../app/launch';
 import { isPartyMember } from '../shared/person';
 import { parsePhones } from '../retirees/persons';
 import { commitImport, prepareImport } from '../importer/commit';
-import type { ImportReport } from '../api/contract';
+import { ListQuery, type ImportReport } from '../api/contract';
+import { exportRoster } from '../exporter/roster';
 import { UserError } from '../shared/errors';
 import path from 'node:path';
 
@@ -24,7 +25,8 @@ const USAGE = `用法：
   npm run --silent cli -- retirees --db 数据库文件 [--json]   列出全部人员
   npm run --silent cli -- backup --db 数据库文件              立即备份
   npm run --silent cli -- backups --db 数据库文件             列出备份
-  npm run --silent cli -- import 文件 --db 数据库文件 [--dry-run] [--json]   导入花名册`;
+  npm run --silent cli -- import 文件 --db 数据库文件 [--dry-run] [--json]   导入花名册
+  npm run --silent cli -- export retirees --db 数据库文件 --out 文件.xlsx      导出全部人员`;
 
 export interface CliPerson {
   name: string;
@@ -67,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const args = parseLaunchArgs(argv.filter((a) => a !== '--json'));
   const [command] = args.rest;
-  if (!command || !['retirees', 'backup', 'backups', 'import'].includes(command) || !argv.includes('--db')) {
+  if (!command || !['retirees', 'backup', 'backups', 'import', 'export'].includes(command) || !argv.includes('--db')) {
     console.error(USAGE);
     return 2;
   }
@@ -89,6 +91,11 @@ async function main(argv: string[]): Promise<number> {
       const report = commitImport(ctx.store, prepared, { dryRun: argv.includes('--dry-run') });
       if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else console.log(describeReport(report, argv.includes('--dry-run')));
+    } else if (command === 'export') {
+      const out = argv[argv.indexOf('--out') + 1];
+      if (args.rest[1] !== 'retirees' || !argv.includes('--out') || !out) throw new UserError('usage', USAGE);
+      const count = await exportRoster(ctx.store, path.resolve(out), ListQuery.parse({}));
+      console.log(json ? JSON.stringify({ file: path.resolve(out), count }) : `已导出 ${count} 人：${path.resolve(out)}`);
     } else if (command === 'backup') {
       const b = await ctx.backupNow();
       console.log(json ? JSON.stringify(b) : `已备份并校验：${b.name}`);

@@ -1,7 +1,7 @@
 // The retiree list: search, filters, sort and paging over up to 100,000 people, and the home
 // page's figures. Kysely builds the SQL; Store caches each distinct statement, so a repeated query
 // shape is prepared once (the hot path the benchmark measures).
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Figures, ListPage, ListQuery, PersonRow } from '../api/contract';
 import type { Database } from '../db/schema';
 import type { Store } from '../db/store';
@@ -28,7 +28,7 @@ const NULLABLE_SORT = { has: (c: string) => !NOT_NULL_SORT.has(c) };
 
 const PARTY = ['中共党员', '中共预备党员'];
 
-function conditions(eb: EB, q: ListQuery, today: string) {
+export function conditions(eb: EB, q: ListQuery, today: string) {
   const all = [];
   const match = matchExpression(q.q);
   if (match !== null) {
@@ -56,11 +56,21 @@ function conditions(eb: EB, q: ListQuery, today: string) {
   return eb.and(all);
 }
 
+/**
+ * The list's order. Empty values last in ascending order (a list by birth date starts with people
+ * who have one): the ORDER BY is exactly a sort index of migration 0001, read forwards or backwards.
+ */
+export function orderBy<Q extends SelectQueryBuilder<Database, 'persons', object>>(qb: Q, q: Pick<ListQuery, 'sort' | 'desc'>): Q {
+  const column = SORT_COLUMNS[q.sort];
+  const dir = q.desc ? sql`DESC` : sql`ASC`;
+  let out = qb;
+  if (NULLABLE_SORT.has(column)) out = out.orderBy(sql`(${sql.ref(column)} IS NULL) ${dir}`) as Q;
+  return out.orderBy(sql`${sql.ref(column)} ${dir}`).orderBy(sql`id ${dir}`) as Q;
+}
+
 export function listPersons(store: Store, q: ListQuery, today = todayIso()): ListPage {
   const base = store.kysely.selectFrom('persons').where((eb) => conditions(eb, q, today));
   const total = store.first(base.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-  const column = SORT_COLUMNS[q.sort];
-  const dir = q.desc ? sql`DESC` : sql`ASC`;
   const rows = store.all(
     base
       .select([
@@ -84,11 +94,7 @@ export function listPersons(store: Store, q: ListQuery, today = todayIso()): Lis
         'review_flags',
         sql<string | null>`json_extract(phones, '$[0].number')`.as('phone'),
       ])
-      // Empty values last in ascending order (a list by birth date starts with people who have
-      // one): the ORDER BY is exactly a sort index of migration 0001, read forwards or backwards.
-      .$if(NULLABLE_SORT.has(column), (qb) => qb.orderBy(sql`(${sql.ref(column)} IS NULL) ${dir}`))
-      .orderBy(sql`${sql.ref(column)} ${dir}`)
-      .orderBy(sql`id ${dir}`)
+      .$call((qb) => orderBy(qb, q))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
   );

@@ -1,0 +1,175 @@
+// The roster to .xlsx, as the office sends it upward: a title row, a styled and frozen header,
+// sensible widths, ID and phone numbers as text (so Excel never shows 2.1E+17), dates as real
+// dates (partial ones as text, keeping their precision). Written with ExcelJS's streaming writer,
+// so 100,000 people export in bounded memory. Its headers are the importer's own words, so an
+// exported file imports back unchanged.
+import ExcelJS from 'exceljs';
+import { EXPORT_COLUMN_KEYS, type ListQuery } from '../api/contract';
+import type { Store } from '../db/store';
+import { careText } from '../importer/values';
+import { conditions, orderBy } from '../retirees/list';
+import { parsePhones } from '../retirees/persons';
+import { formatChineseDate, todayIso } from '../shared/dates';
+import { getOfficeSettings } from '../settings/settings';
+import { CATEGORIES, GENDERS, LIVING_ARRANGEMENTS, POLITICAL_STATUSES, STAFF_TYPES, STATUSES } from '../shared/person';
+import type { PersonsTable } from '../db/schema';
+import type { Selectable } from 'kysely';
+
+type Row = Selectable<PersonsTable>;
+type Kind = 'text' | 'date';
+
+interface Column {
+  header: string;
+  width: number;
+  kind: Kind;
+  value: (r: Row) => string | null;
+}
+
+export const EXPORT_COLUMNS = {
+  name: { header: '姓名', width: 10, kind: 'text', value: (r) => r.name },
+  gender: { header: '性别', width: 6, kind: 'text', value: (r) => r.gender },
+  ethnicity: { header: '民族', width: 8, kind: 'text', value: (r) => r.ethnicity },
+  birthDate: { header: '出生日期', width: 12, kind: 'date', value: (r) => r.birth_date },
+  idNumber: { header: '身份证号', width: 21, kind: 'text', value: (r) => r.id_number },
+  category: { header: '人员类别', width: 9, kind: 'text', value: (r) => r.category },
+  staffType: { header: '身份', width: 7, kind: 'text', value: (r) => r.staff_type },
+  workStartDate: { header: '参加工作时间', width: 13, kind: 'date', value: (r) => r.work_start_date },
+  retirementDate: { header: '离退休时间', width: 12, kind: 'date', value: (r) => r.retirement_date },
+  formerUnit: { header: '原单位', width: 16, kind: 'text', value: (r) => r.former_unit },
+  formerPosition: { header: '原职务', width: 12, kind: 'text', value: (r) => r.former_position },
+  politicalStatus: { header: '政治面貌', width: 12, kind: 'text', value: (r) => r.political_status },
+  phone: { header: '联系电话', width: 26, kind: 'text', value: (r) => parsePhones(r.phones).map((p) => p.number).join('、') || null },
+  address: { header: '住址', width: 36, kind: 'text', value: (r) => r.address },
+  postcode: { header: '邮编', width: 8, kind: 'text', value: (r) => r.postcode },
+  area: { header: '片区', width: 8, kind: 'text', value: (r) => r.area },
+  building: { header: '楼栋', width: 8, kind: 'text', value: (r) => r.building },
+  community: { header: '社区', width: 12, kind: 'text', value: (r) => r.community },
+  health: { header: '健康状况', width: 10, kind: 'text', value: (r) => r.health },
+  living: { header: '居住情况', width: 11, kind: 'text', value: (r) => r.living },
+  care: {
+    header: '重点关爱',
+    width: 20,
+    kind: 'text',
+    value: (r) =>
+      careText({
+        careAloneChildless: r.care_alone_childless === 1,
+        careDisability: r.care_disability as '失能' | '半失能' | null,
+        careHardship: r.care_hardship === 1,
+        careEmptyNest: r.care_empty_nest === 1,
+        remote: r.remote === 1,
+        remoteCity: r.remote_city,
+      }) || null,
+  },
+  bankName: { header: '开户行', width: 20, kind: 'text', value: (r) => r.bank_name },
+  bankAccount: { header: '银行账号', width: 22, kind: 'text', value: (r) => r.bank_account },
+  status: { header: '状态', width: 6, kind: 'text', value: (r) => r.status },
+  statusDate: { header: '状态日期', width: 12, kind: 'date', value: (r) => r.status_date },
+  note: { header: '备注', width: 30, kind: 'text', value: (r) => r.note },
+} satisfies Record<(typeof EXPORT_COLUMN_KEYS)[number], Column>;
+
+export type ExportColumn = (typeof EXPORT_COLUMN_KEYS)[number];
+export const ALL_EXPORT_COLUMNS: ExportColumn[] = [...EXPORT_COLUMN_KEYS];
+
+function cellValue(kind: Kind, v: string | null): ExcelJS.CellValue {
+  if (v === null) return null;
+  // A full date is a real date cell; a partial one (1952-10) stays text so nothing is invented.
+  if (kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
+  return v;
+}
+
+/** Writes the people the list query selects, in its order, to `file`. Returns how many. */
+export async function exportRoster(
+  store: Store,
+  file: string,
+  query: ListQuery,
+  columns: ExportColumn[] = ALL_EXPORT_COLUMNS,
+  today = todayIso(),
+): Promise<number> {
+  const cols = columns.map((k) => EXPORT_COLUMNS[k]);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('花名册', { views: [{ state: 'frozen', ySplit: 2 }] });
+  sheet.columns = cols.map((c) => ({
+    width: c.width,
+    style: c.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : { numFmt: '@' },
+  }));
+  const { orgName } = getOfficeSettings(store);
+  const title = sheet.addRow([`${orgName}离退休人员花名册（${formatChineseDate(today)}导出）`]);
+  title.font = { bold: true, size: 14 };
+  title.height = 24;
+  sheet.mergeCells(1, 1, 1, Math.max(1, cols.length));
+  title.commit();
+  const header = sheet.addRow(cols.map((c) => c.header));
+  header.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
+    cell.border = { bottom: { style: 'thin' } };
+    cell.alignment = { horizontal: 'center', vertical: 'middle' };
+  });
+  header.commit();
+
+  // The same filters and order as the list on screen, read in batches: between batches the
+  // writer flushes to disk (bounded memory) and other calls get the connection.
+  const BATCH = 2000;
+  let n = 0;
+  for (let offset = 0; ; offset += BATCH) {
+    const rows = store.all(
+      store.kysely
+        .selectFrom('persons')
+        .selectAll()
+        .where((eb) => conditions(eb, query, today))
+        .$call((qb) => orderBy(qb, query))
+        .limit(BATCH)
+        .offset(offset),
+    );
+    for (const r of rows) sheet.addRow(cols.map((c) => cellValue(c.kind, c.value(r)))).commit();
+    n += rows.length;
+    if (rows.length < BATCH) break;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  sheet.commit();
+  await workbook.commit();
+  return n;
+}
+
+
+const CHOICES: Partial<Record<ExportColumn, readonly string[]>> = {
+  gender: GENDERS,
+  category: CATEGORIES,
+  staffType: STAFF_TYPES,
+  politicalStatus: POLITICAL_STATUSES,
+  living: LIVING_ARRANGEMENTS,
+  status: STATUSES,
+};
+
+/**
+ * A blank roster with the headers the importer knows and drop-down lists for the choice fields,
+ * for offices that start a new roster by hand. Validations cover rows 3 to 2,002, never whole
+ * columns (whole-column validations make spreadsheet readers crawl).
+ */
+export async function importTemplate(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('花名册', { views: [{ state: 'frozen', ySplit: 2 }] });
+  const cols = ALL_EXPORT_COLUMNS.map((k) => [k, EXPORT_COLUMNS[k]] as const);
+  sheet.columns = cols.map(([, c]) => ({ width: c.width, style: { numFmt: c.kind === 'date' ? 'yyyy-mm-dd' : '@' } }));
+  sheet.addRow(['离退休人员花名册（出生日期等可写作 1952-10-05 或 1952-10；身份证号请按文本填写）']).font = { bold: true };
+  sheet.mergeCells(1, 1, 1, cols.length);
+  const header = sheet.addRow(cols.map(([, c]) => c.header));
+  header.font = { bold: true };
+  header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } }));
+  cols.forEach(([key], i) => {
+    const list = CHOICES[key];
+    if (!list) return;
+    const letter = sheet.getColumn(i + 1).letter;
+    for (let r = 3; r <= 2002; r++) {
+      sheet.getCell(`${letter}${r}`).dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${list.join(',')}"`],
+        showErrorMessage: true,
+        errorTitle: '请从列表中选择',
+        error: `可选：${list.join('、')}`,
+      };
+    }
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

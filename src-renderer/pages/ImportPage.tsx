@@ -9,7 +9,7 @@ import { DuplicatesStep, type DuplicateChoices } from '../components/import/Dupl
 import { ImportHistory } from '../components/import/ImportHistory';
 import { PreviewStep } from '../components/import/PreviewStep';
 import { SheetsStep } from '../components/import/SheetsStep';
-import { fileToBase64, takePendingRoster } from '../files';
+import { download, fileToBase64, takePendingRoster } from '../files';
 
 export interface Exclusions {
   sheets: string[];
@@ -101,6 +101,16 @@ export function ImportPage() {
                   <Text c="dimmed" size="sm">
                     支持 Excel（.xlsx、.xls，含 WPS 保存的文件）和 CSV（UTF-8 或 GBK 编码，自动识别）。导入前会逐行预览，确认后才写入。
                   </Text>
+                  <Button
+                    variant="subtle"
+                    size="xs"
+                    onClick={async () => {
+                      const t = await call('imports.template', {});
+                      download(t.fileName, t.dataBase64);
+                    }}
+                  >
+                    下载空白花名册模板
+                  </Button>
                 </Stack>
               </Paper>
             </Stepper.Step>

@@ -14,7 +14,9 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconArrowDown, IconArrowUp, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { download } from '../files';
 import { useEffect, useMemo, useState } from 'react';
 import type { InputOf, ListPage, OrgUnit } from '../../src-main/api/contract';
 import { CARE_FLAG_KEYS, SORT_KEYS } from '../../src-main/api/contract';
@@ -64,6 +66,7 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
   const [units, setUnits] = useState<OrgUnit[]>([]);
   const [options, setOptions] = useState<{ areas: string[]; buildings: string[] }>({ areas: [], buildings: [] });
   const [text, setText] = useState(query.q ?? '');
+  const [exporting, setExporting] = useState(false);
 
   useEffect(() => {
     call('org.units', {}).then(setUnits);
@@ -110,9 +113,30 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={2}>人员档案</Title>
-        <Button leftSection={<IconPlus size={18} />} onClick={() => navigate('/people/new')}>
-          新建档案
-        </Button>
+        <Group>
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={18} />}
+            loading={exporting}
+            onClick={async () => {
+              setExporting(true);
+              try {
+                const r = await call('retirees.export', { query: { ...query, page: 1 } });
+                download(r.fileName, r.dataBase64);
+                notifications.show({ color: 'green', message: `已导出 ${r.count} 人（按当前筛选和排序）` });
+              } catch (e) {
+                notifications.show({ color: 'red', title: '导出失败', message: (e as Error).message });
+              } finally {
+                setExporting(false);
+              }
+            }}
+          >
+            导出 Excel
+          </Button>
+          <Button leftSection={<IconPlus size={18} />} onClick={() => navigate('/people/new')}>
+            新建档案
+          </Button>
+        </Group>
       </Group>
       <Paper withBorder p="md">
         <Stack gap="sm">

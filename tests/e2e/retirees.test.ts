@@ -2,6 +2,7 @@
 // temporary database. Screenshots land in test-results/screens for a person to look at.
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
 import { checkCharacter } from '../../src-main/shared/idNumber';
@@ -65,6 +66,20 @@ describe('retiree files in the browser', () => {
     await shot('03-demo-file');
     await page.getByRole('tab', { name: /家属及联系人/ }).click();
     await shot('03-demo-contacts');
+  });
+
+  test('the list as shown exports to Excel', async () => {
+    await page.goto(`${harness.origin}/#/people?category=离休&sort=birthDate`);
+    await expect.poll(() => page.getByText(/共 \d+ 人/).isVisible()).toBe(true);
+    const total = Number((await page.getByText(/共 \d+ 人/).textContent())!.replace(/\D/g, ''));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^离退休人员花名册-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const file = path.join(SCREENS, '..', 'export.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets[0].rowCount).toBe(total + 2);
+    for (let r = 3; r <= total + 2; r++) expect(wb.worksheets[0].getCell(r, 6).value).toBe('离休');
   });
 
   test('create a person: the ID number fills birth date and gender', async () => {

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AppContext } from '../src-main/app/context';
 import { checkUndo, commitImport, importHistory, prepareImport, undoImport } from '../src-main/importer/commit';
+import { importErrorWorkbook } from '../src-main/exporter/importErrors';
 import { listPersons } from '../src-main/retirees/list';
 import { createPerson, getPerson, updatePerson, inputOf } from '../src-main/retirees/persons';
 import { ListQuery } from '../src-main/api/contract';
@@ -121,6 +122,26 @@ describe('importing', () => {
     const report = await importBytes(bytes, 'f.xlsx');
     expect(report.rows[1].issues[0].message).toContain('出错的公式');
     expect(getPerson(ctx.store, report.rows[1].personId!).reviewFlags[0]).toContain('出错的公式');
+  });
+});
+
+describe('the error workbook', () => {
+  test('holds the problem rows as they were, problem cells coloured and commented', async () => {
+    const report = await importBytes(fixture('roster-titled.xlsx'), 'roster-titled.xlsx');
+    const w = await importErrorWorkbook(ctx.store, report.importId!);
+    expect(w.fileName).toBe('roster-titled-导入问题清单.xlsx');
+    expect(w.rows).toBe(9);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(w.bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.rowCount).toBe(10);
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    expect(header.slice(0, 3)).toEqual(['原行号', '处理结果', '问题']);
+    const idCol = header.indexOf('公民身份号码') + 1;
+    const cell = ws.getCell(2, idCol);
+    expect(cell.value).toBe('370102194910104409');
+    expect(cell.note).toContain('校验位不符');
+    expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFD8A8');
   });
 });
 

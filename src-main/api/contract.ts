@@ -442,6 +442,7 @@ export const contract = {
     z.object({ query: ListQuery, columns: z.array(z.enum(EXPORT_COLUMN_KEYS)).min(1).optional() }),
   ),
   'imports.template': method<{ fileName: string; dataBase64: string }>()(Empty),
+  'imports.errorWorkbook': method<{ fileName: string; rows: number; dataBase64: string }>()(ById),
   'backups.list': method<BackupEntry[]>()(Empty),
   'backups.create': method<BackupEntry>()(Empty),
   'backups.restore': method<{ restoredFrom: BackupEntry; keptAsideAs: string }>()(

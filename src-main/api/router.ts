@@ -12,6 +12,7 @@ import { checkIdForForm, createPerson, getPerson, updatePerson } from '../retire
 import { currentOperator, getOfficeSettings, saveOfficeSettings } from '../settings/settings';
 import { checkUndo, importHistory, undoImport } from '../importer/commit';
 import { exportRoster, importTemplate } from '../exporter/roster';
+import { importErrorWorkbook } from '../exporter/importErrors';
 import { todayIso } from '../shared/dates';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -101,6 +102,10 @@ const handlers: Handlers = {
     }
   },
   'imports.template': async () => ({ fileName: '离退休人员花名册-导入模板.xlsx', dataBase64: (await importTemplate()).toString('base64') }),
+  'imports.errorWorkbook': async (ctx, { id }) => {
+    const w = await importErrorWorkbook(ctx.store, id);
+    return { fileName: w.fileName, rows: w.rows, dataBase64: w.bytes.toString('base64') };
+  },
   'backups.list': (ctx) => ctx.listBackups().map(backupEntry),
   'backups.create': async (ctx) => backupEntry(await ctx.backupNow()),
   'backups.restore': async (ctx, { name }) => {

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, 
 import { useEffect, useState } from 'react';
 import type { ImportPreview, ImportReport, JobStatus } from '../../../src-main/api/contract';
 import { call } from '../../api';
+import { download } from '../../files';
 import { navigate } from '../../route';
 import type { Exclusions } from '../../pages/ImportPage';
 import type { DuplicateChoices } from './DuplicatesStep';
@@ -106,6 +107,17 @@ export function CommitStep({
         )}
         <Group>
           <Button onClick={() => navigate('/people', { review: report.needsReview ? '1' : undefined })}>查看人员档案</Button>
+          {problems.length > 0 && report.importId !== null && (
+            <Button
+              variant="light"
+              onClick={async () => {
+                const w = await call('imports.errorWorkbook', { id: report.importId! });
+                download(w.fileName, w.dataBase64);
+              }}
+            >
+              下载问题清单（Excel）
+            </Button>
+          )}
           <Button variant="default" onClick={onRestart}>
             再导入一个文件
           </Button>

@@ -15,8 +15,16 @@ import { createPerson, parsePhones } from '../src-main/retirees/persons';
 import { nameReadings } from '../src-main/retirees/searchIndex';
 import { saveOfficeSettings } from '../src-main/settings/settings';
 import { bornOnOrBefore, todayIso } from '../src-main/shared/dates';
+import { benchExport, benchImport } from './importExport';
 
-const { values } = parseArgs({ options: { people: { type: 'string', default: '100000' }, runs: { type: 'string', default: '300' } } });
+const { values } = parseArgs({
+  options: {
+    people: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '300' },
+    'import-rows': { type: 'string', default: '50000' },
+    only: { type: 'string' },
+  },
+});
 const PEOPLE = Number(values.people);
 const RUNS = Number(values.runs);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-bench-'));
@@ -170,5 +178,9 @@ const o = percentiles(reopen);
 console.log('');
 console.log(`open + migrate, new database:               p50 ${fmt(f.p50)} ms  p95 ${fmt(f.p95)} ms`);
 console.log(`open + quick_check + migrations, ${(PEOPLE / 1000).toFixed(0)}k db:  p50 ${fmt(o.p50)} ms  p95 ${fmt(o.p95)} ms`);
+console.log('');
+for (const line of await benchExport(bench, dir)) console.log(line);
 bench.close();
+console.log('');
+for (const line of await benchImport(dir, Number(values['import-rows']))) console.log(line);
 fs.rmSync(dir, { recursive: true, force: true });

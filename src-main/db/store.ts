@@ -51,8 +51,13 @@ export class Store {
     return this.prepare(sql).run(...(parameters as unknown[]));
   }
 
-  /** Runs `fn` in one transaction: all of its writes commit, or none (DESIGN: data safety). */
+  /**
+   * Runs `fn` in one transaction: all of its writes commit, or none (DESIGN: data safety). Inside
+   * a transaction already (a person saved as part of an import) it simply joins it: an error
+   * aborts the whole outer transaction anyway, so a savepoint per call would only cost time.
+   */
   tx<T>(fn: () => T): T {
+    if (this.raw.inTransaction) return fn();
     return this.raw.transaction(fn).immediate();
   }
 

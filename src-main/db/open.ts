@@ -43,6 +43,9 @@ export function openRaw(file: string, options: OpenOptions = {}): BetterSqlite3.
     raw.pragma('synchronous = FULL');
   }
   raw.pragma('foreign_keys = ON');
+  // 64 MiB of page cache instead of SQLite's 2 MiB default: the list and the search of 100,000
+  // people touch pages all over the file (https://sqlite.org/pragma.html#pragma_cache_size).
+  raw.pragma('cache_size = -65536');
   return raw;
 }
 

@@ -51,7 +51,6 @@ export const FIELD_NAMES: Record<ImportField, string> = {
 
 interface Session {
   fileName: string;
-  bytes: Buffer;
   sha256: string;
   book: SourceBook;
   spec: ImportSpec;
@@ -67,7 +66,7 @@ export class ImportSessions {
   async open(store: Store, fileName: string, bytes: Buffer): Promise<ImportPreview> {
     const { book, sha256 } = await readImport(bytes, fileName);
     const spec: ImportSpec = { ...rememberedSpec(store, book), edits: [] };
-    const session = { fileName, bytes, sha256, book, spec } as Session;
+    const session = { fileName, sha256, book, spec } as Session;
     this.refresh(store, session);
     const id = randomUUID();
     // One wizard at a time is what an office does; old sessions are let go.
@@ -174,10 +173,14 @@ export class ImportSessions {
     return this.preview(id);
   }
 
-  /** What the import job needs: the file and everything the user settled. */
+  /**
+   * What the import job needs: the file as read, with the user's corrections already in it, and
+   * their choices. The worker gets a structured copy and does not read or parse the file again.
+   */
   jobPayload(id: string) {
     const s = this.get(id);
-    return { fileName: s.fileName, bytes: new Uint8Array(s.bytes), spec: s.spec };
+    const { edits: _applied, ...spec } = s.spec;
+    return { fileName: s.fileName, sha256: s.sha256, book: s.book, spec };
   }
 
   close(id: string): void {

@@ -2,14 +2,18 @@
 // transaction on its own connection, reporting progress; a cancel rolls everything back.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '../db/open';
-import { commitImport, prepareImport, type CommitOptions, type ImportSpec } from '../importer/commit';
+import type { AnalysisSpec } from '../importer/analyze';
+import { analyzeImport, commitImport, type CommitOptions } from '../importer/commit';
+import type { SourceBook } from '../importer/sources';
 import { UserError } from '../shared/errors';
 import { Cancelled, type WorkerInput, type WorkerMessage } from './protocol';
 
 export interface ImportJobPayload {
   fileName: string;
-  bytes: Uint8Array;
-  spec: ImportSpec;
+  sha256: string;
+  /** The file as the wizard read it, corrections applied. */
+  book: SourceBook;
+  spec: AnalysisSpec;
   options: Omit<CommitOptions, 'onProgress' | 'dryRun'>;
 }
 
@@ -17,10 +21,11 @@ const input = workerData as WorkerInput<ImportJobPayload>;
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 const cancelled = new Int32Array(input.cancel);
 
-async function run() {
+function run() {
   const store = openStore(input.dbPath, { nativeBinding: input.nativeBinding });
   try {
-    const prepared = await prepareImport(Buffer.from(input.payload.bytes), input.payload.fileName, input.payload.spec);
+    const { fileName, sha256, book, spec } = input.payload;
+    const prepared = analyzeImport(fileName, sha256, book, spec);
     let last = 0;
     const report = commitImport(store, prepared, {
       ...input.payload.options,
@@ -32,7 +37,8 @@ async function run() {
         }
       },
     });
-    post({ type: 'done', result: report });
+    // The screen shows the counts and the rows with problems; the log in the database has every row.
+    post({ type: 'done', result: { ...report, rows: report.rows.filter((r) => r.issues.length > 0 || r.outcome === 'rejected') } });
   } catch (e) {
     if (e instanceof Cancelled) post({ type: 'cancelled' });
     else if (e instanceof UserError) post({ type: 'failed', error: { code: e.code, message: e.message } });
@@ -42,4 +48,4 @@ async function run() {
   }
 }
 
-void run();
+run();

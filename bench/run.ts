@@ -44,6 +44,12 @@ function time(fn: () => void): number {
 
 const fmt = (n: number) => n.toFixed(2).padStart(8);
 
+if (values.only === 'import') {
+  for (const line of await benchImport(dir, Number(values['import-rows']))) console.log(line);
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+
 // --- open and migrate -------------------------------------------------------------------------
 const fresh: number[] = [];
 for (let i = 0; i < 10; i++) {

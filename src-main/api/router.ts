@@ -74,6 +74,7 @@ const handlers: Handlers = {
   'imports.mapValue': (ctx, { session, field, value, target }) => ctx.imports.mapValue(ctx.store, session, field, value, target),
   'imports.commit': (ctx, { session, ...options }) => {
     if (ctx.jobs.running) throw new UserError('busy', '已有一个导入正在进行，请等它结束');
+    // Refuse here, before a worker starts, when no operator is set up to name in the audit log.
     currentOperator(ctx.store);
     return ctx.jobs.start('import', { ...ctx.imports.jobPayload(session), options });
   },

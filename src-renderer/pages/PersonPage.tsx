@@ -80,7 +80,7 @@ function IdNumberField({ draft, setDraft, personId }: { draft: PersonDraft; setD
       if (r.gender && !gender) fill.gender = r.gender as PersonDraft['gender'];
       if (Object.keys(fill).length) setDraft(fill);
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // setDraft is a fresh function each render; the check depends only on what was typed.
   }, [id, birthDate, gender, personId]);
   let description: React.ReactNode = '18 位，末位可为 X；15 位旧号码保存时自动升级';
   if (check?.ok && check.normalized) {

@@ -18,7 +18,7 @@ import type { Selectable } from 'kysely';
 type Row = Selectable<PersonsTable>;
 type Kind = 'text' | 'date';
 
-interface Column {
+export interface Column {
   header: string;
   width: number;
   kind: Kind;
@@ -70,30 +70,19 @@ export const EXPORT_COLUMNS = {
 export type ExportColumn = (typeof EXPORT_COLUMN_KEYS)[number];
 export const ALL_EXPORT_COLUMNS: ExportColumn[] = [...EXPORT_COLUMN_KEYS];
 
-function cellValue(kind: Kind, v: string | null): ExcelJS.CellValue {
+export function cellValue(kind: Kind, v: string | null): ExcelJS.CellValue {
   if (v === null) return null;
   // A full date is a real date cell; a partial one (1952-10) stays text so nothing is invented.
   if (kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
   return v;
 }
 
-/** Writes the people the list query selects, in its order, to `file`. Returns how many. */
-export async function exportRoster(
-  store: Store,
-  file: string,
-  query: ListQuery,
-  columns: ExportColumn[] = ALL_EXPORT_COLUMNS,
-  today = todayIso(),
-): Promise<number> {
-  const cols = columns.map((k) => EXPORT_COLUMNS[k]);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+/** The sheet with its title row, its styled and frozen header, widths and date formats. */
+export function startRosterSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, cols: Column[], titleText: string): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet('花名册', { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.columns = cols.map((c) => ({
-    width: c.width,
-    style: c.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : { numFmt: '@' },
-  }));
-  const { orgName } = getOfficeSettings(store);
-  const title = sheet.addRow([`${orgName}离退休人员花名册（${formatChineseDate(today)}导出）`]);
+  // Text is written as text cells whatever it looks like; only dates need a number format.
+  sheet.columns = cols.map((c) => ({ width: c.width, ...(c.kind === 'date' ? { style: { numFmt: 'yyyy-mm-dd' } } : {}) }));
+  const title = sheet.addRow([titleText]);
   title.font = { bold: true, size: 14 };
   title.height = 24;
   sheet.mergeCells(1, 1, 1, Math.max(1, cols.length));
@@ -106,6 +95,21 @@ export async function exportRoster(
     cell.alignment = { horizontal: 'center', vertical: 'middle' };
   });
   header.commit();
+  return sheet;
+}
+
+/** Writes the people the list query selects, in its order, to `file`. Returns how many. */
+export async function exportRoster(
+  store: Store,
+  file: string,
+  query: ListQuery,
+  columns: ExportColumn[] = ALL_EXPORT_COLUMNS,
+  today = todayIso(),
+): Promise<number> {
+  const cols = columns.map((k) => EXPORT_COLUMNS[k]);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const { orgName } = getOfficeSettings(store);
+  const sheet = startRosterSheet(workbook, cols, `${orgName}离退休人员花名册（${formatChineseDate(today)}导出）`);
 
   // The same filters and order as the list on screen, read in batches: between batches the
   // writer flushes to disk (bounded memory) and other calls get the connection.

@@ -19,3 +19,4 @@ await build({ ...common, entryPoints: ['src-main/shell/main.ts'], outfile: 'out/
 await build({ ...common, entryPoints: ['src-main/shell/preload.ts'], outfile: 'out/preload.cjs' });
 // Long jobs run in worker threads; each is its own bundle (src-main/jobs/jobs.ts).
 await build({ ...common, entryPoints: ['src-main/jobs/importWorker.ts'], outfile: 'out/import-worker.cjs' });
+await build({ ...common, entryPoints: ['src-main/jobs/readWorker.ts'], outfile: 'out/read-worker.cjs' });

@@ -122,6 +122,16 @@ describe('the import wizard', () => {
     expect(persons()).toBe(0);
   });
 
+  test('a file that makes the reader run away is stopped by the time limit, with a message', async () => {
+    const { readIsolated } = await import('../src-main/jobs/jobs');
+    const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'roster-basic.xlsx')));
+    await expect(readIsolated({ fileName: 'slow.xlsx', bytes }, { timeoutMs: 1, maxMemoryMb: 512 })).rejects.toThrow('超过 0 秒仍未完成');
+    // Within the limits the same file reads.
+    const book = await readIsolated<{ sheets: { name: string; hiddenRows: Set<number> }[] }>({ fileName: 'basic.xlsx', bytes });
+    expect(book.sheets[0].name).toBe('Sheet1');
+    expect(book.sheets[0].hiddenRows).toBeInstanceOf(Set);
+  });
+
   test('a broken file is refused with a message, and an unknown session is refused', async () => {
     const r = await dispatch(ctx, 'imports.open', { fileName: 'x.xlsx', dataBase64: Buffer.from('garbage').toString('base64') });
     expect(r).toMatchObject({ ok: false, error: { code: 'bad_file' } });

@@ -36,8 +36,12 @@ export interface ImportSpec extends AnalysisSpec {
 }
 
 /** Reads the file once; corrections and choices are applied to what was read. */
-export async function readImport(bytes: Buffer, fileName: string): Promise<{ book: SourceBook; sha256: string }> {
-  return { book: await readSource(bytes, fileName), sha256: createHash('sha256').update(bytes).digest('hex') };
+export async function readImport(
+  bytes: Buffer,
+  fileName: string,
+  read: (bytes: Buffer, fileName: string) => Promise<SourceBook> = readSource,
+): Promise<{ book: SourceBook; sha256: string }> {
+  return { book: await read(bytes, fileName), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 export function applyEdits(book: SourceBook, edits: ImportSpec['edits'] = []): void {

@@ -18,6 +18,7 @@ import {
 } from './commit';
 import type { ImportPreview, ImportReport, PreviewRow } from '../api/contract';
 import type { SourceBook } from './sources';
+import { readIsolated } from '../jobs/jobs';
 
 export const FIELD_NAMES: Record<ImportField, string> = {
   seq: '序号（不导入）',
@@ -63,8 +64,11 @@ export type RowFilter = 'all' | 'problems' | 'duplicates' | 'skipped';
 export class ImportSessions {
   private readonly sessions = new Map<string, Session>();
 
+  /** How files are read: in a worker with time and memory limits (jobs/readWorker.ts). */
+  constructor(private readonly read: (bytes: Buffer, fileName: string) => Promise<SourceBook> = (bytes, fileName) => readIsolated({ fileName, bytes: new Uint8Array(bytes) })) {}
+
   async open(store: Store, fileName: string, bytes: Buffer): Promise<ImportPreview> {
-    const { book, sha256 } = await readImport(bytes, fileName);
+    const { book, sha256 } = await readImport(bytes, fileName, this.read);
     const spec: ImportSpec = { ...rememberedSpec(store, book), edits: [] };
     const session = { fileName, sha256, book, spec } as Session;
     this.refresh(store, session);

@@ -9,7 +9,8 @@ import type { AppContext } from '../app/context';
 import { readRendererFile } from '../app/rendererFiles';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
-const MAX_BODY = 32 * 1024 * 1024;
+// The largest call is a roster of up to 100 MB, as base64 (contract: imports.open).
+const MAX_BODY = 150 * 1024 * 1024;
 
 export interface WebServer {
   url: string;

@@ -18,5 +18,4 @@ const common = {
 await build({ ...common, entryPoints: ['src-main/shell/main.ts'], outfile: 'out/main.cjs' });
 await build({ ...common, entryPoints: ['src-main/shell/preload.ts'], outfile: 'out/preload.cjs' });
 // Long jobs run in worker threads; each is its own bundle (src-main/jobs/jobs.ts).
-await build({ ...common, entryPoints: ['src-main/jobs/importWorker.ts'], outfile: 'out/import-worker.cjs' });
-await build({ ...common, entryPoints: ['src-main/jobs/readWorker.ts'], outfile: 'out/read-worker.cjs' });
+await build({ ...common, entryPoints: ['src-main/jobs/importSessionWorker.ts'], outfile: 'out/import-session-worker.cjs' });

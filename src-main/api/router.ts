@@ -66,17 +66,17 @@ const handlers: Handlers = {
   },
   'org.units': (ctx) => listUnits(ctx.store),
   'org.create': (ctx, input) => createUnit(ctx.store, input),
-  'imports.open': (ctx, { fileName, dataBase64 }) => ctx.imports.open(ctx.store, fileName, Buffer.from(dataBase64, 'base64')),
+  'imports.open': (ctx, { fileName, dataBase64 }) => ctx.imports.open(fileName, Buffer.from(dataBase64, 'base64')),
   'imports.rows': (ctx, { session, sheet, filter, page }) => ctx.imports.rows(session, sheet, filter, page),
-  'imports.setHeader': (ctx, { session, sheet, firstRow, lastRow }) => ctx.imports.setHeader(ctx.store, session, sheet, firstRow, lastRow),
-  'imports.setFields': (ctx, { session, sheet, fields }) => ctx.imports.setFields(ctx.store, session, sheet, fields),
-  'imports.editCell': (ctx, { session, sheet, row, col, value }) => ctx.imports.editCell(ctx.store, session, sheet, row, col, value),
-  'imports.mapValue': (ctx, { session, field, value, target }) => ctx.imports.mapValue(ctx.store, session, field, value, target),
+  'imports.setHeader': (ctx, { session, sheet, firstRow, lastRow }) => ctx.imports.setHeader(session, sheet, firstRow, lastRow),
+  'imports.setFields': (ctx, { session, sheet, fields }) => ctx.imports.setFields(session, sheet, fields),
+  'imports.editCell': (ctx, { session, sheet, row, col, value }) => ctx.imports.editCell(session, sheet, row, col, value),
+  'imports.mapValue': (ctx, { session, field, value, target }) => ctx.imports.mapValue(session, field, value, target),
   'imports.commit': (ctx, { session, ...options }) => {
     if (ctx.jobs.running) throw new UserError('busy', '已有一个导入正在进行，请等它结束');
-    // Refuse here, before a worker starts, when no operator is set up to name in the audit log.
+    // Refuse here, before the worker starts, when no operator is set up to name in the audit log.
     currentOperator(ctx.store);
-    return ctx.jobs.start('import', { ...ctx.imports.jobPayload(session), options });
+    return ctx.imports.commit(session, options);
   },
   'imports.history': (ctx) => importHistory(ctx.store),
   'imports.undoCheck': (ctx, { id }) => checkUndo(ctx.store, id),

@@ -19,7 +19,7 @@ import { openRaw, openStore, quickCheck, SqliteTooOldError, type OpenOptions } f
 import type { Store } from '../db/store';
 import { UserError } from '../shared/errors';
 import { formatChineseDate } from '../shared/dates';
-import { ImportSessions } from '../importer/sessions';
+import { ImportService } from '../importer/service';
 import { Jobs } from '../jobs/jobs';
 import { dataPaths, type DataPaths } from './paths';
 
@@ -51,9 +51,9 @@ function damage(file: string, options: OpenOptions): string | null {
 
 export class AppContext {
   /** Long work off the main thread (imports), each on its own connection to the same file. */
-  readonly jobs: Jobs;
-  /** The import wizard's open files and choices. */
-  readonly imports = new ImportSessions();
+  readonly jobs = new Jobs();
+  /** The import wizard, run by its worker. */
+  readonly imports: ImportService;
 
   private constructor(
     public store: Store,
@@ -61,7 +61,7 @@ export class AppContext {
     readonly notices: string[],
     private readonly options: StartOptions,
   ) {
-    this.jobs = new Jobs({ dbPath: paths.dbPath, nativeBinding: options.nativeBinding });
+    this.imports = new ImportService({ dbPath: paths.dbPath, nativeBinding: options.nativeBinding }, this.jobs);
   }
 
   static async start(options: StartOptions): Promise<AppContext> {
@@ -127,6 +127,8 @@ export class AppContext {
     const verdict = verifyDatabaseFile(file);
     if (verdict !== 'ok') throw new UserError('bad_backup', `这个备份无法使用（${verdict}），当前数据未作任何改动`);
     const aside = path.join(this.paths.keptAsideDir, `replaced-${backupStamp(new Date())}.sqlite`);
+    // The wizard's worker holds a connection to the file that is about to move.
+    this.imports.close();
     this.store.close();
     moveDatabaseFiles(this.paths.dbPath, aside);
     try {
@@ -145,6 +147,7 @@ export class AppContext {
   }
 
   close(): void {
+    this.imports.close();
     this.store.close();
   }
 }

@@ -18,7 +18,6 @@ import {
 } from './commit';
 import type { ImportPreview, ImportReport, PreviewRow } from '../api/contract';
 import type { SourceBook } from './sources';
-import { readIsolated } from '../jobs/jobs';
 
 export const FIELD_NAMES: Record<ImportField, string> = {
   seq: '序号（不导入）',
@@ -64,8 +63,8 @@ export type RowFilter = 'all' | 'problems' | 'duplicates' | 'skipped';
 export class ImportSessions {
   private readonly sessions = new Map<string, Session>();
 
-  /** How files are read: in a worker with time and memory limits (jobs/readWorker.ts). */
-  constructor(private readonly read: (bytes: Buffer, fileName: string) => Promise<SourceBook> = (bytes, fileName) => readIsolated({ fileName, bytes: new Uint8Array(bytes) })) {}
+  /** `read` is how a file is read (readSource; the session worker is the one to call it). */
+  constructor(private readonly read: (bytes: Buffer, fileName: string) => Promise<SourceBook>) {}
 
   async open(store: Store, fileName: string, bytes: Buffer): Promise<ImportPreview> {
     const { book, sha256 } = await readImport(bytes, fileName, this.read);
@@ -177,14 +176,9 @@ export class ImportSessions {
     return this.preview(id);
   }
 
-  /**
-   * What the import job needs: the file as read, with the user's corrections already in it, and
-   * their choices. The worker gets a structured copy and does not read or parse the file again.
-   */
-  jobPayload(id: string) {
-    const s = this.get(id);
-    const { edits: _applied, ...spec } = s.spec;
-    return { fileName: s.fileName, sha256: s.sha256, book: s.book, spec };
+  /** The analysed file with every correction and choice, ready to commit. */
+  prepared(id: string): PreparedImport {
+    return this.get(id).prepared;
   }
 
   close(id: string): void {

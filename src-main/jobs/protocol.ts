@@ -1,19 +1,15 @@
-// What a job worker and the main thread say to each other.
-import type { RpcError } from '../api/contract';
+// What the import session worker and the main thread say to each other.
+import type { JobStatus, RpcError } from '../api/contract';
 
-export type WorkerMessage =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; result: unknown }
-  | { type: 'failed'; error: RpcError }
-  | { type: 'cancelled' };
-
-export interface WorkerInput<P = unknown> {
-  entry: string;
-  dbPath: string;
-  nativeBinding?: string;
-  /** Int32Array over it: [0] becomes 1 when the user cancels. */
-  cancel: SharedArrayBuffer;
-  payload: P;
+export interface SessionCall {
+  id: number;
+  method: string;
+  args: Record<string, unknown>;
 }
+
+export type SessionMessage =
+  | { type: 'reply'; id: number; ok: true; value: unknown }
+  | { type: 'reply'; id: number; ok: false; error: RpcError }
+  | { type: 'job'; jobId: string; patch: Partial<JobStatus> };
 
 export class Cancelled extends Error {}

@@ -16,7 +16,7 @@ let ctx: AppContext | null = null;
 let win: BrowserWindow | null = null;
 
 registerAppScheme(protocol);
-useBundledWorkers({ import: path.join(__dirname, 'import-worker.cjs'), read: path.join(__dirname, 'read-worker.cjs') });
+useBundledWorkers({ importSession: path.join(__dirname, 'import-session-worker.cjs') });
 hardenApp(app, log);
 
 if (!app.requestSingleInstanceLock()) app.quit();

@@ -54,6 +54,18 @@ describe('the router', () => {
     expect(persons()).toBe(0);
   });
 
+  test('a save while an import holds the database is refused with a message, not an internal error', async () => {
+    const { openRaw } = await import('../src-main/db/open');
+    const other = openRaw(ctx.store.file);
+    other.exec('BEGIN IMMEDIATE');
+    ctx.store.raw.pragma('busy_timeout = 50');
+    const r = await call('retirees.create', { person: { name: '张桂兰', category: '退休' } });
+    other.exec('ROLLBACK');
+    other.close();
+    expect(r).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringContaining('正在导入花名册') } });
+    expect(persons()).toBe(0);
+  });
+
   test('a backup name outside the backups folder is refused by its schema', async () => {
     expect(await call('backups.restore', { name: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });

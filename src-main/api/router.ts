@@ -133,6 +133,11 @@ export async function dispatch(
     return { ok: true, value: await handler(ctx, parsed.data) };
   } catch (e) {
     if (e instanceof UserError) return { ok: false, error: { code: e.code, message: e.message, details: e.details } };
+    // An import commits in its worker in one long transaction; a save meanwhile waits for it
+    // (busy_timeout), and past that is told to try again, with nothing changed.
+    if ((e as { code?: string }).code === 'SQLITE_BUSY') {
+      return { ok: false, error: { code: 'busy', message: '正在导入花名册，数据库暂时被占用，本次修改未保存，请稍后再试' } };
+    }
     log(`${method} failed`, e);
     return { ok: false, error: { code: 'internal', message: '程序内部错误，操作未完成，数据未作改动。请把错误时间告知技术人员。' } };
   }

@@ -1,4 +1,4 @@
-import { Card, Group, Loader, SimpleGrid, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, SimpleGrid, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Figures } from '../../src-main/api/contract';
 import { formatChineseDate } from '../../src-main/shared/dates';
@@ -39,6 +39,19 @@ export function HomePage() {
         <Title order={2}>工作概况</Title>
         <Text c="dimmed">{formatChineseDate(f.today)}</Text>
       </Group>
+      {f.activeTotal === 0 && f.deathsThisYear === 0 && (
+        <Alert color="blue" title="还没有人员档案">
+          <Group justify="space-between">
+            <Text>可以把现有的花名册（Excel 或 CSV）导入进来，也可以逐个新建档案。</Text>
+            <Group>
+              <Button onClick={() => navigate('/import')}>导入花名册</Button>
+              <Button variant="default" onClick={() => navigate('/people/new')}>
+                新建档案
+              </Button>
+            </Group>
+          </Group>
+        </Alert>
+      )}
       <Title order={4}>在册人员</Title>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Stat label="在册合计" value={f.activeTotal} onClick={() => navigate('/people', { status: '在册' })} />

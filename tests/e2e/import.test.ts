@@ -28,6 +28,8 @@ beforeAll(async () => {
   await page.getByLabel('经办人姓名').fill('李明');
   await page.getByRole('button', { name: '开始使用' }).click();
   await page.getByRole('heading', { name: '工作概况' }).waitFor();
+  // An empty office is pointed at the import.
+  await page.getByText('还没有人员档案').waitFor();
 });
 beforeEach((ctx) => {
   onTestFailed(() => shot(`failed-${ctx.task.name.replace(/[^\w]+/g, '-')}`));

@@ -145,6 +145,26 @@ describe('the error workbook', () => {
   });
 });
 
+describe('cells that are not what they seem', () => {
+  test('a formula with no cached value is said, and imported as empty', async () => {
+    const bytes = await workbook([['姓名', '原单位'], ['王芳', null]], (ws) => {
+      ws.getCell('B2').value = { formula: 'CONCATENATE("机","修厂")' } as ExcelJS.CellFormulaValue;
+    });
+    const report = await importBytes(bytes, 'nocache.xlsx');
+    expect(report.rows[1].issues[0].message).toContain('没有计算结果的公式');
+    expect(getPerson(ctx.store, report.rows[1].personId!).formerUnit).toBeNull();
+  });
+
+  test('a huge cell is refused for its row with a message; the other rows import', async () => {
+    const bytes = await workbook([['姓名', '性别'], ['王'.repeat(100_000), '女'], ['刘强', '男']]);
+    const report = await importBytes(bytes, 'huge.xlsx');
+    expect(report).toMatchObject({ inserted: 1, rejected: 1 });
+    expect(report.rows[1]).toMatchObject({ outcome: 'rejected' });
+    expect(report.rows[1].issues[0].message).toContain('「姓名」姓名过长');
+    expect(count('persons')).toBe(1);
+  });
+});
+
 describe('undo', () => {
   test('removes the people inserted and restores the fields filled in', async () => {
     const ID = id('21010219521005122');

@@ -1,4 +1,4 @@
-// The import wizard's state in the main process: the file as read, the choices the user made
+// The import wizard's state, kept in its worker (jobs/importSessionWorker.ts): the file as read,
 // (header, columns, value words, corrected cells), and a dry run of the commit that tells each
 // row's outcome, its problems and its duplicates before anything is written.
 import { randomUUID } from 'node:crypto';

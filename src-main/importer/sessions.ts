@@ -1,6 +1,6 @@
 // The import wizard's state, kept in its worker (jobs/importSessionWorker.ts): the file as read,
-// (header, columns, value words, corrected cells), and a dry run of the commit that tells each
-// row's outcome, its problems and its duplicates before anything is written.
+// the choices the user made (header, columns, value words, corrected cells), and a dry run of the
+// commit that tells each row's outcome, its problems and its duplicates before anything is written.
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../db/store';
 import { cellText } from './values';

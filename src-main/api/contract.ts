@@ -205,7 +205,6 @@ export interface Figures {
   over100: number;
   deathsThisYear: number;
   needsReview: number;
-  filterOptions: { areas: string[]; buildings: string[] };
 }
 
 export interface BackupEntry {
@@ -372,6 +371,7 @@ export const contract = {
   ),
   'retirees.history': method<HistoryItem[]>()(ById),
   'retirees.figures': method<Figures>()(Empty),
+  'retirees.filterOptions': method<{ areas: string[]; buildings: string[] }>()(Empty),
   'attachments.add': method<AttachmentInfo>()(
     z.object({
       personId: id,

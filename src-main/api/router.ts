@@ -1,22 +1,22 @@
 // name → validate input → call the domain → { ok, value } | { ok: false, error }.
 // Every transport (Electron IPC, the harness's POST /rpc, the CLI) calls `dispatch`; nothing from
 // the renderer reaches a domain without passing its zod schema first.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import packageJson from '../../package.json';
 import { BACKUP_KIND_LABELS, type BackupInfo } from '../db/backup';
 import type { AppContext } from '../app/context';
 import { createUnit, listUnits } from '../org/units';
 import { addAttachment, readAttachment, removeAttachment } from '../retirees/attachments';
 import { historyFor } from '../retirees/history';
-import { listPersons, officeFigures } from '../retirees/list';
+import { listFilterOptions, listPersons, officeFigures } from '../retirees/list';
 import { checkIdForForm, createPerson, getPerson, updatePerson } from '../retirees/persons';
 import { currentOperator, getOfficeSettings, saveOfficeSettings } from '../settings/settings';
 import { checkUndo, importHistory, undoImport } from '../importer/commit';
 import { exportRoster, importTemplate } from '../exporter/roster';
 import { importErrorWorkbook } from '../exporter/importErrors';
 import { todayIso } from '../shared/dates';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { UserError } from '../shared/errors';
 import { describeIssues } from './issues';
 import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf, type RpcResult } from './contract';
@@ -52,6 +52,7 @@ const handlers: Handlers = {
   'retirees.checkId': (ctx, input) => checkIdForForm(ctx.store, input),
   'retirees.history': (ctx, { id }) => historyFor(ctx.store, id),
   'retirees.figures': (ctx) => officeFigures(ctx.store),
+  'retirees.filterOptions': (ctx) => listFilterOptions(ctx.store),
   'attachments.add': (ctx, input) => {
     const data = Buffer.from(input.dataBase64, 'base64');
     return addAttachment(ctx.store, { personId: input.personId, fileName: input.fileName, mime: input.mime, data, note: input.note });

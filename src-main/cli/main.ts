@@ -2,7 +2,10 @@
 //   npm run --silent cli -- retirees --db PATH --json     every person, as a JSON array
 //   npm run --silent cli -- backup --db PATH              a verified manual backup now
 //   npm run --silent cli -- backups --db PATH             the backups of that database
+//   npm run --silent cli -- import FILE --db PATH [--dry-run] [--json]
+//   npm run --silent cli -- export retirees --db PATH --out FILE.xlsx
 import fs from 'node:fs';
+import path from 'node:path';
 import { AppContext } from '../app/context';
 import { parseLaunchArgs } from '../app/launch';
 import { isPartyMember } from '../shared/person';
@@ -11,7 +14,6 @@ import { commitImport, prepareImport } from '../importer/commit';
 import { ListQuery, type ImportReport } from '../api/contract';
 import { exportRoster } from '../exporter/roster';
 import { UserError } from '../shared/errors';
-import path from 'node:path';
 
 function describeReport(r: ImportReport, dryRun: boolean): string {
   return [

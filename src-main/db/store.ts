@@ -40,10 +40,7 @@ export class Store {
 
   first<T>(query: Compilable<T>): T | undefined {
     const { sql, parameters } = query.compile();
-    const stmt = this.prepare(sql);
-    return (stmt.reader ? stmt.get(...(parameters as unknown[])) : (stmt.run(...(parameters as unknown[])), undefined)) as
-      | T
-      | undefined;
+    return this.prepare(sql).get(...(parameters as unknown[])) as T | undefined;
   }
 
   run(query: Compilable<unknown>): BetterSqlite3.RunResult {

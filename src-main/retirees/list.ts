@@ -131,6 +131,15 @@ export function listPersons(store: Store, q: ListQuery, today = todayIso()): Lis
   };
 }
 
+/** The areas and buildings that exist, for the list's filters. */
+export function listFilterOptions(store: Store): { areas: string[]; buildings: string[] } {
+  const distinct = (col: 'area' | 'building') =>
+    store
+      .all(store.kysely.selectFrom('persons').select(col).distinct().where(col, 'is not', null).orderBy(col))
+      .map((r) => r[col] as string);
+  return { areas: distinct('area'), buildings: distinct('building') };
+}
+
 /** The home page's figures: 在册 by category, the very old, this year's deaths. */
 export function officeFigures(store: Store, today = todayIso()): Figures {
   const k = store.kysely;
@@ -140,10 +149,6 @@ export function officeFigures(store: Store, today = todayIso()): Figures {
   const olderThan = (years: number) =>
     store.first(active.where('birth_date', '<=', bornOnOrBefore(years, today)).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
   const count = (q: typeof active) => store.first(q.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-  const distinct = (col: 'area' | 'building') =>
-    store
-      .all(k.selectFrom('persons').select(col).distinct().where(col, 'is not', null).orderBy(col))
-      .map((r) => r[col] as string);
   return {
     today,
     activeByCategory,
@@ -155,6 +160,5 @@ export function officeFigures(store: Store, today = todayIso()): Figures {
       k.selectFrom('persons').where('status', '=', '已故').where('status_date', '>=', `${today.slice(0, 4)}-01-01`),
     ),
     needsReview: count(k.selectFrom('persons').where('review_flags', '!=', '[]')),
-    filterOptions: { areas: distinct('area'), buildings: distinct('building') },
   };
 }

@@ -70,7 +70,7 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
 
   useEffect(() => {
     call('org.units', {}).then(setUnits);
-    call('retirees.figures', {}).then((f) => setOptions(f.filterOptions));
+    call('retirees.filterOptions', {}).then(setOptions);
   }, []);
   useEffect(() => {
     let live = true;

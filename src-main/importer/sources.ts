@@ -1,10 +1,10 @@
-// Reading a roster file into plain grids of cell values, whatever wrote it: .xlsx (ExcelJS),
+// Reading a roster file into plain grids of cell values, whatever wrote it: .xlsx (./xlsx.ts),
 // .xls (Excel 97-2003 / WPS, BIFF8: SheetJS CE from the @e965/xlsx republication, since ExcelJS
 // cannot read BIFF8 and the `xlsx` package on npm is stuck at 0.18.5 with known advisories),
 // .csv in UTF-8 (with or without BOM), GBK or GB18030, detected, not asked.
 import * as XLSX from '@e965/xlsx';
-import ExcelJS from 'exceljs';
 import { UserError } from '../shared/errors';
+import { readXlsxBook, type XlsxBook } from './xlsx';
 
 /** A cell as the file holds it: text, a number, a real date (UTC midnight), a boolean, or nothing. */
 export type CellValue = string | number | boolean | Date | null;
@@ -37,54 +37,19 @@ function fillMerges(rows: CellValue[][], merges: { r0: number; c0: number; r1: n
   }
 }
 
-function excelJsValue(cell: ExcelJS.Cell): CellValue {
-  const v = cell.value;
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('error' in v) return `#ERROR ${v.error}`;
-    if ('formula' in v || 'sharedFormula' in v) {
-      const result = (v as ExcelJS.CellFormulaValue).result;
-      if (result === undefined || result === null) return '#NOVALUE';
-      if (typeof result === 'object' && 'error' in result) return `#ERROR ${result.error}`;
-      return result as CellValue;
-    }
-    if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
-  }
-  return cell.text;
-}
-
-async function readXlsx(bytes: Buffer): Promise<SourceBook> {
-  const wb = new ExcelJS.Workbook();
+function readXlsx(bytes: Buffer): SourceBook {
+  let book: XlsxBook;
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    if (/password|encrypt/i.test(msg)) throw new UserError('bad_file', '文件设有密码保护，请在 Excel 中取消密码后再导入');
+    book = readXlsxBook(bytes);
+  } catch {
     throw new UserError('bad_file', '无法读取这个 Excel 文件：文件可能已损坏或不是 .xlsx 格式');
   }
-  const sheets = wb.worksheets.map((ws): SourceSheet => {
-    const rows: CellValue[][] = [];
-    const hiddenRows = new Set<number>();
-    ws.eachRow({ includeEmpty: true }, (row, r) => {
-      if (row.hidden) hiddenRows.add(r - 1);
-      const values: CellValue[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        values[c - 1] = excelJsValue(cell);
-      });
-      rows[r - 1] = Array.from(values, (v) => v ?? null);
-    });
-    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+  const sheets = book.sheets.map(({ merges, ...sheet }): SourceSheet => {
     const mergedRows = new Set<number>();
-    const merges = ((ws.model as { merges?: string[] }).merges ?? []).map((ref) => {
-      const d = XLSX.utils.decode_range(ref);
-      return { r0: d.s.r, c0: d.s.c, r1: d.e.r, c1: d.e.c };
-    });
-    fillMerges(rows, merges, mergedRows);
-    return { name: ws.name, hidden: ws.state !== 'visible', rows, hiddenRows, mergedRows };
+    fillMerges(sheet.rows, merges, mergedRows);
+    return { ...sheet, mergedRows };
   });
-  return { format: 'xlsx', sheets, date1904: Boolean((wb.properties as { date1904?: boolean }).date1904) };
+  return { format: 'xlsx', sheets, date1904: book.date1904 };
 }
 
 function readXls(bytes: Buffer): SourceBook {

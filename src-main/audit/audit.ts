@@ -24,19 +24,23 @@ export function nowIso(): string {
 }
 
 export function writeAudit(store: Store, entry: AuditEntry): void {
-  store.run(
-    store.kysely.insertInto('audit_log').values({
-      at: nowIso(),
-      operator: entry.operator ?? currentOperator(store),
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      person_id: entry.personId,
-      action: entry.action,
-      before: entry.before === null ? null : JSON.stringify(entry.before),
-      after: entry.after === null ? null : JSON.stringify(entry.after),
-      reason: entry.reason ?? null,
-    }),
-  );
+  // One row per saved record, 50,000 in a large import: a prepared statement.
+  store
+    .prepare(
+      `INSERT INTO audit_log (at, operator, entity, entity_id, person_id, action, before, after, reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      nowIso(),
+      entry.operator ?? currentOperator(store),
+      entry.entity,
+      entry.entityId,
+      entry.personId,
+      entry.action,
+      entry.before === null ? null : JSON.stringify(entry.before),
+      entry.after === null ? null : JSON.stringify(entry.after),
+      entry.reason ?? null,
+    );
 }
 
 export interface FieldChange {

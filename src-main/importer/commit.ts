@@ -6,7 +6,7 @@ import { PersonInput, type ImportHistoryEntry, type ImportReport, type PersonFil
 import { nowIso } from '../audit/audit';
 import type { Store } from '../db/store';
 import { describeIssues } from '../api/issues';
-import { createPerson, deletePerson, getPerson, inputOf, updatePerson } from '../retirees/persons';
+import { createPerson, deletePerson, getPerson, inputOf, normalizeName, updatePerson } from '../retirees/persons';
 import { currentOperator } from '../settings/settings';
 import { UserError } from '../shared/errors';
 import { analyzeBook, type AnalysisSpec, type AnalyzedSheet, type ImportedPerson } from './analyze';
@@ -113,6 +113,15 @@ export function toPersonInput(p: ImportedPerson): { input: PersonInput | null; i
   return { input: parsed.data, issues: [] };
 }
 
+// The preview's dry run and the commit convert the same analysed rows (a correction in the preview
+// analyses the file again, into new rows): each row is converted once.
+const converted = new WeakMap<ImportedPerson, ReturnType<typeof toPersonInput>>();
+function convertedInput(p: ImportedPerson): ReturnType<typeof toPersonInput> {
+  let c = converted.get(p);
+  if (!c) converted.set(p, (c = toPersonInput(p)));
+  return c;
+}
+
 type FieldKey = keyof PersonInput;
 const MERGE_FIELDS: FieldKey[] = [
   'gender', 'ethnicity', 'birthDate', 'idNumber', 'category', 'staffType', 'workStartDate', 'retirementDate', 'formerUnit',
@@ -144,13 +153,14 @@ function conflictsOf(existing: PersonInput, incoming: PersonInput) {
   }));
 }
 
+// Asked for every row of every import and of every preview: prepared statements.
 function findOnFile(store: Store, p: PersonInput): number | null {
-  const k = store.kysely.selectFrom('persons').select('id');
-  if (p.idNumber) return store.first(k.where('id_number', '=', p.idNumber))?.id ?? null;
-  if (p.birthDate && p.birthDate.length === 10) {
-    return store.first(k.where('name', '=', p.name).where('birth_date', '=', p.birthDate).where('id_number', 'is', null))?.id ?? null;
+  let row: { id: number } | undefined;
+  if (p.idNumber) row = store.prepare('SELECT id FROM persons WHERE id_number = ?').get(p.idNumber) as typeof row;
+  else if (p.birthDate && p.birthDate.length === 10) {
+    row = store.prepare('SELECT id FROM persons WHERE name = ? AND birth_date = ? AND id_number IS NULL').get(normalizeName(p.name), p.birthDate) as typeof row;
   }
-  return null;
+  return row?.id ?? null;
 }
 
 const keyOf = (p: PersonInput) => (p.idNumber ? `id:${p.idNumber}` : p.birthDate?.length === 10 ? `nb:${p.name}|${p.birthDate}` : null);
@@ -195,7 +205,7 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
       let before: PersonFile | null = null;
       if (row.outcome === 'data') {
         done++;
-        const converted = row.person ? toPersonInput(row.person) : { input: null, issues: [] };
+        const converted = row.person ? convertedInput(row.person) : { input: null, issues: [] };
         base.issues = [...row.issues, ...converted.issues];
         const input = converted.input;
         if (excludedSheets.has(row.sheet) || excludedRows.has(`${row.sheet}!${row.row}`)) outcome = 'excluded';
@@ -239,19 +249,19 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
       }
       report.push({ ...base, outcome });
       if (importId !== null) {
-        store.run(
-          store.kysely.insertInto('import_rows').values({
-            import_id: importId,
-            sheet: row.sheet,
-            row: row.row,
+        store
+          .prepare('INSERT INTO import_rows (import_id, sheet, row, outcome, person_id, raw, issues, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(
+            importId,
+            row.sheet,
+            row.row,
             outcome,
-            person_id: base.personId,
-            raw: JSON.stringify(row.raw),
-            issues: JSON.stringify(base.issues),
-            before: before && outcome === 'updated' ? JSON.stringify(inputOf(before)) : null,
-            after: outcome === 'updated' && base.personId !== null ? JSON.stringify(inputOf(getPerson(store, base.personId))) : null,
-          }),
-        );
+            base.personId,
+            JSON.stringify(row.raw),
+            JSON.stringify(base.issues),
+            before && outcome === 'updated' ? JSON.stringify(inputOf(before)) : null,
+            outcome === 'updated' && base.personId !== null ? JSON.stringify(inputOf(getPerson(store, base.personId))) : null,
+          );
       }
     }
     const count = (o: string) => report.filter((r) => r.outcome === o).length;

@@ -1,6 +1,6 @@
 // A retiree's file (人员档案): create, read, update, with its family and contacts. Every write runs
 // in one transaction with its audit row and its search-index row.
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type {
   AttachmentInfo,
   Contact,
@@ -10,7 +10,7 @@ import type {
   Phone,
 } from '../api/contract';
 import { writeAudit, nowIso } from '../audit/audit';
-import type { PersonsTable } from '../db/schema';
+import type { AttachmentsTable, PersonContactsTable, PersonsTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { ageOn, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
@@ -181,13 +181,9 @@ export function checkIdForForm(
   const warnings = r.ok ? [] : [r.message];
   warnings.push(...crossCheckId(r, input));
   const errors: string[] = [];
-  const holder = store.first(
-    store.kysely
-      .selectFrom('persons')
-      .select(['id', 'name'])
-      .where('id_number', '=', r.normalized)
-      .where('id', '!=', input.excludeId ?? 0),
-  );
+  const holder = store.prepare('SELECT id, name FROM persons WHERE id_number = ? AND id != ?').get(r.normalized, input.excludeId ?? 0) as
+    | { id: number; name: string }
+    | undefined;
   if (holder) errors.push(`身份证号 ${r.normalized} 已登记在“${holder.name}”的档案中，同一人不能重复建档`);
   return {
     ok: errors.length === 0 && warnings.length === 0,
@@ -219,10 +215,12 @@ function unitNames(store: Store, p: Pick<PersonInput, 'partyBranchId' | 'partyGr
   return names;
 }
 
+// A file is read after every save and for every duplicate an import meets: the reads of a file
+// are prepared statements rather than queries built each time.
+
 function loadContacts(store: Store, personId: number): Contact[] {
-  return store
-    .all(store.kysely.selectFrom('person_contacts').selectAll().where('person_id', '=', personId).orderBy('sort').orderBy('id'))
-    .map((c) => ({
+  const rows = store.prepare('SELECT * FROM person_contacts WHERE person_id = ? ORDER BY sort, id').all(personId) as Selectable<PersonContactsTable>[];
+  return rows.map((c) => ({
       id: c.id,
       name: c.name,
       relation: c.relation,
@@ -234,12 +232,12 @@ function loadContacts(store: Store, personId: number): Contact[] {
 }
 
 function loadAttachments(store: Store, personId: number): AttachmentInfo[] {
-  return store
-    .all(store.kysely.selectFrom('attachments').selectAll().where('person_id', '=', personId).orderBy('id'))
-    .map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, note: a.note, addedAt: a.added_at, addedBy: a.added_by }));
+  const rows = store.prepare('SELECT * FROM attachments WHERE person_id = ? ORDER BY id').all(personId) as Selectable<AttachmentsTable>[];
+  return rows.map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, note: a.note, addedAt: a.added_at, addedBy: a.added_by }));
 }
 
-function saveContacts(store: Store, personId: number, contacts: PersonInput['contacts']): void {
+function saveContacts(store: Store, personId: number, contacts: PersonInput['contacts'], isNew: boolean): void {
+  if (isNew && contacts.length === 0) return;
   const existing = new Set(loadContacts(store, personId).map((c) => c.id));
   store.run(store.kysely.deleteFrom('person_contacts').where('person_id', '=', personId));
   contacts.forEach((c, sort) => {
@@ -260,25 +258,29 @@ function saveContacts(store: Store, personId: number, contacts: PersonInput['con
 }
 
 function loadRow(store: Store, id: number): PersonRowDb {
-  const row = store.first(store.kysely.selectFrom('persons').selectAll().where('id', '=', id));
+  const row = store.prepare('SELECT * FROM persons WHERE id = ?').get(id) as PersonRowDb | undefined;
   if (!row) throw new UserError('not_found', '没有找到这份档案，它可能已被删除');
   return row;
 }
 
-export function getPerson(store: Store, id: number): PersonFile {
-  const row = loadRow(store, id);
+/** A file from its row; `known` says what is already known without reading (a file just created). */
+function fileOf(store: Store, row: PersonRowDb, known: { contacts?: Contact[]; attachments?: AttachmentInfo[] } = {}): PersonFile {
   const fields = fromColumns(row);
   return {
     ...fields,
     id: row.id,
     version: row.version,
     age: displayAge(row.birth_date, row.status, row.status_date),
-    contacts: loadContacts(store, id),
-    attachments: loadAttachments(store, id),
+    contacts: known.contacts ?? loadContacts(store, row.id),
+    attachments: known.attachments ?? loadAttachments(store, row.id),
     unitNames: unitNames(store, fields, false),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+export function getPerson(store: Store, id: number): PersonFile {
+  return fileOf(store, loadRow(store, id));
 }
 
 /** What the audit log keeps of a file: everything staff can change, contacts included. */
@@ -293,8 +295,8 @@ export function auditSnapshot(p: PersonFile): Record<string, unknown> {
   };
 }
 
-function reindex(store: Store, id: number, p: { name: string; id_number: string | null; phones: string }): void {
-  indexPerson(store, id, { name: p.name, idNumber: p.id_number, phones: parsePhones(p.phones).map((x) => x.number) });
+function reindex(store: Store, id: number, p: { name: string; id_number: string | null; phones: string }, isNew: boolean): void {
+  indexPerson(store, id, { name: p.name, idNumber: p.id_number, phones: parsePhones(p.phones).map((x) => x.number) }, isNew);
 }
 
 export interface SaveOptions {
@@ -310,14 +312,17 @@ export function createPerson(store: Store, input: PersonInput, opts: SaveOptions
     unitNames(store, input, true);
     const resolved = resolveIdNumber(store, input, { ...opts, excludeId: null, knownFlags: input.reviewFlags, staleFlags: [] });
     const now = nowIso();
-    const cols = toColumns(input, resolved);
-    const { lastInsertRowid } = store.run(
-      store.kysely.insertInto('persons').values({ ...cols, created_at: now, updated_at: now }),
-    );
+    const cols = { ...toColumns(input, resolved), created_at: now, updated_at: now };
+    const names = Object.keys(cols);
+    const { lastInsertRowid } = store
+      .prepare(`INSERT INTO persons (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`)
+      .run(cols satisfies Insertable<PersonsTable>);
     const id = Number(lastInsertRowid);
-    saveContacts(store, id, input.contacts);
-    reindex(store, id, cols);
-    const saved = getPerson(store, id);
+    saveContacts(store, id, input.contacts, true);
+    reindex(store, id, cols, true);
+    // What was just written, without reading it back: a new file has no attachments yet, and
+    // contacts only when some were given.
+    const saved = fileOf(store, { ...cols, id, version: 1 }, { attachments: [], contacts: input.contacts.length ? undefined : [] });
     writeAudit(store, { entity: 'person', entityId: id, personId: id, action: 'create', before: null, after: auditSnapshot(saved), operator: opts.operator, reason: opts.reason });
     return saved;
   });
@@ -345,8 +350,8 @@ export function updatePerson(
         .set({ ...cols, version: version + 1, updated_at: nowIso() })
         .where('id', '=', id),
     );
-    saveContacts(store, id, input.contacts);
-    reindex(store, id, cols);
+    saveContacts(store, id, input.contacts, false);
+    reindex(store, id, cols, false);
     const after = getPerson(store, id);
     writeAudit(store, { entity: 'person', entityId: id, personId: id, action: 'update', before: auditSnapshot(before), after: auditSnapshot(after), operator: opts.operator, reason: opts.reason });
     return after;

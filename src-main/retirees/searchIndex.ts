@@ -23,15 +23,33 @@ export function foldSearchText(s: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+// Readings depend on the character alone, a surname's on the name's first two characters (a
+// compound surname: 欧阳, 长孙), so both are remembered: an import of 50,000 names asks for the same
+// few thousand characters again and again.
+const charReadings = new Map<string, string[]>();
+const surnameReadings = new Map<string, string[]>();
+
+function readingsOf(ch: string): string[] {
+  let r = charReadings.get(ch);
+  if (!r) charReadings.set(ch, (r = pinyin(ch, { ...PINYIN_OPTS, multiple: true }) as string[]));
+  return r;
+}
+
+function surnameReadingsOf(head: string): string[] {
+  let r = surnameReadings.get(head);
+  if (!r) surnameReadings.set(head, (r = pinyin(head, { ...PINYIN_OPTS, surname: 'head' }) as string[]));
+  return r;
+}
+
 /** The readings of each character of a name, the surname's only as a surname. */
 export function nameReadings(name: string): string[][] {
   const chars = [...foldSearchText(name)];
   const hasSurname = !/[·•.]/.test(name) && chars.length > 1;
-  const surnameMode = hasSurname ? (pinyin(chars.join(''), { ...PINYIN_OPTS, surname: 'head' }) as string[]) : [];
+  const surnameMode = hasSurname ? surnameReadingsOf(chars[0] + chars[1]) : [];
   return chars.map((ch, i) => {
     if (!/\p{Script=Han}/u.test(ch)) return [ch];
     if (hasSurname && i === 0) return [surnameMode[0]];
-    const all = pinyin(ch, { ...PINYIN_OPTS, multiple: true }) as string[];
+    const all = [...readingsOf(ch)];
     // The second character may belong to a compound surname (欧阳, 长孙): keep its surname reading.
     if (hasSurname && i === 1 && surnameMode[1] && !all.includes(surnameMode[1])) all.unshift(surnameMode[1]);
     return all;
@@ -89,8 +107,9 @@ export function searchTokens(p: SearchableFields): string[] {
   return [...tokens];
 }
 
-export function indexPerson(store: Store, id: number, fields: SearchableFields): void {
-  store.prepare('DELETE FROM person_search WHERE rowid = ?').run(id);
+/** Writes a person's tokens; `isNew` when the person has none yet (a file just created). */
+export function indexPerson(store: Store, id: number, fields: SearchableFields, isNew = false): void {
+  if (!isNew) store.prepare('DELETE FROM person_search WHERE rowid = ?').run(id);
   store.prepare('INSERT INTO person_search (rowid, tokens) VALUES (?, ?)').run(id, searchTokens(fields).join(' '));
 }
 

@@ -10,7 +10,8 @@ export interface OfficeSettings {
 }
 
 export function readSetting(store: Store, key: string): string | null {
-  const row = store.first(store.kysely.selectFrom('settings').select('value').where('key', '=', key));
+  // Read on every audited write (the operator's name): a prepared statement, not a built query.
+  const row = store.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value ?? null;
 }
 

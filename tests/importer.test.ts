@@ -56,6 +56,21 @@ describe('importing', () => {
     expect(importHistory(ctx.store)[0]).toMatchObject({ fileName: 'roster-titled.xlsx', operator: '王干事', counts: { inserted: 300, dataRows: 300 } });
   });
 
+  test('a sheet without a header next to a roster: its rows are logged with their values too', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('花名册').addRows([
+      ['姓名', '身份证号'],
+      ['张桂兰', id('11010519520305002')],
+    ]);
+    wb.addWorksheet('说明').addRows([['本表由各单位于每年一月报送'], [null, '联系人：李明']]);
+    await importBytes(Buffer.from(await wb.xlsx.writeBuffer()), 'two-sheets.xlsx');
+    const logged = ctx.store.raw.prepare("select row, outcome, raw from import_rows where sheet = '说明' order by row").all() as { row: number; outcome: string; raw: string }[];
+    expect(logged.map((r) => [r.row, r.outcome, JSON.parse(r.raw)])).toEqual([
+      [1, 'note', { 第1列: '本表由各单位于每年一月报送' }],
+      [2, 'note', { 第2列: '联系人：李明' }],
+    ]);
+  });
+
   test('the same roster again: people are matched by ID number and nothing is duplicated', async () => {
     await importBytes(fixture('roster-basic.xlsx'), 'roster-basic.xlsx');
     const again = await importBytes(fixture('roster-basic.xlsx'), 'roster-basic.xlsx');

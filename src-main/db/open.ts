@@ -12,6 +12,8 @@ export interface OpenOptions {
   readonly?: boolean;
   /** better-sqlite3 built for another runtime (Electron's ABI), see scripts/start-electron.mjs. */
   nativeBinding?: string;
+  /** Page cache in MiB; 64 unless said otherwise. */
+  cacheMb?: number;
 }
 
 export function compareVersions(a: string, b: string): number {
@@ -45,7 +47,7 @@ export function openRaw(file: string, options: OpenOptions = {}): BetterSqlite3.
   raw.pragma('foreign_keys = ON');
   // 64 MiB of page cache instead of SQLite's 2 MiB default: the list and the search of 100,000
   // people touch pages all over the file (https://sqlite.org/pragma.html#pragma_cache_size).
-  raw.pragma('cache_size = -65536');
+  raw.pragma(`cache_size = -${(options.cacheMb ?? 64) * 1024}`);
   return raw;
 }
 

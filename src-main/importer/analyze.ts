@@ -53,8 +53,8 @@ export interface AnalyzedRow {
   row: number;
   hidden: boolean;
   outcome: RowOutcome;
-  /** The row as the file has it, label → text, for the import log. */
-  raw: Record<string, string>;
+  /** The row as the file has it, label → text, for the import log: made when it is written. */
+  raw: () => Record<string, string>;
   person: ImportedPerson | null;
   issues: RowIssue[];
 }
@@ -73,11 +73,11 @@ function rowTexts(row: CellValue[]): string[] {
 }
 
 /** The row as the file has it (no normalisation), for the import log. */
-function rawOf(row: CellValue[], header: HeaderGuess): Record<string, string> {
+function rawOf(row: CellValue[], labels: string[]): Record<string, string> {
   const raw: Record<string, string> = {};
   row.forEach((v, c) => {
     if (v === null || v === undefined || v === '') return;
-    raw[header.labels[c] || `第${c + 1}列`] = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+    raw[labels[c] || `第${c + 1}列`] = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
   });
   return raw;
 }
@@ -298,7 +298,7 @@ export function analyzeSheet(sheet: SourceSheet, book: SourceBook, spec: Analysi
         row: r + 1,
         hidden: sheet.hiddenRows.has(r),
         outcome: rowTexts(row).some((t) => t) ? 'note' : 'blank',
-        raw: {},
+        raw: () => rawOf(row, []),
         person: null,
         issues: [],
       })),
@@ -306,7 +306,7 @@ export function analyzeSheet(sheet: SourceSheet, book: SourceBook, spec: Analysi
   }
   const rows = sheet.rows.map((row, r): AnalyzedRow => {
     const outcome = classify(row, r, sheet, header);
-    const base = { sheet: sheet.name, row: r + 1, hidden: sheet.hiddenRows.has(r), outcome, raw: rawOf(row, header) };
+    const base = { sheet: sheet.name, row: r + 1, hidden: sheet.hiddenRows.has(r), outcome, raw: () => rawOf(row, header.labels) };
     if (outcome !== 'data') return { ...base, person: null, issues: [] };
     return { ...base, ...personOf(row, sheet, header, book, spec.valueMaps) };
   });

@@ -113,15 +113,6 @@ export function toPersonInput(p: ImportedPerson): { input: PersonInput | null; i
   return { input: parsed.data, issues: [] };
 }
 
-// The preview's dry run and the commit convert the same analysed rows (a correction in the preview
-// analyses the file again, into new rows): each row is converted once.
-const converted = new WeakMap<ImportedPerson, ReturnType<typeof toPersonInput>>();
-function convertedInput(p: ImportedPerson): ReturnType<typeof toPersonInput> {
-  let c = converted.get(p);
-  if (!c) converted.set(p, (c = toPersonInput(p)));
-  return c;
-}
-
 type FieldKey = keyof PersonInput;
 const MERGE_FIELDS: FieldKey[] = [
   'gender', 'ethnicity', 'birthDate', 'idNumber', 'category', 'staffType', 'workStartDate', 'retirementDate', 'formerUnit',
@@ -205,7 +196,7 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
       let before: PersonFile | null = null;
       if (row.outcome === 'data') {
         done++;
-        const converted = row.person ? convertedInput(row.person) : { input: null, issues: [] };
+        const converted = row.person ? toPersonInput(row.person) : { input: null, issues: [] };
         base.issues = [...row.issues, ...converted.issues];
         const input = converted.input;
         if (excludedSheets.has(row.sheet) || excludedRows.has(`${row.sheet}!${row.row}`)) outcome = 'excluded';
@@ -257,7 +248,7 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
             row.row,
             outcome,
             base.personId,
-            JSON.stringify(row.raw),
+            JSON.stringify(row.raw()),
             JSON.stringify(base.issues),
             before && outcome === 'updated' ? JSON.stringify(inputOf(before)) : null,
             outcome === 'updated' && base.personId !== null ? JSON.stringify(inputOf(getPerson(store, base.personId))) : null,

@@ -16,7 +16,10 @@ export interface ReadLimits {
   maxMemoryMb: number;
 }
 
-export const READ_LIMITS: ReadLimits = { timeoutMs: 120_000, maxMemoryMb: 2048 };
+// The worker's heap limit is also what makes V8 collect: without a tight one its heap grows far
+// beyond what the import keeps alive (about 5 kB a row: the file, its analysis, the dry run),
+// since collecting is put off while there is room. 640 MB holds a roster of over 100,000 rows.
+export const READ_LIMITS: ReadLimits = { timeoutMs: 120_000, maxMemoryMb: 640 };
 
 interface Pending {
   resolve: (v: unknown) => void;
@@ -37,7 +40,7 @@ export class ImportService {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const worker = spawnWorker('importSession', { dbPath: this.db.dbPath, nativeBinding: this.db.nativeBinding }, { maxOldGenerationSizeMb: this.limits.maxMemoryMb });
+    const worker = spawnWorker('importSession', { dbPath: this.db.dbPath, nativeBinding: this.db.nativeBinding }, { maxOldGenerationSizeMb: this.limits.maxMemoryMb, maxYoungGenerationSizeMb: 16 });
     worker.on('message', (m: SessionMessage) => {
       if (m.type === 'job') return this.jobs.update(m.jobId, m.patch);
       const p = this.pending.get(m.id);

@@ -65,13 +65,22 @@ export function unescapeXml(s: string): string {
   return out;
 }
 
+/**
+ * A string of its own. V8 makes a substring of 13 or more characters a view into the string it
+ * was cut from, which would keep a sheet's whole XML (tens of MB) alive for as long as any of
+ * its addresses is kept; concatenating and cutting again copies it.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** The text of a rich or plain string: its `<t>` runs, without phonetic guides (`<rPh>`). */
 function runsText(xml: string): string {
   const body = xml.includes('rPh') ? xml.replace(PHONETIC, '') : xml;
   let text = '';
   TEXT.lastIndex = 0;
   for (let m = TEXT.exec(body); m; m = TEXT.exec(body)) text += m[1] ?? '';
-  return unescapeXml(text);
+  return own(unescapeXml(text));
 }
 
 /** `AB` → 27 (1-based). */
@@ -173,7 +182,7 @@ function cellValue(attrs: string, body: string | undefined, ctx: Context): XlsxC
     case 's':
       return ctx.strings[Number(raw)] ?? null;
     case 'str':
-      return unescapeXml(raw);
+      return own(unescapeXml(raw));
     case 'b':
       return raw === '1' || raw === 'true';
     case 'e':
@@ -184,7 +193,7 @@ function cellValue(attrs: string, body: string | undefined, ctx: Context): XlsxC
     }
     default: {
       const n = Number(raw);
-      if (raw.trim() === '' || Number.isNaN(n)) return unescapeXml(raw);
+      if (raw.trim() === '' || Number.isNaN(n)) return own(unescapeXml(raw));
       const style = CELL_STYLE.exec(attrs);
       return style && ctx.dates[Number(style[1])] ? serialToDate(n, ctx.date1904) : n;
     }

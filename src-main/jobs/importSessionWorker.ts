@@ -12,7 +12,9 @@ import { UserError } from '../shared/errors';
 import { Cancelled, type SessionCall, type SessionMessage } from './protocol';
 
 const { dbPath, nativeBinding } = workerData as { dbPath: string; nativeBinding?: string };
-const store = openStore(dbPath, { nativeBinding });
+// The import writes mostly new pages and looks up single rows: a small page cache does as well
+// (measured) and leaves the memory to the file being read.
+const store = openStore(dbPath, { nativeBinding, cacheMb: 16 });
 const sessions = new ImportSessions((bytes, fileName) => readSource(bytes, fileName));
 const post = (m: SessionMessage) => parentPort!.postMessage(m);
 

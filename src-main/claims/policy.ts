@@ -1,0 +1,39 @@
+// A year's reimbursement policy (报销政策) per person category: deductible (起付线), a ratio per line
+// kind, age bands that add points, an annual cap (封顶线) or none. The shape the claims CLI reads
+// (`claims simulate --policy FILE.json`) and the settings screen edits.
+import { z } from 'zod';
+import { CATEGORIES, type Category } from '../shared/person';
+
+export const LINE_KINDS = ['门诊', '住院', '特殊病种', '药店'] as const;
+export type LineKind = (typeof LINE_KINDS)[number];
+
+const fen = z.number().int('金额须为整数分').min(0, '金额不能为负');
+const bp = z.number().int('比例须为整数基点（8500 即 85%）').min(0).max(10000, '比例不能超过 100%');
+
+export const CategoryPolicy = z.object({
+  deductibleFen: fen,
+  capFen: fen.nullable(),
+  ratioBp: z.object({ 门诊: bp, 住院: bp, 特殊病种: bp, 药店: bp }),
+  ageBands: z
+    .array(z.object({ minAge: z.number().int().min(0).max(150), extraBp: z.number().int().min(0).max(10000) }))
+    .default([]),
+});
+export type CategoryPolicy = z.infer<typeof CategoryPolicy>;
+
+export const YearPolicy = z.object({
+  year: z.number().int().min(1949).max(2200),
+  categories: z.partialRecord(z.enum(CATEGORIES), CategoryPolicy),
+});
+export type YearPolicy = z.infer<typeof YearPolicy>;
+
+/** 离休 by default: no deductible, 100 %, no cap. */
+export const DEFAULT_LIXIU: CategoryPolicy = {
+  deductibleFen: 0,
+  capFen: null,
+  ratioBp: { 门诊: 10000, 住院: 10000, 特殊病种: 10000, 药店: 10000 },
+  ageBands: [],
+};
+
+export function categoryPolicy(policy: YearPolicy, category: Category): CategoryPolicy | null {
+  return policy.categories[category] ?? (category === '离休' ? DEFAULT_LIXIU : null);
+}

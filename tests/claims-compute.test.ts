@@ -1,7 +1,7 @@
 // The reimbursement rule, line by line. Every figure below is worked by hand in its comment.
 import { describe, expect, test } from 'vitest';
 import { computeClaimLines, computeLine, divRoundHalfUp, reverseLine, type YearTotals } from '../src-main/claims/compute';
-import { DEFAULT_LIXIU, type CategoryPolicy } from '../src-main/claims/policy';
+import { DEFAULT_LIXIU, type CategoryPolicy } from '../src-main/shared/claimPolicy';
 
 // 退休 2025: 起付线 800.00, 封顶 10,000.00; 门诊 70 %, 住院 85 %, 特殊病种 90 %, 药店 60 %; +10 points at 80.
 const TUIXIU: CategoryPolicy = {

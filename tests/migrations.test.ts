@@ -65,4 +65,23 @@ describe('migrations', () => {
     expect(tables()).not.toContain('imports');
     expect(tables()).toContain('persons');
   });
+
+  test('0004-claims: up adds claims, lines, totals, policies, batches and the imports kind; down removes them', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0003-imports');
+    store.raw.prepare("insert into imports (file_name, file_sha256, format, at, operator, summary) values ('a.xlsx', 'x', 'xlsx', 't', '王', '{}')").run();
+    await migrateTo('0004-claims');
+    expect(tables()).toEqual(expect.arrayContaining(['claims', 'claim_lines', 'claim_year_totals', 'claim_policies', 'payment_batches', 'claim_attachments']));
+    // The roster import already kept is a roster import.
+    expect(store.raw.prepare('select kind from imports').get()).toEqual({ kind: 'roster' });
+    store.raw.prepare("insert into persons (name, name_sort, category, phones, status, review_flags, created_at, updated_at) values ('张三', 'zhang san', '退休', '[]', '在册', '[]', 't', 't')").run();
+    store.raw.prepare("insert into claims (person_id, status, received_date, created_at, created_by, updated_at) values (1, '登记', '2025-03-01', 't', '王', 't')").run();
+    expect(() => store.raw.prepare("insert into claims (person_id, status, received_date, created_at, created_by, updated_at) values (1, '作废', '2025-03-01', 't', '王', 't')").run()).toThrow(/CHECK/);
+    expect(() =>
+      store.raw.prepare("insert into claim_lines (claim_id, person_id, seq, invoice_no, visit_date, year, kind, total_fen, fund_fen, account_fen, self_fen, eligible_fen) values (1, 1, 1, 'A1', '2025-02-01', 2025, '牙科', 1, 0, 0, 1, 1)").run(),
+    ).toThrow(/CHECK/);
+    await migrateTo('0003-imports');
+    expect(tables()).not.toContain('claims');
+    expect(store.raw.prepare('select file_name from imports').get()).toEqual({ file_name: 'a.xlsx' });
+  });
 });

@@ -1,6 +1,6 @@
 // Money as finance offices write it: fen in integers, yuan typed with commas, capitals on vouchers.
 import { describe, expect, test } from 'vitest';
-import { capitalYuan, fenFromCell, formatYuan, parseYuan } from '../src-main/claims/money';
+import { capitalYuan, fenFromCell, formatYuan, parseYuan } from '../src-main/shared/money';
 
 describe('金额大写', () => {
   test.each([

@@ -17,6 +17,10 @@ import { checkUndo, importHistory, undoImport } from '../importer/commit';
 import { exportRoster, importTemplate } from '../exporter/roster';
 import { importErrorWorkbook } from '../exporter/importErrors';
 import { todayIso } from '../shared/dates';
+import { createBatch, getBatch, listBatches, markBatchPaid, paymentListWorkbook } from '../claims/batches';
+import { createClaim, getClaim, listClaims, moveClaim, reverseClaim, updateClaim, yearStatement } from '../claims/claims';
+import { listPolicies, savePolicy } from '../claims/policies';
+import { claimsReport, claimsReportWorkbook, simulateYear } from '../claims/reports';
 import { UserError } from '../shared/errors';
 import { describeIssues } from './issues';
 import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf, type RpcResult } from './contract';
@@ -108,6 +112,29 @@ const handlers: Handlers = {
     const w = await importErrorWorkbook(ctx.store, id);
     return { fileName: w.fileName, rows: w.rows, dataBase64: w.bytes.toString('base64') };
   },
+  'claims.list': (ctx, q) => listClaims(ctx.store, q),
+  'claims.get': (ctx, { id }) => getClaim(ctx.store, id),
+  'claims.create': (ctx, claim) => createClaim(ctx.store, claim),
+  'claims.update': (ctx, { id, version, claim }) => updateClaim(ctx.store, id, version, claim),
+  'claims.move': (ctx, { id, version, to, reason }) => moveClaim(ctx.store, id, version, to, reason),
+  'claims.reverse': (ctx, { id, version, reason }) => reverseClaim(ctx.store, id, version, reason),
+  'claims.statement': (ctx, { personId, year }) => yearStatement(ctx.store, personId, year),
+  'claims.policies': (ctx, { year }) => listPolicies(ctx.store, year),
+  'claims.savePolicy': (ctx, { year, category, rules, note }) => savePolicy(ctx.store, year, category, rules, note),
+  'claims.simulate': (ctx, { policy }) => simulateYear(ctx.store, policy),
+  'claims.report': (ctx, { year, nearCapPercent }) => claimsReport(ctx.store, year, nearCapPercent),
+  'claims.exportReport': async (ctx, { year }) => {
+    const w = await claimsReportWorkbook(ctx.store, year);
+    return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
+  },
+  'batches.list': (ctx) => listBatches(ctx.store),
+  'batches.get': (ctx, { id }) => getBatch(ctx.store, id),
+  'batches.create': (ctx, { name, claimIds }) => createBatch(ctx.store, name, claimIds),
+  'batches.export': async (ctx, { id }) => {
+    const w = await paymentListWorkbook(ctx.store, id);
+    return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
+  },
+  'batches.markPaid': (ctx, { id }) => markBatchPaid(ctx.store, id),
   'backups.list': (ctx) => ctx.listBackups().map(backupEntry),
   'backups.create': async (ctx) => backupEntry(await ctx.backupNow()),
   'backups.restore': async (ctx, { name }) => {

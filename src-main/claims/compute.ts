@@ -17,8 +17,8 @@
 // negative amount. And r is at most 100 %: an age band on top of a 95 % ratio pays what was paid,
 // not more.
 import { ageOn } from '../shared/dates';
-import { formatYuan } from './money';
-import type { CategoryPolicy, LineKind } from './policy';
+import { formatYuan } from '../shared/money';
+import type { CategoryPolicy, LineKind } from '../shared/claimPolicy';
 
 /** A person's running totals for one year: E and R of the rule. */
 export interface YearTotals {

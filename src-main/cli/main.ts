@@ -4,6 +4,9 @@
 //   npm run --silent cli -- backups --db PATH             the backups of that database
 //   npm run --silent cli -- import FILE --db PATH [--dry-run] [--json]
 //   npm run --silent cli -- export retirees --db PATH --out FILE.xlsx
+//   npm run --silent cli -- claims import FILE --db PATH [--dry-run] [--json]   a claims ledger
+//   npm run --silent cli -- claims --db PATH --year YYYY [--json]               the year's claim lines
+//   npm run --silent cli -- claims simulate --db PATH --year YYYY --policy FILE.json [--json]
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppContext } from '../app/context';
@@ -14,6 +17,11 @@ import { commitImport, prepareImport } from '../importer/commit';
 import { ListQuery, type ImportReport } from '../api/contract';
 import { exportRoster } from '../exporter/roster';
 import { UserError } from '../shared/errors';
+import { importLedger } from '../claims/ledger';
+import { simulateYear } from '../claims/reports';
+import { YearPolicy } from '../shared/claimPolicy';
+import { describeIssues } from '../api/issues';
+import { formatYuan } from '../shared/money';
 
 function describeReport(r: ImportReport, dryRun: boolean): string {
   return [
@@ -28,7 +36,90 @@ const USAGE = `用法：
   npm run --silent cli -- backup --db 数据库文件              立即备份
   npm run --silent cli -- backups --db 数据库文件             列出备份
   npm run --silent cli -- import 文件 --db 数据库文件 [--dry-run] [--json]   导入花名册
-  npm run --silent cli -- export retirees --db 数据库文件 --out 文件.xlsx      导出全部人员`;
+  npm run --silent cli -- export retirees --db 数据库文件 --out 文件.xlsx      导出全部人员
+  npm run --silent cli -- claims import 台账文件 --db 数据库文件 [--dry-run] [--json]   导入药费报销台账
+  npm run --silent cli -- claims --db 数据库文件 --year 年度 [--json]                  列出该年度全部报销明细
+  npm run --silent cli -- claims simulate --db 数据库文件 --year 年度 --policy 政策.json [--json]   政策测算`;
+
+/** `--name value` taken out of argv (so that the value is not read as a positional). */
+function takeOption(argv: string[], name: string): string | null {
+  const at = argv.indexOf(`--${name}`);
+  if (at < 0) return null;
+  const [, value] = argv.splice(at, 2);
+  if (value === undefined || value.startsWith('--')) throw new UserError('usage', `--${name} 后须跟一个值\n${USAGE}`);
+  return value;
+}
+
+function yearOption(argv: string[]): number {
+  const year = takeOption(argv, 'year');
+  if (!year || !/^\d{4}$/.test(year)) throw new UserError('usage', `请用 --year 指定年度，如 --year 2025\n${USAGE}`);
+  return Number(year);
+}
+
+export interface CliClaimLine {
+  claimId: number;
+  idNumber: string | null;
+  name: string;
+  visitDate: string;
+  kind: string;
+  invoiceNo: string;
+  eligibleFen: number;
+  /** Null until the claim is approved. */
+  reimbursedFen: number | null;
+  status: string;
+}
+
+export function claimLinesOfYear(ctx: AppContext, year: number): CliClaimLine[] {
+  return ctx.store.raw
+    .prepare(
+      `SELECT c.id AS claimId, p.id_number AS idNumber, p.name, l.visit_date AS visitDate, l.kind, l.invoice_no AS invoiceNo,
+              l.eligible_fen AS eligibleFen, l.pay_fen AS reimbursedFen, c.status
+       FROM claim_lines l JOIN claims c ON c.id = l.claim_id JOIN persons p ON p.id = l.person_id
+       WHERE l.year = ? ORDER BY coalesce(c.approval_seq, 1e18), c.id, l.seq`,
+    )
+    .all(year) as CliClaimLine[];
+}
+
+async function claimsCommand(ctx: AppContext, argv: string[], rest: string[], json: boolean, year: number | null, policyFile: string | null): Promise<void> {
+  const sub = rest[1];
+  if (sub === 'import') {
+    const file = rest[2];
+    if (!file) throw new UserError('usage', USAGE);
+    if (!fs.existsSync(file)) throw new UserError('not_found', `文件不存在：${file}`);
+    const dryRun = argv.includes('--dry-run');
+    const report = await importLedger(ctx.store, fs.readFileSync(file), path.basename(file), { dryRun });
+    if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else {
+      console.log(`${dryRun ? '试导入（未写入数据库）' : '导入完成'}：${report.file}；数据行 ${report.dataRows}：导入 ${report.inserted}，拒绝 ${report.rejected}`);
+      for (const r of report.rows.filter((x) => x.issues.length > 0)) console.log(`  第${r.row}行 ${r.name ?? ''}：${r.issues.map((i) => i.message).join('；')}`);
+    }
+    return;
+  }
+  if (year === null) throw new UserError('usage', `请用 --year 指定年度，如 --year 2025\n${USAGE}`);
+  if (sub === 'simulate') {
+    if (!policyFile) throw new UserError('usage', `请用 --policy 指定测算政策文件\n${USAGE}`);
+    if (!fs.existsSync(policyFile)) throw new UserError('not_found', `文件不存在：${policyFile}`);
+    let parsed;
+    try {
+      parsed = YearPolicy.safeParse(JSON.parse(fs.readFileSync(policyFile, 'utf8')));
+    } catch {
+      throw new UserError('invalid_input', `测算政策文件“${policyFile}”不是有效的 JSON`);
+    }
+    if (!parsed.success) throw new UserError('invalid_input', `测算政策文件有误：${describeIssues(parsed.error)}`);
+    if (parsed.data.year !== year) throw new UserError('invalid_input', `测算政策是 ${parsed.data.year} 年度的，与 --year ${year} 不符`);
+    const result = simulateYear(ctx.store, parsed.data);
+    if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      for (const p of result.people) console.log(`${p.name}\t${p.idNumber ?? ''}\t实报 ${formatYuan(p.paidFen)}\t测算 ${formatYuan(p.simulatedFen)}`);
+      console.log(`合计\t实报 ${formatYuan(result.total.paidFen)} 元\t测算 ${formatYuan(result.total.simulatedFen)} 元`);
+    }
+    return;
+  }
+  if (sub !== undefined) throw new UserError('usage', USAGE);
+  const lines = claimLinesOfYear(ctx, year);
+  if (json) process.stdout.write(`${JSON.stringify(lines, null, 2)}\n`);
+  else for (const l of lines) console.log([l.claimId, l.name, l.idNumber, l.visitDate, l.kind, formatYuan(l.eligibleFen), l.reimbursedFen === null ? '' : formatYuan(l.reimbursedFen), l.status].join('\t'));
+}
 
 export interface CliPerson {
   name: string;
@@ -67,11 +158,15 @@ export function allRetirees(ctx: AppContext): CliPerson[] {
   }));
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argvIn: string[]): Promise<number> {
+  const argv = [...argvIn];
   const json = argv.includes('--json');
+  const out = takeOption(argv, 'out');
+  const year = argv.includes('--year') ? yearOption(argv) : null;
+  const policyFile = takeOption(argv, 'policy');
   const args = parseLaunchArgs(argv.filter((a) => a !== '--json'));
   const [command] = args.rest;
-  if (!command || !['retirees', 'backup', 'backups', 'import', 'export'].includes(command) || !argv.includes('--db')) {
+  if (!command || !['retirees', 'backup', 'backups', 'import', 'export', 'claims'].includes(command) || !argv.includes('--db')) {
     console.error(USAGE);
     return 2;
   }
@@ -93,9 +188,10 @@ async function main(argv: string[]): Promise<number> {
       const report = commitImport(ctx.store, prepared, { dryRun: argv.includes('--dry-run') });
       if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else console.log(describeReport(report, argv.includes('--dry-run')));
+    } else if (command === 'claims') {
+      await claimsCommand(ctx, argv, args.rest, json, year, policyFile);
     } else if (command === 'export') {
-      const out = argv[argv.indexOf('--out') + 1];
-      if (args.rest[1] !== 'retirees' || !argv.includes('--out') || !out) throw new UserError('usage', USAGE);
+      if (args.rest[1] !== 'retirees' || !out) throw new UserError('usage', USAGE);
       const count = await exportRoster(ctx.store, path.resolve(out), ListQuery.parse({}));
       console.log(json ? JSON.stringify({ file: path.resolve(out), count }) : `已导出 ${count} 人：${path.resolve(out)}`);
     } else if (command === 'backup') {

@@ -116,6 +116,8 @@ export interface ImportsTable {
   audit_mark: Generated<number>;
   undone_at: string | null;
   undone_by: string | null;
+  /** 'roster' or 'ledger' (a claims ledger). */
+  kind: Generated<string>;
 }
 
 export interface ImportRowsTable {
@@ -143,6 +145,93 @@ export interface ImportValueMapsTable {
   target: string;
 }
 
+export interface ClaimPoliciesTable {
+  id: Generated<number>;
+  year: number;
+  category: string;
+  rules: string;
+  note: string | null;
+  created_at: string;
+  operator: string;
+}
+
+export interface PaymentBatchesTable {
+  id: Generated<number>;
+  name: string;
+  status: Generated<string>;
+  created_at: string;
+  created_by: string;
+  paid_at: string | null;
+  paid_by: string | null;
+}
+
+export interface ClaimsTable {
+  id: Generated<number>;
+  person_id: number;
+  status: string;
+  source: Generated<string>;
+  received_date: string;
+  note: string | null;
+  return_reason: string | null;
+  import_id: number | null;
+  reversal_of: number | null;
+  reversed_by: number | null;
+  corrects: number | null;
+  approval_seq: number | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  batch_id: number | null;
+  paid_at: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface ClaimLinesTable {
+  id: Generated<number>;
+  claim_id: number;
+  person_id: number;
+  seq: number;
+  invoice_code: string | null;
+  invoice_no: string;
+  hospital: string | null;
+  visit_date: string;
+  year: number;
+  kind: string;
+  total_fen: number;
+  fund_fen: number;
+  account_fen: number;
+  self_fen: number;
+  eligible_fen: number;
+  eligible_reason: string | null;
+  policy_id: number | null;
+  deductible_fen: number | null;
+  counted_fen: number | null;
+  ratio_bp: number | null;
+  pay_fen: number | null;
+  explanation: string | null;
+  approved_on: string | null;
+}
+
+export interface ClaimYearTotalsTable {
+  person_id: number;
+  year: number;
+  eligible_fen: number;
+  reimbursed_fen: number;
+}
+
+export interface ClaimAttachmentsTable {
+  id: Generated<number>;
+  claim_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  data: Buffer;
+  added_at: string;
+  added_by: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   org_units: OrgUnitsTable;
@@ -155,4 +244,10 @@ export interface Database {
   import_rows: ImportRowsTable;
   import_mappings: ImportMappingsTable;
   import_value_maps: ImportValueMapsTable;
+  claim_policies: ClaimPoliciesTable;
+  payment_batches: PaymentBatchesTable;
+  claims: ClaimsTable;
+  claim_lines: ClaimLinesTable;
+  claim_year_totals: ClaimYearTotalsTable;
+  claim_attachments: ClaimAttachmentsTable;
 }

@@ -326,7 +326,7 @@ export function rememberValue(store: Store, field: string, source: string, targe
 }
 
 function touched(store: Store, importId: number) {
-  const imp = store.first(store.kysely.selectFrom('imports').selectAll().where('id', '=', importId));
+  const imp = store.first(store.kysely.selectFrom('imports').selectAll().where('id', '=', importId).where('kind', '=', 'roster'));
   if (!imp) throw new UserError('not_found', '没有找到这次导入');
   if (imp.undone_at) throw new UserError('already_undone', `这次导入已于 ${imp.undone_at.replace('T', ' ')} 撤销`);
   const rows = store.all(
@@ -389,7 +389,7 @@ export function undoImport(store: Store, importId: number): { removed: number; r
 }
 
 export function importHistory(store: Store): ImportHistoryEntry[] {
-  return store.all(store.kysely.selectFrom('imports').selectAll().orderBy('id', 'desc')).map((i) => ({
+  return store.all(store.kysely.selectFrom('imports').selectAll().where('kind', '=', 'roster').orderBy('id', 'desc')).map((i) => ({
     id: i.id,
     fileName: i.file_name,
     at: i.at,

@@ -2,7 +2,7 @@
 // kind, age bands that add points, an annual cap (封顶线) or none. The shape the claims CLI reads
 // (`claims simulate --policy FILE.json`) and the settings screen edits.
 import { z } from 'zod';
-import { CATEGORIES, type Category } from '../shared/person';
+import { CATEGORIES, type Category } from './person';
 
 export const LINE_KINDS = ['门诊', '住院', '特殊病种', '药店'] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
@@ -37,3 +37,23 @@ export const DEFAULT_LIXIU: CategoryPolicy = {
 export function categoryPolicy(policy: YearPolicy, category: Category): CategoryPolicy | null {
   return policy.categories[category] ?? (category === '离休' ? DEFAULT_LIXIU : null);
 }
+
+/** The fields of a claim and its lines as the form names them, for messages. */
+export const CLAIM_FIELD_LABELS: Record<string, string> = {
+  personId: '报销人',
+  receivedDate: '收件日期',
+  invoiceCode: '票据代码',
+  invoiceNo: '票据号',
+  hospital: '医疗机构',
+  visitDate: '就医日期',
+  kind: '费用类别',
+  total: '总金额',
+  fund: '统筹支付',
+  account: '个人账户支付',
+  self: '个人自付',
+  eligible: '符合报销金额',
+  eligibleReason: '调整原因',
+  deductibleFen: '起付线',
+  capFen: '封顶线',
+  ratioBp: '报销比例',
+};

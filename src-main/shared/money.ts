@@ -3,7 +3,7 @@
 // write them on vouchers (中国人民银行《支付结算办法》附件一: 零 where the yuan's last digit or the
 // jiao is 0 and something follows; 整 after 元 when there are no jiao or fen, and after 角 when
 // there are no fen, where the rules allow it and it leaves no room to add any).
-import { UserError } from '../shared/errors';
+import { UserError } from './errors';
 
 const YUAN_TEXT = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
 

@@ -1,0 +1,115 @@
+// Payment batches (发放批次): approved claims gathered for one payment run, the payment list the bank
+// or the cashier works from (序号, 姓名, 身份证号, 银行账号, 金额, 签字), a summary sheet with the total
+// in capitals, and the batch marked paid, which pays every claim in it.
+import ExcelJS from 'exceljs';
+import type { BatchView } from '../api/contract';
+import { nowIso, writeAudit } from '../audit/audit';
+import type { Store } from '../db/store';
+import { currentOperator, getOfficeSettings } from '../settings/settings';
+import { formatChineseDate, todayIso } from '../shared/dates';
+import { UserError } from '../shared/errors';
+import { capitalYuan } from '../shared/money';
+
+interface BatchRow {
+  id: number;
+  name: string;
+  status: string;
+  created_at: string;
+  created_by: string;
+  paid_at: string | null;
+  paid_by: string | null;
+}
+
+export function getBatch(store: Store, id: number): BatchView {
+  const b = store.prepare('SELECT * FROM payment_batches WHERE id = ?').get(id) as BatchRow | undefined;
+  if (!b) throw new UserError('not_found', `没有找到第 ${id} 号发放批次`);
+  const rows = store
+    .prepare(
+      `SELECT c.id AS claimId, p.id AS personId, p.name, p.id_number AS idNumber, p.bank_name AS bankName, p.bank_account AS bankAccount,
+              (SELECT coalesce(sum(pay_fen), 0) FROM claim_lines WHERE claim_id = c.id) AS payFen
+       FROM claims c JOIN persons p ON p.id = c.person_id WHERE c.batch_id = ? ORDER BY c.id`,
+    )
+    .all(id) as BatchView['rows'];
+  const totalFen = rows.reduce((a, r) => a + r.payFen, 0);
+  return {
+    id: b.id,
+    name: b.name,
+    status: b.status as BatchView['status'],
+    createdAt: b.created_at,
+    createdBy: b.created_by,
+    paidAt: b.paid_at,
+    paidBy: b.paid_by,
+    rows,
+    totalFen,
+    totalCapital: capitalYuan(totalFen),
+  };
+}
+
+export function listBatches(store: Store): BatchView[] {
+  return (store.prepare('SELECT id FROM payment_batches ORDER BY id DESC').all() as { id: number }[]).map((b) => getBatch(store, b.id));
+}
+
+export function createBatch(store: Store, name: string, claimIds: number[]): BatchView {
+  return store.tx(() => {
+    const operator = currentOperator(store);
+    const { lastInsertRowid } = store.prepare('INSERT INTO payment_batches (name, created_at, created_by) VALUES (?, ?, ?)').run(name, nowIso(), operator);
+    const batchId = Number(lastInsertRowid);
+    const claim = store.prepare('SELECT id, status, batch_id, person_id FROM claims WHERE id = ?');
+    for (const id of new Set(claimIds)) {
+      const c = claim.get(id) as { id: number; status: string; batch_id: number | null; person_id: number } | undefined;
+      if (!c) throw new UserError('not_found', `没有找到第 ${id} 号报销单`);
+      if (c.status !== '批准') throw new UserError('illegal_move', `第 ${id} 号报销单当前为“${c.status}”，只有已批准的报销单才能加入发放批次`);
+      if (c.batch_id !== null) throw new UserError('illegal_move', `第 ${id} 号报销单已在第 ${c.batch_id} 号发放批次中`);
+      store.prepare('UPDATE claims SET batch_id = ?, version = version + 1 WHERE id = ?').run(batchId, id);
+      writeAudit(store, { entity: 'claim', entityId: id, personId: c.person_id, action: 'update', before: { batchId: null }, after: { batchId }, reason: `加入发放批次“${name}”` });
+    }
+    return getBatch(store, batchId);
+  });
+}
+
+export function markBatchPaid(store: Store, id: number): BatchView {
+  return store.tx(() => {
+    const batch = getBatch(store, id);
+    if (batch.status === '已发放') throw new UserError('illegal_move', `发放批次“${batch.name}”已于 ${batch.paidAt?.replace('T', ' ')} 标记为已发放`);
+    const now = nowIso();
+    const operator = currentOperator(store);
+    store.prepare("UPDATE payment_batches SET status = '已发放', paid_at = ?, paid_by = ? WHERE id = ?").run(now, operator, id);
+    for (const r of batch.rows) {
+      store.prepare("UPDATE claims SET status = '已发放', paid_at = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(now, now, r.claimId);
+      writeAudit(store, { entity: 'claim', entityId: r.claimId, personId: r.personId, action: 'update', before: { status: '批准' }, after: { status: '已发放' }, reason: `发放批次“${batch.name}”已发放` });
+    }
+    return getBatch(store, id);
+  });
+}
+
+/** The payment list: one row per claim, amounts as numbers in yuan with two decimals shown. */
+export async function paymentListWorkbook(store: Store, id: number): Promise<{ fileName: string; data: Buffer }> {
+  const batch = getBatch(store, id);
+  const { orgName } = getOfficeSettings(store);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('发放名单', { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.columns = [{ width: 6 }, { width: 10 }, { width: 21 }, { width: 26 }, { width: 14 }, { width: 14 }];
+  ws.addRow([`${orgName}药费报销发放名单`]).font = { bold: true, size: 14 };
+  ws.mergeCells(1, 1, 1, 6);
+  ws.getRow(1).alignment = { horizontal: 'center' };
+  ws.addRow([`批次：${batch.name}　　制表日期：${formatChineseDate(todayIso())}`]);
+  ws.mergeCells(2, 1, 2, 6);
+  const header = ws.addRow(['序号', '姓名', '身份证号', '银行账号', '金额（元）', '签字']);
+  header.font = { bold: true };
+  batch.rows.forEach((r, i) => {
+    const row = ws.addRow([i + 1, r.name, r.idNumber ?? '', r.bankAccount ?? '', r.payFen / 100, '']);
+    // ID and account numbers as text, so that Excel never shows 2.1E+17.
+    row.getCell(3).numFmt = '@';
+    row.getCell(4).numFmt = '@';
+    row.getCell(5).numFmt = '#,##0.00';
+  });
+  const total = ws.addRow(['合计', '', '', '', batch.totalFen / 100, '']);
+  total.font = { bold: true };
+  total.getCell(5).numFmt = '#,##0.00';
+  ws.addRow([`合计金额（大写）：${batch.totalCapital}`]);
+  ws.mergeCells(ws.rowCount, 1, ws.rowCount, 6);
+  for (let r = 3; r <= ws.rowCount - 1; r++) {
+    for (let c = 1; c <= 6; c++) ws.getCell(r, c).border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+  }
+  return { fileName: `发放名单-${batch.name}.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()) };
+}

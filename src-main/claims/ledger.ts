@@ -1,0 +1,208 @@
+// A historical claims ledger (药费报销台账, .xlsx/.xls/.csv) into the database: each row one invoice
+// line with the amount that was really reimbursed, imported as a claim approved and paid, in the
+// ledger's row order. Its amounts are history and are not recomputed, but they count in the
+// person's E and R for the year. People are matched by ID number only (the roster comes first).
+// One transaction; every source row is logged with its outcome and raw values.
+import { createHash } from 'node:crypto';
+import type { LedgerImportReport } from '../api/contract';
+import { nowIso, writeAudit } from '../audit/audit';
+import type { Store } from '../db/store';
+import { normalizeLabel } from '../importer/columns';
+import { readSource, type CellValue } from '../importer/sources';
+import { cellText, idCell, parseDateCell } from '../importer/values';
+import { currentOperator } from '../settings/settings';
+import { LINE_KINDS, type LineKind } from '../shared/claimPolicy';
+import { isValidIsoDate } from '../shared/dates';
+import { UserError } from '../shared/errors';
+import { checkIdNumber } from '../shared/idNumber';
+import { fenFromCell, formatYuan } from '../shared/money';
+import { nextApprovalSeq, setYearTotals, yearTotals } from './claims';
+
+type LedgerField = 'name' | 'idNumber' | 'visitDate' | 'hospital' | 'kind' | 'invoiceCode' | 'invoiceNo' | 'total' | 'fund' | 'account' | 'self' | 'eligible' | 'paid';
+
+const SYNONYMS: Record<LedgerField, string[]> = {
+  name: ['姓名'],
+  idNumber: ['身份证号', '身份证号码', '公民身份号码', '身份证'],
+  visitDate: ['就医日期', '就诊日期', '就医时间', '发票日期', '票据日期'],
+  hospital: ['医疗机构', '医院', '就诊医院', '定点医疗机构'],
+  kind: ['费用类别', '类别', '就医类别', '医疗类别'],
+  invoiceCode: ['票据代码', '发票代码'],
+  invoiceNo: ['票据号', '票据号码', '发票号', '发票号码'],
+  total: ['医疗总费用', '总金额', '总费用', '票据金额', '发票金额'],
+  fund: ['基金支付', '统筹支付', '统筹基金支付', '统筹'],
+  account: ['个人账户', '个人账户支付'],
+  self: ['现金支付', '个人自付', '自付', '个人现金支付'],
+  eligible: ['符合报销金额', '可报销金额', '符合报销范围金额'],
+  paid: ['实报金额', '报销金额', '实际报销金额', '实报'],
+};
+const REQUIRED: LedgerField[] = ['idNumber', 'visitDate', 'kind', 'invoiceNo', 'eligible', 'paid'];
+const LABELS: Record<LedgerField, string> = {
+  name: '姓名', idNumber: '身份证号', visitDate: '就医日期', hospital: '医疗机构', kind: '费用类别', invoiceCode: '票据代码', invoiceNo: '票据号',
+  total: '医疗总费用', fund: '基金支付', account: '个人账户', self: '现金支付', eligible: '符合报销金额', paid: '实报金额',
+};
+
+function fieldOf(label: string): LedgerField | null {
+  for (const [field, words] of Object.entries(SYNONYMS) as [LedgerField, string[]][]) if (words.includes(label)) return field;
+  return null;
+}
+
+function headerOf(rows: CellValue[][]): { row: number; columns: Map<LedgerField, number>; labels: string[] } | null {
+  for (let r = 0; r < Math.min(rows.length, 20); r++) {
+    const labels = rows[r].map((v) => normalizeLabel(v));
+    const columns = new Map<LedgerField, number>();
+    labels.forEach((l, c) => {
+      const f = fieldOf(l);
+      if (f && !columns.has(f)) columns.set(f, c);
+    });
+    if (REQUIRED.every((f) => columns.has(f))) return { row: r, columns, labels };
+  }
+  return null;
+}
+
+interface Issue {
+  column: string;
+  code: string;
+  message: string;
+}
+
+export async function importLedger(store: Store, bytes: Buffer, fileName: string, options: { dryRun?: boolean } = {}): Promise<LedgerImportReport> {
+  const book = await readSource(bytes, fileName);
+  const sheets = book.sheets.map((s) => ({ sheet: s, header: headerOf(s.rows) })).filter((x) => x.header);
+  if (sheets.length === 0) {
+    throw new UserError('no_header', `在“${fileName}”中没有找到报销台账的表头：需要 ${REQUIRED.map((f) => LABELS[f]).join('、')} 各列`);
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const run = (): LedgerImportReport => {
+    const now = nowIso();
+    const operator = currentOperator(store);
+    const importId = options.dryRun
+      ? null
+      : Number(
+          store
+            .prepare("INSERT INTO imports (file_name, file_sha256, format, at, operator, summary, kind) VALUES (?, ?, ?, ?, ?, '{}', 'ledger')")
+            .run(fileName, sha256, book.format, now, operator).lastInsertRowid,
+        );
+    const report: LedgerImportReport = { importId, file: fileName, dataRows: 0, inserted: 0, rejected: 0, rows: [] };
+    const usedInFile = new Set<string>();
+    for (const { sheet, header } of sheets) {
+      const h = header!;
+      for (let r = h.row + 1; r < sheet.rows.length; r++) {
+        const row = sheet.rows[r];
+        const cell = (f: LedgerField) => (h.columns.has(f) ? (row[h.columns.get(f)!] ?? null) : null);
+        const texts = row.map((v) => cellText(v) ?? '');
+        const raw = Object.fromEntries(row.flatMap((v, c) => (v === null || v === '' ? [] : [[h.labels[c] || `第${c + 1}列`, v instanceof Date ? v.toISOString().slice(0, 10) : String(v)]])));
+        const log = (outcome: string, personId: number | null, issues: Issue[]) => {
+          if (importId !== null) {
+            store
+              .prepare('INSERT INTO import_rows (import_id, sheet, row, outcome, person_id, raw, issues) VALUES (?, ?, ?, ?, ?, ?, ?)')
+              .run(importId, sheet.name, r + 1, outcome, personId, JSON.stringify(raw), JSON.stringify(issues));
+          }
+        };
+        if (texts.every((t) => t.trim() === '')) {
+          log('blank', null, []);
+          continue;
+        }
+        if (/^(合计|总计|小计|注|制表|审核)/.test(texts.find((t) => t.trim() !== '')!.trim())) {
+          log('total', null, []);
+          continue;
+        }
+        report.dataRows++;
+        const issues: Issue[] = [];
+        const problem = (f: LedgerField, code: string, message: string) => issues.push({ column: LABELS[f], code, message });
+        const name = cellText(cell('name'));
+        let personId: number | null = null;
+        const id = idCell(cell('idNumber'));
+        if (id.kind !== 'text') problem('idNumber', 'id_missing', id.kind === 'lost' ? `身份证号已被 Excel 改成科学计数（${id.shown}），无法识别` : '缺少身份证号');
+        else {
+          const check = checkIdNumber(id.text);
+          const person = store.prepare('SELECT id, name FROM persons WHERE id_number = ?').get(check.ok || check.code === 'checkDigit' ? check.normalized : id.text.trim().toUpperCase()) as { id: number; name: string } | undefined;
+          if (!person) problem('idNumber', 'person_unknown', `身份证号 ${id.text} 未在档案中找到，请先导入花名册`);
+          else if (name && name.replace(/\s/g, '') !== person.name) problem('name', 'name_mismatch', `姓名“${name}”与档案中的“${person.name}”不符`);
+          else personId = person.id;
+        }
+        const date = parseDateCell(cell('visitDate'), book.date1904);
+        if (!date.value || !isValidIsoDate(date.value)) problem('visitDate', 'date', date.problem ?? '就医日期须是完整的日期');
+        const kind = cellText(cell('kind'))?.replace(/\s/g, '') ?? '';
+        if (!(LINE_KINDS as readonly string[]).includes(kind)) problem('kind', 'kind', `费用类别“${kind}”不是门诊、住院、特殊病种或药店`);
+        const invoiceNo = cellText(cell('invoiceNo'))?.trim() ?? '';
+        const invoiceCode = cellText(cell('invoiceCode'))?.trim() || null;
+        if (!invoiceNo) problem('invoiceNo', 'invoice', '缺少票据号');
+        const amount = (f: LedgerField, fallback: number | null): number => {
+          const v = cell(f);
+          if ((v === null || v === '') && fallback !== null) return fallback;
+          try {
+            const fen = fenFromCell(v);
+            if (fen < 0) problem(f, 'amount', `${LABELS[f]}不能为负数`);
+            return fen;
+          } catch (e) {
+            problem(f, 'amount', `${LABELS[f]}：${(e as Error).message}`);
+            return 0;
+          }
+        };
+        const eligible = amount('eligible', null);
+        const paid = amount('paid', null);
+        const self = amount('self', eligible);
+        const fund = amount('fund', 0);
+        const account = amount('account', 0);
+        const total = amount('total', fund + account + self);
+        if (paid > eligible) problem('paid', 'amount', `实报金额 ${formatYuan(paid)} 超过符合报销金额 ${formatYuan(eligible)}`);
+        const key = `${invoiceCode ?? ''}|${invoiceNo}`;
+        if (invoiceNo && usedInFile.has(key)) problem('invoiceNo', 'duplicate_invoice', `票据 ${invoiceNo} 在台账中出现了两次`);
+        if (invoiceNo) {
+          const used = store
+            .prepare(
+              `SELECT c.id FROM claim_lines l JOIN claims c ON c.id = l.claim_id
+               WHERE l.invoice_no = ? AND coalesce(l.invoice_code, '') = ? AND c.reversed_by IS NULL AND c.source != '冲销' LIMIT 1`,
+            )
+            .get(invoiceNo, invoiceCode ?? '') as { id: number } | undefined;
+          if (used) problem('invoiceNo', 'duplicate_invoice', `票据 ${invoiceNo} 已用于第 ${used.id} 号报销单，不能重复报销`);
+        }
+        if (issues.length > 0 || personId === null || !date.value) {
+          report.rejected++;
+          report.rows.push({ row: r + 1, outcome: 'rejected', name, issues });
+          log('rejected', personId, issues);
+          continue;
+        }
+        usedInFile.add(key);
+        report.inserted++;
+        report.rows.push({ row: r + 1, outcome: 'inserted', name, issues });
+        if (options.dryRun) continue;
+        const year = Number(date.value.slice(0, 4));
+        const claimId = Number(
+          store
+            .prepare(
+              `INSERT INTO claims (person_id, status, source, received_date, note, import_id, approval_seq, approved_at, approved_by, paid_at, created_at, created_by, updated_at)
+               VALUES (?, '已发放', '台账', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(personId, date.value, `台账“${fileName}”第 ${r + 1} 行`, importId, nextApprovalSeq(store), now, operator, now, now, operator, now).lastInsertRowid,
+        );
+        store
+          .prepare(
+            `INSERT INTO claim_lines (claim_id, person_id, seq, invoice_code, invoice_no, hospital, visit_date, year, kind, total_fen, fund_fen, account_fen,
+               self_fen, eligible_fen, pay_fen, explanation, approved_on)
+             VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(claimId, personId, invoiceCode, invoiceNo, cellText(cell('hospital')), date.value, year, kind as LineKind, total, fund, account, self, eligible, paid,
+            `台账记录：实报 ${formatYuan(paid)} 元（历史金额，未重新计算）`, date.value);
+        const t = yearTotals(store, personId, year);
+        setYearTotals(store, personId, year, { eligibleFen: t.eligibleFen + eligible, reimbursedFen: t.reimbursedFen + paid });
+        writeAudit(store, {
+          entity: 'claim',
+          entityId: claimId,
+          personId,
+          action: 'create',
+          before: null,
+          after: { source: '台账', visitDate: date.value, kind, invoiceNo, eligibleFen: eligible, payFen: paid },
+          reason: `导入报销台账“${fileName}”`,
+        });
+        log('inserted', personId, []);
+      }
+    }
+    if (importId !== null) {
+      const { rows: _rows, ...counts } = report;
+      store.prepare('UPDATE imports SET summary = ? WHERE id = ?').run(JSON.stringify(counts), importId);
+    }
+    return report;
+  };
+  return options.dryRun ? run() : store.tx(run);
+}

@@ -1,0 +1,75 @@
+// Reimbursement policies per year and person category. A policy is never changed in place: saving
+// one adds a version, approved lines keep the version they were computed under, and only claims
+// approved afterwards use the new one.
+import type { PolicyView } from '../api/contract';
+import { nowIso, writeAudit } from '../audit/audit';
+import type { Store } from '../db/store';
+import { currentOperator } from '../settings/settings';
+import { CategoryPolicy, DEFAULT_LIXIU } from '../shared/claimPolicy';
+import { UserError } from '../shared/errors';
+import { CATEGORIES, type Category } from '../shared/person';
+
+interface VersionRow {
+  id: number;
+  year: number;
+  category: string;
+  rules: string;
+  note: string | null;
+  created_at: string;
+  operator: string;
+}
+
+function latest(store: Store, year: number, category: Category): VersionRow | undefined {
+  return store.prepare('SELECT * FROM claim_policies WHERE year = ? AND category = ? ORDER BY id DESC LIMIT 1').get(year, category) as VersionRow | undefined;
+}
+
+/** The policy a line of `year` is computed under; 离休 follows the default until one is set. */
+export function policyFor(store: Store, year: number, category: Category): { versionId: number | null; rules: CategoryPolicy } {
+  const row = latest(store, year, category);
+  if (row) return { versionId: row.id, rules: CategoryPolicy.parse(JSON.parse(row.rules)) };
+  if (category === '离休') return { versionId: null, rules: DEFAULT_LIXIU };
+  throw new UserError('no_policy', `${year} 年度“${category}”人员的报销政策尚未设置，请先在“报销政策”中设置`);
+}
+
+function view(store: Store, year: number, category: Category): PolicyView | null {
+  const row = latest(store, year, category);
+  if (!row) {
+    if (category !== '离休') return null;
+    return { year, category, versionId: null, rules: DEFAULT_LIXIU, isDefault: true, note: null, savedAt: null, savedBy: null, usedByLines: 0 };
+  }
+  const used = store.prepare('SELECT count(*) AS n FROM claim_lines WHERE policy_id = ?').get(row.id) as { n: number };
+  return {
+    year,
+    category,
+    versionId: row.id,
+    rules: CategoryPolicy.parse(JSON.parse(row.rules)),
+    isDefault: false,
+    note: row.note,
+    savedAt: row.created_at,
+    savedBy: row.operator,
+    usedByLines: used.n,
+  };
+}
+
+export function listPolicies(store: Store, year: number): PolicyView[] {
+  return CATEGORIES.map((c) => view(store, year, c)).filter((v): v is PolicyView => v !== null);
+}
+
+export function savePolicy(store: Store, year: number, category: Category, rules: CategoryPolicy, note: string | null): PolicyView {
+  return store.tx(() => {
+    const before = view(store, year, category);
+    const { lastInsertRowid } = store
+      .prepare('INSERT INTO claim_policies (year, category, rules, note, created_at, operator) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(year, category, JSON.stringify(rules), note, nowIso(), currentOperator(store));
+    writeAudit(store, {
+      entity: 'claim_policy',
+      entityId: Number(lastInsertRowid),
+      personId: null,
+      action: before ? 'update' : 'create',
+      before: before ? { year, category, ...before.rules } : null,
+      after: { year, category, ...rules },
+      reason: note ?? `${year} 年度${category}人员报销政策`,
+    });
+    return view(store, year, category)!;
+  });
+}

@@ -1,0 +1,119 @@
+// What the office works out from the approved claims: a draft policy priced against last year's
+// claims (政策测算), and the year's figures (per month, per category, per kind, people near the cap).
+import ExcelJS from 'exceljs';
+import type { ClaimsReport, SimulationResult } from '../api/contract';
+import type { Store } from '../db/store';
+import { categoryPolicy, type YearPolicy } from '../shared/claimPolicy';
+import { UserError } from '../shared/errors';
+import type { Category } from '../shared/person';
+import { computeLine, type YearTotals } from './compute';
+import { policyFor } from './policies';
+
+interface ApprovedLine {
+  person_id: number;
+  name: string;
+  id_number: string | null;
+  category: Category;
+  birth_date: string | null;
+  visit_date: string;
+  kind: '门诊' | '住院' | '特殊病种' | '药店';
+  eligible_fen: number;
+  pay_fen: number;
+}
+
+/**
+ * The year's approved lines recomputed, in approval order, under a draft policy: per person and in
+ * total, what was paid and what the draft would have paid. A claim that was reversed and its
+ * reversal cancel out and are left out of both.
+ */
+export function simulateYear(store: Store, draft: YearPolicy): SimulationResult {
+  const lines = store
+    .prepare(
+      `SELECT l.person_id, p.name, p.id_number, p.category, p.birth_date, l.visit_date, l.kind, l.eligible_fen, l.pay_fen
+       FROM claim_lines l JOIN claims c ON c.id = l.claim_id JOIN persons p ON p.id = l.person_id
+       WHERE l.year = ? AND c.approval_seq IS NOT NULL AND c.reversed_by IS NULL AND c.source != '冲销'
+       ORDER BY c.approval_seq, l.seq`,
+    )
+    .all(draft.year) as ApprovedLine[];
+  const totals = new Map<number, YearTotals>();
+  const people = new Map<number, SimulationResult['people'][number]>();
+  for (const l of lines) {
+    const policy = categoryPolicy(draft, l.category);
+    if (!policy) throw new UserError('invalid_input', `测算政策缺少“${l.category}”人员的规定`);
+    const r = computeLine(policy, totals.get(l.person_id) ?? { eligibleFen: 0, reimbursedFen: 0 }, { visitDate: l.visit_date, kind: l.kind, eligibleFen: l.eligible_fen }, l.birth_date);
+    totals.set(l.person_id, r.after);
+    const p = people.get(l.person_id) ?? { personId: l.person_id, idNumber: l.id_number, name: l.name, category: l.category, paidFen: 0, simulatedFen: 0 };
+    p.paidFen += l.pay_fen;
+    p.simulatedFen += r.payFen;
+    people.set(l.person_id, p);
+  }
+  const list = [...people.values()];
+  return {
+    year: draft.year,
+    total: { paidFen: list.reduce((a, p) => a + p.paidFen, 0), simulatedFen: list.reduce((a, p) => a + p.simulatedFen, 0) },
+    people: list,
+  };
+}
+
+/** The year's reimbursed amounts by month of approval, by category and by kind; people near their cap. */
+export function claimsReport(store: Store, year: number, nearCapPercent = 90): ClaimsReport {
+  const byMonth = store
+    .prepare(
+      `SELECT substr(approved_on, 1, 7) AS month, count(*) AS lines, sum(eligible_fen) AS eligibleFen, sum(pay_fen) AS payFen
+       FROM claim_lines WHERE approved_on >= ? AND approved_on < ? GROUP BY month ORDER BY month`,
+    )
+    .all(`${year}-01-01`, `${year + 1}-01-01`) as ClaimsReport['byMonth'];
+  const byCategory = store
+    .prepare(
+      `SELECT p.category, count(DISTINCT l.person_id) AS people, sum(l.pay_fen) AS payFen
+       FROM claim_lines l JOIN persons p ON p.id = l.person_id
+       WHERE l.approved_on >= ? AND l.approved_on < ? GROUP BY p.category ORDER BY p.category`,
+    )
+    .all(`${year}-01-01`, `${year + 1}-01-01`) as ClaimsReport['byCategory'];
+  const byKind = store
+    .prepare(
+      `SELECT kind, count(*) AS lines, sum(pay_fen) AS payFen FROM claim_lines
+       WHERE approved_on >= ? AND approved_on < ? GROUP BY kind ORDER BY kind`,
+    )
+    .all(`${year}-01-01`, `${year + 1}-01-01`) as ClaimsReport['byKind'];
+  const nearCap: ClaimsReport['nearCap'] = [];
+  const rows = store
+    .prepare('SELECT t.person_id, t.reimbursed_fen, p.name, p.category FROM claim_year_totals t JOIN persons p ON p.id = t.person_id WHERE t.year = ? AND t.reimbursed_fen > 0')
+    .all(year) as { person_id: number; reimbursed_fen: number; name: string; category: Category }[];
+  const caps = new Map<Category, number | null>();
+  for (const r of rows) {
+    if (!caps.has(r.category)) {
+      try {
+        caps.set(r.category, policyFor(store, year, r.category).rules.capFen);
+      } catch {
+        caps.set(r.category, null);
+      }
+    }
+    const cap = caps.get(r.category) ?? null;
+    if (cap !== null && r.reimbursed_fen * 100 >= cap * nearCapPercent) {
+      nearCap.push({ personId: r.person_id, name: r.name, category: r.category, reimbursedFen: r.reimbursed_fen, capFen: cap, leftFen: Math.max(0, cap - r.reimbursed_fen) });
+    }
+  }
+  nearCap.sort((a, b) => a.leftFen - b.leftFen);
+  return { year, byMonth, byCategory, byKind, nearCap };
+}
+
+export async function claimsReportWorkbook(store: Store, year: number): Promise<{ fileName: string; data: Buffer }> {
+  const r = claimsReport(store, year);
+  const wb = new ExcelJS.Workbook();
+  const money = (fen: number | null) => (fen ?? 0) / 100;
+  const sheet = (name: string, header: string[], rows: (string | number)[][], moneyCols: number[]) => {
+    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.addRow(header).font = { bold: true };
+    for (const row of rows) ws.addRow(row);
+    ws.columns.forEach((c, i) => {
+      c.width = i === 0 ? 14 : 16;
+      if (moneyCols.includes(i)) c.numFmt = '#,##0.00';
+    });
+  };
+  sheet('按月', ['月份', '票据数', '符合报销金额（元）', '报销金额（元）'], r.byMonth.map((m) => [m.month, m.lines, money(m.eligibleFen), money(m.payFen)]), [2, 3]);
+  sheet('按人员类别', ['人员类别', '人数', '报销金额（元）'], r.byCategory.map((c) => [c.category, c.people, money(c.payFen)]), [2]);
+  sheet('按费用类别', ['费用类别', '票据数', '报销金额（元）'], r.byKind.map((k) => [k.kind, k.lines, money(k.payFen)]), [2]);
+  sheet('接近封顶', ['姓名', '人员类别', '本年已报销（元）', '封顶线（元）', '剩余额度（元）'], r.nearCap.map((n) => [n.name, n.category, money(n.reimbursedFen), money(n.capFen), money(n.leftFen)]), [2, 3, 4]);
+  return { fileName: `${year}年度药费报销统计.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()) };
+}

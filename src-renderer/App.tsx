@@ -1,5 +1,5 @@
 import { Alert, AppShell, Badge, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
-import { IconFileImport, IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconFileImport, IconHome, IconReceipt, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../src-main/api/contract';
 import { call } from './api';
@@ -7,6 +7,8 @@ import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/ImportPage';
 import { setPendingRoster } from './files';
 import { PeoplePage } from './pages/PeoplePage';
+import { ClaimsPage } from './pages/claims/ClaimsPage';
+import { PrintPage } from './pages/PrintPage';
 import { PersonPage } from './pages/PersonPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SetupPage } from './pages/SetupPage';
@@ -40,12 +42,15 @@ export function App() {
   if (!info.configured) return <SetupPage onDone={setInfo} notices={info.notices} />;
 
   const [section, sub] = route.path;
+  // Paper comes alone: no menu, no header.
+  if (section === 'print') return <PrintPage path={route.path} params={route.params} info={info} />;
   let page;
   if (section === 'people' && sub === 'new') page = <PersonPage key="new" id={null} />;
   else if (section === 'people' && sub) page = <PersonPage key={sub} id={Number(sub)} />;
   else if (section === 'people') page = <PeoplePage params={route.params} />;
   else if (section === 'settings') page = <SettingsPage info={info} onChanged={reload} />;
   else if (section === 'import') page = <ImportPage key={route.params.get('n') ?? ''} />;
+  else if (section === 'claims') page = <ClaimsPage path={route.path.slice(1)} params={route.params} />;
   else page = <HomePage />;
 
   return (
@@ -78,6 +83,12 @@ export function App() {
           leftSection={<IconFileImport size={20} />}
           active={section === 'import'}
           onClick={() => navigate('/import')}
+        />
+        <NavLink
+          label="药费报销"
+          leftSection={<IconReceipt size={20} />}
+          active={section === 'claims'}
+          onClick={() => navigate('/claims')}
         />
         <NavLink
           label="系统设置"

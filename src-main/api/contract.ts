@@ -652,6 +652,13 @@ export const contract = {
   'claims.simulate': method<SimulationResult>()(z.object({ policy: YearPolicy })),
   'claims.report': method<ClaimsReport>()(z.object({ year: z.number().int().min(1949).max(2200), nearCapPercent: z.number().int().min(1).max(100).default(90) })),
   'claims.exportReport': method<{ fileName: string; dataBase64: string }>()(z.object({ year: z.number().int().min(1949).max(2200) })),
+  'claims.importLedger': method<LedgerImportReport>()(
+    z.object({
+      fileName: z.string().trim().min(1).max(200),
+      dataBase64: z.string().min(1, '文件是空的').max(70_000_000, '文件过大（超过 50 MB）'),
+      dryRun: z.boolean().default(true),
+    }),
+  ),
   'batches.list': method<BatchView[]>()(Empty),
   'batches.get': method<BatchView>()(ById),
   'batches.create': method<BatchView>()(

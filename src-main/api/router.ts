@@ -20,6 +20,7 @@ import { todayIso } from '../shared/dates';
 import { createBatch, getBatch, listBatches, markBatchPaid, paymentListWorkbook } from '../claims/batches';
 import { createClaim, getClaim, listClaims, moveClaim, reverseClaim, updateClaim, yearStatement } from '../claims/claims';
 import { listPolicies, savePolicy } from '../claims/policies';
+import { importLedger } from '../claims/ledger';
 import { claimsReport, claimsReportWorkbook, simulateYear } from '../claims/reports';
 import { UserError } from '../shared/errors';
 import { describeIssues } from './issues';
@@ -127,6 +128,7 @@ const handlers: Handlers = {
     const w = await claimsReportWorkbook(ctx.store, year);
     return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
   },
+  'claims.importLedger': (ctx, { fileName, dataBase64, dryRun }) => importLedger(ctx.store, Buffer.from(dataBase64, 'base64'), fileName, { dryRun }),
   'batches.list': (ctx) => listBatches(ctx.store),
   'batches.get': (ctx, { id }) => getBatch(ctx.store, id),
   'batches.create': (ctx, { name, claimIds }) => createBatch(ctx.store, name, claimIds),

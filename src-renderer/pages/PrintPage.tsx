@@ -1,0 +1,108 @@
+// Pages made for paper: the batch's summary sheet (报销汇总表) with the total in capitals, and a
+// person's year statement. Shown alone (no menu), printed with the browser's print (or to PDF).
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { AppInfo, BatchView, YearStatement } from '../../src-main/api/contract';
+import { formatChineseDate, todayIso } from '../../src-main/shared/dates';
+import { formatYuan } from '../../src-main/shared/money';
+import { call } from '../api';
+import { StatementSummary, StatementTable } from './claims/StatementView';
+
+function Sheet({ title, children, info }: { title: string; children: React.ReactNode; info: AppInfo }) {
+  return (
+    <Stack gap="md" p="xl" className="print-sheet">
+      <Group className="no-print">
+        <Button onClick={() => window.print()}>打印</Button>
+        <Button variant="default" onClick={() => window.history.back()}>
+          返回
+        </Button>
+      </Group>
+      <Title order={2} ta="center">
+        {title}
+      </Title>
+      {children}
+      <Group justify="space-between" mt="xl">
+        <Text>制表：{info.operatorName}</Text>
+        <Text>审核：</Text>
+        <Text>负责人：</Text>
+      </Group>
+      <Text ta="right">
+        {info.orgName}
+        <br />
+        {formatChineseDate(todayIso())}
+      </Text>
+    </Stack>
+  );
+}
+
+function BatchSheet({ id, info }: { id: number; info: AppInfo }) {
+  const [b, setB] = useState<BatchView | null>(null);
+  useEffect(() => {
+    call('batches.get', { id }).then(setB);
+  }, [id]);
+  if (!b) return null;
+  return (
+    <Sheet title={`${info.orgName}药费报销汇总表`} info={info}>
+      <Text>
+        发放批次：{b.name}　　报销单 {b.rows.length} 张
+      </Text>
+      <Table withTableBorder withColumnBorders verticalSpacing={6} fz="md">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>序号</Table.Th>
+            <Table.Th>姓名</Table.Th>
+            <Table.Th>身份证号</Table.Th>
+            <Table.Th>银行账号</Table.Th>
+            <Table.Th ta="right">金额（元）</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {b.rows.map((r, i) => (
+            <Table.Tr key={r.claimId}>
+              <Table.Td>{i + 1}</Table.Td>
+              <Table.Td>{r.name}</Table.Td>
+              <Table.Td>{r.idNumber}</Table.Td>
+              <Table.Td>{r.bankAccount}</Table.Td>
+              <Table.Td ta="right">{formatYuan(r.payFen)}</Table.Td>
+            </Table.Tr>
+          ))}
+          <Table.Tr>
+            <Table.Td colSpan={4} fw={700}>
+              合计
+            </Table.Td>
+            <Table.Td ta="right" fw={700}>
+              {formatYuan(b.totalFen)}
+            </Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+      <Text fw={700} size="lg" data-testid="capital-total">
+        合计金额（大写）：人民币{b.totalCapital}
+      </Text>
+    </Sheet>
+  );
+}
+
+function StatementSheet({ personId, year, info }: { personId: number; year: number; info: AppInfo }) {
+  const [s, setS] = useState<YearStatement | null>(null);
+  useEffect(() => {
+    call('claims.statement', { personId, year }).then(setS);
+  }, [personId, year]);
+  if (!s) return null;
+  return (
+    <Sheet title={`${year} 年度药费报销结算单`} info={info}>
+      <Text size="lg">
+        {s.name}（{s.category}，身份证号 {s.idNumberMasked ?? '—'}）：
+      </Text>
+      <StatementSummary s={s} />
+      <StatementTable s={s} />
+    </Sheet>
+  );
+}
+
+export function PrintPage({ path, params, info }: { path: string[]; params: URLSearchParams; info: AppInfo }) {
+  const [, kind, id] = path;
+  if (kind === 'batch' && id) return <BatchSheet id={Number(id)} info={info} />;
+  if (kind === 'statement') return <StatementSheet personId={Number(params.get('person'))} year={Number(params.get('year'))} info={info} />;
+  return <Text p="xl">无法打印：地址不正确</Text>;
+}

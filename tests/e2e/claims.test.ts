@@ -1,0 +1,142 @@
+// A medical-expense claim in a real browser: the year's policy set, a claim with three invoices
+// registered, approved with its breakdown shown, put into a payment batch, the payment list
+// exported, and the summary sheet printed to PDF with the total in capitals.
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
+import { launchChromium } from './browser';
+import { startHarness, type Harness } from './harness';
+
+const SCREENS = path.resolve(import.meta.dirname, '../../test-results/screens');
+
+let harness: Harness;
+let browser: Browser;
+let page: Page;
+async function shot(name: string) {
+  await page.screenshot({ path: path.join(SCREENS, `claims-${name}.png`), fullPage: true });
+}
+
+// Chromium's embedded CJK fonts map some glyphs to the radical code points (⼈ U+2F08, ⺠ U+2EA0)
+// rather than the ideographs: NFKC folds the Kangxi radicals, and these few the supplement.
+const RADICALS: Record<string, string> = { '⺠': '民', '⻆': '角', '⻓': '长', '⻔': '门', '⻢': '马', '⻋': '车', '⻅': '见', '⻉': '贝' };
+
+/** The text of every page of a PDF, as pdf.js reads it, in the characters a reader sees. */
+async function pdfText(file: string): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(file)), useSystemFonts: false }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    text += content.items.map((it) => ('str' in it ? it.str : '')).join('');
+  }
+  return text.normalize('NFKC').replace(/[\u2E80-\u2EFF]/g, (c) => RADICALS[c] ?? c);
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(SCREENS, { recursive: true });
+  harness = await startHarness(['--demo']);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  await page.goto(harness.url);
+  await page.getByLabel('单位名称').fill('红星机械厂离退休管理办公室');
+  await page.getByLabel('经办人姓名').fill('李明');
+  await page.getByRole('button', { name: '开始使用' }).click();
+  await page.getByRole('heading', { name: '工作概况' }).waitFor();
+});
+beforeEach((ctx) => {
+  onTestFailed(() => shot(`failed-${ctx.task.name.replace(/[^\w]+/g, '-')}`));
+});
+afterAll(async () => {
+  await browser?.close();
+  await harness?.stop();
+});
+
+describe('claims', () => {
+  test('policy, a claim with three invoices, approval with its breakdown, a batch, the payment list, the summary to PDF', async () => {
+    const year = new Date().getFullYear();
+    await page.getByText('药费报销', { exact: true }).click();
+    await page.getByRole('tab', { name: '报销政策' }).click();
+    // 退休: 起付线 800, 封顶 10,000; 门诊 70 %, 住院 85 %, 特殊病种 90 %, 药店 60 %.
+    const tuixiu = page.locator('.mantine-Paper-root').filter({ hasText: `${year} 年度 · 退休人员` });
+    await tuixiu.getByLabel('起付线（元）').fill('800');
+    await tuixiu.getByLabel('不设封顶').uncheck();
+    await tuixiu.getByLabel('封顶线（元）').fill('10,000');
+    for (const [kind, pct] of [['门诊', '70'], ['住院', '85'], ['特殊病种', '90'], ['药店', '60']]) await tuixiu.getByLabel(`${kind}比例（%）`).fill(pct);
+    await tuixiu.getByRole('button', { name: '保存政策' }).click();
+    await expect.poll(() => tuixiu.getByText(/李明 保存/).isVisible()).toBe(true);
+    await shot('1-policy');
+
+    // A 退休 retiree of the demo office.
+    const someone = await page.evaluate(async () => {
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage;
+      const res = await fetch('./rpc', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-rpc-token': storage.getItem('rpc-token') ?? '' },
+        body: JSON.stringify({ method: 'retirees.list', input: { categories: ['退休'], statuses: ['在册'], pageSize: 1 } }),
+      });
+      return ((await res.json()) as { value: { rows: { name: string }[] } }).value.rows[0].name;
+    });
+
+    await page.getByRole('tab', { name: '报销单' }).click();
+    await page.getByRole('button', { name: '登记报销单' }).click();
+    await page.getByPlaceholder('输入姓名、拼音首字母或身份证号查找').fill(someone);
+    await page.getByRole('option', { name: new RegExp(`^${someone}（退休`) }).first().click();
+    const lines = [
+      ['F001', '门诊', '500.00'],
+      ['F002', '住院', '1,000.00'],
+      ['F003', '药店', '120.50'],
+    ];
+    for (let i = 0; i < lines.length; i++) {
+      if (i > 0) await page.getByRole('button', { name: '添加票据' }).click();
+      const [no, kind, amount] = lines[i];
+      await page.getByLabel(`第${i + 1}张票据 票据号`).fill(no);
+      await page.getByLabel(`第${i + 1}张票据 医疗机构`).fill('市中心医院');
+      await page.getByLabel(`第${i + 1}张票据 就医日期`).fill(`${year}-03-0${i + 1}`);
+      await page.getByLabel(`第${i + 1}张票据 类别`).first().click();
+      await page.getByRole('option', { name: kind, exact: true }).click();
+      await page.getByLabel(`第${i + 1}张票据 总金额`).fill(amount);
+    }
+    await expect.poll(() => page.getByText('符合报销金额合计：1,620.50 元').isVisible()).toBe(true);
+    await shot('2-form');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await page.getByRole('button', { name: '批准' }).click();
+    // 门诊 500.00 all deductible; 住院 700.00 above it × 85 % = 595.00; 药店 120.50 × 60 % = 72.30.
+    await expect.poll(() => page.getByText('报销金额：667.30 元').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('计算：起付线 800.00 元，本次抵扣 300.00 元；住院 85%；本年度已报销 0.00 元，封顶 10,000.00 元，本次报销 595.00 元').isVisible()).toBe(true);
+    await shot('3-approved');
+
+    await page.getByRole('tab', { name: '发放批次' }).click();
+    await page.getByRole('button', { name: '建立发放批次' }).click();
+    await expect.poll(() => page.getByText('合计（大写）：陆佰陆拾柒元叁角整').isVisible()).toBe(true);
+    await shot('4-batch');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出发放名单' }).click()]);
+    const xlsx = path.join(harness.dir, 'list.xlsx');
+    await download.saveAs(xlsx);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const row = wb.worksheets[0].getRow(4).values as unknown[];
+    expect(row.slice(1, 3)).toEqual([1, someone]);
+    expect(row[5]).toBe(667.3);
+
+    await page.getByRole('button', { name: '打印汇总表' }).click();
+    await expect.poll(() => page.getByTestId('capital-total').isVisible()).toBe(true);
+    await shot('5-summary');
+    const pdf = path.join(harness.dir, 'summary.pdf');
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    const text = await pdfText(pdf);
+    expect(text).toContain('人民币陆佰陆拾柒元叁角整');
+    expect(text).toContain('药费报销汇总表');
+    expect(text).not.toContain('打印');
+    // What is on screen but not on paper: the notices that came and went.
+    expect(text).not.toContain('已批准，报销金额已计算');
+
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.getByRole('button', { name: '标记为已发放' }).click();
+    await expect.poll(() => page.getByText(/由 李明 标记为已发放/).isVisible()).toBe(true);
+  });
+});

@@ -83,11 +83,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('pay_fen', 'integer')
     .addColumn('explanation', 'text')
     .addColumn('approved_on', 'text')
+    // The person's category the line was computed under, for the reports.
+    .addColumn('category', 'text')
     .execute();
   await db.schema.createIndex('claim_lines_claim').on('claim_lines').columns(['claim_id', 'seq']).execute();
   await db.schema.createIndex('claim_lines_person_year').on('claim_lines').columns(['person_id', 'year']).execute();
   await db.schema.createIndex('claim_lines_invoice').on('claim_lines').columns(['invoice_no', 'invoice_code']).execute();
-  await db.schema.createIndex('claim_lines_approved').on('claim_lines').columns(['approved_on']).execute();
+  // Covering the reports by period: a month's figures are read from the index alone.
+  await db.schema
+    .createIndex('claim_lines_approved')
+    .on('claim_lines')
+    .columns(['approved_on', 'category', 'kind', 'eligible_fen', 'pay_fen', 'person_id'])
+    .execute();
 
   // E and R of the rule, per person and year, kept with every approval and reversal.
   await db.schema

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { BatchView, ClaimFile, PolicyView, YearStatement } from '../src-main/api/contract';
+import type { BatchView, ClaimFile, ClaimsReport, PolicyView, YearStatement } from '../src-main/api/contract';
 import { dispatch } from '../src-main/api/router';
 import { AppContext } from '../src-main/app/context';
 import { saveOfficeSettings } from '../src-main/settings/settings';
@@ -167,6 +167,26 @@ describe('statements, batches and policies', () => {
     const s = await call<YearStatement>('claims.statement', { personId: p.id, year: 2025 });
     expect(s).toMatchObject({ eligibleFen: 162050, reimbursedFen: 66730, deductibleUsedFen: 80000, capLeftFen: 1000000 - 66730 });
     expect(s.claims).toHaveLength(1);
+  });
+
+  test('reports: a month and the year by category and kind, people near their cap', async () => {
+    const p = retiree();
+    await call('claims.savePolicy', { year: 2025, category: '退休', rules: { ...TUIXIU, capFen: 70000 }, note: null });
+    await approvedClaim(p.id);
+    // Approved today: 0 + 595.00 + 72.30 = 667.30, which is 95 % of a 700.00 cap.
+    const today = new Date();
+    const month = await call<ClaimsReport>('claims.report', { year: today.getFullYear(), month: today.getMonth() + 1 });
+    expect(month.byCategory).toEqual([{ category: '退休', people: 1, payFen: 66730 }]);
+    expect(month.byKind).toEqual([
+      { kind: '住院', lines: 1, payFen: 59500 },
+      { kind: '药店', lines: 1, payFen: 7230 },
+      { kind: '门诊', lines: 1, payFen: 0 },
+    ]);
+    const otherMonth = await call<ClaimsReport>('claims.report', { year: today.getFullYear(), month: ((today.getMonth() + 1) % 12) + 1 });
+    expect(otherMonth.byKind).toEqual([]);
+    // Near the cap is about the visit year's totals: 2025.
+    const y2025 = await call<ClaimsReport>('claims.report', { year: 2025 });
+    expect(y2025.nearCap).toEqual([{ personId: p.id, name: '刘建国', category: '退休', reimbursedFen: 66730, capFen: 70000, leftFen: 3270 }]);
   });
 
   test('a batch: its payment list, its total in capitals, marked paid', async () => {

@@ -509,6 +509,8 @@ export interface BatchView {
 
 export interface ClaimsReport {
   year: number;
+  /** Null: the whole year. */
+  month: number | null;
   byMonth: { month: string; lines: number; eligibleFen: number; payFen: number }[];
   byCategory: { category: string; people: number; payFen: number }[];
   byKind: { kind: string; lines: number; payFen: number }[];
@@ -650,7 +652,13 @@ export const contract = {
     z.object({ year: z.number().int().min(1949).max(2200), category: z.enum(CATEGORIES), rules: CategoryPolicy, note: text(200) }),
   ),
   'claims.simulate': method<SimulationResult>()(z.object({ policy: YearPolicy })),
-  'claims.report': method<ClaimsReport>()(z.object({ year: z.number().int().min(1949).max(2200), nearCapPercent: z.number().int().min(1).max(100).default(90) })),
+  'claims.report': method<ClaimsReport>()(
+    z.object({
+      year: z.number().int().min(1949).max(2200),
+      month: z.number().int().min(1).max(12).nullish().transform((v) => v ?? null),
+      nearCapPercent: z.number().int().min(1).max(100).default(90),
+    }),
+  ),
   'claims.exportReport': method<{ fileName: string; dataBase64: string }>()(z.object({ year: z.number().int().min(1949).max(2200) })),
   'claims.importLedger': method<LedgerImportReport>()(
     z.object({

@@ -123,7 +123,7 @@ const handlers: Handlers = {
   'claims.policies': (ctx, { year }) => listPolicies(ctx.store, year),
   'claims.savePolicy': (ctx, { year, category, rules, note }) => savePolicy(ctx.store, year, category, rules, note),
   'claims.simulate': (ctx, { policy }) => simulateYear(ctx.store, policy),
-  'claims.report': (ctx, { year, nearCapPercent }) => claimsReport(ctx.store, year, nearCapPercent),
+  'claims.report': (ctx, { year, month, nearCapPercent }) => claimsReport(ctx.store, year, nearCapPercent, month),
   'claims.exportReport': async (ctx, { year }) => {
     const w = await claimsReportWorkbook(ctx.store, year);
     return { fileName: w.fileName, dataBase64: w.data.toString('base64') };

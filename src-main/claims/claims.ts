@@ -236,13 +236,13 @@ function approve(store: Store, c: ClaimRow): void {
   const person = personFacts(store, c.person_id);
   const today = todayIso();
   const update = store.prepare(
-    'UPDATE claim_lines SET policy_id = ?, deductible_fen = ?, counted_fen = ?, ratio_bp = ?, pay_fen = ?, explanation = ?, approved_on = ? WHERE id = ?',
+    'UPDATE claim_lines SET policy_id = ?, deductible_fen = ?, counted_fen = ?, ratio_bp = ?, pay_fen = ?, explanation = ?, approved_on = ?, category = ? WHERE id = ?',
   );
   for (const line of linesOf(store, c.id)) {
     const policy = policyFor(store, line.year, person.category);
     const totals = yearTotals(store, c.person_id, line.year);
     const r = computeLine(policy.rules, totals, { visitDate: line.visit_date, kind: line.kind as ClaimLineView['kind'], eligibleFen: line.eligible_fen }, person.birth_date);
-    update.run(policy.versionId, r.deductibleFen, r.countedFen, r.ratioBp, r.payFen, r.explanation, today, line.id);
+    update.run(policy.versionId, r.deductibleFen, r.countedFen, r.ratioBp, r.payFen, r.explanation, today, person.category, line.id);
     setYearTotals(store, c.person_id, line.year, r.after);
   }
   store
@@ -294,14 +294,14 @@ export function reverseClaim(store: Store, id: number, version: number, reason: 
     const reversalId = Number(lastInsertRowid);
     const insert = store.prepare(
       `INSERT INTO claim_lines (claim_id, person_id, seq, invoice_code, invoice_no, hospital, visit_date, year, kind, total_fen, fund_fen,
-         account_fen, self_fen, eligible_fen, eligible_reason, policy_id, deductible_fen, counted_fen, ratio_bp, pay_fen, explanation, approved_on)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         account_fen, self_fen, eligible_fen, eligible_reason, policy_id, deductible_fen, counted_fen, ratio_bp, pay_fen, explanation, approved_on, category)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const l of lines) {
       const pay = l.pay_fen ?? 0;
       insert.run(reversalId, l.person_id, l.seq, l.invoice_code, l.invoice_no, l.hospital, l.visit_date, l.year, l.kind, -l.total_fen, -l.fund_fen, -l.account_fen,
         -l.self_fen, -l.eligible_fen, l.eligible_reason, l.policy_id, l.deductible_fen === null ? null : -l.deductible_fen, l.counted_fen === null ? null : -l.counted_fen,
-        l.ratio_bp, -pay, `冲销第 ${id} 号报销单第 ${l.seq} 行`, todayIso());
+        l.ratio_bp, -pay, `冲销第 ${id} 号报销单第 ${l.seq} 行`, todayIso(), l.category);
       setYearTotals(store, l.person_id, l.year, reverseLine(yearTotals(store, l.person_id, l.year), { eligibleFen: l.eligible_fen, payFen: pay }));
     }
     store.prepare('UPDATE claims SET reversed_by = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(reversalId, now, id);

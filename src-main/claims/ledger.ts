@@ -179,11 +179,11 @@ export async function importLedger(store: Store, bytes: Buffer, fileName: string
         store
           .prepare(
             `INSERT INTO claim_lines (claim_id, person_id, seq, invoice_code, invoice_no, hospital, visit_date, year, kind, total_fen, fund_fen, account_fen,
-               self_fen, eligible_fen, pay_fen, explanation, approved_on)
-             VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               self_fen, eligible_fen, pay_fen, explanation, approved_on, category)
+             VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT category FROM persons WHERE id = ?))`,
           )
           .run(claimId, personId, invoiceCode, invoiceNo, cellText(cell('hospital')), date.value, year, kind as LineKind, total, fund, account, self, eligible, paid,
-            `台账记录：实报 ${formatYuan(paid)} 元（历史金额，未重新计算）`, date.value);
+            `台账记录：实报 ${formatYuan(paid)} 元（历史金额，未重新计算）`, date.value, personId);
         const t = yearTotals(store, personId, year);
         setYearTotals(store, personId, year, { eligibleFen: t.eligibleFen + eligible, reimbursedFen: t.reimbursedFen + paid });
         writeAudit(store, {

@@ -212,6 +212,7 @@ export interface ClaimLinesTable {
   pay_fen: number | null;
   explanation: string | null;
   approved_on: string | null;
+  category: string | null;
 }
 
 export interface ClaimYearTotalsTable {

@@ -16,12 +16,14 @@ import { nameReadings } from '../src-main/retirees/searchIndex';
 import { saveOfficeSettings } from '../src-main/settings/settings';
 import { bornOnOrBefore, todayIso } from '../src-main/shared/dates';
 import { benchExport, benchImport } from './importExport';
+import { benchClaims, seedClaimLines } from './claims';
 
 const { values } = parseArgs({
   options: {
     people: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '300' },
     'import-rows': { type: 'string', default: '50000' },
+    'claim-lines': { type: 'string', default: '1000000' },
     only: { type: 'string' },
   },
 });
@@ -43,6 +45,22 @@ function time(fn: () => void): number {
 }
 
 const fmt = (n: number) => n.toFixed(2).padStart(8);
+
+function claimLines(ctx: AppContext): string[] {
+  const LINES = Number(values['claim-lines']);
+  const seeded = seedClaimLines(ctx, LINES);
+  const m = benchClaims(ctx, RUNS, time, percentiles);
+  const row = (label: string, x: { ours: { p50: number; p95: number }; scan: { p50: number; p95: number } }, target: number) =>
+    `${label.padEnd(34)}${fmt(x.ours.p50)} ${fmt(x.ours.p95)}     ${fmt(x.scan.p50)} ${fmt(x.scan.p95)}    ${(x.scan.p95 / x.ours.p95).toFixed(1).padStart(7)}x   p95 < ${target} ms: ${x.ours.p95 < target ? 'met' : 'MISSED'}`;
+  return [
+    `claims: ${LINES.toLocaleString('en')} approved lines of ${PEOPLE.toLocaleString('en')} people seeded in ${seeded.seconds.toFixed(1)} s`,
+    '                                      ours (ms)          plain scan (ms)       p95 ratio   target',
+    '                                     p50      p95          p50      p95        scan/ours',
+    row("a person's year statement", m.statement, 20),
+    row('approving a claim (3 lines)', m.approve, 20),
+    row("a month's report", m.report, 200),
+  ];
+}
 
 if (values.only === 'import') {
   for (const line of await benchImport(dir, Number(values['import-rows']))) console.log(line);
@@ -186,6 +204,8 @@ console.log(`open + migrate, new database:               p50 ${fmt(f.p50)} ms  p
 console.log(`open + quick_check + migrations, ${(PEOPLE / 1000).toFixed(0)}k db:  p50 ${fmt(o.p50)} ms  p95 ${fmt(o.p95)} ms`);
 console.log('');
 for (const line of await benchExport(bench, dir)) console.log(line);
+console.log('');
+for (const line of claimLines(bench)) console.log(line);
 bench.close();
 console.log('');
 for (const line of await benchImport(dir, Number(values['import-rows']))) console.log(line);

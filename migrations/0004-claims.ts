@@ -1,6 +1,7 @@
 // Medical-expense claims (药费报销): policy versions per year and person category, claims and their
 // invoice lines, each person's running totals per year (E and R of the rule), payment batches,
-// scans attached to claims. Ledger imports share the imports table, told apart by its new `kind`.
+// a claim's scans (attachments of the person naming the claim). Ledger imports share the imports
+// table, told apart by its new `kind`.
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -107,23 +108,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .modifyEnd(sql`WITHOUT ROWID`)
     .execute();
 
-  await db.schema
-    .createTable('claim_attachments')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
-    .addColumn('claim_id', 'integer', (c) => c.notNull().references('claims.id').onDelete('cascade'))
-    .addColumn('file_name', 'text', (c) => c.notNull())
-    .addColumn('mime', 'text', (c) => c.notNull())
-    .addColumn('size', 'integer', (c) => c.notNull())
-    .addColumn('data', 'blob', (c) => c.notNull())
-    .addColumn('added_at', 'text', (c) => c.notNull())
-    .addColumn('added_by', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('claim_attachments_claim').on('claim_attachments').column('claim_id').execute();
+  // A claim's scans are the person's attachments that name the claim: one place for every scan.
+  await db.schema.alterTable('attachments').addColumn('claim_id', 'integer').execute();
+  await db.schema.createIndex('attachments_claim').on('attachments').column('claim_id').execute();
 
   await db.schema.alterTable('imports').addColumn('kind', 'text', (c) => c.notNull().defaultTo('roster')).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('imports').dropColumn('kind').execute();
-  for (const t of ['claim_attachments', 'claim_year_totals', 'claim_lines', 'claims', 'payment_batches', 'claim_policies']) await db.schema.dropTable(t).execute();
+  await db.schema.dropIndex('attachments_claim').execute();
+  await db.schema.alterTable('attachments').dropColumn('claim_id').execute();
+  for (const t of ['claim_year_totals', 'claim_lines', 'claims', 'payment_batches', 'claim_policies']) await db.schema.dropTable(t).execute();
 }

@@ -96,6 +96,21 @@ describe('registering a claim', () => {
   });
 });
 
+describe("a claim's scans", () => {
+  test("are the person's attachments that name the claim; another person's claim is refused", async () => {
+    const p = retiree();
+    const c = await threeLineClaim(p.id);
+    const scan = Buffer.from('%PDF-1.4 invoice scan').toString('base64');
+    await call('attachments.add', { personId: p.id, claimId: c.id, fileName: '住院发票.pdf', mime: 'application/pdf', dataBase64: scan });
+    expect((await call<ClaimFile>('claims.get', { id: c.id })).attachments).toMatchObject([{ fileName: '住院发票.pdf', claimId: c.id }]);
+    expect((await call<{ attachments: unknown[] }>('retirees.get', { id: p.id })).attachments).toMatchObject([{ fileName: '住院发票.pdf', claimId: c.id }]);
+    const other = createPerson(ctx.store, person({ name: '王秀英' }), { acceptWarnings: false });
+    const e = await refusal('attachments.add', { personId: other.id, claimId: c.id, fileName: 'x.pdf', mime: 'application/pdf', dataBase64: scan });
+    expect(e.message).toBe(`第 ${c.id} 号报销单不是这位人员的`);
+    expect(count('select count(*) n from attachments')).toBe(1);
+  });
+});
+
 describe('the workflow', () => {
   test('登记 → 审核 → 批准 computes every line with its breakdown; illegal moves are refused', async () => {
     const p = retiree();

@@ -71,7 +71,8 @@ describe('migrations', () => {
     await migrateTo('0003-imports');
     store.raw.prepare("insert into imports (file_name, file_sha256, format, at, operator, summary) values ('a.xlsx', 'x', 'xlsx', 't', '王', '{}')").run();
     await migrateTo('0004-claims');
-    expect(tables()).toEqual(expect.arrayContaining(['claims', 'claim_lines', 'claim_year_totals', 'claim_policies', 'payment_batches', 'claim_attachments']));
+    expect(tables()).toEqual(expect.arrayContaining(['claims', 'claim_lines', 'claim_year_totals', 'claim_policies', 'payment_batches']));
+    expect(store.raw.prepare("select count(*) n from pragma_table_info('attachments') where name = 'claim_id'").get()).toEqual({ n: 1 });
     // The roster import already kept is a roster import.
     expect(store.raw.prepare('select kind from imports').get()).toEqual({ kind: 'roster' });
     store.raw.prepare("insert into persons (name, name_sort, category, phones, status, review_flags, created_at, updated_at) values ('张三', 'zhang san', '退休', '[]', '在册', '[]', 't', 't')").run();
@@ -82,6 +83,7 @@ describe('migrations', () => {
     ).toThrow(/CHECK/);
     await migrateTo('0003-imports');
     expect(tables()).not.toContain('claims');
+    expect(store.raw.prepare("select count(*) n from pragma_table_info('attachments') where name = 'claim_id'").get()).toEqual({ n: 0 });
     expect(store.raw.prepare('select file_name from imports').get()).toEqual({ file_name: 'a.xlsx' });
   });
 });

@@ -119,6 +119,8 @@ export interface AttachmentInfo {
   note: string | null;
   addedAt: string;
   addedBy: string;
+  /** The claim the scan belongs to (a receipt, an invoice), if any. */
+  claimId: number | null;
 }
 
 export interface PersonFile extends Omit<PersonInput, 'contacts'> {
@@ -453,11 +455,13 @@ export interface ClaimFile {
   createdAt: string;
   createdBy: string;
   lines: ClaimLineView[];
+  /** Scans of the invoices and receipts. */
+  attachments: AttachmentInfo[];
   eligibleFen: number;
   payFen: number | null;
 }
 
-export type ClaimListItem = Omit<ClaimFile, 'lines'> & { lineCount: number };
+export type ClaimListItem = Omit<ClaimFile, 'lines' | 'attachments'> & { lineCount: number };
 
 export interface YearStatement {
   personId: number;
@@ -560,6 +564,7 @@ export const contract = {
       /** The file's bytes, base64: IPC and HTTP carry the same JSON. */
       dataBase64: z.string().min(1, '文件是空的').max(28_000_000, '单个附件不能超过 20 MB'),
       note: text(200),
+      claimId: optionalId,
     }),
   ),
   'attachments.get': method<AttachmentInfo & { dataBase64: string }>()(ById),

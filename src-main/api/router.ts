@@ -60,7 +60,7 @@ const handlers: Handlers = {
   'retirees.filterOptions': (ctx) => listFilterOptions(ctx.store),
   'attachments.add': (ctx, input) => {
     const data = Buffer.from(input.dataBase64, 'base64');
-    return addAttachment(ctx.store, { personId: input.personId, fileName: input.fileName, mime: input.mime, data, note: input.note });
+    return addAttachment(ctx.store, { personId: input.personId, fileName: input.fileName, mime: input.mime, data, note: input.note, claimId: input.claimId });
   },
   'attachments.get': (ctx, { id }) => {
     const { data, ...info } = readAttachment(ctx.store, id);

@@ -3,7 +3,7 @@
 // changed once approved: a correction is a reversal plus a new claim. Every move is audited with
 // the operator, in the same transaction as the move.
 import type { Selectable } from 'kysely';
-import type { ClaimFile, ClaimInput, ClaimLineInput, ClaimLineView, ClaimListItem, ClaimStatus, YearStatement } from '../api/contract';
+import type { AttachmentInfo, ClaimFile, ClaimInput, ClaimLineInput, ClaimLineView, ClaimListItem, ClaimStatus, YearStatement } from '../api/contract';
 import { nowIso, writeAudit } from '../audit/audit';
 import type { ClaimLinesTable, ClaimsTable } from '../db/schema';
 import type { Store } from '../db/store';
@@ -13,6 +13,7 @@ import { UserError } from '../shared/errors';
 import { maskIdNumber } from '../shared/idNumber';
 import type { Category } from '../shared/person';
 import { computeLine, reverseLine, type YearTotals } from './compute';
+import { toInfo } from '../retirees/attachments';
 import { policyFor } from './policies';
 
 type ClaimRow = Selectable<ClaimsTable>;
@@ -58,7 +59,7 @@ function lineView(l: LineRow): ClaimLineView {
   };
 }
 
-function claimOf(c: ClaimRow, person: { name: string; id_number: string | null; category: string }, lines: LineRow[]): ClaimFile {
+function claimOf(c: ClaimRow, person: { name: string; id_number: string | null; category: string }, lines: LineRow[], attachments: AttachmentInfo[]): ClaimFile {
   const approved = c.approval_seq !== null;
   return {
     id: c.id,
@@ -83,6 +84,7 @@ function claimOf(c: ClaimRow, person: { name: string; id_number: string | null; 
     createdAt: c.created_at,
     createdBy: c.created_by,
     lines: lines.map(lineView),
+    attachments,
     eligibleFen: lines.reduce((a, l) => a + l.eligible_fen, 0),
     payFen: approved ? lines.reduce((a, l) => a + (l.pay_fen ?? 0), 0) : null,
   };
@@ -98,9 +100,13 @@ function linesOf(store: Store, claimId: number): LineRow[] {
   return store.prepare('SELECT * FROM claim_lines WHERE claim_id = ? ORDER BY seq').all(claimId) as LineRow[];
 }
 
+function attachmentsOf(store: Store, claimId: number): AttachmentInfo[] {
+  return (store.prepare('SELECT * FROM attachments WHERE claim_id = ? ORDER BY id').all(claimId) as Parameters<typeof toInfo>[0][]).map(toInfo);
+}
+
 export function getClaim(store: Store, id: number): ClaimFile {
   const c = claimRow(store, id);
-  return claimOf(c, personFacts(store, c.person_id), linesOf(store, id));
+  return claimOf(c, personFacts(store, c.person_id), linesOf(store, id), attachmentsOf(store, id));
 }
 
 /** What the audit log keeps of a claim. */
@@ -363,7 +369,7 @@ export function listClaims(store: Store, q: ClaimQuery): { total: number; rows: 
     total,
     rows: rows.map((r) => {
       const s = sums.get(r.id) as { n: number; e: number | null; p: number | null };
-      const { lines: _l, ...claim } = claimOf(r, r, []);
+      const { lines: _l, attachments: _a, ...claim } = claimOf(r, r, [], []);
       return { ...claim, lineCount: s.n, eligibleFen: s.e ?? 0, payFen: r.approval_seq !== null ? (s.p ?? 0) : null };
     }),
   };
@@ -395,7 +401,7 @@ export function yearStatement(store: Store, personId: number, year: number): Yea
     capLeftFen: rules && rules.capFen !== null ? Math.max(0, rules.capFen - totals.reimbursedFen) : null,
     claims: ids.map((r) => {
       const c = claimRow(store, r.claim_id);
-      return claimOf(c, person, linesOf(store, c.id).filter((l) => l.year === year));
+      return claimOf(c, person, linesOf(store, c.id).filter((l) => l.year === year), attachmentsOf(store, c.id));
     }),
   };
 }

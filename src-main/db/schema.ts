@@ -85,6 +85,8 @@ export interface AttachmentsTable {
   note: string | null;
   added_at: string;
   added_by: string;
+  /** The claim the scan belongs to, if any. */
+  claim_id: Generated<number | null>;
 }
 
 export interface AttachmentDataTable {
@@ -222,17 +224,6 @@ export interface ClaimYearTotalsTable {
   reimbursed_fen: number;
 }
 
-export interface ClaimAttachmentsTable {
-  id: Generated<number>;
-  claim_id: number;
-  file_name: string;
-  mime: string;
-  size: number;
-  data: Buffer;
-  added_at: string;
-  added_by: string;
-}
-
 export interface Database {
   settings: SettingsTable;
   org_units: OrgUnitsTable;
@@ -250,5 +241,4 @@ export interface Database {
   claims: ClaimsTable;
   claim_lines: ClaimLinesTable;
   claim_year_totals: ClaimYearTotalsTable;
-  claim_attachments: ClaimAttachmentsTable;
 }

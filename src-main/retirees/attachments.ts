@@ -9,19 +9,32 @@ import { UserError } from '../shared/errors';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
-function toInfo(a: { id: number; file_name: string; mime: string; size: number; note: string | null; added_at: string; added_by: string }): AttachmentInfo {
-  return { id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, note: a.note, addedAt: a.added_at, addedBy: a.added_by };
+export function toInfo(a: {
+  id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  note: string | null;
+  added_at: string;
+  added_by: string;
+  claim_id: number | null;
+}): AttachmentInfo {
+  return { id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, note: a.note, addedAt: a.added_at, addedBy: a.added_by, claimId: a.claim_id };
 }
 
 export function addAttachment(
   store: Store,
-  input: { personId: number; fileName: string; mime: string; data: Buffer; note: string | null },
+  input: { personId: number; fileName: string; mime: string; data: Buffer; note: string | null; claimId?: number | null },
 ): AttachmentInfo {
   if (input.data.length === 0) throw new UserError('invalid_input', '文件是空的，未添加');
   if (input.data.length > MAX_ATTACHMENT_BYTES) throw new UserError('invalid_input', '单个附件不能超过 20 MB');
   return store.tx(() => {
     const person = store.first(store.kysely.selectFrom('persons').select('id').where('id', '=', input.personId));
     if (!person) throw new UserError('not_found', '没有找到这份档案');
+    if (input.claimId != null) {
+      const claim = store.prepare('SELECT person_id FROM claims WHERE id = ?').get(input.claimId) as { person_id: number } | undefined;
+      if (!claim || claim.person_id !== input.personId) throw new UserError('not_found', `第 ${input.claimId} 号报销单不是这位人员的`);
+    }
     const values = {
       person_id: input.personId,
       file_name: input.fileName,
@@ -31,11 +44,19 @@ export function addAttachment(
       note: input.note,
       added_at: nowIso(),
       added_by: currentOperator(store),
+      claim_id: input.claimId ?? null,
     };
     const id = Number(store.run(store.kysely.insertInto('attachments').values(values)).lastInsertRowid);
     store.run(store.kysely.insertInto('attachment_data').values({ attachment_id: id, data: input.data }));
     const { person_id: _p, ...after } = values;
-    writeAudit(store, { entity: 'attachment', entityId: id, personId: input.personId, action: 'create', before: null, after: { attachment: after.file_name } });
+    writeAudit(store, {
+      entity: 'attachment',
+      entityId: id,
+      personId: input.personId,
+      action: 'create',
+      before: null,
+      after: { attachment: after.file_name, ...(after.claim_id ? { claimId: after.claim_id } : {}) },
+    });
     return toInfo({ id, ...values });
   });
 }

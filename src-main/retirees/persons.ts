@@ -15,6 +15,7 @@ import type { Store } from '../db/store';
 import { ageOn, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { checkIdNumber, crossCheckId } from '../shared/idNumber';
+import { toInfo } from './attachments';
 import { indexPerson, nameSortKey, unindexPerson } from './searchIndex';
 
 export type PersonRowDb = Selectable<PersonsTable>;
@@ -233,7 +234,7 @@ function loadContacts(store: Store, personId: number): Contact[] {
 
 function loadAttachments(store: Store, personId: number): AttachmentInfo[] {
   const rows = store.prepare('SELECT * FROM attachments WHERE person_id = ? ORDER BY id').all(personId) as Selectable<AttachmentsTable>[];
-  return rows.map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, note: a.note, addedAt: a.added_at, addedBy: a.added_by }));
+  return rows.map(toInfo);
 }
 
 function saveContacts(store: Store, personId: number, contacts: PersonInput['contacts'], isNew: boolean): void {

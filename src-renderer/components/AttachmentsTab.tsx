@@ -2,14 +2,27 @@ import { Button, FileButton, Group, Image, Modal, Stack, Table, Text, TextInput 
 import { notifications } from '@mantine/notifications';
 import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { PersonFile } from '../../src-main/api/contract';
+import type { AttachmentInfo } from '../../src-main/api/contract';
 import { call } from '../api';
 import { base64ToBlob, fileToBase64 } from '../files';
 
 const size = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
-/** Scans and photos kept with the file (and so in every backup). */
-export function AttachmentsTab({ person, onChanged }: { person: PersonFile; onChanged: () => void }) {
+/**
+ * Scans and photos kept with the file (and so in every backup): all of a person's on the file's
+ * tab, a claim's own (its invoices and receipts) on the claim's page.
+ */
+export function AttachmentsTab({
+  personId,
+  claimId = null,
+  attachments,
+  onChanged,
+}: {
+  personId: number;
+  claimId?: number | null;
+  attachments: AttachmentInfo[];
+  onChanged: () => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<{ url: string; name: string } | null>(null);
   const [removing, setRemoving] = useState<{ id: number; name: string } | null>(null);
@@ -19,7 +32,7 @@ export function AttachmentsTab({ person, onChanged }: { person: PersonFile; onCh
     setBusy(true);
     try {
       for (const f of files) {
-        await call('attachments.add', { personId: person.id, fileName: f.name, mime: f.type || 'application/octet-stream', dataBase64: await fileToBase64(f) });
+        await call('attachments.add', { personId, claimId, fileName: f.name, mime: f.type || 'application/octet-stream', dataBase64: await fileToBase64(f) });
       }
       notifications.show({ color: 'green', message: `已添加 ${files.length} 个附件` });
       onChanged();
@@ -48,7 +61,7 @@ export function AttachmentsTab({ person, onChanged }: { person: PersonFile; onCh
         <FileButton onChange={(f) => f.length && upload(f)} multiple accept="image/*,application/pdf,.doc,.docx,.xls,.xlsx">
           {(props) => (
             <Button {...props} leftSection={<IconUpload size={16} />} loading={busy}>
-              添加附件（扫描件、照片）
+              {claimId === null ? '添加附件（扫描件、照片）' : '添加票据扫描件'}
             </Button>
           )}
         </FileButton>
@@ -56,13 +69,14 @@ export function AttachmentsTab({ person, onChanged }: { person: PersonFile; onCh
           单个文件不超过 20 MB。附件保存在数据库中，随备份一起保存。
         </Text>
       </Group>
-      {person.attachments.length === 0 ? (
+      {attachments.length === 0 ? (
         <Text c="dimmed">暂无附件。</Text>
       ) : (
         <Table withTableBorder>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>文件名</Table.Th>
+              {claimId === null && <Table.Th>所属报销单</Table.Th>}
               <Table.Th>大小</Table.Th>
               <Table.Th>添加时间</Table.Th>
               <Table.Th>经办人</Table.Th>
@@ -70,9 +84,10 @@ export function AttachmentsTab({ person, onChanged }: { person: PersonFile; onCh
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {person.attachments.map((a) => (
+            {attachments.map((a) => (
               <Table.Tr key={a.id}>
                 <Table.Td>{a.fileName}</Table.Td>
+                {claimId === null && <Table.Td>{a.claimId === null ? '—' : `第 ${a.claimId} 号`}</Table.Td>}
                 <Table.Td>{size(a.size)}</Table.Td>
                 <Table.Td>{a.addedAt.replace('T', ' ')}</Table.Td>
                 <Table.Td>{a.addedBy}</Table.Td>

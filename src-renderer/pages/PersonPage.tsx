@@ -313,7 +313,7 @@ export function PersonPage({ id }: { id: number | null }) {
         </Tabs.Panel>
         {file && (
           <Tabs.Panel value="attachments" pt="md">
-            <AttachmentsTab person={file} onChanged={() => call('retirees.get', { id: file.id }).then((p) => setFile({ ...p }))} />
+            <AttachmentsTab personId={file.id} attachments={file.attachments} onChanged={() => call('retirees.get', { id: file.id }).then((p) => setFile({ ...p }))} />
           </Tabs.Panel>
         )}
         {file && (

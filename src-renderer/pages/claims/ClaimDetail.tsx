@@ -4,6 +4,7 @@ import { Alert, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Tex
 import { Fragment, useCallback, useEffect, useState } from 'react';
 import type { ClaimFile } from '../../../src-main/api/contract';
 import { call } from '../../api';
+import { AttachmentsTab } from '../../components/AttachmentsTab';
 import { navigate } from '../../route';
 import { done, failed, StatusBadge, yuan } from './shared';
 
@@ -164,6 +165,12 @@ export function ClaimDetail({ id }: { id: number }) {
         </Table.Tbody>
       </Table>
       {!approved && <Text c="dimmed">报销金额在批准时按当年政策和本人已报销情况计算，批准后不再改动。</Text>}
+      <Paper withBorder p="md">
+        <Title order={4} mb="sm">
+          票据扫描件
+        </Title>
+        <AttachmentsTab personId={claim.personId} claimId={claim.id} attachments={claim.attachments} onChanged={() => void load()} />
+      </Paper>
       <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking === '退回' ? '退回报销单' : '冲销更正'} size="lg">
         <Stack>
           {asking === '冲销' && <Text>将生成一张冲销单抵消本报销单的全部金额，并复制一张新的报销单供更正后重新提交。原报销单保持不变。</Text>}

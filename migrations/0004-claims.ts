@@ -107,6 +107,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('claim_year_totals_pk', ['person_id', 'year'])
     .modifyEnd(sql`WITHOUT ROWID`)
     .execute();
+  // People near their cap: the year's totals from the threshold up, not every person's.
+  await db.schema.createIndex('claim_year_totals_year').on('claim_year_totals').columns(['year', 'reimbursed_fen']).execute();
 
   // A claim's scans are the person's attachments that name the claim: one place for every scan.
   await db.schema.alterTable('attachments').addColumn('claim_id', 'integer').execute();

@@ -518,6 +518,7 @@ export interface ClaimsReport {
   byMonth: { month: string; lines: number; eligibleFen: number; payFen: number }[];
   byCategory: { category: string; people: number; payFen: number }[];
   byKind: { kind: string; lines: number; payFen: number }[];
+  /** The year's; empty in a month's report. */
   nearCap: { personId: number; name: string; category: string; reimbursedFen: number; capFen: number; leftFen: number }[];
 }
 

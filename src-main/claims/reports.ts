@@ -5,7 +5,7 @@ import type { ClaimsReport, SimulationResult } from '../api/contract';
 import type { Store } from '../db/store';
 import { categoryPolicy, type YearPolicy } from '../shared/claimPolicy';
 import { UserError } from '../shared/errors';
-import type { Category } from '../shared/person';
+import { CATEGORIES, type Category } from '../shared/person';
 import { computeLine, type YearTotals } from './compute';
 import { policyFor } from './policies';
 
@@ -85,26 +85,30 @@ export function claimsReport(store: Store, year: number, nearCapPercent = 90, mo
   const byMonth = store.prepare(REPORT_SQL.byMonth).all(from, to) as ClaimsReport['byMonth'];
   const byCategory = store.prepare(REPORT_SQL.byCategory).all(from, to) as ClaimsReport['byCategory'];
   const byKind = store.prepare(REPORT_SQL.byKind).all(from, to) as ClaimsReport['byKind'];
-  const nearCap: ClaimsReport['nearCap'] = [];
-  const rows = store
-    .prepare('SELECT t.person_id, t.reimbursed_fen, p.name, p.category FROM claim_year_totals t JOIN persons p ON p.id = t.person_id WHERE t.year = ? AND t.reimbursed_fen > 0')
-    .all(year) as { person_id: number; reimbursed_fen: number; name: string; category: Category }[];
-  const caps = new Map<Category, number | null>();
-  for (const r of rows) {
-    if (!caps.has(r.category)) {
-      try {
-        caps.set(r.category, policyFor(store, year, r.category).rules.capFen);
-      } catch {
-        caps.set(r.category, null);
-      }
+  return { year, month, byMonth, byCategory, byKind, nearCap: month === null ? nearCap(store, year, nearCapPercent) : [] };
+}
+
+/** People whose reimbursements this year reached `percent` of their category's cap, closest first. */
+export function nearCap(store: Store, year: number, percent: number): ClaimsReport['nearCap'] {
+  const out: ClaimsReport['nearCap'] = [];
+  const near = store.prepare(
+    `SELECT t.person_id, t.reimbursed_fen, p.name FROM claim_year_totals t JOIN persons p ON p.id = t.person_id
+     WHERE t.year = ? AND t.reimbursed_fen >= ? AND p.category = ?`,
+  );
+  for (const category of CATEGORIES) {
+    let cap: number | null;
+    try {
+      cap = policyFor(store, year, category).rules.capFen;
+    } catch {
+      continue;
     }
-    const cap = caps.get(r.category) ?? null;
-    if (cap !== null && r.reimbursed_fen * 100 >= cap * nearCapPercent) {
-      nearCap.push({ personId: r.person_id, name: r.name, category: r.category, reimbursedFen: r.reimbursed_fen, capFen: cap, leftFen: Math.max(0, cap - r.reimbursed_fen) });
+    if (cap === null) continue;
+    const from = Math.ceil((cap * percent) / 100);
+    for (const r of near.all(year, from, category) as { person_id: number; reimbursed_fen: number; name: string }[]) {
+      out.push({ personId: r.person_id, name: r.name, category, reimbursedFen: r.reimbursed_fen, capFen: cap, leftFen: Math.max(0, cap - r.reimbursed_fen) });
     }
   }
-  nearCap.sort((a, b) => a.leftFen - b.leftFen);
-  return { year, month, byMonth, byCategory, byKind, nearCap };
+  return out.sort((a, b) => a.leftFen - b.leftFen);
 }
 
 export async function claimsReportWorkbook(store: Store, year: number): Promise<{ fileName: string; data: Buffer }> {

@@ -89,6 +89,13 @@ store.tx(() => {
 });
 const seedSeconds = (Date.now() - seedStart) / 1000;
 
+if (values.only === 'claims') {
+  for (const line of claimLines(ctx)) console.log(line);
+  ctx.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+
 // The baseline: what a plain implementation would do, a LIKE scan over one text column per person
 // holding the same searchable text (name, every initials and full-pinyin reading, ID, phones).
 store.raw.exec('CREATE TABLE naive_search (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');

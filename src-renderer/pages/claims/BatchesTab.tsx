@@ -1,6 +1,6 @@
 // Payment batches: approved claims gathered for one payment run; the payment list to .xlsx, the
 // summary sheet (报销汇总表) to print, and the batch marked paid.
-import { Alert, Button, Checkbox, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { BatchView, ClaimListItem } from '../../../src-main/api/contract';
@@ -20,6 +20,8 @@ function BatchList() {
   const now = new Date();
   const [name, setName] = useState(`${now.getFullYear()}年${now.getMonth() + 1}月`);
   const [busy, setBusy] = useState(false);
+  // Which approval month to gather (all approved this month, typically); '' for every month.
+  const [month, setMonth] = useState('');
   const load = useCallback(() => {
     call('batches.list', {}).then(setBatches, failed);
     call('claims.list', { unbatched: true, pageSize: 500 }).then((l) => {
@@ -32,7 +34,7 @@ function BatchList() {
   const create = async () => {
     setBusy(true);
     try {
-      const b = await call('batches.create', { name, claimIds: chosen });
+      const b = await call('batches.create', { name, claimIds: picked });
       done(`已建立发放批次“${b.name}”，共 ${b.rows.length} 张报销单`);
       navigate(`/claims/batches/${b.id}`);
     } catch (e) {
@@ -41,7 +43,15 @@ function BatchList() {
       setBusy(false);
     }
   };
-  const total = approved.filter((c) => chosen.includes(c.id)).reduce((a, c) => a + (c.payFen ?? 0), 0);
+  const months = [...new Set(approved.map((c) => c.approvedAt?.slice(0, 7) ?? ''))].filter(Boolean).sort();
+  const shown = approved.filter((c) => !month || c.approvedAt?.startsWith(month));
+  const pickMonth = (m: string) => {
+    setMonth(m);
+    setChosen(approved.filter((c) => !m || c.approvedAt?.startsWith(m)).map((c) => c.id));
+    if (m) setName(`${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`);
+  };
+  const total = shown.filter((c) => chosen.includes(c.id)).reduce((a, c) => a + (c.payFen ?? 0), 0);
+  const picked = shown.filter((c) => chosen.includes(c.id)).map((c) => c.id);
 
   return (
     <Stack gap="md" mt="md">
@@ -54,15 +64,23 @@ function BatchList() {
           <Text c="dimmed">目前没有待发放的报销单。</Text>
         ) : (
           <>
+            <Select
+              label="批准月份"
+              w={180}
+              mb="sm"
+              data={[{ value: '', label: '全部' }, ...months.map((m) => ({ value: m, label: `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月批准` }))]}
+              value={month}
+              onChange={(v) => pickMonth(v ?? '')}
+            />
             <Table verticalSpacing="xs" fz="md">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>
                     <Checkbox
                       aria-label="全选"
-                      checked={chosen.length === approved.length}
-                      indeterminate={chosen.length > 0 && chosen.length < approved.length}
-                      onChange={(e) => setChosen(e.currentTarget.checked ? approved.map((c) => c.id) : [])}
+                      checked={picked.length === shown.length}
+                      indeterminate={picked.length > 0 && picked.length < shown.length}
+                      onChange={(e) => setChosen(e.currentTarget.checked ? shown.map((c) => c.id) : [])}
                     />
                   </Table.Th>
                   <Table.Th>编号</Table.Th>
@@ -72,7 +90,7 @@ function BatchList() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {approved.map((c) => (
+                {shown.map((c) => (
                   <Table.Tr key={c.id}>
                     <Table.Td>
                       <Checkbox
@@ -92,9 +110,9 @@ function BatchList() {
             <Group mt="md" align="flex-end">
               <TextInput label="批次名称" value={name} onChange={(e) => setName(e.currentTarget.value)} />
               <Text>
-                已选 {chosen.length} 张，合计 {yuan(total)}
+                已选 {picked.length} 张，合计 {yuan(total)}
               </Text>
-              <Button onClick={create} loading={busy} disabled={chosen.length === 0 || !name.trim()}>
+              <Button onClick={create} loading={busy} disabled={picked.length === 0 || !name.trim()}>
                 建立发放批次
               </Button>
             </Group>

@@ -187,7 +187,8 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
           ).lastInsertRowid,
         );
     const reason = `导入“${prepared.fileName}”`;
-    const seen = new Map<string, { personId: number | null; input: PersonInput }>();
+    // Each person met so far in the file, by key: the file they went to (null in a dry run).
+    const seen = new Map<string, { personId: number | null }>();
     const report: ReportRow[] = [];
     let done = 0;
     for (const row of rows) {
@@ -207,7 +208,6 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
           if (earlier) {
             // The same person twice in the file (two sheets): one person, the later row fills gaps.
             outcome = 'merged';
-            earlier.input = mergeInput(earlier.input, input, 'fillEmpty');
             if (earlier.personId !== null && !options.dryRun) {
               const current = getPerson(store, earlier.personId);
               updatePerson(store, current.id, current.version, mergeInput(inputOf(current), input, 'fillEmpty'), { acceptWarnings: true, reason });
@@ -233,7 +233,7 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
               outcome = 'inserted';
               if (!options.dryRun) base.personId = createPerson(store, input, { acceptWarnings: true, reason }).id;
             }
-            if (key) seen.set(key, { personId: base.personId, input });
+            if (key) seen.set(key, { personId: base.personId });
           }
         }
         options.onProgress?.(done, total);

@@ -5,10 +5,12 @@ import * as m0001 from './0001-core';
 import * as m0002 from './0002-person-search';
 import * as m0003 from './0003-imports';
 import * as m0004 from './0004-claims';
+import * as m0005 from './0005-visits';
 
 export const migrations: Record<string, Migration> = {
   '0001-core': m0001,
   '0002-person-search': m0002,
   '0003-imports': m0003,
   '0004-claims': m0004,
+  '0005-visits': m0005,
 };

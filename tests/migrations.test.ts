@@ -86,4 +86,15 @@ describe('migrations', () => {
     expect(store.raw.prepare("select count(*) n from pragma_table_info('attachments') where name = 'claim_id'").get()).toEqual({ n: 0 });
     expect(store.raw.prepare('select file_name from imports').get()).toEqual({ file_name: 'a.xlsx' });
   });
+
+  test('0005-visits: up adds visits, batches and the death checklist; down removes them', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0005-visits');
+    expect(tables()).toEqual(expect.arrayContaining(['visits', 'visit_batches', 'deaths', 'death_tasks']));
+    store.raw.prepare("insert into persons (name, name_sort, category, phones, status, review_flags, created_at, updated_at) values ('张三', 'zhang san', '退休', '[]', '在册', '[]', 't', 't')").run();
+    expect(() => store.raw.prepare("insert into visits (person_id, kind, date, created_at, created_by) values (1, '串门', '2026-01-01', 't', '王')").run()).toThrow(/CHECK/);
+    await migrateTo('0004-claims');
+    expect(tables()).not.toContain('visits');
+    expect(tables()).toContain('claims');
+  });
 });

@@ -16,6 +16,7 @@ import { isValidIsoDate, isValidPartialDate } from '../shared/dates';
 import { CategoryPolicy, LINE_KINDS, YearPolicy } from '../shared/claimPolicy';
 import { parseYuan } from '../shared/money';
 import { UserError } from '../shared/errors';
+import { DEATH_TASKS, VISIT_KINDS, type DeathTask, type ReminderRules, type VisitKind } from '../shared/care';
 
 z.config(z.locales.zhCN());
 
@@ -531,6 +532,78 @@ export interface LedgerImportReport {
   rows: { row: number; outcome: 'inserted' | 'rejected'; name: string | null; issues: { column: string; code: string; message: string }[] }[];
 }
 
+// --- visits and care (走访慰问) ------------------------------------------------------------------
+
+export const VisitInput = z.object({
+  personId: id,
+  kind: z.enum(VISIT_KINDS, { error: '请选择慰问类别' }),
+  date: fullDate('走访日期'),
+  visitors: text(100),
+  money: yuan('慰问金').nullish().transform((v) => v ?? 0),
+  items: text(200),
+  note: text(1000),
+  followUpOn: fullDate('回访日期').nullish().transform((v) => v ?? null),
+});
+export type VisitInput = z.output<typeof VisitInput>;
+
+export interface Visit {
+  id: number;
+  personId: number;
+  personName: string;
+  kind: VisitKind;
+  date: string;
+  visitors: string | null;
+  moneyFen: number;
+  items: string | null;
+  note: string | null;
+  followUpOn: string | null;
+  followUpDoneAt: string | null;
+  batchId: number | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface VisitBatchView {
+  id: number;
+  name: string;
+  kind: VisitKind;
+  date: string;
+  moneyFen: number;
+  items: string | null;
+  visitors: string | null;
+  createdAt: string;
+  createdBy: string;
+  /** The gift sign-off sheet (慰问品签领表): 序号, 姓名, 地址, 金额/物品, 签字. */
+  rows: { visitId: number; personId: number; name: string; address: string | null; phone: string | null }[];
+}
+
+export interface DeathFile {
+  personId: number;
+  name: string;
+  diedOn: string;
+  reportedBy: string | null;
+  note: string | null;
+  registeredAt: string;
+  registeredBy: string;
+  tasks: { task: DeathTask; amountFen: number | null; doneOn: string | null; doneBy: string | null; note: string | null }[];
+}
+
+export interface Reminders {
+  today: string;
+  birthdays: { personId: number; name: string; birthDate: string; turning: number; on: string; inDays: number }[];
+  followUps: { visitId: number; personId: number; name: string; kind: VisitKind; followUpOn: string; overdue: boolean }[];
+  notContacted: { personId: number; name: string; lastContact: string | null; allowedDays: number; why: string }[];
+  hospital: { personId: number; name: string; visitDate: string; hospital: string | null }[];
+}
+
+export const ReminderRulesInput = z.object({
+  milestones: z.array(z.number().int().min(1).max(150)).max(30),
+  everyYearFrom: z.number().int().min(1).max(150).nullable(),
+  birthdayDays: z.number().int().min(1).max(366),
+  contactDays: z.object({ aloneChildless: z.number().int().min(1).max(3650), disabled: z.number().int().min(1).max(3650), others: z.number().int().min(1).max(3650) }),
+  hospitalDays: z.number().int().min(1).max(3650),
+}) satisfies z.ZodType<ReminderRules>;
+
 type Method<I extends z.ZodType, O> = { input: I; output?: O };
 const method = <O>() => <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
 
@@ -680,6 +753,38 @@ export const contract = {
   ),
   'batches.export': method<{ fileName: string; dataBase64: string }>()(ById),
   'batches.markPaid': method<BatchView>()(ById),
+  'visits.list': method<Visit[]>()(z.object({ personId: id })),
+  'visits.create': method<Visit>()(VisitInput),
+  'visits.followUpDone': method<Visit>()(ById),
+  'visits.createBatch': method<VisitBatchView>()(
+    z.object({
+      name: z.string({ error: '请填写批次名称' }).trim().min(1, '请填写批次名称').max(50),
+      kind: z.enum(VISIT_KINDS),
+      date: fullDate('慰问日期'),
+      money: yuan('慰问金').nullish().transform((v) => v ?? 0),
+      items: text(200),
+      visitors: text(100),
+      query: ListQuery,
+    }),
+  ),
+  'visits.batches': method<Omit<VisitBatchView, 'rows'>[]>()(Empty),
+  'visits.batch': method<VisitBatchView>()(ById),
+  'deaths.get': method<{ death: DeathFile | null }>()(z.object({ personId: id })),
+  'deaths.register': method<DeathFile>()(
+    z.object({ personId: id, diedOn: fullDate('去世日期'), reportedBy: text(100), note: text(500) }),
+  ),
+  'deaths.task': method<DeathFile>()(
+    z.object({
+      personId: id,
+      task: z.enum(DEATH_TASKS),
+      doneOn: fullDate('办理日期'),
+      amount: yuan('金额').nullish().transform((v) => v ?? null),
+      note: text(200),
+    }),
+  ),
+  'reminders.get': method<Reminders>()(Empty),
+  'reminders.rules': method<ReminderRules>()(Empty),
+  'reminders.saveRules': method<ReminderRules>()(ReminderRulesInput),
   'backups.list': method<BackupEntry[]>()(Empty),
   'backups.create': method<BackupEntry>()(Empty),
   'backups.restore': method<{ restoredFrom: BackupEntry; keptAsideAs: string }>()(

@@ -21,6 +21,9 @@ import { createBatch, getBatch, listBatches, markBatchPaid, paymentListWorkbook 
 import { createClaim, getClaim, listClaims, moveClaim, reverseClaim, updateClaim, yearStatement } from '../claims/claims';
 import { listPolicies, savePolicy } from '../claims/policies';
 import { importLedger } from '../claims/ledger';
+import { completeDeathTask, getDeath, registerDeath } from '../visits/deaths';
+import { reminderRules, reminders, saveReminderRules } from '../visits/reminders';
+import { createVisit, createVisitBatch, followUpDone, getVisitBatch, listVisitBatches, listVisits } from '../visits/visits';
 import { claimsReport, claimsReportWorkbook, simulateYear } from '../claims/reports';
 import { UserError } from '../shared/errors';
 import { describeIssues } from './issues';
@@ -137,6 +140,18 @@ const handlers: Handlers = {
     return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
   },
   'batches.markPaid': (ctx, { id }) => markBatchPaid(ctx.store, id),
+  'visits.list': (ctx, { personId }) => listVisits(ctx.store, personId),
+  'visits.create': (ctx, input) => createVisit(ctx.store, input),
+  'visits.followUpDone': (ctx, { id }) => followUpDone(ctx.store, id),
+  'visits.createBatch': (ctx, input) => createVisitBatch(ctx.store, input),
+  'visits.batches': (ctx) => listVisitBatches(ctx.store),
+  'visits.batch': (ctx, { id }) => getVisitBatch(ctx.store, id),
+  'deaths.get': (ctx, { personId }) => ({ death: getDeath(ctx.store, personId) }),
+  'deaths.register': (ctx, input) => registerDeath(ctx.store, input),
+  'deaths.task': (ctx, input) => completeDeathTask(ctx.store, input),
+  'reminders.get': (ctx) => reminders(ctx.store),
+  'reminders.rules': (ctx) => reminderRules(ctx.store),
+  'reminders.saveRules': (ctx, rules) => saveReminderRules(ctx.store, rules),
   'backups.list': (ctx) => ctx.listBackups().map(backupEntry),
   'backups.create': async (ctx) => backupEntry(await ctx.backupNow()),
   'backups.restore': async (ctx, { name }) => {

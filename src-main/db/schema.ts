@@ -224,6 +224,54 @@ export interface ClaimYearTotalsTable {
   reimbursed_fen: number;
 }
 
+export interface VisitBatchesTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  date: string;
+  money_fen: Generated<number>;
+  items: string | null;
+  visitors: string | null;
+  query: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface VisitsTable {
+  id: Generated<number>;
+  person_id: number;
+  kind: string;
+  date: string;
+  visitors: string | null;
+  money_fen: Generated<number>;
+  items: string | null;
+  note: string | null;
+  follow_up_on: string | null;
+  follow_up_done_at: string | null;
+  batch_id: number | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface DeathsTable {
+  person_id: number;
+  died_on: string;
+  reported_by: string | null;
+  note: string | null;
+  registered_at: string;
+  registered_by: string;
+}
+
+export interface DeathTasksTable {
+  id: Generated<number>;
+  person_id: number;
+  task: string;
+  amount_fen: number | null;
+  done_on: string | null;
+  done_by: string | null;
+  note: string | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   org_units: OrgUnitsTable;
@@ -241,4 +289,8 @@ export interface Database {
   claims: ClaimsTable;
   claim_lines: ClaimLinesTable;
   claim_year_totals: ClaimYearTotalsTable;
+  visit_batches: VisitBatchesTable;
+  visits: VisitsTable;
+  deaths: DeathsTable;
+  death_tasks: DeathTasksTable;
 }

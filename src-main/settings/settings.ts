@@ -15,7 +15,7 @@ export function readSetting(store: Store, key: string): string | null {
   return row?.value ?? null;
 }
 
-function writeSetting(store: Store, key: string, value: string): void {
+export function writeSetting(store: Store, key: string, value: string): void {
   store.run(
     store.kysely
       .insertInto('settings')

@@ -1,0 +1,30 @@
+// The vocabulary of visits and care (走访慰问) and of the office's work after a death.
+export const VISIT_KINDS = ['生病住院慰问', '节日慰问', '生日祝寿', '困难帮扶', '病故吊唁', '日常走访', '电话问候', '送学上门'] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
+
+/** What the office does after a death, each ticked off with its date and operator. */
+export const DEATH_TASKS = ['吊唁走访', '唁函', '丧葬补助金', '一次性抚恤金', '停发通知', '党组织关系'] as const;
+export type DeathTask = (typeof DEATH_TASKS)[number];
+/** The tasks that pay money: their amount is recorded with the date paid. */
+export const PAID_DEATH_TASKS: readonly DeathTask[] = ['丧葬补助金', '一次性抚恤金'];
+
+export interface ReminderRules {
+  /** Ages whose birthdays are remembered. */
+  milestones: number[];
+  /** And every birthday from this age on (100: 101, 102, …); null for none. */
+  everyYearFrom: number | null;
+  /** How far ahead birthdays are listed. */
+  birthdayDays: number;
+  /** Days without contact allowed, by kind of person; the first rule that applies counts. */
+  contactDays: { aloneChildless: number; disabled: number; others: number };
+  /** A hospital stay (an inpatient invoice) this recent without a visit since is listed. */
+  hospitalDays: number;
+}
+
+export const DEFAULT_REMINDER_RULES: ReminderRules = {
+  milestones: [80, 85, 90, 95, 100],
+  everyYearFrom: 100,
+  birthdayDays: 30,
+  contactDays: { aloneChildless: 30, disabled: 30, others: 90 },
+  hospitalDays: 60,
+};

@@ -1,0 +1,80 @@
+// Death registration (病故登记): the person becomes 已故 with the date (so they leave every birthday
+// list, festival batch and mailing), and the office gets its checklist, each task ticked off with
+// its date and operator, the payments with their amounts.
+import type { DeathFile } from '../api/contract';
+import { nowIso, writeAudit } from '../audit/audit';
+import type { Store } from '../db/store';
+import { getPerson, inputOf, updatePerson } from '../retirees/persons';
+import { currentOperator } from '../settings/settings';
+import { DEATH_TASKS, PAID_DEATH_TASKS, type DeathTask } from '../shared/care';
+import { todayIso } from '../shared/dates';
+import { UserError } from '../shared/errors';
+
+export function getDeath(store: Store, personId: number): DeathFile | null {
+  const d = store.prepare('SELECT d.*, p.name FROM deaths d JOIN persons p ON p.id = d.person_id WHERE d.person_id = ?').get(personId) as
+    | { person_id: number; name: string; died_on: string; reported_by: string | null; note: string | null; registered_at: string; registered_by: string }
+    | undefined;
+  if (!d) return null;
+  const tasks = store.prepare('SELECT * FROM death_tasks WHERE person_id = ? ORDER BY id').all(personId) as {
+    task: DeathTask;
+    amount_fen: number | null;
+    done_on: string | null;
+    done_by: string | null;
+    note: string | null;
+  }[];
+  return {
+    personId,
+    name: d.name,
+    diedOn: d.died_on,
+    reportedBy: d.reported_by,
+    note: d.note,
+    registeredAt: d.registered_at,
+    registeredBy: d.registered_by,
+    tasks: tasks.map((t) => ({ task: t.task, amountFen: t.amount_fen, doneOn: t.done_on, doneBy: t.done_by, note: t.note })),
+  };
+}
+
+export function registerDeath(store: Store, input: { personId: number; diedOn: string; reportedBy: string | null; note: string | null }, today = todayIso()): DeathFile {
+  return store.tx(() => {
+    if (input.diedOn > today) throw new UserError('invalid_input', '去世日期不能晚于今天');
+    const person = getPerson(store, input.personId);
+    if (getDeath(store, input.personId)) throw new UserError('invalid_input', `${person.name}的病故已登记`);
+    if (person.birthDate && input.diedOn < person.birthDate) throw new UserError('invalid_input', '去世日期不能早于出生日期');
+    updatePerson(store, person.id, person.version, { ...inputOf(person), status: '已故', statusDate: input.diedOn }, { acceptWarnings: true, reason: '病故登记' });
+    const operator = currentOperator(store);
+    store
+      .prepare('INSERT INTO deaths (person_id, died_on, reported_by, note, registered_at, registered_by) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(input.personId, input.diedOn, input.reportedBy, input.note, nowIso(), operator);
+    const task = store.prepare('INSERT INTO death_tasks (person_id, task) VALUES (?, ?)');
+    for (const t of DEATH_TASKS) task.run(input.personId, t);
+    writeAudit(store, { entity: 'death', entityId: input.personId, personId: input.personId, action: 'create', before: null, after: { diedOn: input.diedOn, reportedBy: input.reportedBy } });
+    return getDeath(store, input.personId)!;
+  });
+}
+
+export function completeDeathTask(
+  store: Store,
+  input: { personId: number; task: DeathTask; doneOn: string; amount: number | null; note: string | null },
+): DeathFile {
+  return store.tx(() => {
+    const death = getDeath(store, input.personId);
+    if (!death) throw new UserError('not_found', '尚未登记病故');
+    const t = death.tasks.find((x) => x.task === input.task)!;
+    if (t.doneOn) throw new UserError('invalid_input', `“${input.task}”已于 ${t.doneOn} 由 ${t.doneBy} 办理`);
+    const paid = PAID_DEATH_TASKS.includes(input.task);
+    if (paid && (input.amount === null || input.amount <= 0)) throw new UserError('invalid_input', `请填写${input.task}的金额`);
+    if (input.doneOn < death.diedOn) throw new UserError('invalid_input', '办理日期不能早于去世日期');
+    store
+      .prepare('UPDATE death_tasks SET done_on = ?, done_by = ?, amount_fen = ?, note = ? WHERE person_id = ? AND task = ?')
+      .run(input.doneOn, currentOperator(store), paid ? input.amount : null, input.note, input.personId, input.task);
+    writeAudit(store, {
+      entity: 'death',
+      entityId: input.personId,
+      personId: input.personId,
+      action: 'update',
+      before: { [input.task]: null },
+      after: { [input.task]: input.doneOn, ...(paid ? { amountFen: input.amount } : {}) },
+    });
+    return getDeath(store, input.personId)!;
+  });
+}

@@ -1,0 +1,158 @@
+// Visits and care actions (走访慰问) for a person, and festival batches: people chosen by any list
+// filter, one visit each with the same gift, and the sign-off sheet for the gifts.
+import type { ListQuery, Visit, VisitBatchView, VisitInput } from '../api/contract';
+import { nowIso, writeAudit } from '../audit/audit';
+import type { Selectable } from 'kysely';
+import type { VisitBatchesTable, VisitsTable } from '../db/schema';
+import type { Store } from '../db/store';
+import { conditions } from '../retirees/list';
+import { parsePhones } from '../retirees/persons';
+import { currentOperator } from '../settings/settings';
+import type { VisitKind } from '../shared/care';
+import { todayIso } from '../shared/dates';
+import { UserError } from '../shared/errors';
+
+type VisitRow = Selectable<VisitsTable> & { person_name: string };
+
+function view(v: VisitRow): Visit {
+  return {
+    id: v.id,
+    personId: v.person_id,
+    personName: v.person_name,
+    kind: v.kind as VisitKind,
+    date: v.date,
+    visitors: v.visitors,
+    moneyFen: v.money_fen,
+    items: v.items,
+    note: v.note,
+    followUpOn: v.follow_up_on,
+    followUpDoneAt: v.follow_up_done_at,
+    batchId: v.batch_id,
+    createdAt: v.created_at,
+    createdBy: v.created_by,
+  };
+}
+
+const SELECT_VISIT = 'SELECT v.*, p.name AS person_name FROM visits v JOIN persons p ON p.id = v.person_id';
+
+export function getVisit(store: Store, id: number): Visit {
+  const v = store.prepare(`${SELECT_VISIT} WHERE v.id = ?`).get(id) as VisitRow | undefined;
+  if (!v) throw new UserError('not_found', '没有找到这条走访记录');
+  return view(v);
+}
+
+/** A person's visits in time order, the latest first. */
+export function listVisits(store: Store, personId: number): Visit[] {
+  return (store.prepare(`${SELECT_VISIT} WHERE v.person_id = ? ORDER BY v.date DESC, v.id DESC`).all(personId) as VisitRow[]).map(view);
+}
+
+function insertVisit(store: Store, v: VisitInput, batchId: number | null, operator: string): number {
+  return Number(
+    store
+      .prepare(
+        `INSERT INTO visits (person_id, kind, date, visitors, money_fen, items, note, follow_up_on, batch_id, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(v.personId, v.kind, v.date, v.visitors, v.money, v.items, v.note, v.followUpOn, batchId, nowIso(), operator).lastInsertRowid,
+  );
+}
+
+function auditVisit(store: Store, id: number, personId: number, after: object, reason: string | null = null): void {
+  writeAudit(store, { entity: 'visit', entityId: id, personId, action: 'create', before: null, after, reason });
+}
+
+export function createVisit(store: Store, input: VisitInput): Visit {
+  return store.tx(() => {
+    const person = store.prepare('SELECT status FROM persons WHERE id = ?').get(input.personId) as { status: string } | undefined;
+    if (!person) throw new UserError('not_found', '没有找到这份档案');
+    if (input.followUpOn && input.followUpOn < input.date) throw new UserError('invalid_input', '回访日期不能早于走访日期');
+    const id = insertVisit(store, input, null, currentOperator(store));
+    const saved = getVisit(store, id);
+    auditVisit(store, id, input.personId, { kind: saved.kind, date: saved.date, moneyFen: saved.moneyFen, items: saved.items });
+    return saved;
+  });
+}
+
+export function followUpDone(store: Store, id: number): Visit {
+  return store.tx(() => {
+    const v = getVisit(store, id);
+    if (!v.followUpOn) throw new UserError('invalid_input', '这条走访记录没有约定回访');
+    if (v.followUpDoneAt) throw new UserError('invalid_input', `已于 ${v.followUpDoneAt.replace('T', ' ')} 回访`);
+    store.prepare('UPDATE visits SET follow_up_done_at = ? WHERE id = ?').run(nowIso(), id);
+    writeAudit(store, { entity: 'visit', entityId: id, personId: v.personId, action: 'update', before: { followUpDone: false }, after: { followUpDone: true } });
+    return getVisit(store, id);
+  });
+}
+
+export interface BatchInput {
+  name: string;
+  kind: VisitKind;
+  date: string;
+  money: number;
+  items: string | null;
+  visitors: string | null;
+  query: ListQuery;
+}
+
+/**
+ * One visit for each person the list filter selects, with the same gift. Only people on the
+ * roll (在册) are visited, whatever the filter says: the deceased and those moved away never get a
+ * festival gift.
+ */
+export function createVisitBatch(store: Store, input: BatchInput, today = todayIso()): VisitBatchView {
+  return store.tx(() => {
+    const operator = currentOperator(store);
+    const people = store.all(
+      store.kysely
+        .selectFrom('persons')
+        .select('id')
+        .where((eb) => conditions(eb, input.query, today))
+        .where('status', '=', '在册')
+        .orderBy('name_sort')
+        .orderBy('id'),
+    );
+    if (people.length === 0) throw new UserError('invalid_input', '按所选条件没有在册人员，未建立慰问批次');
+    const batchId = Number(
+      store
+        .prepare('INSERT INTO visit_batches (name, kind, date, money_fen, items, visitors, query, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(input.name, input.kind, input.date, input.money, input.items, input.visitors, JSON.stringify(input.query), nowIso(), operator).lastInsertRowid,
+    );
+    for (const p of people) {
+      const id = insertVisit(store, { personId: p.id, kind: input.kind, date: input.date, visitors: input.visitors, money: input.money, items: input.items, note: null, followUpOn: null }, batchId, operator);
+      auditVisit(store, id, p.id, { kind: input.kind, date: input.date, moneyFen: input.money, items: input.items }, `慰问批次“${input.name}”`);
+    }
+    return getVisitBatch(store, batchId);
+  });
+}
+
+type BatchRow = Selectable<VisitBatchesTable>;
+
+function batchHead(b: BatchRow): Omit<VisitBatchView, 'rows'> {
+  return {
+    id: b.id,
+    name: b.name,
+    kind: b.kind as VisitKind,
+    date: b.date,
+    moneyFen: b.money_fen,
+    items: b.items,
+    visitors: b.visitors,
+    createdAt: b.created_at,
+    createdBy: b.created_by,
+  };
+}
+
+export function getVisitBatch(store: Store, id: number): VisitBatchView {
+  const b = store.prepare('SELECT * FROM visit_batches WHERE id = ?').get(id) as BatchRow | undefined;
+  if (!b) throw new UserError('not_found', '没有找到这个慰问批次');
+  const rows = store
+    .prepare('SELECT v.id, p.id AS person_id, p.name, p.address, p.phones FROM visits v JOIN persons p ON p.id = v.person_id WHERE v.batch_id = ? ORDER BY p.name_sort, p.id')
+    .all(id) as { id: number; person_id: number; name: string; address: string | null; phones: string }[];
+  return {
+    ...batchHead(b),
+    rows: rows.map((r) => ({ visitId: r.id, personId: r.person_id, name: r.name, address: r.address, phone: parsePhones(r.phones)[0]?.number ?? null })),
+  };
+}
+
+export function listVisitBatches(store: Store): Omit<VisitBatchView, 'rows'>[] {
+  return (store.prepare('SELECT * FROM visit_batches ORDER BY id DESC').all() as BatchRow[]).map(batchHead);
+}

@@ -1,5 +1,5 @@
 import { Alert, AppShell, Badge, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
-import { IconFileImport, IconHome, IconReceipt, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconFileImport, IconGift, IconHome, IconReceipt, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../src-main/api/contract';
 import { call } from './api';
@@ -9,6 +9,7 @@ import { setPendingRoster } from './files';
 import { PeoplePage } from './pages/PeoplePage';
 import { ClaimsPage } from './pages/claims/ClaimsPage';
 import { PrintPage } from './pages/PrintPage';
+import { VisitsPage } from './pages/VisitsPage';
 import { PersonPage } from './pages/PersonPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SetupPage } from './pages/SetupPage';
@@ -50,6 +51,7 @@ export function App() {
   else if (section === 'people') page = <PeoplePage params={route.params} />;
   else if (section === 'settings') page = <SettingsPage info={info} onChanged={reload} />;
   else if (section === 'import') page = <ImportPage key={route.params.get('n') ?? ''} />;
+  else if (section === 'visits') page = <VisitsPage key={sub ?? ''} id={sub ? Number(sub) : null} />;
   else if (section === 'claims') page = <ClaimsPage path={route.path.slice(1)} params={route.params} />;
   else page = <HomePage />;
 
@@ -83,6 +85,12 @@ export function App() {
           leftSection={<IconFileImport size={20} />}
           active={section === 'import'}
           onClick={() => navigate('/import')}
+        />
+        <NavLink
+          label="走访慰问"
+          leftSection={<IconGift size={20} />}
+          active={section === 'visits'}
+          onClick={() => navigate('/visits')}
         />
         <NavLink
           label="药费报销"

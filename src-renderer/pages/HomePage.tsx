@@ -4,6 +4,7 @@ import type { Figures } from '../../src-main/api/contract';
 import { formatChineseDate } from '../../src-main/shared/dates';
 import { call } from '../api';
 import { navigate } from '../route';
+import { RemindersSection } from '../components/RemindersSection';
 
 function Stat({ label, value, hint, onClick }: { label: string; value: number; hint?: string; onClick: () => void }) {
   return (
@@ -76,6 +77,7 @@ export function HomePage() {
           onClick={() => navigate('/people', { status: '已故', from: `${year}-01-01` })}
         />
       </SimpleGrid>
+      {f.activeTotal > 0 && <RemindersSection />}
       {f.needsReview > 0 && (
         <>
           <Title order={4}>待办提醒</Title>

@@ -23,6 +23,7 @@ import { CARE_FLAG_KEYS, SORT_KEYS } from '../../src-main/api/contract';
 import { AGE_BANDS, CARE_FLAGS, CATEGORIES, STATUSES } from '../../src-main/shared/person';
 import { call } from '../api';
 import { navigate } from '../route';
+import { VisitBatchButton } from '../components/VisitBatchButton';
 
 type Query = InputOf<'retirees.list'>;
 
@@ -133,6 +134,7 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
           >
             导出 Excel
           </Button>
+          <VisitBatchButton query={query} total={page?.total ?? 0} />
           <Button leftSection={<IconPlus size={18} />} onClick={() => navigate('/people/new')}>
             新建档案
           </Button>

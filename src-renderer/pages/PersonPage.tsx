@@ -34,6 +34,7 @@ import {
 } from '../../src-main/shared/person';
 import { ApiError, call } from '../api';
 import { AttachmentsTab } from '../components/AttachmentsTab';
+import { VisitsTab } from '../components/VisitsTab';
 import { ContactsTab } from '../components/ContactsTab';
 import { DateField, PhonesField, Section } from '../components/fields';
 import { HistoryTab } from '../components/HistoryTab';
@@ -224,6 +225,7 @@ export function PersonPage({ id }: { id: number | null }) {
         <Tabs.List>
           <Tabs.Tab value="file">档案信息</Tabs.Tab>
           <Tabs.Tab value="contacts">家属及联系人（{draft.contacts?.length ?? 0}）</Tabs.Tab>
+          {file && <Tabs.Tab value="visits">走访慰问</Tabs.Tab>}
           {file && <Tabs.Tab value="attachments">附件（{file.attachments.length}）</Tabs.Tab>}
           {file && <Tabs.Tab value="history">变更记录</Tabs.Tab>}
         </Tabs.List>
@@ -311,6 +313,11 @@ export function PersonPage({ id }: { id: number | null }) {
         <Tabs.Panel value="contacts" pt="md">
           <ContactsTab value={draft.contacts ?? []} onChange={(contacts) => setDraft({ contacts })} />
         </Tabs.Panel>
+        {file && (
+          <Tabs.Panel value="visits" pt="md">
+            <VisitsTab person={file} onChanged={() => call('retirees.get', { id: file.id }).then((p) => setFile({ ...p }))} />
+          </Tabs.Panel>
+        )}
         {file && (
           <Tabs.Panel value="attachments" pt="md">
             <AttachmentsTab personId={file.id} attachments={file.attachments} onChanged={() => call('retirees.get', { id: file.id }).then((p) => setFile({ ...p }))} />

@@ -2,11 +2,12 @@
 // person's year statement. Shown alone (no menu), printed with the browser's print (or to PDF).
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { AppInfo, BatchView, YearStatement } from '../../src-main/api/contract';
+import type { AppInfo, BatchView, VisitBatchView, YearStatement } from '../../src-main/api/contract';
 import { formatChineseDate, todayIso } from '../../src-main/shared/dates';
 import { formatYuan } from '../../src-main/shared/money';
 import { call } from '../api';
 import { StatementSummary, StatementTable } from './claims/StatementView';
+import { giftText } from './VisitsPage';
 
 function Sheet({ title, children, info }: { title: string; children: React.ReactNode; info: AppInfo }) {
   return (
@@ -100,9 +101,47 @@ function StatementSheet({ personId, year, info }: { personId: number; year: numb
   );
 }
 
+function VisitBatchSheet({ id, info }: { id: number; info: AppInfo }) {
+  const [b, setB] = useState<VisitBatchView | null>(null);
+  useEffect(() => {
+    call('visits.batch', { id }).then(setB);
+  }, [id]);
+  if (!b) return null;
+  return (
+    <Sheet title="慰问品签领表" info={info}>
+      <Text>
+        {b.name}（{b.kind}，{formatChineseDate(b.date)}）
+      </Text>
+      <Table withTableBorder withColumnBorders verticalSpacing={10} fz="md">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={60}>序号</Table.Th>
+            <Table.Th w={110}>姓名</Table.Th>
+            <Table.Th>地址</Table.Th>
+            <Table.Th>金额/物品</Table.Th>
+            <Table.Th w={140}>签字</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {b.rows.map((r, i) => (
+            <Table.Tr key={r.visitId}>
+              <Table.Td>{i + 1}</Table.Td>
+              <Table.Td>{r.name}</Table.Td>
+              <Table.Td>{r.address}</Table.Td>
+              <Table.Td>{giftText(b)}</Table.Td>
+              <Table.Td />
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Sheet>
+  );
+}
+
 export function PrintPage({ path, params, info }: { path: string[]; params: URLSearchParams; info: AppInfo }) {
   const [, kind, id] = path;
   if (kind === 'batch' && id) return <BatchSheet id={Number(id)} info={info} />;
+  if (kind === 'visit-batch' && id) return <VisitBatchSheet id={Number(id)} info={info} />;
   if (kind === 'statement') return <StatementSheet personId={Number(params.get('person'))} year={Number(params.get('year'))} info={info} />;
   return <Text p="xl">无法打印：地址不正确</Text>;
 }

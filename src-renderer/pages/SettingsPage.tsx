@@ -5,6 +5,7 @@ import type { AppInfo, BackupEntry } from '../../src-main/api/contract';
 import { formatChineseDate } from '../../src-main/shared/dates';
 import { call } from '../api';
 import { OrgUnitsSection } from '../components/OrgUnitsSection';
+import { ReminderRulesSection } from '../components/ReminderRulesSection';
 
 const when = (takenAt: string) => `${formatChineseDate(takenAt.slice(0, 10))} ${takenAt.slice(11, 16)}`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -65,6 +66,7 @@ export function SettingsPage({ info, onChanged }: { info: AppInfo; onChanged: ()
         </SimpleGrid>
       </Paper>
       <OrgUnitsSection />
+      <ReminderRulesSection />
       <Paper withBorder p="md">
         <Title order={4} mb="sm">
           数据存放位置

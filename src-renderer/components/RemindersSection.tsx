@@ -1,0 +1,91 @@
+// The home page's reminders: each a list of people, each name opening the person's file.
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { Reminders } from '../../src-main/api/contract';
+import { formatChineseDate } from '../../src-main/shared/dates';
+import { call } from '../api';
+import { navigate } from '../route';
+
+const SHOWN = 8;
+
+function ReminderCard({ title, empty, items }: { title: string; empty: string; items: { key: string | number; personId: number; name: string; detail: string; urgent?: boolean }[] }) {
+  const [all, setAll] = useState(false);
+  return (
+    <Card withBorder padding="md">
+      <Group justify="space-between" mb="xs">
+        <Text fw={700}>{title}</Text>
+        <Badge variant="light" color={items.length ? 'orange' : 'gray'} size="lg">
+          {items.length} 人
+        </Badge>
+      </Group>
+      {items.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {empty}
+        </Text>
+      ) : (
+        <Stack gap={4}>
+          {(all ? items : items.slice(0, SHOWN)).map((i) => (
+            <Group key={i.key} justify="space-between" wrap="nowrap">
+              <Anchor onClick={() => navigate(`/people/${i.personId}`)}>{i.name}</Anchor>
+              <Text size="sm" c={i.urgent ? 'red.8' : 'dimmed'}>
+                {i.detail}
+              </Text>
+            </Group>
+          ))}
+          {items.length > SHOWN && (
+            <Anchor size="sm" onClick={() => setAll(!all)}>
+              {all ? '收起' : `全部 ${items.length} 人`}
+            </Anchor>
+          )}
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+export function RemindersSection() {
+  const [r, setR] = useState<Reminders | null>(null);
+  useEffect(() => {
+    call('reminders.get', {}).then(setR);
+  }, []);
+  if (!r) return null;
+  return (
+    <>
+      <Title order={4}>走访慰问提醒</Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <ReminderCard
+          title="近期整寿生日"
+          empty="近期没有整寿生日。"
+          items={r.birthdays.map((b) => ({
+            key: b.personId,
+            personId: b.personId,
+            name: b.name,
+            detail: `${formatChineseDate(b.on)} ${b.turning} 岁${b.inDays === 0 ? '（今天）' : `（${b.inDays} 天后）`}`,
+            urgent: b.inDays <= 3,
+          }))}
+        />
+        <ReminderCard
+          title="到期回访"
+          empty="没有到期的回访。"
+          items={r.followUps.map((f) => ({ key: f.visitId, personId: f.personId, name: f.name, detail: `${f.kind}，约定 ${f.followUpOn}${f.overdue ? '（已过期）' : ''}`, urgent: f.overdue }))}
+        />
+        <ReminderCard
+          title="住院后尚未探望"
+          empty="没有需要探望的住院人员。"
+          items={r.hospital.map((h) => ({ key: h.personId, personId: h.personId, name: h.name, detail: `${h.visitDate} 住院${h.hospital ? `（${h.hospital}）` : ''}`, urgent: true }))}
+        />
+        <ReminderCard
+          title="久未联系"
+          empty="每位在册人员都按规定联系过。"
+          items={r.notContacted.map((n) => ({
+            key: n.personId,
+            personId: n.personId,
+            name: n.name,
+            detail: `${n.why}，每 ${n.allowedDays} 天至少一次；${n.lastContact ? `上次 ${n.lastContact}` : '从未记录'}`,
+            urgent: n.why !== '一般',
+          }))}
+        />
+      </SimpleGrid>
+    </>
+  );
+}

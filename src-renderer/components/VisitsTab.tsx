@@ -1,0 +1,224 @@
+// A person's visits and care actions in time order, recording a new one, and the death
+// registration with the office's checklist.
+import { Alert, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useState } from 'react';
+import type { DeathFile, PersonFile, Visit } from '../../src-main/api/contract';
+import { PAID_DEATH_TASKS, VISIT_KINDS, type DeathTask } from '../../src-main/shared/care';
+import { todayIso } from '../../src-main/shared/dates';
+import { formatYuan } from '../../src-main/shared/money';
+import { call } from '../api';
+
+const failed = (e: unknown) => notifications.show({ color: 'red', title: '未能完成', message: e instanceof Error ? e.message : String(e), autoClose: 8000 });
+
+export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged: () => void }) {
+  const [visits, setVisits] = useState<Visit[]>([]);
+  const [death, setDeath] = useState<DeathFile | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [registering, setRegistering] = useState(false);
+  const load = useCallback(() => {
+    call('visits.list', { personId: person.id }).then(setVisits, failed);
+    call('deaths.get', { personId: person.id }).then((d) => setDeath(d.death), failed);
+  }, [person.id]);
+  useEffect(load, [load]);
+
+  return (
+    <Stack>
+      {death && <DeathPanel death={death} onChanged={setDeath} />}
+      <Group>
+        {person.status === '在册' && <Button onClick={() => setAdding(true)}>记录走访慰问</Button>}
+        {person.status !== '已故' && !death && (
+          <Button variant="light" color="gray" onClick={() => setRegistering(true)}>
+            病故登记
+          </Button>
+        )}
+      </Group>
+      {visits.length === 0 ? (
+        <Text c="dimmed">还没有走访慰问记录。</Text>
+      ) : (
+        <Table withTableBorder verticalSpacing="sm" fz="md">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>日期</Table.Th>
+              <Table.Th>类别</Table.Th>
+              <Table.Th>走访人</Table.Th>
+              <Table.Th>慰问金、物品</Table.Th>
+              <Table.Th>情况</Table.Th>
+              <Table.Th>回访</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {visits.map((v) => (
+              <Table.Tr key={v.id}>
+                <Table.Td>{v.date}</Table.Td>
+                <Table.Td>{v.kind}</Table.Td>
+                <Table.Td>{v.visitors}</Table.Td>
+                <Table.Td>{[v.moneyFen ? `${formatYuan(v.moneyFen)} 元` : '', v.items ?? ''].filter(Boolean).join('，') || '—'}</Table.Td>
+                <Table.Td>{v.note}</Table.Td>
+                <Table.Td>
+                  {v.followUpOn &&
+                    (v.followUpDoneAt ? (
+                      <Text size="sm">已回访（{v.followUpDoneAt.slice(0, 10)}）</Text>
+                    ) : (
+                      <Group gap="xs">
+                        <Badge color={v.followUpOn < todayIso() ? 'red' : 'blue'} variant="light">
+                          {v.followUpOn}
+                        </Badge>
+                        <Button size="compact-sm" variant="subtle" onClick={() => call('visits.followUpDone', { id: v.id }).then(load, failed)}>
+                          已回访
+                        </Button>
+                      </Group>
+                    ))}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <VisitForm opened={adding} personId={person.id} onClose={() => setAdding(false)} onSaved={() => (setAdding(false), load())} />
+      <DeathForm opened={registering} person={person} onClose={() => setRegistering(false)} onSaved={(d) => (setRegistering(false), setDeath(d), onChanged())} />
+    </Stack>
+  );
+}
+
+function VisitForm({ opened, personId, onClose, onSaved }: { opened: boolean; personId: number; onClose: () => void; onSaved: () => void }) {
+  const blank = { kind: null as string | null, date: todayIso(), visitors: '', money: '', items: '', note: '', followUpOn: '' };
+  const [v, setV] = useState(blank);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (opened) (setV(blank), setError(null));
+  }, [opened]);
+  const save = async () => {
+    try {
+      await call('visits.create', {
+        personId,
+        kind: v.kind as Visit['kind'],
+        date: v.date,
+        visitors: v.visitors || null,
+        money: v.money || null,
+        items: v.items || null,
+        note: v.note || null,
+        followUpOn: v.followUpOn || null,
+      });
+      onSaved();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title="记录走访慰问" size="lg">
+      <Stack>
+        <SimpleGrid cols={2}>
+          <Select label="类别" data={[...VISIT_KINDS]} value={v.kind} onChange={(k) => setV({ ...v, kind: k })} />
+          <TextInput label="日期" value={v.date} onChange={(e) => setV({ ...v, date: e.currentTarget.value })} />
+          <TextInput label="走访人（工作人员、组长）" value={v.visitors} onChange={(e) => setV({ ...v, visitors: e.currentTarget.value })} />
+          <TextInput label="慰问金（元）" value={v.money} onChange={(e) => setV({ ...v, money: e.currentTarget.value })} />
+          <TextInput label="慰问品" value={v.items} onChange={(e) => setV({ ...v, items: e.currentTarget.value })} />
+          <TextInput label="回访日期（可不填）" value={v.followUpOn} onChange={(e) => setV({ ...v, followUpOn: e.currentTarget.value })} placeholder="如 2026-12-15" />
+        </SimpleGrid>
+        <Textarea label="情况记录" autosize minRows={3} value={v.note} onChange={(e) => setV({ ...v, note: e.currentTarget.value })} />
+        {error && <Text c="red.8">{error}</Text>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            取消
+          </Button>
+          <Button onClick={save}>保存</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function DeathForm({ opened, person, onClose, onSaved }: { opened: boolean; person: PersonFile; onClose: () => void; onSaved: (d: DeathFile) => void }) {
+  const [diedOn, setDiedOn] = useState('');
+  const [reportedBy, setReportedBy] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    try {
+      onSaved(await call('deaths.register', { personId: person.id, diedOn, reportedBy: reportedBy || null, note: note || null }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={`病故登记：${person.name}`}>
+      <Stack>
+        <Text size="sm">登记后，档案状态改为“已故”，不再出现在生日提醒、节日慰问和邮寄名单中；办公室的后续事项列为清单逐项办理。</Text>
+        <TextInput label="去世日期" placeholder="如 2026-11-20" value={diedOn} onChange={(e) => setDiedOn(e.currentTarget.value)} />
+        <TextInput label="报告人" placeholder="如 其子刘强" value={reportedBy} onChange={(e) => setReportedBy(e.currentTarget.value)} />
+        <Textarea label="备注" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        {error && <Text c="red.8">{error}</Text>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            取消
+          </Button>
+          <Button color="dark" onClick={save} disabled={!diedOn.trim()}>
+            确认登记
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function DeathPanel({ death, onChanged }: { death: DeathFile; onChanged: (d: DeathFile) => void }) {
+  const [doing, setDoing] = useState<DeathTask | null>(null);
+  const [doneOn, setDoneOn] = useState(todayIso());
+  const [amount, setAmount] = useState('');
+  const [note, setNote] = useState('');
+  const done = death.tasks.filter((t) => t.doneOn).length;
+  const save = async () => {
+    try {
+      onChanged(await call('deaths.task', { personId: death.personId, task: doing!, doneOn, amount: amount || null, note: note || null }));
+      setDoing(null);
+      setAmount('');
+      setNote('');
+    } catch (e) {
+      failed(e);
+    }
+  };
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>病故后续事项</Title>
+        <Text c="dimmed" size="sm">
+          {death.diedOn} 去世{death.reportedBy ? `，${death.reportedBy}报告` : ''}；{death.registeredBy} 于 {death.registeredAt.slice(0, 10)} 登记
+        </Text>
+      </Group>
+      {done === death.tasks.length && <Alert color="teal" mb="sm">各项已办理完毕。</Alert>}
+      <Table verticalSpacing="xs" fz="md">
+        <Table.Tbody>
+          {death.tasks.map((t) => (
+            <Table.Tr key={t.task}>
+              <Table.Td w={140}>{t.task}</Table.Td>
+              <Table.Td>
+                {t.doneOn ? (
+                  <Text>
+                    已办理：{t.doneOn}，{t.doneBy}
+                    {t.amountFen !== null ? `，${formatYuan(t.amountFen)} 元` : ''}
+                    {t.note ? `（${t.note}）` : ''}
+                  </Text>
+                ) : (
+                  <Button size="compact-sm" variant="light" onClick={() => setDoing(t.task)}>
+                    办理
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Modal opened={doing !== null} onClose={() => setDoing(null)} title={`办理：${doing ?? ''}`}>
+        <Stack>
+          <TextInput label="办理日期" value={doneOn} onChange={(e) => setDoneOn(e.currentTarget.value)} />
+          {doing && PAID_DEATH_TASKS.includes(doing) && <TextInput label="金额（元）" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} />}
+          <TextInput label="备注" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <Group justify="flex-end">
+            <Button onClick={save}>确认</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
+  );
+}

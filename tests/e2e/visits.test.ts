@@ -1,0 +1,103 @@
+// Visits in a real browser: the reminders on the home page, a festival batch for a filtered list
+// with its sign-off sheet, and a visit recorded on a person's file.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
+import { launchChromium } from './browser';
+import { startHarness, type Harness } from './harness';
+
+const SCREENS = path.resolve(import.meta.dirname, '../../test-results/screens');
+
+let harness: Harness;
+let browser: Browser;
+let page: Page;
+async function shot(name: string) {
+  await page.screenshot({ path: path.join(SCREENS, `visits-${name}.png`), fullPage: true });
+}
+
+/** A call of the contract from the page, with the run's token, as the renderer makes it. */
+async function rpc<T>(method: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage;
+      const res = await fetch('./rpc', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-rpc-token': storage.getItem('rpc-token') ?? '' },
+        body: JSON.stringify({ method: m, input: i }),
+      });
+      return ((await res.json()) as { value: unknown }).value;
+    },
+    [method, input] as const,
+  ) as Promise<T>;
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(SCREENS, { recursive: true });
+  harness = await startHarness(['--demo']);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await page.goto(harness.url);
+  await page.getByLabel('单位名称').fill('红星机械厂离退休管理办公室');
+  await page.getByLabel('经办人姓名').fill('李明');
+  await page.getByRole('button', { name: '开始使用' }).click();
+  await page.getByRole('heading', { name: '工作概况' }).waitFor();
+});
+beforeEach((ctx) => {
+  onTestFailed(() => shot(`failed-${ctx.task.name.replace(/[^\w]+/g, '-')}`));
+});
+afterAll(async () => {
+  await browser?.close();
+  await harness?.stop();
+});
+
+describe('visits', () => {
+  test('the home page reminds of birthdays and of people not contacted', async () => {
+    await page.getByRole('heading', { name: '走访慰问提醒' }).waitFor();
+    // Nobody of the demo office has been visited yet: every one on the roll is listed.
+    const { total } = await rpc<{ total: number }>('retirees.list', { statuses: ['在册'], pageSize: 1 });
+    await expect.poll(() => page.getByText(`${total} 人`).first().isVisible()).toBe(true);
+    await shot('1-home');
+  });
+
+  test('a festival batch for everyone on the roll aged 80 and over, and its sign-off sheet', async () => {
+    const { total } = await rpc<{ total: number }>('retirees.list', { statuses: ['在册'], minAge: 80, pageSize: 1 });
+    expect(total).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash = '#/people?status=在册&minAge=80';
+    });
+    await page.getByRole('button', { name: '建立慰问批次' }).click();
+    await page.getByLabel('批次名称').fill('2027年春节慰问');
+    await page.getByLabel('慰问金（元）').fill('300');
+    await page.getByLabel('慰问品').fill('大米一袋');
+    await page.getByRole('button', { name: '建立', exact: true }).click();
+    await page.getByRole('heading', { name: '慰问批次：2027年春节慰问' }).waitFor();
+    await expect.poll(() => page.getByText(`慰问金 300.00 元，大米一袋，共 ${total} 人`).isVisible()).toBe(true);
+    await shot('2-batch');
+    await page.getByRole('button', { name: '打印慰问品签领表' }).click();
+    await page.getByRole('heading', { name: '慰问品签领表' }).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(total);
+    await shot('3-sign-off');
+    await page.getByRole('button', { name: '返回' }).click();
+  });
+
+  test("a visit recorded on a person's file, with a follow-up", async () => {
+    const { rows } = await rpc<{ rows: { id: number; name: string }[] }>('retirees.list', { statuses: ['在册'], pageSize: 1 });
+    await page.evaluate((id) => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash = `#/people/${id}`;
+    }, rows[0].id);
+    await page.getByRole('tab', { name: '走访慰问' }).click();
+    await page.getByRole('button', { name: '记录走访慰问' }).click();
+    await page.getByLabel('类别').first().click();
+    await page.getByRole('option', { name: '生病住院慰问' }).click();
+    await page.getByLabel('走访人（工作人员、组长）').fill('李明、王组长');
+    await page.getByLabel('慰问金（元）').fill('500');
+    await page.getByLabel('回访日期（可不填）').fill('2099-01-10');
+    await page.getByLabel('情况记录').fill('住院治疗，精神尚好');
+    await page.getByRole('dialog').getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => page.getByRole('cell', { name: '住院治疗，精神尚好' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('cell', { name: '500.00 元' }).isVisible()).toBe(true);
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await shot('4-person');
+  });
+});

@@ -97,4 +97,13 @@ describe('migrations', () => {
     expect(tables()).not.toContain('visits');
     expect(tables()).toContain('claims');
   });
+
+  test('0006-letters: up adds templates, forms of address and the letters log; down removes them', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0006-letters');
+    expect(tables()).toEqual(expect.arrayContaining(['letter_templates', 'letter_prefs', 'letters_log']));
+    await migrateTo('0005-visits');
+    expect(tables()).not.toContain('letters_log');
+    expect(tables()).toContain('visits');
+  });
 });

@@ -12,7 +12,21 @@ import { addAttachment, readAttachment, removeAttachment } from '../retirees/att
 import { historyFor } from '../retirees/history';
 import { listFilterOptions, listPersons, officeFigures } from '../retirees/list';
 import { checkIdForForm, createPerson, getPerson, updatePerson } from '../retirees/persons';
-import { currentOperator, getOfficeSettings, saveOfficeSettings } from '../settings/settings';
+import { currentOperator, getOfficeSettings, readSetting, saveOfficeSettings, writeSetting } from '../settings/settings';
+import { envelopesPrintable, labelsPrintable, recipients, sender } from '../letters/envelopes';
+import { lettersPrintable } from '../letters/html';
+import {
+  addressees,
+  composeLetters,
+  letterAssets,
+  lettersOf,
+  listTemplates,
+  logLetters,
+  resetTemplate,
+  saveTemplate,
+  setAddressForm,
+  setLetterAsset,
+} from '../letters/letters';
 import { checkUndo, importHistory, undoImport } from '../importer/commit';
 import { exportRoster, importTemplate } from '../exporter/roster';
 import { importErrorWorkbook } from '../exporter/importErrors';
@@ -152,6 +166,38 @@ const handlers: Handlers = {
   'reminders.get': (ctx) => reminders(ctx.store),
   'reminders.rules': (ctx) => reminderRules(ctx.store),
   'reminders.saveRules': (ctx, rules) => saveReminderRules(ctx.store, rules),
+  'letters.templates': (ctx) => listTemplates(ctx.store),
+  'letters.saveTemplate': (ctx, t) => saveTemplate(ctx.store, t),
+  'letters.resetTemplate': (ctx, { kind }) => resetTemplate(ctx.store, kind),
+  'letters.setAddressForm': (ctx, { personId, form }) => {
+    setAddressForm(ctx.store, personId, form);
+    return { saved: true as const };
+  },
+  'letters.render': (ctx, input) => {
+    const { ids, batch } = addressees(ctx.store, input);
+    const composed = composeLetters(ctx.store, input.kind, ids, { date: input.date ?? undefined, visitDate: input.visitDate, gift: input.gift });
+    if (composed.letters.length === 0) throw new UserError('invalid_input', `没有可以打印的信函：${composed.missing.map((m) => `${m.name}（${m.why}）`).join('、')}`);
+    if (input.print) logLetters(ctx.store, input.kind, composed.letters, batch);
+    return { ...lettersPrintable(composed.letters, input.paper, letterAssets(ctx.store)), count: composed.letters.length, missing: composed.missing };
+  },
+  'letters.envelopes': (ctx, input) => {
+    const { ids } = addressees(ctx.store, input);
+    const r = recipients(ctx.store, ids, { toFamily: input.toFamily });
+    if (r.recipients.length === 0) throw new UserError('invalid_input', `没有可以打印的地址：${r.missing.map((m) => `${m.name}（${m.why}）`).join('、')}`);
+    const printable = input.sheet ? labelsPrintable(r.recipients, input.sheet) : envelopesPrintable(r.recipients, sender(ctx.store), input.size ?? 'DL');
+    return { ...printable, count: r.recipients.length, missing: r.missing };
+  },
+  'letters.log': (ctx, { personId }) => lettersOf(ctx.store, personId),
+  'letters.assets': (ctx) => ({ ...letterAssets(ctx.store), orgAddress: readSetting(ctx.store, 'org_address'), orgPostcode: readSetting(ctx.store, 'org_postcode') }),
+  'letters.setAssets': (ctx, input) => {
+    ctx.store.tx(() => {
+      if (input.letterhead !== undefined) setLetterAsset(ctx.store, 'letterhead', input.letterhead);
+      if (input.seal !== undefined) setLetterAsset(ctx.store, 'seal', input.seal);
+      writeSetting(ctx.store, 'org_address', input.orgAddress ?? '');
+      writeSetting(ctx.store, 'org_postcode', input.orgPostcode ?? '');
+    });
+    return { saved: true as const };
+  },
   'backups.list': (ctx) => ctx.listBackups().map(backupEntry),
   'backups.create': async (ctx) => backupEntry(await ctx.backupNow()),
   'backups.restore': async (ctx, { name }) => {

@@ -7,6 +7,7 @@
 //   npm run --silent cli -- claims import FILE --db PATH [--dry-run] [--json]   a claims ledger
 //   npm run --silent cli -- claims --db PATH --year YYYY [--json]               the year's claim lines
 //   npm run --silent cli -- claims simulate --db PATH --year YYYY --policy FILE.json [--json]
+//   npm run --silent cli -- letters render --db PATH --template KIND --people IDNUMBER,… --out FILE.html
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppContext } from '../app/context';
@@ -22,6 +23,9 @@ import { simulateYear } from '../claims/reports';
 import { YearPolicy } from '../shared/claimPolicy';
 import { describeIssues } from '../api/issues';
 import { formatYuan } from '../shared/money';
+import { composeLetters, letterAssets } from '../letters/letters';
+import { htmlDocument, lettersPrintable } from '../letters/html';
+import { LETTER_KIND_KEYS, type LetterKind } from '../shared/letters';
 
 function describeReport(r: ImportReport, dryRun: boolean): string {
   return [
@@ -39,7 +43,9 @@ const USAGE = `用法：
   npm run --silent cli -- export retirees --db 数据库文件 --out 文件.xlsx      导出全部人员
   npm run --silent cli -- claims import 台账文件 --db 数据库文件 [--dry-run] [--json]   导入药费报销台账
   npm run --silent cli -- claims --db 数据库文件 --year 年度 [--json]                  列出该年度全部报销明细
-  npm run --silent cli -- claims simulate --db 数据库文件 --year 年度 --policy 政策.json [--json]   政策测算`;
+  npm run --silent cli -- claims simulate --db 数据库文件 --year 年度 --policy 政策.json [--json]   政策测算
+  npm run --silent cli -- letters render --db 数据库文件 --template 模板 --people 身份证号,身份证号 --out 文件.html   生成信函
+    模板：sympathy（慰问信）、birthday（生日贺信）、festival（节日慰问信）、bereavement（唁函）、visit-notice（走访通知）`;
 
 /** `--name value` taken out of argv (so that the value is not read as a positional). */
 function takeOption(argv: string[], name: string): string | null {
@@ -158,15 +164,36 @@ export function allRetirees(ctx: AppContext): CliPerson[] {
   }));
 }
 
+/** The letters of one template for people named by their ID numbers, as the HTML the app prints. */
+function renderLetters(ctx: AppContext, template: string | null, people: string | null, out: string | null): string {
+  if (!template || !(LETTER_KIND_KEYS as string[]).includes(template)) {
+    throw new UserError('usage', `未知的信函模板“${template ?? ''}”，应为 ${LETTER_KIND_KEYS.join('、')} 之一`);
+  }
+  if (!people) throw new UserError('usage', `请用 --people 指定收信人的身份证号，用逗号分开\n${USAGE}`);
+  if (!out) throw new UserError('usage', `请用 --out 指定输出的 HTML 文件\n${USAGE}`);
+  const find = ctx.store.raw.prepare('SELECT id FROM persons WHERE id_number = ?');
+  const ids = people.split(/[,，]/).map((s) => s.trim().toUpperCase()).filter(Boolean).map((n) => {
+    const row = find.get(n) as { id: number } | undefined;
+    if (!row) throw new UserError('not_found', `没有身份证号为 ${n} 的人员`);
+    return row.id;
+  });
+  const composed = composeLetters(ctx.store, template as LetterKind, ids);
+  if (composed.missing.length) throw new UserError('invalid_input', `以下人员不能生成此信函：${composed.missing.map((m) => `${m.name}（${m.why}）`).join('、')}`);
+  fs.writeFileSync(out, htmlDocument(lettersPrintable(composed.letters, 'A4', letterAssets(ctx.store))));
+  return `已生成 ${composed.letters.length} 封${composed.letters[0].title}：${path.resolve(out)}`;
+}
+
 async function main(argvIn: string[]): Promise<number> {
   const argv = [...argvIn];
   const json = argv.includes('--json');
   const out = takeOption(argv, 'out');
   const year = argv.includes('--year') ? yearOption(argv) : null;
   const policyFile = takeOption(argv, 'policy');
+  const template = takeOption(argv, 'template');
+  const people = takeOption(argv, 'people');
   const args = parseLaunchArgs(argv.filter((a) => a !== '--json'));
   const [command] = args.rest;
-  if (!command || !['retirees', 'backup', 'backups', 'import', 'export', 'claims'].includes(command) || !argv.includes('--db')) {
+  if (!command || !['retirees', 'backup', 'backups', 'import', 'export', 'claims', 'letters'].includes(command) || !argv.includes('--db')) {
     console.error(USAGE);
     return 2;
   }
@@ -188,6 +215,9 @@ async function main(argvIn: string[]): Promise<number> {
       const report = commitImport(ctx.store, prepared, { dryRun: argv.includes('--dry-run') });
       if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else console.log(describeReport(report, argv.includes('--dry-run')));
+    } else if (command === 'letters') {
+      if (args.rest[1] !== 'render') throw new UserError('usage', USAGE);
+      console.log(renderLetters(ctx, template, people, out));
     } else if (command === 'claims') {
       await claimsCommand(ctx, argv, args.rest, json, year, policyFile);
     } else if (command === 'export') {

@@ -272,6 +272,33 @@ export interface DeathTasksTable {
   note: string | null;
 }
 
+export interface LetterTemplatesTable {
+  kind: string;
+  title: string;
+  salutation: string;
+  body: string;
+  closing: string;
+  date_style: string;
+  address_form: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface LetterPrefsTable {
+  person_id: number;
+  address_form: string;
+}
+
+export interface LettersLogTable {
+  id: Generated<number>;
+  person_id: number;
+  kind: string;
+  title: string;
+  printed_at: string;
+  printed_by: string;
+  batch: string | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   org_units: OrgUnitsTable;
@@ -293,4 +320,7 @@ export interface Database {
   visits: VisitsTable;
   deaths: DeathsTable;
   death_tasks: DeathTasksTable;
+  letter_templates: LetterTemplatesTable;
+  letter_prefs: LetterPrefsTable;
+  letters_log: LettersLogTable;
 }

@@ -1,0 +1,202 @@
+// The office's letters: templates (the built-in ones until staff change them), each person's form
+// of address, letters composed for a list of people, and the log of every letter printed.
+import type { Store } from '../db/store';
+import { nowIso, writeAudit } from '../audit/audit';
+import { currentOperator, getOfficeSettings, readSetting, writeSetting } from '../settings/settings';
+import { ageOn, todayIso } from '../shared/dates';
+import { UserError } from '../shared/errors';
+import {
+  ADDRESS_FORMS,
+  DEFAULT_TEMPLATES,
+  LETTER_KINDS,
+  addressFor,
+  fillPlaceholders,
+  letterDate,
+  unknownPlaceholders,
+  type AddressForm,
+  type LetterKind,
+  type LetterTemplate,
+} from '../shared/letters';
+import { birthdayIn, nextBirthday } from '../visits/reminders';
+import type { FilledLetter } from './html';
+
+export function getTemplate(store: Store, kind: LetterKind): LetterTemplate & { isDefault: boolean } {
+  const row = store.prepare('SELECT * FROM letter_templates WHERE kind = ?').get(kind) as
+    | { title: string; salutation: string; body: string; closing: string; date_style: string; address_form: string }
+    | undefined;
+  if (!row) return { ...DEFAULT_TEMPLATES[kind], isDefault: true };
+  return {
+    kind,
+    title: row.title,
+    salutation: row.salutation,
+    body: row.body,
+    closing: row.closing,
+    dateStyle: row.date_style as LetterTemplate['dateStyle'],
+    addressForm: row.address_form as AddressForm,
+    isDefault: false,
+  };
+}
+
+export function listTemplates(store: Store): (LetterTemplate & { isDefault: boolean })[] {
+  return (Object.keys(LETTER_KINDS) as LetterKind[]).map((k) => getTemplate(store, k));
+}
+
+export function saveTemplate(store: Store, t: LetterTemplate): LetterTemplate & { isDefault: boolean } {
+  const unknown = [...new Set([t.title, t.salutation, t.body, t.closing].flatMap(unknownPlaceholders))];
+  if (unknown.length) throw new UserError('invalid_input', `模板中有无法识别的占位符：${unknown.map((u) => `{${u}}`).join('、')}`);
+  return store.tx(() => {
+    const before = getTemplate(store, t.kind);
+    store
+      .prepare(
+        `INSERT INTO letter_templates (kind, title, salutation, body, closing, date_style, address_form, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (kind) DO UPDATE SET title = excluded.title, salutation = excluded.salutation, body = excluded.body, closing = excluded.closing,
+           date_style = excluded.date_style, address_form = excluded.address_form, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      )
+      .run(t.kind, t.title, t.salutation, t.body, t.closing, t.dateStyle, t.addressForm, nowIso(), currentOperator(store));
+    writeAudit(store, { entity: 'letter_template', entityId: 0, personId: null, action: 'update', before: { ...before }, after: { ...t } });
+    return getTemplate(store, t.kind);
+  });
+}
+
+/** Back to the built-in template. */
+export function resetTemplate(store: Store, kind: LetterKind): LetterTemplate & { isDefault: boolean } {
+  store.prepare('DELETE FROM letter_templates WHERE kind = ?').run(kind);
+  return getTemplate(store, kind);
+}
+
+export function setAddressForm(store: Store, personId: number, form: AddressForm | null): void {
+  if (form === null) store.prepare('DELETE FROM letter_prefs WHERE person_id = ?').run(personId);
+  else {
+    if (!ADDRESS_FORMS.includes(form)) throw new UserError('invalid_input', '称呼只能是同志、老师傅或先生/女士');
+    store.prepare('INSERT INTO letter_prefs (person_id, address_form) VALUES (?, ?) ON CONFLICT (person_id) DO UPDATE SET address_form = excluded.address_form').run(personId, form);
+  }
+}
+
+/** The letterhead and the seal: images (data: URLs) the office uploaded, or none. */
+export function letterAssets(store: Store): { letterhead: string | null; seal: string | null } {
+  return { letterhead: readSetting(store, 'letterhead'), seal: readSetting(store, 'seal') };
+}
+
+export function setLetterAsset(store: Store, which: 'letterhead' | 'seal', dataUrl: string | null): void {
+  if (dataUrl !== null && !/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(dataUrl)) throw new UserError('invalid_input', '请选择 PNG、JPEG、GIF 或 WebP 图片');
+  if (dataUrl === null) store.prepare('DELETE FROM settings WHERE key = ?').run(which);
+  else writeSetting(store, which, dataUrl);
+}
+
+interface PersonForLetter {
+  id: number;
+  name: string;
+  gender: string | null;
+  birth_date: string | null;
+  status: string;
+  status_date: string | null;
+  address_form: string | null;
+  died_on: string | null;
+}
+
+export interface ComposeOptions {
+  /** The letter's date (落款); today unless said otherwise. */
+  date?: string;
+  /** For a visit notice: when the visit will be. */
+  visitDate?: string | null;
+  /** For a festival letter: the gift, in words. */
+  gift?: string | null;
+}
+
+export interface Composed {
+  letters: (FilledLetter & { title: string; personId: number })[];
+  /** People who get no letter, and why (deceased; no family on file for a 唁函). */
+  missing: { personId: number; name: string; why: string }[];
+}
+
+export function composeLetters(store: Store, kind: LetterKind, personIds: number[], options: ComposeOptions = {}): Composed {
+  const template = getTemplate(store, kind);
+  const { orgName } = getOfficeSettings(store);
+  const date = options.date ?? todayIso();
+  const person = store.prepare(
+    `SELECT p.id, p.name, p.gender, p.birth_date, p.status, p.status_date, lp.address_form, d.died_on
+     FROM persons p LEFT JOIN letter_prefs lp ON lp.person_id = p.id LEFT JOIN deaths d ON d.person_id = p.id WHERE p.id = ?`,
+  );
+  const family = store.prepare('SELECT name FROM person_contacts WHERE person_id = ? ORDER BY emergency DESC, sort, id LIMIT 1');
+  const out: Composed = { letters: [], missing: [] };
+  for (const id of personIds) {
+    const p = person.get(id) as PersonForLetter | undefined;
+    if (!p) throw new UserError('not_found', `没有找到第 ${id} 号档案`);
+    const deceased = p.status === '已故';
+    if (kind === 'bereavement' ? !deceased : deceased || p.status !== '在册') {
+      out.missing.push({ personId: p.id, name: p.name, why: kind === 'bereavement' ? '未登记去世' : deceased ? '已故' : `状态为“${p.status}”` });
+      continue;
+    }
+    const familyName = (family.get(p.id) as { name: string } | undefined)?.name;
+    if (kind === 'bereavement' && !familyName) {
+      out.missing.push({ personId: p.id, name: p.name, why: '档案中没有登记家属，唁函无人可寄' });
+      continue;
+    }
+    const died = p.died_on ?? (p.status_date && p.status_date.length === 10 ? p.status_date : null);
+    const birthday = p.birth_date && p.birth_date.length === 10 ? nextBirthday(p.birth_date, date) : null;
+    const values: Record<string, string> = {
+      姓名: p.name,
+      称呼: addressFor((p.address_form as AddressForm | null) ?? template.addressForm, p.gender),
+      单位: orgName,
+      日期: letterDate(date, template.dateStyle),
+    };
+    // The birthday letter speaks of the coming birthday's age; other letters of today's.
+    const age = kind === 'birthday' && birthday ? birthday.turning : ageOn(p.birth_date, died ?? date);
+    if (age !== null) values['年龄'] = String(age);
+    if (birthday) {
+      const on = birthdayIn(p.birth_date!, Number(birthday.on.slice(0, 4)));
+      values['生日'] = `${Number(on.slice(5, 7))}月${Number(on.slice(8, 10))}日`;
+    }
+    if (familyName) values['家属姓名'] = familyName;
+    if (died) values['去世日期'] = letterDate(died, template.dateStyle);
+    if (options.visitDate) values['走访日期'] = letterDate(options.visitDate, 'arabic');
+    if (options.gift) values['慰问品'] = options.gift;
+    const fill = (t: string) => fillPlaceholders(t, values);
+    out.letters.push({
+      personId: p.id,
+      title: fill(template.title),
+      salutation: fill(template.salutation),
+      paragraphs: fill(template.body).split('\n').filter((x) => x.trim() !== ''),
+      closing: fill(template.closing).split('\n'),
+      organisation: orgName,
+      date: values['日期'],
+    });
+  }
+  return out;
+}
+
+/** Every letter printed: who got what, when, printed by whom. */
+export function logLetters(store: Store, kind: LetterKind, letters: { personId: number; title: string }[], batch: string | null): void {
+  store.tx(() => {
+    const operator = currentOperator(store);
+    const at = nowIso();
+    const insert = store.prepare('INSERT INTO letters_log (person_id, kind, title, printed_at, printed_by, batch) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const l of letters) insert.run(l.personId, kind, l.title, at, operator, batch);
+  });
+}
+
+export function lettersOf(store: Store, personId: number): { kind: LetterKind; title: string; printedAt: string; printedBy: string; batch: string | null }[] {
+  return (
+    store.prepare('SELECT kind, title, printed_at, printed_by, batch FROM letters_log WHERE person_id = ? ORDER BY id DESC').all(personId) as {
+      kind: LetterKind;
+      title: string;
+      printed_at: string;
+      printed_by: string;
+      batch: string | null;
+    }[]
+  ).map((r) => ({ kind: r.kind, title: r.title, printedAt: r.printed_at, printedBy: r.printed_by, batch: r.batch }));
+}
+
+/** The people a print is for: those named, or the people of a festival batch (its visits' order). */
+export function addressees(store: Store, who: { personIds: number[]; visitBatchId: number | null }): { ids: number[]; batch: string | null } {
+  if (who.visitBatchId === null) {
+    if (who.personIds.length === 0) throw new UserError('invalid_input', '请选择收信人');
+    return { ids: who.personIds, batch: null };
+  }
+  const b = store.prepare('SELECT name FROM visit_batches WHERE id = ?').get(who.visitBatchId) as { name: string } | undefined;
+  if (!b) throw new UserError('not_found', '没有找到这个慰问批次');
+  const rows = store
+    .prepare('SELECT v.person_id FROM visits v JOIN persons p ON p.id = v.person_id WHERE v.batch_id = ? ORDER BY p.name_sort, p.id')
+    .all(who.visitBatchId) as { person_id: number }[];
+  return { ids: rows.map((r) => r.person_id), batch: b.name };
+}

@@ -1,5 +1,5 @@
 import { Alert, AppShell, Badge, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
-import { IconFileImport, IconGift, IconHome, IconReceipt, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconFileImport, IconGift, IconHome, IconMail, IconReceipt, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../src-main/api/contract';
 import { call } from './api';
@@ -9,7 +9,9 @@ import { setPendingRoster } from './files';
 import { PeoplePage } from './pages/PeoplePage';
 import { ClaimsPage } from './pages/claims/ClaimsPage';
 import { PrintPage } from './pages/PrintPage';
+import { PrintDocPage } from './pages/PrintDocPage';
 import { VisitsPage } from './pages/VisitsPage';
+import { LettersPage } from './pages/LettersPage';
 import { PersonPage } from './pages/PersonPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SetupPage } from './pages/SetupPage';
@@ -44,6 +46,7 @@ export function App() {
 
   const [section, sub] = route.path;
   // Paper comes alone: no menu, no header.
+  if (section === 'print' && (sub === 'letters' || sub === 'envelopes')) return <PrintDocPage kind={sub} params={route.params} />;
   if (section === 'print') return <PrintPage path={route.path} params={route.params} info={info} />;
   let page;
   if (section === 'people' && sub === 'new') page = <PersonPage key="new" id={null} />;
@@ -51,6 +54,7 @@ export function App() {
   else if (section === 'people') page = <PeoplePage params={route.params} />;
   else if (section === 'settings') page = <SettingsPage info={info} onChanged={reload} />;
   else if (section === 'import') page = <ImportPage key={route.params.get('n') ?? ''} />;
+  else if (section === 'letters') page = <LettersPage />;
   else if (section === 'visits') page = <VisitsPage key={sub ?? ''} id={sub ? Number(sub) : null} />;
   else if (section === 'claims') page = <ClaimsPage path={route.path.slice(1)} params={route.params} />;
   else page = <HomePage />;
@@ -92,6 +96,7 @@ export function App() {
           active={section === 'visits'}
           onClick={() => navigate('/visits')}
         />
+        <NavLink label="信函模板" leftSection={<IconMail size={20} />} active={section === 'letters'} onClick={() => navigate('/letters')} />
         <NavLink
           label="药费报销"
           leftSection={<IconReceipt size={20} />}

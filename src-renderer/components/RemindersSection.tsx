@@ -1,6 +1,6 @@
 // The home page's reminders: each a list of people, each name opening the person's file.
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Reminders } from '../../src-main/api/contract';
 import { formatChineseDate } from '../../src-main/shared/dates';
 import { call } from '../api';
@@ -8,7 +8,17 @@ import { navigate } from '../route';
 
 const SHOWN = 8;
 
-function ReminderCard({ title, empty, items }: { title: string; empty: string; items: { key: string | number; personId: number; name: string; detail: string; urgent?: boolean }[] }) {
+function ReminderCard({
+  title,
+  empty,
+  items,
+  action,
+}: {
+  title: string;
+  empty: string;
+  items: { key: string | number; personId: number; name: string; detail: string; urgent?: boolean }[];
+  action?: ReactNode;
+}) {
   const [all, setAll] = useState(false);
   return (
     <Card withBorder padding="md">
@@ -37,6 +47,7 @@ function ReminderCard({ title, empty, items }: { title: string; empty: string; i
               {all ? '收起' : `全部 ${items.length} 人`}
             </Anchor>
           )}
+          {action}
         </Stack>
       )}
     </Card>
@@ -56,6 +67,13 @@ export function RemindersSection() {
         <ReminderCard
           title="近期整寿生日"
           empty="近期没有整寿生日。"
+          action={
+            r.birthdays.length > 0 && (
+              <Button size="compact-sm" variant="light" mt="xs" onClick={() => navigate('/print/letters', { kind: 'birthday', people: r.birthdays.map((b) => String(b.personId)).join(',') })}>
+                打印生日贺信（{r.birthdays.length} 封）
+              </Button>
+            )
+          }
           items={r.birthdays.map((b) => ({
             key: b.personId,
             personId: b.personId,

@@ -3,7 +3,9 @@
 import { Alert, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
-import type { DeathFile, PersonFile, Visit } from '../../src-main/api/contract';
+import type { DeathFile, LetterLogEntry, PersonFile, Visit } from '../../src-main/api/contract';
+import { ADDRESS_FORMS, LETTER_KINDS, type LetterKind } from '../../src-main/shared/letters';
+import { navigate } from '../route';
 import { PAID_DEATH_TASKS, VISIT_KINDS, type DeathTask } from '../../src-main/shared/care';
 import { todayIso } from '../../src-main/shared/dates';
 import { formatYuan } from '../../src-main/shared/money';
@@ -16,8 +18,11 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
   const [death, setDeath] = useState<DeathFile | null>(null);
   const [adding, setAdding] = useState(false);
   const [registering, setRegistering] = useState(false);
+  const [letters, setLetters] = useState<LetterLogEntry[]>([]);
+  const [letterKind, setLetterKind] = useState<LetterKind>(person.status === '已故' ? 'bereavement' : 'sympathy');
   const load = useCallback(() => {
     call('visits.list', { personId: person.id }).then(setVisits, failed);
+    call('letters.log', { personId: person.id }).then(setLetters, failed);
     call('deaths.get', { personId: person.id }).then((d) => setDeath(d.death), failed);
   }, [person.id]);
   useEffect(load, [load]);
@@ -27,6 +32,29 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
       {death && <DeathPanel death={death} onChanged={setDeath} />}
       <Group>
         {person.status === '在册' && <Button onClick={() => setAdding(true)}>记录走访慰问</Button>}
+        <Select
+          aria-label="信函"
+          w={150}
+          data={Object.entries(LETTER_KINDS).map(([value, label]) => ({ value, label }))}
+          value={letterKind}
+          onChange={(v) => setLetterKind((v as LetterKind) ?? 'sympathy')}
+        />
+        <Button variant="light" onClick={() => navigate('/print/letters', { kind: letterKind, people: String(person.id) })}>
+          打印信函
+        </Button>
+        <Select
+          aria-label="称呼"
+          w={150}
+          placeholder="信函称呼：按模板"
+          clearable
+          data={[...ADDRESS_FORMS]}
+          onChange={(v) =>
+            call('letters.setAddressForm', { personId: person.id, form: (v as (typeof ADDRESS_FORMS)[number]) ?? null }).then(
+              () => notifications.show({ color: 'green', message: v ? `信函中称其为“${v}”` : '信函称呼按模板' }),
+              failed,
+            )
+          }
+        />
         {person.status !== '已故' && !death && (
           <Button variant="light" color="gray" onClick={() => setRegistering(true)}>
             病故登记
@@ -74,6 +102,18 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {letters.length > 0 && (
+        <Paper withBorder p="md">
+          <Title order={5} mb="xs">
+            信函记录
+          </Title>
+          {letters.map((l, i) => (
+            <Text key={i} size="sm">
+              {l.printedAt.replace('T', ' ')}　{l.title}{l.batch ? `（${l.batch}）` : ''}　{l.printedBy} 打印
+            </Text>
+          ))}
+        </Paper>
       )}
       <VisitForm opened={adding} personId={person.id} onClose={() => setAdding(false)} onSaved={() => (setAdding(false), load())} />
       <DeathForm opened={registering} person={person} onClose={() => setRegistering(false)} onSaved={(d) => (setRegistering(false), setDeath(d), onChanged())} />

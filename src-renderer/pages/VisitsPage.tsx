@@ -24,9 +24,20 @@ export function VisitsPage({ id }: { id: number | null }) {
       <Stack gap="md">
         <Group justify="space-between">
           <Title order={2}>慰问批次：{batch.name}</Title>
-          <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate(`/print/visit-batch/${batch.id}`)}>
-            打印慰问品签领表
-          </Button>
+          <Group>
+            <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate('/print/letters', { kind: 'festival', batch: String(batch.id), gift: giftText(batch) })}>
+              打印慰问信
+            </Button>
+            <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate('/print/envelopes', { batch: String(batch.id), size: 'DL' })}>
+              打印信封
+            </Button>
+            <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate('/print/envelopes', { batch: String(batch.id), sheet: '2x7' })}>
+              打印地址标签
+            </Button>
+            <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate(`/print/visit-batch/${batch.id}`)}>
+              打印慰问品签领表
+            </Button>
+          </Group>
         </Group>
         <Text>
           {batch.kind}，{batch.date}，{giftText(batch)}，共 {batch.rows.length} 人{batch.visitors ? `；走访人：${batch.visitors}` : ''}

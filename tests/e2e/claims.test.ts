@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
 import { launchChromium } from './browser';
+import { pdfText } from './pdf';
 import { startHarness, type Harness } from './harness';
 
 const SCREENS = path.resolve(import.meta.dirname, '../../test-results/screens');
@@ -16,22 +17,6 @@ let browser: Browser;
 let page: Page;
 async function shot(name: string) {
   await page.screenshot({ path: path.join(SCREENS, `claims-${name}.png`), fullPage: true });
-}
-
-// Chromium's embedded CJK fonts map some glyphs to the radical code points (⼈ U+2F08, ⺠ U+2EA0)
-// rather than the ideographs: NFKC folds the Kangxi radicals, and these few the supplement.
-const RADICALS: Record<string, string> = { '⺠': '民', '⻆': '角', '⻓': '长', '⻔': '门', '⻢': '马', '⻋': '车', '⻅': '见', '⻉': '贝' };
-
-/** The text of every page of a PDF, as pdf.js reads it, in the characters a reader sees. */
-async function pdfText(file: string): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(file)), useSystemFonts: false }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    text += content.items.map((it) => ('str' in it ? it.str : '')).join('');
-  }
-  return text.normalize('NFKC').replace(/[\u2E80-\u2EFF]/g, (c) => RADICALS[c] ?? c);
 }
 
 beforeAll(async () => {

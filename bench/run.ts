@@ -17,6 +17,7 @@ import { saveOfficeSettings } from '../src-main/settings/settings';
 import { bornOnOrBefore, todayIso } from '../src-main/shared/dates';
 import { benchExport, benchImport } from './importExport';
 import { benchClaims, seedClaimLines } from './claims';
+import { benchLetters } from './letters';
 
 const { values } = parseArgs({
   options: {
@@ -60,6 +61,11 @@ function claimLines(ctx: AppContext): string[] {
     row('approving a claim (3 lines)', m.approve, 20),
     row("a month's report", m.report, 200),
   ];
+}
+
+if (values.only === 'letters') {
+  for (const line of await benchLetters()) console.log(line);
+  process.exit(0);
 }
 
 if (values.only === 'import') {
@@ -216,4 +222,6 @@ for (const line of claimLines(bench)) console.log(line);
 bench.close();
 console.log('');
 for (const line of await benchImport(dir, Number(values['import-rows']))) console.log(line);
+console.log('');
+for (const line of await benchLetters()) console.log(line);
 fs.rmSync(dir, { recursive: true, force: true });

@@ -141,6 +141,20 @@ describe('festival batches', () => {
   });
 });
 
+describe('undoing the import of a file that has since gathered work', () => {
+  test('is refused, and the visits stay', async () => {
+    const { commitImport, prepareImport, undoImport } = await import('../src-main/importer/commit');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('花名册').addRows([['姓名', '出生日期'], ['孙德华', new Date(Date.UTC(1940, 2, 1))]]);
+    const report = commitImport(ctx.store, await prepareImport(Buffer.from(await wb.xlsx.writeBuffer()), 'r.xlsx'));
+    const personId = report.rows.find((r) => r.outcome === 'inserted')!.personId!;
+    await call('visits.create', { personId, kind: '日常走访', date: '2026-11-01' });
+    expect(() => undoImport(ctx.store, report.importId!)).toThrow('孙德华的档案已有走访记录，不能删除');
+    expect(ctx.store.raw.prepare('select count(*) n from visits').get()).toEqual({ n: 1 });
+  });
+});
+
 describe('death registration', () => {
   test('the person becomes 已故 with the date; the checklist is ticked off with dates, amounts and the operator', async () => {
     const p = born('刘建国', '1938-06-01');

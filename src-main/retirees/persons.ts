@@ -363,6 +363,19 @@ export function updatePerson(
 export function deletePerson(store: Store, id: number, reason: string): void {
   store.tx(() => {
     const before = getPerson(store, id);
+    // A file that has since gathered claims, visits, letters or a death registration is kept:
+    // removing it would take that work with it.
+    const held = (
+      [
+        ['claims', '报销单'],
+        ['visits', '走访记录'],
+        ['letters_log', '信函记录'],
+        ['deaths', '病故登记'],
+      ] as const
+    ).filter(([table]) => store.prepare(`SELECT 1 FROM ${table} WHERE person_id = ? LIMIT 1`).get(id));
+    if (held.length) {
+      throw new UserError('in_use', `${before.name}的档案已有${held.map(([, what]) => what).join('、')}，不能删除`);
+    }
     store.run(store.kysely.deleteFrom('persons').where('id', '=', id));
     unindexPerson(store, id);
     writeAudit(store, { entity: 'person', entityId: id, personId: id, action: 'delete', before: auditSnapshot(before), after: null, reason });

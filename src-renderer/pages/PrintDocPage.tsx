@@ -1,7 +1,7 @@
 // Letters, envelopes and labels on paper: the printable the main process made (its style sheet and
 // its markup, every piece of data already escaped there), shown alone and printed. A letter is
 // logged when it is printed, not when it is previewed.
-import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { PrintableView } from '../../src-main/api/contract';
 import type { LetterKind } from '../../src-main/shared/letters';
@@ -76,6 +76,21 @@ export function PrintDocPage({ kind, params }: { kind: 'letters' | 'envelopes'; 
           <Button variant="default" onClick={() => window.history.back()}>
             返回
           </Button>
+          {kind === 'letters' && (
+            <SegmentedControl
+              aria-label="纸张"
+              data={[
+                { value: 'A4', label: 'A4 纸' },
+                { value: '16K', label: '16 开' },
+              ]}
+              value={params.get('paper') === '16K' ? '16K' : 'A4'}
+              onChange={(paper) => {
+                const next = new URLSearchParams(params);
+                next.set('paper', paper);
+                window.location.hash = `#/print/letters?${next.toString()}`;
+              }}
+            />
+          )}
         </Group>
         {doc.missing.length > 0 && (
           <Alert color="orange" title={`以下 ${doc.missing.length} 人未列入`}>

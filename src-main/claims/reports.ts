@@ -63,18 +63,21 @@ export function periodOf(year: number, month: number | null): [string, string] {
   return [`${year}-${pad(month)}-01`, month === 12 ? `${year + 1}-01-01` : `${year}-${pad(month + 1)}-01`];
 }
 
-// Every figure is read from the covering index on (approved_on, category, kind, amounts, person).
-const REPORT_SQL = {
+// Every figure is read from the covering index on (approved_on, category, kind, amounts, person),
+// named: with its statistics (STAT4) the planner would pick the (kind, visit_date) index for some
+// months to save the GROUP BY's sort, and read the whole table (measured: 1.1 s instead of 80 ms).
+const reportSql = (lines: string) => ({
   byMonth: `SELECT substr(approved_on, 1, 7) AS month, count(*) AS lines, sum(eligible_fen) AS eligibleFen, sum(pay_fen) AS payFen
-            FROM claim_lines WHERE approved_on >= ? AND approved_on < ? GROUP BY month ORDER BY month`,
+            FROM ${lines} WHERE approved_on >= ? AND approved_on < ? GROUP BY month ORDER BY month`,
   byCategory: `SELECT category, count(DISTINCT person_id) AS people, sum(pay_fen) AS payFen
-               FROM claim_lines WHERE approved_on >= ? AND approved_on < ? GROUP BY category ORDER BY category`,
-  byKind: `SELECT kind, count(*) AS lines, sum(pay_fen) AS payFen FROM claim_lines
+               FROM ${lines} WHERE approved_on >= ? AND approved_on < ? GROUP BY category ORDER BY category`,
+  byKind: `SELECT kind, count(*) AS lines, sum(pay_fen) AS payFen FROM ${lines}
            WHERE approved_on >= ? AND approved_on < ? GROUP BY kind ORDER BY kind`,
-};
+});
+const REPORT_SQL = reportSql('claim_lines INDEXED BY claim_lines_approved');
 
 /** The same report's queries made to read the whole table, as a plain implementation would (the bench's baseline). */
-export const REPORT_SQL_SCANNING = Object.fromEntries(Object.entries(REPORT_SQL).map(([k, q]) => [k, q.replace('FROM claim_lines', 'FROM claim_lines NOT INDEXED')])) as typeof REPORT_SQL;
+export const REPORT_SQL_SCANNING = reportSql('claim_lines NOT INDEXED');
 
 /**
  * Reimbursed amounts of a year, or of one month, by month of approval, by person category and by

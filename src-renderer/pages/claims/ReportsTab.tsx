@@ -83,18 +83,18 @@ export function ReportsTab() {
           <Block title={`按人员类别（${month === null ? `${year}年` : `${year}年${month}月`}批准）`} head={['人员类别', '人数', '报销']} rows={report.byCategory.map((c) => [c.category, c.people, yuan(c.payFen)])} />
           <Block title={`按费用类别（${month === null ? `${year}年` : `${year}年${month}月`}批准）`} head={['费用类别', '票据', '报销']} rows={report.byKind.map((k) => [k.kind, k.lines, yuan(k.payFen)])} />
           {month === null && (
-          <Block
-            title="接近封顶（已报销达封顶线 90% 以上）"
-            head={['姓名', '已报销', '封顶线', '剩余']}
-            rows={report.nearCap.map((n) => [
-              <Text key="n" span c="blue.8" style={{ cursor: 'pointer' }} onClick={() => navigate('/claims/statement', { person: String(n.personId), year: String(year) })}>
-                {n.name}
-              </Text>,
-              yuan(n.reimbursedFen),
-              yuan(n.capFen),
-              yuan(n.leftFen),
-            ])}
-          />
+            <Block
+              title="接近封顶（已报销达封顶线 90% 以上）"
+              head={['姓名', '已报销', '封顶线', '剩余']}
+              rows={report.nearCap.map((n) => [
+                <Text key="n" span c="blue.8" style={{ cursor: 'pointer' }} onClick={() => navigate('/claims/statement', { person: String(n.personId), year: String(year) })}>
+                  {n.name}
+                </Text>,
+                yuan(n.reimbursedFen),
+                yuan(n.capFen),
+                yuan(n.leftFen),
+              ])}
+            />
           )}
         </SimpleGrid>
       )}

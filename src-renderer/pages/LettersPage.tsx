@@ -21,8 +21,9 @@ function TemplateEditor({ value, onSaved }: { value: LetterTemplate & { isDefaul
   const show = async () => {
     if (!person) return;
     try {
-      // The saved template is what prints: save first, then preview.
-      await call('letters.saveTemplate', t).then(onSaved);
+      // The saved template is what prints: a changed one is saved first, then previewed.
+      const changed = (['title', 'salutation', 'body', 'closing', 'dateStyle', 'addressForm'] as const).some((k) => t[k] !== value[k]);
+      if (changed) await call('letters.saveTemplate', t).then(onSaved);
       setPreview(await call('letters.render', { kind: t.kind, personIds: [person.id], gift: '慰问金 300.00 元', visitDate: new Date().toISOString().slice(0, 10) }));
     } catch (e) {
       failed(e);

@@ -6,10 +6,9 @@ import type { PolicyView } from '../../../src-main/api/contract';
 import type { CategoryPolicy } from '../../../src-main/shared/claimPolicy';
 import { CATEGORIES } from '../../../src-main/shared/person';
 import { call } from '../../api';
-import { PolicyEditor } from './PolicyEditor';
+import { BLANK_POLICY, PolicyEditor } from './PolicyEditor';
 import { done, failed, THIS_YEAR } from './shared';
 
-const BLANK: CategoryPolicy = { deductibleFen: 0, capFen: null, ratioBp: { 门诊: 0, 住院: 0, 特殊病种: 0, 药店: 0 }, ageBands: [] };
 
 export function PoliciesTab() {
   const [year, setYear] = useState(THIS_YEAR);
@@ -56,7 +55,7 @@ export function PoliciesTab() {
                 已有 {p.usedByLines} 张票据按现行规定计算并批准。修改后，已批准的报销单不变，只对此后批准的报销单生效。
               </Alert>
             )}
-            <PolicyEditor value={p?.rules ?? BLANK} busy={saving === category} saveLabel="保存政策" onSave={(rules, note) => save(category, rules, note)} />
+            <PolicyEditor value={p?.rules ?? BLANK_POLICY} busy={saving === category} saveLabel="保存政策" onSave={(rules, note) => save(category, rules, note)} />
           </Paper>
         );
       })}

@@ -8,6 +8,9 @@ import { formatYuan, parseYuan } from '../../../src-main/shared/money';
 
 const yuanText = (fen: number) => formatYuan(fen).replace(/,/g, '');
 
+/** Where a category has no policy yet: everything to be filled in. */
+export const BLANK_POLICY: CategoryPolicy = { deductibleFen: 0, capFen: null, ratioBp: { 门诊: 0, 住院: 0, 特殊病种: 0, 药店: 0 }, ageBands: [] };
+
 /** Percent with up to two decimals ↔ basis points, without floats: "85" → 8500, "92.5" → 9250. */
 export function percentToBp(text: string): number | null {
   const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text.trim());

@@ -6,8 +6,9 @@ import type { SimulationResult } from '../../../src-main/api/contract';
 import type { CategoryPolicy } from '../../../src-main/shared/claimPolicy';
 import { CATEGORIES, type Category } from '../../../src-main/shared/person';
 import { call } from '../../api';
-import { PolicyEditor } from './PolicyEditor';
+import { BLANK_POLICY, PolicyEditor } from './PolicyEditor';
 import { failed, THIS_YEAR, yuan } from './shared';
+
 
 export function SimulationTab() {
   const [year, setYear] = useState(THIS_YEAR - 1);
@@ -39,20 +40,19 @@ export function SimulationTab() {
         <NumberInput label="按哪一年度的报销单测算" w={200} min={1990} max={2100} value={year} onChange={(v) => setYear(Number(v) || THIS_YEAR - 1)} />
       </Group>
       <Text c="dimmed">调整下列测算政策后点“测算”：按批准顺序重新计算该年度全部已批准的报销单，与实际报销金额对比。测算不保存、不影响任何报销单。</Text>
-      {CATEGORIES.map((c) =>
-        draft[c] ? (
-          <Paper key={c} withBorder p="md">
-            <Title order={4} mb="sm">
-              {c}人员（测算）
-            </Title>
-            <PolicyEditor value={draft[c]!} saveLabel="采用此测算规定" onSave={(rules) => setDraft((d) => ({ ...d, [c]: rules }))} />
-          </Paper>
-        ) : (
-          <Text key={c} c="dimmed">
-            {year} 年度尚无{c}人员的政策，测算中遇到该类人员会提示。
-          </Text>
-        ),
-      )}
+      {CATEGORIES.map((c) => (
+        <Paper key={c} withBorder p="md">
+          <Title order={4} mb="sm">
+            {c}人员（测算）
+          </Title>
+          {!draft[c] && (
+            <Text c="dimmed" size="sm" mb="sm">
+              {year} 年度尚未设置{c}人员的政策：填写后点“采用此测算规定”纳入测算；不填则测算中遇到该类人员会提示。
+            </Text>
+          )}
+          <PolicyEditor value={draft[c] ?? BLANK_POLICY} saveLabel="采用此测算规定" onSave={(rules) => setDraft((d) => ({ ...d, [c]: rules }))} />
+        </Paper>
+      ))}
       <Group>
         <Button size="md" onClick={run} loading={busy}>
           测算

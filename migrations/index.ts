@@ -7,6 +7,7 @@ import * as m0003 from './0003-imports';
 import * as m0004 from './0004-claims';
 import * as m0005 from './0005-visits';
 import * as m0006 from './0006-letters';
+import * as m0007 from './0007-petitions';
 
 export const migrations: Record<string, Migration> = {
   '0001-core': m0001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0004-claims': m0004,
   '0005-visits': m0005,
   '0006-letters': m0006,
+  '0007-petitions': m0007,
 };

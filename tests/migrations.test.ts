@@ -106,4 +106,14 @@ describe('migrations', () => {
     expect(tables()).not.toContain('letters_log');
     expect(tables()).toContain('visits');
   });
+
+  test('0007-petitions: up adds the petitions with their checks; down removes them', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0007-petitions');
+    expect(() =>
+      store.raw.prepare("insert into petitions (received_on, channel, petitioner, subject, content, status, created_at, created_by) values ('2026-01-01', '传真', '刘强', 'x', 'y', '待受理', 't', '王')").run(),
+    ).toThrow(/CHECK/);
+    await migrateTo('0006-letters');
+    expect(tables()).not.toContain('petitions');
+  });
 });

@@ -18,6 +18,7 @@ import { parseYuan } from '../shared/money';
 import { UserError } from '../shared/errors';
 import { DEATH_TASKS, VISIT_KINDS, type DeathTask, type ReminderRules, type VisitKind } from '../shared/care';
 import { ADDRESS_FORMS, LETTER_KIND_KEYS, type LetterKind, type LetterTemplate } from '../shared/letters';
+import { PETITION_CHANNELS, SATISFACTION, type PetitionStatus } from '../shared/petitions';
 
 z.config(z.locales.zhCN());
 
@@ -641,6 +642,51 @@ export interface LetterLogEntry {
   batch: string | null;
 }
 
+// --- petitions (信访接待) -------------------------------------------------------------------------
+
+export const PetitionInput = z.object({
+  receivedOn: fullDate('收到日期'),
+  channel: z.enum(PETITION_CHANNELS, { error: '请选择信访方式' }),
+  /** A retiree on file; or null, and the petitioner's name. */
+  personId: optionalId,
+  petitioner: text(50),
+  relation: text(20),
+  phone: text(40),
+  subject: z.string({ error: '请填写事由' }).trim().min(1, '请填写事由').max(100),
+  content: z.string({ error: '请填写内容' }).trim().min(1, '请填写内容').max(10000),
+  handler: text(50),
+});
+export type PetitionInput = z.output<typeof PetitionInput>;
+
+export interface Petition {
+  id: number;
+  version: number;
+  receivedOn: string;
+  channel: (typeof PETITION_CHANNELS)[number];
+  personId: number | null;
+  petitioner: string;
+  relation: string | null;
+  phone: string | null;
+  subject: string;
+  content: string;
+  handler: string | null;
+  status: PetitionStatus;
+  acceptedOn: string | null;
+  rejectedReason: string | null;
+  extensionDays: number | null;
+  extensionReason: string | null;
+  concludedOn: string | null;
+  result: string | null;
+  satisfaction: (typeof SATISFACTION)[number] | null;
+  createdAt: string;
+  createdBy: string;
+  acceptBy: string;
+  concludeBy: string | null;
+  overdue: boolean;
+}
+
+const reasonText = (what: string) => z.string({ error: `请填写${what}` }).trim().min(1, `请填写${what}`).max(1000);
+
 type Method<I extends z.ZodType, O> = { input: I; output?: O };
 const method = <O>() => <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
 
@@ -851,6 +897,30 @@ export const contract = {
       orgPostcode: z.string().trim().regex(/^(\d{6})?$/, '邮编应为六位数字').nullish(),
     }),
   ),
+  'petitions.list': method<Petition[]>()(
+    z.object({
+      personId: optionalId,
+      from: fullDate('起始日期').nullish().transform((v) => v ?? null),
+      to: fullDate('截止日期').nullish().transform((v) => v ?? null),
+      openOnly: z.boolean().default(false),
+    }),
+  ),
+  'petitions.overdue': method<Petition[]>()(Empty),
+  'petitions.get': method<Petition>()(ById),
+  'petitions.create': method<Petition>()(PetitionInput),
+  'petitions.advance': method<Petition>()(
+    z.object({
+      id,
+      version: z.number().int().positive(),
+      step: z.discriminatedUnion('step', [
+        z.object({ step: z.literal('accept'), on: fullDate('受理日期') }),
+        z.object({ step: z.literal('reject'), on: fullDate('告知日期'), reason: reasonText('不予受理的理由') }),
+        z.object({ step: z.literal('extend'), days: z.number().int(), reason: reasonText('延期理由') }),
+        z.object({ step: z.literal('conclude'), on: fullDate('办结日期'), result: reasonText('办理结果'), satisfaction: z.enum(SATISFACTION).nullable() }),
+      ]),
+    }),
+  ),
+  'petitions.register': method<{ fileName: string; dataBase64: string }>()(z.object({ from: fullDate('起始日期'), to: fullDate('截止日期') })),
   'backups.list': method<BackupEntry[]>()(Empty),
   'backups.create': method<BackupEntry>()(Empty),
   'backups.restore': method<{ restoredFrom: BackupEntry; keptAsideAs: string }>()(

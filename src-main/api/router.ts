@@ -35,6 +35,7 @@ import { createBatch, getBatch, listBatches, markBatchPaid, paymentListWorkbook 
 import { createClaim, getClaim, listClaims, moveClaim, reverseClaim, updateClaim, yearStatement } from '../claims/claims';
 import { listPolicies, savePolicy } from '../claims/policies';
 import { importLedger } from '../claims/ledger';
+import { advancePetition, createPetition, getPetition, listPetitions, overduePetitions, registerWorkbook } from '../petitions/petitions';
 import { completeDeathTask, getDeath, registerDeath } from '../visits/deaths';
 import { reminderRules, reminders, saveReminderRules } from '../visits/reminders';
 import { createVisit, createVisitBatch, followUpDone, getVisitBatch, listVisitBatches, listVisits } from '../visits/visits';
@@ -197,6 +198,16 @@ const handlers: Handlers = {
       writeSetting(ctx.store, 'org_postcode', input.orgPostcode ?? '');
     });
     return { saved: true as const };
+  },
+  'petitions.list': (ctx, q) => listPetitions(ctx.store, q),
+  'petitions.overdue': (ctx) => overduePetitions(ctx.store),
+  'petitions.get': (ctx, { id }) => getPetition(ctx.store, id),
+  'petitions.create': (ctx, input) => createPetition(ctx.store, input),
+  'petitions.advance': (ctx, { id, version, step }) => advancePetition(ctx.store, id, version, step),
+  'petitions.register': async (ctx, { from, to }) => {
+    if (to < from) throw new UserError('invalid_input', '截止日期不能早于起始日期');
+    const w = await registerWorkbook(ctx.store, from, to);
+    return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
   },
   'backups.list': (ctx) => ctx.listBackups().map(backupEntry),
   'backups.create': async (ctx) => backupEntry(await ctx.backupNow()),

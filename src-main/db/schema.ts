@@ -299,6 +299,30 @@ export interface LettersLogTable {
   batch: string | null;
 }
 
+export interface PetitionsTable {
+  id: Generated<number>;
+  received_on: string;
+  channel: string;
+  person_id: number | null;
+  petitioner: string;
+  relation: string | null;
+  phone: string | null;
+  subject: string;
+  content: string;
+  handler: string | null;
+  status: string;
+  accepted_on: string | null;
+  rejected_reason: string | null;
+  extension_days: number | null;
+  extension_reason: string | null;
+  concluded_on: string | null;
+  result: string | null;
+  satisfaction: string | null;
+  created_at: string;
+  created_by: string;
+  version: Generated<number>;
+}
+
 export interface Database {
   settings: SettingsTable;
   org_units: OrgUnitsTable;
@@ -323,4 +347,5 @@ export interface Database {
   letter_templates: LetterTemplatesTable;
   letter_prefs: LetterPrefsTable;
   letters_log: LettersLogTable;
+  petitions: PetitionsTable;
 }

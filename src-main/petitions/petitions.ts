@@ -1,0 +1,164 @@
+// Petitions and reception (信访接待): registered, accepted (or not, with a reason), extended once,
+// concluded with the result and the petitioner's satisfaction; every step audited; the time limits
+// computed from the dates (shared/petitions.ts); the reception register for a period.
+import ExcelJS from 'exceljs';
+import type { Selectable } from 'kysely';
+import type { Petition, PetitionInput } from '../api/contract';
+import { nowIso, writeAudit } from '../audit/audit';
+import type { PetitionsTable } from '../db/schema';
+import type { Store } from '../db/store';
+import { currentOperator } from '../settings/settings';
+import { todayIso } from '../shared/dates';
+import { UserError } from '../shared/errors';
+import { deadlines, MAX_EXTENSION_DAYS, overdue, type PetitionStatus } from '../shared/petitions';
+
+type Row = Selectable<PetitionsTable>;
+
+function view(r: Row, today = todayIso()): Petition {
+  const status = r.status as PetitionStatus;
+  const base = { receivedOn: r.received_on, acceptedOn: r.accepted_on, extensionDays: r.extension_days };
+  return {
+    id: r.id,
+    version: r.version,
+    receivedOn: r.received_on,
+    channel: r.channel as Petition['channel'],
+    personId: r.person_id,
+    petitioner: r.petitioner,
+    relation: r.relation,
+    phone: r.phone,
+    subject: r.subject,
+    content: r.content,
+    handler: r.handler,
+    status,
+    acceptedOn: r.accepted_on,
+    rejectedReason: r.rejected_reason,
+    extensionDays: r.extension_days,
+    extensionReason: r.extension_reason,
+    concludedOn: r.concluded_on,
+    result: r.result,
+    satisfaction: r.satisfaction as Petition['satisfaction'],
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    ...deadlines(base),
+    overdue: overdue({ status, ...base }, today),
+  };
+}
+
+function row(store: Store, id: number): Row {
+  const r = store.prepare('SELECT * FROM petitions WHERE id = ?').get(id) as Row | undefined;
+  if (!r) throw new UserError('not_found', `没有找到第 ${id} 号信访件`);
+  return r;
+}
+
+export function getPetition(store: Store, id: number, today = todayIso()): Petition {
+  return view(row(store, id), today);
+}
+
+function audit(store: Store, before: Petition | null, after: Petition, reason: string | null): void {
+  const strip = ({ version: _v, overdue: _o, ...rest }: Petition) => rest;
+  writeAudit(store, { entity: 'petition', entityId: after.id, personId: after.personId, action: before ? 'update' : 'create', before: before ? strip(before) : null, after: strip(after), reason });
+}
+
+export function createPetition(store: Store, input: PetitionInput, today = todayIso()): Petition {
+  return store.tx(() => {
+    if (input.receivedOn > today) throw new UserError('invalid_input', '收到日期不能晚于今天');
+    let petitioner = input.petitioner;
+    if (input.personId !== null) {
+      const p = store.prepare('SELECT name FROM persons WHERE id = ?').get(input.personId) as { name: string } | undefined;
+      if (!p) throw new UserError('not_found', '没有找到这位人员的档案');
+      petitioner ??= p.name;
+    }
+    if (!petitioner) throw new UserError('invalid_input', '请选择信访人，或填写信访人姓名');
+    const id = Number(
+      store
+        .prepare(
+          `INSERT INTO petitions (received_on, channel, person_id, petitioner, relation, phone, subject, content, handler, status, created_at, created_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '待受理', ?, ?)`,
+        )
+        .run(input.receivedOn, input.channel, input.personId, petitioner, input.relation, input.phone, input.subject, input.content, input.handler, nowIso(), currentOperator(store))
+        .lastInsertRowid,
+    );
+    const saved = getPetition(store, id, today);
+    audit(store, null, saved, null);
+    return saved;
+  });
+}
+
+export type PetitionStep =
+  | { step: 'accept'; on: string }
+  | { step: 'reject'; on: string; reason: string }
+  | { step: 'extend'; days: number; reason: string }
+  | { step: 'conclude'; on: string; result: string; satisfaction: Petition['satisfaction'] };
+
+const STEP_WORDS = { accept: '受理', reject: '不予受理', extend: '延期', conclude: '办结' } as const;
+
+export function advancePetition(store: Store, id: number, version: number, s: PetitionStep, today = todayIso()): Petition {
+  return store.tx(() => {
+    const before = getPetition(store, id, today);
+    if (before.version !== version) throw new UserError('conflict', `第 ${id} 号信访件在您打开之后已被修改过，请重新打开`);
+    const refuse = () => {
+      throw new UserError('illegal_move', `第 ${id} 号信访件当前为“${before.status}”，不能${STEP_WORDS[s.step]}`);
+    };
+    const notBefore = (on: string, after: string, what: string) => {
+      if (on < after) throw new UserError('invalid_input', `${what}不能早于${after}`);
+      if (on > today) throw new UserError('invalid_input', `${what}不能晚于今天`);
+    };
+    switch (s.step) {
+      case 'accept':
+        if (before.status !== '待受理') refuse();
+        notBefore(s.on, before.receivedOn, '受理日期');
+        store.prepare("UPDATE petitions SET status = '办理中', accepted_on = ? WHERE id = ?").run(s.on, id);
+        break;
+      case 'reject':
+        if (before.status !== '待受理') refuse();
+        notBefore(s.on, before.receivedOn, '告知日期');
+        store.prepare("UPDATE petitions SET status = '不予受理', rejected_reason = ?, concluded_on = ? WHERE id = ?").run(s.reason, s.on, id);
+        break;
+      case 'extend':
+        if (before.status !== '办理中') refuse();
+        if (before.extensionDays !== null) throw new UserError('illegal_move', `第 ${id} 号信访件已延期 ${before.extensionDays} 天，只能延期一次`);
+        if (s.days < 1 || s.days > MAX_EXTENSION_DAYS) throw new UserError('invalid_input', `延长期限不得超过 ${MAX_EXTENSION_DAYS} 日`);
+        store.prepare('UPDATE petitions SET extension_days = ?, extension_reason = ? WHERE id = ?').run(s.days, s.reason, id);
+        break;
+      case 'conclude':
+        if (before.status !== '办理中') refuse();
+        notBefore(s.on, before.acceptedOn!, '办结日期');
+        store.prepare("UPDATE petitions SET status = '已办结', concluded_on = ?, result = ?, satisfaction = ? WHERE id = ?").run(s.on, s.result, s.satisfaction, id);
+        break;
+    }
+    store.prepare('UPDATE petitions SET version = version + 1 WHERE id = ?').run(id);
+    const after = getPetition(store, id, today);
+    audit(store, before, after, s.step === 'extend' || s.step === 'reject' ? s.reason : STEP_WORDS[s.step]);
+    return after;
+  });
+}
+
+export function listPetitions(store: Store, q: { personId: number | null; from: string | null; to: string | null; openOnly: boolean }, today = todayIso()): Petition[] {
+  let k = store.kysely.selectFrom('petitions').selectAll();
+  if (q.personId !== null) k = k.where('person_id', '=', q.personId);
+  if (q.from) k = k.where('received_on', '>=', q.from);
+  if (q.to) k = k.where('received_on', '<=', q.to);
+  if (q.openOnly) k = k.where('status', 'in', ['待受理', '办理中']);
+  return store.all(k.orderBy('received_on', 'desc').orderBy('id', 'desc')).map((r) => view(r, today));
+}
+
+/** The open petitions past a time limit, for the home page. */
+export function overduePetitions(store: Store, today = todayIso()): Petition[] {
+  return listPetitions(store, { personId: null, from: null, to: null, openOnly: true }, today).filter((p) => p.overdue);
+}
+
+/** The reception register (信访登记簿) of a period, as .xlsx. */
+export async function registerWorkbook(store: Store, from: string, to: string): Promise<{ fileName: string; data: Buffer }> {
+  const rows = listPetitions(store, { personId: null, from, to, openOnly: false }).reverse();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('信访登记簿', { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.addRow([`信访登记簿（${from} 至 ${to}）`]).font = { bold: true, size: 14 };
+  ws.mergeCells(1, 1, 1, 11);
+  ws.addRow(['编号', '收到日期', '方式', '信访人', '关系', '电话', '事由', '承办人', '状态', '办理期限', '办理结果']).font = { bold: true };
+  for (const p of rows) {
+    ws.addRow([p.id, p.receivedOn, p.channel, p.petitioner, p.relation ?? '', p.phone ?? '', p.subject, p.handler ?? '', p.status, p.concludeBy ?? `受理期限 ${p.acceptBy}`, p.result ?? p.rejectedReason ?? '']);
+  }
+  [6, 11, 6, 10, 8, 14, 30, 10, 8, 14, 30].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.getColumn(6).numFmt = '@';
+  return { fileName: `信访登记簿-${from}-${to}.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()) };
+}

@@ -1,5 +1,5 @@
 import { Alert, AppShell, Badge, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
-import { IconFileImport, IconGift, IconHome, IconMail, IconReceipt, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconFileImport, IconGift, IconHome, IconMail, IconMessages, IconReceipt, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../src-main/api/contract';
 import { call } from './api';
@@ -12,6 +12,7 @@ import { PrintPage } from './pages/PrintPage';
 import { PrintDocPage } from './pages/PrintDocPage';
 import { VisitsPage } from './pages/VisitsPage';
 import { LettersPage } from './pages/LettersPage';
+import { PetitionsPage } from './pages/PetitionsPage';
 import { PersonPage } from './pages/PersonPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SetupPage } from './pages/SetupPage';
@@ -55,6 +56,7 @@ export function App() {
   else if (section === 'settings') page = <SettingsPage info={info} onChanged={reload} />;
   else if (section === 'import') page = <ImportPage key={route.params.get('n') ?? ''} />;
   else if (section === 'letters') page = <LettersPage />;
+  else if (section === 'petitions') page = <PetitionsPage key={sub ?? ''} id={sub ? Number(sub) : null} />;
   else if (section === 'visits') page = <VisitsPage key={sub ?? ''} id={sub ? Number(sub) : null} />;
   else if (section === 'claims') page = <ClaimsPage path={route.path.slice(1)} params={route.params} />;
   else page = <HomePage />;
@@ -97,6 +99,7 @@ export function App() {
           onClick={() => navigate('/visits')}
         />
         <NavLink label="信函模板" leftSection={<IconMail size={20} />} active={section === 'letters'} onClick={() => navigate('/letters')} />
+        <NavLink label="信访接待" leftSection={<IconMessages size={20} />} active={section === 'petitions'} onClick={() => navigate('/petitions')} />
         <NavLink
           label="药费报销"
           leftSection={<IconReceipt size={20} />}

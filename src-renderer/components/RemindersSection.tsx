@@ -1,7 +1,8 @@
 // The home page's reminders: each a list of people, each name opening the person's file.
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { Reminders } from '../../src-main/api/contract';
+import type { Petition, Reminders } from '../../src-main/api/contract';
+import { limitText } from '../pages/PetitionsPage';
 import { formatChineseDate } from '../../src-main/shared/dates';
 import { call } from '../api';
 import { navigate } from '../route';
@@ -13,11 +14,14 @@ function ReminderCard({
   empty,
   items,
   action,
+  open = (i) => navigate(`/people/${i.personId}`),
 }: {
   title: string;
   empty: string;
   items: { key: string | number; personId: number; name: string; detail: string; urgent?: boolean }[];
   action?: ReactNode;
+  /** Where a name leads; the person's file unless said otherwise. */
+  open?: (item: { key: string | number; personId: number }) => void;
 }) {
   const [all, setAll] = useState(false);
   return (
@@ -36,7 +40,7 @@ function ReminderCard({
         <Stack gap={4}>
           {(all ? items : items.slice(0, SHOWN)).map((i) => (
             <Group key={i.key} justify="space-between" wrap="nowrap">
-              <Anchor onClick={() => navigate(`/people/${i.personId}`)}>{i.name}</Anchor>
+              <Anchor onClick={() => open(i)}>{i.name}</Anchor>
               <Text size="sm" c={i.urgent ? 'red.8' : 'dimmed'}>
                 {i.detail}
               </Text>
@@ -56,8 +60,10 @@ function ReminderCard({
 
 export function RemindersSection() {
   const [r, setR] = useState<Reminders | null>(null);
+  const [late, setLate] = useState<Petition[]>([]);
   useEffect(() => {
     call('reminders.get', {}).then(setR);
+    call('petitions.overdue', {}).then(setLate);
   }, []);
   if (!r) return null;
   return (
@@ -91,6 +97,12 @@ export function RemindersSection() {
           title="住院后尚未探望"
           empty="没有需要探望的住院人员。"
           items={r.hospital.map((h) => ({ key: h.personId, personId: h.personId, name: h.name, detail: `${h.visitDate} 住院${h.hospital ? `（${h.hospital}）` : ''}`, urgent: true }))}
+        />
+        <ReminderCard
+          title="信访超期"
+          empty="没有超期的信访件。"
+          items={late.map((p) => ({ key: `p${p.id}`, personId: p.personId ?? 0, name: `第 ${p.id} 号：${p.petitioner}`, detail: limitText(p), urgent: true }))}
+          open={(i) => navigate(`/petitions/${String(i.key).slice(1)}`)}
         />
         <ReminderCard
           title="久未联系"

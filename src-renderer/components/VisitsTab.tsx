@@ -3,7 +3,7 @@
 import { Alert, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
-import type { DeathFile, LetterLogEntry, PersonFile, Visit } from '../../src-main/api/contract';
+import type { DeathFile, LetterLogEntry, PersonFile, Petition, Visit } from '../../src-main/api/contract';
 import { ADDRESS_FORMS, LETTER_KINDS, type LetterKind } from '../../src-main/shared/letters';
 import { navigate } from '../route';
 import { PAID_DEATH_TASKS, VISIT_KINDS, type DeathTask } from '../../src-main/shared/care';
@@ -19,10 +19,12 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
   const [adding, setAdding] = useState(false);
   const [registering, setRegistering] = useState(false);
   const [letters, setLetters] = useState<LetterLogEntry[]>([]);
+  const [petitions, setPetitions] = useState<Petition[]>([]);
   const [letterKind, setLetterKind] = useState<LetterKind>(person.status === '已故' ? 'bereavement' : 'sympathy');
   const load = useCallback(() => {
     call('visits.list', { personId: person.id }).then(setVisits, failed);
     call('letters.log', { personId: person.id }).then(setLetters, failed);
+    call('petitions.list', { personId: person.id }).then(setPetitions, failed);
     call('deaths.get', { personId: person.id }).then((d) => setDeath(d.death), failed);
   }, [person.id]);
   useEffect(load, [load]);
@@ -102,6 +104,18 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {petitions.length > 0 && (
+        <Paper withBorder p="md">
+          <Title order={5} mb="xs">
+            信访记录
+          </Title>
+          {petitions.map((p) => (
+            <Text key={p.id} size="sm" style={{ cursor: 'pointer' }} c="blue.8" onClick={() => navigate(`/petitions/${p.id}`)}>
+              {p.receivedOn}　{p.channel}　{p.subject}（{p.status}）
+            </Text>
+          ))}
+        </Paper>
       )}
       {letters.length > 0 && (
         <Paper withBorder p="md">

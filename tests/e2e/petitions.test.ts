@@ -1,0 +1,71 @@
+// A petition in a real browser: registered for a retiree, accepted, concluded with the result; the
+// person's file lists it.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
+import { launchChromium } from './browser';
+import { startHarness, type Harness } from './harness';
+
+const SCREENS = path.resolve(import.meta.dirname, '../../test-results/screens');
+
+let harness: Harness;
+let browser: Browser;
+let page: Page;
+async function shot(name: string) {
+  await page.screenshot({ path: path.join(SCREENS, `petitions-${name}.png`), fullPage: true });
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(SCREENS, { recursive: true });
+  harness = await startHarness(['--demo']);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await page.goto(harness.url);
+  await page.getByLabel('单位名称').fill('红星机械厂离退休管理办公室');
+  await page.getByLabel('经办人姓名').fill('李明');
+  await page.getByRole('button', { name: '开始使用' }).click();
+  await page.getByRole('heading', { name: '工作概况' }).waitFor();
+});
+beforeEach((ctx) => {
+  onTestFailed(() => shot(`failed-${ctx.task.name.replace(/[^\w]+/g, '-')}`));
+});
+afterAll(async () => {
+  await browser?.close();
+  await harness?.stop();
+});
+
+describe('petitions', () => {
+  test('register a petition for a retiree, accept it, conclude it; it shows on the file', async () => {
+    await page.getByText('信访接待', { exact: true }).click();
+    await page.getByRole('button', { name: '登记信访' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByPlaceholder('输入姓名、拼音首字母或身份证号查找').fill('王');
+    const option = page.getByRole('option').first();
+    const chosen = (await option.textContent())!.split('（')[0];
+    await option.click();
+    await dialog.getByLabel('信访人（不是本人时填写）').fill('王小明');
+    await dialog.getByLabel('与离退休人员的关系').fill('儿子');
+    await dialog.getByLabel('事由').fill('反映住院费用报销进度');
+    await dialog.getByLabel('内容').fill('父亲的住院费用报销已三个月未到账，请帮助查询。');
+    await dialog.getByRole('button', { name: '登记' }).click();
+    await page.getByRole('heading', { name: /^第 \d+ 号信访件$/ }).waitFor();
+    await expect.poll(() => page.getByText(/应于 \d{4}-\d{2}-\d{2} 前告知是否受理/).isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: '受理', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await expect.poll(() => page.getByText(/应于 \d{4}-\d{2}-\d{2} 前办结/).isVisible()).toBe(true);
+    await page.getByRole('button', { name: '办结' }).click();
+    await page.getByRole('dialog').getByLabel('办理结果').fill('已督促财务核查，费用已到账，信访人表示满意。');
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await expect.poll(() => page.getByText('办理结果：已督促财务核查，费用已到账，信访人表示满意。').isVisible()).toBe(true);
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await shot('1-concluded');
+
+    // The petitioner (the son) leads to the retiree's file.
+    await page.getByText('王小明', { exact: true }).click();
+    await page.getByRole('heading', { name: chosen }).waitFor();
+    await page.getByRole('tab', { name: '走访慰问' }).click();
+    await expect.poll(() => page.getByText(/反映住院费用报销进度（已办结）/).isVisible()).toBe(true);
+  });
+});

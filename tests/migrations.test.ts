@@ -116,4 +116,15 @@ describe('migrations', () => {
     await migrateTo('0006-letters');
     expect(tables()).not.toContain('petitions');
   });
+
+  test('0008-certifications: once per person and year; down removes it', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0008-certifications');
+    store.raw.prepare("insert into persons (name, name_sort, category, phones, status, review_flags, created_at, updated_at) values ('张三', 'zhang san', '退休', '[]', '在册', '[]', 't', 't')").run();
+    const add = store.raw.prepare("insert into certifications (person_id, year, certified_on, method, created_at, created_by) values (1, 2026, '2026-03-01', '现场', 't', '王')");
+    add.run();
+    expect(() => add.run()).toThrow(/UNIQUE/);
+    await migrateTo('0007-petitions');
+    expect(tables()).not.toContain('certifications');
+  });
 });

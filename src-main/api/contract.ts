@@ -16,7 +16,7 @@ import { isValidIsoDate, isValidPartialDate } from '../shared/dates';
 import { CategoryPolicy, LINE_KINDS, YearPolicy } from '../shared/claimPolicy';
 import { parseYuan } from '../shared/money';
 import { UserError } from '../shared/errors';
-import { DEATH_TASKS, VISIT_KINDS, type DeathTask, type ReminderRules, type VisitKind } from '../shared/care';
+import { CERTIFICATION_METHODS, DEATH_TASKS, VISIT_KINDS, type CertificationMethod, type DeathTask, type ReminderRules, type VisitKind } from '../shared/care';
 import { ADDRESS_FORMS, LETTER_KIND_KEYS, type LetterKind, type LetterTemplate } from '../shared/letters';
 import { PETITION_CHANNELS, SATISFACTION, type PetitionStatus } from '../shared/petitions';
 
@@ -545,8 +545,27 @@ export const VisitInput = z.object({
   items: text(200),
   note: text(1000),
   followUpOn: fullDate('回访日期').nullish().transform((v) => v ?? null),
+  /** The visit was also this year's pension eligibility certification. */
+  certify: z.boolean().default(false),
 });
 export type VisitInput = z.output<typeof VisitInput>;
+
+export interface Certification {
+  id: number;
+  year: number;
+  certifiedOn: string;
+  method: CertificationMethod;
+  visitId: number | null;
+  note: string | null;
+  createdBy: string;
+}
+
+export interface CertificationLists {
+  year: number;
+  due: { personId: number; name: string; lastCertified: string | null }[];
+  /** Due, and no certification in the last 12 months. */
+  overdue: { personId: number; name: string; lastCertified: string | null }[];
+}
 
 export interface Visit {
   id: number;
@@ -865,6 +884,11 @@ export const contract = {
       note: text(200),
     }),
   ),
+  'certifications.list': method<Certification[]>()(z.object({ personId: id })),
+  'certifications.create': method<Certification>()(
+    z.object({ personId: id, certifiedOn: fullDate('认证日期'), method: z.enum(CERTIFICATION_METHODS, { error: '请选择认证方式' }), note: text(200) }),
+  ),
+  'certifications.lists': method<CertificationLists>()(z.object({ year: z.number().int().min(2000).max(2200) })),
   'reminders.get': method<Reminders>()(Empty),
   'reminders.rules': method<ReminderRules>()(Empty),
   'reminders.saveRules': method<ReminderRules>()(ReminderRulesInput),

@@ -38,6 +38,7 @@ import { importLedger } from '../claims/ledger';
 import { advancePetition, createPetition, getPetition, listPetitions, overduePetitions, registerWorkbook } from '../petitions/petitions';
 import { completeDeathTask, getDeath, registerDeath } from '../visits/deaths';
 import { reminderRules, reminders, saveReminderRules } from '../visits/reminders';
+import { certificationLists, certificationsOf, certify } from '../visits/certifications';
 import { createVisit, createVisitBatch, followUpDone, getVisitBatch, listVisitBatches, listVisits } from '../visits/visits';
 import { claimsReport, claimsReportWorkbook, simulateYear } from '../claims/reports';
 import { UserError } from '../shared/errors';
@@ -164,6 +165,9 @@ const handlers: Handlers = {
   'deaths.get': (ctx, { personId }) => ({ death: getDeath(ctx.store, personId) }),
   'deaths.register': (ctx, input) => registerDeath(ctx.store, input),
   'deaths.task': (ctx, input) => completeDeathTask(ctx.store, input),
+  'certifications.list': (ctx, { personId }) => certificationsOf(ctx.store, personId),
+  'certifications.create': (ctx, input) => certify(ctx.store, input),
+  'certifications.lists': (ctx, { year }) => certificationLists(ctx.store, year),
   'reminders.get': (ctx) => reminders(ctx.store),
   'reminders.rules': (ctx) => reminderRules(ctx.store),
   'reminders.saveRules': (ctx, rules) => saveReminderRules(ctx.store, rules),

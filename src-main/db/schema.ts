@@ -323,6 +323,18 @@ export interface PetitionsTable {
   version: Generated<number>;
 }
 
+export interface CertificationsTable {
+  id: Generated<number>;
+  person_id: number;
+  year: number;
+  certified_on: string;
+  method: string;
+  visit_id: number | null;
+  note: string | null;
+  created_at: string;
+  created_by: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   org_units: OrgUnitsTable;
@@ -348,4 +360,5 @@ export interface Database {
   letter_prefs: LetterPrefsTable;
   letters_log: LettersLogTable;
   petitions: PetitionsTable;
+  certifications: CertificationsTable;
 }

@@ -2,6 +2,10 @@
 export const VISIT_KINDS = ['生病住院慰问', '节日慰问', '生日祝寿', '困难帮扶', '病故吊唁', '日常走访', '电话问候', '送学上门'] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
 
+/** How a person's yearly pension eligibility was certified (养老金领取资格认证). */
+export const CERTIFICATION_METHODS = ['现场', '上门', '网上/人脸', '静默/数据比对', '走访时认证'] as const;
+export type CertificationMethod = (typeof CERTIFICATION_METHODS)[number];
+
 /** What the office does after a death, each ticked off with its date and operator. */
 export const DEATH_TASKS = ['吊唁走访', '唁函', '丧葬补助金', '一次性抚恤金', '停发通知', '党组织关系'] as const;
 export type DeathTask = (typeof DEATH_TASKS)[number];

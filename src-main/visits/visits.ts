@@ -10,6 +10,7 @@ import { parsePhones } from '../retirees/persons';
 import { currentOperator } from '../settings/settings';
 import type { VisitKind } from '../shared/care';
 import { todayIso } from '../shared/dates';
+import { certify } from './certifications';
 import { UserError } from '../shared/errors';
 
 type VisitRow = Selectable<VisitsTable> & { person_name: string };
@@ -69,6 +70,8 @@ export function createVisit(store: Store, input: VisitInput): Visit {
     const id = insertVisit(store, input, null, currentOperator(store));
     const saved = getVisit(store, id);
     auditVisit(store, id, input.personId, { kind: saved.kind, date: saved.date, moneyFen: saved.moneyFen, items: saved.items });
+    // A visit that was also the year's certification counts as one.
+    if (input.certify) certify(store, { personId: input.personId, certifiedOn: input.date, method: '走访时认证', visitId: id, note: null });
     return saved;
   });
 }
@@ -118,7 +121,12 @@ export function createVisitBatch(store: Store, input: BatchInput, today = todayI
         .run(input.name, input.kind, input.date, input.money, input.items, input.visitors, JSON.stringify(input.query), nowIso(), operator).lastInsertRowid,
     );
     for (const p of people) {
-      const id = insertVisit(store, { personId: p.id, kind: input.kind, date: input.date, visitors: input.visitors, money: input.money, items: input.items, note: null, followUpOn: null }, batchId, operator);
+      const id = insertVisit(
+        store,
+        { personId: p.id, kind: input.kind, date: input.date, visitors: input.visitors, money: input.money, items: input.items, note: null, followUpOn: null, certify: false },
+        batchId,
+        operator,
+      );
       auditVisit(store, id, p.id, { kind: input.kind, date: input.date, moneyFen: input.money, items: input.items }, `慰问批次“${input.name}”`);
     }
     return getVisitBatch(store, batchId);

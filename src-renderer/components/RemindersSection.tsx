@@ -1,7 +1,7 @@
 // The home page's reminders: each a list of people, each name opening the person's file.
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { Petition, Reminders } from '../../src-main/api/contract';
+import type { CertificationLists, Petition, Reminders } from '../../src-main/api/contract';
 import { limitText } from '../pages/PetitionsPage';
 import { formatChineseDate } from '../../src-main/shared/dates';
 import { call } from '../api';
@@ -61,9 +61,11 @@ function ReminderCard({
 export function RemindersSection() {
   const [r, setR] = useState<Reminders | null>(null);
   const [late, setLate] = useState<Petition[]>([]);
+  const [certs, setCerts] = useState<CertificationLists | null>(null);
   useEffect(() => {
     call('reminders.get', {}).then(setR);
     call('petitions.overdue', {}).then(setLate);
+    call('certifications.lists', { year: new Date().getFullYear() }).then(setCerts);
   }, []);
   if (!r) return null;
   return (
@@ -103,6 +105,12 @@ export function RemindersSection() {
           empty="没有超期的信访件。"
           items={late.map((p) => ({ key: `p${p.id}`, personId: p.personId ?? 0, name: `第 ${p.id} 号：${p.petitioner}`, detail: limitText(p), urgent: true }))}
           open={(i) => navigate(`/petitions/${String(i.key).slice(1)}`)}
+        />
+        <ReminderCard
+          title={`${certs?.year ?? ''} 年度资格认证超期`}
+          empty="没有超过 12 个月未认证的人员。"
+          items={(certs?.overdue ?? []).map((c) => ({ key: `c${c.personId}`, personId: c.personId, name: c.name, detail: c.lastCertified ? `上次认证 ${c.lastCertified}` : '从未认证', urgent: true }))}
+          action={certs && certs.due.length > 0 && <Text size="sm" c="dimmed" mt="xs">本年度尚未认证共 {certs.due.length} 人</Text>}
         />
         <ReminderCard
           title="久未联系"

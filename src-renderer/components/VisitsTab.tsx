@@ -1,12 +1,12 @@
 // A person's visits and care actions in time order, recording a new one, and the death
 // registration with the office's checklist.
-import { Alert, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
-import type { DeathFile, LetterLogEntry, PersonFile, Petition, Visit } from '../../src-main/api/contract';
+import type { Certification, DeathFile, LetterLogEntry, PersonFile, Petition, Visit } from '../../src-main/api/contract';
 import { ADDRESS_FORMS, LETTER_KINDS, type LetterKind } from '../../src-main/shared/letters';
 import { navigate } from '../route';
-import { PAID_DEATH_TASKS, VISIT_KINDS, type DeathTask } from '../../src-main/shared/care';
+import { CERTIFICATION_METHODS, PAID_DEATH_TASKS, VISIT_KINDS, type DeathTask } from '../../src-main/shared/care';
 import { todayIso } from '../../src-main/shared/dates';
 import { formatYuan } from '../../src-main/shared/money';
 import { call } from '../api';
@@ -20,11 +20,14 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
   const [registering, setRegistering] = useState(false);
   const [letters, setLetters] = useState<LetterLogEntry[]>([]);
   const [petitions, setPetitions] = useState<Petition[]>([]);
+  const [certs, setCerts] = useState<Certification[]>([]);
+  const [cert, setCert] = useState<{ on: string; method: string | null } | null>(null);
   const [letterKind, setLetterKind] = useState<LetterKind>(person.status === '已故' ? 'bereavement' : 'sympathy');
   const load = useCallback(() => {
     call('visits.list', { personId: person.id }).then(setVisits, failed);
     call('letters.log', { personId: person.id }).then(setLetters, failed);
     call('petitions.list', { personId: person.id }).then(setPetitions, failed);
+    call('certifications.list', { personId: person.id }).then(setCerts, failed);
     call('deaths.get', { personId: person.id }).then((d) => setDeath(d.death), failed);
   }, [person.id]);
   useEffect(load, [load]);
@@ -105,6 +108,47 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
           </Table.Tbody>
         </Table>
       )}
+      <Paper withBorder p="md">
+        <Group justify="space-between" mb="xs">
+          <Title order={5}>养老金领取资格认证</Title>
+          {person.status === '在册' && (
+            <Button size="compact-sm" variant="light" onClick={() => setCert({ on: todayIso(), method: null })}>
+              记录认证
+            </Button>
+          )}
+        </Group>
+        {certs.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            尚无认证记录。
+          </Text>
+        ) : (
+          certs.map((c) => (
+            <Text key={c.id} size="sm">
+              {c.year} 年度：{c.certifiedOn}，{c.method}（{c.createdBy}）
+            </Text>
+          ))
+        )}
+      </Paper>
+      <Modal opened={cert !== null} onClose={() => setCert(null)} title="记录资格认证">
+        {cert && (
+          <Stack>
+            <TextInput label="认证日期" value={cert.on} onChange={(e) => setCert({ ...cert, on: e.currentTarget.value })} />
+            <Select label="认证方式" data={[...CERTIFICATION_METHODS]} value={cert.method} onChange={(m) => setCert({ ...cert, method: m })} />
+            <Group justify="flex-end">
+              <Button
+                onClick={() =>
+                  call('certifications.create', { personId: person.id, certifiedOn: cert.on, method: cert.method as (typeof CERTIFICATION_METHODS)[number], note: null }).then(
+                    () => (setCert(null), load()),
+                    failed,
+                  )
+                }
+              >
+                保存
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
       {petitions.length > 0 && (
         <Paper withBorder p="md">
           <Title order={5} mb="xs">
@@ -136,7 +180,7 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
 }
 
 function VisitForm({ opened, personId, onClose, onSaved }: { opened: boolean; personId: number; onClose: () => void; onSaved: () => void }) {
-  const blank = { kind: null as string | null, date: todayIso(), visitors: '', money: '', items: '', note: '', followUpOn: '' };
+  const blank = { kind: null as string | null, date: todayIso(), visitors: '', money: '', items: '', note: '', followUpOn: '', certify: false };
   const [v, setV] = useState(blank);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -153,6 +197,7 @@ function VisitForm({ opened, personId, onClose, onSaved }: { opened: boolean; pe
         items: v.items || null,
         note: v.note || null,
         followUpOn: v.followUpOn || null,
+        certify: v.certify,
       });
       onSaved();
     } catch (e) {
@@ -171,6 +216,7 @@ function VisitForm({ opened, personId, onClose, onSaved }: { opened: boolean; pe
           <TextInput label="回访日期（可不填）" value={v.followUpOn} onChange={(e) => setV({ ...v, followUpOn: e.currentTarget.value })} placeholder="如 2026-12-15" />
         </SimpleGrid>
         <Textarea label="情况记录" autosize minRows={3} value={v.note} onChange={(e) => setV({ ...v, note: e.currentTarget.value })} />
+        <Checkbox label="本次走访同时完成本年度养老金领取资格认证" checked={v.certify} onChange={(e) => setV({ ...v, certify: e.currentTarget.checked })} />
         {error && <Text c="red.8">{error}</Text>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

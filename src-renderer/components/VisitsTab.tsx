@@ -49,7 +49,7 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
         </Button>
         <Select
           aria-label="称呼"
-          w={150}
+          w={200}
           placeholder="信函称呼：按模板"
           clearable
           data={[...ADDRESS_FORMS]}

@@ -2,17 +2,17 @@
 // the lists of who is due and overdue never hold the deceased.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AppContext } from '../src-main/app/context';
-import { dispatch } from '../src-main/api/router';
 import { createPerson } from '../src-main/retirees/persons';
 import { certificationLists, certify } from '../src-main/visits/certifications';
 import { registerDeath } from '../src-main/visits/deaths';
-import { freshContext, person } from './helpers';
+import { freshContext, person, router } from './helpers';
 
 let ctx: AppContext;
 beforeEach(async () => {
   ctx = await freshContext();
 });
 afterEach(() => ctx.close());
+const { call } = router(() => ctx);
 const born = (name: string) => createPerson(ctx.store, person({ name, birthDate: '1940-01-01' }), { acceptWarnings: false });
 
 describe('certification', () => {
@@ -26,16 +26,14 @@ describe('certification', () => {
     certify(ctx.store, { personId: done.id, certifiedOn: '2026-03-01', method: '网上/人脸', note: null }, '2026-11-28');
     certify(ctx.store, { personId: lastYear.id, certifiedOn: '2025-12-20', method: '现场', note: null }, '2026-11-28');
     certify(ctx.store, { personId: longAgo.id, certifiedOn: '2024-10-01', method: '上门', note: null }, '2026-11-28');
-    const r = await dispatch(ctx, 'visits.create', { personId: byVisit.id, kind: '日常走访', date: '2026-11-20', certify: true }, () => {});
-    expect(r.ok).toBe(true);
+    await call('visits.create', { personId: byVisit.id, kind: '日常走访', date: '2026-11-20', certify: true });
     registerDeath(ctx.store, { personId: died.id, diedOn: '2026-11-27', reportedBy: null, note: null }, '2026-11-28');
 
     const lists = certificationLists(ctx.store, 2026, '2026-11-28');
     expect(lists.due.map((d) => d.name).sort()).toEqual(['从未认证', '前年认证', '去年认证'].sort());
     // Last year's December is within 12 months; two years ago and never are overdue.
     expect(lists.overdue.map((d) => d.name).sort()).toEqual(['从未认证', '前年认证'].sort());
-    const byVisitList = await dispatch(ctx, 'certifications.list', { personId: byVisit.id }, () => {});
-    expect(byVisitList.ok && byVisitList.value).toMatchObject([{ year: 2026, certifiedOn: '2026-11-20', method: '走访时认证' }]);
+    expect(await call('certifications.list', { personId: byVisit.id })).toMatchObject([{ year: 2026, certifiedOn: '2026-11-20', method: '走访时认证' }]);
     expect(never.id).toBeGreaterThan(0);
   });
 

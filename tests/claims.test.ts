@@ -7,12 +7,11 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { BatchView, ClaimFile, ClaimsReport, PolicyView, YearStatement } from '../src-main/api/contract';
-import { dispatch } from '../src-main/api/router';
 import { AppContext } from '../src-main/app/context';
 import { saveOfficeSettings } from '../src-main/settings/settings';
 import { createPerson } from '../src-main/retirees/persons';
 import { checkCharacter } from '../src-main/shared/idNumber';
-import { freshContext, person, tempDir } from './helpers';
+import { freshContext, person, tempDir, router } from './helpers';
 
 const root = path.resolve(import.meta.dirname, '..');
 const FIXTURES = path.resolve(root, '../shared/fixtures');
@@ -22,17 +21,8 @@ beforeEach(async () => {
   ctx = await freshContext();
 });
 afterEach(() => ctx.close());
+const { call, refusal } = router(() => ctx);
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await dispatch(ctx, method, input, () => {});
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-async function refusal(method: string, input: unknown) {
-  const r = await dispatch(ctx, method, input, () => {});
-  if (r.ok) throw new Error(`${method} was not refused`);
-  return r.error;
-}
 const count = (sql: string) => (ctx.store.raw.prepare(sql).get() as { n: number }).n;
 
 const TUIXIU = {

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PersonInput, type InputOf } from '../src-main/api/contract';
+import { PersonInput, type InputOf, type RpcError } from '../src-main/api/contract';
+import { dispatch } from '../src-main/api/router';
 import { AppContext } from '../src-main/app/context';
 import { saveOfficeSettings } from '../src-main/settings/settings';
 
@@ -18,4 +19,20 @@ export async function freshContext(options: { configured?: boolean } = {}): Prom
 
 export function person(fields: Partial<InputOf<'retirees.create'>['person']> = {}): PersonInput {
   return PersonInput.parse({ name: '张桂兰', category: '退休', ...fields });
+}
+
+/** The router, as every IPC call reaches it: the value of a call, or the refusal it gives. */
+export function router(ctx: () => AppContext) {
+  return {
+    async call<T>(method: string, input: unknown): Promise<T> {
+      const r = await dispatch(ctx(), method, input, () => {});
+      if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+      return r.value as T;
+    },
+    async refusal(method: string, input: unknown): Promise<RpcError> {
+      const r = await dispatch(ctx(), method, input, () => {});
+      if (r.ok) throw new Error(`${method} was not refused`);
+      return r.error;
+    },
+  };
 }

@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { LetterLogEntry, PrintableView } from '../src-main/api/contract';
-import { dispatch } from '../src-main/api/router';
 import { AppContext } from '../src-main/app/context';
 import { recipients } from '../src-main/letters/envelopes';
 import { composeLetters, saveTemplate } from '../src-main/letters/letters';
@@ -14,7 +13,7 @@ import { saveOfficeSettings } from '../src-main/settings/settings';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import { DEFAULT_TEMPLATES, letterDate } from '../src-main/shared/letters';
 import { registerDeath } from '../src-main/visits/deaths';
-import { freshContext, person, tempDir } from './helpers';
+import { freshContext, person, tempDir, router } from './helpers';
 
 const root = path.resolve(import.meta.dirname, '..');
 let ctx: AppContext;
@@ -22,12 +21,8 @@ beforeEach(async () => {
   ctx = await freshContext();
 });
 afterEach(() => ctx.close());
+const { call } = router(() => ctx);
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await dispatch(ctx, method, input, () => {});
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 const id = (first17: string) => first17 + checkCharacter(first17);
 
 describe('dates on letters', () => {

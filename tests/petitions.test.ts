@@ -3,24 +3,19 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Petition } from '../src-main/api/contract';
-import { dispatch } from '../src-main/api/router';
 import type { AppContext } from '../src-main/app/context';
 import { advancePetition, createPetition, overduePetitions } from '../src-main/petitions/petitions';
 import { createPerson } from '../src-main/retirees/persons';
 import { deadlines, overdue } from '../src-main/shared/petitions';
-import { freshContext, person } from './helpers';
+import { freshContext, person, router } from './helpers';
 
 let ctx: AppContext;
 beforeEach(async () => {
   ctx = await freshContext();
 });
 afterEach(() => ctx.close());
+const { call, refusal } = router(() => ctx);
 
-async function refusal(method: string, input: unknown) {
-  const r = await dispatch(ctx, method, input, () => {});
-  if (r.ok) throw new Error(`${method} was not refused`);
-  return r.error;
-}
 const input = (extra = {}) => ({
   receivedOn: '2026-12-20',
   channel: '来访' as const,
@@ -73,8 +68,7 @@ describe('the workflow', () => {
     expect(p.petitioner).toBe('刘建国');
     const r = advancePetition(ctx.store, p.id, p.version, { step: 'reject', on: '2026-12-22', reason: '不属于本单位职责范围，已告知向社保经办机构反映' }, '2026-12-22');
     expect(r).toMatchObject({ status: '不予受理', concludedOn: '2026-12-22' });
-    const r2 = await dispatch(ctx, 'petitions.list', { personId: retiree.id }, () => {});
-    expect(r2.ok && (r2.value as Petition[]).map((x) => x.id)).toEqual([p.id]);
+    expect((await call<Petition[]>('petitions.list', { personId: retiree.id })).map((x) => x.id)).toEqual([p.id]);
     expect((await refusal('petitions.advance', { id: p.id, version: r.version, step: { step: 'reject', on: '2026-12-22' } })).message).toContain('请填写不予受理的理由');
   });
 
@@ -96,10 +90,9 @@ describe('the workflow', () => {
   test('the register of a period to .xlsx', async () => {
     createPetition(ctx.store, input({ receivedOn: '2026-11-02', subject: '十一月的事' }), '2026-11-02');
     createPetition(ctx.store, input({ receivedOn: '2026-10-02', subject: '十月的事' }), '2026-10-02');
-    const r = await dispatch(ctx, 'petitions.register', { from: '2026-11-01', to: '2026-11-30' }, () => {});
-    if (!r.ok) throw new Error(r.error.message);
+    const file = await call<{ dataBase64: string }>('petitions.register', { from: '2026-11-01', to: '2026-11-30' });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from((r.value as { dataBase64: string }).dataBase64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     expect(ws.getCell('A1').value).toBe('信访登记簿（2026-11-01 至 2026-11-30）');
     expect(ws.rowCount).toBe(3);

@@ -2,31 +2,21 @@
 // with fixed dates.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ListQuery, type ClaimFile, type DeathFile, type Reminders, type Visit, type VisitBatchView } from '../src-main/api/contract';
-import { dispatch } from '../src-main/api/router';
 import type { AppContext } from '../src-main/app/context';
 import { createPerson } from '../src-main/retirees/persons';
 import { DEFAULT_REMINDER_RULES } from '../src-main/shared/care';
 import { addDays, birthdayIn, isMilestone, nextBirthday, reminders } from '../src-main/visits/reminders';
 import { registerDeath } from '../src-main/visits/deaths';
 import { createVisitBatch } from '../src-main/visits/visits';
-import { freshContext, person } from './helpers';
+import { freshContext, person, router } from './helpers';
 
 let ctx: AppContext;
 beforeEach(async () => {
   ctx = await freshContext();
 });
 afterEach(() => ctx.close());
+const { call, refusal } = router(() => ctx);
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await dispatch(ctx, method, input, () => {});
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-async function refusal(method: string, input: unknown) {
-  const r = await dispatch(ctx, method, input, () => {});
-  if (r.ok) throw new Error(`${method} was not refused`);
-  return r.error;
-}
 const born = (name: string, birthDate: string, extra = {}) => createPerson(ctx.store, person({ name, birthDate, ...extra }), { acceptWarnings: false });
 const names = <T extends { name: string }>(xs: T[]) => xs.map((x) => x.name);
 

@@ -1,41 +1,26 @@
 // A medical-expense claim in a real browser: the year's policy set, a claim with three invoices
 // registered, approved with its breakdown shown, put into a payment batch, the payment list
 // exported, and the summary sheet printed to PDF with the total in capitals.
-import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
-import { launchChromium } from './browser';
 import { pdfText } from './pdf';
-import { startHarness, type Harness } from './harness';
+import { openOffice, type Office } from './office';
 
-const SCREENS = path.resolve(import.meta.dirname, '../../test-results/screens');
-
-let harness: Harness;
-let browser: Browser;
+let office: Office;
 let page: Page;
-async function shot(name: string) {
-  await page.screenshot({ path: path.join(SCREENS, `claims-${name}.png`), fullPage: true });
-}
+const shot = (name: string) => office.shot(name);
 
 beforeAll(async () => {
-  fs.mkdirSync(SCREENS, { recursive: true });
-  harness = await startHarness(['--demo']);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  await page.goto(harness.url);
-  await page.getByLabel('单位名称').fill('红星机械厂离退休管理办公室');
-  await page.getByLabel('经办人姓名').fill('李明');
-  await page.getByRole('button', { name: '开始使用' }).click();
-  await page.getByRole('heading', { name: '工作概况' }).waitFor();
+  office = await openOffice('claims');
+  page = office.page;
 });
 beforeEach((ctx) => {
   onTestFailed(() => shot(`failed-${ctx.task.name.replace(/[^\w]+/g, '-')}`));
 });
 afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
+  await office?.close();
 });
 
 describe('claims', () => {
@@ -54,15 +39,7 @@ describe('claims', () => {
     await shot('1-policy');
 
     // A 退休 retiree of the demo office.
-    const someone = await page.evaluate(async () => {
-      const storage = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage;
-      const res = await fetch('./rpc', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-rpc-token': storage.getItem('rpc-token') ?? '' },
-        body: JSON.stringify({ method: 'retirees.list', input: { categories: ['退休'], statuses: ['在册'], pageSize: 1 } }),
-      });
-      return ((await res.json()) as { value: { rows: { name: string }[] } }).value.rows[0].name;
-    });
+    const someone = (await office.rpc<{ rows: { name: string }[] }>('retirees.list', { categories: ['退休'], statuses: ['在册'], pageSize: 1 })).rows[0].name;
 
     await page.getByRole('tab', { name: '报销单' }).click();
     await page.getByRole('button', { name: '登记报销单' }).click();
@@ -98,7 +75,7 @@ describe('claims', () => {
     await expect.poll(() => page.getByText('合计（大写）：陆佰陆拾柒元叁角整').isVisible()).toBe(true);
     await shot('4-batch');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出发放名单' }).click()]);
-    const xlsx = path.join(harness.dir, 'list.xlsx');
+    const xlsx = path.join(office.harness.dir, 'list.xlsx');
     await download.saveAs(xlsx);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
@@ -109,7 +86,7 @@ describe('claims', () => {
     await page.getByRole('button', { name: '打印汇总表' }).click();
     await expect.poll(() => page.getByTestId('capital-total').isVisible()).toBe(true);
     await shot('5-summary');
-    const pdf = path.join(harness.dir, 'summary.pdf');
+    const pdf = path.join(office.harness.dir, 'summary.pdf');
     await page.emulateMedia({ media: 'print' });
     await page.pdf({ path: pdf, format: 'A4', printBackground: true });
     await page.emulateMedia({ media: 'screen' });

@@ -3,67 +3,34 @@
 // address sit where the standard puts them, measured in millimetres.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
 import type { VisitBatchView } from '../../src-main/api/contract';
 import { todayIso } from '../../src-main/shared/dates';
 import { letterDate } from '../../src-main/shared/letters';
-import { launchChromium } from './browser';
-import { startHarness, type Harness } from './harness';
+import { openOffice, SCREENS, type Office } from './office';
 import { pdfText } from './pdf';
 
-const SCREENS = path.resolve(import.meta.dirname, '../../test-results/screens');
 const PX_PER_MM = 96 / 25.4;
 
-let harness: Harness;
-let browser: Browser;
+let office: Office;
 let page: Page;
-async function shot(name: string) {
-  await page.screenshot({ path: path.join(SCREENS, `letters-${name}.png`), fullPage: true });
-}
-async function rpc<T>(method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, i]) => {
-      const storage = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage;
-      const res = await fetch('./rpc', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-rpc-token': storage.getItem('rpc-token') ?? '' },
-        body: JSON.stringify({ method: m, input: i }),
-      });
-      const r = (await res.json()) as { ok: boolean; value: unknown; error?: { message: string } };
-      if (!r.ok) throw new Error(r.error?.message);
-      return r.value;
-    },
-    [method, input] as const,
-  ) as Promise<T>;
-}
-const go = (hash: string) =>
-  page.evaluate((h) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
-  }, hash);
+const shot = (name: string) => office.shot(name);
 
 beforeAll(async () => {
-  fs.mkdirSync(SCREENS, { recursive: true });
-  harness = await startHarness(['--demo']);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await page.goto(harness.url);
-  await page.getByLabel('单位名称').fill('红星机械厂离退休管理办公室');
-  await page.getByLabel('经办人姓名').fill('李明');
-  await page.getByRole('button', { name: '开始使用' }).click();
-  await page.getByRole('heading', { name: '工作概况' }).waitFor();
+  office = await openOffice('letters');
+  page = office.page;
 });
 beforeEach((ctx) => {
   onTestFailed(() => shot(`failed-${ctx.task.name.replace(/[^\w]+/g, '-')}`));
 });
 afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
+  await office?.close();
 });
 
 describe('letters', () => {
   test("a festival batch's letters to one PDF: each name and the date, a page each; printing logs them", async () => {
-    const batch = await rpc<VisitBatchView>('visits.createBatch', {
+    const batch = await office.rpc<VisitBatchView>('visits.createBatch', {
       name: '2027年春节慰问',
       kind: '节日慰问',
       date: '2027-01-20',
@@ -72,7 +39,7 @@ describe('letters', () => {
       query: { statuses: ['在册'], minAge: 95 },
     });
     expect(batch.rows.length).toBeGreaterThan(1);
-    await go(`#/visits/${batch.id}`);
+    await office.go(`#/visits/${batch.id}`);
     await page.getByRole('button', { name: '打印慰问信' }).click();
     await expect.poll(() => page.locator('section.letter').count()).toBe(batch.rows.length);
     await shot('1-batch-letters');
@@ -81,8 +48,8 @@ describe('letters', () => {
       (globalThis as unknown as { print: () => void }).print = () => {};
     });
     await page.getByRole('button', { name: /^打印（共/ }).click();
-    await expect.poll(async () => (await rpc<unknown[]>('letters.log', { personId: batch.rows[0].personId })).length).toBe(1);
-    const pdf = path.join(harness.dir, 'letters.pdf');
+    await expect.poll(async () => (await office.rpc<unknown[]>('letters.log', { personId: batch.rows[0].personId })).length).toBe(1);
+    const pdf = path.join(office.harness.dir, 'letters.pdf');
     await page.emulateMedia({ media: 'print' });
     await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
     await page.emulateMedia({ media: 'screen' });
@@ -95,16 +62,16 @@ describe('letters', () => {
       expect(pages[i]).toContain('慰问金 300.00 元，大米一袋');
     });
     expect(pages.join('')).not.toContain('打印');
-    const log = await rpc<{ batch: string }[]>('letters.log', { personId: batch.rows[0].personId });
+    const log = await office.rpc<{ batch: string }[]>('letters.log', { personId: batch.rows[0].personId });
     expect(log).toMatchObject([{ batch: '2027年春节慰问' }]);
     fs.copyFileSync(pdf, path.join(SCREENS, 'letters-batch.pdf'));
   });
 
   test('an envelope (DL): six postcode boxes 20 mm from the left and 10 mm from the top, the address at 26 mm', async () => {
-    const { rows } = await rpc<{ rows: { id: number; name: string }[] }>('retirees.list', { statuses: ['在册'], pageSize: 1 });
-    const file = await rpc<{ postcode: string | null; address: string | null }>('retirees.get', { id: rows[0].id });
+    const { rows } = await office.rpc<{ rows: { id: number; name: string }[] }>('retirees.list', { statuses: ['在册'], pageSize: 1 });
+    const file = await office.rpc<{ postcode: string | null; address: string | null }>('retirees.get', { id: rows[0].id });
     expect(file.postcode).toMatch(/^\d{6}$/);
-    await go(`#/print/envelopes?people=${rows[0].id}&size=DL`);
+    await office.go(`#/print/envelopes?people=${rows[0].id}&size=DL`);
     const envelope = page.locator('section.envelope');
     await envelope.waitFor();
     await shot('2-envelope');

@@ -1,38 +1,22 @@
 // A petition in a real browser: registered for a retiree, accepted, concluded with the result; the
 // person's file lists it.
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
-import { launchChromium } from './browser';
-import { startHarness, type Harness } from './harness';
+import { openOffice, type Office } from './office';
 
-const SCREENS = path.resolve(import.meta.dirname, '../../test-results/screens');
-
-let harness: Harness;
-let browser: Browser;
+let office: Office;
 let page: Page;
-async function shot(name: string) {
-  await page.screenshot({ path: path.join(SCREENS, `petitions-${name}.png`), fullPage: true });
-}
+const shot = (name: string) => office.shot(name);
 
 beforeAll(async () => {
-  fs.mkdirSync(SCREENS, { recursive: true });
-  harness = await startHarness(['--demo']);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await page.goto(harness.url);
-  await page.getByLabel('单位名称').fill('红星机械厂离退休管理办公室');
-  await page.getByLabel('经办人姓名').fill('李明');
-  await page.getByRole('button', { name: '开始使用' }).click();
-  await page.getByRole('heading', { name: '工作概况' }).waitFor();
+  office = await openOffice('petitions');
+  page = office.page;
 });
 beforeEach((ctx) => {
   onTestFailed(() => shot(`failed-${ctx.task.name.replace(/[^\w]+/g, '-')}`));
 });
 afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
+  await office?.close();
 });
 
 describe('petitions', () => {

@@ -1,71 +1,37 @@
 // Visits in a real browser: the reminders on the home page, a festival batch for a filtered list
 // with its sign-off sheet, and a visit recorded on a person's file.
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
-import { launchChromium } from './browser';
-import { startHarness, type Harness } from './harness';
+import { openOffice, type Office } from './office';
 
-const SCREENS = path.resolve(import.meta.dirname, '../../test-results/screens');
-
-let harness: Harness;
-let browser: Browser;
+let office: Office;
 let page: Page;
-async function shot(name: string) {
-  await page.screenshot({ path: path.join(SCREENS, `visits-${name}.png`), fullPage: true });
-}
-
-/** A call of the contract from the page, with the run's token, as the renderer makes it. */
-async function rpc<T>(method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, i]) => {
-      const storage = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage;
-      const res = await fetch('./rpc', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-rpc-token': storage.getItem('rpc-token') ?? '' },
-        body: JSON.stringify({ method: m, input: i }),
-      });
-      return ((await res.json()) as { value: unknown }).value;
-    },
-    [method, input] as const,
-  ) as Promise<T>;
-}
+const shot = (name: string) => office.shot(name);
 
 beforeAll(async () => {
-  fs.mkdirSync(SCREENS, { recursive: true });
-  harness = await startHarness(['--demo']);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await page.goto(harness.url);
-  await page.getByLabel('单位名称').fill('红星机械厂离退休管理办公室');
-  await page.getByLabel('经办人姓名').fill('李明');
-  await page.getByRole('button', { name: '开始使用' }).click();
-  await page.getByRole('heading', { name: '工作概况' }).waitFor();
+  office = await openOffice('visits');
+  page = office.page;
 });
 beforeEach((ctx) => {
   onTestFailed(() => shot(`failed-${ctx.task.name.replace(/[^\w]+/g, '-')}`));
 });
 afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
+  await office?.close();
 });
 
 describe('visits', () => {
   test('the home page reminds of birthdays and of people not contacted', async () => {
     await page.getByRole('heading', { name: '走访慰问提醒' }).waitFor();
     // Nobody of the demo office has been visited yet: every one on the roll is listed.
-    const { total } = await rpc<{ total: number }>('retirees.list', { statuses: ['在册'], pageSize: 1 });
+    const { total } = await office.rpc<{ total: number }>('retirees.list', { statuses: ['在册'], pageSize: 1 });
     await expect.poll(() => page.getByText(`${total} 人`).first().isVisible()).toBe(true);
     await shot('1-home');
   });
 
   test('a festival batch for everyone on the roll aged 80 and over, and its sign-off sheet', async () => {
-    const { total } = await rpc<{ total: number }>('retirees.list', { statuses: ['在册'], minAge: 80, pageSize: 1 });
+    const { total } = await office.rpc<{ total: number }>('retirees.list', { statuses: ['在册'], minAge: 80, pageSize: 1 });
     expect(total).toBeGreaterThan(0);
-    await page.evaluate(() => {
-      (globalThis as unknown as { location: { hash: string } }).location.hash = '#/people?status=在册&minAge=80';
-    });
+    await office.go('#/people?status=在册&minAge=80');
     await page.getByRole('button', { name: '建立慰问批次' }).click();
     await page.getByLabel('批次名称').fill('2027年春节慰问');
     await page.getByLabel('慰问金（元）').fill('300');
@@ -82,10 +48,8 @@ describe('visits', () => {
   });
 
   test("a visit recorded on a person's file, with a follow-up", async () => {
-    const { rows } = await rpc<{ rows: { id: number; name: string }[] }>('retirees.list', { statuses: ['在册'], pageSize: 1 });
-    await page.evaluate((id) => {
-      (globalThis as unknown as { location: { hash: string } }).location.hash = `#/people/${id}`;
-    }, rows[0].id);
+    const { rows } = await office.rpc<{ rows: { id: number; name: string }[] }>('retirees.list', { statuses: ['在册'], pageSize: 1 });
+    await office.go(`#/people/${rows[0].id}`);
     await page.getByRole('tab', { name: '走访慰问' }).click();
     await page.getByRole('button', { name: '记录走访慰问' }).click();
     await page.getByLabel('类别').first().click();

@@ -10,8 +10,8 @@ import { CERTIFICATION_METHODS, PAID_DEATH_TASKS, VISIT_KINDS, type DeathTask } 
 import { todayIso } from '../../src-main/shared/dates';
 import { formatYuan } from '../../src-main/shared/money';
 import { call } from '../api';
+import { failed } from '../notify';
 
-const failed = (e: unknown) => notifications.show({ color: 'red', title: '未能完成', message: e instanceof Error ? e.message : String(e), autoClose: 8000 });
 
 export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged: () => void }) {
   const [visits, setVisits] = useState<Visit[]>([]);

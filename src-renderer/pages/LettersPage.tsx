@@ -6,10 +6,10 @@ import { useEffect, useState } from 'react';
 import type { PrintableView } from '../../src-main/api/contract';
 import { ADDRESS_FORMS, LETTER_KINDS, PLACEHOLDERS, type LetterKind, type LetterTemplate } from '../../src-main/shared/letters';
 import { call } from '../api';
+import { failed } from '../notify';
 import { PersonPicker, type PickedPerson } from '../components/PersonPicker';
 import { fileToBase64 } from '../files';
 
-const failed = (e: unknown) => notifications.show({ color: 'red', title: '未能完成', message: e instanceof Error ? e.message : String(e), autoClose: 8000 });
 
 function TemplateEditor({ value, onSaved }: { value: LetterTemplate & { isDefault: boolean }; onSaved: (t: LetterTemplate & { isDefault: boolean }) => void }) {
   const [t, setT] = useState(value);

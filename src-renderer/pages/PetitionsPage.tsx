@@ -1,18 +1,17 @@
 // 信访接待: the petitions (open ones first), registering one, and each one's steps with its time
 // limits: accepted within 15 days, concluded within 60 (one extension of at most 30).
 import { Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { Petition } from '../../src-main/api/contract';
 import { todayIso } from '../../src-main/shared/dates';
 import { PETITION_CHANNELS, SATISFACTION } from '../../src-main/shared/petitions';
 import { call } from '../api';
+import { failed } from '../notify';
 import { PersonPicker, type PickedPerson } from '../components/PersonPicker';
 import { download } from '../files';
 import { navigate } from '../route';
 
-const failed = (e: unknown) => notifications.show({ color: 'red', title: '未能完成', message: e instanceof Error ? e.message : String(e), autoClose: 8000 });
 const COLORS = { 待受理: 'orange', 办理中: 'blue', 已办结: 'teal', 不予受理: 'gray' } as const;
 
 export function StatusBadge({ p }: { p: Petition }) {

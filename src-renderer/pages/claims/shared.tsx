@@ -1,6 +1,5 @@
 // Small pieces the claims pages share: amounts, statuses, errors.
 import { Badge } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { ClaimStatus } from '../../../src-main/api/contract';
 import { formatYuan } from '../../../src-main/shared/money';
 
@@ -17,12 +16,6 @@ export function StatusBadge({ status, source }: { status: ClaimStatus; source?: 
 /** 123456 → 1,234.56 元; nothing for null. */
 export const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? '—' : `${formatYuan(fen)} 元`);
 
-export function failed(e: unknown): void {
-  notifications.show({ color: 'red', title: '未能完成', message: e instanceof Error ? e.message : String(e), autoClose: 8000 });
-}
-
-export function done(message: string): void {
-  notifications.show({ color: 'green', message });
-}
+export { done, failed } from '../../notify';
 
 export const THIS_YEAR = new Date().getFullYear();

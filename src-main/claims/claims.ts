@@ -115,10 +115,18 @@ function snapshot(c: ClaimFile) {
   return rest;
 }
 
-/**
- * An invoice is reimbursed once: refused when a claim that still counts (not reversed, not a
- * reversal) already holds it, naming that claim.
- */
+/** The claim that still counts (not reversed, not a reversal) and already holds an invoice, if any. */
+export function claimHoldingInvoice(store: Store, invoiceNo: string, invoiceCode: string | null, exceptClaimId: number | null) {
+  return store
+    .prepare(
+      `SELECT c.id, c.status, p.name FROM claim_lines l JOIN claims c ON c.id = l.claim_id JOIN persons p ON p.id = c.person_id
+       WHERE l.invoice_no = ? AND coalesce(l.invoice_code, '') = ? AND c.id != ? AND c.reversed_by IS NULL AND c.source != '冲销'
+       LIMIT 1`,
+    )
+    .get(invoiceNo, invoiceCode ?? '', exceptClaimId ?? 0) as { id: number; status: string; name: string } | undefined;
+}
+
+/** An invoice is reimbursed once: refused when a claim that still counts already holds it, naming that claim. */
 function checkInvoices(store: Store, lines: ClaimLineInput[], ownClaimId: number | null): void {
   const seen = new Set<string>();
   for (const l of lines) {
@@ -126,13 +134,7 @@ function checkInvoices(store: Store, lines: ClaimLineInput[], ownClaimId: number
     const key = `${l.invoiceCode ?? ''}|${l.invoiceNo}`;
     if (seen.has(key)) throw new UserError('duplicate_invoice', `票据 ${label} 在本报销单中填写了两次`);
     seen.add(key);
-    const used = store
-      .prepare(
-        `SELECT c.id, c.status, p.name FROM claim_lines l JOIN claims c ON c.id = l.claim_id JOIN persons p ON p.id = c.person_id
-         WHERE l.invoice_no = ? AND coalesce(l.invoice_code, '') = ? AND c.id != ? AND c.reversed_by IS NULL AND c.source != '冲销'
-         LIMIT 1`,
-      )
-      .get(l.invoiceNo, l.invoiceCode ?? '', ownClaimId ?? 0) as { id: number; status: string; name: string } | undefined;
+    const used = claimHoldingInvoice(store, l.invoiceNo, l.invoiceCode, ownClaimId);
     if (used) {
       throw new UserError('duplicate_invoice', `票据 ${label} 已用于第 ${used.id} 号报销单（${used.name}，${used.status}），不能重复报销`, { claimId: used.id });
     }

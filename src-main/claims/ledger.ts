@@ -16,7 +16,7 @@ import { isValidIsoDate } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { checkIdNumber } from '../shared/idNumber';
 import { fenFromCell, formatYuan } from '../shared/money';
-import { nextApprovalSeq, setYearTotals, yearTotals } from './claims';
+import { claimHoldingInvoice, nextApprovalSeq, setYearTotals, yearTotals } from './claims';
 
 type LedgerField = 'name' | 'idNumber' | 'visitDate' | 'hospital' | 'kind' | 'invoiceCode' | 'invoiceNo' | 'total' | 'fund' | 'account' | 'self' | 'eligible' | 'paid';
 
@@ -149,12 +149,7 @@ export async function importLedger(store: Store, bytes: Buffer, fileName: string
         const key = `${invoiceCode ?? ''}|${invoiceNo}`;
         if (invoiceNo && usedInFile.has(key)) problem('invoiceNo', 'duplicate_invoice', `票据 ${invoiceNo} 在台账中出现了两次`);
         if (invoiceNo) {
-          const used = store
-            .prepare(
-              `SELECT c.id FROM claim_lines l JOIN claims c ON c.id = l.claim_id
-               WHERE l.invoice_no = ? AND coalesce(l.invoice_code, '') = ? AND c.reversed_by IS NULL AND c.source != '冲销' LIMIT 1`,
-            )
-            .get(invoiceNo, invoiceCode ?? '') as { id: number } | undefined;
+          const used = claimHoldingInvoice(store, invoiceNo, invoiceCode, null);
           if (used) problem('invoiceNo', 'duplicate_invoice', `票据 ${invoiceNo} 已用于第 ${used.id} 号报销单，不能重复报销`);
         }
         if (issues.length > 0 || personId === null || !date.value) {

@@ -3,21 +3,15 @@
 // approved afterwards use the new one.
 import type { PolicyView } from '../api/contract';
 import { nowIso, writeAudit } from '../audit/audit';
+import type { Selectable } from 'kysely';
+import type { ClaimPoliciesTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { currentOperator } from '../settings/settings';
 import { CategoryPolicy, DEFAULT_LIXIU } from '../shared/claimPolicy';
 import { UserError } from '../shared/errors';
 import { CATEGORIES, type Category } from '../shared/person';
 
-interface VersionRow {
-  id: number;
-  year: number;
-  category: string;
-  rules: string;
-  note: string | null;
-  created_at: string;
-  operator: string;
-}
+type VersionRow = Selectable<ClaimPoliciesTable>;
 
 function latest(store: Store, year: number, category: Category): VersionRow | undefined {
   return store.prepare('SELECT * FROM claim_policies WHERE year = ? AND category = ? ORDER BY id DESC LIMIT 1').get(year, category) as VersionRow | undefined;

@@ -7,6 +7,7 @@ import type { Store } from '../db/store';
 import { getOfficeSettings, readSetting } from '../settings/settings';
 import { UserError } from '../shared/errors';
 import { escapeHtml, LETTER_FONTS, type Printable } from './html';
+import { familyName } from './letters';
 
 export const ENVELOPES = { DL: { width: 220, height: 110 }, C5: { width: 229, height: 162 } } as const;
 export type EnvelopeSize = keyof typeof ENVELOPES;
@@ -36,13 +37,12 @@ export interface Sender {
 /** The people's mailing details; those without a valid postcode or an address are listed as missing. */
 export function recipients(store: Store, personIds: number[], options: { toFamily?: boolean } = {}): { recipients: Recipient[]; missing: { personId: number; name: string; why: string }[] } {
   const person = store.prepare('SELECT id, name, status, postcode, address FROM persons WHERE id = ?');
-  const family = store.prepare('SELECT name FROM person_contacts WHERE person_id = ? ORDER BY emergency DESC, sort, id LIMIT 1');
   const out: Recipient[] = [];
   const missing: { personId: number; name: string; why: string }[] = [];
   for (const id of personIds) {
     const p = person.get(id) as { id: number; name: string; status: string; postcode: string | null; address: string | null } | undefined;
     if (!p) throw new UserError('not_found', `没有找到第 ${id} 号档案`);
-    const to = options.toFamily ? (family.get(id) as { name: string } | undefined)?.name : p.name;
+    const to = options.toFamily ? familyName(store, id) : p.name;
     if (!options.toFamily && p.status !== '在册') missing.push({ personId: p.id, name: p.name, why: p.status === '已故' ? '已故' : `状态为“${p.status}”` });
     else if (!to) missing.push({ personId: p.id, name: p.name, why: '没有登记家属' });
     else if (!p.address?.trim()) missing.push({ personId: p.id, name: p.name, why: '缺少地址' });

@@ -17,8 +17,14 @@ import {
   type LetterKind,
   type LetterTemplate,
 } from '../shared/letters';
-import { birthdayIn, nextBirthday } from '../visits/reminders';
+import { nextBirthday } from '../visits/reminders';
 import type { FilledLetter } from './html';
+
+/** The family member letters go to: the emergency contact, else the first one on the file. */
+export function familyName(store: Store, personId: number): string | undefined {
+  const row = store.prepare('SELECT name FROM person_contacts WHERE person_id = ? ORDER BY emergency DESC, sort, id LIMIT 1').get(personId) as { name: string } | undefined;
+  return row?.name;
+}
 
 export function getTemplate(store: Store, kind: LetterKind): LetterTemplate & { isDefault: boolean } {
   const row = store.prepare('SELECT * FROM letter_templates WHERE kind = ?').get(kind) as
@@ -117,7 +123,6 @@ export function composeLetters(store: Store, kind: LetterKind, personIds: number
     `SELECT p.id, p.name, p.gender, p.birth_date, p.status, p.status_date, lp.address_form, d.died_on
      FROM persons p LEFT JOIN letter_prefs lp ON lp.person_id = p.id LEFT JOIN deaths d ON d.person_id = p.id WHERE p.id = ?`,
   );
-  const family = store.prepare('SELECT name FROM person_contacts WHERE person_id = ? ORDER BY emergency DESC, sort, id LIMIT 1');
   const out: Composed = { letters: [], missing: [] };
   for (const id of personIds) {
     const p = person.get(id) as PersonForLetter | undefined;
@@ -127,8 +132,8 @@ export function composeLetters(store: Store, kind: LetterKind, personIds: number
       out.missing.push({ personId: p.id, name: p.name, why: kind === 'bereavement' ? '未登记去世' : deceased ? '已故' : `状态为“${p.status}”` });
       continue;
     }
-    const familyName = (family.get(p.id) as { name: string } | undefined)?.name;
-    if (kind === 'bereavement' && !familyName) {
+    const family = familyName(store, p.id);
+    if (kind === 'bereavement' && !family) {
       out.missing.push({ personId: p.id, name: p.name, why: '档案中没有登记家属，唁函无人可寄' });
       continue;
     }
@@ -143,11 +148,8 @@ export function composeLetters(store: Store, kind: LetterKind, personIds: number
     // The birthday letter speaks of the coming birthday's age; other letters of today's.
     const age = kind === 'birthday' && birthday ? birthday.turning : ageOn(p.birth_date, died ?? date);
     if (age !== null) values['年龄'] = String(age);
-    if (birthday) {
-      const on = birthdayIn(p.birth_date!, Number(birthday.on.slice(0, 4)));
-      values['生日'] = `${Number(on.slice(5, 7))}月${Number(on.slice(8, 10))}日`;
-    }
-    if (familyName) values['家属姓名'] = familyName;
+    if (birthday) values['生日'] = `${Number(birthday.on.slice(5, 7))}月${Number(birthday.on.slice(8, 10))}日`;
+    if (family) values['家属姓名'] = family;
     if (died) values['去世日期'] = letterDate(died, template.dateStyle);
     if (options.visitDate) values['走访日期'] = letterDate(options.visitDate, 'arabic');
     if (options.gift) values['慰问品'] = options.gift;

@@ -9,6 +9,7 @@ import * as m0005 from './0005-visits';
 import * as m0006 from './0006-letters';
 import * as m0007 from './0007-petitions';
 import * as m0008 from './0008-certifications';
+import * as m0009 from './0009-adjustments';
 
 export const migrations: Record<string, Migration> = {
   '0001-core': m0001,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0006-letters': m0006,
   '0007-petitions': m0007,
   '0008-certifications': m0008,
+  '0009-adjustments': m0009,
 };

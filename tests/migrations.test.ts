@@ -127,4 +127,21 @@ describe('migrations', () => {
     await migrateTo('0007-petitions');
     expect(tables()).not.toContain('certifications');
   });
+
+  test('0009-adjustments: a person gains contribution years and the remote-area flag; down removes them and the lists', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0009-adjustments');
+    const add = (years: number) =>
+      store.raw
+        .prepare("insert into persons (name, name_sort, category, phones, status, review_flags, created_at, updated_at, contribution_years) values ('张三', 'zhang san', '退休', '[]', '在册', '[]', 't', 't', ?)")
+        .run(years);
+    add(35);
+    expect(() => add(71)).toThrow(/CHECK/);
+    expect(tables()).toEqual(expect.arrayContaining(['adjustment_rules', 'adjustment_runs', 'adjustment_rows']));
+    await migrateTo('0008-certifications');
+    expect(tables()).not.toContain('adjustment_rows');
+    const columns = (store.raw.prepare('pragma table_info(persons)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('contribution_years');
+    expect(store.raw.prepare('select name from persons').all()).toEqual([{ name: '张三' }]);
+  });
 });

@@ -19,6 +19,7 @@ import { UserError } from '../shared/errors';
 import { CERTIFICATION_METHODS, DEATH_TASKS, VISIT_KINDS, type CertificationMethod, type DeathTask, type ReminderRules, type VisitKind } from '../shared/care';
 import { ADDRESS_FORMS, LETTER_KIND_KEYS, type LetterKind, type LetterTemplate } from '../shared/letters';
 import { PETITION_CHANNELS, SATISFACTION, type PetitionStatus } from '../shared/petitions';
+import { AdjustmentRule } from '../shared/adjustment';
 
 z.config(z.locales.zhCN());
 
@@ -88,6 +89,9 @@ export const PersonInput = z.object({
   careEmptyNest: z.boolean().default(false),
   remote: z.boolean().default(false),
   remoteCity: text(50),
+  /** 缴费年限 in full years (视同缴费 included), and 艰苦边远地区: what the pension adjustment rule needs. */
+  contributionYears: z.number({ error: '缴费年限须为整数' }).int('缴费年限须为整数').min(0, '缴费年限不能为负').max(70, '缴费年限不能超过 70 年').nullish().transform((v) => v ?? null),
+  remoteArea: z.boolean().default(false),
   phones: z.array(Phone).max(10).default([]),
   address: text(200),
   postcode: text(6).refine((s) => s === null || /^\d{6}$/.test(s), '邮编应为 6 位数字'),
@@ -661,6 +665,46 @@ export interface LetterLogEntry {
   batch: string | null;
 }
 
+// --- the annual pension adjustment check (调资核对) ------------------------------------------------
+
+export interface AdjustmentRunView {
+  id: number;
+  year: number;
+  fileName: string;
+  importedAt: string;
+  importedBy: string;
+  /** The rule the rows were computed under. */
+  rule: AdjustmentRule;
+  counts: { dataRows: number; matched: number; unmatched: number; rejected: number; differs: number; noExpected: number; checked: number; skipped: number };
+}
+
+export interface AdjustmentRowView {
+  id: number;
+  sheet: string;
+  row: number;
+  outcome: 'matched' | 'unmatched' | 'rejected';
+  personId: number | null;
+  idNumber: string | null;
+  name: string | null;
+  oldFen: number | null;
+  newFen: number | null;
+  /** The increase the agency gave. */
+  agencyFen: number | null;
+  /** The increase the rule gives; null where the file lacks what it needs. */
+  expectedFen: number | null;
+  /** agency − expected. */
+  diffFen: number | null;
+  breakdown: string[];
+  issues: { column: string; code: string; message: string }[];
+  raw: Record<string, string>;
+  checkedOn: string | null;
+  checkedBy: string | null;
+  checkNote: string | null;
+}
+
+const ADJUSTMENT_FILTERS = ['all', 'differs', 'unmatched', 'rejected', 'noExpected', 'unchecked', 'checked'] as const;
+const adjustmentYear = z.number().int().min(2000).max(2200);
+
 // --- petitions (信访接待) -------------------------------------------------------------------------
 
 export const PetitionInput = z.object({
@@ -945,6 +989,25 @@ export const contract = {
     }),
   ),
   'petitions.register': method<{ fileName: string; dataBase64: string }>()(z.object({ from: fullDate('起始日期'), to: fullDate('截止日期') })),
+  'adjustments.rule': method<{ rule: AdjustmentRule | null }>()(z.object({ year: adjustmentYear })),
+  'adjustments.saveRule': method<AdjustmentRule>()(AdjustmentRule),
+  'adjustments.import': method<AdjustmentRunView>()(
+    z.object({
+      year: adjustmentYear,
+      fileName: z.string().trim().min(1).max(200),
+      dataBase64: z.string().min(1, '文件是空的').max(140_000_000, '文件过大（超过 100 MB）'),
+    }),
+  ),
+  'adjustments.runs': method<AdjustmentRunView[]>()(z.object({ year: adjustmentYear })),
+  'adjustments.rows': method<{ total: number; rows: AdjustmentRowView[] }>()(
+    z.object({ runId: id, filter: z.enum(ADJUSTMENT_FILTERS).default('all'), page: z.number().int().min(1).default(1) }),
+  ),
+  'adjustments.check': method<AdjustmentRowView>()(z.object({ id, note: text(200) })),
+  'adjustments.uncheck': method<AdjustmentRowView>()(z.object({ id, reason: reasonText('撤销核对的原因') })),
+  'adjustments.recompute': method<AdjustmentRunView>()(z.object({ runId: id })),
+  'adjustments.exportDiffs': method<{ fileName: string; rows: number; dataBase64: string }>()(z.object({ runId: id })),
+  'adjustments.notices': method<PrintableView>()(z.object({ runId: id, rowIds: z.array(id).max(200_000).default([]) })),
+  'adjustments.ofPerson': method<(AdjustmentRowView & { year: number })[]>()(z.object({ personId: id })),
   'backups.list': method<BackupEntry[]>()(Empty),
   'backups.create': method<BackupEntry>()(Empty),
   'backups.restore': method<{ restoredFrom: BackupEntry; keptAsideAs: string }>()(

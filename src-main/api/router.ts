@@ -41,6 +41,19 @@ import { reminderRules, reminders, saveReminderRules } from '../visits/reminders
 import { certificationLists, certificationsOf, certify } from '../visits/certifications';
 import { createVisit, createVisitBatch, followUpDone, getVisitBatch, listVisitBatches, listVisits } from '../visits/visits';
 import { claimsReport, claimsReportWorkbook, simulateYear } from '../claims/reports';
+import {
+  adjustmentsOf,
+  checkRow,
+  differencesWorkbook,
+  getRule,
+  importAdjustments,
+  listRuns,
+  noticesPrintable,
+  recomputeRun,
+  runRows,
+  saveRule,
+  uncheckRow,
+} from '../adjustments/adjustments';
 import { UserError } from '../shared/errors';
 import { describeIssues } from './issues';
 import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf, type RpcResult } from './contract';
@@ -213,6 +226,24 @@ const handlers: Handlers = {
     const w = await registerWorkbook(ctx.store, from, to);
     return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
   },
+  'adjustments.rule': (ctx, { year }) => ({ rule: getRule(ctx.store, year) }),
+  'adjustments.saveRule': (ctx, rule) => saveRule(ctx.store, rule),
+  'adjustments.import': (ctx, { year, fileName, dataBase64 }) => importAdjustments(ctx.store, Buffer.from(dataBase64, 'base64'), fileName, year),
+  'adjustments.runs': (ctx, { year }) => listRuns(ctx.store, year),
+  'adjustments.rows': (ctx, { runId, filter, page }) => runRows(ctx.store, runId, filter, page),
+  'adjustments.check': (ctx, { id, note }) => checkRow(ctx.store, id, note),
+  'adjustments.uncheck': (ctx, { id, reason }) => uncheckRow(ctx.store, id, reason),
+  'adjustments.recompute': (ctx, { runId }) => recomputeRun(ctx.store, runId),
+  'adjustments.exportDiffs': async (ctx, { runId }) => {
+    const w = await differencesWorkbook(ctx.store, runId);
+    return { fileName: w.fileName, rows: w.rows, dataBase64: w.data.toString('base64') };
+  },
+  'adjustments.notices': (ctx, { runId, rowIds }) => {
+    const view = noticesPrintable(ctx.store, runId, rowIds);
+    if (view.count === 0) throw new UserError('invalid_input', `没有可以打印的通知单${view.missing.length ? `：${view.missing.slice(0, 20).map((m) => `${m.name}（${m.why}）`).join('、')}` : ''}`);
+    return view;
+  },
+  'adjustments.ofPerson': (ctx, { personId }) => adjustmentsOf(ctx.store, personId),
   'backups.list': (ctx) => ctx.listBackups().map(backupEntry),
   'backups.create': async (ctx) => backupEntry(await ctx.backupNow()),
   'backups.restore': async (ctx, { name }) => {

@@ -7,14 +7,13 @@ import { createHash } from 'node:crypto';
 import type { LedgerImportReport } from '../api/contract';
 import { nowIso, writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
-import { normalizeLabel } from '../importer/columns';
-import { readSource, type CellValue } from '../importer/sources';
-import { cellText, idCell, parseDateCell } from '../importer/values';
+import { readSource } from '../importer/sources';
+import { findTableHeader, personByIdCell, rawCells, tableRowKind } from '../importer/table';
+import { cellText, parseDateCell } from '../importer/values';
 import { currentOperator } from '../settings/settings';
 import { LINE_KINDS, type LineKind } from '../shared/claimPolicy';
 import { isValidIsoDate } from '../shared/dates';
 import { UserError } from '../shared/errors';
-import { checkIdNumber } from '../shared/idNumber';
 import { fenFromCell, formatYuan } from '../shared/money';
 import { claimHoldingInvoice, nextApprovalSeq, setYearTotals, yearTotals } from './claims';
 
@@ -41,24 +40,6 @@ const LABELS: Record<LedgerField, string> = {
   total: '医疗总费用', fund: '基金支付', account: '个人账户', self: '现金支付', eligible: '符合报销金额', paid: '实报金额',
 };
 
-function fieldOf(label: string): LedgerField | null {
-  for (const [field, words] of Object.entries(SYNONYMS) as [LedgerField, string[]][]) if (words.includes(label)) return field;
-  return null;
-}
-
-function headerOf(rows: CellValue[][]): { row: number; columns: Map<LedgerField, number>; labels: string[] } | null {
-  for (let r = 0; r < Math.min(rows.length, 20); r++) {
-    const labels = rows[r].map((v) => normalizeLabel(v));
-    const columns = new Map<LedgerField, number>();
-    labels.forEach((l, c) => {
-      const f = fieldOf(l);
-      if (f && !columns.has(f)) columns.set(f, c);
-    });
-    if (REQUIRED.every((f) => columns.has(f))) return { row: r, columns, labels };
-  }
-  return null;
-}
-
 interface Issue {
   column: string;
   code: string;
@@ -67,7 +48,7 @@ interface Issue {
 
 export async function importLedger(store: Store, bytes: Buffer, fileName: string, options: { dryRun?: boolean } = {}): Promise<LedgerImportReport> {
   const book = await readSource(bytes, fileName);
-  const sheets = book.sheets.map((s) => ({ sheet: s, header: headerOf(s.rows) })).filter((x) => x.header);
+  const sheets = book.sheets.map((s) => ({ sheet: s, header: findTableHeader(s.rows, SYNONYMS, REQUIRED) })).filter((x) => x.header);
   if (sheets.length === 0) {
     throw new UserError('no_header', `在“${fileName}”中没有找到报销台账的表头：需要 ${REQUIRED.map((f) => LABELS[f]).join('、')} 各列`);
   }
@@ -89,8 +70,7 @@ export async function importLedger(store: Store, bytes: Buffer, fileName: string
       for (let r = h.row + 1; r < sheet.rows.length; r++) {
         const row = sheet.rows[r];
         const cell = (f: LedgerField) => (h.columns.has(f) ? (row[h.columns.get(f)!] ?? null) : null);
-        const texts = row.map((v) => cellText(v) ?? '');
-        const raw = Object.fromEntries(row.flatMap((v, c) => (v === null || v === '' ? [] : [[h.labels[c] || `第${c + 1}列`, v instanceof Date ? v.toISOString().slice(0, 10) : String(v)]])));
+        const raw = rawCells(row, h.labels);
         const log = (outcome: string, personId: number | null, issues: Issue[]) => {
           if (importId !== null) {
             store
@@ -98,12 +78,9 @@ export async function importLedger(store: Store, bytes: Buffer, fileName: string
               .run(importId, sheet.name, r + 1, outcome, personId, JSON.stringify(raw), JSON.stringify(issues));
           }
         };
-        if (texts.every((t) => t.trim() === '')) {
-          log('blank', null, []);
-          continue;
-        }
-        if (/^(合计|总计|小计|注|制表|审核)/.test(texts.find((t) => t.trim() !== '')!.trim())) {
-          log('total', null, []);
+        const rowKind = tableRowKind(row);
+        if (rowKind !== 'data') {
+          log(rowKind, null, []);
           continue;
         }
         report.dataRows++;
@@ -111,15 +88,10 @@ export async function importLedger(store: Store, bytes: Buffer, fileName: string
         const problem = (f: LedgerField, code: string, message: string) => issues.push({ column: LABELS[f], code, message });
         const name = cellText(cell('name'));
         let personId: number | null = null;
-        const id = idCell(cell('idNumber'));
-        if (id.kind !== 'text') problem('idNumber', 'id_missing', id.kind === 'lost' ? `身份证号已被 Excel 改成科学计数（${id.shown}），无法识别` : '缺少身份证号');
-        else {
-          const check = checkIdNumber(id.text);
-          const person = store.prepare('SELECT id, name FROM persons WHERE id_number = ?').get(check.ok || check.code === 'checkDigit' ? check.normalized : id.text.trim().toUpperCase()) as { id: number; name: string } | undefined;
-          if (!person) problem('idNumber', 'person_unknown', `身份证号 ${id.text} 未在档案中找到，请先导入花名册`);
-          else if (name && name.replace(/\s/g, '') !== person.name) problem('name', 'name_mismatch', `姓名“${name}”与档案中的“${person.name}”不符`);
-          else personId = person.id;
-        }
+        const match = personByIdCell(store, cell('idNumber'));
+        if ('problem' in match) problem('idNumber', match.code, match.code === 'person_unknown' ? `${match.problem}，请先导入花名册` : match.problem);
+        else if (name && name.replace(/\s/g, '') !== match.name) problem('name', 'name_mismatch', `姓名“${name}”与档案中的“${match.name}”不符`);
+        else personId = match.id;
         const date = parseDateCell(cell('visitDate'), book.date1904);
         if (!date.value || !isValidIsoDate(date.value)) problem('visitDate', 'date', date.problem ?? '就医日期须是完整的日期');
         const kind = cellText(cell('kind'))?.replace(/\s/g, '') ?? '';

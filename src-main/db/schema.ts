@@ -46,6 +46,8 @@ export interface PersonsTable {
   care_empty_nest: Generated<number>;
   remote: Generated<number>;
   remote_city: string | null;
+  contribution_years: number | null;
+  remote_area: Generated<number>;
   phones: Generated<string>;
   address: string | null;
   postcode: string | null;
@@ -335,6 +337,46 @@ export interface CertificationsTable {
   created_by: string;
 }
 
+export interface AdjustmentRulesTable {
+  year: number;
+  rule: string;
+  saved_at: string;
+  saved_by: string;
+}
+
+export interface AdjustmentRunsTable {
+  id: Generated<number>;
+  year: number;
+  file_name: string;
+  file_sha256: string;
+  rule: string;
+  summary: string;
+  imported_at: string;
+  imported_by: string;
+}
+
+export interface AdjustmentRowsTable {
+  id: Generated<number>;
+  run_id: number;
+  sheet: string;
+  row: number;
+  outcome: string;
+  person_id: number | null;
+  id_number: string | null;
+  name: string | null;
+  old_fen: number | null;
+  new_fen: number | null;
+  agency_fen: number | null;
+  expected_fen: number | null;
+  breakdown: string | null;
+  differs: Generated<number>;
+  issues: string;
+  raw: string;
+  checked_on: string | null;
+  checked_by: string | null;
+  check_note: string | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   org_units: OrgUnitsTable;
@@ -361,4 +403,7 @@ export interface Database {
   letters_log: LettersLogTable;
   petitions: PetitionsTable;
   certifications: CertificationsTable;
+  adjustment_rules: AdjustmentRulesTable;
+  adjustment_runs: AdjustmentRunsTable;
+  adjustment_rows: AdjustmentRowsTable;
 }

@@ -11,6 +11,19 @@ const WHAT: Record<string, string> = {
   'attachment.create': '添加附件',
   'attachment.delete': '删除附件',
 };
+/** Everything else that hangs off a file, named the way the office names it. */
+const ENTITY: Record<string, string> = {
+  claim: '报销单',
+  visit: '走访记录',
+  death: '病故登记',
+  petition: '信访件',
+  certification: '资格认证',
+  adjustment: '调资核对',
+  attachment: '附件',
+};
+const ACTION: Record<string, string> = { create: '新增', update: '修改', delete: '删除' };
+/** Fields of those records, where they are not the file's own. */
+const OTHER_FIELDS: Record<string, string> = { checkedOn: '核对日期', checkedBy: '核对人', checkNote: '核对备注', agencyFen: '经办机构调整额（分）', expectedFen: '应调金额（分）' };
 
 export function formatValue(v: unknown): string {
   if (v === null || v === undefined || v === '') return '（空）';
@@ -37,14 +50,14 @@ export function historyFor(store: Store, personId: number): HistoryItem[] {
     id: e.id,
     at: e.at,
     operator: e.operator,
-    what: WHAT[`${e.entity}.${e.action}`] ?? `${e.entity} ${e.action}`,
+    what: WHAT[`${e.entity}.${e.action}`] ?? `${ACTION[e.action] ?? e.action}${ENTITY[e.entity] ?? e.entity}`,
     reason: e.reason,
     changes:
       e.entity === 'person' && e.action === 'create'
         ? []
         : e.changes.map((c) => ({
             field: c.field,
-            label: FIELD_LABELS[c.field] ?? c.field,
+            label: FIELD_LABELS[c.field] ?? OTHER_FIELDS[c.field] ?? c.field,
             before: formatValue(c.before),
             after: formatValue(c.after),
           })),

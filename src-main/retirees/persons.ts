@@ -70,6 +70,8 @@ function toColumns(p: PersonInput, id: ResolvedId) {
     care_empty_nest: p.careEmptyNest ? 1 : 0,
     remote: p.remote ? 1 : 0,
     remote_city: p.remoteCity,
+    contribution_years: p.contributionYears,
+    remote_area: p.remoteArea ? 1 : 0,
     phones: JSON.stringify(p.phones),
     address: p.address,
     postcode: p.postcode,
@@ -112,6 +114,8 @@ function fromColumns(r: PersonRowDb): Omit<PersonFile, 'id' | 'version' | 'age' 
     careEmptyNest: bool(r.care_empty_nest),
     remote: bool(r.remote),
     remoteCity: r.remote_city,
+    contributionYears: r.contribution_years,
+    remoteArea: bool(r.remote_area),
     phones: parsePhones(r.phones),
     address: r.address,
     postcode: r.postcode,
@@ -371,6 +375,9 @@ export function deletePerson(store: Store, id: number, reason: string): void {
         ['visits', '走访记录'],
         ['letters_log', '信函记录'],
         ['deaths', '病故登记'],
+        ['petitions', '信访件'],
+        ['certifications', '资格认证记录'],
+        ['adjustment_rows', '调资核对记录'],
       ] as const
     ).filter(([table]) => store.prepare(`SELECT 1 FROM ${table} WHERE person_id = ? LIMIT 1`).get(id));
     if (held.length) {

@@ -56,6 +56,8 @@ export const FIELD_LABELS: Record<string, string> = {
   careEmptyNest: '空巢',
   remote: '异地居住',
   remoteCity: '异地居住城市',
+  contributionYears: '缴费年限',
+  remoteArea: '艰苦边远地区',
   phones: '联系电话',
   address: '住址',
   postcode: '邮编',

@@ -6,6 +6,7 @@ import {
   Group,
   Loader,
   Modal,
+  NumberInput,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -251,6 +252,19 @@ export function PersonPage({ id }: { id: number | null }) {
                 <TextInput label="原单位/部门" value={draft.formerUnit ?? ''} onChange={(e) => setDraft({ formerUnit: e.currentTarget.value })} />
                 <TextInput label="原职务/职称" value={draft.formerPosition ?? ''} onChange={(e) => setDraft({ formerPosition: e.currentTarget.value })} />
               </SimpleGrid>
+              <Group mt="sm" gap="xl" align="end">
+                <NumberInput
+                  label="缴费年限（年）"
+                  description="含视同缴费年限，调资核对用"
+                  w={200}
+                  min={0}
+                  max={70}
+                  allowDecimal={false}
+                  value={draft.contributionYears ?? ''}
+                  onChange={(v) => setDraft({ contributionYears: typeof v === 'number' ? v : null })}
+                />
+                <Checkbox mb={8} label="艰苦边远地区（调资倾斜）" checked={draft.remoteArea ?? false} onChange={(e) => setDraft({ remoteArea: e.currentTarget.checked })} />
+              </Group>
             </Section>
             <Section title="政治面貌与组织">
               <SimpleGrid cols={{ base: 2, lg: 5 }}>

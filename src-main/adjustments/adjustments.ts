@@ -1,0 +1,445 @@
+// The annual pension adjustment check (调资核对). Staff enter the year's rule; the agency's list
+// (ID number, name, old and new monthly pension, the increase) is imported and each row matched to
+// a file by ID number; the rule's increase is computed for every matched person and set beside
+// the agency's. Every data row of the file is kept: matched, not on file (unmatched), or unreadable
+// (rejected), each with its raw values. Operators check people off one by one (date, note); notices
+// (调资通知单) print in batch for the people whose figures agree or have been checked; the
+// differences export to .xlsx.
+import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import type { AdjustmentRowView, AdjustmentRunView, PrintableView } from '../api/contract';
+import { nowIso, writeAudit } from '../audit/audit';
+import type { Selectable } from 'kysely';
+import type { AdjustmentRowsTable } from '../db/schema';
+import type { Store } from '../db/store';
+import { readSource } from '../importer/sources';
+import { findTableHeader, personByIdCell, rawCells, tableRowKind } from '../importer/table';
+import { cellText } from '../importer/values';
+import { letterCss, letterHtml } from '../letters/html';
+import { letterAssets } from '../letters/letters';
+import { currentOperator, getOfficeSettings } from '../settings/settings';
+import { AdjustmentRule, expectedIncrease, type AdjustmentResult } from '../shared/adjustment';
+import { formatChineseDate, todayIso } from '../shared/dates';
+import { UserError } from '../shared/errors';
+import { addressFor, letterDate, type AddressForm } from '../shared/letters';
+import { fenFromCell, formatYuan } from '../shared/money';
+
+// --- the rule ----------------------------------------------------------------------------------
+
+export function getRule(store: Store, year: number): AdjustmentRule | null {
+  const r = store.prepare('SELECT rule FROM adjustment_rules WHERE year = ?').get(year) as { rule: string } | undefined;
+  return r ? AdjustmentRule.parse(JSON.parse(r.rule)) : null;
+}
+
+export function saveRule(store: Store, rule: AdjustmentRule): AdjustmentRule {
+  return store.tx(() => {
+    const before = getRule(store, rule.year);
+    store
+      .prepare('INSERT INTO adjustment_rules (year, rule, saved_at, saved_by) VALUES (?, ?, ?, ?) ON CONFLICT (year) DO UPDATE SET rule = excluded.rule, saved_at = excluded.saved_at, saved_by = excluded.saved_by')
+      .run(rule.year, JSON.stringify(rule), nowIso(), currentOperator(store));
+    writeAudit(store, { entity: 'adjustment_rule', entityId: rule.year, personId: null, action: before ? 'update' : 'create', before, after: rule });
+    return rule;
+  });
+}
+
+// --- importing the agency's list ---------------------------------------------------------------
+
+type Field = 'name' | 'idNumber' | 'old' | 'new' | 'increase';
+const SYNONYMS: Record<Field, string[]> = {
+  name: ['姓名'],
+  idNumber: ['身份证号', '身份证号码', '公民身份号码', '身份证', '社会保障号码', '社会保障号'],
+  old: ['调整前', '调整前养老金', '调整前基本养老金', '调整前月养老金', '调整前月基本养老金', '原养老金', '原基本养老金', '原月养老金', '调前养老金'],
+  new: ['调整后', '调整后养老金', '调整后基本养老金', '调整后月养老金', '调整后月基本养老金', '新养老金', '调后养老金'],
+  increase: ['调整额', '增加额', '增资额', '本次调整额', '增加金额', '调整金额', '月增加额', '调增额'],
+};
+const LABELS: Record<Field, string> = { name: '姓名', idNumber: '身份证号', old: '调整前养老金', new: '调整后养老金', increase: '调整额' };
+
+interface Issue {
+  column: string;
+  code: string;
+  message: string;
+}
+
+interface PersonForRule {
+  id: number;
+  name: string;
+  category: string;
+  birth_date: string | null;
+  retirement_date: string | null;
+  contribution_years: number | null;
+  remote_area: number;
+  status: string;
+  status_date: string | null;
+}
+
+const PERSON_FOR_RULE = `SELECT id, name, category, birth_date, retirement_date, contribution_years, remote_area, status, status_date FROM persons WHERE id = ?`;
+
+function compute(rule: AdjustmentRule, p: PersonForRule, oldFen: number): AdjustmentResult {
+  return expectedIncrease(
+    rule,
+    { category: p.category, birthDate: p.birth_date, retirementDate: p.retirement_date, contributionYears: p.contribution_years, remoteArea: p.remote_area === 1 },
+    oldFen,
+  );
+}
+
+export interface ImportProgress {
+  (done: number, total: number): void;
+}
+
+/** Imports the agency's list for a year in one transaction; the run, with its counts. */
+export async function importAdjustments(store: Store, bytes: Buffer, fileName: string, year: number, progress?: ImportProgress): Promise<AdjustmentRunView> {
+  const rule = getRule(store, year);
+  if (!rule) throw new UserError('invalid_input', `请先填写 ${year} 年的调资规则，再导入调资名单`);
+  const book = await readSource(bytes, fileName);
+  const sheets = book.sheets.map((s) => ({ sheet: s, header: findTableHeader<Field>(s.rows, SYNONYMS, ['idNumber', 'old']) })).filter((x) => x.header);
+  const usable = sheets.filter((x) => x.header!.columns.has('new') || x.header!.columns.has('increase'));
+  if (usable.length === 0) {
+    throw new UserError('no_header', `在“${fileName}”中没有找到调资名单的表头：需要身份证号、调整前养老金，以及调整后养老金或调整额各列`);
+  }
+  const total = usable.reduce((n, x) => n + x.sheet.rows.length - x.header!.row - 1, 0);
+  return store.tx(() => {
+    const now = nowIso();
+    const operator = currentOperator(store);
+    const runId = Number(
+      store
+        .prepare('INSERT INTO adjustment_runs (year, file_name, file_sha256, rule, summary, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(year, fileName, createHash('sha256').update(bytes).digest('hex'), JSON.stringify(rule), '{}', now, operator).lastInsertRowid,
+    );
+    const insert = store.prepare(
+      `INSERT INTO adjustment_rows (run_id, sheet, row, outcome, person_id, id_number, name, old_fen, new_fen, agency_fen, expected_fen, breakdown, differs, issues, raw)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const personStmt = store.prepare(PERSON_FOR_RULE);
+    const seen = new Map<number, string>();
+    let skipped = 0;
+    let done = 0;
+    for (const { sheet, header } of usable) {
+      const h = header!;
+      for (let r = h.row + 1; r < sheet.rows.length; r++) {
+        if (++done % 1000 === 0) progress?.(done, total);
+        const row = sheet.rows[r];
+        if (tableRowKind(row) !== 'data') {
+          skipped++;
+          continue;
+        }
+        const cell = (f: Field) => (h.columns.has(f) ? (row[h.columns.get(f)!] ?? null) : null);
+        const issues: Issue[] = [];
+        const problem = (f: Field, code: string, message: string) => issues.push({ column: LABELS[f], code, message });
+        const name = cellText(cell('name'))?.replace(/\s/g, '') || null;
+        const amount = (f: Field): number | null => {
+          const v = cell(f);
+          if (v === null || v === '') return null;
+          try {
+            const fen = fenFromCell(v);
+            if (fen < 0) {
+              problem(f, 'amount', `${LABELS[f]}不能为负数`);
+              return null;
+            }
+            return fen;
+          } catch (e) {
+            problem(f, 'amount', `${LABELS[f]}：${(e as Error).message}`);
+            return null;
+          }
+        };
+        const oldFen = amount('old');
+        const newFen = amount('new');
+        const increaseFen = amount('increase');
+        if (oldFen === null && !issues.length) problem('old', 'amount', '缺少调整前养老金');
+        let agencyFen = increaseFen ?? (oldFen !== null && newFen !== null ? newFen - oldFen : null);
+        if (agencyFen === null && !issues.length) problem('increase', 'amount', '缺少调整后养老金或调整额');
+        if (increaseFen !== null && oldFen !== null && newFen !== null && newFen - oldFen !== increaseFen) {
+          problem('increase', 'inconsistent', `调整额 ${formatYuan(increaseFen)} 元与调整前后之差 ${formatYuan(newFen - oldFen)} 元不符，按调整额核对`);
+        }
+        if (agencyFen !== null && agencyFen < 0) {
+          problem('increase', 'amount', `调整后养老金低于调整前（${formatYuan(agencyFen)} 元）`);
+          agencyFen = null;
+        }
+
+        const match = personByIdCell(store, cell('idNumber'));
+        let outcome: 'matched' | 'unmatched' | 'rejected';
+        let personId: number | null = null;
+        let result: AdjustmentResult | null = null;
+        if ('problem' in match) {
+          problem('idNumber', match.code, match.problem);
+          outcome = match.code === 'person_unknown' ? 'unmatched' : 'rejected';
+        } else if (seen.has(match.id)) {
+          problem('idNumber', 'duplicate', `与${seen.get(match.id)}的身份证号相同，同一人在名单中出现两次`);
+          outcome = 'rejected';
+        } else {
+          seen.set(match.id, `“${sheet.name}”第 ${r + 1} 行`);
+          personId = match.id;
+          outcome = oldFen === null || agencyFen === null ? 'rejected' : 'matched';
+          const p = personStmt.get(match.id) as PersonForRule;
+          if (name && name !== p.name) problem('name', 'name_mismatch', `姓名“${name}”与档案中的“${p.name}”不符`);
+          if (p.status === '已故') problem('name', 'deceased', `档案记载已于${formatChineseDate(p.status_date) || '（日期不详）'}去世`);
+          if (outcome === 'matched') {
+            result = compute(rule, p, oldFen!);
+            if (result.missing.length) issues.push({ column: '档案', code: 'missing', message: `档案缺少${result.missing.join('、')}，无法计算应调金额` });
+          }
+        }
+        const expected = result?.expectedFen ?? null;
+        insert.run(
+          runId, sheet.name, r + 1, outcome, personId,
+          match.idNumber, name, oldFen, newFen, agencyFen, expected,
+          result ? JSON.stringify(result.lines) : null,
+          expected !== null && agencyFen !== null && expected !== agencyFen ? 1 : 0,
+          JSON.stringify(issues), JSON.stringify(rawCells(row, h.labels)),
+        );
+      }
+    }
+    const summary = { ...countRows(store, runId), skipped };
+    store.prepare('UPDATE adjustment_runs SET summary = ? WHERE id = ?').run(JSON.stringify(summary), runId);
+    writeAudit(store, { entity: 'adjustment_run', entityId: runId, personId: null, action: 'create', before: null, after: { year, fileName, ...summary } });
+    return getRun(store, runId);
+  });
+}
+
+function countRows(store: Store, runId: number) {
+  return store
+    .prepare(
+      `SELECT count(*) AS dataRows,
+              coalesce(sum(outcome = 'matched'), 0) AS matched,
+              coalesce(sum(outcome = 'unmatched'), 0) AS unmatched,
+              coalesce(sum(outcome = 'rejected'), 0) AS rejected,
+              coalesce(sum(differs), 0) AS differs,
+              coalesce(sum(outcome = 'matched' AND expected_fen IS NULL), 0) AS noExpected,
+              coalesce(sum(checked_on IS NOT NULL), 0) AS checked
+       FROM adjustment_rows WHERE run_id = ?`,
+    )
+    .get(runId) as Omit<AdjustmentRunView['counts'], 'skipped'>;
+}
+
+// --- reading runs and rows ---------------------------------------------------------------------
+
+interface RunRow {
+  id: number;
+  year: number;
+  file_name: string;
+  rule: string;
+  summary: string;
+  imported_at: string;
+  imported_by: string;
+}
+
+function runView(store: Store, r: RunRow): AdjustmentRunView {
+  return {
+    id: r.id,
+    year: r.year,
+    fileName: r.file_name,
+    importedAt: r.imported_at,
+    importedBy: r.imported_by,
+    rule: JSON.parse(r.rule) as AdjustmentRule,
+    counts: { ...countRows(store, r.id), skipped: (JSON.parse(r.summary) as { skipped?: number }).skipped ?? 0 },
+  };
+}
+
+export function getRun(store: Store, id: number): AdjustmentRunView {
+  const r = store.prepare('SELECT * FROM adjustment_runs WHERE id = ?').get(id) as RunRow | undefined;
+  if (!r) throw new UserError('not_found', `没有找到第 ${id} 次调资名单导入`);
+  return runView(store, r);
+}
+
+export function listRuns(store: Store, year: number): AdjustmentRunView[] {
+  return (store.prepare('SELECT * FROM adjustment_runs WHERE year = ? ORDER BY id DESC').all(year) as RunRow[]).map((r) => runView(store, r));
+}
+
+export type RowFilter = 'all' | 'differs' | 'unmatched' | 'rejected' | 'noExpected' | 'unchecked' | 'checked';
+const FILTERS: Record<RowFilter, string> = {
+  all: '1',
+  differs: 'differs = 1',
+  unmatched: "outcome = 'unmatched'",
+  rejected: "outcome = 'rejected'",
+  noExpected: "outcome = 'matched' AND expected_fen IS NULL",
+  unchecked: "outcome = 'matched' AND checked_on IS NULL",
+  checked: 'checked_on IS NOT NULL',
+};
+
+type Row = Selectable<AdjustmentRowsTable>;
+
+function rowView(r: Row): AdjustmentRowView {
+  return {
+    id: r.id,
+    sheet: r.sheet,
+    row: r.row,
+    outcome: r.outcome as AdjustmentRowView['outcome'],
+    personId: r.person_id,
+    idNumber: r.id_number,
+    name: r.name,
+    oldFen: r.old_fen,
+    newFen: r.new_fen,
+    agencyFen: r.agency_fen,
+    expectedFen: r.expected_fen,
+    diffFen: r.agency_fen !== null && r.expected_fen !== null ? r.agency_fen - r.expected_fen : null,
+    breakdown: r.breakdown ? (JSON.parse(r.breakdown) as string[]) : [],
+    issues: JSON.parse(r.issues) as Issue[],
+    raw: JSON.parse(r.raw) as Record<string, string>,
+    checkedOn: r.checked_on,
+    checkedBy: r.checked_by,
+    checkNote: r.check_note,
+  };
+}
+
+export function runRows(store: Store, runId: number, filter: RowFilter, page: number, pageSize = 50): { total: number; rows: AdjustmentRowView[] } {
+  getRun(store, runId);
+  const where = `run_id = ? AND ${FILTERS[filter]}`;
+  const { n } = store.prepare(`SELECT count(*) AS n FROM adjustment_rows WHERE ${where}`).get(runId) as { n: number };
+  const rows = store.prepare(`SELECT * FROM adjustment_rows WHERE ${where} ORDER BY sheet, row LIMIT ? OFFSET ?`).all(runId, pageSize, (page - 1) * pageSize) as Row[];
+  return { total: n, rows: rows.map(rowView) };
+}
+
+/** A person's adjustment rows over the years, newest first (shown on the file). */
+export function adjustmentsOf(store: Store, personId: number): (AdjustmentRowView & { year: number })[] {
+  const rows = store
+    .prepare('SELECT r.*, u.year FROM adjustment_rows r JOIN adjustment_runs u ON u.id = r.run_id WHERE r.person_id = ? ORDER BY u.year DESC, r.run_id DESC')
+    .all(personId) as (Row & { year: number })[];
+  return rows.map((r) => ({ ...rowView(r), year: r.year }));
+}
+
+function row(store: Store, id: number): Row {
+  const r = store.prepare('SELECT * FROM adjustment_rows WHERE id = ?').get(id) as Row | undefined;
+  if (!r) throw new UserError('not_found', `没有找到这条调资核对记录`);
+  return r;
+}
+
+// --- checking off, recomputing ------------------------------------------------------------------
+
+export function checkRow(store: Store, id: number, note: string | null, today = todayIso()): AdjustmentRowView {
+  return store.tx(() => {
+    const before = row(store, id);
+    if (before.checked_on) throw new UserError('invalid_input', `${before.name ?? '此人'}已于 ${before.checked_on} 由${before.checked_by}核对`);
+    if (before.differs && !note) throw new UserError('invalid_input', '应调金额与社保经办机构的金额不一致，核对时请在备注中写明处理情况');
+    store.prepare('UPDATE adjustment_rows SET checked_on = ?, checked_by = ?, check_note = ? WHERE id = ?').run(today, currentOperator(store), note, id);
+    const after = row(store, id);
+    audit(store, before, after, null);
+    return rowView(after);
+  });
+}
+
+export function uncheckRow(store: Store, id: number, reason: string): AdjustmentRowView {
+  return store.tx(() => {
+    const before = row(store, id);
+    if (!before.checked_on) throw new UserError('invalid_input', '这条记录尚未核对');
+    store.prepare('UPDATE adjustment_rows SET checked_on = NULL, checked_by = NULL, check_note = NULL WHERE id = ?').run(id);
+    const after = row(store, id);
+    audit(store, before, after, reason);
+    return rowView(after);
+  });
+}
+
+function audit(store: Store, before: Row, after: Row, reason: string | null) {
+  const pick = (r: Row) => ({ checkedOn: r.checked_on, checkedBy: r.checked_by, checkNote: r.check_note, agencyFen: r.agency_fen, expectedFen: r.expected_fen });
+  writeAudit(store, { entity: 'adjustment', entityId: after.id, personId: after.person_id, action: 'update', before: pick(before), after: pick(after), reason });
+}
+
+/** Recomputes the rows not yet checked under the year's rule as it stands now (after a correction). */
+export function recomputeRun(store: Store, runId: number): AdjustmentRunView {
+  return store.tx(() => {
+    const run = getRun(store, runId);
+    const rule = getRule(store, run.year);
+    if (!rule) throw new UserError('invalid_input', `${run.year} 年的调资规则已不存在`);
+    const personStmt = store.prepare(PERSON_FOR_RULE);
+    const update = store.prepare('UPDATE adjustment_rows SET expected_fen = ?, breakdown = ?, differs = ?, issues = ? WHERE id = ?');
+    const rows = store.prepare("SELECT * FROM adjustment_rows WHERE run_id = ? AND outcome = 'matched' AND checked_on IS NULL").all(runId) as Row[];
+    for (const r of rows) {
+      const result = compute(rule, personStmt.get(r.person_id) as PersonForRule, r.old_fen!);
+      const issues = (JSON.parse(r.issues) as Issue[]).filter((i) => i.code !== 'missing');
+      if (result.missing.length) issues.push({ column: '档案', code: 'missing', message: `档案缺少${result.missing.join('、')}，无法计算应调金额` });
+      const differs = result.expectedFen !== null && result.expectedFen !== r.agency_fen ? 1 : 0;
+      update.run(result.expectedFen, JSON.stringify(result.lines), differs, JSON.stringify(issues), r.id);
+    }
+    store.prepare('UPDATE adjustment_runs SET rule = ? WHERE id = ?').run(JSON.stringify(rule), runId);
+    writeAudit(store, { entity: 'adjustment_run', entityId: runId, personId: null, action: 'update', before: { rule: run.rule }, after: { rule, recomputed: rows.length } });
+    return getRun(store, runId);
+  });
+}
+
+// --- the differences workbook -------------------------------------------------------------------
+
+export async function differencesWorkbook(store: Store, runId: number): Promise<{ fileName: string; data: Buffer; rows: number }> {
+  const run = getRun(store, runId);
+  const rows = (
+    store
+      .prepare("SELECT * FROM adjustment_rows WHERE run_id = ? AND (differs = 1 OR outcome <> 'matched' OR expected_fen IS NULL) ORDER BY sheet, row")
+      .all(runId) as Row[]
+  ).map(rowView);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('差异名单', { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.mergeCells(1, 1, 1, 12);
+  ws.getCell(1, 1).value = `${run.year}年基本养老金调整核对差异名单（${run.fileName}）`;
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.getCell(1, 1).alignment = { horizontal: 'center' };
+  const headers = ['序号', '工作表', '行号', '姓名', '身份证号', '调整前(元)', '调整后(元)', '经办机构调整额(元)', '应调金额(元)', '差额(元)', '问题', '核对情况'];
+  ws.addRow(headers).font = { bold: true };
+  const yuan = (f: number | null) => (f === null ? null : f / 100);
+  rows.forEach((r, i) => {
+    const what = r.outcome === 'unmatched' ? '档案中无此人' : r.outcome === 'rejected' ? '无法读取' : r.expectedFen === null ? '无法计算' : '金额不一致';
+    const line = ws.addRow([
+      i + 1, r.sheet, r.row, r.name ?? '', r.idNumber ?? '', yuan(r.oldFen), yuan(r.newFen), yuan(r.agencyFen), yuan(r.expectedFen), yuan(r.diffFen),
+      [what, ...r.issues.map((x) => x.message)].join('；'),
+      r.checkedOn ? `${r.checkedOn} ${r.checkedBy}${r.checkNote ? `：${r.checkNote}` : ''}` : '未核对',
+    ]);
+    line.getCell(5).numFmt = '@';
+    for (const c of [6, 7, 8, 9, 10]) line.getCell(c).numFmt = '#,##0.00';
+  });
+  [6, 10, 6, 10, 22, 12, 12, 16, 14, 12, 50, 30].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  return { fileName: `${run.year}年调资核对差异名单.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()), rows: rows.length };
+}
+
+// --- notices (调资通知单) ------------------------------------------------------------------------
+
+/**
+ * One notice a page for the run's matched people (or those named), in letter form with the
+ * office's letterhead and seal. The figures are the agency's: what the person will be paid. A
+ * person whose figure differs from the rule and has not been checked gets no notice yet.
+ */
+export function noticesPrintable(store: Store, runId: number, rowIds: number[], date = todayIso()): PrintableView {
+  const run = getRun(store, runId);
+  const { orgName } = getOfficeSettings(store);
+  const rows = (
+    rowIds.length
+      ? rowIds.map((id) => row(store, id)).filter((r) => r.run_id === runId)
+      : (store.prepare("SELECT * FROM adjustment_rows WHERE run_id = ? AND outcome = 'matched' ORDER BY sheet, row").all(runId) as Row[])
+  ).map(rowView);
+  const person = store.prepare('SELECT p.name, p.gender, p.status, lp.address_form FROM persons p LEFT JOIN letter_prefs lp ON lp.person_id = p.id WHERE p.id = ?');
+  const missing: PrintableView['missing'] = [];
+  const letters: string[] = [];
+  const assets = letterAssets(store);
+  for (const r of rows) {
+    const p = r.personId === null ? undefined : (person.get(r.personId) as { name: string; gender: string | null; status: string; address_form: string | null });
+    if (!p || r.outcome !== 'matched') {
+      missing.push({ personId: r.personId ?? 0, name: r.name ?? r.idNumber ?? `第 ${r.row} 行`, why: '未与档案对应' });
+      continue;
+    }
+    if (p.status === '已故') {
+      missing.push({ personId: r.personId!, name: p.name, why: '已故' });
+      continue;
+    }
+    if (r.expectedFen !== r.agencyFen && !r.checkedOn) {
+      missing.push({ personId: r.personId!, name: p.name, why: r.expectedFen === null ? '应调金额无法计算，尚未核对' : '金额不一致，尚未核对' });
+      continue;
+    }
+    const agrees = r.expectedFen === r.agencyFen;
+    const parts = agrees && r.breakdown.length ? `（其中${r.breakdown.join('；')}）` : '';
+    letters.push(
+      letterHtml(
+        {
+          title: '调整基本养老金通知单',
+          salutation: `${p.name}${addressFor((p.address_form as AddressForm | null) ?? '同志', p.gender)}：`,
+          paragraphs: [
+            `根据上级关于${run.year}年调整退休人员基本养老金的通知精神，自${formatChineseDate(run.rule.effectiveFrom)}起调整您的基本养老金。现将调整情况通知如下：`,
+            `调整前月基本养老金：${formatYuan(r.oldFen!)} 元；`,
+            `本次每月增加：${formatYuan(r.agencyFen!)} 元${parts}；`,
+            `调整后月基本养老金：${formatYuan(r.oldFen! + r.agencyFen!)} 元。`,
+            '如对调整结果有疑问，请与离退休管理办公室联系。',
+          ],
+          closing: ['特此通知。'],
+          organisation: orgName,
+          date: letterDate(date, 'arabic'),
+        },
+        assets,
+      ),
+    );
+  }
+  return { title: `${run.year}年调资通知单`, css: letterCss('A4'), body: letters.join(''), count: letters.length, missing };
+}
+

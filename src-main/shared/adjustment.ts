@@ -1,0 +1,141 @@
+// The year's pension adjustment rule (调资规则) as the office receives it in the province's notice,
+// and the increase it gives one person. Four parts, added up, in whole fen:
+//   定额   the same amount for everyone;
+//   挂钩   so much per full year of contribution (缴费年限), plus a percentage of the person's
+//          basic pension before the adjustment (rounded half up to the fen);
+//   倾斜   for age: the highest age band the person has reached on the rule's reference date, plus,
+//          where the notice says "此后每增加一岁再增加…", so much for each year of age above a
+//          starting age;
+//   艰苦边远地区  a fixed extra for people whose file is marked so.
+// People outside the rule (a category it does not cover, retired after its cut-off date) get 0.
+// Where a file lacks what a part needs (缴费年限, 出生日期, 离退休时间), there is no expected figure
+// and the person is listed with what is missing: the app never guesses.
+import { z } from 'zod';
+import { ageOn, formatChineseDate, isValidIsoDate } from './dates';
+import { formatYuan } from './money';
+import { CATEGORIES, type Category } from './person';
+
+const fen = z.number({ error: '金额须为数字' }).int('金额须为整数分').min(0, '金额不能为负').max(100_000_00, '金额过大');
+const age = z.number({ error: '年龄须为整数' }).int('年龄须为整数').min(50, '年龄不能小于 50').max(120, '年龄不能大于 120');
+const isoDate = (what: string) => z.string({ error: `请填写${what}` }).refine(isValidIsoDate, `${what}须是有效日期`);
+
+export const AdjustmentRule = z
+  .object({
+    year: z.number().int().min(2000).max(2200),
+    /** 执行时间: usually 1 January of the year. */
+    effectiveFrom: isoDate('执行时间'),
+    /** People who retired after this date are not covered (截至上年12月31日已退休). */
+    retiredBy: isoDate('退休截止日期'),
+    /** Ages are counted on this date (截至当年12月31日年满…周岁). */
+    ageOn: isoDate('年龄计算日期'),
+    categories: z.array(z.enum(CATEGORIES)).min(1, '请至少选择一类人员'),
+    fixedFen: fen,
+    perYearFen: fen,
+    /** Percent of the old pension in basis points: 1.2 % is 120. */
+    percentBp: z.number().int().min(0).max(10000, '比例不能超过 100%'),
+    ageBands: z.array(z.object({ fromAge: age, fen })).max(20).default([]),
+    ageStep: z.object({ fromAge: age, fenPerYear: fen }).nullable().default(null),
+    remoteFen: fen,
+    note: z.string().max(500).nullish().transform((v) => v?.trim() || null),
+  })
+  .refine((r) => new Set(r.ageBands.map((b) => b.fromAge)).size === r.ageBands.length, { message: '年龄段的起始年龄不能重复', path: ['ageBands'] });
+export type AdjustmentRule = z.output<typeof AdjustmentRule>;
+
+/** A starting point for a new year: nothing filled in but the dates. */
+export function emptyRule(year: number): AdjustmentRule {
+  return {
+    year,
+    effectiveFrom: `${year}-01-01`,
+    retiredBy: `${year - 1}-12-31`,
+    ageOn: `${year}-12-31`,
+    categories: ['退休', '退职'],
+    fixedFen: 0,
+    perYearFen: 0,
+    percentBp: 0,
+    ageBands: [],
+    ageStep: null,
+    remoteFen: 0,
+    note: null,
+  };
+}
+
+export interface AdjustmentPerson {
+  category: Category | string;
+  birthDate: string | null;
+  retirementDate: string | null;
+  contributionYears: number | null;
+  remoteArea: boolean;
+}
+
+export interface AdjustmentResult {
+  /** The increase per month in fen; null where the file lacks what the rule needs. */
+  expectedFen: number | null;
+  parts: { fixed: number; tied: number; tilt: number; remote: number };
+  /** How it was reached, in words, one line a part. */
+  lines: string[];
+  /** What the file lacks (缴费年限, 出生日期, 离退休时间). */
+  missing: string[];
+}
+
+const y = (f: number) => `${formatYuan(f)} 元`;
+const percentText = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+
+export function expectedIncrease(rule: AdjustmentRule, person: AdjustmentPerson, oldFen: number): AdjustmentResult {
+  const parts = { fixed: 0, tied: 0, tilt: 0, remote: 0 };
+  const lines: string[] = [];
+  const missing: string[] = [];
+  if (!(rule.categories as string[]).includes(person.category)) {
+    return { expectedFen: 0, parts, lines: [`人员类别为${person.category}，不在本次调整范围内`], missing };
+  }
+  if (!person.retirementDate) missing.push('离退休时间');
+  else if (person.retirementDate > rule.retiredBy) {
+    return { expectedFen: 0, parts, lines: [`${formatChineseDate(person.retirementDate)}离退休，晚于${formatChineseDate(rule.retiredBy)}，不参加本次调整`], missing };
+  }
+
+  parts.fixed = rule.fixedFen;
+  if (rule.fixedFen) lines.push(`定额调整 ${y(rule.fixedFen)}`);
+
+  const tied: string[] = [];
+  if (rule.perYearFen) {
+    if (person.contributionYears === null) missing.push('缴费年限');
+    else {
+      const v = rule.perYearFen * person.contributionYears;
+      parts.tied += v;
+      tied.push(`缴费年限 ${person.contributionYears} 年 × ${y(rule.perYearFen)} = ${y(v)}`);
+    }
+  }
+  if (rule.percentBp) {
+    const v = Math.floor((oldFen * rule.percentBp + 5000) / 10000);
+    parts.tied += v;
+    tied.push(`调整前基本养老金 ${y(oldFen)} × ${percentText(rule.percentBp)} = ${y(v)}`);
+  }
+  if (tied.length) lines.push(`挂钩调整：${tied.join('；')}`);
+
+  if (rule.ageBands.length || rule.ageStep) {
+    const a = ageOn(person.birthDate, rule.ageOn);
+    if (a === null) missing.push('出生日期');
+    else {
+      const band = [...rule.ageBands].sort((p, q) => q.fromAge - p.fromAge).find((b) => a >= b.fromAge);
+      const tilt: string[] = [];
+      if (band) {
+        parts.tilt += band.fen;
+        tilt.push(`年满 ${band.fromAge} 周岁 ${y(band.fen)}`);
+      }
+      if (rule.ageStep && a > rule.ageStep.fromAge) {
+        const years = a - rule.ageStep.fromAge;
+        const v = years * rule.ageStep.fenPerYear;
+        parts.tilt += v;
+        tilt.push(`${rule.ageStep.fromAge} 周岁后每增加一岁 ${y(rule.ageStep.fenPerYear)} × ${years} = ${y(v)}`);
+      }
+      if (tilt.length) lines.push(`倾斜调整：${formatChineseDate(rule.ageOn)}年满 ${a} 周岁，${tilt.join('，')}`);
+    }
+  }
+
+  if (rule.remoteFen && person.remoteArea) {
+    parts.remote = rule.remoteFen;
+    lines.push(`艰苦边远地区 ${y(rule.remoteFen)}`);
+  }
+
+  if (missing.length) return { expectedFen: null, parts, lines, missing };
+  return { expectedFen: parts.fixed + parts.tied + parts.tilt + parts.remote, parts, lines, missing };
+}

@@ -1,0 +1,219 @@
+// The annual pension adjustment check: the rule on worked examples, the agency's list imported and
+// matched by ID number (unmatched and unreadable rows kept), differences flagged with both figures,
+// check-off, recomputation, the differences workbook and the notices.
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { AdjustmentRowView, AdjustmentRunView, PersonFile, PrintableView } from '../src-main/api/contract';
+import type { AppContext } from '../src-main/app/context';
+import { AdjustmentRule, expectedIncrease, type AdjustmentPerson } from '../src-main/shared/adjustment';
+import { checkCharacter } from '../src-main/shared/idNumber';
+import { freshContext, person, router, tempDir } from './helpers';
+
+/** 2026: 定额 50 元; 挂钩 每年 2 元 + 1%; 倾斜 70/75/80 周岁 25/35/45 元, 80 岁后每岁再加 1 元; 艰苦边远 20 元. */
+const RULE = AdjustmentRule.parse({
+  year: 2026,
+  effectiveFrom: '2026-01-01',
+  retiredBy: '2025-12-31',
+  ageOn: '2026-12-31',
+  categories: ['退休', '退职'],
+  fixedFen: 5000,
+  perYearFen: 200,
+  percentBp: 100,
+  ageBands: [
+    { fromAge: 70, fen: 2500 },
+    { fromAge: 75, fen: 3500 },
+    { fromAge: 80, fen: 4500 },
+  ],
+  ageStep: { fromAge: 80, fenPerYear: 100 },
+  remoteFen: 2000,
+});
+
+const someone = (p: Partial<AdjustmentPerson> = {}): AdjustmentPerson => ({
+  category: '退休',
+  birthDate: '1950-03-15',
+  retirementDate: '2010-03',
+  contributionYears: 35,
+  remoteArea: false,
+  ...p,
+});
+
+describe('the rule, worked by hand', () => {
+  test('76 years old, 35 years, 4,000.00 before: 50 + (35 × 2 + 40) + 35 = 195.00', () => {
+    const r = expectedIncrease(RULE, someone(), 400000);
+    expect(r.parts).toEqual({ fixed: 5000, tied: 7000 + 4000, tilt: 3500, remote: 0 });
+    expect(r.expectedFen).toBe(19500);
+    expect(r.lines).toEqual([
+      '定额调整 50.00 元',
+      '挂钩调整：缴费年限 35 年 × 2.00 元 = 70.00 元；调整前基本养老金 4,000.00 元 × 1% = 40.00 元',
+      '倾斜调整：2026年12月31日年满 76 周岁，年满 75 周岁 35.00 元',
+    ]);
+  });
+
+  test('86 years old in a remote area, 40 years, 3,333.33 before: 50 + (80 + 33.33) + (45 + 6 × 1) + 20 = 234.33', () => {
+    const r = expectedIncrease(RULE, someone({ birthDate: '1940-12-31', contributionYears: 40, remoteArea: true }), 333333);
+    // 3,333.33 × 1 % = 33.3333 → 33.33; 86 − 80 = 6 years over 80.
+    expect(r.parts).toEqual({ fixed: 5000, tied: 8000 + 3333, tilt: 4500 + 600, remote: 2000 });
+    expect(r.expectedFen).toBe(23433);
+  });
+
+  test('the percentage rounds half up to the fen: 1,234.50 × 1 % = 12.345 → 12.35', () => {
+    const r = expectedIncrease({ ...RULE, fixedFen: 0, perYearFen: 0, ageBands: [], ageStep: null }, someone(), 123450);
+    expect(r.expectedFen).toBe(1235);
+  });
+
+  test('the age counts on the rule date: 70 on 31 December gets the band, a day younger does not', () => {
+    const tilt = (birthDate: string) => expectedIncrease(RULE, someone({ birthDate }), 0).parts.tilt;
+    expect(tilt('1956-12-31')).toBe(2500);
+    expect(tilt('1957-01-01')).toBe(0);
+    // 80 exactly: the band, and no year over it yet.
+    expect(tilt('1946-12-31')).toBe(4500);
+  });
+
+  test('outside the rule: 离休, or retired after the cut-off, get 0 and say why', () => {
+    expect(expectedIncrease(RULE, someone({ category: '离休' }), 500000)).toMatchObject({ expectedFen: 0, lines: ['人员类别为离休，不在本次调整范围内'] });
+    expect(expectedIncrease(RULE, someone({ retirementDate: '2026-03' }), 300000)).toMatchObject({ expectedFen: 0 });
+    expect(expectedIncrease(RULE, someone({ retirementDate: '2026-03' }), 300000).lines[0]).toContain('2026年3月离退休，晚于2025年12月31日');
+    // Retired in December 2025 (the month is all the file has): covered.
+    expect(expectedIncrease(RULE, someone({ retirementDate: '2025-12' }), 300000).expectedFen).toBeGreaterThan(0);
+  });
+
+  test('a file without contribution years or birth date gives no figure, and says what is missing', () => {
+    const r = expectedIncrease(RULE, someone({ contributionYears: null, birthDate: null }), 300000);
+    expect(r.expectedFen).toBeNull();
+    expect(r.missing).toEqual(['缴费年限', '出生日期']);
+  });
+});
+
+// --- through the router, with a real file ---------------------------------------------------------
+
+let ctx: AppContext;
+beforeEach(async () => {
+  ctx = await freshContext();
+});
+afterEach(() => ctx.close());
+const { call, refusal } = router(() => ctx);
+
+function idNumber(birth: string, seq: string): string {
+  const first = `110105${birth}${seq}`;
+  return first + checkCharacter(first);
+}
+
+async function agencyList(rows: (string | number | null)[][], file = path.join(tempDir(), '2026年调资名单.xlsx')): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('调资名单');
+  ws.addRow(['2026年企业退休人员基本养老金调整明细表']);
+  ws.mergeCells(1, 1, 1, 6);
+  ws.addRow(['序号', '姓名', '公民身份号码', '调整前养老金', '调整后养老金', '调整额']);
+  for (const r of rows) ws.addRow(r);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+const upload = (file: string) => ({ year: 2026, fileName: path.basename(file), dataBase64: fs.readFileSync(file).toString('base64') });
+
+describe('the agency list', () => {
+  test('matched by ID number; differences flagged with both figures; unmatched and unreadable rows kept; check-off; notices', async () => {
+    const make = async (name: string, birth: string, seq: string, extra: object) =>
+      (await call<PersonFile>('retirees.create', { person: person({ name, idNumber: idNumber(birth, seq), retirementDate: '2010-03', ...extra }) })).id;
+    const zhang = await make('张桂兰', '19500315', '002', { contributionYears: 35 });
+    const li = await make('李建国', '19401231', '013', { contributionYears: 40, remoteArea: true });
+    const wang = await make('王秀英', '19520601', '024', {}); // no contribution years on file
+    const zhao = await make('赵德明', '19480808', '035', { contributionYears: 30 });
+    const stranger = idNumber('19510101', '046');
+    await call('adjustments.saveRule', RULE);
+    const file = await agencyList([
+      [1, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195],
+      [2, '李建国', idNumber('19401231', '013'), 3333.33, 3557.66, 224.33], // the rule gives 234.33
+      [3, '王秀英', idNumber('19520601', '024'), 3000, 3150, 150],
+      [4, '孙立新', stranger, 2800, 2950, 150], // not on file
+      [5, '赵德明', 110105194808080000, 3500, 3660, 160], // an 18-digit ID Excel stored as a number
+      [],
+      [6, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195], // twice
+      ['合计：6人'],
+    ]);
+    const run = await call<AdjustmentRunView>('adjustments.import', upload(file));
+    expect(run.counts).toEqual({ dataRows: 6, matched: 3, unmatched: 1, rejected: 2, differs: 1, noExpected: 1, checked: 0, skipped: 2 });
+
+    const rows = async (filter: string) => (await call<{ total: number; rows: AdjustmentRowView[] }>('adjustments.rows', { runId: run.id, filter })).rows;
+    const [diff] = await rows('differs');
+    expect(diff).toMatchObject({ personId: li, name: '李建国', agencyFen: 22433, expectedFen: 23433, diffFen: -1000 });
+    expect(diff.breakdown).toContain('艰苦边远地区 20.00 元');
+    const [unmatched] = await rows('unmatched');
+    expect(unmatched).toMatchObject({ name: '孙立新', idNumber: stranger, personId: null, agencyFen: 15000 });
+    expect(unmatched.raw).toMatchObject({ 姓名: '孙立新', 公民身份号码: stranger, 调整额: '150' });
+    const rejected = await rows('rejected');
+    expect(rejected.map((r) => r.issues[0].message)).toEqual([
+      expect.stringContaining('身份证号已被 Excel 改成科学计数'),
+      '与“调资名单”第 3 行的身份证号相同，同一人在名单中出现两次',
+    ]);
+    expect(rejected[0].raw['姓名']).toBe('赵德明');
+    const [noFigure] = await rows('noExpected');
+    expect(noFigure).toMatchObject({ personId: wang, expectedFen: null });
+    expect(noFigure.issues.map((i) => i.message)).toContain('档案缺少缴费年限，无法计算应调金额');
+    const [agrees] = (await rows('all')).filter((r) => r.personId === zhang);
+    expect(agrees).toMatchObject({ expectedFen: 19500, agencyFen: 19500, diffFen: 0 });
+    expect(zhao).toBeGreaterThan(0);
+
+    // A difference is checked off only with a note saying what was done.
+    expect((await refusal('adjustments.check', { id: diff.id, note: null })).message).toContain('请在备注中写明处理情况');
+    const checked = await call<AdjustmentRowView>('adjustments.check', { id: diff.id, note: '经与社保中心核实，李建国艰苦边远地区认定未报，已补报' });
+    expect(checked).toMatchObject({ checkedBy: '王干事', checkNote: expect.stringContaining('已补报') });
+    expect((await refusal('adjustments.check', { id: diff.id, note: '再次' })).message).toContain('由王干事核对');
+    const history = await call<{ what: string; operator: string; changes: { label: string; after: string }[] }[]>('retirees.history', { id: li });
+    expect(history[0]).toMatchObject({ what: '修改调资核对', operator: '王干事' });
+    expect(history[0].changes).toContainEqual({ field: 'checkedBy', label: '核对人', before: '（空）', after: '王干事' });
+
+    // Notices: the agreeing and the checked; 王秀英 (no figure, unchecked) waits.
+    const notices = await call<PrintableView>('adjustments.notices', { runId: run.id });
+    expect(notices.count).toBe(2);
+    expect(notices.missing).toEqual([{ personId: wang, name: '王秀英', why: '应调金额无法计算，尚未核对' }]);
+    expect(notices.body).toContain('张桂兰同志：');
+    expect(notices.body).toContain('本次每月增加：195.00 元（其中定额调整 50.00 元；');
+    expect(notices.body).toContain('调整后月基本养老金：3,557.66 元。');
+
+    // The file gains its contribution years; recomputing gives 王秀英 a figure.
+    const w = await call<PersonFile>('retirees.get', { id: wang });
+    const { id: _i, version, idFrom15: _f, age: _a, attachments: _at, unitNames: _u, createdAt: _c, updatedAt: _up, ...fields } = w;
+    await call('retirees.update', { id: wang, version, person: { ...fields, contributionYears: 32 } });
+    const again = await call<AdjustmentRunView>('adjustments.recompute', { runId: run.id });
+    expect(again.counts.noExpected).toBe(0);
+    // 3,000 before; 74 on 2026-12-31: 50 + 64 + 30 + 25 = 169.00, against the agency's 150.00.
+    expect((await rows('differs')).find((r) => r.personId === wang)).toMatchObject({ expectedFen: 16900, agencyFen: 15000 });
+    // The checked row keeps the figures it was checked against.
+    expect((await rows('checked'))[0]).toMatchObject({ id: diff.id, expectedFen: 23433 });
+
+    // The differences workbook: every row that needs attention, IDs as text.
+    const out = await call<{ fileName: string; rows: number; dataBase64: string }>('adjustments.exportDiffs', { runId: run.id });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(out.rows).toBe(5);
+    const names = ws.getColumn(4).values.slice(3);
+    expect(names).toEqual(['李建国', '王秀英', '孙立新', '赵德明', '张桂兰']);
+    expect(ws.getRow(3).getCell(5).value).toBe(idNumber('19401231', '013'));
+    expect(ws.getRow(3).getCell(10).value).toBe(-10);
+
+    // The person's file lists the year's adjustment.
+    const own = await call<{ year: number; agencyFen: number }[]>('adjustments.ofPerson', { personId: li });
+    expect(own).toMatchObject([{ year: 2026, agencyFen: 22433 }]);
+  });
+
+  test('no rule for the year, a broken file, a file without the columns: a clear message, nothing saved', async () => {
+    const file = await agencyList([[1, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195]]);
+    expect((await refusal('adjustments.import', upload(file))).message).toBe('请先填写 2026 年的调资规则，再导入调资名单');
+    await call('adjustments.saveRule', RULE);
+    const junk = path.join(tempDir(), 'junk.xlsx');
+    fs.writeFileSync(junk, Buffer.from('这不是表格'.repeat(50)));
+    expect((await refusal('adjustments.import', upload(junk))).code).not.toBe('internal');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').addRow(['姓名', '电话']);
+    const noHeader = path.join(tempDir(), 'other.xlsx');
+    await wb.xlsx.writeFile(noHeader);
+    expect((await refusal('adjustments.import', upload(noHeader))).message).toContain('没有找到调资名单的表头');
+    expect(await call('adjustments.runs', { year: 2026 })).toEqual([]);
+    // A rule with a band twice is refused.
+    expect((await refusal('adjustments.saveRule', { ...RULE, ageBands: [{ fromAge: 70, fen: 1 }, { fromAge: 70, fen: 2 }] })).message).toContain('年龄段的起始年龄不能重复');
+  });
+});

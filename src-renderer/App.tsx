@@ -1,5 +1,5 @@
 import { Alert, AppShell, Badge, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
-import { IconFileImport, IconGift, IconHome, IconMail, IconMessages, IconReceipt, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconCalendarCheck, IconFileImport, IconGift, IconHome, IconMail, IconMessages, IconReceipt, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../src-main/api/contract';
 import { call } from './api';
@@ -13,6 +13,7 @@ import { PrintDocPage } from './pages/PrintDocPage';
 import { VisitsPage } from './pages/VisitsPage';
 import { LettersPage } from './pages/LettersPage';
 import { PetitionsPage } from './pages/PetitionsPage';
+import { AnnualPage } from './pages/AnnualPage';
 import { PersonPage } from './pages/PersonPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SetupPage } from './pages/SetupPage';
@@ -47,7 +48,7 @@ export function App() {
 
   const [section, sub] = route.path;
   // Paper comes alone: no menu, no header.
-  if (section === 'print' && (sub === 'letters' || sub === 'envelopes')) return <PrintDocPage kind={sub} params={route.params} />;
+  if (section === 'print' && (sub === 'letters' || sub === 'envelopes' || sub === 'adjustments')) return <PrintDocPage kind={sub} params={route.params} />;
   if (section === 'print') return <PrintPage path={route.path} params={route.params} info={info} />;
   let page;
   if (section === 'people' && sub === 'new') page = <PersonPage key="new" id={null} />;
@@ -58,6 +59,7 @@ export function App() {
   else if (section === 'letters') page = <LettersPage />;
   else if (section === 'petitions') page = <PetitionsPage key={sub ?? ''} id={sub ? Number(sub) : null} />;
   else if (section === 'visits') page = <VisitsPage key={sub ?? ''} id={sub ? Number(sub) : null} />;
+  else if (section === 'annual') page = <AnnualPage tab={sub} params={route.params} />;
   else if (section === 'claims') page = <ClaimsPage path={route.path.slice(1)} params={route.params} />;
   else page = <HomePage />;
 
@@ -106,6 +108,7 @@ export function App() {
           active={section === 'claims'}
           onClick={() => navigate('/claims')}
         />
+        <NavLink label="年度工作" leftSection={<IconCalendarCheck size={20} />} active={section === 'annual'} onClick={() => navigate('/annual')} />
         <NavLink
           label="系统设置"
           leftSection={<IconSettings size={20} />}

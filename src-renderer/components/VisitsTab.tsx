@@ -3,7 +3,7 @@
 import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
-import type { Certification, DeathFile, LetterLogEntry, PersonFile, Petition, Visit } from '../../src-main/api/contract';
+import type { AdjustmentRowView, Certification, DeathFile, LetterLogEntry, PersonFile, Petition, Visit } from '../../src-main/api/contract';
 import { ADDRESS_FORMS, LETTER_KINDS, type LetterKind } from '../../src-main/shared/letters';
 import { navigate } from '../route';
 import { CERTIFICATION_METHODS, PAID_DEATH_TASKS, VISIT_KINDS, type DeathTask } from '../../src-main/shared/care';
@@ -21,6 +21,7 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
   const [letters, setLetters] = useState<LetterLogEntry[]>([]);
   const [petitions, setPetitions] = useState<Petition[]>([]);
   const [certs, setCerts] = useState<Certification[]>([]);
+  const [adjustments, setAdjustments] = useState<(AdjustmentRowView & { year: number })[]>([]);
   const [cert, setCert] = useState<{ on: string; method: string | null } | null>(null);
   const [letterKind, setLetterKind] = useState<LetterKind>(person.status === '已故' ? 'bereavement' : 'sympathy');
   const load = useCallback(() => {
@@ -28,6 +29,7 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
     call('letters.log', { personId: person.id }).then(setLetters, failed);
     call('petitions.list', { personId: person.id }).then(setPetitions, failed);
     call('certifications.list', { personId: person.id }).then(setCerts, failed);
+    call('adjustments.ofPerson', { personId: person.id }).then(setAdjustments, failed);
     call('deaths.get', { personId: person.id }).then((d) => setDeath(d.death), failed);
   }, [person.id]);
   useEffect(load, [load]);
@@ -129,6 +131,19 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
           ))
         )}
       </Paper>
+      {adjustments.length > 0 && (
+        <Paper withBorder p="md">
+          <Title order={5} mb="xs">
+            基本养老金调整核对
+          </Title>
+          {adjustments.map((a) => (
+            <Text key={a.id} size="sm">
+              {a.year} 年：调整前 {a.oldFen === null ? '—' : formatYuan(a.oldFen)} 元，经办机构调整额 {a.agencyFen === null ? '—' : formatYuan(a.agencyFen)} 元，应调{' '}
+              {a.expectedFen === null ? '无法计算' : `${formatYuan(a.expectedFen)} 元`}；{a.checkedOn ? `${a.checkedOn} 由${a.checkedBy}核对${a.checkNote ? `：${a.checkNote}` : ''}` : '尚未核对'}
+            </Text>
+          ))}
+        </Paper>
+      )}
       <Modal opened={cert !== null} onClose={() => setCert(null)} title="记录资格认证">
         {cert && (
           <Stack>

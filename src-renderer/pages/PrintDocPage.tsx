@@ -15,27 +15,31 @@ function who(params: URLSearchParams) {
   };
 }
 
-export function PrintDocPage({ kind, params }: { kind: 'letters' | 'envelopes'; params: URLSearchParams }) {
+export type PrintDocKind = 'letters' | 'envelopes' | 'adjustments';
+
+export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URLSearchParams }) {
   const [doc, setDoc] = useState<PrintableView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const letterKind = params.get('kind') as LetterKind | null;
-  const render = (print: boolean) =>
-    kind === 'letters'
-      ? call('letters.render', {
-          kind: letterKind ?? 'sympathy',
-          ...who(params),
-          paper: params.get('paper') === '16K' ? '16K' : 'A4',
-          visitDate: params.get('visitDate'),
-          gift: params.get('gift'),
-          print,
-        })
-      : call('letters.envelopes', {
-          ...who(params),
-          size: params.get('size') === 'C5' ? 'C5' : params.get('sheet') ? null : 'DL',
-          sheet: params.get('sheet') === '3x8' ? '3x8' : params.get('sheet') === '2x7' ? '2x7' : null,
-          toFamily: params.get('toFamily') === '1',
-        });
+  const render = (print: boolean) => {
+    if (kind === 'letters')
+      return call('letters.render', {
+        kind: letterKind ?? 'sympathy',
+        ...who(params),
+        paper: params.get('paper') === '16K' ? '16K' : 'A4',
+        visitDate: params.get('visitDate'),
+        gift: params.get('gift'),
+        print,
+      });
+    if (kind === 'adjustments') return call('adjustments.notices', { runId: Number(params.get('run')), rowIds: (params.get('rows') ?? '').split(',').filter(Boolean).map(Number) });
+    return call('letters.envelopes', {
+      ...who(params),
+      size: params.get('size') === 'C5' ? 'C5' : params.get('sheet') ? null : 'DL',
+      sheet: params.get('sheet') === '3x8' ? '3x8' : params.get('sheet') === '2x7' ? '2x7' : null,
+      toFamily: params.get('toFamily') === '1',
+    });
+  };
   useEffect(() => {
     render(false).then(setDoc, (e: Error) => setError(e.message));
     // The address is the whole input: a new address is a new document.

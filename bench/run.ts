@@ -1,4 +1,4 @@
-// npm run bench [-- --people 100000 --runs 300]
+// npm run bench [-- --people 100000 --runs 300 --only import|claims|letters|adjust]
 // Seeds made-up retirees into a temporary database and prints p50/p95 of the list's searches and
 // of a filtered, sorted page, each next to the same query as a plain LIKE scan over the table
 // (measured in the same run), and the time to open and migrate the database.
@@ -18,6 +18,7 @@ import { bornOnOrBefore, todayIso } from '../src-main/shared/dates';
 import { benchExport, benchImport } from './importExport';
 import { benchClaims, seedClaimLines } from './claims';
 import { benchLetters } from './letters';
+import { benchAdjustments } from './adjustments';
 
 const { values } = parseArgs({
   options: {
@@ -94,6 +95,13 @@ store.tx(() => {
   for (const p of makeDemoPeople(PEOPLE, 7, units)) createPerson(store, p, { acceptWarnings: false });
 });
 const seedSeconds = (Date.now() - seedStart) / 1000;
+
+if (values.only === 'adjust') {
+  for (const line of await benchAdjustments(ctx, dir)) console.log(line);
+  ctx.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
 
 if (values.only === 'claims') {
   for (const line of claimLines(ctx)) console.log(line);
@@ -219,6 +227,8 @@ console.log('');
 for (const line of await benchExport(bench, dir)) console.log(line);
 console.log('');
 for (const line of claimLines(bench)) console.log(line);
+console.log('');
+for (const line of await benchAdjustments(bench, dir)) console.log(line);
 bench.close();
 console.log('');
 for (const line of await benchImport(dir, Number(values['import-rows']))) console.log(line);

@@ -10,6 +10,7 @@ import * as m0006 from './0006-letters';
 import * as m0007 from './0007-petitions';
 import * as m0008 from './0008-certifications';
 import * as m0009 from './0009-adjustments';
+import * as m0010 from './0010-org-network';
 
 export const migrations: Record<string, Migration> = {
   '0001-core': m0001,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0007-petitions': m0007,
   '0008-certifications': m0008,
   '0009-adjustments': m0009,
+  '0010-org-network': m0010,
 };

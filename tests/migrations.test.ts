@@ -144,4 +144,16 @@ describe('migrations', () => {
     expect(columns).not.toContain('contribution_years');
     expect(store.raw.prepare('select name from persons').all()).toEqual([{ name: '张三' }]);
   });
+
+  test('0010-org-network: a unit can name its leader on file; places get a row for their leader; down removes both', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0010-org-network');
+    const place = store.raw.prepare("insert into place_units (area, building, leader) values ('东区', '', '刘芳')");
+    place.run();
+    expect(() => place.run()).toThrow(/UNIQUE/);
+    await migrateTo('0009-adjustments');
+    expect(tables()).not.toContain('place_units');
+    const columns = (store.raw.prepare('pragma table_info(org_units)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('leader_person_id');
+  });
 });

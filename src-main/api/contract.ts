@@ -208,6 +208,53 @@ export interface OrgUnit {
   parentId: number | null;
 }
 
+// --- the organisation network (组织网络) ------------------------------------------------------------
+
+const placeName = (what: string) => z.string().trim().max(50, `${what}名称不能超过 50 个字`);
+/** A unit: a group by its id, or a place by the names the files carry ('' area: 未分片区). */
+export const UnitRef = z.union([
+  z.object({ kind: z.enum(['行政大组', '行政小组', '党支部', '党小组']), id }),
+  z.object({ kind: z.literal('片区'), area: placeName('片区') }),
+  z.object({ kind: z.literal('楼栋'), area: placeName('片区'), building: placeName('楼栋').min(1, '请填写楼栋名称') }),
+]);
+export type UnitRef = z.output<typeof UnitRef>;
+
+export interface UnitFigures {
+  members: number;
+  over80: number;
+  over90: number;
+  livingAlone: number;
+  disabled: number;
+  partyMembers: number;
+  diedThisYear: number;
+}
+
+export interface NetworkUnit {
+  ref: UnitRef;
+  key: string;
+  name: string;
+  parentKey: string | null;
+  leader: string | null;
+  leaderPersonId: number | null;
+  phone: string | null;
+  note: string | null;
+  figures: UnitFigures;
+}
+
+export interface UnitMember {
+  personId: number;
+  name: string;
+  gender: string | null;
+  age: number | null;
+  phones: string[];
+  address: string | null;
+  building: string | null;
+  partyMember: boolean;
+  emergency: string | null;
+  /** Why word may have to be brought to them (失能, 独居, 异地居住, 90 岁以上). */
+  cannotCome: string[];
+}
+
 export interface Figures {
   today: string;
   activeByCategory: Record<string, number>;
@@ -797,6 +844,16 @@ export const contract = {
       parentId: optionalId,
     }),
   ),
+  'org.tree': method<NetworkUnit[]>()(Empty),
+  'org.saveUnit': method<NetworkUnit>()(
+    z.object({ ref: UnitRef, name: text(50), leaderPersonId: optionalId, leader: text(50), phone: text(40), note: text(500) }),
+  ),
+  'org.move': method<NetworkUnit>()(z.object({ ref: UnitRef, to: UnitRef })),
+  'org.merge': method<NetworkUnit>()(z.object({ from: UnitRef, into: UnitRef })),
+  'org.assign': method<{ matched: number; changed: number }>()(z.object({ query: ListQuery, ref: UnitRef })),
+  'org.members': method<UnitMember[]>()(z.object({ ref: UnitRef })),
+  'org.contactSheet': method<PrintableView>()(z.object({ ref: UnitRef, tree: z.boolean().default(false) })),
+  'org.exportSheet': method<{ fileName: string; dataBase64: string }>()(z.object({ ref: UnitRef })),
   'imports.open': method<ImportPreview>()(
     z.object({
       fileName: z.string().trim().min(1).max(200),

@@ -8,6 +8,7 @@ import packageJson from '../../package.json';
 import { BACKUP_KIND_LABELS, type BackupInfo } from '../db/backup';
 import type { AppContext } from '../app/context';
 import { createUnit, listUnits } from '../org/units';
+import { assignToUnit, contactSheetPrintable, contactSheetWorkbook, mergeUnits, moveUnit, networkTree, saveUnitInfo, unitMembers } from '../org/network';
 import { addAttachment, readAttachment, removeAttachment } from '../retirees/attachments';
 import { historyFor } from '../retirees/history';
 import { listFilterOptions, listPersons, officeFigures } from '../retirees/list';
@@ -104,6 +105,17 @@ const handlers: Handlers = {
   },
   'org.units': (ctx) => listUnits(ctx.store),
   'org.create': (ctx, input) => createUnit(ctx.store, input),
+  'org.tree': (ctx) => networkTree(ctx.store),
+  'org.saveUnit': (ctx, { ref, ...info }) => saveUnitInfo(ctx.store, ref, { ...info, name: info.name ?? undefined }),
+  'org.move': (ctx, { ref, to }) => moveUnit(ctx.store, ref, to),
+  'org.merge': (ctx, { from, into }) => mergeUnits(ctx.store, from, into),
+  'org.assign': (ctx, { query, ref }) => assignToUnit(ctx.store, query, ref),
+  'org.members': (ctx, { ref }) => unitMembers(ctx.store, ref),
+  'org.contactSheet': (ctx, { ref, tree }) => contactSheetPrintable(ctx.store, ref, tree),
+  'org.exportSheet': async (ctx, { ref }) => {
+    const w = await contactSheetWorkbook(ctx.store, ref);
+    return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
+  },
   'imports.open': (ctx, { fileName, dataBase64 }) => ctx.imports.open(fileName, Buffer.from(dataBase64, 'base64')),
   'imports.rows': (ctx, { session, sheet, filter, page }) => ctx.imports.rows(session, sheet, filter, page),
   'imports.setHeader': (ctx, { session, sheet, firstRow, lastRow }) => ctx.imports.setHeader(session, sheet, firstRow, lastRow),

@@ -16,6 +16,17 @@ export interface OrgUnitsTable {
   note: string | null;
   sort: Generated<number>;
   created_at: string;
+  leader_person_id: number | null;
+}
+
+export interface PlaceUnitsTable {
+  id: Generated<number>;
+  area: string;
+  building: Generated<string>;
+  leader_person_id: number | null;
+  leader: string | null;
+  phone: string | null;
+  note: string | null;
 }
 
 export interface PersonsTable {
@@ -406,4 +417,5 @@ export interface Database {
   adjustment_rules: AdjustmentRulesTable;
   adjustment_runs: AdjustmentRunsTable;
   adjustment_rows: AdjustmentRowsTable;
+  place_units: PlaceUnitsTable;
 }

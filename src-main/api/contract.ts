@@ -219,6 +219,11 @@ export const UnitRef = z.union([
 ]);
 export type UnitRef = z.output<typeof UnitRef>;
 
+/** One text key per unit, for lists and addresses. */
+export function unitKey(ref: UnitRef): string {
+  return ref.kind === '片区' ? `片区:${ref.area}` : ref.kind === '楼栋' ? `楼栋:${ref.area}/${ref.building}` : `${ref.kind}:${ref.id}`;
+}
+
 export interface UnitFigures {
   members: number;
   over80: number;

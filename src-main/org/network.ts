@@ -7,7 +7,7 @@
 // bulk from a list filter) all go through `applyMembership`: each person whose file changes is
 // updated and audited (who, when, the unit before and after), in one transaction.
 import ExcelJS from 'exceljs';
-import type { ListQuery, NetworkUnit, PrintableView, UnitFigures, UnitMember, UnitRef } from '../api/contract';
+import { unitKey as refKey, type ListQuery, type NetworkUnit, type PrintableView, type UnitFigures, type UnitMember, type UnitRef } from '../api/contract';
 import { nowIso, writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
 import { escapeHtml, LETTER_FONTS } from '../letters/html';
@@ -49,9 +49,6 @@ function group(store: Store, id: number, kind?: GroupKind): GroupRow {
   return g;
 }
 
-export function refKey(ref: UnitRef): string {
-  return ref.kind === '片区' ? `片区:${ref.area}` : ref.kind === '楼栋' ? `楼栋:${ref.area}/${ref.building}` : `${ref.kind}:${ref.id}`;
-}
 
 /** The unit's members as a WHERE clause over persons (status not included). */
 function memberWhere(ref: UnitRef): { sql: string; params: (string | number)[] } {
@@ -394,7 +391,7 @@ export function contactTree(store: Store, ref: UnitRef, fanOut = 5, today = toda
 }
 
 const SHEET_CSS = `
-@page { size: A4; margin: 16mm 14mm; }
+@page { size: A4 landscape; margin: 14mm 14mm; }
 .sheet { font-family: ${LETTER_FONTS}; color: #000; break-after: page; }
 .sheet:last-child { break-after: auto; }
 .sheet h1 { font-size: 18pt; text-align: center; margin: 0 0 3mm; letter-spacing: 0.1em; }
@@ -402,11 +399,16 @@ const SHEET_CSS = `
 .sheet table { width: 100%; border-collapse: collapse; font-size: 10.5pt; }
 .sheet th, .sheet td { border: 0.3mm solid #000; padding: 1.2mm 1.5mm; vertical-align: top; }
 .sheet th { background: #eee; }
-.sheet td.n { text-align: center; width: 8mm; }
+.sheet table { table-layout: fixed; }
+.sheet th { white-space: nowrap; font-size: 9.5pt; }
+.sheet td { word-break: break-all; }
+.sheet col.n { width: 9mm; } .sheet col.name { width: 17mm; } .sheet col.g { width: 9mm; } .sheet col.age { width: 9mm; }
+.sheet col.phone { width: 30mm; } .sheet col.emergency { width: 46mm; } .sheet col.care { width: 22mm; }
+.sheet td.n, .sheet td.c { text-align: center; }
 .sheet .tree { font-size: 11pt; line-height: 1.7; }
 .sheet .tree ol { margin: 0 0 2mm; padding-left: 8mm; }
 .sheet .note { font-size: 9.5pt; color: #333; margin-top: 3mm; }
-@media screen { .sheet { width: 182mm; margin: 10mm auto; padding: 14mm; background: #fff; box-shadow: 0 0 4px #999; } }
+@media screen { .sheet { width: 269mm; margin: 10mm auto; padding: 14mm; background: #fff; box-shadow: 0 0 4px #999; } }
 `;
 
 /** The contact sheet a group leader carries (组员联系表), and optionally the contact tree after it. */
@@ -421,14 +423,15 @@ export function contactSheetPrintable(store: Store, ref: UnitRef, withTree: bool
   const rows = members
     .map(
       (m, i) =>
-        `<tr><td class="n">${i + 1}</td><td>${e(m.name)}</td><td>${e(m.gender ?? '')}</td><td>${m.age ?? ''}</td><td>${e(m.phones.join('、'))}</td><td>${e(m.address ?? '')}</td><td>${e(m.emergency ?? '')}</td><td>${e(m.cannotCome.join('、'))}</td></tr>`,
+        `<tr><td class="n">${i + 1}</td><td>${e(m.name)}</td><td class="c">${e(m.gender ?? '')}</td><td class="c">${m.age ?? ''}</td><td>${e(m.phones.join('、'))}</td><td>${e(m.address ?? '')}</td><td>${e(m.emergency ?? '')}</td><td>${e(m.cannotCome.join('、'))}</td></tr>`,
     )
     .join('');
   const sheet = [
     '<section class="sheet">',
     `<h1>${e(title)}组员联系表</h1>`,
     sub,
-    '<table><thead><tr><th>序号</th><th>姓名</th><th>性别</th><th>年龄</th><th>联系电话</th><th>住址</th><th>紧急联系人</th><th>需特别关照</th></tr></thead>',
+    '<table><colgroup><col class="n"><col class="name"><col class="g"><col class="age"><col class="phone"><col><col class="emergency"><col class="care"></colgroup>',
+    '<thead><tr><th>序号</th><th>姓名</th><th>性别</th><th>年龄</th><th>联系电话</th><th>住址</th><th>紧急联系人</th><th>需特别关照</th></tr></thead>',
     `<tbody>${rows}</tbody></table>`,
     `<p class="note">${e(orgName)}　本表含个人信息，请妥善保管，不得外传。</p>`,
     '</section>',

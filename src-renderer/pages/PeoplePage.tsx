@@ -24,6 +24,7 @@ import { AGE_BANDS, CARE_FLAGS, CATEGORIES, STATUSES } from '../../src-main/shar
 import { call } from '../api';
 import { navigate } from '../route';
 import { VisitBatchButton } from '../components/VisitBatchButton';
+import { AssignUnitButton } from '../components/AssignUnitButton';
 
 type Query = InputOf<'retirees.list'>;
 
@@ -135,6 +136,7 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
             导出 Excel
           </Button>
           <VisitBatchButton query={query} total={page?.total ?? 0} />
+          <AssignUnitButton query={query} total={page?.total ?? 0} onDone={() => call('org.units', {}).then(setUnits)} />
           <Button leftSection={<IconPlus size={18} />} onClick={() => navigate('/people/new')}>
             新建档案
           </Button>

@@ -15,14 +15,14 @@ function who(params: URLSearchParams) {
   };
 }
 
-export type PrintDocKind = 'letters' | 'envelopes' | 'adjustments';
+export type PrintDocKind = 'letters' | 'envelopes' | 'adjustments' | 'contacts';
 
 export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URLSearchParams }) {
   const [doc, setDoc] = useState<PrintableView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const letterKind = params.get('kind') as LetterKind | null;
-  const render = (print: boolean) => {
+  const render = async (print: boolean) => {
     if (kind === 'letters')
       return call('letters.render', {
         kind: letterKind ?? 'sympathy',
@@ -32,6 +32,7 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
         gift: params.get('gift'),
         print,
       });
+    if (kind === 'contacts') return call('org.contactSheet', { ref: JSON.parse(params.get('ref') ?? '{}'), tree: params.get('tree') === '1' });
     if (kind === 'adjustments') return call('adjustments.notices', { runId: Number(params.get('run')), rowIds: (params.get('rows') ?? '').split(',').filter(Boolean).map(Number) });
     return call('letters.envelopes', {
       ...who(params),
@@ -75,7 +76,7 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
       <Stack className="no-print" p="md" gap="xs">
         <Group>
           <Button onClick={print} loading={busy}>
-            打印（共 {doc.count} {kind === 'letters' ? '封' : '份'}）
+            {kind === 'contacts' ? `打印（${doc.count} 人）` : `打印（共 ${doc.count} ${kind === 'letters' ? '封' : '份'}）`}
           </Button>
           <Button variant="default" onClick={() => window.history.back()}>
             返回

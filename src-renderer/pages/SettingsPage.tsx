@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react';
 import type { AppInfo, BackupEntry } from '../../src-main/api/contract';
 import { formatChineseDate } from '../../src-main/shared/dates';
 import { call } from '../api';
-import { OrgUnitsSection } from '../components/OrgUnitsSection';
 import { ReminderRulesSection } from '../components/ReminderRulesSection';
 
 const when = (takenAt: string) => `${formatChineseDate(takenAt.slice(0, 10))} ${takenAt.slice(11, 16)}`;
@@ -65,7 +64,6 @@ export function SettingsPage({ info, onChanged }: { info: AppInfo; onChanged: ()
           </Group>
         </SimpleGrid>
       </Paper>
-      <OrgUnitsSection />
       <ReminderRulesSection />
       <Paper withBorder p="md">
         <Title order={4} mb="sm">

@@ -11,6 +11,7 @@ import * as m0007 from './0007-petitions';
 import * as m0008 from './0008-certifications';
 import * as m0009 from './0009-adjustments';
 import * as m0010 from './0010-org-network';
+import * as m0011 from './0011-activities';
 
 export const migrations: Record<string, Migration> = {
   '0001-core': m0001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0008-certifications': m0008,
   '0009-adjustments': m0009,
   '0010-org-network': m0010,
+  '0011-activities': m0011,
 };

@@ -156,4 +156,16 @@ describe('migrations', () => {
     const columns = (store.raw.prepare('pragma table_info(org_units)').all() as { name: string }[]).map((c) => c.name);
     expect(columns).not.toContain('leader_person_id');
   });
+
+  test('0011-activities: activities with who came, study materials with who received them, petition attachments; down removes them', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0011-activities');
+    expect(tables()).toEqual(expect.arrayContaining(['activities', 'activity_people', 'study_materials', 'study_deliveries', 'petition_attachments']));
+    expect(() =>
+      store.raw.prepare("insert into activities (kind, title, held_on, created_at, created_by) values ('旅游', '秋游', '2026-10-01', 't', '王')").run(),
+    ).toThrow(/CHECK/);
+    await migrateTo('0010-org-network');
+    expect(tables()).not.toContain('activities');
+    expect(tables()).toContain('place_units');
+  });
 });

@@ -36,7 +36,19 @@ import { createBatch, getBatch, listBatches, markBatchPaid, paymentListWorkbook 
 import { createClaim, getClaim, listClaims, moveClaim, reverseClaim, updateClaim, yearStatement } from '../claims/claims';
 import { listPolicies, savePolicy } from '../claims/policies';
 import { importLedger } from '../claims/ledger';
-import { advancePetition, createPetition, getPetition, listPetitions, overduePetitions, registerWorkbook } from '../petitions/petitions';
+import {
+  advancePetition,
+  attachToPetition,
+  createPetition,
+  getPetition,
+  listPetitions,
+  overduePetitions,
+  petitionAttachments,
+  readPetitionAttachment,
+  registerPrintable,
+  registerWorkbook,
+} from '../petitions/petitions';
+import { activitiesOf, createActivity, createMaterial, deliverMaterial, getActivity, getMaterial, listActivities, listMaterials, setAttendance } from '../activities/activities';
 import { completeDeathTask, getDeath, registerDeath } from '../visits/deaths';
 import { reminderRules, reminders, saveReminderRules } from '../visits/reminders';
 import { certificationLists, certificationsOf, certify } from '../visits/certifications';
@@ -256,6 +268,25 @@ const handlers: Handlers = {
     return view;
   },
   'adjustments.ofPerson': (ctx, { personId }) => adjustmentsOf(ctx.store, personId),
+  'petitions.attachments': (ctx, { id }) => petitionAttachments(ctx.store, id),
+  'petitions.attach': (ctx, { id, fileName, mime, dataBase64 }) => attachToPetition(ctx.store, id, { fileName, mime, data: Buffer.from(dataBase64, 'base64') }),
+  'petitions.attachment': (ctx, { id }) => {
+    const { data, ...info } = readPetitionAttachment(ctx.store, id);
+    return { ...info, dataBase64: data.toString('base64') };
+  },
+  'petitions.registerPrint': (ctx, { from, to }) => {
+    if (to < from) throw new UserError('invalid_input', '截止日期不能早于起始日期');
+    return registerPrintable(ctx.store, from, to);
+  },
+  'activities.list': (ctx, { year }) => listActivities(ctx.store, year),
+  'activities.get': (ctx, { id }) => getActivity(ctx.store, id),
+  'activities.create': (ctx, input) => createActivity(ctx.store, input),
+  'activities.attendance': (ctx, { id, personIds, attended }) => setAttendance(ctx.store, id, personIds, attended),
+  'activities.ofPerson': (ctx, { personId }) => activitiesOf(ctx.store, personId),
+  'materials.list': (ctx) => listMaterials(ctx.store),
+  'materials.get': (ctx, { id }) => getMaterial(ctx.store, id),
+  'materials.create': (ctx, input) => createMaterial(ctx.store, input),
+  'materials.deliver': (ctx, { id, personIds, how, on }) => deliverMaterial(ctx.store, id, personIds, how, on),
   'backups.list': (ctx) => ctx.listBackups().map(backupEntry),
   'backups.create': async (ctx) => backupEntry(await ctx.backupNow()),
   'backups.restore': async (ctx, { name }) => {

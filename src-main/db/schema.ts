@@ -388,6 +388,56 @@ export interface AdjustmentRowsTable {
   check_note: string | null;
 }
 
+export interface ActivitiesTable {
+  id: Generated<number>;
+  kind: string;
+  title: string;
+  held_on: string;
+  place: string | null;
+  organiser: string | null;
+  note: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface ActivityPeopleTable {
+  activity_id: number;
+  person_id: number;
+  invited: Generated<number>;
+  attended: Generated<number>;
+}
+
+export interface StudyMaterialsTable {
+  id: Generated<number>;
+  title: string;
+  issued_on: string;
+  activity_id: number | null;
+  note: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface StudyDeliveriesTable {
+  material_id: number;
+  person_id: number;
+  received_on: string;
+  how: string;
+  visit_id: number | null;
+  recorded_by: string;
+}
+
+export interface PetitionAttachmentsTable {
+  id: Generated<number>;
+  petition_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  added_at: string;
+  added_by: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   org_units: OrgUnitsTable;
@@ -418,4 +468,9 @@ export interface Database {
   adjustment_runs: AdjustmentRunsTable;
   adjustment_rows: AdjustmentRowsTable;
   place_units: PlaceUnitsTable;
+  activities: ActivitiesTable;
+  activity_people: ActivityPeopleTable;
+  study_materials: StudyMaterialsTable;
+  study_deliveries: StudyDeliveriesTable;
+  petition_attachments: PetitionAttachmentsTable;
 }

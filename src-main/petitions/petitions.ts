@@ -1,14 +1,17 @@
 // Petitions and reception (信访接待): registered, accepted (or not, with a reason), extended once,
 // concluded with the result and the petitioner's satisfaction; every step audited; the time limits
 // computed from the dates (shared/petitions.ts); the reception register for a period.
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Selectable } from 'kysely';
-import type { Petition, PetitionInput } from '../api/contract';
+import type { Petition, PetitionAttachment, PetitionInput, PrintableView } from '../api/contract';
 import { nowIso, writeAudit } from '../audit/audit';
 import type { PetitionsTable } from '../db/schema';
 import type { Store } from '../db/store';
-import { currentOperator } from '../settings/settings';
-import { todayIso } from '../shared/dates';
+import { escapeHtml, LETTER_FONTS } from '../letters/html';
+import { MAX_ATTACHMENT_BYTES } from '../retirees/attachments';
+import { currentOperator, getOfficeSettings } from '../settings/settings';
+import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { deadlines, MAX_EXTENSION_DAYS, overdue, type PetitionStatus } from '../shared/petitions';
 
@@ -148,17 +151,90 @@ export function overduePetitions(store: Store, today = todayIso()): Petition[] {
 }
 
 /** The reception register (信访登记簿) of a period, as .xlsx. */
+const REGISTER_HEADERS = ['编号', '收到日期', '方式', '信访人', '关系', '电话', '事由', '承办人', '状态', '办理期限', '办理结果'];
+
+/** The reception register's lines for a period, oldest first: one list for the workbook and the print. */
+function registerLines(store: Store, from: string, to: string): (string | number)[][] {
+  return listPetitions(store, { personId: null, from, to, openOnly: false })
+    .reverse()
+    .map((p) => [p.id, p.receivedOn, p.channel, p.petitioner, p.relation ?? '', p.phone ?? '', p.subject, p.handler ?? '', p.status, p.concludeBy ?? `受理期限 ${p.acceptBy}`, p.result ?? p.rejectedReason ?? '']);
+}
+
 export async function registerWorkbook(store: Store, from: string, to: string): Promise<{ fileName: string; data: Buffer }> {
-  const rows = listPetitions(store, { personId: null, from, to, openOnly: false }).reverse();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('信访登记簿', { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.addRow([`信访登记簿（${from} 至 ${to}）`]).font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, 11);
-  ws.addRow(['编号', '收到日期', '方式', '信访人', '关系', '电话', '事由', '承办人', '状态', '办理期限', '办理结果']).font = { bold: true };
-  for (const p of rows) {
-    ws.addRow([p.id, p.receivedOn, p.channel, p.petitioner, p.relation ?? '', p.phone ?? '', p.subject, p.handler ?? '', p.status, p.concludeBy ?? `受理期限 ${p.acceptBy}`, p.result ?? p.rejectedReason ?? '']);
-  }
+  ws.addRow(REGISTER_HEADERS).font = { bold: true };
+  for (const line of registerLines(store, from, to)) ws.addRow(line);
   [6, 11, 6, 10, 8, 14, 30, 10, 8, 14, 30].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.getColumn(6).numFmt = '@';
   return { fileName: `信访登记簿-${from}-${to}.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()) };
+}
+
+/** The register printed (信访登记簿): A4 landscape, a ruled table, the office and the period. */
+export function registerPrintable(store: Store, from: string, to: string): PrintableView {
+  const e = escapeHtml;
+  const lines = registerLines(store, from, to);
+  const { orgName } = getOfficeSettings(store);
+  const css = `
+@page { size: A4 landscape; margin: 14mm; }
+.register { font-family: ${LETTER_FONTS}; color: #000; }
+.register h1 { font-size: 18pt; text-align: center; letter-spacing: 0.2em; margin: 0 0 2mm; }
+.register .sub { font-size: 10.5pt; display: flex; justify-content: space-between; margin: 0 0 3mm; }
+.register table { width: 100%; border-collapse: collapse; font-size: 9.5pt; }
+.register th, .register td { border: 0.3mm solid #000; padding: 1mm 1.2mm; vertical-align: top; }
+.register th { background: #eee; white-space: nowrap; }
+.register thead { display: table-header-group; }
+.register tr { break-inside: avoid; }
+@media screen { .register { width: 269mm; margin: 10mm auto; padding: 14mm; background: #fff; box-shadow: 0 0 4px #999; } }
+`;
+  const body = [
+    '<section class="register">',
+    '<h1>信访登记簿</h1>',
+    `<p class="sub"><span>${e(orgName)}</span><span>${e(formatChineseDate(from))}至${e(formatChineseDate(to))}　共 ${lines.length} 件</span></p>`,
+    `<table><thead><tr>${REGISTER_HEADERS.map((h) => `<th>${h}</th>`).join('')}</tr></thead>`,
+    `<tbody>${lines.map((l) => `<tr>${l.map((c) => `<td>${e(String(c))}</td>`).join('')}</tr>`).join('')}</tbody></table>`,
+    '</section>',
+  ].join('');
+  return { title: '信访登记簿', css, body, count: lines.length, missing: [] };
+}
+
+// --- attachments (a letter, a photo of what was handed in) ---------------------------------------
+
+export function petitionAttachments(store: Store, petitionId: number): PetitionAttachment[] {
+  row(store, petitionId);
+  return (
+    store.prepare('SELECT id, file_name, mime, size, added_at, added_by FROM petition_attachments WHERE petition_id = ? ORDER BY id').all(petitionId) as {
+      id: number;
+      file_name: string;
+      mime: string;
+      size: number;
+      added_at: string;
+      added_by: string;
+    }[]
+  ).map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, addedAt: a.added_at, addedBy: a.added_by }));
+}
+
+export function attachToPetition(store: Store, petitionId: number, file: { fileName: string; mime: string; data: Buffer }): PetitionAttachment {
+  if (file.data.length === 0) throw new UserError('invalid_input', '文件是空的，未添加');
+  if (file.data.length > MAX_ATTACHMENT_BYTES) throw new UserError('invalid_input', '单个附件不能超过 20 MB');
+  return store.tx(() => {
+    const p = row(store, petitionId);
+    const id = Number(
+      store
+        .prepare('INSERT INTO petition_attachments (petition_id, file_name, mime, size, sha256, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(petitionId, file.fileName, file.mime, file.data.length, createHash('sha256').update(file.data).digest('hex'), file.data, nowIso(), currentOperator(store)).lastInsertRowid,
+    );
+    writeAudit(store, { entity: 'petition', entityId: petitionId, personId: p.person_id, action: 'update', before: null, after: { attachment: file.fileName } });
+    return petitionAttachments(store, petitionId).find((a) => a.id === id)!;
+  });
+}
+
+export function readPetitionAttachment(store: Store, id: number): PetitionAttachment & { data: Buffer } {
+  const a = store.prepare('SELECT * FROM petition_attachments WHERE id = ?').get(id) as
+    | { id: number; file_name: string; mime: string; size: number; added_at: string; added_by: string; data: Buffer }
+    | undefined;
+  if (!a) throw new UserError('not_found', '没有找到这个附件');
+  return { id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, addedAt: a.added_at, addedBy: a.added_by, data: a.data };
 }

@@ -20,6 +20,7 @@ const ENTITY: Record<string, string> = {
   certification: '资格认证',
   adjustment: '调资核对',
   attachment: '附件',
+  study_material: '学习资料领取',
 };
 const ACTION: Record<string, string> = { create: '新增', update: '修改', delete: '删除' };
 /** Fields of those records, where they are not the file's own. */

@@ -378,6 +378,8 @@ export function deletePerson(store: Store, id: number, reason: string): void {
         ['petitions', '信访件'],
         ['certifications', '资格认证记录'],
         ['adjustment_rows', '调资核对记录'],
+        ['activity_people', '活动记录'],
+        ['study_deliveries', '学习资料领取记录'],
       ] as const
     ).filter(([table]) => store.prepare(`SELECT 1 FROM ${table} WHERE person_id = ? LIMIT 1`).get(id));
     if (held.length) {

@@ -1,5 +1,5 @@
 import { Alert, AppShell, Badge, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
-import { IconSitemap, IconCalendarCheck, IconFileImport, IconGift, IconHome, IconMail, IconMessages, IconReceipt, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconSitemap, IconCalendarCheck, IconBook, IconFileImport, IconGift, IconHome, IconMail, IconMessages, IconReceipt, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../src-main/api/contract';
 import { call } from './api';
@@ -9,12 +9,13 @@ import { setPendingRoster } from './files';
 import { PeoplePage } from './pages/PeoplePage';
 import { ClaimsPage } from './pages/claims/ClaimsPage';
 import { PrintPage } from './pages/PrintPage';
-import { PrintDocPage } from './pages/PrintDocPage';
+import { PRINT_DOCS, PrintDocPage, type PrintDocKind } from './pages/PrintDocPage';
 import { VisitsPage } from './pages/VisitsPage';
 import { LettersPage } from './pages/LettersPage';
 import { PetitionsPage } from './pages/PetitionsPage';
 import { AnnualPage } from './pages/AnnualPage';
 import { OrgPage } from './pages/OrgPage';
+import { ActivitiesPage } from './pages/ActivitiesPage';
 import { PersonPage } from './pages/PersonPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SetupPage } from './pages/SetupPage';
@@ -49,7 +50,7 @@ export function App() {
 
   const [section, sub] = route.path;
   // Paper comes alone: no menu, no header.
-  if (section === 'print' && (sub === 'letters' || sub === 'envelopes' || sub === 'adjustments' || sub === 'contacts')) return <PrintDocPage kind={sub} params={route.params} />;
+  if (section === 'print' && PRINT_DOCS.includes(sub as PrintDocKind)) return <PrintDocPage kind={sub as PrintDocKind} params={route.params} />;
   if (section === 'print') return <PrintPage path={route.path} params={route.params} info={info} />;
   let page;
   if (section === 'people' && sub === 'new') page = <PersonPage key="new" id={null} />;
@@ -60,6 +61,7 @@ export function App() {
   else if (section === 'letters') page = <LettersPage />;
   else if (section === 'petitions') page = <PetitionsPage key={sub ?? ''} id={sub ? Number(sub) : null} />;
   else if (section === 'visits') page = <VisitsPage key={sub ?? ''} id={sub ? Number(sub) : null} />;
+  else if (section === 'activities') page = <ActivitiesPage key={route.path.join('/')} path={route.path.slice(1)} />;
   else if (section === 'org') page = <OrgPage params={route.params} />;
   else if (section === 'annual') page = <AnnualPage tab={sub} params={route.params} />;
   else if (section === 'claims') page = <ClaimsPage path={route.path.slice(1)} params={route.params} />;
@@ -103,6 +105,7 @@ export function App() {
           onClick={() => navigate('/visits')}
         />
         <NavLink label="组织网络" leftSection={<IconSitemap size={20} />} active={section === 'org'} onClick={() => navigate('/org')} />
+        <NavLink label="活动学习" leftSection={<IconBook size={20} />} active={section === 'activities'} onClick={() => navigate('/activities')} />
         <NavLink label="信函模板" leftSection={<IconMail size={20} />} active={section === 'letters'} onClick={() => navigate('/letters')} />
         <NavLink label="信访接待" leftSection={<IconMessages size={20} />} active={section === 'petitions'} onClick={() => navigate('/petitions')} />
         <NavLink

@@ -5,19 +5,13 @@ import { useState } from 'react';
 import type { InputOf, NetworkUnit } from '../../src-main/api/contract';
 import { call } from '../api';
 import { done, failed } from '../notify';
-
-const GROUPS = [
-  ['行政组织', ['行政大组', '行政小组']],
-  ['党组织', ['党支部', '党小组']],
-  ['片区楼栋', ['片区', '楼栋']],
-] as const;
+import { unitChoices } from './unitOptions';
 
 export function AssignUnitButton({ query, total, onDone }: { query: InputOf<'retirees.list'>; total: number; onDone: () => void }) {
   const [units, setUnits] = useState<NetworkUnit[] | null>(null);
   const [key, setKey] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const open = () => call('org.tree', {}).then(setUnits, failed);
-  const label = (u: NetworkUnit) => `${u.ref.kind}：${u.parentKey ? `${units?.find((p) => p.key === u.parentKey)?.name ?? ''} › ` : ''}${u.name}`;
   const assign = async () => {
     const unit = units?.find((u) => u.key === key);
     if (!unit) return;
@@ -46,7 +40,7 @@ export function AssignUnitButton({ query, total, onDone }: { query: InputOf<'ret
           <Select
             label="编入"
             searchable
-            data={GROUPS.map(([group, kinds]) => ({ group, items: (units ?? []).filter((u) => (kinds as readonly string[]).includes(u.ref.kind)).map((u) => ({ value: u.key, label: label(u) })) }))}
+            data={unitChoices(units ?? [])}
             value={key}
             onChange={setKey}
           />

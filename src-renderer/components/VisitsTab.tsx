@@ -3,7 +3,7 @@
 import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
-import type { AdjustmentRowView, Certification, DeathFile, LetterLogEntry, PersonFile, Petition, Visit } from '../../src-main/api/contract';
+import type { AdjustmentRowView, Certification, PersonActivities, DeathFile, LetterLogEntry, PersonFile, Petition, Visit } from '../../src-main/api/contract';
 import { ADDRESS_FORMS, LETTER_KINDS, type LetterKind } from '../../src-main/shared/letters';
 import { navigate } from '../route';
 import { CERTIFICATION_METHODS, PAID_DEATH_TASKS, VISIT_KINDS, type DeathTask } from '../../src-main/shared/care';
@@ -22,6 +22,7 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
   const [petitions, setPetitions] = useState<Petition[]>([]);
   const [certs, setCerts] = useState<Certification[]>([]);
   const [adjustments, setAdjustments] = useState<(AdjustmentRowView & { year: number })[]>([]);
+  const [activities, setActivities] = useState<PersonActivities>({ activities: [], materials: [] });
   const [cert, setCert] = useState<{ on: string; method: string | null } | null>(null);
   const [letterKind, setLetterKind] = useState<LetterKind>(person.status === '已故' ? 'bereavement' : 'sympathy');
   const load = useCallback(() => {
@@ -30,6 +31,7 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
     call('petitions.list', { personId: person.id }).then(setPetitions, failed);
     call('certifications.list', { personId: person.id }).then(setCerts, failed);
     call('adjustments.ofPerson', { personId: person.id }).then(setAdjustments, failed);
+    call('activities.ofPerson', { personId: person.id }).then(setActivities, failed);
     call('deaths.get', { personId: person.id }).then((d) => setDeath(d.death), failed);
   }, [person.id]);
   useEffect(load, [load]);
@@ -131,6 +133,23 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
           ))
         )}
       </Paper>
+      {(activities.activities.length > 0 || activities.materials.length > 0) && (
+        <Paper withBorder p="md">
+          <Title order={5} mb="xs">
+            活动与学习
+          </Title>
+          {activities.activities.map((a) => (
+            <Text key={`a${a.id}`} size="sm">
+              {a.heldOn} {a.kind}“{a.title}”：{a.attended ? '到会' : a.invited ? '受邀未到会' : '—'}
+            </Text>
+          ))}
+          {activities.materials.map((m) => (
+            <Text key={`m${m.id}`} size="sm">
+              {m.receivedOn} 学习资料《{m.title}》：{m.how}
+            </Text>
+          ))}
+        </Paper>
+      )}
       {adjustments.length > 0 && (
         <Paper withBorder p="md">
           <Title order={5} mb="xs">

@@ -1,15 +1,15 @@
 // 信访接待: the petitions (open ones first), registering one, and each one's steps with its time
 // limits: accepted within 15 days, concluded within 60 (one extension of at most 30).
-import { Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { IconDownload, IconPlus } from '@tabler/icons-react';
+import { Alert, Badge, Button, FileButton, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { IconDownload, IconPaperclip, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
-import type { Petition } from '../../src-main/api/contract';
+import type { Petition, PetitionAttachment } from '../../src-main/api/contract';
 import { todayIso } from '../../src-main/shared/dates';
 import { PETITION_CHANNELS, SATISFACTION } from '../../src-main/shared/petitions';
 import { call } from '../api';
 import { failed } from '../notify';
 import { PersonPicker, type PickedPerson } from '../components/PersonPicker';
-import { download } from '../files';
+import { base64ToBlob, download, fileToBase64 } from '../files';
 import { navigate } from '../route';
 
 const COLORS = { 待受理: 'orange', 办理中: 'blue', 已办结: 'teal', 不予受理: 'gray' } as const;
@@ -106,6 +106,9 @@ function PetitionList() {
           <TextInput label="至" value={period.to} onChange={(e) => setPeriod({ ...period, to: e.currentTarget.value })} w={130} />
           <Button variant="light" leftSection={<IconDownload size={18} />} onClick={exportRegister}>
             导出登记簿
+          </Button>
+          <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate('/print/register', period)}>
+            打印登记簿
           </Button>
         </Group>
       </Paper>
@@ -255,6 +258,7 @@ function PetitionDetail({ id }: { id: number }) {
           </Text>
         )}
       </Paper>
+      <PetitionAttachments id={p.id} />
       <Modal opened={step !== null} onClose={() => setStep(null)} title={{ accept: '受理', reject: '不予受理', extend: '延期', conclude: '办结' }[step ?? 'accept']}>
         <Stack>
           {step !== 'extend' && <TextInput label={step === 'accept' ? '受理日期' : step === 'reject' ? '告知日期' : '办结日期'} value={on} onChange={(e) => setOn(e.currentTarget.value)} />}
@@ -269,5 +273,58 @@ function PetitionDetail({ id }: { id: number }) {
         </Stack>
       </Modal>
     </Stack>
+  );
+}
+
+/** What was handed in with the petition (a letter, a photo), kept with it. */
+function PetitionAttachments({ id }: { id: number }) {
+  const [list, setList] = useState<PetitionAttachment[]>([]);
+  const load = useCallback(() => call('petitions.attachments', { id }).then(setList, failed), [id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const upload = async (files: File[]) => {
+    try {
+      for (const f of files) await call('petitions.attach', { id, fileName: f.name, mime: f.type || 'application/octet-stream', dataBase64: await fileToBase64(f) });
+      await load();
+    } catch (e) {
+      failed(e);
+    }
+  };
+  const open = async (a: PetitionAttachment) => {
+    try {
+      const file = await call('petitions.attachment', { id: a.id });
+      window.open(URL.createObjectURL(base64ToBlob(file.dataBase64, file.mime)), '_blank');
+    } catch (e) {
+      failed(e);
+    }
+  };
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="xs">
+        <Title order={5}>附件（来信、材料）</Title>
+        <FileButton onChange={(f) => f.length && upload(f)} multiple accept="image/*,application/pdf,.doc,.docx">
+          {(props) => (
+            <Button {...props} size="compact-sm" variant="light" leftSection={<IconPaperclip size={16} />}>
+              添加附件
+            </Button>
+          )}
+        </FileButton>
+      </Group>
+      {list.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          没有附件。
+        </Text>
+      ) : (
+        list.map((a) => (
+          <Text key={a.id} size="sm">
+            <Text span c="blue.8" style={{ cursor: 'pointer' }} onClick={() => open(a)}>
+              {a.fileName}
+            </Text>
+            （{Math.ceil(a.size / 1024)} KB，{a.addedAt.replace('T', ' ')} {a.addedBy}）
+          </Text>
+        ))
+      )}
+    </Paper>
   );
 }

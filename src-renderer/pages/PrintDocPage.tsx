@@ -15,7 +15,9 @@ function who(params: URLSearchParams) {
   };
 }
 
-export type PrintDocKind = 'letters' | 'envelopes' | 'adjustments' | 'contacts';
+/** Documents the main process makes, by the address they print at (#/print/<kind>). */
+export const PRINT_DOCS = ['letters', 'envelopes', 'adjustments', 'contacts', 'register'] as const;
+export type PrintDocKind = (typeof PRINT_DOCS)[number];
 
 export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URLSearchParams }) {
   const [doc, setDoc] = useState<PrintableView | null>(null);
@@ -32,6 +34,7 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
         gift: params.get('gift'),
         print,
       });
+    if (kind === 'register') return call('petitions.registerPrint', { from: params.get('from') ?? '', to: params.get('to') ?? '' });
     if (kind === 'contacts') return call('org.contactSheet', { ref: JSON.parse(params.get('ref') ?? '{}'), tree: params.get('tree') === '1' });
     if (kind === 'adjustments') return call('adjustments.notices', { runId: Number(params.get('run')), rowIds: (params.get('rows') ?? '').split(',').filter(Boolean).map(Number) });
     return call('letters.envelopes', {
@@ -76,7 +79,7 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
       <Stack className="no-print" p="md" gap="xs">
         <Group>
           <Button onClick={print} loading={busy}>
-            {kind === 'contacts' ? `打印（${doc.count} 人）` : `打印（共 ${doc.count} ${kind === 'letters' ? '封' : '份'}）`}
+            {kind === 'contacts' ? `打印（${doc.count} 人）` : kind === 'register' ? `打印（${doc.count} 件）` : `打印（共 ${doc.count} ${kind === 'letters' ? '封' : '份'}）`}
           </Button>
           <Button variant="default" onClick={() => window.history.back()}>
             返回

@@ -122,13 +122,11 @@ describe('retiree files in the browser', () => {
     await shot('05-history');
   });
 
-  test('a unit added in the settings is picked in a file and filters the list', async () => {
-    await page.goto(`${harness.origin}/#/settings`);
-    await page.getByLabel('类型').first().click();
-    await page.getByRole('option', { name: '党支部', exact: true }).click();
-    await page.getByLabel('名称', { exact: true }).fill('机关第五党支部');
-    await page.getByRole('button', { name: '添加', exact: true }).click();
-    await expect.poll(() => page.getByText('机关第五党支部').isVisible()).toBe(true);
+  test('a unit added in the organisation network is picked in a file and filters the list', async () => {
+    await page.goto(`${harness.origin}/#/org?view=party`);
+    await page.getByLabel('党支部名称').fill('机关第五党支部');
+    await page.getByRole('button', { name: '建立党支部', exact: true }).click();
+    await page.getByRole('heading', { name: '机关第五党支部', exact: true }).waitFor();
     await shot('06-units');
 
     await page.goto(`${harness.origin}/#/people`);

@@ -35,7 +35,6 @@ import { todayIso } from '../shared/dates';
 import { createBatch, getBatch, listBatches, markBatchPaid, paymentListWorkbook } from '../claims/batches';
 import { createClaim, getClaim, listClaims, moveClaim, reverseClaim, updateClaim, yearStatement } from '../claims/claims';
 import { listPolicies, savePolicy } from '../claims/policies';
-import { importLedger } from '../claims/ledger';
 import {
   advancePetition,
   attachToPetition,
@@ -59,7 +58,6 @@ import {
   checkRow,
   differencesWorkbook,
   getRule,
-  importAdjustments,
   listRuns,
   noticesPrintable,
   recomputeRun,
@@ -184,7 +182,7 @@ const handlers: Handlers = {
     const w = await claimsReportWorkbook(ctx.store, year);
     return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
   },
-  'claims.importLedger': (ctx, { fileName, dataBase64, dryRun }) => importLedger(ctx.store, Buffer.from(dataBase64, 'base64'), fileName, { dryRun }),
+  'claims.importLedger': (ctx, { fileName, dataBase64, dryRun }) => ctx.imports.ledger(fileName, Buffer.from(dataBase64, 'base64'), dryRun),
   'batches.list': (ctx) => listBatches(ctx.store),
   'batches.get': (ctx, { id }) => getBatch(ctx.store, id),
   'batches.create': (ctx, { name, claimIds }) => createBatch(ctx.store, name, claimIds),
@@ -252,7 +250,7 @@ const handlers: Handlers = {
   },
   'adjustments.rule': (ctx, { year }) => ({ rule: getRule(ctx.store, year) }),
   'adjustments.saveRule': (ctx, rule) => saveRule(ctx.store, rule),
-  'adjustments.import': (ctx, { year, fileName, dataBase64 }) => importAdjustments(ctx.store, Buffer.from(dataBase64, 'base64'), fileName, year),
+  'adjustments.import': (ctx, { year, fileName, dataBase64 }) => ctx.imports.adjustments(fileName, Buffer.from(dataBase64, 'base64'), year),
   'adjustments.runs': (ctx, { year }) => listRuns(ctx.store, year),
   'adjustments.rows': (ctx, { runId, filter, page }) => runRows(ctx.store, runId, filter, page),
   'adjustments.check': (ctx, { id, note }) => checkRow(ctx.store, id, note),

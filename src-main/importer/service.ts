@@ -4,7 +4,7 @@
 // can make ExcelJS crawl) is stopped with a message, the worker is replaced, and the database is
 // untouched.
 import type { Worker } from 'node:worker_threads';
-import type { ImportPreview, JobStatus, PreviewRow } from '../api/contract';
+import type { AdjustmentRunView, ImportPreview, JobStatus, LedgerImportReport, PreviewRow } from '../api/contract';
 import { Jobs, spawnWorker } from '../jobs/jobs';
 import type { SessionCall, SessionMessage } from '../jobs/protocol';
 import { UserError } from '../shared/errors';
@@ -86,14 +86,28 @@ export class ImportService {
     });
   }
 
-  open(fileName: string, bytes: Buffer): Promise<ImportPreview> {
-    // A copy of its own, moved (not copied again) to the worker.
+  /** Hands a file to the worker (a copy of its own, moved, not copied again) under the read time limit. */
+  private withFile<T>(method: string, fileName: string, bytes: Buffer, args: Record<string, unknown> = {}): Promise<T> {
     const own = new Uint8Array(bytes);
-    return this.call('open', { fileName, bytes: own }, {
+    return this.call(method, { ...args, fileName, bytes: own }, {
       transfer: [own.buffer],
       timeoutMs: this.limits.timeoutMs,
       timeoutMessage: `读取“${fileName}”超过 ${Math.max(1, Math.round(this.limits.timeoutMs / 1000))} 秒仍未完成，已停止。文件可能设置了整列的数据有效性或格式，请在 Excel 中另存为新文件后再导入`,
     });
+  }
+
+  open(fileName: string, bytes: Buffer): Promise<ImportPreview> {
+    return this.withFile('open', fileName, bytes);
+  }
+
+  /** The year's pension adjustment list, imported in the worker (src-main/adjustments). */
+  adjustments(fileName: string, bytes: Buffer, year: number): Promise<AdjustmentRunView> {
+    return this.withFile('adjustments', fileName, bytes, { year });
+  }
+
+  /** A legacy claims ledger, checked (dry run) or imported in the worker (src-main/claims/ledger.ts). */
+  ledger(fileName: string, bytes: Buffer, dryRun: boolean): Promise<LedgerImportReport> {
+    return this.withFile('ledger', fileName, bytes, { dryRun });
   }
 
   rows(session: string, sheet: string | null, filter: RowFilter, page: number): Promise<{ total: number; rows: PreviewRow[] }> {

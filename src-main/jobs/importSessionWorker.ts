@@ -1,10 +1,13 @@
 // The import wizard's worker: it reads the file, keeps it and the user's choices, answers the
 // wizard's questions (preview pages, corrections) and commits the import in one transaction on its
-// own connection. Everything heavy happens here; the main thread only passes small messages, so
+// own connection. The other lists that come as spreadsheets (the pension adjustment list, a claims
+// ledger) are read and saved here as well. Everything heavy happens here; the main thread only passes small messages, so
 // the window and the search stay responsive whatever the size of the roster.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RpcError } from '../api/contract';
 import { openStore } from '../db/open';
+import { importAdjustments } from '../adjustments/adjustments';
+import { importLedger } from '../claims/ledger';
 import { commitImport, type CommitOptions } from '../importer/commit';
 import { ImportSessions, type RowFilter } from '../importer/sessions';
 import { readSource } from '../importer/sources';
@@ -62,6 +65,11 @@ async function answer(call: SessionCall): Promise<unknown> {
       return sessions.editCell(store, a.session, a.sheet, a.row, a.col, a.value);
     case 'mapValue':
       return sessions.mapValue(store, a.session, a.field, a.value, a.target);
+    // The year's pension adjustment list and a legacy claims ledger: read, matched and saved here too.
+    case 'adjustments':
+      return importAdjustments(store, Buffer.from(a.bytes as Uint8Array), a.fileName, a.year);
+    case 'ledger':
+      return importLedger(store, Buffer.from(a.bytes as Uint8Array), a.fileName, { dryRun: a.dryRun });
     case 'commit':
       // Answered at once; the commit itself runs next and reports through its job.
       setImmediate(() => commit(call.args as Parameters<typeof commit>[0]));

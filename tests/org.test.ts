@@ -88,6 +88,12 @@ describe('groups', () => {
     const saved = await call<NetworkUnit>('org.saveUnit', { ref: { kind: '行政小组', id: oneA.id }, leaderPersonId: zhang, leader: null, phone: '13800001111', note: '每月第一个周三活动' });
     expect(saved).toMatchObject({ leader: '张桂兰', leaderPersonId: zhang, phone: '13800001111' });
     expect((await refusal('org.saveUnit', { ref: { kind: '行政小组', id: oneA.id }, name: '五组', leaderPersonId: null })).message).toBe('已有名为“五组”的行政小组');
+    // A rename shows on the members' files and is in the audit log.
+    await call('org.saveUnit', { ref: { kind: '行政小组', id: oneA.id }, name: '一组（东区）', leaderPersonId: zhang, phone: '13800001111' });
+    expect((await get(zhang)).unitNames.adminSubgroup).toBe('一组（东区）');
+    const logged = ctx.store.raw.prepare("SELECT before, after FROM audit_log WHERE entity = 'org_unit' ORDER BY id DESC LIMIT 1").get() as { before: string; after: string };
+    expect(JSON.parse(logged.before)).toMatchObject({ name: '一组' });
+    expect(JSON.parse(logged.after)).toMatchObject({ name: '一组（东区）', leader: '张桂兰' });
   });
 });
 

@@ -150,6 +150,7 @@ export interface UnitInfo {
 
 export function saveUnitInfo(store: Store, ref: UnitRef, input: UnitInfo): NetworkUnit {
   return store.tx(() => {
+    const before = networkTree(store).find((u) => u.key === refKey(ref)) ?? null;
     if (input.leaderPersonId !== null) {
       const p = store.prepare('SELECT status FROM persons WHERE id = ?').get(input.leaderPersonId) as { status: string } | undefined;
       if (!p) throw new UserError('not_found', '所选组长不在档案中');
@@ -172,8 +173,17 @@ export function saveUnitInfo(store: Store, ref: UnitRef, input: UnitInfo): Netwo
       }
       store.prepare('UPDATE org_units SET name = ?, leader_person_id = ?, leader = ?, phone = ?, note = ? WHERE id = ?').run(name, input.leaderPersonId, leader, input.phone, input.note, g.id);
     }
-    return networkTree(store).find((u) => u.key === refKey(ref))!;
+    const after = networkTree(store).find((u) => u.key === refKey(ref))!;
+    auditUnit(store, ref, 'update', before ? pickInfo(before) : null, pickInfo(after), null);
+    return after;
   });
+}
+
+const pickInfo = (u: NetworkUnit) => ({ name: u.name, leader: u.leader, phone: u.phone, note: u.note });
+
+/** A unit's own changes (its name, leader, place in the tree) in the audit log, apart from any file's. */
+function auditUnit(store: Store, ref: UnitRef, action: 'update' | 'delete', before: object | null, after: object | null, reason: string | null) {
+  writeAudit(store, { entity: 'org_unit', entityId: 'id' in ref ? ref.id : 0, personId: null, action, before: { unit: refKey(ref), ...before }, after: after && { unit: refKey(ref), ...after }, reason });
 }
 
 // --- membership changes ---------------------------------------------------------------------------
@@ -267,6 +277,7 @@ export function moveUnit(store: Store, ref: UnitRef, toParent: UnitRef): Network
     const parent = group(store, toParent.id, parentKind);
     if (parent.id === g.parent_id) throw new UserError('invalid_input', `${g.name}已在${parent.name}`);
     store.prepare('UPDATE org_units SET parent_id = ? WHERE id = ?').run(parent.id, g.id);
+    auditUnit(store, ref, 'update', { parent: g.parent_id === null ? null : group(store, g.parent_id).name }, { parent: parent.name }, `${g.name}移至${parent.name}`);
     applyMembership(store, membersOf(store, ref), () => ({ [COLUMN[parentKind]]: parent.id }), `${g.name}移至${parent.name}`);
     return networkTree(store).find((u) => u.key === refKey(ref))!;
   });
@@ -302,6 +313,7 @@ export function mergeUnits(store: Store, from: UnitRef, into: UnitRef): NetworkU
     applyMembership(store, membersOf(store, from), () => ({ [col]: b.id, ...(parentKind ? { [COLUMN[parentKind]]: b.parent_id } : {}) }), reason);
     if (childKind) store.prepare('UPDATE org_units SET parent_id = ? WHERE parent_id = ?').run(b.id, a.id);
     store.prepare('DELETE FROM org_units WHERE id = ?').run(a.id);
+    auditUnit(store, from, 'delete', { name: a.name, leader: a.leader, phone: a.phone, note: a.note }, null, reason);
     return networkTree(store).find((u) => u.key === refKey(into))!;
   });
 }

@@ -142,6 +142,8 @@ function UnitPanel({ unit, units, onChanged }: { unit: NetworkUnit; units: Netwo
   const [staff, setStaff] = useState(unit.leaderPersonId ? '' : (unit.leader ?? ''));
   const [phone, setPhone] = useState(unit.phone ?? '');
   const [note, setNote] = useState(unit.note ?? '');
+  const [name, setName] = useState(unit.name);
+  const isPlace = unit.ref.kind === '片区' || unit.ref.kind === '楼栋';
   const [target, setTarget] = useState<string | null>(null);
   useEffect(() => {
     call('org.members', { ref: unit.ref }).then(setMembers, failed);
@@ -150,7 +152,7 @@ function UnitPanel({ unit, units, onChanged }: { unit: NetworkUnit; units: Netwo
   const parentKind = kind === '行政小组' ? '行政大组' : kind === '党小组' ? '党支部' : kind === '楼栋' ? '片区' : null;
   const refOf = (key: string | null) => units.find((u) => u.key === key)?.ref;
   const save = () =>
-    call('org.saveUnit', { ref: unit.ref, leaderPersonId: leader?.id ?? null, leader: leader ? null : staff, phone, note })
+    call('org.saveUnit', { ref: unit.ref, name: isPlace ? null : name, leaderPersonId: leader?.id ?? null, leader: leader ? null : staff, phone, note })
       .then(() => (done('已保存'), onChanged()), failed);
   const move = async () => {
     const to = refOf(target);
@@ -214,8 +216,9 @@ function UnitPanel({ unit, units, onChanged }: { unit: NetworkUnit; units: Netwo
       </Paper>
       <Paper withBorder p="md">
         <Title order={5} mb="xs">
-          组长与联系方式
+          名称、组长与联系方式
         </Title>
+        {!isPlace && <TextInput label="名称" w={300} mb="sm" value={name} onChange={(e) => setName(e.currentTarget.value)} />}
         <SimpleGrid cols={{ base: 1, lg: 3 }}>
           <PersonPicker label="组长（离退休人员）" value={leader} onChange={setLeader} />
           <TextInput label="或：组长（工作人员）" value={staff} disabled={!!leader} onChange={(e) => setStaff(e.currentTarget.value)} />

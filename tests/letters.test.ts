@@ -40,6 +40,9 @@ describe('composing letters', () => {
     const zhang = createPerson(ctx.store, person({ name: '张桂兰', gender: '女', birthDate: '1946-12-03' }), { acceptWarnings: false });
     const li = createPerson(ctx.store, person({ name: '李国强', gender: '男', birthDate: '1940-01-15' }), { acceptWarnings: false });
     await call('letters.setAddressForm', { personId: li.id, form: '老师傅' });
+    // The file shows the choice when it is opened again.
+    expect(await call('letters.addressForm', { personId: li.id })).toEqual({ form: '老师傅' });
+    expect(await call('letters.addressForm', { personId: zhang.id })).toEqual({ form: null });
     saveTemplate(ctx.store, {
       ...DEFAULT_TEMPLATES.birthday,
       addressForm: '先生/女士',

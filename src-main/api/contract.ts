@@ -1069,6 +1069,7 @@ export const contract = {
   'letters.saveTemplate': method<LetterTemplate & { isDefault: boolean }>()(LetterTemplateInput),
   'letters.resetTemplate': method<LetterTemplate & { isDefault: boolean }>()(z.object({ kind: letterKind })),
   'letters.setAddressForm': method<{ saved: true }>()(z.object({ personId: id, form: z.enum(ADDRESS_FORMS).nullable() })),
+  'letters.addressForm': method<{ form: (typeof ADDRESS_FORMS)[number] | null }>()(z.object({ personId: id })),
   'letters.render': method<PrintableView>()(
     z.object({
       kind: letterKind,

@@ -18,6 +18,7 @@ import { envelopesPrintable, labelsPrintable, recipients, sender } from '../lett
 import { lettersPrintable } from '../letters/html';
 import {
   addressees,
+  addressFormOf,
   composeLetters,
   letterAssets,
   lettersOf,
@@ -228,6 +229,7 @@ const handlers: Handlers = {
     return { ...printable, count: r.recipients.length, missing: r.missing };
   },
   'letters.log': (ctx, { personId }) => lettersOf(ctx.store, personId),
+  'letters.addressForm': (ctx, { personId }) => ({ form: addressFormOf(ctx.store, personId) }),
   'letters.assets': (ctx) => ({ ...letterAssets(ctx.store), orgAddress: readSetting(ctx.store, 'org_address'), orgPostcode: readSetting(ctx.store, 'org_postcode') }),
   'letters.setAssets': (ctx, input) => {
     ctx.store.tx(() => {

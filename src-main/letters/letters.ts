@@ -78,6 +78,12 @@ export function setAddressForm(store: Store, personId: number, form: AddressForm
   }
 }
 
+/** The form of address chosen for a person, or null: the template's. */
+export function addressFormOf(store: Store, personId: number): AddressForm | null {
+  const r = store.prepare('SELECT address_form FROM letter_prefs WHERE person_id = ?').get(personId) as { address_form: AddressForm } | undefined;
+  return r?.address_form ?? null;
+}
+
 /** The letterhead and the seal: images (data: URLs) the office uploaded, or none. */
 export function letterAssets(store: Store): { letterhead: string | null; seal: string | null } {
   return { letterhead: readSetting(store, 'letterhead'), seal: readSetting(store, 'seal') };

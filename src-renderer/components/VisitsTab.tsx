@@ -23,6 +23,7 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
   const [certs, setCerts] = useState<Certification[]>([]);
   const [adjustments, setAdjustments] = useState<(AdjustmentRowView & { year: number })[]>([]);
   const [activities, setActivities] = useState<PersonActivities>({ activities: [], materials: [] });
+  const [addressForm, setAddressForm] = useState<string | null>(null);
   const [cert, setCert] = useState<{ on: string; method: string | null } | null>(null);
   const [letterKind, setLetterKind] = useState<LetterKind>(person.status === '已故' ? 'bereavement' : 'sympathy');
   const load = useCallback(() => {
@@ -32,6 +33,7 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
     call('certifications.list', { personId: person.id }).then(setCerts, failed);
     call('adjustments.ofPerson', { personId: person.id }).then(setAdjustments, failed);
     call('activities.ofPerson', { personId: person.id }).then(setActivities, failed);
+    call('letters.addressForm', { personId: person.id }).then((r) => setAddressForm(r.form), failed);
     call('deaths.get', { personId: person.id }).then((d) => setDeath(d.death), failed);
   }, [person.id]);
   useEffect(load, [load]);
@@ -57,11 +59,12 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
           placeholder="信函称呼：按模板"
           clearable
           data={[...ADDRESS_FORMS]}
+          value={addressForm}
           onChange={(v) =>
-            call('letters.setAddressForm', { personId: person.id, form: (v as (typeof ADDRESS_FORMS)[number]) ?? null }).then(
-              () => notifications.show({ color: 'green', message: v ? `信函中称其为“${v}”` : '信函称呼按模板' }),
-              failed,
-            )
+            call('letters.setAddressForm', { personId: person.id, form: (v as (typeof ADDRESS_FORMS)[number]) ?? null }).then(() => {
+              setAddressForm(v);
+              notifications.show({ color: 'green', message: v ? `信函中称其为“${v}”` : '信函称呼按模板' });
+            }, failed)
           }
         />
         {person.status !== '已故' && !death && (

@@ -130,6 +130,26 @@ describe('importing', () => {
     expect(getPerson(ctx.store, report.rows[1].personId!).note).toBe('爱好：书法');
   });
 
+  test('缴费年限: whole years as given; with months, full years counted and the text kept; unreadable left to staff', async () => {
+    const bytes = await workbook([
+      ['姓名', '缴费年限（年）'],
+      ['王芳', 35],
+      ['刘强', '３２'],
+      ['陈静', '35年6个月'],
+      ['赵敏', 30.5],
+      ['孙伟', '约三十年'],
+      ['周平', 80],
+    ]);
+    const report = await importBytes(bytes, 'x.xlsx');
+    const file = (i: number) => getPerson(ctx.store, report.rows[i].personId!);
+    expect([1, 2, 3, 4, 5, 6].map((i) => file(i).contributionYears)).toEqual([35, 32, 35, 30, null, null]);
+    expect(file(3).note).toBe('缴费年限：35年6个月');
+    expect(file(3).reviewFlags).toEqual([]);
+    expect(report.rows[3].issues.map((i) => i.message)).toEqual(['缴费年限“35年6个月”按满 35 年计，原文已记入备注']);
+    expect(file(5)).toMatchObject({ note: '缴费年限：约三十年', reviewFlags: ['缴费年限“约三十年”无法识别，已记入备注，请核实'] });
+    expect(file(6).note).toBe('缴费年限：80');
+  });
+
   test('a formula error is said, not imported as text', async () => {
     const bytes = await workbook([['姓名', '联系电话'], ['王芳', null]], (ws) => {
       ws.getCell('B2').value = { formula: 'A1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;

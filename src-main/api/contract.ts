@@ -149,7 +149,7 @@ export const CARE_FLAG_KEYS = ['aloneChildless', 'disabled', 'hardship', 'emptyN
 /** The columns an export can have, in the order the importer reads them back. */
 export const EXPORT_COLUMN_KEYS = [
   'name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'category', 'staffType', 'workStartDate', 'retirementDate',
-  'formerUnit', 'formerPosition', 'politicalStatus', 'phone', 'address', 'postcode', 'area', 'building', 'community',
+  'formerUnit', 'formerPosition', 'contributionYears', 'politicalStatus', 'phone', 'address', 'postcode', 'area', 'building', 'community',
   'health', 'living', 'care', 'bankName', 'bankAccount', 'status', 'statusDate', 'note',
 ] as const;
 

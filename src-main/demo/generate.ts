@@ -127,6 +127,9 @@ export function makeDemoPeople(count: number, seed = 2026, units?: DemoUnits): P
         contacts: [spouse],
       }),
     );
+    // 缴费年限 from the dates already drawn (so the made-up people stay the same): work start to retirement.
+    const made = people[people.length - 1];
+    made.contributionYears = category === '离休' ? null : Math.max(0, retirementYear - Number(made.workStartDate!.slice(0, 4)));
   }
   return people;
 }

@@ -16,7 +16,7 @@ import type { PersonsTable } from '../db/schema';
 import type { Selectable } from 'kysely';
 
 type Row = Selectable<PersonsTable>;
-type Kind = 'text' | 'date';
+type Kind = 'text' | 'date' | 'number';
 
 export interface Column {
   header: string;
@@ -37,6 +37,7 @@ export const EXPORT_COLUMNS = {
   retirementDate: { header: '离退休时间', width: 12, kind: 'date', value: (r) => r.retirement_date },
   formerUnit: { header: '原单位', width: 16, kind: 'text', value: (r) => r.former_unit },
   formerPosition: { header: '原职务', width: 12, kind: 'text', value: (r) => r.former_position },
+  contributionYears: { header: '缴费年限', width: 9, kind: 'number', value: (r) => (r.contribution_years === null ? null : String(r.contribution_years)) },
   politicalStatus: { header: '政治面貌', width: 12, kind: 'text', value: (r) => r.political_status },
   phone: { header: '联系电话', width: 26, kind: 'text', value: (r) => parsePhones(r.phones).map((p) => p.number).join('、') || null },
   address: { header: '住址', width: 36, kind: 'text', value: (r) => r.address },
@@ -74,6 +75,7 @@ export function cellValue(kind: Kind, v: string | null): ExcelJS.CellValue {
   if (v === null) return null;
   // A full date is a real date cell; a partial one (1952-10) stays text so nothing is invented.
   if (kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
+  if (kind === 'number') return Number(v);
   return v;
 }
 
@@ -170,7 +172,7 @@ export async function importTemplate(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('花名册', { views: [{ state: 'frozen', ySplit: 2 }] });
   const cols = ALL_EXPORT_COLUMNS.map((k) => [k, EXPORT_COLUMNS[k]] as const);
-  sheet.columns = cols.map(([, c]) => ({ width: c.width, style: { numFmt: c.kind === 'date' ? 'yyyy-mm-dd' : '@' } }));
+  sheet.columns = cols.map(([, c]) => ({ width: c.width, style: { numFmt: c.kind === 'date' ? 'yyyy-mm-dd' : c.kind === 'number' ? '0' : '@' } }));
   sheet.addRow(['离退休人员花名册（出生日期等可写作 1952-10-05 或 1952-10；身份证号请按文本填写）']).font = { bold: true };
   sheet.mergeCells(1, 1, 1, cols.length);
   const header = sheet.addRow(cols.map(([, c]) => c.header));

@@ -24,6 +24,8 @@ export interface ImportedPerson {
   retirementDate: string | null;
   formerUnit: string | null;
   formerPosition: string | null;
+  /** Full years (缴费年限); a figure with months keeps its text in the notes. */
+  contributionYears: number | null;
   phone: string | null;
   address: string | null;
   /** null where the roster has no party column. */
@@ -240,6 +242,24 @@ function personOf(
 
   // Columns that map to no field are kept in the notes, never dropped.
   const notes: string[] = [];
+  // 缴费年限: whole years as given; `35年6个月` or `35.5` count 35 full years (as the adjustment
+  // rule counts them) and keep what the file said in the notes; anything else is left to staff.
+  let contributionYears: number | null = null;
+  const years = text('contributionYears');
+  if (years) {
+    const y = /^(\d{1,2})(?:\.(\d+)|年(?:零?(\d{1,2})个?月)?)?$/.exec(halfWidth(years).replace(/\s/g, ''));
+    const whole = y ? Number(y[1]) : NaN;
+    if (!y || whole > 70) {
+      notes.push(`缴费年限：${years}`);
+      warn('contributionYears', 'years', `缴费年限“${years}”无法识别，已记入备注，请核实`);
+    } else {
+      contributionYears = whole;
+      if ((y[2] && Number(y[2]) > 0) || (y[3] && Number(y[3]) > 0)) {
+        notes.push(`缴费年限：${years}`);
+        warn('contributionYears', 'years', `缴费年限“${years}”按满 ${whole} 年计，原文已记入备注`, false);
+      }
+    }
+  }
   if (remark) notes.push(remark);
   if (care.unknown.length) notes.push(`重点关爱：${care.unknown.join('、')}`);
   if (!livingOk) notes.push(`居住情况：${living}`);
@@ -265,6 +285,7 @@ function personOf(
       retirementDate: retirement.value,
       formerUnit: text('formerUnit'),
       formerPosition: text('formerPosition'),
+      contributionYears,
       phone: text('phone'),
       address: text('address'),
       partyMember,

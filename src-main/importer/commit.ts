@@ -92,6 +92,7 @@ export function toPersonInput(p: ImportedPerson): { input: PersonInput | null; i
     retirementDate: p.retirementDate,
     formerUnit: p.formerUnit,
     formerPosition: p.formerPosition,
+    contributionYears: p.contributionYears,
     politicalStatus: p.politicalStatus,
     phones,
     address: p.address,
@@ -116,7 +117,7 @@ export function toPersonInput(p: ImportedPerson): { input: PersonInput | null; i
 type FieldKey = keyof PersonInput;
 const MERGE_FIELDS: FieldKey[] = [
   'gender', 'ethnicity', 'birthDate', 'idNumber', 'category', 'staffType', 'workStartDate', 'retirementDate', 'formerUnit',
-  'formerPosition', 'politicalStatus', 'address', 'status', 'statusDate', 'postcode', 'area', 'building', 'community', 'health',
+  'formerPosition', 'contributionYears', 'politicalStatus', 'address', 'status', 'statusDate', 'postcode', 'area', 'building', 'community', 'health',
   'living', 'careDisability', 'remoteCity', 'bankName', 'bankAccount', 'note',
 ];
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);

@@ -32,6 +32,7 @@ export const FIELD_NAMES: Record<ImportField, string> = {
   retirementDate: '离退休时间',
   formerUnit: '原单位',
   formerPosition: '原职务/职称',
+  contributionYears: '缴费年限',
   phone: '联系电话',
   address: '住址',
   party: '政治面貌/党员',

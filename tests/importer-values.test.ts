@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { findHeader, normalizeLabel } from '../src-main/importer/columns';
 import { decodeText, parseCsv, type SourceSheet } from '../src-main/importer/sources';
-import { categoryOf, cellText, deathIn, excelSerialToIso, idCell, parseDateCell, partyOf } from '../src-main/importer/values';
+import { careOf, careText, categoryOf, cellText, deathIn, excelSerialToIso, idCell, parseDateCell, partyOf } from '../src-main/importer/values';
 import { normalizeName } from '../src-main/retirees/persons';
 
 const sheet = (rows: (string | null)[][], mergedRows: number[] = []): SourceSheet => ({
@@ -142,5 +142,17 @@ describe('CSV', () => {
 
   test('quoted fields with commas, quotes and line breaks', () => {
     expect(parseCsv('a,"b,c","d ""e""",\r\n"x\ny",z')).toEqual([['a', 'b,c', 'd "e"', ''], ['x\ny', 'z']]);
+  });
+});
+
+describe('重点关爱 in one cell', () => {
+  test('every flag read back as the export writes it, 艰苦边远地区 included; an unknown word is kept aside', () => {
+    const all = { careAloneChildless: true, careDisability: '半失能' as const, careHardship: true, careEmptyNest: true, remote: true, remoteCity: '北京市', remoteArea: true };
+    expect(careText(all)).toBe('孤寡、半失能、生活困难、空巢、异地居住（北京市）、艰苦边远地区');
+    expect(careOf(careText(all))).toEqual({ fields: all, unknown: [] });
+    expect(careOf('艰苦边远地区，低保户')).toEqual({
+      fields: { careAloneChildless: false, careDisability: null, careHardship: false, careEmptyNest: false, remote: false, remoteCity: null, remoteArea: true },
+      unknown: ['低保户'],
+    });
   });
 });

@@ -59,6 +59,7 @@ export const EXPORT_COLUMNS = {
         careEmptyNest: r.care_empty_nest === 1,
         remote: r.remote === 1,
         remoteCity: r.remote_city,
+        remoteArea: r.remote_area === 1,
       }) || null,
   },
   bankName: { header: '开户行', width: 20, kind: 'text', value: (r) => r.bank_name },

@@ -137,11 +137,13 @@ export interface CareFields {
   careEmptyNest: boolean;
   remote: boolean;
   remoteCity: string | null;
+  /** 艰苦边远地区, for the pension adjustment. */
+  remoteArea: boolean;
 }
 
-/** `孤寡、半失能、异地居住（北京市）`: the special-care flags as the export writes them. */
+/** `孤寡、半失能、异地居住（北京市）、艰苦边远地区`: the special-care flags as the export writes them. */
 export function careOf(text: string | null): { fields: CareFields; unknown: string[] } {
-  const fields: CareFields = { careAloneChildless: false, careDisability: null, careHardship: false, careEmptyNest: false, remote: false, remoteCity: null };
+  const fields: CareFields = { careAloneChildless: false, careDisability: null, careHardship: false, careEmptyNest: false, remote: false, remoteCity: null, remoteArea: false };
   const unknown: string[] = [];
   for (const part of (text ?? '').split(/[、,，;；\s]+/).filter(Boolean)) {
     const remote = /^异地居住(?:[（(](.+)[)）])?$/.exec(part);
@@ -149,6 +151,7 @@ export function careOf(text: string | null): { fields: CareFields; unknown: stri
     else if (part === '失能' || part === '半失能') fields.careDisability = part;
     else if (part === '生活困难') fields.careHardship = true;
     else if (part === '空巢') fields.careEmptyNest = true;
+    else if (part === '艰苦边远地区') fields.remoteArea = true;
     else if (remote) {
       fields.remote = true;
       fields.remoteCity = remote[1] ?? null;
@@ -165,6 +168,7 @@ export function careText(p: CareFields): string {
     p.careHardship && '生活困难',
     p.careEmptyNest && '空巢',
     p.remote && (p.remoteCity ? `异地居住（${p.remoteCity}）` : '异地居住'),
+    p.remoteArea && '艰苦边远地区',
   ]
     .filter(Boolean)
     .join('、');

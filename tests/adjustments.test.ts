@@ -200,6 +200,27 @@ describe('the agency list', () => {
     expect(own).toMatchObject([{ year: 2026, agencyFen: 22433 }]);
   });
 
+  test('a corrected list for the same year keeps the checks of people whose figures did not change', async () => {
+    const zhang = (await call<PersonFile>('retirees.create', { person: person({ name: '张桂兰', idNumber: idNumber('19500315', '002'), retirementDate: '2010-03', contributionYears: 35 }) })).id;
+    const li = (await call<PersonFile>('retirees.create', { person: person({ name: '李建国', idNumber: idNumber('19401231', '013'), retirementDate: '2010-03', contributionYears: 40, remoteArea: true }) })).id;
+    await call('adjustments.saveRule', RULE);
+    const first = await call<AdjustmentRunView>('adjustments.import', upload(await agencyList([
+      [1, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195],
+      [2, '李建国', idNumber('19401231', '013'), 3333.33, 3557.66, 224.33],
+    ])));
+    const rowsOf = async (runId: number) => (await call<{ rows: AdjustmentRowView[] }>('adjustments.rows', { runId, filter: 'all' })).rows;
+    for (const r of await rowsOf(first.id)) await call('adjustments.check', { id: r.id, note: r.personId === li ? '已报社保中心更正' : null });
+    // The agency corrects 李建国's figure; 张桂兰's is the same.
+    const second = await call<AdjustmentRunView>('adjustments.import', upload(await agencyList([
+      [1, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195],
+      [2, '李建国', idNumber('19401231', '013'), 3333.33, 3567.66, 234.33],
+    ])));
+    const rows = await rowsOf(second.id);
+    expect(rows.find((r) => r.personId === zhang)).toMatchObject({ checkedBy: '王干事', checkNote: `沿用第 ${first.id} 次导入的核对` });
+    expect(rows.find((r) => r.personId === li)).toMatchObject({ checkedOn: null, diffFen: 0 });
+    expect(second.counts.checked).toBe(1);
+  });
+
   test('no rule for the year, a broken file, a file without the columns: a clear message, nothing saved', async () => {
     const file = await agencyList([[1, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195]]);
     expect((await refusal('adjustments.import', upload(file))).message).toBe('请先填写 2026 年的调资规则，再导入调资名单');

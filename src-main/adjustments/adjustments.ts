@@ -110,6 +110,14 @@ export async function importAdjustments(store: Store, bytes: Buffer, fileName: s
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const personStmt = store.prepare(PERSON_FOR_RULE);
+    // A corrected list for the same year: a person checked before, with the same figures, stays
+    // checked (the note says from which import); anything that changed is checked again.
+    const earlierCheck = store.prepare(
+      `SELECT r.checked_on, r.checked_by, r.check_note, r.run_id FROM adjustment_rows r JOIN adjustment_runs u ON u.id = r.run_id
+       WHERE u.year = ? AND r.person_id = ? AND r.checked_on IS NOT NULL AND r.old_fen IS ? AND r.agency_fen IS ? AND r.expected_fen IS ? AND r.run_id <> ?
+       ORDER BY r.run_id DESC LIMIT 1`,
+    );
+    const carry = store.prepare('UPDATE adjustment_rows SET checked_on = ?, checked_by = ?, check_note = ? WHERE id = ?');
     const seen = new Map<number, string>();
     let skipped = 0;
     let done = 0;
@@ -178,13 +186,17 @@ export async function importAdjustments(store: Store, bytes: Buffer, fileName: s
           }
         }
         const expected = result?.expectedFen ?? null;
-        insert.run(
+        const rowId = insert.run(
           runId, sheet.name, r + 1, outcome, personId,
           match.idNumber, name, oldFen, newFen, agencyFen, expected,
           result ? JSON.stringify(result.lines) : null,
           expected !== null && agencyFen !== null && expected !== agencyFen ? 1 : 0,
           JSON.stringify(issues), JSON.stringify(rawCells(row, h.labels)),
-        );
+        ).lastInsertRowid;
+        if (outcome === 'matched') {
+          const before = earlierCheck.get(year, personId, oldFen, agencyFen, expected, runId) as { checked_on: string; checked_by: string; check_note: string | null; run_id: number } | undefined;
+          if (before) carry.run(before.checked_on, before.checked_by, `沿用第 ${before.run_id} 次导入的核对${before.check_note ? `：${before.check_note}` : ''}`, rowId);
+        }
       }
     }
     const summary = { ...countRows(store, runId), skipped };

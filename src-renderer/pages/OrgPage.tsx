@@ -53,7 +53,8 @@ export function OrgPage({ params }: { params: URLSearchParams }) {
               label={t.name}
               rightSection={<Badge variant="light">{t.figures.members}</Badge>}
               active={t.key === selected}
-              defaultOpened
+              // Groups show their 小组 at once; a 片区 (with its dozens of 楼栋) opens when chosen.
+              opened={view !== 'place' || t.key === selected || unit?.parentKey === t.key}
               onClick={() => select(t.key)}
               childrenOffset={16}
             >

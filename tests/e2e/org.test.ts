@@ -80,4 +80,13 @@ describe('the organisation network', () => {
     await page.getByRole('heading', { name: '东苑一组联络树' }).waitFor();
     await shot('2-contact-sheet');
   });
+
+  test('places come from the files: 东区 shows as many members as the list finds there', async () => {
+    const east = await office.rpc<ListPage>('retirees.list', { area: '东区', statuses: ['在册'], pageSize: 1 });
+    await office.go('#/org?view=place');
+    await page.locator('.mantine-NavLink-root', { hasText: /^东区/ }).first().click();
+    await page.getByRole('heading', { name: '东区', exact: true }).waitFor();
+    await expect.poll(() => page.locator('table tbody tr').count()).toBe(east.total);
+    await shot('3-place');
+  });
 });

@@ -75,7 +75,8 @@ describe('groups', () => {
     const r = await call<{ matched: number; changed: number }>('org.assign', { query: { area: '东区', pageSize: 1 }, ref: { kind: '行政小组', id: twoA.id } });
     expect(r).toEqual({ matched: 3, changed: 3 });
     for (const id of [zhang, li, wang]) expect(await get(id)).toMatchObject({ adminGroupId: two.id, adminSubgroupId: twoA.id });
-    // The deceased is not in the 东区 list and keeps the group he was in.
+    // The deceased stays where he was, even when the filter finds him.
+    await call('org.assign', { query: { q: '赵德明' }, ref: { kind: '行政小组', id: twoA.id } });
     expect((await get(zhao)).unitNames.adminGroup).toBe('一大组');
     // Assigning to a 大组 keeps a 小组 only if it belongs to it.
     const { one } = { one: (await call<OrgUnit[]>('org.units', {})).find((u) => u.name === '一大组')! };

@@ -223,9 +223,10 @@ function applyMembership(store: Store, personIds: Iterable<number>, change: (m: 
   return changed;
 }
 
-function membersOf(store: Store, ref: UnitRef, onlyOnRoll = false): number[] {
+/** Everyone the unit holds, the deceased too: when a unit moves or merges, their history goes with it. */
+function membersOf(store: Store, ref: UnitRef): number[] {
   const w = memberWhere(ref);
-  return (store.prepare(`SELECT id FROM persons WHERE ${w.sql}${onlyOnRoll ? " AND status = '在册'" : ''}`).all(...w.params) as { id: number }[]).map((r) => r.id);
+  return (store.prepare(`SELECT id FROM persons WHERE ${w.sql}`).all(...w.params) as { id: number }[]).map((r) => r.id);
 }
 
 /** What a person's file says when they join a unit: a 小组 brings its 大组, a 大组 keeps a 小组 only if it belongs to it. */
@@ -246,11 +247,11 @@ function joining(store: Store, ref: UnitRef): (m: Membership) => Partial<Members
   };
 }
 
-/** Assigns everyone a list filter finds (every page) to a unit. */
+/** Assigns everyone on the roll a list filter finds (every page) to a unit; the deceased and those moved away stay where they were. */
 export function assignToUnit(store: Store, query: ListQuery, ref: UnitRef, today = todayIso()): { matched: number; changed: number } {
   return store.tx(() => {
     const ids = store
-      .all(store.kysely.selectFrom('persons').select('id').where((eb) => conditions(eb, query, today)))
+      .all(store.kysely.selectFrom('persons').select('id').where((eb) => conditions(eb, query, today)).where('status', '=', '在册'))
       .map((r) => r.id);
     const title = unitTitle(store, ref);
     if (ref.kind === '楼栋' && !ref.building.trim()) throw new UserError('invalid_input', '请填写楼栋名称');

@@ -35,7 +35,7 @@ export function AssignUnitButton({ query, total, onDone }: { query: InputOf<'ret
       <Modal opened={units !== null} onClose={() => setUnits(null)} title="把当前列表中的人员编入组织">
         <Stack>
           <Text size="sm">
-            按当前筛选条件共 <b>{total}</b> 人（所有页）。编入行政小组或党小组时，同时编入其所属的大组或支部；每人的档案记下这次调整。
+            按当前筛选条件共 <b>{total}</b> 人（所有页），其中在册人员编入（已故、迁出人员不变）。编入行政小组或党小组时，同时编入其所属的大组或支部；每人的档案记下这次调整。
           </Text>
           <Select
             label="编入"
@@ -49,7 +49,7 @@ export function AssignUnitButton({ query, total, onDone }: { query: InputOf<'ret
               取消
             </Button>
             <Button onClick={assign} loading={busy} disabled={!key}>
-              编入 {total} 人
+              编入
             </Button>
           </Group>
         </Stack>

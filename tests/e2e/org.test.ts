@@ -39,7 +39,7 @@ async function assignFiltered(hash: string, unit: string): Promise<number> {
   const total = Number((await dialog.locator('b').first().textContent()) ?? '0');
   await dialog.getByLabel('编入').first().click();
   await page.getByRole('option', { name: new RegExp(`${unit}$`) }).click();
-  await dialog.getByRole('button', { name: /^编入 \d+ 人$/ }).click();
+  await dialog.getByRole('button', { name: '编入', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
   return total;
 }

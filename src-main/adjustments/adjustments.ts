@@ -118,6 +118,9 @@ export async function importAdjustments(store: Store, bytes: Buffer, fileName: s
        ORDER BY r.run_id DESC LIMIT 1`,
     );
     const carry = store.prepare('UPDATE adjustment_rows SET checked_on = ?, checked_by = ?, check_note = ? WHERE id = ?');
+    const anyChecked = !!store
+      .prepare('SELECT 1 FROM adjustment_rows r JOIN adjustment_runs u ON u.id = r.run_id WHERE u.year = ? AND r.checked_on IS NOT NULL LIMIT 1')
+      .get(year);
     const seen = new Map<number, string>();
     let skipped = 0;
     let done = 0;
@@ -193,7 +196,7 @@ export async function importAdjustments(store: Store, bytes: Buffer, fileName: s
           expected !== null && agencyFen !== null && expected !== agencyFen ? 1 : 0,
           JSON.stringify(issues), JSON.stringify(rawCells(row, h.labels)),
         ).lastInsertRowid;
-        if (outcome === 'matched') {
+        if (anyChecked && outcome === 'matched') {
           const before = earlierCheck.get(year, personId, oldFen, agencyFen, expected, runId) as { checked_on: string; checked_by: string; check_note: string | null; run_id: number } | undefined;
           if (before) carry.run(before.checked_on, before.checked_by, `沿用第 ${before.run_id} 次导入的核对${before.check_note ? `：${before.check_note}` : ''}`, rowId);
         }

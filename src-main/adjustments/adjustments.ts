@@ -82,12 +82,8 @@ function compute(rule: AdjustmentRule, p: PersonForRule, oldFen: number): Adjust
   );
 }
 
-export interface ImportProgress {
-  (done: number, total: number): void;
-}
-
 /** Imports the agency's list for a year in one transaction; the run, with its counts. */
-export async function importAdjustments(store: Store, bytes: Buffer, fileName: string, year: number, progress?: ImportProgress): Promise<AdjustmentRunView> {
+export async function importAdjustments(store: Store, bytes: Buffer, fileName: string, year: number): Promise<AdjustmentRunView> {
   const rule = getRule(store, year);
   if (!rule) throw new UserError('invalid_input', `请先填写 ${year} 年的调资规则，再导入调资名单`);
   const book = await readSource(bytes, fileName);
@@ -96,7 +92,6 @@ export async function importAdjustments(store: Store, bytes: Buffer, fileName: s
   if (usable.length === 0) {
     throw new UserError('no_header', `在“${fileName}”中没有找到调资名单的表头：需要身份证号、调整前养老金，以及调整后养老金或调整额各列`);
   }
-  const total = usable.reduce((n, x) => n + x.sheet.rows.length - x.header!.row - 1, 0);
   return store.tx(() => {
     const now = nowIso();
     const operator = currentOperator(store);
@@ -123,11 +118,9 @@ export async function importAdjustments(store: Store, bytes: Buffer, fileName: s
       .get(year);
     const seen = new Map<number, string>();
     let skipped = 0;
-    let done = 0;
     for (const { sheet, header } of usable) {
       const h = header!;
       for (let r = h.row + 1; r < sheet.rows.length; r++) {
-        if (++done % 1000 === 0) progress?.(done, total);
         const row = sheet.rows[r];
         if (tableRowKind(row) !== 'data') {
           skipped++;

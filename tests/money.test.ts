@@ -1,6 +1,6 @@
 // Money as finance offices write it: fen in integers, yuan typed with commas, capitals on vouchers.
 import { describe, expect, test } from 'vitest';
-import { capitalYuan, fenFromCell, formatYuan, parseYuan } from '../src-main/shared/money';
+import { bpText, capitalYuan, fenFromCell, formatYuan, parseYuan, percentToBp } from '../src-main/shared/money';
 
 describe('金额大写', () => {
   test.each([
@@ -51,5 +51,13 @@ describe('amounts typed and read', () => {
     expect(formatYuan(920000)).toBe('9,200.00');
     expect(formatYuan(5)).toBe('0.05');
     expect(formatYuan(-123456789)).toBe('-1,234,567.89');
+  });
+});
+
+describe('percentages in basis points', () => {
+  test('typed as staff write them, shown the same way back', () => {
+    expect(['85', '92.5', '1.2', '0', '100', '0.05'].map(percentToBp)).toEqual([8500, 9250, 120, 0, 10000, 5]);
+    expect(['100.01', '85%', '-1', '1.234', ''].map(percentToBp)).toEqual([null, null, null, null, null]);
+    expect([8500, 9250, 120, 0, 10000, 5].map(bpText)).toEqual(['85', '92.5', '1.2', '0', '100', '0.05']);
   });
 });

@@ -17,7 +17,7 @@
 // negative amount. And r is at most 100 %: an age band on top of a 95 % ratio pays what was paid,
 // not more.
 import { ageOn } from '../shared/dates';
-import { formatYuan } from '../shared/money';
+import { bpText, formatYuan } from '../shared/money';
 import type { CategoryPolicy, LineKind } from '../shared/claimPolicy';
 
 /** A person's running totals for one year: E and R of the rule. */
@@ -63,7 +63,7 @@ export function ageBandExtra(policy: CategoryPolicy, birthDate: string | null, v
   return best;
 }
 
-const percent = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+const percent = (bp: number) => `${bpText(bp)}%`;
 
 export function computeLine(policy: CategoryPolicy, totals: YearTotals, line: LineToCompute, birthDate: string | null): LineComputation {
   const D = policy.deductibleFen;

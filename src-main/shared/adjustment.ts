@@ -12,7 +12,7 @@
 // and the person is listed with what is missing: the app never guesses.
 import { z } from 'zod';
 import { ageOn, formatChineseDate, isValidIsoDate } from './dates';
-import { formatYuan } from './money';
+import { bpText, formatYuan } from './money';
 import { CATEGORIES, type Category } from './person';
 
 const fen = z.number({ error: '金额须为数字' }).int('金额须为整数分').min(0, '金额不能为负').max(100_000_00, '金额过大');
@@ -78,7 +78,6 @@ export interface AdjustmentResult {
 }
 
 const y = (f: number) => `${formatYuan(f)} 元`;
-const percentText = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')}%`;
 
 export function expectedIncrease(rule: AdjustmentRule, person: AdjustmentPerson, oldFen: number): AdjustmentResult {
   const parts = { fixed: 0, tied: 0, tilt: 0, remote: 0 };
@@ -107,7 +106,7 @@ export function expectedIncrease(rule: AdjustmentRule, person: AdjustmentPerson,
   if (rule.percentBp) {
     const v = Math.floor((oldFen * rule.percentBp + 5000) / 10000);
     parts.tied += v;
-    tied.push(`调整前基本养老金 ${y(oldFen)} × ${percentText(rule.percentBp)} = ${y(v)}`);
+    tied.push(`调整前基本养老金 ${y(oldFen)} × ${bpText(rule.percentBp)}% = ${y(v)}`);
   }
   if (tied.length) lines.push(`挂钩调整：${tied.join('；')}`);
 

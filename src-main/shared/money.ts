@@ -91,3 +91,16 @@ export function capitalYuan(fen: number): string {
   out += cents > 0 ? `${DIGITS[cents]}分` : '整';
   return out;
 }
+
+/** Basis points as staff write a percentage: 8500 → `85`, 9250 → `92.5`, 120 → `1.2` (no % sign). */
+export function bpText(bp: number): string {
+  return (bp / 100).toFixed(2).replace(/\.?0+$/, '');
+}
+
+/** A percentage as typed, up to two decimals, to basis points without floats: `85` → 8500, `92.5` → 9250; null if it is not one (or over 100). */
+export function percentToBp(text: string): number | null {
+  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!m) return null;
+  const bp = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return bp <= 10000 ? bp : null;
+}

@@ -27,17 +27,15 @@ import { IconDownload, IconPlus, IconPrinter, IconRefresh, IconTrash, IconUpload
 import { useCallback, useEffect, useState } from 'react';
 import type { AdjustmentRowView, AdjustmentRunView, CertificationLists, InputOf } from '../../src-main/api/contract';
 import { emptyRule, type AdjustmentRule } from '../../src-main/shared/adjustment';
-import { formatYuan, parseYuan } from '../../src-main/shared/money';
+import { bpText, formatYuan, parseYuan, percentToBp } from '../../src-main/shared/money';
 import { CATEGORIES } from '../../src-main/shared/person';
 import { call } from '../api';
 import { download, fileToBase64 } from '../files';
 import { done, failed } from '../notify';
 import { navigate } from '../route';
-import { percentToBp } from './claims/PolicyEditor';
 
 const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? '—' : formatYuan(fen));
 const yuanText = (fen: number) => formatYuan(fen).replace(/,/g, '');
-const bpText = (bp: number) => (bp / 100).toFixed(2).replace(/\.?0+$/, '');
 
 export function AnnualPage({ tab, params }: { tab: string | undefined; params: URLSearchParams }) {
   const [year, setYear] = useState(Number(params.get('year')) || new Date().getFullYear());

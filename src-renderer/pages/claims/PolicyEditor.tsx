@@ -4,21 +4,12 @@ import { ActionIcon, Button, Checkbox, Group, NumberInput, Stack, Text, TextInpu
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { LINE_KINDS, type CategoryPolicy } from '../../../src-main/shared/claimPolicy';
-import { formatYuan, parseYuan } from '../../../src-main/shared/money';
+import { bpText, formatYuan, parseYuan, percentToBp } from '../../../src-main/shared/money';
 
 const yuanText = (fen: number) => formatYuan(fen).replace(/,/g, '');
 
 /** Where a category has no policy yet: everything to be filled in. */
 export const BLANK_POLICY: CategoryPolicy = { deductibleFen: 0, capFen: null, ratioBp: { 门诊: 0, 住院: 0, 特殊病种: 0, 药店: 0 }, ageBands: [] };
-
-/** Percent with up to two decimals ↔ basis points, without floats: "85" → 8500, "92.5" → 9250. */
-export function percentToBp(text: string): number | null {
-  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text.trim());
-  if (!m) return null;
-  const bp = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  return bp <= 10000 ? bp : null;
-}
-const bpText = (bp: number) => (bp % 100 === 0 ? String(bp / 100) : (bp / 100).toFixed(2).replace(/0$/, ''));
 
 interface Draft {
   deductible: string;

@@ -6,8 +6,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RpcError } from '../api/contract';
 import { openStore } from '../db/open';
-import { importAdjustments } from '../adjustments/adjustments';
-import { importLedger } from '../claims/ledger';
 import { commitImport, type CommitOptions } from '../importer/commit';
 import { ImportSessions, type RowFilter } from '../importer/sessions';
 import { readSource } from '../importer/sources';
@@ -65,11 +63,13 @@ async function answer(call: SessionCall): Promise<unknown> {
       return sessions.editCell(store, a.session, a.sheet, a.row, a.col, a.value);
     case 'mapValue':
       return sessions.mapValue(store, a.session, a.field, a.value, a.target);
-    // The year's pension adjustment list and a legacy claims ledger: read, matched and saved here too.
+    // The year's pension adjustment list and a legacy claims ledger: read, matched and saved here
+    // too. Loaded when first asked for, so that a roster import does not carry their modules
+    // (ExcelJS among them) in its memory.
     case 'adjustments':
-      return importAdjustments(store, Buffer.from(a.bytes as Uint8Array), a.fileName, a.year);
+      return (await import('../adjustments/adjustments')).importAdjustments(store, Buffer.from(a.bytes as Uint8Array), a.fileName, a.year);
     case 'ledger':
-      return importLedger(store, Buffer.from(a.bytes as Uint8Array), a.fileName, { dryRun: a.dryRun });
+      return (await import('../claims/ledger')).importLedger(store, Buffer.from(a.bytes as Uint8Array), a.fileName, { dryRun: a.dryRun });
     case 'commit':
       // Answered at once; the commit itself runs next and reports through its job.
       setImmediate(() => commit(call.args as Parameters<typeof commit>[0]));

@@ -10,25 +10,10 @@ import { importAdjustments, saveRule } from '../src-main/adjustments/adjustments
 import type { AppContext } from '../src-main/app/context';
 import { prng } from '../src-main/demo/generate';
 import { readSource } from '../src-main/importer/sources';
-import { AdjustmentRule, expectedIncrease } from '../src-main/shared/adjustment';
+import { expectedIncrease } from '../src-main/shared/adjustment';
+import { RULE_2026 } from '../tests/adjustmentRule';
 
-const RULE = AdjustmentRule.parse({
-  year: 2026,
-  effectiveFrom: '2026-01-01',
-  retiredBy: '2025-12-31',
-  ageOn: '2026-12-31',
-  categories: ['退休', '退职'],
-  fixedFen: 5000,
-  perYearFen: 200,
-  percentBp: 100,
-  ageBands: [
-    { fromAge: 70, fen: 2500 },
-    { fromAge: 75, fen: 3500 },
-    { fromAge: 80, fen: 4500 },
-  ],
-  ageStep: { fromAge: 80, fenPerYear: 100 },
-  remoteFen: 2000,
-});
+const RULE = RULE_2026;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -141,6 +141,8 @@ describe('the agency list', () => {
     expect(agrees).toMatchObject({ expectedFen: 19500, agencyFen: 19500, diffFen: 0 });
     expect(zhao).toBeGreaterThan(0);
 
+    // What still needs an operator (the home page lists it): the difference and the missing figure.
+    expect((await rows('toCheck')).map((r) => r.name)).toEqual(['李建国', '王秀英']);
     // A difference is checked off only with a note saying what was done.
     expect((await refusal('adjustments.check', { id: diff.id, note: null })).message).toContain('请在备注中写明处理情况');
     const checked = await call<AdjustmentRowView>('adjustments.check', { id: diff.id, note: '经与社保中心核实，李建国艰苦边远地区认定未报，已补报' });
@@ -150,6 +152,7 @@ describe('the agency list', () => {
     expect(history[0]).toMatchObject({ what: '修改调资核对', operator: '王干事' });
     expect(history[0].changes).toContainEqual({ field: 'checkedBy', label: '核对人', before: '（空）', after: '王干事' });
 
+    expect((await rows('toCheck')).map((r) => r.name)).toEqual(['王秀英']);
     // Notices: the agreeing and the checked; 王秀英 (no figure, unchecked) waits.
     const notices = await call<PrintableView>('adjustments.notices', { runId: run.id });
     expect(notices.count).toBe(2);

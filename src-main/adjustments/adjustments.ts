@@ -251,7 +251,7 @@ export function listRuns(store: Store, year: number): AdjustmentRunView[] {
   return (store.prepare('SELECT * FROM adjustment_runs WHERE year = ? ORDER BY id DESC').all(year) as RunRow[]).map((r) => runView(store, r));
 }
 
-export type RowFilter = 'all' | 'differs' | 'unmatched' | 'rejected' | 'noExpected' | 'unchecked' | 'checked';
+export type RowFilter = 'all' | 'differs' | 'unmatched' | 'rejected' | 'noExpected' | 'unchecked' | 'checked' | 'toCheck';
 const FILTERS: Record<RowFilter, string> = {
   all: '1',
   differs: 'differs = 1',
@@ -260,6 +260,8 @@ const FILTERS: Record<RowFilter, string> = {
   noExpected: "outcome = 'matched' AND expected_fen IS NULL",
   unchecked: "outcome = 'matched' AND checked_on IS NULL",
   checked: 'checked_on IS NOT NULL',
+  /** What still needs an operator: a difference, or no figure, not yet checked. */
+  toCheck: "outcome = 'matched' AND (differs = 1 OR expected_fen IS NULL) AND checked_on IS NULL",
 };
 
 type Row = Selectable<AdjustmentRowsTable>;

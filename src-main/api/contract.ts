@@ -754,7 +754,7 @@ export interface AdjustmentRowView {
   checkNote: string | null;
 }
 
-const ADJUSTMENT_FILTERS = ['all', 'differs', 'unmatched', 'rejected', 'noExpected', 'unchecked', 'checked'] as const;
+const ADJUSTMENT_FILTERS = ['all', 'differs', 'unmatched', 'rejected', 'noExpected', 'unchecked', 'checked', 'toCheck'] as const;
 const adjustmentYear = z.number().int().min(2000).max(2200);
 
 // --- petitions (信访接待) -------------------------------------------------------------------------

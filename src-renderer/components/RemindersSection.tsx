@@ -1,9 +1,10 @@
 // The home page's reminders: each a list of people, each name opening the person's file.
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { CertificationLists, Petition, Reminders } from '../../src-main/api/contract';
+import type { AdjustmentRowView, AdjustmentRunView, CertificationLists, Petition, Reminders } from '../../src-main/api/contract';
 import { limitText } from '../pages/PetitionsPage';
 import { formatChineseDate } from '../../src-main/shared/dates';
+import { formatYuan } from '../../src-main/shared/money';
 import { call } from '../api';
 import { navigate } from '../route';
 
@@ -14,12 +15,15 @@ function ReminderCard({
   empty,
   items,
   action,
+  count,
   open = (i) => navigate(`/people/${i.personId}`),
 }: {
   title: string;
   empty: string;
   items: { key: string | number; personId: number; name: string; detail: string; urgent?: boolean }[];
   action?: ReactNode;
+  /** How many there are, where the items are only the first of them. */
+  count?: number;
   /** Where a name leads; the person's file unless said otherwise. */
   open?: (item: { key: string | number; personId: number }) => void;
 }) {
@@ -29,7 +33,7 @@ function ReminderCard({
       <Group justify="space-between" mb="xs">
         <Text fw={700}>{title}</Text>
         <Badge variant="light" color={items.length ? 'orange' : 'gray'} size="lg">
-          {items.length} 人
+          {count ?? items.length} 人
         </Badge>
       </Group>
       {items.length === 0 ? (
@@ -62,10 +66,15 @@ export function RemindersSection() {
   const [r, setR] = useState<Reminders | null>(null);
   const [late, setLate] = useState<Petition[]>([]);
   const [certs, setCerts] = useState<CertificationLists | null>(null);
+  const [adjust, setAdjust] = useState<{ run: AdjustmentRunView | null; total: number; rows: AdjustmentRowView[] }>({ run: null, total: 0, rows: [] });
   useEffect(() => {
     call('reminders.get', {}).then(setR);
     call('petitions.overdue', {}).then(setLate);
     call('certifications.lists', { year: new Date().getFullYear() }).then(setCerts);
+    // This year's adjustment check: who still needs checking in the newest list.
+    call('adjustments.runs', { year: new Date().getFullYear() }).then(async ([run]) => {
+      if (run) setAdjust({ run, ...(await call('adjustments.rows', { runId: run.id, filter: 'toCheck' })) });
+    });
   }, []);
   if (!r) return null;
   return (
@@ -111,6 +120,19 @@ export function RemindersSection() {
           empty="没有超过 12 个月未认证的人员。"
           items={(certs?.overdue ?? []).map((c) => ({ key: `c${c.personId}`, personId: c.personId, name: c.name, detail: c.lastCertified ? `上次认证 ${c.lastCertified}` : '从未认证', urgent: true }))}
           action={certs && certs.due.length > 0 && <Text size="sm" c="dimmed" mt="xs">本年度尚未认证共 {certs.due.length} 人</Text>}
+        />
+        <ReminderCard
+          title={`${new Date().getFullYear()} 年调资待核对`}
+          empty={adjust.run ? '调资名单中没有待核对的人员。' : '本年度尚未导入调资名单。'}
+          items={adjust.rows.map((a) => ({
+            key: `a${a.id}`,
+            personId: a.personId ?? 0,
+            name: a.name ?? '',
+            detail: a.expectedFen === null ? '无法计算应调金额' : `经办机构 ${formatYuan(a.agencyFen ?? 0)} 元，应调 ${formatYuan(a.expectedFen)} 元`,
+            urgent: true,
+          }))}
+          count={adjust.total}
+          open={() => navigate('/annual/adjust')}
         />
         <ReminderCard
           title="久未联系"

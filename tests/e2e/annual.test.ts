@@ -94,6 +94,10 @@ describe('the pension adjustment check', () => {
     await page.getByRole('tab', { name: '走访慰问' }).click();
     await page.getByText(`${year} 年：调整前 3,000.00 元，经办机构调整额 175.00 元，应调 185.00 元；`, { exact: false }).waitFor();
 
+    // Nothing is left to check: the home page says so.
+    await office.go('#/');
+    await page.getByText('调资名单中没有待核对的人员。').waitFor();
+
     // The certification lists of the year: both are due, neither ever certified.
     await office.go('#/annual/certify');
     await page.getByText(`${year} 年度尚未认证 2 人，其中超过 12 个月未认证 2 人。`, { exact: false }).waitFor();

@@ -48,7 +48,7 @@ export function ReminderRulesSection() {
       <Group mt="md">
         <Button onClick={save}>保存提醒规则</Button>
         <Text size="sm" c="dimmed">
-          首页的“走访慰问提醒”按这些规则列出人员。
+          首页的“待办提醒”按这些规则列出人员。
         </Text>
       </Group>
     </Paper>

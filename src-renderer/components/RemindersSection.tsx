@@ -79,7 +79,7 @@ export function RemindersSection() {
   if (!r) return null;
   return (
     <>
-      <Title order={4}>走访慰问提醒</Title>
+      <Title order={4}>待办提醒</Title>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <ReminderCard
           title="近期整寿生日"

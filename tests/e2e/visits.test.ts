@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe('visits', () => {
   test('the home page reminds of birthdays and of people not contacted', async () => {
-    await page.getByRole('heading', { name: '走访慰问提醒' }).waitFor();
+    await page.getByRole('heading', { name: '待办提醒' }).waitFor();
     // Nobody of the demo office has been visited yet: every one on the roll is listed.
     const { total } = await office.rpc<{ total: number }>('retirees.list', { statuses: ['在册'], pageSize: 1 });
     await expect.poll(() => page.getByText(`${total} 人`).first().isVisible()).toBe(true);

@@ -207,6 +207,13 @@ describe('the agency list', () => {
     expect(rows.find((r) => r.personId === zhang)).toMatchObject({ checkedBy: '王干事', checkNote: `沿用第 ${first.id} 次导入的核对` });
     expect(rows.find((r) => r.personId === li)).toMatchObject({ checkedOn: null, diffFen: 0 });
     expect(second.counts.checked).toBe(1);
+    // A check taken back needs a reason, which the file's history keeps.
+    const kept = rows.find((r) => r.personId === zhang)!;
+    expect((await refusal('adjustments.uncheck', { id: kept.id, reason: ' ' })).message).toContain('请填写撤销核对的原因');
+    expect(await call('adjustments.uncheck', { id: kept.id, reason: '社保中心来函更正' })).toMatchObject({ checkedOn: null, checkNote: null });
+    const [last] = await call<{ reason: string | null }[]>('retirees.history', { id: zhang });
+    expect(last.reason).toBe('社保中心来函更正');
+    expect((await refusal('adjustments.uncheck', { id: kept.id, reason: '再撤' })).message).toBe('这条记录尚未核对');
   });
 
   test('no rule for the year, a broken file, a file without the columns: a clear message, nothing saved', async () => {

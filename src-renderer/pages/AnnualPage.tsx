@@ -313,6 +313,8 @@ function RunView({ run, onChanged, older }: { run: AdjustmentRunView; onChanged:
   const [page, setPage] = useState(1);
   const [rows, setRows] = useState<{ total: number; rows: AdjustmentRowView[] }>({ total: 0, rows: [] });
   const [checking, setChecking] = useState<AdjustmentRowView | null>(null);
+  const [unchecking, setUnchecking] = useState<AdjustmentRowView | null>(null);
+  const [reason, setReason] = useState('');
   const load = useCallback(() => call('adjustments.rows', { runId: run.id, filter, page }).then(setRows, failed), [run.id, filter, page]);
   useEffect(() => {
     load();
@@ -405,6 +407,9 @@ function RunView({ run, onChanged, older }: { run: AdjustmentRunView; onChanged:
                         {r.checkedOn} {r.checkedBy}
                       </Badge>
                       {r.checkNote && <Text size="xs">{r.checkNote}</Text>}
+                      <Button size="compact-xs" variant="subtle" color="gray" onClick={() => (setReason(''), setUnchecking(r))}>
+                        撤销核对
+                      </Button>
                     </Stack>
                   ) : (
                     <Button size="xs" variant="light" onClick={() => setChecking(r)}>
@@ -432,6 +437,25 @@ function RunView({ run, onChanged, older }: { run: AdjustmentRunView; onChanged:
         )}
       </Stack>
       {checking && <CheckModal row={checking} onClose={() => setChecking(null)} onDone={() => (setChecking(null), changed())} />}
+      <Modal opened={unchecking !== null} onClose={() => setUnchecking(null)} title={`撤销核对：${unchecking?.name ?? ''}`}>
+        <Stack>
+          <Textarea label="撤销原因" autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setUnchecking(null)}>
+              取消
+            </Button>
+            <Button
+              color="red"
+              onClick={() =>
+                unchecking &&
+                call('adjustments.uncheck', { id: unchecking.id, reason }).then(() => (setUnchecking(null), done('已撤销核对'), changed()), failed)
+              }
+            >
+              撤销
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Paper>
   );
 }

@@ -402,7 +402,7 @@ function RunView({ run, onChanged, older }: { run: AdjustmentRunView; onChanged:
                 </Table.Td>
                 <Table.Td>
                   {r.checkedOn ? (
-                    <Stack gap={0}>
+                    <Stack gap={0} align="flex-start">
                       <Badge color="teal" variant="light">
                         {r.checkedOn} {r.checkedBy}
                       </Badge>

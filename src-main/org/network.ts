@@ -65,7 +65,7 @@ export function unitTitle(store: Store, ref: UnitRef): string {
 
 // --- figures and the tree ------------------------------------------------------------------------
 
-function figuresBy(store: Store, keySql: string, where: string, today: string): Map<string, UnitFigures> {
+function figuresBy(store: Store, keySql: string, where: string, today: string, params: (string | number)[] = []): Map<string, UnitFigures> {
   const year = today.slice(0, 4);
   const rows = store
     .prepare(
@@ -79,56 +79,57 @@ function figuresBy(store: Store, keySql: string, where: string, today: string): 
               coalesce(sum(status = '已故' AND substr(status_date, 1, 4) = ?), 0) AS diedThisYear
        FROM persons WHERE ${where} GROUP BY k`,
     )
-    .all(bornOnOrBefore(80, today), bornOnOrBefore(90, today), year) as (UnitFigures & { k: string | number })[];
+    .all(bornOnOrBefore(80, today), bornOnOrBefore(90, today), year, ...params) as (UnitFigures & { k: string | number })[];
   return new Map(rows.map(({ k, ...f }) => [String(k), f]));
 }
 
 const NO_FIGURES: UnitFigures = { members: 0, over80: 0, over90: 0, livingAlone: 0, disabled: 0, partyMembers: 0, diedThisYear: 0 };
 
+/** What the office records about a unit: its leader (on file or by name), phone and note. */
+interface UnitRecord {
+  leader: string | null;
+  leader_person_id: number | null;
+  phone: string | null;
+  note: string | null;
+}
+
+function unitView(store: Store, ref: UnitRef, name: string, parentKey: string | null, rec: UnitRecord | undefined, figures: UnitFigures | undefined): NetworkUnit {
+  const onFile = rec?.leader_person_id ? (store.prepare('SELECT name FROM persons WHERE id = ?').get(rec.leader_person_id) as { name: string } | undefined) : undefined;
+  return {
+    ref,
+    key: refKey(ref),
+    name,
+    parentKey,
+    leader: onFile?.name ?? rec?.leader ?? null,
+    leaderPersonId: rec?.leader_person_id ?? null,
+    phone: rec?.phone ?? null,
+    note: rec?.note ?? null,
+    figures: figures ?? NO_FIGURES,
+  };
+}
+
+const groupParentKey = (g: GroupRow) => (g.parent_id === null ? null : refKey({ kind: PARENT_KIND[g.kind]!, id: g.parent_id }));
+const placeName = (ref: UnitRef & { kind: '片区' | '楼栋' }) => (ref.kind === '片区' ? ref.area || '（未分片区）' : ref.building);
+const placeParentKey = (ref: UnitRef & { kind: '片区' | '楼栋' }) => (ref.kind === '楼栋' ? refKey({ kind: '片区', area: ref.area }) : null);
+type PlaceRow = UnitRecord & { area: string; building: string };
+
 /** Every unit, groups and places, with its leader and its figures. */
 export function networkTree(store: Store, today = todayIso()): NetworkUnit[] {
-  const leaderName = store.prepare('SELECT name FROM persons WHERE id = ?');
-  const leader = (personId: number | null, name: string | null) => (personId ? ((leaderName.get(personId) as { name: string } | undefined)?.name ?? name) : name);
   const out: NetworkUnit[] = [];
   const groups = store.prepare('SELECT * FROM org_units ORDER BY kind, sort, name, id').all() as GroupRow[];
   const byColumn = Object.fromEntries(
     (Object.entries(COLUMN) as [GroupKind, MemberColumn][]).map(([kind, col]) => [kind, figuresBy(store, col, `${col} IS NOT NULL`, today)]),
   ) as Record<GroupKind, Map<string, UnitFigures>>;
-  for (const g of groups) {
-    const ref: UnitRef = { kind: g.kind, id: g.id };
-    out.push({
-      ref,
-      key: refKey(ref),
-      name: g.name,
-      parentKey: g.parent_id === null ? null : refKey({ kind: PARENT_KIND[g.kind]!, id: g.parent_id }),
-      leader: leader(g.leader_person_id, g.leader),
-      leaderPersonId: g.leader_person_id,
-      phone: g.phone,
-      note: g.note,
-      figures: byColumn[g.kind].get(String(g.id)) ?? NO_FIGURES,
-    });
-  }
+  for (const g of groups) out.push(unitView(store, { kind: g.kind, id: g.id }, g.name, groupParentKey(g), g, byColumn[g.kind].get(String(g.id))));
   // Places: every 片区 and 楼栋 a file names, and those the office has recorded a leader for.
-  const places = store.prepare('SELECT * FROM place_units').all() as { area: string; building: string; leader: string | null; leader_person_id: number | null; phone: string | null; note: string | null }[];
+  const places = store.prepare('SELECT * FROM place_units').all() as PlaceRow[];
   const info = new Map(places.map((p) => [`${p.area}/${p.building}`, p]));
-  const areaFigures = figuresBy(store, "coalesce(area, '')", "(area IS NOT NULL OR building IS NOT NULL)", today);
+  const areaFigures = figuresBy(store, "coalesce(area, '')", '(area IS NOT NULL OR building IS NOT NULL)', today);
   const buildingFigures = figuresBy(store, "coalesce(area, '') || '/' || building", 'building IS NOT NULL', today);
   const areas = new Set([...areaFigures.keys(), ...places.map((p) => p.area)]);
   const buildings = new Set([...buildingFigures.keys(), ...places.filter((p) => p.building !== '').map((p) => `${p.area}/${p.building}`)]);
-  const place = (ref: UnitRef & { kind: '片区' | '楼栋' }, key: string, figures: UnitFigures | undefined) => {
-    const i = info.get(key);
-    out.push({
-      ref,
-      key: refKey(ref),
-      name: ref.kind === '片区' ? ref.area || '（未分片区）' : ref.building,
-      parentKey: ref.kind === '楼栋' ? refKey({ kind: '片区', area: ref.area }) : null,
-      leader: leader(i?.leader_person_id ?? null, i?.leader ?? null),
-      leaderPersonId: i?.leader_person_id ?? null,
-      phone: i?.phone ?? null,
-      note: i?.note ?? null,
-      figures: figures ?? NO_FIGURES,
-    });
-  };
+  const place = (ref: UnitRef & { kind: '片区' | '楼栋' }, key: string, figures: UnitFigures | undefined) =>
+    out.push(unitView(store, ref, placeName(ref), placeParentKey(ref), info.get(key), figures));
   const collator = new Intl.Collator('zh-CN', { numeric: true });
   for (const area of [...areas].sort(collator.compare)) place({ kind: '片区', area }, `${area}/`, areaFigures.get(area));
   for (const key of [...buildings].sort(collator.compare)) {
@@ -136,6 +137,28 @@ export function networkTree(store: Store, today = todayIso()): NetworkUnit[] {
     place({ kind: '楼栋', area: key.slice(0, cut), building: key.slice(cut + 1) }, key, buildingFigures.get(key));
   }
   return out;
+}
+
+/** One unit, as the tree shows it, read alone (its own figures, not the whole organisation's). */
+export function networkUnit(store: Store, ref: UnitRef, today = todayIso()): NetworkUnit {
+  const w = memberWhere(ref);
+  const figures = figuresBy(store, '1', w.sql, today, w.params).get('1');
+  if (ref.kind === '片区' || ref.kind === '楼栋') {
+    const rec = store.prepare('SELECT * FROM place_units WHERE area = ? AND building = ?').get(ref.area, ref.kind === '楼栋' ? ref.building : '') as PlaceRow | undefined;
+    if (!rec && !figures) throw new UserError('not_found', '没有找到这个组织');
+    return unitView(store, ref, placeName(ref), placeParentKey(ref), rec, figures);
+  }
+  const g = group(store, ref.id, ref.kind);
+  return unitView(store, ref, g.name, groupParentKey(g), g, figures);
+}
+
+function placeOrNull(store: Store, ref: UnitRef & { kind: '片区' | '楼栋' }): NetworkUnit | null {
+  try {
+    return networkUnit(store, ref);
+  } catch (e) {
+    if (e instanceof UserError && e.code === 'not_found') return null;
+    throw e;
+  }
 }
 
 // --- a unit's details ---------------------------------------------------------------------------
@@ -150,7 +173,8 @@ export interface UnitInfo {
 
 export function saveUnitInfo(store: Store, ref: UnitRef, input: UnitInfo): NetworkUnit {
   return store.tx(() => {
-    const before = networkTree(store).find((u) => u.key === refKey(ref)) ?? null;
+    // A place the office names here for the first time has no record yet: nothing before.
+    const before = ref.kind === '片区' || ref.kind === '楼栋' ? placeOrNull(store, ref) : networkUnit(store, ref);
     if (input.leaderPersonId !== null) {
       const p = store.prepare('SELECT status FROM persons WHERE id = ?').get(input.leaderPersonId) as { status: string } | undefined;
       if (!p) throw new UserError('not_found', '所选组长不在档案中');
@@ -173,7 +197,7 @@ export function saveUnitInfo(store: Store, ref: UnitRef, input: UnitInfo): Netwo
       }
       store.prepare('UPDATE org_units SET name = ?, leader_person_id = ?, leader = ?, phone = ?, note = ? WHERE id = ?').run(name, input.leaderPersonId, leader, input.phone, input.note, g.id);
     }
-    const after = networkTree(store).find((u) => u.key === refKey(ref))!;
+    const after = networkUnit(store, ref);
     auditUnit(store, ref, 'update', before ? pickInfo(before) : null, pickInfo(after), null);
     return after;
   });
@@ -268,7 +292,7 @@ export function moveUnit(store: Store, ref: UnitRef, toParent: UnitRef): Network
       const target: UnitRef = { kind: '楼栋', area: toParent.area, building: ref.building };
       applyMembership(store, membersOf(store, ref), joining(store, target), `${ref.building}由${ref.area || '（未分片区）'}片区移至${toParent.area}片区`);
       movePlaceInfo(store, ref, target);
-      return networkTree(store).find((u) => u.key === refKey(target))!;
+      return networkUnit(store, target);
     }
     if (ref.kind === '片区') throw new UserError('invalid_input', '片区没有上级，不能移动；可以合并到另一个片区');
     const g = group(store, ref.id, ref.kind);
@@ -280,7 +304,7 @@ export function moveUnit(store: Store, ref: UnitRef, toParent: UnitRef): Network
     store.prepare('UPDATE org_units SET parent_id = ? WHERE id = ?').run(parent.id, g.id);
     auditUnit(store, ref, 'update', { parent: g.parent_id === null ? null : group(store, g.parent_id).name }, { parent: parent.name }, `${g.name}移至${parent.name}`);
     applyMembership(store, membersOf(store, ref), () => ({ [COLUMN[parentKind]]: parent.id }), `${g.name}移至${parent.name}`);
-    return networkTree(store).find((u) => u.key === refKey(ref))!;
+    return networkUnit(store, ref);
   });
 }
 
@@ -298,12 +322,12 @@ export function mergeUnits(store: Store, from: UnitRef, into: UnitRef): NetworkU
         if (building === '') movePlaceInfo(store, from, into);
         else movePlaceInfo(store, { kind: '楼栋', area: from.area, building }, { kind: '楼栋', area: into.area, building });
       }
-      return networkTree(store).find((u) => u.key === refKey(into))!;
+      return networkUnit(store, into);
     }
     if (from.kind === '楼栋' && into.kind === '楼栋') {
       applyMembership(store, membersOf(store, from), joining(store, into), reason);
       movePlaceInfo(store, from, into);
-      return networkTree(store).find((u) => u.key === refKey(into))!;
+      return networkUnit(store, into);
     }
     if (from.kind === '片区' || from.kind === '楼栋' || into.kind === '片区' || into.kind === '楼栋') throw new UserError('invalid_input', '只能合并到同一类组织');
     const a = group(store, from.id, from.kind);
@@ -315,7 +339,7 @@ export function mergeUnits(store: Store, from: UnitRef, into: UnitRef): NetworkU
     if (childKind) store.prepare('UPDATE org_units SET parent_id = ? WHERE parent_id = ?').run(b.id, a.id);
     store.prepare('DELETE FROM org_units WHERE id = ?').run(a.id);
     auditUnit(store, from, 'delete', { name: a.name, leader: a.leader, phone: a.phone, note: a.note }, null, reason);
-    return networkTree(store).find((u) => u.key === refKey(into))!;
+    return networkUnit(store, into);
   });
 }
 
@@ -387,8 +411,7 @@ export interface ContactTree {
  * neighbours together. Nobody is left out: a unit too small for callers is called by the leader.
  */
 export function contactTree(store: Store, ref: UnitRef, fanOut = 5, today = todayIso()): ContactTree {
-  const unit = networkTree(store, today).find((u) => u.key === refKey(ref));
-  if (!unit) throw new UserError('not_found', '没有找到这个组织');
+  const unit = networkUnit(store, ref, today);
   const members = unitMembers(store, ref, today).filter((m) => m.personId !== unit.leaderPersonId);
   const canPass = (m: UnitMember) => m.phones.length > 0 && m.cannotCome.length === 0 && (m.age === null || m.age < 85);
   const eligible = members.filter(canPass);
@@ -427,8 +450,7 @@ const SHEET_CSS = `
 /** The contact sheet a group leader carries (组员联系表), and optionally the contact tree after it. */
 export function contactSheetPrintable(store: Store, ref: UnitRef, withTree: boolean, today = todayIso()): PrintableView {
   const e = escapeHtml;
-  const unit = networkTree(store, today).find((u) => u.key === refKey(ref));
-  if (!unit) throw new UserError('not_found', '没有找到这个组织');
+  const unit = networkUnit(store, ref, today);
   const title = unitTitle(store, ref);
   const members = unitMembers(store, ref, today);
   const { orgName } = getOfficeSettings(store);
@@ -473,7 +495,7 @@ export function contactSheetPrintable(store: Store, ref: UnitRef, withTree: bool
 
 export async function contactSheetWorkbook(store: Store, ref: UnitRef, today = todayIso()): Promise<{ fileName: string; data: Buffer }> {
   const title = unitTitle(store, ref);
-  const unit = networkTree(store, today).find((u) => u.key === refKey(ref))!;
+  const unit = networkUnit(store, ref, today);
   const members = unitMembers(store, ref, today);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('组员联系表', { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });

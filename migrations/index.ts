@@ -12,6 +12,7 @@ import * as m0008 from './0008-certifications';
 import * as m0009 from './0009-adjustments';
 import * as m0010 from './0010-org-network';
 import * as m0011 from './0011-activities';
+import * as m0012 from './0012-ids-never-reused';
 
 export const migrations: Record<string, Migration> = {
   '0001-core': m0001,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0009-adjustments': m0009,
   '0010-org-network': m0010,
   '0011-activities': m0011,
+  '0012-ids-never-reused': m0012,
 };

@@ -1,6 +1,6 @@
 // Every migration up and down on a real SQLite file (one block per migration, as Signal does).
 import path from 'node:path';
-import { NO_MIGRATIONS } from 'kysely/migration';
+import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import { afterEach, describe, expect, test } from 'vitest';
 import { migrations } from '../migrations';
 import { migratorFor } from '../src-main/db/migrate';
@@ -167,5 +167,91 @@ describe('migrations', () => {
     await migrateTo('0010-org-network');
     expect(tables()).not.toContain('activities');
     expect(tables()).toContain('place_units');
+  });
+  describe('0012-ids-never-reused', () => {
+    /**
+     * A database as 0011 left it, after an import was undone: people 1 and 2 are kept, with
+     * contacts, an attachment, a claim with its line, a visit, a letter, a petition; the removed
+     * person 7 is still named by the audit log, person 9 by the import log, claim 5 by the audit
+     * log, contact 12 by a file's snapshot in the audit log, unit 4 by an import's before/after.
+     */
+    function oldDatabase() {
+      const run = (text: string, ...args: unknown[]) => store.raw.prepare(text).run(...args);
+      run("insert into org_units (id, kind, name, created_at) values (1, '党支部', '第一党支部', 't')");
+      for (const [id, name] of [[1, '张三'], [2, '李四']] as const) {
+        run("insert into persons (id, name, name_sort, category, party_branch_id, created_at, updated_at) values (?, ?, ?, '退休', 1, 't', 't')", id, name, name);
+        run('insert into person_search (rowid, tokens) values (?, ?)', id, name);
+      }
+      run("insert into person_contacts (id, person_id, name) values (3, 1, '张小三')");
+      run("insert into attachments (id, person_id, file_name, mime, size, sha256, added_at, added_by) values (1, 1, 'a.pdf', 'application/pdf', 1, 'x', 't', '王')");
+      run("insert into attachment_data (attachment_id, data) values (1, x'00')");
+      run("insert into claims (id, person_id, status, received_date, created_at, created_by, updated_at) values (1, 1, '登记', '2025-03-01', 't', '王', 't')");
+      run("insert into claim_lines (claim_id, person_id, seq, invoice_no, visit_date, year, kind, total_fen, fund_fen, account_fen, self_fen, eligible_fen) values (1, 1, 1, 'A1', '2025-02-01', 2025, '门诊', 100, 0, 0, 100, 100)");
+      run("insert into visits (person_id, kind, date, created_at, created_by) values (1, '日常走访', '2026-01-01', 't', '王')");
+      run("insert into letters_log (person_id, kind, title, printed_at, printed_by) values (1, '生日贺信', '贺信', 't', '王')");
+      run("insert into petitions (received_on, channel, person_id, petitioner, subject, content, status, created_at, created_by) values ('2026-01-01', '来访', 2, '李四', 'x', 'y', '待受理', 't', '王')");
+      run("insert into imports (id, file_name, file_sha256, format, at, operator, summary) values (1, 'a.xlsx', 'x', 'xlsx', 't', '王', '{}')");
+      run("insert into import_rows (import_id, sheet, row, outcome, person_id, raw) values (1, 'Sheet1', 2, 'inserted', 9, '{}')");
+      run("insert into import_rows (import_id, sheet, row, outcome, person_id, raw, before, after) values (1, 'Sheet1', 3, 'updated', 2, '{}', '{\"partyBranchId\":null}', '{\"partyBranchId\":4}')");
+      const audit = store.raw.prepare("insert into audit_log (at, operator, entity, entity_id, person_id, action, before, after) values ('t', '王', ?, ?, ?, ?, ?, ?)");
+      audit.run('person', 7, 7, 'create', null, JSON.stringify({ name: '王五', contacts: [{ id: 12, name: '王小五' }] }));
+      audit.run('person', 7, 7, 'delete', JSON.stringify({ name: '王五', contacts: [{ id: 12, name: '王小五' }] }), null);
+      audit.run('claim', 5, 1, 'create', null, JSON.stringify({ id: 5, lines: [{ id: 6 }], batchId: 3 }));
+    }
+    const counts = () =>
+      Object.fromEntries(
+        ['persons', 'person_contacts', 'attachments', 'attachment_data', 'claims', 'claim_lines', 'visits', 'letters_log', 'petitions', 'import_rows', 'audit_log', 'org_units'].map((t) => [
+          t,
+          (store.raw.prepare(`select group_concat(rowid) as ids from ${t}`).get() as { ids: string | null }).ids,
+        ]),
+      );
+    const indexes = () => store.raw.prepare("select name, sql from sqlite_master where type = 'index' order by name").all();
+    const sequence = () => Object.fromEntries((store.raw.prepare('select name, seq from sqlite_sequence').all() as { name: string; seq: number }[]).map((r) => [r.name, r.seq]));
+
+    test('up keeps every row and id, cascades nothing away, and starts each counter above the highest id anything names', async () => {
+      store = openStore(path.join(tempDir(), 'm.sqlite'));
+      await migrateTo('0011-activities');
+      oldDatabase();
+      const before = { counts: counts(), indexes: indexes() };
+      await migrateTo('0012-ids-never-reused');
+      expect(counts()).toEqual(before.counts);
+      expect(indexes()).toEqual(before.indexes);
+      expect(store.raw.pragma('foreign_key_check')).toEqual([]);
+      expect(store.raw.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(sequence()).toMatchObject({ persons: 9, person_contacts: 12, claims: 5, claim_lines: 6, payment_batches: 3, org_units: 4, attachments: 1, imports: 1 });
+
+      // The next person is 10, and an id once handed out is not handed out again.
+      const add = store.raw.prepare("insert into persons (name, name_sort, category, created_at, updated_at) values ('赵六', 'zhao', '退休', 't', 't')");
+      expect(add.run().lastInsertRowid).toBe(10);
+      store.raw.prepare('delete from persons where id = 10').run();
+      expect(add.run().lastInsertRowid).toBe(11);
+      // Foreign keys are enforced again, and still cascade where they did.
+      expect(() => store.raw.prepare("insert into person_contacts (person_id, name) values (99, 'x')").run()).toThrow(/FOREIGN KEY/);
+      store.raw.prepare('delete from persons where id = 11').run();
+
+      // Every table whose id the database hands out counts it this way.
+      const plain = (store.raw.prepare("select name from sqlite_master where type = 'table' and sql like '%\"id\" integer primary key%' and sql not like '%\"id\" integer primary key autoincrement%'").all() as { name: string }[]).map((r) => r.name);
+      expect(plain).toEqual([]);
+    });
+
+    test('down puts the plain ids back with the data; up refuses to run with foreign keys on', async () => {
+      store = openStore(path.join(tempDir(), 'm.sqlite'));
+      await migrateTo('0011-activities');
+      oldDatabase();
+      const before = counts();
+      await migrateTo('0012-ids-never-reused');
+      await migrateTo('0011-activities');
+      expect(counts()).toEqual(before);
+      expect(store.raw.prepare("select count(*) as n from sqlite_master where sql like '%autoincrement%'").get()).toEqual({ n: 0 });
+      expect(sequence()).toEqual({});
+      expect(store.raw.pragma('foreign_key_check')).toEqual([]);
+
+      // Run by a migrator that leaves foreign keys on, the rebuild would empty what refers to
+      // persons: it refuses instead, and nothing changes.
+      const bare = new Migrator({ db: store.kysely, provider: { getMigrations: async () => migrations } });
+      const { error } = await bare.migrateTo('0012-ids-never-reused');
+      expect(String(error)).toContain('必须在关闭外键约束时运行');
+      expect(counts()).toEqual(before);
+    });
   });
 });

@@ -1,12 +1,14 @@
-// Undoing an import through the router, as the office does it from 导入记录: nothing of what it
-// removed leaks into the files imported afterwards (issue 12, item 2).
+// Undoing an import through the router, as the office does it from 导入记录: what it removes, what it
+// puts back, and that nothing of it leaks into the files imported afterwards (issue 12, items 2, 3).
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { HistoryItem, ImportHistoryEntry, ImportPreview, ImportReport, JobStatus, PersonFile } from '../src-main/api/contract';
+import type { HistoryItem, ImportHistoryEntry, ImportPreview, ImportReport, JobStatus, PersonFile, UndoCheck, UndoResult } from '../src-main/api/contract';
 import type { AppContext } from '../src-main/app/context';
 import { makeDemoPeople } from '../src-main/demo/generate';
+import { checkCharacter } from '../src-main/shared/idNumber';
 import { freshContext, person, router } from './helpers';
 
+const idNumber = (first17: string) => first17 + checkCharacter(first17);
 
 let ctx: AppContext;
 const { call } = router(() => ctx);
@@ -66,5 +68,66 @@ describe('ids are never reused', () => {
     const typed = await call<PersonFile>('retirees.create', { person: person({ name: '手工建档' }), acceptWarnings: false });
     expect(removedAgain.has(typed.id) || removed.has(typed.id)).toBe(false);
     expect((await call<HistoryItem[]>('retirees.history', { id: typed.id })).map((h) => h.what)).toEqual(['建立档案']);
+  });
+});
+
+describe('undo puts back every field an import wrote', () => {
+  const ID = idNumber('21010219521005122');
+  const OTHER = idNumber('21010219480312221');
+
+  /**
+   * 张桂兰 is on file with no address, unit or phone. The roster has her on two sheets: the first
+   * fills her address, the second (the same person again) her unit and phone. 刘淑珍 is new: the
+   * first sheet creates her file, the second fills her unit.
+   */
+  async function importTwoSheets(): Promise<{ existing: PersonFile; report: ImportReport }> {
+    const existing = await call<PersonFile>('retirees.create', { person: person({ name: '张桂兰', idNumber: ID }), acceptWarnings: false });
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('在职转退休').addRows([
+      ['姓名', '身份证号', '住址'],
+      ['张桂兰', ID, '兴华街 12 号'],
+      ['刘淑珍', OTHER, '卫工街 8 号'],
+    ]);
+    wb.addWorksheet('补充信息').addRows([
+      ['姓名', '身份证号', '原单位', '联系电话'],
+      ['张桂兰', ID, '机修厂', '13812345678'],
+      ['刘淑珍', OTHER, '铸造厂', '13900001111'],
+    ]);
+    const report = await importFile('two-sheets.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(report).toMatchObject({ inserted: 1, updated: 1, merged: 2 });
+    const filled = await call<PersonFile>('retirees.get', { id: existing.id });
+    expect(filled).toMatchObject({ address: '兴华街 12 号', formerUnit: '机修厂', phones: [{ label: null, number: '13812345678' }] });
+    return { existing, report };
+  }
+
+  test('the second sheet filling a person is logged field by field, and undo leaves nothing the import wrote', async () => {
+    const { existing, report } = await importTwoSheets();
+    const merged = ctx.store.raw
+      .prepare("select before, after from import_rows where import_id = ? and outcome = 'merged' and person_id = ?")
+      .get(report.importId, existing.id) as { before: string; after: string };
+    expect(JSON.parse(merged.before)).toEqual({ formerUnit: null, phones: [] });
+    expect(JSON.parse(merged.after)).toEqual({ formerUnit: '机修厂', phones: [{ label: null, number: '13812345678' }] });
+
+    expect(await call<UndoCheck>('imports.undoCheck', { id: report.importId })).toMatchObject({ editedSince: [], keptEdits: [] });
+    const undone = await call<UndoResult>('imports.undo', { id: report.importId });
+    expect(undone).toMatchObject({ removed: 1, restored: 1, keptEdits: [] });
+    const after = await call<PersonFile>('retirees.get', { id: existing.id });
+    expect(after).toMatchObject({ address: null, formerUnit: null, phones: [] });
+    expect(personIds()).toEqual([existing.id]);
+  });
+
+  test('a field edited since the import is left as edited, and undo says which', async () => {
+    const { existing, report } = await importTwoSheets();
+    const filled = await call<PersonFile>('retirees.get', { id: existing.id });
+    const { id: _i, version, age: _a, attachments: _at, unitNames: _u, createdAt: _c, updatedAt: _up, idFrom15: _f, ...input } = filled;
+    await call('retirees.update', { id: existing.id, version, person: { ...input, formerUnit: '第二机修厂' }, acceptWarnings: false });
+
+    const check = await call<UndoCheck>('imports.undoCheck', { id: report.importId });
+    expect(check.keptEdits).toEqual([{ personId: existing.id, name: '张桂兰', fields: ['原单位/部门'] }]);
+    const undone = await call<UndoResult>('imports.undo', { id: report.importId });
+    expect(undone.keptEdits).toEqual([{ personId: existing.id, name: '张桂兰', fields: ['原单位/部门'] }]);
+    expect(undone.message).toContain('张桂兰的原单位/部门在导入后又被修改过，保留修改后的内容，未恢复');
+    const after = await call<PersonFile>('retirees.get', { id: existing.id });
+    expect(after).toMatchObject({ address: null, formerUnit: '第二机修厂', phones: [] });
   });
 });

@@ -405,9 +405,27 @@ export interface ImportHistoryEntry {
   counts: ImportCounts;
 }
 
+/** Fields an import wrote that were edited since: undo leaves them as edited. */
+export interface KeptEdit {
+  personId: number;
+  name: string;
+  /** The fields, by their Chinese labels. */
+  fields: string[];
+}
+
 export interface UndoCheck {
-  /** People the import touched who were changed again since: undoing drops those changes too. */
+  /** Files the import created that were changed again since: undoing removes them with those changes. */
   editedSince: { personId: number; name: string }[];
+  /** Fields the import wrote to files it did not create, edited since: undo keeps the edits. */
+  keptEdits: KeptEdit[];
+}
+
+export interface UndoResult {
+  removed: number;
+  restored: number;
+  keptEdits: KeptEdit[];
+  /** What was done and what was not, in a sentence for the office. */
+  message: string;
 }
 
 // --- claims (药费报销) ------------------------------------------------------------------------
@@ -969,7 +987,7 @@ export const contract = {
   ),
   'imports.history': method<ImportHistoryEntry[]>()(Empty),
   'imports.undoCheck': method<UndoCheck>()(ById),
-  'imports.undo': method<{ removed: number; restored: number }>()(ById),
+  'imports.undo': method<UndoResult>()(ById),
   'jobs.status': method<JobStatus>()(z.object({ id: z.string().uuid() })),
   'jobs.cancel': method<JobStatus>()(z.object({ id: z.string().uuid() })),
   'retirees.export': method<{ fileName: string; count: number; dataBase64: string }>()(

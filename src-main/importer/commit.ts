@@ -2,12 +2,13 @@
 // files already kept (by ID number, else by name and full birth date; never by name alone), one
 // transaction for the whole import, a log row for every source row, and undo.
 import { createHash } from 'node:crypto';
-import { PersonInput, type ImportHistoryEntry, type ImportReport, type PersonFile, type ReportRow, type RowIssue, type UndoCheck } from '../api/contract';
+import { PersonInput, type ImportHistoryEntry, type ImportReport, type KeptEdit, type PersonFile, type ReportRow, type RowIssue, type UndoCheck, type UndoResult } from '../api/contract';
 import { nowIso } from '../audit/audit';
 import type { Store } from '../db/store';
 import { describeIssues } from '../api/issues';
 import { createPerson, deletePerson, getPerson, inputOf, normalizeName, updatePerson } from '../retirees/persons';
 import { currentOperator } from '../settings/settings';
+import { FIELD_LABELS } from '../shared/person';
 import { UserError } from '../shared/errors';
 import { analyzeBook, type AnalysisSpec, type AnalyzedSheet, type ImportedPerson } from './analyze';
 import { findHeader, type ImportField } from './columns';
@@ -157,6 +158,47 @@ function findOnFile(store: Store, p: PersonInput): number | null {
 
 const keyOf = (p: PersonInput) => (p.idNumber ? `id:${p.idNumber}` : p.birthDate?.length === 10 ? `nb:${p.name}|${p.birthDate}` : null);
 
+/**
+ * What one import row wrote to a file: every field it changed, as it was before the row and as
+ * the row left it (`before` is null where the row created the file). The import log keeps it for
+ * every row that writes, inserted, updated or merged alike, and undo puts back exactly these.
+ */
+export interface FieldWrites {
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown>;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** The fields that differ between a file's input before and after a write; null if none do. */
+export function fieldWrites(before: PersonInput | null, after: PersonInput): FieldWrites | null {
+  const was: Record<string, unknown> = {};
+  const now: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before ?? {}), ...Object.keys(after)]) as Set<keyof PersonInput>) {
+    const value = after[key] ?? null;
+    // A new file: what the row gave it, not every empty field and unticked box.
+    if (before === null ? isEmpty(value) || value === false : same(before[key], value)) continue;
+    was[key] = before?.[key] ?? null;
+    now[key] = value;
+  }
+  return Object.keys(now).length ? { before: before === null ? null : was, after: now } : null;
+}
+
+/**
+ * Writes a row's person: a new file, or `next` over `existing` (filled or overwritten), and says
+ * what the write changed, read back from the saved file (an ID number fills the birth date too).
+ */
+function saveRow(store: Store, existing: PersonFile | null, next: PersonInput, reason: string): { personId: number; writes: FieldWrites | null } {
+  if (existing === null) {
+    const created = createPerson(store, next, { acceptWarnings: true, reason });
+    return { personId: created.id, writes: fieldWrites(null, inputOf(created)) };
+  }
+  const before = inputOf(existing);
+  if (same(before, next)) return { personId: existing.id, writes: null };
+  const saved = updatePerson(store, existing.id, existing.version, next, { acceptWarnings: true, reason });
+  return { personId: existing.id, writes: fieldWrites(before, inputOf(saved)) };
+}
+
 export interface CommitOptions extends ImportDecisions {
   dryRun?: boolean;
   /** Called after each data row; throwing from it cancels the import (nothing is kept). */
@@ -195,7 +237,7 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
     for (const row of rows) {
       const base = { sheet: row.sheet, row: row.row, personId: null as number | null, name: row.person?.name ?? null, issues: row.issues, conflicts: [] as ReportRow['conflicts'] };
       let outcome: ReportRow['outcome'] = row.outcome;
-      let before: PersonFile | null = null;
+      let writes: FieldWrites | null = null;
       if (row.outcome === 'data') {
         done++;
         const converted = row.person ? toPersonInput(row.person) : { input: null, issues: [] };
@@ -211,13 +253,13 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
             outcome = 'merged';
             if (earlier.personId !== null && !options.dryRun) {
               const current = getPerson(store, earlier.personId);
-              updatePerson(store, current.id, current.version, mergeInput(inputOf(current), input, 'fillEmpty'), { acceptWarnings: true, reason });
+              writes = saveRow(store, current, mergeInput(inputOf(current), input, 'fillEmpty'), reason).writes;
             }
             base.personId = earlier.personId;
           } else {
             const existingId = findOnFile(store, input);
             if (existingId !== null) {
-              before = getPerson(store, existingId);
+              const before = getPerson(store, existingId);
               const mode = options.rowModes?.[`${row.sheet}!${row.row}`] ?? options.duplicateMode ?? 'fillEmpty';
               base.conflicts = conflictsOf(inputOf(before), input);
               base.personId = existingId;
@@ -226,13 +268,17 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
                 const merged = mergeInput(inputOf(before), input, mode);
                 if (JSON.stringify(merged) === JSON.stringify(inputOf(before))) outcome = 'skipped';
                 else {
-                  if (!options.dryRun) updatePerson(store, before.id, before.version, merged, { acceptWarnings: true, reason });
+                  if (!options.dryRun) writes = saveRow(store, before, merged, reason).writes;
                   outcome = 'updated';
                 }
               }
             } else {
               outcome = 'inserted';
-              if (!options.dryRun) base.personId = createPerson(store, input, { acceptWarnings: true, reason }).id;
+              if (!options.dryRun) {
+                const saved = saveRow(store, null, input, reason);
+                base.personId = saved.personId;
+                writes = saved.writes;
+              }
             }
             if (key) seen.set(key, { personId: base.personId });
           }
@@ -251,8 +297,8 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
             base.personId,
             JSON.stringify(row.raw()),
             JSON.stringify(base.issues),
-            before && outcome === 'updated' ? JSON.stringify(inputOf(before)) : null,
-            outcome === 'updated' && base.personId !== null ? JSON.stringify(inputOf(getPerson(store, base.personId))) : null,
+            writes?.before ? JSON.stringify(writes.before) : null,
+            writes ? JSON.stringify(writes.after) : null,
           );
       }
     }
@@ -336,56 +382,91 @@ function touched(store: Store, importId: number) {
   return { imp, rows };
 }
 
-export function checkUndo(store: Store, importId: number): UndoCheck {
+interface UndoPlan {
+  imp: ReturnType<typeof touched>['imp'];
+  /** The files the import created and that are still there: removed. */
+  remove: number[];
+  /** The files it wrote to: each with its fields put back where the import's value is still there. */
+  restore: { file: PersonFile; input: PersonInput }[];
+  keptEdits: KeptEdit[];
+}
+
+/**
+ * What undoing an import does, worked out without writing. The rows are walked from the last to
+ * the first, so that where two rows wrote the same field (two sheets) each puts back what the one
+ * before it left. A field whose value is no longer what the import wrote was edited since: it is
+ * kept as edited, and said (issue 12: undo restores every field, or says which it cannot).
+ */
+function planUndo(store: Store, importId: number): UndoPlan {
   const { imp, rows } = touched(store, importId);
-  const edited = new Map<number, string>();
+  const exists = (id: number) => store.prepare('SELECT 1 FROM persons WHERE id = ?').get(id) !== undefined;
+  const remove = new Set(rows.filter((r) => r.outcome === 'inserted' && r.person_id !== null && exists(r.person_id)).map((r) => r.person_id!));
+  const files = new Map<number, { file: PersonFile; input: Record<string, unknown>; restored: Set<string>; kept: Set<string> }>();
   for (const r of rows) {
-    if (r.person_id === null) continue;
+    if (r.outcome === 'inserted' || r.person_id === null || remove.has(r.person_id) || !r.after) continue;
+    let f = files.get(r.person_id);
+    if (!f) {
+      if (!exists(r.person_id)) continue;
+      const file = getPerson(store, r.person_id);
+      f = { file, input: inputOf(file), restored: new Set(), kept: new Set() };
+      files.set(r.person_id, f);
+    }
+    // Imports logged before this change kept whole files: the fields that differ are the writes.
+    const before = JSON.parse(r.before ?? '{}') as Record<string, unknown>;
+    const after = JSON.parse(r.after) as Record<string, unknown>;
+    for (const key of Object.keys(after)) {
+      if (same(before[key], after[key]) || f.kept.has(key)) continue;
+      if (same(f.input[key], after[key])) {
+        f.input[key] = before[key] ?? null;
+        f.restored.add(key);
+      } else f.kept.add(key);
+    }
+  }
+  const restore: UndoPlan['restore'] = [];
+  const keptEdits: KeptEdit[] = [];
+  for (const f of files.values()) {
+    if (f.restored.size > 0) restore.push({ file: f.file, input: f.input as PersonInput });
+    if (f.kept.size > 0) keptEdits.push({ personId: f.file.id, name: f.file.name, fields: [...f.kept].map((k) => FIELD_LABELS[k] ?? k) });
+  }
+  return { imp, remove: [...remove], restore, keptEdits };
+}
+
+export function checkUndo(store: Store, importId: number): UndoCheck {
+  const { imp, remove, keptEdits } = planUndo(store, importId);
+  // A file the import created and someone changed since goes with its changes.
+  const editedSince = remove.flatMap((personId) => {
     const later = store.first(
       store.kysely
         .selectFrom('audit_log')
         .select('id')
-        .where('person_id', '=', r.person_id)
+        .where('person_id', '=', personId)
         .where('id', '>', imp.audit_mark)
         .where((eb) => eb.or([eb('reason', 'is', null), eb('reason', '!=', `导入“${imp.file_name}”`)])),
     );
-    const person = store.first(store.kysely.selectFrom('persons').select('name').where('id', '=', r.person_id));
-    if (later && person) edited.set(r.person_id, person.name);
-  }
-  return { editedSince: [...edited].map(([personId, name]) => ({ personId, name })) };
+    return later ? [{ personId, name: getPerson(store, personId).name }] : [];
+  });
+  return { editedSince, keptEdits };
 }
 
-/** Undoes an import: the people it inserted are removed, the fields it filled in are put back. */
-export function undoImport(store: Store, importId: number): { removed: number; restored: number } {
+/** What undo says it did, and which fields it left as they were edited after the import. */
+export function describeUndo(removed: number, restored: number, keptEdits: KeptEdit[]): string {
+  const done = `已删除 ${removed} 份导入新增的档案，恢复 ${restored} 份档案中由导入填写的内容。`;
+  if (keptEdits.length === 0) return done;
+  return `${done}${keptEdits.map((k) => `${k.name}的${k.fields.join('、')}`).join('；')}在导入后又被修改过，保留修改后的内容，未恢复。`;
+}
+
+/**
+ * Undoes an import: the files it created are removed, every field it wrote elsewhere is put back,
+ * except fields edited since, which stay as edited and are named in the answer.
+ */
+export function undoImport(store: Store, importId: number): UndoResult {
   return store.tx(() => {
-    const { imp, rows } = touched(store, importId);
+    const { imp, remove, restore, keptEdits } = planUndo(store, importId);
     const reason = `撤销导入“${imp.file_name}”`;
-    let removed = 0;
-    let restored = 0;
-    const gone = new Set<number>();
-    for (const r of rows) {
-      if (r.person_id === null || gone.has(r.person_id)) continue;
-      const exists = store.first(store.kysely.selectFrom('persons').select('id').where('id', '=', r.person_id));
-      if (!exists) continue;
-      if (r.outcome === 'inserted') {
-        deletePerson(store, r.person_id, reason);
-        gone.add(r.person_id);
-        removed++;
-      } else if (r.outcome === 'updated' && r.before && r.after) {
-        const before = JSON.parse(r.before) as PersonInput;
-        const after = JSON.parse(r.after) as PersonInput;
-        const current = getPerson(store, r.person_id);
-        const input = inputOf(current) as Record<string, unknown>;
-        // Only the fields the import changed, back to what they were.
-        for (const k of Object.keys(after) as (keyof PersonInput)[]) {
-          if (JSON.stringify(after[k]) !== JSON.stringify(before[k])) input[k] = before[k];
-        }
-        updatePerson(store, current.id, current.version, input as PersonInput, { acceptWarnings: true, reason });
-        restored++;
-      }
-    }
+    for (const { file, input } of restore) updatePerson(store, file.id, file.version, input, { acceptWarnings: true, reason });
+    for (const personId of remove) deletePerson(store, personId, reason);
     store.run(store.kysely.updateTable('imports').set({ undone_at: nowIso(), undone_by: currentOperator(store) }).where('id', '=', importId));
-    return { removed, restored };
+    return { removed: remove.length, restored: restore.length, keptEdits, message: describeUndo(remove.length, restore.length, keptEdits) };
   });
 }
 

@@ -57,8 +57,13 @@ export function ImportHistory({ active }: { active: boolean }) {
               将删除这次导入新增的 {undoing.entry.counts.inserted} 份档案，并把更新过的 {undoing.entry.counts.updated} 份档案中由导入填写的内容恢复原样。
             </Text>
             {undoing.check.editedSince.length > 0 && (
-              <Alert color="orange" title="以下人员在导入后又被修改过">
-                {undoing.check.editedSince.map((p) => p.name).join('、')}。撤销后，这些修改也会随之撤销或删除。
+              <Alert color="orange" title="以下新增的档案在导入后又被修改过">
+                {undoing.check.editedSince.map((p) => p.name).join('、')}。撤销后，这些档案连同之后的修改会一并删除。
+              </Alert>
+            )}
+            {undoing.check.keptEdits.length > 0 && (
+              <Alert color="yellow" title="以下内容在导入后又被修改过，撤销时保留修改后的内容，不恢复">
+                {undoing.check.keptEdits.map((k) => `${k.name}的${k.fields.join('、')}`).join('；')}
               </Alert>
             )}
             {error && <Alert color="red">{error}</Alert>}
@@ -71,7 +76,7 @@ export function ImportHistory({ active }: { active: boolean }) {
                 onClick={async () => {
                   try {
                     const r = await call('imports.undo', { id: undoing.entry.id });
-                    notifications.show({ color: 'green', title: '已撤销', message: `删除 ${r.removed} 份，恢复 ${r.restored} 份` });
+                    notifications.show({ color: r.keptEdits.length ? 'yellow' : 'green', title: '已撤销', message: r.message, autoClose: r.keptEdits.length ? false : undefined });
                     setUndoing(null);
                     await load();
                   } catch (e) {

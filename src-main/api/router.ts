@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import packageJson from '../../package.json';
 import { BACKUP_KIND_LABELS, type BackupInfo } from '../db/backup';
+import { storageProblem } from '../db/open';
 import type { AppContext } from '../app/context';
 import { createUnit, listUnits } from '../org/units';
 import { assignToUnit, contactSheetPrintable, contactSheetWorkbook, mergeUnits, moveUnit, networkTree, saveUnitInfo, unitMembers } from '../org/network';
@@ -313,10 +314,30 @@ export async function dispatch(
     return { ok: true, value: await handler(ctx, parsed.data) };
   } catch (e) {
     if (e instanceof UserError) return { ok: false, error: { code: e.code, message: e.message, details: e.details } };
-    // An import commits in its worker in one long transaction; a save meanwhile waits for it
-    // (busy_timeout), and past that is told to try again, with nothing changed.
-    if ((e as { code?: string }).code === 'SQLITE_BUSY') {
-      return { ok: false, error: { code: 'busy', message: '正在导入花名册，数据库暂时被占用，本次修改未保存，请稍后再试' } };
+    // The storage's faults, as db/open.ts classifies them; every write is one transaction, so
+    // each of them left the database as it was.
+    switch (storageProblem(e)) {
+      case 'busy':
+        // An import commits in its worker (or the CLI in its process) in one long transaction; a
+        // save meanwhile waits for it (busy_timeout), and past that is told to try again.
+        return { ok: false, error: { code: 'busy', message: '正在导入花名册（或另一个程序正在写入），数据库暂时被占用，本次修改未保存，请稍后再试' } };
+      case 'disk_full':
+        log(`${method} failed: disk full`, e);
+        return { ok: false, error: { code: 'disk_full', message: '磁盘已满，未能保存，本次操作未作任何改动。请清理磁盘空间（或告知技术人员）后再试' } };
+      case 'read_only':
+        log(`${method} failed: read-only`, e);
+        return {
+          ok: false,
+          error: { code: 'read_only', message: `数据库文件或所在文件夹是只读的（${ctx.paths.dbPath}），未能保存，本次操作未作任何改动。请让技术人员检查写入权限` },
+        };
+      case 'damaged':
+        log(`${method} failed: damaged`, e);
+        return {
+          ok: false,
+          error: { code: 'damaged', message: '读取数据库时发现文件损坏，操作未完成。请关闭程序后重新打开：程序会检查数据库，必要时从备份恢复' },
+        };
+      default:
+        break;
     }
     log(`${method} failed`, e);
     return { ok: false, error: { code: 'internal', message: '程序内部错误，操作未完成，数据未作改动。请把错误时间告知技术人员。' } };

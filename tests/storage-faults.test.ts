@@ -1,16 +1,50 @@
 // Storage in trouble (issue 13, items 4 and 5): a read-only folder or file is not damage, a full
 // disk neither stops the app from starting nor turns a save into "internal".
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { AppContext } from '../src-main/app/context';
-import { storageProblem } from '../src-main/db/open';
-import { freshContext, router } from './helpers';
+import { AppContext } from '../src-main/app/context';
+import { dataPaths } from '../src-main/app/paths';
+import { migratorFor, pendingMigrations } from '../src-main/db/migrate';
+import { openStore, storageProblem } from '../src-main/db/open';
+import { createPerson } from '../src-main/retirees/persons';
+import { saveOfficeSettings } from '../src-main/settings/settings';
+import { freshContext, person, router, tempDir } from './helpers';
+import { bindReadOnly, fillDisk, mountTmpfs, readOnlyFolderMethod, remount, unmountAll, whyNoMount } from './storageFixtures';
 
 const open: AppContext[] = [];
+const undo: (() => void)[] = [];
 afterEach(() => {
   for (const c of open.splice(0)) c.close();
+  for (const f of undo.splice(0).reverse()) f();
+  unmountAll();
 });
 
+async function start(dbPath: string): Promise<AppContext> {
+  const ctx = await AppContext.start({ dbPath });
+  open.push(ctx);
+  return ctx;
+}
+
 const count = (ctx: AppContext) => (ctx.store.raw.prepare('select count(*) as n from persons').get() as { n: number }).n;
+
+/** Every file under `dir` with a hash of its bytes: what "nothing changed" means. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const file = path.join(e.parentPath, e.name);
+    if (e.isFile()) out[path.relative(dir, file)] = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  }
+  return out;
+}
+
+async function databaseWithOnePerson(dbPath: string): Promise<void> {
+  const ctx = await AppContext.start({ dbPath });
+  saveOfficeSettings(ctx.store, { orgName: '单位', operatorName: '王干事' });
+  createPerson(ctx.store, person(), { acceptWarnings: false });
+  ctx.close();
+}
 
 describe('errors are classified in one place', () => {
   test.each([
@@ -33,7 +67,105 @@ describe('errors are classified in one place', () => {
   });
 });
 
+describe('a read-only folder or file is not taken for damage (item 4)', () => {
+  test('a read-only folder: the app does not start, says the folder is read-only, and changes nothing', async (t) => {
+    const how = readOnlyFolderMethod();
+    if ('skip' in how) t.skip(how.skip);
+    const dir = tempDir();
+    if ('method' in how && how.method === 'mount') mountTmpfs(dir, 16 * 1024);
+    const dbPath = path.join(dir, 'office.sqlite');
+    await databaseWithOnePerson(dbPath);
+    const before = snapshot(dir);
+    if ('method' in how && how.method === 'mount') remount(dir, 'ro');
+    else {
+      fs.chmodSync(dir, 0o555);
+      undo.push(() => fs.chmodSync(dir, 0o755));
+    }
+
+    const failure = await AppContext.start({ dbPath }).then(
+      (ctx) => (ctx.close(), null),
+      (e: Error) => e,
+    );
+    expect(failure?.message).toMatch(/文件夹是只读的/);
+    expect(failure?.message).toContain(dir);
+    expect(failure?.message).not.toMatch(/EACCES|EROFS|SQLITE|损坏/);
+    expect(snapshot(dir)).toEqual(before);
+
+    if ('method' in how && how.method === 'mount') remount(dir, 'rw');
+    else fs.chmodSync(dir, 0o755);
+    const ctx = await start(dbPath);
+    expect(ctx.notices).toEqual(expect.not.arrayContaining([expect.stringMatching(/损坏/)]));
+    expect(count(ctx)).toBe(1);
+  });
+
+  test('a read-only database file in a writable folder: refused the same way, nothing changes', async (t) => {
+    const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    const why = root ? whyNoMount() : null;
+    if (why) t.skip(`running as root, which ignores chmod, and ${why}`);
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'office.sqlite');
+    await databaseWithOnePerson(dbPath);
+    const before = snapshot(dir);
+    if (root) bindReadOnly(dbPath);
+    else {
+      fs.chmodSync(dbPath, 0o444);
+      undo.push(() => fs.chmodSync(dbPath, 0o644));
+    }
+
+    const failure = await AppContext.start({ dbPath }).then(
+      (ctx) => (ctx.close(), null),
+      (e: Error) => e,
+    );
+    expect(failure?.message).toMatch(/数据库文件是只读的/);
+    expect(failure?.message).not.toMatch(/EACCES|EROFS|SQLITE|损坏/);
+    expect(fs.existsSync(dataPaths(dbPath).keptAsideDir)).toBe(false);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
 describe('a full disk (item 5)', () => {
+  test('when the start-up backup cannot be written the app starts anyway, and the renderer is told', async () => {
+    const dbPath = path.join(tempDir(), 'office.sqlite');
+    // Something that is not a folder where the backups go: the automatic backup fails.
+    fs.writeFileSync(dataPaths(dbPath).backupsDir, 'not a folder');
+    const ctx = await start(dbPath);
+    expect(ctx.notices).toHaveLength(1);
+    expect(ctx.notices[0]).toMatch(/^未能完成今天的自动备份（.+）/);
+    const info = await router(() => ctx).call<{ notices: string[] }>('app.info', {});
+    expect(info.notices).toEqual(ctx.notices);
+  });
+
+  test('start-up with the backups on a full disk (a tiny tmpfs): starts, warns that the disk is full', async (t) => {
+    const why = whyNoMount();
+    if (why) t.skip(why);
+    const dbPath = path.join(tempDir(), 'office.sqlite');
+    await databaseWithOnePerson(dbPath);
+    const { backupsDir } = dataPaths(dbPath);
+    fs.rmSync(backupsDir, { recursive: true, force: true });
+    mountTmpfs(backupsDir, 64);
+    fillDisk(backupsDir);
+    const ctx = await start(dbPath);
+    expect(count(ctx)).toBe(1);
+    expect(ctx.notices).toHaveLength(1);
+    expect(ctx.notices[0]).toMatch(/^未能完成今天的自动备份（磁盘已满）/);
+    expect(fs.readdirSync(backupsDir).filter((f) => f !== 'filler.bin')).toEqual([]);
+    const info = await router(() => ctx).call<{ notices: string[] }>('app.info', {});
+    expect(info.notices).toEqual(ctx.notices);
+  });
+
+  test('an upgrade whose backup cannot be written is not run: a Chinese message, the database as it was', async () => {
+    const dbPath = path.join(tempDir(), 'office.sqlite');
+    const old = openStore(dbPath);
+    const { error } = await migratorFor(old).migrateTo('0001-core');
+    if (error) throw error;
+    old.close();
+    fs.writeFileSync(dataPaths(dbPath).backupsDir, 'not a folder');
+    await expect(AppContext.start({ dbPath })).rejects.toThrow(/^升级数据库前未能备份（.+），数据库未升级，也未作任何改动/);
+    const again = openStore(dbPath);
+    expect((await pendingMigrations(again)).length).toBeGreaterThan(0);
+    again.close();
+  });
+
   test('a save on a full disk says the disk is full, through the router, and changes nothing', async () => {
     const ctx = await freshContext();
     open.push(ctx);

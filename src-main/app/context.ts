@@ -15,7 +15,16 @@ import {
   type BackupInfo,
 } from '../db/backup';
 import { migrateToLatest, pendingMigrations } from '../db/migrate';
-import { openRaw, openStore, quickCheck, SqliteTooOldError, type OpenOptions } from '../db/open';
+import {
+  describeStorageProblem,
+  openRaw,
+  openStore,
+  quickCheck,
+  readOnlyProblem,
+  SqliteTooOldError,
+  storageProblem,
+  type OpenOptions,
+} from '../db/open';
 import type { Store } from '../db/store';
 import { UserError } from '../shared/errors';
 import { formatChineseDate } from '../shared/dates';
@@ -29,11 +38,35 @@ export interface StartOptions extends OpenOptions {
   noAutomaticBackup?: boolean;
 }
 
+/** A storage fault as a UserError the user can read, or the error as it was. */
+function storageError(e: unknown, file: string): unknown {
+  if (e instanceof UserError || e instanceof SqliteTooOldError) return e;
+  const problem = storageProblem(e);
+  const message = describeStorageProblem(e, file);
+  return problem && message ? new UserError(problem, message) : e;
+}
+
+/** Why a backup could not be written, in a few words. */
+function backupFailureReason(e: unknown, dir: string): string {
+  switch (storageProblem(e)) {
+    case 'disk_full':
+      return '磁盘已满';
+    case 'read_only':
+      return `备份文件夹 ${dir} 无法写入`;
+    default:
+      return `备份文件夹 ${dir} 无法写入：${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
 function describeTakenAt(takenAt: string): string {
   return `${formatChineseDate(takenAt.slice(0, 10))} ${takenAt.slice(11, 16)}`;
 }
 
-/** Opens the file and runs quick_check; the problem in words, or null when it is sound. */
+/**
+ * Opens the file and runs quick_check; the damage in words, or null when it is sound. Only what
+ * SQLite calls damage (SQLITE_CORRUPT, SQLITE_NOTADB, a failed check) is damage: a read-only
+ * folder, a full disk or a lock is said as such and nothing is moved.
+ */
 function damage(file: string, options: OpenOptions): string | null {
   try {
     const raw = openRaw(file, options);
@@ -45,7 +78,10 @@ function damage(file: string, options: OpenOptions): string | null {
     }
   } catch (e) {
     if (e instanceof SqliteTooOldError) throw e;
-    return e instanceof Error ? e.message : String(e);
+    if (storageProblem(e) === 'damaged') return e instanceof Error ? e.message : String(e);
+    const err = storageError(e, file);
+    if (err instanceof UserError) throw err;
+    throw new UserError('cannot_open', `无法打开数据库文件（${file}）：${e instanceof Error ? e.message : String(e)}。未作任何改动`);
   }
 }
 
@@ -66,25 +102,57 @@ export class AppContext {
 
   static async start(options: StartOptions): Promise<AppContext> {
     const paths = dataPaths(options.dbPath);
-    fs.mkdirSync(path.dirname(paths.dbPath), { recursive: true });
+    try {
+      fs.mkdirSync(path.dirname(paths.dbPath), { recursive: true });
+    } catch (e) {
+      throw storageError(e, paths.dbPath);
+    }
+    // A folder or file that cannot be written is said as such before anything is opened: SQLite
+    // would report it as SQLITE_CANTOPEN or SQLITE_READONLY, which is not damage.
+    const readOnly = readOnlyProblem(paths.dbPath);
+    if (readOnly) throw new UserError('read_only', readOnly);
     const notices: string[] = [];
-    const existed = fs.existsSync(paths.dbPath);
-    if (existed) {
+    if (fs.existsSync(paths.dbPath)) {
       const problem = damage(paths.dbPath, options);
       if (problem !== null) notices.push(AppContext.recover(paths, problem));
     }
-    const store = openStore(paths.dbPath, options);
+    let store: Store;
+    try {
+      store = openStore(paths.dbPath, options);
+    } catch (e) {
+      throw storageError(e, paths.dbPath);
+    }
     try {
       const pending = await pendingMigrations(store);
       const hasData = store.raw.prepare("select 1 from sqlite_master where name = 'persons'").get() !== undefined;
-      if (pending.length > 0 && hasData) await writeBackup(store, paths.backupsDir, 'pre-migration');
+      if (pending.length > 0 && hasData) {
+        // No upgrade without a backup to go back to (DESIGN: data safety).
+        try {
+          await writeBackup(store, paths.backupsDir, 'pre-migration');
+        } catch (e) {
+          throw new UserError(
+            'backup_failed',
+            `升级数据库前未能备份（${backupFailureReason(e, paths.backupsDir)}），数据库未升级，也未作任何改动。请腾出磁盘空间或检查备份文件夹后再启动`,
+          );
+        }
+      }
       await migrateToLatest(store);
     } catch (e) {
       store.close();
-      throw e;
+      throw storageError(e, paths.dbPath);
     }
     const ctx = new AppContext(store, paths, notices, options);
-    if (!options.noAutomaticBackup) await ctx.automaticBackup();
+    if (!options.noAutomaticBackup) {
+      // A full disk must not keep the office out of its records: start, and say that no backup
+      // was taken (the renderer shows every notice, app.info).
+      try {
+        await ctx.automaticBackup();
+      } catch (e) {
+        notices.push(
+          `未能完成今天的自动备份（${backupFailureReason(e, paths.backupsDir)}）。程序照常运行，但今天的数据还没有备份：请腾出磁盘空间或检查备份文件夹，然后在“系统设置 › 数据备份”中点“立即备份”。`,
+        );
+      }
+    }
     return ctx;
   }
 
@@ -94,12 +162,24 @@ export class AppContext {
    */
   private static recover(paths: DataPaths, problem: string): string {
     const aside = path.join(paths.keptAsideDir, `damaged-${backupStamp(new Date())}.sqlite`);
-    moveDatabaseFiles(paths.dbPath, aside);
     const good = newestGoodBackup(paths.backupsDir);
+    try {
+      moveDatabaseFiles(paths.dbPath, aside);
+    } catch (e) {
+      throw storageError(e, paths.dbPath);
+    }
     if (!good) {
       return `数据库文件已损坏（${problem}），已原样保存到 ${aside}。没有可用的备份，程序已新建空数据库，请联系技术人员。`;
     }
-    installCopy(path.join(paths.backupsDir, good.name), paths.dbPath);
+    try {
+      installCopy(path.join(paths.backupsDir, good.name), paths.dbPath);
+    } catch (e) {
+      // A full disk, say: put the damaged file back where it was rather than leave no file, which
+      // the next start would take for a new office and fill with an empty database.
+      fs.rmSync(`${paths.dbPath}.restoring`, { force: true });
+      moveDatabaseFiles(aside, paths.dbPath);
+      throw storageError(e, paths.dbPath);
+    }
     return `数据库文件已损坏（${problem}），已原样保存到 ${aside}，并已从 ${describeTakenAt(good.takenAt)} 的备份恢复。该时间之后录入的内容需要重新录入。`;
   }
 
@@ -112,7 +192,12 @@ export class AppContext {
   }
 
   async backupNow(): Promise<BackupInfo> {
-    return writeBackup(this.store, this.paths.backupsDir, 'manual');
+    try {
+      return await writeBackup(this.store, this.paths.backupsDir, 'manual');
+    } catch (e) {
+      if (storageProblem(e) === 'disk_full') throw new UserError('disk_full', `磁盘已满，备份未完成（${this.paths.backupsDir}），请清理磁盘空间后再试`);
+      throw e;
+    }
   }
 
   /**

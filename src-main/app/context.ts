@@ -10,6 +10,9 @@ import {
   listBackups,
   moveDatabaseFiles,
   newestGoodBackup,
+  prepareRestoreSource,
+  removeDatabaseFiles,
+  restoreInto,
   verifyDatabaseFile,
   writeBackup,
   type BackupInfo,
@@ -85,6 +88,22 @@ function damage(file: string, options: OpenOptions): string | null {
   }
 }
 
+/** A failed restore, in words: the database is as it was in every case. */
+function restoreFailure(e: unknown, dbPath: string): UserError {
+  if (e instanceof UserError) return e;
+  const unchanged = '当前数据未作任何改动';
+  switch (storageProblem(e)) {
+    case 'busy':
+      return new UserError('busy', `另一个程序正在使用数据库（正在写入，例如命令行导入或另一个窗口），本次恢复未进行，${unchanged}。请等它结束后再恢复`);
+    case 'disk_full':
+      return new UserError('disk_full', `磁盘已满，恢复未完成（${path.dirname(dbPath)} 所在的磁盘），${unchanged}。请清理磁盘空间后再试`);
+    case 'read_only':
+      return new UserError('read_only', `${describeStorageProblem(e, dbPath)}；恢复未完成，${unchanged}`);
+    default:
+      return new UserError('restore_failed', `恢复未完成（${e instanceof Error ? e.message : String(e)}），${unchanged}`);
+  }
+}
+
 export class AppContext {
   /** Long work off the main thread (imports), each on its own connection to the same file. */
   readonly jobs = new Jobs();
@@ -92,7 +111,7 @@ export class AppContext {
   readonly imports: ImportService;
 
   private constructor(
-    public store: Store,
+    readonly store: Store,
     readonly paths: DataPaths,
     readonly notices: string[],
     private readonly options: StartOptions,
@@ -201,8 +220,10 @@ export class AppContext {
   }
 
   /**
-   * Replaces the database with a backup. The backup is checked first; the current database is
-   * backed up and also kept aside as it was, then the copy is put in place and migrated.
+   * Replaces the data with a backup's, inside the open database (db/backup.ts, restoreInto): the
+   * backup is checked and brought to this schema on a copy first; SQLite's write lock refuses the
+   * restore while another process writes; the data it replaces is kept aside. Nothing is renamed
+   * and no connection is closed, so a failed restore leaves the database, and the app, as they were.
    */
   async restore(name: string): Promise<{ restoredFrom: BackupInfo; keptAsideAs: string }> {
     if (this.jobs.running) throw new UserError('busy', '正在导入，请等导入结束后再恢复备份');
@@ -211,24 +232,21 @@ export class AppContext {
     const file = path.join(this.paths.backupsDir, name);
     const verdict = verifyDatabaseFile(file);
     if (verdict !== 'ok') throw new UserError('bad_backup', `这个备份无法使用（${verdict}），当前数据未作任何改动`);
+    const source = `${this.paths.dbPath}.restore-source`;
     const aside = path.join(this.paths.keptAsideDir, `replaced-${backupStamp(new Date())}.sqlite`);
-    // The wizard's worker holds a connection to the file that is about to move.
-    this.imports.close();
-    this.store.close();
-    moveDatabaseFiles(this.paths.dbPath, aside);
+    let keptAsideAs: string;
     try {
-      installCopy(file, this.paths.dbPath);
-      this.store = openStore(this.paths.dbPath, this.options);
-      await migrateToLatest(this.store);
+      const pageSize = this.store.raw.pragma('page_size', { simple: true }) as number;
+      await prepareRestoreSource(file, source, { pageSize, nativeBinding: this.options.nativeBinding });
+      keptAsideAs = await restoreInto(this.store, source, aside, { nativeBinding: this.options.nativeBinding });
     } catch (e) {
-      // Put the database that was in use back, as it was.
-      if (this.store.raw.open) this.store.close();
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(this.paths.dbPath + suffix, { force: true });
-      moveDatabaseFiles(aside, this.paths.dbPath);
-      this.store = openStore(this.paths.dbPath, this.options);
-      throw new UserError('restore_failed', `恢复未完成（${e instanceof Error ? e.message : String(e)}），已换回原来的数据库`);
+      throw restoreFailure(e, this.paths.dbPath);
+    } finally {
+      removeDatabaseFiles(source);
     }
-    return { restoredFrom: backup, keptAsideAs: aside };
+    // The wizard's sessions were matched against the data that was replaced.
+    this.imports.close();
+    return { restoredFrom: backup, keptAsideAs };
   }
 
   close(): void {

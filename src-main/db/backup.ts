@@ -1,10 +1,15 @@
 // Backups: written with SQLite's online backup API to a temporary file, opened and checked, and
 // only then renamed into place (Zotero's db.js does the same), then rotated: 7 daily, 4 weekly,
 // every pre-migration and manual copy kept. Attachments live in the database, so every backup
-// holds them.
+// holds them. Restoring writes a backup into the open database with the same API, under SQLite's
+// own lock, so that no file is ever renamed under a connection.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openRaw, quickCheck } from './open';
+import type BetterSqlite3 from 'better-sqlite3';
+import { migrations } from '../../migrations';
+import { UserError } from '../shared/errors';
+import { migrateToLatest } from './migrate';
+import { openRaw, openStore, quickCheck, storageProblem } from './open';
 import type { Store } from './store';
 
 export type BackupKind = 'daily' | 'weekly' | 'pre-migration' | 'manual' | 'before-restore';
@@ -147,11 +152,162 @@ export function moveDatabaseFiles(file: string, dest: string): void {
   }
 }
 
-/** Copies a backup into place at `file` through a temporary file and a rename. */
+/**
+ * Copies a backup into place at `file` through a temporary file and a rename. Only for a file no
+ * connection has open (start-up recovery, after the damaged file was moved aside).
+ */
 export function installCopy(backupFile: string, file: string): void {
   const tmp = `${file}.restoring`;
   fs.copyFileSync(backupFile, tmp);
   fs.renameSync(tmp, file);
+}
+
+/** Deletes a scratch database file of ours and its -wal, -shm and -journal companions. */
+export function removeDatabaseFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
+
+/** The migrations a database has run, by name (Kysely's own table). */
+function executedMigrations(raw: BetterSqlite3.Database): string[] {
+  const table = raw.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get();
+  if (!table) return [];
+  return (raw.prepare('select name from kysely_migration').all() as { name: string }[]).map((r) => r.name);
+}
+
+/**
+ * Makes the copy a restore reads from, so that the backup file itself is never changed: the backup
+ * is copied (online backup API), brought to this program's schema, given the live database's page
+ * size (a WAL database only takes pages of its own size from the backup API:
+ * https://sqlite.org/c3ref/backup_finish.html, SQLITE_READONLY) and checked. A backup written by a
+ * newer program, with migrations this one does not know, is refused.
+ */
+export async function prepareRestoreSource(backupFile: string, copy: string, target: { pageSize: number; nativeBinding?: string }): Promise<void> {
+  removeDatabaseFiles(copy);
+  const backup = openRaw(backupFile, { readonly: true, nativeBinding: target.nativeBinding });
+  try {
+    await backup.backup(copy);
+  } finally {
+    backup.close();
+  }
+  const store = openStore(copy, { nativeBinding: target.nativeBinding });
+  try {
+    const unknown = executedMigrations(store.raw).filter((name) => !(name in migrations));
+    if (unknown.length > 0) {
+      throw new UserError('bad_backup', `这个备份来自较新版本的程序（含本程序不认识的数据库升级 ${unknown.join('、')}），不能在这里恢复，当前数据未作任何改动`);
+    }
+    await migrateToLatest(store);
+    // A plain rollback-journal file: the page size can change (VACUUM), and it opens read-only
+    // without -wal and -shm files.
+    store.raw.pragma('journal_mode = DELETE');
+    if (store.raw.pragma('page_size', { simple: true }) !== target.pageSize) {
+      store.raw.pragma(`page_size = ${target.pageSize}`);
+      store.raw.exec('VACUUM');
+    }
+    const check = quickCheck(store.raw);
+    if (check !== 'ok') throw new UserError('bad_backup', `这个备份无法使用（完整性检查未通过：${check}），当前数据未作任何改动`);
+  } finally {
+    store.close();
+  }
+}
+
+/** How long a restore waits for another connection's write transaction to end before refusing. */
+export const RESTORE_WAIT_MS = 3000;
+
+/** Another connection (another process: the CLI importing, a second window) holds the write lock. */
+export class DatabaseBusyError extends Error {
+  readonly code = 'SQLITE_BUSY';
+}
+
+function fsyncFile(file: string): void {
+  if (!fs.existsSync(file)) return;
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Writes the database file `source` into the open database `live`, with SQLite's online backup API
+ * (https://sqlite.org/backup.html): better-sqlite3's `backup()` opens its own connection to the
+ * live file and copies every page in one write transaction. That connection takes SQLite's write
+ * lock first; while another process is writing, the lock is refused (SQLITE_BUSY) and nothing is
+ * copied. Once the lock is held, and before a page is written, the live database as it then is gets
+ * copied to `keepCurrentAs` (VACUUM INTO: a consistent snapshot, checked and synced), so that what
+ * is replaced is kept exactly. Any failure before the commit rolls the transaction back: the live
+ * database is as it was, and its connections, never closed, go on working. After the commit every
+ * connection to the file sees the restored data (the backup changes the schema cookie). Returns
+ * where the replaced database was kept.
+ */
+export async function restoreInto(
+  live: Store,
+  source: string,
+  keepCurrentAs: string,
+  options: { waitMs?: number; nativeBinding?: string } = {},
+): Promise<string> {
+  const keepTmp = `${keepCurrentAs}.tmp`;
+  const from = openRaw(source, { readonly: true, nativeBinding: options.nativeBinding });
+  try {
+    const deadline = Date.now() + (options.waitMs ?? RESTORE_WAIT_MS);
+    for (;;) {
+      let kept = false;
+      const progress = await from.backup(live.file, {
+        // Called after the first step, which copied no page but took the destination's write lock
+        // (sqlite3_backup_step keeps it until the last step); returning the largest count copies
+        // all the rest, and commits, in the next step.
+        progress: () => {
+          if (!kept) {
+            keepSnapshot(live, keepTmp);
+            kept = true;
+          }
+          return 0x7fffffff;
+        },
+      });
+      if (progress.totalPages > 0) break;
+      // better-sqlite3 reports SQLITE_BUSY on the first step as a finished backup of no pages
+      // (src/objects/backup.cpp passes SQLITE_BUSY through as progress): nothing was copied.
+      if (Date.now() >= deadline) throw new DatabaseBusyError('database is locked by another connection');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } catch (e) {
+    from.close();
+    removeDatabaseFiles(keepTmp);
+    // The pages written before a full disk stopped the copy stay in the -wal file, uncommitted and
+    // taking the space the office needs: give it back (https://sqlite.org/pragma.html#pragma_wal_checkpoint).
+    if (storageProblem(e) === 'disk_full') {
+      try {
+        live.raw.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // The checkpoint is a courtesy; the database is unchanged either way.
+      }
+    }
+    throw e;
+  }
+  from.close();
+  // The backup's connection commits with better-sqlite3's default synchronous=NORMAL for WAL, which
+  // does not sync the WAL at commit; the DESIGN asks for FULL: sync it here.
+  // Past the commit the restore is done: a failure to sync or to name the kept copy is not a
+  // failed restore, and the copy stays where it is.
+  try {
+    fsyncFile(`${live.file}-wal`);
+    fsyncFile(live.file);
+    fs.renameSync(keepTmp, keepCurrentAs);
+    return keepCurrentAs;
+  } catch {
+    return keepTmp;
+  }
+}
+
+/** A checked, synced copy of the live database as it is now, at `file`. */
+function keepSnapshot(live: Store, file: string): void {
+  removeDatabaseFiles(file);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  live.raw.prepare('VACUUM INTO ?').run(file);
+  fsyncFile(file);
+  const verdict = verifyDatabaseFile(file);
+  if (verdict !== 'ok') throw new Error(`当前数据库的副本校验失败：${verdict}`);
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
 }
 
 export { stamp as backupStamp };

@@ -4,10 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { AppContext } from '../src-main/app/context';
+import { dataPaths } from '../src-main/app/paths';
 import { createPerson } from '../src-main/retirees/persons';
 import { saveOfficeSettings } from '../src-main/settings/settings';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import { person, tempDir } from './helpers';
+import { damagedWithBackup } from './storageFixtures';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -65,5 +67,51 @@ describe('cli retirees', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('数据库文件不存在');
     expect(fs.existsSync(dbPath)).toBe(false);
+  });
+});
+
+describe('cli on a damaged database (issue 13, item 3)', () => {
+  const cli = (...args: string[]) => spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
+
+  test('recovers from the newest backup, says so on stderr, and stops with a non-zero exit', async () => {
+    const dbPath = await damagedWithBackup();
+    const r = cli('retirees', '--db', dbPath, '--json');
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe('');
+    const kept = fs.readdirSync(dataPaths(dbPath).keptAsideDir).filter((f) => f.endsWith('.sqlite'));
+    expect(kept).toHaveLength(1);
+    expect(r.stderr).toContain('数据库文件已损坏');
+    expect(r.stderr).toContain(path.join(dataPaths(dbPath).keptAsideDir, kept[0]));
+    expect(r.stderr).toMatch(/已从备份 manual-\d{8}-\d{6}\.sqlite（\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}）恢复/);
+    expect(r.stderr).toMatch(/(损坏前 \d+ 人|损坏前人数无法读出)，恢复后 1 人/);
+    expect(r.stderr).toContain('--accept-recovery');
+    // The recovered database is in place: the next run goes ahead.
+    const again = cli('retirees', '--db', dbPath, '--json');
+    expect(again.status).toBe(0);
+    expect(JSON.parse(again.stdout)).toHaveLength(1);
+  });
+
+  test('with --accept-recovery it says what it did and carries on', async () => {
+    const dbPath = await damagedWithBackup();
+    const r = cli('retirees', '--db', dbPath, '--json', '--accept-recovery');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('数据库文件已损坏');
+    expect(r.stderr).toMatch(/恢复后 1 人/);
+    expect(JSON.parse(r.stdout).map((p: { name: string }) => p.name)).toEqual(['张桂兰']);
+  });
+
+  test('without a usable backup it refuses: non-zero, the damaged file kept as it is, no new empty database', async () => {
+    const dbPath = await damagedWithBackup();
+    fs.rmSync(dataPaths(dbPath).backupsDir, { recursive: true });
+    const bytes = fs.readFileSync(dbPath);
+    for (const flags of [[], ['--accept-recovery']]) {
+      const r = cli('retirees', '--db', dbPath, '--json', ...flags);
+      expect(r.status).not.toBe(0);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('数据库文件已损坏');
+      expect(r.stderr).toContain('没有可用的备份');
+      expect(fs.readFileSync(dbPath).equals(bytes)).toBe(true);
+      expect(fs.existsSync(dataPaths(dbPath).keptAsideDir)).toBe(false);
+    }
   });
 });

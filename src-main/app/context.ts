@@ -39,6 +39,49 @@ export interface StartOptions extends OpenOptions {
   dbPath: string;
   /** Skip the automatic daily backup (the CLI's read-only commands, the benchmark). */
   noAutomaticBackup?: boolean;
+  /**
+   * A damaged database and no usable backup: the app starts on a new, empty database and tells the
+   * user ('start-empty'); the CLI refuses and leaves the damaged file where it is ('refuse').
+   */
+  onDamageWithoutBackup?: 'start-empty' | 'refuse';
+}
+
+/** What start-up did with a damaged database. */
+export interface Recovery {
+  /** What SQLite said was wrong. */
+  problem: string;
+  /** Where the damaged file (and its -wal, -shm) now is, as it was. */
+  keptAsideAs: string;
+  /** The backup put in its place; null when there was none and a new database was started. */
+  restoredFrom: BackupInfo | null;
+  restoredFromFile: string | null;
+  /** People in the damaged file, when it could still be counted. */
+  peopleBefore: number | null;
+  peopleAfter: number | null;
+}
+
+/** Recovery in lines for a terminal (the CLI writes them to stderr). */
+export function describeRecovery(r: Recovery): string[] {
+  const lines = [`数据库文件已损坏（${r.problem}）。`, `损坏的文件已原样移到：${r.keptAsideAs}`];
+  if (r.restoredFrom) lines.push(`已从备份 ${r.restoredFrom.name}（${describeTakenAt(r.restoredFrom.takenAt)}）恢复：${r.restoredFromFile}`);
+  else lines.push('没有可用的备份，已新建空数据库。');
+  const before = r.peopleBefore === null ? '损坏前人数无法读出' : `损坏前 ${r.peopleBefore} 人`;
+  lines.push(`人员档案：${before}，恢复后 ${r.peopleAfter ?? 0} 人。${r.restoredFrom ? '该备份之后录入的内容不在恢复后的数据库中。' : ''}`);
+  return lines;
+}
+
+/** People in a database file, read-only; null when it cannot be read. */
+function countPeople(file: string, options: OpenOptions): number | null {
+  try {
+    const raw = openRaw(file, { readonly: true, nativeBinding: options.nativeBinding });
+    try {
+      return (raw.prepare('select count(*) as n from persons').get() as { n: number }).n;
+    } finally {
+      raw.close();
+    }
+  } catch {
+    return null;
+  }
 }
 
 /** A storage fault as a UserError the user can read, or the error as it was. */
@@ -115,6 +158,8 @@ export class AppContext {
     readonly paths: DataPaths,
     readonly notices: string[],
     private readonly options: StartOptions,
+    /** Set when start-up found the database damaged and recovered it. */
+    readonly recovery: Recovery | null = null,
   ) {
     this.imports = new ImportService({ dbPath: paths.dbPath, nativeBinding: options.nativeBinding }, this.jobs);
   }
@@ -131,9 +176,13 @@ export class AppContext {
     const readOnly = readOnlyProblem(paths.dbPath);
     if (readOnly) throw new UserError('read_only', readOnly);
     const notices: string[] = [];
+    let recovery: Recovery | null = null;
     if (fs.existsSync(paths.dbPath)) {
       const problem = damage(paths.dbPath, options);
-      if (problem !== null) notices.push(AppContext.recover(paths, problem));
+      if (problem !== null) {
+        recovery = AppContext.recover(paths, problem, options);
+        notices.push(AppContext.recoveryNotice(recovery));
+      }
     }
     let store: Store;
     try {
@@ -156,11 +205,12 @@ export class AppContext {
         }
       }
       await migrateToLatest(store);
+      if (recovery?.restoredFrom) recovery.peopleAfter = (store.raw.prepare('select count(*) as n from persons').get() as { n: number }).n;
     } catch (e) {
       store.close();
       throw storageError(e, paths.dbPath);
     }
-    const ctx = new AppContext(store, paths, notices, options);
+    const ctx = new AppContext(store, paths, notices, options, recovery);
     if (!options.noAutomaticBackup) {
       // A full disk must not keep the office out of its records: start, and say that no backup
       // was taken (the renderer shows every notice, app.info).
@@ -177,29 +227,44 @@ export class AppContext {
 
   /**
    * A damaged database is moved aside (never overwritten or deleted) and the newest backup that
-   * passes its check takes its place. Returns what the user must be told.
+   * passes its check takes its place. Without a usable backup, the app starts a new database (and
+   * says so); the CLI (`onDamageWithoutBackup: 'refuse'`) leaves everything as it is.
    */
-  private static recover(paths: DataPaths, problem: string): string {
-    const aside = path.join(paths.keptAsideDir, `damaged-${backupStamp(new Date())}.sqlite`);
+  private static recover(paths: DataPaths, problem: string, options: StartOptions): Recovery {
     const good = newestGoodBackup(paths.backupsDir);
+    if (!good && options.onDamageWithoutBackup === 'refuse') {
+      throw new UserError(
+        'damaged',
+        `数据库文件已损坏（${problem}），没有可用的备份，无法恢复。数据库文件原样留在 ${paths.dbPath}，未作任何改动，也没有新建数据库。请联系技术人员。`,
+      );
+    }
+    const peopleBefore = countPeople(paths.dbPath, options);
+    const aside = path.join(paths.keptAsideDir, `damaged-${backupStamp(new Date())}.sqlite`);
+    const restoredFromFile = good ? path.join(paths.backupsDir, good.name) : null;
     try {
       moveDatabaseFiles(paths.dbPath, aside);
     } catch (e) {
       throw storageError(e, paths.dbPath);
     }
-    if (!good) {
-      return `数据库文件已损坏（${problem}），已原样保存到 ${aside}。没有可用的备份，程序已新建空数据库，请联系技术人员。`;
+    if (restoredFromFile) {
+      try {
+        installCopy(restoredFromFile, paths.dbPath);
+      } catch (e) {
+        // A full disk, say: put the damaged file back where it was rather than leave no file, which
+        // the next start would take for a new office and fill with an empty database.
+        fs.rmSync(`${paths.dbPath}.restoring`, { force: true });
+        moveDatabaseFiles(aside, paths.dbPath);
+        throw storageError(e, paths.dbPath);
+      }
     }
-    try {
-      installCopy(path.join(paths.backupsDir, good.name), paths.dbPath);
-    } catch (e) {
-      // A full disk, say: put the damaged file back where it was rather than leave no file, which
-      // the next start would take for a new office and fill with an empty database.
-      fs.rmSync(`${paths.dbPath}.restoring`, { force: true });
-      moveDatabaseFiles(aside, paths.dbPath);
-      throw storageError(e, paths.dbPath);
+    return { problem, keptAsideAs: aside, restoredFrom: good, restoredFromFile, peopleBefore, peopleAfter: good ? null : 0 };
+  }
+
+  private static recoveryNotice(r: Recovery): string {
+    if (!r.restoredFrom) {
+      return `数据库文件已损坏（${r.problem}），已原样保存到 ${r.keptAsideAs}。没有可用的备份，程序已新建空数据库，请联系技术人员。`;
     }
-    return `数据库文件已损坏（${problem}），已原样保存到 ${aside}，并已从 ${describeTakenAt(good.takenAt)} 的备份恢复。该时间之后录入的内容需要重新录入。`;
+    return `数据库文件已损坏（${r.problem}），已原样保存到 ${r.keptAsideAs}，并已从 ${describeTakenAt(r.restoredFrom.takenAt)} 的备份恢复。该时间之后录入的内容需要重新录入。`;
   }
 
   async automaticBackup(now = new Date()): Promise<BackupInfo[]> {

@@ -8,9 +8,11 @@
 //   npm run --silent cli -- claims --db PATH --year YYYY [--json]               the year's claim lines
 //   npm run --silent cli -- claims simulate --db PATH --year YYYY --policy FILE.json [--json]
 //   npm run --silent cli -- letters render --db PATH --template KIND --people IDNUMBER,… --out FILE.html
+// A damaged database is recovered from the newest backup and reported on stderr; the command then
+// stops with exit code 3 unless --accept-recovery is given. Without a usable backup it refuses.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppContext } from '../app/context';
+import { AppContext, describeRecovery } from '../app/context';
 import { parseLaunchArgs } from '../app/launch';
 import { isPartyMember } from '../shared/person';
 import { parsePhones } from '../retirees/persons';
@@ -45,7 +47,11 @@ const USAGE = `用法：
   npm run --silent cli -- claims --db 数据库文件 --year 年度 [--json]                  列出该年度全部报销明细
   npm run --silent cli -- claims simulate --db 数据库文件 --year 年度 --policy 政策.json [--json]   政策测算
   npm run --silent cli -- letters render --db 数据库文件 --template 模板 --people 身份证号,身份证号 --out 文件.html   生成信函
-    模板：sympathy（慰问信）、birthday（生日贺信）、festival（节日慰问信）、bereavement（唁函）、visit-notice（走访通知）`;
+    模板：sympathy（慰问信）、birthday（生日贺信）、festival（节日慰问信）、bereavement（唁函）、visit-notice（走访通知）
+  数据库文件损坏时：从最新的可用备份恢复，在标准错误输出说明，不执行命令并以退出码 3 结束；加 --accept-recovery 则恢复后继续执行`;
+
+/** Exit code when the database was recovered from a backup and the command was not run. */
+const EXIT_RECOVERED = 3;
 
 /** `--name value` taken out of argv (so that the value is not read as a positional). */
 function takeOption(argv: string[], name: string): string | null {
@@ -191,7 +197,8 @@ async function main(argvIn: string[]): Promise<number> {
   const policyFile = takeOption(argv, 'policy');
   const template = takeOption(argv, 'template');
   const people = takeOption(argv, 'people');
-  const args = parseLaunchArgs(argv.filter((a) => a !== '--json'));
+  const acceptRecovery = argv.includes('--accept-recovery');
+  const args = parseLaunchArgs(argv.filter((a) => a !== '--json' && a !== '--accept-recovery'));
   const [command] = args.rest;
   if (!command || !['retirees', 'backup', 'backups', 'import', 'export', 'claims', 'letters'].includes(command) || !argv.includes('--db')) {
     console.error(USAGE);
@@ -201,8 +208,17 @@ async function main(argvIn: string[]): Promise<number> {
     console.error(`数据库文件不存在：${args.db}`);
     return 1;
   }
-  const ctx = await AppContext.start({ dbPath: args.db, noAutomaticBackup: true });
+  const ctx = await AppContext.start({ dbPath: args.db, noAutomaticBackup: true, onDamageWithoutBackup: 'refuse' });
   try {
+    if (ctx.recovery) {
+      // A script must not see 3,998 people become 2,000 without a word (issue 13).
+      console.error(describeRecovery(ctx.recovery).join('\n'));
+      if (!acceptRecovery) {
+        console.error(`本次命令未执行（退出码 ${EXIT_RECOVERED}）：请先核对恢复后的数据；确认无误后重新运行，或加 --accept-recovery 在恢复后直接执行。`);
+        return EXIT_RECOVERED;
+      }
+      console.error('已按 --accept-recovery 继续执行命令。');
+    }
     if (command === 'retirees') {
       const people = allRetirees(ctx);
       if (json) process.stdout.write(`${JSON.stringify(people, null, 2)}\n`);

@@ -20,6 +20,7 @@ import { PersonPage } from './pages/PersonPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SetupPage } from './pages/SetupPage';
 import { navigate, useRoute } from './route';
+import { LeaveGuardDialog } from './kit/leaveGuard';
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -143,6 +144,7 @@ export function App() {
             ))}
           {page}
         </Stack>
+        <LeaveGuardDialog />
       </AppShell.Main>
     </AppShell>
   );

@@ -163,8 +163,7 @@ describe('the agency list', () => {
 
     // The file gains its contribution years; recomputing gives 王秀英 a figure.
     const w = await call<PersonFile>('retirees.get', { id: wang });
-    const { id: _i, version, idFrom15: _f, age: _a, attachments: _at, unitNames: _u, createdAt: _c, updatedAt: _up, ...fields } = w;
-    await call('retirees.update', { id: wang, version, person: { ...fields, contributionYears: 32 } });
+    await call('retirees.update', { id: wang, version: w.version, changes: { contributionYears: 32 }, base: { contributionYears: w.contributionYears } });
     const again = await call<AdjustmentRunView>('adjustments.recompute', { runId: run.id });
     expect(again.counts.noExpected).toBe(0);
     // 3,000 before; 74 on 2026-12-31: 50 + 64 + 30 + 25 = 169.00, against the agency's 150.00.

@@ -109,6 +109,41 @@ export const PersonInput = z.object({
 });
 export type PersonInput = z.output<typeof PersonInput>;
 
+/**
+ * The fields a form changed, each parsed by its own schema. Absent fields stay absent (a plain
+ * `.partial()` would fill them with their defaults, and a save would then write those over the file).
+ */
+export function changesOf<S extends z.ZodObject>(schema: S) {
+  return z
+    .record(z.string().max(40), z.unknown())
+    .refine((r) => Object.keys(r).length <= Object.keys(schema.shape).length, '修改的项目过多')
+    .transform((raw, ctx) => {
+      const out: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(raw)) {
+        const field = (schema.shape as Record<string, z.ZodType>)[key];
+        if (!field) {
+          ctx.addIssue({ code: 'custom', message: `没有“${key}”这一项`, path: [key] });
+          continue;
+        }
+        const r = field.safeParse(value);
+        if (r.success) out[key] = r.data;
+        else for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] } as z.core.$ZodRawIssue);
+      }
+      return out as Partial<z.output<S>>;
+    });
+}
+
+/** A save from a form: what it changed, against the version and the values it was loaded with. */
+const editOf = <S extends z.ZodObject>(schema: S) => ({
+  version: z.number().int().positive(),
+  changes: changesOf(schema),
+  // Only compared with what the record holds, never written: kept as sent (a value stored before
+  // a rule was tightened must still be comparable).
+  base: z
+    .record(z.string().max(40), z.unknown())
+    .refine((r) => Object.keys(r).length <= Object.keys(schema.shape).length, '修改的项目过多') as unknown as z.ZodType<Partial<z.output<S>>>,
+});
+
 /** What a create or update also says: the user has seen the ID-number warnings and saves anyway. */
 const SaveOptions = {
   acceptWarnings: z.boolean().default(false),
@@ -905,7 +940,7 @@ export const contract = {
   'retirees.get': method<PersonFile>()(ById),
   'retirees.create': method<PersonFile>()(z.object({ person: PersonInput, ...SaveOptions })),
   'retirees.update': method<PersonFile>()(
-    z.object({ id, version: z.number().int().positive(), person: PersonInput, ...SaveOptions }),
+    z.object({ id, ...editOf(PersonInput), ...SaveOptions }),
   ),
   'retirees.checkId': method<IdCheckResult>()(
     z.object({ idNumber: z.string().max(30), birthDate: partialDate, gender: choice(GENDERS), excludeId: optionalId }),

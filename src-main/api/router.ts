@@ -13,7 +13,7 @@ import { assignToUnit, contactSheetPrintable, contactSheetWorkbook, mergeUnits, 
 import { addAttachment, readAttachment, removeAttachment } from '../retirees/attachments';
 import { historyFor } from '../retirees/history';
 import { listFilterOptions, listPersons, officeFigures } from '../retirees/list';
-import { checkIdForForm, createPerson, getPerson, updatePerson } from '../retirees/persons';
+import { checkIdForForm, createPerson, editPerson, getPerson } from '../retirees/persons';
 import { currentOperator, getOfficeSettings, readSetting, saveOfficeSettings, writeSetting } from '../settings/settings';
 import { envelopesPrintable, labelsPrintable, recipients, sender } from '../letters/envelopes';
 import { lettersPrintable } from '../letters/html';
@@ -98,7 +98,7 @@ const handlers: Handlers = {
   'retirees.list': (ctx, q) => listPersons(ctx.store, q),
   'retirees.get': (ctx, { id }) => getPerson(ctx.store, id),
   'retirees.create': (ctx, { person, acceptWarnings }) => createPerson(ctx.store, person, { acceptWarnings }),
-  'retirees.update': (ctx, { id, version, person, acceptWarnings }) => updatePerson(ctx.store, id, version, person, { acceptWarnings }),
+  'retirees.update': (ctx, { id, acceptWarnings, ...edit }) => editPerson(ctx.store, id, edit, { acceptWarnings }),
   'retirees.checkId': (ctx, input) => checkIdForForm(ctx.store, input),
   'retirees.history': (ctx, { id }) => historyFor(ctx.store, id),
   'retirees.figures': (ctx) => officeFigures(ctx.store),

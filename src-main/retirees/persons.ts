@@ -10,12 +10,15 @@ import type {
   Phone,
 } from '../api/contract';
 import { writeAudit, nowIso } from '../audit/audit';
+import { applyEdit, type Edit } from '../audit/edits';
 import type { AttachmentsTable, PersonContactsTable, PersonsTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { ageOn, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { checkIdNumber, crossCheckId } from '../shared/idNumber';
+import { FIELD_LABELS } from '../shared/person';
 import { toInfo } from './attachments';
+import { formatValue } from './history';
 import { indexPerson, nameSortKey, unindexPerson } from './searchIndex';
 
 export type PersonRowDb = Selectable<PersonsTable>;
@@ -360,6 +363,31 @@ export function updatePerson(
     const after = getPerson(store, id);
     writeAudit(store, { entity: 'person', entityId: id, personId: id, action: 'update', before: auditSnapshot(before), after: auditSnapshot(after), operator: opts.operator, reason: opts.reason });
     return after;
+  });
+}
+
+/**
+ * A save from the file's form: only the fields the user changed, against the version the form was
+ * loaded from. Whatever else changed since (a death registered, a unit assigned, an import's fill)
+ * is kept; a field changed both here and elsewhere is refused (audit/edits.ts).
+ */
+export function editPerson(store: Store, id: number, edit: Edit<PersonInput>, opts: SaveOptions): PersonFile {
+  return store.tx(() => {
+    const current = getPerson(store, id);
+    const merged = applyEdit(edit, {
+      store,
+      entity: 'person',
+      entityId: id,
+      what: `${current.name}的档案`,
+      labels: FIELD_LABELS,
+      format: (field, v) => {
+        const unit = UNIT_FIELDS.find(([f]) => f === field);
+        if (unit && typeof v === 'number') return unitNames(store, { partyBranchId: null, partyGroupId: null, adminGroupId: null, adminSubgroupId: null, [field]: v }, false)[unit[2]] ?? String(v);
+        return formatValue(v);
+      },
+      current: inputOf(current),
+    });
+    return updatePerson(store, id, current.version, merged, opts);
   });
 }
 

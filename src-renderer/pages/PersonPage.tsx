@@ -19,8 +19,8 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconDeviceFloppy } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { IdCheckResult, InputOf, OrgUnit, PersonFile } from '../../src-main/api/contract';
 import { ageOn, todayIso } from '../../src-main/shared/dates';
 import {
@@ -40,6 +40,9 @@ import { ContactsTab } from '../components/ContactsTab';
 import { DateField, PhonesField, Section } from '../components/fields';
 import { HistoryTab } from '../components/HistoryTab';
 import { navigate } from '../route';
+import { editOf, isDirty, rebase } from '../kit/edit';
+import { useLeaveGuard } from '../kit/leaveGuard';
+import { SaveBar } from '../kit/SaveBar';
 
 export type PersonDraft = InputOf<'retirees.create'>['person'];
 
@@ -116,7 +119,7 @@ export function PersonPage({ id }: { id: number | null }) {
   const [file, setFile] = useState<PersonFile | null>(null);
   const [draft, setDraftState] = useState<PersonDraft>(EMPTY);
   const [units, setUnits] = useState<OrgUnit[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
   const [confirm, setConfirm] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [tab, setTab] = useState<string | null>('file');
@@ -129,38 +132,50 @@ export function PersonPage({ id }: { id: number | null }) {
           setFile(p);
           setDraftState(draftOf(p));
         },
-        (e: Error) => setError(e.message),
+        (e: Error) => setError({ message: e.message, conflict: false }),
       );
     }
   }, [id]);
 
   const setDraft = (patch: Partial<PersonDraft>) => setDraftState((d) => ({ ...d, ...patch }));
   const initial = useMemo(() => (file ? draftOf(file) : EMPTY), [file]);
-  const dirty = JSON.stringify(cleaned(draft)) !== JSON.stringify(cleaned(initial));
+  const dirty = isDirty(cleaned(initial), cleaned(draft));
+  /** The file read again under the form (a death registered, an attachment added): edits kept. */
+  const fileRef = useRef(file);
+  fileRef.current = file;
+  const reloaded = (p: PersonFile) => {
+    const loadedFrom = fileRef.current;
+    setDraftState((d) => (loadedFrom ? rebase(draftOf(loadedFrom), d, draftOf(p)) : draftOf(p)));
+    setFile(p);
+  };
+  const reload = () => (file ? call('retirees.get', { id: file.id }).then(reloaded) : Promise.resolve());
 
-  const save = async (acceptWarnings = false) => {
+  /** Saves what the user changed; true when saved. */
+  const save = async (acceptWarnings = false): Promise<boolean> => {
     setSaving(true);
     setError(null);
     try {
-      const person = cleaned(draft);
       const saved =
         file === null
-          ? await call('retirees.create', { person, acceptWarnings })
-          : await call('retirees.update', { id: file.id, version: file.version, person, acceptWarnings });
+          ? await call('retirees.create', { person: cleaned(draft), acceptWarnings })
+          : await call('retirees.update', { id: file.id, version: file.version, ...editOf(cleaned(initial), cleaned(draft)), acceptWarnings });
       setConfirm(null);
       setFile(saved);
       setDraftState(draftOf(saved));
       notifications.show({ color: 'green', title: '已保存', message: `${saved.name}的档案已保存` });
       if (file === null) navigate(`/people/${saved.id}`);
+      return true;
     } catch (e) {
       if (e instanceof ApiError && e.code === 'needs_confirmation') setConfirm(e.message);
-      else setError((e as Error).message);
+      else setError({ message: (e as Error).message, conflict: e instanceof ApiError && e.code === 'conflict' });
+      return false;
     } finally {
       setSaving(false);
     }
   };
+  useLeaveGuard(dirty, file ? `${file.name}的档案` : '新建的档案', () => save());
 
-  if (id !== null && !file) return error ? <Alert color="red">{error}</Alert> : <Loader />;
+  if (id !== null && !file) return error ? <Alert color="red">{error.message}</Alert> : <Loader />;
 
   const unitSelect = (label: string, kind: string, field: 'partyBranchId' | 'partyGroupId' | 'adminGroupId' | 'adminSubgroupId', parent?: number | null) => (
     <Select
@@ -196,12 +211,6 @@ export function PersonPage({ id }: { id: number | null }) {
             </>
           )}
         </Group>
-        <Group>
-          {dirty && <Text c="orange.8">有未保存的修改</Text>}
-          <Button size="md" leftSection={<IconDeviceFloppy size={18} />} onClick={() => save()} loading={saving} disabled={!dirty && file !== null}>
-            保存
-          </Button>
-        </Group>
       </Group>
       {(draft.reviewFlags ?? []).length > 0 && (
         <Alert color="yellow" title="此档案待核实">
@@ -219,7 +228,14 @@ export function PersonPage({ id }: { id: number | null }) {
       )}
       {error && (
         <Alert color="red" title="未保存" withCloseButton onClose={() => setError(null)}>
-          {error}
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{error.message}</Text>
+            {error.conflict && (
+              <Button size="compact-md" variant="white" color="red" onClick={() => reload().then(() => setError(null))}>
+                载入最新内容（保留我的修改）
+              </Button>
+            )}
+          </Stack>
         </Alert>
       )}
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
@@ -329,12 +345,12 @@ export function PersonPage({ id }: { id: number | null }) {
         </Tabs.Panel>
         {file && (
           <Tabs.Panel value="visits" pt="md">
-            <VisitsTab person={file} onChanged={() => call('retirees.get', { id: file.id }).then((p) => setFile({ ...p }))} />
+            <VisitsTab person={file} onChanged={reload} />
           </Tabs.Panel>
         )}
         {file && (
           <Tabs.Panel value="attachments" pt="md">
-            <AttachmentsTab personId={file.id} attachments={file.attachments} onChanged={() => call('retirees.get', { id: file.id }).then((p) => setFile({ ...p }))} />
+            <AttachmentsTab personId={file.id} attachments={file.attachments} onChanged={reload} />
           </Tabs.Panel>
         )}
         {file && (
@@ -343,6 +359,7 @@ export function PersonPage({ id }: { id: number | null }) {
           </Tabs.Panel>
         )}
       </Tabs>
+      <SaveBar dirty={dirty} saving={saving} onSave={() => save()} canSave={dirty || file === null} />
       <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title="保存前请核对" size="lg">
         <Stack>
           <Text>{confirm}</Text>

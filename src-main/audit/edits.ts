@@ -1,0 +1,93 @@
+// The save rule (DESIGN: data safety): a form sends only the fields the user changed, each with the
+// value it showed when the form was loaded (`base`). A field changed by someone else since is never
+// written over: the save is refused, saying what changed, to what, by whom and when. Fields nobody
+// else touched are applied on top of the record as it is now, so a death registered, a unit
+// assigned or an import's fill made after the form was opened is kept.
+//
+// This is the three-way merge that version control does per line, done per field; the version
+// number alone cannot tell a harmless later change from a conflicting one.
+import type { Store } from '../db/store';
+import { UserError } from '../shared/errors';
+
+/** What a form sends: the fields it changed, and what it showed for each of them. */
+export interface Edit<T> {
+  /** The version the form was loaded from. */
+  version: number;
+  changes: Partial<T>;
+  base: Partial<T>;
+}
+
+export interface EditConflict {
+  field: string;
+  label: string;
+  /** What the form showed, what the user typed, and what the record holds now. */
+  base: unknown;
+  yours: unknown;
+  theirs: unknown;
+  by: string | null;
+  at: string | null;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** The fields where `draft` differs from `base`: what a form sends. */
+export function changedFields<T extends object>(base: T, draft: T): (keyof T)[] {
+  return (Object.keys(draft) as (keyof T)[]).filter((k) => !same(base[k], draft[k]));
+}
+
+/** Who last changed `field` of a record, from its audit rows (newest first). */
+function lastChange(store: Store, entity: string, entityId: number, field: string): { by: string; at: string } | null {
+  const rows = store
+    .prepare('SELECT operator, at, before, after FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 200')
+    .all(entity, entityId) as { operator: string; at: string; before: string | null; after: string | null }[];
+  for (const r of rows) {
+    const before = r.before ? (JSON.parse(r.before) as Record<string, unknown>) : {};
+    const after = r.after ? (JSON.parse(r.after) as Record<string, unknown>) : {};
+    if (!same(before[field], after[field])) return { by: r.operator, at: r.at };
+  }
+  return null;
+}
+
+export interface ApplyEditOptions<T> {
+  store: Store;
+  /** The audit log's entity and id, to say who changed a field since. */
+  entity: string;
+  entityId: number;
+  /** How the refusal names the record: 这份档案, 第 12 号报销单. */
+  what: string;
+  labels: Record<string, string>;
+  /** Shows a value in the refusal (money as yuan, booleans as 是/否). */
+  format: (field: string, v: unknown) => string;
+  current: T;
+}
+
+/**
+ * The record with the edit applied, or a refusal naming every field someone else changed since the
+ * form was loaded. Every changed field must come with its base value: without it the rule cannot
+ * be checked, so the save is refused rather than trusted.
+ */
+export function applyEdit<T extends object>(edit: Edit<T>, o: ApplyEditOptions<T>): T {
+  const conflicts: EditConflict[] = [];
+  const current = o.current as Record<string, unknown>;
+  const base = edit.base as Record<string, unknown>;
+  for (const [field, yours] of Object.entries(edit.changes as Record<string, unknown>)) {
+    if (!(field in base)) throw new UserError('invalid_input', `输入有误：修改「${o.labels[field] ?? field}」时缺少打开时的原值`);
+    const theirs = current[field];
+    // Unchanged since the form was loaded, or already changed to the same value: no conflict.
+    if (same(theirs, base[field]) || same(theirs, yours)) continue;
+    const who = lastChange(o.store, o.entity, o.entityId, field);
+    conflicts.push({ field, label: o.labels[field] ?? field, base: base[field], yours, theirs, by: who?.by ?? null, at: who?.at ?? null });
+  }
+  if (conflicts.length > 0) {
+    const parts = conflicts.map((c) => {
+      const who = c.by ? `已被${c.by}于 ${c.at!.replace('T', ' ').slice(0, 16)} ` : '已被';
+      return `「${c.label}」${who}改为“${o.format(c.field, c.theirs)}”（您改为“${o.format(c.field, c.yours)}”）`;
+    });
+    throw new UserError(
+      'conflict',
+      `未保存：您打开${o.what}之后，${parts.join('；')}。为免覆盖别人的修改，本次保存没有进行。请核对后重新填写这些项目。`,
+      { conflicts },
+    );
+  }
+  return { ...o.current, ...edit.changes };
+}

@@ -1,0 +1,92 @@
+// The save rule (issue 12, item 1): a form sends only what the user changed, against the version
+// it was loaded from. A change made elsewhere since (a death registered, a unit assigned) is kept;
+// a field changed both here and elsewhere is refused, naming the field, its value now and who.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HistoryItem, OrgUnit, PersonFile } from '../src-main/api/contract';
+import type { AppContext } from '../src-main/app/context';
+import { writeSetting } from '../src-main/settings/settings';
+import { freshContext, router } from './helpers';
+
+let ctx: AppContext;
+const { call, refusal } = router(() => ctx);
+beforeEach(async () => {
+  ctx = await freshContext();
+});
+afterEach(() => ctx.close());
+
+async function openForm() {
+  const p = await call<PersonFile>('retirees.create', { person: { name: '李建国', category: '退休', birthDate: '1940-03-02', note: '老住址' } });
+  // The form, as the file page loads it.
+  return call<PersonFile>('retirees.get', { id: p.id });
+}
+
+describe('a save sends only what changed', () => {
+  it('keeps a death registered after the form was opened', async () => {
+    const form = await openForm();
+    await call('deaths.register', { personId: form.id, diedOn: '2026-11-20', reportedBy: '其女儿', note: null });
+    // The user only edited the note, on the form opened before the death was registered.
+    const saved = await call<PersonFile>('retirees.update', { id: form.id, version: form.version, changes: { note: '新住址' }, base: { note: form.note } });
+    expect(saved.status).toBe('已故');
+    expect(saved.statusDate).toBe('2026-11-20');
+    expect(saved.note).toBe('新住址');
+    const history = await call<HistoryItem[]>('retirees.history', { id: form.id });
+    expect(history.some((h) => h.changes.some((c) => c.label === '状态' && c.after === '在册'))).toBe(false);
+  });
+
+  it('keeps a unit assigned after the form was opened', async () => {
+    const form = await openForm();
+    const group = await call<OrgUnit>('org.create', { kind: '行政大组', name: '第一大组', parentId: null });
+    await call('org.assign', { query: { q: '李建国' }, ref: { kind: '行政大组', id: group.id } });
+    const saved = await call<PersonFile>('retirees.update', { id: form.id, version: form.version, changes: { phones: [{ label: '手机', number: '13800000000' }] }, base: { phones: form.phones } });
+    expect(saved.adminGroupId).toBe(group.id);
+    expect(saved.phones).toEqual([{ label: '手机', number: '13800000000' }]);
+  });
+
+  it('refuses a field changed elsewhere since, saying what it is now and who changed it', async () => {
+    const form = await openForm();
+    writeSetting(ctx.store, 'operator_name', '赵会计');
+    await call('deaths.register', { personId: form.id, diedOn: '2026-11-20', reportedBy: null, note: null });
+    const e = await refusal('retirees.update', {
+      id: form.id,
+      version: form.version,
+      changes: { status: '迁出', statusDate: '2026-11-25', note: '随子女迁往外地' },
+      base: { status: form.status, statusDate: form.statusDate, note: form.note },
+    });
+    expect(e.code).toBe('conflict');
+    expect(e.message).toContain('「状态」');
+    expect(e.message).toContain('“已故”');
+    expect(e.message).toContain('赵会计');
+    // Nothing of the refused save was applied, not even the note nobody else touched.
+    const now = await call<PersonFile>('retirees.get', { id: form.id });
+    expect(now).toMatchObject({ status: '已故', statusDate: '2026-11-20', note: '老住址' });
+  });
+
+  it('accepts a change someone else already made the same way', async () => {
+    const form = await openForm();
+    await call('retirees.update', { id: form.id, version: form.version, changes: { formerUnit: '机修厂' }, base: { formerUnit: null } });
+    const saved = await call<PersonFile>('retirees.update', { id: form.id, version: form.version, changes: { formerUnit: '机修厂', note: '补' }, base: { formerUnit: null, note: form.note } });
+    expect(saved).toMatchObject({ formerUnit: '机修厂', note: '补' });
+  });
+
+  it('refuses a change without the value the form showed', async () => {
+    const form = await openForm();
+    const e = await refusal('retirees.update', { id: form.id, version: form.version, changes: { note: '新' }, base: {} });
+    expect(e.code).toBe('invalid_input');
+    expect(e.message).toContain('备注');
+    expect((await call<PersonFile>('retirees.get', { id: form.id })).note).toBe('老住址');
+  });
+
+  it('validates each changed field, and fills no default into fields it did not send', async () => {
+    const form = await openForm();
+    await call('retirees.update', { id: form.id, version: form.version, changes: { careHardship: true }, base: { careHardship: false } });
+    const now = await call<PersonFile>('retirees.get', { id: form.id });
+    // `status` defaults to 在册 in a full file; a change that does not name it leaves it as it is.
+    await call('deaths.register', { personId: form.id, diedOn: '2026-11-20', reportedBy: null, note: null });
+    const after = await call<PersonFile>('retirees.update', { id: form.id, version: now.version, changes: { careEmptyNest: true }, base: { careEmptyNest: false } });
+    expect(after).toMatchObject({ status: '已故', careHardship: true, careEmptyNest: true });
+    const bad = await refusal('retirees.update', { id: form.id, version: after.version, changes: { postcode: '12' }, base: { postcode: null } });
+    expect(bad.message).toContain('邮编应为 6 位数字');
+    const unknown = await refusal('retirees.update', { id: form.id, version: after.version, changes: { version: 99 }, base: { version: 1 } });
+    expect(unknown.code).toBe('invalid_input');
+  });
+});

@@ -10,6 +10,7 @@ import type { BatchView, ClaimFile, ClaimsReport, PolicyView, YearStatement } fr
 import { AppContext } from '../src-main/app/context';
 import { saveOfficeSettings } from '../src-main/settings/settings';
 import { createPerson } from '../src-main/retirees/persons';
+import { formatYuan } from '../src-main/shared/money';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import { freshContext, person, tempDir, router } from './helpers';
 
@@ -49,6 +50,25 @@ const line = (invoiceNo: string, kind: string, amount: string, extra: Record<str
   account: '0',
   self: amount,
   ...extra,
+});
+
+/** A claim as its form shows it (amounts as typed yuan): the base an edit is sent against. */
+const shown = (c: ClaimFile) => ({
+  receivedDate: c.receivedDate,
+  note: c.note,
+  lines: c.lines.map((l) => ({
+    invoiceCode: l.invoiceCode,
+    invoiceNo: l.invoiceNo,
+    hospital: l.hospital,
+    visitDate: l.visitDate,
+    kind: l.kind,
+    total: formatYuan(l.totalFen),
+    fund: formatYuan(l.fundFen),
+    account: formatYuan(l.accountFen),
+    self: formatYuan(l.selfFen),
+    eligible: formatYuan(l.eligibleFen),
+    eligibleReason: l.eligibleReason,
+  })),
 });
 
 async function threeLineClaim(personId: number) {
@@ -131,10 +151,30 @@ describe('the workflow', () => {
     c = await call<ClaimFile>('claims.update', {
       id: c.id,
       version: c.version,
-      claim: { personId: p.id, receivedDate: '2025-03-12', lines: [line('A001', '门诊', '500.00'), line('A002', '住院', '900.00')] },
+      changes: { receivedDate: '2025-03-12', lines: [line('A001', '门诊', '500.00'), line('A002', '住院', '900.00')] },
+      base: { receivedDate: shown(c).receivedDate, lines: shown(c).lines },
     });
     c = await call<ClaimFile>('claims.move', { id: c.id, version: c.version, to: '登记' });
     expect(c).toMatchObject({ status: '登记', eligibleFen: 140000 });
+  });
+
+  test('two clerks editing one claim: different fields are both kept, the same field is refused naming who', async () => {
+    const p = retiree();
+    const opened = await threeLineClaim(p.id);
+    ctx.store.raw.prepare("update settings set value = '李会计' where key = 'operator_name'").run();
+    await call('claims.update', { id: opened.id, version: opened.version, changes: { note: '补交住院清单' }, base: { note: opened.note } });
+    ctx.store.raw.prepare("update settings set value = '王干事' where key = 'operator_name'").run();
+    const both = await call<ClaimFile>('claims.update', { id: opened.id, version: opened.version, changes: { receivedDate: '2025-03-11' }, base: { receivedDate: opened.receivedDate } });
+    expect(both).toMatchObject({ note: '补交住院清单', receivedDate: '2025-03-11' });
+    const clash = await refusal('claims.update', { id: opened.id, version: opened.version, changes: { note: '另一条备注' }, base: { note: opened.note } });
+    expect(clash.code).toBe('conflict');
+    expect(clash.message).toContain('「备注」已被李会计');
+    expect(clash.message).toContain('补交住院清单');
+    expect((await call<ClaimFile>('claims.get', { id: opened.id })).note).toBe('补交住院清单');
+    // A step on a claim changed since it was shown says who changed it.
+    const stale = await refusal('claims.move', { id: opened.id, version: opened.version, to: '审核' });
+    expect(stale).toMatchObject({ code: 'conflict' });
+    expect(stale.message).toContain('王干事');
   });
 
   test('an approved claim cannot be changed through IPC; a reversal and a new claim correct it', async () => {
@@ -143,7 +183,7 @@ describe('the workflow', () => {
     let c = await threeLineClaim(p.id);
     c = await call<ClaimFile>('claims.move', { id: c.id, version: c.version, to: '审核' });
     c = await call<ClaimFile>('claims.move', { id: c.id, version: c.version, to: '批准' });
-    const edit = await refusal('claims.update', { id: c.id, version: c.version, claim: { personId: p.id, receivedDate: '2025-03-10', lines: [line('A001', '门诊', '1')] } });
+    const edit = await refusal('claims.update', { id: c.id, version: c.version, changes: { lines: [line('A001', '门诊', '1')] }, base: { lines: shown(c).lines } });
     expect(edit).toMatchObject({ code: 'immutable' });
     const before = ctx.store.raw.prepare('select pay_fen from claim_lines where claim_id = ? order by seq').all(c.id);
 

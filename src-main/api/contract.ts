@@ -130,18 +130,21 @@ export function changesOf<S extends z.ZodObject>(schema: S) {
         else for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] } as z.core.$ZodRawIssue);
       }
       return out as Partial<z.output<S>>;
-    });
+    }) as unknown as z.ZodType<Partial<z.output<S>>, Partial<z.input<S>>>;
 }
 
 /** A save from a form: what it changed, against the version and the values it was loaded with. */
-const editOf = <S extends z.ZodObject>(schema: S) => ({
+const editOf = <S extends z.ZodObject>(schema: S, o: { checkBase?: boolean } = {}) => ({
   version: z.number().int().positive(),
   changes: changesOf(schema),
-  // Only compared with what the record holds, never written: kept as sent (a value stored before
-  // a rule was tightened must still be comparable).
-  base: z
-    .record(z.string().max(40), z.unknown())
-    .refine((r) => Object.keys(r).length <= Object.keys(schema.shape).length, '修改的项目过多') as unknown as z.ZodType<Partial<z.output<S>>>,
+  // Only compared with what the record holds, never written. A person's file keeps it as sent (a
+  // value stored before a rule was tightened must still be comparable); a claim's amounts come as
+  // typed yuan, so they are parsed like the changes to be compared in fen.
+  base: o.checkBase
+    ? changesOf(schema)
+    : (z
+        .record(z.string().max(40), z.unknown())
+        .refine((r) => Object.keys(r).length <= Object.keys(schema.shape).length, '修改的项目过多') as unknown as ReturnType<typeof changesOf<S>>),
 });
 
 /** What a create or update also says: the user has seen the ID-number warnings and saves anyway. */
@@ -1041,7 +1044,7 @@ export const contract = {
   ),
   'claims.get': method<ClaimFile>()(ById),
   'claims.create': method<ClaimFile>()(ClaimInput),
-  'claims.update': method<ClaimFile>()(z.object({ id, version: z.number().int().positive(), claim: ClaimInput })),
+  'claims.update': method<ClaimFile>()(z.object({ id, ...editOf(ClaimInput, { checkBase: true }) })),
   'claims.move': method<ClaimFile>()(
     z.object({
       id,

@@ -5,12 +5,15 @@
 import type { Selectable } from 'kysely';
 import type { AttachmentInfo, ClaimFile, ClaimInput, ClaimLineInput, ClaimLineView, ClaimListItem, ClaimStatus, YearStatement } from '../api/contract';
 import { nowIso, writeAudit } from '../audit/audit';
+import { applyEdit, refuseIfStale, type Edit } from '../audit/edits';
 import type { ClaimLinesTable, ClaimsTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { currentOperator } from '../settings/settings';
 import { todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { maskIdNumber } from '../shared/idNumber';
+import { CLAIM_FIELD_LABELS } from '../shared/claimPolicy';
+import { formatYuan } from '../shared/money';
 import type { Category } from '../shared/person';
 import { computeLine, reverseLine, type YearTotals } from './compute';
 import { toInfo } from '../retirees/attachments';
@@ -181,22 +184,60 @@ export function createClaim(store: Store, input: ClaimInput, reason: string | nu
   });
 }
 
-function checkVersion(c: ClaimRow, version: number): void {
-  if (c.version !== version) throw new UserError('conflict', `第 ${c.id} 号报销单在您打开之后已被修改过，请重新打开`);
+function checkVersion(store: Store, c: ClaimRow, version: number): void {
+  refuseIfStale(store, 'claim', c.id, version, c.version, `第 ${c.id} 号报销单`);
 }
 
 function refuseIfApproved(c: ClaimRow, what: string): void {
   if (c.approval_seq !== null) throw new UserError('immutable', `第 ${c.id} 号报销单已批准，不能${what}；如需更正，请办理冲销后重新登记`);
 }
 
-export function updateClaim(store: Store, id: number, version: number, input: ClaimInput): ClaimFile {
+/** A claim as its form's input: what an edit is compared with. */
+export function claimInputOf(c: ClaimFile): ClaimInput {
+  return {
+    personId: c.personId,
+    receivedDate: c.receivedDate,
+    note: c.note,
+    lines: c.lines.map((l) => ({
+      invoiceCode: l.invoiceCode,
+      invoiceNo: l.invoiceNo,
+      hospital: l.hospital,
+      visitDate: l.visitDate,
+      kind: l.kind,
+      total: l.totalFen,
+      fund: l.fundFen,
+      account: l.accountFen,
+      self: l.selfFen,
+      eligible: l.eligibleFen,
+      eligibleReason: l.eligibleReason,
+    })),
+  };
+}
+
+const CLAIM_EDIT_LABELS: Record<string, string> = { ...CLAIM_FIELD_LABELS, note: '备注', lines: '票据明细' };
+
+function formatClaimField(field: string, v: unknown): string {
+  if (field === 'lines' && Array.isArray(v)) return `${v.length} 张票据，合计 ${formatYuan((v as ClaimLineInput[]).reduce((t, l) => t + l.total, 0))} 元`;
+  return v == null || v === '' ? '（空）' : String(v);
+}
+
+/** A save from the claim's form: the fields it changed, against the version it was loaded from (audit/edits.ts). */
+export function updateClaim(store: Store, id: number, edit: Edit<ClaimInput>): ClaimFile {
   return store.tx(() => {
     const c = claimRow(store, id);
-    checkVersion(c, version);
     refuseIfApproved(c, '修改');
     if (c.status === '审核') throw new UserError('illegal_move', `第 ${id} 号报销单正在审核，请先退回再修改`);
-    if (input.personId !== c.person_id) throw new UserError('invalid_input', '报销单的报销人不能更改，请另行登记');
+    if (edit.changes.personId !== undefined && edit.changes.personId !== c.person_id) throw new UserError('invalid_input', '报销单的报销人不能更改，请另行登记');
     const before = getClaim(store, id);
+    const input = applyEdit(edit, {
+      store,
+      entity: 'claim',
+      entityId: id,
+      what: `第 ${id} 号报销单`,
+      labels: CLAIM_EDIT_LABELS,
+      format: formatClaimField,
+      current: claimInputOf(before),
+    });
     checkInvoices(store, input.lines, id);
     store.prepare('DELETE FROM claim_lines WHERE claim_id = ?').run(id);
     insertLines(store, id, c.person_id, input.lines);
@@ -261,7 +302,7 @@ function approve(store: Store, c: ClaimRow): void {
 export function moveClaim(store: Store, id: number, version: number, to: ClaimStatus, reason: string | null): ClaimFile {
   return store.tx(() => {
     const c = claimRow(store, id);
-    checkVersion(c, version);
+    checkVersion(store, c, version);
     const from = c.status as ClaimStatus;
     if (!MOVES[from][to]) {
       const why = from === '批准' || from === '已发放' ? '已批准的报销单不能再改动，如需更正请办理冲销' : `只能${Object.values(MOVES[from]).join('或')}`;
@@ -285,7 +326,7 @@ export function moveClaim(store: Store, id: number, version: number, to: ClaimSt
 export function reverseClaim(store: Store, id: number, version: number, reason: string): { reversal: ClaimFile; correction: ClaimFile } {
   return store.tx(() => {
     const c = claimRow(store, id);
-    checkVersion(c, version);
+    checkVersion(store, c, version);
     if (c.approval_seq === null) throw new UserError('illegal_move', `第 ${id} 号报销单尚未批准，可直接退回修改，无需冲销`);
     if (c.source === '冲销') throw new UserError('illegal_move', `第 ${id} 号是冲销单，不能再冲销`);
     if (c.reversed_by !== null) throw new UserError('illegal_move', `第 ${id} 号报销单已由第 ${c.reversed_by} 号冲销`);

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Selectable } from 'kysely';
 import type { Petition, PetitionAttachment, PetitionInput, PrintableView } from '../api/contract';
 import { nowIso, writeAudit } from '../audit/audit';
+import { refuseIfStale } from '../audit/edits';
 import type { PetitionsTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { escapeHtml, LETTER_FONTS } from '../letters/html';
@@ -98,7 +99,7 @@ const STEP_WORDS = { accept: '受理', reject: '不予受理', extend: '延期',
 export function advancePetition(store: Store, id: number, version: number, s: PetitionStep, today = todayIso()): Petition {
   return store.tx(() => {
     const before = getPetition(store, id, today);
-    if (before.version !== version) throw new UserError('conflict', `第 ${id} 号信访件在您打开之后已被修改过，请重新打开`);
+    refuseIfStale(store, 'petition', id, version, before.version, `第 ${id} 号信访件`);
     const refuse = () => {
       throw new UserError('illegal_move', `第 ${id} 号信访件当前为“${before.status}”，不能${STEP_WORDS[s.step]}`);
     };

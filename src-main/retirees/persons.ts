@@ -10,7 +10,7 @@ import type {
   Phone,
 } from '../api/contract';
 import { writeAudit, nowIso } from '../audit/audit';
-import { applyEdit, type Edit } from '../audit/edits';
+import { applyEdit, refuseIfStale, type Edit } from '../audit/edits';
 import type { AttachmentsTable, PersonContactsTable, PersonsTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { ageOn, todayIso } from '../shared/dates';
@@ -345,9 +345,7 @@ export function updatePerson(
 ): PersonFile {
   return store.tx(() => {
     const before = getPerson(store, id);
-    if (before.version !== version) {
-      throw new UserError('conflict', '这份档案在您打开之后已被修改过，请关闭后重新打开再修改');
-    }
+    refuseIfStale(store, 'person', id, version, before.version, `${before.name}的档案`);
     unitNames(store, input, true);
     const staleFlags = checkIdForForm(store, { idNumber: before.idNumber ?? '', birthDate: before.birthDate, gender: before.gender, excludeId: id }).warnings;
     const resolved = resolveIdNumber(store, input, { ...opts, excludeId: id, knownFlags: before.reviewFlags, staleFlags });

@@ -43,18 +43,26 @@ if (typeof window !== 'undefined') {
   });
 }
 
-/** While `dirty`, leaving the page asks first; `save` is what 保存 in that question does. */
-export function useLeaveGuard(dirty: boolean, what: string, save: () => Promise<boolean>): void {
+/**
+ * While `dirty`, leaving the page asks first; `save` is what 保存 in that question does. Returns
+ * `release`, for a page that has just saved and moves on before it has rendered clean.
+ */
+export function useLeaveGuard(dirty: boolean, what: string, save: () => Promise<boolean>): () => void {
   const saveRef = useRef(save);
   saveRef.current = save;
+  const mineRef = useRef<Guard | null>(null);
   useEffect(() => {
     if (!dirty) return;
     const mine: Guard = { save: () => saveRef.current(), what };
+    mineRef.current = mine;
     guard = mine;
     return () => {
       if (guard === mine) guard = null;
     };
   }, [dirty, what]);
+  return () => {
+    if (guard !== null && guard === mineRef.current) guard = null;
+  };
 }
 
 /** The question itself, rendered once by the app. */

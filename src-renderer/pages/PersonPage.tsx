@@ -163,7 +163,10 @@ export function PersonPage({ id }: { id: number | null }) {
       setFile(saved);
       setDraftState(draftOf(saved));
       notifications.show({ color: 'green', title: '已保存', message: `${saved.name}的档案已保存` });
-      if (file === null) navigate(`/people/${saved.id}`);
+      if (file === null) {
+        release();
+        navigate(`/people/${saved.id}`);
+      }
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.code === 'needs_confirmation') setConfirm(e.message);
@@ -173,7 +176,7 @@ export function PersonPage({ id }: { id: number | null }) {
       setSaving(false);
     }
   };
-  useLeaveGuard(dirty, file ? `${file.name}的档案` : '新建的档案', () => save());
+  const release = useLeaveGuard(dirty, file ? `${file.name}的档案` : '新建的档案', () => save());
 
   if (id !== null && !file) return error ? <Alert color="red">{error.message}</Alert> : <Loader />;
 

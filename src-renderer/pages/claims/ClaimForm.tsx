@@ -10,6 +10,9 @@ import { formatYuan, parseYuan } from '../../../src-main/shared/money';
 import { call } from '../../api';
 import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { navigate } from '../../route';
+import { editOf, isDirty } from '../../kit/edit';
+import { useLeaveGuard } from '../../kit/leaveGuard';
+import { SaveBar } from '../../kit/SaveBar';
 import { failed, yuan } from './shared';
 
 interface LineDraft {
@@ -28,6 +31,28 @@ interface LineDraft {
 
 const emptyLine = (): LineDraft => ({ invoiceCode: '', invoiceNo: '', hospital: '', visitDate: '', kind: null, total: '', fund: '0', account: '0', self: '', eligible: '', eligibleReason: '' });
 const plain = (fen: number) => formatYuan(fen).replace(/,/g, '');
+
+/** What the form would send as the claim: compared with the claim as loaded, it is the edit. */
+function inputOf(person: PickedPerson | null, receivedDate: string, note: string, lines: LineDraft[]) {
+  return {
+    personId: person?.id ?? 0,
+    receivedDate,
+    note: note || null,
+    lines: lines.map((l) => ({
+      invoiceCode: l.invoiceCode || null,
+      invoiceNo: l.invoiceNo,
+      hospital: l.hospital || null,
+      visitDate: l.visitDate,
+      kind: l.kind as (typeof LINE_KINDS)[number],
+      total: l.total,
+      fund: l.fund || '0',
+      account: l.account || '0',
+      self: l.self || selfOf(l),
+      eligible: l.eligible || null,
+      eligibleReason: l.eligibleReason || null,
+    })),
+  };
+}
 
 function draftOf(c: ClaimFile): LineDraft[] {
   return c.lines.map((l) => ({
@@ -89,37 +114,35 @@ export function ClaimForm({ claim, personId }: { claim: number | null; personId:
     }
   }
 
-  const save = async () => {
-    if (!person) return setError('请选择报销人');
+  const input = inputOf(person, received, note, lines);
+  const loadedInput = existing ? inputOf({ id: existing.personId, label: '' }, existing.receivedDate, existing.note ?? '', draftOf(existing)) : null;
+  const dirty = loadedInput ? isDirty(loadedInput, input) : person !== null || note !== '' || lines.some((l) => l.invoiceNo || l.total);
+
+  /** Saves; true when saved. */
+  const save = async (): Promise<boolean> => {
+    if (!person) {
+      setError('请选择报销人');
+      return false;
+    }
     setSaving(true);
     setError(null);
-    const input = {
-      personId: person.id,
-      receivedDate: received,
-      note: note || null,
-      lines: lines.map((l) => ({
-        invoiceCode: l.invoiceCode || null,
-        invoiceNo: l.invoiceNo,
-        hospital: l.hospital || null,
-        visitDate: l.visitDate,
-        kind: l.kind as (typeof LINE_KINDS)[number],
-        total: l.total,
-        fund: l.fund || '0',
-        account: l.account || '0',
-        self: l.self || selfOf(l),
-        eligible: l.eligible || null,
-        eligibleReason: l.eligibleReason || null,
-      })),
-    };
     try {
-      const saved = existing ? await call('claims.update', { id: existing.id, version: existing.version, claim: input }) : await call('claims.create', input);
+      const saved =
+        existing && loadedInput
+          ? await call('claims.update', { id: existing.id, version: existing.version, ...editOf(loadedInput, input) })
+          : await call('claims.create', { ...input, personId: person.id });
+      setExisting(saved);
+      release();
       navigate(`/claims/${saved.id}`);
+      return true;
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+      return false;
     } finally {
       setSaving(false);
     }
   };
+  const release = useLeaveGuard(dirty, existing ? `第 ${existing.id} 号报销单` : '登记中的报销单', save);
 
   const cell = (i: number, key: keyof LineDraft, width: number, placeholder?: string) => (
     <TextInput
@@ -204,14 +227,11 @@ export function ClaimForm({ claim, personId }: { claim: number | null; personId:
           {error}
         </Text>
       )}
-      <Group>
-        <Button size="md" onClick={save} loading={saving}>
-          保存
-        </Button>
+      <SaveBar dirty={dirty} saving={saving} onSave={save} canSave={dirty}>
         <Button size="md" variant="default" onClick={() => window.history.back()}>
           取消
         </Button>
-      </Group>
+      </SaveBar>
     </Stack>
   );
 }

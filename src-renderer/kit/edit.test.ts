@@ -1,7 +1,7 @@
 // The form half of the save rule: what a form sends, and how it keeps the user's edits when the
 // record is read again under it.
 import { describe, expect, it } from 'vitest';
-import { editOf, isDirty, rebase } from '../src-renderer/kit/edit';
+import { editOf, isDirty, rebase } from './edit';
 
 const loaded = { name: '李建国', status: '在册', statusDate: null as string | null, note: '老住址', phones: [{ label: '手机', number: '1' }] };
 

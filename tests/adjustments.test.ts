@@ -107,7 +107,7 @@ describe('the agency list', () => {
     const wang = await make('王秀英', '19520601', '024', {}); // no contribution years on file
     const zhao = await make('赵德明', '19480808', '035', { contributionYears: 30 });
     const stranger = idNumber('19510101', '046');
-    await call('adjustments.saveRule', RULE);
+    await call('adjustments.saveRule', { rule: RULE, loaded: null });
     const file = await agencyList([
       [1, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195],
       [2, '李建国', idNumber('19401231', '013'), 3333.33, 3557.66, 224.33], // the rule gives 234.33
@@ -190,7 +190,7 @@ describe('the agency list', () => {
   test('a corrected list for the same year keeps the checks of people whose figures did not change', async () => {
     const zhang = (await call<PersonFile>('retirees.create', { person: person({ name: '张桂兰', idNumber: idNumber('19500315', '002'), retirementDate: '2010-03', contributionYears: 35 }) })).id;
     const li = (await call<PersonFile>('retirees.create', { person: person({ name: '李建国', idNumber: idNumber('19401231', '013'), retirementDate: '2010-03', contributionYears: 40, remoteArea: true }) })).id;
-    await call('adjustments.saveRule', RULE);
+    await call('adjustments.saveRule', { rule: RULE, loaded: null });
     const first = await call<AdjustmentRunView>('adjustments.import', upload(await agencyList([
       [1, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195],
       [2, '李建国', idNumber('19401231', '013'), 3333.33, 3557.66, 224.33],
@@ -218,7 +218,7 @@ describe('the agency list', () => {
   test('no rule for the year, a broken file, a file without the columns: a clear message, nothing saved', async () => {
     const file = await agencyList([[1, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195]]);
     expect((await refusal('adjustments.import', upload(file))).message).toBe('请先填写 2026 年的调资规则，再导入调资名单');
-    await call('adjustments.saveRule', RULE);
+    await call('adjustments.saveRule', { rule: RULE, loaded: null });
     const junk = path.join(tempDir(), 'junk.xlsx');
     fs.writeFileSync(junk, Buffer.from('这不是表格'.repeat(50)));
     expect((await refusal('adjustments.import', upload(junk))).code).not.toBe('internal');
@@ -229,6 +229,6 @@ describe('the agency list', () => {
     expect((await refusal('adjustments.import', upload(noHeader))).message).toContain('没有找到调资名单的表头');
     expect(await call('adjustments.runs', { year: 2026 })).toEqual([]);
     // A rule with a band twice is refused.
-    expect((await refusal('adjustments.saveRule', { ...RULE, ageBands: [{ fromAge: 70, fen: 1 }, { fromAge: 70, fen: 2 }] })).message).toContain('年龄段的起始年龄不能重复');
+    expect((await refusal('adjustments.saveRule', { rule: { ...RULE, ageBands: [{ fromAge: 70, fen: 1 }, { fromAge: 70, fen: 2 }] }, loaded: null })).message).toContain('年龄段的起始年龄不能重复');
   });
 });

@@ -90,3 +90,33 @@ describe('a save sends only what changed', () => {
     expect(unknown.code).toBe('invalid_input');
   });
 });
+
+describe('rules follow the same rule', () => {
+  it('a pension adjustment rule: different fields are both kept, the same field is refused naming who', async () => {
+    const { RULE_2026 } = await import('./adjustmentRule');
+    await call('adjustments.saveRule', { rule: RULE_2026, loaded: null });
+    const opened = RULE_2026; // both clerks opened this
+    writeSetting(ctx.store, 'operator_name', '赵会计');
+    await call('adjustments.saveRule', { rule: { ...opened, fixedFen: opened.fixedFen + 1000 }, loaded: opened });
+    writeSetting(ctx.store, 'operator_name', '王干事');
+    const both = await call<typeof RULE_2026>('adjustments.saveRule', { rule: { ...opened, note: '按省文件执行' }, loaded: opened });
+    expect(both).toMatchObject({ fixedFen: opened.fixedFen + 1000, note: '按省文件执行' });
+    const clash = await refusal('adjustments.saveRule', { rule: { ...opened, fixedFen: opened.fixedFen + 500 }, loaded: opened });
+    expect(clash.code).toBe('conflict');
+    expect(clash.message).toContain('「定额调整」已被赵会计');
+    expect((await call<{ rule: typeof RULE_2026 }>('adjustments.rule', { year: opened.year })).rule.fixedFen).toBe(opened.fixedFen + 1000);
+  });
+
+  it('a claims policy: a field changed since the form was opened is refused, another is put on the version in force', async () => {
+    const rules = { deductibleFen: 80000, capFen: 1000000, ratioBp: { 门诊: 7000, 住院: 8500, 特殊病种: 9000, 药店: 6000 }, ageBands: [] };
+    await call('claims.savePolicy', { year: 2026, category: '退休', rules, note: null, loaded: null });
+    writeSetting(ctx.store, 'operator_name', '赵会计');
+    await call('claims.savePolicy', { year: 2026, category: '退休', rules: { ...rules, capFen: 1200000 }, note: '封顶提高', loaded: rules });
+    writeSetting(ctx.store, 'operator_name', '王干事');
+    const kept = await call<{ rules: typeof rules }>('claims.savePolicy', { year: 2026, category: '退休', rules: { ...rules, deductibleFen: 60000 }, note: null, loaded: rules });
+    expect(kept.rules).toMatchObject({ capFen: 1200000, deductibleFen: 60000 });
+    const clash = await refusal('claims.savePolicy', { year: 2026, category: '退休', rules: { ...rules, capFen: 900000 }, note: null, loaded: rules });
+    expect(clash.code).toBe('conflict');
+    expect(clash.message).toContain('12,000.00 元');
+  });
+});

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { AdjustmentRowView, AdjustmentRunView, PrintableView } from '../api/contract';
 import { nowIso, writeAudit } from '../audit/audit';
+import { applyEdit, editBetween, ruleValue } from '../audit/edits';
 import type { Selectable } from 'kysely';
 import type { AdjustmentRowsTable } from '../db/schema';
 import type { Store } from '../db/store';
@@ -31,9 +32,25 @@ export function getRule(store: Store, year: number): AdjustmentRule | null {
   return r ? AdjustmentRule.parse(JSON.parse(r.rule)) : null;
 }
 
-export function saveRule(store: Store, rule: AdjustmentRule): AdjustmentRule {
+/**
+ * Saves the year's rule. `loaded` is the rule as the form showed it: what the user changed is put
+ * on the rule as it is now, and a field someone else changed since is refused (audit/edits.ts).
+ */
+export function saveRule(store: Store, sent: AdjustmentRule, loaded?: Partial<AdjustmentRule> | null): AdjustmentRule {
   return store.tx(() => {
-    const before = getRule(store, rule.year);
+    const before = getRule(store, sent.year);
+    const rule =
+      before && loaded !== undefined
+        ? applyEdit(editBetween(loaded, sent), {
+            store,
+            entity: 'adjustment_rule',
+            entityId: sent.year,
+            what: `${sent.year} 年调资规则`,
+            labels: RULE_LABELS,
+            format: ruleValue,
+            current: before,
+          })
+        : sent;
     store
       .prepare('INSERT INTO adjustment_rules (year, rule, saved_at, saved_by) VALUES (?, ?, ?, ?) ON CONFLICT (year) DO UPDATE SET rule = excluded.rule, saved_at = excluded.saved_at, saved_by = excluded.saved_by')
       .run(rule.year, JSON.stringify(rule), nowIso(), currentOperator(store));
@@ -41,6 +58,20 @@ export function saveRule(store: Store, rule: AdjustmentRule): AdjustmentRule {
     return rule;
   });
 }
+
+const RULE_LABELS: Record<string, string> = {
+  effectiveFrom: '执行时间',
+  retiredBy: '退休截止日期',
+  ageOn: '年龄计算截至',
+  categories: '调整范围',
+  fixedFen: '定额调整',
+  perYearFen: '挂钩：每满一年缴费年限',
+  percentBp: '挂钩：本人基本养老金比例',
+  ageBands: '倾斜调整（高龄）',
+  ageStep: '此后每增加一岁再增加',
+  remoteFen: '艰苦边远地区',
+  note: '说明',
+};
 
 // --- importing the agency's list ---------------------------------------------------------------
 

@@ -147,6 +147,17 @@ const editOf = <S extends z.ZodObject>(schema: S, o: { checkBase?: boolean } = {
         .refine((r) => Object.keys(r).length <= Object.keys(schema.shape).length, '修改的项目过多') as unknown as ReturnType<typeof changesOf<S>>),
 });
 
+/**
+ * A whole rule or policy as its form loaded it, sent back beside the edited one so that only what
+ * the user changed is saved; null when there was none yet. Compared, never written.
+ */
+const loadedRecord = <S extends z.ZodObject>(schema: S) =>
+  (z
+    .record(z.string().max(40), z.unknown())
+    .refine((r) => Object.keys(r).length <= Object.keys(schema.shape).length + 1, '内容过多')
+    .nullable() as unknown as z.ZodType<Partial<z.output<S>> | null>)
+    .optional();
+
 /** What a create or update also says: the user has seen the ID-number warnings and saves anyway. */
 const SaveOptions = {
   acceptWarnings: z.boolean().default(false),
@@ -1059,7 +1070,7 @@ export const contract = {
   'claims.statement': method<YearStatement>()(z.object({ personId: id, year: z.number().int().min(1949).max(2200) })),
   'claims.policies': method<PolicyView[]>()(z.object({ year: z.number().int().min(1949).max(2200) })),
   'claims.savePolicy': method<PolicyView>()(
-    z.object({ year: z.number().int().min(1949).max(2200), category: z.enum(CATEGORIES), rules: CategoryPolicy, note: text(200) }),
+    z.object({ year: z.number().int().min(1949).max(2200), category: z.enum(CATEGORIES), rules: CategoryPolicy, note: text(200), loaded: loadedRecord(CategoryPolicy) }),
   ),
   'claims.simulate': method<SimulationResult>()(z.object({ policy: YearPolicy })),
   'claims.report': method<ClaimsReport>()(
@@ -1176,7 +1187,7 @@ export const contract = {
   ),
   'petitions.register': method<{ fileName: string; dataBase64: string }>()(z.object({ from: fullDate('起始日期'), to: fullDate('截止日期') })),
   'adjustments.rule': method<{ rule: AdjustmentRule | null }>()(z.object({ year: adjustmentYear })),
-  'adjustments.saveRule': method<AdjustmentRule>()(AdjustmentRule),
+  'adjustments.saveRule': method<AdjustmentRule>()(z.object({ rule: AdjustmentRule, loaded: loadedRecord(AdjustmentRule) })),
   'adjustments.import': method<AdjustmentRunView>()(
     z.object({
       year: adjustmentYear,

@@ -177,7 +177,7 @@ const handlers: Handlers = {
   'claims.reverse': (ctx, { id, version, reason }) => reverseClaim(ctx.store, id, version, reason),
   'claims.statement': (ctx, { personId, year }) => yearStatement(ctx.store, personId, year),
   'claims.policies': (ctx, { year }) => listPolicies(ctx.store, year),
-  'claims.savePolicy': (ctx, { year, category, rules, note }) => savePolicy(ctx.store, year, category, rules, note),
+  'claims.savePolicy': (ctx, { year, category, rules, note, loaded }) => savePolicy(ctx.store, year, category, rules, note, loaded),
   'claims.simulate': (ctx, { policy }) => simulateYear(ctx.store, policy),
   'claims.report': (ctx, { year, month, nearCapPercent }) => claimsReport(ctx.store, year, nearCapPercent, month),
   'claims.exportReport': async (ctx, { year }) => {
@@ -252,7 +252,7 @@ const handlers: Handlers = {
     return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
   },
   'adjustments.rule': (ctx, { year }) => ({ rule: getRule(ctx.store, year) }),
-  'adjustments.saveRule': (ctx, rule) => saveRule(ctx.store, rule),
+  'adjustments.saveRule': (ctx, { rule, loaded }) => saveRule(ctx.store, rule, loaded),
   'adjustments.import': (ctx, { year, fileName, dataBase64 }) => ctx.imports.adjustments(fileName, Buffer.from(dataBase64, 'base64'), year),
   'adjustments.runs': (ctx, { year }) => listRuns(ctx.store, year),
   'adjustments.rows': (ctx, { runId, filter, page }) => runRows(ctx.store, runId, filter, page),

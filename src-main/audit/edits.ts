@@ -8,6 +8,7 @@
 // number alone cannot tell a harmless later change from a conflicting one.
 import type { Store } from '../db/store';
 import { UserError } from '../shared/errors';
+import { formatYuan } from '../shared/money';
 
 /** What a form sends: the fields it changed, and what it showed for each of them. */
 export interface Edit<T> {
@@ -104,4 +105,31 @@ export function refuseIfStale(store: Store, entity: string, entityId: number, lo
     | undefined;
   const how = last ? `已被${last.operator}于 ${last.at.replace('T', ' ').slice(0, 16)} ${last.reason ?? '修改'}` : '已被修改';
   throw new UserError('conflict', `${what}在您打开之后${how}，本次操作未进行。请重新打开，核对后再办理。`);
+}
+
+/**
+ * The edit a form made to a whole object it sends back (a rule, a policy): every field where what
+ * it sends differs from what it loaded. A form that loaded nothing (the record did not exist yet)
+ * showed every field empty.
+ */
+export function editBetween<T extends object>(loaded: Partial<T> | null, sent: T): Edit<T> {
+  const changes: Partial<T> = {};
+  const base: Partial<T> = {};
+  for (const k of Object.keys(sent) as (keyof T)[]) {
+    const was = loaded ? loaded[k] : undefined;
+    if (same(was, sent[k])) continue;
+    changes[k] = sent[k];
+    base[k] = (was ?? null) as T[keyof T];
+  }
+  return { version: 0, changes, base };
+}
+
+/** A rule's value in a refusal: amounts in fen as yuan, basis points as percent. */
+export function ruleValue(field: string, v: unknown): string {
+  if (v == null || v === '') return '（空）';
+  if (typeof v === 'number' && /Fen$/.test(field)) return `${formatYuan(v)} 元`;
+  if (typeof v === 'number' && /Bp$/.test(field)) return `${v / 100}%`;
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join('、');
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }

@@ -3,11 +3,12 @@
 // approved afterwards use the new one.
 import type { PolicyView } from '../api/contract';
 import { nowIso, writeAudit } from '../audit/audit';
+import { applyEdit, editBetween, ruleValue } from '../audit/edits';
 import type { Selectable } from 'kysely';
 import type { ClaimPoliciesTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { currentOperator } from '../settings/settings';
-import { CategoryPolicy, DEFAULT_LIXIU } from '../shared/claimPolicy';
+import { CategoryPolicy, CLAIM_FIELD_LABELS, DEFAULT_LIXIU } from '../shared/claimPolicy';
 import { UserError } from '../shared/errors';
 import { CATEGORIES, type Category } from '../shared/person';
 
@@ -49,9 +50,25 @@ export function listPolicies(store: Store, year: number): PolicyView[] {
   return CATEGORIES.map((c) => view(store, year, c)).filter((v): v is PolicyView => v !== null);
 }
 
-export function savePolicy(store: Store, year: number, category: Category, rules: CategoryPolicy, note: string | null): PolicyView {
+/**
+ * Saves a new version of a category's policy. `loaded` is the policy as the form showed it: what the
+ * user changed is put on the version in force now, and a field changed since is refused.
+ */
+export function savePolicy(store: Store, year: number, category: Category, sent: CategoryPolicy, note: string | null, loaded?: Partial<CategoryPolicy> | null): PolicyView {
   return store.tx(() => {
     const before = view(store, year, category);
+    const rules =
+      before?.versionId && loaded !== undefined
+        ? applyEdit(editBetween(loaded, sent), {
+            store,
+            entity: 'claim_policy',
+            entityId: before.versionId,
+            what: `${year} 年度${category}人员报销政策`,
+            labels: CLAIM_FIELD_LABELS,
+            format: ruleValue,
+            current: before.rules,
+          })
+        : sent;
     const { lastInsertRowid } = store
       .prepare('INSERT INTO claim_policies (year, category, rules, note, created_at, operator) VALUES (?, ?, ?, ?, ?, ?)')
       .run(year, category, JSON.stringify(rules), note, nowIso(), currentOperator(store));

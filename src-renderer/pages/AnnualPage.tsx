@@ -96,7 +96,7 @@ function draftOf(r: AdjustmentRule): RuleDraft {
 }
 
 /** The rule the draft describes, or what is wrong with it in words. */
-function ruleOf(year: number, d: RuleDraft): InputOf<'adjustments.saveRule'> | string {
+function ruleOf(year: number, d: RuleDraft): InputOf<'adjustments.saveRule'>['rule'] | string {
   const fen = (what: string, text: string) => {
     try {
       return parseYuan(text.trim() || '0');
@@ -136,7 +136,7 @@ function RuleEditor({ year, rule, onSaved }: { year: number; rule: AdjustmentRul
     if (typeof r === 'string') return failed(new Error(r));
     setBusy(true);
     try {
-      onSaved(await call('adjustments.saveRule', r));
+      onSaved(await call('adjustments.saveRule', { rule: r, loaded: rule }));
       done(`${year} 年调资规则已保存`);
     } catch (e) {
       failed(e);

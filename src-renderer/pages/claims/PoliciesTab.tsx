@@ -19,10 +19,10 @@ export function PoliciesTab() {
     void load();
   }, [load]);
 
-  const save = async (category: (typeof CATEGORIES)[number], rules: CategoryPolicy, note: string) => {
+  const save = async (category: (typeof CATEGORIES)[number], rules: CategoryPolicy, note: string, loaded: PolicyView | undefined) => {
     setSaving(category);
     try {
-      await call('claims.savePolicy', { year, category, rules, note: note || null });
+      await call('claims.savePolicy', { year, category, rules, note: note || null, loaded: loaded?.versionId ? loaded.rules : null });
       done(`已保存 ${year} 年度${category}人员报销政策`);
       await load();
     } catch (e) {
@@ -55,7 +55,7 @@ export function PoliciesTab() {
                 已有 {p.usedByLines} 张票据按现行规定计算并批准。修改后，已批准的报销单不变，只对此后批准的报销单生效。
               </Alert>
             )}
-            <PolicyEditor value={p?.rules ?? BLANK_POLICY} busy={saving === category} saveLabel="保存政策" onSave={(rules, note) => save(category, rules, note)} />
+            <PolicyEditor value={p?.rules ?? BLANK_POLICY} busy={saving === category} saveLabel="保存政策" onSave={(rules, note) => save(category, rules, note, p)} />
           </Paper>
         );
       })}

@@ -278,12 +278,16 @@ describe('statements, batches and policies', () => {
     expect(c.lines[0].payFen).toBe(9000);
   });
 
-  test('no policy for the year: approval is refused with a message and nothing changes', async () => {
+  test('no policy for the year: registering says so at once, approval is refused with the same words and nothing changes', async () => {
     const p = retiree();
+    // What the form asks while the claim is typed, and the claim's page once it is registered.
+    expect(await call('claims.policyGaps', { personId: p.id, years: [2025, 2025] })).toEqual([{ year: 2025, category: '退休' }]);
     let c = await threeLineClaim(p.id);
+    await call('claims.savePolicy', { year: 2024, category: '退休', rules: TUIXIU, note: null });
+    expect(await call('claims.policyGaps', { personId: p.id, years: [2024, 2025] })).toEqual([{ year: 2025, category: '退休' }]);
     c = await call<ClaimFile>('claims.move', { id: c.id, version: c.version, to: '审核' });
     const e = await refusal('claims.move', { id: c.id, version: c.version, to: '批准' });
-    expect(e.message).toBe('2025 年度“退休”人员的报销政策尚未设置，请先在“报销政策”中设置');
+    expect(e.message).toBe('2025 年度退休人员的报销政策尚未设置：报销单可以登记，但在设置政策之前不能批准。请先在“药费报销 › 报销政策”中设置');
     expect((await call<ClaimFile>('claims.get', { id: c.id })).status).toBe('审核');
     expect(count('select count(*) n from claim_year_totals')).toBe(0);
   });

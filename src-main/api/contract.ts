@@ -12,7 +12,7 @@ import {
   STATUSES,
   type CareFlag,
 } from '../shared/person';
-import { isValidIsoDate, isValidPartialDate } from '../shared/dates';
+import { fullDate, partialDate } from '../shared/dateSchemas';
 import { CategoryPolicy, LINE_KINDS, YearPolicy } from '../shared/claimPolicy';
 import { parseYuan } from '../shared/money';
 import { UserError } from '../shared/errors';
@@ -30,13 +30,6 @@ const text = (max = 200) =>
     .max(max, `不能超过 ${max} 个字`)
     .nullish()
     .transform((s) => (s == null || s.trim() === '' ? null : s.trim()));
-
-/** A date as ISO text, full (`1952-10-05`) or partial (`1952-10`, `1952`). */
-const partialDate = z
-  .string()
-  .nullish()
-  .transform((s) => (s == null || s.trim() === '' ? null : s.trim()))
-  .refine((s) => s === null || isValidPartialDate(s), '日期格式应为 1952-10-05、1952-10 或 1952，且须是有效日期');
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).nullish().transform((v) => v ?? null);
 const id = z.number().int().positive();
@@ -478,13 +471,6 @@ export interface UndoResult {
 }
 
 // --- claims (药费报销) ------------------------------------------------------------------------
-
-/** A full date, required. */
-const fullDate = (what: string) =>
-  z
-    .string({ error: `请填写${what}` })
-    .trim()
-    .refine((s) => isValidIsoDate(s), `${what}应为有效日期，如 2025-03-01`);
 
 /** An amount as typed, in yuan (`1,234.50`), to integer fen; never a float. */
 const yuan = (what: string) =>
@@ -1071,6 +1057,9 @@ export const contract = {
   'claims.policies': method<PolicyView[]>()(z.object({ year: z.number().int().min(1949).max(2200) })),
   'claims.savePolicy': method<PolicyView>()(
     z.object({ year: z.number().int().min(1949).max(2200), category: z.enum(CATEGORIES), rules: CategoryPolicy, note: text(200), loaded: loadedRecord(CategoryPolicy) }),
+  ),
+  'claims.policyGaps': method<{ year: number; category: string }[]>()(
+    z.object({ personId: id, years: z.array(z.number().int().min(1949).max(2200)).max(100) }),
   ),
   'claims.simulate': method<SimulationResult>()(z.object({ policy: YearPolicy })),
   'claims.report': method<ClaimsReport>()(

@@ -36,7 +36,7 @@ import { importErrorWorkbook } from '../exporter/importErrors';
 import { todayIso } from '../shared/dates';
 import { createBatch, getBatch, listBatches, markBatchPaid, paymentListWorkbook } from '../claims/batches';
 import { createClaim, getClaim, listClaims, moveClaim, reverseClaim, updateClaim, yearStatement } from '../claims/claims';
-import { listPolicies, savePolicy } from '../claims/policies';
+import { listPolicies, policyGaps, savePolicy } from '../claims/policies';
 import {
   advancePetition,
   attachToPetition,
@@ -178,6 +178,7 @@ const handlers: Handlers = {
   'claims.statement': (ctx, { personId, year }) => yearStatement(ctx.store, personId, year),
   'claims.policies': (ctx, { year }) => listPolicies(ctx.store, year),
   'claims.savePolicy': (ctx, { year, category, rules, note, loaded }) => savePolicy(ctx.store, year, category, rules, note, loaded),
+  'claims.policyGaps': (ctx, { personId, years }) => policyGaps(ctx.store, personId, years),
   'claims.simulate': (ctx, { policy }) => simulateYear(ctx.store, policy),
   'claims.report': (ctx, { year, month, nearCapPercent }) => claimsReport(ctx.store, year, nearCapPercent, month),
   'claims.exportReport': async (ctx, { year }) => {

@@ -23,7 +23,24 @@ export function policyFor(store: Store, year: number, category: Category): { ver
   const row = latest(store, year, category);
   if (row) return { versionId: row.id, rules: CategoryPolicy.parse(JSON.parse(row.rules)) };
   if (category === '离休') return { versionId: null, rules: DEFAULT_LIXIU };
-  throw new UserError('no_policy', `${year} 年度“${category}”人员的报销政策尚未设置，请先在“报销政策”中设置`);
+  throw new UserError('no_policy', `${year} 年度${category}人员的报销政策尚未设置：报销单可以登记，但在设置政策之前不能批准。请先在“药费报销 › 报销政策”中设置`);
+}
+
+export interface PolicyGap {
+  year: number;
+  category: Category;
+}
+
+/**
+ * The years of a person's claim that have no policy for their category: such a claim can be
+ * registered (the invoices come in before the policy is decided) but not approved, and the form
+ * says so at once.
+ */
+export function policyGaps(store: Store, personId: number, years: number[]): PolicyGap[] {
+  const person = store.prepare('SELECT category FROM persons WHERE id = ?').get(personId) as { category: Category } | undefined;
+  if (!person) throw new UserError('not_found', '找不到这位报销人的档案');
+  if (person.category === '离休') return [];
+  return [...new Set(years)].sort().filter((year) => !latest(store, year, person.category)).map((year) => ({ year, category: person.category }));
 }
 
 function view(store: Store, year: number, category: Category): PolicyView | null {

@@ -11,13 +11,14 @@
 // Where a file lacks what a part needs (缴费年限, 出生日期, 离退休时间), there is no expected figure
 // and the person is listed with what is missing: the app never guesses.
 import { z } from 'zod';
-import { ageOn, formatChineseDate, isValidIsoDate } from './dates';
+import { ageOn, formatChineseDate } from './dates';
+import { fullDate } from './dateSchemas';
 import { bpText, formatYuan } from './money';
 import { CATEGORIES, type Category } from './person';
 
 const fen = z.number({ error: '金额须为数字' }).int('金额须为整数分').min(0, '金额不能为负').max(100_000_00, '金额过大');
 const age = z.number({ error: '年龄须为整数' }).int('年龄须为整数').min(50, '年龄不能小于 50').max(120, '年龄不能大于 120');
-const isoDate = (what: string) => z.string({ error: `请填写${what}` }).refine(isValidIsoDate, `${what}须是有效日期`);
+const isoDate = fullDate;
 
 export const AdjustmentRule = z
   .object({

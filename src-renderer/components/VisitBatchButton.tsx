@@ -8,6 +8,7 @@ import { VISIT_KINDS } from '../../src-main/shared/care';
 import { todayIso } from '../../src-main/shared/dates';
 import { call } from '../api';
 import { navigate } from '../route';
+import { DateField } from '../kit/DateField';
 
 export function VisitBatchButton({ query, total }: { query: InputOf<'retirees.list'>; total: number }) {
   const [open, setOpen] = useState(false);
@@ -45,7 +46,7 @@ export function VisitBatchButton({ query, total }: { query: InputOf<'retirees.li
           <SimpleGrid cols={2}>
             <TextInput label="批次名称" placeholder="如 2027年春节慰问" value={b.name} onChange={(e) => setB({ ...b, name: e.currentTarget.value })} />
             <Select label="类别" data={[...VISIT_KINDS]} value={b.kind} onChange={(k) => setB({ ...b, kind: k ?? '节日慰问' })} />
-            <TextInput label="慰问日期" value={b.date} onChange={(e) => setB({ ...b, date: e.currentTarget.value })} />
+            <DateField label="慰问日期" value={b.date} onChange={(d) => setB({ ...b, date: d ?? '' })} />
             <TextInput label="慰问金（元）" value={b.money} onChange={(e) => setB({ ...b, money: e.currentTarget.value })} />
             <TextInput label="慰问品" value={b.items} onChange={(e) => setB({ ...b, items: e.currentTarget.value })} />
             <TextInput label="走访人" value={b.visitors} onChange={(e) => setB({ ...b, visitors: e.currentTarget.value })} />

@@ -11,6 +11,7 @@ import { todayIso } from '../../src-main/shared/dates';
 import { formatYuan } from '../../src-main/shared/money';
 import { call } from '../api';
 import { failed } from '../notify';
+import { DateField } from '../kit/DateField';
 
 
 export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged: () => void }) {
@@ -169,7 +170,7 @@ export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged
       <Modal opened={cert !== null} onClose={() => setCert(null)} title="记录资格认证">
         {cert && (
           <Stack>
-            <TextInput label="认证日期" value={cert.on} onChange={(e) => setCert({ ...cert, on: e.currentTarget.value })} />
+            <DateField label="认证日期" value={cert.on} onChange={(v) => setCert({ ...cert, on: v ?? '' })} />
             <Select label="认证方式" data={[...CERTIFICATION_METHODS]} value={cert.method} onChange={(m) => setCert({ ...cert, method: m })} />
             <Group justify="flex-end">
               <Button
@@ -246,11 +247,11 @@ function VisitForm({ opened, personId, onClose, onSaved }: { opened: boolean; pe
       <Stack>
         <SimpleGrid cols={2}>
           <Select label="类别" data={[...VISIT_KINDS]} value={v.kind} onChange={(k) => setV({ ...v, kind: k })} />
-          <TextInput label="日期" value={v.date} onChange={(e) => setV({ ...v, date: e.currentTarget.value })} />
+          <DateField label="日期" value={v.date} onChange={(d) => setV({ ...v, date: d ?? '' })} />
           <TextInput label="走访人（工作人员、组长）" value={v.visitors} onChange={(e) => setV({ ...v, visitors: e.currentTarget.value })} />
           <TextInput label="慰问金（元）" value={v.money} onChange={(e) => setV({ ...v, money: e.currentTarget.value })} />
           <TextInput label="慰问品" value={v.items} onChange={(e) => setV({ ...v, items: e.currentTarget.value })} />
-          <TextInput label="回访日期（可不填）" value={v.followUpOn} onChange={(e) => setV({ ...v, followUpOn: e.currentTarget.value })} placeholder="如 2026-12-15" />
+          <DateField label="回访日期（可不填）" value={v.followUpOn} onChange={(d) => setV({ ...v, followUpOn: d ?? '' })} placeholder="如 2026-12-15" />
         </SimpleGrid>
         <Textarea label="情况记录" autosize minRows={3} value={v.note} onChange={(e) => setV({ ...v, note: e.currentTarget.value })} />
         <Checkbox label="本次走访同时完成本年度养老金领取资格认证" checked={v.certify} onChange={(e) => setV({ ...v, certify: e.currentTarget.checked })} />
@@ -282,7 +283,7 @@ function DeathForm({ opened, person, onClose, onSaved }: { opened: boolean; pers
     <Modal opened={opened} onClose={onClose} title={`病故登记：${person.name}`}>
       <Stack>
         <Text size="sm">登记后，档案状态改为“已故”，不再出现在生日提醒、节日慰问和邮寄名单中；办公室的后续事项列为清单逐项办理。</Text>
-        <TextInput label="去世日期" placeholder="如 2026-11-20" value={diedOn} onChange={(e) => setDiedOn(e.currentTarget.value)} />
+        <DateField label="去世日期" placeholder="如 2026-11-20" value={diedOn} onChange={(d) => setDiedOn(d ?? '')} />
         <TextInput label="报告人" placeholder="如 其子刘强" value={reportedBy} onChange={(e) => setReportedBy(e.currentTarget.value)} />
         <Textarea label="备注" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         {error && <Text c="red.8">{error}</Text>}
@@ -348,7 +349,7 @@ function DeathPanel({ death, onChanged }: { death: DeathFile; onChanged: (d: Dea
       </Table>
       <Modal opened={doing !== null} onClose={() => setDoing(null)} title={`办理：${doing ?? ''}`}>
         <Stack>
-          <TextInput label="办理日期" value={doneOn} onChange={(e) => setDoneOn(e.currentTarget.value)} />
+          <DateField label="办理日期" value={doneOn} onChange={(d) => setDoneOn(d ?? '')} />
           {doing && PAID_DEATH_TASKS.includes(doing) && <TextInput label="金额（元）" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} />}
           <TextInput label="备注" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
           <Group justify="flex-end">

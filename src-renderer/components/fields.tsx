@@ -1,8 +1,7 @@
-// Form fields shared by the file page: dates that keep their precision, phones, labelled sections.
+// Form fields shared by the file page: phones, labelled sections. Dates: kit/DateField.
 import { ActionIcon, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState, type ReactNode } from 'react';
-import { parseDateInput } from '../../src-main/shared/dates';
+import type { ReactNode } from 'react';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -12,51 +11,6 @@ export function Section({ title, children }: { title: string; children: ReactNod
       </Title>
       {children}
     </Paper>
-  );
-}
-
-/**
- * A date typed the way staff write it (1952.10.5, 1952年10月, 19521005); stored as ISO text with
- * the precision given. An unreadable entry stays in the box with a message, never guessed.
- */
-export function DateField({
-  label,
-  value,
-  onChange,
-  description,
-}: {
-  label: string;
-  value: string | null | undefined;
-  onChange: (iso: string | null) => void;
-  description?: string;
-}) {
-  const [text, setText] = useState(value ?? '');
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => setText(value ?? ''), [value]);
-  return (
-    <TextInput
-      label={label}
-      placeholder="如 1952-10-05 或 1952-10"
-      description={description}
-      value={text}
-      error={error}
-      onChange={(e) => setText(e.currentTarget.value)}
-      onBlur={() => {
-        if (text.trim() === '') {
-          setError(null);
-          onChange(null);
-          return;
-        }
-        const iso = parseDateInput(text);
-        if (iso === null) {
-          setError('无法识别的日期，请按“1952-10-05”或“1952-10”填写');
-        } else {
-          setError(null);
-          setText(iso);
-          onChange(iso);
-        }
-      }}
-    />
   );
 }
 

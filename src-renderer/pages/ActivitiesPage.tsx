@@ -10,6 +10,7 @@ import { PersonPicker, type PickedPerson } from '../components/PersonPicker';
 import { unitChoices } from '../components/unitOptions';
 import { done, failed } from '../notify';
 import { navigate } from '../route';
+import { DateField } from '../kit/DateField';
 
 export function ActivitiesPage({ path }: { path: string[] }) {
   const [first, second] = path;
@@ -112,7 +113,7 @@ function NewActivity({ onClose }: { onClose: () => void }) {
       <Stack>
         <SimpleGrid cols={2}>
           <Select label="类别" data={[...ACTIVITY_KINDS]} value={f.kind} onChange={(v) => v && setF({ ...f, kind: v })} allowDeselect={false} />
-          <TextInput label="日期" value={f.heldOn} onChange={(e) => setF({ ...f, heldOn: e.currentTarget.value })} />
+          <DateField label="日期" value={f.heldOn} onChange={(d) => setF({ ...f, heldOn: d ?? '' })} />
         </SimpleGrid>
         <TextInput label="名称" value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} />
         <SimpleGrid cols={2}>
@@ -262,7 +263,7 @@ function MaterialList() {
       <Modal opened={adding} onClose={() => setAdding(false)} title="登记学习资料">
         <Stack>
           <TextInput label="资料名称" value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} />
-          <TextInput label="发放日期" value={f.issuedOn} onChange={(e) => setF({ ...f, issuedOn: e.currentTarget.value })} />
+          <DateField label="发放日期" value={f.issuedOn} onChange={(d) => setF({ ...f, issuedOn: d ?? '' })} />
           <Textarea label="备注" value={f.note} onChange={(e) => setF({ ...f, note: e.currentTarget.value })} />
           <Group justify="flex-end">
             <Button onClick={save}>登记</Button>
@@ -301,7 +302,7 @@ function MaterialDetail({ id }: { id: number }) {
           返回
         </Button>
       </Group>
-      <TextInput label="领取/送达日期" w={200} value={on} onChange={(e) => setOn(e.currentTarget.value)} />
+      <DateField label="领取/送达日期" w={200} value={on} onChange={(d) => setOn(d ?? '')} />
       {m.toDeliver.length > 0 && (
         <Paper withBorder p="md">
           <Group justify="space-between" mb="xs">

@@ -33,6 +33,7 @@ import { call } from '../api';
 import { download, fileToBase64 } from '../files';
 import { done, failed } from '../notify';
 import { navigate } from '../route';
+import { DateField } from '../kit/DateField';
 
 const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? '—' : formatYuan(fen));
 const yuanText = (fen: number) => formatYuan(fen).replace(/,/g, '');
@@ -147,9 +148,9 @@ function RuleEditor({ year, rule, onSaved }: { year: number; rule: AdjustmentRul
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 2, lg: 4 }}>
-        <TextInput label="执行时间" value={d.effectiveFrom} onChange={(e) => set({ effectiveFrom: e.currentTarget.value })} />
-        <TextInput label="退休截止日期" description="此日以后退休的不参加调整" value={d.retiredBy} onChange={(e) => set({ retiredBy: e.currentTarget.value })} />
-        <TextInput label="年龄计算截至" value={d.ageOn} onChange={(e) => set({ ageOn: e.currentTarget.value })} />
+        <DateField label="执行时间" value={d.effectiveFrom} onChange={(v) => set({ effectiveFrom: v ?? '' })} />
+        <DateField label="退休截止日期" description="此日以后退休的不参加调整" value={d.retiredBy} onChange={(v) => set({ retiredBy: v ?? '' })} />
+        <DateField label="年龄计算截至" value={d.ageOn} onChange={(v) => set({ ageOn: v ?? '' })} />
         <Checkbox.Group label="调整范围" value={d.categories} onChange={(v) => set({ categories: v })}>
           <Group mt={8}>
             {CATEGORIES.map((c) => (

@@ -37,7 +37,8 @@ import { ApiError, call } from '../api';
 import { AttachmentsTab } from '../components/AttachmentsTab';
 import { VisitsTab } from '../components/VisitsTab';
 import { ContactsTab } from '../components/ContactsTab';
-import { DateField, PhonesField, Section } from '../components/fields';
+import { PhonesField, Section } from '../components/fields';
+import { DateField } from '../kit/DateField';
 import { HistoryTab } from '../components/HistoryTab';
 import { navigate } from '../route';
 import { editOf, isDirty, rebase } from '../kit/edit';
@@ -256,7 +257,7 @@ export function PersonPage({ id }: { id: number | null }) {
                 <TextInput label="姓名" required value={draft.name} onChange={(e) => setDraft({ name: e.currentTarget.value })} />
                 <Select label="性别" data={[...GENDERS]} value={draft.gender ?? null} onChange={(v) => setDraft({ gender: v as PersonDraft['gender'] })} clearable />
                 <TextInput label="民族" value={draft.ethnicity ?? ''} onChange={(e) => setDraft({ ethnicity: e.currentTarget.value })} />
-                <DateField label="出生日期" value={draft.birthDate} onChange={(v) => setDraft({ birthDate: v })} />
+                <DateField partial label="出生日期" value={draft.birthDate} onChange={(v) => setDraft({ birthDate: v })} />
               </SimpleGrid>
               <SimpleGrid cols={{ base: 1, lg: 2 }} mt="sm">
                 <IdNumberField draft={draft} setDraft={setDraft} personId={file?.id ?? null} />
@@ -266,8 +267,8 @@ export function PersonPage({ id }: { id: number | null }) {
                 </SimpleGrid>
               </SimpleGrid>
               <SimpleGrid cols={{ base: 2, lg: 4 }} mt="sm">
-                <DateField label="参加工作时间" value={draft.workStartDate} onChange={(v) => setDraft({ workStartDate: v })} />
-                <DateField label="离退休时间" value={draft.retirementDate} onChange={(v) => setDraft({ retirementDate: v })} />
+                <DateField partial label="参加工作时间" value={draft.workStartDate} onChange={(v) => setDraft({ workStartDate: v })} />
+                <DateField partial label="离退休时间" value={draft.retirementDate} onChange={(v) => setDraft({ retirementDate: v })} />
                 <TextInput label="原单位/部门" value={draft.formerUnit ?? ''} onChange={(e) => setDraft({ formerUnit: e.currentTarget.value })} />
                 <TextInput label="原职务/职称" value={draft.formerPosition ?? ''} onChange={(e) => setDraft({ formerPosition: e.currentTarget.value })} />
               </SimpleGrid>
@@ -336,7 +337,7 @@ export function PersonPage({ id }: { id: number | null }) {
                   <SegmentedControl data={[...STATUSES]} value={draft.status ?? '在册'} onChange={(v) => setDraft({ status: v as PersonDraft['status'] })} />
                 </Stack>
                 {draft.status !== '在册' && (
-                  <DateField label={draft.status === '已故' ? '去世日期' : '迁出日期'} value={draft.statusDate} onChange={(v) => setDraft({ statusDate: v })} />
+                  <DateField partial label={draft.status === '已故' ? '去世日期' : '迁出日期'} value={draft.statusDate} onChange={(v) => setDraft({ statusDate: v })} />
                 )}
               </SimpleGrid>
               <Textarea mt="sm" label="备注" autosize minRows={2} value={draft.note ?? ''} onChange={(e) => setDraft({ note: e.currentTarget.value })} />

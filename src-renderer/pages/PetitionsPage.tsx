@@ -11,6 +11,7 @@ import { failed } from '../notify';
 import { PersonPicker, type PickedPerson } from '../components/PersonPicker';
 import { base64ToBlob, download, fileToBase64 } from '../files';
 import { navigate } from '../route';
+import { DateField } from '../kit/DateField';
 
 const COLORS = { 待受理: 'orange', 办理中: 'blue', 已办结: 'teal', 不予受理: 'gray' } as const;
 
@@ -143,7 +144,7 @@ function NewPetition({ opened, onClose }: { opened: boolean; onClose: () => void
     <Modal opened={opened} onClose={onClose} title="登记信访" size="xl">
       <Stack>
         <SimpleGrid cols={3}>
-          <TextInput label="收到日期" value={f.receivedOn} onChange={(e) => setF({ ...f, receivedOn: e.currentTarget.value })} />
+          <DateField label="收到日期" value={f.receivedOn} onChange={(d) => setF({ ...f, receivedOn: d ?? '' })} />
           <Select label="信访方式" data={[...PETITION_CHANNELS]} value={f.channel} onChange={(v) => setF({ ...f, channel: v ?? '来访' })} />
           <TextInput label="承办人" value={f.handler} onChange={(e) => setF({ ...f, handler: e.currentTarget.value })} />
         </SimpleGrid>
@@ -261,7 +262,7 @@ function PetitionDetail({ id }: { id: number }) {
       <PetitionAttachments id={p.id} />
       <Modal opened={step !== null} onClose={() => setStep(null)} title={{ accept: '受理', reject: '不予受理', extend: '延期', conclude: '办结' }[step ?? 'accept']}>
         <Stack>
-          {step !== 'extend' && <TextInput label={step === 'accept' ? '受理日期' : step === 'reject' ? '告知日期' : '办结日期'} value={on} onChange={(e) => setOn(e.currentTarget.value)} />}
+          {step !== 'extend' && <DateField label={step === 'accept' ? '受理日期' : step === 'reject' ? '告知日期' : '办结日期'} value={on} onChange={(d) => setOn(d ?? '')} />}
           {step === 'extend' && <TextInput label="延长天数（不超过 30 天，只能延期一次）" value={days} onChange={(e) => setDays(e.currentTarget.value)} />}
           {step !== 'accept' && (
             <Textarea label={step === 'reject' ? '不予受理的理由' : step === 'extend' ? '延期理由' : '办理结果'} autosize minRows={3} value={text} onChange={(e) => setText(e.currentTarget.value)} />

@@ -7,6 +7,7 @@ import { call } from '../../api';
 import { AttachmentsTab } from '../../components/AttachmentsTab';
 import { navigate } from '../../route';
 import { done, failed, StatusBadge, yuan } from './shared';
+import { PolicyGapNotice, visitYears } from './PolicyGapNotice';
 
 export function ClaimDetail({ id }: { id: number }) {
   const [claim, setClaim] = useState<ClaimFile | null>(null);
@@ -92,6 +93,7 @@ export function ClaimDetail({ id }: { id: number }) {
           </Button>
         </Group>
       </Group>
+      {!approved && claim.source !== '冲销' && <PolicyGapNotice personId={claim.personId} years={visitYears(claim.lines.map((l) => l.visitDate))} />}
       {claim.returnReason && claim.status === '退回' && <Alert color="orange">退回原因：{claim.returnReason}</Alert>}
       {claim.reversedBy !== null && (
         <Alert color="red">

@@ -5,7 +5,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { ClaimFile } from '../../../src-main/api/contract';
 import { LINE_KINDS } from '../../../src-main/shared/claimPolicy';
-import { todayIso } from '../../../src-main/shared/dates';
+import { parseDateInput, todayIso } from '../../../src-main/shared/dates';
 import { formatYuan, parseYuan } from '../../../src-main/shared/money';
 import { call } from '../../api';
 import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
@@ -13,7 +13,9 @@ import { navigate } from '../../route';
 import { editOf, isDirty } from '../../kit/edit';
 import { useLeaveGuard } from '../../kit/leaveGuard';
 import { SaveBar } from '../../kit/SaveBar';
+import { PolicyGapNotice, visitYears } from './PolicyGapNotice';
 import { failed, yuan } from './shared';
+import { DateField } from '../../kit/DateField';
 
 interface LineDraft {
   invoiceCode: string;
@@ -161,10 +163,11 @@ export function ClaimForm({ claim, personId }: { claim: number | null; personId:
       <Paper withBorder p="md">
         <Group align="flex-start" grow>
           <PersonPicker value={person} onChange={setPerson} />
-          <TextInput label="收件日期" value={received} onChange={(e) => setReceived(e.currentTarget.value)} placeholder="如 2025-03-10" />
+          <DateField label="收件日期" value={received} onChange={(d) => setReceived(d ?? '')} placeholder="如 2025-03-10" />
           <TextInput label="备注" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         </Group>
       </Paper>
+      <PolicyGapNotice personId={person?.id ?? null} years={visitYears(lines.map((l) => parseDateInput(l.visitDate) ?? ''))} />
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">
           <Title order={4}>票据（金额单位：元）</Title>
@@ -194,7 +197,9 @@ export function ClaimForm({ claim, personId }: { claim: number | null; personId:
                   <Table.Td>{cell(i, 'invoiceCode', 110, '票据代码')}</Table.Td>
                   <Table.Td>{cell(i, 'invoiceNo', 110, '票据号')}</Table.Td>
                   <Table.Td>{cell(i, 'hospital', 130, '医疗机构')}</Table.Td>
-                  <Table.Td>{cell(i, 'visitDate', 115, '就医日期')}</Table.Td>
+                  <Table.Td>
+                    <DateField label="" ariaLabel={`第${i + 1}张票据 就医日期`} w={150} placeholder="就医日期" value={l.visitDate} onChange={(d) => set(i, { visitDate: d ?? '' })} />
+                  </Table.Td>
                   <Table.Td>
                     <Select aria-label={`第${i + 1}张票据 类别`} w={105} data={[...LINE_KINDS]} value={l.kind} onChange={(v) => set(i, { kind: v })} placeholder="类别" />
                   </Table.Td>

@@ -37,7 +37,16 @@ export function DateField({ label, value, onChange, partial = false, required, d
   const [text, setText] = useState(value ?? '');
   const [error, setError] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
-  useEffect(() => setText(value ?? ''), [value]);
+  // The parent's value follows every keystroke (so a button next to the field sees what is typed);
+  // the text is tidied, and a message shown, when the field is left.
+  const typedValue = (typed: string) => {
+    const r = readDate(typed, partial);
+    return r.error ? typed.trim() : r.iso;
+  };
+  useEffect(() => {
+    if ((value ?? '') !== (typedValue(text) ?? '')) setText(value ?? '');
+    // Only a value from outside (loaded, reset) replaces the text being typed.
+  }, [value]);
   const commit = (typed: string) => {
     const r = readDate(typed, partial);
     setError(r.error);
@@ -58,7 +67,12 @@ export function DateField({ label, value, onChange, partial = false, required, d
       placeholder={placeholder ?? (partial ? '如 1952-10-05 或 1952-10' : '如 2026-11-10')}
       value={text}
       error={error}
-      onChange={(e) => setText(e.currentTarget.value)}
+      onChange={(e) => {
+        const typed = e.currentTarget.value;
+        setText(typed);
+        if (error) setError(null);
+        onChange(typedValue(typed));
+      }}
       onBlur={() => commit(text)}
       onKeyDown={(e) => {
         if (e.key === 'Enter') commit(text);
@@ -66,7 +80,7 @@ export function DateField({ label, value, onChange, partial = false, required, d
       rightSection={
         <Popover opened={picking} onChange={setPicking} position="bottom-end" withArrow shadow="md" trapFocus>
           <Popover.Target>
-            <ActionIcon variant="subtle" color="gray" aria-label={`在日历中选择${label || ariaLabel}`} onClick={() => setPicking((o) => !o)}>
+            <ActionIcon variant="subtle" color="gray" aria-label="打开日历" onClick={() => setPicking((o) => !o)}>
               <IconCalendar size={18} />
             </ActionIcon>
           </Popover.Target>

@@ -33,7 +33,7 @@ export function SaveBar({
         <Group gap="md">{children}</Group>
         <Group gap="md">
           <Text c={dirty ? 'orange.8' : 'dimmed'} fw={dirty ? 600 : 400}>
-            {dirty ? '有未保存的修改' : '没有未保存的修改'}
+            {dirty ? '有未保存的修改' : '已全部保存'}
           </Text>
           <Text c="dimmed" size="sm">
             Ctrl+S 保存

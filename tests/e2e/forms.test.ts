@@ -48,7 +48,7 @@ describe('the file form', () => {
 
   test('保存 stays in sight at the top of a long file, and Ctrl+S saves from a field', async () => {
     const { page, rpc, shot } = office;
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
     await page.getByLabel('住址').fill('沈阳市和平区南京街 3 号');
     const box = await page.getByRole('button', { name: '保存', exact: true }).boundingBox();
     const viewport = page.viewportSize()!;

@@ -119,8 +119,7 @@ describe('undo puts back every field an import wrote', () => {
   test('a field edited since the import is left as edited, and undo says which', async () => {
     const { existing, report } = await importTwoSheets();
     const filled = await call<PersonFile>('retirees.get', { id: existing.id });
-    const { id: _i, version, age: _a, attachments: _at, unitNames: _u, createdAt: _c, updatedAt: _up, idFrom15: _f, ...input } = filled;
-    await call('retirees.update', { id: existing.id, version, person: { ...input, formerUnit: '第二机修厂' }, acceptWarnings: false });
+    await call('retirees.update', { id: existing.id, version: filled.version, changes: { formerUnit: '第二机修厂' }, base: { formerUnit: filled.formerUnit } });
 
     const check = await call<UndoCheck>('imports.undoCheck', { id: report.importId });
     expect(check.keptEdits).toEqual([{ personId: existing.id, name: '张桂兰', fields: ['原单位/部门'] }]);

@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { AppContext } from '../src-main/app/context';
 import { dataPaths } from '../src-main/app/paths';
 import { createPerson } from '../src-main/retirees/persons';
-import { saveOfficeSettings } from '../src-main/settings/settings';
+import { pendingMigrations } from '../src-main/db/migrate';
+import { getOfficeSettings, saveOfficeSettings } from '../src-main/settings/settings';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import { person, tempDir } from './helpers';
 import { damagedWithBackup } from './storageFixtures';
@@ -113,5 +114,87 @@ describe('cli on a damaged database (issue 13, item 3)', () => {
       expect(fs.readFileSync(dbPath).equals(bytes)).toBe(true);
       expect(fs.existsSync(dataPaths(dbPath).keptAsideDir)).toBe(false);
     }
+  });
+});
+
+describe('cli init', () => {
+  const FIXTURES = path.resolve(root, '../shared/fixtures');
+  const cli = (...args: string[]) => spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
+
+  test('creates a migrated, configured database that a roster then imports into', () => {
+    const dbPath = path.join(tempDir(), 'new', 'office.sqlite');
+    const made = cli('init', '--db', dbPath, '--org', '测试集团离退休管理办公室', '--operator', '王干事');
+    expect(made.stderr).toBe('');
+    expect(made.status).toBe(0);
+    expect(made.stdout).toContain('已建立数据库');
+    expect(made.stdout).toContain(dbPath);
+
+    const imported = cli('import', path.join(FIXTURES, 'rosters/roster-basic.xlsx'), '--db', dbPath, '--json');
+    expect(imported.stderr).toBe('');
+    expect(imported.status).toBe(0);
+    const report = JSON.parse(imported.stdout);
+    expect(report.inserted).toBe(120);
+    expect(report.rejected).toBe(0);
+    const people = JSON.parse(cli('retirees', '--db', dbPath, '--json').stdout);
+    expect(people).toHaveLength(120);
+  });
+
+  test('sets the organisation and the operator as the first-start form does', async () => {
+    const dbPath = path.join(tempDir(), 'office.sqlite');
+    expect(cli('init', '--db', dbPath, '--org', ' 某某集团离退休办 ', '--operator', '李明').status).toBe(0);
+    const ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });
+    try {
+      expect(getOfficeSettings(ctx.store)).toEqual({ orgName: '某某集团离退休办', operatorName: '李明', configured: true });
+      expect(await pendingMigrations(ctx.store)).toEqual([]);
+    } finally {
+      ctx.close();
+    }
+  });
+
+  test('without --org and --operator the database is created and the app asks on first start', async () => {
+    const dbPath = path.join(tempDir(), 'office.sqlite');
+    const made = cli('init', '--db', dbPath);
+    expect(made.status).toBe(0);
+    expect(made.stdout).toContain('--org');
+    const ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });
+    try {
+      expect(getOfficeSettings(ctx.store).configured).toBe(false);
+    } finally {
+      ctx.close();
+    }
+  });
+
+  test('one of --org and --operator alone is refused, and no file is created', () => {
+    const dbPath = path.join(tempDir(), 'office.sqlite');
+    const r = cli('init', '--db', dbPath, '--org', '某某集团离退休办');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('--operator');
+    expect(fs.existsSync(dbPath)).toBe(false);
+  });
+
+  test('an existing file is refused in Chinese and left byte for byte as it was', () => {
+    const dbPath = path.join(tempDir(), 'office.sqlite');
+    expect(cli('init', '--db', dbPath, '--org', '甲单位', '--operator', '王干事').status).toBe(0);
+    const before = fs.readFileSync(dbPath);
+    const r = cli('init', '--db', dbPath, '--org', '乙单位', '--operator', '赵干事');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('已存在');
+    expect(r.stderr).toContain(dbPath);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(fs.readFileSync(dbPath).equals(before)).toBe(true);
+
+    const other = path.join(tempDir(), 'notes.txt');
+    fs.writeFileSync(other, '不是数据库');
+    expect(cli('init', '--db', other).status).toBe(1);
+    expect(fs.readFileSync(other, 'utf8')).toBe('不是数据库');
+  });
+
+  test('importing into a missing database names the command that creates one', () => {
+    const dbPath = path.join(tempDir(), 'new.sqlite');
+    const r = cli('import', path.join(FIXTURES, 'rosters/roster-basic.xlsx'), '--db', dbPath);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('数据库文件不存在');
+    expect(r.stderr).toContain(`cli -- init --db ${dbPath}`);
+    expect(fs.existsSync(dbPath)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 // The command-line tool over the same domains as the app.
+//   npm run --silent cli -- init --db PATH [--org NAME --operator NAME]   a new database, as the app's first start makes it
 //   npm run --silent cli -- retirees --db PATH --json     every person, as a JSON array
 //   npm run --silent cli -- backup --db PATH              a verified manual backup now
 //   npm run --silent cli -- backups --db PATH             the backups of that database
@@ -20,6 +21,7 @@ import { commitImport, prepareImport } from '../importer/commit';
 import { ListQuery, type ImportReport } from '../api/contract';
 import { exportRoster } from '../exporter/roster';
 import { UserError } from '../shared/errors';
+import { getOfficeSettings, saveOfficeSettings } from '../settings/settings';
 import { importLedger } from '../claims/ledger';
 import { simulateYear } from '../claims/reports';
 import { YearPolicy } from '../shared/claimPolicy';
@@ -38,6 +40,7 @@ function describeReport(r: ImportReport, dryRun: boolean): string {
 }
 
 const USAGE = `用法：
+  npm run --silent cli -- init --db 数据库文件 [--org 单位名称 --operator 经办人姓名]   建立新数据库
   npm run --silent cli -- retirees --db 数据库文件 [--json]   列出全部人员
   npm run --silent cli -- backup --db 数据库文件              立即备份
   npm run --silent cli -- backups --db 数据库文件             列出备份
@@ -189,6 +192,50 @@ function renderLetters(ctx: AppContext, template: string | null, people: string 
   return `已生成 ${composed.letters.length} 封${composed.letters[0].title}：${path.resolve(out)}`;
 }
 
+/** A path as it can be pasted back into a shell. */
+function shellWord(s: string): string {
+  return /^[\w./:@%+,=-]+$/u.test(s) ? s : `'${s.replaceAll("'", `'\\''`)}'`;
+}
+
+const initCommand = (dbPath: string) => `npm run --silent cli -- init --db ${shellWord(dbPath)} --org 单位名称 --operator 经办人姓名`;
+
+/**
+ * `init`: a new database file, migrated, with the office's settings when both are given, as the
+ * app's first start makes it (SetupPage → app.setup → saveOfficeSettings). An existing file is
+ * never touched: the file is created with O_EXCL, so even a file that appears meanwhile is refused.
+ */
+async function initDatabase(dbPath: string, orgName: string | null, operatorName: string | null): Promise<string> {
+  if ((orgName === null) !== (operatorName === null)) {
+    throw new UserError('usage', `--org 和 --operator 须一起填写（单位名称用于信函落款和报表，经办人姓名记入每一条修改记录）\n${USAGE}`);
+  }
+  const settings = orgName !== null && operatorName !== null ? { orgName, operatorName } : null;
+  if (settings && !settings.orgName.trim()) throw new UserError('invalid_input', '请填写单位名称');
+  if (settings && !settings.operatorName.trim()) throw new UserError('invalid_input', '请填写经办人姓名');
+  fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+  try {
+    fs.closeSync(fs.openSync(dbPath, 'wx'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError('exists', `文件已存在，未做任何改动：${dbPath}\n已有的数据库可直接使用；要建立新数据库，请换一个文件名`);
+    throw e;
+  }
+  let ctx: AppContext | null = null;
+  try {
+    ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });
+    const office = settings ? saveOfficeSettings(ctx.store, settings) : getOfficeSettings(ctx.store);
+    return office.configured
+      ? `已建立数据库：${dbPath}\n单位：${office.orgName}；经办人：${office.operatorName}`
+      : `已建立数据库：${dbPath}\n尚未填写单位名称和经办人：桌面程序首次打开时会询问；在此之前导入等修改数据的操作会被拒绝。也可删除此文件后用 --org 和 --operator 重新建立`;
+  } catch (e) {
+    // The file is this run's own, still empty of anyone's data: leave nothing half made.
+    ctx?.close();
+    ctx = null;
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
+    throw e;
+  } finally {
+    ctx?.close();
+  }
+}
+
 async function main(argvIn: string[]): Promise<number> {
   const argv = [...argvIn];
   const json = argv.includes('--json');
@@ -198,14 +245,20 @@ async function main(argvIn: string[]): Promise<number> {
   const template = takeOption(argv, 'template');
   const people = takeOption(argv, 'people');
   const acceptRecovery = argv.includes('--accept-recovery');
+  const orgName = takeOption(argv, 'org');
+  const operatorName = takeOption(argv, 'operator');
   const args = parseLaunchArgs(argv.filter((a) => a !== '--json' && a !== '--accept-recovery'));
   const [command] = args.rest;
-  if (!command || !['retirees', 'backup', 'backups', 'import', 'export', 'claims', 'letters'].includes(command) || !argv.includes('--db')) {
+  if (!command || !['init', 'retirees', 'backup', 'backups', 'import', 'export', 'claims', 'letters'].includes(command) || !argv.includes('--db')) {
     console.error(USAGE);
     return 2;
   }
+  if (command === 'init') {
+    console.log(await initDatabase(args.db, orgName, operatorName));
+    return 0;
+  }
   if (!fs.existsSync(args.db)) {
-    console.error(`数据库文件不存在：${args.db}`);
+    console.error(`数据库文件不存在：${args.db}\n请先用 ${initCommand(args.db)} 建立`);
     return 1;
   }
   const ctx = await AppContext.start({ dbPath: args.db, noAutomaticBackup: true, onDamageWithoutBackup: 'refuse' });
@@ -257,6 +310,10 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e) => {
     console.error(e instanceof Error ? e.message : e);
+    // The first-start form is the app's; from here the same two settings are filled in like this.
+    if (e instanceof UserError && e.code === 'not_configured') {
+      console.error('（单位名称和经办人可在桌面程序或 npm run web 中打开此数据库时填写；新建数据库时可用 cli init 的 --org 和 --operator 一并填写）');
+    }
     process.exit(1);
   },
 );

@@ -1,6 +1,6 @@
 // Every migration, listed statically so that bundling keeps them (Kysely: static MigrationProvider).
 // Names sort in the order they run; never rename or edit one that has shipped.
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import * as m0001 from './0001-core';
 import * as m0002 from './0002-person-search';
 import * as m0003 from './0003-imports';

@@ -1,6 +1,6 @@
 // Every migration up and down on a real SQLite file (one block per migration, as Signal does).
 import path from 'node:path';
-import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
+import { Migrator, NO_MIGRATIONS } from 'kysely';
 import { afterEach, describe, expect, test } from 'vitest';
 import { migrations } from '../migrations';
 import { migratorFor } from '../src-main/db/migrate';

@@ -1,6 +1,6 @@
 // Bringing the database to the latest schema with Kysely's migrator and the static list in
 // migrations/index.ts.
-import { Migrator, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
+import { Migrator, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../migrations';
 import type { Store } from './store';
 

@@ -189,6 +189,6 @@ describe('the list', () => {
   });
 
   test('the age of the deceased is their age at death', () => {
-    expect(q({ q: '丁' }).rows[0].age).toBe(76);
+    expect(q({ q: '丁' }).rows[0].age).toEqual({ years: 76, approximate: false, atDeath: true });
   });
 });

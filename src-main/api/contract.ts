@@ -13,6 +13,7 @@ import {
   type CareFlag,
 } from '../shared/person';
 import { fullDate, partialDate } from '../shared/dateSchemas';
+import type { PersonAge } from '../shared/dates';
 import { CategoryPolicy, LINE_KINDS, YearPolicy } from '../shared/claimPolicy';
 import { parseYuan } from '../shared/money';
 import { UserError } from '../shared/errors';
@@ -176,8 +177,8 @@ export interface PersonFile extends Omit<PersonInput, 'contacts'> {
   id: number;
   idFrom15: boolean;
   version: number;
-  /** Age in full years today (or on the date of death): computed, never stored. */
-  age: number | null;
+  /** Age in full years today, or at death for the deceased (shared/dates personAge): computed, never stored. */
+  age: PersonAge | null;
   contacts: Contact[];
   attachments: AttachmentInfo[];
   unitNames: Record<'partyBranch' | 'partyGroup' | 'adminGroup' | 'adminSubgroup', string | null>;
@@ -221,7 +222,8 @@ export interface PersonRow {
   name: string;
   gender: string | null;
   birthDate: string | null;
-  age: number | null;
+  /** Today's, or at death for the deceased (shared/dates personAge). */
+  age: PersonAge | null;
   /** Masked in the list (`210102********123X`); the full number shows in the file. */
   idNumberMasked: string | null;
   category: string;

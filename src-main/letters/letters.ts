@@ -3,7 +3,7 @@
 import type { Store } from '../db/store';
 import { nowIso, writeAudit } from '../audit/audit';
 import { currentOperator, getOfficeSettings, readSetting, writeSetting } from '../settings/settings';
-import { ageOn, todayIso } from '../shared/dates';
+import { formatAge, personAge, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import {
   ADDRESS_FORMS,
@@ -151,9 +151,13 @@ export function composeLetters(store: Store, kind: LetterKind, personIds: number
       单位: orgName,
       日期: letterDate(date, template.dateStyle),
     };
-    // The birthday letter speaks of the coming birthday's age; other letters of today's.
-    const age = kind === 'birthday' && birthday ? birthday.turning : ageOn(p.birth_date, died ?? date);
-    if (age !== null) values['年龄'] = String(age);
+    // The birthday letter speaks of the coming birthday's age; a letter of condolence of the age at
+    // death (from a month-only date too, 约 where the day decides it); other letters of the letter's date.
+    const age =
+      kind === 'birthday' && birthday
+        ? String(birthday.turning)
+        : formatAge(personAge({ birthDate: p.birth_date, status: p.status, statusDate: p.died_on ?? p.status_date }, date), 'short');
+    if (age) values['年龄'] = age;
     if (birthday) values['生日'] = `${Number(birthday.on.slice(5, 7))}月${Number(birthday.on.slice(8, 10))}日`;
     if (family) values['家属姓名'] = family;
     if (died) values['去世日期'] = letterDate(died, template.dateStyle);

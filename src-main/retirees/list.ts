@@ -5,10 +5,9 @@ import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Figures, ListPage, ListQuery, PersonRow } from '../api/contract';
 import type { Database } from '../db/schema';
 import type { Store } from '../db/store';
-import { bornOnOrBefore, todayIso } from '../shared/dates';
+import { bornOnOrBefore, personAge, todayIso } from '../shared/dates';
 import { maskIdNumber } from '../shared/idNumber';
 import { CARE_FLAGS, CATEGORIES } from '../shared/person';
-import { displayAge } from './persons';
 import { matchExpression } from './searchIndex';
 
 type EB = ExpressionBuilder<Database, 'persons'>;
@@ -108,7 +107,7 @@ export function listPersons(store: Store, q: ListQuery, today = todayIso()): Lis
         name: r.name,
         gender: r.gender,
         birthDate: r.birth_date,
-        age: displayAge(r.birth_date, r.status, r.status_date, today),
+        age: personAge({ birthDate: r.birth_date, status: r.status, statusDate: r.status_date }, today),
         idNumberMasked: maskIdNumber(r.id_number),
         category: r.category,
         staffType: r.staff_type,

@@ -13,7 +13,7 @@ import { writeAudit, nowIso } from '../audit/audit';
 import { applyEdit, refuseIfStale, type Edit } from '../audit/edits';
 import type { AttachmentsTable, PersonContactsTable, PersonsTable } from '../db/schema';
 import type { Store } from '../db/store';
-import { ageOn, todayIso } from '../shared/dates';
+import { personAge } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { checkIdNumber, crossCheckId } from '../shared/idNumber';
 import { FIELD_LABELS } from '../shared/person';
@@ -132,12 +132,6 @@ function fromColumns(r: PersonRowDb): Omit<PersonFile, 'id' | 'version' | 'age' 
     note: r.note,
     reviewFlags: JSON.parse(r.review_flags) as string[],
   };
-}
-
-/** Age shown for a person: today's, or at death for the deceased. */
-export function displayAge(birthDate: string | null, status: string, statusDate: string | null, today = todayIso()): number | null {
-  const on = status === '已故' && statusDate && statusDate.length === 10 ? statusDate : today;
-  return ageOn(birthDate, on);
 }
 
 interface ResolvedId {
@@ -278,7 +272,7 @@ function fileOf(store: Store, row: PersonRowDb, known: { contacts?: Contact[]; a
     ...fields,
     id: row.id,
     version: row.version,
-    age: displayAge(row.birth_date, row.status, row.status_date),
+    age: personAge({ birthDate: row.birth_date, status: row.status, statusDate: row.status_date }),
     contacts: known.contacts ?? loadContacts(store, row.id),
     attachments: known.attachments ?? loadAttachments(store, row.id),
     unitNames: unitNames(store, fields, false),

@@ -39,6 +39,63 @@ export function ageOn(birthDate: string | null | undefined, on: string): number 
   return age;
 }
 
+/** The first and the last day a date of this precision can stand for: `2000-06` → 2000-06-01 … 2000-06-30. */
+function dateSpan(date: string): [string, string] {
+  const [y, m, d] = date.split('-');
+  if (d) return [date, date];
+  if (m) return [`${y}-${m}-01`, `${y}-${m}-${String(daysInMonth(Number(y), Number(m))).padStart(2, '0')}`];
+  return [`${y}-01-01`, `${y}-12-31`];
+}
+
+/**
+ * The ages in full years a person born on `birthDate` can have had on `on`, where either date may be
+ * partial (`1939`, `1939-06`): the youngest from the latest birth to the earliest day, the oldest
+ * from the earliest birth to the latest day. Equal when the dates decide it; otherwise one apart
+ * (a partial date spans at most a year). Null without both dates, or when `on` is before the birth.
+ */
+export function ageRange(birthDate: string | null | undefined, on: string | null | undefined): { min: number; max: number } | null {
+  if (!birthDate || !on || !isValidPartialDate(birthDate) || !isValidPartialDate(on)) return null;
+  const [bornFirst, bornLast] = dateSpan(birthDate);
+  const [onFirst, onLast] = dateSpan(on);
+  const max = ageOn(bornFirst, onLast)!;
+  if (max < 0) return null;
+  return { min: Math.max(0, ageOn(bornLast, onFirst)!), max };
+}
+
+/** An age as shown: in full years, `approximate` where partial dates leave two possible (then the older). */
+export interface PersonAge {
+  years: number;
+  approximate: boolean;
+  /** The age at death (享年), for the deceased. */
+  atDeath: boolean;
+}
+
+/**
+ * The age shown for a person anywhere (file, lists, letters): today's, or for the deceased their age
+ * at death, from the dates as far as they go. A month-only death date (`2000-06`) is still the date
+ * of death: where the unknown day decides between two ages, the age is `approximate` (约61岁). The
+ * deceased without a date of death have no age to show (null), never today's.
+ */
+export function personAge(
+  p: { birthDate?: string | null; status?: string | null; statusDate?: string | null },
+  today: string = todayIso(),
+): PersonAge | null {
+  const atDeath = p.status === '已故';
+  if (atDeath && !p.statusDate) return null;
+  const range = ageRange(p.birthDate, atDeath ? p.statusDate : today);
+  return range && { years: range.max, approximate: range.min !== range.max, atDeath };
+}
+
+/**
+ * `61岁`, `约61岁`, `享年61岁`, `享年约61岁`; with `short`, the number alone (`61`, `约61`) for a table
+ * column headed 年龄 or a letter's {年龄}. Empty for no age.
+ */
+export function formatAge(age: PersonAge | null, style: 'full' | 'short' = 'full'): string {
+  if (!age) return '';
+  const n = `${age.approximate ? '约' : ''}${age.years}`;
+  return style === 'short' ? n : `${age.atDeath ? '享年' : ''}${n}岁`;
+}
+
 /**
  * The latest birth date at which a person is at least `years` old on `on`, for `birth_date <= ?`
  * filters; it agrees with `ageOn`. A Feb 29 birthday counts from Mar 1 in common years.

@@ -21,6 +21,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { InputOf, ListPage, OrgUnit } from '../../src-main/api/contract';
 import { CARE_FLAG_KEYS, SORT_KEYS } from '../../src-main/api/contract';
 import { AGE_BANDS, CARE_FLAGS, CATEGORIES, STATUSES } from '../../src-main/shared/person';
+import { formatAge } from '../../src-main/shared/dates';
 import { call } from '../api';
 import { navigate } from '../route';
 import { VisitBatchButton } from '../components/VisitBatchButton';
@@ -251,7 +252,7 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
                   )}
                 </Table.Td>
                 <Table.Td>{r.gender ?? ''}</Table.Td>
-                <Table.Td>{r.age ?? ''}</Table.Td>
+                <Table.Td>{formatAge(r.age, 'short')}</Table.Td>
                 <Table.Td ff="monospace">{r.idNumberMasked ?? ''}</Table.Td>
                 <Table.Td>{r.category}</Table.Td>
                 <Table.Td>{r.formerUnit ?? ''}</Table.Td>

@@ -22,7 +22,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { IdCheckResult, InputOf, OrgUnit, PersonFile } from '../../src-main/api/contract';
-import { ageOn, todayIso } from '../../src-main/shared/dates';
+import { formatAge, personAge } from '../../src-main/shared/dates';
 import {
   CATEGORIES,
   DISABILITY_LEVELS,
@@ -193,7 +193,7 @@ export function PersonPage({ id }: { id: number | null }) {
       onChange={(v) => setDraft({ [field]: v ? Number(v) : null })}
     />
   );
-  const age = draft.status === '已故' && draft.statusDate?.length === 10 ? ageOn(draft.birthDate, draft.statusDate) : ageOn(draft.birthDate, todayIso());
+  const age = formatAge(personAge(draft));
 
   return (
     <Stack gap="md">
@@ -205,7 +205,7 @@ export function PersonPage({ id }: { id: number | null }) {
           <Title order={2}>{file ? file.name : '新建档案'}</Title>
           {file && (
             <>
-              {age !== null && <Text size="lg">{draft.status === '已故' ? `享年 ${age} 岁` : `${age} 岁`}</Text>}
+              {age && <Text size="lg">{age}</Text>}
               <Badge size="lg" variant="light">
                 {file.category}
               </Badge>

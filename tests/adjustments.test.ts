@@ -7,7 +7,9 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AdjustmentRowView, AdjustmentRunView, PersonFile, PrintableView } from '../src-main/api/contract';
 import type { AppContext } from '../src-main/app/context';
-import { expectedIncrease, type AdjustmentPerson } from '../src-main/shared/adjustment';
+import { emptyRule, expectedIncrease, ruleProblems, type AdjustmentPerson } from '../src-main/shared/adjustment';
+import { saveRule } from '../src-main/adjustments/adjustments';
+import { UserError } from '../src-main/shared/errors';
 import { RULE_2026 } from './adjustmentRule';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import { freshContext, person, router, tempDir } from './helpers';
@@ -230,5 +232,45 @@ describe('the agency list', () => {
     expect(await call('adjustments.runs', { year: 2026 })).toEqual([]);
     // A rule with a band twice is refused.
     expect((await refusal('adjustments.saveRule', { rule: { ...RULE, ageBands: [{ fromAge: 70, fen: 1 }, { fromAge: 70, fen: 2 }] }, loaded: null })).message).toContain('年龄段的起始年龄不能重复');
+  });
+});
+
+describe('a rule that adjusts nobody by anything, or cannot belong to its year', () => {
+  const audits = () => (ctx.store.raw.prepare('select count(*) as n from audit_log').get() as { n: number }).n;
+
+  test('an all-zero rule is refused in Chinese through the router, and nothing is saved', async () => {
+    const zero = emptyRule(2026);
+    const r = await refusal('adjustments.saveRule', { rule: zero, loaded: null });
+    expect(r.code).toBe('invalid_input');
+    expect(r.message).toContain('各项金额均为 0、比例也为 0，按此规则没有任何人增加任何金额');
+    // Bands and a step that add 0 are as empty as no bands at all.
+    const stillZero = { ...zero, ageBands: [{ fromAge: 70, fen: 0 }], ageStep: { fromAge: 80, fenPerYear: 0 } };
+    expect((await refusal('adjustments.saveRule', { rule: stillZero, loaded: null })).message).toContain('没有任何人增加任何金额');
+    expect(await call('adjustments.rule', { year: 2026 })).toEqual({ rule: null });
+    expect(audits()).toBe(0);
+    // The domain refuses it too, for the paths that do not come through the router.
+    expect(() => saveRule(ctx.store, zero)).toThrow(UserError);
+    expect(await call('adjustments.rule', { year: 2026 })).toEqual({ rule: null });
+  });
+
+  test('negative amounts, a forgotten band amount and dates outside the year are refused; legitimate rules are not', async () => {
+    expect((await refusal('adjustments.saveRule', { rule: { ...RULE, fixedFen: -5000 }, loaded: null })).message).toContain('金额不能为负');
+    expect((await refusal('adjustments.saveRule', { rule: { ...RULE, percentBp: -100 }, loaded: null })).code).toBe('invalid_input');
+    expect((await refusal('adjustments.saveRule', { rule: { ...RULE, ageBands: [{ fromAge: 70, fen: 2500 }, { fromAge: 80, fen: 0 }] }, loaded: null })).message).toContain('年满 80 周岁一档的增加金额为 0');
+    expect((await refusal('adjustments.saveRule', { rule: { ...RULE, ageStep: { fromAge: 80, fenPerYear: 0 } }, loaded: null })).message).toContain('80 周岁后每增加一岁的增加金额为 0');
+    expect((await refusal('adjustments.saveRule', { rule: { ...RULE, retiredBy: '2027-06-30' }, loaded: null })).message).toContain('退休截止日期 2027年6月30日 晚于 2026 年底');
+    expect((await refusal('adjustments.saveRule', { rule: { ...RULE, effectiveFrom: '2025-01-01' }, loaded: null })).message).toContain('执行时间 2025年1月1日 不在 2026 年内');
+    expect((await refusal('adjustments.saveRule', { rule: { ...RULE, ageOn: '2030-12-31' }, loaded: null })).message).toContain('年龄计算日期');
+    expect(await call('adjustments.rule', { year: 2026 })).toEqual({ rule: null });
+    expect(audits()).toBe(0);
+    // Rules as notices write them: one part alone, a percentage alone, ages counted at the end of last year.
+    const only = (part: object) => ruleProblems({ ...emptyRule(2026), ...part });
+    expect(only({ fixedFen: 5000 })).toEqual([]);
+    expect(only({ percentBp: 230 })).toEqual([]);
+    expect(only({ remoteFen: 2000 })).toEqual([]);
+    expect(only({ ageBands: [{ fromAge: 80, fen: 3000 }], ageOn: '2025-12-31' })).toEqual([]);
+    expect(only({ fixedFen: 5000, retiredBy: '2026-06-30', effectiveFrom: '2026-07-01' })).toEqual([]);
+    await call('adjustments.saveRule', { rule: RULE, loaded: null });
+    expect((await call<{ rule: unknown }>('adjustments.rule', { year: 2026 })).rule).toEqual(RULE);
   });
 });

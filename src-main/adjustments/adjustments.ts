@@ -19,7 +19,7 @@ import { cellText } from '../importer/values';
 import { letterCss, letterHtml } from '../letters/html';
 import { letterAssets } from '../letters/letters';
 import { currentOperator, getOfficeSettings } from '../settings/settings';
-import { AdjustmentRule, expectedIncrease, type AdjustmentResult } from '../shared/adjustment';
+import { AdjustmentRule, expectedIncrease, ruleProblems, type AdjustmentResult } from '../shared/adjustment';
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { addressFor, letterDate, type AddressForm } from '../shared/letters';
@@ -51,6 +51,9 @@ export function saveRule(store: Store, sent: AdjustmentRule, loaded?: Partial<Ad
             current: before,
           })
         : sent;
+    // The contract refuses these in what the form sent; the rule as merged, the CLI and the bench are checked here.
+    const problems = ruleProblems(rule);
+    if (problems.length) throw new UserError('invalid_input', problems.map((p) => p.message).join('；'));
     store
       .prepare('INSERT INTO adjustment_rules (year, rule, saved_at, saved_by) VALUES (?, ?, ?, ?) ON CONFLICT (year) DO UPDATE SET rule = excluded.rule, saved_at = excluded.saved_at, saved_by = excluded.saved_by')
       .run(rule.year, JSON.stringify(rule), nowIso(), currentOperator(store));

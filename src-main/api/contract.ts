@@ -20,7 +20,7 @@ import { UserError } from '../shared/errors';
 import { CERTIFICATION_METHODS, DEATH_TASKS, VISIT_KINDS, type CertificationMethod, type DeathTask, type ReminderRules, type VisitKind } from '../shared/care';
 import { ADDRESS_FORMS, LETTER_KIND_KEYS, type LetterKind, type LetterTemplate } from '../shared/letters';
 import { PETITION_CHANNELS, SATISFACTION, type PetitionStatus } from '../shared/petitions';
-import { AdjustmentRule } from '../shared/adjustment';
+import { AdjustmentRule, SavedAdjustmentRule } from '../shared/adjustment';
 
 z.config(z.locales.zhCN());
 
@@ -1178,7 +1178,7 @@ export const contract = {
   ),
   'petitions.register': method<{ fileName: string; dataBase64: string }>()(z.object({ from: fullDate('起始日期'), to: fullDate('截止日期') })),
   'adjustments.rule': method<{ rule: AdjustmentRule | null }>()(z.object({ year: adjustmentYear })),
-  'adjustments.saveRule': method<AdjustmentRule>()(z.object({ rule: AdjustmentRule, loaded: loadedRecord(AdjustmentRule) })),
+  'adjustments.saveRule': method<AdjustmentRule>()(z.object({ rule: SavedAdjustmentRule, loaded: loadedRecord(AdjustmentRule) })),
   'adjustments.import': method<AdjustmentRunView>()(
     z.object({
       year: adjustmentYear,

@@ -42,6 +42,51 @@ export const AdjustmentRule = z
   .refine((r) => new Set(r.ageBands.map((b) => b.fromAge)).size === r.ageBands.length, { message: '年龄段的起始年龄不能重复', path: ['ageBands'] });
 export type AdjustmentRule = z.output<typeof AdjustmentRule>;
 
+/**
+ * What makes a rule nonsense to save, field by field, in words: a rule that raises nobody's pension
+ * by anything (every amount 0 and no percentage: the form left as it opened), an age band or a
+ * per-year step that adds 0 (an amount forgotten), and dates that cannot belong to the year's
+ * notice (executed in another year, counting ages outside it or the year before, a cut-off for
+ * retirement after the year ends). Negative amounts and percentages are refused by the schema.
+ * Only for saving: a rule saved before these checks still reads back.
+ */
+export function ruleProblems(rule: AdjustmentRule): { path: (string | number)[]; message: string }[] {
+  const out: { path: (string | number)[]; message: string }[] = [];
+  const adds =
+    rule.fixedFen > 0 ||
+    rule.perYearFen > 0 ||
+    rule.percentBp > 0 ||
+    rule.remoteFen > 0 ||
+    rule.ageBands.some((b) => b.fen > 0) ||
+    (rule.ageStep !== null && rule.ageStep.fenPerYear > 0);
+  if (!adds) {
+    out.push({ path: [], message: '调资规则的各项金额均为 0、比例也为 0，按此规则没有任何人增加任何金额，请填写通知中的调整标准' });
+  } else {
+    rule.ageBands.forEach((b, i) => {
+      if (b.fen === 0) out.push({ path: ['ageBands', i, 'fen'], message: `年满 ${b.fromAge} 周岁一档的增加金额为 0，请填写金额或删去这一档` });
+    });
+    if (rule.ageStep && rule.ageStep.fenPerYear === 0) {
+      out.push({ path: ['ageStep', 'fenPerYear'], message: `${rule.ageStep.fromAge} 周岁后每增加一岁的增加金额为 0，请填写金额或不设此项` });
+    }
+  }
+  const yearOf = (d: string) => Number(d.slice(0, 4));
+  if (yearOf(rule.effectiveFrom) !== rule.year) {
+    out.push({ path: ['effectiveFrom'], message: `执行时间 ${formatChineseDate(rule.effectiveFrom)} 不在 ${rule.year} 年内` });
+  }
+  if (rule.retiredBy > `${rule.year}-12-31`) {
+    out.push({ path: ['retiredBy'], message: `退休截止日期 ${formatChineseDate(rule.retiredBy)} 晚于 ${rule.year} 年底，${rule.year} 年的调整不会包括此后才退休的人员` });
+  }
+  if (yearOf(rule.ageOn) !== rule.year && yearOf(rule.ageOn) !== rule.year - 1) {
+    out.push({ path: ['ageOn'], message: `年龄计算日期 ${formatChineseDate(rule.ageOn)} 应在 ${rule.year - 1} 年或 ${rule.year} 年内` });
+  }
+  return out;
+}
+
+/** The rule as it may be saved: the schema, and none of `ruleProblems`. */
+export const SavedAdjustmentRule = AdjustmentRule.superRefine((rule, ctx) => {
+  for (const p of ruleProblems(rule)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+});
+
 /** A starting point for a new year: nothing filled in but the dates. */
 export function emptyRule(year: number): AdjustmentRule {
   return {

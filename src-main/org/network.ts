@@ -16,6 +16,8 @@ import { parsePhones } from '../retirees/persons';
 import { getOfficeSettings } from '../settings/settings';
 import { ageOn, bornOnOrBefore, formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
+import { compareUnitNames } from '../shared/unitOrder';
+import { compareUnits } from './units';
 
 export type GroupKind = '行政大组' | '行政小组' | '党支部' | '党小组';
 type MemberColumn = 'admin_group_id' | 'admin_subgroup_id' | 'party_branch_id' | 'party_group_id';
@@ -37,6 +39,7 @@ interface GroupRow {
   kind: GroupKind;
   name: string;
   parent_id: number | null;
+  sort: number;
   leader: string | null;
   leader_person_id: number | null;
   phone: string | null;
@@ -116,7 +119,7 @@ type PlaceRow = UnitRecord & { area: string; building: string };
 /** Every unit, groups and places, with its leader and its figures. */
 export function networkTree(store: Store, today = todayIso()): NetworkUnit[] {
   const out: NetworkUnit[] = [];
-  const groups = store.prepare('SELECT * FROM org_units ORDER BY kind, sort, name, id').all() as GroupRow[];
+  const groups = (store.prepare('SELECT * FROM org_units').all() as GroupRow[]).sort(compareUnits);
   const byColumn = Object.fromEntries(
     (Object.entries(COLUMN) as [GroupKind, MemberColumn][]).map(([kind, col]) => [kind, figuresBy(store, col, `${col} IS NOT NULL`, today)]),
   ) as Record<GroupKind, Map<string, UnitFigures>>;
@@ -130,11 +133,12 @@ export function networkTree(store: Store, today = todayIso()): NetworkUnit[] {
   const buildings = new Set([...buildingFigures.keys(), ...places.filter((p) => p.building !== '').map((p) => `${p.area}/${p.building}`)]);
   const place = (ref: UnitRef & { kind: '片区' | '楼栋' }, key: string, figures: UnitFigures | undefined) =>
     out.push(unitView(store, ref, placeName(ref), placeParentKey(ref), info.get(key), figures));
-  const collator = new Intl.Collator('zh-CN', { numeric: true });
-  for (const area of [...areas].sort(collator.compare)) place({ kind: '片区', area }, `${area}/`, areaFigures.get(area));
-  for (const key of [...buildings].sort(collator.compare)) {
-    const cut = key.lastIndexOf('/');
-    place({ kind: '楼栋', area: key.slice(0, cut), building: key.slice(cut + 1) }, key, buildingFigures.get(key));
+  for (const area of [...areas].sort(compareUnitNames)) place({ kind: '片区', area }, `${area}/`, areaFigures.get(area));
+  const split = (key: string) => [key.slice(0, key.lastIndexOf('/')), key.slice(key.lastIndexOf('/') + 1)] as const;
+  const byPlace = (a: string, b: string) => compareUnitNames(split(a)[0], split(b)[0]) || compareUnitNames(split(a)[1], split(b)[1]);
+  for (const key of [...buildings].sort(byPlace)) {
+    const [area, building] = split(key);
+    place({ kind: '楼栋', area, building }, key, buildingFigures.get(key));
   }
   return out;
 }
@@ -358,7 +362,7 @@ export function unitMembers(store: Store, ref: UnitRef, today = todayIso()): Uni
   const rows = store
     .prepare(
       `SELECT id, name, gender, birth_date, phones, address, building, living, care_disability, remote, remote_city, political_status
-       FROM persons WHERE ${w.sql} AND status = '在册' ORDER BY building IS NULL, building, name_sort, id`,
+       FROM persons WHERE ${w.sql} AND status = '在册' ORDER BY name_sort, id`,
     )
     .all(...w.params) as {
     id: number;
@@ -374,6 +378,8 @@ export function unitMembers(store: Store, ref: UnitRef, today = todayIso()): Uni
     remote_city: string | null;
     political_status: string | null;
   }[];
+  // By building as a person counts them (2号楼 before 十号楼), those without one last; by name within (a stable sort).
+  rows.sort((a, b) => (a.building === null ? 1 : 0) - (b.building === null ? 1 : 0) || compareUnitNames(a.building ?? '', b.building ?? ''));
   const contact = store.prepare('SELECT name, relation, phones FROM person_contacts WHERE person_id = ? ORDER BY emergency DESC, sort, id LIMIT 1');
   return rows.map((r) => {
     const c = contact.get(r.id) as { name: string; relation: string | null; phones: string } | undefined;

@@ -4,12 +4,24 @@ import type { OrgUnit } from '../api/contract';
 import { nowIso } from '../audit/audit';
 import type { Store } from '../db/store';
 import { UserError } from '../shared/errors';
+import { compareUnitNames } from '../shared/unitOrder';
 
 const PARENT_KIND: Record<string, string | null> = { 行政大组: null, 行政小组: '行政大组', 党支部: null, 党小组: '党支部' };
 
+/**
+ * The order units are listed in everywhere: by kind (as the database has always ordered them), by
+ * the office's own order where it set one, then by name as a person counts (第二 before 第十二).
+ */
+export function compareUnits(a: { kind: string; sort: number; name: string; id: number }, b: { kind: string; sort: number; name: string; id: number }): number {
+  // Kinds compare by code point, as SQLite's BINARY collation did in the ORDER BY this replaces.
+  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
+  return a.sort - b.sort || compareUnitNames(a.name, b.name) || a.id - b.id;
+}
+
 export function listUnits(store: Store): OrgUnit[] {
   return store
-    .all(store.kysely.selectFrom('org_units').select(['id', 'kind', 'name', 'parent_id']).orderBy('kind').orderBy('sort').orderBy('id'))
+    .all(store.kysely.selectFrom('org_units').select(['id', 'kind', 'name', 'parent_id', 'sort']))
+    .sort(compareUnits)
     .map((u) => ({ id: u.id, kind: u.kind, name: u.name, parentId: u.parent_id }));
 }
 

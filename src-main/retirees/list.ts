@@ -8,6 +8,7 @@ import type { Store } from '../db/store';
 import { bornOnOrBefore, personAge, todayIso } from '../shared/dates';
 import { maskIdNumber } from '../shared/idNumber';
 import { CARE_FLAGS, CATEGORIES } from '../shared/person';
+import { compareUnitNames } from '../shared/unitOrder';
 import { matchExpression } from './searchIndex';
 
 type EB = ExpressionBuilder<Database, 'persons'>;
@@ -134,8 +135,9 @@ export function listPersons(store: Store, q: ListQuery, today = todayIso()): Lis
 export function listFilterOptions(store: Store): { areas: string[]; buildings: string[] } {
   const distinct = (col: 'area' | 'building') =>
     store
-      .all(store.kysely.selectFrom('persons').select(col).distinct().where(col, 'is not', null).orderBy(col))
-      .map((r) => r[col] as string);
+      .all(store.kysely.selectFrom('persons').select(col).distinct().where(col, 'is not', null))
+      .map((r) => r[col] as string)
+      .sort(compareUnitNames);
   return { areas: distinct('area'), buildings: distinct('building') };
 }
 

@@ -1,12 +1,15 @@
 // The units of the organisation network as a choice list: grouped 行政组织 / 党组织 / 片区楼栋, each
-// 大组 before its 小组, a 小组 named with its 大组.
+// 大组 before its 小组, a 小组 named with its 大组; each level as a person counts (第二 before 第十二).
 import type { NetworkUnit } from '../../src-main/api/contract';
+import { compareUnitNames } from '../../src-main/shared/unitOrder';
 
 const GROUPS = [
   ['行政组织', ['行政大组', '行政小组']],
   ['党组织', ['党支部', '党小组']],
   ['片区楼栋', ['片区', '楼栋']],
 ] as const;
+
+const byName = (a: NetworkUnit, b: NetworkUnit) => compareUnitNames(a.name, b.name);
 
 export function unitChoices(units: NetworkUnit[], withCount = false) {
   const byKey = new Map(units.map((u) => [u.key, u]));
@@ -16,7 +19,8 @@ export function unitChoices(units: NetworkUnit[], withCount = false) {
     group,
     items: units
       .filter((u) => u.ref.kind === top)
-      .flatMap((t) => [t, ...units.filter((c) => c.ref.kind === sub && c.parentKey === t.key)])
+      .sort(byName)
+      .flatMap((t) => [t, ...units.filter((c) => c.ref.kind === sub && c.parentKey === t.key).sort(byName)])
       .map((u) => ({ value: u.key, label: label(u) })),
   }));
 }

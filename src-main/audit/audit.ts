@@ -68,7 +68,16 @@ export interface HistoryEntry {
   entity: string;
   action: AuditAction;
   reason: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
   changes: FieldChange[];
+}
+
+/** An audit_log row as the history reads it: its snapshots parsed, the fields that differ. */
+export function historyEntry(r: { id: number; at: string; operator: string; entity: string; action: string; reason: string | null; before: string | null; after: string | null }): HistoryEntry {
+  const before = r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null;
+  const after = r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null;
+  return { id: r.id, at: r.at, operator: r.operator, entity: r.entity, action: r.action as AuditAction, reason: r.reason, before, after, changes: diffSnapshots(before, after) };
 }
 
 /** A person's history, newest first: every audited change to their file and what hangs off it. */
@@ -76,13 +85,5 @@ export function personHistory(store: Store, personId: number): HistoryEntry[] {
   const rows = store.all(
     store.kysely.selectFrom('audit_log').selectAll().where('person_id', '=', personId).orderBy('id', 'desc'),
   );
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    operator: r.operator,
-    entity: r.entity,
-    action: r.action as AuditAction,
-    reason: r.reason,
-    changes: diffSnapshots(r.before ? JSON.parse(r.before) : null, r.after ? JSON.parse(r.after) : null),
-  }));
+  return rows.map(historyEntry);
 }

@@ -59,7 +59,7 @@ export function saveTemplate(store: Store, t: LetterTemplate): LetterTemplate & 
            date_style = excluded.date_style, address_form = excluded.address_form, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       )
       .run(t.kind, t.title, t.salutation, t.body, t.closing, t.dateStyle, t.addressForm, nowIso(), currentOperator(store));
-    writeAudit(store, { entity: 'letter_template', entityId: 0, personId: null, action: 'update', before: { ...before }, after: { ...t } });
+    writeAudit(store, { entity: 'letter_template', entityId: 0, personId: null, action: 'update', before: { ...before }, after: { ...t, isDefault: false } });
     return getTemplate(store, t.kind);
   });
 }

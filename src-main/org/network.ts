@@ -25,14 +25,16 @@ const COLUMN: Record<GroupKind, MemberColumn> = { 行政大组: 'admin_group_id'
 const PARENT_KIND: Record<GroupKind, GroupKind | null> = { 行政大组: null, 行政小组: '行政大组', 党支部: null, 党小组: '党支部' };
 const CHILD_KIND: Record<GroupKind, GroupKind | null> = { 行政大组: '行政小组', 行政小组: null, 党支部: '党小组', 党小组: null };
 /** How the history tab names each membership field (as the file's own snapshot does). */
-const FIELD: Record<MemberColumn | 'area' | 'building', string> = {
+const FIELD = {
   admin_group_id: 'adminGroupId',
   admin_subgroup_id: 'adminSubgroupId',
   party_branch_id: 'partyBranchId',
   party_group_id: 'partyGroupId',
   area: 'area',
   building: 'building',
-};
+} as const satisfies Record<MemberColumn | 'area' | 'building', string>;
+/** A membership change as the audit log keeps it: the file's fields, units by name. */
+type MembershipSnapshot = Partial<Record<(typeof FIELD)[keyof typeof FIELD], string | number | null>>;
 
 interface GroupRow {
   id: number;
@@ -209,8 +211,11 @@ export function saveUnitInfo(store: Store, ref: UnitRef, input: UnitInfo): Netwo
 
 const pickInfo = (u: NetworkUnit) => ({ name: u.name, leader: u.leader, phone: u.phone, note: u.note });
 
+/** What the audit log keeps of a unit (typed, so that tests/audit-words.test.ts sees its keys). */
+type UnitSnapshot = Partial<ReturnType<typeof pickInfo>> & { parent?: string | null };
+
 /** A unit's own changes (its name, leader, place in the tree) in the audit log, apart from any file's. */
-function auditUnit(store: Store, ref: UnitRef, action: 'update' | 'delete', before: object | null, after: object | null, reason: string | null) {
+function auditUnit(store: Store, ref: UnitRef, action: 'update' | 'delete', before: UnitSnapshot | null, after: UnitSnapshot | null, reason: string | null) {
   writeAudit(store, { entity: 'org_unit', entityId: 'id' in ref ? ref.id : 0, personId: null, action, before: { unit: refKey(ref), ...before }, after: after && { unit: refKey(ref), ...after }, reason });
 }
 
@@ -242,8 +247,8 @@ function applyMembership(store: Store, personIds: Iterable<number>, change: (m: 
       entityId: id,
       personId: id,
       action: 'update',
-      before: Object.fromEntries(cols.map((c) => [FIELD[c], shown(c, m[c])])),
-      after: Object.fromEntries(cols.map((c) => [FIELD[c], shown(c, next[c] ?? null)])),
+      before: Object.fromEntries(cols.map((c) => [FIELD[c], shown(c, m[c])])) as MembershipSnapshot,
+      after: Object.fromEntries(cols.map((c) => [FIELD[c], shown(c, next[c] ?? null)])) as MembershipSnapshot,
       reason,
     });
     changed++;

@@ -285,8 +285,11 @@ export function getPerson(store: Store, id: number): PersonFile {
   return fileOf(store, loadRow(store, id));
 }
 
-/** What the audit log keeps of a file: everything staff can change, contacts included. */
-export function auditSnapshot(p: PersonFile): Record<string, unknown> {
+/**
+ * What the audit log keeps of a file: everything staff can change, contacts included, units by
+ * name. Its type is inferred, so that tests/audit-words.test.ts can see every key it holds.
+ */
+export function auditSnapshot(p: PersonFile) {
   const { id: _id, version: _v, age: _a, attachments: _att, unitNames, createdAt: _c, updatedAt: _u, ...rest } = p;
   return {
     ...rest,

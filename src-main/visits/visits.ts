@@ -58,7 +58,15 @@ function insertVisit(store: Store, v: VisitInput, batchId: number | null, operat
   );
 }
 
-function auditVisit(store: Store, id: number, personId: number, after: object, reason: string | null = null): void {
+/** What the audit log keeps of a visit (typed, so that tests/audit-words.test.ts sees its keys). */
+interface VisitSnapshot {
+  kind: VisitKind;
+  date: string;
+  moneyFen: number;
+  items: string | null;
+}
+
+function auditVisit(store: Store, id: number, personId: number, after: VisitSnapshot, reason: string | null = null): void {
   writeAudit(store, { entity: 'visit', entityId: id, personId, action: 'create', before: null, after, reason });
 }
 

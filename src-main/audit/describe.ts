@@ -1,0 +1,387 @@
+// An audit row in the words staff read: what was done to which record, and each field that changed
+// under its Chinese name with its value as the office writes it (money as yuan, percentages with
+// %, dates in Chinese, yes/no as 是/否, a unit, a person, a batch by name, never an id or a key).
+//
+// Every entity the app audits and every field it puts in a snapshot is named here; a field not
+// named here would reach the history tab as code, which tests/audit-words.test.ts refuses (it
+// drives every writer of audit rows, and checks the snapshot types statically).
+import type { AuditAction, FieldChange } from './audit';
+import type { Store } from '../db/store';
+import { formatChineseDate } from '../shared/dates';
+import { LETTER_KINDS } from '../shared/letters';
+import { bpText, formatYuan } from '../shared/money';
+import { FIELD_LABELS } from '../shared/person';
+
+/** Names the formatter looks up: a person, a payment batch, an organisation unit, by id. */
+export interface AuditNames {
+  person(id: number): string | null;
+  paymentBatch(id: number): string | null;
+  unit(id: number): string | null;
+}
+
+/** The names as the database holds them now (a unit merged away is named by its snapshot instead). */
+export function auditNames(store: Store): AuditNames {
+  const person = store.prepare('SELECT name FROM persons WHERE id = ?');
+  const batch = store.prepare('SELECT name FROM payment_batches WHERE id = ?');
+  const unit = store.prepare('SELECT name FROM org_units WHERE id = ?');
+  const nameOf = (stmt: typeof person) => (id: number) => (stmt.get(id) as { name: string } | undefined)?.name ?? null;
+  return { person: nameOf(person), paymentBatch: nameOf(batch), unit: nameOf(unit) };
+}
+
+const NO_NAMES: AuditNames = { person: () => null, paymentBatch: () => null, unit: () => null };
+
+type Format = (v: unknown, names: AuditNames, snapshot: Record<string, unknown>) => string;
+
+const EMPTY = '（空）';
+const empty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
+
+/** `2026-11-28T09:30:05` → `2026年11月28日 09:30`; a date alone as a Chinese date. */
+function dateTime(v: unknown): string {
+  const s = String(v);
+  const [d, t] = s.split('T');
+  return t ? `${formatChineseDate(d)} ${t.slice(0, 5)}` : formatChineseDate(d);
+}
+
+const money: Format = (v) => `${formatYuan(num(v))} 元`;
+const percent: Format = (v) => `${bpText(num(v))}%`;
+
+/** The value formats, by name, for the field tables below. */
+const FORMATS = {
+  text: (v: unknown) => String(v),
+  date: (v: unknown) => dateTime(v),
+  time: (v: unknown) => dateTime(v),
+  money,
+  percent,
+  bool: (v: unknown) => (v ? '是' : '否'),
+  years: (v: unknown) => `${v} 年`,
+  year: (v: unknown) => `${v} 年`,
+  days: (v: unknown) => `${v} 天`,
+  people: (v: unknown) => `${v} 人`,
+  rows: (v: unknown) => `${v} 行`,
+  list: (v: unknown) => (Array.isArray(v) ? v.map(String).join('、') : String(v)),
+  claim: (v: unknown) => `第 ${v} 号报销单`,
+  petitionNo: (v: unknown) => `第 ${v} 号信访件`,
+  person: ((v, names) => names.person(num(v)) ?? `第 ${v} 号档案`) as Format,
+  persons: ((v, names) => (Array.isArray(v) ? v : [v]).map((id) => names.person(num(id)) ?? `第 ${id} 号档案`).join('、')) as Format,
+  paymentBatch: ((v, names) => names.paymentBatch(num(v)) ?? `第 ${v} 号发放批次`) as Format,
+  letterKind: (v: unknown) => LETTER_KINDS[v as keyof typeof LETTER_KINDS] ?? String(v),
+  dateStyle: (v: unknown) => (v === 'chinese' ? '汉字（二〇二六年十一月二十八日）' : v === 'arabic' ? '阿拉伯数字（2026年11月28日）' : String(v)),
+  /** `党支部:3`, `片区:东区`, `楼栋:东区/1号楼` (api/contract unitKey): the kind and the unit's name. */
+  unit: ((v, names, snap) => {
+    const s = String(v);
+    const cut = s.indexOf(':');
+    const kind = s.slice(0, cut);
+    const rest = s.slice(cut + 1);
+    if (kind === '片区') return `片区 ${rest || '（未分片区）'}`;
+    if (kind === '楼栋') return `楼栋 ${rest.split('/').filter(Boolean).join(' ')}`;
+    const name = names.unit(Number(rest)) ?? (typeof snap.name === 'string' ? snap.name : null);
+    return name ? `${kind} ${name}` : `${kind}（第 ${rest} 号）`;
+  }) as Format,
+  phones: (v: unknown) => (v as { label?: string | null; number: string }[]).map((p) => [p.label, p.number].filter(Boolean).join(' ')).join('；'),
+  contacts: (v: unknown) =>
+    (v as { name: string; relation?: string | null; phones?: { number: string }[] }[])
+      .map((c) => [c.name, c.relation && `（${c.relation}）`, c.phones?.map((p) => p.number).join('、')].filter(Boolean).join(' '))
+      .join('；'),
+  attachments: (v: unknown) => (v as { fileName: string }[]).map((a) => a.fileName).join('、'),
+  claimLines: (v: unknown) =>
+    (v as { seq: number; invoiceCode: string | null; invoiceNo: string; hospital: string | null; visitDate: string; kind: string; totalFen: number; eligibleFen: number; payFen: number | null; deductibleFen: number | null; ratioBp: number | null }[])
+      .map((l) =>
+        [
+          `第 ${l.seq} 张`,
+          `票据 ${[l.invoiceCode, l.invoiceNo].filter(Boolean).join(' ')}`,
+          l.hospital,
+          formatChineseDate(l.visitDate),
+          l.kind,
+          `总金额 ${formatYuan(l.totalFen)} 元`,
+          `符合报销 ${formatYuan(l.eligibleFen)} 元`,
+          l.deductibleFen ? `起付 ${formatYuan(l.deductibleFen)} 元` : null,
+          l.ratioBp === null ? null : `比例 ${bpText(l.ratioBp)}%`,
+          l.payFen === null ? null : `实报 ${formatYuan(l.payFen)} 元`,
+        ]
+          .filter(Boolean)
+          .join(' '),
+      )
+      .join('；'),
+  /** A claims policy's ratio per kind of expense: 门诊 85%、住院 90%. */
+  ratios: (v: unknown) =>
+    Object.entries(v as Record<string, number>)
+      .map(([kind, bp]) => `${kind} ${bpText(bp)}%`)
+      .join('、'),
+  policyBands: (v: unknown) => (v as { minAge: number; extraBp: number }[]).map((b) => `年满 ${b.minAge} 岁加 ${bpText(b.extraBp)}%`).join('；'),
+  ruleBands: (v: unknown) => (v as { fromAge: number; fen: number }[]).map((b) => `年满 ${b.fromAge} 周岁 ${formatYuan(b.fen)} 元`).join('；'),
+  ruleStep: (v: unknown) => {
+    const s = v as { fromAge: number; fenPerYear: number };
+    return `${s.fromAge} 周岁后每增加一岁 ${formatYuan(s.fenPerYear)} 元`;
+  },
+  /** A whole adjustment rule (a run keeps the rule it was computed under), as its summary. */
+  rule: (v: unknown) => {
+    const r = v as { year: number; fixedFen: number; perYearFen: number; percentBp: number; remoteFen: number };
+    return `${r.year} 年调资规则：定额 ${formatYuan(r.fixedFen)} 元，每满一年缴费年限 ${formatYuan(r.perYearFen)} 元，挂钩比例 ${bpText(r.percentBp)}%，艰苦边远地区 ${formatYuan(r.remoteFen)} 元`;
+  },
+} satisfies Record<string, Format>;
+
+type FormatName = keyof typeof FORMATS;
+/** A field: its label, and how its value is written (plain text when not said). */
+type Field = string | [label: string, format: FormatName];
+
+/** The file's own fields (shared/person FIELD_LABELS), with the formats of those that are not text. */
+const PERSON_FORMATS: Record<string, FormatName> = {
+  birthDate: 'date',
+  workStartDate: 'date',
+  retirementDate: 'date',
+  statusDate: 'date',
+  idFrom15: 'bool',
+  careAloneChildless: 'bool',
+  careHardship: 'bool',
+  careEmptyNest: 'bool',
+  remote: 'bool',
+  remoteArea: 'bool',
+  contributionYears: 'years',
+  phones: 'phones',
+  contacts: 'contacts',
+  reviewFlags: 'list',
+};
+const PERSON_FIELDS: Record<string, Field> = Object.fromEntries(
+  Object.entries(FIELD_LABELS).map(([k, label]) => [k, PERSON_FORMATS[k] ? [label, PERSON_FORMATS[k]] : label]),
+);
+
+/**
+ * Every entity the app audits: its name, and the fields its snapshots hold. `subject` names the
+ * record where the row alone does not (which template, which unit, which year's rule).
+ */
+export const AUDIT_ENTITIES: Record<string, { name: string; fields: Record<string, Field>; subject?: (s: Record<string, unknown>, names: AuditNames) => string | null }> = {
+  person: { name: '档案', fields: PERSON_FIELDS },
+  attachment: { name: '附件', fields: { attachment: '附件', claimId: ['所属报销单', 'claim'] } },
+  claim: {
+    name: '报销单',
+    fields: {
+      id: ['报销单', 'claim'],
+      personId: ['报销人', 'person'],
+      personName: '报销人姓名',
+      category: '人员类别',
+      status: '状态',
+      source: '来源',
+      receivedDate: ['收件日期', 'date'],
+      note: '备注',
+      returnReason: '退回原因',
+      reversalOf: ['冲销的报销单', 'claim'],
+      reversedBy: ['冲销单', 'claim'],
+      corrects: ['更正的报销单', 'claim'],
+      approvalSeq: '批准序号',
+      approvedAt: ['批准时间', 'time'],
+      approvedBy: '批准人',
+      batchId: ['发放批次', 'paymentBatch'],
+      paidAt: ['发放时间', 'time'],
+      createdAt: ['登记时间', 'time'],
+      createdBy: '登记人',
+      lines: ['票据明细', 'claimLines'],
+      attachments: ['票据扫描件', 'attachments'],
+      eligibleFen: ['符合报销金额', 'money'],
+      payFen: ['实报金额', 'money'],
+      // A ledger row imported as a paid claim (claims/ledger.ts).
+      visitDate: ['就医日期', 'date'],
+      kind: '费用类别',
+      invoiceNo: '票据号',
+    },
+  },
+  claim_policy: {
+    name: '报销政策',
+    fields: {
+      year: ['年度', 'year'],
+      category: '人员类别',
+      deductibleFen: ['起付线', 'money'],
+      capFen: ['封顶线', 'money'],
+      ratioBp: ['报销比例', 'ratios'],
+      ageBands: ['年龄段增加比例', 'policyBands'],
+    },
+    subject: (s) => (s.year && s.category ? `${s.year} 年度${s.category}人员` : null),
+  },
+  visit: {
+    name: '走访记录',
+    fields: { kind: '走访类别', date: ['走访日期', 'date'], moneyFen: ['慰问金', 'money'], items: '慰问品', followUpDone: ['已回访', 'bool'] },
+  },
+  death: {
+    name: '病故登记',
+    // The after-death tasks are audited under their own (Chinese) names, shared/care DEATH_TASKS.
+    fields: { diedOn: ['去世日期', 'date'], reportedBy: '报告人', amountFen: ['金额', 'money'] },
+  },
+  petition: {
+    name: '信访件',
+    fields: {
+      id: ['信访件', 'petitionNo'],
+      receivedOn: ['收到日期', 'date'],
+      channel: '信访方式',
+      personId: ['信访人档案', 'person'],
+      petitioner: '信访人',
+      relation: '与本人关系',
+      phone: '联系电话',
+      subject: '事由',
+      content: '内容',
+      handler: '经办人',
+      status: '状态',
+      acceptedOn: ['受理日期', 'date'],
+      rejectedReason: '不予受理理由',
+      extensionDays: ['延长期限', 'days'],
+      extensionReason: '延期理由',
+      concludedOn: ['办结日期', 'date'],
+      result: '办理结果',
+      satisfaction: '满意度',
+      createdAt: ['登记时间', 'time'],
+      createdBy: '登记人',
+      acceptBy: ['受理期限', 'date'],
+      concludeBy: ['办结期限', 'date'],
+      attachment: '附件',
+    },
+  },
+  certification: { name: '资格认证', fields: { year: ['认证年度', 'year'], certifiedOn: ['认证日期', 'date'], method: '认证方式' } },
+  adjustment: {
+    name: '调资核对',
+    fields: {
+      checkedOn: ['核对日期', 'date'],
+      checkedBy: '核对人',
+      checkNote: '核对备注',
+      agencyFen: ['经办机构调整额', 'money'],
+      expectedFen: ['应调金额', 'money'],
+    },
+  },
+  adjustment_rule: {
+    name: '调资规则',
+    fields: {
+      year: ['年度', 'year'],
+      effectiveFrom: ['执行时间', 'date'],
+      retiredBy: ['退休截止日期', 'date'],
+      ageOn: ['年龄计算截至', 'date'],
+      categories: ['调整范围', 'list'],
+      fixedFen: ['定额调整', 'money'],
+      perYearFen: ['挂钩：每满一年缴费年限', 'money'],
+      percentBp: ['挂钩：本人基本养老金比例', 'percent'],
+      ageBands: ['倾斜调整（高龄）', 'ruleBands'],
+      ageStep: ['此后每增加一岁再增加', 'ruleStep'],
+      remoteFen: ['艰苦边远地区', 'money'],
+      note: '说明',
+    },
+    subject: (s) => (s.year ? `${s.year} 年` : null),
+  },
+  adjustment_run: {
+    name: '调资名单导入',
+    fields: {
+      year: ['年度', 'year'],
+      fileName: '文件',
+      dataRows: ['数据行', 'rows'],
+      matched: ['已对上档案', 'rows'],
+      unmatched: ['未对上档案', 'rows'],
+      rejected: ['无法读取', 'rows'],
+      differs: ['金额不一致', 'rows'],
+      noExpected: ['无法计算应调金额', 'rows'],
+      checked: ['已核对', 'rows'],
+      skipped: ['跳过', 'rows'],
+      rule: ['调资规则', 'rule'],
+      recomputed: ['重新计算', 'rows'],
+    },
+  },
+  activity: {
+    name: '活动',
+    fields: { kind: '活动类别', title: '活动名称', heldOn: ['举办日期', 'date'], invited: ['邀请', 'people'], attended: ['到场', 'bool'], personIds: ['人员', 'persons'] },
+  },
+  study_material: {
+    name: '学习资料',
+    fields: { title: '资料名称', issuedOn: ['下发日期', 'date'], received: '领取资料', how: '领取方式', on: ['领取日期', 'date'] },
+  },
+  org_unit: {
+    name: '组织',
+    fields: { unit: ['组织', 'unit'], name: '名称', leader: '负责人', phone: '联系电话', note: '备注', parent: '上级组织' },
+    subject: (s, names) => (typeof s.unit === 'string' ? FORMATS.unit(s.unit, names, s) : null),
+  },
+  letter_template: {
+    name: '信函模板',
+    fields: {
+      kind: ['信函种类', 'letterKind'],
+      title: '标题',
+      salutation: '称谓',
+      body: '正文',
+      closing: '结束语',
+      dateStyle: ['落款日期', 'dateStyle'],
+      addressForm: '称呼',
+      isDefault: ['默认模板', 'bool'],
+    },
+    subject: (s) => (typeof s.kind === 'string' ? FORMATS.letterKind(s.kind) : null),
+  },
+};
+
+/** What was done, where the verb and the entity's name alone say it less well. */
+const WHAT: Record<string, string> = {
+  'person.create': '建立档案',
+  'person.update': '修改档案',
+  'person.delete': '删除档案',
+  'attachment.create': '添加附件',
+  'attachment.delete': '删除附件',
+  'death.create': '病故登记',
+  'death.update': '办理病故后续事项',
+  'study_material.update': '领取学习资料',
+  'activity.update': '登记活动到场',
+  'adjustment_run.update': '按调资规则重新计算',
+};
+const ACTION: Record<AuditAction, string> = { create: '新增', update: '修改', delete: '删除' };
+
+/** The Chinese label of a field of an entity's snapshot; null where there is none (a defect: see the test). */
+export function auditFieldLabel(entity: string, field: string): string | null {
+  const f = AUDIT_ENTITIES[entity]?.fields[field];
+  if (f !== undefined) return typeof f === 'string' ? f : f[0];
+  // A death's after-death tasks are keyed by their own names (丧葬补助金, 唁函 …).
+  if (entity === 'death' && /\p{Script=Han}/u.test(field)) return field;
+  return null;
+}
+
+/** A value of a field as staff read it; `snapshot` is the rest of the record, for names it holds. */
+export function formatAuditValue(entity: string, field: string, v: unknown, names: AuditNames = NO_NAMES, snapshot: Record<string, unknown> = {}): string {
+  if (empty(v)) return EMPTY;
+  const f = AUDIT_ENTITIES[entity]?.fields[field];
+  if (Array.isArray(f)) return FORMATS[f[1]](v, names, snapshot);
+  if (entity === 'death' && auditFieldLabel(entity, field) === field) return dateTime(v);
+  return plainValue(v);
+}
+
+/** A value without a known format, by its shape; never an object's code form. */
+export function plainValue(v: unknown): string {
+  if (empty(v)) return EMPTY;
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (Array.isArray(v)) {
+    const first = v[0] as unknown;
+    if (first && typeof first === 'object') {
+      if ('number' in first) return FORMATS.phones(v);
+      if ('name' in first) return FORMATS.contacts(v);
+      if ('fileName' in first) return FORMATS.attachments(v);
+    }
+    return v.map((x) => (x && typeof x === 'object' ? plainValue(x) : String(x))).join('；');
+  }
+  if (typeof v === 'object') return Object.values(v as object).map(plainValue).join('、');
+  return String(v);
+}
+
+export interface AuditRowIn {
+  entity: string;
+  action: AuditAction;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  changes: FieldChange[];
+}
+
+/** An audit row's title (修改报销单, 修改信函模板（唁函）) and its changes, in words. */
+export function describeAudit(row: AuditRowIn, names: AuditNames = NO_NAMES): { what: string; changes: { field: string; label: string; before: string; after: string }[] } {
+  const entity = AUDIT_ENTITIES[row.entity];
+  const snapshot = { ...row.before, ...row.after };
+  const subject = entity?.subject?.(snapshot, names);
+  const what = (WHAT[`${row.entity}.${row.action}`] ?? `${ACTION[row.action] ?? row.action}${entity?.name ?? row.entity}`) + (subject ? `（${subject}）` : '');
+  // A record created or deleted shows what it held; a field empty on both sides ([] and null) says nothing.
+  const changes = row.changes.filter((c) => !(empty(c.before) && empty(c.after)));
+  return {
+    what,
+    changes: changes.map((c) => ({
+      field: c.field,
+      label: auditFieldLabel(row.entity, c.field) ?? c.field,
+      before: formatAuditValue(row.entity, c.field, c.before, names, { ...row.before }),
+      after: formatAuditValue(row.entity, c.field, c.after, names, { ...row.after }),
+    })),
+  };
+}

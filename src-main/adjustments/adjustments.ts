@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { AdjustmentRowView, AdjustmentRunView, PrintableView } from '../api/contract';
 import { nowIso, writeAudit } from '../audit/audit';
-import { applyEdit, editBetween, ruleValue } from '../audit/edits';
+import { applyEdit, editBetween } from '../audit/edits';
 import type { Selectable } from 'kysely';
 import type { AdjustmentRowsTable } from '../db/schema';
 import type { Store } from '../db/store';
@@ -46,8 +46,6 @@ export function saveRule(store: Store, sent: AdjustmentRule, loaded?: Partial<Ad
             entity: 'adjustment_rule',
             entityId: sent.year,
             what: `${sent.year} 年调资规则`,
-            labels: RULE_LABELS,
-            format: ruleValue,
             current: before,
           })
         : sent;
@@ -61,20 +59,6 @@ export function saveRule(store: Store, sent: AdjustmentRule, loaded?: Partial<Ad
     return rule;
   });
 }
-
-const RULE_LABELS: Record<string, string> = {
-  effectiveFrom: '执行时间',
-  retiredBy: '退休截止日期',
-  ageOn: '年龄计算截至',
-  categories: '调整范围',
-  fixedFen: '定额调整',
-  perYearFen: '挂钩：每满一年缴费年限',
-  percentBp: '挂钩：本人基本养老金比例',
-  ageBands: '倾斜调整（高龄）',
-  ageStep: '此后每增加一岁再增加',
-  remoteFen: '艰苦边远地区',
-  note: '说明',
-};
 
 // --- importing the agency's list ---------------------------------------------------------------
 

@@ -78,6 +78,8 @@ const FORMATS = {
     const name = names.unit(Number(rest)) ?? (typeof snap.name === 'string' ? snap.name : null);
     return name ? `${kind} ${name}` : `${kind}（第 ${rest} 号）`;
   }) as Format,
+  /** A unit's id as a file holds it (党支部, 行政小组 …): its name; a snapshot already holds the name. */
+  unitId: ((v, names) => (typeof v === 'number' ? (names.unit(v) ?? `第 ${v} 号组织`) : String(v))) as Format,
   phones: (v: unknown) => (v as { label?: string | null; number: string }[]).map((p) => [p.label, p.number].filter(Boolean).join(' ')).join('；'),
   contacts: (v: unknown) =>
     (v as { name: string; relation?: string | null; phones?: { number: string }[] }[])
@@ -141,6 +143,10 @@ const PERSON_FORMATS: Record<string, FormatName> = {
   phones: 'phones',
   contacts: 'contacts',
   reviewFlags: 'list',
+  partyBranchId: 'unitId',
+  partyGroupId: 'unitId',
+  adminGroupId: 'unitId',
+  adminSubgroupId: 'unitId',
 };
 const PERSON_FIELDS: Record<string, Field> = Object.fromEntries(
   Object.entries(FIELD_LABELS).map(([k, label]) => [k, PERSON_FORMATS[k] ? [label, PERSON_FORMATS[k]] : label]),

@@ -8,7 +8,7 @@
 // number alone cannot tell a harmless later change from a conflicting one.
 import type { Store } from '../db/store';
 import { UserError } from '../shared/errors';
-import { formatYuan } from '../shared/money';
+import { auditFieldLabel, auditNames, formatAuditValue } from './describe';
 
 /** What a form sends: the fields it changed, and what it showed for each of them. */
 export interface Edit<T> {
@@ -51,14 +51,11 @@ function lastChange(store: Store, entity: string, entityId: number, field: strin
 
 export interface ApplyEditOptions<T> {
   store: Store;
-  /** The audit log's entity and id, to say who changed a field since. */
+  /** The audit log's entity and id, to say who changed a field since; its words name the fields. */
   entity: string;
   entityId: number;
   /** How the refusal names the record: 这份档案, 第 12 号报销单. */
   what: string;
-  labels: Record<string, string>;
-  /** Shows a value in the refusal (money as yuan, booleans as 是/否). */
-  format: (field: string, v: unknown) => string;
   current: T;
 }
 
@@ -69,20 +66,31 @@ export interface ApplyEditOptions<T> {
  */
 export function applyEdit<T extends object>(edit: Edit<T>, o: ApplyEditOptions<T>): T {
   const conflicts: EditConflict[] = [];
+  const names = auditNames(o.store);
+  const label = (field: string) => auditFieldLabel(o.entity, field) ?? field;
+  // The values as the history shows them: money as yuan, units and people by name.
+  const format = (field: string, v: unknown) => {
+    try {
+      return formatAuditValue(o.entity, field, v, names, o.current as Record<string, unknown>);
+    } catch {
+      // A form's shape of a value the history keeps otherwise (a claim's lines as typed).
+      return Array.isArray(v) ? `${v.length} 项` : String(v);
+    }
+  };
   const current = o.current as Record<string, unknown>;
   const base = edit.base as Record<string, unknown>;
   for (const [field, yours] of Object.entries(edit.changes as Record<string, unknown>)) {
-    if (!(field in base)) throw new UserError('invalid_input', `输入有误：修改「${o.labels[field] ?? field}」时缺少打开时的原值`);
+    if (!(field in base)) throw new UserError('invalid_input', `输入有误：修改「${label(field)}」时缺少打开时的原值`);
     const theirs = current[field];
     // Unchanged since the form was loaded, or already changed to the same value: no conflict.
     if (same(theirs, base[field]) || same(theirs, yours)) continue;
     const who = lastChange(o.store, o.entity, o.entityId, field);
-    conflicts.push({ field, label: o.labels[field] ?? field, base: base[field], yours, theirs, by: who?.by ?? null, at: who?.at ?? null });
+    conflicts.push({ field, label: label(field), base: base[field], yours, theirs, by: who?.by ?? null, at: who?.at ?? null });
   }
   if (conflicts.length > 0) {
     const parts = conflicts.map((c) => {
       const who = c.by ? `已被${c.by}于 ${c.at!.replace('T', ' ').slice(0, 16)} ` : '已被';
-      return `「${c.label}」${who}改为“${o.format(c.field, c.theirs)}”（您改为“${o.format(c.field, c.yours)}”）`;
+      return `「${c.label}」${who}改为“${format(c.field, c.theirs)}”（您改为“${format(c.field, c.yours)}”）`;
     });
     throw new UserError(
       'conflict',
@@ -122,14 +130,4 @@ export function editBetween<T extends object>(loaded: Partial<T> | null, sent: T
     base[k] = (was ?? null) as T[keyof T];
   }
   return { version: 0, changes, base };
-}
-
-/** A rule's value in a refusal: amounts in fen as yuan, basis points as percent. */
-export function ruleValue(field: string, v: unknown): string {
-  if (v == null || v === '') return '（空）';
-  if (typeof v === 'number' && /Fen$/.test(field)) return `${formatYuan(v)} 元`;
-  if (typeof v === 'number' && /Bp$/.test(field)) return `${v / 100}%`;
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join('、');
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }

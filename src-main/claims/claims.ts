@@ -12,8 +12,6 @@ import { currentOperator } from '../settings/settings';
 import { todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { maskIdNumber } from '../shared/idNumber';
-import { CLAIM_FIELD_LABELS } from '../shared/claimPolicy';
-import { formatYuan } from '../shared/money';
 import type { Category } from '../shared/person';
 import { computeLine, reverseLine, type YearTotals } from './compute';
 import { toInfo } from '../retirees/attachments';
@@ -214,13 +212,6 @@ export function claimInputOf(c: ClaimFile): ClaimInput {
   };
 }
 
-const CLAIM_EDIT_LABELS: Record<string, string> = { ...CLAIM_FIELD_LABELS, note: '备注', lines: '票据明细' };
-
-function formatClaimField(field: string, v: unknown): string {
-  if (field === 'lines' && Array.isArray(v)) return `${v.length} 张票据，合计 ${formatYuan((v as ClaimLineInput[]).reduce((t, l) => t + l.total, 0))} 元`;
-  return v == null || v === '' ? '（空）' : String(v);
-}
-
 /** A save from the claim's form: the fields it changed, against the version it was loaded from (audit/edits.ts). */
 export function updateClaim(store: Store, id: number, edit: Edit<ClaimInput>): ClaimFile {
   return store.tx(() => {
@@ -234,8 +225,6 @@ export function updateClaim(store: Store, id: number, edit: Edit<ClaimInput>): C
       entity: 'claim',
       entityId: id,
       what: `第 ${id} 号报销单`,
-      labels: CLAIM_EDIT_LABELS,
-      format: formatClaimField,
       current: claimInputOf(before),
     });
     checkInvoices(store, input.lines, id);

@@ -3,12 +3,12 @@
 // approved afterwards use the new one.
 import type { PolicyView } from '../api/contract';
 import { nowIso, writeAudit } from '../audit/audit';
-import { applyEdit, editBetween, ruleValue } from '../audit/edits';
+import { applyEdit, editBetween } from '../audit/edits';
 import type { Selectable } from 'kysely';
 import type { ClaimPoliciesTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { currentOperator } from '../settings/settings';
-import { CategoryPolicy, CLAIM_FIELD_LABELS, DEFAULT_LIXIU } from '../shared/claimPolicy';
+import { CategoryPolicy, DEFAULT_LIXIU } from '../shared/claimPolicy';
 import { UserError } from '../shared/errors';
 import { CATEGORIES, type Category } from '../shared/person';
 
@@ -81,8 +81,6 @@ export function savePolicy(store: Store, year: number, category: Category, sent:
             entity: 'claim_policy',
             entityId: before.versionId,
             what: `${year} 年度${category}人员报销政策`,
-            labels: CLAIM_FIELD_LABELS,
-            format: ruleValue,
             current: before.rules,
           })
         : sent;

@@ -16,9 +16,7 @@ import type { Store } from '../db/store';
 import { personAge } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { checkIdNumber, crossCheckId } from '../shared/idNumber';
-import { FIELD_LABELS } from '../shared/person';
 import { toInfo } from './attachments';
-import { formatValue } from './history';
 import { indexPerson, nameSortKey, unindexPerson } from './searchIndex';
 
 export type PersonRowDb = Selectable<PersonsTable>;
@@ -374,12 +372,6 @@ export function editPerson(store: Store, id: number, edit: Edit<PersonInput>, op
       entity: 'person',
       entityId: id,
       what: `${current.name}的档案`,
-      labels: FIELD_LABELS,
-      format: (field, v) => {
-        const unit = UNIT_FIELDS.find(([f]) => f === field);
-        if (unit && typeof v === 'number') return unitNames(store, { partyBranchId: null, partyGroupId: null, adminGroupId: null, adminSubgroupId: null, [field]: v }, false)[unit[2]] ?? String(v);
-        return formatValue(v);
-      },
       current: inputOf(current),
     });
     return updatePerson(store, id, current.version, merged, opts);

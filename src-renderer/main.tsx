@@ -1,6 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
+import 'mantine-datatable/styles.css';
 import './app.css';
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
@@ -10,6 +11,7 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { RpcProvider } from './kit/rpc';
 import { theme } from './theme';
 
 dayjs.locale('zh-cn');
@@ -18,8 +20,10 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
-        <Notifications position="top-right" />
-        <App />
+        <RpcProvider>
+          <Notifications position="top-right" />
+          <App />
+        </RpcProvider>
       </DatesProvider>
     </MantineProvider>
   </StrictMode>,

@@ -1,0 +1,39 @@
+// Component tests: a component rendered as the app renders it (theme, dates in zh-cn, a fresh
+// query cache), talking to the real router over a real SQLite file through the same door the
+// Electron preload opens (`window.retireeOffice.invoke`). Use with `// @vitest-environment happy-dom`.
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { render as renderDom } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { dispatch } from '../../src-main/api/router';
+import type { AppContext } from '../../src-main/app/context';
+import { newQueryClient, RpcProvider } from './rpc';
+import { theme } from '../theme';
+
+/** What happy-dom lacks and Mantine asks for. */
+function polyfill() {
+  const w = window as unknown as Record<string, unknown>;
+  w.matchMedia ??= () => ({ matches: false, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {} });
+  w.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+  (Element.prototype as unknown as { scrollIntoView: () => void }).scrollIntoView ??= () => {};
+}
+
+/** Routes the renderer's calls to the router of `ctx`, as the Electron preload does. */
+export function connect(ctx: AppContext): void {
+  window.retireeOffice = { invoke: (method, input) => dispatch(ctx, method, input, () => {}) };
+}
+
+export function render(ui: ReactElement) {
+  polyfill();
+  return renderDom(
+    <MantineProvider theme={theme}>
+      <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
+        <RpcProvider client={newQueryClient()}>{ui}</RpcProvider>
+      </DatesProvider>
+    </MantineProvider>,
+  );
+}

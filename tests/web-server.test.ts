@@ -3,7 +3,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AppContext } from '../src-main/app/context';
-import { startWebServer, type WebServer } from '../src-main/web/server';
+import { contract } from '../src-main/api/contract';
+import { MAX_BODY_BYTES, startWebServer, type WebServer } from '../src-main/web/server';
 import { freshContext } from './helpers';
 
 let ctx: AppContext;
@@ -58,12 +59,158 @@ describe('browser harness', () => {
     const bad = await rpc({ method: 'retirees.create', input: { person: { name: '' } } });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const broken = await request({ path: '/rpc', method: 'POST', headers: { 'x-rpc-token': server.token }, body: '{not json' });
-    expect(JSON.parse(broken.body).error.message).toBe('请求格式不正确');
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.body).error.message).toContain('请求格式不正确');
   });
 
   test('refuses other hosts (DNS rebinding) and paths outside the renderer', async () => {
     expect((await request({ path: '/', headers: { host: `evil.example:${server.port}` } })).status).toBe(403);
     expect((await request({ path: '/../package.json' })).status).toBe(404);
     expect((await request({ path: '/%2e%2e/package.json' })).status).toBe(404);
+  });
+});
+
+describe('every body shape gets a sentence, not a crash', () => {
+  const post = (body: string | undefined, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    request({ path: '/rpc', method: 'POST', headers: { 'x-rpc-token': server.token, ...headers }, body });
+
+  test.each([
+    ['null', 'null'],
+    ['an array', '[1,2]'],
+    ['a number', '42'],
+    ['a string', '"retirees.list"'],
+    ['true', 'true'],
+    ['invalid JSON', '{not json'],
+    ['an empty body', ''],
+    ['an object without a method', '{"input":{}}'],
+    ['a method that is not text', '{"method":["retirees.list"]}'],
+  ])('%s: 400 in Chinese, and the harness keeps answering', async (_what, body) => {
+    const r = await post(body);
+    expect(r.status).toBe(400);
+    const parsed = JSON.parse(r.body);
+    expect(parsed).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(parsed.error.message).toMatch(/请求格式不正确/);
+    expect(JSON.parse((await rpc({ method: 'retirees.list', input: {} })).body)).toMatchObject({ ok: true });
+  });
+
+  test('a body that is not JSON by its content type: 400 in Chinese', async () => {
+    const r = await post(JSON.stringify({ method: 'retirees.list', input: {} }), { 'content-type': 'text/plain' });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body).error.message).toContain('请求格式不正确');
+  });
+
+  test('a body declared larger than any upload is refused with 413 before it is read', async () => {
+    const r = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/rpc',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-rpc-token': server.token, 'content-length': String(MAX_BODY_BYTES + 1) },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      // Only the start is ever sent: the answer must not wait for the rest.
+      req.write('{"method":"imports.open","input":{"dataBase64":"');
+    });
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body).error.message).toContain('过大');
+  });
+
+  test('a streamed body is counted as it comes and refused with 413 past the limit, buffering no more', async () => {
+    const small = await startWebServer(ctx, { distDir: path.resolve(import.meta.dirname, '../dist-renderer'), maxBodyBytes: 64 * 1024 });
+    try {
+      const r = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request(
+          { host: '127.0.0.1', port: small.port, path: '/rpc', method: 'POST', headers: { 'content-type': 'application/json', 'x-rpc-token': small.token, 'transfer-encoding': 'chunked' } },
+          (res) => {
+            let body = '';
+            res.on('data', (c) => (body += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on('error', () => {});
+        req.write('{"method":"imports.open","input":{"dataBase64":"');
+        const chunk = 'A'.repeat(16 * 1024);
+        let sent = 0;
+        const pump = setInterval(() => {
+          if (sent++ > 40) return clearInterval(pump);
+          req.write(chunk);
+        }, 5);
+        setTimeout(() => reject(new Error('no answer')), 10_000);
+      });
+      expect(r.status).toBe(413);
+      expect(JSON.parse(r.body).error.message).toContain('过大');
+    } finally {
+      await small.close();
+    }
+  });
+
+  test('only one large body at a time: a second is told to wait, in Chinese', async () => {
+    const open = http.request({
+      host: '127.0.0.1',
+      port: server.port,
+      path: '/rpc',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-rpc-token': server.token, 'content-length': String(50 * 1024 * 1024) },
+    });
+    open.on('error', () => {});
+    open.write('{"method":"imports.open","input":{"dataBase64":"');
+    await new Promise((r) => setTimeout(r, 200));
+    const second = await request({
+      path: '/rpc',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-rpc-token': server.token, 'content-length': String(50 * 1024 * 1024) },
+      body: '{',
+    }).catch((e: Error) => ({ status: 0, body: e.message, headers: {} }));
+    open.destroy();
+    expect(second.status).toBe(503);
+    expect(JSON.parse(second.body).error.message).toContain('稍后再试');
+    // A small call is never held up by a large one.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(JSON.parse((await rpc({ method: 'retirees.list', input: {} })).body)).toMatchObject({ ok: true });
+  });
+
+  test('a body that trickles in is given up after the time limit, with 408 in Chinese', async () => {
+    const slow = await startWebServer(ctx, { distDir: path.resolve(import.meta.dirname, '../dist-renderer'), bodyTimeoutMs: 300 });
+    try {
+      const started = Date.now();
+      const r = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request(
+          { host: '127.0.0.1', port: slow.port, path: '/rpc', method: 'POST', headers: { 'content-type': 'application/json', 'x-rpc-token': slow.token, 'content-length': '1000' } },
+          (res) => {
+            let body = '';
+            res.on('data', (c) => (body += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on('error', () => {});
+        req.write('{"method":');
+        setTimeout(() => reject(new Error('no answer')), 10_000);
+      });
+      expect(r.status).toBe(408);
+      expect(JSON.parse(r.body).error.message).toContain('超时');
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  test('the body limit leaves room for the largest upload the contract accepts, and no more than that', () => {
+    const largest = Math.max(
+      ...Object.values(contract).flatMap((m) => {
+        const shape = (m.input as unknown as { shape?: Record<string, { maxLength?: number | null }> }).shape ?? {};
+        return Object.values(shape).map((s) => s?.maxLength ?? 0);
+      }),
+    );
+    expect(largest).toBeGreaterThanOrEqual(140_000_000);
+    expect(MAX_BODY_BYTES).toBeGreaterThan(largest);
+    expect(MAX_BODY_BYTES).toBeLessThan(largest + 1024 * 1024);
   });
 });

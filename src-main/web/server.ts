@@ -1,6 +1,11 @@
 // The browser harness: the built renderer and POST /rpc into the same router, on 127.0.0.1 only.
 // It serves personal data, so every /rpc call must carry the per-run random token, and requests
 // naming another host are refused (DNS rebinding).
+//
+// Nothing a client sends may take it down or hold its memory: every body shape gets an answer in
+// Chinese (400), a body is counted as it arrives and refused past the largest upload the contract
+// accepts (413) before it is buffered, one large body is read at a time (503 for a second), and a
+// body that trickles in is given up (408).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,14 +14,32 @@ import type { AppContext } from '../app/context';
 import { readRendererFile } from '../app/rendererFiles';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
-// The largest call is a roster of up to 100 MB, as base64 (contract: imports.open).
-const MAX_BODY = 150 * 1024 * 1024;
+/**
+ * The largest call is a roster of up to 100 MB as base64, at most 140,000,000 characters
+ * (contract: imports.open, adjustments.import), plus the JSON around it.
+ */
+export const MAX_BODY_BYTES = 140_000_000 + 64 * 1024;
+/** Bodies above this size are read one at a time: four 140 MB bodies at once held 1.35 GB. */
+const LARGE_BODY_BYTES = 1024 * 1024;
+const MAX_LARGE_BODIES_AT_ONCE = 1;
+/** Over loopback 140 MB arrives in about a second; a body still arriving after this is given up. */
+const BODY_TIMEOUT_MS = 30_000;
+const HEADERS_TIMEOUT_MS = 10_000;
 
 export interface WebServer {
   url: string;
   token: string;
   port: number;
   close(): Promise<void>;
+}
+
+export interface WebServerOptions {
+  port?: number;
+  distDir: string;
+  token?: string;
+  /** For tests: a smaller body limit or a shorter body timeout. */
+  maxBodyBytes?: number;
+  bodyTimeoutMs?: number;
 }
 
 function sameToken(given: string | undefined, token: string): boolean {
@@ -26,58 +49,143 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void {
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8', close = false): void {
+  if (res.headersSent || res.destroyed) return;
   res.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'content-security-policy': CONTENT_SECURITY_POLICY,
+    ...(close ? { connection: 'close' } : {}),
   });
   res.end(body);
 }
 
-export async function startWebServer(ctx: AppContext, options: { port?: number; distDir: string; token?: string }): Promise<WebServer> {
+function refuse(res: http.ServerResponse, status: number, code: string, message: string, close = false): void {
+  send(res, status, JSON.stringify({ ok: false, error: { code, message } }), undefined, close);
+}
+
+const BAD_REQUEST = '请求格式不正确';
+
+/** What a POST /rpc body must be: `{ "method": "…", "input": … }`, or why it is not. */
+export function parseRpcBody(raw: Buffer): { method: string; input: unknown } | string {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return `${BAD_REQUEST}（不是有效的 JSON）`;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return `${BAD_REQUEST}（应为包含 method 和 input 的对象）`;
+  const { method, input } = body as { method?: unknown; input?: unknown };
+  if (typeof method !== 'string') return `${BAD_REQUEST}（缺少操作名称 method）`;
+  return { method, input };
+}
+
+export async function startWebServer(ctx: AppContext, options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
+  const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const bodyTimeout = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
   let port = 0;
+  let largeBodies = 0;
 
-  const server = http.createServer((req, res) => {
-    const host = req.headers.host ?? '';
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 403, '{"error":"host"}');
-    const url = new URL(req.url ?? '/', `http://${host}`);
+  /** Reads the body of POST /rpc within the limits, then answers it through the router. */
+  function handleRpc(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (type !== 'application/json') {
+      return refuse(res, 400, 'invalid_input', `${BAD_REQUEST}（内容类型应为 application/json）`, true);
+    }
+    const declared = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
+    if (declared !== null && !(declared <= maxBody)) return refuse(res, 413, 'too_large', '提交的内容过大（超过 100 MB 的文件无法导入）', true);
 
-    if (url.pathname === '/rpc') {
-      if (req.method !== 'POST') return send(res, 405, '{"error":"method"}');
-      if (!sameToken(req.headers['x-rpc-token'] as string | undefined, token)) {
-        return send(res, 403, JSON.stringify({ ok: false, error: { code: 'forbidden', message: '访问令牌无效，请使用启动时显示的地址打开' } }));
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      req.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > MAX_BODY) {
-          send(res, 413, JSON.stringify({ ok: false, error: { code: 'too_large', message: '提交的内容过大' } }));
-          req.destroy();
-        } else chunks.push(c);
-      });
-      req.on('end', async () => {
-        if (res.headersSent) return;
-        let body: { method?: unknown; input?: unknown };
-        try {
-          body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        } catch {
-          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: '请求格式不正确' } }));
-        }
-        const result = await dispatch(ctx, typeof body.method === 'string' ? body.method : '', body.input);
-        send(res, 200, JSON.stringify(result));
-      });
-      return;
+    let large = false;
+    const takeLargeSlot = (): boolean => {
+      if (large) return true;
+      if (largeBodies >= MAX_LARGE_BODIES_AT_ONCE) return false;
+      largeBodies++;
+      large = true;
+      return true;
+    };
+    const release = () => {
+      if (large) largeBodies--;
+      large = false;
+    };
+    res.on('close', release);
+    if (declared !== null && declared > LARGE_BODY_BYTES && !takeLargeSlot()) {
+      return refuse(res, 503, 'busy', '另一个文件正在上传，请稍后再试', true);
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '');
-    const file = readRendererFile(options.distDir, url.pathname);
-    if (!file) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
-    send(res, 200, file.body, file.type);
-  });
+    // One buffer of the declared size when the client says it; chunks otherwise.
+    const exact = declared !== null ? Buffer.allocUnsafe(declared) : null;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const stop = (status: number, code: string, message: string) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      chunks.length = 0;
+      refuse(res, status, code, message, true);
+      req.removeAllListeners('data');
+      // The rest of the body is not read: the connection closes once the answer is out.
+      res.once('finish', () => req.socket.destroy());
+    };
+    const timer = setTimeout(() => stop(408, 'timeout', `请求超时（${Math.round(bodyTimeout / 1000)} 秒内未收到完整内容）`), bodyTimeout);
+
+    req.on('data', (c: Buffer) => {
+      if (done) return;
+      size += c.length;
+      if (size > maxBody || (declared !== null && size > declared)) return stop(413, 'too_large', '提交的内容过大（超过 100 MB 的文件无法导入）');
+      if (size > LARGE_BODY_BYTES && !takeLargeSlot()) return stop(503, 'busy', '另一个文件正在上传，请稍后再试');
+      if (exact) c.copy(exact, size - c.length);
+      else chunks.push(c);
+    });
+    req.on('error', () => {
+      done = true;
+      clearTimeout(timer);
+    });
+    req.on('end', () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      const parsed = parseRpcBody(exact ? exact.subarray(0, size) : Buffer.concat(chunks));
+      chunks.length = 0;
+      if (typeof parsed === 'string') return refuse(res, 400, 'invalid_input', parsed);
+      dispatch(ctx, parsed.method, parsed.input)
+        .then((result) => send(res, 200, JSON.stringify(result)))
+        .catch((e: unknown) => {
+          console.error(`${parsed.method} failed`, e);
+          refuse(res, 500, 'internal', '程序内部错误，操作未完成，数据未作改动。请把错误时间告知技术人员。');
+        });
+    });
+  }
+
+  const server = http.createServer(
+    // The request as a whole (headers and body) is bounded by Node as well, behind the body timer.
+    { requestTimeout: bodyTimeout + 5_000, headersTimeout: Math.min(HEADERS_TIMEOUT_MS, bodyTimeout + 4_000), connectionsCheckingInterval: 1_000 },
+    (req, res) => {
+      try {
+        const host = req.headers.host ?? '';
+        if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 403, '{"error":"host"}');
+        const url = new URL(req.url ?? '/', `http://${host}`);
+
+        if (url.pathname === '/rpc') {
+          if (req.method !== 'POST') return send(res, 405, '{"error":"method"}');
+          if (!sameToken(req.headers['x-rpc-token'] as string | undefined, token)) {
+            return refuse(res, 403, 'forbidden', '访问令牌无效，请使用启动时显示的地址打开', true);
+          }
+          return handleRpc(req, res);
+        }
+
+        if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '');
+        const file = readRendererFile(options.distDir, url.pathname);
+        if (!file) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
+        send(res, 200, file.body, file.type);
+      } catch (e) {
+        console.error('harness request failed', e);
+        refuse(res, 500, 'internal', '程序内部错误，请稍后再试');
+      }
+    },
+  );
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
@@ -85,6 +193,10 @@ export async function startWebServer(ctx: AppContext, options: { port?: number; 
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
     port,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

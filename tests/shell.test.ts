@@ -1,16 +1,19 @@
 // The Electron shell's security settings and IPC wiring, proved with a fake 'electron' module
 // (Electron itself cannot start on the CI machine).
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { dispatch } from '../src-main/api/router';
 import { refusal, registerRpc, RPC_CHANNEL } from '../src-main/shell/ipc';
+import { appMenuTemplate } from '../src-main/shell/menu';
 import { APP_ORIGIN, hardenContents, hardenSession, isAppUrl, secureWebPreferences } from '../src-main/shell/security';
 import { freshContext, tempDir } from './helpers';
 
 // The fake 'electron' module that src-main/shell/main.ts gets (hoisted above the imports).
 const fake = vi.hoisted(() => {
-  const calls: Record<string, unknown[]> = { schemes: [], windows: [], loaded: [], handled: [], protocols: [] };
+  const calls: Record<string, unknown[]> = { schemes: [], windows: [], loaded: [], handled: [], protocols: [], menus: [] };
   let ready: () => void = () => {};
   const whenReadyPromise = new Promise<void>((r) => (ready = r));
   class BrowserWindow {
@@ -44,6 +47,10 @@ const fake = vi.hoisted(() => {
         getAppPath: () => process.cwd(),
       },
       BrowserWindow,
+      Menu: {
+        buildFromTemplate: (template: unknown) => ({ template }),
+        setApplicationMenu: (menu: unknown) => calls.menus.push(menu),
+      },
       dialog: { showErrorBox: (...a: unknown[]) => calls.loaded.push(['error', ...a]) },
       ipcMain: { handle: (ch: string) => calls.handled.push(ch) },
       protocol: {
@@ -189,6 +196,9 @@ describe('main process wiring', () => {
     fake.ready();
     await vi.waitFor(() => expect(fake.calls.loaded).toEqual(['app://retiree-office/index.html']), { timeout: 20_000 });
     expect(fake.calls.windows[0]).toMatchObject({ webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false } });
+    // Electron's default menu (with its developer tools) is replaced before the window opens.
+    expect(fake.calls.menus).toHaveLength(1);
+    expect(fake.calls.menus[0]).toEqual({ template: appMenuTemplate({ development: true }) });
     expect(fake.calls.handled).toEqual([RPC_CHANNEL]);
     expect(fake.calls.protocols).toEqual(['app']);
     const serve = fake.handlers.get('app')!;
@@ -197,5 +207,67 @@ describe('main process wiring', () => {
     expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect((await serve(new Request('app://retiree-office/..%2F..%2Fpackage.json'))).status).toBe(404);
     expect((await serve(new Request('app://elsewhere/index.html'))).status).toBe(404);
+  });
+});
+
+/** Every role and label in a menu template, submenus included. */
+type MenuItem = ReturnType<typeof appMenuTemplate>[number];
+function menuItems(template: MenuItem[]): string[] {
+  return template.flatMap((item) => [
+    ...(item.role ? [String(item.role)] : []),
+    ...(item.label ? [item.label] : []),
+    ...(Array.isArray(item.submenu) ? menuItems(item.submenu) : []),
+  ]);
+}
+
+describe('the packaged app has no developer tools', () => {
+  test('the menu of the packaged app offers neither developer tools nor reload; development keeps them', () => {
+    const packaged = menuItems(appMenuTemplate({ development: false }));
+    expect(packaged).toEqual(expect.arrayContaining(['copy', 'paste', 'undo', 'selectAll', 'quit']));
+    expect(packaged.map((s) => s.toLowerCase())).not.toEqual(expect.arrayContaining([expect.stringMatching(/devtools|reload|开发者/)]));
+    expect(menuItems(appMenuTemplate({ development: true }))).toEqual(expect.arrayContaining(['toggleDevTools', 'reload']));
+  });
+
+  test('the window of the packaged app cannot open developer tools at all', () => {
+    expect(secureWebPreferences('/p/preload.cjs')).toMatchObject({ devTools: false });
+    expect(secureWebPreferences('/p/preload.cjs', { devTools: false })).toMatchObject({ devTools: false });
+    expect(secureWebPreferences('/p/preload.cjs', { devTools: true })).toMatchObject({ devTools: true });
+  });
+
+  test("electron-builder flips Electron's fuses: no run-as-Node, NODE_OPTIONS or --inspect; only a checked app.asar", () => {
+    // js-yaml comes with electron-builder, which reads the same file.
+    const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
+    const config = yaml.load(fs.readFileSync(path.resolve(import.meta.dirname, '../electron-builder.yml'), 'utf8')) as {
+      asar: boolean;
+      electronFuses: Record<string, boolean>;
+      disableAsarIntegrity?: boolean;
+    };
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // electron-builder 26's own keys (app-builder-lib FuseOptionsV1): a misspelt key would be ignored silently.
+    const known = [
+      'runAsNode',
+      'enableCookieEncryption',
+      'enableNodeOptionsEnvironmentVariable',
+      'enableNodeCliInspectArguments',
+      'enableEmbeddedAsarIntegrityValidation',
+      'onlyLoadAppFromAsar',
+      'loadBrowserProcessSpecificV8Snapshot',
+      'grantFileProtocolExtraPrivileges',
+      'resetAdHocDarwinSignature',
+    ];
+    for (const key of Object.keys(config.electronFuses)) expect(known).toContain(key);
+    const declared = fs.readFileSync(path.resolve(import.meta.dirname, '../node_modules/app-builder-lib/out/configuration.d.ts'), 'utf8');
+    for (const key of Object.keys(config.electronFuses)) expect(declared).toContain(`${key}?: boolean`);
+    // Integrity validation needs the app in an asar whose hash is embedded.
+    expect(config.asar).toBe(true);
+    expect(config.disableAsarIntegrity).not.toBe(true);
   });
 });

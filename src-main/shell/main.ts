@@ -1,13 +1,14 @@
 // The Electron main process: lifecycle, the window, and wiring. Everything it does with data goes
 // through AppContext and the router, the same code the browser harness and the tests run.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { dispatch } from '../api/router';
 import type { AppContext } from '../app/context';
 import { launch, parseLaunchArgs, scheduleAutomaticBackups } from '../app/launch';
 import { DEFAULT_DB_NAME } from '../app/paths';
 import { useBundledWorkers } from '../jobs/jobs';
 import { registerRpc } from './ipc';
+import { installAppMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_ORIGIN, hardenApp, hardenSession, secureWebPreferences } from './security';
 
@@ -42,6 +43,7 @@ async function start(): Promise<void> {
   serveRenderer(protocol, path.join(app.getAppPath(), 'dist-renderer'));
   registerRpc(ipcMain, (method, input) => dispatch(ctx!, method, input), () => win?.webContents ?? null, log);
 
+  installAppMenu(Menu, !app.isPackaged);
   win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -49,7 +51,7 @@ async function start(): Promise<void> {
     minHeight: 700,
     title: '离退休服务管理',
     show: false,
-    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
+    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs'), { devTools: !app.isPackaged }),
   });
   win.once('ready-to-show', () => win?.show());
   win.on('closed', () => (win = null));

@@ -8,9 +8,11 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'retiree-office';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/** `devTools` is false in the packaged app: no menu, shortcut or call can open them there. */
+export function secureWebPreferences(preloadPath: string, options: { devTools: boolean } = { devTools: false }): WebPreferences {
   return {
     preload: preloadPath,
+    devTools: options.devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

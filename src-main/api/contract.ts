@@ -24,6 +24,25 @@ import { AdjustmentRule, SavedAdjustmentRule } from '../shared/adjustment';
 
 z.config(z.locales.zhCN());
 
+// --- bounds ----------------------------------------------------------------------------------
+// Every string and every list the renderer sends has a maximum, so that no call can make the main
+// process allocate without limit, run out of SQL variables or echo a megabyte back (issue 13).
+// tests/contract-bounds.test.ts walks every method and checks it.
+
+/** A string of at most `max` characters. */
+const chars = (max: number) => z.string().max(max, `不能超过 ${max} 个字`);
+/** A list of at most `max` entries. */
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `最多只能选择 ${max} 项`);
+/** A map of at most `max` entries whose keys are at most `keyMax` characters. */
+const boundedRecord = <V extends z.ZodType>(value: V, keyMax: number, max: number) =>
+  z.record(chars(keyMax), value).refine((r) => Object.keys(r).length <= max, `最多只能有 ${max} 项`);
+/** A worksheet name as a file gives it (Excel allows 31 characters; a CSV is named after its file). */
+const sheetName = chars(255);
+/** An id the main process handed out (an import session, a background job). */
+const uuid = chars(36).uuid();
+/** An amount or a postcode as typed: short. */
+const SHORT = 40;
+
 /** Optional free text: trimmed, and an empty field is stored as nothing. */
 const text = (max = 200) =>
   z
@@ -198,15 +217,15 @@ export const EXPORT_COLUMN_KEYS = [
 
 export const ListQuery = z.object({
   q: z.string().max(100).default(''),
-  categories: z.array(z.enum(CATEGORIES)).default([]),
-  statuses: z.array(z.enum(STATUSES)).default([]),
+  categories: list(z.enum(CATEGORIES), 10).default([]),
+  statuses: list(z.enum(STATUSES), 10).default([]),
   area: text(50),
   building: text(50),
   adminGroupId: optionalId,
   partyBranchId: optionalId,
   partyMember: z.boolean().nullish().transform((v) => v ?? null),
   minAge: z.number().int().min(0).max(130).nullish().transform((v) => v ?? null),
-  care: z.array(z.enum(CARE_FLAG_KEYS)).default([]),
+  care: list(z.enum(CARE_FLAG_KEYS), 10).default([]),
   needsReview: z.boolean().nullish().transform((v) => v ?? null),
   /** With status 已故: died on or after this date (the home page's 本年度去世). */
   statusDateFrom: partialDate,
@@ -476,7 +495,7 @@ export interface UndoResult {
 
 /** An amount as typed, in yuan (`1,234.50`), to integer fen; never a float. */
 const yuan = (what: string) =>
-  z.string({ error: `请填写${what}` }).transform((s, ctx) => {
+  z.string({ error: `请填写${what}` }).max(SHORT, `${what}过长`).transform((s, ctx) => {
     try {
       const fen = parseYuan(s);
       if (fen < 0) ctx.addIssue({ code: 'custom', message: '不能为负数' });
@@ -945,7 +964,7 @@ export const contract = {
     z.object({ id, ...editOf(PersonInput), ...SaveOptions }),
   ),
   'retirees.checkId': method<IdCheckResult>()(
-    z.object({ idNumber: z.string().max(30), birthDate: partialDate, gender: choice(GENDERS), excludeId: optionalId }),
+    z.object({ idNumber: chars(30), birthDate: partialDate, gender: choice(GENDERS), excludeId: optionalId }),
   ),
   'retirees.history': method<HistoryItem[]>()(ById),
   'retirees.figures': method<Figures>()(Empty),
@@ -989,46 +1008,46 @@ export const contract = {
   ),
   'imports.rows': method<{ total: number; rows: PreviewRow[] }>()(
     z.object({
-      session: z.string().uuid(),
-      sheet: z.string().nullish().transform((v) => v ?? null),
+      session: uuid,
+      sheet: sheetName.nullish().transform((v) => v ?? null),
       filter: z.enum(['all', 'problems', 'duplicates', 'skipped']).default('all'),
       page: z.number().int().min(1).default(1),
     }),
   ),
   'imports.setHeader': method<ImportPreview>()(
-    z.object({ session: z.string().uuid(), sheet: z.string(), firstRow: z.number().int().min(1), lastRow: z.number().int().min(1) }),
+    z.object({ session: uuid, sheet: sheetName, firstRow: z.number().int().min(1), lastRow: z.number().int().min(1) }),
   ),
   'imports.setFields': method<ImportPreview>()(
-    z.object({ session: z.string().uuid(), sheet: z.string(), fields: z.array(z.string().nullable()).max(500) }),
+    z.object({ session: uuid, sheet: sheetName, fields: list(chars(50).nullable(), 500) }),
   ),
   'imports.editCell': method<ImportPreview>()(
     z.object({
-      session: z.string().uuid(),
-      sheet: z.string(),
+      session: uuid,
+      sheet: sheetName,
       row: z.number().int().min(1),
       col: z.number().int().min(0),
       value: z.string().max(2000).nullable(),
     }),
   ),
   'imports.mapValue': method<ImportPreview>()(
-    z.object({ session: z.string().uuid(), field: z.enum(['category']), value: z.string().max(100), target: z.enum(CATEGORIES) }),
+    z.object({ session: uuid, field: z.enum(['category']), value: z.string().max(100), target: z.enum(CATEGORIES) }),
   ),
   'imports.commit': method<JobStatus>()(
     z.object({
-      session: z.string().uuid(),
-      excludedSheets: z.array(z.string()).default([]),
-      excludedRows: z.array(z.object({ sheet: z.string(), row: z.number().int().min(1) })).default([]),
+      session: uuid,
+      excludedSheets: list(sheetName, 1000).default([]),
+      excludedRows: list(z.object({ sheet: sheetName, row: z.number().int().min(1) }), 200_000).default([]),
       duplicateMode: z.enum(['fillEmpty', 'overwrite', 'skip']).default('fillEmpty'),
-      rowModes: z.record(z.string(), z.enum(['fillEmpty', 'overwrite', 'skip'])).default({}),
+      rowModes: boundedRecord(z.enum(['fillEmpty', 'overwrite', 'skip']), 300, 200_000).default({}),
     }),
   ),
   'imports.history': method<ImportHistoryEntry[]>()(Empty),
   'imports.undoCheck': method<UndoCheck>()(ById),
   'imports.undo': method<UndoResult>()(ById),
-  'jobs.status': method<JobStatus>()(z.object({ id: z.string().uuid() })),
-  'jobs.cancel': method<JobStatus>()(z.object({ id: z.string().uuid() })),
+  'jobs.status': method<JobStatus>()(z.object({ id: uuid })),
+  'jobs.cancel': method<JobStatus>()(z.object({ id: uuid })),
   'retirees.export': method<{ fileName: string; count: number; dataBase64: string }>()(
-    z.object({ query: ListQuery, columns: z.array(z.enum(EXPORT_COLUMN_KEYS)).min(1).optional() }),
+    z.object({ query: ListQuery, columns: list(z.enum(EXPORT_COLUMN_KEYS), EXPORT_COLUMN_KEYS.length).min(1).optional() }),
   ),
   'imports.template': method<{ fileName: string; dataBase64: string }>()(Empty),
   'imports.errorWorkbook': method<{ fileName: string; rows: number; dataBase64: string }>()(ById),
@@ -1150,7 +1169,7 @@ export const contract = {
       letterhead: z.string().max(3_000_000, '图片不能超过 2 MB').nullish(),
       seal: z.string().max(3_000_000, '图片不能超过 2 MB').nullish(),
       orgAddress: text(200),
-      orgPostcode: z.string().trim().regex(/^(\d{6})?$/, '邮编应为六位数字').nullish(),
+      orgPostcode: chars(SHORT).trim().regex(/^(\d{6})?$/, '邮编应为六位数字').nullish(),
     }),
   ),
   'petitions.list': method<Petition[]>()(
@@ -1221,7 +1240,7 @@ export const contract = {
   'backups.list': method<BackupEntry[]>()(Empty),
   'backups.create': method<BackupEntry>()(Empty),
   'backups.restore': method<{ restoredFrom: BackupEntry; keptAsideAs: string }>()(
-    z.object({ name: z.string().regex(/^[a-z-]+-\d{8}-\d{6}\.sqlite$/, '备份文件名不正确') }),
+    z.object({ name: chars(100).regex(/^[a-z-]+-\d{8}-\d{6}\.sqlite$/, '备份文件名不正确') }),
   ),
 } as const;
 

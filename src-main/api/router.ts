@@ -68,7 +68,7 @@ import {
   uncheckRow,
 } from '../adjustments/adjustments';
 import { UserError } from '../shared/errors';
-import { describeIssues } from './issues';
+import { describeIssues, labelsFor } from './issues';
 import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf, type RpcResult } from './contract';
 
 type Handlers = { [M in MethodName]: (ctx: AppContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
@@ -308,7 +308,9 @@ export async function dispatch(
   if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', message: `不支持的操作：${method}` } };
   const parsed = contract[method].input.safeParse(input ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid_input', message: `输入有误：${describeIssues(parsed.error)}`, details: parsed.error.issues } };
+    // A list of 100,000 wrong entries is 100,000 issues: the first few say enough.
+    const details = parsed.error.issues.slice(0, 20);
+    return { ok: false, error: { code: 'invalid_input', message: `输入有误：${describeIssues(parsed.error, labelsFor(method))}`, details } };
   }
   try {
     const handler = handlers[method] as (ctx: AppContext, input: unknown) => unknown;
@@ -339,6 +341,12 @@ export async function dispatch(
         };
       default:
         break;
+    }
+    // A write that names a record that is not there (deleted meanwhile, or never was): the
+    // foreign key refused it and the transaction rolled back. https://sqlite.org/foreignkeys.html
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      log(`${method} refused by a foreign key`, e);
+      return { ok: false, error: { code: 'not_found', message: '找不到所引用的记录（可能已被删除），操作未完成，数据未作改动' } };
     }
     log(`${method} failed`, e);
     return { ok: false, error: { code: 'internal', message: '程序内部错误，操作未完成，数据未作改动。请把错误时间告知技术人员。' } };

@@ -70,7 +70,13 @@ export function resetTemplate(store: Store, kind: LetterKind): LetterTemplate & 
   return getTemplate(store, kind);
 }
 
+/** A person's file must exist before a preference is kept for it (and the foreign key agrees). */
+function requirePerson(store: Store, personId: number): void {
+  if (!store.prepare('SELECT 1 FROM persons WHERE id = ?').get(personId)) throw new UserError('not_found', '找不到这份档案，它可能已被删除');
+}
+
 export function setAddressForm(store: Store, personId: number, form: AddressForm | null): void {
+  requirePerson(store, personId);
   if (form === null) store.prepare('DELETE FROM letter_prefs WHERE person_id = ?').run(personId);
   else {
     if (!ADDRESS_FORMS.includes(form)) throw new UserError('invalid_input', '称呼只能是同志、老师傅或先生/女士');
@@ -80,6 +86,7 @@ export function setAddressForm(store: Store, personId: number, form: AddressForm
 
 /** The form of address chosen for a person, or null: the template's. */
 export function addressFormOf(store: Store, personId: number): AddressForm | null {
+  requirePerson(store, personId);
   const r = store.prepare('SELECT address_form FROM letter_prefs WHERE person_id = ?').get(personId) as { address_form: AddressForm } | undefined;
   return r?.address_form ?? null;
 }

@@ -29,7 +29,7 @@ export const AdjustmentRule = z
     retiredBy: isoDate('退休截止日期'),
     /** Ages are counted on this date (截至当年12月31日年满…周岁). */
     ageOn: isoDate('年龄计算日期'),
-    categories: z.array(z.enum(CATEGORIES)).min(1, '请至少选择一类人员'),
+    categories: z.array(z.enum(CATEGORIES)).min(1, '请至少选择一类人员').max(10, '人员类别最多 10 项'),
     fixedFen: fen,
     perYearFen: fen,
     /** Percent of the old pension in basis points: 1.2 % is 120. */

@@ -16,6 +16,7 @@ export const CategoryPolicy = z.object({
   ratioBp: z.object({ 门诊: bp, 住院: bp, 特殊病种: bp, 药店: bp }),
   ageBands: z
     .array(z.object({ minAge: z.number().int().min(0).max(150), extraBp: z.number().int().min(0).max(10000) }))
+    .max(20, '年龄段最多 20 个')
     .default([]),
 });
 export type CategoryPolicy = z.infer<typeof CategoryPolicy>;

@@ -24,6 +24,7 @@ import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { addressFor, letterDate, type AddressForm } from '../shared/letters';
 import { fenFromCell, formatYuan } from '../shared/money';
+import { addTableRow, setTableCell } from '../documents/tableWorkbook';
 
 // --- the rule ----------------------------------------------------------------------------------
 
@@ -393,15 +394,15 @@ export async function differencesWorkbook(store: Store, runId: number): Promise<
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('差异名单', { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.mergeCells(1, 1, 1, 12);
-  ws.getCell(1, 1).value = `${run.year}年基本养老金调整核对差异名单（${run.fileName}）`;
+  setTableCell(ws, 1, 1, `${run.year}年基本养老金调整核对差异名单（${run.fileName}）`);
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
   const headers = ['序号', '工作表', '行号', '姓名', '身份证号', '调整前(元)', '调整后(元)', '经办机构调整额(元)', '应调金额(元)', '差额(元)', '问题', '核对情况'];
-  ws.addRow(headers).font = { bold: true };
+  addTableRow(ws, headers).font = { bold: true };
   const yuan = (f: number | null) => (f === null ? null : f / 100);
   rows.forEach((r, i) => {
     const what = r.outcome === 'unmatched' ? '档案中无此人' : r.outcome === 'rejected' ? '无法读取' : r.expectedFen === null ? '无法计算' : '金额不一致';
-    const line = ws.addRow([
+    const line = addTableRow(ws, [
       i + 1, r.sheet, r.row, r.name ?? '', r.idNumber ?? '', yuan(r.oldFen), yuan(r.newFen), yuan(r.agencyFen), yuan(r.expectedFen), yuan(r.diffFen),
       [what, ...r.issues.map((x) => x.message)].join('；'),
       r.checkedOn ? `${r.checkedOn} ${r.checkedBy}${r.checkNote ? `：${r.checkNote}` : ''}` : '未核对',

@@ -9,6 +9,7 @@ import { currentOperator, getOfficeSettings } from '../settings/settings';
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { capitalYuan } from '../shared/money';
+import { addTableRow } from '../documents/tableWorkbook';
 
 interface BatchRow {
   id: number;
@@ -89,24 +90,24 @@ export async function paymentListWorkbook(store: Store, id: number): Promise<{ f
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('发放名单', { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.columns = [{ width: 6 }, { width: 10 }, { width: 21 }, { width: 26 }, { width: 14 }, { width: 14 }];
-  ws.addRow([`${orgName}药费报销发放名单`]).font = { bold: true, size: 14 };
+  addTableRow(ws, [`${orgName}药费报销发放名单`]).font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, 6);
   ws.getRow(1).alignment = { horizontal: 'center' };
-  ws.addRow([`批次：${batch.name}　　制表日期：${formatChineseDate(todayIso())}`]);
+  addTableRow(ws, [`批次：${batch.name}　　制表日期：${formatChineseDate(todayIso())}`]);
   ws.mergeCells(2, 1, 2, 6);
-  const header = ws.addRow(['序号', '姓名', '身份证号', '银行账号', '金额（元）', '签字']);
+  const header = addTableRow(ws, ['序号', '姓名', '身份证号', '银行账号', '金额（元）', '签字']);
   header.font = { bold: true };
   batch.rows.forEach((r, i) => {
-    const row = ws.addRow([i + 1, r.name, r.idNumber ?? '', r.bankAccount ?? '', r.payFen / 100, '']);
+    const row = addTableRow(ws, [i + 1, r.name, r.idNumber ?? '', r.bankAccount ?? '', r.payFen / 100, '']);
     // ID and account numbers as text, so that Excel never shows 2.1E+17.
     row.getCell(3).numFmt = '@';
     row.getCell(4).numFmt = '@';
     row.getCell(5).numFmt = '#,##0.00';
   });
-  const total = ws.addRow(['合计', '', '', '', batch.totalFen / 100, '']);
+  const total = addTableRow(ws, ['合计', '', '', '', batch.totalFen / 100, '']);
   total.font = { bold: true };
   total.getCell(5).numFmt = '#,##0.00';
-  ws.addRow([`合计金额（大写）：${batch.totalCapital}`]);
+  addTableRow(ws, [`合计金额（大写）：${batch.totalCapital}`]);
   ws.mergeCells(ws.rowCount, 1, ws.rowCount, 6);
   for (let r = 3; r <= ws.rowCount - 1; r++) {
     for (let c = 1; c <= 6; c++) ws.getCell(r, c).border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };

@@ -8,6 +8,7 @@ import { UserError } from '../shared/errors';
 import { CATEGORIES, type Category } from '../shared/person';
 import { computeLine, type YearTotals } from './compute';
 import { policyFor } from './policies';
+import { addTableRow } from '../documents/tableWorkbook';
 
 interface ApprovedLine {
   person_id: number;
@@ -120,8 +121,8 @@ export async function claimsReportWorkbook(store: Store, year: number): Promise<
   const money = (fen: number | null) => (fen ?? 0) / 100;
   const sheet = (name: string, header: string[], rows: (string | number)[][], moneyCols: number[]) => {
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.addRow(header).font = { bold: true };
-    for (const row of rows) ws.addRow(row);
+    addTableRow(ws, header).font = { bold: true };
+    for (const row of rows) addTableRow(ws, row);
     ws.columns.forEach((c, i) => {
       c.width = i === 0 ? 14 : 16;
       if (moneyCols.includes(i)) c.numFmt = '#,##0.00';

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { RowIssue } from '../api/contract';
 import type { Store } from '../db/store';
 import { UserError } from '../shared/errors';
+import { addTableRow, tableSheetName } from '../documents/tableWorkbook';
 
 const OUTCOME_WORDS: Record<string, string> = {
   inserted: '已新增',
@@ -24,19 +25,16 @@ export async function importErrorWorkbook(store: Store, importId: number): Promi
     .filter((r) => r.issues.length > 0 || r.outcome === 'rejected' || r.outcome === 'excluded');
 
   const wb = new ExcelJS.Workbook();
+  const sheetNames = new Set<string>();
   for (const sheetName of [...new Set(rows.map((r) => r.sheet))]) {
     const mine = rows.filter((r) => r.sheet === sheetName);
     const labels = [...new Set(mine.flatMap((r) => Object.keys(r.raw)))];
-    const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = [
-      { header: '原行号', width: 8 },
-      { header: '处理结果', width: 16 },
-      { header: '问题', width: 50 },
-      ...labels.map((l) => ({ header: l, width: Math.max(10, l.length * 2 + 4), style: { numFmt: '@' } })),
-    ];
-    ws.getRow(1).font = { bold: true };
+    const ws = wb.addWorksheet(tableSheetName(sheetName, sheetNames), { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = [{ width: 8 }, { width: 16 }, { width: 50 }, ...labels.map((l) => ({ width: Math.max(10, l.length * 2 + 4), style: { numFmt: '@' } }))];
+    // The file's own column labels are text from outside, like its cells.
+    addTableRow(ws, ['原行号', '处理结果', '问题', ...labels]).font = { bold: true };
     for (const r of mine) {
-      const row = ws.addRow([r.row, OUTCOME_WORDS[r.outcome] ?? r.outcome, r.issues.map((i) => i.message).join('；'), ...labels.map((l) => r.raw[l] ?? '')]);
+      const row = addTableRow(ws, [r.row, OUTCOME_WORDS[r.outcome] ?? r.outcome, r.issues.map((i) => i.message).join('；'), ...labels.map((l) => r.raw[l] ?? '')]);
       row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
       for (const issue of r.issues) {
         const c = labels.indexOf(issue.column);
@@ -47,7 +45,7 @@ export async function importErrorWorkbook(store: Store, importId: number): Promi
       }
     }
   }
-  if (rows.length === 0) wb.addWorksheet('说明').addRow(['这次导入没有需要核实的行。']);
+  if (rows.length === 0) addTableRow(wb.addWorksheet('说明'), ['这次导入没有需要核实的行。']);
   const base = imp.file_name.replace(/\.(xlsx|xls|csv)$/i, '');
   return { fileName: `${base}-导入问题清单.xlsx`, bytes: Buffer.from(await wb.xlsx.writeBuffer()), rows: rows.length };
 }

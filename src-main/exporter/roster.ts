@@ -14,6 +14,7 @@ import { getOfficeSettings } from '../settings/settings';
 import { CATEGORIES, GENDERS, LIVING_ARRANGEMENTS, POLITICAL_STATUSES, STAFF_TYPES, STATUSES } from '../shared/person';
 import type { PersonsTable } from '../db/schema';
 import type { Selectable } from 'kysely';
+import { addTableRow, type TableValue } from '../documents/tableWorkbook';
 
 type Row = Selectable<PersonsTable>;
 type Kind = 'text' | 'date' | 'number';
@@ -72,7 +73,7 @@ export const EXPORT_COLUMNS = {
 export type ExportColumn = (typeof EXPORT_COLUMN_KEYS)[number];
 export const ALL_EXPORT_COLUMNS: ExportColumn[] = [...EXPORT_COLUMN_KEYS];
 
-export function cellValue(kind: Kind, v: string | null): ExcelJS.CellValue {
+export function cellValue(kind: Kind, v: string | null): TableValue {
   if (v === null) return null;
   // A full date is a real date cell; a partial one (1952-10) stays text so nothing is invented.
   if (kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
@@ -85,12 +86,12 @@ export function startRosterSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, c
   const sheet = workbook.addWorksheet('花名册', { views: [{ state: 'frozen', ySplit: 2 }] });
   // Text is written as text cells whatever it looks like; only dates need a number format.
   sheet.columns = cols.map((c) => ({ width: c.width, ...(c.kind === 'date' ? { style: { numFmt: 'yyyy-mm-dd' } } : {}) }));
-  const title = sheet.addRow([titleText]);
+  const title = addTableRow(sheet, [titleText]);
   title.font = { bold: true, size: 14 };
   title.height = 24;
   sheet.mergeCells(1, 1, 1, Math.max(1, cols.length));
   title.commit();
-  const header = sheet.addRow(cols.map((c) => c.header));
+  const header = addTableRow(sheet, cols.map((c) => c.header));
   header.eachCell((cell) => {
     cell.font = { bold: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
@@ -144,7 +145,7 @@ export async function exportRoster(
       // A file deleted since the export started is left out.
       const r = byId.get(id);
       if (!r) continue;
-      sheet.addRow(cols.map((c) => cellValue(c.kind, c.value(r)))).commit();
+      addTableRow(sheet, cols.map((c) => cellValue(c.kind, c.value(r)))).commit();
       n++;
     }
     await new Promise((resolve) => setImmediate(resolve));
@@ -174,9 +175,9 @@ export async function importTemplate(): Promise<Buffer> {
   const sheet = wb.addWorksheet('花名册', { views: [{ state: 'frozen', ySplit: 2 }] });
   const cols = ALL_EXPORT_COLUMNS.map((k) => [k, EXPORT_COLUMNS[k]] as const);
   sheet.columns = cols.map(([, c]) => ({ width: c.width, style: { numFmt: c.kind === 'date' ? 'yyyy-mm-dd' : c.kind === 'number' ? '0' : '@' } }));
-  sheet.addRow(['离退休人员花名册（出生日期等可写作 1952-10-05 或 1952-10；身份证号请按文本填写）']).font = { bold: true };
+  addTableRow(sheet, ['离退休人员花名册（出生日期等可写作 1952-10-05 或 1952-10；身份证号请按文本填写）']).font = { bold: true };
   sheet.mergeCells(1, 1, 1, cols.length);
-  const header = sheet.addRow(cols.map(([, c]) => c.header));
+  const header = addTableRow(sheet, cols.map(([, c]) => c.header));
   header.font = { bold: true };
   header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } }));
   cols.forEach(([key], i) => {

@@ -2,6 +2,7 @@
 // gave and saying what is doubtful. Each rule is tested in tests/importer-values.test.ts.
 import { isValidPartialDate, parseDateInput } from '../shared/dates';
 import type { CellValue } from './sources';
+import { restoreNeutralised } from '../documents/formulas';
 
 /** Full-width digits, letters and punctuation to half-width; the ideographic space to a space. */
 export function halfWidth(s: string): string {
@@ -14,11 +15,15 @@ function isoOfUtc(d: Date): string {
   return `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`;
 }
 
-/** A cell as text: trimmed, half-width; a date cell as ISO; null when empty. */
+/**
+ * A cell as text: trimmed, half-width; a date cell as ISO; null when empty. The quote our own
+ * exports put before formula-like text (documents/formulas.ts) is taken off again, so an exported
+ * roster imports back unchanged.
+ */
 export function cellText(v: CellValue): string | null {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return isoOfUtc(v);
-  const s = halfWidth(String(v)).trim();
+  const s = restoreNeutralised(halfWidth(String(v)).trim());
   return s === '' ? null : s;
 }
 

@@ -18,6 +18,7 @@ import { ageOn, bornOnOrBefore, formatChineseDate, todayIso } from '../shared/da
 import { UserError } from '../shared/errors';
 import { compareUnitNames } from '../shared/unitOrder';
 import { compareUnits } from './units';
+import { addTableRow, setTableCell } from '../documents/tableWorkbook';
 
 export type GroupKind = '行政大组' | '行政小组' | '党支部' | '党小组';
 type MemberColumn = 'admin_group_id' | 'admin_subgroup_id' | 'party_branch_id' | 'party_group_id';
@@ -511,15 +512,15 @@ export async function contactSheetWorkbook(store: Store, ref: UnitRef, today = t
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('组员联系表', { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.mergeCells(1, 1, 1, 8);
-  ws.getCell(1, 1).value = `${title}组员联系表`;
+  setTableCell(ws, 1, 1, `${title}组员联系表`);
   ws.getCell(1, 1).font = { bold: true, size: 16 };
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
   ws.mergeCells(2, 1, 2, 8);
-  ws.getCell(2, 1).value = `组长：${unit.leader ?? '（未设）'}${unit.phone ? `　电话：${unit.phone}` : ''}　共 ${members.length} 人　${formatChineseDate(today)}`;
-  const header = ws.addRow(['序号', '姓名', '性别', '年龄', '联系电话', '住址', '紧急联系人', '需特别关照']);
+  setTableCell(ws, 2, 1, `组长：${unit.leader ?? '（未设）'}${unit.phone ? `　电话：${unit.phone}` : ''}　共 ${members.length} 人　${formatChineseDate(today)}`);
+  const header = addTableRow(ws, ['序号', '姓名', '性别', '年龄', '联系电话', '住址', '紧急联系人', '需特别关照']);
   header.font = { bold: true };
   members.forEach((m, i) => {
-    const row = ws.addRow([i + 1, m.name, m.gender ?? '', m.age, m.phones.join('、'), m.address ?? '', m.emergency ?? '', m.cannotCome.join('、')]);
+    const row = addTableRow(ws, [i + 1, m.name, m.gender ?? '', m.age, m.phones.join('、'), m.address ?? '', m.emergency ?? '', m.cannotCome.join('、')]);
     // Phone numbers as text: Excel never turns them into numbers.
     row.getCell(5).numFmt = '@';
   });

@@ -15,6 +15,7 @@ import { currentOperator, getOfficeSettings } from '../settings/settings';
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { deadlines, MAX_EXTENSION_DAYS, overdue, type PetitionStatus } from '../shared/petitions';
+import { addTableRow } from '../documents/tableWorkbook';
 
 type Row = Selectable<PetitionsTable>;
 
@@ -164,10 +165,10 @@ function registerLines(store: Store, from: string, to: string): (string | number
 export async function registerWorkbook(store: Store, from: string, to: string): Promise<{ fileName: string; data: Buffer }> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('信访登记簿', { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  ws.addRow([`信访登记簿（${from} 至 ${to}）`]).font = { bold: true, size: 14 };
+  addTableRow(ws, [`信访登记簿（${from} 至 ${to}）`]).font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, 11);
-  ws.addRow(REGISTER_HEADERS).font = { bold: true };
-  for (const line of registerLines(store, from, to)) ws.addRow(line);
+  addTableRow(ws, REGISTER_HEADERS).font = { bold: true };
+  for (const line of registerLines(store, from, to)) addTableRow(ws, line);
   [6, 11, 6, 10, 8, 14, 30, 10, 8, 14, 30].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.getColumn(6).numFmt = '@';
   return { fileName: `信访登记簿-${from}-${to}.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()) };

@@ -47,6 +47,31 @@ async function transport(method: string, input: unknown): Promise<RpcResult<unkn
   }
 }
 
+/**
+ * Where a stored attachment is served: a download (Content-Disposition: attachment), or with
+ * `preview` an image shown in place; never a page in the app's own origin (src-main/app/attachmentFiles.ts).
+ * app://retiree-office/attachments/… in Electron, /attachments/…?token=… in the harness.
+ */
+export function attachmentUrl(kind: 'person' | 'petition', id: number, options: { preview?: boolean } = {}): string {
+  const query = new URLSearchParams();
+  if (token) query.set('token', token);
+  if (options.preview) query.set('preview', '1');
+  const q = query.toString();
+  return `./attachments/${kind}/${id}${q ? `?${q}` : ''}`;
+}
+
+/** Hands an attachment to the user as a download: the server names it and says it is one. */
+export function downloadAttachment(kind: 'person' | 'petition', id: number): void {
+  const link = document.createElement('a');
+  link.href = attachmentUrl(kind, id);
+  link.download = '';
+  link.rel = 'noopener';
+  link.click();
+}
+
+/** Images the preview shows in place; everything else is downloaded. */
+export const PREVIEWABLE = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
+
 export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
   const result = await transport(method, input);
   if (!result.ok) throw new ApiError(result.error);

@@ -7,8 +7,47 @@ import { afterAll, describe, expect, test, vi } from 'vitest';
 import { dispatch } from '../src-main/api/router';
 import { refusal, registerRpc, RPC_CHANNEL } from '../src-main/shell/ipc';
 import { appMenuTemplate } from '../src-main/shell/menu';
+import { serveRenderer } from '../src-main/shell/protocol';
+import { attachmentResponse } from '../src-main/app/attachmentFiles';
+import { person, router } from './helpers';
 import { APP_ORIGIN, hardenContents, hardenSession, isAppUrl, secureWebPreferences } from '../src-main/shell/security';
 import { freshContext, tempDir } from './helpers';
+
+describe('the app:// protocol serves attachments as downloads, never as pages of the app', () => {
+  test('an HTML letter stored before the check, an image preview, and a download', async () => {
+    const ctx = await freshContext();
+    const api = router(() => ctx);
+    let handler: (req: Request) => Promise<Response> = async () => new Response(null, { status: 500 });
+    const protocol = { handle: (_scheme: string, h: typeof handler) => (handler = h) };
+    serveRenderer(protocol as never, path.resolve(import.meta.dirname, '../dist-renderer'), (p, preview) => attachmentResponse(ctx.store, p, preview));
+    const p = await api.call<{ id: number }>('retirees.create', { person: person() });
+    const petition = await api.call<{ id: number }>('petitions.create', { receivedOn: '2025-04-01', channel: '来信', personId: p.id, subject: '来信', content: '来信内容' });
+    const html = Buffer.from('<html><script>window.retireeOffice.invoke("backups.restore", {})</script></html>');
+    const legacy = Number(
+      ctx.store.raw
+        .prepare("INSERT INTO petition_attachments (petition_id, file_name, mime, size, sha256, data, added_at, added_by) VALUES (?, 'letter.html', 'text/html', ?, '', ?, '2025-01-01T00:00:00', '旧数据')")
+        .run(petition.id, html.length, html).lastInsertRowid,
+    );
+    const r = await handler(new Request(`app://retiree-office/attachments/petition/${legacy}?preview=1`));
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/octet-stream');
+    expect(r.headers.get('content-disposition')).toMatch(/^attachment; filename="letter.html"/);
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
+
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const a = await api.call<{ id: number }>('attachments.add', { personId: p.id, fileName: 'photo.png', mime: 'text/html', dataBase64: png.toString('base64') });
+    const preview = await handler(new Request(`app://retiree-office/attachments/person/${a.id}?preview=1`));
+    expect(preview.headers.get('content-type')).toBe('image/png');
+    expect(preview.headers.get('content-disposition')).toMatch(/^inline; /);
+    expect(Buffer.from(await preview.arrayBuffer()).equals(png)).toBe(true);
+    const download = await handler(new Request(`app://retiree-office/attachments/person/${a.id}`));
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="photo.png"/);
+    // Another host of the scheme gets nothing.
+    expect((await handler(new Request(`app://elsewhere/attachments/person/${a.id}`))).status).toBe(404);
+    ctx.close();
+  });
+});
 
 // The fake 'electron' module that src-main/shell/main.ts gets (hoisted above the imports).
 const fake = vi.hoisted(() => {
@@ -206,6 +245,11 @@ describe('main process wiring', () => {
     expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect((await serve(new Request('app://retiree-office/..%2F..%2Fpackage.json'))).status).toBe(404);
     expect((await serve(new Request('app://elsewhere/index.html'))).status).toBe(404);
+    // Attachments are wired to the database, as downloads: this one is not there.
+    const missing = await serve(new Request('app://retiree-office/attachments/person/1'));
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe('没有找到这个附件');
+    expect(missing.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
 

@@ -16,6 +16,7 @@ import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { deadlines, MAX_EXTENSION_DAYS, overdue, type PetitionStatus } from '../shared/petitions';
 import { addTableRow } from '../documents/tableWorkbook';
+import { checkAttachmentFile, servedType } from '../retirees/attachmentFiles';
 
 type Row = Selectable<PetitionsTable>;
 
@@ -221,14 +222,16 @@ export function petitionAttachments(store: Store, petitionId: number): PetitionA
 export function attachToPetition(store: Store, petitionId: number, file: { fileName: string; mime: string; data: Buffer }): PetitionAttachment {
   if (file.data.length === 0) throw new UserError('invalid_input', '文件是空的，未添加');
   if (file.data.length > MAX_ATTACHMENT_BYTES) throw new UserError('invalid_input', '单个附件不能超过 20 MB');
+  // The type from the bytes and a safe name; what the sender claimed is not kept.
+  const checked = checkAttachmentFile(file.fileName, file.data);
   return store.tx(() => {
     const p = row(store, petitionId);
     const id = Number(
       store
         .prepare('INSERT INTO petition_attachments (petition_id, file_name, mime, size, sha256, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(petitionId, file.fileName, file.mime, file.data.length, createHash('sha256').update(file.data).digest('hex'), file.data, nowIso(), currentOperator(store)).lastInsertRowid,
+        .run(petitionId, checked.fileName, checked.mime, file.data.length, createHash('sha256').update(file.data).digest('hex'), file.data, nowIso(), currentOperator(store)).lastInsertRowid,
     );
-    writeAudit(store, { entity: 'petition', entityId: petitionId, personId: p.person_id, action: 'update', before: null, after: { attachment: file.fileName } });
+    writeAudit(store, { entity: 'petition', entityId: petitionId, personId: p.person_id, action: 'update', before: null, after: { attachment: checked.fileName } });
     return petitionAttachments(store, petitionId).find((a) => a.id === id)!;
   });
 }
@@ -238,5 +241,7 @@ export function readPetitionAttachment(store: Store, id: number): PetitionAttach
     | { id: number; file_name: string; mime: string; size: number; added_at: string; added_by: string; data: Buffer }
     | undefined;
   if (!a) throw new UserError('not_found', '没有找到这个附件');
-  return { id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, addedAt: a.added_at, addedBy: a.added_by, data: a.data };
+  // Rows stored before the check are described by their bytes too.
+  const served = servedType(a.file_name, a.data);
+  return { id: a.id, fileName: served.fileName, mime: served.type.mime, size: a.size, addedAt: a.added_at, addedBy: a.added_by, data: a.data };
 }

@@ -6,6 +6,7 @@ import { nowIso, writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
 import { currentOperator } from '../settings/settings';
 import { UserError } from '../shared/errors';
+import { checkAttachmentFile, servedType } from './attachmentFiles';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -28,6 +29,8 @@ export function addAttachment(
 ): AttachmentInfo {
   if (input.data.length === 0) throw new UserError('invalid_input', '文件是空的，未添加');
   if (input.data.length > MAX_ATTACHMENT_BYTES) throw new UserError('invalid_input', '单个附件不能超过 20 MB');
+  // The type from the bytes and a safe name; what the sender claimed is not kept.
+  const file = checkAttachmentFile(input.fileName, input.data);
   return store.tx(() => {
     const person = store.first(store.kysely.selectFrom('persons').select('id').where('id', '=', input.personId));
     if (!person) throw new UserError('not_found', '没有找到这份档案');
@@ -37,8 +40,8 @@ export function addAttachment(
     }
     const values = {
       person_id: input.personId,
-      file_name: input.fileName,
-      mime: input.mime,
+      file_name: file.fileName,
+      mime: file.mime,
       size: input.data.length,
       sha256: createHash('sha256').update(input.data).digest('hex'),
       note: input.note,
@@ -71,7 +74,9 @@ export function readAttachment(store: Store, id: number): AttachmentInfo & { dat
       .where('attachments.id', '=', id),
   );
   if (!row) throw new UserError('not_found', '没有找到这个附件');
-  return { ...toInfo(row), data: row.data };
+  // Rows stored before the check are described by their bytes too.
+  const served = servedType(row.file_name, row.data);
+  return { ...toInfo(row), fileName: served.fileName, mime: served.type.mime, data: row.data };
 }
 
 export function removeAttachment(store: Store, id: number, reason: string): void {

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { dispatch } from '../api/router';
+import { attachmentResponse } from '../app/attachmentFiles';
 import type { AppContext } from '../app/context';
 import { launch, parseLaunchArgs, scheduleAutomaticBackups } from '../app/launch';
 import { DEFAULT_DB_NAME } from '../app/paths';
@@ -40,7 +41,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, log);
   // The app folder holds package.json (main: out/main.cjs) and dist-renderer/, in development and
   // inside the packaged app.asar alike.
-  serveRenderer(protocol, path.join(app.getAppPath(), 'dist-renderer'));
+  serveRenderer(protocol, path.join(app.getAppPath(), 'dist-renderer'), (urlPath, preview) => attachmentResponse(ctx!.store, urlPath, preview));
   registerRpc(ipcMain, (method, input) => dispatch(ctx!, method, input), () => win?.webContents ?? null, log);
 
   installAppMenu(Menu, !app.isPackaged);

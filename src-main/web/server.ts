@@ -11,6 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../api/router';
 import type { AppContext } from '../app/context';
+import { attachmentResponse, isAttachmentPath } from '../app/attachmentFiles';
 import { readRendererFile } from '../app/rendererFiles';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
@@ -177,6 +178,14 @@ export async function startWebServer(ctx: AppContext, options: WebServerOptions)
         }
 
         if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '');
+        if (isAttachmentPath(url.pathname)) {
+          // Personal data as well: the token, in the header or (for a link or an <img>) the query.
+          const given = (req.headers['x-rpc-token'] as string | undefined) ?? url.searchParams.get('token') ?? undefined;
+          if (!sameToken(given, token)) return refuse(res, 403, 'forbidden', '访问令牌无效，请使用启动时显示的地址打开');
+          const file = attachmentResponse(ctx.store, url.pathname, url.searchParams.has('preview'));
+          res.writeHead(file.status, file.headers);
+          return res.end(req.method === 'HEAD' ? undefined : file.body);
+        }
         const file = readRendererFile(options.distDir, url.pathname);
         if (!file) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
         send(res, 200, file.body, file.type);

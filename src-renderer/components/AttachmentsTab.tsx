@@ -3,8 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AttachmentInfo } from '../../src-main/api/contract';
-import { call } from '../api';
-import { base64ToBlob, fileToBase64 } from '../files';
+import { attachmentUrl, call, downloadAttachment, PREVIEWABLE } from '../api';
+import { fileToBase64 } from '../files';
 
 const size = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
@@ -24,7 +24,7 @@ export function AttachmentsTab({
   onChanged: () => void;
 }) {
   const [busy, setBusy] = useState(false);
-  const [preview, setPreview] = useState<{ url: string; name: string } | null>(null);
+  const [preview, setPreview] = useState<{ id: number; url: string; name: string } | null>(null);
   const [removing, setRemoving] = useState<{ id: number; name: string } | null>(null);
   const [reason, setReason] = useState('');
 
@@ -43,16 +43,11 @@ export function AttachmentsTab({
     }
   };
 
-  const open = async (id: number) => {
-    const a = await call('attachments.get', { id });
-    const url = URL.createObjectURL(base64ToBlob(a.dataBase64, a.mime));
-    if (a.mime.startsWith('image/')) setPreview({ url, name: a.fileName });
-    else {
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = a.fileName;
-      link.click();
-    }
+  // An image is shown in place (an <img> runs no script); anything else is downloaded, never
+  // opened inside the app.
+  const open = (a: AttachmentInfo) => {
+    if (PREVIEWABLE.includes(a.mime)) setPreview({ id: a.id, url: attachmentUrl('person', a.id, { preview: true }), name: a.fileName });
+    else downloadAttachment('person', a.id);
   };
 
   return (
@@ -93,7 +88,7 @@ export function AttachmentsTab({
                 <Table.Td>{a.addedBy}</Table.Td>
                 <Table.Td>
                   <Group gap="xs">
-                    <Button size="xs" variant="light" onClick={() => open(a.id)}>
+                    <Button size="xs" variant="light" onClick={() => open(a)}>
                       查看
                     </Button>
                     <Button size="xs" variant="subtle" color="gray" onClick={() => setRemoving({ id: a.id, name: a.fileName })}>
@@ -106,8 +101,17 @@ export function AttachmentsTab({
           </Table.Tbody>
         </Table>
       )}
-      <Modal opened={preview !== null} onClose={() => preview && (URL.revokeObjectURL(preview.url), setPreview(null))} title={preview?.name} size="xl">
-        {preview && <Image src={preview.url} alt={preview.name} />}
+      <Modal opened={preview !== null} onClose={() => setPreview(null)} title={preview?.name} size="xl">
+        {preview && (
+          <Stack>
+            <Image src={preview.url} alt={preview.name} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => downloadAttachment('person', preview.id)}>
+                下载
+              </Button>
+            </Group>
+          </Stack>
+        )}
       </Modal>
       <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={`删除附件“${removing?.name ?? ''}”`}>
         <Stack>

@@ -1,15 +1,15 @@
 // 信访接待: the petitions (open ones first), registering one, and each one's steps with its time
 // limits: accepted within 15 days, concluded within 60 (one extension of at most 30).
-import { Alert, Badge, Button, FileButton, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, FileButton, Group, Image, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconDownload, IconPaperclip, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { Petition, PetitionAttachment } from '../../src-main/api/contract';
 import { todayIso } from '../../src-main/shared/dates';
 import { PETITION_CHANNELS, SATISFACTION } from '../../src-main/shared/petitions';
-import { call } from '../api';
+import { attachmentUrl, call, downloadAttachment, PREVIEWABLE } from '../api';
 import { failed } from '../notify';
 import { PersonPicker, type PickedPerson } from '../components/PersonPicker';
-import { base64ToBlob, download, fileToBase64 } from '../files';
+import { download, fileToBase64 } from '../files';
 import { navigate } from '../route';
 import { DateField } from '../kit/DateField';
 
@@ -292,16 +292,24 @@ function PetitionAttachments({ id }: { id: number }) {
       failed(e);
     }
   };
-  const open = async (a: PetitionAttachment) => {
-    try {
-      const file = await call('petitions.attachment', { id: a.id });
-      window.open(URL.createObjectURL(base64ToBlob(file.dataBase64, file.mime)), '_blank');
-    } catch (e) {
-      failed(e);
-    }
-  };
+  const [preview, setPreview] = useState<PetitionAttachment | null>(null);
+  // An image is shown in place (an <img> runs no script); anything else is downloaded, never
+  // opened inside the app (a letter's HTML once opened in the app's own origin).
+  const open = (a: PetitionAttachment) => (PREVIEWABLE.includes(a.mime) ? setPreview(a) : downloadAttachment('petition', a.id));
   return (
     <Paper withBorder p="md">
+      <Modal opened={preview !== null} onClose={() => setPreview(null)} title={preview?.fileName} size="xl">
+        {preview && (
+          <Stack>
+            <Image src={attachmentUrl('petition', preview.id, { preview: true })} alt={preview.fileName} />
+            <Group justify="flex-end">
+              <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => downloadAttachment('petition', preview.id)}>
+                下载
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
       <Group justify="space-between" mb="xs">
         <Title order={5}>附件（来信、材料）</Title>
         <FileButton onChange={(f) => f.length && upload(f)} multiple accept="image/*,application/pdf,.doc,.docx">

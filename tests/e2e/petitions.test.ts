@@ -52,4 +52,34 @@ describe('petitions', () => {
     await page.getByRole('tab', { name: '走访慰问' }).click();
     await expect.poll(() => page.getByText(/反映住院费用报销进度（已办结）/).isVisible()).toBe(true);
   });
+
+  test('attachments: an image previews in place, a PDF downloads, an HTML letter is refused; nothing opens in the app', async () => {
+    const [someone] = await office.rpc<{ rows: { id: number }[] }>('retirees.list', { pageSize: 1 }).then((r) => r.rows);
+    const p = await office.rpc<{ id: number }>('petitions.create', { receivedOn: '2025-04-01', channel: '来信', personId: someone.id, subject: '来信附件', content: '附来信扫描件' });
+    await office.go(`#/petitions/${p.id}`);
+    await page.getByRole('heading', { name: `第 ${p.id} 号信访件` }).waitFor();
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const input = page.locator('input[type=file]');
+    await input.setInputFiles([
+      { name: '来信照片.png', mimeType: 'image/png', buffer: png },
+      { name: '来信.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') },
+    ]);
+    await page.getByText('来信照片.png').waitFor();
+    await page.getByText('来信.pdf', { exact: true }).waitFor();
+    await input.setInputFiles({ name: 'letter.html', mimeType: 'text/html', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+    await expect.poll(() => page.getByText(/不能添加程序、脚本或网页文件/).isVisible()).toBe(true);
+    expect(await page.getByText('letter.html').count()).toBe(0);
+
+    await page.getByText('来信照片.png').click();
+    const img = page.getByRole('dialog').getByRole('img', { name: '来信照片.png' });
+    await expect.poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
+    await shot('2-attachment-preview');
+    await page.keyboard.press('Escape');
+
+    const download = page.waitForEvent('download');
+    await page.getByText('来信.pdf', { exact: true }).click();
+    expect((await download).suggestedFilename()).toBe('来信.pdf');
+    // No page of the app's origin was opened for an attachment.
+    expect(page.context().pages()).toHaveLength(1);
+  });
 });

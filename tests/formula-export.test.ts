@@ -169,7 +169,7 @@ describe('every export leaves formula text inert, and the stored values as typed
   });
 
   test('the pension adjustment differences (调资核对差异名单)', async () => {
-    await call('adjustments.saveRule', RULE_2026);
+    await call('adjustments.saveRule', { rule: RULE_2026, loaded: null });
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('调资名单');
     ws.addRow(['序号', '姓名', '公民身份号码', '调整前养老金', '调整后养老金', '调整额']);

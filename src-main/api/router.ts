@@ -309,7 +309,7 @@ export async function dispatch(
   const parsed = contract[method].input.safeParse(input ?? {});
   if (!parsed.success) {
     // A list of 100,000 wrong entries is 100,000 issues: the first few say enough.
-    const details = parsed.error.issues.slice(0, 20);
+    const details = parsed.error.issues.slice(0, 50);
     return { ok: false, error: { code: 'invalid_input', message: `输入有误：${describeIssues(parsed.error, labelsFor(method))}`, details } };
   }
   try {

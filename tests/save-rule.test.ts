@@ -120,3 +120,13 @@ describe('rules follow the same rule', () => {
     expect(clash.message).toContain('12,000.00 元');
   });
 });
+
+describe('what a form showed is bounded too', () => {
+  it('a base of a million characters is refused in words, nothing saved', async () => {
+    const form = await openForm();
+    const e = await refusal('retirees.update', { id: form.id, version: form.version, changes: { note: '新' }, base: { note: 'x'.repeat(1_000_000) } });
+    expect(e.code).toBe('invalid_input');
+    expect(e.message).toContain('原值内容过多');
+    expect((await call<PersonFile>('retirees.get', { id: form.id })).note).toBe('老住址');
+  });
+});

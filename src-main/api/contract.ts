@@ -147,6 +147,13 @@ export function changesOf<S extends z.ZodObject>(schema: S) {
 }
 
 /** A save from a form: what it changed, against the version and the values it was loaded with. */
+/**
+ * Values kept only to be compared (what a form showed) are bounded as a whole: a file's largest
+ * field (50 contacts) is well under it.
+ */
+const MAX_COMPARED_CHARS = 200_000;
+const withinCompared = (r: Record<string, unknown>) => JSON.stringify(r).length <= MAX_COMPARED_CHARS;
+
 const editOf = <S extends z.ZodObject>(schema: S, o: { checkBase?: boolean } = {}) => ({
   version: z.number().int().positive(),
   changes: changesOf(schema),
@@ -157,7 +164,8 @@ const editOf = <S extends z.ZodObject>(schema: S, o: { checkBase?: boolean } = {
     ? changesOf(schema)
     : (z
         .record(z.string().max(40), z.unknown())
-        .refine((r) => Object.keys(r).length <= Object.keys(schema.shape).length, '修改的项目过多') as unknown as ReturnType<typeof changesOf<S>>),
+        .refine((r) => Object.keys(r).length <= Object.keys(schema.shape).length, '修改的项目过多')
+        .refine(withinCompared, '原值内容过多') as unknown as ReturnType<typeof changesOf<S>>),
 });
 
 /**
@@ -168,6 +176,7 @@ const loadedRecord = <S extends z.ZodObject>(schema: S) =>
   (z
     .record(z.string().max(40), z.unknown())
     .refine((r) => Object.keys(r).length <= Object.keys(schema.shape).length + 1, '内容过多')
+    .refine(withinCompared, '内容过多')
     .nullable() as unknown as z.ZodType<Partial<z.output<S>> | null>)
     .optional();
 

@@ -1,21 +1,21 @@
 // The claims, newest first, by status; registering one; importing a historical ledger.
-import { Alert, Button, FileButton, Group, Pagination, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconFileImport, IconPlus } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import { CLAIM_STATUSES, type ClaimListItem, type LedgerImportReport } from '../../../src-main/api/contract';
-import { call } from '../../api';
+import { useState } from 'react';
+import { CLAIM_STATUSES, type ClaimListItem, type ClaimStatus } from '../../../src-main/api/contract';
 import { fileToBase64 } from '../../files';
+import { DataTable } from '../../kit/DataTable';
+import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
-import { done, failed, StatusBadge, yuan } from './shared';
+import { done, failed, LoadFailed, StatusBadge, yuan } from './shared';
+
+const PAGE_SIZE = 50;
 
 export function ClaimsList({ params }: { params: URLSearchParams }) {
-  const status = params.get('status');
-  const page = Number(params.get('page') ?? 1);
-  const [list, setList] = useState<{ total: number; rows: ClaimListItem[] } | null>(null);
-  const [refresh, setRefresh] = useState(0);
-  useEffect(() => {
-    call('claims.list', { status: (status as ClaimListItem['status']) ?? null, page }).then(setList, failed);
-  }, [status, page, refresh]);
+  const status = (CLAIM_STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as ClaimStatus) : null;
+  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
+  const list = useRpc('claims.list', { status, page, pageSize: PAGE_SIZE });
+  const open = (c: ClaimListItem) => navigate(`/claims/${c.id}`);
 
   return (
     <Stack gap="md" mt="md">
@@ -36,94 +36,79 @@ export function ClaimsList({ params }: { params: URLSearchParams }) {
           </Button>
         </Group>
       </Group>
-      {list && list.rows.length === 0 ? (
+      {list.error && <LoadFailed error={list.error} />}
+      {list.data && list.data.total === 0 && !status ? (
         <Text c="dimmed">还没有报销单。点击“登记报销单”录入，或在下方导入以往的报销台账。</Text>
       ) : (
-        <Table striped highlightOnHover verticalSpacing="sm" fz="md">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>编号</Table.Th>
-              <Table.Th>姓名</Table.Th>
-              <Table.Th>收件日期</Table.Th>
-              <Table.Th>票据</Table.Th>
-              <Table.Th ta="right">符合报销金额</Table.Th>
-              <Table.Th ta="right">报销金额</Table.Th>
-              <Table.Th>状态</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list?.rows.map((c) => (
-              <Table.Tr key={c.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/claims/${c.id}`)}>
-                <Table.Td>第 {c.id} 号</Table.Td>
-                <Table.Td>{c.personName}</Table.Td>
-                <Table.Td>{c.receivedDate}</Table.Td>
-                <Table.Td>{c.lineCount} 张</Table.Td>
-                <Table.Td ta="right">{yuan(c.eligibleFen)}</Table.Td>
-                <Table.Td ta="right">{yuan(c.payFen)}</Table.Td>
-                <Table.Td>
-                  <StatusBadge status={c.status} source={c.source} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable<ClaimListItem>
+          records={list.data?.rows ?? []}
+          fetching={list.isFetching}
+          minHeight={list.data?.rows.length ? undefined : 160}
+          striped
+          totalRecords={list.data?.total ?? 0}
+          recordsPerPage={PAGE_SIZE}
+          page={page}
+          onPageChange={(p) => navigate('/claims', { status: status ?? undefined, page: String(p) })}
+          onRowOpen={open}
+          rowLabel={(c) => `第 ${c.id} 号，${c.personName}，${c.source === '冲销' ? '冲销' : c.status}`}
+          columns={[
+            { accessor: 'id', title: '编号', width: 110, render: (c) => `第 ${c.id} 号` },
+            { accessor: 'personName', title: '姓名' },
+            { accessor: 'receivedDate', title: '收件日期', width: 130 },
+            { accessor: 'lineCount', title: '票据', width: 90, render: (c) => `${c.lineCount} 张` },
+            { accessor: 'eligibleFen', title: '符合报销金额', textAlign: 'right', render: (c) => yuan(c.eligibleFen) },
+            { accessor: 'payFen', title: '报销金额', textAlign: 'right', render: (c) => yuan(c.payFen) },
+            { accessor: 'status', title: '状态', width: 110, render: (c) => <StatusBadge status={c.status} source={c.source} /> },
+          ]}
+        />
       )}
-      {list && list.total > 50 && (
-        <Pagination total={Math.ceil(list.total / 50)} value={page} onChange={(p) => navigate('/claims', { status: status ?? undefined, page: String(p) })} />
-      )}
-      <LedgerImport onImported={() => setRefresh((n) => n + 1)} />
+      <LedgerImport />
     </Stack>
   );
 }
 
-function LedgerImport({ onImported }: { onImported: () => void }) {
-  const [file, setFile] = useState<{ name: string; data: string } | null>(null);
-  const [preview, setPreview] = useState<LedgerImportReport | null>(null);
-  const [busy, setBusy] = useState(false);
+/** A ledger's rows are approved and paid claims: they count in the lists, the person's year and the year's figures. */
+const IMPORTED = ['claims.list', 'claims.get', 'claims.statement', 'claims.report'] as const;
 
-  const open = async (f: File | null) => {
+function LedgerImport() {
+  // The file chosen, kept to be imported after its trial run has been read.
+  const [file, setFile] = useState<{ name: string; data: string } | null>(null);
+  const trial = useRpcMutation('claims.importLedger', { onError: (e) => (setFile(null), failed(e)) });
+  const commit = useRpcMutation('claims.importLedger', {
+    invalidates: [...IMPORTED],
+    onSuccess: (r) => {
+      done(`已导入 ${r.inserted} 条报销记录${r.rejected ? `，${r.rejected} 条未导入` : ''}`);
+      forget();
+    },
+  });
+  const forget = () => {
+    setFile(null);
+    trial.reset();
+  };
+  const choose = async (f: File | null) => {
     if (!f) return;
-    setBusy(true);
     try {
       const data = await fileToBase64(f);
       setFile({ name: f.name, data });
-      setPreview(await call('claims.importLedger', { fileName: f.name, dataBase64: data, dryRun: true }));
-    } catch (e) {
-      setFile(null);
-      setPreview(null);
-      failed(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const commit = async () => {
-    if (!file) return;
-    setBusy(true);
-    try {
-      const r = await call('claims.importLedger', { fileName: file.name, dataBase64: file.data, dryRun: false });
-      done(`已导入 ${r.inserted} 条报销记录${r.rejected ? `，${r.rejected} 条未导入` : ''}`);
-      setFile(null);
-      setPreview(null);
-      onImported();
+      trial.mutate({ fileName: f.name, dataBase64: data, dryRun: true });
     } catch (e) {
       failed(e);
-    } finally {
-      setBusy(false);
     }
   };
+  const preview = file ? trial.data : undefined;
 
   return (
     <Paper withBorder p="md">
       <Group justify="space-between">
         <div>
           <Title order={4}>导入以往的报销台账</Title>
-          <Text c="dimmed" size="sm">
+          <Text c="dimmed">
             每行一张票据，按台账顺序记为已批准、已发放；实报金额照录，不重新计算，计入当年已报销额度。人员按身份证号匹配，请先导入花名册。
           </Text>
         </div>
-        <FileButton onChange={open} accept=".xlsx,.xls,.csv">
+        <FileButton onChange={(f) => void choose(f)} accept=".xlsx,.xls,.csv">
           {(props) => (
-            <Button {...props} variant="light" leftSection={<IconFileImport size={18} />} loading={busy && !preview}>
+            <Button {...props} variant="light" leftSection={<IconFileImport size={18} />} loading={trial.isPending}>
               选择台账文件
             </Button>
           )}
@@ -138,15 +123,15 @@ function LedgerImport({ onImported }: { onImported: () => void }) {
             .filter((r) => r.issues.length > 0)
             .slice(0, 50)
             .map((r) => (
-              <Text key={r.row} size="sm" c="red.8">
+              <Text key={r.row} c="red.8">
                 第 {r.row} 行 {r.name ?? ''}：{r.issues.map((i) => i.message).join('；')}
               </Text>
             ))}
           <Group>
-            <Button onClick={commit} loading={busy} disabled={preview.inserted === 0}>
+            <Button onClick={() => file && commit.mutate({ fileName: file.name, dataBase64: file.data, dryRun: false })} loading={commit.isPending} disabled={preview.inserted === 0}>
               导入 {preview.inserted} 条
             </Button>
-            <Button variant="default" onClick={() => (setPreview(null), setFile(null))}>
+            <Button variant="default" onClick={forget}>
               取消
             </Button>
           </Group>

@@ -1,32 +1,18 @@
-// A claim whose year and category have no policy can be registered but not approved: the form and
+// A claim for a year whose policy is not set can be registered but not approved: the form and
 // the claim say so at once, with the way to 报销政策.
 import { Alert, Button, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import { call } from '../../api';
+import { useRpc } from '../../kit/rpc';
 import { navigate } from '../../route';
 
 export function PolicyGapNotice({ personId, years }: { personId: number | null; years: number[] }) {
-  const [gaps, setGaps] = useState<{ year: number; category: string }[]>([]);
-  const key = [...new Set(years)].sort().join(',');
-  useEffect(() => {
-    if (personId === null || key === '') {
-      setGaps([]);
-      return;
-    }
-    let current = true;
-    call('claims.policyGaps', { personId, years: key.split(',').map(Number) }).then(
-      (g) => current && setGaps(g),
-      () => current && setGaps([]),
-    );
-    return () => {
-      current = false;
-    };
-  }, [personId, key]);
-  if (gaps.length === 0) return null;
-  const which = gaps.map((g) => `${g.year} 年度${g.category}人员`).join('、');
+  const distinct = [...new Set(years)].sort();
+  // Keyed by the person and the years: a reply for what the form showed before is never shown.
+  const gaps = useRpc('claims.policyGaps', personId === null || distinct.length === 0 ? null : { personId, years: distinct });
+  if (personId === null || distinct.length === 0 || !gaps.data || gaps.data.length === 0) return null;
+  const which = gaps.data.map((g) => `${g.year} 年度${g.category}人员`).join('、');
   return (
     <Alert color="orange" title="报销政策尚未设置" role="alert">
-      <Text size="sm">{which}的报销政策尚未设置：报销单可以登记，但在设置政策之前不能批准。</Text>
+      <Text>{which}的报销政策尚未设置：报销单可以登记，但在设置政策之前不能批准。</Text>
       <Button mt="xs" size="compact-md" variant="white" color="orange" onClick={() => navigate('/claims/policies')}>
         去设置报销政策
       </Button>

@@ -1,64 +1,39 @@
 // 统计报表: the year's reimbursements by month, person category and kind; people near their cap.
-import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import type { DataTableColumn } from 'mantine-datatable';
+import { useState } from 'react';
 import type { ClaimsReport } from '../../../src-main/api/contract';
-import { call } from '../../api';
 import { download } from '../../files';
+import { DataTable } from '../../kit/DataTable';
+import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
-import { failed, THIS_YEAR, yuan } from './shared';
+import { LoadFailed, THIS_YEAR, validYear, yuan } from './shared';
 
-function Block({ title, head, rows }: { title: string; head: string[]; rows: ReactNode[][] }) {
+function Block<T>({ title, records, columns, idAccessor, onRowOpen, rowLabel }: { title: string; records: T[]; columns: DataTableColumn<T>[]; idAccessor: keyof T & string; onRowOpen?: (r: T) => void; rowLabel?: (r: T) => string }) {
   return (
     <Paper withBorder p="md">
       <Title order={4} mb="sm">
         {title}
       </Title>
-      {rows.length === 0 ? (
+      {records.length === 0 ? (
         <Text c="dimmed">无</Text>
       ) : (
-        <Table verticalSpacing="xs" fz="md">
-          <Table.Thead>
-            <Table.Tr>
-              {head.map((h, i) => (
-                <Table.Th key={h} ta={i === 0 ? undefined : 'right'}>
-                  {h}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r, i) => (
-              <Table.Tr key={i}>
-                {r.map((c, k) => (
-                  <Table.Td key={k} ta={k === 0 ? undefined : 'right'}>
-                    {c}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable<T> records={records} idAccessor={idAccessor} columns={columns} onRowOpen={onRowOpen} rowLabel={rowLabel} verticalSpacing="xs" />
       )}
     </Paper>
   );
 }
 
+const right = { textAlign: 'right' } as const;
+
 export function ReportsTab() {
   const [year, setYear] = useState(THIS_YEAR);
   const [month, setMonth] = useState<number | null>(null);
-  const [report, setReport] = useState<ClaimsReport | null>(null);
-  useEffect(() => {
-    call('claims.report', { year, month }).then(setReport, failed);
-  }, [year, month]);
-  const exportIt = async () => {
-    try {
-      const f = await call('claims.exportReport', { year });
-      download(f.fileName, f.dataBase64);
-    } catch (e) {
-      failed(e);
-    }
-  };
+  const query = useRpc('claims.report', validYear(year) === null ? null : { year, month });
+  const exportIt = useRpcMutation('claims.exportReport', { onSuccess: (f) => download(f.fileName, f.dataBase64) });
+  const report = query.data;
+  const period = month === null ? `${year}年` : `${year}年${month}月`;
   return (
     <Stack gap="md" mt="md">
       <Group justify="space-between" align="flex-end">
@@ -72,28 +47,59 @@ export function ReportsTab() {
             value={month === null ? '' : String(month)}
             onChange={(v) => setMonth(v ? Number(v) : null)}
           />
-          <Button variant="light" leftSection={<IconDownload size={18} />} onClick={exportIt}>
+          <Button variant="light" leftSection={<IconDownload size={18} />} loading={exportIt.isPending} disabled={validYear(year) === null} onClick={() => exportIt.mutate({ year })}>
             导出 Excel
           </Button>
         </Group>
       </Group>
+      {query.error && <LoadFailed error={query.error} />}
       {report && (
         <SimpleGrid cols={2}>
-          <Block title="按月（批准月份）" head={['月份', '票据', '符合报销', '报销']} rows={report.byMonth.map((m) => [m.month, m.lines, yuan(m.eligibleFen), yuan(m.payFen)])} />
-          <Block title={`按人员类别（${month === null ? `${year}年` : `${year}年${month}月`}批准）`} head={['人员类别', '人数', '报销']} rows={report.byCategory.map((c) => [c.category, c.people, yuan(c.payFen)])} />
-          <Block title={`按费用类别（${month === null ? `${year}年` : `${year}年${month}月`}批准）`} head={['费用类别', '票据', '报销']} rows={report.byKind.map((k) => [k.kind, k.lines, yuan(k.payFen)])} />
+          <Block<ClaimsReport['byMonth'][number]>
+            title="按月（批准月份）"
+            records={report.byMonth}
+            idAccessor="month"
+            columns={[
+              { accessor: 'month', title: '月份' },
+              { accessor: 'lines', title: '票据', ...right },
+              { accessor: 'eligibleFen', title: '符合报销', ...right, render: (m) => yuan(m.eligibleFen) },
+              { accessor: 'payFen', title: '报销', ...right, render: (m) => yuan(m.payFen) },
+            ]}
+          />
+          <Block<ClaimsReport['byCategory'][number]>
+            title={`按人员类别（${period}批准）`}
+            records={report.byCategory}
+            idAccessor="category"
+            columns={[
+              { accessor: 'category', title: '人员类别' },
+              { accessor: 'people', title: '人数', ...right },
+              { accessor: 'payFen', title: '报销', ...right, render: (c) => yuan(c.payFen) },
+            ]}
+          />
+          <Block<ClaimsReport['byKind'][number]>
+            title={`按费用类别（${period}批准）`}
+            records={report.byKind}
+            idAccessor="kind"
+            columns={[
+              { accessor: 'kind', title: '费用类别' },
+              { accessor: 'lines', title: '票据', ...right },
+              { accessor: 'payFen', title: '报销', ...right, render: (k) => yuan(k.payFen) },
+            ]}
+          />
           {month === null && (
-            <Block
+            <Block<ClaimsReport['nearCap'][number]>
               title="接近封顶（已报销达封顶线 90% 以上）"
-              head={['姓名', '已报销', '封顶线', '剩余']}
-              rows={report.nearCap.map((n) => [
-                <Text key="n" span c="blue.8" style={{ cursor: 'pointer' }} onClick={() => navigate('/claims/statement', { person: String(n.personId), year: String(year) })}>
-                  {n.name}
-                </Text>,
-                yuan(n.reimbursedFen),
-                yuan(n.capFen),
-                yuan(n.leftFen),
-              ])}
+              records={report.nearCap}
+              idAccessor="personId"
+              // Enter (or a click) opens the person's year: what is left, claim by claim.
+              onRowOpen={(n) => navigate('/claims/statement', { person: String(n.personId), year: String(year) })}
+              rowLabel={(n) => `${n.name}，剩余 ${yuan(n.leftFen)}`}
+              columns={[
+                { accessor: 'name', title: '姓名', render: (n) => <Text c="blue.8">{n.name}</Text> },
+                { accessor: 'reimbursedFen', title: '已报销', ...right, render: (n) => yuan(n.reimbursedFen) },
+                { accessor: 'capFen', title: '封顶线', ...right, render: (n) => yuan(n.capFen) },
+                { accessor: 'leftFen', title: '剩余', ...right, render: (n) => yuan(n.leftFen) },
+              ]}
             />
           )}
         </SimpleGrid>

@@ -1,36 +1,35 @@
 // 个人年度结算: answering "how much do I have left this year?" for one retiree, and printing it.
 import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPlus, IconPrinter } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import type { YearStatement } from '../../../src-main/api/contract';
-import { call } from '../../api';
+import type { ClaimFile, ClaimLineView } from '../../../src-main/api/contract';
+import { formatYuan } from '../../../src-main/shared/money';
 import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
+import { DataTable } from '../../kit/DataTable';
+import { useRpc } from '../../kit/rpc';
 import { navigate } from '../../route';
-import { StatementSummary, StatementTable } from './StatementView';
-import { failed, THIS_YEAR } from './shared';
+import { StatementSummary } from './StatementView';
+import { LoadFailed, THIS_YEAR, validYear } from './shared';
+
+type StatementLine = ClaimLineView & { claim: ClaimFile };
 
 export function StatementTab({ params }: { params: URLSearchParams }) {
   const personId = params.get('person') ? Number(params.get('person')) : null;
   const year = Number(params.get('year') ?? THIS_YEAR);
-  const [person, setPerson] = useState<PickedPerson | null>(null);
-  const [s, setS] = useState<YearStatement | null>(null);
-  useEffect(() => {
-    if (personId === null) return setS(null);
-    call('claims.statement', { personId, year }).then((st) => {
-      setS(st);
-      setPerson({ id: st.personId, label: `${st.name}（${st.category}，${st.idNumberMasked ?? '无身份证号'}）` });
-    }, failed);
-  }, [personId, year]);
-  const go = (p: PickedPerson | null, y = year) => navigate('/claims/statement', { person: p ? String(p.id) : undefined, year: String(y) });
+  const query = useRpc('claims.statement', personId === null || validYear(year) === null ? null : { personId, year });
+  const s = query.data?.personId === personId ? query.data : undefined;
+  // The person shown is the one the statement is of: the address says who, the statement names them.
+  const person: PickedPerson | null = s ? { id: s.personId, label: `${s.name}（${s.category}，${s.idNumberMasked ?? '无身份证号'}）` } : null;
+  const go = (id: number | null, y = year) => navigate('/claims/statement', { person: id === null ? undefined : String(id), year: String(y) });
+  const lines: StatementLine[] = s ? s.claims.flatMap((claim) => claim.lines.map((l) => ({ ...l, claim }))) : [];
 
   return (
     <Stack gap="md" mt="md">
       <Title order={2}>个人年度结算</Title>
       <Group align="flex-end">
         <div style={{ width: 380 }}>
-          <PersonPicker label="人员" value={person} onChange={(p) => go(p)} />
+          <PersonPicker label="人员" value={person} onChange={(p) => go(p?.id ?? null)} />
         </div>
-        <NumberInput label="年度" w={120} min={1990} max={2100} value={year} onChange={(v) => go(person, Number(v) || THIS_YEAR)} />
+        <NumberInput label="年度" w={120} min={1990} max={2100} value={year} onChange={(v) => go(personId, Number(v) || THIS_YEAR)} />
         {s && (
           <>
             <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate('/print/statement', { person: String(s.personId), year: String(year) })}>
@@ -42,16 +41,35 @@ export function StatementTab({ params }: { params: URLSearchParams }) {
           </>
         )}
       </Group>
+      {query.error && <LoadFailed error={query.error} />}
       {s ? (
         <Paper withBorder p="md">
           <Title order={4} mb="xs">
             {s.name}（{s.category}）
           </Title>
           <StatementSummary s={s} />
-          {s.claims.length > 0 ? <StatementTable s={s} /> : <Text c="dimmed">本年度没有报销记录。</Text>}
+          {lines.length > 0 ? (
+            <DataTable<StatementLine>
+              mt="sm"
+              records={lines}
+              onRowOpen={(l) => navigate(`/claims/${l.claim.id}`)}
+              rowLabel={(l) => `第 ${l.claim.id} 号报销单，${l.visitDate}，${l.kind}`}
+              columns={[
+                { accessor: 'claim.id', title: '报销单', render: (l) => `第 ${l.claim.id} 号` },
+                { accessor: 'visitDate', title: '就医日期' },
+                { accessor: 'hospital', title: '医疗机构' },
+                { accessor: 'kind', title: '类别' },
+                { accessor: 'eligibleFen', title: '符合报销', textAlign: 'right', render: (l) => formatYuan(l.eligibleFen) },
+                { accessor: 'payFen', title: '报销', textAlign: 'right', render: (l) => (l.payFen === null ? '待批准' : formatYuan(l.payFen)) },
+                { accessor: 'claim.status', title: '状态', render: (l) => (l.claim.source === '冲销' ? '冲销' : l.claim.status) },
+              ]}
+            />
+          ) : (
+            <Text c="dimmed">本年度没有报销记录。</Text>
+          )}
         </Paper>
       ) : (
-        <Text c="dimmed">请选择人员。</Text>
+        personId === null && <Text c="dimmed">请选择人员。</Text>
       )}
     </Stack>
   );

@@ -62,6 +62,13 @@ describe('claims', () => {
     }
     await expect.poll(() => page.getByText('符合报销金额合计：1,620.50 元').isVisible()).toBe(true);
     await shot('2-form');
+    // On the office's 1366 × 768 screen the invoices fit without scrolling sideways.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const grid = page.locator('table').filter({ hasText: '符合报销金额' });
+    const fits = await grid.evaluate((t) => t.getBoundingClientRect().right <= t.closest('.mantine-Paper-root')!.getBoundingClientRect().right);
+    expect(fits).toBe(true);
+    await shot('2-form-1366');
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByRole('button', { name: '提交审核' }).click();
     await page.getByRole('button', { name: '批准' }).click();
@@ -70,8 +77,21 @@ describe('claims', () => {
     await expect.poll(() => page.getByText('计算：起付线 800.00 元，本次抵扣 300.00 元；住院 85%；本年度已报销 0.00 元，封顶 10,000.00 元，本次报销 595.00 元').isVisible()).toBe(true);
     await shot('3-approved');
 
+    // The list, by keyboard: a row takes the focus (Tab reaches it) and Enter opens the claim.
+    await page.getByRole('tab', { name: '报销单' }).click();
+    const listed = page.getByRole('row', { name: new RegExp(`^第 \\d+ 号，${someone}，批准$`) });
+    await listed.focus();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await shot('3b-list-1366');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('报销金额：667.30 元').isVisible()).toBe(true);
+
     await page.getByRole('tab', { name: '发放批次' }).click();
     await page.getByRole('button', { name: '建立发放批次' }).click();
+    // The batch is named (the month, by default) and confirmed in a dialog.
+    await expect.poll(() => page.getByRole('dialog').getByLabel('批次名称').inputValue()).toMatch(/^\d{4}年\d{1,2}月$/);
+    await page.getByRole('dialog').getByRole('button', { name: '建立', exact: true }).click();
     await expect.poll(() => page.getByText('合计（大写）：陆佰陆拾柒元叁角整').isVisible()).toBe(true);
     await shot('4-batch');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出发放名单' }).click()]);

@@ -4,7 +4,7 @@
 // each with what the form showed (the save rule).
 import { ActionIcon, Alert, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useRef } from 'react';
+import { Fragment, useRef } from 'react';
 import { z } from 'zod';
 import { ClaimInput, type ClaimFile } from '../../../src-main/api/contract';
 import { LINE_KINDS } from '../../../src-main/shared/claimPolicy';
@@ -226,8 +226,9 @@ function ClaimEditor({ existing, initial }: { existing: ClaimFile | null; initia
           <Title order={4}>票据（金额单位：元）</Title>
           <Text size="lg">符合报销金额合计：{total === null ? '金额有误' : yuan(total)}</Text>
         </Group>
-        <Table.ScrollContainer minWidth={1240}>
-          <Table verticalSpacing={4} horizontalSpacing={6}>
+        {/* Fits 1366 px without scrolling: 调整原因 has a row of its own, shown where it is needed. */}
+        <Table.ScrollContainer minWidth={1060}>
+          <Table verticalSpacing={4} horizontalSpacing={4}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>票据代码</Table.Th>
@@ -240,39 +241,50 @@ function ClaimEditor({ existing, initial }: { existing: ClaimFile | null; initia
                 <Table.Th>个人账户</Table.Th>
                 <Table.Th>个人自付</Table.Th>
                 <Table.Th>符合报销金额</Table.Th>
-                <Table.Th>调整原因</Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {lines.map((l, i) => (
-                <Table.Tr key={i} style={{ verticalAlign: 'top' }}>
-                  <Table.Td>{cell(i, 'invoiceCode', 100, '票据代码')}</Table.Td>
-                  <Table.Td>{cell(i, 'invoiceNo', 110, '票据号')}</Table.Td>
-                  <Table.Td>{cell(i, 'hospital', 130, '医疗机构')}</Table.Td>
-                  <Table.Td>
-                    <DateField label="" ariaLabel={`第${i + 1}张票据 就医日期`} w={150} placeholder="就医日期" value={l.visitDate} onChange={(d) => form.setFieldValue(`lines.${i}.visitDate`, d ?? '')} />
-                    <FieldError error={form.errors[`lines.${i}.visitDate`]} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Select aria-label={`第${i + 1}张票据 类别`} w={110} data={[...LINE_KINDS]} placeholder="类别" {...form.getInputProps(`lines.${i}.kind`)} />
-                  </Table.Td>
-                  <Table.Td>{cell(i, 'total', 100, '总金额')}</Table.Td>
-                  <Table.Td>{cell(i, 'fund', 90, '统筹支付')}</Table.Td>
-                  <Table.Td>{cell(i, 'account', 90, '个人账户')}</Table.Td>
-                  <Table.Td>
-                    <TextInput aria-label={`第${i + 1}张票据 个人自付`} w={95} placeholder={selfOf(l)} {...form.getInputProps(`lines.${i}.self`)} />
-                  </Table.Td>
-                  <Table.Td>
-                    <TextInput aria-label={`第${i + 1}张票据 符合报销金额`} w={105} placeholder={l.self || selfOf(l) || '同自付'} {...form.getInputProps(`lines.${i}.eligible`)} />
-                  </Table.Td>
-                  <Table.Td>{cell(i, 'eligibleReason', 130, '调整原因')}</Table.Td>
-                  <Table.Td>
-                    <ActionIcon variant="subtle" color="red" mt={6} aria-label={`删除第${i + 1}张票据`} disabled={lines.length === 1} onClick={() => form.removeListItem('lines', i)}>
-                      <IconTrash size={18} />
-                    </ActionIcon>
-                  </Table.Td>
-                </Table.Tr>
+                <Fragment key={i}>
+                  <Table.Tr style={{ verticalAlign: 'top' }}>
+                    <Table.Td>{cell(i, 'invoiceCode', 85, '票据代码')}</Table.Td>
+                    <Table.Td>{cell(i, 'invoiceNo', 95, '票据号')}</Table.Td>
+                    <Table.Td>{cell(i, 'hospital', 115, '医疗机构')}</Table.Td>
+                    <Table.Td>
+                      <DateField label="" ariaLabel={`第${i + 1}张票据 就医日期`} w={140} placeholder="就医日期" value={l.visitDate} onChange={(d) => form.setFieldValue(`lines.${i}.visitDate`, d ?? '')} />
+                      <FieldError error={form.errors[`lines.${i}.visitDate`]} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Select aria-label={`第${i + 1}张票据 类别`} w={90} data={[...LINE_KINDS]} placeholder="类别" {...form.getInputProps(`lines.${i}.kind`)} />
+                    </Table.Td>
+                    <Table.Td>{cell(i, 'total', 90, '总金额')}</Table.Td>
+                    <Table.Td>{cell(i, 'fund', 80, '统筹支付')}</Table.Td>
+                    <Table.Td>{cell(i, 'account', 80, '个人账户')}</Table.Td>
+                    <Table.Td>
+                      <TextInput aria-label={`第${i + 1}张票据 个人自付`} w={85} placeholder={selfOf(l)} {...form.getInputProps(`lines.${i}.self`)} />
+                    </Table.Td>
+                    <Table.Td>
+                      <TextInput aria-label={`第${i + 1}张票据 符合报销金额`} w={90} placeholder={l.self || selfOf(l) || '同自付'} {...form.getInputProps(`lines.${i}.eligible`)} />
+                    </Table.Td>
+                    <Table.Td>
+                      <ActionIcon variant="subtle" color="red" mt={6} aria-label={`删除第${i + 1}张票据`} disabled={lines.length === 1} onClick={() => form.removeListItem('lines', i)}>
+                        <IconTrash size={18} />
+                      </ActionIcon>
+                    </Table.Td>
+                  </Table.Tr>
+                  {(l.eligible.trim() !== '' || l.eligibleReason !== '' || form.errors[`lines.${i}.eligibleReason`]) && (
+                    // 符合报销金额 other than 自付 needs a reason (ClaimLineInput).
+                    <Table.Tr>
+                      <Table.Td colSpan={11}>
+                        <Group gap="xs" align="flex-start">
+                          <Text mt={6}>第 {i + 1} 张票据符合报销金额与个人自付不同的原因：</Text>
+                          <TextInput aria-label={`第${i + 1}张票据 调整原因`} placeholder="如：自费药品不予报销" style={{ flex: 1 }} {...form.getInputProps(`lines.${i}.eligibleReason`)} />
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
+                </Fragment>
               ))}
             </Table.Tbody>
           </Table>

@@ -121,4 +121,33 @@ describe('claims', () => {
     await page.getByRole('button', { name: '标记为已发放' }).click();
     await expect.poll(() => page.getByText(/由 李明 标记为已发放/).isVisible()).toBe(true);
   });
+
+  test("the person's year, the year's figures, and next year's policy priced on this year's claims", async () => {
+    const year = new Date().getFullYear();
+    // From the batch's row (Enter opens the claim) to the person's year.
+    await page.getByRole('row', { name: /667\.30 元$/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '本年度结算' }).click();
+    await expect.poll(() => page.getByText(/已报销 667\.30 元。/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('row', { name: /^第 \d+ 号报销单，\d{4}-03-02，住院$/ }).isVisible()).toBe(true);
+    await shot('6-statement');
+
+    await page.getByRole('tab', { name: '统计报表' }).click();
+    const byCategory = page.locator('.mantine-Paper-root').filter({ hasText: '按人员类别' });
+    await expect.poll(() => byCategory.getByRole('row').filter({ hasText: '退休' }).filter({ hasText: '667.30 元' }).isVisible()).toBe(true);
+    await shot('7-reports');
+
+    // 住院 at 90 % instead of 85 %: 700.00 × 90 % = 630.00, with the 药店 line's 72.30, 702.30.
+    await page.getByRole('tab', { name: '政策测算' }).click();
+    await page.getByLabel('按哪一年度的报销单测算').fill(String(year));
+    const tuixiu = page.locator('.mantine-Paper-root').filter({ hasText: '退休人员（测算）' });
+    await expect.poll(() => tuixiu.getByLabel('住院比例（%）').inputValue()).toBe('85');
+    await tuixiu.getByLabel('住院比例（%）').fill('90');
+    await tuixiu.getByRole('button', { name: '采用此测算规定' }).click();
+    await page.getByRole('button', { name: '测算', exact: true }).click();
+    await expect.poll(() => page.getByText(`${year} 年度测算结果：实际报销 667.30 元，按测算政策 702.30 元，增加 35.00 元`).isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await shot('8-simulation-1366');
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
 });

@@ -19,7 +19,8 @@ function Block<T>({ title, records, columns, idAccessor, onRowOpen, rowLabel }: 
       {records.length === 0 ? (
         <Text c="dimmed">无</Text>
       ) : (
-        <DataTable<T> records={records} idAccessor={idAccessor} columns={columns} onRowOpen={onRowOpen} rowLabel={rowLabel} verticalSpacing="xs" />
+        // The table's own height is its rows', not the whole of a grid cell stretched to its neighbour's.
+        <DataTable<T> records={records} idAccessor={idAccessor} columns={columns} onRowOpen={onRowOpen} rowLabel={rowLabel} verticalSpacing="xs" height="auto" />
       )}
     </Paper>
   );

@@ -73,7 +73,12 @@ const IMPORTED = ['claims.list', 'claims.get', 'claims.statement', 'claims.repor
 function LedgerImport() {
   // The file chosen, kept to be imported after its trial run has been read.
   const [file, setFile] = useState<{ name: string; data: string } | null>(null);
-  const trial = useRpcMutation('claims.importLedger', { onError: (e) => (setFile(null), failed(e)) });
+  const trial = useRpcMutation('claims.importLedger', {
+    onError: (e) => {
+      setFile(null);
+      failed(e);
+    },
+  });
   const commit = useRpcMutation('claims.importLedger', {
     invalidates: [...IMPORTED],
     onSuccess: (r) => {

@@ -58,7 +58,9 @@ describe('the pension adjustment check', () => {
     await page.getByRole('button', { name: '增加年龄段' }).click();
     await page.getByLabel('起始年龄').fill('70');
     await page.getByLabel('增加金额').fill('25');
-    await page.getByRole('button', { name: '保存调资规则' }).click();
+    await shot('0-rule');
+    // The rule is saved from the sticky save bar (Ctrl+S does the same).
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText(/定额 50\.00 元；挂钩 每满一年缴费年限 2\.00 元、本人基本养老金的 1%；倾斜 年满 70 周岁 25\.00 元/).waitFor();
 
     await page.locator('input[type=file]').setInputFiles(file);

@@ -32,6 +32,7 @@ describe('petitions', () => {
     await dialog.getByLabel('与离退休人员的关系').fill('儿子');
     await dialog.getByLabel('事由').fill('反映住院费用报销进度');
     await dialog.getByLabel('内容').fill('父亲的住院费用报销已三个月未到账，请帮助查询。');
+    await shot('0-register');
     await dialog.getByRole('button', { name: '登记' }).click();
     await page.getByRole('heading', { name: /^第 \d+ 号信访件$/ }).waitFor();
     await expect.poll(() => page.getByText(/应于 \d{4}-\d{2}-\d{2} 前告知是否受理/).isVisible()).toBe(true);
@@ -51,6 +52,16 @@ describe('petitions', () => {
     await page.getByRole('heading', { name: chosen }).waitFor();
     await page.getByRole('tab', { name: '走访慰问' }).click();
     await expect.poll(() => page.getByText(/反映住院费用报销进度（已办结）/).isVisible()).toBe(true);
+
+    // Concluded, it leaves the open list and is among all; a row opens with Enter.
+    await office.go('#/petitions');
+    await page.getByText('没有未办结的信访件').waitFor();
+    await page.getByText('全部', { exact: true }).click();
+    const row = page.getByRole('row', { name: /反映住院费用报销进度/ });
+    await row.focus();
+    await shot('2-list');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^第 \d+ 号信访件$/ }).waitFor();
   });
 
   test('attachments: an image previews in place, a PDF downloads, an HTML letter is refused; nothing opens in the app', async () => {

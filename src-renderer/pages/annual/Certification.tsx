@@ -11,7 +11,8 @@ type Due = CertificationLists['due'][number];
 const PAGE_SIZE = 50;
 
 export function Certification({ year }: { year: number }) {
-  const lists = useRpc('certifications.lists', { year });
+  // Certifications are registered on each person's file: read again whenever the list opens.
+  const lists = useRpc('certifications.lists', { year }, { refetchOnMount: 'always' });
   const [page, setPage] = useState(1);
   if (!lists.data) return null;
   const { due, overdue } = lists.data;

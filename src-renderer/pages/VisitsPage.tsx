@@ -1,102 +1,104 @@
-// 走访慰问: the festival batches, each with its people and the gift sign-off sheet to print.
-import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+// 走访慰问: the festival batches, each with its people and the gift sign-off sheet to print. A row
+// opens with Enter or a click: a batch, or a person's file.
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { VisitBatchView } from '../../src-main/api/contract';
 import { formatYuan } from '../../src-main/shared/money';
-import { call } from '../api';
+import { DataTable } from '../kit/DataTable';
+import { useRpc } from '../kit/rpc';
 import { navigate } from '../route';
 
 export const giftText = (b: { moneyFen: number; items: string | null }) =>
   [b.moneyFen ? `慰问金 ${formatYuan(b.moneyFen)} 元` : '', b.items ?? ''].filter(Boolean).join('，') || '—';
 
 export function VisitsPage({ id }: { id: number | null }) {
-  const [batches, setBatches] = useState<Omit<VisitBatchView, 'rows'>[]>([]);
-  const [batch, setBatch] = useState<VisitBatchView | null>(null);
-  useEffect(() => {
-    if (id === null) call('visits.batches', {}).then(setBatches);
-    else call('visits.batch', { id }).then(setBatch);
-  }, [id]);
+  return id === null ? <BatchList /> : <Batch id={id} />;
+}
 
-  if (id !== null) {
-    if (!batch) return null;
-    return (
-      <Stack gap="md">
-        <Group justify="space-between">
-          <Title order={2}>慰问批次：{batch.name}</Title>
-          <Group>
-            <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate('/print/letters', { kind: 'festival', batch: String(batch.id), gift: giftText(batch) })}>
-              打印慰问信
-            </Button>
-            <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate('/print/envelopes', { batch: String(batch.id), size: 'DL' })}>
-              打印信封
-            </Button>
-            <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate('/print/envelopes', { batch: String(batch.id), sheet: '2x7' })}>
-              打印地址标签
-            </Button>
-            <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate(`/print/visit-batch/${batch.id}`)}>
-              打印慰问品签领表
-            </Button>
-          </Group>
-        </Group>
-        <Text>
-          {batch.kind}，{batch.date}，{giftText(batch)}，共 {batch.rows.length} 人{batch.visitors ? `；走访人：${batch.visitors}` : ''}
-        </Text>
-        <Table withTableBorder verticalSpacing="xs" fz="md">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>序号</Table.Th>
-              <Table.Th>姓名</Table.Th>
-              <Table.Th>地址</Table.Th>
-              <Table.Th>电话</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {batch.rows.map((r, i) => (
-              <Table.Tr key={r.visitId} style={{ cursor: 'pointer' }} onClick={() => navigate(`/people/${r.personId}`)}>
-                <Table.Td>{i + 1}</Table.Td>
-                <Table.Td>{r.name}</Table.Td>
-                <Table.Td>{r.address ?? <Text c="red.8">缺少地址</Text>}</Table.Td>
-                <Table.Td>{r.phone}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Stack>
-    );
-  }
+type BatchSummary = Omit<VisitBatchView, 'rows'>;
+type BatchRow = VisitBatchView['rows'][number];
+const PAGE_SIZE = 50;
+
+function BatchList() {
+  // Batches are set up from the people list (建立慰问批次): read again whenever the page opens.
+  const batches = useRpc('visits.batches', {}, { refetchOnMount: 'always' });
+  const rows = batches.data ?? [];
   return (
     <Stack gap="md">
       <Title order={2}>走访慰问</Title>
       <Text c="dimmed">在“人员档案”中按条件筛选（如在册、80 岁以上，或某个小组），点“建立慰问批次”即可为其中每人各记一次慰问。单人的走访记录在其档案的“走访慰问”页。</Text>
-      {batches.length === 0 ? (
-        <Text c="dimmed">还没有慰问批次。</Text>
-      ) : (
-        <Table striped highlightOnHover verticalSpacing="sm" fz="md">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>批次</Table.Th>
-              <Table.Th>类别</Table.Th>
-              <Table.Th>日期</Table.Th>
-              <Table.Th>慰问品</Table.Th>
-              <Table.Th>建立</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {batches.map((b) => (
-              <Table.Tr key={b.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/visits/${b.id}`)}>
-                <Table.Td>{b.name}</Table.Td>
-                <Table.Td>{b.kind}</Table.Td>
-                <Table.Td>{b.date}</Table.Td>
-                <Table.Td>{giftText(b)}</Table.Td>
-                <Table.Td>
-                  {b.createdAt.slice(0, 10)} {b.createdBy}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <DataTable<BatchSummary>
+        records={rows}
+        fetching={batches.isFetching}
+        minHeight={rows.length ? undefined : 120}
+        noRecordsText="还没有慰问批次"
+        striped
+        onRowOpen={(b) => navigate(`/visits/${b.id}`)}
+        rowLabel={(b) => `${b.name}，${b.date}`}
+        columns={[
+          { accessor: 'name', title: '批次' },
+          { accessor: 'kind', title: '类别', width: 140 },
+          { accessor: 'date', title: '日期', width: 120 },
+          { accessor: 'moneyFen', title: '慰问品', render: (b) => giftText(b) },
+          { accessor: 'createdAt', title: '建立', width: 200, render: (b) => `${b.createdAt.slice(0, 10)} ${b.createdBy}` },
+        ]}
+      />
     </Stack>
+  );
+}
+
+function Batch({ id }: { id: number }) {
+  const batch = useRpc('visits.batch', { id });
+  const b = batch.data;
+  if (!b) return null;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2}>慰问批次：{b.name}</Title>
+        <Group>
+          <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate('/print/letters', { kind: 'festival', batch: String(b.id), gift: giftText(b) })}>
+            打印慰问信
+          </Button>
+          <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate('/print/envelopes', { batch: String(b.id), size: 'DL' })}>
+            打印信封
+          </Button>
+          <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate('/print/envelopes', { batch: String(b.id), sheet: '2x7' })}>
+            打印地址标签
+          </Button>
+          <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate(`/print/visit-batch/${b.id}`)}>
+            打印慰问品签领表
+          </Button>
+        </Group>
+      </Group>
+      <Text>
+        {b.kind}，{b.date}，{giftText(b)}，共 {b.rows.length} 人{b.visitors ? `；走访人：${b.visitors}` : ''}
+      </Text>
+      <BatchPeople rows={b.rows} />
+    </Stack>
+  );
+}
+
+function BatchPeople({ rows }: { rows: BatchRow[] }) {
+  const [page, setPage] = useState(1);
+  return (
+    <DataTable<BatchRow & { n: number }>
+      idAccessor="visitId"
+      records={rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r, i) => ({ ...r, n: (page - 1) * PAGE_SIZE + i + 1 }))}
+      totalRecords={rows.length}
+      recordsPerPage={PAGE_SIZE}
+      page={page}
+      onPageChange={setPage}
+      striped
+      minHeight={rows.length ? undefined : 120}
+      onRowOpen={(r) => navigate(`/people/${r.personId}`)}
+      rowLabel={(r) => `${r.n}，${r.name}${r.address ? '' : '，缺少地址'}`}
+      columns={[
+        { accessor: 'n', title: '序号', width: 70 },
+        { accessor: 'name', title: '姓名', width: 110 },
+        { accessor: 'address', title: '地址', render: (r) => r.address ?? <Text c="red.8">缺少地址</Text> },
+        { accessor: 'phone', title: '电话', width: 200 },
+      ]}
+    />
   );
 }

@@ -80,7 +80,7 @@ describe('the adjustment rule form', () => {
     await call('adjustments.saveRule', { rule: { ...first, fixedFen: 6000 }, loaded: first });
     type('定额调整（元/月）', '55');
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    await screen.findByText('未能保存');
+    await screen.findByText(/^未能保存：/);
     expect((await ruleOnFile())?.fixedFen).toBe(6000);
   });
 });

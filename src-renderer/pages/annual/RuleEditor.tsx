@@ -1,7 +1,7 @@
 // The year's adjustment rule, filled in from the province's notice. Saved by the save rule: the
 // rule is sent with the rule as the form loaded it (`loaded`), so the router puts on the rule as it
 // is now only what this form changed, and refuses a field someone else changed meanwhile.
-import { ActionIcon, Alert, Button, Checkbox, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { emptyRule, type AdjustmentRule } from '../../../src-main/shared/adjustment';
@@ -87,12 +87,13 @@ export function RuleEditor({ year, rule, onSaved, onCancel }: { year: number; ru
         <Text mt={6}>元</Text>
       </Group>
       <Textarea label="依据文件及说明" autosize minRows={1} {...form.getInputProps('note')} />
-      {f.error && (
-        <Alert color="red" role="alert" title="未能保存">
-          {f.error}
-        </Alert>
-      )}
       <SaveBar dirty={f.dirty} saving={f.saving} onSave={save} canSave={f.dirty || rule === null}>
+        {/* In the bar, beside 保存: a refusal is seen wherever the form is scrolled. */}
+        {f.error && (
+          <Text c="red.8" fw={500} role="alert" maw={720}>
+            未能保存：{f.error}
+          </Text>
+        )}
         {onCancel && (
           <Button
             variant="default"

@@ -47,6 +47,8 @@ export function OrgPage({ params }: { params: URLSearchParams }) {
                 </Badge>
               }
               active={t.key === selected}
+              // The count, not a chevron: it stays upright when the unit opens.
+              disableRightSectionRotation
               // Groups show their 小组 at once; a 片区 (with its dozens of 楼栋) opens when chosen.
               opened={view !== 'place' || t.key === selected || unit?.parentKey === t.key}
               onClick={() => select(t.key)}

@@ -57,12 +57,13 @@ export function UnitForm({ unit }: { unit: NetworkUnit }) {
           <TextInput label="联系电话" {...form.getInputProps('phone')} />
         </SimpleGrid>
         <Textarea label="备注" autosize minRows={1} {...form.getInputProps('note')} />
-        {f.error && (
-          <Text c="red.8" role="alert">
-            {f.error}
-          </Text>
-        )}
-        <SaveBar dirty={f.dirty} saving={f.saving} onSave={() => void f.save()} />
+        <SaveBar dirty={f.dirty} saving={f.saving} onSave={() => void f.save()}>
+          {f.error && (
+            <Text c="red.8" fw={500} role="alert" maw={600}>
+              未能保存：{f.error}
+            </Text>
+          )}
+        </SaveBar>
       </Stack>
     </Paper>
   );

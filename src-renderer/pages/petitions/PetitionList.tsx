@@ -57,13 +57,13 @@ export function PetitionList() {
         onRowOpen={(p) => navigate(`/petitions/${p.id}`)}
         rowLabel={(p) => `第 ${p.id} 号，${p.petitioner}，${p.subject}，${p.status}${p.overdue ? '，已超期' : ''}`}
         columns={[
-          { accessor: 'id', title: '编号', width: 100, render: (p) => `第 ${p.id} 号` },
+          { accessor: 'id', title: '编号', width: 96, render: (p) => `第 ${p.id} 号` },
           { accessor: 'receivedOn', title: '收到日期', width: 120 },
           { accessor: 'channel', title: '方式', width: 80 },
           { accessor: 'petitioner', title: '信访人', width: 110 },
-          { accessor: 'subject', title: '事由', ellipsis: true },
-          { accessor: 'status', title: '状态', width: 190, render: (p) => <StatusBadge p={p} /> },
-          { accessor: 'acceptBy', title: '期限', width: 250, render: (p) => <Text c={p.overdue ? 'red.8' : undefined}>{limitText(p)}</Text> },
+          { accessor: 'subject', title: '事由' },
+          { accessor: 'status', title: '状态', width: 180, render: (p) => <StatusBadge p={p} /> },
+          { accessor: 'acceptBy', title: '期限', width: 240, render: (p) => <Text c={p.overdue ? 'red.8' : undefined}>{limitText(p)}</Text> },
         ]}
       />
       <RegisterBook />

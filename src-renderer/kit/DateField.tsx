@@ -22,6 +22,8 @@ export interface DateFieldProps {
   placeholder?: string;
   /** For a field without a visible label (a cell of a table). */
   ariaLabel?: string;
+  /** An error from outside (the form's schema, the router), shown in the field like any other. */
+  error?: string;
 }
 
 /** What typed text means for a field: its ISO value, or why it is not one. */
@@ -33,7 +35,7 @@ export function readDate(text: string, partial: boolean): { iso: string | null; 
   return { iso, error: null };
 }
 
-export function DateField({ label, value, onChange, partial = false, required, description, w, placeholder, ariaLabel }: DateFieldProps) {
+export function DateField({ label, value, onChange, partial = false, required, description, w, placeholder, ariaLabel, error: given }: DateFieldProps) {
   const [text, setText] = useState(value ?? '');
   const [error, setError] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
@@ -66,7 +68,7 @@ export function DateField({ label, value, onChange, partial = false, required, d
       description={description}
       placeholder={placeholder ?? (partial ? '如 1952-10-05 或 1952-10' : '如 2026-11-10')}
       value={text}
-      error={error}
+      error={error ?? given}
       onChange={(e) => {
         const typed = e.currentTarget.value;
         setText(typed);

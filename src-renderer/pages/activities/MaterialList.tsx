@@ -1,0 +1,80 @@
+// Study materials handed out, with how many have received each; 登记学习资料 in a dialog checked by
+// the contract's MaterialInput.
+import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { MaterialInput, type OutputOf } from '../../../src-main/api/contract';
+import { todayIso } from '../../../src-main/shared/dates';
+import { DataTable } from '../../kit/DataTable';
+import { FormDateField } from '../../kit/FormDateField';
+import { FormModal } from '../../kit/FormModal';
+import { useRpc, useRpcMutation } from '../../kit/rpc';
+import { navigate } from '../../route';
+
+type MaterialRow = OutputOf<'materials.list'>[number];
+
+export function MaterialList() {
+  const list = useRpc('materials.list', {});
+  const [adding, add] = useDisclosure(false);
+  return (
+    <Stack gap="sm">
+      <Group justify="flex-end">
+        <Button leftSection={<IconPlus size={18} />} onClick={add.open}>
+          登记学习资料
+        </Button>
+      </Group>
+      <DataTable<MaterialRow>
+        records={list.data ?? []}
+        fetching={list.isPending}
+        minHeight={list.data?.length ? undefined : 150}
+        noRecordsText="还没有登记学习资料。在活动页也可登记会上发放的资料。"
+        striped
+        columns={[
+          { accessor: 'issuedOn', title: '发放日期', width: 130 },
+          { accessor: 'title', title: '资料' },
+          { accessor: 'activityTitle', title: '发放会议', render: (m) => m.activityTitle ?? '—' },
+          { accessor: 'received', title: '已领取', width: 110, render: (m) => `${m.received} 人` },
+        ]}
+        onRowOpen={(m) => navigate(`/activities/material/${m.id}`)}
+        rowLabel={(m) => `${m.issuedOn} ${m.title}，已领取 ${m.received} 人`}
+      />
+      <NewMaterialModal opened={adding} onClose={add.close} />
+    </Stack>
+  );
+}
+
+interface NewMaterialValues extends Record<string, unknown> {
+  title: string;
+  issuedOn: string | null;
+  note: string;
+}
+
+function NewMaterialModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const form = useForm<NewMaterialValues>({
+    mode: 'controlled',
+    initialValues: { title: '', issuedOn: todayIso(), note: '' },
+    validate: zod4Resolver(MaterialInput as never),
+  });
+  const create = useRpcMutation('materials.create', {
+    invalidates: ['materials.list'],
+    onError: () => {},
+    onSuccess: (m) => navigate(`/activities/material/${m.id}`),
+  });
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title="登记学习资料"
+      size="md"
+      form={form}
+      submitLabel="登记"
+      onSubmit={(v) => create.mutateAsync({ title: v.title, issuedOn: v.issuedOn ?? '', activityId: null, note: v.note })}
+    >
+      <TextInput label="资料名称" data-autofocus {...form.getInputProps('title')} />
+      <FormDateField form={form} path="issuedOn" label="发放日期" />
+      <Textarea label="备注" autosize minRows={2} {...form.getInputProps('note')} />
+    </FormModal>
+  );
+}

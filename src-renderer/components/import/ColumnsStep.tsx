@@ -1,77 +1,99 @@
-import { Alert, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Button, Group, NumberInput, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import type { ImportPreview } from '../../../src-main/api/contract';
 import { CATEGORIES } from '../../../src-main/shared/person';
-import { call } from '../../api';
+import { DataTable } from '../../kit/DataTable';
+import { useRpcMutation } from '../../kit/rpc';
 
 const NOT_IMPORTED = '__note__';
 
-/** Where the header is, which field each column is, and what unknown category words mean. */
+interface Column {
+  c: number;
+  label: string;
+  field: string | null;
+}
+
+/**
+ * Where the header is, which field each column is, and what unknown category words mean. Each
+ * correction goes to the main process, which returns the preview read again; the rows shown in
+ * the later steps are read again too.
+ */
 export function ColumnsStep({ preview, excluded, onPreview }: { preview: ImportPreview; excluded: string[]; onPreview: (p: ImportPreview) => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const run = async (fn: () => Promise<ImportPreview>) => {
-    setError(null);
-    try {
-      onPreview(await fn());
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  // Errors are shown here, above the tables, not as a notification.
+  const quiet = { invalidates: ['imports.rows' as const], onError: () => {} };
+  const setHeader = useRpcMutation('imports.setHeader', { ...quiet, onSuccess: (p) => onPreview(p) });
+  const setFields = useRpcMutation('imports.setFields', { ...quiet, onSuccess: (p) => onPreview(p) });
+  const mapValue = useRpcMutation('imports.mapValue', { ...quiet, onSuccess: (p) => onPreview(p) });
+  const corrections = [setHeader, setFields, mapValue];
+  const error = corrections.find((m) => m.error)?.error;
+  const clear = () => corrections.forEach((m) => m.reset());
+
   const choices = [{ value: NOT_IMPORTED, label: '不对应字段（记入备注）' }, ...preview.fieldChoices];
   return (
     <Stack mt="md">
       {error && (
-        <Alert color="red" withCloseButton onClose={() => setError(null)}>
-          {error}
+        <Alert color="red" withCloseButton onClose={clear}>
+          {error.message}
         </Alert>
       )}
       {preview.sheets
         .filter((s) => !excluded.includes(s.name) && s.header)
-        .map((s) => (
-          <Paper key={s.name} withBorder p="md">
-            <Group justify="space-between" mb="sm">
-              <Title order={4}>{s.name}</Title>
-              <HeaderRows sheet={s.name} first={s.header!.firstRow + 1} last={s.header!.lastRow + 1} onApply={(first, last) => run(() => call('imports.setHeader', { session: preview.session, sheet: s.name, firstRow: first, lastRow: last }))} />
-            </Group>
-            <Table withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={80}>列</Table.Th>
-                  <Table.Th>文件中的表头</Table.Th>
-                  <Table.Th w={320}>对应字段</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {s.header!.labels.map((label, c) => (
-                  <Table.Tr key={c}>
-                    <Table.Td>{columnName(c)}</Table.Td>
-                    <Table.Td>{label || <Text c="dimmed">（无表头）</Text>}</Table.Td>
-                    <Table.Td>
+        .map((s) => {
+          const header = s.header!;
+          const columns: Column[] = header.labels.map((label, c) => ({ c, label, field: header.fields[c] ?? null }));
+          return (
+            <Paper key={s.name} withBorder p="md">
+              <Group justify="space-between" mb="sm">
+                <Title order={4}>{s.name}</Title>
+                <HeaderRows
+                  sheet={s.name}
+                  first={header.firstRow + 1}
+                  last={header.lastRow + 1}
+                  onApply={(firstRow, lastRow) => {
+                    clear();
+                    setHeader.mutate({ session: preview.session, sheet: s.name, firstRow, lastRow });
+                  }}
+                />
+              </Group>
+              <DataTable<Column>
+                records={columns}
+                idAccessor="c"
+                columns={[
+                  { accessor: 'c', title: '列', width: 80, render: (col) => columnName(col.c) },
+                  { accessor: 'label', title: '文件中的表头', render: (col) => col.label || <Text c="dimmed">（无表头）</Text> },
+                  {
+                    accessor: 'field',
+                    title: '对应字段',
+                    width: 320,
+                    render: (col) => (
                       <Select
-                        aria-label={`第${columnName(c)}列对应字段`}
+                        aria-label={`第${columnName(col.c)}列对应字段`}
                         data={choices}
-                        value={s.header!.fields[c] ?? NOT_IMPORTED}
+                        allowDeselect={false}
+                        value={col.field ?? NOT_IMPORTED}
                         onChange={(v) => {
-                          const fields = s.header!.fields.map((f, i) => (i === c ? (v === NOT_IMPORTED ? null : v) : f));
-                          void run(() => call('imports.setFields', { session: preview.session, sheet: s.name, fields }));
+                          const fields = header.fields.map((f, i) => (i === col.c ? (v === NOT_IMPORTED ? null : v) : f));
+                          clear();
+                          setFields.mutate({ session: preview.session, sheet: s.name, fields });
                         }}
                       />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            <Text size="sm" c="dimmed" mt="xs">
-              确认后的对应关系会被记住，下次导入表头相同的文件时自动套用。
-            </Text>
-          </Paper>
-        ))}
+                    ),
+                  },
+                ]}
+                rowLabel={(col) => `${columnName(col.c)}列，${col.label || '无表头'}，对应${choices.find((x) => x.value === (col.field ?? NOT_IMPORTED))?.label ?? col.field}`}
+              />
+              <Text c="dimmed" mt="xs">
+                确认后的对应关系会被记住，下次导入表头相同的文件时自动套用。
+              </Text>
+            </Paper>
+          );
+        })}
       {preview.unknownValues.length > 0 && (
         <Paper withBorder p="md">
           <Title order={4} mb="xs">
             需要确认的取值
           </Title>
-          <Text size="sm" c="dimmed" mb="sm">
+          <Text c="dimmed" mb="sm">
             以下“人员类别”的写法程序不认识，请指明它们对应哪一类；确认后会被记住。
           </Text>
           {preview.unknownValues.map((u) => (
@@ -84,7 +106,11 @@ export function ColumnsStep({ preview, excluded, onPreview }: { preview: ImportP
                 w={160}
                 placeholder="请选择"
                 data={[...CATEGORIES]}
-                onChange={(v) => v && run(() => call('imports.mapValue', { session: preview.session, field: 'category', value: u.value, target: v as (typeof CATEGORIES)[number] }))}
+                onChange={(v) => {
+                  if (!v) return;
+                  clear();
+                  mapValue.mutate({ session: preview.session, field: 'category', value: u.value, target: v as (typeof CATEGORIES)[number] });
+                }}
               />
             </Group>
           ))}
@@ -94,23 +120,24 @@ export function ColumnsStep({ preview, excluded, onPreview }: { preview: ImportP
   );
 }
 
-function columnName(c: number): string {
+export function columnName(c: number): string {
   let s = '';
   for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
 function HeaderRows({ sheet, first, last, onApply }: { sheet: string; first: number; last: number; onApply: (first: number, last: number) => void }) {
-  const [a, setA] = useState<number>(first);
-  const [b, setB] = useState<number>(last);
+  const form = useForm({ mode: 'controlled', initialValues: { first, last } });
+  const { first: a, last: b } = form.getValues();
+  const row = (v: string | number) => Number(v) || 1;
   return (
     <Group gap="xs">
-      <Text size="sm">表头在第</Text>
-      <NumberInput aria-label={`${sheet}表头起始行`} w={80} min={1} value={a} onChange={(v) => setA(Number(v) || 1)} />
-      <Text size="sm">至</Text>
-      <NumberInput aria-label={`${sheet}表头结束行`} w={80} min={1} value={b} onChange={(v) => setB(Number(v) || 1)} />
-      <Text size="sm">行</Text>
-      <Button size="xs" variant="light" disabled={a === first && b === last} onClick={() => onApply(a, b)}>
+      <Text>表头在第</Text>
+      <NumberInput aria-label={`${sheet}表头起始行`} w={80} min={1} value={a} onChange={(v) => form.setFieldValue('first', row(v))} />
+      <Text>至</Text>
+      <NumberInput aria-label={`${sheet}表头结束行`} w={80} min={1} value={b} onChange={(v) => form.setFieldValue('last', row(v))} />
+      <Text>行</Text>
+      <Button size="sm" variant="light" disabled={a === first && b === last} onClick={() => onApply(a, b)}>
         重新识别
       </Button>
     </Group>

@@ -1,19 +1,18 @@
-import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { ImportPreview, ImportReport, JobStatus } from '../../../src-main/api/contract';
-import { call } from '../../api';
+import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { ImportPreview, ImportReport, ReportRow } from '../../../src-main/api/contract';
 import { download } from '../../files';
+import { DataTable } from '../../kit/DataTable';
+import { rpcKey, useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
-import type { Exclusions } from '../../pages/ImportPage';
-import type { DuplicateChoices } from './DuplicatesStep';
 import { OUTCOME } from './PreviewStep';
+import { readAllAgainAfterImport, type DuplicateChoices, type Exclusions } from './wizard';
 
 function Count({ label, value, color }: { label: string; value: number; color?: string }) {
   return (
     <Paper withBorder p="sm">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
+      <Text c="dimmed">{label}</Text>
       <Text fz={28} fw={700} c={color}>
         {value}
       </Text>
@@ -37,36 +36,24 @@ export function CommitStep({
   onReport: (r: ImportReport) => void;
   onRestart: () => void;
 }) {
-  const [job, setJob] = useState<JobStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const client = useQueryClient();
+  const commit = useRpcMutation('imports.commit', { onError: () => {} });
+  const started = commit.data ?? null;
+  // The job's progress, read every 300 ms while it runs.
+  const status = useRpc('jobs.status', started ? { id: started.id } : null, {
+    staleTime: 0,
+    refetchInterval: (q) => ((q.state.data ?? started)?.state === 'running' ? 300 : false),
+  });
+  const cancel = useRpcMutation('jobs.cancel', { onSuccess: (j) => client.setQueryData(rpcKey('jobs.status', { id: j.id }), j) });
+  const errorWorkbook = useRpcMutation('imports.errorWorkbook', { onSuccess: (w) => download(w.fileName, w.dataBase64) });
+  const job = status.data ?? started;
 
   useEffect(() => {
-    if (!job || job.state !== 'running') return;
-    const timer = setTimeout(async () => {
-      const next = await call('jobs.status', { id: job.id });
-      setJob(next);
-      if (next.state === 'done') onReport(next.result as ImportReport);
-      if (next.state === 'failed') setError(next.error?.message ?? '导入失败');
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [job, onReport]);
-
-  const start = async () => {
-    setError(null);
-    try {
-      setJob(
-        await call('imports.commit', {
-          session: preview.session,
-          excludedSheets: exclusions.sheets,
-          excludedRows: exclusions.rows,
-          duplicateMode: duplicates.mode,
-          rowModes: duplicates.rows,
-        }),
-      );
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+    if (job?.state !== 'done') return;
+    void readAllAgainAfterImport(client);
+    onReport(job.result as ImportReport);
+    // Once, when the job is done.
+  }, [job?.state]);
 
   if (report) {
     const problems = report.rows.filter((r) => r.issues.length > 0);
@@ -89,32 +76,24 @@ export function CommitStep({
             <Title order={4} mb="sm">
               需要核实的行（{problems.length}）
             </Title>
-            <Table fz="sm" withTableBorder>
-              <Table.Tbody>
-                {problems.slice(0, 200).map((r) => (
-                  <Table.Tr key={`${r.sheet}!${r.row}`}>
-                    <Table.Td w={160}>
-                      {r.sheet} 第{r.row}行
-                    </Table.Td>
-                    <Table.Td w={100}>{r.name}</Table.Td>
-                    <Table.Td w={100}>{OUTCOME[String(r.outcome)]?.label}</Table.Td>
-                    <Table.Td>{r.issues.map((i) => i.message).join('；')}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <DataTable<ReportRow>
+              records={problems.slice(0, 200)}
+              idAccessor={(r) => `${r.sheet}!${r.row}`}
+              fz="sm"
+              striped
+              columns={[
+                { accessor: 'row', title: '位置', width: 160, render: (r) => `${r.sheet} 第${r.row}行` },
+                { accessor: 'name', title: '姓名', width: 110 },
+                { accessor: 'outcome', title: '结果', width: 110, render: (r) => OUTCOME[String(r.outcome)]?.label },
+                { accessor: 'issues', title: '问题', render: (r) => r.issues.map((i) => i.message).join('；') },
+              ]}
+            />
           </Paper>
         )}
         <Group>
           <Button onClick={() => navigate('/people', { review: report.needsReview ? '1' : undefined })}>查看人员档案</Button>
           {problems.length > 0 && report.importId !== null && (
-            <Button
-              variant="light"
-              onClick={async () => {
-                const w = await call('imports.errorWorkbook', { id: report.importId! });
-                download(w.fileName, w.dataBase64);
-              }}
-            >
+            <Button variant="light" loading={errorWorkbook.isPending} onClick={() => errorWorkbook.mutate({ id: report.importId! })}>
               下载问题清单（Excel）
             </Button>
           )}
@@ -127,6 +106,7 @@ export function CommitStep({
   }
 
   const c = preview.counts;
+  const error = commit.error?.message ?? (job?.state === 'failed' ? (job.error?.message ?? '导入失败') : null);
   return (
     <Stack mt="md">
       <Text>
@@ -142,14 +122,26 @@ export function CommitStep({
             <Text>
               正在导入：{job.done} / {job.total || c.dataRows} 行（可以继续使用其他功能）
             </Text>
-            <Button variant="default" color="red" onClick={async () => setJob(await call('jobs.cancel', { id: job.id }))}>
+            <Button variant="default" color="red" loading={cancel.isPending} onClick={() => cancel.mutate({ id: job.id })}>
               取消导入
             </Button>
           </Group>
         </Stack>
       ) : (
         <Group>
-          <Button size="md" onClick={start}>
+          <Button
+            size="md"
+            loading={commit.isPending}
+            onClick={() =>
+              commit.mutate({
+                session: preview.session,
+                excludedSheets: exclusions.sheets,
+                excludedRows: exclusions.rows,
+                duplicateMode: duplicates.mode,
+                rowModes: duplicates.rows,
+              })
+            }
+          >
             开始导入
           </Button>
         </Group>

@@ -1,8 +1,12 @@
-import { Badge, Button, Checkbox, Group, Modal, Pagination, ScrollArea, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Badge, Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { ImportPreview, PreviewRow } from '../../../src-main/api/contract';
-import { call } from '../../api';
-import type { Exclusions } from '../../pages/ImportPage';
+import { DataTable } from '../../kit/DataTable';
+import { FormModal } from '../../kit/FormModal';
+import { useRpc, useRpcMutation } from '../../kit/rpc';
+import type { Exclusions } from './wizard';
 
 export const OUTCOME: Record<string, { label: string; color: string }> = {
   inserted: { label: '新增', color: 'green' },
@@ -19,8 +23,15 @@ export const OUTCOME: Record<string, { label: string; color: string }> = {
 };
 
 const DATA = ['inserted', 'updated', 'merged', 'skipped', 'excluded', 'rejected'];
+const PAGE_SIZE = 100;
 
-/** Every row with its outcome and its problems; a cell can be corrected, a row excluded. */
+type Filter = 'all' | 'problems' | 'duplicates' | 'skipped';
+const rowKey = (r: PreviewRow) => `${r.sheet}!${r.row}`;
+
+/**
+ * Every row with its outcome and its problems; a cell can be corrected (a click on it, or Enter on
+ * its row for the first cell with a problem), a row excluded (its box, or Space on the row).
+ */
 export function PreviewStep({
   preview,
   exclusions,
@@ -32,30 +43,46 @@ export function PreviewStep({
   onExclusions: (e: Exclusions) => void;
   onPreview: (p: ImportPreview) => void;
 }) {
-  const [filter, setFilter] = useState<'all' | 'problems' | 'duplicates' | 'skipped'>(preview.counts.problems > 0 ? 'problems' : 'all');
-  const [sheet, setSheet] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
-  const [rows, setRows] = useState<{ total: number; rows: PreviewRow[] }>({ total: 0, rows: [] });
-  const [editing, setEditing] = useState<{ row: PreviewRow; col: number; value: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [view, setView] = useState<{ filter: Filter; sheet: string | null; page: number }>({
+    filter: preview.counts.problems > 0 ? 'problems' : 'all',
+    sheet: null,
+    page: 1,
+  });
+  const [editing, setEditing] = useState<{ row: PreviewRow; col: number } | null>(null);
+  const rows = useRpc('imports.rows', { session: preview.session, ...view }, { placeholderData: keepPreviousData });
+  const cell = useForm({ mode: 'controlled', initialValues: { value: '' } });
+  const editCell = useRpcMutation('imports.editCell', {
+    invalidates: ['imports.rows'],
+    // A refusal stays in the dialog.
+    onError: () => {},
+    onSuccess: (p) => onPreview(p),
+  });
 
-  useEffect(() => {
-    call('imports.rows', { session: preview.session, sheet, filter, page }).then(setRows);
-  }, [preview, sheet, filter, page]);
-
+  const records = rows.data?.rows ?? [];
   const excluded = (r: PreviewRow) => exclusions.sheets.includes(r.sheet) || exclusions.rows.some((x) => x.sheet === r.sheet && x.row === r.row);
+  const isData = (r: PreviewRow) => DATA.includes(String(r.outcome));
   const headerOf = (name: string) => preview.sheets.find((s) => s.name === name)?.header;
-  const width = Math.max(0, ...rows.rows.map((r) => r.cells.length));
+  const labelOf = (sheet: string, c: number) => headerOf(sheet)?.labels[c] ?? '';
+  const problemAt = (r: PreviewRow, c: number) => isData(r) && r.issues.some((i) => i.column === labelOf(r.sheet, c));
+  const width = Math.max(0, ...records.map((r) => r.cells.length));
+
+  const setIncluded = (r: PreviewRow, include: boolean) =>
+    onExclusions({
+      ...exclusions,
+      rows: include ? exclusions.rows.filter((x) => !(x.sheet === r.sheet && x.row === r.row)) : [...exclusions.rows, { sheet: r.sheet, row: r.row }],
+    });
+  const edit = (row: PreviewRow, col: number) => {
+    if (!isData(row)) return;
+    cell.setValues({ value: row.cells[col] ?? '' });
+    setEditing({ row, col });
+  };
 
   return (
     <Stack mt="md">
       <Group>
         <SegmentedControl
-          value={filter}
-          onChange={(v) => {
-            setFilter(v as typeof filter);
-            setPage(1);
-          }}
+          value={view.filter}
+          onChange={(v) => setView({ ...view, filter: v as Filter, page: 1 })}
           data={[
             { value: 'all', label: '全部行' },
             { value: 'problems', label: `有问题（${preview.counts.problems}）` },
@@ -64,121 +91,104 @@ export function PreviewStep({
           ]}
         />
         {preview.sheets.length > 1 && (
-          <Select aria-label="工作表" placeholder="全部工作表" clearable w={180} data={preview.sheets.map((s) => s.name)} value={sheet} onChange={(v) => (setSheet(v), setPage(1))} />
+          <Select
+            aria-label="工作表"
+            placeholder="全部工作表"
+            clearable
+            w={180}
+            data={preview.sheets.map((s) => s.name)}
+            value={view.sheet}
+            onChange={(sheet) => setView({ ...view, sheet, page: 1 })}
+          />
         )}
-        <Text c="dimmed" size="sm">
-          点击有问题的单元格可以直接修改。
-        </Text>
+        <Text c="dimmed">点击有问题的单元格可以直接修改（或在该行按回车键）。</Text>
       </Group>
-      <ScrollArea>
-        <Table withTableBorder striped fz="sm" miw={900} style={{ whiteSpace: 'nowrap' }}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={60}>导入</Table.Th>
-              <Table.Th w={90}>位置</Table.Th>
-              <Table.Th w={100}>结果</Table.Th>
-              <Table.Th miw={260}>问题</Table.Th>
-              {Array.from({ length: width }, (_, c) => (
-                <Table.Th key={c}>{headerOf(rows.rows[0]?.sheet ?? '')?.labels[c] ?? ''}</Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.rows.map((r) => {
-              const isData = DATA.includes(String(r.outcome));
+      <DataTable<PreviewRow>
+        records={records}
+        idAccessor={rowKey}
+        fetching={rows.isFetching}
+        minHeight={records.length ? undefined : 150}
+        noRecordsText="没有符合条件的行"
+        striped
+        fz="sm"
+        totalRecords={rows.data?.total ?? 0}
+        recordsPerPage={PAGE_SIZE}
+        page={view.page}
+        onPageChange={(page) => setView({ ...view, page })}
+        rowColor={(r) => (isData(r) ? undefined : 'dimmed')}
+        columns={[
+          {
+            accessor: 'include',
+            title: '导入',
+            width: 60,
+            render: (r) =>
+              isData(r) && <Checkbox size="md" aria-label={`导入第${r.row}行`} checked={!excluded(r)} onChange={(e) => setIncluded(r, e.currentTarget.checked)} />,
+          },
+          {
+            accessor: 'row',
+            title: '位置',
+            noWrap: true,
+            render: (r) => `${preview.sheets.length > 1 ? `${r.sheet} ` : ''}第${r.row}行${r.hidden ? '（隐藏）' : ''}`,
+          },
+          {
+            accessor: 'outcome',
+            title: '结果',
+            render: (r) => {
               const outcome = excluded(r) ? OUTCOME.excluded : (OUTCOME[String(r.outcome)] ?? { label: String(r.outcome), color: 'gray' });
-              const problemColumns = new Set(r.issues.map((i) => i.column));
               return (
-                <Table.Tr key={`${r.sheet}!${r.row}`} c={isData ? undefined : 'dimmed'}>
-                  <Table.Td>
-                    {isData && (
-                      <Checkbox
-                        aria-label={`导入第${r.row}行`}
-                        checked={!excluded(r)}
-                        onChange={(e) =>
-                          onExclusions({
-                            ...exclusions,
-                            rows: e.currentTarget.checked ? exclusions.rows.filter((x) => !(x.sheet === r.sheet && x.row === r.row)) : [...exclusions.rows, { sheet: r.sheet, row: r.row }],
-                          })
-                        }
-                      />
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {preview.sheets.length > 1 ? `${r.sheet} ` : ''}第{r.row}行{r.hidden ? '（隐藏）' : ''}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={outcome.color} variant="light" miw={72}>
-                      {outcome.label}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td miw={260} maw={360} style={{ whiteSpace: 'normal' }}>
-                    {r.issues.map((i) => (
-                      <Text key={i.message} size="xs" c={r.outcome === 'rejected' ? 'red' : 'orange.9'}>
-                        {i.message}
-                      </Text>
-                    ))}
-                  </Table.Td>
-                  {Array.from({ length: width }, (_, c) => {
-                    const label = headerOf(r.sheet)?.labels[c] ?? '';
-                    const problem = isData && problemColumns.has(label);
-                    return (
-                      <Table.Td
-                        key={c}
-                        bg={problem ? 'orange.1' : undefined}
-                        style={{ cursor: isData ? 'pointer' : undefined }}
-                        onClick={() => isData && setEditing({ row: r, col: c, value: r.cells[c] ?? '' })}
-                        title={isData ? '点击修改' : undefined}
-                      >
-                        {r.cells[c] ?? ''}
-                      </Table.Td>
-                    );
-                  })}
-                </Table.Tr>
+                <Badge size="lg" color={outcome.color} variant="light" miw={72}>
+                  {outcome.label}
+                </Badge>
               );
-            })}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea>
-      {rows.total === 0 && (
-        <Text c="dimmed" ta="center">
-          没有符合条件的行
+            },
+          },
+          {
+            accessor: 'issues',
+            title: '问题',
+            width: 300,
+            render: (r) =>
+              r.issues.map((i) => (
+                <Text key={i.message} size="sm" c={r.outcome === 'rejected' ? 'red.8' : 'orange.9'}>
+                  {i.message}
+                </Text>
+              )),
+          },
+          ...Array.from({ length: width }, (_, c) => ({
+            accessor: `cell${c}`,
+            title: labelOf(records[0]?.sheet ?? '', c),
+            noWrap: true as const,
+            render: (r: PreviewRow) => r.cells[c] ?? '',
+            cellsStyle: (r: PreviewRow) => ({
+              cursor: isData(r) ? 'pointer' : undefined,
+              background: problemAt(r, c) ? 'var(--mantine-color-orange-1)' : undefined,
+            }),
+            customCellAttributes: (r: PreviewRow) => (isData(r) ? { title: '点击修改' } : {}),
+          })),
+        ]}
+        // A click corrects the cell clicked, not the row's first problem (which is Enter's).
+        onRowClick={() => {}}
+        onCellClick={({ record, columnIndex }) => columnIndex >= 4 && edit(record, columnIndex - 4)}
+        onRowOpen={(r) => {
+          const first = r.cells.findIndex((_, c) => problemAt(r, c));
+          edit(r, Math.max(0, first));
+        }}
+        onRowToggle={(r) => isData(r) && setIncluded(r, excluded(r))}
+        rowLabel={(r) => `第${r.row}行，${OUTCOME[String(r.outcome)]?.label ?? r.outcome}${r.issues.length ? `：${r.issues.map((i) => i.message).join('；')}` : ''}`}
+      />
+      <FormModal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        size="md"
+        title={editing ? `修改 ${editing.row.sheet} 第${editing.row.row}行“${labelOf(editing.row.sheet, editing.col)}”` : ''}
+        form={cell}
+        submitLabel="确定"
+        onSubmit={({ value }) => editCell.mutateAsync({ session: preview.session, sheet: editing!.row.sheet, row: editing!.row.row, col: editing!.col, value })}
+      >
+        <TextInput label="新的值" data-autofocus {...cell.getInputProps('value')} />
+        <Text size="sm" c="dimmed">
+          只修改本次导入的内容，原文件不变。
         </Text>
-      )}
-      <Group justify="space-between">
-        <Text c="dimmed" size="sm">
-          共 {rows.total} 行
-        </Text>
-        <Pagination total={Math.max(1, Math.ceil(rows.total / 100))} value={page} onChange={setPage} />
-      </Group>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing ? `修改 ${editing.row.sheet} 第${editing.row.row}行“${headerOf(editing.row.sheet)?.labels[editing.col] ?? ''}”` : ''}>
-        {editing && (
-          <Stack>
-            <TextInput label="新的值" data-autofocus value={editing.value} onChange={(e) => setEditing({ ...editing, value: e.currentTarget.value })} error={error} />
-            <Text size="xs" c="dimmed">
-              只修改本次导入的内容，原文件不变。
-            </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setEditing(null)}>
-                取消
-              </Button>
-              <Button
-                onClick={async () => {
-                  try {
-                    onPreview(await call('imports.editCell', { session: preview.session, sheet: editing.row.sheet, row: editing.row.row, col: editing.col, value: editing.value }));
-                    setEditing(null);
-                    setError(null);
-                  } catch (e) {
-                    setError((e as Error).message);
-                  }
-                }}
-              >
-                确定
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }

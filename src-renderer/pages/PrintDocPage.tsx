@@ -2,10 +2,9 @@
 // its markup, every piece of data already escaped there), shown alone and printed. A letter is
 // logged when it is printed, not when it is previewed.
 import { Alert, Button, Group, Loader, SegmentedControl, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { PrintableView } from '../../src-main/api/contract';
+import type { InputOf, MethodName, PrintableView } from '../../src-main/api/contract';
 import type { LetterKind } from '../../src-main/shared/letters';
-import { call } from '../api';
+import { useRpc, useRpcMutation } from '../kit/rpc';
 
 function who(params: URLSearchParams) {
   const batch = params.get('batch');
@@ -19,53 +18,55 @@ function who(params: URLSearchParams) {
 export const PRINT_DOCS = ['letters', 'envelopes', 'adjustments', 'contacts', 'register'] as const;
 export type PrintDocKind = (typeof PRINT_DOCS)[number];
 
-export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URLSearchParams }) {
-  const [doc, setDoc] = useState<PrintableView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const letterKind = params.get('kind') as LetterKind | null;
-  const render = async (print: boolean) => {
-    if (kind === 'letters')
-      return call('letters.render', {
-        kind: letterKind ?? 'sympathy',
+/** A call of the contract whose reply is a printable. */
+interface DocRequest {
+  method: MethodName;
+  input: InputOf<MethodName>;
+}
+const request = <M extends MethodName>(method: M, input: InputOf<M>): DocRequest => ({ method, input });
+
+const lettersInput = (params: URLSearchParams, print: boolean): InputOf<'letters.render'> => ({
+  kind: (params.get('kind') as LetterKind | null) ?? 'sympathy',
+  ...who(params),
+  paper: params.get('paper') === '16K' ? '16K' : 'A4',
+  visitDate: params.get('visitDate'),
+  gift: params.get('gift'),
+  print,
+});
+
+/** What each document is, read from its address: the address is the whole input. */
+function docRequest(kind: PrintDocKind, params: URLSearchParams): DocRequest {
+  switch (kind) {
+    case 'letters':
+      return request('letters.render', lettersInput(params, false));
+    case 'register':
+      return request('petitions.registerPrint', { from: params.get('from') ?? '', to: params.get('to') ?? '' });
+    case 'contacts':
+      return request('org.contactSheet', { ref: JSON.parse(params.get('ref') ?? '{}'), tree: params.get('tree') === '1' });
+    case 'adjustments':
+      return request('adjustments.notices', { runId: Number(params.get('run')), rowIds: (params.get('rows') ?? '').split(',').filter(Boolean).map(Number) });
+    case 'envelopes':
+      return request('letters.envelopes', {
         ...who(params),
-        paper: params.get('paper') === '16K' ? '16K' : 'A4',
-        visitDate: params.get('visitDate'),
-        gift: params.get('gift'),
-        print,
+        size: params.get('size') === 'C5' ? 'C5' : params.get('sheet') ? null : 'DL',
+        sheet: params.get('sheet') === '3x8' ? '3x8' : params.get('sheet') === '2x7' ? '2x7' : null,
+        toFamily: params.get('toFamily') === '1',
       });
-    if (kind === 'register') return call('petitions.registerPrint', { from: params.get('from') ?? '', to: params.get('to') ?? '' });
-    if (kind === 'contacts') return call('org.contactSheet', { ref: JSON.parse(params.get('ref') ?? '{}'), tree: params.get('tree') === '1' });
-    if (kind === 'adjustments') return call('adjustments.notices', { runId: Number(params.get('run')), rowIds: (params.get('rows') ?? '').split(',').filter(Boolean).map(Number) });
-    return call('letters.envelopes', {
-      ...who(params),
-      size: params.get('size') === 'C5' ? 'C5' : params.get('sheet') ? null : 'DL',
-      sheet: params.get('sheet') === '3x8' ? '3x8' : params.get('sheet') === '2x7' ? '2x7' : null,
-      toFamily: params.get('toFamily') === '1',
-    });
-  };
-  useEffect(() => {
-    render(false).then(setDoc, (e: Error) => setError(e.message));
-    // The address is the whole input: a new address is a new document.
-  }, [params.toString(), kind]);
+  }
+}
 
-  const print = async () => {
-    setBusy(true);
-    try {
-      // Printing letters logs them (who got which letter, when, printed by whom).
-      if (kind === 'letters') await render(true);
-      window.print();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URLSearchParams }) {
+  const req = docRequest(kind, params);
+  // Paper shows what is on file at the moment it is printed: read afresh each time, never cached.
+  const doc = useRpc(req.method, req.input, { staleTime: 0, gcTime: 0 });
+  // Printing letters logs them (who got which letter, when, printed by whom), then prints.
+  const logLetters = useRpcMutation('letters.render', { invalidates: ['letters.log'], onSuccess: () => window.print() });
+  const print = () => (kind === 'letters' ? logLetters.mutate(lettersInput(params, true)) : window.print());
 
-  if (error)
+  if (doc.error)
     return (
       <Alert color="red" m="xl" title="无法打印">
-        {error}
+        {doc.error.message}
         <Group mt="md">
           <Button variant="default" onClick={() => window.history.back()}>
             返回
@@ -73,13 +74,15 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
         </Group>
       </Alert>
     );
-  if (!doc) return <Loader m="xl" />;
+  if (!doc.data) return <Loader m="xl" />;
+  // Every request above is answered with a printable.
+  const view = doc.data as PrintableView;
   return (
     <>
       <Stack className="no-print" p="md" gap="xs">
         <Group>
-          <Button onClick={print} loading={busy}>
-            {kind === 'contacts' ? `打印（${doc.count} 人）` : kind === 'register' ? `打印（${doc.count} 件）` : `打印（共 ${doc.count} ${kind === 'letters' ? '封' : '份'}）`}
+          <Button onClick={print} loading={logLetters.isPending}>
+            {kind === 'contacts' ? `打印（${view.count} 人）` : kind === 'register' ? `打印（${view.count} 件）` : `打印（共 ${view.count} ${kind === 'letters' ? '封' : '份'}）`}
           </Button>
           <Button variant="default" onClick={() => window.history.back()}>
             返回
@@ -100,18 +103,16 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
             />
           )}
         </Group>
-        {doc.missing.length > 0 && (
-          <Alert color="orange" title={`以下 ${doc.missing.length} 人未列入`}>
-            {doc.missing.map((m) => `${m.name}（${m.why}）`).join('、')}
+        {view.missing.length > 0 && (
+          <Alert color="orange" title={`以下 ${view.missing.length} 人未列入`}>
+            {view.missing.map((m) => `${m.name}（${m.why}）`).join('、')}
           </Alert>
         )}
-        <Text size="sm" c="dimmed">
-          在打印对话框中选择打印机，或选择“另存为 PDF”。
-        </Text>
+        <Text c="dimmed">在打印对话框中选择打印机，或选择“另存为 PDF”。</Text>
       </Stack>
-      <style>{doc.css}</style>
+      <style>{view.css}</style>
       {/* The markup is the main process's, built with every value escaped (tests/letters.test.ts). */}
-      <div className="printable" dangerouslySetInnerHTML={{ __html: doc.body }} />
+      <div className="printable" dangerouslySetInnerHTML={{ __html: view.body }} />
     </>
   );
 }

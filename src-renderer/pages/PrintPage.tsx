@@ -1,11 +1,12 @@
 // Pages made for paper: the batch's summary sheet (报销汇总表) with the total in capitals, and a
 // person's year statement. Shown alone (no menu), printed with the browser's print (or to PDF).
-import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { AppInfo, BatchView, VisitBatchView, YearStatement } from '../../src-main/api/contract';
+// Their tables are paper, not lists to work in: plain tables, every row on the sheet.
+import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import type { ApiError } from '../api';
+import type { AppInfo } from '../../src-main/api/contract';
 import { formatChineseDate, todayIso } from '../../src-main/shared/dates';
 import { formatYuan } from '../../src-main/shared/money';
-import { call } from '../api';
+import { useRpc } from '../kit/rpc';
 import { StatementSummary, StatementTable } from './claims/StatementView';
 import { giftText } from './VisitsPage';
 
@@ -36,12 +37,27 @@ function Sheet({ title, children, info }: { title: string; children: React.React
   );
 }
 
+/** Paper shows what is on file at the moment it is printed: read afresh each time, never cached. */
+const FRESH = { staleTime: 0, gcTime: 0 };
+
+/** While the sheet is read: a spinner, or why it cannot be printed. */
+function NotYet({ error }: { error: ApiError | null }) {
+  if (!error) return <Loader m="xl" />;
+  return (
+    <Alert color="red" m="xl" title="无法打印">
+      {error.message}
+      <Group mt="md">
+        <Button variant="default" onClick={() => window.history.back()}>
+          返回
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
+
 function BatchSheet({ id, info }: { id: number; info: AppInfo }) {
-  const [b, setB] = useState<BatchView | null>(null);
-  useEffect(() => {
-    call('batches.get', { id }).then(setB);
-  }, [id]);
-  if (!b) return null;
+  const { data: b, error } = useRpc('batches.get', { id }, FRESH);
+  if (!b) return <NotYet error={error} />;
   return (
     <Sheet title={`${info.orgName}药费报销汇总表`} info={info}>
       <Text>
@@ -85,11 +101,8 @@ function BatchSheet({ id, info }: { id: number; info: AppInfo }) {
 }
 
 function StatementSheet({ personId, year, info }: { personId: number; year: number; info: AppInfo }) {
-  const [s, setS] = useState<YearStatement | null>(null);
-  useEffect(() => {
-    call('claims.statement', { personId, year }).then(setS);
-  }, [personId, year]);
-  if (!s) return null;
+  const { data: s, error } = useRpc('claims.statement', { personId, year }, FRESH);
+  if (!s) return <NotYet error={error} />;
   return (
     <Sheet title={`${year} 年度药费报销结算单`} info={info}>
       <Text size="lg">
@@ -102,11 +115,8 @@ function StatementSheet({ personId, year, info }: { personId: number; year: numb
 }
 
 function VisitBatchSheet({ id, info }: { id: number; info: AppInfo }) {
-  const [b, setB] = useState<VisitBatchView | null>(null);
-  useEffect(() => {
-    call('visits.batch', { id }).then(setB);
-  }, [id]);
-  if (!b) return null;
+  const { data: b, error } = useRpc('visits.batch', { id }, FRESH);
+  if (!b) return <NotYet error={error} />;
   return (
     <Sheet title="慰问品签领表" info={info}>
       <Text>

@@ -52,6 +52,14 @@ describe('activities and study', () => {
     await office.go(`#/people/${second.personId}`);
     await page.getByRole('tab', { name: '走访慰问' }).click();
     await page.getByText(/学习资料《十一月主题党日学习资料》：送学上门/).waitFor();
+
+    // The lists: the meeting with its attendance, the material with who has it.
+    await office.go('#/activities');
+    await page.getByRole('row', { name: /十一月主题党日，邀请 \d+ 人，到会 1 人/ }).waitFor();
+    await shot('4-list');
+    await page.getByRole('tab', { name: '学习资料' }).click();
+    await page.getByRole('row', { name: /十一月主题党日学习资料，已领取 2 人/ }).waitFor();
+    await shot('5-materials');
   });
 
   test('the reception register prints for a period', async () => {

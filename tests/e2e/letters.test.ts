@@ -96,4 +96,33 @@ describe('letters', () => {
     expect(await page.locator('.to-address').textContent()).toBe(file.address);
     expect(await page.locator('.to-name').textContent()).toBe(`${rows[0].name}　收`);
   });
+
+  test('the template editor: Ctrl+S saves; another tab with unsaved changes asks first', async () => {
+    await office.go('#/letters');
+    await page.getByRole('tab', { name: '生日贺信' }).click();
+    await page.getByLabel('标题').waitFor();
+    expect(page.url()).toContain('#/letters/birthday');
+    await page.getByLabel('标题').fill('九十华诞贺信');
+    await page.keyboard.press('Control+S');
+    await page.getByText('本单位已修改').waitFor();
+    await expect.poll(async () => (await office.rpc<{ kind: string; title: string }[]>('letters.templates', {})).find((t) => t.kind === 'birthday')?.title).toBe('九十华诞贺信');
+
+    // An edit not saved: another tab asks 保存 / 放弃 / 取消; 取消 stays with the edit.
+    await page.getByLabel('祝颂语').fill('敬祝\n健康长寿！');
+    await page.getByRole('tab', { name: '唁函' }).click();
+    const question = page.getByRole('dialog', { name: '有未保存的修改' });
+    await question.waitFor();
+    await shot('3-template-leave');
+    await question.getByRole('button', { name: '取消' }).click();
+    expect(await page.getByLabel('祝颂语').inputValue()).toBe('敬祝\n健康长寿！');
+    expect(page.url()).toContain('#/letters/birthday');
+    // 保存 in the question saves, then goes.
+    await page.getByRole('tab', { name: '唁函' }).click();
+    await question.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/letters\/bereavement/);
+    const birthday = (await office.rpc<{ kind: string; closing: string }[]>('letters.templates', {})).find((t) => t.kind === 'birthday');
+    expect(birthday?.closing).toBe('敬祝\n健康长寿！');
+    await shot('4-template');
+  });
 });
+

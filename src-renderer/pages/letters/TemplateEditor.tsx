@@ -85,6 +85,7 @@ export function TemplateEditor({ template }: { template: TemplateView }) {
         </Stack>
         <Stack>
           <PersonPicker label="用真实人员预览" value={person} onChange={setPerson} />
+          {!person && <Text c="dimmed">选择一位人员，即用他（她）的信息显示已保存的模板。</Text>}
           {person && f.dirty && <Text c="orange.8">预览显示已保存的模板；保存后即按修改后的内容显示。</Text>}
           {preview.error && <Alert color="red">{preview.error.message}</Alert>}
           {preview.data && (

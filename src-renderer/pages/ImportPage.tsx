@@ -50,7 +50,7 @@ export function ImportPage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="wizard" pt="md">
-          <Stepper active={step} onStepClick={(s) => dispatch({ type: 'step', step: s })} size="sm" allowNextStepsSelect={false}>
+          <Stepper active={step} onStepClick={(s) => dispatch({ type: 'step', step: s })} size="md" allowNextStepsSelect={false}>
             <Stepper.Step label="选择文件" description={preview?.fileName}>
               <Paper
                 withBorder

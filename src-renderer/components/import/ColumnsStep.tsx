@@ -120,7 +120,7 @@ export function ColumnsStep({ preview, excluded, onPreview }: { preview: ImportP
   );
 }
 
-export function columnName(c: number): string {
+function columnName(c: number): string {
   let s = '';
   for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;

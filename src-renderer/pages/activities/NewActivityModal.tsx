@@ -12,7 +12,7 @@ import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { done } from '../../notify';
 import { navigate } from '../../route';
 
-export interface NewActivityValues extends Record<string, unknown> {
+interface NewActivityValues extends Record<string, unknown> {
   kind: (typeof ACTIVITY_KINDS)[number];
   title: string;
   heldOn: string | null;
@@ -22,7 +22,7 @@ export interface NewActivityValues extends Record<string, unknown> {
   inviteUnit: UnitRef | null;
 }
 
-export const emptyActivity = (): NewActivityValues => ({ kind: '学习会', title: '', heldOn: todayIso(), place: '', organiser: '', note: '', inviteUnit: null });
+const emptyActivity = (): NewActivityValues => ({ kind: '学习会', title: '', heldOn: todayIso(), place: '', organiser: '', note: '', inviteUnit: null });
 
 export function NewActivityModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const units = useRpc('org.tree', {}, { enabled: opened });

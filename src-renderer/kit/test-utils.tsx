@@ -3,7 +3,7 @@
 // Electron preload opens (`window.retireeOffice.invoke`). Use with `// @vitest-environment happy-dom`.
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { render as renderDom } from '@testing-library/react';
+import { render as renderDom, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { dispatch } from '../../src-main/api/router';
 import type { AppContext } from '../../src-main/app/context';
@@ -20,6 +20,8 @@ function polyfill() {
     disconnect() {}
   };
   (Element.prototype as unknown as { scrollIntoView: () => void }).scrollIntoView ??= () => {};
+  // Mantine's autosizing Textarea waits for fonts.
+  (document as unknown as { fonts?: unknown }).fonts ??= { ready: Promise.resolve(), addEventListener() {}, removeEventListener() {} };
 }
 
 /** Routes the renderer's calls to the router of `ctx`, as the Electron preload does. */
@@ -27,7 +29,7 @@ export function connect(ctx: AppContext): void {
   window.retireeOffice = { invoke: (method, input) => dispatch(ctx, method, input, () => {}) };
 }
 
-export function render(ui: ReactElement) {
+export function render(ui: ReactElement): RenderResult {
   polyfill();
   return renderDom(
     <MantineProvider theme={theme}>

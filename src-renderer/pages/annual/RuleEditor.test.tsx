@@ -48,8 +48,8 @@ describe('the adjustment rule form', () => {
     type('定额调整（元/月）', '50');
     type('执行时间', '2025-01-01');
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    const error = await screen.findByText('执行时间 2025年1月1日 不在 2026 年内');
-    expect(error.getAttribute('data-field-error')).toBe('effectiveFrom');
+    await screen.findByText('执行时间 2025年1月1日 不在 2026 年内');
+    expect(screen.getByLabelText('执行时间').getAttribute('aria-invalid')).toBe('true');
     expect(await ruleOnFile()).toBeNull();
   });
 

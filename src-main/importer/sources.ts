@@ -2,9 +2,13 @@
 // .xls (Excel 97-2003 / WPS, BIFF8: SheetJS CE from the @e965/xlsx republication, since ExcelJS
 // cannot read BIFF8 and the `xlsx` package on npm is stuck at 0.18.5 with known advisories),
 // .csv in UTF-8 (with or without BOM), GBK or GB18030, detected, not asked.
+//
+// Every reader keeps the limits of shared/importLimits.ts before it allocates (issue 13): a file
+// beyond one is refused with a sentence naming it (UserError 'too_large'), whatever the format.
 import * as XLSX from '@e965/xlsx';
 import { UserError } from '../shared/errors';
-import { readXlsxBook, type XlsxBook } from './xlsx';
+import { grouped, IMPORT_LIMITS, sizeText, unreadableFile, type ImportLimits } from '../shared/importLimits';
+import { beyondLimit, readXlsxBook, type XlsxBook } from './xlsx';
 
 /** A cell as the file holds it: text, a number, a real date (UTC midnight), a boolean, or nothing. */
 export type CellValue = string | number | boolean | Date | null;
@@ -26,69 +30,179 @@ export interface SourceBook {
   date1904: boolean;
 }
 
-function fillMerges(rows: CellValue[][], merges: { r0: number; c0: number; r1: number; c1: number }[], mergedRows: Set<number>) {
-  for (const m of merges) {
+type Merge = { r0: number; c0: number; r1: number; c1: number };
+
+/** Cells a set of sheets holds: each row one, plus its cells up to its last value. */
+function cellsOf(sheets: { rows: CellValue[][] }[]): number {
+  let n = 0;
+  for (const sheet of sheets) for (const row of sheet.rows) n += 1 + row.length;
+  return n;
+}
+
+/**
+ * Fills each merged range with its first cell's value. A range is cut to the sheet's real extent
+ * (its rows, and the columns of its widest row): past that it would only copy the value into
+ * cells that hold nothing, which is how a merge of A2:XFD1048576 made the reader build every cell
+ * of the sheet. What is filled counts against the workbook's cells. `cells` is the count so far.
+ */
+function fillMerges(sheetName: string, rows: CellValue[][], merges: Merge[], mergedRows: Set<number>, cells: { n: number }, limits: ImportLimits) {
+  const height = rows.length;
+  let width = 0;
+  for (const row of rows) width = Math.max(width, row.length);
+  const cut = merges.flatMap((m) => (m.r0 < height && m.c0 < width ? [{ ...m, r1: Math.min(m.r1, height - 1), c1: Math.min(m.c1, width - 1), across: m.c1 > m.c0 }] : []));
+  for (const m of cut) cells.n += (m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1);
+  if (cells.n > limits.cells) throw beyondLimit(`工作表“${sheetName.slice(0, 40)}”的合并单元格填满后，单元格总数超过 ${grouped(limits.cells)} 个的上限`);
+  for (const m of cut) {
     const v = rows[m.r0]?.[m.c0] ?? null;
     for (let r = m.r0; r <= m.r1; r++) {
-      rows[r] ??= [];
-      if (m.c1 > m.c0) mergedRows.add(r);
+      if (m.across) mergedRows.add(r);
       for (let c = m.c0; c <= m.c1; c++) rows[r][c] = v;
     }
   }
 }
 
-function readXlsx(bytes: Buffer): SourceBook {
+/** A reader's own errors (a damaged file) in words; a limit already has its sentence. */
+function refusal(e: unknown, otherwise: string): UserError {
+  return e instanceof UserError ? e : new UserError('bad_file', otherwise);
+}
+
+function readXlsx(bytes: Buffer, limits: ImportLimits): SourceBook {
   let book: XlsxBook;
   try {
-    book = readXlsxBook(bytes);
-  } catch {
-    throw new UserError('bad_file', '无法读取这个 Excel 文件：文件可能已损坏或不是 .xlsx 格式');
+    book = readXlsxBook(bytes, limits);
+  } catch (e) {
+    throw refusal(e, '无法读取这个 Excel 文件：文件可能已损坏或不是 .xlsx 格式');
   }
+  const cells = { n: cellsOf(book.sheets) };
   const sheets = book.sheets.map(({ merges, ...sheet }): SourceSheet => {
     const mergedRows = new Set<number>();
-    fillMerges(sheet.rows, merges, mergedRows);
+    fillMerges(sheet.name, sheet.rows, merges, mergedRows, cells, limits);
     return { ...sheet, mergedRows };
   });
   return { format: 'xlsx', sheets, date1904: book.date1904 };
 }
 
-function readXls(bytes: Buffer): SourceBook {
+// BIFF record types (MS-XLS 2.3) that the check before SheetJS reads.
+const BOF = 0x0809;
+const EOF = 0x000a;
+const DIMENSIONS = 0x0200;
+const MERGECELLS = 0x00e5;
+const MULRK = 0x00bd;
+/** FORMULA, RSTRING, LABELSST, NUMBER, LABEL, BOOLERR, RK: one cell each, row and column first. */
+const CELL_RECORDS = new Set([0x0006, 0x00d6, 0x00fd, 0x0203, 0x0204, 0x0205, 0x027e]);
+
+/**
+ * Reads the records of an .xls workbook stream before SheetJS does, without building anything:
+ * a declared sheet extent (DIMENSIONS), a value or a merged range beyond the limits, or more
+ * values or merged ranges than the limits, refuse the file before SheetJS makes an object for
+ * each. (BIFF8 itself stops at 65,536 rows × 256 columns; a file that says more is forged.)
+ */
+export function checkBiffStream(stream: Uint8Array, limits: ImportLimits): void {
+  const b = Buffer.from(stream.buffer, stream.byteOffset, stream.byteLength);
+  let depth = 0;
+  let cells = 0;
+  let merges = 0;
+  const tooWide = (col: number) => col >= limits.columns && beyondLimit(`有内容在第 ${grouped(col + 1)} 列，超过了 ${grouped(limits.columns)} 列的上限`);
+  for (let at = 0; at + 4 <= b.length; ) {
+    const type = b.readUInt16LE(at);
+    const size = b.readUInt16LE(at + 2);
+    const body = at + 4;
+    at = body + size;
+    if (at > b.length) break;
+    if (type === BOF) depth++;
+    else if (type === EOF) depth = Math.max(0, depth - 1);
+    else if (depth === 0) continue;
+    else if (type === DIMENSIONS && size >= 10) {
+      // BIFF8 counts rows in 32 bits (14 bytes), BIFF5 in 16 (10 bytes); both give last + 1.
+      const wide = size >= 14;
+      const rowsEnd = wide ? b.readUInt32LE(body + 4) : b.readUInt16LE(body + 2);
+      const colsEnd = b.readUInt16LE(body + (wide ? 10 : 6));
+      if (rowsEnd > limits.rows) throw beyondLimit(`文件声明有 ${grouped(rowsEnd)} 行，超过了 ${grouped(limits.rows)} 行的上限`);
+      if (colsEnd > limits.columns) throw beyondLimit(`文件声明有 ${grouped(colsEnd)} 列，超过了 ${grouped(limits.columns)} 列的上限`);
+    } else if (CELL_RECORDS.has(type) && size >= 4) {
+      const err = tooWide(b.readUInt16LE(body + 2));
+      if (err) throw err;
+      cells++;
+    } else if (type === MULRK && size >= 6) {
+      const first = b.readUInt16LE(body + 2);
+      const last = b.readUInt16LE(body + size - 2);
+      const err = tooWide(last);
+      if (err) throw err;
+      cells += Math.max(0, last - first + 1);
+    } else if (type === MERGECELLS && size >= 2) {
+      const count = b.readUInt16LE(body);
+      for (let i = 0; i < count && body + 2 + i * 8 + 8 <= at; i++) {
+        const err = tooWide(b.readUInt16LE(body + 2 + i * 8 + 6));
+        if (err) throw err;
+      }
+      merges += count;
+      if (merges > limits.merges) throw beyondLimit(`合并单元格超过 ${grouped(limits.merges)} 处的上限`);
+    }
+    if (cells > limits.cells) throw beyondLimit(`单元格总数超过 ${grouped(limits.cells)} 个的上限`);
+  }
+}
+
+function readXls(bytes: Buffer, limits: ImportLimits): SourceBook {
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'buffer', cellNF: true, cellDates: false, dense: false });
+    const cfb = XLSX.CFB.read(bytes, { type: 'buffer' });
+    const stream = XLSX.CFB.find(cfb, '/Workbook') ?? XLSX.CFB.find(cfb, '/Book');
+    if (stream?.content) checkBiffStream(stream.content as Uint8Array, limits);
+    // Dense sheets: rows of the cells there are, not an object keyed by every address.
+    wb = XLSX.read(bytes, { type: 'buffer', cellNF: true, cellDates: false, dense: true, sheetRows: limits.rows });
   } catch (e) {
+    if (e instanceof UserError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     if (/password|encrypt/i.test(msg)) throw new UserError('bad_file', '文件设有密码保护，请在 Excel 中取消密码后再导入');
     throw new UserError('bad_file', '无法读取这个 .xls 文件：文件可能已损坏或不是 Excel 97-2003 格式');
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  if (wb.SheetNames.length > limits.sheets) throw beyondLimit(`工作表超过 ${grouped(limits.sheets)} 张的上限`);
+  const cells = { n: 0 };
   const sheets = wb.SheetNames.map((name, i): SourceSheet => {
     const ws = wb.Sheets[name];
+    const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+    // The declared range, as before, when it is within the budget; else only the cells there are.
+    const ref = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']) : null;
+    const declared = ref ? (ref.e.r + 1) * (ref.e.c + 2) : 0;
+    const byRange = ref !== null && ref.e.r < limits.rows && ref.e.c < limits.columns && cells.n + declared <= limits.cells;
+    const height = byRange ? ref.e.r + 1 : data.length;
     const rows: CellValue[][] = [];
-    const ref = ws['!ref'];
-    if (ref) {
-      const range = XLSX.utils.decode_range(ref);
-      for (let r = 0; r <= range.e.r; r++) {
-        const row: CellValue[] = [];
-        for (let c = 0; c <= range.e.c; c++) {
-          const cell = ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
-          if (!cell || cell.v === undefined) row[c] = null;
-          else if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && XLSX.SSF.is_date(String(cell.z))) {
-            const d = XLSX.SSF.parse_date_code(cell.v, { date1904 });
-            row[c] = new Date(Date.UTC(d.y, d.m - 1, d.d));
-          } else if (cell.t === 'e') row[c] = `#ERROR ${cell.w ?? ''}`;
-          else row[c] = cell.v as CellValue;
+    for (let r = 0; r < height; r++) {
+      const source = data[r] ?? [];
+      const width = byRange ? ref.e.c + 1 : source.length;
+      if (width > limits.columns) throw beyondLimit(`工作表“${name.slice(0, 40)}”第 ${grouped(r + 1)} 行超过了 ${grouped(limits.columns)} 列的上限`);
+      cells.n += 1 + width;
+      if (cells.n > limits.cells) throw beyondLimit(`单元格总数超过 ${grouped(limits.cells)} 个的上限`);
+      const row: CellValue[] = [];
+      for (let c = 0; c < width; c++) {
+        const cell = source[c];
+        if (!cell || cell.v === undefined) row[c] = null;
+        else if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && XLSX.SSF.is_date(String(cell.z))) {
+          const d = XLSX.SSF.parse_date_code(cell.v, { date1904 });
+          row[c] = new Date(Date.UTC(d.y, d.m - 1, d.d));
+        } else if (cell.t === 'e') row[c] = `#ERROR ${cell.w ?? ''}`;
+        else {
+          if (typeof cell.v === 'string' && cell.v.length > limits.cellChars) {
+            throw beyondLimit(`工作表“${name.slice(0, 40)}”第 ${grouped(r + 1)} 行有一个单元格超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`);
+          }
+          row[c] = cell.v as CellValue;
         }
-        rows[r] = row;
       }
+      rows[r] = row;
     }
     const hiddenRows = new Set<number>();
-    (ws['!rows'] ?? []).forEach((info, r) => info?.hidden && hiddenRows.add(r));
+    (ws['!rows'] ?? []).forEach((info, r) => info?.hidden && r < rows.length && hiddenRows.add(r));
     const mergedRows = new Set<number>();
+    const merges = ws['!merges'] ?? [];
+    if (merges.length > limits.merges) throw beyondLimit(`工作表“${name.slice(0, 40)}”的合并单元格超过 ${grouped(limits.merges)} 处的上限`);
     fillMerges(
+      name,
       rows,
-      (ws['!merges'] ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c })),
+      merges.map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c })),
       mergedRows,
+      cells,
+      limits,
     );
     const hidden = Boolean(wb.Workbook?.Sheets?.[i]?.Hidden);
     return { name, hidden, rows, hiddenRows, mergedRows };
@@ -106,12 +220,31 @@ export function decodeText(bytes: Buffer): string {
   }
 }
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. */
-export function parseCsv(text: string): string[][] {
+/**
+ * RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF.
+ * Bounded as a sheet is: a field longer than a cell may be, a line with more fields than the
+ * columns, more lines than the rows or more fields than the cells refuse the text as soon as
+ * they are met (issue 13: 50 MB of commas made one row of 50 million fields).
+ */
+export function parseCsv(text: string, limits: ImportLimits = IMPORT_LIMITS): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let cells = 0;
+  const line = () => `第 ${grouped(rows.length + 1)} 行`;
+  const endField = () => {
+    if (row.length >= limits.columns) throw beyondLimit(`${line()}超过了 ${grouped(limits.columns)} 列的上限`);
+    row.push(field);
+    field = '';
+  };
+  const endRow = () => {
+    if (rows.length >= limits.rows) throw beyondLimit(`超过了 ${grouped(limits.rows)} 行的上限`);
+    cells += 1 + row.length;
+    if (cells > limits.cells) throw beyondLimit(`单元格总数超过 ${grouped(limits.cells)} 个的上限`);
+    rows.push(row);
+    row = [];
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
@@ -121,40 +254,39 @@ export function parseCsv(text: string): string[][] {
       } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') endField();
+    else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
+      endField();
+      endRow();
     } else field += ch;
+    if (field.length > limits.cellChars) throw beyondLimit(`${line()}有一项超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`);
   }
   if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
+    endField();
+    endRow();
   }
   return rows;
 }
 
-function readCsv(bytes: Buffer): SourceBook {
+function readCsv(bytes: Buffer, limits: ImportLimits): SourceBook {
   const text = decodeText(bytes);
   if (text.includes('\u0000')) throw new UserError('bad_file', '这个文件不是文本格式的 CSV 文件');
-  const rows = parseCsv(text).map((r) => r.map((v) => (v.trim() === '' ? null : v)));
+  const rows = parseCsv(text, limits).map((r) => r.map((v) => (v.trim() === '' ? null : v)));
   return { format: 'csv', date1904: false, sheets: [{ name: 'CSV', hidden: false, rows, hiddenRows: new Set(), mergedRows: new Set() }] };
 }
 
-export async function readSource(bytes: Buffer, fileName: string): Promise<SourceBook> {
+/** The limits (shared/importLimits.ts) are lowered only by tests. */
+export async function readSource(bytes: Buffer, fileName: string, limits: ImportLimits = IMPORT_LIMITS): Promise<SourceBook> {
   const ext = fileName.toLowerCase().split('.').pop();
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const isOle = bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
   if (bytes.length === 0) throw new UserError('bad_file', '文件是空的');
-  if (ext === 'csv' || ext === 'txt') return readCsv(bytes);
+  if (bytes.length > limits.fileBytes) throw new UserError('too_large', unreadableFile(`文件超过 ${sizeText(limits.fileBytes)} 的上限`));
+  if (ext === 'csv' || ext === 'txt') return readCsv(bytes, limits);
   // An encrypted .xlsx is an OLE container, not a zip.
   if (ext === 'xlsx' && isOle) throw new UserError('bad_file', '文件设有密码保护，请在 Excel 中取消密码后再导入');
-  if (isZip) return readXlsx(bytes);
-  if (isOle) return readXls(bytes);
+  if (isZip) return readXlsx(bytes, limits);
+  if (isOle) return readXls(bytes, limits);
   throw new UserError('bad_file', `无法识别的文件：“${fileName}”不是 Excel（.xlsx/.xls）或 CSV 文件`);
 }

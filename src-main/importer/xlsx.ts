@@ -6,6 +6,13 @@
 // merged cells, which a roster's title rows and its deceased depend on. This reader keeps only the
 // values, reads the parts a roster needs (workbook, relationships, shared strings, number formats,
 // sheets) and scans each sheet's XML once. ExcelJS still writes every workbook the app makes.
+//
+// What a file says is not trusted to size anything (issue 13): the parts are inflated within a
+// budget (./zip.ts); a value on a row or in a column beyond the limits, a cell longer than
+// Excel's, more shared strings or cells than the limit, refuse the file before anything is built
+// for them; rows and cells that hold nothing are not built where they lie beyond the limits.
+import { grouped, IMPORT_LIMITS, unreadableFile, type ImportLimits } from '../shared/importLimits';
+import { UserError } from '../shared/errors';
 import { ZipArchive } from './zip';
 
 export type XlsxCell = string | number | boolean | Date | null;
@@ -25,6 +32,11 @@ export interface XlsxBook {
 }
 
 export class XlsxError extends Error {}
+
+/** A file past one of the limits: said to the user as it is. */
+export function beyondLimit(reason: string): UserError {
+  return new UserError('too_large', unreadableFile(reason));
+}
 
 // Element names may carry a namespace prefix (`<x:row>`), which some generators write.
 const P = '(?:[\\w.-]+:)?';
@@ -84,18 +96,19 @@ function runsText(xml: string): string {
 }
 
 /** `AB` → 27 (1-based). */
-function columnNumber(letters: string): number {
+export function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
 }
 
 function decodeRange(ref: string): XlsxSheet['merges'][number] | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,10})(?::\$?([A-Za-z]{1,3})\$?(\d{1,10}))?$/.exec(ref.trim());
   if (!m) return null;
-  const r0 = Number(m[2]) - 1;
-  const c0 = columnNumber(m[1]) - 1;
-  return { r0, c0, r1: m[4] ? Number(m[4]) - 1 : r0, c1: m[3] ? columnNumber(m[3]) - 1 : c0 };
+  const a = { r: Number(m[2]) - 1, c: columnNumber(m[1]) - 1 };
+  const b = m[3] ? { r: Number(m[4]) - 1, c: columnNumber(m[3]) - 1 } : a;
+  if (a.r < 0 || b.r < 0) return null;
+  return { r0: Math.min(a.r, b.r), c0: Math.min(a.c, b.c), r1: Math.max(a.r, b.r), c1: Math.max(a.c, b.c) };
 }
 
 // Built-in number formats that show dates or times, including the ones Chinese Excel defines
@@ -160,10 +173,17 @@ function dateStyles(xml: string | null): boolean[] {
   });
 }
 
-function sharedStrings(xml: string | null): string[] {
+function sharedStrings(xml: string | null, limits: ImportLimits): string[] {
   const out: string[] = [];
   if (!xml) return out;
-  for (const m of xml.matchAll(SHARED_STRING)) out.push(m[1] ? runsText(m[1]) : '');
+  SHARED_STRING.lastIndex = 0;
+  for (let m = SHARED_STRING.exec(xml); m; m = SHARED_STRING.exec(xml)) {
+    const text = m[1] ? runsText(m[1]) : '';
+    if (text.length > limits.cellChars) throw beyondLimit(`有一段文字超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`);
+    // No workbook within the limits refers to more distinct strings than it has cells.
+    if (out.length >= limits.cells) throw beyondLimit(`文字超过 ${grouped(limits.cells)} 段的上限`);
+    out.push(text);
+  }
   return out;
 }
 
@@ -171,6 +191,16 @@ interface Context {
   strings: string[];
   dates: boolean[];
   date1904: boolean;
+  limits: ImportLimits;
+  /** Cells built so far in the workbook (each row counts one, plus its cells), against limits.cells. */
+  cells: number;
+}
+
+/** `3, 27` → `AB3`, for the messages. */
+function cellName(row: number, col: number): string {
+  let letters = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row + 1}`;
 }
 
 function cellValue(attrs: string, body: string | undefined, ctx: Context): XlsxCell {
@@ -200,17 +230,19 @@ function cellValue(attrs: string, body: string | undefined, ctx: Context): XlsxC
   }
 }
 
-function readSheet(xml: string, ctx: Context): Omit<XlsxSheet, 'name' | 'hidden'> {
+function readSheet(xml: string, ctx: Context, sheetName: string): Omit<XlsxSheet, 'name' | 'hidden'> {
+  const { limits } = ctx;
   const rows: XlsxCell[][] = [];
   const hiddenRows = new Set<number>();
   let rowIndex = -1;
   let end = 0;
+  const where = (row: number, col: number) => `工作表“${sheetName}”的 ${cellName(row, col)} 单元格`;
   ROW_OPEN.lastIndex = 0;
   for (let m = ROW_OPEN.exec(xml); m; m = ROW_OPEN.exec(xml)) {
     const attrs = m[1];
     const r = attr(attrs, 'r');
     rowIndex = r ? Number(r) - 1 : rowIndex + 1;
-    if (HIDDEN.test(attrs)) hiddenRows.add(rowIndex);
+    if (!Number.isSafeInteger(rowIndex) || rowIndex < 0) throw new XlsxError(`row number ${r} is not a number`);
     const values: XlsxCell[] = [];
     if (!attrs.endsWith('/')) {
       ROW_CLOSE.lastIndex = ROW_OPEN.lastIndex;
@@ -224,42 +256,73 @@ function readSheet(xml: string, ctx: Context): Omit<XlsxSheet, 'name' | 'hidden'
         const ref = CELL_REF.exec(c[1]);
         col = ref ? columnNumber(ref[1]) - 1 : col + 1;
         const v = cellValue(c[1], c[2], ctx);
-        if (v !== null) values[col] = v;
+        if (v === null) continue;
+        if (rowIndex >= limits.rows || col >= limits.columns) {
+          // Nothing is built for a row or a column beyond the limits; a value there refuses the file.
+          if (v === '') continue;
+          const limit = rowIndex >= limits.rows ? `${grouped(limits.rows)} 行` : `${grouped(limits.columns)} 列`;
+          throw beyondLimit(`${where(rowIndex, col)}有内容，超过了 ${limit}的上限`);
+        }
+        if (typeof v === 'string' && v.length > limits.cellChars) {
+          throw beyondLimit(`${where(rowIndex, col)}超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`);
+        }
+        values[col] = v;
       }
     } else end = ROW_OPEN.lastIndex;
+    // An empty row past the limit (formatting that reaches the bottom of the sheet) is no row.
+    if (rowIndex >= limits.rows) continue;
+    if (HIDDEN.test(attrs)) hiddenRows.add(rowIndex);
+    // Each row built counts, with its cells up to its last value, and so do the empty rows above it.
+    ctx.cells += 1 + values.length + Math.max(0, rowIndex - rows.length);
+    if (ctx.cells > limits.cells) throw beyondLimit(`单元格总数超过 ${grouped(limits.cells)} 个的上限`);
     rows[rowIndex] = Array.from(values, (v) => v ?? null);
   }
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   const merges: XlsxSheet['merges'] = [];
-  for (const m of xml.slice(end).matchAll(MERGE)) {
-    const range = decodeRange(attr(m[1], 'ref') ?? '');
-    if (range) merges.push(range);
+  MERGE.lastIndex = 0;
+  const tail = xml.slice(end);
+  for (let m = MERGE.exec(tail); m; m = MERGE.exec(tail)) {
+    const ref = attr(m[1], 'ref') ?? '';
+    const range = decodeRange(ref);
+    if (!range) continue;
+    if (range.r1 >= limits.rows || range.c1 >= limits.columns) {
+      throw beyondLimit(`工作表“${sheetName}”的合并单元格 ${ref.slice(0, 40)} 超出了 ${grouped(limits.rows)} 行 × ${grouped(limits.columns)} 列的上限`);
+    }
+    if (merges.length >= limits.merges) throw beyondLimit(`工作表“${sheetName}”的合并单元格超过 ${grouped(limits.merges)} 处的上限`);
+    merges.push(range);
   }
   return { rows, hiddenRows, merges };
 }
 
-/** Throws XlsxError (or the zip's error) when the package is not a readable workbook. */
-export function readXlsxBook(bytes: Buffer): XlsxBook {
-  const zip = new ZipArchive(bytes);
+/**
+ * Throws XlsxError (or the zip's error) when the package is not a readable workbook, and a
+ * UserError saying which limit when it is beyond one.
+ */
+export function readXlsxBook(bytes: Buffer, limits: ImportLimits = IMPORT_LIMITS): XlsxBook {
+  const zip = new ZipArchive(bytes, limits.inflatedBytes);
   const workbookPart = relationships(zip, '').find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
   const workbook = zip.text(workbookPart);
   if (!workbook) throw new XlsxError('no workbook part');
   const rels = relationships(zip, workbookPart);
   const partOf = (kind: string) => rels.find((r) => r.type.endsWith(`/${kind}`))?.target;
   const ctx: Context = {
-    strings: sharedStrings(zip.text(partOf('sharedStrings') ?? 'xl/sharedStrings.xml')),
+    strings: sharedStrings(zip.text(partOf('sharedStrings') ?? 'xl/sharedStrings.xml'), limits),
     dates: dateStyles(zip.text(partOf('styles') ?? 'xl/styles.xml')),
     date1904: new RegExp(`<${P}workbookPr\\b[^>]*\\sdate1904="(?:1|true)"`).test(workbook),
+    limits,
+    cells: 0,
   };
   const sheets: XlsxSheet[] = [];
   for (const m of workbook.matchAll(new RegExp(`<${P}sheet\\b([^>]*)>`, 'g'))) {
     const rel = rels.find((r) => r.id === attr(m[1], 'id'));
     // Chart sheets and dialog sheets hold no rows.
     if (!rel || !rel.type.endsWith('/worksheet')) continue;
+    if (sheets.length >= limits.sheets) throw beyondLimit(`工作表超过 ${grouped(limits.sheets)} 张的上限`);
     const xml = zip.text(rel.target);
     if (xml === null) throw new XlsxError(`sheet part ${rel.target} is missing`);
     const state = attr(m[1], 'state');
-    sheets.push({ name: attr(m[1], 'name') ?? rel.target, hidden: state === 'hidden' || state === 'veryHidden', ...readSheet(xml, ctx) });
+    const name = attr(m[1], 'name') ?? rel.target;
+    sheets.push({ name, hidden: state === 'hidden' || state === 'veryHidden', ...readSheet(xml, ctx, name.slice(0, 40)) });
   }
   return { date1904: ctx.date1904, sheets };
 }

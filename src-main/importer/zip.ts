@@ -2,7 +2,14 @@
 // the end of the file, an entry is inflated only when asked for. Enough for OOXML packages: stored
 // and deflated entries, no zip64, no encryption (an encrypted .xlsx is an OLE file, not a zip).
 // https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT (4.3.12, 4.3.16)
+//
+// Inflating is bounded (issue 13: a 1.1 MB file inflated to 480 MB): an entry is refused when the
+// size the directory declares for it would take the parts read past the budget, and it is inflated
+// with that declared size as the most it may give, so an entry that lies about its size (a zip
+// bomb) is stopped as soon as it passes what it declared, never after.
 import zlib from 'node:zlib';
+import { IMPORT_LIMITS, sizeText, unreadableFile } from '../shared/importLimits';
+import { UserError } from '../shared/errors';
 
 export class ZipError extends Error {}
 
@@ -15,8 +22,13 @@ interface Entry {
 
 export class ZipArchive {
   private readonly entries = new Map<string, Entry>();
+  /** Bytes inflated so far, against `maxInflated`. */
+  private inflated = 0;
 
-  constructor(private readonly bytes: Buffer) {
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly maxInflated: number = IMPORT_LIMITS.inflatedBytes,
+  ) {
     const end = findEndOfCentralDirectory(bytes);
     const count = bytes.readUInt16LE(end + 10);
     let at = bytes.readUInt32LE(end + 16);
@@ -50,13 +62,27 @@ export class ZipArchive {
     const start = e.localOffset + 30 + b.readUInt16LE(e.localOffset + 26) + b.readUInt16LE(e.localOffset + 28);
     if (start + e.compressedSize > b.length) throw new ZipError(`entry ${name} is truncated`);
     const data = b.subarray(start, start + e.compressedSize);
-    if (e.method === 0) return data;
-    if (e.method !== 8) throw new ZipError(`entry ${name} uses compression method ${e.method}`);
+    if (e.method !== 0 && e.method !== 8) throw new ZipError(`entry ${name} uses compression method ${e.method}`);
+    if (this.inflated + e.size > this.maxInflated) {
+      throw new UserError('too_large', unreadableFile(`解压后超过 ${sizeText(this.maxInflated)} 的上限`));
+    }
+    this.inflated += e.size;
+    if (e.method === 0) {
+      if (e.compressedSize !== e.size) throw new ZipError(`entry ${name} is damaged`);
+      return data;
+    }
+    let out: Buffer;
     try {
-      return zlib.inflateRawSync(data);
-    } catch {
+      // Stops as soon as the output passes the declared size (zlib's maxOutputLength).
+      out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new UserError('too_large', unreadableFile('压缩的内容解压后比文件自己声明的大，文件已损坏，或是有意构造的“压缩炸弹”'));
+      }
       throw new ZipError(`entry ${name} cannot be inflated`);
     }
+    if (out.length !== e.size) throw new ZipError(`entry ${name} is damaged`);
+    return out;
   }
 
   /** The entry as UTF-8 text (OOXML parts are UTF-8 or UTF-16 with a BOM). */

@@ -21,6 +21,7 @@ import { CERTIFICATION_METHODS, DEATH_TASKS, VISIT_KINDS, type CertificationMeth
 import { ADDRESS_FORMS, LETTER_KIND_KEYS, type LetterKind, type LetterTemplate } from '../shared/letters';
 import { PETITION_CHANNELS, SATISFACTION, type PetitionStatus } from '../shared/petitions';
 import { AdjustmentRule, SavedAdjustmentRule } from '../shared/adjustment';
+import { IMPORT_LIMITS } from '../shared/importLimits';
 
 z.config(z.locales.zhCN());
 
@@ -1023,8 +1024,16 @@ export const contract = {
       page: z.number().int().min(1).default(1),
     }),
   ),
+  // Rows and columns are bounded by what a file may hold (shared/importLimits.ts), and by the
+  // session's own sheet where the file is read (importer/commit.ts, applyEdits): issue 13, an
+  // editCell with col 4294967294 made the worker build an array of that length.
   'imports.setHeader': method<ImportPreview>()(
-    z.object({ session: uuid, sheet: sheetName, firstRow: z.number().int().min(1), lastRow: z.number().int().min(1) }),
+    z.object({
+      session: uuid,
+      sheet: sheetName,
+      firstRow: z.number().int().min(1).max(IMPORT_LIMITS.rows),
+      lastRow: z.number().int().min(1).max(IMPORT_LIMITS.rows),
+    }),
   ),
   'imports.setFields': method<ImportPreview>()(
     z.object({ session: uuid, sheet: sheetName, fields: list(chars(50).nullable(), 500) }),
@@ -1033,8 +1042,8 @@ export const contract = {
     z.object({
       session: uuid,
       sheet: sheetName,
-      row: z.number().int().min(1),
-      col: z.number().int().min(0),
+      row: z.number().int().min(1).max(IMPORT_LIMITS.rows),
+      col: z.number().int().min(0).max(IMPORT_LIMITS.columns - 1),
       value: z.string().max(2000).nullable(),
     }),
   ),
@@ -1045,7 +1054,7 @@ export const contract = {
     z.object({
       session: uuid,
       excludedSheets: list(sheetName, 1000).default([]),
-      excludedRows: list(z.object({ sheet: sheetName, row: z.number().int().min(1) }), 200_000).default([]),
+      excludedRows: list(z.object({ sheet: sheetName, row: z.number().int().min(1).max(IMPORT_LIMITS.rows) }), 200_000).default([]),
       duplicateMode: z.enum(['fillEmpty', 'overwrite', 'skip']).default('fillEmpty'),
       rowModes: boundedRecord(z.enum(['fillEmpty', 'overwrite', 'skip']), 300, 200_000).default({}),
     }),

@@ -45,11 +45,20 @@ export async function readImport(
   return { book: await read(bytes, fileName), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
+/**
+ * A correction lands only on a cell of the sheet as read: a row it has, a column within its
+ * widest row. (An index is never trusted to size anything: col 4294967294 once made an array
+ * of that length.)
+ */
 export function applyEdits(book: SourceBook, edits: ImportSpec['edits'] = []): void {
   for (const e of edits) {
     const sheet = book.sheets.find((s) => s.name === e.sheet);
-    if (!sheet || !sheet.rows[e.row - 1]) throw new UserError('invalid_input', `工作表“${e.sheet}”没有第 ${e.row} 行`);
-    sheet.rows[e.row - 1][e.col] = e.value;
+    const row = sheet && Number.isSafeInteger(e.row) && e.row >= 1 ? sheet.rows[e.row - 1] : undefined;
+    if (!sheet || !row) throw new UserError('invalid_input', `工作表“${String(e.sheet).slice(0, 40)}”没有第 ${e.row} 行`);
+    let width = 0;
+    for (const r of sheet.rows) width = Math.max(width, r.length);
+    if (!Number.isSafeInteger(e.col) || e.col < 0 || e.col >= width) throw new UserError('invalid_input', `工作表“${sheet.name.slice(0, 40)}”没有第 ${e.col + 1} 列`);
+    row[e.col] = e.value;
   }
 }
 

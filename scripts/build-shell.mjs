@@ -10,12 +10,13 @@ const common = {
   external: ['electron', 'better-sqlite3'],
   sourcemap: true,
   logLevel: 'warning',
-  // jobs.ts finds its TypeScript workers through import.meta.url only where the shell has not
-  // named the bundled ones (useBundledWorkers), so the empty import.meta of CommonJS is fine.
+  // app/context.ts finds the TypeScript child entries through import.meta.url only when no
+  // launcher is given; the shell gives its own, naming the bundles below, so the empty
+  // import.meta of CommonJS is fine.
   logOverride: { 'empty-import-meta': 'silent' },
 };
 
 await build({ ...common, entryPoints: ['src-main/shell/main.ts'], outfile: 'out/main.cjs' });
 await build({ ...common, entryPoints: ['src-main/shell/preload.ts'], outfile: 'out/preload.cjs' });
-// Long jobs run in worker threads; each is its own bundle (src-main/jobs/jobs.ts).
-await build({ ...common, entryPoints: ['src-main/jobs/importSessionWorker.ts'], outfile: 'out/import-session-worker.cjs' });
+// Files from outside are read in a utility process, its own bundle (src-main/shell/processes.ts).
+await build({ ...common, entryPoints: ['src-main/importer/sessionProcess.ts'], outfile: 'out/import-session.cjs' });

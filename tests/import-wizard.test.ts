@@ -90,14 +90,15 @@ describe('the import wizard', () => {
     expect((await open('c.xlsx', bytes)).unknownValues).toEqual([]);
   });
 
-  test('a large import runs off the main thread, reports progress, and can be cancelled with nothing kept', async () => {
+  test('a large import runs off the main process, reports progress, and can be cancelled with nothing kept', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('花名册');
     ws.addRow(['姓名', '身份证号', '出生日期', '联系电话']);
     for (const p of makeDemoPeople(3000, 5)) ws.addRow([p.name, p.idNumber, p.birthDate, p.phones[0]?.number]);
-    const p = await open('big.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const p = await open('big.xlsx', bytes);
     const job = await call<JobStatus>('imports.commit', { session: p.session });
-    // The main thread still answers while the worker imports.
+    // The main process still answers while the child imports.
     const list = await call<{ total: number }>('retirees.list', {});
     expect(list.total).toBe(0);
     await call('jobs.cancel', { id: job.id });
@@ -106,7 +107,10 @@ describe('the import wizard', () => {
     expect(persons()).toBe(0);
     expect((ctx.store.raw.prepare('select count(*) as n from imports').get() as { n: number }).n).toBe(0);
 
-    const second = await call<JobStatus>('imports.commit', { session: p.session });
+    // Cancelling ended the child process and the wizard with it: the file is chosen again.
+    expect((await dispatch(ctx, 'imports.rows', { session: p.session })).ok).toBe(false);
+    const again = await open('big.xlsx', bytes);
+    const second = await call<JobStatus>('imports.commit', { session: again.session });
     const done = await ctx.jobs.settled(second.id);
     expect(done).toMatchObject({ state: 'done', done: 3000, total: 3000 });
     expect(persons()).toBe(3000);
@@ -124,8 +128,9 @@ describe('the import wizard', () => {
 
   test('a file that makes the reader run away is stopped by the time limit, with a message', async () => {
     const { ImportService } = await import('../src-main/importer/service');
+    const { nodeLauncher } = await import('../src-main/app/context');
     const bytes = fs.readFileSync(path.join(FIXTURES, 'roster-basic.xlsx'));
-    const strict = new ImportService({ dbPath: ctx.store.file }, ctx.jobs, { timeoutMs: 1, maxMemoryMb: 512 });
+    const strict = new ImportService({ launcher: nodeLauncher(), dbPath: ctx.store.file }, ctx.jobs, () => ctx.store, { timeoutMs: 1, maxMemoryMb: 512 });
     await expect(strict.open('slow.xlsx', bytes)).rejects.toThrow('超过 1 秒仍未完成');
     strict.close();
     // Within the limits the same file reads, and the service works again after a reset.

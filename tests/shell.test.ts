@@ -10,6 +10,7 @@ import { appMenuTemplate } from '../src-main/shell/menu';
 import { serveRenderer } from '../src-main/shell/protocol';
 import { attachmentResponse } from '../src-main/app/attachmentFiles';
 import { person, router } from './helpers';
+import { utilityProcessLauncher } from '../src-main/shell/processes';
 import { APP_ORIGIN, hardenContents, hardenSession, isAppUrl, secureWebPreferences } from '../src-main/shell/security';
 import { freshContext, tempDir } from './helpers';
 
@@ -51,7 +52,7 @@ describe('the app:// protocol serves attachments as downloads, never as pages of
 
 // The fake 'electron' module that src-main/shell/main.ts gets (hoisted above the imports).
 const fake = vi.hoisted(() => {
-  const calls: Record<string, unknown[]> = { schemes: [], windows: [], loaded: [], handled: [], protocols: [], menus: [] };
+  const calls: Record<string, unknown[]> = { schemes: [], windows: [], loaded: [], handled: [], protocols: [], menus: [], forks: [] };
   let ready: () => void = () => {};
   const whenReadyPromise = new Promise<void>((r) => (ready = r));
   class BrowserWindow {
@@ -70,6 +71,30 @@ const fake = vi.hoisted(() => {
     }
   }
   const handlers = new Map<string, (req: Request) => Promise<Response>>();
+  /** A utility process that only records: the tests make it speak and end. */
+  class UtilityProcess {
+    pid = 4242;
+    sent: unknown[] = [];
+    killed = false;
+    listeners = new Map<string, ((...a: unknown[]) => void)[]>();
+    on(event: string, l: (...a: unknown[]) => void) {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), l]);
+      return this;
+    }
+    once(event: string, l: (...a: unknown[]) => void) {
+      return this.on(event, l);
+    }
+    emit(event: string, ...a: unknown[]) {
+      for (const l of this.listeners.get(event) ?? []) l(...a);
+    }
+    postMessage(m: unknown) {
+      this.sent.push(m);
+    }
+    kill() {
+      this.killed = true;
+      return true;
+    }
+  }
   return {
     calls,
     ready: () => ready(),
@@ -88,6 +113,13 @@ const fake = vi.hoisted(() => {
       Menu: {
         buildFromTemplate: (template: unknown) => ({ template }),
         setApplicationMenu: (menu: unknown) => calls.menus.push(menu),
+      },
+      utilityProcess: {
+        fork: (file: string, args: string[], options: unknown) => {
+          const child = new UtilityProcess();
+          calls.forks.push({ file, args, options, child });
+          return child;
+        },
       },
       dialog: { showErrorBox: (...a: unknown[]) => calls.loaded.push(['error', ...a]) },
       ipcMain: { handle: (ch: string) => calls.handled.push(ch) },
@@ -217,6 +249,36 @@ describe('IPC', () => {
     expect(await rpc(event(), 'retirees.get', { id: 'one' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await rpc(event(), 'retirees.list', {})).toMatchObject({ ok: true, value: { total: 0 } });
     ctx.close();
+  });
+});
+
+describe('child processes in the app', () => {
+  test("files from outside are read in Electron's utility process, with a heap limit, and its death is told", () => {
+    const launcher = utilityProcessLauncher({ importSession: '/app/out/import-session.cjs' });
+    const child = launcher.launch('importSession', { heapMb: 640, args: ['{"dbPath":"/d.sqlite"}'] });
+    const fork = fake.calls.forks.at(-1) as { file: string; args: string[]; options: { execArgv: string[] }; child: { sent: unknown[]; emit: (e: string, ...a: unknown[]) => void; killed: boolean } };
+    expect(fork).toMatchObject({ file: '/app/out/import-session.cjs', args: ['{"dbPath":"/d.sqlite"}'], options: { execArgv: ['--max-old-space-size=640'] } });
+    expect(child.pid).toBe(4242);
+    const heard: unknown[] = [];
+    child.onMessage((m) => heard.push(m));
+    child.send({ type: 'call', id: 1 });
+    fork.child.emit('message', { type: 'reply', id: 1 });
+    expect(fork.child.sent).toEqual([{ type: 'call', id: 1 }]);
+    expect(heard).toEqual([{ type: 'reply', id: 1 }]);
+    let exit: unknown = null;
+    child.onExit((e) => (exit = e));
+    fork.child.emit('error', 'FatalError', 'v8::internal::Heap::FatalProcessOutOfMemory', 'JavaScript heap out of memory');
+    fork.child.emit('exit', 133);
+    expect(exit).toEqual({ code: 133, signal: null, outOfMemory: true });
+    child.kill();
+    expect(fork.child.killed).toBe(true);
+    expect(() => launcher.launch('elsewhere', { heapMb: 1, args: [] })).toThrow('no child entry');
+  });
+
+  test('the entry the shell names is the bundle the build writes', () => {
+    const root = path.resolve(import.meta.dirname, '..');
+    expect(fs.readFileSync(path.join(root, 'scripts/build-shell.mjs'), 'utf8')).toContain("entryPoints: ['src-main/importer/sessionProcess.ts'], outfile: 'out/import-session.cjs'");
+    expect(fs.readFileSync(path.join(root, 'src-main/shell/main.ts'), 'utf8')).toContain("utilityProcessLauncher({ [IMPORT_PROCESS]: path.join(__dirname, 'import-session.cjs') })");
   });
 });
 

@@ -136,7 +136,7 @@ const handlers: Handlers = {
   'imports.mapValue': (ctx, { session, field, value, target }) => ctx.imports.mapValue(session, field, value, target),
   'imports.commit': (ctx, { session, ...options }) => {
     if (ctx.jobs.running) throw new UserError('busy', '已有一个导入正在进行，请等它结束');
-    // Refuse here, before the worker starts, when no operator is set up to name in the audit log.
+    // Refuse here, before the child process commits, when no operator is set up to name in the audit log.
     currentOperator(ctx.store);
     return ctx.imports.commit(session, options);
   },
@@ -321,7 +321,7 @@ export async function dispatch(
     // each of them left the database as it was.
     switch (storageProblem(e)) {
       case 'busy':
-        // An import commits in its worker (or the CLI in its process) in one long transaction; a
+        // An import commits in its child process in one long transaction; a
         // save meanwhile waits for it (busy_timeout), and past that is told to try again.
         return { ok: false, error: { code: 'busy', message: '正在导入花名册（或另一个程序正在写入），数据库暂时被占用，本次修改未保存，请稍后再试' } };
       case 'disk_full':

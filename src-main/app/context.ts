@@ -3,6 +3,7 @@
 // shell, the browser harness and the CLI all start through here.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   automaticBackup,
   backupStamp,
@@ -31,8 +32,9 @@ import {
 import type { Store } from '../db/store';
 import { UserError } from '../shared/errors';
 import { formatChineseDate } from '../shared/dates';
-import { ImportService } from '../importer/service';
+import { IMPORT_PROCESS, ImportService } from '../importer/service';
 import { Jobs } from '../jobs/jobs';
+import { forkLauncher, type ProcessLauncher } from '../jobs/launcher';
 import { dataPaths, type DataPaths } from './paths';
 
 export interface StartOptions extends OpenOptions {
@@ -44,6 +46,12 @@ export interface StartOptions extends OpenOptions {
    * user ('start-empty'); the CLI refuses and leaves the damaged file where it is ('refuse').
    */
   onDamageWithoutBackup?: 'start-empty' | 'refuse';
+  /**
+   * How child processes for untrusted input (the import) are started: Electron's utility
+   * process in the app (src-main/shell/processes.ts); `child_process.fork` of the TypeScript
+   * entries otherwise (the browser harness, the CLI, the tests).
+   */
+  launcher?: ProcessLauncher;
 }
 
 /** What start-up did with a damaged database. */
@@ -104,6 +112,11 @@ function backupFailureReason(e: unknown, dir: string): string {
   }
 }
 
+/** The child processes' entries as TypeScript, for forkLauncher (the app's bundle names its own). */
+export function nodeLauncher(): ProcessLauncher {
+  return forkLauncher({ [IMPORT_PROCESS]: fileURLToPath(new URL('../importer/sessionProcess.ts', import.meta.url)) });
+}
+
 function describeTakenAt(takenAt: string): string {
   return `${formatChineseDate(takenAt.slice(0, 10))} ${takenAt.slice(11, 16)}`;
 }
@@ -148,9 +161,9 @@ function restoreFailure(e: unknown, dbPath: string): UserError {
 }
 
 export class AppContext {
-  /** Long work off the main thread (imports), each on its own connection to the same file. */
+  /** Long work off the main process (imports), each on its own connection to the same file. */
   readonly jobs = new Jobs();
-  /** The import wizard, run by its worker. */
+  /** The import wizard, run in its child process. */
   readonly imports: ImportService;
 
   private constructor(
@@ -161,7 +174,11 @@ export class AppContext {
     /** Set when start-up found the database damaged and recovered it. */
     readonly recovery: Recovery | null = null,
   ) {
-    this.imports = new ImportService({ dbPath: paths.dbPath, nativeBinding: options.nativeBinding }, this.jobs);
+    this.imports = new ImportService(
+      { launcher: options.launcher ?? nodeLauncher(), dbPath: paths.dbPath, nativeBinding: options.nativeBinding },
+      this.jobs,
+      () => this.store,
+    );
   }
 
   static async start(options: StartOptions): Promise<AppContext> {

@@ -3,7 +3,7 @@
 //   npm run --silent cli -- retirees --db PATH --json     every person, as a JSON array
 //   npm run --silent cli -- backup --db PATH              a verified manual backup now
 //   npm run --silent cli -- backups --db PATH             the backups of that database
-//   npm run --silent cli -- import FILE --db PATH [--dry-run] [--json]
+//   npm run --silent cli -- import FILE --db PATH [--dry-run] [--json] [--progress]
 //   npm run --silent cli -- export retirees --db PATH --out FILE.xlsx
 //   npm run --silent cli -- claims import FILE --db PATH [--dry-run] [--json]   a claims ledger
 //   npm run --silent cli -- claims --db PATH --year YYYY [--json]               the year's claim lines
@@ -17,12 +17,10 @@ import { AppContext, describeRecovery } from '../app/context';
 import { parseLaunchArgs } from '../app/launch';
 import { isPartyMember } from '../shared/person';
 import { parsePhones } from '../retirees/persons';
-import { commitImport, prepareImport } from '../importer/commit';
 import { ListQuery, type ImportReport } from '../api/contract';
 import { exportRoster } from '../exporter/roster';
 import { UserError } from '../shared/errors';
 import { getOfficeSettings, saveOfficeSettings } from '../settings/settings';
-import { importLedger } from '../claims/ledger';
 import { simulateYear } from '../claims/reports';
 import { YearPolicy } from '../shared/claimPolicy';
 import { describeIssues } from '../api/issues';
@@ -30,6 +28,7 @@ import { formatYuan } from '../shared/money';
 import { composeLetters, letterAssets } from '../letters/letters';
 import { htmlDocument, lettersPrintable } from '../letters/html';
 import { LETTER_KIND_KEYS, type LetterKind } from '../shared/letters';
+import { IMPORT_LIMITS, sizeText, unreadableFile } from '../shared/importLimits';
 
 function describeReport(r: ImportReport, dryRun: boolean): string {
   return [
@@ -44,7 +43,7 @@ const USAGE = `用法：
   npm run --silent cli -- retirees --db 数据库文件 [--json]   列出全部人员
   npm run --silent cli -- backup --db 数据库文件              立即备份
   npm run --silent cli -- backups --db 数据库文件             列出备份
-  npm run --silent cli -- import 文件 --db 数据库文件 [--dry-run] [--json]   导入花名册
+  npm run --silent cli -- import 文件 --db 数据库文件 [--dry-run] [--json] [--progress]   导入花名册（--progress：写入进度输出到 stderr）
   npm run --silent cli -- export retirees --db 数据库文件 --out 文件.xlsx      导出全部人员
   npm run --silent cli -- claims import 台账文件 --db 数据库文件 [--dry-run] [--json]   导入药费报销台账
   npm run --silent cli -- claims --db 数据库文件 --year 年度 [--json]                  列出该年度全部报销明细
@@ -55,6 +54,16 @@ const USAGE = `用法：
 
 /** Exit code when the database was recovered from a backup and the command was not run. */
 const EXIT_RECOVERED = 3;
+
+/**
+ * A file to import, read whole only when it is within the size limit: it is read, with the
+ * limits of shared/importLimits.ts, in the import's child process, as the app reads it.
+ */
+function importedFile(file: string): Buffer {
+  if (!fs.existsSync(file)) throw new UserError('not_found', `文件不存在：${file}`);
+  if (fs.statSync(file).size > IMPORT_LIMITS.fileBytes) throw new UserError('too_large', unreadableFile(`文件超过 ${sizeText(IMPORT_LIMITS.fileBytes)} 的上限`));
+  return fs.readFileSync(file);
+}
 
 /** `--name value` taken out of argv (so that the value is not read as a positional). */
 function takeOption(argv: string[], name: string): string | null {
@@ -100,9 +109,8 @@ async function claimsCommand(ctx: AppContext, argv: string[], rest: string[], js
   if (sub === 'import') {
     const file = rest[2];
     if (!file) throw new UserError('usage', USAGE);
-    if (!fs.existsSync(file)) throw new UserError('not_found', `文件不存在：${file}`);
     const dryRun = argv.includes('--dry-run');
-    const report = await importLedger(ctx.store, fs.readFileSync(file), path.basename(file), { dryRun });
+    const report = await ctx.imports.ledger(path.basename(file), importedFile(file), dryRun);
     if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
       console.log(`${dryRun ? '试导入（未写入数据库）' : '导入完成'}：${report.file}；数据行 ${report.dataRows}：导入 ${report.inserted}，拒绝 ${report.rejected}`);
@@ -279,9 +287,10 @@ async function main(argvIn: string[]): Promise<number> {
     } else if (command === 'import') {
       const file = args.rest[1];
       if (!file) throw new UserError('usage', USAGE);
-      if (!fs.existsSync(file)) throw new UserError('not_found', `文件不存在：${file}`);
-      const prepared = await prepareImport(fs.readFileSync(file), path.basename(file));
-      const report = commitImport(ctx.store, prepared, { dryRun: argv.includes('--dry-run') });
+      const dryRun = argv.includes('--dry-run');
+      // The rows written so far, on stderr (stdout keeps the report): `已写入 200/4000 行`.
+      const onProgress = argv.includes('--progress') && !dryRun ? (done: number, total: number) => process.stderr.write(`已写入 ${done}/${total} 行\n`) : undefined;
+      const report = await ctx.imports.importFile(path.basename(file), importedFile(file), { dryRun, onProgress });
       if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else console.log(describeReport(report, argv.includes('--dry-run')));
     } else if (command === 'letters') {

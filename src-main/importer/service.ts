@@ -1,13 +1,16 @@
-// The main thread's side of the import wizard: every call goes to the import session worker
-// (jobs/importSessionWorker.ts) and comes back as a promise. Reading a file has a time limit and
-// the worker a memory limit: a file that makes the reader run away (whole-column data validations
-// can make ExcelJS crawl) is stopped with a message, the worker is replaced, and the database is
-// untouched.
-import type { Worker } from 'node:worker_threads';
-import type { AdjustmentRunView, ImportPreview, JobStatus, LedgerImportReport, PreviewRow } from '../api/contract';
-import { Jobs, spawnWorker } from '../jobs/jobs';
-import type { SessionCall, SessionMessage } from '../jobs/protocol';
+// The app's side of the import wizard: every call goes to the import's child process
+// (importer/sessionProcess.ts, started by the launcher the app was given: jobs/launcher.ts) and
+// comes back as a promise. The readers keep their limits (shared/importLimits.ts); reading a file
+// also has a time limit and the child a heap limit, so that a file that still makes the reader
+// run away ends the child, not the app: the app says 这个文件无法读取（…）, starts a new child at
+// the next call, and the database is untouched.
+import type { AdjustmentRunView, ImportPreview, ImportReport, JobStatus, LedgerImportReport, PreviewRow } from '../api/contract';
+import type { Store } from '../db/store';
+import { ChildChannel, ChildGone } from '../jobs/channel';
+import type { Jobs } from '../jobs/jobs';
+import type { ProcessLauncher } from '../jobs/launcher';
 import { UserError } from '../shared/errors';
+import { IMPORT_LIMITS, unreadableFile } from '../shared/importLimits';
 import type { CommitOptions } from './commit';
 import type { RowFilter } from './sessions';
 
@@ -16,98 +19,114 @@ export interface ReadLimits {
   maxMemoryMb: number;
 }
 
-// The worker's heap limit is also what makes V8 collect: without a tight one its heap grows far
+// The child's heap limit is also what makes V8 collect: without a tight one its heap grows far
 // beyond what the import keeps alive (about 5 kB a row: the file, its analysis, the dry run),
 // since collecting is put off while there is room. 640 MB holds a roster of over 100,000 rows.
-export const READ_LIMITS: ReadLimits = { timeoutMs: 120_000, maxMemoryMb: 640 };
+export const READ_LIMITS: ReadLimits = { timeoutMs: IMPORT_LIMITS.readSeconds * 1000, maxMemoryMb: IMPORT_LIMITS.heapMb };
 
-interface Pending {
-  resolve: (v: unknown) => void;
-  reject: (e: Error) => void;
-  timer: NodeJS.Timeout | null;
+/** The launcher's name for the import's child process (the table is the app's: app/context.ts). */
+export const IMPORT_PROCESS = 'importSession';
+
+/** Files go to the child in pieces of this size: no single message is larger. */
+const UPLOAD_CHUNK = 8 * 1024 * 1024;
+
+export interface ImportProcess {
+  launcher: ProcessLauncher;
+  dbPath: string;
+  nativeBinding?: string;
 }
 
 export class ImportService {
-  private worker: Worker | null = null;
-  private seq = 0;
-  private readonly pending = new Map<number, Pending>();
+  private readonly channel: ChildChannel;
 
   constructor(
-    private readonly db: { dbPath: string; nativeBinding?: string },
+    process: ImportProcess,
     private readonly jobs: Jobs,
+    /** The app's connection (it changes when a backup is restored). */
+    private readonly store: () => Store,
     private readonly limits: ReadLimits = READ_LIMITS,
-  ) {}
-
-  private ensure(): Worker {
-    if (this.worker) return this.worker;
-    const worker = spawnWorker('importSession', { dbPath: this.db.dbPath, nativeBinding: this.db.nativeBinding }, { maxOldGenerationSizeMb: this.limits.maxMemoryMb, maxYoungGenerationSizeMb: 16 });
-    worker.on('message', (m: SessionMessage) => {
-      if (m.type === 'job') return this.jobs.update(m.jobId, m.patch);
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.pending.delete(m.id);
-      if (p.timer) clearTimeout(p.timer);
-      if (m.ok) p.resolve(m.value);
-      else p.reject(new UserError(m.error.code, m.error.message));
+  ) {
+    this.channel = new ChildChannel(process.launcher, IMPORT_PROCESS, {
+      heapMb: limits.maxMemoryMb,
+      args: [JSON.stringify({ dbPath: process.dbPath, nativeBinding: process.nativeBinding })],
     });
-    worker.on('error', (e) => {
-      const message = /memory|heap/i.test(e.message)
-        ? `导入所需内存超过 ${this.limits.maxMemoryMb} MB，已停止，数据未作改动。请把文件拆小或另存为新文件后再导入`
-        : `导入的后台进程出错，已停止，数据未作改动（${e.message}）`;
-      this.reset(message);
-    });
-    worker.on('exit', () => {
-      if (this.worker === worker) this.reset('导入的后台进程意外中止，数据未作改动，请重新选择文件');
-    });
-    this.worker = worker;
-    return worker;
   }
 
-  /** Drops the worker and every open wizard; what was waiting is told why. */
-  private reset(message: string): void {
-    const worker = this.worker;
-    this.worker = null;
-    for (const [id, p] of this.pending) {
-      if (p.timer) clearTimeout(p.timer);
-      p.reject(new UserError('bad_file', message));
-      this.pending.delete(id);
+  /** The child's process id while one runs (the bench reads its peak memory). */
+  get childPid(): number | null {
+    return this.channel.pid;
+  }
+
+  /** The child's end, in words: for a file it was reading, or for the wizard it kept. */
+  private describeGone(e: ChildGone, fileName: string | null): UserError {
+    if (e.why === 'killed') return new UserError('cancelled', '导入向导已关闭，数据未作改动，请重新选择文件');
+    if (fileName === null) return new UserError('expired', '导入向导的后台进程已结束，数据未作改动，请重新选择文件');
+    if (e.why === 'timeout') {
+      const seconds = Math.max(1, Math.round(this.limits.timeoutMs / 1000));
+      return new UserError(
+        'bad_file',
+        `${unreadableFile(`读取“${fileName}”超过 ${seconds} 秒仍未完成，已停止`)}。文件可能设置了整列的数据有效性或格式，请在 Excel 中另存为新文件后再导入`,
+      );
     }
-    this.jobs.failRunning(message);
-    void worker?.terminate();
+    if (e.exit?.outOfMemory) {
+      return new UserError('bad_file', `${unreadableFile(`读取所需内存超过 ${this.limits.maxMemoryMb} MB 的上限，已停止`)}。请把文件拆小，或在 Excel 中另存为新文件后再导入`);
+    }
+    const how = e.exit?.signal ? `信号 ${e.exit.signal}` : `代码 ${e.exit?.code ?? '未知'}`;
+    return new UserError('bad_file', unreadableFile(`读取它的后台进程意外退出，${how}`));
   }
 
-  private call<T>(method: string, args: Record<string, unknown>, options: { timeoutMs?: number; timeoutMessage?: string; transfer?: ArrayBuffer[] } = {}): Promise<T> {
-    const worker = this.ensure();
-    const id = ++this.seq;
-    return new Promise<T>((resolve, reject) => {
-      const timer = options.timeoutMs ? setTimeout(() => this.reset(options.timeoutMessage ?? '导入操作超时'), options.timeoutMs) : null;
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
-      worker.postMessage({ id, method, args } satisfies SessionCall, options.transfer ?? []);
-    });
+  private async call<T>(method: string, args: Record<string, unknown>, fileName: string | null = null, timeoutMs?: number): Promise<T> {
+    try {
+      return await this.channel.call<T>(method, args, { timeoutMs });
+    } catch (e) {
+      throw e instanceof ChildGone ? this.describeGone(e, fileName) : e;
+    }
   }
 
-  /** Hands a file to the worker (a copy of its own, moved, not copied again) under the read time limit. */
-  private withFile<T>(method: string, fileName: string, bytes: Buffer, args: Record<string, unknown> = {}): Promise<T> {
-    const own = new Uint8Array(bytes);
-    return this.call(method, { ...args, fileName, bytes: own }, {
-      transfer: [own.buffer],
-      timeoutMs: this.limits.timeoutMs,
-      timeoutMessage: `读取“${fileName}”超过 ${Math.max(1, Math.round(this.limits.timeoutMs / 1000))} 秒仍未完成，已停止。文件可能设置了整列的数据有效性或格式，请在 Excel 中另存为新文件后再导入`,
-    });
+  /** Hands a file to the child, in pieces, for the call that follows. */
+  private async upload(fileName: string, bytes: Buffer): Promise<void> {
+    let at = 0;
+    do {
+      // A copy of the piece alone (a view would carry its whole buffer with it).
+      const chunk = Uint8Array.prototype.slice.call(bytes, at, at + UPLOAD_CHUNK);
+      await this.call('upload', { at, total: bytes.length, chunk }, fileName);
+      at += UPLOAD_CHUNK;
+    } while (at < bytes.length);
+  }
+
+  /** Hands a file to the child, then calls `method` on it, under the read time limit. */
+  private async withFile<T>(method: string, fileName: string, bytes: Buffer, args: Record<string, unknown> = {}): Promise<T> {
+    await this.upload(fileName, bytes);
+    return this.call(method, { ...args, fileName }, fileName, this.limits.timeoutMs);
   }
 
   open(fileName: string, bytes: Buffer): Promise<ImportPreview> {
     return this.withFile('open', fileName, bytes);
   }
 
-  /** The year's pension adjustment list, imported in the worker (src-main/adjustments). */
+  /** The year's pension adjustment list, imported in the child (src-main/adjustments). */
   adjustments(fileName: string, bytes: Buffer, year: number): Promise<AdjustmentRunView> {
     return this.withFile('adjustments', fileName, bytes, { year });
   }
 
-  /** A legacy claims ledger, checked (dry run) or imported in the worker (src-main/claims/ledger.ts). */
+  /** A legacy claims ledger, checked (dry run) or imported in the child (src-main/claims/ledger.ts). */
   ledger(fileName: string, bytes: Buffer, dryRun: boolean): Promise<LedgerImportReport> {
     return this.withFile('ledger', fileName, bytes, { dryRun });
+  }
+
+  /**
+   * The CLI's import: read, analyse and commit (or only try, `dryRun`) in the child, in one
+   * call, every row reported; `onProgress` hears the rows written.
+   */
+  async importFile(fileName: string, bytes: Buffer, options: { dryRun: boolean; onProgress?: (done: number, total: number) => void }): Promise<ImportReport> {
+    await this.upload(fileName, bytes);
+    try {
+      return await this.channel.call<ImportReport>('importFile', { fileName, dryRun: options.dryRun }, {
+        onEvent: (e) => options.onProgress?.((e as { done: number }).done, (e as { total: number }).total),
+      });
+    } catch (e) {
+      throw e instanceof ChildGone ? this.describeGone(e, fileName) : e;
+    }
   }
 
   rows(session: string, sheet: string | null, filter: RowFilter, page: number): Promise<{ total: number; rows: PreviewRow[] }> {
@@ -130,20 +149,49 @@ export class ImportService {
     return this.call('mapValue', { session, field, value, target });
   }
 
-  /** Starts the commit in the worker; its progress and result come through the job. */
-  async commit(session: string, options: Omit<CommitOptions, 'onProgress' | 'dryRun'>): Promise<JobStatus> {
-    const { status, cancel } = this.jobs.create('import');
-    try {
-      await this.call('commit', { session, options, jobId: status.id, cancel });
-    } catch (e) {
-      this.jobs.update(status.id, { state: 'failed', error: { code: 'internal', message: (e as Error).message } });
-      throw e;
-    }
+  /** The newest roster import in the database (to tell, after the child ended, whether its commit made it). */
+  private newestImport(): number {
+    const row = this.store().raw.prepare("SELECT coalesce(max(id), 0) AS id FROM imports WHERE kind = 'roster'").get() as { id: number };
+    return row.id;
+  }
+
+  /**
+   * Starts the commit in the child; its progress and result come through the job. Cancelling
+   * ends the child: SQLite rolls back the transaction it had open, and the wizard's sessions go
+   * with it (the file is chosen again).
+   */
+  commit(session: string, options: Omit<CommitOptions, 'onProgress' | 'dryRun'>): JobStatus {
+    const before = this.newestImport();
+    const status = this.jobs.create('import', () => this.channel.kill());
+    const id = status.id;
+    this.channel
+      .call<ImportReport>('commit', { session, options }, { onEvent: (e) => this.jobs.update(id, e as Partial<JobStatus>) })
+      .then(
+        (report) => this.jobs.update(id, { state: 'done', done: report.dataRows, total: report.dataRows, result: report }),
+        (e: unknown) => this.jobs.update(id, this.commitEnded(e, id, before)),
+      );
     return status;
   }
 
-  /** Ends the worker (closing the app, restoring a backup): open wizards are dropped. */
+  /**
+   * How a commit that did not report its end ended. If the child was gone after the transaction
+   * committed (a cancel or a crash in the moment between), the import is in the database, and
+   * the job says so with its counts; otherwise nothing of it was kept.
+   */
+  private commitEnded(e: unknown, id: string, before: number): Partial<JobStatus> {
+    if (e instanceof ChildGone) {
+      const made = this.store().raw.prepare("SELECT summary FROM imports WHERE kind = 'roster' AND id > ? ORDER BY id DESC LIMIT 1").get(before) as { summary: string } | undefined;
+      if (made) return { state: 'done', result: { ...(JSON.parse(made.summary) as ImportReport), rows: [] } };
+      if (this.jobs.cancelRequested(id)) return { state: 'cancelled' };
+      const how = e.exit?.outOfMemory ? `所需内存超过 ${this.limits.maxMemoryMb} MB 的上限` : e.exit?.signal ? `后台进程意外退出，信号 ${e.exit.signal}` : `后台进程意外退出，代码 ${e.exit?.code ?? '未知'}`;
+      return { state: 'failed', error: { code: 'internal', message: `导入未完成，数据未作改动（${how}）` } };
+    }
+    if (e instanceof UserError) return { state: 'failed', error: { code: e.code, message: e.message } };
+    return { state: 'failed', error: { code: 'internal', message: `导入未完成，数据未作改动（${e instanceof Error ? e.message : String(e)}）` } };
+  }
+
+  /** Ends the child (closing the app, restoring a backup): open wizards are dropped. */
   close(): void {
-    this.reset('导入向导已关闭');
+    this.channel.kill();
   }
 }

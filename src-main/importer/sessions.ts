@@ -1,4 +1,4 @@
-// The import wizard's state, kept in its worker (jobs/importSessionWorker.ts): the file as read,
+// The import wizard's state, kept in its child process (importer/sessionProcess.ts): the file as read,
 // the choices the user made (header, columns, value words, corrected cells), and a dry run of the
 // commit that tells each row's outcome, its problems and its duplicates before anything is written.
 import { randomUUID } from 'node:crypto';
@@ -64,7 +64,7 @@ export type RowFilter = 'all' | 'problems' | 'duplicates' | 'skipped';
 export class ImportSessions {
   private readonly sessions = new Map<string, Session>();
 
-  /** `read` is how a file is read (readSource; the session worker is the one to call it). */
+  /** `read` is how a file is read (readSource; the import's child process is the one to call it). */
   constructor(private readonly read: (bytes: Buffer, fileName: string) => Promise<SourceBook>) {}
 
   async open(store: Store, fileName: string, bytes: Buffer): Promise<ImportPreview> {

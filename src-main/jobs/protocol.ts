@@ -1,15 +1,15 @@
-// What the import session worker and the main thread say to each other.
-import type { JobStatus, RpcError } from '../api/contract';
+// What a parent and a child process (jobs/channel.ts, jobs/serve.ts) say to each other: calls by
+// name, each answered once, and any number of events (progress) on the way.
+import type { RpcError } from '../api/contract';
 
-export interface SessionCall {
+export interface ChildCall {
+  type: 'call';
   id: number;
   method: string;
   args: Record<string, unknown>;
 }
 
-export type SessionMessage =
+export type ChildMessage =
   | { type: 'reply'; id: number; ok: true; value: unknown }
   | { type: 'reply'; id: number; ok: false; error: RpcError }
-  | { type: 'job'; jobId: string; patch: Partial<JobStatus> };
-
-export class Cancelled extends Error {}
+  | { type: 'event'; id: number; event: unknown };

@@ -7,9 +7,10 @@ import { attachmentResponse } from '../app/attachmentFiles';
 import type { AppContext } from '../app/context';
 import { launch, parseLaunchArgs, scheduleAutomaticBackups } from '../app/launch';
 import { DEFAULT_DB_NAME } from '../app/paths';
-import { useBundledWorkers } from '../jobs/jobs';
+import { IMPORT_PROCESS } from '../importer/service';
 import { registerRpc } from './ipc';
 import { installAppMenu } from './menu';
+import { utilityProcessLauncher } from './processes';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_ORIGIN, hardenApp, hardenSession, secureWebPreferences } from './security';
 
@@ -18,7 +19,6 @@ let ctx: AppContext | null = null;
 let win: BrowserWindow | null = null;
 
 registerAppScheme(protocol);
-useBundledWorkers({ importSession: path.join(__dirname, 'import-session-worker.cjs') });
 hardenApp(app, log);
 
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -35,6 +35,8 @@ async function start(): Promise<void> {
     // Under `npm start`, better-sqlite3 built for Electron's ABI lives apart from the one built for
     // Node (scripts/start-electron.mjs), so `npm test` keeps working after `npm start`.
     nativeBinding: app.isPackaged ? undefined : process.env.RETIREE_NATIVE_BINDING,
+    // Files from outside are read in a utility process: if one still blows up, it dies alone.
+    launcher: utilityProcessLauncher({ [IMPORT_PROCESS]: path.join(__dirname, 'import-session.cjs') }),
   });
   scheduleAutomaticBackups(ctx, (e) => console.error('automatic backup failed', e));
 

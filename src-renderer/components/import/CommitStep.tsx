@@ -114,7 +114,8 @@ export function CommitStep({
         全部内容在一次操作中写入：要么全部成功，要么一条也不写入。
       </Text>
       {error && <Alert color="red">{error}</Alert>}
-      {job?.state === 'cancelled' && <Alert color="yellow">已取消，数据库未作任何改动。</Alert>}
+      {/* Cancelling ends the import's background process, and the wizard's file with it. */}
+      {job?.state === 'cancelled' && <Alert color="yellow">已取消，数据库未作任何改动。如需导入，请重新选择文件。</Alert>}
       {job?.state === 'running' ? (
         <Stack>
           <Progress value={job.total ? (job.done / job.total) * 100 : 0} size="xl" striped animated />
@@ -127,6 +128,12 @@ export function CommitStep({
             </Button>
           </Group>
         </Stack>
+      ) : job?.state === 'cancelled' ? (
+        <Group>
+          <Button size="md" onClick={onRestart}>
+            重新选择文件
+          </Button>
+        </Group>
       ) : (
         <Group>
           <Button

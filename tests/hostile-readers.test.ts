@@ -4,7 +4,7 @@
 // limit would be large, and the real limits are shown to hold by what a file declares.
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, test } from 'vitest';
-import { readSource } from '../src-main/importer/sources';
+import { checkCsvBytes, readSource } from '../src-main/importer/sources';
 import { ZipArchive } from '../src-main/importer/zip';
 import { IMPORT_LIMITS, type ImportLimits } from '../src-main/shared/importLimits';
 import { bombXlsx, commasCsv, endlessLineCsv, hugeMergeXlsx, rowIndexXlsx, wideCellXlsx, workbookParts, zip } from './hostileFiles';
@@ -126,6 +126,19 @@ describe('a CSV beyond the limits', () => {
   test('a line that never ends is refused at the length of a cell', async () => {
     const r = await refusal(readSource(endlessLineCsv(5 * 1024 * 1024), 'endless.csv'));
     expect(r.message).toBe('这个文件无法读取（第 2 行有一项超过 32,767 个字符，超过了 Excel 单元格的上限），数据未作改动');
+  });
+
+  test('a field is held to 32,767 characters, not bytes: 40,000 Chinese characters pass the check on bytes, not the one on text', async () => {
+    const csv = Buffer.from(`姓名,备注\n张三,${'长'.repeat(40_000)}\n`);
+    expect(() => checkCsvBytes(csv)).not.toThrow();
+    expect((await refusal(readSource(csv, 'long.csv'))).message).toBe('这个文件无法读取（第 2 行有一项超过 32,767 个字符，超过了 Excel 单元格的上限），数据未作改动');
+    // The same shape in GB18030 bytes: its commas and line ends are found as in UTF-8.
+    const gbk = Buffer.from([0xd5, 0xc5, 0xc8, 0xfd, 0x2c, 0xc4, 0xd0, 0x0a, 0xc0, 0xee, 0xcb, 0xc4, 0x2c, 0xc5, 0xae, 0x0a]);
+    expect((await readSource(gbk, 'gbk.csv')).sheets[0].rows).toEqual([
+      ['张三', '男'],
+      ['李四', '女'],
+    ]);
+    expect(() => checkCsvBytes(gbk, limits({ columns: 1 }))).toThrow('第 1 行超过了 1 列的上限');
   });
 
   test('rows and cells past their limits are refused; a file past the size limit is not even decoded', async () => {

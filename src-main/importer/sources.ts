@@ -269,7 +269,56 @@ export function parseCsv(text: string, limits: ImportLimits = IMPORT_LIMITS): st
   return rows;
 }
 
+/**
+ * A CSV's shape checked on its bytes, before they are decoded into text (50 MB of commas would be
+ * a string of 50 million characters first): in UTF-8 and in GB18030 alike the comma, the quote and
+ * the line ends are bytes that never occur inside another character (GBK's second bytes are 0x40
+ * and above; GB18030's four-byte characters have digits as their second and fourth), so lines and
+ * fields count exactly as parseCsv counts them. A field is held to the cell limit at 4 bytes a
+ * character, the most either encoding takes; parseCsv holds it to the characters after.
+ */
+export function checkCsvBytes(b: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): void {
+  const QUOTE = 0x22;
+  const COMMA = 0x2c;
+  const LF = 0x0a;
+  const CR = 0x0d;
+  let rows = 0;
+  let cells = 0;
+  let fields = 1;
+  let fieldBytes = 0;
+  let quoted = false;
+  const endRow = () => {
+    if (rows >= limits.rows) throw beyondLimit(`超过了 ${grouped(limits.rows)} 行的上限`);
+    cells += 1 + fields;
+    if (cells > limits.cells) throw beyondLimit(`单元格总数超过 ${grouped(limits.cells)} 个的上限`);
+    rows++;
+    fields = 1;
+    fieldBytes = 0;
+  };
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c === 0) throw new UserError('bad_file', '这个文件不是文本格式的 CSV 文件');
+    if (quoted) {
+      if (c === QUOTE && b[i + 1] === QUOTE) {
+        fieldBytes++;
+        i++;
+      } else if (c === QUOTE) quoted = false;
+      else fieldBytes++;
+    } else if (c === QUOTE && fieldBytes === 0) quoted = true;
+    else if (c === COMMA) {
+      if (fields >= limits.columns) throw beyondLimit(`第 ${grouped(rows + 1)} 行超过了 ${grouped(limits.columns)} 列的上限`);
+      fields++;
+      fieldBytes = 0;
+    } else if (c === LF || c === CR) {
+      if (c === CR && b[i + 1] === LF) i++;
+      endRow();
+    } else fieldBytes++;
+    if (fieldBytes > limits.cellChars * 4) throw beyondLimit(`第 ${grouped(rows + 1)} 行有一项超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`);
+  }
+}
+
 function readCsv(bytes: Buffer, limits: ImportLimits): SourceBook {
+  checkCsvBytes(bytes, limits);
   const text = decodeText(bytes);
   if (text.includes('\u0000')) throw new UserError('bad_file', '这个文件不是文本格式的 CSV 文件');
   const rows = parseCsv(text, limits).map((r) => r.map((v) => (v.trim() === '' ? null : v)));

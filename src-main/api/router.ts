@@ -128,7 +128,8 @@ const handlers: Handlers = {
     const w = await contactSheetWorkbook(ctx.store, ref);
     return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
   },
-  'imports.open': (ctx, { fileName, dataBase64 }) => ctx.imports.open(fileName, Buffer.from(dataBase64, 'base64')),
+  // Files go to the import's child process as they came, decoded a piece at a time (importer/service.ts).
+  'imports.open': (ctx, { fileName, dataBase64 }) => ctx.imports.open(fileName, { base64: dataBase64 }),
   'imports.rows': (ctx, { session, sheet, filter, page }) => ctx.imports.rows(session, sheet, filter, page),
   'imports.setHeader': (ctx, { session, sheet, firstRow, lastRow }) => ctx.imports.setHeader(session, sheet, firstRow, lastRow),
   'imports.setFields': (ctx, { session, sheet, fields }) => ctx.imports.setFields(session, sheet, fields),
@@ -185,7 +186,7 @@ const handlers: Handlers = {
     const w = await claimsReportWorkbook(ctx.store, year);
     return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
   },
-  'claims.importLedger': (ctx, { fileName, dataBase64, dryRun }) => ctx.imports.ledger(fileName, Buffer.from(dataBase64, 'base64'), dryRun),
+  'claims.importLedger': (ctx, { fileName, dataBase64, dryRun }) => ctx.imports.ledger(fileName, { base64: dataBase64 }, dryRun),
   'batches.list': (ctx) => listBatches(ctx.store),
   'batches.get': (ctx, { id }) => getBatch(ctx.store, id),
   'batches.create': (ctx, { name, claimIds }) => createBatch(ctx.store, name, claimIds),
@@ -254,7 +255,7 @@ const handlers: Handlers = {
   },
   'adjustments.rule': (ctx, { year }) => ({ rule: getRule(ctx.store, year) }),
   'adjustments.saveRule': (ctx, { rule, loaded }) => saveRule(ctx.store, rule, loaded),
-  'adjustments.import': (ctx, { year, fileName, dataBase64 }) => ctx.imports.adjustments(fileName, Buffer.from(dataBase64, 'base64'), year),
+  'adjustments.import': (ctx, { year, fileName, dataBase64 }) => ctx.imports.adjustments(fileName, { base64: dataBase64 }, year),
   'adjustments.runs': (ctx, { year }) => listRuns(ctx.store, year),
   'adjustments.rows': (ctx, { runId, filter, page }) => runRows(ctx.store, runId, filter, page),
   'adjustments.check': (ctx, { id, note }) => checkRow(ctx.store, id, note),

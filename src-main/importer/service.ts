@@ -27,8 +27,28 @@ export const READ_LIMITS: ReadLimits = { timeoutMs: IMPORT_LIMITS.readSeconds * 
 /** The launcher's name for the import's child process (the table is the app's: app/context.ts). */
 export const IMPORT_PROCESS = 'importSession';
 
-/** Files go to the child in pieces of this size: no single message is larger. */
-const UPLOAD_CHUNK = 8 * 1024 * 1024;
+/** Files go to the child in pieces of this size (a multiple of 3: base64 splits evenly): no single message is larger. */
+const UPLOAD_CHUNK = 6 * 1024 * 1024;
+
+/**
+ * A file as it reaches the app: bytes (the CLI), or base64 text (the window and the harness
+ * send JSON), which is decoded a piece at a time on its way to the child, so that this process
+ * never holds the decoded file beside its text.
+ */
+export type FileData = Buffer | { base64: string };
+
+/** The pieces of a file, each a copy of its own (a view would carry its whole buffer with it). */
+function* pieces(file: FileData): Generator<Uint8Array> {
+  // An empty file is one empty piece: the child is told, and says the file is empty.
+  if ((Buffer.isBuffer(file) ? file.length : file.base64.length) === 0) yield new Uint8Array(0);
+  if (Buffer.isBuffer(file)) {
+    for (let at = 0; at < file.length; at += UPLOAD_CHUNK) yield Uint8Array.prototype.slice.call(file, at, at + UPLOAD_CHUNK);
+    return;
+  }
+  // 4 characters of base64 are 3 bytes: pieces of UPLOAD_CHUNK bytes are slices of this many.
+  const chars = (UPLOAD_CHUNK / 3) * 4;
+  for (let at = 0; at < file.base64.length; at += chars) yield Buffer.from(file.base64.slice(at, at + chars), 'base64');
+}
 
 export interface ImportProcess {
   launcher: ProcessLauncher;
@@ -83,35 +103,35 @@ export class ImportService {
     }
   }
 
-  /** Hands a file to the child, in pieces, for the call that follows. */
-  private async upload(fileName: string, bytes: Buffer): Promise<void> {
+  /** Hands a file to the child, in pieces, for the call that follows; its size in bytes. */
+  private async upload(fileName: string, file: FileData): Promise<number> {
+    const total = Buffer.isBuffer(file) ? file.length : Buffer.byteLength(file.base64, 'base64');
     let at = 0;
-    do {
-      // A copy of the piece alone (a view would carry its whole buffer with it).
-      const chunk = Uint8Array.prototype.slice.call(bytes, at, at + UPLOAD_CHUNK);
-      await this.call('upload', { at, total: bytes.length, chunk }, fileName);
-      at += UPLOAD_CHUNK;
-    } while (at < bytes.length);
+    for (const chunk of pieces(file)) {
+      await this.call('upload', { at, total, chunk }, fileName);
+      at += chunk.length;
+    }
+    return at;
   }
 
   /** Hands a file to the child, then calls `method` on it, under the read time limit. */
-  private async withFile<T>(method: string, fileName: string, bytes: Buffer, args: Record<string, unknown> = {}): Promise<T> {
-    await this.upload(fileName, bytes);
-    return this.call(method, { ...args, fileName }, fileName, this.limits.timeoutMs);
+  private async withFile<T>(method: string, fileName: string, file: FileData, args: Record<string, unknown> = {}): Promise<T> {
+    const size = await this.upload(fileName, file);
+    return this.call(method, { ...args, fileName, size }, fileName, this.limits.timeoutMs);
   }
 
-  open(fileName: string, bytes: Buffer): Promise<ImportPreview> {
-    return this.withFile('open', fileName, bytes);
+  open(fileName: string, file: FileData): Promise<ImportPreview> {
+    return this.withFile('open', fileName, file);
   }
 
   /** The year's pension adjustment list, imported in the child (src-main/adjustments). */
-  adjustments(fileName: string, bytes: Buffer, year: number): Promise<AdjustmentRunView> {
-    return this.withFile('adjustments', fileName, bytes, { year });
+  adjustments(fileName: string, file: FileData, year: number): Promise<AdjustmentRunView> {
+    return this.withFile('adjustments', fileName, file, { year });
   }
 
   /** A legacy claims ledger, checked (dry run) or imported in the child (src-main/claims/ledger.ts). */
-  ledger(fileName: string, bytes: Buffer, dryRun: boolean): Promise<LedgerImportReport> {
-    return this.withFile('ledger', fileName, bytes, { dryRun });
+  ledger(fileName: string, file: FileData, dryRun: boolean): Promise<LedgerImportReport> {
+    return this.withFile('ledger', fileName, file, { dryRun });
   }
 
   /**
@@ -119,9 +139,9 @@ export class ImportService {
    * call, every row reported; `onProgress` hears the rows written.
    */
   async importFile(fileName: string, bytes: Buffer, options: { dryRun: boolean; onProgress?: (done: number, total: number) => void }): Promise<ImportReport> {
-    await this.upload(fileName, bytes);
+    const size = await this.upload(fileName, bytes);
     try {
-      return await this.channel.call<ImportReport>('importFile', { fileName, dryRun: options.dryRun }, {
+      return await this.channel.call<ImportReport>('importFile', { fileName, size, dryRun: options.dryRun }, {
         onEvent: (e) => options.onProgress?.((e as { done: number }).done, (e as { total: number }).total),
       });
     } catch (e) {

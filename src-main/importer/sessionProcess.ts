@@ -30,13 +30,14 @@ function toError(e: unknown, method: string): RpcError {
   return { code: 'internal', message: `导入未完成，数据未作改动（${detail.slice(0, 200)}）` };
 }
 
-// The file comes in pieces (importer/service.ts), into one buffer of its announced size.
+// The file comes in pieces (importer/service.ts), into one buffer of its announced size (at
+// most: base64 text may decode to a little less); the call that reads it says how much was sent.
 let upload: Buffer | null = null;
 let received = 0;
 
-function takeUpload(): Buffer {
-  if (!upload || received !== upload.length) throw new UserError('bad_file', '文件没有完整传到读取进程，请重新选择文件');
-  const bytes = upload;
+function takeUpload(args: Record<string, unknown>): Buffer {
+  if (!upload || received !== args.size) throw new UserError('bad_file', '文件没有完整传到读取进程，请重新选择文件');
+  const bytes = upload.subarray(0, received);
   upload = null;
   return bytes;
 }
@@ -67,7 +68,7 @@ serveParent(
       received += piece.length;
       return received;
     },
-    open: ({ fileName }) => sessions.open(store, fileName as string, takeUpload()),
+    open: (args) => sessions.open(store, args.fileName as string, takeUpload(args)),
     rows: ({ session, sheet, filter, page }) => sessions.rows(session as string, sheet as string | null, filter as RowFilter, page as number),
     setHeader: ({ session, sheet, firstRow, lastRow }) => sessions.setHeader(store, session as string, sheet as string, firstRow as number, lastRow as number),
     setFields: ({ session, sheet, fields }) => sessions.setFields(store, session as string, sheet as string, fields as (string | null)[]),
@@ -75,8 +76,8 @@ serveParent(
     mapValue: ({ session, field, value, target }) => sessions.mapValue(store, session as string, field as string, value as string, target as string),
     // Loaded when first asked for, so that a roster import does not carry their modules
     // (ExcelJS among them) in its memory.
-    adjustments: async ({ fileName, year }) => (await import('../adjustments/adjustments')).importAdjustments(store, takeUpload(), fileName as string, year as number),
-    ledger: async ({ fileName, dryRun }) => (await import('../claims/ledger')).importLedger(store, takeUpload(), fileName as string, { dryRun: dryRun as boolean }),
+    adjustments: async (args) => (await import('../adjustments/adjustments')).importAdjustments(store, takeUpload(args), args.fileName as string, args.year as number),
+    ledger: async (args) => (await import('../claims/ledger')).importLedger(store, takeUpload(args), args.fileName as string, { dryRun: args.dryRun as boolean }),
     // A wizard's commit: progress as events, then the report. The screen shows the counts and
     // the rows with problems; the log in the database has every row.
     commit: ({ session, options }, emit) => {
@@ -85,10 +86,11 @@ serveParent(
       return { ...report, rows: report.rows.filter((r) => r.issues.length > 0 || r.outcome === 'rejected') } satisfies ImportReport;
     },
     // The CLI's import: read, analyse and commit (or try, with dryRun) in one call, every row reported.
-    importFile: async ({ fileName, dryRun }, emit) => {
+    importFile: async (args, emit) => {
+      const { fileName, dryRun } = args;
       let prepared;
       try {
-        const { book, sha256 } = await readImport(takeUpload(), fileName as string);
+        const { book, sha256 } = await readImport(takeUpload(args), fileName as string);
         prepared = analyzeImport(fileName as string, sha256, book, {});
       } catch (e) {
         throw e instanceof UserError ? e : new UserError('bad_file', toError(e, 'open').message);

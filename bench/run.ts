@@ -1,4 +1,4 @@
-// npm run bench [-- --people 100000 --runs 300 --only import|claims|letters|adjust]
+// npm run bench [-- --people 100000 --runs 300 --only import|claims|letters|adjust|hostile]
 // Seeds made-up retirees into a temporary database and prints p50/p95 of the list's searches and
 // of a filtered, sorted page, each next to the same query as a plain LIKE scan over the table
 // (measured in the same run), and the time to open and migrate the database.
@@ -19,6 +19,7 @@ import { benchExport, benchImport } from './importExport';
 import { benchClaims, seedClaimLines } from './claims';
 import { benchLetters } from './letters';
 import { benchAdjustments } from './adjustments';
+import { benchHostile } from './hostile';
 
 const { values } = parseArgs({
   options: {
@@ -66,6 +67,12 @@ function claimLines(ctx: AppContext): string[] {
 
 if (values.only === 'letters') {
   for (const line of await benchLetters()) console.log(line);
+  process.exit(0);
+}
+
+if (values.only === 'hostile') {
+  for (const line of await benchHostile(dir)) console.log(line);
+  fs.rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }
 

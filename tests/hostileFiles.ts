@@ -170,3 +170,23 @@ export function writeHostile(file: string, bytes: Buffer): number {
   fs.writeFileSync(file, bytes);
   return bytes.length;
 }
+
+/** The same zip with one part declaring another uncompressed size (in its local header and the directory). */
+export function withDeclaredSize(bytes: Buffer, partName: string, size: number): Buffer {
+  const out = Buffer.from(bytes);
+  const name = Buffer.from(partName, 'utf8');
+  let changed = 0;
+  for (const [signature, sizeAt, nameAt] of [
+    [0x04034b50, 22, 30],
+    [0x02014b50, 24, 46],
+  ] as const) {
+    for (let at = out.indexOf(Buffer.from([0x50, 0x4b])); at >= 0; at = out.indexOf(Buffer.from([0x50, 0x4b]), at + 1)) {
+      if (at + nameAt + name.length > out.length || out.readUInt32LE(at) !== signature) continue;
+      if (out.readUInt16LE(at + (signature === 0x04034b50 ? 26 : 28)) !== name.length || !out.subarray(at + nameAt, at + nameAt + name.length).equals(name)) continue;
+      out.writeUInt32LE(size, at + sizeAt);
+      changed++;
+    }
+  }
+  if (changed !== 2) throw new Error(`part ${partName} not found twice (${changed})`);
+  return out;
+}

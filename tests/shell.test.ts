@@ -275,6 +275,46 @@ describe('child processes in the app', () => {
     expect(() => launcher.launch('elsewhere', { heapMb: 1, args: [] })).toThrow('no child entry');
   });
 
+  test('the CommonJS bundle of the main process evaluates (it has no import.meta.url)', async () => {
+    // As scripts/build-shell.mjs bundles it; a module that used import.meta.url when it loaded
+    // (jobs/launcher.ts once did) would throw here, and in the app before any window.
+    const { build } = await import('esbuild');
+    const root = path.resolve(import.meta.dirname, '..');
+    const out = await build({
+      entryPoints: [path.join(root, 'src-main/shell/main.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node22',
+      external: ['electron', 'better-sqlite3'],
+      write: false,
+      logLevel: 'silent',
+    });
+    const { createRequire } = await import('node:module');
+    const realRequire = createRequire(path.join(root, 'out', 'main.cjs'));
+    // A stand-in of its own, so that the wiring test below sees only main.ts's own registrations.
+    const noop = () => {};
+    const electron = {
+      app: { isPackaged: true, on: noop, quit: noop, requestSingleInstanceLock: () => true, whenReady: () => new Promise(noop), getPath: () => '', getAppPath: () => root },
+      protocol: { registerSchemesAsPrivileged: noop, handle: noop },
+      BrowserWindow: class {},
+      Menu: { setApplicationMenu: noop, buildFromTemplate: () => ({}) },
+      dialog: { showErrorBox: noop },
+      ipcMain: { handle: noop },
+      session: {},
+      utilityProcess: { fork: noop },
+    };
+    const requireInBundle = (id: string) => (id === 'electron' ? electron : realRequire(id));
+    const module = { exports: {} };
+    const argv = process.argv;
+    process.argv = ['electron', 'out/main.cjs', '--db', path.join(tempDir(), 'bundle.sqlite')];
+    try {
+      new Function('require', 'module', 'exports', '__dirname', '__filename', out.outputFiles[0].text)(requireInBundle, module, module.exports, path.join(root, 'out'), path.join(root, 'out', 'main.cjs'));
+    } finally {
+      process.argv = argv;
+    }
+  });
+
   test('the entry the shell names is the bundle the build writes', () => {
     const root = path.resolve(import.meta.dirname, '..');
     expect(fs.readFileSync(path.join(root, 'scripts/build-shell.mjs'), 'utf8')).toContain("entryPoints: ['src-main/importer/sessionProcess.ts'], outfile: 'out/import-session.cjs'");

@@ -40,8 +40,6 @@ export interface ProcessLauncher {
 /** What V8 prints when a heap reaches its limit (https://github.com/nodejs/node/blob/v20.x/src/node_errors.cc, OOMErrorHandler). */
 export const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|Allocation failed/i;
 
-const BOOT = fileURLToPath(new URL('./child-boot.mjs', import.meta.url));
-
 /**
  * `child_process.fork` of TypeScript entries (started through tsx by child-boot.mjs), with the
  * advanced serialisation so that file bytes go as bytes. The child's stderr is kept (its last
@@ -49,11 +47,14 @@ const BOOT = fileURLToPath(new URL('./child-boot.mjs', import.meta.url));
  * a user, and the parent says what happened.
  */
 export function forkLauncher(entries: Record<string, string>): ProcessLauncher {
+  // Found when a launcher is made, not when this module loads: the app's CommonJS bundle has no
+  // import.meta.url, and never makes this launcher (the shell gives its own).
+  const boot = fileURLToPath(new URL('./child-boot.mjs', import.meta.url));
   return {
     launch(entry, { heapMb, args }) {
       const file = entries[entry];
       if (!file) throw new Error(`no child entry named ${entry}`);
-      const child = fork(BOOT, [path.resolve(file), ...args], {
+      const child = fork(boot, [path.resolve(file), ...args], {
         execArgv: [`--max-old-space-size=${heapMb}`],
         serialization: 'advanced',
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

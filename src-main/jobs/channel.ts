@@ -17,6 +17,7 @@ export class ChildGone extends Error {
 }
 
 export interface CallOptions {
+  /** From when the child takes the call up, not from when it is sent: calls wait their turn. */
   timeoutMs?: number;
   onEvent?: (event: unknown) => void;
 }
@@ -24,6 +25,7 @@ export interface CallOptions {
 interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
+  timeoutMs?: number;
   timer: NodeJS.Timeout | null;
   onEvent?: (event: unknown) => void;
 }
@@ -52,6 +54,10 @@ export class ChildChannel {
       const message = m as ChildMessage;
       const p = this.pending.get(message.id);
       if (!p) return;
+      if (message.type === 'started') {
+        if (p.timeoutMs) p.timer = setTimeout(() => this.end('timeout', null), p.timeoutMs);
+        return;
+      }
       if (message.type === 'event') return p.onEvent?.(message.event);
       this.pending.delete(message.id);
       if (p.timer) clearTimeout(p.timer);
@@ -82,8 +88,7 @@ export class ChildChannel {
     const child = this.ensure();
     const id = ++this.seq;
     return new Promise<T>((resolve, reject) => {
-      const timer = options.timeoutMs ? setTimeout(() => this.end('timeout', null), options.timeoutMs) : null;
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer, onEvent: options.onEvent });
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timeoutMs: options.timeoutMs, timer: null, onEvent: options.onEvent });
       child.send({ type: 'call', id, method, args } satisfies ChildCall);
     });
   }

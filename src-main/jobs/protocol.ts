@@ -1,5 +1,6 @@
 // What a parent and a child process (jobs/channel.ts, jobs/serve.ts) say to each other: calls by
-// name, each answered once, and any number of events (progress) on the way.
+// name, each said to have started when the child takes it up (calls wait their turn), answered
+// once, and any number of events (progress) on the way.
 import type { RpcError } from '../api/contract';
 
 export interface ChildCall {
@@ -10,6 +11,7 @@ export interface ChildCall {
 }
 
 export type ChildMessage =
+  | { type: 'started'; id: number }
   | { type: 'reply'; id: number; ok: true; value: unknown }
   | { type: 'reply'; id: number; ok: false; error: RpcError }
   | { type: 'event'; id: number; event: unknown };

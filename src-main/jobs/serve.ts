@@ -29,6 +29,7 @@ export function serveParent(handlers: Record<string, Handler>, toError: (e: unkn
     if (call?.type !== 'call') return;
     queue = queue.then(async () => {
       const handler = handlers[call.method];
+      port.post({ type: 'started', id: call.id });
       try {
         if (!handler) throw new Error(`unknown method ${call.method}`);
         const value = await handler(call.args ?? {}, (event) => port.post({ type: 'event', id: call.id, event }));

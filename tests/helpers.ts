@@ -5,14 +5,15 @@ import path from 'node:path';
 import { PersonInput, type InputOf, type RpcError } from '../src-main/api/contract';
 import { dispatch } from '../src-main/api/router';
 import { AppContext } from '../src-main/app/context';
+import type { ProcessLauncher } from '../src-main/jobs/launcher';
 import { saveOfficeSettings } from '../src-main/settings/settings';
 
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-test-'));
 }
 
-export async function freshContext(options: { configured?: boolean } = {}): Promise<AppContext> {
-  const ctx = await AppContext.start({ dbPath: path.join(tempDir(), 'office.sqlite') });
+export async function freshContext(options: { configured?: boolean; launcher?: ProcessLauncher } = {}): Promise<AppContext> {
+  const ctx = await AppContext.start({ dbPath: path.join(tempDir(), 'office.sqlite'), launcher: options.launcher });
   if (options.configured !== false) saveOfficeSettings(ctx.store, { orgName: '测试集团离退休管理办公室', operatorName: '王干事' });
   return ctx;
 }

@@ -46,10 +46,11 @@ export const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|Allocation f
  * 8 kB) to tell a heap exhaustion from another death, not printed: V8's report is no message for
  * a user, and the parent says what happened.
  */
-export function forkLauncher(entries: Record<string, string>): ProcessLauncher {
+export function forkLauncher(entries: Record<string, string>, bootFile?: string): ProcessLauncher {
   // Found when a launcher is made, not when this module loads: the app's CommonJS bundle has no
-  // import.meta.url, and never makes this launcher (the shell gives its own).
-  const boot = fileURLToPath(new URL('./child-boot.mjs', import.meta.url));
+  // import.meta.url, and never makes this launcher (the shell gives its own). Code transformed for
+  // the browser (component tests) names the boot file itself: there import.meta.url is an address.
+  const boot = bootFile ?? fileURLToPath(new URL('./child-boot.mjs', import.meta.url));
   return {
     launch(entry, { heapMb, args }) {
       const file = entries[entry];

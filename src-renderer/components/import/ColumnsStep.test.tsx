@@ -4,37 +4,28 @@
 // main process's (the preview it returns is what the step then shows); a refusal is shown above
 // the tables.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { useReducer } from 'react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../src-main/api/contract';
 import type { AppContext } from '../../../src-main/app/context';
-import { useBundledWorkers } from '../../../src-main/jobs/jobs';
-import { freshContext, router, tempDir } from '../../../tests/helpers';
+import { IMPORT_PROCESS } from '../../../src-main/importer/service';
+import { forkLauncher } from '../../../src-main/jobs/launcher';
+import { freshContext, router } from '../../../tests/helpers';
 import { connect, render } from '../../kit/test-utils';
 import { ColumnsStep } from './ColumnsStep';
 import { startWizard, wizard } from './wizard';
 
-// The import session runs in a worker thread. Component tests are transformed as browser code,
-// where Vite rewrites the worker's `new URL('./worker-boot.mjs', import.meta.url)` into an http
-// address Node cannot start; so the worker starts from a boot file of its own, the way the
-// Electron build starts its bundled worker (jobs.ts `useBundledWorkers`).
-const bootDir = tempDir();
-beforeAll(() => {
-  const jobs = path.resolve(import.meta.dirname, '../../../src-main/jobs');
-  const [worker, repoBoot] = ['importSessionWorker.ts', 'worker-boot.mjs'].map((f) => pathToFileURL(path.join(jobs, f)).href);
-  const boot = path.join(bootDir, 'import-session-boot.mjs');
-  fs.writeFileSync(boot, `import { workerData } from 'node:worker_threads';\nworkerData.entry = '${worker}';\nawait import('${repoBoot}');\n`);
-  useBundledWorkers({ importSession: boot });
-});
-afterAll(() => fs.rmSync(bootDir, { recursive: true, force: true }));
+// The import session runs in a child process. Component tests are transformed as browser code,
+// where `new URL('…', import.meta.url)` becomes an http address Node cannot start; so the test
+// names the child's files itself, as the Electron build names its bundled ones.
+const src = path.resolve(import.meta.dirname, '../../../src-main');
+const launcher = forkLauncher({ [IMPORT_PROCESS]: path.join(src, 'importer/sessionProcess.ts') }, path.join(src, 'jobs/child-boot.mjs'));
 
 let ctx: AppContext;
 const { call } = router(() => ctx);
 beforeEach(async () => {
-  ctx = await freshContext();
+  ctx = await freshContext({ launcher });
   connect(ctx);
 });
 afterEach(() => {

@@ -34,7 +34,7 @@ import { UserError } from '../shared/errors';
 import { formatChineseDate } from '../shared/dates';
 import { IMPORT_PROCESS, ImportService } from '../importer/service';
 import { Jobs } from '../jobs/jobs';
-import { forkLauncher, type ProcessLauncher } from '../jobs/launcher';
+import { forkLauncher, lazyLauncher, type ProcessLauncher } from '../jobs/launcher';
 import { dataPaths, type DataPaths } from './paths';
 
 export interface StartOptions extends OpenOptions {
@@ -175,7 +175,7 @@ export class AppContext {
     readonly recovery: Recovery | null = null,
   ) {
     this.imports = new ImportService(
-      { launcher: options.launcher ?? nodeLauncher(), dbPath: paths.dbPath, nativeBinding: options.nativeBinding },
+      { launcher: options.launcher ?? lazyLauncher(nodeLauncher), dbPath: paths.dbPath, nativeBinding: options.nativeBinding },
       this.jobs,
       () => this.store,
     );

@@ -85,3 +85,13 @@ export function forkLauncher(entries: Record<string, string>, bootFile?: string)
     },
   };
 }
+
+/**
+ * A launcher made when a child is first started: a context that never reads a file (most of the
+ * tests, a component test whose code is transformed for the browser) never needs to find the
+ * child's files.
+ */
+export function lazyLauncher(make: () => ProcessLauncher): ProcessLauncher {
+  let made: ProcessLauncher | null = null;
+  return { launch: (entry, options) => (made ??= make()).launch(entry, options) };
+}

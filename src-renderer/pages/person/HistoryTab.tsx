@@ -1,7 +1,7 @@
 import { Badge, Loader, Stack, Table, Text, Timeline } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { HistoryItem } from '../../src-main/api/contract';
-import { call } from '../api';
+import type { HistoryItem } from '../../../src-main/api/contract';
+import { call } from '../../api';
 
 /** Every audited change to the file: who, when, what it was, what it became. */
 export function HistoryTab({ personId, version }: { personId: number; version: number }) {

@@ -3,15 +3,15 @@
 import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
-import type { AdjustmentRowView, Certification, PersonActivities, DeathFile, LetterLogEntry, PersonFile, Petition, Visit } from '../../src-main/api/contract';
-import { ADDRESS_FORMS, LETTER_KINDS, type LetterKind } from '../../src-main/shared/letters';
-import { navigate } from '../route';
-import { CERTIFICATION_METHODS, PAID_DEATH_TASKS, VISIT_KINDS, type DeathTask } from '../../src-main/shared/care';
-import { todayIso } from '../../src-main/shared/dates';
-import { formatYuan } from '../../src-main/shared/money';
-import { call } from '../api';
-import { failed } from '../notify';
-import { DateField } from '../kit/DateField';
+import type { AdjustmentRowView, Certification, PersonActivities, DeathFile, LetterLogEntry, PersonFile, Petition, Visit } from '../../../../src-main/api/contract';
+import { ADDRESS_FORMS, LETTER_KINDS, type LetterKind } from '../../../../src-main/shared/letters';
+import { navigate } from '../../../route';
+import { CERTIFICATION_METHODS, PAID_DEATH_TASKS, VISIT_KINDS, type DeathTask } from '../../../../src-main/shared/care';
+import { todayIso } from '../../../../src-main/shared/dates';
+import { formatYuan } from '../../../../src-main/shared/money';
+import { call } from '../../../api';
+import { failed } from '../../../notify';
+import { DateField } from '../../../kit/DateField';
 
 
 export function VisitsTab({ person, onChanged }: { person: PersonFile; onChanged: () => void }) {

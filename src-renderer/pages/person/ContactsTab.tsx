@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import type { InputOf } from '../../src-main/api/contract';
+import type { InputOf } from '../../../src-main/api/contract';
 import { PhonesField } from './fields';
 
 type ContactDraft = NonNullable<InputOf<'retirees.create'>['person']['contacts']>[number];

@@ -2,10 +2,10 @@
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { IconSitemap } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { InputOf, NetworkUnit } from '../../src-main/api/contract';
-import { call } from '../api';
-import { done, failed } from '../notify';
-import { unitChoices } from './unitOptions';
+import type { InputOf, NetworkUnit } from '../../../src-main/api/contract';
+import { call } from '../../api';
+import { done, failed } from '../../notify';
+import { unitChoices } from '../../components/unitOptions';
 
 export function AssignUnitButton({ query, total, onDone }: { query: InputOf<'retirees.list'>; total: number; onDone: () => void }) {
   const [units, setUnits] = useState<NetworkUnit[] | null>(null);

@@ -3,12 +3,12 @@
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconGift } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { InputOf } from '../../src-main/api/contract';
-import { VISIT_KINDS } from '../../src-main/shared/care';
-import { todayIso } from '../../src-main/shared/dates';
-import { call } from '../api';
-import { navigate } from '../route';
-import { DateField } from '../kit/DateField';
+import type { InputOf } from '../../../src-main/api/contract';
+import { VISIT_KINDS } from '../../../src-main/shared/care';
+import { todayIso } from '../../../src-main/shared/dates';
+import { call } from '../../api';
+import { navigate } from '../../route';
+import { DateField } from '../../kit/DateField';
 
 export function VisitBatchButton({ query, total }: { query: InputOf<'retirees.list'>; total: number }) {
   const [open, setOpen] = useState(false);

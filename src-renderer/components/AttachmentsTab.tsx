@@ -1,12 +1,21 @@
-import { Button, FileButton, Group, Image, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, FileButton, Group, Image, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { AttachmentInfo } from '../../src-main/api/contract';
+import { contract, type AttachmentInfo, type MethodName } from '../../src-main/api/contract';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { attachmentUrl, call, downloadAttachment, PREVIEWABLE } from '../api';
 import { fileToBase64 } from '../files';
+import { DataTable } from '../kit/DataTable';
+import { FormModal } from '../kit/FormModal';
+import { rpcKey, useRpcMutation } from '../kit/rpc';
+import { done, failed } from '../notify';
 
 const size = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
+/** Where a person's or a claim's attachments are listed: read again after one is added or removed. */
+const ATTACHMENT_READERS: MethodName[] = ['retirees.get', 'claims.get', 'retirees.history'];
 
 /**
  * Scans and photos kept with the file (and so in every backup): all of a person's on the file's
@@ -21,27 +30,35 @@ export function AttachmentsTab({
   personId: number;
   claimId?: number | null;
   attachments: AttachmentInfo[];
-  onChanged: () => void;
+  /** Called after an attachment is added or removed (the file and the claim are read again anyway). */
+  onChanged?: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
+  const client = useQueryClient();
   const [preview, setPreview] = useState<{ id: number; url: string; name: string } | null>(null);
-  const [removing, setRemoving] = useState<{ id: number; name: string } | null>(null);
-  const [reason, setReason] = useState('');
+  const [removing, setRemoving] = useState<AttachmentInfo | null>(null);
 
-  const upload = async (files: File[]) => {
-    setBusy(true);
-    try {
+  const refetch = async () => {
+    await Promise.all(ATTACHMENT_READERS.map((m) => client.invalidateQueries({ queryKey: rpcKey(m) })));
+    onChanged?.();
+  };
+  // Several files chosen at once are one action: added one after another, then the file read once.
+  const upload = useMutation({
+    mutationFn: async (files: File[]) => {
       for (const f of files) {
         await call('attachments.add', { personId, claimId, fileName: f.name, mime: f.type || 'application/octet-stream', dataBase64: await fileToBase64(f) });
       }
-      notifications.show({ color: 'green', message: `已添加 ${files.length} 个附件` });
-      onChanged();
-    } catch (e) {
-      notifications.show({ color: 'red', title: '附件未添加', message: (e as Error).message });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return files.length;
+    },
+    onSuccess: async (n) => {
+      await refetch();
+      done(`已添加 ${n} 个附件`);
+    },
+    onError: async (e) => {
+      // Those added before the refusal are kept: show them.
+      await refetch();
+      failed(e);
+    },
+  });
 
   // An image is shown in place (an <img> runs no script); anything else is downloaded, never
   // opened inside the app.
@@ -51,11 +68,11 @@ export function AttachmentsTab({
   };
 
   return (
-    <Stack>
-      <Group>
-        <FileButton onChange={(f) => f.length && upload(f)} multiple accept="image/*,application/pdf,.doc,.docx,.xls,.xlsx">
+    <>
+      <Group mb="md">
+        <FileButton onChange={(f) => f.length && upload.mutate(f)} multiple accept="image/*,application/pdf,.doc,.docx,.xls,.xlsx">
           {(props) => (
-            <Button {...props} leftSection={<IconUpload size={16} />} loading={busy}>
+            <Button {...props} leftSection={<IconUpload size={16} />} loading={upload.isPending}>
               {claimId === null ? '添加附件（扫描件、照片）' : '添加票据扫描件'}
             </Button>
           )}
@@ -67,39 +84,47 @@ export function AttachmentsTab({
       {attachments.length === 0 ? (
         <Text c="dimmed">暂无附件。</Text>
       ) : (
-        <Table withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>文件名</Table.Th>
-              {claimId === null && <Table.Th>所属报销单</Table.Th>}
-              <Table.Th>大小</Table.Th>
-              <Table.Th>添加时间</Table.Th>
-              <Table.Th>经办人</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {attachments.map((a) => (
-              <Table.Tr key={a.id}>
-                <Table.Td>{a.fileName}</Table.Td>
-                {claimId === null && <Table.Td>{a.claimId === null ? '—' : `第 ${a.claimId} 号`}</Table.Td>}
-                <Table.Td>{size(a.size)}</Table.Td>
-                <Table.Td>{a.addedAt.replace('T', ' ')}</Table.Td>
-                <Table.Td>{a.addedBy}</Table.Td>
-                <Table.Td>
-                  <Group gap="xs">
-                    <Button size="xs" variant="light" onClick={() => open(a)}>
-                      查看
-                    </Button>
-                    <Button size="xs" variant="subtle" color="gray" onClick={() => setRemoving({ id: a.id, name: a.fileName })}>
-                      删除
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable<AttachmentInfo>
+          records={attachments}
+          rowLabel={(a) => a.fileName}
+          onRowOpen={open}
+          columns={[
+            { accessor: 'fileName', title: '文件名' },
+            { accessor: 'claimId', title: '所属报销单', hidden: claimId !== null, render: (a) => (a.claimId === null ? '—' : `第 ${a.claimId} 号`) },
+            { accessor: 'size', title: '大小', render: (a) => size(a.size) },
+            { accessor: 'addedAt', title: '添加时间', render: (a) => a.addedAt.replace('T', ' ') },
+            { accessor: 'addedBy', title: '经办人' },
+            {
+              accessor: 'actions',
+              title: '',
+              render: (a) => (
+                <Group gap="xs" wrap="nowrap">
+                  <Button
+                    size="compact-md"
+                    variant="light"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      open(a);
+                    }}
+                  >
+                    查看
+                  </Button>
+                  <Button
+                    size="compact-md"
+                    variant="subtle"
+                    color="gray"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setRemoving(a);
+                    }}
+                  >
+                    删除
+                  </Button>
+                </Group>
+              ),
+            },
+          ]}
+        />
       )}
       <Modal opened={preview !== null} onClose={() => setPreview(null)} title={preview?.name} size="xl">
         {preview && (
@@ -113,28 +138,34 @@ export function AttachmentsTab({
           </Stack>
         )}
       </Modal>
-      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={`删除附件“${removing?.name ?? ''}”`}>
-        <Stack>
-          <TextInput label="删除原因" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRemoving(null)}>
-              取消
-            </Button>
-            <Button
-              color="red"
-              disabled={!reason.trim()}
-              onClick={async () => {
-                await call('attachments.remove', { id: removing!.id, reason });
-                setRemoving(null);
-                setReason('');
-                onChanged();
-              }}
-            >
-              确认删除
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </Stack>
+      <RemoveForm key={removing?.id ?? 0} attachment={removing} onClose={() => setRemoving(null)} onRemoved={() => onChanged?.()} />
+    </>
+  );
+}
+
+function RemoveForm({ attachment, onClose, onRemoved }: { attachment: AttachmentInfo | null; onClose: () => void; onRemoved: () => void }) {
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { id: attachment?.id ?? 0, reason: '' },
+    validate: zod4Resolver(contract['attachments.remove'].input as never),
+  });
+  const remove = useRpcMutation('attachments.remove', { invalidates: ATTACHMENT_READERS, onSuccess: onRemoved, onError: () => {} });
+  const close = () => {
+    form.reset();
+    onClose();
+  };
+  return (
+    <FormModal
+      opened={attachment !== null}
+      onClose={close}
+      title={`删除附件“${attachment?.fileName ?? ''}”`}
+      size="md"
+      submitLabel="确认删除"
+      submitColor="red"
+      form={form}
+      onSubmit={(v) => remove.mutateAsync(v)}
+    >
+      <TextInput label="删除原因" required data-autofocus {...form.getInputProps('reason')} />
+    </FormModal>
   );
 }

@@ -1,8 +1,11 @@
 // Choosing a retiree by name, pinyin initials or ID number: the list's one search box, as a picker.
+// The search is a query keyed by what was typed, so a slow reply for an earlier text never
+// replaces the list for the text now in the box.
 import { Select } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
-import { call } from '../api';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useRpc } from '../kit/rpc';
 
 export interface PickedPerson {
   id: number;
@@ -10,16 +13,10 @@ export interface PickedPerson {
 }
 
 export function PersonPicker({ value, onChange, label = '报销人', error }: { value: PickedPerson | null; onChange: (p: PickedPerson | null) => void; label?: string; error?: string | null }) {
-  const [options, setOptions] = useState<PickedPerson[]>(value ? [value] : []);
   const [search, setSearch] = useState('');
-  const find = useDebouncedCallback((q: string) => {
-    call('retirees.list', { q, pageSize: 20 }).then((page) =>
-      setOptions(page.rows.map((r) => ({ id: r.id, label: `${r.name}（${r.category}，${r.idNumberMasked ?? '无身份证号'}）` }))),
-    );
-  }, 250);
-  useEffect(() => {
-    if (search.trim()) find(search);
-  }, [search, find]);
+  const [q] = useDebouncedValue(search.trim(), 250);
+  const found = useRpc('retirees.list', q ? { q, pageSize: 20 } : null, { placeholderData: keepPreviousData });
+  const options: PickedPerson[] = (q ? (found.data?.rows ?? []) : []).map((r) => ({ id: r.id, label: `${r.name}（${r.category}，${r.idNumberMasked ?? '无身份证号'}）` }));
   const data = [...(value && !options.some((o) => o.id === value.id) ? [value] : []), ...options];
   return (
     <Select
@@ -31,7 +28,7 @@ export function PersonPicker({ value, onChange, label = '报销人', error }: { 
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options: o }) => o}
-      nothingFoundMessage={search.trim() ? '没有找到，请换个写法' : '请输入查找'}
+      nothingFoundMessage={search.trim() ? (found.isFetching ? '正在查找……' : '没有找到，请换个写法') : '请输入查找'}
       data={data.map((o) => ({ value: String(o.id), label: o.label }))}
       value={value ? String(value.id) : null}
       onChange={(v) => onChange(data.find((o) => String(o.id) === v) ?? null)}

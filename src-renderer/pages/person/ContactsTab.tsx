@@ -1,45 +1,54 @@
+// Family members and contacts: edited here, saved with the file's 保存 (they are part of the file's
+// form, so a refusal of one of them shows beside its field).
 import { ActionIcon, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import type { InputOf } from '../../../src-main/api/contract';
-import { PhonesField } from './fields';
+import { PhonesField, textField } from './fields';
+import type { PersonDraft } from './personDraft';
 
-type ContactDraft = NonNullable<InputOf<'retirees.create'>['person']['contacts']>[number];
-
-/** Family members and contacts: edited here, saved with the file's 保存 button. */
-export function ContactsTab({ value, onChange }: { value: ContactDraft[]; onChange: (v: ContactDraft[]) => void }) {
-  const update = (i: number, patch: Partial<ContactDraft>) => onChange(value.map((c, k) => (k === i ? { ...c, ...patch } : c)));
+export function ContactsTab({ form }: { form: UseFormReturnType<PersonDraft> }) {
+  const contacts = form.getValues().contacts ?? [];
+  const at = (i: number, field: string) => `contacts.${i}.${field}`;
   return (
     <Stack>
-      {value.length === 0 && <Text c="dimmed">尚未登记家属或联系人。</Text>}
-      {value.map((c, i) => (
+      {contacts.length === 0 && <Text c="dimmed">尚未登记家属或联系人。</Text>}
+      {contacts.map((c, i) => (
         <Paper key={c.id ?? `new-${i}`} withBorder p="md">
           <Group justify="space-between" mb="xs">
             <Text fw={600}>
               {c.name || '新联系人'}
               {c.relation ? `（${c.relation}）` : ''}
             </Text>
-            <ActionIcon variant="subtle" color="gray" aria-label="删除此联系人" onClick={() => onChange(value.filter((_, k) => k !== i))}>
+            <ActionIcon variant="subtle" color="gray" size="lg" aria-label="删除此联系人" onClick={() => form.removeListItem('contacts', i)}>
               <IconTrash size={18} />
             </ActionIcon>
           </Group>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <Stack gap="sm">
               <SimpleGrid cols={2}>
-                <TextInput label="姓名" required value={c.name} onChange={(e) => update(i, { name: e.currentTarget.value })} />
-                <TextInput label="关系" placeholder="配偶、儿子、女儿……" value={c.relation ?? ''} onChange={(e) => update(i, { relation: e.currentTarget.value })} />
+                <TextInput label="姓名" required {...form.getInputProps(at(i, 'name'))} />
+                <TextInput label="关系" placeholder="配偶、儿子、女儿……" {...textField(form, at(i, 'relation'))} />
               </SimpleGrid>
-              <TextInput label="住址" value={c.address ?? ''} onChange={(e) => update(i, { address: e.currentTarget.value })} />
-              <Checkbox label="紧急联系人" checked={c.emergency ?? false} onChange={(e) => update(i, { emergency: e.currentTarget.checked })} />
+              <TextInput label="住址" {...textField(form, at(i, 'address'))} />
+              <Checkbox label="紧急联系人" {...form.getInputProps(at(i, 'emergency'), { type: 'checkbox' })} />
             </Stack>
-            <PhonesField value={c.phones ?? []} onChange={(phones) => update(i, { phones })} />
+            <PhonesField
+              value={c.phones ?? []}
+              onChange={(phones) => form.setFieldValue(at(i, 'phones') as 'contacts', phones as never)}
+              errorOf={(k) => form.errors[`${at(i, 'phones')}.${k}.number`]}
+            />
           </SimpleGrid>
         </Paper>
       ))}
       <Group>
-        <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => onChange([...value, { name: '', relation: '', phones: [{ label: '手机', number: '' }], emergency: value.length === 0 }])}>
+        <Button
+          variant="light"
+          leftSection={<IconPlus size={16} />}
+          onClick={() => form.insertListItem('contacts', { name: '', relation: null, address: null, phones: [{ label: '手机', number: '' }], emergency: contacts.length === 0, note: null })}
+        >
           添加家属或联系人
         </Button>
-        {value.length > 0 && <Text c="dimmed">修改后请点击页面上方的“保存”。</Text>}
+        {contacts.length > 0 && <Text c="dimmed">修改后请点击页面下方的“保存”（Ctrl+S）。</Text>}
       </Group>
     </Stack>
   );

@@ -1,15 +1,12 @@
-import { Badge, Loader, Stack, Table, Text, Timeline } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { HistoryItem } from '../../../src-main/api/contract';
-import { call } from '../../api';
+// Every audited change to the file: who, when, what it was, what it became. Read again after each
+// save of the file (the save marks it stale).
+import { Badge, Loader, Table, Text, Timeline } from '@mantine/core';
+import { useRpc } from '../../kit/rpc';
 
-/** Every audited change to the file: who, when, what it was, what it became. */
-export function HistoryTab({ personId, version }: { personId: number; version: number }) {
-  const [items, setItems] = useState<HistoryItem[] | null>(null);
-  useEffect(() => {
-    call('retirees.history', { id: personId }).then(setItems);
-  }, [personId, version]);
+export function HistoryTab({ personId }: { personId: number }) {
+  const { data: items } = useRpc('retirees.history', { id: personId });
   if (!items) return <Loader />;
+  if (items.length === 0) return <Text c="dimmed">暂无记录。</Text>;
   return (
     <Timeline bulletSize={14} lineWidth={2}>
       {items.map((h) => (
@@ -18,7 +15,7 @@ export function HistoryTab({ personId, version }: { personId: number; version: n
           title={
             <>
               {h.what}
-              <Badge ml="sm" variant="light" color="gray">
+              <Badge ml="sm" size="lg" variant="light" color="gray">
                 {h.operator}
               </Badge>
             </>
@@ -29,6 +26,7 @@ export function HistoryTab({ personId, version }: { personId: number; version: n
             {h.reason ? `　原因：${h.reason}` : ''}
           </Text>
           {h.changes.length > 0 && (
+            // A record's before and after, field by field: a small comparison, not a list to work through.
             <Table withTableBorder mt={6} fz="sm" maw={900}>
               <Table.Thead>
                 <Table.Tr>
@@ -50,11 +48,6 @@ export function HistoryTab({ personId, version }: { personId: number; version: n
           )}
         </Timeline.Item>
       ))}
-      {items.length === 0 && (
-        <Stack>
-          <Text c="dimmed">暂无记录。</Text>
-        </Stack>
-      )}
     </Timeline>
   );
 }

@@ -1,35 +1,29 @@
-import {
-  Badge,
-  Button,
-  Chip,
-  Group,
-  Pagination,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+// 人员档案: the list of everyone, searched and filtered, sorted and paged by the database. The
+// list's state lives in the address (#/people?…), so the home page's figures open a list and
+// back/forward return to it. Rows are reached by Tab, moved through with ↑/↓ and opened with Enter.
+import { Badge, Button, Chip, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconArrowDown, IconArrowUp, IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
-import { notifications } from '@mantine/notifications';
-import { download } from '../../files';
-import { useEffect, useMemo, useState } from 'react';
-import type { InputOf, ListPage, OrgUnit } from '../../../src-main/api/contract';
+import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
+import { keepPreviousData } from '@tanstack/react-query';
+import type { DataTableSortStatus } from 'mantine-datatable';
+import { useMemo, useState } from 'react';
+import type { InputOf, PersonRow } from '../../../src-main/api/contract';
 import { CARE_FLAG_KEYS, SORT_KEYS } from '../../../src-main/api/contract';
-import { AGE_BANDS, CARE_FLAGS, CATEGORIES, STATUSES } from '../../../src-main/shared/person';
 import { formatAge } from '../../../src-main/shared/dates';
-import { call } from '../../api';
+import { AGE_BANDS, CARE_FLAGS, CATEGORIES, STATUSES } from '../../../src-main/shared/person';
+import { download } from '../../files';
+import { DataTable } from '../../kit/DataTable';
+import { READ_ON_OPEN } from './freshness';
+import { useRpc, useRpcMutation } from '../../kit/rpc';
+import { done, failed } from '../../notify';
 import { navigate } from '../../route';
-import { VisitBatchButton } from './VisitBatchButton';
 import { AssignUnitButton } from './AssignUnitButton';
+import { VisitBatchButton } from './VisitBatchButton';
 
 type Query = InputOf<'retirees.list'>;
+type SortKey = NonNullable<Query['sort']>;
+const PAGE_SIZE = 50;
 
-/** The list's state lives in the address (#/people?…), so the home page can open a list. */
 function queryFrom(params: URLSearchParams): Query {
   const num = (k: string) => (params.get(k) ? Number(params.get(k)) : null);
   const bool = (k: string) => (params.get(k) === '1' ? true : params.get(k) === '0' ? false : null);
@@ -47,10 +41,10 @@ function queryFrom(params: URLSearchParams): Query {
     care: params.getAll('care') as Query['care'],
     needsReview: bool('review'),
     statusDateFrom: params.get('from'),
-    sort: SORT_KEYS.includes(sort as (typeof SORT_KEYS)[number]) ? (sort as Query['sort']) : 'name',
+    sort: SORT_KEYS.includes(sort as SortKey) ? (sort as SortKey) : 'name',
     desc: params.get('desc') === '1',
     page: num('page') ?? 1,
-    pageSize: 50,
+    pageSize: PAGE_SIZE,
   };
 }
 
@@ -63,25 +57,41 @@ function paramsOf(params: URLSearchParams): Record<string, string | string[]> {
   return out;
 }
 
+/**
+ * The columns the database sorts by. Age runs the other way from the birth date it is sorted by:
+ * youngest first is the latest birth date first.
+ */
+const SORTS: Record<string, { key: SortKey; reversed?: boolean }> = {
+  name: { key: 'name' },
+  age: { key: 'birthDate', reversed: true },
+  idNumberMasked: { key: 'idNumber' },
+  formerUnit: { key: 'formerUnit' },
+  place: { key: 'area' },
+};
+
+function sortStatusOf(query: Query): DataTableSortStatus<PersonRow> {
+  const [column, s] = Object.entries(SORTS).find(([, s]) => s.key === query.sort) ?? ['name', SORTS.name];
+  const desc = query.desc !== Boolean(s.reversed);
+  return { columnAccessor: column, direction: desc ? 'desc' : 'asc' };
+}
+
+const statusColor = (s: string) => (s === '在册' ? 'green' : s === '已故' ? 'dark' : 'gray');
+
 export function PeoplePage({ params }: { params: URLSearchParams }) {
   const query = useMemo(() => queryFrom(params), [params]);
-  const [page, setPage] = useState<ListPage | null>(null);
-  const [units, setUnits] = useState<OrgUnit[]>([]);
-  const [options, setOptions] = useState<{ areas: string[]; buildings: string[] }>({ areas: [], buildings: [] });
+  // The next page or filter is read while the current rows stay (dimmed) in place.
+  const list = useRpc('retirees.list', query, { ...READ_ON_OPEN, placeholderData: keepPreviousData });
+  const units = useRpc('org.units', {}, READ_ON_OPEN).data ?? [];
+  const options = useRpc('retirees.filterOptions', {}, READ_ON_OPEN).data ?? { areas: [], buildings: [] };
+  const exportList = useRpcMutation('retirees.export', {
+    onSuccess: (r) => {
+      download(r.fileName, r.dataBase64);
+      done(`已导出 ${r.count} 人（按当前筛选和排序）`);
+    },
+    onError: failed,
+  });
+  // What is being typed in the search box; the address follows it once typing pauses.
   const [text, setText] = useState(query.q ?? '');
-  const [exporting, setExporting] = useState(false);
-
-  useEffect(() => {
-    call('org.units', {}).then(setUnits);
-    call('retirees.filterOptions', {}).then(setOptions);
-  }, []);
-  useEffect(() => {
-    let live = true;
-    call('retirees.list', query).then((p) => live && setPage(p));
-    return () => {
-      live = false;
-    };
-  }, [query]);
 
   const set = (changes: Record<string, string | string[] | null | undefined>) => {
     const next = paramsOf(params);
@@ -94,50 +104,25 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
   };
   const search = useDebouncedCallback((q: string) => set({ q }), 250);
 
-  const sortHeader = (key: Query['sort'], label: string) => (
-    <UnstyledButton
-      onClick={() => set({ sort: key, desc: query.sort === key && !query.desc ? '1' : null })}
-      aria-label={`按${label}排序`}
-    >
-      <Group gap={2} wrap="nowrap">
-        <Text fw={700} size="sm">
-          {label}
-        </Text>
-        {query.sort === key && (query.desc ? <IconArrowDown size={14} /> : <IconArrowUp size={14} />)}
-      </Group>
-    </UnstyledButton>
-  );
-
-  const unitOptions = (kinds: string[]) =>
-    units.filter((u) => kinds.includes(u.kind)).map((u) => ({ value: String(u.id), label: u.name }));
+  const unitOptions = (kinds: string[]) => units.filter((u) => kinds.includes(u.kind)).map((u) => ({ value: String(u.id), label: u.name }));
   const filtersOn = [...params.keys()].some((k) => !['q', 'sort', 'desc', 'page'].includes(k));
+  const page = list.data;
+  const total = page?.total ?? 0;
 
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Title order={2}>人员档案</Title>
+        <Group gap="md" align="baseline">
+          <Title order={2}>人员档案</Title>
+          {/* Only the count of the list now asked for, never the one before it. */}
+          {page && !list.isPlaceholderData && <Text c="dimmed">共 {total.toLocaleString('zh-CN')} 人</Text>}
+        </Group>
         <Group>
-          <Button
-            variant="default"
-            leftSection={<IconDownload size={18} />}
-            loading={exporting}
-            onClick={async () => {
-              setExporting(true);
-              try {
-                const r = await call('retirees.export', { query: { ...query, page: 1 } });
-                download(r.fileName, r.dataBase64);
-                notifications.show({ color: 'green', message: `已导出 ${r.count} 人（按当前筛选和排序）` });
-              } catch (e) {
-                notifications.show({ color: 'red', title: '导出失败', message: (e as Error).message });
-              } finally {
-                setExporting(false);
-              }
-            }}
-          >
+          <Button variant="default" leftSection={<IconDownload size={18} />} loading={exportList.isPending} onClick={() => exportList.mutate({ query: { ...query, page: 1 } })}>
             导出 Excel
           </Button>
-          <VisitBatchButton query={query} total={page?.total ?? 0} />
-          <AssignUnitButton query={query} total={page?.total ?? 0} onDone={() => call('org.units', {}).then(setUnits)} />
+          <VisitBatchButton query={query} total={total} />
+          <AssignUnitButton query={query} total={total} />
           <Button leftSection={<IconPlus size={18} />} onClick={() => navigate('/people/new')}>
             新建档案
           </Button>
@@ -177,10 +162,7 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
             <Text c="dimmed" mx={4}>
               |
             </Text>
-            <Chip.Group
-              value={query.minAge ? String(query.minAge) : ''}
-              onChange={(v) => set({ minAge: v as string })}
-            >
+            <Chip.Group value={query.minAge ? String(query.minAge) : ''} onChange={(v) => set({ minAge: v as string })}>
               {AGE_BANDS.map((a) => (
                 <Chip key={a} value={String(a)} size="sm" color="orange">
                   {a}岁以上
@@ -191,8 +173,26 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
           <Group gap="xs" align="center">
             <Select size="sm" w={130} placeholder="片区" data={options.areas} value={query.area ?? null} onChange={(v) => set({ area: v })} clearable aria-label="片区" />
             <Select size="sm" w={130} placeholder="楼栋" data={options.buildings} value={query.building ?? null} onChange={(v) => set({ building: v })} clearable searchable aria-label="楼栋" />
-            <Select size="sm" w={190} placeholder="行政组" data={unitOptions(['行政大组', '行政小组'])} value={query.adminGroupId ? String(query.adminGroupId) : null} onChange={(v) => set({ group: v })} clearable aria-label="行政组" />
-            <Select size="sm" w={190} placeholder="党支部" data={unitOptions(['党支部', '党小组'])} value={query.partyBranchId ? String(query.partyBranchId) : null} onChange={(v) => set({ branch: v })} clearable aria-label="党支部" />
+            <Select
+              size="sm"
+              w={190}
+              placeholder="行政组"
+              data={unitOptions(['行政大组', '行政小组'])}
+              value={query.adminGroupId ? String(query.adminGroupId) : null}
+              onChange={(v) => set({ group: v })}
+              clearable
+              aria-label="行政组"
+            />
+            <Select
+              size="sm"
+              w={190}
+              placeholder="党支部"
+              data={unitOptions(['党支部', '党小组'])}
+              value={query.partyBranchId ? String(query.partyBranchId) : null}
+              onChange={(v) => set({ branch: v })}
+              clearable
+              aria-label="党支部"
+            />
             <Select
               size="sm"
               w={120}
@@ -217,82 +217,85 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
               待核实
             </Chip>
             {filtersOn && (
-              <Button variant="subtle" size="xs" onClick={() => navigate('/people', query.q ? { q: query.q } : {})}>
+              <Button variant="subtle" size="sm" onClick={() => navigate('/people', query.q ? { q: query.q } : {})}>
                 清除筛选
               </Button>
             )}
           </Group>
         </Stack>
       </Paper>
-      <Paper withBorder>
-        <Table striped highlightOnHover verticalSpacing="sm" fz="md">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{sortHeader('name', '姓名')}</Table.Th>
-              <Table.Th>性别</Table.Th>
-              <Table.Th>{sortHeader('birthDate', '年龄')}</Table.Th>
-              <Table.Th>{sortHeader('idNumber', '身份证号')}</Table.Th>
-              <Table.Th>类别</Table.Th>
-              <Table.Th>{sortHeader('formerUnit', '原单位')}</Table.Th>
-              <Table.Th>联系电话</Table.Th>
-              <Table.Th>{sortHeader('area', '片区/楼栋')}</Table.Th>
-              <Table.Th>状态</Table.Th>
-              <Table.Th>关爱</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {page?.rows.map((r) => (
-              <Table.Tr key={r.id} className="clickable-row" onClick={() => navigate(`/people/${r.id}`)}>
-                <Table.Td fw={600}>
+      <DataTable<PersonRow>
+        records={page?.rows ?? []}
+        fetching={list.isFetching}
+        minHeight={page?.rows.length ? undefined : 160}
+        // The header stays in sight while the rows scroll (the window's height, less the app's header).
+        maxHeight="calc(100vh - 100px)"
+        striped
+        noRecordsText={page ? '没有符合条件的人员' : '正在读取……'}
+        rowLabel={(r) => [r.name, r.category, formatAge(r.age, 'short') && `${formatAge(r.age, 'short')} 岁`, r.status].filter(Boolean).join('，')}
+        onRowOpen={(r) => navigate(`/people/${r.id}`)}
+        sortStatus={sortStatusOf(query)}
+        onSortStatusChange={({ columnAccessor, direction }) => {
+          const s = SORTS[String(columnAccessor)];
+          if (!s) return;
+          const desc = (direction === 'desc') !== Boolean(s.reversed);
+          set({ sort: s.key, desc: desc ? '1' : null });
+        }}
+        totalRecords={total}
+        recordsPerPage={PAGE_SIZE}
+        page={query.page ?? 1}
+        onPageChange={(p) => set({ page: String(p) })}
+        paginationText={({ from, to }) => `第 ${from}–${to} 人`}
+        columns={[
+          {
+            accessor: 'name',
+            title: '姓名',
+            sortable: true,
+            render: (r) => (
+              <Group gap={6} wrap="nowrap">
+                <Text fw={600} span>
                   {r.name}
-                  {r.needsReview && (
-                    <Badge ml={6} size="sm" color="yellow" variant="light">
-                      待核实
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{r.gender ?? ''}</Table.Td>
-                <Table.Td>{formatAge(r.age, 'short')}</Table.Td>
-                <Table.Td ff="monospace">{r.idNumberMasked ?? ''}</Table.Td>
-                <Table.Td>{r.category}</Table.Td>
-                <Table.Td>{r.formerUnit ?? ''}</Table.Td>
-                <Table.Td>{r.phone ?? ''}</Table.Td>
-                <Table.Td>{[r.area, r.building].filter(Boolean).join(' ')}</Table.Td>
-                <Table.Td>
-                  <Badge color={r.status === '在册' ? 'green' : r.status === '已故' ? 'dark' : 'gray'} variant="light">
-                    {r.status}
+                </Text>
+                {r.needsReview && (
+                  <Badge size="lg" color="yellow" variant="light">
+                    待核实
                   </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {r.careFlags.map((f) => (
-                      <Badge key={f} size="sm" color="grape" variant="outline">
-                        {f}
-                      </Badge>
-                    ))}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {page && page.total === 0 && (
-          <Text ta="center" c="dimmed" py="xl">
-            没有符合条件的人员
-          </Text>
-        )}
-      </Paper>
-      {page && (
-        <Group justify="space-between">
-          <Text c="dimmed">共 {page.total.toLocaleString('zh-CN')} 人</Text>
-          <Pagination
-            total={Math.max(1, Math.ceil(page.total / page.pageSize))}
-            value={page.page}
-            onChange={(p) => set({ page: String(p) })}
-            siblings={2}
-          />
-        </Group>
-      )}
+                )}
+              </Group>
+            ),
+          },
+          { accessor: 'gender', title: '性别', width: 64 },
+          { accessor: 'age', title: '年龄', sortable: true, width: 76, render: (r) => formatAge(r.age, 'short') },
+          { accessor: 'idNumberMasked', title: '身份证号', sortable: true, width: 200, noWrap: true, render: (r) => <Text ff="monospace" span>{r.idNumberMasked ?? ''}</Text> },
+          { accessor: 'category', title: '类别', width: 64 },
+          { accessor: 'formerUnit', title: '原单位', sortable: true },
+          { accessor: 'phone', title: '联系电话', width: 136, noWrap: true },
+          { accessor: 'place', title: '片区/楼栋', sortable: true, render: (r) => [r.area, r.building].filter(Boolean).join(' ') },
+          {
+            accessor: 'status',
+            title: '状态',
+            width: 84,
+            render: (r) => (
+              <Badge size="lg" color={statusColor(r.status)} variant="light">
+                {r.status}
+              </Badge>
+            ),
+          },
+          {
+            accessor: 'careFlags',
+            title: '关爱',
+            render: (r) => (
+              <Group gap={4}>
+                {r.careFlags.map((f) => (
+                  <Badge key={f} size="lg" color="grape" variant="outline">
+                    {f}
+                  </Badge>
+                ))}
+              </Group>
+            ),
+          },
+        ]}
+      />
     </Stack>
   );
 }

@@ -1,7 +1,13 @@
-// Form fields shared by the file page: phones, labelled sections. Dates: kit/DateField.
+// Form pieces the file page and its timeline share: labelled sections, phones, text and date fields
+// bound to a @mantine/form with the contract's way of saying "nothing" (null, not an empty string),
+// and the contract's own schema as a form's validation. Dates: kit/DateField.
 import { ActionIcon, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
+import type { ChangeEvent, ReactNode } from 'react';
+import { contract, type MethodName } from '../../../src-main/api/contract';
+import { DateField, type DateFieldProps } from '../../kit/DateField';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -14,12 +20,67 @@ export function Section({ title, children }: { title: string; children: ReactNod
   );
 }
 
+/** A form validated by the contract's own schema for `method`, before anything is sent. */
+export function validatedAs(method: MethodName) {
+  return zod4Resolver(contract[method].input as never);
+}
+
+// Any form: these helpers read and write one path of it.
+type AnyForm = UseFormReturnType<any>;
+
+/**
+ * A text input bound to `path`: an emptied field holds null (the contract's "nothing"), so
+ * clearing what was empty is no change, and optional amounts are not read as "" yuan.
+ */
+export function textField(form: AnyForm, path: string) {
+  const props = form.getInputProps(path);
+  return {
+    ...props,
+    value: (props.value as string | null | undefined) ?? '',
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => form.setFieldValue(path, e.currentTarget.value === '' ? null : e.currentTarget.value),
+  };
+}
+
+/** The date field bound to `path`, with the router's refusal of it (`details`) beside it. */
+export function FormDate({ form, path, ...props }: Omit<DateFieldProps, 'value' | 'onChange'> & { form: AnyForm; path: string }) {
+  const error = form.errors[path];
+  return (
+    <Stack gap={4} w={props.w}>
+      <DateField
+        {...props}
+        value={getPath(form.getValues(), path)}
+        onChange={(v) => form.setFieldValue(path, v)}
+      />
+      {error && (
+        <Text c="red.8" size="sm" role="alert">
+          {error}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function getPath(values: unknown, path: string): string | null {
+  return (path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), values) as string | null) ?? null;
+}
+
 export interface PhoneDraft {
   label?: string | null;
   number: string;
 }
 
-export function PhonesField({ value, onChange, label = '联系电话' }: { value: PhoneDraft[]; onChange: (v: PhoneDraft[]) => void; label?: string }) {
+export function PhonesField({
+  value,
+  onChange,
+  label = '联系电话',
+  errorOf,
+}: {
+  value: PhoneDraft[];
+  onChange: (v: PhoneDraft[]) => void;
+  label?: string;
+  /** The router's refusal of the i-th number, if any. */
+  errorOf?: (i: number) => ReactNode;
+}) {
   const update = (i: number, patch: Partial<PhoneDraft>) => onChange(value.map((p, k) => (k === i ? { ...p, ...patch } : p)));
   return (
     <Stack gap={6}>
@@ -27,16 +88,23 @@ export function PhonesField({ value, onChange, label = '联系电话' }: { value
         {label}
       </Text>
       {value.map((p, i) => (
-        <Group key={i} gap="xs" wrap="nowrap">
+        <Group key={i} gap="xs" wrap="nowrap" align="flex-start">
           <TextInput w={110} placeholder="手机/住宅" aria-label={`${label}${i + 1}类型`} value={p.label ?? ''} onChange={(e) => update(i, { label: e.currentTarget.value })} />
-          <TextInput style={{ flex: 1 }} placeholder="号码" aria-label={`${label}${i + 1}`} value={p.number} onChange={(e) => update(i, { number: e.currentTarget.value })} />
-          <ActionIcon variant="subtle" color="gray" aria-label="删除此号码" onClick={() => onChange(value.filter((_, k) => k !== i))}>
+          <TextInput
+            style={{ flex: 1 }}
+            placeholder="号码"
+            aria-label={`${label}${i + 1}`}
+            value={p.number}
+            error={errorOf?.(i)}
+            onChange={(e) => update(i, { number: e.currentTarget.value })}
+          />
+          <ActionIcon variant="subtle" color="gray" size="lg" aria-label="删除此号码" onClick={() => onChange(value.filter((_, k) => k !== i))}>
             <IconTrash size={18} />
           </ActionIcon>
         </Group>
       ))}
       <Group>
-        <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={() => onChange([...value, { label: value.length ? '住宅' : '手机', number: '' }])}>
+        <Button variant="light" size="sm" leftSection={<IconPlus size={14} />} onClick={() => onChange([...value, { label: value.length ? '住宅' : '手机', number: '' }])}>
           添加电话
         </Button>
       </Group>

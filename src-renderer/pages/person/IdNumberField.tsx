@@ -1,0 +1,62 @@
+// The ID number, checked as it is typed (GB 11643 check digit, birth date and gender against the
+// form, another file with the same number). The check is a query keyed by what was typed, so a
+// reply for a number the user has since changed is never shown; a number fills an empty birth date
+// and gender.
+import { Alert, Stack, Text, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect } from 'react';
+import type { InputOf } from '../../../src-main/api/contract';
+import { useRpc } from '../../kit/rpc';
+import type { PersonDraft } from './personDraft';
+
+type CheckInput = InputOf<'retirees.checkId'>;
+
+export function IdNumberField({ form, personId }: { form: UseFormReturnType<PersonDraft>; personId: number | null }) {
+  const { idNumber, birthDate, gender } = form.getValues();
+  const typed = (idNumber ?? '').trim();
+  // What the check is asked about, once typing pauses.
+  const [asked] = useDebouncedValue(JSON.stringify({ idNumber: typed, birthDate: birthDate ?? null, gender: gender ?? null }), 300);
+  const input: CheckInput = { ...(JSON.parse(asked) as CheckInput), excludeId: personId };
+  const check = useRpc('retirees.checkId', input.idNumber.replace(/\s/g, '').length >= 15 ? input : null, {
+    // The same number asked again with a birth date or gender filled in: keep showing its result meanwhile.
+    placeholderData: (previous, query) => ((query?.queryKey[1] as CheckInput | undefined)?.idNumber === input.idNumber ? previous : undefined),
+  });
+  // Only a result for the number now in the box.
+  const result = check.data && input.idNumber === typed ? check.data : null;
+
+  useEffect(() => {
+    if (!result) return;
+    const now = form.getValues();
+    if (result.birthDate && !now.birthDate) form.setFieldValue('birthDate', result.birthDate);
+    if (result.gender && !now.gender) form.setFieldValue('gender', result.gender as PersonDraft['gender']);
+  }, [result]);
+
+  let description: React.ReactNode = '18 位，末位可为 X；15 位旧号码保存时自动升级';
+  if (result?.ok && result.normalized) {
+    description = (
+      <Text span c="green.8" size="sm">
+        ✓ 校验通过：{result.normalized}
+        {result.from15 ? '（由 15 位升级）' : ''}，{result.birthDate} 出生，{result.gender}
+      </Text>
+    );
+  }
+  const refused = form.errors.idNumber;
+  return (
+    <Stack gap={4}>
+      <TextInput
+        label="身份证号"
+        value={idNumber ?? ''}
+        onChange={(e) => form.setFieldValue('idNumber', e.currentTarget.value === '' ? null : e.currentTarget.value)}
+        description={description}
+        error={[...(result?.errors ?? []), ...(refused ? [refused] : [])].join('；') || undefined}
+        ff="monospace"
+      />
+      {result && result.warnings.length > 0 && (
+        <Alert color="orange" p="xs" title="请核对">
+          {result.warnings.join('；')}
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,8 +1,8 @@
 // Placing everyone the list shows (every page of it) in a unit of the organisation network at once.
 import { Button, Select, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
 import { IconSitemap } from '@tabler/icons-react';
-import { useState } from 'react';
 import type { InputOf } from '../../../src-main/api/contract';
 import { unitChoices } from '../../components/unitOptions';
 import { FormModal } from '../../kit/FormModal';
@@ -11,7 +11,7 @@ import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { done } from '../../notify';
 
 export function AssignUnitButton({ query, total }: { query: InputOf<'retirees.list'>; total: number }) {
-  const [open, setOpen] = useState(false);
+  const [open, dialog] = useDisclosure(false);
   // The network is read when the dialog opens.
   const units = useRpc('org.tree', open ? {} : null, READ_ON_OPEN).data ?? [];
   const form = useForm({ mode: 'controlled', initialValues: { key: null as string | null }, validate: { key: (k) => (k ? null : '请选择要编入的组织') } });
@@ -19,11 +19,11 @@ export function AssignUnitButton({ query, total }: { query: InputOf<'retirees.li
   const assign = useRpcMutation('org.assign', { invalidates: ['retirees.list', 'retirees.get', 'retirees.history', 'org.units', 'org.tree'], onError: () => {} });
   const close = () => {
     form.reset();
-    setOpen(false);
+    dialog.close();
   };
   return (
     <>
-      <Button variant="default" leftSection={<IconSitemap size={18} />} onClick={() => setOpen(true)} disabled={total === 0}>
+      <Button variant="default" leftSection={<IconSitemap size={18} />} onClick={dialog.open} disabled={total === 0}>
         编入组织
       </Button>
       <FormModal

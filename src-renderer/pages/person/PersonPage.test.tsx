@@ -137,4 +137,21 @@ describe('the file form', () => {
     expect(update.input.changes).toEqual({ note: '女儿每周来看望' });
     expect(await call<PersonFile>('retirees.get', { id: file.id })).toMatchObject({ status: '已故', statusDate: '2026-11-20', note: '女儿每周来看望' });
   });
+
+  it('a conflict: the latest file is loaded under the edit, which then saves over what it now shows', async () => {
+    const file = await openFile();
+    type('备注', '我的修改');
+    // Someone else changes the same field meanwhile.
+    await call('retirees.update', { id: file.id, version: file.version, changes: { note: '别人的修改' }, base: { note: '原' } });
+    fireEvent.click(saveButton());
+    fireEvent.click(await screen.findByRole('button', { name: '载入最新内容（保留我的修改）' }));
+    // The refusal goes once the latest file is read.
+    await waitFor(() => expect(screen.queryByRole('button', { name: '载入最新内容（保留我的修改）' })).toBeNull());
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(input('备注').value).toBe('我的修改');
+    calls = [];
+    fireEvent.click(saveButton());
+    await waitFor(() => expect(screen.getByText('已全部保存')).toBeTruthy());
+    expect(calls.find((c) => c.method === 'retirees.update')!.input).toMatchObject({ changes: { note: '我的修改' }, base: { note: '别人的修改' } });
+  });
 });

@@ -90,8 +90,9 @@ function PersonForm({ file }: { file: PersonFile | null }) {
       navigate(`/people/${createdId.current}`);
     }
   };
-  const loadLatest = () => {
-    if (file) void client.invalidateQueries({ queryKey: rpcKey('retirees.get', { id: file.id }) });
+  /** After a conflict: the file as it is now, the user's edits on top (the effect above), then the refusal goes. */
+  const loadLatest = async () => {
+    if (file) await client.invalidateQueries({ queryKey: rpcKey('retirees.get', { id: file.id }) });
     f.clearError();
   };
 
@@ -140,7 +141,7 @@ function PersonForm({ file }: { file: PersonFile | null }) {
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{f.error}</Text>
             {f.conflict && (
-              <Button size="compact-md" variant="white" color="red" onClick={loadLatest}>
+              <Button size="compact-md" variant="white" color="red" onClick={() => void loadLatest()}>
                 载入最新内容（保留我的修改）
               </Button>
             )}

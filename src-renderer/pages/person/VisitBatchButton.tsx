@@ -2,9 +2,9 @@
 // on the roll are included, whatever the filter).
 import { Button, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
 import { IconGift } from '@tabler/icons-react';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useState } from 'react';
 import { contract, type InputOf } from '../../../src-main/api/contract';
 import { VISIT_KINDS } from '../../../src-main/shared/care';
 import { todayIso } from '../../../src-main/shared/dates';
@@ -17,7 +17,7 @@ import { FormDate, textField } from './fields';
 const BatchInput = contract['visits.createBatch'].input.omit({ query: true });
 
 export function VisitBatchButton({ query, total }: { query: InputOf<'retirees.list'>; total: number }) {
-  const [open, setOpen] = useState(false);
+  const [open, dialog] = useDisclosure(false);
   const form = useForm({
     mode: 'controlled',
     initialValues: { name: '', kind: '节日慰问' as string, date: todayIso() as string | null, money: null as string | null, items: null as string | null, visitors: null as string | null },
@@ -30,11 +30,11 @@ export function VisitBatchButton({ query, total }: { query: InputOf<'retirees.li
   });
   const close = () => {
     form.reset();
-    setOpen(false);
+    dialog.close();
   };
   return (
     <>
-      <Button variant="default" leftSection={<IconGift size={18} />} onClick={() => setOpen(true)} disabled={total === 0}>
+      <Button variant="default" leftSection={<IconGift size={18} />} onClick={dialog.open} disabled={total === 0}>
         建立慰问批次
       </Button>
       <FormModal

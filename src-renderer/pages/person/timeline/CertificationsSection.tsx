@@ -1,7 +1,7 @@
 // 养老金领取资格认证: one a year, recorded here or with a visit.
 import { Button, Group, Paper, Select, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useDisclosure } from '@mantine/hooks';
 import { CERTIFICATION_METHODS } from '../../../../src-main/shared/care';
 import { todayIso } from '../../../../src-main/shared/dates';
 import { FormModal } from '../../../kit/FormModal';
@@ -10,13 +10,13 @@ import { FormDate, validatedAs } from '../fields';
 
 export function CertificationsSection({ personId, canRecord }: { personId: number; canRecord: boolean }) {
   const certs = useRpc('certifications.list', { personId });
-  const [recording, setRecording] = useState(false);
+  const [recording, dialog] = useDisclosure(false);
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="xs">
         <Title order={5}>养老金领取资格认证</Title>
         {canRecord && (
-          <Button size="compact-md" variant="light" onClick={() => setRecording(true)}>
+          <Button size="compact-md" variant="light" onClick={dialog.open}>
             记录认证
           </Button>
         )}
@@ -32,7 +32,7 @@ export function CertificationsSection({ personId, canRecord }: { personId: numbe
           </Text>
         ))
       )}
-      <CertificationForm opened={recording} personId={personId} onClose={() => setRecording(false)} />
+      <CertificationForm opened={recording} personId={personId} onClose={dialog.close} />
     </Paper>
   );
 }

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
 import type { PersonFile } from '../../src-main/api/contract';
-import { openOffice, type Office } from './office';
+import { openOffice, SCREENS, type Office } from './office';
 
 let office: Office;
 let page: Page;
@@ -97,5 +97,21 @@ describe("a person's file at 1366×768", () => {
     await shot('3-timeline');
     await page.getByRole('button', { name: '已回访' }).click();
     await expect.poll(() => page.getByText(/^已回访（/).isVisible()).toBe(true);
+  });
+
+  test('a refused field: the message beside the field and in the save bar, in sight', async () => {
+    await page.getByRole('tab', { name: '档案信息' }).click();
+    await page.getByLabel('邮编').fill('12');
+    await page.getByLabel('邮编').press('Control+s');
+    await expect.poll(() => page.getByLabel('邮编').getAttribute('aria-invalid')).toBe('true');
+    const bar = page.getByRole('region', { name: '保存' });
+    await expect.poll(() => bar.getByRole('alert').textContent()).toContain('邮编应为 6 位数字');
+    const box = await bar.boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(768);
+    await page.screenshot({ path: `${SCREENS}/people-4-refused.png` });
+    // Put right, it saves.
+    await page.getByLabel('邮编').fill('110000');
+    await page.getByLabel('邮编').press('Control+s');
+    await expect.poll(() => page.getByText('已全部保存').isVisible()).toBe(true);
   });
 });

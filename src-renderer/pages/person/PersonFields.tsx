@@ -13,7 +13,8 @@ import {
   STAFF_TYPES,
   STATUSES,
 } from '../../../src-main/shared/person';
-import { FormDate, PhonesField, Section, textField } from './fields';
+import { FormDateField } from '../../kit/FormDateField';
+import { PhonesField, Section, textField } from './fields';
 import { IdNumberField } from './IdNumberField';
 import type { PersonDraft } from './personDraft';
 
@@ -42,7 +43,7 @@ export function PersonFields({ form, units, personId }: { form: UseFormReturnTyp
           <TextInput label="姓名" required {...form.getInputProps('name')} />
           <Select label="性别" data={[...GENDERS]} clearable {...form.getInputProps('gender')} />
           <TextInput label="民族" {...text('ethnicity')} />
-          <FormDate partial form={form} path="birthDate" label="出生日期" />
+          <FormDateField partial empty={null} form={form} path="birthDate" label="出生日期" />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, lg: 2 }} mt="sm">
           <IdNumberField form={form} personId={personId} />
@@ -52,8 +53,8 @@ export function PersonFields({ form, units, personId }: { form: UseFormReturnTyp
           </SimpleGrid>
         </SimpleGrid>
         <SimpleGrid cols={{ base: 2, lg: 4 }} mt="sm">
-          <FormDate partial form={form} path="workStartDate" label="参加工作时间" />
-          <FormDate partial form={form} path="retirementDate" label="离退休时间" />
+          <FormDateField partial empty={null} form={form} path="workStartDate" label="参加工作时间" />
+          <FormDateField partial empty={null} form={form} path="retirementDate" label="离退休时间" />
           <TextInput label="原单位/部门" {...text('formerUnit')} />
           <TextInput label="原职务/职称" {...text('formerPosition')} />
         </SimpleGrid>
@@ -122,7 +123,7 @@ export function PersonFields({ form, units, personId }: { form: UseFormReturnTyp
             </Text>
             <SegmentedControl data={[...STATUSES]} value={v.status ?? '在册'} onChange={(s) => form.setFieldValue('status', s as PersonDraft['status'])} />
           </Stack>
-          {v.status !== '在册' && <FormDate partial form={form} path="statusDate" label={v.status === '已故' ? '去世日期' : '迁出日期'} />}
+          {v.status !== '在册' && <FormDateField partial empty={null} form={form} path="statusDate" label={v.status === '已故' ? '去世日期' : '迁出日期'} />}
         </SimpleGrid>
         <Textarea mt="sm" label="备注" autosize minRows={2} {...text('note')} />
       </Section>

@@ -136,18 +136,6 @@ function PersonForm({ file }: { file: PersonFile | null }) {
           </Stack>
         </Alert>
       )}
-      {f.error && (
-        <Alert color="red" title="未保存" withCloseButton onClose={f.clearError}>
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{f.error}</Text>
-            {f.conflict && (
-              <Button size="compact-md" variant="white" color="red" onClick={() => void loadLatest()}>
-                载入最新内容（保留我的修改）
-              </Button>
-            )}
-          </Stack>
-        </Alert>
-      )}
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="file">档案信息</Tabs.Tab>
@@ -178,7 +166,21 @@ function PersonForm({ file }: { file: PersonFile | null }) {
           </Tabs.Panel>
         )}
       </Tabs>
-      <SaveBar dirty={f.dirty} saving={f.saving} onSave={() => void save()} canSave={f.dirty || file === null} />
+      <SaveBar dirty={f.dirty} saving={f.saving} onSave={() => void save()} canSave={f.dirty || file === null}>
+        {/* In the bar, beside 保存: a refusal is seen wherever the file is scrolled. */}
+        {f.error && (
+          <Group gap="sm" wrap="nowrap">
+            <Text c="red.8" fw={500} role="alert" maw={640}>
+              未能保存：{f.error}
+            </Text>
+            {f.conflict && (
+              <Button size="compact-md" variant="light" color="red" onClick={() => void loadLatest()}>
+                载入最新内容（保留我的修改）
+              </Button>
+            )}
+          </Group>
+        )}
+      </SaveBar>
       <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title="保存前请核对" size="lg">
         <Stack>
           <Text>{confirm}</Text>

@@ -11,7 +11,8 @@ import { todayIso } from '../../../src-main/shared/dates';
 import { FormModal } from '../../kit/FormModal';
 import { useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
-import { FormDate, textField } from './fields';
+import { FormDateField } from '../../kit/FormDateField';
+import { textField } from './fields';
 
 // The form holds everything but the list's query, which the button adds.
 const BatchInput = contract['visits.createBatch'].input.omit({ query: true });
@@ -49,7 +50,7 @@ export function VisitBatchButton({ query, total }: { query: InputOf<'retirees.li
         <SimpleGrid cols={2}>
           <TextInput label="批次名称" placeholder="如 2027年春节慰问" {...form.getInputProps('name')} />
           <Select label="类别" data={[...VISIT_KINDS]} allowDeselect={false} {...form.getInputProps('kind')} />
-          <FormDate form={form} path="date" label="慰问日期" />
+          <FormDateField form={form} path="date" label="慰问日期" />
           <TextInput label="慰问金（元）" {...textField(form, 'money')} />
           <TextInput label="慰问品" {...textField(form, 'items')} />
           <TextInput label="走访人" {...textField(form, 'visitors')} />

@@ -1,13 +1,12 @@
 // Form pieces the file page and its timeline share: labelled sections, phones, text and date fields
 // bound to a @mantine/form with the contract's way of saying "nothing" (null, not an empty string),
-// and the contract's own schema as a form's validation. Dates: kit/DateField.
+// and the contract's own schema as a form's validation. Dates: kit/FormDateField.
 import { ActionIcon, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import type { ChangeEvent, ReactNode } from 'react';
 import { contract, type MethodName } from '../../../src-main/api/contract';
-import { DateField, type DateFieldProps } from '../../kit/DateField';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -39,29 +38,6 @@ export function textField(form: AnyForm, path: string) {
     value: (props.value as string | null | undefined) ?? '',
     onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => form.setFieldValue(path, e.currentTarget.value === '' ? null : e.currentTarget.value),
   };
-}
-
-/** The date field bound to `path`, with the router's refusal of it (`details`) beside it. */
-export function FormDate({ form, path, ...props }: Omit<DateFieldProps, 'value' | 'onChange'> & { form: AnyForm; path: string }) {
-  const error = form.errors[path];
-  return (
-    <Stack gap={4} w={props.w}>
-      <DateField
-        {...props}
-        value={getPath(form.getValues(), path)}
-        onChange={(v) => form.setFieldValue(path, v)}
-      />
-      {error && (
-        <Text c="red.8" size="sm" role="alert">
-          {error}
-        </Text>
-      )}
-    </Stack>
-  );
-}
-
-function getPath(values: unknown, path: string): string | null {
-  return (path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), values) as string | null) ?? null;
 }
 
 export interface PhoneDraft {

@@ -6,7 +6,8 @@ import { CERTIFICATION_METHODS } from '../../../../src-main/shared/care';
 import { todayIso } from '../../../../src-main/shared/dates';
 import { FormModal } from '../../../kit/FormModal';
 import { useRpc, useRpcMutation } from '../../../kit/rpc';
-import { FormDate, validatedAs } from '../fields';
+import { FormDateField } from '../../../kit/FormDateField';
+import { validatedAs } from '../fields';
 
 export function CertificationsSection({ personId, canRecord }: { personId: number; canRecord: boolean }) {
   const certs = useRpc('certifications.list', { personId });
@@ -51,7 +52,7 @@ function CertificationForm({ opened, personId, onClose }: { opened: boolean; per
   };
   return (
     <FormModal opened={opened} onClose={close} title="记录资格认证" size="md" form={form} onSubmit={(v) => create.mutateAsync(v as never)}>
-      <FormDate form={form} path="certifiedOn" label="认证日期" />
+      <FormDateField form={form} path="certifiedOn" label="认证日期" />
       <Select label="认证方式" data={[...CERTIFICATION_METHODS]} {...form.getInputProps('method')} />
     </FormModal>
   );

@@ -5,7 +5,8 @@ import { useForm } from '@mantine/form';
 import type { PersonFile } from '../../../../src-main/api/contract';
 import { FormModal } from '../../../kit/FormModal';
 import { useRpcMutation } from '../../../kit/rpc';
-import { FormDate, textField, validatedAs } from '../fields';
+import { FormDateField } from '../../../kit/FormDateField';
+import { textField, validatedAs } from '../fields';
 
 export function DeathForm({ opened, person, onClose }: { opened: boolean; person: PersonFile; onClose: () => void }) {
   const form = useForm({
@@ -34,7 +35,7 @@ export function DeathForm({ opened, person, onClose }: { opened: boolean; person
       onSubmit={(v) => register.mutateAsync(v as never)}
     >
       <Text size="sm">登记后，档案状态改为“已故”，不再出现在生日提醒、节日慰问和邮寄名单中；办公室的后续事项列为清单逐项办理。</Text>
-      <FormDate form={form} path="diedOn" label="去世日期" placeholder="如 2026-11-20" />
+      <FormDateField form={form} path="diedOn" label="去世日期" placeholder="如 2026-11-20" />
       <TextInput label="报告人" placeholder="如 其子刘强" {...textField(form, 'reportedBy')} />
       <Textarea label="备注" {...textField(form, 'note')} />
     </FormModal>

@@ -9,7 +9,8 @@ import { todayIso } from '../../../../src-main/shared/dates';
 import { formatYuan } from '../../../../src-main/shared/money';
 import { FormModal } from '../../../kit/FormModal';
 import { useRpc, useRpcMutation } from '../../../kit/rpc';
-import { FormDate, textField, validatedAs } from '../fields';
+import { FormDateField } from '../../../kit/FormDateField';
+import { textField, validatedAs } from '../fields';
 
 export function DeathSection({ personId }: { personId: number }) {
   const death = useRpc('deaths.get', { personId }).data?.death;
@@ -82,7 +83,7 @@ function DeathTaskForm({ personId, task, onClose }: { personId: number; task: De
       form={form}
       onSubmit={(v) => record.mutateAsync(v as never)}
     >
-      <FormDate form={form} path="doneOn" label="办理日期" />
+      <FormDateField form={form} path="doneOn" label="办理日期" />
       {task && PAID_DEATH_TASKS.includes(task) && <TextInput label="金额（元）" {...textField(form, 'amount')} />}
       <TextInput label="备注" {...textField(form, 'note')} />
     </FormModal>

@@ -46,7 +46,7 @@ function PersonForm({ file }: { file: PersonFile | null }) {
     client.setQueryData(rpcKey('retirees.get', { id: p.id }), p);
     done(`${p.name}的档案已保存`);
   };
-  // Refusals are shown on the form (beside their fields, or above the tabs).
+  // Refusals are shown on the form: beside their fields, and in the save bar.
   const create = useRpcMutation('retirees.create', { invalidates: [...FILE_READERS], onSuccess: saved, onError: () => {} });
   const update = useRpcMutation('retirees.update', { invalidates: [...FILE_READERS], onSuccess: saved, onError: () => {} });
 

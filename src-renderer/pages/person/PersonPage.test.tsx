@@ -20,8 +20,6 @@ let calls: { method: string; input: Record<string, unknown> }[];
 let delay: (method: string, input: Record<string, unknown>) => number;
 
 beforeEach(async () => {
-  // happy-dom has no font loading, which Mantine's autosizing Textarea listens to.
-  (document as unknown as { fonts?: object }).fonts ??= { addEventListener() {}, removeEventListener() {} };
   ctx = await freshContext();
   connect(ctx);
   calls = [];

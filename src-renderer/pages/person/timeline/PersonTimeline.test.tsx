@@ -16,7 +16,6 @@ const { call } = router(() => ctx);
 let calls: string[];
 
 beforeEach(async () => {
-  (document as unknown as { fonts?: object }).fonts ??= { addEventListener() {}, removeEventListener() {} };
   ctx = await freshContext();
   connect(ctx);
   calls = [];

@@ -3,27 +3,17 @@
 // useContractForm sends only what changed, shows the router's field errors beside their fields and
 // keeps the user's edit when the record is read again; the table opens a row with Enter.
 import { Button, TextInput } from '@mantine/core';
-import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { PersonFile } from '../../src-main/api/contract';
-import type { AppContext } from '../../src-main/app/context';
-import { freshContext, router } from '../../tests/helpers';
 import { call as rendererCall } from '../api';
 import { DataTable } from './DataTable';
 import { useContractForm } from './form';
 import { useRpc } from './rpc';
-import { connect, render } from './test-utils';
+import { officeForEachTest, render } from './test-utils';
 
-let ctx: AppContext;
-const { call } = router(() => ctx);
-beforeEach(async () => {
-  ctx = await freshContext();
-  connect(ctx);
-});
-afterEach(() => {
-  cleanup();
-  ctx.close();
-});
+const office = officeForEachTest();
+const { call } = office;
 
 type NoteValues = { note: string | null; postcode: string | null };
 

@@ -3,10 +3,13 @@
 // Electron preload opens (`window.retireeOffice.invoke`). Use with `// @vitest-environment happy-dom`.
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { render as renderDom, type RenderResult } from '@testing-library/react';
+import { cleanup, render as renderDom, type RenderResult } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
 import type { ReactElement } from 'react';
 import { dispatch } from '../../src-main/api/router';
 import type { AppContext } from '../../src-main/app/context';
+import type { ProcessLauncher } from '../../src-main/jobs/launcher';
+import { freshContext, router } from '../../tests/helpers';
 import { newQueryClient, RpcProvider } from './rpc';
 import { theme } from '../theme';
 
@@ -38,4 +41,22 @@ export function render(ui: ReactElement): RenderResult {
       </DatesProvider>
     </MantineProvider>,
   );
+}
+
+/**
+ * A fresh office for every test of the file: a new SQLite file behind the router the renderer
+ * calls, the rendered tree and the database closed after each test. Returns the router's `call`
+ * and `refusal` (as the tests' own helpers give them) and the context.
+ */
+export function officeForEachTest(options: { launcher?: ProcessLauncher } = {}) {
+  let ctx: AppContext;
+  beforeEach(async () => {
+    ctx = await freshContext({ launcher: options.launcher });
+    connect(ctx);
+  });
+  afterEach(() => {
+    cleanup();
+    ctx.close();
+  });
+  return { ctx: () => ctx, ...router(() => ctx) };
 }

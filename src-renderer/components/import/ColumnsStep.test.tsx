@@ -3,16 +3,14 @@
 // recognise is mapped to a field, an unknown category word to a category; each correction is the
 // main process's (the preview it returns is what the step then shows); a refusal is shown above
 // the tables.
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import path from 'node:path';
 import { useReducer } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../src-main/api/contract';
-import type { AppContext } from '../../../src-main/app/context';
 import { IMPORT_PROCESS } from '../../../src-main/importer/service';
 import { forkLauncher } from '../../../src-main/jobs/launcher';
-import { freshContext, router } from '../../../tests/helpers';
-import { connect, render } from '../../kit/test-utils';
+import { officeForEachTest, render } from '../../kit/test-utils';
 import { ColumnsStep } from './ColumnsStep';
 import { startWizard, wizard } from './wizard';
 
@@ -22,16 +20,8 @@ import { startWizard, wizard } from './wizard';
 const src = path.resolve(import.meta.dirname, '../../../src-main');
 const launcher = forkLauncher({ [IMPORT_PROCESS]: path.join(src, 'importer/sessionProcess.ts') }, path.join(src, 'jobs/child-boot.mjs'));
 
-let ctx: AppContext;
-const { call } = router(() => ctx);
-beforeEach(async () => {
-  ctx = await freshContext({ launcher });
-  connect(ctx);
-});
-afterEach(() => {
-  cleanup();
-  ctx.close();
-});
+const office = officeForEachTest({ launcher });
+const { call } = office;
 
 const CSV = '名字,证件,离退休类型\n王芳,110101195001011237,老干部\n李强,,退休\n';
 const open = () => call<ImportPreview>('imports.open', { fileName: '名单.csv', dataBase64: Buffer.from(CSV).toString('base64') });

@@ -1,27 +1,17 @@
 // @vitest-environment happy-dom
 // 新建活动 against the real router on a real SQLite file: what the contract refuses is shown beside
 // its field and nothing is created; a complete form creates the activity, inviting a party branch.
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ActivityView, OrgUnit, PersonFile } from '../../../src-main/api/contract';
-import type { AppContext } from '../../../src-main/app/context';
-import { freshContext, person, router } from '../../../tests/helpers';
-import { connect, render } from '../../kit/test-utils';
+import { person } from '../../../tests/helpers';
+import { officeForEachTest, render } from '../../kit/test-utils';
 import { NewActivityModal } from './NewActivityModal';
 
-// happy-dom has no FontFaceSet; Mantine's autosizing Textarea listens to it.
-(document as unknown as { fonts?: EventTarget }).fonts ??= new EventTarget();
-
-let ctx: AppContext;
-const { call } = router(() => ctx);
+const office = officeForEachTest();
+const { call } = office;
 beforeEach(async () => {
-  ctx = await freshContext();
-  connect(ctx);
   window.location.hash = '#/activities';
-});
-afterEach(() => {
-  cleanup();
-  ctx.close();
 });
 
 const year = new Date().getFullYear();

@@ -3,26 +3,14 @@
 // nobody's pension is refused in the router's words and nothing is saved; a date outside the year
 // is refused beside its field; a save sends the rule with the rule as loaded, so a part someone
 // else changed meanwhile stays and a part both changed is refused.
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../../src-main/app/context';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { emptyRule, type AdjustmentRule } from '../../../src-main/shared/adjustment';
-import { freshContext, router } from '../../../tests/helpers';
-import { connect, render } from '../../kit/test-utils';
+import { officeForEachTest, render } from '../../kit/test-utils';
 import { RuleEditor } from './RuleEditor';
 
-let ctx: AppContext;
-const { call } = router(() => ctx);
-beforeEach(async () => {
-  // happy-dom has no document.fonts, which Mantine's autosizing Textarea listens to.
-  (document as unknown as { fonts?: object }).fonts ??= { addEventListener() {}, removeEventListener() {} };
-  ctx = await freshContext();
-  connect(ctx);
-});
-afterEach(() => {
-  cleanup();
-  ctx.close();
-});
+const office = officeForEachTest();
+const { call } = office;
 
 const YEAR = 2026;
 const ruleOnFile = () => call<{ rule: AdjustmentRule | null }>('adjustments.rule', { year: YEAR }).then((r) => r.rule);

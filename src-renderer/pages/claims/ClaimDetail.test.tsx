@@ -2,26 +2,17 @@
 // A claim's moves against the real router on a real SQLite file: 退回 asks for its reason in a
 // dialog (refused beside the field while empty), and the claim shown is read again after the move;
 // 冲销更正 opens the correction.
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ClaimFile, PersonFile } from '../../../src-main/api/contract';
-import type { AppContext } from '../../../src-main/app/context';
-import { freshContext, router } from '../../../tests/helpers';
-import { connect, render } from '../../kit/test-utils';
+import { officeForEachTest, render } from '../../kit/test-utils';
 import { ClaimDetail } from './ClaimDetail';
 
-let ctx: AppContext;
-const { call } = router(() => ctx);
+const office = officeForEachTest();
+const { call } = office;
 beforeEach(async () => {
   // happy-dom has no FontFaceSet; Mantine's autosizing Textarea listens on it.
-  (document as unknown as { fonts?: EventTarget }).fonts ??= new EventTarget();
-  ctx = await freshContext();
-  connect(ctx);
   window.location.hash = '#/claims';
-});
-afterEach(() => {
-  cleanup();
-  ctx.close();
 });
 
 const rules = { deductibleFen: 0, capFen: null, ratioBp: { 门诊: 5000, 住院: 5000, 特殊病种: 5000, 药店: 5000 }, ageBands: [] };

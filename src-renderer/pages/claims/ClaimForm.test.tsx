@@ -2,29 +2,21 @@
 // The claim form against the real router on a real SQLite file: an edit sends only the fields the
 // user changed (so a change made elsewhere meanwhile stays), the router's refusal of an invoice is
 // shown beside that invoice's number, and 自付 is filled in from the other amounts while empty.
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ClaimFile, PersonFile } from '../../../src-main/api/contract';
-import type { AppContext } from '../../../src-main/app/context';
-import { freshContext, router } from '../../../tests/helpers';
-import { connect, render } from '../../kit/test-utils';
+import { officeForEachTest, render } from '../../kit/test-utils';
 import { ClaimForm } from './ClaimForm';
 
-let ctx: AppContext;
-const { call } = router(() => ctx);
+const office = officeForEachTest();
+const { call } = office;
 /** What the form sent, call by call. */
 let sent: { method: string; input: unknown }[];
 beforeEach(async () => {
-  ctx = await freshContext();
-  connect(ctx);
   sent = [];
   const invoke = window.retireeOffice!.invoke;
   window.retireeOffice = { invoke: (method: string, input: unknown) => (sent.push({ method, input }), invoke(method, input)) } as typeof window.retireeOffice;
   window.location.hash = '#/claims/new';
-});
-afterEach(() => {
-  cleanup();
-  ctx.close();
 });
 
 const line = { invoiceNo: 'F001', hospital: '市中心医院', visitDate: '2026-02-01', kind: '门诊', total: '100', fund: '0', account: '0', self: '100' };

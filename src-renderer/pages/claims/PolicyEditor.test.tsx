@@ -2,29 +2,21 @@
 // The policy form against the real router on a real SQLite file: a save sends the policy as the
 // form loaded it beside the edited one, so a field someone else changed meanwhile is kept; a field
 // changed both here and there is refused, and the refusal is shown on the form in the history's words.
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PolicyView } from '../../../src-main/api/contract';
-import type { AppContext } from '../../../src-main/app/context';
 import { writeSetting } from '../../../src-main/settings/settings';
-import { freshContext, router } from '../../../tests/helpers';
-import { connect, render } from '../../kit/test-utils';
+import { officeForEachTest, render } from '../../kit/test-utils';
 import { PoliciesTab } from './PoliciesTab';
 import { THIS_YEAR } from './shared';
 
-let ctx: AppContext;
-const { call } = router(() => ctx);
+const office = officeForEachTest();
+const { call } = office;
 let sent: { method: string; input: unknown }[];
 beforeEach(async () => {
-  ctx = await freshContext();
-  connect(ctx);
   sent = [];
   const invoke = window.retireeOffice!.invoke;
   window.retireeOffice = { invoke: (method: string, input: unknown) => (sent.push({ method, input }), invoke(method, input)) } as typeof window.retireeOffice;
-});
-afterEach(() => {
-  cleanup();
-  ctx.close();
 });
 
 const rules = { deductibleFen: 80000, capFen: 1000000, ratioBp: { 门诊: 7000, 住院: 8500, 特殊病种: 9000, 药店: 6000 }, ageBands: [] };
@@ -41,9 +33,9 @@ async function openedByTwo() {
   const part = await tuixiu();
   expect((part.getByLabelText('封顶线（元）') as HTMLInputElement).value).toBe('10000.00');
   // Another clerk raises the cap from another workstation after this page was opened.
-  writeSetting(ctx.store, 'operator_name', '赵会计');
+  writeSetting(office.ctx().store, 'operator_name', '赵会计');
   await call('claims.savePolicy', { year: THIS_YEAR, category: '退休', rules: { ...rules, capFen: 1200000 }, note: '封顶提高', loaded: rules });
-  writeSetting(ctx.store, 'operator_name', '王干事');
+  writeSetting(office.ctx().store, 'operator_name', '王干事');
   return part;
 }
 

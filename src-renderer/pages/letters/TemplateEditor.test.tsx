@@ -2,27 +2,16 @@
 // The letter template editor against the real router on a real SQLite file: an empty title is
 // refused beside its field; a change is saved (the office's own template from then on); 恢复系统默认
 // brings back the built-in text and drops unsaved edits with it.
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../../src-main/app/context';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES, type LetterTemplate } from '../../../src-main/shared/letters';
-import { freshContext, router } from '../../../tests/helpers';
-import { connect, render } from '../../kit/test-utils';
+import { officeForEachTest, render } from '../../kit/test-utils';
 import { LettersPage } from './LettersPage';
 
-// happy-dom has no FontFaceSet; Mantine's autosizing Textarea listens to it.
-(document as unknown as { fonts?: EventTarget }).fonts ??= new EventTarget();
-
-let ctx: AppContext;
-const { call } = router(() => ctx);
+const office = officeForEachTest();
+const { call } = office;
 beforeEach(async () => {
-  ctx = await freshContext();
-  connect(ctx);
   window.location.hash = '#/letters/birthday';
-});
-afterEach(() => {
-  cleanup();
-  ctx.close();
 });
 
 type Template = LetterTemplate & { isDefault: boolean };

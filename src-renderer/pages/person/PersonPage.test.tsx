@@ -4,24 +4,20 @@
 // and a reply for a number since changed is never shown; the router's refusal of a field shows
 // beside that field; a death registered in the timeline while the form has an edit keeps the edit
 // and is itself no unsaved change.
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PersonFile } from '../../../src-main/api/contract';
-import type { AppContext } from '../../../src-main/app/context';
 import { checkCharacter } from '../../../src-main/shared/idNumber';
-import { freshContext, router } from '../../../tests/helpers';
-import { connect, render } from '../../kit/test-utils';
+import { officeForEachTest, render } from '../../kit/test-utils';
 import { PersonPage } from './PersonPage';
 
-let ctx: AppContext;
-const { call } = router(() => ctx);
+const office = officeForEachTest();
+const { call } = office;
 /** Every call the page makes, in order, and a way to hold some replies back. */
 let calls: { method: string; input: Record<string, unknown> }[];
 let delay: (method: string, input: Record<string, unknown>) => number;
 
 beforeEach(async () => {
-  ctx = await freshContext();
-  connect(ctx);
   calls = [];
   delay = () => 0;
   const inner = window.retireeOffice!.invoke;
@@ -33,10 +29,6 @@ beforeEach(async () => {
       return inner(method, input);
     },
   };
-});
-afterEach(() => {
-  cleanup();
-  ctx.close();
 });
 
 const ID_FIRST17 = '21010219521005122';

@@ -2,26 +2,16 @@
 // Registering a petition against the real router on a real SQLite file: a missing subject is
 // refused beside its field before anything is sent; a refusal of the router's own (a date after
 // today) stays in the dialog; a registered petition opens.
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Petition } from '../../../src-main/api/contract';
-import type { AppContext } from '../../../src-main/app/context';
-import { freshContext, router } from '../../../tests/helpers';
-import { connect, render } from '../../kit/test-utils';
+import { officeForEachTest, render } from '../../kit/test-utils';
 import { NewPetition } from './NewPetition';
 
-let ctx: AppContext;
-const { call } = router(() => ctx);
+const office = officeForEachTest();
+const { call } = office;
 beforeEach(async () => {
-  // happy-dom has no document.fonts, which Mantine's autosizing Textarea listens to.
-  (document as unknown as { fonts?: object }).fonts ??= { addEventListener() {}, removeEventListener() {} };
-  ctx = await freshContext();
-  connect(ctx);
   window.location.hash = '#/petitions';
-});
-afterEach(() => {
-  cleanup();
-  ctx.close();
 });
 
 const type = (label: string, value: string) => {

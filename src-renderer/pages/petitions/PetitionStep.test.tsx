@@ -2,26 +2,14 @@
 // A petition's step in its dialog, against the real router on a real SQLite file: a rejection
 // without its reason is refused beside the reason; with it, the petition is closed as 不予受理 and
 // the dialog closes; a date the router refuses (before the petition came) stays in the dialog.
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { Petition } from '../../../src-main/api/contract';
-import type { AppContext } from '../../../src-main/app/context';
-import { freshContext, router } from '../../../tests/helpers';
-import { connect, render } from '../../kit/test-utils';
+import { officeForEachTest, render } from '../../kit/test-utils';
 import { PetitionStep } from './PetitionStep';
 
-let ctx: AppContext;
-const { call } = router(() => ctx);
-beforeEach(async () => {
-  // happy-dom has no document.fonts, which Mantine's autosizing Textarea listens to.
-  (document as unknown as { fonts?: object }).fonts ??= { addEventListener() {}, removeEventListener() {} };
-  ctx = await freshContext();
-  connect(ctx);
-});
-afterEach(() => {
-  cleanup();
-  ctx.close();
-});
+const office = officeForEachTest();
+const { call } = office;
 
 const registered = () =>
   call<Petition>('petitions.create', { receivedOn: '2026-03-02', channel: '来信', petitioner: '王小明', subject: '反映住院费用报销进度', content: '三个月未到账。' });

@@ -3,28 +3,20 @@
 // changed: a visit recorded refetches the visits (nothing else of the eight), a refused visit stays
 // in its dialog with the refusal beside its field, a death registered refetches the checklist and
 // the file (PersonPage.test.tsx shows the file page reading it under an edit).
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PersonFile } from '../../../../src-main/api/contract';
-import type { AppContext } from '../../../../src-main/app/context';
-import { freshContext, router } from '../../../../tests/helpers';
-import { connect, render } from '../../../kit/test-utils';
+import { officeForEachTest, render } from '../../../kit/test-utils';
 import { PersonTimeline } from './PersonTimeline';
 
-let ctx: AppContext;
-const { call } = router(() => ctx);
+const office = officeForEachTest();
+const { call } = office;
 let calls: string[];
 
 beforeEach(async () => {
-  ctx = await freshContext();
-  connect(ctx);
   calls = [];
   const inner = window.retireeOffice!.invoke;
   window.retireeOffice = { invoke: (method, input) => (calls.push(method), inner(method, input)) };
-});
-afterEach(() => {
-  cleanup();
-  ctx.close();
 });
 
 const TIMELINE_READS = [

@@ -190,13 +190,19 @@ describe('cells that are not what they seem', () => {
     expect(getPerson(ctx.store, report.rows[1].personId!).formerUnit).toBeNull();
   });
 
-  test('a huge cell is refused for its row with a message; the other rows import', async () => {
-    const bytes = await workbook([['姓名', '性别'], ['王'.repeat(100_000), '女'], ['刘强', '男']]);
-    const report = await importBytes(bytes, 'huge.xlsx');
+  test('a name too long for a file is refused for its row with a message; the other rows import', async () => {
+    const bytes = await workbook([['姓名', '性别'], ['王'.repeat(1_000), '女'], ['刘强', '男']]);
+    const report = await importBytes(bytes, 'long.xlsx');
     expect(report).toMatchObject({ inserted: 1, rejected: 1 });
     expect(report.rows[1]).toMatchObject({ outcome: 'rejected' });
     expect(report.rows[1].issues[0].message).toContain('「姓名」姓名过长');
     expect(count('persons')).toBe(1);
+  });
+
+  test('a cell beyond what Excel itself can hold (32,767 characters) refuses the file, saying so; nothing is imported', async () => {
+    const bytes = await workbook([['姓名', '性别'], ['王'.repeat(100_000), '女'], ['刘强', '男']]);
+    await expect(importBytes(bytes, 'huge.xlsx')).rejects.toThrow('超过 32,767 个字符');
+    expect(count('persons')).toBe(0);
   });
 });
 

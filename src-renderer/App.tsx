@@ -1,129 +1,126 @@
-import { Alert, AppShell, Badge, Group, Loader, NavLink, Stack, Text, Title } from '@mantine/core';
-import { IconSitemap, IconCalendarCheck, IconBook, IconFileImport, IconGift, IconHome, IconMail, IconMessages, IconReceipt, IconSettings, IconUsers } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+// The app shell: the route table's page for the address, inside the header (查找, 字号, 经办人)
+// and the menu, with the command palette, the notices and the leave question. Keyboard: Tab
+// reaches everything; Ctrl+K finds a person or a page; each menu entry has its Alt+digit; F6 moves
+// between the header, the menu and the page.
+import { Alert, AppShell, Badge, Button, Group, Kbd, Loader, NavLink, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import type { AppInfo } from '../src-main/api/contract';
-import { call } from './api';
-import { HomePage } from './pages/HomePage';
-import { ImportPage } from './pages/ImportPage';
 import { setPendingRoster } from './files';
-import { PeoplePage } from './pages/PeoplePage';
-import { ClaimsPage } from './pages/claims/ClaimsPage';
-import { PrintPage } from './pages/PrintPage';
-import { PRINT_DOCS, PrintDocPage, type PrintDocKind } from './pages/PrintDocPage';
-import { VisitsPage } from './pages/VisitsPage';
-import { LettersPage } from './pages/LettersPage';
-import { PetitionsPage } from './pages/PetitionsPage';
-import { AnnualPage } from './pages/AnnualPage';
-import { OrgPage } from './pages/OrgPage';
-import { ActivitiesPage } from './pages/ActivitiesPage';
-import { PersonPage } from './pages/PersonPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { SetupPage } from './pages/SetupPage';
-import { navigate, useRoute } from './route';
+import { CommandPalette, openPalette, PALETTE_SHORTCUT } from './kit/CommandPalette';
 import { LeaveGuardDialog } from './kit/leaveGuard';
+import { activeMenuHref, findRoute, menuOf, useMenuShortcuts, type RouteMatch } from './kit/routes';
+import { useRpc } from './kit/rpc';
+import { TypeSizeControl, useAppliedTypeSize } from './kit/typeSize';
+import { useWorkstationSetting } from './kit/workstationSetting';
+import { SetupPage } from './pages/SetupPage';
+import { navigate, useRoute, type Route } from './route';
+import { FALLBACK, ROUTES } from './routeTable';
 
-export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [dismissed, setDismissed] = useState<string[]>([]);
-  const route = useRoute();
-  const reload = useCallback(() => {
-    call('app.info', {}).then(setInfo, (e: Error) => setFailure(e.message));
-  }, []);
-  useEffect(reload, [reload]);
+const MENU = menuOf(ROUTES);
 
-  if (failure) {
-    return (
-      <Alert color="red" title="程序无法启动" m="xl">
-        {failure}
-      </Alert>
-    );
-  }
-  if (!info) {
-    return (
-      <Group justify="center" mt="20vh">
-        <Loader />
-        <Text>正在打开数据库……</Text>
-      </Group>
-    );
-  }
-  if (!info.configured) return <SetupPage onDone={setInfo} notices={info.notices} />;
+/** The three regions F6 moves between, in order. */
+const REGIONS = ['header', 'menu', 'main'] as const;
 
-  const [section, sub] = route.path;
-  // Paper comes alone: no menu, no header.
-  if (section === 'print' && PRINT_DOCS.includes(sub as PrintDocKind)) return <PrintDocPage kind={sub as PrintDocKind} params={route.params} />;
-  if (section === 'print') return <PrintPage path={route.path} params={route.params} info={info} />;
-  let page;
-  if (section === 'people' && sub === 'new') page = <PersonPage key="new" id={null} />;
-  else if (section === 'people' && sub) page = <PersonPage key={sub} id={Number(sub)} />;
-  else if (section === 'people') page = <PeoplePage params={route.params} />;
-  else if (section === 'settings') page = <SettingsPage info={info} onChanged={reload} />;
-  else if (section === 'import') page = <ImportPage key={route.params.get('n') ?? ''} />;
-  else if (section === 'letters') page = <LettersPage />;
-  else if (section === 'petitions') page = <PetitionsPage key={sub ?? ''} id={sub ? Number(sub) : null} />;
-  else if (section === 'visits') page = <VisitsPage key={sub ?? ''} id={sub ? Number(sub) : null} />;
-  else if (section === 'activities') page = <ActivitiesPage key={route.path.join('/')} path={route.path.slice(1)} />;
-  else if (section === 'org') page = <OrgPage params={route.params} />;
-  else if (section === 'annual') page = <AnnualPage tab={sub} params={route.params} />;
-  else if (section === 'claims') page = <ClaimsPage path={route.path.slice(1)} params={route.params} />;
-  else page = <HomePage />;
+function focusRegion(step: 1 | -1) {
+  const els = REGIONS.map((r) => document.querySelector<HTMLElement>(`[data-region="${r}"]`));
+  const at = els.findIndex((el) => el?.contains(document.activeElement));
+  const next = els[at < 0 ? (step === 1 ? 0 : REGIONS.length - 1) : (at + step + REGIONS.length) % REGIONS.length];
+  if (!next) return;
+  const target =
+    next.dataset.region === 'main'
+      ? next
+      : (next.querySelector<HTMLElement>('[aria-current="page"]') ?? next.querySelector<HTMLElement>('a[href], button:not([disabled]), input:not([disabled])'));
+  target?.focus();
+}
 
+function routeFor(route: Route) {
+  const found = findRoute(ROUTES, route);
+  const fallback: RouteMatch = { params: {}, rest: [], path: route.path, query: route.params };
+  return found ?? { def: FALLBACK, match: fallback };
+}
+
+/** What happened at start that the user must be told; each can be put away for good (per notice text). */
+function Notices({ notices }: { notices: string[] }) {
+  const [dismissed, setDismissed] = useWorkstationSetting<string[]>('retiree-office.dismissedNotices', []);
+  const shown = notices.filter((n) => !dismissed.includes(n));
+  return shown.map((n) => (
+    <Alert
+      key={n}
+      color="orange"
+      variant="light"
+      py={6}
+      px="sm"
+      withCloseButton
+      closeButtonLabel="知道了，不再显示"
+      onClose={() => setDismissed([...dismissed, n])}
+      styles={{ closeButton: { alignSelf: 'center' } }}
+    >
+      <Text size="sm">请注意：{n}</Text>
+    </Alert>
+  ));
+}
+
+function Shell({ info, route, page }: { info: AppInfo; route: Route; page: ReactNode }) {
+  const active = activeMenuHref(ROUTES, route);
+  useMenuShortcuts(MENU);
+  useHotkeys(
+    [
+      ['F6', () => focusRegion(1)],
+      ['shift+F6', () => focusRegion(-1)],
+    ],
+    [],
+  );
   return (
-    <AppShell header={{ height: 64 }} navbar={{ width: 200, breakpoint: 0 }} padding="lg">
-      <AppShell.Header px="lg">
-        <Group h="100%" justify="space-between">
-          <Group gap="sm">
-            <Title order={3} c="red.9">
+    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+      <AppShell.Header px="md" data-region="header">
+        <Group h="100%" justify="space-between" wrap="nowrap" gap="md">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Title order={3} c="red.9" style={{ whiteSpace: 'nowrap' }}>
               离退休服务管理
             </Title>
-            <Text c="dimmed" size="md">
+            <Text c="dimmed" size="md" truncate="end" title={info.orgName}>
               {info.orgName}
             </Text>
           </Group>
-          <Badge variant="light" color="gray" size="lg">
-            经办人：{info.operatorName}
-          </Badge>
+          <Group gap="sm" wrap="nowrap">
+            <Tooltip label={`查找人员或页面（${PALETTE_SHORTCUT}）`}>
+              <Button variant="default" leftSection={<IconSearch size={18} />} rightSection={<Kbd>{PALETTE_SHORTCUT}</Kbd>} onClick={openPalette} aria-keyshortcuts="Control+K">
+                查找
+              </Button>
+            </Tooltip>
+            <TypeSizeControl compact />
+            <Badge variant="light" color="gray" size="lg" style={{ flexShrink: 0 }}>
+              经办人：{info.operatorName}
+            </Badge>
+          </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm">
-        <NavLink label="首页" leftSection={<IconHome size={20} />} active={!section} onClick={() => navigate('/')} />
-        <NavLink
-          label="人员档案"
-          leftSection={<IconUsers size={20} />}
-          active={section === 'people'}
-          onClick={() => navigate('/people')}
-        />
-        <NavLink
-          label="导入花名册"
-          leftSection={<IconFileImport size={20} />}
-          active={section === 'import'}
-          onClick={() => navigate('/import')}
-        />
-        <NavLink
-          label="走访慰问"
-          leftSection={<IconGift size={20} />}
-          active={section === 'visits'}
-          onClick={() => navigate('/visits')}
-        />
-        <NavLink label="组织网络" leftSection={<IconSitemap size={20} />} active={section === 'org'} onClick={() => navigate('/org')} />
-        <NavLink label="活动学习" leftSection={<IconBook size={20} />} active={section === 'activities'} onClick={() => navigate('/activities')} />
-        <NavLink label="信函模板" leftSection={<IconMail size={20} />} active={section === 'letters'} onClick={() => navigate('/letters')} />
-        <NavLink label="信访接待" leftSection={<IconMessages size={20} />} active={section === 'petitions'} onClick={() => navigate('/petitions')} />
-        <NavLink
-          label="药费报销"
-          leftSection={<IconReceipt size={20} />}
-          active={section === 'claims'}
-          onClick={() => navigate('/claims')}
-        />
-        <NavLink label="年度工作" leftSection={<IconCalendarCheck size={20} />} active={section === 'annual'} onClick={() => navigate('/annual')} />
-        <NavLink
-          label="系统设置"
-          leftSection={<IconSettings size={20} />}
-          active={section === 'settings'}
-          onClick={() => navigate('/settings')}
-        />
+      <AppShell.Navbar p="xs" component="nav" aria-label="主菜单" data-region="menu">
+        {MENU.map((e) => (
+          <Tooltip
+            key={e.href}
+            label={e.menu.shortcut ? `${e.menu.label}（${e.menu.shortcut}）` : e.menu.label}
+            position="right"
+            openDelay={400}
+            events={{ hover: true, focus: true, touch: false }}
+          >
+            <NavLink
+              component="a"
+              href={e.href}
+              label={e.menu.label}
+              leftSection={<e.menu.icon size={20} />}
+              active={e.href === active}
+              aria-current={e.href === active ? 'page' : undefined}
+              aria-keyshortcuts={e.menu.shortcut}
+            />
+          </Tooltip>
+        ))}
       </AppShell.Navbar>
       <AppShell.Main
+        data-region="main"
+        tabIndex={-1}
         onDragOver={(e) => e.preventDefault()}
         onDrop={(e) => {
           // A roster dropped anywhere on the window opens the import wizard with it.
@@ -135,17 +132,39 @@ export function App() {
         }}
       >
         <Stack gap="md">
-          {info.notices
-            .filter((n) => !dismissed.includes(n))
-            .map((n) => (
-              <Alert key={n} color="orange" title="请注意" withCloseButton closeButtonLabel="知道了" onClose={() => setDismissed((d) => [...d, n])}>
-                {n}
-              </Alert>
-            ))}
+          <Notices notices={info.notices} />
           {page}
         </Stack>
         <LeaveGuardDialog />
       </AppShell.Main>
+      <CommandPalette pages={MENU.map((e) => ({ label: e.menu.label, href: e.href, icon: e.menu.icon, shortcut: e.menu.shortcut, keywords: e.menu.keywords }))} />
     </AppShell>
   );
+}
+
+export function App() {
+  const route = useRoute();
+  const info = useRpc('app.info', {});
+  const { def, match } = routeFor(route);
+  useAppliedTypeSize(!!def.bare);
+
+  if (info.error && !info.data) {
+    return (
+      <Alert color="red" title="程序无法启动" m="xl">
+        {info.error.message}
+      </Alert>
+    );
+  }
+  if (!info.data) {
+    return (
+      <Group justify="center" mt="20vh">
+        <Loader />
+        <Text>正在打开数据库……</Text>
+      </Group>
+    );
+  }
+  if (!info.data.configured) return <SetupPage notices={info.data.notices} />;
+  const page = def.render(match, { info: info.data });
+  if (def.bare) return page;
+  return <Shell info={info.data} route={route} page={page} />;
 }

@@ -6,6 +6,6 @@ export function failed(e: unknown): void {
   notifications.show({ color: 'red', title: '未能完成', message: e instanceof Error ? e.message : String(e), autoClose: 8000 });
 }
 
-export function done(message: string): void {
-  notifications.show({ color: 'green', message });
+export function done(message: string, title?: string): void {
+  notifications.show({ color: 'green', title, message });
 }

@@ -1,25 +1,24 @@
 import { Alert, Button, Card, Group, Loader, SimpleGrid, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { Figures } from '../../src-main/api/contract';
 import { formatChineseDate } from '../../src-main/shared/dates';
-import { call } from '../api';
-import { navigate } from '../route';
 import { RemindersSection } from '../components/RemindersSection';
+import { useRpc } from '../kit/rpc';
+import { navigate } from '../route';
 
+/** A figure that opens its list: a real button, so Tab reaches it and Enter or Space opens it. */
 function Stat({ label, value, hint, onClick }: { label: string; value: number; hint?: string; onClick: () => void }) {
   return (
-    <Card withBorder padding="lg" className="stat-card" onClick={onClick} role="button" aria-label={label}>
-      <Text c="dimmed" size="sm">
+    <Card withBorder padding="md" className="stat-card" component="button" type="button" onClick={onClick}>
+      <Text c="dimmed" size="md">
         {label}
       </Text>
-      <Text fz={36} fw={700} lh={1.3}>
+      <Text fz={34} fw={700} lh={1.25}>
         {value.toLocaleString('zh-CN')}
         <Text span size="md" fw={400} c="dimmed" ml={4}>
           人
         </Text>
       </Text>
       {hint && (
-        <Text size="xs" c="dimmed">
+        <Text size="sm" c="dimmed">
           {hint}
         </Text>
       )}
@@ -28,10 +27,8 @@ function Stat({ label, value, hint, onClick }: { label: string; value: number; h
 }
 
 export function HomePage() {
-  const [f, setF] = useState<Figures | null>(null);
-  useEffect(() => {
-    call('retirees.figures', {}).then(setF);
-  }, []);
+  const figures = useRpc('retirees.figures', {});
+  const f = figures.data;
   if (!f) return <Loader />;
   const year = f.today.slice(0, 4);
   return (
@@ -71,16 +68,12 @@ export function HomePage() {
             onClick={() => navigate('/people', { status: '在册', minAge: String(age), sort: 'birthDate' })}
           />
         ))}
-        <Stat
-          label={`${year}年去世`}
-          value={f.deathsThisYear}
-          onClick={() => navigate('/people', { status: '已故', from: `${year}-01-01` })}
-        />
+        <Stat label={`${year}年去世`} value={f.deathsThisYear} onClick={() => navigate('/people', { status: '已故', from: `${year}-01-01` })} />
       </SimpleGrid>
       {f.activeTotal > 0 && <RemindersSection />}
       {f.needsReview > 0 && (
         <>
-          <Title order={4}>待办提醒</Title>
+          <Title order={4}>待核实</Title>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
             <Stat label="档案待核实" value={f.needsReview} hint="身份证号校验位不符等" onClick={() => navigate('/people', { review: '1' })} />
           </SimpleGrid>

@@ -1,68 +1,162 @@
-import { Alert, Badge, Button, Code, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
-import type { AppInfo, BackupEntry } from '../../src-main/api/contract';
+import { Alert, Badge, Button, Code, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { contract, type AppInfo, type BackupEntry } from '../../src-main/api/contract';
 import { formatChineseDate } from '../../src-main/shared/dates';
 import { call } from '../api';
 import { ReminderRulesSection } from '../components/ReminderRulesSection';
+import { done } from '../notify';
+import { DataTable } from '../kit/DataTable';
+import { useContractForm } from '../kit/form';
+import { rpcKey, useRpc, useRpcMutation } from '../kit/rpc';
+import { TypeSizeControl } from '../kit/typeSize';
 
 const when = (takenAt: string) => `${formatChineseDate(takenAt.slice(0, 10))} ${takenAt.slice(11, 16)}`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-export function SettingsPage({ info, onChanged }: { info: AppInfo; onChanged: () => void }) {
-  const [backups, setBackups] = useState<BackupEntry[]>([]);
-  const [orgName, setOrgName] = useState(info.orgName);
-  const [operatorName, setOperatorName] = useState(info.operatorName);
-  const [restoring, setRestoring] = useState<BackupEntry | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const load = () => call('backups.list', {}).then(setBackups);
-  useEffect(() => {
-    void load();
-  }, []);
+type OfficeValues = { orgName: string; operatorName: string };
 
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-
+function OfficeSection({ info }: { info: AppInfo }) {
+  const client = useQueryClient();
+  const f = useContractForm<OfficeValues>({
+    initial: { orgName: info.orgName, operatorName: info.operatorName },
+    schema: contract['app.setup'].input,
+    what: '单位与经办人',
+    submit: async (values) => {
+      const saved = await call('app.setup', values);
+      client.setQueryData(rpcKey('app.info', {}), saved);
+      done('已保存');
+      return { orgName: saved.orgName, operatorName: saved.operatorName };
+    },
+  });
   return (
-    <Stack>
-      <Title order={2}>系统设置</Title>
-      {error && (
-        <Alert color="red" withCloseButton onClose={() => setError(null)}>
-          {error}
-        </Alert>
-      )}
-      <Paper withBorder p="md">
-        <Title order={4} mb="sm">
-          单位与经办人
-        </Title>
+    <Paper withBorder p="md">
+      <Title order={4} mb="sm">
+        单位与经办人
+      </Title>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void f.save();
+        }}
+      >
         <SimpleGrid cols={{ base: 1, md: 3 }}>
-          <TextInput label="单位名称" value={orgName} onChange={(e) => setOrgName(e.currentTarget.value)} />
-          <TextInput label="经办人" value={operatorName} onChange={(e) => setOperatorName(e.currentTarget.value)} />
+          <TextInput label="单位名称" {...f.form.getInputProps('orgName')} />
+          <TextInput label="经办人" {...f.form.getInputProps('operatorName')} />
           <Group align="end">
-            <Button
-              disabled={orgName === info.orgName && operatorName === info.operatorName}
-              onClick={() =>
-                run(async () => {
-                  await call('app.setup', { orgName, operatorName });
-                  notifications.show({ color: 'green', message: '已保存' });
-                  onChanged();
-                })
-              }
-            >
+            <Button type="submit" disabled={!f.dirty} loading={f.saving}>
               保存
             </Button>
           </Group>
         </SimpleGrid>
+        {f.error && (
+          <Alert color="red" mt="sm" withCloseButton onClose={f.clearError}>
+            {f.error}
+          </Alert>
+        )}
+      </form>
+    </Paper>
+  );
+}
+
+function BackupsSection({ info }: { info: AppInfo }) {
+  const client = useQueryClient();
+  const backups = useRpc('backups.list', {});
+  const [restoring, setRestoring] = useState<BackupEntry | null>(null);
+  const create = useRpcMutation('backups.create', {
+    invalidates: ['backups.list'],
+    onSuccess: (b) => done(`已备份并校验：${when(b.takenAt)}`, '备份完成'),
+  });
+  const restore = useRpcMutation('backups.restore', {
+    onSuccess: async (r) => {
+      setRestoring(null);
+      done(`已恢复到 ${when(r.restoredFrom.takenAt)} 的备份；原数据库另存为 ${r.keptAsideAs}`, '恢复完成');
+      // Every record may differ now: everything shown is read again.
+      await client.invalidateQueries();
+    },
+  });
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>数据备份</Title>
+        <Button loading={create.isPending} onClick={() => create.mutate({})}>
+          立即备份
+        </Button>
+      </Group>
+      <Text c="dimmed" size="sm" mb="sm">
+        程序每天自动备份一次，每份备份写入后都会打开校验。保留最近 7 份每日备份、4 份每周备份，以及每次升级前和手动备份的全部副本。附件随数据库一起备份。
+      </Text>
+      <DataTable<BackupEntry>
+        records={backups.data ?? []}
+        fetching={backups.isPending}
+        idAccessor="name"
+        minHeight={backups.data?.length ? undefined : 120}
+        noRecordsText="暂无备份"
+        rowLabel={(b) => `${when(b.takenAt)}，${b.kindLabel}`}
+        columns={[
+          { accessor: 'takenAt', title: '备份时间', render: (b) => when(b.takenAt) },
+          {
+            accessor: 'kindLabel',
+            title: '类型',
+            render: (b) => (
+              <Badge variant="light" color={b.kind === 'manual' ? 'blue' : 'gray'}>
+                {b.kindLabel}
+              </Badge>
+            ),
+          },
+          { accessor: 'size', title: '大小', render: (b) => mb(b.size) },
+          { accessor: 'name', title: '文件名', cellsStyle: () => ({ fontFamily: 'monospace' }) },
+          {
+            accessor: 'restore',
+            title: '',
+            textAlign: 'right',
+            render: (b) => (
+              <Button size="sm" variant="light" color="orange" onClick={() => setRestoring(b)}>
+                恢复此备份
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <Modal opened={restoring !== null} onClose={() => setRestoring(null)} title="恢复备份" size="lg">
+        {restoring && (
+          <Stack>
+            <Text>
+              将把数据恢复到 <b>{when(restoring.takenAt)}</b> 的状态。此后录入和修改的内容将不在恢复后的数据中。
+            </Text>
+            <Text c="dimmed" size="sm">
+              当前数据库不会删除：它会先另存到“{info.keptAsideDir}”文件夹，需要时可由技术人员取回。
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setRestoring(null)}>
+                取消
+              </Button>
+              <Button color="orange" loading={restore.isPending} onClick={() => restore.mutate({ name: restoring.name })}>
+                确认恢复
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Paper>
+  );
+}
+
+export function SettingsPage({ info }: { info: AppInfo }) {
+  return (
+    <Stack>
+      <Title order={2}>系统设置</Title>
+      <OfficeSection key={`${info.orgName}\n${info.operatorName}`} info={info} />
+      <Paper withBorder p="md">
+        <Title order={4} mb="sm">
+          字号
+        </Title>
+        <Group gap="lg">
+          <TypeSizeControl />
+          <Text c="dimmed" size="sm">
+            整个界面的文字、按钮和表格一起放大，只对本机有效；顶栏右侧也可以随时切换。打印的纸张不受影响。
+          </Text>
+        </Group>
       </Paper>
       <ReminderRulesSection />
       <Paper withBorder p="md">
@@ -84,95 +178,7 @@ export function SettingsPage({ info, onChanged }: { info: AppInfo; onChanged: ()
           </Text>
         </Stack>
       </Paper>
-      <Paper withBorder p="md">
-        <Group justify="space-between" mb="sm">
-          <Title order={4}>数据备份</Title>
-          <Button
-            loading={busy}
-            onClick={() =>
-              run(async () => {
-                const b = await call('backups.create', {});
-                notifications.show({ color: 'green', title: '备份完成', message: `已备份并校验：${when(b.takenAt)}` });
-                await load();
-              })
-            }
-          >
-            立即备份
-          </Button>
-        </Group>
-        <Text c="dimmed" size="sm" mb="sm">
-          程序每天自动备份一次，每份备份写入后都会打开校验。保留最近 7 份每日备份、4 份每周备份，以及每次升级前和手动备份的全部副本。附件随数据库一起备份。
-        </Text>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>备份时间</Table.Th>
-              <Table.Th>类型</Table.Th>
-              <Table.Th>大小</Table.Th>
-              <Table.Th>文件名</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {backups.map((b) => (
-              <Table.Tr key={b.name}>
-                <Table.Td>{when(b.takenAt)}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={b.kind === 'manual' ? 'blue' : 'gray'}>
-                    {b.kindLabel}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{mb(b.size)}</Table.Td>
-                <Table.Td ff="monospace" fz="sm">
-                  {b.name}
-                </Table.Td>
-                <Table.Td>
-                  <Button size="xs" variant="light" color="orange" onClick={() => setRestoring(b)}>
-                    恢复此备份
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {backups.length === 0 && (
-          <Text c="dimmed" ta="center" py="md">
-            暂无备份
-          </Text>
-        )}
-      </Paper>
-      <Modal opened={restoring !== null} onClose={() => setRestoring(null)} title="恢复备份" size="lg">
-        {restoring && (
-          <Stack>
-            <Text>
-              将把数据恢复到 <b>{when(restoring.takenAt)}</b> 的状态。此后录入和修改的内容将不在恢复后的数据中。
-            </Text>
-            <Text c="dimmed" size="sm">
-              当前数据库不会删除：它会先另存到“{info.keptAsideDir}”文件夹，需要时可由技术人员取回。
-            </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setRestoring(null)}>
-                取消
-              </Button>
-              <Button
-                color="orange"
-                loading={busy}
-                onClick={() =>
-                  run(async () => {
-                    const r = await call('backups.restore', { name: restoring.name });
-                    setRestoring(null);
-                    notifications.show({ color: 'green', title: '恢复完成', message: `已恢复到 ${when(r.restoredFrom.takenAt)} 的备份；原数据库另存为 ${r.keptAsideAs}`, autoClose: 10000 });
-                    await load();
-                    onChanged();
-                  })
-                }
-              >
-                确认恢复
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+      <BackupsSection info={info} />
     </Stack>
   );
 }

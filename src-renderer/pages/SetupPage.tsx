@@ -1,34 +1,29 @@
 import { Alert, Button, Center, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
-import type { AppInfo } from '../../src-main/api/contract';
-import { call } from '../api';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { contract } from '../../src-main/api/contract';
+import { fieldErrors } from '../kit/form';
+import { rpcKey, useRpcMutation } from '../kit/rpc';
+import { TypeSizeControl } from '../kit/typeSize';
+
+const SETUP = contract['app.setup'].input;
+type SetupValues = { orgName: string; operatorName: string };
 
 /** First run: the organisation's name (it signs letters) and the operator's (every change names them). */
-export function SetupPage({ onDone, notices }: { onDone: (info: AppInfo) => void; notices: string[] }) {
-  const [orgName, setOrgName] = useState('');
-  const [operatorName, setOperatorName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await call('app.setup', { orgName, operatorName }));
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+export function SetupPage({ notices }: { notices: string[] }) {
+  const client = useQueryClient();
+  const form = useForm<SetupValues>({ initialValues: { orgName: '', operatorName: '' }, validate: zod4Resolver(SETUP) });
+  const setup = useRpcMutation('app.setup', {
+    // The shell opens with the answer at once; nothing else was read before it.
+    onSuccess: (info) => client.setQueryData(rpcKey('app.info', {}), info),
+    onError: (e) => form.setErrors(fieldErrors(e, ['orgName', 'operatorName'])),
+  });
+  const refusal = setup.error && Object.keys(fieldErrors(setup.error, ['orgName', 'operatorName'])).length === 0 ? setup.error.message : null;
   return (
     <Center mih="100vh">
       <Paper shadow="md" p="xl" w={520} radius="md">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
+        <form onSubmit={form.onSubmit((values) => setup.mutate(values))}>
           <Stack>
             <Title order={2}>欢迎使用离退休服务管理</Title>
             <Text c="dimmed">首次使用，请填写以下信息。单位名称用于信函落款和报表，经办人姓名会记入每一条修改记录。</Text>
@@ -37,10 +32,19 @@ export function SetupPage({ onDone, notices }: { onDone: (info: AppInfo) => void
                 {n}
               </Alert>
             ))}
-            <TextInput label="单位名称" placeholder="例如：某某集团有限公司离退休管理办公室" value={orgName} onChange={(e) => setOrgName(e.currentTarget.value)} withAsterisk size="md" />
-            <TextInput label="经办人姓名" placeholder="例如：李明" value={operatorName} onChange={(e) => setOperatorName(e.currentTarget.value)} withAsterisk size="md" />
-            {error && <Alert color="red">{error}</Alert>}
-            <Button type="submit" size="md" loading={busy}>
+            <TextInput label="单位名称" placeholder="例如：某某集团有限公司离退休管理办公室" withAsterisk size="md" {...form.getInputProps('orgName')} />
+            <TextInput label="经办人姓名" placeholder="例如：李明" withAsterisk size="md" {...form.getInputProps('operatorName')} />
+            <Stack gap={4}>
+              <Text size="md" fw={500}>
+                字号
+              </Text>
+              <TypeSizeControl />
+              <Text size="sm" c="dimmed">
+                整个界面的文字大小，只对本机有效，以后可在顶栏或“系统设置”中更改。
+              </Text>
+            </Stack>
+            {refusal && <Alert color="red">{refusal}</Alert>}
+            <Button type="submit" size="md" loading={setup.isPending}>
               开始使用
             </Button>
           </Stack>

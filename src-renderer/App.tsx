@@ -5,7 +5,7 @@
 import { Alert, AppShell, Badge, Button, Group, Kbd, Loader, NavLink, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { AppInfo } from '../src-main/api/contract';
 import { setPendingRoster } from './files';
 import { CommandPalette, openPalette, PALETTE_SHORTCUT } from './kit/CommandPalette';
@@ -20,6 +20,9 @@ import { FALLBACK, ROUTES } from './routeTable';
 
 const MENU = menuOf(ROUTES);
 
+/** In px, not scaled (`calc` keeps Mantine from making it rem): the labels fit it at 特大, and the page keeps the width. */
+const NAVBAR_WIDTH = 'calc(200px)';
+
 /** The three regions F6 moves between, in order. */
 const REGIONS = ['header', 'menu', 'main'] as const;
 
@@ -33,6 +36,11 @@ function focusRegion(step: 1 | -1) {
       ? next
       : (next.querySelector<HTMLElement>('[aria-current="page"]') ?? next.querySelector<HTMLElement>('a[href], button:not([disabled]), input:not([disabled])'));
   target?.focus();
+}
+
+/** Hands the keyboard to the page region: the next Tab is the page's first control. */
+function focusMain() {
+  document.querySelector<HTMLElement>('[data-region="main"]')?.focus({ preventScroll: true });
 }
 
 function routeFor(route: Route) {
@@ -65,6 +73,16 @@ function Notices({ notices }: { notices: string[] }) {
 function Shell({ info, route, page }: { info: AppInfo; route: Route; page: ReactNode }) {
   const active = activeMenuHref(ROUTES, route);
   useMenuShortcuts(MENU);
+  // A page opened from the menu (or by a control that is gone with the old page) takes the
+  // keyboard, so that Tab goes on in the page and not through the rest of the menu.
+  const at = route.path.join('/');
+  const shown = useRef(at);
+  useEffect(() => {
+    if (shown.current === at) return;
+    shown.current = at;
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || document.querySelector('[data-region="menu"]')?.contains(focused)) focusMain();
+  }, [at]);
   useHotkeys(
     [
       ['F6', () => focusRegion(1)],
@@ -73,7 +91,7 @@ function Shell({ info, route, page }: { info: AppInfo; route: Route; page: React
     [],
   );
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: NAVBAR_WIDTH, breakpoint: 0 }} padding="md">
       <AppShell.Header px="md" data-region="header">
         <Group h="100%" justify="space-between" wrap="nowrap" gap="md">
           <Group gap="sm" wrap="nowrap" miw={0}>
@@ -137,7 +155,7 @@ function Shell({ info, route, page }: { info: AppInfo; route: Route; page: React
         </Stack>
         <LeaveGuardDialog />
       </AppShell.Main>
-      <CommandPalette pages={MENU.map((e) => ({ label: e.menu.label, href: e.href, icon: e.menu.icon, shortcut: e.menu.shortcut, keywords: e.menu.keywords }))} />
+      <CommandPalette afterGo={focusMain} pages={MENU.map((e) => ({ label: e.menu.label, href: e.href, icon: e.menu.icon, shortcut: e.menu.shortcut, keywords: e.menu.keywords }))} />
     </AppShell>
   );
 }

@@ -27,7 +27,8 @@ export const theme = createTheme({
         const s = badge[typeof props.size === 'string' && props.size in badge ? props.size : 'md'];
         return { root: { '--badge-fz': rem(s.fz), '--badge-height': rem(s.h), '--badge-padding-x': rem(s.px) } };
       },
-      styles: { root: { textTransform: 'none' } },
+      // A badge in a narrow table cell keeps its whole word.
+      styles: { root: { textTransform: 'none', minWidth: 'max-content' } },
     }),
     Kbd: Kbd.extend({ vars: () => ({ root: { '--kbd-fz': rem(14) } }) }),
     Pill: Pill.extend({

@@ -93,7 +93,7 @@ export function RemindersSection() {
           empty="近期没有整寿生日。"
           action={
             r.birthdays.length > 0 && (
-              <Button size="compact-md" variant="light" mt="xs" onClick={() => navigate('/print/letters', { kind: 'birthday', people: r.birthdays.map((b) => String(b.personId)).join(',') })}>
+              <Button size="compact-md" variant="light" mt="xs" style={{ alignSelf: 'flex-start' }} onClick={() => navigate('/print/letters', { kind: 'birthday', people: r.birthdays.map((b) => String(b.personId)).join(',') })}>
                 打印生日贺信（{r.birthdays.length} 封）
               </Button>
             )

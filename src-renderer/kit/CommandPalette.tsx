@@ -5,7 +5,7 @@ import { Group, Kbd, Loader, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { createSpotlight, Spotlight, useSpotlight } from '@mantine/spotlight';
 import { IconArrowRight, IconSearch, IconUser } from '@tabler/icons-react';
-import type { ComponentType, ReactNode } from 'react';
+import { useEffect, type ComponentType, type ReactNode } from 'react';
 import type { PersonRow } from '../../src-main/api/contract';
 import { formatAge } from '../../src-main/shared/dates';
 import { useRpc } from './rpc';
@@ -51,11 +51,17 @@ interface Entry {
   go: () => void;
 }
 
+// Where the keyboard was before the palette opened, and whether the palette went somewhere: once
+// it has closed, the keyboard is put back, or (after going somewhere) handed to `afterGo`.
+let before: Element | null = null;
+let went = false;
+
 const go = (hash: string) => () => {
+  went = true;
   window.location.hash = hash;
 };
 
-export function CommandPalette({ pages }: { pages: PaletteDestination[] }) {
+export function CommandPalette({ pages, afterGo }: { pages: PaletteDestination[]; /** Where the keyboard goes on the page opened (the page region). */ afterGo?: () => void }) {
   const { query, opened, selected } = useSpotlight(store);
   const typed = query.trim();
   const [searched] = useDebouncedValue(typed, 250);
@@ -89,6 +95,11 @@ export function CommandPalette({ pages }: { pages: PaletteDestination[] }) {
   // Spotlight marks the chosen action by its place among all of them (↑/↓ move it, typing puts
   // it on the first): drawn here from the store, so results that arrive later are marked too.
   const all = [...personEntries, ...pageEntries];
+  // People found after the typing (the list was empty then, so nothing was chosen): the first is.
+  const unchosen = opened && !!typed && all.length > 0 && (selected < 0 || selected >= all.length);
+  useEffect(() => {
+    if (unchosen) store.setState({ ...store.getState(), selected: 0 });
+  }, [unchosen]);
   const action = (e: Entry, i: number) => (
     <Spotlight.Action
       key={e.id}
@@ -102,7 +113,27 @@ export function CommandPalette({ pages }: { pages: PaletteDestination[] }) {
   );
 
   return (
-    <Spotlight.Root store={store} shortcut={['mod + K']} tagsToIgnore={[]} scrollable maxHeight="60vh" size={640}>
+    <Spotlight.Root
+      store={store}
+      shortcut={['mod + K']}
+      tagsToIgnore={[]}
+      scrollable
+      maxHeight="60vh"
+      size={640}
+      returnFocus={false}
+      onSpotlightOpen={() => {
+        before = document.activeElement;
+        went = false;
+      }}
+      transitionProps={{
+        duration: 0,
+        transition: 'pop',
+        onExited: () => {
+          if (went && afterGo) afterGo();
+          else if (before instanceof HTMLElement && before.isConnected) before.focus();
+        },
+      }}
+    >
       <Spotlight.Search
         placeholder="姓名、拼音首字母（如 zgl）、身份证号，或页面名称"
         aria-label="查找人员或页面"

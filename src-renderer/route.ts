@@ -1,6 +1,6 @@
 // Hash routes: #/ (首页), #/people?… (人员档案 with its filters), #/people/new, #/people/12,
 // #/settings. The hash keeps the page across a reload and works under app:// and http://.
-import { useEffect, useState } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 
 export interface Route {
   path: string[];
@@ -22,12 +22,16 @@ export function navigate(path: string, params?: Record<string, string | string[]
   window.location.hash = `#${path}${q ? `?${q}` : ''}`;
 }
 
+const onHashChange = (listener: () => void) => {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+};
+
+/**
+ * The address shown, read again on every `hashchange` that reaches the page (the leave guard stops
+ * the ones it puts back, kit/leaveGuard.tsx).
+ */
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseHash(window.location.hash));
-  useEffect(() => {
-    const on = () => setRoute(parseHash(window.location.hash));
-    window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
-  }, []);
-  return route;
+  const hash = useSyncExternalStore(onHashChange, () => window.location.hash);
+  return useMemo(() => parseHash(hash), [hash]);
 }

@@ -63,7 +63,7 @@ describe('the file form', () => {
   test('leaving with changes asks 保存 / 放弃 / 取消', async () => {
     const { page, rpc, shot } = office;
     await page.getByLabel('民族').fill('满族');
-    await page.getByRole('link', { name: '人员档案' }).or(page.getByText('人员档案', { exact: true }).first()).click();
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '人员档案' }).click();
     await expect.poll(() => page.getByRole('dialog', { name: '有未保存的修改' }).isVisible()).toBe(true);
     await shot('03-leave-asks');
     await page.getByRole('button', { name: '取消' }).click();

@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+// The command palette against the real router: Ctrl+K opens it, pinyin initials find the person
+// (the list's own search), Enter opens their file; a page is found by its name or its initials.
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PersonFile } from '../../src-main/api/contract';
+import type { AppContext } from '../../src-main/app/context';
+import { freshContext, router } from '../../tests/helpers';
+import { closePalette, CommandPalette, matchPages, type PaletteDestination } from './CommandPalette';
+import { connect, render } from './test-utils';
+
+let ctx: AppContext;
+const { call } = router(() => ctx);
+beforeEach(async () => {
+  ctx = await freshContext();
+  connect(ctx);
+  window.location.hash = '#/';
+});
+afterEach(() => {
+  act(() => closePalette());
+  cleanup();
+  ctx.close();
+});
+
+const pages: PaletteDestination[] = [
+  { label: '首页', href: '#/', keywords: ['sy'] },
+  { label: '走访慰问', href: '#/visits', shortcut: 'Alt+4', keywords: ['zfww', '慰问批次'] },
+  { label: '系统设置', href: '#/settings', keywords: ['xtsz', '字号'] },
+];
+
+const search = () => screen.getByLabelText('查找人员或页面') as HTMLInputElement;
+const type = (text: string) => fireEvent.change(search(), { target: { value: text } });
+const enter = () => fireEvent.keyDown(search(), { key: 'Enter', code: 'Enter' });
+
+describe('matchPages', () => {
+  it('by label, keyword or initials', () => {
+    expect(matchPages(pages, '').length).toBe(3);
+    expect(matchPages(pages, '慰问').map((p) => p.label)).toEqual(['走访慰问']);
+    expect(matchPages(pages, 'ZFWW').map((p) => p.label)).toEqual(['走访慰问']);
+    expect(matchPages(pages, '字号').map((p) => p.label)).toEqual(['系统设置']);
+  });
+});
+
+describe('CommandPalette', () => {
+  it('Ctrl+K, the pinyin initials, Enter: the file', async () => {
+    const p = await call<PersonFile>('retirees.create', { person: { name: '张桂兰', category: '退休' } });
+    await call('retirees.create', { person: { name: '李建国', category: '离休' } });
+    render(<CommandPalette pages={pages} />);
+    act(() => {
+      fireEvent.keyDown(document.documentElement, { key: 'k', code: 'KeyK', ctrlKey: true });
+    });
+    type('zgl');
+    const found = await screen.findByText('张桂兰');
+    expect(screen.queryByText('李建国')).toBeNull();
+    await waitFor(() => expect(found.closest('[data-action]')?.getAttribute('data-selected')).toBe('true'));
+    enter();
+    expect(window.location.hash).toBe(`#/people/${p.id}`);
+  });
+
+  it('an ID number finds the person too; a page by its initials', async () => {
+    const p = await call<PersonFile>('retirees.create', { person: { name: '王秀英', category: '退休', idNumber: '11010519491231002X' } });
+    render(<CommandPalette pages={pages} />);
+    act(() => {
+      fireEvent.keyDown(document.documentElement, { key: 'k', code: 'KeyK', ctrlKey: true });
+    });
+    type('1231002');
+    await screen.findByText('王秀英');
+    enter();
+    expect(window.location.hash).toBe(`#/people/${p.id}`);
+
+    act(() => {
+      fireEvent.keyDown(document.documentElement, { key: 'k', code: 'KeyK', ctrlKey: true });
+    });
+    type('zfww');
+    await waitFor(() => expect(screen.getByText('走访慰问').closest('[data-action]')?.getAttribute('data-selected')).toBe('true'));
+    enter();
+    expect(window.location.hash).toBe('#/visits');
+  });
+
+  it('says so when nothing is found', async () => {
+    render(<CommandPalette pages={pages} />);
+    act(() => {
+      fireEvent.keyDown(document.documentElement, { key: 'k', code: 'KeyK', ctrlKey: true });
+    });
+    type('qqqq');
+    expect(await screen.findByText('没有找到“qqqq”')).toBeTruthy();
+  });
+});

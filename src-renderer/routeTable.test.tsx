@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 // The app's route table keeps every address the app has used: each shows the page (and the
 // parameters) it showed before the table replaced App's chain of ifs.
+import { cleanup, fireEvent } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { AppInfo } from '../src-main/api/contract';
-import { findRoute, menuOf } from './kit/routes';
+import { findRoute, menuOf, useMenuShortcuts } from './kit/routes';
+import { render } from './kit/test-utils';
 import { ActivitiesPage } from './pages/ActivitiesPage';
 import { AnnualPage } from './pages/AnnualPage';
 import { ClaimsPage } from './pages/claims/ClaimsPage';
@@ -54,5 +56,23 @@ describe('the route table', () => {
     expect(menu.find((e) => e.menu.label === '走访慰问')?.href).toBe('#/visits');
     const shortcuts = menu.flatMap((e) => (e.menu.shortcut ? [e.menu.shortcut] : []));
     expect(new Set(shortcuts).size).toBe(shortcuts.length);
+  });
+});
+
+function Shortcuts() {
+  useMenuShortcuts(menuOf(ROUTES));
+  return <input aria-label="备注" />;
+}
+
+describe('menu shortcuts', () => {
+  afterEach(cleanup);
+  it('Alt+4 opens 走访慰问 from a text field; Alt with the numpad types a character instead', () => {
+    window.location.hash = '#/people/3';
+    const { getByLabelText } = render(<Shortcuts />);
+    const field = getByLabelText('备注');
+    fireEvent.keyDown(field, { key: '4', code: 'Numpad4', altKey: true });
+    expect(window.location.hash).toBe('#/people/3');
+    fireEvent.keyDown(field, { key: '4', code: 'Digit4', altKey: true });
+    expect(window.location.hash).toBe('#/visits');
   });
 });

@@ -2,7 +2,7 @@
 // the table's entries in order, and an entry is marked for every address of its section.
 import { describe, expect, it } from 'vitest';
 import { parseHash } from '../route';
-import { activeMenuHref, findRoute, matchPattern, menuHref, menuOf, type RouteDef } from './routes';
+import { activeMenuHref, findRoute, hotkeyOf, matchPattern, menuHref, menuOf, type RouteDef } from './routes';
 
 const r = (hash: string) => parseHash(hash);
 
@@ -61,5 +61,12 @@ describe('findRoute', () => {
     expect(activeMenuHref(table, r('#/claims/batches/4'))).toBe('#/claims');
     expect(activeMenuHref(table, r('#/'))).toBe('#/');
     expect(activeMenuHref(table, r('#/print/letters'))).toBeNull();
+  });
+});
+
+describe('hotkeyOf', () => {
+  it('binds a digit by the top-row key, not by the character (Alt+numpad codes stay characters)', () => {
+    expect(hotkeyOf('Alt+2')).toEqual(['Alt+Digit2', { usePhysicalKeys: true }]);
+    expect(hotkeyOf('mod+K')).toEqual(['mod+K', { usePhysicalKeys: false }]);
   });
 });

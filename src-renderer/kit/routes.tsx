@@ -94,10 +94,26 @@ export function menuOf<C>(table: readonly RouteDef<C>[]): (RouteDef<C> & { menu:
   return table.filter((d): d is RouteDef<C> & { menu: MenuEntry } => !!d.menu).map((d) => ({ ...d, href: menuHref(d) }));
 }
 
+/**
+ * The hotkey a shortcut as shown (`Alt+2`) is bound as: a digit by its key on the top row, so that
+ * Windows' Alt+numpad character codes (Alt+0176 for °) never open a page.
+ */
+export function hotkeyOf(shortcut: string): [string, { usePhysicalKeys: boolean }] {
+  const parts = shortcut.split('+');
+  const key = parts.pop()!;
+  if (/^\d$/.test(key)) return [[...parts, `Digit${key}`].join('+'), { usePhysicalKeys: true }];
+  return [shortcut, { usePhysicalKeys: false }];
+}
+
 /** Binds every menu entry's shortcut: it opens the page from anywhere, a text field included. */
 export function useMenuShortcuts(menu: { href: string; menu: MenuEntry }[]): void {
   useHotkeys(
-    menu.filter((e) => e.menu.shortcut).map((e) => [e.menu.shortcut!, () => (window.location.hash = e.href)] as [string, () => void]),
+    menu
+      .filter((e) => e.menu.shortcut)
+      .map((e) => {
+        const [hotkey, options] = hotkeyOf(e.menu.shortcut!);
+        return [hotkey, () => (window.location.hash = e.href), options] as [string, () => void, { usePhysicalKeys: boolean }];
+      }),
     [],
   );
 }

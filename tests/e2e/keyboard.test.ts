@@ -105,7 +105,7 @@ describe("the clerk's morning by keyboard alone", () => {
     await expect.poll(() => page.getByRole('heading', { name: `慰问批次：${batch.name}` }).isVisible()).toBe(true);
   });
 
-  test('Alt+digit opens a menu page from anywhere', async () => {
+  test('Alt+digit opens a menu page from anywhere; the home page\'s figures and reminders open with Enter', async () => {
     await page.keyboard.press('Alt+1');
     await expect.poll(() => page.getByRole('heading', { name: '工作概况' }).isVisible()).toBe(true);
     // A figure on the home page is a button: Tab reaches it, Enter opens its list.
@@ -116,6 +116,12 @@ describe("the clerk's morning by keyboard alone", () => {
     // Back, as the browser's (and the mouse's) back button does.
     await page.goBack();
     await expect.poll(() => page.getByRole('heading', { name: '工作概况' }).isVisible()).toBe(true);
+    // A reminder's name is a link: Tab reaches it, Enter opens the file.
+    const birthday = page.getByRole('region', { name: '近期整寿生日' }).getByRole('link').first();
+    const name = (await birthday.textContent())!;
+    await tabTo(birthday, 60);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { name }).isVisible()).toBe(true);
   });
 });
 

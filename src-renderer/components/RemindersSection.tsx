@@ -73,15 +73,21 @@ export function ReminderCard({
   );
 }
 
+/**
+ * The home page sums up what every other page (and an import, another window, the command line)
+ * changes: it shows what it read last at once and reads it again each time it is opened.
+ */
+export const FRESH = { refetchOnMount: 'always' } as const;
+
 export function RemindersSection() {
   const year = new Date().getFullYear();
-  const reminders = useRpc('reminders.get', {});
-  const late = useRpc('petitions.overdue', {});
-  const certs = useRpc('certifications.lists', { year });
+  const reminders = useRpc('reminders.get', {}, FRESH);
+  const late = useRpc('petitions.overdue', {}, FRESH);
+  const certs = useRpc('certifications.lists', { year }, FRESH);
   // This year's adjustment check: who still needs checking in the newest list.
-  const runs = useRpc('adjustments.runs', { year });
+  const runs = useRpc('adjustments.runs', { year }, FRESH);
   const run = runs.data?.[0] ?? null;
-  const toCheck = useRpc('adjustments.rows', run ? { runId: run.id, filter: 'toCheck' } : null);
+  const toCheck = useRpc('adjustments.rows', run ? { runId: run.id, filter: 'toCheck' } : null, FRESH);
   const r = reminders.data;
   if (!r) return null;
   return (

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, Loader, SimpleGrid, Text, Title } from '@mantine/core';
 import { formatChineseDate } from '../../src-main/shared/dates';
-import { RemindersSection } from '../components/RemindersSection';
+import { FRESH, RemindersSection } from '../components/RemindersSection';
 import { useRpc } from '../kit/rpc';
 import { navigate } from '../route';
 
@@ -27,7 +27,7 @@ function Stat({ label, value, hint, onClick }: { label: string; value: number; h
 }
 
 export function HomePage() {
-  const figures = useRpc('retirees.figures', {});
+  const figures = useRpc('retirees.figures', {}, FRESH);
   const f = figures.data;
   if (!f) return <Loader />;
   const year = f.today.slice(0, 4);

@@ -61,7 +61,8 @@ function OfficeSection({ info }: { info: AppInfo }) {
 
 function BackupsSection({ info }: { info: AppInfo }) {
   const client = useQueryClient();
-  const backups = useRpc('backups.list', {});
+  // The daily backup is taken in the background: the list is read again whenever it is opened.
+  const backups = useRpc('backups.list', {}, { refetchOnMount: 'always' });
   const [restoring, setRestoring] = useState<BackupEntry | null>(null);
   const create = useRpcMutation('backups.create', {
     invalidates: ['backups.list'],

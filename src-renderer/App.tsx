@@ -103,7 +103,7 @@ function Shell({ info, route, page }: { info: AppInfo; route: Route; page: React
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Tooltip label={`查找人员或页面（${PALETTE_SHORTCUT}）`}>
+            <Tooltip label={`查找人员或页面（${PALETTE_SHORTCUT}）`} events={{ hover: true, focus: true, touch: false }}>
               <Button variant="default" leftSection={<IconSearch size={18} />} rightSection={<Kbd>{PALETTE_SHORTCUT}</Kbd>} onClick={openPalette} aria-keyshortcuts="Control+K">
                 查找
               </Button>

@@ -54,7 +54,7 @@ export function TypeSizeControl({ compact = false, ...props }: { compact?: boole
     />
   );
   return compact ? (
-    <Tooltip label="字号：整个界面的文字大小，只对本机有效">
+    <Tooltip label="字号：整个界面的文字大小，只对本机有效" events={{ hover: true, focus: true, touch: false }}>
       <div>{control}</div>
     </Tooltip>
   ) : (

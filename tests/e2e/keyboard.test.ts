@@ -188,6 +188,8 @@ describe('readable at 1366×768', () => {
     await expect.poll(rootFontSize).toBe('16px');
     await office.go('#/settings');
     await page.getByRole('heading', { name: '系统设置' }).waitFor();
+    // Back from paper, the screen is at the workstation's size again; 系统设置 sets it back.
+    expect(await rootFontSize()).toBe('20px');
     await page.getByRole('main').getByText('标准', { exact: true }).click();
     await expect.poll(rootFontSize).toBe('16px');
   });

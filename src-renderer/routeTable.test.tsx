@@ -11,6 +11,8 @@ import { ActivitiesPage } from './pages/ActivitiesPage';
 import { AnnualPage } from './pages/AnnualPage';
 import { ClaimsPage } from './pages/claims/ClaimsPage';
 import { HomePage } from './pages/HomePage';
+import { LettersPage } from './pages/LettersPage';
+import { OrgPage } from './pages/OrgPage';
 import { PersonPage } from './pages/PersonPage';
 import { PetitionsPage } from './pages/PetitionsPage';
 import { PrintDocPage } from './pages/PrintDocPage';
@@ -43,6 +45,10 @@ describe('the route table', () => {
     expect(shown('#/annual/adjust?run=2').props.tab).toBe('adjust');
     expect((shown('#/annual/adjust?run=2').props.params as URLSearchParams).get('run')).toBe('2');
     expect(shown('#/settings')).toMatchObject({ type: SettingsPage, props: { info } });
+    // Pages that read the rest of the address themselves.
+    expect(shown('#/letters/birthday').type).toBe(LettersPage);
+    expect(shown('#/letters').type).toBe(LettersPage);
+    expect(shown('#/org?view=party').type).toBe(OrgPage);
   });
 
   it('paper comes alone', () => {

@@ -1,7 +1,8 @@
 // The app's one list of routes: which page each address shows, and which of them are menu entries
 // (label, icon, shortcut) that the sidebar and the command palette offer. Addresses are the ones
 // the app has always used (#/people/12, #/claims/policies, #/print/letters?…), so links written
-// into pages, documents and the history keep working.
+// into pages, documents and the history keep working. A section whose page reads the rest of the
+// address itself (信函模板's tabs: #/letters/birthday) takes it with `*`.
 import {
   IconBook,
   IconCalendarCheck,
@@ -49,7 +50,7 @@ export const ROUTES: readonly RouteDef<AppContextForPages>[] = [
   { pattern: 'people/new', render: () => <PersonPage key="new" id={null} /> },
   { pattern: 'people/:id', render: (m) => <PersonPage key={m.params.id} id={Number(m.params.id)} /> },
   {
-    pattern: 'import',
+    pattern: 'import/*',
     render: (m) => <ImportPage key={m.query.get('n') ?? ''} />,
     menu: { label: '导入花名册', icon: IconFileImport, shortcut: 'Alt+3', keywords: ['drhmc', 'daoru', 'Excel'] },
   },
@@ -58,13 +59,13 @@ export const ROUTES: readonly RouteDef<AppContextForPages>[] = [
     render: (m) => <VisitsPage key={m.params.id ?? ''} id={idOrNull(m.params.id)} />,
     menu: { label: '走访慰问', icon: IconGift, shortcut: 'Alt+4', keywords: ['zfww', 'zoufang', '慰问批次', '签领表'] },
   },
-  { pattern: 'org', render: (m) => <OrgPage params={m.query} />, menu: { label: '组织网络', icon: IconSitemap, shortcut: 'Alt+5', keywords: ['zzwl', 'zuzhi', '党支部', '小组'] } },
+  { pattern: 'org/*', render: (m) => <OrgPage params={m.query} />, menu: { label: '组织网络', icon: IconSitemap, shortcut: 'Alt+5', keywords: ['zzwl', 'zuzhi', '党支部', '小组'] } },
   {
     pattern: 'activities/*',
     render: (m) => <ActivitiesPage key={m.path.join('/')} path={m.rest} />,
     menu: { label: '活动学习', icon: IconBook, shortcut: 'Alt+6', keywords: ['hdxx', 'huodong', '学习材料'] },
   },
-  { pattern: 'letters', render: () => <LettersPage />, menu: { label: '信函模板', icon: IconMail, shortcut: 'Alt+7', keywords: ['xhmb', 'xinhan', '贺信', '慰问信'] } },
+  { pattern: 'letters/*', render: () => <LettersPage />, menu: { label: '信函模板', icon: IconMail, shortcut: 'Alt+7', keywords: ['xhmb', 'xinhan', '贺信', '慰问信'] } },
   {
     pattern: 'petitions/:id?',
     render: (m) => <PetitionsPage key={m.params.id ?? ''} id={idOrNull(m.params.id)} />,
@@ -81,7 +82,7 @@ export const ROUTES: readonly RouteDef<AppContextForPages>[] = [
     menu: { label: '年度工作', icon: IconCalendarCheck, shortcut: 'Alt+0', keywords: ['ndgz', 'niandu', '调资', '资格认证'] },
   },
   {
-    pattern: 'settings',
+    pattern: 'settings/*',
     render: (_m, { info }) => <SettingsPage info={info} />,
     menu: { label: '系统设置', icon: IconSettings, keywords: ['xtsz', 'shezhi', '备份', '字号', '提醒规则'] },
   },

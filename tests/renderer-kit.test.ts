@@ -4,15 +4,15 @@
 //   `useState`   every mention (the hook's calls and its imports), as the issue counted it;
 //   `.then(set`  a loader that puts a reply into state by hand (→ useRpc);
 //   `setBusy(`   a busy flag kept by hand (→ the mutation's isPending, the form's saving).
-// The ceilings are the counts on main when the shell, the home page and the settings moved onto
-// the kit, while the other pages were still being moved; each may only go down. Targets (the
-// issue's closing note): useState ≤ 100, `.then(set` 0, `setBusy(` 0. Lower a ceiling when a page
-// lands below it.
+// The ceilings are the counts measured when the shell, the home page and the settings moved onto
+// the kit, rebased on main with the other pages already moved (main alone then: 95 / 6 / 4; before
+// the kit: 242 / 48 / 34). Targets (the issue's closing note): useState ≤ 100, `.then(set` 0,
+// `setBusy(` 0, all three met; a ceiling only ever goes down: lower it when a page lands below it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const CEILING = { useState: 242, thenSet: 48, setBusy: 34 } as const;
+const CEILING = { useState: 68, thenSet: 0, setBusy: 0 } as const;
 const TARGET = { useState: 100, thenSet: 0, setBusy: 0 } as const;
 
 const RENDERER = path.resolve(import.meta.dirname, '../src-renderer');

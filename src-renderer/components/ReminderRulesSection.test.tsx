@@ -3,25 +3,17 @@
 // spaces), an age that is none is refused beside its field before anything is sent, and a save
 // is what the reminders then follow.
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src-main/app/context';
 import type { ReminderRules } from '../../src-main/shared/care';
-import { IMPORT_PROCESS } from '../../src-main/importer/service';
-import { forkLauncher } from '../../src-main/jobs/launcher';
 import { freshContext, router } from '../../tests/helpers';
 import { connect, render } from '../kit/test-utils';
 import { readMilestones, ReminderRulesSection } from './ReminderRulesSection';
 
-// Component tests are transformed as browser code, where the app's `new URL('…', import.meta.url)`
-// for its import child is no file; the child is named here (as in import/ColumnsStep.test.tsx).
-const src = path.resolve(import.meta.dirname, '../../src-main');
-const launcher = forkLauncher({ [IMPORT_PROCESS]: path.join(src, 'importer/sessionProcess.ts') }, path.join(src, 'jobs/child-boot.mjs'));
-
 let ctx: AppContext;
 const { call } = router(() => ctx);
 beforeEach(async () => {
-  ctx = await freshContext({ launcher });
+  ctx = await freshContext();
   connect(ctx);
 });
 afterEach(() => {

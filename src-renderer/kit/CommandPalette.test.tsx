@@ -2,25 +2,17 @@
 // The command palette against the real router: Ctrl+K opens it, pinyin initials find the person
 // (the list's own search), Enter opens their file; a page is found by its name or its initials.
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PersonFile } from '../../src-main/api/contract';
 import type { AppContext } from '../../src-main/app/context';
-import { IMPORT_PROCESS } from '../../src-main/importer/service';
-import { forkLauncher } from '../../src-main/jobs/launcher';
 import { freshContext, router } from '../../tests/helpers';
 import { closePalette, CommandPalette, matchPages, type PaletteDestination } from './CommandPalette';
 import { connect, render } from './test-utils';
 
-// Component tests are transformed as browser code, where the app's `new URL('…', import.meta.url)`
-// for its import child is no file; the child is named here (as in import/ColumnsStep.test.tsx).
-const src = path.resolve(import.meta.dirname, '../../src-main');
-const launcher = forkLauncher({ [IMPORT_PROCESS]: path.join(src, 'importer/sessionProcess.ts') }, path.join(src, 'jobs/child-boot.mjs'));
-
 let ctx: AppContext;
 const { call } = router(() => ctx);
 beforeEach(async () => {
-  ctx = await freshContext({ launcher });
+  ctx = await freshContext();
   connect(ctx);
   window.location.hash = '#/';
 });

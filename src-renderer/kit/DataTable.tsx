@@ -40,6 +40,12 @@ export function DataTable<T>({ onRowOpen, onRowToggle, rowLabel, ...props }: Kit
       }
     },
   });
+  // Widths given in pixels are read as pixels at 标准 and grow with the type size (kit/typeSize sets
+  // the root font size): 64 → 4rem, so at 特大 the columns widen with their text.
+  const columns = props.columns?.map((c) => ({
+    ...c,
+    width: typeof c.width === 'number' ? `${c.width / 16}rem` : c.width,
+  }));
   const all = {
     withTableBorder: true,
     borderRadius: 'sm',
@@ -50,6 +56,7 @@ export function DataTable<T>({ onRowOpen, onRowToggle, rowLabel, ...props }: Kit
     recordsPerPageLabel: '每页',
     paginationText: ({ from, to, totalRecords }: { from: number; to: number; totalRecords: number }) => `第 ${from}–${to} 条，共 ${totalRecords} 条`,
     ...props,
+    ...(columns ? { columns } : {}),
     onRowClick: props.onRowClick ?? (onRowOpen ? ({ record }: { record: T }) => onRowOpen(record) : undefined),
     customRowAttributes: rowAttributes,
   } as DataTableProps<T>;

@@ -14,7 +14,11 @@ import type { Selectable } from 'kysely';
 import type { AdjustmentRowsTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { readSource } from '../importer/sources';
-import { findTableHeader, personByIdCell, rawCells, tableRowKind } from '../importer/table';
+import type { TableShape } from '../importer/columns';
+import { ADJUSTMENT, ADJUSTMENT_FIELD_NAMES, ADJUSTMENT_FIELDS, type AdjustmentField } from '../importer/grammar';
+import { bothTaught, teach } from '../importer/recognise';
+import type { SourceSheet } from '../importer/sources';
+import { findTableHeader, personByIdCell, rawCells, rememberedTaught, rememberTable, tableRowKind, type SheetColumns, type TableHeader } from '../importer/table';
 import { cellText } from '../importer/values';
 import { letterCss, letterHtml } from '../letters/html';
 import { letterAssets } from '../letters/letters';
@@ -63,15 +67,23 @@ export function saveRule(store: Store, sent: AdjustmentRule, loaded?: Partial<Ad
 
 // --- importing the agency's list ---------------------------------------------------------------
 
-type Field = 'name' | 'idNumber' | 'old' | 'new' | 'increase';
-const SYNONYMS: Record<Field, string[]> = {
-  name: ['姓名'],
-  idNumber: ['身份证号', '身份证号码', '公民身份号码', '身份证', '社会保障号码', '社会保障号'],
-  old: ['调整前', '调整前养老金', '调整前基本养老金', '调整前月养老金', '调整前月基本养老金', '原养老金', '原基本养老金', '原月养老金', '调前养老金'],
-  new: ['调整后', '调整后养老金', '调整后基本养老金', '调整后月养老金', '调整后月基本养老金', '新养老金', '调后养老金'],
-  increase: ['调整额', '增加额', '增资额', '本次调整额', '增加金额', '调整金额', '月增加额', '调增额'],
-};
-const LABELS: Record<Field, string> = { name: '姓名', idNumber: '身份证号', old: '调整前养老金', new: '调整后养老金', increase: '调整额' };
+type Field = AdjustmentField;
+const LABELS = ADJUSTMENT_FIELD_NAMES;
+const SHAPE: TableShape<Field> = { grammar: ADJUSTMENT, required: ['idNumber', 'old'], minFields: 3 };
+
+export interface AdjustmentImportOptions {
+  /** Read, match and compute, then keep nothing: what the import would give. */
+  dryRun?: boolean;
+  /** `{ "表头文字": "字段名" }`: the CLI's --map, or the columns the user set in the mapping step. */
+  map?: Record<string, string | null>;
+}
+
+/** A dry run's answer is the run as it would be; nothing of it is kept. */
+class DryRunDone extends Error {
+  constructor(readonly view: AdjustmentRunView) {
+    super('dry run');
+  }
+}
 
 interface Issue {
   column: string;
@@ -102,16 +114,41 @@ function compute(rule: AdjustmentRule, p: PersonForRule, oldFen: number): Adjust
 }
 
 /** Imports the agency's list for a year in one transaction; the run, with its counts. */
-export async function importAdjustments(store: Store, bytes: Buffer, fileName: string, year: number): Promise<AdjustmentRunView> {
+export async function importAdjustments(store: Store, bytes: Buffer, fileName: string, year: number, options: AdjustmentImportOptions = {}): Promise<AdjustmentRunView> {
   const rule = getRule(store, year);
   if (!rule) throw new UserError('invalid_input', `请先填写 ${year} 年的调资规则，再导入调资名单`);
   const book = await readSource(bytes, fileName);
-  const sheets = book.sheets.map((s) => ({ sheet: s, header: findTableHeader<Field>(s.rows, SYNONYMS, ['idNumber', 'old']) })).filter((x) => x.header);
+  const told = options.map ? teach(ADJUSTMENT, options.map, '按指定的对应', '列的对应') : undefined;
+  const sheets = book.sheets
+    .map((s) => ({ sheet: s, header: findTableHeader<Field>(s.rows, SHAPE, bothTaught(told, rememberedTaught(store, 'adjustment', s.rows, ADJUSTMENT_FIELDS))) }))
+    .filter((x) => x.header);
   const usable = sheets.filter((x) => x.header!.columns.has('new') || x.header!.columns.has('increase'));
   if (usable.length === 0) {
-    throw new UserError('no_header', `在“${fileName}”中没有找到调资名单的表头：需要身份证号、调整前养老金，以及调整后养老金或调整额各列`);
+    throw new UserError(
+      'no_header',
+      `在“${fileName}”中没有找到调资名单的表头：需要身份证号、调整前养老金，以及调整后养老金或调整额各列（表头写法不同时，可用 --map 指定各列对应的字段）`,
+    );
   }
-  return store.tx(() => {
+  const columns: SheetColumns[] = usable.map(({ sheet, header }) => ({ sheet: sheet.name, labels: header!.labels, fields: header!.fields, reasons: header!.reasons }));
+  try {
+    return store.tx(() => ({ ...saveAdjustments(store, bytes, fileName, year, rule, usable, options, told !== undefined), columns }));
+  } catch (e) {
+    if (e instanceof DryRunDone) return { ...e.view, columns };
+    throw e;
+  }
+}
+
+function saveAdjustments(
+  store: Store,
+  bytes: Buffer,
+  fileName: string,
+  year: number,
+  rule: AdjustmentRule,
+  usable: { sheet: SourceSheet; header: TableHeader<Field> | null }[],
+  options: AdjustmentImportOptions,
+  remember: boolean,
+): AdjustmentRunView {
+  {
     const now = nowIso();
     const operator = currentOperator(store);
     const runId = Number(
@@ -216,9 +253,12 @@ export async function importAdjustments(store: Store, bytes: Buffer, fileName: s
     }
     const summary = { ...countRows(store, runId), skipped };
     store.prepare('UPDATE adjustment_runs SET summary = ? WHERE id = ?').run(JSON.stringify(summary), runId);
+    // SQLite rolls the transaction back: nothing of a dry run is kept.
+    if (options.dryRun) throw new DryRunDone(getRun(store, runId));
     writeAudit(store, { entity: 'adjustment_run', entityId: runId, personId: null, action: 'create', before: null, after: { year, fileName, ...summary } });
+    if (remember) for (const { header } of usable) rememberTable(store, 'adjustment', header!);
     return getRun(store, runId);
-  });
+  }
 }
 
 function countRows(store: Store, runId: number) {

@@ -433,9 +433,24 @@ export interface ImportCounts {
 export interface ImportReport extends ImportCounts {
   importId: number | null;
   file: string;
-  sheets: { name: string; hidden: boolean; dataRows: number; header: string[] | null }[];
+  /** Each sheet's header labels, the field of each column and why (imports logged before issue 14 lack fields and reasons). */
+  sheets: { name: string; hidden: boolean; dataRows: number; header: string[] | null; fields?: (string | null)[] | null; reasons?: string[] | null }[];
   rows: ReportRow[];
 }
+
+/**
+ * A sheet's columns as the import recognised them: the label, the field (null: none, the values
+ * are kept) and why (按表头：出生年月, 按内容判断：98% 为身份证号, 按指定的对应：身份证号).
+ */
+export interface ImportColumns {
+  sheet: string;
+  labels: string[];
+  fields: (string | null)[];
+  reasons: string[];
+}
+
+/** `{ "表头文字": "字段名" }`: a mapping the user gives an import (the CLI's --map; a field by its name or its Chinese name, null for none). */
+export const ColumnMap = boundedRecord(chars(50).nullable(), 100, 500);
 
 export interface ImportPreview {
   session: string;
@@ -447,7 +462,8 @@ export interface ImportPreview {
     rowCount: number;
     hiddenRows: number;
     dataRows: number;
-    header: { firstRow: number; lastRow: number; labels: string[]; fields: (string | null)[] } | null;
+    /** `reasons`: why each column has its field, or none (按表头：出生年月, 按内容判断：98% 为身份证号). */
+    header: { firstRow: number; lastRow: number; labels: string[]; fields: (string | null)[]; reasons: string[] } | null;
   }[];
   counts: ImportCounts & { problems: number };
   unknownValues: { field: string; value: string; count: number }[];
@@ -672,6 +688,8 @@ export interface LedgerImportReport {
   inserted: number;
   rejected: number;
   rows: { row: number; outcome: 'inserted' | 'rejected'; name: string | null; issues: { column: string; code: string; message: string }[] }[];
+  /** How the ledger's columns were recognised: the mapping step's answer. */
+  columns?: ImportColumns[];
 }
 
 // --- visits and care (走访慰问) ------------------------------------------------------------------
@@ -812,6 +830,8 @@ export interface AdjustmentRunView {
   /** The rule the rows were computed under. */
   rule: AdjustmentRule;
   counts: { dataRows: number; matched: number; unmatched: number; rejected: number; differs: number; noExpected: number; checked: number; skipped: number };
+  /** How the list's columns were recognised (the answer to an import, not kept with the run). */
+  columns?: ImportColumns[];
 }
 
 export interface AdjustmentRowView {
@@ -1114,6 +1134,7 @@ export const contract = {
       fileName: z.string().trim().min(1).max(200),
       dataBase64: z.string().min(1, '文件是空的').max(70_000_000, '文件过大（超过 50 MB）'),
       dryRun: z.boolean().default(true),
+      map: ColumnMap.optional(),
     }),
   ),
   'batches.list': method<BatchView[]>()(Empty),
@@ -1221,6 +1242,8 @@ export const contract = {
       year: adjustmentYear,
       fileName: z.string().trim().min(1).max(200),
       dataBase64: z.string().min(1, '文件是空的').max(140_000_000, '文件过大（超过 100 MB）'),
+      dryRun: z.boolean().default(false),
+      map: ColumnMap.optional(),
     }),
   ),
   'adjustments.runs': method<AdjustmentRunView[]>()(z.object({ year: adjustmentYear })),

@@ -186,7 +186,7 @@ const handlers: Handlers = {
     const w = await claimsReportWorkbook(ctx.store, year);
     return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
   },
-  'claims.importLedger': (ctx, { fileName, dataBase64, dryRun }) => ctx.imports.ledger(fileName, { base64: dataBase64 }, dryRun),
+  'claims.importLedger': (ctx, { fileName, dataBase64, dryRun, map }) => ctx.imports.ledger(fileName, { base64: dataBase64 }, dryRun, map),
   'batches.list': (ctx) => listBatches(ctx.store),
   'batches.get': (ctx, { id }) => getBatch(ctx.store, id),
   'batches.create': (ctx, { name, claimIds }) => createBatch(ctx.store, name, claimIds),
@@ -255,7 +255,7 @@ const handlers: Handlers = {
   },
   'adjustments.rule': (ctx, { year }) => ({ rule: getRule(ctx.store, year) }),
   'adjustments.saveRule': (ctx, { rule, loaded }) => saveRule(ctx.store, rule, loaded),
-  'adjustments.import': (ctx, { year, fileName, dataBase64 }) => ctx.imports.adjustments(fileName, { base64: dataBase64 }, year),
+  'adjustments.import': (ctx, { year, fileName, dataBase64, dryRun, map }) => ctx.imports.adjustments(fileName, { base64: dataBase64 }, year, { dryRun, map }),
   'adjustments.runs': (ctx, { year }) => listRuns(ctx.store, year),
   'adjustments.rows': (ctx, { runId, filter, page }) => runRows(ctx.store, runId, filter, page),
   'adjustments.check': (ctx, { id, note }) => checkRow(ctx.store, id, note),

@@ -8,7 +8,10 @@ import type { LedgerImportReport } from '../api/contract';
 import { nowIso, writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
 import { readSource } from '../importer/sources';
-import { findTableHeader, personByIdCell, rawCells, tableRowKind } from '../importer/table';
+import type { TableShape } from '../importer/columns';
+import { LEDGER, LEDGER_FIELD_NAMES, LEDGER_FIELDS, type LedgerField } from '../importer/grammar';
+import { bothTaught, teach } from '../importer/recognise';
+import { findTableHeader, personByIdCell, rawCells, rememberedTaught, rememberTable, tableRowKind, type SheetColumns } from '../importer/table';
 import { cellText, parseDateCell } from '../importer/values';
 import { currentOperator } from '../settings/settings';
 import { LINE_KINDS, type LineKind } from '../shared/claimPolicy';
@@ -17,28 +20,15 @@ import { UserError } from '../shared/errors';
 import { fenFromCell, formatYuan } from '../shared/money';
 import { claimHoldingInvoice, nextApprovalSeq, setYearTotals, yearTotals } from './claims';
 
-type LedgerField = 'name' | 'idNumber' | 'visitDate' | 'hospital' | 'kind' | 'invoiceCode' | 'invoiceNo' | 'total' | 'fund' | 'account' | 'self' | 'eligible' | 'paid';
-
-const SYNONYMS: Record<LedgerField, string[]> = {
-  name: ['姓名'],
-  idNumber: ['身份证号', '身份证号码', '公民身份号码', '身份证'],
-  visitDate: ['就医日期', '就诊日期', '就医时间', '发票日期', '票据日期'],
-  hospital: ['医疗机构', '医院', '就诊医院', '定点医疗机构'],
-  kind: ['费用类别', '类别', '就医类别', '医疗类别'],
-  invoiceCode: ['票据代码', '发票代码'],
-  invoiceNo: ['票据号', '票据号码', '发票号', '发票号码'],
-  total: ['医疗总费用', '总金额', '总费用', '票据金额', '发票金额'],
-  fund: ['基金支付', '统筹支付', '统筹基金支付', '统筹'],
-  account: ['个人账户', '个人账户支付'],
-  self: ['现金支付', '个人自付', '自付', '个人现金支付'],
-  eligible: ['符合报销金额', '可报销金额', '符合报销范围金额'],
-  paid: ['实报金额', '报销金额', '实际报销金额', '实报'],
-};
 const REQUIRED: LedgerField[] = ['idNumber', 'visitDate', 'kind', 'invoiceNo', 'eligible', 'paid'];
-const LABELS: Record<LedgerField, string> = {
-  name: '姓名', idNumber: '身份证号', visitDate: '就医日期', hospital: '医疗机构', kind: '费用类别', invoiceCode: '票据代码', invoiceNo: '票据号',
-  total: '医疗总费用', fund: '基金支付', account: '个人账户', self: '现金支付', eligible: '符合报销金额', paid: '实报金额',
-};
+const LABELS = LEDGER_FIELD_NAMES;
+const SHAPE: TableShape<LedgerField> = { grammar: LEDGER, required: REQUIRED, minFields: REQUIRED.length };
+
+export interface LedgerOptions {
+  dryRun?: boolean;
+  /** `{ "表头文字": "字段名" }`: the CLI's --map, or the columns the user set in the mapping step. */
+  map?: Record<string, string | null>;
+}
 
 interface Issue {
   column: string;
@@ -46,12 +36,19 @@ interface Issue {
   message: string;
 }
 
-export async function importLedger(store: Store, bytes: Buffer, fileName: string, options: { dryRun?: boolean } = {}): Promise<LedgerImportReport> {
+export async function importLedger(store: Store, bytes: Buffer, fileName: string, options: LedgerOptions = {}): Promise<LedgerImportReport> {
   const book = await readSource(bytes, fileName);
-  const sheets = book.sheets.map((s) => ({ sheet: s, header: findTableHeader(s.rows, SYNONYMS, REQUIRED) })).filter((x) => x.header);
+  const told = options.map ? teach(LEDGER, options.map, '按指定的对应', '列的对应') : undefined;
+  const sheets = book.sheets
+    .map((s) => ({ sheet: s, header: findTableHeader(s.rows, SHAPE, bothTaught(told, rememberedTaught(store, 'ledger', s.rows, LEDGER_FIELDS))) }))
+    .filter((x) => x.header);
   if (sheets.length === 0) {
-    throw new UserError('no_header', `在“${fileName}”中没有找到报销台账的表头：需要 ${REQUIRED.map((f) => LABELS[f]).join('、')} 各列`);
+    throw new UserError(
+      'no_header',
+      `在“${fileName}”中没有找到报销台账的表头：需要 ${REQUIRED.map((f) => LABELS[f]).join('、')} 各列（表头写法不同时，可用 --map 指定各列对应的字段）`,
+    );
   }
+  const columns: SheetColumns[] = sheets.map(({ sheet, header }) => ({ sheet: sheet.name, labels: header!.labels, fields: header!.fields, reasons: header!.reasons }));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const run = (): LedgerImportReport => {
     const now = nowIso();
@@ -63,7 +60,7 @@ export async function importLedger(store: Store, bytes: Buffer, fileName: string
             .prepare("INSERT INTO imports (file_name, file_sha256, format, at, operator, summary, kind) VALUES (?, ?, ?, ?, ?, '{}', 'ledger')")
             .run(fileName, sha256, book.format, now, operator).lastInsertRowid,
         );
-    const report: LedgerImportReport = { importId, file: fileName, dataRows: 0, inserted: 0, rejected: 0, rows: [] };
+    const report: LedgerImportReport = { importId, file: fileName, dataRows: 0, inserted: 0, rejected: 0, rows: [], columns };
     const usedInFile = new Set<string>();
     for (const { sheet, header } of sheets) {
       const h = header!;
@@ -166,7 +163,9 @@ export async function importLedger(store: Store, bytes: Buffer, fileName: string
       }
     }
     if (importId !== null) {
-      const { rows: _rows, ...counts } = report;
+      // A mapping the user gave is remembered for ledgers with the same header.
+      if (told) for (const { header } of sheets) rememberTable(store, 'ledger', header!);
+      const { rows: _rows, columns: _columns, ...counts } = report;
       store.prepare('UPDATE imports SET summary = ? WHERE id = ?').run(JSON.stringify(counts), importId);
     }
     return report;

@@ -5,9 +5,11 @@ import type { RowIssue } from '../api/contract';
 import { normalizeName } from '../retirees/persons';
 import { checkIdNumber, crossCheckId } from '../shared/idNumber';
 import { findHeader, headerAt, normalizeLabel, type HeaderGuess, type ImportField } from './columns';
+import { conceptOf, type Taught } from './recognise';
 import type { CellValue, SourceBook, SourceSheet } from './sources';
 import { careOf, categoryOf, cellText, deathIn, genderOf, halfWidth, idCell, parseDateCell, partyOf, type CareFields } from './values';
 import { LIVING_ARRANGEMENTS } from '../shared/person';
+import { ROSTER_FIELD_NAMES as FIELD_WORDS } from './grammar';
 
 export type { RowIssue };
 
@@ -90,7 +92,7 @@ function classify(row: CellValue[], r: number, sheet: SourceSheet, header: Heade
   if (r < header.firstRow) return 'title';
   if (r <= header.lastRow) return 'header';
   const nameCol = header.fields.indexOf('name');
-  if (normalizeLabel(row[nameCol] ?? null) === header.labels[nameCol]) return 'header';
+  if (header.labels[nameCol] && normalizeLabel(row[nameCol] ?? null) === header.labels[nameCol]) return 'header';
   const first = texts[0].replace(/\s/g, '');
   if (FOOTER.test(first)) return /^(合计|总计|小计|共计)/.test(first) ? 'total' : 'note';
   if (sheet.mergedRows.has(r) && new Set(texts).size === 1) return 'title';
@@ -101,6 +103,10 @@ function classify(row: CellValue[], r: number, sheet: SourceSheet, header: Heade
 export interface AnalysisSpec {
   headers?: Record<string, { firstRow: number; lastRow: number }>;
   fields?: Record<string, (ImportField | null)[]>;
+  /** Why a sheet's fields are what they are where they differ from what was recognised: 按所选, 按上次导入时确认的对应. */
+  fieldReasons?: Record<string, string>;
+  /** Labels (or 第N列) the user taught, for every sheet: `--map FILE.json`. */
+  taught?: Taught<ImportField>;
   /** field → the word in the file → the value it stands for (离休干部 → 离休), remembered. */
   valueMaps?: Record<string, Record<string, string>>;
 }
@@ -114,22 +120,31 @@ function personOf(
 ): { person: ImportedPerson | null; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const flags: string[] = [];
+  /** Values a field could not take, kept in the notes. */
+  const notesFromDeath: string[] = [];
   const col = (f: ImportField) => header.fields.indexOf(f);
-  const label = (f: ImportField) => header.labels[col(f)] ?? f;
-  const cell = (f: ImportField): CellValue => {
-    const v = col(f) >= 0 ? (row[col(f)] ?? null) : null;
+  const label = (f: ImportField) => (col(f) < 0 ? FIELD_WORDS[f] : header.labels[col(f)] || `第${col(f) + 1}列`);
+  const cellAt = (c: number): CellValue => {
+    const v = c >= 0 ? (row[c] ?? null) : null;
     // A formula whose result is an error, or was never calculated, holds no value: said, not guessed.
     if (typeof v === 'string' && (v.startsWith('#ERROR') || v === '#NOVALUE')) {
-      const message = v === '#NOVALUE' ? `“${label(f)}”是没有计算结果的公式，按空白导入` : `“${label(f)}”是出错的公式（${v.slice(7)}），按空白导入`;
+      const column = header.labels[c] || `第${c + 1}列`;
+      const message = v === '#NOVALUE' ? `“${column}”是没有计算结果的公式，按空白导入` : `“${column}”是出错的公式（${v.slice(7)}），按空白导入`;
       if (!issues.some((i) => i.message === message)) {
-        issues.push({ column: label(f), code: 'formula_error', message });
+        issues.push({ column, code: 'formula_error', message });
         flags.push(message);
       }
       return null;
     }
     return v;
   };
+  const cell = (f: ImportField): CellValue => cellAt(col(f));
   const text = (f: ImportField) => cellText(cell(f));
+  /** A field several columns may hold (电话 and 手机): their texts, joined. */
+  const texts = (f: ImportField, sep: string) => {
+    const all = header.fields.flatMap((g, c) => (g === f ? [cellText(cellAt(c))] : [])).filter((t): t is string => t !== null);
+    return all.length ? all.join(sep) : null;
+  };
   const warn = (f: ImportField, code: string, message: string, review = true) => {
     issues.push({ column: label(f), code, message });
     if (review) flags.push(message);
@@ -147,6 +162,8 @@ function personOf(
   let idFrom15 = false;
   let idInfo: { birthDate: string; gender: '男' | '女' } | null = null;
   const id = idCell(cell('idNumber'));
+  // A roster that gives ID numbers and not this one: said, so that nobody goes in without one unflagged.
+  if (id.kind === 'empty' && col('idNumber') >= 0) warn('idNumber', 'id_missing', '身份证号为空，请补录');
   if (id.kind === 'lost') {
     warn('idNumber', 'id_lost', `身份证号被 Excel 存成了数字，末几位已丢失（显示为 ${id.shown}），须按原件补录`);
   } else if (id.kind === 'text') {
@@ -211,8 +228,8 @@ function personOf(
   let status: ImportedPerson['status'] = null;
   let statusDate: string | null = null;
   const statusText = text('status');
-  const remark = text('note');
-  if (col('status') >= 0 || col('note') >= 0) status = '在册';
+  const remark = texts('note', '；');
+  if (col('status') >= 0 || col('note') >= 0 || col('alive') >= 0 || col('deathDate') >= 0) status = '在册';
   if (statusText && /迁出|转出/.test(statusText)) status = '迁出';
   // A status column says it; a remark like 2019年3月去世 says it where there is none.
   const death = deathIn(statusText) ?? (statusText ? null : deathIn(remark));
@@ -223,6 +240,39 @@ function personOf(
   const statusDateCell = parseDateCell(cell('statusDate'), book.date1904);
   if (statusDateCell.value) statusDate = statusDateCell.value;
   if (statusDateCell.problem) warn('statusDate', 'date_invalid', statusDateCell.problem);
+  // Columns that decide the status: 是否健在 否, and 已故时间 with a date (issue 14: the person stayed 在册).
+  const aliveText = text('alive')?.replace(/\s/g, '') ?? null;
+  let saidAlive = false;
+  if (aliveText) {
+    const yes = /^(是|有|y|√|健在|在世|在|存活)$/i.test(aliveText);
+    const no = /^(否|无|n|×|已故|去世|死亡|故|病故|逝世)$/i.test(aliveText);
+    // 是否健在 asks whether alive; 是否已故 asks the opposite.
+    const asksAlive = !/故|去世|死亡|逝世/.test(conceptOf(label('alive')));
+    const wordDeath = deathIn(aliveText);
+    if ((yes || no) && /^(健在|在世|在|存活)$/.test(aliveText)) saidAlive = true;
+    else if ((yes || no) && /^(已故|去世|死亡|故|病故|逝世)$/.test(aliveText)) status = '已故';
+    else if (yes || no) {
+      if (yes === asksAlive) saidAlive = true;
+      else status = '已故';
+    } else if (wordDeath) {
+      status = '已故';
+      statusDate = wordDeath.date ?? statusDate;
+    } else warn('alive', 'alive_unknown', `“${label('alive')}”的“${aliveText}”无法识别，请核实`);
+    if (saidAlive && status === '已故' && death) warn('alive', 'status_conflict', `“${label('alive')}”为“${aliveText}”，但“${label(col('status') >= 0 ? 'status' : 'note')}”说已去世，按已故导入，请核实`);
+  }
+  const deathCell = parseDateCell(cell('deathDate'), book.date1904);
+  const deathText = text('deathDate');
+  if (deathCell.value || (deathText && deathIn(deathText))) {
+    if (saidAlive) warn('deathDate', 'status_conflict', `“${label('alive')}”为“${aliveText}”，但“${label('deathDate')}”为 ${deathText}，按已故导入，请核实`);
+    if (status === '迁出') warn('deathDate', 'status_conflict', `状态为迁出，但“${label('deathDate')}”为 ${deathText}，按已故导入，请核实`);
+    status = '已故';
+    statusDate = deathCell.value ?? deathIn(deathText)?.date ?? statusDate;
+  } else if (deathText && /^(是|已故|去世|死亡)$/.test(deathText)) {
+    status = '已故';
+  } else if (deathCell.problem && !/^(否|无|-|—|\/)$/.test(deathText ?? '')) {
+    warn('deathDate', 'date_invalid', deathCell.problem);
+    notesFromDeath.push(`${label('deathDate')}：${deathText}`);
+  }
   const care = careOf(text('care'));
   if (care.unknown.length) warn('care', 'care_unknown', `重点关爱中的“${care.unknown.join('、')}”无法识别，已记入备注`);
   // Values the file cannot be trusted with keep the row: said, and kept in the notes.
@@ -263,12 +313,19 @@ function personOf(
   if (remark) notes.push(remark);
   if (care.unknown.length) notes.push(`重点关爱：${care.unknown.join('、')}`);
   if (!livingOk) notes.push(`居住情况：${living}`);
-  notes.push(...extraNotes);
-  header.fields.forEach((f, c) => {
+  notes.push(...extraNotes, ...notesFromDeath);
+  // Columns no field took are kept in the notes and the person is flagged 待核实: never dropped.
+  const unplaced: string[] = [];
+  const width = Math.max(header.fields.length, row.length);
+  for (let c = 0; c < width; c++) {
+    if ((header.fields[c] ?? null) !== null) continue;
     const t = cellText(row[c] ?? null);
-    if (f === null && t !== null && header.labels[c]) notes.push(`${header.labels[c]}：${t}`);
-    if (f === null && t !== null && !header.labels[c]) notes.push(`第${c + 1}列：${t}`);
-  });
+    if (t === null) continue;
+    const name = header.labels[c] || `第${c + 1}列`;
+    notes.push(`${name}：${t}`);
+    unplaced.push(`“${name}”`);
+  }
+  if (unplaced.length) flags.push(`${unplaced.join('')}${unplaced.length > 1 ? '这几列' : '一列'}没有对应的字段，内容已记入备注，请核实`);
 
   return {
     issues,
@@ -286,7 +343,7 @@ function personOf(
       formerUnit: text('formerUnit'),
       formerPosition: text('formerPosition'),
       contributionYears,
-      phone: text('phone'),
+      phone: texts('phone', '、'),
       address: text('address'),
       partyMember,
       politicalStatus,
@@ -337,9 +394,19 @@ export function analyzeSheet(sheet: SourceSheet, book: SourceBook, spec: Analysi
 /** The header found, or the one the user chose; with the columns' fields the user chose. */
 function headerFor(sheet: SourceSheet, spec: AnalysisSpec): HeaderGuess | null {
   const chosen = spec.headers?.[sheet.name];
-  let header = chosen ? headerAt(sheet, chosen.firstRow, chosen.lastRow) : findHeader(sheet);
+  let header = chosen ? headerAt(sheet, chosen.firstRow, chosen.lastRow, spec.taught) : findHeader(sheet, spec.taught);
   const fields = spec.fields?.[sheet.name];
-  if (header && fields) header = { ...header, fields: header.labels.map((_, c) => fields[c] ?? null) };
+  if (header?.taught?.some(Boolean)) header = { ...header, chosen: true };
+  if (header && fields) {
+    const why = spec.fieldReasons?.[sheet.name] ?? '按所选';
+    const recognised = header;
+    header = {
+      ...header,
+      chosen: true,
+      fields: header.labels.map((_, c) => fields[c] ?? null),
+      reasons: header.labels.map((_, c) => ((fields[c] ?? null) === (recognised.fields[c] ?? null) ? recognised.reasons[c] : `${why}：${fields[c] ? (FIELD_WORDS[fields[c]!] ?? fields[c]) : '不对应字段'}`)),
+    };
+  }
   return header && header.fields.includes('name') ? header : null;
 }
 

@@ -1,40 +1,12 @@
-// Finding the header of a roster and mapping its columns to the fields of a file.
+// Finding the header of a roster and mapping its columns to the fields of a file, by the roster's
+// grammar and by the values under each column (recognise.ts, grammar.ts).
+import { ROSTER, ROSTER_FIELDS, type ImportField } from './grammar';
+import { fieldOfLabel, taughtFor, looksLikeData, PERSON_NAME, recogniseColumns, sampleColumns, type Grammar, type Taught } from './recognise';
 import type { CellValue, SourceSheet } from './sources';
 
-export const IMPORT_FIELDS = {
-  seq: ['序号', '编号', '顺序号'],
-  name: ['姓名', '名字'],
-  gender: ['性别'],
-  ethnicity: ['民族'],
-  birthDate: ['出生日期', '出生年月', '出生时间', '出生年月日', '生日'],
-  idNumber: ['身份证号', '身份证号码', '公民身份号码', '身份证', '公民身份证号码', '证件号码'],
-  category: ['人员类别', '离退休类别', '类别', '离退休类型'],
-  staffType: ['身份', '干部工人'],
-  workStartDate: ['参加工作时间', '参加工作日期', '工作时间'],
-  retirementDate: ['离退休时间', '退休日期', '退休年月', '退休时间', '离退休日期', '离休时间', '离休日期'],
-  formerUnit: ['原单位', '工作单位', '所在单位', '原工作单位', '原单位部门', '单位', '部门'],
-  formerPosition: ['原职务', '职务', '职称', '原职务职称'],
-  contributionYears: ['缴费年限', '缴费年限年', '累计缴费年限', '缴费年限含视同'],
-  phone: ['联系电话', '联系方式', '电话', '手机', '手机号', '手机号码', '电话号码'],
-  address: ['住址', '家庭住址', '现住址', '联系地址', '地址', '居住地址'],
-  party: ['政治面貌', '党员', '是否党员'],
-  postcode: ['邮编', '邮政编码'],
-  area: ['片区'],
-  building: ['楼栋', '楼号'],
-  community: ['社区', '所在社区'],
-  health: ['健康状况', '身体状况'],
-  living: ['居住情况', '居住状况'],
-  care: ['重点关爱', '关爱类型'],
-  bankName: ['开户行', '开户银行'],
-  bankAccount: ['银行账号', '银行卡号', '账号'],
-  status: ['状态', '人员状态'],
-  statusDate: ['状态日期', '去世日期', '迁出日期', '去世时间'],
-  note: ['备注', '说明'],
-} as const;
+export { ROSTER_FIELDS, type ImportField };
 
-export type ImportField = keyof typeof IMPORT_FIELDS;
-
-/** `姓  名`, `性　别`, `身份证号码：` → the bare label. */
+/** `姓  名`, `性　别`, `身份证号码：` → the label as shown and remembered. */
 export function normalizeLabel(v: CellValue): string {
   if (v === null || v === undefined) return '';
   return String(v)
@@ -43,69 +15,172 @@ export function normalizeLabel(v: CellValue): string {
     .trim();
 }
 
-const BY_LABEL = new Map<string, ImportField>();
-for (const [field, labels] of Object.entries(IMPORT_FIELDS) as [ImportField, readonly string[]][]) {
-  for (const l of labels) BY_LABEL.set(normalizeLabel(l), field);
-}
-
+/** The roster field a label names by the grammar alone, or null. */
 export function fieldForLabel(label: string): ImportField | null {
-  return BY_LABEL.get(normalizeLabel(label)) ?? null;
+  return fieldOfLabel(ROSTER, label);
 }
 
 export interface HeaderGuess {
-  /** The first and last row of the header (two rows where group cells sit above the labels). */
+  /** The first and last row of the header (two rows where group cells sit above the labels); -1 where the data starts on the first row. */
   firstRow: number;
   lastRow: number;
   /** One label per column, as the file says it; '' where the column has none. */
   labels: string[];
   /** The field of each column, or null where it maps to none (kept in the notes). */
   fields: (ImportField | null)[];
+  /** Why each column has its field, or none: 按表头：出生年月, 按内容判断：98% 为身份证号. */
+  reasons: string[];
+  /** The columns placed by what was taught (--map). */
+  taught?: boolean[];
+  /** The user chose or taught this mapping (the wizard, --map): it is remembered when committed. */
+  chosen?: boolean;
 }
 
-function score(labels: string[]): number {
-  const fields = labels.map(fieldForLabel).filter((f) => f !== null);
-  return fields.includes('name') ? new Set(fields).size : 0;
+/** A grammar's header finder: the roster's, the ledger's, the adjustment list's. */
+export interface TableShape<F extends string> {
+  grammar: Grammar<F>;
+  /** The fields a header must have (by its labels or its values) to be this table's. */
+  required: readonly F[];
+  /** How many distinct fields a header must have at least. */
+  minFields: number;
+}
+
+const ROSTER_SHAPE: TableShape<ImportField> = { grammar: ROSTER, required: ['name'], minFields: 2 };
+
+export interface FoundHeader<F extends string> {
+  firstRow: number;
+  lastRow: number;
+  labels: string[];
+  fields: (F | null)[];
+  reasons: string[];
+  taught?: boolean[];
+}
+
+/** Each column's label in a header of one row or two (the lower label, or the upper where it says more). */
+function rawLabels<F extends string>(shape: TableShape<F>, rows: readonly CellValue[][], firstRow: number, lastRow: number, taught?: Taught<F>): CellValue[] {
+  const upper = rows[firstRow] ?? [];
+  const lower = rows[lastRow] ?? [];
+  const width = Math.max(upper.length, lower.length);
+  const known = (v: CellValue, c: number) => normalizeLabel(v) !== '' && knownField(shape, taught, v, c) !== null;
+  return Array.from({ length: width }, (_, c) => {
+    const low = lower[c] ?? null;
+    const up = upper[c] ?? null;
+    if (lastRow === firstRow) return up;
+    return normalizeLabel(low) && known(low, c) ? low : known(up, c) ? up : normalizeLabel(low) ? low : up;
+  });
+}
+
+function widthOf(rows: readonly CellValue[][], from: number, to: number): number {
+  let w = 0;
+  for (let r = Math.max(0, from); r < Math.min(rows.length, to); r++) w = Math.max(w, rows[r]?.length ?? 0);
+  return w;
+}
+
+/** The header the user pointed at, or that was found: its columns recognised by label and values. */
+export function tableHeaderAt<F extends string>(
+  shape: TableShape<F>,
+  rows: readonly CellValue[][],
+  firstRow: number,
+  lastRow: number,
+  taught?: Taught<F>,
+  blankLabels = false,
+): FoundHeader<F> {
+  const headerLabels = firstRow < 0 || blankLabels ? [] : rawLabels(shape, rows, firstRow, lastRow, taught);
+  const width = Math.max(headerLabels.length, widthOf(rows, lastRow + 1, lastRow + 201));
+  const labels = Array.from({ length: width }, (_, c) => headerLabels[c] ?? null);
+  const sample = sampleColumns(rows, lastRow + 1, width);
+  const aligned = rows.slice(Math.max(0, lastRow + 1), Math.max(0, lastRow + 1) + 200);
+  const choices = recogniseColumns(shape.grammar, labels, sample, { taught, alignedRows: aligned });
+  return {
+    firstRow,
+    lastRow,
+    labels: labels.map((l) => normalizeLabel(l)),
+    fields: choices.map((c) => c.field),
+    reasons: choices.map((c) => c.reason),
+    ...(taught ? { taught: choices.map((c) => c.taught === true) } : {}),
+  };
+}
+
+function fits<F extends string>(shape: TableShape<F>, fields: readonly (F | null)[]): boolean {
+  const distinct = new Set(fields.filter((f): f is F => f !== null));
+  return shape.required.every((f) => distinct.has(f)) && distinct.size >= shape.minFields;
+}
+
+/** A row that is a title over the table (one text across it), not labels. */
+function isTitleRow(row: readonly CellValue[]): boolean {
+  const texts = new Set(row.map((v) => normalizeLabel(v)).filter((t) => t !== ''));
+  return texts.size <= 1;
 }
 
 /**
- * The header is the row (or pair of rows) among the first 20 whose labels match the most fields,
- * and it must have 姓名. A pair is a row of group cells (merged, like 基本情况 over 姓名/性别)
- * above a row of labels: each column takes the lower label, or the upper one where the lower is
- * empty (a label merged down over both rows).
+ * The header of a table: the row (or pair of rows) among the first 20 whose labels name the most
+ * fields, with every required one (a pair is a row of group cells, like 基本情况 over 姓名/性别,
+ * above a row of labels). Where no row's labels do, the values find it: the first row that holds
+ * what the columns below hold (names, ID numbers, dates …) is the first data row, and the row
+ * above it, if any, is the header, however blank or unknown its labels.
  */
-export function findHeader(sheet: SourceSheet): HeaderGuess | null {
-  let best: HeaderGuess | null = null;
-  let bestScore = 1;
-  const limit = Math.min(sheet.rows.length, 20);
+export function findTableHeader<F extends string>(shape: TableShape<F>, rows: readonly CellValue[][], taught?: Taught<F>): FoundHeader<F> | null {
+  const score = (labels: CellValue[]) => {
+    const fields = labels.map((l, c) => (normalizeLabel(l) ? knownField(shape, taught, l, c) : null)).filter((f): f is F => f !== null);
+    const distinct = new Set(fields);
+    return shape.required.every((f) => distinct.has(f)) ? distinct.size : 0;
+  };
+  let best: { firstRow: number; lastRow: number } | null = null;
+  let bestScore = Math.max(1, shape.minFields - 1);
+  const limit = Math.min(rows.length, 20);
   for (let r = 0; r < limit; r++) {
-    const candidates = [headerAt(sheet, r, r)];
+    const candidates = [{ firstRow: r, lastRow: r, s: score(rawLabels(shape, rows, r, r, taught)) }];
     // A pair only where the upper row adds to the lower one (not a title row above a header).
-    if (r + 1 < sheet.rows.length) {
-      const pair = headerAt(sheet, r, r + 1);
-      if (score(pair.labels) > score(headerAt(sheet, r + 1, r + 1).labels)) candidates.push(pair);
+    if (r + 1 < rows.length) {
+      const pair = score(rawLabels(shape, rows, r, r + 1, taught));
+      if (pair > score(rawLabels(shape, rows, r + 1, r + 1, taught))) candidates.push({ firstRow: r, lastRow: r + 1, s: pair });
     }
     for (const c of candidates) {
-      const s = score(c.labels);
-      if (s > bestScore) {
-        bestScore = s;
+      if (c.s > bestScore) {
+        bestScore = c.s;
         best = c;
       }
     }
   }
-  return best;
+  if (best) {
+    const header = tableHeaderAt(shape, rows, best.firstRow, best.lastRow, taught);
+    if (fits(shape, header.fields)) return header;
+  }
+  return headerByValues(shape, rows, taught);
+}
+
+function knownField<F extends string>(shape: TableShape<F>, taught: Taught<F> | undefined, label: CellValue, c: number): F | null {
+  const t = taughtFor(taught, label, c);
+  return t !== undefined ? t.field : fieldOfLabel(shape.grammar, label);
+}
+
+/** The header found from the values below it (see findTableHeader). */
+function headerByValues<F extends string>(shape: TableShape<F>, rows: readonly CellValue[][], taught?: Taught<F>): FoundHeader<F> | null {
+  const scan = Math.min(rows.length, 40);
+  const width = widthOf(rows, 0, 200);
+  if (width === 0) return null;
+  const votes = recogniseColumns(shape.grammar, Array.from({ length: width }, () => null), sampleColumns(rows, 0, width), { taught, alignedRows: rows.slice(0, 200) });
+  const key = shape.grammar.key;
+  const keyCol = key ? votes.findIndex((c) => c.field === key) : -1;
+  if (key && keyCol < 0) return null;
+  for (let d = 0; d < scan; d++) {
+    const row = rows[d] ?? [];
+    if (!looksLikeData(shape.grammar, row, votes)) continue;
+    if (keyCol >= 0 && key === 'name' && !PERSON_NAME.test(String(row[keyCol] ?? ''), row[keyCol] ?? null)) continue;
+    const above = d - 1;
+    const blank = above < 0 || isTitleRow(rows[above] ?? []);
+    const header = tableHeaderAt(shape, rows, above, above, taught, blank);
+    return fits(shape, header.fields) ? header : null;
+  }
+  return null;
+}
+
+/** A roster's header (see findTableHeader). */
+export function findHeader(sheet: SourceSheet, taught?: Taught<ImportField>): HeaderGuess | null {
+  return findTableHeader(ROSTER_SHAPE, sheet.rows, taught);
 }
 
 /** The header the user pointed at: one row, or two (group cells above labels). */
-export function headerAt(sheet: SourceSheet, firstRow: number, lastRow: number): HeaderGuess {
-  const upper = sheet.rows[firstRow] ?? [];
-  const lower = sheet.rows[lastRow] ?? [];
-  const width = Math.max(upper.length, lower.length);
-  const labels = Array.from({ length: width }, (_, c) => {
-    const low = normalizeLabel(lower[c] ?? null);
-    const up = normalizeLabel(upper[c] ?? null);
-    return lastRow === firstRow ? up : low && fieldForLabel(low) ? low : fieldForLabel(up) ? up : low || up;
-  });
-  const seen = new Set<ImportField>();
-  const fields = labels.map(fieldForLabel).map((f) => (f && !seen.has(f) ? (seen.add(f), f) : null));
-  return { firstRow, lastRow, labels, fields };
+export function headerAt(sheet: SourceSheet, firstRow: number, lastRow: number, taught?: Taught<ImportField>): HeaderGuess {
+  return tableHeaderAt(ROSTER_SHAPE, sheet.rows, firstRow, lastRow, taught);
 }

@@ -321,6 +321,8 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
         hidden: s.hidden,
         dataRows: s.rows.filter((r) => r.outcome === 'data').length,
         header: s.header ? s.header.labels : null,
+        fields: s.header ? s.header.fields : null,
+        reasons: s.header ? s.header.reasons : null,
       })),
       dataRows,
       nonDataRows: report.length - dataRows,
@@ -334,7 +336,9 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
       rows: report,
     };
     if (importId !== null) {
-      for (const sheet of prepared.sheets) if (sheet.header) rememberMapping(store, sheet.header.labels, sheet.header.fields);
+      // A mapping the user chose or taught is remembered for files with the same header; what
+      // the recogniser found by itself it finds again.
+      for (const sheet of prepared.sheets) if (sheet.header?.chosen) rememberMapping(store, sheet.header.labels, sheet.header.fields);
       const { rows: _rows, ...counts } = summary;
       store.run(store.kysely.updateTable('imports').set({ summary: JSON.stringify(counts) }).where('id', '=', importId));
     }
@@ -348,18 +352,26 @@ export function headerSignature(labels: string[]): string {
   return labels.join('|');
 }
 
-/** The mappings and value words users confirmed before, for a new file. */
-export function rememberedSpec(store: Store, book: SourceBook): AnalysisSpec {
+/**
+ * The mappings and value words users confirmed before, for a new file; `taught` (the CLI's
+ * --map) is part of finding the header, and its columns stay as taught.
+ */
+export function rememberedSpec(store: Store, book: SourceBook, taught?: AnalysisSpec['taught']): AnalysisSpec {
   const fields: Record<string, (ImportField | null)[]> = {};
+  const fieldReasons: Record<string, string> = {};
   for (const sheet of book.sheets) {
-    const header = findHeader(sheet);
+    const header = findHeader(sheet, taught);
     if (!header) continue;
     const saved = store.first(store.kysely.selectFrom('import_mappings').select('fields').where('signature', '=', headerSignature(header.labels)));
-    if (saved) fields[sheet.name] = JSON.parse(saved.fields);
+    if (!saved) continue;
+    const remembered = JSON.parse(saved.fields) as (ImportField | null)[];
+    // What --map says of a column stands over what was remembered.
+    fields[sheet.name] = header.labels.map((_, c) => (header.taught?.[c] ? header.fields[c] : (remembered[c] ?? null)));
+    fieldReasons[sheet.name] = '按上次导入时确认的对应';
   }
   const valueMaps: Record<string, Record<string, string>> = {};
   for (const v of store.all(store.kysely.selectFrom('import_value_maps').selectAll())) (valueMaps[v.field] ??= {})[v.source] = v.target;
-  return { fields, valueMaps };
+  return { fields, fieldReasons, valueMaps, taught };
 }
 
 /** Remembers a confirmed mapping for files whose headers look the same. */

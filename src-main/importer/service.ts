@@ -124,24 +124,31 @@ export class ImportService {
     return this.withFile('open', fileName, file);
   }
 
-  /** The year's pension adjustment list, imported in the child (src-main/adjustments). */
-  adjustments(fileName: string, file: FileData, year: number): Promise<AdjustmentRunView> {
-    return this.withFile('adjustments', fileName, file, { year });
+  /**
+   * The year's pension adjustment list, imported (or only tried, `dryRun`) in the child
+   * (src-main/adjustments); `map` says what columns are (`{ "表头文字": "字段名" }`).
+   */
+  adjustments(fileName: string, file: FileData, year: number, options: { dryRun?: boolean; map?: Record<string, string | null> } = {}): Promise<AdjustmentRunView> {
+    return this.withFile('adjustments', fileName, file, { year, dryRun: options.dryRun ?? false, map: options.map ?? null });
   }
 
-  /** A legacy claims ledger, checked (dry run) or imported in the child (src-main/claims/ledger.ts). */
-  ledger(fileName: string, file: FileData, dryRun: boolean): Promise<LedgerImportReport> {
-    return this.withFile('ledger', fileName, file, { dryRun });
+  /** A legacy claims ledger, checked (dry run) or imported in the child (src-main/claims/ledger.ts); `map` as for adjustments. */
+  ledger(fileName: string, file: FileData, dryRun: boolean, map?: Record<string, string | null>): Promise<LedgerImportReport> {
+    return this.withFile('ledger', fileName, file, { dryRun, map: map ?? null });
   }
 
   /**
    * The CLI's import: read, analyse and commit (or only try, `dryRun`) in the child, in one
    * call, every row reported; `onProgress` hears the rows written.
    */
-  async importFile(fileName: string, bytes: Buffer, options: { dryRun: boolean; onProgress?: (done: number, total: number) => void }): Promise<ImportReport> {
+  async importFile(
+    fileName: string,
+    bytes: Buffer,
+    options: { dryRun: boolean; map?: Record<string, string | null>; onProgress?: (done: number, total: number) => void },
+  ): Promise<ImportReport> {
     const size = await this.upload(fileName, bytes);
     try {
-      return await this.channel.call<ImportReport>('importFile', { fileName, size, dryRun: options.dryRun }, {
+      return await this.channel.call<ImportReport>('importFile', { fileName, size, dryRun: options.dryRun, map: options.map ?? null }, {
         onEvent: (e) => options.onProgress?.((e as { done: number }).done, (e as { total: number }).total),
       });
     } catch (e) {

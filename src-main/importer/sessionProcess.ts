@@ -10,7 +10,9 @@ import { openStore } from '../db/open';
 import { serveParent } from '../jobs/serve';
 import { UserError } from '../shared/errors';
 import { IMPORT_LIMITS, sizeText, unreadableFile } from '../shared/importLimits';
-import { analyzeImport, commitImport, readImport, type CommitOptions } from './commit';
+import { analyzeImport, commitImport, readImport, rememberedSpec, type CommitOptions } from './commit';
+import { ROSTER } from './grammar';
+import { teach } from './recognise';
 import { ImportSessions, type RowFilter } from './sessions';
 import { readSource } from './sources';
 
@@ -76,8 +78,16 @@ serveParent(
     mapValue: ({ session, field, value, target }) => sessions.mapValue(store, session as string, field as string, value as string, target as string),
     // Loaded when first asked for, so that a roster import does not carry their modules
     // (ExcelJS among them) in its memory.
-    adjustments: async (args) => (await import('../adjustments/adjustments')).importAdjustments(store, takeUpload(args), args.fileName as string, args.year as number),
-    ledger: async (args) => (await import('../claims/ledger')).importLedger(store, takeUpload(args), args.fileName as string, { dryRun: args.dryRun as boolean }),
+    adjustments: async (args) =>
+      (await import('../adjustments/adjustments')).importAdjustments(store, takeUpload(args), args.fileName as string, args.year as number, {
+        dryRun: args.dryRun as boolean,
+        map: (args.map as Record<string, string | null> | null) ?? undefined,
+      }),
+    ledger: async (args) =>
+      (await import('../claims/ledger')).importLedger(store, takeUpload(args), args.fileName as string, {
+        dryRun: args.dryRun as boolean,
+        map: (args.map as Record<string, string | null> | null) ?? undefined,
+      }),
     // A wizard's commit: progress as events, then the report. The screen shows the counts and
     // the rows with problems; the log in the database has every row.
     commit: ({ session, options }, emit) => {
@@ -85,13 +95,16 @@ serveParent(
       sessions.close(session as string);
       return { ...report, rows: report.rows.filter((r) => r.issues.length > 0 || r.outcome === 'rejected') } satisfies ImportReport;
     },
-    // The CLI's import: read, analyse and commit (or try, with dryRun) in one call, every row reported.
+    // The CLI's import: read, analyse and commit (or try, with dryRun) in one call, every row
+    // reported; with the mappings remembered from the wizard, and --map over them.
     importFile: async (args, emit) => {
       const { fileName, dryRun } = args;
+      const map = args.map as Record<string, string | null> | null;
+      const taught = map ? teach(ROSTER, map, '按指定的对应', '--map') : undefined;
       let prepared;
       try {
         const { book, sha256 } = await readImport(takeUpload(args), fileName as string);
-        prepared = analyzeImport(fileName as string, sha256, book, {});
+        prepared = analyzeImport(fileName as string, sha256, book, rememberedSpec(store, book, taught));
       } catch (e) {
         throw e instanceof UserError ? e : new UserError('bad_file', toError(e, 'open').message);
       }

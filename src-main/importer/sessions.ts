@@ -5,11 +5,13 @@ import { randomUUID } from 'node:crypto';
 import type { Store } from '../db/store';
 import { cellText } from './values';
 import { UserError } from '../shared/errors';
-import { IMPORT_FIELDS, type ImportField } from './columns';
+import { ROSTER_FIELDS, type ImportField } from './columns';
+import { ROSTER, ROSTER_FIELD_NAMES } from './grammar';
 import {
   analyzeImport,
   applyEdits,
   commitImport,
+  headerSignature,
   readImport,
   rememberedSpec,
   rememberValue,
@@ -19,36 +21,8 @@ import {
 import type { ImportPreview, ImportReport, PreviewRow } from '../api/contract';
 import type { SourceBook } from './sources';
 
-export const FIELD_NAMES: Record<ImportField, string> = {
-  seq: '序号（不导入）',
-  name: '姓名',
-  gender: '性别',
-  ethnicity: '民族',
-  birthDate: '出生日期',
-  idNumber: '身份证号',
-  category: '人员类别',
-  staffType: '身份',
-  workStartDate: '参加工作时间',
-  retirementDate: '离退休时间',
-  formerUnit: '原单位',
-  formerPosition: '原职务/职称',
-  contributionYears: '缴费年限',
-  phone: '联系电话',
-  address: '住址',
-  party: '政治面貌/党员',
-  postcode: '邮编',
-  area: '片区',
-  building: '楼栋',
-  community: '社区',
-  health: '健康状况',
-  living: '居住情况',
-  care: '重点关爱',
-  bankName: '开户行',
-  bankAccount: '银行账号',
-  status: '状态',
-  statusDate: '状态日期',
-  note: '备注',
-};
+/** The fields as the wizard names them (grammar.ts). */
+export const FIELD_NAMES = ROSTER_FIELD_NAMES;
 
 interface Session {
   fileName: string;
@@ -115,7 +89,7 @@ export class ImportSessions {
       })),
       counts: { ...counts, problems: rows.filter((r) => r.issues.length > 0).length },
       unknownValues: [...unknown.values()],
-      fieldChoices: (Object.keys(IMPORT_FIELDS) as ImportField[]).map((f) => ({ value: f, label: FIELD_NAMES[f] })),
+      fieldChoices: ROSTER_FIELDS.map((f) => ({ value: f, label: FIELD_NAMES[f] })),
     };
   }
 
@@ -148,14 +122,28 @@ export class ImportSessions {
     return this.preview(id);
   }
 
+  /**
+   * The user's mapping of a sheet's columns; it applies to every sheet of the file with the same
+   * header (map once: 离退休年月 on three sheets is mapped once), and, once committed, is
+   * remembered for files with that header.
+   */
   setFields(store: Store, id: string, sheet: string, fields: (string | null)[]): ImportPreview {
     const s = this.get(id);
-    const known = Object.keys(IMPORT_FIELDS);
+    const known: readonly string[] = ROSTER_FIELDS;
     const clean = fields.map((f) => (f && known.includes(f) ? (f as ImportField) : null));
     if (!clean.includes('name')) throw new UserError('invalid_input', '必须有一列对应“姓名”');
-    const dup = clean.find((f, i) => f && clean.indexOf(f) !== i);
+    const dup = clean.find((f, i) => f && !ROSTER.many?.includes(f) && clean.indexOf(f) !== i);
     if (dup) throw new UserError('invalid_input', `“${FIELD_NAMES[dup]}”只能对应一列`);
-    s.spec.fields = { ...s.spec.fields, [sheet]: clean };
+    const labels = s.prepared.sheets.find((x) => x.name === sheet)?.header?.labels;
+    const same = labels ? s.prepared.sheets.filter((x) => x.header && headerSignature(x.header.labels) === headerSignature(labels)).map((x) => x.name) : [sheet];
+    const fieldsBySheet = { ...s.spec.fields };
+    const reasons = { ...s.spec.fieldReasons };
+    for (const name of new Set([sheet, ...same])) {
+      fieldsBySheet[name] = clean;
+      reasons[name] = name === sheet ? '按所选' : `按所选（与“${sheet}”表头相同）`;
+    }
+    s.spec.fields = fieldsBySheet;
+    s.spec.fieldReasons = reasons;
     this.refresh(store, s);
     return this.preview(id);
   }

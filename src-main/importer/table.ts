@@ -1,35 +1,34 @@
 // Reading a fixed-purpose list (a claims ledger, the agency's pension adjustment list) out of a
-// sheet: the header is the first row, within the first twenty, where every required column is
-// found by its synonyms; below it, blank rows and the 合计/注/制表 lines are not data. Each data
-// row keeps its raw values by header label, for the log that proves nothing was dropped.
-import { normalizeLabel } from './columns';
+// sheet: the header and its columns are recognised as a roster's are (recognise.ts: the kind's
+// grammar, then the values), with what the user taught (--map, the mapping sent with the call);
+// below it, blank rows and the 合计/注/制表 lines are not data. Each data row keeps its raw values
+// by header label, for the log that proves nothing was dropped.
+import { findTableHeader as findHeaderOf, normalizeLabel, type TableShape } from './columns';
+import { nowIso } from '../audit/audit';
 import type { Store } from '../db/store';
 import { checkIdNumber } from '../shared/idNumber';
+import type { Taught } from './recognise';
 import type { CellValue } from './sources';
 import { cellText, idCell } from './values';
 
 export interface TableHeader<F extends string> {
-  /** 0-based row of the header. */
+  /** 0-based row of the header (its last row); -1 where the data starts on the first row. */
   row: number;
   columns: Map<F, number>;
   labels: string[];
+  fields: (F | null)[];
+  /** Why each column has its field, or none. */
+  reasons: string[];
 }
 
-export function findTableHeader<F extends string>(rows: CellValue[][], synonyms: Record<F, string[]>, required: F[]): TableHeader<F> | null {
-  const fieldOf = (label: string): F | null => {
-    for (const [field, words] of Object.entries(synonyms) as [F, string[]][]) if (words.includes(label)) return field;
-    return null;
-  };
-  for (let r = 0; r < Math.min(rows.length, 20); r++) {
-    const labels = (rows[r] ?? []).map((v) => normalizeLabel(v));
-    const columns = new Map<F, number>();
-    labels.forEach((l, c) => {
-      const f = fieldOf(l);
-      if (f && !columns.has(f)) columns.set(f, c);
-    });
-    if (required.every((f) => columns.has(f))) return { row: r, columns, labels };
-  }
-  return null;
+export function findTableHeader<F extends string>(rows: CellValue[][], shape: TableShape<F>, taught?: Taught<F>): TableHeader<F> | null {
+  const found = findHeaderOf(shape, rows, taught);
+  if (!found) return null;
+  const columns = new Map<F, number>();
+  found.fields.forEach((f, c) => {
+    if (f && !columns.has(f)) columns.set(f, c);
+  });
+  return { row: found.lastRow, columns, labels: found.labels, fields: found.fields, reasons: found.reasons };
 }
 
 /** What a row below the header is: data, blank, or a closing line (合计, 注, 制表人, 审核). */
@@ -63,4 +62,43 @@ export function personByIdCell(
   const person = store.prepare('SELECT id, name, status FROM persons WHERE id_number = ?').get(idNumber) as { id: number; name: string; status: string } | undefined;
   if (!person) return { code: 'person_unknown', idNumber, problem: `身份证号 ${id.text} 未在档案中找到` };
   return { ...person, idNumber };
+}
+
+/**
+ * What was confirmed before for a table of this kind whose header is one of the first rows (a
+ * mapping sent with an import that was then committed): each column's field, by its place.
+ */
+export function rememberedTaught<F extends string>(store: Store, kind: string, rows: readonly CellValue[][], fields: readonly F[]): Taught<F> | undefined {
+  const find = store.prepare('SELECT fields FROM import_mappings WHERE signature = ?');
+  for (let r = 0; r < Math.min(rows.length, 20); r++) {
+    const labels = (rows[r] ?? []).map((v) => normalizeLabel(v));
+    if (labels.every((l) => l === '')) continue;
+    const saved = find.get(tableSignature(kind, labels)) as { fields: string } | undefined;
+    if (!saved) continue;
+    const known: readonly string[] = fields;
+    const remembered = (JSON.parse(saved.fields) as (string | null)[]).map((f) => (f && known.includes(f) ? (f as F) : null));
+    return { fields: new Map(remembered.map((field, c) => [`第${c + 1}列`, { field, reason: '按上次导入时确认的对应' }])) };
+  }
+  return undefined;
+}
+
+/** A kind's header labels, as remembered (a roster's are the bare labels: importer/commit.ts). */
+export function tableSignature(kind: string, labels: readonly string[]): string {
+  return `${kind}|${labels.join('|')}`;
+}
+
+/** Remembers a table's mapping for files of this kind with the same header. */
+export function rememberTable<F extends string>(store: Store, kind: string, header: TableHeader<F>): void {
+  if (header.row < 0) return;
+  store
+    .prepare('INSERT INTO import_mappings (signature, fields, updated_at) VALUES (?, ?, ?) ON CONFLICT (signature) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at')
+    .run(tableSignature(kind, header.labels), JSON.stringify(header.fields), nowIso());
+}
+
+/** A sheet's columns as recognised, for the report (the mapping step of a ledger or an adjustment list). */
+export interface SheetColumns {
+  sheet: string;
+  labels: string[];
+  fields: (string | null)[];
+  reasons: string[];
 }

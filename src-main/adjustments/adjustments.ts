@@ -15,7 +15,7 @@ import type { AdjustmentRowsTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { readSource } from '../importer/sources';
 import type { TableShape } from '../importer/columns';
-import { ADJUSTMENT, ADJUSTMENT_FIELD_NAMES, ADJUSTMENT_FIELDS, type AdjustmentField } from '../importer/grammar';
+import { ADJUSTMENT, ADJUSTMENT_FIELD_NAMES, type AdjustmentField } from '../importer/grammar';
 import { bothTaught, teach } from '../importer/recognise';
 import type { SourceSheet } from '../importer/sources';
 import { findTableHeader, personByIdCell, rawCells, rememberedTaught, rememberTable, tableRowKind, type SheetColumns, type TableHeader } from '../importer/table';
@@ -120,7 +120,7 @@ export async function importAdjustments(store: Store, bytes: Buffer, fileName: s
   const book = await readSource(bytes, fileName);
   const told = options.map ? teach(ADJUSTMENT, options.map, '按指定的对应', '列的对应') : undefined;
   const sheets = book.sheets
-    .map((s) => ({ sheet: s, header: findTableHeader<Field>(s.rows, SHAPE, bothTaught(told, rememberedTaught(store, 'adjustment', s.rows, ADJUSTMENT_FIELDS))) }))
+    .map((s) => ({ sheet: s, header: findTableHeader<Field>(s.rows, SHAPE, bothTaught(told, rememberedTaught(store, 'adjustment', s.rows, ADJUSTMENT_FIELD_NAMES))) }))
     .filter((x) => x.header);
   const usable = sheets.filter((x) => x.header!.columns.has('new') || x.header!.columns.has('increase'));
   if (usable.length === 0) {

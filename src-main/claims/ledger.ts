@@ -9,7 +9,7 @@ import { nowIso, writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
 import { readSource } from '../importer/sources';
 import type { TableShape } from '../importer/columns';
-import { LEDGER, LEDGER_FIELD_NAMES, LEDGER_FIELDS, type LedgerField } from '../importer/grammar';
+import { LEDGER, LEDGER_FIELD_NAMES, type LedgerField } from '../importer/grammar';
 import { bothTaught, teach } from '../importer/recognise';
 import { findTableHeader, personByIdCell, rawCells, rememberedTaught, rememberTable, tableRowKind, type SheetColumns } from '../importer/table';
 import { cellText, parseDateCell } from '../importer/values';
@@ -40,7 +40,7 @@ export async function importLedger(store: Store, bytes: Buffer, fileName: string
   const book = await readSource(bytes, fileName);
   const told = options.map ? teach(LEDGER, options.map, '按指定的对应', '列的对应') : undefined;
   const sheets = book.sheets
-    .map((s) => ({ sheet: s, header: findTableHeader(s.rows, SHAPE, bothTaught(told, rememberedTaught(store, 'ledger', s.rows, LEDGER_FIELDS))) }))
+    .map((s) => ({ sheet: s, header: findTableHeader(s.rows, SHAPE, bothTaught(told, rememberedTaught(store, 'ledger', s.rows, LEDGER_FIELD_NAMES))) }))
     .filter((x) => x.header);
   if (sheets.length === 0) {
     throw new UserError(

@@ -3,9 +3,10 @@
 //   npm run --silent cli -- retirees --db PATH --json     every person, as a JSON array
 //   npm run --silent cli -- backup --db PATH              a verified manual backup now
 //   npm run --silent cli -- backups --db PATH             the backups of that database
-//   npm run --silent cli -- import FILE --db PATH [--dry-run] [--json] [--progress]
+//   npm run --silent cli -- import FILE --db PATH [--map FILE.json] [--dry-run] [--json] [--progress]
 //   npm run --silent cli -- export retirees --db PATH --out FILE.xlsx
-//   npm run --silent cli -- claims import FILE --db PATH [--dry-run] [--json]   a claims ledger
+//   npm run --silent cli -- claims import FILE --db PATH [--map FILE.json] [--dry-run] [--json]   a claims ledger
+//   npm run --silent cli -- adjustments import FILE --year YYYY --db PATH [--map FILE.json] [--dry-run] [--json]   the agency's adjustment list
 //   npm run --silent cli -- claims --db PATH --year YYYY [--json]               the year's claim lines
 //   npm run --silent cli -- claims simulate --db PATH --year YYYY --policy FILE.json [--json]
 //   npm run --silent cli -- letters render --db PATH --template KIND --people IDNUMBER,… --out FILE.html
@@ -17,7 +18,9 @@ import { AppContext, describeRecovery } from '../app/context';
 import { parseLaunchArgs } from '../app/launch';
 import { isPartyMember } from '../shared/person';
 import { parsePhones } from '../retirees/persons';
-import { ListQuery, type ImportReport } from '../api/contract';
+import { ColumnMap, ListQuery, type AdjustmentRunView, type ImportColumns, type ImportReport } from '../api/contract';
+import { taughtKey } from '../importer/recognise';
+import { normalizeLabel } from '../importer/columns';
 import { exportRoster } from '../exporter/roster';
 import { UserError } from '../shared/errors';
 import { getOfficeSettings, saveOfficeSettings } from '../settings/settings';
@@ -30,9 +33,25 @@ import { htmlDocument, lettersPrintable } from '../letters/html';
 import { LETTER_KIND_KEYS, type LetterKind } from '../shared/letters';
 import { IMPORT_LIMITS, sizeText, unreadableFile } from '../shared/importLimits';
 
+/** Each sheet's columns as recognised, a line each: `  C 身份号码 → idNumber（按表头：身份号码）`. */
+function describeColumns(columns: ImportColumns[]): string[] {
+  return columns.flatMap((s) => [
+    `工作表“${s.sheet}”的列：`,
+    ...s.labels.map((label, c) => `  ${columnLetter(c)} ${label || '（无表头）'} → ${s.fields[c] ?? '不对应字段'}（${s.reasons[c] ?? ''}）`),
+  ]);
+}
+
+function columnLetter(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
 function describeReport(r: ImportReport, dryRun: boolean): string {
+  const columns = r.sheets.flatMap((s) => (s.header && s.fields && s.reasons ? [{ sheet: s.name, labels: s.header, fields: s.fields, reasons: s.reasons }] : []));
   return [
     `${dryRun ? '试导入（未写入数据库）' : '导入完成'}：${r.file}`,
+    ...describeColumns(columns),
     `数据行 ${r.dataRows}：新增 ${r.inserted}，更新 ${r.updated}，合并 ${r.merged}，跳过 ${r.skipped}，排除 ${r.excluded}，拒绝 ${r.rejected}；待核实 ${r.needsReview}`,
     ...r.rows.filter((x) => x.issues.length > 0).map((x) => `  ${x.sheet} 第${x.row}行 ${x.name ?? ''}：${x.issues.map((i) => i.message).join('；')}`),
   ].join('\n');
@@ -43,9 +62,11 @@ const USAGE = `用法：
   npm run --silent cli -- retirees --db 数据库文件 [--json]   列出全部人员
   npm run --silent cli -- backup --db 数据库文件              立即备份
   npm run --silent cli -- backups --db 数据库文件             列出备份
-  npm run --silent cli -- import 文件 --db 数据库文件 [--dry-run] [--json] [--progress]   导入花名册（--progress：写入进度输出到 stderr）
+  npm run --silent cli -- import 文件 --db 数据库文件 [--map 对应.json] [--dry-run] [--json] [--progress]   导入花名册（--progress：写入进度输出到 stderr）
   npm run --silent cli -- export retirees --db 数据库文件 --out 文件.xlsx      导出全部人员
-  npm run --silent cli -- claims import 台账文件 --db 数据库文件 [--dry-run] [--json]   导入药费报销台账
+  npm run --silent cli -- claims import 台账文件 --db 数据库文件 [--map 对应.json] [--dry-run] [--json]   导入药费报销台账
+  npm run --silent cli -- adjustments import 调资名单 --year 年度 --db 数据库文件 [--map 对应.json] [--dry-run] [--json]   导入调资名单并核对
+    --map：表头写法程序不认识时，用 JSON 文件指明各列对应的字段，如 {"到龄时间": "retirementDate", "第5列": "idNumber"}（字段名见 README）
   npm run --silent cli -- claims --db 数据库文件 --year 年度 [--json]                  列出该年度全部报销明细
   npm run --silent cli -- claims simulate --db 数据库文件 --year 年度 --policy 政策.json [--json]   政策测算
   npm run --silent cli -- letters render --db 数据库文件 --template 模板 --people 身份证号,身份证号 --out 文件.html   生成信函
@@ -63,6 +84,32 @@ function importedFile(file: string): Buffer {
   if (!fs.existsSync(file)) throw new UserError('not_found', `文件不存在：${file}`);
   if (fs.statSync(file).size > IMPORT_LIMITS.fileBytes) throw new UserError('too_large', unreadableFile(`文件超过 ${sizeText(IMPORT_LIMITS.fileBytes)} 的上限`));
   return fs.readFileSync(file);
+}
+
+/** `--map FILE.json`: `{ "表头文字": "字段名" }`, read and checked (the fields themselves are checked by the import). */
+function readMap(file: string | null): Record<string, string | null> | undefined {
+  if (file === null) return undefined;
+  if (!fs.existsSync(file)) throw new UserError('not_found', `文件不存在：${file}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    throw new UserError('invalid_input', `--map 文件“${file}”不是有效的 JSON`);
+  }
+  const parsed = ColumnMap.safeParse(json);
+  if (!parsed.success) throw new UserError('invalid_input', `--map 文件“${file}”应为 { "表头文字": "字段名" }：${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Labels of --map that no sheet has, said on stderr: a misspelt label would otherwise be ignored without a word. */
+function warnUnusedMap(map: Record<string, string | null> | undefined, labels: string[]): void {
+  if (!map) return;
+  const present = new Set(labels.map((l) => taughtKey(l)));
+  for (const label of Object.keys(map)) {
+    // The labels reported are as shown (brackets taken out: 调整前元), the map's as typed (调整前（元）).
+    if (/^\s*第\s*\d+\s*列\s*$/.test(label) || present.has(taughtKey(label)) || present.has(taughtKey(normalizeLabel(label)))) continue;
+    console.error(`--map 中的表头“${label}”在文件中没有找到，未使用`);
+  }
 }
 
 /** `--name value` taken out of argv (so that the value is not read as a positional). */
@@ -104,16 +151,26 @@ export function claimLinesOfYear(ctx: AppContext, year: number): CliClaimLine[] 
     .all(year) as CliClaimLine[];
 }
 
-async function claimsCommand(ctx: AppContext, argv: string[], rest: string[], json: boolean, year: number | null, policyFile: string | null): Promise<void> {
+async function claimsCommand(
+  ctx: AppContext,
+  argv: string[],
+  rest: string[],
+  json: boolean,
+  year: number | null,
+  policyFile: string | null,
+  map: Record<string, string | null> | undefined,
+): Promise<void> {
   const sub = rest[1];
   if (sub === 'import') {
     const file = rest[2];
     if (!file) throw new UserError('usage', USAGE);
     const dryRun = argv.includes('--dry-run');
-    const report = await ctx.imports.ledger(path.basename(file), importedFile(file), dryRun);
+    const report = await ctx.imports.ledger(path.basename(file), importedFile(file), dryRun, map);
+    warnUnusedMap(map, (report.columns ?? []).flatMap((c) => c.labels));
     if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
       console.log(`${dryRun ? '试导入（未写入数据库）' : '导入完成'}：${report.file}；数据行 ${report.dataRows}：导入 ${report.inserted}，拒绝 ${report.rejected}`);
+      for (const line of describeColumns(report.columns ?? [])) console.log(line);
       for (const r of report.rows.filter((x) => x.issues.length > 0)) console.log(`  第${r.row}行 ${r.name ?? ''}：${r.issues.map((i) => i.message).join('；')}`);
     }
     return;
@@ -142,6 +199,25 @@ async function claimsCommand(ctx: AppContext, argv: string[], rest: string[], js
   const lines = claimLinesOfYear(ctx, year);
   if (json) process.stdout.write(`${JSON.stringify(lines, null, 2)}\n`);
   else for (const l of lines) console.log([l.claimId, l.name, l.idNumber, l.visitDate, l.kind, formatYuan(l.eligibleFen), l.reimbursedFen === null ? '' : formatYuan(l.reimbursedFen), l.status].join('\t'));
+}
+
+/** `adjustments import FILE --year N`: the agency's list read, matched and checked against the year's rule. */
+async function adjustmentsCommand(ctx: AppContext, argv: string[], rest: string[], json: boolean, year: number | null, map: Record<string, string | null> | undefined): Promise<void> {
+  const file = rest[2];
+  if (rest[1] !== 'import' || !file) throw new UserError('usage', USAGE);
+  if (year === null) throw new UserError('usage', `请用 --year 指定年度，如 --year 2025\n${USAGE}`);
+  const dryRun = argv.includes('--dry-run');
+  const run: AdjustmentRunView = await ctx.imports.adjustments(path.basename(file), importedFile(file), year, { dryRun, map });
+  warnUnusedMap(map, (run.columns ?? []).flatMap((c) => c.labels));
+  if (json) {
+    process.stdout.write(`${JSON.stringify(dryRun ? { ...run, id: null } : run, null, 2)}\n`);
+    return;
+  }
+  const c = run.counts;
+  console.log(
+    `${dryRun ? '试导入（未写入数据库）' : '导入完成'}：${run.fileName}（${run.year} 年）；数据行 ${c.dataRows}：匹配 ${c.matched}，档案中没有 ${c.unmatched}，无法识别 ${c.rejected}；与规则不符 ${c.differs}，无法计算 ${c.noExpected}`,
+  );
+  for (const line of describeColumns(run.columns ?? [])) console.log(line);
 }
 
 export interface CliPerson {
@@ -254,10 +330,11 @@ async function main(argvIn: string[]): Promise<number> {
   const people = takeOption(argv, 'people');
   const acceptRecovery = argv.includes('--accept-recovery');
   const orgName = takeOption(argv, 'org');
+  const mapFile = takeOption(argv, 'map');
   const operatorName = takeOption(argv, 'operator');
   const args = parseLaunchArgs(argv.filter((a) => a !== '--json' && a !== '--accept-recovery'));
   const [command] = args.rest;
-  if (!command || !['init', 'retirees', 'backup', 'backups', 'import', 'export', 'claims', 'letters'].includes(command) || !argv.includes('--db')) {
+  if (!command || !['init', 'retirees', 'backup', 'backups', 'import', 'export', 'claims', 'adjustments', 'letters'].includes(command) || !argv.includes('--db')) {
     console.error(USAGE);
     return 2;
   }
@@ -269,6 +346,8 @@ async function main(argvIn: string[]): Promise<number> {
     console.error(`数据库文件不存在：${args.db}\n请先用 ${initCommand(args.db)} 建立`);
     return 1;
   }
+  // A bad --map is said before the database is opened.
+  const map = readMap(mapFile);
   const ctx = await AppContext.start({ dbPath: args.db, noAutomaticBackup: true, onDamageWithoutBackup: 'refuse' });
   try {
     if (ctx.recovery) {
@@ -290,14 +369,17 @@ async function main(argvIn: string[]): Promise<number> {
       const dryRun = argv.includes('--dry-run');
       // The rows written so far, on stderr (stdout keeps the report): `已写入 200/4000 行`.
       const onProgress = argv.includes('--progress') && !dryRun ? (done: number, total: number) => process.stderr.write(`已写入 ${done}/${total} 行\n`) : undefined;
-      const report = await ctx.imports.importFile(path.basename(file), importedFile(file), { dryRun, onProgress });
+      const report = await ctx.imports.importFile(path.basename(file), importedFile(file), { dryRun, map, onProgress });
+      warnUnusedMap(map, report.sheets.flatMap((s) => s.header ?? []));
       if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else console.log(describeReport(report, argv.includes('--dry-run')));
     } else if (command === 'letters') {
       if (args.rest[1] !== 'render') throw new UserError('usage', USAGE);
       console.log(renderLetters(ctx, template, people, out));
     } else if (command === 'claims') {
-      await claimsCommand(ctx, argv, args.rest, json, year, policyFile);
+      await claimsCommand(ctx, argv, args.rest, json, year, policyFile, map);
+    } else if (command === 'adjustments') {
+      await adjustmentsCommand(ctx, argv, args.rest, json, year, map);
     } else if (command === 'export') {
       if (args.rest[1] !== 'retirees' || !out) throw new UserError('usage', USAGE);
       const count = await exportRoster(ctx.store, path.resolve(out), ListQuery.parse({}));

@@ -1,7 +1,7 @@
 // Finding the header of a roster and mapping its columns to the fields of a file, by the roster's
 // grammar and by the values under each column (recognise.ts, grammar.ts).
 import { ROSTER, ROSTER_FIELDS, type ImportField } from './grammar';
-import { fieldOfLabel, taughtFor, looksLikeData, PERSON_NAME, recogniseColumns, sampleColumns, type Grammar, type Taught } from './recognise';
+import { fieldOfLabel, taughtFor, looksLikeData, recogniseColumns, sampleColumns, type Grammar, type Taught } from './recognise';
 import type { CellValue, SourceSheet } from './sources';
 
 export { ROSTER_FIELDS, type ImportField };
@@ -154,23 +154,20 @@ function knownField<F extends string>(shape: TableShape<F>, taught: Taught<F> | 
   return t !== undefined ? t.field : fieldOfLabel(shape.grammar, label);
 }
 
-/** The header found from the values below it (see findTableHeader). */
+/**
+ * The header found from the values below it (see findTableHeader): the first row, within the
+ * first 20, that holds what its columns hold below it, with the table's fields placed, is the
+ * first data row; the row above it is the header (none, blank, or a title over the table).
+ */
 function headerByValues<F extends string>(shape: TableShape<F>, rows: readonly CellValue[][], taught?: Taught<F>): FoundHeader<F> | null {
-  const scan = Math.min(rows.length, 40);
-  const width = widthOf(rows, 0, 200);
-  if (width === 0) return null;
-  const votes = recogniseColumns(shape.grammar, Array.from({ length: width }, () => null), sampleColumns(rows, 0, width), { taught, alignedRows: rows.slice(0, 200) });
-  const key = shape.grammar.key;
-  const keyCol = key ? votes.findIndex((c) => c.field === key) : -1;
-  if (key && keyCol < 0) return null;
-  for (let d = 0; d < scan; d++) {
+  for (let d = 0; d < Math.min(rows.length, 21); d++) {
     const row = rows[d] ?? [];
-    if (!looksLikeData(shape.grammar, row, votes)) continue;
-    if (keyCol >= 0 && key === 'name' && !PERSON_NAME.test(String(row[keyCol] ?? ''), row[keyCol] ?? null)) continue;
+    if (row.every((v) => normalizeLabel(v) === '')) continue;
     const above = d - 1;
-    const blank = above < 0 || isTitleRow(rows[above] ?? []);
-    const header = tableHeaderAt(shape, rows, above, above, taught, blank);
-    return fits(shape, header.fields) ? header : null;
+    const header = tableHeaderAt(shape, rows, above, above, taught, above < 0 || isTitleRow(rows[above] ?? []));
+    if (!fits(shape, header.fields)) continue;
+    const choices = header.fields.map((field, i) => ({ field, reason: header.reasons[i] }));
+    if (looksLikeData(shape.grammar, row, choices)) return header;
   }
   return null;
 }

@@ -68,16 +68,16 @@ export function personByIdCell(
  * What was confirmed before for a table of this kind whose header is one of the first rows (a
  * mapping sent with an import that was then committed): each column's field, by its place.
  */
-export function rememberedTaught<F extends string>(store: Store, kind: string, rows: readonly CellValue[][], fields: readonly F[]): Taught<F> | undefined {
+export function rememberedTaught<F extends string>(store: Store, kind: string, rows: readonly CellValue[][], names: Record<F, string>): Taught<F> | undefined {
   const find = store.prepare('SELECT fields FROM import_mappings WHERE signature = ?');
   for (let r = 0; r < Math.min(rows.length, 20); r++) {
     const labels = (rows[r] ?? []).map((v) => normalizeLabel(v));
     if (labels.every((l) => l === '')) continue;
     const saved = find.get(tableSignature(kind, labels)) as { fields: string } | undefined;
     if (!saved) continue;
-    const known: readonly string[] = fields;
-    const remembered = (JSON.parse(saved.fields) as (string | null)[]).map((f) => (f && known.includes(f) ? (f as F) : null));
-    return { fields: new Map(remembered.map((field, c) => [`第${c + 1}列`, { field, reason: '按上次导入时确认的对应' }])) };
+    const remembered = (JSON.parse(saved.fields) as (string | null)[]).map((f) => (f && f in names ? (f as F) : null));
+    const why = '按上次导入时确认的对应';
+    return { fields: new Map(remembered.map((field, c) => [`第${c + 1}列`, { field, reason: field ? `${why}：${names[field]}` : `${why}：不对应字段` }])) };
   }
   return undefined;
 }

@@ -319,10 +319,12 @@ const text = (v: CellValue): string | null => {
 export function sampleColumns(rows: readonly CellValue[][], from: number, width: number, limit = 200): ColumnValues[] {
   const columns: ColumnValues[] = Array.from({ length: width }, () => ({ texts: [], raws: [] }));
   let taken = 0;
-  for (let r = Math.max(0, from); r < rows.length && taken < limit; r++) {
+  // A few blank rows between are passed over; a sheet of empty formatted rows is not walked to its end.
+  const last = Math.min(rows.length, Math.max(0, from) + limit * 10);
+  for (let r = Math.max(0, from); r < last && taken < limit; r++) {
     const row = rows[r] ?? [];
     let any = false;
-    for (let c = 0; c < width; c++) {
+    for (let c = 0; c < Math.min(width, row.length); c++) {
       const t = text(row[c] ?? null);
       if (t === null) continue;
       columns[c].texts.push(t);

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-// The columns step against the real router on a real SQLite file: a column the importer did not
-// recognise is mapped to a field, an unknown category word to a category; each correction is the
-// main process's (the preview it returns is what the step then shows); a refusal is shown above
-// the tables.
+// The columns step against the real router on a real SQLite file: each column shows why it has its
+// field (or none); a column the importer did not recognise is mapped to a field, an unknown
+// category word to a category; each correction is the main process's (the preview it returns is
+// what the step then shows); a refusal is shown above the tables.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import path from 'node:path';
 import { useReducer } from 'react';
@@ -23,7 +23,7 @@ const launcher = forkLauncher({ [IMPORT_PROCESS]: path.join(src, 'importer/sessi
 const office = officeForEachTest({ launcher });
 const { call } = office;
 
-const CSV = '名字,证件,离退休类型\n王芳,110101195001011237,老干部\n李强,,退休\n';
+const CSV = '名字,到龄时间,离退休类型\n王芳,2010-03,老干部\n李强,,退休\n';
 const open = () => call<ImportPreview>('imports.open', { fileName: '名单.csv', dataBase64: Buffer.from(CSV).toString('base64') });
 
 let shown: ImportPreview | null = null;
@@ -42,16 +42,21 @@ async function choose(label: string, option: string) {
 }
 
 describe('the columns step', () => {
-  it('maps a column the importer did not recognise; the step then shows the preview the main process returned', async () => {
+  it('shows why each column has its field, maps one the importer could not place, and shows the preview the main process returned', async () => {
     const opened = await open();
     expect(opened.sheets[0].header?.fields).toEqual(['name', null, 'category']);
     render(<Wizard opened={opened} />);
     const column = () => screen.getByLabelText('第B列对应字段', { selector: 'input' }) as HTMLInputElement;
     expect(column().value).toBe('不对应字段（记入备注）');
+    expect(screen.getByText('按表头：名字')).toBeTruthy();
+    expect(screen.getByText('内容 100% 为日期，但无法判断是哪一项：请指定，否则记入备注并标为待核实')).toBeTruthy();
+    expect(screen.getByText(/“到龄时间” 没有对应的字段/)).toBeTruthy();
 
-    await choose('第B列对应字段', '身份证号');
-    await waitFor(() => expect(shown?.sheets[0].header?.fields).toEqual(['name', 'idNumber', 'category']));
-    expect(column().value).toBe('身份证号');
+    await choose('第B列对应字段', '离退休时间');
+    await waitFor(() => expect(shown?.sheets[0].header?.fields).toEqual(['name', 'retirementDate', 'category']));
+    expect(column().value).toBe('离退休时间');
+    expect(await screen.findByText('按所选：离退休时间')).toBeTruthy();
+    expect(screen.queryByText(/没有对应的字段/)).toBeNull();
   });
 
   it('asks what an unknown category word means, and stops asking once told', async () => {
@@ -68,7 +73,7 @@ describe('the columns step', () => {
   it('shows a refusal above the tables', async () => {
     const opened = await open();
     render(<Wizard opened={{ ...opened, session: crypto.randomUUID() }} />);
-    await choose('第B列对应字段', '身份证号');
-    await screen.findByRole('alert');
+    await choose('第B列对应字段', '离退休时间');
+    await screen.findByText(/导入向导已失效/);
   });
 });

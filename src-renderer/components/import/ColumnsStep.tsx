@@ -11,7 +11,12 @@ interface Column {
   c: number;
   label: string;
   field: string | null;
+  /** Why it has its field, or none: 按表头：出生年月, 按内容判断：98% 为身份证号. */
+  reason: string;
 }
+
+/** A column no field took whose values go to the notes (and flag the person 待核实). */
+const unplaced = (col: Column) => col.field === null && col.reason !== '空列' && !col.reason.endsWith('（此列没有内容）');
 
 /**
  * Where the header is, which field each column is, and what unknown category words mean. Each
@@ -40,7 +45,8 @@ export function ColumnsStep({ preview, excluded, onPreview }: { preview: ImportP
         .filter((s) => !excluded.includes(s.name) && s.header)
         .map((s) => {
           const header = s.header!;
-          const columns: Column[] = header.labels.map((label, c) => ({ c, label, field: header.fields[c] ?? null }));
+          const columns: Column[] = header.labels.map((label, c) => ({ c, label, field: header.fields[c] ?? null, reason: header.reasons?.[c] ?? '' }));
+          const kept = columns.filter(unplaced);
           return (
             <Paper key={s.name} withBorder p="md">
               <Group justify="space-between" mb="sm">
@@ -55,6 +61,11 @@ export function ColumnsStep({ preview, excluded, onPreview }: { preview: ImportP
                   }}
                 />
               </Group>
+              {kept.length > 0 && (
+                <Alert color="orange" mb="sm">
+                  {kept.map((col) => `“${col.label || `${columnName(col.c)}列`}”`).join('')} 没有对应的字段：内容将记入备注，有内容的人员标为待核实。如能确定，请在下面指定。
+                </Alert>
+              )}
               <DataTable<Column>
                 records={columns}
                 idAccessor="c"
@@ -79,11 +90,20 @@ export function ColumnsStep({ preview, excluded, onPreview }: { preview: ImportP
                       />
                     ),
                   },
+                  {
+                    accessor: 'reason',
+                    title: '识别依据',
+                    render: (col) => (
+                      <Text size="sm" c={unplaced(col) ? 'orange.8' : 'dimmed'}>
+                        {col.reason}
+                      </Text>
+                    ),
+                  },
                 ]}
-                rowLabel={(col) => `${columnName(col.c)}列，${col.label || '无表头'}，对应${choices.find((x) => x.value === (col.field ?? NOT_IMPORTED))?.label ?? col.field}`}
+                rowLabel={(col) => `${columnName(col.c)}列，${col.label || '无表头'}，对应${choices.find((x) => x.value === (col.field ?? NOT_IMPORTED))?.label ?? col.field}，${col.reason}`}
               />
               <Text c="dimmed" mt="xs">
-                确认后的对应关系会被记住，下次导入表头相同的文件时自动套用。
+                改过的对应关系适用于本文件中表头相同的所有工作表；导入后会被记住，下次导入表头相同的文件时自动套用。
               </Text>
             </Paper>
           );

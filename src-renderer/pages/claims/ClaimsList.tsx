@@ -124,6 +124,11 @@ function LedgerImport() {
           <Alert color={preview.rejected ? 'orange' : 'blue'} title={`试导入“${preview.file}”（尚未写入）`}>
             数据行 {preview.dataRows}：可导入 {preview.inserted}，不能导入 {preview.rejected}。
           </Alert>
+          {preview.columns?.map((c) => (
+            <Text key={c.sheet} size="sm" c="dimmed">
+              “{c.sheet}”各列的识别：{c.labels.map((l, i) => `${l || `第${i + 1}列`}（${c.reasons[i]}）`).join('；')}
+            </Text>
+          ))}
           {preview.rows
             .filter((r) => r.issues.length > 0)
             .slice(0, 50)

@@ -1,5 +1,6 @@
 // The Electron shell's security settings and IPC wiring, proved with a fake 'electron' module
 // (Electron itself cannot start on the CI machine).
+import { askBeforeClosingWithChanges, CLOSE_QUESTION } from '../src-main/shell/unsavedChanges';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,11 +53,14 @@ describe('the app:// protocol serves attachments as downloads, never as pages of
 
 // The fake 'electron' module that src-main/shell/main.ts gets (hoisted above the imports).
 const fake = vi.hoisted(() => {
-  const calls: Record<string, unknown[]> = { schemes: [], windows: [], loaded: [], handled: [], protocols: [], menus: [], forks: [] };
+  const calls: Record<string, unknown[]> = { schemes: [], windows: [], loaded: [], handled: [], protocols: [], menus: [], forks: [], contentsEvents: [] };
   let ready: () => void = () => {};
   const whenReadyPromise = new Promise<void>((r) => (ready = r));
   class BrowserWindow {
-    webContents = { mainFrame: { url: 'app://retiree-office/index.html' } };
+    webContents = {
+      mainFrame: { url: 'app://retiree-office/index.html' },
+      on: (event: string) => calls.contentsEvents.push(event),
+    };
     constructor(opts: unknown) {
       calls.windows.push(opts);
     }
@@ -191,6 +195,23 @@ describe('security settings', () => {
     contents.emit('will-attach-webview', webview);
     expect(webview.prevented).toBe(true);
     expect(log).toHaveLength(5);
+  });
+
+  test('closing the window with unsaved changes asks; only 放弃修改并关闭 lets it close', () => {
+    for (const [answer, closes] of [
+      [0, false],
+      [1, true],
+    ] as const) {
+      const contents = new FakeContents();
+      const asked: unknown[] = [];
+      const win = { id: 1 };
+      askBeforeClosingWithChanges(contents as never, { showMessageBoxSync: ((w: unknown, o: unknown) => (asked.push([w, o]), answer)) as never }, () => win as never);
+      const unload = fakeEvent();
+      contents.emit('will-prevent-unload', unload);
+      expect(asked).toEqual([[win, CLOSE_QUESTION]]);
+      expect(unload.prevented).toBe(closes);
+    }
+    expect(CLOSE_QUESTION.buttons).toEqual(['返回保存', '放弃修改并关闭']);
   });
 
   test('permission requests are refused and every response carries the CSP', () => {
@@ -335,6 +356,8 @@ describe('main process wiring', () => {
     expect(fake.calls.schemes).toEqual([[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]]);
     fake.ready();
     await vi.waitFor(() => expect(fake.calls.loaded).toEqual(['app://retiree-office/index.html']), { timeout: 20_000 });
+    // Closing the window with unsaved changes asks (shell/unsavedChanges.ts).
+    expect(fake.calls.contentsEvents).toContain('will-prevent-unload');
     expect(fake.calls.windows[0]).toMatchObject({ webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false } });
     // Electron's default menu (with its developer tools) is replaced before the window opens.
     expect(fake.calls.menus).toHaveLength(1);

@@ -2,6 +2,7 @@
 // through AppContext and the router, the same code the browser harness and the tests run.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { askBeforeClosingWithChanges } from './unsavedChanges';
 import { dispatch } from '../api/router';
 import { attachmentResponse } from '../app/attachmentFiles';
 import type { AppContext } from '../app/context';
@@ -56,6 +57,7 @@ async function start(): Promise<void> {
     show: false,
     webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs'), { devTools: !app.isPackaged }),
   });
+  askBeforeClosingWithChanges(win.webContents, dialog, () => win);
   win.once('ready-to-show', () => win?.show());
   win.on('closed', () => (win = null));
   await win.loadURL(`${APP_ORIGIN}/index.html`);

@@ -36,10 +36,10 @@ if (typeof window !== 'undefined') {
     window.history.replaceState(null, '', window.location.pathname + window.location.search + currentHash);
     ask(target);
   });
-  // Closing or reloading the browser tab. Electron closes its window silently when a page cancels
-  // unload, so there the shell's own close handling applies instead.
+  // Closing or reloading: the browser asks its own question; Electron hands the cancelled unload
+  // to the shell, which asks (src-main/shell/unsavedChanges.ts).
   window.addEventListener('beforeunload', (e) => {
-    if (guard && !window.retireeOffice) e.preventDefault();
+    if (guard) e.preventDefault();
   });
 }
 

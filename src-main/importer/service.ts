@@ -138,10 +138,14 @@ export class ImportService {
    * The CLI's import: read, analyse and commit (or only try, `dryRun`) in the child, in one
    * call, every row reported; `onProgress` hears the rows written.
    */
-  async importFile(fileName: string, bytes: Buffer, options: { dryRun: boolean; onProgress?: (done: number, total: number) => void }): Promise<ImportReport> {
+  async importFile(
+    fileName: string,
+    bytes: Buffer,
+    options: { dryRun: boolean; confirmNotRoster?: boolean; onProgress?: (done: number, total: number) => void },
+  ): Promise<ImportReport> {
     const size = await this.upload(fileName, bytes);
     try {
-      return await this.channel.call<ImportReport>('importFile', { fileName, size, dryRun: options.dryRun }, {
+      return await this.channel.call<ImportReport>('importFile', { fileName, size, dryRun: options.dryRun, confirmNotRoster: options.confirmNotRoster ?? false }, {
         onEvent: (e) => options.onProgress?.((e as { done: number }).done, (e as { total: number }).total),
       });
     } catch (e) {

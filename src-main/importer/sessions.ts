@@ -18,6 +18,7 @@ import {
 } from './commit';
 import type { ImportPreview, ImportReport, PreviewRow } from '../api/contract';
 import type { SourceBook } from './sources';
+import { notARoster } from './rosterShape';
 
 export const FIELD_NAMES: Record<ImportField, string> = {
   seq: '序号（不导入）',
@@ -114,6 +115,9 @@ export class ImportSessions {
         header: sheet.header,
       })),
       counts: { ...counts, problems: rows.filter((r) => r.issues.length > 0).length },
+      totalRows: rows.filter((r) => r.outcome === 'total').length,
+      noteRows: rows.filter((r) => r.outcome === 'note').length,
+      notARoster: notARoster(s.prepared.sheets),
       unknownValues: [...unknown.values()],
       fieldChoices: (Object.keys(IMPORT_FIELDS) as ImportField[]).map((f) => ({ value: f, label: FIELD_NAMES[f] })),
     };

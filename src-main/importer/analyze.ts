@@ -99,9 +99,11 @@ function closingKind(row: CellValue[], r: number, sheet: SourceSheet, header: He
   const first = texts[0].replace(/\s/g, '');
   if (TOTAL_START.test(first) || TOTAL_WORDS.test(name)) return 'total';
   if (FOOTER.test(first) || FOOTER.test(name)) return 'note';
-  // A label merged across the name column (总裁办 over 序号 and 姓名) over figures only: a subtotal.
+  // A label merged across the name column and another field's (总裁办 over 序号 and 姓名) over
+  // figures only: a subtotal. (A name merged over two columns of its own is still a name.)
   const v = row[nameCol];
-  if (name && sheet.mergedRows.has(r) && (row[nameCol - 1] === v || row[nameCol + 1] === v)) {
+  const spreadOver = (c: number) => row[c] === v && header.fields[c] !== null && header.fields[c] !== undefined && header.fields[c] !== 'name';
+  if (name && sheet.mergedRows.has(r) && (spreadOver(nameCol - 1) || spreadOver(nameCol + 1))) {
     const others = row.filter((x) => x !== v && cellText(x) !== null);
     if (others.length > 0 && others.every(isFigure)) return 'total';
   }

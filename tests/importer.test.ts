@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AppContext } from '../src-main/app/context';
@@ -254,9 +255,11 @@ describe('bad files', () => {
     expect(await refused(whole.subarray(0, Math.floor(whole.length / 2)), 'cut.xlsx')).toContain('文件可能已损坏');
   });
 
-  test('a password-protected workbook (an encrypted OOXML file is an OLE container)', async () => {
-    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
-    expect(await refused(ole, 'locked.xlsx')).toContain('密码保护');
+  test('a password-protected workbook (an encrypted OOXML file is an OLE container holding EncryptionInfo)', async () => {
+    const cfb = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(cfb, '/EncryptionInfo', Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]));
+    XLSX.CFB.utils.cfb_add(cfb, '/EncryptedPackage', Buffer.alloc(4096, 7));
+    expect(await refused(Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer' }) as Uint8Array), 'locked.xlsx')).toContain('密码保护');
   });
 
   test('an empty workbook and a sheet without a recognisable header', async () => {

@@ -436,6 +436,21 @@ export interface ImportReport extends ImportCounts {
   /** Each sheet's header labels, the field of each column and why (imports logged before issue 14 lack fields and reasons). */
   sheets: { name: string; hidden: boolean; dataRows: number; header: string[] | null; fields?: (string | null)[] | null; reasons?: string[] | null }[];
   rows: ReportRow[];
+  /** Sheets that do not look like a roster (a dry run says so; a commit needs confirmNotRoster). */
+  notARoster?: NotARoster[];
+}
+
+/**
+ * A sheet that does not look like a roster: many rows for few names, like an attendance log
+ * (issue 14: 7,461 rows of 129 names were taken for 7,461 people). Committing it needs the
+ * user's explicit confirmation (`confirmNotRoster`).
+ */
+export interface NotARoster {
+  sheet: string;
+  rows: number;
+  names: number;
+  /** The question, in a sentence for the office. */
+  message: string;
 }
 
 /**
@@ -466,6 +481,11 @@ export interface ImportPreview {
     header: { firstRow: number; lastRow: number; labels: string[]; fields: (string | null)[]; reasons: string[] } | null;
   }[];
   counts: ImportCounts & { problems: number };
+  /** Rows below the header that are totals or subtotals (合计行), and footers or notes (制表人, 注): not imported. */
+  totalRows: number;
+  noteRows: number;
+  /** Empty unless a sheet looks like something other than a roster: then commit asks confirmNotRoster. */
+  notARoster: NotARoster[];
   unknownValues: { field: string; value: string; count: number }[];
   fieldChoices: { value: string; label: string }[];
 }
@@ -1077,6 +1097,8 @@ export const contract = {
       excludedRows: list(z.object({ sheet: sheetName, row: z.number().int().min(1).max(IMPORT_LIMITS.rows) }), 200_000).default([]),
       duplicateMode: z.enum(['fillEmpty', 'overwrite', 'skip']).default('fillEmpty'),
       rowModes: boundedRecord(z.enum(['fillEmpty', 'overwrite', 'skip']), 300, 200_000).default({}),
+      /** The user's answer to the preview's notARoster question: import it as a roster all the same. */
+      confirmNotRoster: z.boolean().default(false),
     }),
   ),
   'imports.history': method<ImportHistoryEntry[]>()(Empty),

@@ -3,7 +3,7 @@
 //   npm run --silent cli -- retirees --db PATH --json     every person, as a JSON array
 //   npm run --silent cli -- backup --db PATH              a verified manual backup now
 //   npm run --silent cli -- backups --db PATH             the backups of that database
-//   npm run --silent cli -- import FILE --db PATH [--map FILE.json] [--dry-run] [--json] [--progress]
+//   npm run --silent cli -- import FILE --db PATH [--map FILE.json] [--dry-run] [--json] [--progress] [--force]
 //   npm run --silent cli -- export retirees --db PATH --out FILE.xlsx
 //   npm run --silent cli -- claims import FILE --db PATH [--map FILE.json] [--dry-run] [--json]   a claims ledger
 //   npm run --silent cli -- adjustments import FILE --year YYYY --db PATH [--map FILE.json] [--dry-run] [--json]   the agency's adjustment list
@@ -49,11 +49,14 @@ function columnLetter(c: number): string {
 
 function describeReport(r: ImportReport, dryRun: boolean): string {
   const columns = r.sheets.flatMap((s) => (s.header && s.fields && s.reasons ? [{ sheet: s.name, labels: s.header, fields: s.fields, reasons: s.reasons }] : []));
+  const closing = r.rows.filter((x) => x.outcome === 'total' || x.outcome === 'note');
   return [
     `${dryRun ? '试导入（未写入数据库）' : '导入完成'}：${r.file}`,
     ...describeColumns(columns),
+    ...(r.notARoster ?? []).map((d) => `注意：${d.message}${dryRun ? '（确认后加 --force 导入）' : ''}`),
     `数据行 ${r.dataRows}：新增 ${r.inserted}，更新 ${r.updated}，合并 ${r.merged}，跳过 ${r.skipped}，排除 ${r.excluded}，拒绝 ${r.rejected}；待核实 ${r.needsReview}`,
     ...r.rows.filter((x) => x.issues.length > 0).map((x) => `  ${x.sheet} 第${x.row}行 ${x.name ?? ''}：${x.issues.map((i) => i.message).join('；')}`),
+    ...(closing.length ? [`合计行、说明行（未导入）：${closing.map((x) => `${x.sheet} 第${x.row}行`).join('、')}`] : []),
   ].join('\n');
 }
 
@@ -62,7 +65,7 @@ const USAGE = `用法：
   npm run --silent cli -- retirees --db 数据库文件 [--json]   列出全部人员
   npm run --silent cli -- backup --db 数据库文件              立即备份
   npm run --silent cli -- backups --db 数据库文件             列出备份
-  npm run --silent cli -- import 文件 --db 数据库文件 [--map 对应.json] [--dry-run] [--json] [--progress]   导入花名册（--progress：写入进度输出到 stderr）
+  npm run --silent cli -- import 文件 --db 数据库文件 [--map 对应.json] [--dry-run] [--json] [--progress] [--force]   导入花名册（--progress：写入进度输出到 stderr；--force：文件不像花名册时仍然导入）
   npm run --silent cli -- export retirees --db 数据库文件 --out 文件.xlsx      导出全部人员
   npm run --silent cli -- claims import 台账文件 --db 数据库文件 [--map 对应.json] [--dry-run] [--json]   导入药费报销台账
   npm run --silent cli -- adjustments import 调资名单 --year 年度 --db 数据库文件 [--map 对应.json] [--dry-run] [--json]   导入调资名单并核对
@@ -369,7 +372,11 @@ async function main(argvIn: string[]): Promise<number> {
       const dryRun = argv.includes('--dry-run');
       // The rows written so far, on stderr (stdout keeps the report): `已写入 200/4000 行`.
       const onProgress = argv.includes('--progress') && !dryRun ? (done: number, total: number) => process.stderr.write(`已写入 ${done}/${total} 行\n`) : undefined;
-      const report = await ctx.imports.importFile(path.basename(file), importedFile(file), { dryRun, map, onProgress });
+      const confirmNotRoster = argv.includes('--force');
+      const report = await ctx.imports.importFile(path.basename(file), importedFile(file), { dryRun, map, confirmNotRoster, onProgress }).catch((e: unknown) => {
+        if (e instanceof UserError && e.code === 'not_a_roster') throw new UserError(e.code, `${e.message}。确认是花名册，请加 --force 重新运行`);
+        throw e;
+      });
       warnUnusedMap(map, report.sheets.flatMap((s) => s.header ?? []));
       if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else console.log(describeReport(report, argv.includes('--dry-run')));
@@ -397,14 +404,23 @@ async function main(argvIn: string[]): Promise<number> {
   }
 }
 
+/**
+ * Exits once what was written to stdout and stderr has gone out. Writing to a pipe is
+ * asynchronous, and process.exit drops what is still queued: `cli import --json | jq` got the
+ * first 64–128 kB of the report (issue 14). A write's callback runs after every write before it.
+ */
+function exitWhenWritten(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitWhenWritten(code),
   (e) => {
     console.error(e instanceof Error ? e.message : e);
     // The first-start form is the app's; from here the same two settings are filled in like this.
     if (e instanceof UserError && e.code === 'not_configured') {
       console.error('（单位名称和经办人可在桌面程序或 npm run web 中打开此数据库时填写；新建数据库时可用 cli init 的 --org 和 --operator 一并填写）');
     }
-    process.exit(1);
+    exitWhenWritten(1);
   },
 );

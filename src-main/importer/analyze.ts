@@ -70,10 +70,46 @@ export interface AnalyzedSheet {
   rows: AnalyzedRow[];
 }
 
-const FOOTER = /^(合计|总计|小计|共计|注|备注[:：]|说明|制表|填表|审核|负责人|单位负责人|经办人)/;
+// The rows below a roster that are not people (issue 14: 总裁办合计, 总合计, 总计：700人, 制表人 became
+// people). A total or subtotal names itself (合计/小计/总计/共计…, or a count: 共700人), or is a
+// label merged across the name column over figures only; a footer starts with who made, checked
+// or approved the table, or a note. A row with an ID number is a person whatever else it says.
+const TOTAL_WORDS = /合计|小计|总计|共计|累计|总数|汇总|^共\d+[人名]|共有\d+[人名]|^\d+[人名]$/;
+const TOTAL_START = /^(合计|总计|小计|共计|总合计|累计|汇总|总数)/;
+const FOOTER = /^(注(?:[:：\d一二三、.．]|$)|注意|备注[:：]|说明(?:[:：]|$)|制表|填表|填报|审核|审批|复核|负责人|单位负责人|经办人|联系人|报送|打印|单位[（(]?盖章|盖章)/;
 
 function rowTexts(row: CellValue[]): string[] {
   return row.map((v) => cellText(v) ?? '');
+}
+
+/** A value that is a figure: a number, or text that reads as one (`1,200`, `35.5`). */
+const isFigure = (v: CellValue) => typeof v === 'number' || (typeof v === 'string' && /^[-+]?[\d,，]+(\.\d+)?$/.test(halfWidth(v).trim()));
+
+/** Whether the row holds something that looks like an ID number (valid or not): then it is a person. */
+function hasIdNumber(row: CellValue[], header: HeaderGuess): boolean {
+  const col = header.fields.indexOf('idNumber');
+  if (col < 0) return false;
+  const id = idCell(row[col] ?? null);
+  return id.kind === 'lost' || (id.kind === 'text' && /^\d{15}$|^\d{17}[\dXx]$/.test(id.text.replace(/\s/g, '')));
+}
+
+/** What a row below the header that is not blank says it is: a total, a footer, or data. */
+function closingKind(row: CellValue[], r: number, sheet: SourceSheet, header: HeaderGuess, texts: string[]): 'total' | 'note' | null {
+  if (hasIdNumber(row, header)) return null;
+  const nameCol = header.fields.indexOf('name');
+  const name = (cellText(row[nameCol] ?? null) ?? '').replace(/\s/g, '');
+  const first = texts[0].replace(/\s/g, '');
+  if (TOTAL_START.test(first) || TOTAL_WORDS.test(name)) return 'total';
+  if (FOOTER.test(first) || FOOTER.test(name)) return 'note';
+  // A label merged across the name column and another field's (总裁办 over 序号 and 姓名) over
+  // figures only: a subtotal. (A name merged over two columns of its own is still a name.)
+  const v = row[nameCol];
+  const spreadOver = (c: number) => row[c] === v && header.fields[c] !== null && header.fields[c] !== undefined && header.fields[c] !== 'name';
+  if (name && sheet.mergedRows.has(r) && (spreadOver(nameCol - 1) || spreadOver(nameCol + 1))) {
+    const others = row.filter((x) => x !== v && cellText(x) !== null);
+    if (others.length > 0 && others.every(isFigure)) return 'total';
+  }
+  return null;
 }
 
 /** The row as the file has it (no normalisation), for the import log. */
@@ -93,8 +129,8 @@ function classify(row: CellValue[], r: number, sheet: SourceSheet, header: Heade
   if (r <= header.lastRow) return 'header';
   const nameCol = header.fields.indexOf('name');
   if (header.labels[nameCol] && normalizeLabel(row[nameCol] ?? null) === header.labels[nameCol]) return 'header';
-  const first = texts[0].replace(/\s/g, '');
-  if (FOOTER.test(first)) return /^(合计|总计|小计|共计)/.test(first) ? 'total' : 'note';
+  const closing = closingKind(row, r, sheet, header, texts);
+  if (closing) return closing;
   if (sheet.mergedRows.has(r) && new Set(texts).size === 1) return 'title';
   return 'data';
 }

@@ -12,6 +12,7 @@ import { FIELD_LABELS } from '../shared/person';
 import { UserError } from '../shared/errors';
 import { analyzeBook, type AnalysisSpec, type AnalyzedSheet, type ImportedPerson } from './analyze';
 import { findHeader, type ImportField } from './columns';
+import { notARoster } from './rosterShape';
 import { readSource, type SourceBook } from './sources';
 
 export type DuplicateMode = 'fillEmpty' | 'overwrite' | 'skip';
@@ -210,6 +211,8 @@ function saveRow(store: Store, existing: PersonFile | null, next: PersonInput, r
 
 export interface CommitOptions extends ImportDecisions {
   dryRun?: boolean;
+  /** Commit a file that does not look like a roster all the same (./rosterShape.ts): the user said so. */
+  confirmNotRoster?: boolean;
   /** Called after each data row; throwing from it cancels the import (nothing is kept). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -221,6 +224,9 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
   const operator = currentOperator(store);
   const rows = prepared.sheets.flatMap((s) => s.rows);
   const total = rows.filter((r) => r.outcome === 'data').length;
+  // A table that is not a roster (many rows for few names) is imported only when the user confirms it.
+  const doubts = notARoster(prepared.sheets, excludedSheets, excludedRows);
+  if (doubts.length > 0 && !options.dryRun && !options.confirmNotRoster) throw new UserError('not_a_roster', `${doubts[0].message}。未导入，数据未作改动`);
 
   const run = (): ImportReport => {
     const importId = options.dryRun
@@ -334,6 +340,7 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
       rejected: count('rejected'),
       needsReview: rows.filter((r, i) => r.person && r.person.reviewFlags.length > 0 && ['inserted', 'updated'].includes(String(report[i].outcome))).length,
       rows: report,
+      ...(doubts.length > 0 ? { notARoster: doubts } : {}),
     };
     if (importId !== null) {
       // A mapping the user chose or taught is remembered for files with the same header; what

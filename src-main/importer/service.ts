@@ -144,13 +144,15 @@ export class ImportService {
   async importFile(
     fileName: string,
     bytes: Buffer,
-    options: { dryRun: boolean; map?: Record<string, string | null>; onProgress?: (done: number, total: number) => void },
+    options: { dryRun: boolean; map?: Record<string, string | null>; confirmNotRoster?: boolean; onProgress?: (done: number, total: number) => void },
   ): Promise<ImportReport> {
     const size = await this.upload(fileName, bytes);
     try {
-      return await this.channel.call<ImportReport>('importFile', { fileName, size, dryRun: options.dryRun, map: options.map ?? null }, {
-        onEvent: (e) => options.onProgress?.((e as { done: number }).done, (e as { total: number }).total),
-      });
+      return await this.channel.call<ImportReport>(
+        'importFile',
+        { fileName, size, dryRun: options.dryRun, map: options.map ?? null, confirmNotRoster: options.confirmNotRoster ?? false },
+        { onEvent: (e) => options.onProgress?.((e as { done: number }).done, (e as { total: number }).total) },
+      );
     } catch (e) {
       throw e instanceof ChildGone ? this.describeGone(e, fileName) : e;
     }

@@ -108,7 +108,7 @@ serveParent(
       } catch (e) {
         throw e instanceof UserError ? e : new UserError('bad_file', toError(e, 'open').message);
       }
-      return commitImport(store, prepared, { dryRun: dryRun as boolean, onProgress: progress(emit) });
+      return commitImport(store, prepared, { dryRun: dryRun as boolean, confirmNotRoster: args.confirmNotRoster === true, onProgress: progress(emit) });
     },
   },
   toError,

@@ -20,6 +20,7 @@ import {
 } from './commit';
 import type { ImportPreview, ImportReport, PreviewRow } from '../api/contract';
 import type { SourceBook } from './sources';
+import { notARoster } from './rosterShape';
 
 /** The fields as the wizard names them (grammar.ts). */
 export const FIELD_NAMES = ROSTER_FIELD_NAMES;
@@ -88,6 +89,9 @@ export class ImportSessions {
         header: sheet.header,
       })),
       counts: { ...counts, problems: rows.filter((r) => r.issues.length > 0).length },
+      totalRows: rows.filter((r) => r.outcome === 'total').length,
+      noteRows: rows.filter((r) => r.outcome === 'note').length,
+      notARoster: notARoster(s.prepared.sheets),
       unknownValues: [...unknown.values()],
       fieldChoices: ROSTER_FIELDS.map((f) => ({ value: f, label: FIELD_NAMES[f] })),
     };

@@ -23,7 +23,8 @@ function isoOfUtc(d: Date): string {
 export function cellText(v: CellValue): string | null {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return isoOfUtc(v);
-  const s = restoreNeutralised(halfWidth(String(v)).trim());
+  // Zero-width spaces and joiners come with names pasted from web pages: invisible, never meant.
+  const s = restoreNeutralised(halfWidth(String(v)).replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim());
   return s === '' ? null : s;
 }
 
@@ -65,7 +66,9 @@ export function parseDateCell(v: CellValue, date1904: boolean): ParsedDate {
       return { value: null, problem: `无法识别的日期：${v}` };
     }
     if (v > 0 && v < 80000) return { value: excelSerialToIso(v, date1904) };
-    return { value: null, problem: `无法识别的日期：${v}` };
+    // A negative number, or an ID number typed into a date column: not a day Excel has (issue 14).
+    const shown = Math.abs(v) >= 1e15 ? v.toExponential(14).toUpperCase() : String(v);
+    return { value: null, problem: `无法识别的日期：${shown}（不是日期，请核对原件）` };
   }
   const text = cellText(v);
   if (text === null) return { value: null };

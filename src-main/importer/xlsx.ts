@@ -43,7 +43,8 @@ const P = '(?:[\\w.-]+:)?';
 const ROW_OPEN = new RegExp(`<${P}row\\b([^>]*)>`, 'g');
 const ROW_CLOSE = new RegExp(`</${P}row>`, 'g');
 const CELL = new RegExp(`<${P}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${P}c>)`, 'g');
-const VALUE = new RegExp(`<${P}v>([\\s\\S]*?)</${P}v>`);
+// `<v/>` is a formula's empty text (`=IF(A1="","",A1)`), and `<v xml:space="preserve">` keeps its spaces.
+const VALUE = new RegExp(`<${P}v\\b[^>]*?(?:/>|>([\\s\\S]*?)</${P}v>)`);
 const FORMULA = new RegExp(`<${P}f\\b`);
 const TEXT = new RegExp(`<${P}t\\b[^>]*?(?:/>|>([\\s\\S]*?)</${P}t>)`, 'g');
 const PHONETIC = new RegExp(`<${P}rPh\\b[\\s\\S]*?</${P}rPh>`, 'g');
@@ -78,6 +79,14 @@ export function unescapeXml(s: string): string {
 }
 
 /**
+ * Line breaks as Excel shows them: an XML reader turns a literal CR LF (or a lone CR) into LF
+ * (XML 1.0 §2.11), and `_x000D_&#10;` is what Excel writes for the break a user typed with Alt+Enter.
+ */
+export function lineBreaks(s: string): string {
+  return s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s;
+}
+
+/**
  * A string of its own. V8 makes a substring of 13 or more characters a view into the string it
  * was cut from, which would keep a sheet's whole XML (tens of MB) alive for as long as any of
  * its addresses is kept; concatenating and cutting again copies it.
@@ -92,7 +101,7 @@ function runsText(xml: string): string {
   let text = '';
   TEXT.lastIndex = 0;
   for (let m = TEXT.exec(body); m; m = TEXT.exec(body)) text += m[1] ?? '';
-  return own(unescapeXml(text));
+  return own(lineBreaks(unescapeXml(text)));
 }
 
 /** `AB` → 27 (1-based). */
@@ -126,6 +135,17 @@ export function isDateFormat(code: string): boolean {
     .replace(/\[[^\]]*\]/g, '')
     .replace(/General/gi, '');
   return /[ymdhs]/i.test(bare);
+}
+
+/** The last day Excel has: 9999-12-31 is serial 2,958,465 (in the 1900 system). */
+export const LAST_EXCEL_SERIAL = 2_958_465;
+
+/**
+ * Whether a number in a date-formatted cell is a day Excel can show. A negative number, or an ID
+ * number typed into a date column, is not (Excel shows ####): it stays the number it is.
+ */
+export function isDateSerial(n: number, date1904: boolean): boolean {
+  return Number.isFinite(n) && n >= 0 && n <= LAST_EXCEL_SERIAL - (date1904 ? 1462 : 0);
 }
 
 /** An Excel serial day number as a date (UTC), in the 1900 or the 1904 date system. */
@@ -206,13 +226,14 @@ function cellName(row: number, col: number): string {
 function cellValue(attrs: string, body: string | undefined, ctx: Context): XlsxCell {
   const type = CELL_TYPE.exec(attrs)?.[1] ?? 'n';
   if (type === 'inlineStr') return body ? runsText(body) : null;
-  const raw = body ? VALUE.exec(body)?.[1] : undefined;
-  if (raw === undefined) return body && FORMULA.test(body) ? '#NOVALUE' : null;
+  const v = body ? VALUE.exec(body) : null;
+  if (!v) return body && FORMULA.test(body) ? '#NOVALUE' : null;
+  const raw = v[1] ?? '';
   switch (type) {
     case 's':
-      return ctx.strings[Number(raw)] ?? null;
+      return raw.trim() === '' ? null : (ctx.strings[Number(raw)] ?? null);
     case 'str':
-      return own(unescapeXml(raw));
+      return own(lineBreaks(unescapeXml(raw)));
     case 'b':
       return raw === '1' || raw === 'true';
     case 'e':
@@ -223,9 +244,9 @@ function cellValue(attrs: string, body: string | undefined, ctx: Context): XlsxC
     }
     default: {
       const n = Number(raw);
-      if (raw.trim() === '' || Number.isNaN(n)) return own(unescapeXml(raw));
+      if (raw.trim() === '' || Number.isNaN(n)) return own(lineBreaks(unescapeXml(raw)));
       const style = CELL_STYLE.exec(attrs);
-      return style && ctx.dates[Number(style[1])] ? serialToDate(n, ctx.date1904) : n;
+      return style && ctx.dates[Number(style[1])] && isDateSerial(n, ctx.date1904) ? serialToDate(n, ctx.date1904) : n;
     }
   }
 }

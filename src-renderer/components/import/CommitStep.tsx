@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { ImportPreview, ImportReport, ReportRow } from '../../../src-main/api/contract';
 import { download } from '../../files';
 import { DataTable } from '../../kit/DataTable';
@@ -47,6 +47,9 @@ export function CommitStep({
   const cancel = useRpcMutation('jobs.cancel', { onSuccess: (j) => client.setQueryData(rpcKey('jobs.status', { id: j.id }), j) });
   const errorWorkbook = useRpcMutation('imports.errorWorkbook', { onSuccess: (w) => download(w.fileName, w.dataBase64) });
   const job = status.data ?? started;
+  // A table that does not look like a roster is imported only when the user says it is one.
+  const doubts = preview.notARoster.filter((d) => !exclusions.sheets.includes(d.sheet));
+  const [confirmNotRoster, setConfirmNotRoster] = useState(false);
 
   useEffect(() => {
     if (job?.state !== 'done') return;
@@ -136,8 +139,24 @@ export function CommitStep({
         </Group>
       ) : (
         <Group>
+          {doubts.length > 0 && (
+            <Alert color="orange" title="这个表格不像花名册" w="100%">
+              <Stack gap="xs">
+                {doubts.map((d) => (
+                  <Text key={d.sheet}>{d.message}。</Text>
+                ))}
+                <Checkbox
+                  size="md"
+                  label="我已核对，这确实是花名册，每一行导入为一个人"
+                  checked={confirmNotRoster}
+                  onChange={(e) => setConfirmNotRoster(e.currentTarget.checked)}
+                />
+              </Stack>
+            </Alert>
+          )}
           <Button
             size="md"
+            disabled={doubts.length > 0 && !confirmNotRoster}
             loading={commit.isPending}
             onClick={() =>
               commit.mutate({
@@ -146,6 +165,7 @@ export function CommitStep({
                 excludedRows: exclusions.rows,
                 duplicateMode: duplicates.mode,
                 rowModes: duplicates.rows,
+                confirmNotRoster: doubts.length > 0 && confirmNotRoster,
               })
             }
           >

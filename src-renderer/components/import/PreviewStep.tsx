@@ -1,4 +1,4 @@
-import { Badge, Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -18,8 +18,8 @@ export const OUTCOME: Record<string, { label: string; color: string }> = {
   title: { label: '标题', color: 'gray' },
   header: { label: '表头', color: 'gray' },
   blank: { label: '空行', color: 'gray' },
-  total: { label: '合计', color: 'gray' },
-  note: { label: '说明', color: 'gray' },
+  total: { label: '合计行，未导入', color: 'gray' },
+  note: { label: '说明行，未导入', color: 'gray' },
 };
 
 const DATA = ['inserted', 'updated', 'merged', 'skipped', 'excluded', 'rejected'];
@@ -79,6 +79,16 @@ export function PreviewStep({
 
   return (
     <Stack mt="md">
+      {preview.notARoster.map((d) => (
+        <Alert key={d.sheet} color="orange" title="这个表格不像花名册">
+          {d.message}。导入前会再请您确认。
+        </Alert>
+      ))}
+      {preview.totalRows + preview.noteRows > 0 && (
+        <Text>
+          有 {preview.totalRows} 行合计、小计和 {preview.noteRows} 行表尾说明（如制表人、注），不作为人员导入，可在“非数据行”中查看。
+        </Text>
+      )}
       <Group>
         <SegmentedControl
           value={view.filter}

@@ -1,0 +1,41 @@
+// Whether an analysed file looks like a roster at all. A roster has each person once; a table with
+// many rows for few names (an attendance log: 序号 + 姓名, 7,461 rows of 129 names) is something
+// else, and importing it as a roster makes a file for every row (issue 14). Such a sheet is not
+// refused, since the office may know better, but it is never imported without being asked: the
+// preview says so, and a commit needs `confirmNotRoster` (the CLI's --force).
+import type { NotARoster } from '../api/contract';
+import { grouped } from '../shared/importLimits';
+import type { AnalyzedSheet } from './analyze';
+
+/** Below this many people a sheet is too small to tell. */
+const MIN_ROWS = 20;
+/** A sheet with at least this many rows for each distinct person on average is not a roster. */
+const ROWS_PER_PERSON = 2;
+
+/**
+ * The sheets that do not look like a roster, among the rows that would be imported (the sheets
+ * and rows the user excluded do not count). A person is told by ID number, else by name.
+ */
+export function notARoster(sheets: AnalyzedSheet[], excludedSheets: Set<string> = new Set(), excludedRows: Set<string> = new Set()): NotARoster[] {
+  const doubts: NotARoster[] = [];
+  for (const sheet of sheets) {
+    if (!sheet.header || excludedSheets.has(sheet.name)) continue;
+    const people = sheet.rows.flatMap((r) => (r.outcome === 'data' && r.person && !excludedRows.has(`${r.sheet}!${r.row}`) ? [r.person] : []));
+    if (people.length < MIN_ROWS) continue;
+    const persons = new Set(people.map((p) => (p.idNumber ? `id:${p.idNumber}` : `name:${p.name}`))).size;
+    if (people.length < ROWS_PER_PERSON * persons) continue;
+    const names = new Set(people.map((p) => p.name)).size;
+    const fields = sheet.header.fields;
+    const rosterColumns = fields.includes('idNumber') || fields.includes('birthDate') || fields.includes('category');
+    doubts.push({
+      sheet: sheet.name,
+      rows: people.length,
+      names,
+      message:
+        `工作表“${sheet.name}”有 ${grouped(people.length)} 行，只有 ${grouped(names)} 个不同的姓名（平均每人 ${Math.round(people.length / names)} 行）` +
+        `${rosterColumns ? '' : '，也没有身份证号、出生日期或人员类别列'}：不像花名册，更像考勤、报销之类的明细表。` +
+        `照此导入会建立 ${grouped(people.length)} 份人员档案。请确认这确实是花名册再导入，否则请换一个文件或排除这张工作表`,
+    });
+  }
+  return doubts;
+}

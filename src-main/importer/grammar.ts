@@ -9,6 +9,9 @@
 // wizard's mapping step (remembered for files with the same header).
 import { CATEGORY, DATE, GENDER, ID_NUMBER, PARTY, PERSON_NAME, PHONE, SEQUENCE, YES_NO, type Grammar, type ValueTest } from './recognise';
 import { LINE_KINDS } from '../shared/claimPolicy';
+import { ADJUSTMENT_FIELD_NAMES, LEDGER_FIELD_NAMES, type AdjustmentField, type LedgerField } from '../shared/importFields';
+
+export { ADJUSTMENT_FIELDS, ADJUSTMENT_FIELD_NAMES, LEDGER_FIELDS, LEDGER_FIELD_NAMES, type AdjustmentField, type LedgerField } from '../shared/importFields';
 
 const ID_RULES = [
   '公民|居民? 身份证 号码|号|编号?',
@@ -118,14 +121,6 @@ export const ROSTER: Grammar<ImportField> = {
 
 // --- a legacy claims ledger (药费报销台账) -------------------------------------------------------
 
-export const LEDGER_FIELDS = ['name', 'idNumber', 'visitDate', 'hospital', 'kind', 'invoiceCode', 'invoiceNo', 'total', 'fund', 'account', 'self', 'eligible', 'paid'] as const;
-export type LedgerField = (typeof LEDGER_FIELDS)[number];
-
-export const LEDGER_FIELD_NAMES: Record<LedgerField, string> = {
-  name: '姓名', idNumber: '身份证号', visitDate: '就医日期', hospital: '医疗机构', kind: '费用类别', invoiceCode: '票据代码', invoiceNo: '票据号',
-  total: '医疗总费用', fund: '基金支付', account: '个人账户', self: '现金支付', eligible: '符合报销金额', paid: '实报金额',
-};
-
 const LINE_KIND: ValueTest = { what: '门诊/住院/特殊病种/药店', share: 0.8, test: (t) => (LINE_KINDS as readonly string[]).includes(t.replace(/\s/g, '')) };
 
 export const LEDGER: Grammar<LedgerField> = {
@@ -155,11 +150,6 @@ export const LEDGER: Grammar<LedgerField> = {
 };
 
 // --- the agency's pension adjustment list (调资名单) ---------------------------------------------
-
-export const ADJUSTMENT_FIELDS = ['name', 'idNumber', 'old', 'new', 'increase'] as const;
-export type AdjustmentField = (typeof ADJUSTMENT_FIELDS)[number];
-
-export const ADJUSTMENT_FIELD_NAMES: Record<AdjustmentField, string> = { name: '姓名', idNumber: '身份证号', old: '调整前养老金', new: '调整后养老金', increase: '调整额' };
 
 const PENSION = '月? 基本? 养老金|退休金|退休费|养老金额|待遇?';
 

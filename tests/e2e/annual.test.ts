@@ -64,6 +64,9 @@ describe('the pension adjustment check', () => {
     await page.getByText(/定额 50\.00 元；挂钩 每满一年缴费年限 2\.00 元、本人基本养老金的 1%；倾斜 年满 70 周岁 25\.00 元/).waitFor();
 
     await page.locator('input[type=file]').setInputFiles(file);
+    // The trial run shows each column's field and why; the list goes in with 导入.
+    await page.getByText(/试导入“.*调资名单\.xlsx”/).waitFor();
+    await page.getByRole('button', { name: '导入 3 行' }).click();
     await page.getByText(/名单共 3 行/).waitFor();
     // The differences are shown first, both figures side by side.
     const li = page.getByRole('row', { name: /李建国/ });

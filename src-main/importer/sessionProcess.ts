@@ -16,10 +16,9 @@ import { teach } from './recognise';
 import { ImportSessions, type RowFilter } from './sessions';
 import { readSource } from './sources';
 
-const { dbPath, nativeBinding } = JSON.parse(process.argv[2]) as { dbPath: string; nativeBinding?: string };
-// The import writes mostly new pages and looks up single rows: a small page cache does as well
-// (measured) and leaves the memory to the file being read.
-const store = openStore(dbPath, { nativeBinding, cacheMb: 16 });
+const { dbPath, nativeBinding, cacheMb } = JSON.parse(process.argv[2]) as { dbPath: string; nativeBinding?: string; cacheMb: number };
+// A small page cache (importer/service.ts, IMPORT_CACHE_MB).
+const store = openStore(dbPath, { nativeBinding, cacheMb });
 const sessions = new ImportSessions((bytes, fileName) => readSource(bytes, fileName));
 
 /** The methods that read a file: an error there the readers did not foresee is the file's. */

@@ -286,6 +286,22 @@ export const AUDIT_ENTITIES: Record<string, { name: string; fields: Record<strin
       recomputed: ['重新计算', 'rows'],
     },
   },
+  // A roster import (importer/commit.ts): the file and its counts; each row's log is the import's own.
+  import: {
+    name: '花名册导入',
+    fields: {
+      fileName: '文件',
+      dataRows: ['数据行', 'rows'],
+      nonDataRows: ['非数据行（标题、表头、合计、空行等）', 'rows'],
+      inserted: ['新建档案', 'rows'],
+      updated: ['补充或更新已有档案', 'rows'],
+      merged: ['与文件中同一人合并', 'rows'],
+      skipped: ['已有档案、未改动', 'rows'],
+      excluded: ['未勾选导入', 'rows'],
+      rejected: ['无法导入', 'rows'],
+      needsReview: ['待核实', 'rows'],
+    },
+  },
   activity: {
     name: '活动',
     fields: { kind: '活动类别', title: '活动名称', heldOn: ['举办日期', 'date'], invited: ['邀请', 'people'], attended: ['到场', 'bool'], personIds: ['人员', 'persons'] },
@@ -327,6 +343,7 @@ const WHAT: Record<string, string> = {
   'study_material.update': '领取学习资料',
   'activity.update': '登记活动到场',
   'adjustment_run.update': '按调资规则重新计算',
+  'import.create': '导入花名册',
 };
 const ACTION: Record<AuditAction, string> = { create: '新增', update: '修改', delete: '删除' };
 

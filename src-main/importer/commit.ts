@@ -2,15 +2,27 @@
 // files already kept (by ID number, else by name and full birth date; never by name alone), one
 // transaction for the whole import, a log row for every source row, and undo.
 import { createHash } from 'node:crypto';
-import { PersonInput, type ImportHistoryEntry, type ImportReport, type KeptEdit, type PersonFile, type ReportRow, type RowIssue, type UndoCheck, type UndoResult } from '../api/contract';
-import { nowIso } from '../audit/audit';
+import {
+  PersonInput,
+  type ImportCounts,
+  type ImportHistoryEntry,
+  type ImportOutcome,
+  type ImportReport,
+  type KeptEdit,
+  type PersonFile,
+  type ReportRow,
+  type RowIssue,
+  type UndoCheck,
+  type UndoResult,
+} from '../api/contract';
+import { nowIso, writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
 import { describeIssues } from '../api/issues';
-import { createPerson, deletePerson, getPerson, inputOf, normalizeName, updatePerson } from '../retirees/persons';
+import { createImportedPerson, deletePerson, getPerson, inputOf, normalizeName, updatePerson } from '../retirees/persons';
 import { currentOperator } from '../settings/settings';
 import { FIELD_LABELS } from '../shared/person';
 import { UserError } from '../shared/errors';
-import { analyzeBook, type AnalysisSpec, type AnalyzedSheet, type ImportedPerson } from './analyze';
+import { analyzeBook, type AnalysisSpec, type AnalyzedRow, type AnalyzedSheet, type ImportedPerson } from './analyze';
 import { findHeader, type ImportField } from './columns';
 import { notARoster } from './rosterShape';
 import { readSource, type SourceBook } from './sources';
@@ -194,19 +206,17 @@ export function fieldWrites(before: PersonInput | null, after: PersonInput): Fie
   return Object.keys(now).length ? { before: before === null ? null : was, after: now } : null;
 }
 
-/**
- * Writes a row's person: a new file, or `next` over `existing` (filled or overwritten), and says
- * what the write changed, read back from the saved file (an ID number fills the birth date too).
- */
-function saveRow(store: Store, existing: PersonFile | null, next: PersonInput, reason: string): { personId: number; writes: FieldWrites | null } {
-  if (existing === null) {
-    const created = createPerson(store, next, { acceptWarnings: true, reason });
-    return { personId: created.id, writes: fieldWrites(null, inputOf(created)) };
-  }
+/** Writes `next` over a file on record and says what the write changed, read back from the saved file. */
+function saveRow(store: Store, existing: PersonFile, next: PersonInput, reason: string): FieldWrites | null {
   const before = inputOf(existing);
-  if (same(before, next)) return { personId: existing.id, writes: null };
+  if (same(before, next)) return null;
   const saved = updatePerson(store, existing.id, existing.version, next, { acceptWarnings: true, reason });
-  return { personId: existing.id, writes: fieldWrites(before, inputOf(saved)) };
+  return fieldWrites(before, inputOf(saved));
+}
+
+/** Why an import's writes were made, as the audit log and a file's history say it. */
+export function importReason(fileName: string): string {
+  return `导入“${fileName}”`;
 }
 
 export interface CommitOptions extends ImportDecisions {
@@ -217,19 +227,105 @@ export interface CommitOptions extends ImportDecisions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Commits all of an import's rows, or none of them (one transaction). */
+/** A data row as the commit reads it: its person as a file's input (null: it cannot be one), its problems, the key duplicates are found by. */
+interface ConvertedRow {
+  input: PersonInput | null;
+  issues: RowIssue[];
+  key: string | null;
+}
+
+// Converting a row (the contract's schema) is most of what deciding it costs: done once per
+// analysed row, for the preview, and reused by every later dry run and by the commit.
+const converted = new WeakMap<AnalyzedRow, ConvertedRow>();
+
+function convertRow(row: AnalyzedRow): ConvertedRow {
+  let c = converted.get(row);
+  if (!c) {
+    const { input, issues } = row.person ? toPersonInput(row.person) : { input: null, issues: [] };
+    c = { input, issues: [...row.issues, ...issues], key: input ? keyOf(input) : null };
+    converted.set(row, c);
+  }
+  return c;
+}
+
+interface Decision {
+  outcome: ImportOutcome;
+  personId: number | null;
+  conflicts: ReportRow['conflicts'];
+  /** For a person on file that the row changes: the file, and what the row makes of it. */
+  update?: { existing: PersonFile; next: PersonInput };
+}
+
+/**
+ * What a data row does, worked out without writing. `earlier` is where the first row of the file
+ * with the same key went (undefined: this row is the first).
+ */
+function decide(store: Store, row: AnalyzedRow, c: ConvertedRow, earlier: { personId: number | null } | undefined, options: ImportDecisions, excluded: boolean): Decision {
+  if (excluded) return { outcome: 'excluded', personId: null, conflicts: [] };
+  if (!c.input) return { outcome: 'rejected', personId: null, conflicts: [] };
+  // The same person twice in the file (two sheets): one person, the later row fills gaps.
+  if (earlier) return { outcome: 'merged', personId: earlier.personId, conflicts: [] };
+  const existingId = findOnFile(store, c.input);
+  if (existingId === null) return { outcome: 'inserted', personId: null, conflicts: [] };
+  const before = getPerson(store, existingId);
+  const current = inputOf(before);
+  const mode = options.rowModes?.[`${row.sheet}!${row.row}`] ?? options.duplicateMode ?? 'fillEmpty';
+  const conflicts = conflictsOf(current, c.input);
+  if (mode === 'skip') return { outcome: 'skipped', personId: existingId, conflicts };
+  const next = mergeInput(current, c.input, mode);
+  if (JSON.stringify(next) === JSON.stringify(current)) return { outcome: 'skipped', personId: existingId, conflicts };
+  return { outcome: 'updated', personId: existingId, conflicts, update: { existing: before, next } };
+}
+
+const DATA_OUTCOMES = new Set<string>(['inserted', 'updated', 'merged', 'skipped', 'excluded', 'rejected'] satisfies ImportOutcome[]);
+
+/** The counts of a report's rows (`rows`: the analysed rows it reports, in the same order). */
+function countRows(rows: AnalyzedRow[], report: ReportRow[]): ImportCounts {
+  const counts = { dataRows: 0, nonDataRows: 0, inserted: 0, updated: 0, merged: 0, skipped: 0, excluded: 0, rejected: 0, needsReview: 0 };
+  report.forEach((r, i) => {
+    if (!DATA_OUTCOMES.has(r.outcome)) {
+      counts.nonDataRows++;
+      return;
+    }
+    counts.dataRows++;
+    counts[r.outcome as ImportOutcome]++;
+    if ((r.outcome === 'inserted' || r.outcome === 'updated') && (rows[i].person?.reviewFlags.length ?? 0) > 0) counts.needsReview++;
+  });
+  return counts;
+}
+
+/** What the report says of the file's sheets. */
+function sheetsOf(prepared: PreparedImport): ImportReport['sheets'] {
+  return prepared.sheets.map((s) => ({
+    name: s.name,
+    hidden: s.hidden,
+    dataRows: s.rows.filter((r) => r.outcome === 'data').length,
+    header: s.header ? s.header.labels : null,
+    fields: s.header ? s.header.fields : null,
+    reasons: s.header ? s.header.reasons : null,
+  }));
+}
+
+/**
+ * Commits all of an import's rows, or none of them (one transaction). New people are written
+ * through the bulk path (createImportedPerson): each source row's outcome, raw values and what it
+ * gave the file go to the import's log, which is the audit of what the import created, with one
+ * audit row that names the import; a person already on file is saved as any edit is (its audit
+ * row), and the log keeps the fields the row changed, before and after, for undo.
+ */
 export function commitImport(store: Store, prepared: PreparedImport, options: CommitOptions = {}): ImportReport {
   const excludedSheets = new Set(options.excludedSheets ?? []);
   const excludedRows = new Set((options.excludedRows ?? []).map((r) => `${r.sheet}!${r.row}`));
-  const operator = currentOperator(store);
   const rows = prepared.sheets.flatMap((s) => s.rows);
   const total = rows.filter((r) => r.outcome === 'data').length;
   // A table that is not a roster (many rows for few names) is imported only when the user confirms it.
   const doubts = notARoster(prepared.sheets, excludedSheets, excludedRows);
   if (doubts.length > 0 && !options.dryRun && !options.confirmNotRoster) throw new UserError('not_a_roster', `${doubts[0].message}。未导入，数据未作改动`);
+  const dryRun = options.dryRun ?? false;
 
   const run = (): ImportReport => {
-    const importId = options.dryRun
+    const operator = dryRun ? '' : currentOperator(store);
+    const importId = dryRun
       ? null
       : Number(
           store.run(
@@ -244,7 +340,8 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
             }),
           ).lastInsertRowid,
         );
-    const reason = `导入“${prepared.fileName}”`;
+    const reason = importReason(prepared.fileName);
+    const logRow = store.prepare('INSERT INTO import_rows (import_id, sheet, row, outcome, person_id, raw, issues, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     // Each person met so far in the file, by key: the file they went to (null in a dry run).
     const seen = new Map<string, { personId: number | null }>();
     const report: ReportRow[] = [];
@@ -255,90 +352,49 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
       let writes: FieldWrites | null = null;
       if (row.outcome === 'data') {
         done++;
-        const converted = row.person ? toPersonInput(row.person) : { input: null, issues: [] };
-        base.issues = [...row.issues, ...converted.issues];
-        const input = converted.input;
-        if (excludedSheets.has(row.sheet) || excludedRows.has(`${row.sheet}!${row.row}`)) outcome = 'excluded';
-        else if (!input) outcome = 'rejected';
-        else {
-          const key = keyOf(input);
-          const earlier = key ? seen.get(key) : undefined;
-          if (earlier) {
-            // The same person twice in the file (two sheets): one person, the later row fills gaps.
-            outcome = 'merged';
-            if (earlier.personId !== null && !options.dryRun) {
-              const current = getPerson(store, earlier.personId);
-              writes = saveRow(store, current, mergeInput(inputOf(current), input, 'fillEmpty'), reason).writes;
-            }
-            base.personId = earlier.personId;
-          } else {
-            const existingId = findOnFile(store, input);
-            if (existingId !== null) {
-              const before = getPerson(store, existingId);
-              const mode = options.rowModes?.[`${row.sheet}!${row.row}`] ?? options.duplicateMode ?? 'fillEmpty';
-              base.conflicts = conflictsOf(inputOf(before), input);
-              base.personId = existingId;
-              if (mode === 'skip') outcome = 'skipped';
-              else {
-                const merged = mergeInput(inputOf(before), input, mode);
-                if (JSON.stringify(merged) === JSON.stringify(inputOf(before))) outcome = 'skipped';
-                else {
-                  if (!options.dryRun) writes = saveRow(store, before, merged, reason).writes;
-                  outcome = 'updated';
-                }
-              }
-            } else {
-              outcome = 'inserted';
-              if (!options.dryRun) {
-                const saved = saveRow(store, null, input, reason);
-                base.personId = saved.personId;
-                writes = saved.writes;
-              }
-            }
-            if (key) seen.set(key, { personId: base.personId });
+        const c = convertRow(row);
+        const earlier = c.key ? seen.get(c.key) : undefined;
+        const excluded = excludedSheets.has(row.sheet) || excludedRows.has(`${row.sheet}!${row.row}`);
+        const d = decide(store, row, c, earlier, options, excluded);
+        outcome = d.outcome;
+        base.issues = c.issues;
+        base.personId = d.personId;
+        base.conflicts = d.conflicts;
+        if (!dryRun) {
+          if (d.outcome === 'inserted') {
+            const made = createImportedPerson(store, c.input!);
+            base.personId = made.id;
+            writes = fieldWrites(null, made.saved);
+          } else if (d.update) writes = saveRow(store, d.update.existing, d.update.next, reason);
+          else if (d.outcome === 'merged' && d.personId !== null) {
+            const current = getPerson(store, d.personId);
+            writes = saveRow(store, current, mergeInput(inputOf(current), c.input!, 'fillEmpty'), reason);
           }
         }
+        if (c.key && !earlier && !excluded && c.input) seen.set(c.key, { personId: base.personId });
         options.onProgress?.(done, total);
       }
       report.push({ ...base, outcome });
       if (importId !== null) {
-        store
-          .prepare('INSERT INTO import_rows (import_id, sheet, row, outcome, person_id, raw, issues, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(
-            importId,
-            row.sheet,
-            row.row,
-            outcome,
-            base.personId,
-            JSON.stringify(row.raw()),
-            JSON.stringify(base.issues),
-            writes?.before ? JSON.stringify(writes.before) : null,
-            writes ? JSON.stringify(writes.after) : null,
-          );
+        logRow.run(
+          importId,
+          row.sheet,
+          row.row,
+          outcome,
+          base.personId,
+          JSON.stringify(row.raw()),
+          JSON.stringify(base.issues),
+          writes?.before ? JSON.stringify(writes.before) : null,
+          writes ? JSON.stringify(writes.after) : null,
+        );
       }
     }
-    const count = (o: string) => report.filter((r) => r.outcome === o).length;
-    const dataRows = report.filter((r) => ['inserted', 'updated', 'merged', 'skipped', 'excluded', 'rejected'].includes(r.outcome)).length;
+    const counts = countRows(rows, report);
     const summary: ImportReport = {
       importId,
       file: prepared.fileName,
-      sheets: prepared.sheets.map((s) => ({
-        name: s.name,
-        hidden: s.hidden,
-        dataRows: s.rows.filter((r) => r.outcome === 'data').length,
-        header: s.header ? s.header.labels : null,
-        fields: s.header ? s.header.fields : null,
-        reasons: s.header ? s.header.reasons : null,
-      })),
-      dataRows,
-      nonDataRows: report.length - dataRows,
-      inserted: count('inserted'),
-      updated: count('updated'),
-      merged: count('merged'),
-      skipped: count('skipped'),
-      excluded: count('excluded'),
-      rejected: count('rejected'),
-      needsReview: rows.filter((r, i) => r.person && r.person.reviewFlags.length > 0 && ['inserted', 'updated'].includes(String(report[i].outcome))).length,
+      sheets: sheetsOf(prepared),
+      ...counts,
       rows: report,
       ...(doubts.length > 0 ? { notARoster: doubts } : {}),
     };
@@ -346,12 +402,109 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
       // A mapping the user chose or taught is remembered for files with the same header; what
       // the recogniser found by itself it finds again.
       for (const sheet of prepared.sheets) if (sheet.header?.chosen) rememberMapping(store, sheet.header.labels, sheet.header.fields);
-      const { rows: _rows, ...counts } = summary;
-      store.run(store.kysely.updateTable('imports').set({ summary: JSON.stringify(counts) }).where('id', '=', importId));
+      const { rows: _rows, ...kept } = summary;
+      store.run(store.kysely.updateTable('imports').set({ summary: JSON.stringify(kept) }).where('id', '=', importId));
+      writeAudit(store, {
+        entity: 'import',
+        entityId: importId,
+        personId: null,
+        action: 'create',
+        before: null,
+        after: { fileName: prepared.fileName, ...counts },
+        operator,
+        reason,
+      });
     }
     return summary;
   };
-  return options.dryRun ? run() : store.tx(run);
+  return dryRun ? run() : store.tx(run);
+}
+
+/**
+ * The preview's dry run of the commit, kept with the wizard, so that a correction decides again
+ * only what it can change: the corrected row, and the rows that share its key, before and after
+ * (the same person twice in the file). Everything else, and the database, is left alone.
+ */
+export class DryRun {
+  report: ImportReport;
+  /** The analysed rows of every sheet, one after another, as the report lists them. */
+  private readonly rows: AnalyzedRow[];
+  /** Where each sheet's rows start among them. */
+  private readonly starts: number[];
+  /** The data rows by key, in file order. */
+  private readonly byKey = new Map<string, number[]>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly prepared: PreparedImport,
+  ) {
+    this.report = commitImport(store, prepared, { dryRun: true });
+    this.rows = prepared.sheets.flatMap((s) => s.rows);
+    this.starts = [];
+    let at = 0;
+    for (const s of prepared.sheets) {
+      this.starts.push(at);
+      at += s.rows.length;
+    }
+    this.rows.forEach((row, i) => {
+      const key = row.outcome === 'data' ? convertRow(row).key : null;
+      if (key) this.byKey.get(key)?.push(i) ?? this.byKey.set(key, [i]);
+    });
+  }
+
+  /** Where a sheet's row (1-based) is in the report. */
+  position(sheet: number, row: number): number {
+    return this.starts[sheet] + row - 1;
+  }
+
+  /** The analysed row at a position. */
+  row(position: number): AnalyzedRow {
+    return this.rows[position];
+  }
+
+  /** Puts a row analysed again in place of the one at `position`, and decides again what it changes. */
+  replace(position: number, sheet: number, row: AnalyzedRow): void {
+    const old = this.rows[position];
+    const oldKey = old.outcome === 'data' ? convertRow(old).key : null;
+    this.rows[position] = row;
+    this.prepared.sheets[sheet].rows[row.row - 1] = row;
+    const key = row.outcome === 'data' ? convertRow(row).key : null;
+    if (oldKey) {
+      const list = this.byKey.get(oldKey)!;
+      list.splice(list.indexOf(position), 1);
+      if (list.length === 0) this.byKey.delete(oldKey);
+    }
+    if (key) {
+      const list = this.byKey.get(key) ?? [];
+      let at = list.length;
+      while (at > 0 && list[at - 1] > position) at--;
+      list.splice(at, 0, position);
+      this.byKey.set(key, list);
+    }
+    // A row without a key stands alone; the rows of each key touched are decided again in file
+    // order, the first as the one the others merge into.
+    if (!key) this.decideAgain([position]);
+    for (const k of new Set([oldKey, key])) if (k && this.byKey.has(k)) this.decideAgain(this.byKey.get(k)!);
+    const { rows: report, importId, file } = this.report;
+    this.report = { importId, file, sheets: sheetsOf(this.prepared), ...countRows(this.rows, report), rows: report };
+  }
+
+  /** Decides the rows at these positions again, in file order: rows of one key, or one row alone. */
+  private decideAgain(positions: number[]): void {
+    let earlier: { personId: number | null } | undefined;
+    for (const at of positions) {
+      const row = this.rows[at];
+      const base = { sheet: row.sheet, row: row.row, personId: null as number | null, name: row.person?.name ?? null, issues: row.issues, conflicts: [] as ReportRow['conflicts'] };
+      if (row.outcome !== 'data') {
+        this.report.rows[at] = { ...base, outcome: row.outcome };
+        continue;
+      }
+      const c = convertRow(row);
+      const d = decide(this.store, row, c, earlier, {}, false);
+      this.report.rows[at] = { ...base, issues: c.issues, personId: d.personId, conflicts: d.conflicts, outcome: d.outcome };
+      if (!earlier && c.input && c.key) earlier = { personId: d.personId };
+    }
+  }
 }
 
 /** A sheet's header labels: files whose headers look the same get the same mapping. */
@@ -469,7 +622,7 @@ export function checkUndo(store: Store, importId: number): UndoCheck {
         .select('id')
         .where('person_id', '=', personId)
         .where('id', '>', imp.audit_mark)
-        .where((eb) => eb.or([eb('reason', 'is', null), eb('reason', '!=', `导入“${imp.file_name}”`)])),
+        .where((eb) => eb.or([eb('reason', 'is', null), eb('reason', '!=', importReason(imp.file_name))])),
     );
     return later ? [{ personId, name: getPerson(store, personId).name }] : [];
   });

@@ -3,14 +3,38 @@ import type { HistoryItem } from '../api/contract';
 import { personHistory } from '../audit/audit';
 import { auditNames, describeAudit, formatAuditValue } from '../audit/describe';
 import type { Store } from '../db/store';
+import { importReason } from '../importer/commit';
 
 export function historyFor(store: Store, personId: number): HistoryItem[] {
   const names = auditNames(store);
-  return personHistory(store, personId).map((e) => {
+  const entries = personHistory(store, personId);
+  const items: HistoryItem[] = entries.map((e) => {
     const { what, changes } = describeAudit(e, names);
     // A new file is one line (建立档案): its fields are the file itself, shown above the tab.
     return { id: e.id, at: e.at, operator: e.operator, what, reason: e.reason, changes: e.entity === 'person' && e.action === 'create' ? [] : changes };
   });
+  if (!entries.some((e) => e.entity === 'person' && e.action === 'create')) {
+    const created = createdByImport(store, personId);
+    if (created) items.push(created);
+  }
+  return items;
+}
+
+/**
+ * A file an import created has no audit row of its own: the import's log is the audit of what it
+ * created (importer/commit.ts), so its creation is read from there, the oldest line of its
+ * history. Its id is the log row's, negative, so that it is never an audit row's.
+ */
+function createdByImport(store: Store, personId: number): HistoryItem | null {
+  const row = store
+    .prepare(
+      `SELECT r.id, i.at, i.operator, i.file_name FROM import_rows r JOIN imports i ON i.id = r.import_id
+       WHERE r.person_id = ? AND r.outcome = 'inserted' AND i.kind = 'roster' ORDER BY r.id LIMIT 1`,
+    )
+    .get(personId) as { id: number; at: string; operator: string; file_name: string } | undefined;
+  if (!row) return null;
+  const { what } = describeAudit({ entity: 'person', action: 'create', before: null, after: null, changes: [] });
+  return { id: -row.id, at: row.at, operator: row.operator, what, reason: importReason(row.file_name), changes: [] };
 }
 
 /** One value of a file's field as the history shows it (a refusal quoting a value says it the same way). */

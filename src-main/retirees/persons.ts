@@ -310,16 +310,21 @@ export interface SaveOptions {
   reason?: string;
 }
 
+/** A new file's row: the columns toColumns writes (always the same), and when. */
+let insertPersonSql: string | null = null;
+function insertPerson(store: Store, cols: ReturnType<typeof toColumns> & { created_at: string; updated_at: string }) {
+  const names = Object.keys(cols);
+  insertPersonSql ??= `INSERT INTO persons (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`;
+  return store.prepare(insertPersonSql).run(cols satisfies Insertable<PersonsTable>);
+}
+
 export function createPerson(store: Store, input: PersonInput, opts: SaveOptions): PersonFile {
   return store.tx(() => {
     unitNames(store, input, true);
     const resolved = resolveIdNumber(store, input, { ...opts, excludeId: null, knownFlags: input.reviewFlags, staleFlags: [] });
     const now = nowIso();
     const cols = { ...toColumns(input, resolved), created_at: now, updated_at: now };
-    const names = Object.keys(cols);
-    const { lastInsertRowid } = store
-      .prepare(`INSERT INTO persons (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`)
-      .run(cols satisfies Insertable<PersonsTable>);
+    const { lastInsertRowid } = insertPerson(store, cols);
     const id = Number(lastInsertRowid);
     saveContacts(store, id, input.contacts, true);
     reindex(store, id, cols, true);
@@ -329,6 +334,28 @@ export function createPerson(store: Store, input: PersonInput, opts: SaveOptions
     writeAudit(store, { entity: 'person', entityId: id, personId: id, action: 'create', before: null, after: auditSnapshot(saved), operator: opts.operator, reason: opts.reason });
     return saved;
   });
+}
+
+/**
+ * A new file made by an import (importer/commit.ts), one of thousands in its transaction: the same
+ * checks and normalisation as createPerson (the units checked, the ID number checked and upgraded,
+ * birth date and gender filled from it, its warnings kept as review flags, the name normalised),
+ * and its search-index row; but no audit row of its own. The import's log keeps the source row,
+ * its outcome and every field the file was given, and one audit row names the import: that is the
+ * audit of what it created (DESIGN: data safety), and the file's history reads it (history.ts).
+ * Returns the file as saved, as the input that would save it unchanged.
+ */
+export function createImportedPerson(store: Store, input: PersonInput): { id: number; saved: PersonInput } {
+  unitNames(store, input, true);
+  const resolved = resolveIdNumber(store, input, { acceptWarnings: true, excludeId: null, knownFlags: input.reviewFlags, staleFlags: [] });
+  const now = nowIso();
+  const cols = { ...toColumns(input, resolved), created_at: now, updated_at: now };
+  const { lastInsertRowid } = insertPerson(store, cols);
+  const id = Number(lastInsertRowid);
+  saveContacts(store, id, input.contacts, true);
+  reindex(store, id, cols, true);
+  const { idFrom15: _f, ...fields } = fromColumns({ ...cols, id, version: 1 });
+  return { id, saved: { ...fields, contacts: input.contacts.length ? loadContacts(store, id) : [] } };
 }
 
 export function updatePerson(

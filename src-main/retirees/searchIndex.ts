@@ -72,14 +72,41 @@ function combinations(readings: string[][]): string[][] {
   return out;
 }
 
-/** The key the list sorts names by: the surname-aware pinyin, syllables separated by spaces. */
-export function nameSortKey(name: string): string {
+// What a name gives the index and the sort, remembered by name: an import of 50,000 rows meets
+// the same few thousand names again and again. Bounded; forgotten wholesale when full.
+const byName = new Map<string, { sortKey: string; tokens: string[] }>();
+const NAMES_REMEMBERED = 20_000;
+
+function nameParts(name: string): { sortKey: string; tokens: string[] } {
+  let parts = byName.get(name);
+  if (parts) return parts;
   const folded = foldSearchText(name);
-  const readings = nameReadings(name).map((r) => r[0]);
-  return `${readings.join(' ')} ${folded}`;
+  const readings = nameReadings(name);
+  const tokens = new Set<string>();
+  suffixes(folded, tokens);
+  for (const syllables of combinations(readings)) {
+    suffixes(syllables.map((s) => s[0]).join(''), tokens);
+    // Full pinyin from each syllable on: `zhangguilan`, `guilan`, `lan`.
+    for (let i = 0; i < syllables.length; i++) tokens.add(syllables.slice(i).join(''));
+  }
+  parts = { sortKey: `${readings.map((r) => r[0]).join(' ')} ${folded}`, tokens: [...tokens] };
+  if (byName.size >= NAMES_REMEMBERED) byName.clear();
+  byName.set(name, parts);
+  return parts;
 }
 
+/** The key the list sorts names by: the surname-aware pinyin, syllables separated by spaces. */
+export function nameSortKey(name: string): string {
+  return nameParts(name).sortKey;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 function suffixes(token: string, into: Set<string>): void {
+  if (!SURROGATE.test(token)) {
+    for (let i = 0; i < token.length; i++) into.add(token.slice(i));
+    return;
+  }
   const chars = [...token];
   for (let i = 0; i < chars.length; i++) into.add(chars.slice(i).join(''));
 }
@@ -92,13 +119,7 @@ export interface SearchableFields {
 
 /** The token set written to the index for one person. */
 export function searchTokens(p: SearchableFields): string[] {
-  const tokens = new Set<string>();
-  suffixes(foldSearchText(p.name), tokens);
-  for (const syllables of combinations(nameReadings(p.name))) {
-    suffixes(syllables.map((s) => s[0]).join(''), tokens);
-    // Full pinyin from each syllable on: `zhangguilan`, `guilan`, `lan`.
-    for (let i = 0; i < syllables.length; i++) tokens.add(syllables.slice(i).join(''));
-  }
+  const tokens = new Set<string>(nameParts(p.name).tokens);
   if (p.idNumber) suffixes(foldSearchText(p.idNumber), tokens);
   for (const phone of p.phones) {
     const digits = foldSearchText(phone);

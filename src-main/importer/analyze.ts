@@ -418,13 +418,30 @@ export function analyzeSheet(sheet: SourceSheet, book: SourceBook, spec: Analysi
       })),
     };
   }
-  const rows = sheet.rows.map((row, r): AnalyzedRow => {
-    const outcome = classify(row, r, sheet, header);
-    const base = { sheet: sheet.name, row: r + 1, hidden: sheet.hiddenRows.has(r), outcome, raw: () => rawOf(row, header.labels) };
-    if (outcome !== 'data') return { ...base, person: null, issues: [] };
-    return { ...base, ...personOf(row, sheet, header, book, spec.valueMaps) };
-  });
+  const rows = sheet.rows.map((_, r) => analyzeRow(sheet, book, header, spec, r));
   return { name: sheet.name, hidden: sheet.hidden, header, rows };
+}
+
+/** One row (0-based `r`) of a sheet under its header. */
+function analyzeRow(sheet: SourceSheet, book: SourceBook, header: HeaderGuess, spec: AnalysisSpec, r: number): AnalyzedRow {
+  const row = sheet.rows[r];
+  const outcome = classify(row, r, sheet, header);
+  const base = { sheet: sheet.name, row: r + 1, hidden: sheet.hiddenRows.has(r), outcome, raw: () => rawOf(row, header.labels) };
+  if (outcome !== 'data') return { ...base, person: null, issues: [] };
+  return { ...base, ...personOf(row, sheet, header, book, spec.valueMaps) };
+}
+
+/**
+ * A row analysed again after a correction in the preview (importer/sessions.ts), under the
+ * sheet's header as it stands; null where the correction may change more than its row (a row of
+ * the header, or one among those the header is found in): then the whole sheet is analysed again.
+ */
+export function reanalyzeRow(analyzed: AnalyzedSheet, sheet: SourceSheet, book: SourceBook, spec: AnalysisSpec, r: number): AnalyzedRow | null {
+  const header = analyzed.header;
+  if (!header || r <= header.lastRow) return null;
+  const again = r < 20 ? headerFor(sheet, spec) : header;
+  if (JSON.stringify(again) !== JSON.stringify(header)) return null;
+  return analyzeRow(sheet, book, header, spec, r);
 }
 
 /** The header found, or the one the user chose; with the columns' fields the user chose. */

@@ -7,10 +7,11 @@ import { cellText } from './values';
 import { UserError } from '../shared/errors';
 import { ROSTER_FIELDS, type ImportField } from './columns';
 import { ROSTER, ROSTER_FIELD_NAMES } from './grammar';
+import { reanalyzeRow } from './analyze';
 import {
   analyzeImport,
   applyEdits,
-  commitImport,
+  DryRun,
   headerSignature,
   readImport,
   rememberedSpec,
@@ -18,7 +19,7 @@ import {
   type ImportSpec,
   type PreparedImport,
 } from './commit';
-import type { ImportPreview, ImportReport, PreviewRow } from '../api/contract';
+import type { ImportPreview, PreviewRow } from '../api/contract';
 import type { SourceBook } from './sources';
 import { notARoster } from './rosterShape';
 
@@ -31,7 +32,8 @@ interface Session {
   book: SourceBook;
   spec: ImportSpec;
   prepared: PreparedImport;
-  dryRun: ImportReport;
+  /** What the commit would do with every row, as the preview shows it. */
+  dryRun: DryRun;
 }
 
 export type RowFilter = 'all' | 'problems' | 'duplicates' | 'skipped';
@@ -56,7 +58,7 @@ export class ImportSessions {
 
   private refresh(store: Store, s: Session): void {
     s.prepared = analyzeImport(s.fileName, s.sha256, s.book, s.spec);
-    s.dryRun = commitImport(store, s.prepared, { dryRun: true });
+    s.dryRun = new DryRun(store, s.prepared);
   }
 
   private get(id: string): Session {
@@ -67,7 +69,7 @@ export class ImportSessions {
 
   preview(id: string): ImportPreview {
     const s = this.get(id);
-    const { rows, sheets: _sheets, importId: _i, file: _f, ...counts } = s.dryRun;
+    const { rows, sheets: _sheets, importId: _i, file: _f, ...counts } = s.dryRun.report;
     const unknown = new Map<string, { field: string; value: string; count: number }>();
     for (const r of s.prepared.sheets.flatMap((x) => x.rows)) {
       for (const issue of r.issues.filter((i) => i.code === 'category_unknown')) {
@@ -99,20 +101,21 @@ export class ImportSessions {
 
   rows(id: string, sheet: string | null, filter: RowFilter, page: number, pageSize = 100): { total: number; rows: PreviewRow[] } {
     const s = this.get(id);
-    const hidden = new Map(s.prepared.sheets.flatMap((x) => x.rows.map((r) => [`${r.sheet}!${r.row}`, r.hidden] as const)));
-    const matches = s.dryRun.rows.filter((r) => {
-      if (sheet && r.sheet !== sheet) return false;
-      if (filter === 'problems') return r.issues.length > 0 || r.outcome === 'rejected';
-      if (filter === 'duplicates') return ['updated', 'skipped', 'merged'].includes(String(r.outcome));
-      if (filter === 'skipped') return !['inserted', 'updated', 'merged', 'skipped', 'rejected'].includes(String(r.outcome));
-      return true;
+    const report = s.dryRun.report.rows;
+    const matches: number[] = [];
+    report.forEach((r, i) => {
+      if (sheet && r.sheet !== sheet) return;
+      if (filter === 'problems' && !(r.issues.length > 0 || r.outcome === 'rejected')) return;
+      if (filter === 'duplicates' && !['updated', 'skipped', 'merged'].includes(String(r.outcome))) return;
+      if (filter === 'skipped' && ['inserted', 'updated', 'merged', 'skipped', 'rejected'].includes(String(r.outcome))) return;
+      matches.push(i);
     });
-    const slice = matches.slice((page - 1) * pageSize, page * pageSize);
     return {
       total: matches.length,
-      rows: slice.map((r) => {
+      rows: matches.slice((page - 1) * pageSize, page * pageSize).map((i) => {
+        const r = report[i];
         const source = s.book.sheets.find((x) => x.name === r.sheet)!.rows[r.row - 1] ?? [];
-        return { ...r, hidden: hidden.get(`${r.sheet}!${r.row}`) ?? false, cells: source.map((v) => cellText(v) ?? '') };
+        return { ...r, hidden: s.dryRun.row(i).hidden, cells: source.map((v) => cellText(v) ?? '') };
       }),
     };
   }
@@ -152,12 +155,20 @@ export class ImportSessions {
     return this.preview(id);
   }
 
+  /**
+   * A cell corrected in the preview: its row is analysed and decided again, with the rows that
+   * share its person (the same ID number elsewhere in the file), and nothing else; a correction
+   * in the header analyses the sheet again.
+   */
   editCell(store: Store, id: string, sheet: string, row: number, col: number, value: string | null): ImportPreview {
     const s = this.get(id);
     const edit = { sheet, row, col, value: value === '' ? null : value };
     applyEdits(s.book, [edit]);
-    s.spec.edits = [...(s.spec.edits ?? []), edit];
-    this.refresh(store, s);
+    (s.spec.edits ??= []).push(edit);
+    const i = s.book.sheets.findIndex((x) => x.name === sheet);
+    const again = reanalyzeRow(s.prepared.sheets[i], s.book.sheets[i], s.book, s.spec, row - 1);
+    if (again) s.dryRun.replace(s.dryRun.position(i, row), i, again);
+    else this.refresh(store, s);
     return this.preview(id);
   }
 

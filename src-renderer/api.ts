@@ -33,14 +33,26 @@ function harnessToken(): string {
 
 const token = window.retireeOffice ? '' : harnessToken();
 
+/**
+ * A call that hands over a file (`data`: its bytes) goes to the harness as a binary body, the rest
+ * of its input in a header (src-main/web/server.ts); Electron's IPC carries the bytes as they are.
+ */
+function request(method: string, input: unknown): RequestInit {
+  const { data, ...rest } = (input ?? {}) as { data?: unknown };
+  if (data instanceof Uint8Array) {
+    return {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-rpc-token': token, 'x-rpc-method': method, 'x-rpc-input': encodeURIComponent(JSON.stringify(rest)) },
+      body: data as Uint8Array<ArrayBuffer>,
+    };
+  }
+  return { method: 'POST', headers: { 'content-type': 'application/json', 'x-rpc-token': token }, body: JSON.stringify({ method, input }) };
+}
+
 async function transport(method: string, input: unknown): Promise<RpcResult<unknown>> {
   if (window.retireeOffice) return window.retireeOffice.invoke(method, input);
   try {
-    const res = await fetch('./rpc', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-rpc-token': token },
-      body: JSON.stringify({ method, input }),
-    });
+    const res = await fetch('./rpc', request(method, input));
     return (await res.json()) as RpcResult<unknown>;
   } catch {
     return { ok: false, error: { code: 'offline', message: '无法连接到程序后台，请确认程序仍在运行' } };

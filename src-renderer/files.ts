@@ -1,5 +1,9 @@
-// Files the user hands over (a roster dropped on the window, an attachment) as base64 for the
-// contract, which carries the same JSON over IPC and HTTP.
+// Files the user hands over: a roster or a list to import as its bytes (the contract's `data`:
+// Electron's IPC and the harness carry them as they are); an attachment as base64 for the JSON.
+export async function fileBytes(file: Blob): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await file.arrayBuffer());
+}
+
 export async function fileToBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let s = '';

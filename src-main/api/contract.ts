@@ -37,6 +37,33 @@ const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(ma
 /** A map of at most `max` entries whose keys are at most `keyMax` characters. */
 const boundedRecord = <V extends z.ZodType>(value: V, keyMax: number, max: number) =>
   z.record(chars(keyMax), value).refine((r) => Object.keys(r).length <= max, `最多只能有 ${max} 项`);
+/**
+ * A file handed to an import, with `fields` beside it: its bytes (`data`: Electron's IPC carries a
+ * Uint8Array as it is, the harness as a binary body: web/server.ts), or, for callers that speak
+ * JSON only (scripts, older tests), the same bytes as base64 text (`dataBase64`); one of the two,
+ * at most `maxMb` MB. Bytes are not copied into text on the way: a 100 MB roster as base64 in JSON
+ * was copied about five times.
+ */
+const fileUpload = <T extends z.ZodRawShape>(fields: T, maxMb: number) =>
+  z
+    .object({
+      ...fields,
+      data: z
+        .instanceof(Uint8Array)
+        .refine((b) => b.length > 0, '文件是空的')
+        .refine((b) => b.length <= maxMb * 1024 * 1024, `文件过大（超过 ${maxMb} MB）`)
+        .optional(),
+      dataBase64: z
+        .string()
+        .min(1, '文件是空的')
+        // Base64 is 4/3 of the bytes: 1.4 million characters a MB leaves room for line breaks.
+        .max(maxMb * 1_400_000, `文件过大（超过 ${maxMb} MB）`)
+        .optional(),
+    })
+    .refine((v) => ((v as { data?: unknown }).data === undefined) !== ((v as { dataBase64?: unknown }).dataBase64 === undefined), {
+      message: '没有收到文件，请重新选择',
+      path: ['data'],
+    });
 /** A worksheet name as a file gives it (Excel allows 31 characters; a CSV is named after its file). */
 const sheetName = chars(255);
 /** An id the main process handed out (an import session, a background job). */
@@ -1050,12 +1077,7 @@ export const contract = {
   'org.members': method<UnitMember[]>()(z.object({ ref: UnitRef })),
   'org.contactSheet': method<PrintableView>()(z.object({ ref: UnitRef, tree: z.boolean().default(false) })),
   'org.exportSheet': method<{ fileName: string; dataBase64: string }>()(z.object({ ref: UnitRef })),
-  'imports.open': method<ImportPreview>()(
-    z.object({
-      fileName: z.string().trim().min(1).max(200),
-      dataBase64: z.string().min(1, '文件是空的').max(140_000_000, '文件过大（超过 100 MB）'),
-    }),
-  ),
+  'imports.open': method<ImportPreview>()(fileUpload({ fileName: z.string().trim().min(1).max(200) }, 100)),
   'imports.rows': method<{ total: number; rows: PreviewRow[] }>()(
     z.object({
       session: uuid,
@@ -1152,12 +1174,7 @@ export const contract = {
   ),
   'claims.exportReport': method<{ fileName: string; dataBase64: string }>()(z.object({ year: z.number().int().min(1949).max(2200) })),
   'claims.importLedger': method<LedgerImportReport>()(
-    z.object({
-      fileName: z.string().trim().min(1).max(200),
-      dataBase64: z.string().min(1, '文件是空的').max(70_000_000, '文件过大（超过 50 MB）'),
-      dryRun: z.boolean().default(true),
-      map: ColumnMap.optional(),
-    }),
+    fileUpload({ fileName: z.string().trim().min(1).max(200), dryRun: z.boolean().default(true), map: ColumnMap.optional() }, 50),
   ),
   'batches.list': method<BatchView[]>()(Empty),
   'batches.get': method<BatchView>()(ById),
@@ -1260,13 +1277,7 @@ export const contract = {
   'adjustments.rule': method<{ rule: AdjustmentRule | null }>()(z.object({ year: adjustmentYear })),
   'adjustments.saveRule': method<AdjustmentRule>()(z.object({ rule: SavedAdjustmentRule, loaded: loadedRecord(AdjustmentRule) })),
   'adjustments.import': method<AdjustmentRunView>()(
-    z.object({
-      year: adjustmentYear,
-      fileName: z.string().trim().min(1).max(200),
-      dataBase64: z.string().min(1, '文件是空的').max(140_000_000, '文件过大（超过 100 MB）'),
-      dryRun: z.boolean().default(false),
-      map: ColumnMap.optional(),
-    }),
+    fileUpload({ year: adjustmentYear, fileName: z.string().trim().min(1).max(200), dryRun: z.boolean().default(false), map: ColumnMap.optional() }, 100),
   ),
   'adjustments.runs': method<AdjustmentRunView[]>()(z.object({ year: adjustmentYear })),
   'adjustments.rows': method<{ total: number; rows: AdjustmentRowView[] }>()(

@@ -31,6 +31,7 @@ import {
   setLetterAsset,
 } from '../letters/letters';
 import { checkUndo, importHistory, undoImport } from '../importer/commit';
+import type { FileData } from '../importer/service';
 import { exportRoster, importTemplate } from '../exporter/roster';
 import { importErrorWorkbook } from '../exporter/importErrors';
 import { todayIso } from '../shared/dates';
@@ -89,6 +90,11 @@ function appInfo(ctx: AppContext) {
   };
 }
 
+/** A file as the contract takes it (bytes, or base64 text), as the import service takes it, without a copy. */
+function fileData(file: { data?: Uint8Array; dataBase64?: string }): FileData {
+  return file.data ? Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength) : { base64: file.dataBase64! };
+}
+
 const handlers: Handlers = {
   'app.info': (ctx) => appInfo(ctx),
   'app.setup': (ctx, input) => {
@@ -128,8 +134,8 @@ const handlers: Handlers = {
     const w = await contactSheetWorkbook(ctx.store, ref);
     return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
   },
-  // Files go to the import's child process as they came, decoded a piece at a time (importer/service.ts).
-  'imports.open': (ctx, { fileName, dataBase64 }) => ctx.imports.open(fileName, { base64: dataBase64 }),
+  // Files go to the import's child process as they came, in pieces (importer/service.ts).
+  'imports.open': (ctx, { fileName, ...file }) => ctx.imports.open(fileName, fileData(file)),
   'imports.rows': (ctx, { session, sheet, filter, page }) => ctx.imports.rows(session, sheet, filter, page),
   'imports.setHeader': (ctx, { session, sheet, firstRow, lastRow }) => ctx.imports.setHeader(session, sheet, firstRow, lastRow),
   'imports.setFields': (ctx, { session, sheet, fields }) => ctx.imports.setFields(session, sheet, fields),
@@ -186,7 +192,7 @@ const handlers: Handlers = {
     const w = await claimsReportWorkbook(ctx.store, year);
     return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
   },
-  'claims.importLedger': (ctx, { fileName, dataBase64, dryRun, map }) => ctx.imports.ledger(fileName, { base64: dataBase64 }, dryRun, map),
+  'claims.importLedger': (ctx, { fileName, dryRun, map, ...file }) => ctx.imports.ledger(fileName, fileData(file), dryRun, map),
   'batches.list': (ctx) => listBatches(ctx.store),
   'batches.get': (ctx, { id }) => getBatch(ctx.store, id),
   'batches.create': (ctx, { name, claimIds }) => createBatch(ctx.store, name, claimIds),
@@ -255,7 +261,7 @@ const handlers: Handlers = {
   },
   'adjustments.rule': (ctx, { year }) => ({ rule: getRule(ctx.store, year) }),
   'adjustments.saveRule': (ctx, { rule, loaded }) => saveRule(ctx.store, rule, loaded),
-  'adjustments.import': (ctx, { year, fileName, dataBase64, dryRun, map }) => ctx.imports.adjustments(fileName, { base64: dataBase64 }, year, { dryRun, map }),
+  'adjustments.import': (ctx, { year, fileName, dryRun, map, ...file }) => ctx.imports.adjustments(fileName, fileData(file), year, { dryRun, map }),
   'adjustments.runs': (ctx, { year }) => listRuns(ctx.store, year),
   'adjustments.rows': (ctx, { runId, filter, page }) => runRows(ctx.store, runId, filter, page),
   'adjustments.check': (ctx, { id, note }) => checkRow(ctx.store, id, note),

@@ -1,4 +1,5 @@
 // The browser harness: the built renderer and POST /rpc into the same router, on 127.0.0.1 only.
+// A call is JSON, or a file's bytes as the body with the call in headers (MAX_FILE_BYTES).
 // It serves personal data, so every /rpc call must carry the per-run random token, and requests
 // naming another host are refused (DNS rebinding).
 //
@@ -14,12 +15,21 @@ import type { AppContext } from '../app/context';
 import { attachmentResponse, isAttachmentPath } from '../app/attachmentFiles';
 import { readRendererFile } from '../app/rendererFiles';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { IMPORT_LIMITS } from '../shared/importLimits';
 
 /**
- * The largest call is a roster of up to 100 MB as base64, at most 140,000,000 characters
- * (contract: imports.open, adjustments.import), plus the JSON around it.
+ * The largest JSON call is a roster of up to 100 MB as base64, at most 140,000,000 characters
+ * (contract: imports.open, adjustments.import, for callers that speak JSON only), plus the JSON
+ * around it.
  */
 export const MAX_BODY_BYTES = 140_000_000 + 64 * 1024;
+/**
+ * A file sent as it is: POST /rpc with `Content-Type: application/octet-stream`, the file's bytes
+ * as the body, the method in `X-Rpc-Method` and the rest of its input as URI-encoded JSON in
+ * `X-Rpc-Input`; the router gets the input with the bytes as `data` (the renderer sends files so:
+ * src-renderer/api.ts). At most the largest file an import takes.
+ */
+export const MAX_FILE_BYTES = IMPORT_LIMITS.fileBytes;
 /** Bodies above this size are read one at a time: four 140 MB bodies at once held 1.35 GB. */
 const LARGE_BODY_BYTES = 1024 * 1024;
 const MAX_LARGE_BODIES_AT_ONCE = 1;
@@ -82,9 +92,25 @@ export function parseRpcBody(raw: Buffer): { method: string; input: unknown } | 
   return { method, input };
 }
 
+/** The rest of a binary call's input (X-Rpc-Input, URI-encoded JSON object), or why it is not one. */
+export function parseBinaryHeaders(method: unknown, input: unknown): { method: string; input: Record<string, unknown> } | string {
+  if (typeof method !== 'string' || method === '') return `${BAD_REQUEST}（缺少操作名称 X-Rpc-Method）`;
+  let parsed: unknown = {};
+  if (input !== undefined) {
+    try {
+      parsed = JSON.parse(decodeURIComponent(String(input)));
+    } catch {
+      return `${BAD_REQUEST}（X-Rpc-Input 不是有效的 JSON）`;
+    }
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return `${BAD_REQUEST}（X-Rpc-Input 应为对象）`;
+  return { method, input: parsed as Record<string, unknown> };
+}
+
 export async function startWebServer(ctx: AppContext, options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
-  const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const maxJson = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const maxFile = options.maxBodyBytes ?? MAX_FILE_BYTES;
   const bodyTimeout = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
   let port = 0;
   let largeBodies = 0;
@@ -92,9 +118,13 @@ export async function startWebServer(ctx: AppContext, options: WebServerOptions)
   /** Reads the body of POST /rpc within the limits, then answers it through the router. */
   function handleRpc(req: http.IncomingMessage, res: http.ServerResponse): void {
     const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (type !== 'application/json') {
-      return refuse(res, 400, 'invalid_input', `${BAD_REQUEST}（内容类型应为 application/json）`, true);
+    if (type !== 'application/json' && type !== 'application/octet-stream') {
+      return refuse(res, 400, 'invalid_input', `${BAD_REQUEST}（内容类型应为 application/json 或 application/octet-stream）`, true);
     }
+    // A file as it is: the call is in the headers, read before the body.
+    const binary = type === 'application/octet-stream' ? parseBinaryHeaders(req.headers['x-rpc-method'], req.headers['x-rpc-input']) : null;
+    if (typeof binary === 'string') return refuse(res, 400, 'invalid_input', binary, true);
+    const maxBody = binary ? maxFile : maxJson;
     const declared = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
     if (declared !== null && !(declared <= maxBody)) return refuse(res, 413, 'too_large', '提交的内容过大（超过 100 MB 的文件无法导入）', true);
 
@@ -148,8 +178,9 @@ export async function startWebServer(ctx: AppContext, options: WebServerOptions)
       if (done) return;
       done = true;
       clearTimeout(timer);
-      const parsed = parseRpcBody(exact ? exact.subarray(0, size) : Buffer.concat(chunks));
+      const body = exact ? exact.subarray(0, size) : Buffer.concat(chunks);
       chunks.length = 0;
+      const parsed = binary ? { method: binary.method, input: { ...binary.input, data: body } } : parseRpcBody(body);
       if (typeof parsed === 'string') return refuse(res, 400, 'invalid_input', parsed);
       dispatch(ctx, parsed.method, parsed.input)
         .then((result) => send(res, 200, JSON.stringify(result)))

@@ -14,7 +14,7 @@ import { ImportHistory } from '../components/import/ImportHistory';
 import { PreviewStep } from '../components/import/PreviewStep';
 import { SheetsStep } from '../components/import/SheetsStep';
 import { LAST_STEP, startWizard, wizard } from '../components/import/wizard';
-import { download, fileToBase64, takePendingRoster } from '../files';
+import { download, fileBytes, takePendingRoster } from '../files';
 import { useRpcMutation } from '../kit/rpc';
 
 /** The import wizard: file, sheets, header and columns, preview, duplicates, commit. */
@@ -26,7 +26,7 @@ export function ImportPage() {
 
   // Reading the file is part of opening it: the button stays busy from the first byte.
   const open = useMutation<ImportPreview, ApiError, File>({
-    mutationFn: async (file) => call('imports.open', { fileName: file.name, dataBase64: await fileToBase64(file) }),
+    mutationFn: async (file) => call('imports.open', { fileName: file.name, data: await fileBytes(file) }),
     onSuccess: (p) => dispatch({ type: 'opened', preview: p }),
   });
   const template = useRpcMutation('imports.template', { onSuccess: (t) => download(t.fileName, t.dataBase64) });

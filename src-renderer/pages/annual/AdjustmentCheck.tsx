@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { AdjustmentRunView } from '../../../src-main/api/contract';
 import { ADJUSTMENT_FIELD_NAMES } from '../../../src-main/shared/importFields';
 import { ColumnMapping, type ColumnChoices } from '../../components/import/ColumnMapping';
-import { fileToBase64 } from '../../files';
+import { fileBytes } from '../../files';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { done, failed } from '../../notify';
 import { AdjustmentRun } from './AdjustmentRun';
@@ -20,9 +20,9 @@ export function AdjustmentCheck({ year }: { year: number }) {
   const [editing, setEditing] = useState(false);
   // The list chosen, the columns the user mapped and the last trial run: the mapping is tried
   // again on each change, and the list imported with it once the trial has been read.
-  const [file, setFile] = useState<{ name: string; data: string; map: ColumnChoices; trial: AdjustmentRunView | null } | null>(null);
+  const [file, setFile] = useState<{ name: string; data: Uint8Array<ArrayBuffer>; map: ColumnChoices; trial: AdjustmentRunView | null } | null>(null);
   const trial = useRpcMutation('adjustments.import', {
-    onSuccess: (run, input) => setFile((f) => (f && f.data === input.dataBase64 ? { ...f, map: input.map ?? {}, trial: run } : f)),
+    onSuccess: (run, input) => setFile((f) => (f && f.data === input.data ? { ...f, map: input.map ?? {}, trial: run } : f)),
     onError: (e) => {
       failed(e);
       // A list that cannot be read at all is forgotten; a mapping that fails keeps the last trial.
@@ -39,15 +39,15 @@ export function AdjustmentCheck({ year }: { year: number }) {
   const upload = async (f: File | null) => {
     if (!f) return;
     try {
-      const data = await fileToBase64(f);
+      const data = await fileBytes(f);
       setFile({ name: f.name, data, map: {}, trial: null });
-      trial.mutate({ year, fileName: f.name, dataBase64: data, dryRun: true });
+      trial.mutate({ year, fileName: f.name, data, dryRun: true });
     } catch (e) {
       failed(e);
     }
   };
   const remap = (label: string, field: string | null) =>
-    file && trial.mutate({ year, fileName: file.name, dataBase64: file.data, dryRun: true, map: { ...file.map, [label]: field } });
+    file && trial.mutate({ year, fileName: file.name, data: file.data, dryRun: true, map: { ...file.map, [label]: field } });
   const tried = file?.trial;
 
   if (!rule.data || !runs.data) return null;
@@ -99,7 +99,7 @@ export function AdjustmentCheck({ year }: { year: number }) {
             )}
             <Group>
               <Button
-                onClick={() => importList.mutate({ year, fileName: file.name, dataBase64: file.data, dryRun: false, map: file.map })}
+                onClick={() => importList.mutate({ year, fileName: file.name, data: file.data, dryRun: false, map: file.map })}
                 loading={importList.isPending}
                 disabled={tried.counts.dataRows === 0 || trial.isPending}
               >

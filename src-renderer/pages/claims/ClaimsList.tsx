@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { CLAIM_STATUSES, type ClaimListItem, type ClaimStatus, type LedgerImportReport } from '../../../src-main/api/contract';
 import { LEDGER_FIELD_NAMES } from '../../../src-main/shared/importFields';
 import { ColumnMapping, type ColumnChoices } from '../../components/import/ColumnMapping';
-import { fileToBase64 } from '../../files';
+import { fileBytes } from '../../files';
 import { DataTable } from '../../kit/DataTable';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
@@ -75,9 +75,9 @@ const IMPORTED = ['claims.list', 'claims.get', 'claims.statement', 'claims.repor
 export function LedgerImport() {
   // The file chosen, the columns the user mapped and the last trial run's report: the mapping is
   // tried again on each change, and the file imported with it once the report has been read.
-  const [file, setFile] = useState<{ name: string; data: string; map: ColumnChoices; report: LedgerImportReport | null } | null>(null);
+  const [file, setFile] = useState<{ name: string; data: Uint8Array<ArrayBuffer>; map: ColumnChoices; report: LedgerImportReport | null } | null>(null);
   const trial = useRpcMutation('claims.importLedger', {
-    onSuccess: (report, input) => setFile((f) => (f && f.data === input.dataBase64 ? { ...f, map: input.map ?? {}, report } : f)),
+    onSuccess: (report, input) => setFile((f) => (f && f.data === input.data ? { ...f, map: input.map ?? {}, report } : f)),
     onError: (e) => {
       failed(e);
       // A file that cannot be read at all is forgotten; a mapping that fails keeps the last report.
@@ -98,15 +98,15 @@ export function LedgerImport() {
   const choose = async (f: File | null) => {
     if (!f) return;
     try {
-      const data = await fileToBase64(f);
+      const data = await fileBytes(f);
       setFile({ name: f.name, data, map: {}, report: null });
-      trial.mutate({ fileName: f.name, dataBase64: data, dryRun: true });
+      trial.mutate({ fileName: f.name, data, dryRun: true });
     } catch (e) {
       failed(e);
     }
   };
   const remap = (label: string, field: string | null) =>
-    file && trial.mutate({ fileName: file.name, dataBase64: file.data, dryRun: true, map: { ...file.map, [label]: field } });
+    file && trial.mutate({ fileName: file.name, data: file.data, dryRun: true, map: { ...file.map, [label]: field } });
   const preview = file?.report;
 
   return (
@@ -144,7 +144,7 @@ export function LedgerImport() {
             ))}
           <Group>
             <Button
-              onClick={() => file && commit.mutate({ fileName: file.name, dataBase64: file.data, dryRun: false, map: file.map })}
+              onClick={() => file && commit.mutate({ fileName: file.name, data: file.data, dryRun: false, map: file.map })}
               loading={commit.isPending}
               disabled={preview.inserted === 0 || trial.isPending}
             >

@@ -18,6 +18,8 @@ import type {
   BatchView,
   ClaimFile,
   HistoryItem,
+  ImportPreview,
+  JobStatus,
   MaterialView,
   OrgUnit,
   PersonFile,
@@ -207,6 +209,11 @@ async function officeYear(): Promise<{ people: number[] }> {
     ['李建国', idNumber('19401231', '013'), '2025-06-01', '市中心医院', '门诊', 'L001', 300, 300, 210],
   ]);
   await call('claims.importLedger', { fileName: '2025年报销台账.xlsx', dataBase64: ledger, dryRun: false });
+
+  // A roster through the import wizard: one audit row names the import (its log holds the rows).
+  const roster = await workbook('新增人员名单.xlsx', [['姓名', '身份证号'], ['赵秀英', idNumber('19480706', '024')]]);
+  const opened = await call<ImportPreview>('imports.open', { fileName: '新增人员名单.xlsx', data: Buffer.from(roster, 'base64') });
+  await ctx.jobs.settled((await call<JobStatus>('imports.commit', { session: opened.session })).id);
 
   // A petition from receipt to conclusion, with a scan.
   const p = await call<Petition>('petitions.create', { receivedOn: '2026-09-01', channel: '来访', personId: zhang, petitioner: null, relation: null, phone: '13800001111', subject: '医药费报销进度', content: '询问住院费用报销何时到账', handler: '王干事' });

@@ -52,14 +52,44 @@ export async function streamRead(file: string): Promise<number> {
 }
 
 /** A script of this folder run in a Node process of its own; the last line it prints, as JSON. */
-function runAlone<T>(script: string, args: string[]): T {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script), ...args], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (child.status !== 0) throw new Error(`${script} failed (${child.status})`);
+function runAlone<T>(command: string[]): T {
+  const child = spawnSync(process.execPath, command, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`${command.join(' ')} failed (${child.status})`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as T;
+}
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/**
+ * The app's side of the import (bench/importProcess.ts) and the import's child, each bundled as
+ * the app ships its processes (scripts/build-shell.mjs: esbuild, CommonJS, better-sqlite3 left
+ * out), so that their memory is the product's and not that of tsx compiling TypeScript as it runs.
+ */
+async function bundles(): Promise<{ app: string; child: string }> {
+  const { build } = await import('esbuild');
+  // Inside the project (.tmp/ is not kept), so that they find its node_modules as the app finds its own.
+  const dir = path.join(root, '.tmp', 'bench-import');
+  const common: import('esbuild').BuildOptions = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['electron', 'better-sqlite3', 'esbuild'],
+    logLevel: 'warning',
+    logOverride: { 'empty-import-meta': 'silent' },
+  };
+  const app = path.join(dir, 'import-app.mjs');
+  const child = path.join(dir, 'import-session.cjs');
+  // The app's side awaits at its top level: an ES module, with require for the CommonJS it bundles.
+  await build({
+    ...common,
+    format: 'esm',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    entryPoints: [path.join(root, 'bench/importProcess.ts')],
+    outfile: app,
+  });
+  await build({ ...common, entryPoints: [path.join(root, 'src-main/importer/sessionProcess.ts')], outfile: child });
+  return { app, child };
 }
 
 /** One size: the roster written, ExcelJS's streaming read of it, the import, the floor. */
@@ -72,8 +102,9 @@ async function measureImport(dir: string, rows: number) {
   // The import as the app runs it (the wizard's open, preview and corrections, then the commit,
   // in the import's child process), measured in a process of its own, so that the memory is the
   // import's and not that of the bench generating the file or reading it with ExcelJS.
-  const ours = runAlone<ImportFigures>('importProcess.ts', [file, path.join(dir, `import-${rows}.sqlite`)]);
-  const floor = runAlone<{ ms: number }>('importFloor.ts', [file, path.join(dir, `floor-${rows}.sqlite`), String(IMPORT_CACHE_MB)]);
+  const built = await bundles();
+  const ours = runAlone<ImportFigures>([built.app, file, path.join(dir, `import-${rows}.sqlite`), built.child, path.join(import.meta.dirname, 'childBoot.mjs')]);
+  const floor = runAlone<{ ms: number }>(['--import', 'tsx', path.join(import.meta.dirname, 'importFloor.ts'), file, path.join(dir, `floor-${rows}.sqlite`), String(IMPORT_CACHE_MB)]);
   return { file, baseline, ours, floor: floor.ms };
 }
 

@@ -7,13 +7,17 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { PreviewRow } from '../src-main/api/contract';
 import { AppContext } from '../src-main/app/context';
+import { IMPORT_PROCESS } from '../src-main/importer/service';
+import { forkLauncher } from '../src-main/jobs/launcher';
 import { saveOfficeSettings } from '../src-main/settings/settings';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import type { ImportFigures } from './importExport';
 import { peakResidentBytes, residentBytes } from './processMemory';
 
-const [file, dbPath] = process.argv.slice(2);
-const ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });
+const [file, dbPath, childBundle, childBoot] = process.argv.slice(2);
+// The child from its bundle, started as the app starts it; else from TypeScript, as the tests do.
+const launcher = childBundle ? forkLauncher({ [IMPORT_PROCESS]: childBundle }, childBoot) : undefined;
+const ctx = await AppContext.start({ dbPath, noAutomaticBackup: true, launcher });
 saveOfficeSettings(ctx.store, { orgName: '基准测试', operatorName: '基准测试' });
 const peak = { app: 0, child: 0, together: 0 };
 const sample = () => {

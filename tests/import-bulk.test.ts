@@ -81,34 +81,35 @@ describe("an import's audit", () => {
 describe('a correction in the preview', () => {
   const ON_FILE = idNumber('19480312', '221');
   const cells: (string | null)[][] = [
-    ['姓名', '身份证号', '住址'],
-    ['王芳', idNumber('19500101', '102'), '兴华街 1 号'],
-    ['刘强', idNumber('19510202', '113'), null],
-    ['赵敏', idNumber('19500101', '102'), '卫工街 2 号'],
-    ['孙丽', ON_FILE, '北二路 3 号'],
+    ['姓名', '身份证号', '住址', '人员类别'],
+    ['王芳', idNumber('19500101', '102'), '兴华街 1 号', '退休'],
+    ['刘强', idNumber('19510202', '113'), null, '病退'],
+    ['赵敏', idNumber('19500101', '102'), '卫工街 2 号', '退休'],
+    ['孙丽', ON_FILE, '北二路 3 号', '退休'],
     // A wrong check digit: to be reviewed.
-    ['周军', `${idNumber('19520303', '999').slice(0, 17)}${idNumber('19520303', '999').endsWith('0') ? '1' : '0'}`, null],
-    ['吴静', idNumber('19530404', '124'), null],
-    ['郑伟', idNumber('19540505', '135'), '保工街 5 号'],
+    ['周军', `${idNumber('19520303', '999').slice(0, 17)}${idNumber('19520303', '999').endsWith('0') ? '1' : '0'}`, null, '退休'],
+    ['吴静', idNumber('19530404', '124'), null, '病退'],
+    ['郑伟', idNumber('19540505', '135'), '保工街 5 号', '退休'],
   ];
 
   /** Every row of the preview, with what it will do. */
   async function shown(p: ImportPreview) {
     const { rows } = await call<{ rows: PreviewRow[] }>('imports.rows', { session: p.session, filter: 'all' });
-    return { counts: p.counts, rows: rows.map(({ cells: _c, hidden: _h, ...r }) => r) };
+    return { counts: p.counts, unknownValues: p.unknownValues, rows: rows.map(({ cells: _c, hidden: _h, ...r }) => r) };
   }
 
   /** The same, for the file read afresh (the analysis and dry run the wizard's child makes on opening a file). */
   async function afresh(sheet: (string | null)[][]) {
-    const { rows, sheets: _s, importId: _i, file: _f, ...counts } = new DryRun(ctx.store, await prepareImport(Buffer.from(await xlsx(sheet)), '名单.xlsx')).report;
-    return { counts: { ...counts, problems: rows.filter((r) => r.issues.length > 0).length }, rows };
+    const dryRun = new DryRun(ctx.store, await prepareImport(Buffer.from(await xlsx(sheet)), '名单.xlsx'));
+    return { ...dryRun.figures(), rows: dryRun.report.rows };
   }
 
   test('decides each row exactly as opening the corrected file afresh does', async () => {
     await call('retirees.create', { person: person({ name: '孙丽', idNumber: ON_FILE }), acceptWarnings: false });
     const sheet = cells.map((r) => [...r]);
     let preview = await call<ImportPreview>('imports.open', { fileName: '名单.xlsx', data: await xlsx(sheet) });
-    expect(preview.counts).toMatchObject({ inserted: 5, updated: 1, merged: 1, needsReview: 1 });
+    expect(preview.counts).toMatchObject({ inserted: 5, updated: 1, merged: 1, needsReview: 3 });
+    expect(preview.unknownValues).toEqual([{ field: 'category', value: '病退', count: 2 }]);
     const corrections: [row: number, col: number, value: string | null][] = [
       // 赵敏 had 王芳's number: given her own, both are new.
       [4, 1, idNumber('19550606', '146')],
@@ -122,13 +123,17 @@ describe('a correction in the preview', () => {
       [8, 0, '合计：7人'],
       // 刘强 given 王芳's number after all: 孙丽's row is the one that updates her file again.
       [3, 1, idNumber('19500101', '102')],
+      // Categories: one word the app knows now, one it does not.
+      [3, 3, '退休'],
+      [2, 3, '内退'],
     ];
     for (const [row, col, value] of corrections) {
       preview = await call<ImportPreview>('imports.editCell', { session: preview.session, sheet: '花名册', row, col, value });
       sheet[row - 1][col] = value === '' ? null : value;
       expect(await shown(preview), `after correcting row ${row}`).toEqual(await afresh(sheet));
     }
-    expect(preview.counts).toMatchObject({ dataRows: 6, nonDataRows: 2, inserted: 3, updated: 1, merged: 1, rejected: 1, needsReview: 0 });
+    expect(preview.counts).toMatchObject({ dataRows: 6, nonDataRows: 2, inserted: 3, updated: 1, merged: 1, rejected: 1, needsReview: 1 });
+    expect(preview.unknownValues).toEqual([{ field: 'category', value: '内退', count: 1 }]);
     // And the commit writes what the preview said.
     const report = await commit(preview);
     expect(report).toMatchObject({ inserted: 3, updated: 1, merged: 1, rejected: 1 });

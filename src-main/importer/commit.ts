@@ -242,7 +242,7 @@ function convertRow(row: AnalyzedRow): ConvertedRow {
   let c = converted.get(row);
   if (!c) {
     const { input, issues } = row.person ? toPersonInput(row.person) : { input: null, issues: [] };
-    c = { input, issues: [...row.issues, ...issues], key: input ? keyOf(input) : null };
+    c = { input, issues: issues.length ? [...row.issues, ...issues] : row.issues, key: input ? keyOf(input) : null };
     converted.set(row, c);
   }
   return c;
@@ -420,10 +420,21 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
   return dryRun ? run() : store.tx(run);
 }
 
+/** A dry run's figures, as the preview shows them. */
+export interface DryRunFigures {
+  counts: ImportCounts & { problems: number };
+  /** Rows reported as totals and as notes (合计, 注：…), not imported. */
+  totalRows: number;
+  noteRows: number;
+  /** Words the file uses for a choice that the app does not know, with how many rows use each. */
+  unknownValues: { field: string; value: string; count: number }[];
+}
+
 /**
  * The preview's dry run of the commit, kept with the wizard, so that a correction decides again
  * only what it can change: the corrected row, and the rows that share its key, before and after
- * (the same person twice in the file). Everything else, and the database, is left alone.
+ * (the same person twice in the file). Its figures are kept as tallies that a correction adjusts
+ * for the rows it changed. Everything else, and the database, is left alone.
  */
 export class DryRun {
   report: ImportReport;
@@ -433,6 +444,10 @@ export class DryRun {
   private readonly starts: number[];
   /** The data rows by key, in file order. */
   private readonly byKey = new Map<string, number[]>();
+  private readonly counts: DryRunFigures['counts'] = { dataRows: 0, nonDataRows: 0, inserted: 0, updated: 0, merged: 0, skipped: 0, excluded: 0, rejected: 0, needsReview: 0, problems: 0 };
+  private readonly unknown = new Map<string, { field: string; value: string; count: number }>();
+  private totalRows = 0;
+  private noteRows = 0;
 
   constructor(
     private readonly store: Store,
@@ -449,7 +464,36 @@ export class DryRun {
     this.rows.forEach((row, i) => {
       const key = row.outcome === 'data' ? convertRow(row).key : null;
       if (key) this.byKey.get(key)?.push(i) ?? this.byKey.set(key, [i]);
+      this.tally(i, 1);
     });
+  }
+
+  /** The figures of the preview. */
+  figures(): DryRunFigures {
+    return { counts: { ...this.counts }, totalRows: this.totalRows, noteRows: this.noteRows, unknownValues: [...this.unknown.values()].filter((u) => u.count > 0) };
+  }
+
+  /** Adds (1) or takes away (-1) what the row at a position counts for. */
+  private tally(at: number, sign: 1 | -1): void {
+    const r = this.report.rows[at];
+    const row = this.rows[at];
+    const c = this.counts;
+    if (DATA_OUTCOMES.has(r.outcome)) {
+      c.dataRows += sign;
+      c[r.outcome as ImportOutcome] += sign;
+      if ((r.outcome === 'inserted' || r.outcome === 'updated') && (row.person?.reviewFlags.length ?? 0) > 0) c.needsReview += sign;
+    } else c.nonDataRows += sign;
+    if (r.outcome === 'total') this.totalRows += sign;
+    if (r.outcome === 'note') this.noteRows += sign;
+    if (r.issues.length > 0) c.problems += sign;
+    for (const issue of row.issues) {
+      if (issue.code !== 'category_unknown') continue;
+      const value = issue.value ?? '';
+      const key = `category|${value}`;
+      const u = this.unknown.get(key) ?? { field: 'category', value, count: 0 };
+      u.count += sign;
+      this.unknown.set(key, u);
+    }
   }
 
   /** Where a sheet's row (1-based) is in the report. */
@@ -466,9 +510,13 @@ export class DryRun {
   replace(position: number, sheet: number, row: AnalyzedRow): void {
     const old = this.rows[position];
     const oldKey = old.outcome === 'data' ? convertRow(old).key : null;
+    const key = row.outcome === 'data' ? convertRow(row).key : null;
+    // The rows whose decision may change: this one, and those of both keys.
+    const touched = new Set<number>([position, ...(oldKey ? this.byKey.get(oldKey)! : []), ...(key ? (this.byKey.get(key) ?? []) : [])]);
+    for (const at of touched) this.tally(at, -1);
+    this.report.sheets[sheet].dataRows += (row.outcome === 'data' ? 1 : 0) - (old.outcome === 'data' ? 1 : 0);
     this.rows[position] = row;
     this.prepared.sheets[sheet].rows[row.row - 1] = row;
-    const key = row.outcome === 'data' ? convertRow(row).key : null;
     if (oldKey) {
       const list = this.byKey.get(oldKey)!;
       list.splice(list.indexOf(position), 1);
@@ -485,8 +533,9 @@ export class DryRun {
     // order, the first as the one the others merge into.
     if (!key) this.decideAgain([position]);
     for (const k of new Set([oldKey, key])) if (k && this.byKey.has(k)) this.decideAgain(this.byKey.get(k)!);
-    const { rows: report, importId, file } = this.report;
-    this.report = { importId, file, sheets: sheetsOf(this.prepared), ...countRows(this.rows, report), rows: report };
+    for (const at of touched) this.tally(at, 1);
+    const { problems: _problems, ...counts } = this.counts;
+    Object.assign(this.report, counts);
   }
 
   /** Decides the rows at these positions again, in file order: rows of one key, or one row alone. */

@@ -19,7 +19,7 @@ import {
   type ImportSpec,
   type PreparedImport,
 } from './commit';
-import type { ImportPreview, PreviewRow } from '../api/contract';
+import type { ImportPreview, NotARoster, PreviewRow } from '../api/contract';
 import type { SourceBook } from './sources';
 import { notARoster } from './rosterShape';
 
@@ -34,6 +34,8 @@ interface Session {
   prepared: PreparedImport;
   /** What the commit would do with every row, as the preview shows it. */
   dryRun: DryRun;
+  /** The sheets that do not look like a roster (./rosterShape.ts). */
+  notARoster: NotARoster[];
 }
 
 export type RowFilter = 'all' | 'problems' | 'duplicates' | 'skipped';
@@ -59,6 +61,7 @@ export class ImportSessions {
   private refresh(store: Store, s: Session): void {
     s.prepared = analyzeImport(s.fileName, s.sha256, s.book, s.spec);
     s.dryRun = new DryRun(store, s.prepared);
+    s.notARoster = notARoster(s.prepared.sheets);
   }
 
   private get(id: string): Session {
@@ -69,15 +72,7 @@ export class ImportSessions {
 
   preview(id: string): ImportPreview {
     const s = this.get(id);
-    const { rows, sheets: _sheets, importId: _i, file: _f, ...counts } = s.dryRun.report;
-    const unknown = new Map<string, { field: string; value: string; count: number }>();
-    for (const r of s.prepared.sheets.flatMap((x) => x.rows)) {
-      for (const issue of r.issues.filter((i) => i.code === 'category_unknown')) {
-        const value = issue.value ?? '';
-        const key = `category|${value}`;
-        unknown.set(key, { field: 'category', value, count: (unknown.get(key)?.count ?? 0) + 1 });
-      }
-    }
+    const { counts, totalRows, noteRows, unknownValues } = s.dryRun.figures();
     return {
       session: id,
       fileName: s.fileName,
@@ -87,14 +82,14 @@ export class ImportSessions {
         hidden: sheet.hidden,
         rowCount: sheet.rows.length,
         hiddenRows: s.book.sheets[i].hiddenRows.size,
-        dataRows: sheet.rows.filter((r) => r.outcome === 'data').length,
+        dataRows: s.dryRun.report.sheets[i].dataRows,
         header: sheet.header,
       })),
-      counts: { ...counts, problems: rows.filter((r) => r.issues.length > 0).length },
-      totalRows: rows.filter((r) => r.outcome === 'total').length,
-      noteRows: rows.filter((r) => r.outcome === 'note').length,
-      notARoster: notARoster(s.prepared.sheets),
-      unknownValues: [...unknown.values()],
+      counts,
+      totalRows,
+      noteRows,
+      notARoster: s.notARoster,
+      unknownValues,
       fieldChoices: ROSTER_FIELDS.map((f) => ({ value: f, label: FIELD_NAMES[f] })),
     };
   }
@@ -167,8 +162,16 @@ export class ImportSessions {
     (s.spec.edits ??= []).push(edit);
     const i = s.book.sheets.findIndex((x) => x.name === sheet);
     const again = reanalyzeRow(s.prepared.sheets[i], s.book.sheets[i], s.book, s.spec, row - 1);
-    if (again) s.dryRun.replace(s.dryRun.position(i, row), i, again);
-    else this.refresh(store, s);
+    if (!again) this.refresh(store, s);
+    else {
+      const at = s.dryRun.position(i, row);
+      const before = s.dryRun.row(at);
+      s.dryRun.replace(at, i, again);
+      // Whether a sheet looks like a roster depends on who its rows are: asked again only when they changed.
+      if (before.outcome !== again.outcome || before.person?.name !== again.person?.name || before.person?.idNumber !== again.person?.idNumber) {
+        s.notARoster = notARoster(s.prepared.sheets);
+      }
+    }
     return this.preview(id);
   }
 

@@ -294,6 +294,9 @@ describe('child processes in the app', () => {
     child.kill();
     expect(fork.child.killed).toBe(true);
     expect(() => launcher.launch('elsewhere', { heapMb: 1, args: [] })).toThrow('no child entry');
+    // How the child collects garbage goes with its heap limit (importer/service.ts, IMPORT_V8_FLAGS).
+    launcher.launch('importSession', { heapMb: 640, v8Flags: ['--no-allocation-site-pretenuring'], args: [] });
+    expect(fake.calls.forks.at(-1)).toMatchObject({ options: { execArgv: ['--max-old-space-size=640', '--no-allocation-site-pretenuring'] } });
   });
 
   test('the CommonJS bundle of the main process evaluates (it has no import.meta.url)', async () => {

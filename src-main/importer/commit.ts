@@ -173,9 +173,33 @@ function findOnFile(store: Store, p: PersonInput): number | null {
   let row: { id: number } | undefined;
   if (p.idNumber) row = store.prepare('SELECT id FROM persons WHERE id_number = ?').get(p.idNumber) as typeof row;
   else if (p.birthDate && p.birthDate.length === 10) {
-    row = store.prepare('SELECT id FROM persons WHERE name = ? AND birth_date = ? AND id_number IS NULL').get(normalizeName(p.name), p.birthDate) as typeof row;
+    row = store.prepare('SELECT id FROM persons WHERE name = ? AND birth_date = ? AND id_number IS NULL ORDER BY id LIMIT 1').get(normalizeName(p.name), p.birthDate) as typeof row;
   }
   return row?.id ?? null;
+}
+
+type OnFile = (p: PersonInput) => number | null;
+
+/**
+ * How a run over a whole file finds the people already on file. Where the file is large next to
+ * the database, the keys on file are read once (one pass over the table) instead of one query a
+ * row; they stay right for the whole run, since a row whose key an earlier row of the same file
+ * wrote is found among those rows first (`seen`), and a file the run updates keeps its key.
+ */
+function onFileFinder(store: Store, rows: number): OnFile {
+  const { n } = store.prepare('SELECT count(*) AS n FROM persons').get() as { n: number };
+  if (n > rows * 4) return (p) => findOnFile(store, p);
+  const byId = new Map<string, number>();
+  const byNameBirth = new Map<string, number>();
+  for (const r of store.prepare('SELECT id, name, birth_date, id_number FROM persons ORDER BY id').iterate() as Iterable<{ id: number; name: string; birth_date: string | null; id_number: string | null }>) {
+    if (r.id_number) byId.set(r.id_number, r.id);
+    else if (r.birth_date?.length === 10 && !byNameBirth.has(`${r.name}|${r.birth_date}`)) byNameBirth.set(`${r.name}|${r.birth_date}`, r.id);
+  }
+  return (p) => {
+    if (p.idNumber) return byId.get(p.idNumber) ?? null;
+    if (p.birthDate && p.birthDate.length === 10) return byNameBirth.get(`${normalizeName(p.name)}|${p.birthDate}`) ?? null;
+    return null;
+  };
 }
 
 const keyOf = (p: PersonInput) => (p.idNumber ? `id:${p.idNumber}` : p.birthDate?.length === 10 ? `nb:${p.name}|${p.birthDate}` : null);
@@ -260,12 +284,20 @@ interface Decision {
  * What a data row does, worked out without writing. `earlier` is where the first row of the file
  * with the same key went (undefined: this row is the first).
  */
-function decide(store: Store, row: AnalyzedRow, c: ConvertedRow, earlier: { personId: number | null } | undefined, options: ImportDecisions, excluded: boolean): Decision {
+function decide(
+  store: Store,
+  onFile: OnFile,
+  row: AnalyzedRow,
+  c: ConvertedRow,
+  earlier: { personId: number | null } | undefined,
+  options: ImportDecisions,
+  excluded: boolean,
+): Decision {
   if (excluded) return { outcome: 'excluded', personId: null, conflicts: [] };
   if (!c.input) return { outcome: 'rejected', personId: null, conflicts: [] };
   // The same person twice in the file (two sheets): one person, the later row fills gaps.
   if (earlier) return { outcome: 'merged', personId: earlier.personId, conflicts: [] };
-  const existingId = findOnFile(store, c.input);
+  const existingId = onFile(c.input);
   if (existingId === null) return { outcome: 'inserted', personId: null, conflicts: [] };
   const before = getPerson(store, existingId);
   const current = inputOf(before);
@@ -341,6 +373,7 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
           ).lastInsertRowid,
         );
     const reason = importReason(prepared.fileName);
+    const onFile = onFileFinder(store, total);
     const logRow = store.prepare('INSERT INTO import_rows (import_id, sheet, row, outcome, person_id, raw, issues, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     // Each person met so far in the file, by key: the file they went to (null in a dry run).
     const seen = new Map<string, { personId: number | null }>();
@@ -355,7 +388,7 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
         const c = convertRow(row);
         const earlier = c.key ? seen.get(c.key) : undefined;
         const excluded = excludedSheets.has(row.sheet) || excludedRows.has(`${row.sheet}!${row.row}`);
-        const d = decide(store, row, c, earlier, options, excluded);
+        const d = decide(store, onFile, row, c, earlier, options, excluded);
         outcome = d.outcome;
         base.issues = c.issues;
         base.personId = d.personId;
@@ -549,7 +582,8 @@ export class DryRun {
         continue;
       }
       const c = convertRow(row);
-      const d = decide(this.store, row, c, earlier, {}, false);
+      // One row at a time, asked of the database as it is now.
+      const d = decide(this.store, (p) => findOnFile(this.store, p), row, c, earlier, {}, false);
       this.report.rows[at] = { ...base, issues: c.issues, personId: d.personId, conflicts: d.conflicts, outcome: d.outcome };
       if (!earlier && c.input && c.key) earlier = { personId: d.personId };
     }

@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 export interface LaunchOptions {
   /** V8's old-generation heap limit for the child (`--max-old-space-size`): past it, it dies. */
   heapMb: number;
+  /** Other V8 options for the child (how it collects garbage). */
+  v8Flags?: string[];
   /** Handed to the entry as process.argv[2…]. */
   args: string[];
 }
@@ -52,11 +54,11 @@ export function forkLauncher(entries: Record<string, string>, bootFile?: string)
   // the browser (component tests) names the boot file itself: there import.meta.url is an address.
   const boot = bootFile ?? fileURLToPath(new URL('./child-boot.mjs', import.meta.url));
   return {
-    launch(entry, { heapMb, args }) {
+    launch(entry, { heapMb, v8Flags = [], args }) {
       const file = entries[entry];
       if (!file) throw new Error(`no child entry named ${entry}`);
       const child = fork(boot, [path.resolve(file), ...args], {
-        execArgv: [`--max-old-space-size=${heapMb}`],
+        execArgv: [`--max-old-space-size=${heapMb}`, ...v8Flags],
         serialization: 'advanced',
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });

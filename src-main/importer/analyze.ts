@@ -433,14 +433,15 @@ function analyzeRow(sheet: SourceSheet, book: SourceBook, header: HeaderGuess, s
 
 /**
  * A row analysed again after a correction in the preview (importer/sessions.ts), under the
- * sheet's header as it stands; null where the correction may change more than its row (a row of
- * the header, or one among those the header is found in): then the whole sheet is analysed again.
+ * sheet's header as it stands; null where the correction may change more than its row: a row of
+ * the header, or one of those the header and its columns are told from (the first 20 rows, and
+ * the 200 rows below the header whose values vote on the columns: columns.ts) when the header it
+ * gives is no longer the same. Then the whole sheet is analysed again.
  */
 export function reanalyzeRow(analyzed: AnalyzedSheet, sheet: SourceSheet, book: SourceBook, spec: AnalysisSpec, r: number): AnalyzedRow | null {
   const header = analyzed.header;
   if (!header || r <= header.lastRow) return null;
-  const again = r < 20 ? headerFor(sheet, spec) : header;
-  if (JSON.stringify(again) !== JSON.stringify(header)) return null;
+  if (r < Math.max(20, header.lastRow + 1 + 200) && JSON.stringify(headerFor(sheet, spec)) !== JSON.stringify(header)) return null;
   return analyzeRow(sheet, book, header, spec, r);
 }
 

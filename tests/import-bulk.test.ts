@@ -9,6 +9,7 @@ import type { AppContext } from '../src-main/app/context';
 import { historyEntry } from '../src-main/audit/audit';
 import { describeAudit } from '../src-main/audit/describe';
 import { DryRun, prepareImport } from '../src-main/importer/commit';
+import { notARoster } from '../src-main/importer/rosterShape';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import { freshContext, person, router } from './helpers';
 
@@ -95,13 +96,15 @@ describe('a correction in the preview', () => {
   /** Every row of the preview, with what it will do. */
   async function shown(p: ImportPreview) {
     const { rows } = await call<{ rows: PreviewRow[] }>('imports.rows', { session: p.session, filter: 'all' });
-    return { counts: p.counts, unknownValues: p.unknownValues, rows: rows.map(({ cells: _c, hidden: _h, ...r }) => r) };
+    const { counts, totalRows, noteRows, unknownValues, notARoster: doubts } = p;
+    return { counts, totalRows, noteRows, unknownValues, notARoster: doubts, rows: rows.map(({ cells: _c, hidden: _h, ...r }) => r) };
   }
 
   /** The same, for the file read afresh (the analysis and dry run the wizard's child makes on opening a file). */
   async function afresh(sheet: (string | null)[][]) {
-    const dryRun = new DryRun(ctx.store, await prepareImport(Buffer.from(await xlsx(sheet)), '名单.xlsx'));
-    return { ...dryRun.figures(), rows: dryRun.report.rows };
+    const prepared = await prepareImport(Buffer.from(await xlsx(sheet)), '名单.xlsx');
+    const dryRun = new DryRun(ctx.store, prepared);
+    return { ...dryRun.figures(), notARoster: notARoster(prepared.sheets), rows: dryRun.report.rows };
   }
 
   test('decides each row exactly as opening the corrected file afresh does', async () => {
@@ -120,6 +123,9 @@ describe('a correction in the preview', () => {
       // A name cleared: that row cannot be imported.
       [7, 0, ''],
       // A row turned into a total line.
+      [8, 1, ''],
+      [8, 2, ''],
+      [8, 3, ''],
       [8, 0, '合计：7人'],
       // 刘强 given 王芳's number after all: 孙丽's row is the one that updates her file again.
       [3, 1, idNumber('19500101', '102')],

@@ -5,7 +5,10 @@
 // preview says so, and a commit needs `confirmNotRoster` (the CLI's --force).
 import type { NotARoster } from '../api/contract';
 import { grouped } from '../shared/importLimits';
-import type { AnalyzedSheet } from './analyze';
+import type { AnalyzedRow, AnalyzedSheet, ImportedPerson } from './analyze';
+
+/** Who a row is, as a roster tells people apart: by ID number, else by name. */
+const personKey = (p: ImportedPerson) => (p.idNumber ? `id:${p.idNumber}` : `name:${p.name}`);
 
 /** Below this many people a sheet is too small to tell. */
 const MIN_ROWS = 20;
@@ -22,7 +25,7 @@ export function notARoster(sheets: AnalyzedSheet[], excludedSheets: Set<string> 
     if (!sheet.header || excludedSheets.has(sheet.name)) continue;
     const people = sheet.rows.flatMap((r) => (r.outcome === 'data' && r.person && !excludedRows.has(`${r.sheet}!${r.row}`) ? [r.person] : []));
     if (people.length < MIN_ROWS) continue;
-    const persons = new Set(people.map((p) => (p.idNumber ? `id:${p.idNumber}` : `name:${p.name}`))).size;
+    const persons = new Set(people.map(personKey)).size;
     if (people.length < ROWS_PER_PERSON * persons) continue;
     const names = new Set(people.map((p) => p.name)).size;
     const fields = sheet.header.fields;
@@ -38,4 +41,34 @@ export function notARoster(sheets: AnalyzedSheet[], excludedSheets: Set<string> 
     });
   }
   return doubts;
+}
+
+/**
+ * Which sheets notARoster doubts, kept up to date a row at a time (a correction in the preview,
+ * importer/sessions.ts): each sheet's people counted by who they are, so that the question costs
+ * the corrected row, and the whole file is looked at again only where a sheet is in doubt.
+ */
+export class RosterShapeTally {
+  private readonly sheets: { header: boolean; people: number; persons: Map<string, number> }[];
+
+  constructor(sheets: AnalyzedSheet[]) {
+    this.sheets = sheets.map((s) => ({ header: s.header !== null, people: 0, persons: new Map() }));
+    sheets.forEach((s, i) => s.rows.forEach((r) => this.count(i, r, 1)));
+  }
+
+  /** Counts a sheet's row in (1) or out (-1). */
+  count(sheet: number, row: AnalyzedRow, sign: 1 | -1): void {
+    if (row.outcome !== 'data' || !row.person) return;
+    const s = this.sheets[sheet];
+    const key = personKey(row.person);
+    const n = (s.persons.get(key) ?? 0) + sign;
+    if (n > 0) s.persons.set(key, n);
+    else s.persons.delete(key);
+    s.people += sign;
+  }
+
+  /** Whether notARoster doubts any sheet (with nothing excluded). */
+  doubts(): boolean {
+    return this.sheets.some((s) => s.header && s.people >= MIN_ROWS && s.people >= ROWS_PER_PERSON * s.persons.size);
+  }
 }

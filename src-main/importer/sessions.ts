@@ -21,7 +21,7 @@ import {
 } from './commit';
 import type { ImportPreview, NotARoster, PreviewRow } from '../api/contract';
 import type { SourceBook } from './sources';
-import { notARoster } from './rosterShape';
+import { notARoster, RosterShapeTally } from './rosterShape';
 
 /** The fields as the wizard names them (grammar.ts). */
 export const FIELD_NAMES = ROSTER_FIELD_NAMES;
@@ -34,8 +34,9 @@ interface Session {
   prepared: PreparedImport;
   /** What the commit would do with every row, as the preview shows it. */
   dryRun: DryRun;
-  /** The sheets that do not look like a roster (./rosterShape.ts). */
+  /** The sheets that do not look like a roster (./rosterShape.ts), and the tally that tells when to ask again. */
   notARoster: NotARoster[];
+  shape: RosterShapeTally;
 }
 
 export type RowFilter = 'all' | 'problems' | 'duplicates' | 'skipped';
@@ -61,6 +62,7 @@ export class ImportSessions {
   private refresh(store: Store, s: Session): void {
     s.prepared = analyzeImport(s.fileName, s.sha256, s.book, s.spec);
     s.dryRun = new DryRun(store, s.prepared);
+    s.shape = new RosterShapeTally(s.prepared.sheets);
     s.notARoster = notARoster(s.prepared.sheets);
   }
 
@@ -165,12 +167,11 @@ export class ImportSessions {
     if (!again) this.refresh(store, s);
     else {
       const at = s.dryRun.position(i, row);
-      const before = s.dryRun.row(at);
+      s.shape.count(i, s.dryRun.row(at), -1);
       s.dryRun.replace(at, i, again);
-      // Whether a sheet looks like a roster depends on who its rows are: asked again only when they changed.
-      if (before.outcome !== again.outcome || before.person?.name !== again.person?.name || before.person?.idNumber !== again.person?.idNumber) {
-        s.notARoster = notARoster(s.prepared.sheets);
-      }
+      s.shape.count(i, again, 1);
+      // The file is looked at as a whole only where a sheet is in doubt (its message counts rows and names).
+      s.notARoster = s.shape.doubts() ? notARoster(s.prepared.sheets) : [];
     }
     return this.preview(id);
   }

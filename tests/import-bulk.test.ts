@@ -146,6 +146,25 @@ describe('a correction in the preview', () => {
   });
 });
 
+describe('the question whether a sheet is a roster', () => {
+  test('follows the corrections, as reading the corrected file afresh asks it', async () => {
+    // 24 rows of three people: an attendance list, not a roster.
+    const sheet: (string | null)[][] = [['姓名', '性别', '住址']];
+    for (let i = 0; i < 24; i++) sheet.push([['王芳', '刘强', '赵敏'][i % 3], i % 3 === 1 ? '男' : '女', `兴华街 ${i % 3} 号`]);
+    let preview = await call<ImportPreview>('imports.open', { fileName: '签到表.xlsx', data: await xlsx(sheet) });
+    expect(preview.notARoster).toHaveLength(1);
+    const names = '孙丽周军吴静郑伟冯敏陈刚褚红卫东蒋玲沈洁韩梅杨帆'.match(/../g)!;
+    for (const [i, name] of names.entries()) {
+      preview = await call<ImportPreview>('imports.editCell', { session: preview.session, sheet: '花名册', row: i + 2, col: 0, value: name });
+      sheet[i + 1][0] = name;
+      const afresh = notARoster((await prepareImport(Buffer.from(await xlsx(sheet)), '签到表.xlsx')).sheets);
+      expect(preview.notARoster, `after ${i + 1} names corrected`).toEqual(afresh);
+    }
+    // 24 rows of 15 people: a roster after all.
+    expect(preview.notARoster).toEqual([]);
+  });
+});
+
 describe('a file reaches the import as bytes', () => {
   test('the wizard, the claims ledger and the adjustment list take bytes, or base64 from JSON callers, one of the two', async () => {
     const bytes = await xlsx([['姓名', '身份证号'], ['王芳', idNumber('19500101', '102')]]);

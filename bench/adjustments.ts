@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { importAdjustments, saveRule } from '../src-main/adjustments/adjustments';
 import type { AppContext } from '../src-main/app/context';
 import { prng } from '../src-main/demo/generate';
-import { readSource } from '../src-main/importer/sources';
+import { readSource } from '../src-main/spreadsheet/sources';
 import { expectedIncrease } from '../src-main/shared/adjustment';
 import { RULE_2026 } from '../tests/adjustmentRule';
 

@@ -10,7 +10,7 @@ import { seedDemo } from '../src-main/demo/generate';
 import { exportRoster, importTemplate } from '../src-main/exporter/roster';
 import { commitImport, prepareImport } from '../src-main/importer/commit';
 import { findHeader } from '../src-main/importer/columns';
-import { readSource } from '../src-main/importer/sources';
+import { readSource } from '../src-main/spreadsheet/sources';
 import { getPerson } from '../src-main/retirees/persons';
 import { freshContext, tempDir } from './helpers';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { AppContext } from '../src-main/app/context';
 import { analyzeBook } from '../src-main/importer/analyze';
-import { readSource } from '../src-main/importer/sources';
+import { readSource } from '../src-main/spreadsheet/sources';
 import { saveOfficeSettings } from '../src-main/settings/settings';
 import { tempDir } from './helpers';
 

@@ -1,7 +1,7 @@
 // Each normalisation rule of the importer, on the values rosters really hold.
 import { describe, expect, test } from 'vitest';
 import { findHeader, normalizeLabel } from '../src-main/importer/columns';
-import { decodeText, parseCsv, type SourceSheet } from '../src-main/importer/sources';
+import { decodeText, parseCsv, type SourceSheet } from '../src-main/spreadsheet/sources';
 import { careOf, careText, categoryOf, cellText, deathIn, excelSerialToIso, idCell, parseDateCell, partyOf } from '../src-main/importer/values';
 import { normalizeName } from '../src-main/retirees/persons';
 

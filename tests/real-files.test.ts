@@ -11,8 +11,8 @@ import type { ImportPreview, ImportReport, JobStatus } from '../src-main/api/con
 import type { AppContext } from '../src-main/app/context';
 import { commitImport, prepareImport } from '../src-main/importer/commit';
 import { ImportSessions } from '../src-main/importer/sessions';
-import { readSource } from '../src-main/importer/sources';
-import { readXlsxBook } from '../src-main/importer/xlsx';
+import { readSource } from '../src-main/spreadsheet/sources';
+import { readXlsxBook } from '../src-main/spreadsheet/xlsx';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import { freshContext, router, tempDir } from './helpers';
 import { workbookParts, zip } from './hostileFiles';

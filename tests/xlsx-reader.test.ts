@@ -3,8 +3,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
-import { readSource } from '../src-main/importer/sources';
-import { isDateFormat, readXlsxBook, serialToDate } from '../src-main/importer/xlsx';
+import { readSource } from '../src-main/spreadsheet/sources';
+import { isDateFormat, readXlsxBook, serialToDate } from '../src-main/spreadsheet/xlsx';
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 

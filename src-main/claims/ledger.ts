@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { LedgerImportReport } from '../api/contract';
 import { nowIso, writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
-import { readSource } from '../importer/sources';
+import { readSource } from '../spreadsheet/sources';
 import type { TableShape } from '../importer/columns';
 import { LEDGER, LEDGER_FIELD_NAMES, type LedgerField } from '../importer/grammar';
 import { bothTaught, teach } from '../importer/recognise';

@@ -25,7 +25,7 @@ import { UserError } from '../shared/errors';
 import { analyzeBook, type AnalysisSpec, type AnalyzedRow, type AnalyzedSheet, type ImportedPerson } from './analyze';
 import { findHeader, type ImportField } from './columns';
 import { notARoster } from './rosterShape';
-import { readSource, type SourceBook } from './sources';
+import { readSource, type SourceBook } from '../spreadsheet/sources';
 
 export type DuplicateMode = 'fillEmpty' | 'overwrite' | 'skip';
 

@@ -14,7 +14,7 @@ import { analyzeImport, commitImport, readImport, rememberedSpec, type CommitOpt
 import { ROSTER } from './grammar';
 import { teach } from './recognise';
 import { ImportSessions, type RowFilter } from './sessions';
-import { readSource } from './sources';
+import { readSource } from '../spreadsheet/sources';
 
 const { dbPath, nativeBinding, cacheMb } = JSON.parse(process.argv[2]) as { dbPath: string; nativeBinding?: string; cacheMb: number };
 // A small page cache (importer/service.ts, IMPORT_CACHE_MB).

@@ -8,7 +8,7 @@ import { nowIso } from '../audit/audit';
 import type { Store } from '../db/store';
 import { checkIdNumber } from '../shared/idNumber';
 import type { Taught } from './recognise';
-import type { CellValue } from './sources';
+import type { CellValue } from '../spreadsheet/sources';
 import { cellText, idCell } from './values';
 
 export interface TableHeader<F extends string> {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClaimFile, PersonFile, Visit } from '../src-main/api/contract';
 import type { AppContext } from '../src-main/app/context';
-import { parseDateCell } from '../src-main/importer/values';
+import { parseDateCell } from '../src-main/spreadsheet/cells';
 import { freshContext, router } from './helpers';
 
 let ctx: AppContext;

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { findHeader, normalizeLabel } from '../src-main/importer/columns';
 import { decodeText, parseCsv, type SourceSheet } from '../src-main/spreadsheet/sources';
-import { careOf, careText, categoryOf, cellText, deathIn, excelSerialToIso, idCell, parseDateCell, partyOf } from '../src-main/importer/values';
+import { careOf, careText, categoryOf, cellText, deathIn, excelSerialToIso, idCell, parseDateCell, partyOf } from '../src-main/spreadsheet/cells';
 import { normalizeName } from '../src-main/retirees/persons';
 
 const sheet = (rows: (string | null)[][], mergedRows: number[] = []): SourceSheet => ({

@@ -19,7 +19,7 @@ import { ADJUSTMENT, ADJUSTMENT_FIELD_NAMES, type AdjustmentField } from '../imp
 import { bothTaught, teach } from '../importer/recognise';
 import type { SourceSheet } from '../spreadsheet/sources';
 import { findTableHeader, personByIdCell, rawCells, rememberedTaught, rememberTable, tableRowKind, type SheetColumns, type TableHeader } from '../importer/table';
-import { cellText } from '../importer/values';
+import { cellText } from '../spreadsheet/cells';
 import { letterCss, letterHtml } from '../letters/html';
 import { letterAssets } from '../letters/letters';
 import { currentOperator, getOfficeSettings } from '../settings/settings';

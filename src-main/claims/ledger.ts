@@ -12,7 +12,7 @@ import type { TableShape } from '../importer/columns';
 import { LEDGER, LEDGER_FIELD_NAMES, type LedgerField } from '../importer/grammar';
 import { bothTaught, teach } from '../importer/recognise';
 import { findTableHeader, personByIdCell, rawCells, rememberedTaught, rememberTable, tableRowKind, type SheetColumns } from '../importer/table';
-import { cellText, parseDateCell } from '../importer/values';
+import { cellText, parseDateCell } from '../spreadsheet/cells';
 import { currentOperator } from '../settings/settings';
 import { LINE_KINDS, type LineKind } from '../shared/claimPolicy';
 import { isValidIsoDate } from '../shared/dates';

@@ -7,7 +7,7 @@ import { checkIdNumber, crossCheckId } from '../shared/idNumber';
 import { findHeader, headerAt, normalizeLabel, type HeaderGuess, type ImportField } from './columns';
 import { conceptOf, type Taught } from './recognise';
 import type { CellValue, SourceBook, SourceSheet } from '../spreadsheet/sources';
-import { careOf, categoryOf, cellText, deathIn, genderOf, halfWidth, idCell, parseDateCell, partyOf, type CareFields } from './values';
+import { careOf, categoryOf, cellText, deathIn, genderOf, halfWidth, idCell, parseDateCell, partyOf, type CareFields } from '../spreadsheet/cells';
 import { LIVING_ARRANGEMENTS } from '../shared/person';
 import { ROSTER_FIELD_NAMES as FIELD_WORDS } from './grammar';
 

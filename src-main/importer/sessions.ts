@@ -3,7 +3,7 @@
 // commit that tells each row's outcome, its problems and its duplicates before anything is written.
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../db/store';
-import { cellText } from './values';
+import { cellText } from '../spreadsheet/cells';
 import { UserError } from '../shared/errors';
 import { ROSTER_FIELDS, type ImportField } from './columns';
 import { ROSTER, ROSTER_FIELD_NAMES } from './grammar';

@@ -9,7 +9,7 @@ import type { Store } from '../db/store';
 import { checkIdNumber } from '../shared/idNumber';
 import type { Taught } from './recognise';
 import type { CellValue } from '../spreadsheet/sources';
-import { cellText, idCell } from './values';
+import { cellText, idCell } from '../spreadsheet/cells';
 
 export interface TableHeader<F extends string> {
   /** 0-based row of the header (its last row); -1 where the data starts on the first row. */

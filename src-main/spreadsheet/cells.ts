@@ -1,7 +1,7 @@
 // Turning what a roster cell holds into the value of a field, keeping the precision the source
 // gave and saying what is doubtful. Each rule is tested in tests/importer-values.test.ts.
 import { isValidPartialDate, parseDateInput } from '../shared/dates';
-import type { CellValue } from '../spreadsheet/sources';
+import type { CellValue } from './sources';
 import { restoreNeutralised } from '../documents/formulas';
 
 /** Full-width digits, letters and punctuation to half-width; the ideographic space to a space. */

@@ -2,7 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { findHeader, normalizeLabel } from '../src-main/importer/columns';
 import { decodeText, parseCsv, type SourceSheet } from '../src-main/spreadsheet/sources';
-import { careOf, careText, categoryOf, cellText, deathIn, excelSerialToIso, idCell, parseDateCell, partyOf } from '../src-main/spreadsheet/cells';
+import { cellText, excelSerialToIso, idCell, parseDateCell } from '../src-main/spreadsheet/cells';
+import { careOf, careText, categoryOf, deathIn, partyOf } from '../src-main/importer/values';
 import { normalizeName } from '../src-main/retirees/persons';
 
 const sheet = (rows: (string | null)[][], mergedRows: number[] = []): SourceSheet => ({

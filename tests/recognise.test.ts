@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { ADJUSTMENT, LEDGER, ROSTER } from '../src-main/importer/grammar';
 import { conceptOf, fieldOfLabel, recogniseColumns, sampleColumns, teach } from '../src-main/importer/recognise';
-import type { CellValue } from '../src-main/spreadsheet/sources';
+import type { CellValue } from '../src-main/spreadsheet/cells';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import { UserError } from '../src-main/shared/errors';
 

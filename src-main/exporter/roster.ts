@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { EXPORT_COLUMN_KEYS, type ListQuery } from '../api/contract';
 import type { Store } from '../db/store';
-import { careText } from '../spreadsheet/cells';
+import { careText } from '../importer/values';
 import { conditions, orderBy } from '../retirees/list';
 import { parsePhones } from '../retirees/persons';
 import { formatChineseDate, todayIso } from '../shared/dates';

@@ -6,8 +6,9 @@ import { normalizeName } from '../retirees/persons';
 import { checkIdNumber, crossCheckId } from '../shared/idNumber';
 import { findHeader, headerAt, normalizeLabel, type HeaderGuess, type ImportField } from './columns';
 import { conceptOf, type Taught } from './recognise';
-import type { CellValue, SourceBook, SourceSheet } from '../spreadsheet/sources';
-import { careOf, categoryOf, cellText, deathIn, genderOf, halfWidth, idCell, parseDateCell, partyOf, type CareFields } from '../spreadsheet/cells';
+import type { SourceBook, SourceSheet } from '../spreadsheet/sources';
+import { cellText, halfWidth, idCell, parseDateCell, type CellValue } from '../spreadsheet/cells';
+import { careOf, categoryOf, deathIn, genderOf, partyOf, type CareFields } from './values';
 import { LIVING_ARRANGEMENTS } from '../shared/person';
 import { ROSTER_FIELD_NAMES as FIELD_WORDS } from './grammar';
 

@@ -2,7 +2,8 @@
 // grammar and by the values under each column (recognise.ts, grammar.ts).
 import { ROSTER, ROSTER_FIELDS, type ImportField } from './grammar';
 import { fieldOfLabel, taughtFor, looksLikeData, recogniseColumns, sampleColumns, type Grammar, type Taught } from './recognise';
-import type { CellValue, SourceSheet } from '../spreadsheet/sources';
+import type { CellValue } from '../spreadsheet/cells';
+import type { SourceSheet } from '../spreadsheet/sources';
 
 export { ROSTER_FIELDS, type ImportField };
 

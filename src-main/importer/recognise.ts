@@ -16,7 +16,7 @@
 import { checkIdNumber } from '../shared/idNumber';
 import { parseDateInput } from '../shared/dates';
 import { UserError } from '../shared/errors';
-import type { CellValue } from '../spreadsheet/sources';
+import type { CellValue } from '../spreadsheet/cells';
 
 /** A value a column's cells may hold, and how many of them must hold it for the column to be that. */
 export interface ValueTest {

@@ -8,8 +8,7 @@ import { nowIso } from '../audit/audit';
 import type { Store } from '../db/store';
 import { checkIdNumber } from '../shared/idNumber';
 import type { Taught } from './recognise';
-import type { CellValue } from '../spreadsheet/sources';
-import { cellText, idCell } from '../spreadsheet/cells';
+import { cellText, idCell, type CellValue } from '../spreadsheet/cells';
 
 export interface TableHeader<F extends string> {
   /** 0-based row of the header (its last row); -1 where the data starts on the first row. */

@@ -8,11 +8,9 @@
 import * as XLSX from '@e965/xlsx';
 import { UserError } from '../shared/errors';
 import { grouped, IMPORT_LIMITS, sizeText, unreadableFile, type ImportLimits } from '../shared/importLimits';
+import type { CellValue } from './cells';
 import { fileKind, passwordProtected } from './fileKind';
 import { beyondLimit, isDateSerial, lineBreaks, readXlsxBook, type XlsxBook } from './xlsx';
-
-/** A cell as the file holds it: text, a number, a real date (UTC midnight), a boolean, or nothing. */
-export type CellValue = string | number | boolean | Date | null;
 
 export interface SourceSheet {
   name: string;

@@ -4,7 +4,8 @@
 // limit would be large, and the real limits are shown to hold by what a file declares.
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, test } from 'vitest';
-import { checkCsvBytes, readSource } from '../src-main/spreadsheet/sources';
+import { checkCsvBytes } from '../src-main/spreadsheet/csv';
+import { readSource } from '../src-main/spreadsheet/sources';
 import { ZipArchive } from '../src-main/spreadsheet/zip';
 import { IMPORT_LIMITS, type ImportLimits } from '../src-main/shared/importLimits';
 import { bombXlsx, commasCsv, endlessLineCsv, hugeMergeXlsx, rowIndexXlsx, wideCellXlsx, workbookParts, zip } from './hostileFiles';

@@ -1,7 +1,9 @@
 // Each normalisation rule of the importer, on the values rosters really hold.
 import { describe, expect, test } from 'vitest';
-import { findHeader, normalizeLabel } from '../src-main/importer/columns';
-import { decodeText, parseCsv, type SourceSheet } from '../src-main/spreadsheet/sources';
+import { findHeader } from '../src-main/importer/columns';
+import { decodeText, parseCsv } from '../src-main/spreadsheet/csv';
+import type { SourceSheet } from '../src-main/spreadsheet/sources';
+import { normalizeLabel } from '../src-main/spreadsheet/tables';
 import { cellText, excelSerialToIso, idCell, parseDateCell } from '../src-main/spreadsheet/cells';
 import { careOf, careText, categoryOf, deathIn, partyOf } from '../src-main/importer/values';
 import { normalizeName } from '../src-main/retirees/persons';

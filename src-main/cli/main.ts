@@ -20,7 +20,7 @@ import { isPartyMember } from '../shared/person';
 import { parsePhones } from '../retirees/persons';
 import { ColumnMap, ListQuery, type AdjustmentRunView, type ImportColumns, type ImportReport } from '../api/contract';
 import { taughtKey } from '../importer/recognise';
-import { normalizeLabel } from '../importer/columns';
+import { normalizeLabel } from '../spreadsheet/tables';
 import { exportRoster } from '../exporter/roster';
 import { UserError } from '../shared/errors';
 import { getOfficeSettings, saveOfficeSettings } from '../settings/settings';

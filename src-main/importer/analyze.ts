@@ -4,9 +4,10 @@
 import type { RowIssue } from '../api/contract';
 import { normalizeName } from '../retirees/persons';
 import { checkIdNumber, crossCheckId } from '../shared/idNumber';
-import { findHeader, headerAt, normalizeLabel, type HeaderGuess, type ImportField } from './columns';
+import { findHeader, headerAt, type HeaderGuess, type ImportField } from './columns';
 import { conceptOf, type Taught } from './recognise';
 import type { SourceBook, SourceSheet } from '../spreadsheet/sources';
+import { normalizeLabel } from '../spreadsheet/tables';
 import { cellText, halfWidth, idCell, parseDateCell, type CellValue } from '../spreadsheet/cells';
 import { careOf, categoryOf, deathIn, genderOf, partyOf, type CareFields } from './values';
 import { LIVING_ARRANGEMENTS } from '../shared/person';

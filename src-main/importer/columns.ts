@@ -4,17 +4,9 @@ import { ROSTER, ROSTER_FIELDS, type ImportField } from './grammar';
 import { fieldOfLabel, taughtFor, looksLikeData, recogniseColumns, sampleColumns, type Grammar, type Taught } from './recognise';
 import type { CellValue } from '../spreadsheet/cells';
 import type { SourceSheet } from '../spreadsheet/sources';
+import { isTitleRow, normalizeLabel } from '../spreadsheet/tables';
 
 export { ROSTER_FIELDS, type ImportField };
-
-/** `姓  名`, `性　别`, `身份证号码：` → the label as shown and remembered. */
-export function normalizeLabel(v: CellValue): string {
-  if (v === null || v === undefined) return '';
-  return String(v)
-    .replace(/[\s\u3000]+/g, '')
-    .replace(/[：:（）()*＊/／、]/g, '')
-    .trim();
-}
 
 /** The roster field a label names by the grammar alone, or null. */
 export function fieldForLabel(label: string): ImportField | null {
@@ -105,12 +97,6 @@ export function tableHeaderAt<F extends string>(
 function fits<F extends string>(shape: TableShape<F>, fields: readonly (F | null)[]): boolean {
   const distinct = new Set(fields.filter((f): f is F => f !== null));
   return shape.required.every((f) => distinct.has(f)) && distinct.size >= shape.minFields;
-}
-
-/** A row that is a title over the table (one text across it), not labels. */
-function isTitleRow(row: readonly CellValue[]): boolean {
-  const texts = new Set(row.map((v) => normalizeLabel(v)).filter((t) => t !== ''));
-  return texts.size <= 1;
 }
 
 /**

@@ -3,12 +3,13 @@
 // grammar, then the values), with what the user taught (--map, the mapping sent with the call);
 // below it, blank rows and the 合计/注/制表 lines are not data. Each data row keeps its raw values
 // by header label, for the log that proves nothing was dropped.
-import { findTableHeader as findHeaderOf, normalizeLabel, type TableShape } from './columns';
+import { findTableHeader as findHeaderOf, type TableShape } from './columns';
 import { nowIso } from '../audit/audit';
 import type { Store } from '../db/store';
 import { checkIdNumber } from '../shared/idNumber';
 import type { Taught } from './recognise';
-import { cellText, idCell, type CellValue } from '../spreadsheet/cells';
+import { idCell, type CellValue } from '../spreadsheet/cells';
+import { normalizeLabel } from '../spreadsheet/tables';
 
 export interface TableHeader<F extends string> {
   /** 0-based row of the header (its last row); -1 where the data starts on the first row. */
@@ -28,20 +29,6 @@ export function findTableHeader<F extends string>(rows: CellValue[][], shape: Ta
     if (f && !columns.has(f)) columns.set(f, c);
   });
   return { row: found.lastRow, columns, labels: found.labels, fields: found.fields, reasons: found.reasons };
-}
-
-/** What a row below the header is: data, blank, or a closing line (合计, 注, 制表人, 审核). */
-export function tableRowKind(row: CellValue[]): 'data' | 'blank' | 'total' {
-  const first = row.map((v) => cellText(v)?.trim() ?? '').find((t) => t !== '');
-  if (first === undefined) return 'blank';
-  return /^(合计|总计|小计|注|制表|审核)/.test(first) ? 'total' : 'data';
-}
-
-/** A row's non-empty cells by header label (or 第N列), as the file gave them. */
-export function rawCells(row: CellValue[], labels: string[]): Record<string, string> {
-  return Object.fromEntries(
-    row.flatMap((v, c) => (v === null || v === '' ? [] : [[labels[c] || `第${c + 1}列`, v instanceof Date ? v.toISOString().slice(0, 10) : String(v)]])),
-  );
 }
 
 /**

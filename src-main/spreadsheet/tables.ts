@@ -1,0 +1,66 @@
+// A sheet as a table of cells, whatever it lists: merged ranges filled in within the workbook's
+// bounds, header labels as written, and what a row is (a title over the table; below the header,
+// data, blank, or a closing 合计/注/制表 line). Which columns are which is the caller's grammar.
+import { grouped, type ImportLimits } from '../shared/importLimits';
+import { cellText, type CellValue } from './cells';
+import { beyondLimit } from './xlsx';
+
+export type Merge = { r0: number; c0: number; r1: number; c1: number };
+
+/** Cells a set of sheets holds: each row one, plus its cells up to its last value. */
+export function cellsOf(sheets: { rows: CellValue[][] }[]): number {
+  let n = 0;
+  for (const sheet of sheets) for (const row of sheet.rows) n += 1 + row.length;
+  return n;
+}
+
+/**
+ * Fills each merged range with its first cell's value. A range is cut to the sheet's real extent
+ * (its rows, and the columns of its widest row): past that it would only copy the value into
+ * cells that hold nothing, which is how a merge of A2:XFD1048576 made the reader build every cell
+ * of the sheet. What is filled counts against the workbook's cells. `cells` is the count so far.
+ */
+export function fillMerges(sheetName: string, rows: CellValue[][], merges: Merge[], mergedRows: Set<number>, cells: { n: number }, limits: ImportLimits) {
+  const height = rows.length;
+  let width = 0;
+  for (const row of rows) width = Math.max(width, row.length);
+  const cut = merges.flatMap((m) => (m.r0 < height && m.c0 < width ? [{ ...m, r1: Math.min(m.r1, height - 1), c1: Math.min(m.c1, width - 1), across: m.c1 > m.c0 }] : []));
+  for (const m of cut) cells.n += (m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1);
+  if (cells.n > limits.cells) throw beyondLimit(`工作表“${sheetName.slice(0, 40)}”的合并单元格填满后，单元格总数超过 ${grouped(limits.cells)} 个的上限`);
+  for (const m of cut) {
+    const v = rows[m.r0]?.[m.c0] ?? null;
+    for (let r = m.r0; r <= m.r1; r++) {
+      if (m.across) mergedRows.add(r);
+      for (let c = m.c0; c <= m.c1; c++) rows[r][c] = v;
+    }
+  }
+}
+
+/** `姓  名`, `性　别`, `身份证号码：` → the label as shown and remembered. */
+export function normalizeLabel(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  return String(v)
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[：:（）()*＊/／、]/g, '')
+    .trim();
+}
+
+/** A row that is a title over the table (one text across it), not labels. */
+export function isTitleRow(row: readonly CellValue[]): boolean {
+  const texts = new Set(row.map((v) => normalizeLabel(v)).filter((t) => t !== ''));
+  return texts.size <= 1;
+}
+
+/** What a row below the header is: data, blank, or a closing line (合计, 注, 制表人, 审核). */
+export function tableRowKind(row: CellValue[]): 'data' | 'blank' | 'total' {
+  const first = row.map((v) => cellText(v)?.trim() ?? '').find((t) => t !== '');
+  if (first === undefined) return 'blank';
+  return /^(合计|总计|小计|注|制表|审核)/.test(first) ? 'total' : 'data';
+}
+
+/** A row's non-empty cells by header label (or 第N列), as the file gave them. */
+export function rawCells(row: CellValue[], labels: string[]): Record<string, string> {
+  return Object.fromEntries(
+    row.flatMap((v, c) => (v === null || v === '' ? [] : [[labels[c] || `第${c + 1}列`, v instanceof Date ? v.toISOString().slice(0, 10) : String(v)]])),
+  );
+}

@@ -88,7 +88,7 @@ async function bundles(): Promise<{ app: string; child: string }> {
     entryPoints: [path.join(root, 'bench/importProcess.ts')],
     outfile: app,
   });
-  await build({ ...common, entryPoints: [path.join(root, 'src-main/importer/sessionProcess.ts')], outfile: child });
+  await build({ ...common, entryPoints: [path.join(root, 'src-main/app/importProcess.ts')], outfile: child });
   return { app, child };
 }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { PreviewRow } from '../src-main/api/contract';
 import { AppContext } from '../src-main/app/context';
-import { IMPORT_PROCESS } from '../src-main/importer/service';
+import { IMPORT_PROCESS } from '../src-main/app/context';
 import { forkLauncher } from '../src-main/jobs/launcher';
 import { saveOfficeSettings } from '../src-main/settings/settings';
 import { checkCharacter } from '../src-main/shared/idNumber';

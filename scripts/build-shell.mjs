@@ -19,4 +19,4 @@ const common = {
 await build({ ...common, entryPoints: ['src-main/shell/main.ts'], outfile: 'out/main.cjs' });
 await build({ ...common, entryPoints: ['src-main/shell/preload.ts'], outfile: 'out/preload.cjs' });
 // Files from outside are read in a utility process, its own bundle (src-main/shell/processes.ts).
-await build({ ...common, entryPoints: ['src-main/importer/sessionProcess.ts'], outfile: 'out/import-session.cjs' });
+await build({ ...common, entryPoints: ['src-main/app/importProcess.ts'], outfile: 'out/import-session.cjs' });

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ImportPreview, RpcError } from '../src-main/api/contract';
 import { dispatch } from '../src-main/api/router';
-import { nodeLauncher, type AppContext } from '../src-main/app/context';
+import { fileWorker, nodeLauncher, type AppContext } from '../src-main/app/context';
 import { ImportService } from '../src-main/importer/service';
 import { createPerson } from '../src-main/retirees/persons';
 import { bombXlsx, commasCsv, endlessLineCsv, hugeMergeXlsx, rowIndexXlsx } from './hostileFiles';
@@ -91,7 +91,7 @@ describe('hostile files sent to the app', () => {
 describe('a child process that dies anyway', () => {
   test('of its heap: the app says 这个文件无法读取, keeps working, and the next file is read by a new child', async () => {
     // A file within every limit, far too big for a 48 MB heap: the child reaches it and dies.
-    const strict = new ImportService({ launcher: nodeLauncher(), dbPath: ctx.store.file }, ctx.jobs, () => ctx.store, { timeoutMs: 60_000, maxMemoryMb: 48 });
+    const strict = new ImportService(fileWorker({ launcher: nodeLauncher(), dbPath: ctx.store.file }, { timeoutMs: 60_000, maxMemoryMb: 48 }), ctx.jobs, () => ctx.store);
     const csv = Buffer.from(`姓名,身份证号,住址\n${Array.from({ length: 100_000 }, (_, i) => `张${i},11010119500101${String(i).padStart(4, '0')},北京市某区某街道${i}号`).join('\n')}`);
     const before = databaseHash();
     const firstPid = await strict.open('ok.csv', Buffer.from('姓名,性别\n王芳,女\n')).then(() => strict.childPid);

@@ -128,9 +128,9 @@ describe('the import wizard', () => {
 
   test('a file that makes the reader run away is stopped by the time limit, with a message', async () => {
     const { ImportService } = await import('../src-main/importer/service');
-    const { nodeLauncher } = await import('../src-main/app/context');
+    const { fileWorker, nodeLauncher } = await import('../src-main/app/context');
     const bytes = fs.readFileSync(path.join(FIXTURES, 'roster-basic.xlsx'));
-    const strict = new ImportService({ launcher: nodeLauncher(), dbPath: ctx.store.file }, ctx.jobs, () => ctx.store, { timeoutMs: 1, maxMemoryMb: 512 });
+    const strict = new ImportService(fileWorker({ launcher: nodeLauncher(), dbPath: ctx.store.file }, { timeoutMs: 1, maxMemoryMb: 512 }), ctx.jobs, () => ctx.store);
     await expect(strict.open('slow.xlsx', bytes)).rejects.toThrow('超过 1 秒仍未完成');
     strict.close();
     // Within the limits the same file reads, and the service works again after a reset.

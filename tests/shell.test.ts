@@ -341,7 +341,7 @@ describe('child processes in the app', () => {
 
   test('the entry the shell names is the bundle the build writes', () => {
     const root = path.resolve(import.meta.dirname, '..');
-    expect(fs.readFileSync(path.join(root, 'scripts/build-shell.mjs'), 'utf8')).toContain("entryPoints: ['src-main/importer/sessionProcess.ts'], outfile: 'out/import-session.cjs'");
+    expect(fs.readFileSync(path.join(root, 'scripts/build-shell.mjs'), 'utf8')).toContain("entryPoints: ['src-main/app/importProcess.ts'], outfile: 'out/import-session.cjs'");
     expect(fs.readFileSync(path.join(root, 'src-main/shell/main.ts'), 'utf8')).toContain("utilityProcessLauncher({ [IMPORT_PROCESS]: path.join(__dirname, 'import-session.cjs') })");
   });
 });

@@ -31,7 +31,7 @@ import {
   setLetterAsset,
 } from '../letters/letters';
 import { checkUndo, importHistory, undoImport } from '../importer/commit';
-import type { FileData } from '../importer/service';
+import type { FileData } from '../jobs/worker';
 import { exportRoster, importTemplate } from '../exporter/roster';
 import { importErrorWorkbook } from '../exporter/importErrors';
 import { todayIso } from '../shared/dates';
@@ -192,7 +192,7 @@ const handlers: Handlers = {
     const w = await claimsReportWorkbook(ctx.store, year);
     return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
   },
-  'claims.importLedger': (ctx, { fileName, dryRun, map, ...file }) => ctx.imports.ledger(fileName, fileData(file), dryRun, map),
+  'claims.importLedger': (ctx, { fileName, dryRun, map, ...file }) => ctx.lists.ledger(fileName, fileData(file), dryRun, map),
   'batches.list': (ctx) => listBatches(ctx.store),
   'batches.get': (ctx, { id }) => getBatch(ctx.store, id),
   'batches.create': (ctx, { name, claimIds }) => createBatch(ctx.store, name, claimIds),
@@ -261,7 +261,7 @@ const handlers: Handlers = {
   },
   'adjustments.rule': (ctx, { year }) => ({ rule: getRule(ctx.store, year) }),
   'adjustments.saveRule': (ctx, { rule, loaded }) => saveRule(ctx.store, rule, loaded),
-  'adjustments.import': (ctx, { year, fileName, dryRun, map, ...file }) => ctx.imports.adjustments(fileName, fileData(file), year, { dryRun, map }),
+  'adjustments.import': (ctx, { year, fileName, dryRun, map, ...file }) => ctx.lists.adjustments(fileName, fileData(file), year, { dryRun, map }),
   'adjustments.runs': (ctx, { year }) => listRuns(ctx.store, year),
   'adjustments.rows': (ctx, { runId, filter, page }) => runRows(ctx.store, runId, filter, page),
   'adjustments.check': (ctx, { id, note }) => checkRow(ctx.store, id, note),

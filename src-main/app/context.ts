@@ -32,9 +32,11 @@ import {
 import type { Store } from '../db/store';
 import { UserError } from '../shared/errors';
 import { formatChineseDate } from '../shared/dates';
-import { IMPORT_PROCESS, ImportService } from '../importer/service';
+import { IMPORT_CACHE_MB, IMPORT_V8_FLAGS, ImportService, READ_LIMITS, WIZARD_GONE } from '../importer/service';
 import { Jobs } from '../jobs/jobs';
 import { forkLauncher, lazyLauncher, type ProcessLauncher } from '../jobs/launcher';
+import { ChildWorker, type ReadLimits } from '../jobs/worker';
+import { ListImports } from './listImports';
 import { dataPaths, type DataPaths } from './paths';
 
 export interface StartOptions extends OpenOptions {
@@ -112,9 +114,27 @@ function backupFailureReason(e: unknown, dir: string): string {
   }
 }
 
+/**
+ * The launcher's name for the child process that reads files from outside (app/importProcess.ts:
+ * the roster import, the adjustment list, a claims ledger); the shell names its bundle.
+ */
+export const IMPORT_PROCESS = 'importSession';
+
 /** The child processes' entries as TypeScript, for forkLauncher (the app's bundle names its own). */
 export function nodeLauncher(): ProcessLauncher {
-  return forkLauncher({ [IMPORT_PROCESS]: fileURLToPath(new URL('../importer/sessionProcess.ts', import.meta.url)) });
+  return forkLauncher({ [IMPORT_PROCESS]: fileURLToPath(new URL('./importProcess.ts', import.meta.url)) });
+}
+
+export interface ImportProcess {
+  launcher: ProcessLauncher;
+  dbPath: string;
+  nativeBinding?: string;
+}
+
+/** The client of the child process that reads files, on its own connection to the database file. */
+export function fileWorker(process: ImportProcess, limits: ReadLimits = READ_LIMITS): ChildWorker {
+  const args = [JSON.stringify({ dbPath: process.dbPath, nativeBinding: process.nativeBinding, cacheMb: IMPORT_CACHE_MB })];
+  return new ChildWorker(process.launcher, IMPORT_PROCESS, { v8Flags: IMPORT_V8_FLAGS, args }, limits, WIZARD_GONE);
 }
 
 function describeTakenAt(takenAt: string): string {
@@ -163,8 +183,12 @@ function restoreFailure(e: unknown, dbPath: string): UserError {
 export class AppContext {
   /** Long work off the main process (imports), each on its own connection to the same file. */
   readonly jobs = new Jobs();
-  /** The import wizard, run in its child process. */
+  /** The child process that reads files from outside: what it runs is app/importProcess.ts. */
+  private readonly files: ChildWorker;
+  /** The import wizard, run in the child process that reads files. */
   readonly imports: ImportService;
+  /** The adjustment list and claims ledgers, read and saved in the same child. */
+  readonly lists: ListImports;
 
   private constructor(
     readonly store: Store,
@@ -174,11 +198,9 @@ export class AppContext {
     /** Set when start-up found the database damaged and recovered it. */
     readonly recovery: Recovery | null = null,
   ) {
-    this.imports = new ImportService(
-      { launcher: options.launcher ?? lazyLauncher(nodeLauncher), dbPath: paths.dbPath, nativeBinding: options.nativeBinding },
-      this.jobs,
-      () => this.store,
-    );
+    this.files = fileWorker({ launcher: options.launcher ?? lazyLauncher(nodeLauncher), dbPath: paths.dbPath, nativeBinding: options.nativeBinding });
+    this.imports = new ImportService(this.files, this.jobs, () => this.store);
+    this.lists = new ListImports(this.files);
   }
 
   static async start(options: StartOptions): Promise<AppContext> {
@@ -327,12 +349,12 @@ export class AppContext {
       removeDatabaseFiles(source);
     }
     // The wizard's sessions were matched against the data that was replaced.
-    this.imports.close();
+    this.files.close();
     return { restoredFrom: backup, keptAsideAs };
   }
 
   close(): void {
-    this.imports.close();
+    this.files.close();
     this.store.close();
   }
 }

@@ -168,7 +168,7 @@ async function claimsCommand(
     const file = rest[2];
     if (!file) throw new UserError('usage', USAGE);
     const dryRun = argv.includes('--dry-run');
-    const report = await ctx.imports.ledger(path.basename(file), importedFile(file), dryRun, map);
+    const report = await ctx.lists.ledger(path.basename(file), importedFile(file), dryRun, map);
     warnUnusedMap(map, (report.columns ?? []).flatMap((c) => c.labels));
     if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
@@ -210,7 +210,7 @@ async function adjustmentsCommand(ctx: AppContext, argv: string[], rest: string[
   if (rest[1] !== 'import' || !file) throw new UserError('usage', USAGE);
   if (year === null) throw new UserError('usage', `请用 --year 指定年度，如 --year 2025\n${USAGE}`);
   const dryRun = argv.includes('--dry-run');
-  const run: AdjustmentRunView = await ctx.imports.adjustments(path.basename(file), importedFile(file), year, { dryRun, map });
+  const run: AdjustmentRunView = await ctx.lists.adjustments(path.basename(file), importedFile(file), year, { dryRun, map });
   warnUnusedMap(map, (run.columns ?? []).flatMap((c) => c.labels));
   if (json) {
     process.stdout.write(`${JSON.stringify(dryRun ? { ...run, id: null } : run, null, 2)}\n`);

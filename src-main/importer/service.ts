@@ -1,23 +1,17 @@
-// The app's side of the import wizard: every call goes to the import's child process
-// (importer/sessionProcess.ts, started by the launcher the app was given: jobs/launcher.ts) and
+// The app's side of the import wizard: every call goes to the child process that reads files
+// (its methods: importer/sessionMethods.ts; its client: jobs/worker.ts, made by the app) and
 // comes back as a promise. The readers keep their limits (shared/importLimits.ts); reading a file
 // also has a time limit and the child a heap limit, so that a file that still makes the reader
 // run away ends the child, not the app: the app says 这个文件无法读取（…）, starts a new child at
 // the next call, and the database is untouched.
-import type { AdjustmentRunView, ImportPreview, ImportReport, JobStatus, LedgerImportReport, PreviewRow } from '../api/contract';
+import type { ImportPreview, ImportReport, JobStatus, PreviewRow } from '../api/contract';
 import type { Store } from '../db/store';
-import { ChildChannel, ChildGone } from '../jobs/channel';
 import type { Jobs } from '../jobs/jobs';
-import type { ProcessLauncher } from '../jobs/launcher';
+import { ChildGone, type ChildWorker, type FileData, type ReadLimits } from '../jobs/worker';
 import { UserError } from '../shared/errors';
-import { IMPORT_LIMITS, unreadableFile } from '../shared/importLimits';
+import { IMPORT_LIMITS } from '../shared/importLimits';
 import type { CommitOptions } from './commit';
 import type { RowFilter } from './sessions';
-
-export interface ReadLimits {
-  timeoutMs: number;
-  maxMemoryMb: number;
-}
 
 // The child's heap limit is also what makes V8 collect: without a tight one its heap grows far
 // beyond what the import keeps alive (about 5 kB a row: the file, its analysis, the dry run),
@@ -41,118 +35,32 @@ export const IMPORT_V8_FLAGS = ['--no-allocation-site-pretenuring'];
  */
 export const IMPORT_CACHE_MB = 16;
 
-/** The launcher's name for the import's child process (the table is the app's: app/context.ts). */
-export const IMPORT_PROCESS = 'importSession';
-
-/** Files go to the child in pieces of this size (a multiple of 3: base64 splits evenly): no single message is larger. */
-const UPLOAD_CHUNK = 6 * 1024 * 1024;
-
-/**
- * A file as it reaches the app: bytes (the CLI), or base64 text (the window and the harness
- * send JSON), which is decoded a piece at a time on its way to the child, so that this process
- * never holds the decoded file beside its text.
- */
-export type FileData = Buffer | { base64: string };
-
-/** The pieces of a file, each a copy of its own (a view would carry its whole buffer with it). */
-function* pieces(file: FileData): Generator<Uint8Array> {
-  // An empty file is one empty piece: the child is told, and says the file is empty.
-  if ((Buffer.isBuffer(file) ? file.length : file.base64.length) === 0) yield new Uint8Array(0);
-  if (Buffer.isBuffer(file)) {
-    for (let at = 0; at < file.length; at += UPLOAD_CHUNK) yield Uint8Array.prototype.slice.call(file, at, at + UPLOAD_CHUNK);
-    return;
-  }
-  // 4 characters of base64 are 3 bytes: pieces of UPLOAD_CHUNK bytes are slices of this many.
-  const chars = (UPLOAD_CHUNK / 3) * 4;
-  for (let at = 0; at < file.base64.length; at += chars) yield Buffer.from(file.base64.slice(at, at + chars), 'base64');
-}
-
-export interface ImportProcess {
-  launcher: ProcessLauncher;
-  dbPath: string;
-  nativeBinding?: string;
-}
+/** What the wizard's user is told when its child ends under a call that reads no file: the sessions it kept are gone. */
+export const WIZARD_GONE = {
+  closed: '导入向导已关闭，数据未作改动，请重新选择文件',
+  ended: '导入向导的后台进程已结束，数据未作改动，请重新选择文件',
+};
 
 export class ImportService {
-  private readonly channel: ChildChannel;
-
   constructor(
-    process: ImportProcess,
+    /** The child process that reads files (app/context.ts, fileWorker). */
+    private readonly worker: ChildWorker,
     private readonly jobs: Jobs,
     /** The app's connection (it changes when a backup is restored). */
     private readonly store: () => Store,
-    private readonly limits: ReadLimits = READ_LIMITS,
-  ) {
-    this.channel = new ChildChannel(process.launcher, IMPORT_PROCESS, {
-      heapMb: limits.maxMemoryMb,
-      v8Flags: IMPORT_V8_FLAGS,
-      args: [JSON.stringify({ dbPath: process.dbPath, nativeBinding: process.nativeBinding, cacheMb: IMPORT_CACHE_MB })],
-    });
-  }
+  ) {}
 
   /** The child's process id while one runs (the bench reads its peak memory). */
   get childPid(): number | null {
-    return this.channel.pid;
+    return this.worker.pid;
   }
 
-  /** The child's end, in words: for a file it was reading, or for the wizard it kept. */
-  private describeGone(e: ChildGone, fileName: string | null): UserError {
-    if (e.why === 'killed') return new UserError('cancelled', '导入向导已关闭，数据未作改动，请重新选择文件');
-    if (fileName === null) return new UserError('expired', '导入向导的后台进程已结束，数据未作改动，请重新选择文件');
-    if (e.why === 'timeout') {
-      const seconds = Math.max(1, Math.round(this.limits.timeoutMs / 1000));
-      return new UserError(
-        'bad_file',
-        `${unreadableFile(`读取“${fileName}”超过 ${seconds} 秒仍未完成，已停止`)}。文件可能设置了整列的数据有效性或格式，请在 Excel 中另存为新文件后再导入`,
-      );
-    }
-    if (e.exit?.outOfMemory) {
-      return new UserError('bad_file', `${unreadableFile(`读取所需内存超过 ${this.limits.maxMemoryMb} MB 的上限，已停止`)}。请把文件拆小，或在 Excel 中另存为新文件后再导入`);
-    }
-    const how = e.exit?.signal ? `信号 ${e.exit.signal}` : `代码 ${e.exit?.code ?? '未知'}`;
-    return new UserError('bad_file', unreadableFile(`读取它的后台进程意外退出，${how}`));
-  }
-
-  private async call<T>(method: string, args: Record<string, unknown>, fileName: string | null = null, timeoutMs?: number): Promise<T> {
-    try {
-      return await this.channel.call<T>(method, args, { timeoutMs });
-    } catch (e) {
-      throw e instanceof ChildGone ? this.describeGone(e, fileName) : e;
-    }
-  }
-
-  /** Hands a file to the child, in pieces, for the call that follows; its size in bytes. */
-  private async upload(fileName: string, file: FileData): Promise<number> {
-    const total = Buffer.isBuffer(file) ? file.length : Buffer.byteLength(file.base64, 'base64');
-    let at = 0;
-    for (const chunk of pieces(file)) {
-      await this.call('upload', { at, total, chunk }, fileName);
-      at += chunk.length;
-    }
-    return at;
-  }
-
-  /** Hands a file to the child, then calls `method` on it, under the read time limit. */
-  private async withFile<T>(method: string, fileName: string, file: FileData, args: Record<string, unknown> = {}): Promise<T> {
-    const size = await this.upload(fileName, file);
-    return this.call(method, { ...args, fileName, size }, fileName, this.limits.timeoutMs);
+  private call<T>(method: string, args: Record<string, unknown>): Promise<T> {
+    return this.worker.call<T>(method, args);
   }
 
   open(fileName: string, file: FileData): Promise<ImportPreview> {
-    return this.withFile('open', fileName, file);
-  }
-
-  /**
-   * The year's pension adjustment list, imported (or only tried, `dryRun`) in the child
-   * (src-main/adjustments); `map` says what columns are (`{ "表头文字": "字段名" }`).
-   */
-  adjustments(fileName: string, file: FileData, year: number, options: { dryRun?: boolean; map?: Record<string, string | null> } = {}): Promise<AdjustmentRunView> {
-    return this.withFile('adjustments', fileName, file, { year, dryRun: options.dryRun ?? false, map: options.map ?? null });
-  }
-
-  /** A legacy claims ledger, checked (dry run) or imported in the child (src-main/claims/ledger.ts); `map` as for adjustments. */
-  ledger(fileName: string, file: FileData, dryRun: boolean, map?: Record<string, string | null>): Promise<LedgerImportReport> {
-    return this.withFile('ledger', fileName, file, { dryRun, map: map ?? null });
+    return this.worker.call('open', {}, { file: { name: fileName, data: file } });
   }
 
   /**
@@ -164,16 +72,11 @@ export class ImportService {
     bytes: Buffer,
     options: { dryRun: boolean; map?: Record<string, string | null>; confirmNotRoster?: boolean; onProgress?: (done: number, total: number) => void },
   ): Promise<ImportReport> {
-    const size = await this.upload(fileName, bytes);
-    try {
-      return await this.channel.call<ImportReport>(
-        'importFile',
-        { fileName, size, dryRun: options.dryRun, map: options.map ?? null, confirmNotRoster: options.confirmNotRoster ?? false },
-        { onEvent: (e) => options.onProgress?.((e as { done: number }).done, (e as { total: number }).total) },
-      );
-    } catch (e) {
-      throw e instanceof ChildGone ? this.describeGone(e, fileName) : e;
-    }
+    return this.worker.call<ImportReport>(
+      'importFile',
+      { dryRun: options.dryRun, map: options.map ?? null, confirmNotRoster: options.confirmNotRoster ?? false },
+      { file: { name: fileName, data: bytes }, timeLimit: false, onEvent: (e) => options.onProgress?.((e as { done: number }).done, (e as { total: number }).total) },
+    );
   }
 
   rows(session: string, sheet: string | null, filter: RowFilter, page: number): Promise<{ total: number; rows: PreviewRow[] }> {
@@ -209,10 +112,10 @@ export class ImportService {
    */
   commit(session: string, options: Omit<CommitOptions, 'onProgress' | 'dryRun'>): JobStatus {
     const before = this.newestImport();
-    const status = this.jobs.create('import', () => this.channel.kill());
+    const status = this.jobs.create('import', () => this.worker.close());
     const id = status.id;
-    this.channel
-      .call<ImportReport>('commit', { session, options }, { onEvent: (e) => this.jobs.update(id, e as Partial<JobStatus>) })
+    this.worker
+      .start<ImportReport>('commit', { session, options }, (e) => this.jobs.update(id, e as Partial<JobStatus>))
       .then(
         (report) => this.jobs.update(id, { state: 'done', done: report.dataRows, total: report.dataRows, result: report }),
         (e: unknown) => this.jobs.update(id, this.commitEnded(e, id, before)),
@@ -230,7 +133,7 @@ export class ImportService {
       const made = this.store().raw.prepare("SELECT summary FROM imports WHERE kind = 'roster' AND id > ? ORDER BY id DESC LIMIT 1").get(before) as { summary: string } | undefined;
       if (made) return { state: 'done', result: { ...(JSON.parse(made.summary) as ImportReport), rows: [] } };
       if (this.jobs.cancelRequested(id)) return { state: 'cancelled' };
-      const how = e.exit?.outOfMemory ? `所需内存超过 ${this.limits.maxMemoryMb} MB 的上限` : e.exit?.signal ? `后台进程意外退出，信号 ${e.exit.signal}` : `后台进程意外退出，代码 ${e.exit?.code ?? '未知'}`;
+      const how = e.exit?.outOfMemory ? `所需内存超过 ${this.worker.limits.maxMemoryMb} MB 的上限` : e.exit?.signal ? `后台进程意外退出，信号 ${e.exit.signal}` : `后台进程意外退出，代码 ${e.exit?.code ?? '未知'}`;
       return { state: 'failed', error: { code: 'internal', message: `导入未完成，数据未作改动（${how}）` } };
     }
     if (e instanceof UserError) return { state: 'failed', error: { code: e.code, message: e.message } };
@@ -239,6 +142,6 @@ export class ImportService {
 
   /** Ends the child (closing the app, restoring a backup): open wizards are dropped. */
   close(): void {
-    this.channel.kill();
+    this.worker.close();
   }
 }

@@ -1,4 +1,4 @@
-// The import wizard's state, kept in its child process (importer/sessionProcess.ts): the file as read,
+// The import wizard's state, kept in its child process (importer/sessionMethods.ts): the file as read,
 // the choices the user made (header, columns, value words, corrected cells), and a dry run of the
 // commit that tells each row's outcome, its problems and its duplicates before anything is written.
 import { randomUUID } from 'node:crypto';

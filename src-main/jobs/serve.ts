@@ -3,6 +3,8 @@
 // did). Under `child_process.fork` messages go through process.send; in an Electron utility
 // process through process.parentPort (https://www.electronjs.org/docs/latest/api/parent-port).
 import type { RpcError } from '../api/contract';
+import { UserError } from '../shared/errors';
+import { sizeText, unreadableFile } from '../shared/importLimits';
 import type { ChildCall, ChildMessage } from './protocol';
 
 export type Handler = (args: Record<string, unknown>, emit: (event: unknown) => void) => unknown;
@@ -39,4 +41,36 @@ export function serveParent(handlers: Record<string, Handler>, toError: (e: unkn
       }
     });
   });
+}
+
+/**
+ * The child's side of a file handed over in pieces (jobs/worker.ts): `upload` is the method that
+ * takes them, into one buffer of the announced size (at most: base64 text may decode to a little
+ * less); `take` gives the file to the call that reads it, which says how much was sent.
+ */
+export function receiveFiles(maxBytes: number): { upload: Handler; take: (args: Record<string, unknown>) => Buffer } {
+  let upload: Buffer | null = null;
+  let received = 0;
+  const incomplete = () => new UserError('bad_file', '文件没有完整传到读取进程，请重新选择文件');
+  return {
+    upload: ({ at, total, chunk }) => {
+      const size = total as number;
+      if (size > maxBytes) throw new UserError('too_large', unreadableFile(`文件超过 ${sizeText(maxBytes)} 的上限`));
+      if (at === 0) {
+        upload = Buffer.allocUnsafe(size);
+        received = 0;
+      }
+      const piece = chunk as Uint8Array;
+      if (!upload || (at as number) !== received || received + piece.length > upload.length) throw incomplete();
+      upload.set(piece, received);
+      received += piece.length;
+      return received;
+    },
+    take: (args) => {
+      if (!upload || received !== args.size) throw incomplete();
+      const bytes = upload.subarray(0, received);
+      upload = null;
+      return bytes;
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { attachmentResponse } from '../app/attachmentFiles';
 import type { AppContext } from '../app/context';
 import { launch, parseLaunchArgs, scheduleAutomaticBackups } from '../app/launch';
 import { DEFAULT_DB_NAME } from '../app/paths';
-import { IMPORT_PROCESS } from '../importer/service';
+import { IMPORT_PROCESS } from '../app/context';
 import { registerRpc } from './ipc';
 import { installAppMenu } from './menu';
 import { utilityProcessLauncher } from './processes';

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LedgerImportReport } from '../../../src-main/api/contract';
-import { IMPORT_PROCESS } from '../../../src-main/importer/service';
+import { IMPORT_PROCESS } from '../../../src-main/app/context';
 import { forkLauncher } from '../../../src-main/jobs/launcher';
 import { createPerson } from '../../../src-main/retirees/persons';
 import { checkCharacter } from '../../../src-main/shared/idNumber';
@@ -19,7 +19,7 @@ import { LedgerImport } from '../../pages/claims/ClaimsList';
 
 // The import runs in a child process, whose files the test names itself (see ColumnsStep.test.tsx).
 const src = path.resolve(import.meta.dirname, '../../../src-main');
-const launcher = forkLauncher({ [IMPORT_PROCESS]: path.join(src, 'importer/sessionProcess.ts') }, path.join(src, 'jobs/child-boot.mjs'));
+const launcher = forkLauncher({ [IMPORT_PROCESS]: path.join(src, 'app/importProcess.ts') }, path.join(src, 'jobs/child-boot.mjs'));
 
 const office = officeForEachTest({ launcher });
 const ZHANG = '21010219521005122' + checkCharacter('21010219521005122');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { useReducer } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../src-main/api/contract';
-import { IMPORT_PROCESS } from '../../../src-main/importer/service';
+import { IMPORT_PROCESS } from '../../../src-main/app/context';
 import { forkLauncher } from '../../../src-main/jobs/launcher';
 import { officeForEachTest, render } from '../../kit/test-utils';
 import { ColumnsStep } from './ColumnsStep';
@@ -18,7 +18,7 @@ import { startWizard, wizard } from './wizard';
 // where `new URL('…', import.meta.url)` becomes an http address Node cannot start; so the test
 // names the child's files itself, as the Electron build names its bundled ones.
 const src = path.resolve(import.meta.dirname, '../../../src-main');
-const launcher = forkLauncher({ [IMPORT_PROCESS]: path.join(src, 'importer/sessionProcess.ts') }, path.join(src, 'jobs/child-boot.mjs'));
+const launcher = forkLauncher({ [IMPORT_PROCESS]: path.join(src, 'app/importProcess.ts') }, path.join(src, 'jobs/child-boot.mjs'));
 
 const office = officeForEachTest({ launcher });
 const { call } = office;

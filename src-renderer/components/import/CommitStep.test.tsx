@@ -7,14 +7,14 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportPreview, ImportReport } from '../../../src-main/api/contract';
-import { IMPORT_PROCESS } from '../../../src-main/importer/service';
+import { IMPORT_PROCESS } from '../../../src-main/app/context';
 import { forkLauncher } from '../../../src-main/jobs/launcher';
 import { officeForEachTest, render } from '../../kit/test-utils';
 import { CommitStep } from './CommitStep';
 import { PreviewStep } from './PreviewStep';
 
 const src = path.resolve(import.meta.dirname, '../../../src-main');
-const launcher = forkLauncher({ [IMPORT_PROCESS]: path.join(src, 'importer/sessionProcess.ts') }, path.join(src, 'jobs/child-boot.mjs'));
+const launcher = forkLauncher({ [IMPORT_PROCESS]: path.join(src, 'app/importProcess.ts') }, path.join(src, 'jobs/child-boot.mjs'));
 const office = officeForEachTest({ launcher });
 
 /** 序号 + 姓名 + 日期: 20 people signing in on 3 days, and the 合计 line under it. */

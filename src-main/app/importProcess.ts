@@ -1,0 +1,48 @@
+// The child process that reads files from outside (jobs/launcher.ts: forked under Node, a
+// utility process in the app; its client is jobs/worker.ts): the app registers here what it
+// runs. The roster import's wizard and whole imports (importer/sessionMethods.ts), the pension
+// adjustment list and a claims ledger (app/listImports.ts calls them) are read and saved here.
+// Everything that reads a file from outside runs in this process, within the readers' limits
+// (shared/importLimits.ts) and a heap limit, so that a file that still makes it run away ends
+// this process, not the app.
+import type { RpcError } from '../api/contract';
+import { openStore } from '../db/open';
+import { ROSTER_READING, rosterSessionMethods } from '../importer/sessionMethods';
+import { receiveFiles, serveParent } from '../jobs/serve';
+import { UserError } from '../shared/errors';
+import { IMPORT_LIMITS, unreadableFile } from '../shared/importLimits';
+
+const { dbPath, nativeBinding, cacheMb } = JSON.parse(process.argv[2]) as { dbPath: string; nativeBinding?: string; cacheMb: number };
+// A small page cache (importer/service.ts, IMPORT_CACHE_MB).
+const store = openStore(dbPath, { nativeBinding, cacheMb });
+const files = receiveFiles(IMPORT_LIMITS.fileBytes);
+
+/** The methods that read a file: an error there the readers did not foresee is the file's. */
+const READING = new Set([...ROSTER_READING, 'adjustments', 'ledger']);
+
+function toError(e: unknown, method: string): RpcError {
+  if (e instanceof UserError) return { code: e.code, message: e.message };
+  const detail = e instanceof Error ? e.message : String(e);
+  if (READING.has(method)) return { code: 'bad_file', message: unreadableFile(detail.slice(0, 200)) };
+  return { code: 'internal', message: `导入未完成，数据未作改动（${detail.slice(0, 200)}）` };
+}
+
+serveParent(
+  {
+    upload: files.upload,
+    ...rosterSessionMethods(store, files.take),
+    // Loaded when first asked for, so that a roster import does not carry their modules
+    // (ExcelJS among them) in its memory.
+    adjustments: async (args) =>
+      (await import('../adjustments/adjustments')).importAdjustments(store, files.take(args), args.fileName as string, args.year as number, {
+        dryRun: args.dryRun as boolean,
+        map: (args.map as Record<string, string | null> | null) ?? undefined,
+      }),
+    ledger: async (args) =>
+      (await import('../claims/ledger')).importLedger(store, files.take(args), args.fileName as string, {
+        dryRun: args.dryRun as boolean,
+        map: (args.map as Record<string, string | null> | null) ?? undefined,
+      }),
+  },
+  toError,
+);

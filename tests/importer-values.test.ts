@@ -2,8 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { findHeader } from '../src-main/importer/columns';
 import { decodeText, parseCsv } from '../src-main/spreadsheet/csv';
-import type { SourceSheet } from '../src-main/spreadsheet/sources';
-import { normalizeLabel } from '../src-main/spreadsheet/tables';
+import { normalizeLabel, type SourceSheet } from '../src-main/spreadsheet/tables';
 import { cellText, excelSerialToIso, idCell, parseDateCell } from '../src-main/spreadsheet/cells';
 import { careOf, careText, categoryOf, deathIn, partyOf } from '../src-main/importer/values';
 import { normalizeName } from '../src-main/retirees/persons';

@@ -3,8 +3,7 @@
 import { ROSTER, ROSTER_FIELDS, type ImportField } from './grammar';
 import { fieldOfLabel, taughtFor, looksLikeData, recogniseColumns, sampleColumns, type Grammar, type Taught } from './recognise';
 import type { CellValue } from '../spreadsheet/cells';
-import type { SourceSheet } from '../spreadsheet/sources';
-import { isTitleRow, normalizeLabel } from '../spreadsheet/tables';
+import { isTitleRow, normalizeLabel, type SourceSheet } from '../spreadsheet/tables';
 
 export { ROSTER_FIELDS, type ImportField };
 

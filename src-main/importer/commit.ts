@@ -25,7 +25,8 @@ import { UserError } from '../shared/errors';
 import { analyzeBook, type AnalysisSpec, type AnalyzedRow, type AnalyzedSheet, type ImportedPerson } from './analyze';
 import { findHeader, type ImportField } from './columns';
 import { notARoster } from './rosterShape';
-import { readSource, type SourceBook } from '../spreadsheet/sources';
+import { readSource } from '../spreadsheet/sources';
+import type { SourceBook } from '../spreadsheet/tables';
 
 export type DuplicateMode = 'fillEmpty' | 'overwrite' | 'skip';
 

@@ -20,7 +20,7 @@ import {
   type PreparedImport,
 } from './commit';
 import type { ImportPreview, NotARoster, PreviewRow } from '../api/contract';
-import type { SourceBook } from '../spreadsheet/sources';
+import type { SourceBook } from '../spreadsheet/tables';
 import { notARoster, RosterShapeTally } from './rosterShape';
 
 /** The fields as the wizard names them (grammar.ts). */

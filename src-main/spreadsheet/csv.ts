@@ -2,7 +2,7 @@
 // bounded on its bytes before it is decoded, and again as it is parsed.
 import { UserError } from '../shared/errors';
 import { grouped, IMPORT_LIMITS, type ImportLimits } from '../shared/importLimits';
-import type { SourceBook } from './sources';
+import type { SourceBook } from './tables';
 import { beyondLimit, lineBreaks } from './xlsx';
 
 /** UTF-8 when the bytes are valid UTF-8 (BOM or not), else GB18030, the superset of GBK. */

@@ -6,29 +6,11 @@
 // beyond one is refused with a sentence naming it (UserError 'too_large'), whatever the format.
 import { UserError } from '../shared/errors';
 import { IMPORT_LIMITS, sizeText, unreadableFile, type ImportLimits } from '../shared/importLimits';
-import type { CellValue } from './cells';
 import { readCsv } from './csv';
 import { fileKind } from './fileKind';
-import { cellsOf, fillMerges } from './tables';
+import { cellsOf, fillMerges, type SourceBook, type SourceSheet } from './tables';
 import { readXls } from './xls';
 import { readXlsxBook, type XlsxBook } from './xlsx';
-
-export interface SourceSheet {
-  name: string;
-  hidden: boolean;
-  /** rows[r][c], 0-based; merged ranges are filled with their first cell's value. */
-  rows: CellValue[][];
-  hiddenRows: Set<number>;
-  /** Rows of horizontal merges (title rows), so a merged title is not mistaken for data. */
-  mergedRows: Set<number>;
-}
-
-export interface SourceBook {
-  format: 'xlsx' | 'xls' | 'csv';
-  sheets: SourceSheet[];
-  /** Serials in 1904-based workbooks count from 1904-01-01. */
-  date1904: boolean;
-}
 
 /** A reader's own errors (a damaged file) in words; a limit already has its sentence. */
 function refusal(e: unknown, otherwise: string): UserError {

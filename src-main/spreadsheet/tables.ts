@@ -5,6 +5,23 @@ import { grouped, type ImportLimits } from '../shared/importLimits';
 import { cellText, type CellValue } from './cells';
 import { beyondLimit } from './xlsx';
 
+export interface SourceSheet {
+  name: string;
+  hidden: boolean;
+  /** rows[r][c], 0-based; merged ranges are filled with their first cell's value. */
+  rows: CellValue[][];
+  hiddenRows: Set<number>;
+  /** Rows of horizontal merges (title rows), so a merged title is not mistaken for data. */
+  mergedRows: Set<number>;
+}
+
+export interface SourceBook {
+  format: 'xlsx' | 'xls' | 'csv';
+  sheets: SourceSheet[];
+  /** Serials in 1904-based workbooks count from 1904-01-01. */
+  date1904: boolean;
+}
+
 export type Merge = { r0: number; c0: number; r1: number; c1: number };
 
 /** Cells a set of sheets holds: each row one, plus its cells up to its last value. */

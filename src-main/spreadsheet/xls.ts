@@ -6,8 +6,7 @@ import { UserError } from '../shared/errors';
 import { grouped, type ImportLimits } from '../shared/importLimits';
 import type { CellValue } from './cells';
 import { passwordProtected } from './fileKind';
-import type { SourceBook, SourceSheet } from './sources';
-import { fillMerges } from './tables';
+import { fillMerges, type SourceBook, type SourceSheet } from './tables';
 import { beyondLimit, isDateSerial, lineBreaks } from './xlsx';
 
 // BIFF record types (MS-XLS 2.3) that the check before SheetJS reads.

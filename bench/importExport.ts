@@ -12,7 +12,8 @@ import { ListQuery } from '../src-main/api/contract';
 import { AppContext } from '../src-main/app/context';
 import { makeDemoPeople } from '../src-main/demo/generate';
 import { IMPORT_CACHE_MB } from '../src-main/importer/service';
-import { ALL_EXPORT_COLUMNS, EXPORT_COLUMNS, cellValue, exportRoster, startRosterSheet } from '../src-main/exporter/roster';
+import { ALL_EXPORT_COLUMNS, EXPORT_COLUMNS, exportRoster, rosterColumns } from '../src-main/exporter/roster';
+import { columnCell, startTableSheet } from '../src-main/documents/tableWorkbook';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -166,7 +167,8 @@ export async function benchExport(ctx: AppContext, dir: string, runs = 3): Promi
   const file = path.join(dir, 'export.xlsx');
   const cols = ALL_EXPORT_COLUMNS.map((k) => EXPORT_COLUMNS[k]);
   const rows = ctx.store.raw.prepare('SELECT * FROM persons ORDER BY name_sort, id').all() as Parameters<(typeof cols)[number]['value']>[0][];
-  const cells = rows.map((r) => cols.map((c) => cellValue(c.kind, c.value(r))));
+  const columns = rosterColumns(cols);
+  const cells = rows.map((r) => cols.map((c) => columnCell(c.kind, c.value(r))));
   const ours: number[] = [];
   const baseline: number[] = [];
   let n = 0;
@@ -176,7 +178,7 @@ export async function benchExport(ctx: AppContext, dir: string, runs = 3): Promi
     ours.push(performance.now() - t);
     t = performance.now();
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(dir, 'baseline.xlsx'), useStyles: true, useSharedStrings: false });
-    const ws = startRosterSheet(wb, cols, '花名册');
+    const ws = startTableSheet(wb, { name: '花名册', title: '花名册', columns });
     for (const r of cells) ws.addRow(r).commit();
     ws.commit();
     await wb.commit();

@@ -6,7 +6,6 @@
 // (调资通知单) print in batch for the people whose figures agree or have been checked; the
 // differences export to .xlsx.
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import type { AdjustmentRowView, AdjustmentRunView, PrintableView } from '../api/contract';
 import { nowIso, writeAudit } from '../audit/audit';
 import { applyEdit, editBetween } from '../audit/edits';
@@ -20,7 +19,9 @@ import { bothTaught, teach } from '../importer/recognise';
 import { rawCells, tableRowKind, type SourceSheet } from '../spreadsheet/tables';
 import { findTableHeader, personByIdCell, rememberedTaught, rememberTable, type SheetColumns, type TableHeader } from '../importer/table';
 import { cellText } from '../spreadsheet/cells';
-import { letterCss, letterHtml } from '../letters/html';
+import type { Html } from '../documents/html';
+import { letterCss, letterHtml } from '../documents/letter';
+import { printable } from '../documents/print';
 import { letterAssets } from '../letters/letters';
 import { currentOperator, getOfficeSettings } from '../settings/settings';
 import { AdjustmentRule, expectedIncrease, ruleProblems, type AdjustmentResult } from '../shared/adjustment';
@@ -28,7 +29,7 @@ import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { addressFor, letterDate, type AddressForm } from '../shared/letters';
 import { fenFromCell, formatYuan } from '../shared/money';
-import { addTableRow, setTableCell } from '../documents/tableWorkbook';
+import { tableWorkbook, type TableColumn } from '../documents/tableWorkbook';
 
 // --- the rule ----------------------------------------------------------------------------------
 
@@ -431,27 +432,34 @@ export async function differencesWorkbook(store: Store, runId: number): Promise<
       .prepare("SELECT * FROM adjustment_rows WHERE run_id = ? AND (differs = 1 OR outcome <> 'matched' OR expected_fen IS NULL) ORDER BY sheet, row")
       .all(runId) as Row[]
   ).map(rowView);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('差异名单', { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.mergeCells(1, 1, 1, 12);
-  setTableCell(ws, 1, 1, `${run.year}年基本养老金调整核对差异名单（${run.fileName}）`);
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
-  ws.getCell(1, 1).alignment = { horizontal: 'center' };
-  const headers = ['序号', '工作表', '行号', '姓名', '身份证号', '调整前(元)', '调整后(元)', '经办机构调整额(元)', '应调金额(元)', '差额(元)', '问题', '核对情况'];
-  addTableRow(ws, headers).font = { bold: true };
-  const yuan = (f: number | null) => (f === null ? null : f / 100);
-  rows.forEach((r, i) => {
-    const what = r.outcome === 'unmatched' ? '档案中无此人' : r.outcome === 'rejected' ? '无法读取' : r.expectedFen === null ? '无法计算' : '金额不一致';
-    const line = addTableRow(ws, [
-      i + 1, r.sheet, r.row, r.name ?? '', r.idNumber ?? '', yuan(r.oldFen), yuan(r.newFen), yuan(r.agencyFen), yuan(r.expectedFen), yuan(r.diffFen),
-      [what, ...r.issues.map((x) => x.message)].join('；'),
-      r.checkedOn ? `${r.checkedOn} ${r.checkedBy}${r.checkNote ? `：${r.checkNote}` : ''}` : '未核对',
-    ]);
-    line.getCell(5).numFmt = '@';
-    for (const c of [6, 7, 8, 9, 10]) line.getCell(c).numFmt = '#,##0.00';
+  const money = (label: string, width: number): TableColumn => ({ label, kind: 'money', width });
+  const data = await tableWorkbook({
+    name: '差异名单',
+    title: `${run.year}年基本养老金调整核对差异名单（${run.fileName}）`,
+    columns: [
+      { label: '序号', kind: 'number', width: 6 },
+      { label: '工作表', kind: 'text', width: 10 },
+      { label: '行号', kind: 'number', width: 6 },
+      { label: '姓名', kind: 'text', width: 10 },
+      { label: '身份证号', kind: 'id', width: 22 },
+      money('调整前(元)', 12),
+      money('调整后(元)', 12),
+      money('经办机构调整额(元)', 16),
+      money('应调金额(元)', 14),
+      money('差额(元)', 12),
+      { label: '问题', kind: 'text', width: 50 },
+      { label: '核对情况', kind: 'text', width: 30 },
+    ],
+    rows: rows.map((r, i) => {
+      const what = r.outcome === 'unmatched' ? '档案中无此人' : r.outcome === 'rejected' ? '无法读取' : r.expectedFen === null ? '无法计算' : '金额不一致';
+      return [
+        i + 1, r.sheet, r.row, r.name, r.idNumber, r.oldFen, r.newFen, r.agencyFen, r.expectedFen, r.diffFen,
+        [what, ...r.issues.map((x) => x.message)].join('；'),
+        r.checkedOn ? `${r.checkedOn} ${r.checkedBy}${r.checkNote ? `：${r.checkNote}` : ''}` : '未核对',
+      ];
+    }),
   });
-  [6, 10, 6, 10, 22, 12, 12, 16, 14, 12, 50, 30].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  return { fileName: `${run.year}年调资核对差异名单.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()), rows: rows.length };
+  return { fileName: `${run.year}年调资核对差异名单.xlsx`, data, rows: rows.length };
 }
 
 // --- notices (调资通知单) ------------------------------------------------------------------------
@@ -471,7 +479,7 @@ export function noticesPrintable(store: Store, runId: number, rowIds: number[], 
   ).map(rowView);
   const person = store.prepare('SELECT p.name, p.gender, p.status, lp.address_form FROM persons p LEFT JOIN letter_prefs lp ON lp.person_id = p.id WHERE p.id = ?');
   const missing: PrintableView['missing'] = [];
-  const letters: string[] = [];
+  const letters: Html[] = [];
   const assets = letterAssets(store);
   for (const r of rows) {
     const p = r.personId === null ? undefined : (person.get(r.personId) as { name: string; gender: string | null; status: string; address_form: string | null });
@@ -509,6 +517,6 @@ export function noticesPrintable(store: Store, runId: number, rowIds: number[], 
       ),
     );
   }
-  return { title: `${run.year}年调资通知单`, css: letterCss('A4'), body: letters.join(''), count: letters.length, missing };
+  return { ...printable(`${run.year}年调资通知单`, letterCss('A4'), letters), count: letters.length, missing };
 }
 

@@ -16,7 +16,7 @@ import { listFilterOptions, listPersons, officeFigures } from '../retirees/list'
 import { checkIdForForm, createPerson, editPerson, getPerson } from '../retirees/persons';
 import { currentOperator, getOfficeSettings, readSetting, saveOfficeSettings, writeSetting } from '../settings/settings';
 import { envelopesPrintable, labelsPrintable, recipients, sender } from '../letters/envelopes';
-import { lettersPrintable } from '../letters/html';
+import { lettersPrintable } from '../documents/letter';
 import {
   addressees,
   addressFormOf,

@@ -1,7 +1,6 @@
 // Payment batches (发放批次): approved claims gathered for one payment run, the payment list the bank
 // or the cashier works from (序号, 姓名, 身份证号, 银行账号, 金额, 签字), a summary sheet with the total
 // in capitals, and the batch marked paid, which pays every claim in it.
-import ExcelJS from 'exceljs';
 import type { BatchView } from '../api/contract';
 import { nowIso, writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
@@ -9,7 +8,7 @@ import { currentOperator, getOfficeSettings } from '../settings/settings';
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { capitalYuan } from '../shared/money';
-import { addTableRow } from '../documents/tableWorkbook';
+import { tableWorkbook } from '../documents/tableWorkbook';
 
 interface BatchRow {
   id: number;
@@ -87,30 +86,22 @@ export function markBatchPaid(store: Store, id: number): BatchView {
 export async function paymentListWorkbook(store: Store, id: number): Promise<{ fileName: string; data: Buffer }> {
   const batch = getBatch(store, id);
   const { orgName } = getOfficeSettings(store);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('发放名单', { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  ws.columns = [{ width: 6 }, { width: 10 }, { width: 21 }, { width: 26 }, { width: 14 }, { width: 14 }];
-  addTableRow(ws, [`${orgName}药费报销发放名单`]).font = { bold: true, size: 14 };
-  ws.mergeCells(1, 1, 1, 6);
-  ws.getRow(1).alignment = { horizontal: 'center' };
-  addTableRow(ws, [`批次：${batch.name}　　制表日期：${formatChineseDate(todayIso())}`]);
-  ws.mergeCells(2, 1, 2, 6);
-  const header = addTableRow(ws, ['序号', '姓名', '身份证号', '银行账号', '金额（元）', '签字']);
-  header.font = { bold: true };
-  batch.rows.forEach((r, i) => {
-    const row = addTableRow(ws, [i + 1, r.name, r.idNumber ?? '', r.bankAccount ?? '', r.payFen / 100, '']);
-    // ID and account numbers as text, so that Excel never shows 2.1E+17.
-    row.getCell(3).numFmt = '@';
-    row.getCell(4).numFmt = '@';
-    row.getCell(5).numFmt = '#,##0.00';
+  const data = await tableWorkbook({
+    name: '发放名单',
+    title: `${orgName}药费报销发放名单`,
+    subtitle: `批次：${batch.name}　　制表日期：${formatChineseDate(todayIso())}`,
+    columns: [
+      { label: '序号', kind: 'number', width: 6 },
+      { label: '姓名', kind: 'text', width: 10 },
+      { label: '身份证号', kind: 'id', width: 21 },
+      { label: '银行账号', kind: 'id', width: 26 },
+      { label: '金额（元）', kind: 'money', width: 14 },
+      { label: '签字', kind: 'text', width: 14 },
+    ],
+    rows: batch.rows.map((r, i) => [i + 1, r.name, r.idNumber, r.bankAccount, r.payFen, '']),
+    total: ['合计', '', '', '', batch.totalFen, ''],
+    notes: [`合计金额（大写）：${batch.totalCapital}`],
+    ruled: true,
   });
-  const total = addTableRow(ws, ['合计', '', '', '', batch.totalFen / 100, '']);
-  total.font = { bold: true };
-  total.getCell(5).numFmt = '#,##0.00';
-  addTableRow(ws, [`合计金额（大写）：${batch.totalCapital}`]);
-  ws.mergeCells(ws.rowCount, 1, ws.rowCount, 6);
-  for (let r = 3; r <= ws.rowCount - 1; r++) {
-    for (let c = 1; c <= 6; c++) ws.getCell(r, c).border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
-  }
-  return { fileName: `发放名单-${batch.name}.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()) };
+  return { fileName: `发放名单-${batch.name}.xlsx`, data };
 }

@@ -1,6 +1,5 @@
 // What the office works out from the approved claims: a draft policy priced against last year's
 // claims (政策测算), and the year's figures (per month, per category, per kind, people near the cap).
-import ExcelJS from 'exceljs';
 import type { ClaimsReport, SimulationResult } from '../api/contract';
 import type { Store } from '../db/store';
 import { categoryPolicy, type YearPolicy } from '../shared/claimPolicy';
@@ -8,7 +7,7 @@ import { UserError } from '../shared/errors';
 import { CATEGORIES, type Category } from '../shared/person';
 import { computeLine, type YearTotals } from './compute';
 import { policyFor } from './policies';
-import { addTableRow } from '../documents/tableWorkbook';
+import { tableWorkbook, type TableColumn } from '../documents/tableWorkbook';
 
 interface ApprovedLine {
   person_id: number;
@@ -117,20 +116,18 @@ export function nearCap(store: Store, year: number, percent: number): ClaimsRepo
 
 export async function claimsReportWorkbook(store: Store, year: number): Promise<{ fileName: string; data: Buffer }> {
   const r = claimsReport(store, year);
-  const wb = new ExcelJS.Workbook();
-  const money = (fen: number | null) => (fen ?? 0) / 100;
-  const sheet = (name: string, header: string[], rows: (string | number)[][], moneyCols: number[]) => {
-    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    addTableRow(ws, header).font = { bold: true };
-    for (const row of rows) addTableRow(ws, row);
-    ws.columns.forEach((c, i) => {
-      c.width = i === 0 ? 14 : 16;
-      if (moneyCols.includes(i)) c.numFmt = '#,##0.00';
-    });
-  };
-  sheet('按月', ['月份', '票据数', '符合报销金额（元）', '报销金额（元）'], r.byMonth.map((m) => [m.month, m.lines, money(m.eligibleFen), money(m.payFen)]), [2, 3]);
-  sheet('按人员类别', ['人员类别', '人数', '报销金额（元）'], r.byCategory.map((c) => [c.category, c.people, money(c.payFen)]), [2]);
-  sheet('按费用类别', ['费用类别', '票据数', '报销金额（元）'], r.byKind.map((k) => [k.kind, k.lines, money(k.payFen)]), [2]);
-  sheet('接近封顶', ['姓名', '人员类别', '本年已报销（元）', '封顶线（元）', '剩余额度（元）'], r.nearCap.map((n) => [n.name, n.category, money(n.reimbursedFen), money(n.capFen), money(n.leftFen)]), [2, 3, 4]);
-  return { fileName: `${year}年度药费报销统计.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()) };
+  const text = (label: string): TableColumn => ({ label, kind: 'text', width: 14 });
+  const count = (label: string): TableColumn => ({ label, kind: 'number', width: 16 });
+  const money = (label: string): TableColumn => ({ label, kind: 'money', width: 16 });
+  const data = await tableWorkbook([
+    { name: '按月', columns: [text('月份'), count('票据数'), money('符合报销金额（元）'), money('报销金额（元）')], rows: r.byMonth.map((m) => [m.month, m.lines, m.eligibleFen, m.payFen]) },
+    { name: '按人员类别', columns: [text('人员类别'), count('人数'), money('报销金额（元）')], rows: r.byCategory.map((c) => [c.category, c.people, c.payFen]) },
+    { name: '按费用类别', columns: [text('费用类别'), count('票据数'), money('报销金额（元）')], rows: r.byKind.map((k) => [k.kind, k.lines, k.payFen]) },
+    {
+      name: '接近封顶',
+      columns: [text('姓名'), { label: '人员类别', kind: 'text', width: 16 }, money('本年已报销（元）'), money('封顶线（元）'), money('剩余额度（元）')],
+      rows: r.nearCap.map((n) => [n.name, n.category, n.reimbursedFen, n.capFen, n.leftFen]),
+    },
+  ]);
+  return { fileName: `${year}年度药费报销统计.xlsx`, data };
 }

@@ -29,7 +29,8 @@ import { YearPolicy } from '../shared/claimPolicy';
 import { describeIssues } from '../api/issues';
 import { formatYuan } from '../shared/money';
 import { composeLetters, letterAssets } from '../letters/letters';
-import { htmlDocument, lettersPrintable } from '../letters/html';
+import { lettersPrintable } from '../documents/letter';
+import { htmlDocument } from '../documents/print';
 import { LETTER_KIND_KEYS, type LetterKind } from '../shared/letters';
 import { IMPORT_LIMITS, sizeText, unreadableFile } from '../shared/importLimits';
 

@@ -6,7 +6,8 @@
 import type { Store } from '../db/store';
 import { getOfficeSettings, readSetting } from '../settings/settings';
 import { UserError } from '../shared/errors';
-import { escapeHtml, LETTER_FONTS, type Printable } from './html';
+import { html } from '../documents/html';
+import { pageCss, printable, PRINT_FONTS, type Printable } from '../documents/print';
 import { familyName } from './letters';
 
 export const ENVELOPES = { DL: { width: 220, height: 110 }, C5: { width: 229, height: 162 } } as const;
@@ -58,22 +59,19 @@ export function sender(store: Store): Sender {
 
 const mm = (n: number) => `${n}mm`;
 
-function postcodeBoxes(code: string): string {
-  return [...code]
-    .map(
-      (d, i) =>
-        `<div class="pc" style="left:${mm(POSTCODE_BOX.left + i * (POSTCODE_BOX.width + POSTCODE_BOX.gap))};top:${mm(POSTCODE_BOX.top)};width:${mm(POSTCODE_BOX.width)};height:${mm(POSTCODE_BOX.height)}">${escapeHtml(d)}</div>`,
-    )
-    .join('');
+function postcodeBoxes(code: string) {
+  return [...code].map(
+    (d, i) =>
+      html`<div class="pc" style="left:${mm(POSTCODE_BOX.left + i * (POSTCODE_BOX.width + POSTCODE_BOX.gap))};top:${mm(POSTCODE_BOX.top)};width:${mm(POSTCODE_BOX.width)};height:${mm(POSTCODE_BOX.height)}">${d}</div>`,
+  );
 }
 
 export function envelopesPrintable(list: Recipient[], from: Sender, size: EnvelopeSize): Printable {
   const { width, height } = ENVELOPES[size];
-  const e = escapeHtml;
   const css = `
 @page { size: ${width}mm ${height}mm; margin: 0; }
 body { margin: 0; }
-.envelope { position: relative; width: ${width}mm; height: ${height}mm; overflow: hidden; break-after: page; font-family: ${LETTER_FONTS}; color: #000; }
+.envelope { position: relative; width: ${width}mm; height: ${height}mm; overflow: hidden; break-after: page; font-family: ${PRINT_FONTS}; color: #000; }
 .envelope:last-child { break-after: auto; }
 .pc { position: absolute; box-sizing: border-box; border: 0.3mm solid #c00; font-size: 16pt; line-height: ${POSTCODE_BOX.height}mm; text-align: center; }
 .to-address { position: absolute; left: 20mm; top: 26mm; right: 20mm; font-size: 14pt; line-height: 1.5; }
@@ -82,34 +80,33 @@ body { margin: 0; }
 @media screen { .envelope { margin: 6mm auto; box-shadow: 0 0 3px #888; background: #fff; } }`;
   const pages = list.map(
     (r) =>
-      `<section class="envelope" data-person="${r.personId}">${postcodeBoxes(r.postcode)}<div class="to-address">${e(r.address)}</div><div class="to-name">${e(r.name)}　收</div><div class="from">${from.address ? `${e(from.address)}<br>` : ''}${e(from.organisation)}${from.postcode ? `<br>邮政编码：${e(from.postcode)}` : ''}</div></section>`,
+      html`<section class="envelope" data-person="${r.personId}">${postcodeBoxes(r.postcode)}<div class="to-address">${r.address}</div><div class="to-name">${r.name}　收</div><div class="from">${from.address && html`${from.address}<br>`}${from.organisation}${from.postcode && html`<br>邮政编码：${from.postcode}`}</div></section>`,
   );
-  return { title: '信封', css, body: pages.join('') };
+  return printable('信封', css, pages);
 }
 
 export function labelsPrintable(list: Recipient[], sheet: LabelSheet): Printable {
   const s = LABEL_SHEETS[sheet];
-  const e = escapeHtml;
   const perPage = s.columns * s.rows;
   const css = `
-@page { size: 210mm 297mm; margin: 0; }
+${pageCss('A4', 'portrait', '0')}
 body { margin: 0; }
-.sheet { position: relative; width: 210mm; height: 297mm; break-after: page; font-family: ${LETTER_FONTS}; }
+.sheet { position: relative; width: 210mm; height: 297mm; break-after: page; font-family: ${PRINT_FONTS}; }
 .sheet:last-child { break-after: auto; }
 .label { position: absolute; box-sizing: border-box; width: ${s.width}mm; height: ${s.height}mm; padding: 3mm 4mm; font-size: 10.5pt; line-height: 1.35; overflow: hidden; }
 .label .code { letter-spacing: 0.2em; }
 .label .name { font-size: 13pt; margin-top: 1mm; }
 @media screen { .sheet { margin: 6mm auto; box-shadow: 0 0 3px #888; background: #fff; } .label { outline: 0.2mm dashed #bbb; } }`;
-  const pages: string[] = [];
+  const pages = [];
   for (let at = 0; at < list.length; at += perPage) {
     const labels = list.slice(at, at + perPage).map((r, i) => {
       const col = i % s.columns;
       const row = Math.floor(i / s.columns);
       const left = s.left + col * (s.width + s.gapX);
       const top = s.top + row * (s.height + s.gapY);
-      return `<div class="label" style="left:${left.toFixed(2)}mm;top:${top.toFixed(2)}mm"><div class="code">${e(r.postcode)}</div><div>${e(r.address)}</div><div class="name">${e(r.name)}　收</div></div>`;
+      return html`<div class="label" style="left:${left.toFixed(2)}mm;top:${top.toFixed(2)}mm"><div class="code">${r.postcode}</div><div>${r.address}</div><div class="name">${r.name}　收</div></div>`;
     });
-    pages.push(`<section class="sheet">${labels.join('')}</section>`);
+    pages.push(html`<section class="sheet">${labels}</section>`);
   }
-  return { title: '地址标签', css, body: pages.join('') };
+  return printable('地址标签', css, pages);
 }

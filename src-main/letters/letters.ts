@@ -18,7 +18,7 @@ import {
   type LetterTemplate,
 } from '../shared/letters';
 import { nextBirthday } from '../visits/reminders';
-import type { FilledLetter } from './html';
+import type { FilledLetter } from '../documents/letter';
 
 /** The family member letters go to: the emergency contact, else the first one on the file. */
 export function familyName(store: Store, personId: number): string | undefined {

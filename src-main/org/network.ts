@@ -6,11 +6,11 @@
 // A unit is named by a UnitRef. Membership changes (moving a unit, merging two, assigning people in
 // bulk from a list filter) all go through `applyMembership`: each person whose file changes is
 // updated and audited (who, when, the unit before and after), in one transaction.
-import ExcelJS from 'exceljs';
 import { unitKey as refKey, type ListQuery, type NetworkUnit, type PrintableView, type UnitFigures, type UnitMember, type UnitRef } from '../api/contract';
 import { nowIso, writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
-import { escapeHtml, LETTER_FONTS } from '../letters/html';
+import { html } from '../documents/html';
+import { printable, ruledListCss } from '../documents/print';
 import { conditions } from '../retirees/list';
 import { parsePhones } from '../retirees/persons';
 import { getOfficeSettings } from '../settings/settings';
@@ -18,7 +18,7 @@ import { ageOn, bornOnOrBefore, formatChineseDate, todayIso } from '../shared/da
 import { UserError } from '../shared/errors';
 import { compareUnitNames } from '../shared/unitOrder';
 import { compareUnits } from './units';
-import { addTableRow, setTableCell } from '../documents/tableWorkbook';
+import { tableWorkbook } from '../documents/tableWorkbook';
 
 export type GroupKind = '行政大组' | '行政小组' | '党支部' | '党小组';
 type MemberColumn = 'admin_group_id' | 'admin_subgroup_id' | 'party_branch_id' | 'party_group_id';
@@ -438,92 +438,63 @@ export function contactTree(store: Store, ref: UnitRef, fanOut = 5, today = toda
   return { leader, branches: callers.map((caller, i) => ({ caller, calls: rest.slice(i * per, (i + 1) * per) })) };
 }
 
-const SHEET_CSS = `
-@page { size: A4 landscape; margin: 14mm 14mm; }
-.sheet { font-family: ${LETTER_FONTS}; color: #000; break-after: page; }
-.sheet:last-child { break-after: auto; }
-.sheet h1 { font-size: 18pt; text-align: center; margin: 0 0 3mm; letter-spacing: 0.1em; }
-.sheet .sub { font-size: 10.5pt; margin: 0 0 3mm; display: flex; justify-content: space-between; }
-.sheet table { width: 100%; border-collapse: collapse; font-size: 10.5pt; }
-.sheet th, .sheet td { border: 0.3mm solid #000; padding: 1.2mm 1.5mm; vertical-align: top; }
-.sheet th { background: #eee; }
+const SHEET_CSS = `${ruledListCss(10.5)}
 .sheet table { table-layout: fixed; }
-.sheet th { white-space: nowrap; font-size: 9.5pt; }
+.sheet th { font-size: 9.5pt; }
 .sheet td { word-break: break-all; }
 .sheet col.n { width: 9mm; } .sheet col.name { width: 17mm; } .sheet col.g { width: 9mm; } .sheet col.age { width: 9mm; }
 .sheet col.phone { width: 30mm; } .sheet col.emergency { width: 46mm; } .sheet col.care { width: 22mm; }
 .sheet td.n, .sheet td.c { text-align: center; }
 .sheet .tree { font-size: 11pt; line-height: 1.7; }
 .sheet .tree ol { margin: 0 0 2mm; padding-left: 8mm; }
-.sheet .note { font-size: 9.5pt; color: #333; margin-top: 3mm; }
-@media screen { .sheet { width: 269mm; margin: 10mm auto; padding: 14mm; background: #fff; box-shadow: 0 0 4px #999; } }
 `;
 
 /** The contact sheet a group leader carries (组员联系表), and optionally the contact tree after it. */
 export function contactSheetPrintable(store: Store, ref: UnitRef, withTree: boolean, today = todayIso()): PrintableView {
-  const e = escapeHtml;
   const unit = networkUnit(store, ref, today);
   const title = unitTitle(store, ref);
   const members = unitMembers(store, ref, today);
   const { orgName } = getOfficeSettings(store);
-  const sub = `<p class="sub"><span>组长：${e(unit.leader ?? '（未设）')}${unit.phone ? `　电话：${e(unit.phone)}` : ''}</span><span>共 ${members.length} 人　${e(formatChineseDate(today))}</span></p>`;
-  const rows = members
-    .map(
-      (m, i) =>
-        `<tr><td class="n">${i + 1}</td><td>${e(m.name)}</td><td class="c">${e(m.gender ?? '')}</td><td class="c">${m.age ?? ''}</td><td>${e(m.phones.join('、'))}</td><td>${e(m.address ?? '')}</td><td>${e(m.emergency ?? '')}</td><td>${e(m.cannotCome.join('、'))}</td></tr>`,
-    )
-    .join('');
-  const sheet = [
-    '<section class="sheet">',
-    `<h1>${e(title)}组员联系表</h1>`,
-    sub,
-    '<table><colgroup><col class="n"><col class="name"><col class="g"><col class="age"><col class="phone"><col><col class="emergency"><col class="care"></colgroup>',
-    '<thead><tr><th>序号</th><th>姓名</th><th>性别</th><th>年龄</th><th>联系电话</th><th>住址</th><th>紧急联系人</th><th>需特别关照</th></tr></thead>',
-    `<tbody>${rows}</tbody></table>`,
-    `<p class="note">${e(orgName)}　本表含个人信息，请妥善保管，不得外传。</p>`,
-    '</section>',
-  ];
+  const date = formatChineseDate(today);
+  const rows = members.map(
+    (m, i) =>
+      html`<tr><td class="n">${i + 1}</td><td>${m.name}</td><td class="c">${m.gender}</td><td class="c">${m.age}</td><td>${m.phones.join('、')}</td><td>${m.address}</td><td>${m.emergency}</td><td>${m.cannotCome.join('、')}</td></tr>`,
+  );
+  const sheet = html`<section class="sheet"><h1>${title}组员联系表</h1><p class="sub"><span>组长：${unit.leader ?? '（未设）'}${unit.phone && `　电话：${unit.phone}`}</span><span>共 ${members.length} 人　${date}</span></p><table><colgroup><col class="n"><col class="name"><col class="g"><col class="age"><col class="phone"><col><col class="emergency"><col class="care"></colgroup><thead><tr><th>序号</th><th>姓名</th><th>性别</th><th>年龄</th><th>联系电话</th><th>住址</th><th>紧急联系人</th><th>需特别关照</th></tr></thead><tbody>${rows}</tbody></table><p class="note">${orgName}　本表含个人信息，请妥善保管，不得外传。</p></section>`;
+  const pages = [sheet];
   if (withTree) {
     const t = contactTree(store, ref, 5, today);
-    const who = (m: UnitMember) => `${e(m.name)}　${e(m.phones.join('、') || '无电话，需上门告知')}${m.cannotCome.length ? `（${e(m.cannotCome.join('、'))}）` : ''}`;
-    const branches = t.branches
-      .map((b) =>
-        b.caller
-          ? `<li><b>${who(b.caller)}</b>，负责通知：<ol>${b.calls.map((m) => `<li>${who(m)}</li>`).join('')}</ol></li>`
-          : b.calls.map((m) => `<li>${who(m)}</li>`).join(''),
-      )
-      .join('');
-    sheet.push(
-      '<section class="sheet">',
-      `<h1>${e(title)}联络树</h1>`,
-      `<p class="sub"><span>由组长 ${e(t.leader.name)}${t.leader.phone ? `（${e(t.leader.phone)}）` : ''} 依次电话通知：</span><span>${e(formatChineseDate(today))}</span></p>`,
-      `<div class="tree"><ol>${branches}</ol></div>`,
-      '<p class="note">联络员接到通知后，请逐一转告本人负责的组员；无电话或行动不便的，请上门告知。</p>',
-      '</section>',
+    const who = (m: UnitMember) => html`${m.name}　${m.phones.join('、') || '无电话，需上门告知'}${m.cannotCome.length > 0 && `（${m.cannotCome.join('、')}）`}`;
+    const branches = t.branches.map((b) =>
+      b.caller ? html`<li><b>${who(b.caller)}</b>，负责通知：<ol>${b.calls.map((m) => html`<li>${who(m)}</li>`)}</ol></li>` : b.calls.map((m) => html`<li>${who(m)}</li>`),
+    );
+    pages.push(
+      html`<section class="sheet"><h1>${title}联络树</h1><p class="sub"><span>由组长 ${t.leader.name}${t.leader.phone && `（${t.leader.phone}）`} 依次电话通知：</span><span>${date}</span></p><div class="tree"><ol>${branches}</ol></div><p class="note">联络员接到通知后，请逐一转告本人负责的组员；无电话或行动不便的，请上门告知。</p></section>`,
     );
   }
-  return { title: `${title}组员联系表`, css: SHEET_CSS, body: sheet.join(''), count: members.length, missing: [] };
+  return { ...printable(`${title}组员联系表`, SHEET_CSS, pages), count: members.length, missing: [] };
 }
 
 export async function contactSheetWorkbook(store: Store, ref: UnitRef, today = todayIso()): Promise<{ fileName: string; data: Buffer }> {
   const title = unitTitle(store, ref);
   const unit = networkUnit(store, ref, today);
   const members = unitMembers(store, ref, today);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('组员联系表', { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  ws.mergeCells(1, 1, 1, 8);
-  setTableCell(ws, 1, 1, `${title}组员联系表`);
-  ws.getCell(1, 1).font = { bold: true, size: 16 };
-  ws.getCell(1, 1).alignment = { horizontal: 'center' };
-  ws.mergeCells(2, 1, 2, 8);
-  setTableCell(ws, 2, 1, `组长：${unit.leader ?? '（未设）'}${unit.phone ? `　电话：${unit.phone}` : ''}　共 ${members.length} 人　${formatChineseDate(today)}`);
-  const header = addTableRow(ws, ['序号', '姓名', '性别', '年龄', '联系电话', '住址', '紧急联系人', '需特别关照']);
-  header.font = { bold: true };
-  members.forEach((m, i) => {
-    const row = addTableRow(ws, [i + 1, m.name, m.gender ?? '', m.age, m.phones.join('、'), m.address ?? '', m.emergency ?? '', m.cannotCome.join('、')]);
-    // Phone numbers as text: Excel never turns them into numbers.
-    row.getCell(5).numFmt = '@';
+  const data = await tableWorkbook({
+    name: '组员联系表',
+    title: `${title}组员联系表`,
+    subtitle: `组长：${unit.leader ?? '（未设）'}${unit.phone ? `　电话：${unit.phone}` : ''}　共 ${members.length} 人　${formatChineseDate(today)}`,
+    orientation: 'landscape',
+    columns: [
+      { label: '序号', kind: 'number', width: 6 },
+      { label: '姓名', kind: 'text', width: 10 },
+      { label: '性别', kind: 'text', width: 6 },
+      { label: '年龄', kind: 'number', width: 6 },
+      { label: '联系电话', kind: 'id', width: 26 },
+      { label: '住址', kind: 'text', width: 36 },
+      { label: '紧急联系人', kind: 'text', width: 30 },
+      { label: '需特别关照', kind: 'text', width: 20 },
+    ],
+    rows: members.map((m, i) => [i + 1, m.name, m.gender, m.age, m.phones.join('、'), m.address, m.emergency, m.cannotCome.join('、')]),
   });
-  [6, 10, 6, 6, 26, 36, 30, 20].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  return { fileName: `${title}组员联系表.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()) };
+  return { fileName: `${title}组员联系表.xlsx`, data };
 }

@@ -2,20 +2,20 @@
 // concluded with the result and the petitioner's satisfaction; every step audited; the time limits
 // computed from the dates (shared/petitions.ts); the reception register for a period.
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import type { Selectable } from 'kysely';
 import type { Petition, PetitionAttachment, PetitionInput, PrintableView } from '../api/contract';
 import { nowIso, writeAudit } from '../audit/audit';
 import { refuseIfStale } from '../audit/edits';
 import type { PetitionsTable } from '../db/schema';
 import type { Store } from '../db/store';
-import { escapeHtml, LETTER_FONTS } from '../letters/html';
+import { html } from '../documents/html';
+import { printable, ruledListCss } from '../documents/print';
 import { MAX_ATTACHMENT_BYTES } from '../retirees/attachments';
 import { currentOperator, getOfficeSettings } from '../settings/settings';
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { deadlines, MAX_EXTENSION_DAYS, overdue, type PetitionStatus } from '../shared/petitions';
-import { addTableRow } from '../documents/tableWorkbook';
+import { tableWorkbook, type TableColumn } from '../documents/tableWorkbook';
 import { checkAttachmentFile, servedType } from '../retirees/attachmentFiles';
 
 type Row = Selectable<PetitionsTable>;
@@ -153,8 +153,20 @@ export function overduePetitions(store: Store, today = todayIso()): Petition[] {
   return listPetitions(store, { personId: null, from: null, to: null, openOnly: true }, today).filter((p) => p.overdue);
 }
 
-/** The reception register (信访登记簿) of a period, as .xlsx. */
-const REGISTER_HEADERS = ['编号', '收到日期', '方式', '信访人', '关系', '电话', '事由', '承办人', '状态', '办理期限', '办理结果'];
+/** The reception register's (信访登记簿) columns, for the workbook and the print. */
+const REGISTER_COLUMNS: TableColumn[] = [
+  { label: '编号', kind: 'number', width: 6 },
+  { label: '收到日期', kind: 'date', width: 11 },
+  { label: '方式', kind: 'text', width: 6 },
+  { label: '信访人', kind: 'text', width: 10 },
+  { label: '关系', kind: 'text', width: 8 },
+  { label: '电话', kind: 'id', width: 14 },
+  { label: '事由', kind: 'text', width: 30 },
+  { label: '承办人', kind: 'text', width: 10 },
+  { label: '状态', kind: 'text', width: 8 },
+  { label: '办理期限', kind: 'text', width: 14 },
+  { label: '办理结果', kind: 'text', width: 30 },
+];
 
 /** The reception register's lines for a period, oldest first: one list for the workbook and the print. */
 function registerLines(store: Store, from: string, to: string): (string | number)[][] {
@@ -164,43 +176,22 @@ function registerLines(store: Store, from: string, to: string): (string | number
 }
 
 export async function registerWorkbook(store: Store, from: string, to: string): Promise<{ fileName: string; data: Buffer }> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('信访登记簿', { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  addTableRow(ws, [`信访登记簿（${from} 至 ${to}）`]).font = { bold: true, size: 14 };
-  ws.mergeCells(1, 1, 1, 11);
-  addTableRow(ws, REGISTER_HEADERS).font = { bold: true };
-  for (const line of registerLines(store, from, to)) addTableRow(ws, line);
-  [6, 11, 6, 10, 8, 14, 30, 10, 8, 14, 30].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.getColumn(6).numFmt = '@';
-  return { fileName: `信访登记簿-${from}-${to}.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()) };
+  const data = await tableWorkbook({
+    name: '信访登记簿',
+    title: `信访登记簿（${from} 至 ${to}）`,
+    orientation: 'landscape',
+    columns: REGISTER_COLUMNS,
+    rows: registerLines(store, from, to),
+  });
+  return { fileName: `信访登记簿-${from}-${to}.xlsx`, data };
 }
 
 /** The register printed (信访登记簿): A4 landscape, a ruled table, the office and the period. */
 export function registerPrintable(store: Store, from: string, to: string): PrintableView {
-  const e = escapeHtml;
   const lines = registerLines(store, from, to);
   const { orgName } = getOfficeSettings(store);
-  const css = `
-@page { size: A4 landscape; margin: 14mm; }
-.register { font-family: ${LETTER_FONTS}; color: #000; }
-.register h1 { font-size: 18pt; text-align: center; letter-spacing: 0.2em; margin: 0 0 2mm; }
-.register .sub { font-size: 10.5pt; display: flex; justify-content: space-between; margin: 0 0 3mm; }
-.register table { width: 100%; border-collapse: collapse; font-size: 9.5pt; }
-.register th, .register td { border: 0.3mm solid #000; padding: 1mm 1.2mm; vertical-align: top; }
-.register th { background: #eee; white-space: nowrap; }
-.register thead { display: table-header-group; }
-.register tr { break-inside: avoid; }
-@media screen { .register { width: 269mm; margin: 10mm auto; padding: 14mm; background: #fff; box-shadow: 0 0 4px #999; } }
-`;
-  const body = [
-    '<section class="register">',
-    '<h1>信访登记簿</h1>',
-    `<p class="sub"><span>${e(orgName)}</span><span>${e(formatChineseDate(from))}至${e(formatChineseDate(to))}　共 ${lines.length} 件</span></p>`,
-    `<table><thead><tr>${REGISTER_HEADERS.map((h) => `<th>${h}</th>`).join('')}</tr></thead>`,
-    `<tbody>${lines.map((l) => `<tr>${l.map((c) => `<td>${e(String(c))}</td>`).join('')}</tr>`).join('')}</tbody></table>`,
-    '</section>',
-  ].join('');
-  return { title: '信访登记簿', css, body, count: lines.length, missing: [] };
+  const body = html`<section class="sheet"><h1>信访登记簿</h1><p class="sub"><span>${orgName}</span><span>${formatChineseDate(from)}至${formatChineseDate(to)}　共 ${lines.length} 件</span></p><table><thead><tr>${REGISTER_COLUMNS.map((c) => html`<th>${c.label}</th>`)}</tr></thead><tbody>${lines.map((l) => html`<tr>${l.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody></table></section>`;
+  return { ...printable('信访登记簿', ruledListCss(9.5), body), count: lines.length, missing: [] };
 }
 
 // --- attachments (a letter, a photo of what was handed in) ---------------------------------------

@@ -29,6 +29,7 @@ import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { addressFor, letterDate, type AddressForm } from '../shared/letters';
 import { fenFromCell, formatYuan } from '../shared/money';
+import { fieldColumn, SEQ_COLUMN } from '../documents/columns';
 import { tableWorkbook, type TableColumn } from '../documents/tableWorkbook';
 
 // --- the rule ----------------------------------------------------------------------------------
@@ -437,11 +438,11 @@ export async function differencesWorkbook(store: Store, runId: number): Promise<
     name: '差异名单',
     title: `${run.year}年基本养老金调整核对差异名单（${run.fileName}）`,
     columns: [
-      { label: '序号', kind: 'number', width: 6 },
+      SEQ_COLUMN,
       { label: '工作表', kind: 'text', width: 10 },
       { label: '行号', kind: 'number', width: 6 },
-      { label: '姓名', kind: 'text', width: 10 },
-      { label: '身份证号', kind: 'id', width: 22 },
+      fieldColumn('name', 10),
+      fieldColumn('idNumber', 22),
       money('调整前(元)', 12),
       money('调整后(元)', 12),
       money('经办机构调整额(元)', 16),

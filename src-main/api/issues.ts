@@ -1,7 +1,7 @@
 // zod's issues in words staff read.
 import type { z } from 'zod';
 import { CLAIM_FIELD_LABELS } from '../shared/claimPolicy';
-import { FIELD_LABELS } from '../shared/person';
+import { FIELD_LABELS } from '../shared/fields';
 
 const LABELS: Record<string, string> = { ...FIELD_LABELS, ...CLAIM_FIELD_LABELS };
 

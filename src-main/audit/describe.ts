@@ -10,7 +10,7 @@ import type { Store } from '../db/store';
 import { formatChineseDate } from '../shared/dates';
 import { LETTER_KINDS } from '../shared/letters';
 import { bpText, formatYuan } from '../shared/money';
-import { FIELD_LABELS } from '../shared/person';
+import { PERSON_FIELDS, type FieldKind } from '../shared/fields';
 
 /** Names the formatter looks up: a person, a payment batch, an organisation unit, by id. */
 export interface AuditNames {
@@ -127,29 +127,13 @@ type FormatName = keyof typeof FORMATS;
 /** A field: its label, and how its value is written (plain text when not said). */
 type Field = string | [label: string, format: FormatName];
 
-/** The file's own fields (shared/person FIELD_LABELS), with the formats of those that are not text. */
-const PERSON_FORMATS: Record<string, FormatName> = {
-  birthDate: 'date',
-  workStartDate: 'date',
-  retirementDate: 'date',
-  statusDate: 'date',
-  idFrom15: 'bool',
-  careAloneChildless: 'bool',
-  careHardship: 'bool',
-  careEmptyNest: 'bool',
-  remote: 'bool',
-  remoteArea: 'bool',
-  contributionYears: 'years',
-  phones: 'phones',
-  contacts: 'contacts',
-  reviewFlags: 'list',
-  partyBranchId: 'unitId',
-  partyGroupId: 'unitId',
-  adminGroupId: 'unitId',
-  adminSubgroupId: 'unitId',
-};
-const PERSON_FIELDS: Record<string, Field> = Object.fromEntries(
-  Object.entries(FIELD_LABELS).map(([k, label]) => [k, PERSON_FORMATS[k] ? [label, PERSON_FORMATS[k]] : label]),
+/** The file's own fields (shared/fields), each written as its kind says; text, choices and ids as they are. */
+const KIND_FORMATS: Partial<Record<FieldKind, FormatName>> = { date: 'date', bool: 'bool', years: 'years', phones: 'phones', contacts: 'contacts', list: 'list', unit: 'unitId' };
+const PERSON_FIELD_WORDS: Record<string, Field> = Object.fromEntries(
+  Object.entries(PERSON_FIELDS).map(([k, f]): [string, Field] => {
+    const format = KIND_FORMATS[f.kind];
+    return [k, format ? [f.label, format] : f.label];
+  }),
 );
 
 /**
@@ -157,7 +141,7 @@ const PERSON_FIELDS: Record<string, Field> = Object.fromEntries(
  * record where the row alone does not (which template, which unit, which year's rule).
  */
 export const AUDIT_ENTITIES: Record<string, { name: string; fields: Record<string, Field>; subject?: (s: Record<string, unknown>, names: AuditNames) => string | null }> = {
-  person: { name: '档案', fields: PERSON_FIELDS },
+  person: { name: '档案', fields: PERSON_FIELD_WORDS },
   attachment: { name: '附件', fields: { attachment: '附件', claimId: ['所属报销单', 'claim'] } },
   claim: {
     name: '报销单',

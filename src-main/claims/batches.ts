@@ -8,6 +8,7 @@ import { currentOperator, getOfficeSettings } from '../settings/settings';
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { capitalYuan } from '../shared/money';
+import { fieldColumn, SEQ_COLUMN } from '../documents/columns';
 import { tableWorkbook } from '../documents/tableWorkbook';
 
 interface BatchRow {
@@ -91,10 +92,10 @@ export async function paymentListWorkbook(store: Store, id: number): Promise<{ f
     title: `${orgName}药费报销发放名单`,
     subtitle: `批次：${batch.name}　　制表日期：${formatChineseDate(todayIso())}`,
     columns: [
-      { label: '序号', kind: 'number', width: 6 },
-      { label: '姓名', kind: 'text', width: 10 },
-      { label: '身份证号', kind: 'id', width: 21 },
-      { label: '银行账号', kind: 'id', width: 26 },
+      SEQ_COLUMN,
+      fieldColumn('name', 10),
+      fieldColumn('idNumber', 21),
+      fieldColumn('bankAccount', 26),
       { label: '金额（元）', kind: 'money', width: 14 },
       { label: '签字', kind: 'text', width: 14 },
     ],

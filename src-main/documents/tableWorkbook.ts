@@ -106,6 +106,7 @@ export function columnCell(kind: ColumnKind, v: TableValue): ExcelJS.CellValue {
  * : \ / ? * [ ], not blank, not beginning or ending with an apostrophe, and not one already used.
  */
 export function tableSheetName(name: string, used: Set<string>, fallback = '工作表'): string {
+  // eslint-disable-next-line no-control-regex -- control characters are among what Excel refuses in a sheet name
   const base = name.replace(/[:\\/?*[\]\u0000-\u001f]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || fallback;
   let candidate = base;
   for (let n = 2; used.has(candidate.toLowerCase()) || candidate.toLowerCase() === 'history'; n++) candidate = `${base.slice(0, 31 - String(n).length - 2)}（${n}）`;

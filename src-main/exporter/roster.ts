@@ -9,71 +9,67 @@ import { conditions, orderBy } from '../retirees/list';
 import { parsePhones } from '../retirees/persons';
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { getOfficeSettings } from '../settings/settings';
-import { CATEGORIES, GENDERS, LIVING_ARRANGEMENTS, POLITICAL_STATUSES, STAFF_TYPES, STATUSES } from '../shared/person';
+import type { PersonField } from '../shared/fields';
 import type { PersonsTable } from '../db/schema';
 import type { Selectable } from 'kysely';
-import { tableWorkbook, tableWorkbookFile, type ColumnKind, type TableColumn, type TableValue } from '../documents/tableWorkbook';
+import { fieldColumn } from '../documents/columns';
+import { tableWorkbook, tableWorkbookFile, type TableColumn, type TableValue } from '../documents/tableWorkbook';
 
 type Row = Selectable<PersonsTable>;
 
-export interface Column {
-  header: string;
+/** A column of the export: a field of the file (its label and kind from shared/fields), a width, its value in a row. */
+export interface Column extends TableColumn {
   width: number;
-  kind: ColumnKind;
   value: (r: Row) => TableValue;
 }
 
-export const EXPORT_COLUMNS = {
-  name: { header: '姓名', width: 10, kind: 'text', value: (r) => r.name },
-  gender: { header: '性别', width: 6, kind: 'text', value: (r) => r.gender },
-  ethnicity: { header: '民族', width: 8, kind: 'text', value: (r) => r.ethnicity },
-  birthDate: { header: '出生日期', width: 12, kind: 'date', value: (r) => r.birth_date },
-  idNumber: { header: '身份证号', width: 21, kind: 'id', value: (r) => r.id_number },
-  category: { header: '人员类别', width: 9, kind: 'text', value: (r) => r.category },
-  staffType: { header: '身份', width: 7, kind: 'text', value: (r) => r.staff_type },
-  workStartDate: { header: '参加工作时间', width: 13, kind: 'date', value: (r) => r.work_start_date },
-  retirementDate: { header: '离退休时间', width: 12, kind: 'date', value: (r) => r.retirement_date },
-  formerUnit: { header: '原单位', width: 16, kind: 'text', value: (r) => r.former_unit },
-  formerPosition: { header: '原职务', width: 12, kind: 'text', value: (r) => r.former_position },
-  contributionYears: { header: '缴费年限', width: 9, kind: 'number', value: (r) => r.contribution_years },
-  politicalStatus: { header: '政治面貌', width: 12, kind: 'text', value: (r) => r.political_status },
-  phone: { header: '联系电话', width: 26, kind: 'id', value: (r) => parsePhones(r.phones).map((p) => p.number).join('、') || null },
-  address: { header: '住址', width: 36, kind: 'text', value: (r) => r.address },
-  postcode: { header: '邮编', width: 8, kind: 'id', value: (r) => r.postcode },
-  area: { header: '片区', width: 8, kind: 'text', value: (r) => r.area },
-  building: { header: '楼栋', width: 8, kind: 'text', value: (r) => r.building },
-  community: { header: '社区', width: 12, kind: 'text', value: (r) => r.community },
-  health: { header: '健康状况', width: 10, kind: 'text', value: (r) => r.health },
-  living: { header: '居住情况', width: 11, kind: 'text', value: (r) => r.living },
-  care: {
-    header: '重点关爱',
-    width: 20,
-    kind: 'text',
-    value: (r) =>
-      careText({
-        careAloneChildless: r.care_alone_childless === 1,
-        careDisability: r.care_disability as '失能' | '半失能' | null,
-        careHardship: r.care_hardship === 1,
-        careEmptyNest: r.care_empty_nest === 1,
-        remote: r.remote === 1,
-        remoteCity: r.remote_city,
-        remoteArea: r.remote_area === 1,
-      }) || null,
-  },
-  bankName: { header: '开户行', width: 20, kind: 'text', value: (r) => r.bank_name },
-  bankAccount: { header: '银行账号', width: 22, kind: 'id', value: (r) => r.bank_account },
-  status: { header: '状态', width: 6, kind: 'text', value: (r) => r.status },
-  statusDate: { header: '状态日期', width: 12, kind: 'date', value: (r) => r.status_date },
-  note: { header: '备注', width: 30, kind: 'text', value: (r) => r.note },
-} satisfies Record<(typeof EXPORT_COLUMN_KEYS)[number], Column>;
+function column(field: PersonField, width: number, value: (r: Row) => TableValue): Column {
+  return { ...fieldColumn(field), width, value };
+}
 
 export type ExportColumn = (typeof EXPORT_COLUMN_KEYS)[number];
-export const ALL_EXPORT_COLUMNS: ExportColumn[] = [...EXPORT_COLUMN_KEYS];
 
-/** The columns as the documents kit writes them. */
-export function rosterColumns(cols: readonly Column[]): TableColumn[] {
-  return cols.map((c) => ({ label: c.header, kind: c.kind, width: c.width }));
-}
+export const EXPORT_COLUMNS: Record<ExportColumn, Column> = {
+  name: column('name', 10, (r) => r.name),
+  gender: column('gender', 6, (r) => r.gender),
+  ethnicity: column('ethnicity', 8, (r) => r.ethnicity),
+  birthDate: column('birthDate', 12, (r) => r.birth_date),
+  idNumber: column('idNumber', 21, (r) => r.id_number),
+  category: column('category', 9, (r) => r.category),
+  staffType: column('staffType', 7, (r) => r.staff_type),
+  workStartDate: column('workStartDate', 13, (r) => r.work_start_date),
+  retirementDate: column('retirementDate', 12, (r) => r.retirement_date),
+  formerUnit: column('formerUnit', 16, (r) => r.former_unit),
+  formerPosition: column('formerPosition', 14, (r) => r.former_position),
+  contributionYears: column('contributionYears', 9, (r) => r.contribution_years),
+  politicalStatus: column('politicalStatus', 12, (r) => r.political_status),
+  phone: column('phones', 26, (r) => parsePhones(r.phones).map((p) => p.number).join('、') || null),
+  address: column('address', 36, (r) => r.address),
+  postcode: column('postcode', 8, (r) => r.postcode),
+  area: column('area', 8, (r) => r.area),
+  building: column('building', 8, (r) => r.building),
+  community: column('community', 12, (r) => r.community),
+  health: column('health', 10, (r) => r.health),
+  living: column('living', 11, (r) => r.living),
+  care: column('care', 20, (r) =>
+    careText({
+      careAloneChildless: r.care_alone_childless === 1,
+      careDisability: r.care_disability as '失能' | '半失能' | null,
+      careHardship: r.care_hardship === 1,
+      careEmptyNest: r.care_empty_nest === 1,
+      remote: r.remote === 1,
+      remoteCity: r.remote_city,
+      remoteArea: r.remote_area === 1,
+    }) || null,
+  ),
+  bankName: column('bankName', 20, (r) => r.bank_name),
+  bankAccount: column('bankAccount', 22, (r) => r.bank_account),
+  status: column('status', 6, (r) => r.status),
+  statusDate: column('statusDate', 12, (r) => r.status_date),
+  note: column('note', 30, (r) => r.note),
+};
+
+export const ALL_EXPORT_COLUMNS: ExportColumn[] = [...EXPORT_COLUMN_KEYS];
 
 /** A class whose instances read a raw row (an array) by column name, through prototype getters. */
 function rowView(columns: string[]): new (a: unknown[]) => object {
@@ -119,18 +115,9 @@ export async function exportRoster(
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  return tableWorkbookFile(file, { name: '花名册', title: `${orgName}离退休人员花名册（${formatChineseDate(today)}导出）`, columns: rosterColumns(cols), rows: rows() });
+  return tableWorkbookFile(file, { name: '花名册', title: `${orgName}离退休人员花名册（${formatChineseDate(today)}导出）`, columns: cols, rows: rows() });
 }
 
-
-const CHOICES: Partial<Record<ExportColumn, readonly string[]>> = {
-  gender: GENDERS,
-  category: CATEGORIES,
-  staffType: STAFF_TYPES,
-  politicalStatus: POLITICAL_STATUSES,
-  living: LIVING_ARRANGEMENTS,
-  status: STATUSES,
-};
 
 /**
  * A blank roster with the headers the importer knows and drop-down lists for the choice fields
@@ -140,7 +127,7 @@ export function importTemplate(): Promise<Buffer> {
   return tableWorkbook({
     name: '花名册',
     title: '离退休人员花名册（出生日期等可写作 1952-10-05 或 1952-10；身份证号请按文本填写）',
-    columns: ALL_EXPORT_COLUMNS.map((k) => ({ label: EXPORT_COLUMNS[k].header, kind: EXPORT_COLUMNS[k].kind, width: EXPORT_COLUMNS[k].width, choices: CHOICES[k] })),
+    columns: ALL_EXPORT_COLUMNS.map((k) => EXPORT_COLUMNS[k]),
     rows: [],
     blankRows: 2000,
   });

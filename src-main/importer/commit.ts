@@ -20,7 +20,7 @@ import type { Store } from '../db/store';
 import { describeIssues } from '../api/issues';
 import { createImportedPerson, deletePerson, getPerson, inputOf, normalizeName, updatePerson } from '../retirees/persons';
 import { currentOperator } from '../settings/settings';
-import { FIELD_LABELS } from '../shared/person';
+import { fieldLabel } from '../shared/fields';
 import { UserError } from '../shared/errors';
 import { analyzeBook, type AnalysisSpec, type AnalyzedRow, type AnalyzedSheet, type ImportedPerson } from './analyze';
 import { findHeader, type ImportField } from './columns';
@@ -691,7 +691,7 @@ function planUndo(store: Store, importId: number): UndoPlan {
   const keptEdits: KeptEdit[] = [];
   for (const f of files.values()) {
     if (f.restored.size > 0) restore.push({ file: f.file, input: f.input as PersonInput });
-    if (f.kept.size > 0) keptEdits.push({ personId: f.file.id, name: f.file.name, fields: [...f.kept].map((k) => FIELD_LABELS[k] ?? k) });
+    if (f.kept.size > 0) keptEdits.push({ personId: f.file.id, name: f.file.name, fields: [...f.kept].map((k) => fieldLabel(k)) });
   }
   return { imp, remove: [...remove], restore, keptEdits };
 }

@@ -9,9 +9,19 @@
 // wizard's mapping step (remembered for files with the same header).
 import { CATEGORY, DATE, GENDER, ID_NUMBER, PARTY, PERSON_NAME, PHONE, SEQUENCE, YES_NO, type Grammar, type ValueTest } from './recognise';
 import { LINE_KINDS } from '../shared/claimPolicy';
-import { ADJUSTMENT_FIELD_NAMES, LEDGER_FIELD_NAMES, type AdjustmentField, type LedgerField } from '../shared/importFields';
+import { ADJUSTMENT_FIELD_NAMES, LEDGER_FIELD_NAMES, ROSTER_FIELD_NAMES, type AdjustmentField, type ImportField, type LedgerField } from '../shared/importFields';
 
-export { ADJUSTMENT_FIELDS, ADJUSTMENT_FIELD_NAMES, LEDGER_FIELDS, LEDGER_FIELD_NAMES, type AdjustmentField, type LedgerField } from '../shared/importFields';
+export {
+  ADJUSTMENT_FIELDS,
+  ADJUSTMENT_FIELD_NAMES,
+  LEDGER_FIELDS,
+  LEDGER_FIELD_NAMES,
+  ROSTER_FIELDS,
+  ROSTER_FIELD_NAMES,
+  type AdjustmentField,
+  type ImportField,
+  type LedgerField,
+} from '../shared/importFields';
 
 const ID_RULES = [
   '公民|居民? 身份证 号码|号|编号?',
@@ -22,47 +32,6 @@ const NAME_RULES = ['离退休|离休|退休|退职|老干部|老同志? 姓名|
 const DATE_WORD = '日期|年月日|年月|时间|年份|年';
 
 // --- a roster (花名册) ---------------------------------------------------------------------------
-
-export const ROSTER_FIELDS = [
-  'seq', 'name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'category', 'staffType', 'workStartDate', 'retirementDate',
-  'formerUnit', 'formerPosition', 'contributionYears', 'phone', 'address', 'party', 'postcode', 'area', 'building', 'community',
-  'health', 'living', 'care', 'bankName', 'bankAccount', 'status', 'statusDate', 'deathDate', 'alive', 'note',
-] as const;
-export type ImportField = (typeof ROSTER_FIELDS)[number];
-
-/** The fields as the wizard and the CLI's `--map` name them. */
-export const ROSTER_FIELD_NAMES: Record<ImportField, string> = {
-  seq: '序号（不导入）',
-  name: '姓名',
-  gender: '性别',
-  ethnicity: '民族',
-  birthDate: '出生日期',
-  idNumber: '身份证号',
-  category: '人员类别',
-  staffType: '身份',
-  workStartDate: '参加工作时间',
-  retirementDate: '离退休时间',
-  formerUnit: '原单位',
-  formerPosition: '原职务/职称',
-  contributionYears: '缴费年限',
-  phone: '联系电话',
-  address: '住址',
-  party: '政治面貌/党员',
-  postcode: '邮编',
-  area: '片区',
-  building: '楼栋',
-  community: '社区',
-  health: '健康状况',
-  living: '居住情况',
-  care: '重点关爱',
-  bankName: '开户行',
-  bankAccount: '银行账号',
-  status: '状态',
-  statusDate: '状态日期',
-  deathDate: '去世时间',
-  alive: '是否健在',
-  note: '备注',
-};
 
 /** 是/否 under 党员 is party membership; under 健在 (or 已故) it is whether the person is alive. */
 const yesNoField = (concept: string): ImportField | null => (/党/.test(concept) ? 'party' : /健在|在世|存活|故|去世|死亡|逝世/.test(concept) ? 'alive' : null);

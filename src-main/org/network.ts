@@ -16,15 +16,15 @@ import { parsePhones } from '../retirees/persons';
 import { getOfficeSettings } from '../settings/settings';
 import { ageOn, bornOnOrBefore, formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
+import { CHILD_KIND, PARENT_KIND, type GroupKind } from '../shared/org';
+import { isPartyMember, PARTY_MEMBER_STATUSES } from '../shared/person';
 import { compareUnitNames } from '../shared/unitOrder';
 import { compareUnits } from './units';
-import { tableWorkbook } from '../documents/tableWorkbook';
+import { fieldColumn, SEQ_COLUMN } from '../documents/columns';
+import { tableWorkbook, type TableColumn } from '../documents/tableWorkbook';
 
-export type GroupKind = '行政大组' | '行政小组' | '党支部' | '党小组';
 type MemberColumn = 'admin_group_id' | 'admin_subgroup_id' | 'party_branch_id' | 'party_group_id';
 const COLUMN: Record<GroupKind, MemberColumn> = { 行政大组: 'admin_group_id', 行政小组: 'admin_subgroup_id', 党支部: 'party_branch_id', 党小组: 'party_group_id' };
-const PARENT_KIND: Record<GroupKind, GroupKind | null> = { 行政大组: null, 行政小组: '行政大组', 党支部: null, 党小组: '党支部' };
-const CHILD_KIND: Record<GroupKind, GroupKind | null> = { 行政大组: '行政小组', 行政小组: null, 党支部: '党小组', 党小组: null };
 /** How the history tab names each membership field (as the file's own snapshot does). */
 const FIELD = {
   admin_group_id: 'adminGroupId',
@@ -71,6 +71,9 @@ export function unitTitle(store: Store, ref: UnitRef): string {
 
 // --- figures and the tree ------------------------------------------------------------------------
 
+/** The party members' 政治面貌 as an SQL list: the program's own words, not input. */
+const PARTY_SQL = PARTY_MEMBER_STATUSES.map((s) => `'${s}'`).join(', ');
+
 function figuresBy(store: Store, keySql: string, where: string, today: string, params: (string | number)[] = []): Map<string, UnitFigures> {
   const year = today.slice(0, 4);
   const rows = store
@@ -81,7 +84,7 @@ function figuresBy(store: Store, keySql: string, where: string, today: string, p
               coalesce(sum(status = '在册' AND birth_date <= ?), 0) AS over90,
               coalesce(sum(status = '在册' AND living = '独居'), 0) AS livingAlone,
               coalesce(sum(status = '在册' AND care_disability IS NOT NULL), 0) AS disabled,
-              coalesce(sum(status = '在册' AND political_status IN ('中共党员', '中共预备党员')), 0) AS partyMembers,
+              coalesce(sum(status = '在册' AND political_status IN (${PARTY_SQL})), 0) AS partyMembers,
               coalesce(sum(status = '已故' AND substr(status_date, 1, 4) = ?), 0) AS diedThisYear
        FROM persons WHERE ${where} GROUP BY k`,
     )
@@ -404,7 +407,7 @@ export function unitMembers(store: Store, ref: UnitRef, today = todayIso()): Uni
       phones: parsePhones(r.phones).map((p) => p.number),
       address: r.address,
       building: r.building,
-      partyMember: r.political_status === '中共党员' || r.political_status === '中共预备党员',
+      partyMember: isPartyMember(r.political_status),
       emergency: c ? `${c.name}${c.relation ? `（${c.relation}）` : ''} ${parsePhones(c.phones).map((p) => p.number).join('、')}`.trim() : null,
       cannotCome: notes,
     };
@@ -449,6 +452,18 @@ const SHEET_CSS = `${ruledListCss(10.5)}
 .sheet .tree ol { margin: 0 0 2mm; padding-left: 8mm; }
 `;
 
+/** The contact sheet's columns, printed and as a workbook. */
+const CONTACT_COLUMNS: TableColumn[] = [
+  SEQ_COLUMN,
+  fieldColumn('name', 10),
+  fieldColumn('gender', 6),
+  { label: '年龄', kind: 'number', width: 6 },
+  fieldColumn('phones', 26),
+  fieldColumn('address', 36),
+  { label: '紧急联系人', kind: 'text', width: 30 },
+  { label: '需特别关照', kind: 'text', width: 20 },
+];
+
 /** The contact sheet a group leader carries (组员联系表), and optionally the contact tree after it. */
 export function contactSheetPrintable(store: Store, ref: UnitRef, withTree: boolean, today = todayIso()): PrintableView {
   const unit = networkUnit(store, ref, today);
@@ -460,7 +475,7 @@ export function contactSheetPrintable(store: Store, ref: UnitRef, withTree: bool
     (m, i) =>
       html`<tr><td class="n">${i + 1}</td><td>${m.name}</td><td class="c">${m.gender}</td><td class="c">${m.age}</td><td>${m.phones.join('、')}</td><td>${m.address}</td><td>${m.emergency}</td><td>${m.cannotCome.join('、')}</td></tr>`,
   );
-  const sheet = html`<section class="sheet"><h1>${title}组员联系表</h1><p class="sub"><span>组长：${unit.leader ?? '（未设）'}${unit.phone && `　电话：${unit.phone}`}</span><span>共 ${members.length} 人　${date}</span></p><table><colgroup><col class="n"><col class="name"><col class="g"><col class="age"><col class="phone"><col><col class="emergency"><col class="care"></colgroup><thead><tr><th>序号</th><th>姓名</th><th>性别</th><th>年龄</th><th>联系电话</th><th>住址</th><th>紧急联系人</th><th>需特别关照</th></tr></thead><tbody>${rows}</tbody></table><p class="note">${orgName}　本表含个人信息，请妥善保管，不得外传。</p></section>`;
+  const sheet = html`<section class="sheet"><h1>${title}组员联系表</h1><p class="sub"><span>组长：${unit.leader ?? '（未设）'}${unit.phone && `　电话：${unit.phone}`}</span><span>共 ${members.length} 人　${date}</span></p><table><colgroup><col class="n"><col class="name"><col class="g"><col class="age"><col class="phone"><col><col class="emergency"><col class="care"></colgroup><thead><tr>${CONTACT_COLUMNS.map((c) => html`<th>${c.label}</th>`)}</tr></thead><tbody>${rows}</tbody></table><p class="note">${orgName}　本表含个人信息，请妥善保管，不得外传。</p></section>`;
   const pages = [sheet];
   if (withTree) {
     const t = contactTree(store, ref, 5, today);
@@ -484,16 +499,7 @@ export async function contactSheetWorkbook(store: Store, ref: UnitRef, today = t
     title: `${title}组员联系表`,
     subtitle: `组长：${unit.leader ?? '（未设）'}${unit.phone ? `　电话：${unit.phone}` : ''}　共 ${members.length} 人　${formatChineseDate(today)}`,
     orientation: 'landscape',
-    columns: [
-      { label: '序号', kind: 'number', width: 6 },
-      { label: '姓名', kind: 'text', width: 10 },
-      { label: '性别', kind: 'text', width: 6 },
-      { label: '年龄', kind: 'number', width: 6 },
-      { label: '联系电话', kind: 'id', width: 26 },
-      { label: '住址', kind: 'text', width: 36 },
-      { label: '紧急联系人', kind: 'text', width: 30 },
-      { label: '需特别关照', kind: 'text', width: 20 },
-    ],
+    columns: CONTACT_COLUMNS,
     rows: members.map((m, i) => [i + 1, m.name, m.gender, m.age, m.phones.join('、'), m.address, m.emergency, m.cannotCome.join('、')]),
   });
   return { fileName: `${title}组员联系表.xlsx`, data };

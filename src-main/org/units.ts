@@ -4,9 +4,9 @@ import type { OrgUnit } from '../api/contract';
 import { nowIso } from '../audit/audit';
 import type { Store } from '../db/store';
 import { UserError } from '../shared/errors';
+import { isGroupKind, PARENT_KIND } from '../shared/org';
 import { compareUnitNames } from '../shared/unitOrder';
 
-const PARENT_KIND: Record<string, string | null> = { 行政大组: null, 行政小组: '行政大组', 党支部: null, 党小组: '党支部' };
 
 /**
  * The order units are listed in everywhere: by kind (as the database has always ordered them), by
@@ -26,8 +26,8 @@ export function listUnits(store: Store): OrgUnit[] {
 }
 
 export function createUnit(store: Store, input: { kind: string; name: string; parentId: number | null }): OrgUnit {
+  if (!isGroupKind(input.kind)) throw new UserError('invalid_input', '组织类型不正确');
   const parentKind = PARENT_KIND[input.kind];
-  if (parentKind === undefined) throw new UserError('invalid_input', '组织类型不正确');
   return store.tx(() => {
     if (parentKind === null && input.parentId !== null) throw new UserError('invalid_input', `${input.kind}不能隶属于其他组织`);
     if (parentKind !== null) {

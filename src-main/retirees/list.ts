@@ -7,7 +7,7 @@ import type { Database } from '../db/schema';
 import type { Store } from '../db/store';
 import { bornOnOrBefore, personAge, todayIso } from '../shared/dates';
 import { maskIdNumber } from '../shared/idNumber';
-import { CARE_FLAGS, CATEGORIES } from '../shared/person';
+import { CARE_FLAGS, CATEGORIES, PARTY_MEMBER_STATUSES } from '../shared/person';
 import { compareUnitNames } from '../shared/unitOrder';
 import { matchExpression } from './searchIndex';
 
@@ -26,7 +26,6 @@ const SORT_COLUMNS = {
 const NOT_NULL_SORT = new Set(['name_sort', 'updated_at']);
 const NULLABLE_SORT = { has: (c: string) => !NOT_NULL_SORT.has(c) };
 
-const PARTY = ['中共党员', '中共预备党员'];
 
 export function conditions(eb: EB, q: ListQuery, today: string) {
   const all = [];
@@ -40,8 +39,8 @@ export function conditions(eb: EB, q: ListQuery, today: string) {
   if (q.building) all.push(eb('building', '=', q.building));
   if (q.adminGroupId) all.push(eb.or([eb('admin_group_id', '=', q.adminGroupId), eb('admin_subgroup_id', '=', q.adminGroupId)]));
   if (q.partyBranchId) all.push(eb.or([eb('party_branch_id', '=', q.partyBranchId), eb('party_group_id', '=', q.partyBranchId)]));
-  if (q.partyMember === true) all.push(eb('political_status', 'in', PARTY));
-  if (q.partyMember === false) all.push(eb.or([eb('political_status', 'is', null), eb('political_status', 'not in', PARTY)]));
+  if (q.partyMember === true) all.push(eb('political_status', 'in', PARTY_MEMBER_STATUSES));
+  if (q.partyMember === false) all.push(eb.or([eb('political_status', 'is', null), eb('political_status', 'not in', PARTY_MEMBER_STATUSES)]));
   if (q.minAge !== null) all.push(eb('birth_date', '<=', bornOnOrBefore(q.minAge, today)));
   for (const flag of q.care) {
     if (flag === 'aloneChildless') all.push(eb('care_alone_childless', '=', 1));

@@ -16,6 +16,8 @@ import type { Store } from '../db/store';
 import { personAge } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { checkIdNumber, crossCheckId } from '../shared/idNumber';
+import type { PersonField } from '../shared/fields';
+import type { GroupKind } from '../shared/org';
 import { toInfo } from './attachments';
 import { indexPerson, nameSortKey, unindexPerson } from './searchIndex';
 
@@ -201,7 +203,7 @@ const UNIT_FIELDS = [
   ['partyGroupId', '党小组', 'partyGroup'],
   ['adminGroupId', '行政大组', 'adminGroup'],
   ['adminSubgroupId', '行政小组', 'adminSubgroup'],
-] as const;
+] as const satisfies readonly (readonly [PersonField, GroupKind, string])[];
 
 function unitNames(store: Store, p: Pick<PersonInput, 'partyBranchId' | 'partyGroupId' | 'adminGroupId' | 'adminSubgroupId'>, strict: boolean) {
   const names = { partyBranch: null, partyGroup: null, adminGroup: null, adminSubgroup: null } as PersonFile['unitNames'];

@@ -1,13 +1,9 @@
 // The units of the organisation network as a choice list: grouped 行政组织 / 党组织 / 片区楼栋, each
 // 大组 before its 小组, a 小组 named with its 大组; each level as a person counts (第二 before 第十二).
 import type { NetworkUnit } from '../../src-main/api/contract';
+import { UNIT_GROUPS } from '../../src-main/shared/org';
 import { compareUnitNames } from '../../src-main/shared/unitOrder';
 
-const GROUPS = [
-  ['行政组织', ['行政大组', '行政小组']],
-  ['党组织', ['党支部', '党小组']],
-  ['片区楼栋', ['片区', '楼栋']],
-] as const;
 
 const byName = (a: NetworkUnit, b: NetworkUnit) => compareUnitNames(a.name, b.name);
 
@@ -15,7 +11,7 @@ export function unitChoices(units: NetworkUnit[], withCount = false) {
   const byKey = new Map(units.map((u) => [u.key, u]));
   const label = (u: NetworkUnit) =>
     `${u.ref.kind}：${u.parentKey ? `${byKey.get(u.parentKey)?.name ?? ''} › ` : ''}${u.name}${withCount ? `（${u.figures.members} 人）` : ''}`;
-  return GROUPS.map(([group, [top, sub]]) => ({
+  return UNIT_GROUPS.map(([group, [top, sub]]) => ({
     group,
     items: units
       .filter((u) => u.ref.kind === top)

@@ -1,6 +1,6 @@
 import { Paper, Radio, Select, Stack, Text, Title, Group } from '@mantine/core';
 import type { ImportPreview, PreviewRow } from '../../../src-main/api/contract';
-import { FIELD_LABELS } from '../../../src-main/shared/person';
+import { fieldLabel } from '../../../src-main/shared/fields';
 import { DataTable } from '../../kit/DataTable';
 import { useRpc } from '../../kit/rpc';
 import type { DuplicateChoices, DuplicateMode } from './wizard';
@@ -54,7 +54,7 @@ export function DuplicatesStep({ preview, choices, onChange }: { preview: Import
                   ) : (
                     r.conflicts.map((c) => (
                       <Text key={c.field}>
-                        {FIELD_LABELS[c.field] ?? c.field}：{c.existing} → {c.incoming}
+                        {fieldLabel(c.field)}：{c.existing} → {c.incoming}
                       </Text>
                     ))
                   ),

@@ -8,6 +8,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect } from 'react';
 import type { InputOf } from '../../../src-main/api/contract';
 import { useRpc } from '../../kit/rpc';
+import { FIELD_LABELS } from '../../../src-main/shared/fields';
 import type { PersonDraft } from './personDraft';
 
 type CheckInput = InputOf<'retirees.checkId'>;
@@ -45,7 +46,7 @@ export function IdNumberField({ form, personId }: { form: UseFormReturnType<Pers
   return (
     <Stack gap={4}>
       <TextInput
-        label="身份证号"
+        label={FIELD_LABELS.idNumber}
         value={idNumber ?? ''}
         onChange={(e) => form.setFieldValue('idNumber', e.currentTarget.value === '' ? null : e.currentTarget.value)}
         description={description}

@@ -10,6 +10,7 @@ import { useMemo, useState } from 'react';
 import type { InputOf, PersonRow } from '../../../src-main/api/contract';
 import { CARE_FLAG_KEYS, SORT_KEYS } from '../../../src-main/api/contract';
 import { formatAge } from '../../../src-main/shared/dates';
+import { FIELD_LABELS } from '../../../src-main/shared/fields';
 import { AGE_BANDS, CARE_FLAGS, CATEGORIES, STATUSES } from '../../../src-main/shared/person';
 import { download } from '../../files';
 import { DataTable } from '../../kit/DataTable';
@@ -264,16 +265,16 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
               </Group>
             ),
           },
-          { accessor: 'gender', title: '性别', width: 64 },
+          { accessor: 'gender', title: FIELD_LABELS.gender, width: 64 },
           { accessor: 'age', title: '年龄', sortable: true, width: 76, render: (r) => formatAge(r.age, 'short') },
-          { accessor: 'idNumberMasked', title: '身份证号', sortable: true, width: 200, noWrap: true, render: (r) => <Text ff="monospace" span>{r.idNumberMasked ?? ''}</Text> },
+          { accessor: 'idNumberMasked', title: FIELD_LABELS.idNumber, sortable: true, width: 200, noWrap: true, render: (r) => <Text ff="monospace" span>{r.idNumberMasked ?? ''}</Text> },
           { accessor: 'category', title: '类别', width: 64 },
-          { accessor: 'formerUnit', title: '原单位', sortable: true },
-          { accessor: 'phone', title: '联系电话', width: 136, noWrap: true },
+          { accessor: 'formerUnit', title: FIELD_LABELS.formerUnit, sortable: true },
+          { accessor: 'phone', title: FIELD_LABELS.phones, width: 136, noWrap: true },
           { accessor: 'place', title: '片区/楼栋', sortable: true, render: (r) => [r.area, r.building].filter(Boolean).join(' ') },
           {
             accessor: 'status',
-            title: '状态',
+            title: FIELD_LABELS.status,
             width: 84,
             render: (r) => (
               <Badge size="lg" color={statusColor(r.status)} variant="light">

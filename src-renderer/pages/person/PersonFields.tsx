@@ -13,6 +13,8 @@ import {
   STAFF_TYPES,
   STATUSES,
 } from '../../../src-main/shared/person';
+import { FIELD_LABELS as L } from '../../../src-main/shared/fields';
+import type { GroupKind } from '../../../src-main/shared/org';
 import { FormDateField } from '../../kit/FormDateField';
 import { PhonesField, Section, textField } from './fields';
 import { IdNumberField } from './IdNumberField';
@@ -23,9 +25,9 @@ type UnitField = 'partyBranchId' | 'partyGroupId' | 'adminGroupId' | 'adminSubgr
 export function PersonFields({ form, units, personId }: { form: UseFormReturnType<PersonDraft>; units: OrgUnit[]; personId: number | null }) {
   const v = form.getValues();
   const text = (path: keyof PersonDraft) => textField(form, path);
-  const unitSelect = (label: string, kind: string, field: UnitField, parent?: number | null) => (
+  const unitSelect = (kind: GroupKind, field: UnitField, parent?: number | null) => (
     <Select
-      label={label}
+      label={L[field]}
       clearable
       searchable
       data={units
@@ -40,27 +42,27 @@ export function PersonFields({ form, units, personId }: { form: UseFormReturnTyp
     <Stack gap="md">
       <Section title="基本情况">
         <SimpleGrid cols={{ base: 2, lg: 4 }}>
-          <TextInput label="姓名" required {...form.getInputProps('name')} />
-          <Select label="性别" data={[...GENDERS]} clearable {...form.getInputProps('gender')} />
-          <TextInput label="民族" {...text('ethnicity')} />
-          <FormDateField partial empty={null} form={form} path="birthDate" label="出生日期" />
+          <TextInput label={L.name} required {...form.getInputProps('name')} />
+          <Select label={L.gender} data={[...GENDERS]} clearable {...form.getInputProps('gender')} />
+          <TextInput label={L.ethnicity} {...text('ethnicity')} />
+          <FormDateField partial empty={null} form={form} path="birthDate" label={L.birthDate} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, lg: 2 }} mt="sm">
           <IdNumberField form={form} personId={personId} />
           <SimpleGrid cols={2}>
-            <Select label="人员类别" required data={[...CATEGORIES]} allowDeselect={false} {...form.getInputProps('category')} />
-            <Select label="身份" data={[...STAFF_TYPES]} clearable {...form.getInputProps('staffType')} />
+            <Select label={L.category} required data={[...CATEGORIES]} allowDeselect={false} {...form.getInputProps('category')} />
+            <Select label={L.staffType} data={[...STAFF_TYPES]} clearable {...form.getInputProps('staffType')} />
           </SimpleGrid>
         </SimpleGrid>
         <SimpleGrid cols={{ base: 2, lg: 4 }} mt="sm">
-          <FormDateField partial empty={null} form={form} path="workStartDate" label="参加工作时间" />
-          <FormDateField partial empty={null} form={form} path="retirementDate" label="离退休时间" />
-          <TextInput label="原单位/部门" {...text('formerUnit')} />
-          <TextInput label="原职务/职称" {...text('formerPosition')} />
+          <FormDateField partial empty={null} form={form} path="workStartDate" label={L.workStartDate} />
+          <FormDateField partial empty={null} form={form} path="retirementDate" label={L.retirementDate} />
+          <TextInput label={L.formerUnit} {...text('formerUnit')} />
+          <TextInput label={L.formerPosition} {...text('formerPosition')} />
         </SimpleGrid>
         <Group mt="sm" gap="xl" align="end">
           <NumberInput
-            label="缴费年限（年）"
+            label={`${L.contributionYears}（年）`}
             description="含视同缴费年限，调资核对用"
             w={220}
             min={0}
@@ -70,62 +72,62 @@ export function PersonFields({ form, units, personId }: { form: UseFormReturnTyp
             error={form.errors.contributionYears}
             onChange={(n) => form.setFieldValue('contributionYears', typeof n === 'number' ? n : null)}
           />
-          <Checkbox mb={8} label="艰苦边远地区（调资倾斜）" {...form.getInputProps('remoteArea', { type: 'checkbox' })} />
+          <Checkbox mb={8} label={`${L.remoteArea}（调资倾斜）`} {...form.getInputProps('remoteArea', { type: 'checkbox' })} />
         </Group>
       </Section>
       <Section title="政治面貌与组织">
         <SimpleGrid cols={{ base: 2, lg: 5 }}>
-          <Select label="政治面貌" data={[...POLITICAL_STATUSES]} clearable {...form.getInputProps('politicalStatus')} />
-          {unitSelect('党支部', '党支部', 'partyBranchId')}
-          {unitSelect('党小组', '党小组', 'partyGroupId', v.partyBranchId)}
-          {unitSelect('行政大组', '行政大组', 'adminGroupId')}
-          {unitSelect('行政小组', '行政小组', 'adminSubgroupId', v.adminGroupId)}
+          <Select label={L.politicalStatus} data={[...POLITICAL_STATUSES]} clearable {...form.getInputProps('politicalStatus')} />
+          {unitSelect('党支部', 'partyBranchId')}
+          {unitSelect('党小组', 'partyGroupId', v.partyBranchId)}
+          {unitSelect('行政大组', 'adminGroupId')}
+          {unitSelect('行政小组', 'adminSubgroupId', v.adminGroupId)}
         </SimpleGrid>
       </Section>
       <Section title="健康与居住">
         <SimpleGrid cols={{ base: 2, lg: 4 }}>
-          <Select label="健康状况" data={[...HEALTH_CHOICES]} clearable {...form.getInputProps('health')} />
-          <Select label="居住情况" data={[...LIVING_ARRANGEMENTS]} clearable {...form.getInputProps('living')} />
-          <Select label="失能情况" placeholder="无" data={[...DISABILITY_LEVELS]} clearable {...form.getInputProps('careDisability')} />
+          <Select label={L.health} data={[...HEALTH_CHOICES]} clearable {...form.getInputProps('health')} />
+          <Select label={L.living} data={[...LIVING_ARRANGEMENTS]} clearable {...form.getInputProps('living')} />
+          <Select label={L.careDisability} placeholder="无" data={[...DISABILITY_LEVELS]} clearable {...form.getInputProps('careDisability')} />
         </SimpleGrid>
         <Group mt="md" gap="xl">
           <Text size="sm" fw={500}>
-            重点关爱：
+            {L.care}：
           </Text>
-          <Checkbox label="孤寡" {...form.getInputProps('careAloneChildless', { type: 'checkbox' })} />
-          <Checkbox label="生活困难" {...form.getInputProps('careHardship', { type: 'checkbox' })} />
-          <Checkbox label="空巢" {...form.getInputProps('careEmptyNest', { type: 'checkbox' })} />
-          <Checkbox label="异地居住" {...form.getInputProps('remote', { type: 'checkbox' })} />
-          {v.remote && <TextInput placeholder="居住城市" aria-label="异地居住城市" {...text('remoteCity')} />}
+          <Checkbox label={L.careAloneChildless} {...form.getInputProps('careAloneChildless', { type: 'checkbox' })} />
+          <Checkbox label={L.careHardship} {...form.getInputProps('careHardship', { type: 'checkbox' })} />
+          <Checkbox label={L.careEmptyNest} {...form.getInputProps('careEmptyNest', { type: 'checkbox' })} />
+          <Checkbox label={L.remote} {...form.getInputProps('remote', { type: 'checkbox' })} />
+          {v.remote && <TextInput placeholder="居住城市" aria-label={L.remoteCity} {...text('remoteCity')} />}
         </Group>
       </Section>
       <Section title="联系方式与住址">
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
           <PhonesField value={v.phones ?? []} onChange={(phones) => form.setFieldValue('phones', phones)} errorOf={(i) => form.errors[`phones.${i}.number`]} />
           <Stack gap="sm">
-            <TextInput label="住址" {...text('address')} />
+            <TextInput label={L.address} {...text('address')} />
             <SimpleGrid cols={4}>
-              <TextInput label="邮编" {...text('postcode')} />
-              <TextInput label="片区" {...text('area')} />
-              <TextInput label="楼栋" {...text('building')} />
-              <TextInput label="社区" {...text('community')} />
+              <TextInput label={L.postcode} {...text('postcode')} />
+              <TextInput label={L.area} {...text('area')} />
+              <TextInput label={L.building} {...text('building')} />
+              <TextInput label={L.community} {...text('community')} />
             </SimpleGrid>
           </Stack>
         </SimpleGrid>
       </Section>
       <Section title="银行账户与人员状态">
         <SimpleGrid cols={{ base: 2, lg: 4 }}>
-          <TextInput label="开户行" {...text('bankName')} />
-          <TextInput label="银行账号" description="用于报销款发放" ff="monospace" {...text('bankAccount')} />
+          <TextInput label={L.bankName} {...text('bankName')} />
+          <TextInput label={L.bankAccount} description="用于报销款发放" ff="monospace" {...text('bankAccount')} />
           <Stack gap={4}>
             <Text size="sm" fw={500}>
-              状态
+              {L.status}
             </Text>
             <SegmentedControl data={[...STATUSES]} value={v.status ?? '在册'} onChange={(s) => form.setFieldValue('status', s as PersonDraft['status'])} />
           </Stack>
           {v.status !== '在册' && <FormDateField partial empty={null} form={form} path="statusDate" label={v.status === '已故' ? '去世日期' : '迁出日期'} />}
         </SimpleGrid>
-        <Textarea mt="sm" label="备注" autosize minRows={2} {...text('note')} />
+        <Textarea mt="sm" label={L.note} autosize minRows={2} {...text('note')} />
       </Section>
     </Stack>
   );

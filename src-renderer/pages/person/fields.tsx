@@ -7,6 +7,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import type { ChangeEvent, ReactNode } from 'react';
 import { contract, type MethodName } from '../../../src-main/api/contract';
+import { FIELD_LABELS } from '../../../src-main/shared/fields';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -48,7 +49,7 @@ export interface PhoneDraft {
 export function PhonesField({
   value,
   onChange,
-  label = '联系电话',
+  label = FIELD_LABELS.phones,
   errorOf,
 }: {
   value: PhoneDraft[];

@@ -1,6 +1,7 @@
 // The renderer's only door to the data: the contract's methods, over Electron IPC when the
 // preload exposed it, else over the browser harness's POST /rpc with the run's token.
-import type { InputOf, MethodName, OutputOf, RpcError, RpcResult } from '../src-main/api/contract';
+import type { RpcError, RpcResult } from '../src-main/contract/common';
+import type { InputOf, MethodName, OutputOf } from '../src-main/contract';
 
 declare global {
   interface Window {

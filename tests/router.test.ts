@@ -1,7 +1,7 @@
 // Invalid calls through the router (the path every IPC and HTTP call takes) change nothing and
 // say why in Chinese.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { dispatch } from '../src-main/api/router';
+import { dispatch } from '../src-main/router';
 import type { AppContext } from '../src-main/app/context';
 import { freshContext } from './helpers';
 

@@ -6,7 +6,8 @@
 // (调资通知单) print in batch for the people whose figures agree or have been checked; the
 // differences export to .xlsx.
 import { createHash } from 'node:crypto';
-import type { AdjustmentRowView, AdjustmentRunView, PrintableView } from '../api/contract';
+import type { AdjustmentRowView, AdjustmentRunView } from '../contract/adjustments';
+import type { PrintableView } from '../contract/common';
 import { nowIso, writeAudit } from '../audit/audit';
 import { applyEdit, editBetween } from '../audit/edits';
 import type { Selectable } from 'kysely';

@@ -2,7 +2,7 @@
 // frozen header, ID and phone numbers as text, full dates as dates and partial ones as text),
 // streamed to the file, so 100,000 people export in bounded memory. Its headers are the
 // importer's own words, so an exported file imports back unchanged.
-import { EXPORT_COLUMN_KEYS, type ListQuery } from '../api/contract';
+import { EXPORT_COLUMN_KEYS, type ListQuery } from '../contract/retirees';
 import type { Store } from '../db/store';
 import { careText } from '../importer/values';
 import { conditions, orderBy } from '../retirees/list';

@@ -4,7 +4,7 @@
 // also has a time limit and the child a heap limit, so that a file that still makes the reader
 // run away ends the child, not the app: the app says 这个文件无法读取（…）, starts a new child at
 // the next call, and the database is untouched.
-import type { ImportPreview, ImportReport, JobStatus, PreviewRow } from '../api/contract';
+import type { ImportPreview, ImportReport, JobStatus, PreviewRow } from '../contract/imports';
 import type { Store } from '../db/store';
 import type { Jobs } from '../jobs/jobs';
 import { ChildGone, type ChildWorker, type FileData, type ReadLimits } from '../jobs/worker';

@@ -5,7 +5,7 @@
 // what cancelling it does; for an import that is ending its child process, which SQLite turns
 // into a rollback of the transaction it had open.
 import { randomUUID } from 'node:crypto';
-import type { JobStatus } from '../api/contract';
+import type { JobStatus } from '../contract/imports';
 
 interface Job {
   status: JobStatus;

@@ -3,7 +3,8 @@
 // computed from the dates (shared/petitions.ts); the reception register for a period.
 import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import type { Petition, PetitionAttachment, PetitionInput, PrintableView } from '../api/contract';
+import type { PrintableView } from '../contract/common';
+import type { Petition, PetitionAttachment, PetitionInput } from '../contract/petitions';
 import { nowIso, writeAudit } from '../audit/audit';
 import { refuseIfStale } from '../audit/edits';
 import type { PetitionsTable } from '../db/schema';

@@ -1,5 +1,5 @@
 // A file's history tab: every audited change, field by field, in words staff read (audit/describe).
-import type { HistoryItem } from '../api/contract';
+import type { HistoryItem } from '../contract/retirees';
 import { personHistory } from '../audit/audit';
 import { auditNames, describeAudit, formatAuditValue } from '../audit/describe';
 import type { Store } from '../db/store';

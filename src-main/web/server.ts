@@ -10,7 +10,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dispatch } from '../api/router';
+import { dispatch } from '../router';
 import type { AppContext } from '../app/context';
 import { attachmentResponse, isAttachmentPath } from '../app/attachmentFiles';
 import { readRendererFile } from '../app/rendererFiles';

@@ -4,19 +4,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import packageJson from '../../package.json';
-import { BACKUP_KIND_LABELS, type BackupInfo } from '../db/backup';
-import { storageProblem } from '../db/open';
-import type { AppContext } from '../app/context';
-import { createUnit, listUnits } from '../org/units';
-import { assignToUnit, contactSheetPrintable, contactSheetWorkbook, mergeUnits, moveUnit, networkTree, saveUnitInfo, unitMembers } from '../org/network';
-import { addAttachment, readAttachment, removeAttachment } from '../retirees/attachments';
-import { historyFor } from '../retirees/history';
-import { listFilterOptions, listPersons, officeFigures } from '../retirees/list';
-import { checkIdForForm, createPerson, editPerson, getPerson } from '../retirees/persons';
-import { currentOperator, getOfficeSettings, readSetting, saveOfficeSettings, writeSetting } from '../settings/settings';
-import { envelopesPrintable, labelsPrintable, recipients, sender } from '../letters/envelopes';
-import { lettersPrintable } from '../documents/letter';
+import packageJson from '../package.json';
+import { BACKUP_KIND_LABELS, type BackupInfo } from './db/backup';
+import { storageProblem } from './db/open';
+import type { AppContext } from './app/context';
+import { createUnit, listUnits } from './org/units';
+import { assignToUnit, contactSheetPrintable, contactSheetWorkbook, mergeUnits, moveUnit, networkTree, saveUnitInfo, unitMembers } from './org/network';
+import { addAttachment, readAttachment, removeAttachment } from './retirees/attachments';
+import { historyFor } from './retirees/history';
+import { listFilterOptions, listPersons, officeFigures } from './retirees/list';
+import { checkIdForForm, createPerson, editPerson, getPerson } from './retirees/persons';
+import { currentOperator, getOfficeSettings, readSetting, saveOfficeSettings, writeSetting } from './settings/settings';
+import { envelopesPrintable, labelsPrintable, recipients, sender } from './letters/envelopes';
+import { lettersPrintable } from './documents/letter';
 import {
   addressees,
   addressFormOf,
@@ -29,15 +29,15 @@ import {
   saveTemplate,
   setAddressForm,
   setLetterAsset,
-} from '../letters/letters';
-import { checkUndo, importHistory, undoImport } from '../importer/commit';
-import type { FileData } from '../jobs/worker';
-import { exportRoster, importTemplate } from '../exporter/roster';
-import { importErrorWorkbook } from '../exporter/importErrors';
-import { todayIso } from '../shared/dates';
-import { createBatch, getBatch, listBatches, markBatchPaid, paymentListWorkbook } from '../claims/batches';
-import { createClaim, getClaim, listClaims, moveClaim, reverseClaim, updateClaim, yearStatement } from '../claims/claims';
-import { listPolicies, policyGaps, savePolicy } from '../claims/policies';
+} from './letters/letters';
+import { checkUndo, importHistory, undoImport } from './importer/commit';
+import type { FileData } from './jobs/worker';
+import { exportRoster, importTemplate } from './exporter/roster';
+import { importErrorWorkbook } from './exporter/importErrors';
+import { todayIso } from './shared/dates';
+import { createBatch, getBatch, listBatches, markBatchPaid, paymentListWorkbook } from './claims/batches';
+import { createClaim, getClaim, listClaims, moveClaim, reverseClaim, updateClaim, yearStatement } from './claims/claims';
+import { listPolicies, policyGaps, savePolicy } from './claims/policies';
 import {
   advancePetition,
   attachToPetition,
@@ -49,13 +49,13 @@ import {
   readPetitionAttachment,
   registerPrintable,
   registerWorkbook,
-} from '../petitions/petitions';
-import { activitiesOf, createActivity, createMaterial, deliverMaterial, getActivity, getMaterial, listActivities, listMaterials, setAttendance } from '../activities/activities';
-import { completeDeathTask, getDeath, registerDeath } from '../visits/deaths';
-import { reminderRules, reminders, saveReminderRules } from '../visits/reminders';
-import { certificationLists, certificationsOf, certify } from '../visits/certifications';
-import { createVisit, createVisitBatch, followUpDone, getVisitBatch, listVisitBatches, listVisits } from '../visits/visits';
-import { claimsReport, claimsReportWorkbook, simulateYear } from '../claims/reports';
+} from './petitions/petitions';
+import { activitiesOf, createActivity, createMaterial, deliverMaterial, getActivity, getMaterial, listActivities, listMaterials, setAttendance } from './activities/activities';
+import { completeDeathTask, getDeath, registerDeath } from './visits/deaths';
+import { reminderRules, reminders, saveReminderRules } from './visits/reminders';
+import { certificationLists, certificationsOf, certify } from './visits/certifications';
+import { createVisit, createVisitBatch, followUpDone, getVisitBatch, listVisitBatches, listVisits } from './visits/visits';
+import { claimsReport, claimsReportWorkbook, simulateYear } from './claims/reports';
 import {
   adjustmentsOf,
   checkRow,
@@ -67,10 +67,11 @@ import {
   runRows,
   saveRule,
   uncheckRow,
-} from '../adjustments/adjustments';
-import { UserError } from '../shared/errors';
-import { describeIssues, labelsFor } from './issues';
-import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf, type RpcResult } from './contract';
+} from './adjustments/adjustments';
+import { UserError } from './shared/errors';
+import { describeIssues, labelsFor } from './contract/issues';
+import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf } from './contract';
+import type { RpcResult } from './contract/common';
 
 type Handlers = { [M in MethodName]: (ctx: AppContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
 

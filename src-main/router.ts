@@ -1,61 +1,16 @@
 // name → validate input → call the domain → { ok, value } | { ok: false, error }.
 // Every transport (Electron IPC, the harness's POST /rpc, the CLI) calls `dispatch`; nothing from
-// the renderer reaches a domain without passing its zod schema first.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import packageJson from '../package.json';
-import { BACKUP_KIND_LABELS, type BackupInfo } from './db/backup';
-import { storageProblem } from './db/open';
+// the renderer reaches a domain without passing its zod schema first. The router decides nothing
+// itself: each method is one call of its domain, its files turned to base64 as the contract
+// carries them; a refusal comes back with its code (shared/errors.ts), a fault with the code and
+// the words of what happened to the storage.
 import type { AppContext } from './app/context';
-import { createUnit, listUnits } from './org/units';
-import { assignToUnit, contactSheetPrintable, contactSheetWorkbook, mergeUnits, moveUnit, networkTree, saveUnitInfo, unitMembers } from './org/network';
-import { addAttachment, readAttachment, removeAttachment } from './retirees/attachments';
-import { historyFor } from './retirees/history';
-import { listFilterOptions, listPersons, officeFigures } from './retirees/list';
-import { checkIdForForm, createPerson, editPerson, getPerson } from './retirees/persons';
-import { currentOperator, getOfficeSettings, readSetting, saveOfficeSettings, writeSetting } from './settings/settings';
-import { envelopesPrintable, labelsPrintable, recipients, sender } from './letters/envelopes';
-import { lettersPrintable } from './documents/letter';
-import {
-  addressees,
-  addressFormOf,
-  composeLetters,
-  letterAssets,
-  lettersOf,
-  listTemplates,
-  logLetters,
-  resetTemplate,
-  saveTemplate,
-  setAddressForm,
-  setLetterAsset,
-} from './letters/letters';
-import { checkUndo, importHistory, undoImport } from './importer/commit';
-import type { FileData } from './jobs/worker';
-import { exportRoster, importTemplate } from './exporter/roster';
-import { importErrorWorkbook } from './exporter/importErrors';
-import { todayIso } from './shared/dates';
-import { createBatch, getBatch, listBatches, markBatchPaid, paymentListWorkbook } from './claims/batches';
-import { createClaim, getClaim, listClaims, moveClaim, reverseClaim, updateClaim, yearStatement } from './claims/claims';
-import { listPolicies, policyGaps, savePolicy } from './claims/policies';
-import {
-  advancePetition,
-  attachToPetition,
-  createPetition,
-  getPetition,
-  listPetitions,
-  overduePetitions,
-  petitionAttachments,
-  readPetitionAttachment,
-  registerPrintable,
-  registerWorkbook,
-} from './petitions/petitions';
+import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf } from './contract';
+import type { RpcResult } from './contract/common';
+import { describeIssues, labelsFor } from './contract/issues';
+import { describeBackup } from './db/backup';
+import { storageProblem, type StorageProblem } from './db/open';
 import { activitiesOf, createActivity, createMaterial, deliverMaterial, getActivity, getMaterial, listActivities, listMaterials, setAttendance } from './activities/activities';
-import { completeDeathTask, getDeath, registerDeath } from './visits/deaths';
-import { reminderRules, reminders, saveReminderRules } from './visits/reminders';
-import { certificationLists, certificationsOf, certify } from './visits/certifications';
-import { createVisit, createVisitBatch, followUpDone, getVisitBatch, listVisitBatches, listVisits } from './visits/visits';
-import { claimsReport, claimsReportWorkbook, simulateYear } from './claims/reports';
 import {
   adjustmentsOf,
   checkRow,
@@ -68,40 +23,64 @@ import {
   saveRule,
   uncheckRow,
 } from './adjustments/adjustments';
-import { UserError } from './shared/errors';
-import { describeIssues, labelsFor } from './contract/issues';
-import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf } from './contract';
-import type { RpcResult } from './contract/common';
+import { createBatch, getBatch, listBatches, markBatchPaid, paymentListWorkbook } from './claims/batches';
+import { createClaim, getClaim, listClaims, moveClaim, reverseClaim, updateClaim, yearStatement } from './claims/claims';
+import { listPolicies, policyGaps, savePolicy } from './claims/policies';
+import { claimsReport, claimsReportWorkbook, simulateYear } from './claims/reports';
+import { importErrorWorkbook } from './exporter/importErrors';
+import { importTemplate, rosterDownload } from './exporter/roster';
+import { checkUndo, importHistory, undoImport } from './importer/commit';
+import type { FileData } from './jobs/worker';
+import {
+  addressFormOf,
+  letterSettings,
+  lettersOf,
+  listTemplates,
+  resetTemplate,
+  saveLetterSettings,
+  saveTemplate,
+  setAddressForm,
+} from './letters/letters';
+import { printEnvelopes, printLetters } from './letters/print';
+import { assignToUnit, contactSheetPrintable, contactSheetWorkbook, mergeUnits, moveUnit, networkTree, saveUnitInfo, unitMembers } from './org/network';
+import { createUnit, listUnits } from './org/units';
+import {
+  advancePetition,
+  attachToPetition,
+  createPetition,
+  getPetition,
+  listPetitions,
+  overduePetitions,
+  petitionAttachments,
+  readPetitionAttachment,
+  registerPrintable,
+  registerWorkbook,
+} from './petitions/petitions';
+import { addAttachment, readAttachment, removeAttachment } from './retirees/attachments';
+import { historyFor } from './retirees/history';
+import { listFilterOptions, listPersons, officeFigures } from './retirees/list';
+import { checkIdForForm, createPerson, editPerson, getPerson } from './retirees/persons';
+import { type ErrorCode, type RpcError, UserError } from './shared/errors';
+import { completeDeathTask, getDeath, registerDeath } from './visits/deaths';
+import { certificationLists, certificationsOf, certify } from './visits/certifications';
+import { reminderRules, reminders, saveReminderRules } from './visits/reminders';
+import { createVisit, createVisitBatch, followUpDone, getVisitBatch, listVisitBatches, listVisits } from './visits/visits';
 
 type Handlers = { [M in MethodName]: (ctx: AppContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
-
-function backupEntry(b: BackupInfo) {
-  return { ...b, kindLabel: BACKUP_KIND_LABELS[b.kind] };
-}
-
-function appInfo(ctx: AppContext) {
-  return {
-    ...getOfficeSettings(ctx.store),
-    dbPath: ctx.paths.dbPath,
-    backupsDir: ctx.paths.backupsDir,
-    keptAsideDir: ctx.paths.keptAsideDir,
-    notices: ctx.notices,
-    sqliteVersion: (ctx.store.raw.prepare('select sqlite_version() as v').get() as { v: string }).v,
-    appVersion: packageJson.version,
-  };
-}
 
 /** A file as the contract takes it (bytes, or base64 text), as the import service takes it, without a copy. */
 function fileData(file: { data?: Uint8Array; dataBase64?: string }): FileData {
   return file.data ? Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength) : { base64: file.dataBase64! };
 }
 
+/** A file the contract hands back (a workbook, an attachment): its bytes as base64, the rest as it is. */
+function withBase64<T extends { data: Buffer }>({ data, ...rest }: T): Omit<T, 'data'> & { dataBase64: string } {
+  return { ...rest, dataBase64: data.toString('base64') };
+}
+
 const handlers: Handlers = {
-  'app.info': (ctx) => appInfo(ctx),
-  'app.setup': (ctx, input) => {
-    saveOfficeSettings(ctx.store, input);
-    return appInfo(ctx);
-  },
+  'app.info': (ctx) => ctx.info(),
+  'app.setup': (ctx, input) => ctx.setup(input),
   'retirees.list': (ctx, q) => listPersons(ctx.store, q),
   'retirees.get': (ctx, { id }) => getPerson(ctx.store, id),
   'retirees.create': (ctx, { person, acceptWarnings }) => createPerson(ctx.store, person, { acceptWarnings }),
@@ -114,10 +93,7 @@ const handlers: Handlers = {
     const data = Buffer.from(input.dataBase64, 'base64');
     return addAttachment(ctx.store, { personId: input.personId, fileName: input.fileName, mime: input.mime, data, note: input.note, claimId: input.claimId });
   },
-  'attachments.get': (ctx, { id }) => {
-    const { data, ...info } = readAttachment(ctx.store, id);
-    return { ...info, dataBase64: data.toString('base64') };
-  },
+  'attachments.get': (ctx, { id }) => withBase64(readAttachment(ctx.store, id)),
   'attachments.remove': (ctx, { id, reason }) => {
     removeAttachment(ctx.store, id, reason);
     return { removed: true as const };
@@ -131,10 +107,7 @@ const handlers: Handlers = {
   'org.assign': (ctx, { query, ref }) => assignToUnit(ctx.store, query, ref),
   'org.members': (ctx, { ref }) => unitMembers(ctx.store, ref),
   'org.contactSheet': (ctx, { ref, tree }) => contactSheetPrintable(ctx.store, ref, tree),
-  'org.exportSheet': async (ctx, { ref }) => {
-    const w = await contactSheetWorkbook(ctx.store, ref);
-    return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
-  },
+  'org.exportSheet': async (ctx, { ref }) => withBase64(await contactSheetWorkbook(ctx.store, ref)),
   // Files go to the import's child process as they came, in pieces (importer/service.ts).
   'imports.open': (ctx, { fileName, ...file }) => ctx.imports.open(fileName, fileData(file)),
   'imports.rows': (ctx, { session, sheet, filter, page }) => ctx.imports.rows(session, sheet, filter, page),
@@ -142,40 +115,20 @@ const handlers: Handlers = {
   'imports.setFields': (ctx, { session, sheet, fields }) => ctx.imports.setFields(session, sheet, fields),
   'imports.editCell': (ctx, { session, sheet, row, col, value }) => ctx.imports.editCell(session, sheet, row, col, value),
   'imports.mapValue': (ctx, { session, field, value, target }) => ctx.imports.mapValue(session, field, value, target),
-  'imports.commit': (ctx, { session, ...options }) => {
-    if (ctx.jobs.running) throw new UserError('busy', '已有一个导入正在进行，请等它结束');
-    // Refuse here, before the child process commits, when no operator is set up to name in the audit log.
-    currentOperator(ctx.store);
-    return ctx.imports.commit(session, options);
-  },
+  'imports.commit': (ctx, { session, ...options }) => ctx.imports.commit(session, options),
   'imports.history': (ctx) => importHistory(ctx.store),
   'imports.undoCheck': (ctx, { id }) => checkUndo(ctx.store, id),
   'imports.undo': (ctx, { id }) => undoImport(ctx.store, id),
-  'jobs.status': (ctx, { id }) => {
-    const status = ctx.jobs.status(id);
-    if (!status) throw new UserError('not_found', '没有找到这个后台任务');
-    return status;
-  },
+  'jobs.status': (ctx, { id }) => ctx.jobs.find(id),
   'jobs.cancel': (ctx, { id }) => {
     ctx.jobs.cancel(id);
-    const status = ctx.jobs.status(id);
-    if (!status) throw new UserError('not_found', '没有找到这个后台任务');
-    return status;
+    return ctx.jobs.find(id);
   },
-  'retirees.export': async (ctx, { query, columns }) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-export-'));
-    try {
-      const file = path.join(dir, 'roster.xlsx');
-      const count = await exportRoster(ctx.store, file, query, columns);
-      return { fileName: `离退休人员花名册-${todayIso()}.xlsx`, count, dataBase64: fs.readFileSync(file).toString('base64') };
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  },
+  'retirees.export': async (ctx, { query, columns }) => withBase64(await rosterDownload(ctx.store, query, columns)),
   'imports.template': async () => ({ fileName: '离退休人员花名册-导入模板.xlsx', dataBase64: (await importTemplate()).toString('base64') }),
   'imports.errorWorkbook': async (ctx, { id }) => {
-    const w = await importErrorWorkbook(ctx.store, id);
-    return { fileName: w.fileName, rows: w.rows, dataBase64: w.bytes.toString('base64') };
+    const { bytes, ...w } = await importErrorWorkbook(ctx.store, id);
+    return withBase64({ ...w, data: bytes });
   },
   'claims.list': (ctx, q) => listClaims(ctx.store, q),
   'claims.get': (ctx, { id }) => getClaim(ctx.store, id),
@@ -189,18 +142,12 @@ const handlers: Handlers = {
   'claims.policyGaps': (ctx, { personId, years }) => policyGaps(ctx.store, personId, years),
   'claims.simulate': (ctx, { policy }) => simulateYear(ctx.store, policy),
   'claims.report': (ctx, { year, month, nearCapPercent }) => claimsReport(ctx.store, year, nearCapPercent, month),
-  'claims.exportReport': async (ctx, { year }) => {
-    const w = await claimsReportWorkbook(ctx.store, year);
-    return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
-  },
+  'claims.exportReport': async (ctx, { year }) => withBase64(await claimsReportWorkbook(ctx.store, year)),
   'claims.importLedger': (ctx, { fileName, dryRun, map, ...file }) => ctx.lists.ledger(fileName, fileData(file), dryRun, map),
   'batches.list': (ctx) => listBatches(ctx.store),
   'batches.get': (ctx, { id }) => getBatch(ctx.store, id),
   'batches.create': (ctx, { name, claimIds }) => createBatch(ctx.store, name, claimIds),
-  'batches.export': async (ctx, { id }) => {
-    const w = await paymentListWorkbook(ctx.store, id);
-    return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
-  },
+  'batches.export': async (ctx, { id }) => withBase64(await paymentListWorkbook(ctx.store, id)),
   'batches.markPaid': (ctx, { id }) => markBatchPaid(ctx.store, id),
   'visits.list': (ctx, { personId }) => listVisits(ctx.store, personId),
   'visits.create': (ctx, input) => createVisit(ctx.store, input),
@@ -224,30 +171,13 @@ const handlers: Handlers = {
     setAddressForm(ctx.store, personId, form);
     return { saved: true as const };
   },
-  'letters.render': (ctx, input) => {
-    const { ids, batch } = addressees(ctx.store, input);
-    const composed = composeLetters(ctx.store, input.kind, ids, { date: input.date ?? undefined, visitDate: input.visitDate, gift: input.gift });
-    if (composed.letters.length === 0) throw new UserError('invalid_input', `没有可以打印的信函：${composed.missing.map((m) => `${m.name}（${m.why}）`).join('、')}`);
-    if (input.print) logLetters(ctx.store, input.kind, composed.letters, batch);
-    return { ...lettersPrintable(composed.letters, input.paper, letterAssets(ctx.store)), count: composed.letters.length, missing: composed.missing };
-  },
-  'letters.envelopes': (ctx, input) => {
-    const { ids } = addressees(ctx.store, input);
-    const r = recipients(ctx.store, ids, { toFamily: input.toFamily });
-    if (r.recipients.length === 0) throw new UserError('invalid_input', `没有可以打印的地址：${r.missing.map((m) => `${m.name}（${m.why}）`).join('、')}`);
-    const printable = input.sheet ? labelsPrintable(r.recipients, input.sheet) : envelopesPrintable(r.recipients, sender(ctx.store), input.size ?? 'DL');
-    return { ...printable, count: r.recipients.length, missing: r.missing };
-  },
+  'letters.render': (ctx, input) => printLetters(ctx.store, input),
+  'letters.envelopes': (ctx, input) => printEnvelopes(ctx.store, input),
   'letters.log': (ctx, { personId }) => lettersOf(ctx.store, personId),
   'letters.addressForm': (ctx, { personId }) => ({ form: addressFormOf(ctx.store, personId) }),
-  'letters.assets': (ctx) => ({ ...letterAssets(ctx.store), orgAddress: readSetting(ctx.store, 'org_address'), orgPostcode: readSetting(ctx.store, 'org_postcode') }),
+  'letters.assets': (ctx) => letterSettings(ctx.store),
   'letters.setAssets': (ctx, input) => {
-    ctx.store.tx(() => {
-      if (input.letterhead !== undefined) setLetterAsset(ctx.store, 'letterhead', input.letterhead);
-      if (input.seal !== undefined) setLetterAsset(ctx.store, 'seal', input.seal);
-      writeSetting(ctx.store, 'org_address', input.orgAddress ?? '');
-      writeSetting(ctx.store, 'org_postcode', input.orgPostcode ?? '');
-    });
+    saveLetterSettings(ctx.store, input);
     return { saved: true as const };
   },
   'petitions.list': (ctx, q) => listPetitions(ctx.store, q),
@@ -255,11 +185,7 @@ const handlers: Handlers = {
   'petitions.get': (ctx, { id }) => getPetition(ctx.store, id),
   'petitions.create': (ctx, input) => createPetition(ctx.store, input),
   'petitions.advance': (ctx, { id, version, step }) => advancePetition(ctx.store, id, version, step),
-  'petitions.register': async (ctx, { from, to }) => {
-    if (to < from) throw new UserError('invalid_input', '截止日期不能早于起始日期');
-    const w = await registerWorkbook(ctx.store, from, to);
-    return { fileName: w.fileName, dataBase64: w.data.toString('base64') };
-  },
+  'petitions.register': async (ctx, { from, to }) => withBase64(await registerWorkbook(ctx.store, from, to)),
   'adjustments.rule': (ctx, { year }) => ({ rule: getRule(ctx.store, year) }),
   'adjustments.saveRule': (ctx, { rule, loaded }) => saveRule(ctx.store, rule, loaded),
   'adjustments.import': (ctx, { year, fileName, dryRun, map, ...file }) => ctx.lists.adjustments(fileName, fileData(file), year, { dryRun, map }),
@@ -268,26 +194,13 @@ const handlers: Handlers = {
   'adjustments.check': (ctx, { id, note }) => checkRow(ctx.store, id, note),
   'adjustments.uncheck': (ctx, { id, reason }) => uncheckRow(ctx.store, id, reason),
   'adjustments.recompute': (ctx, { runId }) => recomputeRun(ctx.store, runId),
-  'adjustments.exportDiffs': async (ctx, { runId }) => {
-    const w = await differencesWorkbook(ctx.store, runId);
-    return { fileName: w.fileName, rows: w.rows, dataBase64: w.data.toString('base64') };
-  },
-  'adjustments.notices': (ctx, { runId, rowIds }) => {
-    const view = noticesPrintable(ctx.store, runId, rowIds);
-    if (view.count === 0) throw new UserError('invalid_input', `没有可以打印的通知单${view.missing.length ? `：${view.missing.slice(0, 20).map((m) => `${m.name}（${m.why}）`).join('、')}` : ''}`);
-    return view;
-  },
+  'adjustments.exportDiffs': async (ctx, { runId }) => withBase64(await differencesWorkbook(ctx.store, runId)),
+  'adjustments.notices': (ctx, { runId, rowIds }) => noticesPrintable(ctx.store, runId, rowIds),
   'adjustments.ofPerson': (ctx, { personId }) => adjustmentsOf(ctx.store, personId),
   'petitions.attachments': (ctx, { id }) => petitionAttachments(ctx.store, id),
   'petitions.attach': (ctx, { id, fileName, mime, dataBase64 }) => attachToPetition(ctx.store, id, { fileName, mime, data: Buffer.from(dataBase64, 'base64') }),
-  'petitions.attachment': (ctx, { id }) => {
-    const { data, ...info } = readPetitionAttachment(ctx.store, id);
-    return { ...info, dataBase64: data.toString('base64') };
-  },
-  'petitions.registerPrint': (ctx, { from, to }) => {
-    if (to < from) throw new UserError('invalid_input', '截止日期不能早于起始日期');
-    return registerPrintable(ctx.store, from, to);
-  },
+  'petitions.attachment': (ctx, { id }) => withBase64(readPetitionAttachment(ctx.store, id)),
+  'petitions.registerPrint': (ctx, { from, to }) => registerPrintable(ctx.store, from, to),
   'activities.list': (ctx, { year }) => listActivities(ctx.store, year),
   'activities.get': (ctx, { id }) => getActivity(ctx.store, id),
   'activities.create': (ctx, input) => createActivity(ctx.store, input),
@@ -297,15 +210,51 @@ const handlers: Handlers = {
   'materials.get': (ctx, { id }) => getMaterial(ctx.store, id),
   'materials.create': (ctx, input) => createMaterial(ctx.store, input),
   'materials.deliver': (ctx, { id, personIds, how, on }) => deliverMaterial(ctx.store, id, personIds, how, on),
-  'backups.list': (ctx) => ctx.listBackups().map(backupEntry),
-  'backups.create': async (ctx) => backupEntry(await ctx.backupNow()),
+  'backups.list': (ctx) => ctx.listBackups().map(describeBackup),
+  'backups.create': async (ctx) => describeBackup(await ctx.backupNow()),
   'backups.restore': async (ctx, { name }) => {
     const r = await ctx.restore(name);
-    return { restoredFrom: backupEntry(r.restoredFrom), keptAsideAs: r.keptAsideAs };
+    return { restoredFrom: describeBackup(r.restoredFrom), keptAsideAs: r.keptAsideAs };
   },
 };
 
 export type Logger = (message: string, error?: unknown) => void;
+
+/** A fault no domain refused with a code: what the log says of it (none: an expected wait), and what the user reads. */
+interface Fault {
+  log: string | null;
+  message: (dbPath: string) => string;
+}
+
+/**
+ * The faults the router names itself: the storage's, as db/open.ts classifies them (every write is
+ * one transaction, so each of them left the database as it was), a foreign key that refused a
+ * write, and anything else (a bug). `dbPath` names the file a read-only fault is about.
+ */
+export const FAULTS = {
+  // An import commits in its child process in one long transaction; a save meanwhile waits for it
+  // (busy_timeout), and past that is told to try again.
+  busy: { log: null, message: () => '正在导入花名册（或另一个程序正在写入），数据库暂时被占用，本次修改未保存，请稍后再试' },
+  disk_full: { log: 'failed: disk full', message: () => '磁盘已满，未能保存，本次操作未作任何改动。请清理磁盘空间（或告知技术人员）后再试' },
+  read_only: {
+    log: 'failed: read-only',
+    message: (dbPath) => `数据库文件或所在文件夹是只读的（${dbPath}），未能保存，本次操作未作任何改动。请让技术人员检查写入权限`,
+  },
+  damaged: { log: 'failed: damaged', message: () => '读取数据库时发现文件损坏，操作未完成。请关闭程序后重新打开：程序会检查数据库，必要时从备份恢复' },
+  // A write that names a record that is not there (deleted meanwhile, or never was): the foreign
+  // key refused it and the transaction rolled back. https://sqlite.org/foreignkeys.html
+  not_found: { log: 'refused by a foreign key', message: () => '找不到所引用的记录（可能已被删除），操作未完成，数据未作改动' },
+  internal: { log: 'failed', message: () => '程序内部错误，操作未完成，数据未作改动。请把错误时间告知技术人员。' },
+} satisfies Partial<Record<ErrorCode, Fault>> & Record<StorageProblem, Fault>;
+
+/** Any error a call ended with, as its caller receives it: a refusal as it was said, a fault in words and logged. */
+export function errorOf(e: unknown, method: string, dbPath: string, log: Logger): RpcError {
+  if (e instanceof UserError) return { code: e.code, message: e.message, details: e.details };
+  const code: keyof typeof FAULTS = storageProblem(e) ?? ((e as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ? 'not_found' : 'internal');
+  const fault: Fault = FAULTS[code];
+  if (fault.log) log(`${method} ${fault.log}`, e);
+  return { code, message: fault.message(dbPath) };
+}
 
 export async function dispatch(
   ctx: AppContext,
@@ -324,39 +273,6 @@ export async function dispatch(
     const handler = handlers[method] as (ctx: AppContext, input: unknown) => unknown;
     return { ok: true, value: await handler(ctx, parsed.data) };
   } catch (e) {
-    if (e instanceof UserError) return { ok: false, error: { code: e.code, message: e.message, details: e.details } };
-    // The storage's faults, as db/open.ts classifies them; every write is one transaction, so
-    // each of them left the database as it was.
-    switch (storageProblem(e)) {
-      case 'busy':
-        // An import commits in its child process in one long transaction; a
-        // save meanwhile waits for it (busy_timeout), and past that is told to try again.
-        return { ok: false, error: { code: 'busy', message: '正在导入花名册（或另一个程序正在写入），数据库暂时被占用，本次修改未保存，请稍后再试' } };
-      case 'disk_full':
-        log(`${method} failed: disk full`, e);
-        return { ok: false, error: { code: 'disk_full', message: '磁盘已满，未能保存，本次操作未作任何改动。请清理磁盘空间（或告知技术人员）后再试' } };
-      case 'read_only':
-        log(`${method} failed: read-only`, e);
-        return {
-          ok: false,
-          error: { code: 'read_only', message: `数据库文件或所在文件夹是只读的（${ctx.paths.dbPath}），未能保存，本次操作未作任何改动。请让技术人员检查写入权限` },
-        };
-      case 'damaged':
-        log(`${method} failed: damaged`, e);
-        return {
-          ok: false,
-          error: { code: 'damaged', message: '读取数据库时发现文件损坏，操作未完成。请关闭程序后重新打开：程序会检查数据库，必要时从备份恢复' },
-        };
-      default:
-        break;
-    }
-    // A write that names a record that is not there (deleted meanwhile, or never was): the
-    // foreign key refused it and the transaction rolled back. https://sqlite.org/foreignkeys.html
-    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-      log(`${method} refused by a foreign key`, e);
-      return { ok: false, error: { code: 'not_found', message: '找不到所引用的记录（可能已被删除），操作未完成，数据未作改动' } };
-    }
-    log(`${method} failed`, e);
-    return { ok: false, error: { code: 'internal', message: '程序内部错误，操作未完成，数据未作改动。请把错误时间告知技术人员。' } };
+    return { ok: false, error: errorOf(e, method, ctx.paths.dbPath, log) };
   }
 }

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RpcError } from '../src-main/contract/common';
+import type { RpcError } from '../src-main/shared/errors';
 import type { InputOf } from '../src-main/contract';
 import { PersonInput } from '../src-main/contract/retirees';
 import { dispatch } from '../src-main/router';

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { RpcError } from '../src-main/contract/common';
+import type { RpcError } from '../src-main/shared/errors';
 import type { ImportPreview } from '../src-main/contract/imports';
 import { dispatch } from '../src-main/router';
 import { fileWorker, nodeLauncher, type AppContext } from '../src-main/app/context';

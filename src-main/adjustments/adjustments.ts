@@ -469,7 +469,8 @@ export async function differencesWorkbook(store: Store, runId: number): Promise<
 /**
  * One notice a page for the run's matched people (or those named), in letter form with the
  * office's letterhead and seal. The figures are the agency's: what the person will be paid. A
- * person whose figure differs from the rule and has not been checked gets no notice yet.
+ * person whose figure differs from the rule and has not been checked gets no notice yet. Refused
+ * when nobody gets one, with the first reasons why.
  */
 export function noticesPrintable(store: Store, runId: number, rowIds: number[], date = todayIso()): PrintableView {
   const run = getRun(store, runId);
@@ -518,6 +519,9 @@ export function noticesPrintable(store: Store, runId: number, rowIds: number[], 
         assets,
       ),
     );
+  }
+  if (letters.length === 0) {
+    throw new UserError('invalid_input', `没有可以打印的通知单${missing.length ? `：${missing.slice(0, 20).map((m) => `${m.name}（${m.why}）`).join('、')}` : ''}`);
   }
   return { ...printable(`${run.year}年调资通知单`, letterCss('A4'), letters), count: letters.length, missing };
 }

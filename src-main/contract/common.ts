@@ -2,7 +2,7 @@
 // optional-text and id schemas, a form's edit against the version it loaded, amounts in yuan, the
 // method table's helper, and what a call answers (RpcResult).
 import { z } from 'zod';
-import { UserError } from '../shared/errors';
+import { UserError, type RpcError } from '../shared/errors';
 import { parseYuan } from '../shared/money';
 
 z.config(z.locales.zhCN());
@@ -151,9 +151,4 @@ export const method = <O>() => <I extends z.ZodType>(input: I): Method<I, O> => 
 export const Empty = z.object({}).default({});
 export const ById = z.object({ id });
 
-export interface RpcError {
-  code: string;
-  message: string;
-  details?: unknown;
-}
 export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: RpcError };

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { IMPORT_LIMITS } from '../shared/importLimits';
 import { CATEGORIES } from '../shared/person';
-import { ById, Empty, type RpcError, boundedRecord, chars, fileUpload, list, method, sheetName, uuid } from './common';
+import type { RpcError } from '../shared/errors';
+import { ById, Empty, boundedRecord, chars, fileUpload, list, method, sheetName, uuid } from './common';
 
 export interface RowIssue {
   column: string;

@@ -4,11 +4,10 @@
 // itself: each method is one call of its domain, its files turned to base64 as the contract
 // carries them; a refusal comes back with its code (shared/errors.ts), a fault with the code and
 // the words of what happened to the storage.
-import type { AppContext } from './app/context';
 import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf } from './contract';
 import type { RpcResult } from './contract/common';
 import { describeIssues, labelsFor } from './contract/issues';
-import { describeBackup } from './db/backup';
+import { describeBackup, type BackupInfo } from './db/backup';
 import { storageProblem, type StorageProblem } from './db/open';
 import { activitiesOf, createActivity, createMaterial, deliverMaterial, getActivity, getMaterial, listActivities, listMaterials, setAttendance } from './activities/activities';
 import {
@@ -30,6 +29,7 @@ import { claimsReport, claimsReportWorkbook, simulateYear } from './claims/repor
 import { importErrorWorkbook } from './exporter/importErrors';
 import { importTemplate, rosterDownload } from './exporter/roster';
 import { checkUndo, importHistory, undoImport } from './importer/commit';
+import type { ImportService } from './importer/service';
 import type { FileData } from './jobs/worker';
 import {
   addressFormOf,
@@ -65,8 +65,35 @@ import { completeDeathTask, getDeath, registerDeath } from './visits/deaths';
 import { certificationLists, certificationsOf, certify } from './visits/certifications';
 import { reminderRules, reminders, saveReminderRules } from './visits/reminders';
 import { createVisit, createVisitBatch, followUpDone, getVisitBatch, listVisitBatches, listVisits } from './visits/visits';
+import type { AdjustmentRunView } from './contract/adjustments';
+import type { AppInfo } from './contract/app';
+import type { LedgerImportReport } from './contract/claims';
+import type { Store } from './db/store';
+import type { Jobs } from './jobs/jobs';
 
-type Handlers = { [M in MethodName]: (ctx: AppContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
+/**
+ * What the router hands the domains: the open database, the import's child process, the jobs and
+ * the app's own calls. app/context.ts's AppContext is one; the router names only what it uses, so
+ * that it imports nothing from the floor above it (app → router).
+ */
+export interface RouterContext {
+  readonly store: Store;
+  readonly paths: { readonly dbPath: string };
+  readonly imports: ImportService;
+  /** The lists that come as spreadsheets besides the roster (app/listImports.ts). */
+  readonly lists: {
+    adjustments(fileName: string, file: FileData, year: number, options: { dryRun?: boolean; map?: Record<string, string | null> }): Promise<AdjustmentRunView>;
+    ledger(fileName: string, file: FileData, dryRun: boolean, map?: Record<string, string | null>): Promise<LedgerImportReport>;
+  };
+  readonly jobs: Jobs;
+  info(): AppInfo;
+  setup(office: { orgName: string; operatorName: string }): AppInfo;
+  listBackups(): BackupInfo[];
+  backupNow(): Promise<BackupInfo>;
+  restore(name: string): Promise<{ restoredFrom: BackupInfo; keptAsideAs: string }>;
+}
+
+type Handlers = { [M in MethodName]: (ctx: RouterContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
 
 /** A file as the contract takes it (bytes, or base64 text), as the import service takes it, without a copy. */
 function fileData(file: { data?: Uint8Array; dataBase64?: string }): FileData {
@@ -257,7 +284,7 @@ export function errorOf(e: unknown, method: string, dbPath: string, log: Logger)
 }
 
 export async function dispatch(
-  ctx: AppContext,
+  ctx: RouterContext,
   method: string,
   input: unknown,
   log: Logger = (m, e) => console.error(m, e),
@@ -270,7 +297,7 @@ export async function dispatch(
     return { ok: false, error: { code: 'invalid_input', message: `输入有误：${describeIssues(parsed.error, labelsFor(method))}`, details } };
   }
   try {
-    const handler = handlers[method] as (ctx: AppContext, input: unknown) => unknown;
+    const handler = handlers[method] as (ctx: RouterContext, input: unknown) => unknown;
     return { ok: true, value: await handler(ctx, parsed.data) };
   } catch (e) {
     return { ok: false, error: errorOf(e, method, ctx.paths.dbPath, log) };

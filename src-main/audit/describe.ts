@@ -331,6 +331,11 @@ const WHAT: Record<string, string> = {
 };
 const ACTION: Record<AuditAction, string> = { create: '新增', update: '修改', delete: '删除' };
 
+/** Why an import's writes were made, as the audit log and a file's history say it. */
+export function importReason(fileName: string): string {
+  return `导入“${fileName}”`;
+}
+
 /** The Chinese label of a field of an entity's snapshot; null where there is none (a defect: see the test). */
 export function auditFieldLabel(entity: string, field: string): string | null {
   const f = AUDIT_ENTITIES[entity]?.fields[field];

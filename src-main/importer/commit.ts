@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { ImportCounts, ImportHistoryEntry, ImportOutcome, ImportReport, KeptEdit, ReportRow, RowIssue, UndoCheck, UndoResult } from '../contract/imports';
 import { PersonInput, type PersonFile } from '../contract/retirees';
 import { nowIso, writeAudit } from '../audit/audit';
+import { importReason } from '../audit/describe';
 import type { Store } from '../db/store';
 import { describeIssues } from '../contract/issues';
 import { createImportedPerson, deletePerson, getPerson, inputOf, normalizeName, updatePerson } from '../retirees/persons';
@@ -226,11 +227,6 @@ function saveRow(store: Store, existing: PersonFile, next: PersonInput, reason: 
   if (same(before, next)) return null;
   const saved = updatePerson(store, existing.id, existing.version, next, { acceptWarnings: true, reason });
   return fieldWrites(before, inputOf(saved));
-}
-
-/** Why an import's writes were made, as the audit log and a file's history say it. */
-export function importReason(fileName: string): string {
-  return `导入“${fileName}”`;
 }
 
 export interface CommitOptions extends ImportDecisions {

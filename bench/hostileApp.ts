@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { dispatch } from '../src-main/api/router';
+import { dispatch } from '../src-main/router';
 import { AppContext } from '../src-main/app/context';
 import { seedDemo } from '../src-main/demo/generate';
 import { saveOfficeSettings } from '../src-main/settings/settings';

@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { ListQuery } from '../src-main/api/contract';
+import { ListQuery } from '../src-main/contract/retirees';
 import { AppContext } from '../src-main/app/context';
 import { makeDemoPeople } from '../src-main/demo/generate';
 import { IMPORT_CACHE_MB } from '../src-main/importer/service';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { PreviewRow } from '../src-main/api/contract';
+import type { PreviewRow } from '../src-main/contract/imports';
 import { AppContext } from '../src-main/app/context';
 import { IMPORT_PROCESS } from '../src-main/app/context';
 import { forkLauncher } from '../src-main/jobs/launcher';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ListQuery } from '../src-main/api/contract';
+import { ListQuery } from '../src-main/contract/retirees';
 import { AppContext } from '../src-main/app/context';
 import { createDemoUnits, makeDemoPeople, prng } from '../src-main/demo/generate';
 import type { Store } from '../src-main/db/store';

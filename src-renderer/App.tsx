@@ -6,7 +6,7 @@ import { Alert, AppShell, Badge, Button, Group, Kbd, Loader, NavLink, Stack, Tex
 import { useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { AppInfo } from '../src-main/api/contract';
+import type { AppInfo } from '../src-main/contract/app';
 import { setPendingRoster } from './files';
 import { CommandPalette, openPalette, PALETTE_SHORTCUT } from './kit/CommandPalette';
 import { LeaveGuardDialog } from './kit/leaveGuard';

@@ -1,6 +1,8 @@
 // The renderer's only door to the data: the contract's methods, over Electron IPC when the
 // preload exposed it, else over the browser harness's POST /rpc with the run's token.
-import type { InputOf, MethodName, OutputOf, RpcError, RpcResult } from '../src-main/api/contract';
+import type { RpcResult } from '../src-main/contract/common';
+import type { ErrorCode, RpcError } from '../src-main/shared/errors';
+import type { InputOf, MethodName, OutputOf } from '../src-main/contract';
 
 declare global {
   interface Window {
@@ -12,7 +14,7 @@ export class ApiError extends Error {
   constructor(readonly error: RpcError) {
     super(error.message);
   }
-  get code(): string {
+  get code(): ErrorCode {
     return this.error.code;
   }
 }

@@ -4,7 +4,7 @@
 import { cleanup, fireEvent } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppInfo } from '../src-main/api/contract';
+import type { AppInfo } from '../src-main/contract/app';
 import { findRoute, menuOf, useMenuShortcuts } from './kit/routes';
 import { render } from './kit/test-utils';
 import { ActivitiesPage } from './pages/ActivitiesPage';

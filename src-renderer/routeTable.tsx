@@ -16,7 +16,7 @@ import {
   IconSitemap,
   IconUsers,
 } from '@tabler/icons-react';
-import type { AppInfo } from '../src-main/api/contract';
+import type { AppInfo } from '../src-main/contract/app';
 import type { RouteDef } from './kit/routes';
 import { ActivitiesPage } from './pages/ActivitiesPage';
 import { AnnualPage } from './pages/AnnualPage';

@@ -2,7 +2,12 @@
 // handed out there goes to those who came; those who did not are listed for 送学上门, and a
 // delivery at home is a visit on their file. Petitions: attachments and the printed register.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { ActivityView, MaterialView, OrgUnit, PersonActivities, PersonFile, PetitionAttachment, PrintableView, Visit } from '../src-main/api/contract';
+import type { ActivityView, MaterialView, PersonActivities } from '../src-main/contract/activities';
+import type { PrintableView } from '../src-main/contract/common';
+import type { OrgUnit } from '../src-main/contract/org';
+import type { PetitionAttachment } from '../src-main/contract/petitions';
+import type { PersonFile } from '../src-main/contract/retirees';
+import type { Visit } from '../src-main/contract/visits';
 import type { AppContext } from '../src-main/app/context';
 import { freshContext, person, router } from './helpers';
 

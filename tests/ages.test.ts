@@ -1,7 +1,8 @@
 // The age shown for the deceased is their age at death, through the router as the file, the list
 // and a letter receive it, from a month-only date of death too (issue 12, item 5).
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { ListPage, PersonFile, PrintableView } from '../src-main/api/contract';
+import type { PrintableView } from '../src-main/contract/common';
+import type { ListPage, PersonFile } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
 import { DEFAULT_TEMPLATES } from '../src-main/shared/letters';
 import { freshContext, person, router } from './helpers';

@@ -35,10 +35,29 @@ describe('architecture', () => {
   });
 
   test('the contract and the shared modules import nothing from Node', () => {
-    for (const f of ['src-main/api/contract.ts', ...sources('src-main/shared')]) {
+    for (const f of [...sources('src-main/contract'), ...sources('src-main/shared')]) {
       const text = fs.readFileSync(path.join(root, f), 'utf8');
       expect(text, f).not.toMatch(/from ['"](node:|fs|path|better-sqlite3|kysely)/);
     }
+  });
+
+  test('the contract imports only zod, its own files and shared/', () => {
+    // DESIGN "The shape": the renderer, the router and every domain import the contract, so the
+    // contract imports none of them.
+    const files = sources('src-main/contract');
+    expect(files.length).toBeGreaterThan(5);
+    const outside = files.flatMap((f) =>
+      [...fs.readFileSync(path.join(root, f), 'utf8').matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]/g)]
+        .map((m) => m[1])
+        .filter((spec) => {
+          if (spec === 'zod') return false;
+          if (!spec.startsWith('.')) return true;
+          const target = path.relative(path.join(root, 'src-main'), path.resolve(path.dirname(path.join(root, f)), spec));
+          return !(target.startsWith('contract' + path.sep) || target.startsWith('shared' + path.sep));
+        })
+        .map((spec) => `${f}: ${spec}`),
+    );
+    expect(outside).toEqual([]);
   });
 
   test('migrations import nothing from the app', () => {

@@ -4,7 +4,8 @@
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AttachmentInfo, PersonFile, Petition, PetitionAttachment } from '../src-main/api/contract';
+import type { Petition, PetitionAttachment } from '../src-main/contract/petitions';
+import type { AttachmentInfo, PersonFile } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
 import { contentDisposition } from '../src-main/app/attachmentFiles';
 import { safeFileName } from '../src-main/retirees/attachmentFiles';

@@ -10,21 +10,13 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type {
-  AdjustmentRowView,
-  AdjustmentRunView,
-  ActivityView,
-  AttachmentInfo,
-  BatchView,
-  ClaimFile,
-  HistoryItem,
-  ImportPreview,
-  JobStatus,
-  MaterialView,
-  OrgUnit,
-  PersonFile,
-  Petition,
-} from '../src-main/api/contract';
+import type { ActivityView, MaterialView } from '../src-main/contract/activities';
+import type { AdjustmentRowView, AdjustmentRunView } from '../src-main/contract/adjustments';
+import type { BatchView, ClaimFile } from '../src-main/contract/claims';
+import type { ImportPreview, JobStatus } from '../src-main/contract/imports';
+import type { OrgUnit } from '../src-main/contract/org';
+import type { Petition } from '../src-main/contract/petitions';
+import type { AttachmentInfo, HistoryItem, PersonFile } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
 import { historyEntry } from '../src-main/audit/audit';
 import { AUDIT_ENTITIES, auditFieldLabel, auditNames, describeAudit } from '../src-main/audit/describe';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { BatchView, ClaimFile, ClaimsReport, PolicyView, YearStatement } from '../src-main/api/contract';
+import type { BatchView, ClaimFile, ClaimsReport, PolicyView, YearStatement } from '../src-main/contract/claims';
 import { AppContext } from '../src-main/app/context';
 import { saveOfficeSettings } from '../src-main/settings/settings';
 import { createPerson } from '../src-main/retirees/persons';

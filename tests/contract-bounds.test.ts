@@ -3,8 +3,8 @@
 // nothing back, and changes nothing. The schemas are walked, so a method added later is covered.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { z } from 'zod';
-import { contract, type MethodName } from '../src-main/api/contract';
-import { dispatch } from '../src-main/api/router';
+import { contract, type MethodName } from '../src-main/contract';
+import { dispatch } from '../src-main/router';
 import type { AppContext } from '../src-main/app/context';
 import { freshContext, person, router } from './helpers';
 

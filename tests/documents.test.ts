@@ -3,7 +3,8 @@
 // in it, which must come out as text, never as markup.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { PersonFile, PrintableView } from '../src-main/api/contract';
+import type { PrintableView } from '../src-main/contract/common';
+import type { PersonFile } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
 import { html, raw } from '../src-main/documents/html';
 import { htmlDocument } from '../src-main/documents/print';

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { ListQuery, type PersonFile } from '../src-main/api/contract';
+import { ListQuery, type PersonFile } from '../src-main/contract/retirees';
 import { seedDemo } from '../src-main/demo/generate';
 import { exportRoster, importTemplate } from '../src-main/exporter/roster';
 import { commitImport, prepareImport } from '../src-main/importer/commit';

@@ -1,6 +1,8 @@
 // Forms take every date spelling the importer takes (issue 12, item 8): one parser for both.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClaimFile, PersonFile, Visit } from '../src-main/api/contract';
+import type { ClaimFile } from '../src-main/contract/claims';
+import type { PersonFile } from '../src-main/contract/retirees';
+import type { Visit } from '../src-main/contract/visits';
 import type { AppContext } from '../src-main/app/context';
 import { parseDateCell } from '../src-main/spreadsheet/cells';
 import { freshContext, router } from './helpers';

@@ -2,8 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PersonInput, type InputOf, type RpcError } from '../src-main/api/contract';
-import { dispatch } from '../src-main/api/router';
+import type { RpcError } from '../src-main/shared/errors';
+import type { InputOf } from '../src-main/contract';
+import { PersonInput } from '../src-main/contract/retirees';
+import { dispatch } from '../src-main/router';
 import { AppContext } from '../src-main/app/context';
 import type { ProcessLauncher } from '../src-main/jobs/launcher';
 import { saveOfficeSettings } from '../src-main/settings/settings';

@@ -6,8 +6,9 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ImportPreview, RpcError } from '../src-main/api/contract';
-import { dispatch } from '../src-main/api/router';
+import type { RpcError } from '../src-main/shared/errors';
+import type { ImportPreview } from '../src-main/contract/imports';
+import { dispatch } from '../src-main/router';
 import { fileWorker, nodeLauncher, type AppContext } from '../src-main/app/context';
 import { ImportService } from '../src-main/importer/service';
 import { createPerson } from '../src-main/retirees/persons';

@@ -4,7 +4,8 @@
 // decides; files reach the import as bytes.
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { HistoryItem, ImportPreview, ImportReport, JobStatus, PersonFile, PreviewRow } from '../src-main/api/contract';
+import type { ImportPreview, ImportReport, JobStatus, PreviewRow } from '../src-main/contract/imports';
+import type { HistoryItem, PersonFile } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
 import { historyEntry } from '../src-main/audit/audit';
 import { describeAudit } from '../src-main/audit/describe';

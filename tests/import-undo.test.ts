@@ -2,7 +2,8 @@
 // puts back, and that nothing of it leaks into the files imported afterwards (issue 12, items 2, 3).
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { HistoryItem, ImportHistoryEntry, ImportPreview, ImportReport, JobStatus, PersonFile, UndoCheck, UndoResult } from '../src-main/api/contract';
+import type { ImportHistoryEntry, ImportPreview, ImportReport, JobStatus, UndoCheck, UndoResult } from '../src-main/contract/imports';
+import type { HistoryItem, PersonFile } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
 import { makeDemoPeople } from '../src-main/demo/generate';
 import { checkCharacter } from '../src-main/shared/idNumber';

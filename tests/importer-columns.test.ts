@@ -4,8 +4,8 @@
 // a mapping chosen for one sheet holds for every sheet with the same header, and is remembered.
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { ImportPreview, JobStatus } from '../src-main/api/contract';
-import { dispatch } from '../src-main/api/router';
+import type { ImportPreview, JobStatus } from '../src-main/contract/imports';
+import { dispatch } from '../src-main/router';
 import type { AppContext } from '../src-main/app/context';
 import { commitImport, prepareImport } from '../src-main/importer/commit';
 import { getPerson } from '../src-main/retirees/persons';

@@ -11,7 +11,7 @@ import { checkUndo, commitImport, importHistory, prepareImport, undoImport } fro
 import { importErrorWorkbook } from '../src-main/exporter/importErrors';
 import { listPersons } from '../src-main/retirees/list';
 import { createPerson, getPerson, updatePerson, inputOf } from '../src-main/retirees/persons';
-import { ListQuery } from '../src-main/api/contract';
+import { ListQuery } from '../src-main/contract/retirees';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import { freshContext, person } from './helpers';
 

@@ -4,7 +4,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { LetterLogEntry, PrintableView } from '../src-main/api/contract';
+import type { PrintableView } from '../src-main/contract/common';
+import type { LetterLogEntry } from '../src-main/contract/letters';
 import { AppContext } from '../src-main/app/context';
 import { recipients } from '../src-main/letters/envelopes';
 import { composeLetters, saveTemplate } from '../src-main/letters/letters';
@@ -21,7 +22,7 @@ beforeEach(async () => {
   ctx = await freshContext();
 });
 afterEach(() => ctx.close());
-const { call } = router(() => ctx);
+const { call, refusal } = router(() => ctx);
 
 const id = (first17: string) => first17 + checkCharacter(first17);
 
@@ -118,6 +119,30 @@ describe('envelopes and labels', () => {
     expect(env.body).toContain('张桂兰　收');
     const labels = await call<PrintableView>('letters.envelopes', { personIds: [p.id], sheet: '3x8' });
     expect(labels.body).toContain('left:7.25mm;top:13.10mm');
+  });
+});
+
+describe('printing from the letters page', () => {
+  test('a print for nobody is refused with why, and nothing is logged', async () => {
+    const p = createPerson(ctx.store, person({ name: '刘建国', birthDate: '1938-06-01' }), { acceptWarnings: false });
+    registerDeath(ctx.store, { personId: p.id, diedOn: '2026-11-20', reportedBy: null, note: null }, '2026-11-28');
+    const r = await refusal('letters.render', { kind: 'festival', personIds: [p.id], print: true });
+    expect(r).toMatchObject({ code: 'invalid_input', message: '没有可以打印的信函：刘建国（已故）' });
+    expect(await call<LetterLogEntry[]>('letters.log', { personId: p.id })).toEqual([]);
+    expect(await refusal('letters.envelopes', { personIds: [p.id] })).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^没有可以打印的地址：刘建国（/) });
+  });
+
+  test('the letterhead, the seal and the address are saved together or not at all', async () => {
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    await call('letters.setAssets', { letterhead: png, orgAddress: '沈阳市和平区南京北街 1 号', orgPostcode: '110001' });
+    expect(await call('letters.assets', {})).toEqual({ letterhead: png, seal: null, orgAddress: '沈阳市和平区南京北街 1 号', orgPostcode: '110001' });
+    // A seal that is not an image: refused, and the new address with it.
+    const r = await refusal('letters.setAssets', { seal: 'data:text/html;base64,PGI+', orgAddress: '沈阳市铁西区', orgPostcode: '110021' });
+    expect(r).toMatchObject({ code: 'invalid_input', message: '请选择 PNG、JPEG、GIF 或 WebP 图片' });
+    expect(await call('letters.assets', {})).toEqual({ letterhead: png, seal: null, orgAddress: '沈阳市和平区南京北街 1 号', orgPostcode: '110001' });
+    // null removes an image; leaving it out keeps it.
+    await call('letters.setAssets', { letterhead: null, orgAddress: '沈阳市和平区南京北街 1 号', orgPostcode: '110001' });
+    expect(await call('letters.assets', {})).toMatchObject({ letterhead: null, seal: null });
   });
 });
 

@@ -2,7 +2,9 @@
 // list filter, each unit's figures, places (片区/楼栋), the contact sheet and the contact tree.
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { HistoryItem, NetworkUnit, OrgUnit, PersonFile, PrintableView, UnitRef } from '../src-main/api/contract';
+import type { PrintableView } from '../src-main/contract/common';
+import type { NetworkUnit, OrgUnit, UnitRef } from '../src-main/contract/org';
+import type { HistoryItem, PersonFile } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
 import { contactTree } from '../src-main/org/network';
 import { freshContext, person, router } from './helpers';

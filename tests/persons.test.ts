@@ -1,6 +1,6 @@
 // A retiree's file on a real database: validation, the audit log, contacts, attachments, the list.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { ListQuery } from '../src-main/api/contract';
+import { ListQuery } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
 import { personHistory } from '../src-main/audit/audit';
 import { addAttachment, readAttachment, removeAttachment } from '../src-main/retirees/attachments';

@@ -2,7 +2,7 @@
 // across year ends), the workflow and its audit, overdue cases, the register.
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { Petition } from '../src-main/api/contract';
+import type { Petition } from '../src-main/contract/petitions';
 import type { AppContext } from '../src-main/app/context';
 import { advancePetition, createPetition, overduePetitions } from '../src-main/petitions/petitions';
 import { createPerson } from '../src-main/retirees/persons';

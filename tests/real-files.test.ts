@@ -7,7 +7,7 @@ import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { ImportPreview, ImportReport, JobStatus } from '../src-main/api/contract';
+import type { ImportPreview, ImportReport, JobStatus } from '../src-main/contract/imports';
 import type { AppContext } from '../src-main/app/context';
 import { commitImport, prepareImport } from '../src-main/importer/commit';
 import { ImportSessions } from '../src-main/importer/sessions';

@@ -1,7 +1,8 @@
 // Invalid calls through the router (the path every IPC and HTTP call takes) change nothing and
 // say why in Chinese.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { dispatch } from '../src-main/api/router';
+import { dispatch, errorOf, FAULTS } from '../src-main/router';
+import { ERROR_CODES, UserError } from '../src-main/shared/errors';
 import type { AppContext } from '../src-main/app/context';
 import { freshContext } from './helpers';
 
@@ -74,5 +75,55 @@ describe('the router', () => {
     const r = await call('retirees.create', { person: { name: '张桂兰', category: '退休', phones: [{ number: '１３８００００００００' }] } });
     expect(r).toMatchObject({ ok: true, value: { name: '张桂兰' } });
     expect(persons()).toBe(1);
+  });
+
+  test('every code a domain refuses with reaches the caller as it was said, and is not logged', () => {
+    const logs: string[] = [];
+    for (const code of ERROR_CODES) {
+      expect(errorOf(new UserError(code, '说明', { field: 'x' }), 'some.method', '/data/office.sqlite', (m) => logs.push(m))).toEqual({
+        code,
+        message: '说明',
+        details: { field: 'x' },
+      });
+    }
+    expect(logs).toEqual([]);
+  });
+
+  test("each storage fault, a foreign key and a bug: the router's own code, in Chinese, saying nothing was changed", () => {
+    // better-sqlite3's SqliteError carries SQLite's extended result code; Node's fs errors their errno name.
+    const fault = (code: string) => Object.assign(new Error(code), { code });
+    const cases: [unknown, string, string | null][] = [
+      [fault('SQLITE_BUSY'), 'busy', null],
+      [fault('SQLITE_LOCKED_SHAREDCACHE'), 'busy', null],
+      [fault('SQLITE_FULL'), 'disk_full', 'm failed: disk full'],
+      [fault('ENOSPC'), 'disk_full', 'm failed: disk full'],
+      [fault('SQLITE_READONLY_DIRECTORY'), 'read_only', 'm failed: read-only'],
+      [fault('EACCES'), 'read_only', 'm failed: read-only'],
+      [fault('SQLITE_CORRUPT'), 'damaged', 'm failed: damaged'],
+      [fault('SQLITE_NOTADB'), 'damaged', 'm failed: damaged'],
+      [fault('SQLITE_CONSTRAINT_FOREIGNKEY'), 'not_found', 'm refused by a foreign key'],
+      [fault('SQLITE_CONSTRAINT_UNIQUE'), 'internal', 'm failed'],
+      [new TypeError('x is undefined'), 'internal', 'm failed'],
+      [null, 'internal', 'm failed'],
+    ];
+    for (const [e, code, logged] of cases) {
+      const logs: string[] = [];
+      const r = errorOf(e, 'm', '/data/office.sqlite', (m) => logs.push(m));
+      expect(r.code, String(e)).toBe(code);
+      expect(r.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.message).toMatch(/未作任何改动|数据未作改动|未保存|操作未完成/);
+      expect(logs).toEqual(logged ? [logged] : []);
+    }
+    expect(errorOf(fault('EROFS'), 'm', '/data/office.sqlite', () => {}).message).toContain('/data/office.sqlite');
+    // Every fault the router names is one of the codes the renderer knows.
+    for (const code of Object.keys(FAULTS)) expect(ERROR_CODES).toContain(code);
+  });
+
+  test('an unknown background job is refused as not found', async () => {
+    expect(await call('jobs.status', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: '没有找到这个后台任务' },
+    });
+    expect(await call('jobs.cancel', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

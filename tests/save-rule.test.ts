@@ -2,7 +2,8 @@
 // it was loaded from. A change made elsewhere since (a death registered, a unit assigned) is kept;
 // a field changed both here and elsewhere is refused, naming the field, its value now and who.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HistoryItem, OrgUnit, PersonFile } from '../src-main/api/contract';
+import type { OrgUnit } from '../src-main/contract/org';
+import type { HistoryItem, PersonFile } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
 import { writeSetting } from '../src-main/settings/settings';
 import { freshContext, router } from './helpers';

@@ -1,6 +1,6 @@
 // The one search box, on a real database file.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { ListQuery } from '../src-main/api/contract';
+import { ListQuery } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
 import { listPersons } from '../src-main/retirees/list';
 import { createPerson, updatePerson } from '../src-main/retirees/persons';

@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
-import { dispatch } from '../src-main/api/router';
+import { dispatch } from '../src-main/router';
 import { refusal, registerRpc, RPC_CHANNEL } from '../src-main/shell/ipc';
 import { appMenuTemplate } from '../src-main/shell/menu';
 import { serveRenderer } from '../src-main/shell/protocol';

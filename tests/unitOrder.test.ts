@@ -1,7 +1,8 @@
 // Units in the order a person counts them (issue 12, item 9): the comparator on worked lists, and
 // the organisation tree, the unit list and the filter options through the router.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { NetworkUnit, OrgUnit, PersonFile } from '../src-main/api/contract';
+import type { NetworkUnit, OrgUnit } from '../src-main/contract/org';
+import type { PersonFile } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
 import { chineseNumeralValue, compareUnitNames } from '../src-main/shared/unitOrder';
 import { freshContext, person, router } from './helpers';

@@ -1,7 +1,9 @@
 // Visits, festival batches, death registration and the home page's reminders, on a real database
 // with fixed dates.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { ListQuery, type ClaimFile, type DeathFile, type Reminders, type Visit, type VisitBatchView } from '../src-main/api/contract';
+import type { ClaimFile } from '../src-main/contract/claims';
+import { ListQuery } from '../src-main/contract/retirees';
+import type { DeathFile, Reminders, Visit, VisitBatchView } from '../src-main/contract/visits';
 import type { AppContext } from '../src-main/app/context';
 import { createPerson } from '../src-main/retirees/persons';
 import { DEFAULT_REMINDER_RULES } from '../src-main/shared/care';

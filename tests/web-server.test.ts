@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AppContext } from '../src-main/app/context';
-import { contract } from '../src-main/api/contract';
+import { contract } from '../src-main/contract';
 import { MAX_BODY_BYTES, MAX_FILE_BYTES, startWebServer, type WebServer } from '../src-main/web/server';
 import { freshContext } from './helpers';
 

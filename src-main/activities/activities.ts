@@ -3,7 +3,8 @@
 // network) and who came. A study material (学习资料) is handed out, often at a meeting; who received
 // it is recorded with how: those invited to its meeting who did not come are listed for 送学上门,
 // and a delivery at home is also a visit on their file (it counts as contact).
-import type { ActivityInput, ActivityView, MaterialInput, MaterialView, PersonActivities, UnitRef } from '../api/contract';
+import type { ActivityInput, ActivityView, MaterialInput, MaterialView, PersonActivities } from '../contract/activities';
+import type { UnitRef } from '../contract/org';
 import { nowIso, writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
 import { unitMembers } from '../org/network';

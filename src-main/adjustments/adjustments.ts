@@ -6,7 +6,8 @@
 // (调资通知单) print in batch for the people whose figures agree or have been checked; the
 // differences export to .xlsx.
 import { createHash } from 'node:crypto';
-import type { AdjustmentRowView, AdjustmentRunView, PrintableView } from '../api/contract';
+import type { AdjustmentRowView, AdjustmentRunView } from '../contract/adjustments';
+import type { PrintableView } from '../contract/common';
 import { nowIso, writeAudit } from '../audit/audit';
 import { applyEdit, editBetween } from '../audit/edits';
 import type { Selectable } from 'kysely';
@@ -468,7 +469,8 @@ export async function differencesWorkbook(store: Store, runId: number): Promise<
 /**
  * One notice a page for the run's matched people (or those named), in letter form with the
  * office's letterhead and seal. The figures are the agency's: what the person will be paid. A
- * person whose figure differs from the rule and has not been checked gets no notice yet.
+ * person whose figure differs from the rule and has not been checked gets no notice yet. Refused
+ * when nobody gets one, with the first reasons why.
  */
 export function noticesPrintable(store: Store, runId: number, rowIds: number[], date = todayIso()): PrintableView {
   const run = getRun(store, runId);
@@ -517,6 +519,9 @@ export function noticesPrintable(store: Store, runId: number, rowIds: number[], 
         assets,
       ),
     );
+  }
+  if (letters.length === 0) {
+    throw new UserError('invalid_input', `没有可以打印的通知单${missing.length ? `：${missing.slice(0, 20).map((m) => `${m.name}（${m.why}）`).join('、')}` : ''}`);
   }
   return { ...printable(`${run.year}年调资通知单`, letterCss('A4'), letters), count: letters.length, missing };
 }

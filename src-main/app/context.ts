@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import packageJson from '../../package.json';
+import type { AppInfo } from '../contract/app';
 import {
   automaticBackup,
   backupStamp,
@@ -30,6 +32,7 @@ import {
   type OpenOptions,
 } from '../db/open';
 import type { Store } from '../db/store';
+import { getOfficeSettings, saveOfficeSettings } from '../settings/settings';
 import { UserError } from '../shared/errors';
 import { formatChineseDate } from '../shared/dates';
 import { IMPORT_CACHE_MB, IMPORT_V8_FLAGS, ImportService, READ_LIMITS, WIZARD_GONE } from '../importer/service';
@@ -304,6 +307,25 @@ export class AppContext {
       return `数据库文件已损坏（${r.problem}），已原样保存到 ${r.keptAsideAs}。没有可用的备份，程序已新建空数据库，请联系技术人员。`;
     }
     return `数据库文件已损坏（${r.problem}），已原样保存到 ${r.keptAsideAs}，并已从 ${describeTakenAt(r.restoredFrom.takenAt)} 的备份恢复。该时间之后录入的内容需要重新录入。`;
+  }
+
+  /** The office, the operator, where the data is and the versions: what the settings page and the about box show. */
+  info(): AppInfo {
+    return {
+      ...getOfficeSettings(this.store),
+      dbPath: this.paths.dbPath,
+      backupsDir: this.paths.backupsDir,
+      keptAsideDir: this.paths.keptAsideDir,
+      notices: this.notices,
+      sqliteVersion: (this.store.raw.prepare('select sqlite_version() as v').get() as { v: string }).v,
+      appVersion: packageJson.version,
+    };
+  }
+
+  /** The first start's questions (the office's name, who operates): saved, and the app's info after. */
+  setup(office: { orgName: string; operatorName: string }): AppInfo {
+    saveOfficeSettings(this.store, office);
+    return this.info();
   }
 
   async automaticBackup(now = new Date()): Promise<BackupInfo[]> {

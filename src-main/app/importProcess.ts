@@ -5,7 +5,7 @@
 // Everything that reads a file from outside runs in this process, within the readers' limits
 // (shared/importLimits.ts) and a heap limit, so that a file that still makes it run away ends
 // this process, not the app.
-import type { RpcError } from '../api/contract';
+import type { RpcError } from '../shared/errors';
 import { openStore } from '../db/open';
 import { ROSTER_READING, rosterSessionMethods } from '../importer/sessionMethods';
 import { receiveFiles, serveParent } from '../jobs/serve';

@@ -1,6 +1,7 @@
 // The lists that come as spreadsheets besides the roster, read and saved in the child process
 // that reads files (app/importProcess.ts registers their methods there).
-import type { AdjustmentRunView, LedgerImportReport } from '../api/contract';
+import type { AdjustmentRunView } from '../contract/adjustments';
+import type { LedgerImportReport } from '../contract/claims';
 import type { ChildWorker, FileData } from '../jobs/worker';
 
 export class ListImports {

@@ -67,7 +67,7 @@ const FORMATS = {
   paymentBatch: ((v, names) => names.paymentBatch(num(v)) ?? `第 ${v} 号发放批次`) as Format,
   letterKind: (v: unknown) => LETTER_KINDS[v as keyof typeof LETTER_KINDS] ?? String(v),
   dateStyle: (v: unknown) => (v === 'chinese' ? '汉字（二〇二六年十一月二十八日）' : v === 'arabic' ? '阿拉伯数字（2026年11月28日）' : String(v)),
-  /** `党支部:3`, `片区:东区`, `楼栋:东区/1号楼` (api/contract unitKey): the kind and the unit's name. */
+  /** `党支部:3`, `片区:东区`, `楼栋:东区/1号楼` (contract/org unitKey): the kind and the unit's name. */
   unit: ((v, names, snap) => {
     const s = String(v);
     const cut = s.indexOf(':');
@@ -330,6 +330,11 @@ const WHAT: Record<string, string> = {
   'import.create': '导入花名册',
 };
 const ACTION: Record<AuditAction, string> = { create: '新增', update: '修改', delete: '删除' };
+
+/** Why an import's writes were made, as the audit log and a file's history say it. */
+export function importReason(fileName: string): string {
+  return `导入“${fileName}”`;
+}
 
 /** The Chinese label of a field of an entity's snapshot; null where there is none (a defect: see the test). */
 export function auditFieldLabel(entity: string, field: string): string | null {

@@ -1,7 +1,7 @@
 // Payment batches (发放批次): approved claims gathered for one payment run, the payment list the bank
 // or the cashier works from (序号, 姓名, 身份证号, 银行账号, 金额, 签字), a summary sheet with the total
 // in capitals, and the batch marked paid, which pays every claim in it.
-import type { BatchView } from '../api/contract';
+import type { BatchView } from '../contract/claims';
 import { nowIso, writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
 import { currentOperator, getOfficeSettings } from '../settings/settings';

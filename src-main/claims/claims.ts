@@ -3,7 +3,8 @@
 // changed once approved: a correction is a reversal plus a new claim. Every move is audited with
 // the operator, in the same transaction as the move.
 import type { Selectable } from 'kysely';
-import type { AttachmentInfo, ClaimFile, ClaimInput, ClaimLineInput, ClaimLineView, ClaimListItem, ClaimStatus, YearStatement } from '../api/contract';
+import type { ClaimFile, ClaimInput, ClaimLineInput, ClaimLineView, ClaimListItem, ClaimStatus, YearStatement } from '../contract/claims';
+import type { AttachmentInfo } from '../contract/retirees';
 import { nowIso, writeAudit } from '../audit/audit';
 import { applyEdit, refuseIfStale, type Edit } from '../audit/edits';
 import type { ClaimLinesTable, ClaimsTable } from '../db/schema';

@@ -4,7 +4,7 @@
 // person's E and R for the year. People are matched by ID number only (the roster comes first).
 // One transaction; every source row is logged with its outcome and raw values.
 import { createHash } from 'node:crypto';
-import type { LedgerImportReport } from '../api/contract';
+import type { LedgerImportReport } from '../contract/claims';
 import { nowIso, writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
 import { readSource } from '../spreadsheet/sources';

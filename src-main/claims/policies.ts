@@ -1,7 +1,7 @@
 // Reimbursement policies per year and person category. A policy is never changed in place: saving
 // one adds a version, approved lines keep the version they were computed under, and only claims
 // approved afterwards use the new one.
-import type { PolicyView } from '../api/contract';
+import type { PolicyView } from '../contract/claims';
 import { nowIso, writeAudit } from '../audit/audit';
 import { applyEdit, editBetween } from '../audit/edits';
 import type { Selectable } from 'kysely';

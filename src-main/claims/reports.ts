@@ -1,6 +1,6 @@
 // What the office works out from the approved claims: a draft policy priced against last year's
 // claims (政策测算), and the year's figures (per month, per category, per kind, people near the cap).
-import type { ClaimsReport, SimulationResult } from '../api/contract';
+import type { ClaimsReport, SimulationResult } from '../contract/claims';
 import type { Store } from '../db/store';
 import { categoryPolicy, type YearPolicy } from '../shared/claimPolicy';
 import { UserError } from '../shared/errors';

@@ -14,7 +14,7 @@ import type { Store } from './store';
 
 export type BackupKind = 'daily' | 'weekly' | 'pre-migration' | 'manual' | 'before-restore';
 
-export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
+const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   daily: '每日自动',
   weekly: '每周自动',
   'pre-migration': '升级前',
@@ -28,6 +28,11 @@ export interface BackupInfo {
   /** Local time the backup was taken, `YYYY-MM-DDTHH:MM:SS`. */
   takenAt: string;
   size: number;
+}
+
+/** A backup as the settings page lists it: with its kind in words. */
+export function describeBackup(b: BackupInfo): BackupInfo & { kindLabel: string } {
+  return { ...b, kindLabel: BACKUP_KIND_LABELS[b.kind] };
 }
 
 const NAME = /^(daily|weekly|pre-migration|manual|before-restore)-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.sqlite$/;

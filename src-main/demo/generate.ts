@@ -1,8 +1,8 @@
 // Made-up but realistic retirees, for `--demo` (a new user has something to look at) and for the
 // benchmark. Deterministic: the same seed gives the same people. Every ID number is valid
 // (GB 11643 check digit) and unique.
-import type { PersonInput } from '../api/contract';
-import { ContactInput, PersonInput as PersonInputSchema } from '../api/contract';
+import type { PersonInput } from '../contract/retirees';
+import { ContactInput, PersonInput as PersonInputSchema } from '../contract/retirees';
 import type { Store } from '../db/store';
 import { createUnit } from '../org/units';
 import { createPerson } from '../retirees/persons';

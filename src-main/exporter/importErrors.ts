@@ -1,7 +1,7 @@
 // The error workbook of an import: every row that has a problem (or was rejected or excluded),
 // with its cells as they were in the file, the problem cells coloured and commented, and the
 // problems spelled out, so the office can correct its roster and import it again.
-import type { RowIssue } from '../api/contract';
+import type { RowIssue } from '../contract/imports';
 import type { Store } from '../db/store';
 import { UserError } from '../shared/errors';
 import { tableWorkbook, type TableColumn, type TableSheet } from '../documents/tableWorkbook';

@@ -2,7 +2,10 @@
 // frozen header, ID and phone numbers as text, full dates as dates and partial ones as text),
 // streamed to the file, so 100,000 people export in bounded memory. Its headers are the
 // importer's own words, so an exported file imports back unchanged.
-import { EXPORT_COLUMN_KEYS, type ListQuery } from '../api/contract';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { EXPORT_COLUMN_KEYS, type ListQuery } from '../contract/retirees';
 import type { Store } from '../db/store';
 import { careText } from '../importer/values';
 import { conditions, orderBy } from '../retirees/list';
@@ -118,6 +121,21 @@ export async function exportRoster(
   return tableWorkbookFile(file, { name: '花名册', title: `${orgName}离退休人员花名册（${formatChineseDate(today)}导出）`, columns: cols, rows: rows() });
 }
 
+
+/**
+ * The roster as a download: written to a temporary file (the writer streams, in bounded memory),
+ * read back whole, and the temporary folder removed whatever happens.
+ */
+export async function rosterDownload(store: Store, query: ListQuery, columns?: ExportColumn[]): Promise<{ fileName: string; count: number; data: Buffer }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-export-'));
+  try {
+    const file = path.join(dir, 'roster.xlsx');
+    const count = await exportRoster(store, file, query, columns);
+    return { fileName: `离退休人员花名册-${todayIso()}.xlsx`, count, data: fs.readFileSync(file) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /**
  * A blank roster with the headers the importer knows and drop-down lists for the choice fields

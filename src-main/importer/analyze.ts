@@ -1,7 +1,7 @@
 // From a read roster to a verdict on every row: which rows are people and what each becomes,
 // which are titles, headers, totals and notes, and what staff must look at. Nothing is dropped:
 // every row has an outcome, and columns that map to no field go into the person's notes.
-import type { RowIssue } from '../api/contract';
+import type { RowIssue } from '../contract/imports';
 import { normalizeName } from '../retirees/persons';
 import { checkIdNumber, crossCheckId } from '../shared/idNumber';
 import { findHeader, headerAt, type HeaderGuess, type ImportField } from './columns';

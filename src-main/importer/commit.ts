@@ -2,22 +2,12 @@
 // files already kept (by ID number, else by name and full birth date; never by name alone), one
 // transaction for the whole import, a log row for every source row, and undo.
 import { createHash } from 'node:crypto';
-import {
-  PersonInput,
-  type ImportCounts,
-  type ImportHistoryEntry,
-  type ImportOutcome,
-  type ImportReport,
-  type KeptEdit,
-  type PersonFile,
-  type ReportRow,
-  type RowIssue,
-  type UndoCheck,
-  type UndoResult,
-} from '../api/contract';
+import type { ImportCounts, ImportHistoryEntry, ImportOutcome, ImportReport, KeptEdit, ReportRow, RowIssue, UndoCheck, UndoResult } from '../contract/imports';
+import { PersonInput, type PersonFile } from '../contract/retirees';
 import { nowIso, writeAudit } from '../audit/audit';
+import { importReason } from '../audit/describe';
 import type { Store } from '../db/store';
-import { describeIssues } from '../api/issues';
+import { describeIssues } from '../contract/issues';
 import { createImportedPerson, deletePerson, getPerson, inputOf, normalizeName, updatePerson } from '../retirees/persons';
 import { currentOperator } from '../settings/settings';
 import { fieldLabel } from '../shared/fields';
@@ -237,11 +227,6 @@ function saveRow(store: Store, existing: PersonFile, next: PersonInput, reason: 
   if (same(before, next)) return null;
   const saved = updatePerson(store, existing.id, existing.version, next, { acceptWarnings: true, reason });
   return fieldWrites(before, inputOf(saved));
-}
-
-/** Why an import's writes were made, as the audit log and a file's history say it. */
-export function importReason(fileName: string): string {
-  return `导入“${fileName}”`;
 }
 
 export interface CommitOptions extends ImportDecisions {

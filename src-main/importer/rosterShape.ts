@@ -3,7 +3,7 @@
 // else, and importing it as a roster makes a file for every row (issue 14). Such a sheet is not
 // refused, since the office may know better, but it is never imported without being asked: the
 // preview says so, and a commit needs `confirmNotRoster` (the CLI's --force).
-import type { NotARoster } from '../api/contract';
+import type { NotARoster } from '../contract/imports';
 import { grouped } from '../shared/importLimits';
 import type { AnalyzedRow, AnalyzedSheet, ImportedPerson } from './analyze';
 

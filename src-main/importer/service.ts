@@ -4,10 +4,11 @@
 // also has a time limit and the child a heap limit, so that a file that still makes the reader
 // run away ends the child, not the app: the app says 这个文件无法读取（…）, starts a new child at
 // the next call, and the database is untouched.
-import type { ImportPreview, ImportReport, JobStatus, PreviewRow } from '../api/contract';
+import type { ImportPreview, ImportReport, JobStatus, PreviewRow } from '../contract/imports';
 import type { Store } from '../db/store';
 import type { Jobs } from '../jobs/jobs';
 import { ChildGone, type ChildWorker, type FileData, type ReadLimits } from '../jobs/worker';
+import { currentOperator } from '../settings/settings';
 import { UserError } from '../shared/errors';
 import { IMPORT_LIMITS } from '../shared/importLimits';
 import type { CommitOptions } from './commit';
@@ -108,9 +109,12 @@ export class ImportService {
   /**
    * Starts the commit in the child; its progress and result come through the job. Cancelling
    * ends the child: SQLite rolls back the transaction it had open, and the wizard's sessions go
-   * with it (the file is chosen again).
+   * with it (the file is chosen again). One import at a time; refused before the child starts
+   * when no operator is set up to name in the audit log.
    */
   commit(session: string, options: Omit<CommitOptions, 'onProgress' | 'dryRun'>): JobStatus {
+    if (this.jobs.running) throw new UserError('busy', '已有一个导入正在进行，请等它结束');
+    currentOperator(this.store());
     const before = this.newestImport();
     const status = this.jobs.create('import', () => this.worker.close());
     const id = status.id;

@@ -2,7 +2,7 @@
 // app/importProcess.ts; called by importer/service.ts): it reads the file, keeps it and the
 // user's choices, answers the wizard's questions (preview pages, corrections) and commits the
 // import in one transaction on the child's own connection; the CLI's import runs here whole.
-import type { ImportReport } from '../api/contract';
+import type { ImportReport } from '../contract/imports';
 import type { Store } from '../db/store';
 import { UserError } from '../shared/errors';
 import { unreadableFile } from '../shared/importLimits';

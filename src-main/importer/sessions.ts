@@ -19,7 +19,7 @@ import {
   type ImportSpec,
   type PreparedImport,
 } from './commit';
-import type { ImportPreview, NotARoster, PreviewRow } from '../api/contract';
+import type { ImportPreview, NotARoster, PreviewRow } from '../contract/imports';
 import type { SourceBook } from '../spreadsheet/tables';
 import { notARoster, RosterShapeTally } from './rosterShape';
 

@@ -5,7 +5,8 @@
 // what cancelling it does; for an import that is ending its child process, which SQLite turns
 // into a rollback of the transaction it had open.
 import { randomUUID } from 'node:crypto';
-import type { JobStatus } from '../api/contract';
+import type { JobStatus } from '../contract/imports';
+import { UserError } from '../shared/errors';
 
 interface Job {
   status: JobStatus;
@@ -43,6 +44,13 @@ export class Jobs {
   status(id: string): JobStatus | null {
     const job = this.jobs.get(id);
     return job ? { ...job.status } : null;
+  }
+
+  /** A job the caller names: its status, or a refusal when there is none (ended with a restart, or never was). */
+  find(id: string): JobStatus {
+    const status = this.status(id);
+    if (!status) throw new UserError('not_found', '没有找到这个后台任务');
+    return status;
   }
 
   /** Asks the job to stop; its state says when it has (cancelled, or done if it had finished). */

@@ -1,7 +1,7 @@
 // What a parent and a child process (jobs/channel.ts, jobs/serve.ts) say to each other: calls by
 // name, each said to have started when the child takes it up (calls wait their turn), answered
 // once, and any number of events (progress) on the way.
-import type { RpcError } from '../api/contract';
+import type { RpcError } from '../shared/errors';
 
 export interface ChildCall {
   type: 'call';

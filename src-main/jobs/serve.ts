@@ -2,8 +2,7 @@
 // at a time in the order they come (each runs to its end before the next starts, as a worker's
 // did). Under `child_process.fork` messages go through process.send; in an Electron utility
 // process through process.parentPort (https://www.electronjs.org/docs/latest/api/parent-port).
-import type { RpcError } from '../api/contract';
-import { UserError } from '../shared/errors';
+import { UserError, type RpcError } from '../shared/errors';
 import { sizeText, unreadableFile } from '../shared/importLimits';
 import type { ChildCall, ChildMessage } from './protocol';
 

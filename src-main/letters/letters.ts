@@ -1,5 +1,6 @@
 // The office's letters: templates (the built-in ones until staff change them), each person's form
 // of address, letters composed for a list of people, and the log of every letter printed.
+import type { LetterAssets, LetterAssetsInput } from '../contract/letters';
 import type { Store } from '../db/store';
 import { nowIso, writeAudit } from '../audit/audit';
 import { currentOperator, getOfficeSettings, readSetting, writeSetting } from '../settings/settings';
@@ -96,10 +97,25 @@ export function letterAssets(store: Store): { letterhead: string | null; seal: s
   return { letterhead: readSetting(store, 'letterhead'), seal: readSetting(store, 'seal') };
 }
 
-export function setLetterAsset(store: Store, which: 'letterhead' | 'seal', dataUrl: string | null): void {
+function setLetterAsset(store: Store, which: 'letterhead' | 'seal', dataUrl: string | null): void {
   if (dataUrl !== null && !/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(dataUrl)) throw new UserError('invalid_input', '请选择 PNG、JPEG、GIF 或 WebP 图片');
   if (dataUrl === null) store.prepare('DELETE FROM settings WHERE key = ?').run(which);
   else writeSetting(store, which, dataUrl);
+}
+
+/** The letterhead and the seal, and the office's address for the envelopes: what the settings page shows. */
+export function letterSettings(store: Store): LetterAssets {
+  return { ...letterAssets(store), orgAddress: readSetting(store, 'org_address'), orgPostcode: readSetting(store, 'org_postcode') };
+}
+
+/** Saves the letterhead, the seal and the office's address together: all of them, or none. */
+export function saveLetterSettings(store: Store, input: LetterAssetsInput): void {
+  store.tx(() => {
+    if (input.letterhead !== undefined) setLetterAsset(store, 'letterhead', input.letterhead);
+    if (input.seal !== undefined) setLetterAsset(store, 'seal', input.seal);
+    writeSetting(store, 'org_address', input.orgAddress ?? '');
+    writeSetting(store, 'org_postcode', input.orgPostcode ?? '');
+  });
 }
 
 interface PersonForLetter {

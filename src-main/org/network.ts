@@ -6,7 +6,9 @@
 // A unit is named by a UnitRef. Membership changes (moving a unit, merging two, assigning people in
 // bulk from a list filter) all go through `applyMembership`: each person whose file changes is
 // updated and audited (who, when, the unit before and after), in one transaction.
-import { unitKey as refKey, type ListQuery, type NetworkUnit, type PrintableView, type UnitFigures, type UnitMember, type UnitRef } from '../api/contract';
+import type { PrintableView } from '../contract/common';
+import { unitKey as refKey, type NetworkUnit, type UnitFigures, type UnitMember, type UnitRef } from '../contract/org';
+import type { ListQuery } from '../contract/retirees';
 import { nowIso, writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
 import { html } from '../documents/html';

@@ -1,6 +1,6 @@
 // Organisation units (行政大组/小组, 党支部/党小组) a person can be placed in. Their management
 // (moving, merging, leaders) comes with the organisation network; here they can be listed and added.
-import type { OrgUnit } from '../api/contract';
+import type { OrgUnit } from '../contract/org';
 import { nowIso } from '../audit/audit';
 import type { Store } from '../db/store';
 import { UserError } from '../shared/errors';

@@ -3,7 +3,8 @@
 // computed from the dates (shared/petitions.ts); the reception register for a period.
 import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import type { Petition, PetitionAttachment, PetitionInput, PrintableView } from '../api/contract';
+import type { PrintableView } from '../contract/common';
+import type { Petition, PetitionAttachment, PetitionInput } from '../contract/petitions';
 import { nowIso, writeAudit } from '../audit/audit';
 import { refuseIfStale } from '../audit/edits';
 import type { PetitionsTable } from '../db/schema';
@@ -170,6 +171,7 @@ const REGISTER_COLUMNS: TableColumn[] = [
 
 /** The reception register's lines for a period, oldest first: one list for the workbook and the print. */
 function registerLines(store: Store, from: string, to: string): (string | number)[][] {
+  if (to < from) throw new UserError('invalid_input', '截止日期不能早于起始日期');
   return listPetitions(store, { personId: null, from, to, openOnly: false })
     .reverse()
     .map((p) => [p.id, p.receivedOn, p.channel, p.petitioner, p.relation ?? '', p.phone ?? '', p.subject, p.handler ?? '', p.status, p.concludeBy ?? `受理期限 ${p.acceptBy}`, p.result ?? p.rejectedReason ?? '']);

@@ -1,7 +1,7 @@
 // Attachments of a file (scans, photos): the bytes are stored in the database, so they are in
 // every backup and move with the file.
 import { createHash } from 'node:crypto';
-import type { AttachmentInfo } from '../api/contract';
+import type { AttachmentInfo } from '../contract/retirees';
 import { nowIso, writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
 import { currentOperator } from '../settings/settings';

@@ -1,9 +1,8 @@
 // A file's history tab: every audited change, field by field, in words staff read (audit/describe).
-import type { HistoryItem } from '../api/contract';
+import type { HistoryItem } from '../contract/retirees';
 import { personHistory } from '../audit/audit';
-import { auditNames, describeAudit, formatAuditValue } from '../audit/describe';
+import { auditNames, describeAudit, formatAuditValue, importReason } from '../audit/describe';
 import type { Store } from '../db/store';
-import { importReason } from '../importer/commit';
 
 export function historyFor(store: Store, personId: number): HistoryItem[] {
   const names = auditNames(store);

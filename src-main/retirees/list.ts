@@ -2,7 +2,7 @@
 // page's figures. Kysely builds the SQL; Store caches each distinct statement, so a repeated query
 // shape is prepared once (the hot path the benchmark measures).
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
-import type { Figures, ListPage, ListQuery, PersonRow } from '../api/contract';
+import type { Figures, ListPage, ListQuery, PersonRow } from '../contract/retirees';
 import type { Database } from '../db/schema';
 import type { Store } from '../db/store';
 import { bornOnOrBefore, personAge, todayIso } from '../shared/dates';

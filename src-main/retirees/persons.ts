@@ -1,14 +1,7 @@
 // A retiree's file (人员档案): create, read, update, with its family and contacts. Every write runs
 // in one transaction with its audit row and its search-index row.
 import type { Insertable, Selectable } from 'kysely';
-import type {
-  AttachmentInfo,
-  Contact,
-  IdCheckResult,
-  PersonFile,
-  PersonInput,
-  Phone,
-} from '../api/contract';
+import type { AttachmentInfo, Contact, IdCheckResult, PersonFile, PersonInput, Phone } from '../contract/retirees';
 import { writeAudit, nowIso } from '../audit/audit';
 import { applyEdit, refuseIfStale, type Edit } from '../audit/edits';
 import type { AttachmentsTable, PersonContactsTable, PersonsTable } from '../db/schema';

@@ -2,7 +2,7 @@
 // in the app's own window (VS Code's ipcMain.ts refuses unexpected senders the same way); its
 // input is then parsed by the contract's zod schema inside `dispatch`.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { RpcResult } from '../api/contract';
+import type { RpcResult } from '../contract/common';
 import { isAppUrl } from './security';
 
 export const RPC_CHANNEL = 'rpc';

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { askBeforeClosingWithChanges } from './unsavedChanges';
-import { dispatch } from '../api/router';
+import { dispatch } from '../router';
 import { attachmentResponse } from '../app/attachmentFiles';
 import type { AppContext } from '../app/context';
 import { launch, parseLaunchArgs, scheduleAutomaticBackups } from '../app/launch';

@@ -2,7 +2,7 @@
 // its date and method; a visit recorded as a certification counts. Lists of who is due this year
 // and who is overdue (no certification in the last 12 months) hold only people on the roll: a
 // person who has died is never on them.
-import type { Certification, CertificationLists } from '../api/contract';
+import type { Certification, CertificationLists } from '../contract/visits';
 import { nowIso, writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
 import { currentOperator } from '../settings/settings';

@@ -1,7 +1,7 @@
 // Death registration (病故登记): the person becomes 已故 with the date (so they leave every birthday
 // list, festival batch and mailing), and the office gets its checklist, each task ticked off with
 // its date and operator, the payments with their amounts.
-import type { DeathFile } from '../api/contract';
+import type { DeathFile } from '../contract/visits';
 import { nowIso, writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
 import { getPerson, inputOf, updatePerson } from '../retirees/persons';

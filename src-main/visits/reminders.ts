@@ -1,7 +1,7 @@
 // The home page's reminders, each a list of people: milestone birthdays ahead, follow-ups due,
 // people not contacted for longer than their rule allows, hospital stays without a visit since.
 // Only people on the roll (在册) are reminded of; a death registered yesterday removes the person.
-import type { Reminders } from '../api/contract';
+import type { Reminders } from '../contract/visits';
 import type { Store } from '../db/store';
 import { readSetting, writeSetting } from '../settings/settings';
 import { DEFAULT_REMINDER_RULES, type ReminderRules, type VisitKind } from '../shared/care';

@@ -1,6 +1,7 @@
 // Visits and care actions (走访慰问) for a person, and festival batches: people chosen by any list
 // filter, one visit each with the same gift, and the sign-off sheet for the gifts.
-import type { ListQuery, Visit, VisitBatchView, VisitInput } from '../api/contract';
+import type { ListQuery } from '../contract/retirees';
+import type { Visit, VisitBatchView, VisitInput } from '../contract/visits';
 import { nowIso, writeAudit } from '../audit/audit';
 import type { Selectable } from 'kysely';
 import type { VisitBatchesTable, VisitsTable } from '../db/schema';

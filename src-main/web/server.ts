@@ -10,12 +10,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dispatch } from '../api/router';
+import { dispatch } from '../router';
 import type { AppContext } from '../app/context';
 import { attachmentResponse, isAttachmentPath } from '../app/attachmentFiles';
 import { readRendererFile } from '../app/rendererFiles';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { IMPORT_LIMITS } from '../shared/importLimits';
+import type { ErrorCode } from '../shared/errors';
 
 /**
  * The largest JSON call is a roster of up to 100 MB as base64, at most 140,000,000 characters
@@ -72,7 +73,7 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
   res.end(body);
 }
 
-function refuse(res: http.ServerResponse, status: number, code: string, message: string, close = false): void {
+function refuse(res: http.ServerResponse, status: number, code: ErrorCode, message: string, close = false): void {
   send(res, status, JSON.stringify({ ok: false, error: { code, message } }), undefined, close);
 }
 
@@ -150,7 +151,7 @@ export async function startWebServer(ctx: AppContext, options: WebServerOptions)
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
-    const stop = (status: number, code: string, message: string) => {
+    const stop = (status: number, code: ErrorCode, message: string) => {
       if (done) return;
       done = true;
       clearTimeout(timer);

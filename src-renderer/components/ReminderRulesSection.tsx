@@ -2,7 +2,7 @@
 import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { ReminderRulesInput } from '../../src-main/api/contract';
+import { ReminderRulesInput } from '../../src-main/contract/visits';
 import type { ReminderRules } from '../../src-main/shared/care';
 import { call } from '../api';
 import { useContractForm } from '../kit/form';

@@ -1,6 +1,6 @@
 // The units of the organisation network as a choice list: grouped 行政组织 / 党组织 / 片区楼栋, each
 // 大组 before its 小组, a 小组 named with its 大组; each level as a person counts (第二 before 第十二).
-import type { NetworkUnit } from '../../src-main/api/contract';
+import type { NetworkUnit } from '../../src-main/contract/org';
 import { UNIT_GROUPS } from '../../src-main/shared/org';
 import { compareUnitNames } from '../../src-main/shared/unitOrder';
 

@@ -3,7 +3,7 @@
 // (the list's own search), Enter opens their file; a page is found by its name or its initials.
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PersonFile } from '../../src-main/api/contract';
+import type { PersonFile } from '../../src-main/contract/retirees';
 import type { AppContext } from '../../src-main/app/context';
 import { freshContext, router } from '../../tests/helpers';
 import { closePalette, CommandPalette, matchPages, type PaletteDestination } from './CommandPalette';

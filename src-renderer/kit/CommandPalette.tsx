@@ -6,7 +6,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { createSpotlight, Spotlight, useSpotlight } from '@mantine/spotlight';
 import { IconArrowRight, IconSearch, IconUser } from '@tabler/icons-react';
 import { useEffect, type ComponentType, type ReactNode } from 'react';
-import type { PersonRow } from '../../src-main/api/contract';
+import type { PersonRow } from '../../src-main/contract/retirees';
 import { formatAge } from '../../src-main/shared/dates';
 import { useRpc } from './rpc';
 

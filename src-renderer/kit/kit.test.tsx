@@ -5,7 +5,7 @@
 import { Button, TextInput } from '@mantine/core';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { PersonFile } from '../../src-main/api/contract';
+import type { PersonFile } from '../../src-main/contract/retirees';
 import { call as rendererCall } from '../api';
 import { DataTable } from './DataTable';
 import { useContractForm } from './form';

@@ -4,7 +4,7 @@
 // replies that arrive after the user moved on are react-query's, in one place.
 import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { InputOf, MethodName, OutputOf } from '../../src-main/api/contract';
+import type { InputOf, MethodName, OutputOf } from '../../src-main/contract';
 import { ApiError, call } from '../api';
 import { failed } from '../notify';
 

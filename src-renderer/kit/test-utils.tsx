@@ -6,7 +6,7 @@ import { DatesProvider } from '@mantine/dates';
 import { cleanup, render as renderDom, type RenderResult } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import type { ReactElement } from 'react';
-import { dispatch } from '../../src-main/api/router';
+import { dispatch } from '../../src-main/router';
 import type { AppContext } from '../../src-main/app/context';
 import type { ProcessLauncher } from '../../src-main/jobs/launcher';
 import { freshContext, router } from '../../tests/helpers';

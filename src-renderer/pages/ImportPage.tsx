@@ -5,7 +5,7 @@ import { Alert, Badge, Button, Group, Paper, Stack, Stepper, Tabs, Text, Title }
 import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useReducer, useRef, useState } from 'react';
-import type { ImportPreview } from '../../src-main/api/contract';
+import type { ImportPreview } from '../../src-main/contract/imports';
 import { call, type ApiError } from '../api';
 import { ColumnsStep } from '../components/import/ColumnsStep';
 import { CommitStep } from '../components/import/CommitStep';

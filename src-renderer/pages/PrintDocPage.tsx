@@ -2,7 +2,8 @@
 // its markup, every piece of data already escaped there), shown alone and printed. A letter is
 // logged when it is printed, not when it is previewed.
 import { Alert, Button, Group, Loader, SegmentedControl, Stack, Text } from '@mantine/core';
-import type { InputOf, MethodName, PrintableView } from '../../src-main/api/contract';
+import type { PrintableView } from '../../src-main/contract/common';
+import type { InputOf, MethodName } from '../../src-main/contract';
 import type { LetterKind } from '../../src-main/shared/letters';
 import { useRpc, useRpcMutation } from '../kit/rpc';
 

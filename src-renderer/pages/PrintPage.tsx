@@ -3,7 +3,7 @@
 // Their tables are paper, not lists to work in: plain tables, every row on the sheet.
 import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import type { ApiError } from '../api';
-import type { AppInfo } from '../../src-main/api/contract';
+import type { AppInfo } from '../../src-main/contract/app';
 import { formatChineseDate, todayIso } from '../../src-main/shared/dates';
 import { formatYuan } from '../../src-main/shared/money';
 import { useRpc } from '../kit/rpc';

@@ -1,7 +1,8 @@
 import { Alert, Badge, Button, Code, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { contract, type AppInfo, type BackupEntry } from '../../src-main/api/contract';
+import type { AppInfo, BackupEntry } from '../../src-main/contract/app';
+import { contract } from '../../src-main/contract';
 import { formatChineseDate } from '../../src-main/shared/dates';
 import { call } from '../api';
 import { ReminderRulesSection } from '../components/ReminderRulesSection';

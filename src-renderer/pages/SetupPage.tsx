@@ -2,7 +2,7 @@ import { Alert, Button, Center, Paper, Stack, Text, TextInput, Title } from '@ma
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { contract } from '../../src-main/api/contract';
+import { contract } from '../../src-main/contract';
 import { fieldErrors } from '../kit/form';
 import { rpcKey, useRpcMutation } from '../kit/rpc';
 import { TypeSizeControl } from '../kit/typeSize';

@@ -3,7 +3,7 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { VisitBatchView } from '../../src-main/api/contract';
+import type { VisitBatchView } from '../../src-main/contract/visits';
 import { formatYuan } from '../../src-main/shared/money';
 import { DataTable } from '../kit/DataTable';
 import { useRpc } from '../kit/rpc';

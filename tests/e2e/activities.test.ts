@@ -3,7 +3,7 @@
 // reception register printed.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
-import type { ActivityView } from '../../src-main/api/contract';
+import type { ActivityView } from '../../src-main/contract/activities';
 import { openOffice, type Office } from './office';
 
 let office: Office;

@@ -3,7 +3,7 @@
 // sight and Ctrl+S saves, dates are typed as staff write them or picked, and a claim for a year
 // without a policy says so at once.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { HistoryItem, PersonFile } from '../../src-main/api/contract';
+import type { HistoryItem, PersonFile } from '../../src-main/contract/retirees';
 import { openOffice, type Office } from './office';
 
 let office: Office;

@@ -5,7 +5,8 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
-import type { PersonFile, VisitBatchView } from '../../src-main/api/contract';
+import type { PersonFile } from '../../src-main/contract/retirees';
+import type { VisitBatchView } from '../../src-main/contract/visits';
 import { openOffice, SCREENS, type Office } from './office';
 
 let office: Office;

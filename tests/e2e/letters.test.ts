@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
-import type { VisitBatchView } from '../../src-main/api/contract';
+import type { VisitBatchView } from '../../src-main/contract/visits';
 import { todayIso } from '../../src-main/shared/dates';
 import { letterDate } from '../../src-main/shared/letters';
 import { openOffice, SCREENS, type Office } from './office';

@@ -2,7 +2,8 @@
 // bulk from list filters, a leader set, a group's contact sheet printed.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
-import type { ListPage, NetworkUnit } from '../../src-main/api/contract';
+import type { NetworkUnit } from '../../src-main/contract/org';
+import type { ListPage } from '../../src-main/contract/retirees';
 import { openOffice, type Office } from './office';
 
 let office: Office;

@@ -3,7 +3,7 @@
 // paged by the database, and the file and its timeline are screenshotted for a person to look at.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
-import type { PersonFile } from '../../src-main/api/contract';
+import type { PersonFile } from '../../src-main/contract/retirees';
 import { openOffice, SCREENS, type Office } from './office';
 
 let office: Office;

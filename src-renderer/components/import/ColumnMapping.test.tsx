@@ -8,7 +8,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LedgerImportReport } from '../../../src-main/api/contract';
+import type { LedgerImportReport } from '../../../src-main/contract/claims';
 import { IMPORT_PROCESS } from '../../../src-main/app/context';
 import { forkLauncher } from '../../../src-main/jobs/launcher';
 import { createPerson } from '../../../src-main/retirees/persons';

@@ -3,7 +3,7 @@
 // to change it. A change is a `{ 表头文字: 字段名 | null }` entry the page re-runs its trial with, and
 // commits with (the main process remembers a mapping given explicitly).
 import { Paper, Select, Table, Text, Title } from '@mantine/core';
-import type { ImportColumns } from '../../../src-main/api/contract';
+import type { ImportColumns } from '../../../src-main/contract/imports';
 
 /** `{ "表头文字": "字段名" }`, null: the column is not imported. */
 export type ColumnChoices = Record<string, string | null>;

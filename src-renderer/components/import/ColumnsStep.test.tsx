@@ -7,7 +7,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import path from 'node:path';
 import { useReducer } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { ImportPreview } from '../../../src-main/api/contract';
+import type { ImportPreview } from '../../../src-main/contract/imports';
 import { IMPORT_PROCESS } from '../../../src-main/app/context';
 import { forkLauncher } from '../../../src-main/jobs/launcher';
 import { officeForEachTest, render } from '../../kit/test-utils';

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, NumberInput, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { ImportPreview } from '../../../src-main/api/contract';
+import type { ImportPreview } from '../../../src-main/contract/imports';
 import { CATEGORIES } from '../../../src-main/shared/person';
 import { DataTable } from '../../kit/DataTable';
 import { useRpcMutation } from '../../kit/rpc';

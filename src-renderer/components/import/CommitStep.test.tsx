@@ -6,7 +6,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { ImportPreview, ImportReport } from '../../../src-main/api/contract';
+import type { ImportPreview, ImportReport } from '../../../src-main/contract/imports';
 import { IMPORT_PROCESS } from '../../../src-main/app/context';
 import { forkLauncher } from '../../../src-main/jobs/launcher';
 import { officeForEachTest, render } from '../../kit/test-utils';

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { ImportPreview, ImportReport, ReportRow } from '../../../src-main/api/contract';
+import type { ImportPreview, ImportReport, ReportRow } from '../../../src-main/contract/imports';
 import { download } from '../../files';
 import { DataTable } from '../../kit/DataTable';
 import { rpcKey, useRpc, useRpcMutation } from '../../kit/rpc';

@@ -1,5 +1,5 @@
 import { Paper, Radio, Select, Stack, Text, Title, Group } from '@mantine/core';
-import type { ImportPreview, PreviewRow } from '../../../src-main/api/contract';
+import type { ImportPreview, PreviewRow } from '../../../src-main/contract/imports';
 import { fieldLabel } from '../../../src-main/shared/fields';
 import { DataTable } from '../../kit/DataTable';
 import { useRpc } from '../../kit/rpc';

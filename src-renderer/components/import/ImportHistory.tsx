@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Loader, Modal, Stack, Text } from '@mantin
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ImportHistoryEntry } from '../../../src-main/api/contract';
+import type { ImportHistoryEntry } from '../../../src-main/contract/imports';
 import { DataTable } from '../../kit/DataTable';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { readAllAgainAfterImport } from './wizard';

@@ -2,7 +2,7 @@ import { Alert, Badge, Checkbox, Group, SegmentedControl, Select, Stack, Text, T
 import { useForm } from '@mantine/form';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ImportPreview, PreviewRow } from '../../../src-main/api/contract';
+import type { ImportPreview, PreviewRow } from '../../../src-main/contract/imports';
 import { DataTable } from '../../kit/DataTable';
 import { FormModal } from '../../kit/FormModal';
 import { useRpc, useRpcMutation } from '../../kit/rpc';

@@ -1,5 +1,5 @@
 import { Alert, Badge, Checkbox, Text } from '@mantine/core';
-import type { ImportPreview } from '../../../src-main/api/contract';
+import type { ImportPreview } from '../../../src-main/contract/imports';
 import { DataTable } from '../../kit/DataTable';
 import type { Exclusions } from './wizard';
 

@@ -1,7 +1,7 @@
 // The wizard's state: opening a file starts afresh at 工作表; steps need a file and stop moving
 // once the import is committed (the report stays until another file is chosen).
 import { describe, expect, it } from 'vitest';
-import type { ImportPreview, ImportReport } from '../../../src-main/api/contract';
+import type { ImportPreview, ImportReport } from '../../../src-main/contract/imports';
 import { startWizard, wizard } from './wizard';
 
 const preview = { session: 's1', fileName: '花名册.xlsx' } as ImportPreview;

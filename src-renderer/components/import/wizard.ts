@@ -2,7 +2,7 @@
 // each correction returns the preview anew), which step is shown, what the user excluded, how
 // duplicates are treated, and the report once committed. Opening a file starts all of it afresh.
 import type { QueryClient } from '@tanstack/react-query';
-import type { ImportPreview, ImportReport } from '../../../src-main/api/contract';
+import type { ImportPreview, ImportReport } from '../../../src-main/contract/imports';
 
 export interface Exclusions {
   sheets: string[];

@@ -3,7 +3,7 @@
 import { Alert, Badge, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ActivityView } from '../../../src-main/api/contract';
+import type { ActivityView } from '../../../src-main/contract/activities';
 import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { DataTable } from '../../kit/DataTable';
 import { rpcKey, useRpc, useRpcMutation } from '../../kit/rpc';

@@ -3,7 +3,7 @@ import { Button, Group, NumberInput, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ActivityView } from '../../../src-main/api/contract';
+import type { ActivityView } from '../../../src-main/contract/activities';
 import { DataTable } from '../../kit/DataTable';
 import { useRpc } from '../../kit/rpc';
 import { navigate } from '../../route';

@@ -3,7 +3,7 @@
 import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { DELIVERY_WAYS, type MaterialView } from '../../../src-main/api/contract';
+import { DELIVERY_WAYS, type MaterialView } from '../../../src-main/contract/activities';
 import { todayIso } from '../../../src-main/shared/dates';
 import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { DataTable } from '../../kit/DataTable';

@@ -3,7 +3,9 @@
 // its field and nothing is created; a complete form creates the activity, inviting a party branch.
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ActivityView, OrgUnit, PersonFile } from '../../../src-main/api/contract';
+import type { ActivityView } from '../../../src-main/contract/activities';
+import type { OrgUnit } from '../../../src-main/contract/org';
+import type { PersonFile } from '../../../src-main/contract/retirees';
 import { person } from '../../../tests/helpers';
 import { officeForEachTest, render } from '../../kit/test-utils';
 import { NewActivityModal } from './NewActivityModal';

@@ -3,7 +3,8 @@
 import { Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { ACTIVITY_KINDS, ActivityInput, unitKey, type UnitRef } from '../../../src-main/api/contract';
+import { ACTIVITY_KINDS, ActivityInput } from '../../../src-main/contract/activities';
+import { unitKey, type UnitRef } from '../../../src-main/contract/org';
 import { todayIso } from '../../../src-main/shared/dates';
 import { unitChoices } from '../../components/unitOptions';
 import { FormDateField } from '../../kit/FormDateField';

@@ -3,7 +3,7 @@
 import { Alert, Button, FileButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { AdjustmentRunView } from '../../../src-main/api/contract';
+import type { AdjustmentRunView } from '../../../src-main/contract/adjustments';
 import { ADJUSTMENT_FIELD_NAMES } from '../../../src-main/shared/importFields';
 import { ColumnMapping, type ColumnChoices } from '../../components/import/ColumnMapping';
 import { fileBytes } from '../../files';

@@ -5,7 +5,7 @@ import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Title } fro
 import { keepPreviousData } from '@tanstack/react-query';
 import { IconDownload, IconPrinter, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { AdjustmentRowView, AdjustmentRunView } from '../../../src-main/api/contract';
+import type { AdjustmentRowView, AdjustmentRunView } from '../../../src-main/contract/adjustments';
 import { download } from '../../files';
 import { DataTable } from '../../kit/DataTable';
 import { useRpc, useRpcMutation } from '../../kit/rpc';

@@ -2,7 +2,7 @@
 // A certification is registered on the person's file (走访慰问); Enter or a click opens it.
 import { Badge, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { CertificationLists } from '../../../src-main/api/contract';
+import type { CertificationLists } from '../../../src-main/contract/visits';
 import { DataTable } from '../../kit/DataTable';
 import { useRpc } from '../../kit/rpc';
 import { navigate } from '../../route';

@@ -4,7 +4,8 @@
 import { Alert, SimpleGrid, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { contract, type AdjustmentRowView, type InputOf } from '../../../src-main/api/contract';
+import type { AdjustmentRowView } from '../../../src-main/contract/adjustments';
+import { contract, type InputOf } from '../../../src-main/contract';
 import { FormModal } from '../../kit/FormModal';
 import { useRpcMutation } from '../../kit/rpc';
 import { done } from '../../notify';

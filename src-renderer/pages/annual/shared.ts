@@ -1,5 +1,5 @@
 // What the adjustment check's pieces share.
-import type { MethodName } from '../../../src-main/api/contract';
+import type { MethodName } from '../../../src-main/contract';
 import { formatYuan } from '../../../src-main/shared/money';
 
 /** An amount in fen as the tables show it, or a dash where there is none. */

@@ -4,7 +4,8 @@
 // 冲销更正 opens the correction.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ClaimFile, PersonFile } from '../../../src-main/api/contract';
+import type { ClaimFile } from '../../../src-main/contract/claims';
+import type { PersonFile } from '../../../src-main/contract/retirees';
 import { officeForEachTest, render } from '../../kit/test-utils';
 import { ClaimDetail } from './ClaimDetail';
 

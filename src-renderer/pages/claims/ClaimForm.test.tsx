@@ -4,7 +4,8 @@
 // shown beside that invoice's number, and 自付 is filled in from the other amounts while empty.
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ClaimFile, PersonFile } from '../../../src-main/api/contract';
+import type { ClaimFile } from '../../../src-main/contract/claims';
+import type { PersonFile } from '../../../src-main/contract/retirees';
 import { officeForEachTest, render } from '../../kit/test-utils';
 import { ClaimForm } from './ClaimForm';
 

@@ -6,7 +6,7 @@ import { ActionIcon, Alert, Button, Group, Paper, Select, Stack, Table, Text, Te
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Fragment, useRef } from 'react';
 import { z } from 'zod';
-import { ClaimInput, type ClaimFile } from '../../../src-main/api/contract';
+import { ClaimInput, type ClaimFile } from '../../../src-main/contract/claims';
 import { LINE_KINDS } from '../../../src-main/shared/claimPolicy';
 import { parseDateInput, todayIso } from '../../../src-main/shared/dates';
 import { formatYuan, parseYuan } from '../../../src-main/shared/money';

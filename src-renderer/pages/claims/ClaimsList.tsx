@@ -2,7 +2,7 @@
 import { Alert, Button, FileButton, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { CLAIM_STATUSES, type ClaimListItem, type ClaimStatus, type LedgerImportReport } from '../../../src-main/api/contract';
+import { CLAIM_STATUSES, type ClaimListItem, type ClaimStatus, type LedgerImportReport } from '../../../src-main/contract/claims';
 import { LEDGER_FIELD_NAMES } from '../../../src-main/shared/importFields';
 import { ColumnMapping, type ColumnChoices } from '../../components/import/ColumnMapping';
 import { fileBytes } from '../../files';

@@ -4,7 +4,7 @@
 // changed both here and there is refused, and the refusal is shown on the form in the history's words.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { PolicyView } from '../../../src-main/api/contract';
+import type { PolicyView } from '../../../src-main/contract/claims';
 import { writeSetting } from '../../../src-main/settings/settings';
 import { officeForEachTest, render } from '../../kit/test-utils';
 import { PoliciesTab } from './PoliciesTab';

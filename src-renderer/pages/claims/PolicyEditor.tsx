@@ -6,7 +6,7 @@ import { ActionIcon, Alert, Button, Checkbox, Group, NumberInput, Stack, Text, T
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { z } from 'zod';
-import type { PolicyView } from '../../../src-main/api/contract';
+import type { PolicyView } from '../../../src-main/contract/claims';
 import { CategoryPolicy, LINE_KINDS, type LineKind } from '../../../src-main/shared/claimPolicy';
 import type { Category } from '../../../src-main/shared/person';
 import { bpText, formatYuan, parseYuan, percentToBp } from '../../../src-main/shared/money';

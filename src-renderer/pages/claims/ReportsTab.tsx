@@ -3,7 +3,7 @@ import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Tit
 import { IconDownload } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
-import type { ClaimsReport } from '../../../src-main/api/contract';
+import type { ClaimsReport } from '../../../src-main/contract/claims';
 import { download } from '../../files';
 import { DataTable } from '../../kit/DataTable';
 import { useRpc, useRpcMutation } from '../../kit/rpc';

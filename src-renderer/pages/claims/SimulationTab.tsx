@@ -5,7 +5,7 @@ import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import type { DataTableSortStatus } from 'mantine-datatable';
 import { useState } from 'react';
-import type { SimulationResult } from '../../../src-main/api/contract';
+import type { SimulationResult } from '../../../src-main/contract/claims';
 import type { CategoryPolicy } from '../../../src-main/shared/claimPolicy';
 import { CATEGORIES, type Category } from '../../../src-main/shared/person';
 import { DataTable } from '../../kit/DataTable';

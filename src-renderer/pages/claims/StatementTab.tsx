@@ -1,7 +1,7 @@
 // 个人年度结算: answering "how much do I have left this year?" for one retiree, and printing it.
 import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPlus, IconPrinter } from '@tabler/icons-react';
-import type { ClaimFile, ClaimLineView } from '../../../src-main/api/contract';
+import type { ClaimFile, ClaimLineView } from '../../../src-main/contract/claims';
 import { formatYuan } from '../../../src-main/shared/money';
 import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { DataTable } from '../../kit/DataTable';

@@ -1,7 +1,7 @@
 // A person's year (个人年度结算): what was claimed, eligible and reimbursed, how much of the
 // deductible is used and how much is left under the cap. On screen and on paper alike.
 import { Table, Text } from '@mantine/core';
-import type { YearStatement } from '../../../src-main/api/contract';
+import type { YearStatement } from '../../../src-main/contract/claims';
 import { formatYuan } from '../../../src-main/shared/money';
 import { yuan } from './shared';
 

@@ -1,6 +1,6 @@
 // Small pieces the claims pages share: amounts, statuses, errors.
 import { Alert, Badge } from '@mantine/core';
-import type { ClaimStatus } from '../../../src-main/api/contract';
+import type { ClaimStatus } from '../../../src-main/contract/claims';
 import { formatYuan } from '../../../src-main/shared/money';
 
 const STATUS_COLORS: Record<ClaimStatus, string> = { 登记: 'gray', 审核: 'blue', 批准: 'green', 已发放: 'teal', 退回: 'orange' };

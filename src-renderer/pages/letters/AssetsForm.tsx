@@ -2,7 +2,7 @@
 // setting, edited as a form of the kit (保存 or Ctrl+S; leaving with changes asks first).
 import { Button, FileButton, Group, Image, Input, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { contract, type OutputOf } from '../../../src-main/api/contract';
+import { contract, type OutputOf } from '../../../src-main/contract';
 import { call } from '../../api';
 import { fileToBase64 } from '../../files';
 import { useContractForm } from '../../kit/form';

@@ -4,7 +4,7 @@
 import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { LetterTemplateInput } from '../../../src-main/api/contract';
+import { LetterTemplateInput } from '../../../src-main/contract/letters';
 import { todayIso } from '../../../src-main/shared/dates';
 import { ADDRESS_FORMS, LETTER_KINDS, PLACEHOLDERS, type LetterTemplate } from '../../../src-main/shared/letters';
 import { call } from '../../api';

@@ -1,6 +1,6 @@
 // A unit's members (the dead left out), each opened with Enter or a click.
 import { Alert, Paper, Title } from '@mantine/core';
-import type { UnitMember, UnitRef } from '../../../src-main/api/contract';
+import type { UnitMember, UnitRef } from '../../../src-main/contract/org';
 import { DataTable } from '../../kit/DataTable';
 import { useRpc } from '../../kit/rpc';
 import { navigate } from '../../route';

@@ -1,7 +1,7 @@
 // Setting up a unit under the tree: a 大组 (支部, 片区), or a 小组 (党小组, 楼栋) under one.
 import { Button, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { unitKey, type NetworkUnit } from '../../../src-main/api/contract';
+import { unitKey, type NetworkUnit } from '../../../src-main/contract/org';
 import { useRpcMutation } from '../../kit/rpc';
 import { done } from '../../notify';
 import { UNIT_READS, VIEWS, type View } from './views';

@@ -2,7 +2,8 @@
 // office's staff) and phone, and notes. Checked by the contract's schema; saved with the sticky
 // save bar or Ctrl+S; leaving with changes asks first.
 import { Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { contract, type NetworkUnit, type UnitRef } from '../../../src-main/api/contract';
+import { contract } from '../../../src-main/contract';
+import type { NetworkUnit, UnitRef } from '../../../src-main/contract/org';
 import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { useContractForm } from '../../kit/form';
 import { useRpcMutation } from '../../kit/rpc';

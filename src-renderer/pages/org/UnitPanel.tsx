@@ -2,7 +2,7 @@
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { NetworkUnit } from '../../../src-main/api/contract';
+import type { NetworkUnit } from '../../../src-main/contract/org';
 import { download } from '../../files';
 import { useRpcMutation } from '../../kit/rpc';
 import { done } from '../../notify';

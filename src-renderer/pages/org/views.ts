@@ -1,5 +1,5 @@
 // The three trees of the organisation network, and what a change to a unit makes stale.
-import type { MethodName } from '../../../src-main/api/contract';
+import type { MethodName } from '../../../src-main/contract';
 
 export type View = 'admin' | 'party' | 'place';
 export const VIEWS: Record<View, { top: string; sub: string; label: string }> = {

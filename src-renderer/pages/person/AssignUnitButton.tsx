@@ -3,7 +3,7 @@ import { Button, Select, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconSitemap } from '@tabler/icons-react';
-import type { InputOf } from '../../../src-main/api/contract';
+import type { InputOf } from '../../../src-main/contract';
 import { unitChoices } from '../../components/unitOptions';
 import { FormModal } from '../../kit/FormModal';
 import { READ_ON_OPEN } from './freshness';

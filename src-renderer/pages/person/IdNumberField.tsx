@@ -6,7 +6,7 @@ import { Alert, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect } from 'react';
-import type { InputOf } from '../../../src-main/api/contract';
+import type { InputOf } from '../../../src-main/contract';
 import { useRpc } from '../../kit/rpc';
 import { FIELD_LABELS } from '../../../src-main/shared/fields';
 import type { PersonDraft } from './personDraft';

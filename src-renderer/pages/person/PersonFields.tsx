@@ -2,7 +2,7 @@
 // router's refusal of it beside it.
 import { Checkbox, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import type { OrgUnit } from '../../../src-main/api/contract';
+import type { OrgUnit } from '../../../src-main/contract/org';
 import {
   CATEGORIES,
   DISABILITY_LEVELS,

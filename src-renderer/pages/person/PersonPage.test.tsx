@@ -6,7 +6,7 @@
 // and is itself no unsaved change.
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { PersonFile } from '../../../src-main/api/contract';
+import type { PersonFile } from '../../../src-main/contract/retirees';
 import { checkCharacter } from '../../../src-main/shared/idNumber';
 import { officeForEachTest, render } from '../../kit/test-utils';
 import { PersonPage } from './PersonPage';

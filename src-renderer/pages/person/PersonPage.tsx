@@ -6,7 +6,7 @@ import { Alert, Badge, Button, Group, Loader, Modal, Stack, Tabs, Text, Title } 
 import { useQueryClient } from '@tanstack/react-query';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
-import type { PersonFile } from '../../../src-main/api/contract';
+import type { PersonFile } from '../../../src-main/contract/retirees';
 import { formatAge, personAge } from '../../../src-main/shared/dates';
 import { AttachmentsTab } from '../../components/AttachmentsTab';
 import { useContractForm } from '../../kit/form';

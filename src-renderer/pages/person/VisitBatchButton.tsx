@@ -5,7 +5,7 @@ import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconGift } from '@tabler/icons-react';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { contract, type InputOf } from '../../../src-main/api/contract';
+import { contract, type InputOf } from '../../../src-main/contract';
 import { VISIT_KINDS } from '../../../src-main/shared/care';
 import { todayIso } from '../../../src-main/shared/dates';
 import { FormModal } from '../../kit/FormModal';

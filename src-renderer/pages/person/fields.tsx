@@ -6,7 +6,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import type { ChangeEvent, ReactNode } from 'react';
-import { contract, type MethodName } from '../../../src-main/api/contract';
+import { contract, type MethodName } from '../../../src-main/contract';
 import { FIELD_LABELS } from '../../../src-main/shared/fields';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {

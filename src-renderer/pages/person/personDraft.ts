@@ -1,6 +1,7 @@
 // A person's file as the form holds it: every field of the contract's PersonInput, loaded from the
 // file or empty for a new one, and what a save sends of it.
-import type { InputOf, PersonFile } from '../../../src-main/api/contract';
+import type { InputOf } from '../../../src-main/contract';
+import type { PersonFile } from '../../../src-main/contract/retirees';
 import { editOf } from '../../kit/edit';
 
 export type PersonDraft = InputOf<'retirees.create'>['person'];

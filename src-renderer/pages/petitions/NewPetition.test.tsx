@@ -4,7 +4,7 @@
 // today) stays in the dialog; a registered petition opens.
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Petition } from '../../../src-main/api/contract';
+import type { Petition } from '../../../src-main/contract/petitions';
 import { officeForEachTest, render } from '../../kit/test-utils';
 import { NewPetition } from './NewPetition';
 

@@ -4,7 +4,7 @@
 import { Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { PetitionInput } from '../../../src-main/api/contract';
+import { PetitionInput } from '../../../src-main/contract/petitions';
 import { todayIso } from '../../../src-main/shared/dates';
 import { PETITION_CHANNELS } from '../../../src-main/shared/petitions';
 import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';

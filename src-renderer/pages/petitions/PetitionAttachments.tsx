@@ -2,7 +2,7 @@
 import { Button, FileButton, Group, Image, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconPaperclip } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { PetitionAttachment } from '../../../src-main/api/contract';
+import type { PetitionAttachment } from '../../../src-main/contract/petitions';
 import { attachmentUrl, downloadAttachment, PREVIEWABLE } from '../../api';
 import { fileToBase64 } from '../../files';
 import { useRpc, useRpcMutation } from '../../kit/rpc';

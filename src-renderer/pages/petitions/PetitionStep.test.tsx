@@ -4,7 +4,7 @@
 // the dialog closes; a date the router refuses (before the petition came) stays in the dialog.
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Petition } from '../../../src-main/api/contract';
+import type { Petition } from '../../../src-main/contract/petitions';
 import { officeForEachTest, render } from '../../kit/test-utils';
 import { PetitionStep } from './PetitionStep';
 

@@ -5,7 +5,8 @@
 import { NumberInput, Select, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { contract, type InputOf, type Petition } from '../../../src-main/api/contract';
+import { contract, type InputOf } from '../../../src-main/contract';
+import type { Petition } from '../../../src-main/contract/petitions';
 import { todayIso } from '../../../src-main/shared/dates';
 import { SATISFACTION } from '../../../src-main/shared/petitions';
 import { FormDateField } from '../../kit/FormDateField';

@@ -1,7 +1,8 @@
 // What the petition pages share: the status as badges, the time limit in words, and what a change
 // to a petition makes stale.
 import { Badge, Group } from '@mantine/core';
-import type { MethodName, Petition } from '../../../src-main/api/contract';
+import type { MethodName } from '../../../src-main/contract';
+import type { Petition } from '../../../src-main/contract/petitions';
 
 const COLORS = { 待受理: 'orange', 办理中: 'blue', 已办结: 'teal', 不予受理: 'gray' } as const;
 

@@ -2,7 +2,7 @@
 // top), and the office's checklist opens.
 import { Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { PersonFile } from '../../../../src-main/api/contract';
+import type { PersonFile } from '../../../../src-main/contract/retirees';
 import { FormModal } from '../../../kit/FormModal';
 import { useRpcMutation } from '../../../kit/rpc';
 import { FormDateField } from '../../../kit/FormDateField';

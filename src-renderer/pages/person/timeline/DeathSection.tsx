@@ -3,7 +3,7 @@
 import { Alert, Button, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import type { DeathFile } from '../../../../src-main/api/contract';
+import type { DeathFile } from '../../../../src-main/contract/visits';
 import { PAID_DEATH_TASKS, type DeathTask } from '../../../../src-main/shared/care';
 import { todayIso } from '../../../../src-main/shared/dates';
 import { formatYuan } from '../../../../src-main/shared/money';

@@ -5,7 +5,7 @@
 // the file (PersonPage.test.tsx shows the file page reading it under an edit).
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { PersonFile } from '../../../../src-main/api/contract';
+import type { PersonFile } from '../../../../src-main/contract/retirees';
 import { officeForEachTest, render } from '../../../kit/test-utils';
 import { PersonTimeline } from './PersonTimeline';
 

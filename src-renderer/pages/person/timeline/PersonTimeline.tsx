@@ -4,7 +4,7 @@
 // file, which the file page then reads again under any edit in progress).
 import { Button, Group, Select, Stack } from '@mantine/core';
 import { useState } from 'react';
-import type { PersonFile } from '../../../../src-main/api/contract';
+import type { PersonFile } from '../../../../src-main/contract/retirees';
 import { ADDRESS_FORMS, LETTER_KINDS, type LetterKind } from '../../../../src-main/shared/letters';
 import { done } from '../../../notify';
 import { useRpc, useRpcMutation } from '../../../kit/rpc';

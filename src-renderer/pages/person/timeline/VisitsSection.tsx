@@ -1,6 +1,6 @@
 // A person's visits and care actions, newest first, with the follow-ups still to do.
 import { Badge, Button, Group, Text } from '@mantine/core';
-import type { Visit } from '../../../../src-main/api/contract';
+import type { Visit } from '../../../../src-main/contract/visits';
 import { todayIso } from '../../../../src-main/shared/dates';
 import { formatYuan } from '../../../../src-main/shared/money';
 import { DataTable } from '../../../kit/DataTable';

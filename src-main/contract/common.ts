@@ -1,0 +1,154 @@
+// What every domain's contract uses: the bounds of strings, lists and files (issue 13), the
+// optional-text and id schemas, a form's edit against the version it loaded, amounts in yuan, the
+// method table's helper, and what a call answers (RpcResult).
+import { z } from 'zod';
+import { UserError, type RpcError } from '../shared/errors';
+import { parseYuan } from '../shared/money';
+
+z.config(z.locales.zhCN());
+
+// Every string and every list the renderer sends has a maximum, so that no call can make the main
+// process allocate without limit, run out of SQL variables or echo a megabyte back (issue 13).
+// tests/contract-bounds.test.ts walks every method and checks it.
+
+/** A string of at most `max` characters. */
+export const chars = (max: number) => z.string().max(max, `不能超过 ${max} 个字`);
+/** A list of at most `max` entries. */
+export const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `最多只能选择 ${max} 项`);
+/** A map of at most `max` entries whose keys are at most `keyMax` characters. */
+export const boundedRecord = <V extends z.ZodType>(value: V, keyMax: number, max: number) =>
+  z.record(chars(keyMax), value).refine((r) => Object.keys(r).length <= max, `最多只能有 ${max} 项`);
+/**
+ * A file handed to an import, with `fields` beside it: its bytes (`data`: Electron's IPC carries a
+ * Uint8Array as it is, the harness as a binary body: web/server.ts), or, for callers that speak
+ * JSON only (scripts, older tests), the same bytes as base64 text (`dataBase64`); one of the two,
+ * at most `maxMb` MB. Bytes are not copied into text on the way: a 100 MB roster as base64 in JSON
+ * was copied about five times.
+ */
+export const fileUpload = <T extends z.ZodRawShape>(fields: T, maxMb: number) =>
+  z
+    .object({
+      ...fields,
+      data: z
+        .instanceof(Uint8Array)
+        .refine((b) => b.length > 0, '文件是空的')
+        .refine((b) => b.length <= maxMb * 1024 * 1024, `文件过大（超过 ${maxMb} MB）`)
+        .optional(),
+      dataBase64: z
+        .string()
+        .min(1, '文件是空的')
+        // Base64 is 4/3 of the bytes: 1.4 million characters a MB leaves room for line breaks.
+        .max(maxMb * 1_400_000, `文件过大（超过 ${maxMb} MB）`)
+        .optional(),
+    })
+    .refine((v) => ((v as { data?: unknown }).data === undefined) !== ((v as { dataBase64?: unknown }).dataBase64 === undefined), {
+      message: '没有收到文件，请重新选择',
+      path: ['data'],
+    });
+/** A worksheet name as a file gives it (Excel allows 31 characters; a CSV is named after its file). */
+export const sheetName = chars(255);
+/** An id the main process handed out (an import session, a background job). */
+export const uuid = chars(36).uuid();
+/** An amount or a postcode as typed: short. */
+export const SHORT = 40;
+
+/** Optional free text: trimmed, and an empty field is stored as nothing. */
+export const text = (max = 200) =>
+  z
+    .string()
+    .max(max, `不能超过 ${max} 个字`)
+    .nullish()
+    .transform((s) => (s == null || s.trim() === '' ? null : s.trim()));
+
+export const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).nullish().transform((v) => v ?? null);
+export const id = z.number().int().positive();
+export const optionalId = id.nullish().transform((v) => v ?? null);
+
+/**
+ * The fields a form changed, each parsed by its own schema. Absent fields stay absent (a plain
+ * `.partial()` would fill them with their defaults, and a save would then write those over the file).
+ */
+export function changesOf<S extends z.ZodObject>(schema: S) {
+  return z
+    .record(z.string().max(40), z.unknown())
+    .refine((r) => Object.keys(r).length <= Object.keys(schema.shape).length, '修改的项目过多')
+    .transform((raw, ctx) => {
+      const out: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(raw)) {
+        const field = (schema.shape as Record<string, z.ZodType>)[key];
+        if (!field) {
+          ctx.addIssue({ code: 'custom', message: `没有“${key}”这一项`, path: [key] });
+          continue;
+        }
+        const r = field.safeParse(value);
+        if (r.success) out[key] = r.data;
+        else for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] } as z.core.$ZodRawIssue);
+      }
+      return out as Partial<z.output<S>>;
+    }) as unknown as z.ZodType<Partial<z.output<S>>, Partial<z.input<S>>>;
+}
+
+/**
+ * Values kept only to be compared (what a form showed) are bounded as a whole: a file's largest
+ * field (50 contacts) is well under it.
+ */
+export const MAX_COMPARED_CHARS = 200_000;
+export const withinCompared = (r: Record<string, unknown>) => JSON.stringify(r).length <= MAX_COMPARED_CHARS;
+
+/** A save from a form: what it changed, against the version and the values it was loaded with. */
+export const editOf = <S extends z.ZodObject>(schema: S, o: { checkBase?: boolean } = {}) => ({
+  version: z.number().int().positive(),
+  changes: changesOf(schema),
+  // Only compared with what the record holds, never written. A person's file keeps it as sent (a
+  // value stored before a rule was tightened must still be comparable); a claim's amounts come as
+  // typed yuan, so they are parsed like the changes to be compared in fen.
+  base: o.checkBase
+    ? changesOf(schema)
+    : (z
+        .record(z.string().max(40), z.unknown())
+        .refine((r) => Object.keys(r).length <= Object.keys(schema.shape).length, '修改的项目过多')
+        .refine(withinCompared, '原值内容过多') as unknown as ReturnType<typeof changesOf<S>>),
+});
+
+/**
+ * A whole rule or policy as its form loaded it, sent back beside the edited one so that only what
+ * the user changed is saved; null when there was none yet. Compared, never written.
+ */
+export const loadedRecord = <S extends z.ZodObject>(schema: S) =>
+  (z
+    .record(z.string().max(40), z.unknown())
+    .refine((r) => Object.keys(r).length <= Object.keys(schema.shape).length + 1, '内容过多')
+    .refine(withinCompared, '内容过多')
+    .nullable() as unknown as z.ZodType<Partial<z.output<S>> | null>)
+    .optional();
+
+/** An amount as typed, in yuan (`1,234.50`), to integer fen; never a float. */
+export const yuan = (what: string) =>
+  z.string({ error: `请填写${what}` }).max(SHORT, `${what}过长`).transform((s, ctx) => {
+    try {
+      const fen = parseYuan(s);
+      if (fen < 0) ctx.addIssue({ code: 'custom', message: '不能为负数' });
+      return fen;
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: e instanceof UserError ? e.message : String(e) });
+      return z.NEVER;
+    }
+  });
+
+export interface PrintableView {
+  title: string;
+  css: string;
+  body: string;
+  count: number;
+  missing: { personId: number; name: string; why: string }[];
+}
+
+export const reasonText = (what: string) => z.string({ error: `请填写${what}` }).trim().min(1, `请填写${what}`).max(1000);
+
+export type Method<I extends z.ZodType, O> = { input: I; output?: O };
+export const method = <O>() => <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
+
+export const Empty = z.object({}).default({});
+export const ById = z.object({ id });
+
+export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: RpcError };

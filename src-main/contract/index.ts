@@ -1,0 +1,41 @@
+// The contract between the renderer and the main process: every method the renderer may call, the
+// zod schema its input must pass, and the type of what it returns. Each domain states its own
+// methods in its file here; this table joins them (as Actual's types/handlers.d.ts joins its
+// handler types). It imports only shared/ and zod, so the renderer imports it too. One contract,
+// three transports: Electron IPC, the browser harness's POST /rpc, and direct calls from the CLI
+// and the tests.
+import type { z } from 'zod';
+import { activitiesMethods } from './activities';
+import { adjustmentsMethods } from './adjustments';
+import { appMethods } from './app';
+import { claimsMethods } from './claims';
+import { importsMethods } from './imports';
+import { lettersMethods } from './letters';
+import { orgMethods } from './org';
+import { petitionsMethods } from './petitions';
+import { retireesMethods } from './retirees';
+import { visitsMethods } from './visits';
+
+
+export const contract = {
+  ...appMethods,
+  ...retireesMethods,
+  ...orgMethods,
+  ...importsMethods,
+  ...claimsMethods,
+  ...visitsMethods,
+  ...lettersMethods,
+  ...petitionsMethods,
+  ...adjustmentsMethods,
+  ...activitiesMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = NonNullable<Contract[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,236 @@
+// The contract of the retirees' files (人员档案): the person's form, the roster's search and figures,
+// the history of a file, the ID-number check, attachments and the roster export.
+import { z } from 'zod';
+import { partialDate } from '../shared/dateSchemas';
+import type { PersonAge } from '../shared/dates';
+import { CATEGORIES, type CareFlag, DISABILITY_LEVELS, GENDERS, LIVING_ARRANGEMENTS, STAFF_TYPES, STATUSES } from '../shared/person';
+import { ById, Empty, chars, choice, editOf, id, list, method, optionalId, text } from './common';
+
+export const Phone = z.object({
+  label: text(20),
+  number: z
+    .string()
+    .trim()
+    .min(1, '请填写电话号码')
+    .max(40)
+    .regex(/^[0-9０-９+\-－()（）\s转]+$/, '电话号码只能包含数字、“-”、括号和“转”'),
+});
+export type Phone = z.output<typeof Phone>;
+
+export const ContactInput = z.object({
+  id: optionalId,
+  name: z.string().trim().min(1, '请填写家属或联系人的姓名').max(50),
+  relation: text(20),
+  phones: z.array(Phone).max(10).default([]),
+  address: text(200),
+  emergency: z.boolean().default(false),
+  note: text(500),
+});
+export type ContactInput = z.output<typeof ContactInput>;
+
+export const PersonInput = z.object({
+  name: z.string().trim().min(1, '请填写姓名').max(50, '姓名过长'),
+  gender: choice(GENDERS),
+  ethnicity: text(20),
+  birthDate: partialDate,
+  idNumber: text(30),
+  category: z.enum(CATEGORIES, '请选择人员类别（离休、退休或退职）'),
+  staffType: choice(STAFF_TYPES),
+  workStartDate: partialDate,
+  retirementDate: partialDate,
+  formerUnit: text(100),
+  formerPosition: text(100),
+  politicalStatus: text(20),
+  partyBranchId: optionalId,
+  partyGroupId: optionalId,
+  adminGroupId: optionalId,
+  adminSubgroupId: optionalId,
+  health: text(100),
+  living: choice(LIVING_ARRANGEMENTS),
+  careAloneChildless: z.boolean().default(false),
+  careDisability: choice(DISABILITY_LEVELS),
+  careHardship: z.boolean().default(false),
+  careEmptyNest: z.boolean().default(false),
+  remote: z.boolean().default(false),
+  remoteCity: text(50),
+  /** 缴费年限 in full years (视同缴费 included), and 艰苦边远地区: what the pension adjustment rule needs. */
+  contributionYears: z.number({ error: '缴费年限须为整数' }).int('缴费年限须为整数').min(0, '缴费年限不能为负').max(70, '缴费年限不能超过 70 年').nullish().transform((v) => v ?? null),
+  remoteArea: z.boolean().default(false),
+  phones: z.array(Phone).max(10).default([]),
+  address: text(200),
+  postcode: text(6).refine((s) => s === null || /^\d{6}$/.test(s), '邮编应为 6 位数字'),
+  area: text(50),
+  building: text(50),
+  community: text(100),
+  bankName: text(100),
+  bankAccount: text(40).refine((s) => s === null || /^[0-9\s]{8,40}$/.test(s), '银行账号只能包含数字'),
+  status: z.enum(STATUSES).default('在册'),
+  statusDate: partialDate,
+  note: text(2000),
+  contacts: z.array(ContactInput).max(50).default([]),
+  /** What staff must look at (待核实): kept until they clear it. */
+  reviewFlags: z.array(z.string().trim().min(1).max(300)).max(30).default([]),
+});
+export type PersonInput = z.output<typeof PersonInput>;
+
+/** What a create or update also says: the user has seen the ID-number warnings and saves anyway. */
+const SaveOptions = {
+  acceptWarnings: z.boolean().default(false),
+};
+
+export interface Contact extends ContactInput {
+  id: number;
+}
+
+export interface AttachmentInfo {
+  id: number;
+  fileName: string;
+  mime: string;
+  size: number;
+  note: string | null;
+  addedAt: string;
+  addedBy: string;
+  /** The claim the scan belongs to (a receipt, an invoice), if any. */
+  claimId: number | null;
+}
+
+export interface PersonFile extends Omit<PersonInput, 'contacts'> {
+  id: number;
+  idFrom15: boolean;
+  version: number;
+  /** Age in full years today, or at death for the deceased (shared/dates personAge): computed, never stored. */
+  age: PersonAge | null;
+  contacts: Contact[];
+  attachments: AttachmentInfo[];
+  unitNames: Record<'partyBranch' | 'partyGroup' | 'adminGroup' | 'adminSubgroup', string | null>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const SORT_KEYS = ['name', 'birthDate', 'retirementDate', 'formerUnit', 'idNumber', 'area', 'updatedAt'] as const;
+export const CARE_FLAG_KEYS = ['aloneChildless', 'disabled', 'hardship', 'emptyNest', 'remote'] as const satisfies readonly CareFlag[];
+
+/** The columns an export can have, in the order the importer reads them back. */
+export const EXPORT_COLUMN_KEYS = [
+  'name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'category', 'staffType', 'workStartDate', 'retirementDate',
+  'formerUnit', 'formerPosition', 'contributionYears', 'politicalStatus', 'phone', 'address', 'postcode', 'area', 'building', 'community',
+  'health', 'living', 'care', 'bankName', 'bankAccount', 'status', 'statusDate', 'note',
+] as const;
+
+export const ListQuery = z.object({
+  q: z.string().max(100).default(''),
+  categories: list(z.enum(CATEGORIES), 10).default([]),
+  statuses: list(z.enum(STATUSES), 10).default([]),
+  area: text(50),
+  building: text(50),
+  adminGroupId: optionalId,
+  partyBranchId: optionalId,
+  partyMember: z.boolean().nullish().transform((v) => v ?? null),
+  minAge: z.number().int().min(0).max(130).nullish().transform((v) => v ?? null),
+  care: list(z.enum(CARE_FLAG_KEYS), 10).default([]),
+  needsReview: z.boolean().nullish().transform((v) => v ?? null),
+  /** With status 已故: died on or after this date (the home page's 本年度去世). */
+  statusDateFrom: partialDate,
+  sort: z.enum(SORT_KEYS).default('name'),
+  desc: z.boolean().default(false),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(500).default(50),
+});
+export type ListQuery = z.output<typeof ListQuery>;
+
+export interface PersonRow {
+  id: number;
+  name: string;
+  gender: string | null;
+  birthDate: string | null;
+  /** Today's, or at death for the deceased (shared/dates personAge). */
+  age: PersonAge | null;
+  /** Masked in the list (`210102********123X`); the full number shows in the file. */
+  idNumberMasked: string | null;
+  category: string;
+  staffType: string | null;
+  status: string;
+  statusDate: string | null;
+  formerUnit: string | null;
+  phone: string | null;
+  area: string | null;
+  building: string | null;
+  careFlags: string[];
+  needsReview: boolean;
+}
+
+export interface ListPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  rows: PersonRow[];
+}
+
+export interface Figures {
+  today: string;
+  activeByCategory: Record<string, number>;
+  activeTotal: number;
+  over80: number;
+  over90: number;
+  over100: number;
+  deathsThisYear: number;
+  needsReview: number;
+}
+
+export interface HistoryChange {
+  field: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+export interface HistoryItem {
+  id: number;
+  at: string;
+  operator: string;
+  what: string;
+  reason: string | null;
+  changes: HistoryChange[];
+}
+
+export interface IdCheckResult {
+  ok: boolean;
+  normalized: string | null;
+  from15: boolean;
+  birthDate: string | null;
+  gender: string | null;
+  /** Errors block saving; warnings need the user's confirmation. */
+  errors: string[];
+  warnings: string[];
+}
+
+export const retireesMethods = {
+  'retirees.list': method<ListPage>()(ListQuery),
+  'retirees.get': method<PersonFile>()(ById),
+  'retirees.create': method<PersonFile>()(z.object({ person: PersonInput, ...SaveOptions })),
+  'retirees.update': method<PersonFile>()(
+    z.object({ id, ...editOf(PersonInput), ...SaveOptions }),
+  ),
+  'retirees.checkId': method<IdCheckResult>()(
+    z.object({ idNumber: chars(30), birthDate: partialDate, gender: choice(GENDERS), excludeId: optionalId }),
+  ),
+  'retirees.history': method<HistoryItem[]>()(ById),
+  'retirees.figures': method<Figures>()(Empty),
+  'retirees.filterOptions': method<{ areas: string[]; buildings: string[] }>()(Empty),
+  'attachments.add': method<AttachmentInfo>()(
+    z.object({
+      personId: id,
+      fileName: z.string().trim().min(1).max(200),
+      mime: z.string().max(100).default('application/octet-stream'),
+      /** The file's bytes, base64: IPC and HTTP carry the same JSON. */
+      dataBase64: z.string().min(1, '文件是空的').max(28_000_000, '单个附件不能超过 20 MB'),
+      note: text(200),
+      claimId: optionalId,
+    }),
+  ),
+  'attachments.get': method<AttachmentInfo & { dataBase64: string }>()(ById),
+  'attachments.remove': method<{ removed: true }>()(z.object({ id, reason: z.string().trim().min(1, '请填写删除原因').max(200) })),
+  'retirees.export': method<{ fileName: string; count: number; dataBase64: string }>()(
+    z.object({ query: ListQuery, columns: list(z.enum(EXPORT_COLUMN_KEYS), EXPORT_COLUMN_KEYS.length).min(1).optional() }),
+  ),
+} as const;

@@ -1,0 +1,136 @@
+// The contract of visits and care (走访慰问): visits and festival batches, deaths, the yearly
+// certification, reminders and their rules.
+import { z } from 'zod';
+import { CERTIFICATION_METHODS, type CertificationMethod, DEATH_TASKS, type DeathTask, type ReminderRules, VISIT_KINDS, type VisitKind } from '../shared/care';
+import { fullDate } from '../shared/dateSchemas';
+import { ById, Empty, id, method, text, yuan } from './common';
+import { ListQuery } from './retirees';
+
+export const VisitInput = z.object({
+  personId: id,
+  kind: z.enum(VISIT_KINDS, { error: '请选择慰问类别' }),
+  date: fullDate('走访日期'),
+  visitors: text(100),
+  money: yuan('慰问金').nullish().transform((v) => v ?? 0),
+  items: text(200),
+  note: text(1000),
+  followUpOn: fullDate('回访日期').nullish().transform((v) => v ?? null),
+  /** The visit was also this year's pension eligibility certification. */
+  certify: z.boolean().default(false),
+});
+export type VisitInput = z.output<typeof VisitInput>;
+
+export interface Certification {
+  id: number;
+  year: number;
+  certifiedOn: string;
+  method: CertificationMethod;
+  visitId: number | null;
+  note: string | null;
+  createdBy: string;
+}
+
+export interface CertificationLists {
+  year: number;
+  due: { personId: number; name: string; lastCertified: string | null }[];
+  /** Due, and no certification in the last 12 months. */
+  overdue: { personId: number; name: string; lastCertified: string | null }[];
+}
+
+export interface Visit {
+  id: number;
+  personId: number;
+  personName: string;
+  kind: VisitKind;
+  date: string;
+  visitors: string | null;
+  moneyFen: number;
+  items: string | null;
+  note: string | null;
+  followUpOn: string | null;
+  followUpDoneAt: string | null;
+  batchId: number | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface VisitBatchView {
+  id: number;
+  name: string;
+  kind: VisitKind;
+  date: string;
+  moneyFen: number;
+  items: string | null;
+  visitors: string | null;
+  createdAt: string;
+  createdBy: string;
+  /** The gift sign-off sheet (慰问品签领表): 序号, 姓名, 地址, 金额/物品, 签字. */
+  rows: { visitId: number; personId: number; name: string; address: string | null; phone: string | null }[];
+}
+
+export interface DeathFile {
+  personId: number;
+  name: string;
+  diedOn: string;
+  reportedBy: string | null;
+  note: string | null;
+  registeredAt: string;
+  registeredBy: string;
+  tasks: { task: DeathTask; amountFen: number | null; doneOn: string | null; doneBy: string | null; note: string | null }[];
+}
+
+export interface Reminders {
+  today: string;
+  birthdays: { personId: number; name: string; birthDate: string; turning: number; on: string; inDays: number }[];
+  followUps: { visitId: number; personId: number; name: string; kind: VisitKind; followUpOn: string; overdue: boolean }[];
+  notContacted: { personId: number; name: string; lastContact: string | null; allowedDays: number; why: string }[];
+  hospital: { personId: number; name: string; visitDate: string; hospital: string | null }[];
+}
+
+export const ReminderRulesInput = z.object({
+  milestones: z.array(z.number().int().min(1).max(150)).max(30),
+  everyYearFrom: z.number().int().min(1).max(150).nullable(),
+  birthdayDays: z.number().int().min(1).max(366),
+  contactDays: z.object({ aloneChildless: z.number().int().min(1).max(3650), disabled: z.number().int().min(1).max(3650), others: z.number().int().min(1).max(3650) }),
+  hospitalDays: z.number().int().min(1).max(3650),
+}) satisfies z.ZodType<ReminderRules>;
+
+export const visitsMethods = {
+  'visits.list': method<Visit[]>()(z.object({ personId: id })),
+  'visits.create': method<Visit>()(VisitInput),
+  'visits.followUpDone': method<Visit>()(ById),
+  'visits.createBatch': method<VisitBatchView>()(
+    z.object({
+      name: z.string({ error: '请填写批次名称' }).trim().min(1, '请填写批次名称').max(50),
+      kind: z.enum(VISIT_KINDS),
+      date: fullDate('慰问日期'),
+      money: yuan('慰问金').nullish().transform((v) => v ?? 0),
+      items: text(200),
+      visitors: text(100),
+      query: ListQuery,
+    }),
+  ),
+  'visits.batches': method<Omit<VisitBatchView, 'rows'>[]>()(Empty),
+  'visits.batch': method<VisitBatchView>()(ById),
+  'deaths.get': method<{ death: DeathFile | null }>()(z.object({ personId: id })),
+  'deaths.register': method<DeathFile>()(
+    z.object({ personId: id, diedOn: fullDate('去世日期'), reportedBy: text(100), note: text(500) }),
+  ),
+  'deaths.task': method<DeathFile>()(
+    z.object({
+      personId: id,
+      task: z.enum(DEATH_TASKS),
+      doneOn: fullDate('办理日期'),
+      amount: yuan('金额').nullish().transform((v) => v ?? null),
+      note: text(200),
+    }),
+  ),
+  'certifications.list': method<Certification[]>()(z.object({ personId: id })),
+  'certifications.create': method<Certification>()(
+    z.object({ personId: id, certifiedOn: fullDate('认证日期'), method: z.enum(CERTIFICATION_METHODS, { error: '请选择认证方式' }), note: text(200) }),
+  ),
+  'certifications.lists': method<CertificationLists>()(z.object({ year: z.number().int().min(2000).max(2200) })),
+  'reminders.get': method<Reminders>()(Empty),
+  'reminders.rules': method<ReminderRules>()(Empty),
+  'reminders.saveRules': method<ReminderRules>()(ReminderRulesInput),
+} as const;

@@ -1,0 +1,305 @@
+// name → validate input → call the domain → { ok, value } | { ok: false, error }.
+// Every transport (Electron IPC, the harness's POST /rpc, the CLI) calls `dispatch`; nothing from
+// the renderer reaches a domain without passing its zod schema first. The router decides nothing
+// itself: each method is one call of its domain, its files turned to base64 as the contract
+// carries them; a refusal comes back with its code (shared/errors.ts), a fault with the code and
+// the words of what happened to the storage.
+import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf } from './contract';
+import type { RpcResult } from './contract/common';
+import { describeIssues, labelsFor } from './contract/issues';
+import { describeBackup, type BackupInfo } from './db/backup';
+import { storageProblem, type StorageProblem } from './db/open';
+import { activitiesOf, createActivity, createMaterial, deliverMaterial, getActivity, getMaterial, listActivities, listMaterials, setAttendance } from './activities/activities';
+import {
+  adjustmentsOf,
+  checkRow,
+  differencesWorkbook,
+  getRule,
+  listRuns,
+  noticesPrintable,
+  recomputeRun,
+  runRows,
+  saveRule,
+  uncheckRow,
+} from './adjustments/adjustments';
+import { createBatch, getBatch, listBatches, markBatchPaid, paymentListWorkbook } from './claims/batches';
+import { createClaim, getClaim, listClaims, moveClaim, reverseClaim, updateClaim, yearStatement } from './claims/claims';
+import { listPolicies, policyGaps, savePolicy } from './claims/policies';
+import { claimsReport, claimsReportWorkbook, simulateYear } from './claims/reports';
+import { importErrorWorkbook } from './exporter/importErrors';
+import { importTemplate, rosterDownload } from './exporter/roster';
+import { checkUndo, importHistory, undoImport } from './importer/commit';
+import type { ImportService } from './importer/service';
+import type { FileData } from './jobs/worker';
+import {
+  addressFormOf,
+  letterSettings,
+  lettersOf,
+  listTemplates,
+  resetTemplate,
+  saveLetterSettings,
+  saveTemplate,
+  setAddressForm,
+} from './letters/letters';
+import { printEnvelopes, printLetters } from './letters/print';
+import { assignToUnit, contactSheetPrintable, contactSheetWorkbook, mergeUnits, moveUnit, networkTree, saveUnitInfo, unitMembers } from './org/network';
+import { createUnit, listUnits } from './org/units';
+import {
+  advancePetition,
+  attachToPetition,
+  createPetition,
+  getPetition,
+  listPetitions,
+  overduePetitions,
+  petitionAttachments,
+  readPetitionAttachment,
+  registerPrintable,
+  registerWorkbook,
+} from './petitions/petitions';
+import { addAttachment, readAttachment, removeAttachment } from './retirees/attachments';
+import { historyFor } from './retirees/history';
+import { listFilterOptions, listPersons, officeFigures } from './retirees/list';
+import { checkIdForForm, createPerson, editPerson, getPerson } from './retirees/persons';
+import { type ErrorCode, type RpcError, UserError } from './shared/errors';
+import { completeDeathTask, getDeath, registerDeath } from './visits/deaths';
+import { certificationLists, certificationsOf, certify } from './visits/certifications';
+import { reminderRules, reminders, saveReminderRules } from './visits/reminders';
+import { createVisit, createVisitBatch, followUpDone, getVisitBatch, listVisitBatches, listVisits } from './visits/visits';
+import type { AdjustmentRunView } from './contract/adjustments';
+import type { AppInfo } from './contract/app';
+import type { LedgerImportReport } from './contract/claims';
+import type { Store } from './db/store';
+import type { Jobs } from './jobs/jobs';
+
+/**
+ * What the router hands the domains: the open database, the import's child process, the jobs and
+ * the app's own calls. app/context.ts's AppContext is one; the router names only what it uses, so
+ * that it imports nothing from the floor above it (app → router).
+ */
+export interface RouterContext {
+  readonly store: Store;
+  readonly paths: { readonly dbPath: string };
+  readonly imports: ImportService;
+  /** The lists that come as spreadsheets besides the roster (app/listImports.ts). */
+  readonly lists: {
+    adjustments(fileName: string, file: FileData, year: number, options: { dryRun?: boolean; map?: Record<string, string | null> }): Promise<AdjustmentRunView>;
+    ledger(fileName: string, file: FileData, dryRun: boolean, map?: Record<string, string | null>): Promise<LedgerImportReport>;
+  };
+  readonly jobs: Jobs;
+  info(): AppInfo;
+  setup(office: { orgName: string; operatorName: string }): AppInfo;
+  listBackups(): BackupInfo[];
+  backupNow(): Promise<BackupInfo>;
+  restore(name: string): Promise<{ restoredFrom: BackupInfo; keptAsideAs: string }>;
+}
+
+type Handlers = { [M in MethodName]: (ctx: RouterContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
+
+/** A file as the contract takes it (bytes, or base64 text), as the import service takes it, without a copy. */
+function fileData(file: { data?: Uint8Array; dataBase64?: string }): FileData {
+  return file.data ? Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength) : { base64: file.dataBase64! };
+}
+
+/** A file the contract hands back (a workbook, an attachment): its bytes as base64, the rest as it is. */
+function withBase64<T extends { data: Buffer }>({ data, ...rest }: T): Omit<T, 'data'> & { dataBase64: string } {
+  return { ...rest, dataBase64: data.toString('base64') };
+}
+
+const handlers: Handlers = {
+  'app.info': (ctx) => ctx.info(),
+  'app.setup': (ctx, input) => ctx.setup(input),
+  'retirees.list': (ctx, q) => listPersons(ctx.store, q),
+  'retirees.get': (ctx, { id }) => getPerson(ctx.store, id),
+  'retirees.create': (ctx, { person, acceptWarnings }) => createPerson(ctx.store, person, { acceptWarnings }),
+  'retirees.update': (ctx, { id, acceptWarnings, ...edit }) => editPerson(ctx.store, id, edit, { acceptWarnings }),
+  'retirees.checkId': (ctx, input) => checkIdForForm(ctx.store, input),
+  'retirees.history': (ctx, { id }) => historyFor(ctx.store, id),
+  'retirees.figures': (ctx) => officeFigures(ctx.store),
+  'retirees.filterOptions': (ctx) => listFilterOptions(ctx.store),
+  'attachments.add': (ctx, input) => {
+    const data = Buffer.from(input.dataBase64, 'base64');
+    return addAttachment(ctx.store, { personId: input.personId, fileName: input.fileName, mime: input.mime, data, note: input.note, claimId: input.claimId });
+  },
+  'attachments.get': (ctx, { id }) => withBase64(readAttachment(ctx.store, id)),
+  'attachments.remove': (ctx, { id, reason }) => {
+    removeAttachment(ctx.store, id, reason);
+    return { removed: true as const };
+  },
+  'org.units': (ctx) => listUnits(ctx.store),
+  'org.create': (ctx, input) => createUnit(ctx.store, input),
+  'org.tree': (ctx) => networkTree(ctx.store),
+  'org.saveUnit': (ctx, { ref, ...info }) => saveUnitInfo(ctx.store, ref, { ...info, name: info.name ?? undefined }),
+  'org.move': (ctx, { ref, to }) => moveUnit(ctx.store, ref, to),
+  'org.merge': (ctx, { from, into }) => mergeUnits(ctx.store, from, into),
+  'org.assign': (ctx, { query, ref }) => assignToUnit(ctx.store, query, ref),
+  'org.members': (ctx, { ref }) => unitMembers(ctx.store, ref),
+  'org.contactSheet': (ctx, { ref, tree }) => contactSheetPrintable(ctx.store, ref, tree),
+  'org.exportSheet': async (ctx, { ref }) => withBase64(await contactSheetWorkbook(ctx.store, ref)),
+  // Files go to the import's child process as they came, in pieces (importer/service.ts).
+  'imports.open': (ctx, { fileName, ...file }) => ctx.imports.open(fileName, fileData(file)),
+  'imports.rows': (ctx, { session, sheet, filter, page }) => ctx.imports.rows(session, sheet, filter, page),
+  'imports.setHeader': (ctx, { session, sheet, firstRow, lastRow }) => ctx.imports.setHeader(session, sheet, firstRow, lastRow),
+  'imports.setFields': (ctx, { session, sheet, fields }) => ctx.imports.setFields(session, sheet, fields),
+  'imports.editCell': (ctx, { session, sheet, row, col, value }) => ctx.imports.editCell(session, sheet, row, col, value),
+  'imports.mapValue': (ctx, { session, field, value, target }) => ctx.imports.mapValue(session, field, value, target),
+  'imports.commit': (ctx, { session, ...options }) => ctx.imports.commit(session, options),
+  'imports.history': (ctx) => importHistory(ctx.store),
+  'imports.undoCheck': (ctx, { id }) => checkUndo(ctx.store, id),
+  'imports.undo': (ctx, { id }) => undoImport(ctx.store, id),
+  'jobs.status': (ctx, { id }) => ctx.jobs.find(id),
+  'jobs.cancel': (ctx, { id }) => {
+    ctx.jobs.cancel(id);
+    return ctx.jobs.find(id);
+  },
+  'retirees.export': async (ctx, { query, columns }) => withBase64(await rosterDownload(ctx.store, query, columns)),
+  'imports.template': async () => ({ fileName: '离退休人员花名册-导入模板.xlsx', dataBase64: (await importTemplate()).toString('base64') }),
+  'imports.errorWorkbook': async (ctx, { id }) => {
+    const { bytes, ...w } = await importErrorWorkbook(ctx.store, id);
+    return withBase64({ ...w, data: bytes });
+  },
+  'claims.list': (ctx, q) => listClaims(ctx.store, q),
+  'claims.get': (ctx, { id }) => getClaim(ctx.store, id),
+  'claims.create': (ctx, claim) => createClaim(ctx.store, claim),
+  'claims.update': (ctx, { id, ...edit }) => updateClaim(ctx.store, id, edit),
+  'claims.move': (ctx, { id, version, to, reason }) => moveClaim(ctx.store, id, version, to, reason),
+  'claims.reverse': (ctx, { id, version, reason }) => reverseClaim(ctx.store, id, version, reason),
+  'claims.statement': (ctx, { personId, year }) => yearStatement(ctx.store, personId, year),
+  'claims.policies': (ctx, { year }) => listPolicies(ctx.store, year),
+  'claims.savePolicy': (ctx, { year, category, rules, note, loaded }) => savePolicy(ctx.store, year, category, rules, note, loaded),
+  'claims.policyGaps': (ctx, { personId, years }) => policyGaps(ctx.store, personId, years),
+  'claims.simulate': (ctx, { policy }) => simulateYear(ctx.store, policy),
+  'claims.report': (ctx, { year, month, nearCapPercent }) => claimsReport(ctx.store, year, nearCapPercent, month),
+  'claims.exportReport': async (ctx, { year }) => withBase64(await claimsReportWorkbook(ctx.store, year)),
+  'claims.importLedger': (ctx, { fileName, dryRun, map, ...file }) => ctx.lists.ledger(fileName, fileData(file), dryRun, map),
+  'batches.list': (ctx) => listBatches(ctx.store),
+  'batches.get': (ctx, { id }) => getBatch(ctx.store, id),
+  'batches.create': (ctx, { name, claimIds }) => createBatch(ctx.store, name, claimIds),
+  'batches.export': async (ctx, { id }) => withBase64(await paymentListWorkbook(ctx.store, id)),
+  'batches.markPaid': (ctx, { id }) => markBatchPaid(ctx.store, id),
+  'visits.list': (ctx, { personId }) => listVisits(ctx.store, personId),
+  'visits.create': (ctx, input) => createVisit(ctx.store, input),
+  'visits.followUpDone': (ctx, { id }) => followUpDone(ctx.store, id),
+  'visits.createBatch': (ctx, input) => createVisitBatch(ctx.store, input),
+  'visits.batches': (ctx) => listVisitBatches(ctx.store),
+  'visits.batch': (ctx, { id }) => getVisitBatch(ctx.store, id),
+  'deaths.get': (ctx, { personId }) => ({ death: getDeath(ctx.store, personId) }),
+  'deaths.register': (ctx, input) => registerDeath(ctx.store, input),
+  'deaths.task': (ctx, input) => completeDeathTask(ctx.store, input),
+  'certifications.list': (ctx, { personId }) => certificationsOf(ctx.store, personId),
+  'certifications.create': (ctx, input) => certify(ctx.store, input),
+  'certifications.lists': (ctx, { year }) => certificationLists(ctx.store, year),
+  'reminders.get': (ctx) => reminders(ctx.store),
+  'reminders.rules': (ctx) => reminderRules(ctx.store),
+  'reminders.saveRules': (ctx, rules) => saveReminderRules(ctx.store, rules),
+  'letters.templates': (ctx) => listTemplates(ctx.store),
+  'letters.saveTemplate': (ctx, t) => saveTemplate(ctx.store, t),
+  'letters.resetTemplate': (ctx, { kind }) => resetTemplate(ctx.store, kind),
+  'letters.setAddressForm': (ctx, { personId, form }) => {
+    setAddressForm(ctx.store, personId, form);
+    return { saved: true as const };
+  },
+  'letters.render': (ctx, input) => printLetters(ctx.store, input),
+  'letters.envelopes': (ctx, input) => printEnvelopes(ctx.store, input),
+  'letters.log': (ctx, { personId }) => lettersOf(ctx.store, personId),
+  'letters.addressForm': (ctx, { personId }) => ({ form: addressFormOf(ctx.store, personId) }),
+  'letters.assets': (ctx) => letterSettings(ctx.store),
+  'letters.setAssets': (ctx, input) => {
+    saveLetterSettings(ctx.store, input);
+    return { saved: true as const };
+  },
+  'petitions.list': (ctx, q) => listPetitions(ctx.store, q),
+  'petitions.overdue': (ctx) => overduePetitions(ctx.store),
+  'petitions.get': (ctx, { id }) => getPetition(ctx.store, id),
+  'petitions.create': (ctx, input) => createPetition(ctx.store, input),
+  'petitions.advance': (ctx, { id, version, step }) => advancePetition(ctx.store, id, version, step),
+  'petitions.register': async (ctx, { from, to }) => withBase64(await registerWorkbook(ctx.store, from, to)),
+  'adjustments.rule': (ctx, { year }) => ({ rule: getRule(ctx.store, year) }),
+  'adjustments.saveRule': (ctx, { rule, loaded }) => saveRule(ctx.store, rule, loaded),
+  'adjustments.import': (ctx, { year, fileName, dryRun, map, ...file }) => ctx.lists.adjustments(fileName, fileData(file), year, { dryRun, map }),
+  'adjustments.runs': (ctx, { year }) => listRuns(ctx.store, year),
+  'adjustments.rows': (ctx, { runId, filter, page }) => runRows(ctx.store, runId, filter, page),
+  'adjustments.check': (ctx, { id, note }) => checkRow(ctx.store, id, note),
+  'adjustments.uncheck': (ctx, { id, reason }) => uncheckRow(ctx.store, id, reason),
+  'adjustments.recompute': (ctx, { runId }) => recomputeRun(ctx.store, runId),
+  'adjustments.exportDiffs': async (ctx, { runId }) => withBase64(await differencesWorkbook(ctx.store, runId)),
+  'adjustments.notices': (ctx, { runId, rowIds }) => noticesPrintable(ctx.store, runId, rowIds),
+  'adjustments.ofPerson': (ctx, { personId }) => adjustmentsOf(ctx.store, personId),
+  'petitions.attachments': (ctx, { id }) => petitionAttachments(ctx.store, id),
+  'petitions.attach': (ctx, { id, fileName, mime, dataBase64 }) => attachToPetition(ctx.store, id, { fileName, mime, data: Buffer.from(dataBase64, 'base64') }),
+  'petitions.attachment': (ctx, { id }) => withBase64(readPetitionAttachment(ctx.store, id)),
+  'petitions.registerPrint': (ctx, { from, to }) => registerPrintable(ctx.store, from, to),
+  'activities.list': (ctx, { year }) => listActivities(ctx.store, year),
+  'activities.get': (ctx, { id }) => getActivity(ctx.store, id),
+  'activities.create': (ctx, input) => createActivity(ctx.store, input),
+  'activities.attendance': (ctx, { id, personIds, attended }) => setAttendance(ctx.store, id, personIds, attended),
+  'activities.ofPerson': (ctx, { personId }) => activitiesOf(ctx.store, personId),
+  'materials.list': (ctx) => listMaterials(ctx.store),
+  'materials.get': (ctx, { id }) => getMaterial(ctx.store, id),
+  'materials.create': (ctx, input) => createMaterial(ctx.store, input),
+  'materials.deliver': (ctx, { id, personIds, how, on }) => deliverMaterial(ctx.store, id, personIds, how, on),
+  'backups.list': (ctx) => ctx.listBackups().map(describeBackup),
+  'backups.create': async (ctx) => describeBackup(await ctx.backupNow()),
+  'backups.restore': async (ctx, { name }) => {
+    const r = await ctx.restore(name);
+    return { restoredFrom: describeBackup(r.restoredFrom), keptAsideAs: r.keptAsideAs };
+  },
+};
+
+export type Logger = (message: string, error?: unknown) => void;
+
+/** A fault no domain refused with a code: what the log says of it (none: an expected wait), and what the user reads. */
+interface Fault {
+  log: string | null;
+  message: (dbPath: string) => string;
+}
+
+/**
+ * The faults the router names itself: the storage's, as db/open.ts classifies them (every write is
+ * one transaction, so each of them left the database as it was), a foreign key that refused a
+ * write, and anything else (a bug). `dbPath` names the file a read-only fault is about.
+ */
+export const FAULTS = {
+  // An import commits in its child process in one long transaction; a save meanwhile waits for it
+  // (busy_timeout), and past that is told to try again.
+  busy: { log: null, message: () => '正在导入花名册（或另一个程序正在写入），数据库暂时被占用，本次修改未保存，请稍后再试' },
+  disk_full: { log: 'failed: disk full', message: () => '磁盘已满，未能保存，本次操作未作任何改动。请清理磁盘空间（或告知技术人员）后再试' },
+  read_only: {
+    log: 'failed: read-only',
+    message: (dbPath) => `数据库文件或所在文件夹是只读的（${dbPath}），未能保存，本次操作未作任何改动。请让技术人员检查写入权限`,
+  },
+  damaged: { log: 'failed: damaged', message: () => '读取数据库时发现文件损坏，操作未完成。请关闭程序后重新打开：程序会检查数据库，必要时从备份恢复' },
+  // A write that names a record that is not there (deleted meanwhile, or never was): the foreign
+  // key refused it and the transaction rolled back. https://sqlite.org/foreignkeys.html
+  not_found: { log: 'refused by a foreign key', message: () => '找不到所引用的记录（可能已被删除），操作未完成，数据未作改动' },
+  internal: { log: 'failed', message: () => '程序内部错误，操作未完成，数据未作改动。请把错误时间告知技术人员。' },
+} satisfies Partial<Record<ErrorCode, Fault>> & Record<StorageProblem, Fault>;
+
+/** Any error a call ended with, as its caller receives it: a refusal as it was said, a fault in words and logged. */
+export function errorOf(e: unknown, method: string, dbPath: string, log: Logger): RpcError {
+  if (e instanceof UserError) return { code: e.code, message: e.message, details: e.details };
+  const code: keyof typeof FAULTS = storageProblem(e) ?? ((e as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ? 'not_found' : 'internal');
+  const fault: Fault = FAULTS[code];
+  if (fault.log) log(`${method} ${fault.log}`, e);
+  return { code, message: fault.message(dbPath) };
+}
+
+export async function dispatch(
+  ctx: RouterContext,
+  method: string,
+  input: unknown,
+  log: Logger = (m, e) => console.error(m, e),
+): Promise<RpcResult<unknown>> {
+  if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', message: `不支持的操作：${method}` } };
+  const parsed = contract[method].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    // A list of 100,000 wrong entries is 100,000 issues: the first few say enough.
+    const details = parsed.error.issues.slice(0, 50);
+    return { ok: false, error: { code: 'invalid_input', message: `输入有误：${describeIssues(parsed.error, labelsFor(method))}`, details } };
+  }
+  try {
+    const handler = handlers[method] as (ctx: RouterContext, input: unknown) => unknown;
+    return { ok: true, value: await handler(ctx, parsed.data) };
+  } catch (e) {
+    return { ok: false, error: errorOf(e, method, ctx.paths.dbPath, log) };
+  }
+}

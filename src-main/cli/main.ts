@@ -22,6 +22,7 @@ import { ColumnMap, ListQuery, type AdjustmentRunView, type ImportColumns, type 
 import { taughtKey } from '../importer/recognise';
 import { normalizeLabel } from '../spreadsheet/tables';
 import { exportRoster } from '../exporter/roster';
+import { DatabaseTooNewError } from '../db/migrate';
 import { UserError } from '../shared/errors';
 import { getOfficeSettings, saveOfficeSettings } from '../settings/settings';
 import { simulateYear } from '../claims/reports';
@@ -75,10 +76,13 @@ const USAGE = `用法：
   npm run --silent cli -- claims simulate --db 数据库文件 --year 年度 --policy 政策.json [--json]   政策测算
   npm run --silent cli -- letters render --db 数据库文件 --template 模板 --people 身份证号,身份证号 --out 文件.html   生成信函
     模板：sympathy（慰问信）、birthday（生日贺信）、festival（节日慰问信）、bereavement（唁函）、visit-notice（走访通知）
-  数据库文件损坏时：从最新的可用备份恢复，在标准错误输出说明，不执行命令并以退出码 3 结束；加 --accept-recovery 则恢复后继续执行`;
+  数据库文件损坏时：从最新的可用备份恢复，在标准错误输出说明，不执行命令并以退出码 3 结束；加 --accept-recovery 则恢复后继续执行
+  数据库来自更新版本的程序时：不作任何改动，不执行命令，以退出码 4 结束`;
 
 /** Exit code when the database was recovered from a backup and the command was not run. */
 const EXIT_RECOVERED = 3;
+/** Exit code when the database was written by a newer version of the program (nothing was done). */
+const EXIT_TOO_NEW = 4;
 
 /**
  * A file to import, read whole only when it is within the size limit: it is read, with the
@@ -422,6 +426,6 @@ main(process.argv.slice(2)).then(
     if (e instanceof UserError && e.code === 'not_configured') {
       console.error('（单位名称和经办人可在桌面程序或 npm run web 中打开此数据库时填写；新建数据库时可用 cli init 的 --org 和 --operator 一并填写）');
     }
-    exitWhenWritten(1);
+    exitWhenWritten(e instanceof DatabaseTooNewError ? EXIT_TOO_NEW : 1);
   },
 );

@@ -38,9 +38,15 @@ export function changedFields<T extends object>(base: T, draft: T): (keyof T)[] 
 
 /** Who last changed `field` of a record, from its audit rows (newest first). */
 function lastChange(store: Store, entity: string, entityId: number, field: string): { by: string; at: string } | null {
-  const rows = store
-    .prepare('SELECT operator, at, before, after FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 200')
-    .all(entity, entityId) as { operator: string; at: string; before: string | null; after: string | null }[];
+  const rows = store.all(
+    store.kysely
+      .selectFrom('audit_log')
+      .select(['operator', 'at', 'before', 'after'])
+      .where('entity', '=', entity)
+      .where('entity_id', '=', entityId)
+      .orderBy('id', 'desc')
+      .limit(200),
+  );
   for (const r of rows) {
     const before = r.before ? (JSON.parse(r.before) as Record<string, unknown>) : {};
     const after = r.after ? (JSON.parse(r.after) as Record<string, unknown>) : {};

@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import type { AdjustmentRowView, AdjustmentRunView, PrintableView } from '../api/contract';
 import { nowIso, writeAudit } from '../audit/audit';
 import { applyEdit, editBetween } from '../audit/edits';
-import type { Selectable } from 'kysely';
-import type { AdjustmentRowsTable, AdjustmentRunsTable } from '../db/schema';
+import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
+import type { AdjustmentRowsTable, AdjustmentRunsTable, Database } from '../db/schema';
 import type { Store } from '../db/store';
 import { readSource } from '../spreadsheet/sources';
 import type { TableShape } from '../importer/columns';
@@ -306,16 +306,16 @@ export function listRuns(store: Store, year: number): AdjustmentRunView[] {
 }
 
 export type RowFilter = 'all' | 'differs' | 'unmatched' | 'rejected' | 'noExpected' | 'unchecked' | 'checked' | 'toCheck';
-const FILTERS: Record<RowFilter, string> = {
-  all: '1',
-  differs: 'differs = 1',
-  unmatched: "outcome = 'unmatched'",
-  rejected: "outcome = 'rejected'",
-  noExpected: "outcome = 'matched' AND expected_fen IS NULL",
-  unchecked: "outcome = 'matched' AND checked_on IS NULL",
-  checked: 'checked_on IS NOT NULL',
+const FILTERS: Record<RowFilter, (eb: ExpressionBuilder<Database, 'adjustment_rows'>) => Expression<SqlBool>> = {
+  all: (eb) => eb.and([]),
+  differs: (eb) => eb('differs', '=', 1),
+  unmatched: (eb) => eb('outcome', '=', 'unmatched'),
+  rejected: (eb) => eb('outcome', '=', 'rejected'),
+  noExpected: (eb) => eb.and([eb('outcome', '=', 'matched'), eb('expected_fen', 'is', null)]),
+  unchecked: (eb) => eb.and([eb('outcome', '=', 'matched'), eb('checked_on', 'is', null)]),
+  checked: (eb) => eb('checked_on', 'is not', null),
   /** What still needs an operator: a difference, or no figure, not yet checked. */
-  toCheck: "outcome = 'matched' AND (differs = 1 OR expected_fen IS NULL) AND checked_on IS NULL",
+  toCheck: (eb) => eb.and([eb('outcome', '=', 'matched'), eb.or([eb('differs', '=', 1), eb('expected_fen', 'is', null)]), eb('checked_on', 'is', null)]),
 };
 
 type Row = Selectable<AdjustmentRowsTable>;
@@ -345,9 +345,9 @@ function rowView(r: Row): AdjustmentRowView {
 
 export function runRows(store: Store, runId: number, filter: RowFilter, page: number, pageSize = 50): { total: number; rows: AdjustmentRowView[] } {
   getRun(store, runId);
-  const where = `run_id = ? AND ${FILTERS[filter]}`;
-  const { n } = store.prepare(`SELECT count(*) AS n FROM adjustment_rows WHERE ${where}`).get(runId) as { n: number };
-  const rows = store.prepare(`SELECT * FROM adjustment_rows WHERE ${where} ORDER BY sheet, row LIMIT ? OFFSET ?`).all(runId, pageSize, (page - 1) * pageSize) as Row[];
+  const filtered = store.kysely.selectFrom('adjustment_rows').where('run_id', '=', runId).where(FILTERS[filter]);
+  const { n } = store.first(filtered.select((eb) => eb.fn.countAll<number>().as('n')))!;
+  const rows = store.all(filtered.selectAll().orderBy('sheet').orderBy('row').limit(pageSize).offset((page - 1) * pageSize));
   return { total: n, rows: rows.map(rowView) };
 }
 

@@ -31,9 +31,13 @@ export interface PersonFacts {
 }
 
 export function personFacts(store: Store, personId: number): PersonFacts {
-  const p = store.prepare('SELECT id, name, category, birth_date, id_number, bank_name, bank_account FROM persons WHERE id = ?').get(personId) as
-    | PersonFacts
-    | undefined;
+  const p = store.first(
+    store.kysely
+      .selectFrom('persons')
+      .select(['id', 'name', 'category', 'birth_date', 'id_number', 'bank_name', 'bank_account'])
+      .where('id', '=', personId)
+      .$narrowType<{ category: Category }>(),
+  );
   if (!p) throw new UserError('not_found', '没有找到这位人员的档案');
   return p;
 }
@@ -250,6 +254,7 @@ const MOVES: Record<ClaimStatus, Partial<Record<ClaimStatus, string>>> = {
 const VERBS: Record<string, string> = { 审核: '提交审核', 批准: '批准', 退回: '退回', 登记: '重新提交' };
 
 export function yearTotals(store: Store, personId: number, year: number): YearTotals {
+  // Raw: asked for every line the rule computes and every line a claims ledger imports.
   const t = store.prepare('SELECT eligible_fen, reimbursed_fen FROM claim_year_totals WHERE person_id = ? AND year = ?').get(personId, year) as
     | { eligible_fen: number; reimbursed_fen: number }
     | undefined;

@@ -114,9 +114,15 @@ export function applyEdit<T extends object>(edit: Edit<T>, o: ApplyEditOptions<T
  */
 export function refuseIfStale(store: Store, entity: string, entityId: number, loaded: number, current: number, what: string): void {
   if (loaded === current) return;
-  const last = store.prepare('SELECT operator, at, action, reason FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1').get(entity, entityId) as
-    | { operator: string; at: string; action: string; reason: string | null }
-    | undefined;
+  const last = store.first(
+    store.kysely
+      .selectFrom('audit_log')
+      .select(['operator', 'at', 'action', 'reason'])
+      .where('entity', '=', entity)
+      .where('entity_id', '=', entityId)
+      .orderBy('id', 'desc')
+      .limit(1),
+  );
   const how = last ? `已被${last.operator}于 ${last.at.replace('T', ' ').slice(0, 16)} ${last.reason ?? '修改'}` : '已被修改';
   throw new UserError('conflict', `${what}在您打开之后${how}，本次操作未进行。请重新打开，核对后再办理。`);
 }

@@ -22,6 +22,7 @@ import { ColumnMap, ListQuery, type AdjustmentRunView, type ImportColumns, type 
 import { taughtKey } from '../importer/recognise';
 import { normalizeLabel } from '../spreadsheet/tables';
 import { exportRoster } from '../exporter/roster';
+import { sql } from 'kysely';
 import { DatabaseTooNewError } from '../db/migrate';
 import { UserError } from '../shared/errors';
 import { getOfficeSettings, saveOfficeSettings } from '../settings/settings';
@@ -149,14 +150,28 @@ export interface CliClaimLine {
 }
 
 export function claimLinesOfYear(ctx: AppContext, year: number): CliClaimLine[] {
-  return ctx.store.raw
-    .prepare(
-      `SELECT c.id AS claimId, p.id_number AS idNumber, p.name, l.visit_date AS visitDate, l.kind, l.invoice_no AS invoiceNo,
-              l.eligible_fen AS eligibleFen, l.pay_fen AS reimbursedFen, c.status
-       FROM claim_lines l JOIN claims c ON c.id = l.claim_id JOIN persons p ON p.id = l.person_id
-       WHERE l.year = ? ORDER BY coalesce(c.approval_seq, 1e18), c.id, l.seq`,
-    )
-    .all(year) as CliClaimLine[];
+  return ctx.store.all(
+    ctx.store.kysely
+      .selectFrom('claim_lines as l')
+      .innerJoin('claims as c', 'c.id', 'l.claim_id')
+      .innerJoin('persons as p', 'p.id', 'l.person_id')
+      .select([
+        'c.id as claimId',
+        'p.id_number as idNumber',
+        'p.name',
+        'l.visit_date as visitDate',
+        'l.kind',
+        'l.invoice_no as invoiceNo',
+        'l.eligible_fen as eligibleFen',
+        'l.pay_fen as reimbursedFen',
+        'c.status',
+      ])
+      .where('l.year', '=', year)
+      // In approval order; lines not approved yet last.
+      .orderBy(sql`coalesce(c.approval_seq, 1e18)`)
+      .orderBy('c.id')
+      .orderBy('l.seq'),
+  );
 }
 
 async function claimsCommand(
@@ -272,9 +287,8 @@ function renderLetters(ctx: AppContext, template: string | null, people: string 
   }
   if (!people) throw new UserError('usage', `请用 --people 指定收信人的身份证号，用逗号分开\n${USAGE}`);
   if (!out) throw new UserError('usage', `请用 --out 指定输出的 HTML 文件\n${USAGE}`);
-  const find = ctx.store.raw.prepare('SELECT id FROM persons WHERE id_number = ?');
   const ids = people.split(/[,，]/).map((s) => s.trim().toUpperCase()).filter(Boolean).map((n) => {
-    const row = find.get(n) as { id: number } | undefined;
+    const row = ctx.store.first(ctx.store.kysely.selectFrom('persons').select('id').where('id_number', '=', n));
     if (!row) throw new UserError('not_found', `没有身份证号为 ${n} 的人员`);
     return row.id;
   });

@@ -1,12 +1,13 @@
 // Storage in trouble (issue 13, items 4 and 5): a read-only folder or file is not damage, a full
 // disk neither stops the app from starting nor turns a save into "internal".
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { AppContext } from '../src-main/app/context';
 import { dataPaths } from '../src-main/app/paths';
-import { migratorFor, pendingMigrations } from '../src-main/db/migrate';
+import { DatabaseTooNewError, migratorFor, pendingMigrations, SCHEMA_VERSION } from '../src-main/db/migrate';
 import { openStore, storageProblem } from '../src-main/db/open';
 import { createPerson } from '../src-main/retirees/persons';
 import { saveOfficeSettings } from '../src-main/settings/settings';
@@ -185,5 +186,62 @@ describe('a full disk (item 5)', () => {
     expect(ctx.store.raw.pragma('integrity_check', { simple: true })).toBe('ok');
     ctx.store.raw.pragma('max_page_count = 1073741823');
     await rpc.call('retirees.create', { person: { name: '赵淑珍', category: '退休' }, acceptWarnings: true });
+  });
+});
+
+describe('a database from a newer version of the program (issue 16)', () => {
+  const root = path.resolve(import.meta.dirname, '..');
+  const REFUSAL = /^数据库来自更新版本的程序（第 (\d+) 版），.*数据库未作任何改动。请安装新版本后再打开$/;
+
+  /** A database as a newer program leaves it: two migrations this one has never heard of, and what they made. */
+  async function newerDatabase(): Promise<{ dir: string; dbPath: string }> {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'office.sqlite');
+    await databaseWithOnePerson(dbPath);
+    const store = openStore(dbPath);
+    const next = (n: number) => String(SCHEMA_VERSION + n).padStart(4, '0');
+    store.raw.exec(`
+      alter table persons add column wechat text;
+      create table volunteer_hours (id integer primary key autoincrement, person_id integer not null references persons (id), hours integer not null);
+      insert into kysely_migration (name, timestamp) values ('${next(1)}-volunteers', '2031-01-01T00:00:00.000Z'), ('${next(2)}-wechat', '2031-02-01T00:00:00.000Z');
+    `);
+    store.close();
+    return { dir, dbPath };
+  }
+
+  test('the app does not start: a Chinese message naming its version, and nothing written (no backup, no migration)', async () => {
+    const { dir, dbPath } = await newerDatabase();
+    const before = snapshot(dir);
+    const failure = await AppContext.start({ dbPath }).then(
+      (ctx) => (ctx.close(), null),
+      (e: Error) => e,
+    );
+    expect(failure).toBeInstanceOf(DatabaseTooNewError);
+    expect(failure?.message).toMatch(REFUSAL);
+    expect(REFUSAL.exec(failure!.message)?.[1]).toBe(String(SCHEMA_VERSION + 2));
+    expect(failure?.message).toContain(dbPath);
+    expect(failure?.message).not.toMatch(/corrupted|migration/i);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  test('the CLI refuses with exit code 4 and the same message, and runs nothing', async () => {
+    const { dir, dbPath } = await newerDatabase();
+    const before = snapshot(dir);
+    const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'backup', '--db', dbPath], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(4);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toMatch(REFUSAL);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  test('the browser harness says it on stderr, without a stack trace, and exits', async () => {
+    const { dir, dbPath } = await newerDatabase();
+    const before = snapshot(dir);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/web/main.ts', '--db', dbPath], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stdout).not.toContain('http://');
+    expect(r.stderr.trim()).toMatch(/^离退休服务管理无法启动：数据库来自更新版本的程序（第 \d+ 版）.*请安装新版本后再打开$/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshot(dir)).toEqual(before);
   });
 });

@@ -6,27 +6,32 @@
 import type { ActivityInput, ActivityView, MaterialInput, MaterialView, PersonActivities } from '../contract/activities';
 import type { UnitRef } from '../contract/org';
 import { nowIso, writeAudit } from '../audit/audit';
+import type { ExpressionBuilder, InferResult } from 'kysely';
+import type { Database } from '../db/schema';
 import type { Store } from '../db/store';
 import { unitMembers } from '../org/network';
 import { currentOperator } from '../settings/settings';
 import { UserError } from '../shared/errors';
 import { createVisit } from '../visits/visits';
 
-interface ActivityRow {
-  id: number;
-  kind: ActivityView['kind'];
-  title: string;
-  held_on: string;
-  place: string | null;
-  organiser: string | null;
-  note: string | null;
-  created_by: string;
-  invited: number;
-  attended: number;
-}
+/** How many of an activity's people were invited, or came. */
+const peopleCount = (eb: ExpressionBuilder<Database & { a: Database['activities'] }, 'a'>, column: 'invited' | 'attended') =>
+  eb
+    .selectFrom('activity_people as p')
+    .select((c) => c.fn.countAll<number>().as('n'))
+    .whereRef('p.activity_id', '=', 'a.id')
+    .where(`p.${column}`, '=', 1)
+    .as(column);
 
-const ACTIVITY_SELECT = `SELECT a.*, (SELECT count(*) FROM activity_people p WHERE p.activity_id = a.id AND p.invited = 1) AS invited,
-  (SELECT count(*) FROM activity_people p WHERE p.activity_id = a.id AND p.attended = 1) AS attended FROM activities a`;
+/** Activities with their counts; the kind is one of ACTIVITY_KINDS (the table's CHECK). */
+const activities = (store: Store) =>
+  store.kysely
+    .selectFrom('activities as a')
+    .selectAll('a')
+    .select((eb) => [peopleCount(eb, 'invited'), peopleCount(eb, 'attended')])
+    .$narrowType<{ kind: ActivityView['kind']; invited: number; attended: number }>();
+
+type ActivityRow = InferResult<ReturnType<typeof activities>>[number];
 
 function activityView(r: ActivityRow): ActivityView {
   return { id: r.id, kind: r.kind, title: r.title, heldOn: r.held_on, place: r.place, organiser: r.organiser, note: r.note, createdBy: r.created_by, invited: r.invited, attended: r.attended, people: [] };
@@ -38,9 +43,8 @@ function unitPeople(store: Store, ref: UnitRef | null): number[] {
 }
 
 function checkPeople(store: Store, ids: number[]): void {
-  const get = store.prepare('SELECT name, status FROM persons WHERE id = ?');
   for (const id of ids) {
-    const p = get.get(id) as { name: string; status: string } | undefined;
+    const p = store.first(store.kysely.selectFrom('persons').select(['name', 'status']).where('id', '=', id));
     if (!p) throw new UserError('not_found', `没有找到第 ${id} 号档案`);
     if (p.status !== '在册') throw new UserError('invalid_input', `${p.name}的状态为“${p.status}”，不能邀请`);
   }
@@ -63,15 +67,23 @@ export function createActivity(store: Store, input: ActivityInput): ActivityView
 }
 
 export function listActivities(store: Store, year: number): ActivityView[] {
-  return (store.prepare(`${ACTIVITY_SELECT} WHERE a.held_on >= ? AND a.held_on < ? ORDER BY a.held_on DESC, a.id DESC`).all(`${year}-01-01`, `${year + 1}-01-01`) as ActivityRow[]).map(activityView);
+  return store
+    .all(activities(store).where('a.held_on', '>=', `${year}-01-01`).where('a.held_on', '<', `${year + 1}-01-01`).orderBy('a.held_on', 'desc').orderBy('a.id', 'desc'))
+    .map(activityView);
 }
 
 export function getActivity(store: Store, id: number): ActivityView {
-  const r = store.prepare(`${ACTIVITY_SELECT} WHERE a.id = ?`).get(id) as ActivityRow | undefined;
+  const r = store.first(activities(store).where('a.id', '=', id));
   if (!r) throw new UserError('not_found', `没有找到这次活动`);
-  const people = store
-    .prepare('SELECT p.person_id, s.name, p.invited, p.attended FROM activity_people p JOIN persons s ON s.id = p.person_id WHERE p.activity_id = ? ORDER BY s.name_sort, s.id')
-    .all(id) as { person_id: number; name: string; invited: number; attended: number }[];
+  const people = store.all(
+    store.kysely
+      .selectFrom('activity_people as p')
+      .innerJoin('persons as s', 's.id', 'p.person_id')
+      .select(['p.person_id', 's.name', 'p.invited', 'p.attended'])
+      .where('p.activity_id', '=', id)
+      .orderBy('s.name_sort')
+      .orderBy('s.id'),
+  );
   return { ...activityView(r), people: people.map((p) => ({ personId: p.person_id, name: p.name, invited: p.invited === 1, attended: p.attended === 1 })) };
 }
 
@@ -113,52 +125,60 @@ export function createMaterial(store: Store, input: MaterialInput): MaterialView
   });
 }
 
-export function listMaterials(store: Store): Omit<MaterialView, 'deliveries' | 'toDeliver'>[] {
-  return (
-    store
-      .prepare(
-        `SELECT m.*, a.title AS activity_title, (SELECT count(*) FROM study_deliveries d WHERE d.material_id = m.id) AS received
-         FROM study_materials m LEFT JOIN activities a ON a.id = m.activity_id ORDER BY m.issued_on DESC, m.id DESC`,
-      )
-      .all() as MaterialRow[]
-  ).map(materialHead);
-}
+/** Study materials with the activity they were handed out at and how many received them. */
+const materials = (store: Store) =>
+  store.kysely
+    .selectFrom('study_materials as m')
+    .leftJoin('activities as a', 'a.id', 'm.activity_id')
+    .selectAll('m')
+    .select((eb) => [
+      'a.title as activity_title',
+      eb
+        .selectFrom('study_deliveries as d')
+        .select((c) => c.fn.countAll<number>().as('n'))
+        .whereRef('d.material_id', '=', 'm.id')
+        .as('received'),
+    ])
+    .$narrowType<{ received: number }>();
 
-interface MaterialRow {
-  id: number;
-  title: string;
-  issued_on: string;
-  activity_id: number | null;
-  activity_title: string | null;
-  note: string | null;
-  received: number;
+type MaterialRow = InferResult<ReturnType<typeof materials>>[number];
+
+export function listMaterials(store: Store): Omit<MaterialView, 'deliveries' | 'toDeliver'>[] {
+  return store.all(materials(store).orderBy('m.issued_on', 'desc').orderBy('m.id', 'desc')).map(materialHead);
 }
 
 const materialHead = (m: MaterialRow) => ({ id: m.id, title: m.title, issuedOn: m.issued_on, activityId: m.activity_id, activityTitle: m.activity_title, note: m.note, received: m.received });
 
 export function getMaterial(store: Store, id: number): MaterialView {
-  const m = store
-    .prepare(
-      `SELECT m.*, a.title AS activity_title, (SELECT count(*) FROM study_deliveries d WHERE d.material_id = m.id) AS received
-       FROM study_materials m LEFT JOIN activities a ON a.id = m.activity_id WHERE m.id = ?`,
-    )
-    .get(id) as MaterialRow | undefined;
+  const m = store.first(materials(store).where('m.id', '=', id));
   if (!m) throw new UserError('not_found', '没有找到这份学习资料');
-  const deliveries = store
-    .prepare('SELECT d.person_id, s.name, d.received_on, d.how, d.recorded_by FROM study_deliveries d JOIN persons s ON s.id = d.person_id WHERE d.material_id = ? ORDER BY d.received_on, s.name_sort')
-    .all(id) as { person_id: number; name: string; received_on: string; how: MaterialView['deliveries'][number]['how']; recorded_by: string }[];
+  const deliveries = store.all(
+    store.kysely
+      .selectFrom('study_deliveries as d')
+      .innerJoin('persons as s', 's.id', 'd.person_id')
+      .select(['d.person_id', 's.name', 'd.received_on', 'd.how', 'd.recorded_by'])
+      .where('d.material_id', '=', id)
+      .orderBy('d.received_on')
+      .orderBy('s.name_sort')
+      .$narrowType<{ how: MaterialView['deliveries'][number]['how'] }>(),
+  );
   // Invited to its meeting, did not come, on the roll, not yet given it: to be taken to them.
   const toDeliver =
     m.activity_id === null
       ? []
-      : (store
-          .prepare(
-            `SELECT s.id, s.name, s.care_disability, s.living FROM activity_people p JOIN persons s ON s.id = p.person_id
-             WHERE p.activity_id = ? AND p.invited = 1 AND p.attended = 0 AND s.status = '在册'
-               AND NOT EXISTS (SELECT 1 FROM study_deliveries d WHERE d.material_id = ? AND d.person_id = s.id)
-             ORDER BY s.name_sort, s.id`,
-          )
-          .all(m.activity_id, id) as { id: number; name: string; care_disability: string | null; living: string | null }[]);
+      : store.all(
+          store.kysely
+            .selectFrom('activity_people as p')
+            .innerJoin('persons as s', 's.id', 'p.person_id')
+            .select(['s.id', 's.name', 's.care_disability', 's.living'])
+            .where('p.activity_id', '=', m.activity_id)
+            .where('p.invited', '=', 1)
+            .where('p.attended', '=', 0)
+            .where('s.status', '=', '在册')
+            .where((eb) => eb.not(eb.exists(eb.selectFrom('study_deliveries as d').select('d.person_id').where('d.material_id', '=', id).whereRef('d.person_id', '=', 's.id'))))
+            .orderBy('s.name_sort')
+            .orderBy('s.id'),
+        );
   return {
     ...materialHead(m),
     deliveries: deliveries.map((d) => ({ personId: d.person_id, name: d.name, receivedOn: d.received_on, how: d.how, recordedBy: d.recorded_by })),
@@ -188,14 +208,24 @@ export function deliverMaterial(store: Store, id: number, personIds: number[], h
 
 /** A person's activities and study materials, for the file. */
 export function activitiesOf(store: Store, personId: number): PersonActivities {
-  const activities = store
-    .prepare('SELECT a.id, a.kind, a.title, a.held_on, p.invited, p.attended FROM activity_people p JOIN activities a ON a.id = p.activity_id WHERE p.person_id = ? ORDER BY a.held_on DESC')
-    .all(personId) as { id: number; kind: string; title: string; held_on: string; invited: number; attended: number }[];
-  const materials = store
-    .prepare('SELECT m.id, m.title, d.received_on, d.how FROM study_deliveries d JOIN study_materials m ON m.id = d.material_id WHERE d.person_id = ? ORDER BY d.received_on DESC')
-    .all(personId) as { id: number; title: string; received_on: string; how: string }[];
+  const attended = store.all(
+    store.kysely
+      .selectFrom('activity_people as p')
+      .innerJoin('activities as a', 'a.id', 'p.activity_id')
+      .select(['a.id', 'a.kind', 'a.title', 'a.held_on', 'p.invited', 'p.attended'])
+      .where('p.person_id', '=', personId)
+      .orderBy('a.held_on', 'desc'),
+  );
+  const received = store.all(
+    store.kysely
+      .selectFrom('study_deliveries as d')
+      .innerJoin('study_materials as m', 'm.id', 'd.material_id')
+      .select(['m.id', 'm.title', 'd.received_on', 'd.how'])
+      .where('d.person_id', '=', personId)
+      .orderBy('d.received_on', 'desc'),
+  );
   return {
-    activities: activities.map((a) => ({ id: a.id, kind: a.kind, title: a.title, heldOn: a.held_on, invited: a.invited === 1, attended: a.attended === 1 })),
-    materials: materials.map((m) => ({ id: m.id, title: m.title, receivedOn: m.received_on, how: m.how })),
+    activities: attended.map((a) => ({ id: a.id, kind: a.kind, title: a.title, heldOn: a.held_on, invited: a.invited === 1, attended: a.attended === 1 })),
+    materials: received.map((m) => ({ id: m.id, title: m.title, receivedOn: m.received_on, how: m.how })),
   };
 }

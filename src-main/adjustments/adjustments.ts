@@ -10,8 +10,8 @@ import type { AdjustmentRowView, AdjustmentRunView } from '../contract/adjustmen
 import type { PrintableView } from '../contract/common';
 import { nowIso, writeAudit } from '../audit/audit';
 import { applyEdit, editBetween } from '../audit/edits';
-import type { Selectable } from 'kysely';
-import type { AdjustmentRowsTable } from '../db/schema';
+import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
+import type { AdjustmentRowsTable, AdjustmentRunsTable, Database } from '../db/schema';
 import type { Store } from '../db/store';
 import { readSource } from '../spreadsheet/sources';
 import type { TableShape } from '../importer/columns';
@@ -36,7 +36,7 @@ import { tableWorkbook, type TableColumn } from '../documents/tableWorkbook';
 // --- the rule ----------------------------------------------------------------------------------
 
 export function getRule(store: Store, year: number): AdjustmentRule | null {
-  const r = store.prepare('SELECT rule FROM adjustment_rules WHERE year = ?').get(year) as { rule: string } | undefined;
+  const r = store.first(store.kysely.selectFrom('adjustment_rules').select('rule').where('year', '=', year));
   return r ? AdjustmentRule.parse(JSON.parse(r.rule)) : null;
 }
 
@@ -159,6 +159,7 @@ function saveAdjustments(
         .prepare('INSERT INTO adjustment_runs (year, file_name, file_sha256, rule, summary, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(year, fileName, createHash('sha256').update(bytes).digest('hex'), JSON.stringify(rule), '{}', now, operator).lastInsertRowid,
     );
+    // Raw: run for every row of the list, thousands of them (bulk import).
     const insert = store.prepare(
       `INSERT INTO adjustment_rows (run_id, sheet, row, outcome, person_id, id_number, name, old_fen, new_fen, agency_fen, expected_fen, breakdown, differs, issues, raw)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -281,15 +282,7 @@ function countRows(store: Store, runId: number) {
 
 // --- reading runs and rows ---------------------------------------------------------------------
 
-interface RunRow {
-  id: number;
-  year: number;
-  file_name: string;
-  rule: string;
-  summary: string;
-  imported_at: string;
-  imported_by: string;
-}
+type RunRow = Selectable<AdjustmentRunsTable>;
 
 function runView(store: Store, r: RunRow): AdjustmentRunView {
   return {
@@ -304,26 +297,26 @@ function runView(store: Store, r: RunRow): AdjustmentRunView {
 }
 
 export function getRun(store: Store, id: number): AdjustmentRunView {
-  const r = store.prepare('SELECT * FROM adjustment_runs WHERE id = ?').get(id) as RunRow | undefined;
+  const r = store.first(store.kysely.selectFrom('adjustment_runs').selectAll().where('id', '=', id));
   if (!r) throw new UserError('not_found', `没有找到第 ${id} 次调资名单导入`);
   return runView(store, r);
 }
 
 export function listRuns(store: Store, year: number): AdjustmentRunView[] {
-  return (store.prepare('SELECT * FROM adjustment_runs WHERE year = ? ORDER BY id DESC').all(year) as RunRow[]).map((r) => runView(store, r));
+  return store.all(store.kysely.selectFrom('adjustment_runs').selectAll().where('year', '=', year).orderBy('id', 'desc')).map((r) => runView(store, r));
 }
 
 export type RowFilter = 'all' | 'differs' | 'unmatched' | 'rejected' | 'noExpected' | 'unchecked' | 'checked' | 'toCheck';
-const FILTERS: Record<RowFilter, string> = {
-  all: '1',
-  differs: 'differs = 1',
-  unmatched: "outcome = 'unmatched'",
-  rejected: "outcome = 'rejected'",
-  noExpected: "outcome = 'matched' AND expected_fen IS NULL",
-  unchecked: "outcome = 'matched' AND checked_on IS NULL",
-  checked: 'checked_on IS NOT NULL',
+const FILTERS: Record<RowFilter, (eb: ExpressionBuilder<Database, 'adjustment_rows'>) => Expression<SqlBool>> = {
+  all: (eb) => eb.and([]),
+  differs: (eb) => eb('differs', '=', 1),
+  unmatched: (eb) => eb('outcome', '=', 'unmatched'),
+  rejected: (eb) => eb('outcome', '=', 'rejected'),
+  noExpected: (eb) => eb.and([eb('outcome', '=', 'matched'), eb('expected_fen', 'is', null)]),
+  unchecked: (eb) => eb.and([eb('outcome', '=', 'matched'), eb('checked_on', 'is', null)]),
+  checked: (eb) => eb('checked_on', 'is not', null),
   /** What still needs an operator: a difference, or no figure, not yet checked. */
-  toCheck: "outcome = 'matched' AND (differs = 1 OR expected_fen IS NULL) AND checked_on IS NULL",
+  toCheck: (eb) => eb.and([eb('outcome', '=', 'matched'), eb.or([eb('differs', '=', 1), eb('expected_fen', 'is', null)]), eb('checked_on', 'is', null)]),
 };
 
 type Row = Selectable<AdjustmentRowsTable>;
@@ -353,22 +346,29 @@ function rowView(r: Row): AdjustmentRowView {
 
 export function runRows(store: Store, runId: number, filter: RowFilter, page: number, pageSize = 50): { total: number; rows: AdjustmentRowView[] } {
   getRun(store, runId);
-  const where = `run_id = ? AND ${FILTERS[filter]}`;
-  const { n } = store.prepare(`SELECT count(*) AS n FROM adjustment_rows WHERE ${where}`).get(runId) as { n: number };
-  const rows = store.prepare(`SELECT * FROM adjustment_rows WHERE ${where} ORDER BY sheet, row LIMIT ? OFFSET ?`).all(runId, pageSize, (page - 1) * pageSize) as Row[];
+  const filtered = store.kysely.selectFrom('adjustment_rows').where('run_id', '=', runId).where(FILTERS[filter]);
+  const { n } = store.first(filtered.select((eb) => eb.fn.countAll<number>().as('n')))!;
+  const rows = store.all(filtered.selectAll().orderBy('sheet').orderBy('row').limit(pageSize).offset((page - 1) * pageSize));
   return { total: n, rows: rows.map(rowView) };
 }
 
 /** A person's adjustment rows over the years, newest first (shown on the file). */
 export function adjustmentsOf(store: Store, personId: number): (AdjustmentRowView & { year: number })[] {
-  const rows = store
-    .prepare('SELECT r.*, u.year FROM adjustment_rows r JOIN adjustment_runs u ON u.id = r.run_id WHERE r.person_id = ? ORDER BY u.year DESC, r.run_id DESC')
-    .all(personId) as (Row & { year: number })[];
+  const rows = store.all(
+    store.kysely
+      .selectFrom('adjustment_rows as r')
+      .innerJoin('adjustment_runs as u', 'u.id', 'r.run_id')
+      .selectAll('r')
+      .select('u.year')
+      .where('r.person_id', '=', personId)
+      .orderBy('u.year', 'desc')
+      .orderBy('r.run_id', 'desc'),
+  );
   return rows.map((r) => ({ ...rowView(r), year: r.year }));
 }
 
 function row(store: Store, id: number): Row {
-  const r = store.prepare('SELECT * FROM adjustment_rows WHERE id = ?').get(id) as Row | undefined;
+  const r = store.first(store.kysely.selectFrom('adjustment_rows').selectAll().where('id', '=', id));
   if (!r) throw new UserError('not_found', `没有找到这条调资核对记录`);
   return r;
 }
@@ -409,9 +409,10 @@ export function recomputeRun(store: Store, runId: number): AdjustmentRunView {
     const run = getRun(store, runId);
     const rule = getRule(store, run.year);
     if (!rule) throw new UserError('invalid_input', `${run.year} 年的调资规则已不存在`);
+    // Raw: run for every matched row of the list, thousands of them.
     const personStmt = store.prepare(PERSON_FOR_RULE);
     const update = store.prepare('UPDATE adjustment_rows SET expected_fen = ?, breakdown = ?, differs = ?, issues = ? WHERE id = ?');
-    const rows = store.prepare("SELECT * FROM adjustment_rows WHERE run_id = ? AND outcome = 'matched' AND checked_on IS NULL").all(runId) as Row[];
+    const rows = store.all(store.kysely.selectFrom('adjustment_rows').selectAll().where('run_id', '=', runId).where('outcome', '=', 'matched').where('checked_on', 'is', null));
     for (const r of rows) {
       const result = compute(rule, personStmt.get(r.person_id) as PersonForRule, r.old_fen!);
       const issues = (JSON.parse(r.issues) as Issue[]).filter((i) => i.code !== 'missing');
@@ -429,11 +430,17 @@ export function recomputeRun(store: Store, runId: number): AdjustmentRunView {
 
 export async function differencesWorkbook(store: Store, runId: number): Promise<{ fileName: string; data: Buffer; rows: number }> {
   const run = getRun(store, runId);
-  const rows = (
-    store
-      .prepare("SELECT * FROM adjustment_rows WHERE run_id = ? AND (differs = 1 OR outcome <> 'matched' OR expected_fen IS NULL) ORDER BY sheet, row")
-      .all(runId) as Row[]
-  ).map(rowView);
+  const rows = store
+    .all(
+      store.kysely
+        .selectFrom('adjustment_rows')
+        .selectAll()
+        .where('run_id', '=', runId)
+        .where((eb) => eb.or([eb('differs', '=', 1), eb('outcome', '<>', 'matched'), eb('expected_fen', 'is', null)]))
+        .orderBy('sheet')
+        .orderBy('row'),
+    )
+    .map(rowView);
   const money = (label: string, width: number): TableColumn => ({ label, kind: 'money', width });
   const data = await tableWorkbook({
     name: '差异名单',
@@ -478,8 +485,9 @@ export function noticesPrintable(store: Store, runId: number, rowIds: number[], 
   const rows = (
     rowIds.length
       ? rowIds.map((id) => row(store, id)).filter((r) => r.run_id === runId)
-      : (store.prepare("SELECT * FROM adjustment_rows WHERE run_id = ? AND outcome = 'matched' ORDER BY sheet, row").all(runId) as Row[])
+      : store.all(store.kysely.selectFrom('adjustment_rows').selectAll().where('run_id', '=', runId).where('outcome', '=', 'matched').orderBy('sheet').orderBy('row'))
   ).map(rowView);
+  // Raw: one prepared statement for each of up to thousands of notices.
   const person = store.prepare('SELECT p.name, p.gender, p.status, lp.address_form FROM persons p LEFT JOIN letter_prefs lp ON lp.person_id = p.id WHERE p.id = ?');
   const missing: PrintableView['missing'] = [];
   const letters: Html[] = [];

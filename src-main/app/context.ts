@@ -20,7 +20,7 @@ import {
   writeBackup,
   type BackupInfo,
 } from '../db/backup';
-import { migrateToLatest, pendingMigrations } from '../db/migrate';
+import { migrateToLatest, pendingMigrations, refuseNewerDatabase } from '../db/migrate';
 import {
   describeStorageProblem,
   openRaw,
@@ -233,6 +233,8 @@ export class AppContext {
       throw storageError(e, paths.dbPath);
     }
     try {
+      // A database from a newer program is refused before anything is written to it or beside it.
+      refuseNewerDatabase(store);
       const pending = await pendingMigrations(store);
       const hasData = store.raw.prepare("select 1 from sqlite_master where name = 'persons'").get() !== undefined;
       if (pending.length > 0 && hasData) {

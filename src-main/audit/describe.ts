@@ -21,11 +21,9 @@ export interface AuditNames {
 
 /** The names as the database holds them now (a unit merged away is named by its snapshot instead). */
 export function auditNames(store: Store): AuditNames {
-  const person = store.prepare('SELECT name FROM persons WHERE id = ?');
-  const batch = store.prepare('SELECT name FROM payment_batches WHERE id = ?');
-  const unit = store.prepare('SELECT name FROM org_units WHERE id = ?');
-  const nameOf = (stmt: typeof person) => (id: number) => (stmt.get(id) as { name: string } | undefined)?.name ?? null;
-  return { person: nameOf(person), paymentBatch: nameOf(batch), unit: nameOf(unit) };
+  const nameOf = (table: 'persons' | 'payment_batches' | 'org_units') => (id: number) =>
+    store.first(store.kysely.selectFrom(table).select('name').where('id', '=', id))?.name ?? null;
+  return { person: nameOf('persons'), paymentBatch: nameOf('payment_batches'), unit: nameOf('org_units') };
 }
 
 const NO_NAMES: AuditNames = { person: () => null, paymentBatch: () => null, unit: () => null };

@@ -36,11 +36,13 @@ export function changedFields<T extends object>(base: T, draft: T): (keyof T)[] 
   return (Object.keys(draft) as (keyof T)[]).filter((k) => !same(base[k], draft[k]));
 }
 
+/** A record's audit rows, newest first. */
+const auditRowsOf = (store: Store, entity: string, entityId: number) =>
+  store.kysely.selectFrom('audit_log').where('entity', '=', entity).where('entity_id', '=', entityId).orderBy('id', 'desc');
+
 /** Who last changed `field` of a record, from its audit rows (newest first). */
 function lastChange(store: Store, entity: string, entityId: number, field: string): { by: string; at: string } | null {
-  const rows = store
-    .prepare('SELECT operator, at, before, after FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 200')
-    .all(entity, entityId) as { operator: string; at: string; before: string | null; after: string | null }[];
+  const rows = store.all(auditRowsOf(store, entity, entityId).select(['operator', 'at', 'before', 'after']).limit(200));
   for (const r of rows) {
     const before = r.before ? (JSON.parse(r.before) as Record<string, unknown>) : {};
     const after = r.after ? (JSON.parse(r.after) as Record<string, unknown>) : {};
@@ -108,9 +110,7 @@ export function applyEdit<T extends object>(edit: Edit<T>, o: ApplyEditOptions<T
  */
 export function refuseIfStale(store: Store, entity: string, entityId: number, loaded: number, current: number, what: string): void {
   if (loaded === current) return;
-  const last = store.prepare('SELECT operator, at, action, reason FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1').get(entity, entityId) as
-    | { operator: string; at: string; action: string; reason: string | null }
-    | undefined;
+  const last = store.first(auditRowsOf(store, entity, entityId).select(['operator', 'at', 'action', 'reason']).limit(1));
   const how = last ? `已被${last.operator}于 ${last.at.replace('T', ' ').slice(0, 16)} ${last.reason ?? '修改'}` : '已被修改';
   throw new UserError('conflict', `${what}在您打开之后${how}，本次操作未进行。请重新打开，核对后再办理。`);
 }

@@ -11,26 +11,30 @@ import { capitalYuan } from '../shared/money';
 import { fieldColumn, SEQ_COLUMN } from '../documents/columns';
 import { tableWorkbook } from '../documents/tableWorkbook';
 
-interface BatchRow {
-  id: number;
-  name: string;
-  status: string;
-  created_at: string;
-  created_by: string;
-  paid_at: string | null;
-  paid_by: string | null;
-}
-
 export function getBatch(store: Store, id: number): BatchView {
-  const b = store.prepare('SELECT * FROM payment_batches WHERE id = ?').get(id) as BatchRow | undefined;
+  const b = store.first(store.kysely.selectFrom('payment_batches').selectAll().where('id', '=', id));
   if (!b) throw new UserError('not_found', `没有找到第 ${id} 号发放批次`);
-  const rows = store
-    .prepare(
-      `SELECT c.id AS claimId, p.id AS personId, p.name, p.id_number AS idNumber, p.bank_name AS bankName, p.bank_account AS bankAccount,
-              (SELECT coalesce(sum(pay_fen), 0) FROM claim_lines WHERE claim_id = c.id) AS payFen
-       FROM claims c JOIN persons p ON p.id = c.person_id WHERE c.batch_id = ? ORDER BY c.id`,
-    )
-    .all(id) as BatchView['rows'];
+  const rows: BatchView['rows'] = store.all(
+    store.kysely
+      .selectFrom('claims as c')
+      .innerJoin('persons as p', 'p.id', 'c.person_id')
+      .select((eb) => [
+        'c.id as claimId',
+        'p.id as personId',
+        'p.name',
+        'p.id_number as idNumber',
+        'p.bank_name as bankName',
+        'p.bank_account as bankAccount',
+        eb
+          .selectFrom('claim_lines as l')
+          .select((l) => l.fn.coalesce(l.fn.sum<number>('l.pay_fen'), l.val(0)).as('n'))
+          .whereRef('l.claim_id', '=', 'c.id')
+          .as('payFen'),
+      ])
+      .where('c.batch_id', '=', id)
+      .orderBy('c.id')
+      .$narrowType<{ payFen: number }>(),
+  );
   const totalFen = rows.reduce((a, r) => a + r.payFen, 0);
   return {
     id: b.id,
@@ -47,7 +51,7 @@ export function getBatch(store: Store, id: number): BatchView {
 }
 
 export function listBatches(store: Store): BatchView[] {
-  return (store.prepare('SELECT id FROM payment_batches ORDER BY id DESC').all() as { id: number }[]).map((b) => getBatch(store, b.id));
+  return store.all(store.kysely.selectFrom('payment_batches').select('id').orderBy('id', 'desc')).map((b) => getBatch(store, b.id));
 }
 
 export function createBatch(store: Store, name: string, claimIds: number[]): BatchView {
@@ -55,9 +59,8 @@ export function createBatch(store: Store, name: string, claimIds: number[]): Bat
     const operator = currentOperator(store);
     const { lastInsertRowid } = store.prepare('INSERT INTO payment_batches (name, created_at, created_by) VALUES (?, ?, ?)').run(name, nowIso(), operator);
     const batchId = Number(lastInsertRowid);
-    const claim = store.prepare('SELECT id, status, batch_id, person_id FROM claims WHERE id = ?');
     for (const id of new Set(claimIds)) {
-      const c = claim.get(id) as { id: number; status: string; batch_id: number | null; person_id: number } | undefined;
+      const c = store.first(store.kysely.selectFrom('claims').select(['id', 'status', 'batch_id', 'person_id']).where('id', '=', id));
       if (!c) throw new UserError('not_found', `没有找到第 ${id} 号报销单`);
       if (c.status !== '批准') throw new UserError('illegal_move', `第 ${id} 号报销单当前为“${c.status}”，只有已批准的报销单才能加入发放批次`);
       if (c.batch_id !== null) throw new UserError('illegal_move', `第 ${id} 号报销单已在第 ${c.batch_id} 号发放批次中`);

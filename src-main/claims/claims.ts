@@ -32,9 +32,13 @@ export interface PersonFacts {
 }
 
 export function personFacts(store: Store, personId: number): PersonFacts {
-  const p = store.prepare('SELECT id, name, category, birth_date, id_number, bank_name, bank_account FROM persons WHERE id = ?').get(personId) as
-    | PersonFacts
-    | undefined;
+  const p = store.first(
+    store.kysely
+      .selectFrom('persons')
+      .select(['id', 'name', 'category', 'birth_date', 'id_number', 'bank_name', 'bank_account'])
+      .where('id', '=', personId)
+      .$narrowType<{ category: Category }>(),
+  );
   if (!p) throw new UserError('not_found', '没有找到这位人员的档案');
   return p;
 }
@@ -93,17 +97,17 @@ function claimOf(c: ClaimRow, person: { name: string; id_number: string | null; 
 }
 
 function claimRow(store: Store, id: number): ClaimRow {
-  const c = store.prepare('SELECT * FROM claims WHERE id = ?').get(id) as ClaimRow | undefined;
+  const c = store.first(store.kysely.selectFrom('claims').selectAll().where('id', '=', id));
   if (!c) throw new UserError('not_found', `没有找到第 ${id} 号报销单`);
   return c;
 }
 
 function linesOf(store: Store, claimId: number): LineRow[] {
-  return store.prepare('SELECT * FROM claim_lines WHERE claim_id = ? ORDER BY seq').all(claimId) as LineRow[];
+  return store.all(store.kysely.selectFrom('claim_lines').selectAll().where('claim_id', '=', claimId).orderBy('seq'));
 }
 
 function attachmentsOf(store: Store, claimId: number): AttachmentInfo[] {
-  return (store.prepare('SELECT * FROM attachments WHERE claim_id = ? ORDER BY id').all(claimId) as Parameters<typeof toInfo>[0][]).map(toInfo);
+  return store.all(store.kysely.selectFrom('attachments').selectAll().where('claim_id', '=', claimId).orderBy('id')).map(toInfo);
 }
 
 export function getClaim(store: Store, id: number): ClaimFile {
@@ -119,6 +123,7 @@ function snapshot(c: ClaimFile) {
 
 /** The claim that still counts (not reversed, not a reversal) and already holds an invoice, if any. */
 export function claimHoldingInvoice(store: Store, invoiceNo: string, invoiceCode: string | null, exceptClaimId: number | null) {
+  // Raw: asked for every line of a claims ledger import (claims/ledger.ts).
   return store
     .prepare(
       `SELECT c.id, c.status, p.name FROM claim_lines l JOIN claims c ON c.id = l.claim_id JOIN persons p ON p.id = c.person_id
@@ -250,6 +255,7 @@ const MOVES: Record<ClaimStatus, Partial<Record<ClaimStatus, string>>> = {
 const VERBS: Record<string, string> = { 审核: '提交审核', 批准: '批准', 退回: '退回', 登记: '重新提交' };
 
 export function yearTotals(store: Store, personId: number, year: number): YearTotals {
+  // Raw: asked for every line the rule computes and every line a claims ledger imports.
   const t = store.prepare('SELECT eligible_fen, reimbursed_fen FROM claim_year_totals WHERE person_id = ? AND year = ?').get(personId, year) as
     | { eligible_fen: number; reimbursed_fen: number }
     | undefined;
@@ -267,6 +273,7 @@ export function setYearTotals(store: Store, personId: number, year: number, t: Y
 
 /** The next place in the approval order: the rule computes lines in that order. */
 export function nextApprovalSeq(store: Store): number {
+  // Raw: asked for every claim a claims ledger import approves (claims/ledger.ts).
   return (store.prepare('SELECT coalesce(max(approval_seq), 0) + 1 AS n FROM claims').get() as { n: number }).n;
 }
 
@@ -397,6 +404,7 @@ export function listClaims(store: Store, q: ClaimQuery): { total: number; rows: 
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
   );
+  // Raw: asked for each row of the claims list.
   const sums = store.prepare('SELECT count(*) AS n, sum(eligible_fen) AS e, sum(pay_fen) AS p FROM claim_lines WHERE claim_id = ?');
   return {
     total,
@@ -411,9 +419,7 @@ export function listClaims(store: Store, q: ClaimQuery): { total: number; rows: 
 /** A person's year: every claim with its lines, what was eligible and reimbursed, what is left. */
 export function yearStatement(store: Store, personId: number, year: number): YearStatement {
   const person = personFacts(store, personId);
-  const ids = store
-    .prepare('SELECT DISTINCT claim_id FROM claim_lines WHERE person_id = ? AND year = ? ORDER BY claim_id')
-    .all(personId, year) as { claim_id: number }[];
+  const ids = store.all(store.kysely.selectFrom('claim_lines').select('claim_id').distinct().where('person_id', '=', personId).where('year', '=', year).orderBy('claim_id'));
   const totals = yearTotals(store, personId, year);
   let rules = null;
   try {

@@ -15,6 +15,7 @@ import { CATEGORIES, type Category } from '../shared/person';
 type VersionRow = Selectable<ClaimPoliciesTable>;
 
 function latest(store: Store, year: number, category: Category): VersionRow | undefined {
+  // Raw: asked for every line the rule computes (claims.ts, approve).
   return store.prepare('SELECT * FROM claim_policies WHERE year = ? AND category = ? ORDER BY id DESC LIMIT 1').get(year, category) as VersionRow | undefined;
 }
 
@@ -37,7 +38,7 @@ export interface PolicyGap {
  * says so at once.
  */
 export function policyGaps(store: Store, personId: number, years: number[]): PolicyGap[] {
-  const person = store.prepare('SELECT category FROM persons WHERE id = ?').get(personId) as { category: Category } | undefined;
+  const person = store.first(store.kysely.selectFrom('persons').select('category').where('id', '=', personId).$narrowType<{ category: Category }>());
   if (!person) throw new UserError('not_found', '找不到这位报销人的档案');
   if (person.category === '离休') return [];
   return [...new Set(years)].sort().filter((year) => !latest(store, year, person.category)).map((year) => ({ year, category: person.category }));
@@ -49,7 +50,7 @@ function view(store: Store, year: number, category: Category): PolicyView | null
     if (category !== '离休') return null;
     return { year, category, versionId: null, rules: DEFAULT_LIXIU, isDefault: true, note: null, savedAt: null, savedBy: null, usedByLines: 0 };
   }
-  const used = store.prepare('SELECT count(*) AS n FROM claim_lines WHERE policy_id = ?').get(row.id) as { n: number };
+  const used = store.first(store.kysely.selectFrom('claim_lines').select((eb) => eb.fn.countAll<number>().as('n')).where('policy_id', '=', row.id))!;
   return {
     year,
     category,

@@ -24,6 +24,8 @@ import { ListQuery } from '../contract/retirees';
 import { taughtKey } from '../importer/recognise';
 import { normalizeLabel } from '../spreadsheet/tables';
 import { exportRoster } from '../exporter/roster';
+import { sql } from 'kysely';
+import { DatabaseTooNewError } from '../db/migrate';
 import { UserError } from '../shared/errors';
 import { getOfficeSettings, saveOfficeSettings } from '../settings/settings';
 import { simulateYear } from '../claims/reports';
@@ -77,10 +79,13 @@ const USAGE = `用法：
   npm run --silent cli -- claims simulate --db 数据库文件 --year 年度 --policy 政策.json [--json]   政策测算
   npm run --silent cli -- letters render --db 数据库文件 --template 模板 --people 身份证号,身份证号 --out 文件.html   生成信函
     模板：sympathy（慰问信）、birthday（生日贺信）、festival（节日慰问信）、bereavement（唁函）、visit-notice（走访通知）
-  数据库文件损坏时：从最新的可用备份恢复，在标准错误输出说明，不执行命令并以退出码 3 结束；加 --accept-recovery 则恢复后继续执行`;
+  数据库文件损坏时：从最新的可用备份恢复，在标准错误输出说明，不执行命令并以退出码 3 结束；加 --accept-recovery 则恢复后继续执行
+  数据库来自更新版本的程序时：不作任何改动，不执行命令，以退出码 4 结束`;
 
 /** Exit code when the database was recovered from a backup and the command was not run. */
 const EXIT_RECOVERED = 3;
+/** Exit code when the database was written by a newer version of the program (nothing was done). */
+const EXIT_TOO_NEW = 4;
 
 /**
  * A file to import, read whole only when it is within the size limit: it is read, with the
@@ -147,14 +152,28 @@ export interface CliClaimLine {
 }
 
 export function claimLinesOfYear(ctx: AppContext, year: number): CliClaimLine[] {
-  return ctx.store.raw
-    .prepare(
-      `SELECT c.id AS claimId, p.id_number AS idNumber, p.name, l.visit_date AS visitDate, l.kind, l.invoice_no AS invoiceNo,
-              l.eligible_fen AS eligibleFen, l.pay_fen AS reimbursedFen, c.status
-       FROM claim_lines l JOIN claims c ON c.id = l.claim_id JOIN persons p ON p.id = l.person_id
-       WHERE l.year = ? ORDER BY coalesce(c.approval_seq, 1e18), c.id, l.seq`,
-    )
-    .all(year) as CliClaimLine[];
+  return ctx.store.all(
+    ctx.store.kysely
+      .selectFrom('claim_lines as l')
+      .innerJoin('claims as c', 'c.id', 'l.claim_id')
+      .innerJoin('persons as p', 'p.id', 'l.person_id')
+      .select([
+        'c.id as claimId',
+        'p.id_number as idNumber',
+        'p.name',
+        'l.visit_date as visitDate',
+        'l.kind',
+        'l.invoice_no as invoiceNo',
+        'l.eligible_fen as eligibleFen',
+        'l.pay_fen as reimbursedFen',
+        'c.status',
+      ])
+      .where('l.year', '=', year)
+      // In approval order; lines not approved yet last.
+      .orderBy(sql`coalesce(c.approval_seq, 1e18)`)
+      .orderBy('c.id')
+      .orderBy('l.seq'),
+  );
 }
 
 async function claimsCommand(
@@ -270,9 +289,8 @@ function renderLetters(ctx: AppContext, template: string | null, people: string 
   }
   if (!people) throw new UserError('usage', `请用 --people 指定收信人的身份证号，用逗号分开\n${USAGE}`);
   if (!out) throw new UserError('usage', `请用 --out 指定输出的 HTML 文件\n${USAGE}`);
-  const find = ctx.store.raw.prepare('SELECT id FROM persons WHERE id_number = ?');
   const ids = people.split(/[,，]/).map((s) => s.trim().toUpperCase()).filter(Boolean).map((n) => {
-    const row = find.get(n) as { id: number } | undefined;
+    const row = ctx.store.first(ctx.store.kysely.selectFrom('persons').select('id').where('id_number', '=', n));
     if (!row) throw new UserError('not_found', `没有身份证号为 ${n} 的人员`);
     return row.id;
   });
@@ -424,6 +442,6 @@ main(process.argv.slice(2)).then(
     if (e instanceof UserError && e.code === 'not_configured') {
       console.error('（单位名称和经办人可在桌面程序或 npm run web 中打开此数据库时填写；新建数据库时可用 cli init 的 --org 和 --operator 一并填写）');
     }
-    exitWhenWritten(1);
+    exitWhenWritten(e instanceof DatabaseTooNewError ? EXIT_TOO_NEW : 1);
   },
 );

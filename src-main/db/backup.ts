@@ -5,10 +5,8 @@
 // own lock, so that no file is ever renamed under a connection.
 import fs from 'node:fs';
 import path from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
-import { migrations } from '../../migrations';
 import { UserError } from '../shared/errors';
-import { migrateToLatest } from './migrate';
+import { migrateToLatest, unknownMigrations } from './migrate';
 import { openRaw, openStore, quickCheck, storageProblem } from './open';
 import type { Store } from './store';
 
@@ -172,13 +170,6 @@ export function removeDatabaseFiles(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
 }
 
-/** The migrations a database has run, by name (Kysely's own table). */
-function executedMigrations(raw: BetterSqlite3.Database): string[] {
-  const table = raw.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get();
-  if (!table) return [];
-  return (raw.prepare('select name from kysely_migration').all() as { name: string }[]).map((r) => r.name);
-}
-
 /**
  * Makes the copy a restore reads from, so that the backup file itself is never changed: the backup
  * is copied (online backup API), brought to this program's schema, given the live database's page
@@ -196,7 +187,7 @@ export async function prepareRestoreSource(backupFile: string, copy: string, tar
   }
   const store = openStore(copy, { nativeBinding: target.nativeBinding });
   try {
-    const unknown = executedMigrations(store.raw).filter((name) => !(name in migrations));
+    const unknown = unknownMigrations(store.raw);
     if (unknown.length > 0) {
       throw new UserError('bad_backup', `这个备份来自较新版本的程序（含本程序不认识的数据库升级 ${unknown.join('、')}），不能在这里恢复，当前数据未作任何改动`);
     }

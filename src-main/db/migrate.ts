@@ -1,10 +1,59 @@
 // Bringing the database to the latest schema with Kysely's migrator and the static list in
 // migrations/index.ts.
+import type BetterSqlite3 from 'better-sqlite3';
 import { Migrator, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../migrations';
+import { UserError } from '../shared/errors';
 import type { Store } from './store';
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** A migration's number, the version of the schema it leaves: '0012-ids-never-reused' → 12. */
+const versionOf = (name: string) => Number.parseInt(name, 10);
+
+/** The schema version this program brings a database to. */
+export const SCHEMA_VERSION = Math.max(...Object.keys(migrations).map(versionOf));
+
+/**
+ * A database written by a newer version of the program: it has run migrations this one does not
+ * know, so its tables may hold what this program would misread or overwrite. It is refused before
+ * anything is written (no backup, no migration); Kysely's migrator would only say "corrupted
+ * migrations", in English.
+ */
+export class DatabaseTooNewError extends UserError {
+  constructor(
+    readonly file: string,
+    /** The number of the newest migration the database has run. */
+    readonly version: number,
+    readonly unknownMigrations: string[],
+  ) {
+    super(
+      'database_too_new',
+      `数据库来自更新版本的程序（第 ${version} 版），本程序只能打开第 ${SCHEMA_VERSION} 版及以前的数据库（${file}）。数据库未作任何改动。请安装新版本后再打开`,
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+/** The migrations the database has run, by name (none for a new, empty file). */
+function executedMigrations(raw: BetterSqlite3.Database): string[] {
+  const table = raw.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get();
+  if (!table) return [];
+  return (raw.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name);
+}
+
+/** Migrations the database has run that this program does not know: it was written by a newer one. */
+export function unknownMigrations(raw: BetterSqlite3.Database): string[] {
+  return executedMigrations(raw).filter((name) => !(name in migrations));
+}
+
+/** Throws DatabaseTooNewError when the database was written by a newer version of the program. */
+export function refuseNewerDatabase(store: Store): void {
+  const unknown = unknownMigrations(store.raw);
+  if (unknown.length === 0) return;
+  const newest = Math.max(...executedMigrations(store.raw).map(versionOf).filter(Number.isFinite));
+  throw new DatabaseTooNewError(store.file, newest, unknown);
+}
 
 /**
  * Runs migrations the way SQLite says a schema is changed when tables are rebuilt
@@ -76,6 +125,7 @@ export async function pendingMigrations(store: Store): Promise<string[]> {
 }
 
 export async function migrateToLatest(store: Store): Promise<void> {
+  refuseNewerDatabase(store);
   const { error, results } = await migratorFor(store).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '未知';

@@ -37,6 +37,7 @@ export interface Sender {
 
 /** The people's mailing details; those without a valid postcode or an address are listed as missing. */
 export function recipients(store: Store, personIds: number[], options: { toFamily?: boolean } = {}): { recipients: Recipient[]; missing: { personId: number; name: string; why: string }[] } {
+  // Raw: one prepared statement for each of up to thousands of addressees.
   const person = store.prepare('SELECT id, name, status, postcode, address FROM persons WHERE id = ?');
   const out: Recipient[] = [];
   const missing: { personId: number; name: string; why: string }[] = [];

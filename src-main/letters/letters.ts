@@ -23,14 +23,13 @@ import type { FilledLetter } from '../documents/letter';
 
 /** The family member letters go to: the emergency contact, else the first one on the file. */
 export function familyName(store: Store, personId: number): string | undefined {
+  // Raw: asked once for each of up to thousands of addressees (composeLetters, envelopes).
   const row = store.prepare('SELECT name FROM person_contacts WHERE person_id = ? ORDER BY emergency DESC, sort, id LIMIT 1').get(personId) as { name: string } | undefined;
   return row?.name;
 }
 
 export function getTemplate(store: Store, kind: LetterKind): LetterTemplate & { isDefault: boolean } {
-  const row = store.prepare('SELECT * FROM letter_templates WHERE kind = ?').get(kind) as
-    | { title: string; salutation: string; body: string; closing: string; date_style: string; address_form: string }
-    | undefined;
+  const row = store.first(store.kysely.selectFrom('letter_templates').selectAll().where('kind', '=', kind));
   if (!row) return { ...DEFAULT_TEMPLATES[kind], isDefault: true };
   return {
     kind,
@@ -88,8 +87,8 @@ export function setAddressForm(store: Store, personId: number, form: AddressForm
 /** The form of address chosen for a person, or null: the template's. */
 export function addressFormOf(store: Store, personId: number): AddressForm | null {
   requirePerson(store, personId);
-  const r = store.prepare('SELECT address_form FROM letter_prefs WHERE person_id = ?').get(personId) as { address_form: AddressForm } | undefined;
-  return r?.address_form ?? null;
+  const r = store.first(store.kysely.selectFrom('letter_prefs').select('address_form').where('person_id', '=', personId));
+  return (r?.address_form as AddressForm | undefined) ?? null;
 }
 
 /** The letterhead and the seal: images (data: URLs) the office uploaded, or none. */
@@ -148,6 +147,7 @@ export function composeLetters(store: Store, kind: LetterKind, personIds: number
   const template = getTemplate(store, kind);
   const { orgName } = getOfficeSettings(store);
   const date = options.date ?? todayIso();
+  // Raw: one prepared statement for each of up to thousands of addressees (a festival batch).
   const person = store.prepare(
     `SELECT p.id, p.name, p.gender, p.birth_date, p.status, p.status_date, lp.address_form, d.died_on
      FROM persons p LEFT JOIN letter_prefs lp ON lp.person_id = p.id LEFT JOIN deaths d ON d.person_id = p.id WHERE p.id = ?`,
@@ -211,15 +211,9 @@ export function logLetters(store: Store, kind: LetterKind, letters: { personId: 
 }
 
 export function lettersOf(store: Store, personId: number): { kind: LetterKind; title: string; printedAt: string; printedBy: string; batch: string | null }[] {
-  return (
-    store.prepare('SELECT kind, title, printed_at, printed_by, batch FROM letters_log WHERE person_id = ? ORDER BY id DESC').all(personId) as {
-      kind: LetterKind;
-      title: string;
-      printed_at: string;
-      printed_by: string;
-      batch: string | null;
-    }[]
-  ).map((r) => ({ kind: r.kind, title: r.title, printedAt: r.printed_at, printedBy: r.printed_by, batch: r.batch }));
+  return store
+    .all(store.kysely.selectFrom('letters_log').select(['kind', 'title', 'printed_at', 'printed_by', 'batch']).where('person_id', '=', personId).orderBy('id', 'desc'))
+    .map((r) => ({ kind: r.kind as LetterKind, title: r.title, printedAt: r.printed_at, printedBy: r.printed_by, batch: r.batch }));
 }
 
 /** The people a print is for: those named, or the people of a festival batch (its visits' order). */
@@ -228,10 +222,16 @@ export function addressees(store: Store, who: { personIds: number[]; visitBatchI
     if (who.personIds.length === 0) throw new UserError('invalid_input', '请选择收信人');
     return { ids: who.personIds, batch: null };
   }
-  const b = store.prepare('SELECT name FROM visit_batches WHERE id = ?').get(who.visitBatchId) as { name: string } | undefined;
+  const b = store.first(store.kysely.selectFrom('visit_batches').select('name').where('id', '=', who.visitBatchId));
   if (!b) throw new UserError('not_found', '没有找到这个慰问批次');
-  const rows = store
-    .prepare('SELECT v.person_id FROM visits v JOIN persons p ON p.id = v.person_id WHERE v.batch_id = ? ORDER BY p.name_sort, p.id')
-    .all(who.visitBatchId) as { person_id: number }[];
+  const rows = store.all(
+    store.kysely
+      .selectFrom('visits as v')
+      .innerJoin('persons as p', 'p.id', 'v.person_id')
+      .select('v.person_id')
+      .where('v.batch_id', '=', who.visitBatchId)
+      .orderBy('p.name_sort')
+      .orderBy('p.id'),
+  );
   return { ids: rows.map((r) => r.person_id), batch: b.name };
 }

@@ -10,6 +10,8 @@ import type { PrintableView } from '../contract/common';
 import { unitKey as refKey, type NetworkUnit, type UnitFigures, type UnitMember, type UnitRef } from '../contract/org';
 import type { ListQuery } from '../contract/retirees';
 import { nowIso, writeAudit } from '../audit/audit';
+import type { Selectable } from 'kysely';
+import type { OrgUnitsTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { html } from '../documents/html';
 import { printable, ruledListCss } from '../documents/print';
@@ -39,20 +41,13 @@ const FIELD = {
 /** A membership change as the audit log keeps it: the file's fields, units by name. */
 type MembershipSnapshot = Partial<Record<(typeof FIELD)[keyof typeof FIELD], string | number | null>>;
 
-interface GroupRow {
-  id: number;
-  kind: GroupKind;
-  name: string;
-  parent_id: number | null;
-  sort: number;
-  leader: string | null;
-  leader_person_id: number | null;
-  phone: string | null;
-  note: string | null;
-}
+/** A row of org_units; its kind is one of the four (the table's CHECK). */
+type GroupRow = Omit<Selectable<OrgUnitsTable>, 'kind'> & { kind: GroupKind };
+
+const groups = (store: Store) => store.kysely.selectFrom('org_units').selectAll().$narrowType<{ kind: GroupKind }>();
 
 function group(store: Store, id: number, kind?: GroupKind): GroupRow {
-  const g = store.prepare('SELECT * FROM org_units WHERE id = ?').get(id) as GroupRow | undefined;
+  const g = store.first(groups(store).where('id', '=', id));
   if (!g || (kind && g.kind !== kind)) throw new UserError('not_found', `没有找到这个${kind ?? '组织'}`);
   return g;
 }
@@ -105,7 +100,7 @@ interface UnitRecord {
 }
 
 function unitView(store: Store, ref: UnitRef, name: string, parentKey: string | null, rec: UnitRecord | undefined, figures: UnitFigures | undefined): NetworkUnit {
-  const onFile = rec?.leader_person_id ? (store.prepare('SELECT name FROM persons WHERE id = ?').get(rec.leader_person_id) as { name: string } | undefined) : undefined;
+  const onFile = rec?.leader_person_id ? store.first(store.kysely.selectFrom('persons').select('name').where('id', '=', rec.leader_person_id)) : undefined;
   return {
     ref,
     key: refKey(ref),
@@ -122,18 +117,17 @@ function unitView(store: Store, ref: UnitRef, name: string, parentKey: string | 
 const groupParentKey = (g: GroupRow) => (g.parent_id === null ? null : refKey({ kind: PARENT_KIND[g.kind]!, id: g.parent_id }));
 const placeName = (ref: UnitRef & { kind: '片区' | '楼栋' }) => (ref.kind === '片区' ? ref.area || '（未分片区）' : ref.building);
 const placeParentKey = (ref: UnitRef & { kind: '片区' | '楼栋' }) => (ref.kind === '楼栋' ? refKey({ kind: '片区', area: ref.area }) : null);
-type PlaceRow = UnitRecord & { area: string; building: string };
 
 /** Every unit, groups and places, with its leader and its figures. */
 export function networkTree(store: Store, today = todayIso()): NetworkUnit[] {
   const out: NetworkUnit[] = [];
-  const groups = (store.prepare('SELECT * FROM org_units').all() as GroupRow[]).sort(compareUnits);
+  const all = store.all(groups(store)).sort(compareUnits);
   const byColumn = Object.fromEntries(
     (Object.entries(COLUMN) as [GroupKind, MemberColumn][]).map(([kind, col]) => [kind, figuresBy(store, col, `${col} IS NOT NULL`, today)]),
   ) as Record<GroupKind, Map<string, UnitFigures>>;
-  for (const g of groups) out.push(unitView(store, { kind: g.kind, id: g.id }, g.name, groupParentKey(g), g, byColumn[g.kind].get(String(g.id))));
+  for (const g of all) out.push(unitView(store, { kind: g.kind, id: g.id }, g.name, groupParentKey(g), g, byColumn[g.kind].get(String(g.id))));
   // Places: every 片区 and 楼栋 a file names, and those the office has recorded a leader for.
-  const places = store.prepare('SELECT * FROM place_units').all() as PlaceRow[];
+  const places = store.all(store.kysely.selectFrom('place_units').selectAll());
   const info = new Map(places.map((p) => [`${p.area}/${p.building}`, p]));
   const areaFigures = figuresBy(store, "coalesce(area, '')", '(area IS NOT NULL OR building IS NOT NULL)', today);
   const buildingFigures = figuresBy(store, "coalesce(area, '') || '/' || building", 'building IS NOT NULL', today);
@@ -156,7 +150,13 @@ export function networkUnit(store: Store, ref: UnitRef, today = todayIso()): Net
   const w = memberWhere(ref);
   const figures = figuresBy(store, '1', w.sql, today, w.params).get('1');
   if (ref.kind === '片区' || ref.kind === '楼栋') {
-    const rec = store.prepare('SELECT * FROM place_units WHERE area = ? AND building = ?').get(ref.area, ref.kind === '楼栋' ? ref.building : '') as PlaceRow | undefined;
+    const rec = store.first(
+      store.kysely
+        .selectFrom('place_units')
+        .selectAll()
+        .where('area', '=', ref.area)
+        .where('building', '=', ref.kind === '楼栋' ? ref.building : ''),
+    );
     if (!rec && !figures) throw new UserError('not_found', '没有找到这个组织');
     return unitView(store, ref, placeName(ref), placeParentKey(ref), rec, figures);
   }
@@ -188,7 +188,7 @@ export function saveUnitInfo(store: Store, ref: UnitRef, input: UnitInfo): Netwo
     // A place the office names here for the first time has no record yet: nothing before.
     const before = ref.kind === '片区' || ref.kind === '楼栋' ? placeOrNull(store, ref) : networkUnit(store, ref);
     if (input.leaderPersonId !== null) {
-      const p = store.prepare('SELECT status FROM persons WHERE id = ?').get(input.leaderPersonId) as { status: string } | undefined;
+      const p = store.first(store.kysely.selectFrom('persons').select('status').where('id', '=', input.leaderPersonId));
       if (!p) throw new UserError('not_found', '所选组长不在档案中');
     }
     // A leader who is a retiree on file is named by the file; a staff member by name.
@@ -234,6 +234,7 @@ type Membership = Record<MemberColumn, number | null> & { area: string | null; b
  * units by name. Returns how many files changed.
  */
 function applyMembership(store: Store, personIds: Iterable<number>, change: (m: Membership) => Partial<Membership>, reason: string): number {
+  // Raw: run for each of the thousands of people a bulk assignment or a merge can move.
   const read = store.prepare('SELECT admin_group_id, admin_subgroup_id, party_branch_id, party_group_id, area, building FROM persons WHERE id = ?');
   const unitName = store.prepare('SELECT name FROM org_units WHERE id = ?');
   const shown = (col: keyof Membership, v: number | string | null) =>
@@ -278,6 +279,7 @@ function joining(store: Store, ref: UnitRef): (m: Membership) => Partial<Members
   if (parentKind) return () => ({ [col]: g.id, [COLUMN[parentKind]]: g.parent_id });
   const childKind = CHILD_KIND[g.kind]!;
   const childCol = COLUMN[childKind];
+  // Raw: asked for each person applyMembership moves.
   const childParent = store.prepare('SELECT parent_id FROM org_units WHERE id = ?');
   return (m) => {
     const sub = m[childCol];
@@ -332,7 +334,7 @@ export function mergeUnits(store: Store, from: UnitRef, into: UnitRef): NetworkU
     if (from.kind === '片区' && into.kind === '片区') {
       if (!into.area.trim()) throw new UserError('invalid_input', '请填写要并入的片区名称');
       applyMembership(store, membersOf(store, from), () => ({ area: into.area }), reason);
-      const held = store.prepare('SELECT building FROM place_units WHERE area = ?').all(from.area) as { building: string }[];
+      const held = store.all(store.kysely.selectFrom('place_units').select('building').where('area', '=', from.area));
       for (const { building } of held) {
         if (building === '') movePlaceInfo(store, from, into);
         else movePlaceInfo(store, { kind: '楼栋', area: from.area, building }, { kind: '楼栋', area: into.area, building });
@@ -391,6 +393,7 @@ export function unitMembers(store: Store, ref: UnitRef, today = todayIso()): Uni
   }[];
   // By building as a person counts them (2号楼 before 十号楼), those without one last; by name within (a stable sort).
   rows.sort((a, b) => (a.building === null ? 1 : 0) - (b.building === null ? 1 : 0) || compareUnitNames(a.building ?? '', b.building ?? ''));
+  // Raw: asked for each member of a unit, which can be hundreds.
   const contact = store.prepare('SELECT name, relation, phones FROM person_contacts WHERE person_id = ? ORDER BY emergency DESC, sort, id LIMIT 1');
   return rows.map((r) => {
     const c = contact.get(r.id) as { name: string; relation: string | null; phones: string } | undefined;

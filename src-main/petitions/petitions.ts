@@ -52,7 +52,7 @@ function view(r: Row, today = todayIso()): Petition {
 }
 
 function row(store: Store, id: number): Row {
-  const r = store.prepare('SELECT * FROM petitions WHERE id = ?').get(id) as Row | undefined;
+  const r = store.first(store.kysely.selectFrom('petitions').selectAll().where('id', '=', id));
   if (!r) throw new UserError('not_found', `没有找到第 ${id} 号信访件`);
   return r;
 }
@@ -71,7 +71,7 @@ export function createPetition(store: Store, input: PetitionInput, today = today
     if (input.receivedOn > today) throw new UserError('invalid_input', '收到日期不能晚于今天');
     let petitioner = input.petitioner;
     if (input.personId !== null) {
-      const p = store.prepare('SELECT name FROM persons WHERE id = ?').get(input.personId) as { name: string } | undefined;
+      const p = store.first(store.kysely.selectFrom('persons').select('name').where('id', '=', input.personId));
       if (!p) throw new UserError('not_found', '没有找到这位人员的档案');
       petitioner ??= p.name;
     }
@@ -200,16 +200,9 @@ export function registerPrintable(store: Store, from: string, to: string): Print
 
 export function petitionAttachments(store: Store, petitionId: number): PetitionAttachment[] {
   row(store, petitionId);
-  return (
-    store.prepare('SELECT id, file_name, mime, size, added_at, added_by FROM petition_attachments WHERE petition_id = ? ORDER BY id').all(petitionId) as {
-      id: number;
-      file_name: string;
-      mime: string;
-      size: number;
-      added_at: string;
-      added_by: string;
-    }[]
-  ).map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, addedAt: a.added_at, addedBy: a.added_by }));
+  return store
+    .all(store.kysely.selectFrom('petition_attachments').select(['id', 'file_name', 'mime', 'size', 'added_at', 'added_by']).where('petition_id', '=', petitionId).orderBy('id'))
+    .map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, addedAt: a.added_at, addedBy: a.added_by }));
 }
 
 export function attachToPetition(store: Store, petitionId: number, file: { fileName: string; mime: string; data: Buffer }): PetitionAttachment {
@@ -230,9 +223,7 @@ export function attachToPetition(store: Store, petitionId: number, file: { fileN
 }
 
 export function readPetitionAttachment(store: Store, id: number): PetitionAttachment & { data: Buffer } {
-  const a = store.prepare('SELECT * FROM petition_attachments WHERE id = ?').get(id) as
-    | { id: number; file_name: string; mime: string; size: number; added_at: string; added_by: string; data: Buffer }
-    | undefined;
+  const a = store.first(store.kysely.selectFrom('petition_attachments').selectAll().where('id', '=', id));
   if (!a) throw new UserError('not_found', '没有找到这个附件');
   // Rows stored before the check are described by their bytes too.
   const served = servedType(a.file_name, a.data);

@@ -35,7 +35,7 @@ export function addAttachment(
     const person = store.first(store.kysely.selectFrom('persons').select('id').where('id', '=', input.personId));
     if (!person) throw new UserError('not_found', '没有找到这份档案');
     if (input.claimId != null) {
-      const claim = store.prepare('SELECT person_id FROM claims WHERE id = ?').get(input.claimId) as { person_id: number } | undefined;
+      const claim = store.first(store.kysely.selectFrom('claims').select('person_id').where('id', '=', input.claimId));
       if (!claim || claim.person_id !== input.personId) throw new UserError('not_found', `第 ${input.claimId} 号报销单不是这位人员的`);
     }
     const values = {

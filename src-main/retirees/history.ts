@@ -25,12 +25,17 @@ export function historyFor(store: Store, personId: number): HistoryItem[] {
  * history. Its id is the log row's, negative, so that it is never an audit row's.
  */
 function createdByImport(store: Store, personId: number): HistoryItem | null {
-  const row = store
-    .prepare(
-      `SELECT r.id, i.at, i.operator, i.file_name FROM import_rows r JOIN imports i ON i.id = r.import_id
-       WHERE r.person_id = ? AND r.outcome = 'inserted' AND i.kind = 'roster' ORDER BY r.id LIMIT 1`,
-    )
-    .get(personId) as { id: number; at: string; operator: string; file_name: string } | undefined;
+  const row = store.first(
+    store.kysely
+      .selectFrom('import_rows as r')
+      .innerJoin('imports as i', 'i.id', 'r.import_id')
+      .select(['r.id', 'i.at', 'i.operator', 'i.file_name'])
+      .where('r.person_id', '=', personId)
+      .where('r.outcome', '=', 'inserted')
+      .where('i.kind', '=', 'roster')
+      .orderBy('r.id')
+      .limit(1),
+  );
   if (!row) return null;
   const { what } = describeAudit({ entity: 'person', action: 'create', before: null, after: null, changes: [] });
   return { id: -row.id, at: row.at, operator: row.operator, what, reason: importReason(row.file_name), changes: [] };

@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   // the app's state and its storage (db/open.ts storageProblem)
   'not_configured',
   'cannot_open',
+  /** A database written by a newer version of the program (db/migrate.ts): opened by nothing, changed by nothing. */
+  'database_too_new',
   'busy',
   'disk_full',
   'read_only',

@@ -17,12 +17,12 @@ export function certify(
   today = todayIso(),
 ): Certification {
   return store.tx(() => {
-    const p = store.prepare('SELECT name, status FROM persons WHERE id = ?').get(input.personId) as { name: string; status: string } | undefined;
+    const p = store.first(store.kysely.selectFrom('persons').select(['name', 'status']).where('id', '=', input.personId));
     if (!p) throw new UserError('not_found', '没有找到这份档案');
     if (p.status !== '在册') throw new UserError('invalid_input', `${p.name}的状态为“${p.status}”，无需认证`);
     if (input.certifiedOn > today) throw new UserError('invalid_input', '认证日期不能晚于今天');
     const year = Number(input.certifiedOn.slice(0, 4));
-    const done = store.prepare('SELECT certified_on FROM certifications WHERE person_id = ? AND year = ?').get(input.personId, year) as { certified_on: string } | undefined;
+    const done = store.first(store.kysely.selectFrom('certifications').select('certified_on').where('person_id', '=', input.personId).where('year', '=', year));
     if (done) throw new UserError('invalid_input', `${p.name} ${year} 年度已于 ${done.certified_on} 认证`);
     const id = Number(
       store
@@ -35,28 +35,21 @@ export function certify(
 }
 
 export function certificationsOf(store: Store, personId: number): Certification[] {
-  return (
-    store.prepare('SELECT * FROM certifications WHERE person_id = ? ORDER BY year DESC').all(personId) as {
-      id: number;
-      year: number;
-      certified_on: string;
-      method: CertificationMethod;
-      visit_id: number | null;
-      note: string | null;
-      created_by: string;
-    }[]
-  ).map((c) => ({ id: c.id, year: c.year, certifiedOn: c.certified_on, method: c.method, visitId: c.visit_id, note: c.note, createdBy: c.created_by }));
+  return store
+    .all(store.kysely.selectFrom('certifications').selectAll().where('person_id', '=', personId).orderBy('year', 'desc'))
+    .map((c) => ({ id: c.id, year: c.year, certifiedOn: c.certified_on, method: c.method as CertificationMethod, visitId: c.visit_id, note: c.note, createdBy: c.created_by }));
 }
 
 export function certificationLists(store: Store, year: number, today = todayIso()): CertificationLists {
-  const rows = store
-    .prepare(
-      `SELECT p.id, p.name, (SELECT max(certified_on) FROM certifications c WHERE c.person_id = p.id) AS last
-       FROM persons p WHERE p.status = '在册'
-         AND NOT EXISTS (SELECT 1 FROM certifications c WHERE c.person_id = p.id AND c.year = ?)
-       ORDER BY p.name_sort, p.id`,
-    )
-    .all(year) as { id: number; name: string; last: string | null }[];
+  const rows = store.all(
+    store.kysely
+      .selectFrom('persons as p')
+      .select((eb) => ['p.id', 'p.name', eb.selectFrom('certifications as c').select((c) => c.fn.max('c.certified_on').as('last')).whereRef('c.person_id', '=', 'p.id').as('last')])
+      .where('p.status', '=', '在册')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('certifications as c').select('c.id').whereRef('c.person_id', '=', 'p.id').where('c.year', '=', year))))
+      .orderBy('p.name_sort')
+      .orderBy('p.id'),
+  );
   const yearAgo = addDays(today, -365);
   const due = rows.map((r) => ({ personId: r.id, name: r.name, lastCertified: r.last }));
   return { year, due, overdue: due.filter((r) => r.lastCertified === null || r.lastCertified < yearAgo) };

@@ -11,17 +11,9 @@ import { todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 
 export function getDeath(store: Store, personId: number): DeathFile | null {
-  const d = store.prepare('SELECT d.*, p.name FROM deaths d JOIN persons p ON p.id = d.person_id WHERE d.person_id = ?').get(personId) as
-    | { person_id: number; name: string; died_on: string; reported_by: string | null; note: string | null; registered_at: string; registered_by: string }
-    | undefined;
+  const d = store.first(store.kysely.selectFrom('deaths as d').innerJoin('persons as p', 'p.id', 'd.person_id').selectAll('d').select('p.name').where('d.person_id', '=', personId));
   if (!d) return null;
-  const tasks = store.prepare('SELECT * FROM death_tasks WHERE person_id = ? ORDER BY id').all(personId) as {
-    task: DeathTask;
-    amount_fen: number | null;
-    done_on: string | null;
-    done_by: string | null;
-    note: string | null;
-  }[];
+  const tasks = store.all(store.kysely.selectFrom('death_tasks').selectAll().where('person_id', '=', personId).orderBy('id').$narrowType<{ task: DeathTask }>());
   return {
     personId,
     name: d.name,

@@ -49,12 +49,15 @@ function birthdays(store: Store, rules: ReminderRules, today: string): Reminders
     days.add(d.slice(5));
     if (d.slice(5) === '02-28' && !isLeap(Number(d.slice(0, 4)))) days.add('02-29');
   }
-  const people = store
-    .prepare(
-      `SELECT id, name, birth_date FROM persons WHERE status = '在册' AND length(birth_date) = 10
-       AND substr(birth_date, 6, 5) IN (${[...days].map(() => '?').join(',')})`,
-    )
-    .all(...days) as { id: number; name: string; birth_date: string }[];
+  const people = store.all(
+    store.kysely
+      .selectFrom('persons')
+      .select(['id', 'name', 'birth_date'])
+      .where('status', '=', '在册')
+      .where((eb) => eb.fn<number>('length', ['birth_date']), '=', 10)
+      .where((eb) => eb.fn<string>('substr', ['birth_date', eb.val(6), eb.val(5)]), 'in', [...days])
+      .$narrowType<{ birth_date: string }>(),
+  );
   return people
     .map((p) => ({ personId: p.id, name: p.name, birthDate: p.birth_date, ...nextBirthday(p.birth_date, today) }))
     .filter((b) => b.inDays <= rules.birthdayDays && isMilestone(b.turning, rules))
@@ -63,23 +66,33 @@ function birthdays(store: Store, rules: ReminderRules, today: string): Reminders
 
 function followUps(store: Store, today: string): Reminders['followUps'] {
   // Due within the week, and every one overdue.
-  const rows = store
-    .prepare(
-      `SELECT v.id, v.person_id, p.name, v.kind, v.follow_up_on FROM visits v JOIN persons p ON p.id = v.person_id
-       WHERE v.follow_up_done_at IS NULL AND v.follow_up_on <= ? AND p.status = '在册' ORDER BY v.follow_up_on`,
-    )
-    .all(addDays(today, 7)) as { id: number; person_id: number; name: string; kind: VisitKind; follow_up_on: string }[];
+  const rows = store.all(
+    store.kysely
+      .selectFrom('visits as v')
+      .innerJoin('persons as p', 'p.id', 'v.person_id')
+      .select(['v.id', 'v.person_id', 'p.name', 'v.kind', 'v.follow_up_on'])
+      .where('v.follow_up_done_at', 'is', null)
+      .where('v.follow_up_on', '<=', addDays(today, 7))
+      .where('p.status', '=', '在册')
+      .orderBy('v.follow_up_on')
+      .$narrowType<{ kind: VisitKind; follow_up_on: string }>(),
+  );
   return rows.map((r) => ({ visitId: r.id, personId: r.person_id, name: r.name, kind: r.kind, followUpOn: r.follow_up_on, overdue: r.follow_up_on < today }));
 }
 
 function notContacted(store: Store, rules: ReminderRules, today: string): Reminders['notContacted'] {
-  const rows = store
-    .prepare(
-      `SELECT p.id, p.name, p.care_alone_childless AS alone, p.care_disability AS disability,
-              (SELECT max(date) FROM visits v WHERE v.person_id = p.id) AS last
-       FROM persons p WHERE p.status = '在册'`,
-    )
-    .all() as { id: number; name: string; alone: number; disability: string | null; last: string | null }[];
+  const rows = store.all(
+    store.kysely
+      .selectFrom('persons as p')
+      .select((eb) => [
+        'p.id',
+        'p.name',
+        'p.care_alone_childless as alone',
+        'p.care_disability as disability',
+        eb.selectFrom('visits as v').select((v) => v.fn.max('v.date').as('last')).whereRef('v.person_id', '=', 'p.id').as('last'),
+      ])
+      .where('p.status', '=', '在册'),
+  );
   const out: Reminders['notContacted'] = [];
   for (const r of rows) {
     const [allowedDays, why] =
@@ -92,15 +105,22 @@ function notContacted(store: Store, rules: ReminderRules, today: string): Remind
 
 function hospital(store: Store, rules: ReminderRules, today: string): Reminders['hospital'] {
   // A hospital stay is an inpatient invoice (住院) of a claim; a visit on or after it answers it.
-  return store
-    .prepare(
-      `SELECT p.id AS personId, p.name, max(l.visit_date) AS visitDate, l.hospital
-       FROM claim_lines l JOIN claims c ON c.id = l.claim_id JOIN persons p ON p.id = l.person_id
-       WHERE l.kind = '住院' AND l.visit_date >= ? AND l.total_fen > 0 AND c.source != '冲销' AND p.status = '在册'
-         AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.person_id = l.person_id AND v.date >= l.visit_date)
-       GROUP BY p.id ORDER BY visitDate DESC`,
-    )
-    .all(addDays(today, -rules.hospitalDays)) as Reminders['hospital'];
+  // SQLite takes the bare `l.hospital` from the row whose visit_date is the max (https://sqlite.org/lang_select.html#bareagg).
+  return store.all(
+    store.kysely
+      .selectFrom('claim_lines as l')
+      .innerJoin('claims as c', 'c.id', 'l.claim_id')
+      .innerJoin('persons as p', 'p.id', 'l.person_id')
+      .select((eb) => ['p.id as personId', 'p.name', eb.fn.max('l.visit_date').as('visitDate'), 'l.hospital'])
+      .where('l.kind', '=', '住院')
+      .where('l.visit_date', '>=', addDays(today, -rules.hospitalDays))
+      .where('l.total_fen', '>', 0)
+      .where('c.source', '!=', '冲销')
+      .where('p.status', '=', '在册')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('visits as v').select('v.id').whereRef('v.person_id', '=', 'l.person_id').whereRef('v.date', '>=', 'l.visit_date'))))
+      .groupBy('p.id')
+      .orderBy('visitDate', 'desc'),
+  );
 }
 
 export function reminders(store: Store, today = todayIso()): Reminders {

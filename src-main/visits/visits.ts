@@ -3,8 +3,8 @@
 import type { ListQuery } from '../contract/retirees';
 import type { Visit, VisitBatchView, VisitInput } from '../contract/visits';
 import { nowIso, writeAudit } from '../audit/audit';
-import type { Selectable } from 'kysely';
-import type { VisitBatchesTable, VisitsTable } from '../db/schema';
+import type { InferResult, Selectable } from 'kysely';
+import type { VisitBatchesTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { conditions } from '../retirees/list';
 import { parsePhones } from '../retirees/persons';
@@ -14,7 +14,8 @@ import { todayIso } from '../shared/dates';
 import { certify } from './certifications';
 import { UserError } from '../shared/errors';
 
-type VisitRow = Selectable<VisitsTable> & { person_name: string };
+const visits = (store: Store) => store.kysely.selectFrom('visits as v').innerJoin('persons as p', 'p.id', 'v.person_id').selectAll('v').select('p.name as person_name');
+type VisitRow = InferResult<ReturnType<typeof visits>>[number];
 
 function view(v: VisitRow): Visit {
   return {
@@ -35,17 +36,15 @@ function view(v: VisitRow): Visit {
   };
 }
 
-const SELECT_VISIT = 'SELECT v.*, p.name AS person_name FROM visits v JOIN persons p ON p.id = v.person_id';
-
 export function getVisit(store: Store, id: number): Visit {
-  const v = store.prepare(`${SELECT_VISIT} WHERE v.id = ?`).get(id) as VisitRow | undefined;
+  const v = store.first(visits(store).where('v.id', '=', id));
   if (!v) throw new UserError('not_found', '没有找到这条走访记录');
   return view(v);
 }
 
 /** A person's visits in time order, the latest first. */
 export function listVisits(store: Store, personId: number): Visit[] {
-  return (store.prepare(`${SELECT_VISIT} WHERE v.person_id = ? ORDER BY v.date DESC, v.id DESC`).all(personId) as VisitRow[]).map(view);
+  return store.all(visits(store).where('v.person_id', '=', personId).orderBy('v.date', 'desc').orderBy('v.id', 'desc')).map(view);
 }
 
 function insertVisit(store: Store, v: VisitInput, batchId: number | null, operator: string): number {
@@ -73,7 +72,7 @@ function auditVisit(store: Store, id: number, personId: number, after: VisitSnap
 
 export function createVisit(store: Store, input: VisitInput): Visit {
   return store.tx(() => {
-    const person = store.prepare('SELECT status FROM persons WHERE id = ?').get(input.personId) as { status: string } | undefined;
+    const person = store.first(store.kysely.selectFrom('persons').select('status').where('id', '=', input.personId));
     if (!person) throw new UserError('not_found', '没有找到这份档案');
     if (input.followUpOn && input.followUpOn < input.date) throw new UserError('invalid_input', '回访日期不能早于走访日期');
     const id = insertVisit(store, input, null, currentOperator(store));
@@ -159,11 +158,17 @@ function batchHead(b: BatchRow): Omit<VisitBatchView, 'rows'> {
 }
 
 export function getVisitBatch(store: Store, id: number): VisitBatchView {
-  const b = store.prepare('SELECT * FROM visit_batches WHERE id = ?').get(id) as BatchRow | undefined;
+  const b = store.first(store.kysely.selectFrom('visit_batches').selectAll().where('id', '=', id));
   if (!b) throw new UserError('not_found', '没有找到这个慰问批次');
-  const rows = store
-    .prepare('SELECT v.id, p.id AS person_id, p.name, p.address, p.phones FROM visits v JOIN persons p ON p.id = v.person_id WHERE v.batch_id = ? ORDER BY p.name_sort, p.id')
-    .all(id) as { id: number; person_id: number; name: string; address: string | null; phones: string }[];
+  const rows = store.all(
+    store.kysely
+      .selectFrom('visits as v')
+      .innerJoin('persons as p', 'p.id', 'v.person_id')
+      .select(['v.id', 'p.id as person_id', 'p.name', 'p.address', 'p.phones'])
+      .where('v.batch_id', '=', id)
+      .orderBy('p.name_sort')
+      .orderBy('p.id'),
+  );
   return {
     ...batchHead(b),
     rows: rows.map((r) => ({ visitId: r.id, personId: r.person_id, name: r.name, address: r.address, phone: parsePhones(r.phones)[0]?.number ?? null })),
@@ -171,5 +176,5 @@ export function getVisitBatch(store: Store, id: number): VisitBatchView {
 }
 
 export function listVisitBatches(store: Store): Omit<VisitBatchView, 'rows'>[] {
-  return (store.prepare('SELECT * FROM visit_batches ORDER BY id DESC').all() as BatchRow[]).map(batchHead);
+  return store.all(store.kysely.selectFrom('visit_batches').selectAll().orderBy('id', 'desc')).map(batchHead);
 }

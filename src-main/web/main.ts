@@ -7,7 +7,11 @@ import { startWebServer } from './server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = parseLaunchArgs(process.argv.slice(2));
-const ctx = await launch(args);
+const ctx = await launch(args).catch((e: unknown) => {
+  // Said as the app's start-up dialog says it (shell/main.ts), without a stack trace.
+  console.error(`离退休服务管理无法启动：${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
 const server = await startWebServer(ctx, { port: args.port, distDir: path.join(here, '../../dist-renderer') });
 scheduleAutomaticBackups(ctx, (e) => console.error('自动备份失败', e));
 console.log(`数据库：${ctx.paths.dbPath}`);

@@ -1,0 +1,64 @@
+// Migrations are frozen once they are committed (DESIGN: migrations/), and index.ts lists them all.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { migrations } from '../migrations';
+
+/**
+ * Each migration's text as it shipped: a database out there has run it, so an edit would never
+ * reach that database, and two offices would have different tables under the same version. A new
+ * migration pins its hash here in the same commit.
+ */
+const FROZEN: Record<string, string> = {
+  '0001-core.ts': 'b1aaacd743cf3f3ac282113bc03ba0503e92341728f579b8873e09247e06067d',
+  '0002-person-search.ts': 'd6a68c2509726bdaac657f7b69117157527e972ccb35bab307e97d9d08dfd2a4',
+  '0003-imports.ts': '6d2b1e247b6c9a475a08773d38706cb08f00d2f4fd64e63193dd5517adfc5e0b',
+  '0004-claims.ts': '3e9d7f1114fb708486386e8eea71eb11a8af57587d3e028ee2c61ae24a3519f0',
+  '0005-visits.ts': 'd52ac4bf55b4c3d526cb58d6eb017f687dc95895399542a3f3d2ac1e2ac488d3',
+  '0006-letters.ts': 'e21230b4aa54f96700f768000a1f65c65fd754b9cfda53df6f21d89203a33410',
+  '0007-petitions.ts': '5dfab91cc99264c60f222e9894abdf39340d627cfb377d41aa309a7b8edf4817',
+  '0008-certifications.ts': '04b535ace4216f6f05784d80e1be2b5b3c4d4a1c074aae78c09ab465ecc7c978',
+  '0009-adjustments.ts': '517eae3cf300fb5da8c82a2e14b627bdd56fbcd51ddac7d12e9141afbd52edea',
+  '0010-org-network.ts': 'dcdddcdc15e9b8bce011df3117073286f7f44f3b3e71d5fdf4c5d304989c5c33',
+  '0011-activities.ts': '06519eef340404e5520e499abce1a8e48888339a1a2729142e761bb5ec1d1acf',
+  '0012-ids-never-reused.ts': '7efb49e494b4f07cd1b1ef354c5c8f739415f5191baf28dc6bd5bde4a1c89ed7',
+};
+
+const migrationsDir = path.resolve(import.meta.dirname, '../migrations');
+const migrationFiles = () =>
+  fs
+    .readdirSync(migrationsDir)
+    .filter((f) => /^\d{4}-.*\.ts$/.test(f))
+    .sort();
+/** sha256 of the file's text; line endings as git checks it out on Windows count as the same text. */
+const textHash = (file: string) =>
+  crypto
+    .createHash('sha256')
+    .update(fs.readFileSync(path.join(migrationsDir, file), 'utf8').replaceAll('\r\n', '\n'))
+    .digest('hex');
+
+describe('migrations are frozen', () => {
+  test.each(Object.keys(FROZEN))('%s is as it shipped', (file) => {
+    expect(
+      textHash(file),
+      `migrations are frozen: ${file} has been edited since it shipped. Put it back as it was and make the change in a new migration`,
+    ).toBe(FROZEN[file]);
+  });
+
+  test('every migration has its hash pinned, and every pinned one is still there', () => {
+    const unpinned = migrationFiles().filter((f) => !(f in FROZEN));
+    expect(
+      unpinned,
+      `pin the hash of each new migration in FROZEN (tests/migrations-frozen.test.ts) in the commit that adds it: ${unpinned.map((f) => `'${f}': '${textHash(f)}'`).join(', ')}`,
+    ).toEqual([]);
+    expect(
+      Object.keys(FROZEN).filter((f) => !migrationFiles().includes(f)),
+      'migrations are frozen: a shipped migration may not be removed or renamed',
+    ).toEqual([]);
+  });
+
+  test('migrations/index.ts lists every migration file, under its file name', () => {
+    expect(Object.keys(migrations)).toEqual(migrationFiles().map((f) => f.replace(/\.ts$/, '')));
+  });
+});

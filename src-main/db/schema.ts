@@ -237,6 +237,23 @@ export interface ClaimYearTotalsTable {
   reimbursed_fen: number;
 }
 
+/** The claims report's figures per month of approval, kept by triggers on claim_lines (migration 0013). */
+export interface ClaimMonthTotalsTable {
+  month: string;
+  category: string;
+  kind: string;
+  lines: number;
+  eligible_fen: number;
+  pay_fen: number;
+}
+
+/** People with approved lines per period ('YYYY-MM' or 'YYYY') and category, kept by the same triggers. */
+export interface ClaimPeriodPeopleTable {
+  period: string;
+  category: string;
+  people: number;
+}
+
 export interface VisitBatchesTable {
   id: Generated<number>;
   name: string;
@@ -455,6 +472,8 @@ export interface Database {
   claims: ClaimsTable;
   claim_lines: ClaimLinesTable;
   claim_year_totals: ClaimYearTotalsTable;
+  claim_month_totals: ClaimMonthTotalsTable;
+  claim_period_people: ClaimPeriodPeopleTable;
   visit_batches: VisitBatchesTable;
   visits: VisitsTable;
   deaths: DeathsTable;

@@ -85,9 +85,15 @@ function appInfo(ctx: AppContext) {
     backupsDir: ctx.paths.backupsDir,
     keptAsideDir: ctx.paths.keptAsideDir,
     notices: ctx.notices,
+    integrity: integrityInfo(ctx),
     sqliteVersion: (ctx.store.raw.prepare('select sqlite_version() as v').get() as { v: string }).v,
     appVersion: packageJson.version,
   };
+}
+
+function integrityInfo(ctx: AppContext) {
+  const i = ctx.integrity;
+  return i.state === 'damaged' ? { state: i.state, message: i.message, backup: i.backup && backupEntry(i.backup) } : { state: i.state, message: null, backup: null };
 }
 
 /** A file as the contract takes it (bytes, or base64 text), as the import service takes it, without a copy. */
@@ -326,7 +332,13 @@ export async function dispatch(
     if (e instanceof UserError) return { ok: false, error: { code: e.code, message: e.message, details: e.details } };
     // The storage's faults, as db/open.ts classifies them; every write is one transaction, so
     // each of them left the database as it was.
-    switch (storageProblem(e)) {
+    const problem = storageProblem(e);
+    // A write past the refusal (outside a transaction), after the check found damage.
+    if (problem === 'read_only' && ctx.store.writesRefused) return { ok: false, error: { code: 'damaged', message: ctx.store.writesRefused } };
+    if (problem === 'busy' && ctx.integrity.state === 'checking') {
+      return { ok: false, error: { code: 'busy', message: '程序启动后正在检查数据库文件，检查完成前暂不能保存，本次修改未保存，请稍后再试' } };
+    }
+    switch (problem) {
       case 'busy':
         // An import commits in its child process in one long transaction; a
         // save meanwhile waits for it (busy_timeout), and past that is told to try again.

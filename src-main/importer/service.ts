@@ -72,6 +72,8 @@ export class ImportService {
     bytes: Buffer,
     options: { dryRun: boolean; map?: Record<string, string | null>; confirmNotRoster?: boolean; onProgress?: (done: number, total: number) => void },
   ): Promise<ImportReport> {
+    // The child writes on its own connection: a refusal of writes on the app's (a damaged file) is said here.
+    if (!options.dryRun) this.store().refuseIfReadOnly();
     return this.worker.call<ImportReport>(
       'importFile',
       { dryRun: options.dryRun, map: options.map ?? null, confirmNotRoster: options.confirmNotRoster ?? false },
@@ -111,6 +113,7 @@ export class ImportService {
    * with it (the file is chosen again).
    */
   commit(session: string, options: Omit<CommitOptions, 'onProgress' | 'dryRun'>): JobStatus {
+    this.store().refuseIfReadOnly();
     const before = this.newestImport();
     const status = this.jobs.create('import', () => this.worker.close());
     const id = status.id;

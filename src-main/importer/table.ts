@@ -37,6 +37,9 @@ export function idNumberInCell(value: CellValue): { idNumber: string; typed: str
   if (id.kind !== 'text') {
     return { code: 'id_missing', idNumber: null, problem: id.kind === 'lost' ? `身份证号已被 Excel 改成科学计数（${id.shown}），无法识别` : '缺少身份证号' };
   }
+  // Eighteen plain characters are their own ID number whatever the check says (the common case:
+  // the full check is for the rest, a 15-digit number, spaces, full-width digits).
+  if (/^\d{17}[\dXx]$/.test(id.text)) return { idNumber: id.text.toUpperCase(), typed: id.text };
   const check = checkIdNumber(id.text);
   return { idNumber: check.ok || check.code === 'checkDigit' ? check.normalized : id.text.trim().toUpperCase(), typed: id.text };
 }

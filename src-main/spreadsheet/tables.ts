@@ -79,7 +79,9 @@ export function tableRowKind(row: CellValue[]): 'data' | 'blank' | 'total' {
 
 /** A row's non-empty cells by header label (or 第N列), as the file gave them. */
 export function rawCells(row: CellValue[], labels: string[]): Record<string, string> {
-  return Object.fromEntries(
-    row.flatMap((v, c) => (v === null || v === '' ? [] : [[labels[c] || `第${c + 1}列`, v instanceof Date ? v.toISOString().slice(0, 10) : String(v)]])),
-  );
+  const cells: [string, string][] = [];
+  row.forEach((v, c) => {
+    if (v !== null && v !== '') cells.push([labels[c] || `第${c + 1}列`, v instanceof Date ? v.toISOString().slice(0, 10) : String(v)]);
+  });
+  return Object.fromEntries(cells);
 }

@@ -36,7 +36,8 @@ export async function benchStartup(open: AppContext, runs = 7): Promise<string[]
     main.push(performance.now() - t);
     store.close();
   }
-  const at = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)];
+  const at = (xs: number[], p: number) =>
+    [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)];
   const f = (n: number) => n.toFixed(0).padStart(6);
   return [
     `start-up to the first search answered (${runs} runs each, in turns):`,

@@ -21,23 +21,36 @@ const { call } = router(() => ctx);
 
 /** Every year that has approved lines, whole and month by month: the report equals the lines. */
 function expectReportsEqualLines(): number {
-  const years = (ctx.store.raw.prepare('SELECT DISTINCT substr(approved_on, 1, 4) AS y FROM claim_lines WHERE approved_on IS NOT NULL').all() as { y: string }[]).map((r) => Number(r.y));
+  const years = (
+    ctx.store.raw
+      .prepare('SELECT DISTINCT substr(approved_on, 1, 4) AS y FROM claim_lines WHERE approved_on IS NOT NULL')
+      .all() as { y: string }[]
+  ).map((r) => Number(r.y));
   let compared = 0;
   for (const year of years) {
     for (const month of [null, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) {
       const { byMonth, byCategory, byKind } = claimsReport(ctx.store, year, 90, month);
-      expect({ byMonth, byCategory, byKind }, `${year} ${month ?? '全年'}`).toEqual(reportFromLines(ctx.store, year, month));
+      expect({ byMonth, byCategory, byKind }, `${year} ${month ?? '全年'}`).toEqual(
+        reportFromLines(ctx.store, year, month),
+      );
       compared += byKind.length;
     }
   }
   return compared;
 }
 
-const RULES = { deductibleFen: 20000, capFen: 1000000, ratioBp: { 门诊: 7000, 住院: 8500, 特殊病种: 9000, 药店: 6000 }, ageBands: [] };
+const RULES = {
+  deductibleFen: 20000,
+  capFen: 1000000,
+  ratioBp: { 门诊: 7000, 住院: 8500, 特殊病种: 9000, 药店: 6000 },
+  ageBands: [],
+};
 
 function retiree(name: string, birth: string, category: '退休' | '退职'): PersonFile {
   const first17 = `210102${birth}123`;
-  return createPerson(ctx.store, person({ name, category, idNumber: first17 + checkCharacter(first17) }), { acceptWarnings: false });
+  return createPerson(ctx.store, person({ name, category, idNumber: first17 + checkCharacter(first17) }), {
+    acceptWarnings: false,
+  });
 }
 
 let invoice = 0;
@@ -71,7 +84,8 @@ async function ledgerFile(rows: (string | number)[][]): Promise<Buffer> {
 
 describe("the month's claims report", () => {
   test('equals the approved lines after approvals, reversals, corrections, edits, a category change and a legacy ledger', async () => {
-    for (const category of ['退休', '退职'] as const) await call('claims.savePolicy', { year: 2025, category, rules: RULES, note: null });
+    for (const category of ['退休', '退职'] as const)
+      await call('claims.savePolicy', { year: 2025, category, rules: RULES, note: null });
     const liu = retiree('刘建国', '19500310', '退休');
     const wang = retiree('王秀英', '19480522', '退休');
     const zhao = retiree('赵德福', '19520101', '退职');
@@ -90,7 +104,10 @@ describe("the month's claims report", () => {
     expect(claimsReport(ctx.store, 2025, 90, 1).byCategory).toEqual([{ category: '退休', people: 2, payFen: 421000 }]);
 
     // Approvals through the workflow: counted on the day they are approved, not before.
-    const first = await registered(liu.id, [line('2025-03-02', '门诊', '500.00'), line('2025-03-02', '住院', '1,000.00')]);
+    const first = await registered(liu.id, [
+      line('2025-03-02', '门诊', '500.00'),
+      line('2025-03-02', '住院', '1,000.00'),
+    ]);
     const before = claimsReport(ctx.store, new Date().getFullYear());
     expectReportsEqualLines();
     const approved = await approve(first);
@@ -105,21 +122,39 @@ describe("the month's claims report", () => {
       id: pending.id,
       version: pending.version,
       changes: { lines: [line('2025-05-05', '住院', '900.00'), line('2025-05-06', '门诊', '30.00')] },
-      base: { lines: pending.lines.map((l) => ({ ...line(l.visitDate, l.kind, '10.00'), invoiceNo: l.invoiceNo, invoiceCode: null, eligible: '10.00', eligibleReason: null })) },
+      base: {
+        lines: pending.lines.map((l) => ({
+          ...line(l.visitDate, l.kind, '10.00'),
+          invoiceNo: l.invoiceNo,
+          invoiceCode: null,
+          eligible: '10.00',
+          eligibleReason: null,
+        })),
+      },
     });
     expectReportsEqualLines();
     await approve(edited);
     expectReportsEqualLines();
 
     // A reversal takes the lines out (negative lines on its day), its correction puts them back when approved.
-    const { correction } = await call<{ correction: ClaimFile }>('claims.reverse', { id: approved.id, version: approved.version, reason: '住院票据金额登记错误' });
+    const { correction } = await call<{ correction: ClaimFile }>('claims.reverse', {
+      id: approved.id,
+      version: approved.version,
+      reason: '住院票据金额登记错误',
+    });
     expectReportsEqualLines();
     await approve(correction);
     expectReportsEqualLines();
 
     // The same person under another category: counted once in each.
     const file = await call<PersonFile>('retirees.get', { id: liu.id });
-    await call('retirees.update', { id: liu.id, version: file.version, changes: { category: '退职' }, base: { category: '退休' }, acceptWarnings: true });
+    await call('retirees.update', {
+      id: liu.id,
+      version: file.version,
+      changes: { category: '退职' },
+      base: { category: '退休' },
+      acceptWarnings: true,
+    });
     await approve(await registered(liu.id, [line('2025-07-07', '门诊', '40.00')]));
     expect(expectReportsEqualLines()).toBeGreaterThan(0);
     const thisYear = claimsReport(ctx.store, new Date().getFullYear());

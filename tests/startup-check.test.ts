@@ -22,9 +22,14 @@ const GIVEN = ['桂兰', '秀英', '建国', '德福', '玉珍', '志明', '淑�
 function auditLeaf(dbPath: string): { page: number; pageSize: number } {
   const raw = openRaw(dbPath, { readonly: true });
   try {
-    const leaves = raw.prepare("SELECT pageno FROM dbstat WHERE name = 'audit_log' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[];
+    const leaves = raw
+      .prepare("SELECT pageno FROM dbstat WHERE name = 'audit_log' AND pagetype = 'leaf' ORDER BY pageno")
+      .all() as { pageno: number }[];
     expect(leaves.length).toBeGreaterThan(10);
-    return { page: leaves[Math.floor(leaves.length / 2)].pageno, pageSize: raw.pragma('page_size', { simple: true }) as number };
+    return {
+      page: leaves[Math.floor(leaves.length / 2)].pageno,
+      pageSize: raw.pragma('page_size', { simple: true }) as number,
+    };
   } finally {
     raw.close();
   }
@@ -35,7 +40,10 @@ async function officeWithBackups(): Promise<{ dbPath: string; newestGood: string
   const own = await AppContext.start({ dbPath, noAutomaticBackup: true });
   saveOfficeSettings(own.store, { orgName: '单位', operatorName: '王干事' });
   own.store.tx(() => {
-    for (let i = 0; i < 300; i++) createPerson(own.store, person({ name: `张${GIVEN[i % GIVEN.length]}${i}`, address: `建设大路 ${i} 号` }), { acceptWarnings: false });
+    for (let i = 0; i < 300; i++)
+      createPerson(own.store, person({ name: `张${GIVEN[i % GIVEN.length]}${i}`, address: `建设大路 ${i} 号` }), {
+        acceptWarnings: false,
+      });
   });
   await own.backupNow();
   await new Promise((r) => setTimeout(r, 1100));
@@ -89,17 +97,27 @@ describe('the full check runs after start', () => {
     const restored = await call<{ keptAsideAs: string }>('backups.restore', { name: newestGood });
     expect((await call<AppInfo>('app.info', {})).integrity.state).toBe('ok');
     expect((await call<ListPage>('retirees.list', { q: '李秀英' })).rows).toHaveLength(0);
-    const saved = await call<PersonFile>('retirees.create', { person: person({ name: '王建华' }), acceptWarnings: false });
+    const saved = await call<PersonFile>('retirees.create', {
+      person: person({ name: '王建华' }),
+      acceptWarnings: false,
+    });
     expect(saved.name).toBe('王建华');
     const kept = fs.readFileSync(restored.keptAsideAs);
-    expect(kept.subarray((page - 1) * pageSize, page * pageSize).equals(damagedBytes.subarray((page - 1) * pageSize, page * pageSize))).toBe(true);
+    expect(
+      kept
+        .subarray((page - 1) * pageSize, page * pageSize)
+        .equals(damagedBytes.subarray((page - 1) * pageSize, page * pageSize)),
+    ).toBe(true);
   });
 
   test('a sound database: the check says ok and saves go on', async () => {
     const { dbPath } = await officeWithBackups();
     ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });
     expect(await ctx.integrityChecked).toEqual({ state: 'ok' });
-    const saved = await call<PersonFile>('retirees.create', { person: person({ name: '王建华' }), acceptWarnings: false });
+    const saved = await call<PersonFile>('retirees.create', {
+      person: person({ name: '王建华' }),
+      acceptWarnings: false,
+    });
     expect(saved.id).toBeGreaterThan(0);
   });
 });

@@ -65,14 +65,22 @@ function betterSqlitePath(): string {
   return resolver.resolve('better-sqlite3');
 }
 
-export function startIntegrityCheck(file: string, options: { nativeBinding?: string; busyTimeoutMs?: number } = {}): RunningCheck {
+export function startIntegrityCheck(
+  file: string,
+  options: { nativeBinding?: string; busyTimeoutMs?: number } = {},
+): RunningCheck {
   let settleLocked = () => {};
   const locked = new Promise<void>((resolve) => (settleLocked = resolve));
   let worker: Worker;
   try {
     worker = new Worker(WORKER, {
       eval: true,
-      workerData: { module: betterSqlitePath(), file, nativeBinding: options.nativeBinding, busyTimeoutMs: options.busyTimeoutMs ?? 5000 },
+      workerData: {
+        module: betterSqlitePath(),
+        file,
+        nativeBinding: options.nativeBinding,
+        busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+      },
     });
   } catch (e) {
     settleLocked();

@@ -41,7 +41,8 @@ export function IntegrityBanner({ info }: { info: AppInfo }) {
         {backup && (
           <Stack>
             <Text>
-              将把数据恢复到 <b>{when(backup.takenAt)}</b>（{backup.kindLabel}备份）的状态。此后录入和修改的内容将不在恢复后的数据中。
+              将把数据恢复到 <b>{when(backup.takenAt)}</b>（{backup.kindLabel}
+              备份）的状态。此后录入和修改的内容将不在恢复后的数据中。
             </Text>
             <Text c="dimmed" size="sm">
               损坏的数据库不会删除：它会原样另存到“{info.keptAsideDir}”文件夹，需要时可由技术人员取回。

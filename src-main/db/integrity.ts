@@ -10,7 +10,7 @@
 // quick_check reads pages through SQLite, not V8: a damaged file cannot make it run away with the
 // heap, which is why a thread will do here where reading an untrusted file needs a child process
 // (jobs/launcher.ts).
-import { createRequire } from 'node:module';
+import nodeModule from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 export type IntegrityVerdict =
@@ -61,7 +61,7 @@ try {
 
 /** Where better-sqlite3 is, for the worker: the app's CommonJS bundle has `require`, the ES modules import.meta. */
 function betterSqlitePath(): string {
-  const resolver = typeof require === 'function' ? require : createRequire(import.meta.url);
+  const resolver = typeof require === 'function' ? require : nodeModule.createRequire(import.meta.url);
   return resolver.resolve('better-sqlite3');
 }
 

@@ -86,6 +86,8 @@ export interface RouterContext {
     ledger(fileName: string, file: FileData, dryRun: boolean, map?: Record<string, string | null>): Promise<LedgerImportReport>;
   };
   readonly jobs: Jobs;
+  /** The full check of the database after start (app/context.ts): saves wait for it, and damage refuses them. */
+  readonly integrity: { readonly state: 'checking' | 'ok' | 'damaged' };
   info(): AppInfo;
   setup(office: { orgName: string; operatorName: string }): AppInfo;
   listBackups(): BackupInfo[];
@@ -274,6 +276,19 @@ export const FAULTS = {
   internal: { log: 'failed', message: () => '程序内部错误，操作未完成，数据未作改动。请把错误时间告知技术人员。' },
 } satisfies Partial<Record<ErrorCode, Fault>> & Record<StorageProblem, Fault>;
 
+/**
+ * The two refusals that depend on the start-up check: a write after the check found damage (the
+ * store refuses it, and says why), and a save while the check still holds the write lock.
+ */
+function refusalWhileDamagedOrChecking(ctx: RouterContext, e: unknown): RpcError | null {
+  const problem = storageProblem(e);
+  if (problem === 'read_only' && ctx.store.writesRefused) return { code: 'damaged', message: ctx.store.writesRefused };
+  if (problem === 'busy' && ctx.integrity.state === 'checking') {
+    return { code: 'busy', message: '程序启动后正在检查数据库文件，检查完成前暂不能保存，本次修改未保存，请稍后再试' };
+  }
+  return null;
+}
+
 /** Any error a call ended with, as its caller receives it: a refusal as it was said, a fault in words and logged. */
 export function errorOf(e: unknown, method: string, dbPath: string, log: Logger): RpcError {
   if (e instanceof UserError) return { code: e.code, message: e.message, details: e.details };
@@ -300,6 +315,6 @@ export async function dispatch(
     const handler = handlers[method] as (ctx: RouterContext, input: unknown) => unknown;
     return { ok: true, value: await handler(ctx, parsed.data) };
   } catch (e) {
-    return { ok: false, error: errorOf(e, method, ctx.paths.dbPath, log) };
+    return { ok: false, error: refusalWhileDamagedOrChecking(ctx, e) ?? errorOf(e, method, ctx.paths.dbPath, log) };
   }
 }

@@ -7,6 +7,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { AppInfo } from '../src-main/contract/app';
+import { IntegrityBanner } from './components/IntegrityBanner';
 import { setPendingRoster } from './files';
 import { CommandPalette, openPalette, PALETTE_SHORTCUT } from './kit/CommandPalette';
 import { LeaveGuardDialog } from './kit/leaveGuard';
@@ -150,6 +151,7 @@ function Shell({ info, route, page }: { info: AppInfo; route: Route; page: React
         }}
       >
         <Stack gap="md">
+          <IntegrityBanner info={info} />
           <Notices notices={info.notices} />
           {page}
         </Stack>
@@ -162,7 +164,8 @@ function Shell({ info, route, page }: { info: AppInfo; route: Route; page: React
 
 export function App() {
   const route = useRoute();
-  const info = useRpc('app.info', {});
+  // The full check of the database finishes after start: asked again until it has said.
+  const info = useRpc('app.info', {}, { refetchInterval: (q) => (q.state.data?.integrity.state === 'checking' ? 1000 : false) });
   const { def, match } = routeFor(route);
   useAppliedTypeSize(!!def.bare);
 

@@ -23,6 +23,7 @@ const FROZEN: Record<string, string> = {
   '0010-org-network.ts': 'dcdddcdc15e9b8bce011df3117073286f7f44f3b3e71d5fdf4c5d304989c5c33',
   '0011-activities.ts': '06519eef340404e5520e499abce1a8e48888339a1a2729142e761bb5ec1d1acf',
   '0012-ids-never-reused.ts': '7efb49e494b4f07cd1b1ef354c5c8f739415f5191baf28dc6bd5bde4a1c89ed7',
+  '0013-claims-report-totals.ts': '45f52bbf32288163ddff12158dd89bb4174d03ad0e34fd3e9844df084c40d55a',
 };
 
 const migrationsDir = path.resolve(import.meta.dirname, '../migrations');

@@ -6,7 +6,8 @@ import { migrations } from '../migrations';
 import { migratorFor } from '../src-main/db/migrate';
 import { openStore } from '../src-main/db/open';
 import type { Store } from '../src-main/db/store';
-import { tempDir } from './helpers';
+import { claimsReport } from '../src-main/claims/reports';
+import { reportFromLines, tempDir } from './helpers';
 
 let store: Store;
 afterEach(() => store?.close());
@@ -253,5 +254,50 @@ describe('migrations', () => {
       expect(String(error)).toContain('必须在关闭外键约束时运行');
       expect(counts()).toEqual(before);
     });
+  });
+
+  test('0013-claims-report-totals: up counts the lines already approved, and later ones as they come; down removes the figures', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0012-ids-never-reused');
+    const insertPerson = store.raw.prepare("insert into persons (name, name_sort, category, phones, status, review_flags, created_at, updated_at) values (?, 'x', ?, '[]', '在册', '[]', 't', 't')");
+    insertPerson.run('张三', '退休');
+    insertPerson.run('李四', '退职');
+    const claim = store.raw.prepare("insert into claims (person_id, status, received_date, created_at, created_by, updated_at) values (?, '批准', '2025-03-01', 't', '王', 't')");
+    const line = store.raw.prepare(
+      `insert into claim_lines (claim_id, person_id, seq, invoice_no, visit_date, year, kind, total_fen, fund_fen, account_fen, self_fen, eligible_fen, pay_fen, approved_on, category)
+       values (?, ?, ?, ?, '2025-02-01', 2025, ?, ?, 0, 0, ?, ?, ?, ?, ?)`,
+    );
+    const lines: [person: number, kind: string, eligible: number, pay: number | null, approvedOn: string | null, category: string | null][] = [
+      [1, '门诊', 1000, 500, '2025-03-02', '退休'],
+      [1, '住院', 9000, 8000, '2025-03-20', '退休'],
+      [1, '门诊', -1000, -500, '2025-04-01', '退休'],
+      [2, '药店', 300, 150, '2025-03-05', '退职'],
+      [2, '药店', 700, null, null, null],
+    ];
+    lines.forEach(([personId, kind, eligible, pay, approvedOn, category], i) => {
+      const claimId = Number(claim.run(personId).lastInsertRowid);
+      line.run(claimId, personId, 1, `A${i}`, kind, eligible, eligible, eligible, pay, approvedOn, category);
+    });
+    await migrateTo('0013-claims-report-totals');
+    expect(tables()).toEqual(expect.arrayContaining(['claim_month_totals', 'claim_period_people']));
+    const sameAsLines = () => {
+      for (const month of [null, 3, 4, 5]) {
+        const { byMonth, byCategory, byKind } = claimsReport(store, 2025, 90, month);
+        expect({ byMonth, byCategory, byKind }).toEqual(reportFromLines(store, 2025, month));
+      }
+    };
+    sameAsLines();
+    expect(claimsReport(store, 2025, 90, 3).byCategory).toEqual([
+      { category: '退休', people: 1, payFen: 8500 },
+      { category: '退职', people: 1, payFen: 150 },
+    ]);
+    // The unapproved line is approved, in May.
+    store.raw.prepare("update claim_lines set pay_fen = 350, approved_on = '2025-05-09', category = '退职' where approved_on is null").run();
+    sameAsLines();
+    expect(claimsReport(store, 2025, 90, 5).byKind).toEqual([{ kind: '药店', lines: 1, payFen: 350 }]);
+    await migrateTo('0012-ids-never-reused');
+    expect(tables()).not.toContain('claim_month_totals');
+    expect(store.raw.prepare("select count(*) n from sqlite_master where type = 'trigger'").get()).toEqual({ n: 0 });
+    expect(store.raw.prepare("select count(*) n from sqlite_master where name = 'claim_lines_approved'").get()).toEqual({ n: 1 });
   });
 });

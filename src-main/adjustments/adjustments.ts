@@ -18,8 +18,8 @@ import type { TableShape } from '../importer/columns';
 import { ADJUSTMENT, ADJUSTMENT_FIELD_NAMES, type AdjustmentField } from '../importer/grammar';
 import { bothTaught, teach } from '../importer/recognise';
 import { rawCells, tableRowKind, type SourceSheet } from '../spreadsheet/tables';
-import { findTableHeader, personByIdCell, rememberedTaught, rememberTable, type SheetColumns, type TableHeader } from '../importer/table';
-import { cellText } from '../spreadsheet/cells';
+import { findTableHeader, idNumberInCell, notOnFile, rememberedTaught, rememberTable, type SheetColumns, type TableHeader } from '../importer/table';
+import { cellText, type CellValue } from '../spreadsheet/cells';
 import type { Html } from '../documents/html';
 import { letterCss, letterHtml } from '../documents/letter';
 import { printable } from '../documents/print';
@@ -106,7 +106,8 @@ interface PersonForRule {
   status_date: string | null;
 }
 
-const PERSON_FOR_RULE = `SELECT id, name, category, birth_date, retirement_date, contribution_years, remote_area, status, status_date FROM persons WHERE id = ?`;
+const PERSON_FOR_RULE_COLUMNS = 'SELECT id, name, category, birth_date, retirement_date, contribution_years, remote_area, status, status_date';
+const PERSON_FOR_RULE = `${PERSON_FOR_RULE_COLUMNS} FROM persons WHERE id = ?`;
 
 function compute(rule: AdjustmentRule, p: PersonForRule, oldFen: number): AdjustmentResult {
   return expectedIncrease(
@@ -114,6 +115,38 @@ function compute(rule: AdjustmentRule, p: PersonForRule, oldFen: number): Adjust
     { category: p.category, birthDate: p.birth_date, retirementDate: p.retirement_date, contributionYears: p.contribution_years, remoteArea: p.remote_area === 1 },
     oldFen,
   );
+}
+
+/** The people the list names, by ID number, with what the rule needs: one statement for the whole list. */
+function peopleForRule(store: Store, idNumbers: string[]): Map<string, PersonForRule> {
+  const rows = store
+    .prepare(`${PERSON_FOR_RULE_COLUMNS}, id_number FROM persons WHERE id_number IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify([...new Set(idNumbers)])) as (PersonForRule & { id_number: string })[];
+  return new Map(rows.map((p) => [p.id_number, p]));
+}
+
+interface EarlierCheck {
+  old_fen: number | null;
+  agency_fen: number | null;
+  expected_fen: number | null;
+  checked_on: string;
+  checked_by: string;
+  check_note: string | null;
+  run_id: number;
+}
+
+/** The year's checked rows, per person, the newest import first. */
+function checksOfYear(store: Store, year: number): Map<number, EarlierCheck[]> {
+  const rows = store
+    .prepare(
+      `SELECT r.person_id, r.old_fen, r.agency_fen, r.expected_fen, r.checked_on, r.checked_by, r.check_note, r.run_id
+       FROM adjustment_rows r JOIN adjustment_runs u ON u.id = r.run_id
+       WHERE u.year = ? AND r.checked_on IS NOT NULL AND r.person_id IS NOT NULL ORDER BY r.run_id DESC`,
+    )
+    .all(year) as (EarlierCheck & { person_id: number })[];
+  const byPerson = new Map<number, EarlierCheck[]>();
+  for (const { person_id, ...c } of rows) byPerson.set(person_id, [...(byPerson.get(person_id) ?? []), c]);
+  return byPerson;
 }
 
 /** Imports the agency's list for a year in one transaction; the run, with its counts. */
@@ -161,31 +194,25 @@ function saveAdjustments(
     );
     // Raw: run for every row of the list, thousands of them (bulk import).
     const insert = store.prepare(
-      `INSERT INTO adjustment_rows (run_id, sheet, row, outcome, person_id, id_number, name, old_fen, new_fen, agency_fen, expected_fen, breakdown, differs, issues, raw)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO adjustment_rows (run_id, sheet, row, outcome, person_id, id_number, name, old_fen, new_fen, agency_fen, expected_fen, breakdown, differs, issues, raw,
+         checked_on, checked_by, check_note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const personStmt = store.prepare(PERSON_FOR_RULE);
+    // Every row's person, and every earlier check of the year, read once (not a SELECT per row).
+    const data = usable.map(({ sheet, header }) => {
+      const h = header!;
+      const rows: { r: number; row: CellValue[] }[] = [];
+      for (let r = h.row + 1; r < sheet.rows.length; r++) if (tableRowKind(sheet.rows[r]) === 'data') rows.push({ r, row: sheet.rows[r] });
+      return { sheet, h, rows, skipped: sheet.rows.length - (h.row + 1) - rows.length };
+    });
+    const idOf = (h: TableHeader<Field>, row: CellValue[]) => idNumberInCell(h.columns.has('idNumber') ? (row[h.columns.get('idNumber')!] ?? null) : null);
+    const people = peopleForRule(store, data.flatMap(({ h, rows }) => rows.map(({ row }) => idOf(h, row).idNumber).filter((id): id is string => id !== null)));
     // A corrected list for the same year: a person checked before, with the same figures, stays
     // checked (the note says from which import); anything that changed is checked again.
-    const earlierCheck = store.prepare(
-      `SELECT r.checked_on, r.checked_by, r.check_note, r.run_id FROM adjustment_rows r JOIN adjustment_runs u ON u.id = r.run_id
-       WHERE u.year = ? AND r.person_id = ? AND r.checked_on IS NOT NULL AND r.old_fen IS ? AND r.agency_fen IS ? AND r.expected_fen IS ? AND r.run_id <> ?
-       ORDER BY r.run_id DESC LIMIT 1`,
-    );
-    const carry = store.prepare('UPDATE adjustment_rows SET checked_on = ?, checked_by = ?, check_note = ? WHERE id = ?');
-    const anyChecked = !!store
-      .prepare('SELECT 1 FROM adjustment_rows r JOIN adjustment_runs u ON u.id = r.run_id WHERE u.year = ? AND r.checked_on IS NOT NULL LIMIT 1')
-      .get(year);
+    const earlierChecks = checksOfYear(store, year);
     const seen = new Map<number, string>();
-    let skipped = 0;
-    for (const { sheet, header } of usable) {
-      const h = header!;
-      for (let r = h.row + 1; r < sheet.rows.length; r++) {
-        const row = sheet.rows[r];
-        if (tableRowKind(row) !== 'data') {
-          skipped++;
-          continue;
-        }
+    for (const { sheet, h, rows } of data) {
+      for (const { r, row } of rows) {
         const cell = (f: Field) => (h.columns.has(f) ? (row[h.columns.get(f)!] ?? null) : null);
         const issues: Issue[] = [];
         const problem = (f: Field, code: string, message: string) => issues.push({ column: LABELS[f], code, message });
@@ -219,21 +246,22 @@ function saveAdjustments(
           agencyFen = null;
         }
 
-        const match = personByIdCell(store, cell('idNumber'));
+        const id = idOf(h, row);
+        const p = id.idNumber === null ? undefined : people.get(id.idNumber);
         let outcome: 'matched' | 'unmatched' | 'rejected';
         let personId: number | null = null;
         let result: AdjustmentResult | null = null;
-        if ('problem' in match) {
-          problem('idNumber', match.code, match.problem);
-          outcome = match.code === 'person_unknown' ? 'unmatched' : 'rejected';
-        } else if (seen.has(match.id)) {
-          problem('idNumber', 'duplicate', `与${seen.get(match.id)}的身份证号相同，同一人在名单中出现两次`);
+        if ('problem' in id || !p) {
+          const why = 'problem' in id ? id : notOnFile(id.typed, id.idNumber);
+          problem('idNumber', why.code, why.problem);
+          outcome = why.code === 'person_unknown' ? 'unmatched' : 'rejected';
+        } else if (seen.has(p.id)) {
+          problem('idNumber', 'duplicate', `与${seen.get(p.id)}的身份证号相同，同一人在名单中出现两次`);
           outcome = 'rejected';
         } else {
-          seen.set(match.id, `“${sheet.name}”第 ${r + 1} 行`);
-          personId = match.id;
+          seen.set(p.id, `“${sheet.name}”第 ${r + 1} 行`);
+          personId = p.id;
           outcome = oldFen === null || agencyFen === null ? 'rejected' : 'matched';
-          const p = personStmt.get(match.id) as PersonForRule;
           if (name && name !== p.name) problem('name', 'name_mismatch', `姓名“${name}”与档案中的“${p.name}”不符`);
           if (p.status === '已故') problem('name', 'deceased', `档案记载已于${formatChineseDate(p.status_date) || '（日期不详）'}去世`);
           if (outcome === 'matched') {
@@ -242,19 +270,22 @@ function saveAdjustments(
           }
         }
         const expected = result?.expectedFen ?? null;
-        const rowId = insert.run(
+        const before =
+          outcome === 'matched'
+            ? earlierChecks.get(personId!)?.find((c) => c.old_fen === oldFen && c.agency_fen === agencyFen && c.expected_fen === expected)
+            : undefined;
+        insert.run(
           runId, sheet.name, r + 1, outcome, personId,
-          match.idNumber, name, oldFen, newFen, agencyFen, expected,
+          id.idNumber, name, oldFen, newFen, agencyFen, expected,
           result ? JSON.stringify(result.lines) : null,
           expected !== null && agencyFen !== null && expected !== agencyFen ? 1 : 0,
           JSON.stringify(issues), JSON.stringify(rawCells(row, h.labels)),
-        ).lastInsertRowid;
-        if (anyChecked && outcome === 'matched') {
-          const before = earlierCheck.get(year, personId, oldFen, agencyFen, expected, runId) as { checked_on: string; checked_by: string; check_note: string | null; run_id: number } | undefined;
-          if (before) carry.run(before.checked_on, before.checked_by, `沿用第 ${before.run_id} 次导入的核对${before.check_note ? `：${before.check_note}` : ''}`, rowId);
-        }
+          before?.checked_on ?? null, before?.checked_by ?? null,
+          before ? `沿用第 ${before.run_id} 次导入的核对${before.check_note ? `：${before.check_note}` : ''}` : null,
+        );
       }
     }
+    const skipped = data.reduce((n, d) => n + d.skipped, 0);
     const summary = { ...countRows(store, runId), skipped };
     store.prepare('UPDATE adjustment_runs SET summary = ? WHERE id = ?').run(JSON.stringify(summary), runId);
     // SQLite rolls the transaction back: nothing of a dry run is kept.

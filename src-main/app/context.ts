@@ -17,12 +17,15 @@ import {
   removeDatabaseFiles,
   restoreInto,
   verifyDatabaseFile,
+  describeBackup,
   writeBackup,
   type BackupInfo,
 } from '../db/backup';
+import { startIntegrityCheck, type IntegrityVerdict, type RunningCheck } from '../db/integrity';
 import { migrateToLatest, pendingMigrations, refuseNewerDatabase } from '../db/migrate';
 import {
   describeStorageProblem,
+  headerCheck,
   openRaw,
   openStore,
   quickCheck,
@@ -145,16 +148,17 @@ function describeTakenAt(takenAt: string): string {
 }
 
 /**
- * Opens the file and runs quick_check; the damage in words, or null when it is sound. Only what
- * SQLite calls damage (SQLITE_CORRUPT, SQLITE_NOTADB, a failed check) is damage: a read-only
- * folder, a full disk or a lock is said as such and nothing is moved.
+ * Opens the file and makes the cheap check (db/open.ts, headerCheck); the damage in words, or null
+ * when none is seen. The rest is the full check's, in the background (AppContext.integrity). Only
+ * what SQLite calls damage (SQLITE_CORRUPT, SQLITE_NOTADB) is damage: a read-only folder, a full
+ * disk or a lock is said as such and nothing is moved.
  */
 function damage(file: string, options: OpenOptions): string | null {
   try {
     const raw = openRaw(file, options);
     try {
-      const check = quickCheck(raw);
-      return check === 'ok' ? null : check;
+      headerCheck(raw);
+      return null;
     } finally {
       raw.close();
     }
@@ -165,6 +169,21 @@ function damage(file: string, options: OpenOptions): string | null {
     if (err instanceof UserError) throw err;
     throw new UserError('cannot_open', `无法打开数据库文件（${file}）：${e instanceof Error ? e.message : String(e)}。未作任何改动`);
   }
+}
+
+/** What the full check of the database has found so far. */
+export type IntegrityStatus =
+  | { state: 'checking' }
+  | { state: 'ok' }
+  /** Damage found after start: writes are refused; `backup` is the newest backup that passes its check. */
+  | { state: 'damaged'; problem: string; message: string; backup: BackupInfo | null };
+
+/** Why writes stop when the full check finds damage, and what the user can do. */
+export function damagedMessage(problem: string, backup: BackupInfo | null): string {
+  const offer = backup
+    ? `可以恢复到最近一份校验通过的备份（${describeTakenAt(backup.takenAt)}，${backup.name}）：恢复前当前数据库会原样另存，之后录入的内容需要重新录入`
+    : '没有校验通过的备份，请联系技术人员';
+  return `数据库文件检查发现损坏（${problem}）。为免损坏扩大，已停止保存任何修改，现有记录仍可查阅。${offer}。`;
 }
 
 /** A failed restore, in words: the database is as it was in every case. */
@@ -192,6 +211,10 @@ export class AppContext {
   readonly imports: ImportService;
   /** The adjustment list and claims ledgers, read and saved in the same child. */
   readonly lists: ListImports;
+  private integrityStatus: IntegrityStatus = { state: 'ok' };
+  private check: RunningCheck | null = null;
+  /** Settles when the full check has said (at once for a database this start created or restored). */
+  integrityChecked: Promise<IntegrityStatus> = Promise.resolve(this.integrityStatus);
 
   private constructor(
     readonly store: Store,
@@ -203,7 +226,7 @@ export class AppContext {
   ) {
     this.files = fileWorker({ launcher: options.launcher ?? lazyLauncher(nodeLauncher), dbPath: paths.dbPath, nativeBinding: options.nativeBinding });
     this.imports = new ImportService(this.files, this.jobs, () => this.store);
-    this.lists = new ListImports(this.files);
+    this.lists = new ListImports(this.files, () => this.store);
   }
 
   static async start(options: StartOptions): Promise<AppContext> {
@@ -219,7 +242,8 @@ export class AppContext {
     if (readOnly) throw new UserError('read_only', readOnly);
     const notices: string[] = [];
     let recovery: Recovery | null = null;
-    if (fs.existsSync(paths.dbPath)) {
+    const existed = fs.existsSync(paths.dbPath);
+    if (existed) {
       const problem = damage(paths.dbPath, options);
       if (problem !== null) {
         recovery = AppContext.recover(paths, problem, options);
@@ -255,6 +279,8 @@ export class AppContext {
       throw storageError(e, paths.dbPath);
     }
     const ctx = new AppContext(store, paths, notices, options, recovery);
+    // A file this start created, or put back from a backup that passed its check, is known sound.
+    if (existed && !recovery) await ctx.checkInBackground();
     if (!options.noAutomaticBackup) {
       // A full disk must not keep the office out of its records: start, and say that no backup
       // was taken (the renderer shows every notice, app.info).
@@ -319,6 +345,7 @@ export class AppContext {
       backupsDir: this.paths.backupsDir,
       keptAsideDir: this.paths.keptAsideDir,
       notices: this.notices,
+      integrity: this.integrityInfo(),
       sqliteVersion: (this.store.raw.prepare('select sqlite_version() as v').get() as { v: string }).v,
       appVersion: packageJson.version,
     };
@@ -328,6 +355,56 @@ export class AppContext {
   setup(office: { orgName: string; operatorName: string }): AppInfo {
     saveOfficeSettings(this.store, office);
     return this.info();
+  }
+
+  /** The full check as app.info carries it: its state, and on damage the words and the backup offered. */
+  private integrityInfo(): AppInfo['integrity'] {
+    const i = this.integrityStatus;
+    return i.state === 'damaged'
+      ? { state: i.state, message: i.message, backup: i.backup && describeBackup(i.backup) }
+      : { state: i.state, message: null, backup: null };
+  }
+
+  /** What the full check has found so far (app.info shows it; the home page warns of damage). */
+  get integrity(): IntegrityStatus {
+    return this.integrityStatus;
+  }
+
+  /**
+   * Starts the full check in its thread (db/integrity.ts) and returns once the thread holds the
+   * write lock, so that no write of this start comes before it. Damage found stops every write and
+   * tells the user, offering the newest backup that passes its check: never restored without asking.
+   */
+  private async checkInBackground(): Promise<void> {
+    this.integrityStatus = { state: 'checking' };
+    const check = startIntegrityCheck(this.paths.dbPath, { nativeBinding: this.options.nativeBinding });
+    this.check = check;
+    this.integrityChecked = check.verdict.then((v) => this.settleIntegrity(check, v));
+    await check.locked;
+  }
+
+  private settleIntegrity(check: RunningCheck, verdict: IntegrityVerdict): IntegrityStatus {
+    if (this.check !== check) return this.integrityStatus;
+    this.check = null;
+    let v = verdict;
+    if (v.state === 'failed') {
+      // The thread could not do it (it did not start, say): the check is made here, as before.
+      try {
+        const said = quickCheck(this.store.raw);
+        v = said === 'ok' ? { state: 'ok' } : { state: 'damaged', problem: said };
+      } catch (e) {
+        v = storageProblem(e) === 'damaged' ? { state: 'damaged', problem: e instanceof Error ? e.message : String(e) } : { state: 'ok' };
+      }
+    }
+    if (v.state === 'damaged') {
+      const backup = newestGoodBackup(this.paths.backupsDir);
+      const message = damagedMessage(v.problem, backup);
+      this.store.refuseWrites(message);
+      this.integrityStatus = { state: 'damaged', problem: v.problem, message, backup };
+    } else {
+      this.integrityStatus = { state: 'ok' };
+    }
+    return this.integrityStatus;
   }
 
   async automaticBackup(now = new Date()): Promise<BackupInfo[]> {
@@ -366,7 +443,8 @@ export class AppContext {
     try {
       const pageSize = this.store.raw.pragma('page_size', { simple: true }) as number;
       await prepareRestoreSource(file, source, { pageSize, nativeBinding: this.options.nativeBinding });
-      keptAsideAs = await restoreInto(this.store, source, aside, { nativeBinding: this.options.nativeBinding });
+      // A damaged database is kept as its pages are: it cannot be copied record by record.
+      keptAsideAs = await restoreInto(this.store, source, aside, { nativeBinding: this.options.nativeBinding, keepAsIs: this.integrityStatus.state === 'damaged' });
     } catch (e) {
       throw restoreFailure(e, this.paths.dbPath);
     } finally {
@@ -374,11 +452,18 @@ export class AppContext {
     }
     // The wizard's sessions were matched against the data that was replaced.
     this.files.close();
+    // The data now is the backup's, which passed its check: writes go on.
+    if (this.integrityStatus.state === 'damaged') {
+      this.store.allowWrites();
+      this.integrityStatus = { state: 'ok' };
+    }
     return { restoredFrom: backup, keptAsideAs };
   }
 
   close(): void {
     this.files.close();
+    void this.check?.stop();
+    this.check = null;
     this.store.close();
   }
 }

@@ -374,6 +374,10 @@ async function main(argvIn: string[]): Promise<number> {
   const map = readMap(mapFile);
   const ctx = await AppContext.start({ dbPath: args.db, noAutomaticBackup: true, onDamageWithoutBackup: 'refuse' });
   try {
+    // A command runs after the full check: a batch tool has no first search to answer, and its
+    // writes would otherwise wait for the check's write lock (busy_timeout) and could give up.
+    const integrity = await ctx.integrityChecked;
+    if (integrity.state === 'damaged') console.error(integrity.message);
     if (ctx.recovery) {
       // A script must not see 3,998 people become 2,000 without a word (issue 13).
       console.error(describeRecovery(ctx.recovery).join('\n'));

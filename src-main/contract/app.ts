@@ -19,6 +19,12 @@ export interface AppInfo {
   keptAsideDir: string;
   /** What happened at start that the user must be told (a recovery from a backup …). */
   notices: string[];
+  /**
+   * The full check of the database, which finishes after start: while 'checking' saves wait for
+   * it; 'damaged' refuses every save, says why (`message`) and offers the newest backup that
+   * passes its check (`backup`), restored only when the user confirms.
+   */
+  integrity: { state: 'checking' | 'ok' | 'damaged'; message: string | null; backup: BackupEntry | null };
   sqliteVersion: string;
   appVersion: string;
 }

@@ -240,7 +240,7 @@ export async function restoreInto(
   live: Store,
   source: string,
   keepCurrentAs: string,
-  options: { waitMs?: number; nativeBinding?: string } = {},
+  options: { waitMs?: number; nativeBinding?: string; keepAsIs?: boolean } = {},
 ): Promise<string> {
   const keepTmp = `${keepCurrentAs}.tmp`;
   const from = openRaw(source, { readonly: true, nativeBinding: options.nativeBinding });
@@ -254,7 +254,7 @@ export async function restoreInto(
         // all the rest, and commits, in the next step.
         progress: () => {
           if (!kept) {
-            keepSnapshot(live, keepTmp);
+            keepSnapshot(live, keepTmp, options.keepAsIs ?? false);
             kept = true;
           }
           return 0x7fffffff;
@@ -295,10 +295,19 @@ export async function restoreInto(
   }
 }
 
-/** A checked, synced copy of the live database as it is now, at `file`. */
-function keepSnapshot(live: Store, file: string): void {
+/**
+ * A synced copy of the live database as it is now, at `file`: checked, or, for a database found
+ * damaged (`asIs`), its pages as they are (sqlite3_serialize: no record is read, so damage does not
+ * stop the copy; https://sqlite.org/c3ref/serialize.html).
+ */
+function keepSnapshot(live: Store, file: string, asIs: boolean): void {
   removeDatabaseFiles(file);
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (asIs) {
+    fs.writeFileSync(file, live.raw.serialize());
+    fsyncFile(file);
+    return;
+  }
   live.raw.prepare('VACUUM INTO ?').run(file);
   fsyncFile(file);
   const verdict = verifyDatabaseFile(file);

@@ -58,6 +58,16 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   return new Store(openRaw(file, options), file);
 }
 
+/**
+ * The cheap check start-up makes before anything else (issue 17, item 4): SQLite reads the file's
+ * header (https://sqlite.org/fileformat.html#the_database_header: the magic string, the page size,
+ * the page count) and the whole schema, which every statement needs. The rest of the pages are for
+ * the full check (db/integrity.ts). SQLite's errors (SQLITE_CORRUPT, SQLITE_NOTADB) are thrown.
+ */
+export function headerCheck(raw: BetterSqlite3.Database): void {
+  raw.prepare('SELECT count(*) FROM sqlite_schema').get();
+}
+
 /** `PRAGMA quick_check`: 'ok', or the first problems SQLite reports. */
 export function quickCheck(raw: BetterSqlite3.Database): string {
   const rows = raw.pragma('quick_check(5)') as { quick_check: string }[];

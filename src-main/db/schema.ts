@@ -131,6 +131,21 @@ export interface ClaimLinesTable {
   category: string | null;
 }
 
+export interface ClaimMonthTotalsTable {
+  month: string;
+  category: string;
+  kind: string;
+  lines: number;
+  eligible_fen: number;
+  pay_fen: number;
+}
+
+export interface ClaimPeriodPeopleTable {
+  period: string;
+  category: string;
+  people: number;
+}
+
 export interface ClaimPoliciesTable {
   id: Generated<number>;
   year: number;
@@ -448,6 +463,8 @@ export interface Database {
   audit_log: AuditLogTable;
   certifications: CertificationsTable;
   claim_lines: ClaimLinesTable;
+  claim_month_totals: ClaimMonthTotalsTable;
+  claim_period_people: ClaimPeriodPeopleTable;
   claim_policies: ClaimPoliciesTable;
   claim_year_totals: ClaimYearTotalsTable;
   claims: ClaimsTable;

@@ -7,6 +7,7 @@
 // list) pay for `prepare` once, not on every call.
 import BetterSqlite3 from 'better-sqlite3';
 import { type Compilable, Kysely, SqliteDialect } from 'kysely';
+import { UserError } from '../shared/errors';
 import type { Database } from './schema';
 
 export type Row = Record<string, unknown>;
@@ -14,6 +15,7 @@ export type Row = Record<string, unknown>;
 export class Store {
   readonly kysely: Kysely<Database>;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private refusal: string | null = null;
 
   constructor(
     readonly raw: BetterSqlite3.Database,
@@ -55,7 +57,33 @@ export class Store {
    */
   tx<T>(fn: () => T): T {
     if (this.raw.inTransaction) return fn();
+    this.refuseIfReadOnly();
     return this.raw.transaction(fn).immediate();
+  }
+
+  /**
+   * Stops every write on this connection, saying why in words for the user (the file was found
+   * damaged after start). A transaction is refused before it begins; a write outside one meets
+   * SQLite's own query_only (https://sqlite.org/pragma.html#pragma_query_only).
+   */
+  refuseWrites(message: string): void {
+    this.refusal = message;
+    this.raw.pragma('query_only = ON');
+  }
+
+  allowWrites(): void {
+    this.refusal = null;
+    this.raw.pragma('query_only = OFF');
+  }
+
+  /** Why writes are refused, or null when they are not. */
+  get writesRefused(): string | null {
+    return this.refusal;
+  }
+
+  /** Throws the refusal, for work that writes elsewhere on the app's behalf (the import's child). */
+  refuseIfReadOnly(): void {
+    if (this.refusal) throw new UserError('damaged', this.refusal);
   }
 
   close(): void {

@@ -73,6 +73,8 @@ export class ImportService {
     bytes: Buffer,
     options: { dryRun: boolean; map?: Record<string, string | null>; confirmNotRoster?: boolean; onProgress?: (done: number, total: number) => void },
   ): Promise<ImportReport> {
+    // The child writes on its own connection: a refusal of writes on the app's (a damaged file) is said here.
+    if (!options.dryRun) this.store().refuseIfReadOnly();
     return this.worker.call<ImportReport>(
       'importFile',
       { dryRun: options.dryRun, map: options.map ?? null, confirmNotRoster: options.confirmNotRoster ?? false },
@@ -113,6 +115,7 @@ export class ImportService {
    * when no operator is set up to name in the audit log.
    */
   commit(session: string, options: Omit<CommitOptions, 'onProgress' | 'dryRun'>): JobStatus {
+    this.store().refuseIfReadOnly();
     if (this.jobs.running) throw new UserError('busy', '已有一个导入正在进行，请等它结束');
     currentOperator(this.store());
     const before = this.newestImport();

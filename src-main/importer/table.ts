@@ -31,6 +31,24 @@ export function findTableHeader<F extends string>(rows: CellValue[][], shape: Ta
   return { row: found.lastRow, columns, labels: found.labels, fields: found.fields, reasons: found.reasons };
 }
 
+/** The ID number an ID-number cell gives (a 15-digit number as its 18-digit form), or why there is none. */
+export function idNumberInCell(value: CellValue): { idNumber: string; typed: string } | { problem: string; code: 'id_missing'; idNumber: null } {
+  const id = idCell(value);
+  if (id.kind !== 'text') {
+    return { code: 'id_missing', idNumber: null, problem: id.kind === 'lost' ? `身份证号已被 Excel 改成科学计数（${id.shown}），无法识别` : '缺少身份证号' };
+  }
+  // Eighteen plain characters are their own ID number whatever the check says (the common case:
+  // the full check is for the rest, a 15-digit number, spaces, full-width digits).
+  if (/^\d{17}[\dXx]$/.test(id.text)) return { idNumber: id.text.toUpperCase(), typed: id.text };
+  const check = checkIdNumber(id.text);
+  return { idNumber: check.ok || check.code === 'checkDigit' ? check.normalized : id.text.trim().toUpperCase(), typed: id.text };
+}
+
+/** Why a row names nobody on file, said the way the report says it. */
+export function notOnFile(typed: string, idNumber: string): { problem: string; code: 'person_unknown'; idNumber: string } {
+  return { code: 'person_unknown', idNumber, problem: `身份证号 ${typed} 未在档案中找到` };
+}
+
 /**
  * The person an ID-number cell names, matched by ID number only (a 15-digit number by its
  * 18-digit form); or why there is none, said the way the report says it.
@@ -39,15 +57,11 @@ export function personByIdCell(
   store: Store,
   value: CellValue,
 ): { id: number; name: string; status: string; idNumber: string } | { problem: string; code: 'id_missing' | 'person_unknown'; idNumber: string | null } {
-  const id = idCell(value);
-  if (id.kind !== 'text') {
-    return { code: 'id_missing', idNumber: null, problem: id.kind === 'lost' ? `身份证号已被 Excel 改成科学计数（${id.shown}），无法识别` : '缺少身份证号' };
-  }
-  const check = checkIdNumber(id.text);
-  const idNumber = check.ok || check.code === 'checkDigit' ? check.normalized : id.text.trim().toUpperCase();
-  const person = store.prepare('SELECT id, name, status FROM persons WHERE id_number = ?').get(idNumber) as { id: number; name: string; status: string } | undefined;
-  if (!person) return { code: 'person_unknown', idNumber, problem: `身份证号 ${id.text} 未在档案中找到` };
-  return { ...person, idNumber };
+  const id = idNumberInCell(value);
+  if ('problem' in id) return id;
+  const person = store.prepare('SELECT id, name, status FROM persons WHERE id_number = ?').get(id.idNumber) as { id: number; name: string; status: string } | undefined;
+  if (!person) return notOnFile(id.typed, id.idNumber);
+  return { ...person, idNumber: id.idNumber };
 }
 
 /**

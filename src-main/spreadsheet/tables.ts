@@ -70,14 +70,18 @@ export function isTitleRow(row: readonly CellValue[]): boolean {
 
 /** What a row below the header is: data, blank, or a closing line (合计, 注, 制表人, 审核). */
 export function tableRowKind(row: CellValue[]): 'data' | 'blank' | 'total' {
-  const first = row.map((v) => cellText(v)?.trim() ?? '').find((t) => t !== '');
-  if (first === undefined) return 'blank';
-  return /^(合计|总计|小计|注|制表|审核)/.test(first) ? 'total' : 'data';
+  for (const v of row) {
+    const text = cellText(v)?.trim() ?? '';
+    if (text !== '') return /^(合计|总计|小计|注|制表|审核)/.test(text) ? 'total' : 'data';
+  }
+  return 'blank';
 }
 
 /** A row's non-empty cells by header label (or 第N列), as the file gave them. */
 export function rawCells(row: CellValue[], labels: string[]): Record<string, string> {
-  return Object.fromEntries(
-    row.flatMap((v, c) => (v === null || v === '' ? [] : [[labels[c] || `第${c + 1}列`, v instanceof Date ? v.toISOString().slice(0, 10) : String(v)]])),
-  );
+  const cells: [string, string][] = [];
+  row.forEach((v, c) => {
+    if (v !== null && v !== '') cells.push([labels[c] || `第${c + 1}列`, v instanceof Date ? v.toISOString().slice(0, 10) : String(v)]);
+  });
+  return Object.fromEntries(cells);
 }

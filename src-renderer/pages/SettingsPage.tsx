@@ -1,18 +1,17 @@
-import { Alert, Badge, Button, Code, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AppInfo, BackupEntry } from '../../src-main/contract/app';
 import { contract } from '../../src-main/contract';
-import { formatChineseDate } from '../../src-main/shared/dates';
 import { call } from '../api';
 import { ReminderRulesSection } from '../components/ReminderRulesSection';
+import { RestoreBackupModal, when } from '../components/RestoreBackupModal';
 import { done } from '../notify';
 import { DataTable } from '../kit/DataTable';
 import { useContractForm } from '../kit/form';
 import { rpcKey, useRpc, useRpcMutation } from '../kit/rpc';
 import { TypeSizeControl } from '../kit/typeSize';
 
-const when = (takenAt: string) => `${formatChineseDate(takenAt.slice(0, 10))} ${takenAt.slice(11, 16)}`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 type OfficeValues = { orgName: string; operatorName: string };
@@ -61,21 +60,12 @@ function OfficeSection({ info }: { info: AppInfo }) {
 }
 
 function BackupsSection({ info }: { info: AppInfo }) {
-  const client = useQueryClient();
   // The daily backup is taken in the background: the list is read again whenever it is opened.
   const backups = useRpc('backups.list', {}, { refetchOnMount: 'always' });
   const [restoring, setRestoring] = useState<BackupEntry | null>(null);
   const create = useRpcMutation('backups.create', {
     invalidates: ['backups.list'],
     onSuccess: (b) => done(`已备份并校验：${when(b.takenAt)}`, '备份完成'),
-  });
-  const restore = useRpcMutation('backups.restore', {
-    onSuccess: async (r) => {
-      setRestoring(null);
-      done(`已恢复到 ${when(r.restoredFrom.takenAt)} 的备份；原数据库另存为 ${r.keptAsideAs}`, '恢复完成');
-      // Every record may differ now: everything shown is read again.
-      await client.invalidateQueries();
-    },
   });
   return (
     <Paper withBorder p="md">
@@ -120,26 +110,7 @@ function BackupsSection({ info }: { info: AppInfo }) {
           },
         ]}
       />
-      <Modal opened={restoring !== null} onClose={() => setRestoring(null)} title="恢复备份" size="lg">
-        {restoring && (
-          <Stack>
-            <Text>
-              将把数据恢复到 <b>{when(restoring.takenAt)}</b> 的状态。此后录入和修改的内容将不在恢复后的数据中。
-            </Text>
-            <Text c="dimmed" size="sm">
-              当前数据库不会删除：它会先另存到“{info.keptAsideDir}”文件夹，需要时可由技术人员取回。
-            </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setRestoring(null)}>
-                取消
-              </Button>
-              <Button color="orange" loading={restore.isPending} onClick={() => restore.mutate({ name: restoring.name })}>
-                确认恢复
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+      <RestoreBackupModal backup={restoring} keptAsideDir={info.keptAsideDir} onClose={() => setRestoring(null)} />
     </Paper>
   );
 }

@@ -13,6 +13,8 @@ import * as m0009 from './0009-adjustments';
 import * as m0010 from './0010-org-network';
 import * as m0011 from './0011-activities';
 import * as m0012 from './0012-ids-never-reused';
+import * as m0013 from './0013-list-indexes';
+import * as m0014 from './0014-search-readings';
 
 export const migrations: Record<string, Migration> = {
   '0001-core': m0001,
@@ -27,4 +29,6 @@ export const migrations: Record<string, Migration> = {
   '0010-org-network': m0010,
   '0011-activities': m0011,
   '0012-ids-never-reused': m0012,
+  '0013-list-indexes': m0013,
+  '0014-search-readings': m0014,
 };

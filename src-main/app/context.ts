@@ -38,6 +38,7 @@ import { forkLauncher, lazyLauncher, type ProcessLauncher } from '../jobs/launch
 import { ChildWorker, type ReadLimits } from '../jobs/worker';
 import { ListImports } from './listImports';
 import { dataPaths, type DataPaths } from './paths';
+import { reindexPending } from '../retirees/persons';
 
 export interface StartOptions extends OpenOptions {
   dbPath: string;
@@ -250,6 +251,7 @@ export class AppContext {
       throw storageError(e, paths.dbPath);
     }
     const ctx = new AppContext(store, paths, notices, options, recovery);
+    ctx.reindexSearchInBackground();
     if (!options.noAutomaticBackup) {
       // A full disk must not keep the office out of its records: start, and say that no backup
       // was taken (the renderer shows every notice, app.info).
@@ -353,7 +355,26 @@ export class AppContext {
     return { restoredFrom: backup, keptAsideAs };
   }
 
+  private reindexTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * Rewrites the search tokens a migration listed (0014), 100 files at a time between other work:
+   * each batch is one short transaction, so the window and every write stay responsive, and the
+   * old tokens answer searches until a file's new ones are written.
+   */
+  reindexSearchInBackground(): void {
+    const step = () => {
+      this.reindexTimer = null;
+      if (!this.store.raw.open) return;
+      if (reindexPending(this.store, 100) > 0) later(10);
+    };
+    // Unreferenced: a CLI command ends when it is done; the rest waits for the next start.
+    const later = (ms: number) => (this.reindexTimer = setTimeout(step, ms).unref());
+    if (this.store.raw.prepare('SELECT 1 FROM person_search_pending LIMIT 1').get() !== undefined) later(0);
+  }
+
   close(): void {
+    if (this.reindexTimer) clearTimeout(this.reindexTimer);
     this.files.close();
     this.store.close();
   }

@@ -1,4 +1,4 @@
-// npm run bench [-- --people 100000 --runs 300 --only import|claims|letters|adjust|hostile]
+// npm run bench [-- --people 100000 --runs 300 --only import|claims|letters|adjust|hostile|lists]
 // Seeds made-up retirees into a temporary database and prints p50/p95 of the list's searches and
 // of a filtered, sorted page, each next to the same query as a plain LIKE scan over the table
 // (measured in the same run), and the time to open and migrate the database.
@@ -20,6 +20,7 @@ import { benchClaims, seedClaimLines } from './claims';
 import { benchLetters } from './letters';
 import { benchAdjustments } from './adjustments';
 import { benchHostile } from './hostile';
+import { benchLists } from './lists';
 
 const { values } = parseArgs({
   options: {
@@ -69,6 +70,9 @@ if (values.only === 'letters') {
   for (const line of await benchLetters()) console.log(line);
   process.exit(0);
 }
+
+if (values.only === 'lists' || !values.only) for (const line of [...(await benchLists({ people: PEOPLE, runs: RUNS })), '']) console.log(line);
+if (values.only === 'lists') process.exit(0);
 
 if (values.only === 'hostile') {
   for (const line of await benchHostile(dir)) console.log(line);

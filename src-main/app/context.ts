@@ -39,6 +39,7 @@ import { ChildWorker, type ReadLimits } from '../jobs/worker';
 import { ListImports } from './listImports';
 import { dataPaths, type DataPaths } from './paths';
 import { reindexPending } from '../retirees/persons';
+import { mergeSearchIndex } from '../retirees/searchIndex';
 
 export interface StartOptions extends OpenOptions {
   dbPath: string;
@@ -358,15 +359,17 @@ export class AppContext {
   private reindexTimer: NodeJS.Timeout | null = null;
 
   /**
-   * Rewrites the search tokens a migration listed (0014), 100 files at a time between other work:
-   * each batch is one short transaction, so the window and every write stay responsive, and the
-   * old tokens answer searches until a file's new ones are written.
+   * Rewrites the search tokens a migration listed (0014), 100 files at a time between other work,
+   * then merges the index's segments a step at a time: each step is one short transaction, so the
+   * window and every write stay responsive, and the old tokens answer searches until a file's new
+   * ones are written.
    */
   reindexSearchInBackground(): void {
     const step = () => {
       this.reindexTimer = null;
       if (!this.store.raw.open) return;
-      if (reindexPending(this.store, 100) > 0) later(10);
+      const more = reindexPending(this.store, 100) > 0 || this.store.tx(() => mergeSearchIndex(this.store));
+      if (more) later(10);
     };
     // Unreferenced: a CLI command ends when it is done; the rest waits for the next start.
     const later = (ms: number) => (this.reindexTimer = setTimeout(step, ms).unref());
@@ -376,6 +379,14 @@ export class AppContext {
   close(): void {
     if (this.reindexTimer) clearTimeout(this.reindexTimer);
     this.files.close();
+    // The query planner's statistics follow the office's growth: re-analysed only where they are
+    // out of date, approximately (https://sqlite.org/pragma.html#pragma_optimize). Never a reason
+    // not to close.
+    try {
+      if (this.store.raw.open) this.store.raw.exec('PRAGMA analysis_limit = 1000; PRAGMA optimize;');
+    } catch {
+      // A damaged or read-only file: the statistics can wait.
+    }
     this.store.close();
   }
 }

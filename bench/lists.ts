@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { ListQuery } from '../src-main/api/contract';
 import { AppContext } from '../src-main/app/context';
 import { dataPaths } from '../src-main/app/paths';
-import { createDemoUnits, makeDemoPeople } from '../src-main/demo/generate';
+import { createDemoUnits, makeDemoPeople, prng } from '../src-main/demo/generate';
 import { listPersons } from '../src-main/retirees/list';
 import { mergeSearchIndex } from '../src-main/retirees/searchIndex';
 import { createPerson, reindexPending } from '../src-main/retirees/persons';
@@ -114,7 +114,7 @@ export async function benchLists(options: { people: number; runs: number; baseli
     lines.push(`upgrade of the ${people.toLocaleString('en')}-people database: open + migrations ${(migrate / 1000).toFixed(1)} s, search reindex and merge (background in the app) ${(reindex / 1000).toFixed(1)} s`);
   }
   const ctx = await AppContext.start({ dbPath: ourDb, noAutomaticBackup: true });
-  const ours = measureLists({ listPersons, parse: (i) => ListQuery.parse(i), raw: ctx.store.raw, store: ctx.store }, people, runs);
+  const ours = measureLists({ listPersons, parse: (i) => ListQuery.parse(i), raw: ctx.store.raw, store: ctx.store, prng }, people, runs);
   ctx.close();
 
   const source = code ? `${code.commit.slice(0, 7)}'s code, this run` : "the issue's \"now\" (no git here)";

@@ -14,6 +14,7 @@ const load = (file: string) => import(pathToFileURL(path.join(codeDir, 'src-main
 const { AppContext } = await load('app/context.ts');
 const { ListQuery } = await load('api/contract.ts');
 const { listPersons } = await load('retirees/list.ts');
+const { prng } = await load('demo/generate.ts');
 
 let seedSeconds: number | null = null;
 if (!fs.existsSync(dbPath)) {
@@ -36,6 +37,6 @@ if (!fs.existsSync(dbPath)) {
 }
 
 const ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });
-const figures = measureLists({ listPersons, parse: (i) => ListQuery.parse(i), raw: ctx.store.raw, store: ctx.store }, people, Number(runsArg));
+const figures = measureLists({ listPersons, parse: (i) => ListQuery.parse(i), raw: ctx.store.raw, store: ctx.store, prng }, people, Number(runsArg));
 ctx.close();
 console.log(JSON.stringify({ seedSeconds, figures }));

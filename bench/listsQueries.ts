@@ -9,6 +9,8 @@ export interface ListApi {
   /** The store's connection, for picking the names searched for. */
   raw: { prepare(sql: string): { get(...params: unknown[]): unknown } };
   store: unknown;
+  /** The demo generator's PRNG, so that both codes search the same names. */
+  prng(seed: number): () => number;
 }
 
 export interface Figure {
@@ -39,21 +41,9 @@ function time(fn: () => void): number {
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
-/** The demo generator's PRNG (mulberry32), so that both codes search the same names. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Each row's p50 and p95 over `runs` calls, after one warm-up pass (a running app's caches). */
 export function measureLists(api: ListApi, people: number, runs: number): Record<ListRowKey, Figure> {
-  const r = prng(11);
+  const r = api.prng(11);
   const sample = api.raw.prepare('SELECT name FROM persons WHERE id = ?');
   const fragments = Array.from({ length: runs }, () => [...(sample.get(1 + Math.floor(r() * people)) as { name: string }).name].slice(-2).join(''));
   const list = (input: object) => api.listPersons(api.store as never, api.parse(input) as never);

@@ -21,6 +21,7 @@ import { benchLetters } from './letters';
 import { benchAdjustments } from './adjustments';
 import { benchHostile } from './hostile';
 import { benchLists } from './lists';
+import { percentiles } from './listsQueries';
 
 const { values } = parseArgs({
   options: {
@@ -35,12 +36,6 @@ const PEOPLE = Number(values.people);
 const RUNS = Number(values.runs);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-bench-'));
 const dbPath = path.join(dir, 'bench.sqlite');
-
-function percentiles(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
-  return { p50: at(0.5), p95: at(0.95) };
-}
 
 function time(fn: () => void): number {
   const t = process.hrtime.bigint();

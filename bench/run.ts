@@ -1,4 +1,4 @@
-// npm run bench [-- --people 100000 --runs 300 --only import|claims|letters|adjust|hostile]
+// npm run bench [-- --people 100000 --runs 300 --only import|claims|letters|adjust|hostile|lists]
 // Seeds made-up retirees into a temporary database and prints p50/p95 of the list's searches and
 // of a filtered, sorted page, each next to the same query as a plain LIKE scan over the table
 // (measured in the same run), and the time to open and migrate the database.
@@ -21,6 +21,8 @@ import { benchLetters } from './letters';
 import { benchAdjustments } from './adjustments';
 import { benchHostile } from './hostile';
 import { benchStartup } from './startup';
+import { benchLists } from './lists';
+import { percentiles } from './listsQueries';
 
 const { values } = parseArgs({
   options: {
@@ -35,12 +37,6 @@ const PEOPLE = Number(values.people);
 const RUNS = Number(values.runs);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-bench-'));
 const dbPath = path.join(dir, 'bench.sqlite');
-
-function percentiles(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
-  return { p50: at(0.5), p95: at(0.95) };
-}
 
 function time(fn: () => void): number {
   const t = process.hrtime.bigint();
@@ -70,6 +66,9 @@ if (values.only === 'letters') {
   for (const line of await benchLetters()) console.log(line);
   process.exit(0);
 }
+
+if (values.only === 'lists' || !values.only) for (const line of [...(await benchLists({ people: PEOPLE, runs: RUNS })), '']) console.log(line);
+if (values.only === 'lists') process.exit(0);
 
 if (values.only === 'hostile') {
   for (const line of await benchHostile(dir)) console.log(line);

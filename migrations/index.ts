@@ -14,6 +14,8 @@ import * as m0010 from './0010-org-network';
 import * as m0011 from './0011-activities';
 import * as m0012 from './0012-ids-never-reused';
 import * as m0013 from './0013-claims-report-totals';
+import * as m0014 from './0014-list-indexes';
+import * as m0015 from './0015-search-readings';
 
 export const migrations: Record<string, Migration> = {
   '0001-core': m0001,
@@ -29,4 +31,6 @@ export const migrations: Record<string, Migration> = {
   '0011-activities': m0011,
   '0012-ids-never-reused': m0012,
   '0013-claims-report-totals': m0013,
+  '0014-list-indexes': m0014,
+  '0015-search-readings': m0015,
 };

@@ -24,6 +24,8 @@ const FROZEN: Record<string, string> = {
   '0011-activities.ts': '06519eef340404e5520e499abce1a8e48888339a1a2729142e761bb5ec1d1acf',
   '0012-ids-never-reused.ts': '7efb49e494b4f07cd1b1ef354c5c8f739415f5191baf28dc6bd5bde4a1c89ed7',
   '0013-claims-report-totals.ts': '45f52bbf32288163ddff12158dd89bb4174d03ad0e34fd3e9844df084c40d55a',
+  '0014-list-indexes.ts': 'f06eb4448fd97d50bf3242fc104d2a1df41bc377f5b233b27845096d8131ebec',
+  '0015-search-readings.ts': 'ef41bdc53c504814fea6010c2756f902681e027688082fdec67b0f0cc8759973',
 };
 
 const migrationsDir = path.resolve(import.meta.dirname, '../migrations');

@@ -7,6 +7,9 @@ import { migratorFor } from '../src-main/db/migrate';
 import { openStore } from '../src-main/db/open';
 import type { Store } from '../src-main/db/store';
 import { claimsReport } from '../src-main/claims/reports';
+import { ListQuery } from '../src-main/contract/retirees';
+import { AppContext } from '../src-main/app/context';
+import { listPersons } from '../src-main/retirees/list';
 import { reportFromLines, tempDir } from './helpers';
 
 let store: Store;
@@ -299,5 +302,43 @@ describe('migrations', () => {
     expect(tables()).not.toContain('claim_month_totals');
     expect(store.raw.prepare("select count(*) n from sqlite_master where type = 'trigger'").get()).toEqual({ n: 0 });
     expect(store.raw.prepare("select count(*) n from sqlite_master where name = 'claim_lines_approved'").get()).toEqual({ n: 1 });
+  });
+
+  test('0014-list-indexes: up turns the sort indexes into the list\'s covering ones and adds one per filter; down restores 0001\'s', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    const indexes = () =>
+      (store.raw.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'persons' and sql is not null order by name").all() as { name: string }[]).map((r) => r.name);
+    await migrateTo('0013-claims-report-totals');
+    const before = indexes();
+    await migrateTo('0014-list-indexes');
+    expect(indexes()).toEqual(expect.arrayContaining(['persons_list_name', 'persons_list_birth', 'persons_building', 'persons_hardship', 'persons_to_review']));
+    expect(indexes().filter((n) => n.startsWith('persons_sort_'))).toEqual([]);
+    await migrateTo('0013-claims-report-totals');
+    expect(indexes()).toEqual(before);
+  });
+
+  test('0015-search-readings: every file waits to be indexed again; after start-up its new tokens answer', async () => {
+    const file = path.join(tempDir(), 'm.sqlite');
+    store = openStore(file);
+    await migrateTo('0014-list-indexes');
+    // A file as the index wrote it before: its surname as shan only.
+    store.raw.prepare("insert into persons (id, name, name_sort, category, created_at, updated_at) values (7, '单卫东', 'shan wei dong 单卫东', '退休', 'x', 'x')").run();
+    store.raw.prepare("insert into person_search (rowid, tokens) values (7, '单卫东 卫东 东 shanweidong weidong dong swd wd d')").run();
+    store.close();
+    const ctx = await AppContext.start({ dbPath: file, noAutomaticBackup: true });
+    try {
+      const dwd = () => listPersons(ctx.store, ListQuery.parse({ q: 'dwd' })).rows.map((r) => r.name);
+      expect(ctx.store.raw.prepare('select person_id from person_search_pending').all()).toEqual([{ person_id: 7 }]);
+      expect(dwd()).toEqual([]);
+      // Written in the background, after start-up has returned.
+      await expect.poll(() => ctx.store.raw.prepare('select count(*) as n from person_search_pending').get(), { timeout: 5000 }).toEqual({ n: 0 });
+      expect(dwd()).toEqual(['单卫东']);
+      expect(listPersons(ctx.store, ListQuery.parse({ q: 'swd' })).rows.map((r) => r.name)).toEqual(['单卫东']);
+    } finally {
+      ctx.close();
+    }
+    store = openStore(file);
+    await migrateTo('0014-list-indexes');
+    expect(store.raw.prepare("select name from sqlite_master where name = 'person_search_pending'").all()).toEqual([]);
   });
 });

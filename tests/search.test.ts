@@ -1,6 +1,6 @@
 // The one search box, on a real database file.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { ListQuery } from '../src-main/contract/retirees';
+import { ListQuery, SEARCH_CAP } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
 import { listPersons } from '../src-main/retirees/list';
 import { createPerson, updatePerson } from '../src-main/retirees/persons';
@@ -36,16 +36,17 @@ describe('search', () => {
     expect(names('gl').sort()).toEqual(['张桂兰', '阿依古丽·买买提'].sort());
   });
 
-  test('polyphonic surnames are read as surnames', () => {
+  test('polyphonic surnames are found by their surname reading and by the others clerks type (issue 17)', () => {
     expect(names('shanlihua')).toEqual(['单立华']);
     expect(names('slh')).toEqual(['单立华']);
-    expect(names('danlihua')).toEqual([]);
+    expect(names('danlihua')).toEqual(['单立华']);
+    expect(names('dlh')).toEqual(['单立华']);
     expect(names('zengguofan')).toEqual(['曾国藩']);
-    expect(names('cengguofan')).toEqual([]);
+    expect(names('cengguofan')).toEqual(['曾国藩']);
     expect(names('xiexiaodong')).toEqual(['解晓东']);
-    expect(names('jiexiaodong')).toEqual([]);
+    expect(names('jiexiaodong')).toEqual(['解晓东']);
     expect(names('qiudahai')).toEqual(['仇大海']);
-    expect(names('choudahai')).toEqual([]);
+    expect(names('choudahai')).toEqual(['仇大海']);
   });
 
   test('every reading of a polyphonic given name matches', () => {
@@ -80,5 +81,110 @@ describe('search', () => {
     updatePerson(ctx.store, file.id, file.version, person({ name: '李淑芬' }), { acceptWarnings: false });
     expect(names('lxy')).toEqual([]);
     expect(names('lsf')).toEqual(['李淑芬']);
+  });
+});
+
+describe('polyphonic surnames (issue 17)', () => {
+  // Each surname's reading as a surname, and the other reading clerks type as often.
+  const SURNAMES: [string, string, string][] = [
+    ['单卫东', 'shanweidong', 'danweidong'],
+    ['曾志明', 'zengzhiming', 'cengzhiming'],
+    ['解振华', 'xiezhenhua', 'jiezhenhua'],
+    ['仇长海', 'qiuchanghai', 'chouchanghai'],
+    ['朴正熙', 'piaozhengxi', 'puzhengxi'],
+    ['区建国', 'oujianguo', 'qujianguo'],
+    ['查良镛', 'zhaliangyong', 'chaliangyong'],
+    ['盖叫天', 'gejiaotian', 'gaijiaotian'],
+    ['乐嘉', 'yuejia', 'lejia'],
+    ['尉迟恭', 'yuchigong', 'weichigong'],
+    ['万俟明', 'moqiming', 'wansiming'],
+    ['单于长青', 'chanyuchangqing', 'shanyuchangqing'],
+  ];
+
+  test('every reading of the surname finds the person, in full and by initials', () => {
+    for (const [name] of SURNAMES) createPerson(ctx.store, person({ name }), { acceptWarnings: false });
+    for (const [name, surname, other] of SURNAMES) {
+      expect(names(surname), surname).toContain(name);
+      expect(names(other), other).toContain(name);
+    }
+    // The clerk's case: dān wèi dōng by initials.
+    expect(names('dwd')).toEqual(['单卫东']);
+    expect(names('swd')).toEqual(['单卫东']);
+  });
+
+  test('the list still sorts a surname by its reading as a surname', () => {
+    const sorted = listPersons(ctx.store, ListQuery.parse({ sort: 'name' })).rows.map((r) => r.name);
+    // 单 as shan: between 仇 qiu and 王 wang (as dan it would come first).
+    expect(sorted.indexOf('单立华')).toBeGreaterThan(sorted.indexOf('仇大海'));
+    expect(sorted.indexOf('单立华')).toBeLessThan(sorted.indexOf('王丹'));
+  });
+});
+
+describe('ranking (issue 17)', () => {
+  beforeEach(() => {
+    const add = (name: string, fields = {}) => createPerson(ctx.store, person({ name, ...fields }), { acceptWarnings: false });
+    // Added so that neither the order of the ids nor the name order is the ranked order.
+    add('李王芳');
+    add('王芳华');
+    add('王芳', { status: '已故', statusDate: '2020-03-01' });
+    add('王芳');
+    add('吴王芳');
+  });
+
+  const ranked = (q: string) => listPersons(ctx.store, ListQuery.parse({ q })).rows.map((r) => `${r.name}${r.status === '已故' ? '†' : ''}`);
+
+  test('the exact name first, the living before the deceased, then names that start so, then any part', () => {
+    expect(ranked('王芳')).toEqual(['王芳', '王芳†', '王芳华', '李王芳', '吴王芳']);
+    expect(ranked('wangfang')).toEqual(['王芳', '王芳†', '王芳华', '李王芳', '吴王芳']);
+  });
+
+  test('initials rank after a start of the name and before any part', () => {
+    // wf: the initials of 王芳 and the start of 王芳华's; wwf of 吴王芳 holds it inside.
+    // Within a tier, the living by the list's name order (its key puts 王芳华 before 王芳).
+    expect(ranked('wf')).toEqual(['王芳华', '王芳', '王芳†', '李王芳', '吴王芳']);
+  });
+
+  test('a chosen sort orders the hits by it instead', () => {
+    const byName = listPersons(ctx.store, ListQuery.parse({ q: '王芳', sort: 'name' })).rows.map((r) => r.name);
+    expect(byName).toEqual(['李王芳', '王芳华', '王芳', '王芳', '吴王芳']);
+  });
+});
+
+describe('a short search on a large office (issue 17)', () => {
+  test('stops counting at 1,000 hits and says there are more, without a count of them all', () => {
+    ctx.store.tx(() => {
+      for (let i = 0; i < SEARCH_CAP + 20; i++) createPerson(ctx.store, person({ name: `赵${'一二三四五六七八九十'[i % 10]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(i / 10) % 10]}` }), { acceptWarnings: false });
+    });
+    // Every statement the search runs, as SQLite is given it.
+    const ran: string[] = [];
+    const prepare = ctx.store.prepare.bind(ctx.store);
+    ctx.store.prepare = (text: string) => (ran.push(text), prepare(text));
+    const page = listPersons(ctx.store, ListQuery.parse({ q: 'z' }));
+    expect(page.total).toBe(SEARCH_CAP);
+    expect(page.more).toBe(true);
+    expect(page.rows).toHaveLength(50);
+    expect(ran.filter((s) => /count\(/i.test(s))).toEqual([]);
+    expect(ran.every((s) => !/match/i.test(s) || /limit \?/i.test(s))).toBe(true);
+    // Under the cap the count is exact.
+    expect(listPersons(ctx.store, ListQuery.parse({ q: 'zgl' }))).toMatchObject({ total: 1, more: false });
+  });
+});
+
+describe('the match in an ID number or a phone (issue 17)', () => {
+  const match = (q: string) => listPersons(ctx.store, ListQuery.parse({ q })).rows.map((r) => ({ name: r.name, match: r.match }));
+  const ID = id('21010219521005122');
+
+  test('digits inside the masked part are shown, the rest stays masked', () => {
+    expect(match('5210')).toEqual([{ name: '张桂兰', match: { field: 'idNumber', text: `210102**5210**${ID.slice(-4)}`, from: 8, to: 12 } }]);
+    // The part the list shows anyway is marked as the match.
+    expect(match('0102')[0].match).toEqual({ field: 'idNumber', text: `210102********${ID.slice(-4)}`, from: 2, to: 6 });
+  });
+
+  test('a phone: the matched digits, the rest masked, its dashes kept', () => {
+    expect(match('4000-1234')).toEqual([{ name: '张桂兰', match: { field: 'phone', text: '***-4000-1234', from: 4, to: 13 } }]);
+  });
+
+  test('a name search says nothing of the ID', () => {
+    expect(match('zgl')).toEqual([{ name: '张桂兰', match: undefined }]);
   });
 });

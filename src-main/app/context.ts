@@ -44,6 +44,8 @@ import { forkLauncher, lazyLauncher, type ProcessLauncher } from '../jobs/launch
 import { ChildWorker, type ReadLimits } from '../jobs/worker';
 import { ListImports } from './listImports';
 import { dataPaths, type DataPaths } from './paths';
+import { reindexPending } from '../retirees/persons';
+import { mergeSearchIndex } from '../retirees/searchIndex';
 
 export interface StartOptions extends OpenOptions {
   dbPath: string;
@@ -281,6 +283,7 @@ export class AppContext {
     const ctx = new AppContext(store, paths, notices, options, recovery);
     // A file this start created, or put back from a backup that passed its check, is known sound.
     if (existed && !recovery) await ctx.checkInBackground();
+    ctx.reindexSearchInBackground();
     if (!options.noAutomaticBackup) {
       // A full disk must not keep the office out of its records: start, and say that no backup
       // was taken (the renderer shows every notice, app.info).
@@ -460,10 +463,48 @@ export class AppContext {
     return { restoredFrom: backup, keptAsideAs };
   }
 
+  private reindexTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * Rewrites the search tokens a migration listed (0015), 100 files at a time between other work,
+   * then merges the index's segments a step at a time: each step is one short transaction, so the
+   * window and every write stay responsive, and the old tokens answer searches until a file's new
+   * ones are written.
+   */
+  reindexSearchInBackground(): void {
+    const step = () => {
+      this.reindexTimer = null;
+      if (!this.store.raw.open || this.store.writesRefused) return;
+      // The start-up check holds the write lock until it is done: the index waits for it.
+      if (this.integrityStatus.state === 'checking') return later(500);
+      let more: boolean;
+      try {
+        more = reindexPending(this.store, 100) > 0 || this.store.tx(() => mergeSearchIndex(this.store));
+      } catch (e) {
+        // An import's long transaction holds the lock: try again later. Anything else waits for the next start.
+        if (storageProblem(e) === 'busy') return later(1000);
+        return;
+      }
+      if (more) later(10);
+    };
+    // Unreferenced: a CLI command ends when it is done; the rest waits for the next start.
+    const later = (ms: number) => (this.reindexTimer = setTimeout(step, ms).unref());
+    if (this.store.raw.prepare('SELECT 1 FROM person_search_pending LIMIT 1').get() !== undefined) later(0);
+  }
+
   close(): void {
+    if (this.reindexTimer) clearTimeout(this.reindexTimer);
     this.files.close();
     void this.check?.stop();
     this.check = null;
+    // The query planner's statistics follow the office's growth: re-analysed only where they are
+    // out of date, approximately (https://sqlite.org/pragma.html#pragma_optimize). Never a reason
+    // not to close.
+    try {
+      if (this.store.raw.open) this.store.raw.exec('PRAGMA analysis_limit = 1000; PRAGMA optimize;');
+    } catch {
+      // A damaged or read-only file: the statistics can wait.
+    }
     this.store.close();
   }
 }

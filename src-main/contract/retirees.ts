@@ -131,7 +131,8 @@ export const ListQuery = z.object({
   needsReview: z.boolean().nullish().transform((v) => v ?? null),
   /** With status 已故: died on or after this date (the home page's 本年度去世). */
   statusDateFrom: partialDate,
-  sort: z.enum(SORT_KEYS).default('name'),
+  /** Unset: by name, or, when searching, best match first (retirees/list.ts rankedSearch). */
+  sort: z.enum(SORT_KEYS).optional(),
   desc: z.boolean().default(false),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(500).default(50),
@@ -157,14 +158,31 @@ export interface PersonRow {
   building: string | null;
   careFlags: string[];
   needsReview: boolean;
+  /** A search that found this person by part of the ID number or of a phone: which, and where. */
+  match?: SearchMatch;
+}
+
+/** The part of an ID number or phone a search matched, shown with the rest masked. */
+export interface SearchMatch {
+  field: 'idNumber' | 'phone';
+  /** The value, masked but for the characters that matched (`210102**5210**2571`). */
+  text: string;
+  /** The matched characters are text.slice(from, to). */
+  from: number;
+  to: number;
 }
 
 export interface ListPage {
   total: number;
+  /** A search stops counting past SEARCH_CAP hits: `total` is then the cap and there are more (`1,000+`). */
+  more: boolean;
   page: number;
   pageSize: number;
   rows: PersonRow[];
 }
+
+/** How many hits a search ranks and counts at most; past it the list says `1,000+`. */
+export const SEARCH_CAP = 1000;
 
 export interface Figures {
   today: string;

@@ -306,6 +306,10 @@ export interface PersonContactsTable {
   sort: Generated<number>;
 }
 
+export interface PersonSearchPendingTable {
+  person_id: number;
+}
+
 export interface PersonsTable {
   id: Generated<number>;
   name: string;
@@ -480,6 +484,7 @@ export interface Database {
   org_units: OrgUnitsTable;
   payment_batches: PaymentBatchesTable;
   person_contacts: PersonContactsTable;
+  person_search_pending: PersonSearchPendingTable;
   persons: PersonsTable;
   petition_attachments: PetitionAttachmentsTable;
   petitions: PetitionsTable;

@@ -297,6 +297,24 @@ function reindex(store: Store, id: number, p: { name: string; id_number: string 
   indexPerson(store, id, { name: p.name, idNumber: p.id_number, phones: parsePhones(p.phones).map((x) => x.number) }, isNew);
 }
 
+/**
+ * Writes the search tokens of up to `batch` files a migration listed as waiting
+ * (person_search_pending, migration 0015), in one transaction; how many are still waiting.
+ */
+export function reindexPending(store: Store, batch: number): number {
+  return store.tx(() => {
+    const due = store
+      .prepare('SELECT q.person_id AS id, p.name, p.id_number, p.phones FROM person_search_pending q LEFT JOIN persons p ON p.id = q.person_id ORDER BY q.person_id LIMIT ?')
+      .all(batch) as { id: number; name: string | null; id_number: string | null; phones: string }[];
+    for (const p of due) {
+      // A file deleted since the migration has nothing to index.
+      if (p.name !== null) reindex(store, p.id, { name: p.name, id_number: p.id_number, phones: p.phones }, false);
+      store.prepare('DELETE FROM person_search_pending WHERE person_id = ?').run(p.id);
+    }
+    return (store.prepare('SELECT count(*) AS n FROM person_search_pending').get() as { n: number }).n;
+  });
+}
+
 export interface SaveOptions {
   acceptWarnings: boolean;
   /** Who, where it is not the configured operator (the demo data). */

@@ -4,8 +4,15 @@
 // Each person has one row in the FTS5 table `person_search` (migration 0002). Its text is a set of
 // tokens, each written together with all of its suffixes, so that a prefix query (`"gl"*`) finds
 // any part of a token: a suffix index in FTS5's b-tree. Pinyin is written for every reading of a
-// polyphonic character, except the surname, which is read as a surname (单 shan, 曾 zeng, 解 xie,
-// 仇 qiu: pinyin-pro's surname mode), so `dan` does not find every 单.
+// polyphonic character, the surname's too: its reading as a surname first (单 shan, 曾 zeng, 解 xie,
+// 仇 qiu: pinyin-pro's surname mode; the list sorts by it), then the others, because clerks type
+// `dan` for 单 as often as `shan` (issue 17).
+//
+// Beside the fragments, whole values are written once more behind a mark no one can type (a
+// private-use character, which the unicode61 tokenizer keeps inside a token and foldSearchText
+// removes from every query): the name, its full pinyin, the ID number and each phone behind
+// WHOLE, the initials behind INITIALS. `"<WHOLE>zhang"*` then finds the names that start with
+// zhang, and `"<WHOLE>张桂兰"` the exact name: the tiers the results are ranked by.
 import { pinyin } from 'pinyin-pro';
 import type { Store } from '../db/store';
 
@@ -14,6 +21,12 @@ import type { Store } from '../db/store';
 const MAX_READINGS = 64;
 
 const PINYIN_OPTS = { type: 'array', toneType: 'none', v: true } as const;
+
+// Marks of whole values (see the top of the file): private-use characters, token characters for
+// unicode61 (https://sqlite.org/fts5.html#unicode61_tokenizer), never in a folded query.
+const WHOLE = '\uE000';
+const INITIALS = '\uE001';
+
 
 /** Folds full-width to half-width, lower-cases, and keeps letters, digits and Han characters. */
 export function foldSearchText(s: string): string {
@@ -41,15 +54,18 @@ function surnameReadingsOf(head: string): string[] {
   return r;
 }
 
-/** The readings of each character of a name, the surname's only as a surname. */
+/**
+ * The readings of each character of a name, the surname's reading as a surname first (the sort
+ * key takes each character's first reading), then its other readings (单 shan, dan, chan).
+ */
 export function nameReadings(name: string): string[][] {
   const chars = [...foldSearchText(name)];
   const hasSurname = !/[·•.]/.test(name) && chars.length > 1;
   const surnameMode = hasSurname ? surnameReadingsOf(chars[0] + chars[1]) : [];
   return chars.map((ch, i) => {
     if (!/\p{Script=Han}/u.test(ch)) return [ch];
-    if (hasSurname && i === 0) return [surnameMode[0]];
     const all = [...readingsOf(ch)];
+    if (hasSurname && i === 0) return [surnameMode[0], ...all.filter((r) => r !== surnameMode[0])];
     // The second character may belong to a compound surname (欧阳, 长孙): keep its surname reading.
     if (hasSurname && i === 1 && surnameMode[1] && !all.includes(surnameMode[1])) all.unshift(surnameMode[1]);
     return all;
@@ -84,8 +100,12 @@ function nameParts(name: string): { sortKey: string; tokens: string[] } {
   const readings = nameReadings(name);
   const tokens = new Set<string>();
   suffixes(folded, tokens);
+  tokens.add(WHOLE + folded);
   for (const syllables of combinations(readings)) {
-    suffixes(syllables.map((s) => s[0]).join(''), tokens);
+    const initials = syllables.map((s) => s[0]).join('');
+    suffixes(initials, tokens);
+    tokens.add(INITIALS + initials);
+    tokens.add(WHOLE + syllables.join(''));
     // Full pinyin from each syllable on: `zhangguilan`, `guilan`, `lan`.
     for (let i = 0; i < syllables.length; i++) tokens.add(syllables.slice(i).join(''));
   }
@@ -120,10 +140,11 @@ export interface SearchableFields {
 /** The token set written to the index for one person. */
 export function searchTokens(p: SearchableFields): string[] {
   const tokens = new Set<string>(nameParts(p.name).tokens);
-  if (p.idNumber) suffixes(foldSearchText(p.idNumber), tokens);
-  for (const phone of p.phones) {
-    const digits = foldSearchText(phone);
-    if (digits) suffixes(digits, tokens);
+  for (const value of [p.idNumber ?? '', ...p.phones]) {
+    const folded = foldSearchText(value);
+    if (!folded) continue;
+    suffixes(folded, tokens);
+    tokens.add(WHOLE + folded);
   }
   return [...tokens];
 }
@@ -139,15 +160,47 @@ export function unindexPerson(store: Store, id: number): void {
 }
 
 /**
+ * One bounded step of merging the index's segments into one, the deleted entries dropped: after
+ * every file's tokens were rewritten (a reindex) the index is spread over many segments, and a
+ * search reads them all (3× slower at 100,000 people until merged). True while there is more.
+ * https://sqlite.org/fts5.html#the_merge_command (a negative count merges across all levels).
+ */
+export function mergeSearchIndex(store: Store, pages = 100): boolean {
+  const before = store.raw.prepare('SELECT total_changes() AS n').get() as { n: number };
+  store.prepare("INSERT INTO person_search (person_search, rank) VALUES ('merge', ?)").run(-pages);
+  const after = store.raw.prepare('SELECT total_changes() AS n').get() as { n: number };
+  // "If the difference is less than 2, then no work was done" (the page above).
+  return after.n - before.n >= 2;
+}
+
+/**
  * The FTS5 MATCH expression for what was typed, or null when nothing searchable is left.
  * Words separated by spaces must all match (`张 138` finds the 张 whose phone has 138).
  */
 export function matchExpression(query: string): string | null {
-  const terms = query
-    .split(/[\s\u3000]+/)
-    .map(foldSearchText)
-    .filter((t) => t.length > 0);
+  const terms = searchTerms(query);
   if (terms.length === 0) return null;
   // Folded terms hold only letters and digits, so quoting them is safe.
   return terms.map((t) => `"${t}"*`).join(' AND ');
+}
+
+/** What was typed, as the folded words that must all match. */
+export function searchTerms(query: string): string[] {
+  return query
+    .split(/[\s\u3000]+/)
+    .map(foldSearchText)
+    .filter((t) => t.length > 0);
+}
+
+/**
+ * The tiers a search's results are ranked in, best first, each as its MATCH expression: the first
+ * word is the whole name, pinyin, ID number or phone (exact); their start (prefix); the start of
+ * the initials; any part (fragment). Further words match any part, in every tier. A row found by
+ * an earlier tier is also found by the later ones: the caller keeps its first.
+ */
+export function rankedMatchExpressions(query: string): string[] {
+  const [first, ...rest] = searchTerms(query);
+  if (first === undefined) return [];
+  const more = rest.map((t) => ` AND "${t}"*`).join('');
+  return [`"${WHOLE}${first}"`, `"${WHOLE}${first}"*`, `"${INITIALS}${first}"*`, `"${first}"*`].map((m) => m + more);
 }

@@ -3,9 +3,10 @@
 // (the list's own search), Enter opens their file; a page is found by its name or its initials.
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PersonFile } from '../../src-main/contract/retirees';
+import { type PersonFile, SEARCH_CAP } from '../../src-main/contract/retirees';
 import type { AppContext } from '../../src-main/app/context';
-import { freshContext, router } from '../../tests/helpers';
+import { createPerson } from '../../src-main/retirees/persons';
+import { freshContext, person, router } from '../../tests/helpers';
 import { closePalette, CommandPalette, matchPages, type PaletteDestination } from './CommandPalette';
 import { connect, render } from './test-utils';
 
@@ -75,6 +76,30 @@ describe('CommandPalette', () => {
     await waitFor(() => expect(screen.getByText('走访慰问').closest('[data-action]')?.getAttribute('data-selected')).toBe('true'));
     enter();
     expect(window.location.hash).toBe('#/visits');
+  });
+
+  it('a part of an ID number: the person, with the matched digits shown and marked (issue 17)', async () => {
+    await call<PersonFile>('retirees.create', { person: { name: '王秀英', category: '退休', idNumber: '11010519491231002X' } });
+    render(<CommandPalette pages={pages} />);
+    act(() => {
+      fireEvent.keyDown(document.documentElement, { key: 'k', code: 'KeyK', ctrlKey: true });
+    });
+    type('4912');
+    const match = await screen.findByLabelText('身份证号匹配 4912');
+    expect(match.textContent).toBe('110105**4912**002X');
+    expect(match.querySelector('mark')?.textContent).toBe('4912');
+  });
+
+  it('past 1,000 people found, the way to all of them says 1,000+ (issue 17)', async () => {
+    ctx.store.tx(() => {
+      for (let i = 0; i <= SEARCH_CAP; i++) createPerson(ctx.store, person({ name: `赵${'一二三四五六七八九十'[i % 10]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(i / 10) % 10]}` }), { acceptWarnings: false });
+    });
+    render(<CommandPalette pages={pages} />);
+    act(() => {
+      fireEvent.keyDown(document.documentElement, { key: 'k', code: 'KeyK', ctrlKey: true });
+    });
+    type('z');
+    expect(await screen.findByText('在人员档案中查看全部 1,000+ 人')).toBeTruthy();
   });
 
   it('says so when nothing is found', async () => {

@@ -9,6 +9,7 @@ import { useEffect, type ComponentType, type ReactNode } from 'react';
 import type { PersonRow } from '../../src-main/contract/retirees';
 import { formatAge } from '../../src-main/shared/dates';
 import { useRpc } from './rpc';
+import { countLabel, MatchedValue } from './SearchMatch';
 
 /** A page the palette offers: a menu entry of the route table. */
 export interface PaletteDestination {
@@ -37,9 +38,12 @@ export function matchPages(pages: PaletteDestination[], query: string): PaletteD
   return pages.filter((p) => [p.label, ...(p.keywords ?? [])].some((w) => w.toLowerCase().includes(q)));
 }
 
-/** 刘文华 · 退休 · 86岁 · 210102********123X, as the list shows a person. */
+/**
+ * 刘文华 · 退休 · 86岁 · 210102********123X, as the list shows a person; found by part of the ID or
+ * a phone, the line leaves the ID to the match, shown beside it (MatchedValue).
+ */
 export function personLine(p: PersonRow): string {
-  return [p.category, p.status === '在册' ? null : p.status, formatAge(p.age), p.idNumberMasked].filter(Boolean).join(' · ');
+  return [p.category, p.status === '在册' ? null : p.status, formatAge(p.age), p.match ? null : p.idNumberMasked].filter(Boolean).join(' · ');
 }
 
 interface Entry {
@@ -75,13 +79,14 @@ export function CommandPalette({ pages, afterGo }: { pages: PaletteDestination[]
     id: `person-${p.id}`,
     label: p.name,
     description: personLine(p),
+    right: p.match ? <MatchedValue match={p.match} /> : undefined,
     icon: <IconUser size={20} />,
     go: go(`#/people/${p.id}`),
   }));
   if (found && found.total > found.rows.length)
     personEntries.push({
       id: 'people-all',
-      label: `在人员档案中查看全部 ${found.total} 人`,
+      label: `在人员档案中查看全部 ${countLabel(found)} 人`,
       icon: <IconArrowRight size={20} />,
       go: go(`#/people?q=${encodeURIComponent(typed)}`),
     });

@@ -10,7 +10,8 @@ import { READ_ON_OPEN } from './freshness';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { done } from '../../notify';
 
-export function AssignUnitButton({ query, total }: { query: InputOf<'retirees.list'>; total: number }) {
+/** `count`: how many the list keeps, as it says it (1,234, or 1,000+ for a search). */
+export function AssignUnitButton({ query, count }: { query: InputOf<'retirees.list'>; count: string }) {
   const [open, dialog] = useDisclosure(false);
   // The network is read when the dialog opens.
   const units = useRpc('org.tree', open ? {} : null, READ_ON_OPEN).data ?? [];
@@ -23,7 +24,7 @@ export function AssignUnitButton({ query, total }: { query: InputOf<'retirees.li
   };
   return (
     <>
-      <Button variant="default" leftSection={<IconSitemap size={18} />} onClick={dialog.open} disabled={total === 0}>
+      <Button variant="default" leftSection={<IconSitemap size={18} />} onClick={dialog.open} disabled={count === '0'}>
         编入组织
       </Button>
       <FormModal
@@ -40,7 +41,7 @@ export function AssignUnitButton({ query, total }: { query: InputOf<'retirees.li
         }}
       >
         <Text size="sm">
-          按当前筛选条件共 <b>{total}</b> 人（所有页），其中在册人员编入（已故、迁出人员不变）。编入行政小组或党小组时，同时编入其所属的大组或支部；每人的档案记下这次调整。
+          按当前筛选条件共 <b>{count}</b> 人（所有页），其中在册人员编入（已故、迁出人员不变）。编入行政小组或党小组时，同时编入其所属的大组或支部；每人的档案记下这次调整。
         </Text>
         <Select label="编入" searchable data={unitChoices(units)} {...form.getInputProps('key')} />
       </FormModal>

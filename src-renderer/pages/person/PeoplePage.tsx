@@ -15,6 +15,7 @@ import { FIELD_LABELS } from '../../../src-main/shared/fields';
 import { AGE_BANDS, CARE_FLAGS, CATEGORIES, STATUSES } from '../../../src-main/shared/person';
 import { download } from '../../files';
 import { DataTable } from '../../kit/DataTable';
+import { countLabel, MatchedValue } from '../../kit/SearchMatch';
 import { READ_ON_OPEN } from './freshness';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { done, failed } from '../../notify';
@@ -43,7 +44,8 @@ function queryFrom(params: URLSearchParams): Query {
     care: params.getAll('care') as Query['care'],
     needsReview: bool('review'),
     statusDateFrom: params.get('from'),
-    sort: SORT_KEYS.includes(sort as SortKey) ? (sort as SortKey) : 'name',
+    // Unset: by name, or best match first while searching (retirees/list.ts).
+    sort: SORT_KEYS.includes(sort as SortKey) ? (sort as SortKey) : undefined,
     desc: params.get('desc') === '1',
     page: num('page') ?? 1,
     pageSize: PAGE_SIZE,
@@ -72,7 +74,9 @@ const SORTS: Record<string, { key: SortKey; reversed?: boolean }> = {
 };
 
 function sortStatusOf(query: Query): DataTableSortStatus<PersonRow> {
-  const [column, s] = Object.entries(SORTS).find(([, s]) => s.key === query.sort) ?? ['name', SORTS.name];
+  // A search's best matches first: no column is the order, so none is marked.
+  if (!query.sort && query.q?.trim()) return { columnAccessor: 'bestMatch', direction: 'asc' };
+  const [column, s] = Object.entries(SORTS).find(([, s]) => s.key === (query.sort ?? 'name')) ?? ['name', SORTS.name];
   const desc = query.desc !== Boolean(s.reversed);
   return { columnAccessor: column, direction: desc ? 'desc' : 'asc' };
 }
@@ -110,6 +114,7 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
   const filtersOn = [...params.keys()].some((k) => !['q', 'sort', 'desc', 'page'].includes(k));
   const page = list.data;
   const total = page?.total ?? 0;
+  const count = page ? countLabel(page) : '0';
 
   return (
     <Stack gap="sm">
@@ -117,14 +122,14 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
         <Group gap="md" align="baseline">
           <Title order={2}>人员档案</Title>
           {/* Only the count of the list now asked for, never the one before it. */}
-          {page && !list.isPlaceholderData && <Text c="dimmed">共 {total.toLocaleString('zh-CN')} 人</Text>}
+          {page && !list.isPlaceholderData && <Text c="dimmed">共 {count} 人</Text>}
         </Group>
         <Group>
           <Button variant="default" leftSection={<IconDownload size={18} />} loading={exportList.isPending} onClick={() => exportList.mutate({ query: { ...query, page: 1 } })}>
             导出 Excel
           </Button>
-          <VisitBatchButton query={query} total={total} />
-          <AssignUnitButton query={query} total={total} />
+          <VisitBatchButton query={query} count={count} />
+          <AssignUnitButton query={query} count={count} />
           <Button leftSection={<IconPlus size={18} />} onClick={() => navigate('/people/new')}>
             新建档案
           </Button>
@@ -268,10 +273,10 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
           },
           { accessor: 'gender', title: FIELD_LABELS.gender, width: 64 },
           { accessor: 'age', title: '年龄', sortable: true, width: 76, render: (r) => formatAge(r.age, 'short') },
-          { accessor: 'idNumberMasked', title: FIELD_LABELS.idNumber, sortable: true, width: 200, noWrap: true, render: (r) => <Text ff="monospace" span>{r.idNumberMasked ?? ''}</Text> },
+          { accessor: 'idNumberMasked', title: FIELD_LABELS.idNumber, sortable: true, width: 200, noWrap: true, render: (r) => (r.match?.field === 'idNumber' ? <MatchedValue match={r.match} /> : <Text ff="monospace" span>{r.idNumberMasked ?? ''}</Text>) },
           { accessor: 'category', title: '类别', width: 64 },
           { accessor: 'formerUnit', title: FIELD_LABELS.formerUnit, sortable: true },
-          { accessor: 'phone', title: FIELD_LABELS.phones, width: 136, noWrap: true },
+          { accessor: 'phone', title: FIELD_LABELS.phones, width: 136, noWrap: true, render: (r) => (r.match?.field === 'phone' ? <MatchedValue match={r.match} /> : r.phone) },
           { accessor: 'place', title: '片区/楼栋', sortable: true, render: (r) => [r.area, r.building].filter(Boolean).join(' ') },
           {
             accessor: 'status',

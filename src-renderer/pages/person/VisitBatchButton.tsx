@@ -17,7 +17,8 @@ import { textField } from './fields';
 // The form holds everything but the list's query, which the button adds.
 const BatchInput = contract['visits.createBatch'].input.omit({ query: true });
 
-export function VisitBatchButton({ query, total }: { query: InputOf<'retirees.list'>; total: number }) {
+/** `count`: how many the list keeps, as it says it (1,234, or 1,000+ for a search). */
+export function VisitBatchButton({ query, count }: { query: InputOf<'retirees.list'>; count: string }) {
   const [open, dialog] = useDisclosure(false);
   const form = useForm({
     mode: 'controlled',
@@ -35,7 +36,7 @@ export function VisitBatchButton({ query, total }: { query: InputOf<'retirees.li
   };
   return (
     <>
-      <Button variant="default" leftSection={<IconGift size={18} />} onClick={dialog.open} disabled={total === 0}>
+      <Button variant="default" leftSection={<IconGift size={18} />} onClick={dialog.open} disabled={count === '0'}>
         建立慰问批次
       </Button>
       <FormModal
@@ -46,7 +47,7 @@ export function VisitBatchButton({ query, total }: { query: InputOf<'retirees.li
         form={form}
         onSubmit={(v) => create.mutateAsync({ ...(v as never as Omit<InputOf<'visits.createBatch'>, 'query'>), query: { ...query, page: 1 } })}
       >
-        <Text size="sm">按当前筛选条件，为其中的在册人员（共 {total} 人中的在册者）各记一次慰问，慰问品相同；之后可打印慰问信和慰问品签领表。</Text>
+        <Text size="sm">按当前筛选条件，为其中的在册人员（共 {count} 人中的在册者）各记一次慰问，慰问品相同；之后可打印慰问信和慰问品签领表。</Text>
         <SimpleGrid cols={2}>
           <TextInput label="批次名称" placeholder="如 2027年春节慰问" {...form.getInputProps('name')} />
           <Select label="类别" data={[...VISIT_KINDS]} allowDeselect={false} {...form.getInputProps('kind')} />

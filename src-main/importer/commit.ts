@@ -200,6 +200,8 @@ export interface CommitOptions extends ImportDecisions {
   confirmNotRoster?: boolean;
   /** Called after each data row; throwing from it cancels the import (nothing is kept). */
   onProgress?: (done: number, total: number) => void;
+  /** Which rows the report lists: every row (the CLI), or those with problems (the wizard shows those; the log has every row). */
+  reportRows?: 'all' | 'problems';
 }
 
 /** A data row as the commit reads it (converted when it was analysed: analyze.ts). */
@@ -246,19 +248,15 @@ function decide(
 
 const DATA_OUTCOMES = new Set<string>(['inserted', 'updated', 'merged', 'skipped', 'excluded', 'rejected'] satisfies ImportOutcome[]);
 
-/** The counts of a report's rows (`rows`: the analysed rows it reports, in the same order). */
-function countRows(rows: AnalyzedRow[], report: ReportRow[]): ImportCounts {
-  const counts = { dataRows: 0, nonDataRows: 0, inserted: 0, updated: 0, merged: 0, skipped: 0, excluded: 0, rejected: 0, needsReview: 0 };
-  report.forEach((r, i) => {
-    if (!DATA_OUTCOMES.has(r.outcome)) {
-      counts.nonDataRows++;
-      return;
-    }
-    counts.dataRows++;
-    counts[r.outcome as ImportOutcome]++;
-    if ((r.outcome === 'inserted' || r.outcome === 'updated') && rows[i].flagged) counts.needsReview++;
-  });
-  return counts;
+/** Adds (1) or takes away (-1) what a row's outcome counts for (`flagged`: its person is flagged 待核实). */
+function countOutcome(counts: ImportCounts, outcome: ReportRow['outcome'], flagged: boolean, sign: 1 | -1): void {
+  if (!DATA_OUTCOMES.has(outcome)) {
+    counts.nonDataRows += sign;
+    return;
+  }
+  counts.dataRows += sign;
+  counts[outcome as ImportOutcome] += sign;
+  if ((outcome === 'inserted' || outcome === 'updated') && flagged) counts.needsReview += sign;
 }
 
 /** What the report says of the file's sheets. */
@@ -313,6 +311,7 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
     // Each person met so far in the file, by key: the file they went to (null in a dry run).
     const seen = new Map<string, { personId: number | null }>();
     const report: ReportRow[] = [];
+    const counts: ImportCounts = { dataRows: 0, nonDataRows: 0, inserted: 0, updated: 0, merged: 0, skipped: 0, excluded: 0, rejected: 0, needsReview: 0 };
     let done = 0;
     for (const row of rows) {
       const base = { sheet: row.sheet, row: row.row, personId: null as number | null, name: row.name, issues: row.issues, conflicts: [] as ReportRow['conflicts'] };
@@ -342,7 +341,8 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
         if (c.key && !earlier && !excluded && c.input) seen.set(c.key, { personId: base.personId });
         options.onProgress?.(done, total);
       }
-      report.push({ ...base, outcome });
+      countOutcome(counts, outcome, row.flagged, 1);
+      if (options.reportRows !== 'problems' || base.issues.length > 0 || outcome === 'rejected') report.push({ ...base, outcome });
       if (importId !== null) {
         logRow.run(
           importId,
@@ -357,7 +357,6 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
         );
       }
     }
-    const counts = countRows(rows, report);
     const summary: ImportReport = {
       importId,
       file: prepared.fileName,
@@ -446,11 +445,7 @@ export class DryRun {
     const r = this.report.rows[at];
     const row = this.rows[at];
     const c = this.counts;
-    if (DATA_OUTCOMES.has(r.outcome)) {
-      c.dataRows += sign;
-      c[r.outcome as ImportOutcome] += sign;
-      if ((r.outcome === 'inserted' || r.outcome === 'updated') && row.flagged) c.needsReview += sign;
-    } else c.nonDataRows += sign;
+    countOutcome(c, r.outcome, row.flagged, sign);
     if (r.outcome === 'total') this.totalRows += sign;
     if (r.outcome === 'note') this.noteRows += sign;
     if (r.issues.length > 0) c.problems += sign;

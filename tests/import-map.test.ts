@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { saveRule } from '../src-main/adjustments/adjustments';
+import { importAdjustments, saveRule } from '../src-main/adjustments/adjustments';
 import { AppContext } from '../src-main/app/context';
 import { importLedger } from '../src-main/claims/ledger';
 import { createPerson } from '../src-main/retirees/persons';
@@ -79,6 +79,60 @@ describe('the claims ledger', () => {
     const report = json(cli('claims', 'import', file, '--db', dbPath, '--map', path.join(dir, 'map.json'), '--json'));
     expect(report).toMatchObject({ dataRows: 1, inserted: 1, rejected: 0 });
     expect(report.columns[0].reasons[6]).toBe('按指定的对应：实报金额');
+  });
+});
+
+describe('a required column neither header nor values recognise', () => {
+  test('a ledger trial answers with its columns and what is missing, reading nothing; mapped, it imports; an import without the column is refused', async () => {
+    const { dbPath, dir } = await office();
+    const ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });
+    const file = await xlsx([
+      ['姓名', '身份证号', '就医日期', '费用类别', '收据号', '符合报销金额', '实报金额'],
+      ['张桂兰', ZHANG, '2025-03-01', '住院', 'S-01', 100, 60],
+      ['李建国', LI, '2025-04-01', '门诊', 'S-02', 50, 30],
+    ]);
+    const tried = await importLedger(ctx.store, file, 'ledger.xlsx', { dryRun: true });
+    expect(tried).toMatchObject({ importId: null, dataRows: 0, inserted: 0, rejected: 0, rows: [] });
+    expect(tried.columns).toEqual([
+      expect.objectContaining({ sheet: 'Sheet1', labels: ['姓名', '身份证号', '就医日期', '费用类别', '收据号', '符合报销金额', '实报金额'], missing: [['invoiceNo']] }),
+    ]);
+    expect(tried.columns?.[0].fields).toEqual(['name', 'idNumber', 'visitDate', 'kind', null, 'eligible', 'paid']);
+    await expect(importLedger(ctx.store, file, 'ledger.xlsx')).rejects.toThrow('没有找到报销台账的表头');
+    expect(ctx.store.raw.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 });
+
+    const mapped = await importLedger(ctx.store, file, 'ledger.xlsx', { map: { 收据号: '票据号' } });
+    expect(mapped).toMatchObject({ dataRows: 2, inserted: 2, rejected: 0 });
+    expect(mapped.columns?.[0].missing).toBeUndefined();
+    expect(ctx.store.raw.prepare('SELECT invoice_no FROM claim_lines ORDER BY id').all()).toEqual([{ invoice_no: 'S-01' }, { invoice_no: 'S-02' }]);
+    ctx.close();
+
+    // The CLI's trial says what is missing and how each column was taken, and stops.
+    const other = path.join(dir, 'other.xlsx');
+    fs.writeFileSync(other, await xlsx([['姓名', '身份证号', '就医日期', '费用类别', '单据', '符合报销金额', '实报金额'], ['张桂兰', ZHANG, '2025-05-01', '门诊', 'S-03', 10, 5]]));
+    const cliTrial = cli('claims', 'import', other, '--db', dbPath, '--dry-run');
+    expect(cliTrial.status).toBe(1);
+    expect(cliTrial.stderr).toContain('没有找到报销台账的票据号列：请用 --map 指定它在哪一列');
+    expect(cliTrial.stderr).toContain('E 单据 → 不对应字段');
+  });
+
+  test('an adjustment list lacking both the new pension and the increase: the trial names either; a column without a header is mapped by its place', async () => {
+    const { dbPath } = await office();
+    const ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });
+    const file = await xlsx([
+      ['姓名', '身份证号', '调整前养老金', null],
+      ['张桂兰', ZHANG, 4000, 4195],
+      ['李建国', LI, 5000, 5210],
+    ]);
+    const tried = await importAdjustments(ctx.store, file, 'list.xlsx', 2026, { dryRun: true });
+    expect(tried.counts).toMatchObject({ dataRows: 0, matched: 0 });
+    expect(tried.columns).toEqual([expect.objectContaining({ labels: ['姓名', '身份证号', '调整前养老金', ''], fields: ['name', 'idNumber', 'old', null], missing: [['new', 'increase']] })]);
+    await expect(importAdjustments(ctx.store, file, 'list.xlsx', 2026)).rejects.toThrow('没有找到调资名单的表头');
+    expect(ctx.store.raw.prepare('SELECT count(*) AS n FROM adjustment_runs').get()).toEqual({ n: 0 });
+
+    const mapped = await importAdjustments(ctx.store, file, 'list.xlsx', 2026, { dryRun: true, map: { 第4列: '调整后养老金' } });
+    expect(mapped.counts).toMatchObject({ dataRows: 2, matched: 2, rejected: 0 });
+    expect(mapped.columns?.[0].reasons[3]).toBe('按指定的对应：调整后养老金');
+    ctx.close();
   });
 });
 

@@ -18,7 +18,7 @@ import type { TableShape } from '../importer/columns';
 import { ADJUSTMENT, ADJUSTMENT_FIELD_NAMES, type AdjustmentField } from '../importer/grammar';
 import { bothTaught, teach } from '../importer/recognise';
 import { rawCells, tableRowKind, type SourceSheet } from '../spreadsheet/tables';
-import { findTableHeader, idNumberInCell, notOnFile, rememberedTaught, rememberTable, type SheetColumns, type TableHeader } from '../importer/table';
+import { findTables, idNumberInCell, notOnFile, rememberedTaught, rememberTable, type TableHeader } from '../importer/table';
 import { cellText, type CellValue } from '../spreadsheet/cells';
 import type { Html } from '../documents/html';
 import { letterCss, letterHtml } from '../documents/letter';
@@ -72,7 +72,7 @@ export function saveRule(store: Store, sent: AdjustmentRule, loaded?: Partial<Ad
 
 type Field = AdjustmentField;
 const LABELS = ADJUSTMENT_FIELD_NAMES;
-const SHAPE: TableShape<Field> = { grammar: ADJUSTMENT, required: ['idNumber', 'old'], minFields: 3 };
+const SHAPE: TableShape<Field> = { grammar: ADJUSTMENT, required: ['idNumber', 'old', ['new', 'increase']], minFields: 3 };
 
 export interface AdjustmentImportOptions {
   /** Read, match and compute, then keep nothing: what the import would give. */
@@ -155,17 +155,15 @@ export async function importAdjustments(store: Store, bytes: Buffer, fileName: s
   if (!rule) throw new UserError('invalid_input', `请先填写 ${year} 年的调资规则，再导入调资名单`);
   const book = await readSource(bytes, fileName);
   const told = options.map ? teach(ADJUSTMENT, options.map, '按指定的对应', '列的对应') : undefined;
-  const sheets = book.sheets
-    .map((s) => ({ sheet: s, header: findTableHeader<Field>(s.rows, SHAPE, bothTaught(told, rememberedTaught(store, 'adjustment', s.rows, ADJUSTMENT_FIELD_NAMES))) }))
-    .filter((x) => x.header);
-  const usable = sheets.filter((x) => x.header!.columns.has('new') || x.header!.columns.has('increase'));
-  if (usable.length === 0) {
+  const { tables: usable, columns } = findTables(book.sheets, SHAPE, (s) => bothTaught(told, rememberedTaught(store, 'adjustment', s.rows, ADJUSTMENT_FIELD_NAMES)));
+  // A trial of a list that lacks a required column answers with its columns and what is missing
+  // (nothing read), for the mapping step; an import is refused.
+  if (usable.length === 0 && !(options.dryRun && columns.length > 0)) {
     throw new UserError(
       'no_header',
       `在“${fileName}”中没有找到调资名单的表头：需要身份证号、调整前养老金，以及调整后养老金或调整额各列（表头写法不同时，可用 --map 指定各列对应的字段）`,
     );
   }
-  const columns: SheetColumns[] = usable.map(({ sheet, header }) => ({ sheet: sheet.name, labels: header!.labels, fields: header!.fields, reasons: header!.reasons }));
   try {
     return store.tx(() => ({ ...saveAdjustments(store, bytes, fileName, year, rule, usable, options, told !== undefined), columns }));
   } catch (e) {
@@ -180,7 +178,7 @@ function saveAdjustments(
   fileName: string,
   year: number,
   rule: AdjustmentRule,
-  usable: { sheet: SourceSheet; header: TableHeader<Field> | null }[],
+  usable: { sheet: SourceSheet; header: TableHeader<Field> }[],
   options: AdjustmentImportOptions,
   remember: boolean,
 ): AdjustmentRunView {
@@ -199,8 +197,7 @@ function saveAdjustments(
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     // Every row's person, and every earlier check of the year, read once (not a SELECT per row).
-    const data = usable.map(({ sheet, header }) => {
-      const h = header!;
+    const data = usable.map(({ sheet, header: h }) => {
       const rows: { r: number; row: CellValue[] }[] = [];
       for (let r = h.row + 1; r < sheet.rows.length; r++) if (tableRowKind(sheet.rows[r]) === 'data') rows.push({ r, row: sheet.rows[r] });
       return { sheet, h, rows, skipped: sheet.rows.length - (h.row + 1) - rows.length };
@@ -291,7 +288,7 @@ function saveAdjustments(
     // SQLite rolls the transaction back: nothing of a dry run is kept.
     if (options.dryRun) throw new DryRunDone(getRun(store, runId));
     writeAudit(store, { entity: 'adjustment_run', entityId: runId, personId: null, action: 'create', before: null, after: { year, fileName, ...summary } });
-    if (remember) for (const { header } of usable) rememberTable(store, 'adjustment', header!);
+    if (remember) for (const { header } of usable) rememberTable(store, 'adjustment', header);
     return getRun(store, runId);
   }
 }

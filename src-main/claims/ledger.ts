@@ -11,7 +11,7 @@ import { readSource } from '../spreadsheet/sources';
 import type { TableShape } from '../importer/columns';
 import { LEDGER, LEDGER_FIELD_NAMES, type LedgerField } from '../importer/grammar';
 import { bothTaught, teach } from '../importer/recognise';
-import { findTableHeader, personByIdCell, rememberedTaught, rememberTable, type SheetColumns } from '../importer/table';
+import { findTables, personByIdCell, rememberedTaught, rememberTable } from '../importer/table';
 import { rawCells, tableRowKind } from '../spreadsheet/tables';
 import { cellText, parseDateCell } from '../spreadsheet/cells';
 import { currentOperator } from '../settings/settings';
@@ -40,16 +40,15 @@ interface Issue {
 export async function importLedger(store: Store, bytes: Buffer, fileName: string, options: LedgerOptions = {}): Promise<LedgerImportReport> {
   const book = await readSource(bytes, fileName);
   const told = options.map ? teach(LEDGER, options.map, '按指定的对应', '列的对应') : undefined;
-  const sheets = book.sheets
-    .map((s) => ({ sheet: s, header: findTableHeader(s.rows, SHAPE, bothTaught(told, rememberedTaught(store, 'ledger', s.rows, LEDGER_FIELD_NAMES))) }))
-    .filter((x) => x.header);
-  if (sheets.length === 0) {
+  const { tables: sheets, columns } = findTables(book.sheets, SHAPE, (s) => bothTaught(told, rememberedTaught(store, 'ledger', s.rows, LEDGER_FIELD_NAMES)));
+  // A trial of a ledger that lacks a required column answers with its columns and what is
+  // missing (nothing read), for the mapping step; an import is refused.
+  if (sheets.length === 0 && !(options.dryRun && columns.length > 0)) {
     throw new UserError(
       'no_header',
       `在“${fileName}”中没有找到报销台账的表头：需要 ${REQUIRED.map((f) => LABELS[f]).join('、')} 各列（表头写法不同时，可用 --map 指定各列对应的字段）`,
     );
   }
-  const columns: SheetColumns[] = sheets.map(({ sheet, header }) => ({ sheet: sheet.name, labels: header!.labels, fields: header!.fields, reasons: header!.reasons }));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const run = (): LedgerImportReport => {
     const now = nowIso();
@@ -64,7 +63,7 @@ export async function importLedger(store: Store, bytes: Buffer, fileName: string
     const report: LedgerImportReport = { importId, file: fileName, dataRows: 0, inserted: 0, rejected: 0, rows: [], columns };
     const usedInFile = new Set<string>();
     for (const { sheet, header } of sheets) {
-      const h = header!;
+      const h = header;
       for (let r = h.row + 1; r < sheet.rows.length; r++) {
         const row = sheet.rows[r];
         const cell = (f: LedgerField) => (h.columns.has(f) ? (row[h.columns.get(f)!] ?? null) : null);
@@ -165,7 +164,7 @@ export async function importLedger(store: Store, bytes: Buffer, fileName: string
     }
     if (importId !== null) {
       // A mapping the user gave is remembered for ledgers with the same header.
-      if (told) for (const { header } of sheets) rememberTable(store, 'ledger', header!);
+      if (told) for (const { header } of sheets) rememberTable(store, 'ledger', header);
       const { rows: _rows, columns: _columns, ...counts } = report;
       store.prepare('UPDATE imports SET summary = ? WHERE id = ?').run(JSON.stringify(counts), importId);
     }

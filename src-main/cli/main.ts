@@ -37,6 +37,7 @@ import { lettersPrintable } from '../documents/letter';
 import { htmlDocument } from '../documents/print';
 import { LETTER_KIND_KEYS, type LetterKind } from '../shared/letters';
 import { IMPORT_LIMITS, sizeText, unreadableFile } from '../shared/importLimits';
+import { ADJUSTMENT_FIELD_NAMES, LEDGER_FIELD_NAMES, missingFieldsText } from '../shared/importFields';
 
 /** Each sheet's columns as recognised, a line each: `  C 身份号码 → idNumber（按表头：身份号码）`. */
 function describeColumns(columns: ImportColumns[]): string[] {
@@ -44,6 +45,19 @@ function describeColumns(columns: ImportColumns[]): string[] {
     `工作表“${s.sheet}”的列：`,
     ...s.labels.map((label, c) => `  ${columnLetter(c)} ${label || '（无表头）'} → ${s.fields[c] ?? '不对应字段'}（${s.reasons[c] ?? ''}）`),
   ]);
+}
+
+/**
+ * A trial (--dry-run) of a list lacking a required column answers with its columns (no row read):
+ * refused as an import is, saying what is missing and how each column was taken.
+ */
+function refuseIfLacking(columns: ImportColumns[], names: Readonly<Record<string, string>>, what: string): void {
+  const missing = columns.flatMap((s) => s.missing ?? []);
+  if (missing.length === 0) return;
+  throw new UserError(
+    'no_header',
+    [`没有找到${what}的${missingFieldsText(missing, names)}列：请用 --map 指定它在哪一列（{ "表头文字": "字段名" }）`, ...describeColumns(columns)].join('\n'),
+  );
 }
 
 function columnLetter(c: number): string {
@@ -192,6 +206,7 @@ async function claimsCommand(
     const dryRun = argv.includes('--dry-run');
     const report = await ctx.lists.ledger(path.basename(file), importedFile(file), dryRun, map);
     warnUnusedMap(map, (report.columns ?? []).flatMap((c) => c.labels));
+    refuseIfLacking(report.columns ?? [], LEDGER_FIELD_NAMES, '报销台账');
     if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
       console.log(`${dryRun ? '试导入（未写入数据库）' : '导入完成'}：${report.file}；数据行 ${report.dataRows}：导入 ${report.inserted}，拒绝 ${report.rejected}`);
@@ -234,6 +249,7 @@ async function adjustmentsCommand(ctx: AppContext, argv: string[], rest: string[
   const dryRun = argv.includes('--dry-run');
   const run: AdjustmentRunView = await ctx.lists.adjustments(path.basename(file), importedFile(file), year, { dryRun, map });
   warnUnusedMap(map, (run.columns ?? []).flatMap((c) => c.labels));
+  refuseIfLacking(run.columns ?? [], ADJUSTMENT_FIELD_NAMES, '调资名单');
   if (json) {
     process.stdout.write(`${JSON.stringify(dryRun ? { ...run, id: null } : run, null, 2)}\n`);
     return;

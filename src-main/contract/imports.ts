@@ -73,6 +73,12 @@ export interface ImportColumns {
   labels: string[];
   fields: (string | null)[];
   reasons: string[];
+  /**
+   * Only in a trial's answer where no sheet has every column the kind needs: the required fields
+   * no column is (each entry: fields any one of which will do). Nothing is read until the user
+   * maps a column to each.
+   */
+  missing?: string[][];
 }
 
 /** `{ "表头文字": "字段名" }`: a mapping the user gives an import (the CLI's --map; a field by its name or its Chinese name, null for none). */

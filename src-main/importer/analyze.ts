@@ -2,6 +2,8 @@
 // which are titles, headers, totals and notes, and what staff must look at. Nothing is dropped:
 // every row has an outcome, and columns that map to no field go into the person's notes.
 import type { RowIssue } from '../contract/imports';
+import { PersonInput } from '../contract/retirees';
+import { describeIssues } from '../contract/issues';
 import { normalizeName } from '../retirees/persons';
 import { checkIdNumber, crossCheckId } from '../shared/idNumber';
 import { findHeader, headerAt, type HeaderGuess, type ImportField } from './columns';
@@ -52,16 +54,74 @@ export interface ImportedPerson {
 
 export type RowOutcome = 'data' | 'title' | 'header' | 'blank' | 'total' | 'note';
 
-export interface AnalyzedRow {
-  sheet: string;
-  /** 1-based, as Excel shows it. */
-  row: number;
-  hidden: boolean;
-  outcome: RowOutcome;
-  /** The row as the file has it, label → text, for the import log: made when it is written. */
-  raw: () => Record<string, string>;
-  person: ImportedPerson | null;
+/** What the commit makes of a data row: the person as a file's input (null where it cannot be one), its problems, the key duplicates are found by. */
+export interface ConvertedRow {
+  input: PersonInput | null;
   issues: RowIssue[];
+  key: string | null;
+}
+
+/** What the rows of a sheet share: the sheet, the book, the header they were analysed under. */
+interface SheetContext {
+  sheet: SourceSheet;
+  book: SourceBook;
+  header: HeaderGuess | null;
+  valueMaps: AnalysisSpec['valueMaps'];
+}
+
+/**
+ * A row of a sheet as analysed, kept for the preview, its corrections and the commit, so kept
+ * small (issue 14: 400 MB at 50,000 rows): a data row keeps its person converted once to a file's
+ * input (the contract's schema; most of what deciding a row costs) and what the preview and the
+ * roster's shape ask of it (name, ID number, whether flagged). The person as analysed, and the
+ * raw values for the import log, are made again from the row's cells when asked.
+ */
+export class AnalyzedRow {
+  /** For a data row: the person as a file's input, its problems, its key. */
+  readonly converted: ConvertedRow | null;
+  /** The name the row gives (null where it is not a person's row). */
+  readonly name: string | null;
+  /** The ID number as read (valid or not; null where none). */
+  readonly idNumber: string | null;
+  /** Whether the person is flagged 待核实. */
+  readonly flagged: boolean;
+
+  constructor(
+    private readonly context: SheetContext,
+    /** 1-based, as Excel shows it. */
+    readonly row: number,
+    readonly outcome: RowOutcome,
+    person: ImportedPerson | null,
+    readonly issues: RowIssue[],
+  ) {
+    this.name = person?.name ?? null;
+    this.idNumber = person?.idNumber ?? null;
+    this.flagged = (person?.reviewFlags.length ?? 0) > 0;
+    if (outcome !== 'data') this.converted = null;
+    else {
+      const made = person ? toPersonInput(person) : { input: null, issues: NO_ISSUES };
+      this.converted = { input: made.input, issues: made.issues.length ? [...issues, ...made.issues] : issues, key: made.input ? keyOf(made.input) : null };
+    }
+  }
+
+  get sheet(): string {
+    return this.context.sheet.name;
+  }
+
+  get hidden(): boolean {
+    return this.context.sheet.hiddenRows.has(this.row - 1);
+  }
+
+  /** The person as analysed, made again from the row's cells (tools and tests; the commit reads `converted`). */
+  get person(): ImportedPerson | null {
+    const { sheet, book, header, valueMaps } = this.context;
+    return this.outcome === 'data' && header ? personOf(sheet.rows[this.row - 1], sheet, header, book, valueMaps).person : null;
+  }
+
+  /** The row as the file has it, label → text, for the import log. */
+  raw(): Record<string, string> {
+    return rawOf(this.context.sheet.rows[this.row - 1] ?? [], this.context.header?.labels ?? []);
+  }
 }
 
 export interface AnalyzedSheet {
@@ -401,6 +461,57 @@ function personOf(
   };
 }
 
+const PHONE_NUMBER = /^[0-9+\-()\s转]+$/;
+
+/** The roster's person as the input of a file; phones that are not phone numbers go to the notes. */
+export function toPersonInput(p: ImportedPerson): { input: PersonInput | null; issues: RowIssue[] } {
+  const phones: { label: string | null; number: string }[] = [];
+  const notes: string[] = p.note ? [p.note] : [];
+  const flags = [...p.reviewFlags];
+  for (const part of (p.phone ?? '').split(/[、,，;；/]+/).map((x) => x.trim()).filter(Boolean)) {
+    if (PHONE_NUMBER.test(part)) phones.push({ label: null, number: part });
+    else {
+      notes.push(`联系电话：${part}`);
+      flags.push(`联系电话“${part}”不是电话号码，已记入备注`);
+    }
+  }
+  const parsed = PersonInput.safeParse({
+    name: p.name,
+    gender: p.gender,
+    ethnicity: p.ethnicity,
+    birthDate: p.birthDate,
+    idNumber: p.idNumber,
+    category: p.category,
+    staffType: p.staffType,
+    workStartDate: p.workStartDate,
+    retirementDate: p.retirementDate,
+    formerUnit: p.formerUnit,
+    formerPosition: p.formerPosition,
+    contributionYears: p.contributionYears,
+    politicalStatus: p.politicalStatus,
+    phones,
+    address: p.address,
+    status: p.status ?? '在册',
+    statusDate: p.statusDate,
+    postcode: p.postcode,
+    area: p.area,
+    building: p.building,
+    community: p.community,
+    health: p.health,
+    living: p.living,
+    ...p.care,
+    bankName: p.bankName,
+    bankAccount: p.bankAccount,
+    note: notes.length ? notes.join('；') : null,
+    reviewFlags: flags,
+  });
+  if (!parsed.success) return { input: null, issues: [{ column: '', code: 'invalid', message: describeIssues(parsed.error) }] };
+  return { input: parsed.data, issues: [] };
+}
+
+/** The key duplicates are found by: the ID number, else the name and a full birth date. */
+const keyOf = (p: PersonInput) => (p.idNumber ? `id:${p.idNumber}` : p.birthDate?.length === 10 ? `nb:${p.name}|${p.birthDate}` : null);
+
 export function analyzeSheet(sheet: SourceSheet, book: SourceBook, spec: AnalysisSpec = {}): AnalyzedSheet {
   const header = headerFor(sheet, spec);
   if (!header) {
@@ -408,29 +519,25 @@ export function analyzeSheet(sheet: SourceSheet, book: SourceBook, spec: Analysi
       name: sheet.name,
       hidden: sheet.hidden,
       header: null,
-      rows: sheet.rows.map((row, r) => ({
-        sheet: sheet.name,
-        row: r + 1,
-        hidden: sheet.hiddenRows.has(r),
-        outcome: rowTexts(row).some((t) => t) ? 'note' : 'blank',
-        raw: () => rawOf(row, []),
-        person: null,
-        issues: [],
-      })),
+      rows: sheet.rows.map((row, r) => new AnalyzedRow({ sheet, book, header: null, valueMaps: spec.valueMaps }, r + 1, rowTexts(row).some((t) => t) ? 'note' : 'blank', null, NO_ISSUES)),
     };
   }
-  const rows = sheet.rows.map((_, r) => analyzeRow(sheet, book, header, spec, r));
+  const context = { sheet, book, header, valueMaps: spec.valueMaps };
+  const rows = sheet.rows.map((_, r) => analyzeRow(context, r));
   return { name: sheet.name, hidden: sheet.hidden, header, rows };
 }
 
 /** One row (0-based `r`) of a sheet under its header. */
-function analyzeRow(sheet: SourceSheet, book: SourceBook, header: HeaderGuess, spec: AnalysisSpec, r: number): AnalyzedRow {
+function analyzeRow(context: SheetContext & { header: HeaderGuess }, r: number): AnalyzedRow {
+  const { sheet, book, header, valueMaps } = context;
   const row = sheet.rows[r];
   const outcome = classify(row, r, sheet, header);
-  const base = { sheet: sheet.name, row: r + 1, hidden: sheet.hiddenRows.has(r), outcome, raw: () => rawOf(row, header.labels) };
-  if (outcome !== 'data') return { ...base, person: null, issues: [] };
-  return { ...base, ...personOf(row, sheet, header, book, spec.valueMaps) };
+  const { person, issues } = outcome === 'data' ? personOf(row, sheet, header, book, valueMaps) : { person: null, issues: NO_ISSUES };
+  return new AnalyzedRow(context, r + 1, outcome, person, issues.length ? issues : NO_ISSUES);
 }
+
+/** The issues of a row that has none: one list for all of them. */
+const NO_ISSUES: RowIssue[] = Object.freeze([]) as unknown as RowIssue[];
 
 /**
  * A row analysed again after a correction in the preview (importer/sessions.ts), under the
@@ -443,7 +550,7 @@ export function reanalyzeRow(analyzed: AnalyzedSheet, sheet: SourceSheet, book: 
   const header = analyzed.header;
   if (!header || r <= header.lastRow) return null;
   if (r < Math.max(20, header.lastRow + 1 + 200) && JSON.stringify(headerFor(sheet, spec)) !== JSON.stringify(header)) return null;
-  return analyzeRow(sheet, book, header, spec, r);
+  return analyzeRow({ sheet, book, header, valueMaps: spec.valueMaps }, r);
 }
 
 /** The header found, or the one the user chose; with the columns' fields the user chose. */

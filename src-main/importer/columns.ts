@@ -1,7 +1,7 @@
 // Finding the header of a roster and mapping its columns to the fields of a file, by the roster's
 // grammar and by the values under each column (recognise.ts, grammar.ts).
 import { ROSTER, ROSTER_FIELDS, type ImportField } from './grammar';
-import { fieldOfLabel, taughtFor, looksLikeData, recogniseColumns, sampleColumns, type Grammar, type Taught } from './recognise';
+import { conceptOf, fieldOfLabel, taughtFor, looksLikeData, recogniseColumns, sampleColumns, type Grammar, type Taught } from './recognise';
 import type { CellValue } from '../spreadsheet/cells';
 import { isTitleRow, normalizeLabel, type SourceSheet } from '../spreadsheet/tables';
 
@@ -31,8 +31,8 @@ export interface HeaderGuess {
 /** A grammar's header finder: the roster's, the ledger's, the adjustment list's. */
 export interface TableShape<F extends string> {
   grammar: Grammar<F>;
-  /** The fields a header must have (by its labels or its values) to be this table's. */
-  required: readonly F[];
+  /** The fields a header must have (by its labels or its values) to be this table's: each a field, or fields any one of which will do. */
+  required: readonly (F | readonly F[])[];
   /** How many distinct fields a header must have at least. */
   minFields: number;
 }
@@ -52,7 +52,8 @@ export interface FoundHeader<F extends string> {
 function rawLabels<F extends string>(shape: TableShape<F>, rows: readonly CellValue[][], firstRow: number, lastRow: number, taught?: Taught<F>): CellValue[] {
   const upper = rows[firstRow] ?? [];
   const lower = rows[lastRow] ?? [];
-  const width = Math.max(upper.length, lower.length);
+  // As wide as the first row below too: a last column without a label is still a column.
+  const width = Math.max(upper.length, lower.length, rows[lastRow + 1]?.length ?? 0);
   const known = (v: CellValue, c: number) => normalizeLabel(v) !== '' && knownField(shape, taught, v, c) !== null;
   return Array.from({ length: width }, (_, c) => {
     const low = lower[c] ?? null;
@@ -93,9 +94,14 @@ export function tableHeaderAt<F extends string>(
   };
 }
 
+/** The required fields (each a field, or fields any one of which will do) that no column is. */
+export function lacking<F extends string>(shape: TableShape<F>, fields: Iterable<F | null>): F[][] {
+  const distinct = new Set(fields);
+  return shape.required.map((r) => (typeof r === 'string' ? [r] : [...r])).filter((any) => !any.some((f) => distinct.has(f)));
+}
+
 function fits<F extends string>(shape: TableShape<F>, fields: readonly (F | null)[]): boolean {
-  const distinct = new Set(fields.filter((f): f is F => f !== null));
-  return shape.required.every((f) => distinct.has(f)) && distinct.size >= shape.minFields;
+  return lacking(shape, fields).length === 0 && new Set(fields.filter((f) => f !== null)).size >= shape.minFields;
 }
 
 /**
@@ -107,9 +113,13 @@ function fits<F extends string>(shape: TableShape<F>, fields: readonly (F | null
  */
 export function findTableHeader<F extends string>(shape: TableShape<F>, rows: readonly CellValue[][], taught?: Taught<F>): FoundHeader<F> | null {
   const score = (labels: CellValue[]) => {
-    const fields = labels.map((l, c) => (normalizeLabel(l) ? knownField(shape, taught, l, c) : null)).filter((f): f is F => f !== null);
-    const distinct = new Set(fields);
-    return shape.required.every((f) => distinct.has(f)) ? distinct.size : 0;
+    // A column without a label that was taught by its place (第N列) counts only in a row some of
+    // whose labels name a field themselves: a title row over a header is not that header.
+    const named = labels.some((l) => normalizeLabel(l) && (taught?.fields.get(conceptOf(l))?.field ?? fieldOfLabel(shape.grammar, l)) != null);
+    const fields = labels
+      .map((l, c) => (normalizeLabel(l) ? knownField(shape, taught, l, c) : named ? (taughtFor(taught, l, c)?.field ?? null) : null))
+      .filter((f): f is F => f !== null);
+    return lacking(shape, fields).length === 0 ? new Set(fields).size : 0;
   };
   let best: { firstRow: number; lastRow: number } | null = null;
   let bestScore = Math.max(1, shape.minFields - 1);
@@ -133,6 +143,19 @@ export function findTableHeader<F extends string>(shape: TableShape<F>, rows: re
     if (fits(shape, header.fields)) return header;
   }
   return headerByValues(shape, rows, taught);
+}
+
+/**
+ * Where no header has every required field: the header found as findTableHeader finds one, but
+ * asking only for two fields of the table, with the required fields it lacks, so that the mapping
+ * step can show its columns and let the user say which one holds what is missing. Null where it
+ * lacks more than half of what is required (a file of another kind, not a spelling to teach).
+ */
+export function nearestTableHeader<F extends string>(shape: TableShape<F>, rows: readonly CellValue[][], taught?: Taught<F>): (FoundHeader<F> & { missing: F[][] }) | null {
+  const found = findTableHeader({ grammar: shape.grammar, required: [], minFields: 2 }, rows, taught);
+  if (!found) return null;
+  const missing = lacking(shape, found.fields);
+  return missing.length * 2 <= shape.required.length ? { ...found, missing } : null;
 }
 
 function knownField<F extends string>(shape: TableShape<F>, taught: Taught<F> | undefined, label: CellValue, c: number): F | null {

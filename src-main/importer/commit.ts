@@ -2,17 +2,18 @@
 // files already kept (by ID number, else by name and full birth date; never by name alone), one
 // transaction for the whole import, a log row for every source row, and undo.
 import { createHash } from 'node:crypto';
-import type { ImportCounts, ImportHistoryEntry, ImportOutcome, ImportReport, KeptEdit, ReportRow, RowIssue, UndoCheck, UndoResult } from '../contract/imports';
+import type { ImportCounts, ImportHistoryEntry, ImportOutcome, ImportReport, KeptEdit, ReportRow, UndoCheck, UndoResult } from '../contract/imports';
 import { PersonInput, type PersonFile } from '../contract/retirees';
 import { nowIso, writeAudit } from '../audit/audit';
 import { importReason } from '../audit/describe';
 import type { Store } from '../db/store';
-import { describeIssues } from '../contract/issues';
 import { createImportedPerson, deletePerson, getPerson, inputOf, normalizeName, updatePerson } from '../retirees/persons';
 import { currentOperator } from '../settings/settings';
 import { fieldLabel } from '../shared/fields';
 import { UserError } from '../shared/errors';
-import { analyzeBook, type AnalysisSpec, type AnalyzedRow, type AnalyzedSheet, type ImportedPerson } from './analyze';
+import { analyzeBook, type AnalysisSpec, type AnalyzedRow, type AnalyzedSheet, type ConvertedRow } from './analyze';
+
+export { toPersonInput } from './analyze';
 import { findHeader, type ImportField } from './columns';
 import { notARoster } from './rosterShape';
 import { readSource } from '../spreadsheet/sources';
@@ -80,54 +81,6 @@ export async function prepareImport(bytes: Buffer, fileName: string, spec: Impor
   return analyzeImport(fileName, sha256, book, spec);
 }
 
-const PHONE = /^[0-9+\-()\s转]+$/;
-
-/** The roster's person as the input of a file; phones that are not phone numbers go to the notes. */
-export function toPersonInput(p: ImportedPerson): { input: PersonInput | null; issues: RowIssue[] } {
-  const phones: { label: string | null; number: string }[] = [];
-  const notes: string[] = p.note ? [p.note] : [];
-  const flags = [...p.reviewFlags];
-  for (const part of (p.phone ?? '').split(/[、,，;；/]+/).map((x) => x.trim()).filter(Boolean)) {
-    if (PHONE.test(part)) phones.push({ label: null, number: part });
-    else {
-      notes.push(`联系电话：${part}`);
-      flags.push(`联系电话“${part}”不是电话号码，已记入备注`);
-    }
-  }
-  const parsed = PersonInput.safeParse({
-    name: p.name,
-    gender: p.gender,
-    ethnicity: p.ethnicity,
-    birthDate: p.birthDate,
-    idNumber: p.idNumber,
-    category: p.category,
-    staffType: p.staffType,
-    workStartDate: p.workStartDate,
-    retirementDate: p.retirementDate,
-    formerUnit: p.formerUnit,
-    formerPosition: p.formerPosition,
-    contributionYears: p.contributionYears,
-    politicalStatus: p.politicalStatus,
-    phones,
-    address: p.address,
-    status: p.status ?? '在册',
-    statusDate: p.statusDate,
-    postcode: p.postcode,
-    area: p.area,
-    building: p.building,
-    community: p.community,
-    health: p.health,
-    living: p.living,
-    ...p.care,
-    bankName: p.bankName,
-    bankAccount: p.bankAccount,
-    note: notes.length ? notes.join('；') : null,
-    reviewFlags: flags,
-  });
-  if (!parsed.success) return { input: null, issues: [{ column: '', code: 'invalid', message: describeIssues(parsed.error) }] };
-  return { input: parsed.data, issues: [] };
-}
-
 type FieldKey = keyof PersonInput;
 const MERGE_FIELDS: FieldKey[] = [
   'gender', 'ethnicity', 'birthDate', 'idNumber', 'category', 'staffType', 'workStartDate', 'retirementDate', 'formerUnit',
@@ -193,8 +146,6 @@ function onFileFinder(store: Store, rows: number): OnFile {
   };
 }
 
-const keyOf = (p: PersonInput) => (p.idNumber ? `id:${p.idNumber}` : p.birthDate?.length === 10 ? `nb:${p.name}|${p.birthDate}` : null);
-
 /**
  * What one import row wrote to a file: every field it changed, as it was before the row and as
  * the row left it (`before` is null where the row created the file). The import log keeps it for
@@ -235,27 +186,13 @@ export interface CommitOptions extends ImportDecisions {
   confirmNotRoster?: boolean;
   /** Called after each data row; throwing from it cancels the import (nothing is kept). */
   onProgress?: (done: number, total: number) => void;
+  /** Which rows the report lists: every row (the CLI), or those with problems (the wizard shows those; the log has every row). */
+  reportRows?: 'all' | 'problems';
 }
 
-/** A data row as the commit reads it: its person as a file's input (null: it cannot be one), its problems, the key duplicates are found by. */
-interface ConvertedRow {
-  input: PersonInput | null;
-  issues: RowIssue[];
-  key: string | null;
-}
-
-// Converting a row (the contract's schema) is most of what deciding it costs: done once per
-// analysed row, for the preview, and reused by every later dry run and by the commit.
-const converted = new WeakMap<AnalyzedRow, ConvertedRow>();
-
+/** A data row as the commit reads it (converted when it was analysed: analyze.ts). */
 function convertRow(row: AnalyzedRow): ConvertedRow {
-  let c = converted.get(row);
-  if (!c) {
-    const { input, issues } = row.person ? toPersonInput(row.person) : { input: null, issues: [] };
-    c = { input, issues: issues.length ? [...row.issues, ...issues] : row.issues, key: input ? keyOf(input) : null };
-    converted.set(row, c);
-  }
-  return c;
+  return row.converted ?? { input: null, issues: row.issues, key: null };
 }
 
 interface Decision {
@@ -297,19 +234,15 @@ function decide(
 
 const DATA_OUTCOMES = new Set<string>(['inserted', 'updated', 'merged', 'skipped', 'excluded', 'rejected'] satisfies ImportOutcome[]);
 
-/** The counts of a report's rows (`rows`: the analysed rows it reports, in the same order). */
-function countRows(rows: AnalyzedRow[], report: ReportRow[]): ImportCounts {
-  const counts = { dataRows: 0, nonDataRows: 0, inserted: 0, updated: 0, merged: 0, skipped: 0, excluded: 0, rejected: 0, needsReview: 0 };
-  report.forEach((r, i) => {
-    if (!DATA_OUTCOMES.has(r.outcome)) {
-      counts.nonDataRows++;
-      return;
-    }
-    counts.dataRows++;
-    counts[r.outcome as ImportOutcome]++;
-    if ((r.outcome === 'inserted' || r.outcome === 'updated') && (rows[i].person?.reviewFlags.length ?? 0) > 0) counts.needsReview++;
-  });
-  return counts;
+/** Adds (1) or takes away (-1) what a row's outcome counts for (`flagged`: its person is flagged 待核实). */
+function countOutcome(counts: ImportCounts, outcome: ReportRow['outcome'], flagged: boolean, sign: 1 | -1): void {
+  if (!DATA_OUTCOMES.has(outcome)) {
+    counts.nonDataRows += sign;
+    return;
+  }
+  counts.dataRows += sign;
+  counts[outcome as ImportOutcome] += sign;
+  if ((outcome === 'inserted' || outcome === 'updated') && flagged) counts.needsReview += sign;
 }
 
 /** What the report says of the file's sheets. */
@@ -364,9 +297,10 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
     // Each person met so far in the file, by key: the file they went to (null in a dry run).
     const seen = new Map<string, { personId: number | null }>();
     const report: ReportRow[] = [];
+    const counts: ImportCounts = { dataRows: 0, nonDataRows: 0, inserted: 0, updated: 0, merged: 0, skipped: 0, excluded: 0, rejected: 0, needsReview: 0 };
     let done = 0;
     for (const row of rows) {
-      const base = { sheet: row.sheet, row: row.row, personId: null as number | null, name: row.person?.name ?? null, issues: row.issues, conflicts: [] as ReportRow['conflicts'] };
+      const base = { sheet: row.sheet, row: row.row, personId: null as number | null, name: row.name, issues: row.issues, conflicts: [] as ReportRow['conflicts'] };
       let outcome: ReportRow['outcome'] = row.outcome;
       let writes: FieldWrites | null = null;
       if (row.outcome === 'data') {
@@ -393,7 +327,8 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
         if (c.key && !earlier && !excluded && c.input) seen.set(c.key, { personId: base.personId });
         options.onProgress?.(done, total);
       }
-      report.push({ ...base, outcome });
+      countOutcome(counts, outcome, row.flagged, 1);
+      if (options.reportRows !== 'problems' || base.issues.length > 0 || outcome === 'rejected') report.push({ ...base, outcome });
       if (importId !== null) {
         logRow.run(
           importId,
@@ -408,7 +343,6 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
         );
       }
     }
-    const counts = countRows(rows, report);
     const summary: ImportReport = {
       importId,
       file: prepared.fileName,
@@ -497,11 +431,7 @@ export class DryRun {
     const r = this.report.rows[at];
     const row = this.rows[at];
     const c = this.counts;
-    if (DATA_OUTCOMES.has(r.outcome)) {
-      c.dataRows += sign;
-      c[r.outcome as ImportOutcome] += sign;
-      if ((r.outcome === 'inserted' || r.outcome === 'updated') && (row.person?.reviewFlags.length ?? 0) > 0) c.needsReview += sign;
-    } else c.nonDataRows += sign;
+    countOutcome(c, r.outcome, row.flagged, sign);
     if (r.outcome === 'total') this.totalRows += sign;
     if (r.outcome === 'note') this.noteRows += sign;
     if (r.issues.length > 0) c.problems += sign;
@@ -562,7 +492,7 @@ export class DryRun {
     let earlier: { personId: number | null } | undefined;
     for (const at of positions) {
       const row = this.rows[at];
-      const base = { sheet: row.sheet, row: row.row, personId: null as number | null, name: row.person?.name ?? null, issues: row.issues, conflicts: [] as ReportRow['conflicts'] };
+      const base = { sheet: row.sheet, row: row.row, personId: null as number | null, name: row.name, issues: row.issues, conflicts: [] as ReportRow['conflicts'] };
       if (row.outcome !== 'data') {
         this.report.rows[at] = { ...base, outcome: row.outcome };
         continue;

@@ -5,10 +5,10 @@
 // preview says so, and a commit needs `confirmNotRoster` (the CLI's --force).
 import type { NotARoster } from '../contract/imports';
 import { grouped } from '../shared/importLimits';
-import type { AnalyzedRow, AnalyzedSheet, ImportedPerson } from './analyze';
+import type { AnalyzedRow, AnalyzedSheet } from './analyze';
 
 /** Who a row is, as a roster tells people apart: by ID number, else by name. */
-const personKey = (p: ImportedPerson) => (p.idNumber ? `id:${p.idNumber}` : `name:${p.name}`);
+const personKey = (r: AnalyzedRow) => (r.idNumber ? `id:${r.idNumber}` : `name:${r.name}`);
 
 /** Below this many people a sheet is too small to tell. */
 const MIN_ROWS = 20;
@@ -23,7 +23,7 @@ export function notARoster(sheets: AnalyzedSheet[], excludedSheets: Set<string> 
   const doubts: NotARoster[] = [];
   for (const sheet of sheets) {
     if (!sheet.header || excludedSheets.has(sheet.name)) continue;
-    const people = sheet.rows.flatMap((r) => (r.outcome === 'data' && r.person && !excludedRows.has(`${r.sheet}!${r.row}`) ? [r.person] : []));
+    const people = sheet.rows.filter((r) => r.outcome === 'data' && r.name !== null && !excludedRows.has(`${r.sheet}!${r.row}`));
     if (people.length < MIN_ROWS) continue;
     const persons = new Set(people.map(personKey)).size;
     if (people.length < ROWS_PER_PERSON * persons) continue;
@@ -58,9 +58,9 @@ export class RosterShapeTally {
 
   /** Counts a sheet's row in (1) or out (-1). */
   count(sheet: number, row: AnalyzedRow, sign: 1 | -1): void {
-    if (row.outcome !== 'data' || !row.person) return;
+    if (row.outcome !== 'data' || row.name === null) return;
     const s = this.sheets[sheet];
-    const key = personKey(row.person);
+    const key = personKey(row);
     const n = (s.persons.get(key) ?? 0) + sign;
     if (n > 0) s.persons.set(key, n);
     else s.persons.delete(key);

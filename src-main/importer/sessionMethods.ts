@@ -42,9 +42,9 @@ export function rosterSessionMethods(store: Store, file: (args: Record<string, u
     // A wizard's commit: progress as events, then the report. The screen shows the counts and
     // the rows with problems; the log in the database has every row.
     commit: ({ session, options }, emit) => {
-      const report = commitImport(store, sessions.prepared(session as string), { ...(options as CommitOptions), onProgress: progress(emit) });
+      const report = commitImport(store, sessions.prepared(session as string), { ...(options as CommitOptions), reportRows: 'problems', onProgress: progress(emit) });
       sessions.close(session as string);
-      return { ...report, rows: report.rows.filter((r) => r.issues.length > 0 || r.outcome === 'rejected') } satisfies ImportReport;
+      return report satisfies ImportReport;
     },
     // The CLI's import: read, analyse and commit (or try, with dryRun) in one call, every row
     // reported; with the mappings remembered from the wizard, and --map over them.

@@ -32,8 +32,12 @@ interface Session {
   book: SourceBook;
   spec: ImportSpec;
   prepared: PreparedImport;
-  /** What the commit would do with every row, as the preview shows it. */
-  dryRun: DryRun;
+  store: Store;
+  /**
+   * What the commit would do with every row, as the preview shows it; let go while the import
+   * commits (the commit decides every row again) and made again if the wizard asks after.
+   */
+  dryRun: DryRun | null;
   /** The sheets that do not look like a roster (./rosterShape.ts), and the tally that tells when to ask again. */
   notARoster: NotARoster[];
   shape: RosterShapeTally;
@@ -50,7 +54,7 @@ export class ImportSessions {
   async open(store: Store, fileName: string, bytes: Buffer): Promise<ImportPreview> {
     const { book, sha256 } = await readImport(bytes, fileName, this.read);
     const spec: ImportSpec = { ...rememberedSpec(store, book), edits: [] };
-    const session = { fileName, sha256, book, spec } as Session;
+    const session = { fileName, sha256, book, spec, store } as Session;
     this.refresh(store, session);
     const id = randomUUID();
     // One wizard at a time is what an office does; old sessions are let go.
@@ -66,10 +70,11 @@ export class ImportSessions {
     s.notARoster = notARoster(s.prepared.sheets);
   }
 
-  private get(id: string): Session {
+  private get(id: string): Session & { dryRun: DryRun } {
     const s = this.sessions.get(id);
     if (!s) throw new UserError('expired', '导入向导已失效，请重新选择文件');
-    return s;
+    s.dryRun ??= new DryRun(s.store, s.prepared);
+    return s as Session & { dryRun: DryRun };
   }
 
   preview(id: string): ImportPreview {
@@ -184,9 +189,14 @@ export class ImportSessions {
     return this.preview(id);
   }
 
-  /** The analysed file with every correction and choice, ready to commit. */
+  /**
+   * The analysed file with every correction and choice, ready to commit; the preview's dry run is
+   * let go meanwhile (made again if the wizard asks for the preview after all).
+   */
   prepared(id: string): PreparedImport {
-    return this.get(id).prepared;
+    const s: Session = this.get(id);
+    s.dryRun = null;
+    return s.prepared;
   }
 
   close(id: string): void {

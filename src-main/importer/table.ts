@@ -3,13 +3,13 @@
 // grammar, then the values), with what the user taught (--map, the mapping sent with the call);
 // below it, blank rows and the 合计/注/制表 lines are not data. Each data row keeps its raw values
 // by header label, for the log that proves nothing was dropped.
-import { findTableHeader as findHeaderOf, type TableShape } from './columns';
+import { findTableHeader as findHeaderOf, nearestTableHeader, type FoundHeader, type TableShape } from './columns';
 import { nowIso } from '../audit/audit';
 import type { Store } from '../db/store';
 import { checkIdNumber } from '../shared/idNumber';
 import type { Taught } from './recognise';
 import { idCell, type CellValue } from '../spreadsheet/cells';
-import { normalizeLabel } from '../spreadsheet/tables';
+import { normalizeLabel, type SourceSheet } from '../spreadsheet/tables';
 
 export interface TableHeader<F extends string> {
   /** 0-based row of the header (its last row); -1 where the data starts on the first row. */
@@ -23,7 +23,10 @@ export interface TableHeader<F extends string> {
 
 export function findTableHeader<F extends string>(rows: CellValue[][], shape: TableShape<F>, taught?: Taught<F>): TableHeader<F> | null {
   const found = findHeaderOf(shape, rows, taught);
-  if (!found) return null;
+  return found ? tableHeaderOf(found) : null;
+}
+
+function tableHeaderOf<F extends string>(found: FoundHeader<F>): TableHeader<F> {
   const columns = new Map<F, number>();
   found.fields.forEach((f, c) => {
     if (f && !columns.has(f)) columns.set(f, c);
@@ -101,4 +104,31 @@ export interface SheetColumns {
   labels: string[];
   fields: (string | null)[];
   reasons: string[];
+  /** The required fields no column is (each: fields any one of which will do); the sheet is not read until they are mapped. */
+  missing?: string[][];
+}
+
+/**
+ * The sheets of a book that hold a table of this shape, and their columns for the report. Where
+ * none does, no table, and the columns of the sheets that come nearest (nearestTableHeader: the
+ * fewest required fields lacking), each with what it lacks: a trial run answers with them, so the
+ * mapping step can show the columns and the user pick the one that holds what is missing.
+ */
+export function findTables<F extends string>(
+  sheets: readonly SourceSheet[],
+  shape: TableShape<F>,
+  taughtOf: (sheet: SourceSheet) => Taught<F> | undefined,
+): { tables: { sheet: SourceSheet; header: TableHeader<F> }[]; columns: SheetColumns[] } {
+  const columnsOf = (sheet: SourceSheet, h: TableHeader<F>): SheetColumns => ({ sheet: sheet.name, labels: h.labels, fields: h.fields, reasons: h.reasons });
+  const tables = sheets.flatMap((sheet) => {
+    const header = findTableHeader(sheet.rows, shape, taughtOf(sheet));
+    return header ? [{ sheet, header }] : [];
+  });
+  if (tables.length > 0) return { tables, columns: tables.map((t) => columnsOf(t.sheet, t.header)) };
+  const near = sheets.flatMap((sheet) => {
+    const found = nearestTableHeader(shape, sheet.rows, taughtOf(sheet));
+    return found ? [{ sheet, header: tableHeaderOf(found), missing: found.missing }] : [];
+  });
+  const fewest = Math.min(...near.map((n) => n.missing.length));
+  return { tables: [], columns: near.filter((n) => n.missing.length === fewest).map((n) => ({ ...columnsOf(n.sheet, n.header), missing: n.missing })) };
 }

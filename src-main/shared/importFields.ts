@@ -61,3 +61,8 @@ export const ADJUSTMENT_FIELDS = ['name', 'idNumber', 'old', 'new', 'increase'] 
 export type AdjustmentField = (typeof ADJUSTMENT_FIELDS)[number];
 
 export const ADJUSTMENT_FIELD_NAMES: Record<AdjustmentField, string> = { name: FILE.name, idNumber: FILE.idNumber, old: '调整前养老金', new: '调整后养老金', increase: '调整额' };
+
+/** The required fields a list lacks (each: fields any one of which will do), in Chinese: 费用类别、调整后养老金或调整额. */
+export function missingFieldsText(missing: readonly (readonly string[])[], names: Readonly<Record<string, string>>): string {
+  return [...new Set(missing.map((any) => any.map((f) => names[f] ?? f).join('或')))].join('、');
+}

@@ -214,6 +214,17 @@ interface Context {
   limits: ImportLimits;
   /** Cells built so far in the workbook (each row counts one, plus its cells), against limits.cells. */
   cells: number;
+  /** Short texts met so far, each kept once (a roster repeats 男, 退休, its units on every row). */
+  texts: Map<string, string>;
+}
+
+/** A short text as one string however many cells hold it; longer ones (names are short too) as they are. */
+function shared(s: string, ctx: Context): string {
+  if (s.length > 12) return s;
+  const kept = ctx.texts.get(s);
+  if (kept !== undefined) return kept;
+  if (ctx.texts.size < 100_000) ctx.texts.set(s, s);
+  return s;
 }
 
 /** `3, 27` → `AB3`, for the messages. */
@@ -225,7 +236,7 @@ function cellName(row: number, col: number): string {
 
 function cellValue(attrs: string, body: string | undefined, ctx: Context): XlsxCell {
   const type = CELL_TYPE.exec(attrs)?.[1] ?? 'n';
-  if (type === 'inlineStr') return body ? runsText(body) : null;
+  if (type === 'inlineStr') return body ? shared(runsText(body), ctx) : null;
   const v = body ? VALUE.exec(body) : null;
   if (!v) return body && FORMULA.test(body) ? '#NOVALUE' : null;
   const raw = v[1] ?? '';
@@ -233,7 +244,7 @@ function cellValue(attrs: string, body: string | undefined, ctx: Context): XlsxC
     case 's':
       return raw.trim() === '' ? null : (ctx.strings[Number(raw)] ?? null);
     case 'str':
-      return own(lineBreaks(unescapeXml(raw)));
+      return shared(own(lineBreaks(unescapeXml(raw))), ctx);
     case 'b':
       return raw === '1' || raw === 'true';
     case 'e':
@@ -332,6 +343,7 @@ export function readXlsxBook(bytes: Buffer, limits: ImportLimits = IMPORT_LIMITS
     date1904: new RegExp(`<${P}workbookPr\\b[^>]*\\sdate1904="(?:1|true)"`).test(workbook),
     limits,
     cells: 0,
+    texts: new Map(),
   };
   const sheets: XlsxSheet[] = [];
   for (const m of workbook.matchAll(new RegExp(`<${P}sheet\\b([^>]*)>`, 'g'))) {

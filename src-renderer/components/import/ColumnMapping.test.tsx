@@ -72,4 +72,38 @@ describe('the mapping step of the ledger import', () => {
     const again = await office.call<LedgerImportReport>('claims.importLedger', { fileName: '2026年台账.xlsx', dataBase64: Buffer.from(await (await ledger()).arrayBuffer()).toString('base64'), dryRun: true });
     expect(again.columns?.[0].fields[7]).toBe('hospital');
   });
+
+  it('a ledger whose invoice-number column neither its header nor its values name: the trial shows the columns with 票据号 missing, the clerk picks the column, and it imports', async () => {
+    createPerson(office.ctx().store, person({ name: '张桂兰', idNumber: ZHANG, retirementDate: '2007-10' }), { acceptWarnings: true });
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('台账').addRows([
+      ['姓名', '身份证号', '就医日期', '费用类别', '收据号', '符合报销金额', '实报金额'],
+      ['张桂兰', ZHANG, '2025-03-01', '住院', 'S-01', 100, 60],
+      ['张桂兰', ZHANG, '2025-04-01', '门诊', 'S-02', 50, 30],
+    ]);
+    const file = new File([new Uint8Array(await wb.xlsx.writeBuffer())], '旧台账.xlsx');
+    const { container } = render(<LedgerImport />);
+    fireEvent.change(container.querySelector('input[type=file]')!, { target: { files: [file] } });
+
+    expect(await screen.findByText('缺少必需的列：票据号', undefined, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.getByText('台账缺少必需的列，尚未读取数据行：请在下面为缺少的字段选择对应的列。')).toBeTruthy();
+    const select = (c: string) => screen.getByLabelText(`第${c}列对应字段`, { selector: 'input' }) as HTMLInputElement;
+    expect(screen.getByText('收据号')).toBeTruthy();
+    expect(select('E').value).toBe('不导入此列');
+    expect(select('D').value).toBe('费用类别');
+    expect((screen.getByRole('button', { name: '导入 0 条' }) as HTMLButtonElement).disabled).toBe(true);
+
+    await choose('第E列对应字段', '票据号（缺少）');
+    expect(await screen.findByText('按指定的对应：票据号', undefined, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.queryByText('缺少必需的列：票据号')).toBeNull();
+    expect(screen.getByText(/可导入 2，不能导入 0/)).toBeTruthy();
+    expect(office.ctx().store.raw.prepare('SELECT count(*) AS n FROM claim_lines').get()).toEqual({ n: 0 });
+
+    fireEvent.click(screen.getByRole('button', { name: '导入 2 条' }));
+    await waitFor(() => expect(screen.queryByText(/试导入/)).toBeNull(), { timeout: 10_000 });
+    expect(office.ctx().store.raw.prepare('SELECT invoice_no, kind FROM claim_lines ORDER BY id').all()).toEqual([
+      { invoice_no: 'S-01', kind: '住院' },
+      { invoice_no: 'S-02', kind: '门诊' },
+    ]);
+  });
 });

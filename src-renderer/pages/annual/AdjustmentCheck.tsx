@@ -5,7 +5,7 @@ import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AdjustmentRunView } from '../../../src-main/contract/adjustments';
 import { ADJUSTMENT_FIELD_NAMES } from '../../../src-main/shared/importFields';
-import { ColumnMapping, type ColumnChoices } from '../../components/import/ColumnMapping';
+import { ColumnMapping, lacksColumns, type ColumnChoices } from '../../components/import/ColumnMapping';
 import { fileBytes } from '../../files';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { done, failed } from '../../notify';
@@ -90,9 +90,10 @@ export function AdjustmentCheck({ year }: { year: number }) {
       {tried && file && (
         <Paper withBorder p="md">
           <Stack gap="sm">
-            <Alert color={tried.counts.rejected ? 'orange' : 'blue'} title={`试导入“${file.name}”（尚未写入）`}>
-              数据行 {tried.counts.dataRows}：对应 {tried.counts.matched} 人，金额不一致 {tried.counts.differs} 人，档案中无此人 {tried.counts.unmatched} 行，不能导入{' '}
-              {tried.counts.rejected} 行。
+            <Alert color={tried.counts.rejected || lacksColumns(tried.columns) ? 'orange' : 'blue'} title={`试导入“${file.name}”（尚未写入）`}>
+              {lacksColumns(tried.columns)
+                ? '名单缺少必需的列，尚未读取数据行：请在下面为缺少的字段选择对应的列。'
+                : `数据行 ${tried.counts.dataRows}：对应 ${tried.counts.matched} 人，金额不一致 ${tried.counts.differs} 人，档案中无此人 ${tried.counts.unmatched} 行，不能导入 ${tried.counts.rejected} 行。`}
             </Alert>
             {tried.columns && (
               <ColumnMapping columns={tried.columns} names={ADJUSTMENT_FIELD_NAMES} disabled={trial.isPending || importList.isPending} onMap={remap} />

@@ -4,7 +4,7 @@ import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { CLAIM_STATUSES, type ClaimListItem, type ClaimStatus, type LedgerImportReport } from '../../../src-main/contract/claims';
 import { LEDGER_FIELD_NAMES } from '../../../src-main/shared/importFields';
-import { ColumnMapping, type ColumnChoices } from '../../components/import/ColumnMapping';
+import { ColumnMapping, lacksColumns, type ColumnChoices } from '../../components/import/ColumnMapping';
 import { fileBytes } from '../../files';
 import { DataTable } from '../../kit/DataTable';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
@@ -128,8 +128,10 @@ export function LedgerImport() {
       </Group>
       {preview && (
         <Stack mt="md" gap="sm">
-          <Alert color={preview.rejected ? 'orange' : 'blue'} title={`试导入“${preview.file}”（尚未写入）`}>
-            数据行 {preview.dataRows}：可导入 {preview.inserted}，不能导入 {preview.rejected}。
+          <Alert color={preview.rejected || lacksColumns(preview.columns) ? 'orange' : 'blue'} title={`试导入“${preview.file}”（尚未写入）`}>
+            {lacksColumns(preview.columns)
+              ? '台账缺少必需的列，尚未读取数据行：请在下面为缺少的字段选择对应的列。'
+              : `数据行 ${preview.dataRows}：可导入 ${preview.inserted}，不能导入 ${preview.rejected}。`}
           </Alert>
           {preview.columns && (
             <ColumnMapping columns={preview.columns} names={LEDGER_FIELD_NAMES} disabled={trial.isPending || commit.isPending} onMap={remap} />

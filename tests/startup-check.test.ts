@@ -3,66 +3,20 @@
 // background. Damage it finds there stops every save, says so in Chinese, and offers the newest
 // backup that passes its check, restored only when the user confirms; the damaged file is kept.
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { AppInfo } from '../src-main/contract/app';
 import type { ListPage, PersonFile } from '../src-main/contract/retirees';
 import { AppContext } from '../src-main/app/context';
-import { openRaw } from '../src-main/db/open';
-import { createPerson } from '../src-main/retirees/persons';
-import { saveOfficeSettings } from '../src-main/settings/settings';
-import { person, router, tempDir } from './helpers';
+import { damagedOffice, officeWithBackups } from './damage';
+import { person, router } from './helpers';
 
 let ctx: AppContext;
 afterEach(() => ctx?.close());
 const { call, refusal } = router(() => ctx);
 
-const GIVEN = ['桂兰', '秀英', '建国', '德福', '玉珍', '志明', '淑芬', '长青'];
-
-/** A page in the middle of the audit log's leaves: no search, list or open reads it. */
-function auditLeaf(dbPath: string): { page: number; pageSize: number } {
-  const raw = openRaw(dbPath, { readonly: true });
-  try {
-    const leaves = raw
-      .prepare("SELECT pageno FROM dbstat WHERE name = 'audit_log' AND pagetype = 'leaf' ORDER BY pageno")
-      .all() as { pageno: number }[];
-    expect(leaves.length).toBeGreaterThan(10);
-    return {
-      page: leaves[Math.floor(leaves.length / 2)].pageno,
-      pageSize: raw.pragma('page_size', { simple: true }) as number,
-    };
-  } finally {
-    raw.close();
-  }
-}
-
-async function officeWithBackups(): Promise<{ dbPath: string; newestGood: string }> {
-  const dbPath = path.join(tempDir(), 'office.sqlite');
-  const own = await AppContext.start({ dbPath, noAutomaticBackup: true });
-  saveOfficeSettings(own.store, { orgName: '单位', operatorName: '王干事' });
-  own.store.tx(() => {
-    for (let i = 0; i < 300; i++)
-      createPerson(own.store, person({ name: `张${GIVEN[i % GIVEN.length]}${i}`, address: `建设大路 ${i} 号` }), {
-        acceptWarnings: false,
-      });
-  });
-  await own.backupNow();
-  await new Promise((r) => setTimeout(r, 1100));
-  const newest = await own.backupNow();
-  createPerson(own.store, person({ name: '李秀英' }), { acceptWarnings: false });
-  own.close();
-  // A newer backup that does not pass its check is not offered.
-  fs.writeFileSync(path.join(own.paths.backupsDir, 'manual-29991231-235959.sqlite'), 'not a database');
-  return { dbPath, newestGood: newest.name };
-}
-
 describe('the full check runs after start', () => {
   test('a page the cheap check does not read is damaged: the app opens and reads, then saves are refused in Chinese and the newest good backup is offered', async () => {
-    const { dbPath, newestGood } = await officeWithBackups();
-    const { page, pageSize } = auditLeaf(dbPath);
-    const fd = fs.openSync(dbPath, 'r+');
-    fs.writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (page - 1) * pageSize);
-    fs.closeSync(fd);
+    const { dbPath, newestGood, page, pageSize } = await damagedOffice();
     const damagedBytes = fs.readFileSync(dbPath);
 
     ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });

@@ -2,12 +2,12 @@
 // damage, every save is refused: this banner, above every page, says so and offers the newest
 // backup that passes its check; the backup is restored only when the user confirms.
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
-import type { AppInfo, BackupEntry } from '../../src-main/contract/app';
+import { useDisclosure } from '@mantine/hooks';
+import type { AppInfo } from '../../src-main/contract/app';
 import { RestoreBackupModal, when } from './RestoreBackupModal';
 
 export function IntegrityBanner({ info }: { info: AppInfo }) {
-  const [asking, setAsking] = useState<BackupEntry | null>(null);
+  const [asking, { open, close }] = useDisclosure(false);
   const { integrity } = info;
   if (integrity.state !== 'damaged') return null;
   const backup = integrity.backup;
@@ -17,13 +17,13 @@ export function IntegrityBanner({ info }: { info: AppInfo }) {
         <Text size="sm">{integrity.message}</Text>
         {backup && (
           <Group>
-            <Button color="orange" variant="white" onClick={() => setAsking(backup)}>
+            <Button color="orange" variant="white" onClick={open}>
               恢复到 {when(backup.takenAt)} 的备份……
             </Button>
           </Group>
         )}
       </Stack>
-      <RestoreBackupModal backup={asking} keptAsideDir={info.keptAsideDir} onClose={() => setAsking(null)} />
+      <RestoreBackupModal backup={asking ? backup : null} keptAsideDir={info.keptAsideDir} onClose={close} />
     </Alert>
   );
 }

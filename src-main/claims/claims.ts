@@ -14,6 +14,7 @@ import { todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { maskIdNumber } from '../shared/idNumber';
 import type { Category } from '../shared/person';
+import type { CategoryPolicy } from '../shared/claimPolicy';
 import { computeLine, reverseLine, type YearTotals } from './compute';
 import { toInfo } from '../retirees/attachments';
 import { policyFor } from './policies';
@@ -421,7 +422,7 @@ export function yearStatement(store: Store, personId: number, year: number): Yea
   const person = personFacts(store, personId);
   const ids = store.all(store.kysely.selectFrom('claim_lines').select('claim_id').distinct().where('person_id', '=', personId).where('year', '=', year).orderBy('claim_id'));
   const totals = yearTotals(store, personId, year);
-  let rules = null;
+  let rules: CategoryPolicy | null;
   try {
     rules = policyFor(store, year, person.category).rules;
   } catch {

@@ -58,7 +58,7 @@ export function makeDemoPeople(count: number, seed = 2026, units?: DemoUnits): P
     const month = 1 + Math.floor(r() * 12);
     const day = 1 + Math.floor(r() * 28);
     const birth = `${birthYear}-${p2(month)}-${p2(day)}`;
-    let idNumber = '';
+    let idNumber: string;
     do {
       const seq = Math.floor(r() * 499) * 2 + (female ? 0 : 1);
       const first17 = `${pick(r, AREA_CODES)}${birthYear}${p2(month)}${p2(day)}${String(seq).padStart(3, '0')}`;

@@ -416,7 +416,11 @@ export class DryRun {
     }
     this.rows.forEach((row, i) => {
       const key = row.outcome === 'data' ? convertRow(row).key : null;
-      if (key) this.byKey.get(key)?.push(i) ?? this.byKey.set(key, [i]);
+      if (key) {
+        const same = this.byKey.get(key);
+        if (same) same.push(i);
+        else this.byKey.set(key, [i]);
+      }
       this.tally(i, 1);
     });
   }

@@ -76,7 +76,7 @@ function halfWidth(s: string): string {
 }
 
 // Bracketed text that says how a value is written, not what it is.
-const UNIT = /^(元|万元|人民币元|人民币|rmb|¥|年|岁|月|个月|日|天|%|百分比|位|\d+位|必填|选填|可选|是否|是\/?否|男\/?女|[年月日ymd./\-]+|[xX×]+)$/i;
+const UNIT = /^(元|万元|人民币元|人民币|rmb|¥|年|岁|月|个月|日|天|%|百分比|位|\d+位|必填|选填|可选|是否|是\/?否|男\/?女|[年月日ymd./-]+|[xX×]+)$/i;
 
 /**
  * The label a concept is matched on: half-width, no spaces or line breaks, no units or format
@@ -86,7 +86,7 @@ export function conceptOf(label: CellValue): string {
   if (label === null || label === undefined) return '';
   let s = halfWidth(String(label)).replace(/\s+/g, '');
   s = s.replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]/, '');
-  s = s.replace(/[(（【\[「]([^()（）【】\[\]「」]*)[)）】\]」]/g, (_, inner: string) => (UNIT.test(inner) ? '' : inner));
+  s = s.replace(/[(（【[「]([^()（）【】[\]「」]*)[)）】\]」]/g, (_, inner: string) => (UNIT.test(inner) ? '' : inner));
   return s.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
 }
 

@@ -103,7 +103,7 @@ export function extensionOf(name: string): string {
  */
 export function safeFileName(name: string, fallback = '附件'): string {
   let s = name.normalize('NFC').split(/[/\\]/).pop() ?? '';
-  s = s.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '');
+  s = s.replace(/[\p{Cc}\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '');
   s = s.replace(/[<>:"|?*]/g, '_');
   s = s.replace(/^[\s.]+|[\s.]+$/g, '');
   const dot = s.lastIndexOf('.');

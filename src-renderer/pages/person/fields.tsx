@@ -2,7 +2,7 @@
 // bound to a @mantine/form with the contract's way of saying "nothing" (null, not an empty string),
 // and the contract's own schema as a form's validation. Dates: kit/FormDateField.
 import { ActionIcon, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import type { UseFormReturnType } from '@mantine/form';
+import type { GetInputPropsReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import type { ChangeEvent, ReactNode } from 'react';
@@ -25,14 +25,17 @@ export function validatedAs(method: MethodName) {
   return zod4Resolver(contract[method].input as never);
 }
 
-// Any form: these helpers read and write one path of it.
-type AnyForm = UseFormReturnType<any>;
+/** What `textField` needs of a form, whatever its values: read one path, write text or null there. */
+interface TextForm {
+  getInputProps: (path: string) => GetInputPropsReturnType;
+  setFieldValue: (path: string, value: string | null) => void;
+}
 
 /**
  * A text input bound to `path`: an emptied field holds null (the contract's "nothing"), so
  * clearing what was empty is no change, and optional amounts are not read as "" yuan.
  */
-export function textField(form: AnyForm, path: string) {
+export function textField(form: TextForm, path: string) {
   const props = form.getInputProps(path);
   return {
     ...props,

@@ -4,7 +4,7 @@
 // (`details`) are shown beside their fields.
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { z } from 'zod';
 import { ApiError } from '../api';
 import { editOf, isDirty, rebase } from './edit';
@@ -60,11 +60,12 @@ export function fieldErrors(e: ApiError, fields: string[]): Record<string, strin
 
 export function useContractForm<V extends Values>(o: ContractFormOptions<V>): ContractForm<V> {
   const form = useForm<V>({ mode: 'controlled', initialValues: o.initial, validate: o.schema ? zod4Resolver(o.schema as never) : undefined });
-  const loaded = useRef<V>(o.initial);
+  // The record as last loaded or saved: what the form's values are compared with.
+  const [loaded, setLoaded] = useState<V>(o.initial);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
-  const dirty = isDirty(loaded.current, form.getValues());
+  const dirty = isDirty(loaded, form.getValues());
 
   const save = async (): Promise<boolean> => {
     if (form.validate().hasErrors) return false;
@@ -73,8 +74,8 @@ export function useContractForm<V extends Values>(o: ContractFormOptions<V>): Co
     setConflict(false);
     try {
       const values = form.getValues();
-      const saved = await o.submit(values, editOf(loaded.current, values));
-      loaded.current = saved;
+      const saved = await o.submit(values, editOf(loaded, values));
+      setLoaded(saved);
       form.setInitialValues(saved);
       form.setValues(saved);
       form.resetDirty(saved);
@@ -82,7 +83,7 @@ export function useContractForm<V extends Values>(o: ContractFormOptions<V>): Co
     } catch (e) {
       if (e instanceof ApiError) {
         if (o.onRefused?.(e)) return false;
-        const errors = fieldErrors(e, Object.keys(loaded.current));
+        const errors = fieldErrors(e, Object.keys(loaded));
         if (Object.keys(errors).length) form.setErrors(errors);
         setConflict(e.code === 'conflict');
       }
@@ -102,8 +103,8 @@ export function useContractForm<V extends Values>(o: ContractFormOptions<V>): Co
     clearError: () => setError(null),
     save,
     reloaded: (next) => {
-      const values = rebase(loaded.current, form.getValues(), next);
-      loaded.current = next;
+      const values = rebase(loaded, form.getValues(), next);
+      setLoaded(next);
       form.setInitialValues(next);
       form.setValues(values);
     },

@@ -5,7 +5,7 @@
 // (it is registered when this module loads, ahead of every React effect), puts the address back
 // and stops the event from reaching the page, then asks.
 import { Button, Group, Modal, Text } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 interface Guard {
   /** Saves; resolves true when saved (a refused save keeps the user on the form). */
@@ -48,8 +48,11 @@ if (typeof window !== 'undefined') {
  * `release`, for a page that has just saved and moves on before it has rendered clean.
  */
 export function useLeaveGuard(dirty: boolean, what: string, save: () => Promise<boolean>): () => void {
+  // The latest `save` (it closes over the latest values), in place before anyone can click.
   const saveRef = useRef(save);
-  saveRef.current = save;
+  useLayoutEffect(() => {
+    saveRef.current = save;
+  });
   const mineRef = useRef<Guard | null>(null);
   useEffect(() => {
     if (!dirty) return;

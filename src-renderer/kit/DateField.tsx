@@ -6,7 +6,7 @@
 import { ActionIcon, Popover, TextInput } from '@mantine/core';
 import { DatePicker } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { isValidIsoDate, parseDateInput } from '../../src-main/shared/dates';
 
 export interface DateFieldProps {
@@ -45,10 +45,13 @@ export function DateField({ label, value, onChange, partial = false, required, d
     const r = readDate(typed, partial);
     return r.error ? typed.trim() : r.iso;
   };
-  useEffect(() => {
+  // Only a value from outside (loaded, reset) replaces the text being typed: adjusted while
+  // rendering, when the value differs from the one last seen.
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
     if ((value ?? '') !== (typedValue(text) ?? '')) setText(value ?? '');
-    // Only a value from outside (loaded, reset) replaces the text being typed.
-  }, [value]);
+  }
   const commit = (typed: string) => {
     const r = readDate(typed, partial);
     setError(r.error);

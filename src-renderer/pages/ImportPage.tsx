@@ -4,7 +4,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Stepper, Tabs, Text, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useReducer, useRef, useState } from 'react';
 import type { ImportPreview } from '../../src-main/contract/imports';
 import { call, type ApiError } from '../api';
 import { ColumnsStep } from '../components/import/ColumnsStep';
@@ -31,10 +31,13 @@ export function ImportPage() {
   });
   const template = useRpcMutation('imports.template', { onSuccess: (t) => download(t.fileName, t.dataBase64) });
 
-  useEffect(() => {
-    // A roster dropped anywhere on the window (App) is waiting for this page.
+  // A roster dropped anywhere on the window (App) is waiting for this page.
+  const openDropped = useEffectEvent(() => {
     const dropped = takePendingRoster();
     if (dropped) open.mutate(dropped);
+  });
+  useEffect(() => {
+    openDropped();
   }, []);
 
   return (

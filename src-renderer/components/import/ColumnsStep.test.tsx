@@ -5,7 +5,7 @@
 // what the step then shows); a refusal is shown above the tables.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import path from 'node:path';
-import { useReducer } from 'react';
+import { useEffect, useReducer } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../src-main/contract/imports';
 import { IMPORT_PROCESS } from '../../../src-main/app/context';
@@ -26,10 +26,13 @@ const { call } = office;
 const CSV = '名字,到龄时间,离退休类型\n王芳,2010-03,老干部\n李强,,退休\n';
 const open = () => call<ImportPreview>('imports.open', { fileName: '名单.csv', dataBase64: Buffer.from(CSV).toString('base64') });
 
+// The preview the wizard holds, as last shown.
 let shown: ImportPreview | null = null;
 function Wizard({ opened }: { opened: ImportPreview }) {
   const [w, dispatch] = useReducer(wizard, undefined, () => wizard(startWizard(), { type: 'opened', preview: opened }));
-  shown = w.preview;
+  useEffect(() => {
+    shown = w.preview;
+  }, [w.preview]);
   return <ColumnsStep preview={w.preview!} excluded={[]} onPreview={(preview) => dispatch({ type: 'corrected', preview })} />;
 }
 

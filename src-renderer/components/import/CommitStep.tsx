@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { ImportPreview, ImportReport, ReportRow } from '../../../src-main/contract/imports';
 import { download } from '../../files';
 import { DataTable } from '../../kit/DataTable';
@@ -51,11 +51,13 @@ export function CommitStep({
   const doubts = preview.notARoster.filter((d) => !exclusions.sheets.includes(d.sheet));
   const [confirmNotRoster, setConfirmNotRoster] = useState(false);
 
-  useEffect(() => {
-    if (job?.state !== 'done') return;
+  const finished = useEffectEvent(() => {
     void readAllAgainAfterImport(client);
-    onReport(job.result as ImportReport);
+    onReport(job?.result as ImportReport);
+  });
+  useEffect(() => {
     // Once, when the job is done.
+    if (job?.state === 'done') finished();
   }, [job?.state]);
 
   if (report) {

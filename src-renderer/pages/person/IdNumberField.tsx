@@ -5,7 +5,7 @@
 import { Alert, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import type { InputOf } from '../../../src-main/contract';
 import { useRpc } from '../../kit/rpc';
 import { FIELD_LABELS } from '../../../src-main/shared/fields';
@@ -26,11 +26,14 @@ export function IdNumberField({ form, personId }: { form: UseFormReturnType<Pers
   // Only a result for the number now in the box.
   const result = check.data && input.idNumber === typed ? check.data : null;
 
-  useEffect(() => {
-    if (!result) return;
+  const fillFrom = useEffectEvent((r: NonNullable<typeof result>) => {
     const now = form.getValues();
-    if (result.birthDate && !now.birthDate) form.setFieldValue('birthDate', result.birthDate);
-    if (result.gender && !now.gender) form.setFieldValue('gender', result.gender as PersonDraft['gender']);
+    if (r.birthDate && !now.birthDate) form.setFieldValue('birthDate', r.birthDate);
+    if (r.gender && !now.gender) form.setFieldValue('gender', r.gender as PersonDraft['gender']);
+  });
+  // Once for each result, so a birth date or gender the user then clears stays cleared.
+  useEffect(() => {
+    if (result) fillFrom(result);
   }, [result]);
 
   let description: React.ReactNode = '18 位，末位可为 X；15 位旧号码保存时自动升级';

@@ -5,7 +5,7 @@
 import { Alert, Badge, Button, Group, Loader, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { PersonFile } from '../../../src-main/contract/retirees';
 import { formatAge, personAge } from '../../../src-main/shared/dates';
 import { AttachmentsTab } from '../../components/AttachmentsTab';
@@ -73,10 +73,11 @@ function PersonForm({ file }: { file: PersonFile | null }) {
 
   // The file read again (by whatever changed it): the user's edits stay on top of the new record.
   const seen = useRef(file);
+  const reload = useEffectEvent((next: PersonFile) => f.reloaded(draftOf(next)));
   useEffect(() => {
     if (file && seen.current !== file) {
       seen.current = file;
-      f.reloaded(draftOf(file));
+      reload(file);
     }
   }, [file]);
 

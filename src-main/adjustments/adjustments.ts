@@ -129,16 +129,17 @@ function compute(increase: Increase, p: PersonForRule, oldFen: number): Adjustme
 
 /**
  * The person each row's ID number names, with what the rule needs: one statement for the whole
- * list, joined on the rows' places in it; its rows as arrays (better-sqlite3 builds an object a
- * row property by property, which at 90,000 rows costs more than the query).
+ * list, joined on the rows' places in it, answering one JSON text (JSON.parse builds 90,000 rows
+ * in a third less time than better-sqlite3 hands them over value by value).
  */
 function findPeople(store: Store, listed: ListRow[]): void {
-  const rows = store
-    .prepare(`SELECT j.key, ${PERSON_FOR_RULE_COLUMNS.map((c) => `p.${c}`).join(', ')} FROM json_each(?) j JOIN persons p ON p.id_number = j.value`)
-    .raw(true)
-    .all(JSON.stringify(listed.map((l) => l.id.idNumber))) as [number, number, string, string, string | null, string | null, number | null, number, string, string | null][];
-  for (const [at, id, name, category, birth_date, retirement_date, contribution_years, remote_area, status, status_date] of rows) {
-    listed[at].person = { id, name, category, birth_date, retirement_date, contribution_years, remote_area, status, status_date };
+  const answer = store
+    .prepare(`SELECT json_group_array(json_array(j.key, ${PERSON_FOR_RULE_COLUMNS.map((c) => `p.${c}`).join(', ')})) FROM json_each(?) j JOIN persons p ON p.id_number = j.value`)
+    .pluck()
+    .get(JSON.stringify(listed.map((l) => l.id.idNumber))) as string;
+  type Found = [at: number, id: number, name: string, category: string, birth: string | null, retirement: string | null, years: number | null, remote: number, status: string, statusDate: string | null];
+  for (const p of JSON.parse(answer) as Found[]) {
+    listed[p[0]].person = { id: p[1], name: p[2], category: p[3], birth_date: p[4], retirement_date: p[5], contribution_years: p[6], remote_area: p[7], status: p[8], status_date: p[9] };
   }
 }
 
@@ -397,7 +398,7 @@ function checkListRow(l: ListRow, increase: Increase, seen: Map<number, ListRow>
     expectedFen,
     breakdown: result ? JSON.stringify(result.lines) : null,
     differs: expectedFen !== null && agencyFen !== null && expectedFen !== agencyFen ? 1 : 0,
-    issues: JSON.stringify(issues),
+    issues: issues.length ? JSON.stringify(issues) : '[]',
     raw: JSON.stringify(rawCells(l.row, l.table.header.labels)),
     checkedOn: before?.checked_on ?? null,
     checkedBy: before?.checked_by ?? null,

@@ -124,6 +124,14 @@ describe('the agency list', () => {
     ]);
     const run = await call<AdjustmentRunView>('adjustments.import', upload(file));
     expect(run.counts).toEqual({ dataRows: 6, matched: 3, unmatched: 1, rejected: 2, differs: 1, noExpected: 1, checked: 0, skipped: 2 });
+    // The answer's counts are those of the rows kept (the list of runs counts them from the table),
+    // and a trial of the same list answers the same run, keeping nothing.
+    const { columns, ...kept } = run;
+    expect(await call<AdjustmentRunView[]>('adjustments.runs', { year: 2026 })).toEqual([kept]);
+    const trial = await call<AdjustmentRunView>('adjustments.import', { ...upload(file), dryRun: true });
+    expect(trial).toEqual({ ...run, id: expect.any(Number), importedAt: expect.any(String) });
+    expect(trial.columns).toEqual(columns);
+    expect(await call<AdjustmentRunView[]>('adjustments.runs', { year: 2026 })).toEqual([kept]);
 
     const rows = async (filter: string) => (await call<{ total: number; rows: AdjustmentRowView[] }>('adjustments.rows', { runId: run.id, filter })).rows;
     const [diff] = await rows('differs');

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { findHeader } from '../src-main/importer/columns';
 import { decodeText, parseCsv } from '../src-main/spreadsheet/csv';
-import { normalizeLabel, type SourceSheet } from '../src-main/spreadsheet/tables';
+import { normalizeLabel, rawCells, type SourceSheet } from '../src-main/spreadsheet/tables';
 import { cellText, excelSerialToIso, idCell, parseDateCell } from '../src-main/spreadsheet/cells';
 import { careOf, careText, categoryOf, deathIn, partyOf } from '../src-main/importer/values';
 import { normalizeName } from '../src-main/retirees/persons';
@@ -130,6 +130,19 @@ describe('headers', () => {
 
   test('no header without 姓名', () => {
     expect(findHeader(sheet([['a', 'b'], ['1', '2']]))).toBeNull();
+  });
+});
+
+describe('raw values', () => {
+  test('every non-empty cell kept by its label: a column without one by its place, a label written twice in its first place with the later value', () => {
+    const row = [1, '王芳', null, 3286.35, '', true, new Date(Date.UTC(1950, 0, 1)), '说"明"\n第二行'];
+    expect(JSON.stringify(rawCells(row, ['序号', '备注', '身份证号码', '', '调整额', '是否', '出生日期', '备注']))).toBe(
+      '{"序号":"1","备注":"说\\"明\\"\\n第二行","第4列":"3286.35","是否":"true","出生日期":"1950-01-01"}',
+    );
+    const sparse: (string | null)[] = ['甲'];
+    sparse[4] = '戊';
+    expect(rawCells(sparse, ['序号'])).toEqual({ 序号: '甲', 第5列: '戊' });
+    expect(Object.keys(rawCells(['王芳', 3000], ['姓名', '__proto__']))).toEqual(['姓名', '__proto__']);
   });
 });
 

@@ -126,61 +126,82 @@ export interface AdjustmentResult {
 const y = (f: number) => `${formatYuan(f)} 元`;
 
 export function expectedIncrease(rule: AdjustmentRule, person: AdjustmentPerson, oldFen: number): AdjustmentResult {
-  const parts = { fixed: 0, tied: 0, tilt: 0, remote: 0 };
-  const lines: string[] = [];
-  const missing: string[] = [];
-  if (!(rule.categories as string[]).includes(person.category)) {
-    return { expectedFen: 0, parts, lines: [`人员类别为${person.category}，不在本次调整范围内`], missing };
-  }
-  if (!person.retirementDate) missing.push('离退休时间');
-  else if (person.retirementDate > rule.retiredBy) {
-    return { expectedFen: 0, parts, lines: [`${formatChineseDate(person.retirementDate)}离退休，晚于${formatChineseDate(rule.retiredBy)}，不参加本次调整`], missing };
-  }
+  return increaseUnder(rule)(person, oldFen);
+}
 
-  parts.fixed = rule.fixedFen;
-  if (rule.fixedFen) lines.push(`定额调整 ${y(rule.fixedFen)}`);
+/**
+ * The increase under one rule, person after person (the annual check computes 90,000 of them):
+ * what is the same for everyone, the rule's words and its age bands in order, is made once.
+ */
+export function increaseUnder(rule: AdjustmentRule): (person: AdjustmentPerson, oldFen: number) => AdjustmentResult {
+  const categories = rule.categories as string[];
+  const retiredBy = formatChineseDate(rule.retiredBy);
+  const fixedLine = `定额调整 ${y(rule.fixedFen)}`;
+  const perYear = y(rule.perYearFen);
+  const percent = bpText(rule.percentBp);
+  // The highest band first: a person gets the highest band reached.
+  const bands = [...rule.ageBands].sort((p, q) => q.fromAge - p.fromAge).map((b) => ({ ...b, text: `年满 ${b.fromAge} 周岁 ${y(b.fen)}` }));
+  const ageStep = rule.ageStep && { ...rule.ageStep, text: `${rule.ageStep.fromAge} 周岁后每增加一岁 ${y(rule.ageStep.fenPerYear)}` };
+  const agesOn = formatChineseDate(rule.ageOn);
+  const remoteLine = `艰苦边远地区 ${y(rule.remoteFen)}`;
 
-  const tied: string[] = [];
-  if (rule.perYearFen) {
-    if (person.contributionYears === null) missing.push('缴费年限');
-    else {
-      const v = rule.perYearFen * person.contributionYears;
+  return (person, oldFen) => {
+    const parts = { fixed: 0, tied: 0, tilt: 0, remote: 0 };
+    const lines: string[] = [];
+    const missing: string[] = [];
+    if (!categories.includes(person.category)) {
+      return { expectedFen: 0, parts, lines: [`人员类别为${person.category}，不在本次调整范围内`], missing };
+    }
+    if (!person.retirementDate) missing.push('离退休时间');
+    else if (person.retirementDate > rule.retiredBy) {
+      return { expectedFen: 0, parts, lines: [`${formatChineseDate(person.retirementDate)}离退休，晚于${retiredBy}，不参加本次调整`], missing };
+    }
+
+    parts.fixed = rule.fixedFen;
+    if (rule.fixedFen) lines.push(fixedLine);
+
+    const tied: string[] = [];
+    if (rule.perYearFen) {
+      if (person.contributionYears === null) missing.push('缴费年限');
+      else {
+        const v = rule.perYearFen * person.contributionYears;
+        parts.tied += v;
+        tied.push(`缴费年限 ${person.contributionYears} 年 × ${perYear} = ${y(v)}`);
+      }
+    }
+    if (rule.percentBp) {
+      const v = Math.floor((oldFen * rule.percentBp + 5000) / 10000);
       parts.tied += v;
-      tied.push(`缴费年限 ${person.contributionYears} 年 × ${y(rule.perYearFen)} = ${y(v)}`);
+      tied.push(`调整前基本养老金 ${y(oldFen)} × ${percent}% = ${y(v)}`);
     }
-  }
-  if (rule.percentBp) {
-    const v = Math.floor((oldFen * rule.percentBp + 5000) / 10000);
-    parts.tied += v;
-    tied.push(`调整前基本养老金 ${y(oldFen)} × ${bpText(rule.percentBp)}% = ${y(v)}`);
-  }
-  if (tied.length) lines.push(`挂钩调整：${tied.join('；')}`);
+    if (tied.length) lines.push(`挂钩调整：${tied.join('；')}`);
 
-  if (rule.ageBands.length || rule.ageStep) {
-    const a = ageOn(person.birthDate, rule.ageOn);
-    if (a === null) missing.push('出生日期');
-    else {
-      const band = [...rule.ageBands].sort((p, q) => q.fromAge - p.fromAge).find((b) => a >= b.fromAge);
-      const tilt: string[] = [];
-      if (band) {
-        parts.tilt += band.fen;
-        tilt.push(`年满 ${band.fromAge} 周岁 ${y(band.fen)}`);
+    if (bands.length || ageStep) {
+      const a = ageOn(person.birthDate, rule.ageOn);
+      if (a === null) missing.push('出生日期');
+      else {
+        const band = bands.find((b) => a >= b.fromAge);
+        const tilt: string[] = [];
+        if (band) {
+          parts.tilt += band.fen;
+          tilt.push(band.text);
+        }
+        if (ageStep && a > ageStep.fromAge) {
+          const years = a - ageStep.fromAge;
+          const v = years * ageStep.fenPerYear;
+          parts.tilt += v;
+          tilt.push(`${ageStep.text} × ${years} = ${y(v)}`);
+        }
+        if (tilt.length) lines.push(`倾斜调整：${agesOn}年满 ${a} 周岁，${tilt.join('，')}`);
       }
-      if (rule.ageStep && a > rule.ageStep.fromAge) {
-        const years = a - rule.ageStep.fromAge;
-        const v = years * rule.ageStep.fenPerYear;
-        parts.tilt += v;
-        tilt.push(`${rule.ageStep.fromAge} 周岁后每增加一岁 ${y(rule.ageStep.fenPerYear)} × ${years} = ${y(v)}`);
-      }
-      if (tilt.length) lines.push(`倾斜调整：${formatChineseDate(rule.ageOn)}年满 ${a} 周岁，${tilt.join('，')}`);
     }
-  }
 
-  if (rule.remoteFen && person.remoteArea) {
-    parts.remote = rule.remoteFen;
-    lines.push(`艰苦边远地区 ${y(rule.remoteFen)}`);
-  }
+    if (rule.remoteFen && person.remoteArea) {
+      parts.remote = rule.remoteFen;
+      lines.push(remoteLine);
+    }
 
-  if (missing.length) return { expectedFen: null, parts, lines, missing };
-  return { expectedFen: parts.fixed + parts.tied + parts.tilt + parts.remote, parts, lines, missing };
+    if (missing.length) return { expectedFen: null, parts, lines, missing };
+    return { expectedFen: parts.fixed + parts.tied + parts.tilt + parts.remote, parts, lines, missing };
+  };
 }

@@ -32,7 +32,10 @@ export function todayIso(now: Date = new Date()): string {
  */
 export function ageOn(birthDate: string | null | undefined, on: string): number | null {
   if (!birthDate || !PARTIAL_DATE.test(birthDate)) return null;
-  const [by, bm = 1, bd = 1] = birthDate.split('-').map(Number);
+  // PARTIAL_DATE: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+  const by = Number(birthDate.slice(0, 4));
+  const bm = birthDate.length > 4 ? Number(birthDate.slice(5, 7)) : 1;
+  const bd = birthDate.length > 7 ? Number(birthDate.slice(8, 10)) : 1;
   const [y, m, d] = on.split('-').map(Number);
   let age = y - by;
   if (m < bm || (m === bm && d < bd)) age -= 1;

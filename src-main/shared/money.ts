@@ -38,9 +38,8 @@ export function fenFromCell(value: unknown): number {
 export function formatYuan(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const whole = Math.floor(abs / 100);
+  const yuan = whole < 1000 ? String(whole) : String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
 }
 

@@ -7,8 +7,11 @@ import { restoreNeutralised } from '../documents/formulas';
 /** A cell as the file holds it: text, a number, a real date (UTC midnight), a boolean, or nothing. */
 export type CellValue = string | number | boolean | Date | null;
 
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 /** Full-width digits, letters and punctuation to half-width; the ideographic space to a space. */
 export function halfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s;
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 

@@ -77,11 +77,21 @@ export function tableRowKind(row: CellValue[]): 'data' | 'blank' | 'total' {
   return 'blank';
 }
 
-/** A row's non-empty cells by header label (or 第N列), as the file gave them. */
+/**
+ * A row's non-empty cells by header label (or 第N列), as the file gave them; a label written twice
+ * keeps its place and the later value. Built property by property: a list of 90,000 rows keeps one
+ * of these for each (an array of pairs turned into an object cost a third more).
+ */
 export function rawCells(row: CellValue[], labels: string[]): Record<string, string> {
-  const cells: [string, string][] = [];
-  row.forEach((v, c) => {
-    if (v !== null && v !== '') cells.push([labels[c] || `第${c + 1}列`, v instanceof Date ? v.toISOString().slice(0, 10) : String(v)]);
-  });
-  return Object.fromEntries(cells);
+  const cells: Record<string, string> = {};
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (v === null || v === undefined || v === '') continue;
+    const label = labels[c] || `第${c + 1}列`;
+    const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+    // A label `__proto__` is a cell like any other, not the object's prototype.
+    if (label === '__proto__') Object.defineProperty(cells, label, { value: text, enumerable: true, writable: true, configurable: true });
+    else cells[label] = text;
+  }
+  return cells;
 }

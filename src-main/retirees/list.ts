@@ -200,7 +200,7 @@ export function rankedHits(store: Store, q: ListQuery, today: string) {
 }
 
 function rankedSearch(store: Store, q: ListQuery, today: string): ListPage {
-  const ranked = store.all(rankedHits(store, q, today)).map((h) => h.id);
+  const ranked = store.column(rankedHits(store, q, today));
   const more = ranked.length > SEARCH_CAP;
   const start = (q.page - 1) * q.pageSize;
   const ids = ranked.slice(0, SEARCH_CAP).slice(start, start + q.pageSize);

@@ -5,7 +5,7 @@
 // A page is found in two steps: the ids of its 50 people, read from an index alone in the order
 // the list shows (migration 0014: one branch per status and category, merged), then those 50 rows.
 // A search without a chosen sort ranks its hits instead (rankedSearch).
-import { type ExpressionBuilder, expressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, expressionBuilder, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { type Figures, type ListPage, type ListQuery, type PersonRow, SEARCH_CAP, type SearchMatch } from '../contract/retirees';
 import type { Database } from '../db/schema';
 import type { Store } from '../db/store';
@@ -141,19 +141,20 @@ export function listPersons(store: Store, q: ListQuery, today = todayIso()): Lis
 }
 
 /**
- * The filter of a search's tiers: only what the clerk chose. A hit is found by its id, so naming
- * every status and category (as conditions() does for the list's indexes) would only test each
- * hit against all of them. The chosen ones are written as literals: SQLite plans again at every
- * run a statement whose parameter it consulted statistics for (https://sqlite.org/c3ref/prepare.html).
+ * The filter of a search's tiers, as the end of their WHERE: only what the clerk chose. A hit is
+ * found by its id, so naming every status and category (as conditions() does for the list's
+ * indexes) would only test each hit against all of them. The chosen ones are written as literals:
+ * SQLite plans again at every run a statement whose parameter it consulted statistics for
+ * (https://sqlite.org/c3ref/prepare.html).
  */
-function searchConditions(q: ListQuery, today: string) {
-  const eb = expressionBuilder<Database, 'persons'>();
+function searchFilter(q: ListQuery, today: string) {
   const among = (column: string, values: readonly string[]) => sql<boolean>`${sql.ref(column)} IN (${sql.join(values.map((v) => sql.lit(v)))})`;
-  return [
+  const all = [
     ...(q.statuses.length ? [among('persons.status', q.statuses)] : []),
     ...(q.categories.length ? [among('persons.category', q.categories)] : []),
-    ...otherConditions(eb, q, today, false),
+    ...otherConditions(expressionBuilder<Database, 'persons'>(), q, today, false),
   ];
+  return all.length ? sql` AND ${sql.join(all, sql` AND `)}` : sql``;
 }
 
 type Hit = { id: number; rank_key: string };
@@ -167,16 +168,15 @@ type Hit = { id: number; rank_key: string };
  * from the index of migration 0016, a tenth of the table, not from the rows: written out here,
  * as Kysely has no INDEXED BY (https://sqlite.org/lang_indexedby.html).
  */
-function tierHits(q: ListQuery, today: string, match: string, tier: number) {
-  const filter = searchConditions(q, today);
+function tierHits(match: string, tier: number, filter: RawBuilder<unknown>) {
   return sql<Hit>`SELECT persons.id, ${sql.lit(String(tier))} || (persons.status = '已故') || persons.name_sort AS rank_key
     FROM person_search CROSS JOIN persons INDEXED BY persons_search_rank
-    WHERE persons.id = person_search.rowid AND person_search MATCH ${match}${filter.length ? sql` AND ${sql.join(filter, sql` AND `)}` : sql``}`;
+    WHERE persons.id = person_search.rowid AND person_search MATCH ${match}${filter}`;
 }
 
 /** Up to `limit` hits of one tier's MATCH expression. Exported for the test that pins its plan. */
 export function searchHits(store: Store, q: ListQuery, today: string, match: string, limit: number) {
-  return store.kysely.selectFrom(sql<Hit>`(${tierHits(q, today, match, 0)} LIMIT ${limit})`.as('hits')).selectAll();
+  return store.kysely.selectFrom(sql<Hit>`(${tierHits(match, 0, searchFilter(q, today))} LIMIT ${limit})`.as('hits')).selectAll();
 }
 
 /**
@@ -191,7 +191,8 @@ export function searchHits(store: Store, q: ListQuery, today: string, match: str
  * Exported for the test that pins its plan.
  */
 export function rankedHits(store: Store, q: ListQuery, today: string) {
-  const tiers = rankedMatchExpressions(q.q).map((match, tier) => tierHits(q, today, match, tier));
+  const filter = searchFilter(q, today);
+  const tiers = rankedMatchExpressions(q.q).map((match, tier) => tierHits(match, tier, filter));
   return store.kysely
     .selectFrom(sql<Hit>`(${sql.join(tiers, sql` UNION ALL `)} LIMIT ${SEARCH_CAP + 1})`.as('hits'))
     .select('id')

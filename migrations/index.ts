@@ -16,6 +16,7 @@ import * as m0012 from './0012-ids-never-reused';
 import * as m0013 from './0013-claims-report-totals';
 import * as m0014 from './0014-list-indexes';
 import * as m0015 from './0015-search-readings';
+import * as m0016 from './0016-search-rank-index';
 
 export const migrations: Record<string, Migration> = {
   '0001-core': m0001,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0013-claims-report-totals': m0013,
   '0014-list-indexes': m0014,
   '0015-search-readings': m0015,
+  '0016-search-rank-index': m0016,
 };

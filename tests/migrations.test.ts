@@ -317,6 +317,15 @@ describe('migrations', () => {
     expect(indexes()).toEqual(before);
   });
 
+  test('0016-search-rank-index: up adds the index a search ranks its hits by; down drops it', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    const rankIndex = () => store.raw.prepare("select sql from sqlite_master where name = 'persons_search_rank'").all();
+    await migrateTo('0016-search-rank-index');
+    expect(rankIndex()).toEqual([{ sql: 'CREATE INDEX persons_search_rank ON persons (id, name_sort, status, category)' }]);
+    await migrateTo('0015-search-readings');
+    expect(rankIndex()).toEqual([]);
+  });
+
   test('0015-search-readings: every file waits to be indexed again; after start-up its new tokens answer', async () => {
     const file = path.join(tempDir(), 'm.sqlite');
     store = openStore(file);

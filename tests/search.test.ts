@@ -144,6 +144,14 @@ describe('ranking (issue 17)', () => {
     expect(ranked('wf')).toEqual(['王芳华', '王芳', '王芳†', '李王芳', '吴王芳']);
   });
 
+  test('a search within the chosen statuses and categories ranks only the files they keep', () => {
+    const within = (filter: object) => listPersons(ctx.store, ListQuery.parse({ q: '王芳', ...filter })).rows.map((r) => `${r.name}${r.status === '已故' ? '†' : ''}`);
+    expect(within({ statuses: ['已故'] })).toEqual(['王芳†']);
+    expect(within({ statuses: ['在册', '迁出'] })).toEqual(['王芳', '王芳华', '李王芳', '吴王芳']);
+    expect(within({ categories: ['离休'] })).toEqual([]);
+    expect(within({ categories: ['退休'], statuses: ['在册'] })).toEqual(['王芳', '王芳华', '李王芳', '吴王芳']);
+  });
+
   test('a chosen sort orders the hits by it instead', () => {
     const byName = listPersons(ctx.store, ListQuery.parse({ q: '王芳', sort: 'name' })).rows.map((r) => r.name);
     expect(byName).toEqual(['李王芳', '王芳华', '王芳', '王芳', '吴王芳']);

@@ -5,7 +5,7 @@
 // A page is found in two steps: the ids of its 50 people, read from an index alone in the order
 // the list shows (migration 0014: one branch per status and category, merged), then those 50 rows.
 // A search without a chosen sort ranks its hits instead (rankedSearch).
-import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, expressionBuilder, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { type Figures, type ListPage, type ListQuery, type PersonRow, SEARCH_CAP, type SearchMatch } from '../contract/retirees';
 import type { Database } from '../db/schema';
 import type { Store } from '../db/store';
@@ -141,43 +141,67 @@ export function listPersons(store: Store, q: ListQuery, today = todayIso()): Lis
 }
 
 /**
- * Up to `limit` people the filter keeps among the hits of one MATCH expression. CROSS JOIN keeps
- * the search index first: SQLite reads hits as the index yields them and stops at the LIMIT
- * (https://sqlite.org/optoverview.html#crossjoin), never collecting them all. Exported for the
- * test that pins its plan.
+ * The filter of a search's tiers, as the end of their WHERE: only what the clerk chose. A hit is
+ * found by its id, so naming every status and category (as conditions() does for the list's
+ * indexes) would only test each hit against all of them. The chosen ones are written as literals:
+ * SQLite plans again at every run a statement whose parameter it consulted statistics for
+ * (https://sqlite.org/c3ref/prepare.html).
  */
+function searchFilter(q: ListQuery, today: string) {
+  const among = (column: string, values: readonly string[]) => sql<boolean>`${sql.ref(column)} IN (${sql.join(values.map((v) => sql.lit(v)))})`;
+  const all = [
+    ...(q.statuses.length ? [among('persons.status', q.statuses)] : []),
+    ...(q.categories.length ? [among('persons.category', q.categories)] : []),
+    ...otherConditions(expressionBuilder<Database, 'persons'>(), q, today, false),
+  ];
+  return all.length ? sql` AND ${sql.join(all, sql` AND `)}` : sql``;
+}
+
+type Hit = { id: number; rank_key: string };
+
+/**
+ * The people the filter keeps among the hits of one tier's MATCH expression, each with its key
+ * in the ranking: the tier, 1 if deceased, then the name's sort key, as one string (the tier and
+ * the flag are one digit each), which SQLite sorts faster than three columns. CROSS JOIN keeps
+ * the search index first: SQLite reads hits as the index yields them and stops at a LIMIT
+ * (https://sqlite.org/optoverview.html#crossjoin), never collecting them all. The key is read
+ * from the index of migration 0016, a tenth of the table, not from the rows: written out here,
+ * as Kysely has no INDEXED BY (https://sqlite.org/lang_indexedby.html).
+ */
+function tierHits(match: string, tier: number, filter: RawBuilder<unknown>) {
+  return sql<Hit>`SELECT persons.id, ${sql.lit(String(tier))} || (persons.status = '已故') || persons.name_sort AS rank_key
+    FROM person_search CROSS JOIN persons INDEXED BY persons_search_rank
+    WHERE persons.id = person_search.rowid AND person_search MATCH ${match}${filter}`;
+}
+
+/** Up to `limit` hits of one tier's MATCH expression. Exported for the test that pins its plan. */
 export function searchHits(store: Store, q: ListQuery, today: string, match: string, limit: number) {
-  return store.kysely
-    .withTables<{ person_search: { rowid: number; person_search: string } }>()
-    .selectFrom('person_search')
-    .crossJoin('persons')
-    .whereRef('persons.id', '=', 'person_search.rowid')
-    .where(sql<boolean>`person_search MATCH ${match}`)
-    .where((eb) => conditions(eb as never, q, today, false))
-    .select(['persons.id', 'persons.name_sort', sql<number>`persons.status = '已故'`.as('dead')])
-    .limit(limit);
+  return store.kysely.selectFrom(sql<Hit>`(${tierHits(match, 0, searchFilter(q, today))} LIMIT ${limit})`.as('hits')).selectAll();
 }
 
 /**
- * A search in the order a clerk at the counter wants it: the exact name (or ID, or phone) first,
- * then names that start with what was typed, then initials, then any part; within each, the
- * living before the deceased, then by name. Hits are read tier by tier until SEARCH_CAP + 1 are
- * known: a one-letter search reads a thousand hits, not all 24,000, and says `1,000+`. Where a
- * tier holds more than that, the cap takes its first files (by id) and ranks those.
+ * A search's hits in the order a clerk at the counter wants them, as one statement: the exact
+ * name (or ID, or phone) first, then names that start with what was typed, then initials, then
+ * any part; within each, the living before the deceased, then by name (the list's name order).
+ * Each tier's expression leaves out the rows of the tiers before it (rankedMatchExpressions), so
+ * the tiers, joined by UNION ALL, are read in turn and SQLite stops at SEARCH_CAP + 1 hits
+ * (https://sqlite.org/lang_select.html#limitoffset): a one-letter search reads a thousand hits,
+ * not all 24,000, and says `1,000+`. Where a tier holds more than the cap leaves room for, the
+ * cap takes its first files (by id) and ranks those. Only the ids leave SQLite, in rank order.
+ * Exported for the test that pins its plan.
  */
+export function rankedHits(store: Store, q: ListQuery, today: string) {
+  const filter = searchFilter(q, today);
+  const tiers = rankedMatchExpressions(q.q).map((match, tier) => tierHits(match, tier, filter));
+  return store.kysely
+    .selectFrom(sql<Hit>`(${sql.join(tiers, sql` UNION ALL `)} LIMIT ${SEARCH_CAP + 1})`.as('hits'))
+    .select('id')
+    .orderBy('rank_key')
+    .orderBy('id');
+}
+
 function rankedSearch(store: Store, q: ListQuery, today: string): ListPage {
-  const found = new Map<number, { tier: number; dead: number; sortKey: string }>();
-  const hits = (match: string, limit: number) => store.all(searchHits(store, q, today, match, limit));
-  const tiers = rankedMatchExpressions(q.q);
-  for (let tier = 0; tier < tiers.length && found.size <= SEARCH_CAP; tier++) {
-    // A row of an earlier tier comes again in this one: read enough to pass them.
-    for (const h of hits(tiers[tier], SEARCH_CAP + 1 + found.size)) {
-      if (!found.has(h.id)) found.set(h.id, { tier, dead: h.dead, sortKey: h.name_sort });
-    }
-  }
-  const ranked = [...found]
-    .sort(([ia, a], [ib, b]) => a.tier - b.tier || a.dead - b.dead || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : ia - ib))
-    .map(([id]) => id);
+  const ranked = store.column(rankedHits(store, q, today));
   const more = ranked.length > SEARCH_CAP;
   const start = (q.page - 1) * q.pageSize;
   const ids = ranked.slice(0, SEARCH_CAP).slice(start, start + q.pageSize);

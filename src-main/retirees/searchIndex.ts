@@ -195,12 +195,14 @@ export function searchTerms(query: string): string[] {
 /**
  * The tiers a search's results are ranked in, best first, each as its MATCH expression: the first
  * word is the whole name, pinyin, ID number or phone (exact); their start (prefix); the start of
- * the initials; any part (fragment). Further words match any part, in every tier. A row found by
- * an earlier tier is also found by the later ones: the caller keeps its first.
+ * the initials; any part (fragment). Further words match any part, in every tier. Each tier leaves
+ * out the rows an earlier one finds (FTS5's NOT: https://sqlite.org/fts5.html#fts5_boolean_operators),
+ * so a row comes once, in its best tier.
  */
 export function rankedMatchExpressions(query: string): string[] {
   const [first, ...rest] = searchTerms(query);
   if (first === undefined) return [];
   const more = rest.map((t) => ` AND "${t}"*`).join('');
-  return [`"${WHOLE}${first}"`, `"${WHOLE}${first}"*`, `"${INITIALS}${first}"*`, `"${first}"*`].map((m) => m + more);
+  const tiers = [`"${WHOLE}${first}"`, `"${WHOLE}${first}"*`, `"${INITIALS}${first}"*`, `"${first}"*`];
+  return tiers.map((t, i) => (i === 0 ? t + more : `(${t}${more}) NOT (${tiers.slice(0, i).join(' OR ')})`));
 }

@@ -9,7 +9,21 @@ const FLOORS = [
   { name: 'router', folders: ['router.ts'] },
   {
     name: 'domains',
-    folders: ['activities', 'adjustments', 'audit', 'claims', 'demo', 'exporter', 'importer', 'letters', 'org', 'petitions', 'retirees', 'settings', 'visits'],
+    folders: [
+      'activities',
+      'adjustments',
+      'audit',
+      'claims',
+      'demo',
+      'exporter',
+      'importer',
+      'letters',
+      'org',
+      'petitions',
+      'retirees',
+      'settings',
+      'visits',
+    ],
   },
   { name: 'kits', folders: ['contract', 'documents', 'spreadsheet', 'jobs'] },
   { name: 'db', folders: ['db'] },
@@ -17,11 +31,14 @@ const FLOORS = [
 ];
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const pathOf = (folders) => `^src-main/(${folders.map((f) => (f.endsWith('.ts') ? escape(f) + '$' : escape(f) + '/')).join('|')})`;
+const pathOf = (folders) =>
+  `^src-main/(${folders.map((f) => (f.endsWith('.ts') ? escape(f) + '$' : escape(f) + '/')).join('|')})`;
 
 const backArrows = FLOORS.slice(1).map((floor, i) => ({
   name: `no-import-up-from-${floor.name}`,
-  comment: `${floor.name} may not import from a floor above it (${FLOORS.slice(0, i + 1).map((f) => f.name).join(', ')})`,
+  comment: `${floor.name} may not import from a floor above it (${FLOORS.slice(0, i + 1)
+    .map((f) => f.name)
+    .join(', ')})`,
   severity: 'error',
   from: { path: pathOf(floor.folders) },
   to: { path: pathOf(FLOORS.slice(0, i + 1).flatMap((f) => f.folders)) },
@@ -73,6 +90,10 @@ module.exports = {
     exclude: { path: '(^|/)(node_modules|out|dist)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.node.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.json'],
+    },
   },
 };

@@ -19,21 +19,35 @@ const TARGET_RATIO = 2;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The rule saved and the agency's list written for everyone on the roll: the file, its bytes and its data rows. */
-export async function adjustmentList(ctx: AppContext, dir: string): Promise<{ file: string; bytes: Buffer; n: number }> {
+export async function adjustmentList(
+  ctx: AppContext,
+  dir: string,
+): Promise<{ file: string; bytes: Buffer; n: number }> {
   const store = ctx.store;
   const r = prng(23);
   // What the rule needs on the files: contribution years for all, a few in remote areas.
   store.tx(() => {
     const set = store.raw.prepare('UPDATE persons SET contribution_years = ?, remote_area = ? WHERE id = ?');
-    for (const { id } of store.raw.prepare('SELECT id FROM persons').all() as { id: number }[]) set.run(15 + Math.floor(r() * 30), r() < 0.03 ? 1 : 0, id);
+    for (const { id } of store.raw.prepare('SELECT id FROM persons').all() as { id: number }[])
+      set.run(15 + Math.floor(r() * 30), r() < 0.03 ? 1 : 0, id);
   });
   saveRule(store, RULE);
 
   // The agency's list: everyone on the roll with an ID number, 2 % of them with a figure that
   // differs from the rule, and 500 people the office has no file for.
   const people = store.raw
-    .prepare("SELECT id_number, name, category, birth_date, retirement_date, contribution_years, remote_area FROM persons WHERE status = '在册' AND id_number IS NOT NULL ORDER BY id")
-    .all() as { id_number: string; name: string; category: string; birth_date: string | null; retirement_date: string | null; contribution_years: number; remote_area: number }[];
+    .prepare(
+      "SELECT id_number, name, category, birth_date, retirement_date, contribution_years, remote_area FROM persons WHERE status = '在册' AND id_number IS NOT NULL ORDER BY id",
+    )
+    .all() as {
+    id_number: string;
+    name: string;
+    category: string;
+    birth_date: string | null;
+    retirement_date: string | null;
+    contribution_years: number;
+    remote_area: number;
+  }[];
   const file = path.join(dir, '2026年调资名单.xlsx');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
   const ws = wb.addWorksheet('调资名单');
@@ -41,11 +55,22 @@ export async function adjustmentList(ctx: AppContext, dir: string): Promise<{ fi
   let n = 0;
   for (const p of people) {
     const old = 250000 + Math.floor(r() * 500000);
-    const e = expectedIncrease(RULE, { category: p.category, birthDate: p.birth_date, retirementDate: p.retirement_date, contributionYears: p.contribution_years, remoteArea: p.remote_area === 1 }, old);
+    const e = expectedIncrease(
+      RULE,
+      {
+        category: p.category,
+        birthDate: p.birth_date,
+        retirementDate: p.retirement_date,
+        contributionYears: p.contribution_years,
+        remoteArea: p.remote_area === 1,
+      },
+      old,
+    );
     const inc = (e.expectedFen ?? 10000) + (r() < 0.02 ? 1000 : 0);
     ws.addRow([++n, p.name, p.id_number, old / 100, (old + inc) / 100, inc / 100]).commit();
   }
-  for (let i = 0; i < 500; i++) ws.addRow([++n, '外单位人员', `99010119500101${String(1000 + i).slice(1)}X`, 3000, 3150, 150]).commit();
+  for (let i = 0; i < 500; i++)
+    ws.addRow([++n, '外单位人员', `99010119500101${String(1000 + i).slice(1)}X`, 3000, 3150, 150]).commit();
   ws.commit();
   await wb.commit();
   return { file, bytes: fs.readFileSync(file), n };

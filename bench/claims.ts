@@ -25,10 +25,19 @@ export interface Measured {
 export function seedClaimLines(ctx: AppContext, lineCount: number): { seconds: number } {
   const store = ctx.store;
   const t = performance.now();
-  const rules = { deductibleFen: 80000, capFen: 1000000, ratioBp: { 门诊: 7000, 住院: 8500, 特殊病种: 9000, 药店: 6000 }, ageBands: [{ minAge: 80, extraBp: 1000 }] };
+  const rules = {
+    deductibleFen: 80000,
+    capFen: 1000000,
+    ratioBp: { 门诊: 7000, 住院: 8500, 特殊病种: 9000, 药店: 6000 },
+    ageBands: [{ minAge: 80, extraBp: 1000 }],
+  };
   savePolicy(store, YEAR, '退休', rules, '基准测试');
   savePolicy(store, YEAR, '退职', { ...rules, deductibleFen: 120000, capFen: 500000 }, '基准测试');
-  const people = store.raw.prepare('SELECT id, category, birth_date FROM persons').all() as { id: number; category: Category; birth_date: string | null }[];
+  const people = store.raw.prepare('SELECT id, category, birth_date FROM persons').all() as {
+    id: number;
+    category: Category;
+    birth_date: string | null;
+  }[];
   const r = prng(23);
   // Claims of one to four lines, for people drawn at random, in approval order.
   const insertClaim = store.raw.prepare(
@@ -47,19 +56,49 @@ export function seedClaimLines(ctx: AppContext, lineCount: number): { seconds: n
   store.tx(() => {
     while (lines < lineCount) {
       const p = people[Math.floor(r() * people.length)];
-      const policy = policies.get(p.category) ?? policies.set(p.category, policyFor(store, YEAR, p.category)).get(p.category)!;
+      const policy =
+        policies.get(p.category) ?? policies.set(p.category, policyFor(store, YEAR, p.category)).get(p.category)!;
       seq++;
       // Approvals spread over the year in order.
-      const day = new Date(Date.UTC(YEAR, 0, 1) + Math.floor((seq / (lineCount / 2.5)) * 364) * 86_400_000).toISOString().slice(0, 10);
-      const claimId = Number(insertClaim.run(p.id, day, seq, `${day}T10:00:00`, `${day}T09:00:00`, `${day}T10:00:00`).lastInsertRowid);
+      const day = new Date(Date.UTC(YEAR, 0, 1) + Math.floor((seq / (lineCount / 2.5)) * 364) * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const claimId = Number(
+        insertClaim.run(p.id, day, seq, `${day}T10:00:00`, `${day}T09:00:00`, `${day}T10:00:00`).lastInsertRowid,
+      );
       const n = Math.min(lineCount - lines, 1 + Math.floor(r() * 4));
       for (let k = 1; k <= n; k++) {
         const kind = LINE_KINDS[Math.floor(r() * 4)];
         const self = 1000 + Math.floor(r() * (kind === '住院' ? 800000 : 50000));
         const visit = `${day.slice(0, 8)}01`;
-        const c = computeLine(policy.rules, totals.get(p.id) ?? { eligibleFen: 0, reimbursedFen: 0 }, { visitDate: visit, kind, eligibleFen: self }, p.birth_date);
+        const c = computeLine(
+          policy.rules,
+          totals.get(p.id) ?? { eligibleFen: 0, reimbursedFen: 0 },
+          { visitDate: visit, kind, eligibleFen: self },
+          p.birth_date,
+        );
         totals.set(p.id, c.after);
-        insertLine.run(claimId, p.id, k, `B${claimId}-${k}`, visit, YEAR, kind, self * 2, self, self, self, policy.versionId, c.deductibleFen, c.countedFen, c.ratioBp, c.payFen, c.explanation, day, p.category);
+        insertLine.run(
+          claimId,
+          p.id,
+          k,
+          `B${claimId}-${k}`,
+          visit,
+          YEAR,
+          kind,
+          self * 2,
+          self,
+          self,
+          self,
+          policy.versionId,
+          c.deductibleFen,
+          c.countedFen,
+          c.ratioBp,
+          c.payFen,
+          c.explanation,
+          day,
+          p.category,
+        );
         lines++;
       }
     }
@@ -69,15 +108,27 @@ export function seedClaimLines(ctx: AppContext, lineCount: number): { seconds: n
   return { seconds: (performance.now() - t) / 1000 };
 }
 
-export function benchClaims(ctx: AppContext, runs: number, time: (fn: () => void) => number, percentiles: (ms: number[]) => Measured) {
+export function benchClaims(
+  ctx: AppContext,
+  runs: number,
+  time: (fn: () => void) => number,
+  percentiles: (ms: number[]) => Measured,
+) {
   const store = ctx.store;
   const r = prng(29);
   const withLines = store.raw.prepare('SELECT person_id FROM claim_year_totals WHERE year = ? LIMIT 1 OFFSET ?');
-  const count = (store.raw.prepare('SELECT count(*) AS n FROM claim_year_totals WHERE year = ?').get(YEAR) as { n: number }).n;
-  const people = Array.from({ length: runs }, () => (withLines.get(YEAR, Math.floor(r() * count)) as { person_id: number }).person_id);
+  const count = (
+    store.raw.prepare('SELECT count(*) AS n FROM claim_year_totals WHERE year = ?').get(YEAR) as { n: number }
+  ).n;
+  const people = Array.from(
+    { length: runs },
+    () => (withLines.get(YEAR, Math.floor(r() * count)) as { person_id: number }).person_id,
+  );
 
   // The statement; the baseline reads the same lines and their claims by scanning the lines.
-  const scanLines = store.raw.prepare('SELECT * FROM claim_lines NOT INDEXED WHERE person_id = ? AND year = ? ORDER BY claim_id, seq');
+  const scanLines = store.raw.prepare(
+    'SELECT * FROM claim_lines NOT INDEXED WHERE person_id = ? AND year = ? ORDER BY claim_id, seq',
+  );
   const claimById = store.raw.prepare('SELECT * FROM claims WHERE id = ?');
   yearStatement(store, people[0], YEAR);
   const statement = {
@@ -114,7 +165,9 @@ export function benchClaims(ctx: AppContext, runs: number, time: (fn: () => void
     });
     return moveClaim(store, c.id, c.version, '审核', null);
   });
-  const scanTotals = store.raw.prepare('SELECT sum(eligible_fen) AS e, sum(pay_fen) AS p FROM claim_lines NOT INDEXED WHERE person_id = ? AND year = ? AND pay_fen IS NOT NULL');
+  const scanTotals = store.raw.prepare(
+    'SELECT sum(eligible_fen) AS e, sum(pay_fen) AS p FROM claim_lines NOT INDEXED WHERE person_id = ? AND year = ? AND pay_fen IS NOT NULL',
+  );
   const approve = {
     ours: percentiles(pending.map((c) => time(() => moveClaim(store, c.id, c.version, '批准', null)))),
     scan: percentiles(pending.slice(0, Math.min(runs, 60)).map((c) => time(() => scanTotals.get(c.personId, YEAR)))),
@@ -122,7 +175,9 @@ export function benchClaims(ctx: AppContext, runs: number, time: (fn: () => void
 
   // A month's report; the baseline is main's code: the report's queries over the covering index
   // of the lines it read (dropped by migration 0013), named as main named it.
-  store.raw.exec('CREATE INDEX bench_claim_lines_approved ON claim_lines (approved_on, category, kind, eligible_fen, pay_fen, person_id)');
+  store.raw.exec(
+    'CREATE INDEX bench_claim_lines_approved ON claim_lines (approved_on, category, kind, eligible_fen, pay_fen, person_id)',
+  );
   const lines = 'claim_lines INDEXED BY bench_claim_lines_approved';
   const mainReport = [
     `SELECT substr(approved_on, 1, 7) AS month, count(*) AS lines, sum(eligible_fen) AS eligibleFen, sum(pay_fen) AS payFen
@@ -138,7 +193,8 @@ export function benchClaims(ctx: AppContext, runs: number, time: (fn: () => void
   };
   // Both answer the same.
   const ours = claimsReport(store, YEAR, 90, 6);
-  if (JSON.stringify([ours.byMonth, ours.byCategory, ours.byKind]) !== JSON.stringify(mainReportOf(6))) throw new Error("the month's report differs from main's");
+  if (JSON.stringify([ours.byMonth, ours.byCategory, ours.byKind]) !== JSON.stringify(mainReportOf(6)))
+    throw new Error("the month's report differs from main's");
   const report = {
     ours: percentiles(months.map((m) => time(() => claimsReport(store, YEAR, 90, m)))),
     scan: percentiles(months.map((m) => time(() => mainReportOf(m)))),

@@ -41,7 +41,12 @@ async function makeFiles(dir: string): Promise<HostileFile[]> {
   const big = await bombXlsx(3_900_000_000);
   put('bomb-3.9GB.xlsx', 'zip bomb', big, 3_900_000_000);
   // The same bomb declaring 190 MB, under the budget: it is inflated until it passes that.
-  put('bomb-3.9GB-says-190MB.xlsx', 'zip bomb that lies', withDeclaredSize(big, 'xl/worksheets/sheet1.xml', 190 * MiB), 3_900_000_000);
+  put(
+    'bomb-3.9GB-says-190MB.xlsx',
+    'zip bomb that lies',
+    withDeclaredSize(big, 'xl/worksheets/sheet1.xml', 190 * MiB),
+    3_900_000_000,
+  );
   put('commas-50MB.csv', '50 MB of commas', commasCsv(50 * MiB));
   put('merge-A2-XFD1048576.xlsx', 'merge A2:XFD1048576', await hugeMergeXlsx());
   return files;
@@ -52,7 +57,8 @@ function databaseHash(dbPath: string): string {
   try {
     const hash = createHash('sha256');
     for (const table of ['persons', 'imports', 'import_rows', 'import_mappings', 'audit_log']) {
-      for (const row of raw.prepare(`SELECT * FROM ${table} ORDER BY rowid`).iterate()) hash.update(JSON.stringify(row));
+      for (const row of raw.prepare(`SELECT * FROM ${table} ORDER BY rowid`).iterate())
+        hash.update(JSON.stringify(row));
     }
     return hash.digest('hex');
   } finally {
@@ -73,7 +79,10 @@ function childrenOf(pid: number): number[] {
 async function cliRun(file: string, dbPath: string): Promise<HostileOutcome & { code: number | null }> {
   const before = databaseHash(dbPath);
   const t = performance.now();
-  const cli = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'import', file, '--db', dbPath], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const cli = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'import', file, '--db', dbPath], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   cli.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
@@ -82,7 +91,8 @@ async function cliRun(file: string, dbPath: string): Promise<HostileOutcome & { 
   const childPeaks = new Map<number, number>();
   const sample = () => {
     parentPeak = Math.max(parentPeak, peakResidentBytes(cli.pid!) ?? 0);
-    for (const child of childrenOf(cli.pid!)) childPeaks.set(child, Math.max(childPeaks.get(child) ?? 0, peakResidentBytes(child) ?? 0));
+    for (const child of childrenOf(cli.pid!))
+      childPeaks.set(child, Math.max(childPeaks.get(child) ?? 0, peakResidentBytes(child) ?? 0));
   };
   const sampler = setInterval(sample, 10);
   const code = await new Promise<number | null>((resolve) => cli.on('exit', (c) => resolve(c)));
@@ -104,11 +114,18 @@ async function cliRun(file: string, dbPath: string): Promise<HostileOutcome & { 
 }
 
 /** The app process, sent every file in turn; one line of figures per file. */
-async function appRuns(dbPath: string, files: string[]): Promise<{ results: HostileOutcome[]; exitCode: number | null }> {
-  const app = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'hostileApp.ts'), dbPath, ...files], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+async function appRuns(
+  dbPath: string,
+  files: string[],
+): Promise<{ results: HostileOutcome[]; exitCode: number | null }> {
+  const app = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'hostileApp.ts'), dbPath, ...files],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   app.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
   const exitCode = await new Promise<number | null>((resolve) => app.on('exit', (c) => resolve(c)));
@@ -119,8 +136,14 @@ async function appRuns(dbPath: string, files: string[]): Promise<{ results: Host
   return { results, exitCode };
 }
 
-const size = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} kB`);
-const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
+const size = (bytes: number) =>
+  bytes >= 1e9
+    ? `${(bytes / 1e9).toFixed(1)} GB`
+    : bytes >= MiB
+      ? `${(bytes / MiB).toFixed(1)} MB`
+      : `${(bytes / 1024).toFixed(1)} kB`;
+const pad = (s: string, n: number) =>
+  s + ' '.repeat(Math.max(0, n - [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
 
 export async function benchHostile(dir: string): Promise<string[]> {
   const files = await makeFiles(dir);
@@ -130,7 +153,10 @@ export async function benchHostile(dir: string): Promise<string[]> {
   seedDemo(ctx.store, 200, 3);
   ctx.close();
 
-  const app = await appRuns(path.join(dir, 'app.sqlite'), files.map((f) => path.join(dir, f.name)));
+  const app = await appRuns(
+    path.join(dir, 'app.sqlite'),
+    files.map((f) => path.join(dir, f.name)),
+  );
   const cli: (HostileOutcome & { code: number | null })[] = [];
   for (const f of files) {
     const dbPath = path.join(dir, `cli-${f.name}.sqlite`);
@@ -144,7 +170,13 @@ export async function benchHostile(dir: string): Promise<string[]> {
     '',
     `${pad('file', 30)}${pad('size', 10)}${pad('inflates', 10)}${pad('via', 5)}${pad('wall', 8)}${pad('peak: process + child', 24)}${pad('alive', 7)}${pad('db same', 9)}target  outcome`,
   ];
-  const targetMet = (r: HostileOutcome) => r.refused && r.outcome.startsWith('这个文件无法读取') && r.ms < TARGET_MS && r.parentPeakMb + r.childPeakMb < TARGET_MB && r.alive && r.unchanged;
+  const targetMet = (r: HostileOutcome) =>
+    r.refused &&
+    r.outcome.startsWith('这个文件无法读取') &&
+    r.ms < TARGET_MS &&
+    r.parentPeakMb + r.childPeakMb < TARGET_MB &&
+    r.alive &&
+    r.unchanged;
   let met = 0;
   for (const [i, f] of files.entries()) {
     for (const [via, r] of [
@@ -152,7 +184,9 @@ export async function benchHostile(dir: string): Promise<string[]> {
       ['CLI', cli[i]],
     ] as const) {
       if (!r) {
-        lines.push(`${pad(f.name, 30)}${pad(size(f.bytes), 10)}${pad(f.inflates ? size(f.inflates) : '', 10)}${pad(via, 5)}no result: the app process ended (exit ${app.exitCode})`);
+        lines.push(
+          `${pad(f.name, 30)}${pad(size(f.bytes), 10)}${pad(f.inflates ? size(f.inflates) : '', 10)}${pad(via, 5)}no result: the app process ended (exit ${app.exitCode})`,
+        );
         continue;
       }
       const ok = targetMet(r);
@@ -163,7 +197,12 @@ export async function benchHostile(dir: string): Promise<string[]> {
       );
     }
   }
-  lines.push('', `${met} of ${files.length * 2} met the target; the app process ${app.exitCode === 0 ? 'ran to the end (exit 0)' : `ended with ${app.exitCode}`}`);
-  lines.push(`load average (1, 5, 15 min): ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
+  lines.push(
+    '',
+    `${met} of ${files.length * 2} met the target; the app process ${app.exitCode === 0 ? 'ran to the end (exit 0)' : `ended with ${app.exitCode}`}`,
+  );
+  lines.push(
+    `load average (1, 5, 15 min): ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} on ${(await import('node:os')).cpus().length} cores`,
+  );
   return lines;
 }

@@ -34,7 +34,8 @@ seedDemo(ctx.store, 200, 3);
 function databaseHash(): string {
   const hash = createHash('sha256');
   for (const table of ['persons', 'imports', 'import_rows', 'import_mappings', 'audit_log']) {
-    for (const row of ctx.store.raw.prepare(`SELECT * FROM ${table} ORDER BY rowid`).iterate()) hash.update(JSON.stringify(row));
+    for (const row of ctx.store.raw.prepare(`SELECT * FROM ${table} ORDER BY rowid`).iterate())
+      hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
 }

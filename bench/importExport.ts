@@ -20,7 +20,19 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 export async function writeRoster(file: string, rows: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
   const ws = wb.addWorksheet('花名册');
-  ws.addRow(['序号', '姓名', '性别', '出生日期', '身份证号', '人员类别', '退休时间', '原单位', '联系电话', '家庭住址', '政治面貌']).commit();
+  ws.addRow([
+    '序号',
+    '姓名',
+    '性别',
+    '出生日期',
+    '身份证号',
+    '人员类别',
+    '退休时间',
+    '原单位',
+    '联系电话',
+    '家庭住址',
+    '政治面貌',
+  ]).commit();
   makeDemoPeople(rows, 31).forEach((p, i) => {
     ws.addRow([
       i + 1,
@@ -43,7 +55,12 @@ export async function writeRoster(file: string, rows: number): Promise<void> {
 /** ExcelJS's streaming reader alone: every cell's value of every row. */
 export async function streamRead(file: string): Promise<number> {
   let cells = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
   for await (const sheet of reader) {
     for await (const row of sheet) {
       row.eachCell(() => cells++);
@@ -54,7 +71,11 @@ export async function streamRead(file: string): Promise<number> {
 
 /** A script of this folder run in a Node process of its own; the last line it prints, as JSON. */
 function runAlone<T>(command: string[]): T {
-  const child = spawnSync(process.execPath, command, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, command, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (child.status !== 0) throw new Error(`${command.join(' ')} failed (${child.status})`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as T;
 }
@@ -104,8 +125,21 @@ async function measureImport(dir: string, rows: number) {
   // in the import's child process), measured in a process of its own, so that the memory is the
   // import's and not that of the bench generating the file or reading it with ExcelJS.
   const built = await bundles();
-  const ours = runAlone<ImportFigures>([built.app, file, path.join(dir, `import-${rows}.sqlite`), built.child, path.join(import.meta.dirname, 'childBoot.mjs')]);
-  const floor = runAlone<FloorFigures>(['--import', 'tsx', path.join(import.meta.dirname, 'importFloor.ts'), file, path.join(dir, `floor-${rows}.sqlite`), String(IMPORT_CACHE_MB)]);
+  const ours = runAlone<ImportFigures>([
+    built.app,
+    file,
+    path.join(dir, `import-${rows}.sqlite`),
+    built.child,
+    path.join(import.meta.dirname, 'childBoot.mjs'),
+  ]);
+  const floor = runAlone<FloorFigures>([
+    '--import',
+    'tsx',
+    path.join(import.meta.dirname, 'importFloor.ts'),
+    file,
+    path.join(dir, `floor-${rows}.sqlite`),
+    String(IMPORT_CACHE_MB),
+  ]);
   return { file, baseline, ours, floor: floor.ms, floorParts: floor };
 }
 
@@ -125,13 +159,12 @@ export async function benchImport(dir: string, rows = 50_000): Promise<string[]>
   const sumOfPeaks = r.appPeakMb + r.childPeakMb;
   const worstCorrection = Math.max(...r.correctionsMs);
   const scale = two.ours.totalMs / r.totalMs;
-  const size = (s: typeof one) =>
-    [
-      `import of ${n(s.ours.inserted)} rows (.xlsx), end to end: ${seconds(s.ours.totalMs)}  (wizard open + preview ${seconds(s.ours.openMs)}, commit in the child process ${seconds(s.ours.commitMs)})`,
-      `  ExcelJS streaming reader alone:           ${seconds(s.baseline)}   ours/ExcelJS ${x(s.ours.totalMs, s.baseline)}   target <= 3x: ${verdict(s.ours.totalMs <= 3 * s.baseline)}`,
-      `  floor (raw prepared inserts, one tx):     ${seconds(s.floor)}   commit/floor ${x(s.ours.commitMs, s.floor)}   end to end/floor ${x(s.ours.totalMs, s.floor)}   floor/ExcelJS ${x(s.floor, s.baseline)}`,
-      `    of which: persons with their indexes ${seconds(s.floorParts.persons)}, search index ${seconds(s.floorParts.search)}, one log row each ${seconds(s.floorParts.log)}`,
-    ];
+  const size = (s: typeof one) => [
+    `import of ${n(s.ours.inserted)} rows (.xlsx), end to end: ${seconds(s.ours.totalMs)}  (wizard open + preview ${seconds(s.ours.openMs)}, commit in the child process ${seconds(s.ours.commitMs)})`,
+    `  ExcelJS streaming reader alone:           ${seconds(s.baseline)}   ours/ExcelJS ${x(s.ours.totalMs, s.baseline)}   target <= 3x: ${verdict(s.ours.totalMs <= 3 * s.baseline)}`,
+    `  floor (raw prepared inserts, one tx):     ${seconds(s.floor)}   commit/floor ${x(s.ours.commitMs, s.floor)}   end to end/floor ${x(s.ours.totalMs, s.floor)}   floor/ExcelJS ${x(s.floor, s.baseline)}`,
+    `    of which: persons with their indexes ${seconds(s.floorParts.persons)}, search index ${seconds(s.floorParts.search)}, one log row each ${seconds(s.floorParts.log)}`,
+  ];
   return [
     ...size(one),
     `  peak RSS: app process ${r.appPeakMb.toFixed(0)} MB + import child ${r.childPeakMb.toFixed(0)} MB = ${sumOfPeaks.toFixed(0)} MB (sum of the two peaks; sampled together at most ${r.sampledTogetherPeakMb.toFixed(0)} MB, until the preview ${r.openTogetherPeakMb.toFixed(0)} MB)   target < 400 MB (the sum: the user's machine): ${verdict(sumOfPeaks < 400)}`,
@@ -176,7 +209,9 @@ export interface ImportFigures {
 export async function benchExport(ctx: AppContext, dir: string, runs = 3): Promise<string[]> {
   const file = path.join(dir, 'export.xlsx');
   const cols = ALL_EXPORT_COLUMNS.map((k) => EXPORT_COLUMNS[k]);
-  const rows = ctx.store.raw.prepare('SELECT * FROM persons ORDER BY name_sort, id').all() as Parameters<(typeof cols)[number]['value']>[0][];
+  const rows = ctx.store.raw.prepare('SELECT * FROM persons ORDER BY name_sort, id').all() as Parameters<
+    (typeof cols)[number]['value']
+  >[0][];
   const cells = rows.map((r) => cols.map((c) => columnCell(c.kind, c.value(r))));
   const ours: number[] = [];
   const baseline: number[] = [];
@@ -186,7 +221,11 @@ export async function benchExport(ctx: AppContext, dir: string, runs = 3): Promi
     n = await exportRoster(ctx.store, file, ListQuery.parse({}));
     ours.push(performance.now() - t);
     t = performance.now();
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(dir, 'baseline.xlsx'), useStyles: true, useSharedStrings: false });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: path.join(dir, 'baseline.xlsx'),
+      useStyles: true,
+      useSharedStrings: false,
+    });
     const ws = startTableSheet(wb, { name: '花名册', title: '花名册', columns: cols });
     for (const r of cells) ws.addRow(r).commit();
     ws.commit();

@@ -17,46 +17,62 @@ const [file, dbPath, cacheMb] = process.argv.slice(2);
 const { book, sha256 } = await readImport(fs.readFileSync(file), file);
 const prepared = analyzeImport(file, sha256, book, {});
 const now = new Date().toISOString().slice(0, 19);
-const rows = prepared.sheets.flatMap((s) => s.rows).map((r) => {
-  const p = r.converted?.input ?? null;
-  const person = p && {
-    name: p.name,
-    name_sort: nameSortKey(p.name),
-    gender: p.gender,
-    ethnicity: p.ethnicity,
-    birth_date: p.birthDate,
-    id_number: p.idNumber,
-    category: p.category,
-    staff_type: p.staffType,
-    work_start_date: p.workStartDate,
-    retirement_date: p.retirementDate,
-    former_unit: p.formerUnit,
-    former_position: p.formerPosition,
-    political_status: p.politicalStatus,
-    phones: JSON.stringify(p.phones),
-    address: p.address,
-    status: p.status,
-    note: p.note,
-    review_flags: JSON.stringify(p.reviewFlags),
-    created_at: now,
-    updated_at: now,
-  };
-  const tokens = p && searchTokens({ name: p.name, idNumber: p.idNumber, phones: p.phones.map((x) => x.number) }).join(' ');
-  return { sheet: r.sheet, row: r.row, outcome: p ? 'inserted' : r.outcome, raw: JSON.stringify(r.raw()), person, tokens };
-});
+const rows = prepared.sheets
+  .flatMap((s) => s.rows)
+  .map((r) => {
+    const p = r.converted?.input ?? null;
+    const person = p && {
+      name: p.name,
+      name_sort: nameSortKey(p.name),
+      gender: p.gender,
+      ethnicity: p.ethnicity,
+      birth_date: p.birthDate,
+      id_number: p.idNumber,
+      category: p.category,
+      staff_type: p.staffType,
+      work_start_date: p.workStartDate,
+      retirement_date: p.retirementDate,
+      former_unit: p.formerUnit,
+      former_position: p.formerPosition,
+      political_status: p.politicalStatus,
+      phones: JSON.stringify(p.phones),
+      address: p.address,
+      status: p.status,
+      note: p.note,
+      review_flags: JSON.stringify(p.reviewFlags),
+      created_at: now,
+      updated_at: now,
+    };
+    const tokens =
+      p && searchTokens({ name: p.name, idNumber: p.idNumber, phones: p.phones.map((x) => x.number) }).join(' ');
+    return {
+      sheet: r.sheet,
+      row: r.row,
+      outcome: p ? 'inserted' : r.outcome,
+      raw: JSON.stringify(r.raw()),
+      person,
+      tokens,
+    };
+  });
 
 const store = openStore(dbPath, { cacheMb: Number(cacheMb) });
 const columns = Object.keys(rows.find((r) => r.person)!.person!);
-const insertPerson = store.raw.prepare(`INSERT INTO persons (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+const insertPerson = store.raw.prepare(
+  `INSERT INTO persons (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+);
 const insertTokens = store.raw.prepare('INSERT INTO person_search (rowid, tokens) VALUES (?, ?)');
-const insertLog = store.raw.prepare("INSERT INTO import_rows (import_id, sheet, row, outcome, person_id, raw, issues) VALUES (?, ?, ?, ?, ?, ?, '[]')");
+const insertLog = store.raw.prepare(
+  "INSERT INTO import_rows (import_id, sheet, row, outcome, person_id, raw, issues) VALUES (?, ?, ?, ?, ?, ?, '[]')",
+);
 // The time of each kind of insert is added up as well, so that the bench shows where the floor goes.
 const spent = { persons: 0, search: 0, log: 0 };
 const t = performance.now();
 store.raw
   .transaction(() => {
     const importId = store.raw
-      .prepare("INSERT INTO imports (file_name, file_sha256, format, at, operator, summary) VALUES (?, ?, 'xlsx', ?, '基准测试', '{}')")
+      .prepare(
+        "INSERT INTO imports (file_name, file_sha256, format, at, operator, summary) VALUES (?, ?, 'xlsx', ?, '基准测试', '{}')",
+      )
       .run(file, sha256, now).lastInsertRowid;
     for (const r of rows) {
       let personId: number | bigint | null = null;

@@ -16,7 +16,11 @@ export async function benchLetters(count = 500): Promise<string[]> {
   const ctx = await AppContext.start({ dbPath: path.join(dir, 'letters.sqlite'), noAutomaticBackup: true });
   saveOfficeSettings(ctx.store, { orgName: '红星机械厂离退休管理办公室', operatorName: '基准测试' });
   seedDemo(ctx.store, Math.ceil(count * 1.3));
-  const ids = (ctx.store.raw.prepare("SELECT id FROM persons WHERE status = '在册' ORDER BY id LIMIT ?").all(count) as { id: number }[]).map((r) => r.id);
+  const ids = (
+    ctx.store.raw.prepare("SELECT id FROM persons WHERE status = '在册' ORDER BY id LIMIT ?").all(count) as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
   const letters = composeLetters(ctx.store, 'festival', ids, { gift: '慰问金 300.00 元，大米一袋' }).letters;
   ctx.close();
   const browser = await launchChromium();

@@ -38,7 +38,10 @@ function baselineCode(rev: string): { dir: string; commit: string } | null {
     if (!fs.existsSync(path.join(dir, 'package.json'))) {
       fs.rmSync(dir, { recursive: true, force: true });
       fs.mkdirSync(dir, { recursive: true });
-      const tar = execFileSync('git', ['archive', '--format=tar', commit, 'src-main', 'migrations', 'package.json'], { cwd: ROOT, maxBuffer: 1 << 30 });
+      const tar = execFileSync('git', ['archive', '--format=tar', commit, 'src-main', 'migrations', 'package.json'], {
+        cwd: ROOT,
+        maxBuffer: 1 << 30,
+      });
       execFileSync('tar', ['-x', '-C', dir], { input: tar });
       fs.symlinkSync(fs.realpathSync(path.join(ROOT, 'node_modules')), path.join(dir, 'node_modules'));
     }
@@ -51,7 +54,10 @@ function baselineCode(rev: string): { dir: string; commit: string } | null {
 /** A hash of the files that decide what this code's database holds beyond the baseline's. */
 function codeHash(): string {
   const h = crypto.createHash('sha256');
-  const files = [...fs.readdirSync(path.join(ROOT, 'migrations')).map((f) => path.join('migrations', f)), 'src-main/retirees/searchIndex.ts'].sort();
+  const files = [
+    ...fs.readdirSync(path.join(ROOT, 'migrations')).map((f) => path.join('migrations', f)),
+    'src-main/retirees/searchIndex.ts',
+  ].sort();
   for (const f of files) h.update(f).update(fs.readFileSync(path.join(ROOT, f)));
   return h.digest('hex').slice(0, 12);
 }
@@ -79,15 +85,25 @@ export async function benchLists(options: { people: number; runs: number; baseli
   let baseDb: string;
   if (code) {
     baseDb = path.join(CACHE, `people-${people}-${code.commit.slice(0, 12)}.sqlite`);
-    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/listsBaseline.ts'), code.dir, baseDb, String(people), String(runs)], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 1 << 26,
-    });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'bench/listsBaseline.ts'), code.dir, baseDb, String(people), String(runs)],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      },
+    );
     if (child.status !== 0) throw new Error(`baseline run failed: ${child.stderr}`);
-    const out = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seedSeconds: number | null; figures: Record<ListRowKey, Figure> };
+    const out = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
+      seedSeconds: number | null;
+      figures: Record<ListRowKey, Figure>;
+    };
     baseline = out.figures;
-    if (out.seedSeconds !== null) lines.push(`${people.toLocaleString('en')} people seeded by ${code.commit.slice(0, 7)}'s code in ${out.seedSeconds.toFixed(1)} s (kept in ${CACHE})`);
+    if (out.seedSeconds !== null)
+      lines.push(
+        `${people.toLocaleString('en')} people seeded by ${code.commit.slice(0, 7)}'s code in ${out.seedSeconds.toFixed(1)} s (kept in ${CACHE})`,
+      );
   } else {
     baseDb = path.join(CACHE, `people-${people}-here.sqlite`);
     if (!fs.existsSync(baseDb)) await seedHere(baseDb, people);
@@ -95,7 +111,10 @@ export async function benchLists(options: { people: number; runs: number; baseli
 
   // This code's database: the baseline's, upgraded as an office's would be (migrations, then the
   // background reindex of the search, here run to the end before measuring).
-  const ourDb = path.join(CACHE, `people-${people}-${path.basename(baseDb, '.sqlite').split('-').pop()}-ours-${codeHash()}.sqlite`);
+  const ourDb = path.join(
+    CACHE,
+    `people-${people}-${path.basename(baseDb, '.sqlite').split('-').pop()}-ours-${codeHash()}.sqlite`,
+  );
   if (!fs.existsSync(ourDb)) {
     const building = `${ourDb}.building`;
     fs.copyFileSync(baseDb, building);
@@ -111,21 +130,38 @@ export async function benchLists(options: { people: number; runs: number; baseli
     fs.renameSync(building, ourDb);
     // The backup start-up takes before migrating (DESIGN: no upgrade without one) is not kept here.
     fs.rmSync(dataPaths(building).backupsDir, { recursive: true, force: true });
-    lines.push(`upgrade of the ${people.toLocaleString('en')}-people database: open + migrations ${(migrate / 1000).toFixed(1)} s, search reindex and merge (background in the app) ${(reindex / 1000).toFixed(1)} s`);
+    lines.push(
+      `upgrade of the ${people.toLocaleString('en')}-people database: open + migrations ${(migrate / 1000).toFixed(1)} s, search reindex and merge (background in the app) ${(reindex / 1000).toFixed(1)} s`,
+    );
   }
   const ctx = await AppContext.start({ dbPath: ourDb, noAutomaticBackup: true });
-  const ours = measureLists({ listPersons, parse: (i) => ListQuery.parse(i), raw: ctx.store.raw, store: ctx.store, prng }, people, runs);
+  const ours = measureLists(
+    { listPersons, parse: (i) => ListQuery.parse(i), raw: ctx.store.raw, store: ctx.store, prng },
+    people,
+    runs,
+  );
   ctx.close();
 
-  const source = code ? `${code.commit.slice(0, 7)}'s code, this run` : "the issue's \"now\" (no git here)";
-  lines.unshift(`lists and search (issue 17): ${people.toLocaleString('en')} people, ${runs} queries each; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  lines.push(`                                              ours (ms)          baseline (ms)        p95 ratio   target`);
-  lines.push(`                                            p50      p95          p50      p95        base/ours   baseline: ${source}`);
+  const source = code ? `${code.commit.slice(0, 7)}'s code, this run` : 'the issue\'s "now" (no git here)';
+  lines.unshift(
+    `lists and search (issue 17): ${people.toLocaleString('en')} people, ${runs} queries each; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  lines.push(
+    `                                              ours (ms)          baseline (ms)        p95 ratio   target`,
+  );
+  lines.push(
+    `                                            p50      p95          p50      p95        base/ours   baseline: ${source}`,
+  );
   for (const row of LIST_ROWS) {
     const o = ours[row.key];
     const b = baseline?.[row.key] ?? row.issueNow;
     const verdict = `p95 < ${row.target} ms: ${o.p95 < row.target ? 'met' : 'missed'}`;
-    lines.push(`${row.label.padEnd(40)}${fmt(o.p50)} ${fmt(o.p95)}     ${fmt(b.p50)} ${fmt(b.p95)}    ${(b.p95 / o.p95).toFixed(1).padStart(7)}x   ${verdict}`);
+    lines.push(
+      `${row.label.padEnd(40)}${fmt(o.p50)} ${fmt(o.p95)}     ${fmt(b.p50)} ${fmt(b.p95)}    ${(b.p95 / o.p95).toFixed(1).padStart(7)}x   ${verdict}`,
+    );
   }
   return lines;
 }

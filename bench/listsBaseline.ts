@@ -13,7 +13,9 @@ const people = Number(peopleArg);
 const load = (file: string) => import(pathToFileURL(path.join(codeDir, 'src-main', file)).href);
 const { AppContext } = await load('app/context.ts');
 // The contract moved from api/contract.ts to contract/ (one file per domain): either commit is measured.
-const { ListQuery } = await load(fs.existsSync(path.join(codeDir, 'src-main/contract/retirees.ts')) ? 'contract/retirees.ts' : 'api/contract.ts');
+const { ListQuery } = await load(
+  fs.existsSync(path.join(codeDir, 'src-main/contract/retirees.ts')) ? 'contract/retirees.ts' : 'api/contract.ts',
+);
 const { listPersons } = await load('retirees/list.ts');
 const { prng } = await load('demo/generate.ts');
 
@@ -38,6 +40,10 @@ if (!fs.existsSync(dbPath)) {
 }
 
 const ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });
-const figures = measureLists({ listPersons, parse: (i) => ListQuery.parse(i), raw: ctx.store.raw, store: ctx.store, prng }, people, Number(runsArg));
+const figures = measureLists(
+  { listPersons, parse: (i) => ListQuery.parse(i), raw: ctx.store.raw, store: ctx.store, prng },
+  people,
+  Number(runsArg),
+);
 ctx.close();
 console.log(JSON.stringify({ seedSeconds, figures }));

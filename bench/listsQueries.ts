@@ -20,9 +20,19 @@ export interface Figure {
 
 /** The rows of the issue's table that are about lists and search, with their targets (p95 ms). */
 export const LIST_ROWS = [
-  { key: 'listFiltered1', label: 'list: 在册 + 退休 + 80岁以上, by name, page 1', target: 15, issueNow: { p50: 54, p95: 63 } },
+  {
+    key: 'listFiltered1',
+    label: 'list: 在册 + 退休 + 80岁以上, by name, page 1',
+    target: 15,
+    issueNow: { p50: 54, p95: 63 },
+  },
   { key: 'listFiltered200', label: 'list: the same, page 200', target: 15, issueNow: { p50: 103, p95: 146 } },
-  { key: 'listRetired200', label: 'list: 退休 + 80岁以上, by name, page 200', target: 15, issueNow: { p50: 31, p95: 40 } },
+  {
+    key: 'listRetired200',
+    label: 'list: 退休 + 80岁以上, by name, page 200',
+    target: 15,
+    issueNow: { p50: 31, p95: 40 },
+  },
   { key: 'searchLetter', label: 'search of one letter (z)', target: 10, issueNow: { p50: 28, p95: 39 } },
   { key: 'searchFragment', label: 'search: name fragment', target: 5, issueNow: { p50: 8, p95: 11 } },
 ] as const;
@@ -45,7 +55,9 @@ function time(fn: () => void): number {
 export function measureLists(api: ListApi, people: number, runs: number): Record<ListRowKey, Figure> {
   const r = api.prng(11);
   const sample = api.raw.prepare('SELECT name FROM persons WHERE id = ?');
-  const fragments = Array.from({ length: runs }, () => [...(sample.get(1 + Math.floor(r() * people)) as { name: string }).name].slice(-2).join(''));
+  const fragments = Array.from({ length: runs }, () =>
+    [...(sample.get(1 + Math.floor(r() * people)) as { name: string }).name].slice(-2).join(''),
+  );
   const list = (input: object) => api.listPersons(api.store as never, api.parse(input) as never);
   const queries: Record<ListRowKey, (i: number) => object> = {
     listFiltered1: () => ({ statuses: ['在册'], categories: ['退休'], minAge: 80, sort: 'name', page: 1 }),

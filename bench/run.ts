@@ -50,7 +50,11 @@ function claimLines(ctx: AppContext): string[] {
   const LINES = Number(values['claim-lines']);
   const seeded = seedClaimLines(ctx, LINES);
   const m = benchClaims(ctx, RUNS, time, percentiles);
-  const row = (label: string, x: { ours: { p50: number; p95: number }; scan: { p50: number; p95: number } }, target: number) =>
+  const row = (
+    label: string,
+    x: { ours: { p50: number; p95: number }; scan: { p50: number; p95: number } },
+    target: number,
+  ) =>
     `${label.padEnd(34)}${fmt(x.ours.p50)} ${fmt(x.ours.p95)}     ${fmt(x.scan.p50)} ${fmt(x.scan.p95)}    ${(x.scan.p95 / x.ours.p95).toFixed(1).padStart(7)}x   p95 < ${target} ms: ${x.ours.p95 < target ? 'met' : 'MISSED'}`;
   return [
     `claims: ${LINES.toLocaleString('en')} approved lines of ${PEOPLE.toLocaleString('en')} people seeded in ${seeded.seconds.toFixed(1)} s`,
@@ -67,7 +71,8 @@ if (values.only === 'letters') {
   process.exit(0);
 }
 
-if (values.only === 'lists' || !values.only) for (const line of [...(await benchLists({ people: PEOPLE, runs: RUNS })), '']) console.log(line);
+if (values.only === 'lists' || !values.only)
+  for (const line of [...(await benchLists({ people: PEOPLE, runs: RUNS })), '']) console.log(line);
 if (values.only === 'lists') process.exit(0);
 
 if (values.only === 'hostile') {
@@ -122,10 +127,22 @@ if (values.only === 'claims') {
 store.raw.exec('CREATE TABLE naive_search (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
 const insertNaive = store.raw.prepare('INSERT INTO naive_search (id, text) VALUES (?, ?)');
 store.tx(() => {
-  for (const r of store.raw.prepare('SELECT id, name, id_number, phones FROM persons').all() as Array<{ id: number; name: string; id_number: string | null; phones: string }>) {
+  for (const r of store.raw.prepare('SELECT id, name, id_number, phones FROM persons').all() as Array<{
+    id: number;
+    name: string;
+    id_number: string | null;
+    phones: string;
+  }>) {
     const readings = nameReadings(r.name);
     const first = readings.map((x) => x[0]);
-    const text = [r.name, readings.map((x) => x.map((s) => s[0]).join('')).join(''), first.map((s) => s[0]).join(''), first.join(''), r.id_number ?? '', ...parsePhones(r.phones).map((p) => p.number.replace(/\D/g, ''))].join(' ');
+    const text = [
+      r.name,
+      readings.map((x) => x.map((s) => s[0]).join('')).join(''),
+      first.map((s) => s[0]).join(''),
+      first.join(''),
+      r.id_number ?? '',
+      ...parsePhones(r.phones).map((p) => p.number.replace(/\D/g, '')),
+    ].join(' ');
     insertNaive.run(r.id, text);
   }
 });
@@ -146,18 +163,26 @@ const startupLines = await benchStartup(bench);
 const r = prng(11);
 const sample = db.raw.prepare('SELECT name, id_number FROM persons WHERE id = ?');
 const total = PEOPLE;
-const people = Array.from({ length: RUNS }, () => sample.get(1 + Math.floor(r() * total)) as { name: string; id_number: string });
+const people = Array.from(
+  { length: RUNS },
+  () => sample.get(1 + Math.floor(r() * total)) as { name: string; id_number: string },
+);
 const today = todayIso();
 
 const nameFragments = people.map((p) => [...p.name].slice(-2).join(''));
-const initials = people.map((p) => nameReadings(p.name).map((x) => x[0][0]).join(''));
+const initials = people.map((p) =>
+  nameReadings(p.name)
+    .map((x) => x[0][0])
+    .join(''),
+);
 // Six digits from the birth date and sequence part (what staff read off a paper file).
 const idFragments = people.map((p) => {
   const start = 6 + Math.floor(r() * 7);
   return p.id_number.slice(start, start + 6);
 });
 
-const PAGE_COLUMNS = 'p.id, p.name, p.gender, p.birth_date, p.id_number, p.category, p.status, p.former_unit, p.area, p.building';
+const PAGE_COLUMNS =
+  'p.id, p.name, p.gender, p.birth_date, p.id_number, p.category, p.status, p.former_unit, p.area, p.building';
 const likePage = db.raw.prepare(
   `SELECT ${PAGE_COLUMNS} FROM persons p JOIN naive_search s ON s.id = p.id WHERE s.text LIKE ? ORDER BY p.name_sort, p.id LIMIT 50`,
 );
@@ -184,8 +209,12 @@ const pages = Array.from({ length: RUNS }, (_, i) =>
 const scanFiltered = db.raw.prepare(
   `SELECT ${PAGE_COLUMNS} FROM persons p NOT INDEXED WHERE status = '在册' AND category = '退休' AND birth_date <= ? ORDER BY (birth_date IS NULL), birth_date, id LIMIT 50 OFFSET ?`,
 );
-const scanFilteredCount = db.raw.prepare(`SELECT count(*) FROM persons NOT INDEXED WHERE status = '在册' AND category = '退休' AND birth_date <= ?`);
-const scanAll = db.raw.prepare(`SELECT ${PAGE_COLUMNS} FROM persons p NOT INDEXED ORDER BY name_sort, id LIMIT 50 OFFSET ?`);
+const scanFilteredCount = db.raw.prepare(
+  `SELECT count(*) FROM persons NOT INDEXED WHERE status = '在册' AND category = '退休' AND birth_date <= ?`,
+);
+const scanAll = db.raw.prepare(
+  `SELECT ${PAGE_COLUMNS} FROM persons p NOT INDEXED ORDER BY name_sort, id LIMIT 50 OFFSET ?`,
+);
 const scanAllCount = db.raw.prepare('SELECT count(*) FROM persons NOT INDEXED');
 function measurePages() {
   const ours = pages.map((q) => time(() => listPersons(db, ListQuery.parse(q), today)));
@@ -217,20 +246,28 @@ const rows = [
 
 const size = fs.statSync(dbPath).size;
 console.log(`retiree-office benchmark: ${PEOPLE.toLocaleString('en')} people, ${RUNS} queries each`);
-console.log(`SQLite ${(db.raw.prepare('select sqlite_version() v').get() as { v: string }).v}, Node ${process.version}, ${os.cpus().length} cores`);
-console.log(`seeded in ${seedSeconds.toFixed(1)} s (every person through createPerson: validation, audit, index); database ${(size / 1024 / 1024).toFixed(0)} MB`);
+console.log(
+  `SQLite ${(db.raw.prepare('select sqlite_version() v').get() as { v: string }).v}, Node ${process.version}, ${os.cpus().length} cores`,
+);
+console.log(
+  `seeded in ${seedSeconds.toFixed(1)} s (every person through createPerson: validation, audit, index); database ${(size / 1024 / 1024).toFixed(0)} MB`,
+);
 console.log('');
 console.log('                                   ours (ms)          plain LIKE scan (ms)   p95 ratio   target');
 console.log('                                  p50      p95          p50      p95        LIKE/ours');
 for (const [label, m, target] of rows) {
   const verdict = m.ours.p95 < target ? `p95 < ${target} ms: met` : `p95 < ${target} ms: MISSED`;
-  console.log(`${label.padEnd(30)}${fmt(m.ours.p50)} ${fmt(m.ours.p95)}     ${fmt(m.like.p50)} ${fmt(m.like.p95)}    ${(m.like.p95 / m.ours.p95).toFixed(1).padStart(7)}x   ${verdict}`);
+  console.log(
+    `${label.padEnd(30)}${fmt(m.ours.p50)} ${fmt(m.ours.p95)}     ${fmt(m.like.p50)} ${fmt(m.like.p95)}    ${(m.like.p95 / m.ours.p95).toFixed(1).padStart(7)}x   ${verdict}`,
+  );
 }
 const f = percentiles(fresh);
 const o = percentiles(reopen);
 console.log('');
 console.log(`open + migrate, new database:               p50 ${fmt(f.p50)} ms  p95 ${fmt(f.p95)} ms`);
-console.log(`open + header check + migrations, ${(PEOPLE / 1000).toFixed(0)}k db:  p50 ${fmt(o.p50)} ms  p95 ${fmt(o.p95)} ms`);
+console.log(
+  `open + header check + migrations, ${(PEOPLE / 1000).toFixed(0)}k db:  p50 ${fmt(o.p50)} ms  p95 ${fmt(o.p95)} ms`,
+);
 for (const line of startupLines) console.log(line);
 console.log('');
 for (const line of await benchExport(bench, dir)) console.log(line);

@@ -2,7 +2,16 @@
 // tooling on demand (scripts/electron-tooling.mjs): the default install holds none of it. The
 // Electron version comes from package.json's electronTooling, as electron-builder cannot find
 // electron in node_modules. Extra arguments go to electron-builder (`npm run dist -- --linux deb`).
-import { buildApp, ensureElectronTooling, fail, pinned, root, runVisible, StepFailed, toolingRequire } from './electron-tooling.mjs';
+import {
+  buildApp,
+  ensureElectronTooling,
+  fail,
+  pinned,
+  root,
+  runVisible,
+  StepFailed,
+  toolingRequire,
+} from './electron-tooling.mjs';
 
 try {
   ensureElectronTooling();
@@ -19,7 +28,12 @@ try {
       ...process.argv.slice(2),
     ],
     { cwd: root },
-    (cause) => new StepFailed('electron-builder 未能生成安装包（见上方输出）', 'electron-builder could not make the packages, see above', cause),
+    (cause) =>
+      new StepFailed(
+        'electron-builder 未能生成安装包（见上方输出）',
+        'electron-builder could not make the packages, see above',
+        cause,
+      ),
   );
 } catch (e) {
   fail(e, 'npm run dist');

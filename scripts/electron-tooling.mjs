@@ -22,7 +22,9 @@ const rootPackage = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 
 export const pinned = rootPackage.electronTooling;
 
 /** Where the tooling is installed; RETIREE_ELECTRON_TOOLING_DIR points elsewhere (the tests do). */
-export const toolingDir = path.resolve(process.env.RETIREE_ELECTRON_TOOLING_DIR || path.join(root, '.electron-tooling'));
+export const toolingDir = path.resolve(
+  process.env.RETIREE_ELECTRON_TOOLING_DIR || path.join(root, '.electron-tooling'),
+);
 
 /** `require` as seen from the tooling folder: its electron, electron-builder and node-gyp. */
 export const toolingRequire = createRequire(path.join(toolingDir, 'package.json'));
@@ -38,7 +40,10 @@ export class StepFailed extends Error {
 
 /** One line on stderr, exit 1. Whatever was thrown, the user never sees a stack trace. */
 export function fail(error, command = 'npm start', hint = WEB_HINT) {
-  const what = error instanceof StepFailed ? error.message : `出错 (${command} failed: ${firstLine(error instanceof Error ? error.message : String(error))})`;
+  const what =
+    error instanceof StepFailed
+      ? error.message
+      : `出错 (${command} failed: ${firstLine(error instanceof Error ? error.message : String(error))})`;
   process.stderr.write(`${command}：${what}${hint ? `。${hint}` : ''}\n`);
   process.exit(1);
 }
@@ -59,7 +64,11 @@ export function causeOf(output) {
     .filter((l) => l && !l.startsWith('at '));
   const thrown = lines.map((l) => /^(?:stack\s+)?(?:\w*Error|\w*Exception): (.+)$/.exec(l)?.[1]).find(Boolean);
   const npmCode = lines.map((l) => /^code (\S+)$/.exec(l)?.[1]).find(Boolean);
-  const cause = thrown ?? (npmCode ? `${npmCode}: ${lines[lines.findIndex((l) => l === `code ${npmCode}`) + 1] ?? ''}` : lines.at(-1) ?? '');
+  const cause =
+    thrown ??
+    (npmCode
+      ? `${npmCode}: ${lines[lines.findIndex((l) => l === `code ${npmCode}`) + 1] ?? ''}`
+      : (lines.at(-1) ?? ''));
   return cause.length > 200 ? `${cause.slice(0, 199)}…` : cause;
 }
 
@@ -80,18 +89,26 @@ export function runVisible(cmd, args, options, onFailure) {
 
 /** The renderer (vite) and the shell's bundles (scripts/build-shell.mjs), their output shown. */
 export function buildApp(viteArgs = []) {
-  const failed = (zh, en) => (cause) => new StepFailed(`未能构建${zh}（见上方输出）`, `the ${en} could not be built, see above`, cause);
+  const failed = (zh, en) => (cause) =>
+    new StepFailed(`未能构建${zh}（见上方输出）`, `the ${en} could not be built, see above`, cause);
   // vite's package exports no bin/ path: its bin is found through its package.json.
   const vitePackage = createRequire(path.join(root, 'package.json')).resolve('vite/package.json');
   const vite = path.join(path.dirname(vitePackage), JSON.parse(fs.readFileSync(vitePackage, 'utf8')).bin.vite);
   runVisible(process.execPath, [vite, 'build', ...viteArgs], { cwd: root }, failed('界面', 'renderer'));
-  runVisible(process.execPath, [path.join(root, 'scripts', 'build-shell.mjs')], { cwd: root }, failed('主进程', 'shell'));
+  runVisible(
+    process.execPath,
+    [path.join(root, 'scripts', 'build-shell.mjs')],
+    { cwd: root },
+    failed('主进程', 'shell'),
+  );
 }
 
 /** npm itself: the one running this script when there is one, else npm from the PATH. */
 function npm(args, options) {
   const cli = process.env.npm_execpath;
-  return cli && /\.[cm]?js$/.test(cli) ? [process.execPath, [cli, ...args], options] : ['npm', args, { ...options, shell: process.platform === 'win32' }];
+  return cli && /\.[cm]?js$/.test(cli)
+    ? [process.execPath, [cli, ...args], options]
+    : ['npm', args, { ...options, shell: process.platform === 'win32' }];
 }
 
 function installedVersion(name) {
@@ -105,8 +122,12 @@ function installedVersion(name) {
 /** Installs the pinned tooling into the tooling folder unless it is there already. */
 export function ensureElectronTooling() {
   if (Object.entries(pinned).every(([name, version]) => installedVersion(name) === version)) return;
-  const list = Object.entries(pinned).map(([name, version]) => `${name}@${version}`).join(', ');
-  console.log(`正在安装 Electron 开发工具 (installing ${list} into ${path.relative(root, toolingDir) || toolingDir}) …`);
+  const list = Object.entries(pinned)
+    .map(([name, version]) => `${name}@${version}`)
+    .join(', ');
+  console.log(
+    `正在安装 Electron 开发工具 (installing ${list} into ${path.relative(root, toolingDir) || toolingDir}) …`,
+  );
   fs.mkdirSync(toolingDir, { recursive: true });
   fs.writeFileSync(
     path.join(toolingDir, 'package.json'),
@@ -114,7 +135,8 @@ export function ensureElectronTooling() {
       {
         name: 'retiree-office-electron-tooling',
         private: true,
-        description: "Written by scripts/electron-tooling.mjs from package.json's electronTooling; not part of the default install.",
+        description:
+          "Written by scripts/electron-tooling.mjs from package.json's electronTooling; not part of the default install.",
         dependencies: pinned,
         // electron-builder's Windows installer maker picks its 7-Zip at install time.
         allowScripts: { 'electron-winstaller': true },
@@ -125,7 +147,12 @@ export function ensureElectronTooling() {
   );
   // --loglevel=error: npm's warnings about these packages' engines are summed up below in one line.
   const [cmd, args, options] = npm(['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: toolingDir });
-  runQuiet(cmd, args, options, (cause) => new StepFailed('Electron 开发工具未能从 npm 安装', "Electron's tooling could not be installed", cause));
+  runQuiet(
+    cmd,
+    args,
+    options,
+    (cause) => new StepFailed('Electron 开发工具未能从 npm 安装', "Electron's tooling could not be installed", cause),
+  );
   noteEngines();
 }
 
@@ -140,7 +167,11 @@ function noteEngines() {
   const wanting = new Map();
   for (const [key, entry] of Object.entries(lock.packages ?? {})) {
     const range = entry?.engines?.node;
-    if (key && typeof range === 'string' && !semver.satisfies(process.versions.node, range, { includePrerelease: true })) {
+    if (
+      key &&
+      typeof range === 'string' &&
+      !semver.satisfies(process.versions.node, range, { includePrerelease: true })
+    ) {
       wanting.set(key.slice(key.lastIndexOf('node_modules/') + 13), semver.validRange(range) ?? range);
     }
   }

@@ -11,7 +11,17 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { buildApp, ensureElectronTooling, fail, pinned, root, runQuiet, StepFailed, toolingDir, toolingRequire } from './electron-tooling.mjs';
+import {
+  buildApp,
+  ensureElectronTooling,
+  fail,
+  pinned,
+  root,
+  runQuiet,
+  StepFailed,
+  toolingDir,
+  toolingRequire,
+} from './electron-tooling.mjs';
 
 const require = createRequire(import.meta.url);
 const electronVersion = pinned.electron;
@@ -19,8 +29,16 @@ const electronVersion = pinned.electron;
 function downloadElectron() {
   console.log(`正在准备 Electron ${electronVersion} (downloading Electron ${electronVersion} unless it is cached) …`);
   // Electron's install.js prints the error's stack when the download fails; its message is kept.
-  runQuiet(process.execPath, [path.join(toolingDir, 'node_modules', 'electron', 'install.js')], { stdio: ['ignore', 'inherit', 'pipe'] }, (cause) =>
-    new StepFailed(`未能下载 Electron ${electronVersion}`, `Electron ${electronVersion} could not be downloaded`, cause),
+  runQuiet(
+    process.execPath,
+    [path.join(toolingDir, 'node_modules', 'electron', 'install.js')],
+    { stdio: ['ignore', 'inherit', 'pipe'] },
+    (cause) =>
+      new StepFailed(
+        `未能下载 Electron ${electronVersion}`,
+        `Electron ${electronVersion} could not be downloaded`,
+        cause,
+      ),
   );
 }
 
@@ -33,10 +51,21 @@ function nativeBindingForElectron() {
   fs.rmSync(nativeDir, { recursive: true, force: true });
   fs.cpSync(path.dirname(require.resolve('better-sqlite3/package.json')), nativeDir, { recursive: true });
   fs.rmSync(path.join(nativeDir, 'build'), { recursive: true, force: true });
-  const args = [toolingRequire.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'];
+  const args = [
+    toolingRequire.resolve('node-gyp/bin/node-gyp.js'),
+    'rebuild',
+    '--release',
+    '--runtime=electron',
+    `--target=${electronVersion}`,
+    '--dist-url=https://electronjs.org/headers',
+  ];
   runQuiet(process.execPath, args, { cwd: nativeDir }, (cause) => {
     fs.rmSync(nativeDir, { recursive: true, force: true });
-    return new StepFailed(`未能为 Electron ${electronVersion} 编译 better-sqlite3`, `better-sqlite3 could not be built for Electron ${electronVersion}`, cause);
+    return new StepFailed(
+      `未能为 Electron ${electronVersion} 编译 better-sqlite3`,
+      `better-sqlite3 could not be built for Electron ${electronVersion}`,
+      cause,
+    );
   });
   return binding;
 }

@@ -9,7 +9,17 @@ import type { RpcResult } from './contract/common';
 import { describeIssues, labelsFor } from './contract/issues';
 import { describeBackup, type BackupInfo } from './db/backup';
 import { storageProblem, type StorageProblem } from './db/open';
-import { activitiesOf, createActivity, createMaterial, deliverMaterial, getActivity, getMaterial, listActivities, listMaterials, setAttendance } from './activities/activities';
+import {
+  activitiesOf,
+  createActivity,
+  createMaterial,
+  deliverMaterial,
+  getActivity,
+  getMaterial,
+  listActivities,
+  listMaterials,
+  setAttendance,
+} from './activities/activities';
 import {
   adjustmentsOf,
   checkRow,
@@ -23,7 +33,15 @@ import {
   uncheckRow,
 } from './adjustments/adjustments';
 import { createBatch, getBatch, listBatches, markBatchPaid, paymentListWorkbook } from './claims/batches';
-import { createClaim, getClaim, listClaims, moveClaim, reverseClaim, updateClaim, yearStatement } from './claims/claims';
+import {
+  createClaim,
+  getClaim,
+  listClaims,
+  moveClaim,
+  reverseClaim,
+  updateClaim,
+  yearStatement,
+} from './claims/claims';
 import { listPolicies, policyGaps, savePolicy } from './claims/policies';
 import { claimsReport, claimsReportWorkbook, simulateYear } from './claims/reports';
 import { importErrorWorkbook } from './exporter/importErrors';
@@ -42,7 +60,16 @@ import {
   setAddressForm,
 } from './letters/letters';
 import { printEnvelopes, printLetters } from './letters/print';
-import { assignToUnit, contactSheetPrintable, contactSheetWorkbook, mergeUnits, moveUnit, networkTree, saveUnitInfo, unitMembers } from './org/network';
+import {
+  assignToUnit,
+  contactSheetPrintable,
+  contactSheetWorkbook,
+  mergeUnits,
+  moveUnit,
+  networkTree,
+  saveUnitInfo,
+  unitMembers,
+} from './org/network';
 import { createUnit, listUnits } from './org/units';
 import {
   advancePetition,
@@ -64,7 +91,14 @@ import { type ErrorCode, type RpcError, UserError } from './shared/errors';
 import { completeDeathTask, getDeath, registerDeath } from './visits/deaths';
 import { certificationLists, certificationsOf, certify } from './visits/certifications';
 import { reminderRules, reminders, saveReminderRules } from './visits/reminders';
-import { createVisit, createVisitBatch, followUpDone, getVisitBatch, listVisitBatches, listVisits } from './visits/visits';
+import {
+  createVisit,
+  createVisitBatch,
+  followUpDone,
+  getVisitBatch,
+  listVisitBatches,
+  listVisits,
+} from './visits/visits';
 import type { AdjustmentRunView } from './contract/adjustments';
 import type { AppInfo } from './contract/app';
 import type { LedgerImportReport } from './contract/claims';
@@ -82,8 +116,18 @@ export interface RouterContext {
   readonly imports: ImportService;
   /** The lists that come as spreadsheets besides the roster (app/listImports.ts). */
   readonly lists: {
-    adjustments(fileName: string, file: FileData, year: number, options: { dryRun?: boolean; map?: Record<string, string | null> }): Promise<AdjustmentRunView>;
-    ledger(fileName: string, file: FileData, dryRun: boolean, map?: Record<string, string | null>): Promise<LedgerImportReport>;
+    adjustments(
+      fileName: string,
+      file: FileData,
+      year: number,
+      options: { dryRun?: boolean; map?: Record<string, string | null> },
+    ): Promise<AdjustmentRunView>;
+    ledger(
+      fileName: string,
+      file: FileData,
+      dryRun: boolean,
+      map?: Record<string, string | null>,
+    ): Promise<LedgerImportReport>;
   };
   readonly jobs: Jobs;
   /** The full check of the database after start (app/context.ts): saves wait for it, and damage refuses them. */
@@ -95,11 +139,15 @@ export interface RouterContext {
   restore(name: string): Promise<{ restoredFrom: BackupInfo; keptAsideAs: string }>;
 }
 
-type Handlers = { [M in MethodName]: (ctx: RouterContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
+type Handlers = {
+  [M in MethodName]: (ctx: RouterContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
+};
 
 /** A file as the contract takes it (bytes, or base64 text), as the import service takes it, without a copy. */
 function fileData(file: { data?: Uint8Array; dataBase64?: string }): FileData {
-  return file.data ? Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength) : { base64: file.dataBase64! };
+  return file.data
+    ? Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength)
+    : { base64: file.dataBase64! };
 }
 
 /** A file the contract hands back (a workbook, an attachment): its bytes as base64, the rest as it is. */
@@ -120,7 +168,14 @@ const handlers: Handlers = {
   'retirees.filterOptions': (ctx) => listFilterOptions(ctx.store),
   'attachments.add': (ctx, input) => {
     const data = Buffer.from(input.dataBase64, 'base64');
-    return addAttachment(ctx.store, { personId: input.personId, fileName: input.fileName, mime: input.mime, data, note: input.note, claimId: input.claimId });
+    return addAttachment(ctx.store, {
+      personId: input.personId,
+      fileName: input.fileName,
+      mime: input.mime,
+      data,
+      note: input.note,
+      claimId: input.claimId,
+    });
   },
   'attachments.get': (ctx, { id }) => withBase64(readAttachment(ctx.store, id)),
   'attachments.remove': (ctx, { id, reason }) => {
@@ -140,9 +195,11 @@ const handlers: Handlers = {
   // Files go to the import's child process as they came, in pieces (importer/service.ts).
   'imports.open': (ctx, { fileName, ...file }) => ctx.imports.open(fileName, fileData(file)),
   'imports.rows': (ctx, { session, sheet, filter, page }) => ctx.imports.rows(session, sheet, filter, page),
-  'imports.setHeader': (ctx, { session, sheet, firstRow, lastRow }) => ctx.imports.setHeader(session, sheet, firstRow, lastRow),
+  'imports.setHeader': (ctx, { session, sheet, firstRow, lastRow }) =>
+    ctx.imports.setHeader(session, sheet, firstRow, lastRow),
   'imports.setFields': (ctx, { session, sheet, fields }) => ctx.imports.setFields(session, sheet, fields),
-  'imports.editCell': (ctx, { session, sheet, row, col, value }) => ctx.imports.editCell(session, sheet, row, col, value),
+  'imports.editCell': (ctx, { session, sheet, row, col, value }) =>
+    ctx.imports.editCell(session, sheet, row, col, value),
   'imports.mapValue': (ctx, { session, field, value, target }) => ctx.imports.mapValue(session, field, value, target),
   'imports.commit': (ctx, { session, ...options }) => ctx.imports.commit(session, options),
   'imports.history': (ctx) => importHistory(ctx.store),
@@ -154,7 +211,10 @@ const handlers: Handlers = {
     return ctx.jobs.find(id);
   },
   'retirees.export': async (ctx, { query, columns }) => withBase64(await rosterDownload(ctx.store, query, columns)),
-  'imports.template': async () => ({ fileName: '离退休人员花名册-导入模板.xlsx', dataBase64: (await importTemplate()).toString('base64') }),
+  'imports.template': async () => ({
+    fileName: '离退休人员花名册-导入模板.xlsx',
+    dataBase64: (await importTemplate()).toString('base64'),
+  }),
   'imports.errorWorkbook': async (ctx, { id }) => {
     const { bytes, ...w } = await importErrorWorkbook(ctx.store, id);
     return withBase64({ ...w, data: bytes });
@@ -167,12 +227,14 @@ const handlers: Handlers = {
   'claims.reverse': (ctx, { id, version, reason }) => reverseClaim(ctx.store, id, version, reason),
   'claims.statement': (ctx, { personId, year }) => yearStatement(ctx.store, personId, year),
   'claims.policies': (ctx, { year }) => listPolicies(ctx.store, year),
-  'claims.savePolicy': (ctx, { year, category, rules, note, loaded }) => savePolicy(ctx.store, year, category, rules, note, loaded),
+  'claims.savePolicy': (ctx, { year, category, rules, note, loaded }) =>
+    savePolicy(ctx.store, year, category, rules, note, loaded),
   'claims.policyGaps': (ctx, { personId, years }) => policyGaps(ctx.store, personId, years),
   'claims.simulate': (ctx, { policy }) => simulateYear(ctx.store, policy),
   'claims.report': (ctx, { year, month, nearCapPercent }) => claimsReport(ctx.store, year, nearCapPercent, month),
   'claims.exportReport': async (ctx, { year }) => withBase64(await claimsReportWorkbook(ctx.store, year)),
-  'claims.importLedger': (ctx, { fileName, dryRun, map, ...file }) => ctx.lists.ledger(fileName, fileData(file), dryRun, map),
+  'claims.importLedger': (ctx, { fileName, dryRun, map, ...file }) =>
+    ctx.lists.ledger(fileName, fileData(file), dryRun, map),
   'batches.list': (ctx) => listBatches(ctx.store),
   'batches.get': (ctx, { id }) => getBatch(ctx.store, id),
   'batches.create': (ctx, { name, claimIds }) => createBatch(ctx.store, name, claimIds),
@@ -217,7 +279,8 @@ const handlers: Handlers = {
   'petitions.register': async (ctx, { from, to }) => withBase64(await registerWorkbook(ctx.store, from, to)),
   'adjustments.rule': (ctx, { year }) => ({ rule: getRule(ctx.store, year) }),
   'adjustments.saveRule': (ctx, { rule, loaded }) => saveRule(ctx.store, rule, loaded),
-  'adjustments.import': (ctx, { year, fileName, dryRun, map, ...file }) => ctx.lists.adjustments(fileName, fileData(file), year, { dryRun, map }),
+  'adjustments.import': (ctx, { year, fileName, dryRun, map, ...file }) =>
+    ctx.lists.adjustments(fileName, fileData(file), year, { dryRun, map }),
   'adjustments.runs': (ctx, { year }) => listRuns(ctx.store, year),
   'adjustments.rows': (ctx, { runId, filter, page }) => runRows(ctx.store, runId, filter, page),
   'adjustments.check': (ctx, { id, note }) => checkRow(ctx.store, id, note),
@@ -227,7 +290,8 @@ const handlers: Handlers = {
   'adjustments.notices': (ctx, { runId, rowIds }) => noticesPrintable(ctx.store, runId, rowIds),
   'adjustments.ofPerson': (ctx, { personId }) => adjustmentsOf(ctx.store, personId),
   'petitions.attachments': (ctx, { id }) => petitionAttachments(ctx.store, id),
-  'petitions.attach': (ctx, { id, fileName, mime, dataBase64 }) => attachToPetition(ctx.store, id, { fileName, mime, data: Buffer.from(dataBase64, 'base64') }),
+  'petitions.attach': (ctx, { id, fileName, mime, dataBase64 }) =>
+    attachToPetition(ctx.store, id, { fileName, mime, data: Buffer.from(dataBase64, 'base64') }),
   'petitions.attachment': (ctx, { id }) => withBase64(readPetitionAttachment(ctx.store, id)),
   'petitions.registerPrint': (ctx, { from, to }) => registerPrintable(ctx.store, from, to),
   'activities.list': (ctx, { year }) => listActivities(ctx.store, year),
@@ -263,16 +327,29 @@ interface Fault {
 export const FAULTS = {
   // An import commits in its child process in one long transaction; a save meanwhile waits for it
   // (busy_timeout), and past that is told to try again.
-  busy: { log: null, message: () => '正在导入花名册（或另一个程序正在写入），数据库暂时被占用，本次修改未保存，请稍后再试' },
-  disk_full: { log: 'failed: disk full', message: () => '磁盘已满，未能保存，本次操作未作任何改动。请清理磁盘空间（或告知技术人员）后再试' },
+  busy: {
+    log: null,
+    message: () => '正在导入花名册（或另一个程序正在写入），数据库暂时被占用，本次修改未保存，请稍后再试',
+  },
+  disk_full: {
+    log: 'failed: disk full',
+    message: () => '磁盘已满，未能保存，本次操作未作任何改动。请清理磁盘空间（或告知技术人员）后再试',
+  },
   read_only: {
     log: 'failed: read-only',
-    message: (dbPath) => `数据库文件或所在文件夹是只读的（${dbPath}），未能保存，本次操作未作任何改动。请让技术人员检查写入权限`,
+    message: (dbPath) =>
+      `数据库文件或所在文件夹是只读的（${dbPath}），未能保存，本次操作未作任何改动。请让技术人员检查写入权限`,
   },
-  damaged: { log: 'failed: damaged', message: () => '读取数据库时发现文件损坏，操作未完成。请关闭程序后重新打开：程序会检查数据库，必要时从备份恢复' },
+  damaged: {
+    log: 'failed: damaged',
+    message: () => '读取数据库时发现文件损坏，操作未完成。请关闭程序后重新打开：程序会检查数据库，必要时从备份恢复',
+  },
   // A write that names a record that is not there (deleted meanwhile, or never was): the foreign
   // key refused it and the transaction rolled back. https://sqlite.org/foreignkeys.html
-  not_found: { log: 'refused by a foreign key', message: () => '找不到所引用的记录（可能已被删除），操作未完成，数据未作改动' },
+  not_found: {
+    log: 'refused by a foreign key',
+    message: () => '找不到所引用的记录（可能已被删除），操作未完成，数据未作改动',
+  },
   internal: { log: 'failed', message: () => '程序内部错误，操作未完成，数据未作改动。请把错误时间告知技术人员。' },
 } satisfies Partial<Record<ErrorCode, Fault>> & Record<StorageProblem, Fault>;
 
@@ -292,7 +369,9 @@ function refusalWhileDamagedOrChecking(ctx: RouterContext, e: unknown): RpcError
 /** Any error a call ended with, as its caller receives it: a refusal as it was said, a fault in words and logged. */
 export function errorOf(e: unknown, method: string, dbPath: string, log: Logger): RpcError {
   if (e instanceof UserError) return { code: e.code, message: e.message, details: e.details };
-  const code: keyof typeof FAULTS = storageProblem(e) ?? ((e as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ? 'not_found' : 'internal');
+  const code: keyof typeof FAULTS =
+    storageProblem(e) ??
+    ((e as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ? 'not_found' : 'internal');
   const fault: Fault = FAULTS[code];
   if (fault.log) log(`${method} ${fault.log}`, e);
   return { code, message: fault.message(dbPath) };
@@ -304,12 +383,20 @@ export async function dispatch(
   input: unknown,
   log: Logger = (m, e) => console.error(m, e),
 ): Promise<RpcResult<unknown>> {
-  if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', message: `不支持的操作：${method}` } };
+  if (!isMethodName(method))
+    return { ok: false, error: { code: 'unknown_method', message: `不支持的操作：${method}` } };
   const parsed = contract[method].input.safeParse(input ?? {});
   if (!parsed.success) {
     // A list of 100,000 wrong entries is 100,000 issues: the first few say enough.
     const details = parsed.error.issues.slice(0, 50);
-    return { ok: false, error: { code: 'invalid_input', message: `输入有误：${describeIssues(parsed.error, labelsFor(method))}`, details } };
+    return {
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: `输入有误：${describeIssues(parsed.error, labelsFor(method))}`,
+        details,
+      },
+    };
   }
   try {
     const handler = handlers[method] as (ctx: RouterContext, input: unknown) => unknown;

@@ -2,7 +2,20 @@
 // and the menu, with the command palette, the notices and the leave question. Keyboard: Tab
 // reaches everything; Ctrl+K finds a person or a page; each menu entry has its Alt+digit; F6 moves
 // between the header, the menu and the page.
-import { Alert, AppShell, Badge, Button, Group, Kbd, Loader, NavLink, Stack, Text, Title, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  AppShell,
+  Badge,
+  Button,
+  Group,
+  Kbd,
+  Loader,
+  NavLink,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, type ReactNode } from 'react';
@@ -35,7 +48,8 @@ function focusRegion(step: 1 | -1) {
   const target =
     next.dataset.region === 'main'
       ? next
-      : (next.querySelector<HTMLElement>('[aria-current="page"]') ?? next.querySelector<HTMLElement>('a[href], button:not([disabled]), input:not([disabled])'));
+      : (next.querySelector<HTMLElement>('[aria-current="page"]') ??
+        next.querySelector<HTMLElement>('a[href], button:not([disabled]), input:not([disabled])'));
   target?.focus();
 }
 
@@ -82,7 +96,8 @@ function Shell({ info, route, page }: { info: AppInfo; route: Route; page: React
     if (shown.current === at) return;
     shown.current = at;
     const focused = document.activeElement;
-    if (!focused || focused === document.body || document.querySelector('[data-region="menu"]')?.contains(focused)) focusMain();
+    if (!focused || focused === document.body || document.querySelector('[data-region="menu"]')?.contains(focused))
+      focusMain();
   }, [at]);
   useHotkeys(
     [
@@ -104,8 +119,17 @@ function Shell({ info, route, page }: { info: AppInfo; route: Route; page: React
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Tooltip label={`查找人员或页面（${PALETTE_SHORTCUT}）`} events={{ hover: true, focus: true, touch: false }}>
-              <Button variant="default" leftSection={<IconSearch size={18} />} rightSection={<Kbd>{PALETTE_SHORTCUT}</Kbd>} onClick={openPalette} aria-keyshortcuts="Control+K">
+            <Tooltip
+              label={`查找人员或页面（${PALETTE_SHORTCUT}）`}
+              events={{ hover: true, focus: true, touch: false }}
+            >
+              <Button
+                variant="default"
+                leftSection={<IconSearch size={18} />}
+                rightSection={<Kbd>{PALETTE_SHORTCUT}</Kbd>}
+                onClick={openPalette}
+                aria-keyshortcuts="Control+K"
+              >
                 查找
               </Button>
             </Tooltip>
@@ -157,7 +181,16 @@ function Shell({ info, route, page }: { info: AppInfo; route: Route; page: React
         </Stack>
         <LeaveGuardDialog />
       </AppShell.Main>
-      <CommandPalette afterGo={focusMain} pages={MENU.map((e) => ({ label: e.menu.label, href: e.href, icon: e.menu.icon, shortcut: e.menu.shortcut, keywords: e.menu.keywords }))} />
+      <CommandPalette
+        afterGo={focusMain}
+        pages={MENU.map((e) => ({
+          label: e.menu.label,
+          href: e.href,
+          icon: e.menu.icon,
+          shortcut: e.menu.shortcut,
+          keywords: e.menu.keywords,
+        }))}
+      />
     </AppShell>
   );
 }
@@ -165,7 +198,11 @@ function Shell({ info, route, page }: { info: AppInfo; route: Route; page: React
 export function App() {
   const route = useRoute();
   // The full check of the database finishes after start: asked again until it has said.
-  const info = useRpc('app.info', {}, { refetchInterval: (q) => (q.state.data?.integrity.state === 'checking' ? 1000 : false) });
+  const info = useRpc(
+    'app.info',
+    {},
+    { refetchInterval: (q) => (q.state.data?.integrity.state === 'checking' ? 1000 : false) },
+  );
   const { def, match } = routeFor(route);
   useAppliedTypeSize(!!def.bare);
 

@@ -44,11 +44,20 @@ function request(method: string, input: unknown): RequestInit {
   if (data instanceof Uint8Array) {
     return {
       method: 'POST',
-      headers: { 'content-type': 'application/octet-stream', 'x-rpc-token': token, 'x-rpc-method': method, 'x-rpc-input': encodeURIComponent(JSON.stringify(rest)) },
+      headers: {
+        'content-type': 'application/octet-stream',
+        'x-rpc-token': token,
+        'x-rpc-method': method,
+        'x-rpc-input': encodeURIComponent(JSON.stringify(rest)),
+      },
       body: data as Uint8Array<ArrayBuffer>,
     };
   }
-  return { method: 'POST', headers: { 'content-type': 'application/json', 'x-rpc-token': token }, body: JSON.stringify({ method, input }) };
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-rpc-token': token },
+    body: JSON.stringify({ method, input }),
+  };
 }
 
 async function transport(method: string, input: unknown): Promise<RpcResult<unknown>> {

@@ -30,7 +30,11 @@ export function takePendingRoster(): File | null {
 }
 
 /** Hands a file to the user: the browser's download, Electron's save dialog. */
-export function download(fileName: string, dataBase64: string, mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {
+export function download(
+  fileName: string,
+  dataBase64: string,
+  mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+): void {
   const url = URL.createObjectURL(base64ToBlob(dataBase64, mime));
   const link = document.createElement('a');
   link.href = url;

@@ -3,7 +3,12 @@
 import { notifications } from '@mantine/notifications';
 
 export function failed(e: unknown): void {
-  notifications.show({ color: 'red', title: '未能完成', message: e instanceof Error ? e.message : String(e), autoClose: 8000 });
+  notifications.show({
+    color: 'red',
+    title: '未能完成',
+    message: e instanceof Error ? e.message : String(e),
+    autoClose: 8000,
+  });
 }
 
 export function done(message: string, title?: string): void {

@@ -25,7 +25,10 @@ import { FALLBACK, ROUTES } from './routeTable';
 const info = { orgName: '红星机械厂', operatorName: '李明', configured: true, notices: [] } as unknown as AppInfo;
 
 function shown(hash: string) {
-  const found = findRoute(ROUTES, parseHash(hash)) ?? { def: FALLBACK, match: { params: {}, rest: [], path: [], query: new URLSearchParams() } };
+  const found = findRoute(ROUTES, parseHash(hash)) ?? {
+    def: FALLBACK,
+    match: { params: {}, rest: [], path: [], query: new URLSearchParams() },
+  };
   const el = found.def.render(found.match, { info }) as ReactElement<Record<string, unknown>>;
   return { type: el.type, key: el.key, props: el.props, bare: !!found.def.bare };
 }
@@ -39,7 +42,10 @@ describe('the route table', () => {
     expect(shown('#/petitions/7')).toMatchObject({ type: PetitionsPage, props: { id: 7 } });
     expect(shown('#/petitions')).toMatchObject({ type: PetitionsPage, props: { id: null } });
     expect(shown('#/visits/3')).toMatchObject({ type: VisitsPage, props: { id: 3 } });
-    expect(shown('#/activities/material/5')).toMatchObject({ type: ActivitiesPage, props: { path: ['material', '5'] } });
+    expect(shown('#/activities/material/5')).toMatchObject({
+      type: ActivitiesPage,
+      props: { path: ['material', '5'] },
+    });
     expect(shown('#/claims/policies')).toMatchObject({ type: ClaimsPage, props: { path: ['policies'] } });
     expect(shown('#/annual/adjust?run=2').type).toBe(AnnualPage);
     expect(shown('#/annual/adjust?run=2').props.tab).toBe('adjust');
@@ -52,13 +58,33 @@ describe('the route table', () => {
   });
 
   it('paper comes alone', () => {
-    expect(shown('#/print/letters?kind=birthday')).toMatchObject({ type: PrintDocPage, bare: true, props: { kind: 'letters' } });
-    expect(shown('#/print/visit-batch/4')).toMatchObject({ type: PrintPage, bare: true, props: { path: ['print', 'visit-batch', '4'] } });
+    expect(shown('#/print/letters?kind=birthday')).toMatchObject({
+      type: PrintDocPage,
+      bare: true,
+      props: { kind: 'letters' },
+    });
+    expect(shown('#/print/visit-batch/4')).toMatchObject({
+      type: PrintPage,
+      bare: true,
+      props: { path: ['print', 'visit-batch', '4'] },
+    });
   });
 
   it('the menu: eleven entries in the order the office knows, shortcuts unique', () => {
     const menu = menuOf(ROUTES);
-    expect(menu.map((e) => e.menu.label)).toEqual(['首页', '人员档案', '导入花名册', '走访慰问', '组织网络', '活动学习', '信函模板', '信访接待', '药费报销', '年度工作', '系统设置']);
+    expect(menu.map((e) => e.menu.label)).toEqual([
+      '首页',
+      '人员档案',
+      '导入花名册',
+      '走访慰问',
+      '组织网络',
+      '活动学习',
+      '信函模板',
+      '信访接待',
+      '药费报销',
+      '年度工作',
+      '系统设置',
+    ]);
     expect(menu.find((e) => e.menu.label === '走访慰问')?.href).toBe('#/visits');
     const shortcuts = menu.flatMap((e) => (e.menu.shortcut ? [e.menu.shortcut] : []));
     expect(new Set(shortcuts).size).toBe(shortcuts.length);

@@ -41,7 +41,11 @@ export interface AppContextForPages {
 const idOrNull = (s: string | undefined) => (s ? Number(s) : null);
 
 export const ROUTES: readonly RouteDef<AppContextForPages>[] = [
-  { pattern: '', render: () => <HomePage />, menu: { label: '首页', icon: IconHome, shortcut: 'Alt+1', keywords: ['sy', 'shouye', '工作概况', '待办提醒'] } },
+  {
+    pattern: '',
+    render: () => <HomePage />,
+    menu: { label: '首页', icon: IconHome, shortcut: 'Alt+1', keywords: ['sy', 'shouye', '工作概况', '待办提醒'] },
+  },
   {
     pattern: 'people',
     render: (m) => <PeoplePage params={m.query} />,
@@ -59,13 +63,21 @@ export const ROUTES: readonly RouteDef<AppContextForPages>[] = [
     render: (m) => <VisitsPage key={m.params.id ?? ''} id={idOrNull(m.params.id)} />,
     menu: { label: '走访慰问', icon: IconGift, shortcut: 'Alt+4', keywords: ['zfww', 'zoufang', '慰问批次', '签领表'] },
   },
-  { pattern: 'org/*', render: (m) => <OrgPage params={m.query} />, menu: { label: '组织网络', icon: IconSitemap, shortcut: 'Alt+5', keywords: ['zzwl', 'zuzhi', '党支部', '小组'] } },
+  {
+    pattern: 'org/*',
+    render: (m) => <OrgPage params={m.query} />,
+    menu: { label: '组织网络', icon: IconSitemap, shortcut: 'Alt+5', keywords: ['zzwl', 'zuzhi', '党支部', '小组'] },
+  },
   {
     pattern: 'activities/*',
     render: (m) => <ActivitiesPage key={m.path.join('/')} path={m.rest} />,
     menu: { label: '活动学习', icon: IconBook, shortcut: 'Alt+6', keywords: ['hdxx', 'huodong', '学习材料'] },
   },
-  { pattern: 'letters/*', render: () => <LettersPage />, menu: { label: '信函模板', icon: IconMail, shortcut: 'Alt+7', keywords: ['xhmb', 'xinhan', '贺信', '慰问信'] } },
+  {
+    pattern: 'letters/*',
+    render: () => <LettersPage />,
+    menu: { label: '信函模板', icon: IconMail, shortcut: 'Alt+7', keywords: ['xhmb', 'xinhan', '贺信', '慰问信'] },
+  },
   {
     pattern: 'petitions/:id?',
     render: (m) => <PetitionsPage key={m.params.id ?? ''} id={idOrNull(m.params.id)} />,
@@ -74,12 +86,22 @@ export const ROUTES: readonly RouteDef<AppContextForPages>[] = [
   {
     pattern: 'claims/*',
     render: (m) => <ClaimsPage path={m.rest} params={m.query} />,
-    menu: { label: '药费报销', icon: IconReceipt, shortcut: 'Alt+9', keywords: ['yfbx', 'baoxiao', '报销单', '报销政策'] },
+    menu: {
+      label: '药费报销',
+      icon: IconReceipt,
+      shortcut: 'Alt+9',
+      keywords: ['yfbx', 'baoxiao', '报销单', '报销政策'],
+    },
   },
   {
     pattern: 'annual/:tab?',
     render: (m) => <AnnualPage tab={m.params.tab} params={m.query} />,
-    menu: { label: '年度工作', icon: IconCalendarCheck, shortcut: 'Alt+0', keywords: ['ndgz', 'niandu', '调资', '资格认证'] },
+    menu: {
+      label: '年度工作',
+      icon: IconCalendarCheck,
+      shortcut: 'Alt+0',
+      keywords: ['ndgz', 'niandu', '调资', '资格认证'],
+    },
   },
   {
     pattern: 'settings/*',

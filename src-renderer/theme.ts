@@ -32,7 +32,9 @@ export const theme = createTheme({
     }),
     Kbd: Kbd.extend({ vars: () => ({ root: { '--kbd-fz': rem(14) } }) }),
     Pill: Pill.extend({
-      vars: (_theme, props) => ({ root: props.size === 'xs' || props.size === 'sm' ? { '--pill-fz': rem(14), '--pill-height': rem(24) } : {} }),
+      vars: (_theme, props) => ({
+        root: props.size === 'xs' || props.size === 'sm' ? { '--pill-fz': rem(14), '--pill-height': rem(24) } : {},
+      }),
     }),
   },
 });

@@ -41,7 +41,11 @@ describe('the rule, worked by hand', () => {
   });
 
   test('86 years old in a remote area, 40 years, 3,333.33 before: 50 + (80 + 33.33) + (45 + 6 × 1) + 20 = 234.33', () => {
-    const r = expectedIncrease(RULE, someone({ birthDate: '1940-12-31', contributionYears: 40, remoteArea: true }), 333333);
+    const r = expectedIncrease(
+      RULE,
+      someone({ birthDate: '1940-12-31', contributionYears: 40, remoteArea: true }),
+      333333,
+    );
     // 3,333.33 × 1 % = 33.3333 → 33.33; 86 − 80 = 6 years over 80.
     expect(r.parts).toEqual({ fixed: 5000, tied: 8000 + 3333, tilt: 4500 + 600, remote: 2000 });
     expect(r.expectedFen).toBe(23433);
@@ -61,9 +65,14 @@ describe('the rule, worked by hand', () => {
   });
 
   test('outside the rule: 离休, or retired after the cut-off, get 0 and say why', () => {
-    expect(expectedIncrease(RULE, someone({ category: '离休' }), 500000)).toMatchObject({ expectedFen: 0, lines: ['人员类别为离休，不在本次调整范围内'] });
+    expect(expectedIncrease(RULE, someone({ category: '离休' }), 500000)).toMatchObject({
+      expectedFen: 0,
+      lines: ['人员类别为离休，不在本次调整范围内'],
+    });
     expect(expectedIncrease(RULE, someone({ retirementDate: '2026-03' }), 300000)).toMatchObject({ expectedFen: 0 });
-    expect(expectedIncrease(RULE, someone({ retirementDate: '2026-03' }), 300000).lines[0]).toContain('2026年3月离退休，晚于2025年12月31日');
+    expect(expectedIncrease(RULE, someone({ retirementDate: '2026-03' }), 300000).lines[0]).toContain(
+      '2026年3月离退休，晚于2025年12月31日',
+    );
     // Retired in December 2025 (the month is all the file has): covered.
     expect(expectedIncrease(RULE, someone({ retirementDate: '2025-12' }), 300000).expectedFen).toBeGreaterThan(0);
   });
@@ -89,7 +98,10 @@ function idNumber(birth: string, seq: string): string {
   return first + checkCharacter(first);
 }
 
-async function agencyList(rows: (string | number | null)[][], file = path.join(tempDir(), '2026年调资名单.xlsx')): Promise<string> {
+async function agencyList(
+  rows: (string | number | null)[][],
+  file = path.join(tempDir(), '2026年调资名单.xlsx'),
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('调资名单');
   ws.addRow(['2026年企业退休人员基本养老金调整明细表']);
@@ -100,12 +112,20 @@ async function agencyList(rows: (string | number | null)[][], file = path.join(t
   return file;
 }
 
-const upload = (file: string) => ({ year: 2026, fileName: path.basename(file), dataBase64: fs.readFileSync(file).toString('base64') });
+const upload = (file: string) => ({
+  year: 2026,
+  fileName: path.basename(file),
+  dataBase64: fs.readFileSync(file).toString('base64'),
+});
 
 describe('the agency list', () => {
   test('matched by ID number; differences flagged with both figures; unmatched and unreadable rows kept; check-off; notices', async () => {
     const make = async (name: string, birth: string, seq: string, extra: object) =>
-      (await call<PersonFile>('retirees.create', { person: person({ name, idNumber: idNumber(birth, seq), retirementDate: '2010-03', ...extra }) })).id;
+      (
+        await call<PersonFile>('retirees.create', {
+          person: person({ name, idNumber: idNumber(birth, seq), retirementDate: '2010-03', ...extra }),
+        })
+      ).id;
     const zhang = await make('张桂兰', '19500315', '002', { contributionYears: 35 });
     const li = await make('李建国', '19401231', '013', { contributionYears: 40, remoteArea: true });
     const wang = await make('王秀英', '19520601', '024', {}); // no contribution years on file
@@ -123,7 +143,16 @@ describe('the agency list', () => {
       ['合计：6人'],
     ]);
     const run = await call<AdjustmentRunView>('adjustments.import', upload(file));
-    expect(run.counts).toEqual({ dataRows: 6, matched: 3, unmatched: 1, rejected: 2, differs: 1, noExpected: 1, checked: 0, skipped: 2 });
+    expect(run.counts).toEqual({
+      dataRows: 6,
+      matched: 3,
+      unmatched: 1,
+      rejected: 2,
+      differs: 1,
+      noExpected: 1,
+      checked: 0,
+      skipped: 2,
+    });
     // The answer's counts are those of the rows kept (the list of runs counts them from the table),
     // and a trial of the same list answers the same run, keeping nothing.
     const { columns, ...kept } = run;
@@ -133,7 +162,8 @@ describe('the agency list', () => {
     expect(trial.columns).toEqual(columns);
     expect(await call<AdjustmentRunView[]>('adjustments.runs', { year: 2026 })).toEqual([kept]);
 
-    const rows = async (filter: string) => (await call<{ total: number; rows: AdjustmentRowView[] }>('adjustments.rows', { runId: run.id, filter })).rows;
+    const rows = async (filter: string) =>
+      (await call<{ total: number; rows: AdjustmentRowView[] }>('adjustments.rows', { runId: run.id, filter })).rows;
     const [diff] = await rows('differs');
     expect(diff).toMatchObject({ personId: li, name: '李建国', agencyFen: 22433, expectedFen: 23433, diffFen: -1000 });
     expect(diff.breakdown).toContain('艰苦边远地区 20.00 元');
@@ -156,13 +186,26 @@ describe('the agency list', () => {
     // What still needs an operator (the home page lists it): the difference and the missing figure.
     expect((await rows('toCheck')).map((r) => r.name)).toEqual(['李建国', '王秀英']);
     // A difference is checked off only with a note saying what was done.
-    expect((await refusal('adjustments.check', { id: diff.id, note: null })).message).toContain('请在备注中写明处理情况');
-    const checked = await call<AdjustmentRowView>('adjustments.check', { id: diff.id, note: '经与社保中心核实，李建国艰苦边远地区认定未报，已补报' });
+    expect((await refusal('adjustments.check', { id: diff.id, note: null })).message).toContain(
+      '请在备注中写明处理情况',
+    );
+    const checked = await call<AdjustmentRowView>('adjustments.check', {
+      id: diff.id,
+      note: '经与社保中心核实，李建国艰苦边远地区认定未报，已补报',
+    });
     expect(checked).toMatchObject({ checkedBy: '王干事', checkNote: expect.stringContaining('已补报') });
     expect((await refusal('adjustments.check', { id: diff.id, note: '再次' })).message).toContain('由王干事核对');
-    const history = await call<{ what: string; operator: string; changes: { label: string; after: string }[] }[]>('retirees.history', { id: li });
+    const history = await call<{ what: string; operator: string; changes: { label: string; after: string }[] }[]>(
+      'retirees.history',
+      { id: li },
+    );
     expect(history[0]).toMatchObject({ what: '修改调资核对', operator: '王干事' });
-    expect(history[0].changes).toContainEqual({ field: 'checkedBy', label: '核对人', before: '（空）', after: '王干事' });
+    expect(history[0].changes).toContainEqual({
+      field: 'checkedBy',
+      label: '核对人',
+      before: '（空）',
+      after: '王干事',
+    });
 
     expect((await rows('toCheck')).map((r) => r.name)).toEqual(['王秀英']);
     // Notices: the agreeing and the checked; 王秀英 (no figure, unchecked) waits.
@@ -175,16 +218,26 @@ describe('the agency list', () => {
 
     // The file gains its contribution years; recomputing gives 王秀英 a figure.
     const w = await call<PersonFile>('retirees.get', { id: wang });
-    await call('retirees.update', { id: wang, version: w.version, changes: { contributionYears: 32 }, base: { contributionYears: w.contributionYears } });
+    await call('retirees.update', {
+      id: wang,
+      version: w.version,
+      changes: { contributionYears: 32 },
+      base: { contributionYears: w.contributionYears },
+    });
     const again = await call<AdjustmentRunView>('adjustments.recompute', { runId: run.id });
     expect(again.counts.noExpected).toBe(0);
     // 3,000 before; 74 on 2026-12-31: 50 + 64 + 30 + 25 = 169.00, against the agency's 150.00.
-    expect((await rows('differs')).find((r) => r.personId === wang)).toMatchObject({ expectedFen: 16900, agencyFen: 15000 });
+    expect((await rows('differs')).find((r) => r.personId === wang)).toMatchObject({
+      expectedFen: 16900,
+      agencyFen: 15000,
+    });
     // The checked row keeps the figures it was checked against.
     expect((await rows('checked'))[0]).toMatchObject({ id: diff.id, expectedFen: 23433 });
 
     // The differences workbook: every row that needs attention, IDs as text.
-    const out = await call<{ fileName: string; rows: number; dataBase64: string }>('adjustments.exportDiffs', { runId: run.id });
+    const out = await call<{ fileName: string; rows: number; dataBase64: string }>('adjustments.exportDiffs', {
+      runId: run.id,
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(out.dataBase64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
@@ -200,28 +253,67 @@ describe('the agency list', () => {
   });
 
   test('a corrected list for the same year keeps the checks of people whose figures did not change', async () => {
-    const zhang = (await call<PersonFile>('retirees.create', { person: person({ name: '张桂兰', idNumber: idNumber('19500315', '002'), retirementDate: '2010-03', contributionYears: 35 }) })).id;
-    const li = (await call<PersonFile>('retirees.create', { person: person({ name: '李建国', idNumber: idNumber('19401231', '013'), retirementDate: '2010-03', contributionYears: 40, remoteArea: true }) })).id;
+    const zhang = (
+      await call<PersonFile>('retirees.create', {
+        person: person({
+          name: '张桂兰',
+          idNumber: idNumber('19500315', '002'),
+          retirementDate: '2010-03',
+          contributionYears: 35,
+        }),
+      })
+    ).id;
+    const li = (
+      await call<PersonFile>('retirees.create', {
+        person: person({
+          name: '李建国',
+          idNumber: idNumber('19401231', '013'),
+          retirementDate: '2010-03',
+          contributionYears: 40,
+          remoteArea: true,
+        }),
+      })
+    ).id;
     await call('adjustments.saveRule', { rule: RULE, loaded: null });
-    const first = await call<AdjustmentRunView>('adjustments.import', upload(await agencyList([
-      [1, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195],
-      [2, '李建国', idNumber('19401231', '013'), 3333.33, 3557.66, 224.33],
-    ])));
-    const rowsOf = async (runId: number) => (await call<{ rows: AdjustmentRowView[] }>('adjustments.rows', { runId, filter: 'all' })).rows;
-    for (const r of await rowsOf(first.id)) await call('adjustments.check', { id: r.id, note: r.personId === li ? '已报社保中心更正' : null });
+    const first = await call<AdjustmentRunView>(
+      'adjustments.import',
+      upload(
+        await agencyList([
+          [1, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195],
+          [2, '李建国', idNumber('19401231', '013'), 3333.33, 3557.66, 224.33],
+        ]),
+      ),
+    );
+    const rowsOf = async (runId: number) =>
+      (await call<{ rows: AdjustmentRowView[] }>('adjustments.rows', { runId, filter: 'all' })).rows;
+    for (const r of await rowsOf(first.id))
+      await call('adjustments.check', { id: r.id, note: r.personId === li ? '已报社保中心更正' : null });
     // The agency corrects 李建国's figure; 张桂兰's is the same.
-    const second = await call<AdjustmentRunView>('adjustments.import', upload(await agencyList([
-      [1, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195],
-      [2, '李建国', idNumber('19401231', '013'), 3333.33, 3567.66, 234.33],
-    ])));
+    const second = await call<AdjustmentRunView>(
+      'adjustments.import',
+      upload(
+        await agencyList([
+          [1, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195],
+          [2, '李建国', idNumber('19401231', '013'), 3333.33, 3567.66, 234.33],
+        ]),
+      ),
+    );
     const rows = await rowsOf(second.id);
-    expect(rows.find((r) => r.personId === zhang)).toMatchObject({ checkedBy: '王干事', checkNote: `沿用第 ${first.id} 次导入的核对` });
+    expect(rows.find((r) => r.personId === zhang)).toMatchObject({
+      checkedBy: '王干事',
+      checkNote: `沿用第 ${first.id} 次导入的核对`,
+    });
     expect(rows.find((r) => r.personId === li)).toMatchObject({ checkedOn: null, diffFen: 0 });
     expect(second.counts.checked).toBe(1);
     // A check taken back needs a reason, which the file's history keeps.
     const kept = rows.find((r) => r.personId === zhang)!;
-    expect((await refusal('adjustments.uncheck', { id: kept.id, reason: ' ' })).message).toContain('请填写撤销核对的原因');
-    expect(await call('adjustments.uncheck', { id: kept.id, reason: '社保中心来函更正' })).toMatchObject({ checkedOn: null, checkNote: null });
+    expect((await refusal('adjustments.uncheck', { id: kept.id, reason: ' ' })).message).toContain(
+      '请填写撤销核对的原因',
+    );
+    expect(await call('adjustments.uncheck', { id: kept.id, reason: '社保中心来函更正' })).toMatchObject({
+      checkedOn: null,
+      checkNote: null,
+    });
     const [last] = await call<{ reason: string | null }[]>('retirees.history', { id: zhang });
     expect(last.reason).toBe('社保中心来函更正');
     expect((await refusal('adjustments.uncheck', { id: kept.id, reason: '再撤' })).message).toBe('这条记录尚未核对');
@@ -229,7 +321,9 @@ describe('the agency list', () => {
 
   test('no rule for the year, a broken file, a file without the columns: a clear message, nothing saved', async () => {
     const file = await agencyList([[1, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195]]);
-    expect((await refusal('adjustments.import', upload(file))).message).toBe('请先填写 2026 年的调资规则，再导入调资名单');
+    expect((await refusal('adjustments.import', upload(file))).message).toBe(
+      '请先填写 2026 年的调资规则，再导入调资名单',
+    );
     await call('adjustments.saveRule', { rule: RULE, loaded: null });
     const junk = path.join(tempDir(), 'junk.xlsx');
     fs.writeFileSync(junk, Buffer.from('这不是表格'.repeat(50)));
@@ -241,7 +335,20 @@ describe('the agency list', () => {
     expect((await refusal('adjustments.import', upload(noHeader))).message).toContain('没有找到调资名单的表头');
     expect(await call('adjustments.runs', { year: 2026 })).toEqual([]);
     // A rule with a band twice is refused.
-    expect((await refusal('adjustments.saveRule', { rule: { ...RULE, ageBands: [{ fromAge: 70, fen: 1 }, { fromAge: 70, fen: 2 }] }, loaded: null })).message).toContain('年龄段的起始年龄不能重复');
+    expect(
+      (
+        await refusal('adjustments.saveRule', {
+          rule: {
+            ...RULE,
+            ageBands: [
+              { fromAge: 70, fen: 1 },
+              { fromAge: 70, fen: 2 },
+            ],
+          },
+          loaded: null,
+        })
+      ).message,
+    ).toContain('年龄段的起始年龄不能重复');
   });
 });
 
@@ -255,7 +362,9 @@ describe('a rule that adjusts nobody by anything, or cannot belong to its year',
     expect(r.message).toContain('各项金额均为 0、比例也为 0，按此规则没有任何人增加任何金额');
     // Bands and a step that add 0 are as empty as no bands at all.
     const stillZero = { ...zero, ageBands: [{ fromAge: 70, fen: 0 }], ageStep: { fromAge: 80, fenPerYear: 0 } };
-    expect((await refusal('adjustments.saveRule', { rule: stillZero, loaded: null })).message).toContain('没有任何人增加任何金额');
+    expect((await refusal('adjustments.saveRule', { rule: stillZero, loaded: null })).message).toContain(
+      '没有任何人增加任何金额',
+    );
     expect(await call('adjustments.rule', { year: 2026 })).toEqual({ rule: null });
     expect(audits()).toBe(0);
     // The domain refuses it too, for the paths that do not come through the router.
@@ -264,13 +373,43 @@ describe('a rule that adjusts nobody by anything, or cannot belong to its year',
   });
 
   test('negative amounts, a forgotten band amount and dates outside the year are refused; legitimate rules are not', async () => {
-    expect((await refusal('adjustments.saveRule', { rule: { ...RULE, fixedFen: -5000 }, loaded: null })).message).toContain('金额不能为负');
-    expect((await refusal('adjustments.saveRule', { rule: { ...RULE, percentBp: -100 }, loaded: null })).code).toBe('invalid_input');
-    expect((await refusal('adjustments.saveRule', { rule: { ...RULE, ageBands: [{ fromAge: 70, fen: 2500 }, { fromAge: 80, fen: 0 }] }, loaded: null })).message).toContain('年满 80 周岁一档的增加金额为 0');
-    expect((await refusal('adjustments.saveRule', { rule: { ...RULE, ageStep: { fromAge: 80, fenPerYear: 0 } }, loaded: null })).message).toContain('80 周岁后每增加一岁的增加金额为 0');
-    expect((await refusal('adjustments.saveRule', { rule: { ...RULE, retiredBy: '2027-06-30' }, loaded: null })).message).toContain('退休截止日期 2027年6月30日 晚于 2026 年底');
-    expect((await refusal('adjustments.saveRule', { rule: { ...RULE, effectiveFrom: '2025-01-01' }, loaded: null })).message).toContain('执行时间 2025年1月1日 不在 2026 年内');
-    expect((await refusal('adjustments.saveRule', { rule: { ...RULE, ageOn: '2030-12-31' }, loaded: null })).message).toContain('年龄计算日期');
+    expect(
+      (await refusal('adjustments.saveRule', { rule: { ...RULE, fixedFen: -5000 }, loaded: null })).message,
+    ).toContain('金额不能为负');
+    expect((await refusal('adjustments.saveRule', { rule: { ...RULE, percentBp: -100 }, loaded: null })).code).toBe(
+      'invalid_input',
+    );
+    expect(
+      (
+        await refusal('adjustments.saveRule', {
+          rule: {
+            ...RULE,
+            ageBands: [
+              { fromAge: 70, fen: 2500 },
+              { fromAge: 80, fen: 0 },
+            ],
+          },
+          loaded: null,
+        })
+      ).message,
+    ).toContain('年满 80 周岁一档的增加金额为 0');
+    expect(
+      (
+        await refusal('adjustments.saveRule', {
+          rule: { ...RULE, ageStep: { fromAge: 80, fenPerYear: 0 } },
+          loaded: null,
+        })
+      ).message,
+    ).toContain('80 周岁后每增加一岁的增加金额为 0');
+    expect(
+      (await refusal('adjustments.saveRule', { rule: { ...RULE, retiredBy: '2027-06-30' }, loaded: null })).message,
+    ).toContain('退休截止日期 2027年6月30日 晚于 2026 年底');
+    expect(
+      (await refusal('adjustments.saveRule', { rule: { ...RULE, effectiveFrom: '2025-01-01' }, loaded: null })).message,
+    ).toContain('执行时间 2025年1月1日 不在 2026 年内');
+    expect(
+      (await refusal('adjustments.saveRule', { rule: { ...RULE, ageOn: '2030-12-31' }, loaded: null })).message,
+    ).toContain('年龄计算日期');
     expect(await call('adjustments.rule', { year: 2026 })).toEqual({ rule: null });
     expect(audits()).toBe(0);
     // Rules as notices write them: one part alone, a percentage alone, ages counted at the end of last year.

@@ -16,7 +16,10 @@ const { call } = router(() => ctx);
 
 const family = [{ name: '刘强', relation: '儿子', emergency: true, phones: [] }];
 const create = async (name: string, birthDate: string, statusDate: string | null) =>
-  call<PersonFile>('retirees.create', { person: person({ name, birthDate, status: '已故', statusDate, contacts: family }), acceptWarnings: true });
+  call<PersonFile>('retirees.create', {
+    person: person({ name, birthDate, status: '已故', statusDate, contacts: family }),
+    acceptWarnings: true,
+  });
 
 describe('the age of the deceased', () => {
   test('a file that died in 2000-06 shows the age at death, not today’s', async () => {
@@ -28,13 +31,21 @@ describe('the age of the deceased', () => {
 
   test('where the unknown day decides between two ages, the file says so (约)', async () => {
     const p = await create('赵敏', '1939-06-15', '2000-06');
-    expect((await call<PersonFile>('retirees.get', { id: p.id })).age).toEqual({ years: 61, approximate: true, atDeath: true });
+    expect((await call<PersonFile>('retirees.get', { id: p.id })).age).toEqual({
+      years: 61,
+      approximate: true,
+      atDeath: true,
+    });
   });
 
   test('a letter of condolence speaks of the age at death', async () => {
     const p = await create('刘建国', '1939-06-15', '2000-06');
     await call('letters.saveTemplate', { ...DEFAULT_TEMPLATES.bereavement, body: '{姓名}同志享年{年龄}岁。' });
-    const view = await call<PrintableView>('letters.render', { kind: 'bereavement', personIds: [p.id], date: '2026-11-28' });
+    const view = await call<PrintableView>('letters.render', {
+      kind: 'bereavement',
+      personIds: [p.id],
+      date: '2026-11-28',
+    });
     expect(view.body).toContain('刘建国同志享年约61岁。');
   });
 });

@@ -22,13 +22,21 @@ describe('architecture', () => {
     const files = ['src-main', 'src-renderer', 'migrations', 'tests'].flatMap(sources);
     expect(files.length).toBeGreaterThan(20);
     const offenders = files.filter(
-      (f) => !f.startsWith(path.join('src-main', 'shell') + path.sep) && f !== path.join('tests', 'architecture.test.ts') && IMPORTS_ELECTRON.test(fs.readFileSync(path.join(root, f), 'utf8')),
+      (f) =>
+        !f.startsWith(path.join('src-main', 'shell') + path.sep) &&
+        f !== path.join('tests', 'architecture.test.ts') &&
+        IMPORTS_ELECTRON.test(fs.readFileSync(path.join(root, f), 'utf8')),
     );
     expect(offenders).toEqual([]);
   });
 
   test('the check itself recognises every form of import', () => {
-    for (const s of ["import { app } from 'electron';", 'const e = require("electron")', "await import('electron')", "import 'electron/main';"]) {
+    for (const s of [
+      "import { app } from 'electron';",
+      'const e = require("electron")',
+      "await import('electron')",
+      "import 'electron/main';",
+    ]) {
       expect(IMPORTS_ELECTRON.test(s)).toBe(true);
     }
     expect(IMPORTS_ELECTRON.test("import x from 'electron-builder'")).toBe(false);
@@ -52,7 +60,10 @@ describe('architecture', () => {
         .filter((spec) => {
           if (spec === 'zod') return false;
           if (!spec.startsWith('.')) return true;
-          const target = path.relative(path.join(root, 'src-main'), path.resolve(path.dirname(path.join(root, f)), spec));
+          const target = path.relative(
+            path.join(root, 'src-main'),
+            path.resolve(path.dirname(path.join(root, f)), spec),
+          );
           return !(target.startsWith('contract' + path.sep) || target.startsWith('shared' + path.sep));
         })
         .map((spec) => `${f}: ${spec}`),

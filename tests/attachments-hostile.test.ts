@@ -12,14 +12,23 @@ import { safeFileName } from '../src-main/retirees/attachmentFiles';
 import { startWebServer, type WebServer } from '../src-main/web/server';
 import { freshContext, person, router } from './helpers';
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(60, 1)]);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const ZIP = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60, 0)]);
 const HTML = Buffer.from('<!DOCTYPE html><html><body><script>fetch("/rpc")</script></body></html>');
-const SVG = Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>');
+const SVG = Buffer.from(
+  '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>',
+);
 const BARE_SVG = Buffer.from('  <svg onload="alert(1)"></svg>');
-const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0), Buffer.from('This program cannot be run in DOS mode')]);
+const EXE = Buffer.concat([
+  Buffer.from('MZ'),
+  Buffer.alloc(200, 0),
+  Buffer.from('This program cannot be run in DOS mode'),
+]);
 const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), Buffer.alloc(60, 0)]);
 const SCRIPT = Buffer.from('#!/bin/sh\nrm -rf ~\n');
 const BAT = Buffer.from('@echo off\r\ndel /q C:\\*\r\n');
@@ -37,7 +46,13 @@ beforeAll(async () => {
   ctx = await freshContext();
   personId = (await api.call<PersonFile>('retirees.create', { person: person() })).id;
   petitionId = (
-    await api.call<Petition>('petitions.create', { receivedOn: '2025-04-01', channel: '来信', personId, subject: '住房补贴', content: '来信反映住房补贴问题' })
+    await api.call<Petition>('petitions.create', {
+      receivedOn: '2025-04-01',
+      channel: '来信',
+      personId,
+      subject: '住房补贴',
+      content: '来信反映住房补贴问题',
+    })
   ).id;
   server = await startWebServer(ctx, { distDir: path.resolve(import.meta.dirname, '../dist-renderer') });
 });
@@ -47,10 +62,21 @@ afterAll(async () => {
 });
 
 const both = [
-  ['a person’s file', (fileName: string, data: Buffer, mime = 'application/octet-stream') =>
-    api.call<AttachmentInfo>('attachments.add', { personId, fileName, mime, dataBase64: data.toString('base64') })],
-  ['a petition', (fileName: string, data: Buffer, mime = 'application/octet-stream') =>
-    api.call<PetitionAttachment>('petitions.attach', { id: petitionId, fileName, mime, dataBase64: data.toString('base64') })],
+  [
+    'a person’s file',
+    (fileName: string, data: Buffer, mime = 'application/octet-stream') =>
+      api.call<AttachmentInfo>('attachments.add', { personId, fileName, mime, dataBase64: data.toString('base64') }),
+  ],
+  [
+    'a petition',
+    (fileName: string, data: Buffer, mime = 'application/octet-stream') =>
+      api.call<PetitionAttachment>('petitions.attach', {
+        id: petitionId,
+        fileName,
+        mime,
+        dataBase64: data.toString('base64'),
+      }),
+  ],
 ] as const;
 const refusalOf = async (p: Promise<unknown>) => {
   try {
@@ -82,16 +108,44 @@ describe.each(both)('attaching to %s', (_where, attach) => {
   });
 
   test.each([
-    ['a MIME type with CR LF is ignored: the type comes from the bytes', 'scan.png', PNG, 'image/png\r\nSet-Cookie: session=evil', 'scan.png', 'image/png'],
+    [
+      'a MIME type with CR LF is ignored: the type comes from the bytes',
+      'scan.png',
+      PNG,
+      'image/png\r\nSet-Cookie: session=evil',
+      'scan.png',
+      'image/png',
+    ],
     ['folders are taken off the name', '../../../scan.png', PNG, 'image/png', 'scan.png', 'image/png'],
     ['Windows folders too', 'C:\\Users\\x\\..\\scan.png', PNG, 'image/png', 'scan.png', 'image/png'],
     ['a NUL in the name is taken out', 'sc\u0000an.png', PNG, 'image/png', 'scan.png', 'image/png'],
     ['a reserved Windows name is changed', 'CON.png', PNG, 'image/png', '_CON.png', 'image/png'],
-    ['a JPEG called .pdf gets its own extension', 'letter.pdf', JPEG, 'application/pdf', 'letter.pdf.jpg', 'image/jpeg'],
+    [
+      'a JPEG called .pdf gets its own extension',
+      'letter.pdf',
+      JPEG,
+      'application/pdf',
+      'letter.pdf.jpg',
+      'image/jpeg',
+    ],
     ['a PDF', '来信.pdf', PDF, 'application/pdf', '来信.pdf', 'application/pdf'],
-    ['a Word document', '情况说明.docx', ZIP, '', '情况说明.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [
+      'a Word document',
+      '情况说明.docx',
+      ZIP,
+      '',
+      '情况说明.docx',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
     ['plain text', '摘录.txt', TEXT, 'text/html', '摘录.txt', 'text/plain; charset=utf-8'],
-    ['an unknown binary is an opaque download', 'data.bin', BINARY, 'image/png', 'data.bin', 'application/octet-stream'],
+    [
+      'an unknown binary is an opaque download',
+      'data.bin',
+      BINARY,
+      'image/png',
+      'data.bin',
+      'application/octet-stream',
+    ],
   ])('%s', async (_case, fileName, data, mime, storedName, storedMime) => {
     const a = await attach(fileName, data, mime);
     expect(a).toMatchObject({ fileName: storedName, mime: storedMime, size: data.length });
@@ -118,7 +172,9 @@ describe('safe names', () => {
   });
 
   test('Content-Disposition carries the name in UTF-8 and an ASCII fallback without quotes', () => {
-    expect(contentDisposition('attachment', '来信 "1".pdf')).toBe(`attachment; filename="__ _1_.pdf"; filename*=UTF-8''%E6%9D%A5%E4%BF%A1%20%221%22.pdf`);
+    expect(contentDisposition('attachment', '来信 "1".pdf')).toBe(
+      `attachment; filename="__ _1_.pdf"; filename*=UTF-8''%E6%9D%A5%E4%BF%A1%20%221%22.pdf`,
+    );
   });
 });
 
@@ -144,14 +200,24 @@ describe('serving attachments in the harness: downloads, never pages of the app'
   };
 
   test('the token is required', async () => {
-    const a = await api.call<AttachmentInfo>('attachments.add', { personId, fileName: 'p.png', mime: 'image/png', dataBase64: PNG.toString('base64') });
+    const a = await api.call<AttachmentInfo>('attachments.add', {
+      personId,
+      fileName: 'p.png',
+      mime: 'image/png',
+      dataBase64: PNG.toString('base64'),
+    });
     expect((await get(`/attachments/person/${a.id}`)).status).toBe(403);
     expect((await get(`/attachments/person/${a.id}?token=wrong`)).status).toBe(403);
     expectDownload(await get(`/attachments/person/${a.id}?token=${server.token}`));
   });
 
   test('an image previews in place; a PDF or text is still a download', async () => {
-    const png = await api.call<AttachmentInfo>('attachments.add', { personId, fileName: '照片.png', mime: 'image/png', dataBase64: PNG.toString('base64') });
+    const png = await api.call<AttachmentInfo>('attachments.add', {
+      personId,
+      fileName: '照片.png',
+      mime: 'image/png',
+      dataBase64: PNG.toString('base64'),
+    });
     const preview = await get(`/attachments/person/${png.id}?token=${server.token}&preview=1`);
     expect(preview.status).toBe(200);
     expect(preview.headers['content-type']).toBe('image/png');
@@ -162,17 +228,26 @@ describe('serving attachments in the harness: downloads, never pages of the app'
     expectDownload(download);
     expect(download.headers['content-disposition']).toContain("filename*=UTF-8''%E7%85%A7%E7%89%87.png");
 
-    const pdf = await api.call<PetitionAttachment>('petitions.attach', { id: petitionId, fileName: '来信.pdf', mime: 'application/pdf', dataBase64: PDF.toString('base64') });
+    const pdf = await api.call<PetitionAttachment>('petitions.attach', {
+      id: petitionId,
+      fileName: '来信.pdf',
+      mime: 'application/pdf',
+      dataBase64: PDF.toString('base64'),
+    });
     const r = await get(`/attachments/petition/${pdf.id}?token=${server.token}&preview=1`);
     expectDownload(r);
     expect(r.headers['content-type']).toBe('application/pdf');
-    expect((await get(`/attachments/petition/${pdf.id}?token=${server.token}`, 'HEAD')).headers['content-disposition']).toMatch(/^attachment/);
+    expect(
+      (await get(`/attachments/petition/${pdf.id}?token=${server.token}`, 'HEAD')).headers['content-disposition'],
+    ).toMatch(/^attachment/);
   });
 
   test('a petition’s HTML stored before the check is served as an opaque download under a safe name', async () => {
     const id = Number(
       ctx.store.raw
-        .prepare("INSERT INTO petition_attachments (petition_id, file_name, mime, size, sha256, data, added_at, added_by) VALUES (?, ?, 'text/html', ?, '', ?, '2025-01-01T00:00:00', '旧数据')")
+        .prepare(
+          "INSERT INTO petition_attachments (petition_id, file_name, mime, size, sha256, data, added_at, added_by) VALUES (?, ?, 'text/html', ?, '', ?, '2025-01-01T00:00:00', '旧数据')",
+        )
         .run(petitionId, '../../letter\r\n.html', HTML.length, HTML).lastInsertRowid,
     );
     const r = await get(`/attachments/petition/${id}?token=${server.token}&preview=1`);
@@ -180,7 +255,10 @@ describe('serving attachments in the harness: downloads, never pages of the app'
     expect(r.headers['content-type']).toBe('application/octet-stream');
     expect(r.headers['content-disposition']).toContain('filename="letter.html"');
     // Through the router, too, the type is the bytes', not the row's.
-    expect(await api.call<PetitionAttachment>('petitions.attachment', { id })).toMatchObject({ mime: 'application/octet-stream', fileName: 'letter.html' });
+    expect(await api.call<PetitionAttachment>('petitions.attachment', { id })).toMatchObject({
+      mime: 'application/octet-stream',
+      fileName: 'letter.html',
+    });
   });
 
   test('a missing attachment or a bad path is a 404 in Chinese', async () => {

@@ -39,14 +39,20 @@ function readsAsCode(field: string, raw: unknown, shown: string): string | null 
   if (/\d{4}-\d{2}-\d{2}|\d{2}T\d{2}/.test(shown)) return 'an ISO date';
   // Fen, in the field or in a key inside its value, comes out as yuan; basis points as %; ids as names.
   const json = typeof raw === 'object' ? (JSON.stringify(raw) ?? '') : '';
-  if (((typeof raw === 'number' && /fen$/i.test(field)) || /fen(PerYear)?":-?\d/i.test(json)) && !shown.includes('元')) return 'fen not shown as yuan';
-  if (((typeof raw === 'number' && /Bp$/.test(field)) || /Bp":\d/.test(json)) && !shown.includes('%')) return 'basis points not shown as a percentage';
+  if (((typeof raw === 'number' && /fen$/i.test(field)) || /fen(PerYear)?":-?\d/i.test(json)) && !shown.includes('元'))
+    return 'fen not shown as yuan';
+  if (((typeof raw === 'number' && /Bp$/.test(field)) || /Bp":\d/.test(json)) && !shown.includes('%'))
+    return 'basis points not shown as a percentage';
   if (typeof raw === 'number' && /Id$/.test(field) && /^\d+$/.test(shown)) return 'a bare id';
   return null;
 }
 
 /** Every problem with one rendered row: its title, its labels, its values. */
-function problems(where: string, item: { what: string; changes: { field: string; label: string; before: string; after: string }[] }, raw: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }): string[] {
+function problems(
+  where: string,
+  item: { what: string; changes: { field: string; label: string; before: string; after: string }[] },
+  raw: { before: Record<string, unknown> | null; after: Record<string, unknown> | null },
+): string[] {
   const out: string[] = [];
   if (!HAN.test(item.what) || /[A-Za-z_]/.test(item.what)) out.push(`${where}: title “${item.what}”`);
   for (const c of item.changes) {
@@ -156,23 +162,72 @@ async function officeYear(): Promise<{ people: number[] }> {
     },
     { acceptWarnings: true, reason: '本人来电更正' },
   );
-  updatePerson(ctx.store, full.id, changed.version, { ...inputOf(changed), status: '在册', statusDate: null }, { acceptWarnings: true });
+  updatePerson(
+    ctx.store,
+    full.id,
+    changed.version,
+    { ...inputOf(changed), status: '在册', statusDate: null },
+    { acceptWarnings: true },
+  );
 
   // Files for the rest of the year's work.
   const zhang = full.id;
-  const li = (await call<PersonFile>('retirees.create', { person: person({ name: '李建国', idNumber: idNumber('19401231', '013'), retirementDate: '2000-03', contributionYears: 40, adminGroupId: one.id, area: '东区', building: '2号楼' }) })).id;
-  const wang = (await call<PersonFile>('retirees.create', { person: person({ name: '王秀英', birthDate: '1938-06-01', contacts: [{ name: '王强', relation: '儿子', emergency: true, phones: [] }] }) })).id;
+  const li = (
+    await call<PersonFile>('retirees.create', {
+      person: person({
+        name: '李建国',
+        idNumber: idNumber('19401231', '013'),
+        retirementDate: '2000-03',
+        contributionYears: 40,
+        adminGroupId: one.id,
+        area: '东区',
+        building: '2号楼',
+      }),
+    })
+  ).id;
+  const wang = (
+    await call<PersonFile>('retirees.create', {
+      person: person({
+        name: '王秀英',
+        birthDate: '1938-06-01',
+        contacts: [{ name: '王强', relation: '儿子', emergency: true, phones: [] }],
+      }),
+    })
+  ).id;
   const gone = (await call<PersonFile>('retirees.create', { person: person({ name: '赵德明' }) })).id;
   deletePerson(ctx.store, gone, '重复建档');
 
   // Attachments.
-  const scan = await call<AttachmentInfo>('attachments.add', { personId: zhang, fileName: '户口本.pdf', mime: 'application/pdf', dataBase64: b64('%PDF-1.4 户口本'), note: null });
+  const scan = await call<AttachmentInfo>('attachments.add', {
+    personId: zhang,
+    fileName: '户口本.pdf',
+    mime: 'application/pdf',
+    dataBase64: b64('%PDF-1.4 户口本'),
+    note: null,
+  });
   await call('attachments.remove', { id: scan.id, reason: '重复上传' });
 
   // Visits: one with a follow-up and the year's certification, a festival batch, 送学上门 below.
-  const visit = await call<{ id: number }>('visits.create', { personId: zhang, kind: '生病住院慰问', date: '2026-10-01', visitors: '李明', money: '500.00', items: '水果一篮', followUpOn: '2026-11-20', certify: true });
+  const visit = await call<{ id: number }>('visits.create', {
+    personId: zhang,
+    kind: '生病住院慰问',
+    date: '2026-10-01',
+    visitors: '李明',
+    money: '500.00',
+    items: '水果一篮',
+    followUpOn: '2026-11-20',
+    certify: true,
+  });
   await call('visits.followUpDone', { id: visit.id });
-  await call('visits.createBatch', { name: '2026年中秋慰问', kind: '节日慰问', date: '2026-09-20', money: '300', items: '月饼', visitors: '王干事', query: { area: '东区' } });
+  await call('visits.createBatch', {
+    name: '2026年中秋慰问',
+    kind: '节日慰问',
+    date: '2026-09-20',
+    money: '300',
+    items: '月饼',
+    visitors: '王干事',
+    query: { area: '东区' },
+  });
   await call('certifications.create', { personId: li, certifiedOn: '2026-03-01', method: '上门', note: null });
 
   // A death, and its after-death tasks (one paid).
@@ -181,20 +236,75 @@ async function officeYear(): Promise<{ people: number[] }> {
   await call('deaths.task', { personId: wang, task: '唁函', doneOn: '2026-11-26' });
 
   // Claims: the policy, a claim through approval and payment, a reversal, a scan, the legacy ledger.
-  await call('claims.savePolicy', { year: 2026, category: '退休', rules: { deductibleFen: 80000, capFen: 1000000, ratioBp: { 门诊: 7000, 住院: 8500, 特殊病种: 9000, 药店: 6000 }, ageBands: [{ minAge: 80, extraBp: 1000 }] }, note: null });
-  await call('claims.savePolicy', { year: 2026, category: '退休', rules: { deductibleFen: 90000, capFen: null, ratioBp: { 门诊: 7500, 住院: 8500, 特殊病种: 9000, 药店: 6000 }, ageBands: [] }, note: '年中调整' });
-  const line = (invoiceNo: string, amount: string) => ({ invoiceNo, invoiceCode: '210000', hospital: '市中心医院', visitDate: '2026-03-02', kind: '住院', total: amount, fund: '0', account: '0', self: amount });
-  const claim = await call<ClaimFile>('claims.create', { personId: li, receivedDate: '2026-03-10', note: '住院发票', lines: [line('A001', '5,000.00'), line('A002', '1,200.50')] });
+  await call('claims.savePolicy', {
+    year: 2026,
+    category: '退休',
+    rules: {
+      deductibleFen: 80000,
+      capFen: 1000000,
+      ratioBp: { 门诊: 7000, 住院: 8500, 特殊病种: 9000, 药店: 6000 },
+      ageBands: [{ minAge: 80, extraBp: 1000 }],
+    },
+    note: null,
+  });
+  await call('claims.savePolicy', {
+    year: 2026,
+    category: '退休',
+    rules: {
+      deductibleFen: 90000,
+      capFen: null,
+      ratioBp: { 门诊: 7500, 住院: 8500, 特殊病种: 9000, 药店: 6000 },
+      ageBands: [],
+    },
+    note: '年中调整',
+  });
+  const line = (invoiceNo: string, amount: string) => ({
+    invoiceNo,
+    invoiceCode: '210000',
+    hospital: '市中心医院',
+    visitDate: '2026-03-02',
+    kind: '住院',
+    total: amount,
+    fund: '0',
+    account: '0',
+    self: amount,
+  });
+  const claim = await call<ClaimFile>('claims.create', {
+    personId: li,
+    receivedDate: '2026-03-10',
+    note: '住院发票',
+    lines: [line('A001', '5,000.00'), line('A002', '1,200.50')],
+  });
   const checked = await call<ClaimFile>('claims.move', { id: claim.id, version: claim.version, to: '审核' });
   const approved = await call<ClaimFile>('claims.move', { id: claim.id, version: checked.version, to: '批准' });
-  await call('attachments.add', { personId: li, fileName: '住院发票.pdf', mime: 'application/pdf', dataBase64: b64('%PDF-1.4 发票'), note: null, claimId: claim.id });
+  await call('attachments.add', {
+    personId: li,
+    fileName: '住院发票.pdf',
+    mime: 'application/pdf',
+    dataBase64: b64('%PDF-1.4 发票'),
+    note: null,
+    claimId: claim.id,
+  });
   const batch = await call<BatchView>('batches.create', { name: '2026年3月', claimIds: [approved.id] });
   await call('batches.markPaid', { id: batch.id });
-  const other = await call<ClaimFile>('claims.create', { personId: li, receivedDate: '2026-04-10', lines: [line('B001', '800.00')] });
-  const returned = await call<ClaimFile>('claims.move', { id: other.id, version: other.version, to: '退回', reason: '缺少费用清单' });
+  const other = await call<ClaimFile>('claims.create', {
+    personId: li,
+    receivedDate: '2026-04-10',
+    lines: [line('B001', '800.00')],
+  });
+  const returned = await call<ClaimFile>('claims.move', {
+    id: other.id,
+    version: other.version,
+    to: '退回',
+    reason: '缺少费用清单',
+  });
   const again = await call<ClaimFile>('claims.move', { id: other.id, version: returned.version, to: '登记' });
   const otherChecked = await call<ClaimFile>('claims.move', { id: other.id, version: again.version, to: '审核' });
-  const otherApproved = await call<ClaimFile>('claims.move', { id: other.id, version: otherChecked.version, to: '批准' });
+  const otherApproved = await call<ClaimFile>('claims.move', {
+    id: other.id,
+    version: otherChecked.version,
+    to: '批准',
+  });
   await call('claims.reverse', { id: other.id, version: otherApproved.version, reason: '票据金额录错' });
   const ledger = await workbook('2025年报销台账.xlsx', [
     ['姓名', '身份证号', '就医日期', '医疗机构', '费用类别', '票据号', '医疗总费用', '符合报销金额', '实报金额'],
@@ -203,16 +313,49 @@ async function officeYear(): Promise<{ people: number[] }> {
   await call('claims.importLedger', { fileName: '2025年报销台账.xlsx', dataBase64: ledger, dryRun: false });
 
   // A roster through the import wizard: one audit row names the import (its log holds the rows).
-  const roster = await workbook('新增人员名单.xlsx', [['姓名', '身份证号'], ['赵秀英', idNumber('19480706', '024')]]);
-  const opened = await call<ImportPreview>('imports.open', { fileName: '新增人员名单.xlsx', data: Buffer.from(roster, 'base64') });
+  const roster = await workbook('新增人员名单.xlsx', [
+    ['姓名', '身份证号'],
+    ['赵秀英', idNumber('19480706', '024')],
+  ]);
+  const opened = await call<ImportPreview>('imports.open', {
+    fileName: '新增人员名单.xlsx',
+    data: Buffer.from(roster, 'base64'),
+  });
   await ctx.jobs.settled((await call<JobStatus>('imports.commit', { session: opened.session })).id);
 
   // A petition from receipt to conclusion, with a scan.
-  const p = await call<Petition>('petitions.create', { receivedOn: '2026-09-01', channel: '来访', personId: zhang, petitioner: null, relation: null, phone: '13800001111', subject: '医药费报销进度', content: '询问住院费用报销何时到账', handler: '王干事' });
-  const accepted = await call<Petition>('petitions.advance', { id: p.id, version: p.version, step: { step: 'accept', on: '2026-09-03' } });
-  const extended = await call<Petition>('petitions.advance', { id: p.id, version: accepted.version, step: { step: 'extend', days: 30, reason: '需调取医院资料' } });
-  await call('petitions.advance', { id: p.id, version: extended.version, step: { step: 'conclude', on: '2026-11-20', result: '已答复并报销', satisfaction: '满意' } });
-  await call('petitions.attach', { id: p.id, fileName: '来信.pdf', mime: 'application/pdf', dataBase64: b64('%PDF-1.4 来信') });
+  const p = await call<Petition>('petitions.create', {
+    receivedOn: '2026-09-01',
+    channel: '来访',
+    personId: zhang,
+    petitioner: null,
+    relation: null,
+    phone: '13800001111',
+    subject: '医药费报销进度',
+    content: '询问住院费用报销何时到账',
+    handler: '王干事',
+  });
+  const accepted = await call<Petition>('petitions.advance', {
+    id: p.id,
+    version: p.version,
+    step: { step: 'accept', on: '2026-09-03' },
+  });
+  const extended = await call<Petition>('petitions.advance', {
+    id: p.id,
+    version: accepted.version,
+    step: { step: 'extend', days: 30, reason: '需调取医院资料' },
+  });
+  await call('petitions.advance', {
+    id: p.id,
+    version: extended.version,
+    step: { step: 'conclude', on: '2026-11-20', result: '已答复并报销', satisfaction: '满意' },
+  });
+  await call('petitions.attach', {
+    id: p.id,
+    fileName: '来信.pdf',
+    mime: 'application/pdf',
+    dataBase64: b64('%PDF-1.4 来信'),
+  });
 
   // The pension adjustment: the rule, the agency's list, a check and its taking back, a recompute.
   await call('adjustments.saveRule', { rule: RULE_2026, loaded: null });
@@ -221,29 +364,62 @@ async function officeYear(): Promise<{ people: number[] }> {
     [1, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195],
     [2, '李建国', idNumber('19401231', '013'), 3333.33, 3557.66, 224.33],
   ]);
-  const run = await call<AdjustmentRunView>('adjustments.import', { year: 2026, fileName: '2026年调资名单.xlsx', dataBase64: list });
-  const rows = (await call<{ rows: AdjustmentRowView[] }>('adjustments.rows', { runId: run.id, filter: 'all' })).rows.filter((r) => r.personId !== null);
+  const run = await call<AdjustmentRunView>('adjustments.import', {
+    year: 2026,
+    fileName: '2026年调资名单.xlsx',
+    dataBase64: list,
+  });
+  const rows = (
+    await call<{ rows: AdjustmentRowView[] }>('adjustments.rows', { runId: run.id, filter: 'all' })
+  ).rows.filter((r) => r.personId !== null);
   for (const r of rows) await call('adjustments.check', { id: r.id, note: '经与社保中心核实' });
   await call('adjustments.uncheck', { id: rows[0].id, reason: '社保中心来函更正' });
   await call('adjustments.saveRule', { rule: { ...RULE_2026, fixedFen: 5500 }, loaded: RULE_2026 });
   await call('adjustments.recompute', { runId: run.id });
 
   // Activities and study: an activity with attendance, a material delivered to the door.
-  const meeting = await call<ActivityView>('activities.create', { kind: '组织生活会', title: '十一月主题党日', heldOn: '2026-11-20', place: '老干部活动中心', organiser: '第一党支部', inviteUnit: { kind: '行政大组', id: one.id } });
+  const meeting = await call<ActivityView>('activities.create', {
+    kind: '组织生活会',
+    title: '十一月主题党日',
+    heldOn: '2026-11-20',
+    place: '老干部活动中心',
+    organiser: '第一党支部',
+    inviteUnit: { kind: '行政大组', id: one.id },
+  });
   await call('activities.attendance', { id: meeting.id, personIds: [zhang, li], attended: true });
-  const material = await call<MaterialView>('materials.create', { title: '党的二十届四中全会精神学习辅导', issuedOn: '2026-11-20' });
+  const material = await call<MaterialView>('materials.create', {
+    title: '党的二十届四中全会精神学习辅导',
+    issuedOn: '2026-11-20',
+  });
   await call('materials.deliver', { id: material.id, personIds: [li], how: '送学上门', on: '2026-11-25' });
   await call('materials.deliver', { id: material.id, personIds: [zhang], how: '会上领取', on: '2026-11-20' });
 
   // The network: a leader, a move, an assignment, a merge; a place's leader.
-  await call('org.saveUnit', { ref: { kind: '行政小组', id: oneA.id }, name: '第一小组', leaderPersonId: zhang, leader: null, phone: '13800001111', note: '每月第一个周三活动' });
-  await call('org.saveUnit', { ref: { kind: '楼栋', area: '东区', building: '1号楼' }, leaderPersonId: null, leader: '刘楼长', phone: '13700001111', note: null });
+  await call('org.saveUnit', {
+    ref: { kind: '行政小组', id: oneA.id },
+    name: '第一小组',
+    leaderPersonId: zhang,
+    leader: null,
+    phone: '13800001111',
+    note: '每月第一个周三活动',
+  });
+  await call('org.saveUnit', {
+    ref: { kind: '楼栋', area: '东区', building: '1号楼' },
+    leaderPersonId: null,
+    leader: '刘楼长',
+    phone: '13700001111',
+    note: null,
+  });
   await call('org.move', { ref: { kind: '行政小组', id: oneA.id }, to: { kind: '行政大组', id: two.id } });
   await call('org.assign', { query: { q: '李建国' }, ref: { kind: '行政大组', id: three.id } });
   await call('org.merge', { from: { kind: '行政大组', id: three.id }, into: { kind: '行政大组', id: two.id } });
 
   // A letter template.
-  await call('letters.saveTemplate', { ...DEFAULT_TEMPLATES.bereavement, body: '惊悉{姓名}{称呼}不幸逝世，享年{年龄}岁。', dateStyle: 'arabic' });
+  await call('letters.saveTemplate', {
+    ...DEFAULT_TEMPLATES.bereavement,
+    body: '惊悉{姓名}{称呼}不幸逝世，享年{年龄}岁。',
+    dateStyle: 'arabic',
+  });
   return { people: [zhang, li, wang] };
 }
 
@@ -255,14 +431,28 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const auditRows = () =>
-  ctx.store.raw.prepare('SELECT * FROM audit_log ORDER BY id').all() as { id: number; at: string; operator: string; entity: string; action: string; reason: string | null; before: string | null; after: string | null; person_id: number | null }[];
+  ctx.store.raw.prepare('SELECT * FROM audit_log ORDER BY id').all() as {
+    id: number;
+    at: string;
+    operator: string;
+    entity: string;
+    action: string;
+    reason: string | null;
+    before: string | null;
+    after: string | null;
+    person_id: number | null;
+  }[];
 
 describe('the change history in words', () => {
   test('every file’s 变更记录, as the router gives it, has Chinese labels and no value that reads as code', async () => {
     const found: string[] = [];
     for (const id of people) {
       const items = await call<HistoryItem[]>('retirees.history', { id });
-      const raw = new Map(auditRows().filter((r) => r.person_id === id).map((r) => [r.id, historyEntry(r)]));
+      const raw = new Map(
+        auditRows()
+          .filter((r) => r.person_id === id)
+          .map((r) => [r.id, historyEntry(r)]),
+      );
       for (const item of items) {
         const e = raw.get(item.id)!;
         found.push(...problems(`第 ${id} 号档案“${item.what}”`, item, e));
@@ -283,7 +473,8 @@ describe('the change history in words', () => {
     // This walk wrote every kind of record the app audits, each with a Chinese name.
     const written = new Set(rows.map((r) => r.entity));
     expect([...written].sort()).toEqual(Object.keys(AUDIT_ENTITIES).sort());
-    for (const [entity, { name }] of Object.entries(AUDIT_ENTITIES)) expect(HAN.test(name) && !/[A-Za-z_]/.test(name), entity).toBe(true);
+    for (const [entity, { name }] of Object.entries(AUDIT_ENTITIES))
+      expect(HAN.test(name) && !/[A-Za-z_]/.test(name), entity).toBe(true);
   });
 
   test('the values say what the office says: yuan, percentages, Chinese dates, names for ids, words for keys', () => {
@@ -291,15 +482,21 @@ describe('the change history in words', () => {
     const shown = (entity: string) =>
       auditRows()
         .filter((r) => r.entity === entity)
-        .flatMap((r) => describeAudit(historyEntry(r), names).changes.map((c) => `${c.label}：${c.before} → ${c.after}`));
+        .flatMap((r) =>
+          describeAudit(historyEntry(r), names).changes.map((c) => `${c.label}：${c.before} → ${c.after}`),
+        );
     expect(shown('visit')).toContain('慰问金：（空） → 500.00 元');
     expect(shown('visit')).toContain('已回访：否 → 是');
     expect(shown('death')).toContain('去世日期：（空） → 2026年11月20日');
     expect(shown('death')).toContain('金额：（空） → 5,000.00 元');
     expect(shown('claim')).toContainEqual(expect.stringMatching(/^发放批次：（空） → 2026年3月$/));
-    expect(shown('claim_policy')).toContain('报销比例：门诊 70%、住院 85%、特殊病种 90%、药店 60% → 门诊 75%、住院 85%、特殊病种 90%、药店 60%');
+    expect(shown('claim_policy')).toContain(
+      '报销比例：门诊 70%、住院 85%、特殊病种 90%、药店 60% → 门诊 75%、住院 85%、特殊病种 90%、药店 60%',
+    );
     expect(shown('adjustment_rule')).toContain('定额调整：50.00 元 → 55.00 元');
-    expect(shown('letter_template')).toContain('落款日期：汉字（二〇二六年十一月二十八日） → 阿拉伯数字（2026年11月28日）');
+    expect(shown('letter_template')).toContain(
+      '落款日期：汉字（二〇二六年十一月二十八日） → 阿拉伯数字（2026年11月28日）',
+    );
     expect(shown('person')).toContain('艰苦边远地区：是 → 否');
     expect(shown('person')).toContain('行政大组：一大组 → 三大组');
     expect(shown('person')).toContain('参加工作时间：1968年9月 → 1968年10月1日');
@@ -319,9 +516,26 @@ interface AuditSite {
 
 /** Every writeAudit call in src-main: its entity and the keys its before and after types hold. */
 function auditSites(): AuditSite[] {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.node.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(String(d.messageText)); } })!;
-  const files = config.fileNames.filter((f) => f.includes(`${path.sep}src-main${path.sep}`) && fs.readFileSync(f, 'utf8').includes('writeAudit('));
-  const program = ts.createProgram(files, { ...config.options, noEmit: true, composite: false, incremental: false, tsBuildInfoFile: undefined });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(root, 'tsconfig.node.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(String(d.messageText));
+      },
+    },
+  )!;
+  const files = config.fileNames.filter(
+    (f) => f.includes(`${path.sep}src-main${path.sep}`) && fs.readFileSync(f, 'utf8').includes('writeAudit('),
+  );
+  const program = ts.createProgram(files, {
+    ...config.options,
+    noEmit: true,
+    composite: false,
+    incremental: false,
+    tsBuildInfoFile: undefined,
+  });
   const checker = program.getTypeChecker();
   const sites: AuditSite[] = [];
   const keysOf = (t: ts.Type): string[] | null => {
@@ -338,18 +552,33 @@ function auditSites(): AuditSite[] {
   };
   for (const file of files.map((f) => program.getSourceFile(f)!)) {
     const visit = (node: ts.Node) => {
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'writeAudit' && node.arguments.length === 2) {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === 'writeAudit' &&
+        node.arguments.length === 2
+      ) {
         const where = `${path.relative(root, file.fileName)}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
         const entry = node.arguments[1];
-        if (!ts.isObjectLiteralExpression(entry)) throw new Error(`${where}: writeAudit with an entry that is not written out`);
-        const prop = (name: string) => entry.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === name);
+        if (!ts.isObjectLiteralExpression(entry))
+          throw new Error(`${where}: writeAudit with an entry that is not written out`);
+        const prop = (name: string) =>
+          entry.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === name);
         const typeOf = (p: ts.ObjectLiteralElementLike) =>
-          ts.isPropertyAssignment(p) ? checker.getTypeAtLocation(p.initializer) : checker.getTypeAtLocation((p as ts.ShorthandPropertyAssignment).name);
+          ts.isPropertyAssignment(p)
+            ? checker.getTypeAtLocation(p.initializer)
+            : checker.getTypeAtLocation((p as ts.ShorthandPropertyAssignment).name);
         const entityType = typeOf(prop('entity')!);
-        const entities = (entityType.isUnion() ? entityType.types : [entityType]).map((t) => (t.isStringLiteral() ? t.value : `<${checker.typeToString(t)}>`));
+        const entities = (entityType.isUnion() ? entityType.types : [entityType]).map((t) =>
+          t.isStringLiteral() ? t.value : `<${checker.typeToString(t)}>`,
+        );
         const before = keysOf(typeOf(prop('before')!));
         const after = keysOf(typeOf(prop('after')!));
-        sites.push({ where, entities, keys: before === null || after === null ? null : [...new Set([...before, ...after])] });
+        sites.push({
+          where,
+          entities,
+          keys: before === null || after === null ? null : [...new Set([...before, ...after])],
+        });
       }
       ts.forEachChild(node, visit);
     };

@@ -30,12 +30,16 @@ async function start(dbPath: string): Promise<AppContext> {
   return ctx;
 }
 
-const count = (ctx: AppContext) => (ctx.store.raw.prepare('select count(*) as n from persons').get() as { n: number }).n;
+const count = (ctx: AppContext) =>
+  (ctx.store.raw.prepare('select count(*) as n from persons').get() as { n: number }).n;
 
 describe('backups', () => {
   test('the first start takes a verified daily and weekly backup, and not again the same day', async () => {
     const ctx = await start(path.join(tempDir(), 'office.sqlite'));
-    const kinds = ctx.listBackups().map((b) => b.kind).sort();
+    const kinds = ctx
+      .listBackups()
+      .map((b) => b.kind)
+      .sort();
     expect(kinds).toEqual(['daily', 'weekly']);
     for (const b of ctx.listBackups()) expect(verifyDatabaseFile(path.join(ctx.paths.backupsDir, b.name))).toBe('ok');
     expect(await ctx.automaticBackup()).toEqual([]);
@@ -51,9 +55,20 @@ describe('backups', () => {
     await writeBackup(ctx.store, dir, 'manual', new Date(2026, 0, 2));
     const list = listBackups(dir);
     expect(list.filter((b) => b.kind === 'daily').map((b) => b.takenAt.slice(0, 10))).toEqual([
-      '2026-02-09', '2026-02-08', '2026-02-07', '2026-02-06', '2026-02-05', '2026-02-04', '2026-02-03',
+      '2026-02-09',
+      '2026-02-08',
+      '2026-02-07',
+      '2026-02-06',
+      '2026-02-05',
+      '2026-02-04',
+      '2026-02-03',
     ]);
-    expect(list.filter((b) => b.kind === 'weekly').map((b) => b.takenAt.slice(0, 10))).toEqual(['2026-02-09', '2026-02-02', '2026-01-26', '2026-01-19']);
+    expect(list.filter((b) => b.kind === 'weekly').map((b) => b.takenAt.slice(0, 10))).toEqual([
+      '2026-02-09',
+      '2026-02-02',
+      '2026-01-26',
+      '2026-01-19',
+    ]);
     expect(list.filter((b) => b.kind === 'manual')).toHaveLength(1);
   });
 
@@ -61,7 +76,13 @@ describe('backups', () => {
     const ctx = await start(path.join(tempDir(), 'office.sqlite'));
     saveOfficeSettings(ctx.store, { orgName: '单位', operatorName: '王干事' });
     const p = createPerson(ctx.store, person(), { acceptWarnings: false });
-    const a = addAttachment(ctx.store, { personId: p.id, fileName: '照片.jpg', mime: 'image/jpeg', data: Buffer.from([0xff, 0xd8, 1, 2, 3]), note: null });
+    const a = addAttachment(ctx.store, {
+      personId: p.id,
+      fileName: '照片.jpg',
+      mime: 'image/jpeg',
+      data: Buffer.from([0xff, 0xd8, 1, 2, 3]),
+      note: null,
+    });
     const b = await ctx.backupNow();
     const copy = openStore(path.join(ctx.paths.backupsDir, b.name), { readonly: true });
     expect([...readAttachment(copy, a.id).data]).toEqual([0xff, 0xd8, 1, 2, 3]);
@@ -154,7 +175,8 @@ async function withBackup(dbPath = path.join(tempDir(), 'office.sqlite')) {
   return { ctx, dbPath, backup, backupFile: path.join(ctx.paths.backupsDir, backup.name) };
 }
 
-const keptAside = (ctx: AppContext) => (fs.existsSync(ctx.paths.keptAsideDir) ? fs.readdirSync(ctx.paths.keptAsideDir) : []);
+const keptAside = (ctx: AppContext) =>
+  fs.existsSync(ctx.paths.keptAsideDir) ? fs.readdirSync(ctx.paths.keptAsideDir) : [];
 
 describe('restore writes into the open database (issue 13, item 2)', () => {
   test('the file is not replaced: the same connection, and every other one, sees the backup at once', async () => {
@@ -283,7 +305,9 @@ describe('restore writes into the open database (issue 13, item 2)', () => {
   test('a backup written by a newer version of the program is refused, and nothing changes', async () => {
     const { ctx, backup, backupFile } = await withBackup();
     const raw = openStore(backupFile);
-    raw.raw.prepare("insert into kysely_migration (name, timestamp) values ('9999-future', '2030-01-01T00:00:00.000Z')").run();
+    raw.raw
+      .prepare("insert into kysely_migration (name, timestamp) values ('9999-future', '2030-01-01T00:00:00.000Z')")
+      .run();
     raw.close();
     const refusal = await router(() => ctx).refusal('backups.restore', { name: backup.name });
     expect(refusal.code).toBe('bad_backup');
@@ -335,7 +359,9 @@ describe('a damaged database', () => {
     expect(ctx.notices).toHaveLength(1);
     expect(ctx.notices[0]).toMatch(/数据库文件已损坏.*已从 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 的备份恢复/);
     expect(count(ctx)).toBe(1);
-    const kept = fs.readdirSync(dataPaths(dbPath).keptAsideDir).filter((f) => f.startsWith('damaged-') && f.endsWith('.sqlite'));
+    const kept = fs
+      .readdirSync(dataPaths(dbPath).keptAsideDir)
+      .filter((f) => f.startsWith('damaged-') && f.endsWith('.sqlite'));
     expect(kept).toHaveLength(1);
     // Kept as it was, never overwritten.
     expect(fs.readFileSync(path.join(dataPaths(dbPath).keptAsideDir, kept[0])).equals(damagedBytes)).toBe(true);

@@ -13,7 +13,8 @@ beforeEach(async () => {
 });
 afterEach(() => ctx.close());
 const { call } = router(() => ctx);
-const born = (name: string) => createPerson(ctx.store, person({ name, birthDate: '1940-01-01' }), { acceptWarnings: false });
+const born = (name: string) =>
+  createPerson(ctx.store, person({ name, birthDate: '1940-01-01' }), { acceptWarnings: false });
 
 describe('certification', () => {
   test('due this year, overdue after 12 months without one; a visit counts; the deceased are never listed', async () => {
@@ -33,17 +34,25 @@ describe('certification', () => {
     expect(lists.due.map((d) => d.name).sort()).toEqual(['从未认证', '前年认证', '去年认证'].sort());
     // Last year's December is within 12 months; two years ago and never are overdue.
     expect(lists.overdue.map((d) => d.name).sort()).toEqual(['从未认证', '前年认证'].sort());
-    expect(await call('certifications.list', { personId: byVisit.id })).toMatchObject([{ year: 2026, certifiedOn: '2026-11-20', method: '走访时认证' }]);
+    expect(await call('certifications.list', { personId: byVisit.id })).toMatchObject([
+      { year: 2026, certifiedOn: '2026-11-20', method: '走访时认证' },
+    ]);
     expect(never.id).toBeGreaterThan(0);
   });
 
   test('once a year; not for the deceased; not in the future', async () => {
     const p = born('张桂兰');
     certify(ctx.store, { personId: p.id, certifiedOn: '2026-03-01', method: '现场', note: null }, '2026-11-28');
-    expect(() => certify(ctx.store, { personId: p.id, certifiedOn: '2026-05-01', method: '上门', note: null }, '2026-11-28')).toThrow('张桂兰 2026 年度已于 2026-03-01 认证');
-    expect(() => certify(ctx.store, { personId: p.id, certifiedOn: '2027-01-02', method: '上门', note: null }, '2026-11-28')).toThrow('认证日期不能晚于今天');
+    expect(() =>
+      certify(ctx.store, { personId: p.id, certifiedOn: '2026-05-01', method: '上门', note: null }, '2026-11-28'),
+    ).toThrow('张桂兰 2026 年度已于 2026-03-01 认证');
+    expect(() =>
+      certify(ctx.store, { personId: p.id, certifiedOn: '2027-01-02', method: '上门', note: null }, '2026-11-28'),
+    ).toThrow('认证日期不能晚于今天');
     const d = born('李四');
     registerDeath(ctx.store, { personId: d.id, diedOn: '2026-11-01', reportedBy: null, note: null }, '2026-11-28');
-    expect(() => certify(ctx.store, { personId: d.id, certifiedOn: '2026-11-20', method: '现场', note: null }, '2026-11-28')).toThrow('李四的状态为“已故”，无需认证');
+    expect(() =>
+      certify(ctx.store, { personId: d.id, certifiedOn: '2026-11-20', method: '现场', note: null }, '2026-11-28'),
+    ).toThrow('李四的状态为“已故”，无需认证');
   });
 });

@@ -35,9 +35,19 @@ const TUIXIU = {
 
 function retiree(birth = '19500310') {
   const first17 = `210102${birth}123`;
-  return createPerson(ctx.store, person({ name: '刘建国', category: '退休', idNumber: first17 + checkCharacter(first17), bankName: '工商银行', bankAccount: '6222020200112233445' }), {
-    acceptWarnings: false,
-  });
+  return createPerson(
+    ctx.store,
+    person({
+      name: '刘建国',
+      category: '退休',
+      idNumber: first17 + checkCharacter(first17),
+      bankName: '工商银行',
+      bankAccount: '6222020200112233445',
+    }),
+    {
+      acceptWarnings: false,
+    },
+  );
 }
 
 const line = (invoiceNo: string, kind: string, amount: string, extra: Record<string, unknown> = {}) => ({
@@ -89,11 +99,23 @@ describe('registering a claim', () => {
       ['A002', 100000, 100000],
       ['A003', 12050, 12050],
     ]);
-    const bad = await refusal('claims.create', { personId: p.id, receivedDate: '2025-03-10', lines: [line('B1', '门诊', '12.345')] });
+    const bad = await refusal('claims.create', {
+      personId: p.id,
+      receivedDate: '2025-03-10',
+      lines: [line('B1', '门诊', '12.345')],
+    });
     expect(bad.message).toContain('第 1 张票据「总金额」金额“12.345”格式不正确');
-    const sum = await refusal('claims.create', { personId: p.id, receivedDate: '2025-03-10', lines: [line('B1', '门诊', '100', { fund: '50' })] });
+    const sum = await refusal('claims.create', {
+      personId: p.id,
+      receivedDate: '2025-03-10',
+      lines: [line('B1', '门诊', '100', { fund: '50' })],
+    });
     expect(sum.message).toContain('统筹支付、个人账户支付与个人自付之和应等于总金额');
-    const reason = await refusal('claims.create', { personId: p.id, receivedDate: '2025-03-10', lines: [line('B1', '门诊', '100', { eligible: '80' })] });
+    const reason = await refusal('claims.create', {
+      personId: p.id,
+      receivedDate: '2025-03-10',
+      lines: [line('B1', '门诊', '100', { eligible: '80' })],
+    });
     expect(reason.message).toContain('请填写原因');
     expect(count('select count(*) n from claims')).toBe(1);
   });
@@ -101,8 +123,15 @@ describe('registering a claim', () => {
   test('an invoice already used in any claim is refused, naming that claim', async () => {
     const p = retiree();
     const first = await threeLineClaim(p.id);
-    const e = await refusal('claims.create', { personId: p.id, receivedDate: '2025-04-01', lines: [line('A002', '住院', '10')] });
-    expect(e).toMatchObject({ code: 'duplicate_invoice', message: `票据 A002 已用于第 ${first.id} 号报销单（刘建国，登记），不能重复报销` });
+    const e = await refusal('claims.create', {
+      personId: p.id,
+      receivedDate: '2025-04-01',
+      lines: [line('A002', '住院', '10')],
+    });
+    expect(e).toMatchObject({
+      code: 'duplicate_invoice',
+      message: `票据 A002 已用于第 ${first.id} 号报销单（刘建国，登记），不能重复报销`,
+    });
   });
 });
 
@@ -111,11 +140,27 @@ describe("a claim's scans", () => {
     const p = retiree();
     const c = await threeLineClaim(p.id);
     const scan = Buffer.from('%PDF-1.4 invoice scan').toString('base64');
-    await call('attachments.add', { personId: p.id, claimId: c.id, fileName: '住院发票.pdf', mime: 'application/pdf', dataBase64: scan });
-    expect((await call<ClaimFile>('claims.get', { id: c.id })).attachments).toMatchObject([{ fileName: '住院发票.pdf', claimId: c.id }]);
-    expect((await call<{ attachments: unknown[] }>('retirees.get', { id: p.id })).attachments).toMatchObject([{ fileName: '住院发票.pdf', claimId: c.id }]);
+    await call('attachments.add', {
+      personId: p.id,
+      claimId: c.id,
+      fileName: '住院发票.pdf',
+      mime: 'application/pdf',
+      dataBase64: scan,
+    });
+    expect((await call<ClaimFile>('claims.get', { id: c.id })).attachments).toMatchObject([
+      { fileName: '住院发票.pdf', claimId: c.id },
+    ]);
+    expect((await call<{ attachments: unknown[] }>('retirees.get', { id: p.id })).attachments).toMatchObject([
+      { fileName: '住院发票.pdf', claimId: c.id },
+    ]);
     const other = createPerson(ctx.store, person({ name: '王秀英' }), { acceptWarnings: false });
-    const e = await refusal('attachments.add', { personId: other.id, claimId: c.id, fileName: 'x.pdf', mime: 'application/pdf', dataBase64: scan });
+    const e = await refusal('attachments.add', {
+      personId: other.id,
+      claimId: c.id,
+      fileName: 'x.pdf',
+      mime: 'application/pdf',
+      dataBase64: scan,
+    });
     expect(e.message).toBe(`第 ${c.id} 号报销单不是这位人员的`);
     expect(count('select count(*) n from attachments')).toBe(1);
   });
@@ -127,7 +172,10 @@ describe('the workflow', () => {
     await call<PolicyView>('claims.savePolicy', { year: 2025, category: '退休', rules: TUIXIU, note: '2025 年度政策' });
     let c = await threeLineClaim(p.id);
     const skip = await refusal('claims.move', { id: c.id, version: c.version, to: '批准' });
-    expect(skip).toMatchObject({ code: 'illegal_move', message: `第 ${c.id} 号报销单当前为“登记”，不能批准：只能提交审核或退回` });
+    expect(skip).toMatchObject({
+      code: 'illegal_move',
+      message: `第 ${c.id} 号报销单当前为“登记”，不能批准：只能提交审核或退回`,
+    });
     const noReason = await refusal('claims.move', { id: c.id, version: c.version, to: '退回' });
     expect(noReason.message).toBe('退回报销单须填写原因');
     c = await call<ClaimFile>('claims.move', { id: c.id, version: c.version, to: '审核' });
@@ -136,10 +184,14 @@ describe('the workflow', () => {
     // 药店 120.50 × 60 % = 72.30.
     expect(c.lines.map((l) => l.payFen)).toEqual([0, 59500, 7230]);
     expect(c).toMatchObject({ status: '批准', payFen: 66730, approvalSeq: 1, approvedBy: '王干事' });
-    expect(c.lines[1].explanation).toBe('起付线 800.00 元，本次抵扣 300.00 元；住院 85%；本年度已报销 0.00 元，封顶 10,000.00 元，本次报销 595.00 元');
+    expect(c.lines[1].explanation).toBe(
+      '起付线 800.00 元，本次抵扣 300.00 元；住院 85%；本年度已报销 0.00 元，封顶 10,000.00 元，本次报销 595.00 元',
+    );
     const again = await refusal('claims.move', { id: c.id, version: c.version, to: '批准' });
     expect(again.message).toContain('已批准的报销单不能再改动');
-    const history = ctx.store.raw.prepare("select reason from audit_log where entity = 'claim' and entity_id = ? order by id").all(c.id);
+    const history = ctx.store.raw
+      .prepare("select reason from audit_log where entity = 'claim' and entity_id = ? order by id")
+      .all(c.id);
     expect(history).toEqual([{ reason: null }, { reason: '提交审核' }, { reason: '批准' }]);
   });
 
@@ -162,11 +214,26 @@ describe('the workflow', () => {
     const p = retiree();
     const opened = await threeLineClaim(p.id);
     ctx.store.raw.prepare("update settings set value = '李会计' where key = 'operator_name'").run();
-    await call('claims.update', { id: opened.id, version: opened.version, changes: { note: '补交住院清单' }, base: { note: opened.note } });
+    await call('claims.update', {
+      id: opened.id,
+      version: opened.version,
+      changes: { note: '补交住院清单' },
+      base: { note: opened.note },
+    });
     ctx.store.raw.prepare("update settings set value = '王干事' where key = 'operator_name'").run();
-    const both = await call<ClaimFile>('claims.update', { id: opened.id, version: opened.version, changes: { receivedDate: '2025-03-11' }, base: { receivedDate: opened.receivedDate } });
+    const both = await call<ClaimFile>('claims.update', {
+      id: opened.id,
+      version: opened.version,
+      changes: { receivedDate: '2025-03-11' },
+      base: { receivedDate: opened.receivedDate },
+    });
     expect(both).toMatchObject({ note: '补交住院清单', receivedDate: '2025-03-11' });
-    const clash = await refusal('claims.update', { id: opened.id, version: opened.version, changes: { note: '另一条备注' }, base: { note: opened.note } });
+    const clash = await refusal('claims.update', {
+      id: opened.id,
+      version: opened.version,
+      changes: { note: '另一条备注' },
+      base: { note: opened.note },
+    });
     expect(clash.code).toBe('conflict');
     expect(clash.message).toContain('「备注」已被李会计');
     expect(clash.message).toContain('补交住院清单');
@@ -183,16 +250,36 @@ describe('the workflow', () => {
     let c = await threeLineClaim(p.id);
     c = await call<ClaimFile>('claims.move', { id: c.id, version: c.version, to: '审核' });
     c = await call<ClaimFile>('claims.move', { id: c.id, version: c.version, to: '批准' });
-    const edit = await refusal('claims.update', { id: c.id, version: c.version, changes: { lines: [line('A001', '门诊', '1')] }, base: { lines: shown(c).lines } });
+    const edit = await refusal('claims.update', {
+      id: c.id,
+      version: c.version,
+      changes: { lines: [line('A001', '门诊', '1')] },
+      base: { lines: shown(c).lines },
+    });
     expect(edit).toMatchObject({ code: 'immutable' });
     const before = ctx.store.raw.prepare('select pay_fen from claim_lines where claim_id = ? order by seq').all(c.id);
 
-    const { reversal, correction } = await call<{ reversal: ClaimFile; correction: ClaimFile }>('claims.reverse', { id: c.id, version: c.version, reason: '住院票据金额登记错误' });
-    expect(reversal).toMatchObject({ source: '冲销', status: '批准', reversalOf: c.id, payFen: -66730, eligibleFen: -162050 });
+    const { reversal, correction } = await call<{ reversal: ClaimFile; correction: ClaimFile }>('claims.reverse', {
+      id: c.id,
+      version: c.version,
+      reason: '住院票据金额登记错误',
+    });
+    expect(reversal).toMatchObject({
+      source: '冲销',
+      status: '批准',
+      reversalOf: c.id,
+      payFen: -66730,
+      eligibleFen: -162050,
+    });
     expect(correction).toMatchObject({ status: '登记', corrects: c.id, eligibleFen: 162050 });
     // The original is unchanged, and E and R are back to nothing.
-    expect(ctx.store.raw.prepare('select pay_fen from claim_lines where claim_id = ? order by seq').all(c.id)).toEqual(before);
-    expect(ctx.store.raw.prepare('select eligible_fen, reimbursed_fen from claim_year_totals').get()).toEqual({ eligible_fen: 0, reimbursed_fen: 0 });
+    expect(ctx.store.raw.prepare('select pay_fen from claim_lines where claim_id = ? order by seq').all(c.id)).toEqual(
+      before,
+    );
+    expect(ctx.store.raw.prepare('select eligible_fen, reimbursed_fen from claim_year_totals').get()).toEqual({
+      eligible_fen: 0,
+      reimbursed_fen: 0,
+    });
     const twice = await refusal('claims.reverse', { id: c.id, version: c.version + 1, reason: '再次' });
     expect(twice.message).toContain(`已由第 ${reversal.id} 号冲销`);
   });
@@ -210,7 +297,12 @@ describe('statements, batches and policies', () => {
     await call('claims.savePolicy', { year: 2025, category: '退休', rules: TUIXIU, note: null });
     await approvedClaim(p.id);
     const s = await call<YearStatement>('claims.statement', { personId: p.id, year: 2025 });
-    expect(s).toMatchObject({ eligibleFen: 162050, reimbursedFen: 66730, deductibleUsedFen: 80000, capLeftFen: 1000000 - 66730 });
+    expect(s).toMatchObject({
+      eligibleFen: 162050,
+      reimbursedFen: 66730,
+      deductibleUsedFen: 80000,
+      capLeftFen: 1000000 - 66730,
+    });
     expect(s.claims).toHaveLength(1);
   });
 
@@ -227,19 +319,30 @@ describe('statements, batches and policies', () => {
       { kind: '药店', lines: 1, payFen: 7230 },
       { kind: '门诊', lines: 1, payFen: 0 },
     ]);
-    const otherMonth = await call<ClaimsReport>('claims.report', { year: today.getFullYear(), month: ((today.getMonth() + 1) % 12) + 1 });
+    const otherMonth = await call<ClaimsReport>('claims.report', {
+      year: today.getFullYear(),
+      month: ((today.getMonth() + 1) % 12) + 1,
+    });
     expect(otherMonth.byKind).toEqual([]);
     // Near the cap is about the visit year's totals: 2025.
     const y2025 = await call<ClaimsReport>('claims.report', { year: 2025 });
-    expect(y2025.nearCap).toEqual([{ personId: p.id, name: '刘建国', category: '退休', reimbursedFen: 66730, capFen: 70000, leftFen: 3270 }]);
+    expect(y2025.nearCap).toEqual([
+      { personId: p.id, name: '刘建国', category: '退休', reimbursedFen: 66730, capFen: 70000, leftFen: 3270 },
+    ]);
   });
 
   test('a batch: its payment list, its total in capitals, marked paid', async () => {
     const p = retiree();
     await call('claims.savePolicy', { year: 2025, category: '退休', rules: TUIXIU, note: null });
     const c = await approvedClaim(p.id);
-    const unapproved = await call<ClaimFile>('claims.create', { personId: p.id, receivedDate: '2025-05-01', lines: [line('C9', '门诊', '10')] });
-    expect(await refusal('batches.create', { name: '2025年3月', claimIds: [c.id, unapproved.id] })).toMatchObject({ code: 'illegal_move' });
+    const unapproved = await call<ClaimFile>('claims.create', {
+      personId: p.id,
+      receivedDate: '2025-05-01',
+      lines: [line('C9', '门诊', '10')],
+    });
+    expect(await refusal('batches.create', { name: '2025年3月', claimIds: [c.id, unapproved.id] })).toMatchObject({
+      code: 'illegal_move',
+    });
     expect(count('select count(*) n from payment_batches')).toBe(0);
 
     const batch = await call<BatchView>('batches.create', { name: '2025年3月', claimIds: [c.id] });
@@ -248,8 +351,21 @@ describe('statements, batches and policies', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
-    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '姓名', '身份证号', '银行账号', '金额（元）', '签字']);
-    expect((ws.getRow(4).values as unknown[]).slice(1, 6)).toEqual([1, '刘建国', p.idNumber, '6222020200112233445', 667.3]);
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([
+      '序号',
+      '姓名',
+      '身份证号',
+      '银行账号',
+      '金额（元）',
+      '签字',
+    ]);
+    expect((ws.getRow(4).values as unknown[]).slice(1, 6)).toEqual([
+      1,
+      '刘建国',
+      p.idNumber,
+      '6222020200112233445',
+      667.3,
+    ]);
     expect(ws.getCell(4, 3).numFmt).toBe('@');
     expect(ws.getCell(6, 1).value).toBe('合计金额（大写）：陆佰陆拾柒元叁角整');
 
@@ -266,13 +382,27 @@ describe('statements, batches and policies', () => {
     let policies = await call<PolicyView[]>('claims.policies', { year: 2025 });
     expect(policies.find((x) => x.category === '退休')).toMatchObject({ usedByLines: 3 });
     // 离休 follows the default until it is set.
-    expect(policies.find((x) => x.category === '离休')).toMatchObject({ isDefault: true, rules: { deductibleFen: 0, capFen: null } });
+    expect(policies.find((x) => x.category === '离休')).toMatchObject({
+      isDefault: true,
+      rules: { deductibleFen: 0, capFen: null },
+    });
 
-    await call('claims.savePolicy', { year: 2025, category: '退休', rules: { ...TUIXIU, ratioBp: { ...TUIXIU.ratioBp, 门诊: 9000 } }, note: '门诊提高到 90%' });
+    await call('claims.savePolicy', {
+      year: 2025,
+      category: '退休',
+      rules: { ...TUIXIU, ratioBp: { ...TUIXIU.ratioBp, 门诊: 9000 } },
+      note: '门诊提高到 90%',
+    });
     policies = await call<PolicyView[]>('claims.policies', { year: 2025 });
     expect(policies.find((x) => x.category === '退休')).toMatchObject({ usedByLines: 0, note: '门诊提高到 90%' });
-    expect((await call<ClaimFile>('claims.get', { id: first.id })).lines.map((l) => l.payFen)).toEqual([0, 59500, 7230]);
-    let c = await call<ClaimFile>('claims.create', { personId: p.id, receivedDate: '2025-06-01', lines: [line('D1', '门诊', '100.00')] });
+    expect((await call<ClaimFile>('claims.get', { id: first.id })).lines.map((l) => l.payFen)).toEqual([
+      0, 59500, 7230,
+    ]);
+    let c = await call<ClaimFile>('claims.create', {
+      personId: p.id,
+      receivedDate: '2025-06-01',
+      lines: [line('D1', '门诊', '100.00')],
+    });
     c = await call<ClaimFile>('claims.move', { id: c.id, version: c.version, to: '审核' });
     c = await call<ClaimFile>('claims.move', { id: c.id, version: c.version, to: '批准' });
     expect(c.lines[0].payFen).toBe(9000);
@@ -281,13 +411,19 @@ describe('statements, batches and policies', () => {
   test('no policy for the year: registering says so at once, approval is refused with the same words and nothing changes', async () => {
     const p = retiree();
     // What the form asks while the claim is typed, and the claim's page once it is registered.
-    expect(await call('claims.policyGaps', { personId: p.id, years: [2025, 2025] })).toEqual([{ year: 2025, category: '退休' }]);
+    expect(await call('claims.policyGaps', { personId: p.id, years: [2025, 2025] })).toEqual([
+      { year: 2025, category: '退休' },
+    ]);
     let c = await threeLineClaim(p.id);
     await call('claims.savePolicy', { year: 2024, category: '退休', rules: TUIXIU, note: null });
-    expect(await call('claims.policyGaps', { personId: p.id, years: [2024, 2025] })).toEqual([{ year: 2025, category: '退休' }]);
+    expect(await call('claims.policyGaps', { personId: p.id, years: [2024, 2025] })).toEqual([
+      { year: 2025, category: '退休' },
+    ]);
     c = await call<ClaimFile>('claims.move', { id: c.id, version: c.version, to: '审核' });
     const e = await refusal('claims.move', { id: c.id, version: c.version, to: '批准' });
-    expect(e.message).toBe('2025 年度退休人员的报销政策尚未设置：报销单可以登记，但在设置政策之前不能批准。请先在“药费报销 › 报销政策”中设置');
+    expect(e.message).toBe(
+      '2025 年度退休人员的报销政策尚未设置：报销单可以登记，但在设置政策之前不能批准。请先在“药费报销 › 报销政策”中设置',
+    );
     expect((await call<ClaimFile>('claims.get', { id: c.id })).status).toBe('审核');
     expect(count('select count(*) n from claim_year_totals')).toBe(0);
   });
@@ -301,26 +437,61 @@ describe('the legacy ledger and the policy simulation (CLI)', () => {
     own.close();
     return dbPath;
   }
-  const cli = (...args: string[]) => execFileSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
+  const cli = (...args: string[]) =>
+    execFileSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
 
   test('the sample ledger imports in row order and the draft policy simulates to the expected figures', async () => {
     const dbPath = await configuredDb();
     cli('import', path.join(FIXTURES, 'rosters/roster-basic.xlsx'), '--db', dbPath);
-    const report = JSON.parse(cli('claims', 'import', path.join(FIXTURES, 'claims/ledger-sample-2025.xlsx'), '--db', dbPath, '--json'));
+    const report = JSON.parse(
+      cli('claims', 'import', path.join(FIXTURES, 'claims/ledger-sample-2025.xlsx'), '--db', dbPath, '--json'),
+    );
     expect(report).toMatchObject({ dataRows: 320, inserted: 320, rejected: 0 });
 
     const lines = JSON.parse(cli('claims', '--db', dbPath, '--year', '2025', '--json'));
-    expect(lines[0]).toEqual({ claimId: 1, idNumber: '41010219531116481X', name: '崔海', visitDate: '2025-01-06', kind: '门诊', invoiceNo: '21000000', eligibleFen: 5709, reimbursedFen: 2855, status: '已发放' });
+    expect(lines[0]).toEqual({
+      claimId: 1,
+      idNumber: '41010219531116481X',
+      name: '崔海',
+      visitDate: '2025-01-06',
+      kind: '门诊',
+      invoiceNo: '21000000',
+      eligibleFen: 5709,
+      reimbursedFen: 2855,
+      status: '已发放',
+    });
 
-    const sim = JSON.parse(cli('claims', 'simulate', '--db', dbPath, '--year', '2025', '--policy', path.join(FIXTURES, 'claims/policy-sample-2025.json'), '--json'));
-    const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'claims/ledger-sample-2025.expected-simulation.json'), 'utf8'));
+    const sim = JSON.parse(
+      cli(
+        'claims',
+        'simulate',
+        '--db',
+        dbPath,
+        '--year',
+        '2025',
+        '--policy',
+        path.join(FIXTURES, 'claims/policy-sample-2025.json'),
+        '--json',
+      ),
+    );
+    const expected = JSON.parse(
+      fs.readFileSync(path.join(FIXTURES, 'claims/ledger-sample-2025.expected-simulation.json'), 'utf8'),
+    );
     expect(sim.total).toEqual(expected.total);
-    const mine = new Map(sim.people.map((p: { idNumber: string; paidFen: number; simulatedFen: number }) => [p.idNumber, { paidFen: p.paidFen, simulatedFen: p.simulatedFen }]));
+    const mine = new Map(
+      sim.people.map((p: { idNumber: string; paidFen: number; simulatedFen: number }) => [
+        p.idNumber,
+        { paidFen: p.paidFen, simulatedFen: p.simulatedFen },
+      ]),
+    );
     expect(mine.size).toBe(expected.people.length);
-    for (const e of expected.people) expect(mine.get(e.idNumber), e.name).toEqual({ paidFen: e.paidFen, simulatedFen: e.simulatedFen });
+    for (const e of expected.people)
+      expect(mine.get(e.idNumber), e.name).toEqual({ paidFen: e.paidFen, simulatedFen: e.simulatedFen });
 
     // The same ledger again: every invoice is already used, nothing is added.
-    const again = JSON.parse(cli('claims', 'import', path.join(FIXTURES, 'claims/ledger-sample-2025.xlsx'), '--db', dbPath, '--json'));
+    const again = JSON.parse(
+      cli('claims', 'import', path.join(FIXTURES, 'claims/ledger-sample-2025.xlsx'), '--db', dbPath, '--json'),
+    );
     expect(again).toMatchObject({ inserted: 0, rejected: 320 });
     expect(again.rows[0].issues[0].message).toContain('已用于第 1 号报销单');
   });
@@ -328,12 +499,36 @@ describe('the legacy ledger and the policy simulation (CLI)', () => {
   test('a bad policy file and a broken ledger exit non-zero with a message', async () => {
     const dbPath = await configuredDb();
     const dir = path.dirname(dbPath);
-    fs.writeFileSync(path.join(dir, 'p.json'), JSON.stringify({ year: 2025, categories: { 退休: { deductibleFen: -1 } } }));
-    const bad = spawnSync('npm', ['run', '--silent', 'cli', '--', 'claims', 'simulate', '--db', dbPath, '--year', '2025', '--policy', path.join(dir, 'p.json')], { cwd: root, encoding: 'utf8' });
+    fs.writeFileSync(
+      path.join(dir, 'p.json'),
+      JSON.stringify({ year: 2025, categories: { 退休: { deductibleFen: -1 } } }),
+    );
+    const bad = spawnSync(
+      'npm',
+      [
+        'run',
+        '--silent',
+        'cli',
+        '--',
+        'claims',
+        'simulate',
+        '--db',
+        dbPath,
+        '--year',
+        '2025',
+        '--policy',
+        path.join(dir, 'p.json'),
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain('测算政策文件有误');
     fs.writeFileSync(path.join(dir, 'x.xlsx'), 'not a workbook');
-    const broken = spawnSync('npm', ['run', '--silent', 'cli', '--', 'claims', 'import', path.join(dir, 'x.xlsx'), '--db', dbPath], { cwd: root, encoding: 'utf8' });
+    const broken = spawnSync(
+      'npm',
+      ['run', '--silent', 'cli', '--', 'claims', 'import', path.join(dir, 'x.xlsx'), '--db', dbPath],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(broken.status).not.toBe(0);
     expect(broken.stderr).toContain('无法识别的文件');
   });

@@ -20,11 +20,33 @@ describe('cli retirees', () => {
     const ctx = await AppContext.start({ dbPath });
     saveOfficeSettings(ctx.store, { orgName: '单位', operatorName: '王干事' });
     const first17 = '21010219521005122';
-    createPerson(ctx.store, person({ idNumber: first17 + checkCharacter(first17), politicalStatus: '中共党员', retirementDate: '2007-10', phones: [{ label: '手机', number: '13840001234' }] }), { acceptWarnings: false });
-    createPerson(ctx.store, person({ name: '单立华', category: '离休', status: '已故', statusDate: '2026-03', idNumber: '210102194810051230' }), { acceptWarnings: true });
+    createPerson(
+      ctx.store,
+      person({
+        idNumber: first17 + checkCharacter(first17),
+        politicalStatus: '中共党员',
+        retirementDate: '2007-10',
+        phones: [{ label: '手机', number: '13840001234' }],
+      }),
+      { acceptWarnings: false },
+    );
+    createPerson(
+      ctx.store,
+      person({
+        name: '单立华',
+        category: '离休',
+        status: '已故',
+        statusDate: '2026-03',
+        idNumber: '210102194810051230',
+      }),
+      { acceptWarnings: true },
+    );
     ctx.close();
 
-    const out = execFileSync('npm', ['run', '--silent', 'cli', '--', 'retirees', '--db', dbPath, '--json'], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync('npm', ['run', '--silent', 'cli', '--', 'retirees', '--db', dbPath, '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     const people = JSON.parse(out);
     expect(people).toEqual([
       {
@@ -64,7 +86,10 @@ describe('cli retirees', () => {
 
   test('a missing database is an error in Chinese, and no file is created', () => {
     const dbPath = path.join(tempDir(), 'nothing.sqlite');
-    const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'retirees', '--db', dbPath, '--json'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'retirees', '--db', dbPath, '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('数据库文件不存在');
     expect(fs.existsSync(dbPath)).toBe(false);
@@ -72,7 +97,8 @@ describe('cli retirees', () => {
 });
 
 describe('cli on a damaged database (issue 13, item 3)', () => {
-  const cli = (...args: string[]) => spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
+  const cli = (...args: string[]) =>
+    spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
 
   test('recovers from the newest backup, says so on stderr, and stops with a non-zero exit', async () => {
     const dbPath = await damagedWithBackup();
@@ -119,7 +145,8 @@ describe('cli on a damaged database (issue 13, item 3)', () => {
 
 describe('cli init', () => {
   const FIXTURES = path.resolve(root, '../shared/fixtures');
-  const cli = (...args: string[]) => spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
+  const cli = (...args: string[]) =>
+    spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
 
   test('creates a migrated, configured database that a roster then imports into', () => {
     const dbPath = path.join(tempDir(), 'new', 'office.sqlite');
@@ -144,7 +171,11 @@ describe('cli init', () => {
     expect(cli('init', '--db', dbPath, '--org', ' 某某集团离退休办 ', '--operator', '李明').status).toBe(0);
     const ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });
     try {
-      expect(getOfficeSettings(ctx.store)).toEqual({ orgName: '某某集团离退休办', operatorName: '李明', configured: true });
+      expect(getOfficeSettings(ctx.store)).toEqual({
+        orgName: '某某集团离退休办',
+        operatorName: '李明',
+        configured: true,
+      });
       expect(await pendingMigrations(ctx.store)).toEqual([]);
     } finally {
       ctx.close();

@@ -58,7 +58,12 @@ function leaves(schema: z.ZodType, steps: Step[] = []): Leaf[] {
     case 'record': {
       const keyIsEnum = defOf(unwrap(d.keyType!)).type === 'enum';
       return [
-        ...(keyIsEnum ? [] : [{ kind: 'record' as const, steps, schema: s }, ...leaves(d.keyType!, [...steps, { recordKey: true as const }])]),
+        ...(keyIsEnum
+          ? []
+          : [
+              { kind: 'record' as const, steps, schema: s },
+              ...leaves(d.keyType!, [...steps, { recordKey: true as const }]),
+            ]),
         ...leaves(d.valueType!, [...steps, { recordValue: true }]),
       ];
     }
@@ -69,7 +74,9 @@ function leaves(schema: z.ZodType, steps: Step[] = []): Leaf[] {
 
 /** The bound a string or list schema states: its max_length check. */
 function maximumOf(s: z.ZodType): number | null {
-  const max = (defOf(s).checks ?? []).map((c) => c._zod.def).find((c) => c.check === 'max_length' || c.check === 'length_equals');
+  const max = (defOf(s).checks ?? [])
+    .map((c) => c._zod.def)
+    .find((c) => c.check === 'max_length' || c.check === 'length_equals');
   return max?.maximum ?? null;
 }
 
@@ -96,14 +103,20 @@ function build(schema: z.ZodType, steps: Step[], leaf: unknown): unknown {
   return { [String(key)]: build(d.valueType!, rest, leaf) };
 }
 
-const pathOf = (steps: Step[]) => steps.map((s) => ('key' in s ? s.key : 'elem' in s ? '[]' : 'option' in s ? `|${s.option}` : 'recordKey' in s ? '{key}' : '{value}')).join('.');
+const pathOf = (steps: Step[]) =>
+  steps
+    .map((s) =>
+      'key' in s ? s.key : 'elem' in s ? '[]' : 'option' in s ? `|${s.option}` : 'recordKey' in s ? '{key}' : '{value}',
+    )
+    .join('.');
 
 interface Issue {
   code: string;
   issues?: Issue[];
   errors?: Issue[][];
 }
-const flatten = (issues: Issue[]): Issue[] => issues.flatMap((i) => [i, ...flatten(i.issues ?? []), ...flatten((i.errors ?? []).flat())]);
+const flatten = (issues: Issue[]): Issue[] =>
+  issues.flatMap((i) => [i, ...flatten(i.issues ?? []), ...flatten((i.errors ?? []).flat())]);
 
 /** The largest bounds the contract may state: a 100 MB file as base64, and a 200,000-row import. */
 const LARGEST_STRING = 140_000_000;
@@ -128,7 +141,9 @@ describe('every string and list in the contract is bounded', () => {
   test('the walk finds the strings and lists of every method', () => {
     expect(allLeaves.length).toBeGreaterThan(200);
     expect(allLeaves.some((l) => l.method === 'imports.rows' && pathOf(l.steps) === 'sheet')).toBe(true);
-    expect(allLeaves.some((l) => l.method === 'retirees.list' && l.kind === 'array' && pathOf(l.steps) === 'categories')).toBe(true);
+    expect(
+      allLeaves.some((l) => l.method === 'retirees.list' && l.kind === 'array' && pathOf(l.steps) === 'categories'),
+    ).toBe(true);
     expect(allLeaves.some((l) => l.method === 'org.move' && pathOf(l.steps).startsWith('ref.|2.'))).toBe(true);
   });
 
@@ -143,29 +158,41 @@ describe('every string and list in the contract is bounded', () => {
     expect(unbounded).toEqual([]);
   });
 
-  test.each(methods)('%s: past each maximum, a refusal in Chinese that echoes nothing and changes nothing', async (method) => {
-    const before = changes();
-    for (const leaf of leaves(contract[method].input)) {
-      const max = leaf.kind === 'record' ? LARGEST_LIST : maximumOf(leaf.schema) ?? 1_000_000;
-      if (max > SENT_UP_TO) continue;
-      const oversize =
-        leaf.kind === 'string' ? 'x'.repeat(max + 1) : leaf.kind === 'array' ? new Array(max + 1).fill(null) : Object.fromEntries(Array.from({ length: max + 1 }, (_, i) => [`k${i}`, 'skip']));
-      const input = build(contract[method].input, leaf.steps, oversize);
-      const parsed = contract[method].input.safeParse(input);
-      const where = `${method} ${pathOf(leaf.steps)}`;
-      expect(parsed.success, where).toBe(false);
-      expect(flatten((parsed.error?.issues ?? []) as Issue[]).some((i) => i.code === 'too_big' || i.code === 'invalid_key' || (leaf.kind === 'record' && i.code === 'custom')), where).toBe(true);
+  test.each(methods)(
+    '%s: past each maximum, a refusal in Chinese that echoes nothing and changes nothing',
+    async (method) => {
+      const before = changes();
+      for (const leaf of leaves(contract[method].input)) {
+        const max = leaf.kind === 'record' ? LARGEST_LIST : (maximumOf(leaf.schema) ?? 1_000_000);
+        if (max > SENT_UP_TO) continue;
+        const oversize =
+          leaf.kind === 'string'
+            ? 'x'.repeat(max + 1)
+            : leaf.kind === 'array'
+              ? new Array(max + 1).fill(null)
+              : Object.fromEntries(Array.from({ length: max + 1 }, (_, i) => [`k${i}`, 'skip']));
+        const input = build(contract[method].input, leaf.steps, oversize);
+        const parsed = contract[method].input.safeParse(input);
+        const where = `${method} ${pathOf(leaf.steps)}`;
+        expect(parsed.success, where).toBe(false);
+        expect(
+          flatten((parsed.error?.issues ?? []) as Issue[]).some(
+            (i) => i.code === 'too_big' || i.code === 'invalid_key' || (leaf.kind === 'record' && i.code === 'custom'),
+          ),
+          where,
+        ).toBe(true);
 
-      const r = await dispatch(ctx, method, input, (m) => logged.push(m));
-      expect(r, where).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-      if (r.ok) continue;
-      expect(r.error.message, where).toMatch(/^输入有误：.*[\u4e00-\u9fff]/);
-      expect(r.error.message.length, where).toBeLessThan(500);
-      expect(JSON.stringify(r.error).length, where).toBeLessThan(20_000);
-    }
-    expect(changes()).toBe(before);
-    expect(logged).toEqual([]);
-  });
+        const r = await dispatch(ctx, method, input, (m) => logged.push(m));
+        expect(r, where).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+        if (r.ok) continue;
+        expect(r.error.message, where).toMatch(/^输入有误：.*[\u4e00-\u9fff]/);
+        expect(r.error.message.length, where).toBeLessThan(500);
+        expect(JSON.stringify(r.error).length, where).toBeLessThan(20_000);
+      }
+      expect(changes()).toBe(before);
+      expect(logged).toEqual([]);
+    },
+  );
 });
 
 describe('what used to be an internal error is a sentence', () => {
@@ -176,7 +203,10 @@ describe('what used to be an internal error is a sentence', () => {
     expect(e.code).toBe('invalid_input');
     expect(e.message).toBe('输入有误：「人员类别」最多只能选择 10 项');
     for (const [method, input] of [
-      ['visits.createBatch', { name: '春节', kind: '节日慰问', date: '2026-01-20', query: { statuses: new Array(100_000).fill('在册') } }],
+      [
+        'visits.createBatch',
+        { name: '春节', kind: '节日慰问', date: '2026-01-20', query: { statuses: new Array(100_000).fill('在册') } },
+      ],
       ['org.assign', { query: { care: new Array(100_000).fill('remote') }, ref: { kind: '片区', area: '东区' } }],
       ['retirees.export', { query: { categories: new Array(100_000).fill('退休') } }],
     ] as const) {
@@ -190,7 +220,10 @@ describe('what used to be an internal error is a sentence', () => {
   });
 
   test('a 1 MB sheet name is refused, not echoed back', async () => {
-    const e = await api.refusal('imports.rows', { session: '00000000-0000-4000-8000-000000000000', sheet: 'x'.repeat(1024 * 1024) });
+    const e = await api.refusal('imports.rows', {
+      session: '00000000-0000-4000-8000-000000000000',
+      sheet: 'x'.repeat(1024 * 1024),
+    });
     expect(e.message).toBe('输入有误：「工作表」不能超过 255 个字');
   });
 
@@ -199,7 +232,9 @@ describe('what used to be an internal error is a sentence', () => {
     expect(e.message).toBe('输入有误：备份文件名不正确');
     // A unit's name is not a person's 姓名 either; a person's still is.
     expect((await api.refusal('org.create', { kind: '党支部', name: '' })).message).not.toContain('姓名');
-    expect((await api.refusal('retirees.create', { person: { name: '', category: '退休' } })).message).toContain('「姓名」');
+    expect((await api.refusal('retirees.create', { person: { name: '', category: '退休' } })).message).toContain(
+      '「姓名」',
+    );
   });
 
   test('a preference for a person who does not exist is 找不到…, not a foreign-key error', async () => {
@@ -217,12 +252,19 @@ describe('what used to be an internal error is a sentence', () => {
     // to pass, the foreign key refuses the insert, and the router says so in words.
     const store = ctx.store as { prepare: typeof ctx.store.prepare };
     const prepare = store.prepare;
-    store.prepare = ((sql: string) => prepare.call(ctx.store, sql.startsWith('SELECT 1 FROM persons') ? 'SELECT 1 WHERE ? IS NOT NULL' : sql)) as typeof prepare;
+    store.prepare = ((sql: string) =>
+      prepare.call(
+        ctx.store,
+        sql.startsWith('SELECT 1 FROM persons') ? 'SELECT 1 WHERE ? IS NOT NULL' : sql,
+      )) as typeof prepare;
     const before = changes();
     const logs: string[] = [];
     try {
       const r = await dispatch(ctx, 'letters.setAddressForm', { personId: 9999, form: '同志' }, (m) => logs.push(m));
-      expect(r).toEqual({ ok: false, error: { code: 'not_found', message: '找不到所引用的记录（可能已被删除），操作未完成，数据未作改动' } });
+      expect(r).toEqual({
+        ok: false,
+        error: { code: 'not_found', message: '找不到所引用的记录（可能已被删除），操作未完成，数据未作改动' },
+      });
     } finally {
       store.prepare = prepare;
     }

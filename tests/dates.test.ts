@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { ageOn, ageRange, bornOnOrBefore, formatAge, formatChineseDate, parseDateInput, personAge } from '../src-main/shared/dates';
+import {
+  ageOn,
+  ageRange,
+  bornOnOrBefore,
+  formatAge,
+  formatChineseDate,
+  parseDateInput,
+  personAge,
+} from '../src-main/shared/dates';
 
 describe('dates', () => {
   test('age in full years, partial birth dates counted from the first of the month', () => {
@@ -54,12 +62,16 @@ describe('dates', () => {
     expect(undecided).toEqual({ years: 61, approximate: true, atDeath: true });
     expect(formatAge(undecided)).toBe('享年约61岁');
     expect(formatAge(undecided, 'short')).toBe('约61');
-    expect(formatAge(personAge({ birthDate: '1939-06-15', status: '已故', statusDate: '2000-06-20' }, today))).toBe('享年61岁');
+    expect(formatAge(personAge({ birthDate: '1939-06-15', status: '已故', statusDate: '2000-06-20' }, today))).toBe(
+      '享年61岁',
+    );
     expect(formatAge(personAge({ birthDate: '1939', status: '已故', statusDate: '2000' }, today))).toBe('享年约61岁');
     // The living: today's age.
     expect(formatAge(personAge({ birthDate: '1946-11-28', status: '在册', statusDate: null }, today))).toBe('80岁');
     expect(formatAge(personAge({ birthDate: '1946-11', status: '在册', statusDate: null }, today))).toBe('约80岁');
-    expect(formatAge(personAge({ birthDate: '1946-12-01', status: '迁出', statusDate: '2020-01-01' }, today), 'short')).toBe('79');
+    expect(
+      formatAge(personAge({ birthDate: '1946-12-01', status: '迁出', statusDate: '2020-01-01' }, today), 'short'),
+    ).toBe('79');
     // The deceased without a date of death have no age to show, never today's.
     expect(personAge({ birthDate: '1939-06-15', status: '已故', statusDate: null }, today)).toBeNull();
     expect(formatAge(null)).toBe('');

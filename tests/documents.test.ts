@@ -17,10 +17,20 @@ describe('the html tag', () => {
   test('text is escaped, markup made with the tag or raw() is not, lists are joined, nothing is written for null and false', () => {
     const name = `<script>alert("x")</script>王&李's`;
     const row = html`<td title="${name}">${name}</td>`;
-    expect(row.text).toBe('<td title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;王&amp;李&#39;s">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;王&amp;李&#39;s</td>');
+    expect(row.text).toBe(
+      '<td title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;王&amp;李&#39;s">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;王&amp;李&#39;s</td>',
+    );
     // Nested once, escaped once: not &amp;lt;.
-    expect(html`<tr>${row}</tr>`.text).toBe(`<tr>${row.text}</tr>`);
-    expect(html`<ol>${['a<b', 'c'].map((x) => html`<li>${x}</li>`)}</ol>`.text).toBe('<ol><li>a&lt;b</li><li>c</li></ol>');
+    expect(
+      html`<tr>
+        ${row}
+      </tr>`.text,
+    ).toBe(`<tr>${row.text}</tr>`);
+    expect(
+      html`<ol>
+        ${['a<b', 'c'].map((x) => html`<li>${x}</li>`)}
+      </ol>`.text,
+    ).toBe('<ol><li>a&lt;b</li><li>c</li></ol>');
     expect(html`<p>${null}${undefined}${false}${0}${raw('<br>')}</p>`.text).toBe('<p>0<br></p>');
   });
 
@@ -61,9 +71,23 @@ describe('tableWorkbook', () => {
     expect(ws.getCell('A1').value).toBe("'=发放名单");
     expect(ws.getCell('A2').value).toBe('批次：一月');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '姓名', '身份证号', '银行账号', '金额（元）', '出生日期']);
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([
+      '序号',
+      '姓名',
+      '身份证号',
+      '银行账号',
+      '金额（元）',
+      '出生日期',
+    ]);
     expect(ws.getCell('A3').font?.bold).toBe(true);
-    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual([1, '张桂兰', '11010519500315002X', '6222020200112233', 667.3, new Date('1950-03-15T00:00:00Z')]);
+    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual([
+      1,
+      '张桂兰',
+      '11010519500315002X',
+      '6222020200112233',
+      667.3,
+      new Date('1950-03-15T00:00:00Z'),
+    ]);
     expect(ws.getCell('C4').numFmt).toBe('@');
     expect(ws.getCell('D4').numFmt).toBe('@');
     expect(ws.getCell('E4').numFmt).toBe('#,##0.00');
@@ -102,7 +126,15 @@ beforeAll(async () => {
   ctx = await freshContext();
   const first = '11010519500315002';
   file = await call<PersonFile>('retirees.create', {
-    person: person({ name: HOSTILE, idNumber: first + checkCharacter(first), retirementDate: '2010-03', contributionYears: 35, area: '东区', postcode: '110001', address: ADDRESS }),
+    person: person({
+      name: HOSTILE,
+      idNumber: first + checkCharacter(first),
+      retirementDate: '2010-03',
+      contributionYears: 35,
+      area: '东区',
+      postcode: '110001',
+      address: ADDRESS,
+    }),
     acceptWarnings: true,
   });
 });
@@ -116,7 +148,8 @@ function expectEscaped(view: { body: string; title: string }) {
 }
 
 describe('a name that is markup prints as text in every printed document', () => {
-  test('letters', async () => expectEscaped(await call<PrintableView>('letters.render', { kind: 'sympathy', personIds: [file.id] })));
+  test('letters', async () =>
+    expectEscaped(await call<PrintableView>('letters.render', { kind: 'sympathy', personIds: [file.id] })));
 
   test('envelopes and address labels', async () => {
     const envelopes = await call<PrintableView>('letters.envelopes', { personIds: [file.id] });
@@ -132,7 +165,13 @@ describe('a name that is markup prints as text in every printed document', () =>
   });
 
   test('the petitions register', async () => {
-    await call('petitions.create', { receivedOn: '2026-11-02', channel: '来信', petitioner: HOSTILE, subject: ADDRESS, content: '来信一封。' });
+    await call('petitions.create', {
+      receivedOn: '2026-11-02',
+      channel: '来信',
+      petitioner: HOSTILE,
+      subject: ADDRESS,
+      content: '来信一封。',
+    });
     expectEscaped(await call<PrintableView>('petitions.registerPrint', { from: '2026-11-01', to: '2026-11-30' }));
   });
 
@@ -143,7 +182,11 @@ describe('a name that is markup prints as text in every printed document', () =>
     ws.addRow(['序号', '姓名', '公民身份号码', '调整前养老金', '调整后养老金', '调整额']);
     ws.addRow([1, HOSTILE, file.idNumber, 4000, 4195, 195]);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    const run = await call<{ id: number }>('adjustments.import', { year: 2026, fileName: '调资名单.xlsx', dataBase64: bytes.toString('base64') });
+    const run = await call<{ id: number }>('adjustments.import', {
+      year: 2026,
+      fileName: '调资名单.xlsx',
+      dataBase64: bytes.toString('base64'),
+    });
     const notices = await call<PrintableView>('adjustments.notices', { runId: run.id });
     expect(notices.count).toBe(1);
     expectEscaped(notices);

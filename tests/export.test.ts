@@ -17,7 +17,24 @@ import { freshContext, tempDir } from './helpers';
 const root = path.resolve(import.meta.dirname, '..');
 
 function exported(p: PersonFile) {
-  const { id: _i, version: _v, age: _a, contacts: _c, attachments: _at, unitNames: _u, createdAt: _cr, updatedAt: _up, reviewFlags: _r, idFrom15: _f, partyBranchId: _pb, partyGroupId: _pg, adminGroupId: _ag, adminSubgroupId: _as, phones, ...rest } = p;
+  const {
+    id: _i,
+    version: _v,
+    age: _a,
+    contacts: _c,
+    attachments: _at,
+    unitNames: _u,
+    createdAt: _cr,
+    updatedAt: _up,
+    reviewFlags: _r,
+    idFrom15: _f,
+    partyBranchId: _pb,
+    partyGroupId: _pg,
+    adminGroupId: _ag,
+    adminSubgroupId: _as,
+    phones,
+    ...rest
+  } = p;
   return { ...rest, phones: phones.map((x) => x.number) };
 }
 
@@ -33,7 +50,8 @@ describe('export', () => {
     expect(report).toMatchObject({ dataRows: 300, inserted: 300, rejected: 0, needsReview: 0 });
     expect(report.rows.filter((r) => r.issues.length > 0)).toEqual([]);
 
-    const ids = (ctx: typeof source) => (ctx.store.raw.prepare('select id, id_number from persons').all() as { id: number; id_number: string }[]);
+    const ids = (ctx: typeof source) =>
+      ctx.store.raw.prepare('select id, id_number from persons').all() as { id: number; id_number: string }[];
     const targetByIdNumber = new Map(ids(target).map((r) => [r.id_number, r.id]));
     for (const { id, id_number } of ids(source)) {
       const before = exported(getPerson(source.store, id));
@@ -48,11 +66,18 @@ describe('export', () => {
     const ctx = await freshContext();
     seedDemo(ctx.store, 120);
     const file = path.join(tempDir(), 'lixiu.xlsx');
-    const n = await exportRoster(ctx.store, file, ListQuery.parse({ categories: ['离休'], sort: 'birthDate' }), ['name', 'idNumber', 'birthDate', 'phone']);
+    const n = await exportRoster(ctx.store, file, ListQuery.parse({ categories: ['离休'], sort: 'birthDate' }), [
+      'name',
+      'idNumber',
+      'birthDate',
+      'phone',
+    ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.worksheets[0];
-    expect(ws.getCell('A1').value).toMatch(/^测试集团离退休管理办公室离退休人员花名册（\d{4}年\d{1,2}月\d{1,2}日导出）$/);
+    expect(ws.getCell('A1').value).toMatch(
+      /^测试集团离退休管理办公室离退休人员花名册（\d{4}年\d{1,2}月\d{1,2}日导出）$/,
+    );
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(ws.getRow(2).values).toEqual([undefined, '姓名', '身份证号', '出生日期', '联系电话']);
     expect(ws.getCell('A2').font?.bold).toBe(true);
@@ -72,7 +97,10 @@ describe('export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const genderCol = header!.fields.indexOf('gender') + 1;
-    expect(wb.worksheets[0].getCell(3, genderCol).dataValidation).toMatchObject({ type: 'list', formulae: ['"男,女"'] });
+    expect(wb.worksheets[0].getCell(3, genderCol).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"男,女"'],
+    });
   });
 
   test('the CLI exports every person', async () => {
@@ -81,7 +109,11 @@ describe('export', () => {
     const dbPath = ctx.store.file;
     ctx.close();
     const out = path.join(tempDir(), 'cli.xlsx');
-    const printed = execFileSync('npm', ['run', '--silent', 'cli', '--', 'export', 'retirees', '--db', dbPath, '--out', out], { cwd: root, encoding: 'utf8' });
+    const printed = execFileSync(
+      'npm',
+      ['run', '--silent', 'cli', '--', 'export', 'retirees', '--db', dbPath, '--out', out],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(printed).toContain('已导出 50 人');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

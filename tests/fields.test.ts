@@ -12,17 +12,27 @@ const FIELD_OF: Partial<Record<ExportColumn, PersonField>> = { phone: 'phones' }
 const IMPORT_OF: Partial<Record<ExportColumn, ImportField | null>> = { politicalStatus: null };
 
 describe('a field is called the same everywhere', () => {
-  test.each(Object.keys(EXPORT_COLUMNS) as ExportColumn[])('%s: the export head, the import name, the form and the history', (column) => {
-    const field = FIELD_OF[column] ?? (column as PersonField);
-    const label = FIELD_LABELS[field];
-    expect(EXPORT_COLUMNS[column].label).toBe(label);
-    const importField = IMPORT_OF[column] === undefined ? (column as ImportField) : IMPORT_OF[column];
-    if (importField) expect(ROSTER_FIELD_NAMES[importField]).toBe(label);
-    expect(auditFieldLabel('person', field)).toBe(label);
-  });
+  test.each(Object.keys(EXPORT_COLUMNS) as ExportColumn[])(
+    '%s: the export head, the import name, the form and the history',
+    (column) => {
+      const field = FIELD_OF[column] ?? (column as PersonField);
+      const label = FIELD_LABELS[field];
+      expect(EXPORT_COLUMNS[column].label).toBe(label);
+      const importField = IMPORT_OF[column] === undefined ? (column as ImportField) : IMPORT_OF[column];
+      if (importField) expect(ROSTER_FIELD_NAMES[importField]).toBe(label);
+      expect(auditFieldLabel('person', field)).toBe(label);
+    },
+  );
 
   test('the office’s wording where the tables had drifted', () => {
-    expect([EXPORT_COLUMNS.formerUnit.label, ROSTER_FIELD_NAMES.formerUnit, auditFieldLabel('person', 'formerUnit')]).toEqual(['原单位/部门', '原单位/部门', '原单位/部门']);
-    expect([EXPORT_COLUMNS.formerPosition.label, ROSTER_FIELD_NAMES.formerPosition]).toEqual(['原职务/职称', '原职务/职称']);
+    expect([
+      EXPORT_COLUMNS.formerUnit.label,
+      ROSTER_FIELD_NAMES.formerUnit,
+      auditFieldLabel('person', 'formerUnit'),
+    ]).toEqual(['原单位/部门', '原单位/部门', '原单位/部门']);
+    expect([EXPORT_COLUMNS.formerPosition.label, ROSTER_FIELD_NAMES.formerPosition]).toEqual([
+      '原职务/职称',
+      '原职务/职称',
+    ]);
   });
 });

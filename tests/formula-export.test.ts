@@ -25,10 +25,13 @@ const FULL_WIDTH = '＝1+1';
 const HOSTILE = [HYPERLINK, CMD, AT_SUM, ARITHMETIC, FULL_WIDTH];
 
 describe('the neutraliser', () => {
-  test.each(HOSTILE.concat(['=1', '+86 138 0000 0000', '-', '@', '\t=1', '\r=1', '＠x', '－1-1']))('%j is prefixed with a quote, and restored', (text) => {
-    expect(neutraliseFormula(text)).toBe(`'${text}`);
-    expect(restoreNeutralised(neutraliseFormula(text))).toBe(text);
-  });
+  test.each(HOSTILE.concat(['=1', '+86 138 0000 0000', '-', '@', '\t=1', '\r=1', '＠x', '－1-1']))(
+    '%j is prefixed with a quote, and restored',
+    (text) => {
+      expect(neutraliseFormula(text)).toBe(`'${text}`);
+      expect(restoreNeutralised(neutraliseFormula(text))).toBe(text);
+    },
+  );
 
   test.each(['张桂兰', '-12', '+3.5', '-0.25', '1e3', '', "'quoted", 'a=b', ' =1'])('%j is left as it is', (text) => {
     expect(neutraliseFormula(text)).toBe(text);
@@ -62,11 +65,16 @@ const people: Record<string, PersonFile> = {};
 /** Every cell of every sheet of a workbook, read back with ExcelJS. */
 async function cellsOf(dataBase64: string | Buffer) {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((typeof dataBase64 === 'string' ? Buffer.from(dataBase64, 'base64') : dataBase64) as unknown as ArrayBuffer);
-  const cells: { sheet: string; address: string; type: ExcelJS.ValueType; value: ExcelJS.CellValue; text: string }[] = [];
+  await wb.xlsx.load(
+    (typeof dataBase64 === 'string' ? Buffer.from(dataBase64, 'base64') : dataBase64) as unknown as ArrayBuffer,
+  );
+  const cells: { sheet: string; address: string; type: ExcelJS.ValueType; value: ExcelJS.CellValue; text: string }[] =
+    [];
   for (const ws of wb.worksheets) {
     ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => cells.push({ sheet: ws.name, address: cell.address, type: cell.type, value: cell.value, text: cell.text })),
+      row.eachCell({ includeEmpty: false }, (cell) =>
+        cells.push({ sheet: ws.name, address: cell.address, type: cell.type, value: cell.value, text: cell.text }),
+      ),
     );
   }
   return cells;
@@ -76,18 +84,35 @@ async function cellsOf(dataBase64: string | Buffer) {
 async function expectInert(dataBase64: string | Buffer, planted: string[]) {
   const cells = await cellsOf(dataBase64);
   expect(cells.length).toBeGreaterThan(0);
-  expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula || (typeof c.value === 'object' && c.value !== null && ('formula' in c.value || 'sharedFormula' in c.value)))).toEqual([]);
+  expect(
+    cells.filter(
+      (c) =>
+        c.type === ExcelJS.ValueType.Formula ||
+        (typeof c.value === 'object' && c.value !== null && ('formula' in c.value || 'sharedFormula' in c.value)),
+    ),
+  ).toEqual([]);
   expect(cells.filter((c) => typeof c.value === 'string' && needsNeutralising(c.value))).toEqual([]);
   for (const text of planted) {
-    expect(cells.map((c) => c.text), `${text} in ${JSON.stringify(cells.map((c) => c.text))}`).toContain(`'${text}`);
+    expect(
+      cells.map((c) => c.text),
+      `${text} in ${JSON.stringify(cells.map((c) => c.text))}`,
+    ).toContain(`'${text}`);
   }
   return cells;
 }
 
 beforeAll(async () => {
   ctx = await freshContext();
-  const make = async (key: string, fields: object) => (people[key] = await call<PersonFile>('retirees.create', { person: person(fields), acceptWarnings: true }));
-  await make('hostile', { name: ARITHMETIC, formerUnit: HYPERLINK, address: AT_SUM, note: CMD, area: '东区', building: FULL_WIDTH });
+  const make = async (key: string, fields: object) =>
+    (people[key] = await call<PersonFile>('retirees.create', { person: person(fields), acceptWarnings: true }));
+  await make('hostile', {
+    name: ARITHMETIC,
+    formerUnit: HYPERLINK,
+    address: AT_SUM,
+    note: CMD,
+    area: '东区',
+    building: FULL_WIDTH,
+  });
   await make('claimant', {
     name: HYPERLINK,
     idNumber: idNumber('19500315', '002'),
@@ -112,7 +137,9 @@ describe('every export leaves formula text inert, and the stored values as typed
     try {
       const report = commitImport(target.store, await prepareImport(fs.readFileSync(file), 'roster.xlsx'));
       expect(report.inserted).toBe(2);
-      const back = target.store.raw.prepare('SELECT name, former_unit, address, note FROM persons WHERE name = ?').get(ARITHMETIC);
+      const back = target.store.raw
+        .prepare('SELECT name, former_unit, address, note FROM persons WHERE name = ?')
+        .get(ARITHMETIC);
       expect(back).toEqual({ name: ARITHMETIC, former_unit: HYPERLINK, address: AT_SUM, note: CMD });
     } finally {
       target.close();
@@ -133,13 +160,29 @@ describe('every export leaves formula text inert, and the stored values as typed
     await call('claims.savePolicy', {
       year: 2025,
       category: '退休',
-      rules: { deductibleFen: 0, capFen: 100000, ratioBp: { 门诊: 10000, 住院: 10000, 特殊病种: 10000, 药店: 10000 }, ageBands: [] },
+      rules: {
+        deductibleFen: 0,
+        capFen: 100000,
+        ratioBp: { 门诊: 10000, 住院: 10000, 特殊病种: 10000, 药店: 10000 },
+        ageBands: [],
+      },
       note: null,
     });
     let c = await call<ClaimFile>('claims.create', {
       personId: people.claimant.id,
       receivedDate: '2025-03-10',
-      lines: [{ invoiceNo: CMD, hospital: HYPERLINK, visitDate: '2025-03-02', kind: '门诊', total: '990', fund: '0', account: '0', self: '990' }],
+      lines: [
+        {
+          invoiceNo: CMD,
+          hospital: HYPERLINK,
+          visitDate: '2025-03-02',
+          kind: '门诊',
+          total: '990',
+          fund: '0',
+          account: '0',
+          self: '990',
+        },
+      ],
     });
     c = await call<ClaimFile>('claims.move', { id: c.id, version: c.version, to: '审核' });
     c = await call<ClaimFile>('claims.move', { id: c.id, version: c.version, to: '批准' });
@@ -150,7 +193,10 @@ describe('every export leaves formula text inert, and the stored values as typed
     expect(cells.some((c) => c.value === 990)).toBe(true);
     const report = await call<{ dataBase64: string }>('claims.exportReport', { year: 2025 });
     await expectInert(report.dataBase64, [HYPERLINK]);
-    expect((await call<ClaimFile>('claims.get', { id: c.id })).lines[0]).toMatchObject({ invoiceNo: CMD, hospital: HYPERLINK });
+    expect((await call<ClaimFile>('claims.get', { id: c.id })).lines[0]).toMatchObject({
+      invoiceNo: CMD,
+      hospital: HYPERLINK,
+    });
   });
 
   test('the petitions register (信访登记簿)', async () => {
@@ -167,7 +213,11 @@ describe('every export leaves formula text inert, and the stored values as typed
     });
     const out = await call<{ dataBase64: string }>('petitions.register', { from: '2025-01-01', to: '2025-12-31' });
     await expectInert(out.dataBase64, [AT_SUM, ARITHMETIC, HYPERLINK, CMD]);
-    expect((await call<Petition[]>('petitions.list', {}))[0]).toMatchObject({ petitioner: AT_SUM, subject: HYPERLINK, content: CMD });
+    expect((await call<Petition[]>('petitions.list', {}))[0]).toMatchObject({
+      petitioner: AT_SUM,
+      subject: HYPERLINK,
+      content: CMD,
+    });
   });
 
   test('the pension adjustment differences (调资核对差异名单)', async () => {
@@ -179,7 +229,11 @@ describe('every export leaves formula text inert, and the stored values as typed
     ws.addRow([1, CMD, idNumber('19510101', '046'), 2800, 2950, 150]);
     ws.addRow([2, HYPERLINK, idNumber('19500315', '002'), 4000, 4100, 100]);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    const run = await call<{ id: number }>('adjustments.import', { year: 2026, fileName: '调资名单.xlsx', dataBase64: bytes.toString('base64') });
+    const run = await call<{ id: number }>('adjustments.import', {
+      year: 2026,
+      fileName: '调资名单.xlsx',
+      dataBase64: bytes.toString('base64'),
+    });
     const out = await call<{ dataBase64: string }>('adjustments.exportDiffs', { runId: run.id });
     await expectInert(out.dataBase64, [CMD.replace(/\s/g, ''), HYPERLINK]);
   });
@@ -201,14 +255,22 @@ describe('every export leaves formula text inert, and the stored values as typed
 
   test('what is stored is what was typed', async () => {
     const p = await call<PersonFile>('retirees.get', { id: people.hostile.id });
-    expect(p).toMatchObject({ name: ARITHMETIC, formerUnit: HYPERLINK, address: AT_SUM, note: CMD, building: FULL_WIDTH });
+    expect(p).toMatchObject({
+      name: ARITHMETIC,
+      formerUnit: HYPERLINK,
+      address: AT_SUM,
+      note: CMD,
+      building: FULL_WIDTH,
+    });
   });
 });
 
 describe('no workbook cell is written except through documents/tableWorkbook', () => {
   test('only documents/ loads ExcelJS: every export is a tableWorkbook', () => {
     const root = path.resolve(import.meta.dirname, '../src-main');
-    const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.startsWith('documents'));
+    const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter(
+      (f) => f.endsWith('.ts') && !f.startsWith('documents'),
+    );
     const text = (f: string) => fs.readFileSync(path.join(root, f), 'utf8');
     expect(files.filter((f) => /from 'exceljs'|import\('exceljs'\)|require\('exceljs'\)/.test(text(f)))).toEqual([]);
     // The roster, its template and error list, the payment list, the claims report, the contact sheet, the register, the differences.

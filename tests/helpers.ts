@@ -17,9 +17,12 @@ export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-test-'));
 }
 
-export async function freshContext(options: { configured?: boolean; launcher?: ProcessLauncher } = {}): Promise<AppContext> {
+export async function freshContext(
+  options: { configured?: boolean; launcher?: ProcessLauncher } = {},
+): Promise<AppContext> {
   const ctx = await AppContext.start({ dbPath: path.join(tempDir(), 'office.sqlite'), launcher: options.launcher });
-  if (options.configured !== false) saveOfficeSettings(ctx.store, { orgName: '测试集团离退休管理办公室', operatorName: '王干事' });
+  if (options.configured !== false)
+    saveOfficeSettings(ctx.store, { orgName: '测试集团离退休管理办公室', operatorName: '王干事' });
   return ctx;
 }
 
@@ -44,13 +47,27 @@ export function router(ctx: () => AppContext) {
 }
 
 /** The claims report's three tables as the approved lines give them: what the kept figures must equal. */
-export function reportFromLines(store: Store, year: number, month: number | null): Pick<ClaimsReport, 'byMonth' | 'byCategory' | 'byKind'> {
+export function reportFromLines(
+  store: Store,
+  year: number,
+  month: number | null,
+): Pick<ClaimsReport, 'byMonth' | 'byCategory' | 'byKind'> {
   const [from, to] = periodOf(year, month);
   const q = (select: string, group: string) =>
-    store.raw.prepare(`SELECT ${select} FROM claim_lines WHERE approved_on >= ? AND approved_on < ? GROUP BY ${group} ORDER BY ${group}`).all(from, to);
+    store.raw
+      .prepare(
+        `SELECT ${select} FROM claim_lines WHERE approved_on >= ? AND approved_on < ? GROUP BY ${group} ORDER BY ${group}`,
+      )
+      .all(from, to);
   return {
-    byMonth: q('substr(approved_on, 1, 7) AS month, count(*) AS lines, sum(eligible_fen) AS eligibleFen, sum(pay_fen) AS payFen', 'month') as ClaimsReport['byMonth'],
-    byCategory: q('category, count(DISTINCT person_id) AS people, sum(pay_fen) AS payFen', 'category') as ClaimsReport['byCategory'],
+    byMonth: q(
+      'substr(approved_on, 1, 7) AS month, count(*) AS lines, sum(eligible_fen) AS eligibleFen, sum(pay_fen) AS payFen',
+      'month',
+    ) as ClaimsReport['byMonth'],
+    byCategory: q(
+      'category, count(DISTINCT person_id) AS people, sum(pay_fen) AS payFen',
+      'category',
+    ) as ClaimsReport['byCategory'],
     byKind: q('kind, count(*) AS lines, sum(pay_fen) AS payFen', 'kind') as ClaimsReport['byKind'],
   };
 }

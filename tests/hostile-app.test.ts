@@ -59,29 +59,48 @@ describe('hostile files sent to the app', () => {
     ['endless.csv', async () => endlessLineCsv(5 * 1024 * 1024), '第 2 行有一项超过 32,767 个字符'],
   ];
 
-  test.each(files)('%s is refused in Chinese, the app answers, the database is unchanged', async (fileName, make, reason) => {
-    const bytes = await make();
-    const before = databaseHash();
-    const t = performance.now();
-    const error = await refused('imports.open', { fileName, dataBase64: bytes.toString('base64') });
-    expect(error.message.startsWith('这个文件无法读取（')).toBe(true);
-    expect(error.message).toContain(reason);
-    expect(performance.now() - t).toBeLessThan(10_000);
-    // The app process is alive and answers; nothing was written.
-    expect(await dispatch(ctx, 'retirees.list', {})).toMatchObject({ ok: true, value: { total: 1 } });
-    expect(databaseHash()).toBe(before);
-  });
+  test.each(files)(
+    '%s is refused in Chinese, the app answers, the database is unchanged',
+    async (fileName, make, reason) => {
+      const bytes = await make();
+      const before = databaseHash();
+      const t = performance.now();
+      const error = await refused('imports.open', { fileName, dataBase64: bytes.toString('base64') });
+      expect(error.message.startsWith('这个文件无法读取（')).toBe(true);
+      expect(error.message).toContain(reason);
+      expect(performance.now() - t).toBeLessThan(10_000);
+      // The app process is alive and answers; nothing was written.
+      expect(await dispatch(ctx, 'retirees.list', {})).toMatchObject({ ok: true, value: { total: 1 } });
+      expect(databaseHash()).toBe(before);
+    },
+  );
 
   test('editCell with a huge column or row is refused by the contract; past the sheet, by the session', async () => {
-    const p = (await dispatch(ctx, 'imports.open', { fileName: 'r.xlsx', dataBase64: (await roster()).toString('base64') })) as { ok: true; value: ImportPreview };
+    const p = (await dispatch(ctx, 'imports.open', {
+      fileName: 'r.xlsx',
+      dataBase64: (await roster()).toString('base64'),
+    })) as { ok: true; value: ImportPreview };
     const before = databaseHash();
     const cell = (row: number, col: number) => ({ session: p.value.session, sheet: '花名册', row, col, value: 'x' });
     // col 4294967294 once made the worker build an array of that length and abort the process.
     expect(await refused('imports.editCell', cell(2, 4294967294))).toMatchObject({ code: 'invalid_input' });
     expect(await refused('imports.editCell', cell(4294967294, 0))).toMatchObject({ code: 'invalid_input' });
-    expect(await refused('imports.editCell', cell(2, 499))).toMatchObject({ code: 'invalid_input', message: '工作表“花名册”没有第 500 列' });
-    expect(await refused('imports.editCell', cell(99, 0))).toMatchObject({ code: 'invalid_input', message: '工作表“花名册”没有第 99 行' });
-    expect(await refused('imports.setHeader', { session: p.value.session, sheet: '花名册', firstRow: 4294967294, lastRow: 4294967294 })).toMatchObject({ code: 'invalid_input' });
+    expect(await refused('imports.editCell', cell(2, 499))).toMatchObject({
+      code: 'invalid_input',
+      message: '工作表“花名册”没有第 500 列',
+    });
+    expect(await refused('imports.editCell', cell(99, 0))).toMatchObject({
+      code: 'invalid_input',
+      message: '工作表“花名册”没有第 99 行',
+    });
+    expect(
+      await refused('imports.setHeader', {
+        session: p.value.session,
+        sheet: '花名册',
+        firstRow: 4294967294,
+        lastRow: 4294967294,
+      }),
+    ).toMatchObject({ code: 'invalid_input' });
     // The wizard is still there and takes a correction within the sheet.
     const fixed = await dispatch(ctx, 'imports.editCell', cell(2, 2));
     expect(fixed.ok).toBe(true);
@@ -92,12 +111,20 @@ describe('hostile files sent to the app', () => {
 describe('a child process that dies anyway', () => {
   test('of its heap: the app says 这个文件无法读取, keeps working, and the next file is read by a new child', async () => {
     // A file within every limit, far too big for a 48 MB heap: the child reaches it and dies.
-    const strict = new ImportService(fileWorker({ launcher: nodeLauncher(), dbPath: ctx.store.file }, { timeoutMs: 60_000, maxMemoryMb: 48 }), ctx.jobs, () => ctx.store);
-    const csv = Buffer.from(`姓名,身份证号,住址\n${Array.from({ length: 100_000 }, (_, i) => `张${i},11010119500101${String(i).padStart(4, '0')},北京市某区某街道${i}号`).join('\n')}`);
+    const strict = new ImportService(
+      fileWorker({ launcher: nodeLauncher(), dbPath: ctx.store.file }, { timeoutMs: 60_000, maxMemoryMb: 48 }),
+      ctx.jobs,
+      () => ctx.store,
+    );
+    const csv = Buffer.from(
+      `姓名,身份证号,住址\n${Array.from({ length: 100_000 }, (_, i) => `张${i},11010119500101${String(i).padStart(4, '0')},北京市某区某街道${i}号`).join('\n')}`,
+    );
     const before = databaseHash();
     const firstPid = await strict.open('ok.csv', Buffer.from('姓名,性别\n王芳,女\n')).then(() => strict.childPid);
     expect(firstPid).not.toBeNull();
-    await expect(strict.open('big.csv', csv)).rejects.toThrow('这个文件无法读取（读取所需内存超过 48 MB 的上限，已停止）');
+    await expect(strict.open('big.csv', csv)).rejects.toThrow(
+      '这个文件无法读取（读取所需内存超过 48 MB 的上限，已停止）',
+    );
     expect(strict.childPid).toBeNull();
     expect(() => process.kill(firstPid!, 0)).toThrow();
     // This process carries on, and so does the service, with a new child.

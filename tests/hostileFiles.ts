@@ -86,7 +86,8 @@ export async function zip(parts: ZipPart[]): Promise<Buffer> {
   return Buffer.concat([...locals, directory, end]);
 }
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** The parts of a one-sheet workbook around the given sheet part. */
 export function workbookParts(sheet: Omit<ZipPart, 'name'>): ZipPart[] {
@@ -100,7 +101,10 @@ export function workbookParts(sheet: Omit<ZipPart, 'name'>): ZipPart[] {
       '_rels/.rels',
       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
     ),
-    text('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}><sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    text(
+      'xl/workbook.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}><sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
     text(
       'xl/_rels/workbook.xml.rels',
       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
@@ -123,12 +127,25 @@ export function rowIndexXlsx(row = 100_000_000): Promise<Buffer> {
 
 /** A cell far to the right (XFD, the format's last column) on an ordinary row. */
 export function wideCellXlsx(column = 'XFD'): Promise<Buffer> {
-  return zip(workbookParts({ data: Buffer.from(sheetXml(`<row r="3">${inline('A3', '张三')}${inline(`${column}3`, '备注')}</row>`)) }));
+  return zip(
+    workbookParts({
+      data: Buffer.from(sheetXml(`<row r="3">${inline('A3', '张三')}${inline(`${column}3`, '备注')}</row>`)),
+    }),
+  );
 }
 
 /** A merged range over the whole sheet below the title (`A2:XFD1048576`), which made the reader fill every cell of it. */
 export function hugeMergeXlsx(range = 'A2:XFD1048576'): Promise<Buffer> {
-  return zip(workbookParts({ data: Buffer.from(sheetXml(`<row r="3">${inline('A3', '张三')}</row>`, `<mergeCells count="1"><mergeCell ref="${range}"/></mergeCells>`)) }));
+  return zip(
+    workbookParts({
+      data: Buffer.from(
+        sheetXml(
+          `<row r="3">${inline('A3', '张三')}</row>`,
+          `<mergeCells count="1"><mergeCell ref="${range}"/></mergeCells>`,
+        ),
+      ),
+    }),
+  );
 }
 
 /**
@@ -180,9 +197,17 @@ export function withDeclaredSize(bytes: Buffer, partName: string, size: number):
     [0x04034b50, 22, 30],
     [0x02014b50, 24, 46],
   ] as const) {
-    for (let at = out.indexOf(Buffer.from([0x50, 0x4b])); at >= 0; at = out.indexOf(Buffer.from([0x50, 0x4b]), at + 1)) {
+    for (
+      let at = out.indexOf(Buffer.from([0x50, 0x4b]));
+      at >= 0;
+      at = out.indexOf(Buffer.from([0x50, 0x4b]), at + 1)
+    ) {
       if (at + nameAt + name.length > out.length || out.readUInt32LE(at) !== signature) continue;
-      if (out.readUInt16LE(at + (signature === 0x04034b50 ? 26 : 28)) !== name.length || !out.subarray(at + nameAt, at + nameAt + name.length).equals(name)) continue;
+      if (
+        out.readUInt16LE(at + (signature === 0x04034b50 ? 26 : 28)) !== name.length ||
+        !out.subarray(at + nameAt, at + nameAt + name.length).equals(name)
+      )
+        continue;
       out.writeUInt32LE(size, at + sizeAt);
       changed++;
     }

@@ -5,7 +5,13 @@ describe('GB 11643 ID numbers', () => {
   test('a valid 18-digit number gives birth date and gender', () => {
     // 11010519491231002X is the example number of GB 11643-1999.
     const r = checkIdNumber('11010519491231002X');
-    expect(r).toMatchObject({ ok: true, normalized: '11010519491231002X', birthDate: '1949-12-31', gender: '女', from15: false });
+    expect(r).toMatchObject({
+      ok: true,
+      normalized: '11010519491231002X',
+      birthDate: '1949-12-31',
+      gender: '女',
+      from15: false,
+    });
   });
 
   test('the check digit is ISO 7064 MOD 11-2', () => {
@@ -25,12 +31,21 @@ describe('GB 11643 ID numbers', () => {
   test('a lower-case x, spaces and full-width digits are normalised', () => {
     expect(checkIdNumber('11010519491231002x')).toMatchObject({ ok: true, normalized: '11010519491231002X' });
     expect(checkIdNumber(' 110105 19491231 002X ')).toMatchObject({ ok: true, normalized: '11010519491231002X' });
-    expect(checkIdNumber('１１０１０５１９４９１２３１００２Ｘ')).toMatchObject({ ok: true, normalized: '11010519491231002X' });
+    expect(checkIdNumber('１１０１０５１９４９１２３１００２Ｘ')).toMatchObject({
+      ok: true,
+      normalized: '11010519491231002X',
+    });
   });
 
   test('a 15-digit number is upgraded to 18 with its check digit', () => {
     const r = checkIdNumber('110105491231002');
-    expect(r).toMatchObject({ ok: true, from15: true, normalized: '11010519491231002X', birthDate: '1949-12-31', gender: '女' });
+    expect(r).toMatchObject({
+      ok: true,
+      from15: true,
+      normalized: '11010519491231002X',
+      birthDate: '1949-12-31',
+      gender: '女',
+    });
   });
 
   test('impossible birth dates are refused', () => {

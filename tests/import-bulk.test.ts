@@ -40,29 +40,53 @@ const count = (sql: string, ...args: unknown[]) => (ctx.store.raw.prepare(sql).g
 
 describe("an import's audit", () => {
   test('is its log and one audit row naming it; each file it created shows its creation, and a person on file keeps the change field by field', async () => {
-    const onFile = await call<PersonFile>('retirees.create', { person: person({ name: '张桂兰', idNumber: idNumber('19521005', '122') }), acceptWarnings: false });
+    const onFile = await call<PersonFile>('retirees.create', {
+      person: person({ name: '张桂兰', idNumber: idNumber('19521005', '122') }),
+      acceptWarnings: false,
+    });
     const rows = [['姓名', '身份证号', '住址']];
-    for (let i = 0; i < 40; i++) rows.push([`刘${'一二三四五六七八九十'[i % 10]}${i}`, idNumber(`1950${String(1 + (i % 12)).padStart(2, '0')}15`, String(100 + i * 2)), `兴华街 ${i} 号`]);
+    for (let i = 0; i < 40; i++)
+      rows.push([
+        `刘${'一二三四五六七八九十'[i % 10]}${i}`,
+        idNumber(`1950${String(1 + (i % 12)).padStart(2, '0')}15`, String(100 + i * 2)),
+        `兴华街 ${i} 号`,
+      ]);
     rows.push(['张桂兰', idNumber('19521005', '122'), '卫工街 8 号']);
-    const report = await commit(await call<ImportPreview>('imports.open', { fileName: '新增人员.xlsx', data: await xlsx(rows) }));
+    const report = await commit(
+      await call<ImportPreview>('imports.open', { fileName: '新增人员.xlsx', data: await xlsx(rows) }),
+    );
     expect(report).toMatchObject({ inserted: 40, updated: 1 });
 
     // One audit row names the import, with its counts; none for each of the 40 people it created.
-    const audits = ctx.store.raw.prepare("select * from audit_log where entity = 'import'").all() as Parameters<typeof historyEntry>[0][];
+    const audits = ctx.store.raw.prepare("select * from audit_log where entity = 'import'").all() as Parameters<
+      typeof historyEntry
+    >[0][];
     expect(audits).toHaveLength(1);
     const shown = describeAudit(historyEntry(audits[0]));
     expect(shown.what).toBe('导入花名册');
-    expect(shown.changes.map((c) => `${c.label}：${c.after}`)).toEqual(expect.arrayContaining(['文件：新增人员.xlsx', '新建档案：40 行', '补充或更新已有档案：1 行']));
+    expect(shown.changes.map((c) => `${c.label}：${c.after}`)).toEqual(
+      expect.arrayContaining(['文件：新增人员.xlsx', '新建档案：40 行', '补充或更新已有档案：1 行']),
+    );
     expect(count("select count(*) as n from audit_log where entity = 'person' and action = 'create'")).toBe(1);
 
     // The log keeps every source row, its raw values, and what each new file was given.
-    const logged = ctx.store.raw.prepare("select raw, after from import_rows where import_id = ? and outcome = 'inserted' order by id").all(report.importId) as { raw: string; after: string }[];
+    const logged = ctx.store.raw
+      .prepare("select raw, after from import_rows where import_id = ? and outcome = 'inserted' order by id")
+      .all(report.importId) as { raw: string; after: string }[];
     expect(logged).toHaveLength(40);
     expect(JSON.parse(logged[0].raw)).toEqual({ 姓名: '刘一0', 身份证号: rows[1][1], 住址: '兴华街 0 号' });
-    expect(JSON.parse(logged[0].after)).toMatchObject({ name: '刘一0', idNumber: rows[1][1], birthDate: '1950-01-15', gender: '女', address: '兴华街 0 号' });
+    expect(JSON.parse(logged[0].after)).toMatchObject({
+      name: '刘一0',
+      idNumber: rows[1][1],
+      birthDate: '1950-01-15',
+      gender: '女',
+      address: '兴华街 0 号',
+    });
 
     // Each created file's history shows its creation by this import, as before.
-    const created = ctx.store.raw.prepare("select person_id as id from import_rows where import_id = ? and outcome = 'inserted' limit 1").get(report.importId) as { id: number };
+    const created = ctx.store.raw
+      .prepare("select person_id as id from import_rows where import_id = ? and outcome = 'inserted' limit 1")
+      .get(report.importId) as { id: number };
     const history = await call<HistoryItem[]>('retirees.history', { id: created.id });
     expect(history.map((h) => [h.what, h.reason, h.operator])).toEqual([['建立档案', '导入“新增人员.xlsx”', '王干事']]);
     // The person on file: the import's change, field by field, under the import's name.
@@ -71,7 +95,11 @@ describe("an import's audit", () => {
       ['修改档案', '导入“新增人员.xlsx”'],
       ['建立档案', null],
     ]);
-    expect(theirs[0].changes.map((c) => [c.label, c.before, c.after])).toContainEqual(['住址', '（空）', '卫工街 8 号']);
+    expect(theirs[0].changes.map((c) => [c.label, c.before, c.after])).toContainEqual([
+      '住址',
+      '（空）',
+      '卫工街 8 号',
+    ]);
 
     // Undo still removes exactly what it created and puts the rest back.
     expect(await call('imports.undo', { id: report.importId })).toMatchObject({ removed: 40, restored: 1 });
@@ -89,7 +117,12 @@ describe('a correction in the preview', () => {
     ['赵敏', idNumber('19500101', '102'), '卫工街 2 号', '退休'],
     ['孙丽', ON_FILE, '北二路 3 号', '退休'],
     // A wrong check digit: to be reviewed.
-    ['周军', `${idNumber('19520303', '999').slice(0, 17)}${idNumber('19520303', '999').endsWith('0') ? '1' : '0'}`, null, '退休'],
+    [
+      '周军',
+      `${idNumber('19520303', '999').slice(0, 17)}${idNumber('19520303', '999').endsWith('0') ? '1' : '0'}`,
+      null,
+      '退休',
+    ],
     ['吴静', idNumber('19530404', '124'), null, '病退'],
     ['郑伟', idNumber('19540505', '135'), '保工街 5 号', '退休'],
   ];
@@ -98,7 +131,14 @@ describe('a correction in the preview', () => {
   async function shown(p: ImportPreview) {
     const { rows } = await call<{ rows: PreviewRow[] }>('imports.rows', { session: p.session, filter: 'all' });
     const { counts, totalRows, noteRows, unknownValues, notARoster: doubts } = p;
-    return { counts, totalRows, noteRows, unknownValues, notARoster: doubts, rows: rows.map(({ cells: _c, hidden: _h, ...r }) => r) };
+    return {
+      counts,
+      totalRows,
+      noteRows,
+      unknownValues,
+      notARoster: doubts,
+      rows: rows.map(({ cells: _c, hidden: _h, ...r }) => r),
+    };
   }
 
   /** The same, for the file read afresh (the analysis and dry run the wizard's child makes on opening a file). */
@@ -135,11 +175,25 @@ describe('a correction in the preview', () => {
       [2, 3, '内退'],
     ];
     for (const [row, col, value] of corrections) {
-      preview = await call<ImportPreview>('imports.editCell', { session: preview.session, sheet: '花名册', row, col, value });
+      preview = await call<ImportPreview>('imports.editCell', {
+        session: preview.session,
+        sheet: '花名册',
+        row,
+        col,
+        value,
+      });
       sheet[row - 1][col] = value === '' ? null : value;
       expect(await shown(preview), `after correcting row ${row}`).toEqual(await afresh(sheet));
     }
-    expect(preview.counts).toMatchObject({ dataRows: 6, nonDataRows: 2, inserted: 3, updated: 1, merged: 1, rejected: 1, needsReview: 1 });
+    expect(preview.counts).toMatchObject({
+      dataRows: 6,
+      nonDataRows: 2,
+      inserted: 3,
+      updated: 1,
+      merged: 1,
+      rejected: 1,
+      needsReview: 1,
+    });
     expect(preview.unknownValues).toEqual([{ field: 'category', value: '内退', count: 1 }]);
     // And the commit writes what the preview said.
     const report = await commit(preview);
@@ -151,12 +205,19 @@ describe('the question whether a sheet is a roster', () => {
   test('follows the corrections, as reading the corrected file afresh asks it', async () => {
     // 24 rows of three people: an attendance list, not a roster.
     const sheet: (string | null)[][] = [['姓名', '性别', '住址']];
-    for (let i = 0; i < 24; i++) sheet.push([['王芳', '刘强', '赵敏'][i % 3], i % 3 === 1 ? '男' : '女', `兴华街 ${i % 3} 号`]);
+    for (let i = 0; i < 24; i++)
+      sheet.push([['王芳', '刘强', '赵敏'][i % 3], i % 3 === 1 ? '男' : '女', `兴华街 ${i % 3} 号`]);
     let preview = await call<ImportPreview>('imports.open', { fileName: '签到表.xlsx', data: await xlsx(sheet) });
     expect(preview.notARoster).toHaveLength(1);
     const names = '孙丽周军吴静郑伟冯敏陈刚褚红卫东蒋玲沈洁韩梅杨帆'.match(/../g)!;
     for (const [i, name] of names.entries()) {
-      preview = await call<ImportPreview>('imports.editCell', { session: preview.session, sheet: '花名册', row: i + 2, col: 0, value: name });
+      preview = await call<ImportPreview>('imports.editCell', {
+        session: preview.session,
+        sheet: '花名册',
+        row: i + 2,
+        col: 0,
+        value: name,
+      });
       sheet[i + 1][0] = name;
       const afresh = notARoster((await prepareImport(Buffer.from(await xlsx(sheet)), '签到表.xlsx')).sheets);
       expect(preview.notARoster, `after ${i + 1} names corrected`).toEqual(afresh);
@@ -168,12 +229,29 @@ describe('the question whether a sheet is a roster', () => {
 
 describe('a file reaches the import as bytes', () => {
   test('the wizard, the claims ledger and the adjustment list take bytes, or base64 from JSON callers, one of the two', async () => {
-    const bytes = await xlsx([['姓名', '身份证号'], ['王芳', idNumber('19500101', '102')]]);
+    const bytes = await xlsx([
+      ['姓名', '身份证号'],
+      ['王芳', idNumber('19500101', '102')],
+    ]);
     expect((await call<ImportPreview>('imports.open', { fileName: 'a.xlsx', data: bytes })).counts.inserted).toBe(1);
-    expect((await call<ImportPreview>('imports.open', { fileName: 'a.xlsx', dataBase64: Buffer.from(bytes).toString('base64') })).counts.inserted).toBe(1);
+    expect(
+      (
+        await call<ImportPreview>('imports.open', {
+          fileName: 'a.xlsx',
+          dataBase64: Buffer.from(bytes).toString('base64'),
+        })
+      ).counts.inserted,
+    ).toBe(1);
     expect((await refusal('imports.open', { fileName: 'a.xlsx' })).message).toContain('没有收到文件');
-    expect((await refusal('imports.open', { fileName: 'a.xlsx', data: bytes, dataBase64: 'AAAA' })).message).toContain('没有收到文件');
-    expect((await refusal('imports.open', { fileName: 'a.xlsx', data: new Uint8Array(0) })).message).toContain('文件是空的');
-    expect((await refusal('claims.importLedger', { fileName: 'l.xlsx', data: new Uint8Array(50 * 1024 * 1024 + 1) })).message).toContain('超过 50 MB');
+    expect((await refusal('imports.open', { fileName: 'a.xlsx', data: bytes, dataBase64: 'AAAA' })).message).toContain(
+      '没有收到文件',
+    );
+    expect((await refusal('imports.open', { fileName: 'a.xlsx', data: new Uint8Array(0) })).message).toContain(
+      '文件是空的',
+    );
+    expect(
+      (await refusal('claims.importLedger', { fileName: 'l.xlsx', data: new Uint8Array(50 * 1024 * 1024 + 1) }))
+        .message,
+    ).toContain('超过 50 MB');
   });
 });

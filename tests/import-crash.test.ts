@@ -28,13 +28,15 @@ const KILL_AT = [0.1, 0.3, 0.5, 0.65, 0.8];
  * row of its own for each person (issue 14), so it is the rows' own weight that makes the
  * transaction outgrow the child's page cache.
  */
-const REMARK = '2019年起由子女代为领取养老金，本人长期居住在外地，联系时请先拨打子女电话；资格认证每年由社区上门办理。'.repeat(3);
+const REMARK =
+  '2019年起由子女代为领取养老金，本人长期居住在外地，联系时请先拨打子女电话；资格认证每年由社区上门办理。'.repeat(3);
 
 async function roster(file: string) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('花名册');
   ws.addRow(['姓名', '身份证号', '出生日期', '联系电话', '住址', '备注']);
-  for (const p of makeDemoPeople(PEOPLE, 9)) ws.addRow([p.name, p.idNumber, p.birthDate, p.phones[0]?.number, p.address, REMARK]);
+  for (const p of makeDemoPeople(PEOPLE, 9))
+    ws.addRow([p.name, p.idNumber, p.birthDate, p.phones[0]?.number, p.address, REMARK]);
   await wb.xlsx.writeFile(file);
 }
 
@@ -63,11 +65,15 @@ interface Run {
 async function importRun(file: string, dbPath: string, share: number | null): Promise<Run> {
   const walBefore = walSize(dbPath);
   // Its own process group, so that one signal ends the CLI and its import child together.
-  const cli = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'import', file, '--db', dbPath, '--progress'], {
-    cwd: root,
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const cli = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src-main/cli/main.ts', 'import', file, '--db', dbPath, '--progress'],
+    {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   const run: Run = { code: null, killedAt: null, walAtKill: 0, walBefore };
   let pending = '';
   cli.stderr.setEncoding('utf8');
@@ -129,7 +135,12 @@ describe('an import killed with SIGKILL while it writes its rows', () => {
       expect(run.killedAt!).toBeGreaterThan(0);
       expect(run.killedAt!).toBeLessThan(PEOPLE);
       expect(run.code).toBeNull();
-      expect(contents(dbPath), `kill at ${run.killedAt} rows`).toEqual({ integrity: 'ok', persons: 0, imports: 0, logged: 0 });
+      expect(contents(dbPath), `kill at ${run.killedAt} rows`).toEqual({
+        integrity: 'ok',
+        persons: 0,
+        imports: 0,
+        logged: 0,
+      });
     }
     // The later kills fell after the transaction had spilled pages into the WAL.
     expect(runs.at(-1)!.walAtKill).toBeGreaterThan(runs.at(-1)!.walBefore);

@@ -2,7 +2,14 @@
 // puts back, and that nothing of it leaks into the files imported afterwards (issue 12, items 2, 3).
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { ImportHistoryEntry, ImportPreview, ImportReport, JobStatus, UndoCheck, UndoResult } from '../src-main/contract/imports';
+import type {
+  ImportHistoryEntry,
+  ImportPreview,
+  ImportReport,
+  JobStatus,
+  UndoCheck,
+  UndoResult,
+} from '../src-main/contract/imports';
 import type { HistoryItem, PersonFile } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
 import { makeDemoPeople } from '../src-main/demo/generate';
@@ -32,11 +39,13 @@ async function roster(count: number, seed: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('花名册');
   ws.addRow(['姓名', '身份证号', '出生日期', '原单位', '联系电话']);
-  for (const p of makeDemoPeople(count, seed)) ws.addRow([p.name, p.idNumber, p.birthDate, p.formerUnit, p.phones[0]?.number]);
+  for (const p of makeDemoPeople(count, seed))
+    ws.addRow([p.name, p.idNumber, p.birthDate, p.formerUnit, p.phones[0]?.number]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const personIds = () => (ctx.store.raw.prepare('select id from persons order by id').all() as { id: number }[]).map((r) => r.id);
+const personIds = () =>
+  (ctx.store.raw.prepare('select id from persons order by id').all() as { id: number }[]).map((r) => r.id);
 
 describe('ids are never reused', () => {
   test('after an import is undone, the next import takes none of the removed ids, and a new file shows only its own history', async () => {
@@ -66,7 +75,10 @@ describe('ids are never reused', () => {
     const [latest] = await call<ImportHistoryEntry[]>('imports.history', {});
     const removedAgain = new Set(personIds());
     await call('imports.undo', { id: latest.id });
-    const typed = await call<PersonFile>('retirees.create', { person: person({ name: '手工建档' }), acceptWarnings: false });
+    const typed = await call<PersonFile>('retirees.create', {
+      person: person({ name: '手工建档' }),
+      acceptWarnings: false,
+    });
     expect(removedAgain.has(typed.id) || removed.has(typed.id)).toBe(false);
     expect((await call<HistoryItem[]>('retirees.history', { id: typed.id })).map((h) => h.what)).toEqual(['建立档案']);
   });
@@ -82,7 +94,10 @@ describe('undo puts back every field an import wrote', () => {
    * first sheet creates her file, the second fills her unit.
    */
   async function importTwoSheets(): Promise<{ existing: PersonFile; report: ImportReport }> {
-    const existing = await call<PersonFile>('retirees.create', { person: person({ name: '张桂兰', idNumber: ID }), acceptWarnings: false });
+    const existing = await call<PersonFile>('retirees.create', {
+      person: person({ name: '张桂兰', idNumber: ID }),
+      acceptWarnings: false,
+    });
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('在职转退休').addRows([
       ['姓名', '身份证号', '住址'],
@@ -97,7 +112,11 @@ describe('undo puts back every field an import wrote', () => {
     const report = await importFile('two-sheets.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
     expect(report).toMatchObject({ inserted: 1, updated: 1, merged: 2 });
     const filled = await call<PersonFile>('retirees.get', { id: existing.id });
-    expect(filled).toMatchObject({ address: '兴华街 12 号', formerUnit: '机修厂', phones: [{ label: null, number: '13812345678' }] });
+    expect(filled).toMatchObject({
+      address: '兴华街 12 号',
+      formerUnit: '机修厂',
+      phones: [{ label: null, number: '13812345678' }],
+    });
     return { existing, report };
   }
 
@@ -107,9 +126,15 @@ describe('undo puts back every field an import wrote', () => {
       .prepare("select before, after from import_rows where import_id = ? and outcome = 'merged' and person_id = ?")
       .get(report.importId, existing.id) as { before: string; after: string };
     expect(JSON.parse(merged.before)).toEqual({ formerUnit: null, phones: [] });
-    expect(JSON.parse(merged.after)).toEqual({ formerUnit: '机修厂', phones: [{ label: null, number: '13812345678' }] });
+    expect(JSON.parse(merged.after)).toEqual({
+      formerUnit: '机修厂',
+      phones: [{ label: null, number: '13812345678' }],
+    });
 
-    expect(await call<UndoCheck>('imports.undoCheck', { id: report.importId })).toMatchObject({ editedSince: [], keptEdits: [] });
+    expect(await call<UndoCheck>('imports.undoCheck', { id: report.importId })).toMatchObject({
+      editedSince: [],
+      keptEdits: [],
+    });
     const undone = await call<UndoResult>('imports.undo', { id: report.importId });
     expect(undone).toMatchObject({ removed: 1, restored: 1, keptEdits: [] });
     const after = await call<PersonFile>('retirees.get', { id: existing.id });
@@ -120,7 +145,12 @@ describe('undo puts back every field an import wrote', () => {
   test('a field edited since the import is left as edited, and undo says which', async () => {
     const { existing, report } = await importTwoSheets();
     const filled = await call<PersonFile>('retirees.get', { id: existing.id });
-    await call('retirees.update', { id: existing.id, version: filled.version, changes: { formerUnit: '第二机修厂' }, base: { formerUnit: filled.formerUnit } });
+    await call('retirees.update', {
+      id: existing.id,
+      version: filled.version,
+      changes: { formerUnit: '第二机修厂' },
+      base: { formerUnit: filled.formerUnit },
+    });
 
     const check = await call<UndoCheck>('imports.undoCheck', { id: report.importId });
     expect(check.keptEdits).toEqual([{ personId: existing.id, name: '张桂兰', fields: ['原单位/部门'] }]);

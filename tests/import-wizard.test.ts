@@ -34,9 +34,16 @@ describe('the import wizard', () => {
       ['离休人员', 11],
       ['退休人员', 389],
     ]);
-    expect(p.sheets[1].header).toMatchObject({ firstRow: 2, lastRow: 2, labels: expect.arrayContaining(['姓名', '身份证号码']) });
+    expect(p.sheets[1].header).toMatchObject({
+      firstRow: 2,
+      lastRow: 2,
+      labels: expect.arrayContaining(['姓名', '身份证号码']),
+    });
     expect(p.counts).toMatchObject({ dataRows: 400, nonDataRows: 6, inserted: 400, needsReview: 5 });
-    const problems = await call<{ total: number; rows: PreviewRow[] }>('imports.rows', { session: p.session, filter: 'problems' });
+    const problems = await call<{ total: number; rows: PreviewRow[] }>('imports.rows', {
+      session: p.session,
+      filter: 'problems',
+    });
     expect(problems.total).toBe(5);
     expect(problems.rows[0].issues[0].message).toContain('末几位已丢失');
     expect(persons()).toBe(0);
@@ -50,28 +57,36 @@ describe('the import wizard', () => {
     const idText = bad.cells[idCol];
     const { checkCharacter } = await import('../src-main/shared/idNumber');
     const fixed = idText.slice(0, 17) + checkCharacter(idText.slice(0, 17));
-    const after = await call<ImportPreview>('imports.editCell', { session: p.session, sheet: bad.sheet, row: bad.row, col: idCol, value: fixed });
+    const after = await call<ImportPreview>('imports.editCell', {
+      session: p.session,
+      sheet: bad.sheet,
+      row: bad.row,
+      col: idCol,
+      value: fixed,
+    });
     expect(after.counts.needsReview).toBe(p.counts.needsReview - 1);
     const job = await call<JobStatus>('imports.commit', { session: p.session });
     const done = await ctx.jobs.settled(job.id);
     expect(done).toMatchObject({ state: 'done' });
     expect((done!.result as ImportReport).inserted).toBe(300);
-    const row = ctx.store.raw.prepare('select review_flags from persons where id_number = ?').get(fixed) as { review_flags: string };
+    const row = ctx.store.raw.prepare('select review_flags from persons where id_number = ?').get(fixed) as {
+      review_flags: string;
+    };
     expect(JSON.parse(row.review_flags)).toEqual([]);
   });
 
   test('the header and the columns can be corrected, and the mapping is remembered', async () => {
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('名单').addRows([
-      ['离退休人员名单'],
-      ['名字', '证件', '离退休类型'],
-      ['王芳', '', '离休干部'],
-    ]);
+    wb.addWorksheet('名单').addRows([['离退休人员名单'], ['名字', '证件', '离退休类型'], ['王芳', '', '离休干部']]);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     const p = await open('x.xlsx', bytes);
     // 名字 is a synonym; 证件 is not: the user maps it.
     expect(p.sheets[0].header?.fields).toEqual(['name', null, 'category']);
-    const mapped = await call<ImportPreview>('imports.setFields', { session: p.session, sheet: '名单', fields: ['name', 'idNumber', 'category'] });
+    const mapped = await call<ImportPreview>('imports.setFields', {
+      session: p.session,
+      sheet: '名单',
+      fields: ['name', 'idNumber', 'category'],
+    });
     expect(mapped.sheets[0].header?.fields).toEqual(['name', 'idNumber', 'category']);
     expect(mapped.unknownValues).toEqual([]);
     await ctx.jobs.settled((await call<JobStatus>('imports.commit', { session: p.session })).id);
@@ -81,11 +96,21 @@ describe('the import wizard', () => {
 
   test('a category word the app does not know is shown once, mapped, and remembered', async () => {
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('名单').addRows([['姓名', '类别'], ['王芳', '病退'], ['刘强', '病退'], ['赵敏', '退休']]);
+    wb.addWorksheet('名单').addRows([
+      ['姓名', '类别'],
+      ['王芳', '病退'],
+      ['刘强', '病退'],
+      ['赵敏', '退休'],
+    ]);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     const p = await open('c.xlsx', bytes);
     expect(p.unknownValues).toEqual([{ field: 'category', value: '病退', count: 2 }]);
-    const mapped = await call<ImportPreview>('imports.mapValue', { session: p.session, field: 'category', value: '病退', target: '退职' });
+    const mapped = await call<ImportPreview>('imports.mapValue', {
+      session: p.session,
+      field: 'category',
+      value: '病退',
+      target: '退职',
+    });
     expect(mapped.unknownValues).toEqual([]);
     expect((await open('c.xlsx', bytes)).unknownValues).toEqual([]);
   });
@@ -130,7 +155,11 @@ describe('the import wizard', () => {
     const { ImportService } = await import('../src-main/importer/service');
     const { fileWorker, nodeLauncher } = await import('../src-main/app/context');
     const bytes = fs.readFileSync(path.join(FIXTURES, 'roster-basic.xlsx'));
-    const strict = new ImportService(fileWorker({ launcher: nodeLauncher(), dbPath: ctx.store.file }, { timeoutMs: 1, maxMemoryMb: 512 }), ctx.jobs, () => ctx.store);
+    const strict = new ImportService(
+      fileWorker({ launcher: nodeLauncher(), dbPath: ctx.store.file }, { timeoutMs: 1, maxMemoryMb: 512 }),
+      ctx.jobs,
+      () => ctx.store,
+    );
     await expect(strict.open('slow.xlsx', bytes)).rejects.toThrow('超过 1 秒仍未完成');
     strict.close();
     // Within the limits the same file reads, and the service works again after a reset.
@@ -139,7 +168,10 @@ describe('the import wizard', () => {
   });
 
   test('a broken file is refused with a message, and an unknown session is refused', async () => {
-    const r = await dispatch(ctx, 'imports.open', { fileName: 'x.xlsx', dataBase64: Buffer.from('garbage').toString('base64') });
+    const r = await dispatch(ctx, 'imports.open', {
+      fileName: 'x.xlsx',
+      dataBase64: Buffer.from('garbage').toString('base64'),
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'bad_file' } });
     const s = await dispatch(ctx, 'imports.rows', { session: '00000000-0000-4000-8000-000000000000' });
     expect(s).toMatchObject({ ok: false, error: { code: 'expired' } });

@@ -48,18 +48,81 @@ const byName = (name: string) => stored().find((p) => p.name === name)!;
 
 describe('headers the code never listed, or none', () => {
   // Every header here is a spelling no list in the code ever had, or empty.
-  const HEADER = ['', '职工姓名', '', '身份号码', '离退休年月', '退休单位', '现居住地', '', '是否健在', '已故时间', '爱好'];
+  const HEADER = [
+    '',
+    '职工姓名',
+    '',
+    '身份号码',
+    '离退休年月',
+    '退休单位',
+    '现居住地',
+    '',
+    '是否健在',
+    '已故时间',
+    '爱好',
+  ];
   const PEOPLE = [
-    [1, '张桂兰', '女', id('21010219521005122'), '2007.10', '机修厂', '兴华街 12 号', '13840001234', '是', null, '书法'],
-    [2, '李建国', '男', id('21010219450101123'), '2005年1月', '焦化厂', '保工街 3 号', '0411-82345678', '否', '2019.03', null],
+    [
+      1,
+      '张桂兰',
+      '女',
+      id('21010219521005122'),
+      '2007.10',
+      '机修厂',
+      '兴华街 12 号',
+      '13840001234',
+      '是',
+      null,
+      '书法',
+    ],
+    [
+      2,
+      '李建国',
+      '男',
+      id('21010219450101123'),
+      '2005年1月',
+      '焦化厂',
+      '保工街 3 号',
+      '0411-82345678',
+      '否',
+      '2019.03',
+      null,
+    ],
     [3, '王淑珍', '女', id('21010219480312004'), '2003-04', '供销处', '胜利路 8 号', '13900001111', '否', null, null],
-    [4, '赵德明', '男', id('21010219500620001'), '2010年7月', '运输部', '和平里 5 号', '13700002222', '是', null, '钓鱼'],
+    [
+      4,
+      '赵德明',
+      '男',
+      id('21010219500620001'),
+      '2010年7月',
+      '运输部',
+      '和平里 5 号',
+      '13700002222',
+      '是',
+      null,
+      '钓鱼',
+    ],
   ];
 
   test('every person, every ID number, every status; the column without a field is kept and flagged', async () => {
-    const report = await importBytes(await book({ 花名册: [['红星厂离退休人员名册'], HEADER, ...PEOPLE] }), 'never-listed.xlsx');
+    const report = await importBytes(
+      await book({ 花名册: [['红星厂离退休人员名册'], HEADER, ...PEOPLE] }),
+      'never-listed.xlsx',
+    );
     expect(report).toMatchObject({ dataRows: 4, inserted: 4, rejected: 0 });
-    expect(report.sheets[0].fields).toEqual(['seq', 'name', 'gender', 'idNumber', 'retirementDate', 'formerUnit', 'address', 'phone', 'alive', 'deathDate', null]);
+    expect(report.sheets[0].fields).toEqual([
+      'seq',
+      'name',
+      'gender',
+      'idNumber',
+      'retirementDate',
+      'formerUnit',
+      'address',
+      'phone',
+      'alive',
+      'deathDate',
+      null,
+    ]);
 
     expect(stored().map((p) => [p.name, p.id_number, p.gender, p.status, p.status_date])).toEqual([
       ['张桂兰', id('21010219521005122'), '女', '在册', null],
@@ -67,7 +130,12 @@ describe('headers the code never listed, or none', () => {
       ['王淑珍', id('21010219480312004'), '女', '已故', null],
       ['赵德明', id('21010219500620001'), '男', '在册', null],
     ]);
-    expect(byName('张桂兰')).toMatchObject({ retirement_date: '2007-10', former_unit: '机修厂', address: '兴华街 12 号', phones: JSON.stringify([{ label: null, number: '13840001234' }]) });
+    expect(byName('张桂兰')).toMatchObject({
+      retirement_date: '2007-10',
+      former_unit: '机修厂',
+      address: '兴华街 12 号',
+      phones: JSON.stringify([{ label: null, number: '13840001234' }]),
+    });
     expect(byName('李建国').phones).toContain('0411-82345678');
     // 爱好 is no field: kept in the notes, and the person is flagged 待核实; a row where it is empty is not.
     expect(byName('张桂兰').note).toBe('爱好：书法');
@@ -78,7 +146,12 @@ describe('headers the code never listed, or none', () => {
 
   test('a header row with no labels at all: the values place every column', async () => {
     const blank = HEADER.map(() => null);
-    const report = await importBytes(await book({ 名单: [['2013年离退休人员名单'], blank, ...PEOPLE.map((p) => p.slice(0, 4).concat([null, null, null, p[7]]))] }), 'blank.xlsx');
+    const report = await importBytes(
+      await book({
+        名单: [['2013年离退休人员名单'], blank, ...PEOPLE.map((p) => p.slice(0, 4).concat([null, null, null, p[7]]))],
+      }),
+      'blank.xlsx',
+    );
     expect(report).toMatchObject({ dataRows: 4, inserted: 4, rejected: 0, needsReview: 0 });
     expect(report.sheets[0].fields).toEqual(['seq', 'name', 'gender', 'idNumber', null, null, null, 'phone']);
     expect(report.sheets[0].reasons?.[3]).toBe('按内容判断：100% 为身份证号');
@@ -100,7 +173,14 @@ describe('the ID column found by its values', () => {
       const born = `19${40 + (i % 20)}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`;
       const first17 = `210102${born}${String(100 + i).slice(-3)}`;
       const idText = i === 13 ? '2101021950' : i === 14 ? null : id(first17);
-      rows.push([i + 1, `${surnames[i % 10]}${'德国建华淑桂'[i % 6]}${'兰明芳强英伟'[Math.floor(i / 6) % 6]}`, Number(first17[16]) % 2 ? '男' : '女', `${born.slice(0, 4)}.${born.slice(4, 6)}`, idText, '机修厂']);
+      rows.push([
+        i + 1,
+        `${surnames[i % 10]}${'德国建华淑桂'[i % 6]}${'兰明芳强英伟'[Math.floor(i / 6) % 6]}`,
+        Number(first17[16]) % 2 ? '男' : '女',
+        `${born.slice(0, 4)}.${born.slice(4, 6)}`,
+        idText,
+        '机修厂',
+      ]);
     }
     const report = await importBytes(await book({ 花名册: rows }), '700.xlsx');
     expect(report).toMatchObject({ dataRows: 700, inserted: 700, rejected: 0 });
@@ -116,7 +196,13 @@ describe('the ID column found by its values', () => {
 
   test('a column headed as the ID number that holds none loses to the column that holds them', async () => {
     const report = await importBytes(
-      await book({ 名单: [['姓名', '身份证号', '社保编号'], ['张桂兰', '见档案', id('21010219521005122')], ['李建国', '见档案', id('21010219450101123')]] }),
+      await book({
+        名单: [
+          ['姓名', '身份证号', '社保编号'],
+          ['张桂兰', '见档案', id('21010219521005122')],
+          ['李建国', '见档案', id('21010219450101123')],
+        ],
+      }),
       'misplaced.xlsx',
     );
     expect(report.sheets[0].fields).toEqual(['name', null, 'idNumber']);
@@ -134,7 +220,8 @@ describe('map once', () => {
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
     return r.value as T;
   }
-  const open = (name: string, bytes: Buffer) => call<ImportPreview>('imports.open', { fileName: name, dataBase64: bytes.toString('base64') });
+  const open = (name: string, bytes: Buffer) =>
+    call<ImportPreview>('imports.open', { fileName: name, dataBase64: bytes.toString('base64') });
 
   test('离退休年月 on three sheets is recognised on each; a column chosen on one sheet holds for all three, and for the next file', async () => {
     const header = ['姓名', '身份证号', '离退休年月', '到龄时间'];
@@ -142,11 +229,20 @@ describe('map once', () => {
     const bytes = await book({ 离休: sheet(0), 退休: sheet(1), 退职: sheet(2) });
     const p = await open('three.xlsx', bytes);
     expect(p.sheets.map((s) => s.header?.fields)).toEqual(Array(3).fill(['name', 'idNumber', 'retirementDate', null]));
-    expect(p.sheets[0].header?.reasons.slice(2)).toEqual(['按表头：离退休年月', '内容 100% 为日期，但无法判断是哪一项：请指定，否则记入备注并标为待核实']);
+    expect(p.sheets[0].header?.reasons.slice(2)).toEqual([
+      '按表头：离退休年月',
+      '内容 100% 为日期，但无法判断是哪一项：请指定，否则记入备注并标为待核实',
+    ]);
 
     // 到龄时间 is the retirement date here: said once, for the first sheet.
-    const mapped = await call<ImportPreview>('imports.setFields', { session: p.session, sheet: '离休', fields: ['name', 'idNumber', 'note', 'retirementDate'] });
-    expect(mapped.sheets.map((s) => s.header?.fields)).toEqual(Array(3).fill(['name', 'idNumber', 'note', 'retirementDate']));
+    const mapped = await call<ImportPreview>('imports.setFields', {
+      session: p.session,
+      sheet: '离休',
+      fields: ['name', 'idNumber', 'note', 'retirementDate'],
+    });
+    expect(mapped.sheets.map((s) => s.header?.fields)).toEqual(
+      Array(3).fill(['name', 'idNumber', 'note', 'retirementDate']),
+    );
     expect(mapped.sheets[2].header?.reasons[3]).toBe('按所选（与“离休”表头相同）：离退休时间');
     const done = await ctx.jobs.settled((await call<JobStatus>('imports.commit', { session: p.session })).id);
     expect(done?.state).toBe('done');

@@ -29,7 +29,12 @@ const rosters = fs
 
 describe('legacy rosters', () => {
   test('the fixtures are there', () => {
-    expect(rosters.map((r) => r.file).sort()).toEqual(['roster-basic.xlsx', 'roster-gbk.csv', 'roster-legacy.xls', 'roster-titled.xlsx']);
+    expect(rosters.map((r) => r.file).sort()).toEqual([
+      'roster-basic.xlsx',
+      'roster-gbk.csv',
+      'roster-legacy.xls',
+      'roster-titled.xlsx',
+    ]);
   });
 
   test.each(rosters)('$file: every person and every field, as the engine reads it', async ({ file, expected }) => {
@@ -57,7 +62,9 @@ describe('legacy rosters', () => {
       };
     });
     const byKey = (p: Record<string, unknown>) => `${p.name}|${p.idNumber}|${p.birthDate}`;
-    expect([...persons].sort((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual([...expected.persons].sort((a, b) => byKey(a).localeCompare(byKey(b))));
+    expect([...persons].sort((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual(
+      [...expected.persons].sort((a, b) => byKey(a).localeCompare(byKey(b))),
+    );
     expect(persons.filter((p) => p.needsReview).length).toBe(expected.summary.needsReview);
   });
 
@@ -66,7 +73,8 @@ describe('legacy rosters', () => {
     const ctx = await AppContext.start({ dbPath });
     saveOfficeSettings(ctx.store, { orgName: '单位', operatorName: '王干事' });
     ctx.close();
-    const cli = (...args: string[]) => execFileSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
+    const cli = (...args: string[]) =>
+      execFileSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
     const report = JSON.parse(cli('import', path.join(FIXTURES, file), '--db', dbPath, '--json'));
     expect(report).toMatchObject({
       file,
@@ -76,13 +84,17 @@ describe('legacy rosters', () => {
       needsReview: expected.summary.needsReview,
     });
     // Nothing is lost: every data row has an outcome.
-    expect(report.inserted + report.updated + report.merged + report.skipped + report.excluded + report.rejected).toBe(report.dataRows);
+    expect(report.inserted + report.updated + report.merged + report.skipped + report.excluded + report.rejected).toBe(
+      report.dataRows,
+    );
     expect(report.rows).toHaveLength(expected.summary.dataRows + expected.summary.nonDataRows);
 
     const stored = JSON.parse(cli('retirees', '--db', dbPath, '--json')) as Record<string, unknown>[];
     expect(stored).toHaveLength(expected.summary.persons);
     for (const e of expected.persons) {
-      const s = stored.find((p) => p.name === e.name && p.idNumber === e.idNumber && (p.birthDate === e.birthDate || e.birthDate === null));
+      const s = stored.find(
+        (p) => p.name === e.name && p.idNumber === e.idNumber && (p.birthDate === e.birthDate || e.birthDate === null),
+      );
       expect(s, `${e.name} ${e.idNumber}`).toBeDefined();
       expect(s).toMatchObject({
         gender: e.gender,

@@ -56,7 +56,10 @@ describe('dates', () => {
   });
 
   test('impossible dates are reported', () => {
-    expect(parseDateCell('1950-02-30', false)).toMatchObject({ value: null, problem: expect.stringContaining('无法识别') });
+    expect(parseDateCell('1950-02-30', false)).toMatchObject({
+      value: null,
+      problem: expect.stringContaining('无法识别'),
+    });
     expect(parseDateCell('不详', false).value).toBeNull();
   });
 });
@@ -104,7 +107,17 @@ describe('headers', () => {
   });
 
   test('found under title rows', () => {
-    const h = findHeader(sheet([['XX公司离退休人员花名册', 'XX公司离退休人员花名册'], ['填报单位：离退休办'], ['序号', '姓  名', '公民身份号码', '出生年月'], ['1', '张桂兰', '', '1952.10']], [0]));
+    const h = findHeader(
+      sheet(
+        [
+          ['XX公司离退休人员花名册', 'XX公司离退休人员花名册'],
+          ['填报单位：离退休办'],
+          ['序号', '姓  名', '公民身份号码', '出生年月'],
+          ['1', '张桂兰', '', '1952.10'],
+        ],
+        [0],
+      ),
+    );
     expect(h).toMatchObject({ firstRow: 2, lastRow: 2, fields: ['seq', 'name', 'idNumber', 'birthDate'] });
   });
 
@@ -117,7 +130,11 @@ describe('headers', () => {
       ]),
     );
     // Labels merged down over both rows are filled into the lower one, which then holds them all.
-    expect(h).toMatchObject({ firstRow: 1, lastRow: 1, fields: ['seq', 'name', 'gender', 'birthDate', 'idNumber', 'phone', 'address'] });
+    expect(h).toMatchObject({
+      firstRow: 1,
+      lastRow: 1,
+      fields: ['seq', 'name', 'gender', 'birthDate', 'idNumber', 'phone', 'address'],
+    });
     const unfilled = findHeader(
       sheet([
         ['序号', '基本情况', '基本情况', '身份证号码', '联系方式'],
@@ -129,16 +146,23 @@ describe('headers', () => {
   });
 
   test('no header without 姓名', () => {
-    expect(findHeader(sheet([['a', 'b'], ['1', '2']]))).toBeNull();
+    expect(
+      findHeader(
+        sheet([
+          ['a', 'b'],
+          ['1', '2'],
+        ]),
+      ),
+    ).toBeNull();
   });
 });
 
 describe('raw values', () => {
   test('every non-empty cell kept by its label: a column without one by its place, a label written twice in its first place with the later value', () => {
     const row = [1, '王芳', null, 3286.35, '', true, new Date(Date.UTC(1950, 0, 1)), '说"明"\n第二行'];
-    expect(JSON.stringify(rawCells(row, ['序号', '备注', '身份证号码', '', '调整额', '是否', '出生日期', '备注']))).toBe(
-      '{"序号":"1","备注":"说\\"明\\"\\n第二行","第4列":"3286.35","是否":"true","出生日期":"1950-01-01"}',
-    );
+    expect(
+      JSON.stringify(rawCells(row, ['序号', '备注', '身份证号码', '', '调整额', '是否', '出生日期', '备注'])),
+    ).toBe('{"序号":"1","备注":"说\\"明\\"\\n第二行","第4列":"3286.35","是否":"true","出生日期":"1950-01-01"}');
     const sparse: (string | null)[] = ['甲'];
     sparse[4] = '戊';
     expect(rawCells(sparse, ['序号'])).toEqual({ 序号: '甲', 第5列: '戊' });
@@ -156,17 +180,36 @@ describe('CSV', () => {
   });
 
   test('quoted fields with commas, quotes and line breaks', () => {
-    expect(parseCsv('a,"b,c","d ""e""",\r\n"x\ny",z')).toEqual([['a', 'b,c', 'd "e"', ''], ['x\ny', 'z']]);
+    expect(parseCsv('a,"b,c","d ""e""",\r\n"x\ny",z')).toEqual([
+      ['a', 'b,c', 'd "e"', ''],
+      ['x\ny', 'z'],
+    ]);
   });
 });
 
 describe('重点关爱 in one cell', () => {
   test('every flag read back as the export writes it, 艰苦边远地区 included; an unknown word is kept aside', () => {
-    const all = { careAloneChildless: true, careDisability: '半失能' as const, careHardship: true, careEmptyNest: true, remote: true, remoteCity: '北京市', remoteArea: true };
+    const all = {
+      careAloneChildless: true,
+      careDisability: '半失能' as const,
+      careHardship: true,
+      careEmptyNest: true,
+      remote: true,
+      remoteCity: '北京市',
+      remoteArea: true,
+    };
     expect(careText(all)).toBe('孤寡、半失能、生活困难、空巢、异地居住（北京市）、艰苦边远地区');
     expect(careOf(careText(all))).toEqual({ fields: all, unknown: [] });
     expect(careOf('艰苦边远地区，低保户')).toEqual({
-      fields: { careAloneChildless: false, careDisability: null, careHardship: false, careEmptyNest: false, remote: false, remoteCity: null, remoteArea: true },
+      fields: {
+        careAloneChildless: false,
+        careDisability: null,
+        careHardship: false,
+        careEmptyNest: false,
+        remote: false,
+        remoteCity: null,
+        remoteArea: true,
+      },
       unknown: ['低保户'],
     });
   });

@@ -50,11 +50,22 @@ describe('importing', () => {
   test('every source row is logged with its outcome and raw values', async () => {
     const report = await importBytes(fixture('roster-titled.xlsx'), 'roster-titled.xlsx');
     expect(count('import_rows')).toBe(311);
-    const logged = ctx.store.raw.prepare("select outcome, raw from import_rows where outcome = 'total'").get() as { outcome: string; raw: string };
+    const logged = ctx.store.raw.prepare("select outcome, raw from import_rows where outcome = 'total'").get() as {
+      outcome: string;
+      raw: string;
+    };
     expect(JSON.parse(logged.raw)).toEqual({ 序号: '合计：300人' });
     const death = report.rows.find((r) => r.name === '白兰')!;
-    expect(getPerson(ctx.store, death.personId!)).toMatchObject({ status: '已故', statusDate: '2000-06', note: '2000年6月去世' });
-    expect(importHistory(ctx.store)[0]).toMatchObject({ fileName: 'roster-titled.xlsx', operator: '王干事', counts: { inserted: 300, dataRows: 300 } });
+    expect(getPerson(ctx.store, death.personId!)).toMatchObject({
+      status: '已故',
+      statusDate: '2000-06',
+      note: '2000年6月去世',
+    });
+    expect(importHistory(ctx.store)[0]).toMatchObject({
+      fileName: 'roster-titled.xlsx',
+      operator: '王干事',
+      counts: { inserted: 300, dataRows: 300 },
+    });
   });
 
   test('a sheet without a header next to a roster: its rows are logged with their values too', async () => {
@@ -65,7 +76,9 @@ describe('importing', () => {
     ]);
     wb.addWorksheet('说明').addRows([['本表由各单位于每年一月报送'], [null, '联系人：李明']]);
     await importBytes(Buffer.from(await wb.xlsx.writeBuffer()), 'two-sheets.xlsx');
-    const logged = ctx.store.raw.prepare("select row, outcome, raw from import_rows where sheet = '说明' order by row").all() as { row: number; outcome: string; raw: string }[];
+    const logged = ctx.store.raw
+      .prepare("select row, outcome, raw from import_rows where sheet = '说明' order by row")
+      .all() as { row: number; outcome: string; raw: string }[];
     expect(logged.map((r) => [r.row, r.outcome, JSON.parse(r.raw)])).toEqual([
       [1, 'note', { 第1列: '本表由各单位于每年一月报送' }],
       [2, 'note', { 第2列: '联系人：李明' }],
@@ -81,16 +94,24 @@ describe('importing', () => {
 
   test('a person on file gets the empty fields filled; conflicts are shown, not overwritten', async () => {
     const ID = id('21010219521005122');
-    const existing = createPerson(ctx.store, person({ idNumber: ID, formerUnit: '机修厂', phones: [] }), { acceptWarnings: false });
+    const existing = createPerson(ctx.store, person({ idNumber: ID, formerUnit: '机修厂', phones: [] }), {
+      acceptWarnings: false,
+    });
     const bytes = await workbook([
       ['姓名', '身份证号', '原单位', '联系电话', '家庭住址'],
       ['张桂兰', ID, '焦化厂', '13840001234', '兴华街 12 号'],
     ]);
     const report = await importBytes(bytes, 'new.xlsx');
     expect(report).toMatchObject({ inserted: 0, updated: 1 });
-    expect(report.rows.find((r) => r.outcome === 'updated')!.conflicts).toEqual([{ field: 'formerUnit', existing: '机修厂', incoming: '焦化厂' }]);
+    expect(report.rows.find((r) => r.outcome === 'updated')!.conflicts).toEqual([
+      { field: 'formerUnit', existing: '机修厂', incoming: '焦化厂' },
+    ]);
     const after = getPerson(ctx.store, existing.id);
-    expect(after).toMatchObject({ formerUnit: '机修厂', address: '兴华街 12 号', phones: [{ label: null, number: '13840001234' }] });
+    expect(after).toMatchObject({
+      formerUnit: '机修厂',
+      address: '兴华街 12 号',
+      phones: [{ label: null, number: '13840001234' }],
+    });
 
     const overwrite = await importBytes(bytes, 'new.xlsx', { duplicateMode: 'overwrite' });
     expect(overwrite.updated).toBe(1);
@@ -112,8 +133,14 @@ describe('importing', () => {
   test('the same person on two sheets is one person', async () => {
     const ID = id('21010219450101123');
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('离休人员').addRows([['姓名', '身份证号', '联系电话'], ['李建国', ID, '13800000001']]);
-    wb.addWorksheet('党员名单').addRows([['姓名', '身份证号', '住址'], ['李建国', ID, '保工街 3 号']]);
+    wb.addWorksheet('离休人员').addRows([
+      ['姓名', '身份证号', '联系电话'],
+      ['李建国', ID, '13800000001'],
+    ]);
+    wb.addWorksheet('党员名单').addRows([
+      ['姓名', '身份证号', '住址'],
+      ['李建国', ID, '保工街 3 号'],
+    ]);
     const report = await importBytes(Buffer.from(await wb.xlsx.writeBuffer()), 'two-sheets.xlsx');
     expect(report).toMatchObject({ inserted: 1, merged: 1, dataRows: 2 });
     const p = getPerson(ctx.store, report.rows.find((r) => r.outcome === 'inserted')!.personId!);
@@ -147,14 +174,23 @@ describe('importing', () => {
     expect(file(3).note).toBe('缴费年限：35年6个月');
     expect(file(3).reviewFlags).toEqual([]);
     expect(report.rows[3].issues.map((i) => i.message)).toEqual(['缴费年限“35年6个月”按满 35 年计，原文已记入备注']);
-    expect(file(5)).toMatchObject({ note: '缴费年限：约三十年', reviewFlags: ['缴费年限“约三十年”无法识别，已记入备注，请核实'] });
+    expect(file(5)).toMatchObject({
+      note: '缴费年限：约三十年',
+      reviewFlags: ['缴费年限“约三十年”无法识别，已记入备注，请核实'],
+    });
     expect(file(6).note).toBe('缴费年限：80');
   });
 
   test('a formula error is said, not imported as text', async () => {
-    const bytes = await workbook([['姓名', '联系电话'], ['王芳', null]], (ws) => {
-      ws.getCell('B2').value = { formula: 'A1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
-    });
+    const bytes = await workbook(
+      [
+        ['姓名', '联系电话'],
+        ['王芳', null],
+      ],
+      (ws) => {
+        ws.getCell('B2').value = { formula: 'A1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+      },
+    );
     const report = await importBytes(bytes, 'f.xlsx');
     expect(report.rows[1].issues[0].message).toContain('出错的公式');
     expect(getPerson(ctx.store, report.rows[1].personId!).reviewFlags[0]).toContain('出错的公式');
@@ -183,16 +219,26 @@ describe('the error workbook', () => {
 
 describe('cells that are not what they seem', () => {
   test('a formula with no cached value is said, and imported as empty', async () => {
-    const bytes = await workbook([['姓名', '原单位'], ['王芳', null]], (ws) => {
-      ws.getCell('B2').value = { formula: 'CONCATENATE("机","修厂")' } as ExcelJS.CellFormulaValue;
-    });
+    const bytes = await workbook(
+      [
+        ['姓名', '原单位'],
+        ['王芳', null],
+      ],
+      (ws) => {
+        ws.getCell('B2').value = { formula: 'CONCATENATE("机","修厂")' } as ExcelJS.CellFormulaValue;
+      },
+    );
     const report = await importBytes(bytes, 'nocache.xlsx');
     expect(report.rows[1].issues[0].message).toContain('没有计算结果的公式');
     expect(getPerson(ctx.store, report.rows[1].personId!).formerUnit).toBeNull();
   });
 
   test('a name too long for a file is refused for its row with a message; the other rows import', async () => {
-    const bytes = await workbook([['姓名', '性别'], ['王'.repeat(1_000), '女'], ['刘强', '男']]);
+    const bytes = await workbook([
+      ['姓名', '性别'],
+      ['王'.repeat(1_000), '女'],
+      ['刘强', '男'],
+    ]);
     const report = await importBytes(bytes, 'long.xlsx');
     expect(report).toMatchObject({ inserted: 1, rejected: 1 });
     expect(report.rows[1]).toMatchObject({ outcome: 'rejected' });
@@ -201,7 +247,11 @@ describe('cells that are not what they seem', () => {
   });
 
   test('a cell beyond what Excel itself can hold (32,767 characters) refuses the file, saying so; nothing is imported', async () => {
-    const bytes = await workbook([['姓名', '性别'], ['王'.repeat(100_000), '女'], ['刘强', '男']]);
+    const bytes = await workbook([
+      ['姓名', '性别'],
+      ['王'.repeat(100_000), '女'],
+      ['刘强', '男'],
+    ]);
     await expect(importBytes(bytes, 'huge.xlsx')).rejects.toThrow('超过 32,767 个字符');
     expect(count('persons')).toBe(0);
   });
@@ -226,7 +276,13 @@ describe('undo', () => {
   });
 
   test('warns where a person was edited since the import', async () => {
-    const report = await importBytes(await workbook([['姓名', '出生日期'], ['李秀英', '1950-01-01']]), 'e.xlsx');
+    const report = await importBytes(
+      await workbook([
+        ['姓名', '出生日期'],
+        ['李秀英', '1950-01-01'],
+      ]),
+      'e.xlsx',
+    );
     const p = getPerson(ctx.store, report.rows[1].personId!);
     updatePerson(ctx.store, p.id, p.version, { ...inputOf(p), note: '后来补充' }, { acceptWarnings: false });
     expect(checkUndo(ctx.store, report.importId!).editedSince).toEqual([{ personId: p.id, name: '李秀英' }]);
@@ -259,12 +315,22 @@ describe('bad files', () => {
     const cfb = XLSX.CFB.utils.cfb_new();
     XLSX.CFB.utils.cfb_add(cfb, '/EncryptionInfo', Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]));
     XLSX.CFB.utils.cfb_add(cfb, '/EncryptedPackage', Buffer.alloc(4096, 7));
-    expect(await refused(Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer' }) as Uint8Array), 'locked.xlsx')).toContain('密码保护');
+    expect(await refused(Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer' }) as Uint8Array), 'locked.xlsx')).toContain(
+      '密码保护',
+    );
   });
 
   test('an empty workbook and a sheet without a recognisable header', async () => {
     expect(await refused(await workbook([]), 'empty.xlsx')).toContain('没有找到表头');
-    expect(await refused(await workbook([['甲', '乙'], ['1', '2']]), 'nohead.xlsx')).toContain('没有找到表头');
+    expect(
+      await refused(
+        await workbook([
+          ['甲', '乙'],
+          ['1', '2'],
+        ]),
+        'nohead.xlsx',
+      ),
+    ).toContain('没有找到表头');
   });
 
   test('an empty file', async () => {

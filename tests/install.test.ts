@@ -23,10 +23,12 @@ interface LockEntry {
 const pkg = readJson('package.json');
 const lock = readJson('package-lock.json') as { lockfileVersion: number; packages: Record<string, LockEntry> };
 const installed = Object.entries(lock.packages).filter(([key]) => key !== '');
-const nameOf = (key: string, entry: LockEntry) => entry.name ?? key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
+const nameOf = (key: string, entry: LockEntry) =>
+  entry.name ?? key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
 
 /** Where npm puts an optional package only on the platforms it is for (@rolldown/binding-*). */
-const presentHere = (key: string, entry: LockEntry) => !entry.optional || fs.existsSync(path.join(root, key, 'package.json'));
+const presentHere = (key: string, entry: LockEntry) =>
+  !entry.optional || fs.existsSync(path.join(root, key, 'package.json'));
 
 describe('the default install', () => {
   test('package-lock.json agrees with package.json', () => {
@@ -35,7 +37,10 @@ describe('the default install', () => {
     expect(top.dependencies).toEqual(pkg.dependencies);
     expect(top.devDependencies).toEqual(pkg.devDependencies);
     expect(top.engines).toEqual(pkg.engines);
-    for (const [name, version] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies } as Record<string, string>)) {
+    for (const [name, version] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies } as Record<
+      string,
+      string
+    >)) {
       expect(lock.packages[`node_modules/${name}`]?.version, name).toBe(version);
     }
   });
@@ -49,7 +54,9 @@ describe('the default install', () => {
         const range = Array.isArray(entry.engines) ? undefined : entry.engines?.node;
         if (!range) return [];
         const refused = nodes.filter((v) => !semver.satisfies(v, range, { includePrerelease: true }));
-        return refused.length ? [`${nameOf(key, entry)}@${entry.version} wants node ${range}, not ${refused.join(' or ')}`] : [];
+        return refused.length
+          ? [`${nameOf(key, entry)}@${entry.version} wants node ${range}, not ${refused.join(' or ')}`]
+          : [];
       });
     expect(excluding).toEqual([]);
   });
@@ -68,10 +75,16 @@ describe('the default install', () => {
     expect(Object.keys(tooling).sort()).toEqual(['electron', 'electron-builder', 'node-gyp']);
     for (const [name, version] of Object.entries(tooling)) {
       expect(semver.valid(version), `${name} is pinned to an exact version`).toBe(version);
-      expect(pkg.dependencies[name] ?? pkg.devDependencies[name], `${name} is not in the default install`).toBeUndefined();
+      expect(
+        pkg.dependencies[name] ?? pkg.devDependencies[name],
+        `${name} is not in the default install`,
+      ).toBeUndefined();
     }
     for (const name of ['electron', 'electron-builder', '@electron/get', '@electron/rebuild', 'app-builder-lib']) {
-      expect(installed.some(([key, entry]) => nameOf(key, entry) === name), name).toBe(false);
+      expect(
+        installed.some(([key, entry]) => nameOf(key, entry) === name),
+        name,
+      ).toBe(false);
     }
   });
 

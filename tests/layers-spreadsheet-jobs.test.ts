@@ -19,9 +19,16 @@ function files(dir: string): string[] {
 /** Each relative import of src-main's files, as `from-folder/file → src-main-relative target`. */
 function imports(): { from: string; to: string }[] {
   return files(src).flatMap((f) =>
-    [...fs.readFileSync(f, 'utf8').matchAll(/(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map((m) => ({
+    [
+      ...fs
+        .readFileSync(f, 'utf8')
+        .matchAll(/(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g),
+    ].map((m) => ({
       from: path.relative(src, f).split(path.sep).join('/'),
-      to: path.relative(src, path.resolve(path.dirname(f), m[1] ?? m[2])).split(path.sep).join('/'),
+      to: path
+        .relative(src, path.resolve(path.dirname(f), m[1] ?? m[2]))
+        .split(path.sep)
+        .join('/'),
     })),
   );
 }
@@ -38,18 +45,27 @@ describe('the spreadsheet and jobs floors', () => {
   });
 
   test('spreadsheet/ imports only itself, shared/ and the formula rule of documents/', () => {
-    const out = all.filter((i) => folderOf(i.from) === 'spreadsheet' && !['spreadsheet', 'shared'].includes(folderOf(i.to)) && i.to !== 'documents/formulas');
+    const out = all.filter(
+      (i) =>
+        folderOf(i.from) === 'spreadsheet' &&
+        !['spreadsheet', 'shared'].includes(folderOf(i.to)) &&
+        i.to !== 'documents/formulas',
+    );
     expect(out).toEqual([]);
   });
 
   test('jobs/ imports no domain: only itself, shared/ and the contract', () => {
-    const out = all.filter((i) => folderOf(i.from) === 'jobs' && !['jobs', 'shared', 'contract'].includes(folderOf(i.to)));
+    const out = all.filter(
+      (i) => folderOf(i.from) === 'jobs' && !['jobs', 'shared', 'contract'].includes(folderOf(i.to)),
+    );
     expect(out).toEqual([]);
   });
 
   test('below the app, jobs/ is used only through its client', () => {
     const above = new Set(['app', 'shell', 'web', 'cli', 'jobs']);
-    const out = all.filter((i) => !above.has(folderOf(i.from)) && folderOf(i.to) === 'jobs' && !['jobs/worker', 'jobs/jobs'].includes(i.to));
+    const out = all.filter(
+      (i) => !above.has(folderOf(i.from)) && folderOf(i.to) === 'jobs' && !['jobs/worker', 'jobs/jobs'].includes(i.to),
+    );
     expect(out).toEqual([]);
   });
 });

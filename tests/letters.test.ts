@@ -38,8 +38,12 @@ describe('dates on letters', () => {
 
 describe('composing letters', () => {
   test('every placeholder filled; the form of address by person, by template, and 先生/女士 by gender', async () => {
-    const zhang = createPerson(ctx.store, person({ name: '张桂兰', gender: '女', birthDate: '1946-12-03' }), { acceptWarnings: false });
-    const li = createPerson(ctx.store, person({ name: '李国强', gender: '男', birthDate: '1940-01-15' }), { acceptWarnings: false });
+    const zhang = createPerson(ctx.store, person({ name: '张桂兰', gender: '女', birthDate: '1946-12-03' }), {
+      acceptWarnings: false,
+    });
+    const li = createPerson(ctx.store, person({ name: '李国强', gender: '男', birthDate: '1940-01-15' }), {
+      acceptWarnings: false,
+    });
     await call('letters.setAddressForm', { personId: li.id, form: '老师傅' });
     // The file shows the choice when it is opened again.
     expect(await call('letters.addressForm', { personId: li.id })).toEqual({ form: '老师傅' });
@@ -49,21 +53,37 @@ describe('composing letters', () => {
       addressForm: '先生/女士',
       body: '{姓名}{称呼}{年龄}岁，生日{生日}；{单位}；{日期}；{走访日期}；{慰问品}',
     });
-    const { letters } = composeLetters(ctx.store, 'birthday', [zhang.id, li.id], { date: '2026-11-28', visitDate: '2026-12-01', gift: '蛋糕一个' });
+    const { letters } = composeLetters(ctx.store, 'birthday', [zhang.id, li.id], {
+      date: '2026-11-28',
+      visitDate: '2026-12-01',
+      gift: '蛋糕一个',
+    });
     expect(letters.map((l) => l.salutation)).toEqual(['尊敬的张桂兰女士：', '尊敬的李国强老师傅：']);
-    expect(letters[0].paragraphs).toEqual(['张桂兰女士80岁，生日12月3日；测试集团离退休管理办公室；2026年11月28日；2026年12月1日；蛋糕一个']);
+    expect(letters[0].paragraphs).toEqual([
+      '张桂兰女士80岁，生日12月3日；测试集团离退休管理办公室；2026年11月28日；2026年12月1日；蛋糕一个',
+    ]);
     expect(letters[1].paragraphs[0]).toMatch(/^李国强老师傅87岁，生日1月15日/);
-    expect(letters[0]).toMatchObject({ organisation: '测试集团离退休管理办公室', date: '2026年11月28日', closing: ['此致', '敬礼！'] });
+    expect(letters[0]).toMatchObject({
+      organisation: '测试集团离退休管理办公室',
+      date: '2026年11月28日',
+      closing: ['此致', '敬礼！'],
+    });
   });
 
   test('a template with an unknown placeholder is refused', () => {
-    expect(() => saveTemplate(ctx.store, { ...DEFAULT_TEMPLATES.festival, body: '祝{姓明}节日快乐' })).toThrow('无法识别的占位符：{姓明}');
+    expect(() => saveTemplate(ctx.store, { ...DEFAULT_TEMPLATES.festival, body: '祝{姓明}节日快乐' })).toThrow(
+      '无法识别的占位符：{姓明}',
+    );
   });
 
   test('the deceased get no festival letter; a 唁函 goes to the family, dated in Chinese numerals', async () => {
     const p = createPerson(
       ctx.store,
-      person({ name: '刘建国', birthDate: '1938-06-01', contacts: [{ name: '刘强', relation: '儿子', emergency: true, phones: [] }] }),
+      person({
+        name: '刘建国',
+        birthDate: '1938-06-01',
+        contacts: [{ name: '刘强', relation: '儿子', emergency: true, phones: [] }],
+      }),
       { acceptWarnings: false },
     );
     const q = createPerson(ctx.store, person({ name: '赵敏', birthDate: '1945-06-01' }), { acceptWarnings: false });
@@ -86,17 +106,27 @@ describe('composing letters', () => {
     expect(preview.css).toContain('size: 210mm 297mm');
     expect(await call<LetterLogEntry[]>('letters.log', { personId: p.id })).toEqual([]);
     await call('letters.render', { kind: 'sympathy', personIds: [p.id], paper: '16K', print: true });
-    expect(await call<LetterLogEntry[]>('letters.log', { personId: p.id })).toMatchObject([{ kind: 'sympathy', title: '慰问信', printedBy: '王干事', batch: null }]);
+    expect(await call<LetterLogEntry[]>('letters.log', { personId: p.id })).toMatchObject([
+      { kind: 'sympathy', title: '慰问信', printedBy: '王干事', batch: null },
+    ]);
   });
 });
 
 describe('envelopes and labels', () => {
   test('a person without a postcode or an address is listed as missing, not printed blank', () => {
-    const ok = createPerson(ctx.store, person({ name: '张桂兰', postcode: '110001', address: '沈阳市和平区南京北街 1 号' }), { acceptWarnings: false });
-    const noCode = createPerson(ctx.store, person({ name: '李四', address: '沈阳市铁西区' }), { acceptWarnings: false });
+    const ok = createPerson(
+      ctx.store,
+      person({ name: '张桂兰', postcode: '110001', address: '沈阳市和平区南京北街 1 号' }),
+      { acceptWarnings: false },
+    );
+    const noCode = createPerson(ctx.store, person({ name: '李四', address: '沈阳市铁西区' }), {
+      acceptWarnings: false,
+    });
     const noAddress = createPerson(ctx.store, person({ name: '王五', postcode: '110002' }), { acceptWarnings: false });
     const r = recipients(ctx.store, [ok.id, noCode.id, noAddress.id]);
-    expect(r.recipients).toEqual([{ personId: ok.id, name: '张桂兰', postcode: '110001', address: '沈阳市和平区南京北街 1 号' }]);
+    expect(r.recipients).toEqual([
+      { personId: ok.id, name: '张桂兰', postcode: '110001', address: '沈阳市和平区南京北街 1 号' },
+    ]);
     expect(r.missing.map((m) => [m.name, m.why])).toEqual([
       ['李四', '缺少邮编'],
       ['王五', '缺少地址'],
@@ -104,10 +134,16 @@ describe('envelopes and labels', () => {
   });
 
   test('the envelope: six postcode boxes from 20 mm, 10 mm from the top; 收 after the name', async () => {
-    const p = createPerson(ctx.store, person({ name: '张桂兰', postcode: '110001', address: '沈阳市和平区南京北街 1 号' }), { acceptWarnings: false });
+    const p = createPerson(
+      ctx.store,
+      person({ name: '张桂兰', postcode: '110001', address: '沈阳市和平区南京北街 1 号' }),
+      { acceptWarnings: false },
+    );
     const env = await call<PrintableView>('letters.envelopes', { personIds: [p.id], size: 'DL' });
     expect(env.css).toContain('size: 220mm 110mm');
-    const boxes = [...env.body.matchAll(/class="pc" style="left:([\d.]+)mm;top:([\d.]+)mm;width:8mm;height:10mm">(\d)</g)].map((m) => [Number(m[1]), Number(m[2]), m[3]]);
+    const boxes = [
+      ...env.body.matchAll(/class="pc" style="left:([\d.]+)mm;top:([\d.]+)mm;width:8mm;height:10mm">(\d)</g),
+    ].map((m) => [Number(m[1]), Number(m[2]), m[3]]);
     expect(boxes).toEqual([
       [20, 10, '1'],
       [30, 10, '1'],
@@ -129,25 +165,51 @@ describe('printing from the letters page', () => {
     const r = await refusal('letters.render', { kind: 'festival', personIds: [p.id], print: true });
     expect(r).toMatchObject({ code: 'invalid_input', message: '没有可以打印的信函：刘建国（已故）' });
     expect(await call<LetterLogEntry[]>('letters.log', { personId: p.id })).toEqual([]);
-    expect(await refusal('letters.envelopes', { personIds: [p.id] })).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^没有可以打印的地址：刘建国（/) });
+    expect(await refusal('letters.envelopes', { personIds: [p.id] })).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/^没有可以打印的地址：刘建国（/),
+    });
   });
 
   test('the letterhead, the seal and the address are saved together or not at all', async () => {
     const png = 'data:image/png;base64,iVBORw0KGgo=';
-    await call('letters.setAssets', { letterhead: png, orgAddress: '沈阳市和平区南京北街 1 号', orgPostcode: '110001' });
-    expect(await call('letters.assets', {})).toEqual({ letterhead: png, seal: null, orgAddress: '沈阳市和平区南京北街 1 号', orgPostcode: '110001' });
+    await call('letters.setAssets', {
+      letterhead: png,
+      orgAddress: '沈阳市和平区南京北街 1 号',
+      orgPostcode: '110001',
+    });
+    expect(await call('letters.assets', {})).toEqual({
+      letterhead: png,
+      seal: null,
+      orgAddress: '沈阳市和平区南京北街 1 号',
+      orgPostcode: '110001',
+    });
     // A seal that is not an image: refused, and the new address with it.
-    const r = await refusal('letters.setAssets', { seal: 'data:text/html;base64,PGI+', orgAddress: '沈阳市铁西区', orgPostcode: '110021' });
+    const r = await refusal('letters.setAssets', {
+      seal: 'data:text/html;base64,PGI+',
+      orgAddress: '沈阳市铁西区',
+      orgPostcode: '110021',
+    });
     expect(r).toMatchObject({ code: 'invalid_input', message: '请选择 PNG、JPEG、GIF 或 WebP 图片' });
-    expect(await call('letters.assets', {})).toEqual({ letterhead: png, seal: null, orgAddress: '沈阳市和平区南京北街 1 号', orgPostcode: '110001' });
+    expect(await call('letters.assets', {})).toEqual({
+      letterhead: png,
+      seal: null,
+      orgAddress: '沈阳市和平区南京北街 1 号',
+      orgPostcode: '110001',
+    });
     // null removes an image; leaving it out keeps it.
-    await call('letters.setAssets', { letterhead: null, orgAddress: '沈阳市和平区南京北街 1 号', orgPostcode: '110001' });
+    await call('letters.setAssets', {
+      letterhead: null,
+      orgAddress: '沈阳市和平区南京北街 1 号',
+      orgPostcode: '110001',
+    });
     expect(await call('letters.assets', {})).toMatchObject({ letterhead: null, seal: null });
   });
 });
 
 describe('the CLI', () => {
-  const cli = (...args: string[]) => spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
+  const cli = (...args: string[]) =>
+    spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
 
   test('letters render writes the batch as HTML; an unknown template or person exits non-zero and writes nothing', async () => {
     const dir = tempDir();
@@ -161,7 +223,26 @@ describe('the CLI', () => {
     own.close();
 
     const out = path.join(dir, 'letters.html');
-    execFileSync('npm', ['run', '--silent', 'cli', '--', 'letters', 'render', '--db', dbPath, '--template', 'festival', '--people', `${a},${b}`, '--out', out], { cwd: root });
+    execFileSync(
+      'npm',
+      [
+        'run',
+        '--silent',
+        'cli',
+        '--',
+        'letters',
+        'render',
+        '--db',
+        dbPath,
+        '--template',
+        'festival',
+        '--people',
+        `${a},${b}`,
+        '--out',
+        out,
+      ],
+      { cwd: root },
+    );
     const html = fs.readFileSync(out, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html.match(/class="letter"/g)).toHaveLength(2);
@@ -169,10 +250,32 @@ describe('the CLI', () => {
     expect(html).toContain('尊敬的李国强同志：');
 
     const bad = path.join(dir, 'bad.html');
-    const unknownTemplate = cli('letters', 'render', '--db', dbPath, '--template', 'wedding', '--people', a, '--out', bad);
+    const unknownTemplate = cli(
+      'letters',
+      'render',
+      '--db',
+      dbPath,
+      '--template',
+      'wedding',
+      '--people',
+      a,
+      '--out',
+      bad,
+    );
     expect(unknownTemplate.status).not.toBe(0);
     expect(unknownTemplate.stderr).toContain('未知的信函模板“wedding”');
-    const unknownPerson = cli('letters', 'render', '--db', dbPath, '--template', 'festival', '--people', `${a},110101190001010000`, '--out', bad);
+    const unknownPerson = cli(
+      'letters',
+      'render',
+      '--db',
+      dbPath,
+      '--template',
+      'festival',
+      '--people',
+      `${a},110101190001010000`,
+      '--out',
+      bad,
+    );
     expect(unknownPerson.status).not.toBe(0);
     expect(unknownPerson.stderr).toContain('没有身份证号为 110101190001010000 的人员');
     expect(fs.existsSync(bad)).toBe(false);

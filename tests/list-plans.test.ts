@@ -40,7 +40,9 @@ const queries = [...filters.flatMap((f) => (SAMPLES[f] ?? []).map((v) => ({ [f]:
 
 function plan(store: Store, query: { compile(): { sql: string; parameters: readonly unknown[] } }): string[] {
   const { sql, parameters } = query.compile();
-  return (store.raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((r) => r.detail);
+  return (store.raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map(
+    (r) => r.detail,
+  );
 }
 
 /**
@@ -49,7 +51,10 @@ function plan(store: Store, query: { compile(): { sql: string; parameters: reado
  * it whole is reading the few.
  */
 function walks(store: Store, lines: string[]): string[] {
-  const partial = (index: string) => /\bWHERE\b/i.test((store.raw.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(index) as { sql: string }).sql);
+  const partial = (index: string) =>
+    /\bWHERE\b/i.test(
+      (store.raw.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(index) as { sql: string }).sql,
+    );
   return lines.filter((l) => {
     const scan = /^SCAN persons(?: USING (?:COVERING )?INDEX (\w+))?/.exec(l);
     if (scan) return !(scan[1] && partial(scan[1]));
@@ -75,7 +80,8 @@ function everyPlan(store: Store): Record<string, string[]> {
     }
     // A search without a sort is ranked: each tier reads its hits within the filter.
     const q = ListQuery.parse({ q: 'zgl', ...filter });
-    for (const match of rankedMatchExpressions(q.q)) note(`${JSON.stringify(filter)} search ${match}`, plan(store, searchHits(store, q, '2026-06-30', match, 1001)));
+    for (const match of rankedMatchExpressions(q.q))
+      note(`${JSON.stringify(filter)} search ${match}`, plan(store, searchHits(store, q, '2026-06-30', match, 1001)));
   }
   return slow;
 }

@@ -16,9 +16,13 @@ let store: Store;
 afterEach(() => store?.close());
 
 const tables = () =>
-  (store.raw.prepare("select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%' and name not like 'person_search_%' order by name").all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  (
+    store.raw
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%' and name not like 'person_search_%' order by name",
+      )
+      .all() as { name: string }[]
+  ).map((r) => r.name);
 
 async function migrateTo(name: string | typeof NO_MIGRATIONS) {
   const { error } = await migratorFor(store).migrateTo(name);
@@ -33,11 +37,27 @@ describe('migrations', () => {
   test('0001-core: up creates the file tables, down removes them', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0001-core');
-    expect(tables()).toEqual(['attachment_data', 'attachments', 'audit_log', 'org_units', 'person_contacts', 'persons', 'settings']);
-    store.raw.prepare("insert into persons (name, name_sort, category, created_at, updated_at) values ('张桂兰', 'zhang', '退休', 'x', 'x')").run();
+    expect(tables()).toEqual([
+      'attachment_data',
+      'attachments',
+      'audit_log',
+      'org_units',
+      'person_contacts',
+      'persons',
+      'settings',
+    ]);
+    store.raw
+      .prepare(
+        "insert into persons (name, name_sort, category, created_at, updated_at) values ('张桂兰', 'zhang', '退休', 'x', 'x')",
+      )
+      .run();
     // The schema keeps values to the office's vocabulary.
     expect(() =>
-      store.raw.prepare("insert into persons (name, name_sort, category, created_at, updated_at) values ('李', 'li', '退伍', 'x', 'x')").run(),
+      store.raw
+        .prepare(
+          "insert into persons (name, name_sort, category, created_at, updated_at) values ('李', 'li', '退伍', 'x', 'x')",
+        )
+        .run(),
     ).toThrow(/CHECK/);
     await migrateTo(NO_MIGRATIONS);
     expect(tables()).toEqual([]);
@@ -48,7 +68,9 @@ describe('migrations', () => {
     await migrateTo('0002-person-search');
     expect(tables()).toContain('person_search');
     store.raw.prepare("insert into person_search (rowid, tokens) values (1, 'zgl gl l')").run();
-    expect(store.raw.prepare(`select rowid from person_search where person_search match '"gl"*'`).all()).toEqual([{ rowid: 1 }]);
+    expect(store.raw.prepare(`select rowid from person_search where person_search match '"gl"*'`).all()).toEqual([
+      { rowid: 1 },
+    ]);
     // contentless_delete=1: a row can be deleted by rowid.
     store.raw.prepare('delete from person_search where rowid = 1').run();
     expect(store.raw.prepare(`select rowid from person_search where person_search match '"gl"*'`).all()).toEqual([]);
@@ -61,10 +83,24 @@ describe('migrations', () => {
   test('0003-imports: up creates the import log and mappings, down removes them', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0003-imports');
-    expect(tables()).toEqual(expect.arrayContaining(['imports', 'import_rows', 'import_mappings', 'import_value_maps']));
-    store.raw.prepare("insert into imports (file_name, file_sha256, format, at, operator, summary) values ('a.xlsx', 'x', 'xlsx', 't', '王', '{}')").run();
-    store.raw.prepare("insert into import_rows (import_id, sheet, row, outcome, raw) values (1, 'Sheet1', 2, 'inserted', '{}')").run();
-    expect(() => store.raw.prepare("insert into import_rows (import_id, sheet, row, outcome, raw) values (1, 'Sheet1', 3, 'lost', '{}')").run()).toThrow(/CHECK/);
+    expect(tables()).toEqual(
+      expect.arrayContaining(['imports', 'import_rows', 'import_mappings', 'import_value_maps']),
+    );
+    store.raw
+      .prepare(
+        "insert into imports (file_name, file_sha256, format, at, operator, summary) values ('a.xlsx', 'x', 'xlsx', 't', '王', '{}')",
+      )
+      .run();
+    store.raw
+      .prepare(
+        "insert into import_rows (import_id, sheet, row, outcome, raw) values (1, 'Sheet1', 2, 'inserted', '{}')",
+      )
+      .run();
+    expect(() =>
+      store.raw
+        .prepare("insert into import_rows (import_id, sheet, row, outcome, raw) values (1, 'Sheet1', 3, 'lost', '{}')")
+        .run(),
+    ).toThrow(/CHECK/);
     await migrateTo('0002-person-search');
     expect(tables()).not.toContain('imports');
     expect(tables()).toContain('persons');
@@ -73,21 +109,49 @@ describe('migrations', () => {
   test('0004-claims: up adds claims, lines, totals, policies, batches and the imports kind; down removes them', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0003-imports');
-    store.raw.prepare("insert into imports (file_name, file_sha256, format, at, operator, summary) values ('a.xlsx', 'x', 'xlsx', 't', '王', '{}')").run();
+    store.raw
+      .prepare(
+        "insert into imports (file_name, file_sha256, format, at, operator, summary) values ('a.xlsx', 'x', 'xlsx', 't', '王', '{}')",
+      )
+      .run();
     await migrateTo('0004-claims');
-    expect(tables()).toEqual(expect.arrayContaining(['claims', 'claim_lines', 'claim_year_totals', 'claim_policies', 'payment_batches']));
-    expect(store.raw.prepare("select count(*) n from pragma_table_info('attachments') where name = 'claim_id'").get()).toEqual({ n: 1 });
+    expect(tables()).toEqual(
+      expect.arrayContaining(['claims', 'claim_lines', 'claim_year_totals', 'claim_policies', 'payment_batches']),
+    );
+    expect(
+      store.raw.prepare("select count(*) n from pragma_table_info('attachments') where name = 'claim_id'").get(),
+    ).toEqual({ n: 1 });
     // The roster import already kept is a roster import.
     expect(store.raw.prepare('select kind from imports').get()).toEqual({ kind: 'roster' });
-    store.raw.prepare("insert into persons (name, name_sort, category, phones, status, review_flags, created_at, updated_at) values ('张三', 'zhang san', '退休', '[]', '在册', '[]', 't', 't')").run();
-    store.raw.prepare("insert into claims (person_id, status, received_date, created_at, created_by, updated_at) values (1, '登记', '2025-03-01', 't', '王', 't')").run();
-    expect(() => store.raw.prepare("insert into claims (person_id, status, received_date, created_at, created_by, updated_at) values (1, '作废', '2025-03-01', 't', '王', 't')").run()).toThrow(/CHECK/);
+    store.raw
+      .prepare(
+        "insert into persons (name, name_sort, category, phones, status, review_flags, created_at, updated_at) values ('张三', 'zhang san', '退休', '[]', '在册', '[]', 't', 't')",
+      )
+      .run();
+    store.raw
+      .prepare(
+        "insert into claims (person_id, status, received_date, created_at, created_by, updated_at) values (1, '登记', '2025-03-01', 't', '王', 't')",
+      )
+      .run();
     expect(() =>
-      store.raw.prepare("insert into claim_lines (claim_id, person_id, seq, invoice_no, visit_date, year, kind, total_fen, fund_fen, account_fen, self_fen, eligible_fen) values (1, 1, 1, 'A1', '2025-02-01', 2025, '牙科', 1, 0, 0, 1, 1)").run(),
+      store.raw
+        .prepare(
+          "insert into claims (person_id, status, received_date, created_at, created_by, updated_at) values (1, '作废', '2025-03-01', 't', '王', 't')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      store.raw
+        .prepare(
+          "insert into claim_lines (claim_id, person_id, seq, invoice_no, visit_date, year, kind, total_fen, fund_fen, account_fen, self_fen, eligible_fen) values (1, 1, 1, 'A1', '2025-02-01', 2025, '牙科', 1, 0, 0, 1, 1)",
+        )
+        .run(),
     ).toThrow(/CHECK/);
     await migrateTo('0003-imports');
     expect(tables()).not.toContain('claims');
-    expect(store.raw.prepare("select count(*) n from pragma_table_info('attachments') where name = 'claim_id'").get()).toEqual({ n: 0 });
+    expect(
+      store.raw.prepare("select count(*) n from pragma_table_info('attachments') where name = 'claim_id'").get(),
+    ).toEqual({ n: 0 });
     expect(store.raw.prepare('select file_name from imports').get()).toEqual({ file_name: 'a.xlsx' });
   });
 
@@ -95,8 +159,18 @@ describe('migrations', () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0005-visits');
     expect(tables()).toEqual(expect.arrayContaining(['visits', 'visit_batches', 'deaths', 'death_tasks']));
-    store.raw.prepare("insert into persons (name, name_sort, category, phones, status, review_flags, created_at, updated_at) values ('张三', 'zhang san', '退休', '[]', '在册', '[]', 't', 't')").run();
-    expect(() => store.raw.prepare("insert into visits (person_id, kind, date, created_at, created_by) values (1, '串门', '2026-01-01', 't', '王')").run()).toThrow(/CHECK/);
+    store.raw
+      .prepare(
+        "insert into persons (name, name_sort, category, phones, status, review_flags, created_at, updated_at) values ('张三', 'zhang san', '退休', '[]', '在册', '[]', 't', 't')",
+      )
+      .run();
+    expect(() =>
+      store.raw
+        .prepare(
+          "insert into visits (person_id, kind, date, created_at, created_by) values (1, '串门', '2026-01-01', 't', '王')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
     await migrateTo('0004-claims');
     expect(tables()).not.toContain('visits');
     expect(tables()).toContain('claims');
@@ -115,7 +189,11 @@ describe('migrations', () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0007-petitions');
     expect(() =>
-      store.raw.prepare("insert into petitions (received_on, channel, petitioner, subject, content, status, created_at, created_by) values ('2026-01-01', '传真', '刘强', 'x', 'y', '待受理', 't', '王')").run(),
+      store.raw
+        .prepare(
+          "insert into petitions (received_on, channel, petitioner, subject, content, status, created_at, created_by) values ('2026-01-01', '传真', '刘强', 'x', 'y', '待受理', 't', '王')",
+        )
+        .run(),
     ).toThrow(/CHECK/);
     await migrateTo('0006-letters');
     expect(tables()).not.toContain('petitions');
@@ -124,8 +202,14 @@ describe('migrations', () => {
   test('0008-certifications: once per person and year; down removes it', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0008-certifications');
-    store.raw.prepare("insert into persons (name, name_sort, category, phones, status, review_flags, created_at, updated_at) values ('张三', 'zhang san', '退休', '[]', '在册', '[]', 't', 't')").run();
-    const add = store.raw.prepare("insert into certifications (person_id, year, certified_on, method, created_at, created_by) values (1, 2026, '2026-03-01', '现场', 't', '王')");
+    store.raw
+      .prepare(
+        "insert into persons (name, name_sort, category, phones, status, review_flags, created_at, updated_at) values ('张三', 'zhang san', '退休', '[]', '在册', '[]', 't', 't')",
+      )
+      .run();
+    const add = store.raw.prepare(
+      "insert into certifications (person_id, year, certified_on, method, created_at, created_by) values (1, 2026, '2026-03-01', '现场', 't', '王')",
+    );
     add.run();
     expect(() => add.run()).toThrow(/UNIQUE/);
     await migrateTo('0007-petitions');
@@ -137,7 +221,9 @@ describe('migrations', () => {
     await migrateTo('0009-adjustments');
     const add = (years: number) =>
       store.raw
-        .prepare("insert into persons (name, name_sort, category, phones, status, review_flags, created_at, updated_at, contribution_years) values ('张三', 'zhang san', '退休', '[]', '在册', '[]', 't', 't', ?)")
+        .prepare(
+          "insert into persons (name, name_sort, category, phones, status, review_flags, created_at, updated_at, contribution_years) values ('张三', 'zhang san', '退休', '[]', '在册', '[]', 't', 't', ?)",
+        )
         .run(years);
     add(35);
     expect(() => add(71)).toThrow(/CHECK/);
@@ -164,9 +250,21 @@ describe('migrations', () => {
   test('0011-activities: activities with who came, study materials with who received them, petition attachments; down removes them', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0011-activities');
-    expect(tables()).toEqual(expect.arrayContaining(['activities', 'activity_people', 'study_materials', 'study_deliveries', 'petition_attachments']));
+    expect(tables()).toEqual(
+      expect.arrayContaining([
+        'activities',
+        'activity_people',
+        'study_materials',
+        'study_deliveries',
+        'petition_attachments',
+      ]),
+    );
     expect(() =>
-      store.raw.prepare("insert into activities (kind, title, held_on, created_at, created_by) values ('旅游', '秋游', '2026-10-01', 't', '王')").run(),
+      store.raw
+        .prepare(
+          "insert into activities (kind, title, held_on, created_at, created_by) values ('旅游', '秋游', '2026-10-01', 't', '王')",
+        )
+        .run(),
     ).toThrow(/CHECK/);
     await migrateTo('0010-org-network');
     expect(tables()).not.toContain('activities');
@@ -182,35 +280,96 @@ describe('migrations', () => {
     function oldDatabase() {
       const run = (text: string, ...args: unknown[]) => store.raw.prepare(text).run(...args);
       run("insert into org_units (id, kind, name, created_at) values (1, '党支部', '第一党支部', 't')");
-      for (const [id, name] of [[1, '张三'], [2, '李四']] as const) {
-        run("insert into persons (id, name, name_sort, category, party_branch_id, created_at, updated_at) values (?, ?, ?, '退休', 1, 't', 't')", id, name, name);
+      for (const [id, name] of [
+        [1, '张三'],
+        [2, '李四'],
+      ] as const) {
+        run(
+          "insert into persons (id, name, name_sort, category, party_branch_id, created_at, updated_at) values (?, ?, ?, '退休', 1, 't', 't')",
+          id,
+          name,
+          name,
+        );
         run('insert into person_search (rowid, tokens) values (?, ?)', id, name);
       }
       run("insert into person_contacts (id, person_id, name) values (3, 1, '张小三')");
-      run("insert into attachments (id, person_id, file_name, mime, size, sha256, added_at, added_by) values (1, 1, 'a.pdf', 'application/pdf', 1, 'x', 't', '王')");
+      run(
+        "insert into attachments (id, person_id, file_name, mime, size, sha256, added_at, added_by) values (1, 1, 'a.pdf', 'application/pdf', 1, 'x', 't', '王')",
+      );
       run("insert into attachment_data (attachment_id, data) values (1, x'00')");
-      run("insert into claims (id, person_id, status, received_date, created_at, created_by, updated_at) values (1, 1, '登记', '2025-03-01', 't', '王', 't')");
-      run("insert into claim_lines (claim_id, person_id, seq, invoice_no, visit_date, year, kind, total_fen, fund_fen, account_fen, self_fen, eligible_fen) values (1, 1, 1, 'A1', '2025-02-01', 2025, '门诊', 100, 0, 0, 100, 100)");
-      run("insert into visits (person_id, kind, date, created_at, created_by) values (1, '日常走访', '2026-01-01', 't', '王')");
-      run("insert into letters_log (person_id, kind, title, printed_at, printed_by) values (1, '生日贺信', '贺信', 't', '王')");
-      run("insert into petitions (received_on, channel, person_id, petitioner, subject, content, status, created_at, created_by) values ('2026-01-01', '来访', 2, '李四', 'x', 'y', '待受理', 't', '王')");
-      run("insert into imports (id, file_name, file_sha256, format, at, operator, summary) values (1, 'a.xlsx', 'x', 'xlsx', 't', '王', '{}')");
-      run("insert into import_rows (import_id, sheet, row, outcome, person_id, raw) values (1, 'Sheet1', 2, 'inserted', 9, '{}')");
-      run("insert into import_rows (import_id, sheet, row, outcome, person_id, raw, before, after) values (1, 'Sheet1', 3, 'updated', 2, '{}', '{\"partyBranchId\":null}', '{\"partyBranchId\":4}')");
-      const audit = store.raw.prepare("insert into audit_log (at, operator, entity, entity_id, person_id, action, before, after) values ('t', '王', ?, ?, ?, ?, ?, ?)");
-      audit.run('person', 7, 7, 'create', null, JSON.stringify({ name: '王五', contacts: [{ id: 12, name: '王小五' }] }));
-      audit.run('person', 7, 7, 'delete', JSON.stringify({ name: '王五', contacts: [{ id: 12, name: '王小五' }] }), null);
+      run(
+        "insert into claims (id, person_id, status, received_date, created_at, created_by, updated_at) values (1, 1, '登记', '2025-03-01', 't', '王', 't')",
+      );
+      run(
+        "insert into claim_lines (claim_id, person_id, seq, invoice_no, visit_date, year, kind, total_fen, fund_fen, account_fen, self_fen, eligible_fen) values (1, 1, 1, 'A1', '2025-02-01', 2025, '门诊', 100, 0, 0, 100, 100)",
+      );
+      run(
+        "insert into visits (person_id, kind, date, created_at, created_by) values (1, '日常走访', '2026-01-01', 't', '王')",
+      );
+      run(
+        "insert into letters_log (person_id, kind, title, printed_at, printed_by) values (1, '生日贺信', '贺信', 't', '王')",
+      );
+      run(
+        "insert into petitions (received_on, channel, person_id, petitioner, subject, content, status, created_at, created_by) values ('2026-01-01', '来访', 2, '李四', 'x', 'y', '待受理', 't', '王')",
+      );
+      run(
+        "insert into imports (id, file_name, file_sha256, format, at, operator, summary) values (1, 'a.xlsx', 'x', 'xlsx', 't', '王', '{}')",
+      );
+      run(
+        "insert into import_rows (import_id, sheet, row, outcome, person_id, raw) values (1, 'Sheet1', 2, 'inserted', 9, '{}')",
+      );
+      run(
+        "insert into import_rows (import_id, sheet, row, outcome, person_id, raw, before, after) values (1, 'Sheet1', 3, 'updated', 2, '{}', '{\"partyBranchId\":null}', '{\"partyBranchId\":4}')",
+      );
+      const audit = store.raw.prepare(
+        "insert into audit_log (at, operator, entity, entity_id, person_id, action, before, after) values ('t', '王', ?, ?, ?, ?, ?, ?)",
+      );
+      audit.run(
+        'person',
+        7,
+        7,
+        'create',
+        null,
+        JSON.stringify({ name: '王五', contacts: [{ id: 12, name: '王小五' }] }),
+      );
+      audit.run(
+        'person',
+        7,
+        7,
+        'delete',
+        JSON.stringify({ name: '王五', contacts: [{ id: 12, name: '王小五' }] }),
+        null,
+      );
       audit.run('claim', 5, 1, 'create', null, JSON.stringify({ id: 5, lines: [{ id: 6 }], batchId: 3 }));
     }
     const counts = () =>
       Object.fromEntries(
-        ['persons', 'person_contacts', 'attachments', 'attachment_data', 'claims', 'claim_lines', 'visits', 'letters_log', 'petitions', 'import_rows', 'audit_log', 'org_units'].map((t) => [
+        [
+          'persons',
+          'person_contacts',
+          'attachments',
+          'attachment_data',
+          'claims',
+          'claim_lines',
+          'visits',
+          'letters_log',
+          'petitions',
+          'import_rows',
+          'audit_log',
+          'org_units',
+        ].map((t) => [
           t,
           (store.raw.prepare(`select group_concat(rowid) as ids from ${t}`).get() as { ids: string | null }).ids,
         ]),
       );
-    const indexes = () => store.raw.prepare("select name, sql from sqlite_master where type = 'index' order by name").all();
-    const sequence = () => Object.fromEntries((store.raw.prepare('select name, seq from sqlite_sequence').all() as { name: string; seq: number }[]).map((r) => [r.name, r.seq]));
+    const indexes = () =>
+      store.raw.prepare("select name, sql from sqlite_master where type = 'index' order by name").all();
+    const sequence = () =>
+      Object.fromEntries(
+        (store.raw.prepare('select name, seq from sqlite_sequence').all() as { name: string; seq: number }[]).map(
+          (r) => [r.name, r.seq],
+        ),
+      );
 
     test('up keeps every row and id, cascades nothing away, and starts each counter above the highest id anything names', async () => {
       store = openStore(path.join(tempDir(), 'm.sqlite'));
@@ -222,19 +381,38 @@ describe('migrations', () => {
       expect(indexes()).toEqual(before.indexes);
       expect(store.raw.pragma('foreign_key_check')).toEqual([]);
       expect(store.raw.pragma('foreign_keys', { simple: true })).toBe(1);
-      expect(sequence()).toMatchObject({ persons: 9, person_contacts: 12, claims: 5, claim_lines: 6, payment_batches: 3, org_units: 4, attachments: 1, imports: 1 });
+      expect(sequence()).toMatchObject({
+        persons: 9,
+        person_contacts: 12,
+        claims: 5,
+        claim_lines: 6,
+        payment_batches: 3,
+        org_units: 4,
+        attachments: 1,
+        imports: 1,
+      });
 
       // The next person is 10, and an id once handed out is not handed out again.
-      const add = store.raw.prepare("insert into persons (name, name_sort, category, created_at, updated_at) values ('赵六', 'zhao', '退休', 't', 't')");
+      const add = store.raw.prepare(
+        "insert into persons (name, name_sort, category, created_at, updated_at) values ('赵六', 'zhao', '退休', 't', 't')",
+      );
       expect(add.run().lastInsertRowid).toBe(10);
       store.raw.prepare('delete from persons where id = 10').run();
       expect(add.run().lastInsertRowid).toBe(11);
       // Foreign keys are enforced again, and still cascade where they did.
-      expect(() => store.raw.prepare("insert into person_contacts (person_id, name) values (99, 'x')").run()).toThrow(/FOREIGN KEY/);
+      expect(() => store.raw.prepare("insert into person_contacts (person_id, name) values (99, 'x')").run()).toThrow(
+        /FOREIGN KEY/,
+      );
       store.raw.prepare('delete from persons where id = 11').run();
 
       // Every table whose id the database hands out counts it this way.
-      const plain = (store.raw.prepare("select name from sqlite_master where type = 'table' and sql like '%\"id\" integer primary key%' and sql not like '%\"id\" integer primary key autoincrement%'").all() as { name: string }[]).map((r) => r.name);
+      const plain = (
+        store.raw
+          .prepare(
+            "select name from sqlite_master where type = 'table' and sql like '%\"id\" integer primary key%' and sql not like '%\"id\" integer primary key autoincrement%'",
+          )
+          .all() as { name: string }[]
+      ).map((r) => r.name);
       expect(plain).toEqual([]);
     });
 
@@ -246,7 +424,9 @@ describe('migrations', () => {
       await migrateTo('0012-ids-never-reused');
       await migrateTo('0011-activities');
       expect(counts()).toEqual(before);
-      expect(store.raw.prepare("select count(*) as n from sqlite_master where sql like '%autoincrement%'").get()).toEqual({ n: 0 });
+      expect(
+        store.raw.prepare("select count(*) as n from sqlite_master where sql like '%autoincrement%'").get(),
+      ).toEqual({ n: 0 });
       expect(sequence()).toEqual({});
       expect(store.raw.pragma('foreign_key_check')).toEqual([]);
 
@@ -262,15 +442,26 @@ describe('migrations', () => {
   test('0013-claims-report-totals: up counts the lines already approved, and later ones as they come; down removes the figures', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0012-ids-never-reused');
-    const insertPerson = store.raw.prepare("insert into persons (name, name_sort, category, phones, status, review_flags, created_at, updated_at) values (?, 'x', ?, '[]', '在册', '[]', 't', 't')");
+    const insertPerson = store.raw.prepare(
+      "insert into persons (name, name_sort, category, phones, status, review_flags, created_at, updated_at) values (?, 'x', ?, '[]', '在册', '[]', 't', 't')",
+    );
     insertPerson.run('张三', '退休');
     insertPerson.run('李四', '退职');
-    const claim = store.raw.prepare("insert into claims (person_id, status, received_date, created_at, created_by, updated_at) values (?, '批准', '2025-03-01', 't', '王', 't')");
+    const claim = store.raw.prepare(
+      "insert into claims (person_id, status, received_date, created_at, created_by, updated_at) values (?, '批准', '2025-03-01', 't', '王', 't')",
+    );
     const line = store.raw.prepare(
       `insert into claim_lines (claim_id, person_id, seq, invoice_no, visit_date, year, kind, total_fen, fund_fen, account_fen, self_fen, eligible_fen, pay_fen, approved_on, category)
        values (?, ?, ?, ?, '2025-02-01', 2025, ?, ?, 0, 0, ?, ?, ?, ?, ?)`,
     );
-    const lines: [person: number, kind: string, eligible: number, pay: number | null, approvedOn: string | null, category: string | null][] = [
+    const lines: [
+      person: number,
+      kind: string,
+      eligible: number,
+      pay: number | null,
+      approvedOn: string | null,
+      category: string | null,
+    ][] = [
       [1, '门诊', 1000, 500, '2025-03-02', '退休'],
       [1, '住院', 9000, 8000, '2025-03-20', '退休'],
       [1, '门诊', -1000, -500, '2025-04-01', '退休'],
@@ -295,23 +486,43 @@ describe('migrations', () => {
       { category: '退职', people: 1, payFen: 150 },
     ]);
     // The unapproved line is approved, in May.
-    store.raw.prepare("update claim_lines set pay_fen = 350, approved_on = '2025-05-09', category = '退职' where approved_on is null").run();
+    store.raw
+      .prepare(
+        "update claim_lines set pay_fen = 350, approved_on = '2025-05-09', category = '退职' where approved_on is null",
+      )
+      .run();
     sameAsLines();
     expect(claimsReport(store, 2025, 90, 5).byKind).toEqual([{ kind: '药店', lines: 1, payFen: 350 }]);
     await migrateTo('0012-ids-never-reused');
     expect(tables()).not.toContain('claim_month_totals');
     expect(store.raw.prepare("select count(*) n from sqlite_master where type = 'trigger'").get()).toEqual({ n: 0 });
-    expect(store.raw.prepare("select count(*) n from sqlite_master where name = 'claim_lines_approved'").get()).toEqual({ n: 1 });
+    expect(store.raw.prepare("select count(*) n from sqlite_master where name = 'claim_lines_approved'").get()).toEqual(
+      { n: 1 },
+    );
   });
 
-  test('0014-list-indexes: up turns the sort indexes into the list\'s covering ones and adds one per filter; down restores 0001\'s', async () => {
+  test("0014-list-indexes: up turns the sort indexes into the list's covering ones and adds one per filter; down restores 0001's", async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     const indexes = () =>
-      (store.raw.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'persons' and sql is not null order by name").all() as { name: string }[]).map((r) => r.name);
+      (
+        store.raw
+          .prepare(
+            "select name from sqlite_master where type = 'index' and tbl_name = 'persons' and sql is not null order by name",
+          )
+          .all() as { name: string }[]
+      ).map((r) => r.name);
     await migrateTo('0013-claims-report-totals');
     const before = indexes();
     await migrateTo('0014-list-indexes');
-    expect(indexes()).toEqual(expect.arrayContaining(['persons_list_name', 'persons_list_birth', 'persons_building', 'persons_hardship', 'persons_to_review']));
+    expect(indexes()).toEqual(
+      expect.arrayContaining([
+        'persons_list_name',
+        'persons_list_birth',
+        'persons_building',
+        'persons_hardship',
+        'persons_to_review',
+      ]),
+    );
     expect(indexes().filter((n) => n.startsWith('persons_sort_'))).toEqual([]);
     await migrateTo('0013-claims-report-totals');
     expect(indexes()).toEqual(before);
@@ -321,7 +532,9 @@ describe('migrations', () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     const rankIndex = () => store.raw.prepare("select sql from sqlite_master where name = 'persons_search_rank'").all();
     await migrateTo('0016-search-rank-index');
-    expect(rankIndex()).toEqual([{ sql: 'CREATE INDEX persons_search_rank ON persons (id, name_sort, status, category)' }]);
+    expect(rankIndex()).toEqual([
+      { sql: 'CREATE INDEX persons_search_rank ON persons (id, name_sort, status, category)' },
+    ]);
     await migrateTo('0015-search-readings');
     expect(rankIndex()).toEqual([]);
   });
@@ -331,8 +544,16 @@ describe('migrations', () => {
     store = openStore(file);
     await migrateTo('0014-list-indexes');
     // A file as the index wrote it before: its surname as shan only.
-    store.raw.prepare("insert into persons (id, name, name_sort, category, created_at, updated_at) values (7, '单卫东', 'shan wei dong 单卫东', '退休', 'x', 'x')").run();
-    store.raw.prepare("insert into person_search (rowid, tokens) values (7, '单卫东 卫东 东 shanweidong weidong dong swd wd d')").run();
+    store.raw
+      .prepare(
+        "insert into persons (id, name, name_sort, category, created_at, updated_at) values (7, '单卫东', 'shan wei dong 单卫东', '退休', 'x', 'x')",
+      )
+      .run();
+    store.raw
+      .prepare(
+        "insert into person_search (rowid, tokens) values (7, '单卫东 卫东 东 shanweidong weidong dong swd wd d')",
+      )
+      .run();
     store.close();
     const ctx = await AppContext.start({ dbPath: file, noAutomaticBackup: true });
     try {
@@ -340,7 +561,9 @@ describe('migrations', () => {
       expect(ctx.store.raw.prepare('select person_id from person_search_pending').all()).toEqual([{ person_id: 7 }]);
       expect(dwd()).toEqual([]);
       // Written in the background, after start-up has returned.
-      await expect.poll(() => ctx.store.raw.prepare('select count(*) as n from person_search_pending').get(), { timeout: 5000 }).toEqual({ n: 0 });
+      await expect
+        .poll(() => ctx.store.raw.prepare('select count(*) as n from person_search_pending').get(), { timeout: 5000 })
+        .toEqual({ n: 0 });
       expect(dwd()).toEqual(['单卫东']);
       expect(listPersons(ctx.store, ListQuery.parse({ q: 'swd' })).rows.map((r) => r.name)).toEqual(['单卫东']);
     } finally {

@@ -36,7 +36,8 @@ describe('amounts typed and read', () => {
   });
 
   test('what is not an amount to the fen is refused with a message', () => {
-    for (const bad of ['12.345', 'abc', '', '1.2.3', '12元5角']) expect(() => parseYuan(bad), bad).toThrow('格式不正确');
+    for (const bad of ['12.345', 'abc', '', '1.2.3', '12元5角'])
+      expect(() => parseYuan(bad), bad).toThrow('格式不正确');
   });
 
   test('cells: binary fractions of two-decimal amounts are exact fen; more decimals are refused', () => {

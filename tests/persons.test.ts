@@ -40,11 +40,15 @@ describe('creating a file', () => {
 
   test('names lose the spaces used to align them, minority names keep their dot', () => {
     expect(createPerson(ctx.store, person({ name: ' 王　芳 ' }), { acceptWarnings: false }).name).toBe('王芳');
-    expect(createPerson(ctx.store, person({ name: '阿依古丽·买买提' }), { acceptWarnings: false }).name).toBe('阿依古丽·买买提');
+    expect(createPerson(ctx.store, person({ name: '阿依古丽·买买提' }), { acceptWarnings: false }).name).toBe(
+      '阿依古丽·买买提',
+    );
   });
 
   test('a malformed ID number is refused and nothing is written', () => {
-    const e = refusal(() => createPerson(ctx.store, person({ idNumber: '21010219500230123X' }), { acceptWarnings: false }));
+    const e = refusal(() =>
+      createPerson(ctx.store, person({ idNumber: '21010219500230123X' }), { acceptWarnings: false }),
+    );
     expect(e.code).toBe('invalid_id');
     expect(e.message).toContain('不是有效日期');
     expect(count('persons')).toBe(0);
@@ -61,7 +65,11 @@ describe('creating a file', () => {
     expect(p.reviewFlags[0]).toContain('校验位不符');
     expect(listPersons(ctx.store, ListQuery.parse({ needsReview: true })).total).toBe(1);
     // Saving again with the same, already flagged number needs no second confirmation.
-    expect(() => updatePerson(ctx.store, p.id, p.version, person({ idNumber: wrong, note: '已电话核实' }), { acceptWarnings: false })).not.toThrow();
+    expect(() =>
+      updatePerson(ctx.store, p.id, p.version, person({ idNumber: wrong, note: '已电话核实' }), {
+        acceptWarnings: false,
+      }),
+    ).not.toThrow();
   });
 
   test('review flags stay until cleared; a corrected ID number drops its own warning', () => {
@@ -69,21 +77,29 @@ describe('creating a file', () => {
     const lost = '身份证号被 Excel 存成了数字，末几位已丢失，须按原件补录';
     const p = createPerson(ctx.store, person({ idNumber: wrong, reviewFlags: [lost] }), { acceptWarnings: true });
     expect(p.reviewFlags).toEqual([lost, expect.stringContaining('校验位不符')]);
-    const fixed = updatePerson(ctx.store, p.id, p.version, person({ idNumber: ID, reviewFlags: p.reviewFlags }), { acceptWarnings: false });
+    const fixed = updatePerson(ctx.store, p.id, p.version, person({ idNumber: ID, reviewFlags: p.reviewFlags }), {
+      acceptWarnings: false,
+    });
     expect(fixed.reviewFlags).toEqual([lost]);
-    const cleared = updatePerson(ctx.store, p.id, fixed.version, person({ idNumber: ID, reviewFlags: [] }), { acceptWarnings: false });
+    const cleared = updatePerson(ctx.store, p.id, fixed.version, person({ idNumber: ID, reviewFlags: [] }), {
+      acceptWarnings: false,
+    });
     expect(cleared.reviewFlags).toEqual([]);
     expect(historyFor(ctx.store, p.id)[0].changes.map((c) => c.label)).toEqual(['待核实事项']);
   });
 
   test('a typed birth date that disagrees with the ID number needs confirmation', () => {
-    const e = refusal(() => createPerson(ctx.store, person({ idNumber: ID, birthDate: '1953-10-05' }), { acceptWarnings: false }));
+    const e = refusal(() =>
+      createPerson(ctx.store, person({ idNumber: ID, birthDate: '1953-10-05' }), { acceptWarnings: false }),
+    );
     expect(e.message).toContain('出生日期 1953-10-05 与身份证号中的 1952-10-05 不一致');
   });
 
   test('the same ID number cannot be registered twice', () => {
     createPerson(ctx.store, person({ idNumber: ID }), { acceptWarnings: false });
-    const e = refusal(() => createPerson(ctx.store, person({ name: '张贵兰', idNumber: ID.toLowerCase() }), { acceptWarnings: false }));
+    const e = refusal(() =>
+      createPerson(ctx.store, person({ name: '张贵兰', idNumber: ID.toLowerCase() }), { acceptWarnings: false }),
+    );
     expect(e.message).toContain('已登记在“张桂兰”的档案中');
     expect(count('persons')).toBe(1);
   });
@@ -101,14 +117,21 @@ describe('the audit log', () => {
       ctx.store,
       p.id,
       p.version,
-      person({ idNumber: ID, address: '卫工街 8 号', contacts: [{ name: '李建国', relation: '配偶', phones: [{ label: null, number: '13900001111' }] }] }),
+      person({
+        idNumber: ID,
+        address: '卫工街 8 号',
+        contacts: [{ name: '李建国', relation: '配偶', phones: [{ label: null, number: '13900001111' }] }],
+      }),
       { acceptWarnings: false },
     );
     const rows = personHistory(ctx.store, p.id);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ operator: '王干事', entity: 'person', action: 'update' });
     expect(rows[0].changes.map((c) => c.field).sort()).toEqual(['address', 'contacts']);
-    expect(rows[0].changes.find((c) => c.field === 'address')).toMatchObject({ before: '兴华街 12 号', after: '卫工街 8 号' });
+    expect(rows[0].changes.find((c) => c.field === 'address')).toMatchObject({
+      before: '兴华街 12 号',
+      after: '卫工街 8 号',
+    });
     const history = historyFor(ctx.store, p.id);
     expect(history[0].changes.find((c) => c.label === '家属及联系人')?.after).toContain('李建国 （配偶） 13900001111');
     expect(history[1].what).toBe('建立档案');
@@ -119,7 +142,9 @@ describe('the audit log', () => {
   test('a stale version is refused: two people editing the same file', () => {
     const p = createPerson(ctx.store, person(), { acceptWarnings: false });
     updatePerson(ctx.store, p.id, p.version, person({ note: '一' }), { acceptWarnings: false });
-    const e = refusal(() => updatePerson(ctx.store, p.id, p.version, person({ note: '二' }), { acceptWarnings: false }));
+    const e = refusal(() =>
+      updatePerson(ctx.store, p.id, p.version, person({ note: '二' }), { acceptWarnings: false }),
+    );
     expect(e.code).toBe('conflict');
     expect(getPerson(ctx.store, p.id).note).toBe('一');
   });
@@ -127,7 +152,13 @@ describe('the audit log', () => {
   test('attachments are stored, read back and removed with audit rows', () => {
     const p = createPerson(ctx.store, person(), { acceptWarnings: false });
     const data = Buffer.from('%PDF-1.4 scan of 离休证');
-    const a = addAttachment(ctx.store, { personId: p.id, fileName: '离休证.pdf', mime: 'application/pdf', data, note: null });
+    const a = addAttachment(ctx.store, {
+      personId: p.id,
+      fileName: '离休证.pdf',
+      mime: 'application/pdf',
+      data,
+      note: null,
+    });
     expect(readAttachment(ctx.store, a.id).data.equals(data)).toBe(true);
     expect(getPerson(ctx.store, p.id).attachments).toHaveLength(1);
     removeAttachment(ctx.store, a.id, '重复上传');
@@ -147,8 +178,15 @@ describe('the audit log', () => {
 
 describe('the list', () => {
   beforeEach(() => {
-    const add = (fields: Parameters<typeof person>[0]) => createPerson(ctx.store, person(fields), { acceptWarnings: false });
-    add({ name: '甲', birthDate: '1925-01-01', category: '离休', politicalStatus: '中共党员', careAloneChildless: true });
+    const add = (fields: Parameters<typeof person>[0]) =>
+      createPerson(ctx.store, person(fields), { acceptWarnings: false });
+    add({
+      name: '甲',
+      birthDate: '1925-01-01',
+      category: '离休',
+      politicalStatus: '中共党员',
+      careAloneChildless: true,
+    });
     add({ name: '乙', birthDate: '1936-06-01', idNumber: ID_1936, area: '东区' });
     add({ name: '丙', birthDate: '1946-11', careDisability: '半失能' });
     add({ name: '丁', birthDate: '1950-01-01', status: '已故', statusDate: '2026-03-01' });

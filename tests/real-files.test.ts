@@ -27,13 +27,18 @@ beforeEach(async () => {
 });
 afterEach(() => ctx.close());
 
-const persons = () => ctx.store.raw.prepare('select name, id_number as idNumber, birth_date as birthDate, review_flags as flags, address from persons order by id').all() as {
-  name: string;
-  idNumber: string | null;
-  birthDate: string | null;
-  flags: string;
-  address: string | null;
-}[];
+const persons = () =>
+  ctx.store.raw
+    .prepare(
+      'select name, id_number as idNumber, birth_date as birthDate, review_flags as flags, address from persons order by id',
+    )
+    .all() as {
+    name: string;
+    idNumber: string | null;
+    birthDate: string | null;
+    flags: string;
+    address: string | null;
+  }[];
 
 async function importBytes(bytes: Buffer, name: string, options = {}): Promise<ImportReport> {
   return commitImport(ctx.store, await prepareImport(bytes, name), options);
@@ -78,7 +83,9 @@ function ole(streams: Record<string, Buffer>): Buffer {
 
 /** The workbook with its sheets' used range (the DIMENSIONS record, MS-XLS 2.4.90) made `rows` × `columns`. */
 function declaring(bytes: Buffer, rows: number, columns: number): Buffer {
-  const stream = Buffer.from(XLSX.CFB.find(XLSX.CFB.read(bytes, { type: 'buffer' }), '/Workbook').content as Uint8Array);
+  const stream = Buffer.from(
+    XLSX.CFB.find(XLSX.CFB.read(bytes, { type: 'buffer' }), '/Workbook').content as Uint8Array,
+  );
   for (let at = 0; at + 4 <= stream.length; at += 4 + stream.readUInt16LE(at + 2)) {
     if (stream.readUInt16LE(at) !== 0x0200) continue;
     stream.writeUInt32LE(rows, at + 8);
@@ -143,10 +150,13 @@ describe('a number outside Excel’s dates in a date-formatted cell', () => {
     // Flagged 待核实 with what the file says, never crashed on nor read as a day of 1899.
     expect(JSON.parse(people[1].flags)).toEqual([expect.stringContaining('无法识别的日期：-5')]);
     // (the ID column is empty on that row, so it is flagged for that too)
-    expect(JSON.parse(people[2].flags)).toEqual(['身份证号为空，请补录', expect.stringContaining('无法识别的日期：1.10105195203050E+17')]);
+    expect(JSON.parse(people[2].flags)).toEqual([
+      '身份证号为空，请补录',
+      expect.stringContaining('无法识别的日期：1.10105195203050E+17'),
+    ]);
   }
 
-  test('in an .xls (it crashed with “Cannot read properties of null (reading \'y\')”)', async () => {
+  test("in an .xls (it crashed with “Cannot read properties of null (reading 'y')”)", async () => {
     const bytes = xls(rows, (ws) => {
       for (const ref of ['B2', 'B3', 'B4', 'C5']) ws[ref].z = 'yyyy-mm-dd';
     });
@@ -172,7 +182,12 @@ describe('a file is what its bytes say, not its name', () => {
   });
 
   test('an .xlsx named .xls, and a CSV named .xlsx, are read as what they are', async () => {
-    const book = await xlsx({ 花名册: [['姓名', '身份证号'], ['张桂兰', id('11010519521005002')]] });
+    const book = await xlsx({
+      花名册: [
+        ['姓名', '身份证号'],
+        ['张桂兰', id('11010519521005002')],
+      ],
+    });
     expect((await readSource(book, 'renamed.xls')).format).toBe('xlsx');
     const csv = Buffer.from(`姓名,身份证号\r\n张桂兰,${id('11010519521005002')}\r\n`);
     expect((await readSource(csv, 'export.xlsx')).format).toBe('csv');
@@ -180,7 +195,10 @@ describe('a file is what its bytes say, not its name', () => {
 
   test('a workbook that is truly encrypted is refused saying so', async () => {
     // An encrypted .xlsx is an OLE file with the package inside, encrypted (MS-OFFCRYPTO 2.3.4.1).
-    const encrypted = ole({ EncryptionInfo: Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]), EncryptedPackage: Buffer.alloc(4096, 7) });
+    const encrypted = ole({
+      EncryptionInfo: Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]),
+      EncryptedPackage: Buffer.alloc(4096, 7),
+    });
     expect(await refusal(encrypted, 'locked.xlsx')).toContain('文件设有密码保护');
     expect(await refusal(encrypted, 'locked.xls')).toContain('文件设有密码保护');
     // An encrypted .xls: its Workbook stream has a FILEPASS record after the first BOF.
@@ -207,13 +225,41 @@ describe('files we do not read are refused saying what they are and what to do',
     ['张桂兰', id('11010519521005002')],
   ];
   test.each([
-    ['.xlsb (it said 没有找到表头)', () => xls(roster, undefined, 'xlsb'), 'roster.xlsb', '不支持 .xlsb（Excel 二进制工作簿）格式：请在 Excel 中打开它，另存为 Excel 工作簿（.xlsx）后再导入'],
+    [
+      '.xlsb (it said 没有找到表头)',
+      () => xls(roster, undefined, 'xlsb'),
+      'roster.xlsb',
+      '不支持 .xlsb（Excel 二进制工作簿）格式：请在 Excel 中打开它，另存为 Excel 工作簿（.xlsx）后再导入',
+    ],
     ['.xlsb named .xlsx', () => xls(roster, undefined, 'xlsb'), 'roster.xlsx', '不支持 .xlsb'],
     ['.ods', () => xls(roster, undefined, 'ods'), 'roster.ods', '不支持 .ods（OpenDocument 表格）格式'],
-    ['Numbers', () => zip([{ name: 'Index/Document.iwa', data: Buffer.alloc(64, 1) }, { name: 'Metadata/Properties.plist', data: Buffer.from('x') }]), 'roster.numbers', '不支持 Apple Numbers 文件'],
-    ['a Word .docx', () => zip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: Buffer.from('<w:document/>') }]), '名单.docx', 'Word 文档'],
+    [
+      'Numbers',
+      () =>
+        zip([
+          { name: 'Index/Document.iwa', data: Buffer.alloc(64, 1) },
+          { name: 'Metadata/Properties.plist', data: Buffer.from('x') },
+        ]),
+      'roster.numbers',
+      '不支持 Apple Numbers 文件',
+    ],
+    [
+      'a Word .docx',
+      () =>
+        zip([
+          { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+          { name: 'word/document.xml', data: Buffer.from('<w:document/>') },
+        ]),
+      '名单.docx',
+      'Word 文档',
+    ],
     ['a Word .doc', () => ole({ WordDocument: Buffer.alloc(4096, 1) }), '名单.doc', 'Word 文档（.doc）'],
-    ['a web page named .xls', () => Buffer.from('<html><body><table><tr><td>姓名</td></tr><tr><td>张桂兰</td></tr></table></body></html>'), 'export.xls', '网页（HTML）'],
+    [
+      'a web page named .xls',
+      () => Buffer.from('<html><body><table><tr><td>姓名</td></tr><tr><td>张桂兰</td></tr></table></body></html>'),
+      'export.xls',
+      '网页（HTML）',
+    ],
     ['Excel 2003 XML', () => xls(roster, undefined, 'xlml'), 'export.xls', 'Excel 2003 XML'],
     ['a zip of files', () => zip([{ name: '花名册/名单.xlsx', data: Buffer.from('PK') }]), '花名册.zip', '压缩包'],
   ] as const)('%s', async (_what, make, name, message) => {
@@ -266,7 +312,9 @@ describe('totals, subtotals and footers', () => {
       [13, 'note'],
     ]);
     // Not dropped: each is in the import's log with what it said.
-    const logged = ctx.store.raw.prepare("select row, raw from import_rows where outcome = 'total' order by row").all() as { row: number; raw: string }[];
+    const logged = ctx.store.raw
+      .prepare("select row, raw from import_rows where outcome = 'total' order by row")
+      .all() as { row: number; raw: string }[];
     expect(logged.map((l) => [l.row, JSON.parse(l.raw)])).toEqual([
       [5, { 序号: '总裁办合计', 姓名: '总裁办合计', 性别: '总裁办合计', 缴费年限: '58' }],
       [7, { 序号: '财务部', 姓名: '财务部', 性别: '财务部', 缴费年限: '35' }],
@@ -280,17 +328,36 @@ describe('totals, subtotals and footers', () => {
     const preview = await sessions.open(ctx.store, 'totals.xlsx', await rosterWithTotals());
     expect(preview).toMatchObject({ totalRows: 4, noteRows: 4, notARoster: [], counts: { dataRows: 3, inserted: 3 } });
     const skipped = sessions.rows(preview.session, null, 'skipped', 1);
-    expect(skipped.rows.filter((r) => r.outcome === 'total').map((r) => r.cells[1])).toEqual(['总裁办合计', '财务部', '总合计', '全公司总计:3人']);
+    expect(skipped.rows.filter((r) => r.outcome === 'total').map((r) => r.cells[1])).toEqual([
+      '总裁办合计',
+      '财务部',
+      '总合计',
+      '全公司总计:3人',
+    ]);
   });
 
   test('a name merged over two columns of its own, and a row with an ID number, stay people', async () => {
-    const bytes = await xlsx({ 花名册: [['序号', '姓名', null, '缴费年限'], [1, '张桂兰', null, 30], [2, '合计', null, 12]] }, (ws) => {
-      ws.mergeCells('B1:C1');
-      ws.mergeCells('B2:C2');
-    });
+    const bytes = await xlsx(
+      {
+        花名册: [
+          ['序号', '姓名', null, '缴费年限'],
+          [1, '张桂兰', null, 30],
+          [2, '合计', null, 12],
+        ],
+      },
+      (ws) => {
+        ws.mergeCells('B1:C1');
+        ws.mergeCells('B2:C2');
+      },
+    );
     const report = await importBytes(bytes, 'merged-name.xlsx');
     expect(report.rows.map((r) => r.outcome)).toEqual(['header', 'inserted', 'total']);
-    const withId = await xlsx({ 花名册: [['姓名', '身份证号', '备注'], ['王合计', id('11010519550101002'), '合计缴费 30 年']] });
+    const withId = await xlsx({
+      花名册: [
+        ['姓名', '身份证号', '备注'],
+        ['王合计', id('11010519550101002'), '合计缴费 30 年'],
+      ],
+    });
     expect(await importBytes(withId, 'with-id.xlsx')).toMatchObject({ inserted: 1 });
   });
 });
@@ -323,12 +390,26 @@ describe('formula results and line breaks as Excel shows them', () => {
   });
 
   test('in an .xls and a CSV too; names lose what cannot be seen', async () => {
-    const fromXls = await readSource(xls([['姓名', '住址'], ['张桂兰', '幸福路\r\n3 单元']]), 'a.xls');
+    const fromXls = await readSource(
+      xls([
+        ['姓名', '住址'],
+        ['张桂兰', '幸福路\r\n3 单元'],
+      ]),
+      'a.xls',
+    );
     expect(fromXls.sheets[0].rows[1]).toEqual(['张桂兰', '幸福路\n3 单元']);
     const fromCsv = await readSource(Buffer.from('姓名,住址\r\n张桂兰,"幸福路\r\n3 单元"\r\n'), 'a.csv');
     expect(fromCsv.sheets[0].rows[1]).toEqual(['张桂兰', '幸福路\n3 单元']);
     // Pasted from a web page: zero-width spaces around and inside.
-    await importBytes(await xlsx({ 花名册: [['姓名', '身份证号'], ['\u200b张\u200b桂兰 \u3000', id('11010519521005002')]] }), 'pasted.xlsx');
+    await importBytes(
+      await xlsx({
+        花名册: [
+          ['姓名', '身份证号'],
+          ['\u200b张\u200b桂兰 \u3000', id('11010519521005002')],
+        ],
+      }),
+      'pasted.xlsx',
+    );
     expect(persons()[0].name).toBe('张桂兰');
   });
 });
@@ -339,11 +420,15 @@ describe('a table that does not look like a roster', () => {
   const attendance = () => {
     const names = Array.from({ length: 20 }, (_, i) => `职工${String.fromCharCode(0x7532 + i)}`);
     const rows: unknown[][] = [['序号', '姓名', '日期', '签到时间']];
-    for (let day = 1; day <= 15; day++) for (const name of names) rows.push([rows.length, name, `2024-03-${String(day).padStart(2, '0')}`, '08:0' + (day % 10)]);
+    for (let day = 1; day <= 15; day++)
+      for (const name of names)
+        rows.push([rows.length, name, `2024-03-${String(day).padStart(2, '0')}`, '08:0' + (day % 10)]);
     return rows;
   };
-  const open = async (bytes: Buffer, fileName = '考勤.xlsx') => rpc.call<ImportPreview>('imports.open', { fileName, dataBase64: bytes.toString('base64') });
-  const commit = async (input: Record<string, unknown>) => (await ctx.jobs.settled((await rpc.call<JobStatus>('imports.commit', input)).id))!;
+  const open = async (bytes: Buffer, fileName = '考勤.xlsx') =>
+    rpc.call<ImportPreview>('imports.open', { fileName, dataBase64: bytes.toString('base64') });
+  const commit = async (input: Record<string, unknown>) =>
+    (await ctx.jobs.settled((await rpc.call<JobStatus>('imports.commit', input)).id))!;
 
   test('is stopped with a question: the preview says so, and commit needs the user’s explicit yes', async () => {
     const preview = await open(await xlsx({ 考勤: attendance() }));
@@ -353,27 +438,39 @@ describe('a table that does not look like a roster', () => {
         sheet: '考勤',
         rows: 300,
         names: 20,
-        message: expect.stringMatching(/^工作表“考勤”有 300 行，只有 20 个不同的姓名（平均每人 15 行），也没有身份证号、出生日期或人员类别列：不像花名册/),
+        message: expect.stringMatching(
+          /^工作表“考勤”有 300 行，只有 20 个不同的姓名（平均每人 15 行），也没有身份证号、出生日期或人员类别列：不像花名册/,
+        ),
       },
     ]);
     const refused = await commit({ session: preview.session });
-    expect(refused).toMatchObject({ state: 'failed', error: { code: 'not_a_roster', message: expect.stringContaining('未导入，数据未作改动') } });
+    expect(refused).toMatchObject({
+      state: 'failed',
+      error: { code: 'not_a_roster', message: expect.stringContaining('未导入，数据未作改动') },
+    });
     expect(persons()).toEqual([]);
     const confirmed = await commit({ session: preview.session, confirmNotRoster: true });
     expect(confirmed).toMatchObject({ state: 'done', result: { inserted: 300 } });
   });
 
   test('a roster is not asked about, nor a file whose odd sheet is left out', async () => {
-    const roster = Array.from({ length: 30 }, (_, i) => [`人员${i}`, id(`1101051952100${String(i).padStart(2, '0')}02`)]);
+    const roster = Array.from({ length: 30 }, (_, i) => [
+      `人员${i}`,
+      id(`1101051952100${String(i).padStart(2, '0')}02`),
+    ]);
     const both = await xlsx({ 考勤: attendance(), 花名册: [['姓名', '身份证号'], ...roster] });
     const preview = await open(both, 'both.xlsx');
     expect(preview.notARoster.map((d) => d.sheet)).toEqual(['考勤']);
-    expect(await commit({ session: preview.session, excludedSheets: ['考勤'] })).toMatchObject({ state: 'done', result: { inserted: 30, excluded: 300 } });
+    expect(await commit({ session: preview.session, excludedSheets: ['考勤'] })).toMatchObject({
+      state: 'done',
+      result: { inserted: 30, excluded: 300 },
+    });
   });
 });
 
 describe('the CLI', () => {
-  const cli = (...args: string[]) => spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
+  const cli = (...args: string[]) =>
+    spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
   function database(): string {
     const dbPath = path.join(tempDir(), 'office.sqlite');
     expect(cli('init', '--db', dbPath, '--org', '测试集团', '--operator', '王干事').status).toBe(0);
@@ -399,16 +496,26 @@ describe('the CLI', () => {
 
   test('import --json piped into another program arrives whole (it was cut at 64 kB)', async () => {
     const rows: unknown[][] = [['姓名', '身份证号']];
-    for (let i = 0; i < 3000; i++) rows.push([`人员${i}`, id(`110105195${i % 10}0${1 + (i % 9)}${String(10 + (i % 18))}${String(i % 1000).padStart(3, '0')}`.slice(0, 17))]);
+    for (let i = 0; i < 3000; i++)
+      rows.push([
+        `人员${i}`,
+        id(
+          `110105195${i % 10}0${1 + (i % 9)}${String(10 + (i % 18))}${String(i % 1000).padStart(3, '0')}`.slice(0, 17),
+        ),
+      ]);
     const file = path.join(tempDir(), 'big.xlsx');
     fs.writeFileSync(file, await xlsx({ 花名册: rows }));
     const dbPath = database();
     // The reader takes its time: the pipe fills, and the rest of the report waits in the CLI.
-    const piped = spawnSync('sh', ['-c', `npm run --silent cli -- import '${file}' --db '${dbPath}' --dry-run --json | (sleep 1; cat)`], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const piped = spawnSync(
+      'sh',
+      ['-c', `npm run --silent cli -- import '${file}' --db '${dbPath}' --dry-run --json | (sleep 1; cat)`],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     expect(piped.stdout.length).toBeGreaterThan(256 * 1024);
     const report = JSON.parse(piped.stdout) as ImportReport;
     expect(report.rows).toHaveLength(3001);

@@ -10,11 +10,18 @@ import { UserError } from '../src-main/shared/errors';
 const id = (first17: string) => first17 + checkCharacter(first17);
 
 /** The fields and reasons of a table given as its header row and data rows. */
-function recognise(grammar: typeof ROSTER | typeof LEDGER | typeof ADJUSTMENT, rows: CellValue[][], map?: Record<string, string | null>) {
+function recognise(
+  grammar: typeof ROSTER | typeof LEDGER | typeof ADJUSTMENT,
+  rows: CellValue[][],
+  map?: Record<string, string | null>,
+) {
   const [labels, ...data] = rows;
   const width = Math.max(...rows.map((r) => r.length));
   const taught = map ? teach(grammar as typeof ROSTER, map, '按指定的对应') : undefined;
-  return recogniseColumns(grammar as typeof ROSTER, labels, sampleColumns(data, 0, width), { taught, alignedRows: data }).map((c) => [c.field, c.reason]);
+  return recogniseColumns(grammar as typeof ROSTER, labels, sampleColumns(data, 0, width), {
+    taught,
+    alignedRows: data,
+  }).map((c) => [c.field, c.reason]);
 }
 
 describe('labels, normalised', () => {
@@ -143,22 +150,42 @@ describe('the values vote', () => {
   });
 
   test('ID numbers take the ID column whatever its header says; a header that says so and holds them keeps it', () => {
-    expect(recognise(ROSTER, [['姓名', '出生日期'], ['张桂兰', A], ['李建国', B]])).toEqual([
+    expect(
+      recognise(ROSTER, [
+        ['姓名', '出生日期'],
+        ['张桂兰', A],
+        ['李建国', B],
+      ]),
+    ).toEqual([
       ['name', '按表头：姓名'],
       ['idNumber', '按内容判断：100% 为身份证号'],
     ]);
-    expect(recognise(ROSTER, [['姓名', '身份证号', '备用证件'], ['张桂兰', A, B], ['李建国', B, A]]).map((c) => c[0])).toEqual(['name', 'idNumber', null]);
+    expect(
+      recognise(ROSTER, [
+        ['姓名', '身份证号', '备用证件'],
+        ['张桂兰', A, B],
+        ['李建国', B, A],
+      ]).map((c) => c[0]),
+    ).toEqual(['name', 'idNumber', null]);
   });
 
   test('a date column that is not the birth date is shown as a date no field was sure of', () => {
-    expect(recognise(ROSTER, [['姓名', '身份证号', '入党时间X'], ['张桂兰', A, '1975-07-01'], ['李建国', B, '1980-07-01']])[2]).toEqual([
-      null,
-      '内容 100% 为日期，但无法判断是哪一项：请指定，否则记入备注并标为待核实',
-    ]);
+    expect(
+      recognise(ROSTER, [
+        ['姓名', '身份证号', '入党时间X'],
+        ['张桂兰', A, '1975-07-01'],
+        ['李建国', B, '1980-07-01'],
+      ])[2],
+    ).toEqual([null, '内容 100% 为日期，但无法判断是哪一项：请指定，否则记入备注并标为待核实']);
   });
 
   test('a second phone column is a phone too; a second name column is kept in the notes', () => {
-    expect(recognise(ROSTER, [['姓名', '电话', '手机', '名字'], ['张桂兰', '0411-82345678', '13840001234', '张桂兰']])).toEqual([
+    expect(
+      recognise(ROSTER, [
+        ['姓名', '电话', '手机', '名字'],
+        ['张桂兰', '0411-82345678', '13840001234', '张桂兰'],
+      ]),
+    ).toEqual([
       ['name', '按表头：姓名'],
       ['phone', '按表头：电话'],
       ['phone', '按表头：手机'],
@@ -167,19 +194,44 @@ describe('the values vote', () => {
   });
 
   test('编号 is a 序号 only when it counts 1, 2, 3', () => {
-    expect(recognise(ROSTER, [['编号', '姓名'], [1, '张桂兰'], [2, '李建国']])[0]).toEqual(['seq', '按表头：编号，且内容 100% 为从 1 起连续的序号']);
-    expect(recognise(ROSTER, [['编号', '姓名'], ['A0317', '张桂兰'], ['A0422', '李建国']])[0][0]).toBeNull();
+    expect(
+      recognise(ROSTER, [
+        ['编号', '姓名'],
+        [1, '张桂兰'],
+        [2, '李建国'],
+      ])[0],
+    ).toEqual(['seq', '按表头：编号，且内容 100% 为从 1 起连续的序号']);
+    expect(
+      recognise(ROSTER, [
+        ['编号', '姓名'],
+        ['A0317', '张桂兰'],
+        ['A0422', '李建国'],
+      ])[0][0],
+    ).toBeNull();
   });
 
   test('the ledger kind column by its values', () => {
-    expect(recognise(LEDGER, [['姓名', '险种'], ['张桂兰', '门诊'], ['李建国', '住院']])[1]).toEqual(['kind', '按内容判断：100% 为门诊/住院/特殊病种/药店']);
+    expect(
+      recognise(LEDGER, [
+        ['姓名', '险种'],
+        ['张桂兰', '门诊'],
+        ['李建国', '住院'],
+      ])[1],
+    ).toEqual(['kind', '按内容判断：100% 为门诊/住院/特殊病种/药店']);
   });
 });
 
 describe('taught', () => {
   test('--map: by label or by 第N列, by the field name or its Chinese name, null for none; it stands over the grammar and the values', () => {
     expect(
-      recognise(ROSTER, [['姓名', '到龄时间', null, '电话'], ['张桂兰', '2010-03', id('21010219521005122'), '13840001234']], { 到龄时间: 'retirementDate', 第3列: '身份证号', 电话: null }),
+      recognise(
+        ROSTER,
+        [
+          ['姓名', '到龄时间', null, '电话'],
+          ['张桂兰', '2010-03', id('21010219521005122'), '13840001234'],
+        ],
+        { 到龄时间: 'retirementDate', 第3列: '身份证号', 电话: null },
+      ),
     ).toEqual([
       ['name', '按表头：姓名'],
       ['retirementDate', '按指定的对应：离退休时间'],
@@ -190,6 +242,8 @@ describe('taught', () => {
 
   test('a name that is no field is refused, naming the fields there are', () => {
     expect(() => teach(ROSTER, { 到龄时间: '退休日子' }, 'x', '--map')).toThrow(UserError);
-    expect(() => teach(ROSTER, { 到龄时间: '退休日子' }, 'x', '--map')).toThrow(/--map中“到龄时间”对应的“退休日子”不是可导入的字段；可用的字段：seq（序号（不导入））、name（姓名）/);
+    expect(() => teach(ROSTER, { 到龄时间: '退休日子' }, 'x', '--map')).toThrow(
+      /--map中“到龄时间”对应的“退休日子”不是可导入的字段；可用的字段：seq（序号（不导入））、name（姓名）/,
+    );
   });
 });

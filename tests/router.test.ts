@@ -19,7 +19,10 @@ afterEach(() => ctx.close());
 
 describe('the router', () => {
   test('an unknown method is refused', async () => {
-    expect(await call('retirees.drop', {})).toEqual({ ok: false, error: { code: 'unknown_method', message: '不支持的操作：retirees.drop' } });
+    expect(await call('retirees.drop', {})).toEqual({
+      ok: false,
+      error: { code: 'unknown_method', message: '不支持的操作：retirees.drop' },
+    });
     expect(await call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 
@@ -35,13 +38,19 @@ describe('the router', () => {
     if (r3.ok) throw new Error('expected a refusal');
     expect(r3.error.message).toContain('「出生日期」');
     expect(await call('retirees.list', { page: -1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await call('retirees.get', 'DROP TABLE persons')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('retirees.get', 'DROP TABLE persons')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(persons()).toBe(0);
   });
 
   test('a domain refusal comes back as it was said', async () => {
     const r = await call('retirees.get', { id: 42 });
-    expect(r).toEqual({ ok: false, error: { code: 'not_found', message: '没有找到这份档案，它可能已被删除', details: undefined } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: '没有找到这份档案，它可能已被删除', details: undefined },
+    });
   });
 
   test('an internal error is logged and the user told nothing was changed', async () => {
@@ -68,11 +77,16 @@ describe('the router', () => {
   });
 
   test('a backup name outside the backups folder is refused by its schema', async () => {
-    expect(await call('backups.restore', { name: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('backups.restore', { name: '../../etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 
   test('a valid call returns its value', async () => {
-    const r = await call('retirees.create', { person: { name: '张桂兰', category: '退休', phones: [{ number: '１３８００００００００' }] } });
+    const r = await call('retirees.create', {
+      person: { name: '张桂兰', category: '退休', phones: [{ number: '１３８００００００００' }] },
+    });
     expect(r).toMatchObject({ ok: true, value: { name: '张桂兰' } });
     expect(persons()).toBe(1);
   });
@@ -80,7 +94,9 @@ describe('the router', () => {
   test('every code a domain refuses with reaches the caller as it was said, and is not logged', () => {
     const logs: string[] = [];
     for (const code of ERROR_CODES) {
-      expect(errorOf(new UserError(code, '说明', { field: 'x' }), 'some.method', '/data/office.sqlite', (m) => logs.push(m))).toEqual({
+      expect(
+        errorOf(new UserError(code, '说明', { field: 'x' }), 'some.method', '/data/office.sqlite', (m) => logs.push(m)),
+      ).toEqual({
         code,
         message: '说明',
         details: { field: 'x' },
@@ -124,6 +140,9 @@ describe('the router', () => {
       ok: false,
       error: { code: 'not_found', message: '没有找到这个后台任务' },
     });
-    expect(await call('jobs.cancel', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call('jobs.cancel', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });

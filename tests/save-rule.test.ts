@@ -16,7 +16,9 @@ beforeEach(async () => {
 afterEach(() => ctx.close());
 
 async function openForm() {
-  const p = await call<PersonFile>('retirees.create', { person: { name: '李建国', category: '退休', birthDate: '1940-03-02', note: '老住址' } });
+  const p = await call<PersonFile>('retirees.create', {
+    person: { name: '李建国', category: '退休', birthDate: '1940-03-02', note: '老住址' },
+  });
   // The form, as the file page loads it.
   return call<PersonFile>('retirees.get', { id: p.id });
 }
@@ -26,7 +28,12 @@ describe('a save sends only what changed', () => {
     const form = await openForm();
     await call('deaths.register', { personId: form.id, diedOn: '2026-11-20', reportedBy: '其女儿', note: null });
     // The user only edited the note, on the form opened before the death was registered.
-    const saved = await call<PersonFile>('retirees.update', { id: form.id, version: form.version, changes: { note: '新住址' }, base: { note: form.note } });
+    const saved = await call<PersonFile>('retirees.update', {
+      id: form.id,
+      version: form.version,
+      changes: { note: '新住址' },
+      base: { note: form.note },
+    });
     expect(saved.status).toBe('已故');
     expect(saved.statusDate).toBe('2026-11-20');
     expect(saved.note).toBe('新住址');
@@ -38,7 +45,12 @@ describe('a save sends only what changed', () => {
     const form = await openForm();
     const group = await call<OrgUnit>('org.create', { kind: '行政大组', name: '第一大组', parentId: null });
     await call('org.assign', { query: { q: '李建国' }, ref: { kind: '行政大组', id: group.id } });
-    const saved = await call<PersonFile>('retirees.update', { id: form.id, version: form.version, changes: { phones: [{ label: '手机', number: '13800000000' }] }, base: { phones: form.phones } });
+    const saved = await call<PersonFile>('retirees.update', {
+      id: form.id,
+      version: form.version,
+      changes: { phones: [{ label: '手机', number: '13800000000' }] },
+      base: { phones: form.phones },
+    });
     expect(saved.adminGroupId).toBe(group.id);
     expect(saved.phones).toEqual([{ label: '手机', number: '13800000000' }]);
   });
@@ -64,14 +76,29 @@ describe('a save sends only what changed', () => {
 
   it('accepts a change someone else already made the same way', async () => {
     const form = await openForm();
-    await call('retirees.update', { id: form.id, version: form.version, changes: { formerUnit: '机修厂' }, base: { formerUnit: null } });
-    const saved = await call<PersonFile>('retirees.update', { id: form.id, version: form.version, changes: { formerUnit: '机修厂', note: '补' }, base: { formerUnit: null, note: form.note } });
+    await call('retirees.update', {
+      id: form.id,
+      version: form.version,
+      changes: { formerUnit: '机修厂' },
+      base: { formerUnit: null },
+    });
+    const saved = await call<PersonFile>('retirees.update', {
+      id: form.id,
+      version: form.version,
+      changes: { formerUnit: '机修厂', note: '补' },
+      base: { formerUnit: null, note: form.note },
+    });
     expect(saved).toMatchObject({ formerUnit: '机修厂', note: '补' });
   });
 
   it('refuses a change without the value the form showed', async () => {
     const form = await openForm();
-    const e = await refusal('retirees.update', { id: form.id, version: form.version, changes: { note: '新' }, base: {} });
+    const e = await refusal('retirees.update', {
+      id: form.id,
+      version: form.version,
+      changes: { note: '新' },
+      base: {},
+    });
     expect(e.code).toBe('invalid_input');
     expect(e.message).toContain('备注');
     expect((await call<PersonFile>('retirees.get', { id: form.id })).note).toBe('老住址');
@@ -79,15 +106,35 @@ describe('a save sends only what changed', () => {
 
   it('validates each changed field, and fills no default into fields it did not send', async () => {
     const form = await openForm();
-    await call('retirees.update', { id: form.id, version: form.version, changes: { careHardship: true }, base: { careHardship: false } });
+    await call('retirees.update', {
+      id: form.id,
+      version: form.version,
+      changes: { careHardship: true },
+      base: { careHardship: false },
+    });
     const now = await call<PersonFile>('retirees.get', { id: form.id });
     // `status` defaults to 在册 in a full file; a change that does not name it leaves it as it is.
     await call('deaths.register', { personId: form.id, diedOn: '2026-11-20', reportedBy: null, note: null });
-    const after = await call<PersonFile>('retirees.update', { id: form.id, version: now.version, changes: { careEmptyNest: true }, base: { careEmptyNest: false } });
+    const after = await call<PersonFile>('retirees.update', {
+      id: form.id,
+      version: now.version,
+      changes: { careEmptyNest: true },
+      base: { careEmptyNest: false },
+    });
     expect(after).toMatchObject({ status: '已故', careHardship: true, careEmptyNest: true });
-    const bad = await refusal('retirees.update', { id: form.id, version: after.version, changes: { postcode: '12' }, base: { postcode: null } });
+    const bad = await refusal('retirees.update', {
+      id: form.id,
+      version: after.version,
+      changes: { postcode: '12' },
+      base: { postcode: null },
+    });
     expect(bad.message).toContain('邮编应为 6 位数字');
-    const unknown = await refusal('retirees.update', { id: form.id, version: after.version, changes: { version: 99 }, base: { version: 1 } });
+    const unknown = await refusal('retirees.update', {
+      id: form.id,
+      version: after.version,
+      changes: { version: 99 },
+      base: { version: 1 },
+    });
     expect(unknown.code).toBe('invalid_input');
   });
 });
@@ -100,23 +147,54 @@ describe('rules follow the same rule', () => {
     writeSetting(ctx.store, 'operator_name', '赵会计');
     await call('adjustments.saveRule', { rule: { ...opened, fixedFen: opened.fixedFen + 1000 }, loaded: opened });
     writeSetting(ctx.store, 'operator_name', '王干事');
-    const both = await call<typeof RULE_2026>('adjustments.saveRule', { rule: { ...opened, note: '按省文件执行' }, loaded: opened });
+    const both = await call<typeof RULE_2026>('adjustments.saveRule', {
+      rule: { ...opened, note: '按省文件执行' },
+      loaded: opened,
+    });
     expect(both).toMatchObject({ fixedFen: opened.fixedFen + 1000, note: '按省文件执行' });
-    const clash = await refusal('adjustments.saveRule', { rule: { ...opened, fixedFen: opened.fixedFen + 500 }, loaded: opened });
+    const clash = await refusal('adjustments.saveRule', {
+      rule: { ...opened, fixedFen: opened.fixedFen + 500 },
+      loaded: opened,
+    });
     expect(clash.code).toBe('conflict');
     expect(clash.message).toContain('「定额调整」已被赵会计');
-    expect((await call<{ rule: typeof RULE_2026 }>('adjustments.rule', { year: opened.year })).rule.fixedFen).toBe(opened.fixedFen + 1000);
+    expect((await call<{ rule: typeof RULE_2026 }>('adjustments.rule', { year: opened.year })).rule.fixedFen).toBe(
+      opened.fixedFen + 1000,
+    );
   });
 
   it('a claims policy: a field changed since the form was opened is refused, another is put on the version in force', async () => {
-    const rules = { deductibleFen: 80000, capFen: 1000000, ratioBp: { 门诊: 7000, 住院: 8500, 特殊病种: 9000, 药店: 6000 }, ageBands: [] };
+    const rules = {
+      deductibleFen: 80000,
+      capFen: 1000000,
+      ratioBp: { 门诊: 7000, 住院: 8500, 特殊病种: 9000, 药店: 6000 },
+      ageBands: [],
+    };
     await call('claims.savePolicy', { year: 2026, category: '退休', rules, note: null, loaded: null });
     writeSetting(ctx.store, 'operator_name', '赵会计');
-    await call('claims.savePolicy', { year: 2026, category: '退休', rules: { ...rules, capFen: 1200000 }, note: '封顶提高', loaded: rules });
+    await call('claims.savePolicy', {
+      year: 2026,
+      category: '退休',
+      rules: { ...rules, capFen: 1200000 },
+      note: '封顶提高',
+      loaded: rules,
+    });
     writeSetting(ctx.store, 'operator_name', '王干事');
-    const kept = await call<{ rules: typeof rules }>('claims.savePolicy', { year: 2026, category: '退休', rules: { ...rules, deductibleFen: 60000 }, note: null, loaded: rules });
+    const kept = await call<{ rules: typeof rules }>('claims.savePolicy', {
+      year: 2026,
+      category: '退休',
+      rules: { ...rules, deductibleFen: 60000 },
+      note: null,
+      loaded: rules,
+    });
     expect(kept.rules).toMatchObject({ capFen: 1200000, deductibleFen: 60000 });
-    const clash = await refusal('claims.savePolicy', { year: 2026, category: '退休', rules: { ...rules, capFen: 900000 }, note: null, loaded: rules });
+    const clash = await refusal('claims.savePolicy', {
+      year: 2026,
+      category: '退休',
+      rules: { ...rules, capFen: 900000 },
+      note: null,
+      loaded: rules,
+    });
     expect(clash.code).toBe('conflict');
     expect(clash.message).toContain('12,000.00 元');
   });
@@ -125,7 +203,12 @@ describe('rules follow the same rule', () => {
 describe('what a form showed is bounded too', () => {
   it('a base of a million characters is refused in words, nothing saved', async () => {
     const form = await openForm();
-    const e = await refusal('retirees.update', { id: form.id, version: form.version, changes: { note: '新' }, base: { note: 'x'.repeat(1_000_000) } });
+    const e = await refusal('retirees.update', {
+      id: form.id,
+      version: form.version,
+      changes: { note: '新' },
+      base: { note: 'x'.repeat(1_000_000) },
+    });
     expect(e.code).toBe('invalid_input');
     expect(e.message).toContain('原值内容过多');
     expect((await call<PersonFile>('retirees.get', { id: form.id })).note).toBe('老住址');

@@ -16,7 +16,8 @@ function names(q: string): string[] {
 
 beforeEach(async () => {
   ctx = await freshContext();
-  const add = (name: string, fields = {}) => createPerson(ctx.store, person({ name, ...fields }), { acceptWarnings: false });
+  const add = (name: string, fields = {}) =>
+    createPerson(ctx.store, person({ name, ...fields }), { acceptWarnings: false });
   add('张桂兰', { idNumber: id('21010219521005122'), phones: [{ label: '手机', number: '138-4000-1234' }] });
   add('单立华');
   add('曾国藩');
@@ -122,7 +123,8 @@ describe('polyphonic surnames (issue 17)', () => {
 
 describe('ranking (issue 17)', () => {
   beforeEach(() => {
-    const add = (name: string, fields = {}) => createPerson(ctx.store, person({ name, ...fields }), { acceptWarnings: false });
+    const add = (name: string, fields = {}) =>
+      createPerson(ctx.store, person({ name, ...fields }), { acceptWarnings: false });
     // Added so that neither the order of the ids nor the name order is the ranked order.
     add('李王芳');
     add('王芳华');
@@ -131,7 +133,8 @@ describe('ranking (issue 17)', () => {
     add('吴王芳');
   });
 
-  const ranked = (q: string) => listPersons(ctx.store, ListQuery.parse({ q })).rows.map((r) => `${r.name}${r.status === '已故' ? '†' : ''}`);
+  const ranked = (q: string) =>
+    listPersons(ctx.store, ListQuery.parse({ q })).rows.map((r) => `${r.name}${r.status === '已故' ? '†' : ''}`);
 
   test('the exact name first, the living before the deceased, then names that start so, then any part', () => {
     expect(ranked('王芳')).toEqual(['王芳', '王芳†', '王芳华', '李王芳', '吴王芳']);
@@ -145,7 +148,10 @@ describe('ranking (issue 17)', () => {
   });
 
   test('a search within the chosen statuses and categories ranks only the files they keep', () => {
-    const within = (filter: object) => listPersons(ctx.store, ListQuery.parse({ q: '王芳', ...filter })).rows.map((r) => `${r.name}${r.status === '已故' ? '†' : ''}`);
+    const within = (filter: object) =>
+      listPersons(ctx.store, ListQuery.parse({ q: '王芳', ...filter })).rows.map(
+        (r) => `${r.name}${r.status === '已故' ? '†' : ''}`,
+      );
     expect(within({ statuses: ['已故'] })).toEqual(['王芳†']);
     expect(within({ statuses: ['在册', '迁出'] })).toEqual(['王芳', '王芳华', '李王芳', '吴王芳']);
     expect(within({ categories: ['离休'] })).toEqual([]);
@@ -161,7 +167,12 @@ describe('ranking (issue 17)', () => {
 describe('a short search on a large office (issue 17)', () => {
   test('stops counting at 1,000 hits and says there are more, without a count of them all', () => {
     ctx.store.tx(() => {
-      for (let i = 0; i < SEARCH_CAP + 20; i++) createPerson(ctx.store, person({ name: `赵${'一二三四五六七八九十'[i % 10]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(i / 10) % 10]}` }), { acceptWarnings: false });
+      for (let i = 0; i < SEARCH_CAP + 20; i++)
+        createPerson(
+          ctx.store,
+          person({ name: `赵${'一二三四五六七八九十'[i % 10]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(i / 10) % 10]}` }),
+          { acceptWarnings: false },
+        );
     });
     // Every statement the search runs, as SQLite is given it.
     const ran: string[] = [];
@@ -179,17 +190,27 @@ describe('a short search on a large office (issue 17)', () => {
 });
 
 describe('the match in an ID number or a phone (issue 17)', () => {
-  const match = (q: string) => listPersons(ctx.store, ListQuery.parse({ q })).rows.map((r) => ({ name: r.name, match: r.match }));
+  const match = (q: string) =>
+    listPersons(ctx.store, ListQuery.parse({ q })).rows.map((r) => ({ name: r.name, match: r.match }));
   const ID = id('21010219521005122');
 
   test('digits inside the masked part are shown, the rest stays masked', () => {
-    expect(match('5210')).toEqual([{ name: '张桂兰', match: { field: 'idNumber', text: `210102**5210**${ID.slice(-4)}`, from: 8, to: 12 } }]);
+    expect(match('5210')).toEqual([
+      { name: '张桂兰', match: { field: 'idNumber', text: `210102**5210**${ID.slice(-4)}`, from: 8, to: 12 } },
+    ]);
     // The part the list shows anyway is marked as the match.
-    expect(match('0102')[0].match).toEqual({ field: 'idNumber', text: `210102********${ID.slice(-4)}`, from: 2, to: 6 });
+    expect(match('0102')[0].match).toEqual({
+      field: 'idNumber',
+      text: `210102********${ID.slice(-4)}`,
+      from: 2,
+      to: 6,
+    });
   });
 
   test('a phone: the matched digits, the rest masked, its dashes kept', () => {
-    expect(match('4000-1234')).toEqual([{ name: '张桂兰', match: { field: 'phone', text: '***-4000-1234', from: 4, to: 13 } }]);
+    expect(match('4000-1234')).toEqual([
+      { name: '张桂兰', match: { field: 'phone', text: '***-4000-1234', from: 4, to: 13 } },
+    ]);
   });
 
   test('a name search says nothing of the ID', () => {

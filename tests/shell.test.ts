@@ -21,13 +21,23 @@ describe('the app:// protocol serves attachments as downloads, never as pages of
     const api = router(() => ctx);
     let handler: (req: Request) => Promise<Response> = async () => new Response(null, { status: 500 });
     const protocol = { handle: (_scheme: string, h: typeof handler) => (handler = h) };
-    serveRenderer(protocol as never, path.resolve(import.meta.dirname, '../dist-renderer'), (p, preview) => attachmentResponse(ctx.store, p, preview));
+    serveRenderer(protocol as never, path.resolve(import.meta.dirname, '../dist-renderer'), (p, preview) =>
+      attachmentResponse(ctx.store, p, preview),
+    );
     const p = await api.call<{ id: number }>('retirees.create', { person: person() });
-    const petition = await api.call<{ id: number }>('petitions.create', { receivedOn: '2025-04-01', channel: '来信', personId: p.id, subject: '来信', content: '来信内容' });
+    const petition = await api.call<{ id: number }>('petitions.create', {
+      receivedOn: '2025-04-01',
+      channel: '来信',
+      personId: p.id,
+      subject: '来信',
+      content: '来信内容',
+    });
     const html = Buffer.from('<html><script>window.retireeOffice.invoke("backups.restore", {})</script></html>');
     const legacy = Number(
       ctx.store.raw
-        .prepare("INSERT INTO petition_attachments (petition_id, file_name, mime, size, sha256, data, added_at, added_by) VALUES (?, 'letter.html', 'text/html', ?, '', ?, '2025-01-01T00:00:00', '旧数据')")
+        .prepare(
+          "INSERT INTO petition_attachments (petition_id, file_name, mime, size, sha256, data, added_at, added_by) VALUES (?, 'letter.html', 'text/html', ?, '', ?, '2025-01-01T00:00:00', '旧数据')",
+        )
         .run(petition.id, html.length, html).lastInsertRowid,
     );
     const r = await handler(new Request(`app://retiree-office/attachments/petition/${legacy}?preview=1`));
@@ -37,8 +47,16 @@ describe('the app:// protocol serves attachments as downloads, never as pages of
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     expect(r.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
 
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-    const a = await api.call<{ id: number }>('attachments.add', { personId: p.id, fileName: 'photo.png', mime: 'text/html', dataBase64: png.toString('base64') });
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const a = await api.call<{ id: number }>('attachments.add', {
+      personId: p.id,
+      fileName: 'photo.png',
+      mime: 'text/html',
+      dataBase64: png.toString('base64'),
+    });
     const preview = await handler(new Request(`app://retiree-office/attachments/person/${a.id}?preview=1`));
     expect(preview.headers.get('content-type')).toBe('image/png');
     expect(preview.headers.get('content-disposition')).toMatch(/^inline; /);
@@ -53,7 +71,16 @@ describe('the app:// protocol serves attachments as downloads, never as pages of
 
 // The fake 'electron' module that src-main/shell/main.ts gets (hoisted above the imports).
 const fake = vi.hoisted(() => {
-  const calls: Record<string, unknown[]> = { schemes: [], windows: [], loaded: [], handled: [], protocols: [], menus: [], forks: [], contentsEvents: [] };
+  const calls: Record<string, unknown[]> = {
+    schemes: [],
+    windows: [],
+    loaded: [],
+    handled: [],
+    protocols: [],
+    menus: [],
+    forks: [],
+    contentsEvents: [],
+  };
   let ready: () => void = () => {};
   const whenReadyPromise = new Promise<void>((r) => (ready = r));
   class BrowserWindow {
@@ -156,7 +183,12 @@ class FakeContents extends EventEmitter {
 
 function fakeEvent() {
   let prevented = false;
-  return { preventDefault: () => (prevented = true), get prevented() { return prevented; } };
+  return {
+    preventDefault: () => (prevented = true),
+    get prevented() {
+      return prevented;
+    },
+  };
 }
 
 describe('security settings', () => {
@@ -205,7 +237,11 @@ describe('security settings', () => {
       const contents = new FakeContents();
       const asked: unknown[] = [];
       const win = { id: 1 };
-      askBeforeClosingWithChanges(contents as never, { showMessageBoxSync: ((w: unknown, o: unknown) => (asked.push([w, o]), answer)) as never }, () => win as never);
+      askBeforeClosingWithChanges(
+        contents as never,
+        { showMessageBoxSync: ((w: unknown, o: unknown) => (asked.push([w, o]), answer)) as never },
+        () => win as never,
+      );
       const unload = fakeEvent();
       contents.emit('will-prevent-unload', unload);
       expect(asked).toEqual([[win, CLOSE_QUESTION]]);
@@ -217,7 +253,10 @@ describe('security settings', () => {
   test('permission requests are refused and every response carries the CSP', () => {
     let permissionHandler: (c: unknown, p: string, cb: (ok: boolean) => void) => void = () => {};
     let checkHandler: () => boolean = () => true;
-    let headers: (d: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void = () => {};
+    let headers: (
+      d: { responseHeaders: Record<string, string[]> },
+      cb: (r: { responseHeaders: Record<string, string[]> }) => void,
+    ) => void = () => {};
     const session = {
       setPermissionRequestHandler: (h: typeof permissionHandler) => (permissionHandler = h),
       setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
@@ -245,7 +284,11 @@ describe('security settings', () => {
 
 describe('IPC', () => {
   const window = new FakeContents();
-  const event = (over: Partial<{ sender: unknown; senderFrame: unknown }> = {}) => ({ sender: window, senderFrame: window.mainFrame, ...over });
+  const event = (over: Partial<{ sender: unknown; senderFrame: unknown }> = {}) => ({
+    sender: window,
+    senderFrame: window.mainFrame,
+    ...over,
+  });
 
   test('calls from another window, a sub-frame or a foreign page are refused', () => {
     const trusted = () => window as never;
@@ -255,19 +298,34 @@ describe('IPC', () => {
     expect(refusal(event({ senderFrame: null }) as never, trusted)).toBe('no sender frame');
     const foreign = new FakeContents();
     foreign.mainFrame = { url: 'https://evil.example/' };
-    expect(refusal({ sender: foreign, senderFrame: foreign.mainFrame } as never, () => foreign as never)).toContain('is not the app');
+    expect(refusal({ sender: foreign, senderFrame: foreign.mainFrame } as never, () => foreign as never)).toContain(
+      'is not the app',
+    );
   });
 
   test('the rpc channel refuses bad senders, and parses every input by its schema', async () => {
     const ctx = await freshContext();
     const handlers = new Map<string, (e: unknown, ...args: unknown[]) => Promise<unknown>>();
-    const ipcMain = { handle: (ch: string, h: (e: unknown, ...args: unknown[]) => Promise<unknown>) => handlers.set(ch, h) };
+    const ipcMain = {
+      handle: (ch: string, h: (e: unknown, ...args: unknown[]) => Promise<unknown>) => handlers.set(ch, h),
+    };
     const log: string[] = [];
-    registerRpc(ipcMain as never, (m, i) => dispatch(ctx, m, i), () => window as never, (m) => log.push(m));
+    registerRpc(
+      ipcMain as never,
+      (m, i) => dispatch(ctx, m, i),
+      () => window as never,
+      (m) => log.push(m),
+    );
     const rpc = handlers.get(RPC_CHANNEL)!;
-    expect(await rpc(event({ sender: new FakeContents() }), 'retirees.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await rpc(event({ sender: new FakeContents() }), 'retirees.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(log[0]).toContain('refused IPC retirees.list');
-    expect(await rpc(event(), 'retirees.get', { id: 'one' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await rpc(event(), 'retirees.get', { id: 'one' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(await rpc(event(), 'retirees.list', {})).toMatchObject({ ok: true, value: { total: 0 } });
     ctx.close();
   });
@@ -277,8 +335,17 @@ describe('child processes in the app', () => {
   test("files from outside are read in Electron's utility process, with a heap limit, and its death is told", () => {
     const launcher = utilityProcessLauncher({ importSession: '/app/out/import-session.cjs' });
     const child = launcher.launch('importSession', { heapMb: 640, args: ['{"dbPath":"/d.sqlite"}'] });
-    const fork = fake.calls.forks.at(-1) as { file: string; args: string[]; options: { execArgv: string[] }; child: { sent: unknown[]; emit: (e: string, ...a: unknown[]) => void; killed: boolean } };
-    expect(fork).toMatchObject({ file: '/app/out/import-session.cjs', args: ['{"dbPath":"/d.sqlite"}'], options: { execArgv: ['--max-old-space-size=640'] } });
+    const fork = fake.calls.forks.at(-1) as {
+      file: string;
+      args: string[];
+      options: { execArgv: string[] };
+      child: { sent: unknown[]; emit: (e: string, ...a: unknown[]) => void; killed: boolean };
+    };
+    expect(fork).toMatchObject({
+      file: '/app/out/import-session.cjs',
+      args: ['{"dbPath":"/d.sqlite"}'],
+      options: { execArgv: ['--max-old-space-size=640'] },
+    });
     expect(child.pid).toBe(4242);
     const heard: unknown[] = [];
     child.onMessage((m) => heard.push(m));
@@ -288,7 +355,12 @@ describe('child processes in the app', () => {
     expect(heard).toEqual([{ type: 'reply', id: 1 }]);
     let exit: unknown = null;
     child.onExit((e) => (exit = e));
-    fork.child.emit('error', 'FatalError', 'v8::internal::Heap::FatalProcessOutOfMemory', 'JavaScript heap out of memory');
+    fork.child.emit(
+      'error',
+      'FatalError',
+      'v8::internal::Heap::FatalProcessOutOfMemory',
+      'JavaScript heap out of memory',
+    );
     fork.child.emit('exit', 133);
     expect(exit).toEqual({ code: 133, signal: null, outOfMemory: true });
     child.kill();
@@ -296,7 +368,9 @@ describe('child processes in the app', () => {
     expect(() => launcher.launch('elsewhere', { heapMb: 1, args: [] })).toThrow('no child entry');
     // How the child collects garbage goes with its heap limit (importer/service.ts, IMPORT_V8_FLAGS).
     launcher.launch('importSession', { heapMb: 640, v8Flags: ['--no-allocation-site-pretenuring'], args: [] });
-    expect(fake.calls.forks.at(-1)).toMatchObject({ options: { execArgv: ['--max-old-space-size=640', '--no-allocation-site-pretenuring'] } });
+    expect(fake.calls.forks.at(-1)).toMatchObject({
+      options: { execArgv: ['--max-old-space-size=640', '--no-allocation-site-pretenuring'] },
+    });
   });
 
   test('the CommonJS bundle of the main process evaluates (it has no import.meta.url)', async () => {
@@ -319,7 +393,15 @@ describe('child processes in the app', () => {
     // A stand-in of its own, so that the wiring test below sees only main.ts's own registrations.
     const noop = () => {};
     const electron = {
-      app: { isPackaged: true, on: noop, quit: noop, requestSingleInstanceLock: () => true, whenReady: () => new Promise(noop), getPath: () => '', getAppPath: () => root },
+      app: {
+        isPackaged: true,
+        on: noop,
+        quit: noop,
+        requestSingleInstanceLock: () => true,
+        whenReady: () => new Promise(noop),
+        getPath: () => '',
+        getAppPath: () => root,
+      },
       protocol: { registerSchemesAsPrivileged: noop, handle: noop },
       BrowserWindow: class {},
       Menu: { setApplicationMenu: noop, buildFromTemplate: () => ({}) },
@@ -333,7 +415,13 @@ describe('child processes in the app', () => {
     const argv = process.argv;
     process.argv = ['electron', 'out/main.cjs', '--db', path.join(tempDir(), 'bundle.sqlite')];
     try {
-      new Function('require', 'module', 'exports', '__dirname', '__filename', out.outputFiles[0].text)(requireInBundle, module, module.exports, path.join(root, 'out'), path.join(root, 'out', 'main.cjs'));
+      new Function('require', 'module', 'exports', '__dirname', '__filename', out.outputFiles[0].text)(
+        requireInBundle,
+        module,
+        module.exports,
+        path.join(root, 'out'),
+        path.join(root, 'out', 'main.cjs'),
+      );
     } finally {
       process.argv = argv;
     }
@@ -341,8 +429,12 @@ describe('child processes in the app', () => {
 
   test('the entry the shell names is the bundle the build writes', () => {
     const root = path.resolve(import.meta.dirname, '..');
-    expect(fs.readFileSync(path.join(root, 'scripts/build-shell.mjs'), 'utf8')).toContain("entryPoints: ['src-main/app/importProcess.ts'], outfile: 'out/import-session.cjs'");
-    expect(fs.readFileSync(path.join(root, 'src-main/shell/main.ts'), 'utf8')).toContain("utilityProcessLauncher({ [IMPORT_PROCESS]: path.join(__dirname, 'import-session.cjs') })");
+    expect(fs.readFileSync(path.join(root, 'scripts/build-shell.mjs'), 'utf8')).toContain(
+      "entryPoints: ['src-main/app/importProcess.ts'], outfile: 'out/import-session.cjs'",
+    );
+    expect(fs.readFileSync(path.join(root, 'src-main/shell/main.ts'), 'utf8')).toContain(
+      "utilityProcessLauncher({ [IMPORT_PROCESS]: path.join(__dirname, 'import-session.cjs') })",
+    );
   });
 });
 
@@ -356,12 +448,16 @@ describe('main process wiring', () => {
   test('a secure window loads the app from app://, with the rpc channel registered', async () => {
     process.argv = ['electron', 'out/main.cjs', '--db', path.join(dir, 'office.sqlite')];
     await import('../src-main/shell/main');
-    expect(fake.calls.schemes).toEqual([[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]]);
+    expect(fake.calls.schemes).toEqual([
+      [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }],
+    ]);
     fake.ready();
     await vi.waitFor(() => expect(fake.calls.loaded).toEqual(['app://retiree-office/index.html']), { timeout: 20_000 });
     // Closing the window with unsaved changes asks (shell/unsavedChanges.ts).
     expect(fake.calls.contentsEvents).toContain('will-prevent-unload');
-    expect(fake.calls.windows[0]).toMatchObject({ webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false } });
+    expect(fake.calls.windows[0]).toMatchObject({
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false },
+    });
     // Electron's default menu (with its developer tools) is replaced before the window opens.
     expect(fake.calls.menus).toHaveLength(1);
     expect(fake.calls.menus[0]).toEqual({ template: appMenuTemplate({ development: true }) });
@@ -389,7 +485,8 @@ type MenuItem = ReturnType<typeof appMenuTemplate>[number];
  * settings checked here (electron-builder and its YAML reader are outside the default install).
  */
 function topLevelYaml(text: string): Record<string, unknown> {
-  const scalar = (v: string): unknown => (v === 'true' ? true : v === 'false' ? false : /^-?\d+$/.test(v) ? Number(v) : v.replace(/^["']|["']$/g, ''));
+  const scalar = (v: string): unknown =>
+    v === 'true' ? true : v === 'false' ? false : /^-?\d+$/.test(v) ? Number(v) : v.replace(/^["']|["']$/g, '');
   const out: Record<string, unknown> = {};
   let current: Record<string, unknown> | null = null;
   for (const raw of text.split('\n')) {
@@ -397,7 +494,7 @@ function topLevelYaml(text: string): Record<string, unknown> {
     if (/^\s*(#|$)/.test(line)) continue;
     const top = /^([A-Za-z][\w-]*):\s*(.*)$/.exec(line);
     if (top) {
-      current = top[2] === '' ? (out[top[1]] = {}) as Record<string, unknown> : null;
+      current = top[2] === '' ? ((out[top[1]] = {}) as Record<string, unknown>) : null;
       if (top[2] !== '') out[top[1]] = scalar(top[2]);
       continue;
     }
@@ -418,8 +515,12 @@ describe('the packaged app has no developer tools', () => {
   test('the menu of the packaged app offers neither developer tools nor reload; development keeps them', () => {
     const packaged = menuItems(appMenuTemplate({ development: false }));
     expect(packaged).toEqual(expect.arrayContaining(['copy', 'paste', 'undo', 'selectAll', 'quit']));
-    expect(packaged.map((s) => s.toLowerCase())).not.toEqual(expect.arrayContaining([expect.stringMatching(/devtools|reload|开发者/)]));
-    expect(menuItems(appMenuTemplate({ development: true }))).toEqual(expect.arrayContaining(['toggleDevTools', 'reload']));
+    expect(packaged.map((s) => s.toLowerCase())).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/devtools|reload|开发者/)]),
+    );
+    expect(menuItems(appMenuTemplate({ development: true }))).toEqual(
+      expect.arrayContaining(['toggleDevTools', 'reload']),
+    );
   });
 
   test('the window of the packaged app cannot open developer tools at all', () => {
@@ -457,7 +558,10 @@ describe('the packaged app has no developer tools', () => {
       'resetAdHocDarwinSignature',
     ];
     for (const key of Object.keys(config.electronFuses as object)) expect(known).toContain(key);
-    const declarations = path.resolve(import.meta.dirname, '../.electron-tooling/node_modules/app-builder-lib/out/configuration.d.ts');
+    const declarations = path.resolve(
+      import.meta.dirname,
+      '../.electron-tooling/node_modules/app-builder-lib/out/configuration.d.ts',
+    );
     if (fs.existsSync(declarations)) {
       const declared = fs.readFileSync(declarations, 'utf8');
       for (const key of Object.keys(config.electronFuses as object)) expect(declared).toContain(`${key}?: boolean`);

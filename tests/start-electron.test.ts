@@ -11,7 +11,10 @@ import { tempDir } from './helpers';
 
 const root = path.resolve(import.meta.dirname, '..');
 const script = path.join(root, 'scripts', 'start-electron.mjs');
-const pins = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).electronTooling as Record<string, string>;
+const pins = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).electronTooling as Record<
+  string,
+  string
+>;
 
 /** A tooling folder with the pinned packages "installed", and Electron's install.js as given. */
 function standInTooling(installJs: string): string {
@@ -25,7 +28,12 @@ function standInTooling(installJs: string): string {
 }
 
 function start(env: Record<string, string>) {
-  return spawnSync(process.execPath, [script], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+  return spawnSync(process.execPath, [script], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
 }
 
 function expectOneLineWithoutStack(r: ReturnType<typeof start>): string {
@@ -56,7 +64,12 @@ describe('npm start without Electron', () => {
   test("Electron's tooling that cannot be installed from the registry is one line too", () => {
     const tooling = tempDir();
     const line = expectOneLineWithoutStack(
-      start({ RETIREE_ELECTRON_TOOLING_DIR: tooling, npm_config_offline: 'true', npm_config_cache: tempDir(), npm_config_update_notifier: 'false' }),
+      start({
+        RETIREE_ELECTRON_TOOLING_DIR: tooling,
+        npm_config_offline: 'true',
+        npm_config_cache: tempDir(),
+        npm_config_update_notifier: 'false',
+      }),
     );
     expect(line).toContain('could not be installed');
     expect(line).toContain('未能从 npm 安装');

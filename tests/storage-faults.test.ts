@@ -12,7 +12,15 @@ import { openStore, storageProblem } from '../src-main/db/open';
 import { createPerson } from '../src-main/retirees/persons';
 import { saveOfficeSettings } from '../src-main/settings/settings';
 import { freshContext, person, router, tempDir } from './helpers';
-import { bindReadOnly, fillDisk, mountTmpfs, readOnlyFolderMethod, remount, unmountAll, whyNoMount } from './storageFixtures';
+import {
+  bindReadOnly,
+  fillDisk,
+  mountTmpfs,
+  readOnlyFolderMethod,
+  remount,
+  unmountAll,
+  whyNoMount,
+} from './storageFixtures';
 
 const open: AppContext[] = [];
 const undo: (() => void)[] = [];
@@ -28,14 +36,16 @@ async function start(dbPath: string): Promise<AppContext> {
   return ctx;
 }
 
-const count = (ctx: AppContext) => (ctx.store.raw.prepare('select count(*) as n from persons').get() as { n: number }).n;
+const count = (ctx: AppContext) =>
+  (ctx.store.raw.prepare('select count(*) as n from persons').get() as { n: number }).n;
 
 /** Every file under `dir` with a hash of its bytes: what "nothing changed" means. */
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
     const file = path.join(e.parentPath, e.name);
-    if (e.isFile()) out[path.relative(dir, file)] = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    if (e.isFile())
+      out[path.relative(dir, file)] = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
   }
   return out;
 }
@@ -161,7 +171,9 @@ describe('a full disk (item 5)', () => {
     if (error) throw error;
     old.close();
     fs.writeFileSync(dataPaths(dbPath).backupsDir, 'not a folder');
-    await expect(AppContext.start({ dbPath })).rejects.toThrow(/^升级数据库前未能备份（.+），数据库未升级，也未作任何改动/);
+    await expect(AppContext.start({ dbPath })).rejects.toThrow(
+      /^升级数据库前未能备份（.+），数据库未升级，也未作任何改动/,
+    );
     const again = openStore(dbPath);
     expect((await pendingMigrations(again)).length).toBeGreaterThan(0);
     again.close();
@@ -177,7 +189,9 @@ describe('a full disk (item 5)', () => {
     let refusal = null;
     for (let i = 0; i < 2000 && !refusal; i++) {
       const before = count(ctx);
-      refusal = await rpc.refusal('retirees.create', { person: { name: `测试${i}`, category: '退休' }, acceptWarnings: true }).catch(() => null);
+      refusal = await rpc
+        .refusal('retirees.create', { person: { name: `测试${i}`, category: '退休' }, acceptWarnings: true })
+        .catch(() => null);
       if (refusal) expect(count(ctx)).toBe(before);
     }
     expect(refusal).not.toBeNull();
@@ -227,7 +241,10 @@ describe('a database from a newer version of the program (issue 16)', () => {
   test('the CLI refuses with exit code 4 and the same message, and runs nothing', async () => {
     const { dir, dbPath } = await newerDatabase();
     const before = snapshot(dir);
-    const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'backup', '--db', dbPath], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'backup', '--db', dbPath], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(4);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim()).toMatch(REFUSAL);
@@ -237,10 +254,16 @@ describe('a database from a newer version of the program (issue 16)', () => {
   test('the browser harness says it on stderr, without a stack trace, and exits', async () => {
     const { dir, dbPath } = await newerDatabase();
     const before = snapshot(dir);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/web/main.ts', '--db', dbPath], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/web/main.ts', '--db', dbPath], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status).toBe(1);
     expect(r.stdout).not.toContain('http://');
-    expect(r.stderr.trim()).toMatch(/^离退休服务管理无法启动：数据库来自更新版本的程序（第 \d+ 版）.*请安装新版本后再打开$/);
+    expect(r.stderr.trim()).toMatch(
+      /^离退休服务管理无法启动：数据库来自更新版本的程序（第 \d+ 版）.*请安装新版本后再打开$/,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(snapshot(dir)).toEqual(before);
   });

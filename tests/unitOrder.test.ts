@@ -12,9 +12,9 @@ const shuffled = <T>(xs: T[]) => [...xs.slice(xs.length >> 1).reverse(), ...xs.s
 
 describe('compareUnitNames', () => {
   test('Chinese numerals read as numbers', () => {
-    expect(['十', '十二', '二十', '二十一', '一百', '一百零五', '两千', '二〇二六', '三', '九十九'].map(chineseNumeralValue)).toEqual([
-      10, 12, 20, 21, 100, 105, 2000, 2026, 3, 99,
-    ]);
+    expect(
+      ['十', '十二', '二十', '二十一', '一百', '一百零五', '两千', '二〇二六', '三', '九十九'].map(chineseNumeralValue),
+    ).toEqual([10, 12, 20, 21, 100, 105, 2000, 2026, 3, 99]);
   });
 
   test('ordinals, house numbers and mixed digits sort as a person counts', () => {
@@ -48,13 +48,20 @@ describe('through the router', () => {
   });
   afterEach(() => ctx.close());
   const { call } = router(() => ctx);
-  const unit = (kind: string, name: string, parentId: number | null = null) => call<OrgUnit>('org.create', { kind, name, parentId });
+  const unit = (kind: string, name: string, parentId: number | null = null) =>
+    call<OrgUnit>('org.create', { kind, name, parentId });
 
   test('the organisation tree, the unit list and the filter options list 第一, 第二, 第三, 第十二', async () => {
     for (const name of ['第三党支部', '第十二党支部', '第一党支部', '第二党支部']) await unit('党支部', name);
     const two = (await call<OrgUnit[]>('org.units', {})).find((u) => u.name === '第二党支部')!;
     for (const name of ['第十一党小组', '第二党小组', '第一党小组']) await unit('党小组', name, two.id);
-    for (const [area, building] of [['十区', '十号楼'], ['二区', '二号楼'], ['二区', '十号楼'], ['二区', '3号楼'], ['一区', '一号楼']]) {
+    for (const [area, building] of [
+      ['十区', '十号楼'],
+      ['二区', '二号楼'],
+      ['二区', '十号楼'],
+      ['二区', '3号楼'],
+      ['一区', '一号楼'],
+    ]) {
       await call<PersonFile>('retirees.create', { person: person({ name: `${area}${building}住户`, area, building }) });
     }
     const tree = await call<NetworkUnit[]>('org.tree', {});
@@ -62,10 +69,25 @@ describe('through the router', () => {
     expect(names('党支部')).toEqual(['第一党支部', '第二党支部', '第三党支部', '第十二党支部']);
     expect(names('党小组')).toEqual(['第一党小组', '第二党小组', '第十一党小组']);
     expect(names('片区')).toEqual(['一区', '二区', '十区']);
-    expect(tree.filter((u) => u.ref.kind === '楼栋').map((u) => u.key)).toEqual(['楼栋:一区/一号楼', '楼栋:二区/二号楼', '楼栋:二区/3号楼', '楼栋:二区/十号楼', '楼栋:十区/十号楼']);
+    expect(tree.filter((u) => u.ref.kind === '楼栋').map((u) => u.key)).toEqual([
+      '楼栋:一区/一号楼',
+      '楼栋:二区/二号楼',
+      '楼栋:二区/3号楼',
+      '楼栋:二区/十号楼',
+      '楼栋:十区/十号楼',
+    ]);
     const units = await call<OrgUnit[]>('org.units', {});
-    expect(units.filter((u) => u.kind === '党支部').map((u) => u.name)).toEqual(['第一党支部', '第二党支部', '第三党支部', '第十二党支部']);
-    expect(units.filter((u) => u.kind === '党小组').map((u) => u.name)).toEqual(['第一党小组', '第二党小组', '第十一党小组']);
+    expect(units.filter((u) => u.kind === '党支部').map((u) => u.name)).toEqual([
+      '第一党支部',
+      '第二党支部',
+      '第三党支部',
+      '第十二党支部',
+    ]);
+    expect(units.filter((u) => u.kind === '党小组').map((u) => u.name)).toEqual([
+      '第一党小组',
+      '第二党小组',
+      '第十一党小组',
+    ]);
     const options = await call<{ areas: string[]; buildings: string[] }>('retirees.filterOptions', {});
     expect(options.areas).toEqual(['一区', '二区', '十区']);
     expect(options.buildings).toEqual(['一号楼', '二号楼', '3号楼', '十号楼']);

@@ -19,7 +19,8 @@ beforeEach(async () => {
 afterEach(() => ctx.close());
 const { call, refusal } = router(() => ctx);
 
-const born = (name: string, birthDate: string, extra = {}) => createPerson(ctx.store, person({ name, birthDate, ...extra }), { acceptWarnings: false });
+const born = (name: string, birthDate: string, extra = {}) =>
+  createPerson(ctx.store, person({ name, birthDate, ...extra }), { acceptWarnings: false });
 const names = <T extends { name: string }>(xs: T[]) => xs.map((x) => x.name);
 
 describe('birthdays', () => {
@@ -29,7 +30,13 @@ describe('birthdays', () => {
     expect(birthdayIn('1944-02-29', 2025)).toBe('2025-02-28');
     expect(birthdayIn('1944-02-29', 2028)).toBe('2028-02-29');
     expect(nextBirthday('1946-02-29', '2026-02-01')).toEqual({ on: '2026-02-28', turning: 80, inDays: 27 });
-    expect([80, 85, 100, 101, 117].map((a) => isMilestone(a, DEFAULT_REMINDER_RULES))).toEqual([true, true, true, true, true]);
+    expect([80, 85, 100, 101, 117].map((a) => isMilestone(a, DEFAULT_REMINDER_RULES))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect([79, 81, 99].map((a) => isMilestone(a, DEFAULT_REMINDER_RULES))).toEqual([false, false, false]);
   });
 
@@ -57,10 +64,28 @@ describe('birthdays', () => {
 describe('visits and reminders of contact', () => {
   test("a person's visits in time order; follow-ups due and overdue; done is done", async () => {
     const p = born('张桂兰', '1940-05-01');
-    await call<Visit>('visits.create', { personId: p.id, kind: '日常走访', date: '2026-10-01', visitors: '李明', money: '0', followUpOn: '2026-11-20' });
-    const later = await call<Visit>('visits.create', { personId: p.id, kind: '生病住院慰问', date: '2026-11-25', visitors: '李明、王组长', money: '500.00', items: '牛奶一箱', followUpOn: '2026-12-01' });
+    await call<Visit>('visits.create', {
+      personId: p.id,
+      kind: '日常走访',
+      date: '2026-10-01',
+      visitors: '李明',
+      money: '0',
+      followUpOn: '2026-11-20',
+    });
+    const later = await call<Visit>('visits.create', {
+      personId: p.id,
+      kind: '生病住院慰问',
+      date: '2026-11-25',
+      visitors: '李明、王组长',
+      money: '500.00',
+      items: '牛奶一箱',
+      followUpOn: '2026-12-01',
+    });
     expect(later).toMatchObject({ moneyFen: 50000, items: '牛奶一箱', personName: '张桂兰' });
-    expect((await call<Visit[]>('visits.list', { personId: p.id })).map((v) => v.date)).toEqual(['2026-11-25', '2026-10-01']);
+    expect((await call<Visit[]>('visits.list', { personId: p.id })).map((v) => v.date)).toEqual([
+      '2026-11-25',
+      '2026-10-01',
+    ]);
     const due = reminders(ctx.store, '2026-11-28').followUps;
     expect(due.map((f) => [f.followUpOn, f.overdue])).toEqual([
       ['2026-11-20', true],
@@ -69,8 +94,19 @@ describe('visits and reminders of contact', () => {
     await call('visits.followUpDone', { id: due[0].visitId });
     expect(reminders(ctx.store, '2026-11-28').followUps).toHaveLength(1);
     expect((await refusal('visits.followUpDone', { id: due[0].visitId })).message).toContain('已于');
-    expect((await refusal('visits.create', { personId: p.id, kind: '串门', date: '2026-11-25' })).code).toBe('invalid_input');
-    expect((await refusal('visits.create', { personId: p.id, kind: '日常走访', date: '2026-11-25', followUpOn: '2026-11-01' })).message).toBe('回访日期不能早于走访日期');
+    expect((await refusal('visits.create', { personId: p.id, kind: '串门', date: '2026-11-25' })).code).toBe(
+      'invalid_input',
+    );
+    expect(
+      (
+        await refusal('visits.create', {
+          personId: p.id,
+          kind: '日常走访',
+          date: '2026-11-25',
+          followUpOn: '2026-11-01',
+        })
+      ).message,
+    ).toBe('回访日期不能早于走访日期');
   });
 
   test('not contacted for longer than the rule: 孤寡 and 失能 monthly, others quarterly, never contacted first', async () => {
@@ -78,7 +114,8 @@ describe('visits and reminders of contact', () => {
     const disabled = born('失能老人', '1935-01-02', { careDisability: '失能' });
     const other = born('一般老人', '1935-01-03');
     born('从未联系', '1935-01-04');
-    for (const p of [alone, disabled, other]) await call('visits.create', { personId: p.id, kind: '电话问候', date: '2026-10-15' });
+    for (const p of [alone, disabled, other])
+      await call('visits.create', { personId: p.id, kind: '电话问候', date: '2026-10-15' });
     // 44 days since the calls on 2026-11-28: past 30, not past 90.
     const list = reminders(ctx.store, '2026-11-28').notContacted;
     expect(list.map((x) => [x.name, x.lastContact, x.allowedDays])).toEqual([
@@ -86,7 +123,10 @@ describe('visits and reminders of contact', () => {
       ['失能老人', '2026-10-15', 30],
       ['从未联系', null, 90],
     ]);
-    await call('reminders.saveRules', { ...DEFAULT_REMINDER_RULES, contactDays: { aloneChildless: 60, disabled: 60, others: 30 } });
+    await call('reminders.saveRules', {
+      ...DEFAULT_REMINDER_RULES,
+      contactDays: { aloneChildless: 60, disabled: 60, others: 30 },
+    });
     expect(names(reminders(ctx.store, '2026-11-28').notContacted)).toEqual(['从未联系', '一般老人']);
   });
 
@@ -95,10 +135,23 @@ describe('visits and reminders of contact', () => {
     const claim = await call<ClaimFile>('claims.create', {
       personId: p.id,
       receivedDate: '2026-11-20',
-      lines: [{ invoiceNo: 'Z1', hospital: '市中心医院', visitDate: '2026-11-10', kind: '住院', total: '3000', fund: '2000', account: '0', self: '1000' }],
+      lines: [
+        {
+          invoiceNo: 'Z1',
+          hospital: '市中心医院',
+          visitDate: '2026-11-10',
+          kind: '住院',
+          total: '3000',
+          fund: '2000',
+          account: '0',
+          self: '1000',
+        },
+      ],
     });
     expect(claim.id).toBeGreaterThan(0);
-    expect(reminders(ctx.store, '2026-11-28').hospital).toEqual([{ personId: p.id, name: '住院老人', visitDate: '2026-11-10', hospital: '市中心医院' }]);
+    expect(reminders(ctx.store, '2026-11-28').hospital).toEqual([
+      { personId: p.id, name: '住院老人', visitDate: '2026-11-10', hospital: '市中心医院' },
+    ]);
     await call('visits.create', { personId: p.id, kind: '生病住院慰问', date: '2026-11-12' });
     expect(reminders(ctx.store, '2026-11-28').hospital).toEqual([]);
     // Long ago is not a reminder.
@@ -127,9 +180,17 @@ describe('festival batches', () => {
       ['九十', '铁西区二号'],
     ]);
     expect(ctx.store.raw.prepare("select count(*) n from visits where kind = '节日慰问'").get()).toEqual({ n: 2 });
-    expect(() => createVisitBatch(ctx.store, { name: '空', kind: '节日慰问', date: '2027-01-20', money: 0, items: null, visitors: null, query: ListQuery.parse({ minAge: 120 }) })).toThrow(
-      '按所选条件没有在册人员',
-    );
+    expect(() =>
+      createVisitBatch(ctx.store, {
+        name: '空',
+        kind: '节日慰问',
+        date: '2027-01-20',
+        money: 0,
+        items: null,
+        visitors: null,
+        query: ListQuery.parse({ minAge: 120 }),
+      }),
+    ).toThrow('按所选条件没有在册人员');
   });
 });
 
@@ -138,7 +199,10 @@ describe('undoing the import of a file that has since gathered work', () => {
     const { commitImport, prepareImport, undoImport } = await import('../src-main/importer/commit');
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('花名册').addRows([['姓名', '出生日期'], ['孙德华', new Date(Date.UTC(1940, 2, 1))]]);
+    wb.addWorksheet('花名册').addRows([
+      ['姓名', '出生日期'],
+      ['孙德华', new Date(Date.UTC(1940, 2, 1))],
+    ]);
     const report = commitImport(ctx.store, await prepareImport(Buffer.from(await wb.xlsx.writeBuffer()), 'r.xlsx'));
     const personId = report.rows.find((r) => r.outcome === 'inserted')!.personId!;
     await call('visits.create', { personId, kind: '日常走访', date: '2026-11-01' });
@@ -150,7 +214,11 @@ describe('undoing the import of a file that has since gathered work', () => {
 describe('death registration', () => {
   test('the person becomes 已故 with the date; the checklist is ticked off with dates, amounts and the operator', async () => {
     const p = born('刘建国', '1938-06-01');
-    const d = await call<DeathFile>('deaths.register', { personId: p.id, diedOn: '2026-11-20', reportedBy: '其子刘强' });
+    const d = await call<DeathFile>('deaths.register', {
+      personId: p.id,
+      diedOn: '2026-11-20',
+      reportedBy: '其子刘强',
+    });
     expect(d.tasks.map((t) => [t.task, t.doneOn])).toEqual([
       ['吊唁走访', null],
       ['唁函', null],
@@ -160,12 +228,31 @@ describe('death registration', () => {
       ['党组织关系', null],
     ]);
     expect(await call('retirees.get', { id: p.id })).toMatchObject({ status: '已故', statusDate: '2026-11-20' });
-    expect((await refusal('deaths.task', { personId: p.id, task: '丧葬补助金', doneOn: '2026-11-25' })).message).toBe('请填写丧葬补助金的金额');
-    const paid = await call<DeathFile>('deaths.task', { personId: p.id, task: '丧葬补助金', doneOn: '2026-11-25', amount: '5,000.00' });
-    expect(paid.tasks.find((t) => t.task === '丧葬补助金')).toEqual({ task: '丧葬补助金', amountFen: 500000, doneOn: '2026-11-25', doneBy: '王干事', note: null });
-    expect((await refusal('deaths.task', { personId: p.id, task: '丧葬补助金', doneOn: '2026-11-26', amount: '1' })).message).toContain('已于 2026-11-25 由 王干事 办理');
-    expect((await refusal('deaths.register', { personId: p.id, diedOn: '2026-11-20' })).message).toBe('刘建国的病故已登记');
-    const history = ctx.store.raw.prepare("select entity, reason from audit_log where person_id = ? and entity in ('person', 'death') order by id").all(p.id);
+    expect((await refusal('deaths.task', { personId: p.id, task: '丧葬补助金', doneOn: '2026-11-25' })).message).toBe(
+      '请填写丧葬补助金的金额',
+    );
+    const paid = await call<DeathFile>('deaths.task', {
+      personId: p.id,
+      task: '丧葬补助金',
+      doneOn: '2026-11-25',
+      amount: '5,000.00',
+    });
+    expect(paid.tasks.find((t) => t.task === '丧葬补助金')).toEqual({
+      task: '丧葬补助金',
+      amountFen: 500000,
+      doneOn: '2026-11-25',
+      doneBy: '王干事',
+      note: null,
+    });
+    expect(
+      (await refusal('deaths.task', { personId: p.id, task: '丧葬补助金', doneOn: '2026-11-26', amount: '1' })).message,
+    ).toContain('已于 2026-11-25 由 王干事 办理');
+    expect((await refusal('deaths.register', { personId: p.id, diedOn: '2026-11-20' })).message).toBe(
+      '刘建国的病故已登记',
+    );
+    const history = ctx.store.raw
+      .prepare("select entity, reason from audit_log where person_id = ? and entity in ('person', 'death') order by id")
+      .all(p.id);
     expect(history).toEqual([
       { entity: 'person', reason: null },
       { entity: 'person', reason: '病故登记' },

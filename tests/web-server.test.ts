@@ -21,18 +21,26 @@ afterAll(async () => {
 
 function request(opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
   return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
 }
 
 const rpc = (body: unknown, token = server.token) =>
-  request({ path: '/rpc', method: 'POST', headers: { 'content-type': 'application/json', 'x-rpc-token': token }, body: JSON.stringify(body) });
+  request({
+    path: '/rpc',
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-rpc-token': token },
+    body: JSON.stringify(body),
+  });
 
 describe('browser harness', () => {
   test('listens on 127.0.0.1 and prints a URL with the token', () => {
@@ -58,7 +66,12 @@ describe('browser harness', () => {
     expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { total: 0 } });
     const bad = await rpc({ method: 'retirees.create', input: { person: { name: '' } } });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const broken = await request({ path: '/rpc', method: 'POST', headers: { 'x-rpc-token': server.token }, body: '{not json' });
+    const broken = await request({
+      path: '/rpc',
+      method: 'POST',
+      headers: { 'x-rpc-token': server.token },
+      body: '{not json',
+    });
     expect(broken.status).toBe(400);
     expect(JSON.parse(broken.body).error.message).toContain('请求格式不正确');
   });
@@ -107,7 +120,11 @@ describe('every body shape gets a sentence, not a crash', () => {
           port: server.port,
           path: '/rpc',
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-rpc-token': server.token, 'content-length': String(MAX_BODY_BYTES + 1) },
+          headers: {
+            'content-type': 'application/json',
+            'x-rpc-token': server.token,
+            'content-length': String(MAX_BODY_BYTES + 1),
+          },
         },
         (res) => {
           let body = '';
@@ -124,11 +141,20 @@ describe('every body shape gets a sentence, not a crash', () => {
   });
 
   test('a streamed body is counted as it comes and refused with 413 past the limit, buffering no more', async () => {
-    const small = await startWebServer(ctx, { distDir: path.resolve(import.meta.dirname, '../dist-renderer'), maxBodyBytes: 64 * 1024 });
+    const small = await startWebServer(ctx, {
+      distDir: path.resolve(import.meta.dirname, '../dist-renderer'),
+      maxBodyBytes: 64 * 1024,
+    });
     try {
       const r = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         const req = http.request(
-          { host: '127.0.0.1', port: small.port, path: '/rpc', method: 'POST', headers: { 'content-type': 'application/json', 'x-rpc-token': small.token, 'transfer-encoding': 'chunked' } },
+          {
+            host: '127.0.0.1',
+            port: small.port,
+            path: '/rpc',
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-rpc-token': small.token, 'transfer-encoding': 'chunked' },
+          },
           (res) => {
             let body = '';
             res.on('data', (c) => (body += c));
@@ -158,7 +184,11 @@ describe('every body shape gets a sentence, not a crash', () => {
       port: server.port,
       path: '/rpc',
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-rpc-token': server.token, 'content-length': String(50 * 1024 * 1024) },
+      headers: {
+        'content-type': 'application/json',
+        'x-rpc-token': server.token,
+        'content-length': String(50 * 1024 * 1024),
+      },
     });
     open.on('error', () => {});
     open.write('{"method":"imports.open","input":{"dataBase64":"');
@@ -166,7 +196,11 @@ describe('every body shape gets a sentence, not a crash', () => {
     const second = await request({
       path: '/rpc',
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-rpc-token': server.token, 'content-length': String(50 * 1024 * 1024) },
+      headers: {
+        'content-type': 'application/json',
+        'x-rpc-token': server.token,
+        'content-length': String(50 * 1024 * 1024),
+      },
       body: '{',
     }).catch((e: Error) => ({ status: 0, body: e.message, headers: {} }));
     open.destroy();
@@ -178,12 +212,21 @@ describe('every body shape gets a sentence, not a crash', () => {
   });
 
   test('a body that trickles in is given up after the time limit, with 408 in Chinese', async () => {
-    const slow = await startWebServer(ctx, { distDir: path.resolve(import.meta.dirname, '../dist-renderer'), bodyTimeoutMs: 300 });
+    const slow = await startWebServer(ctx, {
+      distDir: path.resolve(import.meta.dirname, '../dist-renderer'),
+      bodyTimeoutMs: 300,
+    });
     try {
       const started = Date.now();
       const r = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         const req = http.request(
-          { host: '127.0.0.1', port: slow.port, path: '/rpc', method: 'POST', headers: { 'content-type': 'application/json', 'x-rpc-token': slow.token, 'content-length': '1000' } },
+          {
+            host: '127.0.0.1',
+            port: slow.port,
+            path: '/rpc',
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-rpc-token': slow.token, 'content-length': '1000' },
+          },
           (res) => {
             let body = '';
             res.on('data', (c) => (body += c));
@@ -206,18 +249,33 @@ describe('every body shape gets a sentence, not a crash', () => {
     const csv = Buffer.from('姓名,身份证号\r\n王芳,110105194806060025\r\n刘强,\r\n', 'utf8');
     const binary = (headers: Record<string, string>, body: Buffer = csv) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port: server.port, path: '/rpc', method: 'POST', headers: { 'content-type': 'application/octet-stream', ...headers } }, (res) => {
-          let text = '';
-          res.on('data', (c) => (text += c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-        });
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port: server.port,
+            path: '/rpc',
+            method: 'POST',
+            headers: { 'content-type': 'application/octet-stream', ...headers },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (c) => (text += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });
-    const call = { 'x-rpc-method': 'imports.open', 'x-rpc-input': encodeURIComponent(JSON.stringify({ fileName: '名单.csv' })) };
+    const call = {
+      'x-rpc-method': 'imports.open',
+      'x-rpc-input': encodeURIComponent(JSON.stringify({ fileName: '名单.csv' })),
+    };
     const opened = await binary({ ...call, 'x-rpc-token': server.token });
     expect(opened.status).toBe(200);
-    expect(JSON.parse(opened.body)).toMatchObject({ ok: true, value: { fileName: '名单.csv', counts: { dataRows: 2, inserted: 2 } } });
+    expect(JSON.parse(opened.body)).toMatchObject({
+      ok: true,
+      value: { fileName: '名单.csv', counts: { dataRows: 2, inserted: 2 } },
+    });
 
     expect((await binary({ ...call, 'x-rpc-token': 'wrong' })).status).toBe(403);
     const noMethod = await binary({ 'x-rpc-token': server.token, 'x-rpc-input': call['x-rpc-input'] });
@@ -228,7 +286,10 @@ describe('every body shape gets a sentence, not a crash', () => {
     expect(JSON.parse(badInput.body).error.message).toContain('请求格式不正确');
     // An empty file is the contract's refusal, in Chinese.
     const empty = await binary({ ...call, 'x-rpc-token': server.token }, Buffer.alloc(0));
-    expect(JSON.parse(empty.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('文件是空的') } });
+    expect(JSON.parse(empty.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('文件是空的') },
+    });
   });
 
   test('a binary body declared larger than the largest file is refused with 413 before it is read', async () => {

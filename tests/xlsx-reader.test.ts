@@ -9,9 +9,17 @@ import { isDateFormat, readXlsxBook, serialToDate } from '../src-main/spreadshee
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
 /** A package written by hand, for what ExcelJS never writes. */
-async function handWritten(parts: { workbook: string; sheet: string; styles?: string; strings?: string }): Promise<Buffer> {
+async function handWritten(parts: {
+  workbook: string;
+  sheet: string;
+  styles?: string;
+  strings?: string;
+}): Promise<Buffer> {
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  );
   zip.file(
     '_rels/.rels',
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/xl/workbook.xml"/></Relationships>',
@@ -35,7 +43,13 @@ describe('a workbook written by ExcelJS (as Excel writes it: shared strings, sty
   ws.addRow(['XX公司离退休人员花名册']);
   ws.mergeCells('A1:E1');
   ws.addRow(['姓名', '出生日期', '序号', '党员', '合计']);
-  ws.addRow([{ richText: [{ text: '张' }, { text: '桂兰', font: { bold: true } }] }, utc(1952, 10, 5), 1, true, { formula: 'C3*2', result: 2 }]);
+  ws.addRow([
+    { richText: [{ text: '张' }, { text: '桂兰', font: { bold: true } }] },
+    utc(1952, 10, 5),
+    1,
+    true,
+    { formula: 'C3*2', result: 2 },
+  ]);
   ws.getCell('B4').value = 19144; // 1952-05-30 as a serial under a Chinese date format
   ws.getCell('B4').numFmt = 'yyyy"年"m"月"d"日"';
   ws.getCell('C4').value = 1234.5;
@@ -111,8 +125,10 @@ describe('what other writers do', () => {
   });
 
   test('format codes', () => {
-    for (const code of ['yyyy/m/d', 'yyyy"年"m"月"d"日"', '[$-804]yyyy年m月', 'h:mm', '[h]:mm', 'm/d;@', 'e"年"m"月"']) expect(isDateFormat(code), code).toBe(true);
-    for (const code of ['General', '0.00', '#,##0_);[Red](#,##0)', '"合计"0', '@', '0"人"', '[Red]0']) expect(isDateFormat(code), code).toBe(false);
+    for (const code of ['yyyy/m/d', 'yyyy"年"m"月"d"日"', '[$-804]yyyy年m月', 'h:mm', '[h]:mm', 'm/d;@', 'e"年"m"月"'])
+      expect(isDateFormat(code), code).toBe(true);
+    for (const code of ['General', '0.00', '#,##0_);[Red](#,##0)', '"合计"0', '@', '0"人"', '[Red]0'])
+      expect(isDateFormat(code), code).toBe(false);
   });
 
   test('serial days: the 1900 system with its phantom 29 February, and the 1904 system', () => {
@@ -126,10 +142,17 @@ describe('what other writers do', () => {
     const zip = new JSZip();
     zip.file('readme.txt', 'hello');
     const notBook = await zip.generateAsync({ type: 'nodebuffer' });
-    await expect(readSource(notBook, 'a.xlsx')).rejects.toThrow('这个文件是一个压缩包（.zip），不是 Excel 表格：请先解压，再选择其中的 Excel 花名册');
-    const noSheet = await handWritten({ workbook: '<workbook><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>', sheet: '' });
+    await expect(readSource(notBook, 'a.xlsx')).rejects.toThrow(
+      '这个文件是一个压缩包（.zip），不是 Excel 表格：请先解压，再选择其中的 Excel 花名册',
+    );
+    const noSheet = await handWritten({
+      workbook: '<workbook><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>',
+      sheet: '',
+    });
     const broken = await JSZip.loadAsync(noSheet);
     broken.remove('xl/worksheets/sheet1.xml');
-    await expect(readSource(await broken.generateAsync({ type: 'nodebuffer' }), 'b.xlsx')).rejects.toThrow('无法读取这个 Excel 文件');
+    await expect(readSource(await broken.generateAsync({ type: 'nodebuffer' }), 'b.xlsx')).rejects.toThrow(
+      '无法读取这个 Excel 文件',
+    );
   });
 });

@@ -3,7 +3,13 @@
 // network) and who came. A study material (学习资料) is handed out, often at a meeting; who received
 // it is recorded with how: those invited to its meeting who did not come are listed for 送学上门,
 // and a delivery at home is also a visit on their file (it counts as contact).
-import type { ActivityInput, ActivityView, MaterialInput, MaterialView, PersonActivities } from '../contract/activities';
+import type {
+  ActivityInput,
+  ActivityView,
+  MaterialInput,
+  MaterialView,
+  PersonActivities,
+} from '../contract/activities';
 import type { UnitRef } from '../contract/org';
 import { nowIso, writeAudit } from '../audit/audit';
 import type { ExpressionBuilder, InferResult } from 'kysely';
@@ -15,7 +21,10 @@ import { UserError } from '../shared/errors';
 import { createVisit } from '../visits/visits';
 
 /** How many of an activity's people were invited, or came. */
-const peopleCount = (eb: ExpressionBuilder<Database & { a: Database['activities'] }, 'a'>, column: 'invited' | 'attended') =>
+const peopleCount = (
+  eb: ExpressionBuilder<Database & { a: Database['activities'] }, 'a'>,
+  column: 'invited' | 'attended',
+) =>
   eb
     .selectFrom('activity_people as p')
     .select((c) => c.fn.countAll<number>().as('n'))
@@ -34,7 +43,19 @@ const activities = (store: Store) =>
 type ActivityRow = InferResult<ReturnType<typeof activities>>[number];
 
 function activityView(r: ActivityRow): ActivityView {
-  return { id: r.id, kind: r.kind, title: r.title, heldOn: r.held_on, place: r.place, organiser: r.organiser, note: r.note, createdBy: r.created_by, invited: r.invited, attended: r.attended, people: [] };
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    heldOn: r.held_on,
+    place: r.place,
+    organiser: r.organiser,
+    note: r.note,
+    createdBy: r.created_by,
+    invited: r.invited,
+    attended: r.attended,
+    people: [],
+  };
 }
 
 /** The people a unit holds on the roll, for inviting them all. */
@@ -56,19 +77,45 @@ export function createActivity(store: Store, input: ActivityInput): ActivityView
     checkPeople(store, input.inviteIds);
     const id = Number(
       store
-        .prepare('INSERT INTO activities (kind, title, held_on, place, organiser, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(input.kind, input.title, input.heldOn, input.place, input.organiser, input.note, nowIso(), currentOperator(store)).lastInsertRowid,
+        .prepare(
+          'INSERT INTO activities (kind, title, held_on, place, organiser, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          input.kind,
+          input.title,
+          input.heldOn,
+          input.place,
+          input.organiser,
+          input.note,
+          nowIso(),
+          currentOperator(store),
+        ).lastInsertRowid,
     );
-    const add = store.prepare('INSERT INTO activity_people (activity_id, person_id, invited, attended) VALUES (?, ?, 1, 0)');
+    const add = store.prepare(
+      'INSERT INTO activity_people (activity_id, person_id, invited, attended) VALUES (?, ?, 1, 0)',
+    );
     for (const p of invite) add.run(id, p);
-    writeAudit(store, { entity: 'activity', entityId: id, personId: null, action: 'create', before: null, after: { kind: input.kind, title: input.title, heldOn: input.heldOn, invited: invite.length } });
+    writeAudit(store, {
+      entity: 'activity',
+      entityId: id,
+      personId: null,
+      action: 'create',
+      before: null,
+      after: { kind: input.kind, title: input.title, heldOn: input.heldOn, invited: invite.length },
+    });
     return getActivity(store, id);
   });
 }
 
 export function listActivities(store: Store, year: number): ActivityView[] {
   return store
-    .all(activities(store).where('a.held_on', '>=', `${year}-01-01`).where('a.held_on', '<', `${year + 1}-01-01`).orderBy('a.held_on', 'desc').orderBy('a.id', 'desc'))
+    .all(
+      activities(store)
+        .where('a.held_on', '>=', `${year}-01-01`)
+        .where('a.held_on', '<', `${year + 1}-01-01`)
+        .orderBy('a.held_on', 'desc')
+        .orderBy('a.id', 'desc'),
+    )
     .map(activityView);
 }
 
@@ -84,19 +131,37 @@ export function getActivity(store: Store, id: number): ActivityView {
       .orderBy('s.name_sort')
       .orderBy('s.id'),
   );
-  return { ...activityView(r), people: people.map((p) => ({ personId: p.person_id, name: p.name, invited: p.invited === 1, attended: p.attended === 1 })) };
+  return {
+    ...activityView(r),
+    people: people.map((p) => ({
+      personId: p.person_id,
+      name: p.name,
+      invited: p.invited === 1,
+      attended: p.attended === 1,
+    })),
+  };
 }
 
 /** Who came: set for the people named; people not invited who came are added as such. */
 export function setAttendance(store: Store, id: number, personIds: number[], attended: boolean): ActivityView {
   return store.tx(() => {
     const a = getActivity(store, id);
-    checkPeople(store, personIds.filter((p) => !a.people.some((x) => x.personId === p)));
+    checkPeople(
+      store,
+      personIds.filter((p) => !a.people.some((x) => x.personId === p)),
+    );
     const upsert = store.prepare(
       'INSERT INTO activity_people (activity_id, person_id, invited, attended) VALUES (?, ?, 0, ?) ON CONFLICT (activity_id, person_id) DO UPDATE SET attended = excluded.attended',
     );
     for (const p of personIds) upsert.run(id, p, attended ? 1 : 0);
-    writeAudit(store, { entity: 'activity', entityId: id, personId: null, action: 'update', before: null, after: { attended, personIds } });
+    writeAudit(store, {
+      entity: 'activity',
+      entityId: id,
+      personId: null,
+      action: 'update',
+      before: null,
+      after: { attended, personIds },
+    });
     return getActivity(store, id);
   });
 }
@@ -108,8 +173,11 @@ export function createMaterial(store: Store, input: MaterialInput): MaterialView
     if (input.activityId !== null) getActivity(store, input.activityId);
     const id = Number(
       store
-        .prepare('INSERT INTO study_materials (title, issued_on, activity_id, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(input.title, input.issuedOn, input.activityId, input.note, nowIso(), currentOperator(store)).lastInsertRowid,
+        .prepare(
+          'INSERT INTO study_materials (title, issued_on, activity_id, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(input.title, input.issuedOn, input.activityId, input.note, nowIso(), currentOperator(store))
+        .lastInsertRowid,
     );
     // Handed out at a meeting: those who came received it there.
     if (input.activityId !== null) {
@@ -120,7 +188,14 @@ export function createMaterial(store: Store, input: MaterialInput): MaterialView
         )
         .run(id, input.issuedOn, currentOperator(store), input.activityId);
     }
-    writeAudit(store, { entity: 'study_material', entityId: id, personId: null, action: 'create', before: null, after: { title: input.title, issuedOn: input.issuedOn } });
+    writeAudit(store, {
+      entity: 'study_material',
+      entityId: id,
+      personId: null,
+      action: 'create',
+      before: null,
+      after: { title: input.title, issuedOn: input.issuedOn },
+    });
     return getMaterial(store, id);
   });
 }
@@ -147,7 +222,15 @@ export function listMaterials(store: Store): Omit<MaterialView, 'deliveries' | '
   return store.all(materials(store).orderBy('m.issued_on', 'desc').orderBy('m.id', 'desc')).map(materialHead);
 }
 
-const materialHead = (m: MaterialRow) => ({ id: m.id, title: m.title, issuedOn: m.issued_on, activityId: m.activity_id, activityTitle: m.activity_title, note: m.note, received: m.received });
+const materialHead = (m: MaterialRow) => ({
+  id: m.id,
+  title: m.title,
+  issuedOn: m.issued_on,
+  activityId: m.activity_id,
+  activityTitle: m.activity_title,
+  note: m.note,
+  received: m.received,
+});
 
 export function getMaterial(store: Store, id: number): MaterialView {
   const m = store.first(materials(store).where('m.id', '=', id));
@@ -175,32 +258,77 @@ export function getMaterial(store: Store, id: number): MaterialView {
             .where('p.invited', '=', 1)
             .where('p.attended', '=', 0)
             .where('s.status', '=', '在册')
-            .where((eb) => eb.not(eb.exists(eb.selectFrom('study_deliveries as d').select('d.person_id').where('d.material_id', '=', id).whereRef('d.person_id', '=', 's.id'))))
+            .where((eb) =>
+              eb.not(
+                eb.exists(
+                  eb
+                    .selectFrom('study_deliveries as d')
+                    .select('d.person_id')
+                    .where('d.material_id', '=', id)
+                    .whereRef('d.person_id', '=', 's.id'),
+                ),
+              ),
+            )
             .orderBy('s.name_sort')
             .orderBy('s.id'),
         );
   return {
     ...materialHead(m),
-    deliveries: deliveries.map((d) => ({ personId: d.person_id, name: d.name, receivedOn: d.received_on, how: d.how, recordedBy: d.recorded_by })),
-    toDeliver: toDeliver.map((p) => ({ personId: p.id, name: p.name, why: [p.care_disability, p.living === '独居' ? '独居' : null].filter(Boolean).join('、') || '未到会' })),
+    deliveries: deliveries.map((d) => ({
+      personId: d.person_id,
+      name: d.name,
+      receivedOn: d.received_on,
+      how: d.how,
+      recordedBy: d.recorded_by,
+    })),
+    toDeliver: toDeliver.map((p) => ({
+      personId: p.id,
+      name: p.name,
+      why: [p.care_disability, p.living === '独居' ? '独居' : null].filter(Boolean).join('、') || '未到会',
+    })),
   };
 }
 
 /** Records who received it and how; a delivery at home (送学上门) is also a visit on the file. */
-export function deliverMaterial(store: Store, id: number, personIds: number[], how: MaterialView['deliveries'][number]['how'], on: string): MaterialView {
+export function deliverMaterial(
+  store: Store,
+  id: number,
+  personIds: number[],
+  how: MaterialView['deliveries'][number]['how'],
+  on: string,
+): MaterialView {
   return store.tx(() => {
     const m = getMaterial(store, id);
     checkPeople(store, personIds);
     const done = personIds.map((p) => m.deliveries.find((d) => d.personId === p)).find(Boolean);
     if (done) throw new UserError('invalid_input', `${done.name}已于 ${done.receivedOn} ${done.how}`);
-    const add = store.prepare('INSERT INTO study_deliveries (material_id, person_id, received_on, how, visit_id, recorded_by) VALUES (?, ?, ?, ?, ?, ?)');
+    const add = store.prepare(
+      'INSERT INTO study_deliveries (material_id, person_id, received_on, how, visit_id, recorded_by) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     for (const p of personIds) {
       const visit =
         how === '送学上门'
-          ? createVisit(store, { personId: p, kind: '送学上门', date: on, visitors: currentOperator(store), money: 0, items: m.title, note: `送学上门：《${m.title}》`, followUpOn: null, certify: false })
+          ? createVisit(store, {
+              personId: p,
+              kind: '送学上门',
+              date: on,
+              visitors: currentOperator(store),
+              money: 0,
+              items: m.title,
+              note: `送学上门：《${m.title}》`,
+              followUpOn: null,
+              certify: false,
+            })
           : null;
       add.run(id, p, on, how, visit?.id ?? null, currentOperator(store));
-      writeAudit(store, { entity: 'study_material', entityId: id, personId: p, action: 'update', before: null, after: { received: m.title, how, on } });
+      writeAudit(store, {
+        entity: 'study_material',
+        entityId: id,
+        personId: p,
+        action: 'update',
+        before: null,
+        after: { received: m.title, how, on },
+      });
     }
     return getMaterial(store, id);
   });
@@ -225,7 +353,14 @@ export function activitiesOf(store: Store, personId: number): PersonActivities {
       .orderBy('d.received_on', 'desc'),
   );
   return {
-    activities: attended.map((a) => ({ id: a.id, kind: a.kind, title: a.title, heldOn: a.held_on, invited: a.invited === 1, attended: a.attended === 1 })),
+    activities: attended.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      title: a.title,
+      heldOn: a.held_on,
+      invited: a.invited === 1,
+      attended: a.attended === 1,
+    })),
     materials: received.map((m) => ({ id: m.id, title: m.title, receivedOn: m.received_on, how: m.how })),
   };
 }

@@ -18,7 +18,14 @@ import type { TableShape } from '../importer/columns';
 import { ADJUSTMENT, ADJUSTMENT_FIELD_NAMES, type AdjustmentField } from '../importer/grammar';
 import { bothTaught, teach } from '../importer/recognise';
 import { rawCells, tableRowKind, type SourceSheet } from '../spreadsheet/tables';
-import { findTables, idNumberInCell, notOnFile, rememberedTaught, rememberTable, type TableHeader } from '../importer/table';
+import {
+  findTables,
+  idNumberInCell,
+  notOnFile,
+  rememberedTaught,
+  rememberTable,
+  type TableHeader,
+} from '../importer/table';
 import { cellText, type CellValue } from '../spreadsheet/cells';
 import type { Html } from '../documents/html';
 import { letterCss, letterHtml } from '../documents/letter';
@@ -61,9 +68,18 @@ export function saveRule(store: Store, sent: AdjustmentRule, loaded?: Partial<Ad
     const problems = ruleProblems(rule);
     if (problems.length) throw new UserError('invalid_input', problems.map((p) => p.message).join('；'));
     store
-      .prepare('INSERT INTO adjustment_rules (year, rule, saved_at, saved_by) VALUES (?, ?, ?, ?) ON CONFLICT (year) DO UPDATE SET rule = excluded.rule, saved_at = excluded.saved_at, saved_by = excluded.saved_by')
+      .prepare(
+        'INSERT INTO adjustment_rules (year, rule, saved_at, saved_by) VALUES (?, ?, ?, ?) ON CONFLICT (year) DO UPDATE SET rule = excluded.rule, saved_at = excluded.saved_at, saved_by = excluded.saved_by',
+      )
       .run(rule.year, JSON.stringify(rule), nowIso(), currentOperator(store));
-    writeAudit(store, { entity: 'adjustment_rule', entityId: rule.year, personId: null, action: before ? 'update' : 'create', before, after: rule });
+    writeAudit(store, {
+      entity: 'adjustment_rule',
+      entityId: rule.year,
+      personId: null,
+      action: before ? 'update' : 'create',
+      before,
+      after: rule,
+    });
     return rule;
   });
 }
@@ -72,7 +88,11 @@ export function saveRule(store: Store, sent: AdjustmentRule, loaded?: Partial<Ad
 
 type Field = AdjustmentField;
 const LABELS = ADJUSTMENT_FIELD_NAMES;
-const SHAPE: TableShape<Field> = { grammar: ADJUSTMENT, required: ['idNumber', 'old', ['new', 'increase']], minFields: 3 };
+const SHAPE: TableShape<Field> = {
+  grammar: ADJUSTMENT,
+  required: ['idNumber', 'old', ['new', 'increase']],
+  minFields: 3,
+};
 
 export interface AdjustmentImportOptions {
   /** Read, match and compute, then keep nothing: what the import would give. */
@@ -115,14 +135,30 @@ interface PersonForRule {
   status_date: string | null;
 }
 
-const PERSON_FOR_RULE_COLUMNS = ['id', 'name', 'category', 'birth_date', 'retirement_date', 'contribution_years', 'remote_area', 'status', 'status_date'] as const;
+const PERSON_FOR_RULE_COLUMNS = [
+  'id',
+  'name',
+  'category',
+  'birth_date',
+  'retirement_date',
+  'contribution_years',
+  'remote_area',
+  'status',
+  'status_date',
+] as const;
 const PERSON_FOR_RULE = `SELECT ${PERSON_FOR_RULE_COLUMNS.join(', ')} FROM persons WHERE id = ?`;
 
 type Increase = ReturnType<typeof increaseUnder>;
 
 function compute(increase: Increase, p: PersonForRule, oldFen: number): AdjustmentResult {
   return increase(
-    { category: p.category, birthDate: p.birth_date, retirementDate: p.retirement_date, contributionYears: p.contribution_years, remoteArea: p.remote_area === 1 },
+    {
+      category: p.category,
+      birthDate: p.birth_date,
+      retirementDate: p.retirement_date,
+      contributionYears: p.contribution_years,
+      remoteArea: p.remote_area === 1,
+    },
     oldFen,
   );
 }
@@ -134,12 +170,35 @@ function compute(increase: Increase, p: PersonForRule, oldFen: number): Adjustme
  */
 function findPeople(store: Store, listed: ListRow[]): void {
   const answer = store
-    .prepare(`SELECT json_group_array(json_array(j.key, ${PERSON_FOR_RULE_COLUMNS.map((c) => `p.${c}`).join(', ')})) FROM json_each(?) j JOIN persons p ON p.id_number = j.value`)
+    .prepare(
+      `SELECT json_group_array(json_array(j.key, ${PERSON_FOR_RULE_COLUMNS.map((c) => `p.${c}`).join(', ')})) FROM json_each(?) j JOIN persons p ON p.id_number = j.value`,
+    )
     .pluck()
     .get(JSON.stringify(listed.map((l) => l.id.idNumber))) as string;
-  type Found = [at: number, id: number, name: string, category: string, birth: string | null, retirement: string | null, years: number | null, remote: number, status: string, statusDate: string | null];
+  type Found = [
+    at: number,
+    id: number,
+    name: string,
+    category: string,
+    birth: string | null,
+    retirement: string | null,
+    years: number | null,
+    remote: number,
+    status: string,
+    statusDate: string | null,
+  ];
   for (const p of JSON.parse(answer) as Found[]) {
-    listed[p[0]].person = { id: p[1], name: p[2], category: p[3], birth_date: p[4], retirement_date: p[5], contribution_years: p[6], remote_area: p[7], status: p[8], status_date: p[9] };
+    listed[p[0]].person = {
+      id: p[1],
+      name: p[2],
+      category: p[3],
+      birth_date: p[4],
+      retirement_date: p[5],
+      contribution_years: p[6],
+      remote_area: p[7],
+      status: p[8],
+      status_date: p[9],
+    };
   }
 }
 
@@ -168,7 +227,13 @@ function checksOfYear(store: Store, year: number): Map<number, EarlierCheck[]> {
 }
 
 /** Imports the agency's list for a year in one transaction; the run, with its counts. */
-export async function importAdjustments(store: Store, bytes: Buffer, fileName: string, year: number, options: AdjustmentImportOptions = {}): Promise<AdjustmentRunView> {
+export async function importAdjustments(
+  store: Store,
+  bytes: Buffer,
+  fileName: string,
+  year: number,
+  options: AdjustmentImportOptions = {},
+): Promise<AdjustmentRunView> {
   const rule = getRule(store, year);
   if (!rule) throw new UserError('invalid_input', `请先填写 ${year} 年的调资规则，再导入调资名单`);
   const { phases } = options;
@@ -177,7 +242,9 @@ export async function importAdjustments(store: Store, bytes: Buffer, fileName: s
   if (phases) Object.assign(phases, { read: performance.now() - clock, check: 0, store: 0 });
   clock = performance.now();
   const told = options.map ? teach(ADJUSTMENT, options.map, '按指定的对应', '列的对应') : undefined;
-  const { tables: usable, columns } = findTables(book.sheets, SHAPE, (s) => bothTaught(told, rememberedTaught(store, 'adjustment', s.rows, ADJUSTMENT_FIELD_NAMES)));
+  const { tables: usable, columns } = findTables(book.sheets, SHAPE, (s) =>
+    bothTaught(told, rememberedTaught(store, 'adjustment', s.rows, ADJUSTMENT_FIELD_NAMES)),
+  );
   // A trial of a list that lacks a required column answers with its columns and what is missing
   // (nothing read), for the mapping step; an import is refused.
   if (usable.length === 0 && !(options.dryRun && columns.length > 0)) {
@@ -219,8 +286,11 @@ function saveAdjustments(
   const ruleJson = JSON.stringify(rule);
   const runId = Number(
     store
-      .prepare('INSERT INTO adjustment_runs (year, file_name, file_sha256, rule, summary, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(year, fileName, createHash('sha256').update(bytes).digest('hex'), ruleJson, '{}', importedAt, importedBy).lastInsertRowid,
+      .prepare(
+        'INSERT INTO adjustment_runs (year, file_name, file_sha256, rule, summary, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(year, fileName, createHash('sha256').update(bytes).digest('hex'), ruleJson, '{}', importedAt, importedBy)
+      .lastInsertRowid,
   );
   // Nothing of a dry run is kept (SQLite rolls the transaction back): its rows are not written.
   const save = (rows: CheckedRow[]) => {
@@ -231,10 +301,25 @@ function saveAdjustments(
   const { counts: tallied, skipped } = checkList(store, year, rule, usable, options.dryRun ? () => {} : save);
   const counts = { ...tallied, skipped };
   // The run as getRun reads it back, from what was just written (not a count over its rows).
-  const view: AdjustmentRunView = { id: runId, year, fileName, importedAt, importedBy, rule: JSON.parse(ruleJson) as AdjustmentRule, counts };
+  const view: AdjustmentRunView = {
+    id: runId,
+    year,
+    fileName,
+    importedAt,
+    importedBy,
+    rule: JSON.parse(ruleJson) as AdjustmentRule,
+    counts,
+  };
   if (options.dryRun) throw new DryRunDone(view);
   store.prepare('UPDATE adjustment_runs SET summary = ? WHERE id = ?').run(JSON.stringify(counts), runId);
-  writeAudit(store, { entity: 'adjustment_run', entityId: runId, personId: null, action: 'create', before: null, after: { year, fileName, ...counts } });
+  writeAudit(store, {
+    entity: 'adjustment_run',
+    entityId: runId,
+    personId: null,
+    action: 'create',
+    before: null,
+    after: { year, fileName, ...counts },
+  });
   if (remember) for (const { header } of usable) rememberTable(store, 'adjustment', header);
   return view;
 }
@@ -285,7 +370,14 @@ function checkList(
     for (let r = header.row + 1; r < sheet.rows.length; r++) {
       const row = sheet.rows[r];
       if (tableRowKind(row) !== 'data') skipped++;
-      else listed.push({ table, r, row, id: idNumberInCell(idColumn === undefined ? null : (row[idColumn] ?? null)), person: undefined });
+      else
+        listed.push({
+          table,
+          r,
+          row,
+          id: idNumberInCell(idColumn === undefined ? null : (row[idColumn] ?? null)),
+          person: undefined,
+        });
     }
   }
   // Every row's person, and every earlier check of the year, read once (not a SELECT per row).
@@ -294,7 +386,15 @@ function checkList(
   // checked (the note says from which import); anything that changed is checked again.
   const earlierChecks = checksOfYear(store, year);
   const seen = new Map<number, ListRow>();
-  const counts = { dataRows: listed.length, matched: 0, unmatched: 0, rejected: 0, differs: 0, noExpected: 0, checked: 0 };
+  const counts = {
+    dataRows: listed.length,
+    matched: 0,
+    unmatched: 0,
+    rejected: 0,
+    differs: 0,
+    noExpected: 0,
+    checked: 0,
+  };
   const increase = increaseUnder(rule);
   // Written a batch at a time, so that the rows checked do not all wait in memory.
   let batch: CheckedRow[] = [];
@@ -341,7 +441,12 @@ function amountOf(l: ListRow, f: Field, issues: Issue[]): number | null {
   }
 }
 
-function checkListRow(l: ListRow, increase: Increase, seen: Map<number, ListRow>, earlierChecks: Map<number, EarlierCheck[]>): CheckedRow {
+function checkListRow(
+  l: ListRow,
+  increase: Increase,
+  seen: Map<number, ListRow>,
+  earlierChecks: Map<number, EarlierCheck[]>,
+): CheckedRow {
   const { id } = l;
   const issues: Issue[] = [];
   const name = cellText(cellOf(l, 'name'))?.replace(/\s/g, '') || null;
@@ -352,7 +457,12 @@ function checkListRow(l: ListRow, increase: Increase, seen: Map<number, ListRow>
   let agencyFen = increaseFen ?? (oldFen !== null && newFen !== null ? newFen - oldFen : null);
   if (agencyFen === null && !issues.length) problem(issues, 'increase', 'amount', '缺少调整后养老金或调整额');
   if (increaseFen !== null && oldFen !== null && newFen !== null && newFen - oldFen !== increaseFen) {
-    problem(issues, 'increase', 'inconsistent', `调整额 ${formatYuan(increaseFen)} 元与调整前后之差 ${formatYuan(newFen - oldFen)} 元不符，按调整额核对`);
+    problem(
+      issues,
+      'increase',
+      'inconsistent',
+      `调整额 ${formatYuan(increaseFen)} 元与调整前后之差 ${formatYuan(newFen - oldFen)} 元不符，按调整额核对`,
+    );
   }
   if (agencyFen !== null && agencyFen < 0) {
     problem(issues, 'increase', 'amount', `调整后养老金低于调整前（${formatYuan(agencyFen)} 元）`);
@@ -369,22 +479,37 @@ function checkListRow(l: ListRow, increase: Increase, seen: Map<number, ListRow>
     outcome = why.code === 'person_unknown' ? 'unmatched' : 'rejected';
   } else if (seen.has(p.id)) {
     const first = seen.get(p.id)!;
-    problem(issues, 'idNumber', 'duplicate', `与“${first.table.sheet.name}”第 ${first.r + 1} 行的身份证号相同，同一人在名单中出现两次`);
+    problem(
+      issues,
+      'idNumber',
+      'duplicate',
+      `与“${first.table.sheet.name}”第 ${first.r + 1} 行的身份证号相同，同一人在名单中出现两次`,
+    );
     outcome = 'rejected';
   } else {
     seen.set(p.id, l);
     personId = p.id;
     outcome = oldFen === null || agencyFen === null ? 'rejected' : 'matched';
     if (name && name !== p.name) problem(issues, 'name', 'name_mismatch', `姓名“${name}”与档案中的“${p.name}”不符`);
-    if (p.status === '已故') problem(issues, 'name', 'deceased', `档案记载已于${formatChineseDate(p.status_date) || '（日期不详）'}去世`);
+    if (p.status === '已故')
+      problem(issues, 'name', 'deceased', `档案记载已于${formatChineseDate(p.status_date) || '（日期不详）'}去世`);
     if (outcome === 'matched') {
       result = compute(increase, p, oldFen!);
-      if (result.missing.length) issues.push({ column: '档案', code: 'missing', message: `档案缺少${result.missing.join('、')}，无法计算应调金额` });
+      if (result.missing.length)
+        issues.push({
+          column: '档案',
+          code: 'missing',
+          message: `档案缺少${result.missing.join('、')}，无法计算应调金额`,
+        });
     }
   }
   const expectedFen = result?.expectedFen ?? null;
   const before =
-    outcome === 'matched' ? earlierChecks.get(personId!)?.find((c) => c.old_fen === oldFen && c.agency_fen === agencyFen && c.expected_fen === expectedFen) : undefined;
+    outcome === 'matched'
+      ? earlierChecks
+          .get(personId!)
+          ?.find((c) => c.old_fen === oldFen && c.agency_fen === agencyFen && c.expected_fen === expectedFen)
+      : undefined;
   return {
     sheet: l.table.sheet.name,
     row: l.r + 1,
@@ -402,7 +527,9 @@ function checkListRow(l: ListRow, increase: Increase, seen: Map<number, ListRow>
     raw: JSON.stringify(rawCells(l.row, l.table.header.labels)),
     checkedOn: before?.checked_on ?? null,
     checkedBy: before?.checked_by ?? null,
-    checkNote: before ? `沿用第 ${before.run_id} 次导入的核对${before.check_note ? `：${before.check_note}` : ''}` : null,
+    checkNote: before
+      ? `沿用第 ${before.run_id} 次导入的核对${before.check_note ? `：${before.check_note}` : ''}`
+      : null,
   };
 }
 
@@ -415,8 +542,24 @@ function insertRows(store: Store, runId: number, rows: CheckedRow[]) {
   );
   for (const r of rows) {
     insert.run(
-      runId, r.sheet, r.row, r.outcome, r.personId, r.idNumber, r.name, r.oldFen, r.newFen, r.agencyFen, r.expectedFen,
-      r.breakdown, r.differs, r.issues, r.raw, r.checkedOn, r.checkedBy, r.checkNote,
+      runId,
+      r.sheet,
+      r.row,
+      r.outcome,
+      r.personId,
+      r.idNumber,
+      r.name,
+      r.oldFen,
+      r.newFen,
+      r.agencyFen,
+      r.expectedFen,
+      r.breakdown,
+      r.differs,
+      r.issues,
+      r.raw,
+      r.checkedOn,
+      r.checkedBy,
+      r.checkNote,
     );
   }
 }
@@ -459,10 +602,13 @@ export function getRun(store: Store, id: number): AdjustmentRunView {
 }
 
 export function listRuns(store: Store, year: number): AdjustmentRunView[] {
-  return store.all(store.kysely.selectFrom('adjustment_runs').selectAll().where('year', '=', year).orderBy('id', 'desc')).map((r) => runView(store, r));
+  return store
+    .all(store.kysely.selectFrom('adjustment_runs').selectAll().where('year', '=', year).orderBy('id', 'desc'))
+    .map((r) => runView(store, r));
 }
 
-export type RowFilter = 'all' | 'differs' | 'unmatched' | 'rejected' | 'noExpected' | 'unchecked' | 'checked' | 'toCheck';
+export type RowFilter =
+  'all' | 'differs' | 'unmatched' | 'rejected' | 'noExpected' | 'unchecked' | 'checked' | 'toCheck';
 const FILTERS: Record<RowFilter, (eb: ExpressionBuilder<Database, 'adjustment_rows'>) => Expression<SqlBool>> = {
   all: (eb) => eb.and([]),
   differs: (eb) => eb('differs', '=', 1),
@@ -472,7 +618,12 @@ const FILTERS: Record<RowFilter, (eb: ExpressionBuilder<Database, 'adjustment_ro
   unchecked: (eb) => eb.and([eb('outcome', '=', 'matched'), eb('checked_on', 'is', null)]),
   checked: (eb) => eb('checked_on', 'is not', null),
   /** What still needs an operator: a difference, or no figure, not yet checked. */
-  toCheck: (eb) => eb.and([eb('outcome', '=', 'matched'), eb.or([eb('differs', '=', 1), eb('expected_fen', 'is', null)]), eb('checked_on', 'is', null)]),
+  toCheck: (eb) =>
+    eb.and([
+      eb('outcome', '=', 'matched'),
+      eb.or([eb('differs', '=', 1), eb('expected_fen', 'is', null)]),
+      eb('checked_on', 'is', null),
+    ]),
 };
 
 type Row = Selectable<AdjustmentRowsTable>;
@@ -500,11 +651,24 @@ function rowView(r: Row): AdjustmentRowView {
   };
 }
 
-export function runRows(store: Store, runId: number, filter: RowFilter, page: number, pageSize = 50): { total: number; rows: AdjustmentRowView[] } {
+export function runRows(
+  store: Store,
+  runId: number,
+  filter: RowFilter,
+  page: number,
+  pageSize = 50,
+): { total: number; rows: AdjustmentRowView[] } {
   getRun(store, runId);
   const filtered = store.kysely.selectFrom('adjustment_rows').where('run_id', '=', runId).where(FILTERS[filter]);
   const { n } = store.first(filtered.select((eb) => eb.fn.countAll<number>().as('n')))!;
-  const rows = store.all(filtered.selectAll().orderBy('sheet').orderBy('row').limit(pageSize).offset((page - 1) * pageSize));
+  const rows = store.all(
+    filtered
+      .selectAll()
+      .orderBy('sheet')
+      .orderBy('row')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+  );
   return { total: n, rows: rows.map(rowView) };
 }
 
@@ -534,9 +698,16 @@ function row(store: Store, id: number): Row {
 export function checkRow(store: Store, id: number, note: string | null, today = todayIso()): AdjustmentRowView {
   return store.tx(() => {
     const before = row(store, id);
-    if (before.checked_on) throw new UserError('invalid_input', `${before.name ?? '此人'}已于 ${before.checked_on} 由${before.checked_by}核对`);
-    if (before.differs && !note) throw new UserError('invalid_input', '应调金额与社保经办机构的金额不一致，核对时请在备注中写明处理情况');
-    store.prepare('UPDATE adjustment_rows SET checked_on = ?, checked_by = ?, check_note = ? WHERE id = ?').run(today, currentOperator(store), note, id);
+    if (before.checked_on)
+      throw new UserError(
+        'invalid_input',
+        `${before.name ?? '此人'}已于 ${before.checked_on} 由${before.checked_by}核对`,
+      );
+    if (before.differs && !note)
+      throw new UserError('invalid_input', '应调金额与社保经办机构的金额不一致，核对时请在备注中写明处理情况');
+    store
+      .prepare('UPDATE adjustment_rows SET checked_on = ?, checked_by = ?, check_note = ? WHERE id = ?')
+      .run(today, currentOperator(store), note, id);
     const after = row(store, id);
     audit(store, before, after, null);
     return rowView(after);
@@ -547,7 +718,9 @@ export function uncheckRow(store: Store, id: number, reason: string): Adjustment
   return store.tx(() => {
     const before = row(store, id);
     if (!before.checked_on) throw new UserError('invalid_input', '这条记录尚未核对');
-    store.prepare('UPDATE adjustment_rows SET checked_on = NULL, checked_by = NULL, check_note = NULL WHERE id = ?').run(id);
+    store
+      .prepare('UPDATE adjustment_rows SET checked_on = NULL, checked_by = NULL, check_note = NULL WHERE id = ?')
+      .run(id);
     const after = row(store, id);
     audit(store, before, after, reason);
     return rowView(after);
@@ -555,8 +728,22 @@ export function uncheckRow(store: Store, id: number, reason: string): Adjustment
 }
 
 function audit(store: Store, before: Row, after: Row, reason: string | null) {
-  const pick = (r: Row) => ({ checkedOn: r.checked_on, checkedBy: r.checked_by, checkNote: r.check_note, agencyFen: r.agency_fen, expectedFen: r.expected_fen });
-  writeAudit(store, { entity: 'adjustment', entityId: after.id, personId: after.person_id, action: 'update', before: pick(before), after: pick(after), reason });
+  const pick = (r: Row) => ({
+    checkedOn: r.checked_on,
+    checkedBy: r.checked_by,
+    checkNote: r.check_note,
+    agencyFen: r.agency_fen,
+    expectedFen: r.expected_fen,
+  });
+  writeAudit(store, {
+    entity: 'adjustment',
+    entityId: after.id,
+    personId: after.person_id,
+    action: 'update',
+    before: pick(before),
+    after: pick(after),
+    reason,
+  });
 }
 
 /** Recomputes the rows not yet checked under the year's rule as it stands now (after a correction). */
@@ -568,24 +755,48 @@ export function recomputeRun(store: Store, runId: number): AdjustmentRunView {
     // Raw: run for every matched row of the list, thousands of them.
     const personStmt = store.prepare(PERSON_FOR_RULE);
     const increase = increaseUnder(rule);
-    const update = store.prepare('UPDATE adjustment_rows SET expected_fen = ?, breakdown = ?, differs = ?, issues = ? WHERE id = ?');
-    const rows = store.all(store.kysely.selectFrom('adjustment_rows').selectAll().where('run_id', '=', runId).where('outcome', '=', 'matched').where('checked_on', 'is', null));
+    const update = store.prepare(
+      'UPDATE adjustment_rows SET expected_fen = ?, breakdown = ?, differs = ?, issues = ? WHERE id = ?',
+    );
+    const rows = store.all(
+      store.kysely
+        .selectFrom('adjustment_rows')
+        .selectAll()
+        .where('run_id', '=', runId)
+        .where('outcome', '=', 'matched')
+        .where('checked_on', 'is', null),
+    );
     for (const r of rows) {
       const result = compute(increase, personStmt.get(r.person_id) as PersonForRule, r.old_fen!);
       const issues = (JSON.parse(r.issues) as Issue[]).filter((i) => i.code !== 'missing');
-      if (result.missing.length) issues.push({ column: '档案', code: 'missing', message: `档案缺少${result.missing.join('、')}，无法计算应调金额` });
+      if (result.missing.length)
+        issues.push({
+          column: '档案',
+          code: 'missing',
+          message: `档案缺少${result.missing.join('、')}，无法计算应调金额`,
+        });
       const differs = result.expectedFen !== null && result.expectedFen !== r.agency_fen ? 1 : 0;
       update.run(result.expectedFen, JSON.stringify(result.lines), differs, JSON.stringify(issues), r.id);
     }
     store.prepare('UPDATE adjustment_runs SET rule = ? WHERE id = ?').run(JSON.stringify(rule), runId);
-    writeAudit(store, { entity: 'adjustment_run', entityId: runId, personId: null, action: 'update', before: { rule: run.rule }, after: { rule, recomputed: rows.length } });
+    writeAudit(store, {
+      entity: 'adjustment_run',
+      entityId: runId,
+      personId: null,
+      action: 'update',
+      before: { rule: run.rule },
+      after: { rule, recomputed: rows.length },
+    });
     return getRun(store, runId);
   });
 }
 
 // --- the differences workbook -------------------------------------------------------------------
 
-export async function differencesWorkbook(store: Store, runId: number): Promise<{ fileName: string; data: Buffer; rows: number }> {
+export async function differencesWorkbook(
+  store: Store,
+  runId: number,
+): Promise<{ fileName: string; data: Buffer; rows: number }> {
   const run = getRun(store, runId);
   const rows = store
     .all(
@@ -617,9 +828,25 @@ export async function differencesWorkbook(store: Store, runId: number): Promise<
       { label: '核对情况', kind: 'text', width: 30 },
     ],
     rows: rows.map((r, i) => {
-      const what = r.outcome === 'unmatched' ? '档案中无此人' : r.outcome === 'rejected' ? '无法读取' : r.expectedFen === null ? '无法计算' : '金额不一致';
+      const what =
+        r.outcome === 'unmatched'
+          ? '档案中无此人'
+          : r.outcome === 'rejected'
+            ? '无法读取'
+            : r.expectedFen === null
+              ? '无法计算'
+              : '金额不一致';
       return [
-        i + 1, r.sheet, r.row, r.name, r.idNumber, r.oldFen, r.newFen, r.agencyFen, r.expectedFen, r.diffFen,
+        i + 1,
+        r.sheet,
+        r.row,
+        r.name,
+        r.idNumber,
+        r.oldFen,
+        r.newFen,
+        r.agencyFen,
+        r.expectedFen,
+        r.diffFen,
         [what, ...r.issues.map((x) => x.message)].join('；'),
         r.checkedOn ? `${r.checkedOn} ${r.checkedBy}${r.checkNote ? `：${r.checkNote}` : ''}` : '未核对',
       ];
@@ -642,15 +869,33 @@ export function noticesPrintable(store: Store, runId: number, rowIds: number[], 
   const rows = (
     rowIds.length
       ? rowIds.map((id) => row(store, id)).filter((r) => r.run_id === runId)
-      : store.all(store.kysely.selectFrom('adjustment_rows').selectAll().where('run_id', '=', runId).where('outcome', '=', 'matched').orderBy('sheet').orderBy('row'))
+      : store.all(
+          store.kysely
+            .selectFrom('adjustment_rows')
+            .selectAll()
+            .where('run_id', '=', runId)
+            .where('outcome', '=', 'matched')
+            .orderBy('sheet')
+            .orderBy('row'),
+        )
   ).map(rowView);
   // Raw: one prepared statement for each of up to thousands of notices.
-  const person = store.prepare('SELECT p.name, p.gender, p.status, lp.address_form FROM persons p LEFT JOIN letter_prefs lp ON lp.person_id = p.id WHERE p.id = ?');
+  const person = store.prepare(
+    'SELECT p.name, p.gender, p.status, lp.address_form FROM persons p LEFT JOIN letter_prefs lp ON lp.person_id = p.id WHERE p.id = ?',
+  );
   const missing: PrintableView['missing'] = [];
   const letters: Html[] = [];
   const assets = letterAssets(store);
   for (const r of rows) {
-    const p = r.personId === null ? undefined : (person.get(r.personId) as { name: string; gender: string | null; status: string; address_form: string | null });
+    const p =
+      r.personId === null
+        ? undefined
+        : (person.get(r.personId) as {
+            name: string;
+            gender: string | null;
+            status: string;
+            address_form: string | null;
+          });
     if (!p || r.outcome !== 'matched') {
       missing.push({ personId: r.personId ?? 0, name: r.name ?? r.idNumber ?? `第 ${r.row} 行`, why: '未与档案对应' });
       continue;
@@ -660,7 +905,11 @@ export function noticesPrintable(store: Store, runId: number, rowIds: number[], 
       continue;
     }
     if (r.expectedFen !== r.agencyFen && !r.checkedOn) {
-      missing.push({ personId: r.personId!, name: p.name, why: r.expectedFen === null ? '应调金额无法计算，尚未核对' : '金额不一致，尚未核对' });
+      missing.push({
+        personId: r.personId!,
+        name: p.name,
+        why: r.expectedFen === null ? '应调金额无法计算，尚未核对' : '金额不一致，尚未核对',
+      });
       continue;
     }
     const agrees = r.expectedFen === r.agencyFen;
@@ -686,8 +935,17 @@ export function noticesPrintable(store: Store, runId: number, rowIds: number[], 
     );
   }
   if (letters.length === 0) {
-    throw new UserError('invalid_input', `没有可以打印的通知单${missing.length ? `：${missing.slice(0, 20).map((m) => `${m.name}（${m.why}）`).join('、')}` : ''}`);
+    throw new UserError(
+      'invalid_input',
+      `没有可以打印的通知单${
+        missing.length
+          ? `：${missing
+              .slice(0, 20)
+              .map((m) => `${m.name}（${m.why}）`)
+              .join('、')}`
+          : ''
+      }`,
+    );
   }
   return { ...printable(`${run.year}年调资通知单`, letterCss('A4'), letters), count: letters.length, missing };
 }
-

@@ -26,7 +26,10 @@ export function isAttachmentPath(urlPath: string): boolean {
 /** `filename="…"` (ASCII, for old clients) and `filename*=UTF-8''…` (RFC 6266 / RFC 5987). */
 export function contentDisposition(kind: 'attachment' | 'inline', fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -40,7 +43,11 @@ const COMMON_HEADERS = {
 };
 
 function refusal(status: number, message: string): FileResponse {
-  return { status, headers: { ...COMMON_HEADERS, 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from(message) };
+  return {
+    status,
+    headers: { ...COMMON_HEADERS, 'content-type': 'text/plain; charset=utf-8' },
+    body: Buffer.from(message),
+  };
 }
 
 /** The response for `/attachments/<person|petition>/<id>`, `preview` asking for an image in place. */

@@ -81,10 +81,15 @@ export interface Recovery {
 /** Recovery in lines for a terminal (the CLI writes them to stderr). */
 export function describeRecovery(r: Recovery): string[] {
   const lines = [`数据库文件已损坏（${r.problem}）。`, `损坏的文件已原样移到：${r.keptAsideAs}`];
-  if (r.restoredFrom) lines.push(`已从备份 ${r.restoredFrom.name}（${describeTakenAt(r.restoredFrom.takenAt)}）恢复：${r.restoredFromFile}`);
+  if (r.restoredFrom)
+    lines.push(
+      `已从备份 ${r.restoredFrom.name}（${describeTakenAt(r.restoredFrom.takenAt)}）恢复：${r.restoredFromFile}`,
+    );
   else lines.push('没有可用的备份，已新建空数据库。');
   const before = r.peopleBefore === null ? '损坏前人数无法读出' : `损坏前 ${r.peopleBefore} 人`;
-  lines.push(`人员档案：${before}，恢复后 ${r.peopleAfter ?? 0} 人。${r.restoredFrom ? '该备份之后录入的内容不在恢复后的数据库中。' : ''}`);
+  lines.push(
+    `人员档案：${before}，恢复后 ${r.peopleAfter ?? 0} 人。${r.restoredFrom ? '该备份之后录入的内容不在恢复后的数据库中。' : ''}`,
+  );
   return lines;
 }
 
@@ -141,7 +146,9 @@ export interface ImportProcess {
 
 /** The client of the child process that reads files, on its own connection to the database file. */
 export function fileWorker(process: ImportProcess, limits: ReadLimits = READ_LIMITS): ChildWorker {
-  const args = [JSON.stringify({ dbPath: process.dbPath, nativeBinding: process.nativeBinding, cacheMb: IMPORT_CACHE_MB })];
+  const args = [
+    JSON.stringify({ dbPath: process.dbPath, nativeBinding: process.nativeBinding, cacheMb: IMPORT_CACHE_MB }),
+  ];
   return new ChildWorker(process.launcher, IMPORT_PROCESS, { v8Flags: IMPORT_V8_FLAGS, args }, limits, WIZARD_GONE);
 }
 
@@ -169,7 +176,10 @@ function damage(file: string, options: OpenOptions): string | null {
     if (storageProblem(e) === 'damaged') return e instanceof Error ? e.message : String(e);
     const err = storageError(e, file);
     if (err instanceof UserError) throw err;
-    throw new UserError('cannot_open', `无法打开数据库文件（${file}）：${e instanceof Error ? e.message : String(e)}。未作任何改动`);
+    throw new UserError(
+      'cannot_open',
+      `无法打开数据库文件（${file}）：${e instanceof Error ? e.message : String(e)}。未作任何改动`,
+    );
   }
 }
 
@@ -194,13 +204,22 @@ function restoreFailure(e: unknown, dbPath: string): UserError {
   const unchanged = '当前数据未作任何改动';
   switch (storageProblem(e)) {
     case 'busy':
-      return new UserError('busy', `另一个程序正在使用数据库（正在写入，例如命令行导入或另一个窗口），本次恢复未进行，${unchanged}。请等它结束后再恢复`);
+      return new UserError(
+        'busy',
+        `另一个程序正在使用数据库（正在写入，例如命令行导入或另一个窗口），本次恢复未进行，${unchanged}。请等它结束后再恢复`,
+      );
     case 'disk_full':
-      return new UserError('disk_full', `磁盘已满，恢复未完成（${path.dirname(dbPath)} 所在的磁盘），${unchanged}。请清理磁盘空间后再试`);
+      return new UserError(
+        'disk_full',
+        `磁盘已满，恢复未完成（${path.dirname(dbPath)} 所在的磁盘），${unchanged}。请清理磁盘空间后再试`,
+      );
     case 'read_only':
       return new UserError('read_only', `${describeStorageProblem(e, dbPath)}；恢复未完成，${unchanged}`);
     default:
-      return new UserError('restore_failed', `恢复未完成（${e instanceof Error ? e.message : String(e)}），${unchanged}`);
+      return new UserError(
+        'restore_failed',
+        `恢复未完成（${e instanceof Error ? e.message : String(e)}），${unchanged}`,
+      );
   }
 }
 
@@ -226,7 +245,11 @@ export class AppContext {
     /** Set when start-up found the database damaged and recovered it. */
     readonly recovery: Recovery | null = null,
   ) {
-    this.files = fileWorker({ launcher: options.launcher ?? lazyLauncher(nodeLauncher), dbPath: paths.dbPath, nativeBinding: options.nativeBinding });
+    this.files = fileWorker({
+      launcher: options.launcher ?? lazyLauncher(nodeLauncher),
+      dbPath: paths.dbPath,
+      nativeBinding: options.nativeBinding,
+    });
     this.imports = new ImportService(this.files, this.jobs, () => this.store);
     this.lists = new ListImports(this.files, () => this.store);
   }
@@ -275,7 +298,8 @@ export class AppContext {
         }
       }
       await migrateToLatest(store);
-      if (recovery?.restoredFrom) recovery.peopleAfter = (store.raw.prepare('select count(*) as n from persons').get() as { n: number }).n;
+      if (recovery?.restoredFrom)
+        recovery.peopleAfter = (store.raw.prepare('select count(*) as n from persons').get() as { n: number }).n;
     } catch (e) {
       store.close();
       throw storageError(e, paths.dbPath);
@@ -330,7 +354,14 @@ export class AppContext {
         throw storageError(e, paths.dbPath);
       }
     }
-    return { problem, keptAsideAs: aside, restoredFrom: good, restoredFromFile, peopleBefore, peopleAfter: good ? null : 0 };
+    return {
+      problem,
+      keptAsideAs: aside,
+      restoredFrom: good,
+      restoredFromFile,
+      peopleBefore,
+      peopleAfter: good ? null : 0,
+    };
   }
 
   private static recoveryNotice(r: Recovery): string {
@@ -396,7 +427,10 @@ export class AppContext {
         const said = quickCheck(this.store.raw);
         v = said === 'ok' ? { state: 'ok' } : { state: 'damaged', problem: said };
       } catch (e) {
-        v = storageProblem(e) === 'damaged' ? { state: 'damaged', problem: e instanceof Error ? e.message : String(e) } : { state: 'ok' };
+        v =
+          storageProblem(e) === 'damaged'
+            ? { state: 'damaged', problem: e instanceof Error ? e.message : String(e) }
+            : { state: 'ok' };
       }
     }
     if (v.state === 'damaged') {
@@ -422,7 +456,8 @@ export class AppContext {
     try {
       return await writeBackup(this.store, this.paths.backupsDir, 'manual');
     } catch (e) {
-      if (storageProblem(e) === 'disk_full') throw new UserError('disk_full', `磁盘已满，备份未完成（${this.paths.backupsDir}），请清理磁盘空间后再试`);
+      if (storageProblem(e) === 'disk_full')
+        throw new UserError('disk_full', `磁盘已满，备份未完成（${this.paths.backupsDir}），请清理磁盘空间后再试`);
       throw e;
     }
   }
@@ -447,7 +482,10 @@ export class AppContext {
       const pageSize = this.store.raw.pragma('page_size', { simple: true }) as number;
       await prepareRestoreSource(file, source, { pageSize, nativeBinding: this.options.nativeBinding });
       // A damaged database is kept as its pages are: it cannot be copied record by record.
-      keptAsideAs = await restoreInto(this.store, source, aside, { nativeBinding: this.options.nativeBinding, keepAsIs: this.integrityStatus.state === 'damaged' });
+      keptAsideAs = await restoreInto(this.store, source, aside, {
+        nativeBinding: this.options.nativeBinding,
+        keepAsIs: this.integrityStatus.state === 'damaged',
+      });
     } catch (e) {
       throw restoreFailure(e, this.paths.dbPath);
     } finally {

@@ -12,7 +12,11 @@ import { receiveFiles, serveParent } from '../jobs/serve';
 import { UserError } from '../shared/errors';
 import { IMPORT_LIMITS, unreadableFile } from '../shared/importLimits';
 
-const { dbPath, nativeBinding, cacheMb } = JSON.parse(process.argv[2]) as { dbPath: string; nativeBinding?: string; cacheMb: number };
+const { dbPath, nativeBinding, cacheMb } = JSON.parse(process.argv[2]) as {
+  dbPath: string;
+  nativeBinding?: string;
+  cacheMb: number;
+};
 // A small page cache (importer/service.ts, IMPORT_CACHE_MB).
 const store = openStore(dbPath, { nativeBinding, cacheMb });
 const files = receiveFiles(IMPORT_LIMITS.fileBytes);
@@ -34,10 +38,16 @@ serveParent(
     // Loaded when first asked for, so that a roster import does not carry their modules
     // (ExcelJS among them) in its memory.
     adjustments: async (args) =>
-      (await import('../adjustments/adjustments')).importAdjustments(store, files.take(args), args.fileName as string, args.year as number, {
-        dryRun: args.dryRun as boolean,
-        map: (args.map as Record<string, string | null> | null) ?? undefined,
-      }),
+      (await import('../adjustments/adjustments')).importAdjustments(
+        store,
+        files.take(args),
+        args.fileName as string,
+        args.year as number,
+        {
+          dryRun: args.dryRun as boolean,
+          map: (args.map as Record<string, string | null> | null) ?? undefined,
+        },
+      ),
     ledger: async (args) =>
       (await import('../claims/ledger')).importLedger(store, files.take(args), args.fileName as string, {
         dryRun: args.dryRun as boolean,

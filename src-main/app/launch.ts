@@ -35,7 +35,10 @@ export function parseLaunchArgs(argv: string[]): LaunchArgs {
 }
 
 /** Starts the database; with `demo`, an empty database gets the demo retirees. */
-export async function launch(args: Pick<LaunchArgs, 'db' | 'demo'>, options: Omit<StartOptions, 'dbPath'> = {}): Promise<AppContext> {
+export async function launch(
+  args: Pick<LaunchArgs, 'db' | 'demo'>,
+  options: Omit<StartOptions, 'dbPath'> = {},
+): Promise<AppContext> {
   const ctx = await AppContext.start({ ...options, dbPath: args.db });
   if (args.demo) {
     const { n } = ctx.store.raw.prepare('select count(*) as n from persons').get() as { n: number };

@@ -16,13 +16,27 @@ export class ListImports {
    * The year's pension adjustment list, imported (or only tried, `dryRun`) in the child
    * (src-main/adjustments); `map` says what columns are (`{ "表头文字": "字段名" }`).
    */
-  async adjustments(fileName: string, file: FileData, year: number, options: { dryRun?: boolean; map?: Record<string, string | null> } = {}): Promise<AdjustmentRunView> {
+  async adjustments(
+    fileName: string,
+    file: FileData,
+    year: number,
+    options: { dryRun?: boolean; map?: Record<string, string | null> } = {},
+  ): Promise<AdjustmentRunView> {
     if (!options.dryRun) this.store().refuseIfReadOnly();
-    return this.worker.call('adjustments', { year, dryRun: options.dryRun ?? false, map: options.map ?? null }, { file: { name: fileName, data: file } });
+    return this.worker.call(
+      'adjustments',
+      { year, dryRun: options.dryRun ?? false, map: options.map ?? null },
+      { file: { name: fileName, data: file } },
+    );
   }
 
   /** A legacy claims ledger, checked (dry run) or imported in the child (src-main/claims/ledger.ts); `map` as for adjustments. */
-  async ledger(fileName: string, file: FileData, dryRun: boolean, map?: Record<string, string | null>): Promise<LedgerImportReport> {
+  async ledger(
+    fileName: string,
+    file: FileData,
+    dryRun: boolean,
+    map?: Record<string, string | null>,
+  ): Promise<LedgerImportReport> {
     if (!dryRun) this.store().refuseIfReadOnly();
     return this.worker.call('ledger', { dryRun, map: map ?? null }, { file: { name: fileName, data: file } });
   }

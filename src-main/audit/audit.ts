@@ -50,7 +50,10 @@ export interface FieldChange {
 }
 
 /** The fields that differ between two snapshots of a record. */
-export function diffSnapshots(before: Record<string, unknown> | null, after: Record<string, unknown> | null): FieldChange[] {
+export function diffSnapshots(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): FieldChange[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changes: FieldChange[] = [];
   for (const field of keys) {
@@ -74,10 +77,29 @@ export interface HistoryEntry {
 }
 
 /** An audit_log row as the history reads it: its snapshots parsed, the fields that differ. */
-export function historyEntry(r: { id: number; at: string; operator: string; entity: string; action: string; reason: string | null; before: string | null; after: string | null }): HistoryEntry {
+export function historyEntry(r: {
+  id: number;
+  at: string;
+  operator: string;
+  entity: string;
+  action: string;
+  reason: string | null;
+  before: string | null;
+  after: string | null;
+}): HistoryEntry {
   const before = r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null;
   const after = r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null;
-  return { id: r.id, at: r.at, operator: r.operator, entity: r.entity, action: r.action as AuditAction, reason: r.reason, before, after, changes: diffSnapshots(before, after) };
+  return {
+    id: r.id,
+    at: r.at,
+    operator: r.operator,
+    entity: r.entity,
+    action: r.action as AuditAction,
+    reason: r.reason,
+    before,
+    after,
+    changes: diffSnapshots(before, after),
+  };
 }
 
 /** A person's history, newest first: every audited change to their file and what hangs off it. */

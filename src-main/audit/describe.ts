@@ -61,10 +61,12 @@ const FORMATS = {
   claim: (v: unknown) => `第 ${v} 号报销单`,
   petitionNo: (v: unknown) => `第 ${v} 号信访件`,
   person: ((v, names) => names.person(num(v)) ?? `第 ${v} 号档案`) as Format,
-  persons: ((v, names) => (Array.isArray(v) ? v : [v]).map((id) => names.person(num(id)) ?? `第 ${id} 号档案`).join('、')) as Format,
+  persons: ((v, names) =>
+    (Array.isArray(v) ? v : [v]).map((id) => names.person(num(id)) ?? `第 ${id} 号档案`).join('、')) as Format,
   paymentBatch: ((v, names) => names.paymentBatch(num(v)) ?? `第 ${v} 号发放批次`) as Format,
   letterKind: (v: unknown) => LETTER_KINDS[v as keyof typeof LETTER_KINDS] ?? String(v),
-  dateStyle: (v: unknown) => (v === 'chinese' ? '汉字（二〇二六年十一月二十八日）' : v === 'arabic' ? '阿拉伯数字（2026年11月28日）' : String(v)),
+  dateStyle: (v: unknown) =>
+    v === 'chinese' ? '汉字（二〇二六年十一月二十八日）' : v === 'arabic' ? '阿拉伯数字（2026年11月28日）' : String(v),
   /** `党支部:3`, `片区:东区`, `楼栋:东区/1号楼` (contract/org unitKey): the kind and the unit's name. */
   unit: ((v, names, snap) => {
     const s = String(v);
@@ -78,14 +80,35 @@ const FORMATS = {
   }) as Format,
   /** A unit's id as a file holds it (党支部, 行政小组 …): its name; a snapshot already holds the name. */
   unitId: ((v, names) => (typeof v === 'number' ? (names.unit(v) ?? `第 ${v} 号组织`) : String(v))) as Format,
-  phones: (v: unknown) => (v as { label?: string | null; number: string }[]).map((p) => [p.label, p.number].filter(Boolean).join(' ')).join('；'),
+  phones: (v: unknown) =>
+    (v as { label?: string | null; number: string }[])
+      .map((p) => [p.label, p.number].filter(Boolean).join(' '))
+      .join('；'),
   contacts: (v: unknown) =>
     (v as { name: string; relation?: string | null; phones?: { number: string }[] }[])
-      .map((c) => [c.name, c.relation && `（${c.relation}）`, c.phones?.map((p) => p.number).join('、')].filter(Boolean).join(' '))
+      .map((c) =>
+        [c.name, c.relation && `（${c.relation}）`, c.phones?.map((p) => p.number).join('、')]
+          .filter(Boolean)
+          .join(' '),
+      )
       .join('；'),
   attachments: (v: unknown) => (v as { fileName: string }[]).map((a) => a.fileName).join('、'),
   claimLines: (v: unknown) =>
-    (v as { seq: number; invoiceCode: string | null; invoiceNo: string; hospital: string | null; visitDate: string; kind: string; totalFen: number; eligibleFen: number; payFen: number | null; deductibleFen: number | null; ratioBp: number | null }[])
+    (
+      v as {
+        seq: number;
+        invoiceCode: string | null;
+        invoiceNo: string;
+        hospital: string | null;
+        visitDate: string;
+        kind: string;
+        totalFen: number;
+        eligibleFen: number;
+        payFen: number | null;
+        deductibleFen: number | null;
+        ratioBp: number | null;
+      }[]
+    )
       .map((l) =>
         [
           `第 ${l.seq} 张`,
@@ -108,8 +131,10 @@ const FORMATS = {
     Object.entries(v as Record<string, number>)
       .map(([kind, bp]) => `${kind} ${bpText(bp)}%`)
       .join('、'),
-  policyBands: (v: unknown) => (v as { minAge: number; extraBp: number }[]).map((b) => `年满 ${b.minAge} 岁加 ${bpText(b.extraBp)}%`).join('；'),
-  ruleBands: (v: unknown) => (v as { fromAge: number; fen: number }[]).map((b) => `年满 ${b.fromAge} 周岁 ${formatYuan(b.fen)} 元`).join('；'),
+  policyBands: (v: unknown) =>
+    (v as { minAge: number; extraBp: number }[]).map((b) => `年满 ${b.minAge} 岁加 ${bpText(b.extraBp)}%`).join('；'),
+  ruleBands: (v: unknown) =>
+    (v as { fromAge: number; fen: number }[]).map((b) => `年满 ${b.fromAge} 周岁 ${formatYuan(b.fen)} 元`).join('；'),
   ruleStep: (v: unknown) => {
     const s = v as { fromAge: number; fenPerYear: number };
     return `${s.fromAge} 周岁后每增加一岁 ${formatYuan(s.fenPerYear)} 元`;
@@ -126,7 +151,15 @@ type FormatName = keyof typeof FORMATS;
 type Field = string | [label: string, format: FormatName];
 
 /** The file's own fields (shared/fields), each written as its kind says; text, choices and ids as they are. */
-const KIND_FORMATS: Partial<Record<FieldKind, FormatName>> = { date: 'date', bool: 'bool', years: 'years', phones: 'phones', contacts: 'contacts', list: 'list', unit: 'unitId' };
+const KIND_FORMATS: Partial<Record<FieldKind, FormatName>> = {
+  date: 'date',
+  bool: 'bool',
+  years: 'years',
+  phones: 'phones',
+  contacts: 'contacts',
+  list: 'list',
+  unit: 'unitId',
+};
 const PERSON_FIELD_WORDS: Record<string, Field> = Object.fromEntries(
   Object.entries(PERSON_FIELDS).map(([k, f]): [string, Field] => {
     const format = KIND_FORMATS[f.kind];
@@ -138,7 +171,14 @@ const PERSON_FIELD_WORDS: Record<string, Field> = Object.fromEntries(
  * Every entity the app audits: its name, and the fields its snapshots hold. `subject` names the
  * record where the row alone does not (which template, which unit, which year's rule).
  */
-export const AUDIT_ENTITIES: Record<string, { name: string; fields: Record<string, Field>; subject?: (s: Record<string, unknown>, names: AuditNames) => string | null }> = {
+export const AUDIT_ENTITIES: Record<
+  string,
+  {
+    name: string;
+    fields: Record<string, Field>;
+    subject?: (s: Record<string, unknown>, names: AuditNames) => string | null;
+  }
+> = {
   person: { name: '档案', fields: PERSON_FIELD_WORDS },
   attachment: { name: '附件', fields: { attachment: '附件', claimId: ['所属报销单', 'claim'] } },
   claim: {
@@ -187,7 +227,13 @@ export const AUDIT_ENTITIES: Record<string, { name: string; fields: Record<strin
   },
   visit: {
     name: '走访记录',
-    fields: { kind: '走访类别', date: ['走访日期', 'date'], moneyFen: ['慰问金', 'money'], items: '慰问品', followUpDone: ['已回访', 'bool'] },
+    fields: {
+      kind: '走访类别',
+      date: ['走访日期', 'date'],
+      moneyFen: ['慰问金', 'money'],
+      items: '慰问品',
+      followUpDone: ['已回访', 'bool'],
+    },
   },
   death: {
     name: '病故登记',
@@ -222,7 +268,10 @@ export const AUDIT_ENTITIES: Record<string, { name: string; fields: Record<strin
       attachment: '附件',
     },
   },
-  certification: { name: '资格认证', fields: { year: ['认证年度', 'year'], certifiedOn: ['认证日期', 'date'], method: '认证方式' } },
+  certification: {
+    name: '资格认证',
+    fields: { year: ['认证年度', 'year'], certifiedOn: ['认证日期', 'date'], method: '认证方式' },
+  },
   adjustment: {
     name: '调资核对',
     fields: {
@@ -286,15 +335,35 @@ export const AUDIT_ENTITIES: Record<string, { name: string; fields: Record<strin
   },
   activity: {
     name: '活动',
-    fields: { kind: '活动类别', title: '活动名称', heldOn: ['举办日期', 'date'], invited: ['邀请', 'people'], attended: ['到场', 'bool'], personIds: ['人员', 'persons'] },
+    fields: {
+      kind: '活动类别',
+      title: '活动名称',
+      heldOn: ['举办日期', 'date'],
+      invited: ['邀请', 'people'],
+      attended: ['到场', 'bool'],
+      personIds: ['人员', 'persons'],
+    },
   },
   study_material: {
     name: '学习资料',
-    fields: { title: '资料名称', issuedOn: ['下发日期', 'date'], received: '领取资料', how: '领取方式', on: ['领取日期', 'date'] },
+    fields: {
+      title: '资料名称',
+      issuedOn: ['下发日期', 'date'],
+      received: '领取资料',
+      how: '领取方式',
+      on: ['领取日期', 'date'],
+    },
   },
   org_unit: {
     name: '组织',
-    fields: { unit: ['组织', 'unit'], name: '名称', leader: '负责人', phone: '联系电话', note: '备注', parent: '上级组织' },
+    fields: {
+      unit: ['组织', 'unit'],
+      name: '名称',
+      leader: '负责人',
+      phone: '联系电话',
+      note: '备注',
+      parent: '上级组织',
+    },
     subject: (s, names) => (typeof s.unit === 'string' ? FORMATS.unit(s.unit, names, s) : null),
   },
   letter_template: {
@@ -344,7 +413,13 @@ export function auditFieldLabel(entity: string, field: string): string | null {
 }
 
 /** A value of a field as staff read it; `snapshot` is the rest of the record, for names it holds. */
-export function formatAuditValue(entity: string, field: string, v: unknown, names: AuditNames = NO_NAMES, snapshot: Record<string, unknown> = {}): string {
+export function formatAuditValue(
+  entity: string,
+  field: string,
+  v: unknown,
+  names: AuditNames = NO_NAMES,
+  snapshot: Record<string, unknown> = {},
+): string {
   if (empty(v)) return EMPTY;
   const f = AUDIT_ENTITIES[entity]?.fields[field];
   if (Array.isArray(f)) return FORMATS[f[1]](v, names, snapshot);
@@ -365,7 +440,10 @@ export function plainValue(v: unknown): string {
     }
     return v.map((x) => (x && typeof x === 'object' ? plainValue(x) : String(x))).join('；');
   }
-  if (typeof v === 'object') return Object.values(v as object).map(plainValue).join('、');
+  if (typeof v === 'object')
+    return Object.values(v as object)
+      .map(plainValue)
+      .join('、');
   return String(v);
 }
 
@@ -378,11 +456,16 @@ export interface AuditRowIn {
 }
 
 /** An audit row's title (修改报销单, 修改信函模板（唁函）) and its changes, in words. */
-export function describeAudit(row: AuditRowIn, names: AuditNames = NO_NAMES): { what: string; changes: { field: string; label: string; before: string; after: string }[] } {
+export function describeAudit(
+  row: AuditRowIn,
+  names: AuditNames = NO_NAMES,
+): { what: string; changes: { field: string; label: string; before: string; after: string }[] } {
   const entity = AUDIT_ENTITIES[row.entity];
   const snapshot = { ...row.before, ...row.after };
   const subject = entity?.subject?.(snapshot, names);
-  const what = (WHAT[`${row.entity}.${row.action}`] ?? `${ACTION[row.action] ?? row.action}${entity?.name ?? row.entity}`) + (subject ? `（${subject}）` : '');
+  const what =
+    (WHAT[`${row.entity}.${row.action}`] ?? `${ACTION[row.action] ?? row.action}${entity?.name ?? row.entity}`) +
+    (subject ? `（${subject}）` : '');
   // A record created or deleted shows what it held; a field empty on both sides ([] and null) says nothing.
   const changes = row.changes.filter((c) => !(empty(c.before) && empty(c.after)));
   return {

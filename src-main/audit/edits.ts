@@ -38,7 +38,11 @@ export function changedFields<T extends object>(base: T, draft: T): (keyof T)[] 
 
 /** A record's audit rows, newest first. */
 const auditRowsOf = (store: Store, entity: string, entityId: number) =>
-  store.kysely.selectFrom('audit_log').where('entity', '=', entity).where('entity_id', '=', entityId).orderBy('id', 'desc');
+  store.kysely
+    .selectFrom('audit_log')
+    .where('entity', '=', entity)
+    .where('entity_id', '=', entityId)
+    .orderBy('id', 'desc');
 
 /** Who last changed `field` of a record, from its audit rows (newest first). */
 function lastChange(store: Store, entity: string, entityId: number, field: string): { by: string; at: string } | null {
@@ -87,7 +91,15 @@ export function applyEdit<T extends object>(edit: Edit<T>, o: ApplyEditOptions<T
     // Unchanged since the form was loaded, or already changed to the same value: no conflict.
     if (same(theirs, base[field]) || same(theirs, yours)) continue;
     const who = lastChange(o.store, o.entity, o.entityId, field);
-    conflicts.push({ field, label: label(field), base: base[field], yours, theirs, by: who?.by ?? null, at: who?.at ?? null });
+    conflicts.push({
+      field,
+      label: label(field),
+      base: base[field],
+      yours,
+      theirs,
+      by: who?.by ?? null,
+      at: who?.at ?? null,
+    });
   }
   if (conflicts.length > 0) {
     const parts = conflicts.map((c) => {
@@ -108,10 +120,21 @@ export function applyEdit<T extends object>(edit: Edit<T>, o: ApplyEditOptions<T
  * record changed since: unlike an edit it acts on the whole of what the user saw. The refusal says
  * who changed it, when and how (the audit log's newest row for the record).
  */
-export function refuseIfStale(store: Store, entity: string, entityId: number, loaded: number, current: number, what: string): void {
+export function refuseIfStale(
+  store: Store,
+  entity: string,
+  entityId: number,
+  loaded: number,
+  current: number,
+  what: string,
+): void {
   if (loaded === current) return;
-  const last = store.first(auditRowsOf(store, entity, entityId).select(['operator', 'at', 'action', 'reason']).limit(1));
-  const how = last ? `已被${last.operator}于 ${last.at.replace('T', ' ').slice(0, 16)} ${last.reason ?? '修改'}` : '已被修改';
+  const last = store.first(
+    auditRowsOf(store, entity, entityId).select(['operator', 'at', 'action', 'reason']).limit(1),
+  );
+  const how = last
+    ? `已被${last.operator}于 ${last.at.replace('T', ' ').slice(0, 16)} ${last.reason ?? '修改'}`
+    : '已被修改';
   throw new UserError('conflict', `${what}在您打开之后${how}，本次操作未进行。请重新打开，核对后再办理。`);
 }
 

@@ -51,21 +51,37 @@ export function getBatch(store: Store, id: number): BatchView {
 }
 
 export function listBatches(store: Store): BatchView[] {
-  return store.all(store.kysely.selectFrom('payment_batches').select('id').orderBy('id', 'desc')).map((b) => getBatch(store, b.id));
+  return store
+    .all(store.kysely.selectFrom('payment_batches').select('id').orderBy('id', 'desc'))
+    .map((b) => getBatch(store, b.id));
 }
 
 export function createBatch(store: Store, name: string, claimIds: number[]): BatchView {
   return store.tx(() => {
     const operator = currentOperator(store);
-    const { lastInsertRowid } = store.prepare('INSERT INTO payment_batches (name, created_at, created_by) VALUES (?, ?, ?)').run(name, nowIso(), operator);
+    const { lastInsertRowid } = store
+      .prepare('INSERT INTO payment_batches (name, created_at, created_by) VALUES (?, ?, ?)')
+      .run(name, nowIso(), operator);
     const batchId = Number(lastInsertRowid);
     for (const id of new Set(claimIds)) {
-      const c = store.first(store.kysely.selectFrom('claims').select(['id', 'status', 'batch_id', 'person_id']).where('id', '=', id));
+      const c = store.first(
+        store.kysely.selectFrom('claims').select(['id', 'status', 'batch_id', 'person_id']).where('id', '=', id),
+      );
       if (!c) throw new UserError('not_found', `没有找到第 ${id} 号报销单`);
-      if (c.status !== '批准') throw new UserError('illegal_move', `第 ${id} 号报销单当前为“${c.status}”，只有已批准的报销单才能加入发放批次`);
-      if (c.batch_id !== null) throw new UserError('illegal_move', `第 ${id} 号报销单已在第 ${c.batch_id} 号发放批次中`);
+      if (c.status !== '批准')
+        throw new UserError('illegal_move', `第 ${id} 号报销单当前为“${c.status}”，只有已批准的报销单才能加入发放批次`);
+      if (c.batch_id !== null)
+        throw new UserError('illegal_move', `第 ${id} 号报销单已在第 ${c.batch_id} 号发放批次中`);
       store.prepare('UPDATE claims SET batch_id = ?, version = version + 1 WHERE id = ?').run(batchId, id);
-      writeAudit(store, { entity: 'claim', entityId: id, personId: c.person_id, action: 'update', before: { batchId: null }, after: { batchId }, reason: `加入发放批次“${name}”` });
+      writeAudit(store, {
+        entity: 'claim',
+        entityId: id,
+        personId: c.person_id,
+        action: 'update',
+        before: { batchId: null },
+        after: { batchId },
+        reason: `加入发放批次“${name}”`,
+      });
     }
     return getBatch(store, batchId);
   });
@@ -74,13 +90,29 @@ export function createBatch(store: Store, name: string, claimIds: number[]): Bat
 export function markBatchPaid(store: Store, id: number): BatchView {
   return store.tx(() => {
     const batch = getBatch(store, id);
-    if (batch.status === '已发放') throw new UserError('illegal_move', `发放批次“${batch.name}”已于 ${batch.paidAt?.replace('T', ' ')} 标记为已发放`);
+    if (batch.status === '已发放')
+      throw new UserError(
+        'illegal_move',
+        `发放批次“${batch.name}”已于 ${batch.paidAt?.replace('T', ' ')} 标记为已发放`,
+      );
     const now = nowIso();
     const operator = currentOperator(store);
-    store.prepare("UPDATE payment_batches SET status = '已发放', paid_at = ?, paid_by = ? WHERE id = ?").run(now, operator, id);
+    store
+      .prepare("UPDATE payment_batches SET status = '已发放', paid_at = ?, paid_by = ? WHERE id = ?")
+      .run(now, operator, id);
     for (const r of batch.rows) {
-      store.prepare("UPDATE claims SET status = '已发放', paid_at = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(now, now, r.claimId);
-      writeAudit(store, { entity: 'claim', entityId: r.claimId, personId: r.personId, action: 'update', before: { status: '批准' }, after: { status: '已发放' }, reason: `发放批次“${batch.name}”已发放` });
+      store
+        .prepare("UPDATE claims SET status = '已发放', paid_at = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+        .run(now, now, r.claimId);
+      writeAudit(store, {
+        entity: 'claim',
+        entityId: r.claimId,
+        personId: r.personId,
+        action: 'update',
+        before: { status: '批准' },
+        after: { status: '已发放' },
+        reason: `发放批次“${batch.name}”已发放`,
+      });
     }
     return getBatch(store, id);
   });

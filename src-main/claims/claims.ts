@@ -3,7 +3,15 @@
 // changed once approved: a correction is a reversal plus a new claim. Every move is audited with
 // the operator, in the same transaction as the move.
 import type { Selectable } from 'kysely';
-import type { ClaimFile, ClaimInput, ClaimLineInput, ClaimLineView, ClaimListItem, ClaimStatus, YearStatement } from '../contract/claims';
+import type {
+  ClaimFile,
+  ClaimInput,
+  ClaimLineInput,
+  ClaimLineView,
+  ClaimListItem,
+  ClaimStatus,
+  YearStatement,
+} from '../contract/claims';
 import type { AttachmentInfo } from '../contract/retirees';
 import { nowIso, writeAudit } from '../audit/audit';
 import { applyEdit, refuseIfStale, type Edit } from '../audit/edits';
@@ -66,7 +74,12 @@ function lineView(l: LineRow): ClaimLineView {
   };
 }
 
-function claimOf(c: ClaimRow, person: { name: string; id_number: string | null; category: string }, lines: LineRow[], attachments: AttachmentInfo[]): ClaimFile {
+function claimOf(
+  c: ClaimRow,
+  person: { name: string; id_number: string | null; category: string },
+  lines: LineRow[],
+  attachments: AttachmentInfo[],
+): ClaimFile {
   const approved = c.approval_seq !== null;
   return {
     id: c.id,
@@ -108,7 +121,9 @@ function linesOf(store: Store, claimId: number): LineRow[] {
 }
 
 function attachmentsOf(store: Store, claimId: number): AttachmentInfo[] {
-  return store.all(store.kysely.selectFrom('attachments').selectAll().where('claim_id', '=', claimId).orderBy('id')).map(toInfo);
+  return store
+    .all(store.kysely.selectFrom('attachments').selectAll().where('claim_id', '=', claimId).orderBy('id'))
+    .map(toInfo);
 }
 
 export function getClaim(store: Store, id: number): ClaimFile {
@@ -123,7 +138,12 @@ function snapshot(c: ClaimFile) {
 }
 
 /** The claim that still counts (not reversed, not a reversal) and already holds an invoice, if any. */
-export function claimHoldingInvoice(store: Store, invoiceNo: string, invoiceCode: string | null, exceptClaimId: number | null) {
+export function claimHoldingInvoice(
+  store: Store,
+  invoiceNo: string,
+  invoiceCode: string | null,
+  exceptClaimId: number | null,
+) {
   // Raw: asked for every line of a claims ledger import (claims/ledger.ts).
   return store
     .prepare(
@@ -144,7 +164,11 @@ function checkInvoices(store: Store, lines: ClaimLineInput[], ownClaimId: number
     seen.add(key);
     const used = claimHoldingInvoice(store, l.invoiceNo, l.invoiceCode, ownClaimId);
     if (used) {
-      throw new UserError('duplicate_invoice', `票据 ${label} 已用于第 ${used.id} 号报销单（${used.name}，${used.status}），不能重复报销`, { claimId: used.id });
+      throw new UserError(
+        'duplicate_invoice',
+        `票据 ${label} 已用于第 ${used.id} 号报销单（${used.name}，${used.status}），不能重复报销`,
+        { claimId: used.id },
+      );
     }
   }
 }
@@ -156,7 +180,23 @@ function insertLines(store: Store, claimId: number, personId: number, lines: Cla
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   lines.forEach((l, i) =>
-    insert.run(claimId, personId, i + 1, l.invoiceCode, l.invoiceNo, l.hospital, l.visitDate, Number(l.visitDate.slice(0, 4)), l.kind, l.total, l.fund, l.account, l.self, l.eligible, l.eligibleReason),
+    insert.run(
+      claimId,
+      personId,
+      i + 1,
+      l.invoiceCode,
+      l.invoiceNo,
+      l.hospital,
+      l.visitDate,
+      Number(l.visitDate.slice(0, 4)),
+      l.kind,
+      l.total,
+      l.fund,
+      l.account,
+      l.self,
+      l.eligible,
+      l.eligibleReason,
+    ),
   );
 }
 
@@ -179,7 +219,9 @@ export function createClaim(store: Store, input: ClaimInput, reason: string | nu
     const now = nowIso();
     const operator = currentOperator(store);
     const { lastInsertRowid } = store
-      .prepare('INSERT INTO claims (person_id, status, received_date, note, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO claims (person_id, status, received_date, note, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(input.personId, '登记', input.receivedDate, input.note, now, operator, now);
     const id = Number(lastInsertRowid);
     insertLines(store, id, input.personId, input.lines);
@@ -194,7 +236,8 @@ function checkVersion(store: Store, c: ClaimRow, version: number): void {
 }
 
 function refuseIfApproved(c: ClaimRow, what: string): void {
-  if (c.approval_seq !== null) throw new UserError('immutable', `第 ${c.id} 号报销单已批准，不能${what}；如需更正，请办理冲销后重新登记`);
+  if (c.approval_seq !== null)
+    throw new UserError('immutable', `第 ${c.id} 号报销单已批准，不能${what}；如需更正，请办理冲销后重新登记`);
 }
 
 /** A claim as its form's input: what an edit is compared with. */
@@ -225,7 +268,8 @@ export function updateClaim(store: Store, id: number, edit: Edit<ClaimInput>): C
     const c = claimRow(store, id);
     refuseIfApproved(c, '修改');
     if (c.status === '审核') throw new UserError('illegal_move', `第 ${id} 号报销单正在审核，请先退回再修改`);
-    if (edit.changes.personId !== undefined && edit.changes.personId !== c.person_id) throw new UserError('invalid_input', '报销单的报销人不能更改，请另行登记');
+    if (edit.changes.personId !== undefined && edit.changes.personId !== c.person_id)
+      throw new UserError('invalid_input', '报销单的报销人不能更改，请另行登记');
     const before = getClaim(store, id);
     const input = applyEdit(edit, {
       store,
@@ -257,9 +301,9 @@ const VERBS: Record<string, string> = { 审核: '提交审核', 批准: '批准'
 
 export function yearTotals(store: Store, personId: number, year: number): YearTotals {
   // Raw: asked for every line the rule computes and every line a claims ledger imports.
-  const t = store.prepare('SELECT eligible_fen, reimbursed_fen FROM claim_year_totals WHERE person_id = ? AND year = ?').get(personId, year) as
-    | { eligible_fen: number; reimbursed_fen: number }
-    | undefined;
+  const t = store
+    .prepare('SELECT eligible_fen, reimbursed_fen FROM claim_year_totals WHERE person_id = ? AND year = ?')
+    .get(personId, year) as { eligible_fen: number; reimbursed_fen: number } | undefined;
   return { eligibleFen: t?.eligible_fen ?? 0, reimbursedFen: t?.reimbursed_fen ?? 0 };
 }
 
@@ -288,28 +332,57 @@ function approve(store: Store, c: ClaimRow): void {
   for (const line of linesOf(store, c.id)) {
     const policy = policyFor(store, line.year, person.category);
     const totals = yearTotals(store, c.person_id, line.year);
-    const r = computeLine(policy.rules, totals, { visitDate: line.visit_date, kind: line.kind as ClaimLineView['kind'], eligibleFen: line.eligible_fen }, person.birth_date);
-    update.run(policy.versionId, r.deductibleFen, r.countedFen, r.ratioBp, r.payFen, r.explanation, today, person.category, line.id);
+    const r = computeLine(
+      policy.rules,
+      totals,
+      { visitDate: line.visit_date, kind: line.kind as ClaimLineView['kind'], eligibleFen: line.eligible_fen },
+      person.birth_date,
+    );
+    update.run(
+      policy.versionId,
+      r.deductibleFen,
+      r.countedFen,
+      r.ratioBp,
+      r.payFen,
+      r.explanation,
+      today,
+      person.category,
+      line.id,
+    );
     setYearTotals(store, c.person_id, line.year, r.after);
   }
   store
-    .prepare("UPDATE claims SET status = '批准', approval_seq = ?, approved_at = ?, approved_by = ?, return_reason = NULL WHERE id = ?")
+    .prepare(
+      "UPDATE claims SET status = '批准', approval_seq = ?, approved_at = ?, approved_by = ?, return_reason = NULL WHERE id = ?",
+    )
     .run(nextApprovalSeq(store), nowIso(), currentOperator(store), c.id);
 }
 
-export function moveClaim(store: Store, id: number, version: number, to: ClaimStatus, reason: string | null): ClaimFile {
+export function moveClaim(
+  store: Store,
+  id: number,
+  version: number,
+  to: ClaimStatus,
+  reason: string | null,
+): ClaimFile {
   return store.tx(() => {
     const c = claimRow(store, id);
     checkVersion(store, c, version);
     const from = c.status as ClaimStatus;
     if (!MOVES[from][to]) {
-      const why = from === '批准' || from === '已发放' ? '已批准的报销单不能再改动，如需更正请办理冲销' : `只能${Object.values(MOVES[from]).join('或')}`;
+      const why =
+        from === '批准' || from === '已发放'
+          ? '已批准的报销单不能再改动，如需更正请办理冲销'
+          : `只能${Object.values(MOVES[from]).join('或')}`;
       throw new UserError('illegal_move', `第 ${id} 号报销单当前为“${from}”，不能${VERBS[to] ?? to}：${why}`);
     }
     if (to === '退回' && !reason) throw new UserError('invalid_input', '退回报销单须填写原因');
     const before = getClaim(store, id);
     if (to === '批准') approve(store, c);
-    else store.prepare('UPDATE claims SET status = ?, return_reason = ? WHERE id = ?').run(to, to === '退回' ? reason : c.return_reason, id);
+    else
+      store
+        .prepare('UPDATE claims SET status = ?, return_reason = ? WHERE id = ?')
+        .run(to, to === '退回' ? reason : c.return_reason, id);
     store.prepare('UPDATE claims SET updated_at = ?, version = version + 1 WHERE id = ?').run(nowIso(), id);
     const after = getClaim(store, id);
     audit(store, before, after, reason ?? MOVES[from][to]!);
@@ -321,11 +394,17 @@ export function moveClaim(store: Store, id: number, version: number, to: ClaimSt
  * Corrects an approved claim: a reversal (its lines negated, undoing their E and R, approved at
  * once) and a new claim with the same lines, registered for correction. Both audited with the reason.
  */
-export function reverseClaim(store: Store, id: number, version: number, reason: string): { reversal: ClaimFile; correction: ClaimFile } {
+export function reverseClaim(
+  store: Store,
+  id: number,
+  version: number,
+  reason: string,
+): { reversal: ClaimFile; correction: ClaimFile } {
   return store.tx(() => {
     const c = claimRow(store, id);
     checkVersion(store, c, version);
-    if (c.approval_seq === null) throw new UserError('illegal_move', `第 ${id} 号报销单尚未批准，可直接退回修改，无需冲销`);
+    if (c.approval_seq === null)
+      throw new UserError('illegal_move', `第 ${id} 号报销单尚未批准，可直接退回修改，无需冲销`);
     if (c.source === '冲销') throw new UserError('illegal_move', `第 ${id} 号是冲销单，不能再冲销`);
     if (c.reversed_by !== null) throw new UserError('illegal_move', `第 ${id} 号报销单已由第 ${c.reversed_by} 号冲销`);
     const before = getClaim(store, id);
@@ -346,12 +425,41 @@ export function reverseClaim(store: Store, id: number, version: number, reason: 
     );
     for (const l of lines) {
       const pay = l.pay_fen ?? 0;
-      insert.run(reversalId, l.person_id, l.seq, l.invoice_code, l.invoice_no, l.hospital, l.visit_date, l.year, l.kind, -l.total_fen, -l.fund_fen, -l.account_fen,
-        -l.self_fen, -l.eligible_fen, l.eligible_reason, l.policy_id, l.deductible_fen === null ? null : -l.deductible_fen, l.counted_fen === null ? null : -l.counted_fen,
-        l.ratio_bp, -pay, `冲销第 ${id} 号报销单第 ${l.seq} 行`, todayIso(), l.category);
-      setYearTotals(store, l.person_id, l.year, reverseLine(yearTotals(store, l.person_id, l.year), { eligibleFen: l.eligible_fen, payFen: pay }));
+      insert.run(
+        reversalId,
+        l.person_id,
+        l.seq,
+        l.invoice_code,
+        l.invoice_no,
+        l.hospital,
+        l.visit_date,
+        l.year,
+        l.kind,
+        -l.total_fen,
+        -l.fund_fen,
+        -l.account_fen,
+        -l.self_fen,
+        -l.eligible_fen,
+        l.eligible_reason,
+        l.policy_id,
+        l.deductible_fen === null ? null : -l.deductible_fen,
+        l.counted_fen === null ? null : -l.counted_fen,
+        l.ratio_bp,
+        -pay,
+        `冲销第 ${id} 号报销单第 ${l.seq} 行`,
+        todayIso(),
+        l.category,
+      );
+      setYearTotals(
+        store,
+        l.person_id,
+        l.year,
+        reverseLine(yearTotals(store, l.person_id, l.year), { eligibleFen: l.eligible_fen, payFen: pay }),
+      );
     }
-    store.prepare('UPDATE claims SET reversed_by = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(reversalId, now, id);
+    store
+      .prepare('UPDATE claims SET reversed_by = ?, updated_at = ?, version = version + 1 WHERE id = ?')
+      .run(reversalId, now, id);
     const correction = createClaim(
       store,
       {
@@ -406,7 +514,9 @@ export function listClaims(store: Store, q: ClaimQuery): { total: number; rows: 
       .offset((q.page - 1) * q.pageSize),
   );
   // Raw: asked for each row of the claims list.
-  const sums = store.prepare('SELECT count(*) AS n, sum(eligible_fen) AS e, sum(pay_fen) AS p FROM claim_lines WHERE claim_id = ?');
+  const sums = store.prepare(
+    'SELECT count(*) AS n, sum(eligible_fen) AS e, sum(pay_fen) AS p FROM claim_lines WHERE claim_id = ?',
+  );
   return {
     total,
     rows: rows.map((r) => {
@@ -420,7 +530,15 @@ export function listClaims(store: Store, q: ClaimQuery): { total: number; rows: 
 /** A person's year: every claim with its lines, what was eligible and reimbursed, what is left. */
 export function yearStatement(store: Store, personId: number, year: number): YearStatement {
   const person = personFacts(store, personId);
-  const ids = store.all(store.kysely.selectFrom('claim_lines').select('claim_id').distinct().where('person_id', '=', personId).where('year', '=', year).orderBy('claim_id'));
+  const ids = store.all(
+    store.kysely
+      .selectFrom('claim_lines')
+      .select('claim_id')
+      .distinct()
+      .where('person_id', '=', personId)
+      .where('year', '=', year)
+      .orderBy('claim_id'),
+  );
   const totals = yearTotals(store, personId, year);
   let rules: CategoryPolicy | null;
   try {
@@ -441,7 +559,12 @@ export function yearStatement(store: Store, personId: number, year: number): Yea
     capLeftFen: rules && rules.capFen !== null ? Math.max(0, rules.capFen - totals.reimbursedFen) : null,
     claims: ids.map((r) => {
       const c = claimRow(store, r.claim_id);
-      return claimOf(c, person, linesOf(store, c.id).filter((l) => l.year === year), attachmentsOf(store, c.id));
+      return claimOf(
+        c,
+        person,
+        linesOf(store, c.id).filter((l) => l.year === year),
+        attachmentsOf(store, c.id),
+      );
     }),
   };
 }

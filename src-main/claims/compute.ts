@@ -53,19 +53,29 @@ export function divRoundHalfUp(a: number, b: number): number {
   return Math.floor((2 * a + b) / (2 * b));
 }
 
-export function ageBandExtra(policy: CategoryPolicy, birthDate: string | null, visitDate: string): { extraBp: number; minAge: number | null } {
+export function ageBandExtra(
+  policy: CategoryPolicy,
+  birthDate: string | null,
+  visitDate: string,
+): { extraBp: number; minAge: number | null } {
   const age = ageOn(birthDate, visitDate);
   let best: { extraBp: number; minAge: number | null } = { extraBp: 0, minAge: null };
   if (age === null) return best;
   for (const band of policy.ageBands) {
-    if (age >= band.minAge && (best.minAge === null || band.minAge > best.minAge)) best = { extraBp: band.extraBp, minAge: band.minAge };
+    if (age >= band.minAge && (best.minAge === null || band.minAge > best.minAge))
+      best = { extraBp: band.extraBp, minAge: band.minAge };
   }
   return best;
 }
 
 const percent = (bp: number) => `${bpText(bp)}%`;
 
-export function computeLine(policy: CategoryPolicy, totals: YearTotals, line: LineToCompute, birthDate: string | null): LineComputation {
+export function computeLine(
+  policy: CategoryPolicy,
+  totals: YearTotals,
+  line: LineToCompute,
+  birthDate: string | null,
+): LineComputation {
   const D = policy.deductibleFen;
   const C = policy.capFen;
   const E = totals.eligibleFen;
@@ -81,7 +91,9 @@ export function computeLine(policy: CategoryPolicy, totals: YearTotals, line: Li
   const parts: string[] = [];
   if (D === 0) parts.push('不设起付线');
   else parts.push(`起付线 ${formatYuan(D)} 元，本次抵扣 ${formatYuan(deductible)} 元`);
-  parts.push(`${line.kind} ${percent(r)}${band.minAge !== null && band.extraBp > 0 ? `（${band.minAge} 岁以上加 ${percent(band.extraBp)}）` : ''}`);
+  parts.push(
+    `${line.kind} ${percent(r)}${band.minAge !== null && band.extraBp > 0 ? `（${band.minAge} 岁以上加 ${percent(band.extraBp)}）` : ''}`,
+  );
   const capText = C === null ? '不设封顶' : `封顶 ${formatYuan(C)} 元`;
   const tail = pay < full ? '（已达封顶）' : '';
   parts.push(`本年度已报销 ${formatYuan(R)} 元，${capText}，本次报销 ${formatYuan(pay)} 元${tail}`);
@@ -111,7 +123,12 @@ export function computeClaimLines(
 ): LineComputation[] {
   return lines.map((line) => {
     const year = Number(line.visitDate.slice(0, 4));
-    const result = computeLine(policyFor(year), totals.get(year) ?? { eligibleFen: 0, reimbursedFen: 0 }, line, birthDate);
+    const result = computeLine(
+      policyFor(year),
+      totals.get(year) ?? { eligibleFen: 0, reimbursedFen: 0 },
+      line,
+      birthDate,
+    );
     totals.set(year, result.after);
     return result;
   });

@@ -37,10 +37,17 @@ interface Issue {
   message: string;
 }
 
-export async function importLedger(store: Store, bytes: Buffer, fileName: string, options: LedgerOptions = {}): Promise<LedgerImportReport> {
+export async function importLedger(
+  store: Store,
+  bytes: Buffer,
+  fileName: string,
+  options: LedgerOptions = {},
+): Promise<LedgerImportReport> {
   const book = await readSource(bytes, fileName);
   const told = options.map ? teach(LEDGER, options.map, '按指定的对应', '列的对应') : undefined;
-  const { tables: sheets, columns } = findTables(book.sheets, SHAPE, (s) => bothTaught(told, rememberedTaught(store, 'ledger', s.rows, LEDGER_FIELD_NAMES)));
+  const { tables: sheets, columns } = findTables(book.sheets, SHAPE, (s) =>
+    bothTaught(told, rememberedTaught(store, 'ledger', s.rows, LEDGER_FIELD_NAMES)),
+  );
   // A trial of a ledger that lacks a required column answers with its columns and what is
   // missing (nothing read), for the mapping step; an import is refused.
   if (sheets.length === 0 && !(options.dryRun && columns.length > 0)) {
@@ -57,10 +64,20 @@ export async function importLedger(store: Store, bytes: Buffer, fileName: string
       ? null
       : Number(
           store
-            .prepare("INSERT INTO imports (file_name, file_sha256, format, at, operator, summary, kind) VALUES (?, ?, ?, ?, ?, '{}', 'ledger')")
+            .prepare(
+              "INSERT INTO imports (file_name, file_sha256, format, at, operator, summary, kind) VALUES (?, ?, ?, ?, ?, '{}', 'ledger')",
+            )
             .run(fileName, sha256, book.format, now, operator).lastInsertRowid,
         );
-    const report: LedgerImportReport = { importId, file: fileName, dataRows: 0, inserted: 0, rejected: 0, rows: [], columns };
+    const report: LedgerImportReport = {
+      importId,
+      file: fileName,
+      dataRows: 0,
+      inserted: 0,
+      rejected: 0,
+      rows: [],
+      columns,
+    };
     const usedInFile = new Set<string>();
     for (const { sheet, header } of sheets) {
       const h = header;
@@ -71,7 +88,9 @@ export async function importLedger(store: Store, bytes: Buffer, fileName: string
         const log = (outcome: string, personId: number | null, issues: Issue[]) => {
           if (importId !== null) {
             store
-              .prepare('INSERT INTO import_rows (import_id, sheet, row, outcome, person_id, raw, issues) VALUES (?, ?, ?, ?, ?, ?, ?)')
+              .prepare(
+                'INSERT INTO import_rows (import_id, sheet, row, outcome, person_id, raw, issues) VALUES (?, ?, ?, ?, ?, ?, ?)',
+              )
               .run(importId, sheet.name, r + 1, outcome, personId, JSON.stringify(raw), JSON.stringify(issues));
           }
         };
@@ -82,17 +101,26 @@ export async function importLedger(store: Store, bytes: Buffer, fileName: string
         }
         report.dataRows++;
         const issues: Issue[] = [];
-        const problem = (f: LedgerField, code: string, message: string) => issues.push({ column: LABELS[f], code, message });
+        const problem = (f: LedgerField, code: string, message: string) =>
+          issues.push({ column: LABELS[f], code, message });
         const name = cellText(cell('name'));
         let personId: number | null = null;
         const match = personByIdCell(store, cell('idNumber'));
-        if ('problem' in match) problem('idNumber', match.code, match.code === 'person_unknown' ? `${match.problem}，请先导入花名册` : match.problem);
-        else if (name && name.replace(/\s/g, '') !== match.name) problem('name', 'name_mismatch', `姓名“${name}”与档案中的“${match.name}”不符`);
+        if ('problem' in match)
+          problem(
+            'idNumber',
+            match.code,
+            match.code === 'person_unknown' ? `${match.problem}，请先导入花名册` : match.problem,
+          );
+        else if (name && name.replace(/\s/g, '') !== match.name)
+          problem('name', 'name_mismatch', `姓名“${name}”与档案中的“${match.name}”不符`);
         else personId = match.id;
         const date = parseDateCell(cell('visitDate'), book.date1904);
-        if (!date.value || !isValidIsoDate(date.value)) problem('visitDate', 'date', date.problem ?? '就医日期须是完整的日期');
+        if (!date.value || !isValidIsoDate(date.value))
+          problem('visitDate', 'date', date.problem ?? '就医日期须是完整的日期');
         const kind = cellText(cell('kind'))?.replace(/\s/g, '') ?? '';
-        if (!(LINE_KINDS as readonly string[]).includes(kind)) problem('kind', 'kind', `费用类别“${kind}”不是门诊、住院、特殊病种或药店`);
+        if (!(LINE_KINDS as readonly string[]).includes(kind))
+          problem('kind', 'kind', `费用类别“${kind}”不是门诊、住院、特殊病种或药店`);
         const invoiceNo = cellText(cell('invoiceNo'))?.trim() ?? '';
         const invoiceCode = cellText(cell('invoiceCode'))?.trim() || null;
         if (!invoiceNo) problem('invoiceNo', 'invoice', '缺少票据号');
@@ -114,12 +142,15 @@ export async function importLedger(store: Store, bytes: Buffer, fileName: string
         const fund = amount('fund', 0);
         const account = amount('account', 0);
         const total = amount('total', fund + account + self);
-        if (paid > eligible) problem('paid', 'amount', `实报金额 ${formatYuan(paid)} 超过符合报销金额 ${formatYuan(eligible)}`);
+        if (paid > eligible)
+          problem('paid', 'amount', `实报金额 ${formatYuan(paid)} 超过符合报销金额 ${formatYuan(eligible)}`);
         const key = `${invoiceCode ?? ''}|${invoiceNo}`;
-        if (invoiceNo && usedInFile.has(key)) problem('invoiceNo', 'duplicate_invoice', `票据 ${invoiceNo} 在台账中出现了两次`);
+        if (invoiceNo && usedInFile.has(key))
+          problem('invoiceNo', 'duplicate_invoice', `票据 ${invoiceNo} 在台账中出现了两次`);
         if (invoiceNo) {
           const used = claimHoldingInvoice(store, invoiceNo, invoiceCode, null);
-          if (used) problem('invoiceNo', 'duplicate_invoice', `票据 ${invoiceNo} 已用于第 ${used.id} 号报销单，不能重复报销`);
+          if (used)
+            problem('invoiceNo', 'duplicate_invoice', `票据 ${invoiceNo} 已用于第 ${used.id} 号报销单，不能重复报销`);
         }
         if (issues.length > 0 || personId === null || !date.value) {
           report.rejected++;
@@ -138,7 +169,19 @@ export async function importLedger(store: Store, bytes: Buffer, fileName: string
               `INSERT INTO claims (person_id, status, source, received_date, note, import_id, approval_seq, approved_at, approved_by, paid_at, created_at, created_by, updated_at)
                VALUES (?, '已发放', '台账', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             )
-            .run(personId, date.value, `台账“${fileName}”第 ${r + 1} 行`, importId, nextApprovalSeq(store), now, operator, now, now, operator, now).lastInsertRowid,
+            .run(
+              personId,
+              date.value,
+              `台账“${fileName}”第 ${r + 1} 行`,
+              importId,
+              nextApprovalSeq(store),
+              now,
+              operator,
+              now,
+              now,
+              operator,
+              now,
+            ).lastInsertRowid,
         );
         store
           .prepare(
@@ -146,10 +189,30 @@ export async function importLedger(store: Store, bytes: Buffer, fileName: string
                self_fen, eligible_fen, pay_fen, explanation, approved_on, category)
              VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT category FROM persons WHERE id = ?))`,
           )
-          .run(claimId, personId, invoiceCode, invoiceNo, cellText(cell('hospital')), date.value, year, kind as LineKind, total, fund, account, self, eligible, paid,
-            `台账记录：实报 ${formatYuan(paid)} 元（历史金额，未重新计算）`, date.value, personId);
+          .run(
+            claimId,
+            personId,
+            invoiceCode,
+            invoiceNo,
+            cellText(cell('hospital')),
+            date.value,
+            year,
+            kind as LineKind,
+            total,
+            fund,
+            account,
+            self,
+            eligible,
+            paid,
+            `台账记录：实报 ${formatYuan(paid)} 元（历史金额，未重新计算）`,
+            date.value,
+            personId,
+          );
         const t = yearTotals(store, personId, year);
-        setYearTotals(store, personId, year, { eligibleFen: t.eligibleFen + eligible, reimbursedFen: t.reimbursedFen + paid });
+        setYearTotals(store, personId, year, {
+          eligibleFen: t.eligibleFen + eligible,
+          reimbursedFen: t.reimbursedFen + paid,
+        });
         writeAudit(store, {
           entity: 'claim',
           entityId: claimId,

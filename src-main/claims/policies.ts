@@ -16,15 +16,24 @@ type VersionRow = Selectable<ClaimPoliciesTable>;
 
 function latest(store: Store, year: number, category: Category): VersionRow | undefined {
   // Raw: asked for every line the rule computes (claims.ts, approve).
-  return store.prepare('SELECT * FROM claim_policies WHERE year = ? AND category = ? ORDER BY id DESC LIMIT 1').get(year, category) as VersionRow | undefined;
+  return store
+    .prepare('SELECT * FROM claim_policies WHERE year = ? AND category = ? ORDER BY id DESC LIMIT 1')
+    .get(year, category) as VersionRow | undefined;
 }
 
 /** The policy a line of `year` is computed under; 离休 follows the default until one is set. */
-export function policyFor(store: Store, year: number, category: Category): { versionId: number | null; rules: CategoryPolicy } {
+export function policyFor(
+  store: Store,
+  year: number,
+  category: Category,
+): { versionId: number | null; rules: CategoryPolicy } {
   const row = latest(store, year, category);
   if (row) return { versionId: row.id, rules: CategoryPolicy.parse(JSON.parse(row.rules)) };
   if (category === '离休') return { versionId: null, rules: DEFAULT_LIXIU };
-  throw new UserError('no_policy', `${year} 年度${category}人员的报销政策尚未设置：报销单可以登记，但在设置政策之前不能批准。请先在“药费报销 › 报销政策”中设置`);
+  throw new UserError(
+    'no_policy',
+    `${year} 年度${category}人员的报销政策尚未设置：报销单可以登记，但在设置政策之前不能批准。请先在“药费报销 › 报销政策”中设置`,
+  );
 }
 
 export interface PolicyGap {
@@ -38,19 +47,43 @@ export interface PolicyGap {
  * says so at once.
  */
 export function policyGaps(store: Store, personId: number, years: number[]): PolicyGap[] {
-  const person = store.first(store.kysely.selectFrom('persons').select('category').where('id', '=', personId).$narrowType<{ category: Category }>());
+  const person = store.first(
+    store.kysely
+      .selectFrom('persons')
+      .select('category')
+      .where('id', '=', personId)
+      .$narrowType<{ category: Category }>(),
+  );
   if (!person) throw new UserError('not_found', '找不到这位报销人的档案');
   if (person.category === '离休') return [];
-  return [...new Set(years)].sort().filter((year) => !latest(store, year, person.category)).map((year) => ({ year, category: person.category }));
+  return [...new Set(years)]
+    .sort()
+    .filter((year) => !latest(store, year, person.category))
+    .map((year) => ({ year, category: person.category }));
 }
 
 function view(store: Store, year: number, category: Category): PolicyView | null {
   const row = latest(store, year, category);
   if (!row) {
     if (category !== '离休') return null;
-    return { year, category, versionId: null, rules: DEFAULT_LIXIU, isDefault: true, note: null, savedAt: null, savedBy: null, usedByLines: 0 };
+    return {
+      year,
+      category,
+      versionId: null,
+      rules: DEFAULT_LIXIU,
+      isDefault: true,
+      note: null,
+      savedAt: null,
+      savedBy: null,
+      usedByLines: 0,
+    };
   }
-  const used = store.first(store.kysely.selectFrom('claim_lines').select((eb) => eb.fn.countAll<number>().as('n')).where('policy_id', '=', row.id))!;
+  const used = store.first(
+    store.kysely
+      .selectFrom('claim_lines')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('policy_id', '=', row.id),
+  )!;
   return {
     year,
     category,
@@ -72,7 +105,14 @@ export function listPolicies(store: Store, year: number): PolicyView[] {
  * Saves a new version of a category's policy. `loaded` is the policy as the form showed it: what the
  * user changed is put on the version in force now, and a field changed since is refused.
  */
-export function savePolicy(store: Store, year: number, category: Category, sent: CategoryPolicy, note: string | null, loaded?: Partial<CategoryPolicy> | null): PolicyView {
+export function savePolicy(
+  store: Store,
+  year: number,
+  category: Category,
+  sent: CategoryPolicy,
+  note: string | null,
+  loaded?: Partial<CategoryPolicy> | null,
+): PolicyView {
   return store.tx(() => {
     const before = view(store, year, category);
     const rules =
@@ -86,7 +126,9 @@ export function savePolicy(store: Store, year: number, category: Category, sent:
           })
         : sent;
     const { lastInsertRowid } = store
-      .prepare('INSERT INTO claim_policies (year, category, rules, note, created_at, operator) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO claim_policies (year, category, rules, note, created_at, operator) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(year, category, JSON.stringify(rules), note, nowIso(), currentOperator(store));
     writeAudit(store, {
       entity: 'claim_policy',

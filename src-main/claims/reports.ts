@@ -40,9 +40,21 @@ export function simulateYear(store: Store, draft: YearPolicy): SimulationResult 
   for (const l of lines) {
     const policy = categoryPolicy(draft, l.category);
     if (!policy) throw new UserError('invalid_input', `测算政策缺少“${l.category}”人员的规定`);
-    const r = computeLine(policy, totals.get(l.person_id) ?? { eligibleFen: 0, reimbursedFen: 0 }, { visitDate: l.visit_date, kind: l.kind, eligibleFen: l.eligible_fen }, l.birth_date);
+    const r = computeLine(
+      policy,
+      totals.get(l.person_id) ?? { eligibleFen: 0, reimbursedFen: 0 },
+      { visitDate: l.visit_date, kind: l.kind, eligibleFen: l.eligible_fen },
+      l.birth_date,
+    );
     totals.set(l.person_id, r.after);
-    const p = people.get(l.person_id) ?? { personId: l.person_id, idNumber: l.id_number, name: l.name, category: l.category, paidFen: 0, simulatedFen: 0 };
+    const p = people.get(l.person_id) ?? {
+      personId: l.person_id,
+      idNumber: l.id_number,
+      name: l.name,
+      category: l.category,
+      paidFen: 0,
+      simulatedFen: 0,
+    };
     p.paidFen += l.pay_fen;
     p.simulatedFen += r.payFen;
     people.set(l.person_id, p);
@@ -50,7 +62,10 @@ export function simulateYear(store: Store, draft: YearPolicy): SimulationResult 
   const list = [...people.values()];
   return {
     year: draft.year,
-    total: { paidFen: list.reduce((a, p) => a + p.paidFen, 0), simulatedFen: list.reduce((a, p) => a + p.simulatedFen, 0) },
+    total: {
+      paidFen: list.reduce((a, p) => a + p.paidFen, 0),
+      simulatedFen: list.reduce((a, p) => a + p.simulatedFen, 0),
+    },
     people: list,
   };
 }
@@ -68,18 +83,33 @@ export function periodOf(year: number, month: number | null): [string, string] {
  * kind; and the people near their cap for the year. Read from the figures kept with every
  * approved line (migration 0013): a dozen rows, not the period's lines.
  */
-export function claimsReport(store: Store, year: number, nearCapPercent = 90, month: number | null = null): ClaimsReport {
+export function claimsReport(
+  store: Store,
+  year: number,
+  nearCapPercent = 90,
+  month: number | null = null,
+): ClaimsReport {
   const [from, to] = periodOf(year, month).map((d) => d.slice(0, 7));
-  const months = store.kysely.selectFrom('claim_month_totals as t').where('t.month', '>=', from).where('t.month', '<', to);
+  const months = store.kysely
+    .selectFrom('claim_month_totals as t')
+    .where('t.month', '>=', from)
+    .where('t.month', '<', to);
   const byMonth = store.all(
     months
-      .select((eb) => ['t.month', eb.fn.sum<number>('t.lines').as('lines'), eb.fn.sum<number>('t.eligible_fen').as('eligibleFen'), eb.fn.sum<number>('t.pay_fen').as('payFen')])
+      .select((eb) => [
+        't.month',
+        eb.fn.sum<number>('t.lines').as('lines'),
+        eb.fn.sum<number>('t.eligible_fen').as('eligibleFen'),
+        eb.fn.sum<number>('t.pay_fen').as('payFen'),
+      ])
       .groupBy('t.month')
       .orderBy('t.month'),
   );
   const byCategory = store.all(
     months
-      .innerJoin('claim_period_people as p', (join) => join.onRef('p.category', '=', 't.category').on('p.period', '=', month === null ? String(year) : from))
+      .innerJoin('claim_period_people as p', (join) =>
+        join.onRef('p.category', '=', 't.category').on('p.period', '=', month === null ? String(year) : from),
+      )
       .select((eb) => ['t.category', 'p.people', eb.fn.sum<number>('t.pay_fen').as('payFen')])
       .groupBy(['t.category', 'p.people'])
       .orderBy('t.category'),
@@ -90,7 +120,14 @@ export function claimsReport(store: Store, year: number, nearCapPercent = 90, mo
       .groupBy('t.kind')
       .orderBy('t.kind'),
   );
-  return { year, month, byMonth, byCategory, byKind, nearCap: month === null ? nearCap(store, year, nearCapPercent) : [] };
+  return {
+    year,
+    month,
+    byMonth,
+    byCategory,
+    byKind,
+    nearCap: month === null ? nearCap(store, year, nearCapPercent) : [],
+  };
 }
 
 /** People whose reimbursements this year reached `percent` of their category's cap, closest first. */
@@ -113,7 +150,14 @@ export function nearCap(store: Store, year: number, percent: number): ClaimsRepo
     if (cap === null) continue;
     const from = Math.ceil((cap * percent) / 100);
     for (const r of near.all(year, from, category) as { person_id: number; reimbursed_fen: number; name: string }[]) {
-      out.push({ personId: r.person_id, name: r.name, category, reimbursedFen: r.reimbursed_fen, capFen: cap, leftFen: Math.max(0, cap - r.reimbursed_fen) });
+      out.push({
+        personId: r.person_id,
+        name: r.name,
+        category,
+        reimbursedFen: r.reimbursed_fen,
+        capFen: cap,
+        leftFen: Math.max(0, cap - r.reimbursed_fen),
+      });
     }
   }
   return out.sort((a, b) => a.leftFen - b.leftFen);
@@ -125,12 +169,30 @@ export async function claimsReportWorkbook(store: Store, year: number): Promise<
   const count = (label: string): TableColumn => ({ label, kind: 'number', width: 16 });
   const money = (label: string): TableColumn => ({ label, kind: 'money', width: 16 });
   const data = await tableWorkbook([
-    { name: '按月', columns: [text('月份'), count('票据数'), money('符合报销金额（元）'), money('报销金额（元）')], rows: r.byMonth.map((m) => [m.month, m.lines, m.eligibleFen, m.payFen]) },
-    { name: '按人员类别', columns: [text('人员类别'), count('人数'), money('报销金额（元）')], rows: r.byCategory.map((c) => [c.category, c.people, c.payFen]) },
-    { name: '按费用类别', columns: [text('费用类别'), count('票据数'), money('报销金额（元）')], rows: r.byKind.map((k) => [k.kind, k.lines, k.payFen]) },
+    {
+      name: '按月',
+      columns: [text('月份'), count('票据数'), money('符合报销金额（元）'), money('报销金额（元）')],
+      rows: r.byMonth.map((m) => [m.month, m.lines, m.eligibleFen, m.payFen]),
+    },
+    {
+      name: '按人员类别',
+      columns: [text('人员类别'), count('人数'), money('报销金额（元）')],
+      rows: r.byCategory.map((c) => [c.category, c.people, c.payFen]),
+    },
+    {
+      name: '按费用类别',
+      columns: [text('费用类别'), count('票据数'), money('报销金额（元）')],
+      rows: r.byKind.map((k) => [k.kind, k.lines, k.payFen]),
+    },
     {
       name: '接近封顶',
-      columns: [text('姓名'), { label: '人员类别', kind: 'text', width: 16 }, money('本年已报销（元）'), money('封顶线（元）'), money('剩余额度（元）')],
+      columns: [
+        text('姓名'),
+        { label: '人员类别', kind: 'text', width: 16 },
+        money('本年已报销（元）'),
+        money('封顶线（元）'),
+        money('剩余额度（元）'),
+      ],
       rows: r.nearCap.map((n) => [n.name, n.category, n.reimbursedFen, n.capFen, n.leftFen]),
     },
   ]);

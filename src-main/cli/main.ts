@@ -43,7 +43,10 @@ import { ADJUSTMENT_FIELD_NAMES, LEDGER_FIELD_NAMES, missingFieldsText } from '.
 function describeColumns(columns: ImportColumns[]): string[] {
   return columns.flatMap((s) => [
     `工作表“${s.sheet}”的列：`,
-    ...s.labels.map((label, c) => `  ${columnLetter(c)} ${label || '（无表头）'} → ${s.fields[c] ?? '不对应字段'}（${s.reasons[c] ?? ''}）`),
+    ...s.labels.map(
+      (label, c) =>
+        `  ${columnLetter(c)} ${label || '（无表头）'} → ${s.fields[c] ?? '不对应字段'}（${s.reasons[c] ?? ''}）`,
+    ),
   ]);
 }
 
@@ -56,7 +59,10 @@ function refuseIfLacking(columns: ImportColumns[], names: Readonly<Record<string
   if (missing.length === 0) return;
   throw new UserError(
     'no_header',
-    [`没有找到${what}的${missingFieldsText(missing, names)}列：请用 --map 指定它在哪一列（{ "表头文字": "字段名" }）`, ...describeColumns(columns)].join('\n'),
+    [
+      `没有找到${what}的${missingFieldsText(missing, names)}列：请用 --map 指定它在哪一列（{ "表头文字": "字段名" }）`,
+      ...describeColumns(columns),
+    ].join('\n'),
   );
 }
 
@@ -67,15 +73,23 @@ function columnLetter(c: number): string {
 }
 
 function describeReport(r: ImportReport, dryRun: boolean): string {
-  const columns = r.sheets.flatMap((s) => (s.header && s.fields && s.reasons ? [{ sheet: s.name, labels: s.header, fields: s.fields, reasons: s.reasons }] : []));
+  const columns = r.sheets.flatMap((s) =>
+    s.header && s.fields && s.reasons
+      ? [{ sheet: s.name, labels: s.header, fields: s.fields, reasons: s.reasons }]
+      : [],
+  );
   const closing = r.rows.filter((x) => x.outcome === 'total' || x.outcome === 'note');
   return [
     `${dryRun ? '试导入（未写入数据库）' : '导入完成'}：${r.file}`,
     ...describeColumns(columns),
     ...(r.notARoster ?? []).map((d) => `注意：${d.message}${dryRun ? '（确认后加 --force 导入）' : ''}`),
     `数据行 ${r.dataRows}：新增 ${r.inserted}，更新 ${r.updated}，合并 ${r.merged}，跳过 ${r.skipped}，排除 ${r.excluded}，拒绝 ${r.rejected}；待核实 ${r.needsReview}`,
-    ...r.rows.filter((x) => x.issues.length > 0).map((x) => `  ${x.sheet} 第${x.row}行 ${x.name ?? ''}：${x.issues.map((i) => i.message).join('；')}`),
-    ...(closing.length ? [`合计行、说明行（未导入）：${closing.map((x) => `${x.sheet} 第${x.row}行`).join('、')}`] : []),
+    ...r.rows
+      .filter((x) => x.issues.length > 0)
+      .map((x) => `  ${x.sheet} 第${x.row}行 ${x.name ?? ''}：${x.issues.map((i) => i.message).join('；')}`),
+    ...(closing.length
+      ? [`合计行、说明行（未导入）：${closing.map((x) => `${x.sheet} 第${x.row}行`).join('、')}`]
+      : []),
   ].join('\n');
 }
 
@@ -107,7 +121,8 @@ const EXIT_TOO_NEW = 4;
  */
 function importedFile(file: string): Buffer {
   if (!fs.existsSync(file)) throw new UserError('not_found', `文件不存在：${file}`);
-  if (fs.statSync(file).size > IMPORT_LIMITS.fileBytes) throw new UserError('too_large', unreadableFile(`文件超过 ${sizeText(IMPORT_LIMITS.fileBytes)} 的上限`));
+  if (fs.statSync(file).size > IMPORT_LIMITS.fileBytes)
+    throw new UserError('too_large', unreadableFile(`文件超过 ${sizeText(IMPORT_LIMITS.fileBytes)} 的上限`));
   return fs.readFileSync(file);
 }
 
@@ -122,7 +137,11 @@ function readMap(file: string | null): Record<string, string | null> | undefined
     throw new UserError('invalid_input', `--map 文件“${file}”不是有效的 JSON`);
   }
   const parsed = ColumnMap.safeParse(json);
-  if (!parsed.success) throw new UserError('invalid_input', `--map 文件“${file}”应为 { "表头文字": "字段名" }：${describeIssues(parsed.error)}`);
+  if (!parsed.success)
+    throw new UserError(
+      'invalid_input',
+      `--map 文件“${file}”应为 { "表头文字": "字段名" }：${describeIssues(parsed.error)}`,
+    );
   return parsed.data;
 }
 
@@ -132,7 +151,12 @@ function warnUnusedMap(map: Record<string, string | null> | undefined, labels: s
   const present = new Set(labels.map((l) => taughtKey(l)));
   for (const label of Object.keys(map)) {
     // The labels reported are as shown (brackets taken out: 调整前元), the map's as typed (调整前（元）).
-    if (/^\s*第\s*\d+\s*列\s*$/.test(label) || present.has(taughtKey(label)) || present.has(taughtKey(normalizeLabel(label)))) continue;
+    if (
+      /^\s*第\s*\d+\s*列\s*$/.test(label) ||
+      present.has(taughtKey(label)) ||
+      present.has(taughtKey(normalizeLabel(label)))
+    )
+      continue;
     console.error(`--map 中的表头“${label}”在文件中没有找到，未使用`);
   }
 }
@@ -205,13 +229,19 @@ async function claimsCommand(
     if (!file) throw new UserError('usage', USAGE);
     const dryRun = argv.includes('--dry-run');
     const report = await ctx.lists.ledger(path.basename(file), importedFile(file), dryRun, map);
-    warnUnusedMap(map, (report.columns ?? []).flatMap((c) => c.labels));
+    warnUnusedMap(
+      map,
+      (report.columns ?? []).flatMap((c) => c.labels),
+    );
     refuseIfLacking(report.columns ?? [], LEDGER_FIELD_NAMES, '报销台账');
     if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
-      console.log(`${dryRun ? '试导入（未写入数据库）' : '导入完成'}：${report.file}；数据行 ${report.dataRows}：导入 ${report.inserted}，拒绝 ${report.rejected}`);
+      console.log(
+        `${dryRun ? '试导入（未写入数据库）' : '导入完成'}：${report.file}；数据行 ${report.dataRows}：导入 ${report.inserted}，拒绝 ${report.rejected}`,
+      );
       for (const line of describeColumns(report.columns ?? [])) console.log(line);
-      for (const r of report.rows.filter((x) => x.issues.length > 0)) console.log(`  第${r.row}行 ${r.name ?? ''}：${r.issues.map((i) => i.message).join('；')}`);
+      for (const r of report.rows.filter((x) => x.issues.length > 0))
+        console.log(`  第${r.row}行 ${r.name ?? ''}：${r.issues.map((i) => i.message).join('；')}`);
     }
     return;
   }
@@ -226,29 +256,61 @@ async function claimsCommand(
       throw new UserError('invalid_input', `测算政策文件“${policyFile}”不是有效的 JSON`);
     }
     if (!parsed.success) throw new UserError('invalid_input', `测算政策文件有误：${describeIssues(parsed.error)}`);
-    if (parsed.data.year !== year) throw new UserError('invalid_input', `测算政策是 ${parsed.data.year} 年度的，与 --year ${year} 不符`);
+    if (parsed.data.year !== year)
+      throw new UserError('invalid_input', `测算政策是 ${parsed.data.year} 年度的，与 --year ${year} 不符`);
     const result = simulateYear(ctx.store, parsed.data);
     if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
-      for (const p of result.people) console.log(`${p.name}\t${p.idNumber ?? ''}\t实报 ${formatYuan(p.paidFen)}\t测算 ${formatYuan(p.simulatedFen)}`);
-      console.log(`合计\t实报 ${formatYuan(result.total.paidFen)} 元\t测算 ${formatYuan(result.total.simulatedFen)} 元`);
+      for (const p of result.people)
+        console.log(
+          `${p.name}\t${p.idNumber ?? ''}\t实报 ${formatYuan(p.paidFen)}\t测算 ${formatYuan(p.simulatedFen)}`,
+        );
+      console.log(
+        `合计\t实报 ${formatYuan(result.total.paidFen)} 元\t测算 ${formatYuan(result.total.simulatedFen)} 元`,
+      );
     }
     return;
   }
   if (sub !== undefined) throw new UserError('usage', USAGE);
   const lines = claimLinesOfYear(ctx, year);
   if (json) process.stdout.write(`${JSON.stringify(lines, null, 2)}\n`);
-  else for (const l of lines) console.log([l.claimId, l.name, l.idNumber, l.visitDate, l.kind, formatYuan(l.eligibleFen), l.reimbursedFen === null ? '' : formatYuan(l.reimbursedFen), l.status].join('\t'));
+  else
+    for (const l of lines)
+      console.log(
+        [
+          l.claimId,
+          l.name,
+          l.idNumber,
+          l.visitDate,
+          l.kind,
+          formatYuan(l.eligibleFen),
+          l.reimbursedFen === null ? '' : formatYuan(l.reimbursedFen),
+          l.status,
+        ].join('\t'),
+      );
 }
 
 /** `adjustments import FILE --year N`: the agency's list read, matched and checked against the year's rule. */
-async function adjustmentsCommand(ctx: AppContext, argv: string[], rest: string[], json: boolean, year: number | null, map: Record<string, string | null> | undefined): Promise<void> {
+async function adjustmentsCommand(
+  ctx: AppContext,
+  argv: string[],
+  rest: string[],
+  json: boolean,
+  year: number | null,
+  map: Record<string, string | null> | undefined,
+): Promise<void> {
   const file = rest[2];
   if (rest[1] !== 'import' || !file) throw new UserError('usage', USAGE);
   if (year === null) throw new UserError('usage', `请用 --year 指定年度，如 --year 2025\n${USAGE}`);
   const dryRun = argv.includes('--dry-run');
-  const run: AdjustmentRunView = await ctx.lists.adjustments(path.basename(file), importedFile(file), year, { dryRun, map });
-  warnUnusedMap(map, (run.columns ?? []).flatMap((c) => c.labels));
+  const run: AdjustmentRunView = await ctx.lists.adjustments(path.basename(file), importedFile(file), year, {
+    dryRun,
+    map,
+  });
+  warnUnusedMap(
+    map,
+    (run.columns ?? []).flatMap((c) => c.labels),
+  );
   refuseIfLacking(run.columns ?? [], ADJUSTMENT_FIELD_NAMES, '调资名单');
   if (json) {
     process.stdout.write(`${JSON.stringify(dryRun ? { ...run, id: null } : run, null, 2)}\n`);
@@ -305,13 +367,21 @@ function renderLetters(ctx: AppContext, template: string | null, people: string 
   }
   if (!people) throw new UserError('usage', `请用 --people 指定收信人的身份证号，用逗号分开\n${USAGE}`);
   if (!out) throw new UserError('usage', `请用 --out 指定输出的 HTML 文件\n${USAGE}`);
-  const ids = people.split(/[,，]/).map((s) => s.trim().toUpperCase()).filter(Boolean).map((n) => {
-    const row = ctx.store.first(ctx.store.kysely.selectFrom('persons').select('id').where('id_number', '=', n));
-    if (!row) throw new UserError('not_found', `没有身份证号为 ${n} 的人员`);
-    return row.id;
-  });
+  const ids = people
+    .split(/[,，]/)
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean)
+    .map((n) => {
+      const row = ctx.store.first(ctx.store.kysely.selectFrom('persons').select('id').where('id_number', '=', n));
+      if (!row) throw new UserError('not_found', `没有身份证号为 ${n} 的人员`);
+      return row.id;
+    });
   const composed = composeLetters(ctx.store, template as LetterKind, ids);
-  if (composed.missing.length) throw new UserError('invalid_input', `以下人员不能生成此信函：${composed.missing.map((m) => `${m.name}（${m.why}）`).join('、')}`);
+  if (composed.missing.length)
+    throw new UserError(
+      'invalid_input',
+      `以下人员不能生成此信函：${composed.missing.map((m) => `${m.name}（${m.why}）`).join('、')}`,
+    );
   fs.writeFileSync(out, htmlDocument(lettersPrintable(composed.letters, 'A4', letterAssets(ctx.store))));
   return `已生成 ${composed.letters.length} 封${composed.letters[0].title}：${path.resolve(out)}`;
 }
@@ -321,7 +391,8 @@ function shellWord(s: string): string {
   return /^[\w./:@%+,=-]+$/u.test(s) ? s : `'${s.replaceAll("'", `'\\''`)}'`;
 }
 
-const initCommand = (dbPath: string) => `npm run --silent cli -- init --db ${shellWord(dbPath)} --org 单位名称 --operator 经办人姓名`;
+const initCommand = (dbPath: string) =>
+  `npm run --silent cli -- init --db ${shellWord(dbPath)} --org 单位名称 --operator 经办人姓名`;
 
 /**
  * `init`: a new database file, migrated, with the office's settings when both are given, as the
@@ -330,7 +401,10 @@ const initCommand = (dbPath: string) => `npm run --silent cli -- init --db ${she
  */
 async function initDatabase(dbPath: string, orgName: string | null, operatorName: string | null): Promise<string> {
   if ((orgName === null) !== (operatorName === null)) {
-    throw new UserError('usage', `--org 和 --operator 须一起填写（单位名称用于信函落款和报表，经办人姓名记入每一条修改记录）\n${USAGE}`);
+    throw new UserError(
+      'usage',
+      `--org 和 --operator 须一起填写（单位名称用于信函落款和报表，经办人姓名记入每一条修改记录）\n${USAGE}`,
+    );
   }
   const settings = orgName !== null && operatorName !== null ? { orgName, operatorName } : null;
   if (settings && !settings.orgName.trim()) throw new UserError('invalid_input', '请填写单位名称');
@@ -339,7 +413,11 @@ async function initDatabase(dbPath: string, orgName: string | null, operatorName
   try {
     fs.closeSync(fs.openSync(dbPath, 'wx'));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError('exists', `文件已存在，未做任何改动：${dbPath}\n已有的数据库可直接使用；要建立新数据库，请换一个文件名`);
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new UserError(
+        'exists',
+        `文件已存在，未做任何改动：${dbPath}\n已有的数据库可直接使用；要建立新数据库，请换一个文件名`,
+      );
     throw e;
   }
   let ctx: AppContext | null = null;
@@ -374,7 +452,13 @@ async function main(argvIn: string[]): Promise<number> {
   const operatorName = takeOption(argv, 'operator');
   const args = parseLaunchArgs(argv.filter((a) => a !== '--json' && a !== '--accept-recovery'));
   const [command] = args.rest;
-  if (!command || !['init', 'retirees', 'backup', 'backups', 'import', 'export', 'claims', 'adjustments', 'letters'].includes(command) || !argv.includes('--db')) {
+  if (
+    !command ||
+    !['init', 'retirees', 'backup', 'backups', 'import', 'export', 'claims', 'adjustments', 'letters'].includes(
+      command,
+    ) ||
+    !argv.includes('--db')
+  ) {
     console.error(USAGE);
     return 2;
   }
@@ -398,7 +482,9 @@ async function main(argvIn: string[]): Promise<number> {
       // A script must not see 3,998 people become 2,000 without a word (issue 13).
       console.error(describeRecovery(ctx.recovery).join('\n'));
       if (!acceptRecovery) {
-        console.error(`本次命令未执行（退出码 ${EXIT_RECOVERED}）：请先核对恢复后的数据；确认无误后重新运行，或加 --accept-recovery 在恢复后直接执行。`);
+        console.error(
+          `本次命令未执行（退出码 ${EXIT_RECOVERED}）：请先核对恢复后的数据；确认无误后重新运行，或加 --accept-recovery 在恢复后直接执行。`,
+        );
         return EXIT_RECOVERED;
       }
       console.error('已按 --accept-recovery 继续执行命令。');
@@ -406,19 +492,30 @@ async function main(argvIn: string[]): Promise<number> {
     if (command === 'retirees') {
       const people = allRetirees(ctx);
       if (json) process.stdout.write(`${JSON.stringify(people, null, 2)}\n`);
-      else for (const p of people) console.log([p.name, p.gender, p.birthDate, p.idNumber, p.category, p.status].map((v) => v ?? '').join('\t'));
+      else
+        for (const p of people)
+          console.log([p.name, p.gender, p.birthDate, p.idNumber, p.category, p.status].map((v) => v ?? '').join('\t'));
     } else if (command === 'import') {
       const file = args.rest[1];
       if (!file) throw new UserError('usage', USAGE);
       const dryRun = argv.includes('--dry-run');
       // The rows written so far, on stderr (stdout keeps the report): `已写入 200/4000 行`.
-      const onProgress = argv.includes('--progress') && !dryRun ? (done: number, total: number) => process.stderr.write(`已写入 ${done}/${total} 行\n`) : undefined;
+      const onProgress =
+        argv.includes('--progress') && !dryRun
+          ? (done: number, total: number) => process.stderr.write(`已写入 ${done}/${total} 行\n`)
+          : undefined;
       const confirmNotRoster = argv.includes('--force');
-      const report = await ctx.imports.importFile(path.basename(file), importedFile(file), { dryRun, map, confirmNotRoster, onProgress }).catch((e: unknown) => {
-        if (e instanceof UserError && e.code === 'not_a_roster') throw new UserError(e.code, `${e.message}。确认是花名册，请加 --force 重新运行`);
-        throw e;
-      });
-      warnUnusedMap(map, report.sheets.flatMap((s) => s.header ?? []));
+      const report = await ctx.imports
+        .importFile(path.basename(file), importedFile(file), { dryRun, map, confirmNotRoster, onProgress })
+        .catch((e: unknown) => {
+          if (e instanceof UserError && e.code === 'not_a_roster')
+            throw new UserError(e.code, `${e.message}。确认是花名册，请加 --force 重新运行`);
+          throw e;
+        });
+      warnUnusedMap(
+        map,
+        report.sheets.flatMap((s) => s.header ?? []),
+      );
       if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else console.log(describeReport(report, argv.includes('--dry-run')));
     } else if (command === 'letters') {
@@ -431,13 +528,17 @@ async function main(argvIn: string[]): Promise<number> {
     } else if (command === 'export') {
       if (args.rest[1] !== 'retirees' || !out) throw new UserError('usage', USAGE);
       const count = await exportRoster(ctx.store, path.resolve(out), ListQuery.parse({}));
-      console.log(json ? JSON.stringify({ file: path.resolve(out), count }) : `已导出 ${count} 人：${path.resolve(out)}`);
+      console.log(
+        json ? JSON.stringify({ file: path.resolve(out), count }) : `已导出 ${count} 人：${path.resolve(out)}`,
+      );
     } else if (command === 'backup') {
       const b = await ctx.backupNow();
       console.log(json ? JSON.stringify(b) : `已备份并校验：${b.name}`);
     } else {
       const list = ctx.listBackups();
-      console.log(json ? JSON.stringify(list, null, 2) : list.map((b) => `${b.takenAt}\t${b.kind}\t${b.name}`).join('\n'));
+      console.log(
+        json ? JSON.stringify(list, null, 2) : list.map((b) => `${b.takenAt}\t${b.kind}\t${b.name}`).join('\n'),
+      );
     }
     return 0;
   } finally {
@@ -460,7 +561,9 @@ main(process.argv.slice(2)).then(
     console.error(e instanceof Error ? e.message : e);
     // The first-start form is the app's; from here the same two settings are filled in like this.
     if (e instanceof UserError && e.code === 'not_configured') {
-      console.error('（单位名称和经办人可在桌面程序或 npm run web 中打开此数据库时填写；新建数据库时可用 cli init 的 --org 和 --operator 一并填写）');
+      console.error(
+        '（单位名称和经办人可在桌面程序或 npm run web 中打开此数据库时填写；新建数据库时可用 cli init 的 --org 和 --operator 一并填写）',
+      );
     }
     exitWhenWritten(e instanceof DatabaseTooNewError ? EXIT_TOO_NEW : 1);
   },

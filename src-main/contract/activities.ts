@@ -50,7 +50,13 @@ export interface MaterialView {
   activityTitle: string | null;
   note: string | null;
   received: number;
-  deliveries: { personId: number; name: string; receivedOn: string; how: (typeof DELIVERY_WAYS)[number]; recordedBy: string }[];
+  deliveries: {
+    personId: number;
+    name: string;
+    receivedOn: string;
+    how: (typeof DELIVERY_WAYS)[number];
+    recordedBy: string;
+  }[];
   /** Invited to the material's meeting, did not come, not yet given it: 送学上门. */
   toDeliver: { personId: number; name: string; why: string }[];
 }
@@ -64,12 +70,19 @@ export const activitiesMethods = {
   'activities.list': method<ActivityView[]>()(z.object({ year: z.number().int().min(2000).max(2200) })),
   'activities.get': method<ActivityView>()(ById),
   'activities.create': method<ActivityView>()(ActivityInput),
-  'activities.attendance': method<ActivityView>()(z.object({ id, personIds: z.array(id).min(1).max(20_000), attended: z.boolean() })),
+  'activities.attendance': method<ActivityView>()(
+    z.object({ id, personIds: z.array(id).min(1).max(20_000), attended: z.boolean() }),
+  ),
   'activities.ofPerson': method<PersonActivities>()(z.object({ personId: id })),
   'materials.list': method<Omit<MaterialView, 'deliveries' | 'toDeliver'>[]>()(Empty),
   'materials.get': method<MaterialView>()(ById),
   'materials.create': method<MaterialView>()(MaterialInput),
   'materials.deliver': method<MaterialView>()(
-    z.object({ id, personIds: z.array(id).min(1, '请选择领取人').max(20_000), how: z.enum(DELIVERY_WAYS, { error: '请选择领取方式' }), on: fullDate('领取日期') }),
+    z.object({
+      id,
+      personIds: z.array(id).min(1, '请选择领取人').max(20_000),
+      how: z.enum(DELIVERY_WAYS, { error: '请选择领取方式' }),
+      on: fullDate('领取日期'),
+    }),
   ),
 } as const;

@@ -13,7 +13,16 @@ export interface AdjustmentRunView {
   importedBy: string;
   /** The rule the rows were computed under. */
   rule: AdjustmentRule;
-  counts: { dataRows: number; matched: number; unmatched: number; rejected: number; differs: number; noExpected: number; checked: number; skipped: number };
+  counts: {
+    dataRows: number;
+    matched: number;
+    unmatched: number;
+    rejected: number;
+    differs: number;
+    noExpected: number;
+    checked: number;
+    skipped: number;
+  };
   /** How the list's columns were recognised (the answer to an import, not kept with the run). */
   columns?: ImportColumns[];
 }
@@ -42,18 +51,41 @@ export interface AdjustmentRowView {
   checkNote: string | null;
 }
 
-const ADJUSTMENT_FILTERS = ['all', 'differs', 'unmatched', 'rejected', 'noExpected', 'unchecked', 'checked', 'toCheck'] as const;
+const ADJUSTMENT_FILTERS = [
+  'all',
+  'differs',
+  'unmatched',
+  'rejected',
+  'noExpected',
+  'unchecked',
+  'checked',
+  'toCheck',
+] as const;
 const adjustmentYear = z.number().int().min(2000).max(2200);
 
 export const adjustmentsMethods = {
   'adjustments.rule': method<{ rule: AdjustmentRule | null }>()(z.object({ year: adjustmentYear })),
-  'adjustments.saveRule': method<AdjustmentRule>()(z.object({ rule: SavedAdjustmentRule, loaded: loadedRecord(AdjustmentRule) })),
+  'adjustments.saveRule': method<AdjustmentRule>()(
+    z.object({ rule: SavedAdjustmentRule, loaded: loadedRecord(AdjustmentRule) }),
+  ),
   'adjustments.import': method<AdjustmentRunView>()(
-    fileUpload({ year: adjustmentYear, fileName: z.string().trim().min(1).max(200), dryRun: z.boolean().default(false), map: ColumnMap.optional() }, 100),
+    fileUpload(
+      {
+        year: adjustmentYear,
+        fileName: z.string().trim().min(1).max(200),
+        dryRun: z.boolean().default(false),
+        map: ColumnMap.optional(),
+      },
+      100,
+    ),
   ),
   'adjustments.runs': method<AdjustmentRunView[]>()(z.object({ year: adjustmentYear })),
   'adjustments.rows': method<{ total: number; rows: AdjustmentRowView[] }>()(
-    z.object({ runId: id, filter: z.enum(ADJUSTMENT_FILTERS).default('all'), page: z.number().int().min(1).default(1) }),
+    z.object({
+      runId: id,
+      filter: z.enum(ADJUSTMENT_FILTERS).default('all'),
+      page: z.number().int().min(1).default(1),
+    }),
   ),
   'adjustments.check': method<AdjustmentRowView>()(z.object({ id, note: text(200) })),
   'adjustments.uncheck': method<AdjustmentRowView>()(z.object({ id, reason: reasonText('撤销核对的原因') })),

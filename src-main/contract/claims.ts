@@ -30,7 +30,8 @@ export const ClaimLineInput = z
     if (l.eligible != null && l.eligible !== l.self && !l.eligibleReason) {
       ctx.addIssue({ code: 'custom', path: ['eligibleReason'], message: '符合报销金额与个人自付不同，请填写原因' });
     }
-    if (l.eligible != null && l.eligible > l.total) ctx.addIssue({ code: 'custom', path: ['eligible'], message: '符合报销金额不能超过总金额' });
+    if (l.eligible != null && l.eligible > l.total)
+      ctx.addIssue({ code: 'custom', path: ['eligible'], message: '符合报销金额不能超过总金额' });
   })
   .transform((l) => ({ ...l, eligible: l.eligible ?? l.self }));
 export type ClaimLineInput = z.output<typeof ClaimLineInput>;
@@ -130,7 +131,14 @@ export interface PolicyView {
 export interface SimulationResult {
   year: number;
   total: { paidFen: number; simulatedFen: number };
-  people: { personId: number; idNumber: string | null; name: string; category: string; paidFen: number; simulatedFen: number }[];
+  people: {
+    personId: number;
+    idNumber: string | null;
+    name: string;
+    category: string;
+    paidFen: number;
+    simulatedFen: number;
+  }[];
 }
 
 export interface BatchView {
@@ -141,7 +149,15 @@ export interface BatchView {
   createdBy: string;
   paidAt: string | null;
   paidBy: string | null;
-  rows: { claimId: number; personId: number; name: string; idNumber: string | null; bankName: string | null; bankAccount: string | null; payFen: number }[];
+  rows: {
+    claimId: number;
+    personId: number;
+    name: string;
+    idNumber: string | null;
+    bankName: string | null;
+    bankAccount: string | null;
+    payFen: number;
+  }[];
   totalFen: number;
   totalCapital: string;
 }
@@ -154,7 +170,14 @@ export interface ClaimsReport {
   byCategory: { category: string; people: number; payFen: number }[];
   byKind: { kind: string; lines: number; payFen: number }[];
   /** The year's; empty in a month's report. */
-  nearCap: { personId: number; name: string; category: string; reimbursedFen: number; capFen: number; leftFen: number }[];
+  nearCap: {
+    personId: number;
+    name: string;
+    category: string;
+    reimbursedFen: number;
+    capFen: number;
+    leftFen: number;
+  }[];
 }
 
 export interface LedgerImportReport {
@@ -163,7 +186,12 @@ export interface LedgerImportReport {
   dataRows: number;
   inserted: number;
   rejected: number;
-  rows: { row: number; outcome: 'inserted' | 'rejected'; name: string | null; issues: { column: string; code: string; message: string }[] }[];
+  rows: {
+    row: number;
+    outcome: 'inserted' | 'rejected';
+    name: string | null;
+    issues: { column: string; code: string; message: string }[];
+  }[];
   /** How the ledger's columns were recognised: the mapping step's answer. */
   columns?: ImportColumns[];
 }
@@ -171,7 +199,10 @@ export interface LedgerImportReport {
 export const claimsMethods = {
   'claims.list': method<{ total: number; rows: ClaimListItem[] }>()(
     z.object({
-      status: z.enum(CLAIM_STATUSES).nullish().transform((v) => v ?? null),
+      status: z
+        .enum(CLAIM_STATUSES)
+        .nullish()
+        .transform((v) => v ?? null),
       personId: optionalId,
       unbatched: z.boolean().default(false),
       page: z.number().int().min(1).default(1),
@@ -190,12 +221,22 @@ export const claimsMethods = {
     }),
   ),
   'claims.reverse': method<{ reversal: ClaimFile; correction: ClaimFile }>()(
-    z.object({ id, version: z.number().int().positive(), reason: z.string({ error: '请填写冲销原因' }).trim().min(1, '请填写冲销原因').max(200) }),
+    z.object({
+      id,
+      version: z.number().int().positive(),
+      reason: z.string({ error: '请填写冲销原因' }).trim().min(1, '请填写冲销原因').max(200),
+    }),
   ),
   'claims.statement': method<YearStatement>()(z.object({ personId: id, year: z.number().int().min(1949).max(2200) })),
   'claims.policies': method<PolicyView[]>()(z.object({ year: z.number().int().min(1949).max(2200) })),
   'claims.savePolicy': method<PolicyView>()(
-    z.object({ year: z.number().int().min(1949).max(2200), category: z.enum(CATEGORIES), rules: CategoryPolicy, note: text(200), loaded: loadedRecord(CategoryPolicy) }),
+    z.object({
+      year: z.number().int().min(1949).max(2200),
+      category: z.enum(CATEGORIES),
+      rules: CategoryPolicy,
+      note: text(200),
+      loaded: loadedRecord(CategoryPolicy),
+    }),
   ),
   'claims.policyGaps': method<{ year: number; category: string }[]>()(
     z.object({ personId: id, years: z.array(z.number().int().min(1949).max(2200)).max(100) }),
@@ -204,18 +245,32 @@ export const claimsMethods = {
   'claims.report': method<ClaimsReport>()(
     z.object({
       year: z.number().int().min(1949).max(2200),
-      month: z.number().int().min(1).max(12).nullish().transform((v) => v ?? null),
+      month: z
+        .number()
+        .int()
+        .min(1)
+        .max(12)
+        .nullish()
+        .transform((v) => v ?? null),
       nearCapPercent: z.number().int().min(1).max(100).default(90),
     }),
   ),
-  'claims.exportReport': method<{ fileName: string; dataBase64: string }>()(z.object({ year: z.number().int().min(1949).max(2200) })),
+  'claims.exportReport': method<{ fileName: string; dataBase64: string }>()(
+    z.object({ year: z.number().int().min(1949).max(2200) }),
+  ),
   'claims.importLedger': method<LedgerImportReport>()(
-    fileUpload({ fileName: z.string().trim().min(1).max(200), dryRun: z.boolean().default(true), map: ColumnMap.optional() }, 50),
+    fileUpload(
+      { fileName: z.string().trim().min(1).max(200), dryRun: z.boolean().default(true), map: ColumnMap.optional() },
+      50,
+    ),
   ),
   'batches.list': method<BatchView[]>()(Empty),
   'batches.get': method<BatchView>()(ById),
   'batches.create': method<BatchView>()(
-    z.object({ name: z.string({ error: '请填写批次名称' }).trim().min(1, '请填写批次名称').max(50), claimIds: z.array(id).min(1, '请至少选择一张已批准的报销单').max(5000) }),
+    z.object({
+      name: z.string({ error: '请填写批次名称' }).trim().min(1, '请填写批次名称').max(50),
+      claimIds: z.array(id).min(1, '请至少选择一张已批准的报销单').max(5000),
+    }),
   ),
   'batches.export': method<{ fileName: string; dataBase64: string }>()(ById),
   'batches.markPaid': method<BatchView>()(ById),

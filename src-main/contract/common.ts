@@ -41,10 +41,14 @@ export const fileUpload = <T extends z.ZodRawShape>(fields: T, maxMb: number) =>
         .max(maxMb * 1_400_000, `文件过大（超过 ${maxMb} MB）`)
         .optional(),
     })
-    .refine((v) => ((v as { data?: unknown }).data === undefined) !== ((v as { dataBase64?: unknown }).dataBase64 === undefined), {
-      message: '没有收到文件，请重新选择',
-      path: ['data'],
-    });
+    .refine(
+      (v) =>
+        ((v as { data?: unknown }).data === undefined) !== ((v as { dataBase64?: unknown }).dataBase64 === undefined),
+      {
+        message: '没有收到文件，请重新选择',
+        path: ['data'],
+      },
+    );
 /** A worksheet name as a file gives it (Excel allows 31 characters; a CSV is named after its file). */
 export const sheetName = chars(255);
 /** An id the main process handed out (an import session, a background job). */
@@ -60,7 +64,11 @@ export const text = (max = 200) =>
     .nullish()
     .transform((s) => (s == null || s.trim() === '' ? null : s.trim()));
 
-export const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).nullish().transform((v) => v ?? null);
+export const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .enum(values)
+    .nullish()
+    .transform((v) => v ?? null);
 export const id = z.number().int().positive();
 export const optionalId = id.nullish().transform((v) => v ?? null);
 
@@ -82,7 +90,9 @@ export function changesOf<S extends z.ZodObject>(schema: S) {
         }
         const r = field.safeParse(value);
         if (r.success) out[key] = r.data;
-        else for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] } as z.core.$ZodRawIssue);
+        else
+          for (const issue of r.error.issues)
+            ctx.addIssue({ ...issue, path: [key, ...issue.path] } as z.core.$ZodRawIssue);
       }
       return out as Partial<z.output<S>>;
     }) as unknown as z.ZodType<Partial<z.output<S>>, Partial<z.input<S>>>;
@@ -115,25 +125,29 @@ export const editOf = <S extends z.ZodObject>(schema: S, o: { checkBase?: boolea
  * the user changed is saved; null when there was none yet. Compared, never written.
  */
 export const loadedRecord = <S extends z.ZodObject>(schema: S) =>
-  (z
-    .record(z.string().max(40), z.unknown())
-    .refine((r) => Object.keys(r).length <= Object.keys(schema.shape).length + 1, '内容过多')
-    .refine(withinCompared, '内容过多')
-    .nullable() as unknown as z.ZodType<Partial<z.output<S>> | null>)
-    .optional();
+  (
+    z
+      .record(z.string().max(40), z.unknown())
+      .refine((r) => Object.keys(r).length <= Object.keys(schema.shape).length + 1, '内容过多')
+      .refine(withinCompared, '内容过多')
+      .nullable() as unknown as z.ZodType<Partial<z.output<S>> | null>
+  ).optional();
 
 /** An amount as typed, in yuan (`1,234.50`), to integer fen; never a float. */
 export const yuan = (what: string) =>
-  z.string({ error: `请填写${what}` }).max(SHORT, `${what}过长`).transform((s, ctx) => {
-    try {
-      const fen = parseYuan(s);
-      if (fen < 0) ctx.addIssue({ code: 'custom', message: '不能为负数' });
-      return fen;
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: e instanceof UserError ? e.message : String(e) });
-      return z.NEVER;
-    }
-  });
+  z
+    .string({ error: `请填写${what}` })
+    .max(SHORT, `${what}过长`)
+    .transform((s, ctx) => {
+      try {
+        const fen = parseYuan(s);
+        if (fen < 0) ctx.addIssue({ code: 'custom', message: '不能为负数' });
+        return fen;
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: e instanceof UserError ? e.message : String(e) });
+        return z.NEVER;
+      }
+    });
 
 export interface PrintableView {
   title: string;
@@ -143,10 +157,17 @@ export interface PrintableView {
   missing: { personId: number; name: string; why: string }[];
 }
 
-export const reasonText = (what: string) => z.string({ error: `请填写${what}` }).trim().min(1, `请填写${what}`).max(1000);
+export const reasonText = (what: string) =>
+  z
+    .string({ error: `请填写${what}` })
+    .trim()
+    .min(1, `请填写${what}`)
+    .max(1000);
 
 export type Method<I extends z.ZodType, O> = { input: I; output?: O };
-export const method = <O>() => <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
+export const method =
+  <O>() =>
+  <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
 
 export const Empty = z.object({}).default({});
 export const ById = z.object({ id });

@@ -45,7 +45,14 @@ export interface ImportReport extends ImportCounts {
   importId: number | null;
   file: string;
   /** Each sheet's header labels, the field of each column and why (imports logged before issue 14 lack fields and reasons). */
-  sheets: { name: string; hidden: boolean; dataRows: number; header: string[] | null; fields?: (string | null)[] | null; reasons?: string[] | null }[];
+  sheets: {
+    name: string;
+    hidden: boolean;
+    dataRows: number;
+    header: string[] | null;
+    fields?: (string | null)[] | null;
+    reasons?: string[] | null;
+  }[];
   rows: ReportRow[];
   /** Sheets that do not look like a roster (a dry run says so; a commit needs confirmNotRoster). */
   notARoster?: NotARoster[];
@@ -95,7 +102,13 @@ export interface ImportPreview {
     hiddenRows: number;
     dataRows: number;
     /** `reasons`: why each column has its field, or none (按表头：出生年月, 按内容判断：98% 为身份证号). */
-    header: { firstRow: number; lastRow: number; labels: string[]; fields: (string | null)[]; reasons: string[] } | null;
+    header: {
+      firstRow: number;
+      lastRow: number;
+      labels: string[];
+      fields: (string | null)[];
+      reasons: string[];
+    } | null;
   }[];
   counts: ImportCounts & { problems: number };
   /** Rows below the header that are totals or subtotals (合计行), and footers or notes (制表人, 注): not imported. */
@@ -183,7 +196,11 @@ export const importsMethods = {
       session: uuid,
       sheet: sheetName,
       row: z.number().int().min(1).max(IMPORT_LIMITS.rows),
-      col: z.number().int().min(0).max(IMPORT_LIMITS.columns - 1),
+      col: z
+        .number()
+        .int()
+        .min(0)
+        .max(IMPORT_LIMITS.columns - 1),
       value: z.string().max(2000).nullable(),
     }),
   ),
@@ -194,7 +211,10 @@ export const importsMethods = {
     z.object({
       session: uuid,
       excludedSheets: list(sheetName, 1000).default([]),
-      excludedRows: list(z.object({ sheet: sheetName, row: z.number().int().min(1).max(IMPORT_LIMITS.rows) }), 200_000).default([]),
+      excludedRows: list(
+        z.object({ sheet: sheetName, row: z.number().int().min(1).max(IMPORT_LIMITS.rows) }),
+        200_000,
+      ).default([]),
       duplicateMode: z.enum(['fillEmpty', 'overwrite', 'skip']).default('fillEmpty'),
       rowModes: boundedRecord(z.enum(['fillEmpty', 'overwrite', 'skip']), 300, 200_000).default({}),
       /** The user's answer to the preview's notARoster question: import it as a roster all the same. */

@@ -16,7 +16,6 @@ import { petitionsMethods } from './petitions';
 import { retireesMethods } from './retirees';
 import { visitsMethods } from './visits';
 
-
 export const contract = {
   ...appMethods,
   ...retireesMethods,

@@ -34,9 +34,14 @@ export function describeIssues(error: z.ZodError, labels: Record<string, string>
   return error.issues
     .slice(0, 5)
     .map((issue) => {
-      const field = [...issue.path].reverse().find((p): p is string => typeof p === 'string' && Object.prototype.hasOwnProperty.call(labels, p));
+      const field = [...issue.path]
+        .reverse()
+        .find((p): p is string => typeof p === 'string' && Object.prototype.hasOwnProperty.call(labels, p));
       const lineAt = issue.path.indexOf('lines');
-      const line = lineAt >= 0 && typeof issue.path[lineAt + 1] === 'number' ? `第 ${(issue.path[lineAt + 1] as number) + 1} 张票据` : '';
+      const line =
+        lineAt >= 0 && typeof issue.path[lineAt + 1] === 'number'
+          ? `第 ${(issue.path[lineAt + 1] as number) + 1} 张票据`
+          : '';
       return `${line}${field ? `「${labels[field]}」` : ''}${issue.message}`;
     })
     .join('；');

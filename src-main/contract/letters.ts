@@ -28,8 +28,12 @@ export const LetterPrint = z.object({
   kind: letterKind,
   ...Addressees,
   paper: z.enum(['A4', '16K']).default('A4'),
-  date: fullDate('落款日期').nullish().transform((v) => v ?? null),
-  visitDate: fullDate('走访日期').nullish().transform((v) => v ?? null),
+  date: fullDate('落款日期')
+    .nullish()
+    .transform((v) => v ?? null),
+  visitDate: fullDate('走访日期')
+    .nullish()
+    .transform((v) => v ?? null),
   gift: text(100),
   /** Printing: every letter is logged. A preview is not. */
   print: z.boolean().default(false),
@@ -39,22 +43,36 @@ export type LetterPrint = z.output<typeof LetterPrint>;
 /** Envelopes of a size, or a sheet of address labels, for the people named or a festival batch's. */
 export const EnvelopePrint = z.object({
   ...Addressees,
-  size: z.enum(['DL', 'C5']).nullish().transform((v) => v ?? null),
-  sheet: z.enum(['2x7', '3x8']).nullish().transform((v) => v ?? null),
+  size: z
+    .enum(['DL', 'C5'])
+    .nullish()
+    .transform((v) => v ?? null),
+  sheet: z
+    .enum(['2x7', '3x8'])
+    .nullish()
+    .transform((v) => v ?? null),
   toFamily: z.boolean().default(false),
 });
 export type EnvelopePrint = z.output<typeof EnvelopePrint>;
 
 /** The letterhead and the seal (data: URLs), and the office's address the envelopes carry. */
 // A type, not an interface: the settings form takes it as its values (an index signature).
-export type LetterAssets = { letterhead: string | null; seal: string | null; orgAddress: string | null; orgPostcode: string | null };
+export type LetterAssets = {
+  letterhead: string | null;
+  seal: string | null;
+  orgAddress: string | null;
+  orgPostcode: string | null;
+};
 
 /** Undefined leaves an image as it is; null removes it. */
 export const LetterAssetsInput = z.object({
   letterhead: z.string().max(3_000_000, '图片不能超过 2 MB').nullish(),
   seal: z.string().max(3_000_000, '图片不能超过 2 MB').nullish(),
   orgAddress: text(200),
-  orgPostcode: chars(SHORT).trim().regex(/^(\d{6})?$/, '邮编应为六位数字').nullish(),
+  orgPostcode: chars(SHORT)
+    .trim()
+    .regex(/^(\d{6})?$/, '邮编应为六位数字')
+    .nullish(),
 });
 export type LetterAssetsInput = z.output<typeof LetterAssetsInput>;
 
@@ -70,7 +88,9 @@ export const lettersMethods = {
   'letters.templates': method<(LetterTemplate & { isDefault: boolean })[]>()(Empty),
   'letters.saveTemplate': method<LetterTemplate & { isDefault: boolean }>()(LetterTemplateInput),
   'letters.resetTemplate': method<LetterTemplate & { isDefault: boolean }>()(z.object({ kind: letterKind })),
-  'letters.setAddressForm': method<{ saved: true }>()(z.object({ personId: id, form: z.enum(ADDRESS_FORMS).nullable() })),
+  'letters.setAddressForm': method<{ saved: true }>()(
+    z.object({ personId: id, form: z.enum(ADDRESS_FORMS).nullable() }),
+  ),
   'letters.addressForm': method<{ form: (typeof ADDRESS_FORMS)[number] | null }>()(z.object({ personId: id })),
   'letters.render': method<PrintableView>()(LetterPrint),
   'letters.envelopes': method<PrintableView>()(EnvelopePrint),

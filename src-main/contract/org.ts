@@ -22,7 +22,11 @@ export type UnitRef = z.output<typeof UnitRef>;
 
 /** One text key per unit, for lists and addresses. */
 export function unitKey(ref: UnitRef): string {
-  return ref.kind === '片区' ? `片区:${ref.area}` : ref.kind === '楼栋' ? `楼栋:${ref.area}/${ref.building}` : `${ref.kind}:${ref.id}`;
+  return ref.kind === '片区'
+    ? `片区:${ref.area}`
+    : ref.kind === '楼栋'
+      ? `楼栋:${ref.area}/${ref.building}`
+      : `${ref.kind}:${ref.id}`;
 }
 
 export interface UnitFigures {
@@ -72,7 +76,14 @@ export const orgMethods = {
   ),
   'org.tree': method<NetworkUnit[]>()(Empty),
   'org.saveUnit': method<NetworkUnit>()(
-    z.object({ ref: UnitRef, name: text(50), leaderPersonId: optionalId, leader: text(50), phone: text(40), note: text(500) }),
+    z.object({
+      ref: UnitRef,
+      name: text(50),
+      leaderPersonId: optionalId,
+      leader: text(50),
+      phone: text(40),
+      note: text(500),
+    }),
   ),
   'org.move': method<NetworkUnit>()(z.object({ ref: UnitRef, to: UnitRef })),
   'org.merge': method<NetworkUnit>()(z.object({ from: UnitRef, into: UnitRef })),

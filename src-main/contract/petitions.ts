@@ -59,8 +59,12 @@ export const petitionsMethods = {
   'petitions.list': method<Petition[]>()(
     z.object({
       personId: optionalId,
-      from: fullDate('起始日期').nullish().transform((v) => v ?? null),
-      to: fullDate('截止日期').nullish().transform((v) => v ?? null),
+      from: fullDate('起始日期')
+        .nullish()
+        .transform((v) => v ?? null),
+      to: fullDate('截止日期')
+        .nullish()
+        .transform((v) => v ?? null),
       openOnly: z.boolean().default(false),
     }),
   ),
@@ -75,11 +79,18 @@ export const petitionsMethods = {
         z.object({ step: z.literal('accept'), on: fullDate('受理日期') }),
         z.object({ step: z.literal('reject'), on: fullDate('告知日期'), reason: reasonText('不予受理的理由') }),
         z.object({ step: z.literal('extend'), days: z.number().int(), reason: reasonText('延期理由') }),
-        z.object({ step: z.literal('conclude'), on: fullDate('办结日期'), result: reasonText('办理结果'), satisfaction: z.enum(SATISFACTION).nullable() }),
+        z.object({
+          step: z.literal('conclude'),
+          on: fullDate('办结日期'),
+          result: reasonText('办理结果'),
+          satisfaction: z.enum(SATISFACTION).nullable(),
+        }),
       ]),
     }),
   ),
-  'petitions.register': method<{ fileName: string; dataBase64: string }>()(z.object({ from: fullDate('起始日期'), to: fullDate('截止日期') })),
+  'petitions.register': method<{ fileName: string; dataBase64: string }>()(
+    z.object({ from: fullDate('起始日期'), to: fullDate('截止日期') }),
+  ),
   'petitions.attachments': method<PetitionAttachment[]>()(ById),
   'petitions.attach': method<PetitionAttachment>()(
     z.object({
@@ -90,5 +101,7 @@ export const petitionsMethods = {
     }),
   ),
   'petitions.attachment': method<PetitionAttachment & { dataBase64: string }>()(ById),
-  'petitions.registerPrint': method<PrintableView>()(z.object({ from: fullDate('起始日期'), to: fullDate('截止日期') })),
+  'petitions.registerPrint': method<PrintableView>()(
+    z.object({ from: fullDate('起始日期'), to: fullDate('截止日期') }),
+  ),
 } as const;

@@ -3,7 +3,15 @@
 import { z } from 'zod';
 import { partialDate } from '../shared/dateSchemas';
 import type { PersonAge } from '../shared/dates';
-import { CATEGORIES, type CareFlag, DISABILITY_LEVELS, GENDERS, LIVING_ARRANGEMENTS, STAFF_TYPES, STATUSES } from '../shared/person';
+import {
+  CATEGORIES,
+  type CareFlag,
+  DISABILITY_LEVELS,
+  GENDERS,
+  LIVING_ARRANGEMENTS,
+  STAFF_TYPES,
+  STATUSES,
+} from '../shared/person';
 import { ById, Empty, chars, choice, editOf, id, list, method, optionalId, text } from './common';
 
 export const Phone = z.object({
@@ -54,7 +62,13 @@ export const PersonInput = z.object({
   remote: z.boolean().default(false),
   remoteCity: text(50),
   /** 缴费年限 in full years (视同缴费 included), and 艰苦边远地区: what the pension adjustment rule needs. */
-  contributionYears: z.number({ error: '缴费年限须为整数' }).int('缴费年限须为整数').min(0, '缴费年限不能为负').max(70, '缴费年限不能超过 70 年').nullish().transform((v) => v ?? null),
+  contributionYears: z
+    .number({ error: '缴费年限须为整数' })
+    .int('缴费年限须为整数')
+    .min(0, '缴费年限不能为负')
+    .max(70, '缴费年限不能超过 70 年')
+    .nullish()
+    .transform((v) => v ?? null),
   remoteArea: z.boolean().default(false),
   phones: z.array(Phone).max(10).default([]),
   address: text(200),
@@ -107,14 +121,52 @@ export interface PersonFile extends Omit<PersonInput, 'contacts'> {
   updatedAt: string;
 }
 
-export const SORT_KEYS = ['name', 'birthDate', 'retirementDate', 'formerUnit', 'idNumber', 'area', 'updatedAt'] as const;
-export const CARE_FLAG_KEYS = ['aloneChildless', 'disabled', 'hardship', 'emptyNest', 'remote'] as const satisfies readonly CareFlag[];
+export const SORT_KEYS = [
+  'name',
+  'birthDate',
+  'retirementDate',
+  'formerUnit',
+  'idNumber',
+  'area',
+  'updatedAt',
+] as const;
+export const CARE_FLAG_KEYS = [
+  'aloneChildless',
+  'disabled',
+  'hardship',
+  'emptyNest',
+  'remote',
+] as const satisfies readonly CareFlag[];
 
 /** The columns an export can have, in the order the importer reads them back. */
 export const EXPORT_COLUMN_KEYS = [
-  'name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'category', 'staffType', 'workStartDate', 'retirementDate',
-  'formerUnit', 'formerPosition', 'contributionYears', 'politicalStatus', 'phone', 'address', 'postcode', 'area', 'building', 'community',
-  'health', 'living', 'care', 'bankName', 'bankAccount', 'status', 'statusDate', 'note',
+  'name',
+  'gender',
+  'ethnicity',
+  'birthDate',
+  'idNumber',
+  'category',
+  'staffType',
+  'workStartDate',
+  'retirementDate',
+  'formerUnit',
+  'formerPosition',
+  'contributionYears',
+  'politicalStatus',
+  'phone',
+  'address',
+  'postcode',
+  'area',
+  'building',
+  'community',
+  'health',
+  'living',
+  'care',
+  'bankName',
+  'bankAccount',
+  'status',
+  'statusDate',
+  'note',
 ] as const;
 
 export const ListQuery = z.object({
@@ -125,10 +177,22 @@ export const ListQuery = z.object({
   building: text(50),
   adminGroupId: optionalId,
   partyBranchId: optionalId,
-  partyMember: z.boolean().nullish().transform((v) => v ?? null),
-  minAge: z.number().int().min(0).max(130).nullish().transform((v) => v ?? null),
+  partyMember: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? null),
+  minAge: z
+    .number()
+    .int()
+    .min(0)
+    .max(130)
+    .nullish()
+    .transform((v) => v ?? null),
   care: list(z.enum(CARE_FLAG_KEYS), 10).default([]),
-  needsReview: z.boolean().nullish().transform((v) => v ?? null),
+  needsReview: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? null),
   /** With status 已故: died on or after this date (the home page's 本年度去世). */
   statusDateFrom: partialDate,
   /** Unset: by name, or, when searching, best match first (retirees/list.ts rankedSearch). */
@@ -226,9 +290,7 @@ export const retireesMethods = {
   'retirees.list': method<ListPage>()(ListQuery),
   'retirees.get': method<PersonFile>()(ById),
   'retirees.create': method<PersonFile>()(z.object({ person: PersonInput, ...SaveOptions })),
-  'retirees.update': method<PersonFile>()(
-    z.object({ id, ...editOf(PersonInput), ...SaveOptions }),
-  ),
+  'retirees.update': method<PersonFile>()(z.object({ id, ...editOf(PersonInput), ...SaveOptions })),
   'retirees.checkId': method<IdCheckResult>()(
     z.object({ idNumber: chars(30), birthDate: partialDate, gender: choice(GENDERS), excludeId: optionalId }),
   ),
@@ -247,8 +309,13 @@ export const retireesMethods = {
     }),
   ),
   'attachments.get': method<AttachmentInfo & { dataBase64: string }>()(ById),
-  'attachments.remove': method<{ removed: true }>()(z.object({ id, reason: z.string().trim().min(1, '请填写删除原因').max(200) })),
+  'attachments.remove': method<{ removed: true }>()(
+    z.object({ id, reason: z.string().trim().min(1, '请填写删除原因').max(200) }),
+  ),
   'retirees.export': method<{ fileName: string; count: number; dataBase64: string }>()(
-    z.object({ query: ListQuery, columns: list(z.enum(EXPORT_COLUMN_KEYS), EXPORT_COLUMN_KEYS.length).min(1).optional() }),
+    z.object({
+      query: ListQuery,
+      columns: list(z.enum(EXPORT_COLUMN_KEYS), EXPORT_COLUMN_KEYS.length).min(1).optional(),
+    }),
   ),
 } as const;

@@ -1,7 +1,15 @@
 // The contract of visits and care (走访慰问): visits and festival batches, deaths, the yearly
 // certification, reminders and their rules.
 import { z } from 'zod';
-import { CERTIFICATION_METHODS, type CertificationMethod, DEATH_TASKS, type DeathTask, type ReminderRules, VISIT_KINDS, type VisitKind } from '../shared/care';
+import {
+  CERTIFICATION_METHODS,
+  type CertificationMethod,
+  DEATH_TASKS,
+  type DeathTask,
+  type ReminderRules,
+  VISIT_KINDS,
+  type VisitKind,
+} from '../shared/care';
 import { fullDate } from '../shared/dateSchemas';
 import { ById, Empty, id, method, text, yuan } from './common';
 import { ListQuery } from './retirees';
@@ -11,10 +19,14 @@ export const VisitInput = z.object({
   kind: z.enum(VISIT_KINDS, { error: '请选择慰问类别' }),
   date: fullDate('走访日期'),
   visitors: text(100),
-  money: yuan('慰问金').nullish().transform((v) => v ?? 0),
+  money: yuan('慰问金')
+    .nullish()
+    .transform((v) => v ?? 0),
   items: text(200),
   note: text(1000),
-  followUpOn: fullDate('回访日期').nullish().transform((v) => v ?? null),
+  followUpOn: fullDate('回访日期')
+    .nullish()
+    .transform((v) => v ?? null),
   /** The visit was also this year's pension eligibility certification. */
   certify: z.boolean().default(false),
 });
@@ -76,13 +88,26 @@ export interface DeathFile {
   note: string | null;
   registeredAt: string;
   registeredBy: string;
-  tasks: { task: DeathTask; amountFen: number | null; doneOn: string | null; doneBy: string | null; note: string | null }[];
+  tasks: {
+    task: DeathTask;
+    amountFen: number | null;
+    doneOn: string | null;
+    doneBy: string | null;
+    note: string | null;
+  }[];
 }
 
 export interface Reminders {
   today: string;
   birthdays: { personId: number; name: string; birthDate: string; turning: number; on: string; inDays: number }[];
-  followUps: { visitId: number; personId: number; name: string; kind: VisitKind; followUpOn: string; overdue: boolean }[];
+  followUps: {
+    visitId: number;
+    personId: number;
+    name: string;
+    kind: VisitKind;
+    followUpOn: string;
+    overdue: boolean;
+  }[];
   notContacted: { personId: number; name: string; lastContact: string | null; allowedDays: number; why: string }[];
   hospital: { personId: number; name: string; visitDate: string; hospital: string | null }[];
 }
@@ -91,7 +116,11 @@ export const ReminderRulesInput = z.object({
   milestones: z.array(z.number().int().min(1).max(150)).max(30),
   everyYearFrom: z.number().int().min(1).max(150).nullable(),
   birthdayDays: z.number().int().min(1).max(366),
-  contactDays: z.object({ aloneChildless: z.number().int().min(1).max(3650), disabled: z.number().int().min(1).max(3650), others: z.number().int().min(1).max(3650) }),
+  contactDays: z.object({
+    aloneChildless: z.number().int().min(1).max(3650),
+    disabled: z.number().int().min(1).max(3650),
+    others: z.number().int().min(1).max(3650),
+  }),
   hospitalDays: z.number().int().min(1).max(3650),
 }) satisfies z.ZodType<ReminderRules>;
 
@@ -104,7 +133,9 @@ export const visitsMethods = {
       name: z.string({ error: '请填写批次名称' }).trim().min(1, '请填写批次名称').max(50),
       kind: z.enum(VISIT_KINDS),
       date: fullDate('慰问日期'),
-      money: yuan('慰问金').nullish().transform((v) => v ?? 0),
+      money: yuan('慰问金')
+        .nullish()
+        .transform((v) => v ?? 0),
       items: text(200),
       visitors: text(100),
       query: ListQuery,
@@ -121,13 +152,20 @@ export const visitsMethods = {
       personId: id,
       task: z.enum(DEATH_TASKS),
       doneOn: fullDate('办理日期'),
-      amount: yuan('金额').nullish().transform((v) => v ?? null),
+      amount: yuan('金额')
+        .nullish()
+        .transform((v) => v ?? null),
       note: text(200),
     }),
   ),
   'certifications.list': method<Certification[]>()(z.object({ personId: id })),
   'certifications.create': method<Certification>()(
-    z.object({ personId: id, certifiedOn: fullDate('认证日期'), method: z.enum(CERTIFICATION_METHODS, { error: '请选择认证方式' }), note: text(200) }),
+    z.object({
+      personId: id,
+      certifiedOn: fullDate('认证日期'),
+      method: z.enum(CERTIFICATION_METHODS, { error: '请选择认证方式' }),
+      note: text(200),
+    }),
   ),
   'certifications.lists': method<CertificationLists>()(z.object({ year: z.number().int().min(2000).max(2200) })),
   'reminders.get': method<Reminders>()(Empty),

@@ -55,7 +55,9 @@ export function listBackups(dir: string): BackupInfo[] {
     return [{ info: { ...info, size: stat.size }, written: stat.mtimeMs }];
   });
   // Newest first; backups taken within the same second are ordered by when they were written.
-  found.sort((a, b) => (a.info.takenAt !== b.info.takenAt ? (a.info.takenAt < b.info.takenAt ? 1 : -1) : b.written - a.written));
+  found.sort((a, b) =>
+    a.info.takenAt !== b.info.takenAt ? (a.info.takenAt < b.info.takenAt ? 1 : -1) : b.written - a.written,
+  );
   return found.map((f) => f.info);
 }
 
@@ -130,7 +132,9 @@ export const KEEP = { daily: 7, weekly: 4 } as const;
 export function rotateBackups(dir: string): string[] {
   const removed: string[] = [];
   for (const kind of ['daily', 'weekly'] as const) {
-    const old = listBackups(dir).filter((b) => b.kind === kind).slice(KEEP[kind]);
+    const old = listBackups(dir)
+      .filter((b) => b.kind === kind)
+      .slice(KEEP[kind]);
     for (const b of old) {
       fs.rmSync(path.join(dir, b.name));
       removed.push(b.name);
@@ -177,7 +181,11 @@ export function removeDatabaseFiles(file: string): void {
  * https://sqlite.org/c3ref/backup_finish.html, SQLITE_READONLY) and checked. A backup written by a
  * newer program, with migrations this one does not know, is refused.
  */
-export async function prepareRestoreSource(backupFile: string, copy: string, target: { pageSize: number; nativeBinding?: string }): Promise<void> {
+export async function prepareRestoreSource(
+  backupFile: string,
+  copy: string,
+  target: { pageSize: number; nativeBinding?: string },
+): Promise<void> {
   removeDatabaseFiles(copy);
   const backup = openRaw(backupFile, { readonly: true, nativeBinding: target.nativeBinding });
   try {
@@ -189,7 +197,10 @@ export async function prepareRestoreSource(backupFile: string, copy: string, tar
   try {
     const unknown = unknownMigrations(store.raw);
     if (unknown.length > 0) {
-      throw new UserError('bad_backup', `这个备份来自较新版本的程序（含本程序不认识的数据库升级 ${unknown.join('、')}），不能在这里恢复，当前数据未作任何改动`);
+      throw new UserError(
+        'bad_backup',
+        `这个备份来自较新版本的程序（含本程序不认识的数据库升级 ${unknown.join('、')}），不能在这里恢复，当前数据未作任何改动`,
+      );
     }
     await migrateToLatest(store);
     // A plain rollback-journal file: the page size can change (VACUUM), and it opens read-only
@@ -200,7 +211,8 @@ export async function prepareRestoreSource(backupFile: string, copy: string, tar
       store.raw.exec('VACUUM');
     }
     const check = quickCheck(store.raw);
-    if (check !== 'ok') throw new UserError('bad_backup', `这个备份无法使用（完整性检查未通过：${check}），当前数据未作任何改动`);
+    if (check !== 'ok')
+      throw new UserError('bad_backup', `这个备份无法使用（完整性检查未通过：${check}），当前数据未作任何改动`);
   } finally {
     store.close();
   }

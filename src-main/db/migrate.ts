@@ -39,7 +39,9 @@ export class DatabaseTooNewError extends UserError {
 function executedMigrations(raw: BetterSqlite3.Database): string[] {
   const table = raw.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get();
   if (!table) return [];
-  return (raw.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name);
+  return (raw.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map(
+    (r) => r.name,
+  );
 }
 
 /** Migrations the database has run that this program does not know: it was written by a newer one. */
@@ -68,7 +70,10 @@ export function refuseNewerDatabase(store: Store): void {
  *   empty contacts, visits, letters … `PRAGMA foreign_keys` is a no-op inside a transaction, so
  *   it is switched off before the transaction begins, and on again after it ends.
  */
-async function runMigrations(store: Store, run: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<MigrationResultSet> {
+async function runMigrations(
+  store: Store,
+  run: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<MigrationResultSet> {
   const raw = store.raw;
   const enforced = raw.pragma('foreign_keys', { simple: true }) === 1;
   raw.pragma('foreign_keys = OFF');
@@ -81,7 +86,10 @@ async function runMigrations(store: Store, run: (migrator: Migrator) => Promise<
       const broken = raw.pragma('foreign_key_check') as { table: string; parent: string }[];
       if (broken.length > 0) {
         const where = [...new Set(broken.map((b) => `${b.table} → ${b.parent}`))].join('，');
-        result = { ...result, error: new Error(`升级后有 ${broken.length} 条记录指向不存在的记录（${where}），已取消升级`) };
+        result = {
+          ...result,
+          error: new Error(`升级后有 ${broken.length} 条记录指向不存在的记录（${where}），已取消升级`),
+        };
       }
     }
     raw.exec(result.error ? 'ROLLBACK' : 'COMMIT');

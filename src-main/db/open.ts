@@ -38,7 +38,9 @@ export function openRaw(file: string, options: OpenOptions = {}): BetterSqlite3.
   const version = (raw.prepare('select sqlite_version() as v').get() as { v: string }).v;
   if (compareVersions(version, MIN_SQLITE_VERSION) < 0) {
     raw.close();
-    throw new SqliteTooOldError(`SQLite ${version} 过旧（需要 ${MIN_SQLITE_VERSION} 或更新版本），为防止数据损坏，程序不能启动`);
+    throw new SqliteTooOldError(
+      `SQLite ${version} 过旧（需要 ${MIN_SQLITE_VERSION} 或更新版本），为防止数据损坏，程序不能启动`,
+    );
   }
   raw.pragma('busy_timeout = 5000');
   if (!options.readonly) {

@@ -19,14 +19,94 @@ export function prng(seed: number): () => number {
   };
 }
 
-const SURNAMES = [...
-  '王王王李李李张张张刘刘陈陈杨杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔单解仇查',
+const SURNAMES = [
+  ...'王王王李李李张张张刘刘陈陈杨杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔单解仇查',
 ];
-const GIVEN_F = ['桂兰', '秀英', '淑芬', '玉兰', '凤英', '桂英', '秀兰', '淑珍', '玉珍', '丽华', '素梅', '秀珍', '玉梅', '凤兰', '淑兰', '丽', '芳', '敏', '静', '红', '霞', '秀云', '桂芝', '玉芳', '春梅'];
-const GIVEN_M = ['建国', '国强', '志明', '德福', '长青', '振华', '建华', '文斌', '国庆', '德胜', '玉林', '树森', '永福', '宝山', '立新', '海', '军', '强', '伟', '勇', '明', '卫东', '庆祥', '宝昌', '长海'];
+const GIVEN_F = [
+  '桂兰',
+  '秀英',
+  '淑芬',
+  '玉兰',
+  '凤英',
+  '桂英',
+  '秀兰',
+  '淑珍',
+  '玉珍',
+  '丽华',
+  '素梅',
+  '秀珍',
+  '玉梅',
+  '凤兰',
+  '淑兰',
+  '丽',
+  '芳',
+  '敏',
+  '静',
+  '红',
+  '霞',
+  '秀云',
+  '桂芝',
+  '玉芳',
+  '春梅',
+];
+const GIVEN_M = [
+  '建国',
+  '国强',
+  '志明',
+  '德福',
+  '长青',
+  '振华',
+  '建华',
+  '文斌',
+  '国庆',
+  '德胜',
+  '玉林',
+  '树森',
+  '永福',
+  '宝山',
+  '立新',
+  '海',
+  '军',
+  '强',
+  '伟',
+  '勇',
+  '明',
+  '卫东',
+  '庆祥',
+  '宝昌',
+  '长海',
+];
 const AREA_CODES = ['210102', '210103', '210104', '210105', '210106', '210111', '210112'];
-const UNITS = ['机修厂', '焦化厂', '供销处', '运输部', '动力厂', '炼钢厂', '轧钢厂', '工会', '财务处', '职工医院', '子弟学校', '机关党委', '设备处', '质检处'];
-const POSITIONS = ['工人', '班长', '技术员', '工程师', '高级工程师', '科员', '副科长', '科长', '副处长', '处长', '会计师', '医师'];
+const UNITS = [
+  '机修厂',
+  '焦化厂',
+  '供销处',
+  '运输部',
+  '动力厂',
+  '炼钢厂',
+  '轧钢厂',
+  '工会',
+  '财务处',
+  '职工医院',
+  '子弟学校',
+  '机关党委',
+  '设备处',
+  '质检处',
+];
+const POSITIONS = [
+  '工人',
+  '班长',
+  '技术员',
+  '工程师',
+  '高级工程师',
+  '科员',
+  '副科长',
+  '科长',
+  '副处长',
+  '处长',
+  '会计师',
+  '医师',
+];
 const AREAS = ['东区', '西区', '南区', '北区', '铁西片'];
 const STREETS = ['建设大路', '北二路', '兴华街', '卫工街', '保工街', '南八马路', '云峰街', '重工街'];
 const COMMUNITIES = ['兴华社区', '卫工社区', '保工社区', '云峰社区', '重工社区', '劳动社区'];
@@ -65,7 +145,8 @@ export function makeDemoPeople(count: number, seed = 2026, units?: DemoUnits): P
       idNumber = first17 + checkCharacter(first17);
     } while (usedIds.has(idNumber));
     usedIds.add(idNumber);
-    const retireAge = category === '离休' ? 60 + Math.floor(r() * 5) : female ? 50 + Math.floor(r() * 6) : 55 + Math.floor(r() * 6);
+    const retireAge =
+      category === '离休' ? 60 + Math.floor(r() * 5) : female ? 50 + Math.floor(r() * 6) : 55 + Math.floor(r() * 6);
     const retirementYear = Math.min(birthYear + retireAge, thisYear);
     const deceased = r() < 0.06;
     const moved = !deceased && r() < 0.02;
@@ -80,7 +161,9 @@ export function makeDemoPeople(count: number, seed = 2026, units?: DemoUnits): P
     const spouse = ContactInput.parse({
       name: pick(r, SURNAMES) + pick(r, female ? GIVEN_M : GIVEN_F),
       relation: pick(r, RELATIONS),
-      phones: [{ label: '手机', number: `1${pick(r, ['3', '5', '8'])}${String(Math.floor(r() * 1e9)).padStart(9, '0')}` }],
+      phones: [
+        { label: '手机', number: `1${pick(r, ['3', '5', '8'])}${String(Math.floor(r() * 1e9)).padStart(9, '0')}` },
+      ],
       emergency: true,
     });
     people.push(
@@ -129,7 +212,8 @@ export function makeDemoPeople(count: number, seed = 2026, units?: DemoUnits): P
     );
     // 缴费年限 from the dates already drawn (so the made-up people stay the same): work start to retirement.
     const made = people[people.length - 1];
-    made.contributionYears = category === '离休' ? null : Math.max(0, retirementYear - Number(made.workStartDate!.slice(0, 4)));
+    made.contributionYears =
+      category === '离休' ? null : Math.max(0, retirementYear - Number(made.workStartDate!.slice(0, 4)));
   }
   return people;
 }
@@ -138,12 +222,16 @@ export function createDemoUnits(store: Store): DemoUnits {
   const cn = ['一', '二', '三', '四'];
   const adminGroups = cn.map((n) => {
     const g = createUnit(store, { kind: '行政大组', name: `第${n}行政大组`, parentId: null });
-    const subgroups = [1, 2, 3].map((k) => createUnit(store, { kind: '行政小组', name: `第${n}大组第${cn[k - 1]}小组`, parentId: g.id }).id);
+    const subgroups = [1, 2, 3].map(
+      (k) => createUnit(store, { kind: '行政小组', name: `第${n}大组第${cn[k - 1]}小组`, parentId: g.id }).id,
+    );
     return { id: g.id, subgroups };
   });
   const partyBranches = cn.slice(0, 3).map((n) => {
     const b = createUnit(store, { kind: '党支部', name: `离退休第${n}党支部`, parentId: null });
-    const groups = [1, 2].map((k) => createUnit(store, { kind: '党小组', name: `第${n}支部第${cn[k - 1]}党小组`, parentId: b.id }).id);
+    const groups = [1, 2].map(
+      (k) => createUnit(store, { kind: '党小组', name: `第${n}支部第${cn[k - 1]}党小组`, parentId: b.id }).id,
+    );
     return { id: b.id, groups };
   });
   return { adminGroups, partyBranches };

@@ -6,7 +6,17 @@ import type { ColumnKind, TableColumn } from './tableWorkbook';
 
 /** How a field's kind goes out in a column: numbers kept as text stay text, whole years are numbers. */
 const COLUMN_KIND: Record<FieldKind, ColumnKind> = {
-  text: 'text', id: 'id', date: 'date', years: 'number', bool: 'text', choice: 'text', unit: 'text', phones: 'id', contacts: 'text', list: 'text', file: 'text',
+  text: 'text',
+  id: 'id',
+  date: 'date',
+  years: 'number',
+  bool: 'text',
+  choice: 'text',
+  unit: 'text',
+  phones: 'id',
+  contacts: 'text',
+  list: 'text',
+  file: 'text',
 };
 
 /** 序号: the row's number in the list. */
@@ -15,5 +25,10 @@ export const SEQ_COLUMN: TableColumn = { label: '序号', kind: 'number', width:
 /** A column that shows a field of the file; its choices come along for a sheet to fill in. */
 export function fieldColumn(field: PersonField, width?: number): TableColumn {
   const f: FieldDef = PERSON_FIELDS[field];
-  return { label: f.label, kind: COLUMN_KIND[f.kind], ...(width === undefined ? {} : { width }), ...(f.choices ? { choices: f.choices } : {}) };
+  return {
+    label: f.label,
+    kind: COLUMN_KIND[f.kind],
+    ...(width === undefined ? {} : { width }),
+    ...(f.choices ? { choices: f.choices } : {}),
+  };
 }

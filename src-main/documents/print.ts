@@ -8,7 +8,10 @@ export const PRINT_FONTS = `"Noto Serif CJK SC", "Source Han Serif SC", "Songti 
 
 /** Paper by its Chinese office names: A4, and 16开 (the letter size some offices keep). */
 export type Paper = 'A4' | '16K';
-export const PAPER: Record<Paper, { width: number; height: number }> = { A4: { width: 210, height: 297 }, '16K': { width: 184, height: 260 } };
+export const PAPER: Record<Paper, { width: number; height: number }> = {
+  A4: { width: 210, height: 297 },
+  '16K': { width: 184, height: 260 },
+};
 
 export type Orientation = 'portrait' | 'landscape';
 
@@ -60,5 +63,17 @@ export function printable(title: string, css: string, body: Html | readonly Html
 
 /** A whole document: what the CLI writes and a browser prints. */
 export function htmlDocument(p: Printable): string {
-  return html`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${p.title}</title><style>${raw(p.css)}</style></head><body>${raw(p.body)}</body></html>`.text;
+  return html`<!doctype html>
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <title>${p.title}</title>
+        <style>
+          ${raw(p.css)}
+        </style>
+      </head>
+      <body>
+        ${raw(p.body)}
+      </body>
+    </html>`.text;
 }

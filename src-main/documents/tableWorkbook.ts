@@ -72,10 +72,21 @@ export interface TableSheet {
   blankRows?: number;
 }
 
-const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = { text: '@', id: '@', money: '#,##0.00', date: 'yyyy-mm-dd', number: undefined };
+const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = {
+  text: '@',
+  id: '@',
+  money: '#,##0.00',
+  date: 'yyyy-mm-dd',
+  number: undefined,
+};
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 const PROBLEM_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFD8A8' } };
-const THIN: ExcelJS.Borders = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } } as ExcelJS.Borders;
+const THIN: ExcelJS.Borders = {
+  top: { style: 'thin' },
+  bottom: { style: 'thin' },
+  left: { style: 'thin' },
+  right: { style: 'thin' },
+} as ExcelJS.Borders;
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A cell's value as it goes out, whatever its column: text neutralised, numbers finite, never a formula. */
@@ -106,10 +117,16 @@ export function columnCell(kind: ColumnKind, v: TableValue): ExcelJS.CellValue {
  * : \ / ? * [ ], not blank, not beginning or ending with an apostrophe, and not one already used.
  */
 export function tableSheetName(name: string, used: Set<string>, fallback = '工作表'): string {
-  // eslint-disable-next-line no-control-regex -- control characters are among what Excel refuses in a sheet name
-  const base = name.replace(/[:\\/?*[\]\u0000-\u001f]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || fallback;
+  const base =
+    name
+      // eslint-disable-next-line no-control-regex -- control characters are among what Excel refuses in a sheet name
+      .replace(/[:\\/?*[\]\u0000-\u001f]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || fallback;
   let candidate = base;
-  for (let n = 2; used.has(candidate.toLowerCase()) || candidate.toLowerCase() === 'history'; n++) candidate = `${base.slice(0, 31 - String(n).length - 2)}（${n}）`;
+  for (let n = 2; used.has(candidate.toLowerCase()) || candidate.toLowerCase() === 'history'; n++)
+    candidate = `${base.slice(0, 31 - String(n).length - 2)}（${n}）`;
   used.add(candidate.toLowerCase());
   return candidate;
 }
@@ -130,15 +147,28 @@ type Sheet = ExcelJS.Worksheet;
  * Starts a sheet on a streaming writer: page setup, frozen panes, column widths and formats, the
  * title lines and the header, committed. Returns the sheet, ready for `addTableRows`.
  */
-export function startTableSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Omit<TableSheet, 'rows'>, usedNames = new Set<string>()): Sheet {
+export function startTableSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  sheet: Omit<TableSheet, 'rows'>,
+  usedNames = new Set<string>(),
+): Sheet {
   const lines = [sheet.title, sheet.subtitle].filter((t): t is string => t !== undefined);
   const ws = workbook.addWorksheet(tableSheetName(sheet.name, usedNames), {
     views: [{ state: 'frozen', ySplit: lines.length + 1 }],
-    pageSetup: { paperSize: 9, orientation: sheet.orientation ?? 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: {
+      paperSize: 9,
+      orientation: sheet.orientation ?? 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
   });
   ws.columns = sheet.columns.map((c) => {
     const numFmt = NUMBER_FORMATS[c.kind];
-    const style: Partial<ExcelJS.Style> = { ...(numFmt ? { numFmt } : {}), ...(c.wrap ? { alignment: { wrapText: true, vertical: 'top' } } : {}) };
+    const style: Partial<ExcelJS.Style> = {
+      ...(numFmt ? { numFmt } : {}),
+      ...(c.wrap ? { alignment: { wrapText: true, vertical: 'top' } } : {}),
+    };
     return { width: c.width ?? labelWidth(c.label), ...(numFmt || c.wrap ? { style } : {}) };
   });
   const span = Math.max(1, sheet.columns.length);
@@ -181,10 +211,15 @@ export function addTableRow(ws: Sheet, columns: readonly TableColumn[], cells: T
  * this adds no rows to the sheet as setting each cell's would. ExcelJS has them; its types do not.
  */
 function validations(ws: Sheet): { add(address: string, validation: ExcelJS.DataValidation): void } {
-  return (ws as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
+  return (ws as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } })
+    .dataValidations;
 }
 
-async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TableSheet, usedNames: Set<string>): Promise<number> {
+async function writeSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  sheet: TableSheet,
+  usedNames: Set<string>,
+): Promise<number> {
   const ws = startTableSheet(workbook, sheet, usedNames);
   const { columns, ruled = false } = sheet;
   // (A streaming sheet keeps no row count: the last row's number is kept here.)
@@ -228,7 +263,10 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: T
   return n;
 }
 
-async function writeWorkbook(target: { filename: string } | { stream: PassThrough }, sheets: TableSheet | readonly TableSheet[]): Promise<number> {
+async function writeWorkbook(
+  target: { filename: string } | { stream: PassThrough },
+  sheets: TableSheet | readonly TableSheet[],
+): Promise<number> {
   const list = Array.isArray(sheets) ? (sheets as readonly TableSheet[]) : [sheets as TableSheet];
   if (list.length === 0) throw new Error('tableWorkbook: a workbook needs at least one sheet');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ ...target, useStyles: true, useSharedStrings: false });

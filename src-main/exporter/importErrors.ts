@@ -15,12 +15,19 @@ const OUTCOME_WORDS: Record<string, string> = {
   rejected: '未导入（无法导入）',
 };
 
-export async function importErrorWorkbook(store: Store, importId: number): Promise<{ fileName: string; bytes: Buffer; rows: number }> {
+export async function importErrorWorkbook(
+  store: Store,
+  importId: number,
+): Promise<{ fileName: string; bytes: Buffer; rows: number }> {
   const imp = store.first(store.kysely.selectFrom('imports').select(['file_name']).where('id', '=', importId));
   if (!imp) throw new UserError('not_found', '没有找到这次导入');
   const rows = store
     .all(store.kysely.selectFrom('import_rows').selectAll().where('import_id', '=', importId).orderBy('id'))
-    .map((r) => ({ ...r, issues: JSON.parse(r.issues) as RowIssue[], raw: JSON.parse(r.raw) as Record<string, string> }))
+    .map((r) => ({
+      ...r,
+      issues: JSON.parse(r.issues) as RowIssue[],
+      raw: JSON.parse(r.raw) as Record<string, string>,
+    }))
     .filter((r) => r.issues.length > 0 || r.outcome === 'rejected' || r.outcome === 'excluded');
 
   const sheets: TableSheet[] = [...new Set(rows.map((r) => r.sheet))].map((sheetName) => {
@@ -46,7 +53,12 @@ export async function importErrorWorkbook(store: Store, importId: number): Promi
       ]),
     };
   });
-  if (sheets.length === 0) sheets.push({ name: '说明', columns: [{ label: '说明', kind: 'text', width: 40 }], rows: [['这次导入没有需要核实的行。']] });
+  if (sheets.length === 0)
+    sheets.push({
+      name: '说明',
+      columns: [{ label: '说明', kind: 'text', width: 40 }],
+      rows: [['这次导入没有需要核实的行。']],
+    });
   const bytes = await tableWorkbook(sheets);
   const base = imp.file_name.replace(/\.(xlsx|xls|csv)$/i, '');
   return { fileName: `${base}-导入问题清单.xlsx`, bytes, rows: rows.length };

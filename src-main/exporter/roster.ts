@@ -46,7 +46,14 @@ export const EXPORT_COLUMNS: Record<ExportColumn, Column> = {
   formerPosition: column('formerPosition', 14, (r) => r.former_position),
   contributionYears: column('contributionYears', 9, (r) => r.contribution_years),
   politicalStatus: column('politicalStatus', 12, (r) => r.political_status),
-  phone: column('phones', 26, (r) => parsePhones(r.phones).map((p) => p.number).join('、') || null),
+  phone: column(
+    'phones',
+    26,
+    (r) =>
+      parsePhones(r.phones)
+        .map((p) => p.number)
+        .join('、') || null,
+  ),
   address: column('address', 36, (r) => r.address),
   postcode: column('postcode', 8, (r) => r.postcode),
   area: column('area', 8, (r) => r.area),
@@ -54,16 +61,19 @@ export const EXPORT_COLUMNS: Record<ExportColumn, Column> = {
   community: column('community', 12, (r) => r.community),
   health: column('health', 10, (r) => r.health),
   living: column('living', 11, (r) => r.living),
-  care: column('care', 20, (r) =>
-    careText({
-      careAloneChildless: r.care_alone_childless === 1,
-      careDisability: r.care_disability as '失能' | '半失能' | null,
-      careHardship: r.care_hardship === 1,
-      careEmptyNest: r.care_empty_nest === 1,
-      remote: r.remote === 1,
-      remoteCity: r.remote_city,
-      remoteArea: r.remote_area === 1,
-    }) || null,
+  care: column(
+    'care',
+    20,
+    (r) =>
+      careText({
+        careAloneChildless: r.care_alone_childless === 1,
+        careDisability: r.care_disability as '失能' | '半失能' | null,
+        careHardship: r.care_hardship === 1,
+        careEmptyNest: r.care_empty_nest === 1,
+        remote: r.remote === 1,
+        remoteCity: r.remote_city,
+        remoteArea: r.remote_area === 1,
+      }) || null,
   ),
   bankName: column('bankName', 20, (r) => r.bank_name),
   bankAccount: column('bankAccount', 22, (r) => r.bank_account),
@@ -79,7 +89,13 @@ function rowView(columns: string[]): new (a: unknown[]) => object {
   class View {
     constructor(readonly a: unknown[]) {}
   }
-  columns.forEach((name, i) => Object.defineProperty(View.prototype, name, { get(this: View) { return this.a[i]; } }));
+  columns.forEach((name, i) =>
+    Object.defineProperty(View.prototype, name, {
+      get(this: View) {
+        return this.a[i];
+      },
+    }),
+  );
   return View;
 }
 
@@ -98,7 +114,13 @@ export async function exportRoster(
   // the writer flushes to disk (bounded memory) and other calls get the connection. (Paging with
   // OFFSET would walk past every row already written, once per batch.)
   const ids = store
-    .all(store.kysely.selectFrom('persons').select('id').where((eb) => conditions(eb, query, today)).$call((qb) => orderBy(qb, query)))
+    .all(
+      store.kysely
+        .selectFrom('persons')
+        .select('id')
+        .where((eb) => conditions(eb, query, today))
+        .$call((qb) => orderBy(qb, query)),
+    )
     .map((r) => r.id);
   async function* rows(): AsyncGenerator<TableValue[]> {
     const BATCH = 2000;
@@ -109,7 +131,12 @@ export async function exportRoster(
       // row took as long as everything else the export does besides writing.
       const stmt = store.raw.prepare(sql).raw(true);
       const View = rowView(stmt.columns().map((c) => c.name));
-      const byId = new Map((stmt.all(...(parameters as unknown[])) as unknown[][]).map((a) => [a[0] as number, new View(a) as unknown as Row]));
+      const byId = new Map(
+        (stmt.all(...(parameters as unknown[])) as unknown[][]).map((a) => [
+          a[0] as number,
+          new View(a) as unknown as Row,
+        ]),
+      );
       for (const id of chunk) {
         // A file deleted since the export started is left out.
         const r = byId.get(id);
@@ -118,15 +145,23 @@ export async function exportRoster(
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  return tableWorkbookFile(file, { name: '花名册', title: `${orgName}离退休人员花名册（${formatChineseDate(today)}导出）`, columns: cols, rows: rows() });
+  return tableWorkbookFile(file, {
+    name: '花名册',
+    title: `${orgName}离退休人员花名册（${formatChineseDate(today)}导出）`,
+    columns: cols,
+    rows: rows(),
+  });
 }
-
 
 /**
  * The roster as a download: written to a temporary file (the writer streams, in bounded memory),
  * read back whole, and the temporary folder removed whatever happens.
  */
-export async function rosterDownload(store: Store, query: ListQuery, columns?: ExportColumn[]): Promise<{ fileName: string; count: number; data: Buffer }> {
+export async function rosterDownload(
+  store: Store,
+  query: ListQuery,
+  columns?: ExportColumn[],
+): Promise<{ fileName: string; count: number; data: Buffer }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-export-'));
   try {
     const file = path.join(dir, 'roster.xlsx');

@@ -100,7 +100,11 @@ export class AnalyzedRow {
     if (outcome !== 'data') this.converted = null;
     else {
       const made = person ? toPersonInput(person) : { input: null, issues: NO_ISSUES };
-      this.converted = { input: made.input, issues: made.issues.length ? [...issues, ...made.issues] : issues, key: made.input ? keyOf(made.input) : null };
+      this.converted = {
+        input: made.input,
+        issues: made.issues.length ? [...issues, ...made.issues] : issues,
+        key: made.input ? keyOf(made.input) : null,
+      };
     }
   }
 
@@ -115,7 +119,9 @@ export class AnalyzedRow {
   /** The person as analysed, made again from the row's cells (tools and tests; the commit reads `converted`). */
   get person(): ImportedPerson | null {
     const { sheet, book, header, valueMaps } = this.context;
-    return this.outcome === 'data' && header ? personOf(sheet.rows[this.row - 1], sheet, header, book, valueMaps).person : null;
+    return this.outcome === 'data' && header
+      ? personOf(sheet.rows[this.row - 1], sheet, header, book, valueMaps).person
+      : null;
   }
 
   /** The row as the file has it, label → text, for the import log. */
@@ -137,14 +143,16 @@ export interface AnalyzedSheet {
 // or approved the table, or a note. A row with an ID number is a person whatever else it says.
 const TOTAL_WORDS = /合计|小计|总计|共计|累计|总数|汇总|^共\d+[人名]|共有\d+[人名]|^\d+[人名]$/;
 const TOTAL_START = /^(合计|总计|小计|共计|总合计|累计|汇总|总数)/;
-const FOOTER = /^(注(?:[:：\d一二三、.．]|$)|注意|备注[:：]|说明(?:[:：]|$)|制表|填表|填报|审核|审批|复核|负责人|单位负责人|经办人|联系人|报送|打印|单位[（(]?盖章|盖章)/;
+const FOOTER =
+  /^(注(?:[:：\d一二三、.．]|$)|注意|备注[:：]|说明(?:[:：]|$)|制表|填表|填报|审核|审批|复核|负责人|单位负责人|经办人|联系人|报送|打印|单位[（(]?盖章|盖章)/;
 
 function rowTexts(row: CellValue[]): string[] {
   return row.map((v) => cellText(v) ?? '');
 }
 
 /** A value that is a figure: a number, or text that reads as one (`1,200`, `35.5`). */
-const isFigure = (v: CellValue) => typeof v === 'number' || (typeof v === 'string' && /^[-+]?[\d,，]+(\.\d+)?$/.test(halfWidth(v).trim()));
+const isFigure = (v: CellValue) =>
+  typeof v === 'number' || (typeof v === 'string' && /^[-+]?[\d,，]+(\.\d+)?$/.test(halfWidth(v).trim()));
 
 /** Whether the row holds something that looks like an ID number (valid or not): then it is a person. */
 function hasIdNumber(row: CellValue[], header: HeaderGuess): boolean {
@@ -155,7 +163,13 @@ function hasIdNumber(row: CellValue[], header: HeaderGuess): boolean {
 }
 
 /** What a row below the header that is not blank says it is: a total, a footer, or data. */
-function closingKind(row: CellValue[], r: number, sheet: SourceSheet, header: HeaderGuess, texts: string[]): 'total' | 'note' | null {
+function closingKind(
+  row: CellValue[],
+  r: number,
+  sheet: SourceSheet,
+  header: HeaderGuess,
+  texts: string[],
+): 'total' | 'note' | null {
   if (hasIdNumber(row, header)) return null;
   const nameCol = header.fields.indexOf('name');
   const name = (cellText(row[nameCol] ?? null) ?? '').replace(/\s/g, '');
@@ -165,7 +179,8 @@ function closingKind(row: CellValue[], r: number, sheet: SourceSheet, header: He
   // A label merged across the name column and another field's (总裁办 over 序号 and 姓名) over
   // figures only: a subtotal. (A name merged over two columns of its own is still a name.)
   const v = row[nameCol];
-  const spreadOver = (c: number) => row[c] === v && header.fields[c] !== null && header.fields[c] !== undefined && header.fields[c] !== 'name';
+  const spreadOver = (c: number) =>
+    row[c] === v && header.fields[c] !== null && header.fields[c] !== undefined && header.fields[c] !== 'name';
   if (name && sheet.mergedRows.has(r) && (spreadOver(nameCol - 1) || spreadOver(nameCol + 1))) {
     const others = row.filter((x) => x !== v && cellText(x) !== null);
     if (others.length > 0 && others.every(isFigure)) return 'total';
@@ -226,7 +241,10 @@ function personOf(
     // A formula whose result is an error, or was never calculated, holds no value: said, not guessed.
     if (typeof v === 'string' && (v.startsWith('#ERROR') || v === '#NOVALUE')) {
       const column = header.labels[c] || `第${c + 1}列`;
-      const message = v === '#NOVALUE' ? `“${column}”是没有计算结果的公式，按空白导入` : `“${column}”是出错的公式（${v.slice(7)}），按空白导入`;
+      const message =
+        v === '#NOVALUE'
+          ? `“${column}”是没有计算结果的公式，按空白导入`
+          : `“${column}”是出错的公式（${v.slice(7)}），按空白导入`;
       if (!issues.some((i) => i.message === message)) {
         issues.push({ column, code: 'formula_error', message });
         flags.push(message);
@@ -239,7 +257,9 @@ function personOf(
   const text = (f: ImportField) => cellText(cell(f));
   /** A field several columns may hold (电话 and 手机): their texts, joined. */
   const texts = (f: ImportField, sep: string) => {
-    const all = header.fields.flatMap((g, c) => (g === f ? [cellText(cellAt(c))] : [])).filter((t): t is string => t !== null);
+    const all = header.fields
+      .flatMap((g, c) => (g === f ? [cellText(cellAt(c))] : []))
+      .filter((t): t is string => t !== null);
     return all.length ? all.join(sep) : null;
   };
   const warn = (f: ImportField, code: string, message: string, review = true) => {
@@ -283,7 +303,12 @@ function personOf(
   if (birth.ambiguousMonths) {
     const fromId = idInfo?.birthDate.slice(0, 7);
     if (fromId && birth.ambiguousMonths.includes(fromId)) birthDate = fromId;
-    else warn('birthDate', 'date_ambiguous', `出生年月“${String(cell('birthDate'))}”无法判断是${Number(birth.ambiguousMonths[0].slice(5))}月还是${Number(birth.ambiguousMonths[1].slice(5))}月，请核对`);
+    else
+      warn(
+        'birthDate',
+        'date_ambiguous',
+        `出生年月“${String(cell('birthDate'))}”无法判断是${Number(birth.ambiguousMonths[0].slice(5))}月还是${Number(birth.ambiguousMonths[1].slice(5))}月，请核对`,
+      );
   }
   if (birth.problem) warn('birthDate', 'date_invalid', birth.problem);
   const gender = genderOf(text('gender'));
@@ -299,14 +324,20 @@ function personOf(
   if (!cat) {
     cat = categoryOf(['离休', '退职', '退休'].find((c) => sheet.name.includes(c)) ?? null) ?? { category: '退休' };
     if (categoryText) {
-      issues.push({ column: label('category'), code: 'category_unknown', message: `人员类别“${categoryText}”无法识别，暂按“${cat.category}”导入`, value: categoryText });
+      issues.push({
+        column: label('category'),
+        code: 'category_unknown',
+        message: `人员类别“${categoryText}”无法识别，暂按“${cat.category}”导入`,
+        value: categoryText,
+      });
       flags.push(`人员类别“${categoryText}”无法识别，暂按“${cat.category}”导入`);
     }
   }
 
   const retirement = parseDateCell(cell('retirementDate'), book.date1904);
   if (retirement.problem) warn('retirementDate', 'date_invalid', retirement.problem);
-  if (retirement.ambiguousMonths) warn('retirementDate', 'date_ambiguous', `离退休时间“${String(cell('retirementDate'))}”无法判断月份，请核对`);
+  if (retirement.ambiguousMonths)
+    warn('retirementDate', 'date_ambiguous', `离退休时间“${String(cell('retirementDate'))}”无法判断月份，请核对`);
   const workStart = parseDateCell(cell('workStartDate'), book.date1904);
 
   let partyMember: boolean | null = null;
@@ -355,13 +386,24 @@ function personOf(
       status = '已故';
       statusDate = wordDeath.date ?? statusDate;
     } else warn('alive', 'alive_unknown', `“${label('alive')}”的“${aliveText}”无法识别，请核实`);
-    if (saidAlive && status === '已故' && death) warn('alive', 'status_conflict', `“${label('alive')}”为“${aliveText}”，但“${label(col('status') >= 0 ? 'status' : 'note')}”说已去世，按已故导入，请核实`);
+    if (saidAlive && status === '已故' && death)
+      warn(
+        'alive',
+        'status_conflict',
+        `“${label('alive')}”为“${aliveText}”，但“${label(col('status') >= 0 ? 'status' : 'note')}”说已去世，按已故导入，请核实`,
+      );
   }
   const deathCell = parseDateCell(cell('deathDate'), book.date1904);
   const deathText = text('deathDate');
   if (deathCell.value || (deathText && deathIn(deathText))) {
-    if (saidAlive) warn('deathDate', 'status_conflict', `“${label('alive')}”为“${aliveText}”，但“${label('deathDate')}”为 ${deathText}，按已故导入，请核实`);
-    if (status === '迁出') warn('deathDate', 'status_conflict', `状态为迁出，但“${label('deathDate')}”为 ${deathText}，按已故导入，请核实`);
+    if (saidAlive)
+      warn(
+        'deathDate',
+        'status_conflict',
+        `“${label('alive')}”为“${aliveText}”，但“${label('deathDate')}”为 ${deathText}，按已故导入，请核实`,
+      );
+    if (status === '迁出')
+      warn('deathDate', 'status_conflict', `状态为迁出，但“${label('deathDate')}”为 ${deathText}，按已故导入，请核实`);
     status = '已故';
     statusDate = deathCell.value ?? deathIn(deathText)?.date ?? statusDate;
   } else if (deathText && /^(是|已故|去世|死亡)$/.test(deathText)) {
@@ -422,7 +464,8 @@ function personOf(
     notes.push(`${name}：${t}`);
     unplaced.push(`“${name}”`);
   }
-  if (unplaced.length) flags.push(`${unplaced.join('')}${unplaced.length > 1 ? '这几列' : '一列'}没有对应的字段，内容已记入备注，请核实`);
+  if (unplaced.length)
+    flags.push(`${unplaced.join('')}${unplaced.length > 1 ? '这几列' : '一列'}没有对应的字段，内容已记入备注，请核实`);
 
   return {
     issues,
@@ -434,7 +477,10 @@ function personOf(
       idNumber,
       idFrom15,
       category: cat.category,
-      staffType: (cat.staffType ?? (text('staffType') === '干部' || text('staffType') === '工人' ? text('staffType') : null)) as ImportedPerson['staffType'],
+      staffType: (cat.staffType ??
+        (text('staffType') === '干部' || text('staffType') === '工人'
+          ? text('staffType')
+          : null)) as ImportedPerson['staffType'],
       workStartDate: workStart.value,
       retirementDate: retirement.value,
       formerUnit: text('formerUnit'),
@@ -468,7 +514,10 @@ export function toPersonInput(p: ImportedPerson): { input: PersonInput | null; i
   const phones: { label: string | null; number: string }[] = [];
   const notes: string[] = p.note ? [p.note] : [];
   const flags = [...p.reviewFlags];
-  for (const part of (p.phone ?? '').split(/[、,，;；/]+/).map((x) => x.trim()).filter(Boolean)) {
+  for (const part of (p.phone ?? '')
+    .split(/[、,，;；/]+/)
+    .map((x) => x.trim())
+    .filter(Boolean)) {
     if (PHONE_NUMBER.test(part)) phones.push({ label: null, number: part });
     else {
       notes.push(`联系电话：${part}`);
@@ -505,12 +554,14 @@ export function toPersonInput(p: ImportedPerson): { input: PersonInput | null; i
     note: notes.length ? notes.join('；') : null,
     reviewFlags: flags,
   });
-  if (!parsed.success) return { input: null, issues: [{ column: '', code: 'invalid', message: describeIssues(parsed.error) }] };
+  if (!parsed.success)
+    return { input: null, issues: [{ column: '', code: 'invalid', message: describeIssues(parsed.error) }] };
   return { input: parsed.data, issues: [] };
 }
 
 /** The key duplicates are found by: the ID number, else the name and a full birth date. */
-const keyOf = (p: PersonInput) => (p.idNumber ? `id:${p.idNumber}` : p.birthDate?.length === 10 ? `nb:${p.name}|${p.birthDate}` : null);
+const keyOf = (p: PersonInput) =>
+  p.idNumber ? `id:${p.idNumber}` : p.birthDate?.length === 10 ? `nb:${p.name}|${p.birthDate}` : null;
 
 export function analyzeSheet(sheet: SourceSheet, book: SourceBook, spec: AnalysisSpec = {}): AnalyzedSheet {
   const header = headerFor(sheet, spec);
@@ -519,7 +570,16 @@ export function analyzeSheet(sheet: SourceSheet, book: SourceBook, spec: Analysi
       name: sheet.name,
       hidden: sheet.hidden,
       header: null,
-      rows: sheet.rows.map((row, r) => new AnalyzedRow({ sheet, book, header: null, valueMaps: spec.valueMaps }, r + 1, rowTexts(row).some((t) => t) ? 'note' : 'blank', null, NO_ISSUES)),
+      rows: sheet.rows.map(
+        (row, r) =>
+          new AnalyzedRow(
+            { sheet, book, header: null, valueMaps: spec.valueMaps },
+            r + 1,
+            rowTexts(row).some((t) => t) ? 'note' : 'blank',
+            null,
+            NO_ISSUES,
+          ),
+      ),
     };
   }
   const context = { sheet, book, header, valueMaps: spec.valueMaps };
@@ -532,7 +592,8 @@ function analyzeRow(context: SheetContext & { header: HeaderGuess }, r: number):
   const { sheet, book, header, valueMaps } = context;
   const row = sheet.rows[r];
   const outcome = classify(row, r, sheet, header);
-  const { person, issues } = outcome === 'data' ? personOf(row, sheet, header, book, valueMaps) : { person: null, issues: NO_ISSUES };
+  const { person, issues } =
+    outcome === 'data' ? personOf(row, sheet, header, book, valueMaps) : { person: null, issues: NO_ISSUES };
   return new AnalyzedRow(context, r + 1, outcome, person, issues.length ? issues : NO_ISSUES);
 }
 
@@ -546,10 +607,17 @@ const NO_ISSUES: RowIssue[] = Object.freeze([]) as unknown as RowIssue[];
  * the 200 rows below the header whose values vote on the columns: columns.ts) when the header it
  * gives is no longer the same. Then the whole sheet is analysed again.
  */
-export function reanalyzeRow(analyzed: AnalyzedSheet, sheet: SourceSheet, book: SourceBook, spec: AnalysisSpec, r: number): AnalyzedRow | null {
+export function reanalyzeRow(
+  analyzed: AnalyzedSheet,
+  sheet: SourceSheet,
+  book: SourceBook,
+  spec: AnalysisSpec,
+  r: number,
+): AnalyzedRow | null {
   const header = analyzed.header;
   if (!header || r <= header.lastRow) return null;
-  if (r < Math.max(20, header.lastRow + 1 + 200) && JSON.stringify(headerFor(sheet, spec)) !== JSON.stringify(header)) return null;
+  if (r < Math.max(20, header.lastRow + 1 + 200) && JSON.stringify(headerFor(sheet, spec)) !== JSON.stringify(header))
+    return null;
   return analyzeRow({ sheet, book, header, valueMaps: spec.valueMaps }, r);
 }
 
@@ -566,7 +634,11 @@ function headerFor(sheet: SourceSheet, spec: AnalysisSpec): HeaderGuess | null {
       ...header,
       chosen: true,
       fields: header.labels.map((_, c) => fields[c] ?? null),
-      reasons: header.labels.map((_, c) => ((fields[c] ?? null) === (recognised.fields[c] ?? null) ? recognised.reasons[c] : `${why}：${fields[c] ? (FIELD_WORDS[fields[c]!] ?? fields[c]) : '不对应字段'}`)),
+      reasons: header.labels.map((_, c) =>
+        (fields[c] ?? null) === (recognised.fields[c] ?? null)
+          ? recognised.reasons[c]
+          : `${why}：${fields[c] ? (FIELD_WORDS[fields[c]!] ?? fields[c]) : '不对应字段'}`,
+      ),
     };
   }
   return header && header.fields.includes('name') ? header : null;

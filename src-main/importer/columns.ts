@@ -1,7 +1,16 @@
 // Finding the header of a roster and mapping its columns to the fields of a file, by the roster's
 // grammar and by the values under each column (recognise.ts, grammar.ts).
 import { ROSTER, ROSTER_FIELDS, type ImportField } from './grammar';
-import { conceptOf, fieldOfLabel, taughtFor, looksLikeData, recogniseColumns, sampleColumns, type Grammar, type Taught } from './recognise';
+import {
+  conceptOf,
+  fieldOfLabel,
+  taughtFor,
+  looksLikeData,
+  recogniseColumns,
+  sampleColumns,
+  type Grammar,
+  type Taught,
+} from './recognise';
 import type { CellValue } from '../spreadsheet/cells';
 import { isTitleRow, normalizeLabel, type SourceSheet } from '../spreadsheet/tables';
 
@@ -49,7 +58,13 @@ export interface FoundHeader<F extends string> {
 }
 
 /** Each column's label in a header of one row or two (the lower label, or the upper where it says more). */
-function rawLabels<F extends string>(shape: TableShape<F>, rows: readonly CellValue[][], firstRow: number, lastRow: number, taught?: Taught<F>): CellValue[] {
+function rawLabels<F extends string>(
+  shape: TableShape<F>,
+  rows: readonly CellValue[][],
+  firstRow: number,
+  lastRow: number,
+  taught?: Taught<F>,
+): CellValue[] {
   const upper = rows[firstRow] ?? [];
   const lower = rows[lastRow] ?? [];
   // As wide as the first row below too: a last column without a label is still a column.
@@ -97,7 +112,9 @@ export function tableHeaderAt<F extends string>(
 /** The required fields (each a field, or fields any one of which will do) that no column is. */
 export function lacking<F extends string>(shape: TableShape<F>, fields: Iterable<F | null>): F[][] {
   const distinct = new Set(fields);
-  return shape.required.map((r) => (typeof r === 'string' ? [r] : [...r])).filter((any) => !any.some((f) => distinct.has(f)));
+  return shape.required
+    .map((r) => (typeof r === 'string' ? [r] : [...r]))
+    .filter((any) => !any.some((f) => distinct.has(f)));
 }
 
 function fits<F extends string>(shape: TableShape<F>, fields: readonly (F | null)[]): boolean {
@@ -111,13 +128,21 @@ function fits<F extends string>(shape: TableShape<F>, fields: readonly (F | null
  * what the columns below hold (names, ID numbers, dates …) is the first data row, and the row
  * above it, if any, is the header, however blank or unknown its labels.
  */
-export function findTableHeader<F extends string>(shape: TableShape<F>, rows: readonly CellValue[][], taught?: Taught<F>): FoundHeader<F> | null {
+export function findTableHeader<F extends string>(
+  shape: TableShape<F>,
+  rows: readonly CellValue[][],
+  taught?: Taught<F>,
+): FoundHeader<F> | null {
   const score = (labels: CellValue[]) => {
     // A column without a label that was taught by its place (第N列) counts only in a row some of
     // whose labels name a field themselves: a title row over a header is not that header.
-    const named = labels.some((l) => normalizeLabel(l) && (taught?.fields.get(conceptOf(l))?.field ?? fieldOfLabel(shape.grammar, l)) != null);
+    const named = labels.some(
+      (l) => normalizeLabel(l) && (taught?.fields.get(conceptOf(l))?.field ?? fieldOfLabel(shape.grammar, l)) != null,
+    );
     const fields = labels
-      .map((l, c) => (normalizeLabel(l) ? knownField(shape, taught, l, c) : named ? (taughtFor(taught, l, c)?.field ?? null) : null))
+      .map((l, c) =>
+        normalizeLabel(l) ? knownField(shape, taught, l, c) : named ? (taughtFor(taught, l, c)?.field ?? null) : null,
+      )
       .filter((f): f is F => f !== null);
     return lacking(shape, fields).length === 0 ? new Set(fields).size : 0;
   };
@@ -129,7 +154,8 @@ export function findTableHeader<F extends string>(shape: TableShape<F>, rows: re
     // A pair only where the upper row adds to the lower one (not a title row above a header).
     if (r + 1 < rows.length) {
       const pair = score(rawLabels(shape, rows, r, r + 1, taught));
-      if (pair > score(rawLabels(shape, rows, r + 1, r + 1, taught))) candidates.push({ firstRow: r, lastRow: r + 1, s: pair });
+      if (pair > score(rawLabels(shape, rows, r + 1, r + 1, taught)))
+        candidates.push({ firstRow: r, lastRow: r + 1, s: pair });
     }
     for (const c of candidates) {
       if (c.s > bestScore) {
@@ -151,14 +177,23 @@ export function findTableHeader<F extends string>(shape: TableShape<F>, rows: re
  * step can show its columns and let the user say which one holds what is missing. Null where it
  * lacks more than half of what is required (a file of another kind, not a spelling to teach).
  */
-export function nearestTableHeader<F extends string>(shape: TableShape<F>, rows: readonly CellValue[][], taught?: Taught<F>): (FoundHeader<F> & { missing: F[][] }) | null {
+export function nearestTableHeader<F extends string>(
+  shape: TableShape<F>,
+  rows: readonly CellValue[][],
+  taught?: Taught<F>,
+): (FoundHeader<F> & { missing: F[][] }) | null {
   const found = findTableHeader({ grammar: shape.grammar, required: [], minFields: 2 }, rows, taught);
   if (!found) return null;
   const missing = lacking(shape, found.fields);
   return missing.length * 2 <= shape.required.length ? { ...found, missing } : null;
 }
 
-function knownField<F extends string>(shape: TableShape<F>, taught: Taught<F> | undefined, label: CellValue, c: number): F | null {
+function knownField<F extends string>(
+  shape: TableShape<F>,
+  taught: Taught<F> | undefined,
+  label: CellValue,
+  c: number,
+): F | null {
   const t = taughtFor(taught, label, c);
   return t !== undefined ? t.field : fieldOfLabel(shape.grammar, label);
 }
@@ -168,7 +203,11 @@ function knownField<F extends string>(shape: TableShape<F>, taught: Taught<F> | 
  * first 20, that holds what its columns hold below it, with the table's fields placed, is the
  * first data row; the row above it is the header (none, blank, or a title over the table).
  */
-function headerByValues<F extends string>(shape: TableShape<F>, rows: readonly CellValue[][], taught?: Taught<F>): FoundHeader<F> | null {
+function headerByValues<F extends string>(
+  shape: TableShape<F>,
+  rows: readonly CellValue[][],
+  taught?: Taught<F>,
+): FoundHeader<F> | null {
   for (let d = 0; d < Math.min(rows.length, 21); d++) {
     const row = rows[d] ?? [];
     if (row.every((v) => normalizeLabel(v) === '')) continue;
@@ -187,6 +226,11 @@ export function findHeader(sheet: SourceSheet, taught?: Taught<ImportField>): He
 }
 
 /** The header the user pointed at: one row, or two (group cells above labels). */
-export function headerAt(sheet: SourceSheet, firstRow: number, lastRow: number, taught?: Taught<ImportField>): HeaderGuess {
+export function headerAt(
+  sheet: SourceSheet,
+  firstRow: number,
+  lastRow: number,
+  taught?: Taught<ImportField>,
+): HeaderGuess {
   return tableHeaderAt(ROSTER_SHAPE, sheet.rows, firstRow, lastRow, taught);
 }

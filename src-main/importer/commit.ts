@@ -2,12 +2,28 @@
 // files already kept (by ID number, else by name and full birth date; never by name alone), one
 // transaction for the whole import, a log row for every source row, and undo.
 import { createHash } from 'node:crypto';
-import type { ImportCounts, ImportHistoryEntry, ImportOutcome, ImportReport, KeptEdit, ReportRow, UndoCheck, UndoResult } from '../contract/imports';
+import type {
+  ImportCounts,
+  ImportHistoryEntry,
+  ImportOutcome,
+  ImportReport,
+  KeptEdit,
+  ReportRow,
+  UndoCheck,
+  UndoResult,
+} from '../contract/imports';
 import { PersonInput, type PersonFile } from '../contract/retirees';
 import { nowIso, writeAudit } from '../audit/audit';
 import { importReason } from '../audit/describe';
 import type { Store } from '../db/store';
-import { createImportedPerson, deletePerson, getPerson, inputOf, normalizeName, updatePerson } from '../retirees/persons';
+import {
+  createImportedPerson,
+  deletePerson,
+  getPerson,
+  inputOf,
+  normalizeName,
+  updatePerson,
+} from '../retirees/persons';
 import { currentOperator } from '../settings/settings';
 import { fieldLabel } from '../shared/fields';
 import { UserError } from '../shared/errors';
@@ -59,10 +75,12 @@ export function applyEdits(book: SourceBook, edits: ImportSpec['edits'] = []): v
   for (const e of edits) {
     const sheet = book.sheets.find((s) => s.name === e.sheet);
     const row = sheet && Number.isSafeInteger(e.row) && e.row >= 1 ? sheet.rows[e.row - 1] : undefined;
-    if (!sheet || !row) throw new UserError('invalid_input', `工作表“${String(e.sheet).slice(0, 40)}”没有第 ${e.row} 行`);
+    if (!sheet || !row)
+      throw new UserError('invalid_input', `工作表“${String(e.sheet).slice(0, 40)}”没有第 ${e.row} 行`);
     let width = 0;
     for (const r of sheet.rows) width = Math.max(width, r.length);
-    if (!Number.isSafeInteger(e.col) || e.col < 0 || e.col >= width) throw new UserError('invalid_input', `工作表“${sheet.name.slice(0, 40)}”没有第 ${e.col + 1} 列`);
+    if (!Number.isSafeInteger(e.col) || e.col < 0 || e.col >= width)
+      throw new UserError('invalid_input', `工作表“${sheet.name.slice(0, 40)}”没有第 ${e.col + 1} 列`);
     row[e.col] = e.value;
   }
 }
@@ -70,7 +88,10 @@ export function applyEdits(book: SourceBook, edits: ImportSpec['edits'] = []): v
 export function analyzeImport(fileName: string, sha256: string, book: SourceBook, spec: AnalysisSpec): PreparedImport {
   const sheets = analyzeBook(book, spec);
   if (!sheets.some((s) => s.header)) {
-    throw new UserError('no_header', `在“${fileName}”中没有找到表头：至少需要“姓名”一列，以及身份证号、性别、出生日期等任一列`);
+    throw new UserError(
+      'no_header',
+      `在“${fileName}”中没有找到表头：至少需要“姓名”一列，以及身份证号、性别、出生日期等任一列`,
+    );
   }
   return { fileName, sha256, book, sheets };
 }
@@ -83,9 +104,32 @@ export async function prepareImport(bytes: Buffer, fileName: string, spec: Impor
 
 type FieldKey = keyof PersonInput;
 const MERGE_FIELDS: FieldKey[] = [
-  'gender', 'ethnicity', 'birthDate', 'idNumber', 'category', 'staffType', 'workStartDate', 'retirementDate', 'formerUnit',
-  'formerPosition', 'contributionYears', 'politicalStatus', 'address', 'status', 'statusDate', 'postcode', 'area', 'building', 'community', 'health',
-  'living', 'careDisability', 'remoteCity', 'bankName', 'bankAccount', 'note',
+  'gender',
+  'ethnicity',
+  'birthDate',
+  'idNumber',
+  'category',
+  'staffType',
+  'workStartDate',
+  'retirementDate',
+  'formerUnit',
+  'formerPosition',
+  'contributionYears',
+  'politicalStatus',
+  'address',
+  'status',
+  'statusDate',
+  'postcode',
+  'area',
+  'building',
+  'community',
+  'health',
+  'living',
+  'careDisability',
+  'remoteCity',
+  'bankName',
+  'bankAccount',
+  'note',
 ];
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
@@ -96,16 +140,20 @@ export function mergeInput(into: PersonInput, from: PersonInput, mode: 'fillEmpt
     if (isEmpty(from[f])) continue;
     // 在册 is the default, not news: it never overwrites 已故 or 迁出.
     if (f === 'status' && from.status === '在册') continue;
-    if (mode === 'overwrite' || isEmpty(out[f]) || (f === 'status' && out.status === '在册')) (out as Record<string, unknown>)[f] = from[f];
+    if (mode === 'overwrite' || isEmpty(out[f]) || (f === 'status' && out.status === '在册'))
+      (out as Record<string, unknown>)[f] = from[f];
   }
   const numbers = new Set(out.phones.map((p) => p.number));
-  if (mode === 'overwrite' || out.phones.length === 0) out.phones = [...out.phones, ...from.phones.filter((p) => !numbers.has(p.number))];
+  if (mode === 'overwrite' || out.phones.length === 0)
+    out.phones = [...out.phones, ...from.phones.filter((p) => !numbers.has(p.number))];
   out.reviewFlags = [...new Set([...out.reviewFlags, ...from.reviewFlags])];
   return out;
 }
 
 function conflictsOf(existing: PersonInput, incoming: PersonInput) {
-  return MERGE_FIELDS.filter((f) => f !== 'note' && !isEmpty(existing[f]) && !isEmpty(incoming[f]) && existing[f] !== incoming[f]).map((f) => ({
+  return MERGE_FIELDS.filter(
+    (f) => f !== 'note' && !isEmpty(existing[f]) && !isEmpty(incoming[f]) && existing[f] !== incoming[f],
+  ).map((f) => ({
     field: f,
     existing: String(existing[f]),
     incoming: String(incoming[f]),
@@ -117,7 +165,9 @@ function findOnFile(store: Store, p: PersonInput): number | null {
   let row: { id: number } | undefined;
   if (p.idNumber) row = store.prepare('SELECT id FROM persons WHERE id_number = ?').get(p.idNumber) as typeof row;
   else if (p.birthDate && p.birthDate.length === 10) {
-    row = store.prepare('SELECT id FROM persons WHERE name = ? AND birth_date = ? AND id_number IS NULL ORDER BY id LIMIT 1').get(normalizeName(p.name), p.birthDate) as typeof row;
+    row = store
+      .prepare('SELECT id FROM persons WHERE name = ? AND birth_date = ? AND id_number IS NULL ORDER BY id LIMIT 1')
+      .get(normalizeName(p.name), p.birthDate) as typeof row;
   }
   return row?.id ?? null;
 }
@@ -135,13 +185,17 @@ function onFileFinder(store: Store, rows: number): OnFile {
   if (n > rows * 4) return (p) => findOnFile(store, p);
   const byId = new Map<string, number>();
   const byNameBirth = new Map<string, number>();
-  for (const r of store.prepare('SELECT id, name, birth_date, id_number FROM persons ORDER BY id').iterate() as Iterable<{ id: number; name: string; birth_date: string | null; id_number: string | null }>) {
+  for (const r of store
+    .prepare('SELECT id, name, birth_date, id_number FROM persons ORDER BY id')
+    .iterate() as Iterable<{ id: number; name: string; birth_date: string | null; id_number: string | null }>) {
     if (r.id_number) byId.set(r.id_number, r.id);
-    else if (r.birth_date?.length === 10 && !byNameBirth.has(`${r.name}|${r.birth_date}`)) byNameBirth.set(`${r.name}|${r.birth_date}`, r.id);
+    else if (r.birth_date?.length === 10 && !byNameBirth.has(`${r.name}|${r.birth_date}`))
+      byNameBirth.set(`${r.name}|${r.birth_date}`, r.id);
   }
   return (p) => {
     if (p.idNumber) return byId.get(p.idNumber) ?? null;
-    if (p.birthDate && p.birthDate.length === 10) return byNameBirth.get(`${normalizeName(p.name)}|${p.birthDate}`) ?? null;
+    if (p.birthDate && p.birthDate.length === 10)
+      return byNameBirth.get(`${normalizeName(p.name)}|${p.birthDate}`) ?? null;
     return null;
   };
 }
@@ -232,7 +286,14 @@ function decide(
   return { outcome: 'updated', personId: existingId, conflicts, update: { existing: before, next } };
 }
 
-const DATA_OUTCOMES = new Set<string>(['inserted', 'updated', 'merged', 'skipped', 'excluded', 'rejected'] satisfies ImportOutcome[]);
+const DATA_OUTCOMES = new Set<string>([
+  'inserted',
+  'updated',
+  'merged',
+  'skipped',
+  'excluded',
+  'rejected',
+] satisfies ImportOutcome[]);
 
 /** Adds (1) or takes away (-1) what a row's outcome counts for (`flagged`: its person is flagged 待核实). */
 function countOutcome(counts: ImportCounts, outcome: ReportRow['outcome'], flagged: boolean, sign: 1 | -1): void {
@@ -271,7 +332,8 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
   const total = rows.filter((r) => r.outcome === 'data').length;
   // A table that is not a roster (many rows for few names) is imported only when the user confirms it.
   const doubts = notARoster(prepared.sheets, excludedSheets, excludedRows);
-  if (doubts.length > 0 && !options.dryRun && !options.confirmNotRoster) throw new UserError('not_a_roster', `${doubts[0].message}。未导入，数据未作改动`);
+  if (doubts.length > 0 && !options.dryRun && !options.confirmNotRoster)
+    throw new UserError('not_a_roster', `${doubts[0].message}。未导入，数据未作改动`);
   const dryRun = options.dryRun ?? false;
 
   const run = (): ImportReport => {
@@ -287,20 +349,40 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
               at: nowIso(),
               operator,
               summary: '{}',
-              audit_mark: (store.raw.prepare('select coalesce(max(id), 0) as n from audit_log').get() as { n: number }).n,
+              audit_mark: (store.raw.prepare('select coalesce(max(id), 0) as n from audit_log').get() as { n: number })
+                .n,
             }),
           ).lastInsertRowid,
         );
     const reason = importReason(prepared.fileName);
     const onFile = onFileFinder(store, total);
-    const logRow = store.prepare('INSERT INTO import_rows (import_id, sheet, row, outcome, person_id, raw, issues, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const logRow = store.prepare(
+      'INSERT INTO import_rows (import_id, sheet, row, outcome, person_id, raw, issues, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     // Each person met so far in the file, by key: the file they went to (null in a dry run).
     const seen = new Map<string, { personId: number | null }>();
     const report: ReportRow[] = [];
-    const counts: ImportCounts = { dataRows: 0, nonDataRows: 0, inserted: 0, updated: 0, merged: 0, skipped: 0, excluded: 0, rejected: 0, needsReview: 0 };
+    const counts: ImportCounts = {
+      dataRows: 0,
+      nonDataRows: 0,
+      inserted: 0,
+      updated: 0,
+      merged: 0,
+      skipped: 0,
+      excluded: 0,
+      rejected: 0,
+      needsReview: 0,
+    };
     let done = 0;
     for (const row of rows) {
-      const base = { sheet: row.sheet, row: row.row, personId: null as number | null, name: row.name, issues: row.issues, conflicts: [] as ReportRow['conflicts'] };
+      const base = {
+        sheet: row.sheet,
+        row: row.row,
+        personId: null as number | null,
+        name: row.name,
+        issues: row.issues,
+        conflicts: [] as ReportRow['conflicts'],
+      };
       let outcome: ReportRow['outcome'] = row.outcome;
       let writes: FieldWrites | null = null;
       if (row.outcome === 'data') {
@@ -328,7 +410,8 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
         options.onProgress?.(done, total);
       }
       countOutcome(counts, outcome, row.flagged, 1);
-      if (options.reportRows !== 'problems' || base.issues.length > 0 || outcome === 'rejected') report.push({ ...base, outcome });
+      if (options.reportRows !== 'problems' || base.issues.length > 0 || outcome === 'rejected')
+        report.push({ ...base, outcome });
       if (importId !== null) {
         logRow.run(
           importId,
@@ -354,9 +437,15 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
     if (importId !== null) {
       // A mapping the user chose or taught is remembered for files with the same header; what
       // the recogniser found by itself it finds again.
-      for (const sheet of prepared.sheets) if (sheet.header?.chosen) rememberMapping(store, sheet.header.labels, sheet.header.fields);
+      for (const sheet of prepared.sheets)
+        if (sheet.header?.chosen) rememberMapping(store, sheet.header.labels, sheet.header.fields);
       const { rows: _rows, ...kept } = summary;
-      store.run(store.kysely.updateTable('imports').set({ summary: JSON.stringify(kept) }).where('id', '=', importId));
+      store.run(
+        store.kysely
+          .updateTable('imports')
+          .set({ summary: JSON.stringify(kept) })
+          .where('id', '=', importId),
+      );
       writeAudit(store, {
         entity: 'import',
         entityId: importId,
@@ -397,7 +486,18 @@ export class DryRun {
   private readonly starts: number[];
   /** The data rows by key, in file order. */
   private readonly byKey = new Map<string, number[]>();
-  private readonly counts: DryRunFigures['counts'] = { dataRows: 0, nonDataRows: 0, inserted: 0, updated: 0, merged: 0, skipped: 0, excluded: 0, rejected: 0, needsReview: 0, problems: 0 };
+  private readonly counts: DryRunFigures['counts'] = {
+    dataRows: 0,
+    nonDataRows: 0,
+    inserted: 0,
+    updated: 0,
+    merged: 0,
+    skipped: 0,
+    excluded: 0,
+    rejected: 0,
+    needsReview: 0,
+    problems: 0,
+  };
   private readonly unknown = new Map<string, { field: string; value: string; count: number }>();
   private totalRows = 0;
   private noteRows = 0;
@@ -427,7 +527,12 @@ export class DryRun {
 
   /** The figures of the preview. */
   figures(): DryRunFigures {
-    return { counts: { ...this.counts }, totalRows: this.totalRows, noteRows: this.noteRows, unknownValues: [...this.unknown.values()].filter((u) => u.count > 0) };
+    return {
+      counts: { ...this.counts },
+      totalRows: this.totalRows,
+      noteRows: this.noteRows,
+      unknownValues: [...this.unknown.values()].filter((u) => u.count > 0),
+    };
   }
 
   /** Adds (1) or takes away (-1) what the row at a position counts for. */
@@ -465,7 +570,11 @@ export class DryRun {
     const oldKey = old.outcome === 'data' ? convertRow(old).key : null;
     const key = row.outcome === 'data' ? convertRow(row).key : null;
     // The rows whose decision may change: this one, and those of both keys.
-    const touched = new Set<number>([position, ...(oldKey ? this.byKey.get(oldKey)! : []), ...(key ? (this.byKey.get(key) ?? []) : [])]);
+    const touched = new Set<number>([
+      position,
+      ...(oldKey ? this.byKey.get(oldKey)! : []),
+      ...(key ? (this.byKey.get(key) ?? []) : []),
+    ]);
     for (const at of touched) this.tally(at, -1);
     this.report.sheets[sheet].dataRows += (row.outcome === 'data' ? 1 : 0) - (old.outcome === 'data' ? 1 : 0);
     this.rows[position] = row;
@@ -496,7 +605,14 @@ export class DryRun {
     let earlier: { personId: number | null } | undefined;
     for (const at of positions) {
       const row = this.rows[at];
-      const base = { sheet: row.sheet, row: row.row, personId: null as number | null, name: row.name, issues: row.issues, conflicts: [] as ReportRow['conflicts'] };
+      const base = {
+        sheet: row.sheet,
+        row: row.row,
+        personId: null as number | null,
+        name: row.name,
+        issues: row.issues,
+        conflicts: [] as ReportRow['conflicts'],
+      };
       if (row.outcome !== 'data') {
         this.report.rows[at] = { ...base, outcome: row.outcome };
         continue;
@@ -504,7 +620,13 @@ export class DryRun {
       const c = convertRow(row);
       // One row at a time, asked of the database as it is now.
       const d = decide(this.store, (p) => findOnFile(this.store, p), row, c, earlier, {}, false);
-      this.report.rows[at] = { ...base, issues: c.issues, personId: d.personId, conflicts: d.conflicts, outcome: d.outcome };
+      this.report.rows[at] = {
+        ...base,
+        issues: c.issues,
+        personId: d.personId,
+        conflicts: d.conflicts,
+        outcome: d.outcome,
+      };
       if (!earlier && c.input && c.key) earlier = { personId: d.personId };
     }
   }
@@ -525,7 +647,12 @@ export function rememberedSpec(store: Store, book: SourceBook, taught?: Analysis
   for (const sheet of book.sheets) {
     const header = findHeader(sheet, taught);
     if (!header) continue;
-    const saved = store.first(store.kysely.selectFrom('import_mappings').select('fields').where('signature', '=', headerSignature(header.labels)));
+    const saved = store.first(
+      store.kysely
+        .selectFrom('import_mappings')
+        .select('fields')
+        .where('signature', '=', headerSignature(header.labels)),
+    );
     if (!saved) continue;
     const remembered = JSON.parse(saved.fields) as (ImportField | null)[];
     // What --map says of a column stands over what was remembered.
@@ -533,7 +660,8 @@ export function rememberedSpec(store: Store, book: SourceBook, taught?: Analysis
     fieldReasons[sheet.name] = '按上次导入时确认的对应';
   }
   const valueMaps: Record<string, Record<string, string>> = {};
-  for (const v of store.all(store.kysely.selectFrom('import_value_maps').selectAll())) (valueMaps[v.field] ??= {})[v.source] = v.target;
+  for (const v of store.all(store.kysely.selectFrom('import_value_maps').selectAll()))
+    (valueMaps[v.field] ??= {})[v.source] = v.target;
   return { fields, fieldReasons, valueMaps, taught };
 }
 
@@ -557,11 +685,18 @@ export function rememberValue(store: Store, field: string, source: string, targe
 }
 
 function touched(store: Store, importId: number) {
-  const imp = store.first(store.kysely.selectFrom('imports').selectAll().where('id', '=', importId).where('kind', '=', 'roster'));
+  const imp = store.first(
+    store.kysely.selectFrom('imports').selectAll().where('id', '=', importId).where('kind', '=', 'roster'),
+  );
   if (!imp) throw new UserError('not_found', '没有找到这次导入');
   if (imp.undone_at) throw new UserError('already_undone', `这次导入已于 ${imp.undone_at.replace('T', ' ')} 撤销`);
   const rows = store.all(
-    store.kysely.selectFrom('import_rows').selectAll().where('import_id', '=', importId).where('outcome', 'in', ['inserted', 'updated', 'merged']).orderBy('id', 'desc'),
+    store.kysely
+      .selectFrom('import_rows')
+      .selectAll()
+      .where('import_id', '=', importId)
+      .where('outcome', 'in', ['inserted', 'updated', 'merged'])
+      .orderBy('id', 'desc'),
   );
   return { imp, rows };
 }
@@ -584,8 +719,15 @@ interface UndoPlan {
 function planUndo(store: Store, importId: number): UndoPlan {
   const { imp, rows } = touched(store, importId);
   const exists = (id: number) => store.prepare('SELECT 1 FROM persons WHERE id = ?').get(id) !== undefined;
-  const remove = new Set(rows.filter((r) => r.outcome === 'inserted' && r.person_id !== null && exists(r.person_id)).map((r) => r.person_id!));
-  const files = new Map<number, { file: PersonFile; input: Record<string, unknown>; restored: Set<string>; kept: Set<string> }>();
+  const remove = new Set(
+    rows
+      .filter((r) => r.outcome === 'inserted' && r.person_id !== null && exists(r.person_id))
+      .map((r) => r.person_id!),
+  );
+  const files = new Map<
+    number,
+    { file: PersonFile; input: Record<string, unknown>; restored: Set<string>; kept: Set<string> }
+  >();
   for (const r of rows) {
     if (r.outcome === 'inserted' || r.person_id === null || remove.has(r.person_id) || !r.after) continue;
     let f = files.get(r.person_id);
@@ -610,7 +752,8 @@ function planUndo(store: Store, importId: number): UndoPlan {
   const keptEdits: KeptEdit[] = [];
   for (const f of files.values()) {
     if (f.restored.size > 0) restore.push({ file: f.file, input: f.input as PersonInput });
-    if (f.kept.size > 0) keptEdits.push({ personId: f.file.id, name: f.file.name, fields: [...f.kept].map((k) => fieldLabel(k)) });
+    if (f.kept.size > 0)
+      keptEdits.push({ personId: f.file.id, name: f.file.name, fields: [...f.kept].map((k) => fieldLabel(k)) });
   }
   return { imp, remove: [...remove], restore, keptEdits };
 }
@@ -647,22 +790,33 @@ export function undoImport(store: Store, importId: number): UndoResult {
   return store.tx(() => {
     const { imp, remove, restore, keptEdits } = planUndo(store, importId);
     const reason = `撤销导入“${imp.file_name}”`;
-    for (const { file, input } of restore) updatePerson(store, file.id, file.version, input, { acceptWarnings: true, reason });
+    for (const { file, input } of restore)
+      updatePerson(store, file.id, file.version, input, { acceptWarnings: true, reason });
     for (const personId of remove) deletePerson(store, personId, reason);
-    store.run(store.kysely.updateTable('imports').set({ undone_at: nowIso(), undone_by: currentOperator(store) }).where('id', '=', importId));
-    return { removed: remove.length, restored: restore.length, keptEdits, message: describeUndo(remove.length, restore.length, keptEdits) };
+    store.run(
+      store.kysely
+        .updateTable('imports')
+        .set({ undone_at: nowIso(), undone_by: currentOperator(store) })
+        .where('id', '=', importId),
+    );
+    return {
+      removed: remove.length,
+      restored: restore.length,
+      keptEdits,
+      message: describeUndo(remove.length, restore.length, keptEdits),
+    };
   });
 }
 
 export function importHistory(store: Store): ImportHistoryEntry[] {
-  return store.all(store.kysely.selectFrom('imports').selectAll().where('kind', '=', 'roster').orderBy('id', 'desc')).map((i) => ({
-    id: i.id,
-    fileName: i.file_name,
-    at: i.at,
-    operator: i.operator,
-    undoneAt: i.undone_at,
-    counts: JSON.parse(i.summary),
-  }));
+  return store
+    .all(store.kysely.selectFrom('imports').selectAll().where('kind', '=', 'roster').orderBy('id', 'desc'))
+    .map((i) => ({
+      id: i.id,
+      fileName: i.file_name,
+      at: i.at,
+      operator: i.operator,
+      undoneAt: i.undone_at,
+      counts: JSON.parse(i.summary),
+    }));
 }
-
-

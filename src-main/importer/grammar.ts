@@ -7,9 +7,28 @@
 //
 // A new spelling is taught without changing this file: `--map FILE.json` on the CLI, or the
 // wizard's mapping step (remembered for files with the same header).
-import { CATEGORY, DATE, GENDER, ID_NUMBER, PARTY, PERSON_NAME, PHONE, SEQUENCE, YES_NO, type Grammar, type ValueTest } from './recognise';
+import {
+  CATEGORY,
+  DATE,
+  GENDER,
+  ID_NUMBER,
+  PARTY,
+  PERSON_NAME,
+  PHONE,
+  SEQUENCE,
+  YES_NO,
+  type Grammar,
+  type ValueTest,
+} from './recognise';
 import { LINE_KINDS } from '../shared/claimPolicy';
-import { ADJUSTMENT_FIELD_NAMES, LEDGER_FIELD_NAMES, ROSTER_FIELD_NAMES, type AdjustmentField, type ImportField, type LedgerField } from '../shared/importFields';
+import {
+  ADJUSTMENT_FIELD_NAMES,
+  LEDGER_FIELD_NAMES,
+  ROSTER_FIELD_NAMES,
+  type AdjustmentField,
+  type ImportField,
+  type LedgerField,
+} from '../shared/importFields';
 
 export {
   ADJUSTMENT_FIELDS,
@@ -34,7 +53,8 @@ const DATE_WORD = '日期|年月日|年月|时间|年份|年';
 // --- a roster (花名册) ---------------------------------------------------------------------------
 
 /** 是/否 under 党员 is party membership; under 健在 (or 已故) it is whether the person is alive. */
-const yesNoField = (concept: string): ImportField | null => (/党/.test(concept) ? 'party' : /健在|在世|存活|故|去世|死亡|逝世/.test(concept) ? 'alive' : null);
+const yesNoField = (concept: string): ImportField | null =>
+  /党/.test(concept) ? 'party' : /健在|在世|存活|故|去世|死亡|逝世/.test(concept) ? 'alive' : null;
 
 export const ROSTER: Grammar<ImportField> = {
   rules: {
@@ -48,10 +68,16 @@ export const ROSTER: Grammar<ImportField> = {
     staffType: ['身份|身份类别|干部工人|工人干部|干部或工人|干部工人身份|工人干部身份'],
     workStartDate: [`参加工作|参工|入职|工作 ${DATE_WORD}`],
     retirementDate: [`离退休|退休|离休|退职|离岗 ${DATE_WORD}`],
-    formerUnit: ['原|离退休|离休|退休|所在|所属|原工作|工作|退休前? 单位|部门|单位部门|单位名称|工作单位', '原单位部门'],
+    formerUnit: [
+      '原|离退休|离休|退休|所在|所属|原工作|工作|退休前? 单位|部门|单位部门|单位名称|工作单位',
+      '原单位部门',
+    ],
     formerPosition: ['原|退休前? 职务|职称|职务职称|职级|职务级别|岗位|行政职务|技术职称|职务或职称'],
     contributionYears: ['累计|实际? 缴费 年限|年数 年? 含视同?'],
-    phone: ['联系|本人|家庭|个人? 电话|电话号码|手机|手机号|手机号码|移动电话|固定电话|固话|座机|联系方式', '联系 方式|号码'],
+    phone: [
+      '联系|本人|家庭|个人? 电话|电话号码|手机|手机号|手机号码|移动电话|固定电话|固话|座机|联系方式',
+      '联系 方式|号码',
+    ],
     address: ['家庭|居住|联系|通讯|通信|常住|户籍? 住址|地址|住所|住处', '居住|常住 地|地址|地点'],
     party: ['政治面貌|党派', '是否? 中共? 党员 否?'],
     postcode: ['邮编|邮政编码'],
@@ -90,7 +116,11 @@ export const ROSTER: Grammar<ImportField> = {
 
 // --- a legacy claims ledger (药费报销台账) -------------------------------------------------------
 
-const LINE_KIND: ValueTest = { what: '门诊/住院/特殊病种/药店', share: 0.8, test: (t) => (LINE_KINDS as readonly string[]).includes(t.replace(/\s/g, '')) };
+const LINE_KIND: ValueTest = {
+  what: '门诊/住院/特殊病种/药店',
+  share: 0.8,
+  test: (t) => (LINE_KINDS as readonly string[]).includes(t.replace(/\s/g, '')),
+};
 
 export const LEDGER: Grammar<LedgerField> = {
   rules: {
@@ -101,7 +131,11 @@ export const LEDGER: Grammar<LedgerField> = {
     kind: ['费用|就医|就诊|医疗|报销|票据 类别|类型|种类', '类别|类型|门诊住院'],
     invoiceCode: ['票据|发票 代码'],
     invoiceNo: ['票据|发票 号|号码|编号'],
-    total: ['医疗 总费用|费用总额|总金额', '总金额|总费用|费用总额|费用合计|合计金额|医疗费用|医疗费', '票据|发票 金额|总额|总金额'],
+    total: [
+      '医疗 总费用|费用总额|总金额',
+      '总金额|总费用|费用总额|费用合计|合计金额|医疗费用|医疗费',
+      '票据|发票 金额|总额|总金额',
+    ],
     fund: ['统筹? 基金 支付|支付额?', '统筹|医保统筹|医保基金|医保 支付|支付额?'],
     account: ['个人账户|个人帐户|账户|帐户 支付|支付额?'],
     self: ['现金|个人现金|个人自付|自付 支付|支付额|金额?'],

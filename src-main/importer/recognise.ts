@@ -76,7 +76,8 @@ function halfWidth(s: string): string {
 }
 
 // Bracketed text that says how a value is written, not what it is.
-const UNIT = /^(元|万元|人民币元|人民币|rmb|¥|年|岁|月|个月|日|天|%|百分比|位|\d+位|必填|选填|可选|是否|是\/?否|男\/?女|[年月日ymd./-]+|[xX×]+)$/i;
+const UNIT =
+  /^(元|万元|人民币元|人民币|rmb|¥|年|岁|月|个月|日|天|%|百分比|位|\d+位|必填|选填|可选|是否|是\/?否|男\/?女|[年月日ymd./-]+|[xX×]+)$/i;
 
 /**
  * The label a concept is matched on: half-width, no spaces or line breaks, no units or format
@@ -91,13 +92,28 @@ export function conceptOf(label: CellValue): string {
 }
 
 // What adds nothing to a label: said before it (职工姓名, 现居住地, 本人电话), or within it (离退休人员类别).
-const PREFIXES = ['离退休人员', '离休人员', '退休人员', '离退休干部', '老同志', '职工', '员工', '人员', '本人', '个人', '目前', '当前', '现', '原'];
+const PREFIXES = [
+  '离退休人员',
+  '离休人员',
+  '退休人员',
+  '离退休干部',
+  '老同志',
+  '职工',
+  '员工',
+  '人员',
+  '本人',
+  '个人',
+  '目前',
+  '当前',
+  '现',
+  '原',
+];
 const WITHIN = /人员|职工|的/g;
 
 /** The label with what adds nothing taken off; null where nothing was. */
 function stripped(concept: string): string | null {
   let s = concept;
-  for (let again = true; again; ) {
+  for (let again = true; again;) {
     again = false;
     for (const p of PREFIXES) {
       if (s.startsWith(p) && s.length > p.length) {
@@ -136,9 +152,11 @@ function compile<F extends string>(grammar: Grammar<F>): Compiled<F> {
   if (!c) {
     c = {
       grammar,
-      rules: (Object.entries(grammar.rules) as [F, readonly string[]][]).flatMap(([f, rules]) => rules.map((r): [F, RegExp] => [f, compileRule(r)])),
-      weak: (Object.entries(grammar.weak ?? {}) as [F, { rules: readonly string[]; test: ValueTest }][]).flatMap(([f, w]) =>
-        w.rules.map((r): [F, RegExp, ValueTest] => [f, compileRule(r), w.test]),
+      rules: (Object.entries(grammar.rules) as [F, readonly string[]][]).flatMap(([f, rules]) =>
+        rules.map((r): [F, RegExp] => [f, compileRule(r)]),
+      ),
+      weak: (Object.entries(grammar.weak ?? {}) as [F, { rules: readonly string[]; test: ValueTest }][]).flatMap(
+        ([f, w]) => w.rules.map((r): [F, RegExp, ValueTest] => [f, compileRule(r), w.test]),
       ),
     };
     compiled.set(grammar, c);
@@ -167,7 +185,11 @@ export function taughtKey(label: string): string {
 }
 
 /** What was taught of a column: by its label, else by its place; undefined where nothing was. */
-export function taughtFor<F extends string>(taught: Taught<F> | undefined, label: CellValue, c: number): { field: F | null; reason: string } | undefined {
+export function taughtFor<F extends string>(
+  taught: Taught<F> | undefined,
+  label: CellValue,
+  c: number,
+): { field: F | null; reason: string } | undefined {
   if (!taught) return undefined;
   const concept = conceptOf(label);
   return (concept ? taught.fields.get(concept) : undefined) ?? taught.fields.get(`第${c + 1}列`);
@@ -196,10 +218,18 @@ export function teach<F extends string>(
     const key = taughtKey(label);
     if (!key) throw new UserError('invalid_input', `${what}中有空的表头文字`);
     let field: F | null = null;
-    if (value !== null && String(value).trim() !== '' && !['none', '不对应', '不对应字段', '不导入'].includes(String(value).trim())) {
+    if (
+      value !== null &&
+      String(value).trim() !== '' &&
+      !['none', '不对应', '不对应字段', '不导入'].includes(String(value).trim())
+    ) {
       const v = String(value).trim();
       const f = byName.get(v.toLowerCase()) ?? byName.get(v) ?? byName.get(conceptOf(v));
-      if (!f) throw new UserError('invalid_input', `${what}中“${label}”对应的“${v}”不是可导入的字段；可用的字段：${(Object.entries(names) as [string, string][]).map(([k, n]) => `${k}（${n}）`).join('、')}`);
+      if (!f)
+        throw new UserError(
+          'invalid_input',
+          `${what}中“${label}”对应的“${v}”不是可导入的字段；可用的字段：${(Object.entries(names) as [string, string][]).map(([k, n]) => `${k}（${n}）`).join('、')}`,
+        );
       field = f;
     }
     fields.set(key, { field, reason: field === null ? `${reason}：不对应字段` : `${reason}：${names[field]}` });
@@ -208,7 +238,10 @@ export function teach<F extends string>(
 }
 
 /** Two things taught as one: the first's word stands where both speak of a column. */
-export function bothTaught<F extends string>(first: Taught<F> | undefined, second: Taught<F> | undefined): Taught<F> | undefined {
+export function bothTaught<F extends string>(
+  first: Taught<F> | undefined,
+  second: Taught<F> | undefined,
+): Taught<F> | undefined {
   if (!first || !second) return first ?? second;
   return { fields: new Map([...second.fields, ...first.fields]) };
 }
@@ -243,7 +276,11 @@ function dateText(text: string, raw: CellValue): string | null {
 
 export const DATE: ValueTest = { what: '日期', share: 0.8, test: (text, raw) => dateText(text, raw) !== null };
 
-export const GENDER: ValueTest = { what: '性别（男/女）', share: 0.9, test: (text) => /^(男|女)性?$/.test(text.replace(/\s/g, '')) };
+export const GENDER: ValueTest = {
+  what: '性别（男/女）',
+  share: 0.9,
+  test: (text) => /^(男|女)性?$/.test(text.replace(/\s/g, '')),
+};
 
 export const CATEGORY: ValueTest = {
   what: '离休/退休/退职',
@@ -254,10 +291,17 @@ export const CATEGORY: ValueTest = {
 export const PARTY: ValueTest = {
   what: '政治面貌',
   share: 0.8,
-  test: (text) => /^(中共|中国共产党)?(预备)?党员$|^群众$|^共青团员$|^团员$|^无党派|^民革|^民盟|^民建|^民进|^农工|^致公|^九三|^台盟/.test(text.replace(/\s/g, '')),
+  test: (text) =>
+    /^(中共|中国共产党)?(预备)?党员$|^群众$|^共青团员$|^团员$|^无党派|^民革|^民盟|^民建|^民进|^农工|^致公|^九三|^台盟/.test(
+      text.replace(/\s/g, ''),
+    ),
 };
 
-export const YES_NO: ValueTest = { what: '是/否', share: 0.9, test: (text) => /^(是|否|有|无|Y|N|√|×)$/i.test(text.replace(/\s/g, '')) };
+export const YES_NO: ValueTest = {
+  what: '是/否',
+  share: 0.9,
+  test: (text) => /^(是|否|有|无|Y|N|√|×)$/i.test(text.replace(/\s/g, '')),
+};
 
 export const PHONE: ValueTest = {
   what: '电话号码',
@@ -266,7 +310,8 @@ export const PHONE: ValueTest = {
     text
       .split(/[、,，;；/\s]+/)
       .filter(Boolean)
-      .every((p) => /^1[3-9]\d{9}$/.test(p) || /^0\d{2,3}-?\d{7,8}(-\d{1,5})?$/.test(p) || /^[2-9]\d{6,7}$/.test(p)) && text.trim() !== '',
+      .every((p) => /^1[3-9]\d{9}$/.test(p) || /^0\d{2,3}-?\d{7,8}(-\d{1,5})?$/.test(p) || /^[2-9]\d{6,7}$/.test(p)) &&
+    text.trim() !== '',
 };
 
 /** 1, 2, 3 …: a row number, not data (the share of rows that count one up from the row before, from 1). */
@@ -284,10 +329,11 @@ export const SEQUENCE: ValueTest = {
 };
 
 // The most common Chinese family names (over nine in ten people carry one of them).
-const SURNAMES = new Set(
-  [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由'],
-);
-const NOT_A_NAME = /(厂|处|科|部|室|院|局|所|站|队|组|社区|街道|公司|车间|中心|学校|医院|市|县|区|镇|乡|村|省|路|街|号|楼|栋|党员|群众|干部|工人|退休|离休|退职|健在|已故|去世|男性|女性)$/;
+const SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由',
+]);
+const NOT_A_NAME =
+  /(厂|处|科|部|室|院|局|所|站|队|组|社区|街道|公司|车间|中心|学校|医院|市|县|区|镇|乡|村|省|路|街|号|楼|栋|党员|群众|干部|工人|退休|离休|退职|健在|已故|去世|男性|女性)$/;
 
 /** 张桂兰, 王 芳, 阿依古丽·买买提: a person's name. */
 export const PERSON_NAME: ValueTest = {
@@ -295,7 +341,14 @@ export const PERSON_NAME: ValueTest = {
   share: 0.8,
   test: (text) => {
     const t = text.replace(/[\s\u3000]/g, '');
-    if (/^[\u4e00-\u9fa5]{2,4}$/.test(t)) return (SURNAMES.has(t[0]) || ['欧阳', '司马', '诸葛', '上官', '东方', '慕容', '令狐', '皇甫', '尉迟', '公孙', '端木', '夏侯'].includes(t.slice(0, 2))) && !NOT_A_NAME.test(t);
+    if (/^[\u4e00-\u9fa5]{2,4}$/.test(t))
+      return (
+        (SURNAMES.has(t[0]) ||
+          ['欧阳', '司马', '诸葛', '上官', '东方', '慕容', '令狐', '皇甫', '尉迟', '公孙', '端木', '夏侯'].includes(
+            t.slice(0, 2),
+          )) &&
+        !NOT_A_NAME.test(t)
+      );
     return /^[\u4e00-\u9fa5]{1,8}[·•.][\u4e00-\u9fa5]{1,10}$/.test(t);
   },
 };
@@ -416,12 +469,18 @@ export function recogniseColumns<F extends string>(
     const idField = grammar.idNumber;
     const shares = Array.from({ length: width }, (_, i) => shareOf(ID_NUMBER, col(i)));
     const byHeader = choices.findIndex((ch) => ch.field === idField);
-    const headerHolds = byHeader >= 0 && (shares[byHeader] >= ID_NUMBER.share || fixed.has(byHeader) || col(byHeader).texts.length === 0);
+    const headerHolds =
+      byHeader >= 0 && (shares[byHeader] >= ID_NUMBER.share || fixed.has(byHeader) || col(byHeader).texts.length === 0);
     if (!headerHolds) {
       let best = -1;
-      for (let i = 0; i < width; i++) if (!fixed.has(i) && shares[i] >= ID_NUMBER.share && (best < 0 || shares[i] > shares[best])) best = i;
+      for (let i = 0; i < width; i++)
+        if (!fixed.has(i) && shares[i] >= ID_NUMBER.share && (best < 0 || shares[i] > shares[best])) best = i;
       if (best >= 0) {
-        if (byHeader >= 0) choices[byHeader] = { field: null, reason: `表头是${shown(byHeader)}，但内容只有 ${percent(shares[byHeader])} 是身份证号；身份证号在“${shown(best) || `第${best + 1}列`}”` };
+        if (byHeader >= 0)
+          choices[byHeader] = {
+            field: null,
+            reason: `表头是${shown(byHeader)}，但内容只有 ${percent(shares[byHeader])} 是身份证号；身份证号在“${shown(best) || `第${best + 1}列`}”`,
+          };
         choices[best] = { field: idField, reason: `按内容判断：${percent(shares[best])} 为身份证号` };
         fixed.add(best);
       }
@@ -435,7 +494,10 @@ export function recogniseColumns<F extends string>(
     if (f === null) continue;
     if (taken.has(f) && !grammar.many?.includes(f)) {
       const first = taken.get(f)!;
-      choices[i] = { field: null, reason: `${choices[i].reason}，但“${shown(first) || `第${first + 1}列`}”已对应${names[f]}` };
+      choices[i] = {
+        field: null,
+        reason: `${choices[i].reason}，但“${shown(first) || `第${first + 1}列`}”已对应${names[f]}`,
+      };
     } else if (!taken.has(f)) taken.set(f, i);
   }
 
@@ -470,7 +532,10 @@ export function recogniseColumns<F extends string>(
         if (born && born.startsWith(iso)) agree++;
       }
       if (dates > 0 && dates >= col(i).texts.length * DATE.share && agree >= dates * 0.8) {
-        choices[i] = { field: grammar.birthDate, reason: `按内容判断：${percent(agree / dates)} 与身份证号中的出生日期一致` };
+        choices[i] = {
+          field: grammar.birthDate,
+          reason: `按内容判断：${percent(agree / dates)} 与身份证号中的出生日期一致`,
+        };
         taken.set(grammar.birthDate, i);
         placed = true;
       }
@@ -479,13 +544,24 @@ export function recogniseColumns<F extends string>(
       const share = shareOf(DATE, col(i));
       choices[i] = {
         field: null,
-        reason: share >= DATE.share ? `内容 ${percent(share)} 为日期，但无法判断是哪一项：请指定，否则记入备注并标为待核实` : '未能识别：内容记入备注，标为待核实',
+        reason:
+          share >= DATE.share
+            ? `内容 ${percent(share)} 为日期，但无法判断是哪一项：请指定，否则记入备注并标为待核实`
+            : '未能识别：内容记入备注，标为待核实',
       };
     }
   }
   for (let i = 0; i < width; i++) {
     if (choices[i].field !== null || choices[i].reason) continue;
-    choices[i] = { field: null, reason: col(i).texts.length === 0 ? (conceptOf(labels[i] ?? null) ? '未能识别（此列没有内容）' : '空列') : '未能识别：内容记入备注，标为待核实' };
+    choices[i] = {
+      field: null,
+      reason:
+        col(i).texts.length === 0
+          ? conceptOf(labels[i] ?? null)
+            ? '未能识别（此列没有内容）'
+            : '空列'
+          : '未能识别：内容记入备注，标为待核实',
+    };
   }
   return choices;
 }
@@ -494,7 +570,11 @@ export function recogniseColumns<F extends string>(
  * Whether a row is one of the table's data rows by its values: most of the columns the values
  * placed hold, in this row, what they hold below. (A header row holds labels there.)
  */
-export function looksLikeData<F extends string>(grammar: Grammar<F>, row: readonly CellValue[], choices: readonly ColumnChoice<F>[]): boolean {
+export function looksLikeData<F extends string>(
+  grammar: Grammar<F>,
+  row: readonly CellValue[],
+  choices: readonly ColumnChoice<F>[],
+): boolean {
   let tested = 0;
   let passed = 0;
   choices.forEach((ch, i) => {

@@ -19,11 +19,17 @@ const ROWS_PER_PERSON = 2;
  * The sheets that do not look like a roster, among the rows that would be imported (the sheets
  * and rows the user excluded do not count). A person is told by ID number, else by name.
  */
-export function notARoster(sheets: AnalyzedSheet[], excludedSheets: Set<string> = new Set(), excludedRows: Set<string> = new Set()): NotARoster[] {
+export function notARoster(
+  sheets: AnalyzedSheet[],
+  excludedSheets: Set<string> = new Set(),
+  excludedRows: Set<string> = new Set(),
+): NotARoster[] {
   const doubts: NotARoster[] = [];
   for (const sheet of sheets) {
     if (!sheet.header || excludedSheets.has(sheet.name)) continue;
-    const people = sheet.rows.filter((r) => r.outcome === 'data' && r.name !== null && !excludedRows.has(`${r.sheet}!${r.row}`));
+    const people = sheet.rows.filter(
+      (r) => r.outcome === 'data' && r.name !== null && !excludedRows.has(`${r.sheet}!${r.row}`),
+    );
     if (people.length < MIN_ROWS) continue;
     const persons = new Set(people.map(personKey)).size;
     if (people.length < ROWS_PER_PERSON * persons) continue;

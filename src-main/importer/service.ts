@@ -17,7 +17,10 @@ import type { RowFilter } from './sessions';
 // The child's heap limit is also what makes V8 collect: without a tight one its heap grows far
 // beyond what the import keeps alive (about 5 kB a row: the file, its analysis, the dry run),
 // since collecting is put off while there is room. 640 MB holds a roster of over 100,000 rows.
-export const READ_LIMITS: ReadLimits = { timeoutMs: IMPORT_LIMITS.readSeconds * 1000, maxMemoryMb: IMPORT_LIMITS.heapMb };
+export const READ_LIMITS: ReadLimits = {
+  timeoutMs: IMPORT_LIMITS.readSeconds * 1000,
+  maxMemoryMb: IMPORT_LIMITS.heapMb,
+};
 
 /**
  * How the child collects garbage. V8 allocates straight into the old generation ("pretenures")
@@ -75,18 +78,32 @@ export class ImportService {
   async importFile(
     fileName: string,
     bytes: Buffer,
-    options: { dryRun: boolean; map?: Record<string, string | null>; confirmNotRoster?: boolean; onProgress?: (done: number, total: number) => void },
+    options: {
+      dryRun: boolean;
+      map?: Record<string, string | null>;
+      confirmNotRoster?: boolean;
+      onProgress?: (done: number, total: number) => void;
+    },
   ): Promise<ImportReport> {
     // The child writes on its own connection: a refusal of writes on the app's (a damaged file) is said here.
     if (!options.dryRun) this.store().refuseIfReadOnly();
     return this.worker.call<ImportReport>(
       'importFile',
       { dryRun: options.dryRun, map: options.map ?? null, confirmNotRoster: options.confirmNotRoster ?? false },
-      { file: { name: fileName, data: bytes }, timeLimit: false, onEvent: (e) => options.onProgress?.((e as { done: number }).done, (e as { total: number }).total) },
+      {
+        file: { name: fileName, data: bytes },
+        timeLimit: false,
+        onEvent: (e) => options.onProgress?.((e as { done: number }).done, (e as { total: number }).total),
+      },
     );
   }
 
-  rows(session: string, sheet: string | null, filter: RowFilter, page: number): Promise<{ total: number; rows: PreviewRow[] }> {
+  rows(
+    session: string,
+    sheet: string | null,
+    filter: RowFilter,
+    page: number,
+  ): Promise<{ total: number; rows: PreviewRow[] }> {
     return this.call('rows', { session, sheet, filter, page });
   }
 
@@ -108,7 +125,9 @@ export class ImportService {
 
   /** The newest roster import in the database (to tell, after the child ended, whether its commit made it). */
   private newestImport(): number {
-    const row = this.store().raw.prepare("SELECT coalesce(max(id), 0) AS id FROM imports WHERE kind = 'roster'").get() as { id: number };
+    const row = this.store()
+      .raw.prepare("SELECT coalesce(max(id), 0) AS id FROM imports WHERE kind = 'roster'")
+      .get() as { id: number };
     return row.id;
   }
 
@@ -128,7 +147,8 @@ export class ImportService {
     this.worker
       .start<ImportReport>('commit', { session, options }, (e) => this.jobs.update(id, e as Partial<JobStatus>))
       .then(
-        (report) => this.jobs.update(id, { state: 'done', done: report.dataRows, total: report.dataRows, result: report }),
+        (report) =>
+          this.jobs.update(id, { state: 'done', done: report.dataRows, total: report.dataRows, result: report }),
         (e: unknown) => this.jobs.update(id, this.commitEnded(e, id, before)),
       );
     return status;
@@ -141,14 +161,23 @@ export class ImportService {
    */
   private commitEnded(e: unknown, id: string, before: number): Partial<JobStatus> {
     if (e instanceof ChildGone) {
-      const made = this.store().raw.prepare("SELECT summary FROM imports WHERE kind = 'roster' AND id > ? ORDER BY id DESC LIMIT 1").get(before) as { summary: string } | undefined;
+      const made = this.store()
+        .raw.prepare("SELECT summary FROM imports WHERE kind = 'roster' AND id > ? ORDER BY id DESC LIMIT 1")
+        .get(before) as { summary: string } | undefined;
       if (made) return { state: 'done', result: { ...(JSON.parse(made.summary) as ImportReport), rows: [] } };
       if (this.jobs.cancelRequested(id)) return { state: 'cancelled' };
-      const how = e.exit?.outOfMemory ? `所需内存超过 ${this.worker.limits.maxMemoryMb} MB 的上限` : e.exit?.signal ? `后台进程意外退出，信号 ${e.exit.signal}` : `后台进程意外退出，代码 ${e.exit?.code ?? '未知'}`;
+      const how = e.exit?.outOfMemory
+        ? `所需内存超过 ${this.worker.limits.maxMemoryMb} MB 的上限`
+        : e.exit?.signal
+          ? `后台进程意外退出，信号 ${e.exit.signal}`
+          : `后台进程意外退出，代码 ${e.exit?.code ?? '未知'}`;
       return { state: 'failed', error: { code: 'internal', message: `导入未完成，数据未作改动（${how}）` } };
     }
     if (e instanceof UserError) return { state: 'failed', error: { code: e.code, message: e.message } };
-    return { state: 'failed', error: { code: 'internal', message: `导入未完成，数据未作改动（${e instanceof Error ? e.message : String(e)}）` } };
+    return {
+      state: 'failed',
+      error: { code: 'internal', message: `导入未完成，数据未作改动（${e instanceof Error ? e.message : String(e)}）` },
+    };
   }
 
   /** Ends the child (closing the app, restoring a backup): open wizards are dropped. */

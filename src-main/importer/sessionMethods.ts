@@ -30,19 +30,38 @@ function progress(emit: (event: unknown) => void): CommitOptions['onProgress'] {
 export const ROSTER_READING = ['open'];
 
 /** `file` gives a call the file handed over before it (jobs/serve.ts, receiveFiles). */
-export function rosterSessionMethods(store: Store, file: (args: Record<string, unknown>) => Buffer): Record<string, Method> {
+export function rosterSessionMethods(
+  store: Store,
+  file: (args: Record<string, unknown>) => Buffer,
+): Record<string, Method> {
   const sessions = new ImportSessions((bytes, fileName) => readSource(bytes, fileName));
   return {
     open: (args) => sessions.open(store, args.fileName as string, file(args)),
-    rows: ({ session, sheet, filter, page }) => sessions.rows(session as string, sheet as string | null, filter as RowFilter, page as number),
-    setHeader: ({ session, sheet, firstRow, lastRow }) => sessions.setHeader(store, session as string, sheet as string, firstRow as number, lastRow as number),
-    setFields: ({ session, sheet, fields }) => sessions.setFields(store, session as string, sheet as string, fields as (string | null)[]),
-    editCell: ({ session, sheet, row, col, value }) => sessions.editCell(store, session as string, sheet as string, row as number, col as number, value as string | null),
-    mapValue: ({ session, field, value, target }) => sessions.mapValue(store, session as string, field as string, value as string, target as string),
+    rows: ({ session, sheet, filter, page }) =>
+      sessions.rows(session as string, sheet as string | null, filter as RowFilter, page as number),
+    setHeader: ({ session, sheet, firstRow, lastRow }) =>
+      sessions.setHeader(store, session as string, sheet as string, firstRow as number, lastRow as number),
+    setFields: ({ session, sheet, fields }) =>
+      sessions.setFields(store, session as string, sheet as string, fields as (string | null)[]),
+    editCell: ({ session, sheet, row, col, value }) =>
+      sessions.editCell(
+        store,
+        session as string,
+        sheet as string,
+        row as number,
+        col as number,
+        value as string | null,
+      ),
+    mapValue: ({ session, field, value, target }) =>
+      sessions.mapValue(store, session as string, field as string, value as string, target as string),
     // A wizard's commit: progress as events, then the report. The screen shows the counts and
     // the rows with problems; the log in the database has every row.
     commit: ({ session, options }, emit) => {
-      const report = commitImport(store, sessions.prepared(session as string), { ...(options as CommitOptions), reportRows: 'problems', onProgress: progress(emit) });
+      const report = commitImport(store, sessions.prepared(session as string), {
+        ...(options as CommitOptions),
+        reportRows: 'problems',
+        onProgress: progress(emit),
+      });
       sessions.close(session as string);
       return report satisfies ImportReport;
     },
@@ -60,7 +79,11 @@ export function rosterSessionMethods(store: Store, file: (args: Record<string, u
         if (e instanceof UserError) throw e;
         throw new UserError('bad_file', unreadableFile((e instanceof Error ? e.message : String(e)).slice(0, 200)));
       }
-      return commitImport(store, prepared, { dryRun: dryRun as boolean, confirmNotRoster: args.confirmNotRoster === true, onProgress: progress(emit) });
+      return commitImport(store, prepared, {
+        dryRun: dryRun as boolean,
+        confirmNotRoster: args.confirmNotRoster === true,
+        onProgress: progress(emit),
+      });
     },
   };
 }

@@ -101,7 +101,13 @@ export class ImportSessions {
     };
   }
 
-  rows(id: string, sheet: string | null, filter: RowFilter, page: number, pageSize = 100): { total: number; rows: PreviewRow[] } {
+  rows(
+    id: string,
+    sheet: string | null,
+    filter: RowFilter,
+    page: number,
+    pageSize = 100,
+  ): { total: number; rows: PreviewRow[] } {
     const s = this.get(id);
     const report = s.dryRun.report.rows;
     const matches: number[] = [];
@@ -109,7 +115,8 @@ export class ImportSessions {
       if (sheet && r.sheet !== sheet) return;
       if (filter === 'problems' && !(r.issues.length > 0 || r.outcome === 'rejected')) return;
       if (filter === 'duplicates' && !['updated', 'skipped', 'merged'].includes(String(r.outcome))) return;
-      if (filter === 'skipped' && ['inserted', 'updated', 'merged', 'skipped', 'rejected'].includes(String(r.outcome))) return;
+      if (filter === 'skipped' && ['inserted', 'updated', 'merged', 'skipped', 'rejected'].includes(String(r.outcome)))
+        return;
       matches.push(i);
     });
     return {
@@ -124,7 +131,8 @@ export class ImportSessions {
 
   setHeader(store: Store, id: string, sheet: string, firstRow: number, lastRow: number): ImportPreview {
     const s = this.get(id);
-    if (lastRow < firstRow || lastRow - firstRow > 1) throw new UserError('invalid_input', '表头只能是一行，或上下相邻的两行');
+    if (lastRow < firstRow || lastRow - firstRow > 1)
+      throw new UserError('invalid_input', '表头只能是一行，或上下相邻的两行');
     s.spec.headers = { ...s.spec.headers, [sheet]: { firstRow: firstRow - 1, lastRow: lastRow - 1 } };
     if (s.spec.fields) delete s.spec.fields[sheet];
     this.refresh(store, s);
@@ -144,7 +152,11 @@ export class ImportSessions {
     const dup = clean.find((f, i) => f && !ROSTER.many?.includes(f) && clean.indexOf(f) !== i);
     if (dup) throw new UserError('invalid_input', `“${FIELD_NAMES[dup]}”只能对应一列`);
     const labels = s.prepared.sheets.find((x) => x.name === sheet)?.header?.labels;
-    const same = labels ? s.prepared.sheets.filter((x) => x.header && headerSignature(x.header.labels) === headerSignature(labels)).map((x) => x.name) : [sheet];
+    const same = labels
+      ? s.prepared.sheets
+          .filter((x) => x.header && headerSignature(x.header.labels) === headerSignature(labels))
+          .map((x) => x.name)
+      : [sheet];
     const fieldsBySheet = { ...s.spec.fields };
     const reasons = { ...s.spec.fieldReasons };
     for (const name of new Set([sheet, ...same])) {

@@ -21,7 +21,11 @@ export interface TableHeader<F extends string> {
   reasons: string[];
 }
 
-export function findTableHeader<F extends string>(rows: CellValue[][], shape: TableShape<F>, taught?: Taught<F>): TableHeader<F> | null {
+export function findTableHeader<F extends string>(
+  rows: CellValue[][],
+  shape: TableShape<F>,
+  taught?: Taught<F>,
+): TableHeader<F> | null {
   const found = findHeaderOf(shape, rows, taught);
   return found ? tableHeaderOf(found) : null;
 }
@@ -35,20 +39,32 @@ function tableHeaderOf<F extends string>(found: FoundHeader<F>): TableHeader<F> 
 }
 
 /** The ID number an ID-number cell gives (a 15-digit number as its 18-digit form), or why there is none. */
-export function idNumberInCell(value: CellValue): { idNumber: string; typed: string } | { problem: string; code: 'id_missing'; idNumber: null } {
+export function idNumberInCell(
+  value: CellValue,
+): { idNumber: string; typed: string } | { problem: string; code: 'id_missing'; idNumber: null } {
   const id = idCell(value);
   if (id.kind !== 'text') {
-    return { code: 'id_missing', idNumber: null, problem: id.kind === 'lost' ? `身份证号已被 Excel 改成科学计数（${id.shown}），无法识别` : '缺少身份证号' };
+    return {
+      code: 'id_missing',
+      idNumber: null,
+      problem: id.kind === 'lost' ? `身份证号已被 Excel 改成科学计数（${id.shown}），无法识别` : '缺少身份证号',
+    };
   }
   // Eighteen plain characters are their own ID number whatever the check says (the common case:
   // the full check is for the rest, a 15-digit number, spaces, full-width digits).
   if (/^\d{17}[\dXx]$/.test(id.text)) return { idNumber: id.text.toUpperCase(), typed: id.text };
   const check = checkIdNumber(id.text);
-  return { idNumber: check.ok || check.code === 'checkDigit' ? check.normalized : id.text.trim().toUpperCase(), typed: id.text };
+  return {
+    idNumber: check.ok || check.code === 'checkDigit' ? check.normalized : id.text.trim().toUpperCase(),
+    typed: id.text,
+  };
 }
 
 /** Why a row names nobody on file, said the way the report says it. */
-export function notOnFile(typed: string, idNumber: string): { problem: string; code: 'person_unknown'; idNumber: string } {
+export function notOnFile(
+  typed: string,
+  idNumber: string,
+): { problem: string; code: 'person_unknown'; idNumber: string } {
   return { code: 'person_unknown', idNumber, problem: `身份证号 ${typed} 未在档案中找到` };
 }
 
@@ -59,10 +75,13 @@ export function notOnFile(typed: string, idNumber: string): { problem: string; c
 export function personByIdCell(
   store: Store,
   value: CellValue,
-): { id: number; name: string; status: string; idNumber: string } | { problem: string; code: 'id_missing' | 'person_unknown'; idNumber: string | null } {
+):
+  | { id: number; name: string; status: string; idNumber: string }
+  | { problem: string; code: 'id_missing' | 'person_unknown'; idNumber: string | null } {
   const id = idNumberInCell(value);
   if ('problem' in id) return id;
-  const person = store.prepare('SELECT id, name, status FROM persons WHERE id_number = ?').get(id.idNumber) as { id: number; name: string; status: string } | undefined;
+  const person = store.prepare('SELECT id, name, status FROM persons WHERE id_number = ?').get(id.idNumber) as
+    { id: number; name: string; status: string } | undefined;
   if (!person) return notOnFile(id.typed, id.idNumber);
   return { ...person, idNumber: id.idNumber };
 }
@@ -71,7 +90,12 @@ export function personByIdCell(
  * What was confirmed before for a table of this kind whose header is one of the first rows (a
  * mapping sent with an import that was then committed): each column's field, by its place.
  */
-export function rememberedTaught<F extends string>(store: Store, kind: string, rows: readonly CellValue[][], names: Record<F, string>): Taught<F> | undefined {
+export function rememberedTaught<F extends string>(
+  store: Store,
+  kind: string,
+  rows: readonly CellValue[][],
+  names: Record<F, string>,
+): Taught<F> | undefined {
   const find = store.prepare('SELECT fields FROM import_mappings WHERE signature = ?');
   for (let r = 0; r < Math.min(rows.length, 20); r++) {
     const labels = (rows[r] ?? []).map((v) => normalizeLabel(v));
@@ -80,7 +104,14 @@ export function rememberedTaught<F extends string>(store: Store, kind: string, r
     if (!saved) continue;
     const remembered = (JSON.parse(saved.fields) as (string | null)[]).map((f) => (f && f in names ? (f as F) : null));
     const why = '按上次导入时确认的对应';
-    return { fields: new Map(remembered.map((field, c) => [`第${c + 1}列`, { field, reason: field ? `${why}：${names[field]}` : `${why}：不对应字段` }])) };
+    return {
+      fields: new Map(
+        remembered.map((field, c) => [
+          `第${c + 1}列`,
+          { field, reason: field ? `${why}：${names[field]}` : `${why}：不对应字段` },
+        ]),
+      ),
+    };
   }
   return undefined;
 }
@@ -94,7 +125,9 @@ export function tableSignature(kind: string, labels: readonly string[]): string 
 export function rememberTable<F extends string>(store: Store, kind: string, header: TableHeader<F>): void {
   if (header.row < 0) return;
   store
-    .prepare('INSERT INTO import_mappings (signature, fields, updated_at) VALUES (?, ?, ?) ON CONFLICT (signature) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at')
+    .prepare(
+      'INSERT INTO import_mappings (signature, fields, updated_at) VALUES (?, ?, ?) ON CONFLICT (signature) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at',
+    )
     .run(tableSignature(kind, header.labels), JSON.stringify(header.fields), nowIso());
 }
 
@@ -119,7 +152,12 @@ export function findTables<F extends string>(
   shape: TableShape<F>,
   taughtOf: (sheet: SourceSheet) => Taught<F> | undefined,
 ): { tables: { sheet: SourceSheet; header: TableHeader<F> }[]; columns: SheetColumns[] } {
-  const columnsOf = (sheet: SourceSheet, h: TableHeader<F>): SheetColumns => ({ sheet: sheet.name, labels: h.labels, fields: h.fields, reasons: h.reasons });
+  const columnsOf = (sheet: SourceSheet, h: TableHeader<F>): SheetColumns => ({
+    sheet: sheet.name,
+    labels: h.labels,
+    fields: h.fields,
+    reasons: h.reasons,
+  });
   const tables = sheets.flatMap((sheet) => {
     const header = findTableHeader(sheet.rows, shape, taughtOf(sheet));
     return header ? [{ sheet, header }] : [];
@@ -130,5 +168,10 @@ export function findTables<F extends string>(
     return found ? [{ sheet, header: tableHeaderOf(found), missing: found.missing }] : [];
   });
   const fewest = Math.min(...near.map((n) => n.missing.length));
-  return { tables: [], columns: near.filter((n) => n.missing.length === fewest).map((n) => ({ ...columnsOf(n.sheet, n.header), missing: n.missing })) };
+  return {
+    tables: [],
+    columns: near
+      .filter((n) => n.missing.length === fewest)
+      .map((n) => ({ ...columnsOf(n.sheet, n.header), missing: n.missing })),
+  };
 }

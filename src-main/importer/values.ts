@@ -61,7 +61,15 @@ export interface CareFields {
 
 /** `孤寡、半失能、异地居住（北京市）、艰苦边远地区`: the special-care flags as the export writes them. */
 export function careOf(text: string | null): { fields: CareFields; unknown: string[] } {
-  const fields: CareFields = { careAloneChildless: false, careDisability: null, careHardship: false, careEmptyNest: false, remote: false, remoteCity: null, remoteArea: false };
+  const fields: CareFields = {
+    careAloneChildless: false,
+    careDisability: null,
+    careHardship: false,
+    careEmptyNest: false,
+    remote: false,
+    remoteCity: null,
+    remoteArea: false,
+  };
   const unknown: string[] = [];
   for (const part of (text ?? '').split(/[、,，;；\s]+/).filter(Boolean)) {
     const remote = /^异地居住(?:[（(](.+)[)）])?$/.exec(part);

@@ -12,7 +12,9 @@ export class ChildGone extends Error {
     readonly why: 'killed' | 'timeout' | 'exited',
     readonly exit: ChildExit | null,
   ) {
-    super(`child process ${why}${exit ? ` (code ${exit.code}, signal ${exit.signal}${exit.outOfMemory ? ', out of memory' : ''})` : ''}`);
+    super(
+      `child process ${why}${exit ? ` (code ${exit.code}, signal ${exit.signal}${exit.outOfMemory ? ', out of memory' : ''})` : ''}`,
+    );
   }
 }
 
@@ -88,7 +90,13 @@ export class ChildChannel {
     const child = this.ensure();
     const id = ++this.seq;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timeoutMs: options.timeoutMs, timer: null, onEvent: options.onEvent });
+      this.pending.set(id, {
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        timeoutMs: options.timeoutMs,
+        timer: null,
+        onEvent: options.onEvent,
+      });
       child.send({ type: 'call', id, method, args } satisfies ChildCall);
     });
   }

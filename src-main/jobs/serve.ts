@@ -15,14 +15,18 @@ interface ElectronParentPort {
 
 function parentPort(): { post(m: ChildMessage): void; onMessage(listener: (m: unknown) => void): void } {
   const electron = (process as { parentPort?: ElectronParentPort }).parentPort;
-  if (electron) return { post: (m) => electron.postMessage(m), onMessage: (l) => electron.on('message', (e) => l(e.data)) };
+  if (electron)
+    return { post: (m) => electron.postMessage(m), onMessage: (l) => electron.on('message', (e) => l(e.data)) };
   if (!process.send) throw new Error('this module runs as a child process');
   // The parent is gone (closed, or killed): nothing is left to answer.
   process.on('disconnect', () => process.exit(0));
   return { post: (m) => process.send!(m), onMessage: (l) => process.on('message', l) };
 }
 
-export function serveParent(handlers: Record<string, Handler>, toError: (e: unknown, method: string) => RpcError): void {
+export function serveParent(
+  handlers: Record<string, Handler>,
+  toError: (e: unknown, method: string) => RpcError,
+): void {
   const port = parentPort();
   let queue: Promise<void> = Promise.resolve();
   port.onMessage((m) => {

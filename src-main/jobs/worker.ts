@@ -40,7 +40,8 @@ function* pieces(file: FileData): Generator<Uint8Array> {
   // An empty file is one empty piece: the child is told, and says the file is empty.
   if ((Buffer.isBuffer(file) ? file.length : file.base64.length) === 0) yield new Uint8Array(0);
   if (Buffer.isBuffer(file)) {
-    for (let at = 0; at < file.length; at += UPLOAD_CHUNK) yield Uint8Array.prototype.slice.call(file, at, at + UPLOAD_CHUNK);
+    for (let at = 0; at < file.length; at += UPLOAD_CHUNK)
+      yield Uint8Array.prototype.slice.call(file, at, at + UPLOAD_CHUNK);
     return;
   }
   // 4 characters of base64 are 3 bytes: pieces of UPLOAD_CHUNK bytes are slices of this many.
@@ -86,7 +87,10 @@ export class ChildWorker {
       );
     }
     if (e.exit?.outOfMemory) {
-      return new UserError('bad_file', `${unreadableFile(`读取所需内存超过 ${this.limits.maxMemoryMb} MB 的上限，已停止`)}。请把文件拆小，或在 Excel 中另存为新文件后再导入`);
+      return new UserError(
+        'bad_file',
+        `${unreadableFile(`读取所需内存超过 ${this.limits.maxMemoryMb} MB 的上限，已停止`)}。请把文件拆小，或在 Excel 中另存为新文件后再导入`,
+      );
     }
     const how = e.exit?.signal ? `信号 ${e.exit.signal}` : `代码 ${e.exit?.code ?? '未知'}`;
     return new UserError('bad_file', unreadableFile(`读取它的后台进程意外退出，${how}`));

@@ -36,26 +36,37 @@ export interface Sender {
 }
 
 /** The people's mailing details; those without a valid postcode or an address are listed as missing. */
-export function recipients(store: Store, personIds: number[], options: { toFamily?: boolean } = {}): { recipients: Recipient[]; missing: { personId: number; name: string; why: string }[] } {
+export function recipients(
+  store: Store,
+  personIds: number[],
+  options: { toFamily?: boolean } = {},
+): { recipients: Recipient[]; missing: { personId: number; name: string; why: string }[] } {
   // Raw: one prepared statement for each of up to thousands of addressees.
   const person = store.prepare('SELECT id, name, status, postcode, address FROM persons WHERE id = ?');
   const out: Recipient[] = [];
   const missing: { personId: number; name: string; why: string }[] = [];
   for (const id of personIds) {
-    const p = person.get(id) as { id: number; name: string; status: string; postcode: string | null; address: string | null } | undefined;
+    const p = person.get(id) as
+      { id: number; name: string; status: string; postcode: string | null; address: string | null } | undefined;
     if (!p) throw new UserError('not_found', `没有找到第 ${id} 号档案`);
     const to = options.toFamily ? familyName(store, id) : p.name;
-    if (!options.toFamily && p.status !== '在册') missing.push({ personId: p.id, name: p.name, why: p.status === '已故' ? '已故' : `状态为“${p.status}”` });
+    if (!options.toFamily && p.status !== '在册')
+      missing.push({ personId: p.id, name: p.name, why: p.status === '已故' ? '已故' : `状态为“${p.status}”` });
     else if (!to) missing.push({ personId: p.id, name: p.name, why: '没有登记家属' });
     else if (!p.address?.trim()) missing.push({ personId: p.id, name: p.name, why: '缺少地址' });
-    else if (!/^\d{6}$/.test(p.postcode ?? '')) missing.push({ personId: p.id, name: p.name, why: p.postcode ? `邮编“${p.postcode}”不是六位数字` : '缺少邮编' });
+    else if (!/^\d{6}$/.test(p.postcode ?? ''))
+      missing.push({ personId: p.id, name: p.name, why: p.postcode ? `邮编“${p.postcode}”不是六位数字` : '缺少邮编' });
     else out.push({ personId: p.id, name: to, postcode: p.postcode!, address: p.address.trim() });
   }
   return { recipients: out, missing };
 }
 
 export function sender(store: Store): Sender {
-  return { organisation: getOfficeSettings(store).orgName, address: readSetting(store, 'org_address'), postcode: readSetting(store, 'org_postcode') };
+  return {
+    organisation: getOfficeSettings(store).orgName,
+    address: readSetting(store, 'org_address'),
+    postcode: readSetting(store, 'org_postcode'),
+  };
 }
 
 const mm = (n: number) => `${n}mm`;
@@ -63,7 +74,12 @@ const mm = (n: number) => `${n}mm`;
 function postcodeBoxes(code: string) {
   return [...code].map(
     (d, i) =>
-      html`<div class="pc" style="left:${mm(POSTCODE_BOX.left + i * (POSTCODE_BOX.width + POSTCODE_BOX.gap))};top:${mm(POSTCODE_BOX.top)};width:${mm(POSTCODE_BOX.width)};height:${mm(POSTCODE_BOX.height)}">${d}</div>`,
+      html`<div
+        class="pc"
+        style="left:${mm(POSTCODE_BOX.left + i * (POSTCODE_BOX.width + POSTCODE_BOX.gap))};top:${mm(POSTCODE_BOX.top)};width:${mm(POSTCODE_BOX.width)};height:${mm(POSTCODE_BOX.height)}"
+      >
+        ${d}
+      </div>`,
   );
 }
 
@@ -81,7 +97,14 @@ body { margin: 0; }
 @media screen { .envelope { margin: 6mm auto; box-shadow: 0 0 3px #888; background: #fff; } }`;
   const pages = list.map(
     (r) =>
-      html`<section class="envelope" data-person="${r.personId}">${postcodeBoxes(r.postcode)}<div class="to-address">${r.address}</div><div class="to-name">${r.name}　收</div><div class="from">${from.address && html`${from.address}<br>`}${from.organisation}${from.postcode && html`<br>邮政编码：${from.postcode}`}</div></section>`,
+      html`<section class="envelope" data-person="${r.personId}">
+        ${postcodeBoxes(r.postcode)}
+        <div class="to-address">${r.address}</div>
+        <div class="to-name">${r.name}　收</div>
+        <div class="from">
+          ${from.address && html`${from.address}<br />`}${from.organisation}${from.postcode && html`<br />邮政编码：${from.postcode}`}
+        </div>
+      </section>`,
   );
   return printable('信封', css, pages);
 }
@@ -105,7 +128,11 @@ body { margin: 0; }
       const row = Math.floor(i / s.columns);
       const left = s.left + col * (s.width + s.gapX);
       const top = s.top + row * (s.height + s.gapY);
-      return html`<div class="label" style="left:${left.toFixed(2)}mm;top:${top.toFixed(2)}mm"><div class="code">${r.postcode}</div><div>${r.address}</div><div class="name">${r.name}　收</div></div>`;
+      return html`<div class="label" style="left:${left.toFixed(2)}mm;top:${top.toFixed(2)}mm">
+        <div class="code">${r.postcode}</div>
+        <div>${r.address}</div>
+        <div class="name">${r.name}　收</div>
+      </div>`;
     });
     pages.push(html`<section class="sheet">${labels}</section>`);
   }

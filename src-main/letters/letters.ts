@@ -24,7 +24,9 @@ import type { FilledLetter } from '../documents/letter';
 /** The family member letters go to: the emergency contact, else the first one on the file. */
 export function familyName(store: Store, personId: number): string | undefined {
   // Raw: asked once for each of up to thousands of addressees (composeLetters, envelopes).
-  const row = store.prepare('SELECT name FROM person_contacts WHERE person_id = ? ORDER BY emergency DESC, sort, id LIMIT 1').get(personId) as { name: string } | undefined;
+  const row = store
+    .prepare('SELECT name FROM person_contacts WHERE person_id = ? ORDER BY emergency DESC, sort, id LIMIT 1')
+    .get(personId) as { name: string } | undefined;
   return row?.name;
 }
 
@@ -49,7 +51,8 @@ export function listTemplates(store: Store): (LetterTemplate & { isDefault: bool
 
 export function saveTemplate(store: Store, t: LetterTemplate): LetterTemplate & { isDefault: boolean } {
   const unknown = [...new Set([t.title, t.salutation, t.body, t.closing].flatMap(unknownPlaceholders))];
-  if (unknown.length) throw new UserError('invalid_input', `模板中有无法识别的占位符：${unknown.map((u) => `{${u}}`).join('、')}`);
+  if (unknown.length)
+    throw new UserError('invalid_input', `模板中有无法识别的占位符：${unknown.map((u) => `{${u}}`).join('、')}`);
   return store.tx(() => {
     const before = getTemplate(store, t.kind);
     store
@@ -58,8 +61,25 @@ export function saveTemplate(store: Store, t: LetterTemplate): LetterTemplate & 
          ON CONFLICT (kind) DO UPDATE SET title = excluded.title, salutation = excluded.salutation, body = excluded.body, closing = excluded.closing,
            date_style = excluded.date_style, address_form = excluded.address_form, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       )
-      .run(t.kind, t.title, t.salutation, t.body, t.closing, t.dateStyle, t.addressForm, nowIso(), currentOperator(store));
-    writeAudit(store, { entity: 'letter_template', entityId: 0, personId: null, action: 'update', before: { ...before }, after: { ...t, isDefault: false } });
+      .run(
+        t.kind,
+        t.title,
+        t.salutation,
+        t.body,
+        t.closing,
+        t.dateStyle,
+        t.addressForm,
+        nowIso(),
+        currentOperator(store),
+      );
+    writeAudit(store, {
+      entity: 'letter_template',
+      entityId: 0,
+      personId: null,
+      action: 'update',
+      before: { ...before },
+      after: { ...t, isDefault: false },
+    });
     return getTemplate(store, t.kind);
   });
 }
@@ -72,7 +92,8 @@ export function resetTemplate(store: Store, kind: LetterKind): LetterTemplate & 
 
 /** A person's file must exist before a preference is kept for it (and the foreign key agrees). */
 function requirePerson(store: Store, personId: number): void {
-  if (!store.prepare('SELECT 1 FROM persons WHERE id = ?').get(personId)) throw new UserError('not_found', '找不到这份档案，它可能已被删除');
+  if (!store.prepare('SELECT 1 FROM persons WHERE id = ?').get(personId))
+    throw new UserError('not_found', '找不到这份档案，它可能已被删除');
 }
 
 export function setAddressForm(store: Store, personId: number, form: AddressForm | null): void {
@@ -80,14 +101,20 @@ export function setAddressForm(store: Store, personId: number, form: AddressForm
   if (form === null) store.prepare('DELETE FROM letter_prefs WHERE person_id = ?').run(personId);
   else {
     if (!ADDRESS_FORMS.includes(form)) throw new UserError('invalid_input', '称呼只能是同志、老师傅或先生/女士');
-    store.prepare('INSERT INTO letter_prefs (person_id, address_form) VALUES (?, ?) ON CONFLICT (person_id) DO UPDATE SET address_form = excluded.address_form').run(personId, form);
+    store
+      .prepare(
+        'INSERT INTO letter_prefs (person_id, address_form) VALUES (?, ?) ON CONFLICT (person_id) DO UPDATE SET address_form = excluded.address_form',
+      )
+      .run(personId, form);
   }
 }
 
 /** The form of address chosen for a person, or null: the template's. */
 export function addressFormOf(store: Store, personId: number): AddressForm | null {
   requirePerson(store, personId);
-  const r = store.first(store.kysely.selectFrom('letter_prefs').select('address_form').where('person_id', '=', personId));
+  const r = store.first(
+    store.kysely.selectFrom('letter_prefs').select('address_form').where('person_id', '=', personId),
+  );
   return (r?.address_form as AddressForm | undefined) ?? null;
 }
 
@@ -97,14 +124,19 @@ export function letterAssets(store: Store): { letterhead: string | null; seal: s
 }
 
 function setLetterAsset(store: Store, which: 'letterhead' | 'seal', dataUrl: string | null): void {
-  if (dataUrl !== null && !/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(dataUrl)) throw new UserError('invalid_input', '请选择 PNG、JPEG、GIF 或 WebP 图片');
+  if (dataUrl !== null && !/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(dataUrl))
+    throw new UserError('invalid_input', '请选择 PNG、JPEG、GIF 或 WebP 图片');
   if (dataUrl === null) store.prepare('DELETE FROM settings WHERE key = ?').run(which);
   else writeSetting(store, which, dataUrl);
 }
 
 /** The letterhead and the seal, and the office's address for the envelopes: what the settings page shows. */
 export function letterSettings(store: Store): LetterAssets {
-  return { ...letterAssets(store), orgAddress: readSetting(store, 'org_address'), orgPostcode: readSetting(store, 'org_postcode') };
+  return {
+    ...letterAssets(store),
+    orgAddress: readSetting(store, 'org_address'),
+    orgPostcode: readSetting(store, 'org_postcode'),
+  };
 }
 
 /** Saves the letterhead, the seal and the office's address together: all of them, or none. */
@@ -143,7 +175,12 @@ export interface Composed {
   missing: { personId: number; name: string; why: string }[];
 }
 
-export function composeLetters(store: Store, kind: LetterKind, personIds: number[], options: ComposeOptions = {}): Composed {
+export function composeLetters(
+  store: Store,
+  kind: LetterKind,
+  personIds: number[],
+  options: ComposeOptions = {},
+): Composed {
   const template = getTemplate(store, kind);
   const { orgName } = getOfficeSettings(store);
   const date = options.date ?? todayIso();
@@ -158,7 +195,11 @@ export function composeLetters(store: Store, kind: LetterKind, personIds: number
     if (!p) throw new UserError('not_found', `没有找到第 ${id} 号档案`);
     const deceased = p.status === '已故';
     if (kind === 'bereavement' ? !deceased : deceased || p.status !== '在册') {
-      out.missing.push({ personId: p.id, name: p.name, why: kind === 'bereavement' ? '未登记去世' : deceased ? '已故' : `状态为“${p.status}”` });
+      out.missing.push({
+        personId: p.id,
+        name: p.name,
+        why: kind === 'bereavement' ? '未登记去世' : deceased ? '已故' : `状态为“${p.status}”`,
+      });
       continue;
     }
     const family = familyName(store, p.id);
@@ -179,7 +220,10 @@ export function composeLetters(store: Store, kind: LetterKind, personIds: number
     const age =
       kind === 'birthday' && birthday
         ? String(birthday.turning)
-        : formatAge(personAge({ birthDate: p.birth_date, status: p.status, statusDate: p.died_on ?? p.status_date }, date), 'short');
+        : formatAge(
+            personAge({ birthDate: p.birth_date, status: p.status, statusDate: p.died_on ?? p.status_date }, date),
+            'short',
+          );
     if (age) values['年龄'] = age;
     if (birthday) values['生日'] = `${Number(birthday.on.slice(5, 7))}月${Number(birthday.on.slice(8, 10))}日`;
     if (family) values['家属姓名'] = family;
@@ -191,7 +235,9 @@ export function composeLetters(store: Store, kind: LetterKind, personIds: number
       personId: p.id,
       title: fill(template.title),
       salutation: fill(template.salutation),
-      paragraphs: fill(template.body).split('\n').filter((x) => x.trim() !== ''),
+      paragraphs: fill(template.body)
+        .split('\n')
+        .filter((x) => x.trim() !== ''),
       closing: fill(template.closing).split('\n'),
       organisation: orgName,
       date: values['日期'],
@@ -201,23 +247,48 @@ export function composeLetters(store: Store, kind: LetterKind, personIds: number
 }
 
 /** Every letter printed: who got what, when, printed by whom. */
-export function logLetters(store: Store, kind: LetterKind, letters: { personId: number; title: string }[], batch: string | null): void {
+export function logLetters(
+  store: Store,
+  kind: LetterKind,
+  letters: { personId: number; title: string }[],
+  batch: string | null,
+): void {
   store.tx(() => {
     const operator = currentOperator(store);
     const at = nowIso();
-    const insert = store.prepare('INSERT INTO letters_log (person_id, kind, title, printed_at, printed_by, batch) VALUES (?, ?, ?, ?, ?, ?)');
+    const insert = store.prepare(
+      'INSERT INTO letters_log (person_id, kind, title, printed_at, printed_by, batch) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     for (const l of letters) insert.run(l.personId, kind, l.title, at, operator, batch);
   });
 }
 
-export function lettersOf(store: Store, personId: number): { kind: LetterKind; title: string; printedAt: string; printedBy: string; batch: string | null }[] {
+export function lettersOf(
+  store: Store,
+  personId: number,
+): { kind: LetterKind; title: string; printedAt: string; printedBy: string; batch: string | null }[] {
   return store
-    .all(store.kysely.selectFrom('letters_log').select(['kind', 'title', 'printed_at', 'printed_by', 'batch']).where('person_id', '=', personId).orderBy('id', 'desc'))
-    .map((r) => ({ kind: r.kind as LetterKind, title: r.title, printedAt: r.printed_at, printedBy: r.printed_by, batch: r.batch }));
+    .all(
+      store.kysely
+        .selectFrom('letters_log')
+        .select(['kind', 'title', 'printed_at', 'printed_by', 'batch'])
+        .where('person_id', '=', personId)
+        .orderBy('id', 'desc'),
+    )
+    .map((r) => ({
+      kind: r.kind as LetterKind,
+      title: r.title,
+      printedAt: r.printed_at,
+      printedBy: r.printed_by,
+      batch: r.batch,
+    }));
 }
 
 /** The people a print is for: those named, or the people of a festival batch (its visits' order). */
-export function addressees(store: Store, who: { personIds: number[]; visitBatchId: number | null }): { ids: number[]; batch: string | null } {
+export function addressees(
+  store: Store,
+  who: { personIds: number[]; visitBatchId: number | null },
+): { ids: number[]; batch: string | null } {
   if (who.visitBatchId === null) {
     if (who.personIds.length === 0) throw new UserError('invalid_input', '请选择收信人');
     return { ids: who.personIds, batch: null };

@@ -11,21 +11,34 @@ import { addressees, composeLetters, letterAssets, logLetters } from './letters'
 
 /** Refuses a print that leaves nobody: `what` (信函, 地址) and why each person has none. */
 function refuseEmpty(what: string, missing: PrintableView['missing']): never {
-  throw new UserError('invalid_input', `没有可以打印的${what}：${missing.map((m) => `${m.name}（${m.why}）`).join('、')}`);
+  throw new UserError(
+    'invalid_input',
+    `没有可以打印的${what}：${missing.map((m) => `${m.name}（${m.why}）`).join('、')}`,
+  );
 }
 
 export function printLetters(store: Store, input: LetterPrint): PrintableView {
   const { ids, batch } = addressees(store, input);
-  const composed = composeLetters(store, input.kind, ids, { date: input.date ?? undefined, visitDate: input.visitDate, gift: input.gift });
+  const composed = composeLetters(store, input.kind, ids, {
+    date: input.date ?? undefined,
+    visitDate: input.visitDate,
+    gift: input.gift,
+  });
   if (composed.letters.length === 0) refuseEmpty('信函', composed.missing);
   if (input.print) logLetters(store, input.kind, composed.letters, batch);
-  return { ...lettersPrintable(composed.letters, input.paper, letterAssets(store)), count: composed.letters.length, missing: composed.missing };
+  return {
+    ...lettersPrintable(composed.letters, input.paper, letterAssets(store)),
+    count: composed.letters.length,
+    missing: composed.missing,
+  };
 }
 
 export function printEnvelopes(store: Store, input: EnvelopePrint): PrintableView {
   const { ids } = addressees(store, input);
   const r = recipients(store, ids, { toFamily: input.toFamily });
   if (r.recipients.length === 0) refuseEmpty('地址', r.missing);
-  const printable = input.sheet ? labelsPrintable(r.recipients, input.sheet) : envelopesPrintable(r.recipients, sender(store), input.size ?? 'DL');
+  const printable = input.sheet
+    ? labelsPrintable(r.recipients, input.sheet)
+    : envelopesPrintable(r.recipients, sender(store), input.size ?? 'DL');
   return { ...printable, count: r.recipients.length, missing: r.missing };
 }

@@ -28,7 +28,12 @@ import { fieldColumn, SEQ_COLUMN } from '../documents/columns';
 import { tableWorkbook, type TableColumn } from '../documents/tableWorkbook';
 
 type MemberColumn = 'admin_group_id' | 'admin_subgroup_id' | 'party_branch_id' | 'party_group_id';
-const COLUMN: Record<GroupKind, MemberColumn> = { 行政大组: 'admin_group_id', 行政小组: 'admin_subgroup_id', 党支部: 'party_branch_id', 党小组: 'party_group_id' };
+const COLUMN: Record<GroupKind, MemberColumn> = {
+  行政大组: 'admin_group_id',
+  行政小组: 'admin_subgroup_id',
+  党支部: 'party_branch_id',
+  党小组: 'party_group_id',
+};
 /** How the history tab names each membership field (as the file's own snapshot does). */
 const FIELD = {
   admin_group_id: 'adminGroupId',
@@ -52,7 +57,6 @@ function group(store: Store, id: number, kind?: GroupKind): GroupRow {
   return g;
 }
 
-
 /** The unit's members as a WHERE clause over persons (status not included). */
 function memberWhere(ref: UnitRef): { sql: string; params: (string | number)[] } {
   if (ref.kind === '片区') return { sql: "coalesce(area, '') = ?", params: [ref.area] };
@@ -71,7 +75,13 @@ export function unitTitle(store: Store, ref: UnitRef): string {
 /** The party members' 政治面貌 as an SQL list: the program's own words, not input. */
 const PARTY_SQL = PARTY_MEMBER_STATUSES.map((s) => `'${s}'`).join(', ');
 
-function figuresBy(store: Store, keySql: string, where: string, today: string, params: (string | number)[] = []): Map<string, UnitFigures> {
+function figuresBy(
+  store: Store,
+  keySql: string,
+  where: string,
+  today: string,
+  params: (string | number)[] = [],
+): Map<string, UnitFigures> {
   const year = today.slice(0, 4);
   const rows = store
     .prepare(
@@ -85,11 +95,21 @@ function figuresBy(store: Store, keySql: string, where: string, today: string, p
               coalesce(sum(status = '已故' AND substr(status_date, 1, 4) = ?), 0) AS diedThisYear
        FROM persons WHERE ${where} GROUP BY k`,
     )
-    .all(bornOnOrBefore(80, today), bornOnOrBefore(90, today), year, ...params) as (UnitFigures & { k: string | number })[];
+    .all(bornOnOrBefore(80, today), bornOnOrBefore(90, today), year, ...params) as (UnitFigures & {
+    k: string | number;
+  })[];
   return new Map(rows.map(({ k, ...f }) => [String(k), f]));
 }
 
-const NO_FIGURES: UnitFigures = { members: 0, over80: 0, over90: 0, livingAlone: 0, disabled: 0, partyMembers: 0, diedThisYear: 0 };
+const NO_FIGURES: UnitFigures = {
+  members: 0,
+  over80: 0,
+  over90: 0,
+  livingAlone: 0,
+  disabled: 0,
+  partyMembers: 0,
+  diedThisYear: 0,
+};
 
 /** What the office records about a unit: its leader (on file or by name), phone and note. */
 interface UnitRecord {
@@ -99,8 +119,17 @@ interface UnitRecord {
   note: string | null;
 }
 
-function unitView(store: Store, ref: UnitRef, name: string, parentKey: string | null, rec: UnitRecord | undefined, figures: UnitFigures | undefined): NetworkUnit {
-  const onFile = rec?.leader_person_id ? store.first(store.kysely.selectFrom('persons').select('name').where('id', '=', rec.leader_person_id)) : undefined;
+function unitView(
+  store: Store,
+  ref: UnitRef,
+  name: string,
+  parentKey: string | null,
+  rec: UnitRecord | undefined,
+  figures: UnitFigures | undefined,
+): NetworkUnit {
+  const onFile = rec?.leader_person_id
+    ? store.first(store.kysely.selectFrom('persons').select('name').where('id', '=', rec.leader_person_id))
+    : undefined;
   return {
     ref,
     key: refKey(ref),
@@ -114,30 +143,44 @@ function unitView(store: Store, ref: UnitRef, name: string, parentKey: string | 
   };
 }
 
-const groupParentKey = (g: GroupRow) => (g.parent_id === null ? null : refKey({ kind: PARENT_KIND[g.kind]!, id: g.parent_id }));
-const placeName = (ref: UnitRef & { kind: '片区' | '楼栋' }) => (ref.kind === '片区' ? ref.area || '（未分片区）' : ref.building);
-const placeParentKey = (ref: UnitRef & { kind: '片区' | '楼栋' }) => (ref.kind === '楼栋' ? refKey({ kind: '片区', area: ref.area }) : null);
+const groupParentKey = (g: GroupRow) =>
+  g.parent_id === null ? null : refKey({ kind: PARENT_KIND[g.kind]!, id: g.parent_id });
+const placeName = (ref: UnitRef & { kind: '片区' | '楼栋' }) =>
+  ref.kind === '片区' ? ref.area || '（未分片区）' : ref.building;
+const placeParentKey = (ref: UnitRef & { kind: '片区' | '楼栋' }) =>
+  ref.kind === '楼栋' ? refKey({ kind: '片区', area: ref.area }) : null;
 
 /** Every unit, groups and places, with its leader and its figures. */
 export function networkTree(store: Store, today = todayIso()): NetworkUnit[] {
   const out: NetworkUnit[] = [];
   const all = store.all(groups(store)).sort(compareUnits);
   const byColumn = Object.fromEntries(
-    (Object.entries(COLUMN) as [GroupKind, MemberColumn][]).map(([kind, col]) => [kind, figuresBy(store, col, `${col} IS NOT NULL`, today)]),
+    (Object.entries(COLUMN) as [GroupKind, MemberColumn][]).map(([kind, col]) => [
+      kind,
+      figuresBy(store, col, `${col} IS NOT NULL`, today),
+    ]),
   ) as Record<GroupKind, Map<string, UnitFigures>>;
-  for (const g of all) out.push(unitView(store, { kind: g.kind, id: g.id }, g.name, groupParentKey(g), g, byColumn[g.kind].get(String(g.id))));
+  for (const g of all)
+    out.push(
+      unitView(store, { kind: g.kind, id: g.id }, g.name, groupParentKey(g), g, byColumn[g.kind].get(String(g.id))),
+    );
   // Places: every 片区 and 楼栋 a file names, and those the office has recorded a leader for.
   const places = store.all(store.kysely.selectFrom('place_units').selectAll());
   const info = new Map(places.map((p) => [`${p.area}/${p.building}`, p]));
   const areaFigures = figuresBy(store, "coalesce(area, '')", '(area IS NOT NULL OR building IS NOT NULL)', today);
   const buildingFigures = figuresBy(store, "coalesce(area, '') || '/' || building", 'building IS NOT NULL', today);
   const areas = new Set([...areaFigures.keys(), ...places.map((p) => p.area)]);
-  const buildings = new Set([...buildingFigures.keys(), ...places.filter((p) => p.building !== '').map((p) => `${p.area}/${p.building}`)]);
+  const buildings = new Set([
+    ...buildingFigures.keys(),
+    ...places.filter((p) => p.building !== '').map((p) => `${p.area}/${p.building}`),
+  ]);
   const place = (ref: UnitRef & { kind: '片区' | '楼栋' }, key: string, figures: UnitFigures | undefined) =>
     out.push(unitView(store, ref, placeName(ref), placeParentKey(ref), info.get(key), figures));
-  for (const area of [...areas].sort(compareUnitNames)) place({ kind: '片区', area }, `${area}/`, areaFigures.get(area));
+  for (const area of [...areas].sort(compareUnitNames))
+    place({ kind: '片区', area }, `${area}/`, areaFigures.get(area));
   const split = (key: string) => [key.slice(0, key.lastIndexOf('/')), key.slice(key.lastIndexOf('/') + 1)] as const;
-  const byPlace = (a: string, b: string) => compareUnitNames(split(a)[0], split(b)[0]) || compareUnitNames(split(a)[1], split(b)[1]);
+  const byPlace = (a: string, b: string) =>
+    compareUnitNames(split(a)[0], split(b)[0]) || compareUnitNames(split(a)[1], split(b)[1]);
   for (const key of [...buildings].sort(byPlace)) {
     const [area, building] = split(key);
     place({ kind: '楼栋', area, building }, key, buildingFigures.get(key));
@@ -204,10 +247,15 @@ export function saveUnitInfo(store: Store, ref: UnitRef, input: UnitInfo): Netwo
     } else {
       const g = group(store, ref.id, ref.kind);
       const name = input.name?.trim() || g.name;
-      if (name !== g.name && store.prepare('SELECT 1 FROM org_units WHERE kind = ? AND name = ? AND id <> ?').get(g.kind, name, g.id)) {
+      if (
+        name !== g.name &&
+        store.prepare('SELECT 1 FROM org_units WHERE kind = ? AND name = ? AND id <> ?').get(g.kind, name, g.id)
+      ) {
         throw new UserError('duplicate', `已有名为“${name}”的${g.kind}`);
       }
-      store.prepare('UPDATE org_units SET name = ?, leader_person_id = ?, leader = ?, phone = ?, note = ? WHERE id = ?').run(name, input.leaderPersonId, leader, input.phone, input.note, g.id);
+      store
+        .prepare('UPDATE org_units SET name = ?, leader_person_id = ?, leader = ?, phone = ?, note = ? WHERE id = ?')
+        .run(name, input.leaderPersonId, leader, input.phone, input.note, g.id);
     }
     const after = networkUnit(store, ref);
     auditUnit(store, ref, 'update', before ? pickInfo(before) : null, pickInfo(after), null);
@@ -221,8 +269,23 @@ const pickInfo = (u: NetworkUnit) => ({ name: u.name, leader: u.leader, phone: u
 type UnitSnapshot = Partial<ReturnType<typeof pickInfo>> & { parent?: string | null };
 
 /** A unit's own changes (its name, leader, place in the tree) in the audit log, apart from any file's. */
-function auditUnit(store: Store, ref: UnitRef, action: 'update' | 'delete', before: UnitSnapshot | null, after: UnitSnapshot | null, reason: string | null) {
-  writeAudit(store, { entity: 'org_unit', entityId: 'id' in ref ? ref.id : 0, personId: null, action, before: { unit: refKey(ref), ...before }, after: after && { unit: refKey(ref), ...after }, reason });
+function auditUnit(
+  store: Store,
+  ref: UnitRef,
+  action: 'update' | 'delete',
+  before: UnitSnapshot | null,
+  after: UnitSnapshot | null,
+  reason: string | null,
+) {
+  writeAudit(store, {
+    entity: 'org_unit',
+    entityId: 'id' in ref ? ref.id : 0,
+    personId: null,
+    action,
+    before: { unit: refKey(ref), ...before },
+    after: after && { unit: refKey(ref), ...after },
+    reason,
+  });
 }
 
 // --- membership changes ---------------------------------------------------------------------------
@@ -233,12 +296,21 @@ type Membership = Record<MemberColumn, number | null> & { area: string | null; b
  * Sets what `change` returns on each person's file, where it differs; each change audited with the
  * units by name. Returns how many files changed.
  */
-function applyMembership(store: Store, personIds: Iterable<number>, change: (m: Membership) => Partial<Membership>, reason: string): number {
+function applyMembership(
+  store: Store,
+  personIds: Iterable<number>,
+  change: (m: Membership) => Partial<Membership>,
+  reason: string,
+): number {
   // Raw: run for each of the thousands of people a bulk assignment or a merge can move.
-  const read = store.prepare('SELECT admin_group_id, admin_subgroup_id, party_branch_id, party_group_id, area, building FROM persons WHERE id = ?');
+  const read = store.prepare(
+    'SELECT admin_group_id, admin_subgroup_id, party_branch_id, party_group_id, area, building FROM persons WHERE id = ?',
+  );
   const unitName = store.prepare('SELECT name FROM org_units WHERE id = ?');
   const shown = (col: keyof Membership, v: number | string | null) =>
-    v === null || col === 'area' || col === 'building' ? v : ((unitName.get(v) as { name: string } | undefined)?.name ?? null);
+    v === null || col === 'area' || col === 'building'
+      ? v
+      : ((unitName.get(v) as { name: string } | undefined)?.name ?? null);
   const now = nowIso();
   let changed = 0;
   for (const id of personIds) {
@@ -247,7 +319,9 @@ function applyMembership(store: Store, personIds: Iterable<number>, change: (m: 
     const cols = (Object.keys(next) as (keyof Membership)[]).filter((c) => next[c] !== undefined && next[c] !== m[c]);
     if (!cols.length) continue;
     store
-      .prepare(`UPDATE persons SET ${cols.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ? WHERE id = ?`)
+      .prepare(
+        `UPDATE persons SET ${cols.map((c) => `${c} = ?`).join(', ')}, version = version + 1, updated_at = ? WHERE id = ?`,
+      )
       .run(...cols.map((c) => next[c] ?? null), now, id);
     writeAudit(store, {
       entity: 'person',
@@ -289,10 +363,21 @@ function joining(store: Store, ref: UnitRef): (m: Membership) => Partial<Members
 }
 
 /** Assigns everyone on the roll a list filter finds (every page) to a unit; the deceased and those moved away stay where they were. */
-export function assignToUnit(store: Store, query: ListQuery, ref: UnitRef, today = todayIso()): { matched: number; changed: number } {
+export function assignToUnit(
+  store: Store,
+  query: ListQuery,
+  ref: UnitRef,
+  today = todayIso(),
+): { matched: number; changed: number } {
   return store.tx(() => {
     const ids = store
-      .all(store.kysely.selectFrom('persons').select('id').where((eb) => conditions(eb, query, today)).where('status', '=', '在册'))
+      .all(
+        store.kysely
+          .selectFrom('persons')
+          .select('id')
+          .where((eb) => conditions(eb, query, today))
+          .where('status', '=', '在册'),
+      )
       .map((r) => r.id);
     const title = unitTitle(store, ref);
     if (ref.kind === '楼栋' && !ref.building.trim()) throw new UserError('invalid_input', '请填写楼栋名称');
@@ -307,7 +392,12 @@ export function moveUnit(store: Store, ref: UnitRef, toParent: UnitRef): Network
       if (toParent.kind !== '片区') throw new UserError('invalid_input', '楼栋只能移到另一个片区');
       if (toParent.area === ref.area) throw new UserError('invalid_input', '楼栋已在这个片区');
       const target: UnitRef = { kind: '楼栋', area: toParent.area, building: ref.building };
-      applyMembership(store, membersOf(store, ref), joining(store, target), `${ref.building}由${ref.area || '（未分片区）'}片区移至${toParent.area}片区`);
+      applyMembership(
+        store,
+        membersOf(store, ref),
+        joining(store, target),
+        `${ref.building}由${ref.area || '（未分片区）'}片区移至${toParent.area}片区`,
+      );
       movePlaceInfo(store, ref, target);
       return networkUnit(store, target);
     }
@@ -319,8 +409,20 @@ export function moveUnit(store: Store, ref: UnitRef, toParent: UnitRef): Network
     const parent = group(store, toParent.id, parentKind);
     if (parent.id === g.parent_id) throw new UserError('invalid_input', `${g.name}已在${parent.name}`);
     store.prepare('UPDATE org_units SET parent_id = ? WHERE id = ?').run(parent.id, g.id);
-    auditUnit(store, ref, 'update', { parent: g.parent_id === null ? null : group(store, g.parent_id).name }, { parent: parent.name }, `${g.name}移至${parent.name}`);
-    applyMembership(store, membersOf(store, ref), () => ({ [COLUMN[parentKind]]: parent.id }), `${g.name}移至${parent.name}`);
+    auditUnit(
+      store,
+      ref,
+      'update',
+      { parent: g.parent_id === null ? null : group(store, g.parent_id).name },
+      { parent: parent.name },
+      `${g.name}移至${parent.name}`,
+    );
+    applyMembership(
+      store,
+      membersOf(store, ref),
+      () => ({ [COLUMN[parentKind]]: parent.id }),
+      `${g.name}移至${parent.name}`,
+    );
     return networkUnit(store, ref);
   });
 }
@@ -337,7 +439,12 @@ export function mergeUnits(store: Store, from: UnitRef, into: UnitRef): NetworkU
       const held = store.all(store.kysely.selectFrom('place_units').select('building').where('area', '=', from.area));
       for (const { building } of held) {
         if (building === '') movePlaceInfo(store, from, into);
-        else movePlaceInfo(store, { kind: '楼栋', area: from.area, building }, { kind: '楼栋', area: into.area, building });
+        else
+          movePlaceInfo(
+            store,
+            { kind: '楼栋', area: from.area, building },
+            { kind: '楼栋', area: into.area, building },
+          );
       }
       return networkUnit(store, into);
     }
@@ -346,13 +453,19 @@ export function mergeUnits(store: Store, from: UnitRef, into: UnitRef): NetworkU
       movePlaceInfo(store, from, into);
       return networkUnit(store, into);
     }
-    if (from.kind === '片区' || from.kind === '楼栋' || into.kind === '片区' || into.kind === '楼栋') throw new UserError('invalid_input', '只能合并到同一类组织');
+    if (from.kind === '片区' || from.kind === '楼栋' || into.kind === '片区' || into.kind === '楼栋')
+      throw new UserError('invalid_input', '只能合并到同一类组织');
     const a = group(store, from.id, from.kind);
     const b = group(store, into.id, into.kind);
     const col = COLUMN[a.kind];
     const parentKind = PARENT_KIND[a.kind];
     const childKind = CHILD_KIND[a.kind];
-    applyMembership(store, membersOf(store, from), () => ({ [col]: b.id, ...(parentKind ? { [COLUMN[parentKind]]: b.parent_id } : {}) }), reason);
+    applyMembership(
+      store,
+      membersOf(store, from),
+      () => ({ [col]: b.id, ...(parentKind ? { [COLUMN[parentKind]]: b.parent_id } : {}) }),
+      reason,
+    );
     if (childKind) store.prepare('UPDATE org_units SET parent_id = ? WHERE parent_id = ?').run(b.id, a.id);
     store.prepare('DELETE FROM org_units WHERE id = ?').run(a.id);
     auditUnit(store, from, 'delete', { name: a.name, leader: a.leader, phone: a.phone, note: a.note }, null, reason);
@@ -361,11 +474,18 @@ export function mergeUnits(store: Store, from: UnitRef, into: UnitRef): NetworkU
 }
 
 /** A place's recorded leader and notes go with it when it moves; where the target has its own, the target's are kept. */
-function movePlaceInfo(store: Store, from: UnitRef & { kind: '片区' | '楼栋' }, to: UnitRef & { kind: '片区' | '楼栋' }) {
+function movePlaceInfo(
+  store: Store,
+  from: UnitRef & { kind: '片区' | '楼栋' },
+  to: UnitRef & { kind: '片区' | '楼栋' },
+) {
   const b = (r: typeof from) => (r.kind === '楼栋' ? r.building : '');
   const exists = store.prepare('SELECT 1 FROM place_units WHERE area = ? AND building = ?').get(to.area, b(to));
   if (exists) store.prepare('DELETE FROM place_units WHERE area = ? AND building = ?').run(from.area, b(from));
-  else store.prepare('UPDATE place_units SET area = ?, building = ? WHERE area = ? AND building = ?').run(to.area, b(to), from.area, b(from));
+  else
+    store
+      .prepare('UPDATE place_units SET area = ?, building = ? WHERE area = ? AND building = ?')
+      .run(to.area, b(to), from.area, b(from));
 }
 
 // --- members, the contact sheet, the contact tree ------------------------------------------------
@@ -392,9 +512,15 @@ export function unitMembers(store: Store, ref: UnitRef, today = todayIso()): Uni
     political_status: string | null;
   }[];
   // By building as a person counts them (2号楼 before 十号楼), those without one last; by name within (a stable sort).
-  rows.sort((a, b) => (a.building === null ? 1 : 0) - (b.building === null ? 1 : 0) || compareUnitNames(a.building ?? '', b.building ?? ''));
+  rows.sort(
+    (a, b) =>
+      (a.building === null ? 1 : 0) - (b.building === null ? 1 : 0) ||
+      compareUnitNames(a.building ?? '', b.building ?? ''),
+  );
   // Raw: asked for each member of a unit, which can be hundreds.
-  const contact = store.prepare('SELECT name, relation, phones FROM person_contacts WHERE person_id = ? ORDER BY emergency DESC, sort, id LIMIT 1');
+  const contact = store.prepare(
+    'SELECT name, relation, phones FROM person_contacts WHERE person_id = ? ORDER BY emergency DESC, sort, id LIMIT 1',
+  );
   return rows.map((r) => {
     const c = contact.get(r.id) as { name: string; relation: string | null; phones: string } | undefined;
     const age = ageOn(r.birth_date, today);
@@ -413,7 +539,11 @@ export function unitMembers(store: Store, ref: UnitRef, today = todayIso()): Uni
       address: r.address,
       building: r.building,
       partyMember: isPartyMember(r.political_status),
-      emergency: c ? `${c.name}${c.relation ? `（${c.relation}）` : ''} ${parsePhones(c.phones).map((p) => p.number).join('、')}`.trim() : null,
+      emergency: c
+        ? `${c.name}${c.relation ? `（${c.relation}）` : ''} ${parsePhones(c.phones)
+            .map((p) => p.number)
+            .join('、')}`.trim()
+        : null,
       cannotCome: notes,
     };
   });
@@ -435,7 +565,8 @@ export function contactTree(store: Store, ref: UnitRef, fanOut = 5, today = toda
   const members = unitMembers(store, ref, today).filter((m) => m.personId !== unit.leaderPersonId);
   const canPass = (m: UnitMember) => m.phones.length > 0 && m.cannotCome.length === 0 && (m.age === null || m.age < 85);
   const eligible = members.filter(canPass);
-  const count = members.length <= fanOut ? 0 : Math.min(fanOut, eligible.length, Math.ceil(members.length / (fanOut + 1)));
+  const count =
+    members.length <= fanOut ? 0 : Math.min(fanOut, eligible.length, Math.ceil(members.length / (fanOut + 1)));
   const callers = eligible.slice(0, count);
   const callerIds = new Set(callers.map((c) => c.personId));
   const rest = members.filter((m) => !callerIds.has(m.personId));
@@ -470,7 +601,12 @@ const CONTACT_COLUMNS: TableColumn[] = [
 ];
 
 /** The contact sheet a group leader carries (组员联系表), and optionally the contact tree after it. */
-export function contactSheetPrintable(store: Store, ref: UnitRef, withTree: boolean, today = todayIso()): PrintableView {
+export function contactSheetPrintable(
+  store: Store,
+  ref: UnitRef,
+  withTree: boolean,
+  today = todayIso(),
+): PrintableView {
   const unit = networkUnit(store, ref, today);
   const title = unitTitle(store, ref);
   const members = unitMembers(store, ref, today);
@@ -478,24 +614,84 @@ export function contactSheetPrintable(store: Store, ref: UnitRef, withTree: bool
   const date = formatChineseDate(today);
   const rows = members.map(
     (m, i) =>
-      html`<tr><td class="n">${i + 1}</td><td>${m.name}</td><td class="c">${m.gender}</td><td class="c">${m.age}</td><td>${m.phones.join('、')}</td><td>${m.address}</td><td>${m.emergency}</td><td>${m.cannotCome.join('、')}</td></tr>`,
+      html`<tr>
+        <td class="n">${i + 1}</td>
+        <td>${m.name}</td>
+        <td class="c">${m.gender}</td>
+        <td class="c">${m.age}</td>
+        <td>${m.phones.join('、')}</td>
+        <td>${m.address}</td>
+        <td>${m.emergency}</td>
+        <td>${m.cannotCome.join('、')}</td>
+      </tr>`,
   );
-  const sheet = html`<section class="sheet"><h1>${title}组员联系表</h1><p class="sub"><span>组长：${unit.leader ?? '（未设）'}${unit.phone && `　电话：${unit.phone}`}</span><span>共 ${members.length} 人　${date}</span></p><table><colgroup><col class="n"><col class="name"><col class="g"><col class="age"><col class="phone"><col><col class="emergency"><col class="care"></colgroup><thead><tr>${CONTACT_COLUMNS.map((c) => html`<th>${c.label}</th>`)}</tr></thead><tbody>${rows}</tbody></table><p class="note">${orgName}　本表含个人信息，请妥善保管，不得外传。</p></section>`;
+  const sheet = html`<section class="sheet">
+    <h1>${title}组员联系表</h1>
+    <p class="sub">
+      <span>组长：${unit.leader ?? '（未设）'}${unit.phone && `　电话：${unit.phone}`}</span
+      ><span>共 ${members.length} 人　${date}</span>
+    </p>
+    <table>
+      <colgroup>
+        <col class="n" />
+        <col class="name" />
+        <col class="g" />
+        <col class="age" />
+        <col class="phone" />
+        <col />
+        <col class="emergency" />
+        <col class="care" />
+      </colgroup>
+      <thead>
+        <tr>
+          ${CONTACT_COLUMNS.map((c) => html`<th>${c.label}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+    <p class="note">${orgName}　本表含个人信息，请妥善保管，不得外传。</p>
+  </section>`;
   const pages = [sheet];
   if (withTree) {
     const t = contactTree(store, ref, 5, today);
-    const who = (m: UnitMember) => html`${m.name}　${m.phones.join('、') || '无电话，需上门告知'}${m.cannotCome.length > 0 && `（${m.cannotCome.join('、')}）`}`;
+    const who = (m: UnitMember) =>
+      html`${m.name}　${m.phones.join('、') || '无电话，需上门告知'}${m.cannotCome.length > 0 && `（${m.cannotCome.join('、')}）`}`;
     const branches = t.branches.map((b) =>
-      b.caller ? html`<li><b>${who(b.caller)}</b>，负责通知：<ol>${b.calls.map((m) => html`<li>${who(m)}</li>`)}</ol></li>` : b.calls.map((m) => html`<li>${who(m)}</li>`),
+      b.caller
+        ? html`<li>
+            <b>${who(b.caller)}</b>，负责通知：
+            <ol>
+              ${b.calls.map((m) => html`<li>${who(m)}</li>`)}
+            </ol>
+          </li>`
+        : b.calls.map((m) => html`<li>${who(m)}</li>`),
     );
     pages.push(
-      html`<section class="sheet"><h1>${title}联络树</h1><p class="sub"><span>由组长 ${t.leader.name}${t.leader.phone && `（${t.leader.phone}）`} 依次电话通知：</span><span>${date}</span></p><div class="tree"><ol>${branches}</ol></div><p class="note">联络员接到通知后，请逐一转告本人负责的组员；无电话或行动不便的，请上门告知。</p></section>`,
+      html`<section class="sheet">
+        <h1>${title}联络树</h1>
+        <p class="sub">
+          <span>由组长 ${t.leader.name}${t.leader.phone && `（${t.leader.phone}）`} 依次电话通知：</span
+          ><span>${date}</span>
+        </p>
+        <div class="tree">
+          <ol>
+            ${branches}
+          </ol>
+        </div>
+        <p class="note">联络员接到通知后，请逐一转告本人负责的组员；无电话或行动不便的，请上门告知。</p>
+      </section>`,
     );
   }
   return { ...printable(`${title}组员联系表`, SHEET_CSS, pages), count: members.length, missing: [] };
 }
 
-export async function contactSheetWorkbook(store: Store, ref: UnitRef, today = todayIso()): Promise<{ fileName: string; data: Buffer }> {
+export async function contactSheetWorkbook(
+  store: Store,
+  ref: UnitRef,
+  today = todayIso(),
+): Promise<{ fileName: string; data: Buffer }> {
   const title = unitTitle(store, ref);
   const unit = networkUnit(store, ref, today);
   const members = unitMembers(store, ref, today);
@@ -505,7 +701,16 @@ export async function contactSheetWorkbook(store: Store, ref: UnitRef, today = t
     subtitle: `组长：${unit.leader ?? '（未设）'}${unit.phone ? `　电话：${unit.phone}` : ''}　共 ${members.length} 人　${formatChineseDate(today)}`,
     orientation: 'landscape',
     columns: CONTACT_COLUMNS,
-    rows: members.map((m, i) => [i + 1, m.name, m.gender, m.age, m.phones.join('、'), m.address, m.emergency, m.cannotCome.join('、')]),
+    rows: members.map((m, i) => [
+      i + 1,
+      m.name,
+      m.gender,
+      m.age,
+      m.phones.join('、'),
+      m.address,
+      m.emergency,
+      m.cannotCome.join('、'),
+    ]),
   });
   return { fileName: `${title}组员联系表.xlsx`, data };
 }

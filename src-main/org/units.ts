@@ -7,12 +7,14 @@ import { UserError } from '../shared/errors';
 import { isGroupKind, PARENT_KIND } from '../shared/org';
 import { compareUnitNames } from '../shared/unitOrder';
 
-
 /**
  * The order units are listed in everywhere: by kind (as the database has always ordered them), by
  * the office's own order where it set one, then by name as a person counts (第二 before 第十二).
  */
-export function compareUnits(a: { kind: string; sort: number; name: string; id: number }, b: { kind: string; sort: number; name: string; id: number }): number {
+export function compareUnits(
+  a: { kind: string; sort: number; name: string; id: number },
+  b: { kind: string; sort: number; name: string; id: number },
+): number {
   // Kinds compare by code point, as SQLite's BINARY collation did in the ORDER BY this replaces.
   if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
   return a.sort - b.sort || compareUnitNames(a.name, b.name) || a.id - b.id;
@@ -29,10 +31,15 @@ export function createUnit(store: Store, input: { kind: string; name: string; pa
   if (!isGroupKind(input.kind)) throw new UserError('invalid_input', '组织类型不正确');
   const parentKind = PARENT_KIND[input.kind];
   return store.tx(() => {
-    if (parentKind === null && input.parentId !== null) throw new UserError('invalid_input', `${input.kind}不能隶属于其他组织`);
+    if (parentKind === null && input.parentId !== null)
+      throw new UserError('invalid_input', `${input.kind}不能隶属于其他组织`);
     if (parentKind !== null) {
-      const parent = input.parentId === null ? undefined : store.first(store.kysely.selectFrom('org_units').select('kind').where('id', '=', input.parentId));
-      if (!parent || parent.kind !== parentKind) throw new UserError('invalid_input', `${input.kind}须隶属于一个${parentKind}`);
+      const parent =
+        input.parentId === null
+          ? undefined
+          : store.first(store.kysely.selectFrom('org_units').select('kind').where('id', '=', input.parentId));
+      if (!parent || parent.kind !== parentKind)
+        throw new UserError('invalid_input', `${input.kind}须隶属于一个${parentKind}`);
     }
     const dup = store.first(
       store.kysely.selectFrom('org_units').select('id').where('kind', '=', input.kind).where('name', '=', input.name),
@@ -40,7 +47,9 @@ export function createUnit(store: Store, input: { kind: string; name: string; pa
     if (dup) throw new UserError('duplicate', `已有名为“${input.name}”的${input.kind}`);
     const id = Number(
       store.run(
-        store.kysely.insertInto('org_units').values({ kind: input.kind, name: input.name, parent_id: input.parentId, created_at: nowIso() }),
+        store.kysely
+          .insertInto('org_units')
+          .values({ kind: input.kind, name: input.name, parent_id: input.parentId, created_at: nowIso() }),
       ).lastInsertRowid,
     );
     return { id, kind: input.kind, name: input.name, parentId: input.parentId };

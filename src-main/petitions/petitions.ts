@@ -63,7 +63,15 @@ export function getPetition(store: Store, id: number, today = todayIso()): Petit
 
 function audit(store: Store, before: Petition | null, after: Petition, reason: string | null): void {
   const strip = ({ version: _v, overdue: _o, ...rest }: Petition) => rest;
-  writeAudit(store, { entity: 'petition', entityId: after.id, personId: after.personId, action: before ? 'update' : 'create', before: before ? strip(before) : null, after: strip(after), reason });
+  writeAudit(store, {
+    entity: 'petition',
+    entityId: after.id,
+    personId: after.personId,
+    action: before ? 'update' : 'create',
+    before: before ? strip(before) : null,
+    after: strip(after),
+    reason,
+  });
 }
 
 export function createPetition(store: Store, input: PetitionInput, today = todayIso()): Petition {
@@ -82,8 +90,19 @@ export function createPetition(store: Store, input: PetitionInput, today = today
           `INSERT INTO petitions (received_on, channel, person_id, petitioner, relation, phone, subject, content, handler, status, created_at, created_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '待受理', ?, ?)`,
         )
-        .run(input.receivedOn, input.channel, input.personId, petitioner, input.relation, input.phone, input.subject, input.content, input.handler, nowIso(), currentOperator(store))
-        .lastInsertRowid,
+        .run(
+          input.receivedOn,
+          input.channel,
+          input.personId,
+          petitioner,
+          input.relation,
+          input.phone,
+          input.subject,
+          input.content,
+          input.handler,
+          nowIso(),
+          currentOperator(store),
+        ).lastInsertRowid,
     );
     const saved = getPetition(store, id, today);
     audit(store, null, saved, null);
@@ -99,7 +118,13 @@ export type PetitionStep =
 
 const STEP_WORDS = { accept: '受理', reject: '不予受理', extend: '延期', conclude: '办结' } as const;
 
-export function advancePetition(store: Store, id: number, version: number, s: PetitionStep, today = todayIso()): Petition {
+export function advancePetition(
+  store: Store,
+  id: number,
+  version: number,
+  s: PetitionStep,
+  today = todayIso(),
+): Petition {
   return store.tx(() => {
     const before = getPetition(store, id, today);
     refuseIfStale(store, 'petition', id, version, before.version, `第 ${id} 号信访件`);
@@ -119,18 +144,28 @@ export function advancePetition(store: Store, id: number, version: number, s: Pe
       case 'reject':
         if (before.status !== '待受理') refuse();
         notBefore(s.on, before.receivedOn, '告知日期');
-        store.prepare("UPDATE petitions SET status = '不予受理', rejected_reason = ?, concluded_on = ? WHERE id = ?").run(s.reason, s.on, id);
+        store
+          .prepare("UPDATE petitions SET status = '不予受理', rejected_reason = ?, concluded_on = ? WHERE id = ?")
+          .run(s.reason, s.on, id);
         break;
       case 'extend':
         if (before.status !== '办理中') refuse();
-        if (before.extensionDays !== null) throw new UserError('illegal_move', `第 ${id} 号信访件已延期 ${before.extensionDays} 天，只能延期一次`);
-        if (s.days < 1 || s.days > MAX_EXTENSION_DAYS) throw new UserError('invalid_input', `延长期限不得超过 ${MAX_EXTENSION_DAYS} 日`);
-        store.prepare('UPDATE petitions SET extension_days = ?, extension_reason = ? WHERE id = ?').run(s.days, s.reason, id);
+        if (before.extensionDays !== null)
+          throw new UserError('illegal_move', `第 ${id} 号信访件已延期 ${before.extensionDays} 天，只能延期一次`);
+        if (s.days < 1 || s.days > MAX_EXTENSION_DAYS)
+          throw new UserError('invalid_input', `延长期限不得超过 ${MAX_EXTENSION_DAYS} 日`);
+        store
+          .prepare('UPDATE petitions SET extension_days = ?, extension_reason = ? WHERE id = ?')
+          .run(s.days, s.reason, id);
         break;
       case 'conclude':
         if (before.status !== '办理中') refuse();
         notBefore(s.on, before.acceptedOn!, '办结日期');
-        store.prepare("UPDATE petitions SET status = '已办结', concluded_on = ?, result = ?, satisfaction = ? WHERE id = ?").run(s.on, s.result, s.satisfaction, id);
+        store
+          .prepare(
+            "UPDATE petitions SET status = '已办结', concluded_on = ?, result = ?, satisfaction = ? WHERE id = ?",
+          )
+          .run(s.on, s.result, s.satisfaction, id);
         break;
     }
     store.prepare('UPDATE petitions SET version = version + 1 WHERE id = ?').run(id);
@@ -140,7 +175,11 @@ export function advancePetition(store: Store, id: number, version: number, s: Pe
   });
 }
 
-export function listPetitions(store: Store, q: { personId: number | null; from: string | null; to: string | null; openOnly: boolean }, today = todayIso()): Petition[] {
+export function listPetitions(
+  store: Store,
+  q: { personId: number | null; from: string | null; to: string | null; openOnly: boolean },
+  today = todayIso(),
+): Petition[] {
   let k = store.kysely.selectFrom('petitions').selectAll();
   if (q.personId !== null) k = k.where('person_id', '=', q.personId);
   if (q.from) k = k.where('received_on', '>=', q.from);
@@ -174,10 +213,26 @@ function registerLines(store: Store, from: string, to: string): (string | number
   if (to < from) throw new UserError('invalid_input', '截止日期不能早于起始日期');
   return listPetitions(store, { personId: null, from, to, openOnly: false })
     .reverse()
-    .map((p) => [p.id, p.receivedOn, p.channel, p.petitioner, p.relation ?? '', p.phone ?? '', p.subject, p.handler ?? '', p.status, p.concludeBy ?? `受理期限 ${p.acceptBy}`, p.result ?? p.rejectedReason ?? '']);
+    .map((p) => [
+      p.id,
+      p.receivedOn,
+      p.channel,
+      p.petitioner,
+      p.relation ?? '',
+      p.phone ?? '',
+      p.subject,
+      p.handler ?? '',
+      p.status,
+      p.concludeBy ?? `受理期限 ${p.acceptBy}`,
+      p.result ?? p.rejectedReason ?? '',
+    ]);
 }
 
-export async function registerWorkbook(store: Store, from: string, to: string): Promise<{ fileName: string; data: Buffer }> {
+export async function registerWorkbook(
+  store: Store,
+  from: string,
+  to: string,
+): Promise<{ fileName: string; data: Buffer }> {
   const data = await tableWorkbook({
     name: '信访登记簿',
     title: `信访登记簿（${from} 至 ${to}）`,
@@ -192,7 +247,27 @@ export async function registerWorkbook(store: Store, from: string, to: string): 
 export function registerPrintable(store: Store, from: string, to: string): PrintableView {
   const lines = registerLines(store, from, to);
   const { orgName } = getOfficeSettings(store);
-  const body = html`<section class="sheet register"><h1>信访登记簿</h1><p class="sub"><span>${orgName}</span><span>${formatChineseDate(from)}至${formatChineseDate(to)}　共 ${lines.length} 件</span></p><table><thead><tr>${REGISTER_COLUMNS.map((c) => html`<th>${c.label}</th>`)}</tr></thead><tbody>${lines.map((l) => html`<tr>${l.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody></table></section>`;
+  const body = html`<section class="sheet register">
+    <h1>信访登记簿</h1>
+    <p class="sub">
+      <span>${orgName}</span><span>${formatChineseDate(from)}至${formatChineseDate(to)}　共 ${lines.length} 件</span>
+    </p>
+    <table>
+      <thead>
+        <tr>
+          ${REGISTER_COLUMNS.map((c) => html`<th>${c.label}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${lines.map(
+          (l) =>
+            html`<tr>
+              ${l.map((c) => html`<td>${c}</td>`)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </section>`;
   return { ...printable('信访登记簿', ruledListCss(9.5), body), count: lines.length, missing: [] };
 }
 
@@ -201,11 +276,28 @@ export function registerPrintable(store: Store, from: string, to: string): Print
 export function petitionAttachments(store: Store, petitionId: number): PetitionAttachment[] {
   row(store, petitionId);
   return store
-    .all(store.kysely.selectFrom('petition_attachments').select(['id', 'file_name', 'mime', 'size', 'added_at', 'added_by']).where('petition_id', '=', petitionId).orderBy('id'))
-    .map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, addedAt: a.added_at, addedBy: a.added_by }));
+    .all(
+      store.kysely
+        .selectFrom('petition_attachments')
+        .select(['id', 'file_name', 'mime', 'size', 'added_at', 'added_by'])
+        .where('petition_id', '=', petitionId)
+        .orderBy('id'),
+    )
+    .map((a) => ({
+      id: a.id,
+      fileName: a.file_name,
+      mime: a.mime,
+      size: a.size,
+      addedAt: a.added_at,
+      addedBy: a.added_by,
+    }));
 }
 
-export function attachToPetition(store: Store, petitionId: number, file: { fileName: string; mime: string; data: Buffer }): PetitionAttachment {
+export function attachToPetition(
+  store: Store,
+  petitionId: number,
+  file: { fileName: string; mime: string; data: Buffer },
+): PetitionAttachment {
   if (file.data.length === 0) throw new UserError('invalid_input', '文件是空的，未添加');
   if (file.data.length > MAX_ATTACHMENT_BYTES) throw new UserError('invalid_input', '单个附件不能超过 20 MB');
   // The type from the bytes and a safe name; what the sender claimed is not kept.
@@ -214,10 +306,28 @@ export function attachToPetition(store: Store, petitionId: number, file: { fileN
     const p = row(store, petitionId);
     const id = Number(
       store
-        .prepare('INSERT INTO petition_attachments (petition_id, file_name, mime, size, sha256, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(petitionId, checked.fileName, checked.mime, file.data.length, createHash('sha256').update(file.data).digest('hex'), file.data, nowIso(), currentOperator(store)).lastInsertRowid,
+        .prepare(
+          'INSERT INTO petition_attachments (petition_id, file_name, mime, size, sha256, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          petitionId,
+          checked.fileName,
+          checked.mime,
+          file.data.length,
+          createHash('sha256').update(file.data).digest('hex'),
+          file.data,
+          nowIso(),
+          currentOperator(store),
+        ).lastInsertRowid,
     );
-    writeAudit(store, { entity: 'petition', entityId: petitionId, personId: p.person_id, action: 'update', before: null, after: { attachment: checked.fileName } });
+    writeAudit(store, {
+      entity: 'petition',
+      entityId: petitionId,
+      personId: p.person_id,
+      action: 'update',
+      before: null,
+      after: { attachment: checked.fileName },
+    });
     return petitionAttachments(store, petitionId).find((a) => a.id === id)!;
   });
 }
@@ -227,5 +337,13 @@ export function readPetitionAttachment(store: Store, id: number): PetitionAttach
   if (!a) throw new UserError('not_found', '没有找到这个附件');
   // Rows stored before the check are described by their bytes too.
   const served = servedType(a.file_name, a.data);
-  return { id: a.id, fileName: served.fileName, mime: served.type.mime, size: a.size, addedAt: a.added_at, addedBy: a.added_by, data: a.data };
+  return {
+    id: a.id,
+    fileName: served.fileName,
+    mime: served.type.mime,
+    size: a.size,
+    addedAt: a.added_at,
+    addedBy: a.added_by,
+    data: a.data,
+  };
 }

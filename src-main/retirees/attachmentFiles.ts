@@ -18,11 +18,17 @@ export interface FileType {
   previewable: boolean;
 }
 
-const type = (mime: string, kind: AttachmentKind, extensions: string[], previewable = false): FileType => ({ mime, kind, extensions, previewable });
+const type = (mime: string, kind: AttachmentKind, extensions: string[], previewable = false): FileType => ({
+  mime,
+  kind,
+  extensions,
+  previewable,
+});
 
 export const OPAQUE: FileType = type('application/octet-stream', 'other', []);
 
-const starts = (b: Uint8Array, sig: number[], at = 0) => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
+const starts = (b: Uint8Array, sig: number[], at = 0) =>
+  b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
 /** Program and script extensions: refused whatever the bytes are. */
@@ -52,7 +58,8 @@ const ZIP = type('application/zip', 'other', ['zip']);
 const TEXT = type('text/plain; charset=utf-8', 'text', ['txt', 'csv', 'log']);
 
 /** HTML and XML (SVG among them) as a browser would sniff them: markup at the start of the text. */
-const MARKUP = /^(?:\uFEFF)?[\s]*<(?:!doctype\s+html|html|head|body|script|iframe|h1|div|font|table|a|style|title|b|br|p|!--|\?xml|svg|img|object|embed|meta|link|form|math|xsl)[\s>/]/i;
+const MARKUP =
+  /^(?:\uFEFF)?[\s]*<(?:!doctype\s+html|html|head|body|script|iframe|h1|div|font|table|a|style|title|b|br|p|!--|\?xml|svg|img|object|embed|meta|link|form|math|xsl)[\s>/]/i;
 
 function isUtf8Text(b: Uint8Array): boolean {
   if (b.includes(0)) return false;
@@ -72,16 +79,29 @@ export function sniffType(bytes: Uint8Array, extension: string): FileType | stri
   if (starts(b, ascii('GIF87a')) || starts(b, ascii('GIF89a'))) return type('image/gif', 'image', ['gif'], true);
   if (starts(b, ascii('RIFF')) && starts(b, ascii('WEBP'), 8)) return type('image/webp', 'image', ['webp'], true);
   if (starts(b, ascii('BM')) && b.length > 14) return type('image/bmp', 'image', ['bmp']);
-  if (starts(b, [0x49, 0x49, 0x2a, 0x00]) || starts(b, [0x4d, 0x4d, 0x00, 0x2a])) return type('image/tiff', 'image', ['tif', 'tiff']);
+  if (starts(b, [0x49, 0x49, 0x2a, 0x00]) || starts(b, [0x4d, 0x4d, 0x00, 0x2a]))
+    return type('image/tiff', 'image', ['tif', 'tiff']);
   if (starts(b, ascii('%PDF-'))) return type('application/pdf', 'pdf', ['pdf']);
   if (starts(b, [0x50, 0x4b, 0x03, 0x04])) return OFFICE_ZIP[extension] ?? ZIP;
   if (starts(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return OFFICE_OLE[extension] ?? OPAQUE;
   // Programs: Windows (MZ), Linux (ELF), macOS (Mach-O, fat), Java classes; and scripts (#!).
-  if (starts(b, ascii('MZ')) || starts(b, [0x7f, 0x45, 0x4c, 0x46]) || [[0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf], [0xce, 0xfa, 0xed, 0xfe], [0xcf, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe]].some((s) => starts(b, s)) || starts(b, ascii('#!'))) {
+  if (
+    starts(b, ascii('MZ')) ||
+    starts(b, [0x7f, 0x45, 0x4c, 0x46]) ||
+    [
+      [0xfe, 0xed, 0xfa, 0xce],
+      [0xfe, 0xed, 0xfa, 0xcf],
+      [0xce, 0xfa, 0xed, 0xfe],
+      [0xcf, 0xfa, 0xed, 0xfe],
+      [0xca, 0xfe, 0xba, 0xbe],
+    ].some((s) => starts(b, s)) ||
+    starts(b, ascii('#!'))
+  ) {
     return '这是一个程序文件，不能作为附件';
   }
   const head = new TextDecoder('utf-8').decode(b.subarray(0, 1024));
-  if (MARKUP.test(head) || /<svg[\s>]/i.test(head)) return '网页（HTML）和 SVG 文件可能含有脚本，不能作为附件；请另存为 PDF 或图片后再添加';
+  if (MARKUP.test(head) || /<svg[\s>]/i.test(head))
+    return '网页（HTML）和 SVG 文件可能含有脚本，不能作为附件；请另存为 PDF 或图片后再添加';
   if (isUtf8Text(b.subarray(0, 64 * 1024))) return TEXT;
   return OPAQUE;
 }
@@ -125,11 +145,13 @@ export function safeFileName(name: string, fallback = '附件'): string {
 export function checkAttachmentFile(fileName: string, data: Uint8Array): { fileName: string; mime: string } {
   const name = safeFileName(fileName);
   const ext = extensionOf(name);
-  if (DANGEROUS_EXTENSIONS.has(ext)) throw new UserError('invalid_input', `不能添加程序、脚本或网页文件（.${ext}）作为附件`);
+  if (DANGEROUS_EXTENSIONS.has(ext))
+    throw new UserError('invalid_input', `不能添加程序、脚本或网页文件（.${ext}）作为附件`);
   const t = sniffType(data, ext);
   if (typeof t === 'string') throw new UserError('invalid_input', t);
   // A JPEG called scan.pdf opens in the right program once it is called scan.pdf.jpg.
-  const fixed = t.extensions.length > 0 && !t.extensions.includes(ext) ? safeFileName(`${name}.${t.extensions[0]}`) : name;
+  const fixed =
+    t.extensions.length > 0 && !t.extensions.includes(ext) ? safeFileName(`${name}.${t.extensions[0]}`) : name;
   return { fileName: fixed, mime: t.mime };
 }
 

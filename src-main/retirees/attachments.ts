@@ -20,12 +20,28 @@ export function toInfo(a: {
   added_by: string;
   claim_id: number | null;
 }): AttachmentInfo {
-  return { id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, note: a.note, addedAt: a.added_at, addedBy: a.added_by, claimId: a.claim_id };
+  return {
+    id: a.id,
+    fileName: a.file_name,
+    mime: a.mime,
+    size: a.size,
+    note: a.note,
+    addedAt: a.added_at,
+    addedBy: a.added_by,
+    claimId: a.claim_id,
+  };
 }
 
 export function addAttachment(
   store: Store,
-  input: { personId: number; fileName: string; mime: string; data: Buffer; note: string | null; claimId?: number | null },
+  input: {
+    personId: number;
+    fileName: string;
+    mime: string;
+    data: Buffer;
+    note: string | null;
+    claimId?: number | null;
+  },
 ): AttachmentInfo {
   if (input.data.length === 0) throw new UserError('invalid_input', '文件是空的，未添加');
   if (input.data.length > MAX_ATTACHMENT_BYTES) throw new UserError('invalid_input', '单个附件不能超过 20 MB');
@@ -36,7 +52,8 @@ export function addAttachment(
     if (!person) throw new UserError('not_found', '没有找到这份档案');
     if (input.claimId != null) {
       const claim = store.first(store.kysely.selectFrom('claims').select('person_id').where('id', '=', input.claimId));
-      if (!claim || claim.person_id !== input.personId) throw new UserError('not_found', `第 ${input.claimId} 号报销单不是这位人员的`);
+      if (!claim || claim.person_id !== input.personId)
+        throw new UserError('not_found', `第 ${input.claimId} 号报销单不是这位人员的`);
     }
     const values = {
       person_id: input.personId,
@@ -84,6 +101,14 @@ export function removeAttachment(store: Store, id: number, reason: string): void
     const row = store.first(store.kysely.selectFrom('attachments').selectAll().where('id', '=', id));
     if (!row) throw new UserError('not_found', '没有找到这个附件');
     store.run(store.kysely.deleteFrom('attachments').where('id', '=', id));
-    writeAudit(store, { entity: 'attachment', entityId: id, personId: row.person_id, action: 'delete', before: { attachment: row.file_name }, after: null, reason });
+    writeAudit(store, {
+      entity: 'attachment',
+      entityId: id,
+      personId: row.person_id,
+      action: 'delete',
+      before: { attachment: row.file_name },
+      after: null,
+      reason,
+    });
   });
 }

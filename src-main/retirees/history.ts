@@ -10,7 +10,14 @@ export function historyFor(store: Store, personId: number): HistoryItem[] {
   const items: HistoryItem[] = entries.map((e) => {
     const { what, changes } = describeAudit(e, names);
     // A new file is one line (建立档案): its fields are the file itself, shown above the tab.
-    return { id: e.id, at: e.at, operator: e.operator, what, reason: e.reason, changes: e.entity === 'person' && e.action === 'create' ? [] : changes };
+    return {
+      id: e.id,
+      at: e.at,
+      operator: e.operator,
+      what,
+      reason: e.reason,
+      changes: e.entity === 'person' && e.action === 'create' ? [] : changes,
+    };
   });
   if (!entries.some((e) => e.entity === 'person' && e.action === 'create')) {
     const created = createdByImport(store, personId);

@@ -6,7 +6,14 @@
 // the list shows (migration 0014: one branch per status and category, merged), then those 50 rows.
 // A search without a chosen sort ranks its hits instead (rankedSearch).
 import { type ExpressionBuilder, expressionBuilder, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
-import { type Figures, type ListPage, type ListQuery, type PersonRow, SEARCH_CAP, type SearchMatch } from '../contract/retirees';
+import {
+  type Figures,
+  type ListPage,
+  type ListQuery,
+  type PersonRow,
+  SEARCH_CAP,
+  type SearchMatch,
+} from '../contract/retirees';
 import type { Database } from '../db/schema';
 import type { Store } from '../db/store';
 import { bornOnOrBefore, personAge, todayIso } from '../shared/dates';
@@ -54,10 +61,13 @@ function otherConditions(eb: EB, q: ListQuery, today: string, search = true) {
   }
   if (q.area) all.push(eb('area', '=', q.area));
   if (q.building) all.push(eb('building', '=', q.building));
-  if (q.adminGroupId) all.push(eb.or([eb('admin_group_id', '=', q.adminGroupId), eb('admin_subgroup_id', '=', q.adminGroupId)]));
-  if (q.partyBranchId) all.push(eb.or([eb('party_branch_id', '=', q.partyBranchId), eb('party_group_id', '=', q.partyBranchId)]));
+  if (q.adminGroupId)
+    all.push(eb.or([eb('admin_group_id', '=', q.adminGroupId), eb('admin_subgroup_id', '=', q.adminGroupId)]));
+  if (q.partyBranchId)
+    all.push(eb.or([eb('party_branch_id', '=', q.partyBranchId), eb('party_group_id', '=', q.partyBranchId)]));
   if (q.partyMember === true) all.push(eb('political_status', 'in', PARTY_MEMBER_STATUSES));
-  if (q.partyMember === false) all.push(eb.or([eb('political_status', 'is', null), eb('political_status', 'not in', PARTY_MEMBER_STATUSES)]));
+  if (q.partyMember === false)
+    all.push(eb.or([eb('political_status', 'is', null), eb('political_status', 'not in', PARTY_MEMBER_STATUSES)]));
   if (q.minAge !== null) all.push(eb('birth_date', '<=', bornOnOrBefore(q.minAge, today)));
   for (const flag of q.care) {
     if (flag === 'aloneChildless') all.push(is('care_alone_childless', 1));
@@ -77,7 +87,11 @@ function otherConditions(eb: EB, q: ListQuery, today: string, search = true) {
  * filter keeps all), so that SQLite starts from an index led by them and never walks the table.
  */
 export function conditions(eb: EB, q: ListQuery, today: string, search = true) {
-  return eb.and([eb('status', 'in', statusesOf(q)), eb('category', 'in', categoriesOf(q)), ...otherConditions(eb, q, today, search)]);
+  return eb.and([
+    eb('status', 'in', statusesOf(q)),
+    eb('category', 'in', categoriesOf(q)),
+    ...otherConditions(eb, q, today, search),
+  ]);
 }
 
 /** The sort's columns in ORDER BY order, and the names the page query gives them. */
@@ -91,7 +105,10 @@ function sortTerms(sort: SortKey) {
  * who have one): the ORDER BY is exactly the sort part of an index of migration 0014, read forwards
  * or backwards.
  */
-export function orderBy<Q extends SelectQueryBuilder<Database, 'persons', object>>(qb: Q, q: Pick<ListQuery, 'sort' | 'desc'>): Q {
+export function orderBy<Q extends SelectQueryBuilder<Database, 'persons', object>>(
+  qb: Q,
+  q: Pick<ListQuery, 'sort' | 'desc'>,
+): Q {
   const { column, nullsLast } = sortTerms(q.sort ?? 'name');
   const dir = q.desc ? sql`DESC` : sql`ASC`;
   let out = qb;
@@ -115,7 +132,11 @@ export function pageQueries(store: Store, q: ListQuery, today: string) {
   const branch = (status: string, category: string) =>
     k
       .selectFrom('persons')
-      .select(['id', sql<unknown>`${sql.ref(column)}`.as('sort_value'), sql<number>`(${sql.ref(column)} IS NULL)`.as('sort_null')])
+      .select([
+        'id',
+        sql<unknown>`${sql.ref(column)}`.as('sort_value'),
+        sql<number>`(${sql.ref(column)} IS NULL)`.as('sort_null'),
+      ])
       .where('status', '=', status as never)
       .where('category', '=', category as never)
       .where((eb) => eb.and(otherConditions(eb, q, today)));
@@ -148,7 +169,8 @@ export function listPersons(store: Store, q: ListQuery, today = todayIso()): Lis
  * (https://sqlite.org/c3ref/prepare.html).
  */
 function searchFilter(q: ListQuery, today: string) {
-  const among = (column: string, values: readonly string[]) => sql<boolean>`${sql.ref(column)} IN (${sql.join(values.map((v) => sql.lit(v)))})`;
+  const among = (column: string, values: readonly string[]) =>
+    sql<boolean>`${sql.ref(column)} IN (${sql.join(values.map((v) => sql.lit(v)))})`;
   const all = [
     ...(q.statuses.length ? [among('persons.status', q.statuses)] : []),
     ...(q.categories.length ? [among('persons.category', q.categories)] : []),
@@ -176,7 +198,9 @@ function tierHits(match: string, tier: number, filter: RawBuilder<unknown>) {
 
 /** Up to `limit` hits of one tier's MATCH expression. Exported for the test that pins its plan. */
 export function searchHits(store: Store, q: ListQuery, today: string, match: string, limit: number) {
-  return store.kysely.selectFrom(sql<Hit>`(${tierHits(match, 0, searchFilter(q, today))} LIMIT ${limit})`.as('hits')).selectAll();
+  return store.kysely
+    .selectFrom(sql<Hit>`(${tierHits(match, 0, searchFilter(q, today))} LIMIT ${limit})`.as('hits'))
+    .selectAll();
 }
 
 /**
@@ -205,7 +229,13 @@ function rankedSearch(store: Store, q: ListQuery, today: string): ListPage {
   const more = ranked.length > SEARCH_CAP;
   const start = (q.page - 1) * q.pageSize;
   const ids = ranked.slice(0, SEARCH_CAP).slice(start, start + q.pageSize);
-  return { total: Math.min(ranked.length, SEARCH_CAP), more, page: q.page, pageSize: q.pageSize, rows: rowsOf(store, ids, q.q, today) };
+  return {
+    total: Math.min(ranked.length, SEARCH_CAP),
+    more,
+    page: q.page,
+    pageSize: q.pageSize,
+    rows: rowsOf(store, ids, q.q, today),
+  };
 }
 
 /** The list's rows of these people, in this order; each with what of it a search matched. */
@@ -242,7 +272,13 @@ function rowsOf(store: Store, ids: number[], query: string, today: string): Pers
   return ids.map((id): PersonRow => {
     const r = byId.get(id)!;
     const phones = parsePhones(r.phones);
-    const match = terms.length ? matchOf(terms, r.id_number, phones.map((p) => p.number)) : undefined;
+    const match = terms.length
+      ? matchOf(
+          terms,
+          r.id_number,
+          phones.map((p) => p.number),
+        )
+      : undefined;
     return {
       id: r.id,
       name: r.name,
@@ -289,7 +325,10 @@ export function matchOf(terms: string[], idNumber: string | null, phones: string
     for (const phone of phones) {
       // The digits of `138-4000-1234` are matched; the dashes stay where they are.
       const digits = [...phone].flatMap((c, i) => (/[0-9]/.test(c) ? [i] : []));
-      const at = digits.map((i) => phone[i]).join('').indexOf(term);
+      const at = digits
+        .map((i) => phone[i])
+        .join('')
+        .indexOf(term);
       if (at < 0) continue;
       const from = digits[at];
       const to = digits[at + term.length - 1] + 1;
@@ -314,10 +353,16 @@ export function listFilterOptions(store: Store): { areas: string[]; buildings: s
 export function officeFigures(store: Store, today = todayIso()): Figures {
   const k = store.kysely;
   const active = k.selectFrom('persons').where('status', '=', '在册');
-  const byCategory = store.all(active.select(['category', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('category'));
-  const activeByCategory = Object.fromEntries(CATEGORIES.map((c) => [c, byCategory.find((r) => r.category === c)?.n ?? 0]));
+  const byCategory = store.all(
+    active.select(['category', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('category'),
+  );
+  const activeByCategory = Object.fromEntries(
+    CATEGORIES.map((c) => [c, byCategory.find((r) => r.category === c)?.n ?? 0]),
+  );
   const olderThan = (years: number) =>
-    store.first(active.where('birth_date', '<=', bornOnOrBefore(years, today)).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+    store.first(
+      active.where('birth_date', '<=', bornOnOrBefore(years, today)).select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n ?? 0;
   const count = (q: typeof active) => store.first(q.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
   return {
     today,
@@ -327,7 +372,10 @@ export function officeFigures(store: Store, today = todayIso()): Figures {
     over90: olderThan(90),
     over100: olderThan(100),
     deathsThisYear: count(
-      k.selectFrom('persons').where('status', '=', '已故').where('status_date', '>=', `${today.slice(0, 4)}-01-01`),
+      k
+        .selectFrom('persons')
+        .where('status', '=', '已故')
+        .where('status_date', '>=', `${today.slice(0, 4)}-01-01`),
     ),
     needsReview: count(k.selectFrom('persons').where('review_flags', '!=', '[]')),
   };

@@ -83,7 +83,9 @@ function toColumns(p: PersonInput, id: ResolvedId) {
   };
 }
 
-function fromColumns(r: PersonRowDb): Omit<PersonFile, 'id' | 'version' | 'age' | 'contacts' | 'attachments' | 'unitNames' | 'createdAt' | 'updatedAt'> {
+function fromColumns(
+  r: PersonRowDb,
+): Omit<PersonFile, 'id' | 'version' | 'age' | 'contacts' | 'attachments' | 'unitNames' | 'createdAt' | 'updatedAt'> {
   return {
     name: r.name,
     gender: r.gender as PersonFile['gender'],
@@ -145,13 +147,22 @@ function resolveIdNumber(
   p: PersonInput,
   opts: { acceptWarnings: boolean; excludeId: number | null; knownFlags: string[]; staleFlags: string[] },
 ): ResolvedId {
-  const check = checkIdForForm(store, { idNumber: p.idNumber ?? '', birthDate: p.birthDate, gender: p.gender, excludeId: opts.excludeId });
+  const check = checkIdForForm(store, {
+    idNumber: p.idNumber ?? '',
+    birthDate: p.birthDate,
+    gender: p.gender,
+    excludeId: opts.excludeId,
+  });
   if (check.errors.length > 0) throw new UserError('invalid_id', check.errors.join('；'));
   const unconfirmed = check.warnings.filter((w) => !opts.knownFlags.includes(w));
   if (unconfirmed.length > 0 && !opts.acceptWarnings) {
-    throw new UserError('needs_confirmation', `请核对：${unconfirmed.join('；')}。确认无误后可按原样保存，档案将标记为“待核实”。`, {
-      warnings: unconfirmed,
-    });
+    throw new UserError(
+      'needs_confirmation',
+      `请核对：${unconfirmed.join('；')}。确认无误后可按原样保存，档案将标记为“待核实”。`,
+      {
+        warnings: unconfirmed,
+      },
+    );
   }
   return {
     idNumber: check.normalized,
@@ -169,16 +180,24 @@ export function checkIdForForm(
   store: Store,
   input: { idNumber: string; birthDate: string | null; gender: string | null; excludeId: number | null },
 ): IdCheckResult {
-  const empty: IdCheckResult = { ok: true, normalized: null, from15: false, birthDate: null, gender: null, errors: [], warnings: [] };
+  const empty: IdCheckResult = {
+    ok: true,
+    normalized: null,
+    from15: false,
+    birthDate: null,
+    gender: null,
+    errors: [],
+    warnings: [],
+  };
   if (input.idNumber.trim() === '') return empty;
   const r = checkIdNumber(input.idNumber);
   if (!r.ok && r.code !== 'checkDigit') return { ...empty, ok: false, errors: [r.message] };
   const warnings = r.ok ? [] : [r.message];
   warnings.push(...crossCheckId(r, input));
   const errors: string[] = [];
-  const holder = store.prepare('SELECT id, name FROM persons WHERE id_number = ? AND id != ?').get(r.normalized, input.excludeId ?? 0) as
-    | { id: number; name: string }
-    | undefined;
+  const holder = store
+    .prepare('SELECT id, name FROM persons WHERE id_number = ? AND id != ?')
+    .get(r.normalized, input.excludeId ?? 0) as { id: number; name: string } | undefined;
   if (holder) errors.push(`身份证号 ${r.normalized} 已登记在“${holder.name}”的档案中，同一人不能重复建档`);
   return {
     ok: errors.length === 0 && warnings.length === 0,
@@ -198,8 +217,17 @@ const UNIT_FIELDS = [
   ['adminSubgroupId', '行政小组', 'adminSubgroup'],
 ] as const satisfies readonly (readonly [PersonField, GroupKind, string])[];
 
-function unitNames(store: Store, p: Pick<PersonInput, 'partyBranchId' | 'partyGroupId' | 'adminGroupId' | 'adminSubgroupId'>, strict: boolean) {
-  const names = { partyBranch: null, partyGroup: null, adminGroup: null, adminSubgroup: null } as PersonFile['unitNames'];
+function unitNames(
+  store: Store,
+  p: Pick<PersonInput, 'partyBranchId' | 'partyGroupId' | 'adminGroupId' | 'adminSubgroupId'>,
+  strict: boolean,
+) {
+  const names = {
+    partyBranch: null,
+    partyGroup: null,
+    adminGroup: null,
+    adminSubgroup: null,
+  } as PersonFile['unitNames'];
   for (const [field, kind, key] of UNIT_FIELDS) {
     const unitId = p[field];
     if (unitId == null) continue;
@@ -214,20 +242,24 @@ function unitNames(store: Store, p: Pick<PersonInput, 'partyBranchId' | 'partyGr
 // are prepared statements rather than queries built each time.
 
 function loadContacts(store: Store, personId: number): Contact[] {
-  const rows = store.prepare('SELECT * FROM person_contacts WHERE person_id = ? ORDER BY sort, id').all(personId) as Selectable<PersonContactsTable>[];
+  const rows = store
+    .prepare('SELECT * FROM person_contacts WHERE person_id = ? ORDER BY sort, id')
+    .all(personId) as Selectable<PersonContactsTable>[];
   return rows.map((c) => ({
-      id: c.id,
-      name: c.name,
-      relation: c.relation,
-      phones: parsePhones(c.phones),
-      address: c.address,
-      emergency: c.emergency === 1,
-      note: c.note,
-    }));
+    id: c.id,
+    name: c.name,
+    relation: c.relation,
+    phones: parsePhones(c.phones),
+    address: c.address,
+    emergency: c.emergency === 1,
+    note: c.note,
+  }));
 }
 
 function loadAttachments(store: Store, personId: number): AttachmentInfo[] {
-  const rows = store.prepare('SELECT * FROM attachments WHERE person_id = ? ORDER BY id').all(personId) as Selectable<AttachmentsTable>[];
+  const rows = store
+    .prepare('SELECT * FROM attachments WHERE person_id = ? ORDER BY id')
+    .all(personId) as Selectable<AttachmentsTable>[];
   return rows.map(toInfo);
 }
 
@@ -259,7 +291,11 @@ function loadRow(store: Store, id: number): PersonRowDb {
 }
 
 /** A file from its row; `known` says what is already known without reading (a file just created). */
-function fileOf(store: Store, row: PersonRowDb, known: { contacts?: Contact[]; attachments?: AttachmentInfo[] } = {}): PersonFile {
+function fileOf(
+  store: Store,
+  row: PersonRowDb,
+  known: { contacts?: Contact[]; attachments?: AttachmentInfo[] } = {},
+): PersonFile {
   const fields = fromColumns(row);
   return {
     ...fields,
@@ -293,8 +329,18 @@ export function auditSnapshot(p: PersonFile) {
   };
 }
 
-function reindex(store: Store, id: number, p: { name: string; id_number: string | null; phones: string }, isNew: boolean): void {
-  indexPerson(store, id, { name: p.name, idNumber: p.id_number, phones: parsePhones(p.phones).map((x) => x.number) }, isNew);
+function reindex(
+  store: Store,
+  id: number,
+  p: { name: string; id_number: string | null; phones: string },
+  isNew: boolean,
+): void {
+  indexPerson(
+    store,
+    id,
+    { name: p.name, idNumber: p.id_number, phones: parsePhones(p.phones).map((x) => x.number) },
+    isNew,
+  );
 }
 
 /**
@@ -304,7 +350,9 @@ function reindex(store: Store, id: number, p: { name: string; id_number: string 
 export function reindexPending(store: Store, batch: number): number {
   return store.tx(() => {
     const due = store
-      .prepare('SELECT q.person_id AS id, p.name, p.id_number, p.phones FROM person_search_pending q LEFT JOIN persons p ON p.id = q.person_id ORDER BY q.person_id LIMIT ?')
+      .prepare(
+        'SELECT q.person_id AS id, p.name, p.id_number, p.phones FROM person_search_pending q LEFT JOIN persons p ON p.id = q.person_id ORDER BY q.person_id LIMIT ?',
+      )
       .all(batch) as { id: number; name: string | null; id_number: string | null; phones: string }[];
     for (const p of due) {
       // A file deleted since the migration has nothing to index.
@@ -334,7 +382,12 @@ function insertPerson(store: Store, cols: ReturnType<typeof toColumns> & { creat
 export function createPerson(store: Store, input: PersonInput, opts: SaveOptions): PersonFile {
   return store.tx(() => {
     unitNames(store, input, true);
-    const resolved = resolveIdNumber(store, input, { ...opts, excludeId: null, knownFlags: input.reviewFlags, staleFlags: [] });
+    const resolved = resolveIdNumber(store, input, {
+      ...opts,
+      excludeId: null,
+      knownFlags: input.reviewFlags,
+      staleFlags: [],
+    });
     const now = nowIso();
     const cols = { ...toColumns(input, resolved), created_at: now, updated_at: now };
     const { lastInsertRowid } = insertPerson(store, cols);
@@ -343,8 +396,21 @@ export function createPerson(store: Store, input: PersonInput, opts: SaveOptions
     reindex(store, id, cols, true);
     // What was just written, without reading it back: a new file has no attachments yet, and
     // contacts only when some were given.
-    const saved = fileOf(store, { ...cols, id, version: 1 }, { attachments: [], contacts: input.contacts.length ? undefined : [] });
-    writeAudit(store, { entity: 'person', entityId: id, personId: id, action: 'create', before: null, after: auditSnapshot(saved), operator: opts.operator, reason: opts.reason });
+    const saved = fileOf(
+      store,
+      { ...cols, id, version: 1 },
+      { attachments: [], contacts: input.contacts.length ? undefined : [] },
+    );
+    writeAudit(store, {
+      entity: 'person',
+      entityId: id,
+      personId: id,
+      action: 'create',
+      before: null,
+      after: auditSnapshot(saved),
+      operator: opts.operator,
+      reason: opts.reason,
+    });
     return saved;
   });
 }
@@ -360,7 +426,12 @@ export function createPerson(store: Store, input: PersonInput, opts: SaveOptions
  */
 export function createImportedPerson(store: Store, input: PersonInput): { id: number; saved: PersonInput } {
   unitNames(store, input, true);
-  const resolved = resolveIdNumber(store, input, { acceptWarnings: true, excludeId: null, knownFlags: input.reviewFlags, staleFlags: [] });
+  const resolved = resolveIdNumber(store, input, {
+    acceptWarnings: true,
+    excludeId: null,
+    knownFlags: input.reviewFlags,
+    staleFlags: [],
+  });
   const now = nowIso();
   const cols = { ...toColumns(input, resolved), created_at: now, updated_at: now };
   const { lastInsertRowid } = insertPerson(store, cols);
@@ -382,8 +453,18 @@ export function updatePerson(
     const before = getPerson(store, id);
     refuseIfStale(store, 'person', id, version, before.version, `${before.name}的档案`);
     unitNames(store, input, true);
-    const staleFlags = checkIdForForm(store, { idNumber: before.idNumber ?? '', birthDate: before.birthDate, gender: before.gender, excludeId: id }).warnings;
-    const resolved = resolveIdNumber(store, input, { ...opts, excludeId: id, knownFlags: before.reviewFlags, staleFlags });
+    const staleFlags = checkIdForForm(store, {
+      idNumber: before.idNumber ?? '',
+      birthDate: before.birthDate,
+      gender: before.gender,
+      excludeId: id,
+    }).warnings;
+    const resolved = resolveIdNumber(store, input, {
+      ...opts,
+      excludeId: id,
+      knownFlags: before.reviewFlags,
+      staleFlags,
+    });
     const cols = toColumns(input, resolved);
     store.run(
       store.kysely
@@ -394,7 +475,16 @@ export function updatePerson(
     saveContacts(store, id, input.contacts, false);
     reindex(store, id, cols, false);
     const after = getPerson(store, id);
-    writeAudit(store, { entity: 'person', entityId: id, personId: id, action: 'update', before: auditSnapshot(before), after: auditSnapshot(after), operator: opts.operator, reason: opts.reason });
+    writeAudit(store, {
+      entity: 'person',
+      entityId: id,
+      personId: id,
+      action: 'update',
+      before: auditSnapshot(before),
+      after: auditSnapshot(after),
+      operator: opts.operator,
+      reason: opts.reason,
+    });
     return after;
   });
 }
@@ -442,12 +532,30 @@ export function deletePerson(store: Store, id: number, reason: string): void {
     }
     store.run(store.kysely.deleteFrom('persons').where('id', '=', id));
     unindexPerson(store, id);
-    writeAudit(store, { entity: 'person', entityId: id, personId: id, action: 'delete', before: auditSnapshot(before), after: null, reason });
+    writeAudit(store, {
+      entity: 'person',
+      entityId: id,
+      personId: id,
+      action: 'delete',
+      before: auditSnapshot(before),
+      after: null,
+      reason,
+    });
   });
 }
 
 /** The input that saves a file unchanged: the starting point for changing some of its fields. */
 export function inputOf(p: PersonFile): PersonInput {
-  const { id: _i, version: _v, age: _a, attachments: _at, unitNames: _u, createdAt: _c, updatedAt: _up, idFrom15: _f, ...rest } = p;
+  const {
+    id: _i,
+    version: _v,
+    age: _a,
+    attachments: _at,
+    unitNames: _u,
+    createdAt: _c,
+    updatedAt: _up,
+    idFrom15: _f,
+    ...rest
+  } = p;
   return rest;
 }

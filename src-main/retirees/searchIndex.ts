@@ -27,7 +27,6 @@ const PINYIN_OPTS = { type: 'array', toneType: 'none', v: true } as const;
 const WHOLE = '\uE000';
 const INITIALS = '\uE001';
 
-
 /** Folds full-width to half-width, lower-cases, and keeps letters, digits and Han characters. */
 export function foldSearchText(s: string): string {
   return s

@@ -16,8 +16,16 @@ import { fullDate } from './dateSchemas';
 import { bpText, formatYuan } from './money';
 import { CATEGORIES, type Category } from './person';
 
-const fen = z.number({ error: '金额须为数字' }).int('金额须为整数分').min(0, '金额不能为负').max(100_000_00, '金额过大');
-const age = z.number({ error: '年龄须为整数' }).int('年龄须为整数').min(50, '年龄不能小于 50').max(120, '年龄不能大于 120');
+const fen = z
+  .number({ error: '金额须为数字' })
+  .int('金额须为整数分')
+  .min(0, '金额不能为负')
+  .max(100_000_00, '金额过大');
+const age = z
+  .number({ error: '年龄须为整数' })
+  .int('年龄须为整数')
+  .min(50, '年龄不能小于 50')
+  .max(120, '年龄不能大于 120');
 const isoDate = fullDate;
 
 export const AdjustmentRule = z
@@ -34,12 +42,22 @@ export const AdjustmentRule = z
     perYearFen: fen,
     /** Percent of the old pension in basis points: 1.2 % is 120. */
     percentBp: z.number().int().min(0).max(10000, '比例不能超过 100%'),
-    ageBands: z.array(z.object({ fromAge: age, fen })).max(20).default([]),
+    ageBands: z
+      .array(z.object({ fromAge: age, fen }))
+      .max(20)
+      .default([]),
     ageStep: z.object({ fromAge: age, fenPerYear: fen }).nullable().default(null),
     remoteFen: fen,
-    note: z.string().max(500).nullish().transform((v) => v?.trim() || null),
+    note: z
+      .string()
+      .max(500)
+      .nullish()
+      .transform((v) => v?.trim() || null),
   })
-  .refine((r) => new Set(r.ageBands.map((b) => b.fromAge)).size === r.ageBands.length, { message: '年龄段的起始年龄不能重复', path: ['ageBands'] });
+  .refine((r) => new Set(r.ageBands.map((b) => b.fromAge)).size === r.ageBands.length, {
+    message: '年龄段的起始年龄不能重复',
+    path: ['ageBands'],
+  });
 export type AdjustmentRule = z.output<typeof AdjustmentRule>;
 
 /**
@@ -60,24 +78,43 @@ export function ruleProblems(rule: AdjustmentRule): { path: (string | number)[];
     rule.ageBands.some((b) => b.fen > 0) ||
     (rule.ageStep !== null && rule.ageStep.fenPerYear > 0);
   if (!adds) {
-    out.push({ path: [], message: '调资规则的各项金额均为 0、比例也为 0，按此规则没有任何人增加任何金额，请填写通知中的调整标准' });
+    out.push({
+      path: [],
+      message: '调资规则的各项金额均为 0、比例也为 0，按此规则没有任何人增加任何金额，请填写通知中的调整标准',
+    });
   } else {
     rule.ageBands.forEach((b, i) => {
-      if (b.fen === 0) out.push({ path: ['ageBands', i, 'fen'], message: `年满 ${b.fromAge} 周岁一档的增加金额为 0，请填写金额或删去这一档` });
+      if (b.fen === 0)
+        out.push({
+          path: ['ageBands', i, 'fen'],
+          message: `年满 ${b.fromAge} 周岁一档的增加金额为 0，请填写金额或删去这一档`,
+        });
     });
     if (rule.ageStep && rule.ageStep.fenPerYear === 0) {
-      out.push({ path: ['ageStep', 'fenPerYear'], message: `${rule.ageStep.fromAge} 周岁后每增加一岁的增加金额为 0，请填写金额或不设此项` });
+      out.push({
+        path: ['ageStep', 'fenPerYear'],
+        message: `${rule.ageStep.fromAge} 周岁后每增加一岁的增加金额为 0，请填写金额或不设此项`,
+      });
     }
   }
   const yearOf = (d: string) => Number(d.slice(0, 4));
   if (yearOf(rule.effectiveFrom) !== rule.year) {
-    out.push({ path: ['effectiveFrom'], message: `执行时间 ${formatChineseDate(rule.effectiveFrom)} 不在 ${rule.year} 年内` });
+    out.push({
+      path: ['effectiveFrom'],
+      message: `执行时间 ${formatChineseDate(rule.effectiveFrom)} 不在 ${rule.year} 年内`,
+    });
   }
   if (rule.retiredBy > `${rule.year}-12-31`) {
-    out.push({ path: ['retiredBy'], message: `退休截止日期 ${formatChineseDate(rule.retiredBy)} 晚于 ${rule.year} 年底，${rule.year} 年的调整不会包括此后才退休的人员` });
+    out.push({
+      path: ['retiredBy'],
+      message: `退休截止日期 ${formatChineseDate(rule.retiredBy)} 晚于 ${rule.year} 年底，${rule.year} 年的调整不会包括此后才退休的人员`,
+    });
   }
   if (yearOf(rule.ageOn) !== rule.year && yearOf(rule.ageOn) !== rule.year - 1) {
-    out.push({ path: ['ageOn'], message: `年龄计算日期 ${formatChineseDate(rule.ageOn)} 应在 ${rule.year - 1} 年或 ${rule.year} 年内` });
+    out.push({
+      path: ['ageOn'],
+      message: `年龄计算日期 ${formatChineseDate(rule.ageOn)} 应在 ${rule.year - 1} 年或 ${rule.year} 年内`,
+    });
   }
   return out;
 }
@@ -140,8 +177,13 @@ export function increaseUnder(rule: AdjustmentRule): (person: AdjustmentPerson, 
   const perYear = y(rule.perYearFen);
   const percent = bpText(rule.percentBp);
   // The highest band first: a person gets the highest band reached.
-  const bands = [...rule.ageBands].sort((p, q) => q.fromAge - p.fromAge).map((b) => ({ ...b, text: `年满 ${b.fromAge} 周岁 ${y(b.fen)}` }));
-  const ageStep = rule.ageStep && { ...rule.ageStep, text: `${rule.ageStep.fromAge} 周岁后每增加一岁 ${y(rule.ageStep.fenPerYear)}` };
+  const bands = [...rule.ageBands]
+    .sort((p, q) => q.fromAge - p.fromAge)
+    .map((b) => ({ ...b, text: `年满 ${b.fromAge} 周岁 ${y(b.fen)}` }));
+  const ageStep = rule.ageStep && {
+    ...rule.ageStep,
+    text: `${rule.ageStep.fromAge} 周岁后每增加一岁 ${y(rule.ageStep.fenPerYear)}`,
+  };
   const agesOn = formatChineseDate(rule.ageOn);
   const remoteLine = `艰苦边远地区 ${y(rule.remoteFen)}`;
 
@@ -154,7 +196,12 @@ export function increaseUnder(rule: AdjustmentRule): (person: AdjustmentPerson, 
     }
     if (!person.retirementDate) missing.push('离退休时间');
     else if (person.retirementDate > rule.retiredBy) {
-      return { expectedFen: 0, parts, lines: [`${formatChineseDate(person.retirementDate)}离退休，晚于${retiredBy}，不参加本次调整`], missing };
+      return {
+        expectedFen: 0,
+        parts,
+        lines: [`${formatChineseDate(person.retirementDate)}离退休，晚于${retiredBy}，不参加本次调整`],
+        missing,
+      };
     }
 
     parts.fixed = rule.fixedFen;

@@ -1,5 +1,14 @@
 // The vocabulary of visits and care (走访慰问) and of the office's work after a death.
-export const VISIT_KINDS = ['生病住院慰问', '节日慰问', '生日祝寿', '困难帮扶', '病故吊唁', '日常走访', '电话问候', '送学上门'] as const;
+export const VISIT_KINDS = [
+  '生病住院慰问',
+  '节日慰问',
+  '生日祝寿',
+  '困难帮扶',
+  '病故吊唁',
+  '日常走访',
+  '电话问候',
+  '送学上门',
+] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
 
 /** How a person's yearly pension eligibility was certified (养老金领取资格认证). */

@@ -56,7 +56,10 @@ function dateSpan(date: string): [string, string] {
  * from the earliest birth to the latest day. Equal when the dates decide it; otherwise one apart
  * (a partial date spans at most a year). Null without both dates, or when `on` is before the birth.
  */
-export function ageRange(birthDate: string | null | undefined, on: string | null | undefined): { min: number; max: number } | null {
+export function ageRange(
+  birthDate: string | null | undefined,
+  on: string | null | undefined,
+): { min: number; max: number } | null {
   if (!birthDate || !on || !isValidPartialDate(birthDate) || !isValidPartialDate(on)) return null;
   const [bornFirst, bornLast] = dateSpan(birthDate);
   const [onFirst, onLast] = dateSpan(on);

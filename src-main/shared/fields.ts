@@ -2,14 +2,24 @@
 // the history tab (audit/describe.ts), an import's field names (shared/importFields.ts) and the
 // exported roster's column heads (exporter/roster.ts) all read their words here, so a field is
 // called the same wherever staff meet it, and an exported roster imports back.
-import { CATEGORIES, DISABILITY_LEVELS, GENDERS, HEALTH_CHOICES, LIVING_ARRANGEMENTS, POLITICAL_STATUSES, STAFF_TYPES, STATUSES } from './person';
+import {
+  CATEGORIES,
+  DISABILITY_LEVELS,
+  GENDERS,
+  HEALTH_CHOICES,
+  LIVING_ARRANGEMENTS,
+  POLITICAL_STATUSES,
+  STAFF_TYPES,
+  STATUSES,
+} from './person';
 
 /**
  * What a field holds, which decides how it is written: `id` is a number kept as text (ID, bank
  * account, postcode); `date` ISO text, perhaps only a year and month; `years` whole years;
  * `choice` one of `choices`; `unit` an organisation unit's id; `phones`, `contacts`, `list` lists.
  */
-export type FieldKind = 'text' | 'id' | 'date' | 'years' | 'bool' | 'choice' | 'unit' | 'phones' | 'contacts' | 'list' | 'file';
+export type FieldKind =
+  'text' | 'id' | 'date' | 'years' | 'bool' | 'choice' | 'unit' | 'phones' | 'contacts' | 'list' | 'file';
 
 export interface FieldDef {
   label: string;
@@ -66,7 +76,10 @@ export const PERSON_FIELDS = {
 export type PersonField = keyof typeof PERSON_FIELDS;
 
 /** Each field's label by its key: for forms, messages and the history tab. */
-export const FIELD_LABELS = Object.fromEntries(Object.entries(PERSON_FIELDS).map(([k, f]) => [k, f.label])) as Record<PersonField, string>;
+export const FIELD_LABELS = Object.fromEntries(Object.entries(PERSON_FIELDS).map(([k, f]) => [k, f.label])) as Record<
+  PersonField,
+  string
+>;
 
 /** A label by a key that may be no field (a message naming what changed): the key itself then. */
 export function fieldLabel(key: string): string {

@@ -7,9 +7,36 @@ import { FIELD_LABELS as FILE } from './fields';
 // --- a roster (花名册) ---------------------------------------------------------------------------
 
 export const ROSTER_FIELDS = [
-  'seq', 'name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'category', 'staffType', 'workStartDate', 'retirementDate',
-  'formerUnit', 'formerPosition', 'contributionYears', 'phone', 'address', 'party', 'postcode', 'area', 'building', 'community',
-  'health', 'living', 'care', 'bankName', 'bankAccount', 'status', 'statusDate', 'deathDate', 'alive', 'note',
+  'seq',
+  'name',
+  'gender',
+  'ethnicity',
+  'birthDate',
+  'idNumber',
+  'category',
+  'staffType',
+  'workStartDate',
+  'retirementDate',
+  'formerUnit',
+  'formerPosition',
+  'contributionYears',
+  'phone',
+  'address',
+  'party',
+  'postcode',
+  'area',
+  'building',
+  'community',
+  'health',
+  'living',
+  'care',
+  'bankName',
+  'bankAccount',
+  'status',
+  'statusDate',
+  'deathDate',
+  'alive',
+  'note',
 ] as const;
 export type ImportField = (typeof ROSTER_FIELDS)[number];
 
@@ -49,20 +76,54 @@ export const ROSTER_FIELD_NAMES: Record<ImportField, string> = {
 
 // --- a claims ledger and the agency's adjustment list ----------------------------------------------
 
-export const LEDGER_FIELDS = ['name', 'idNumber', 'visitDate', 'hospital', 'kind', 'invoiceCode', 'invoiceNo', 'total', 'fund', 'account', 'self', 'eligible', 'paid'] as const;
+export const LEDGER_FIELDS = [
+  'name',
+  'idNumber',
+  'visitDate',
+  'hospital',
+  'kind',
+  'invoiceCode',
+  'invoiceNo',
+  'total',
+  'fund',
+  'account',
+  'self',
+  'eligible',
+  'paid',
+] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
 
 export const LEDGER_FIELD_NAMES: Record<LedgerField, string> = {
-  name: FILE.name, idNumber: FILE.idNumber, visitDate: '就医日期', hospital: '医疗机构', kind: '费用类别', invoiceCode: '票据代码', invoiceNo: '票据号',
-  total: '医疗总费用', fund: '基金支付', account: '个人账户', self: '现金支付', eligible: '符合报销金额', paid: '实报金额',
+  name: FILE.name,
+  idNumber: FILE.idNumber,
+  visitDate: '就医日期',
+  hospital: '医疗机构',
+  kind: '费用类别',
+  invoiceCode: '票据代码',
+  invoiceNo: '票据号',
+  total: '医疗总费用',
+  fund: '基金支付',
+  account: '个人账户',
+  self: '现金支付',
+  eligible: '符合报销金额',
+  paid: '实报金额',
 };
 
 export const ADJUSTMENT_FIELDS = ['name', 'idNumber', 'old', 'new', 'increase'] as const;
 export type AdjustmentField = (typeof ADJUSTMENT_FIELDS)[number];
 
-export const ADJUSTMENT_FIELD_NAMES: Record<AdjustmentField, string> = { name: FILE.name, idNumber: FILE.idNumber, old: '调整前养老金', new: '调整后养老金', increase: '调整额' };
+export const ADJUSTMENT_FIELD_NAMES: Record<AdjustmentField, string> = {
+  name: FILE.name,
+  idNumber: FILE.idNumber,
+  old: '调整前养老金',
+  new: '调整后养老金',
+  increase: '调整额',
+};
 
 /** The required fields a list lacks (each: fields any one of which will do), in Chinese: 费用类别、调整后养老金或调整额. */
-export function missingFieldsText(missing: readonly (readonly string[])[], names: Readonly<Record<string, string>>): string {
+export function missingFieldsText(
+  missing: readonly (readonly string[])[],
+  names: Readonly<Record<string, string>>,
+): string {
   return [...new Set(missing.map((any) => any.map((f) => names[f] ?? f).join('或')))].join('、');
 }

@@ -26,7 +26,8 @@ export function parseYuan(text: string): number {
  */
 export function fenFromCell(value: unknown): number {
   if (typeof value === 'string') return parseYuan(value);
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new UserError('invalid_amount', `金额“${String(value ?? '')}”不是数字`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new UserError('invalid_amount', `金额“${String(value ?? '')}”不是数字`);
   const fen = Math.round(value * 100);
   if (Math.abs(fen - value * 100) > 1e-6 || !Number.isSafeInteger(fen)) {
     throw new UserError('invalid_amount', `金额 ${value} 不是精确到分的金额`);

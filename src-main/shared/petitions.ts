@@ -22,7 +22,11 @@ export interface Deadlines {
   concludeBy: string | null;
 }
 
-export function deadlines(p: { receivedOn: string; acceptedOn: string | null; extensionDays: number | null }): Deadlines {
+export function deadlines(p: {
+  receivedOn: string;
+  acceptedOn: string | null;
+  extensionDays: number | null;
+}): Deadlines {
   return {
     acceptBy: addCalendarDays(p.receivedOn, ACCEPT_DAYS),
     concludeBy: p.acceptedOn ? addCalendarDays(p.acceptedOn, CONCLUDE_DAYS + (p.extensionDays ?? 0)) : null,
@@ -30,7 +34,10 @@ export function deadlines(p: { receivedOn: string; acceptedOn: string | null; ex
 }
 
 /** Whether a petition is past its time limit on `today`: not accepted, or not concluded, in time. */
-export function overdue(p: { status: PetitionStatus; receivedOn: string; acceptedOn: string | null; extensionDays: number | null }, today: string): boolean {
+export function overdue(
+  p: { status: PetitionStatus; receivedOn: string; acceptedOn: string | null; extensionDays: number | null },
+  today: string,
+): boolean {
   const d = deadlines(p);
   if (p.status === '待受理') return today > d.acceptBy;
   if (p.status === '办理中') return d.concludeBy !== null && today > d.concludeBy;

@@ -3,7 +3,20 @@
 // `Intl.Collator('zh-CN', { numeric: true })` orders digit runs by value (2号楼 < 10号楼) and the rest
 // by pinyin, so Chinese numerals are read as numbers first: 第十二组 → 第12组, 一百零五号 → 105号.
 
-const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGIT: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const NUMERAL_RUN = /[〇零一二两三四五六七八九十百千]+/g;
 

@@ -20,7 +20,12 @@ export function refusal(event: IpcMainInvokeEvent, trusted: () => WebContents | 
   return null;
 }
 
-export function registerRpc(ipcMain: IpcMain, dispatch: Dispatch, trusted: () => WebContents | null, log: (m: string) => void): void {
+export function registerRpc(
+  ipcMain: IpcMain,
+  dispatch: Dispatch,
+  trusted: () => WebContents | null,
+  log: (m: string) => void,
+): void {
   ipcMain.handle(RPC_CHANNEL, async (event, method: unknown, input: unknown): Promise<RpcResult<unknown>> => {
     const why = refusal(event, trusted);
     if (why) {

@@ -44,8 +44,15 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, log);
   // The app folder holds package.json (main: out/main.cjs) and dist-renderer/, in development and
   // inside the packaged app.asar alike.
-  serveRenderer(protocol, path.join(app.getAppPath(), 'dist-renderer'), (urlPath, preview) => attachmentResponse(ctx!.store, urlPath, preview));
-  registerRpc(ipcMain, (method, input) => dispatch(ctx!, method, input), () => win?.webContents ?? null, log);
+  serveRenderer(protocol, path.join(app.getAppPath(), 'dist-renderer'), (urlPath, preview) =>
+    attachmentResponse(ctx!.store, urlPath, preview),
+  );
+  registerRpc(
+    ipcMain,
+    (method, input) => dispatch(ctx!, method, input),
+    () => win?.webContents ?? null,
+    log,
+  );
 
   installAppMenu(Menu, !app.isPackaged);
   win = new BrowserWindow({
@@ -63,10 +70,13 @@ async function start(): Promise<void> {
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-app.whenReady().then(start).catch((e: unknown) => {
-  dialog.showErrorBox('离退休服务管理无法启动', e instanceof Error ? e.message : String(e));
-  app.quit();
-});
+app
+  .whenReady()
+  .then(start)
+  .catch((e: unknown) => {
+    dialog.showErrorBox('离退休服务管理无法启动', e instanceof Error ? e.message : String(e));
+    app.quit();
+  });
 
 app.on('window-all-closed', () => {
   ctx?.close();

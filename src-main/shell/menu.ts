@@ -12,7 +12,11 @@ export function appMenuTemplate(options: { development: boolean }): MenuItemCons
     { role: 'togglefullscreen', label: '全屏' },
   ];
   if (options.development) {
-    view.push({ type: 'separator' }, { role: 'reload', label: '重新加载' }, { role: 'toggleDevTools', label: '开发者工具' });
+    view.push(
+      { type: 'separator' },
+      { role: 'reload', label: '重新加载' },
+      { role: 'toggleDevTools', label: '开发者工具' },
+    );
   }
   return [
     { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },

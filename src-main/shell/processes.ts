@@ -26,7 +26,8 @@ export function utilityProcessLauncher(entries: Record<string, string>): Process
         },
         send: (message) => child.postMessage(message),
         onMessage: (listener) => child.on('message', listener),
-        onExit: (listener) => child.once('exit', (code) => listener({ code, signal: null, outOfMemory } satisfies ChildExit)),
+        onExit: (listener) =>
+          child.once('exit', (code) => listener({ code, signal: null, outOfMemory } satisfies ChildExit)),
         kill: () => {
           child.kill();
         },

@@ -16,7 +16,11 @@ export function registerAppScheme(protocol: Protocol): void {
 }
 
 /** Answers app://retiree-office/<file> from the built renderer, and nothing outside it. */
-export function serveRenderer(protocol: Protocol, distDir: string, attachments?: (urlPath: string, preview: boolean) => FileResponse): void {
+export function serveRenderer(
+  protocol: Protocol,
+  distDir: string,
+  attachments?: (urlPath: string, preview: boolean) => FileResponse,
+): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host === APP_HOST && isAttachmentPath(url.pathname)) {

@@ -9,7 +9,10 @@ export const APP_HOST = 'retiree-office';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** `devTools` is false in the packaged app: no menu, shortcut or call can open them there. */
-export function secureWebPreferences(preloadPath: string, options: { devTools: boolean } = { devTools: false }): WebPreferences {
+export function secureWebPreferences(
+  preloadPath: string,
+  options: { devTools: boolean } = { devTools: false },
+): WebPreferences {
   return {
     preload: preloadPath,
     devTools: options.devTools,

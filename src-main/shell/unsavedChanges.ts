@@ -15,7 +15,11 @@ export const CLOSE_QUESTION = {
   noLink: true,
 };
 
-export function askBeforeClosingWithChanges(contents: WebContents, dialog: Pick<Dialog, 'showMessageBoxSync'>, windowOf: () => BrowserWindow | null): void {
+export function askBeforeClosingWithChanges(
+  contents: WebContents,
+  dialog: Pick<Dialog, 'showMessageBoxSync'>,
+  windowOf: () => BrowserWindow | null,
+): void {
   contents.on('will-prevent-unload', (event) => {
     const win = windowOf();
     const choice = win ? dialog.showMessageBoxSync(win, CLOSE_QUESTION) : dialog.showMessageBoxSync(CLOSE_QUESTION);

@@ -30,7 +30,11 @@ export function cellText(v: CellValue): string | null {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return isoOfUtc(v);
   // Zero-width spaces and joiners come with names pasted from web pages: invisible, never meant.
-  const s = restoreNeutralised(halfWidth(String(v)).replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim());
+  const s = restoreNeutralised(
+    halfWidth(String(v))
+      .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+      .trim(),
+  );
   return s === '' ? null : s;
 }
 

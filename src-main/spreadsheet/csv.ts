@@ -7,7 +7,8 @@ import { beyondLimit, lineBreaks } from './xlsx';
 
 /** UTF-8 when the bytes are valid UTF-8 (BOM or not), else GB18030, the superset of GBK. */
 export function decodeText(bytes: Buffer): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -55,7 +56,8 @@ export function parseCsv(text: string, limits: ImportLimits = IMPORT_LIMITS): st
       endField();
       endRow();
     } else field += ch;
-    if (field.length > limits.cellChars) throw beyondLimit(`${line()}有一项超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`);
+    if (field.length > limits.cellChars)
+      throw beyondLimit(`${line()}有一项超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`);
   }
   if (field !== '' || row.length > 0) {
     endField();
@@ -101,14 +103,18 @@ export function checkCsvBytes(b: Uint8Array, limits: ImportLimits = IMPORT_LIMIT
       else fieldBytes++;
     } else if (c === QUOTE && fieldBytes === 0) quoted = true;
     else if (c === COMMA) {
-      if (fields >= limits.columns) throw beyondLimit(`第 ${grouped(rows + 1)} 行超过了 ${grouped(limits.columns)} 列的上限`);
+      if (fields >= limits.columns)
+        throw beyondLimit(`第 ${grouped(rows + 1)} 行超过了 ${grouped(limits.columns)} 列的上限`);
       fields++;
       fieldBytes = 0;
     } else if (c === LF || c === CR) {
       if (c === CR && b[i + 1] === LF) i++;
       endRow();
     } else fieldBytes++;
-    if (fieldBytes > limits.cellChars * 4) throw beyondLimit(`第 ${grouped(rows + 1)} 行有一项超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`);
+    if (fieldBytes > limits.cellChars * 4)
+      throw beyondLimit(
+        `第 ${grouped(rows + 1)} 行有一项超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`,
+      );
   }
 }
 
@@ -117,5 +123,9 @@ export function readCsv(bytes: Buffer, limits: ImportLimits): SourceBook {
   const text = decodeText(bytes);
   if (text.includes('\u0000')) throw new UserError('bad_file', '这个文件不是文本格式的 CSV 文件');
   const rows = parseCsv(text, limits).map((r) => r.map((v) => (v.trim() === '' ? null : lineBreaks(v))));
-  return { format: 'csv', date1904: false, sheets: [{ name: 'CSV', hidden: false, rows, hiddenRows: new Set(), mergedRows: new Set() }] };
+  return {
+    format: 'csv',
+    date1904: false,
+    sheets: [{ name: 'CSV', hidden: false, rows, hiddenRows: new Set(), mergedRows: new Set() }],
+  };
 }

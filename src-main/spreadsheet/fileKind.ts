@@ -18,7 +18,10 @@ export type OleFile = { kind: 'xls'; cfb: unknown };
 export type FileKind = { kind: 'xlsx' } | { kind: 'csv' } | OleFile;
 
 export const passwordProtected = () =>
-  new UserError('bad_file', '文件设有密码保护，请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后再导入');
+  new UserError(
+    'bad_file',
+    '文件设有密码保护，请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后再导入',
+  );
 
 /** A file we do not read, said with what it is and what to do. */
 function refuse(what: string, todo = '请用 Excel 或 WPS 表格打开，另存为 .xlsx 后再导入'): UserError {
@@ -46,12 +49,16 @@ function zipKind(bytes: Buffer): FileKind {
     } catch {
       // A mimetype entry that is damaged or not small says nothing.
     }
-    if (mime.includes('spreadsheet')) throw refuse('不支持 .ods（OpenDocument 表格）格式', saveAsXlsx('WPS、LibreOffice 或 Excel'));
+    if (mime.includes('spreadsheet'))
+      throw refuse('不支持 .ods（OpenDocument 表格）格式', saveAsXlsx('WPS、LibreOffice 或 Excel'));
     throw refuse('这个文件是 OpenDocument 文档，不是表格', '请选择 Excel 花名册（.xlsx、.xls）或 CSV 文件');
   }
-  if (zip.has('Index/Document.iwa') || zip.has('Index/Metadata.iwa')) throw refuse('不支持 Apple Numbers 文件', '请在 Numbers 中选择“文件 → 导出为 → Excel”，导出 .xlsx 后再导入');
-  if (zip.has('word/document.xml')) throw refuse('这个文件是 Word 文档，不是表格', '请把名单放进 Excel 表格（.xlsx）后再导入');
-  if (zip.has('ppt/presentation.xml')) throw refuse('这个文件是 PowerPoint 演示文稿，不是表格', '请选择 Excel 花名册（.xlsx、.xls）或 CSV 文件');
+  if (zip.has('Index/Document.iwa') || zip.has('Index/Metadata.iwa'))
+    throw refuse('不支持 Apple Numbers 文件', '请在 Numbers 中选择“文件 → 导出为 → Excel”，导出 .xlsx 后再导入');
+  if (zip.has('word/document.xml'))
+    throw refuse('这个文件是 Word 文档，不是表格', '请把名单放进 Excel 表格（.xlsx）后再导入');
+  if (zip.has('ppt/presentation.xml'))
+    throw refuse('这个文件是 PowerPoint 演示文稿，不是表格', '请选择 Excel 花名册（.xlsx、.xls）或 CSV 文件');
   if (!zip.has('[Content_Types].xml') && !zip.has('xl/workbook.xml')) {
     throw refuse('这个文件是一个压缩包（.zip），不是 Excel 表格', '请先解压，再选择其中的 Excel 花名册');
   }
@@ -70,15 +77,20 @@ function oleKind(bytes: Buffer): FileKind {
   if (has('/EncryptionInfo') || has('/EncryptedPackage')) throw passwordProtected();
   // BIFF8 keeps its records in Workbook, BIFF5 (Excel 5/95) in Book; WPS 表格's .et files are BIFF8 too.
   if (has('/Workbook') || has('/Book')) return { kind: 'xls', cfb };
-  if (has('/WordDocument')) throw refuse('这个文件是 Word 文档（.doc），不是表格', '请把名单放进 Excel 表格（.xlsx）后再导入');
-  if (has('/PowerPoint Document')) throw refuse('这个文件是 PowerPoint 演示文稿，不是表格', '请选择 Excel 花名册（.xlsx、.xls）或 CSV 文件');
+  if (has('/WordDocument'))
+    throw refuse('这个文件是 Word 文档（.doc），不是表格', '请把名单放进 Excel 表格（.xlsx）后再导入');
+  if (has('/PowerPoint Document'))
+    throw refuse('这个文件是 PowerPoint 演示文稿，不是表格', '请选择 Excel 花名册（.xlsx、.xls）或 CSV 文件');
   throw refuse('这个文件不是能读取的 Excel 表格（可能是 WPS 文字或其他程序的文件）');
 }
 
 /** The start of a text file, lower-cased, without a BOM and leading blanks: for sniffing. */
 function head(bytes: Buffer): string {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return bytes.toString('latin1', start, Math.min(bytes.length, start + 2048)).trimStart().toLowerCase();
+  return bytes
+    .toString('latin1', start, Math.min(bytes.length, start + 2048))
+    .trimStart()
+    .toLowerCase();
 }
 
 /**
@@ -87,7 +99,8 @@ function head(bytes: Buffer): string {
  */
 export function fileKind(bytes: Buffer, fileName: string): FileKind {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5)) return zipKind(bytes);
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5))
+    return zipKind(bytes);
   if (bytes.subarray(0, 8).equals(OLE_SIGNATURE)) return oleKind(bytes);
   const text = head(bytes);
   // Web systems' "导出 Excel" often writes an HTML table (or Excel 2003's XML) named .xls.
@@ -103,7 +116,9 @@ export function fileKind(bytes: Buffer, fileName: string): FileKind {
   if (firstLine.includes(',') && !bytes.subarray(0, 65536).includes(0)) return { kind: 'csv' };
   if (ext === 'xlsb') throw refuse('不支持 .xlsb（Excel 二进制工作簿）格式', saveAsXlsx('Excel'));
   if (ext === 'ods') throw refuse('不支持 .ods（OpenDocument 表格）格式', saveAsXlsx('WPS、LibreOffice 或 Excel'));
-  if (ext === 'numbers') throw refuse('不支持 Apple Numbers 文件', '请在 Numbers 中选择“文件 → 导出为 → Excel”，导出 .xlsx 后再导入');
-  if (ext === 'et' || ext === 'ett' || ext === 'wps') throw refuse(`无法读取这个 WPS 文件（.${ext}）`, saveAsXlsx('WPS'));
+  if (ext === 'numbers')
+    throw refuse('不支持 Apple Numbers 文件', '请在 Numbers 中选择“文件 → 导出为 → Excel”，导出 .xlsx 后再导入');
+  if (ext === 'et' || ext === 'ett' || ext === 'wps')
+    throw refuse(`无法读取这个 WPS 文件（.${ext}）`, saveAsXlsx('WPS'));
   throw new UserError('bad_file', `无法识别的文件：“${fileName}”不是 Excel（.xlsx/.xls）或 CSV 文件`);
 }

@@ -34,9 +34,14 @@ function readXlsx(bytes: Buffer, limits: ImportLimits): SourceBook {
 }
 
 /** The limits (shared/importLimits.ts) are lowered only by tests. */
-export async function readSource(bytes: Buffer, fileName: string, limits: ImportLimits = IMPORT_LIMITS): Promise<SourceBook> {
+export async function readSource(
+  bytes: Buffer,
+  fileName: string,
+  limits: ImportLimits = IMPORT_LIMITS,
+): Promise<SourceBook> {
   if (bytes.length === 0) throw new UserError('bad_file', '文件是空的');
-  if (bytes.length > limits.fileBytes) throw new UserError('too_large', unreadableFile(`文件超过 ${sizeText(limits.fileBytes)} 的上限`));
+  if (bytes.length > limits.fileBytes)
+    throw new UserError('too_large', unreadableFile(`文件超过 ${sizeText(limits.fileBytes)} 的上限`));
   // By the bytes, not the name: an .xls named .xlsx is an .xls (issue 14).
   const kind = fileKind(bytes, fileName);
   if (kind.kind === 'csv') return readCsv(bytes, limits);

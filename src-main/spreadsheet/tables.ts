@@ -37,13 +37,27 @@ export function cellsOf(sheets: { rows: CellValue[][] }[]): number {
  * cells that hold nothing, which is how a merge of A2:XFD1048576 made the reader build every cell
  * of the sheet. What is filled counts against the workbook's cells. `cells` is the count so far.
  */
-export function fillMerges(sheetName: string, rows: CellValue[][], merges: Merge[], mergedRows: Set<number>, cells: { n: number }, limits: ImportLimits) {
+export function fillMerges(
+  sheetName: string,
+  rows: CellValue[][],
+  merges: Merge[],
+  mergedRows: Set<number>,
+  cells: { n: number },
+  limits: ImportLimits,
+) {
   const height = rows.length;
   let width = 0;
   for (const row of rows) width = Math.max(width, row.length);
-  const cut = merges.flatMap((m) => (m.r0 < height && m.c0 < width ? [{ ...m, r1: Math.min(m.r1, height - 1), c1: Math.min(m.c1, width - 1), across: m.c1 > m.c0 }] : []));
+  const cut = merges.flatMap((m) =>
+    m.r0 < height && m.c0 < width
+      ? [{ ...m, r1: Math.min(m.r1, height - 1), c1: Math.min(m.c1, width - 1), across: m.c1 > m.c0 }]
+      : [],
+  );
   for (const m of cut) cells.n += (m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1);
-  if (cells.n > limits.cells) throw beyondLimit(`工作表“${sheetName.slice(0, 40)}”的合并单元格填满后，单元格总数超过 ${grouped(limits.cells)} 个的上限`);
+  if (cells.n > limits.cells)
+    throw beyondLimit(
+      `工作表“${sheetName.slice(0, 40)}”的合并单元格填满后，单元格总数超过 ${grouped(limits.cells)} 个的上限`,
+    );
   for (const m of cut) {
     const v = rows[m.r0]?.[m.c0] ?? null;
     for (let r = m.r0; r <= m.r1; r++) {
@@ -90,7 +104,8 @@ export function rawCells(row: CellValue[], labels: string[]): Record<string, str
     const label = labels[c] || `第${c + 1}列`;
     const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
     // A label `__proto__` is a cell like any other, not the object's prototype.
-    if (label === '__proto__') Object.defineProperty(cells, label, { value: text, enumerable: true, writable: true, configurable: true });
+    if (label === '__proto__')
+      Object.defineProperty(cells, label, { value: text, enumerable: true, writable: true, configurable: true });
     else cells[label] = text;
   }
   return cells;

@@ -31,8 +31,10 @@ export function checkBiffStream(stream: Uint8Array, limits: ImportLimits): void 
   let depth = 0;
   let cells = 0;
   let merges = 0;
-  const tooWide = (col: number) => col >= limits.columns && beyondLimit(`有内容在第 ${grouped(col + 1)} 列，超过了 ${grouped(limits.columns)} 列的上限`);
-  for (let at = 0; at + 4 <= b.length; ) {
+  const tooWide = (col: number) =>
+    col >= limits.columns &&
+    beyondLimit(`有内容在第 ${grouped(col + 1)} 列，超过了 ${grouped(limits.columns)} 列的上限`);
+  for (let at = 0; at + 4 <= b.length;) {
     const type = b.readUInt16LE(at);
     const size = b.readUInt16LE(at + 2);
     const body = at + 4;
@@ -47,8 +49,10 @@ export function checkBiffStream(stream: Uint8Array, limits: ImportLimits): void 
       const wide = size >= 14;
       const rowsEnd = wide ? b.readUInt32LE(body + 4) : b.readUInt16LE(body + 2);
       const colsEnd = b.readUInt16LE(body + (wide ? 10 : 6));
-      if (rowsEnd > limits.rows) throw beyondLimit(`文件声明有 ${grouped(rowsEnd)} 行，超过了 ${grouped(limits.rows)} 行的上限`);
-      if (colsEnd > limits.columns) throw beyondLimit(`文件声明有 ${grouped(colsEnd)} 列，超过了 ${grouped(limits.columns)} 列的上限`);
+      if (rowsEnd > limits.rows)
+        throw beyondLimit(`文件声明有 ${grouped(rowsEnd)} 行，超过了 ${grouped(limits.rows)} 行的上限`);
+      if (colsEnd > limits.columns)
+        throw beyondLimit(`文件声明有 ${grouped(colsEnd)} 列，超过了 ${grouped(limits.columns)} 列的上限`);
     } else if (CELL_RECORDS.has(type) && size >= 4) {
       const err = tooWide(b.readUInt16LE(body + 2));
       if (err) throw err;
@@ -79,7 +83,13 @@ export function checkBiffStream(stream: Uint8Array, limits: ImportLimits): void 
  */
 function xlsCell(cell: XLSX.CellObject | undefined, date1904: boolean): CellValue {
   if (!cell || cell.v === undefined || cell.v === null) return null;
-  if (cell.t === 'n' && typeof cell.v === 'number' && cell.z && XLSX.SSF.is_date(String(cell.z)) && isDateSerial(cell.v, date1904)) {
+  if (
+    cell.t === 'n' &&
+    typeof cell.v === 'number' &&
+    cell.z &&
+    XLSX.SSF.is_date(String(cell.z)) &&
+    isDateSerial(cell.v, date1904)
+  ) {
     const d = XLSX.SSF.parse_date_code(cell.v, { date1904 });
     if (d) return new Date(Date.UTC(d.y, d.m - 1, d.d));
   }
@@ -118,9 +128,14 @@ export function readXls(bytes: Buffer, cfb: unknown, limits: ImportLimits): Sour
       for (let c = 0; c < source.length; c++) {
         const v = xlsCell(source[c], date1904);
         if (v === null) continue;
-        if (c >= limits.columns) throw beyondLimit(`工作表“${name.slice(0, 40)}”第 ${grouped(r + 1)} 行超过了 ${grouped(limits.columns)} 列的上限`);
+        if (c >= limits.columns)
+          throw beyondLimit(
+            `工作表“${name.slice(0, 40)}”第 ${grouped(r + 1)} 行超过了 ${grouped(limits.columns)} 列的上限`,
+          );
         if (typeof v === 'string' && v.length > limits.cellChars) {
-          throw beyondLimit(`工作表“${name.slice(0, 40)}”第 ${grouped(r + 1)} 行有一个单元格超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`);
+          throw beyondLimit(
+            `工作表“${name.slice(0, 40)}”第 ${grouped(r + 1)} 行有一个单元格超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`,
+          );
         }
         row[c] = v;
       }
@@ -134,7 +149,8 @@ export function readXls(bytes: Buffer, cfb: unknown, limits: ImportLimits): Sour
     (ws['!rows'] ?? []).forEach((info, r) => info?.hidden && r < rows.length && hiddenRows.add(r));
     const mergedRows = new Set<number>();
     const merges = ws['!merges'] ?? [];
-    if (merges.length > limits.merges) throw beyondLimit(`工作表“${name.slice(0, 40)}”的合并单元格超过 ${grouped(limits.merges)} 处的上限`);
+    if (merges.length > limits.merges)
+      throw beyondLimit(`工作表“${name.slice(0, 40)}”的合并单元格超过 ${grouped(limits.merges)} 处的上限`);
     fillMerges(
       name,
       rows,

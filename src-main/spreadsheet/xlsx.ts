@@ -122,7 +122,10 @@ function decodeRange(ref: string): XlsxSheet['merges'][number] | null {
 
 // Built-in number formats that show dates or times, including the ones Chinese Excel defines
 // (27–36, 50–58: `yyyy"年"m"月"`, `m"月"d"日"`, …).
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 /** Whether a format code shows a date or time: y, m, d, h or s outside quotes, escapes and brackets. */
 export function isDateFormat(code: string): boolean {
@@ -175,7 +178,8 @@ function relationships(zip: ZipArchive, part: string): { id: string; type: strin
     const id = attr(m[1], 'Id');
     const type = attr(m[1], 'Type') ?? '';
     const target = attr(m[1], 'Target');
-    if (id && target && attr(m[1], 'TargetMode') !== 'External') out.push({ id, type, target: resolvePart(part, target) });
+    if (id && target && attr(m[1], 'TargetMode') !== 'External')
+      out.push({ id, type, target: resolvePart(part, target) });
   }
   return out;
 }
@@ -184,7 +188,8 @@ function relationships(zip: ZipArchive, part: string): { id: string; type: strin
 function dateStyles(xml: string | null): boolean[] {
   if (!xml) return [];
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(new RegExp(`<${P}numFmt\\b([^>]*)>`, 'g'))) custom.set(Number(attr(m[1], 'numFmtId')), attr(m[1], 'formatCode') ?? '');
+  for (const m of xml.matchAll(new RegExp(`<${P}numFmt\\b([^>]*)>`, 'g')))
+    custom.set(Number(attr(m[1], 'numFmtId')), attr(m[1], 'formatCode') ?? '');
   const xfs = new RegExp(`<${P}cellXfs\\b[^>]*>([\\s\\S]*?)</${P}cellXfs>`).exec(xml)?.[1] ?? '';
   return [...xfs.matchAll(new RegExp(`<${P}xf\\b([^>]*)>`, 'g'))].map((m) => {
     const id = Number(attr(m[1], 'numFmtId') ?? 0);
@@ -199,7 +204,8 @@ function sharedStrings(xml: string | null, limits: ImportLimits): string[] {
   SHARED_STRING.lastIndex = 0;
   for (let m = SHARED_STRING.exec(xml); m; m = SHARED_STRING.exec(xml)) {
     const text = m[1] ? runsText(m[1]) : '';
-    if (text.length > limits.cellChars) throw beyondLimit(`有一段文字超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`);
+    if (text.length > limits.cellChars)
+      throw beyondLimit(`有一段文字超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`);
     // No workbook within the limits refers to more distinct strings than it has cells.
     if (out.length >= limits.cells) throw beyondLimit(`文字超过 ${grouped(limits.cells)} 段的上限`);
     out.push(text);
@@ -230,7 +236,8 @@ function shared(s: string, ctx: Context): string {
 /** `3, 27` → `AB3`, for the messages. */
 function cellName(row: number, col: number): string {
   let letters = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return `${letters}${row + 1}`;
 }
 
@@ -296,7 +303,9 @@ function readSheet(xml: string, ctx: Context, sheetName: string): Omit<XlsxSheet
           throw beyondLimit(`${where(rowIndex, col)}有内容，超过了 ${limit}的上限`);
         }
         if (typeof v === 'string' && v.length > limits.cellChars) {
-          throw beyondLimit(`${where(rowIndex, col)}超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`);
+          throw beyondLimit(
+            `${where(rowIndex, col)}超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`,
+          );
         }
         values[col] = v;
       }
@@ -318,9 +327,12 @@ function readSheet(xml: string, ctx: Context, sheetName: string): Omit<XlsxSheet
     const range = decodeRange(ref);
     if (!range) continue;
     if (range.r1 >= limits.rows || range.c1 >= limits.columns) {
-      throw beyondLimit(`工作表“${sheetName}”的合并单元格 ${ref.slice(0, 40)} 超出了 ${grouped(limits.rows)} 行 × ${grouped(limits.columns)} 列的上限`);
+      throw beyondLimit(
+        `工作表“${sheetName}”的合并单元格 ${ref.slice(0, 40)} 超出了 ${grouped(limits.rows)} 行 × ${grouped(limits.columns)} 列的上限`,
+      );
     }
-    if (merges.length >= limits.merges) throw beyondLimit(`工作表“${sheetName}”的合并单元格超过 ${grouped(limits.merges)} 处的上限`);
+    if (merges.length >= limits.merges)
+      throw beyondLimit(`工作表“${sheetName}”的合并单元格超过 ${grouped(limits.merges)} 处的上限`);
     merges.push(range);
   }
   return { rows, hiddenRows, merges };
@@ -332,7 +344,8 @@ function readSheet(xml: string, ctx: Context, sheetName: string): Omit<XlsxSheet
  */
 export function readXlsxBook(bytes: Buffer, limits: ImportLimits = IMPORT_LIMITS): XlsxBook {
   const zip = new ZipArchive(bytes, limits.inflatedBytes);
-  const workbookPart = relationships(zip, '').find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+  const workbookPart =
+    relationships(zip, '').find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
   const workbook = zip.text(workbookPart);
   if (!workbook) throw new XlsxError('no workbook part');
   const rels = relationships(zip, workbookPart);
@@ -355,7 +368,11 @@ export function readXlsxBook(bytes: Buffer, limits: ImportLimits = IMPORT_LIMITS
     if (xml === null) throw new XlsxError(`sheet part ${rel.target} is missing`);
     const state = attr(m[1], 'state');
     const name = attr(m[1], 'name') ?? rel.target;
-    sheets.push({ name, hidden: state === 'hidden' || state === 'veryHidden', ...readSheet(xml, ctx, name.slice(0, 40)) });
+    sheets.push({
+      name,
+      hidden: state === 'hidden' || state === 'veryHidden',
+      ...readSheet(xml, ctx, name.slice(0, 40)),
+    });
   }
   return { date1904: ctx.date1904, sheets };
 }

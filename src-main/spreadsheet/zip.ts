@@ -33,7 +33,8 @@ export class ZipArchive {
     const count = bytes.readUInt16LE(end + 10);
     let at = bytes.readUInt32LE(end + 16);
     for (let i = 0; i < count; i++) {
-      if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) throw new ZipError('central directory is damaged');
+      if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50)
+        throw new ZipError('central directory is damaged');
       const nameLength = bytes.readUInt16LE(at + 28);
       const name = bytes.toString('utf8', at + 46, at + 46 + nameLength).replace(/\\/g, '/');
       const entry = {
@@ -42,7 +43,8 @@ export class ZipArchive {
         size: bytes.readUInt32LE(at + 24),
         localOffset: bytes.readUInt32LE(at + 42),
       };
-      if (entry.compressedSize === 0xffffffff || entry.localOffset === 0xffffffff) throw new ZipError('zip64 is not supported');
+      if (entry.compressedSize === 0xffffffff || entry.localOffset === 0xffffffff)
+        throw new ZipError('zip64 is not supported');
       // Part names are case-insensitive in OOXML.
       this.entries.set(name.toLowerCase(), entry);
       at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
@@ -58,7 +60,8 @@ export class ZipArchive {
     const e = this.entries.get(name.toLowerCase());
     if (!e) return null;
     const b = this.bytes;
-    if (e.localOffset + 30 > b.length || b.readUInt32LE(e.localOffset) !== 0x04034b50) throw new ZipError(`entry ${name} is damaged`);
+    if (e.localOffset + 30 > b.length || b.readUInt32LE(e.localOffset) !== 0x04034b50)
+      throw new ZipError(`entry ${name} is damaged`);
     const start = e.localOffset + 30 + b.readUInt16LE(e.localOffset + 26) + b.readUInt16LE(e.localOffset + 28);
     if (start + e.compressedSize > b.length) throw new ZipError(`entry ${name} is truncated`);
     const data = b.subarray(start, start + e.compressedSize);
@@ -77,7 +80,10 @@ export class ZipArchive {
       out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
     } catch (err) {
       if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw new UserError('too_large', unreadableFile('压缩的内容解压后比文件自己声明的大，文件已损坏，或是有意构造的“压缩炸弹”'));
+        throw new UserError(
+          'too_large',
+          unreadableFile('压缩的内容解压后比文件自己声明的大，文件已损坏，或是有意构造的“压缩炸弹”'),
+        );
       }
       throw new ZipError(`entry ${name} cannot be inflated`);
     }

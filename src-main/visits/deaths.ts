@@ -11,9 +11,23 @@ import { todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 
 export function getDeath(store: Store, personId: number): DeathFile | null {
-  const d = store.first(store.kysely.selectFrom('deaths as d').innerJoin('persons as p', 'p.id', 'd.person_id').selectAll('d').select('p.name').where('d.person_id', '=', personId));
+  const d = store.first(
+    store.kysely
+      .selectFrom('deaths as d')
+      .innerJoin('persons as p', 'p.id', 'd.person_id')
+      .selectAll('d')
+      .select('p.name')
+      .where('d.person_id', '=', personId),
+  );
   if (!d) return null;
-  const tasks = store.all(store.kysely.selectFrom('death_tasks').selectAll().where('person_id', '=', personId).orderBy('id').$narrowType<{ task: DeathTask }>());
+  const tasks = store.all(
+    store.kysely
+      .selectFrom('death_tasks')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .orderBy('id')
+      .$narrowType<{ task: DeathTask }>(),
+  );
   return {
     personId,
     name: d.name,
@@ -22,24 +36,50 @@ export function getDeath(store: Store, personId: number): DeathFile | null {
     note: d.note,
     registeredAt: d.registered_at,
     registeredBy: d.registered_by,
-    tasks: tasks.map((t) => ({ task: t.task, amountFen: t.amount_fen, doneOn: t.done_on, doneBy: t.done_by, note: t.note })),
+    tasks: tasks.map((t) => ({
+      task: t.task,
+      amountFen: t.amount_fen,
+      doneOn: t.done_on,
+      doneBy: t.done_by,
+      note: t.note,
+    })),
   };
 }
 
-export function registerDeath(store: Store, input: { personId: number; diedOn: string; reportedBy: string | null; note: string | null }, today = todayIso()): DeathFile {
+export function registerDeath(
+  store: Store,
+  input: { personId: number; diedOn: string; reportedBy: string | null; note: string | null },
+  today = todayIso(),
+): DeathFile {
   return store.tx(() => {
     if (input.diedOn > today) throw new UserError('invalid_input', '去世日期不能晚于今天');
     const person = getPerson(store, input.personId);
     if (getDeath(store, input.personId)) throw new UserError('invalid_input', `${person.name}的病故已登记`);
-    if (person.birthDate && input.diedOn < person.birthDate) throw new UserError('invalid_input', '去世日期不能早于出生日期');
-    updatePerson(store, person.id, person.version, { ...inputOf(person), status: '已故', statusDate: input.diedOn }, { acceptWarnings: true, reason: '病故登记' });
+    if (person.birthDate && input.diedOn < person.birthDate)
+      throw new UserError('invalid_input', '去世日期不能早于出生日期');
+    updatePerson(
+      store,
+      person.id,
+      person.version,
+      { ...inputOf(person), status: '已故', statusDate: input.diedOn },
+      { acceptWarnings: true, reason: '病故登记' },
+    );
     const operator = currentOperator(store);
     store
-      .prepare('INSERT INTO deaths (person_id, died_on, reported_by, note, registered_at, registered_by) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO deaths (person_id, died_on, reported_by, note, registered_at, registered_by) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(input.personId, input.diedOn, input.reportedBy, input.note, nowIso(), operator);
     const task = store.prepare('INSERT INTO death_tasks (person_id, task) VALUES (?, ?)');
     for (const t of DEATH_TASKS) task.run(input.personId, t);
-    writeAudit(store, { entity: 'death', entityId: input.personId, personId: input.personId, action: 'create', before: null, after: { diedOn: input.diedOn, reportedBy: input.reportedBy } });
+    writeAudit(store, {
+      entity: 'death',
+      entityId: input.personId,
+      personId: input.personId,
+      action: 'create',
+      before: null,
+      after: { diedOn: input.diedOn, reportedBy: input.reportedBy },
+    });
     return getDeath(store, input.personId)!;
   });
 }
@@ -54,10 +94,13 @@ export function completeDeathTask(
     const t = death.tasks.find((x) => x.task === input.task)!;
     if (t.doneOn) throw new UserError('invalid_input', `“${input.task}”已于 ${t.doneOn} 由 ${t.doneBy} 办理`);
     const paid = PAID_DEATH_TASKS.includes(input.task);
-    if (paid && (input.amount === null || input.amount <= 0)) throw new UserError('invalid_input', `请填写${input.task}的金额`);
+    if (paid && (input.amount === null || input.amount <= 0))
+      throw new UserError('invalid_input', `请填写${input.task}的金额`);
     if (input.doneOn < death.diedOn) throw new UserError('invalid_input', '办理日期不能早于去世日期');
     store
-      .prepare('UPDATE death_tasks SET done_on = ?, done_by = ?, amount_fen = ?, note = ? WHERE person_id = ? AND task = ?')
+      .prepare(
+        'UPDATE death_tasks SET done_on = ?, done_by = ?, amount_fen = ?, note = ? WHERE person_id = ? AND task = ?',
+      )
       .run(input.doneOn, currentOperator(store), paid ? input.amount : null, input.note, input.personId, input.task);
     writeAudit(store, {
       entity: 'death',

@@ -24,7 +24,11 @@ export function nextBirthday(birthDate: string, today: string): { on: string; tu
   const year = Number(today.slice(0, 4));
   let on = birthdayIn(birthDate, year);
   if (on < today) on = birthdayIn(birthDate, year + 1);
-  return { on, turning: Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4)), inDays: Math.round((utc(on) - utc(today)) / DAY) };
+  return {
+    on,
+    turning: Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4)),
+    inDays: Math.round((utc(on) - utc(today)) / DAY),
+  };
 }
 
 export function isMilestone(age: number, rules: ReminderRules): boolean {
@@ -33,11 +37,17 @@ export function isMilestone(age: number, rules: ReminderRules): boolean {
 
 export function reminderRules(store: Store): ReminderRules {
   const saved = readSetting(store, 'reminder_rules');
-  return saved ? { ...DEFAULT_REMINDER_RULES, ...(JSON.parse(saved) as Partial<ReminderRules>) } : DEFAULT_REMINDER_RULES;
+  return saved
+    ? { ...DEFAULT_REMINDER_RULES, ...(JSON.parse(saved) as Partial<ReminderRules>) }
+    : DEFAULT_REMINDER_RULES;
 }
 
 export function saveReminderRules(store: Store, rules: ReminderRules): ReminderRules {
-  writeSetting(store, 'reminder_rules', JSON.stringify({ ...rules, milestones: [...new Set(rules.milestones)].sort((a, b) => a - b) }));
+  writeSetting(
+    store,
+    'reminder_rules',
+    JSON.stringify({ ...rules, milestones: [...new Set(rules.milestones)].sort((a, b) => a - b) }),
+  );
   return reminderRules(store);
 }
 
@@ -77,7 +87,14 @@ function followUps(store: Store, today: string): Reminders['followUps'] {
       .orderBy('v.follow_up_on')
       .$narrowType<{ kind: VisitKind; follow_up_on: string }>(),
   );
-  return rows.map((r) => ({ visitId: r.id, personId: r.person_id, name: r.name, kind: r.kind, followUpOn: r.follow_up_on, overdue: r.follow_up_on < today }));
+  return rows.map((r) => ({
+    visitId: r.id,
+    personId: r.person_id,
+    name: r.name,
+    kind: r.kind,
+    followUpOn: r.follow_up_on,
+    overdue: r.follow_up_on < today,
+  }));
 }
 
 function notContacted(store: Store, rules: ReminderRules, today: string): Reminders['notContacted'] {
@@ -89,15 +106,24 @@ function notContacted(store: Store, rules: ReminderRules, today: string): Remind
         'p.name',
         'p.care_alone_childless as alone',
         'p.care_disability as disability',
-        eb.selectFrom('visits as v').select((v) => v.fn.max('v.date').as('last')).whereRef('v.person_id', '=', 'p.id').as('last'),
+        eb
+          .selectFrom('visits as v')
+          .select((v) => v.fn.max('v.date').as('last'))
+          .whereRef('v.person_id', '=', 'p.id')
+          .as('last'),
       ])
       .where('p.status', '=', '在册'),
   );
   const out: Reminders['notContacted'] = [];
   for (const r of rows) {
     const [allowedDays, why] =
-      r.alone === 1 ? [rules.contactDays.aloneChildless, '孤寡'] : r.disability === '失能' ? [rules.contactDays.disabled, '失能'] : [rules.contactDays.others, '一般'];
-    if (r.last === null || r.last < addDays(today, -allowedDays)) out.push({ personId: r.id, name: r.name, lastContact: r.last, allowedDays, why });
+      r.alone === 1
+        ? [rules.contactDays.aloneChildless, '孤寡']
+        : r.disability === '失能'
+          ? [rules.contactDays.disabled, '失能']
+          : [rules.contactDays.others, '一般'];
+    if (r.last === null || r.last < addDays(today, -allowedDays))
+      out.push({ personId: r.id, name: r.name, lastContact: r.last, allowedDays, why });
   }
   // The most pressing first: the tightest rule, then the longest silence.
   return out.sort((a, b) => a.allowedDays - b.allowedDays || (a.lastContact ?? '').localeCompare(b.lastContact ?? ''));
@@ -117,7 +143,17 @@ function hospital(store: Store, rules: ReminderRules, today: string): Reminders[
       .where('l.total_fen', '>', 0)
       .where('c.source', '!=', '冲销')
       .where('p.status', '=', '在册')
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('visits as v').select('v.id').whereRef('v.person_id', '=', 'l.person_id').whereRef('v.date', '>=', 'l.visit_date'))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('visits as v')
+              .select('v.id')
+              .whereRef('v.person_id', '=', 'l.person_id')
+              .whereRef('v.date', '>=', 'l.visit_date'),
+          ),
+        ),
+      )
       .groupBy('p.id')
       .orderBy('visitDate', 'desc'),
   );
@@ -125,5 +161,11 @@ function hospital(store: Store, rules: ReminderRules, today: string): Reminders[
 
 export function reminders(store: Store, today = todayIso()): Reminders {
   const rules = reminderRules(store);
-  return { today, birthdays: birthdays(store, rules, today), followUps: followUps(store, today), notContacted: notContacted(store, rules, today), hospital: hospital(store, rules, today) };
+  return {
+    today,
+    birthdays: birthdays(store, rules, today),
+    followUps: followUps(store, today),
+    notContacted: notContacted(store, rules, today),
+    hospital: hospital(store, rules, today),
+  };
 }

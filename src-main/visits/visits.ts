@@ -14,7 +14,12 @@ import { todayIso } from '../shared/dates';
 import { certify } from './certifications';
 import { UserError } from '../shared/errors';
 
-const visits = (store: Store) => store.kysely.selectFrom('visits as v').innerJoin('persons as p', 'p.id', 'v.person_id').selectAll('v').select('p.name as person_name');
+const visits = (store: Store) =>
+  store.kysely
+    .selectFrom('visits as v')
+    .innerJoin('persons as p', 'p.id', 'v.person_id')
+    .selectAll('v')
+    .select('p.name as person_name');
 type VisitRow = InferResult<ReturnType<typeof visits>>[number];
 
 function view(v: VisitRow): Visit {
@@ -44,7 +49,9 @@ export function getVisit(store: Store, id: number): Visit {
 
 /** A person's visits in time order, the latest first. */
 export function listVisits(store: Store, personId: number): Visit[] {
-  return store.all(visits(store).where('v.person_id', '=', personId).orderBy('v.date', 'desc').orderBy('v.id', 'desc')).map(view);
+  return store
+    .all(visits(store).where('v.person_id', '=', personId).orderBy('v.date', 'desc').orderBy('v.id', 'desc'))
+    .map(view);
 }
 
 function insertVisit(store: Store, v: VisitInput, batchId: number | null, operator: string): number {
@@ -54,7 +61,8 @@ function insertVisit(store: Store, v: VisitInput, batchId: number | null, operat
         `INSERT INTO visits (person_id, kind, date, visitors, money_fen, items, note, follow_up_on, batch_id, created_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(v.personId, v.kind, v.date, v.visitors, v.money, v.items, v.note, v.followUpOn, batchId, nowIso(), operator).lastInsertRowid,
+      .run(v.personId, v.kind, v.date, v.visitors, v.money, v.items, v.note, v.followUpOn, batchId, nowIso(), operator)
+      .lastInsertRowid,
   );
 }
 
@@ -66,7 +74,13 @@ interface VisitSnapshot {
   items: string | null;
 }
 
-function auditVisit(store: Store, id: number, personId: number, after: VisitSnapshot, reason: string | null = null): void {
+function auditVisit(
+  store: Store,
+  id: number,
+  personId: number,
+  after: VisitSnapshot,
+  reason: string | null = null,
+): void {
   writeAudit(store, { entity: 'visit', entityId: id, personId, action: 'create', before: null, after, reason });
 }
 
@@ -74,12 +88,25 @@ export function createVisit(store: Store, input: VisitInput): Visit {
   return store.tx(() => {
     const person = store.first(store.kysely.selectFrom('persons').select('status').where('id', '=', input.personId));
     if (!person) throw new UserError('not_found', '没有找到这份档案');
-    if (input.followUpOn && input.followUpOn < input.date) throw new UserError('invalid_input', '回访日期不能早于走访日期');
+    if (input.followUpOn && input.followUpOn < input.date)
+      throw new UserError('invalid_input', '回访日期不能早于走访日期');
     const id = insertVisit(store, input, null, currentOperator(store));
     const saved = getVisit(store, id);
-    auditVisit(store, id, input.personId, { kind: saved.kind, date: saved.date, moneyFen: saved.moneyFen, items: saved.items });
+    auditVisit(store, id, input.personId, {
+      kind: saved.kind,
+      date: saved.date,
+      moneyFen: saved.moneyFen,
+      items: saved.items,
+    });
     // A visit that was also the year's certification counts as one.
-    if (input.certify) certify(store, { personId: input.personId, certifiedOn: input.date, method: '走访时认证', visitId: id, note: null });
+    if (input.certify)
+      certify(store, {
+        personId: input.personId,
+        certifiedOn: input.date,
+        method: '走访时认证',
+        visitId: id,
+        note: null,
+      });
     return saved;
   });
 }
@@ -90,7 +117,14 @@ export function followUpDone(store: Store, id: number): Visit {
     if (!v.followUpOn) throw new UserError('invalid_input', '这条走访记录没有约定回访');
     if (v.followUpDoneAt) throw new UserError('invalid_input', `已于 ${v.followUpDoneAt.replace('T', ' ')} 回访`);
     store.prepare('UPDATE visits SET follow_up_done_at = ? WHERE id = ?').run(nowIso(), id);
-    writeAudit(store, { entity: 'visit', entityId: id, personId: v.personId, action: 'update', before: { followUpDone: false }, after: { followUpDone: true } });
+    writeAudit(store, {
+      entity: 'visit',
+      entityId: id,
+      personId: v.personId,
+      action: 'update',
+      before: { followUpDone: false },
+      after: { followUpDone: true },
+    });
     return getVisit(store, id);
   });
 }
@@ -125,17 +159,45 @@ export function createVisitBatch(store: Store, input: BatchInput, today = todayI
     if (people.length === 0) throw new UserError('invalid_input', '按所选条件没有在册人员，未建立慰问批次');
     const batchId = Number(
       store
-        .prepare('INSERT INTO visit_batches (name, kind, date, money_fen, items, visitors, query, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(input.name, input.kind, input.date, input.money, input.items, input.visitors, JSON.stringify(input.query), nowIso(), operator).lastInsertRowid,
+        .prepare(
+          'INSERT INTO visit_batches (name, kind, date, money_fen, items, visitors, query, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          input.name,
+          input.kind,
+          input.date,
+          input.money,
+          input.items,
+          input.visitors,
+          JSON.stringify(input.query),
+          nowIso(),
+          operator,
+        ).lastInsertRowid,
     );
     for (const p of people) {
       const id = insertVisit(
         store,
-        { personId: p.id, kind: input.kind, date: input.date, visitors: input.visitors, money: input.money, items: input.items, note: null, followUpOn: null, certify: false },
+        {
+          personId: p.id,
+          kind: input.kind,
+          date: input.date,
+          visitors: input.visitors,
+          money: input.money,
+          items: input.items,
+          note: null,
+          followUpOn: null,
+          certify: false,
+        },
         batchId,
         operator,
       );
-      auditVisit(store, id, p.id, { kind: input.kind, date: input.date, moneyFen: input.money, items: input.items }, `慰问批次“${input.name}”`);
+      auditVisit(
+        store,
+        id,
+        p.id,
+        { kind: input.kind, date: input.date, moneyFen: input.money, items: input.items },
+        `慰问批次“${input.name}”`,
+      );
     }
     return getVisitBatch(store, batchId);
   });
@@ -171,7 +233,13 @@ export function getVisitBatch(store: Store, id: number): VisitBatchView {
   );
   return {
     ...batchHead(b),
-    rows: rows.map((r) => ({ visitId: r.id, personId: r.person_id, name: r.name, address: r.address, phone: parsePhones(r.phones)[0]?.number ?? null })),
+    rows: rows.map((r) => ({
+      visitId: r.id,
+      personId: r.person_id,
+      name: r.name,
+      address: r.address,
+      phone: parsePhones(r.phones)[0]?.number ?? null,
+    })),
   };
 }
 

@@ -61,7 +61,13 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8', close = false): void {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'application/json; charset=utf-8',
+  close = false,
+): void {
   if (res.headersSent || res.destroyed) return;
   res.writeHead(status, {
     'content-type': type,
@@ -87,14 +93,18 @@ export function parseRpcBody(raw: Buffer): { method: string; input: unknown } | 
   } catch {
     return `${BAD_REQUEST}（不是有效的 JSON）`;
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return `${BAD_REQUEST}（应为包含 method 和 input 的对象）`;
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return `${BAD_REQUEST}（应为包含 method 和 input 的对象）`;
   const { method, input } = body as { method?: unknown; input?: unknown };
   if (typeof method !== 'string') return `${BAD_REQUEST}（缺少操作名称 method）`;
   return { method, input };
 }
 
 /** The rest of a binary call's input (X-Rpc-Input, URI-encoded JSON object), or why it is not one. */
-export function parseBinaryHeaders(method: unknown, input: unknown): { method: string; input: Record<string, unknown> } | string {
+export function parseBinaryHeaders(
+  method: unknown,
+  input: unknown,
+): { method: string; input: Record<string, unknown> } | string {
   if (typeof method !== 'string' || method === '') return `${BAD_REQUEST}（缺少操作名称 X-Rpc-Method）`;
   let parsed: unknown = {};
   if (input !== undefined) {
@@ -104,7 +114,8 @@ export function parseBinaryHeaders(method: unknown, input: unknown): { method: s
       return `${BAD_REQUEST}（X-Rpc-Input 不是有效的 JSON）`;
     }
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return `${BAD_REQUEST}（X-Rpc-Input 应为对象）`;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return `${BAD_REQUEST}（X-Rpc-Input 应为对象）`;
   return { method, input: parsed as Record<string, unknown> };
 }
 
@@ -118,16 +129,29 @@ export async function startWebServer(ctx: AppContext, options: WebServerOptions)
 
   /** Reads the body of POST /rpc within the limits, then answers it through the router. */
   function handleRpc(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     if (type !== 'application/json' && type !== 'application/octet-stream') {
-      return refuse(res, 400, 'invalid_input', `${BAD_REQUEST}（内容类型应为 application/json 或 application/octet-stream）`, true);
+      return refuse(
+        res,
+        400,
+        'invalid_input',
+        `${BAD_REQUEST}（内容类型应为 application/json 或 application/octet-stream）`,
+        true,
+      );
     }
     // A file as it is: the call is in the headers, read before the body.
-    const binary = type === 'application/octet-stream' ? parseBinaryHeaders(req.headers['x-rpc-method'], req.headers['x-rpc-input']) : null;
+    const binary =
+      type === 'application/octet-stream'
+        ? parseBinaryHeaders(req.headers['x-rpc-method'], req.headers['x-rpc-input'])
+        : null;
     if (typeof binary === 'string') return refuse(res, 400, 'invalid_input', binary, true);
     const maxBody = binary ? maxFile : maxJson;
     const declared = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
-    if (declared !== null && !(declared <= maxBody)) return refuse(res, 413, 'too_large', '提交的内容过大（超过 100 MB 的文件无法导入）', true);
+    if (declared !== null && !(declared <= maxBody))
+      return refuse(res, 413, 'too_large', '提交的内容过大（超过 100 MB 的文件无法导入）', true);
 
     let large = false;
     const takeLargeSlot = (): boolean => {
@@ -161,12 +185,16 @@ export async function startWebServer(ctx: AppContext, options: WebServerOptions)
       // The rest of the body is not read: the connection closes once the answer is out.
       res.once('finish', () => req.socket.destroy());
     };
-    const timer = setTimeout(() => stop(408, 'timeout', `请求超时（${Math.round(bodyTimeout / 1000)} 秒内未收到完整内容）`), bodyTimeout);
+    const timer = setTimeout(
+      () => stop(408, 'timeout', `请求超时（${Math.round(bodyTimeout / 1000)} 秒内未收到完整内容）`),
+      bodyTimeout,
+    );
 
     req.on('data', (c: Buffer) => {
       if (done) return;
       size += c.length;
-      if (size > maxBody || (declared !== null && size > declared)) return stop(413, 'too_large', '提交的内容过大（超过 100 MB 的文件无法导入）');
+      if (size > maxBody || (declared !== null && size > declared))
+        return stop(413, 'too_large', '提交的内容过大（超过 100 MB 的文件无法导入）');
       if (size > LARGE_BODY_BYTES && !takeLargeSlot()) return stop(503, 'busy', '另一个文件正在上传，请稍后再试');
       if (exact) c.copy(exact, size - c.length);
       else chunks.push(c);
@@ -194,7 +222,11 @@ export async function startWebServer(ctx: AppContext, options: WebServerOptions)
 
   const server = http.createServer(
     // The request as a whole (headers and body) is bounded by Node as well, behind the body timer.
-    { requestTimeout: bodyTimeout + 5_000, headersTimeout: Math.min(HEADERS_TIMEOUT_MS, bodyTimeout + 4_000), connectionsCheckingInterval: 1_000 },
+    {
+      requestTimeout: bodyTimeout + 5_000,
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, bodyTimeout + 4_000),
+      connectionsCheckingInterval: 1_000,
+    },
     (req, res) => {
       try {
         const host = req.headers.host ?? '';
@@ -212,8 +244,10 @@ export async function startWebServer(ctx: AppContext, options: WebServerOptions)
         if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '');
         if (isAttachmentPath(url.pathname)) {
           // Personal data as well: the token, in the header or (for a link or an <img>) the query.
-          const given = (req.headers['x-rpc-token'] as string | undefined) ?? url.searchParams.get('token') ?? undefined;
-          if (!sameToken(given, token)) return refuse(res, 403, 'forbidden', '访问令牌无效，请使用启动时显示的地址打开');
+          const given =
+            (req.headers['x-rpc-token'] as string | undefined) ?? url.searchParams.get('token') ?? undefined;
+          if (!sameToken(given, token))
+            return refuse(res, 403, 'forbidden', '访问令牌无效，请使用启动时显示的地址打开');
           const file = attachmentResponse(ctx.store, url.pathname, url.searchParams.has('preview'));
           res.writeHead(file.status, file.headers);
           return res.end(req.method === 'HEAD' ? undefined : file.body);

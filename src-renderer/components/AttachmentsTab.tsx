@@ -13,7 +13,8 @@ import { FormModal } from '../kit/FormModal';
 import { rpcKey, useRpcMutation } from '../kit/rpc';
 import { done, failed } from '../notify';
 
-const size = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+const size = (n: number) =>
+  n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 /** Where a person's or a claim's attachments are listed: read again after one is added or removed. */
 const ATTACHMENT_READERS: MethodName[] = ['retirees.get', 'claims.get', 'retirees.history'];
@@ -46,7 +47,13 @@ export function AttachmentsTab({
   const upload = useMutation({
     mutationFn: async (files: File[]) => {
       for (const f of files) {
-        await call('attachments.add', { personId, claimId, fileName: f.name, mime: f.type || 'application/octet-stream', dataBase64: await fileToBase64(f) });
+        await call('attachments.add', {
+          personId,
+          claimId,
+          fileName: f.name,
+          mime: f.type || 'application/octet-stream',
+          dataBase64: await fileToBase64(f),
+        });
       }
       return files.length;
     },
@@ -64,14 +71,19 @@ export function AttachmentsTab({
   // An image is shown in place (an <img> runs no script); anything else is downloaded, never
   // opened inside the app.
   const open = (a: AttachmentInfo) => {
-    if (PREVIEWABLE.includes(a.mime)) setPreview({ id: a.id, url: attachmentUrl('person', a.id, { preview: true }), name: a.fileName });
+    if (PREVIEWABLE.includes(a.mime))
+      setPreview({ id: a.id, url: attachmentUrl('person', a.id, { preview: true }), name: a.fileName });
     else downloadAttachment('person', a.id);
   };
 
   return (
     <>
       <Group mb="md">
-        <FileButton onChange={(f) => f.length && upload.mutate(f)} multiple accept="image/*,application/pdf,.doc,.docx,.xls,.xlsx">
+        <FileButton
+          onChange={(f) => f.length && upload.mutate(f)}
+          multiple
+          accept="image/*,application/pdf,.doc,.docx,.xls,.xlsx"
+        >
           {(props) => (
             <Button {...props} leftSection={<IconUpload size={16} />} loading={upload.isPending}>
               {claimId === null ? '添加附件（扫描件、照片）' : '添加票据扫描件'}
@@ -91,7 +103,12 @@ export function AttachmentsTab({
           onRowOpen={open}
           columns={[
             { accessor: 'fileName', title: '文件名' },
-            { accessor: 'claimId', title: '所属报销单', hidden: claimId !== null, render: (a) => (a.claimId === null ? '—' : `第 ${a.claimId} 号`) },
+            {
+              accessor: 'claimId',
+              title: '所属报销单',
+              hidden: claimId !== null,
+              render: (a) => (a.claimId === null ? '—' : `第 ${a.claimId} 号`),
+            },
             { accessor: 'size', title: '大小', render: (a) => size(a.size) },
             { accessor: 'addedAt', title: '添加时间', render: (a) => a.addedAt.replace('T', ' ') },
             { accessor: 'addedBy', title: '经办人' },
@@ -139,18 +156,35 @@ export function AttachmentsTab({
           </Stack>
         )}
       </Modal>
-      <RemoveForm key={removing?.id ?? 0} attachment={removing} onClose={() => setRemoving(null)} onRemoved={() => onChanged?.()} />
+      <RemoveForm
+        key={removing?.id ?? 0}
+        attachment={removing}
+        onClose={() => setRemoving(null)}
+        onRemoved={() => onChanged?.()}
+      />
     </>
   );
 }
 
-function RemoveForm({ attachment, onClose, onRemoved }: { attachment: AttachmentInfo | null; onClose: () => void; onRemoved: () => void }) {
+function RemoveForm({
+  attachment,
+  onClose,
+  onRemoved,
+}: {
+  attachment: AttachmentInfo | null;
+  onClose: () => void;
+  onRemoved: () => void;
+}) {
   const form = useForm({
     mode: 'controlled',
     initialValues: { id: attachment?.id ?? 0, reason: '' },
     validate: zod4Resolver(contract['attachments.remove'].input as never),
   });
-  const remove = useRpcMutation('attachments.remove', { invalidates: ATTACHMENT_READERS, onSuccess: onRemoved, onError: () => {} });
+  const remove = useRpcMutation('attachments.remove', {
+    invalidates: ATTACHMENT_READERS,
+    onSuccess: onRemoved,
+    onError: () => {},
+  });
   const close = () => {
     form.reset();
     onClose();

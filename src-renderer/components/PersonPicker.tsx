@@ -12,11 +12,24 @@ export interface PickedPerson {
   label: string;
 }
 
-export function PersonPicker({ value, onChange, label = '报销人', error }: { value: PickedPerson | null; onChange: (p: PickedPerson | null) => void; label?: string; error?: string | null }) {
+export function PersonPicker({
+  value,
+  onChange,
+  label = '报销人',
+  error,
+}: {
+  value: PickedPerson | null;
+  onChange: (p: PickedPerson | null) => void;
+  label?: string;
+  error?: string | null;
+}) {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const found = useRpc('retirees.list', q ? { q, pageSize: 20 } : null, { placeholderData: keepPreviousData });
-  const options: PickedPerson[] = (q ? (found.data?.rows ?? []) : []).map((r) => ({ id: r.id, label: `${r.name}（${r.category}，${r.idNumberMasked ?? '无身份证号'}）` }));
+  const options: PickedPerson[] = (q ? (found.data?.rows ?? []) : []).map((r) => ({
+    id: r.id,
+    label: `${r.name}（${r.category}，${r.idNumberMasked ?? '无身份证号'}）`,
+  }));
   const data = [...(value && !options.some((o) => o.id === value.id) ? [value] : []), ...options];
   return (
     <Select

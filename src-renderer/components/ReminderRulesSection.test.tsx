@@ -49,7 +49,10 @@ describe('ReminderRulesSection', () => {
     fireEvent.change(screen.getByLabelText('此岁数起每年都提醒'), { target: { value: '' } });
     fireEvent.click(save);
     await waitFor(() => expect(ages.value).toBe('80、88、99'));
-    expect(await call<ReminderRules>('reminders.rules', {})).toMatchObject({ milestones: [80, 88, 99], everyYearFrom: null });
+    expect(await call<ReminderRules>('reminders.rules', {})).toMatchObject({
+      milestones: [80, 88, 99],
+      everyYearFrom: null,
+    });
     expect(save.disabled).toBe(true);
   });
 });

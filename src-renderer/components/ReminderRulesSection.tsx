@@ -10,13 +10,19 @@ import { rpcKey, useRpc } from '../kit/rpc';
 import { done } from '../notify';
 
 /** The form's values: the ages as typed (`80、85、90`), a number box left empty as ''. */
-export type RulesValues = Omit<ReminderRules, 'milestones' | 'everyYearFrom'> & { milestones: string; everyYearFrom: number | '' };
+export type RulesValues = Omit<ReminderRules, 'milestones' | 'everyYearFrom'> & {
+  milestones: string;
+  everyYearFrom: number | '';
+};
 
 const MILESTONES_ERROR = '整寿年龄应为 1 到 150 之间的整数，用顿号分开';
 
 /** `80、85，90 95` → [80, 85, 90, 95]; null when any of it is no age. */
 export function readMilestones(text: string): number[] | null {
-  const ages = text.split(/[、,，\s]+/).filter(Boolean).map(Number);
+  const ages = text
+    .split(/[、,，\s]+/)
+    .filter(Boolean)
+    .map(Number);
   return ages.every((a) => Number.isInteger(a) && a >= 1 && a <= 150) ? ages : null;
 }
 
@@ -26,7 +32,11 @@ export const rulesOfValues = (v: RulesValues): ReminderRules => ({
   everyYearFrom: v.everyYearFrom === '' ? null : v.everyYearFrom,
 });
 
-export const valuesOfRules = (r: ReminderRules): RulesValues => ({ ...r, milestones: r.milestones.join('、'), everyYearFrom: r.everyYearFrom ?? '' });
+export const valuesOfRules = (r: ReminderRules): RulesValues => ({
+  ...r,
+  milestones: r.milestones.join('、'),
+  everyYearFrom: r.everyYearFrom ?? '',
+});
 
 // The contract's own rules for every number; the ages checked as the text they are typed as.
 const RulesForm = ReminderRulesInput.extend({
@@ -58,10 +68,26 @@ function RulesEditor({ rules }: { rules: ReminderRules }) {
       }}
     >
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <TextInput label="整寿生日（岁）" description="用顿号分开，如 80、85、90、95、100" {...f.form.getInputProps('milestones')} />
-        <NumberInput label="此岁数起每年都提醒" description="留空则不提醒" min={1} max={150} allowDecimal={false} {...num('everyYearFrom')} />
+        <TextInput
+          label="整寿生日（岁）"
+          description="用顿号分开，如 80、85、90、95、100"
+          {...f.form.getInputProps('milestones')}
+        />
+        <NumberInput
+          label="此岁数起每年都提醒"
+          description="留空则不提醒"
+          min={1}
+          max={150}
+          allowDecimal={false}
+          {...num('everyYearFrom')}
+        />
         <NumberInput label="提前天数" min={1} max={366} allowDecimal={false} {...num('birthdayDays')} />
-        <NumberInput label="孤寡老人至少每几天联系一次" min={1} allowDecimal={false} {...num('contactDays.aloneChildless')} />
+        <NumberInput
+          label="孤寡老人至少每几天联系一次"
+          min={1}
+          allowDecimal={false}
+          {...num('contactDays.aloneChildless')}
+        />
         <NumberInput label="失能老人至少每几天联系一次" min={1} allowDecimal={false} {...num('contactDays.disabled')} />
         <NumberInput label="其他人员至少每几天联系一次" min={1} allowDecimal={false} {...num('contactDays.others')} />
         <NumberInput label="住院后几天内应探望" min={1} allowDecimal={false} {...num('hospitalDays')} />

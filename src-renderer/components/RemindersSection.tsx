@@ -99,7 +99,18 @@ export function RemindersSection() {
           empty="近期没有整寿生日。"
           action={
             r.birthdays.length > 0 && (
-              <Button size="compact-md" variant="light" mt="xs" style={{ alignSelf: 'flex-start' }} onClick={() => navigate('/print/letters', { kind: 'birthday', people: r.birthdays.map((b) => String(b.personId)).join(',') })}>
+              <Button
+                size="compact-md"
+                variant="light"
+                mt="xs"
+                style={{ alignSelf: 'flex-start' }}
+                onClick={() =>
+                  navigate('/print/letters', {
+                    kind: 'birthday',
+                    people: r.birthdays.map((b) => String(b.personId)).join(','),
+                  })
+                }
+              >
                 打印生日贺信（{r.birthdays.length} 封）
               </Button>
             )
@@ -115,22 +126,46 @@ export function RemindersSection() {
         <ReminderCard
           title="到期回访"
           empty="没有到期的回访。"
-          items={r.followUps.map((f) => ({ key: f.visitId, href: fileOf(f.personId), name: f.name, detail: `${f.kind}，约定 ${f.followUpOn}${f.overdue ? '（已过期）' : ''}`, urgent: f.overdue }))}
+          items={r.followUps.map((f) => ({
+            key: f.visitId,
+            href: fileOf(f.personId),
+            name: f.name,
+            detail: `${f.kind}，约定 ${f.followUpOn}${f.overdue ? '（已过期）' : ''}`,
+            urgent: f.overdue,
+          }))}
         />
         <ReminderCard
           title="住院后尚未探望"
           empty="没有需要探望的住院人员。"
-          items={r.hospital.map((h) => ({ key: h.personId, href: fileOf(h.personId), name: h.name, detail: `${h.visitDate} 住院${h.hospital ? `（${h.hospital}）` : ''}`, urgent: true }))}
+          items={r.hospital.map((h) => ({
+            key: h.personId,
+            href: fileOf(h.personId),
+            name: h.name,
+            detail: `${h.visitDate} 住院${h.hospital ? `（${h.hospital}）` : ''}`,
+            urgent: true,
+          }))}
         />
         <ReminderCard
           title="信访超期"
           empty="没有超期的信访件。"
-          items={(late.data ?? []).map((p) => ({ key: `p${p.id}`, href: `#/petitions/${p.id}`, name: `第 ${p.id} 号：${p.petitioner}`, detail: limitText(p), urgent: true }))}
+          items={(late.data ?? []).map((p) => ({
+            key: `p${p.id}`,
+            href: `#/petitions/${p.id}`,
+            name: `第 ${p.id} 号：${p.petitioner}`,
+            detail: limitText(p),
+            urgent: true,
+          }))}
         />
         <ReminderCard
           title={`${certs.data?.year ?? year} 年度资格认证超期`}
           empty="没有超过 12 个月未认证的人员。"
-          items={(certs.data?.overdue ?? []).map((c) => ({ key: `c${c.personId}`, href: fileOf(c.personId), name: c.name, detail: c.lastCertified ? `上次认证 ${c.lastCertified}` : '从未认证', urgent: true }))}
+          items={(certs.data?.overdue ?? []).map((c) => ({
+            key: `c${c.personId}`,
+            href: fileOf(c.personId),
+            name: c.name,
+            detail: c.lastCertified ? `上次认证 ${c.lastCertified}` : '从未认证',
+            urgent: true,
+          }))}
           action={
             certs.data &&
             certs.data.due.length > 0 && (
@@ -147,7 +182,10 @@ export function RemindersSection() {
             key: `a${a.id}`,
             href: '#/annual/adjust',
             name: a.name ?? '',
-            detail: a.expectedFen === null ? '无法计算应调金额' : `经办机构 ${formatYuan(a.agencyFen ?? 0)} 元，应调 ${formatYuan(a.expectedFen)} 元`,
+            detail:
+              a.expectedFen === null
+                ? '无法计算应调金额'
+                : `经办机构 ${formatYuan(a.agencyFen ?? 0)} 元，应调 ${formatYuan(a.expectedFen)} 元`,
             urgent: true,
           }))}
           count={toCheck.data?.total ?? 0}

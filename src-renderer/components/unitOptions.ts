@@ -4,7 +4,6 @@ import type { NetworkUnit } from '../../src-main/contract/org';
 import { UNIT_GROUPS } from '../../src-main/shared/org';
 import { compareUnitNames } from '../../src-main/shared/unitOrder';
 
-
 const byName = (a: NetworkUnit, b: NetworkUnit) => compareUnitNames(a.name, b.name);
 
 export function unitChoices(units: NetworkUnit[], withCount = false) {

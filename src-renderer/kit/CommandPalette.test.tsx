@@ -59,7 +59,9 @@ describe('CommandPalette', () => {
   });
 
   it('an ID number finds the person too; a page by its initials', async () => {
-    const p = await call<PersonFile>('retirees.create', { person: { name: '王秀英', category: '退休', idNumber: '11010519491231002X' } });
+    const p = await call<PersonFile>('retirees.create', {
+      person: { name: '王秀英', category: '退休', idNumber: '11010519491231002X' },
+    });
     render(<CommandPalette pages={pages} />);
     act(() => {
       fireEvent.keyDown(document.documentElement, { key: 'k', code: 'KeyK', ctrlKey: true });
@@ -73,13 +75,17 @@ describe('CommandPalette', () => {
       fireEvent.keyDown(document.documentElement, { key: 'k', code: 'KeyK', ctrlKey: true });
     });
     type('zfww');
-    await waitFor(() => expect(screen.getByText('走访慰问').closest('[data-action]')?.getAttribute('data-selected')).toBe('true'));
+    await waitFor(() =>
+      expect(screen.getByText('走访慰问').closest('[data-action]')?.getAttribute('data-selected')).toBe('true'),
+    );
     enter();
     expect(window.location.hash).toBe('#/visits');
   });
 
   it('a part of an ID number: the person, with the matched digits shown and marked (issue 17)', async () => {
-    await call<PersonFile>('retirees.create', { person: { name: '王秀英', category: '退休', idNumber: '11010519491231002X' } });
+    await call<PersonFile>('retirees.create', {
+      person: { name: '王秀英', category: '退休', idNumber: '11010519491231002X' },
+    });
     render(<CommandPalette pages={pages} />);
     act(() => {
       fireEvent.keyDown(document.documentElement, { key: 'k', code: 'KeyK', ctrlKey: true });
@@ -92,7 +98,12 @@ describe('CommandPalette', () => {
 
   it('past 1,000 people found, the way to all of them says 1,000+ (issue 17)', async () => {
     ctx.store.tx(() => {
-      for (let i = 0; i <= SEARCH_CAP; i++) createPerson(ctx.store, person({ name: `赵${'一二三四五六七八九十'[i % 10]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(i / 10) % 10]}` }), { acceptWarnings: false });
+      for (let i = 0; i <= SEARCH_CAP; i++)
+        createPerson(
+          ctx.store,
+          person({ name: `赵${'一二三四五六七八九十'[i % 10]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(i / 10) % 10]}` }),
+          { acceptWarnings: false },
+        );
     });
     render(<CommandPalette pages={pages} />);
     act(() => {

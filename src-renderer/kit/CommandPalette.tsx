@@ -43,7 +43,9 @@ export function matchPages(pages: PaletteDestination[], query: string): PaletteD
  * a phone, the line leaves the ID to the match, shown beside it (MatchedValue).
  */
 export function personLine(p: PersonRow): string {
-  return [p.category, p.status === '在册' ? null : p.status, formatAge(p.age), p.match ? null : p.idNumberMasked].filter(Boolean).join(' · ');
+  return [p.category, p.status === '在册' ? null : p.status, formatAge(p.age), p.match ? null : p.idNumberMasked]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 interface Entry {
@@ -65,7 +67,13 @@ const go = (hash: string) => () => {
   window.location.hash = hash;
 };
 
-export function CommandPalette({ pages, afterGo }: { pages: PaletteDestination[]; /** Where the keyboard goes on the page opened (the page region). */ afterGo?: () => void }) {
+export function CommandPalette({
+  pages,
+  afterGo,
+}: {
+  pages: PaletteDestination[];
+  /** Where the keyboard goes on the page opened (the page region). */ afterGo?: () => void;
+}) {
   const { query, opened, selected } = useSpotlight(store);
   const typed = query.trim();
   const [searched] = useDebouncedValue(typed, 250);
@@ -146,9 +154,13 @@ export function CommandPalette({ pages, afterGo }: { pages: PaletteDestination[]
         rightSection={looking ? <Loader size="sm" /> : undefined}
       />
       <Spotlight.ActionsList aria-label="查找结果">
-        {typed && personEntries.length > 0 && <Spotlight.ActionsGroup label="人员">{personEntries.map((e, i) => action(e, i))}</Spotlight.ActionsGroup>}
+        {typed && personEntries.length > 0 && (
+          <Spotlight.ActionsGroup label="人员">{personEntries.map((e, i) => action(e, i))}</Spotlight.ActionsGroup>
+        )}
         {pageEntries.length > 0 && (
-          <Spotlight.ActionsGroup label="页面">{pageEntries.map((e, i) => action(e, personEntries.length + i))}</Spotlight.ActionsGroup>
+          <Spotlight.ActionsGroup label="页面">
+            {pageEntries.map((e, i) => action(e, personEntries.length + i))}
+          </Spotlight.ActionsGroup>
         )}
         {typed && !looking && all.length === 0 && <Spotlight.Empty>没有找到“{typed}”</Spotlight.Empty>}
         {looking && personEntries.length === 0 && <Spotlight.Empty>正在查找……</Spotlight.Empty>}

@@ -54,7 +54,8 @@ export function DataTable<T>({ onRowOpen, onRowToggle, rowLabel, ...props }: Kit
     fz: 'md',
     noRecordsText: '没有记录',
     recordsPerPageLabel: '每页',
-    paginationText: ({ from, to, totalRecords }: { from: number; to: number; totalRecords: number }) => `第 ${from}–${to} 条，共 ${totalRecords} 条`,
+    paginationText: ({ from, to, totalRecords }: { from: number; to: number; totalRecords: number }) =>
+      `第 ${from}–${to} 条，共 ${totalRecords} 条`,
     ...props,
     ...(columns ? { columns } : {}),
     onRowClick: props.onRowClick ?? (onRowOpen ? ({ record }: { record: T }) => onRowOpen(record) : undefined),

@@ -30,12 +30,29 @@ export interface DateFieldProps {
 export function readDate(text: string, partial: boolean): { iso: string | null; error: string | null } {
   if (text.trim() === '') return { iso: null, error: null };
   const iso = parseDateInput(text);
-  if (iso === null) return { iso: null, error: partial ? '无法识别的日期，请按“1952-10-05”或“1952-10”填写' : '无法识别的日期，请按“2026-11-10”填写或在日历中选择' };
+  if (iso === null)
+    return {
+      iso: null,
+      error: partial
+        ? '无法识别的日期，请按“1952-10-05”或“1952-10”填写'
+        : '无法识别的日期，请按“2026-11-10”填写或在日历中选择',
+    };
   if (!partial && iso.length !== 10) return { iso: null, error: '请填写完整的年月日' };
   return { iso, error: null };
 }
 
-export function DateField({ label, value, onChange, partial = false, required, description, w, placeholder, ariaLabel, error: given }: DateFieldProps) {
+export function DateField({
+  label,
+  value,
+  onChange,
+  partial = false,
+  required,
+  description,
+  w,
+  placeholder,
+  ariaLabel,
+  error: given,
+}: DateFieldProps) {
   const [text, setText] = useState(value ?? '');
   const [error, setError] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);

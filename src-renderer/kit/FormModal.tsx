@@ -20,7 +20,17 @@ export interface FormModalProps<V extends Record<string, unknown>> {
   children: ReactNode;
 }
 
-export function FormModal<V extends Record<string, unknown>>({ opened, onClose, title, form, onSubmit, submitLabel = '保存', submitColor, size = 'lg', children }: FormModalProps<V>) {
+export function FormModal<V extends Record<string, unknown>>({
+  opened,
+  onClose,
+  title,
+  form,
+  onSubmit,
+  submitLabel = '保存',
+  submitColor,
+  size = 'lg',
+  children,
+}: FormModalProps<V>) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const close = () => {

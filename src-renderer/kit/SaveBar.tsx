@@ -38,7 +38,13 @@ export function SaveBar({
           <Text c="dimmed" size="sm">
             Ctrl+S 保存
           </Text>
-          <Button size="md" leftSection={<IconDeviceFloppy size={18} />} onClick={onSave} loading={saving} disabled={!canSave}>
+          <Button
+            size="md"
+            leftSection={<IconDeviceFloppy size={18} />}
+            onClick={onSave}
+            loading={saving}
+            disabled={!canSave}
+          >
             保存
           </Button>
         </Group>

@@ -13,7 +13,12 @@ export function countLabel(page: Pick<ListPage, 'total' | 'more'>): string {
 export function MatchedValue({ match }: { match: SearchMatch }) {
   const { text, from, to } = match;
   return (
-    <Text ff="monospace" span inherit aria-label={`${match.field === 'idNumber' ? '身份证号' : '电话'}匹配 ${text.slice(from, to)}`}>
+    <Text
+      ff="monospace"
+      span
+      inherit
+      aria-label={`${match.field === 'idNumber' ? '身份证号' : '电话'}匹配 ${text.slice(from, to)}`}
+    >
       {text.slice(0, from)}
       <Mark>{text.slice(from, to)}</Mark>
       {text.slice(to)}

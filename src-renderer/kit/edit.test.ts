@@ -3,12 +3,21 @@
 import { describe, expect, it } from 'vitest';
 import { editOf, isDirty, rebase } from './edit';
 
-const loaded = { name: '李建国', status: '在册', statusDate: null as string | null, note: '老住址', phones: [{ label: '手机', number: '1' }] };
+const loaded = {
+  name: '李建国',
+  status: '在册',
+  statusDate: null as string | null,
+  note: '老住址',
+  phones: [{ label: '手机', number: '1' }],
+};
 
 describe('kit/edit', () => {
   it('sends only the changed fields, each with the value the form showed', () => {
     const draft = { ...loaded, note: '新住址', phones: [{ label: '手机', number: '2' }] };
-    expect(editOf(loaded, draft)).toEqual({ changes: { note: '新住址', phones: [{ label: '手机', number: '2' }] }, base: { note: '老住址', phones: [{ label: '手机', number: '1' }] } });
+    expect(editOf(loaded, draft)).toEqual({
+      changes: { note: '新住址', phones: [{ label: '手机', number: '2' }] },
+      base: { note: '老住址', phones: [{ label: '手机', number: '1' }] },
+    });
     expect(isDirty(loaded, draft)).toBe(true);
     expect(isDirty(loaded, { ...loaded })).toBe(false);
   });

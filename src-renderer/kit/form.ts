@@ -59,7 +59,11 @@ export function fieldErrors(e: ApiError, fields: string[]): Record<string, strin
 }
 
 export function useContractForm<V extends Values>(o: ContractFormOptions<V>): ContractForm<V> {
-  const form = useForm<V>({ mode: 'controlled', initialValues: o.initial, validate: o.schema ? zod4Resolver(o.schema as never) : undefined });
+  const form = useForm<V>({
+    mode: 'controlled',
+    initialValues: o.initial,
+    validate: o.schema ? zod4Resolver(o.schema as never) : undefined,
+  });
   // The record as last loaded or saved: what the form's values are compared with.
   const [loaded, setLoaded] = useState<V>(o.initial);
   const [saving, setSaving] = useState(false);

@@ -41,7 +41,9 @@ function NoteForm({ file, onReloaded }: { file: PersonFile; onReloaded?: (reload
 
 describe('useContractForm', () => {
   it('sends only the changed field, so a death registered meanwhile stays', async () => {
-    const file = await call<PersonFile>('retirees.create', { person: { name: '刘文华', category: '退休', note: '原' } });
+    const file = await call<PersonFile>('retirees.create', {
+      person: { name: '刘文华', category: '退休', note: '原' },
+    });
     render(<NoteForm file={file} />);
     fireEvent.change(screen.getByLabelText('备注'), { target: { value: '新备注' } });
     expect(screen.getByText('有未保存的修改')).toBeTruthy();
@@ -61,7 +63,9 @@ describe('useContractForm', () => {
   });
 
   it('keeps the edit on top of a record read again', async () => {
-    const file = await call<PersonFile>('retirees.create', { person: { name: '刘文华', category: '退休', note: '原' } });
+    const file = await call<PersonFile>('retirees.create', {
+      person: { name: '刘文华', category: '退休', note: '原' },
+    });
     let reload: (v: NoteValues) => void = () => {};
     render(<NoteForm file={file} onReloaded={(r) => (reload = r)} />);
     fireEvent.change(screen.getByLabelText('备注'), { target: { value: '我的修改' } });

@@ -65,7 +65,10 @@ export function matchPattern(pattern: string, route: Route): RouteMatch | null {
 }
 
 /** The first route of the table that takes this address, or null. */
-export function findRoute<C>(table: readonly RouteDef<C>[], route: Route): { def: RouteDef<C>; match: RouteMatch } | null {
+export function findRoute<C>(
+  table: readonly RouteDef<C>[],
+  route: Route,
+): { def: RouteDef<C>; match: RouteMatch } | null {
   for (const def of table) {
     const match = matchPattern(def.pattern, route);
     if (match && (!def.accept || def.accept(match))) return { def, match };
@@ -91,7 +94,9 @@ export function activeMenuHref(table: readonly { pattern: string; menu?: MenuEnt
 
 /** The menu: the routes that are menu entries, in the table's order. */
 export function menuOf<C>(table: readonly RouteDef<C>[]): (RouteDef<C> & { menu: MenuEntry; href: string })[] {
-  return table.filter((d): d is RouteDef<C> & { menu: MenuEntry } => !!d.menu).map((d) => ({ ...d, href: menuHref(d) }));
+  return table
+    .filter((d): d is RouteDef<C> & { menu: MenuEntry } => !!d.menu)
+    .map((d) => ({ ...d, href: menuHref(d) }));
 }
 
 /**
@@ -112,7 +117,11 @@ export function useMenuShortcuts(menu: { href: string; menu: MenuEntry }[]): voi
       .filter((e) => e.menu.shortcut)
       .map((e) => {
         const [hotkey, options] = hotkeyOf(e.menu.shortcut!);
-        return [hotkey, () => (window.location.hash = e.href), options] as [string, () => void, { usePhysicalKeys: boolean }];
+        return [hotkey, () => (window.location.hash = e.href), options] as [
+          string,
+          () => void,
+          { usePhysicalKeys: boolean },
+        ];
       }),
     [],
   );

@@ -2,7 +2,14 @@
 // by its method and input. A page declares what it reads (`useRpc`) and what a change makes stale
 // (`useRpcMutation(…, { invalidates })`); pending and error states, caching and the dropping of
 // replies that arrive after the user moved on are react-query's, in one place.
-import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import {
+  QueryClient,
+  QueryClientProvider,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type UseQueryOptions,
+} from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { InputOf, MethodName, OutputOf } from '../../src-main/contract';
 import { ApiError, call } from '../api';
@@ -13,7 +20,11 @@ export function newQueryClient(): QueryClient {
     defaultOptions: {
       // A desktop app over a local database: no refetch on focus, one retry only for a lost
       // connection to the harness, never for a refusal (it would only be refused again).
-      queries: { refetchOnWindowFocus: false, retry: (n, e) => n < 1 && e instanceof ApiError && e.code === 'offline', staleTime: 30_000 },
+      queries: {
+        refetchOnWindowFocus: false,
+        retry: (n, e) => n < 1 && e instanceof ApiError && e.code === 'offline',
+        staleTime: 30_000,
+      },
       mutations: { retry: false },
     },
   });
@@ -26,7 +37,8 @@ export function RpcProvider({ children, client = defaultClient }: { children: Re
 }
 
 /** The query key of a call: its method, then its input. Invalidating `[method]` refetches every input. */
-export const rpcKey = <M extends MethodName>(method: M, input?: InputOf<M>) => (input === undefined ? [method] : [method, input]);
+export const rpcKey = <M extends MethodName>(method: M, input?: InputOf<M>) =>
+  input === undefined ? [method] : [method, input];
 
 /**
  * Reads `method(input)`. `enabled: false` (or input `null`) waits, e.g. until an id is known.

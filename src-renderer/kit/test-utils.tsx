@@ -16,7 +16,13 @@ import { theme } from '../theme';
 /** What happy-dom lacks and Mantine asks for. */
 function polyfill() {
   const w = window as unknown as Record<string, unknown>;
-  w.matchMedia ??= () => ({ matches: false, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {} });
+  w.matchMedia ??= () => ({
+    matches: false,
+    addEventListener() {},
+    removeEventListener() {},
+    addListener() {},
+    removeListener() {},
+  });
   w.ResizeObserver ??= class {
     observe() {}
     unobserve() {}
@@ -24,7 +30,11 @@ function polyfill() {
   };
   (Element.prototype as unknown as { scrollIntoView: () => void }).scrollIntoView ??= () => {};
   // Mantine's autosizing Textarea waits for fonts.
-  (document as unknown as { fonts?: unknown }).fonts ??= { ready: Promise.resolve(), addEventListener() {}, removeEventListener() {} };
+  (document as unknown as { fonts?: unknown }).fonts ??= {
+    ready: Promise.resolve(),
+    addEventListener() {},
+    removeEventListener() {},
+  };
 }
 
 /** Routes the renderer's calls to the router of `ctx`, as the Electron preload does. */

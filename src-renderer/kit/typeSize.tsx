@@ -41,7 +41,10 @@ export function useAppliedTypeSize(paper = false): void {
 }
 
 /** 标准 / 大 / 特大 as one control: in the header (compact) and in 系统设置. */
-export function TypeSizeControl({ compact = false, ...props }: { compact?: boolean } & Omit<SegmentedControlProps, 'data' | 'value' | 'onChange'>) {
+export function TypeSizeControl({
+  compact = false,
+  ...props
+}: { compact?: boolean } & Omit<SegmentedControlProps, 'data' | 'value' | 'onChange'>) {
   const [size, setSize] = useTypeSize();
   const control = (
     <SegmentedControl

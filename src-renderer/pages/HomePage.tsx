@@ -54,7 +54,12 @@ export function HomePage() {
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Stat label="在册合计" value={f.activeTotal} onClick={() => navigate('/people', { status: '在册' })} />
         {Object.entries(f.activeByCategory).map(([c, n]) => (
-          <Stat key={c} label={`${c}人员`} value={n} onClick={() => navigate('/people', { status: '在册', category: c })} />
+          <Stat
+            key={c}
+            label={`${c}人员`}
+            value={n}
+            onClick={() => navigate('/people', { status: '在册', category: c })}
+          />
         ))}
       </SimpleGrid>
       <Title order={4}>高龄与变动</Title>
@@ -68,14 +73,23 @@ export function HomePage() {
             onClick={() => navigate('/people', { status: '在册', minAge: String(age), sort: 'birthDate' })}
           />
         ))}
-        <Stat label={`${year}年去世`} value={f.deathsThisYear} onClick={() => navigate('/people', { status: '已故', from: `${year}-01-01` })} />
+        <Stat
+          label={`${year}年去世`}
+          value={f.deathsThisYear}
+          onClick={() => navigate('/people', { status: '已故', from: `${year}-01-01` })}
+        />
       </SimpleGrid>
       {f.activeTotal > 0 && <RemindersSection />}
       {f.needsReview > 0 && (
         <>
           <Title order={4}>待核实</Title>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
-            <Stat label="档案待核实" value={f.needsReview} hint="身份证号校验位不符等" onClick={() => navigate('/people', { review: '1' })} />
+            <Stat
+              label="档案待核实"
+              value={f.needsReview}
+              hint="身份证号校验位不符等"
+              onClick={() => navigate('/people', { review: '1' })}
+            />
           </SimpleGrid>
         </>
       )}

@@ -53,7 +53,12 @@ export function ImportPage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="wizard" pt="md">
-          <Stepper active={step} onStepClick={(s) => dispatch({ type: 'step', step: s })} size="md" allowNextStepsSelect={false}>
+          <Stepper
+            active={step}
+            onStepClick={(s) => dispatch({ type: 'step', step: s })}
+            size="md"
+            allowNextStepsSelect={false}
+          >
             <Stepper.Step label="选择文件" description={preview?.fileName}>
               <Paper
                 withBorder
@@ -71,7 +76,11 @@ export function ImportPage() {
                 <Stack align="center" gap="sm">
                   <IconFileSpreadsheet size={48} stroke={1.2} />
                   <Text size="lg">把花名册文件拖到这里，或</Text>
-                  <Button leftSection={<IconUpload size={18} />} loading={open.isPending} onClick={() => picker.current?.click()}>
+                  <Button
+                    leftSection={<IconUpload size={18} />}
+                    loading={open.isPending}
+                    onClick={() => picker.current?.click()}
+                  >
                     选择文件
                   </Button>
                   <input
@@ -87,7 +96,8 @@ export function ImportPage() {
                     }}
                   />
                   <Text c="dimmed">
-                    支持 Excel（.xlsx、.xls，含 WPS 保存的文件）和 CSV（UTF-8 或 GBK 编码，自动识别）。导入前会逐行预览，确认后才写入。
+                    支持 Excel（.xlsx、.xls，含 WPS 保存的文件）和 CSV（UTF-8 或 GBK
+                    编码，自动识别）。导入前会逐行预览，确认后才写入。
                   </Text>
                   <Button variant="subtle" loading={template.isPending} onClick={() => template.mutate({})}>
                     下载空白花名册模板
@@ -96,10 +106,22 @@ export function ImportPage() {
               </Paper>
             </Stepper.Step>
             <Stepper.Step label="工作表">
-              {preview && <SheetsStep preview={preview} exclusions={w.exclusions} onChange={(exclusions) => dispatch({ type: 'exclusions', exclusions })} />}
+              {preview && (
+                <SheetsStep
+                  preview={preview}
+                  exclusions={w.exclusions}
+                  onChange={(exclusions) => dispatch({ type: 'exclusions', exclusions })}
+                />
+              )}
             </Stepper.Step>
             <Stepper.Step label="表头与列">
-              {preview && <ColumnsStep preview={preview} excluded={w.exclusions.sheets} onPreview={(p) => dispatch({ type: 'corrected', preview: p })} />}
+              {preview && (
+                <ColumnsStep
+                  preview={preview}
+                  excluded={w.exclusions.sheets}
+                  onPreview={(p) => dispatch({ type: 'corrected', preview: p })}
+                />
+              )}
             </Stepper.Step>
             <Stepper.Step label="预览核对">
               {preview && (
@@ -112,7 +134,13 @@ export function ImportPage() {
               )}
             </Stepper.Step>
             <Stepper.Step label="重复人员">
-              {preview && <DuplicatesStep preview={preview} choices={w.duplicates} onChange={(duplicates) => dispatch({ type: 'duplicates', duplicates })} />}
+              {preview && (
+                <DuplicatesStep
+                  preview={preview}
+                  choices={w.duplicates}
+                  onChange={(duplicates) => dispatch({ type: 'duplicates', duplicates })}
+                />
+              )}
             </Stepper.Step>
             <Stepper.Step label="导入">
               {preview && (

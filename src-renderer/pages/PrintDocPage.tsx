@@ -43,9 +43,15 @@ function docRequest(kind: PrintDocKind, params: URLSearchParams): DocRequest {
     case 'register':
       return request('petitions.registerPrint', { from: params.get('from') ?? '', to: params.get('to') ?? '' });
     case 'contacts':
-      return request('org.contactSheet', { ref: JSON.parse(params.get('ref') ?? '{}'), tree: params.get('tree') === '1' });
+      return request('org.contactSheet', {
+        ref: JSON.parse(params.get('ref') ?? '{}'),
+        tree: params.get('tree') === '1',
+      });
     case 'adjustments':
-      return request('adjustments.notices', { runId: Number(params.get('run')), rowIds: (params.get('rows') ?? '').split(',').filter(Boolean).map(Number) });
+      return request('adjustments.notices', {
+        runId: Number(params.get('run')),
+        rowIds: (params.get('rows') ?? '').split(',').filter(Boolean).map(Number),
+      });
     case 'envelopes':
       return request('letters.envelopes', {
         ...who(params),
@@ -61,7 +67,10 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
   // Paper shows what is on file at the moment it is printed: read afresh each time, never cached.
   const doc = useRpc(req.method, req.input, { staleTime: 0, gcTime: 0 });
   // Printing letters logs them (who got which letter, when, printed by whom), then prints.
-  const logLetters = useRpcMutation('letters.render', { invalidates: ['letters.log'], onSuccess: () => window.print() });
+  const logLetters = useRpcMutation('letters.render', {
+    invalidates: ['letters.log'],
+    onSuccess: () => window.print(),
+  });
   const print = () => (kind === 'letters' ? logLetters.mutate(lettersInput(params, true)) : window.print());
 
   if (doc.error)
@@ -83,7 +92,11 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
       <Stack className="no-print" p="md" gap="xs">
         <Group>
           <Button onClick={print} loading={logLetters.isPending}>
-            {kind === 'contacts' ? `打印（${view.count} 人）` : kind === 'register' ? `打印（${view.count} 件）` : `打印（共 ${view.count} ${kind === 'letters' ? '封' : '份'}）`}
+            {kind === 'contacts'
+              ? `打印（${view.count} 人）`
+              : kind === 'register'
+                ? `打印（${view.count} 件）`
+                : `打印（共 ${view.count} ${kind === 'letters' ? '封' : '份'}）`}
           </Button>
           <Button variant="default" onClick={() => window.history.back()}>
             返回

@@ -152,6 +152,7 @@ export function PrintPage({ path, params, info }: { path: string[]; params: URLS
   const [, kind, id] = path;
   if (kind === 'batch' && id) return <BatchSheet id={Number(id)} info={info} />;
   if (kind === 'visit-batch' && id) return <VisitBatchSheet id={Number(id)} info={info} />;
-  if (kind === 'statement') return <StatementSheet personId={Number(params.get('person'))} year={Number(params.get('year'))} info={info} />;
+  if (kind === 'statement')
+    return <StatementSheet personId={Number(params.get('person'))} year={Number(params.get('year'))} info={info} />;
   return <Text p="xl">无法打印：地址不正确</Text>;
 }

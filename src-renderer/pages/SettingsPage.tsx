@@ -76,7 +76,8 @@ function BackupsSection({ info }: { info: AppInfo }) {
         </Button>
       </Group>
       <Text c="dimmed" size="sm" mb="sm">
-        程序每天自动备份一次，每份备份写入后都会打开校验。保留最近 7 份每日备份、4 份每周备份，以及每次升级前和手动备份的全部副本。附件随数据库一起备份。
+        程序每天自动备份一次，每份备份写入后都会打开校验。保留最近 7 份每日备份、4
+        份每周备份，以及每次升级前和手动备份的全部副本。附件随数据库一起备份。
       </Text>
       <DataTable<BackupEntry>
         records={backups.data ?? []}

@@ -13,27 +13,47 @@ type SetupValues = { orgName: string; operatorName: string };
 /** First run: the organisation's name (it signs letters) and the operator's (every change names them). */
 export function SetupPage({ notices }: { notices: string[] }) {
   const client = useQueryClient();
-  const form = useForm<SetupValues>({ initialValues: { orgName: '', operatorName: '' }, validate: zod4Resolver(SETUP) });
+  const form = useForm<SetupValues>({
+    initialValues: { orgName: '', operatorName: '' },
+    validate: zod4Resolver(SETUP),
+  });
   const setup = useRpcMutation('app.setup', {
     // The shell opens with the answer at once; nothing else was read before it.
     onSuccess: (info) => client.setQueryData(rpcKey('app.info', {}), info),
     onError: (e) => form.setErrors(fieldErrors(e, ['orgName', 'operatorName'])),
   });
-  const refusal = setup.error && Object.keys(fieldErrors(setup.error, ['orgName', 'operatorName'])).length === 0 ? setup.error.message : null;
+  const refusal =
+    setup.error && Object.keys(fieldErrors(setup.error, ['orgName', 'operatorName'])).length === 0
+      ? setup.error.message
+      : null;
   return (
     <Center mih="100vh">
       <Paper shadow="md" p="xl" w={520} radius="md">
         <form onSubmit={form.onSubmit((values) => setup.mutate(values))}>
           <Stack>
             <Title order={2}>欢迎使用离退休服务管理</Title>
-            <Text c="dimmed">首次使用，请填写以下信息。单位名称用于信函落款和报表，经办人姓名会记入每一条修改记录。</Text>
+            <Text c="dimmed">
+              首次使用，请填写以下信息。单位名称用于信函落款和报表，经办人姓名会记入每一条修改记录。
+            </Text>
             {notices.map((n) => (
               <Alert key={n} color="orange">
                 {n}
               </Alert>
             ))}
-            <TextInput label="单位名称" placeholder="例如：某某集团有限公司离退休管理办公室" withAsterisk size="md" {...form.getInputProps('orgName')} />
-            <TextInput label="经办人姓名" placeholder="例如：李明" withAsterisk size="md" {...form.getInputProps('operatorName')} />
+            <TextInput
+              label="单位名称"
+              placeholder="例如：某某集团有限公司离退休管理办公室"
+              withAsterisk
+              size="md"
+              {...form.getInputProps('orgName')}
+            />
+            <TextInput
+              label="经办人姓名"
+              placeholder="例如：李明"
+              withAsterisk
+              size="md"
+              {...form.getInputProps('operatorName')}
+            />
             <Stack gap={4}>
               <Text size="md" fw={500}>
                 字号

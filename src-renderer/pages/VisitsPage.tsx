@@ -27,7 +27,10 @@ function BatchList() {
   return (
     <Stack gap="md">
       <Title order={2}>走访慰问</Title>
-      <Text c="dimmed">在“人员档案”中按条件筛选（如在册、80 岁以上，或某个小组），点“建立慰问批次”即可为其中每人各记一次慰问。单人的走访记录在其档案的“走访慰问”页。</Text>
+      <Text c="dimmed">
+        在“人员档案”中按条件筛选（如在册、80
+        岁以上，或某个小组），点“建立慰问批次”即可为其中每人各记一次慰问。单人的走访记录在其档案的“走访慰问”页。
+      </Text>
       <DataTable<BatchSummary>
         records={rows}
         fetching={batches.isFetching}
@@ -41,7 +44,12 @@ function BatchList() {
           { accessor: 'kind', title: '类别', width: 140 },
           { accessor: 'date', title: '日期', width: 120 },
           { accessor: 'moneyFen', title: '慰问品', render: (b) => giftText(b) },
-          { accessor: 'createdAt', title: '建立', width: 200, render: (b) => `${b.createdAt.slice(0, 10)} ${b.createdBy}` },
+          {
+            accessor: 'createdAt',
+            title: '建立',
+            width: 200,
+            render: (b) => `${b.createdAt.slice(0, 10)} ${b.createdBy}`,
+          },
         ]}
       />
     </Stack>
@@ -57,16 +65,32 @@ function Batch({ id }: { id: number }) {
       <Group justify="space-between">
         <Title order={2}>慰问批次：{b.name}</Title>
         <Group>
-          <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate('/print/letters', { kind: 'festival', batch: String(b.id), gift: giftText(b) })}>
+          <Button
+            variant="light"
+            leftSection={<IconPrinter size={18} />}
+            onClick={() => navigate('/print/letters', { kind: 'festival', batch: String(b.id), gift: giftText(b) })}
+          >
             打印慰问信
           </Button>
-          <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate('/print/envelopes', { batch: String(b.id), size: 'DL' })}>
+          <Button
+            variant="light"
+            leftSection={<IconPrinter size={18} />}
+            onClick={() => navigate('/print/envelopes', { batch: String(b.id), size: 'DL' })}
+          >
             打印信封
           </Button>
-          <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate('/print/envelopes', { batch: String(b.id), sheet: '2x7' })}>
+          <Button
+            variant="light"
+            leftSection={<IconPrinter size={18} />}
+            onClick={() => navigate('/print/envelopes', { batch: String(b.id), sheet: '2x7' })}
+          >
             打印地址标签
           </Button>
-          <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate(`/print/visit-batch/${b.id}`)}>
+          <Button
+            variant="light"
+            leftSection={<IconPrinter size={18} />}
+            onClick={() => navigate(`/print/visit-batch/${b.id}`)}
+          >
             打印慰问品签领表
           </Button>
         </Group>
@@ -84,7 +108,9 @@ function BatchPeople({ rows }: { rows: BatchRow[] }) {
   return (
     <DataTable<BatchRow & { n: number }>
       idAccessor="visitId"
-      records={rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r, i) => ({ ...r, n: (page - 1) * PAGE_SIZE + i + 1 }))}
+      records={rows
+        .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+        .map((r, i) => ({ ...r, n: (page - 1) * PAGE_SIZE + i + 1 }))}
       totalRecords={rows.length}
       recordsPerPage={PAGE_SIZE}
       page={page}

@@ -64,7 +64,13 @@ describe('activities and study', () => {
 
   test('the reception register prints for a period', async () => {
     const year = new Date().getFullYear();
-    await office.rpc('petitions.create', { receivedOn: `${year}-01-05`, channel: '来电', petitioner: '刘强', subject: '询问供暖补贴', content: '询问今年供暖补贴发放时间。' });
+    await office.rpc('petitions.create', {
+      receivedOn: `${year}-01-05`,
+      channel: '来电',
+      petitioner: '刘强',
+      subject: '询问供暖补贴',
+      content: '询问今年供暖补贴发放时间。',
+    });
     await office.go(`#/print/register?from=${year}-01-01&to=${year}-12-31`);
     await page.getByRole('heading', { name: '信访登记簿' }).waitFor();
     await expect.poll(() => page.locator('.register tbody tr').count()).toBeGreaterThan(0);

@@ -35,7 +35,15 @@ describe('the pension adjustment check', () => {
     ];
     const ids: number[] = [];
     for (const p of people) {
-      const created = await office.rpc<{ id: number }>('retirees.create', { person: { name: p.name, category: '退休', idNumber: p.id, retirementDate: '2010-03', contributionYears: p.years } });
+      const created = await office.rpc<{ id: number }>('retirees.create', {
+        person: {
+          name: p.name,
+          category: '退休',
+          idNumber: p.id,
+          retirementDate: '2010-03',
+          contributionYears: p.years,
+        },
+      });
       ids.push(created.id);
     }
     // The agency's list: 张桂兰 as the rule gives it (50 + 70 + 40 + 25 = 185), 李建国 10 元 short
@@ -61,7 +69,9 @@ describe('the pension adjustment check', () => {
     await shot('0-rule');
     // The rule is saved from the sticky save bar (Ctrl+S does the same).
     await page.getByRole('button', { name: '保存', exact: true }).click();
-    await page.getByText(/定额 50\.00 元；挂钩 每满一年缴费年限 2\.00 元、本人基本养老金的 1%；倾斜 年满 70 周岁 25\.00 元/).waitFor();
+    await page
+      .getByText(/定额 50\.00 元；挂钩 每满一年缴费年限 2\.00 元、本人基本养老金的 1%；倾斜 年满 70 周岁 25\.00 元/)
+      .waitFor();
 
     await page.locator('input[type=file]').setInputFiles(file);
     // The trial run shows each column's field and why; the list goes in with 导入.
@@ -91,13 +101,17 @@ describe('the pension adjustment check', () => {
     await page.getByRole('button', { name: '打印（共 2 份）' }).waitFor();
     await expect.poll(() => page.locator('.letter').count()).toBe(2);
     await expect.poll(() => page.locator('.letter').first().textContent()).toContain('张桂兰同志：');
-    await expect.poll(() => page.locator('.letter').nth(1).textContent()).toContain('调整后月基本养老金：3,175.00 元。');
+    await expect
+      .poll(() => page.locator('.letter').nth(1).textContent())
+      .toContain('调整后月基本养老金：3,175.00 元。');
     await shot('3-notices');
 
     // 李建国's file keeps the year's check.
     await office.go(`#/people/${ids[1]}`);
     await page.getByRole('tab', { name: '走访慰问' }).click();
-    await page.getByText(`${year} 年：调整前 3,000.00 元，经办机构调整额 175.00 元，应调 185.00 元；`, { exact: false }).waitFor();
+    await page
+      .getByText(`${year} 年：调整前 3,000.00 元，经办机构调整额 175.00 元，应调 185.00 元；`, { exact: false })
+      .waitFor();
 
     // Nothing is left to check: the home page says so.
     await office.go('#/');

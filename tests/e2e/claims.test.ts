@@ -33,18 +33,33 @@ describe('claims', () => {
     await tuixiu.getByLabel('起付线（元）').fill('800');
     await tuixiu.getByLabel('不设封顶').uncheck();
     await tuixiu.getByLabel('封顶线（元）').fill('10,000');
-    for (const [kind, pct] of [['门诊', '70'], ['住院', '85'], ['特殊病种', '90'], ['药店', '60']]) await tuixiu.getByLabel(`${kind}比例（%）`).fill(pct);
+    for (const [kind, pct] of [
+      ['门诊', '70'],
+      ['住院', '85'],
+      ['特殊病种', '90'],
+      ['药店', '60'],
+    ])
+      await tuixiu.getByLabel(`${kind}比例（%）`).fill(pct);
     await tuixiu.getByRole('button', { name: '保存政策' }).click();
     await expect.poll(() => tuixiu.getByText(/李明 保存/).isVisible()).toBe(true);
     await shot('1-policy');
 
     // A 退休 retiree of the demo office.
-    const someone = (await office.rpc<{ rows: { name: string }[] }>('retirees.list', { categories: ['退休'], statuses: ['在册'], pageSize: 1 })).rows[0].name;
+    const someone = (
+      await office.rpc<{ rows: { name: string }[] }>('retirees.list', {
+        categories: ['退休'],
+        statuses: ['在册'],
+        pageSize: 1,
+      })
+    ).rows[0].name;
 
     await page.getByRole('tab', { name: '报销单' }).click();
     await page.getByRole('button', { name: '登记报销单' }).click();
     await page.getByPlaceholder('输入姓名、拼音首字母或身份证号查找').fill(someone);
-    await page.getByRole('option', { name: new RegExp(`^${someone}（退休`) }).first().click();
+    await page
+      .getByRole('option', { name: new RegExp(`^${someone}（退休`) })
+      .first()
+      .click();
     const lines = [
       ['F001', '门诊', '500.00'],
       ['F002', '住院', '1,000.00'],
@@ -56,7 +71,10 @@ describe('claims', () => {
       await page.getByLabel(`第${i + 1}张票据 票据号`).fill(no);
       await page.getByLabel(`第${i + 1}张票据 医疗机构`).fill('市中心医院');
       await page.getByLabel(`第${i + 1}张票据 就医日期`).fill(`${year}-03-0${i + 1}`);
-      await page.getByLabel(`第${i + 1}张票据 类别`).first().click();
+      await page
+        .getByLabel(`第${i + 1}张票据 类别`)
+        .first()
+        .click();
       await page.getByRole('option', { name: kind, exact: true }).click();
       await page.getByLabel(`第${i + 1}张票据 总金额`).fill(amount);
     }
@@ -65,7 +83,9 @@ describe('claims', () => {
     // On the office's 1366 × 768 screen the invoices fit without scrolling sideways.
     await page.setViewportSize({ width: 1366, height: 768 });
     const grid = page.locator('table').filter({ hasText: '符合报销金额' });
-    const fits = await grid.evaluate((t) => t.getBoundingClientRect().right <= t.closest('.mantine-Paper-root')!.getBoundingClientRect().right);
+    const fits = await grid.evaluate(
+      (t) => t.getBoundingClientRect().right <= t.closest('.mantine-Paper-root')!.getBoundingClientRect().right,
+    );
     expect(fits).toBe(true);
     await shot('2-form-1366');
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -74,7 +94,15 @@ describe('claims', () => {
     await page.getByRole('button', { name: '批准' }).click();
     // 门诊 500.00 all deductible; 住院 700.00 above it × 85 % = 595.00; 药店 120.50 × 60 % = 72.30.
     await expect.poll(() => page.getByText('报销金额：667.30 元').isVisible()).toBe(true);
-    await expect.poll(() => page.getByText('计算：起付线 800.00 元，本次抵扣 300.00 元；住院 85%；本年度已报销 0.00 元，封顶 10,000.00 元，本次报销 595.00 元').isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(
+            '计算：起付线 800.00 元，本次抵扣 300.00 元；住院 85%；本年度已报销 0.00 元，封顶 10,000.00 元，本次报销 595.00 元',
+          )
+          .isVisible(),
+      )
+      .toBe(true);
     await shot('3-approved');
 
     // The list, by keyboard: a row takes the focus (Tab reaches it) and Enter opens the claim.
@@ -94,7 +122,10 @@ describe('claims', () => {
     await page.getByRole('dialog').getByRole('button', { name: '建立', exact: true }).click();
     await expect.poll(() => page.getByText('合计（大写）：陆佰陆拾柒元叁角整').isVisible()).toBe(true);
     await shot('4-batch');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出发放名单' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出发放名单' }).click(),
+    ]);
     const xlsx = path.join(office.harness.dir, 'list.xlsx');
     await download.saveAs(xlsx);
     const wb = new ExcelJS.Workbook();
@@ -129,12 +160,16 @@ describe('claims', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: '本年度结算' }).click();
     await expect.poll(() => page.getByText(/已报销 667\.30 元。/).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('row', { name: /^第 \d+ 号报销单，\d{4}-03-02，住院$/ }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('row', { name: /^第 \d+ 号报销单，\d{4}-03-02，住院$/ }).isVisible())
+      .toBe(true);
     await shot('6-statement');
 
     await page.getByRole('tab', { name: '统计报表' }).click();
     const byCategory = page.locator('.mantine-Paper-root').filter({ hasText: '按人员类别' });
-    await expect.poll(() => byCategory.getByRole('row').filter({ hasText: '退休' }).filter({ hasText: '667.30 元' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => byCategory.getByRole('row').filter({ hasText: '退休' }).filter({ hasText: '667.30 元' }).isVisible())
+      .toBe(true);
     await shot('7-reports');
 
     // 住院 at 90 % instead of 85 %: 700.00 × 90 % = 630.00, with the 药店 line's 72.30, 702.30.
@@ -145,7 +180,11 @@ describe('claims', () => {
     await tuixiu.getByLabel('住院比例（%）').fill('90');
     await tuixiu.getByRole('button', { name: '采用此测算规定' }).click();
     await page.getByRole('button', { name: '测算', exact: true }).click();
-    await expect.poll(() => page.getByText(`${year} 年度测算结果：实际报销 667.30 元，按测算政策 702.30 元，增加 35.00 元`).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page.getByText(`${year} 年度测算结果：实际报销 667.30 元，按测算政策 702.30 元，增加 35.00 元`).isVisible(),
+      )
+      .toBe(true);
     await page.setViewportSize({ width: 1366, height: 768 });
     await shot('8-simulation-1366');
     await page.setViewportSize({ width: 1440, height: 900 });

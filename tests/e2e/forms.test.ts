@@ -12,7 +12,13 @@ let person: PersonFile;
 beforeAll(async () => {
   office = await openOffice('forms', []);
   person = await office.rpc<PersonFile>('retirees.create', {
-    person: { name: '刘文华', category: '退休', birthDate: '1941-05-06', address: '沈阳市铁西区兴华街 12 号', note: '原址' },
+    person: {
+      name: '刘文华',
+      category: '退休',
+      birthDate: '1941-05-06',
+      address: '沈阳市铁西区兴华街 12 号',
+      note: '原址',
+    },
   });
 });
 afterAll(() => office?.close());
@@ -43,7 +49,12 @@ describe('the file form', () => {
     const saved = await rpc<PersonFile>('retirees.get', { id: person.id });
     expect(saved).toMatchObject({ status: '已故', statusDate: '2026-11-20', note: '女儿每周来看望' });
     const history = await rpc<HistoryItem[]>('retirees.history', { id: person.id });
-    expect(history.flatMap((h) => h.changes).filter((c) => c.label === '状态').map((c) => c.after)).toEqual(['已故']);
+    expect(
+      history
+        .flatMap((h) => h.changes)
+        .filter((c) => c.label === '状态')
+        .map((c) => c.after),
+    ).toEqual(['已故']);
   });
 
   test('保存 stays in sight at the top of a long file, and Ctrl+S saves from a field', async () => {
@@ -97,19 +108,33 @@ describe('the file form', () => {
     await page.getByLabel('参加工作时间').blur();
     await expect.poll(() => page.getByText('无法识别的日期').isVisible()).toBe(true);
     await page.getByLabel('参加工作时间').fill('');
-    await page.getByLabel('参加工作时间').locator('xpath=ancestor::div[contains(@class,"mantine-TextInput-root")]').getByRole('button', { name: '打开日历' }).click();
-    await page.getByRole('dialog').or(page.locator('.mantine-Popover-dropdown')).locator('button', { hasText: /^15$/ }).first().click();
+    await page
+      .getByLabel('参加工作时间')
+      .locator('xpath=ancestor::div[contains(@class,"mantine-TextInput-root")]')
+      .getByRole('button', { name: '打开日历' })
+      .click();
+    await page
+      .getByRole('dialog')
+      .or(page.locator('.mantine-Popover-dropdown'))
+      .locator('button', { hasText: /^15$/ })
+      .first()
+      .click();
     await expect.poll(() => page.getByLabel('参加工作时间').inputValue()).toMatch(/^\d{4}-\d{2}-15$/);
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.getByText('已全部保存').isVisible()).toBe(true);
-    expect(await rpc<PersonFile>('retirees.get', { id: p.id })).toMatchObject({ retirementDate: '2001-03', birthDate: '1941-05-06' });
+    expect(await rpc<PersonFile>('retirees.get', { id: p.id })).toMatchObject({
+      retirementDate: '2001-03',
+      birthDate: '1941-05-06',
+    });
   });
 });
 
 describe('a claim for a year without a policy', () => {
   test('the form and the claim say so at once, with the way to 报销政策', async () => {
     const { page, go, shot } = office;
-    const p = await office.rpc<PersonFile>('retirees.create', { person: { name: '孙建平', category: '退休', birthDate: '1950-01-01' } });
+    const p = await office.rpc<PersonFile>('retirees.create', {
+      person: { name: '孙建平', category: '退休', birthDate: '1950-01-01' },
+    });
     await go(`#/claims/new?person=${p.id}`);
     await page.getByLabel('第1张票据 就医日期').fill('2025/3/2');
     await expect.poll(() => page.getByText('2025 年度退休人员的报销政策尚未设置').isVisible()).toBe(true);

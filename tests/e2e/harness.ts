@@ -16,10 +16,14 @@ export interface Harness {
 export async function startHarness(extraArgs: string[] = []): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-e2e-'));
   const dbPath = path.join(dir, 'office.sqlite');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src-main/web/main.ts', '--db', dbPath, ...extraArgs], {
-    cwd: path.resolve(import.meta.dirname, '../..'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src-main/web/main.ts', '--db', dbPath, ...extraArgs],
+    {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`harness did not start:\n${output}`)), 60_000);

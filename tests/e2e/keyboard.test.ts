@@ -19,11 +19,15 @@ const screen = (name: string) => page.screenshot({ path: path.join(SCREENS, `key
 
 // The page's own objects, typed as far as these tests read them (this project's tests have no DOM lib).
 interface PageGlobals {
-  document: { activeElement: { tagName: string; textContent: string | null; getAttribute(n: string): string | null } | null; documentElement: { scrollWidth: number; clientWidth: number } };
+  document: {
+    activeElement: { tagName: string; textContent: string | null; getAttribute(n: string): string | null } | null;
+    documentElement: { scrollWidth: number; clientWidth: number };
+  };
   getComputedStyle(el: unknown): { fontSize: string };
 }
 
-const isFocused = (l: Locator) => l.evaluate((el) => el === (globalThis as unknown as PageGlobals).document.activeElement);
+const isFocused = (l: Locator) =>
+  l.evaluate((el) => el === (globalThis as unknown as PageGlobals).document.activeElement);
 
 /** The root font size (the type size): 16px at 标准, 20px at 特大. */
 const rootFontSize = () =>
@@ -40,7 +44,9 @@ async function tabTo(target: Locator, max = 120, key = 'Tab'): Promise<number> {
   }
   const at = await page.evaluate(() => {
     const el = (globalThis as unknown as PageGlobals).document.activeElement;
-    return el ? `${el.tagName} ${el.getAttribute('aria-label') ?? ''} ${(el.textContent ?? '').slice(0, 40)}` : 'nothing';
+    return el
+      ? `${el.tagName} ${el.getAttribute('aria-label') ?? ''} ${(el.textContent ?? '').slice(0, 40)}`
+      : 'nothing';
   });
   throw new Error(`${max} × ${key} never reached the target; the keyboard is on: ${at}`);
 }
@@ -119,7 +125,7 @@ describe("the clerk's morning by keyboard alone", () => {
     await expect.poll(() => page.getByRole('heading', { name: `慰问批次：${batch.name}` }).isVisible()).toBe(true);
   });
 
-  test('Alt+digit opens a menu page from anywhere; the home page\'s figures and reminders open with Enter', async () => {
+  test("Alt+digit opens a menu page from anywhere; the home page's figures and reminders open with Enter", async () => {
     await page.keyboard.press('Alt+1');
     await expect.poll(() => page.getByRole('heading', { name: '工作概况' }).isVisible()).toBe(true);
     // A figure on the home page is a button: Tab reaches it, Enter opens its list.

@@ -48,7 +48,9 @@ describe('letters', () => {
       (globalThis as unknown as { print: () => void }).print = () => {};
     });
     await page.getByRole('button', { name: /^打印（共/ }).click();
-    await expect.poll(async () => (await office.rpc<unknown[]>('letters.log', { personId: batch.rows[0].personId })).length).toBe(1);
+    await expect
+      .poll(async () => (await office.rpc<unknown[]>('letters.log', { personId: batch.rows[0].personId })).length)
+      .toBe(1);
     const pdf = path.join(office.harness.dir, 'letters.pdf');
     await page.emulateMedia({ media: 'print' });
     await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
@@ -68,8 +70,13 @@ describe('letters', () => {
   });
 
   test('an envelope (DL): six postcode boxes 20 mm from the left and 10 mm from the top, the address at 26 mm', async () => {
-    const { rows } = await office.rpc<{ rows: { id: number; name: string }[] }>('retirees.list', { statuses: ['在册'], pageSize: 1 });
-    const file = await office.rpc<{ postcode: string | null; address: string | null }>('retirees.get', { id: rows[0].id });
+    const { rows } = await office.rpc<{ rows: { id: number; name: string }[] }>('retirees.list', {
+      statuses: ['在册'],
+      pageSize: 1,
+    });
+    const file = await office.rpc<{ postcode: string | null; address: string | null }>('retirees.get', {
+      id: rows[0].id,
+    });
     expect(file.postcode).toMatch(/^\d{6}$/);
     await office.go(`#/print/envelopes?people=${rows[0].id}&size=DL`);
     const envelope = page.locator('section.envelope');
@@ -78,7 +85,12 @@ describe('letters', () => {
     const origin = (await envelope.boundingBox())!;
     const inMm = async (selector: string, nth = 0) => {
       const b = (await page.locator(selector).nth(nth).boundingBox())!;
-      return { left: (b.x - origin.x) / PX_PER_MM, top: (b.y - origin.y) / PX_PER_MM, width: b.width / PX_PER_MM, height: b.height / PX_PER_MM };
+      return {
+        left: (b.x - origin.x) / PX_PER_MM,
+        top: (b.y - origin.y) / PX_PER_MM,
+        width: b.width / PX_PER_MM,
+        height: b.height / PX_PER_MM,
+      };
     };
     expect(origin.width / PX_PER_MM).toBeCloseTo(220, 0);
     expect(origin.height / PX_PER_MM).toBeCloseTo(110, 0);
@@ -105,7 +117,14 @@ describe('letters', () => {
     await page.getByLabel('标题').fill('九十华诞贺信');
     await page.keyboard.press('Control+S');
     await page.getByText('本单位已修改').waitFor();
-    await expect.poll(async () => (await office.rpc<{ kind: string; title: string }[]>('letters.templates', {})).find((t) => t.kind === 'birthday')?.title).toBe('九十华诞贺信');
+    await expect
+      .poll(
+        async () =>
+          (await office.rpc<{ kind: string; title: string }[]>('letters.templates', {})).find(
+            (t) => t.kind === 'birthday',
+          )?.title,
+      )
+      .toBe('九十华诞贺信');
 
     // An edit not saved: another tab asks 保存 / 放弃 / 取消; 取消 stays with the edit.
     await page.getByLabel('祝颂语').fill('敬祝\n健康长寿！');
@@ -120,9 +139,10 @@ describe('letters', () => {
     await page.getByRole('tab', { name: '唁函' }).click();
     await question.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/#\/letters\/bereavement/);
-    const birthday = (await office.rpc<{ kind: string; closing: string }[]>('letters.templates', {})).find((t) => t.kind === 'birthday');
+    const birthday = (await office.rpc<{ kind: string; closing: string }[]>('letters.templates', {})).find(
+      (t) => t.kind === 'birthday',
+    );
     expect(birthday?.closing).toBe('敬祝\n健康长寿！');
     await shot('4-template');
   });
 });
-

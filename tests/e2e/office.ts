@@ -25,7 +25,11 @@ export async function openOffice(prefix: string, harnessArgs: string[] = ['--dem
   fs.mkdirSync(SCREENS, { recursive: true });
   const harness = await startHarness(harnessArgs);
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
   await page.goto(harness.url);
   await page.getByLabel('单位名称').fill('红星机械厂离退休管理办公室');
   await page.getByLabel('经办人姓名').fill('李明');
@@ -41,7 +45,8 @@ export async function openOffice(prefix: string, harnessArgs: string[] = ['--dem
     rpc: <T>(method: string, input: unknown) =>
       page.evaluate(
         async ([m, i]) => {
-          const storage = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage;
+          const storage = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } })
+            .sessionStorage;
           const res = await fetch('./rpc', {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-rpc-token': storage.getItem('rpc-token') ?? '' },

@@ -22,7 +22,10 @@ afterAll(async () => {
 });
 
 async function createUnit(kind: '大组' | '小组', name: string) {
-  const panel = page.locator('div').filter({ has: page.getByText('新建', { exact: true }) }).last();
+  const panel = page
+    .locator('div')
+    .filter({ has: page.getByText('新建', { exact: true }) })
+    .last();
   await panel.getByText(kind === '大组' ? '行政大组' : '行政小组', { exact: true }).click();
   if (kind === '小组') {
     await page.getByLabel('所属行政大组').first().click();
@@ -77,7 +80,9 @@ describe('the organisation network', () => {
     await page.getByRole('button', { name: '打印联系表和联络树' }).click();
     await page.getByRole('heading', { name: '东苑一组组员联系表' }).waitFor();
     await expect.poll(() => page.locator('.sheet table tbody tr').count()).toBe(inEast);
-    await expect.poll(() => page.locator('.sheet .sub').first().textContent()).toContain(`组长：刘芳　电话：13840001234`);
+    await expect
+      .poll(() => page.locator('.sheet .sub').first().textContent())
+      .toContain(`组长：刘芳　电话：13840001234`);
     await page.getByRole('heading', { name: '东苑一组联络树' }).waitFor();
     await shot('2-contact-sheet');
   });

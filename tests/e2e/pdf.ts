@@ -3,7 +3,20 @@ import fs from 'node:fs';
 
 // Chromium's embedded CJK fonts map some glyphs to the radical code points (⼈ U+2F08, ⺠ U+2EA0)
 // rather than the ideographs: NFKC folds the Kangxi radicals, this table the few of the supplement.
-const RADICALS: Record<string, string> = { '⺠': '民', '⻆': '角', '⻓': '长', '⻔': '门', '⻢': '马', '⻋': '车', '⻅': '见', '⻉': '贝', '⻘': '青', '⻜': '飞', '⻚': '页', '⻄': '西' };
+const RADICALS: Record<string, string> = {
+  '⺠': '民',
+  '⻆': '角',
+  '⻓': '长',
+  '⻔': '门',
+  '⻢': '马',
+  '⻋': '车',
+  '⻅': '见',
+  '⻉': '贝',
+  '⻘': '青',
+  '⻜': '飞',
+  '⻚': '页',
+  '⻄': '西',
+};
 
 /** Every page's text, in the characters a reader sees; pages separated by a form feed. */
 export async function pdfText(file: string): Promise<string> {
@@ -15,5 +28,8 @@ export async function pdfText(file: string): Promise<string> {
     pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(''));
   }
   // Only the radicals: NFKC on the whole text would also turn full-width punctuation (：，) half-width.
-  return pages.join('\f').replace(/[\u2F00-\u2FDF]/g, (c) => c.normalize('NFKC')).replace(/[\u2E80-\u2EFF]/g, (c) => RADICALS[c] ?? c);
+  return pages
+    .join('\f')
+    .replace(/[\u2F00-\u2FDF]/g, (c) => c.normalize('NFKC'))
+    .replace(/[\u2E80-\u2EFF]/g, (c) => RADICALS[c] ?? c);
 }

@@ -25,9 +25,20 @@ afterAll(async () => {
 /** How far the list's table reaches past its box, sideways (0: it fits). */
 const sidewaysOverflow = () =>
   page.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { querySelector(s: string): { scrollWidth: number; clientWidth: number } | null; documentElement: { scrollWidth: number; clientWidth: number } } }).document;
-    const viewport = doc.querySelector('.mantine-datatable .mantine-ScrollArea-viewport') ?? doc.querySelector('.mantine-datatable');
-    return Math.max(viewport!.scrollWidth - viewport!.clientWidth, doc.documentElement.scrollWidth - doc.documentElement.clientWidth);
+    const doc = (
+      globalThis as unknown as {
+        document: {
+          querySelector(s: string): { scrollWidth: number; clientWidth: number } | null;
+          documentElement: { scrollWidth: number; clientWidth: number };
+        };
+      }
+    ).document;
+    const viewport =
+      doc.querySelector('.mantine-datatable .mantine-ScrollArea-viewport') ?? doc.querySelector('.mantine-datatable');
+    return Math.max(
+      viewport!.scrollWidth - viewport!.clientWidth,
+      doc.documentElement.scrollWidth - doc.documentElement.clientWidth,
+    );
   });
 
 describe('the people list at 1366×768', () => {
@@ -50,17 +61,22 @@ describe('the people list at 1366×768', () => {
     // Youngest first: ages ascending are birth dates descending.
     await page.locator('thead th', { hasText: '年龄' }).click();
     await expect.poll(() => page.url()).toContain('sort=birthDate&desc=1');
-    const ages = async () => (await page.locator('tbody tr td:nth-child(3)').allTextContents()).map(Number).filter((n) => n > 0);
-    await expect.poll(async () => {
-      const a = await ages();
-      return a.length > 1 && a.every((n, i) => i === 0 || a[i - 1] <= n);
-    }).toBe(true);
+    const ages = async () =>
+      (await page.locator('tbody tr td:nth-child(3)').allTextContents()).map(Number).filter((n) => n > 0);
+    await expect
+      .poll(async () => {
+        const a = await ages();
+        return a.length > 1 && a.every((n, i) => i === 0 || a[i - 1] <= n);
+      })
+      .toBe(true);
     // Oldest first: the other way round.
     await page.locator('thead th', { hasText: '年龄' }).click();
-    await expect.poll(async () => {
-      const a = await ages();
-      return a.length > 1 && a.every((n, i) => i === 0 || a[i - 1] >= n);
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const a = await ages();
+        return a.length > 1 && a.every((n, i) => i === 0 || a[i - 1] >= n);
+      })
+      .toBe(true);
     await page.getByRole('button', { name: '2', exact: true }).click();
     await expect.poll(() => page.url()).toContain('page=2');
     await expect.poll(() => page.getByText(/^第 51–/).isVisible()).toBe(true);
@@ -70,12 +86,20 @@ describe('the people list at 1366×768', () => {
     await office.go('#/people?sort=name');
     // The rows of this list, not those of the list before it still shown while this one is read.
     const { rows } = await office.rpc<{ rows: { name: string }[] }>('retirees.list', { sort: 'name', pageSize: 2 });
-    await expect.poll(() => page.locator('tbody tr').nth(1).getAttribute('aria-label')).toMatch(new RegExp(`^${rows[1].name}，`));
+    await expect
+      .poll(() => page.locator('tbody tr').nth(1).getAttribute('aria-label'))
+      .toMatch(new RegExp(`^${rows[1].name}，`));
     const second = (await page.locator('tbody tr').nth(1).getAttribute('aria-label'))!;
     expect(await page.locator('tbody tr').first().getAttribute('tabindex')).toBe('0');
     await page.locator('tbody tr').first().focus();
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } } }).document.activeElement.getAttribute('aria-label'))).toBe(second);
+    expect(
+      await page.evaluate(() =>
+        (
+          globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } } }
+        ).document.activeElement.getAttribute('aria-label'),
+      ),
+    ).toBe(second);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { name: second.split('，')[0] }).isVisible()).toBe(true);
     await shot('2-file');
@@ -86,7 +110,15 @@ describe("a person's file at 1366×768", () => {
   test('the timeline, with a visit and a certification', async () => {
     const { rows } = await office.rpc<{ rows: { id: number }[] }>('retirees.list', { statuses: ['在册'], pageSize: 1 });
     const person = await office.rpc<PersonFile>('retirees.get', { id: rows[0].id });
-    await office.rpc('visits.create', { personId: person.id, kind: '日常走访', date: '2026-03-02', visitors: '李明', money: '200', note: '身体尚好', followUpOn: '2099-01-10' });
+    await office.rpc('visits.create', {
+      personId: person.id,
+      kind: '日常走访',
+      date: '2026-03-02',
+      visitors: '李明',
+      money: '200',
+      note: '身体尚好',
+      followUpOn: '2099-01-10',
+    });
     await office.go(`#/people/${person.id}`);
     await page.getByRole('tab', { name: '走访慰问' }).click();
     await page.getByRole('button', { name: '记录认证' }).click();

@@ -43,7 +43,9 @@ describe('petitions', () => {
     await page.getByRole('button', { name: '办结' }).click();
     await page.getByRole('dialog').getByLabel('办理结果').fill('已督促财务核查，费用已到账，信访人表示满意。');
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
-    await expect.poll(() => page.getByText('办理结果：已督促财务核查，费用已到账，信访人表示满意。').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('办理结果：已督促财务核查，费用已到账，信访人表示满意。').isVisible())
+      .toBe(true);
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await shot('1-concluded');
 
@@ -65,11 +67,22 @@ describe('petitions', () => {
   });
 
   test('attachments: an image previews in place, a PDF downloads, an HTML letter is refused; nothing opens in the app', async () => {
-    const [someone] = await office.rpc<{ rows: { id: number }[] }>('retirees.list', { pageSize: 1 }).then((r) => r.rows);
-    const p = await office.rpc<{ id: number }>('petitions.create', { receivedOn: '2025-04-01', channel: '来信', personId: someone.id, subject: '来信附件', content: '附来信扫描件' });
+    const [someone] = await office
+      .rpc<{ rows: { id: number }[] }>('retirees.list', { pageSize: 1 })
+      .then((r) => r.rows);
+    const p = await office.rpc<{ id: number }>('petitions.create', {
+      receivedOn: '2025-04-01',
+      channel: '来信',
+      personId: someone.id,
+      subject: '来信附件',
+      content: '附来信扫描件',
+    });
     await office.go(`#/petitions/${p.id}`);
     await page.getByRole('heading', { name: `第 ${p.id} 号信访件` }).waitFor();
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    );
     const input = page.locator('input[type=file]');
     await input.setInputFiles([
       { name: '来信照片.png', mimeType: 'image/png', buffer: png },
@@ -77,7 +90,11 @@ describe('petitions', () => {
     ]);
     await page.getByText('来信照片.png').waitFor();
     await page.getByText('来信.pdf', { exact: true }).waitFor();
-    await input.setInputFiles({ name: 'letter.html', mimeType: 'text/html', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+    await input.setInputFiles({
+      name: 'letter.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from('<html><script>alert(1)</script></html>'),
+    });
     await expect.poll(() => page.getByText(/不能添加程序、脚本或网页文件/).isVisible()).toBe(true);
     expect(await page.getByText('letter.html').count()).toBe(0);
 

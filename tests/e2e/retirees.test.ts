@@ -72,7 +72,10 @@ describe('retiree files in the browser', () => {
     await page.goto(`${harness.origin}/#/people?category=离休&sort=birthDate`);
     await expect.poll(() => page.getByText(/共 \d+ 人/).isVisible()).toBe(true);
     const total = Number((await page.getByText(/共 \d+ 人/).textContent())!.replace(/\D/g, ''));
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Excel' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^离退休人员花名册-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const file = path.join(SCREENS, '..', 'export.xlsx');
     await download.saveAs(file);
@@ -131,13 +134,18 @@ describe('retiree files in the browser', () => {
 
     await page.goto(`${harness.origin}/#/people`);
     await page.getByLabel('搜索').fill('zgl');
-    await page.locator('tbody tr', { hasText: '张桂兰' }).filter({ hasText: ID.slice(-4) }).click();
+    await page
+      .locator('tbody tr', { hasText: '张桂兰' })
+      .filter({ hasText: ID.slice(-4) })
+      .click();
     await page.getByLabel('党支部').first().click();
     await page.getByRole('option', { name: '机关第五党支部' }).click();
     await page.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.getByText('有未保存的修改').isVisible()).toBe(false);
     await page.getByRole('tab', { name: '变更记录' }).click();
-    await expect.poll(() => page.locator('tr', { hasText: '党支部' }).first().textContent()).toContain('机关第五党支部');
+    await expect
+      .poll(() => page.locator('tr', { hasText: '党支部' }).first().textContent())
+      .toContain('机关第五党支部');
 
     await page.goto(`${harness.origin}/#/people`);
     await page.getByLabel('党支部').first().click();
@@ -168,7 +176,10 @@ describe('retiree files in the browser', () => {
     // A change after the backup …
     await page.goto(`${harness.origin}/#/people`);
     await page.getByLabel('搜索').fill('zgl');
-    await page.locator('tbody tr', { hasText: '张桂兰' }).filter({ hasText: ID.slice(-4) }).click();
+    await page
+      .locator('tbody tr', { hasText: '张桂兰' })
+      .filter({ hasText: ID.slice(-4) })
+      .click();
     await page.getByLabel('住址').fill('已搬走');
     await page.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.getByText('有未保存的修改').isVisible()).toBe(false);

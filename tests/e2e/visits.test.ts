@@ -29,7 +29,11 @@ describe('visits', () => {
   });
 
   test('a festival batch for everyone on the roll aged 80 and over, and its sign-off sheet', async () => {
-    const { total } = await office.rpc<{ total: number }>('retirees.list', { statuses: ['在册'], minAge: 80, pageSize: 1 });
+    const { total } = await office.rpc<{ total: number }>('retirees.list', {
+      statuses: ['在册'],
+      minAge: 80,
+      pageSize: 1,
+    });
     expect(total).toBeGreaterThan(0);
     await office.go('#/people?status=在册&minAge=80');
     await page.getByRole('button', { name: '建立慰问批次' }).click();
@@ -48,7 +52,10 @@ describe('visits', () => {
   });
 
   test("a visit recorded on a person's file, with a follow-up", async () => {
-    const { rows } = await office.rpc<{ rows: { id: number; name: string }[] }>('retirees.list', { statuses: ['在册'], pageSize: 1 });
+    const { rows } = await office.rpc<{ rows: { id: number; name: string }[] }>('retirees.list', {
+      statuses: ['在册'],
+      pageSize: 1,
+    });
     await office.go(`#/people/${rows[0].id}`);
     await page.getByRole('tab', { name: '走访慰问' }).click();
     await page.getByRole('button', { name: '记录走访慰问' }).click();

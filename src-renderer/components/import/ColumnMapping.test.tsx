@@ -19,7 +19,10 @@ import { LedgerImport } from '../../pages/claims/ClaimsList';
 
 // The import runs in a child process, whose files the test names itself (see ColumnsStep.test.tsx).
 const src = path.resolve(import.meta.dirname, '../../../src-main');
-const launcher = forkLauncher({ [IMPORT_PROCESS]: path.join(src, 'app/importProcess.ts') }, path.join(src, 'jobs/child-boot.mjs'));
+const launcher = forkLauncher(
+  { [IMPORT_PROCESS]: path.join(src, 'app/importProcess.ts') },
+  path.join(src, 'jobs/child-boot.mjs'),
+);
 
 const office = officeForEachTest({ launcher });
 const ZHANG = '21010219521005122' + checkCharacter('21010219521005122');
@@ -27,7 +30,11 @@ const HEADER = ['姓名', '身份证号', '就医日期', '类型甲', '票据�
 
 async function ledger(): Promise<File> {
   const wb = new ExcelJS.Workbook();
-  wb.addWorksheet('台账').addRows([HEADER, ['张桂兰', ZHANG, '2025-03-01', '住院', 'A1', 100, 60, '市中心医院'], ['张桂兰', ZHANG, '2025-04-01', '门诊', 'A2', 50, 30, '区医院']]);
+  wb.addWorksheet('台账').addRows([
+    HEADER,
+    ['张桂兰', ZHANG, '2025-03-01', '住院', 'A1', 100, 60, '市中心医院'],
+    ['张桂兰', ZHANG, '2025-04-01', '门诊', 'A2', 50, 30, '区医院'],
+  ]);
   return new File([new Uint8Array(await wb.xlsx.writeBuffer())], '2025年台账.xlsx');
 }
 
@@ -41,7 +48,9 @@ async function choose(label: string, option: string) {
 
 describe('the mapping step of the ledger import', () => {
   it('shows each column with its field and why, re-runs the trial with a column mapped, and imports with that mapping', async () => {
-    createPerson(office.ctx().store, person({ name: '张桂兰', idNumber: ZHANG, retirementDate: '2007-10' }), { acceptWarnings: true });
+    createPerson(office.ctx().store, person({ name: '张桂兰', idNumber: ZHANG, retirementDate: '2007-10' }), {
+      acceptWarnings: true,
+    });
     const { container } = render(<LedgerImport />);
     fireEvent.change(container.querySelector('input[type=file]')!, { target: { files: [await ledger()] } });
 
@@ -69,12 +78,18 @@ describe('the mapping step of the ledger import', () => {
     ]);
 
     // The mapping given is remembered for ledgers with the same header.
-    const again = await office.call<LedgerImportReport>('claims.importLedger', { fileName: '2026年台账.xlsx', dataBase64: Buffer.from(await (await ledger()).arrayBuffer()).toString('base64'), dryRun: true });
+    const again = await office.call<LedgerImportReport>('claims.importLedger', {
+      fileName: '2026年台账.xlsx',
+      dataBase64: Buffer.from(await (await ledger()).arrayBuffer()).toString('base64'),
+      dryRun: true,
+    });
     expect(again.columns?.[0].fields[7]).toBe('hospital');
   });
 
   it('a ledger whose invoice-number column neither its header nor its values name: the trial shows the columns with 票据号 missing, the clerk picks the column, and it imports', async () => {
-    createPerson(office.ctx().store, person({ name: '张桂兰', idNumber: ZHANG, retirementDate: '2007-10' }), { acceptWarnings: true });
+    createPerson(office.ctx().store, person({ name: '张桂兰', idNumber: ZHANG, retirementDate: '2007-10' }), {
+      acceptWarnings: true,
+    });
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('台账').addRows([
       ['姓名', '身份证号', '就医日期', '费用类别', '收据号', '符合报销金额', '实报金额'],

@@ -34,7 +34,15 @@ export function ColumnMapping({
   return (
     <>
       {columns.map((sheet) => (
-        <SheetMapping key={sheet.sheet} sheet={sheet} title={many ? `“${sheet.sheet}”各列的对应` : '各列的对应'} labelPrefix={many ? sheet.sheet : ''} names={names} disabled={disabled} onMap={onMap} />
+        <SheetMapping
+          key={sheet.sheet}
+          sheet={sheet}
+          title={many ? `“${sheet.sheet}”各列的对应` : '各列的对应'}
+          labelPrefix={many ? sheet.sheet : ''}
+          names={names}
+          disabled={disabled}
+          onMap={onMap}
+        />
       ))}
       <Text size="sm" c="dimmed">
         改过的对应关系适用于本文件中表头相同的所有工作表；导入后会被记住，下次导入表头相同的文件时自动套用。
@@ -61,7 +69,10 @@ function SheetMapping({
   const missing = sheet.missing ?? [];
   const lacking = new Set(missing.flat());
   const choices = [
-    ...Object.entries(names).map(([value, label]) => ({ value, label: lacking.has(value) ? `${label}（缺少）` : label })),
+    ...Object.entries(names).map(([value, label]) => ({
+      value,
+      label: lacking.has(value) ? `${label}（缺少）` : label,
+    })),
     { value: NONE, label: '不导入此列' },
   ];
   const missingText = missingFieldsText(missing, names);
@@ -72,7 +83,8 @@ function SheetMapping({
       </Title>
       {missing.length > 0 && (
         <Alert color="red" mb="xs" title={`缺少必需的列：${missingText}`}>
-          表头和内容都没能认出这一列，尚未读取数据行。请在下表中找到存放它的列，在“对应字段”中选择“{missingText}”，系统将重新试导入。
+          表头和内容都没能认出这一列，尚未读取数据行。请在下表中找到存放它的列，在“对应字段”中选择“{missingText}
+          ”，系统将重新试导入。
         </Alert>
       )}
       <Table striped withTableBorder={false} verticalSpacing={4}>

@@ -18,13 +18,17 @@ import { startWizard, wizard } from './wizard';
 // where `new URL('…', import.meta.url)` becomes an http address Node cannot start; so the test
 // names the child's files itself, as the Electron build names its bundled ones.
 const src = path.resolve(import.meta.dirname, '../../../src-main');
-const launcher = forkLauncher({ [IMPORT_PROCESS]: path.join(src, 'app/importProcess.ts') }, path.join(src, 'jobs/child-boot.mjs'));
+const launcher = forkLauncher(
+  { [IMPORT_PROCESS]: path.join(src, 'app/importProcess.ts') },
+  path.join(src, 'jobs/child-boot.mjs'),
+);
 
 const office = officeForEachTest({ launcher });
 const { call } = office;
 
 const CSV = '名字,到龄时间,离退休类型\n王芳,2010-03,老干部\n李强,,退休\n';
-const open = () => call<ImportPreview>('imports.open', { fileName: '名单.csv', dataBase64: Buffer.from(CSV).toString('base64') });
+const open = () =>
+  call<ImportPreview>('imports.open', { fileName: '名单.csv', dataBase64: Buffer.from(CSV).toString('base64') });
 
 // The preview the wizard holds, as last shown.
 let shown: ImportPreview | null = null;
@@ -33,7 +37,9 @@ function Wizard({ opened }: { opened: ImportPreview }) {
   useEffect(() => {
     shown = w.preview;
   }, [w.preview]);
-  return <ColumnsStep preview={w.preview!} excluded={[]} onPreview={(preview) => dispatch({ type: 'corrected', preview })} />;
+  return (
+    <ColumnsStep preview={w.preview!} excluded={[]} onPreview={(preview) => dispatch({ type: 'corrected', preview })} />
+  );
 }
 
 /** Opens a Mantine Select by its label and picks an option from its own list. */

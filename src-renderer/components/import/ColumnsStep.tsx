@@ -16,14 +16,23 @@ interface Column {
 }
 
 /** A column no field took whose values go to the notes (and flag the person 待核实). */
-const unplaced = (col: Column) => col.field === null && col.reason !== '空列' && !col.reason.endsWith('（此列没有内容）');
+const unplaced = (col: Column) =>
+  col.field === null && col.reason !== '空列' && !col.reason.endsWith('（此列没有内容）');
 
 /**
  * Where the header is, which field each column is, and what unknown category words mean. Each
  * correction goes to the main process, which returns the preview read again; the rows shown in
  * the later steps are read again too.
  */
-export function ColumnsStep({ preview, excluded, onPreview }: { preview: ImportPreview; excluded: string[]; onPreview: (p: ImportPreview) => void }) {
+export function ColumnsStep({
+  preview,
+  excluded,
+  onPreview,
+}: {
+  preview: ImportPreview;
+  excluded: string[];
+  onPreview: (p: ImportPreview) => void;
+}) {
   // Errors are shown here, above the tables, not as a notification.
   const quiet = { invalidates: ['imports.rows' as const], onError: () => {} };
   const setHeader = useRpcMutation('imports.setHeader', { ...quiet, onSuccess: (p) => onPreview(p) });
@@ -45,7 +54,12 @@ export function ColumnsStep({ preview, excluded, onPreview }: { preview: ImportP
         .filter((s) => !excluded.includes(s.name) && s.header)
         .map((s) => {
           const header = s.header!;
-          const columns: Column[] = header.labels.map((label, c) => ({ c, label, field: header.fields[c] ?? null, reason: header.reasons?.[c] ?? '' }));
+          const columns: Column[] = header.labels.map((label, c) => ({
+            c,
+            label,
+            field: header.fields[c] ?? null,
+            reason: header.reasons?.[c] ?? '',
+          }));
           const kept = columns.filter(unplaced);
           return (
             <Paper key={s.name} withBorder p="md">
@@ -63,7 +77,8 @@ export function ColumnsStep({ preview, excluded, onPreview }: { preview: ImportP
               </Group>
               {kept.length > 0 && (
                 <Alert color="orange" mb="sm">
-                  {kept.map((col) => `“${col.label || `${columnName(col.c)}列`}”`).join('')} 没有对应的字段：内容将记入备注，有内容的人员标为待核实。如能确定，请在下面指定。
+                  {kept.map((col) => `“${col.label || `${columnName(col.c)}列`}”`).join('')}{' '}
+                  没有对应的字段：内容将记入备注，有内容的人员标为待核实。如能确定，请在下面指定。
                 </Alert>
               )}
               <DataTable<Column>
@@ -71,7 +86,11 @@ export function ColumnsStep({ preview, excluded, onPreview }: { preview: ImportP
                 idAccessor="c"
                 columns={[
                   { accessor: 'c', title: '列', width: 80, render: (col) => columnName(col.c) },
-                  { accessor: 'label', title: '文件中的表头', render: (col) => col.label || <Text c="dimmed">（无表头）</Text> },
+                  {
+                    accessor: 'label',
+                    title: '文件中的表头',
+                    render: (col) => col.label || <Text c="dimmed">（无表头）</Text>,
+                  },
                   {
                     accessor: 'field',
                     title: '对应字段',
@@ -83,7 +102,9 @@ export function ColumnsStep({ preview, excluded, onPreview }: { preview: ImportP
                         allowDeselect={false}
                         value={col.field ?? NOT_IMPORTED}
                         onChange={(v) => {
-                          const fields = header.fields.map((f, i) => (i === col.c ? (v === NOT_IMPORTED ? null : v) : f));
+                          const fields = header.fields.map((f, i) =>
+                            i === col.c ? (v === NOT_IMPORTED ? null : v) : f,
+                          );
                           clear();
                           setFields.mutate({ session: preview.session, sheet: s.name, fields });
                         }}
@@ -100,7 +121,9 @@ export function ColumnsStep({ preview, excluded, onPreview }: { preview: ImportP
                     ),
                   },
                 ]}
-                rowLabel={(col) => `${columnName(col.c)}列，${col.label || '无表头'}，对应${choices.find((x) => x.value === (col.field ?? NOT_IMPORTED))?.label ?? col.field}，${col.reason}`}
+                rowLabel={(col) =>
+                  `${columnName(col.c)}列，${col.label || '无表头'}，对应${choices.find((x) => x.value === (col.field ?? NOT_IMPORTED))?.label ?? col.field}，${col.reason}`
+                }
               />
               <Text c="dimmed" mt="xs">
                 改过的对应关系适用于本文件中表头相同的所有工作表；导入后会被记住，下次导入表头相同的文件时自动套用。
@@ -129,7 +152,12 @@ export function ColumnsStep({ preview, excluded, onPreview }: { preview: ImportP
                 onChange={(v) => {
                   if (!v) return;
                   clear();
-                  mapValue.mutate({ session: preview.session, field: 'category', value: u.value, target: v as (typeof CATEGORIES)[number] });
+                  mapValue.mutate({
+                    session: preview.session,
+                    field: 'category',
+                    value: u.value,
+                    target: v as (typeof CATEGORIES)[number],
+                  });
                 }}
               />
             </Group>
@@ -146,16 +174,38 @@ function columnName(c: number): string {
   return s;
 }
 
-function HeaderRows({ sheet, first, last, onApply }: { sheet: string; first: number; last: number; onApply: (first: number, last: number) => void }) {
+function HeaderRows({
+  sheet,
+  first,
+  last,
+  onApply,
+}: {
+  sheet: string;
+  first: number;
+  last: number;
+  onApply: (first: number, last: number) => void;
+}) {
   const form = useForm({ mode: 'controlled', initialValues: { first, last } });
   const { first: a, last: b } = form.getValues();
   const row = (v: string | number) => Number(v) || 1;
   return (
     <Group gap="xs">
       <Text>表头在第</Text>
-      <NumberInput aria-label={`${sheet}表头起始行`} w={80} min={1} value={a} onChange={(v) => form.setFieldValue('first', row(v))} />
+      <NumberInput
+        aria-label={`${sheet}表头起始行`}
+        w={80}
+        min={1}
+        value={a}
+        onChange={(v) => form.setFieldValue('first', row(v))}
+      />
       <Text>至</Text>
-      <NumberInput aria-label={`${sheet}表头结束行`} w={80} min={1} value={b} onChange={(v) => form.setFieldValue('last', row(v))} />
+      <NumberInput
+        aria-label={`${sheet}表头结束行`}
+        w={80}
+        min={1}
+        value={b}
+        onChange={(v) => form.setFieldValue('last', row(v))}
+      />
       <Text>行</Text>
       <Button size="sm" variant="light" disabled={a === first && b === last} onClick={() => onApply(a, b)}>
         重新识别

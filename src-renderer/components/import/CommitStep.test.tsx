@@ -14,17 +14,25 @@ import { CommitStep } from './CommitStep';
 import { PreviewStep } from './PreviewStep';
 
 const src = path.resolve(import.meta.dirname, '../../../src-main');
-const launcher = forkLauncher({ [IMPORT_PROCESS]: path.join(src, 'app/importProcess.ts') }, path.join(src, 'jobs/child-boot.mjs'));
+const launcher = forkLauncher(
+  { [IMPORT_PROCESS]: path.join(src, 'app/importProcess.ts') },
+  path.join(src, 'jobs/child-boot.mjs'),
+);
 const office = officeForEachTest({ launcher });
 
 /** 序号 + 姓名 + 日期: 20 people signing in on 3 days, and the 合计 line under it. */
 function attendanceCsv(): string {
   const lines = ['序号,姓名,日期'];
-  for (let day = 1; day <= 3; day++) for (let p = 0; p < 20; p++) lines.push(`${lines.length},职工${p + 1}号,2024-03-0${day}`);
+  for (let day = 1; day <= 3; day++)
+    for (let p = 0; p < 20; p++) lines.push(`${lines.length},职工${p + 1}号,2024-03-0${day}`);
   lines.push('合计,60人次,');
   return `${lines.join('\n')}\n`;
 }
-const open = () => office.call<ImportPreview>('imports.open', { fileName: '考勤.csv', dataBase64: Buffer.from(attendanceCsv()).toString('base64') });
+const open = () =>
+  office.call<ImportPreview>('imports.open', {
+    fileName: '考勤.csv',
+    dataBase64: Buffer.from(attendanceCsv()).toString('base64'),
+  });
 const persons = () => (office.ctx().store.raw.prepare('select count(*) as n from persons').get() as { n: number }).n;
 const noExclusions = { sheets: [], rows: [] };
 
@@ -40,7 +48,16 @@ describe('a table that does not look like a roster', () => {
   it('is imported only once the user ticks that it is a roster', async () => {
     const preview = await open();
     const onReport = vi.fn<(r: ImportReport) => void>();
-    render(<CommitStep preview={preview} exclusions={noExclusions} duplicates={{ mode: 'fillEmpty', rows: {} }} report={null} onReport={onReport} onRestart={() => {}} />);
+    render(
+      <CommitStep
+        preview={preview}
+        exclusions={noExclusions}
+        duplicates={{ mode: 'fillEmpty', rows: {} }}
+        report={null}
+        onReport={onReport}
+        onRestart={() => {}}
+      />,
+    );
     const start = screen.getByRole('button', { name: '开始导入' }) as HTMLButtonElement;
     expect(start.disabled).toBe(true);
     fireEvent.click(start);
@@ -56,7 +73,16 @@ describe('a table that does not look like a roster', () => {
 
   it('is not asked about once its sheet is left out', async () => {
     const preview = await open();
-    render(<CommitStep preview={preview} exclusions={{ sheets: ['CSV'], rows: [] }} duplicates={{ mode: 'fillEmpty', rows: {} }} report={null} onReport={() => {}} onRestart={() => {}} />);
+    render(
+      <CommitStep
+        preview={preview}
+        exclusions={{ sheets: ['CSV'], rows: [] }}
+        duplicates={{ mode: 'fillEmpty', rows: {} }}
+        report={null}
+        onReport={() => {}}
+        onRestart={() => {}}
+      />,
+    );
     expect(screen.queryByText('这个表格不像花名册')).toBeNull();
     expect((screen.getByRole('button', { name: '开始导入' }) as HTMLButtonElement).disabled).toBe(false);
   });

@@ -44,8 +44,12 @@ export function CommitStep({
     staleTime: 0,
     refetchInterval: (q) => ((q.state.data ?? started)?.state === 'running' ? 300 : false),
   });
-  const cancel = useRpcMutation('jobs.cancel', { onSuccess: (j) => client.setQueryData(rpcKey('jobs.status', { id: j.id }), j) });
-  const errorWorkbook = useRpcMutation('imports.errorWorkbook', { onSuccess: (w) => download(w.fileName, w.dataBase64) });
+  const cancel = useRpcMutation('jobs.cancel', {
+    onSuccess: (j) => client.setQueryData(rpcKey('jobs.status', { id: j.id }), j),
+  });
+  const errorWorkbook = useRpcMutation('imports.errorWorkbook', {
+    onSuccess: (w) => download(w.fileName, w.dataBase64),
+  });
   const job = status.data ?? started;
   // A table that does not look like a roster is imported only when the user says it is one.
   const doubts = preview.notARoster.filter((d) => !exclusions.sheets.includes(d.sheet));
@@ -65,7 +69,9 @@ export function CommitStep({
     return (
       <Stack mt="md">
         <Alert color="green" title="导入完成">
-          “{report.file}”的 {report.dataRows} 行人员数据已全部处理：{report.inserted + report.updated + report.merged + report.skipped + report.excluded + report.rejected} 行都有结果，没有遗漏。
+          “{report.file}”的 {report.dataRows} 行人员数据已全部处理：
+          {report.inserted + report.updated + report.merged + report.skipped + report.excluded + report.rejected}{' '}
+          行都有结果，没有遗漏。
         </Alert>
         <SimpleGrid cols={{ base: 3, md: 7 }}>
           <Count label="新增" value={report.inserted} color="green.8" />
@@ -96,9 +102,15 @@ export function CommitStep({
           </Paper>
         )}
         <Group>
-          <Button onClick={() => navigate('/people', { review: report.needsReview ? '1' : undefined })}>查看人员档案</Button>
+          <Button onClick={() => navigate('/people', { review: report.needsReview ? '1' : undefined })}>
+            查看人员档案
+          </Button>
           {problems.length > 0 && report.importId !== null && (
-            <Button variant="light" loading={errorWorkbook.isPending} onClick={() => errorWorkbook.mutate({ id: report.importId! })}>
+            <Button
+              variant="light"
+              loading={errorWorkbook.isPending}
+              onClick={() => errorWorkbook.mutate({ id: report.importId! })}
+            >
               下载问题清单（Excel）
             </Button>
           )}
@@ -115,12 +127,15 @@ export function CommitStep({
   return (
     <Stack mt="md">
       <Text>
-        将导入“{preview.fileName}”：新增约 {c.inserted} 人，更新已有档案 {c.updated} 人，文件内合并 {c.merged} 行；排除 {exclusions.sheets.length} 张工作表、{exclusions.rows.length} 行。
+        将导入“{preview.fileName}”：新增约 {c.inserted} 人，更新已有档案 {c.updated} 人，文件内合并 {c.merged} 行；排除{' '}
+        {exclusions.sheets.length} 张工作表、{exclusions.rows.length} 行。
         全部内容在一次操作中写入：要么全部成功，要么一条也不写入。
       </Text>
       {error && <Alert color="red">{error}</Alert>}
       {/* Cancelling ends the import's background process, and the wizard's file with it. */}
-      {job?.state === 'cancelled' && <Alert color="yellow">已取消，数据库未作任何改动。如需导入，请重新选择文件。</Alert>}
+      {job?.state === 'cancelled' && (
+        <Alert color="yellow">已取消，数据库未作任何改动。如需导入，请重新选择文件。</Alert>
+      )}
       {job?.state === 'running' ? (
         <Stack>
           <Progress value={job.total ? (job.done / job.total) * 100 : 0} size="xl" striped animated />
@@ -128,7 +143,12 @@ export function CommitStep({
             <Text>
               正在导入：{job.done} / {job.total || c.dataRows} 行（可以继续使用其他功能）
             </Text>
-            <Button variant="default" color="red" loading={cancel.isPending} onClick={() => cancel.mutate({ id: job.id })}>
+            <Button
+              variant="default"
+              color="red"
+              loading={cancel.isPending}
+              onClick={() => cancel.mutate({ id: job.id })}
+            >
               取消导入
             </Button>
           </Group>

@@ -14,14 +14,24 @@ const MODES = [
 const keyOf = (r: PreviewRow) => `${r.sheet}!${r.row}`;
 
 /** People already on file (matched by ID number, else name and birth date): what to do, field by field. */
-export function DuplicatesStep({ preview, choices, onChange }: { preview: ImportPreview; choices: DuplicateChoices; onChange: (c: DuplicateChoices) => void }) {
+export function DuplicatesStep({
+  preview,
+  choices,
+  onChange,
+}: {
+  preview: ImportPreview;
+  choices: DuplicateChoices;
+  onChange: (c: DuplicateChoices) => void;
+}) {
   const duplicates = useRpc('imports.rows', { session: preview.session, filter: 'duplicates', page: 1 });
   const rows = duplicates.data?.rows ?? [];
   const onFile = rows.filter((r) => r.outcome !== 'merged');
   const inFile = rows.filter((r) => r.outcome === 'merged');
   return (
     <Stack mt="md">
-      {duplicates.data && rows.length === 0 && <Text>文件中的人员都是新的，没有与已有档案或文件内其他行重复的人。</Text>}
+      {duplicates.data && rows.length === 0 && (
+        <Text>文件中的人员都是新的，没有与已有档案或文件内其他行重复的人。</Text>
+      )}
       {onFile.length > 0 && (
         <Paper withBorder p="md">
           <Title order={4} mb="xs">
@@ -30,7 +40,11 @@ export function DuplicatesStep({ preview, choices, onChange }: { preview: Import
           <Text c="dimmed" mb="sm">
             按身份证号匹配；没有身份证号时按姓名加出生日期匹配，不会只凭姓名认定为同一人。
           </Text>
-          <Radio.Group value={choices.mode} onChange={(v) => onChange({ ...choices, mode: v as DuplicateMode })} label="默认处理方式">
+          <Radio.Group
+            value={choices.mode}
+            onChange={(v) => onChange({ ...choices, mode: v as DuplicateMode })}
+            label="默认处理方式"
+          >
             <Group mt="xs">
               {MODES.map((m) => (
                 <Radio key={m.value} value={m.value} label={m.label} />
@@ -69,12 +83,16 @@ export function DuplicatesStep({ preview, choices, onChange }: { preview: Import
                     data={MODES}
                     allowDeselect={false}
                     value={choices.rows[keyOf(r)] ?? choices.mode}
-                    onChange={(v) => v && onChange({ ...choices, rows: { ...choices.rows, [keyOf(r)]: v as DuplicateMode } })}
+                    onChange={(v) =>
+                      v && onChange({ ...choices, rows: { ...choices.rows, [keyOf(r)]: v as DuplicateMode } })
+                    }
                   />
                 ),
               },
             ]}
-            rowLabel={(r) => `第${r.row}行，${r.name}，${r.conflicts.length ? `${r.conflicts.length} 项不一致` : '无冲突'}`}
+            rowLabel={(r) =>
+              `第${r.row}行，${r.name}，${r.conflicts.length ? `${r.conflicts.length} 项不一致` : '无冲突'}`
+            }
           />
         </Paper>
       )}

@@ -18,7 +18,12 @@ export function ImportHistory({ active }: { active: boolean }) {
     // A refusal stays in the dialog.
     onError: () => {},
     onSuccess: async (r) => {
-      notifications.show({ color: r.keptEdits.length ? 'yellow' : 'green', title: '已撤销', message: r.message, autoClose: r.keptEdits.length ? false : undefined });
+      notifications.show({
+        color: r.keptEdits.length ? 'yellow' : 'green',
+        title: '已撤销',
+        message: r.message,
+        autoClose: r.keptEdits.length ? false : undefined,
+      });
       close();
       await readAllAgainAfterImport(client);
     },
@@ -43,7 +48,8 @@ export function ImportHistory({ active }: { active: boolean }) {
           {
             accessor: 'counts',
             title: '结果',
-            render: (e) => `新增 ${e.counts.inserted}，更新 ${e.counts.updated}，跳过 ${e.counts.skipped}，无法导入 ${e.counts.rejected}`,
+            render: (e) =>
+              `新增 ${e.counts.inserted}，更新 ${e.counts.updated}，跳过 ${e.counts.skipped}，无法导入 ${e.counts.rejected}`,
           },
           {
             accessor: 'undo',
@@ -61,13 +67,16 @@ export function ImportHistory({ active }: { active: boolean }) {
               ),
           },
         ]}
-        rowLabel={(e) => `${e.at.replace('T', ' ')} ${e.fileName}，新增 ${e.counts.inserted}${e.undoneAt ? '，已撤销' : ''}`}
+        rowLabel={(e) =>
+          `${e.at.replace('T', ' ')} ${e.fileName}，新增 ${e.counts.inserted}${e.undoneAt ? '，已撤销' : ''}`
+        }
       />
       <Modal opened={undoing !== null} onClose={close} title="撤销导入" size="lg">
         {undoing && (
           <Stack>
             <Text>
-              将删除这次导入新增的 {undoing.counts.inserted} 份档案，并把更新过的 {undoing.counts.updated} 份档案中由导入填写的内容恢复原样。
+              将删除这次导入新增的 {undoing.counts.inserted} 份档案，并把更新过的 {undoing.counts.updated}{' '}
+              份档案中由导入填写的内容恢复原样。
             </Text>
             {check.isPending && (
               <Group gap="xs">
@@ -91,7 +100,12 @@ export function ImportHistory({ active }: { active: boolean }) {
               <Button variant="default" onClick={close}>
                 取消
               </Button>
-              <Button color="orange" disabled={!check.data} loading={undo.isPending} onClick={() => undo.mutate({ id: undoing.id })}>
+              <Button
+                color="orange"
+                disabled={!check.data}
+                loading={undo.isPending}
+                onClick={() => undo.mutate({ id: undoing.id })}
+              >
                 确认撤销
               </Button>
             </Group>

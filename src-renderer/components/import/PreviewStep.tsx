@@ -59,7 +59,8 @@ export function PreviewStep({
   });
 
   const records = rows.data?.rows ?? [];
-  const excluded = (r: PreviewRow) => exclusions.sheets.includes(r.sheet) || exclusions.rows.some((x) => x.sheet === r.sheet && x.row === r.row);
+  const excluded = (r: PreviewRow) =>
+    exclusions.sheets.includes(r.sheet) || exclusions.rows.some((x) => x.sheet === r.sheet && x.row === r.row);
   const isData = (r: PreviewRow) => DATA.includes(String(r.outcome));
   const headerOf = (name: string) => preview.sheets.find((s) => s.name === name)?.header;
   const labelOf = (sheet: string, c: number) => headerOf(sheet)?.labels[c] ?? '';
@@ -69,7 +70,9 @@ export function PreviewStep({
   const setIncluded = (r: PreviewRow, include: boolean) =>
     onExclusions({
       ...exclusions,
-      rows: include ? exclusions.rows.filter((x) => !(x.sheet === r.sheet && x.row === r.row)) : [...exclusions.rows, { sheet: r.sheet, row: r.row }],
+      rows: include
+        ? exclusions.rows.filter((x) => !(x.sheet === r.sheet && x.row === r.row))
+        : [...exclusions.rows, { sheet: r.sheet, row: r.row }],
     });
   const edit = (row: PreviewRow, col: number) => {
     if (!isData(row)) return;
@@ -86,7 +89,8 @@ export function PreviewStep({
       ))}
       {preview.totalRows + preview.noteRows > 0 && (
         <Text>
-          有 {preview.totalRows} 行合计、小计和 {preview.noteRows} 行表尾说明（如制表人、注），不作为人员导入，可在“非数据行”中查看。
+          有 {preview.totalRows} 行合计、小计和 {preview.noteRows}{' '}
+          行表尾说明（如制表人、注），不作为人员导入，可在“非数据行”中查看。
         </Text>
       )}
       <Group>
@@ -96,7 +100,10 @@ export function PreviewStep({
           data={[
             { value: 'all', label: '全部行' },
             { value: 'problems', label: `有问题（${preview.counts.problems}）` },
-            { value: 'duplicates', label: `重复（${preview.counts.updated + preview.counts.skipped + preview.counts.merged}）` },
+            {
+              value: 'duplicates',
+              label: `重复（${preview.counts.updated + preview.counts.skipped + preview.counts.merged}）`,
+            },
             { value: 'skipped', label: `非数据行（${preview.counts.nonDataRows}）` },
           ]}
         />
@@ -132,7 +139,14 @@ export function PreviewStep({
             title: '导入',
             width: 60,
             render: (r) =>
-              isData(r) && <Checkbox size="md" aria-label={`导入第${r.row}行`} checked={!excluded(r)} onChange={(e) => setIncluded(r, e.currentTarget.checked)} />,
+              isData(r) && (
+                <Checkbox
+                  size="md"
+                  aria-label={`导入第${r.row}行`}
+                  checked={!excluded(r)}
+                  onChange={(e) => setIncluded(r, e.currentTarget.checked)}
+                />
+              ),
           },
           {
             accessor: 'row',
@@ -144,7 +158,9 @@ export function PreviewStep({
             accessor: 'outcome',
             title: '结果',
             render: (r) => {
-              const outcome = excluded(r) ? OUTCOME.excluded : (OUTCOME[String(r.outcome)] ?? { label: String(r.outcome), color: 'gray' });
+              const outcome = excluded(r)
+                ? OUTCOME.excluded
+                : (OUTCOME[String(r.outcome)] ?? { label: String(r.outcome), color: 'gray' });
               return (
                 <Badge size="lg" color={outcome.color} variant="light" miw={72}>
                   {outcome.label}
@@ -183,16 +199,28 @@ export function PreviewStep({
           edit(r, Math.max(0, first));
         }}
         onRowToggle={(r) => isData(r) && setIncluded(r, excluded(r))}
-        rowLabel={(r) => `第${r.row}行，${OUTCOME[String(r.outcome)]?.label ?? r.outcome}${r.issues.length ? `：${r.issues.map((i) => i.message).join('；')}` : ''}`}
+        rowLabel={(r) =>
+          `第${r.row}行，${OUTCOME[String(r.outcome)]?.label ?? r.outcome}${r.issues.length ? `：${r.issues.map((i) => i.message).join('；')}` : ''}`
+        }
       />
       <FormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
         size="md"
-        title={editing ? `修改 ${editing.row.sheet} 第${editing.row.row}行“${labelOf(editing.row.sheet, editing.col)}”` : ''}
+        title={
+          editing ? `修改 ${editing.row.sheet} 第${editing.row.row}行“${labelOf(editing.row.sheet, editing.col)}”` : ''
+        }
         form={cell}
         submitLabel="确定"
-        onSubmit={({ value }) => editCell.mutateAsync({ session: preview.session, sheet: editing!.row.sheet, row: editing!.row.row, col: editing!.col, value })}
+        onSubmit={({ value }) =>
+          editCell.mutateAsync({
+            session: preview.session,
+            sheet: editing!.row.sheet,
+            row: editing!.row.row,
+            col: editing!.col,
+            value,
+          })
+        }
       >
         <TextInput label="新的值" data-autofocus {...cell.getInputProps('value')} />
         <Text size="sm" c="dimmed">

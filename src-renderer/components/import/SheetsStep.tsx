@@ -6,12 +6,23 @@ import type { Exclusions } from './wizard';
 type Sheet = ImportPreview['sheets'][number];
 
 /** Every sheet, with its rows; hidden sheets and rows are shown as such and imported unless excluded. */
-export function SheetsStep({ preview, exclusions, onChange }: { preview: ImportPreview; exclusions: Exclusions; onChange: (e: Exclusions) => void }) {
+export function SheetsStep({
+  preview,
+  exclusions,
+  onChange,
+}: {
+  preview: ImportPreview;
+  exclusions: Exclusions;
+  onChange: (e: Exclusions) => void;
+}) {
   const hidden = preview.sheets.some((s) => s.hidden || s.hiddenRows > 0);
   const included = (s: Sheet) => !exclusions.sheets.includes(s.name);
   const toggle = (s: Sheet) => {
     if (!s.header) return;
-    onChange({ ...exclusions, sheets: included(s) ? [...exclusions.sheets, s.name] : exclusions.sheets.filter((x) => x !== s.name) });
+    onChange({
+      ...exclusions,
+      sheets: included(s) ? [...exclusions.sheets, s.name] : exclusions.sheets.filter((x) => x !== s.name),
+    });
   };
   return (
     <>
@@ -30,7 +41,15 @@ export function SheetsStep({ preview, exclusions, onChange }: { preview: ImportP
             accessor: 'include',
             title: '导入',
             width: 70,
-            render: (s) => <Checkbox size="md" aria-label={`导入工作表${s.name}`} checked={included(s)} disabled={!s.header} onChange={() => toggle(s)} />,
+            render: (s) => (
+              <Checkbox
+                size="md"
+                aria-label={`导入工作表${s.name}`}
+                checked={included(s)}
+                disabled={!s.header}
+                onChange={() => toggle(s)}
+              />
+            ),
           },
           {
             accessor: 'name',
@@ -61,7 +80,9 @@ export function SheetsStep({ preview, exclusions, onChange }: { preview: ImportP
           },
         ]}
         onRowToggle={toggle}
-        rowLabel={(s) => `工作表${s.name}，人员数据 ${s.dataRows} 行，${s.header ? (included(s) ? '导入' : '不导入') : '未找到表头'}`}
+        rowLabel={(s) =>
+          `工作表${s.name}，人员数据 ${s.dataRows} 行，${s.header ? (included(s) ? '导入' : '不导入') : '未找到表头'}`
+        }
       />
     </>
   );

@@ -13,7 +13,12 @@ describe('the import wizard state', () => {
     w = wizard(w, { type: 'duplicates', duplicates: { mode: 'skip', rows: {} } });
     w = wizard(w, { type: 'step', step: 4 });
     const again = wizard(w, { type: 'opened', preview: { ...preview, session: 's2' } });
-    expect(again).toMatchObject({ step: 1, exclusions: { sheets: [], rows: [] }, duplicates: { mode: 'fillEmpty', rows: {} }, report: null });
+    expect(again).toMatchObject({
+      step: 1,
+      exclusions: { sheets: [], rows: [] },
+      duplicates: { mode: 'fillEmpty', rows: {} },
+      report: null,
+    });
     expect(again.preview?.session).toBe('s2');
   });
 

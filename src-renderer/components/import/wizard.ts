@@ -70,5 +70,7 @@ export function wizard(state: WizardState, action: WizardAction): WizardState {
  * alone: the session is gone once committed.
  */
 export function readAllAgainAfterImport(client: QueryClient): Promise<void> {
-  return client.invalidateQueries({ predicate: (q) => !['imports.rows', 'jobs.status'].includes(String(q.queryKey[0])) });
+  return client.invalidateQueries({
+    predicate: (q) => !['imports.rows', 'jobs.status'].includes(String(q.queryKey[0])),
+  });
 }

@@ -14,7 +14,10 @@ export function ActivitiesPage({ path }: { path: string[] }) {
   return (
     <Stack gap="md">
       <Title order={2}>活动学习</Title>
-      <Tabs value={first === 'materials' ? 'materials' : 'activities'} onChange={(t) => navigate(t === 'materials' ? '/activities/materials' : '/activities')}>
+      <Tabs
+        value={first === 'materials' ? 'materials' : 'activities'}
+        onChange={(t) => navigate(t === 'materials' ? '/activities/materials' : '/activities')}
+      >
         <Tabs.List>
           <Tabs.Tab value="activities" fz="md">
             活动与会议

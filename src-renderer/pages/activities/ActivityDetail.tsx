@@ -26,7 +26,8 @@ export function ActivityDetail({ id }: { id: number }) {
   });
   const a = activity.data;
   if (!a) return null;
-  const mark = (personIds: number[], attended: boolean, then?: () => void) => attendance.mutate({ id, personIds, attended }, { onSuccess: then });
+  const mark = (personIds: number[], attended: boolean, then?: () => void) =>
+    attendance.mutate({ id, personIds, attended }, { onSuccess: then });
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -42,7 +43,10 @@ export function ActivityDetail({ id }: { id: number }) {
           <Button variant="default" onClick={() => navigate('/activities')}>
             返回
           </Button>
-          <Button loading={material.isPending} onClick={() => material.mutate({ title: `${a.title}学习资料`, issuedOn: a.heldOn, activityId: a.id })}>
+          <Button
+            loading={material.isPending}
+            onClick={() => material.mutate({ title: `${a.title}学习资料`, issuedOn: a.heldOn, activityId: a.id })}
+          >
             登记本次发放的学习资料
           </Button>
         </Group>
@@ -54,10 +58,24 @@ export function ActivityDetail({ id }: { id: number }) {
           </Text>
           <Group align="end">
             <PersonPicker label="补登到会人员" value={walkIn} onChange={setWalkIn} />
-            <Button variant="light" disabled={!walkIn} loading={attendance.isPending && !!walkIn} onClick={() => walkIn && mark([walkIn.id], true, () => setWalkIn(null))}>
+            <Button
+              variant="light"
+              disabled={!walkIn}
+              loading={attendance.isPending && !!walkIn}
+              onClick={() => walkIn && mark([walkIn.id], true, () => setWalkIn(null))}
+            >
               补登
             </Button>
-            <Button variant="default" disabled={a.people.length === 0} onClick={() => mark(a.people.map((p) => p.personId), true)}>
+            <Button
+              variant="default"
+              disabled={a.people.length === 0}
+              onClick={() =>
+                mark(
+                  a.people.map((p) => p.personId),
+                  true,
+                )
+              }
+            >
               全部到会
             </Button>
           </Group>
@@ -78,12 +96,29 @@ export function ActivityDetail({ id }: { id: number }) {
               accessor: 'name',
               title: '姓名',
               render: (p) => (
-                <Text component="a" href={`#/people/${p.personId}`} c="blue" tabIndex={-1} onClick={(e) => e.stopPropagation()}>
+                <Text
+                  component="a"
+                  href={`#/people/${p.personId}`}
+                  c="blue"
+                  tabIndex={-1}
+                  onClick={(e) => e.stopPropagation()}
+                >
                   {p.name}
                 </Text>
               ),
             },
-            { accessor: 'invited', title: '邀请', render: (p) => (p.invited ? '已邀请' : <Badge size="lg" variant="light" color="gray">未邀请，自行到会</Badge>) },
+            {
+              accessor: 'invited',
+              title: '邀请',
+              render: (p) =>
+                p.invited ? (
+                  '已邀请'
+                ) : (
+                  <Badge size="lg" variant="light" color="gray">
+                    未邀请，自行到会
+                  </Badge>
+                ),
+            },
             {
               accessor: 'attended',
               title: '到会',

@@ -16,7 +16,15 @@ export function ActivityList() {
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <NumberInput aria-label="年度" w={130} min={2000} max={2200} value={year} onChange={(v) => typeof v === 'number' && v >= 2000 && v <= 2200 && setYear(v)} suffix=" 年" />
+        <NumberInput
+          aria-label="年度"
+          w={130}
+          min={2000}
+          max={2200}
+          value={year}
+          onChange={(v) => typeof v === 'number' && v >= 2000 && v <= 2200 && setYear(v)}
+          suffix=" 年"
+        />
         <Button leftSection={<IconPlus size={18} />} onClick={add.open}>
           新建活动
         </Button>

@@ -24,13 +24,20 @@ interface DeliveryValues extends Record<string, unknown> {
 export function MaterialDetail({ id }: { id: number }) {
   const client = useQueryClient();
   const material = useRpc('materials.get', { id });
-  const form = useForm<DeliveryValues>({ mode: 'controlled', initialValues: { on: todayIso(), who: null, how: '会上领取' } });
+  const form = useForm<DeliveryValues>({
+    mode: 'controlled',
+    initialValues: { on: todayIso(), who: null, how: '会上领取' },
+  });
   const deliver = useRpcMutation('materials.deliver', {
     // 送学上门 writes a visit on each person's file.
     invalidates: ['materials.list', 'activities.ofPerson', 'visits.list', 'reminders.get', 'retirees.history'],
     onSuccess: (next, input) => {
       client.setQueryData(rpcKey('materials.get', { id }), next);
-      done(input.how === '送学上门' ? `已记录送学上门 ${input.personIds.length} 人，并记入各人走访记录` : `已记录 ${input.personIds.length} 人领取`);
+      done(
+        input.how === '送学上门'
+          ? `已记录送学上门 ${input.personIds.length} 人，并记入各人走访记录`
+          : `已记录 ${input.personIds.length} 人领取`,
+      );
     },
     onError: (e) => {
       // The date is the one field shared by every button here: its refusal is shown beside it.
@@ -42,7 +49,8 @@ export function MaterialDetail({ id }: { id: number }) {
   const m = material.data;
   if (!m) return null;
   const on = form.getValues().on ?? '';
-  const give = (personIds: number[], how: Way, then?: () => void) => deliver.mutate({ id, personIds, how, on }, { onSuccess: then });
+  const give = (personIds: number[], how: Way, then?: () => void) =>
+    deliver.mutate({ id, personIds, how, on }, { onSuccess: then });
   const who = form.getValues().who;
   return (
     <Stack gap="md">
@@ -62,7 +70,16 @@ export function MaterialDetail({ id }: { id: number }) {
         <Paper withBorder p="md">
           <Group justify="space-between" mb="xs">
             <Title order={4}>待送学上门（受邀未到会，{m.toDeliver.length} 人）</Title>
-            <Button size="sm" loading={deliver.isPending} onClick={() => give(m.toDeliver.map((p) => p.personId), '送学上门')}>
+            <Button
+              size="sm"
+              loading={deliver.isPending}
+              onClick={() =>
+                give(
+                  m.toDeliver.map((p) => p.personId),
+                  '送学上门',
+                )
+              }
+            >
               全部记录为已送学上门
             </Button>
           </Group>
@@ -79,10 +96,15 @@ export function MaterialDetail({ id }: { id: number }) {
                 width: 160,
                 textAlign: 'right',
                 render: (p) => (
-                  <Button size="compact-md" variant="light" aria-label={`${p.name}已送学上门`} onClick={(e) => {
+                  <Button
+                    size="compact-md"
+                    variant="light"
+                    aria-label={`${p.name}已送学上门`}
+                    onClick={(e) => {
                       e.stopPropagation();
                       give([p.personId], '送学上门');
-                    }}>
+                    }}
+                  >
                     已送学上门
                   </Button>
                 ),
@@ -97,7 +119,10 @@ export function MaterialDetail({ id }: { id: number }) {
         <Group align="end" mb="sm">
           <PersonPicker label="登记领取人" value={who} onChange={(p) => form.setFieldValue('who', p)} />
           <Select label="方式" w={150} data={[...DELIVERY_WAYS]} allowDeselect={false} {...form.getInputProps('how')} />
-          <Button disabled={!who} onClick={() => who && give([who.id], form.getValues().how, () => form.setFieldValue('who', null))}>
+          <Button
+            disabled={!who}
+            onClick={() => who && give([who.id], form.getValues().how, () => form.setFieldValue('who', null))}
+          >
             登记
           </Button>
         </Group>

@@ -71,7 +71,9 @@ function NewMaterialModal({ opened, onClose }: { opened: boolean; onClose: () =>
       size="md"
       form={form}
       submitLabel="登记"
-      onSubmit={(v) => create.mutateAsync({ title: v.title, issuedOn: v.issuedOn ?? '', activityId: null, note: v.note })}
+      onSubmit={(v) =>
+        create.mutateAsync({ title: v.title, issuedOn: v.issuedOn ?? '', activityId: null, note: v.note })
+      }
     >
       <TextInput label="资料名称" data-autofocus {...form.getInputProps('title')} />
       <FormDateField form={form} path="issuedOn" label="发放日期" />

@@ -34,7 +34,8 @@ describe('新建活动', () => {
 
   it('creates the activity, inviting everyone on the roll of the branch chosen', async () => {
     const branch = await call<OrgUnit>('org.create', { kind: '党支部', name: '第一党支部', parentId: null });
-    for (const name of ['张桂兰', '李建国']) await call<PersonFile>('retirees.create', { person: person({ name, partyBranchId: branch.id }) });
+    for (const name of ['张桂兰', '李建国'])
+      await call<PersonFile>('retirees.create', { person: person({ name, partyBranchId: branch.id }) });
     let closed = false;
     render(<NewActivityModal opened onClose={() => (closed = true)} />);
     fireEvent.change(field('名称'), { target: { value: '十一月主题党日' } });

@@ -23,11 +23,23 @@ interface NewActivityValues extends Record<string, unknown> {
   inviteUnit: UnitRef | null;
 }
 
-const emptyActivity = (): NewActivityValues => ({ kind: '学习会', title: '', heldOn: todayIso(), place: '', organiser: '', note: '', inviteUnit: null });
+const emptyActivity = (): NewActivityValues => ({
+  kind: '学习会',
+  title: '',
+  heldOn: todayIso(),
+  place: '',
+  organiser: '',
+  note: '',
+  inviteUnit: null,
+});
 
 export function NewActivityModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const units = useRpc('org.tree', {}, { enabled: opened });
-  const form = useForm<NewActivityValues>({ mode: 'controlled', initialValues: emptyActivity(), validate: zod4Resolver(ActivityInput as never) });
+  const form = useForm<NewActivityValues>({
+    mode: 'controlled',
+    initialValues: emptyActivity(),
+    validate: zod4Resolver(ActivityInput as never),
+  });
   const create = useRpcMutation('activities.create', {
     invalidates: ['activities.list', 'activities.ofPerson'],
     // Refusals stay in the dialog, beside their fields (FormModal).
@@ -39,7 +51,14 @@ export function NewActivityModal({ opened, onClose }: { opened: boolean; onClose
   });
   const invite = form.getValues().inviteUnit;
   return (
-    <FormModal opened={opened} onClose={onClose} title="新建活动" form={form} submitLabel="建立" onSubmit={(v) => create.mutateAsync({ ...v, heldOn: v.heldOn ?? '' })}>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title="新建活动"
+      form={form}
+      submitLabel="建立"
+      onSubmit={(v) => create.mutateAsync({ ...v, heldOn: v.heldOn ?? '' })}
+    >
       <SimpleGrid cols={2}>
         <Select label="类别" data={[...ACTIVITY_KINDS]} allowDeselect={false} {...form.getInputProps('kind')} />
         <FormDateField form={form} path="heldOn" label="日期" />

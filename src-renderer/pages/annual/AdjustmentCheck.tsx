@@ -20,9 +20,15 @@ export function AdjustmentCheck({ year }: { year: number }) {
   const [editing, setEditing] = useState(false);
   // The list chosen, the columns the user mapped and the last trial run: the mapping is tried
   // again on each change, and the list imported with it once the trial has been read.
-  const [file, setFile] = useState<{ name: string; data: Uint8Array<ArrayBuffer>; map: ColumnChoices; trial: AdjustmentRunView | null } | null>(null);
+  const [file, setFile] = useState<{
+    name: string;
+    data: Uint8Array<ArrayBuffer>;
+    map: ColumnChoices;
+    trial: AdjustmentRunView | null;
+  } | null>(null);
   const trial = useRpcMutation('adjustments.import', {
-    onSuccess: (run, input) => setFile((f) => (f && f.data === input.data ? { ...f, map: input.map ?? {}, trial: run } : f)),
+    onSuccess: (run, input) =>
+      setFile((f) => (f && f.data === input.data ? { ...f, map: input.map ?? {}, trial: run } : f)),
     onError: (e) => {
       failed(e);
       // A list that cannot be read at all is forgotten; a mapping that fails keeps the last trial.
@@ -33,7 +39,9 @@ export function AdjustmentCheck({ year }: { year: number }) {
     invalidates: ADJUSTMENT_READS,
     onSuccess: (run) => {
       setFile(null);
-      done(`已导入 ${run.counts.dataRows} 行：对应 ${run.counts.matched} 人，金额不一致 ${run.counts.differs} 人，档案中无此人 ${run.counts.unmatched} 行`);
+      done(
+        `已导入 ${run.counts.dataRows} 行：对应 ${run.counts.matched} 人，金额不一致 ${run.counts.differs} 人，档案中无此人 ${run.counts.unmatched} 行`,
+      );
     },
   });
   const upload = async (f: File | null) => {
@@ -47,7 +55,8 @@ export function AdjustmentCheck({ year }: { year: number }) {
     }
   };
   const remap = (label: string, field: string | null) =>
-    file && trial.mutate({ year, fileName: file.name, data: file.data, dryRun: true, map: { ...file.map, [label]: field } });
+    file &&
+    trial.mutate({ year, fileName: file.name, data: file.data, dryRun: true, map: { ...file.map, [label]: field } });
   const tried = file?.trial;
 
   if (!rule.data || !runs.data) return null;
@@ -73,7 +82,12 @@ export function AdjustmentCheck({ year }: { year: number }) {
                 尚未填写。请按上级调整基本养老金的通知填写，保存后再导入社保经办机构的调资名单。
               </Text>
             )}
-            <RuleEditor year={year} rule={current} onSaved={() => setEditing(false)} onCancel={current ? () => setEditing(false) : undefined} />
+            <RuleEditor
+              year={year}
+              rule={current}
+              onSaved={() => setEditing(false)}
+              onCancel={current ? () => setEditing(false) : undefined}
+            />
           </>
         )}
       </Paper>
@@ -90,17 +104,27 @@ export function AdjustmentCheck({ year }: { year: number }) {
       {tried && file && (
         <Paper withBorder p="md">
           <Stack gap="sm">
-            <Alert color={tried.counts.rejected || lacksColumns(tried.columns) ? 'orange' : 'blue'} title={`试导入“${file.name}”（尚未写入）`}>
+            <Alert
+              color={tried.counts.rejected || lacksColumns(tried.columns) ? 'orange' : 'blue'}
+              title={`试导入“${file.name}”（尚未写入）`}
+            >
               {lacksColumns(tried.columns)
                 ? '名单缺少必需的列，尚未读取数据行：请在下面为缺少的字段选择对应的列。'
                 : `数据行 ${tried.counts.dataRows}：对应 ${tried.counts.matched} 人，金额不一致 ${tried.counts.differs} 人，档案中无此人 ${tried.counts.unmatched} 行，不能导入 ${tried.counts.rejected} 行。`}
             </Alert>
             {tried.columns && (
-              <ColumnMapping columns={tried.columns} names={ADJUSTMENT_FIELD_NAMES} disabled={trial.isPending || importList.isPending} onMap={remap} />
+              <ColumnMapping
+                columns={tried.columns}
+                names={ADJUSTMENT_FIELD_NAMES}
+                disabled={trial.isPending || importList.isPending}
+                onMap={remap}
+              />
             )}
             <Group>
               <Button
-                onClick={() => importList.mutate({ year, fileName: file.name, data: file.data, dryRun: false, map: file.map })}
+                onClick={() =>
+                  importList.mutate({ year, fileName: file.name, data: file.data, dryRun: false, map: file.map })
+                }
                 loading={importList.isPending}
                 disabled={tried.counts.dataRows === 0 || trial.isPending}
               >

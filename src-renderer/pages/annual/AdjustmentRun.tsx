@@ -36,10 +36,13 @@ export function AdjustmentRun({ run, older }: { run: AdjustmentRunView; older: n
     invalidates: ADJUSTMENT_READS,
     onSuccess: () => done('已按现行规则重新计算未核对的人员'),
   });
-  const exportDiffs = useRpcMutation('adjustments.exportDiffs', { onSuccess: (f) => download(f.fileName, f.dataBase64) });
+  const exportDiffs = useRpcMutation('adjustments.exportDiffs', {
+    onSuccess: (f) => download(f.fileName, f.dataBase64),
+  });
   const c = run.counts;
   const total = rows.data?.total ?? 0;
-  const paging = total > PAGE_SIZE ? { totalRecords: total, recordsPerPage: PAGE_SIZE, page, onPageChange: setPage } : {};
+  const paging =
+    total > PAGE_SIZE ? { totalRecords: total, recordsPerPage: PAGE_SIZE, page, onPageChange: setPage } : {};
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
@@ -47,24 +50,39 @@ export function AdjustmentRun({ run, older }: { run: AdjustmentRunView; older: n
           <div>
             <Title order={4}>{run.fileName}</Title>
             <Text c="dimmed">
-              {run.importedAt.replace('T', ' ')} 由{run.importedBy}导入{older > 0 ? `（本年度另有 ${older} 次较早的导入）` : ''}
+              {run.importedAt.replace('T', ' ')} 由{run.importedBy}导入
+              {older > 0 ? `（本年度另有 ${older} 次较早的导入）` : ''}
             </Text>
           </div>
           <Group>
-            <Button variant="default" leftSection={<IconRefresh size={18} />} loading={recompute.isPending} onClick={() => recompute.mutate({ runId: run.id })}>
+            <Button
+              variant="default"
+              leftSection={<IconRefresh size={18} />}
+              loading={recompute.isPending}
+              onClick={() => recompute.mutate({ runId: run.id })}
+            >
               按现行规则重新计算
             </Button>
-            <Button variant="default" leftSection={<IconDownload size={18} />} loading={exportDiffs.isPending} onClick={() => exportDiffs.mutate({ runId: run.id })}>
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={18} />}
+              loading={exportDiffs.isPending}
+              onClick={() => exportDiffs.mutate({ runId: run.id })}
+            >
               导出差异名单
             </Button>
-            <Button leftSection={<IconPrinter size={18} />} onClick={() => navigate('/print/adjustments', { run: String(run.id) })}>
+            <Button
+              leftSection={<IconPrinter size={18} />}
+              onClick={() => navigate('/print/adjustments', { run: String(run.id) })}
+            >
               打印调资通知单
             </Button>
           </Group>
         </Group>
         <Text>
-          名单共 {c.dataRows} 行（另有空行、合计行等 {c.skipped} 行未计入）：已与档案对应 {c.matched} 人，档案中无此人 {c.unmatched} 行，无法读取 {c.rejected} 行；金额不一致{' '}
-          <b>{c.differs}</b> 人，无法计算 {c.noExpected} 人；已核对 {c.checked} 人。
+          名单共 {c.dataRows} 行（另有空行、合计行等 {c.skipped} 行未计入）：已与档案对应 {c.matched} 人，档案中无此人{' '}
+          {c.unmatched} 行，无法读取 {c.rejected} 行；金额不一致 <b>{c.differs}</b> 人，无法计算 {c.noExpected}{' '}
+          人；已核对 {c.checked} 人。
         </Text>
         <SegmentedControl
           data={FILTERS.map((f) => ({ value: f.value, label: f.label }))}
@@ -98,7 +116,13 @@ export function AdjustmentRun({ run, older }: { run: AdjustmentRunView; older: n
                   (r.name ?? '—')
                 ),
             },
-            { accessor: 'idNumber', title: '身份证号', width: 180, cellsStyle: () => ({ fontFamily: 'monospace' }), render: (r) => r.idNumber ?? r.raw['身份证号'] ?? '—' },
+            {
+              accessor: 'idNumber',
+              title: '身份证号',
+              width: 180,
+              cellsStyle: () => ({ fontFamily: 'monospace' }),
+              render: (r) => r.idNumber ?? r.raw['身份证号'] ?? '—',
+            },
             { accessor: 'oldFen', title: '调整前', textAlign: 'right', width: 100, render: (r) => yuan(r.oldFen) },
             {
               accessor: 'agencyFen',
@@ -110,8 +134,16 @@ export function AdjustmentRun({ run, older }: { run: AdjustmentRunView; older: n
                 </>
               ),
               textAlign: 'right',
-              width: 100, render: (r) => yuan(r.agencyFen) },
-            { accessor: 'expectedFen', title: '应调金额', textAlign: 'right', width: 96, render: (r) => yuan(r.expectedFen) },
+              width: 100,
+              render: (r) => yuan(r.agencyFen),
+            },
+            {
+              accessor: 'expectedFen',
+              title: '应调金额',
+              textAlign: 'right',
+              width: 96,
+              render: (r) => yuan(r.expectedFen),
+            },
             {
               accessor: 'diffFen',
               title: '差额',
@@ -135,7 +167,12 @@ export function AdjustmentRun({ run, older }: { run: AdjustmentRunView; older: n
                       {r.checkedOn} {r.checkedBy}
                     </Badge>
                     {r.checkNote && <Text size="sm">{r.checkNote}</Text>}
-                    <Button size="compact-sm" variant="subtle" color="gray" onClick={(e) => (e.stopPropagation(), setOpened(r))}>
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color="gray"
+                      onClick={(e) => (e.stopPropagation(), setOpened(r))}
+                    >
                       撤销核对
                     </Button>
                   </Stack>

@@ -20,7 +20,8 @@ export function Certification({ year }: { year: number }) {
   return (
     <Stack gap="sm">
       <Text>
-        {year} 年度尚未认证 <b>{due.length}</b> 人，其中超过 12 个月未认证 <b>{overdue.length}</b> 人。认证在人员档案的“走访慰问”页登记；已故人员不在名单中。
+        {year} 年度尚未认证 <b>{due.length}</b> 人，其中超过 12 个月未认证 <b>{overdue.length}</b>{' '}
+        人。认证在人员档案的“走访慰问”页登记；已故人员不在名单中。
       </Text>
       <DataTable<Due>
         idAccessor="personId"

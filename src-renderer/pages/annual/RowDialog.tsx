@@ -44,11 +44,26 @@ export function RowDialog({ row, onClose }: { row: AdjustmentRowView; onClose: (
 }
 
 function CheckDialog({ row, onClose }: { row: AdjustmentRowView; onClose: () => void }) {
-  const form = useForm<InputOf<'adjustments.check'>>({ initialValues: { id: row.id, note: '' }, validate: zod4Resolver(contract['adjustments.check'].input) });
+  const form = useForm<InputOf<'adjustments.check'>>({
+    initialValues: { id: row.id, note: '' },
+    validate: zod4Resolver(contract['adjustments.check'].input),
+  });
   // The dialog shows a refusal itself.
-  const check = useRpcMutation('adjustments.check', { invalidates: ADJUSTMENT_READS, onError: () => {}, onSuccess: () => done(`${row.name ?? '此人'}已核对`) });
+  const check = useRpcMutation('adjustments.check', {
+    invalidates: ADJUSTMENT_READS,
+    onError: () => {},
+    onSuccess: () => done(`${row.name ?? '此人'}已核对`),
+  });
   return (
-    <FormModal opened onClose={onClose} title={`核对：${who(row)}`} form={form} onSubmit={(v) => check.mutateAsync(v)} submitLabel="确认已核对" size="xl">
+    <FormModal
+      opened
+      onClose={onClose}
+      title={`核对：${who(row)}`}
+      form={form}
+      onSubmit={(v) => check.mutateAsync(v)}
+      submitLabel="确认已核对"
+      size="xl"
+    >
       <RowFacts row={row} />
       <Textarea
         label="核对备注"
@@ -63,10 +78,26 @@ function CheckDialog({ row, onClose }: { row: AdjustmentRowView; onClose: () => 
 }
 
 function UncheckDialog({ row, onClose }: { row: AdjustmentRowView; onClose: () => void }) {
-  const form = useForm<InputOf<'adjustments.uncheck'>>({ initialValues: { id: row.id, reason: '' }, validate: zod4Resolver(contract['adjustments.uncheck'].input) });
-  const uncheck = useRpcMutation('adjustments.uncheck', { invalidates: ADJUSTMENT_READS, onError: () => {}, onSuccess: () => done('已撤销核对') });
+  const form = useForm<InputOf<'adjustments.uncheck'>>({
+    initialValues: { id: row.id, reason: '' },
+    validate: zod4Resolver(contract['adjustments.uncheck'].input),
+  });
+  const uncheck = useRpcMutation('adjustments.uncheck', {
+    invalidates: ADJUSTMENT_READS,
+    onError: () => {},
+    onSuccess: () => done('已撤销核对'),
+  });
   return (
-    <FormModal opened onClose={onClose} title={`撤销核对：${who(row)}`} form={form} onSubmit={(v) => uncheck.mutateAsync(v)} submitLabel="撤销核对" submitColor="red" size="xl">
+    <FormModal
+      opened
+      onClose={onClose}
+      title={`撤销核对：${who(row)}`}
+      form={form}
+      onSubmit={(v) => uncheck.mutateAsync(v)}
+      submitLabel="撤销核对"
+      submitColor="red"
+      size="xl"
+    >
       <RowFacts row={row} />
       <Text>
         已于 {row.checkedOn} 由{row.checkedBy}核对{row.checkNote ? `：${row.checkNote}` : ''}。

@@ -51,7 +51,10 @@ describe('the adjustment rule form', () => {
   });
 
   it('sends the rule as loaded: a part changed elsewhere meanwhile stays, the form saves its own', async () => {
-    const first = await call<AdjustmentRule>('adjustments.saveRule', { rule: { ...emptyRule(YEAR), fixedFen: 5000 }, loaded: null });
+    const first = await call<AdjustmentRule>('adjustments.saveRule', {
+      rule: { ...emptyRule(YEAR), fixedFen: 5000 },
+      loaded: null,
+    });
     let saved = 0;
     render(<RuleEditor year={YEAR} rule={first} onSaved={() => saved++} />);
     // Someone else sets the remote-area part after this form was opened.
@@ -63,7 +66,10 @@ describe('the adjustment rule form', () => {
   });
 
   it('refuses a part both this form and someone else changed, and keeps what they saved', async () => {
-    const first = await call<AdjustmentRule>('adjustments.saveRule', { rule: { ...emptyRule(YEAR), fixedFen: 5000 }, loaded: null });
+    const first = await call<AdjustmentRule>('adjustments.saveRule', {
+      rule: { ...emptyRule(YEAR), fixedFen: 5000 },
+      loaded: null,
+    });
     render(<RuleEditor year={YEAR} rule={first} onSaved={() => {}} />);
     await call('adjustments.saveRule', { rule: { ...first, fixedFen: 6000 }, loaded: first });
     type('定额调整（元/月）', '55');

@@ -1,7 +1,18 @@
 // The year's adjustment rule, filled in from the province's notice. Saved by the save rule: the
 // rule is sent with the rule as the form loaded it (`loaded`), so the router puts on the rule as it
 // is now only what this form changed, and refuses a field someone else changed meanwhile.
-import { ActionIcon, Button, Checkbox, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { emptyRule, type AdjustmentRule } from '../../../src-main/shared/adjustment';
@@ -13,7 +24,17 @@ import { SaveBar } from '../../kit/SaveBar';
 import { done } from '../../notify';
 import { ruleSchema, ruleValues, type RuleValues } from './ruleForm';
 
-export function RuleEditor({ year, rule, onSaved, onCancel }: { year: number; rule: AdjustmentRule | null; onSaved: () => void; onCancel?: () => void }) {
+export function RuleEditor({
+  year,
+  rule,
+  onSaved,
+  onCancel,
+}: {
+  year: number;
+  rule: AdjustmentRule | null;
+  onSaved: () => void;
+  onCancel?: () => void;
+}) {
   const schema = useMemo(() => ruleSchema(year), [year]);
   // The form shows the refusal itself (beside its field, or under the form).
   const saveRule = useRpcMutation('adjustments.saveRule', { invalidates: ['adjustments.rule'], onError: () => {} });
@@ -56,11 +77,23 @@ export function RuleEditor({ year, rule, onSaved, onCancel }: { year: number; ru
       {v.ageBands.map((_, i) => (
         <Group key={i} gap="xs" align="flex-start">
           <Text mt={6}>年满</Text>
-          <NumberInput aria-label="起始年龄" w={90} min={50} max={120} {...form.getInputProps(`ageBands.${i}.fromAge`)} />
+          <NumberInput
+            aria-label="起始年龄"
+            w={90}
+            min={50}
+            max={120}
+            {...form.getInputProps(`ageBands.${i}.fromAge`)}
+          />
           <Text mt={6}>周岁，每月增加</Text>
           <TextInput aria-label="增加金额" w={200} {...form.getInputProps(`ageBands.${i}.fen`)} />
           <Text mt={6}>元</Text>
-          <ActionIcon mt={4} variant="subtle" color="red" aria-label="删除年龄段" onClick={() => form.removeListItem('ageBands', i)}>
+          <ActionIcon
+            mt={4}
+            variant="subtle"
+            color="red"
+            aria-label="删除年龄段"
+            onClick={() => form.removeListItem('ageBands', i)}
+          >
             <IconTrash size={18} />
           </ActionIcon>
         </Group>
@@ -74,14 +107,23 @@ export function RuleEditor({ year, rule, onSaved, onCancel }: { year: number; ru
         <Button
           variant="default"
           leftSection={<IconPlus size={16} />}
-          onClick={() => form.insertListItem('ageBands', { fromAge: (Number(v.ageBands.at(-1)?.fromAge) || 65) + 5, fen: '' })}
+          onClick={() =>
+            form.insertListItem('ageBands', { fromAge: (Number(v.ageBands.at(-1)?.fromAge) || 65) + 5, fen: '' })
+          }
         >
           增加年龄段
         </Button>
         <Text ml="lg" mt={6}>
           此后：年满
         </Text>
-        <NumberInput aria-label="每增一岁起算年龄" w={90} min={50} max={120} placeholder="不设" {...form.getInputProps('ageStep.fromAge')} />
+        <NumberInput
+          aria-label="每增一岁起算年龄"
+          w={90}
+          min={50}
+          max={120}
+          placeholder="不设"
+          {...form.getInputProps('ageStep.fromAge')}
+        />
         <Text mt={6}>周岁后每增加一岁再增加</Text>
         <TextInput aria-label="每增一岁增加" w={200} {...form.getInputProps('ageStep.fenPerYear')} />
         <Text mt={6}>元</Text>

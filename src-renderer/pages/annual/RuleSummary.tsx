@@ -17,7 +17,8 @@ export function RuleSummary({ rule }: { rule: AdjustmentRule }) {
     <Stack gap={4}>
       <Text>{parts.join('；')}。</Text>
       <Text c="dimmed">
-        自 {rule.effectiveFrom} 起执行；{rule.retiredBy} 前已退休的{rule.categories.join('、')}人员；年龄计算至 {rule.ageOn}。{rule.note ?? ''}
+        自 {rule.effectiveFrom} 起执行；{rule.retiredBy} 前已退休的{rule.categories.join('、')}人员；年龄计算至{' '}
+        {rule.ageOn}。{rule.note ?? ''}
       </Text>
     </Stack>
   );

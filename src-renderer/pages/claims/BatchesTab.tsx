@@ -36,7 +36,11 @@ function BatchList() {
   // Every claim of the month is in the batch unless the user takes it out.
   const [left, setLeft] = useState<number[]>([]);
   const [naming, setNaming] = useState(false);
-  const nameForm = useForm({ mode: 'controlled', initialValues: { name: monthName(thisMonth()) }, validate: zod4Resolver(BatchName) });
+  const nameForm = useForm({
+    mode: 'controlled',
+    initialValues: { name: monthName(thisMonth()) },
+    validate: zod4Resolver(BatchName),
+  });
   const create = useRpcMutation('batches.create', {
     invalidates: [...BATCHED],
     onSuccess: (b) => {
@@ -55,7 +59,8 @@ function BatchList() {
     setMonth(m);
     setLeft([]);
   };
-  const toggle = (c: ClaimListItem) => setLeft((ids) => (ids.includes(c.id) ? ids.filter((x) => x !== c.id) : [...ids, c.id]));
+  const toggle = (c: ClaimListItem) =>
+    setLeft((ids) => (ids.includes(c.id) ? ids.filter((x) => x !== c.id) : [...ids, c.id]));
   const openNaming = () => {
     nameForm.setValues({ name: monthName(month || thisMonth()) });
     setNaming(true);
@@ -93,7 +98,9 @@ function BatchList() {
               getRecordSelectionCheckboxProps={(c) => ({ 'aria-label': `选择第 ${c.id} 号` })}
               onRowToggle={toggle}
               onRowOpen={(c) => navigate(`/claims/${c.id}`)}
-              rowLabel={(c) => `第 ${c.id} 号，${c.personName}，${yuan(c.payFen)}，${left.includes(c.id) ? '未选' : '已选'}`}
+              rowLabel={(c) =>
+                `第 ${c.id} 号，${c.personName}，${yuan(c.payFen)}，${left.includes(c.id) ? '未选' : '已选'}`
+              }
               columns={[
                 { accessor: 'id', title: '编号', render: (c) => `第 ${c.id} 号` },
                 { accessor: 'personName', title: '姓名' },
@@ -137,7 +144,11 @@ function BatchList() {
           { accessor: 'createdAt', title: '建立', render: (b) => `${b.createdAt.slice(0, 10)} ${b.createdBy}` },
           { accessor: 'rows', title: '报销单', render: (b) => `${b.rows.length} 张` },
           { accessor: 'totalFen', title: '合计', textAlign: 'right', render: (b) => yuan(b.totalFen) },
-          { accessor: 'status', title: '状态', render: (b) => (b.status === '已发放' ? `已发放（${b.paidAt?.slice(0, 10)}）` : '待发放') },
+          {
+            accessor: 'status',
+            title: '状态',
+            render: (b) => (b.status === '已发放' ? `已发放（${b.paidAt?.slice(0, 10)}）` : '待发放'),
+          },
         ]}
       />
     </Stack>
@@ -147,7 +158,10 @@ function BatchList() {
 function BatchDetail({ id }: { id: number }) {
   const query = useRpc('batches.get', { id });
   const exportList = useRpcMutation('batches.export', { onSuccess: (f) => download(f.fileName, f.dataBase64) });
-  const markPaid = useRpcMutation('batches.markPaid', { invalidates: [...BATCHED], onSuccess: () => done('已标记为已发放') });
+  const markPaid = useRpcMutation('batches.markPaid', {
+    invalidates: [...BATCHED],
+    onSuccess: () => done('已标记为已发放'),
+  });
   if (query.error) return <LoadFailed error={query.error} />;
   const batch = query.data;
   if (!batch) return null;
@@ -156,10 +170,19 @@ function BatchDetail({ id }: { id: number }) {
       <Group justify="space-between">
         <Title order={2}>发放批次：{batch.name}</Title>
         <Group>
-          <Button variant="light" leftSection={<IconDownload size={18} />} loading={exportList.isPending} onClick={() => exportList.mutate({ id })}>
+          <Button
+            variant="light"
+            leftSection={<IconDownload size={18} />}
+            loading={exportList.isPending}
+            onClick={() => exportList.mutate({ id })}
+          >
             导出发放名单
           </Button>
-          <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate(`/print/batch/${id}`)}>
+          <Button
+            variant="light"
+            leftSection={<IconPrinter size={18} />}
+            onClick={() => navigate(`/print/batch/${id}`)}
+          >
             打印汇总表
           </Button>
           {batch.status === '待发放' && (
@@ -184,7 +207,11 @@ function BatchDetail({ id }: { id: number }) {
           { accessor: 'name', title: '姓名' },
           { accessor: 'idNumber', title: '身份证号' },
           { accessor: 'bankName', title: '开户行' },
-          { accessor: 'bankAccount', title: '银行账号', render: (r) => r.bankAccount ?? <Text c="red.8">未登记银行账号</Text> },
+          {
+            accessor: 'bankAccount',
+            title: '银行账号',
+            render: (r) => r.bankAccount ?? <Text c="red.8">未登记银行账号</Text>,
+          },
           { accessor: 'payFen', title: '金额', textAlign: 'right', render: (r) => yuan(r.payFen) },
         ]}
       />

@@ -16,7 +16,12 @@ beforeEach(async () => {
   window.location.hash = '#/claims';
 });
 
-const rules = { deductibleFen: 0, capFen: null, ratioBp: { 门诊: 5000, 住院: 5000, 特殊病种: 5000, 药店: 5000 }, ageBands: [] };
+const rules = {
+  deductibleFen: 0,
+  capFen: null,
+  ratioBp: { 门诊: 5000, 住院: 5000, 特殊病种: 5000, 药店: 5000 },
+  ageBands: [],
+};
 
 async function aClaim(): Promise<ClaimFile> {
   const p = await call<PersonFile>('retirees.create', { person: { name: '刘文华', category: '退休' } });
@@ -24,7 +29,9 @@ async function aClaim(): Promise<ClaimFile> {
     personId: p.id,
     receivedDate: '2026-03-01',
     note: null,
-    lines: [{ invoiceNo: 'F001', visitDate: '2026-02-01', kind: '门诊', total: '100', fund: '0', account: '0', self: '100' }],
+    lines: [
+      { invoiceNo: 'F001', visitDate: '2026-02-01', kind: '门诊', total: '100', fund: '0', account: '0', self: '100' },
+    ],
   });
 }
 
@@ -50,7 +57,12 @@ describe('a claim', () => {
   it('is reversed with a reason, and the correction opened', async () => {
     await call('claims.savePolicy', { year: 2026, category: '退休', rules, note: null, loaded: null });
     const claim = await aClaim();
-    const moved = await call<ClaimFile>('claims.move', { id: claim.id, version: claim.version, to: '审核', reason: null });
+    const moved = await call<ClaimFile>('claims.move', {
+      id: claim.id,
+      version: claim.version,
+      to: '审核',
+      reason: null,
+    });
     await call('claims.move', { id: claim.id, version: moved.version, to: '批准', reason: null });
     render(<ClaimDetail id={claim.id} />);
     await waitFor(() => expect(screen.getByText('报销金额：50.00 元')).toBeTruthy());
@@ -60,7 +72,10 @@ describe('a claim', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: '确定冲销' }));
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/claims\/\d+$/));
     const correction = Number(window.location.hash.split('/').pop());
-    expect(await call<ClaimFile>('claims.get', { id: correction })).toMatchObject({ status: '登记', corrects: claim.id });
+    expect(await call<ClaimFile>('claims.get', { id: correction })).toMatchObject({
+      status: '登记',
+      corrects: claim.id,
+    });
     expect((await call<ClaimFile>('claims.get', { id: claim.id })).reversedBy).not.toBeNull();
   });
 });

@@ -42,8 +42,16 @@ export function ClaimDetail({ id }: { id: number }) {
     },
     onError: () => {},
   });
-  const returnForm = useForm({ mode: 'controlled', initialValues: { reason: '' }, validate: zod4Resolver(ReturnReason) });
-  const reverseForm = useForm({ mode: 'controlled', initialValues: { reason: '' }, validate: zod4Resolver(ReverseReason) });
+  const returnForm = useForm({
+    mode: 'controlled',
+    initialValues: { reason: '' },
+    validate: zod4Resolver(ReturnReason),
+  });
+  const reverseForm = useForm({
+    mode: 'controlled',
+    initialValues: { reason: '' },
+    validate: zod4Resolver(ReverseReason),
+  });
 
   if (query.error) return <LoadFailed error={query.error} />;
   const claim = query.data;
@@ -93,15 +101,29 @@ export function ClaimDetail({ id }: { id: number }) {
               冲销更正
             </Button>
           )}
-          <Button variant="subtle" onClick={() => navigate('/claims/statement', { person: String(claim.personId), year: claim.lines[0]?.visitDate.slice(0, 4) })}>
+          <Button
+            variant="subtle"
+            onClick={() =>
+              navigate('/claims/statement', {
+                person: String(claim.personId),
+                year: claim.lines[0]?.visitDate.slice(0, 4),
+              })
+            }
+          >
             本年度结算
           </Button>
         </Group>
       </Group>
-      {!approved && claim.source !== '冲销' && <PolicyGapNotice personId={claim.personId} years={visitYears(claim.lines.map((l) => l.visitDate))} />}
+      {!approved && claim.source !== '冲销' && (
+        <PolicyGapNotice personId={claim.personId} years={visitYears(claim.lines.map((l) => l.visitDate))} />
+      )}
       {claim.returnReason && claim.status === '退回' && <Alert color="orange">退回原因：{claim.returnReason}</Alert>}
       {claim.reversedBy !== null && <Alert color="red">本报销单已由第 {claim.reversedBy} 号冲销单冲销。</Alert>}
-      {claim.reversalOf !== null && <Alert color="red">冲销第 {claim.reversalOf} 号报销单。原因：{claim.note}</Alert>}
+      {claim.reversalOf !== null && (
+        <Alert color="red">
+          冲销第 {claim.reversalOf} 号报销单。原因：{claim.note}
+        </Alert>
+      )}
       {claim.corrects !== null && <Alert color="blue">本报销单更正第 {claim.corrects} 号报销单。</Alert>}
       <Paper withBorder p="md">
         <SimpleGrid cols={4} spacing="sm">
@@ -127,7 +149,12 @@ export function ClaimDetail({ id }: { id: number }) {
         <Title order={4} mb="sm">
           票据扫描件
         </Title>
-        <AttachmentsTab personId={claim.personId} claimId={claim.id} attachments={claim.attachments} onChanged={() => void query.refetch()} />
+        <AttachmentsTab
+          personId={claim.personId}
+          claimId={claim.id}
+          attachments={claim.attachments}
+          onChanged={() => void query.refetch()}
+        />
       </Paper>
       <FormModal
         opened={asking === '退回'}
@@ -186,7 +213,12 @@ function Lines({ claim }: { claim: ClaimFile }) {
             </>
           ),
         },
-        { accessor: 'payFen', title: '报销', textAlign: 'right', render: (l) => <Text fw={600}>{yuan(l.payFen)}</Text> },
+        {
+          accessor: 'payFen',
+          title: '报销',
+          textAlign: 'right',
+          render: (l) => <Text fw={600}>{yuan(l.payFen)}</Text>,
+        },
       ]}
       rowExpansion={{
         trigger: 'always',

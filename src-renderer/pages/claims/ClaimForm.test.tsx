@@ -16,11 +16,22 @@ let sent: { method: string; input: unknown }[];
 beforeEach(async () => {
   sent = [];
   const invoke = window.retireeOffice!.invoke;
-  window.retireeOffice = { invoke: (method: string, input: unknown) => (sent.push({ method, input }), invoke(method, input)) } as typeof window.retireeOffice;
+  window.retireeOffice = {
+    invoke: (method: string, input: unknown) => (sent.push({ method, input }), invoke(method, input)),
+  } as typeof window.retireeOffice;
   window.location.hash = '#/claims/new';
 });
 
-const line = { invoiceNo: 'F001', hospital: '市中心医院', visitDate: '2026-02-01', kind: '门诊', total: '100', fund: '0', account: '0', self: '100' };
+const line = {
+  invoiceNo: 'F001',
+  hospital: '市中心医院',
+  visitDate: '2026-02-01',
+  kind: '门诊',
+  total: '100',
+  fund: '0',
+  account: '0',
+  self: '100',
+};
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const input = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 async function pickKind(i: number, kind: string) {
@@ -33,19 +44,33 @@ const openedClaimId = () => Number(/#\/claims\/(\d+)$/.exec(window.location.hash
 describe('the claim form', () => {
   it('sends only the changed field on an edit, so a note changed elsewhere meanwhile stays', async () => {
     const p = await call<PersonFile>('retirees.create', { person: { name: '刘文华', category: '退休' } });
-    const claim = await call<ClaimFile>('claims.create', { personId: p.id, receivedDate: '2026-03-01', note: '原备注', lines: [line] });
+    const claim = await call<ClaimFile>('claims.create', {
+      personId: p.id,
+      receivedDate: '2026-03-01',
+      note: '原备注',
+      lines: [line],
+    });
     render(<ClaimForm claim={claim.id} personId={null} />);
     await screen.findByLabelText('第1张票据 医疗机构');
     expect(screen.getByText('已全部保存')).toBeTruthy();
 
     // Another clerk changes the note after the form was opened.
-    await call('claims.update', { id: claim.id, version: claim.version, changes: { note: '别人改的备注' }, base: { note: '原备注' } });
+    await call('claims.update', {
+      id: claim.id,
+      version: claim.version,
+      changes: { note: '别人改的备注' },
+      base: { note: '原备注' },
+    });
     type('第1张票据 医疗机构', '市第二医院');
     expect(screen.getByText('有未保存的修改')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(window.location.hash).toBe(`#/claims/${claim.id}`));
 
-    const update = sent.find((s) => s.method === 'claims.update')!.input as { version: number; changes: Record<string, unknown>; base: Record<string, unknown> };
+    const update = sent.find((s) => s.method === 'claims.update')!.input as {
+      version: number;
+      changes: Record<string, unknown>;
+      base: Record<string, unknown>;
+    };
     expect(update.version).toBe(claim.version);
     expect(Object.keys(update.changes)).toEqual(['lines']);
     expect(Object.keys(update.base)).toEqual(['lines']);
@@ -58,7 +83,12 @@ describe('the claim form', () => {
 
   it("shows the router's refusal of an invoice beside that invoice's number", async () => {
     const p = await call<PersonFile>('retirees.create', { person: { name: '刘文华', category: '退休' } });
-    const first = await call<ClaimFile>('claims.create', { personId: p.id, receivedDate: '2026-03-01', note: null, lines: [line] });
+    const first = await call<ClaimFile>('claims.create', {
+      personId: p.id,
+      receivedDate: '2026-03-01',
+      note: null,
+      lines: [line],
+    });
     render(<ClaimForm claim={null} personId={p.id} />);
     await screen.findByLabelText('第1张票据 票据号');
     type('第1张票据 票据号', 'F001');
@@ -71,7 +101,9 @@ describe('the claim form', () => {
     await waitFor(() => expect(input('第1张票据 票据号').getAttribute('aria-invalid')).toBe('true'));
     // Under the field itself (Mantine ties it to the input), and said once more above the save bar.
     const describedBy = input('第1张票据 票据号').getAttribute('aria-describedby')!;
-    expect(document.getElementById(describedBy.split(' ').find((id) => id.endsWith('error'))!)?.textContent).toBe(message);
+    expect(document.getElementById(describedBy.split(' ').find((id) => id.endsWith('error'))!)?.textContent).toBe(
+      message,
+    );
     expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain(message);
     expect(input('第1张票据 总金额').getAttribute('aria-invalid')).not.toBe('true');
     expect(window.location.hash).toBe('#/claims/new');
@@ -93,8 +125,16 @@ describe('the claim form', () => {
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(openedClaimId()).toBeGreaterThan(0));
     const saved = await call<ClaimFile>('claims.get', { id: openedClaimId() });
-    expect(saved.lines[0]).toMatchObject({ totalFen: 130050, fundFen: 100000, accountFen: 5000, selfFen: 25050, eligibleFen: 25050 });
-    expect((sent.find((s) => s.method === 'claims.create')!.input as { lines: { self: string }[] }).lines[0].self).toBe('250.50');
+    expect(saved.lines[0]).toMatchObject({
+      totalFen: 130050,
+      fundFen: 100000,
+      accountFen: 5000,
+      selfFen: 25050,
+      eligibleFen: 25050,
+    });
+    expect((sent.find((s) => s.method === 'claims.create')!.input as { lines: { self: string }[] }).lines[0].self).toBe(
+      '250.50',
+    );
   });
 
   it("puts the contract's own messages on the fields they are about before sending anything", async () => {

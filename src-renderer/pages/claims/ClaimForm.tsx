@@ -43,7 +43,19 @@ export type ClaimDraft = {
   lines: LineDraft[];
 };
 
-export const emptyLine = (): LineDraft => ({ invoiceCode: '', invoiceNo: '', hospital: '', visitDate: '', kind: null, total: '', fund: '0', account: '0', self: '', eligible: '', eligibleReason: '' });
+export const emptyLine = (): LineDraft => ({
+  invoiceCode: '',
+  invoiceNo: '',
+  hospital: '',
+  visitDate: '',
+  kind: null,
+  total: '',
+  fund: '0',
+  account: '0',
+  self: '',
+  eligible: '',
+  eligibleReason: '',
+});
 const plain = (fen: number) => formatYuan(fen).replace(/,/g, '');
 
 /** 自付 filled in from the others while it is empty, as the invoice shows it. */
@@ -91,7 +103,10 @@ function inputOf(d: Partial<ClaimDraft>): Partial<ClaimInputText> {
  * The contract's ClaimInput, read from what the form holds: its messages land on the form's own
  * fields (`lines.2.total`). Only 报销人 gets a word of its own, the contract knowing it as an id.
  */
-const ClaimDraftSchema = z.preprocess((d) => inputOf(d as ClaimDraft), ClaimInput.extend({ personId: z.number({ error: '请选择报销人' }).int().positive('请选择报销人') }));
+const ClaimDraftSchema = z.preprocess(
+  (d) => inputOf(d as ClaimDraft),
+  ClaimInput.extend({ personId: z.number({ error: '请选择报销人' }).int().positive('请选择报销人') }),
+);
 
 export function draftOf(c: ClaimFile): ClaimDraft {
   return {
@@ -114,7 +129,8 @@ export function draftOf(c: ClaimFile): ClaimDraft {
   };
 }
 
-const personLabel = (name: string, category: string, id?: string | null) => `${name}（${category}${id === undefined ? '' : `，${id ?? '无身份证号'}`}）`;
+const personLabel = (name: string, category: string, id?: string | null) =>
+  `${name}（${category}${id === undefined ? '' : `，${id ?? '无身份证号'}`}）`;
 
 /** The 符合报销金额 of all lines, or null while an amount cannot be read. */
 export function eligibleTotal(lines: LineDraft[]): number | null {
@@ -135,7 +151,8 @@ export function ClaimForm({ claim, personId }: { claim: number | null; personId:
   const person = useRpc('retirees.get', claim === null && personId !== null ? { id: personId } : null);
   const failed = existing.error ?? person.error;
   if (failed) return <LoadFailed error={failed} />;
-  if (claim !== null) return existing.data ? <ClaimEditor key={claim} existing={existing.data} initial={draftOf(existing.data)} /> : null;
+  if (claim !== null)
+    return existing.data ? <ClaimEditor key={claim} existing={existing.data} initial={draftOf(existing.data)} /> : null;
   if (personId !== null && !person.data) return null;
   const initial: ClaimDraft = {
     person: person.data ? { id: person.data.id, label: personLabel(person.data.name, person.data.category) } : null,
@@ -168,14 +185,21 @@ function ClaimEditor({ existing, initial }: { existing: ClaimFile | null; initia
     what: existing ? `第 ${existing.id} 号报销单` : '登记中的报销单',
     submit: async (values, edit) => {
       const saved = existing
-        ? await update.mutateAsync({ id: existing.id, version: existing.version, changes: inputOf(edit.changes), base: inputOf(edit.base) })
+        ? await update.mutateAsync({
+            id: existing.id,
+            version: existing.version,
+            changes: inputOf(edit.changes),
+            base: inputOf(edit.base),
+          })
         : await create.mutateAsync(inputOf(values) as ClaimInputText);
       savedId.current = saved.id;
       return draftOf(saved);
     },
     // A refused invoice (used by another claim, or twice in this one) is marked on its own line.
     onRefused: (e: ApiError) => {
-      if (e.code === 'duplicate_invoice') for (const i of linesNamedIn(e.message, f.form.getValues().lines)) f.form.setFieldError(`lines.${i}.invoiceNo`, e.message);
+      if (e.code === 'duplicate_invoice')
+        for (const i of linesNamedIn(e.message, f.form.getValues().lines))
+          f.form.setFieldError(`lines.${i}.invoiceNo`, e.message);
       return false;
     },
   });
@@ -191,7 +215,12 @@ function ClaimEditor({ existing, initial }: { existing: ClaimFile | null; initia
   };
 
   const cell = (i: number, key: keyof LineDraft, width: number, label: string) => (
-    <TextInput aria-label={`第${i + 1}张票据 ${label}`} placeholder={label} w={width} {...form.getInputProps(`lines.${i}.${key}`)} />
+    <TextInput
+      aria-label={`第${i + 1}张票据 ${label}`}
+      placeholder={label}
+      w={width}
+      {...form.getInputProps(`lines.${i}.${key}`)}
+    />
   );
 
   return (
@@ -202,7 +231,12 @@ function ClaimEditor({ existing, initial }: { existing: ClaimFile | null; initia
         <Group align="flex-start" grow>
           {existing ? (
             // The main process keeps a claim with its person: another person's is a new claim.
-            <TextInput label="报销人" value={values.person?.label ?? ''} readOnly description="报销人不能更改，如有错误请另行登记" />
+            <TextInput
+              label="报销人"
+              value={values.person?.label ?? ''}
+              readOnly
+              description="报销人不能更改，如有错误请另行登记"
+            />
           ) : (
             <PersonPicker
               value={values.person}
@@ -214,13 +248,21 @@ function ClaimEditor({ existing, initial }: { existing: ClaimFile | null; initia
             />
           )}
           <div>
-            <DateField label="收件日期" value={values.receivedDate} onChange={(d) => form.setFieldValue('receivedDate', d ?? '')} placeholder="如 2025-03-10" />
+            <DateField
+              label="收件日期"
+              value={values.receivedDate}
+              onChange={(d) => form.setFieldValue('receivedDate', d ?? '')}
+              placeholder="如 2025-03-10"
+            />
             <FieldError error={form.errors.receivedDate} />
           </div>
           <TextInput label="备注" {...form.getInputProps('note')} />
         </Group>
       </Paper>
-      <PolicyGapNotice personId={values.person?.id ?? null} years={visitYears(lines.map((l) => parseDateInput(l.visitDate) ?? ''))} />
+      <PolicyGapNotice
+        personId={values.person?.id ?? null}
+        years={visitYears(lines.map((l) => parseDateInput(l.visitDate) ?? ''))}
+      />
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">
           <Title order={4}>票据（金额单位：元）</Title>
@@ -252,34 +294,71 @@ function ClaimEditor({ existing, initial }: { existing: ClaimFile | null; initia
                     <Table.Td>{cell(i, 'invoiceNo', 95, '票据号')}</Table.Td>
                     <Table.Td>{cell(i, 'hospital', 115, '医疗机构')}</Table.Td>
                     <Table.Td>
-                      <DateField label="" ariaLabel={`第${i + 1}张票据 就医日期`} w={140} placeholder="就医日期" value={l.visitDate} onChange={(d) => form.setFieldValue(`lines.${i}.visitDate`, d ?? '')} />
+                      <DateField
+                        label=""
+                        ariaLabel={`第${i + 1}张票据 就医日期`}
+                        w={140}
+                        placeholder="就医日期"
+                        value={l.visitDate}
+                        onChange={(d) => form.setFieldValue(`lines.${i}.visitDate`, d ?? '')}
+                      />
                       <FieldError error={form.errors[`lines.${i}.visitDate`]} />
                     </Table.Td>
                     <Table.Td>
-                      <Select aria-label={`第${i + 1}张票据 类别`} w={90} data={[...LINE_KINDS]} placeholder="类别" {...form.getInputProps(`lines.${i}.kind`)} />
+                      <Select
+                        aria-label={`第${i + 1}张票据 类别`}
+                        w={90}
+                        data={[...LINE_KINDS]}
+                        placeholder="类别"
+                        {...form.getInputProps(`lines.${i}.kind`)}
+                      />
                     </Table.Td>
                     <Table.Td>{cell(i, 'total', 90, '总金额')}</Table.Td>
                     <Table.Td>{cell(i, 'fund', 80, '统筹支付')}</Table.Td>
                     <Table.Td>{cell(i, 'account', 80, '个人账户')}</Table.Td>
                     <Table.Td>
-                      <TextInput aria-label={`第${i + 1}张票据 个人自付`} w={85} placeholder={selfOf(l)} {...form.getInputProps(`lines.${i}.self`)} />
+                      <TextInput
+                        aria-label={`第${i + 1}张票据 个人自付`}
+                        w={85}
+                        placeholder={selfOf(l)}
+                        {...form.getInputProps(`lines.${i}.self`)}
+                      />
                     </Table.Td>
                     <Table.Td>
-                      <TextInput aria-label={`第${i + 1}张票据 符合报销金额`} w={90} placeholder={l.self || selfOf(l) || '同自付'} {...form.getInputProps(`lines.${i}.eligible`)} />
+                      <TextInput
+                        aria-label={`第${i + 1}张票据 符合报销金额`}
+                        w={90}
+                        placeholder={l.self || selfOf(l) || '同自付'}
+                        {...form.getInputProps(`lines.${i}.eligible`)}
+                      />
                     </Table.Td>
                     <Table.Td>
-                      <ActionIcon variant="subtle" color="red" mt={6} aria-label={`删除第${i + 1}张票据`} disabled={lines.length === 1} onClick={() => form.removeListItem('lines', i)}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        mt={6}
+                        aria-label={`删除第${i + 1}张票据`}
+                        disabled={lines.length === 1}
+                        onClick={() => form.removeListItem('lines', i)}
+                      >
                         <IconTrash size={18} />
                       </ActionIcon>
                     </Table.Td>
                   </Table.Tr>
-                  {(l.eligible.trim() !== '' || l.eligibleReason !== '' || form.errors[`lines.${i}.eligibleReason`]) && (
+                  {(l.eligible.trim() !== '' ||
+                    l.eligibleReason !== '' ||
+                    form.errors[`lines.${i}.eligibleReason`]) && (
                     // 符合报销金额 other than 自付 needs a reason (ClaimLineInput).
                     <Table.Tr>
                       <Table.Td colSpan={11}>
                         <Group gap="xs" align="flex-start">
                           <Text mt={6}>第 {i + 1} 张票据符合报销金额与个人自付不同的原因：</Text>
-                          <TextInput aria-label={`第${i + 1}张票据 调整原因`} placeholder="如：自费药品不予报销" style={{ flex: 1 }} {...form.getInputProps(`lines.${i}.eligibleReason`)} />
+                          <TextInput
+                            aria-label={`第${i + 1}张票据 调整原因`}
+                            placeholder="如：自费药品不予报销"
+                            style={{ flex: 1 }}
+                            {...form.getInputProps(`lines.${i}.eligibleReason`)}
+                          />
                         </Group>
                       </Table.Td>
                     </Table.Tr>
@@ -289,7 +368,12 @@ function ClaimEditor({ existing, initial }: { existing: ClaimFile | null; initia
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        <Button mt="sm" variant="light" leftSection={<IconPlus size={16} />} onClick={() => form.insertListItem('lines', emptyLine())}>
+        <Button
+          mt="sm"
+          variant="light"
+          leftSection={<IconPlus size={16} />}
+          onClick={() => form.insertListItem('lines', emptyLine())}
+        >
           添加票据
         </Button>
       </Paper>

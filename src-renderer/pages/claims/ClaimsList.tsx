@@ -2,7 +2,12 @@
 import { Alert, Button, FileButton, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { CLAIM_STATUSES, type ClaimListItem, type ClaimStatus, type LedgerImportReport } from '../../../src-main/contract/claims';
+import {
+  CLAIM_STATUSES,
+  type ClaimListItem,
+  type ClaimStatus,
+  type LedgerImportReport,
+} from '../../../src-main/contract/claims';
 import { LEDGER_FIELD_NAMES } from '../../../src-main/shared/importFields';
 import { ColumnMapping, lacksColumns, type ColumnChoices } from '../../components/import/ColumnMapping';
 import { fileBytes } from '../../files';
@@ -14,7 +19,9 @@ import { done, failed, LoadFailed, StatusBadge, yuan } from './shared';
 const PAGE_SIZE = 50;
 
 export function ClaimsList({ params }: { params: URLSearchParams }) {
-  const status = (CLAIM_STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as ClaimStatus) : null;
+  const status = (CLAIM_STATUSES as readonly string[]).includes(params.get('status') ?? '')
+    ? (params.get('status') as ClaimStatus)
+    : null;
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const list = useRpc('claims.list', { status, page, pageSize: PAGE_SIZE });
   const open = (c: ClaimListItem) => navigate(`/claims/${c.id}`);
@@ -60,7 +67,12 @@ export function ClaimsList({ params }: { params: URLSearchParams }) {
             { accessor: 'lineCount', title: '票据', width: 90, render: (c) => `${c.lineCount} 张` },
             { accessor: 'eligibleFen', title: '符合报销金额', textAlign: 'right', render: (c) => yuan(c.eligibleFen) },
             { accessor: 'payFen', title: '报销金额', textAlign: 'right', render: (c) => yuan(c.payFen) },
-            { accessor: 'status', title: '状态', width: 110, render: (c) => <StatusBadge status={c.status} source={c.source} /> },
+            {
+              accessor: 'status',
+              title: '状态',
+              width: 110,
+              render: (c) => <StatusBadge status={c.status} source={c.source} />,
+            },
           ]}
         />
       )}
@@ -75,9 +87,15 @@ const IMPORTED = ['claims.list', 'claims.get', 'claims.statement', 'claims.repor
 export function LedgerImport() {
   // The file chosen, the columns the user mapped and the last trial run's report: the mapping is
   // tried again on each change, and the file imported with it once the report has been read.
-  const [file, setFile] = useState<{ name: string; data: Uint8Array<ArrayBuffer>; map: ColumnChoices; report: LedgerImportReport | null } | null>(null);
+  const [file, setFile] = useState<{
+    name: string;
+    data: Uint8Array<ArrayBuffer>;
+    map: ColumnChoices;
+    report: LedgerImportReport | null;
+  } | null>(null);
   const trial = useRpcMutation('claims.importLedger', {
-    onSuccess: (report, input) => setFile((f) => (f && f.data === input.data ? { ...f, map: input.map ?? {}, report } : f)),
+    onSuccess: (report, input) =>
+      setFile((f) => (f && f.data === input.data ? { ...f, map: input.map ?? {}, report } : f)),
     onError: (e) => {
       failed(e);
       // A file that cannot be read at all is forgotten; a mapping that fails keeps the last report.
@@ -128,13 +146,21 @@ export function LedgerImport() {
       </Group>
       {preview && (
         <Stack mt="md" gap="sm">
-          <Alert color={preview.rejected || lacksColumns(preview.columns) ? 'orange' : 'blue'} title={`试导入“${preview.file}”（尚未写入）`}>
+          <Alert
+            color={preview.rejected || lacksColumns(preview.columns) ? 'orange' : 'blue'}
+            title={`试导入“${preview.file}”（尚未写入）`}
+          >
             {lacksColumns(preview.columns)
               ? '台账缺少必需的列，尚未读取数据行：请在下面为缺少的字段选择对应的列。'
               : `数据行 ${preview.dataRows}：可导入 ${preview.inserted}，不能导入 ${preview.rejected}。`}
           </Alert>
           {preview.columns && (
-            <ColumnMapping columns={preview.columns} names={LEDGER_FIELD_NAMES} disabled={trial.isPending || commit.isPending} onMap={remap} />
+            <ColumnMapping
+              columns={preview.columns}
+              names={LEDGER_FIELD_NAMES}
+              disabled={trial.isPending || commit.isPending}
+              onMap={remap}
+            />
           )}
           {preview.rows
             .filter((r) => r.issues.length > 0)
@@ -146,7 +172,9 @@ export function LedgerImport() {
             ))}
           <Group>
             <Button
-              onClick={() => file && commit.mutate({ fileName: file.name, data: file.data, dryRun: false, map: file.map })}
+              onClick={() =>
+                file && commit.mutate({ fileName: file.name, data: file.data, dryRun: false, map: file.map })
+              }
               loading={commit.isPending}
               disabled={preview.inserted === 0 || trial.isPending}
             >

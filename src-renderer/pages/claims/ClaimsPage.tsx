@@ -24,7 +24,8 @@ export function ClaimsPage({ path, params }: { path: string[]; params: URLSearch
   const [sub, id] = path;
   const tab = TABS.some(([k]) => k === sub) ? sub : 'list';
   let body;
-  if (sub === 'new') body = <ClaimForm key="new" claim={null} personId={params.get('person') ? Number(params.get('person')) : null} />;
+  if (sub === 'new')
+    body = <ClaimForm key="new" claim={null} personId={params.get('person') ? Number(params.get('person')) : null} />;
   else if (sub === 'edit' && id) body = <ClaimForm key={`edit-${id}`} claim={Number(id)} personId={null} />;
   else if (sub && /^\d+$/.test(sub)) body = <ClaimDetail key={sub} id={Number(sub)} />;
   else if (tab === 'batches') body = <BatchesTab id={id ? Number(id) : null} />;

@@ -15,7 +15,14 @@ export function PoliciesTab() {
     <Stack gap="md" mt="md">
       <Group justify="space-between">
         <Title order={2}>报销政策</Title>
-        <NumberInput label="年度" w={120} min={1990} max={2100} value={year} onChange={(v) => setYear(Number(v) || THIS_YEAR)} />
+        <NumberInput
+          label="年度"
+          w={120}
+          min={1990}
+          max={2100}
+          value={year}
+          onChange={(v) => setYear(Number(v) || THIS_YEAR)}
+        />
       </Group>
       {policies.error && <LoadFailed error={policies.error} />}
       {policies.data &&
@@ -28,16 +35,27 @@ export function PoliciesTab() {
                   {year} 年度 · {category}人员
                 </Title>
                 <Text c="dimmed">
-                  {p?.isDefault ? '未设置，按离休默认：不设起付线、100%、不设封顶' : p ? `${p.savedAt?.replace('T', ' ')} ${p.savedBy} 保存${p.note ? `（${p.note}）` : ''}` : '尚未设置：该类人员的报销单不能批准'}
+                  {p?.isDefault
+                    ? '未设置，按离休默认：不设起付线、100%、不设封顶'
+                    : p
+                      ? `${p.savedAt?.replace('T', ' ')} ${p.savedBy} 保存${p.note ? `（${p.note}）` : ''}`
+                      : '尚未设置：该类人员的报销单不能批准'}
                 </Text>
               </Group>
               {p && p.usedByLines > 0 && (
                 <Alert color="orange" mb="sm">
-                  已有 {p.usedByLines} 张票据按现行规定计算并批准。修改后，已批准的报销单不变，只对此后批准的报销单生效。
+                  已有 {p.usedByLines}{' '}
+                  张票据按现行规定计算并批准。修改后，已批准的报销单不变，只对此后批准的报销单生效。
                 </Alert>
               )}
               {/* A new version in force (saved here or elsewhere) is a new form, loaded from it. */}
-              <PolicyEditor key={`${year}-${p?.versionId ?? 'none'}`} year={year} category={category} view={p} onReload={() => void policies.refetch()} />
+              <PolicyEditor
+                key={`${year}-${p?.versionId ?? 'none'}`}
+                year={year}
+                category={category}
+                view={p}
+                onReload={() => void policies.refetch()}
+              />
             </Paper>
           );
         })}

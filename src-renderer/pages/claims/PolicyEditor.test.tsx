@@ -16,10 +16,17 @@ let sent: { method: string; input: unknown }[];
 beforeEach(async () => {
   sent = [];
   const invoke = window.retireeOffice!.invoke;
-  window.retireeOffice = { invoke: (method: string, input: unknown) => (sent.push({ method, input }), invoke(method, input)) } as typeof window.retireeOffice;
+  window.retireeOffice = {
+    invoke: (method: string, input: unknown) => (sent.push({ method, input }), invoke(method, input)),
+  } as typeof window.retireeOffice;
 });
 
-const rules = { deductibleFen: 80000, capFen: 1000000, ratioBp: { 门诊: 7000, 住院: 8500, 特殊病种: 9000, 药店: 6000 }, ageBands: [] };
+const rules = {
+  deductibleFen: 80000,
+  capFen: 1000000,
+  ratioBp: { 门诊: 7000, 住院: 8500, 特殊病种: 9000, 药店: 6000 },
+  ageBands: [],
+};
 
 /** The 退休 policy's part of the page, once it has loaded. */
 async function tuixiu() {
@@ -34,7 +41,13 @@ async function openedByTwo() {
   expect((part.getByLabelText('封顶线（元）') as HTMLInputElement).value).toBe('10000.00');
   // Another clerk raises the cap from another workstation after this page was opened.
   writeSetting(office.ctx().store, 'operator_name', '赵会计');
-  await call('claims.savePolicy', { year: THIS_YEAR, category: '退休', rules: { ...rules, capFen: 1200000 }, note: '封顶提高', loaded: rules });
+  await call('claims.savePolicy', {
+    year: THIS_YEAR,
+    category: '退休',
+    rules: { ...rules, capFen: 1200000 },
+    note: '封顶提高',
+    loaded: rules,
+  });
   writeSetting(office.ctx().store, 'operator_name', '王干事');
   return part;
 }
@@ -46,14 +59,22 @@ describe('the policy form', () => {
     fireEvent.change(part.getByLabelText('说明（如文件号）'), { target: { value: '起付线调整' } });
     fireEvent.click(part.getByRole('button', { name: '保存政策' }));
     await waitFor(() => expect(sent.some((s) => s.method === 'claims.savePolicy')).toBe(true));
-    const save = sent.find((s) => s.method === 'claims.savePolicy')!.input as { rules: typeof rules; loaded: typeof rules; note: string };
+    const save = sent.find((s) => s.method === 'claims.savePolicy')!.input as {
+      rules: typeof rules;
+      loaded: typeof rules;
+      note: string;
+    };
     expect(save.loaded).toEqual(rules);
     expect(save.rules).toEqual({ ...rules, deductibleFen: 60000 });
     expect(save.note).toBe('起付线调整');
     // The page shows the version now in force: both changes.
-    await waitFor(async () => expect(((await tuixiu()).getByLabelText('封顶线（元）') as HTMLInputElement).value).toBe('12000.00'));
+    await waitFor(async () =>
+      expect(((await tuixiu()).getByLabelText('封顶线（元）') as HTMLInputElement).value).toBe('12000.00'),
+    );
     expect(((await tuixiu()).getByLabelText('起付线（元）') as HTMLInputElement).value).toBe('600.00');
-    const [now] = (await call<PolicyView[]>('claims.policies', { year: THIS_YEAR })).filter((p) => p.category === '退休');
+    const [now] = (await call<PolicyView[]>('claims.policies', { year: THIS_YEAR })).filter(
+      (p) => p.category === '退休',
+    );
     expect(now.rules).toMatchObject({ deductibleFen: 60000, capFen: 1200000 });
   });
 
@@ -68,8 +89,12 @@ describe('the policy form', () => {
     // The user's value stays in the field until they choose to read the policy again.
     expect((part.getByLabelText('封顶线（元）') as HTMLInputElement).value).toBe('9,000');
     fireEvent.click(within(alert).getByRole('button', { name: '重新读取现行政策' }));
-    await waitFor(async () => expect(((await tuixiu()).getByLabelText('封顶线（元）') as HTMLInputElement).value).toBe('12000.00'));
-    const [now] = (await call<PolicyView[]>('claims.policies', { year: THIS_YEAR })).filter((p) => p.category === '退休');
+    await waitFor(async () =>
+      expect(((await tuixiu()).getByLabelText('封顶线（元）') as HTMLInputElement).value).toBe('12000.00'),
+    );
+    const [now] = (await call<PolicyView[]>('claims.policies', { year: THIS_YEAR })).filter(
+      (p) => p.category === '退休',
+    );
     expect(now.rules.capFen).toBe(1200000);
   });
 

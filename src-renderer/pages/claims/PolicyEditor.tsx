@@ -17,7 +17,12 @@ import { done } from './shared';
 const yuanText = (fen: number) => formatYuan(fen).replace(/,/g, '');
 
 /** Where a category has no policy yet: everything to be filled in. */
-export const BLANK_POLICY: CategoryPolicy = { deductibleFen: 0, capFen: null, ratioBp: { 门诊: 0, 住院: 0, 特殊病种: 0, 药店: 0 }, ageBands: [] };
+export const BLANK_POLICY: CategoryPolicy = {
+  deductibleFen: 0,
+  capFen: null,
+  ratioBp: { 门诊: 0, 住院: 0, 特殊病种: 0, 药店: 0 },
+  ageBands: [],
+};
 
 export type PolicyValues = {
   deductible: string;
@@ -63,20 +68,28 @@ export const PolicyDraft = z
     const deductibleFen = fen(d.deductible.trim() || '0', 'deductible', '起付线');
     let capFen: number | null = null;
     if (!d.noCap) {
-      if (d.cap.trim() === '') ctx.addIssue({ code: 'custom', path: ['cap'], message: '请填写封顶线，或选择“不设封顶”' });
+      if (d.cap.trim() === '')
+        ctx.addIssue({ code: 'custom', path: ['cap'], message: '请填写封顶线，或选择“不设封顶”' });
       else capFen = fen(d.cap, 'cap', '封顶线');
     }
     const ratioBp = {} as CategoryPolicy['ratioBp'];
     for (const k of LINE_KINDS) {
       const bp = percentToBp(d.ratios[k] ?? '');
-      if (bp === null) ctx.addIssue({ code: 'custom', path: ['ratios', k], message: `${k}报销比例应为 0 到 100 之间的百分数` });
+      if (bp === null)
+        ctx.addIssue({ code: 'custom', path: ['ratios', k], message: `${k}报销比例应为 0 到 100 之间的百分数` });
       ratioBp[k] = bp ?? 0;
     }
     const ageBands = d.bands.map((b, i) => {
       const minAge = Number(b.minAge);
-      if (b.minAge === '' || !Number.isInteger(minAge) || minAge < 0 || minAge > 150) ctx.addIssue({ code: 'custom', path: ['bands', i, 'minAge'], message: '年龄应为 0 到 150 之间的整数' });
+      if (b.minAge === '' || !Number.isInteger(minAge) || minAge < 0 || minAge > 150)
+        ctx.addIssue({ code: 'custom', path: ['bands', i, 'minAge'], message: '年龄应为 0 到 150 之间的整数' });
       const bp = percentToBp(b.extra);
-      if (bp === null) ctx.addIssue({ code: 'custom', path: ['bands', i, 'extra'], message: `${b.minAge} 岁以上增加的比例应为百分数` });
+      if (bp === null)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['bands', i, 'extra'],
+          message: `${b.minAge} 岁以上增加的比例应为百分数`,
+        });
       return { minAge, extraBp: bp ?? 0 };
     });
     return { deductibleFen, capFen, ratioBp, ageBands };
@@ -84,7 +97,13 @@ export const PolicyDraft = z
   .pipe(CategoryPolicy);
 
 /** The fields of a policy, on a form holding PolicyValues. */
-export function PolicyFields({ form, withNote = false }: { form: UseFormReturnType<PolicyValues>; withNote?: boolean }) {
+export function PolicyFields({
+  form,
+  withNote = false,
+}: {
+  form: UseFormReturnType<PolicyValues>;
+  withNote?: boolean;
+}) {
   const v = form.getValues();
   return (
     <>
@@ -103,13 +122,23 @@ export function PolicyFields({ form, withNote = false }: { form: UseFormReturnTy
         <Group key={i} align="flex-end">
           <NumberInput label="年满（岁）" w={110} min={0} max={150} {...form.getInputProps(`bands.${i}.minAge`)} />
           <TextInput label="比例增加（百分点）" w={160} {...form.getInputProps(`bands.${i}.extra`)} />
-          <ActionIcon variant="subtle" color="red" mb={6} aria-label={`删除第 ${i + 1} 个年龄段`} onClick={() => form.removeListItem('bands', i)}>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            mb={6}
+            aria-label={`删除第 ${i + 1} 个年龄段`}
+            onClick={() => form.removeListItem('bands', i)}
+          >
             <IconTrash size={18} />
           </ActionIcon>
         </Group>
       ))}
       <Group>
-        <Button variant="subtle" leftSection={<IconPlus size={16} />} onClick={() => form.insertListItem('bands', { minAge: 80, extra: '10' })}>
+        <Button
+          variant="subtle"
+          leftSection={<IconPlus size={16} />}
+          onClick={() => form.insertListItem('bands', { minAge: 80, extra: '10' })}
+        >
           添加年龄段
         </Button>
       </Group>
@@ -125,9 +154,23 @@ const POLICY_CHANGES = ['claims.policies', 'claims.policyGaps', 'claims.statemen
  * The year's policy of one category, saved as a new version. `view` is the policy in force as the
  * page read it; the page mounts a new editor when another version comes into force.
  */
-export function PolicyEditor({ year, category, view, onReload }: { year: number; category: Category; view: PolicyView | undefined; onReload: () => void }) {
+export function PolicyEditor({
+  year,
+  category,
+  view,
+  onReload,
+}: {
+  year: number;
+  category: Category;
+  view: PolicyView | undefined;
+  onReload: () => void;
+}) {
   const what = `${year} 年度${category}人员报销政策`;
-  const savePolicy = useRpcMutation('claims.savePolicy', { invalidates: [...POLICY_CHANGES], onSuccess: () => done(`已保存${what}`), onError: () => {} });
+  const savePolicy = useRpcMutation('claims.savePolicy', {
+    invalidates: [...POLICY_CHANGES],
+    onSuccess: () => done(`已保存${what}`),
+    onError: () => {},
+  });
   // What the form loaded: sent back so that only the user's changes are put on the version in force.
   const loaded = view?.versionId ? view.rules : null;
   const f = useContractForm<PolicyValues>({
@@ -135,7 +178,13 @@ export function PolicyEditor({ year, category, view, onReload }: { year: number;
     schema: PolicyDraft,
     what,
     submit: async (values) => {
-      const saved = await savePolicy.mutateAsync({ year, category, rules: PolicyDraft.parse(values), note: values.note.trim() || null, loaded });
+      const saved = await savePolicy.mutateAsync({
+        year,
+        category,
+        rules: PolicyDraft.parse(values),
+        note: values.note.trim() || null,
+        loaded,
+      });
       return valuesOf(saved.rules);
     },
   });

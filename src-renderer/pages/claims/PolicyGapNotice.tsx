@@ -7,7 +7,10 @@ import { navigate } from '../../route';
 export function PolicyGapNotice({ personId, years }: { personId: number | null; years: number[] }) {
   const distinct = [...new Set(years)].sort();
   // Keyed by the person and the years: a reply for what the form showed before is never shown.
-  const gaps = useRpc('claims.policyGaps', personId === null || distinct.length === 0 ? null : { personId, years: distinct });
+  const gaps = useRpc(
+    'claims.policyGaps',
+    personId === null || distinct.length === 0 ? null : { personId, years: distinct },
+  );
   if (personId === null || distinct.length === 0 || !gaps.data || gaps.data.length === 0) return null;
   const which = gaps.data.map((g) => `${g.year} 年度${g.category}人员`).join('、');
   return (

@@ -10,7 +10,21 @@ import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
 import { LoadFailed, THIS_YEAR, validYear, yuan } from './shared';
 
-function Block<T>({ title, records, columns, idAccessor, onRowOpen, rowLabel }: { title: string; records: T[]; columns: DataTableColumn<T>[]; idAccessor: keyof T & string; onRowOpen?: (r: T) => void; rowLabel?: (r: T) => string }) {
+function Block<T>({
+  title,
+  records,
+  columns,
+  idAccessor,
+  onRowOpen,
+  rowLabel,
+}: {
+  title: string;
+  records: T[];
+  columns: DataTableColumn<T>[];
+  idAccessor: keyof T & string;
+  onRowOpen?: (r: T) => void;
+  rowLabel?: (r: T) => string;
+}) {
   return (
     <Paper withBorder p="md">
       <Title order={4} mb="sm">
@@ -20,7 +34,15 @@ function Block<T>({ title, records, columns, idAccessor, onRowOpen, rowLabel }: 
         <Text c="dimmed">无</Text>
       ) : (
         // The table's own height is its rows', not the whole of a grid cell stretched to its neighbour's.
-        <DataTable<T> records={records} idAccessor={idAccessor} columns={columns} onRowOpen={onRowOpen} rowLabel={rowLabel} verticalSpacing="xs" height="auto" />
+        <DataTable<T>
+          records={records}
+          idAccessor={idAccessor}
+          columns={columns}
+          onRowOpen={onRowOpen}
+          rowLabel={rowLabel}
+          verticalSpacing="xs"
+          height="auto"
+        />
       )}
     </Paper>
   );
@@ -40,15 +62,31 @@ export function ReportsTab() {
       <Group justify="space-between" align="flex-end">
         <Title order={2}>统计报表</Title>
         <Group align="flex-end">
-          <NumberInput label="年度" w={120} min={1990} max={2100} value={year} onChange={(v) => setYear(Number(v) || THIS_YEAR)} />
+          <NumberInput
+            label="年度"
+            w={120}
+            min={1990}
+            max={2100}
+            value={year}
+            onChange={(v) => setYear(Number(v) || THIS_YEAR)}
+          />
           <Select
             label="月份"
             w={110}
-            data={[{ value: '', label: '全年' }, ...Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `${i + 1}月` }))]}
+            data={[
+              { value: '', label: '全年' },
+              ...Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `${i + 1}月` })),
+            ]}
             value={month === null ? '' : String(month)}
             onChange={(v) => setMonth(v ? Number(v) : null)}
           />
-          <Button variant="light" leftSection={<IconDownload size={18} />} loading={exportIt.isPending} disabled={validYear(year) === null} onClick={() => exportIt.mutate({ year })}>
+          <Button
+            variant="light"
+            leftSection={<IconDownload size={18} />}
+            loading={exportIt.isPending}
+            disabled={validYear(year) === null}
+            onClick={() => exportIt.mutate({ year })}
+          >
             导出 Excel
           </Button>
         </Group>

@@ -20,9 +20,18 @@ export function SimulationTab() {
     <Stack gap="md" mt="md">
       <Group justify="space-between">
         <Title order={2}>政策测算</Title>
-        <NumberInput label="按哪一年度的报销单测算" w={200} min={1990} max={2100} value={year} onChange={(v) => setYear(Number(v) || THIS_YEAR - 1)} />
+        <NumberInput
+          label="按哪一年度的报销单测算"
+          w={200}
+          min={1990}
+          max={2100}
+          value={year}
+          onChange={(v) => setYear(Number(v) || THIS_YEAR - 1)}
+        />
       </Group>
-      <Text c="dimmed">调整下列测算政策后点“测算”：按批准顺序重新计算该年度全部已批准的报销单，与实际报销金额对比。测算不保存、不影响任何报销单。</Text>
+      <Text c="dimmed">
+        调整下列测算政策后点“测算”：按批准顺序重新计算该年度全部已批准的报销单，与实际报销金额对比。测算不保存、不影响任何报销单。
+      </Text>
       {/* Another year starts again from that year's policies, with no result. */}
       {validYear(year) !== null && <Simulation key={year} year={year} />}
     </Stack>
@@ -36,7 +45,10 @@ function Simulation({ year }: { year: number }) {
   const simulate = useRpcMutation('claims.simulate');
   if (policies.error) return <LoadFailed error={policies.error} />;
   if (!policies.data) return null;
-  const draft: Partial<Record<Category, CategoryPolicy>> = { ...Object.fromEntries(policies.data.map((p) => [p.category, p.rules])), ...adopted };
+  const draft: Partial<Record<Category, CategoryPolicy>> = {
+    ...Object.fromEntries(policies.data.map((p) => [p.category, p.rules])),
+    ...adopted,
+  };
   return (
     <>
       {CATEGORIES.map((c) => (
@@ -49,11 +61,18 @@ function Simulation({ year }: { year: number }) {
               {year} 年度尚未设置{c}人员的政策：填写后点“采用此测算规定”纳入测算；不填则测算中遇到该类人员会提示。
             </Text>
           )}
-          <DraftPolicy value={draft[c] ?? BLANK_POLICY} onAdopt={(rules) => setAdopted((d) => ({ ...d, [c]: rules }))} />
+          <DraftPolicy
+            value={draft[c] ?? BLANK_POLICY}
+            onAdopt={(rules) => setAdopted((d) => ({ ...d, [c]: rules }))}
+          />
         </Paper>
       ))}
       <Group>
-        <Button size="md" onClick={() => simulate.mutate({ policy: { year, categories: draft } })} loading={simulate.isPending}>
+        <Button
+          size="md"
+          onClick={() => simulate.mutate({ policy: { year, categories: draft } })}
+          loading={simulate.isPending}
+        >
           测算
         </Button>
       </Group>
@@ -64,7 +83,11 @@ function Simulation({ year }: { year: number }) {
 
 /** A category's policy for the simulation only: adopted into it, never saved, so no leave question. */
 function DraftPolicy({ value, onAdopt }: { value: CategoryPolicy; onAdopt: (p: CategoryPolicy) => void }) {
-  const form = useForm<PolicyValues>({ mode: 'controlled', initialValues: valuesOf(value), validate: zod4Resolver(PolicyDraft) });
+  const form = useForm<PolicyValues>({
+    mode: 'controlled',
+    initialValues: valuesOf(value),
+    validate: zod4Resolver(PolicyDraft),
+  });
   return (
     <form
       onSubmit={form.onSubmit((values) => {
@@ -96,11 +119,18 @@ function Result({ result }: { result: SimulationResult }) {
   const sign = sort.direction === 'asc' ? 1 : -1;
   const people: PersonResult[] = result.people
     .map((p) => ({ ...p, diffFen: p.simulatedFen - p.paidFen }))
-    .sort((a, b) => sign * (typeof a[key] === 'number' ? (a[key] as number) - (b[key] as number) : String(a[key]).localeCompare(String(b[key]), 'zh-CN')));
+    .sort(
+      (a, b) =>
+        sign *
+        (typeof a[key] === 'number'
+          ? (a[key] as number) - (b[key] as number)
+          : String(a[key]).localeCompare(String(b[key]), 'zh-CN')),
+    );
   return (
     <Paper withBorder p="md">
       <Title order={4} mb="sm">
-        {result.year} 年度测算结果：实际报销 {yuan(result.total.paidFen)}，按测算政策 {yuan(result.total.simulatedFen)}，{diff >= 0 ? '增加' : '减少'} {yuan(Math.abs(diff))}
+        {result.year} 年度测算结果：实际报销 {yuan(result.total.paidFen)}，按测算政策 {yuan(result.total.simulatedFen)}
+        ，{diff >= 0 ? '增加' : '减少'} {yuan(Math.abs(diff))}
       </Title>
       <DataTable<PersonResult>
         records={people.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)}
@@ -120,8 +150,20 @@ function Result({ result }: { result: SimulationResult }) {
         columns={[
           { accessor: 'name', title: '姓名', sortable: true },
           { accessor: 'category', title: '人员类别', sortable: true },
-          { accessor: 'paidFen', title: '实际报销', textAlign: 'right', sortable: true, render: (p) => yuan(p.paidFen) },
-          { accessor: 'simulatedFen', title: '测算', textAlign: 'right', sortable: true, render: (p) => yuan(p.simulatedFen) },
+          {
+            accessor: 'paidFen',
+            title: '实际报销',
+            textAlign: 'right',
+            sortable: true,
+            render: (p) => yuan(p.paidFen),
+          },
+          {
+            accessor: 'simulatedFen',
+            title: '测算',
+            textAlign: 'right',
+            sortable: true,
+            render: (p) => yuan(p.simulatedFen),
+          },
           { accessor: 'diffFen', title: '差额', textAlign: 'right', sortable: true, render: (p) => yuan(p.diffFen) },
         ]}
       />

@@ -18,8 +18,11 @@ export function StatementTab({ params }: { params: URLSearchParams }) {
   const query = useRpc('claims.statement', personId === null || validYear(year) === null ? null : { personId, year });
   const s = query.data?.personId === personId ? query.data : undefined;
   // The person shown is the one the statement is of: the address says who, the statement names them.
-  const person: PickedPerson | null = s ? { id: s.personId, label: `${s.name}（${s.category}，${s.idNumberMasked ?? '无身份证号'}）` } : null;
-  const go = (id: number | null, y = year) => navigate('/claims/statement', { person: id === null ? undefined : String(id), year: String(y) });
+  const person: PickedPerson | null = s
+    ? { id: s.personId, label: `${s.name}（${s.category}，${s.idNumberMasked ?? '无身份证号'}）` }
+    : null;
+  const go = (id: number | null, y = year) =>
+    navigate('/claims/statement', { person: id === null ? undefined : String(id), year: String(y) });
   const lines: StatementLine[] = s ? s.claims.flatMap((claim) => claim.lines.map((l) => ({ ...l, claim }))) : [];
 
   return (
@@ -29,13 +32,28 @@ export function StatementTab({ params }: { params: URLSearchParams }) {
         <div style={{ width: 380 }}>
           <PersonPicker label="人员" value={person} onChange={(p) => go(p?.id ?? null)} />
         </div>
-        <NumberInput label="年度" w={120} min={1990} max={2100} value={year} onChange={(v) => go(personId, Number(v) || THIS_YEAR)} />
+        <NumberInput
+          label="年度"
+          w={120}
+          min={1990}
+          max={2100}
+          value={year}
+          onChange={(v) => go(personId, Number(v) || THIS_YEAR)}
+        />
         {s && (
           <>
-            <Button variant="light" leftSection={<IconPrinter size={18} />} onClick={() => navigate('/print/statement', { person: String(s.personId), year: String(year) })}>
+            <Button
+              variant="light"
+              leftSection={<IconPrinter size={18} />}
+              onClick={() => navigate('/print/statement', { person: String(s.personId), year: String(year) })}
+            >
               打印结算单
             </Button>
-            <Button variant="subtle" leftSection={<IconPlus size={18} />} onClick={() => navigate('/claims/new', { person: String(s.personId) })}>
+            <Button
+              variant="subtle"
+              leftSection={<IconPlus size={18} />}
+              onClick={() => navigate('/claims/new', { person: String(s.personId) })}
+            >
               为其登记报销单
             </Button>
           </>
@@ -59,9 +77,23 @@ export function StatementTab({ params }: { params: URLSearchParams }) {
                 { accessor: 'visitDate', title: '就医日期' },
                 { accessor: 'hospital', title: '医疗机构' },
                 { accessor: 'kind', title: '类别' },
-                { accessor: 'eligibleFen', title: '符合报销', textAlign: 'right', render: (l) => formatYuan(l.eligibleFen) },
-                { accessor: 'payFen', title: '报销', textAlign: 'right', render: (l) => (l.payFen === null ? '待批准' : formatYuan(l.payFen)) },
-                { accessor: 'claim.status', title: '状态', render: (l) => (l.claim.source === '冲销' ? '冲销' : l.claim.status) },
+                {
+                  accessor: 'eligibleFen',
+                  title: '符合报销',
+                  textAlign: 'right',
+                  render: (l) => formatYuan(l.eligibleFen),
+                },
+                {
+                  accessor: 'payFen',
+                  title: '报销',
+                  textAlign: 'right',
+                  render: (l) => (l.payFen === null ? '待批准' : formatYuan(l.payFen)),
+                },
+                {
+                  accessor: 'claim.status',
+                  title: '状态',
+                  render: (l) => (l.claim.source === '冲销' ? '冲销' : l.claim.status),
+                },
               ]}
             />
           ) : (

@@ -13,7 +13,9 @@ export function StatementSummary({ s }: { s: YearStatement }) {
       {p ? (
         <>
           起付线 {formatYuan(p.deductibleFen)} 元，已抵扣 {formatYuan(s.deductibleUsedFen)} 元；
-          {s.capLeftFen === null ? '不设封顶。' : `封顶 ${formatYuan(p.capFen!)} 元，本年度还可报销 ${formatYuan(s.capLeftFen)} 元。`}
+          {s.capLeftFen === null
+            ? '不设封顶。'
+            : `封顶 ${formatYuan(p.capFen!)} 元，本年度还可报销 ${formatYuan(s.capLeftFen)} 元。`}
         </>
       ) : (
         `${s.year} 年度${s.category}人员的报销政策尚未设置。`

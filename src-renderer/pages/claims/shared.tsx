@@ -3,7 +3,13 @@ import { Alert, Badge } from '@mantine/core';
 import type { ClaimStatus } from '../../../src-main/contract/claims';
 import { formatYuan } from '../../../src-main/shared/money';
 
-const STATUS_COLORS: Record<ClaimStatus, string> = { 登记: 'gray', 审核: 'blue', 批准: 'green', 已发放: 'teal', 退回: 'orange' };
+const STATUS_COLORS: Record<ClaimStatus, string> = {
+  登记: 'gray',
+  审核: 'blue',
+  批准: 'green',
+  已发放: 'teal',
+  退回: 'orange',
+};
 
 export function StatusBadge({ status, source }: { status: ClaimStatus; source?: string }) {
   return (
@@ -14,7 +20,8 @@ export function StatusBadge({ status, source }: { status: ClaimStatus; source?: 
 }
 
 /** 123456 → 1,234.56 元; nothing for null. */
-export const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? '—' : `${formatYuan(fen)} 元`);
+export const yuan = (fen: number | null | undefined) =>
+  fen === null || fen === undefined ? '—' : `${formatYuan(fen)} 元`;
 
 /** A read that failed, said where its content would have been. */
 export function LoadFailed({ error }: { error: Error }) {

@@ -1,6 +1,18 @@
 // The letterhead, the seal and the sender's address that letters and envelopes carry: one office
 // setting, edited as a form of the kit (保存 or Ctrl+S; leaving with changes asks first).
-import { Button, FileButton, Group, Image, Input, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  FileButton,
+  Group,
+  Image,
+  Input,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { contract, type OutputOf } from '../../../src-main/contract';
 import { call } from '../../api';
@@ -28,7 +40,9 @@ function AssetsForm({ assets }: { assets: Assets }) {
       await call('letters.setAssets', next);
       client.setQueryData(rpcKey('letters.assets', {}), next);
       // Letters and envelopes carry them.
-      await Promise.all(['letters.render', 'letters.envelopes'].map((m) => client.invalidateQueries({ queryKey: [m] })));
+      await Promise.all(
+        ['letters.render', 'letters.envelopes'].map((m) => client.invalidateQueries({ queryKey: [m] })),
+      );
       done('已保存信头、印章和寄信人地址');
       return next;
     },
@@ -83,7 +97,11 @@ function AssetsForm({ assets }: { assets: Assets }) {
             {form.errors.seal && <Input.Error>{form.errors.seal}</Input.Error>}
           </Stack>
           <Stack>
-            <TextInput label="寄信人地址（印在信封右下角）" {...form.getInputProps('orgAddress')} value={v.orgAddress ?? ''} />
+            <TextInput
+              label="寄信人地址（印在信封右下角）"
+              {...form.getInputProps('orgAddress')}
+              value={v.orgAddress ?? ''}
+            />
             <TextInput label="寄信人邮编" {...form.getInputProps('orgPostcode')} value={v.orgPostcode ?? ''} />
           </Stack>
         </SimpleGrid>

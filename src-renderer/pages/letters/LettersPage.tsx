@@ -19,7 +19,9 @@ export function LettersPage() {
   return (
     <Stack gap="md">
       <Title order={2}>信函模板</Title>
-      <Text c="dimmed">打印信函：在人员档案的“走访慰问”页打印单封，在慰问批次中成批打印（每人一页），信封和地址标签同样在慰问批次中打印。</Text>
+      <Text c="dimmed">
+        打印信函：在人员档案的“走访慰问”页打印单封，在慰问批次中成批打印（每人一页），信封和地址标签同样在慰问批次中打印。
+      </Text>
       <Tabs value={tab} onChange={(v) => v && navigate(`/letters/${v}`)}>
         <Tabs.List>
           {LETTER_KIND_KEYS.map((k) => (

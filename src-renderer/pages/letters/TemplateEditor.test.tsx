@@ -41,7 +41,11 @@ describe('the letter template editor', () => {
     fireEvent.click(saveButton());
     await waitFor(() => expect(screen.getByText('已全部保存')).toBeTruthy());
     expect(screen.getByText('本单位已修改')).toBeTruthy();
-    expect(await birthday()).toMatchObject({ title: '九十华诞贺信', body: DEFAULT_TEMPLATES.birthday.body, isDefault: false });
+    expect(await birthday()).toMatchObject({
+      title: '九十华诞贺信',
+      body: DEFAULT_TEMPLATES.birthday.body,
+      isDefault: false,
+    });
 
     // An edit not yet saved, then back to the built-in template.
     fireEvent.change(field('祝颂语'), { target: { value: '敬祝\n健康长寿！' } });

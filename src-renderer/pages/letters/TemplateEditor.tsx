@@ -1,7 +1,19 @@
 // One letter template, edited as a form of the kit: the contract's LetterTemplateInput checks it,
 // 保存 (or Ctrl+S) in the sticky bar, leaving with changes asks first. A preview with a real person
 // shows the template as saved, which is what prints.
-import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LetterTemplateInput } from '../../../src-main/contract/letters';
@@ -17,7 +29,15 @@ import { done } from '../../notify';
 export type TemplateView = LetterTemplate & { isDefault: boolean };
 type TemplateValues = { [K in keyof LetterTemplate]: LetterTemplate[K] };
 
-const valuesOf = ({ kind, title, salutation, body, closing, dateStyle, addressForm }: TemplateView): TemplateValues => ({ kind, title, salutation, body, closing, dateStyle, addressForm });
+const valuesOf = ({
+  kind,
+  title,
+  salutation,
+  body,
+  closing,
+  dateStyle,
+  addressForm,
+}: TemplateView): TemplateValues => ({ kind, title, salutation, body, closing, dateStyle, addressForm });
 
 const DATE_STYLES = [
   { value: 'arabic', label: '2026年11月28日' },
@@ -29,7 +49,9 @@ export function TemplateEditor({ template }: { template: TemplateView }) {
   const [person, setPerson] = useState<PickedPerson | null>(null);
   /** The templates as the main process now holds them; previews render the saved template. */
   const saved = (s: TemplateView) => {
-    client.setQueryData<TemplateView[]>(rpcKey('letters.templates', {}), (ts) => ts?.map((t) => (t.kind === s.kind ? s : t)));
+    client.setQueryData<TemplateView[]>(rpcKey('letters.templates', {}), (ts) =>
+      ts?.map((t) => (t.kind === s.kind ? s : t)),
+    );
     void client.invalidateQueries({ queryKey: ['letters.render'] });
   };
   const f = useContractForm<TemplateValues>({
@@ -72,10 +94,19 @@ export function TemplateEditor({ template }: { template: TemplateView }) {
           <Textarea label="祝颂语" autosize minRows={2} {...form.getInputProps('closing')} />
           <Group grow>
             <Select label="落款日期" data={DATE_STYLES} allowDeselect={false} {...form.getInputProps('dateStyle')} />
-            <Select label="默认称呼" data={[...ADDRESS_FORMS]} allowDeselect={false} {...form.getInputProps('addressForm')} />
+            <Select
+              label="默认称呼"
+              data={[...ADDRESS_FORMS]}
+              allowDeselect={false}
+              {...form.getInputProps('addressForm')}
+            />
           </Group>
           <Text c="dimmed">
-            可用的占位符：{Object.entries(PLACEHOLDERS).map(([k, v]) => `{${k}} ${v}`).join('；')}。
+            可用的占位符：
+            {Object.entries(PLACEHOLDERS)
+              .map(([k, v]) => `{${k}} ${v}`)
+              .join('；')}
+            。
           </Text>
           {f.error && (
             <Alert color="red" withCloseButton onClose={f.clearError}>
@@ -89,13 +120,20 @@ export function TemplateEditor({ template }: { template: TemplateView }) {
           {person && f.dirty && <Text c="orange.8">预览显示已保存的模板；保存后即按修改后的内容显示。</Text>}
           {preview.error && <Alert color="red">{preview.error.message}</Alert>}
           {preview.data && (
-            <Paper withBorder p={0} style={{ background: '#eee', overflow: 'auto', maxHeight: 900 }} aria-label="信函预览">
+            <Paper
+              withBorder
+              p={0}
+              style={{ background: '#eee', overflow: 'auto', maxHeight: 900 }}
+              aria-label="信函预览"
+            >
               <style>{preview.data.css}</style>
               {/* Escaped by the main process (tests/letters.test.ts). */}
               <div dangerouslySetInnerHTML={{ __html: preview.data.body }} />
             </Paper>
           )}
-          {preview.data?.missing.length ? <Alert color="orange">{preview.data.missing.map((m) => `${m.name}：${m.why}`).join('；')}</Alert> : null}
+          {preview.data?.missing.length ? (
+            <Alert color="orange">{preview.data.missing.map((m) => `${m.name}：${m.why}`).join('；')}</Alert>
+          ) : null}
         </Stack>
       </SimpleGrid>
       <SaveBar dirty={f.dirty} saving={f.saving} onSave={() => void f.save()}>

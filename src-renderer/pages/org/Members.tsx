@@ -24,7 +24,9 @@ export function Members({ unitRef }: { unitRef: UnitRef }) {
           minHeight={rows.length ? undefined : 120}
           striped
           onRowOpen={(m) => navigate(`/people/${m.personId}`)}
-          rowLabel={(m) => `${m.name}${m.age !== null ? `，${m.age} 岁` : ''}${m.cannotCome.length ? `，${m.cannotCome.join('、')}` : ''}`}
+          rowLabel={(m) =>
+            `${m.name}${m.age !== null ? `，${m.age} 岁` : ''}${m.cannotCome.length ? `，${m.cannotCome.join('、')}` : ''}`
+          }
           columns={[
             { accessor: 'name', title: '姓名', width: 100, cellsStyle: () => ({ whiteSpace: 'nowrap' }) },
             { accessor: 'gender', title: '性别', width: 64 },

@@ -8,7 +8,15 @@ import { UNIT_READS, VIEWS, type View } from './views';
 
 type NewUnitValues = { kind: string; parent: string | null; name: string };
 
-export function NewUnit({ view, units, onCreated }: { view: View; units: NetworkUnit[]; onCreated: (key: string) => void }) {
+export function NewUnit({
+  view,
+  units,
+  onCreated,
+}: {
+  view: View;
+  units: NetworkUnit[];
+  onCreated: (key: string) => void;
+}) {
   const v = VIEWS[view];
   const form = useForm<NewUnitValues>({ initialValues: { kind: v.top, parent: null, name: '' } });
   const { kind, parent, name } = form.getValues();
@@ -18,17 +26,26 @@ export function NewUnit({ view, units, onCreated }: { view: View; units: Network
     onCreated(key);
   };
   // A group is a record of its own; a place is only a name the files carry, given a leader here.
-  const createGroup = useRpcMutation('org.create', { invalidates: UNIT_READS, onSuccess: (g) => created(unitKey({ kind: g.kind as '行政大组', id: g.id })) });
+  const createGroup = useRpcMutation('org.create', {
+    invalidates: UNIT_READS,
+    onSuccess: (g) => created(unitKey({ kind: g.kind as '行政大组', id: g.id })),
+  });
   const createPlace = useRpcMutation('org.saveUnit', { invalidates: UNIT_READS, onSuccess: (u) => created(u.key) });
   const parents = units.filter((u) => u.ref.kind === v.top).map((u) => ({ value: u.key, label: u.name }));
   const parentUnit = units.find((u) => u.key === parent);
   const sub = kind === v.sub;
   const add = () => {
     if (view === 'place') {
-      const ref = sub ? { kind: '楼栋' as const, area: parentUnit?.name ?? '', building: name.trim() } : { kind: '片区' as const, area: name.trim() };
+      const ref = sub
+        ? { kind: '楼栋' as const, area: parentUnit?.name ?? '', building: name.trim() }
+        : { kind: '片区' as const, area: name.trim() };
       createPlace.mutate({ ref, leaderPersonId: null });
     } else {
-      createGroup.mutate({ kind: kind as '行政大组', name, parentId: sub && parentUnit && 'id' in parentUnit.ref ? parentUnit.ref.id : null });
+      createGroup.mutate({
+        kind: kind as '行政大组',
+        name,
+        parentId: sub && parentUnit && 'id' in parentUnit.ref ? parentUnit.ref.id : null,
+      });
     }
   };
   return (
@@ -39,9 +56,21 @@ export function NewUnit({ view, units, onCreated }: { view: View; units: Network
       <Stack gap={6} p="xs">
         <Text fw={600}>新建</Text>
         <SegmentedControl data={[v.top, v.sub]} {...form.getInputProps('kind')} />
-        {sub && <Select placeholder={`所属${v.top}`} aria-label={`所属${v.top}`} data={parents} allowDeselect={false} {...form.getInputProps('parent')} />}
+        {sub && (
+          <Select
+            placeholder={`所属${v.top}`}
+            aria-label={`所属${v.top}`}
+            data={parents}
+            allowDeselect={false}
+            {...form.getInputProps('parent')}
+          />
+        )}
         <TextInput placeholder={`${kind}名称`} aria-label={`${kind}名称`} {...form.getInputProps('name')} />
-        <Button type="submit" loading={createGroup.isPending || createPlace.isPending} disabled={!name.trim() || (sub && !parent)}>
+        <Button
+          type="submit"
+          loading={createGroup.isPending || createPlace.isPending}
+          disabled={!name.trim() || (sub && !parent)}
+        >
           建立{kind}
         </Button>
       </Stack>

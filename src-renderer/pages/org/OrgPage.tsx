@@ -18,7 +18,8 @@ export function OrgPage({ params }: { params: URLSearchParams }) {
   const units = tree.data ?? [];
   const v = VIEWS[view];
   const tops = units.filter((u) => u.ref.kind === v.top);
-  const select = (key: string | null, nextView: View = view) => navigate('/org', { view: nextView, unit: key ?? undefined });
+  const select = (key: string | null, nextView: View = view) =>
+    navigate('/org', { view: nextView, unit: key ?? undefined });
   const unit = units.find((u) => u.key === selected) ?? null;
   return (
     <Stack gap="md">

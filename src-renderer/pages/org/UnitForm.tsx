@@ -40,7 +40,14 @@ export function UnitForm({ unit }: { unit: NetworkUnit }) {
     schema: contract['org.saveUnit'].input,
     what: unit.name,
     submit: async ({ ref, name, leaderPerson, leader, phone, note }) => {
-      const saved = await saveUnit.mutateAsync({ ref, name: isPlace ? null : name, leaderPersonId: leaderPerson?.id ?? null, leader: leaderPerson ? null : leader, phone, note });
+      const saved = await saveUnit.mutateAsync({
+        ref,
+        name: isPlace ? null : name,
+        leaderPersonId: leaderPerson?.id ?? null,
+        leader: leaderPerson ? null : leader,
+        phone,
+        note,
+      });
       done('已保存');
       return valuesOf(saved);
     },
@@ -53,7 +60,12 @@ export function UnitForm({ unit }: { unit: NetworkUnit }) {
         <Title order={5}>名称、组长与联系方式</Title>
         {!isPlace && <TextInput label="名称" w={300} {...form.getInputProps('name')} />}
         <SimpleGrid cols={{ base: 1, lg: 3 }}>
-          <PersonPicker label="组长（离退休人员）" value={picked} onChange={(p) => form.setFieldValue('leaderPerson', p)} error={(form.errors.leaderPersonId as string | undefined) ?? null} />
+          <PersonPicker
+            label="组长（离退休人员）"
+            value={picked}
+            onChange={(p) => form.setFieldValue('leaderPerson', p)}
+            error={(form.errors.leaderPersonId as string | undefined) ?? null}
+          />
           <TextInput label="或：组长（工作人员）" disabled={!!picked} {...form.getInputProps('leader')} />
           <TextInput label="联系电话" {...form.getInputProps('phone')} />
         </SimpleGrid>

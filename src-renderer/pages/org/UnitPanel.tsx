@@ -21,10 +21,19 @@ const FIGURES: [keyof NetworkUnit['figures'], string][] = [
   ['diedThisYear', '本年去世'],
 ];
 
-export function UnitPanel({ unit, units, onMoved }: { unit: NetworkUnit; units: NetworkUnit[]; onMoved: (key: string) => void }) {
+export function UnitPanel({
+  unit,
+  units,
+  onMoved,
+}: {
+  unit: NetworkUnit;
+  units: NetworkUnit[];
+  onMoved: (key: string) => void;
+}) {
   const kind = unit.ref.kind;
   const exportSheet = useRpcMutation('org.exportSheet', { onSuccess: (f) => download(f.fileName, f.dataBase64) });
-  const printSheet = (tree: boolean) => navigate('/print/contacts', { ref: JSON.stringify(unit.ref), tree: tree ? '1' : undefined });
+  const printSheet = (tree: boolean) =>
+    navigate('/print/contacts', { ref: JSON.stringify(unit.ref), tree: tree ? '1' : undefined });
   return (
     <Stack gap="md">
       <Paper withBorder p="md">
@@ -43,7 +52,12 @@ export function UnitPanel({ unit, units, onMoved }: { unit: NetworkUnit; units: 
             <Button variant="default" leftSection={<IconPrinter size={18} />} onClick={() => printSheet(true)}>
               打印联系表和联络树
             </Button>
-            <Button variant="default" leftSection={<IconDownload size={18} />} loading={exportSheet.isPending} onClick={() => exportSheet.mutate({ ref: unit.ref })}>
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={18} />}
+              loading={exportSheet.isPending}
+              onClick={() => exportSheet.mutate({ ref: unit.ref })}
+            >
               导出 Excel
             </Button>
           </Group>
@@ -67,7 +81,15 @@ export function UnitPanel({ unit, units, onMoved }: { unit: NetworkUnit; units: 
 }
 
 /** Moving a unit under another parent, or merging it into one of its kind: its people follow. */
-function Reorganise({ unit, units, onMoved }: { unit: NetworkUnit; units: NetworkUnit[]; onMoved: (key: string) => void }) {
+function Reorganise({
+  unit,
+  units,
+  onMoved,
+}: {
+  unit: NetworkUnit;
+  units: NetworkUnit[];
+  onMoved: (key: string) => void;
+}) {
   const kind = unit.ref.kind;
   const parentKind = kind === '行政小组' ? '行政大组' : kind === '党小组' ? '党支部' : kind === '楼栋' ? '片区' : null;
   const [target, setTarget] = useState<string | null>(null);
@@ -88,7 +110,10 @@ function Reorganise({ unit, units, onMoved }: { unit: NetworkUnit; units: Networ
   });
   const askMerge = () => {
     if (!to) return;
-    if (window.confirm(`确定把“${unit.name}”并入“${to.name}”吗？${unit.name}的组员将全部转入，${unit.name}将不再保留。`)) merge.mutate({ from: unit.ref, into: to.ref });
+    if (
+      window.confirm(`确定把“${unit.name}”并入“${to.name}”吗？${unit.name}的组员将全部转入，${unit.name}将不再保留。`)
+    )
+      merge.mutate({ from: unit.ref, into: to.ref });
   };
   return (
     <Paper withBorder p="md">
@@ -101,15 +126,29 @@ function Reorganise({ unit, units, onMoved }: { unit: NetworkUnit; units: Networ
           w={360}
           searchable
           data={units
-            .filter((u) => u.key !== unit.key && u.key !== unit.parentKey && (u.ref.kind === kind || u.ref.kind === parentKind))
+            .filter(
+              (u) =>
+                u.key !== unit.key && u.key !== unit.parentKey && (u.ref.kind === kind || u.ref.kind === parentKind),
+            )
             .map((u) => ({ value: u.key, label: `${u.ref.kind}：${u.name}` }))}
           value={target}
           onChange={setTarget}
         />
-        <Button variant="default" disabled={to?.ref.kind !== parentKind} loading={move.isPending} onClick={() => to && move.mutate({ ref: unit.ref, to: to.ref })}>
+        <Button
+          variant="default"
+          disabled={to?.ref.kind !== parentKind}
+          loading={move.isPending}
+          onClick={() => to && move.mutate({ ref: unit.ref, to: to.ref })}
+        >
           移动（组员随迁）
         </Button>
-        <Button variant="default" color="red" disabled={to?.ref.kind !== kind} loading={merge.isPending} onClick={askMerge}>
+        <Button
+          variant="default"
+          color="red"
+          disabled={to?.ref.kind !== kind}
+          loading={merge.isPending}
+          onClick={askMerge}
+        >
           合并
         </Button>
       </Group>

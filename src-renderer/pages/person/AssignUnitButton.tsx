@@ -15,9 +15,16 @@ export function AssignUnitButton({ query, count }: { query: InputOf<'retirees.li
   const [open, dialog] = useDisclosure(false);
   // The network is read when the dialog opens.
   const units = useRpc('org.tree', open ? {} : null, READ_ON_OPEN).data ?? [];
-  const form = useForm({ mode: 'controlled', initialValues: { key: null as string | null }, validate: { key: (k) => (k ? null : '请选择要编入的组织') } });
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { key: null as string | null },
+    validate: { key: (k) => (k ? null : '请选择要编入的组织') },
+  });
   // Everyone's units changed: the list, the files, the network's counts.
-  const assign = useRpcMutation('org.assign', { invalidates: ['retirees.list', 'retirees.get', 'retirees.history', 'org.units', 'org.tree'], onError: () => {} });
+  const assign = useRpcMutation('org.assign', {
+    invalidates: ['retirees.list', 'retirees.get', 'retirees.history', 'org.units', 'org.tree'],
+    onError: () => {},
+  });
   const close = () => {
     form.reset();
     dialog.close();
@@ -37,11 +44,14 @@ export function AssignUnitButton({ query, count }: { query: InputOf<'retirees.li
         onSubmit={async ({ key }) => {
           const unit = units.find((u) => u.key === key)!;
           const r = await assign.mutateAsync({ query: { ...query, page: 1 }, ref: unit.ref });
-          done(`已将 ${r.changed} 人编入${unit.name}${r.matched > r.changed ? `（另有 ${r.matched - r.changed} 人原已在内）` : ''}`);
+          done(
+            `已将 ${r.changed} 人编入${unit.name}${r.matched > r.changed ? `（另有 ${r.matched - r.changed} 人原已在内）` : ''}`,
+          );
         }}
       >
         <Text size="sm">
-          按当前筛选条件共 <b>{count}</b> 人（所有页），其中在册人员编入（已故、迁出人员不变）。编入行政小组或党小组时，同时编入其所属的大组或支部；每人的档案记下这次调整。
+          按当前筛选条件共 <b>{count}</b>{' '}
+          人（所有页），其中在册人员编入（已故、迁出人员不变）。编入行政小组或党小组时，同时编入其所属的大组或支部；每人的档案记下这次调整。
         </Text>
         <Select label="编入" searchable data={unitChoices(units)} {...form.getInputProps('key')} />
       </FormModal>

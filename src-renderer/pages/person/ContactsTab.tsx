@@ -19,7 +19,13 @@ export function ContactsTab({ form }: { form: UseFormReturnType<PersonDraft> }) 
               {c.name || '新联系人'}
               {c.relation ? `（${c.relation}）` : ''}
             </Text>
-            <ActionIcon variant="subtle" color="gray" size="lg" aria-label="删除此联系人" onClick={() => form.removeListItem('contacts', i)}>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              size="lg"
+              aria-label="删除此联系人"
+              onClick={() => form.removeListItem('contacts', i)}
+            >
               <IconTrash size={18} />
             </ActionIcon>
           </Group>
@@ -44,7 +50,16 @@ export function ContactsTab({ form }: { form: UseFormReturnType<PersonDraft> }) 
         <Button
           variant="light"
           leftSection={<IconPlus size={16} />}
-          onClick={() => form.insertListItem('contacts', { name: '', relation: null, address: null, phones: [{ label: '手机', number: '' }], emergency: contacts.length === 0, note: null })}
+          onClick={() =>
+            form.insertListItem('contacts', {
+              name: '',
+              relation: null,
+              address: null,
+              phones: [{ label: '手机', number: '' }],
+              emergency: contacts.length === 0,
+              note: null,
+            })
+          }
         >
           添加家属或联系人
         </Button>

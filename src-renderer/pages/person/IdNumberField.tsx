@@ -17,11 +17,15 @@ export function IdNumberField({ form, personId }: { form: UseFormReturnType<Pers
   const { idNumber, birthDate, gender } = form.getValues();
   const typed = (idNumber ?? '').trim();
   // What the check is asked about, once typing pauses.
-  const [asked] = useDebouncedValue(JSON.stringify({ idNumber: typed, birthDate: birthDate ?? null, gender: gender ?? null }), 300);
+  const [asked] = useDebouncedValue(
+    JSON.stringify({ idNumber: typed, birthDate: birthDate ?? null, gender: gender ?? null }),
+    300,
+  );
   const input: CheckInput = { ...(JSON.parse(asked) as CheckInput), excludeId: personId };
   const check = useRpc('retirees.checkId', input.idNumber.replace(/\s/g, '').length >= 15 ? input : null, {
     // The same number asked again with a birth date or gender filled in: keep showing its result meanwhile.
-    placeholderData: (previous, query) => ((query?.queryKey[1] as CheckInput | undefined)?.idNumber === input.idNumber ? previous : undefined),
+    placeholderData: (previous, query) =>
+      (query?.queryKey[1] as CheckInput | undefined)?.idNumber === input.idNumber ? previous : undefined,
   });
   // Only a result for the number now in the box.
   const result = check.data && input.idNumber === typed ? check.data : null;

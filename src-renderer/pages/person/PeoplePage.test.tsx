@@ -21,14 +21,21 @@ describe('PeoplePage search', () => {
   it('a search past 1,000 hits says 1,000+', async () => {
     const store = office.ctx().store;
     store.tx(() => {
-      for (let i = 0; i <= SEARCH_CAP; i++) createPerson(store, person({ name: `赵${'一二三四五六七八九十'[i % 10]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(i / 10) % 10]}` }), { acceptWarnings: false });
+      for (let i = 0; i <= SEARCH_CAP; i++)
+        createPerson(
+          store,
+          person({ name: `赵${'一二三四五六七八九十'[i % 10]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(i / 10) % 10]}` }),
+          { acceptWarnings: false },
+        );
     });
     open('q=z');
     expect(await screen.findByText('共 1,000+ 人')).toBeTruthy();
   });
 
   it('the matched digits of an ID number are shown and marked, the rest masked', async () => {
-    await office.call('retirees.create', { person: { name: '张桂兰', category: '退休', idNumber: ID, phones: [{ label: '手机', number: '138-4000-1234' }] } });
+    await office.call('retirees.create', {
+      person: { name: '张桂兰', category: '退休', idNumber: ID, phones: [{ label: '手机', number: '138-4000-1234' }] },
+    });
     open('q=5210');
     const match = await screen.findByLabelText('身份证号匹配 5210');
     expect(match.textContent).toBe(`210102**5210**${ID.slice(-4)}`);
@@ -37,7 +44,9 @@ describe('PeoplePage search', () => {
   });
 
   it('a phone match is marked in the phone column', async () => {
-    await office.call('retirees.create', { person: { name: '张桂兰', category: '退休', idNumber: ID, phones: [{ label: '手机', number: '138-4000-1234' }] } });
+    await office.call('retirees.create', {
+      person: { name: '张桂兰', category: '退休', idNumber: ID, phones: [{ label: '手机', number: '138-4000-1234' }] },
+    });
     open('q=40001234');
     const match = await screen.findByLabelText('电话匹配 4000-1234');
     expect(match.textContent).toBe('***-4000-1234');

@@ -110,7 +110,8 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
   };
   const search = useDebouncedCallback((q: string) => set({ q }), 250);
 
-  const unitOptions = (kinds: string[]) => units.filter((u) => kinds.includes(u.kind)).map((u) => ({ value: String(u.id), label: u.name }));
+  const unitOptions = (kinds: string[]) =>
+    units.filter((u) => kinds.includes(u.kind)).map((u) => ({ value: String(u.id), label: u.name }));
   const filtersOn = [...params.keys()].some((k) => !['q', 'sort', 'desc', 'page'].includes(k));
   const page = list.data;
   const total = page?.total ?? 0;
@@ -125,7 +126,12 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
           {page && !list.isPlaceholderData && <Text c="dimmed">共 {count} 人</Text>}
         </Group>
         <Group>
-          <Button variant="default" leftSection={<IconDownload size={18} />} loading={exportList.isPending} onClick={() => exportList.mutate({ query: { ...query, page: 1 } })}>
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={18} />}
+            loading={exportList.isPending}
+            onClick={() => exportList.mutate({ query: { ...query, page: 1 } })}
+          >
             导出 Excel
           </Button>
           <VisitBatchButton query={query} count={count} />
@@ -178,8 +184,27 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
             </Chip.Group>
           </Group>
           <Group gap="xs" align="center">
-            <Select size="sm" w={130} placeholder="片区" data={options.areas} value={query.area ?? null} onChange={(v) => set({ area: v })} clearable aria-label="片区" />
-            <Select size="sm" w={130} placeholder="楼栋" data={options.buildings} value={query.building ?? null} onChange={(v) => set({ building: v })} clearable searchable aria-label="楼栋" />
+            <Select
+              size="sm"
+              w={130}
+              placeholder="片区"
+              data={options.areas}
+              value={query.area ?? null}
+              onChange={(v) => set({ area: v })}
+              clearable
+              aria-label="片区"
+            />
+            <Select
+              size="sm"
+              w={130}
+              placeholder="楼栋"
+              data={options.buildings}
+              value={query.building ?? null}
+              onChange={(v) => set({ building: v })}
+              clearable
+              searchable
+              aria-label="楼栋"
+            />
             <Select
               size="sm"
               w={190}
@@ -220,7 +245,12 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
                 </Chip>
               ))}
             </Chip.Group>
-            <Chip checked={query.needsReview === true} onChange={(on) => set({ review: on ? '1' : null })} size="sm" color="yellow">
+            <Chip
+              checked={query.needsReview === true}
+              onChange={(on) => set({ review: on ? '1' : null })}
+              size="sm"
+              color="yellow"
+            >
               待核实
             </Chip>
             {filtersOn && (
@@ -239,7 +269,11 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
         maxHeight="calc(100vh - 100px)"
         striped
         noRecordsText={page ? '没有符合条件的人员' : '正在读取……'}
-        rowLabel={(r) => [r.name, r.category, formatAge(r.age, 'short') && `${formatAge(r.age, 'short')} 岁`, r.status].filter(Boolean).join('，')}
+        rowLabel={(r) =>
+          [r.name, r.category, formatAge(r.age, 'short') && `${formatAge(r.age, 'short')} 岁`, r.status]
+            .filter(Boolean)
+            .join('，')
+        }
         onRowOpen={(r) => navigate(`/people/${r.id}`)}
         sortStatus={sortStatusOf(query)}
         onSortStatusChange={({ columnAccessor, direction }) => {
@@ -273,11 +307,36 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
           },
           { accessor: 'gender', title: FIELD_LABELS.gender, width: 64 },
           { accessor: 'age', title: '年龄', sortable: true, width: 76, render: (r) => formatAge(r.age, 'short') },
-          { accessor: 'idNumberMasked', title: FIELD_LABELS.idNumber, sortable: true, width: 200, noWrap: true, render: (r) => (r.match?.field === 'idNumber' ? <MatchedValue match={r.match} /> : <Text ff="monospace" span>{r.idNumberMasked ?? ''}</Text>) },
+          {
+            accessor: 'idNumberMasked',
+            title: FIELD_LABELS.idNumber,
+            sortable: true,
+            width: 200,
+            noWrap: true,
+            render: (r) =>
+              r.match?.field === 'idNumber' ? (
+                <MatchedValue match={r.match} />
+              ) : (
+                <Text ff="monospace" span>
+                  {r.idNumberMasked ?? ''}
+                </Text>
+              ),
+          },
           { accessor: 'category', title: '类别', width: 64 },
           { accessor: 'formerUnit', title: FIELD_LABELS.formerUnit, sortable: true },
-          { accessor: 'phone', title: FIELD_LABELS.phones, width: 136, noWrap: true, render: (r) => (r.match?.field === 'phone' ? <MatchedValue match={r.match} /> : r.phone) },
-          { accessor: 'place', title: '片区/楼栋', sortable: true, render: (r) => [r.area, r.building].filter(Boolean).join(' ') },
+          {
+            accessor: 'phone',
+            title: FIELD_LABELS.phones,
+            width: 136,
+            noWrap: true,
+            render: (r) => (r.match?.field === 'phone' ? <MatchedValue match={r.match} /> : r.phone),
+          },
+          {
+            accessor: 'place',
+            title: '片区/楼栋',
+            sortable: true,
+            render: (r) => [r.area, r.building].filter(Boolean).join(' '),
+          },
           {
             accessor: 'status',
             title: FIELD_LABELS.status,

@@ -1,6 +1,17 @@
 // 档案信息: the fields of a person's file, on the form of the file page. Every field shows the
 // router's refusal of it beside it.
-import { Checkbox, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Checkbox,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { OrgUnit } from '../../../src-main/contract/org';
 import {
@@ -22,7 +33,15 @@ import type { PersonDraft } from './personDraft';
 
 type UnitField = 'partyBranchId' | 'partyGroupId' | 'adminGroupId' | 'adminSubgroupId';
 
-export function PersonFields({ form, units, personId }: { form: UseFormReturnType<PersonDraft>; units: OrgUnit[]; personId: number | null }) {
+export function PersonFields({
+  form,
+  units,
+  personId,
+}: {
+  form: UseFormReturnType<PersonDraft>;
+  units: OrgUnit[];
+  personId: number | null;
+}) {
   const v = form.getValues();
   const text = (path: keyof PersonDraft) => textField(form, path);
   const unitSelect = (kind: GroupKind, field: UnitField, parent?: number | null) => (
@@ -50,7 +69,13 @@ export function PersonFields({ form, units, personId }: { form: UseFormReturnTyp
         <SimpleGrid cols={{ base: 1, lg: 2 }} mt="sm">
           <IdNumberField form={form} personId={personId} />
           <SimpleGrid cols={2}>
-            <Select label={L.category} required data={[...CATEGORIES]} allowDeselect={false} {...form.getInputProps('category')} />
+            <Select
+              label={L.category}
+              required
+              data={[...CATEGORIES]}
+              allowDeselect={false}
+              {...form.getInputProps('category')}
+            />
             <Select label={L.staffType} data={[...STAFF_TYPES]} clearable {...form.getInputProps('staffType')} />
           </SimpleGrid>
         </SimpleGrid>
@@ -72,12 +97,21 @@ export function PersonFields({ form, units, personId }: { form: UseFormReturnTyp
             error={form.errors.contributionYears}
             onChange={(n) => form.setFieldValue('contributionYears', typeof n === 'number' ? n : null)}
           />
-          <Checkbox mb={8} label={`${L.remoteArea}（调资倾斜）`} {...form.getInputProps('remoteArea', { type: 'checkbox' })} />
+          <Checkbox
+            mb={8}
+            label={`${L.remoteArea}（调资倾斜）`}
+            {...form.getInputProps('remoteArea', { type: 'checkbox' })}
+          />
         </Group>
       </Section>
       <Section title="政治面貌与组织">
         <SimpleGrid cols={{ base: 2, lg: 5 }}>
-          <Select label={L.politicalStatus} data={[...POLITICAL_STATUSES]} clearable {...form.getInputProps('politicalStatus')} />
+          <Select
+            label={L.politicalStatus}
+            data={[...POLITICAL_STATUSES]}
+            clearable
+            {...form.getInputProps('politicalStatus')}
+          />
           {unitSelect('党支部', 'partyBranchId')}
           {unitSelect('党小组', 'partyGroupId', v.partyBranchId)}
           {unitSelect('行政大组', 'adminGroupId')}
@@ -88,7 +122,13 @@ export function PersonFields({ form, units, personId }: { form: UseFormReturnTyp
         <SimpleGrid cols={{ base: 2, lg: 4 }}>
           <Select label={L.health} data={[...HEALTH_CHOICES]} clearable {...form.getInputProps('health')} />
           <Select label={L.living} data={[...LIVING_ARRANGEMENTS]} clearable {...form.getInputProps('living')} />
-          <Select label={L.careDisability} placeholder="无" data={[...DISABILITY_LEVELS]} clearable {...form.getInputProps('careDisability')} />
+          <Select
+            label={L.careDisability}
+            placeholder="无"
+            data={[...DISABILITY_LEVELS]}
+            clearable
+            {...form.getInputProps('careDisability')}
+          />
         </SimpleGrid>
         <Group mt="md" gap="xl">
           <Text size="sm" fw={500}>
@@ -103,7 +143,11 @@ export function PersonFields({ form, units, personId }: { form: UseFormReturnTyp
       </Section>
       <Section title="联系方式与住址">
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          <PhonesField value={v.phones ?? []} onChange={(phones) => form.setFieldValue('phones', phones)} errorOf={(i) => form.errors[`phones.${i}.number`]} />
+          <PhonesField
+            value={v.phones ?? []}
+            onChange={(phones) => form.setFieldValue('phones', phones)}
+            errorOf={(i) => form.errors[`phones.${i}.number`]}
+          />
           <Stack gap="sm">
             <TextInput label={L.address} {...text('address')} />
             <SimpleGrid cols={4}>
@@ -123,9 +167,21 @@ export function PersonFields({ form, units, personId }: { form: UseFormReturnTyp
             <Text size="sm" fw={500}>
               {L.status}
             </Text>
-            <SegmentedControl data={[...STATUSES]} value={v.status ?? '在册'} onChange={(s) => form.setFieldValue('status', s as PersonDraft['status'])} />
+            <SegmentedControl
+              data={[...STATUSES]}
+              value={v.status ?? '在册'}
+              onChange={(s) => form.setFieldValue('status', s as PersonDraft['status'])}
+            />
           </Stack>
-          {v.status !== '在册' && <FormDateField partial empty={null} form={form} path="statusDate" label={v.status === '已故' ? '去世日期' : '迁出日期'} />}
+          {v.status !== '在册' && (
+            <FormDateField
+              partial
+              empty={null}
+              form={form}
+              path="statusDate"
+              label={v.status === '已故' ? '去世日期' : '迁出日期'}
+            />
+          )}
         </SimpleGrid>
         <Textarea mt="sm" label={L.note} autosize minRows={2} {...text('note')} />
       </Section>

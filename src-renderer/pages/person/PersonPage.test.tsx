@@ -38,7 +38,9 @@ const type = (label: string, value: string) => fireEvent.change(input(label), { 
 const saveButton = () => within(screen.getByRole('region', { name: '保存' })).getByRole('button', { name: '保存' });
 
 async function openFile(fields: Record<string, unknown> = {}) {
-  const file = await call<PersonFile>('retirees.create', { person: { name: '刘文华', category: '退休', note: '原', address: '兴华街 12 号', ...fields } });
+  const file = await call<PersonFile>('retirees.create', {
+    person: { name: '刘文华', category: '退休', note: '原', address: '兴华街 12 号', ...fields },
+  });
   render(<PersonPage id={file.id} />);
   await screen.findByRole('heading', { name: '刘文华' });
   return file;
@@ -52,9 +54,17 @@ describe('the file form', () => {
     fireEvent.click(saveButton());
     await waitFor(() => expect(screen.getByText('已全部保存')).toBeTruthy());
     const update = calls.find((c) => c.method === 'retirees.update')!;
-    expect(update.input).toMatchObject({ id: file.id, version: file.version, changes: { note: '女儿每周来看望' }, base: { note: '原' } });
+    expect(update.input).toMatchObject({
+      id: file.id,
+      version: file.version,
+      changes: { note: '女儿每周来看望' },
+      base: { note: '原' },
+    });
     expect(Object.keys(update.input.changes as object)).toEqual(['note']);
-    expect(await call<PersonFile>('retirees.get', { id: file.id })).toMatchObject({ note: '女儿每周来看望', address: '兴华街 12 号' });
+    expect(await call<PersonFile>('retirees.get', { id: file.id })).toMatchObject({
+      note: '女儿每周来看望',
+      address: '兴华街 12 号',
+    });
   });
 
   it('a field emptied and typed again as it was is no change', async () => {
@@ -125,14 +135,23 @@ describe('the file form', () => {
     await waitFor(() => expect(screen.getByText('已全部保存')).toBeTruthy());
     const update = calls.find((c) => c.method === 'retirees.update')!;
     expect(update.input.changes).toEqual({ note: '女儿每周来看望' });
-    expect(await call<PersonFile>('retirees.get', { id: file.id })).toMatchObject({ status: '已故', statusDate: '2026-11-20', note: '女儿每周来看望' });
+    expect(await call<PersonFile>('retirees.get', { id: file.id })).toMatchObject({
+      status: '已故',
+      statusDate: '2026-11-20',
+      note: '女儿每周来看望',
+    });
   });
 
   it('a conflict: the latest file is loaded under the edit, which then saves over what it now shows', async () => {
     const file = await openFile();
     type('备注', '我的修改');
     // Someone else changes the same field meanwhile.
-    await call('retirees.update', { id: file.id, version: file.version, changes: { note: '别人的修改' }, base: { note: '原' } });
+    await call('retirees.update', {
+      id: file.id,
+      version: file.version,
+      changes: { note: '别人的修改' },
+      base: { note: '原' },
+    });
     fireEvent.click(saveButton());
     fireEvent.click(await screen.findByRole('button', { name: '载入最新内容（保留我的修改）' }));
     // The refusal goes once the latest file is read.
@@ -142,6 +161,9 @@ describe('the file form', () => {
     calls = [];
     fireEvent.click(saveButton());
     await waitFor(() => expect(screen.getByText('已全部保存')).toBeTruthy());
-    expect(calls.find((c) => c.method === 'retirees.update')!.input).toMatchObject({ changes: { note: '我的修改' }, base: { note: '别人的修改' } });
+    expect(calls.find((c) => c.method === 'retirees.update')!.input).toMatchObject({
+      changes: { note: '我的修改' },
+      base: { note: '别人的修改' },
+    });
   });
 });

@@ -47,8 +47,16 @@ function PersonForm({ file }: { file: PersonFile | null }) {
     done(`${p.name}的档案已保存`);
   };
   // Refusals are shown on the form: beside their fields, and in the save bar.
-  const create = useRpcMutation('retirees.create', { invalidates: [...FILE_READERS], onSuccess: saved, onError: () => {} });
-  const update = useRpcMutation('retirees.update', { invalidates: [...FILE_READERS], onSuccess: saved, onError: () => {} });
+  const create = useRpcMutation('retirees.create', {
+    invalidates: [...FILE_READERS],
+    onSuccess: saved,
+    onError: () => {},
+  });
+  const update = useRpcMutation('retirees.update', {
+    invalidates: [...FILE_READERS],
+    onSuccess: saved,
+    onError: () => {},
+  });
 
   const f = useContractForm<PersonDraft>({
     initial: file ? draftOf(file) : EMPTY,
@@ -58,7 +66,12 @@ function PersonForm({ file }: { file: PersonFile | null }) {
       const p =
         file === null
           ? await create.mutateAsync({ person: cleaned(values), acceptWarnings: accept })
-          : await update.mutateAsync({ id: file.id, version: file.version, ...cleanEdit(edit), acceptWarnings: accept });
+          : await update.mutateAsync({
+              id: file.id,
+              version: file.version,
+              ...cleanEdit(edit),
+              acceptWarnings: accept,
+            });
       createdId.current = p.id;
       setConfirm(null);
       return draftOf(p);
@@ -112,7 +125,11 @@ function PersonForm({ file }: { file: PersonFile | null }) {
             <Badge size="lg" variant="light">
               {file.category}
             </Badge>
-            <Badge size="lg" color={file.status === '在册' ? 'green' : file.status === '已故' ? 'dark' : 'gray'} variant="light">
+            <Badge
+              size="lg"
+              color={file.status === '在册' ? 'green' : file.status === '已故' ? 'dark' : 'gray'}
+              variant="light"
+            >
               {file.status}
             </Badge>
           </>
@@ -128,7 +145,12 @@ function PersonForm({ file }: { file: PersonFile | null }) {
                   size="compact-md"
                   variant="white"
                   color="yellow.9"
-                  onClick={() => f.form.setFieldValue('reviewFlags', reviewFlags.filter((x) => x !== flag))}
+                  onClick={() =>
+                    f.form.setFieldValue(
+                      'reviewFlags',
+                      reviewFlags.filter((x) => x !== flag),
+                    )
+                  }
                 >
                   已核实，清除
                 </Button>

@@ -22,7 +22,14 @@ export function VisitBatchButton({ query, count }: { query: InputOf<'retirees.li
   const [open, dialog] = useDisclosure(false);
   const form = useForm({
     mode: 'controlled',
-    initialValues: { name: '', kind: '节日慰问' as string, date: todayIso() as string | null, money: null as string | null, items: null as string | null, visitors: null as string | null },
+    initialValues: {
+      name: '',
+      kind: '节日慰问' as string,
+      date: todayIso() as string | null,
+      money: null as string | null,
+      items: null as string | null,
+      visitors: null as string | null,
+    },
     validate: zod4Resolver(BatchInput as never),
   });
   const create = useRpcMutation('visits.createBatch', {
@@ -45,9 +52,17 @@ export function VisitBatchButton({ query, count }: { query: InputOf<'retirees.li
         title="为当前筛选的人员建立慰问批次"
         submitLabel="建立"
         form={form}
-        onSubmit={(v) => create.mutateAsync({ ...(v as never as Omit<InputOf<'visits.createBatch'>, 'query'>), query: { ...query, page: 1 } })}
+        onSubmit={(v) =>
+          create.mutateAsync({
+            ...(v as never as Omit<InputOf<'visits.createBatch'>, 'query'>),
+            query: { ...query, page: 1 },
+          })
+        }
       >
-        <Text size="sm">按当前筛选条件，为其中的在册人员（共 {count} 人中的在册者）各记一次慰问，慰问品相同；之后可打印慰问信和慰问品签领表。</Text>
+        <Text size="sm">
+          按当前筛选条件，为其中的在册人员（共 {count}{' '}
+          人中的在册者）各记一次慰问，慰问品相同；之后可打印慰问信和慰问品签领表。
+        </Text>
         <SimpleGrid cols={2}>
           <TextInput label="批次名称" placeholder="如 2027年春节慰问" {...form.getInputProps('name')} />
           <Select label="类别" data={[...VISIT_KINDS]} allowDeselect={false} {...form.getInputProps('kind')} />

@@ -40,7 +40,8 @@ export function textField(form: TextForm, path: string) {
   return {
     ...props,
     value: (props.value as string | null | undefined) ?? '',
-    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => form.setFieldValue(path, e.currentTarget.value === '' ? null : e.currentTarget.value),
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      form.setFieldValue(path, e.currentTarget.value === '' ? null : e.currentTarget.value),
   };
 }
 
@@ -61,7 +62,8 @@ export function PhonesField({
   /** The router's refusal of the i-th number, if any. */
   errorOf?: (i: number) => ReactNode;
 }) {
-  const update = (i: number, patch: Partial<PhoneDraft>) => onChange(value.map((p, k) => (k === i ? { ...p, ...patch } : p)));
+  const update = (i: number, patch: Partial<PhoneDraft>) =>
+    onChange(value.map((p, k) => (k === i ? { ...p, ...patch } : p)));
   return (
     <Stack gap={6}>
       <Text size="sm" fw={500}>
@@ -69,7 +71,13 @@ export function PhonesField({
       </Text>
       {value.map((p, i) => (
         <Group key={i} gap="xs" wrap="nowrap" align="flex-start">
-          <TextInput w={110} placeholder="手机/住宅" aria-label={`${label}${i + 1}类型`} value={p.label ?? ''} onChange={(e) => update(i, { label: e.currentTarget.value })} />
+          <TextInput
+            w={110}
+            placeholder="手机/住宅"
+            aria-label={`${label}${i + 1}类型`}
+            value={p.label ?? ''}
+            onChange={(e) => update(i, { label: e.currentTarget.value })}
+          />
           <TextInput
             style={{ flex: 1 }}
             placeholder="号码"
@@ -78,13 +86,24 @@ export function PhonesField({
             error={errorOf?.(i)}
             onChange={(e) => update(i, { number: e.currentTarget.value })}
           />
-          <ActionIcon variant="subtle" color="gray" size="lg" aria-label="删除此号码" onClick={() => onChange(value.filter((_, k) => k !== i))}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="lg"
+            aria-label="删除此号码"
+            onClick={() => onChange(value.filter((_, k) => k !== i))}
+          >
             <IconTrash size={18} />
           </ActionIcon>
         </Group>
       ))}
       <Group>
-        <Button variant="light" size="sm" leftSection={<IconPlus size={14} />} onClick={() => onChange([...value, { label: value.length ? '住宅' : '手机', number: '' }])}>
+        <Button
+          variant="light"
+          size="sm"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => onChange([...value, { label: value.length ? '住宅' : '手机', number: '' }])}
+        >
           添加电话
         </Button>
       </Group>

@@ -53,7 +53,17 @@ export const EMPTY = {
 } satisfies Required<PersonDraft>;
 
 export function draftOf(p: PersonFile): PersonDraft {
-  const { id: _i, version: _v, age: _a, attachments: _at, unitNames: _u, createdAt: _c, updatedAt: _up, idFrom15: _f, ...rest } = p;
+  const {
+    id: _i,
+    version: _v,
+    age: _a,
+    attachments: _at,
+    unitNames: _u,
+    createdAt: _c,
+    updatedAt: _up,
+    idFrom15: _f,
+    ...rest
+  } = p;
   return rest;
 }
 

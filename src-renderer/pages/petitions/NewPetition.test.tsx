@@ -55,7 +55,12 @@ describe('registering a petition', () => {
     fireEvent.click(screen.getByRole('button', { name: '登记' }));
     await waitFor(() => expect(closed).toBe(1));
     const [p] = await petitions();
-    expect(p).toMatchObject({ petitioner: '王小明', subject: '反映住院费用报销进度', channel: '来访', status: '待受理' });
+    expect(p).toMatchObject({
+      petitioner: '王小明',
+      subject: '反映住院费用报销进度',
+      channel: '来访',
+      status: '待受理',
+    });
     expect(window.location.hash).toBe(`#/petitions/${p.id}`);
   });
 });

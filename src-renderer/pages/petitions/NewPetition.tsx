@@ -42,7 +42,11 @@ const blank = (): NewPetitionValues => ({
 export function NewPetition({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const form = useForm<NewPetitionValues>({ initialValues: blank(), validate: zod4Resolver(PetitionInput) });
   // The dialog shows a refusal itself.
-  const create = useRpcMutation('petitions.create', { invalidates: PETITION_READS, onError: () => {}, onSuccess: (p) => navigate(`/petitions/${p.id}`) });
+  const create = useRpcMutation('petitions.create', {
+    invalidates: PETITION_READS,
+    onError: () => {},
+    onSuccess: (p) => navigate(`/petitions/${p.id}`),
+  });
   const person = form.getValues().person;
   return (
     <FormModal
@@ -52,11 +56,18 @@ export function NewPetition({ opened, onClose }: { opened: boolean; onClose: () 
       size="xl"
       form={form}
       submitLabel="登记"
-      onSubmit={({ person: picked, channel, ...v }) => create.mutateAsync({ ...v, channel: channel as PetitionInput['channel'], personId: picked?.id ?? null })}
+      onSubmit={({ person: picked, channel, ...v }) =>
+        create.mutateAsync({ ...v, channel: channel as PetitionInput['channel'], personId: picked?.id ?? null })
+      }
     >
       <SimpleGrid cols={3}>
         <FormDateField form={form} path="receivedOn" label="收到日期" />
-        <Select label="信访方式" data={[...PETITION_CHANNELS]} allowDeselect={false} {...form.getInputProps('channel')} />
+        <Select
+          label="信访方式"
+          data={[...PETITION_CHANNELS]}
+          allowDeselect={false}
+          {...form.getInputProps('channel')}
+        />
         <TextInput label="承办人" {...form.getInputProps('handler')} />
       </SimpleGrid>
       <PersonPicker
@@ -66,7 +77,11 @@ export function NewPetition({ opened, onClose }: { opened: boolean; onClose: () 
         error={(form.errors.personId as string | undefined) ?? null}
       />
       <SimpleGrid cols={3}>
-        <TextInput label="信访人（不是本人时填写）" placeholder={person ? '默认为所选人员本人' : ''} {...form.getInputProps('petitioner')} />
+        <TextInput
+          label="信访人（不是本人时填写）"
+          placeholder={person ? '默认为所选人员本人' : ''}
+          {...form.getInputProps('petitioner')}
+        />
         <TextInput label="与离退休人员的关系" placeholder="如 儿子" {...form.getInputProps('relation')} />
         <TextInput label="联系电话" {...form.getInputProps('phone')} />
       </SimpleGrid>

@@ -12,11 +12,18 @@ export function PetitionAttachments({ id }: { id: number }) {
   const attach = useRpcMutation('petitions.attach', { invalidates: ['petitions.attachments'] });
   const [preview, setPreview] = useState<PetitionAttachment | null>(null);
   const upload = async (files: File[]) => {
-    for (const f of files) await attach.mutateAsync({ id, fileName: f.name, mime: f.type || 'application/octet-stream', dataBase64: await fileToBase64(f) });
+    for (const f of files)
+      await attach.mutateAsync({
+        id,
+        fileName: f.name,
+        mime: f.type || 'application/octet-stream',
+        dataBase64: await fileToBase64(f),
+      });
   };
   // An image is shown in place (an <img> runs no script); anything else is downloaded, never
   // opened inside the app (a letter's HTML once opened in the app's own origin).
-  const open = (a: PetitionAttachment) => (PREVIEWABLE.includes(a.mime) ? setPreview(a) : downloadAttachment('petition', a.id));
+  const open = (a: PetitionAttachment) =>
+    PREVIEWABLE.includes(a.mime) ? setPreview(a) : downloadAttachment('petition', a.id);
   const papers = list.data ?? [];
   return (
     <Paper withBorder p="md">
@@ -25,7 +32,11 @@ export function PetitionAttachments({ id }: { id: number }) {
           <Stack>
             <Image src={attachmentUrl('petition', preview.id, { preview: true })} alt={preview.fileName} />
             <Group justify="flex-end">
-              <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => downloadAttachment('petition', preview.id)}>
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+                onClick={() => downloadAttachment('petition', preview.id)}
+              >
                 下载
               </Button>
             </Group>
@@ -35,9 +46,19 @@ export function PetitionAttachments({ id }: { id: number }) {
       <Group justify="space-between" mb="xs">
         <Title order={5}>附件（来信、材料）</Title>
         {/* A refused file is shown by the mutation's notification; the rest of the batch is not sent. */}
-        <FileButton onChange={(f) => f.length && upload(f).catch(() => {})} multiple accept="image/*,application/pdf,.doc,.docx">
+        <FileButton
+          onChange={(f) => f.length && upload(f).catch(() => {})}
+          multiple
+          accept="image/*,application/pdf,.doc,.docx"
+        >
           {(props) => (
-            <Button {...props} size="compact-md" variant="light" loading={attach.isPending} leftSection={<IconPaperclip size={16} />}>
+            <Button
+              {...props}
+              size="compact-md"
+              variant="light"
+              loading={attach.isPending}
+              leftSection={<IconPaperclip size={16} />}
+            >
               添加附件
             </Button>
           )}
@@ -48,7 +69,13 @@ export function PetitionAttachments({ id }: { id: number }) {
       ) : (
         papers.map((a) => (
           <Text key={a.id}>
-            <Text component="button" type="button" c="blue.8" style={{ cursor: 'pointer', background: 'none', border: 0, padding: 0, font: 'inherit' }} onClick={() => open(a)}>
+            <Text
+              component="button"
+              type="button"
+              c="blue.8"
+              style={{ cursor: 'pointer', background: 'none', border: 0, padding: 0, font: 'inherit' }}
+              onClick={() => open(a)}
+            >
               {a.fileName}
             </Text>
             （{Math.ceil(a.size / 1024)} KB，{a.addedAt.replace('T', ' ')} {a.addedBy}）

@@ -64,7 +64,12 @@ export function PetitionList() {
           { accessor: 'petitioner', title: '信访人', width: 110 },
           { accessor: 'subject', title: '事由' },
           { accessor: 'status', title: '状态', width: 180, render: (p) => <StatusBadge p={p} /> },
-          { accessor: 'acceptBy', title: '期限', width: 240, render: (p) => <Text c={p.overdue ? 'red.8' : undefined}>{limitText(p)}</Text> },
+          {
+            accessor: 'acceptBy',
+            title: '期限',
+            width: 240,
+            render: (p) => <Text c={p.overdue ? 'red.8' : undefined}>{limitText(p)}</Text>,
+          },
         ]}
       />
       <RegisterBook />

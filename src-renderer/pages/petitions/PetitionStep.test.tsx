@@ -12,7 +12,13 @@ const office = officeForEachTest();
 const { call } = office;
 
 const registered = () =>
-  call<Petition>('petitions.create', { receivedOn: '2026-03-02', channel: '来信', petitioner: '王小明', subject: '反映住院费用报销进度', content: '三个月未到账。' });
+  call<Petition>('petitions.create', {
+    receivedOn: '2026-03-02',
+    channel: '来信',
+    petitioner: '王小明',
+    subject: '反映住院费用报销进度',
+    content: '三个月未到账。',
+  });
 const type = (label: string, value: string) => {
   const input = screen.getByLabelText(label);
   fireEvent.change(input, { target: { value } });
@@ -32,7 +38,10 @@ describe('a petition step', () => {
     type('不予受理的理由', '属于社保经办机构职责，已告知信访人向其反映。');
     fireEvent.click(screen.getByRole('button', { name: '确定' }));
     await waitFor(() => expect(closed).toBe(1));
-    expect(await call<Petition>('petitions.get', { id: p.id })).toMatchObject({ status: '不予受理', rejectedReason: '属于社保经办机构职责，已告知信访人向其反映。' });
+    expect(await call<Petition>('petitions.get', { id: p.id })).toMatchObject({
+      status: '不予受理',
+      rejectedReason: '属于社保经办机构职责，已告知信访人向其反映。',
+    });
   });
 
   it("keeps the router's refusal of the date in the dialog", async () => {

@@ -17,7 +17,12 @@ import { PETITION_READS } from './shared';
 type Advance = InputOf<'petitions.advance'>;
 export type StepKind = Advance['step']['step'];
 
-export const STEP_TITLES: Record<StepKind, string> = { accept: '受理', reject: '不予受理', extend: '延期', conclude: '办结' };
+export const STEP_TITLES: Record<StepKind, string> = {
+  accept: '受理',
+  reject: '不予受理',
+  extend: '延期',
+  conclude: '办结',
+};
 
 function firstStep(step: StepKind): Advance['step'] {
   if (step === 'accept') return { step, on: todayIso() };
@@ -34,13 +39,40 @@ export function PetitionStep({ petition, step, onClose }: { petition: Petition; 
   // The dialog shows a refusal itself.
   const advance = useRpcMutation('petitions.advance', { invalidates: PETITION_READS, onError: () => {} });
   return (
-    <FormModal opened onClose={onClose} title={STEP_TITLES[step]} form={form} onSubmit={(v) => advance.mutateAsync(v)} submitLabel="确定">
-      {step !== 'extend' && <FormDateField form={form} path="step.on" label={step === 'accept' ? '受理日期' : step === 'reject' ? '告知日期' : '办结日期'} />}
-      {step === 'extend' && <NumberInput label="延长天数（不超过 30 天，只能延期一次）" min={1} max={30} allowDecimal={false} {...form.getInputProps('step.days')} />}
-      {step === 'reject' && <Textarea label="不予受理的理由" autosize minRows={3} data-autofocus {...form.getInputProps('step.reason')} />}
+    <FormModal
+      opened
+      onClose={onClose}
+      title={STEP_TITLES[step]}
+      form={form}
+      onSubmit={(v) => advance.mutateAsync(v)}
+      submitLabel="确定"
+    >
+      {step !== 'extend' && (
+        <FormDateField
+          form={form}
+          path="step.on"
+          label={step === 'accept' ? '受理日期' : step === 'reject' ? '告知日期' : '办结日期'}
+        />
+      )}
+      {step === 'extend' && (
+        <NumberInput
+          label="延长天数（不超过 30 天，只能延期一次）"
+          min={1}
+          max={30}
+          allowDecimal={false}
+          {...form.getInputProps('step.days')}
+        />
+      )}
+      {step === 'reject' && (
+        <Textarea label="不予受理的理由" autosize minRows={3} data-autofocus {...form.getInputProps('step.reason')} />
+      )}
       {step === 'extend' && <Textarea label="延期理由" autosize minRows={3} {...form.getInputProps('step.reason')} />}
-      {step === 'conclude' && <Textarea label="办理结果" autosize minRows={3} data-autofocus {...form.getInputProps('step.result')} />}
-      {step === 'conclude' && <Select label="信访人满意度" data={[...SATISFACTION]} clearable {...form.getInputProps('step.satisfaction')} />}
+      {step === 'conclude' && (
+        <Textarea label="办理结果" autosize minRows={3} data-autofocus {...form.getInputProps('step.result')} />
+      )}
+      {step === 'conclude' && (
+        <Select label="信访人满意度" data={[...SATISFACTION]} clearable {...form.getInputProps('step.satisfaction')} />
+      )}
     </FormModal>
   );
 }

@@ -41,17 +41,32 @@ export function CertificationsSection({ personId, canRecord }: { personId: numbe
 function CertificationForm({ opened, personId, onClose }: { opened: boolean; personId: number; onClose: () => void }) {
   const form = useForm({
     mode: 'controlled',
-    initialValues: { personId, certifiedOn: todayIso() as string | null, method: null as string | null, note: null as string | null },
+    initialValues: {
+      personId,
+      certifiedOn: todayIso() as string | null,
+      method: null as string | null,
+      note: null as string | null,
+    },
     validate: validatedAs('certifications.create'),
   });
   // This person's list, and the office's lists of who is still due this year.
-  const create = useRpcMutation('certifications.create', { invalidates: ['certifications.list', 'certifications.lists'], onError: () => {} });
+  const create = useRpcMutation('certifications.create', {
+    invalidates: ['certifications.list', 'certifications.lists'],
+    onError: () => {},
+  });
   const close = () => {
     form.reset();
     onClose();
   };
   return (
-    <FormModal opened={opened} onClose={close} title="记录资格认证" size="md" form={form} onSubmit={(v) => create.mutateAsync(v as never)}>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title="记录资格认证"
+      size="md"
+      form={form}
+      onSubmit={(v) => create.mutateAsync(v as never)}
+    >
       <FormDateField form={form} path="certifiedOn" label="认证日期" />
       <Select label="认证方式" data={[...CERTIFICATION_METHODS]} {...form.getInputProps('method')} />
     </FormModal>

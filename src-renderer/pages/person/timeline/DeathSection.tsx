@@ -25,7 +25,8 @@ function DeathPanel({ death }: { death: DeathFile }) {
       <Group justify="space-between" mb="sm">
         <Title order={4}>病故后续事项</Title>
         <Text c="dimmed" size="sm">
-          {death.diedOn} 去世{death.reportedBy ? `，${death.reportedBy}报告` : ''}；{death.registeredBy} 于 {death.registeredAt.slice(0, 10)} 登记
+          {death.diedOn} 去世{death.reportedBy ? `，${death.reportedBy}报告` : ''}；{death.registeredBy} 于{' '}
+          {death.registeredAt.slice(0, 10)} 登记
         </Text>
       </Group>
       {done === death.tasks.length && (
@@ -64,7 +65,13 @@ function DeathPanel({ death }: { death: DeathFile }) {
 function DeathTaskForm({ personId, task, onClose }: { personId: number; task: DeathTask | null; onClose: () => void }) {
   const form = useForm({
     mode: 'controlled',
-    initialValues: { personId, task, doneOn: todayIso() as string | null, amount: null as string | null, note: null as string | null },
+    initialValues: {
+      personId,
+      task,
+      doneOn: todayIso() as string | null,
+      amount: null as string | null,
+      note: null as string | null,
+    },
     validate: validatedAs('deaths.task'),
   });
   // The checklist is the only thing an item done changes (and the file's history).

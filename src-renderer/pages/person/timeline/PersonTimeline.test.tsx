@@ -73,7 +73,9 @@ describe('the timeline', () => {
     pick('类别', '日常走访', dialog);
     fireEvent.change(within(dialog).getByLabelText('慰问金（元）'), { target: { value: '五百' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '保存' }));
-    await waitFor(() => expect(within(dialog).getByLabelText('慰问金（元）').getAttribute('aria-invalid')).toBe('true'));
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText('慰问金（元）').getAttribute('aria-invalid')).toBe('true'),
+    );
     // The contract's own check refused it before anything was sent.
     expect(calls).toEqual([]);
     expect(screen.getByRole('dialog')).toBeTruthy();

@@ -40,17 +40,32 @@ export function VisitForm({ opened, personId, onClose }: { opened: boolean; pers
     onClose();
   };
   return (
-    <FormModal opened={opened} onClose={close} title="记录走访慰问" form={form} onSubmit={(v) => create.mutateAsync(v as never)}>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title="记录走访慰问"
+      form={form}
+      onSubmit={(v) => create.mutateAsync(v as never)}
+    >
       <SimpleGrid cols={2}>
         <Select label="类别" data={[...VISIT_KINDS]} {...form.getInputProps('kind')} />
         <FormDateField form={form} path="date" label="日期" />
         <TextInput label="走访人（工作人员、组长）" {...textField(form, 'visitors')} />
         <TextInput label="慰问金（元）" {...textField(form, 'money')} />
         <TextInput label="慰问品" {...textField(form, 'items')} />
-        <FormDateField empty={null} form={form} path="followUpOn" label="回访日期（可不填）" placeholder="如 2026-12-15" />
+        <FormDateField
+          empty={null}
+          form={form}
+          path="followUpOn"
+          label="回访日期（可不填）"
+          placeholder="如 2026-12-15"
+        />
       </SimpleGrid>
       <Textarea label="情况记录" autosize minRows={3} {...textField(form, 'note')} />
-      <Checkbox label="本次走访同时完成本年度养老金领取资格认证" {...form.getInputProps('certify', { type: 'checkbox' })} />
+      <Checkbox
+        label="本次走访同时完成本年度养老金领取资格认证"
+        {...form.getInputProps('certify', { type: 'checkbox' })}
+      />
     </FormModal>
   );
 }

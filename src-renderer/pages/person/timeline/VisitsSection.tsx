@@ -6,7 +6,8 @@ import { formatYuan } from '../../../../src-main/shared/money';
 import { DataTable } from '../../../kit/DataTable';
 import { useRpc, useRpcMutation } from '../../../kit/rpc';
 
-const gifts = (v: Visit) => [v.moneyFen ? `${formatYuan(v.moneyFen)} 元` : '', v.items ?? ''].filter(Boolean).join('，') || '—';
+const gifts = (v: Visit) =>
+  [v.moneyFen ? `${formatYuan(v.moneyFen)} 元` : '', v.items ?? ''].filter(Boolean).join('，') || '—';
 
 export function VisitsSection({ personId }: { personId: number }) {
   const visits = useRpc('visits.list', { personId });

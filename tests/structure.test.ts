@@ -29,12 +29,15 @@ function tree(files: Record<string, string>): string {
 
 async function violations(files: Record<string, string>): Promise<string[]> {
   const baseDir = tree(files);
-  const result = await cruise(['src-main', 'src-renderer', 'migrations'].filter((d) => fs.existsSync(path.join(baseDir, d))), {
-    validate: true,
-    ruleSet: { forbidden: config.forbidden } as never,
-    baseDir,
-    tsPreCompilationDeps: true,
-  });
+  const result = await cruise(
+    ['src-main', 'src-renderer', 'migrations'].filter((d) => fs.existsSync(path.join(baseDir, d))),
+    {
+      validate: true,
+      ruleSet: { forbidden: config.forbidden } as never,
+      baseDir,
+      tsPreCompilationDeps: true,
+    },
+  );
   const output = result.output as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } };
   return output.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort();
 }
@@ -43,11 +46,14 @@ const floors = {
   'src-main/shared/ids.ts': 'export const x = 1;\n',
   'src-main/db/open.ts': "import { x } from '../shared/ids';\nexport const db = x;\n",
   'src-main/contract/retirees.ts': "import { x } from '../shared/ids';\nexport type Person = { id: typeof x };\n",
-  'src-main/retirees/persons.ts': "import { db } from '../db/open';\nimport type { Person } from '../contract/retirees';\nexport const p: Person | number = db;\n",
-  'src-main/router/router.ts': "import { p } from '../retirees/persons';\nexport const r = p;\n",
-  'src-main/app/context.ts': "import { r } from '../router/router';\nexport const c = r;\n",
-  'src-main/cli/main.ts': "import { c } from '../app/context';\nimport { db } from '../db/open';\nexport default [c, db];\n",
-  'src-renderer/page.tsx': "import type { Person } from '../src-main/contract/retirees';\nexport const q: Person | null = null;\n",
+  'src-main/retirees/persons.ts':
+    "import { db } from '../db/open';\nimport type { Person } from '../contract/retirees';\nexport const p: Person | number = db;\n",
+  'src-main/router.ts': "import { p } from './retirees/persons';\nexport const r = p;\n",
+  'src-main/app/context.ts': "import { r } from '../router';\nexport const c = r;\n",
+  'src-main/cli/main.ts':
+    "import { c } from '../app/context';\nimport { db } from '../db/open';\nexport default [c, db];\n",
+  'src-renderer/page.tsx':
+    "import type { Person } from '../src-main/contract/retirees';\nexport const q: Person | null = null;\n",
   'migrations/0001-core.ts': 'export const up = 1;\n',
 };
 
@@ -59,7 +65,10 @@ describe('the floors of the main process', () => {
   test('an import up a floor, a folder loop, the renderer past the contract and a migration importing app code each fail', async () => {
     const found = await violations({
       ...floors,
-      'src-main/db/open.ts': "import { x } from '../shared/ids';\nimport { p } from '../retirees/persons';\nexport const db = x;\nexport const q = p;\n",
+      'src-main/db/open.ts':
+        "import { x } from '../shared/ids';\nimport { p } from '../retirees/persons';\nexport const db = x;\nexport const q = p;\n",
+      'src-main/retirees/persons.ts':
+        "import { db } from '../db/open';\nimport { r } from '../router';\nexport const p = [db, r];\n",
       'src-main/org/units.ts': "import { v } from '../visits/visits';\nexport const u = v;\n",
       'src-main/visits/visits.ts': "import { w } from '../org/other';\nexport const v = w;\n",
       'src-main/org/other.ts': 'export const w = 2;\n',
@@ -67,8 +76,59 @@ describe('the floors of the main process', () => {
       'migrations/0001-core.ts': "import { x } from '../src-main/shared/ids';\nexport const up = x;\n",
     });
     const rules = new Set(found.map((f) => f.split(':')[0]));
-    expect([...rules].sort()).toEqual(['migrations-are-frozen-and-alone', 'no-circular', 'no-folder-loop', 'no-import-up-from-db', 'renderer-sees-only-the-contract']);
+    expect([...rules].sort()).toEqual([
+      'migrations-are-frozen-and-alone',
+      'no-circular',
+      'no-folder-loop',
+      'no-import-up-from-db',
+      'no-import-up-from-domains',
+      'renderer-sees-only-the-contract',
+    ]);
     expect(found).toContain('no-import-up-from-db: src-main/db/open.ts → src-main/retirees/persons.ts');
+    expect(found).toContain('no-import-up-from-domains: src-main/retirees/persons.ts → src-main/router.ts');
     expect(found).toContain('renderer-sees-only-the-contract: src-renderer/page.tsx → src-main/retirees/persons.ts');
+  });
+});
+
+// ESLint (typescript-eslint, React's rules of hooks) and Prettier run over the real tree in
+// `npm run lint`; here, that their configuration catches what it is for, on text made in the test.
+describe('the lint and the format that npm test runs', () => {
+  const root = path.resolve(import.meta.dirname, '..');
+
+  test('npm test runs the floors, ESLint and Prettier before the tests', () => {
+    const { scripts } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(scripts.test.split('&&').map((s) => s.trim())).toContain('npm run lint');
+    expect(scripts.lint).toMatch(/depcruise src-main src-renderer migrations/);
+    expect(scripts.lint).toMatch(/eslint \./);
+    expect(scripts.lint).toMatch(/prettier --check \./);
+  });
+
+  test('ESLint refuses a hook called conditionally in the renderer and an unused variable in the main process', async () => {
+    const { ESLint } = await import('eslint');
+    const eslint = new ESLint({ cwd: root });
+    const [renderer] = await eslint.lintText(
+      "import { useState } from 'react';\nexport function A({ on }: { on: boolean }) {\n  if (on) {\n    const [v] = useState(1);\n    return v;\n  }\n  return 0;\n}\n",
+      { filePath: path.join(root, 'src-renderer/pages/Probe.tsx') },
+    );
+    expect(renderer.messages.map((m) => m.ruleId)).toContain('react-hooks/rules-of-hooks');
+    const [main] = await eslint.lintText('export function f() {\n  const unused = 1;\n  return 2;\n}\n', {
+      filePath: path.join(root, 'src-main/retirees/probe.ts'),
+    });
+    expect(main.messages.map((m) => m.ruleId)).toContain('@typescript-eslint/no-unused-vars');
+    expect(main.errorCount).toBeGreaterThan(0);
+  });
+
+  test('Prettier finds text not in its format, and leaves the frozen migrations alone', async () => {
+    const prettier = await import('prettier');
+    const file = path.join(root, 'src-main/retirees/probe.ts');
+    const options = { ...(await prettier.resolveConfig(file)), filepath: file };
+    expect(await prettier.check("export const a = {b:1,c:'x'}\n", options)).toBe(false);
+    expect(await prettier.check("export const a = { b: 1, c: 'x' };\n", options)).toBe(true);
+    const migration = path.join(root, 'migrations/0001-core.ts');
+    expect((await prettier.getFileInfo(migration, { ignorePath: path.join(root, '.prettierignore') })).ignored).toBe(
+      true,
+    );
   });
 });

@@ -21,16 +21,10 @@ describe('the html tag', () => {
       '<td title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;王&amp;李&#39;s">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;王&amp;李&#39;s</td>',
     );
     // Nested once, escaped once: not &amp;lt;.
-    expect(
-      html`<tr>
-        ${row}
-      </tr>`.text,
-    ).toBe(`<tr>${row.text}</tr>`);
-    expect(
-      html`<ol>
-        ${['a<b', 'c'].map((x) => html`<li>${x}</li>`)}
-      </ol>`.text,
-    ).toBe('<ol><li>a&lt;b</li><li>c</li></ol>');
+    expect(html`<tr>${row}</tr>`.text).toBe(`<tr>${row.text}</tr>`);
+    expect(html`<ol>${['a<b', 'c'].map((x) => html`<li>${x}</li>`)}</ol>`.text).toBe(
+      '<ol><li>a&lt;b</li><li>c</li></ol>',
+    );
     expect(html`<p>${null}${undefined}${false}${0}${raw('<br>')}</p>`.text).toBe('<p>0<br></p>');
   });
 

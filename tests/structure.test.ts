@@ -120,12 +120,15 @@ describe('the lint and the format that npm test runs', () => {
     expect(main.errorCount).toBeGreaterThan(0);
   });
 
-  test('Prettier finds text not in its format, and leaves the frozen migrations alone', async () => {
+  test('Prettier finds text not in its format, leaves the printed html templates and the frozen migrations alone', async () => {
     const prettier = await import('prettier');
     const file = path.join(root, 'src-main/retirees/probe.ts');
     const options = { ...(await prettier.resolveConfig(file)), filepath: file };
     expect(await prettier.check("export const a = {b:1,c:'x'}\n", options)).toBe(false);
     expect(await prettier.check("export const a = { b: 1, c: 'x' };\n", options)).toBe(true);
+    // The html and css tagged templates are what gets printed: Prettier must not re-indent them.
+    const printed = 'export const row = html`<tr><td>${name}</td></tr>`;\n';
+    expect(await prettier.format(printed, options)).toBe(printed);
     const migration = path.join(root, 'migrations/0001-core.ts');
     expect((await prettier.getFileInfo(migration, { ignorePath: path.join(root, '.prettierignore') })).ignored).toBe(
       true,

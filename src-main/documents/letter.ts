@@ -43,23 +43,12 @@ ${screenPageCss('.letter', '160mm', '20mm 24mm', '12mm auto')}
 const IMAGE_URL = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/;
 
 function image(src: string | null | undefined, cls: string): Html | null {
-  return src && IMAGE_URL.test(src) ? html`<img class="${cls}" src="${src}" alt="" />` : null;
+  return src && IMAGE_URL.test(src) ? html`<img class="${cls}" src="${src}" alt="">` : null;
 }
 
 export function letterHtml(letter: FilledLetter & { title: string }, assets: LetterAssets = {}): Html {
   const head = image(assets.letterhead, 'head');
-  return html`<section class="letter">
-    ${head && html`<div class="letterhead">${head}</div>`}
-    <h1>${letter.title}</h1>
-    <p class="salutation">${letter.salutation}</p>
-    <div class="body">${letter.paragraphs.map((p) => html`<p>${p}</p>`)}</div>
-    <div class="closing">${letter.closing.map((p) => html`<p>${p}</p>`)}</div>
-    <div class="signature">
-      ${image(assets.seal, 'seal')}
-      <p>${letter.organisation}</p>
-      <p>${letter.date}</p>
-    </div>
-  </section>`;
+  return html`<section class="letter">${head && html`<div class="letterhead">${head}</div>`}<h1>${letter.title}</h1><p class="salutation">${letter.salutation}</p><div class="body">${letter.paragraphs.map((p) => html`<p>${p}</p>`)}</div><div class="closing">${letter.closing.map((p) => html`<p>${p}</p>`)}</div><div class="signature">${image(assets.seal, 'seal')}<p>${letter.organisation}</p><p>${letter.date}</p></div></section>`;
 }
 
 export function lettersPrintable(

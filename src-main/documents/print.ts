@@ -63,17 +63,6 @@ export function printable(title: string, css: string, body: Html | readonly Html
 
 /** A whole document: what the CLI writes and a browser prints. */
 export function htmlDocument(p: Printable): string {
-  return html`<!doctype html>
-    <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <title>${p.title}</title>
-        <style>
-          ${raw(p.css)}
-        </style>
-      </head>
-      <body>
-        ${raw(p.body)}
-      </body>
-    </html>`.text;
+  return html`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${p.title}</title><style>${raw(p.css)}</style></head><body>${raw(p.body)}</body></html>`
+    .text;
 }

@@ -74,12 +74,7 @@ const mm = (n: number) => `${n}mm`;
 function postcodeBoxes(code: string) {
   return [...code].map(
     (d, i) =>
-      html`<div
-        class="pc"
-        style="left:${mm(POSTCODE_BOX.left + i * (POSTCODE_BOX.width + POSTCODE_BOX.gap))};top:${mm(POSTCODE_BOX.top)};width:${mm(POSTCODE_BOX.width)};height:${mm(POSTCODE_BOX.height)}"
-      >
-        ${d}
-      </div>`,
+      html`<div class="pc" style="left:${mm(POSTCODE_BOX.left + i * (POSTCODE_BOX.width + POSTCODE_BOX.gap))};top:${mm(POSTCODE_BOX.top)};width:${mm(POSTCODE_BOX.width)};height:${mm(POSTCODE_BOX.height)}">${d}</div>`,
   );
 }
 
@@ -97,14 +92,7 @@ body { margin: 0; }
 @media screen { .envelope { margin: 6mm auto; box-shadow: 0 0 3px #888; background: #fff; } }`;
   const pages = list.map(
     (r) =>
-      html`<section class="envelope" data-person="${r.personId}">
-        ${postcodeBoxes(r.postcode)}
-        <div class="to-address">${r.address}</div>
-        <div class="to-name">${r.name}　收</div>
-        <div class="from">
-          ${from.address && html`${from.address}<br />`}${from.organisation}${from.postcode && html`<br />邮政编码：${from.postcode}`}
-        </div>
-      </section>`,
+      html`<section class="envelope" data-person="${r.personId}">${postcodeBoxes(r.postcode)}<div class="to-address">${r.address}</div><div class="to-name">${r.name}　收</div><div class="from">${from.address && html`${from.address}<br>`}${from.organisation}${from.postcode && html`<br>邮政编码：${from.postcode}`}</div></section>`,
   );
   return printable('信封', css, pages);
 }
@@ -128,11 +116,7 @@ body { margin: 0; }
       const row = Math.floor(i / s.columns);
       const left = s.left + col * (s.width + s.gapX);
       const top = s.top + row * (s.height + s.gapY);
-      return html`<div class="label" style="left:${left.toFixed(2)}mm;top:${top.toFixed(2)}mm">
-        <div class="code">${r.postcode}</div>
-        <div>${r.address}</div>
-        <div class="name">${r.name}　收</div>
-      </div>`;
+      return html`<div class="label" style="left:${left.toFixed(2)}mm;top:${top.toFixed(2)}mm"><div class="code">${r.postcode}</div><div>${r.address}</div><div class="name">${r.name}　收</div></div>`;
     });
     pages.push(html`<section class="sheet">${labels}</section>`);
   }

@@ -614,45 +614,9 @@ export function contactSheetPrintable(
   const date = formatChineseDate(today);
   const rows = members.map(
     (m, i) =>
-      html`<tr>
-        <td class="n">${i + 1}</td>
-        <td>${m.name}</td>
-        <td class="c">${m.gender}</td>
-        <td class="c">${m.age}</td>
-        <td>${m.phones.join('、')}</td>
-        <td>${m.address}</td>
-        <td>${m.emergency}</td>
-        <td>${m.cannotCome.join('、')}</td>
-      </tr>`,
+      html`<tr><td class="n">${i + 1}</td><td>${m.name}</td><td class="c">${m.gender}</td><td class="c">${m.age}</td><td>${m.phones.join('、')}</td><td>${m.address}</td><td>${m.emergency}</td><td>${m.cannotCome.join('、')}</td></tr>`,
   );
-  const sheet = html`<section class="sheet">
-    <h1>${title}组员联系表</h1>
-    <p class="sub">
-      <span>组长：${unit.leader ?? '（未设）'}${unit.phone && `　电话：${unit.phone}`}</span
-      ><span>共 ${members.length} 人　${date}</span>
-    </p>
-    <table>
-      <colgroup>
-        <col class="n" />
-        <col class="name" />
-        <col class="g" />
-        <col class="age" />
-        <col class="phone" />
-        <col />
-        <col class="emergency" />
-        <col class="care" />
-      </colgroup>
-      <thead>
-        <tr>
-          ${CONTACT_COLUMNS.map((c) => html`<th>${c.label}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
-    <p class="note">${orgName}　本表含个人信息，请妥善保管，不得外传。</p>
-  </section>`;
+  const sheet = html`<section class="sheet"><h1>${title}组员联系表</h1><p class="sub"><span>组长：${unit.leader ?? '（未设）'}${unit.phone && `　电话：${unit.phone}`}</span><span>共 ${members.length} 人　${date}</span></p><table><colgroup><col class="n"><col class="name"><col class="g"><col class="age"><col class="phone"><col><col class="emergency"><col class="care"></colgroup><thead><tr>${CONTACT_COLUMNS.map((c) => html`<th>${c.label}</th>`)}</tr></thead><tbody>${rows}</tbody></table><p class="note">${orgName}　本表含个人信息，请妥善保管，不得外传。</p></section>`;
   const pages = [sheet];
   if (withTree) {
     const t = contactTree(store, ref, 5, today);
@@ -660,28 +624,11 @@ export function contactSheetPrintable(
       html`${m.name}　${m.phones.join('、') || '无电话，需上门告知'}${m.cannotCome.length > 0 && `（${m.cannotCome.join('、')}）`}`;
     const branches = t.branches.map((b) =>
       b.caller
-        ? html`<li>
-            <b>${who(b.caller)}</b>，负责通知：
-            <ol>
-              ${b.calls.map((m) => html`<li>${who(m)}</li>`)}
-            </ol>
-          </li>`
+        ? html`<li><b>${who(b.caller)}</b>，负责通知：<ol>${b.calls.map((m) => html`<li>${who(m)}</li>`)}</ol></li>`
         : b.calls.map((m) => html`<li>${who(m)}</li>`),
     );
     pages.push(
-      html`<section class="sheet">
-        <h1>${title}联络树</h1>
-        <p class="sub">
-          <span>由组长 ${t.leader.name}${t.leader.phone && `（${t.leader.phone}）`} 依次电话通知：</span
-          ><span>${date}</span>
-        </p>
-        <div class="tree">
-          <ol>
-            ${branches}
-          </ol>
-        </div>
-        <p class="note">联络员接到通知后，请逐一转告本人负责的组员；无电话或行动不便的，请上门告知。</p>
-      </section>`,
+      html`<section class="sheet"><h1>${title}联络树</h1><p class="sub"><span>由组长 ${t.leader.name}${t.leader.phone && `（${t.leader.phone}）`} 依次电话通知：</span><span>${date}</span></p><div class="tree"><ol>${branches}</ol></div><p class="note">联络员接到通知后，请逐一转告本人负责的组员；无电话或行动不便的，请上门告知。</p></section>`,
     );
   }
   return { ...printable(`${title}组员联系表`, SHEET_CSS, pages), count: members.length, missing: [] };

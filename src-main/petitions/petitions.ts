@@ -247,27 +247,7 @@ export async function registerWorkbook(
 export function registerPrintable(store: Store, from: string, to: string): PrintableView {
   const lines = registerLines(store, from, to);
   const { orgName } = getOfficeSettings(store);
-  const body = html`<section class="sheet register">
-    <h1>信访登记簿</h1>
-    <p class="sub">
-      <span>${orgName}</span><span>${formatChineseDate(from)}至${formatChineseDate(to)}　共 ${lines.length} 件</span>
-    </p>
-    <table>
-      <thead>
-        <tr>
-          ${REGISTER_COLUMNS.map((c) => html`<th>${c.label}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${lines.map(
-          (l) =>
-            html`<tr>
-              ${l.map((c) => html`<td>${c}</td>`)}
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </section>`;
+  const body = html`<section class="sheet register"><h1>信访登记簿</h1><p class="sub"><span>${orgName}</span><span>${formatChineseDate(from)}至${formatChineseDate(to)}　共 ${lines.length} 件</span></p><table><thead><tr>${REGISTER_COLUMNS.map((c) => html`<th>${c.label}</th>`)}</tr></thead><tbody>${lines.map((l) => html`<tr>${l.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody></table></section>`;
   return { ...printable('信访登记簿', ruledListCss(9.5), body), count: lines.length, missing: [] };
 }
 

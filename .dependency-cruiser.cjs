@@ -20,6 +20,7 @@ const FLOORS = [
       'letters',
       'org',
       'petitions',
+      'privacy',
       'retirees',
       'settings',
       'visits',

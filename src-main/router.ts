@@ -83,6 +83,19 @@ import {
   registerPrintable,
   registerWorkbook,
 } from './petitions/petitions';
+import {
+  addAssessment,
+  addRelativeRequest,
+  answerRelativeRequest,
+  assessmentPrintable,
+  listAssessments,
+  listRelativeRequests,
+  relativeExport,
+  retentionList,
+  reviewRetention,
+  rulesPrintable,
+  setRetentionYears,
+} from './privacy/privacy';
 import { addAttachment, readAttachment, removeAttachment } from './retirees/attachments';
 import { historyFor } from './retirees/history';
 import { listFilterOptions, listPersons, officeFigures } from './retirees/list';
@@ -303,6 +316,17 @@ const handlers: Handlers = {
   'materials.get': (ctx, { id }) => getMaterial(ctx.store, id),
   'materials.create': (ctx, input) => createMaterial(ctx.store, input),
   'materials.deliver': (ctx, { id, personIds, how, on }) => deliverMaterial(ctx.store, id, personIds, how, on),
+  'privacy.rulesPrint': (ctx) => rulesPrintable(ctx.store),
+  'privacy.assessments': (ctx) => listAssessments(ctx.store),
+  'privacy.assessmentPrint': (ctx, { id }) => assessmentPrintable(ctx.store, id),
+  'privacy.addAssessment': (ctx, input) => addAssessment(ctx.store, input),
+  'privacy.relativeRequests': (ctx, { personId }) => listRelativeRequests(ctx.store, personId),
+  'privacy.addRelativeRequest': (ctx, input) => addRelativeRequest(ctx.store, input),
+  'privacy.answerRelativeRequest': (ctx, input) => answerRelativeRequest(ctx.store, input),
+  'privacy.relativeExport': async (ctx, { id }) => withBase64(await relativeExport(ctx.store, id)),
+  'privacy.retention': (ctx) => retentionList(ctx.store),
+  'privacy.setRetentionYears': (ctx, { years }) => setRetentionYears(ctx.store, years),
+  'privacy.reviewRetention': (ctx, input) => reviewRetention(ctx.store, input),
   'backups.list': (ctx) => ctx.listBackups().map(describeBackup),
   'backups.create': async (ctx) => describeBackup(await ctx.backupNow()),
   'backups.restore': async (ctx, { name }) => {

@@ -420,6 +420,30 @@ async function officeYear(): Promise<{ people: number[] }> {
     body: '惊悉{姓名}{称呼}不幸逝世，享年{年龄}岁。',
     dateStyle: 'arabic',
   });
+
+  // Personal-information protection: an impact assessment, a relative's request for the deceased's
+  // file answered and exported, the retention years and a review.
+  await call('privacy.addAssessment', {
+    assessedOn: '2026-11-02',
+    subject: '药费报销数据处理',
+    purpose: '办理报销所必需',
+    impact: '健康信息泄露的风险',
+    measures: '权限、加密、留痕',
+    conclusion: '风险可控',
+    assessors: '王干事',
+  });
+  const request = await call<{ id: number }>('privacy.addRelativeRequest', {
+    personId: wang,
+    requester: '王强',
+    relation: '子女',
+    requestedOn: '2026-11-27',
+    wants: '复制',
+    purpose: '办理遗产继承',
+  });
+  await call('privacy.answerRelativeRequest', { id: request.id, answeredOn: '2026-11-28', answer: '已提供' });
+  await call('privacy.relativeExport', { id: request.id });
+  await call('privacy.setRetentionYears', { years: 20 });
+  await call('privacy.reviewRetention', { personId: wang, reviewedOn: '2026-11-30', decision: '继续保存' });
   return { people: [zhang, li, wang] };
 }
 

@@ -380,6 +380,38 @@ export const AUDIT_ENTITIES: Record<
     },
     subject: (s) => (typeof s.kind === 'string' ? FORMATS.letterKind(s.kind) : null),
   },
+  privacy_assessment: {
+    name: '个人信息保护影响评估',
+    fields: {
+      assessedOn: ['评估日期', 'date'],
+      subject: '评估事项',
+      conclusion: '评估结论',
+      assessors: '评估人员',
+    },
+    subject: (s) => (typeof s.subject === 'string' ? s.subject : null),
+  },
+  relative_request: {
+    name: '近亲属查阅申请',
+    fields: {
+      requester: '申请人',
+      relation: '与逝者关系',
+      requestedOn: ['申请日期', 'date'],
+      wants: '申请事项',
+      purpose: '申请用途',
+      answeredOn: ['答复日期', 'date'],
+      answer: '答复结果',
+      answerNote: '答复说明',
+      exportedFor: '导出档案交',
+    },
+  },
+  retention_review: {
+    name: '档案保存期限复核',
+    fields: { reviewedOn: ['复核日期', 'date'], decision: '复核结论', note: '说明' },
+  },
+  privacy_setting: {
+    name: '个人信息保护设置',
+    fields: { retentionYears: '已故人员档案复核年限' },
+  },
 };
 
 /** What was done, where the verb and the entity's name alone say it less well. */
@@ -395,6 +427,11 @@ const WHAT: Record<string, string> = {
   'activity.update': '登记活动到场',
   'adjustment_run.update': '按调资规则重新计算',
   'import.create': '导入花名册',
+  'privacy_assessment.create': '记录个人信息保护影响评估',
+  'relative_request.create': '登记近亲属查阅申请',
+  'relative_request.update': '答复近亲属查阅申请',
+  'retention_review.create': '复核已故人员档案保存期限',
+  'privacy_setting.update': '修改已故人员档案复核年限',
 };
 const ACTION: Record<AuditAction, string> = { create: '新增', update: '修改', delete: '删除' };
 

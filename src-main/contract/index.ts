@@ -13,6 +13,7 @@ import { importsMethods } from './imports';
 import { lettersMethods } from './letters';
 import { orgMethods } from './org';
 import { petitionsMethods } from './petitions';
+import { privacyMethods } from './privacy';
 import { retireesMethods } from './retirees';
 import { visitsMethods } from './visits';
 
@@ -27,6 +28,7 @@ export const contract = {
   ...petitionsMethods,
   ...adjustmentsMethods,
   ...activitiesMethods,
+  ...privacyMethods,
 } as const;
 
 export type Contract = typeof contract;

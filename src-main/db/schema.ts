@@ -403,6 +403,46 @@ export interface PlaceUnitsTable {
   note: string | null;
 }
 
+export interface PrivacyAssessmentsTable {
+  id: Generated<number>;
+  assessed_on: string;
+  subject: string;
+  purpose: string;
+  impact: string;
+  measures: string;
+  conclusion: string;
+  assessors: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface RelativeRequestsTable {
+  id: Generated<number>;
+  person_id: number;
+  requester: string;
+  relation: string;
+  requester_id_number: string | null;
+  phone: string | null;
+  requested_on: string;
+  wants: string;
+  purpose: string;
+  answered_on: string | null;
+  answer: string | null;
+  answer_note: string | null;
+  answered_by: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface RetentionReviewsTable {
+  id: Generated<number>;
+  person_id: number;
+  reviewed_on: string;
+  decision: string;
+  note: string | null;
+  reviewed_by: string;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -489,6 +529,9 @@ export interface Database {
   petition_attachments: PetitionAttachmentsTable;
   petitions: PetitionsTable;
   place_units: PlaceUnitsTable;
+  privacy_assessments: PrivacyAssessmentsTable;
+  relative_requests: RelativeRequestsTable;
+  retention_reviews: RetentionReviewsTable;
   settings: SettingsTable;
   study_deliveries: StudyDeliveriesTable;
   study_materials: StudyMaterialsTable;

@@ -70,7 +70,7 @@ describe('the route table', () => {
     });
   });
 
-  it('the menu: eleven entries in the order the office knows, shortcuts unique', () => {
+  it('the menu: twelve entries in the order the office knows, shortcuts unique', () => {
     const menu = menuOf(ROUTES);
     expect(menu.map((e) => e.menu.label)).toEqual([
       '首页',
@@ -83,6 +83,7 @@ describe('the route table', () => {
       '信访接待',
       '药费报销',
       '年度工作',
+      '个人信息保护',
       '系统设置',
     ]);
     expect(menu.find((e) => e.menu.label === '走访慰问')?.href).toBe('#/visits');

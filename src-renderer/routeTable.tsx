@@ -13,6 +13,7 @@ import {
   IconMessages,
   IconReceipt,
   IconSettings,
+  IconShieldLock,
   IconSitemap,
   IconUsers,
 } from '@tabler/icons-react';
@@ -30,6 +31,7 @@ import { PersonPage } from './pages/PersonPage';
 import { PetitionsPage } from './pages/PetitionsPage';
 import { PRINT_DOCS, PrintDocPage, type PrintDocKind } from './pages/PrintDocPage';
 import { PrintPage } from './pages/PrintPage';
+import { PrivacyPage } from './pages/privacy/PrivacyPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { VisitsPage } from './pages/VisitsPage';
 
@@ -101,6 +103,15 @@ export const ROUTES: readonly RouteDef<AppContextForPages>[] = [
       icon: IconCalendarCheck,
       shortcut: 'Alt+0',
       keywords: ['ndgz', 'niandu', '调资', '资格认证'],
+    },
+  },
+  {
+    pattern: 'privacy/:tab?',
+    render: (m) => <PrivacyPage tab={m.params.tab} />,
+    menu: {
+      label: '个人信息保护',
+      icon: IconShieldLock,
+      keywords: ['grxxbh', 'yinsi', '处理规则', '影响评估', '近亲属查阅', '档案保存期限'],
     },
   },
   {

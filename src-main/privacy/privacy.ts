@@ -39,14 +39,25 @@ const onField = (field: string, message: string) =>
 
 // --- the processing rules, to post ------------------------------------------------------------------
 
+/**
+ * The office as it signs: the name set up at first start, which most offices give whole
+ * (红星机械厂离退休管理办公室); a company's name alone gets 离退休管理办公室 after it.
+ */
+function officeName(orgName: string): string {
+  if (!orgName) return '离退休管理办公室';
+  return /(办公室|管理处|管理中心|服务中心|管理科|工作部|工作处)$/.test(orgName)
+    ? orgName
+    : `${orgName}离退休管理办公室`;
+}
+
 /** The rules as sections of paragraphs; the office's name goes where the law asks who processes. */
 function rulesSections(orgName: string): { heading: string; paragraphs: string[] }[] {
-  const office = orgName || '本单位';
+  const office = officeName(orgName);
   return [
     {
       heading: '一、处理者',
       paragraphs: [
-        `${office}离退休管理办公室（以下简称本办公室）为离退休人员提供服务与管理，是本规则所称个人信息的处理者。对个人信息处理有疑问、意见或者要求的，可到本办公室当面提出，或者通过本办公室公布的电话、地址联系。`,
+        `${office}（以下简称本办公室）为离退休人员提供服务与管理，是本规则所称个人信息的处理者。对个人信息处理有疑问、意见或者要求的，可到本办公室当面提出，或者通过本办公室公布的电话、地址联系。`,
       ],
     },
     {
@@ -91,7 +102,7 @@ export function rulesPrintable(store: Store, today = todayIso()): PrintableView 
     orgName,
   ).map(
     (s) => html`<h2>${s.heading}</h2>${s.paragraphs.map((p) => html`<p>${p}</p>`)}`,
-  )}</div><div class="signature"><p>${orgName ? `${orgName}离退休管理办公室` : '离退休管理办公室'}</p><p>${formatChineseDate(today)}</p></div></section>`;
+  )}</div><div class="signature"><p>${officeName(orgName)}</p><p>${formatChineseDate(today)}</p></div></section>`;
   const css = `${letterCss('A4')}
 .rules { font-size: 13pt; line-height: 1.7; }
 .rules h2 { font-size: 14pt; margin: 4mm 0 1mm; font-weight: bold; }`;
@@ -191,7 +202,7 @@ export function assessmentPrintable(store: Store, id: number): PrintableView {
   const { orgName } = getOfficeSettings(store);
   const section = (heading: string, text: string) =>
     html`<h2>${heading}</h2>${text.split('\n').map((p) => html`<p>${p}</p>`)}`;
-  const body = html`<section class="letter rules"><h1>个人信息保护影响评估报告</h1><p class="meta">评估事项：${a.subject}　评估日期：${formatChineseDate(a.assessedOn)}　保存至：${formatChineseDate(a.keepUntil)}</p><div class="body">${section('一、个人信息的处理目的、处理方式等是否合法、正当、必要', a.purpose)}${section('二、对个人权益的影响及安全风险', a.impact)}${section('三、所采取的保护措施是否合法、有效并与风险程度相适应', a.measures)}${section('四、评估结论', a.conclusion)}</div><div class="signature"><p>评估人员：${a.assessors}</p><p>${orgName ? `${orgName}离退休管理办公室` : '离退休管理办公室'}</p><p>${formatChineseDate(a.assessedOn)}</p></div></section>`;
+  const body = html`<section class="letter rules"><h1>个人信息保护影响评估报告</h1><p class="meta">评估事项：${a.subject}　评估日期：${formatChineseDate(a.assessedOn)}　保存至：${formatChineseDate(a.keepUntil)}</p><div class="body">${section('一、个人信息的处理目的、处理方式等是否合法、正当、必要', a.purpose)}${section('二、对个人权益的影响及安全风险', a.impact)}${section('三、所采取的保护措施是否合法、有效并与风险程度相适应', a.measures)}${section('四、评估结论', a.conclusion)}</div><div class="signature"><p>评估人员：${a.assessors}</p><p>${officeName(orgName)}</p><p>${formatChineseDate(a.assessedOn)}</p></div></section>`;
   const css = `${letterCss('A4')}
 .rules { font-size: 13pt; line-height: 1.7; }
 .rules .meta { font-size: 11pt; margin: 0 0 3mm; }

@@ -16,7 +16,15 @@ function who(params: URLSearchParams) {
 }
 
 /** Documents the main process makes, by the address they print at (#/print/<kind>). */
-export const PRINT_DOCS = ['letters', 'envelopes', 'adjustments', 'contacts', 'register'] as const;
+export const PRINT_DOCS = [
+  'letters',
+  'envelopes',
+  'adjustments',
+  'contacts',
+  'register',
+  'privacy-rules',
+  'privacy-assessment',
+] as const;
 export type PrintDocKind = (typeof PRINT_DOCS)[number];
 
 /** A call of the contract whose reply is a printable. */
@@ -40,6 +48,10 @@ function docRequest(kind: PrintDocKind, params: URLSearchParams): DocRequest {
   switch (kind) {
     case 'letters':
       return request('letters.render', lettersInput(params, false));
+    case 'privacy-rules':
+      return request('privacy.rulesPrint', {});
+    case 'privacy-assessment':
+      return request('privacy.assessmentPrint', { id: Number(params.get('id')) });
     case 'register':
       return request('petitions.registerPrint', { from: params.get('from') ?? '', to: params.get('to') ?? '' });
     case 'contacts':

@@ -31,6 +31,8 @@ const seed = path.join(os.tmpdir(), `adj-seed-${PEOPLE}.sqlite`);
 const dbPath = path.join(dir, 'p.sqlite');
 if (fs.existsSync(seed)) fs.copyFileSync(seed, dbPath);
 const ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });
+// Writes wait for the full check of the cached seed (it holds the write lock), past busy_timeout on a loaded machine.
+await ctx.integrityChecked;
 if (!fs.existsSync(seed)) {
   saveOfficeSettings(ctx.store, { orgName: '基准测试', operatorName: '基准测试' });
   ctx.store.tx(() => {

@@ -76,15 +76,31 @@ function seedHere(dbPath: string, people: number): Promise<void> {
 
 const fmt = (n: number) => n.toFixed(2).padStart(8);
 
+/** The baseline's database of `people` under the cache: seeded by the baseline's code, or by this one without git. */
+const baseDbOf = (people: number, code: { commit: string } | null) =>
+  path.join(CACHE, `people-${people}-${code ? code.commit.slice(0, 12) : 'here'}.sqlite`);
+
+/** This code's database: the baseline's, upgraded (migrations, then the search reindex). */
+const ourDbOf = (people: number, baseDb: string) =>
+  path.join(CACHE, `people-${people}-${path.basename(baseDb, '.sqlite').split('-').pop()}-ours-${codeHash()}.sqlite`);
+
+/**
+ * This code's database of `people` as a run of the lists left it under the cache, or null: the
+ * start-up, claims and adjustment rows (`--only startup|claims|adjust`) measure a copy of it instead of seeding anew.
+ */
+export function cachedPeopleDb(people: number, baseline = LISTS_BASELINE): string | null {
+  const file = ourDbOf(people, baseDbOf(people, baselineCode(baseline)));
+  return fs.existsSync(file) ? file : null;
+}
+
 export async function benchLists(options: { people: number; runs: number; baseline?: string }): Promise<string[]> {
   const { people, runs } = options;
   fs.mkdirSync(CACHE, { recursive: true });
   const lines: string[] = [];
   const code = baselineCode(options.baseline ?? LISTS_BASELINE);
   let baseline: Record<ListRowKey, Figure> | null = null;
-  let baseDb: string;
+  const baseDb = baseDbOf(people, code);
   if (code) {
-    baseDb = path.join(CACHE, `people-${people}-${code.commit.slice(0, 12)}.sqlite`);
     const child = spawnSync(
       process.execPath,
       ['--import', 'tsx', path.join(ROOT, 'bench/listsBaseline.ts'), code.dir, baseDb, String(people), String(runs)],
@@ -104,17 +120,11 @@ export async function benchLists(options: { people: number; runs: number; baseli
       lines.push(
         `${people.toLocaleString('en')} people seeded by ${code.commit.slice(0, 7)}'s code in ${out.seedSeconds.toFixed(1)} s (kept in ${CACHE})`,
       );
-  } else {
-    baseDb = path.join(CACHE, `people-${people}-here.sqlite`);
-    if (!fs.existsSync(baseDb)) await seedHere(baseDb, people);
-  }
+  } else if (!fs.existsSync(baseDb)) await seedHere(baseDb, people);
 
   // This code's database: the baseline's, upgraded as an office's would be (migrations, then the
   // background reindex of the search, here run to the end before measuring).
-  const ourDb = path.join(
-    CACHE,
-    `people-${people}-${path.basename(baseDb, '.sqlite').split('-').pop()}-ours-${codeHash()}.sqlite`,
-  );
+  const ourDb = ourDbOf(people, baseDb);
   if (!fs.existsSync(ourDb)) {
     const building = `${ourDb}.building`;
     fs.copyFileSync(baseDb, building);

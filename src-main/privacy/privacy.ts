@@ -19,6 +19,8 @@ import { ASSESSMENT_KEEP_YEARS } from '../contract/privacy';
 import type { PrintableView } from '../contract/common';
 import { nowIso, writeAudit } from '../audit/audit';
 import { listClaims } from '../claims/claims';
+import type { Selectable } from 'kysely';
+import type { PrivacyAssessmentsTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { html } from '../documents/html';
 import { letterCss } from '../documents/letter';
@@ -121,18 +123,7 @@ function yearsAfter(iso: string, years: number): string {
 
 const assessmentRows = (store: Store) => store.kysely.selectFrom('privacy_assessments').selectAll();
 
-function assessmentView(r: {
-  id: number;
-  assessed_on: string;
-  subject: string;
-  purpose: string;
-  impact: string;
-  measures: string;
-  conclusion: string;
-  assessors: string;
-  created_at: string;
-  created_by: string;
-}): AssessmentView {
+function assessmentView(r: Selectable<PrivacyAssessmentsTable>): AssessmentView {
   return {
     id: r.id,
     assessedOn: r.assessed_on,

@@ -106,6 +106,45 @@ describe('what other writers do', () => {
     expect(sheets[0].merges).toEqual([{ r0: 0, c0: 0, r1: 1, c1: 1 }]);
   });
 
+  test('a sheet and its strings of several megabytes, read a piece at a time, come out whole: every row, every Han character, the merges after them', async () => {
+    // Rows of varying length, Han text inline and shared, a namespace prefix on every element: the
+    // pieces the reader decodes (about 1 MB each) end at every kind of place, inside a character too.
+    const n = 20_000;
+    const name = (i: number) => `${'张王李赵刘陈'[i % 6]}${'桂兰国强秀英'.slice(0, 1 + (i % 5))}${i}`;
+    const strings = Array.from(
+      { length: n },
+      (_, i) => `<x:si><x:t>${name(i)}住址沈阳市和平区兴华街${i}号</x:t></x:si>`,
+    ).join('');
+    const rows = Array.from(
+      { length: n },
+      (_, i) =>
+        `<x:row r="${i + 1}"${i % 1000 === 7 ? ' hidden="1"' : ''}><x:c r="A${i + 1}" t="s"><x:v>${i}</x:v></x:c>` +
+        `<x:c r="B${i + 1}" t="inlineStr"><x:is><x:t>${name(i).repeat(1 + (i % 7))}&amp;</x:t></x:is></x:c>` +
+        `<x:c r="C${i + 1}"><x:v>${i * 3}</x:v></x:c></x:row>`,
+    ).join('');
+    const bytes = await handWritten({
+      workbook:
+        '<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="花名册" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>',
+      strings: `<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings}</x:sst>`,
+      sheet: `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${rows}</x:sheetData><x:mergeCells count="2"><x:mergeCell ref="A1:C1"/><x:mergeCell ref="B${n}:C${n}"/></x:mergeCells></x:worksheet>`,
+    });
+    expect(Buffer.byteLength(rows)).toBeGreaterThan(4 << 20);
+    expect(Buffer.byteLength(strings)).toBeGreaterThan(1 << 20);
+    const [sheet] = readXlsxBook(bytes).sheets;
+    expect(sheet.rows).toEqual(
+      Array.from({ length: n }, (_, i) => [
+        `${name(i)}住址沈阳市和平区兴华街${i}号`,
+        `${name(i).repeat(1 + (i % 7))}&`,
+        i * 3,
+      ]),
+    );
+    expect([...sheet.hiddenRows]).toEqual(Array.from({ length: n / 1000 }, (_, k) => k * 1000 + 7));
+    expect(sheet.merges).toEqual([
+      { r0: 0, c0: 0, r1: 0, c1: 2 },
+      { r0: n - 1, c0: 1, r1: n - 1, c1: 2 },
+    ]);
+  });
+
   test('date formats: built-in Chinese ones, custom codes, and the 1904 date system', async () => {
     const bytes = await handWritten({
       workbook:

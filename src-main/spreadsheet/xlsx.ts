@@ -198,17 +198,18 @@ function dateStyles(xml: string | null): boolean[] {
   });
 }
 
-function sharedStrings(xml: string | null, limits: ImportLimits): string[] {
+function sharedStrings(pieces: Iterable<string> | null, limits: ImportLimits): string[] {
   const out: string[] = [];
-  if (!xml) return out;
-  SHARED_STRING.lastIndex = 0;
-  for (let m = SHARED_STRING.exec(xml); m; m = SHARED_STRING.exec(xml)) {
-    const text = m[1] ? runsText(m[1]) : '';
-    if (text.length > limits.cellChars)
-      throw beyondLimit(`有一段文字超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`);
-    // No workbook within the limits refers to more distinct strings than it has cells.
-    if (out.length >= limits.cells) throw beyondLimit(`文字超过 ${grouped(limits.cells)} 段的上限`);
-    out.push(text);
+  for (const xml of pieces ?? []) {
+    SHARED_STRING.lastIndex = 0;
+    for (let m = SHARED_STRING.exec(xml); m; m = SHARED_STRING.exec(xml)) {
+      const text = m[1] ? runsText(m[1]) : '';
+      if (text.length > limits.cellChars)
+        throw beyondLimit(`有一段文字超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`);
+      // No workbook within the limits refers to more distinct strings than it has cells.
+      if (out.length >= limits.cells) throw beyondLimit(`文字超过 ${grouped(limits.cells)} 段的上限`);
+      out.push(text);
+    }
   }
   return out;
 }
@@ -269,72 +270,76 @@ function cellValue(attrs: string, body: string | undefined, ctx: Context): XlsxC
   }
 }
 
-function readSheet(xml: string, ctx: Context, sheetName: string): Omit<XlsxSheet, 'name' | 'hidden'> {
+/** `pieces`: the sheet's XML a piece at a time, each ending after a row (ZipArchive.textPieces). */
+function readSheet(pieces: Iterable<string>, ctx: Context, sheetName: string): Omit<XlsxSheet, 'name' | 'hidden'> {
   const { limits } = ctx;
   const rows: XlsxCell[][] = [];
   const hiddenRows = new Set<number>();
+  const merges: XlsxSheet['merges'] = [];
   let rowIndex = -1;
-  let end = 0;
   const where = (row: number, col: number) => `工作表“${sheetName}”的 ${cellName(row, col)} 单元格`;
-  ROW_OPEN.lastIndex = 0;
-  for (let m = ROW_OPEN.exec(xml); m; m = ROW_OPEN.exec(xml)) {
-    const attrs = m[1];
-    const r = attr(attrs, 'r');
-    rowIndex = r ? Number(r) - 1 : rowIndex + 1;
-    if (!Number.isSafeInteger(rowIndex) || rowIndex < 0) throw new XlsxError(`row number ${r} is not a number`);
-    const values: XlsxCell[] = [];
-    if (!attrs.endsWith('/')) {
-      ROW_CLOSE.lastIndex = ROW_OPEN.lastIndex;
-      const close = ROW_CLOSE.exec(xml);
-      if (!close) throw new XlsxError(`row ${rowIndex + 1} is not closed`);
-      const body = xml.slice(ROW_OPEN.lastIndex, close.index);
-      ROW_OPEN.lastIndex = end = ROW_CLOSE.lastIndex;
-      let col = -1;
-      CELL.lastIndex = 0;
-      for (let c = CELL.exec(body); c; c = CELL.exec(body)) {
-        const ref = CELL_REF.exec(c[1]);
-        col = ref ? columnNumber(ref[1]) - 1 : col + 1;
-        const v = cellValue(c[1], c[2], ctx);
-        if (v === null) continue;
-        if (rowIndex >= limits.rows || col >= limits.columns) {
-          // Nothing is built for a row or a column beyond the limits; a value there refuses the file.
-          if (v === '') continue;
-          const limit = rowIndex >= limits.rows ? `${grouped(limits.rows)} 行` : `${grouped(limits.columns)} 列`;
-          throw beyondLimit(`${where(rowIndex, col)}有内容，超过了 ${limit}的上限`);
+  for (const xml of pieces) {
+    let end = 0;
+    ROW_OPEN.lastIndex = 0;
+    for (let m = ROW_OPEN.exec(xml); m; m = ROW_OPEN.exec(xml)) {
+      const attrs = m[1];
+      const r = attr(attrs, 'r');
+      rowIndex = r ? Number(r) - 1 : rowIndex + 1;
+      if (!Number.isSafeInteger(rowIndex) || rowIndex < 0) throw new XlsxError(`row number ${r} is not a number`);
+      const values: XlsxCell[] = [];
+      if (!attrs.endsWith('/')) {
+        ROW_CLOSE.lastIndex = ROW_OPEN.lastIndex;
+        const close = ROW_CLOSE.exec(xml);
+        if (!close) throw new XlsxError(`row ${rowIndex + 1} is not closed`);
+        const body = xml.slice(ROW_OPEN.lastIndex, close.index);
+        ROW_OPEN.lastIndex = end = ROW_CLOSE.lastIndex;
+        let col = -1;
+        CELL.lastIndex = 0;
+        for (let c = CELL.exec(body); c; c = CELL.exec(body)) {
+          const ref = CELL_REF.exec(c[1]);
+          col = ref ? columnNumber(ref[1]) - 1 : col + 1;
+          const v = cellValue(c[1], c[2], ctx);
+          if (v === null) continue;
+          if (rowIndex >= limits.rows || col >= limits.columns) {
+            // Nothing is built for a row or a column beyond the limits; a value there refuses the file.
+            if (v === '') continue;
+            const limit = rowIndex >= limits.rows ? `${grouped(limits.rows)} 行` : `${grouped(limits.columns)} 列`;
+            throw beyondLimit(`${where(rowIndex, col)}有内容，超过了 ${limit}的上限`);
+          }
+          if (typeof v === 'string' && v.length > limits.cellChars) {
+            throw beyondLimit(
+              `${where(rowIndex, col)}超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`,
+            );
+          }
+          values[col] = v;
         }
-        if (typeof v === 'string' && v.length > limits.cellChars) {
-          throw beyondLimit(
-            `${where(rowIndex, col)}超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`,
-          );
-        }
-        values[col] = v;
+      } else end = ROW_OPEN.lastIndex;
+      // An empty row past the limit (formatting that reaches the bottom of the sheet) is no row.
+      if (rowIndex >= limits.rows) continue;
+      if (HIDDEN.test(attrs)) hiddenRows.add(rowIndex);
+      // Each row built counts, with its cells up to its last value, and so do the empty rows above it.
+      ctx.cells += 1 + values.length + Math.max(0, rowIndex - rows.length);
+      if (ctx.cells > limits.cells) throw beyondLimit(`单元格总数超过 ${grouped(limits.cells)} 个的上限`);
+      rows[rowIndex] = Array.from(values, (v) => v ?? null);
+    }
+    // The merged ranges come after the rows (ECMA-376 §18.3.1.99: sheetData, then mergeCells).
+    MERGE.lastIndex = 0;
+    const tail = xml.slice(end);
+    for (let m = MERGE.exec(tail); m; m = MERGE.exec(tail)) {
+      const ref = attr(m[1], 'ref') ?? '';
+      const range = decodeRange(ref);
+      if (!range) continue;
+      if (range.r1 >= limits.rows || range.c1 >= limits.columns) {
+        throw beyondLimit(
+          `工作表“${sheetName}”的合并单元格 ${ref.slice(0, 40)} 超出了 ${grouped(limits.rows)} 行 × ${grouped(limits.columns)} 列的上限`,
+        );
       }
-    } else end = ROW_OPEN.lastIndex;
-    // An empty row past the limit (formatting that reaches the bottom of the sheet) is no row.
-    if (rowIndex >= limits.rows) continue;
-    if (HIDDEN.test(attrs)) hiddenRows.add(rowIndex);
-    // Each row built counts, with its cells up to its last value, and so do the empty rows above it.
-    ctx.cells += 1 + values.length + Math.max(0, rowIndex - rows.length);
-    if (ctx.cells > limits.cells) throw beyondLimit(`单元格总数超过 ${grouped(limits.cells)} 个的上限`);
-    rows[rowIndex] = Array.from(values, (v) => v ?? null);
+      if (merges.length >= limits.merges)
+        throw beyondLimit(`工作表“${sheetName}”的合并单元格超过 ${grouped(limits.merges)} 处的上限`);
+      merges.push(range);
+    }
   }
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  const merges: XlsxSheet['merges'] = [];
-  MERGE.lastIndex = 0;
-  const tail = xml.slice(end);
-  for (let m = MERGE.exec(tail); m; m = MERGE.exec(tail)) {
-    const ref = attr(m[1], 'ref') ?? '';
-    const range = decodeRange(ref);
-    if (!range) continue;
-    if (range.r1 >= limits.rows || range.c1 >= limits.columns) {
-      throw beyondLimit(
-        `工作表“${sheetName}”的合并单元格 ${ref.slice(0, 40)} 超出了 ${grouped(limits.rows)} 行 × ${grouped(limits.columns)} 列的上限`,
-      );
-    }
-    if (merges.length >= limits.merges)
-      throw beyondLimit(`工作表“${sheetName}”的合并单元格超过 ${grouped(limits.merges)} 处的上限`);
-    merges.push(range);
-  }
   return { rows, hiddenRows, merges };
 }
 
@@ -351,7 +356,7 @@ export function readXlsxBook(bytes: Buffer, limits: ImportLimits = IMPORT_LIMITS
   const rels = relationships(zip, workbookPart);
   const partOf = (kind: string) => rels.find((r) => r.type.endsWith(`/${kind}`))?.target;
   const ctx: Context = {
-    strings: sharedStrings(zip.text(partOf('sharedStrings') ?? 'xl/sharedStrings.xml'), limits),
+    strings: sharedStrings(zip.textPieces(partOf('sharedStrings') ?? 'xl/sharedStrings.xml', 'si'), limits),
     dates: dateStyles(zip.text(partOf('styles') ?? 'xl/styles.xml')),
     date1904: new RegExp(`<${P}workbookPr\\b[^>]*\\sdate1904="(?:1|true)"`).test(workbook),
     limits,
@@ -364,7 +369,7 @@ export function readXlsxBook(bytes: Buffer, limits: ImportLimits = IMPORT_LIMITS
     // Chart sheets and dialog sheets hold no rows.
     if (!rel || !rel.type.endsWith('/worksheet')) continue;
     if (sheets.length >= limits.sheets) throw beyondLimit(`工作表超过 ${grouped(limits.sheets)} 张的上限`);
-    const xml = zip.text(rel.target);
+    const xml = zip.textPieces(rel.target, 'row');
     if (xml === null) throw new XlsxError(`sheet part ${rel.target} is missing`);
     const state = attr(m[1], 'state');
     const name = attr(m[1], 'name') ?? rel.target;

@@ -145,7 +145,7 @@ describe('a correction in the preview', () => {
   async function afresh(sheet: (string | null)[][]) {
     const prepared = await prepareImport(Buffer.from(await xlsx(sheet)), '名单.xlsx');
     const dryRun = new DryRun(ctx.store, prepared);
-    return { ...dryRun.figures(), notARoster: notARoster(prepared.sheets), rows: dryRun.report.rows };
+    return { ...dryRun.figures(), notARoster: notARoster(prepared.sheets), rows: dryRun.reportRows() };
   }
 
   test('decides each row exactly as opening the corrected file afresh does', async () => {

@@ -9,6 +9,7 @@ import type {
   ImportReport,
   KeptEdit,
   ReportRow,
+  RowIssue,
   UndoCheck,
   UndoResult,
 } from '../contract/imports';
@@ -240,8 +241,18 @@ export interface CommitOptions extends ImportDecisions {
   confirmNotRoster?: boolean;
   /** Called after each data row; throwing from it cancels the import (nothing is kept). */
   onProgress?: (done: number, total: number) => void;
-  /** Which rows the report lists: every row (the CLI), or those with problems (the wizard shows those; the log has every row). */
-  reportRows?: 'all' | 'problems';
+  /**
+   * Which rows the report lists: every row (the CLI), those with problems (the wizard shows those;
+   * the log has every row), or none (the preview's dry run keeps what it needs of each row itself).
+   */
+  reportRows?: 'all' | 'problems' | 'none';
+  /** Told what each row does, by its position among the rows of every sheet. */
+  onRow?: (
+    at: number,
+    outcome: ReportRow['outcome'],
+    personId: number | null,
+    conflicts: ReportRow['conflicts'],
+  ) => void;
 }
 
 /** A data row as the commit reads it (converted when it was analysed: analyze.ts). */
@@ -374,7 +385,8 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
       needsReview: 0,
     };
     let done = 0;
-    for (const row of rows) {
+    for (let at = 0; at < rows.length; at++) {
+      const row = rows[at];
       const base = {
         sheet: row.sheet,
         row: row.row,
@@ -410,8 +422,10 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
         options.onProgress?.(done, total);
       }
       countOutcome(counts, outcome, row.flagged, 1);
-      if (options.reportRows !== 'problems' || base.issues.length > 0 || outcome === 'rejected')
+      const listed = options.reportRows ?? 'all';
+      if (listed === 'all' || (listed === 'problems' && (base.issues.length > 0 || outcome === 'rejected')))
         report.push({ ...base, outcome });
+      options.onRow?.(at, outcome, base.personId, base.conflicts);
       if (importId !== null) {
         logRow.run(
           importId,
@@ -472,20 +486,47 @@ export interface DryRunFigures {
   unknownValues: { field: string; value: string; count: number }[];
 }
 
+/** A row's outcome as the dry run keeps it: its place in this list. */
+const OUTCOMES = [
+  'inserted',
+  'updated',
+  'merged',
+  'skipped',
+  'excluded',
+  'rejected',
+  'title',
+  'header',
+  'blank',
+  'total',
+  'note',
+  'data',
+] as const satisfies readonly ReportRow['outcome'][];
+const OUTCOME_CODE = new Map<ReportRow['outcome'], number>(OUTCOMES.map((o, i) => [o, i]));
+
 /**
  * The preview's dry run of the commit, kept with the wizard, so that a correction decides again
  * only what it can change: the corrected row, and the rows that share its key, before and after
  * (the same person twice in the file). Its figures are kept as tallies that a correction adjusts
  * for the rows it changed. Everything else, and the database, is left alone.
+ *
+ * Kept small (issue 14: the import's memory): for each row only what the dry run decided, as a
+ * code and a number in typed arrays, and the conflicts of the few rows that have some; a row of
+ * the report is made from these and the analysed row when the preview shows it.
  */
 export class DryRun {
-  report: ImportReport;
+  /** The report's figures and sheets (its rows: reportRow). */
+  readonly report: Omit<ImportReport, 'rows'>;
   /** The analysed rows of every sheet, one after another, as the report lists them. */
   private readonly rows: AnalyzedRow[];
   /** Where each sheet's rows start among them. */
   private readonly starts: number[];
-  /** The data rows by key, in file order. */
-  private readonly byKey = new Map<string, number[]>();
+  /** Each row's outcome (OUTCOMES) and person (NaN: none). */
+  private readonly outcomes: Uint8Array;
+  private readonly personIds: Float64Array;
+  /** The rows whose person is on file with fields that differ: those fields. */
+  private readonly conflicts = new Map<number, ReportRow['conflicts']>();
+  /** The data rows by key, in file order (one row: its position alone). */
+  private readonly byKey = new Map<string, number | number[]>();
   private readonly counts: DryRunFigures['counts'] = {
     dataRows: 0,
     nonDataRows: 0,
@@ -506,8 +547,15 @@ export class DryRun {
     private readonly store: Store,
     private readonly prepared: PreparedImport,
   ) {
-    this.report = commitImport(store, prepared, { dryRun: true });
     this.rows = prepared.sheets.flatMap((s) => s.rows);
+    this.outcomes = new Uint8Array(this.rows.length);
+    this.personIds = new Float64Array(this.rows.length);
+    const { rows: _none, ...report } = commitImport(store, prepared, {
+      dryRun: true,
+      reportRows: 'none',
+      onRow: (at, outcome, personId, conflicts) => this.decided(at, outcome, personId, conflicts),
+    });
+    this.report = report;
     this.starts = [];
     let at = 0;
     for (const s of prepared.sheets) {
@@ -516,13 +564,66 @@ export class DryRun {
     }
     this.rows.forEach((row, i) => {
       const key = row.outcome === 'data' ? convertRow(row).key : null;
-      if (key) {
-        const same = this.byKey.get(key);
-        if (same) same.push(i);
-        else this.byKey.set(key, [i]);
-      }
+      if (key) this.byKey.set(key, [...this.withKey(key), i]);
       this.tally(i, 1);
     });
+    // A key of one row keeps its position alone.
+    for (const [key, list] of this.byKey)
+      if (typeof list !== 'number' && list.length === 1) this.byKey.set(key, list[0]);
+  }
+
+  private decided(
+    at: number,
+    outcome: ReportRow['outcome'],
+    personId: number | null,
+    conflicts: ReportRow['conflicts'],
+  ): void {
+    this.outcomes[at] = OUTCOME_CODE.get(outcome)!;
+    this.personIds[at] = personId ?? NaN;
+    if (conflicts.length > 0) this.conflicts.set(at, conflicts);
+    else this.conflicts.delete(at);
+  }
+
+  /** The positions of the data rows with this key, in file order. */
+  private withKey(key: string): number[] {
+    const list = this.byKey.get(key);
+    return list === undefined ? [] : typeof list === 'number' ? [list] : list;
+  }
+
+  /** How many rows the report has (every row of every sheet). */
+  get size(): number {
+    return this.rows.length;
+  }
+
+  /** What the row at a position does. */
+  outcome(at: number): ReportRow['outcome'] {
+    return OUTCOMES[this.outcomes[at]];
+  }
+
+  /** The problems of the row at a position. */
+  issues(at: number): RowIssue[] {
+    const row = this.rows[at];
+    return row.outcome === 'data' ? convertRow(row).issues : row.issues;
+  }
+
+  /** The report's row at a position. */
+  reportRow(at: number): ReportRow {
+    const row = this.rows[at];
+    const personId = this.personIds[at];
+    return {
+      sheet: row.sheet,
+      row: row.row,
+      personId: Number.isNaN(personId) ? null : personId,
+      name: row.name,
+      issues: this.issues(at),
+      conflicts: this.conflicts.get(at) ?? [],
+      outcome: this.outcome(at),
+    };
+  }
+
+  /** Every row of the report. */
+  reportRows(): ReportRow[] {
+    return this.rows.map((_, at) => this.reportRow(at));
   }
 
   /** The figures of the preview. */
@@ -537,13 +638,13 @@ export class DryRun {
 
   /** Adds (1) or takes away (-1) what the row at a position counts for. */
   private tally(at: number, sign: 1 | -1): void {
-    const r = this.report.rows[at];
+    const outcome = this.outcome(at);
     const row = this.rows[at];
     const c = this.counts;
-    countOutcome(c, r.outcome, row.flagged, sign);
-    if (r.outcome === 'total') this.totalRows += sign;
-    if (r.outcome === 'note') this.noteRows += sign;
-    if (r.issues.length > 0) c.problems += sign;
+    countOutcome(c, outcome, row.flagged, sign);
+    if (outcome === 'total') this.totalRows += sign;
+    if (outcome === 'note') this.noteRows += sign;
+    if (this.issues(at).length > 0) c.problems += sign;
     for (const issue of row.issues) {
       if (issue.code !== 'category_unknown') continue;
       const value = issue.value ?? '';
@@ -572,29 +673,29 @@ export class DryRun {
     // The rows whose decision may change: this one, and those of both keys.
     const touched = new Set<number>([
       position,
-      ...(oldKey ? this.byKey.get(oldKey)! : []),
-      ...(key ? (this.byKey.get(key) ?? []) : []),
+      ...(oldKey ? this.withKey(oldKey) : []),
+      ...(key ? this.withKey(key) : []),
     ]);
     for (const at of touched) this.tally(at, -1);
     this.report.sheets[sheet].dataRows += (row.outcome === 'data' ? 1 : 0) - (old.outcome === 'data' ? 1 : 0);
     this.rows[position] = row;
     this.prepared.sheets[sheet].rows[row.row - 1] = row;
     if (oldKey) {
-      const list = this.byKey.get(oldKey)!;
-      list.splice(list.indexOf(position), 1);
+      const list = this.withKey(oldKey).filter((at) => at !== position);
       if (list.length === 0) this.byKey.delete(oldKey);
+      else this.byKey.set(oldKey, list.length === 1 ? list[0] : list);
     }
     if (key) {
-      const list = this.byKey.get(key) ?? [];
+      const list = [...this.withKey(key)];
       let at = list.length;
       while (at > 0 && list[at - 1] > position) at--;
       list.splice(at, 0, position);
-      this.byKey.set(key, list);
+      this.byKey.set(key, list.length === 1 ? list[0] : list);
     }
     // A row without a key stands alone; the rows of each key touched are decided again in file
     // order, the first as the one the others merge into.
     if (!key) this.decideAgain([position]);
-    for (const k of new Set([oldKey, key])) if (k && this.byKey.has(k)) this.decideAgain(this.byKey.get(k)!);
+    for (const k of new Set([oldKey, key])) if (k && this.byKey.has(k)) this.decideAgain(this.withKey(k));
     for (const at of touched) this.tally(at, 1);
     const { problems: _problems, ...counts } = this.counts;
     Object.assign(this.report, counts);
@@ -605,28 +706,14 @@ export class DryRun {
     let earlier: { personId: number | null } | undefined;
     for (const at of positions) {
       const row = this.rows[at];
-      const base = {
-        sheet: row.sheet,
-        row: row.row,
-        personId: null as number | null,
-        name: row.name,
-        issues: row.issues,
-        conflicts: [] as ReportRow['conflicts'],
-      };
       if (row.outcome !== 'data') {
-        this.report.rows[at] = { ...base, outcome: row.outcome };
+        this.decided(at, row.outcome, null, []);
         continue;
       }
       const c = convertRow(row);
       // One row at a time, asked of the database as it is now.
       const d = decide(this.store, (p) => findOnFile(this.store, p), row, c, earlier, {}, false);
-      this.report.rows[at] = {
-        ...base,
-        issues: c.issues,
-        personId: d.personId,
-        conflicts: d.conflicts,
-        outcome: d.outcome,
-      };
+      this.decided(at, d.outcome, d.personId, d.conflicts);
       if (!earlier && c.input && c.key) earlier = { personId: d.personId };
     }
   }

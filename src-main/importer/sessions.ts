@@ -109,22 +109,22 @@ export class ImportSessions {
     pageSize = 100,
   ): { total: number; rows: PreviewRow[] } {
     const s = this.get(id);
-    const report = s.dryRun.report.rows;
+    const dry = s.dryRun;
     const matches: number[] = [];
-    report.forEach((r, i) => {
-      if (sheet && r.sheet !== sheet) return;
-      if (filter === 'problems' && !(r.issues.length > 0 || r.outcome === 'rejected')) return;
-      if (filter === 'duplicates' && !['updated', 'skipped', 'merged'].includes(String(r.outcome))) return;
-      if (filter === 'skipped' && ['inserted', 'updated', 'merged', 'skipped', 'rejected'].includes(String(r.outcome)))
-        return;
+    for (let i = 0; i < dry.size; i++) {
+      if (sheet && dry.row(i).sheet !== sheet) continue;
+      const outcome = dry.outcome(i);
+      if (filter === 'problems' && !(dry.issues(i).length > 0 || outcome === 'rejected')) continue;
+      if (filter === 'duplicates' && !['updated', 'skipped', 'merged'].includes(outcome)) continue;
+      if (filter === 'skipped' && ['inserted', 'updated', 'merged', 'skipped', 'rejected'].includes(outcome)) continue;
       matches.push(i);
-    });
+    }
     return {
       total: matches.length,
       rows: matches.slice((page - 1) * pageSize, page * pageSize).map((i) => {
-        const r = report[i];
+        const r = dry.reportRow(i);
         const source = s.book.sheets.find((x) => x.name === r.sheet)!.rows[r.row - 1] ?? [];
-        return { ...r, hidden: s.dryRun.row(i).hidden, cells: source.map((v) => cellText(v) ?? '') };
+        return { ...r, hidden: dry.row(i).hidden, cells: source.map((v) => cellText(v) ?? '') };
       }),
     };
   }

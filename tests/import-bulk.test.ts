@@ -201,6 +201,50 @@ describe('a correction in the preview', () => {
   });
 });
 
+describe("the preview's rows", () => {
+  test('say what each row will do: the person on file it updates with the fields that differ, the rows it merges, the rows it cannot import', async () => {
+    const ON_FILE = idNumber('19480312', '221');
+    const onFile = await call<PersonFile>('retirees.create', {
+      person: person({ name: '孙丽', idNumber: ON_FILE, formerUnit: '机修厂' }),
+      acceptWarnings: false,
+    });
+    const preview = await call<ImportPreview>('imports.open', {
+      fileName: '名单.xlsx',
+      data: await xlsx([
+        ['姓名', '身份证号', '原单位', '住址'],
+        ['孙丽', ON_FILE, '焦化厂', '北二路 3 号'],
+        ['王芳', idNumber('19500101', '102'), '炼钢厂', null],
+        ['王芳', idNumber('19500101', '102'), null, '兴华街 1 号'],
+        [null, idNumber('19510202', '113'), '炼钢厂', null],
+      ]),
+    });
+    const rows = async (filter: string) =>
+      (await call<{ rows: PreviewRow[] }>('imports.rows', { session: preview.session, filter })).rows.map(
+        ({ row, outcome, personId, conflicts, issues }) => ({
+          row,
+          outcome,
+          personId,
+          conflicts,
+          issues: issues.map((i) => i.code),
+        }),
+      );
+    expect(await rows('duplicates')).toEqual([
+      {
+        row: 2,
+        outcome: 'updated',
+        personId: onFile.id,
+        conflicts: [{ field: 'formerUnit', existing: '机修厂', incoming: '焦化厂' }],
+        issues: [],
+      },
+      { row: 4, outcome: 'merged', personId: null, conflicts: [], issues: [] },
+    ]);
+    expect(await rows('problems')).toEqual([
+      { row: 5, outcome: 'rejected', personId: null, conflicts: [], issues: ['no_name'] },
+    ]);
+    expect(preview.counts).toMatchObject({ dataRows: 4, inserted: 1, updated: 1, merged: 1, rejected: 1 });
+  });
+});
+
 describe('the question whether a sheet is a roster', () => {
   test('follows the corrections, as reading the corrected file afresh asks it', async () => {
     // 24 rows of three people: an attendance list, not a roster.

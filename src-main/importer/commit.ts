@@ -564,12 +564,14 @@ export class DryRun {
     }
     this.rows.forEach((row, i) => {
       const key = row.outcome === 'data' ? convertRow(row).key : null;
-      if (key) this.byKey.set(key, [...this.withKey(key), i]);
+      if (key) {
+        const same = this.byKey.get(key);
+        if (same === undefined) this.byKey.set(key, i);
+        else if (typeof same === 'number') this.byKey.set(key, [same, i]);
+        else same.push(i);
+      }
       this.tally(i, 1);
     });
-    // A key of one row keeps its position alone.
-    for (const [key, list] of this.byKey)
-      if (typeof list !== 'number' && list.length === 1) this.byKey.set(key, list[0]);
   }
 
   private decided(

@@ -297,14 +297,16 @@ function decide(
   return { outcome: 'updated', personId: existingId, conflicts, update: { existing: before, next } };
 }
 
-const DATA_OUTCOMES = new Set<string>([
+/** What a data row can do. */
+const DATA_OUTCOME_LIST = [
   'inserted',
   'updated',
   'merged',
   'skipped',
   'excluded',
   'rejected',
-] satisfies ImportOutcome[]);
+] as const satisfies readonly ImportOutcome[];
+const DATA_OUTCOMES = new Set<string>(DATA_OUTCOME_LIST);
 
 /** Adds (1) or takes away (-1) what a row's outcome counts for (`flagged`: its person is flagged 待核实). */
 function countOutcome(counts: ImportCounts, outcome: ReportRow['outcome'], flagged: boolean, sign: 1 | -1): void {
@@ -488,12 +490,7 @@ export interface DryRunFigures {
 
 /** A row's outcome as the dry run keeps it: its place in this list. */
 const OUTCOMES = [
-  'inserted',
-  'updated',
-  'merged',
-  'skipped',
-  'excluded',
-  'rejected',
+  ...DATA_OUTCOME_LIST,
   'title',
   'header',
   'blank',

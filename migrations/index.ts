@@ -17,6 +17,7 @@ import * as m0013 from './0013-claims-report-totals';
 import * as m0014 from './0014-list-indexes';
 import * as m0015 from './0015-search-readings';
 import * as m0016 from './0016-search-rank-index';
+import * as m0017 from './0017-operators';
 import * as m0018 from './0018-privacy-records';
 
 export const migrations: Record<string, Migration> = {
@@ -36,5 +37,6 @@ export const migrations: Record<string, Migration> = {
   '0014-list-indexes': m0014,
   '0015-search-readings': m0015,
   '0016-search-rank-index': m0016,
+  '0017-operators': m0017,
   '0018-privacy-records': m0018,
 };

@@ -27,6 +27,7 @@ const FROZEN: Record<string, string> = {
   '0014-list-indexes.ts': 'f06eb4448fd97d50bf3242fc104d2a1df41bc377f5b233b27845096d8131ebec',
   '0015-search-readings.ts': 'ef41bdc53c504814fea6010c2756f902681e027688082fdec67b0f0cc8759973',
   '0016-search-rank-index.ts': '53ec7a4e315ec82ad511d3029be82230ebecb94eed37ec3b4d47a4ec365c89ba',
+  '0017-operators.ts': '2574d931eef159ef2b39fc05593b09d11e2057689e780fbbc1888313e7fac4cd',
   '0018-privacy-records.ts': 'c79442fce676ffd031665c740bd0e6307a1507a9bf2187c380ad8daf177b9ecf',
 };
 

@@ -2,6 +2,17 @@
 // (`npm run schema`) from a freshly migrated database: do not edit by hand; tests/schema.test.ts checks it.
 import type { Generated } from 'kysely';
 
+export interface AccessLogTable {
+  id: Generated<number>;
+  at: string;
+  operator: string;
+  action: string;
+  what: string;
+  person_id: number | null;
+  rows: number | null;
+  filter: string | null;
+}
+
 export interface ActivitiesTable {
   id: Generated<number>;
   kind: string;
@@ -271,6 +282,18 @@ export interface LettersLogTable {
   batch: string | null;
 }
 
+export interface OperatorsTable {
+  id: Generated<number>;
+  name: string;
+  role: string;
+  password_hash: string;
+  active: Generated<number>;
+  created_at: string;
+  changed_at: string;
+  failed_attempts: Generated<number>;
+  next_attempt_at: string | null;
+}
+
 export interface OrgUnitsTable {
   id: Generated<number>;
   kind: string;
@@ -497,6 +520,7 @@ export interface VisitsTable {
 }
 
 export interface Database {
+  access_log: AccessLogTable;
   activities: ActivitiesTable;
   activity_people: ActivityPeopleTable;
   adjustment_rows: AdjustmentRowsTable;
@@ -521,6 +545,7 @@ export interface Database {
   letter_prefs: LetterPrefsTable;
   letter_templates: LetterTemplatesTable;
   letters_log: LettersLogTable;
+  operators: OperatorsTable;
   org_units: OrgUnitsTable;
   payment_batches: PaymentBatchesTable;
   person_contacts: PersonContactsTable;

@@ -1,6 +1,8 @@
-// name → validate input → call the domain → { ok, value } | { ok: false, error }.
+// name → permission → validate input → call the domain → { ok, value } | { ok: false, error }.
 // Every transport (Electron IPC, the harness's POST /rpc, the CLI) calls `dispatch`; nothing from
-// the renderer reaches a domain without passing its zod schema first. The router decides nothing
+// the renderer reaches a domain without passing its zod schema first, nor without the signed-in
+// operator's role holding the permission its method declares (shared/permissions.ts); the call
+// then runs as that operator, whom every audit row names (settings/settings.ts actingAs). The router decides nothing
 // itself: each method is one call of its domain, its files turned to base64 as the contract
 // carries them; a refusal comes back with its code (shared/errors.ts), a fault with the code and
 // the words of what happened to the storage.
@@ -101,6 +103,24 @@ import { historyFor } from './retirees/history';
 import { listFilterOptions, listPersons, officeFigures } from './retirees/list';
 import { checkIdForForm, createPerson, editPerson, getPerson } from './retirees/persons';
 import { type ErrorCode, type RpcError, UserError } from './shared/errors';
+import { forbiddenMessage, mayUse } from './shared/permissions';
+import {
+  changeOwnPassword,
+  createOperator,
+  firstAdministrator,
+  hasOperators,
+  idleMinutes,
+  listOperators,
+  newRecoveryCode,
+  recoverWithCode,
+  setIdleMinutes,
+  setPassword,
+  signedInOperator,
+  signIn,
+  updateOperator,
+} from './operators/operators';
+import type { Session } from './operators/session';
+import { actingAs } from './settings/settings';
 import { completeDeathTask, getDeath, registerDeath } from './visits/deaths';
 import { certificationLists, certificationsOf, certify } from './visits/certifications';
 import { reminderRules, reminders, saveReminderRules } from './visits/reminders';
@@ -114,6 +134,7 @@ import {
 } from './visits/visits';
 import type { AdjustmentRunView } from './contract/adjustments';
 import type { AppInfo } from './contract/app';
+import type { SignedInOperator } from './contract/operators';
 import type { LedgerImportReport } from './contract/claims';
 import type { Store } from './db/store';
 import type { Jobs } from './jobs/jobs';
@@ -145,16 +166,41 @@ export interface RouterContext {
   readonly jobs: Jobs;
   /** The full check of the database after start (app/context.ts): saves wait for it, and damage refuses them. */
   readonly integrity: { readonly state: 'checking' | 'ok' | 'damaged' };
-  info(): AppInfo;
-  setup(office: { orgName: string; operatorName: string }): AppInfo;
+  /** Who is signed in on the app's own window (and the CLI's run); the harness keeps one per token. */
+  readonly session: Session;
+  info(): Omit<AppInfo, 'operator'>;
+  setup(office: {
+    orgName: string;
+    operatorName: string;
+    password?: string;
+  }): Promise<{ operator: SignedInOperator | null; recoveryCode: string | null }>;
   listBackups(): BackupInfo[];
   backupNow(): Promise<BackupInfo>;
   restore(name: string): Promise<{ restoredFrom: BackupInfo; keptAsideAs: string }>;
 }
 
 type Handlers = {
-  [M in MethodName]: (ctx: RouterContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
+  [M in MethodName]: (
+    ctx: RouterContext,
+    input: ParsedInputOf<M>,
+    session: Session,
+  ) => OutputOf<M> | Promise<OutputOf<M>>;
 };
+
+/** The app's state as this session sees it: who is signed in, whom the header names. */
+function infoFor(ctx: RouterContext, session: Session): AppInfo {
+  const info = ctx.info();
+  return { ...info, operator: session.operator, operatorName: session.operator?.name ?? info.operatorName };
+}
+
+/** Signs the session in as `operator` and answers with the app's state, and the recovery code to show once. */
+function signedIn(ctx: RouterContext, session: Session, r: { operator: SignedInOperator; recoveryCode: string }) {
+  session.signIn(r.operator);
+  return { info: infoFor(ctx, session), recoveryCode: r.recoveryCode };
+}
+
+/** The signed-in operator (the router lets no call that needs one through without). */
+const me = (session: Session) => session.operator!;
 
 /** A file as the contract takes it (bytes, or base64 text), as the import service takes it, without a copy. */
 function fileData(file: { data?: Uint8Array; dataBase64?: string }): FileData {
@@ -169,8 +215,36 @@ function withBase64<T extends { data: Buffer }>({ data, ...rest }: T): Omit<T, '
 }
 
 const handlers: Handlers = {
-  'app.info': (ctx) => ctx.info(),
-  'app.setup': (ctx, input) => ctx.setup(input),
+  'app.info': (ctx, _input, session) => infoFor(ctx, session),
+  'app.setup': async (ctx, input, session) => {
+    const r = await ctx.setup(input);
+    if (r.operator) session.signIn(r.operator);
+    return { ...infoFor(ctx, session), recoveryCode: r.recoveryCode };
+  },
+  'auth.login': async (ctx, { name, password }, session) => {
+    session.signIn(await signIn(ctx.store, name, password));
+    return infoFor(ctx, session);
+  },
+  'auth.logout': (ctx, _input, session) => {
+    session.lock();
+    return infoFor(ctx, session);
+  },
+  'auth.firstPassword': async (ctx, { password }, session) =>
+    signedIn(ctx, session, await firstAdministrator(ctx.store, password)),
+  'auth.recover': async (ctx, input, session) => signedIn(ctx, session, await recoverWithCode(ctx.store, input)),
+  'auth.changePassword': async (ctx, { current, password }, session) => {
+    await changeOwnPassword(ctx.store, me(session).id, current, password);
+    return { changed: true as const };
+  },
+  'operators.list': (ctx) => listOperators(ctx.store),
+  'operators.create': (ctx, { name, role, password }) => createOperator(ctx.store, { name, role, password }),
+  'operators.update': (ctx, { id, ...change }) => updateOperator(ctx.store, id, change),
+  'operators.resetPassword': (ctx, { id, password }) => setPassword(ctx.store, id, password, '管理员重设密码'),
+  'operators.newRecoveryCode': async (ctx) => ({ recoveryCode: await newRecoveryCode(ctx.store) }),
+  'settings.idleLock': (ctx, { minutes }, session) => {
+    setIdleMinutes(ctx.store, minutes);
+    return infoFor(ctx, session);
+  },
   'retirees.list': (ctx, q) => listPersons(ctx.store, q),
   'retirees.get': (ctx, { id }) => getPerson(ctx.store, id),
   'retirees.create': (ctx, { person, acceptWarnings }) => createPerson(ctx.store, person, { acceptWarnings }),
@@ -401,14 +475,56 @@ export function errorOf(e: unknown, method: string, dbPath: string, log: Logger)
   return { code, message: fault.message(dbPath) };
 }
 
+/** Calls that do not count as use for the idle lock: what the app asks by itself, on a timer. */
+const POLLED = new Set<string>(['app.info', 'jobs.status']);
+
+/**
+ * Whether the session may call `method`, or why not: the idle lock first (a session left alone
+ * longer than the office's idle time is signed out), then the operator as the database has them
+ * now (deactivated since, a role changed), then the permission the method declares.
+ */
+export function refusalFor(ctx: RouterContext, session: Session, method: MethodName): RpcError | null {
+  const needs = contract[method].needs;
+  const idle = idleMinutes(ctx.store);
+  if (session.lockIfIdle(idle * 60_000) && needs !== 'open')
+    return { code: 'forbidden', message: `已超过 ${idle} 分钟未操作，程序已自动锁定，请重新登录` };
+  if (session.operator) session.refresh(signedInOperator(ctx.store, session.operator.id));
+  const role = session.operator?.role ?? null;
+  if (mayUse(role, needs, needs === 'setup' && !hasOperators(ctx.store))) {
+    if (role && !POLLED.has(method)) session.touch();
+    return null;
+  }
+  return { code: 'forbidden', message: forbiddenMessage(role) };
+}
+
+/**
+ * Runs `fn` as the session's operator after the router's check for `method`: the CLI's commands
+ * that have no contract method of their own (a listing for a script, a file written to disk) go
+ * through here, checked as the method that does the same in the app.
+ */
+export async function asCaller<T>(
+  ctx: RouterContext,
+  session: Session,
+  method: MethodName,
+  fn: () => T | Promise<T>,
+): Promise<T> {
+  const refused = refusalFor(ctx, session, method);
+  if (refused) throw new UserError(refused.code, refused.message);
+  const operator = session.operator;
+  return operator ? await actingAs(operator.name, fn) : await fn();
+}
+
 export async function dispatch(
   ctx: RouterContext,
   method: string,
   input: unknown,
   log: Logger = (m, e) => console.error(m, e),
+  session: Session = ctx.session,
 ): Promise<RpcResult<unknown>> {
   if (!isMethodName(method))
     return { ok: false, error: { code: 'unknown_method', message: `不支持的操作：${method}` } };
+  const refused = refusalFor(ctx, session, method);
+  if (refused) return { ok: false, error: refused };
   const parsed = contract[method].input.safeParse(input ?? {});
   if (!parsed.success) {
     // A list of 100,000 wrong entries is 100,000 issues: the first few say enough.
@@ -423,8 +539,10 @@ export async function dispatch(
     };
   }
   try {
-    const handler = handlers[method] as (ctx: RouterContext, input: unknown) => unknown;
-    return { ok: true, value: await handler(ctx, parsed.data) };
+    const handler = handlers[method] as (ctx: RouterContext, input: unknown, session: Session) => unknown;
+    const operator = session.operator;
+    const run = () => handler(ctx, parsed.data, session);
+    return { ok: true, value: await (operator ? actingAs(operator.name, run) : run()) };
   } catch (e) {
     return { ok: false, error: refusalWhileDamagedOrChecking(ctx, e) ?? errorOf(e, method, ctx.paths.dbPath, log) };
   }

@@ -6,8 +6,7 @@ import { expect } from 'vitest';
 import { AppContext } from '../src-main/app/context';
 import { openRaw } from '../src-main/db/open';
 import { createPerson } from '../src-main/retirees/persons';
-import { saveOfficeSettings } from '../src-main/settings/settings';
-import { person, tempDir } from './helpers';
+import { person, tempDir, TEST_PASSWORD } from './helpers';
 
 const GIVEN = ['桂兰', '秀英', '建国', '德福', '玉珍', '志明', '淑芬', '长青'];
 
@@ -31,7 +30,7 @@ function auditLeaf(dbPath: string): { page: number; pageSize: number } {
 export async function officeWithBackups(): Promise<{ dbPath: string; newestGood: string }> {
   const dbPath = path.join(tempDir(), 'office.sqlite');
   const own = await AppContext.start({ dbPath, noAutomaticBackup: true });
-  saveOfficeSettings(own.store, { orgName: '单位', operatorName: '王干事' });
+  await own.setup({ orgName: '单位', operatorName: '王干事', password: TEST_PASSWORD });
   own.store.tx(() => {
     for (let i = 0; i < 300; i++)
       createPerson(own.store, person({ name: `张${GIVEN[i % GIVEN.length]}${i}`, address: `建设大路 ${i} 号` }), {

@@ -9,8 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppContext } from '../src-main/app/context';
 import { createPerson } from '../src-main/retirees/persons';
-import { saveOfficeSettings } from '../src-main/settings/settings';
-import { person, tempDir } from './helpers';
+import { person, tempDir, TEST_PASSWORD } from './helpers';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -105,7 +104,7 @@ export function fillDisk(dir: string, leaveBytes = 0): void {
 /** A database of two people, with a verified backup taken when it had one; then damaged. */
 export async function damagedWithBackup(dbPath = path.join(tempDir(), 'office.sqlite')): Promise<string> {
   const ctx = await AppContext.start({ dbPath });
-  saveOfficeSettings(ctx.store, { orgName: '单位', operatorName: '王干事' });
+  await ctx.setup({ orgName: '单位', operatorName: '王干事', password: TEST_PASSWORD });
   createPerson(ctx.store, person(), { acceptWarnings: false });
   await ctx.backupNow();
   createPerson(ctx.store, person({ name: '李秀英' }), { acceptWarnings: false });

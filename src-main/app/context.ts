@@ -35,7 +35,9 @@ import {
   type OpenOptions,
 } from '../db/open';
 import type { Store } from '../db/store';
-import { getOfficeSettings, saveOfficeSettings } from '../settings/settings';
+import { getOfficeSettings } from '../settings/settings';
+import { hasOperators, idleMinutes, setUpOffice } from '../operators/operators';
+import { Session } from '../operators/session';
 import { UserError } from '../shared/errors';
 import { formatChineseDate } from '../shared/dates';
 import { IMPORT_CACHE_MB, IMPORT_V8_FLAGS, ImportService, READ_LIMITS, WIZARD_GONE } from '../importer/service';
@@ -226,6 +228,8 @@ function restoreFailure(e: unknown, dbPath: string): UserError {
 export class AppContext {
   /** Long work off the main process (imports), each on its own connection to the same file. */
   readonly jobs = new Jobs();
+  /** Who is signed in on the app's window (the browser harness keeps one per token, web/server.ts). */
+  readonly session = new Session();
   /** The child process that reads files from outside: what it runs is app/importProcess.ts. */
   private readonly files: ChildWorker;
   /** The import wizard, run in the child process that reads files. */
@@ -372,9 +376,12 @@ export class AppContext {
   }
 
   /** The office, the operator, where the data is and the versions: what the settings page and the about box show. */
-  info(): AppInfo {
+  info(): Omit<AppInfo, 'operator'> {
+    const office = getOfficeSettings(this.store);
     return {
-      ...getOfficeSettings(this.store),
+      ...office,
+      needsFirstPassword: office.configured && !hasOperators(this.store),
+      idleMinutes: idleMinutes(this.store),
       dbPath: this.paths.dbPath,
       backupsDir: this.paths.backupsDir,
       keptAsideDir: this.paths.keptAsideDir,
@@ -385,10 +392,9 @@ export class AppContext {
     };
   }
 
-  /** The first start's questions (the office's name, who operates): saved, and the app's info after. */
-  setup(office: { orgName: string; operatorName: string }): AppInfo {
-    saveOfficeSettings(this.store, office);
-    return this.info();
+  /** The first start's questions (the office's name, its first administrator and their password). */
+  setup(office: { orgName: string; operatorName: string; password?: string }) {
+    return setUpOffice(this.store, office);
   }
 
   /** The full check as app.info carries it: its state, and on damage the words and the backup offered. */

@@ -8,7 +8,8 @@
 import type { RpcError } from '../shared/errors';
 import { openStore } from '../db/open';
 import { ROSTER_READING, rosterSessionMethods } from '../importer/sessionMethods';
-import { receiveFiles, serveParent } from '../jobs/serve';
+import { receiveFiles, serveParent, type Handler } from '../jobs/serve';
+import { actingAs } from '../settings/settings';
 import { UserError } from '../shared/errors';
 import { IMPORT_LIMITS, unreadableFile } from '../shared/importLimits';
 
@@ -31,8 +32,19 @@ function toError(e: unknown, method: string): RpcError {
   return { code: 'internal', message: `导入未完成，数据未作改动（${detail.slice(0, 200)}）` };
 }
 
+/** Each call runs as the operator its parent's call ran as (settings/settings.ts actingAs): the audit rows name them. */
+function asTheirOperator(handlers: Record<string, Handler>): Record<string, Handler> {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([name, handle]) => [
+      name,
+      (args, emit) =>
+        typeof args.operator === 'string' ? actingAs(args.operator, () => handle(args, emit)) : handle(args, emit),
+    ]),
+  );
+}
+
 serveParent(
-  {
+  asTheirOperator({
     upload: files.upload,
     ...rosterSessionMethods(store, files.take),
     // Loaded when first asked for, so that a roster import does not carry their modules
@@ -53,6 +65,6 @@ serveParent(
         dryRun: args.dryRun as boolean,
         map: (args.map as Record<string, string | null> | null) ?? undefined,
       }),
-  },
+  }),
   toError,
 );

@@ -4,8 +4,10 @@ import type { AdjustmentRunView } from '../contract/adjustments';
 import type { LedgerImportReport } from '../contract/claims';
 import type { Store } from '../db/store';
 import type { ChildWorker, FileData } from '../jobs/worker';
+import { actingOperator } from '../settings/settings';
 
-// The child writes on its own connection: a refusal of writes on the app's (a damaged file) is said here.
+// The child writes on its own connection: a refusal of writes on the app's (a damaged file) is said here,
+// and the operator whose call it is goes with each call, for the audit rows it writes.
 export class ListImports {
   constructor(
     private readonly worker: ChildWorker,
@@ -25,7 +27,7 @@ export class ListImports {
     if (!options.dryRun) this.store().refuseIfReadOnly();
     return this.worker.call(
       'adjustments',
-      { year, dryRun: options.dryRun ?? false, map: options.map ?? null },
+      { year, dryRun: options.dryRun ?? false, map: options.map ?? null, operator: actingOperator() },
       { file: { name: fileName, data: file } },
     );
   }
@@ -38,6 +40,10 @@ export class ListImports {
     map?: Record<string, string | null>,
   ): Promise<LedgerImportReport> {
     if (!dryRun) this.store().refuseIfReadOnly();
-    return this.worker.call('ledger', { dryRun, map: map ?? null }, { file: { name: fileName, data: file } });
+    return this.worker.call(
+      'ledger',
+      { dryRun, map: map ?? null, operator: actingOperator() },
+      { file: { name: fileName, data: file } },
+    );
   }
 }

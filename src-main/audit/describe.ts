@@ -412,6 +412,12 @@ export const AUDIT_ENTITIES: Record<
     name: '个人信息保护设置',
     fields: { retentionYears: '已故人员档案复核年限' },
   },
+  // An operator (operators/operators.ts): the role as its Chinese label; a password only as set, never its value.
+  operator: {
+    name: '操作员',
+    fields: { name: '姓名', role: '角色', active: ['启用', 'bool'], password: '密码' },
+    subject: (s) => (typeof s.name === 'string' ? s.name : null),
+  },
 };
 
 /** What was done, where the verb and the entity's name alone say it less well. */

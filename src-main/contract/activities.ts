@@ -67,16 +67,17 @@ export interface PersonActivities {
 }
 
 export const activitiesMethods = {
-  'activities.list': method<ActivityView[]>()(z.object({ year: z.number().int().min(2000).max(2200) })),
-  'activities.get': method<ActivityView>()(ById),
-  'activities.create': method<ActivityView>()(ActivityInput),
+  'activities.list': method<ActivityView[]>()(z.object({ year: z.number().int().min(2000).max(2200) }), 'read'),
+  'activities.get': method<ActivityView>()(ById, 'read'),
+  'activities.create': method<ActivityView>()(ActivityInput, 'files.write'),
   'activities.attendance': method<ActivityView>()(
     z.object({ id, personIds: z.array(id).min(1).max(20_000), attended: z.boolean() }),
+    'files.write',
   ),
-  'activities.ofPerson': method<PersonActivities>()(z.object({ personId: id })),
-  'materials.list': method<Omit<MaterialView, 'deliveries' | 'toDeliver'>[]>()(Empty),
-  'materials.get': method<MaterialView>()(ById),
-  'materials.create': method<MaterialView>()(MaterialInput),
+  'activities.ofPerson': method<PersonActivities>()(z.object({ personId: id }), 'read'),
+  'materials.list': method<Omit<MaterialView, 'deliveries' | 'toDeliver'>[]>()(Empty, 'read'),
+  'materials.get': method<MaterialView>()(ById, 'read'),
+  'materials.create': method<MaterialView>()(MaterialInput, 'files.write'),
   'materials.deliver': method<MaterialView>()(
     z.object({
       id,
@@ -84,5 +85,6 @@ export const activitiesMethods = {
       how: z.enum(DELIVERY_WAYS, { error: '请选择领取方式' }),
       on: fullDate('领取日期'),
     }),
+    'files.write',
   ),
 } as const;

@@ -64,9 +64,10 @@ const ADJUSTMENT_FILTERS = [
 const adjustmentYear = z.number().int().min(2000).max(2200);
 
 export const adjustmentsMethods = {
-  'adjustments.rule': method<{ rule: AdjustmentRule | null }>()(z.object({ year: adjustmentYear })),
+  'adjustments.rule': method<{ rule: AdjustmentRule | null }>()(z.object({ year: adjustmentYear }), 'read'),
   'adjustments.saveRule': method<AdjustmentRule>()(
     z.object({ rule: SavedAdjustmentRule, loaded: loadedRecord(AdjustmentRule) }),
+    'files.write',
   ),
   'adjustments.import': method<AdjustmentRunView>()(
     fileUpload(
@@ -78,19 +79,30 @@ export const adjustmentsMethods = {
       },
       100,
     ),
+    'files.write',
   ),
-  'adjustments.runs': method<AdjustmentRunView[]>()(z.object({ year: adjustmentYear })),
+  'adjustments.runs': method<AdjustmentRunView[]>()(z.object({ year: adjustmentYear }), 'read'),
   'adjustments.rows': method<{ total: number; rows: AdjustmentRowView[] }>()(
     z.object({
       runId: id,
       filter: z.enum(ADJUSTMENT_FILTERS).default('all'),
       page: z.number().int().min(1).default(1),
     }),
+    'read',
   ),
-  'adjustments.check': method<AdjustmentRowView>()(z.object({ id, note: text(200) })),
-  'adjustments.uncheck': method<AdjustmentRowView>()(z.object({ id, reason: reasonText('撤销核对的原因') })),
-  'adjustments.recompute': method<AdjustmentRunView>()(z.object({ runId: id })),
-  'adjustments.exportDiffs': method<{ fileName: string; rows: number; dataBase64: string }>()(z.object({ runId: id })),
-  'adjustments.notices': method<PrintableView>()(z.object({ runId: id, rowIds: z.array(id).max(200_000).default([]) })),
-  'adjustments.ofPerson': method<(AdjustmentRowView & { year: number })[]>()(z.object({ personId: id })),
+  'adjustments.check': method<AdjustmentRowView>()(z.object({ id, note: text(200) }), 'files.write'),
+  'adjustments.uncheck': method<AdjustmentRowView>()(
+    z.object({ id, reason: reasonText('撤销核对的原因') }),
+    'files.write',
+  ),
+  'adjustments.recompute': method<AdjustmentRunView>()(z.object({ runId: id }), 'files.write'),
+  'adjustments.exportDiffs': method<{ fileName: string; rows: number; dataBase64: string }>()(
+    z.object({ runId: id }),
+    'files.export',
+  ),
+  'adjustments.notices': method<PrintableView>()(
+    z.object({ runId: id, rowIds: z.array(id).max(200_000).default([]) }),
+    'read',
+  ),
+  'adjustments.ofPerson': method<(AdjustmentRowView & { year: number })[]>()(z.object({ personId: id }), 'read'),
 } as const;

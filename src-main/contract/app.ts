@@ -1,6 +1,7 @@
 // The contract of the app itself: the office's setup and the backups.
 import { z } from 'zod';
 import { Empty, chars, method } from './common';
+import type { SignedInOperator } from '../shared/permissions';
 
 export interface BackupEntry {
   name: string;
@@ -27,19 +28,38 @@ export interface AppInfo {
   integrity: { state: 'checking' | 'ok' | 'damaged'; message: string | null; backup: BackupEntry | null };
   sqliteVersion: string;
   appVersion: string;
+  /** Who is signed in here; null shows the log-in screen. */
+  operator: SignedInOperator | null;
+  /** An office set up before operators existed: its first start now asks for the administrator's password. */
+  needsFirstPassword: boolean;
+  /** Minutes without use after which the app locks (设置). */
+  idleMinutes: number;
+}
+
+/** The first start: the app as it is now, and the recovery code shown once (null when the office was only renamed). */
+export interface SetupResult extends AppInfo {
+  recoveryCode: string | null;
 }
 
 export const appMethods = {
-  'app.info': method<AppInfo>()(Empty),
-  'app.setup': method<AppInfo>()(
-    z.object({
-      orgName: z.string().trim().min(1, '请填写单位名称').max(100),
-      operatorName: z.string().trim().min(1, '请填写经办人姓名').max(50),
-    }),
+  'app.info': method<AppInfo>()(Empty, 'open'),
+  // The first start sets up the office and its first administrator (password typed twice); an
+  // administrator renames the office with it later (the passwords are then not sent).
+  'app.setup': method<SetupResult>()(
+    z
+      .object({
+        orgName: z.string().trim().min(1, '请填写单位名称').max(100),
+        operatorName: z.string().trim().min(1, '请填写经办人姓名').max(50),
+        password: z.string().max(128).optional(),
+        password2: z.string().max(128).optional(),
+      })
+      .refine((v) => v.password === v.password2, { message: '两次输入的密码不一致', path: ['password2'] }),
+    'setup',
   ),
-  'backups.list': method<BackupEntry[]>()(Empty),
-  'backups.create': method<BackupEntry>()(Empty),
+  'backups.list': method<BackupEntry[]>()(Empty, 'admin'),
+  'backups.create': method<BackupEntry>()(Empty, 'admin'),
   'backups.restore': method<{ restoredFrom: BackupEntry; keptAsideAs: string }>()(
     z.object({ name: chars(100).regex(/^[a-z-]+-\d{8}-\d{6}\.sqlite$/, '备份文件名不正确') }),
+    'admin',
   ),
 } as const;

@@ -208,10 +208,11 @@ export const claimsMethods = {
       page: z.number().int().min(1).default(1),
       pageSize: z.number().int().min(1).max(500).default(50),
     }),
+    'read',
   ),
-  'claims.get': method<ClaimFile>()(ById),
-  'claims.create': method<ClaimFile>()(ClaimInput),
-  'claims.update': method<ClaimFile>()(z.object({ id, ...editOf(ClaimInput, { checkBase: true }) })),
+  'claims.get': method<ClaimFile>()(ById, 'read'),
+  'claims.create': method<ClaimFile>()(ClaimInput, 'claims.write'),
+  'claims.update': method<ClaimFile>()(z.object({ id, ...editOf(ClaimInput, { checkBase: true }) }), 'claims.write'),
   'claims.move': method<ClaimFile>()(
     z.object({
       id,
@@ -219,6 +220,7 @@ export const claimsMethods = {
       to: z.enum(['审核', '批准', '退回', '登记'], { error: '不支持的操作' }),
       reason: text(200),
     }),
+    'claims.write',
   ),
   'claims.reverse': method<{ reversal: ClaimFile; correction: ClaimFile }>()(
     z.object({
@@ -226,9 +228,13 @@ export const claimsMethods = {
       version: z.number().int().positive(),
       reason: z.string({ error: '请填写冲销原因' }).trim().min(1, '请填写冲销原因').max(200),
     }),
+    'claims.write',
   ),
-  'claims.statement': method<YearStatement>()(z.object({ personId: id, year: z.number().int().min(1949).max(2200) })),
-  'claims.policies': method<PolicyView[]>()(z.object({ year: z.number().int().min(1949).max(2200) })),
+  'claims.statement': method<YearStatement>()(
+    z.object({ personId: id, year: z.number().int().min(1949).max(2200) }),
+    'read',
+  ),
+  'claims.policies': method<PolicyView[]>()(z.object({ year: z.number().int().min(1949).max(2200) }), 'read'),
   'claims.savePolicy': method<PolicyView>()(
     z.object({
       year: z.number().int().min(1949).max(2200),
@@ -237,11 +243,13 @@ export const claimsMethods = {
       note: text(200),
       loaded: loadedRecord(CategoryPolicy),
     }),
+    'claims.write',
   ),
   'claims.policyGaps': method<{ year: number; category: string }[]>()(
     z.object({ personId: id, years: z.array(z.number().int().min(1949).max(2200)).max(100) }),
+    'read',
   ),
-  'claims.simulate': method<SimulationResult>()(z.object({ policy: YearPolicy })),
+  'claims.simulate': method<SimulationResult>()(z.object({ policy: YearPolicy }), 'claims.write'),
   'claims.report': method<ClaimsReport>()(
     z.object({
       year: z.number().int().min(1949).max(2200),
@@ -254,24 +262,28 @@ export const claimsMethods = {
         .transform((v) => v ?? null),
       nearCapPercent: z.number().int().min(1).max(100).default(90),
     }),
+    'read',
   ),
   'claims.exportReport': method<{ fileName: string; dataBase64: string }>()(
     z.object({ year: z.number().int().min(1949).max(2200) }),
+    'claims.export',
   ),
   'claims.importLedger': method<LedgerImportReport>()(
     fileUpload(
       { fileName: z.string().trim().min(1).max(200), dryRun: z.boolean().default(true), map: ColumnMap.optional() },
       50,
     ),
+    'claims.write',
   ),
-  'batches.list': method<BatchView[]>()(Empty),
-  'batches.get': method<BatchView>()(ById),
+  'batches.list': method<BatchView[]>()(Empty, 'read'),
+  'batches.get': method<BatchView>()(ById, 'read'),
   'batches.create': method<BatchView>()(
     z.object({
       name: z.string({ error: '请填写批次名称' }).trim().min(1, '请填写批次名称').max(50),
       claimIds: z.array(id).min(1, '请至少选择一张已批准的报销单').max(5000),
     }),
+    'claims.write',
   ),
-  'batches.export': method<{ fileName: string; dataBase64: string }>()(ById),
-  'batches.markPaid': method<BatchView>()(ById),
+  'batches.export': method<{ fileName: string; dataBase64: string }>()(ById, 'claims.export'),
+  'batches.markPaid': method<BatchView>()(ById, 'claims.write'),
 } as const;

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { UserError, type RpcError } from '../shared/errors';
 import { parseYuan } from '../shared/money';
+import type { Permission } from '../shared/permissions';
 
 z.config(z.locales.zhCN());
 
@@ -164,10 +165,15 @@ export const reasonText = (what: string) =>
     .min(1, `请填写${what}`)
     .max(1000);
 
-export type Method<I extends z.ZodType, O> = { input: I; output?: O };
+/**
+ * A method of the contract: its input's schema, the type of what it answers, and the permission it
+ * needs (shared/permissions.ts), which the router checks before dispatch. `needs` is not optional:
+ * a method that declares nothing does not typecheck (and tests/permissions.test.ts walks them all).
+ */
+export type Method<I extends z.ZodType, O> = { input: I; needs: Permission; output?: O };
 export const method =
   <O>() =>
-  <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
+  <I extends z.ZodType>(input: I, needs: Permission): Method<I, O> => ({ input, needs });
 
 export const Empty = z.object({}).default({});
 export const ById = z.object({ id });

@@ -168,7 +168,10 @@ export interface UndoResult {
 }
 
 export const importsMethods = {
-  'imports.open': method<ImportPreview>()(fileUpload({ fileName: z.string().trim().min(1).max(200) }, 100)),
+  'imports.open': method<ImportPreview>()(
+    fileUpload({ fileName: z.string().trim().min(1).max(200) }, 100),
+    'files.write',
+  ),
   'imports.rows': method<{ total: number; rows: PreviewRow[] }>()(
     z.object({
       session: uuid,
@@ -176,6 +179,7 @@ export const importsMethods = {
       filter: z.enum(['all', 'problems', 'duplicates', 'skipped']).default('all'),
       page: z.number().int().min(1).default(1),
     }),
+    'files.write',
   ),
   // Rows and columns are bounded by what a file may hold (shared/importLimits.ts), and by the
   // session's own sheet where the file is read (importer/commit.ts, applyEdits): issue 13, an
@@ -187,9 +191,11 @@ export const importsMethods = {
       firstRow: z.number().int().min(1).max(IMPORT_LIMITS.rows),
       lastRow: z.number().int().min(1).max(IMPORT_LIMITS.rows),
     }),
+    'files.write',
   ),
   'imports.setFields': method<ImportPreview>()(
     z.object({ session: uuid, sheet: sheetName, fields: list(chars(50).nullable(), 500) }),
+    'files.write',
   ),
   'imports.editCell': method<ImportPreview>()(
     z.object({
@@ -203,9 +209,11 @@ export const importsMethods = {
         .max(IMPORT_LIMITS.columns - 1),
       value: z.string().max(2000).nullable(),
     }),
+    'files.write',
   ),
   'imports.mapValue': method<ImportPreview>()(
     z.object({ session: uuid, field: z.enum(['category']), value: z.string().max(100), target: z.enum(CATEGORIES) }),
+    'files.write',
   ),
   'imports.commit': method<JobStatus>()(
     z.object({
@@ -220,12 +228,13 @@ export const importsMethods = {
       /** The user's answer to the preview's notARoster question: import it as a roster all the same. */
       confirmNotRoster: z.boolean().default(false),
     }),
+    'files.write',
   ),
-  'imports.history': method<ImportHistoryEntry[]>()(Empty),
-  'imports.undoCheck': method<UndoCheck>()(ById),
-  'imports.undo': method<UndoResult>()(ById),
-  'jobs.status': method<JobStatus>()(z.object({ id: uuid })),
-  'jobs.cancel': method<JobStatus>()(z.object({ id: uuid })),
-  'imports.template': method<{ fileName: string; dataBase64: string }>()(Empty),
-  'imports.errorWorkbook': method<{ fileName: string; rows: number; dataBase64: string }>()(ById),
+  'imports.history': method<ImportHistoryEntry[]>()(Empty, 'read'),
+  'imports.undoCheck': method<UndoCheck>()(ById, 'read'),
+  'imports.undo': method<UndoResult>()(ById, 'admin'),
+  'jobs.status': method<JobStatus>()(z.object({ id: uuid }), 'signedIn'),
+  'jobs.cancel': method<JobStatus>()(z.object({ id: uuid }), 'files.write'),
+  'imports.template': method<{ fileName: string; dataBase64: string }>()(Empty, 'read'),
+  'imports.errorWorkbook': method<{ fileName: string; rows: number; dataBase64: string }>()(ById, 'files.write'),
 } as const;

@@ -11,6 +11,7 @@ import { appMethods } from './app';
 import { claimsMethods } from './claims';
 import { importsMethods } from './imports';
 import { lettersMethods } from './letters';
+import { operatorsMethods } from './operators';
 import { orgMethods } from './org';
 import { petitionsMethods } from './petitions';
 import { privacyMethods } from './privacy';
@@ -19,6 +20,7 @@ import { visitsMethods } from './visits';
 
 export const contract = {
   ...appMethods,
+  ...operatorsMethods,
   ...retireesMethods,
   ...orgMethods,
   ...importsMethods,

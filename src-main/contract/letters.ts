@@ -85,16 +85,20 @@ export interface LetterLogEntry {
 }
 
 export const lettersMethods = {
-  'letters.templates': method<(LetterTemplate & { isDefault: boolean })[]>()(Empty),
-  'letters.saveTemplate': method<LetterTemplate & { isDefault: boolean }>()(LetterTemplateInput),
-  'letters.resetTemplate': method<LetterTemplate & { isDefault: boolean }>()(z.object({ kind: letterKind })),
+  'letters.templates': method<(LetterTemplate & { isDefault: boolean })[]>()(Empty, 'read'),
+  'letters.saveTemplate': method<LetterTemplate & { isDefault: boolean }>()(LetterTemplateInput, 'files.write'),
+  'letters.resetTemplate': method<LetterTemplate & { isDefault: boolean }>()(
+    z.object({ kind: letterKind }),
+    'files.write',
+  ),
   'letters.setAddressForm': method<{ saved: true }>()(
     z.object({ personId: id, form: z.enum(ADDRESS_FORMS).nullable() }),
+    'files.write',
   ),
-  'letters.addressForm': method<{ form: (typeof ADDRESS_FORMS)[number] | null }>()(z.object({ personId: id })),
-  'letters.render': method<PrintableView>()(LetterPrint),
-  'letters.envelopes': method<PrintableView>()(EnvelopePrint),
-  'letters.log': method<LetterLogEntry[]>()(z.object({ personId: id })),
-  'letters.assets': method<LetterAssets>()(Empty),
-  'letters.setAssets': method<{ saved: true }>()(LetterAssetsInput),
+  'letters.addressForm': method<{ form: (typeof ADDRESS_FORMS)[number] | null }>()(z.object({ personId: id }), 'read'),
+  'letters.render': method<PrintableView>()(LetterPrint, 'read'),
+  'letters.envelopes': method<PrintableView>()(EnvelopePrint, 'read'),
+  'letters.log': method<LetterLogEntry[]>()(z.object({ personId: id }), 'read'),
+  'letters.assets': method<LetterAssets>()(Empty, 'read'),
+  'letters.setAssets': method<{ saved: true }>()(LetterAssetsInput, 'files.write'),
 } as const;

@@ -66,15 +66,16 @@ export interface UnitMember {
 }
 
 export const orgMethods = {
-  'org.units': method<OrgUnit[]>()(Empty),
+  'org.units': method<OrgUnit[]>()(Empty, 'read'),
   'org.create': method<OrgUnit>()(
     z.object({
       kind: z.enum(GROUP_KINDS),
       name: z.string().trim().min(1, '请填写名称').max(50),
       parentId: optionalId,
     }),
+    'files.write',
   ),
-  'org.tree': method<NetworkUnit[]>()(Empty),
+  'org.tree': method<NetworkUnit[]>()(Empty, 'read'),
   'org.saveUnit': method<NetworkUnit>()(
     z.object({
       ref: UnitRef,
@@ -84,11 +85,15 @@ export const orgMethods = {
       phone: text(40),
       note: text(500),
     }),
+    'files.write',
   ),
-  'org.move': method<NetworkUnit>()(z.object({ ref: UnitRef, to: UnitRef })),
-  'org.merge': method<NetworkUnit>()(z.object({ from: UnitRef, into: UnitRef })),
-  'org.assign': method<{ matched: number; changed: number }>()(z.object({ query: ListQuery, ref: UnitRef })),
-  'org.members': method<UnitMember[]>()(z.object({ ref: UnitRef })),
-  'org.contactSheet': method<PrintableView>()(z.object({ ref: UnitRef, tree: z.boolean().default(false) })),
-  'org.exportSheet': method<{ fileName: string; dataBase64: string }>()(z.object({ ref: UnitRef })),
+  'org.move': method<NetworkUnit>()(z.object({ ref: UnitRef, to: UnitRef }), 'files.write'),
+  'org.merge': method<NetworkUnit>()(z.object({ from: UnitRef, into: UnitRef }), 'files.write'),
+  'org.assign': method<{ matched: number; changed: number }>()(
+    z.object({ query: ListQuery, ref: UnitRef }),
+    'files.write',
+  ),
+  'org.members': method<UnitMember[]>()(z.object({ ref: UnitRef }), 'read'),
+  'org.contactSheet': method<PrintableView>()(z.object({ ref: UnitRef, tree: z.boolean().default(false) }), 'read'),
+  'org.exportSheet': method<{ fileName: string; dataBase64: string }>()(z.object({ ref: UnitRef }), 'files.export'),
 } as const;

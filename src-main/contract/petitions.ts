@@ -67,10 +67,11 @@ export const petitionsMethods = {
         .transform((v) => v ?? null),
       openOnly: z.boolean().default(false),
     }),
+    'read',
   ),
-  'petitions.overdue': method<Petition[]>()(Empty),
-  'petitions.get': method<Petition>()(ById),
-  'petitions.create': method<Petition>()(PetitionInput),
+  'petitions.overdue': method<Petition[]>()(Empty, 'read'),
+  'petitions.get': method<Petition>()(ById, 'read'),
+  'petitions.create': method<Petition>()(PetitionInput, 'files.write'),
   'petitions.advance': method<Petition>()(
     z.object({
       id,
@@ -87,11 +88,13 @@ export const petitionsMethods = {
         }),
       ]),
     }),
+    'files.write',
   ),
   'petitions.register': method<{ fileName: string; dataBase64: string }>()(
     z.object({ from: fullDate('起始日期'), to: fullDate('截止日期') }),
+    'files.export',
   ),
-  'petitions.attachments': method<PetitionAttachment[]>()(ById),
+  'petitions.attachments': method<PetitionAttachment[]>()(ById, 'read'),
   'petitions.attach': method<PetitionAttachment>()(
     z.object({
       id,
@@ -99,9 +102,11 @@ export const petitionsMethods = {
       mime: z.string().max(100).default('application/octet-stream'),
       dataBase64: z.string().min(1, '文件是空的').max(28_000_000, '单个附件不能超过 20 MB'),
     }),
+    'files.write',
   ),
-  'petitions.attachment': method<PetitionAttachment & { dataBase64: string }>()(ById),
+  'petitions.attachment': method<PetitionAttachment & { dataBase64: string }>()(ById, 'read'),
   'petitions.registerPrint': method<PrintableView>()(
     z.object({ from: fullDate('起始日期'), to: fullDate('截止日期') }),
+    'read',
   ),
 } as const;

@@ -113,20 +113,21 @@ export const RetentionReviewInput = z.object({
 export type RetentionReviewInput = z.output<typeof RetentionReviewInput>;
 
 export const privacyMethods = {
-  'privacy.rulesPrint': method<PrintableView>()(Empty),
-  'privacy.assessments': method<AssessmentView[]>()(Empty),
-  'privacy.assessmentPrint': method<PrintableView>()(z.object({ id })),
-  'privacy.addAssessment': method<AssessmentView>()(AssessmentInput),
-  'privacy.relativeRequests': method<RelativeRequestView[]>()(z.object({ personId: id.nullish() }).default({})),
-  'privacy.addRelativeRequest': method<RelativeRequestView>()(RelativeRequestInput),
-  'privacy.answerRelativeRequest': method<RelativeRequestView>()(RelativeAnswerInput),
+  'privacy.rulesPrint': method<PrintableView>()(Empty, 'read'),
+  'privacy.assessments': method<AssessmentView[]>()(Empty, 'admin'),
+  'privacy.assessmentPrint': method<PrintableView>()(z.object({ id }), 'admin'),
+  'privacy.addAssessment': method<AssessmentView>()(AssessmentInput, 'admin'),
+  'privacy.relativeRequests': method<RelativeRequestView[]>()(z.object({ personId: id.nullish() }).default({}), 'read'),
+  'privacy.addRelativeRequest': method<RelativeRequestView>()(RelativeRequestInput, 'files.write'),
+  'privacy.answerRelativeRequest': method<RelativeRequestView>()(RelativeAnswerInput, 'files.write'),
   /** The deceased person's file as a workbook, for the relative the request names. */
-  'privacy.relativeExport': method<{ fileName: string; dataBase64: string }>()(z.object({ id })),
-  'privacy.retention': method<RetentionList>()(Empty),
+  'privacy.relativeExport': method<{ fileName: string; dataBase64: string }>()(z.object({ id }), 'files.export'),
+  'privacy.retention': method<RetentionList>()(Empty, 'admin'),
   'privacy.setRetentionYears': method<RetentionList>()(
     z.object({
       years: z.number({ error: '请填写年数' }).int('请填写整数年').min(1, '至少 1 年').max(100, '不超过 100 年'),
     }),
+    'admin',
   ),
-  'privacy.reviewRetention': method<RetentionList>()(RetentionReviewInput),
+  'privacy.reviewRetention': method<RetentionList>()(RetentionReviewInput, 'admin'),
 } as const;

@@ -287,16 +287,17 @@ export interface IdCheckResult {
 }
 
 export const retireesMethods = {
-  'retirees.list': method<ListPage>()(ListQuery),
-  'retirees.get': method<PersonFile>()(ById),
-  'retirees.create': method<PersonFile>()(z.object({ person: PersonInput, ...SaveOptions })),
-  'retirees.update': method<PersonFile>()(z.object({ id, ...editOf(PersonInput), ...SaveOptions })),
+  'retirees.list': method<ListPage>()(ListQuery, 'read'),
+  'retirees.get': method<PersonFile>()(ById, 'read'),
+  'retirees.create': method<PersonFile>()(z.object({ person: PersonInput, ...SaveOptions }), 'files.write'),
+  'retirees.update': method<PersonFile>()(z.object({ id, ...editOf(PersonInput), ...SaveOptions }), 'files.write'),
   'retirees.checkId': method<IdCheckResult>()(
     z.object({ idNumber: chars(30), birthDate: partialDate, gender: choice(GENDERS), excludeId: optionalId }),
+    'files.write',
   ),
-  'retirees.history': method<HistoryItem[]>()(ById),
-  'retirees.figures': method<Figures>()(Empty),
-  'retirees.filterOptions': method<{ areas: string[]; buildings: string[] }>()(Empty),
+  'retirees.history': method<HistoryItem[]>()(ById, 'read'),
+  'retirees.figures': method<Figures>()(Empty, 'read'),
+  'retirees.filterOptions': method<{ areas: string[]; buildings: string[] }>()(Empty, 'read'),
   'attachments.add': method<AttachmentInfo>()(
     z.object({
       personId: id,
@@ -307,15 +308,18 @@ export const retireesMethods = {
       note: text(200),
       claimId: optionalId,
     }),
+    'files.write',
   ),
-  'attachments.get': method<AttachmentInfo & { dataBase64: string }>()(ById),
+  'attachments.get': method<AttachmentInfo & { dataBase64: string }>()(ById, 'read'),
   'attachments.remove': method<{ removed: true }>()(
     z.object({ id, reason: z.string().trim().min(1, '请填写删除原因').max(200) }),
+    'files.write',
   ),
   'retirees.export': method<{ fileName: string; count: number; dataBase64: string }>()(
     z.object({
       query: ListQuery,
       columns: list(z.enum(EXPORT_COLUMN_KEYS), EXPORT_COLUMN_KEYS.length).min(1).optional(),
     }),
+    'files.export',
   ),
 } as const;

@@ -125,9 +125,9 @@ export const ReminderRulesInput = z.object({
 }) satisfies z.ZodType<ReminderRules>;
 
 export const visitsMethods = {
-  'visits.list': method<Visit[]>()(z.object({ personId: id })),
-  'visits.create': method<Visit>()(VisitInput),
-  'visits.followUpDone': method<Visit>()(ById),
+  'visits.list': method<Visit[]>()(z.object({ personId: id }), 'read'),
+  'visits.create': method<Visit>()(VisitInput, 'files.write'),
+  'visits.followUpDone': method<Visit>()(ById, 'files.write'),
   'visits.createBatch': method<VisitBatchView>()(
     z.object({
       name: z.string({ error: '请填写批次名称' }).trim().min(1, '请填写批次名称').max(50),
@@ -140,12 +140,14 @@ export const visitsMethods = {
       visitors: text(100),
       query: ListQuery,
     }),
+    'files.write',
   ),
-  'visits.batches': method<Omit<VisitBatchView, 'rows'>[]>()(Empty),
-  'visits.batch': method<VisitBatchView>()(ById),
-  'deaths.get': method<{ death: DeathFile | null }>()(z.object({ personId: id })),
+  'visits.batches': method<Omit<VisitBatchView, 'rows'>[]>()(Empty, 'read'),
+  'visits.batch': method<VisitBatchView>()(ById, 'read'),
+  'deaths.get': method<{ death: DeathFile | null }>()(z.object({ personId: id }), 'read'),
   'deaths.register': method<DeathFile>()(
     z.object({ personId: id, diedOn: fullDate('去世日期'), reportedBy: text(100), note: text(500) }),
+    'files.write',
   ),
   'deaths.task': method<DeathFile>()(
     z.object({
@@ -157,8 +159,9 @@ export const visitsMethods = {
         .transform((v) => v ?? null),
       note: text(200),
     }),
+    'files.write',
   ),
-  'certifications.list': method<Certification[]>()(z.object({ personId: id })),
+  'certifications.list': method<Certification[]>()(z.object({ personId: id }), 'read'),
   'certifications.create': method<Certification>()(
     z.object({
       personId: id,
@@ -166,9 +169,13 @@ export const visitsMethods = {
       method: z.enum(CERTIFICATION_METHODS, { error: '请选择认证方式' }),
       note: text(200),
     }),
+    'files.write',
   ),
-  'certifications.lists': method<CertificationLists>()(z.object({ year: z.number().int().min(2000).max(2200) })),
-  'reminders.get': method<Reminders>()(Empty),
-  'reminders.rules': method<ReminderRules>()(Empty),
-  'reminders.saveRules': method<ReminderRules>()(ReminderRulesInput),
+  'certifications.lists': method<CertificationLists>()(
+    z.object({ year: z.number().int().min(2000).max(2200) }),
+    'read',
+  ),
+  'reminders.get': method<Reminders>()(Empty, 'read'),
+  'reminders.rules': method<ReminderRules>()(Empty, 'read'),
+  'reminders.saveRules': method<ReminderRules>()(ReminderRulesInput, 'admin'),
 } as const;

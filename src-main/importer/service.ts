@@ -8,7 +8,7 @@ import type { ImportPreview, ImportReport, JobStatus, PreviewRow } from '../cont
 import type { Store } from '../db/store';
 import type { Jobs } from '../jobs/jobs';
 import { ChildGone, type ChildWorker, type FileData, type ReadLimits } from '../jobs/worker';
-import { currentOperator } from '../settings/settings';
+import { actingOperator, currentOperator } from '../settings/settings';
 import { UserError } from '../shared/errors';
 import { IMPORT_LIMITS } from '../shared/importLimits';
 import type { CommitOptions } from './commit';
@@ -89,7 +89,12 @@ export class ImportService {
     if (!options.dryRun) this.store().refuseIfReadOnly();
     return this.worker.call<ImportReport>(
       'importFile',
-      { dryRun: options.dryRun, map: options.map ?? null, confirmNotRoster: options.confirmNotRoster ?? false },
+      {
+        dryRun: options.dryRun,
+        map: options.map ?? null,
+        confirmNotRoster: options.confirmNotRoster ?? false,
+        operator: actingOperator(),
+      },
       {
         file: { name: fileName, data: bytes },
         timeLimit: false,
@@ -145,7 +150,9 @@ export class ImportService {
     const status = this.jobs.create('import', () => this.worker.close());
     const id = status.id;
     this.worker
-      .start<ImportReport>('commit', { session, options }, (e) => this.jobs.update(id, e as Partial<JobStatus>))
+      .start<ImportReport>('commit', { session, options, operator: actingOperator() }, (e) =>
+        this.jobs.update(id, e as Partial<JobStatus>),
+      )
       .then(
         (report) =>
           this.jobs.update(id, { state: 'done', done: report.dataRows, total: report.dataRows, result: report }),

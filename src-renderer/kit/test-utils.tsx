@@ -6,10 +6,9 @@ import { DatesProvider } from '@mantine/dates';
 import { cleanup, render as renderDom, type RenderResult } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import type { ReactElement } from 'react';
-import { dispatch } from '../../src-main/router';
 import type { AppContext } from '../../src-main/app/context';
 import type { ProcessLauncher } from '../../src-main/jobs/launcher';
-import { freshContext, router } from '../../tests/helpers';
+import { dispatchAsAdministrator, freshContext, router } from '../../tests/helpers';
 import { newQueryClient, RpcProvider } from './rpc';
 import { theme } from '../theme';
 
@@ -37,9 +36,9 @@ function polyfill() {
   };
 }
 
-/** Routes the renderer's calls to the router of `ctx`, as the Electron preload does. */
+/** Routes the renderer's calls to the router of `ctx`, as the Electron preload does, from an administrator (tests/helpers.ts). */
 export function connect(ctx: AppContext): void {
-  window.retireeOffice = { invoke: (method, input) => dispatch(ctx, method, input, () => {}) };
+  window.retireeOffice = { invoke: (method, input) => dispatchAsAdministrator(ctx, method, input) };
 }
 
 export function render(ui: ReactElement): RenderResult {

@@ -475,6 +475,9 @@ export function errorOf(e: unknown, method: string, dbPath: string, log: Logger)
   return { code, message: fault.message(dbPath) };
 }
 
+/** A refusal's details when nobody is signed in (or the session just locked): the renderer shows the log-in screen. */
+export const SIGNED_OUT = { signedOut: true } as const;
+
 /** Calls that do not count as use for the idle lock: what the app asks by itself, on a timer. */
 const POLLED = new Set<string>(['app.info', 'jobs.status']);
 
@@ -487,14 +490,14 @@ export function refusalFor(ctx: RouterContext, session: Session, method: MethodN
   const needs = contract[method].needs;
   const idle = idleMinutes(ctx.store);
   if (session.lockIfIdle(idle * 60_000) && needs !== 'open')
-    return { code: 'forbidden', message: `已超过 ${idle} 分钟未操作，程序已自动锁定，请重新登录` };
+    return { code: 'forbidden', message: `已超过 ${idle} 分钟未操作，程序已自动锁定，请重新登录`, details: SIGNED_OUT };
   if (session.operator) session.refresh(signedInOperator(ctx.store, session.operator.id));
   const role = session.operator?.role ?? null;
   if (mayUse(role, needs, needs === 'setup' && !hasOperators(ctx.store))) {
     if (role && !POLLED.has(method)) session.touch();
     return null;
   }
-  return { code: 'forbidden', message: forbiddenMessage(role) };
+  return { code: 'forbidden', message: forbiddenMessage(role), details: role ? undefined : SIGNED_OUT };
 }
 
 /**

@@ -18,21 +18,54 @@ import {
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { contract } from '../src-main/contract';
+import { mayUse, ROLE_LABELS, type Role } from '../src-main/shared/permissions';
+import { call, SIGNED_OUT_EVENT } from './api';
 import type { AppInfo } from '../src-main/contract/app';
 import { IntegrityBanner } from './components/IntegrityBanner';
 import { setPendingRoster } from './files';
 import { CommandPalette, openPalette, PALETTE_SHORTCUT } from './kit/CommandPalette';
 import { LeaveGuardDialog } from './kit/leaveGuard';
 import { activeMenuHref, findRoute, menuOf, useMenuShortcuts, type RouteMatch } from './kit/routes';
-import { useRpc } from './kit/rpc';
+import { NoPermission } from './kit/operator';
+import { rpcKey, useRpc } from './kit/rpc';
 import { TypeSizeControl, useAppliedTypeSize } from './kit/typeSize';
 import { useWorkstationSetting } from './kit/workstationSetting';
+import { FirstPasswordPage, LoginPage, RecoveryCodeScreen } from './pages/LoginPage';
 import { SetupPage } from './pages/SetupPage';
 import { navigate, useRoute, type Route } from './route';
 import { FALLBACK, ROUTES } from './routeTable';
 
 const MENU = menuOf(ROUTES);
+
+/** Whether a role may open a route: the method its page needs, as the contract declares it. */
+const mayOpen = (role: Role, def: { needs?: keyof typeof contract }) =>
+  !def.needs || mayUse(role, contract[def.needs].needs);
+
+/** The events that count as use of the app for the idle lock. */
+const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'pointermove'] as const;
+
+/**
+ * Locks the app after `minutes` without use (设置 › 自动锁定): signs out and the log-in screen comes
+ * back. The router locks the session by itself too (router.ts); this shows it without waiting for a call.
+ */
+function useIdleLock(minutes: number, lock: () => void) {
+  const last = useRef(0);
+  useEffect(() => {
+    const seen = () => (last.current = Date.now());
+    seen();
+    for (const e of ACTIVITY) window.addEventListener(e, seen, { passive: true });
+    const timer = window.setInterval(() => {
+      if (Date.now() - last.current >= minutes * 60_000) lock();
+    }, 15_000);
+    return () => {
+      for (const e of ACTIVITY) window.removeEventListener(e, seen);
+      window.clearInterval(timer);
+    };
+  }, [minutes, lock]);
+}
 
 /** In px, not scaled (`calc` keeps Mantine from making it rem): the labels fit it at 特大, and the page keeps the width. */
 const NAVBAR_WIDTH = 'calc(200px)';
@@ -87,7 +120,15 @@ function Notices({ notices }: { notices: string[] }) {
 
 function Shell({ info, route, page }: { info: AppInfo; route: Route; page: ReactNode }) {
   const active = activeMenuHref(ROUTES, route);
-  useMenuShortcuts(MENU);
+  const role = info.operator!.role;
+  // The menu holds only what the role may open.
+  const menu = MENU.filter((e) => mayOpen(role, e));
+  useMenuShortcuts(menu);
+  const client = useQueryClient();
+  const lock = useCallback(() => {
+    void call('auth.logout', {}).then((after) => client.setQueryData(rpcKey('app.info', {}), after));
+  }, [client]);
+  useIdleLock(info.idleMinutes, lock);
   // A page opened from the menu (or by a control that is gone with the old page) takes the
   // keyboard, so that Tab goes on in the page and not through the rest of the menu.
   const at = route.path.join('/');
@@ -137,11 +178,17 @@ function Shell({ info, route, page }: { info: AppInfo; route: Route; page: React
             <Badge variant="light" color="gray" size="lg" style={{ flexShrink: 0 }}>
               经办人：{info.operatorName}
             </Badge>
+            <Badge variant="light" color={role === 'admin' ? 'red' : 'blue'} size="lg" style={{ flexShrink: 0 }}>
+              {ROLE_LABELS[role]}
+            </Badge>
+            <Button variant="default" onClick={lock} title="锁定后需重新输入密码">
+              锁定
+            </Button>
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="主菜单" data-region="menu">
-        {MENU.map((e) => (
+        {menu.map((e) => (
           <Tooltip
             key={e.href}
             label={e.menu.shortcut ? `${e.menu.label}（${e.menu.shortcut}）` : e.menu.label}
@@ -183,7 +230,7 @@ function Shell({ info, route, page }: { info: AppInfo; route: Route; page: React
       </AppShell.Main>
       <CommandPalette
         afterGo={focusMain}
-        pages={MENU.map((e) => ({
+        pages={menu.map((e) => ({
           label: e.menu.label,
           href: e.href,
           icon: e.menu.icon,
@@ -197,6 +244,15 @@ function Shell({ info, route, page }: { info: AppInfo; route: Route; page: React
 
 export function App() {
   const route = useRoute();
+  const client = useQueryClient();
+  // Shown once after the first start or a recovery, before anything else.
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  // A call that found nobody signed in (the idle lock, the system's lock): the log-in screen.
+  useEffect(() => {
+    const signedOut = () => void client.invalidateQueries({ queryKey: rpcKey('app.info') });
+    window.addEventListener(SIGNED_OUT_EVENT, signedOut);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, signedOut);
+  }, [client]);
   // The full check of the database finishes after start: asked again until it has said.
   const info = useRpc(
     'app.info',
@@ -221,8 +277,15 @@ export function App() {
       </Group>
     );
   }
-  if (!info.data.configured) return <SetupPage notices={info.data.notices} />;
-  const page = def.render(match, { info: info.data });
+  if (recoveryCode) return <RecoveryCodeScreen code={recoveryCode} onDone={() => setRecoveryCode(null)} />;
+  if (!info.data.configured) return <SetupPage notices={info.data.notices} onRecoveryCode={setRecoveryCode} />;
+  if (info.data.needsFirstPassword) return <FirstPasswordPage info={info.data} onDone={setRecoveryCode} />;
+  if (!info.data.operator) return <LoginPage info={info.data} onRecovered={setRecoveryCode} />;
+  const page = mayOpen(info.data.operator.role, def) ? (
+    def.render(match, { info: info.data })
+  ) : (
+    <NoPermission what={def.menu?.label ?? '此页面'} />
+  );
   if (def.bare) return page;
   return <Shell info={info.data} route={route} page={page} />;
 }

@@ -95,8 +95,15 @@ export function downloadAttachment(kind: 'person' | 'petition', id: number): voi
 /** Images the preview shows in place; everything else is downloaded. */
 export const PREVIEWABLE = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
 
+/** Said when a call finds nobody signed in (the idle lock, the system's lock): the app shows the log-in screen. */
+export const SIGNED_OUT_EVENT = 'retiree-office:signed-out';
+
 export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
   const result = await transport(method, input);
-  if (!result.ok) throw new ApiError(result.error);
+  if (!result.ok) {
+    if ((result.error.details as { signedOut?: boolean } | undefined)?.signedOut)
+      window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+    throw new ApiError(result.error);
+  }
   return result.value as OutputOf<M>;
 }

@@ -57,6 +57,7 @@ export const ROUTES: readonly RouteDef<AppContextForPages>[] = [
   { pattern: 'people/:id', render: (m) => <PersonPage key={m.params.id} id={Number(m.params.id)} /> },
   {
     pattern: 'import/*',
+    needs: 'imports.open',
     render: (m) => <ImportPage key={m.query.get('n') ?? ''} />,
     menu: { label: '导入花名册', icon: IconFileImport, shortcut: 'Alt+3', keywords: ['drhmc', 'daoru', 'Excel'] },
   },
@@ -108,6 +109,7 @@ export const ROUTES: readonly RouteDef<AppContextForPages>[] = [
   {
     pattern: 'privacy/:tab?',
     render: (m) => <PrivacyPage tab={m.params.tab} />,
+    needs: 'privacy.assessments',
     menu: {
       label: '个人信息保护',
       icon: IconShieldLock,

@@ -5,6 +5,8 @@
 // in place, for the preview's <img>, which runs no script. A PDF is downloaded and opened by the
 // system's reader (Chromium's PDF viewer does not run in a sandboxed document).
 import type { Store } from '../db/store';
+import type { Session } from '../operators/session';
+import { refusalFor, type RouterContext } from '../router';
 import { readPetitionAttachment } from '../petitions/petitions';
 import { readAttachment } from '../retirees/attachments';
 import { servedType } from '../retirees/attachmentFiles';
@@ -73,4 +75,13 @@ export function attachmentResponse(store: Store, urlPath: string, preview: boole
     },
     body: file.data,
   };
+}
+
+/**
+ * An attachment for a session: served only to an operator who may read attachments (the router's
+ * check for attachments.get), as the app's window and the harness serve it.
+ */
+export function attachmentFor(ctx: RouterContext, session: Session, urlPath: string, preview: boolean): FileResponse {
+  const refused = refusalFor(ctx, session, 'attachments.get');
+  return refused ? refusal(403, refused.message) : attachmentResponse(ctx.store, urlPath, preview);
 }

@@ -1,10 +1,10 @@
 // The Electron main process: lifecycle, the window, and wiring. Everything it does with data goes
 // through AppContext and the router, the same code the browser harness and the tests run.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
 import { askBeforeClosingWithChanges } from './unsavedChanges';
 import { dispatch } from '../router';
-import { attachmentResponse } from '../app/attachmentFiles';
+import { attachmentFor } from '../app/attachmentFiles';
 import type { AppContext } from '../app/context';
 import { launch, parseLaunchArgs, scheduleAutomaticBackups } from '../app/launch';
 import { DEFAULT_DB_NAME } from '../app/paths';
@@ -45,7 +45,7 @@ async function start(): Promise<void> {
   // The app folder holds package.json (main: out/main.cjs) and dist-renderer/, in development and
   // inside the packaged app.asar alike.
   serveRenderer(protocol, path.join(app.getAppPath(), 'dist-renderer'), (urlPath, preview) =>
-    attachmentResponse(ctx!.store, urlPath, preview),
+    attachmentFor(ctx!, ctx!.session, urlPath, preview),
   );
   registerRpc(
     ipcMain,
@@ -53,6 +53,10 @@ async function start(): Promise<void> {
     () => win?.webContents ?? null,
     log,
   );
+
+  // The system locking (Win+L, the screen saver's lock) locks the app too: the log-in screen is
+  // shown at the next call (https://www.electronjs.org/docs/latest/api/power-monitor#event-lock-screen-macos-windows).
+  powerMonitor.on('lock-screen', () => ctx?.session.lock());
 
   installAppMenu(Menu, !app.isPackaged);
   win = new BrowserWindow({

@@ -4,6 +4,7 @@
 // back and forward work, and the leave guard (leaveGuard.tsx) sees every move as a `hashchange`.
 import { useHotkeys } from '@mantine/hooks';
 import type { ComponentType, ReactNode } from 'react';
+import type { MethodName } from '../../src-main/contract';
 import type { Route } from '../route';
 
 /** What a route's page is given: the address's own parts. */
@@ -37,6 +38,11 @@ export interface RouteDef<C> {
   bare?: boolean;
   /** This route is a menu entry (and a page the command palette offers). */
   menu?: MenuEntry;
+  /**
+   * The contract method the page cannot do without: a role that may not call it does not see the
+   * menu entry, and is told 无权限 when the address is reached by a link.
+   */
+  needs?: MethodName;
 }
 
 /** Matches a path against one pattern; null when it does not match. */

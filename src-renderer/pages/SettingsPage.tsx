@@ -11,6 +11,8 @@ import { DataTable } from '../kit/DataTable';
 import { useContractForm } from '../kit/form';
 import { rpcKey, useRpc, useRpcMutation } from '../kit/rpc';
 import { TypeSizeControl } from '../kit/typeSize';
+import { Can } from '../kit/operator';
+import { IdleLockSection, MyPasswordSection, OperatorsSection } from './settings/OperatorsSection';
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
@@ -120,7 +122,14 @@ export function SettingsPage({ info }: { info: AppInfo }) {
   return (
     <Stack>
       <Title order={2}>系统设置</Title>
-      <OfficeSection key={`${info.orgName}\n${info.operatorName}`} info={info} />
+      <Can method="app.setup">
+        <OfficeSection key={`${info.orgName}\n${info.operatorName}`} info={info} />
+      </Can>
+      <MyPasswordSection />
+      <Can method="operators.list">
+        <OperatorsSection />
+        <IdleLockSection info={info} />
+      </Can>
       <Paper withBorder p="md">
         <Title order={4} mb="sm">
           字号
@@ -132,7 +141,9 @@ export function SettingsPage({ info }: { info: AppInfo }) {
           </Text>
         </Group>
       </Paper>
-      <ReminderRulesSection />
+      <Can method="reminders.saveRules">
+        <ReminderRulesSection />
+      </Can>
       <Paper withBorder p="md">
         <Title order={4} mb="sm">
           数据存放位置
@@ -152,7 +163,9 @@ export function SettingsPage({ info }: { info: AppInfo }) {
           </Text>
         </Stack>
       </Paper>
-      <BackupsSection info={info} />
+      <Can method="backups.list">
+        <BackupsSection info={info} />
+      </Can>
     </Stack>
   );
 }

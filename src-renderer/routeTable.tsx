@@ -53,7 +53,7 @@ export const ROUTES: readonly RouteDef<AppContextForPages>[] = [
     render: (m) => <PeoplePage params={m.query} />,
     menu: { label: '人员档案', icon: IconUsers, shortcut: 'Alt+2', keywords: ['ryda', 'renyuan', '花名册', '名单'] },
   },
-  { pattern: 'people/new', render: () => <PersonPage key="new" id={null} /> },
+  { pattern: 'people/new', render: () => <PersonPage key="new" id={null} />, needs: 'retirees.create' },
   { pattern: 'people/:id', render: (m) => <PersonPage key={m.params.id} id={Number(m.params.id)} /> },
   {
     pattern: 'import/*',

@@ -12,7 +12,7 @@ import { saveOfficeSettings } from '../src-main/settings/settings';
 import { createPerson } from '../src-main/retirees/persons';
 import { formatYuan } from '../src-main/shared/money';
 import { checkCharacter } from '../src-main/shared/idNumber';
-import { freshContext, person, tempDir, router } from './helpers';
+import { freshContext, person, tempDir, router, CLI_ENV, cliArgs } from './helpers';
 
 const root = path.resolve(import.meta.dirname, '..');
 const FIXTURES = path.resolve(root, '../shared/fixtures');
@@ -438,7 +438,11 @@ describe('the legacy ledger and the policy simulation (CLI)', () => {
     return dbPath;
   }
   const cli = (...args: string[]) =>
-    execFileSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
+    execFileSync('npm', ['run', '--silent', 'cli', '--', ...cliArgs(args)], {
+      cwd: root,
+      encoding: 'utf8',
+      env: CLI_ENV,
+    });
 
   test('the sample ledger imports in row order and the draft policy simulates to the expected figures', async () => {
     const dbPath = await configuredDb();
@@ -518,16 +522,30 @@ describe('the legacy ledger and the policy simulation (CLI)', () => {
         '2025',
         '--policy',
         path.join(dir, 'p.json'),
+        '--operator',
+        '王干事',
       ],
-      { cwd: root, encoding: 'utf8' },
+      { cwd: root, encoding: 'utf8', env: CLI_ENV },
     );
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain('测算政策文件有误');
     fs.writeFileSync(path.join(dir, 'x.xlsx'), 'not a workbook');
     const broken = spawnSync(
       'npm',
-      ['run', '--silent', 'cli', '--', 'claims', 'import', path.join(dir, 'x.xlsx'), '--db', dbPath],
-      { cwd: root, encoding: 'utf8' },
+      [
+        'run',
+        '--silent',
+        'cli',
+        '--',
+        'claims',
+        'import',
+        path.join(dir, 'x.xlsx'),
+        '--db',
+        dbPath,
+        '--operator',
+        '王干事',
+      ],
+      { cwd: root, encoding: 'utf8', env: CLI_ENV },
     );
     expect(broken.status).not.toBe(0);
     expect(broken.stderr).toContain('无法识别的文件');

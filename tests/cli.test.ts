@@ -9,7 +9,8 @@ import { createPerson } from '../src-main/retirees/persons';
 import { pendingMigrations } from '../src-main/db/migrate';
 import { getOfficeSettings, saveOfficeSettings } from '../src-main/settings/settings';
 import { checkCharacter } from '../src-main/shared/idNumber';
-import { person, tempDir } from './helpers';
+import { person, tempDir, CLI_ENV, cliArgs, TEST_PASSWORD } from './helpers';
+import { createOperator } from '../src-main/operators/operators';
 import { damagedWithBackup } from './storageFixtures';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -43,10 +44,15 @@ describe('cli retirees', () => {
     );
     ctx.close();
 
-    const out = execFileSync('npm', ['run', '--silent', 'cli', '--', 'retirees', '--db', dbPath, '--json'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      'npm',
+      ['run', '--silent', 'cli', '--', ...cliArgs(['retirees', '--db', dbPath, '--json'])],
+      {
+        cwd: root,
+        env: CLI_ENV,
+        encoding: 'utf8',
+      },
+    );
     const people = JSON.parse(out);
     expect(people).toEqual([
       {
@@ -98,7 +104,7 @@ describe('cli retirees', () => {
 
 describe('cli on a damaged database (issue 13, item 3)', () => {
   const cli = (...args: string[]) =>
-    spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
+    spawnSync('npm', ['run', '--silent', 'cli', '--', ...cliArgs(args)], { cwd: root, encoding: 'utf8', env: CLI_ENV });
 
   test('recovers from the newest backup, says so on stderr, and stops with a non-zero exit', async () => {
     const dbPath = await damagedWithBackup();
@@ -146,7 +152,7 @@ describe('cli on a damaged database (issue 13, item 3)', () => {
 describe('cli init', () => {
   const FIXTURES = path.resolve(root, '../shared/fixtures');
   const cli = (...args: string[]) =>
-    spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
+    spawnSync('npm', ['run', '--silent', 'cli', '--', ...cliArgs(args)], { cwd: root, encoding: 'utf8', env: CLI_ENV });
 
   test('creates a migrated, configured database that a roster then imports into', () => {
     const dbPath = path.join(tempDir(), 'new', 'office.sqlite');
@@ -228,4 +234,61 @@ describe('cli init', () => {
     expect(r.stderr).toContain(`cli -- init --db ${dbPath}`);
     expect(fs.existsSync(dbPath)).toBe(false);
   });
+});
+
+describe('cli operators (issue 18)', () => {
+  const FIXTURES = path.resolve(root, '../shared/fixtures');
+  const run = (args: string[], password: string | null = TEST_PASSWORD) =>
+    spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, RETIREE_OFFICE_PASSWORD: password ?? '' },
+    });
+
+  test('init sets up the administrator with the password and prints the recovery code once', async () => {
+    const dbPath = path.join(tempDir(), 'office.sqlite');
+    const made = run(['init', '--db', dbPath, '--org', '测试集团', '--operator', '王干事']);
+    expect(made.status).toBe(0);
+    expect(made.stdout).toMatch(/恢复码（只显示这一次[^）]*）：[A-Z2-9]{5}(-[A-Z2-9]{5}){3}/);
+    // Without a password nothing is created.
+    const none = path.join(tempDir(), 'office.sqlite');
+    const refused = run(['init', '--db', none, '--org', '测试集团', '--operator', '王干事'], null);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('请用环境变量 RETIREE_OFFICE_PASSWORD 提供管理员 王干事 的密码');
+    expect(fs.existsSync(none)).toBe(false);
+  }, 200_000);
+
+  test('every command signs in as --operator and runs only what their role may', async () => {
+    const dbPath = path.join(tempDir(), 'office.sqlite');
+    expect(run(['init', '--db', dbPath, '--org', '测试集团', '--operator', '王干事']).status).toBe(0);
+    const ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });
+    await createOperator(ctx.store, { name: '只读员', role: 'reader', password: 'reader-2026' });
+    ctx.close();
+    const roster = path.join(FIXTURES, 'rosters/roster-basic.xlsx');
+
+    const without = run(['retirees', '--db', dbPath]);
+    expect(without.status).toBe(1);
+    expect(without.stderr).toContain('请用 --operator 指定操作员姓名');
+    const wrong = run(['retirees', '--db', dbPath, '--operator', '王干事'], 'not-the-password');
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('姓名或密码不正确');
+
+    const reader = run(['import', roster, '--db', dbPath, '--operator', '只读员'], 'reader-2026');
+    expect(reader.status).toBe(1);
+    expect(reader.stderr).toContain('无权限：当前操作员的角色是“只读”');
+    expect(
+      JSON.parse(run(['retirees', '--db', dbPath, '--json', '--operator', '只读员'], 'reader-2026').stdout),
+    ).toEqual([]);
+
+    const admin = run(['import', roster, '--db', dbPath, '--json', '--operator', '王干事']);
+    expect(admin.status).toBe(0);
+    const check = await AppContext.start({ dbPath, noAutomaticBackup: true });
+    try {
+      expect(check.store.raw.prepare("SELECT operator FROM imports WHERE kind = 'roster'").all()).toEqual([
+        { operator: '王干事' },
+      ]);
+    } finally {
+      check.close();
+    }
+  }, 400_000);
 });

@@ -107,3 +107,10 @@ export function reportFromLines(
     byKind: q('kind, count(*) AS lines, sum(pay_fen) AS payFen', 'kind') as ClaimsReport['byKind'],
   };
 }
+
+/** The CLI's environment in the tests: the administrator's password, as a script gives it. */
+export const CLI_ENV = { ...process.env, RETIREE_OFFICE_PASSWORD: TEST_PASSWORD };
+
+/** A CLI command's arguments, run as `operator` (every command but init signs in). */
+export const cliArgs = (args: string[], operator = '王干事') =>
+  args[0] === 'init' ? args : [...args, '--operator', operator];

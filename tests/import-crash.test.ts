@@ -16,7 +16,7 @@ import { AppContext } from '../src-main/app/context';
 import { makeDemoPeople } from '../src-main/demo/generate';
 import { openRaw } from '../src-main/db/open';
 import { saveOfficeSettings } from '../src-main/settings/settings';
-import { tempDir } from './helpers';
+import { tempDir, CLI_ENV } from './helpers';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PEOPLE = 12_000;
@@ -67,9 +67,10 @@ async function importRun(file: string, dbPath: string, share: number | null): Pr
   // Its own process group, so that one signal ends the CLI and its import child together.
   const cli = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/cli/main.ts', 'import', file, '--db', dbPath, '--progress'],
+    ['--import', 'tsx', 'src-main/cli/main.ts', 'import', file, '--db', dbPath, '--progress', '--operator', '王干事'],
     {
       cwd: root,
+      env: CLI_ENV,
       detached: true,
       stdio: ['ignore', 'ignore', 'pipe'],
     },

@@ -9,7 +9,7 @@ import { AppContext } from '../src-main/app/context';
 import { analyzeBook } from '../src-main/importer/analyze';
 import { readSource } from '../src-main/spreadsheet/sources';
 import { saveOfficeSettings } from '../src-main/settings/settings';
-import { tempDir } from './helpers';
+import { tempDir, CLI_ENV, cliArgs } from './helpers';
 
 const root = path.resolve(import.meta.dirname, '..');
 const FIXTURES = path.resolve(root, '../shared/fixtures/rosters');
@@ -74,7 +74,11 @@ describe('legacy rosters', () => {
     saveOfficeSettings(ctx.store, { orgName: '单位', operatorName: '王干事' });
     ctx.close();
     const cli = (...args: string[]) =>
-      execFileSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
+      execFileSync('npm', ['run', '--silent', 'cli', '--', ...cliArgs(args)], {
+        cwd: root,
+        encoding: 'utf8',
+        env: CLI_ENV,
+      });
     const report = JSON.parse(cli('import', path.join(FIXTURES, file), '--db', dbPath, '--json'));
     expect(report).toMatchObject({
       file,

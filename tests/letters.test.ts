@@ -14,7 +14,7 @@ import { saveOfficeSettings } from '../src-main/settings/settings';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import { DEFAULT_TEMPLATES, letterDate } from '../src-main/shared/letters';
 import { registerDeath } from '../src-main/visits/deaths';
-import { freshContext, person, tempDir, router } from './helpers';
+import { freshContext, person, tempDir, router, CLI_ENV, cliArgs } from './helpers';
 
 const root = path.resolve(import.meta.dirname, '..');
 let ctx: AppContext;
@@ -209,7 +209,11 @@ describe('printing from the letters page', () => {
 
 describe('the CLI', () => {
   const cli = (...args: string[]) =>
-    spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
+    spawnSync('npm', ['run', '--silent', 'cli', '--', ...cliArgs(args, '李明')], {
+      cwd: root,
+      encoding: 'utf8',
+      env: CLI_ENV,
+    });
 
   test('letters render writes the batch as HTML; an unknown template or person exits non-zero and writes nothing', async () => {
     const dir = tempDir();
@@ -240,8 +244,10 @@ describe('the CLI', () => {
         `${a},${b}`,
         '--out',
         out,
+        '--operator',
+        '李明',
       ],
-      { cwd: root },
+      { cwd: root, env: CLI_ENV },
     );
     const html = fs.readFileSync(out, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);

@@ -14,7 +14,7 @@ import { ImportSessions } from '../src-main/importer/sessions';
 import { readSource } from '../src-main/spreadsheet/sources';
 import { readXlsxBook } from '../src-main/spreadsheet/xlsx';
 import { checkCharacter } from '../src-main/shared/idNumber';
-import { freshContext, router, tempDir } from './helpers';
+import { freshContext, router, tempDir, CLI_ENV, cliArgs } from './helpers';
 import { workbookParts, zip } from './hostileFiles';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -470,7 +470,7 @@ describe('a table that does not look like a roster', () => {
 
 describe('the CLI', () => {
   const cli = (...args: string[]) =>
-    spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' });
+    spawnSync('npm', ['run', '--silent', 'cli', '--', ...cliArgs(args)], { cwd: root, encoding: 'utf8', env: CLI_ENV });
   function database(): string {
     const dbPath = path.join(tempDir(), 'office.sqlite');
     expect(cli('init', '--db', dbPath, '--org', '测试集团', '--operator', '王干事').status).toBe(0);
@@ -509,9 +509,13 @@ describe('the CLI', () => {
     // The reader takes its time: the pipe fills, and the rest of the report waits in the CLI.
     const piped = spawnSync(
       'sh',
-      ['-c', `npm run --silent cli -- import '${file}' --db '${dbPath}' --dry-run --json | (sleep 1; cat)`],
+      [
+        '-c',
+        `npm run --silent cli -- import '${file}' --db '${dbPath}' --dry-run --json --operator 王干事 | (sleep 1; cat)`,
+      ],
       {
         cwd: root,
+        env: CLI_ENV,
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,
       },

@@ -1,5 +1,7 @@
 // The command-line tool over the same domains as the app.
 //   npm run --silent cli -- init --db PATH [--org NAME --operator NAME]   a new database, as the app's first start makes it
+// Every other command runs as an operator, through the router's check of their role:
+//   --operator NAME, the password from RETIREE_OFFICE_PASSWORD or asked on a terminal.
 //   npm run --silent cli -- retirees --db PATH --json     every person, as a JSON array
 //   npm run --silent cli -- backup --db PATH              a verified manual backup now
 //   npm run --silent cli -- backups --db PATH             the backups of that database
@@ -14,6 +16,7 @@
 // stops with exit code 3 unless --accept-recovery is given. Without a usable backup it refuses.
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { AppContext, describeRecovery } from '../app/context';
 import { parseLaunchArgs } from '../app/launch';
 import { isPartyMember } from '../shared/person';
@@ -27,7 +30,11 @@ import { exportRoster } from '../exporter/roster';
 import { sql } from 'kysely';
 import { DatabaseTooNewError } from '../db/migrate';
 import { UserError } from '../shared/errors';
-import { getOfficeSettings, saveOfficeSettings } from '../settings/settings';
+import { getOfficeSettings } from '../settings/settings';
+import type { MethodName } from '../contract';
+import type { SetupResult } from '../contract/app';
+import type { WithRecoveryCode } from '../contract/operators';
+import { asCaller, dispatch } from '../router';
 import { simulateYear } from '../claims/reports';
 import { YearPolicy } from '../shared/claimPolicy';
 import { describeIssues } from '../contract/issues';
@@ -94,7 +101,8 @@ function describeReport(r: ImportReport, dryRun: boolean): string {
 }
 
 const USAGE = `用法：
-  npm run --silent cli -- init --db 数据库文件 [--org 单位名称 --operator 经办人姓名]   建立新数据库
+  npm run --silent cli -- init --db 数据库文件 [--org 单位名称 --operator 经办人姓名]   建立新数据库（经办人为第一位管理员）
+  以下命令都须用 --operator 操作员姓名 登录，密码取自环境变量 RETIREE_OFFICE_PASSWORD，未设置时在终端输入；按该操作员的角色核对权限
   npm run --silent cli -- retirees --db 数据库文件 [--json]   列出全部人员
   npm run --silent cli -- backup --db 数据库文件              立即备份
   npm run --silent cli -- backups --db 数据库文件             列出备份
@@ -391,6 +399,66 @@ function shellWord(s: string): string {
   return /^[\w./:@%+,=-]+$/u.test(s) ? s : `'${s.replaceAll("'", `'\\''`)}'`;
 }
 
+/** The password of `--operator`: RETIREE_OFFICE_PASSWORD, or typed on a terminal (not shown). */
+async function operatorPassword(what: string): Promise<string> {
+  const fromEnv = process.env.RETIREE_OFFICE_PASSWORD;
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY)
+    throw new UserError('usage', `请用环境变量 RETIREE_OFFICE_PASSWORD 提供${what}（或在终端中运行，按提示输入）`);
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  process.stderr.write(`${what}：`);
+  // What is typed is not echoed.
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {};
+  const answer = await new Promise<string>((resolve) => rl.question('', resolve));
+  rl.close();
+  process.stderr.write('\n');
+  return answer;
+}
+
+/**
+ * Signs the run in as `--operator`, through the router (auth.login). An office set up before
+ * operators existed is asked, as the app's first start asks, for its operator's administrator
+ * password: the password given becomes it, and the recovery code is said once on stderr.
+ */
+async function signInOperator(ctx: AppContext, name: string | null): Promise<void> {
+  if (!name) throw new UserError('usage', `请用 --operator 指定操作员姓名\n${USAGE}`);
+  const password = await operatorPassword(`操作员 ${name} 的密码`);
+  const info = ctx.info();
+  const first = info.needsFirstPassword && name.trim() === info.operatorName;
+  const r = await dispatch(
+    ctx,
+    first ? 'auth.firstPassword' : 'auth.login',
+    first ? { password, password2: password } : { name, password },
+  );
+  if (!r.ok) throw new UserError(r.error.code, r.error.message);
+  if (first)
+    console.error(
+      `已为 ${name} 设置管理员密码（本数据库此前没有操作员）。恢复码（只显示这一次，请抄写或打印后妥善保管）：${(r.value as WithRecoveryCode).recoveryCode}`,
+    );
+}
+
+/** The contract method each command does what of, whose permission the router checks for it. */
+function methodOf(command: string, sub: string | undefined, dryRun: boolean): MethodName {
+  switch (command) {
+    case 'retirees':
+      return 'retirees.list';
+    case 'import':
+      return dryRun ? 'imports.open' : 'imports.commit';
+    case 'export':
+      return 'retirees.export';
+    case 'claims':
+      return sub === 'import' ? 'claims.importLedger' : sub === 'simulate' ? 'claims.simulate' : 'claims.list';
+    case 'adjustments':
+      return 'adjustments.import';
+    case 'letters':
+      return 'letters.render';
+    case 'backup':
+      return 'backups.create';
+    default:
+      return 'backups.list';
+  }
+}
+
 const initCommand = (dbPath: string) =>
   `npm run --silent cli -- init --db ${shellWord(dbPath)} --org 单位名称 --operator 经办人姓名`;
 
@@ -409,6 +477,8 @@ async function initDatabase(dbPath: string, orgName: string | null, operatorName
   const settings = orgName !== null && operatorName !== null ? { orgName, operatorName } : null;
   if (settings && !settings.orgName.trim()) throw new UserError('invalid_input', '请填写单位名称');
   if (settings && !settings.operatorName.trim()) throw new UserError('invalid_input', '请填写经办人姓名');
+  // The administrator's password, asked before anything is created.
+  const password = settings ? await operatorPassword(`管理员 ${settings.operatorName.trim()} 的密码`) : null;
   fs.mkdirSync(path.dirname(dbPath), { recursive: true });
   try {
     fs.closeSync(fs.openSync(dbPath, 'wx'));
@@ -423,9 +493,12 @@ async function initDatabase(dbPath: string, orgName: string | null, operatorName
   let ctx: AppContext | null = null;
   try {
     ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });
-    const office = settings ? saveOfficeSettings(ctx.store, settings) : getOfficeSettings(ctx.store);
+    // As the first-start form: the office, and its operator as the administrator with the password.
+    const set = settings ? await dispatch(ctx, 'app.setup', { ...settings, password, password2: password }) : null;
+    if (set && !set.ok) throw new UserError(set.error.code, set.error.message);
+    const office = getOfficeSettings(ctx.store);
     return office.configured
-      ? `已建立数据库：${dbPath}\n单位：${office.orgName}；经办人：${office.operatorName}`
+      ? `已建立数据库：${dbPath}\n单位：${office.orgName}；管理员：${office.operatorName}\n恢复码（只显示这一次，请抄写或打印后妥善保管，管理员忘记密码时用它重设）：${(set!.value as SetupResult).recoveryCode}`
       : `已建立数据库：${dbPath}\n尚未填写单位名称和经办人：桌面程序首次打开时会询问；在此之前导入等修改数据的操作会被拒绝。也可删除此文件后用 --org 和 --operator 重新建立`;
   } catch (e) {
     // The file is this run's own, still empty of anyone's data: leave nothing half made.
@@ -489,11 +562,40 @@ async function main(argvIn: string[]): Promise<number> {
       }
       console.error('已按 --accept-recovery 继续执行命令。');
     }
+    await signInOperator(ctx, operatorName);
+    await asCaller(ctx, ctx.session, methodOf(command, args.rest[1], argv.includes('--dry-run')), () =>
+      runCommand(ctx, command, argv, args.rest, { json, year, policyFile, map, template, people, out }),
+    );
+    return 0;
+  } finally {
+    ctx.close();
+  }
+}
+
+/** One command, run as the signed-in operator once the router let it through. */
+async function runCommand(
+  ctx: AppContext,
+  command: string,
+  argv: string[],
+  rest: string[],
+  o: {
+    json: boolean;
+    year: number | null;
+    policyFile: string | null;
+    map: Record<string, string | null> | undefined;
+    template: string | null;
+    people: string | null;
+    out: string | null;
+  },
+): Promise<void> {
+  const { json, year, policyFile, map, template, people, out } = o;
+  const args = { rest };
+  {
     if (command === 'retirees') {
-      const people = allRetirees(ctx);
-      if (json) process.stdout.write(`${JSON.stringify(people, null, 2)}\n`);
+      const all = allRetirees(ctx);
+      if (json) process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
       else
-        for (const p of people)
+        for (const p of all)
           console.log([p.name, p.gender, p.birthDate, p.idNumber, p.category, p.status].map((v) => v ?? '').join('\t'));
     } else if (command === 'import') {
       const file = args.rest[1];
@@ -540,9 +642,6 @@ async function main(argvIn: string[]): Promise<number> {
         json ? JSON.stringify(list, null, 2) : list.map((b) => `${b.takenAt}\t${b.kind}\t${b.name}`).join('\n'),
       );
     }
-    return 0;
-  } finally {
-    ctx.close();
   }
 }
 

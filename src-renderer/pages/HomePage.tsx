@@ -3,6 +3,7 @@ import { formatChineseDate } from '../../src-main/shared/dates';
 import { FRESH, RemindersSection } from '../components/RemindersSection';
 import { useRpc } from '../kit/rpc';
 import { navigate } from '../route';
+import { Can } from '../kit/operator';
 
 /** A figure that opens its list: a real button, so Tab reaches it and Enter or Space opens it. */
 function Stat({ label, value, hint, onClick }: { label: string; value: number; hint?: string; onClick: () => void }) {
@@ -42,10 +43,14 @@ export function HomePage() {
           <Group justify="space-between">
             <Text>可以把现有的花名册（Excel 或 CSV）导入进来，也可以逐个新建档案。</Text>
             <Group>
-              <Button onClick={() => navigate('/import')}>导入花名册</Button>
-              <Button variant="default" onClick={() => navigate('/people/new')}>
-                新建档案
-              </Button>
+              <Can method="imports.open">
+                <Button onClick={() => navigate('/import')}>导入花名册</Button>
+              </Can>
+              <Can method="retirees.create">
+                <Button variant="default" onClick={() => navigate('/people/new')}>
+                  新建档案
+                </Button>
+              </Can>
             </Group>
           </Group>
         </Alert>

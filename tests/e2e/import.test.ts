@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test }
 import { checkCharacter } from '../../src-main/shared/idNumber';
 import { launchChromium } from './browser';
 import { startHarness, type Harness } from './harness';
+import { firstStart } from './office';
 
 const SCREENS = path.resolve(import.meta.dirname, '../../test-results/screens');
 const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/rosters');
@@ -24,9 +25,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   await page.goto(harness.url);
-  await page.getByLabel('单位名称').fill('红星机械厂离退休管理办公室');
-  await page.getByLabel('经办人姓名').fill('李明');
-  await page.getByRole('button', { name: '开始使用' }).click();
+  await firstStart(page);
   await page.getByRole('heading', { name: '工作概况' }).waitFor();
   // An empty office is pointed at the import.
   await page.getByText('还没有人员档案').waitFor();

@@ -21,6 +21,26 @@ export interface Office {
   close(): Promise<void>;
 }
 
+/** The administrator's password the first start sets in the e2e tests. */
+export const ADMIN_PASSWORD = 'hongxing-2026';
+
+/**
+ * The first-start form as a person fills it: the office, its operator as the administrator with a
+ * password typed twice; then the recovery code is put away.
+ */
+export async function firstStart(page: Page, operator = '李明', org = '红星机械厂离退休管理办公室'): Promise<void> {
+  await page.getByLabel('单位名称').fill(org);
+  await page.getByLabel('经办人姓名').fill(operator);
+  await fillPasswords(page);
+  await page.getByRole('button', { name: '开始使用' }).click();
+  await page.getByRole('button', { name: '我已记下恢复码，继续' }).click();
+}
+
+export async function fillPasswords(page: Page, password = ADMIN_PASSWORD): Promise<void> {
+  await page.getByLabel('管理员密码', { exact: true }).fill(password);
+  await page.getByLabel('再次输入密码', { exact: true }).fill(password);
+}
+
 export async function openOffice(prefix: string, harnessArgs: string[] = ['--demo']): Promise<Office> {
   fs.mkdirSync(SCREENS, { recursive: true });
   const harness = await startHarness(harnessArgs);
@@ -31,9 +51,7 @@ export async function openOffice(prefix: string, harnessArgs: string[] = ['--dem
     acceptDownloads: true,
   });
   await page.goto(harness.url);
-  await page.getByLabel('单位名称').fill('红星机械厂离退休管理办公室');
-  await page.getByLabel('经办人姓名').fill('李明');
-  await page.getByRole('button', { name: '开始使用' }).click();
+  await firstStart(page);
   await page.getByRole('heading', { name: '工作概况' }).waitFor();
   return {
     harness,

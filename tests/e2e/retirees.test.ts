@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test }
 import { checkCharacter } from '../../src-main/shared/idNumber';
 import { launchChromium } from './browser';
 import { startHarness, type Harness } from './harness';
+import { fillPasswords } from './office';
 
 const SCREENS = path.resolve(import.meta.dirname, '../../test-results/screens');
 const ID_FIRST17 = '21010219521005122';
@@ -46,7 +47,9 @@ describe('retiree files in the browser', () => {
     await expect.poll(() => page.getByText('请填写单位名称').first().isVisible()).toBe(true);
     await page.getByLabel('单位名称').fill('沈阳某某机械集团有限公司离退休管理办公室');
     await page.getByLabel('经办人姓名').fill('李明');
+    await fillPasswords(page);
     await page.getByRole('button', { name: '开始使用' }).click();
+    await page.getByRole('button', { name: '我已记下恢复码，继续' }).click();
     await expect.poll(() => page.getByRole('heading', { name: '工作概况' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('经办人：李明').isVisible()).toBe(true);
     // The token is not left in the address bar.

@@ -15,6 +15,7 @@ import { DataTable } from '../../kit/DataTable';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
 import { done, failed, LoadFailed, StatusBadge, yuan } from './shared';
+import { Can } from '../../kit/operator';
 
 const PAGE_SIZE = 50;
 
@@ -40,9 +41,11 @@ export function ClaimsList({ params }: { params: URLSearchParams }) {
             w={140}
             aria-label="状态"
           />
-          <Button size="md" leftSection={<IconPlus size={18} />} onClick={() => navigate('/claims/new')}>
-            登记报销单
-          </Button>
+          <Can method="claims.create">
+            <Button size="md" leftSection={<IconPlus size={18} />} onClick={() => navigate('/claims/new')}>
+              登记报销单
+            </Button>
+          </Can>
         </Group>
       </Group>
       {list.error && <LoadFailed error={list.error} />}
@@ -76,7 +79,9 @@ export function ClaimsList({ params }: { params: URLSearchParams }) {
           ]}
         />
       )}
-      <LedgerImport />
+      <Can method="claims.importLedger">
+        <LedgerImport />
+      </Can>
     </Stack>
   );
 }

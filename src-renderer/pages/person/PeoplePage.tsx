@@ -22,6 +22,7 @@ import { done, failed } from '../../notify';
 import { navigate } from '../../route';
 import { AssignUnitButton } from './AssignUnitButton';
 import { VisitBatchButton } from './VisitBatchButton';
+import { Can } from '../../kit/operator';
 
 type Query = InputOf<'retirees.list'>;
 type SortKey = NonNullable<Query['sort']>;
@@ -126,19 +127,27 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
           {page && !list.isPlaceholderData && <Text c="dimmed">共 {count} 人</Text>}
         </Group>
         <Group>
-          <Button
-            variant="default"
-            leftSection={<IconDownload size={18} />}
-            loading={exportList.isPending}
-            onClick={() => exportList.mutate({ query: { ...query, page: 1 } })}
-          >
-            导出 Excel
-          </Button>
-          <VisitBatchButton query={query} count={count} />
-          <AssignUnitButton query={query} count={count} />
-          <Button leftSection={<IconPlus size={18} />} onClick={() => navigate('/people/new')}>
-            新建档案
-          </Button>
+          <Can method="retirees.export">
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={18} />}
+              loading={exportList.isPending}
+              onClick={() => exportList.mutate({ query: { ...query, page: 1 } })}
+            >
+              导出 Excel
+            </Button>
+          </Can>
+          <Can method="visits.createBatch">
+            <VisitBatchButton query={query} count={count} />
+          </Can>
+          <Can method="org.assign">
+            <AssignUnitButton query={query} count={count} />
+          </Can>
+          <Can method="retirees.create">
+            <Button leftSection={<IconPlus size={18} />} onClick={() => navigate('/people/new')}>
+              新建档案
+            </Button>
+          </Can>
         </Group>
       </Group>
       <Paper withBorder p="md">

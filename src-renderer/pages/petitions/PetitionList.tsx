@@ -15,6 +15,7 @@ import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
 import { NewPetition } from './NewPetition';
 import { limitText, StatusBadge } from './shared';
+import { Can } from '../../kit/operator';
 
 const PAGE_SIZE = 50;
 
@@ -40,9 +41,11 @@ export function PetitionList() {
               setPage(1);
             }}
           />
-          <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>
-            登记信访
-          </Button>
+          <Can method="petitions.create">
+            <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)}>
+              登记信访
+            </Button>
+          </Can>
         </Group>
       </Group>
       <DataTable<Petition>

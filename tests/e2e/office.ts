@@ -37,8 +37,8 @@ export async function firstStart(page: Page, operator = '李明', org = '红星�
 }
 
 export async function fillPasswords(page: Page, password = ADMIN_PASSWORD): Promise<void> {
-  await page.getByLabel('管理员密码', { exact: true }).fill(password);
-  await page.getByLabel('再次输入密码', { exact: true }).fill(password);
+  await page.getByLabel('管理员密码').fill(password);
+  await page.getByLabel('再次输入密码').fill(password);
 }
 
 export async function openOffice(prefix: string, harnessArgs: string[] = ['--demo']): Promise<Office> {

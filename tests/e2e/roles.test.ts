@@ -108,7 +108,11 @@ describe('each role in the browser', () => {
     const { page } = office;
     await signInAs('李明', ADMIN_PASSWORD);
     await office.go('#/settings');
-    await page.getByRole('textbox', { name: '钱只读的角色' }).click();
+    await page
+      .getByRole('textbox', { name: '钱只读的角色' })
+      .or(page.getByRole('combobox', { name: '钱只读的角色' }))
+      .first()
+      .click();
     await page.getByRole('option', { name: '经办' }).click();
     await expect
       .poll(

@@ -14,7 +14,7 @@ import { openStore } from '../src-main/db/open';
 import { addAttachment, readAttachment } from '../src-main/retirees/attachments';
 import { createPerson, getPerson } from '../src-main/retirees/persons';
 import { saveOfficeSettings } from '../src-main/settings/settings';
-import { router, tempDir, person } from './helpers';
+import { router, tempDir, person, TEST_PASSWORD } from './helpers';
 import { fillDisk, mountTmpfs, unmountAll, whyNoMount } from './storageFixtures';
 
 const open: AppContext[] = [];
@@ -168,7 +168,7 @@ async function holdWriteLock(dbPath: string): Promise<{ commit(): Promise<void> 
 /** A configured database with one person, a manual backup of it, then a second person. */
 async function withBackup(dbPath = path.join(tempDir(), 'office.sqlite')) {
   const ctx = await start(dbPath);
-  saveOfficeSettings(ctx.store, { orgName: '单位', operatorName: '王干事' });
+  await ctx.setup({ orgName: '单位', operatorName: '王干事', password: TEST_PASSWORD });
   createPerson(ctx.store, person({ address: '兴华街' }), { acceptWarnings: false });
   const backup = await ctx.backupNow();
   createPerson(ctx.store, person({ name: '李秀英' }), { acceptWarnings: false });

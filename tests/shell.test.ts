@@ -154,6 +154,7 @@ const fake = vi.hoisted(() => {
       },
       dialog: { showErrorBox: (...a: unknown[]) => calls.loaded.push(['error', ...a]) },
       ipcMain: { handle: (ch: string) => calls.handled.push(ch) },
+      powerMonitor: { on: () => {} },
       protocol: {
         registerSchemesAsPrivileged: (s: unknown) => calls.schemes.push(s),
         handle: (scheme: string, h: (req: Request) => Promise<Response>) => {
@@ -407,6 +408,7 @@ describe('child processes in the app', () => {
       Menu: { setApplicationMenu: noop, buildFromTemplate: () => ({}) },
       dialog: { showErrorBox: noop },
       ipcMain: { handle: noop },
+      powerMonitor: { on: noop },
       session: {},
       utilityProcess: { fork: noop },
     };

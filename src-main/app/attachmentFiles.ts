@@ -79,9 +79,12 @@ export function attachmentResponse(store: Store, urlPath: string, preview: boole
 
 /**
  * An attachment for a session: served only to an operator who may read attachments (the router's
- * check for attachments.get), as the app's window and the harness serve it.
+ * check for attachments.get), as the app's window and the harness serve it; one that is not there
+ * is said to be missing to anyone.
  */
 export function attachmentFor(ctx: RouterContext, session: Session, urlPath: string, preview: boolean): FileResponse {
+  const file = attachmentResponse(ctx.store, urlPath, preview);
+  if (file.status !== 200) return file;
   const refused = refusalFor(ctx, session, 'attachments.get');
-  return refused ? refusal(403, refused.message) : attachmentResponse(ctx.store, urlPath, preview);
+  return refused ? refusal(403, refused.message) : file;
 }

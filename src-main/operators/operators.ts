@@ -10,7 +10,7 @@ import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } f
 import type { SignedInOperator, OperatorView } from '../contract/operators';
 import type { Store } from '../db/store';
 import { nowIso, writeAudit } from '../audit/audit';
-import { actingAs, getOfficeSettings, readSetting, saveOfficeSettings, writeSetting } from '../settings/settings';
+import { getOfficeSettings, readSetting, saveOfficeSettings, writeSetting } from '../settings/settings';
 import { UserError } from '../shared/errors';
 import { ROLE_LABELS, ROLES, type Role } from '../shared/permissions';
 
@@ -110,7 +110,12 @@ export function signedInOperator(store: Store, id: number): SignedInOperator | n
  * (the row says a password was set, never what). The database's keyring (issue 18, part 5) hooks
  * here: it wraps the data key with `password` for this operator.
  */
-export async function setPassword(store: Store, id: number, password: string, reason: string): Promise<OperatorView> {
+export async function setPassword(
+  store: Store,
+  id: number,
+  password: string,
+  reason: string | null,
+): Promise<OperatorView> {
   checkPassword(password);
   const hash = await hashSecret(password);
   return store.tx(() => {
@@ -121,15 +126,16 @@ export async function setPassword(store: Store, id: number, password: string, re
         'UPDATE operators SET password_hash = ?, changed_at = ?, failed_attempts = 0, next_attempt_at = NULL WHERE id = ?',
       )
       .run(hash, nowIso(), id);
-    writeAudit(store, {
-      entity: 'operator',
-      entityId: id,
-      personId: null,
-      action: 'update',
-      before: { ...snapshot(before), password: '（原密码）' },
-      after: { ...snapshot(before), password: '（新密码）' },
-      reason,
-    });
+    if (reason !== null)
+      writeAudit(store, {
+        entity: 'operator',
+        entityId: id,
+        personId: null,
+        action: 'update',
+        before: { ...snapshot(before), password: '（原密码）' },
+        after: { ...snapshot(before), password: '（新密码）' },
+        reason,
+      });
     return view(rowById(store, id)!);
   });
 }
@@ -138,7 +144,9 @@ export async function setPassword(store: Store, id: number, password: string, re
 export async function createOperator(
   store: Store,
   input: { name: string; role: Role; password: string },
+  options: { audited?: boolean } = {},
 ): Promise<OperatorView> {
+  const audited = options.audited ?? true;
   const name = input.name.trim();
   if (!name) throw new UserError('invalid_input', '请填写姓名');
   if (!ROLES.includes(input.role)) throw new UserError('invalid_input', '请选择角色');
@@ -154,18 +162,19 @@ export async function createOperator(
         )
         .run(name, input.role, now, now).lastInsertRowid,
     );
-    writeAudit(store, {
-      entity: 'operator',
-      entityId: made,
-      personId: null,
-      action: 'create',
-      before: null,
-      after: snapshot(rowById(store, made)!),
-    });
+    if (audited)
+      writeAudit(store, {
+        entity: 'operator',
+        entityId: made,
+        personId: null,
+        action: 'create',
+        before: null,
+        after: snapshot(rowById(store, made)!),
+      });
     return made;
   });
   try {
-    return await setPassword(store, id, input.password, '设置密码');
+    return await setPassword(store, id, input.password, audited ? '设置密码' : null);
   } catch (e) {
     // Nothing half made: a new operator without a password is removed again.
     store.tx(() => store.prepare("DELETE FROM operators WHERE id = ? AND password_hash = 'none'").run(id));
@@ -339,16 +348,15 @@ export function setIdleMinutes(store: Store, minutes: number): void {
 
 // --- the first administrator --------------------------------------------------------------------
 
-/** The first administrator, and the recovery code to show once; their own creation is audited as theirs. */
+/** The first administrator, and the recovery code to show once. */
 async function makeFirstAdministrator(
   store: Store,
   name: string,
   password: string,
 ): Promise<{ operator: SignedInOperator; recoveryCode: string }> {
-  return actingAs(name, async () => {
-    const made = await createOperator(store, { name, role: 'admin', password });
-    return { operator: { id: made.id, name: made.name, role: 'admin' }, recoveryCode: await newRecoveryCode(store) };
-  });
+  // Part of the office's setup, as its name is (not audited: the audit log records changes to an office that exists).
+  const made = await createOperator(store, { name, role: 'admin', password }, { audited: false });
+  return { operator: { id: made.id, name: made.name, role: 'admin' }, recoveryCode: await newRecoveryCode(store) };
 }
 
 /**

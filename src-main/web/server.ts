@@ -11,7 +11,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../router';
-import { Session } from '../operators/session';
+import type { Session } from '../operators/session';
 import type { AppContext } from '../app/context';
 import { attachmentFor, isAttachmentPath } from '../app/attachmentFiles';
 import { readRendererFile } from '../app/rendererFiles';
@@ -127,13 +127,9 @@ export async function startWebServer(ctx: AppContext, options: WebServerOptions)
   const bodyTimeout = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
   let port = 0;
   let largeBodies = 0;
-  // Who is signed in, kept per token (a harness has one token per run: one desk, as the app's window).
-  const sessions = new Map<string, Session>();
-  const sessionOf = (given: string): Session => {
-    let s = sessions.get(given);
-    if (!s) sessions.set(given, (s = new Session()));
-    return s;
-  };
+  // Who is signed in: kept for the run's token, the one this server accepts. It is the context's
+  // own session, as the app's window has it: a harness is one desk.
+  const session: Session = ctx.session;
 
   /** Reads the body of POST /rpc within the limits, then answers it through the router. */
   function handleRpc(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -219,7 +215,7 @@ export async function startWebServer(ctx: AppContext, options: WebServerOptions)
       chunks.length = 0;
       const parsed = binary ? { method: binary.method, input: { ...binary.input, data: body } } : parseRpcBody(body);
       if (typeof parsed === 'string') return refuse(res, 400, 'invalid_input', parsed);
-      dispatch(ctx, parsed.method, parsed.input, undefined, sessionOf(token))
+      dispatch(ctx, parsed.method, parsed.input, undefined, session)
         .then((result) => send(res, 200, JSON.stringify(result)))
         .catch((e: unknown) => {
           console.error(`${parsed.method} failed`, e);
@@ -256,7 +252,7 @@ export async function startWebServer(ctx: AppContext, options: WebServerOptions)
             (req.headers['x-rpc-token'] as string | undefined) ?? url.searchParams.get('token') ?? undefined;
           if (!sameToken(given, token))
             return refuse(res, 403, 'forbidden', '访问令牌无效，请使用启动时显示的地址打开');
-          const file = attachmentFor(ctx, sessionOf(token), url.pathname, url.searchParams.has('preview'));
+          const file = attachmentFor(ctx, session, url.pathname, url.searchParams.has('preview'));
           res.writeHead(file.status, file.headers);
           return res.end(req.method === 'HEAD' ? undefined : file.body);
         }

@@ -18,6 +18,7 @@ const FLOORS = [
       'exporter',
       'importer',
       'letters',
+      'operators',
       'org',
       'petitions',
       'privacy',

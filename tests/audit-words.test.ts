@@ -82,6 +82,16 @@ async function workbook(name: string, rows: (string | number)[][]): Promise<stri
 
 /** One of everything the office does that writes an audit row. */
 async function officeYear(): Promise<{ people: number[] }> {
+  // An operator added, given another role, a password reset.
+  const clerk = await call<{ id: number }>('operators.create', {
+    name: '张经办',
+    role: 'clerk',
+    password: 'zhang-2026-a',
+    password2: 'zhang-2026-a',
+  });
+  await call('operators.update', { id: clerk.id, role: 'reader' });
+  await call('operators.resetPassword', { id: clerk.id, password: 'zhang-2026-b', password2: 'zhang-2026-b' });
+
   // The organisation network.
   const one = await call<OrgUnit>('org.create', { kind: '行政大组', name: '一大组', parentId: null });
   const two = await call<OrgUnit>('org.create', { kind: '行政大组', name: '二大组', parentId: null });

@@ -12,7 +12,8 @@ import { saveOfficeSettings } from '../src-main/settings/settings';
 import { createPerson } from '../src-main/retirees/persons';
 import { formatYuan } from '../src-main/shared/money';
 import { checkCharacter } from '../src-main/shared/idNumber';
-import { freshContext, person, tempDir, router, CLI_ENV, cliArgs } from './helpers';
+import { createOperator, signedInOperator } from '../src-main/operators/operators';
+import { freshContext, person, tempDir, router, CLI_ENV, cliArgs, TEST_PASSWORD } from './helpers';
 
 const root = path.resolve(import.meta.dirname, '..');
 const FIXTURES = path.resolve(root, '../shared/fixtures');
@@ -213,14 +214,17 @@ describe('the workflow', () => {
   test('two clerks editing one claim: different fields are both kept, the same field is refused naming who', async () => {
     const p = retiree();
     const opened = await threeLineClaim(p.id);
-    ctx.store.raw.prepare("update settings set value = '李会计' where key = 'operator_name'").run();
+    // A second clerk, 李会计 of the claims desk, signed in on the same office.
+    const admin = ctx.session.operator!;
+    const li = await createOperator(ctx.store, { name: '李会计', role: 'claims', password: TEST_PASSWORD });
+    ctx.session.signIn(signedInOperator(ctx.store, li.id)!);
     await call('claims.update', {
       id: opened.id,
       version: opened.version,
       changes: { note: '补交住院清单' },
       base: { note: opened.note },
     });
-    ctx.store.raw.prepare("update settings set value = '王干事' where key = 'operator_name'").run();
+    ctx.session.signIn(admin);
     const both = await call<ClaimFile>('claims.update', {
       id: opened.id,
       version: opened.version,

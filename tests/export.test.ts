@@ -12,7 +12,7 @@ import { commitImport, prepareImport } from '../src-main/importer/commit';
 import { findHeader } from '../src-main/importer/columns';
 import { readSource } from '../src-main/spreadsheet/sources';
 import { getPerson } from '../src-main/retirees/persons';
-import { freshContext, tempDir } from './helpers';
+import { freshContext, tempDir, cliArgs, CLI_ENV } from './helpers';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -111,8 +111,8 @@ describe('export', () => {
     const out = path.join(tempDir(), 'cli.xlsx');
     const printed = execFileSync(
       'npm',
-      ['run', '--silent', 'cli', '--', 'export', 'retirees', '--db', dbPath, '--out', out],
-      { cwd: root, encoding: 'utf8' },
+      ['run', '--silent', 'cli', '--', ...cliArgs(['export', 'retirees', '--db', dbPath, '--out', out])],
+      { cwd: root, encoding: 'utf8', env: CLI_ENV },
     );
     expect(printed).toContain('已导出 50 人');
     const wb = new ExcelJS.Workbook();

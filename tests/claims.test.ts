@@ -12,8 +12,7 @@ import { saveOfficeSettings } from '../src-main/settings/settings';
 import { createPerson } from '../src-main/retirees/persons';
 import { formatYuan } from '../src-main/shared/money';
 import { checkCharacter } from '../src-main/shared/idNumber';
-import { createOperator, signedInOperator } from '../src-main/operators/operators';
-import { freshContext, person, tempDir, router, CLI_ENV, cliArgs, TEST_PASSWORD } from './helpers';
+import { freshContext, person, tempDir, router, CLI_ENV, cliArgs, signInAs } from './helpers';
 
 const root = path.resolve(import.meta.dirname, '..');
 const FIXTURES = path.resolve(root, '../shared/fixtures');
@@ -215,16 +214,14 @@ describe('the workflow', () => {
     const p = retiree();
     const opened = await threeLineClaim(p.id);
     // A second clerk, 李会计 of the claims desk, signed in on the same office.
-    const admin = ctx.session.operator!;
-    const li = await createOperator(ctx.store, { name: '李会计', role: 'claims', password: TEST_PASSWORD });
-    ctx.session.signIn(signedInOperator(ctx.store, li.id)!);
+    await signInAs(ctx, '李会计', 'claims');
     await call('claims.update', {
       id: opened.id,
       version: opened.version,
       changes: { note: '补交住院清单' },
       base: { note: opened.note },
     });
-    ctx.session.signIn(admin);
+    await signInAs(ctx, '王干事');
     const both = await call<ClaimFile>('claims.update', {
       id: opened.id,
       version: opened.version,

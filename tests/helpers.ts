@@ -11,7 +11,8 @@ import { AppContext } from '../src-main/app/context';
 import { periodOf } from '../src-main/claims/reports';
 import type { Store } from '../src-main/db/store';
 import type { ProcessLauncher } from '../src-main/jobs/launcher';
-import { firstAdministrator, listOperators, signedInOperator } from '../src-main/operators/operators';
+import { createOperator, firstAdministrator, listOperators, signedInOperator } from '../src-main/operators/operators';
+import type { Role } from '../src-main/shared/permissions';
 import { getOfficeSettings } from '../src-main/settings/settings';
 
 export function tempDir(): string {
@@ -54,6 +55,17 @@ export async function signInAdministrator(ctx: AppContext): Promise<void> {
     admin = listOperators(ctx.store).find((o) => o.id === made.operator.id);
   }
   if (admin) ctx.session.signIn(signedInOperator(ctx.store, admin.id)!);
+}
+
+/**
+ * A second clerk at the same office: the operator `name` (made with `role` the first time) signed in
+ * on the context's session, so that what the router writes next is theirs.
+ */
+export async function signInAs(ctx: AppContext, name: string, role: Role = 'admin'): Promise<void> {
+  const id =
+    listOperators(ctx.store).find((o) => o.name === name)?.id ??
+    (await createOperator(ctx.store, { name, role, password: TEST_PASSWORD })).id;
+  ctx.session.signIn(signedInOperator(ctx.store, id)!);
 }
 
 /** The router as a signed-in administrator calls it (signInAdministrator). */

@@ -5,8 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrgUnit } from '../src-main/contract/org';
 import type { HistoryItem, PersonFile } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
-import { writeSetting } from '../src-main/settings/settings';
-import { freshContext, router } from './helpers';
+import { freshContext, router, signInAs } from './helpers';
 
 let ctx: AppContext;
 const { call, refusal } = router(() => ctx);
@@ -57,7 +56,7 @@ describe('a save sends only what changed', () => {
 
   it('refuses a field changed elsewhere since, saying what it is now and who changed it', async () => {
     const form = await openForm();
-    writeSetting(ctx.store, 'operator_name', '赵会计');
+    await signInAs(ctx, '赵会计');
     await call('deaths.register', { personId: form.id, diedOn: '2026-11-20', reportedBy: null, note: null });
     const e = await refusal('retirees.update', {
       id: form.id,
@@ -144,9 +143,9 @@ describe('rules follow the same rule', () => {
     const { RULE_2026 } = await import('./adjustmentRule');
     await call('adjustments.saveRule', { rule: RULE_2026, loaded: null });
     const opened = RULE_2026; // both clerks opened this
-    writeSetting(ctx.store, 'operator_name', '赵会计');
+    await signInAs(ctx, '赵会计');
     await call('adjustments.saveRule', { rule: { ...opened, fixedFen: opened.fixedFen + 1000 }, loaded: opened });
-    writeSetting(ctx.store, 'operator_name', '王干事');
+    await signInAs(ctx, '王干事');
     const both = await call<typeof RULE_2026>('adjustments.saveRule', {
       rule: { ...opened, note: '按省文件执行' },
       loaded: opened,
@@ -171,7 +170,7 @@ describe('rules follow the same rule', () => {
       ageBands: [],
     };
     await call('claims.savePolicy', { year: 2026, category: '退休', rules, note: null, loaded: null });
-    writeSetting(ctx.store, 'operator_name', '赵会计');
+    await signInAs(ctx, '赵会计');
     await call('claims.savePolicy', {
       year: 2026,
       category: '退休',
@@ -179,7 +178,7 @@ describe('rules follow the same rule', () => {
       note: '封顶提高',
       loaded: rules,
     });
-    writeSetting(ctx.store, 'operator_name', '王干事');
+    await signInAs(ctx, '王干事');
     const kept = await call<{ rules: typeof rules }>('claims.savePolicy', {
       year: 2026,
       category: '退休',

@@ -5,7 +5,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PolicyView } from '../../../src-main/contract/claims';
-import { writeSetting } from '../../../src-main/settings/settings';
+import { signInAs } from '../../../tests/helpers';
 import { officeForEachTest, render } from '../../kit/test-utils';
 import { PoliciesTab } from './PoliciesTab';
 import { THIS_YEAR } from './shared';
@@ -40,7 +40,7 @@ async function openedByTwo() {
   const part = await tuixiu();
   expect((part.getByLabelText('封顶线（元）') as HTMLInputElement).value).toBe('10000.00');
   // Another clerk raises the cap from another workstation after this page was opened.
-  writeSetting(office.ctx().store, 'operator_name', '赵会计');
+  await signInAs(office.ctx(), '赵会计');
   await call('claims.savePolicy', {
     year: THIS_YEAR,
     category: '退休',
@@ -48,7 +48,7 @@ async function openedByTwo() {
     note: '封顶提高',
     loaded: rules,
   });
-  writeSetting(office.ctx().store, 'operator_name', '王干事');
+  await signInAs(office.ctx(), '王干事');
   return part;
 }
 

@@ -35,6 +35,12 @@ import { maskIdNumber } from '../shared/idNumber';
 import { formatYuan } from '../shared/money';
 import { listVisits } from '../visits/visits';
 
+/** The rules and an assessment: an A4 letter page in a smaller type, with numbered headings. */
+const RULES_CSS = `${letterCss('A4')}
+.rules { font-size: 13pt; line-height: 1.7; }
+.rules .meta { font-size: 11pt; margin: 0 0 3mm; }
+.rules h2 { font-size: 14pt; margin: 4mm 0 1mm; font-weight: bold; }`;
+
 /** A refusal shown beside the field it is about (the form reads `details` as zod issues). */
 const onField = (field: string, message: string) =>
   new UserError('invalid_input', message, [{ path: [field], message }]);
@@ -105,10 +111,7 @@ export function rulesPrintable(store: Store, today = todayIso()): PrintableView 
   ).map(
     (s) => html`<h2>${s.heading}</h2>${s.paragraphs.map((p) => html`<p>${p}</p>`)}`,
   )}</div><div class="signature"><p>${officeName(orgName)}</p><p>${formatChineseDate(today)}</p></div></section>`;
-  const css = `${letterCss('A4')}
-.rules { font-size: 13pt; line-height: 1.7; }
-.rules h2 { font-size: 14pt; margin: 4mm 0 1mm; font-weight: bold; }`;
-  return { ...printable('个人信息处理规则', css, body), count: 1, missing: [] };
+  return { ...printable('个人信息处理规则', RULES_CSS, body), count: 1, missing: [] };
 }
 
 // --- impact assessments (Art. 55–56) ----------------------------------------------------------------
@@ -194,11 +197,7 @@ export function assessmentPrintable(store: Store, id: number): PrintableView {
   const section = (heading: string, text: string) =>
     html`<h2>${heading}</h2>${text.split('\n').map((p) => html`<p>${p}</p>`)}`;
   const body = html`<section class="letter rules"><h1>个人信息保护影响评估报告</h1><p class="meta">评估事项：${a.subject}　评估日期：${formatChineseDate(a.assessedOn)}　保存至：${formatChineseDate(a.keepUntil)}</p><div class="body">${section('一、个人信息的处理目的、处理方式等是否合法、正当、必要', a.purpose)}${section('二、对个人权益的影响及安全风险', a.impact)}${section('三、所采取的保护措施是否合法、有效并与风险程度相适应', a.measures)}${section('四、评估结论', a.conclusion)}</div><div class="signature"><p>评估人员：${a.assessors}</p><p>${officeName(orgName)}</p><p>${formatChineseDate(a.assessedOn)}</p></div></section>`;
-  const css = `${letterCss('A4')}
-.rules { font-size: 13pt; line-height: 1.7; }
-.rules .meta { font-size: 11pt; margin: 0 0 3mm; }
-.rules h2 { font-size: 14pt; margin: 4mm 0 1mm; font-weight: bold; }`;
-  return { ...printable(`个人信息保护影响评估报告（${a.subject}）`, css, body), count: 1, missing: [] };
+  return { ...printable(`个人信息保护影响评估报告（${a.subject}）`, RULES_CSS, body), count: 1, missing: [] };
 }
 
 // --- a close relative's request (Art. 49) -----------------------------------------------------------

@@ -9,9 +9,11 @@
 //     computed by Excel, and no cell is set any other way (tests/formula-export.test.ts);
 //   - sheet names made ones Excel accepts.
 // Written with ExcelJS's streaming writer, so a 100,000-row roster goes out in bounded memory, to a
-// file or to a buffer.
+// file or to a buffer. ExcelJS is loaded when the first workbook is written, not when the program
+// starts: it is the slowest library to load, and a CLI command or the app's start that writes no
+// workbook should not wait for it.
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { neutraliseFormula } from './formulas';
 
 export { neutraliseFormula, restoreNeutralised } from './formulas';
@@ -269,7 +271,8 @@ async function writeWorkbook(
 ): Promise<number> {
   const list = Array.isArray(sheets) ? (sheets as readonly TableSheet[]) : [sheets as TableSheet];
   if (list.length === 0) throw new Error('tableWorkbook: a workbook needs at least one sheet');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ ...target, useStyles: true, useSharedStrings: false });
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ ...target, useStyles: true, useSharedStrings: false });
   const usedNames = new Set<string>();
   let rows = 0;
   for (const sheet of list) rows += await writeSheet(workbook, sheet, usedNames);

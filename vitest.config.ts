@@ -1,12 +1,35 @@
 import { defineConfig } from 'vitest/config';
 
+// Two groups, one after the other. The main-process and component tests are independent files
+// (each its own temporary database and folder), so two run at once, one per core. The browser
+// walks each start a harness server and Chromium: they run after, one at a time, so that a walk
+// never shares the machine with another walk's browser.
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}'],
     // Browser tests start Chromium and a server: give them room on a shared 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
     expect: { poll: { timeout: 15_000, interval: 100 } },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['tests/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}'],
+          exclude: ['tests/e2e/**'],
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/e2e/**/*.test.ts'],
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -24,6 +24,7 @@ const FLOORS = [
       'privacy',
       'retirees',
       'settings',
+      'statistics',
       'visits',
     ],
   },

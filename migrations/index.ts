@@ -19,6 +19,7 @@ import * as m0015 from './0015-search-readings';
 import * as m0016 from './0016-search-rank-index';
 import * as m0017 from './0017-operators';
 import * as m0018 from './0018-privacy-records';
+import * as m0019 from './0019-person-changes';
 
 export const migrations: Record<string, Migration> = {
   '0001-core': m0001,
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '0016-search-rank-index': m0016,
   '0017-operators': m0017,
   '0018-privacy-records': m0018,
+  '0019-person-changes': m0019,
 };

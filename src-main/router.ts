@@ -98,6 +98,8 @@ import {
   rulesPrintable,
   setRetentionYears,
 } from './privacy/privacy';
+import { confirmChange, listChanges } from './statistics/changes';
+import { statisticsBalance, statisticsFigures } from './statistics/roll';
 import { addAttachment, readAttachment, removeAttachment } from './retirees/attachments';
 import { historyFor } from './retirees/history';
 import { listFilterOptions, listPersons, officeFigures } from './retirees/list';
@@ -390,6 +392,10 @@ const handlers: Handlers = {
   'materials.get': (ctx, { id }) => getMaterial(ctx.store, id),
   'materials.create': (ctx, input) => createMaterial(ctx.store, input),
   'materials.deliver': (ctx, { id, personIds, how, on }) => deliverMaterial(ctx.store, id, personIds, how, on),
+  'statistics.figures': (ctx, { asOf }) => statisticsFigures(ctx.store, asOf),
+  'statistics.balance': (ctx, { year }) => statisticsBalance(ctx.store, year),
+  'statistics.changes': (ctx, q) => listChanges(ctx.store, q),
+  'statistics.confirmChange': (ctx, input) => confirmChange(ctx.store, input),
   'privacy.rulesPrint': (ctx) => rulesPrintable(ctx.store),
   'privacy.assessments': (ctx) => listAssessments(ctx.store),
   'privacy.assessmentPrint': (ctx, { id }) => assessmentPrintable(ctx.store, id),

@@ -404,6 +404,16 @@ export const AUDIT_ENTITIES: Record<
       exportedFor: '导出档案交',
     },
   },
+  person_change: {
+    name: '状态和类别变化记录',
+    fields: {
+      field: '变化项目',
+      from: '原为',
+      to: '改为',
+      effectiveDate: ['变化日期', 'date'],
+      nature: '性质（变动/更正）',
+    },
+  },
   retention_review: {
     name: '档案保存期限复核',
     fields: { reviewedOn: ['复核日期', 'date'], decision: '复核结论', note: '说明' },

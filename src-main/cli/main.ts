@@ -11,6 +11,7 @@
 //   npm run --silent cli -- adjustments import FILE --year YYYY --db PATH [--map FILE.json] [--dry-run] [--json]   the agency's adjustment list
 //   npm run --silent cli -- claims --db PATH --year YYYY [--json]               the year's claim lines
 //   npm run --silent cli -- claims simulate --db PATH --year YYYY --policy FILE.json [--json]
+//   npm run --silent cli -- stats --db PATH [--as-of YYYY-MM-DD] [--json]   the roll's figures as of a date
 //   npm run --silent cli -- letters render --db PATH --template KIND --people IDNUMBER,… --out FILE.html
 // A damaged database is recovered from the newest backup and reported on stderr; the command then
 // stops with exit code 3 unless --accept-recovery is given. Without a usable backup it refuses.
@@ -42,6 +43,7 @@ import { formatYuan } from '../shared/money';
 import { composeLetters, letterAssets } from '../letters/letters';
 import { lettersPrintable } from '../documents/letter';
 import { htmlDocument } from '../documents/print';
+import { describeFigures, statisticsFigures } from '../statistics/roll';
 import { LETTER_KIND_KEYS, type LetterKind } from '../shared/letters';
 import { IMPORT_LIMITS, sizeText, unreadableFile } from '../shared/importLimits';
 import { ADJUSTMENT_FIELD_NAMES, LEDGER_FIELD_NAMES, missingFieldsText } from '../shared/importFields';
@@ -113,6 +115,7 @@ const USAGE = `用法：
     --map：表头写法程序不认识时，用 JSON 文件指明各列对应的字段，如 {"到龄时间": "retirementDate", "第5列": "idNumber"}（字段名见 README）
   npm run --silent cli -- claims --db 数据库文件 --year 年度 [--json]                  列出该年度全部报销明细
   npm run --silent cli -- claims simulate --db 数据库文件 --year 年度 --policy 政策.json [--json]   政策测算
+  npm run --silent cli -- stats --db 数据库文件 [--as-of 2026-12-31] [--json]   统计数字（默认截至上年12月31日）
   npm run --silent cli -- letters render --db 数据库文件 --template 模板 --people 身份证号,身份证号 --out 文件.html   生成信函
     模板：sympathy（慰问信）、birthday（生日贺信）、festival（节日慰问信）、bereavement（唁函）、visit-notice（走访通知）
   数据库文件损坏时：从最新的可用备份恢复，在标准错误输出说明，不执行命令并以退出码 3 结束；加 --accept-recovery 则恢复后继续执行
@@ -454,6 +457,8 @@ function methodOf(command: string, sub: string | undefined, dryRun: boolean): Me
       return 'letters.render';
     case 'backup':
       return 'backups.create';
+    case 'stats':
+      return 'statistics.figures';
     default:
       return 'backups.list';
   }
@@ -523,13 +528,23 @@ async function main(argvIn: string[]): Promise<number> {
   const orgName = takeOption(argv, 'org');
   const mapFile = takeOption(argv, 'map');
   const operatorName = takeOption(argv, 'operator');
+  const asOf = takeOption(argv, 'as-of');
   const args = parseLaunchArgs(argv.filter((a) => a !== '--json' && a !== '--accept-recovery'));
   const [command] = args.rest;
   if (
     !command ||
-    !['init', 'retirees', 'backup', 'backups', 'import', 'export', 'claims', 'adjustments', 'letters'].includes(
-      command,
-    ) ||
+    ![
+      'init',
+      'retirees',
+      'backup',
+      'backups',
+      'import',
+      'export',
+      'claims',
+      'adjustments',
+      'letters',
+      'stats',
+    ].includes(command) ||
     !argv.includes('--db')
   ) {
     console.error(USAGE);
@@ -564,7 +579,7 @@ async function main(argvIn: string[]): Promise<number> {
     }
     await signInOperator(ctx, operatorName);
     await asCaller(ctx, ctx.session, methodOf(command, args.rest[1], argv.includes('--dry-run')), () =>
-      runCommand(ctx, command, argv, args.rest, { json, year, policyFile, map, template, people, out }),
+      runCommand(ctx, command, argv, args.rest, { json, year, policyFile, map, template, people, out, asOf }),
     );
     return 0;
   } finally {
@@ -586,9 +601,10 @@ async function runCommand(
     template: string | null;
     people: string | null;
     out: string | null;
+    asOf: string | null;
   },
 ): Promise<void> {
-  const { json, year, policyFile, map, template, people, out } = o;
+  const { json, year, policyFile, map, template, people, out, asOf } = o;
   const args = { rest };
   {
     if (command === 'retirees') {
@@ -633,6 +649,9 @@ async function runCommand(
       console.log(
         json ? JSON.stringify({ file: path.resolve(out), count }) : `已导出 ${count} 人：${path.resolve(out)}`,
       );
+    } else if (command === 'stats') {
+      const figures = statisticsFigures(ctx.store, asOf ?? undefined);
+      process.stdout.write(json ? `${JSON.stringify(figures, null, 2)}\n` : `${describeFigures(figures)}\n`);
     } else if (command === 'backup') {
       const b = await ctx.backupNow();
       console.log(json ? JSON.stringify(b) : `已备份并校验：${b.name}`);

@@ -16,6 +16,7 @@ import { orgMethods } from './org';
 import { petitionsMethods } from './petitions';
 import { privacyMethods } from './privacy';
 import { retireesMethods } from './retirees';
+import { statisticsMethods } from './statistics';
 import { visitsMethods } from './visits';
 
 export const contract = {
@@ -31,6 +32,7 @@ export const contract = {
   ...adjustmentsMethods,
   ...activitiesMethods,
   ...privacyMethods,
+  ...statisticsMethods,
 } as const;
 
 export type Contract = typeof contract;

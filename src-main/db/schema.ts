@@ -317,6 +317,20 @@ export interface PaymentBatchesTable {
   paid_by: string | null;
 }
 
+export interface PersonChangesTable {
+  id: Generated<number>;
+  person_id: number;
+  field: string;
+  from_value: string;
+  to_value: string;
+  effective_date: string;
+  date_known: Generated<number>;
+  nature: string;
+  source: Generated<string>;
+  confirmed: Generated<number>;
+  recorded_at: string;
+}
+
 export interface PersonContactsTable {
   id: Generated<number>;
   person_id: number;
@@ -548,6 +562,7 @@ export interface Database {
   operators: OperatorsTable;
   org_units: OrgUnitsTable;
   payment_batches: PaymentBatchesTable;
+  person_changes: PersonChangesTable;
   person_contacts: PersonContactsTable;
   person_search_pending: PersonSearchPendingTable;
   persons: PersonsTable;

@@ -1,0 +1,115 @@
+// The statistics (issue 19): the roll as it stood on a date, and the year's balance sent upward.
+// Computed in src-main/statistics/ from the files and their history (person_changes).
+import { z } from 'zod';
+import type { Category } from '../shared/person';
+import { partialDate } from '../shared/dateSchemas';
+import { chars, id, method } from './common';
+
+export type ByCategory = Record<Category | '合计', number>;
+
+export const AGE_BANDS = ['60岁以下', '60–69岁', '70–79岁', '80–89岁', '90–99岁', '100岁及以上', '年龄不详'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export interface RollFigures {
+  asOf: string;
+  /** On the roll on `asOf`, by category. */
+  onRoll: ByCategory;
+  /** Died from 1 January of `asOf`'s year to `asOf`, by the category they had then. */
+  died: ByCategory;
+  /** Moved away (迁出) in the same span. */
+  movedOut: ByCategory;
+  ageBands: Record<AgeBand, number>;
+  gender: { 男: number; 女: number; 不详: number };
+  party: { 中共党员: number; 其他: number };
+  care: { 独居: number; 失能: number; 半失能: number; 空巢: number };
+  remote: { 异地居住: number; 本地居住: number };
+  units: { unit: string; count: number }[];
+  /** Deaths per year, the ten years to `asOf`'s. */
+  deathsByYear: { year: number; count: number }[];
+  /** Changes whose date the file does not give (counted on the day they were entered): to check. */
+  undated: number;
+}
+
+export interface BalanceRow {
+  category: Category | '合计';
+  /** 上年12月底总数 */
+  lastYearEnd: number;
+  /** 本年度内办理离休（退休、退职）手续 */
+  newThisYear: number;
+  /** 本年度内去世 */
+  diedThisYear: number;
+  /** 本年12月底应有 */
+  expected: number;
+  /** 本年12月底实有 */
+  actual: number;
+  /** 实有数与应有数之差 */
+  difference: number;
+}
+
+export interface BalancePerson {
+  personId: number;
+  name: string;
+  /** The categories whose 差 this person makes, with its sign (+1: counted at the end but not expected). */
+  effect: Partial<Record<Category, number>>;
+  /** What happened to the file this year, in words, each change with its date and nature. */
+  changes: string[];
+}
+
+export interface YearBalance {
+  year: number;
+  rows: BalanceRow[];
+  /** The people behind a non-zero 差, each with the change that caused it. */
+  people: BalancePerson[];
+  /**
+   * Corrections (更正) recorded this year: they change earlier figures too, so 上年末 here may differ
+   * from the number reported last year; the 说明 names them.
+   */
+  corrections: { personId: number; name: string; change: string }[];
+}
+
+/** One recorded change of a file's status or category (person_changes). */
+export interface ChangeView {
+  id: number;
+  personId: number;
+  name: string;
+  field: 'status' | 'category';
+  from: string;
+  to: string;
+  effectiveDate: string;
+  /** False when the file gave no date and the day it was entered stands in. */
+  dateKnown: boolean;
+  nature: '变动' | '更正';
+  /** 'file': written as the file changed; 'audit': found in the audit log when the history began. */
+  source: string;
+  /** A clerk has checked the nature and the date. */
+  confirmed: boolean;
+  recordedAt: string;
+}
+
+export const CHANGE_NATURES = ['变动', '更正'] as const;
+
+const isoDate = chars(10).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-12-31');
+
+export const statisticsMethods = {
+  /** The roll's figures as of a date (default: 31 December of last year). */
+  'statistics.figures': method<RollFigures>()(z.object({ asOf: isoDate.optional() }), 'read'),
+  /** The year's balance: 上年末 + 本年新办 − 本年去世 = 应有, against 实有, and the people behind a 差. */
+  'statistics.balance': method<YearBalance>()(
+    z.object({ year: z.number().int().min(1949, '年份有误').max(2200, '年份有误') }),
+    'read',
+  ),
+  /** The recorded changes: of one person, or those still to check (no date, or found in the audit log). */
+  'statistics.changes': method<ChangeView[]>()(
+    z.object({ personId: id.optional(), toCheck: z.boolean().default(false) }),
+    'read',
+  ),
+  /** A clerk settles a change: what it was (变动 or 更正) and the date it took effect. */
+  'statistics.confirmChange': method<ChangeView>()(
+    z.object({
+      id,
+      nature: z.enum(CHANGE_NATURES),
+      effectiveDate: partialDate.refine((s) => s !== null, '请填写变化发生的日期'),
+    }),
+    'files.write',
+  ),
+} as const;

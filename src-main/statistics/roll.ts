@@ -1,0 +1,322 @@
+// The roll as it stood on a date (issue 19 item 2), and the year's balance (item 4).
+//
+// A file keeps only its current status and category; their history is `person_changes` (migration
+// 0019, written by triggers on every change). The value a file had on a date is the `to` of its last
+// 变动 on or before that date, else the `from` of its first 变动 after it, else its value now: a
+// person who died on 2027-01-05 was 在册 on 2026-12-31. A 更正 (the record was wrong) does not split
+// time: the corrected value holds for every date. A person is on the roll from their retirement date
+// (离休/退休/退职的时间; a file without one has always been on it) while their status is 在册.
+//
+// Dates may be partial (1995, 1995-07): compared as text, `2026-12` sorts before `2026-12-31`, so a
+// death in December 2026 counts by the end of that year.
+//
+// Care, party membership, gender and the unit are taken as the file has them now: they keep no history.
+import { ageRange, formatChineseDate, isValidIsoDate, todayIso } from '../shared/dates';
+import { UserError } from '../shared/errors';
+import {
+  AGE_BANDS,
+  type AgeBand,
+  type BalancePerson,
+  type BalanceRow,
+  type ByCategory,
+  type RollFigures,
+  type YearBalance,
+} from '../contract/statistics';
+import { CATEGORIES, type Category } from '../shared/person';
+import type { Store } from '../db/store';
+
+export interface RollPerson {
+  id: number;
+  name: string;
+  category: string;
+  status: string;
+  retirementDate: string | null;
+  birthDate: string | null;
+  gender: string | null;
+  politicalStatus: string | null;
+  living: string | null;
+  careDisability: string | null;
+  careEmptyNest: boolean;
+  remote: boolean;
+  unit: string | null;
+}
+
+export interface Change {
+  personId: number;
+  field: 'status' | 'category';
+  from: string;
+  to: string;
+  date: string;
+  dateKnown: boolean;
+  nature: '变动' | '更正';
+  recordedAt: string;
+}
+
+/** The files and their 变动, read once: every figure of one page is counted from them. */
+export interface Roll {
+  people: RollPerson[];
+  /** Each person's 变动 by field, oldest first. */
+  changes: Map<number, { status: Change[]; category: Change[] }>;
+  /** Every change, 更正 included, for the balance's explanations. */
+  all: Change[];
+}
+
+export function readRoll(store: Store): Roll {
+  const people = (
+    store
+      .prepare(
+        `SELECT p.id, p.name, p.category, p.status, p.retirement_date, p.birth_date, p.gender, p.political_status,
+                p.living, p.care_disability, p.care_empty_nest, p.remote, u.name AS unit
+         FROM persons p LEFT JOIN org_units u ON u.id = p.admin_group_id`,
+      )
+      .raw()
+      .all() as unknown[][]
+  ).map((r): RollPerson => ({
+    id: r[0] as number,
+    name: r[1] as string,
+    category: r[2] as string,
+    status: r[3] as string,
+    retirementDate: r[4] as string | null,
+    birthDate: r[5] as string | null,
+    gender: r[6] as string | null,
+    politicalStatus: r[7] as string | null,
+    living: r[8] as string | null,
+    careDisability: r[9] as string | null,
+    careEmptyNest: r[10] === 1,
+    remote: r[11] === 1,
+    unit: r[12] as string | null,
+  }));
+  const all = (
+    store
+      .prepare(
+        `SELECT person_id, field, from_value, to_value, effective_date, date_known, nature, recorded_at
+         FROM person_changes ORDER BY person_id, effective_date, id`,
+      )
+      .raw()
+      .all() as unknown[][]
+  ).map((r): Change => ({
+    personId: r[0] as number,
+    field: r[1] as Change['field'],
+    from: r[2] as string,
+    to: r[3] as string,
+    date: r[4] as string,
+    dateKnown: r[5] === 1,
+    nature: r[6] as Change['nature'],
+    recordedAt: r[7] as string,
+  }));
+  const changes = new Map<number, { status: Change[]; category: Change[] }>();
+  for (const c of all) {
+    if (c.nature !== '变动') continue;
+    let mine = changes.get(c.personId);
+    if (!mine) changes.set(c.personId, (mine = { status: [], category: [] }));
+    mine[c.field].push(c);
+  }
+  return { people, changes, all };
+}
+
+/** The value a field had on `date`, from the value now and the field's 变动 (oldest first). */
+export function valueOn(now: string, changes: readonly Change[] | undefined, date: string): string {
+  if (!changes || changes.length === 0) return now;
+  let value: string | undefined;
+  for (const c of changes) {
+    if (c.date <= date) value = c.to;
+    else return value ?? c.from;
+  }
+  return value ?? now;
+}
+
+export interface StateOn {
+  onRoll: boolean;
+  category: string;
+  status: string;
+}
+
+export function stateOn(roll: Roll, p: RollPerson, date: string): StateOn {
+  const mine = roll.changes.get(p.id);
+  const status = valueOn(p.status, mine?.status, date);
+  const category = valueOn(p.category, mine?.category, date);
+  const joined = p.retirementDate === null || p.retirementDate <= date;
+  return { onRoll: joined && status === '在册', category, status };
+}
+
+const byCategory = (): ByCategory => ({ 离休: 0, 退休: 0, 退职: 0, 合计: 0 });
+function countIn(counts: ByCategory, category: string): void {
+  if ((CATEGORIES as readonly string[]).includes(category)) counts[category as Category]++;
+  counts.合计++;
+}
+
+export function ageBand(birthDate: string | null, on: string): AgeBand {
+  const age = ageRange(birthDate, on)?.max;
+  if (age === undefined) return '年龄不详';
+  if (age < 60) return '60岁以下';
+  if (age >= 100) return '100岁及以上';
+  return AGE_BANDS[Math.floor(age / 10) - 5];
+}
+
+/** A status 变动 to `status` within [from, to], with the category the person had on that day. */
+function changesTo(
+  roll: Roll,
+  status: string,
+  from: string,
+  to: string,
+): { person: RollPerson; category: string; date: string }[] {
+  const out: { person: RollPerson; category: string; date: string }[] = [];
+  const byId = new Map(roll.people.map((p) => [p.id, p]));
+  for (const [id, mine] of roll.changes) {
+    for (const c of mine.status) {
+      if (c.to !== status || c.date < from || c.date > to) continue;
+      const person = byId.get(id)!;
+      out.push({ person, category: valueOn(person.category, mine.category, c.date), date: c.date });
+    }
+  }
+  return out;
+}
+
+export function figuresOn(roll: Roll, asOf: string): RollFigures {
+  const onRoll = byCategory();
+  const ageBands = Object.fromEntries(AGE_BANDS.map((b) => [b, 0])) as Record<AgeBand, number>;
+  const gender = { 男: 0, 女: 0, 不详: 0 };
+  const party = { 中共党员: 0, 其他: 0 };
+  const care = { 独居: 0, 失能: 0, 半失能: 0, 空巢: 0 };
+  const remote = { 异地居住: 0, 本地居住: 0 };
+  const units = new Map<string, number>();
+  for (const p of roll.people) {
+    const s = stateOn(roll, p, asOf);
+    if (!s.onRoll) continue;
+    countIn(onRoll, s.category);
+    ageBands[ageBand(p.birthDate, asOf)]++;
+    gender[p.gender === '男' || p.gender === '女' ? p.gender : '不详']++;
+    party[p.politicalStatus === '中共党员' || p.politicalStatus === '中共预备党员' ? '中共党员' : '其他']++;
+    if (p.living === '独居') care.独居++;
+    if (p.careDisability === '失能') care.失能++;
+    if (p.careDisability === '半失能') care.半失能++;
+    if (p.careEmptyNest) care.空巢++;
+    remote[p.remote ? '异地居住' : '本地居住']++;
+    const unit = p.unit ?? '未分组';
+    units.set(unit, (units.get(unit) ?? 0) + 1);
+  }
+  const year = Number(asOf.slice(0, 4));
+  const died = byCategory();
+  for (const d of changesTo(roll, '已故', `${year}-01-01`, asOf)) countIn(died, d.category);
+  const movedOut = byCategory();
+  for (const d of changesTo(roll, '迁出', `${year}-01-01`, asOf)) countIn(movedOut, d.category);
+  const deathsByYear = Array.from({ length: 10 }, (_, i) => ({ year: year - 9 + i, count: 0 }));
+  for (const d of changesTo(roll, '已故', `${year - 9}-01-01`, asOf))
+    deathsByYear[Number(d.date.slice(0, 4)) - year + 9].count++;
+  return {
+    asOf,
+    onRoll,
+    died,
+    movedOut,
+    ageBands,
+    gender,
+    party,
+    care,
+    remote,
+    units: [...units].map(([unit, count]) => ({ unit, count })).sort((a, b) => b.count - a.count),
+    deathsByYear,
+    undated: roll.all.filter((c) => c.nature === '变动' && !c.dateKnown && c.date <= asOf).length,
+  };
+}
+
+// --- the year's balance (两年数字变化情况): 应有 = 上年末 + 本年新办 − 本年去世, 差 = 实有 − 应有 ------------
+
+const FIELD_WORDS = { status: '状态', category: '人员类别' } as const;
+
+export function describeChange(c: Change): string {
+  const when = c.dateKnown ? c.date : `${c.date}录入，档案未写日期`;
+  return `${FIELD_WORDS[c.field]}由“${c.from}”改为“${c.to}”（${c.nature}，${when}）`;
+}
+
+const inYear = (date: string | null, year: number) => date !== null && date.slice(0, 4) === String(year);
+
+export function yearBalance(roll: Roll, year: number): YearBalance {
+  const start = `${year - 1}-12-31`;
+  const end = `${year}-12-31`;
+  const rows = new Map<Category | '合计', BalanceRow>(
+    [...CATEGORIES, '合计' as const].map((category) => [
+      category,
+      { category, lastYearEnd: 0, newThisYear: 0, diedThisYear: 0, expected: 0, actual: 0, difference: 0 },
+    ]),
+  );
+  const add = (category: string, key: 'lastYearEnd' | 'newThisYear' | 'diedThisYear' | 'actual') => {
+    const row = rows.get(category as Category);
+    if (row) row[key]++;
+    rows.get('合计')![key]++;
+  };
+  const died = new Map<number, string>();
+  for (const d of changesTo(roll, '已故', `${year}-01-01`, end)) died.set(d.person.id, d.category);
+  const byPerson = new Map<number, Change[]>();
+  for (const c of roll.all) {
+    if (!inYear(c.date, year) && !inYear(c.recordedAt, year)) continue;
+    const list = byPerson.get(c.personId) ?? [];
+    list.push(c);
+    byPerson.set(c.personId, list);
+  }
+  const people: BalancePerson[] = [];
+  for (const p of roll.people) {
+    const s = stateOn(roll, p, start);
+    const e = stateOn(roll, p, end);
+    const joined = inYear(p.retirementDate, year);
+    const diedAs = died.get(p.id);
+    if (s.onRoll) add(s.category, 'lastYearEnd');
+    if (joined) add(e.category, 'newThisYear');
+    if (diedAs !== undefined) add(diedAs, 'diedThisYear');
+    if (e.onRoll) add(e.category, 'actual');
+    const effect: Partial<Record<Category, number>> = {};
+    for (const c of CATEGORIES) {
+      const n =
+        (e.onRoll && e.category === c ? 1 : 0) -
+        ((s.onRoll && s.category === c ? 1 : 0) + (joined && e.category === c ? 1 : 0) - (diedAs === c ? 1 : 0));
+      if (n !== 0) effect[c] = n;
+    }
+    if (Object.keys(effect).length > 0) {
+      const changes = (byPerson.get(p.id) ?? []).map(describeChange);
+      if (changes.length === 0) changes.push('本年没有记录状态或类别的变化，请核对退休时间、状态和类别');
+      people.push({ personId: p.id, name: p.name, effect, changes });
+    }
+  }
+  for (const row of rows.values()) {
+    row.expected = row.lastYearEnd + row.newThisYear - row.diedThisYear;
+    row.difference = row.actual - row.expected;
+  }
+  const names = new Map(roll.people.map((p) => [p.id, p.name]));
+  const corrections = roll.all
+    .filter((c) => c.nature === '更正' && inYear(c.recordedAt, year))
+    .map((c) => ({ personId: c.personId, name: names.get(c.personId) ?? '', change: describeChange(c) }));
+  return { year, rows: [...rows.values()], people, corrections };
+}
+
+/** 31 December of last year: the date the yearly tables are made for. */
+export function lastYearEnd(today = todayIso()): string {
+  return `${Number(today.slice(0, 4)) - 1}-12-31`;
+}
+
+export function statisticsFigures(store: Store, asOf: string = lastYearEnd()): RollFigures {
+  if (!isValidIsoDate(asOf)) throw new UserError('invalid_input', `统计日期“${asOf}”不是有效的日期`);
+  return figuresOn(readRoll(store), asOf);
+}
+
+export function statisticsBalance(store: Store, year: number): YearBalance {
+  return yearBalance(readRoll(store), year);
+}
+
+/** The figures as lines of text (the CLI without --json). */
+export function describeFigures(f: RollFigures): string {
+  const cats = (c: ByCategory) => `${CATEGORIES.map((k) => `${k} ${c[k]}`).join('，')}，合计 ${c.合计}`;
+  const parts = (r: Record<string, number>) =>
+    Object.entries(r)
+      .map(([k, n]) => `${k} ${n}`)
+      .join('，');
+  const year = f.asOf.slice(0, 4);
+  return [
+    `截至 ${formatChineseDate(f.asOf)}`,
+    `在册：${cats(f.onRoll)}`,
+    `${year}年去世：${cats(f.died)}`,
+    `${year}年迁出：${cats(f.movedOut)}`,
+    `年龄：${parts(f.ageBands)}`,
+    `性别：${parts(f.gender)}`,
+    `中共党员 ${f.party.中共党员}；独居 ${f.care.独居}，失能 ${f.care.失能}，半失能 ${f.care.半失能}，空巢 ${f.care.空巢}；异地居住 ${f.remote.异地居住}`,
+    ...(f.undated > 0 ? [`有 ${f.undated} 条状态变化档案中没有日期，按录入日计算，请核实`] : []),
+  ].join('\n');
+}

@@ -528,6 +528,77 @@ describe('migrations', () => {
     expect(indexes()).toEqual(before);
   });
 
+  test('0019-person-changes: up fills the history from the status dates and the audit log; the triggers keep it; down removes it', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0018-privacy-records');
+    const insert = store.raw.prepare(
+      "insert into persons (id, name, name_sort, category, status, status_date, created_at, updated_at) values (?, ?, ?, ?, ?, ?, '2026-01-02T10:00:00', '2026-03-04T10:00:00')",
+    );
+    insert.run(1, '甲', '甲', '退休', '已故', '2025-11-20');
+    insert.run(2, '乙', '乙', '退休', '迁出', null);
+    insert.run(3, '丙', '丙', '离休', '在册', null);
+    store.raw
+      .prepare(
+        "insert into audit_log (at, operator, entity, entity_id, person_id, action, before, after) values ('2026-02-01T09:00:00', '王干事', 'person', 3, 3, 'update', ?, ?)",
+      )
+      .run(JSON.stringify({ category: '退休', name: '丙' }), JSON.stringify({ category: '离休', name: '丙' }));
+    await migrateTo('0019-person-changes');
+    const rows = () =>
+      store.raw
+        .prepare(
+          'select person_id, field, from_value, to_value, effective_date, date_known, nature, source from person_changes order by id',
+        )
+        .all();
+    expect(rows()).toEqual([
+      {
+        person_id: 1,
+        field: 'status',
+        from_value: '在册',
+        to_value: '已故',
+        effective_date: '2025-11-20',
+        date_known: 1,
+        nature: '变动',
+        source: 'file',
+      },
+      // No date on file: the day it was last saved stands in, to be checked.
+      {
+        person_id: 2,
+        field: 'status',
+        from_value: '在册',
+        to_value: '迁出',
+        effective_date: '2026-03-04',
+        date_known: 0,
+        nature: '变动',
+        source: 'file',
+      },
+      {
+        person_id: 3,
+        field: 'category',
+        from_value: '退休',
+        to_value: '离休',
+        effective_date: '2026-02-01',
+        date_known: 1,
+        nature: '变动',
+        source: 'audit',
+      },
+    ]);
+    // A death taken back: both changes become corrections.
+    store.raw.prepare("update persons set status = '在册', status_date = null where id = 1").run();
+    expect(rows().filter((r) => (r as { person_id: number }).person_id === 1)).toMatchObject([
+      { to_value: '已故', nature: '更正' },
+      { from_value: '已故', to_value: '在册', nature: '更正' },
+    ]);
+    // A file created as deceased: a change from 在册 at its date.
+    insert.run(4, '丁', '丁', '退休', '已故', '2024-05');
+    expect(rows().at(-1)).toMatchObject({ person_id: 4, to_value: '已故', effective_date: '2024-05', date_known: 1 });
+    // Deleting a file deletes its history.
+    store.raw.prepare('delete from persons where id = 4').run();
+    expect(rows().some((r) => (r as { person_id: number }).person_id === 4)).toBe(false);
+    await migrateTo('0018-privacy-records');
+    expect(tables()).not.toContain('person_changes');
+    store.raw.prepare("update persons set status = '迁出' where id = 3").run();
+  });
+
   test('0016-search-rank-index: up adds the index a search ranks its hits by; down drops it', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     const rankIndex = () => store.raw.prepare("select sql from sqlite_master where name = 'persons_search_rank'").all();

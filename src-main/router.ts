@@ -99,7 +99,7 @@ import {
   setRetentionYears,
 } from './privacy/privacy';
 import { confirmChange, listChanges } from './statistics/changes';
-import { statisticsBalance, statisticsFigures } from './statistics/roll';
+import { statisticsBalance, statisticsFigures, statisticsPeople } from './statistics/roll';
 import { addAttachment, readAttachment, removeAttachment } from './retirees/attachments';
 import { historyFor } from './retirees/history';
 import { listFilterOptions, listPersons, officeFigures } from './retirees/list';
@@ -394,6 +394,7 @@ const handlers: Handlers = {
   'materials.deliver': (ctx, { id, personIds, how, on }) => deliverMaterial(ctx.store, id, personIds, how, on),
   'statistics.figures': (ctx, { asOf }) => statisticsFigures(ctx.store, asOf),
   'statistics.balance': (ctx, { year }) => statisticsBalance(ctx.store, year),
+  'statistics.people': (ctx, input) => statisticsPeople(ctx.store, input),
   'statistics.changes': (ctx, q) => listChanges(ctx.store, q),
   'statistics.confirmChange': (ctx, input) => confirmChange(ctx.store, input),
   'privacy.rulesPrint': (ctx) => rulesPrintable(ctx.store),

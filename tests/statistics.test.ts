@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AppContext } from '../src-main/app/context';
 import type { PersonFile } from '../src-main/contract/retirees';
-import type { ChangeView, RollFigures, YearBalance } from '../src-main/contract/statistics';
+import type { ChangeView, FigurePerson, RollFigures, YearBalance } from '../src-main/contract/statistics';
 import { CLI_ENV, cliArgs, freshContext, person, router } from './helpers';
 
 let ctx: AppContext;
@@ -109,6 +109,39 @@ describe('the roll as of a date', () => {
   test('a date that is not one is refused in Chinese', async () => {
     expect((await refusal('statistics.figures', { asOf: '2025-02-30' })).message).toContain('不是有效的日期');
     expect((await refusal('statistics.figures', { asOf: '31/12/2025' })).message).toContain('日期格式应为');
+  });
+});
+
+describe('the people behind a bar', () => {
+  test('each bar opens exactly the people it counts', async () => {
+    await office();
+    const asOf = '2026-12-31';
+    const f = await call<RollFigures>('statistics.figures', { asOf });
+    const names = async (figure: string, key: string) =>
+      (await call<FigurePerson[]>('statistics.people', { asOf, figure, key })).map((p) => p.name);
+    expect(await names('died', '退休')).toEqual(['壬', '戊', '乙'].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+    expect(await names('movedOut', '合计')).toEqual(['己']);
+    expect(await names('deathsByYear', '2025')).toEqual(['丁']);
+    const bars: [string, Record<string, number>][] = [
+      ['onRoll', f.onRoll],
+      ['died', f.died],
+      ['ageBands', f.ageBands],
+      ['gender', f.gender],
+      ['party', f.party],
+      ['care', f.care],
+      ['remote', f.remote],
+      ['units', Object.fromEntries(f.units.map((u) => [u.unit, u.count]))],
+      ['deathsByYear', Object.fromEntries(f.deathsByYear.map((d) => [String(d.year), d.count]))],
+    ];
+    for (const [figure, counts] of bars)
+      for (const [key, count] of Object.entries(counts))
+        expect((await names(figure, key)).length, `${figure} ${key}`).toBe(count);
+    // 庚 counts as 退休 on 2026-12-31 and as 退职 a year before.
+    const geng = async (on: string, key: string) =>
+      (await call<FigurePerson[]>('statistics.people', { asOf: on, figure: 'onRoll', key })).some(
+        (p) => p.name === '庚',
+      );
+    expect([await geng('2026-12-31', '退休'), await geng('2025-12-31', '退职')]).toEqual([true, true]);
   });
 });
 

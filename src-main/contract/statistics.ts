@@ -67,6 +67,34 @@ export interface YearBalance {
   corrections: { personId: number; name: string; change: string }[];
 }
 
+/** The figures of the statistics page whose bars open a list of people, with their titles. */
+export const FIGURES = {
+  onRoll: '在册人数',
+  died: '本年去世',
+  movedOut: '本年迁出',
+  ageBands: '年龄段',
+  gender: '性别',
+  party: '政治面貌',
+  care: '关爱对象',
+  remote: '居住地',
+  units: '所在小组',
+  deathsByYear: '近十年去世人数',
+} as const;
+export type FigureKey = keyof typeof FIGURES;
+export const FIGURE_KEYS = Object.keys(FIGURES) as [FigureKey, ...FigureKey[]];
+
+/** A person behind a bar, with the category they had on the date. */
+export interface FigurePerson {
+  id: number;
+  name: string;
+  gender: string | null;
+  birthDate: string | null;
+  category: string;
+  status: string;
+  retirementDate: string | null;
+  unit: string | null;
+}
+
 /** One recorded change of a file's status or category (person_changes). */
 export interface ChangeView {
   id: number;
@@ -93,6 +121,11 @@ const isoDate = chars(10).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-
 export const statisticsMethods = {
   /** The roll's figures as of a date (default: 31 December of last year). */
   'statistics.figures': method<RollFigures>()(z.object({ asOf: isoDate.optional() }), 'read'),
+  /** The people one bar counts: a figure, its key (离休, 80–89岁, 2024 …), on a date. */
+  'statistics.people': method<FigurePerson[]>()(
+    z.object({ asOf: isoDate, figure: z.enum(FIGURE_KEYS), key: chars(100) }),
+    'read',
+  ),
   /** The year's balance: 上年末 + 本年新办 − 本年去世 = 应有, against 实有, and the people behind a 差. */
   'statistics.balance': method<YearBalance>()(
     z.object({ year: z.number().int().min(1949, '年份有误').max(2200, '年份有误') }),

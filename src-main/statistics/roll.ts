@@ -19,6 +19,8 @@ import {
   type BalancePerson,
   type BalanceRow,
   type ByCategory,
+  type FigureKey,
+  type FigurePerson,
   type RollFigures,
   type YearBalance,
 } from '../contract/statistics';
@@ -140,10 +142,6 @@ export function stateOn(roll: Roll, p: RollPerson, date: string): StateOn {
 }
 
 const byCategory = (): ByCategory => ({ 离休: 0, 退休: 0, 退职: 0, 合计: 0 });
-function countIn(counts: ByCategory, category: string): void {
-  if ((CATEGORIES as readonly string[]).includes(category)) counts[category as Category]++;
-  counts.合计++;
-}
 
 export function ageBand(birthDate: string | null, on: string): AgeBand {
   const age = ageRange(birthDate, on)?.max;
@@ -172,51 +170,93 @@ function changesTo(
   return out;
 }
 
-export function figuresOn(roll: Roll, asOf: string): RollFigures {
-  const onRoll = byCategory();
-  const ageBands = Object.fromEntries(AGE_BANDS.map((b) => [b, 0])) as Record<AgeBand, number>;
-  const gender = { 男: 0, 女: 0, 不详: 0 };
-  const party = { 中共党员: 0, 其他: 0 };
-  const care = { 独居: 0, 失能: 0, 半失能: 0, 空巢: 0 };
-  const remote = { 异地居住: 0, 本地居住: 0 };
-  const units = new Map<string, number>();
+/**
+ * Every figure a person counts in on `asOf`, as (figure, key) pairs: the one place that decides
+ * what each bar of the statistics page counts, so that a bar's count and the list of people it
+ * opens (peopleBehind) cannot disagree.
+ */
+function memberships(roll: Roll, asOf: string, visit: (figure: FigureKey, key: string, p: RollPerson) => void): void {
+  const year = Number(asOf.slice(0, 4));
   for (const p of roll.people) {
     const s = stateOn(roll, p, asOf);
     if (!s.onRoll) continue;
-    countIn(onRoll, s.category);
-    ageBands[ageBand(p.birthDate, asOf)]++;
-    gender[p.gender === '男' || p.gender === '女' ? p.gender : '不详']++;
-    party[p.politicalStatus === '中共党员' || p.politicalStatus === '中共预备党员' ? '中共党员' : '其他']++;
-    if (p.living === '独居') care.独居++;
-    if (p.careDisability === '失能') care.失能++;
-    if (p.careDisability === '半失能') care.半失能++;
-    if (p.careEmptyNest) care.空巢++;
-    remote[p.remote ? '异地居住' : '本地居住']++;
-    const unit = p.unit ?? '未分组';
-    units.set(unit, (units.get(unit) ?? 0) + 1);
+    visit('onRoll', s.category, p);
+    visit('onRoll', '合计', p);
+    visit('ageBands', ageBand(p.birthDate, asOf), p);
+    visit('gender', p.gender === '男' || p.gender === '女' ? p.gender : '不详', p);
+    visit('party', p.politicalStatus === '中共党员' || p.politicalStatus === '中共预备党员' ? '中共党员' : '其他', p);
+    if (p.living === '独居') visit('care', '独居', p);
+    if (p.careDisability === '失能' || p.careDisability === '半失能') visit('care', p.careDisability, p);
+    if (p.careEmptyNest) visit('care', '空巢', p);
+    visit('remote', p.remote ? '异地居住' : '本地居住', p);
+    visit('units', p.unit ?? '未分组', p);
   }
-  const year = Number(asOf.slice(0, 4));
-  const died = byCategory();
-  for (const d of changesTo(roll, '已故', `${year}-01-01`, asOf)) countIn(died, d.category);
-  const movedOut = byCategory();
-  for (const d of changesTo(roll, '迁出', `${year}-01-01`, asOf)) countIn(movedOut, d.category);
-  const deathsByYear = Array.from({ length: 10 }, (_, i) => ({ year: year - 9 + i, count: 0 }));
+  for (const [figure, status] of [
+    ['died', '已故'],
+    ['movedOut', '迁出'],
+  ] as const)
+    for (const d of changesTo(roll, status, `${year}-01-01`, asOf)) {
+      visit(figure, d.category, d.person);
+      visit(figure, '合计', d.person);
+    }
   for (const d of changesTo(roll, '已故', `${year - 9}-01-01`, asOf))
-    deathsByYear[Number(d.date.slice(0, 4)) - year + 9].count++;
+    visit('deathsByYear', d.date.slice(0, 4), d.person);
+}
+
+export function figuresOn(roll: Roll, asOf: string): RollFigures {
+  const year = Number(asOf.slice(0, 4));
+  const zeros = <K extends string>(keys: readonly K[]) =>
+    Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  const counts: Record<Exclude<FigureKey, 'units' | 'deathsByYear'>, Record<string, number>> = {
+    onRoll: byCategory(),
+    died: byCategory(),
+    movedOut: byCategory(),
+    ageBands: zeros(AGE_BANDS),
+    gender: zeros(['男', '女', '不详']),
+    party: zeros(['中共党员', '其他']),
+    care: zeros(['独居', '失能', '半失能', '空巢']),
+    remote: zeros(['异地居住', '本地居住']),
+  };
+  const units = new Map<string, number>();
+  const deaths = new Map<string, number>();
+  memberships(roll, asOf, (figure, key) => {
+    if (figure === 'units') units.set(key, (units.get(key) ?? 0) + 1);
+    else if (figure === 'deathsByYear') deaths.set(key, (deaths.get(key) ?? 0) + 1);
+    else counts[figure][key]++;
+  });
   return {
     asOf,
-    onRoll,
-    died,
-    movedOut,
-    ageBands,
-    gender,
-    party,
-    care,
-    remote,
+    ...(counts as Pick<
+      RollFigures,
+      'onRoll' | 'died' | 'movedOut' | 'ageBands' | 'gender' | 'party' | 'care' | 'remote'
+    >),
     units: [...units].map(([unit, count]) => ({ unit, count })).sort((a, b) => b.count - a.count),
-    deathsByYear,
+    deathsByYear: Array.from({ length: 10 }, (_, i) => ({
+      year: year - 9 + i,
+      count: deaths.get(String(year - 9 + i)) ?? 0,
+    })),
     undated: roll.all.filter((c) => c.nature === '变动' && !c.dateKnown && c.date <= asOf).length,
   };
+}
+
+/** The people one bar counts (a figure and its key on `asOf`), by name. */
+export function peopleBehind(roll: Roll, asOf: string, figure: FigureKey, key: string): FigurePerson[] {
+  const out: FigurePerson[] = [];
+  memberships(roll, asOf, (f, k, p) => {
+    if (f !== figure || k !== key) return;
+    const s = stateOn(roll, p, asOf);
+    out.push({
+      id: p.id,
+      name: p.name,
+      gender: p.gender,
+      birthDate: p.birthDate,
+      category: s.category,
+      status: p.status,
+      retirementDate: p.retirementDate,
+      unit: p.unit,
+    });
+  });
+  return out.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 
 // --- the year's balance (两年数字变化情况): 应有 = 上年末 + 本年新办 − 本年去世, 差 = 实有 − 应有 ------------
@@ -319,4 +359,12 @@ export function describeFigures(f: RollFigures): string {
     `中共党员 ${f.party.中共党员}；独居 ${f.care.独居}，失能 ${f.care.失能}，半失能 ${f.care.半失能}，空巢 ${f.care.空巢}；异地居住 ${f.remote.异地居住}`,
     ...(f.undated > 0 ? [`有 ${f.undated} 条状态变化档案中没有日期，按录入日计算，请核实`] : []),
   ].join('\n');
+}
+
+export function statisticsPeople(
+  store: Store,
+  input: { asOf: string; figure: FigureKey; key: string },
+): FigurePerson[] {
+  if (!isValidIsoDate(input.asOf)) throw new UserError('invalid_input', `统计日期“${input.asOf}”不是有效的日期`);
+  return peopleBehind(readRoll(store), input.asOf, input.figure, input.key);
 }

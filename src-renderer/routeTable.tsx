@@ -6,6 +6,7 @@
 import {
   IconBook,
   IconCalendarCheck,
+  IconChartBar,
   IconFileImport,
   IconGift,
   IconHome,
@@ -33,6 +34,7 @@ import { PRINT_DOCS, PrintDocPage, type PrintDocKind } from './pages/PrintDocPag
 import { PrintPage } from './pages/PrintPage';
 import { PrivacyPage } from './pages/privacy/PrivacyPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { StatisticsPage } from './pages/statistics/StatisticsPage';
 import { VisitsPage } from './pages/VisitsPage';
 
 /** What every page may be given besides its address. */
@@ -104,6 +106,15 @@ export const ROUTES: readonly RouteDef<AppContextForPages>[] = [
       icon: IconCalendarCheck,
       shortcut: 'Alt+0',
       keywords: ['ndgz', 'niandu', '调资', '资格认证'],
+    },
+  },
+  {
+    pattern: 'statistics/:tab?',
+    render: (m) => <StatisticsPage tab={m.params.tab} params={m.query} />,
+    menu: {
+      label: '统计',
+      icon: IconChartBar,
+      keywords: ['tj', 'tongji', '统计图表', '年报', '两年数字变化', '上报'],
     },
   },
   {

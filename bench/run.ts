@@ -1,4 +1,4 @@
-// npm run bench [-- --people 100000 --runs 300 --only import|claims|letters|adjust|hostile|lists|startup]
+// npm run bench [-- --people 100000 --runs 300 --only import|claims|letters|adjust|hostile|lists|startup|statistics]
 // Seeds made-up retirees into a temporary database and prints p50/p95 of the list's searches and
 // of a filtered, sorted page, each next to the same query as a plain LIKE scan over the table
 // (measured in the same run), and the time to open and migrate the database.
@@ -21,6 +21,7 @@ import { benchLetters } from './letters';
 import { benchAdjustments } from './adjustments';
 import { benchHostile } from './hostile';
 import { benchStartup } from './startup';
+import { benchStatistics } from './statistics';
 import { benchLists, cachedPeopleDb } from './lists';
 import { percentiles } from './listsQueries';
 
@@ -105,7 +106,9 @@ for (let i = 0; i < 10; i++) {
 // --- seed -------------------------------------------------------------------------------------
 // One part alone (start-up, claims, the adjustment check) measures a copy of the people a run of
 // the lists left in its cache, when there is one: seeding them through createPerson takes minutes.
-const cached = ['startup', 'claims', 'adjust'].includes(values.only ?? '') ? cachedPeopleDb(PEOPLE) : null;
+const cached = ['startup', 'claims', 'adjust', 'statistics'].includes(values.only ?? '')
+  ? cachedPeopleDb(PEOPLE)
+  : null;
 if (cached) {
   fs.copyFileSync(cached, dbPath);
   console.log(`${PEOPLE.toLocaleString('en')} people: a copy of ${cached}`);
@@ -126,6 +129,14 @@ const seedSeconds = (Date.now() - seedStart) / 1000;
 
 if (values.only === 'startup') {
   for (const line of [`load average ${loadAverage()}`, ...(await benchStartup(ctx)), `load average ${loadAverage()}`])
+    console.log(line);
+  ctx.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+
+if (values.only === 'statistics') {
+  for (const line of [`load average ${loadAverage()}`, ...benchStatistics(ctx), `load average ${loadAverage()}`])
     console.log(line);
   ctx.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -186,6 +197,7 @@ for (let i = 0; i < 5; i++) {
 }
 const db = bench.store;
 const startupLines = await benchStartup(bench);
+const statisticsLines = benchStatistics(bench);
 
 // --- the queries ------------------------------------------------------------------------------
 const r = prng(11);
@@ -297,6 +309,7 @@ console.log(
   `open + header check + migrations, ${(PEOPLE / 1000).toFixed(0)}k db:  p50 ${fmt(o.p50)} ms  p95 ${fmt(o.p95)} ms`,
 );
 for (const line of startupLines) console.log(line);
+for (const line of statisticsLines) console.log(line);
 console.log('');
 for (const line of await benchExport(bench, dir)) console.log(line);
 console.log('');

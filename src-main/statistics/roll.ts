@@ -11,7 +11,7 @@
 // death in December 2026 counts by the end of that year.
 //
 // Care, party membership, gender and the unit are taken as the file has them now: they keep no history.
-import { ageRange, formatChineseDate, isValidIsoDate, todayIso } from '../shared/dates';
+import { PARTIAL_DATE, formatChineseDate, isValidIsoDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import {
   AGE_BANDS,
@@ -41,6 +41,13 @@ export interface RollPerson {
   careEmptyNest: boolean;
   remote: boolean;
   unit: string | null;
+  /** The first day the birth date can stand for, as yyyymmdd (1939-06 → 19390601); null without one. */
+  bornFirst: number | null;
+}
+
+/** `1939-06-15` → 19390615; a partial date counts from its first day (`1939` → 19390101). */
+function dayNumber(date: string): number {
+  return Number(date.slice(0, 4)) * 10000 + (Number(date.slice(5, 7)) || 1) * 100 + (Number(date.slice(8, 10)) || 1);
 }
 
 export interface Change {
@@ -56,7 +63,9 @@ export interface Change {
 
 /** The files and their 变动, read once: every figure of one page is counted from them. */
 export interface Roll {
+  /** In the people list's order (by name as it sorts, name_sort): a bar's people need no sorting. */
   people: RollPerson[];
+  byId: Map<number, RollPerson>;
   /** Each person's 变动 by field, oldest first. */
   changes: Map<number, { status: Change[]; category: Change[] }>;
   /** Every change, 更正 included, for the balance's explanations. */
@@ -69,7 +78,7 @@ export function readRoll(store: Store): Roll {
       .prepare(
         `SELECT p.id, p.name, p.category, p.status, p.retirement_date, p.birth_date, p.gender, p.political_status,
                 p.living, p.care_disability, p.care_empty_nest, p.remote, u.name AS unit
-         FROM persons p LEFT JOIN org_units u ON u.id = p.admin_group_id`,
+         FROM persons p LEFT JOIN org_units u ON u.id = p.admin_group_id ORDER BY p.name_sort, p.id`,
       )
       .raw()
       .all() as unknown[][]
@@ -87,6 +96,7 @@ export function readRoll(store: Store): Roll {
     careEmptyNest: r[10] === 1,
     remote: r[11] === 1,
     unit: r[12] as string | null,
+    bornFirst: r[5] === null || !PARTIAL_DATE.test(r[5] as string) ? null : dayNumber(r[5] as string),
   }));
   const all = (
     store
@@ -113,7 +123,7 @@ export function readRoll(store: Store): Roll {
     if (!mine) changes.set(c.personId, (mine = { status: [], category: [] }));
     mine[c.field].push(c);
   }
-  return { people, changes, all };
+  return { people, byId: new Map(people.map((p) => [p.id, p])), changes, all };
 }
 
 /** The value a field had on `date`, from the value now and the field's 变动 (oldest first). */
@@ -143,9 +153,13 @@ export function stateOn(roll: Roll, p: RollPerson, date: string): StateOn {
 
 const byCategory = (): ByCategory => ({ 离休: 0, 退休: 0, 退职: 0, 合计: 0 });
 
-export function ageBand(birthDate: string | null, on: string): AgeBand {
-  const age = ageRange(birthDate, on)?.max;
-  if (age === undefined) return '年龄不详';
+/**
+ * The band of the oldest age the person can have had on `on` (a partial birth date counts from its
+ * first day, as ageRange's max): whole years between two yyyymmdd numbers.
+ */
+export function ageBand(bornFirst: number | null, on: number): AgeBand {
+  if (bornFirst === null || bornFirst > on) return '年龄不详';
+  const age = Math.floor((on - bornFirst) / 10000);
   if (age < 60) return '60岁以下';
   if (age >= 100) return '100岁及以上';
   return AGE_BANDS[Math.floor(age / 10) - 5];
@@ -159,11 +173,10 @@ function changesTo(
   to: string,
 ): { person: RollPerson; category: string; date: string }[] {
   const out: { person: RollPerson; category: string; date: string }[] = [];
-  const byId = new Map(roll.people.map((p) => [p.id, p]));
   for (const [id, mine] of roll.changes) {
     for (const c of mine.status) {
       if (c.to !== status || c.date < from || c.date > to) continue;
-      const person = byId.get(id)!;
+      const person = roll.byId.get(id)!;
       out.push({ person, category: valueOn(person.category, mine.category, c.date), date: c.date });
     }
   }
@@ -177,12 +190,13 @@ function changesTo(
  */
 function memberships(roll: Roll, asOf: string, visit: (figure: FigureKey, key: string, p: RollPerson) => void): void {
   const year = Number(asOf.slice(0, 4));
+  const on = dayNumber(asOf);
   for (const p of roll.people) {
     const s = stateOn(roll, p, asOf);
     if (!s.onRoll) continue;
     visit('onRoll', s.category, p);
     visit('onRoll', '合计', p);
-    visit('ageBands', ageBand(p.birthDate, asOf), p);
+    visit('ageBands', ageBand(p.bornFirst, on), p);
     visit('gender', p.gender === '男' || p.gender === '女' ? p.gender : '不详', p);
     visit('party', p.politicalStatus === '中共党员' || p.politicalStatus === '中共预备党员' ? '中共党员' : '其他', p);
     if (p.living === '独居') visit('care', '独居', p);
@@ -256,7 +270,10 @@ export function peopleBehind(roll: Roll, asOf: string, figure: FigureKey, key: s
       unit: p.unit,
     });
   });
-  return out.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  // The roll is read in name order; the year's deaths and moves come from the changes, by person.
+  if (figure !== 'died' && figure !== 'movedOut' && figure !== 'deathsByYear') return out;
+  const position = new Map(roll.people.map((p, i) => [p.id, i]));
+  return out.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 }
 
 // --- the year's balance (两年数字变化情况): 应有 = 上年末 + 本年新办 − 本年去世, 差 = 实有 − 应有 ------------

@@ -1,0 +1,40 @@
+// The statistics page at 100,000 people (issue 19): the roll's figures as of a past date, the
+// year's balance, and the people behind the largest bar, each ≤ 1 s; beside them, in the same run,
+// the home page's figures of today (retirees.figures), which read the current state only.
+import type { AppContext } from '../src-main/app/context';
+import { officeFigures } from '../src-main/retirees/list';
+import { statisticsBalance, statisticsFigures, statisticsPeople } from '../src-main/statistics/roll';
+import { percentiles } from './listsQueries';
+
+const TARGET_MS = 1000;
+
+export function benchStatistics(ctx: AppContext, runs = 9): string[] {
+  const store = ctx.store;
+  const changes = (store.raw.prepare('SELECT count(*) AS n FROM person_changes').get() as { n: number }).n;
+  const time = (fn: () => unknown) => {
+    const xs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      fn();
+      xs.push(performance.now() - t);
+    }
+    return percentiles(xs);
+  };
+  const rows: [string, () => unknown, boolean][] = [
+    ['statistics: the figures as of 2025-12-31', () => statisticsFigures(store, '2025-12-31'), true],
+    ['statistics: the 2025 balance (两年数字变化)', () => statisticsBalance(store, 2025), true],
+    [
+      'statistics: the people behind 在册 · 退休 on 2025-12-31',
+      () => statisticsPeople(store, { asOf: '2025-12-31', figure: 'onRoll', key: '退休' }),
+      true,
+    ],
+    ["baseline: the home page's figures of today", () => officeFigures(store), false],
+  ];
+  return [
+    `statistics on ${(store.raw.prepare('SELECT count(*) AS n FROM persons').get() as { n: number }).n.toLocaleString('en')} people, ${changes.toLocaleString('en')} recorded changes, ${runs} runs each`,
+    ...rows.map(([label, fn, targeted]) => {
+      const p = time(fn);
+      return `${label}: p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms${targeted ? ` (target ≤ ${TARGET_MS} ms: ${p.p95 <= TARGET_MS ? 'met' : 'missed'})` : ''}`;
+    }),
+  ];
+}

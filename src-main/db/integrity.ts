@@ -62,7 +62,7 @@ try {
 /** Where better-sqlite3 is, for the worker: the app's CommonJS bundle has `require`, the ES modules import.meta. */
 function betterSqlitePath(): string {
   const resolver = typeof require === 'function' ? require : nodeModule.createRequire(import.meta.url);
-  return resolver.resolve('better-sqlite3');
+  return resolver.resolve('better-sqlite3-multiple-ciphers');
 }
 
 export function startIntegrityCheck(

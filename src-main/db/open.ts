@@ -2,7 +2,7 @@
 // error from the disk or from SQLite means for the user (one place decides: storageProblem).
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Store } from './store';
 
 // SQLite before 3.51.3 can corrupt a WAL database when the WAL is reset while another

@@ -5,7 +5,7 @@
 // without yielding to the event loop, so no other IPC call can interleave its statements with a
 // half-done write. Compiled statements are cached by their SQL text, so the hot paths (search,
 // list) pay for `prepare` once, not on every call.
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { type Compilable, Kysely, SqliteDialect } from 'kysely';
 import { UserError } from '../shared/errors';
 import type { Database } from './schema';

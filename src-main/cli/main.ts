@@ -13,13 +13,20 @@
 //   npm run --silent cli -- claims simulate --db PATH --year YYYY --policy FILE.json [--json]
 //   npm run --silent cli -- stats --db PATH [--as-of YYYY-MM-DD] [--json]   the roll's figures as of a date
 //   npm run --silent cli -- letters render --db PATH --template KIND --people IDNUMBER,… --out FILE.html
+//   npm run --silent cli -- encrypt --db PATH --operator NAME      encrypt the database and its backups in place
+// An encrypted database opens with the password in RETIREE_OFFICE_PASSWORD: an operator's, named by
+// --operator NAME, or the recovery code (without --operator). `init` with the variable set creates
+// the database encrypted, the operator's password and a recovery code opening it.
 // A damaged database is recovered from the newest backup and reported on stderr; the command then
 // stops with exit code 3 unless --accept-recovery is given. Without a usable backup it refuses.
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { AppContext, describeRecovery } from '../app/context';
+import { encryptDatabase } from '../app/encryption';
 import { parseLaunchArgs } from '../app/launch';
+import { PASSWORD_ENV } from '../app/paths';
+import { operatorLabel } from '../db/keyring';
 import { isPartyMember } from '../shared/person';
 import { parsePhones } from '../retirees/persons';
 import type { AdjustmentRunView } from '../contract/adjustments';
@@ -118,6 +125,8 @@ const USAGE = `用法：
   npm run --silent cli -- stats --db 数据库文件 [--as-of 2026-12-31] [--json]   统计数字（默认截至上年12月31日）
   npm run --silent cli -- letters render --db 数据库文件 --template 模板 --people 身份证号,身份证号 --out 文件.html   生成信函
     模板：sympathy（慰问信）、birthday（生日贺信）、festival（节日慰问信）、bereavement（唁函）、visit-notice（走访通知）
+  npm run --silent cli -- encrypt --db 数据库文件 --operator 操作员姓名   加密数据库及其全部备份（先备份并校验；密码取自环境变量 ${PASSWORD_ENV}；打印恢复码，请抄下另行保管）
+  数据库已加密时：密码取自环境变量 ${PASSWORD_ENV}，用 --operator 指明是哪位操作员的密码；不加 --operator 时按恢复码核对。init 时设置了该变量则新建加密的数据库
   数据库文件损坏时：从最新的可用备份恢复，在标准错误输出说明，不执行命令并以退出码 3 结束；加 --accept-recovery 则恢复后继续执行
   数据库来自更新版本的程序时：不作任何改动，不执行命令，以退出码 4 结束`;
 
@@ -509,11 +518,38 @@ async function initDatabase(dbPath: string, orgName: string | null, operatorName
     // The file is this run's own, still empty of anyone's data: leave nothing half made.
     ctx?.close();
     ctx = null;
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '.keys']) fs.rmSync(dbPath + suffix, { force: true });
     throw e;
   } finally {
     ctx?.close();
   }
+}
+
+/** The secret for an encrypted database: the password in the environment, of the operator named. */
+function secretFromEnvironment(operatorName: string | null): { secret: string; label?: string } | undefined {
+  const secret = process.env[PASSWORD_ENV];
+  if (!secret) return undefined;
+  return { secret, label: operatorName ? operatorLabel(operatorName) : undefined };
+}
+
+/** `encrypt`: the database and its backups encrypted in place, the steps on stderr, the recovery code on stdout. */
+async function encryptCommand(dbPath: string, operatorName: string | null): Promise<string> {
+  const secret = process.env[PASSWORD_ENV];
+  if (!operatorName || !secret) {
+    throw new UserError('usage', `加密需要 --operator 操作员姓名，密码放在环境变量 ${PASSWORD_ENV} 中\n${USAGE}`);
+  }
+  const r = await encryptDatabase(
+    dbPath,
+    { label: operatorLabel(operatorName), secret },
+    { onProgress: (p) => process.stderr.write(`${p.step}（${p.done}/${p.total}）\n`) },
+  );
+  return [
+    `已加密：${dbPath}（及其全部备份）`,
+    r.recoveryCode
+      ? `恢复码：${r.recoveryCode}\n请把恢复码抄在纸上，与电脑分开妥善保管：忘记密码时凭它打开数据库；它只显示这一次。`
+      : '恢复码沿用上次加密时打印的那一个。',
+    ...r.leftPlain.map((f) => `未能加密（文件无法读取，仍为明文）：${f}`),
+  ].join('\n');
 }
 
 async function main(argvIn: string[]): Promise<number> {
@@ -544,6 +580,7 @@ async function main(argvIn: string[]): Promise<number> {
       'adjustments',
       'letters',
       'stats',
+      'encrypt',
     ].includes(command) ||
     !argv.includes('--db')
   ) {
@@ -558,9 +595,18 @@ async function main(argvIn: string[]): Promise<number> {
     console.error(`数据库文件不存在：${args.db}\n请先用 ${initCommand(args.db)} 建立`);
     return 1;
   }
+  if (command === 'encrypt') {
+    console.log(await encryptCommand(args.db, operatorName));
+    return 0;
+  }
   // A bad --map is said before the database is opened.
   const map = readMap(mapFile);
-  const ctx = await AppContext.start({ dbPath: args.db, noAutomaticBackup: true, onDamageWithoutBackup: 'refuse' });
+  const ctx = await AppContext.start({
+    dbPath: args.db,
+    noAutomaticBackup: true,
+    onDamageWithoutBackup: 'refuse',
+    secret: secretFromEnvironment(operatorName),
+  });
   try {
     // A command runs after the full check: a batch tool has no first search to answer, and its
     // writes would otherwise wait for the check's write lock (busy_timeout) and could give up.

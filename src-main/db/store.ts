@@ -8,6 +8,7 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { type Compilable, Kysely, SqliteDialect } from 'kysely';
 import { UserError } from '../shared/errors';
+import type { DataKey } from './keyring';
 import type { Database } from './schema';
 
 export type Row = Record<string, unknown>;
@@ -20,6 +21,8 @@ export class Store {
   constructor(
     readonly raw: BetterSqlite3.Database,
     readonly file: string,
+    /** The data key when the file is encrypted (db/keyring.ts): its backups are encrypted with it. */
+    readonly key: DataKey | null = null,
   ) {
     this.kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   }

@@ -19,7 +19,16 @@ import {
   unlockKeyring,
   writeKeyring,
 } from '../db/keyring';
-import { isPlainDatabaseFile, keyedName, openRaw, openStore, quickCheck } from '../db/open';
+import {
+  headerCheck,
+  isPlainDatabaseFile,
+  keyedName,
+  openRaw,
+  openStore,
+  quickCheck,
+  storageProblem,
+} from '../db/open';
+import type { Store } from '../db/store';
 import { UserError } from '../shared/errors';
 import { dataPaths, prepareDataFolder } from './paths';
 
@@ -71,7 +80,9 @@ function encryptFile(file: string, key: DataKey, keyringOf: string, nativeBindin
   }
   try {
     makePrivate(tmp, 'file');
-    const copy = openRaw(tmp, { readonly: true, nativeBinding, key });
+    // In WAL mode, as the file it replaces was (VACUUM INTO writes a rollback-journal file): the
+    // app's first open then changes nothing in it.
+    const copy = openRaw(tmp, { nativeBinding, key });
     try {
       const check = quickCheck(copy);
       if (check !== 'ok' || tableCounts(copy) !== counts) {
@@ -122,12 +133,19 @@ export async function encryptDatabase(
       throw new UserError('bad_file', `不是可以加密的数据库文件（${paths.dbPath}），未作任何改动`);
     }
     // No change without a backup to go back to (DESIGN: data safety): checked before anything else.
-    const store = openStore(paths.dbPath, { nativeBinding: options.nativeBinding });
+    const damaged = (problem: string) =>
+      new UserError('damaged', `数据库文件检查未通过（${problem}），不能加密，未作任何改动。请先恢复备份`);
+    let store: Store;
+    try {
+      store = openStore(paths.dbPath, { nativeBinding: options.nativeBinding });
+      headerCheck(store.raw);
+    } catch (e) {
+      if (storageProblem(e) === 'damaged') throw damaged(e instanceof Error ? e.message : String(e));
+      throw e;
+    }
     try {
       const check = quickCheck(store.raw);
-      if (check !== 'ok') {
-        throw new UserError('damaged', `数据库文件检查未通过（${check}），不能加密，未作任何改动。请先恢复备份`);
-      }
+      if (check !== 'ok') throw damaged(check);
       options.onProgress?.({ step: '正在备份数据库', done: 0, total: 1 });
       await writeBackup(store, paths.backupsDir, 'before-encryption');
     } finally {

@@ -1,0 +1,305 @@
+// The database encrypted at rest (issue 18, item 5), on real files: what a thief with a copy of the
+// folder sees (sqlite3 and the bytes), what the office sees with its password, and the refusals.
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { AppContext } from '../src-main/app/context';
+import { encryptDatabase, type EncryptionProgress } from '../src-main/app/encryption';
+import { dataPaths } from '../src-main/app/paths';
+import { listBackups, verifyDatabaseFile } from '../src-main/db/backup';
+import {
+  createKeyring,
+  keyringFile,
+  newRecoveryCode,
+  operatorLabel,
+  readKeyring,
+  RECOVERY_LABEL,
+  removeSecret,
+  setSecret,
+  unlockKeyring,
+} from '../src-main/db/keyring';
+import { createPerson } from '../src-main/retirees/persons';
+import { saveOfficeSettings } from '../src-main/settings/settings';
+import { UserError } from '../src-main/shared/errors';
+import { person, tempDir } from './helpers';
+
+const root = path.resolve(import.meta.dirname, '..');
+const NAME = '欧阳秀梅';
+const PASSWORD = '王干事的密码2026';
+const OPERATOR = { label: operatorLabel('王干事'), secret: PASSWORD };
+
+const open: AppContext[] = [];
+afterEach(() => {
+  for (const c of open.splice(0)) c.close();
+});
+
+async function start(dbPath: string, secret?: { secret: string; label?: string }): Promise<AppContext> {
+  const ctx = await AppContext.start({ dbPath, secret });
+  open.push(ctx);
+  await ctx.integrityChecked;
+  return ctx;
+}
+
+function close(ctx: AppContext): void {
+  open.splice(open.indexOf(ctx), 1);
+  ctx.close();
+}
+
+/** A plain office database with one person of a known name, and its first backups. */
+async function plainOffice(): Promise<string> {
+  const dbPath = path.join(tempDir(), 'office.sqlite');
+  const ctx = await start(dbPath);
+  saveOfficeSettings(ctx.store, { orgName: '测试集团离退休管理办公室', operatorName: '王干事' });
+  createPerson(ctx.store, person({ name: NAME, idNumber: '210102195403152571' }), { acceptWarnings: true });
+  await ctx.backupNow();
+  close(ctx);
+  return dbPath;
+}
+
+/** What `sqlite3` (the command-line shell) says when asked for the people in the file. */
+function sqlite3(file: string): { status: number | null; out: string } {
+  const r = spawnSync('sqlite3', [file, 'select name from persons'], { encoding: 'utf8' });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+function bytesHold(file: string, text: string): boolean {
+  return fs.readFileSync(file).includes(Buffer.from(text, 'utf8'));
+}
+
+const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const mode = (file: string) => fs.statSync(file).mode & 0o777;
+const people = (ctx: AppContext) => ctx.store.raw.prepare('select name from persons').pluck().all() as string[];
+
+/** Every database file in the data folder: the database and every backup. */
+function databaseFiles(dbPath: string): string[] {
+  const { backupsDir } = dataPaths(dbPath);
+  return [dbPath, ...listBackups(backupsDir).map((b) => path.join(backupsDir, b.name))];
+}
+
+async function refusal(p: Promise<unknown>): Promise<UserError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(UserError);
+  expect((e as UserError).message).toMatch(/[\u4e00-\u9fff]/);
+  return e as UserError;
+}
+
+describe('the keyring', () => {
+  test('each secret opens the same key; a wrong one is refused in Chinese; the key is nowhere in clear', () => {
+    const code = newRecoveryCode();
+    const { key, keyring } = createKeyring([OPERATOR, { label: RECOVERY_LABEL, secret: code }]);
+    expect(unlockKeyring(keyring, PASSWORD, OPERATOR.label).equals(key)).toBe(true);
+    expect(unlockKeyring(keyring, code).equals(key)).toBe(true);
+    expect(() => unlockKeyring(keyring, 'not-the-password', OPERATOR.label)).toThrow(/密码不正确/);
+    expect(() => unlockKeyring(keyring, PASSWORD, RECOVERY_LABEL)).toThrow(/恢复码不正确/);
+    const text = JSON.stringify(keyring);
+    for (const form of ['hex', 'base64'] as const) expect(text).not.toContain(key.toString(form));
+
+    // Replacing a password: the old one no longer opens, the new one does, the recovery code still does.
+    const replaced = setSecret(keyring, key, OPERATOR.label, '新的密码abc');
+    expect(() => unlockKeyring(replaced, PASSWORD, OPERATOR.label)).toThrow(UserError);
+    expect(unlockKeyring(replaced, '新的密码abc', OPERATOR.label).equals(key)).toBe(true);
+    expect(unlockKeyring(replaced, code).equals(key)).toBe(true);
+    // A second operator added; removed again; the last secret cannot be removed.
+    const two = setSecret(replaced, key, operatorLabel('李会计'), '李会计的密码');
+    expect(unlockKeyring(two, '李会计的密码', operatorLabel('李会计')).equals(key)).toBe(true);
+    const one = removeSecret(removeSecret(two, operatorLabel('李会计')), RECOVERY_LABEL);
+    expect(() => removeSecret(one, OPERATOR.label)).toThrow(/最后一个/);
+    // A key from elsewhere cannot be wrapped into this keyring (it would lock the data out).
+    expect(() => setSecret(keyring, crypto.randomBytes(32), operatorLabel('李会计'), '李会计的密码')).toThrow(
+      /不属于这个数据库/,
+    );
+  });
+});
+
+describe('encrypting an existing database', () => {
+  test('after a verified backup, the database and every backup are unreadable without the key, and read with it', async () => {
+    const dbPath = await plainOffice();
+    const { backupsDir } = dataPaths(dbPath);
+    // The known name is there to find before, in the database and in the backups.
+    expect(sqlite3(dbPath).out).toContain(NAME);
+    expect(databaseFiles(dbPath).some((f) => bytesHold(f, NAME))).toBe(true);
+
+    const steps: EncryptionProgress[] = [];
+    const r = await encryptDatabase(dbPath, OPERATOR, { onProgress: (p) => steps.push(p) });
+    expect(r.recoveryCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
+    expect(r.leftPlain).toEqual([]);
+    expect(steps[0].step).toBe('正在备份数据库');
+    expect(steps.at(-1)).toMatchObject({ step: '加密完成' });
+    expect(steps.map((s) => s.step)).toContain('正在加密数据库');
+
+    const backups = listBackups(backupsDir);
+    expect(backups.map((b) => b.kind)).toContain('before-encryption');
+    for (const file of databaseFiles(dbPath)) {
+      const shell = sqlite3(file);
+      expect(shell.status, file).not.toBe(0);
+      expect(shell.out, file).toMatch(/file is not a database/);
+      expect(bytesHold(file, NAME), file).toBe(false);
+      expect(fs.existsSync(keyringFile(file)), file).toBe(true);
+      expect(mode(file), file).toBe(0o600);
+      expect(mode(keyringFile(file)), file).toBe(0o600);
+      expect(verifyDatabaseFile(file, r.key), file).toBe('ok');
+    }
+    expect(mode(backupsDir)).toBe(0o700);
+    expect(fs.readdirSync(path.dirname(dbPath)).filter((n) => n.includes('.encrypting'))).toEqual([]);
+
+    // The office opens it with the operator's password, or with the recovery code, and works on.
+    const ctx = await start(dbPath, OPERATOR);
+    expect(people(ctx)).toEqual([NAME]);
+    createPerson(ctx.store, person({ name: '司马桂芝' }), { acceptWarnings: true });
+    // While the app runs, the -wal file holds the new record: encrypted too, and owner-only.
+    expect(fs.existsSync(`${dbPath}-wal`)).toBe(true);
+    expect(bytesHold(`${dbPath}-wal`, '司马桂芝')).toBe(false);
+    expect(mode(`${dbPath}-wal`)).toBe(0o600);
+    // The backups the app takes from now on are encrypted and carry the keyring.
+    const b = await ctx.backupNow();
+    const file = path.join(backupsDir, b.name);
+    expect(sqlite3(file).out).toMatch(/file is not a database/);
+    expect(bytesHold(file, '司马桂芝')).toBe(false);
+    expect(readKeyring(keyringFile(file))).toEqual(readKeyring(keyringFile(dbPath)));
+    close(ctx);
+
+    const byCode = await start(dbPath, { secret: r.recoveryCode! });
+    expect(people(byCode).sort()).toEqual([NAME, '司马桂芝'].sort());
+  });
+
+  test('a wrong password, or none, is refused in Chinese and nothing is changed', async () => {
+    const dbPath = await plainOffice();
+    await encryptDatabase(dbPath, OPERATOR);
+    const before = fs.readdirSync(path.dirname(dbPath)).sort();
+    const hash = sha(dbPath);
+    const wrong = await refusal(start(dbPath, { secret: '猜的密码123456', label: OPERATOR.label }));
+    expect(wrong.code).toBe('wrong_password');
+    expect(wrong.message).toContain('王干事');
+    const none = await refusal(start(dbPath));
+    expect(none.code).toBe('locked');
+    expect(none.message).toMatch(/已加密/);
+    expect(sha(dbPath)).toBe(hash);
+    expect(fs.readdirSync(path.dirname(dbPath)).sort()).toEqual(before);
+  });
+
+  test('a changed database file is refused in Chinese, nothing changed; a changed page deep in it stops writes', async () => {
+    const dbPath = await plainOffice();
+    await encryptDatabase(dbPath, OPERATOR);
+    const before = fs.readdirSync(path.dirname(dbPath)).sort();
+
+    // One byte of the first page changed: Poly1305's tag no longer matches, the file does not open.
+    const original = fs.readFileSync(dbPath);
+    const tampered = Buffer.from(original);
+    tampered[100] ^= 0x01;
+    fs.writeFileSync(dbPath, tampered);
+    const e = await refusal(start(dbPath, OPERATOR));
+    expect(e.code).toBe('wrong_key');
+    expect(e.message).toMatch(/已被改动、损坏。数据库未打开，也未作任何改动/);
+    expect(fs.readFileSync(dbPath).equals(tampered)).toBe(true);
+    expect(fs.readdirSync(path.dirname(dbPath)).sort()).toEqual(before);
+
+    // One byte of a page in the middle changed: the database opens, the full check finds the page
+    // whose tag does not match, writes stop (the page is never returned as data).
+    const deep = Buffer.from(original);
+    deep[Math.floor(deep.length / 4096 / 2) * 4096 + 100] ^= 0x01;
+    fs.writeFileSync(dbPath, deep);
+    const ctx = await start(dbPath, OPERATOR);
+    expect(ctx.integrity.state).toBe('damaged');
+    expect(ctx.store.writesRefused).toMatch(/已停止保存任何修改/);
+    close(ctx);
+    expect(fs.readFileSync(dbPath).equals(deep)).toBe(true);
+  });
+
+  test('a damaged database is refused before anything is encrypted', async () => {
+    const dbPath = await plainOffice();
+    const bytes = fs.readFileSync(dbPath);
+    const damaged = Buffer.from(bytes);
+    damaged.fill(0x5a, 4096, bytes.length - 4096);
+    fs.writeFileSync(dbPath, damaged);
+    const e = await refusal(encryptDatabase(dbPath, OPERATOR));
+    expect(e.message).toMatch(/不能加密，未作任何改动/);
+    expect(fs.readFileSync(dbPath).equals(damaged)).toBe(true);
+    expect(fs.existsSync(keyringFile(dbPath))).toBe(false);
+  });
+});
+
+describe('backups of an encrypted database', () => {
+  test('a backup is restored with the key; one encrypted with another key is refused, nothing changed', async () => {
+    const dbPath = await plainOffice();
+    await encryptDatabase(dbPath, OPERATOR);
+    const ctx = await start(dbPath, OPERATOR);
+    const b = await ctx.backupNow();
+    createPerson(ctx.store, person({ name: '司马桂芝' }), { acceptWarnings: true });
+
+    // Another office's encrypted backup, copied in with its own keyring: not this database's key.
+    const other = await plainOffice();
+    await encryptDatabase(other, { label: OPERATOR.label, secret: '另一个办公室的密码' });
+    const foreign = listBackups(dataPaths(other).backupsDir)[0];
+    const into = path.join(ctx.paths.backupsDir, `manual-20200101-000000.sqlite`);
+    fs.copyFileSync(path.join(dataPaths(other).backupsDir, foreign.name), into);
+    fs.copyFileSync(keyringFile(path.join(dataPaths(other).backupsDir, foreign.name)), keyringFile(into));
+    const refused = await refusal(ctx.restore('manual-20200101-000000.sqlite'));
+    expect(refused.code).toBe('bad_backup');
+    expect(refused.message).toMatch(/无法用这个密钥打开.*当前数据未作任何改动/);
+    expect(people(ctx).sort()).toEqual([NAME, '司马桂芝'].sort());
+
+    // Its own backup restores; the data replaced is kept aside, encrypted, with the keyring.
+    const r = await ctx.restore(b.name);
+    expect(people(ctx)).toEqual([NAME]);
+    expect(sqlite3(r.keptAsideAs).out).toMatch(/file is not a database/);
+    expect(bytesHold(r.keptAsideAs, '司马桂芝')).toBe(false);
+    expect(verifyDatabaseFile(r.keptAsideAs, ctx.store.key)).toBe('ok');
+    expect(fs.existsSync(keyringFile(r.keptAsideAs))).toBe(true);
+  });
+
+  test('a copied backup without the password opens nowhere: the CLI refuses it in Chinese', async () => {
+    const dbPath = await plainOffice();
+    await encryptDatabase(dbPath, OPERATOR);
+    const { backupsDir } = dataPaths(dbPath);
+    const copy = path.join(tempDir(), 'copied.sqlite');
+    fs.copyFileSync(path.join(backupsDir, listBackups(backupsDir)[0].name), copy);
+    const hash = sha(copy);
+    // Without its keyring: it is no database to SQLite, and the CLI refuses it as damaged, changing nothing.
+    const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'retirees', '--db', copy, '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, RETIREE_OFFICE_PASSWORD: PASSWORD },
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/[\u4e00-\u9fff]/);
+    expect(r.stdout).not.toContain(NAME);
+    expect(sha(copy)).toBe(hash);
+  }, 120_000);
+});
+
+describe('the CLI', () => {
+  const cli = (args: string[], password?: string) =>
+    spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, RETIREE_OFFICE_PASSWORD: password ?? '' },
+    });
+
+  test('encrypt prints the recovery code; commands then run with the password of the operator named', async () => {
+    const dbPath = await plainOffice();
+    const enc = cli(['encrypt', '--db', dbPath, '--operator', '王干事'], PASSWORD);
+    expect(enc.status, enc.stderr).toBe(0);
+    expect(enc.stderr).toContain('正在加密数据库');
+    const code = /恢复码：(\S+)/.exec(enc.stdout)?.[1];
+    expect(code).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
+    expect(sqlite3(dbPath).out).toMatch(/file is not a database/);
+
+    const listed = cli(['retirees', '--db', dbPath, '--operator', '王干事', '--json'], PASSWORD);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout).map((p: { name: string }) => p.name)).toEqual([NAME]);
+    const byCode = cli(['retirees', '--db', dbPath, '--json'], code);
+    expect(JSON.parse(byCode.stdout).map((p: { name: string }) => p.name)).toEqual([NAME]);
+
+    const wrong = cli(['retirees', '--db', dbPath, '--operator', '王干事', '--json'], 'wrong-password');
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('操作员“王干事”的密码不正确，数据库未打开，未作任何改动');
+    const none = cli(['retirees', '--db', dbPath, '--json']);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toMatch(/数据库已加密.*需要输入密码或恢复码/);
+  }, 240_000);
+});

@@ -1,4 +1,4 @@
-// npm run bench [-- --people 100000 --runs 300 --only import|claims|letters|adjust|hostile|lists|startup]
+// npm run bench [-- --people 100000 --runs 300 --only import|claims|letters|adjust|hostile|lists|startup|encryption]
 // Seeds made-up retirees into a temporary database and prints p50/p95 of the list's searches and
 // of a filtered, sorted page, each next to the same query as a plain LIKE scan over the table
 // (measured in the same run), and the time to open and migrate the database.
@@ -22,6 +22,7 @@ import { benchAdjustments } from './adjustments';
 import { benchHostile } from './hostile';
 import { benchStartup } from './startup';
 import { benchLists, cachedPeopleDb } from './lists';
+import { benchEncryption, seedPeople } from './encryption';
 import { percentiles } from './listsQueries';
 
 const { values } = parseArgs({
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '300' },
     'import-rows': { type: 'string', default: '50000' },
     'claim-lines': { type: 'string', default: '1000000' },
+    'import-runs': { type: 'string', default: '3' },
     only: { type: 'string' },
   },
 });
@@ -82,6 +84,19 @@ if (values.only === 'lists') process.exit(0);
 
 if (values.only === 'hostile') {
   for (const line of await benchHostile(dir)) console.log(line);
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+
+const encryptionOptions = {
+  runs: RUNS,
+  rows: Number(values['import-rows']),
+  importRuns: Number(values['import-runs']),
+};
+if (values.only === 'encryption') {
+  // The people a run of the lists left in its cache, when there are; seeded anew otherwise.
+  const seeded = cachedPeopleDb(PEOPLE) ?? (await seedPeople(dbPath, PEOPLE), dbPath);
+  for (const line of await benchEncryption(seeded, dir, encryptionOptions)) console.log(line);
   fs.rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }
@@ -308,4 +323,6 @@ console.log('');
 for (const line of await benchImport(dir, Number(values['import-rows']))) console.log(line);
 console.log('');
 for (const line of await benchLetters()) console.log(line);
+console.log('');
+for (const line of await benchEncryption(dbPath, dir, encryptionOptions)) console.log(line);
 fs.rmSync(dir, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { AppContext } from '../src-main/app/context';
 import { encryptDatabase, type EncryptionProgress } from '../src-main/app/encryption';
+import { offsiteStatus } from '../src-main/app/offsite';
 import { dataPaths } from '../src-main/app/paths';
 import { listBackups, verifyDatabaseFile } from '../src-main/db/backup';
 import {
@@ -302,4 +303,79 @@ describe('the CLI', () => {
     expect(none.status).toBe(1);
     expect(none.stderr).toMatch(/数据库已加密.*需要输入密码或恢复码/);
   }, 240_000);
+});
+
+describe('backups that leave the machine', () => {
+  const cli = (args: string[], password?: string) =>
+    spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, RETIREE_OFFICE_PASSWORD: password ?? '' },
+    });
+
+  test('换电脑: a verified copy on the stick, then a new installation from it with the recovery code', async () => {
+    const dbPath = await plainOffice();
+    const { recoveryCode } = await encryptDatabase(dbPath, OPERATOR);
+    const stick = tempDir();
+    const copied = cli(['offsite', '--db', dbPath, '--operator', '王干事', '--to', stick], PASSWORD);
+    expect(copied.status, copied.stderr).toBe(0);
+    expect(copied.stdout).toContain('已复制并校验');
+    const onStick = fs.readdirSync(stick).sort();
+    expect(onStick).toHaveLength(2);
+    const copy = path.join(
+      stick,
+      onStick.find((n) => n.endsWith('.sqlite'))!,
+    );
+    expect(fs.existsSync(keyringFile(copy))).toBe(true);
+    expect(sqlite3(copy).out).toMatch(/file is not a database/);
+    expect(bytesHold(copy, NAME)).toBe(false);
+    expect(offsiteStatus(dbPath)).toMatchObject({ folder: stick, lastOk: true, overdue: false });
+
+    // The new computer: a wrong secret, or the copy without its keyring, makes nothing.
+    const newPath = path.join(tempDir(), '新电脑', 'office.sqlite');
+    const wrong = cli(['install-copy', copy, '--db', newPath], 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE');
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('密码或恢复码不正确');
+    const bare = path.join(tempDir(), 'bare.sqlite');
+    fs.copyFileSync(copy, bare);
+    const noKeys = cli(['install-copy', bare, '--db', newPath], recoveryCode!);
+    expect(noKeys.status).toBe(1);
+    expect(noKeys.stderr).toContain('没有它的密钥文件');
+    expect(fs.existsSync(path.dirname(newPath))).toBe(false);
+
+    const made = cli(['install-copy', copy, '--db', newPath], recoveryCode!);
+    expect(made.status, made.stderr).toBe(0);
+    expect(mode(newPath)).toBe(0o600);
+    expect(mode(path.dirname(newPath))).toBe(0o700);
+    // The office's operator password opens it too: the keyring came with the copy.
+    const listed = cli(['retirees', '--db', newPath, '--operator', '王干事', '--json'], PASSWORD);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout).map((p: { name: string }) => p.name)).toEqual([NAME]);
+    // Nothing is ever written over a database that is there.
+    const again = cli(['install-copy', copy, '--db', newPath], recoveryCode!);
+    expect(again.stderr).toContain('这里已有数据库');
+  }, 300_000);
+
+  test('a start copies once a day to the folder chosen; a missing stick is said, and so is an overdue copy', async () => {
+    const dbPath = await plainOffice();
+    const stick = tempDir();
+    const ctx = await start(dbPath);
+    const { copyOffsite } = await import('../src-main/app/offsite');
+    await copyOffsite(ctx.store, stick, new Date(2026, 0, 1, 9));
+    close(ctx);
+    fs.rmSync(stick, { recursive: true });
+    // The next start: the stick is not there; the app starts and says so, with the last good date.
+    const next = await AppContext.start({ dbPath });
+    open.push(next);
+    const notice = next.notices.find((n) => n.includes('异地备份副本'));
+    expect(notice).toMatch(/这次未能写入.*找不到备份副本的文件夹.*上次成功是 2026-01-01/);
+    expect(offsiteStatus(dbPath)).toMatchObject({ lastOk: false, overdue: true });
+    close(next);
+    // The stick is back: the next start copies, and nothing is said.
+    fs.mkdirSync(stick);
+    const later = await AppContext.start({ dbPath });
+    open.push(later);
+    expect(later.notices.filter((n) => n.includes('异地备份副本'))).toEqual([]);
+    expect(listBackups(stick).map((b) => b.kind)).toEqual(['offsite']);
+  });
 });

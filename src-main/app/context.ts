@@ -46,6 +46,7 @@ import { Jobs } from '../jobs/jobs';
 import { forkLauncher, lazyLauncher, type ProcessLauncher } from '../jobs/launcher';
 import { ChildWorker, type ReadLimits } from '../jobs/worker';
 import { ListImports } from './listImports';
+import { scheduledOffsiteCopy } from './offsite';
 import { DB_KEY_ENV, dataPaths, prepareDataFolder, type DataPaths } from './paths';
 import { reindexPending } from '../retirees/persons';
 import { mergeSearchIndex } from '../retirees/searchIndex';
@@ -359,6 +360,9 @@ export class AppContext {
           `未能完成今天的自动备份（${backupFailureReason(e, paths.backupsDir)}）。程序照常运行，但今天的数据还没有备份：请腾出磁盘空间或检查备份文件夹，然后在“系统设置 › 数据备份”中点“立即备份”。`,
         );
       }
+      // The copy that leaves the machine (app/offsite.ts), once a day when a folder is chosen.
+      const offsite = await scheduledOffsiteCopy(store);
+      if (offsite) notices.push(offsite);
     }
     return ctx;
   }

@@ -14,6 +14,8 @@
 //   npm run --silent cli -- stats --db PATH [--as-of YYYY-MM-DD] [--json]   the roll's figures as of a date
 //   npm run --silent cli -- letters render --db PATH --template KIND --people IDNUMBER,… --out FILE.html
 //   npm run --silent cli -- encrypt --db PATH --operator NAME      encrypt the database and its backups in place
+//   npm run --silent cli -- offsite --db PATH --to FOLDER          a verified copy to a USB stick or shared drive (then daily)
+//   npm run --silent cli -- install-copy COPY --db NEWPATH [--operator NAME]   a new computer's database from such a copy
 // An encrypted database opens with the password in RETIREE_OFFICE_PASSWORD: an operator's, named by
 // --operator NAME, or the recovery code (without --operator). `init` with the variable set creates
 // the database encrypted, the operator's password and a recovery code opening it.
@@ -24,6 +26,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { AppContext, describeRecovery } from '../app/context';
 import { encryptDatabase } from '../app/encryption';
+import { copyOffsite, installFromCopy } from '../app/offsite';
 import { parseLaunchArgs } from '../app/launch';
 import { PASSWORD_ENV } from '../app/paths';
 import { operatorLabel } from '../db/keyring';
@@ -126,6 +129,8 @@ const USAGE = `用法：
   npm run --silent cli -- letters render --db 数据库文件 --template 模板 --people 身份证号,身份证号 --out 文件.html   生成信函
     模板：sympathy（慰问信）、birthday（生日贺信）、festival（节日慰问信）、bereavement（唁函）、visit-notice（走访通知）
   npm run --silent cli -- encrypt --db 数据库文件 --operator 操作员姓名   加密数据库及其全部备份（先备份并校验；密码取自环境变量 ${PASSWORD_ENV}；打印恢复码，请抄下另行保管）
+  npm run --silent cli -- offsite --db 数据库文件 --to 文件夹   复制一份校验过的备份（连同密钥文件）到U盘或共享盘，此后每天启动时自动复制
+  npm run --silent cli -- install-copy 备份副本 --db 新数据库文件 [--operator 操作员姓名]   换电脑：用备份副本建立这台电脑的数据库（密码或恢复码取自环境变量 ${PASSWORD_ENV}）
   数据库已加密时：密码取自环境变量 ${PASSWORD_ENV}，用 --operator 指明是哪位操作员的密码；不加 --operator 时按恢复码核对。init 时设置了该变量则新建加密的数据库
   数据库文件损坏时：从最新的可用备份恢复，在标准错误输出说明，不执行命令并以退出码 3 结束；加 --accept-recovery 则恢复后继续执行
   数据库来自更新版本的程序时：不作任何改动，不执行命令，以退出码 4 结束`;
@@ -465,6 +470,7 @@ function methodOf(command: string, sub: string | undefined, dryRun: boolean): Me
     case 'letters':
       return 'letters.render';
     case 'backup':
+    case 'offsite':
       return 'backups.create';
     case 'stats':
       return 'statistics.figures';
@@ -556,6 +562,7 @@ async function main(argvIn: string[]): Promise<number> {
   const argv = [...argvIn];
   const json = argv.includes('--json');
   const out = takeOption(argv, 'out');
+  const to = takeOption(argv, 'to');
   const year = argv.includes('--year') ? yearOption(argv) : null;
   const policyFile = takeOption(argv, 'policy');
   const template = takeOption(argv, 'template');
@@ -581,6 +588,8 @@ async function main(argvIn: string[]): Promise<number> {
       'letters',
       'stats',
       'encrypt',
+      'offsite',
+      'install-copy',
     ].includes(command) ||
     !argv.includes('--db')
   ) {
@@ -589,6 +598,15 @@ async function main(argvIn: string[]): Promise<number> {
   }
   if (command === 'init') {
     console.log(await initDatabase(args.db, orgName, operatorName));
+    return 0;
+  }
+  if (command === 'install-copy') {
+    const copy = args.rest[1];
+    if (!copy) throw new UserError('usage', USAGE);
+    const secret = secretFromEnvironment(operatorName);
+    if (!secret) throw new UserError('usage', `请在环境变量 ${PASSWORD_ENV} 中给出操作员密码或恢复码\n${USAGE}`);
+    installFromCopy(path.resolve(copy), args.db, secret);
+    console.log(`已用备份副本建立数据库：${path.resolve(args.db)}`);
     return 0;
   }
   if (!fs.existsSync(args.db)) {
@@ -625,7 +643,7 @@ async function main(argvIn: string[]): Promise<number> {
     }
     await signInOperator(ctx, operatorName);
     await asCaller(ctx, ctx.session, methodOf(command, args.rest[1], argv.includes('--dry-run')), () =>
-      runCommand(ctx, command, argv, args.rest, { json, year, policyFile, map, template, people, out, asOf }),
+      runCommand(ctx, command, argv, args.rest, { json, year, policyFile, map, template, people, out, asOf, to }),
     );
     return 0;
   } finally {
@@ -648,9 +666,10 @@ async function runCommand(
     people: string | null;
     out: string | null;
     asOf: string | null;
+    to: string | null;
   },
 ): Promise<void> {
-  const { json, year, policyFile, map, template, people, out, asOf } = o;
+  const { json, year, policyFile, map, template, people, out, asOf, to } = o;
   const args = { rest };
   {
     if (command === 'retirees') {
@@ -698,6 +717,12 @@ async function runCommand(
     } else if (command === 'stats') {
       const figures = statisticsFigures(ctx.store, asOf ?? undefined);
       process.stdout.write(json ? `${JSON.stringify(figures, null, 2)}\n` : `${describeFigures(figures)}\n`);
+    } else if (command === 'offsite') {
+      if (!to) throw new UserError('usage', USAGE);
+      const b = await copyOffsite(ctx.store, path.resolve(to));
+      console.log(
+        `已复制并校验：${path.join(path.resolve(to), b.name)}（连同密钥文件）；此后每天启动时自动复制到这个文件夹`,
+      );
     } else if (command === 'backup') {
       const b = await ctx.backupNow();
       console.log(json ? JSON.stringify(b) : `已备份并校验：${b.name}`);

@@ -11,7 +11,15 @@ import { migrateToLatest, unknownMigrations } from './migrate';
 import { backupDatabase, keyedName, openRaw, openStore, quickCheck, storageProblem } from './open';
 import type { Store } from './store';
 
-export type BackupKind = 'daily' | 'weekly' | 'pre-migration' | 'manual' | 'before-restore' | 'before-encryption';
+export type BackupKind =
+  | 'daily'
+  | 'weekly'
+  | 'pre-migration'
+  | 'manual'
+  | 'before-restore'
+  | 'before-encryption'
+  /** A copy in the folder the office chose (app/offsite.ts). */
+  | 'offsite';
 
 const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   daily: '每日自动',
@@ -20,6 +28,7 @@ const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   manual: '手动',
   'before-restore': '恢复前',
   'before-encryption': '加密前',
+  offsite: '异地副本',
 };
 
 export interface BackupInfo {
@@ -36,7 +45,7 @@ export function describeBackup(b: BackupInfo): BackupInfo & { kindLabel: string 
 }
 
 const NAME =
-  /^(daily|weekly|pre-migration|manual|before-restore|before-encryption)-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.sqlite$/;
+  /^(daily|weekly|pre-migration|manual|before-restore|before-encryption|offsite)-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.sqlite$/;
 
 function stamp(now: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');

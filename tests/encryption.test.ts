@@ -79,6 +79,14 @@ function databaseFiles(dbPath: string): string[] {
   return [dbPath, ...listBackups(backupsDir).map((b) => path.join(backupsDir, b.name))];
 }
 
+/** The CLI as a user runs it, the password in the environment. */
+const cli = (args: string[], password?: string) =>
+  spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, RETIREE_OFFICE_PASSWORD: password ?? '' },
+  });
+
 async function refusal(p: Promise<unknown>): Promise<UserError> {
   const e = await p.then(
     () => null,
@@ -261,11 +269,7 @@ describe('backups of an encrypted database', () => {
     fs.copyFileSync(path.join(backupsDir, listBackups(backupsDir)[0].name), copy);
     const hash = sha(copy);
     // Without its keyring: it is no database to SQLite, and the CLI refuses it as damaged, changing nothing.
-    const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'retirees', '--db', copy, '--json'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, RETIREE_OFFICE_PASSWORD: PASSWORD },
-    });
+    const r = cli(['retirees', '--db', copy, '--json'], PASSWORD);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/[\u4e00-\u9fff]/);
     expect(r.stdout).not.toContain(NAME);
@@ -274,13 +278,6 @@ describe('backups of an encrypted database', () => {
 });
 
 describe('the CLI', () => {
-  const cli = (args: string[], password?: string) =>
-    spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, RETIREE_OFFICE_PASSWORD: password ?? '' },
-    });
-
   test('encrypt prints the recovery code; commands then run with the password of the operator named', async () => {
     const dbPath = await plainOffice();
     const enc = cli(['encrypt', '--db', dbPath, '--operator', '王干事'], PASSWORD);
@@ -306,13 +303,6 @@ describe('the CLI', () => {
 });
 
 describe('backups that leave the machine', () => {
-  const cli = (args: string[], password?: string) =>
-    spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, RETIREE_OFFICE_PASSWORD: password ?? '' },
-    });
-
   test('换电脑: a verified copy on the stick, then a new installation from it with the recovery code', async () => {
     const dbPath = await plainOffice();
     const { recoveryCode } = await encryptDatabase(dbPath, OPERATOR);

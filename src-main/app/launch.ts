@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedDemo } from '../demo/generate';
 import { AppContext, type StartOptions } from './context';
+import { scheduledOffsiteCopy } from './offsite';
 import { DEFAULT_DB_NAME, defaultDataDir } from './paths';
 
 export const DEMO_PEOPLE = 300;
@@ -50,9 +51,17 @@ export async function launch(
   return ctx;
 }
 
-/** Takes the automatic backup again every hour, so a workstation left on over night gets one a day. */
+/**
+ * Takes the automatic backup again every hour, so a workstation left on over night gets one a day,
+ * and the copy off the machine (app/offsite.ts) with it; a failed copy is told as a start's is.
+ */
 export function scheduleAutomaticBackups(ctx: AppContext, log: (e: unknown) => void): () => void {
-  const timer = setInterval(() => ctx.automaticBackup().catch(log), 60 * 60 * 1000);
+  const run = async () => {
+    await ctx.automaticBackup();
+    const said = await scheduledOffsiteCopy(ctx.store);
+    if (said && !ctx.notices.includes(said)) ctx.notices.push(said);
+  };
+  const timer = setInterval(() => run().catch(log), 60 * 60 * 1000);
   timer.unref();
   return () => clearInterval(timer);
 }

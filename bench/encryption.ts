@@ -136,11 +136,16 @@ export async function benchEncryption(
       ctx.close();
     }
   }
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((x, y) => x - y);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
   const ip = median(times.plain);
   const ie = median(times.encrypted);
   lines.push(
     `import of ${options.rows.toLocaleString('en')} rows, end to end (median of ${options.importRuns}): plain ${(ip / 1000).toFixed(2)} s, encrypted ${(ie / 1000).toFixed(2)} s   ratio ${(ie / ip).toFixed(2)}x   ${verdict(ie, ip)}`,
+    `  each run, in turns (s): plain ${times.plain.map((t) => (t / 1000).toFixed(1)).join(', ')}; encrypted ${times.encrypted.map((t) => (t / 1000).toFixed(1)).join(', ')}`,
   );
   return lines;
 }

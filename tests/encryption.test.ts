@@ -6,14 +6,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { AppContext } from '../src-main/app/context';
+import { AppDesk } from '../src-main/app/desk';
+import type { AppInfo } from '../src-main/contract/app';
 import { encryptDatabase, type EncryptionProgress } from '../src-main/app/encryption';
-import { offsiteStatus } from '../src-main/app/offsite';
+import { copyOffsite, installFromCopy, offsiteStatus } from '../src-main/app/offsite';
 import { dataPaths } from '../src-main/app/paths';
 import { listBackups, verifyDatabaseFile } from '../src-main/db/backup';
 import {
   createKeyring,
   keyringFile,
-  newRecoveryCode,
   operatorLabel,
   readKeyring,
   RECOVERY_LABEL,
@@ -22,7 +23,6 @@ import {
   unlockKeyring,
 } from '../src-main/db/keyring';
 import { createPerson } from '../src-main/retirees/persons';
-import { saveOfficeSettings } from '../src-main/settings/settings';
 import { UserError } from '../src-main/shared/errors';
 import { person, tempDir } from './helpers';
 
@@ -48,11 +48,11 @@ function close(ctx: AppContext): void {
   ctx.close();
 }
 
-/** A plain office database with one person of a known name, and its first backups. */
+/** A plain office database (as offices were before encryption) with its administrator, one person of a known name, and its first backups. */
 async function plainOffice(): Promise<string> {
   const dbPath = path.join(tempDir(), 'office.sqlite');
   const ctx = await start(dbPath);
-  saveOfficeSettings(ctx.store, { orgName: '测试集团离退休管理办公室', operatorName: '王干事' });
+  await ctx.setup({ orgName: '测试集团离退休管理办公室', operatorName: '王干事', password: PASSWORD });
   createPerson(ctx.store, person({ name: NAME, idNumber: '210102195403152571' }), { acceptWarnings: true });
   await ctx.backupNow();
   close(ctx);
@@ -99,7 +99,7 @@ async function refusal(p: Promise<unknown>): Promise<UserError> {
 
 describe('the keyring', () => {
   test('each secret opens the same key; a wrong one is refused in Chinese; the key is nowhere in clear', () => {
-    const code = newRecoveryCode();
+    const code = 'ABCDE-FGHJK-MNPQR-STUVW';
     const { key, keyring } = createKeyring([OPERATOR, { label: RECOVERY_LABEL, secret: code }]);
     expect(unlockKeyring(keyring, PASSWORD, OPERATOR.label).equals(key)).toBe(true);
     expect(unlockKeyring(keyring, code).equals(key)).toBe(true);
@@ -135,7 +135,7 @@ describe('encrypting an existing database', () => {
 
     const steps: EncryptionProgress[] = [];
     const r = await encryptDatabase(dbPath, OPERATOR, { onProgress: (p) => steps.push(p) });
-    expect(r.recoveryCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
+    expect(r.recoveryCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
     expect(r.leftPlain).toEqual([]);
     expect(steps[0].step).toBe('正在备份数据库');
     expect(steps.at(-1)).toMatchObject({ step: '加密完成' });
@@ -284,21 +284,23 @@ describe('the CLI', () => {
     expect(enc.status, enc.stderr).toBe(0);
     expect(enc.stderr).toContain('正在加密数据库');
     const code = /恢复码：(\S+)/.exec(enc.stdout)?.[1];
-    expect(code).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
+    expect(code).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
     expect(sqlite3(dbPath).out).toMatch(/file is not a database/);
 
     const listed = cli(['retirees', '--db', dbPath, '--operator', '王干事', '--json'], PASSWORD);
     expect(listed.status, listed.stderr).toBe(0);
     expect(JSON.parse(listed.stdout).map((p: { name: string }) => p.name)).toEqual([NAME]);
-    const byCode = cli(['retirees', '--db', dbPath, '--json'], code);
-    expect(JSON.parse(byCode.stdout).map((p: { name: string }) => p.name)).toEqual([NAME]);
+    // The recovery code opens it too (the CLI takes it for install-copy; the app's log-in page for a reset).
+    const byCode = await start(dbPath, { secret: code!, label: RECOVERY_LABEL });
+    expect(people(byCode)).toEqual([NAME]);
+    close(byCode);
 
     const wrong = cli(['retirees', '--db', dbPath, '--operator', '王干事', '--json'], 'wrong-password');
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain('操作员“王干事”的密码不正确，数据库未打开，未作任何改动');
-    const none = cli(['retirees', '--db', dbPath, '--json']);
+    const none = cli(['retirees', '--db', dbPath, '--operator', '王干事', '--json']);
     expect(none.status).toBe(1);
-    expect(none.stderr).toMatch(/数据库已加密.*需要输入密码或恢复码/);
+    expect(none.stderr).toMatch(/请用环境变量 RETIREE_OFFICE_PASSWORD 提供/);
   }, 240_000);
 });
 
@@ -325,7 +327,7 @@ describe('backups that leave the machine', () => {
     const newPath = path.join(tempDir(), '新电脑', 'office.sqlite');
     const wrong = cli(['install-copy', copy, '--db', newPath], 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE');
     expect(wrong.status).toBe(1);
-    expect(wrong.stderr).toContain('密码或恢复码不正确');
+    expect(wrong.stderr).toContain('恢复码不正确，数据库未打开');
     const bare = path.join(tempDir(), 'bare.sqlite');
     fs.copyFileSync(copy, bare);
     const noKeys = cli(['install-copy', bare, '--db', newPath], recoveryCode!);
@@ -368,4 +370,186 @@ describe('backups that leave the machine', () => {
     expect(later.notices.filter((n) => n.includes('异地备份副本'))).toEqual([]);
     expect(listBackups(stick).map((b) => b.kind)).toEqual(['offsite']);
   });
+});
+
+describe('the key follows the operators (the desk: Electron window and browser harness)', () => {
+  const desks: AppDesk[] = [];
+  afterEach(() => {
+    for (const d of desks.splice(0)) d.close();
+  });
+  async function desk(dbPath: string): Promise<AppDesk> {
+    const d = await AppDesk.open({ dbPath, noAutomaticBackup: true });
+    desks.push(d);
+    await d.context?.integrityChecked;
+    return d;
+  }
+  function shut(d: AppDesk): void {
+    desks.splice(desks.indexOf(d), 1);
+    d.close();
+  }
+  async function call<T = unknown>(d: AppDesk, method: string, input: unknown = {}): Promise<T> {
+    const r = await d.dispatch(method, input, d.session, () => {});
+    if (!r.ok) throw new UserError(r.error.code, r.error.message);
+    return r.value as T;
+  }
+  async function refused(d: AppDesk, method: string, input: unknown): Promise<string> {
+    const r = await d.dispatch(method, input, d.session, () => {});
+    expect(r.ok).toBe(false);
+    const message = r.ok ? '' : r.error.message;
+    expect(message).toMatch(/[\u4e00-\u9fff]/);
+    return message;
+  }
+  const login = (d: AppDesk, name: string, password: string) => call<AppInfo>(d, 'auth.login', { name, password });
+  const labels = (dbPath: string) =>
+    readKeyring(keyringFile(dbPath))!
+      .entries.map((e) => e.label)
+      .sort();
+
+  test('a new installation is encrypted from its first start; passwords set, changed, reset, recovered and deactivated open it or not', async () => {
+    const dbPath = path.join(tempDir(), '数据', 'office.sqlite');
+    // The first start: encrypted already, the key in memory until the administrator is set up.
+    const first = await desk(dbPath);
+    expect(first.context).not.toBeNull();
+    expect(labels(dbPath)).toEqual([]);
+    const setup = await call<{ recoveryCode: string }>(first, 'app.setup', {
+      orgName: '测试集团离退休管理办公室',
+      operatorName: '王干事',
+      password: PASSWORD,
+      password2: PASSWORD,
+    });
+    expect(labels(dbPath)).toEqual([operatorLabel('王干事'), RECOVERY_LABEL].sort());
+    await call(first, 'retirees.create', {
+      person: person({ name: NAME, idNumber: '210102195403152571' }),
+      acceptWarnings: true,
+    });
+    const clerk = await call<{ id: number }>(first, 'operators.create', {
+      name: '李会计',
+      role: 'claims',
+      password: '李会计的密码2026',
+      password2: '李会计的密码2026',
+    });
+    expect(labels(dbPath)).toContain(operatorLabel('李会计'));
+    const backup = await call<{ name: string }>(first, 'backups.create');
+    // What a thief with a copy of the folder gets: no database, no name, in the file, its -wal and the backup.
+    const backupFile = path.join(dataPaths(dbPath).backupsDir, backup.name);
+    for (const file of [dbPath, `${dbPath}-wal`, backupFile]) {
+      if (file !== `${dbPath}-wal`) expect(sqlite3(file).out, file).toMatch(/file is not a database/);
+      expect(bytesHold(file, NAME), file).toBe(false);
+    }
+    shut(first);
+    expect(sqlite3(dbPath).out).toMatch(/file is not a database/);
+    expect(bytesHold(dbPath, NAME)).toBe(false);
+
+    // The next start: closed until a log-in; the log-in screen is told so; nothing else is served.
+    const second = await desk(dbPath);
+    expect(second.context).toBeNull();
+    expect(await call(second, 'app.info')).toMatchObject({ locked: true, operator: null, configured: true });
+    expect(await refused(second, 'retirees.list', {})).toMatch(/数据库已加密，请先登录/);
+    // The clerk changes their password in the app: the new one opens the database, the old one does not.
+    await login(second, '李会计', '李会计的密码2026');
+    await call(second, 'auth.changePassword', {
+      current: '李会计的密码2026',
+      password: '新的密码-李会计2026',
+      password2: '新的密码-李会计2026',
+    });
+    shut(second);
+    const hash = sha(dbPath);
+    const third = await desk(dbPath);
+    expect(await refused(third, 'auth.login', { name: '李会计', password: '李会计的密码2026' })).toBe(
+      '姓名或密码不正确',
+    );
+    expect(third.context).toBeNull();
+    expect(sha(dbPath)).toBe(hash);
+    const info = await login(third, '李会计', '新的密码-李会计2026');
+    expect(info).toMatchObject({ locked: false, operator: { name: '李会计' }, orgName: '测试集团离退休管理办公室' });
+    expect((await call<{ rows: { name: string }[] }>(third, 'retirees.list', {})).rows.map((p) => p.name)).toEqual([
+      NAME,
+    ]);
+    await call(third, 'auth.logout');
+
+    // An administrator's reset: the clerk's new password opens it.
+    await login(third, '王干事', PASSWORD);
+    await call(third, 'operators.resetPassword', {
+      id: clerk.id,
+      password: '重设的密码-2026',
+      password2: '重设的密码-2026',
+    });
+    shut(third);
+    const fourth = await desk(dbPath);
+    await login(fourth, '李会计', '重设的密码-2026');
+    await call(fourth, 'auth.logout');
+    // Deactivated: the clerk's entry is gone; their password opens nothing any more.
+    await login(fourth, '王干事', PASSWORD);
+    await call(fourth, 'operators.update', { id: clerk.id, active: false });
+    expect(labels(dbPath)).not.toContain(operatorLabel('李会计'));
+    shut(fourth);
+    const fifth = await desk(dbPath);
+    expect(await refused(fifth, 'auth.login', { name: '李会计', password: '重设的密码-2026' })).toBe(
+      '姓名或密码不正确',
+    );
+    expect(fifth.context).toBeNull();
+
+    // The recovery code (the administrator forgot the password): it opens the database, resets the
+    // password and is replaced by a new one; the old code then opens nothing.
+    const recovered = await call<{ recoveryCode: string }>(fifth, 'auth.recover', {
+      code: setup.recoveryCode.toLowerCase(),
+      name: '王干事',
+      password: '恢复后的密码-2026',
+      password2: '恢复后的密码-2026',
+    });
+    expect(recovered.recoveryCode).not.toBe(setup.recoveryCode);
+    shut(fifth);
+    const sixth = await desk(dbPath);
+    expect(
+      await refused(sixth, 'auth.recover', {
+        code: setup.recoveryCode,
+        name: '王干事',
+        password: '再一次的密码-2026',
+        password2: '再一次的密码-2026',
+      }),
+    ).toBe('恢复码或管理员姓名不正确');
+    await refusal(Promise.resolve().then(() => login(sixth, '王干事', PASSWORD)));
+    await login(sixth, '王干事', '恢复后的密码-2026');
+    shut(sixth);
+
+    // 换电脑: a copy on the stick, a new installation from it, then the log-in there.
+    const stick = tempDir();
+    const copier = await desk(dbPath);
+    await login(copier, '王干事', '恢复后的密码-2026');
+    const copied = await copyOffsite(copier.context!.store, stick);
+    shut(copier);
+    const newPath = path.join(tempDir(), '新电脑', 'office.sqlite');
+    installFromCopy(path.join(stick, copied.name), newPath, { secret: recovered.recoveryCode, label: RECOVERY_LABEL });
+    const moved = await desk(newPath);
+    expect(moved.context).toBeNull();
+    await login(moved, '王干事', '恢复后的密码-2026');
+    expect((await call<{ rows: { name: string }[] }>(moved, 'retirees.list', {})).rows.map((p) => p.name)).toEqual([
+      NAME,
+    ]);
+  }, 120_000);
+
+  test('failed log-ins while the database is closed make the next wait, across a restart; nothing is changed', async () => {
+    const dbPath = path.join(tempDir(), 'office.sqlite');
+    const first = await desk(dbPath);
+    await call(first, 'app.setup', {
+      orgName: '测试办公室',
+      operatorName: '王干事',
+      password: PASSWORD,
+      password2: PASSWORD,
+    });
+    shut(first);
+    const hash = sha(dbPath);
+    const d = await desk(dbPath);
+    expect(await refused(d, 'auth.login', { name: '王干事', password: 'wrong-1-password' })).toBe('姓名或密码不正确');
+    await refused(d, 'auth.login', { name: '王干事', password: 'wrong-2-password' });
+    expect(await refused(d, 'auth.login', { name: '王干事', password: 'wrong-3-password' })).toMatch(
+      /已连续输错多次，请在 30 秒后再试/,
+    );
+    shut(d);
+    // Started again: the right password still waits.
+    const again = await desk(dbPath);
+    expect(await refused(again, 'auth.login', { name: '王干事', password: PASSWORD })).toMatch(/连续输错 3 次.*后再试/);
+    expect(again.context).toBeNull();
+    expect(sha(dbPath)).toBe(hash);
+  }, 60_000);
 });

@@ -72,6 +72,8 @@ export interface StartOptions extends OpenOptions {
    * `key` (OpenOptions) may be given instead by whoever unlocked it already.
    */
   secret?: { secret: string; label?: string };
+  /** Who is signed in: the desk's own (app/desk.ts), kept when the database opens after a log-in. */
+  session?: Session;
 }
 
 /**
@@ -261,7 +263,7 @@ export class AppContext {
   /** Long work off the main process (imports), each on its own connection to the same file. */
   readonly jobs = new Jobs();
   /** Who is signed in on the app's window (the browser harness keeps one per token, web/server.ts). */
-  readonly session = new Session();
+  readonly session: Session;
   /** The child process that reads files from outside: what it runs is app/importProcess.ts. */
   private readonly files: ChildWorker;
   /** The import wizard, run in the child process that reads files. */
@@ -281,6 +283,7 @@ export class AppContext {
     /** Set when start-up found the database damaged and recovered it. */
     readonly recovery: Recovery | null = null,
   ) {
+    this.session = options.session ?? new Session();
     this.files = fileWorker({
       launcher: options.launcher ?? lazyLauncher(nodeLauncher),
       dbPath: paths.dbPath,
@@ -424,6 +427,7 @@ export class AppContext {
     return {
       ...office,
       needsFirstPassword: office.configured && !hasOperators(this.store),
+      locked: false,
       idleMinutes: idleMinutes(this.store),
       dbPath: this.paths.dbPath,
       backupsDir: this.paths.backupsDir,

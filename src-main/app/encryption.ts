@@ -13,9 +13,7 @@ import {
   keyringFile,
   makePrivate,
   makePrivateDir,
-  newRecoveryCode,
   readKeyring,
-  RECOVERY_LABEL,
   unlockKeyring,
   writeKeyring,
 } from '../db/keyring';
@@ -29,6 +27,7 @@ import {
   storageProblem,
 } from '../db/open';
 import type { Store } from '../db/store';
+import { newRecoveryCode } from '../operators/operators';
 import { UserError } from '../shared/errors';
 import { dataPaths, prepareDataFolder } from './paths';
 
@@ -104,9 +103,13 @@ function encryptFile(file: string, key: DataKey, keyringOf: string, nativeBindin
 
 /**
  * Encrypts the database at `dbPath` (and its backups) under a new key wrapped by `secret` (labelled
- * `label`, e.g. `operator:张三`) and by a new recovery code. A database with a keyring already is
- * unlocked with `secret` and whatever is still plain is finished. A new database (no file yet, or
- * an empty one) only gets its keyring: it is created encrypted when first opened with the key.
+ * `label`, e.g. `operator:张三`: the administrator who chose it) and by a new recovery code, made
+ * as every recovery code is (operators/operators.ts, newRecoveryCode: the code that resets an
+ * administrator's password is the code that opens the file). The other operators' entries are
+ * made when their password is next set or they sign in while the database is open. A database with
+ * a keyring already is unlocked with `secret` and whatever is still plain is finished. A new
+ * database (no file yet, or an empty one) only gets its keyring: it is created encrypted when first
+ * opened with the key.
  */
 export async function encryptDatabase(
   dbPath: string,
@@ -121,13 +124,12 @@ export async function encryptDatabase(
   if (existing) {
     key = unlockKeyring(existing, secret.secret, secret.label);
   } else {
-    recoveryCode = newRecoveryCode();
-    const made = createKeyring([secret, { label: RECOVERY_LABEL, secret: recoveryCode }]);
+    const made = createKeyring([secret]);
     key = made.key;
     if (!fs.existsSync(paths.dbPath) || fs.statSync(paths.dbPath).size === 0) {
       prepareDataFolder(paths.dbPath);
       writeKeyring(ringFile, made.keyring);
-      return { key, recoveryCode, leftPlain: [] };
+      return { key, recoveryCode: null, leftPlain: [] };
     }
     if (!isPlainDatabaseFile(paths.dbPath)) {
       throw new UserError('bad_file', `不是可以加密的数据库文件（${paths.dbPath}），未作任何改动`);
@@ -152,6 +154,15 @@ export async function encryptDatabase(
       store.close();
     }
     writeKeyring(ringFile, made.keyring);
+    options.onProgress?.({ step: '正在加密数据库', done: 0, total: 1 });
+    encryptFile(paths.dbPath, key, paths.dbPath, options.nativeBinding);
+    // The recovery code, in the database (its hash) and in the keyring, before anything else.
+    const keyed = openStore(paths.dbPath, { nativeBinding: options.nativeBinding, key });
+    try {
+      recoveryCode = await newRecoveryCode(keyed);
+    } finally {
+      keyed.close();
+    }
   }
   const backups = listBackups(paths.backupsDir).map((b) => path.join(paths.backupsDir, b.name));
   const keptAside = fs.existsSync(paths.keptAsideDir)

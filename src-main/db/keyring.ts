@@ -32,6 +32,11 @@ export interface Keyring {
   /** HMAC-SHA256 of a fixed text under the data key: tells a key of this keyring from another, and says nothing of it. */
   check: string;
   entries: KeyringEntry[];
+  /**
+   * Failed log-ins while the database is still closed (app/desk.ts), by label: counted here, beside
+   * the database, so that closing and starting the program again does not start the wait over.
+   */
+  attempts?: Record<string, { failures: number; nextAttemptAt: string | null }>;
 }
 
 function keyCheck(key: DataKey): string {
@@ -71,10 +76,14 @@ function derive(secret: string, s: KeyringEntry['scrypt']): Buffer {
   });
 }
 
-function wrap(key: DataKey, label: string, secret: string): KeyringEntry {
-  const scrypt = { ...SCRYPT, salt: crypto.randomBytes(16).toString('base64') };
+/** What is wrapped under a label: the recovery code as typed (case, spaces and dashes do not matter), a password as it is. */
+function secretOf(label: string, secret: string): string {
+  return label === RECOVERY_LABEL ? normaliseRecoveryCode(secret) : secret;
+}
+
+function seal(key: DataKey, label: string, wrapping: Buffer, scrypt: KeyringEntry['scrypt']): KeyringEntry {
   const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv('aes-256-gcm', derive(secret, scrypt), iv);
+  const cipher = crypto.createCipheriv('aes-256-gcm', wrapping, iv);
   cipher.setAAD(Buffer.from(label, 'utf8'));
   const wrapped = Buffer.concat([cipher.update(key), cipher.final()]);
   return {
@@ -87,12 +96,33 @@ function wrap(key: DataKey, label: string, secret: string): KeyringEntry {
   };
 }
 
+function wrap(key: DataKey, label: string, secret: string): KeyringEntry {
+  const scrypt = { ...SCRYPT, salt: crypto.randomBytes(16).toString('base64') };
+  return seal(key, label, derive(secretOf(label, secret), scrypt), scrypt);
+}
+
+/** As wrap, scrypt off the main thread (a password set while the window waits). */
+export async function wrapAsync(key: DataKey, label: string, secret: string): Promise<KeyringEntry> {
+  checkSecret(secret);
+  const scrypt = { ...SCRYPT, salt: crypto.randomBytes(16).toString('base64') };
+  const wrapping = await new Promise<Buffer>((resolve, reject) =>
+    crypto.scrypt(
+      secretOf(label, secret).normalize('NFC'),
+      Buffer.from(scrypt.salt, 'base64'),
+      32,
+      { N: scrypt.N, r: scrypt.r, p: scrypt.p, maxmem: SCRYPT_MAXMEM },
+      (e, k) => (e ? reject(e) : resolve(k)),
+    ),
+  );
+  return seal(key, label, wrapping, scrypt);
+}
+
 /** The data key, if `secret` is this entry's; null otherwise (GCM's tag does not match). */
 function unwrap(entry: KeyringEntry, secret: string): DataKey | null {
   try {
     const decipher = crypto.createDecipheriv(
       'aes-256-gcm',
-      derive(secret, entry.scrypt),
+      derive(secretOf(entry.label, secret), entry.scrypt),
       Buffer.from(entry.iv, 'base64'),
     );
     decipher.setAAD(Buffer.from(entry.label, 'utf8'));
@@ -108,9 +138,12 @@ function checkSecret(secret: string): void {
   if (secret.length < 6) throw new UserError('invalid_input', '密码至少 6 个字符');
 }
 
-/** A new data key and a keyring holding it wrapped by each secret given. */
+/**
+ * A new data key and a keyring holding it wrapped by each secret given. A keyring with none is a
+ * new database's before its first administrator is set up (app/desk.ts): the key is then only in
+ * the memory of the program that made it.
+ */
 export function createKeyring(secrets: { label: string; secret: string }[]): { key: DataKey; keyring: Keyring } {
-  if (secrets.length === 0) throw new UserError('invalid_input', '至少需要一个密码');
   secrets.forEach((s) => checkSecret(s.secret));
   const key = crypto.randomBytes(32);
   const entries = secrets.map((s) => wrap(key, s.label, s.secret));
@@ -156,19 +189,12 @@ export function removeSecret(keyring: Keyring, label: string): Keyring {
   return { ...keyring, entries };
 }
 
-/** A recovery code: 25 letters and digits in five groups (about 125 bits), easy to copy by hand. */
-export function newRecoveryCode(): string {
-  // Crockford's base32 alphabet: no I, L, O, U to misread.
-  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  const bytes = crypto.randomBytes(25);
-  const chars = [...bytes].map((b) => alphabet[b & 31]);
-  return [0, 5, 10, 15, 20].map((i) => chars.slice(i, i + 5).join('')).join('-');
-}
-
-/** A recovery code as typed: case, spaces and dashes do not matter. */
+/**
+ * The recovery code as typed, for its wrapping: letters and digits only, upper case (the code
+ * itself is made by operators/operators.ts, newRecoveryCode, and kept there as a hash too).
+ */
 export function normaliseRecoveryCode(code: string): string {
-  const plain = code.toUpperCase().replace(/[\s-]/g, '');
-  return plain.length === 25 ? [0, 5, 10, 15, 20].map((i) => plain.slice(i, i + 5)).join('-') : code;
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
 export function readKeyring(file: string): Keyring | null {
@@ -227,4 +253,52 @@ export function makePrivate(p: string, kind: 'file' | 'dir'): void {
 export function makePrivateDir(dir: string): void {
   const first = fs.mkdirSync(dir, { recursive: true, mode: 0o700 }) ?? dir;
   for (let d = dir; d.length >= first.length && d !== path.dirname(d); d = path.dirname(d)) makePrivate(d, 'dir');
+}
+
+/**
+ * The keyring of an open, encrypted database, as the operators see it (operators/operators.ts,
+ * through the Store): the data key is in memory while the database is open, so a password set
+ * wraps it again under the operator's label, and an operator deactivated loses their entry.
+ */
+export class KeyringHandle {
+  constructor(
+    private readonly dbFile: string,
+    private readonly key: DataKey,
+  ) {}
+
+  private read(): Keyring {
+    const ring = readKeyring(keyringFile(this.dbFile));
+    if (!ring) {
+      throw new UserError('not_found', `找不到数据库的密钥文件（${keyringFile(this.dbFile)}），未作任何改动`);
+    }
+    if (ring.check !== keyCheck(this.key)) throw new UserError('wrong_key', '密钥文件不属于这个数据库，未作任何改动');
+    return ring;
+  }
+
+  has(label: string): boolean {
+    return this.read().entries.some((e) => e.label === label);
+  }
+
+  /** The key wrapped by `secret` for `label` (scrypt off the main thread); `put` writes it. */
+  wrap(label: string, secret: string): Promise<KeyringEntry> {
+    return wrapAsync(this.key, label, secret);
+  }
+
+  /** Writes `entry` in place of its label's (and the failed log-ins of that label are forgotten). */
+  put(entry: KeyringEntry): void {
+    const ring = this.read();
+    const attempts = { ...ring.attempts };
+    delete attempts[entry.label];
+    writeKeyring(keyringFile(this.dbFile), {
+      ...ring,
+      attempts,
+      entries: [...ring.entries.filter((e) => e.label !== entry.label), entry],
+    });
+  }
+
+  /** Removes `label`'s entry, when there is one; the last entry stays (removeSecret). */
+  remove(label: string): void {
+    const ring = this.read();
+    if (ring.entries.some((e) => e.label === label)) writeKeyring(keyringFile(this.dbFile), removeSecret(ring, label));
+  }
 }

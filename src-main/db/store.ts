@@ -8,7 +8,7 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { type Compilable, Kysely, SqliteDialect } from 'kysely';
 import { UserError } from '../shared/errors';
-import type { DataKey } from './keyring';
+import { type DataKey, KeyringHandle } from './keyring';
 import type { Database } from './schema';
 
 export type Row = Record<string, unknown>;
@@ -17,6 +17,8 @@ export class Store {
   readonly kysely: Kysely<Database>;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private refusal: string | null = null;
+  /** The keyring beside an encrypted database, with the key in memory: null for a plain one. */
+  readonly keyring: KeyringHandle | null;
 
   constructor(
     readonly raw: BetterSqlite3.Database,
@@ -25,6 +27,7 @@ export class Store {
     readonly key: DataKey | null = null,
   ) {
     this.kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+    this.keyring = key && file ? new KeyringHandle(file, key) : null;
   }
 
   /** A cached prepared statement: for hot paths that write their SQL by hand. */

@@ -615,16 +615,20 @@ async function main(argvIn: string[]): Promise<number> {
   }
   // A bad --map is said before the database is opened.
   const map = readMap(mapFile);
-  if (!operatorName) throw new UserError('usage', `请用 --operator 指定操作员姓名\n${USAGE}`);
-  // The password signs in, and opens an encrypted database first (its keyring: db/keyring.ts).
-  const password = await operatorPassword(`操作员 ${operatorName} 的密码`);
+  const askPassword = async () => {
+    if (!operatorName) throw new UserError('usage', `请用 --operator 指定操作员姓名\n${USAGE}`);
+    return { name: operatorName.trim(), password: await operatorPassword(`操作员 ${operatorName} 的密码`) };
+  };
+  // The password signs in; an encrypted database needs it first, to open (its keyring: db/keyring.ts).
+  // A plain one is opened and checked first, as before (a newer database is refused before anything is asked).
   const encrypted = fs.existsSync(keyringFile(path.resolve(args.db)));
+  let signIn = encrypted ? await askPassword() : null;
   let closed = false;
   const ctx = await AppContext.start({
     dbPath: args.db,
     noAutomaticBackup: true,
     onDamageWithoutBackup: 'refuse',
-    secret: encrypted ? { label: operatorLabel(operatorName.trim()), secret: password } : undefined,
+    secret: signIn ? { label: operatorLabel(signIn.name), secret: signIn.password } : undefined,
   });
   try {
     // A command runs after the full check: a batch tool has no first search to answer, and its
@@ -642,13 +646,14 @@ async function main(argvIn: string[]): Promise<number> {
       }
       console.error('已按 --accept-recovery 继续执行命令。');
     }
-    await signInOperator(ctx, operatorName, password);
+    signIn ??= await askPassword();
+    await signInOperator(ctx, signIn.name, signIn.password);
     if (command === 'encrypt') {
       // An administrator's choice (the permission of a backup); the database is closed while its pages are rewritten.
       await asCaller(ctx, ctx.session, 'backups.create', () => undefined);
       ctx.close();
       closed = true;
-      console.log(await encryptCommand(args.db, operatorName.trim(), password));
+      console.log(await encryptCommand(args.db, signIn.name, signIn.password));
       return 0;
     }
     await asCaller(ctx, ctx.session, methodOf(command, args.rest[1], argv.includes('--dry-run')), () =>

@@ -297,7 +297,7 @@ describe('the CLI', () => {
 
     const wrong = cli(['retirees', '--db', dbPath, '--operator', '王干事', '--json'], 'wrong-password');
     expect(wrong.status).toBe(1);
-    expect(wrong.stderr).toContain('操作员“王干事”的密码不正确，数据库未打开，未作任何改动');
+    expect(wrong.stderr).toContain('姓名或密码不正确');
     const none = cli(['retirees', '--db', dbPath, '--operator', '王干事', '--json']);
     expect(none.status).toBe(1);
     expect(none.stderr).toMatch(/请用环境变量 RETIREE_OFFICE_PASSWORD 提供/);

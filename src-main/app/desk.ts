@@ -47,6 +47,54 @@ const fail = (code: UserError['code'], message: string, details?: unknown): RpcR
   error: { code, message, details },
 });
 
+/**
+ * The key of the encrypted database at `dbPath`, unwrapped by `secret` from `label`'s entry, for a
+ * log-in (the desk's, the CLI's). A failure is counted in the keyring file and, from the third in a
+ * row, makes the next attempt wait (operators/waitAfter); a wrong name and a wrong password are
+ * refused in the same words, `wrong`. Nothing in the database is changed.
+ */
+export function unlockForLogIn(dbPath: string, label: string, secret: string, wrong: string): DataKey {
+  const file = keyringFile(dbPath);
+  const ring = readKeyring(file);
+  if (!ring) throw new UserError('not_found', `找不到数据库的密钥文件（${file}），数据库未打开`);
+  const known = ring.entries.some((e) => e.label === label);
+  const attempt = ring.attempts?.[label] ?? { failures: 0, nextAttemptAt: null };
+  const left = attempt.nextAttemptAt ? (Date.parse(attempt.nextAttemptAt) - Date.now()) / 1000 : 0;
+  if (left > 0)
+    throw new UserError(
+      'forbidden',
+      `连续输错 ${attempt.failures} 次，为防止他人猜测密码，请在 ${waitWords(left)}后再试`,
+    );
+  // An unknown name is not counted: there is no entry it could ever open.
+  if (!known) throw new UserError('forbidden', wrong);
+  try {
+    const key = unlockKeyring(ring, secret, label);
+    if (attempt.failures > 0) recordAttempts(file, label, null);
+    return key;
+  } catch (e) {
+    if (!(e instanceof UserError) || e.code !== 'wrong_password') throw e;
+    const failures = attempt.failures + 1;
+    const wait = waitAfter(failures);
+    recordAttempts(file, label, {
+      failures,
+      nextAttemptAt: wait ? new Date(Date.now() + wait * 1000).toISOString() : null,
+    });
+    throw new UserError('forbidden', wait ? `${wrong}。已连续输错多次，请在 ${waitWords(wait)}后再试` : wrong);
+  }
+}
+
+function recordAttempts(
+  file: string,
+  label: string,
+  attempt: { failures: number; nextAttemptAt: string | null } | null,
+): void {
+  const ring = readKeyring(file)!;
+  const attempts = { ...ring.attempts };
+  if (attempt) attempts[label] = attempt;
+  else delete attempts[label];
+  writeKeyring(file, { ...ring, attempts });
+}
+
 export class AppDesk {
   private current: AppContext | null = null;
 
@@ -136,7 +184,7 @@ export class AppDesk {
     const wrong = method === 'auth.recover' ? '恢复码或管理员姓名不正确' : '姓名或密码不正确';
     let key: DataKey;
     try {
-      key = this.unwrap(label, method === 'auth.recover' ? data.code! : data.password, wrong);
+      key = unlockForLogIn(this.dbPath, label, method === 'auth.recover' ? data.code! : data.password, wrong);
       await this.start(key);
     } catch (e) {
       return { ok: false, error: errorOf(e, method, this.dbPath, log ?? ((m, err) => console.error(m, err))) };
@@ -144,51 +192,6 @@ export class AppDesk {
     const r = await dispatch(this.current!, method, input, log, session);
     if (!r.ok) this.closeDatabase();
     return r;
-  }
-
-  /**
-   * The key, unwrapped by `secret` from `label`'s entry; a failure is counted in the keyring file
-   * and, from the third in a row, makes the next attempt wait. A wrong name and a wrong password
-   * are refused in the same words.
-   */
-  private unwrap(label: string, secret: string, wrong: string): DataKey {
-    const file = keyringFile(this.dbPath);
-    const ring = readKeyring(file);
-    if (!ring) throw new UserError('not_found', `找不到数据库的密钥文件（${file}），数据库未打开`);
-    const known = ring.entries.some((e) => e.label === label);
-    const attempt = ring.attempts?.[label] ?? { failures: 0, nextAttemptAt: null };
-    const left = attempt.nextAttemptAt ? (Date.parse(attempt.nextAttemptAt) - Date.now()) / 1000 : 0;
-    if (left > 0)
-      throw new UserError(
-        'forbidden',
-        `连续输错 ${attempt.failures} 次，为防止他人猜测密码，请在 ${waitWords(left)}后再试`,
-      );
-    try {
-      if (!known) throw new UserError('wrong_password', wrong);
-      const key = unlockKeyring(ring, secret, label);
-      if (attempt.failures > 0) this.recordAttempts(label, null);
-      return key;
-    } catch (e) {
-      if (!(e instanceof UserError) || e.code !== 'wrong_password') throw e;
-      // An unknown name is not counted: there is no entry it could ever open.
-      if (!known) throw new UserError('forbidden', wrong);
-      const failures = attempt.failures + 1;
-      const wait = waitAfter(failures);
-      this.recordAttempts(label, {
-        failures,
-        nextAttemptAt: wait ? new Date(Date.now() + wait * 1000).toISOString() : null,
-      });
-      throw new UserError('forbidden', wait ? `${wrong}。已连续输错多次，请在 ${waitWords(wait)}后再试` : wrong);
-    }
-  }
-
-  private recordAttempts(label: string, attempt: { failures: number; nextAttemptAt: string | null } | null): void {
-    const file = keyringFile(this.dbPath);
-    const ring = readKeyring(file)!;
-    const attempts = { ...ring.attempts };
-    if (attempt) attempts[label] = attempt;
-    else delete attempts[label];
-    writeKeyring(file, { ...ring, attempts });
   }
 
   /** What app.info says while the database is closed: the log-in screen, and that it is encrypted. */

@@ -26,6 +26,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { AppContext, describeRecovery } from '../app/context';
+import { unlockForLogIn } from '../app/desk';
 import { encryptDatabase } from '../app/encryption';
 import { copyOffsite, installFromCopy } from '../app/offsite';
 import { parseLaunchArgs } from '../app/launch';
@@ -628,7 +629,8 @@ async function main(argvIn: string[]): Promise<number> {
     dbPath: args.db,
     noAutomaticBackup: true,
     onDamageWithoutBackup: 'refuse',
-    secret: signIn ? { label: operatorLabel(signIn.name), secret: signIn.password } : undefined,
+    // The password unwraps the key first, failures counted as the app's log-in counts them (app/desk.ts).
+    key: signIn ? unlockForLogIn(args.db, operatorLabel(signIn.name), signIn.password, '姓名或密码不正确') : undefined,
   });
   try {
     // A command runs after the full check: a batch tool has no first search to answer, and its

@@ -528,6 +528,30 @@ describe('the key follows the operators (the desk: Electron window and browser h
     ]);
   }, 120_000);
 
+  test('a restored backup brings back the passwords of its day, in the database and in the keyring alike', async () => {
+    const dbPath = path.join(tempDir(), 'office.sqlite');
+    const d = await desk(dbPath);
+    await call(d, 'app.setup', {
+      orgName: '测试办公室',
+      operatorName: '王干事',
+      password: PASSWORD,
+      password2: PASSWORD,
+    });
+    const backup = await call<{ name: string }>(d, 'backups.create');
+    await call(d, 'auth.changePassword', {
+      current: PASSWORD,
+      password: '备份之后的新密码2026',
+      password2: '备份之后的新密码2026',
+    });
+    await call(d, 'backups.restore', { name: backup.name });
+    shut(d);
+    const next = await desk(dbPath);
+    expect(await refused(next, 'auth.login', { name: '王干事', password: '备份之后的新密码2026' })).toBe(
+      '姓名或密码不正确',
+    );
+    await login(next, '王干事', PASSWORD);
+  }, 60_000);
+
   test('failed log-ins while the database is closed make the next wait, across a restart; nothing is changed', async () => {
     const dbPath = path.join(tempDir(), 'office.sqlite');
     const first = await desk(dbPath);

@@ -92,6 +92,15 @@ export function unlockDatabase(dbPath: string, secret?: { secret: string; label?
   return unlockKeyring(keyring, secret.secret, secret.label);
 }
 
+/**
+ * A restored backup brings back the passwords of its day (the operators' hashes, the recovery
+ * code's): its keyring, which wraps the same key with the same passwords, takes the database's
+ * place, so that the password that signs in is still the one that opens the file.
+ */
+function keyringOfBackup(backup: string, dbPath: string): void {
+  if (fs.existsSync(keyringFile(backup))) copyKeyring(backup, dbPath);
+}
+
 /** What start-up did with a damaged database. */
 export interface Recovery {
   /** What SQLite said was wrong. */
@@ -396,6 +405,7 @@ export class AppContext {
     if (restoredFromFile) {
       try {
         installCopy(restoredFromFile, paths.dbPath);
+        if (options.key) keyringOfBackup(restoredFromFile, paths.dbPath);
       } catch (e) {
         // A full disk, say: put the damaged file back where it was rather than leave no file, which
         // the next start would take for a new office and fill with an empty database.
@@ -558,6 +568,7 @@ export class AppContext {
       this.store.allowWrites();
       this.integrityStatus = { state: 'ok' };
     }
+    if (this.options.key) keyringOfBackup(file, this.paths.dbPath);
     return { restoredFrom: backup, keptAsideAs };
   }
 

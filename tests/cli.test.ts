@@ -171,7 +171,8 @@ describe('cli init', () => {
     expect(report.rejected).toBe(0);
     const people = JSON.parse(cli('retirees', '--db', dbPath, '--json').stdout);
     expect(people).toHaveLength(120);
-  });
+    // Three CLI runs, each unwrapping the key of the encrypted database (scrypt) besides the sign-in.
+  }, 120_000);
 
   test('sets the organisation and the operator as the first-start form does', async () => {
     const dbPath = path.join(tempDir(), 'office.sqlite');

@@ -96,7 +96,7 @@ async function bundles(): Promise<{ app: string; child: string }> {
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    external: ['electron', 'better-sqlite3', 'esbuild'],
+    external: ['electron', 'better-sqlite3-multiple-ciphers', 'esbuild'],
     logLevel: 'warning',
     logOverride: { 'empty-import-meta': 'silent' },
   };

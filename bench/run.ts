@@ -1,4 +1,4 @@
-// npm run bench [-- --people 100000 --runs 300 --only import|claims|letters|adjust|hostile|lists|startup|statistics]
+// npm run bench [-- --people 100000 --runs 300 --only import|claims|letters|adjust|hostile|lists|startup|statistics|encryption]
 // Seeds made-up retirees into a temporary database and prints p50/p95 of the list's searches and
 // of a filtered, sorted page, each next to the same query as a plain LIKE scan over the table
 // (measured in the same run), and the time to open and migrate the database.
@@ -23,6 +23,7 @@ import { benchHostile } from './hostile';
 import { benchStartup } from './startup';
 import { benchStatistics } from './statistics';
 import { benchLists, cachedPeopleDb } from './lists';
+import { benchEncryption, seedPeople } from './encryption';
 import { percentiles } from './listsQueries';
 
 const { values } = parseArgs({
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '300' },
     'import-rows': { type: 'string', default: '50000' },
     'claim-lines': { type: 'string', default: '1000000' },
+    'import-runs': { type: 'string', default: '3' },
     only: { type: 'string' },
   },
 });
@@ -83,6 +85,19 @@ if (values.only === 'lists') process.exit(0);
 
 if (values.only === 'hostile') {
   for (const line of await benchHostile(dir)) console.log(line);
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+
+const encryptionOptions = {
+  runs: RUNS,
+  rows: Number(values['import-rows']),
+  importRuns: Number(values['import-runs']),
+};
+if (values.only === 'encryption') {
+  // The people a run of the lists left in its cache, when there are; seeded anew otherwise.
+  const seeded = cachedPeopleDb(PEOPLE) ?? (await seedPeople(dbPath, PEOPLE), dbPath);
+  for (const line of await benchEncryption(seeded, dir, encryptionOptions)) console.log(line);
   fs.rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }
@@ -321,4 +336,6 @@ console.log('');
 for (const line of await benchImport(dir, Number(values['import-rows']))) console.log(line);
 console.log('');
 for (const line of await benchLetters()) console.log(line);
+console.log('');
+for (const line of await benchEncryption(dbPath, dir, encryptionOptions)) console.log(line);
 fs.rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node22',
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3-multiple-ciphers'],
   sourcemap: true,
   logLevel: 'warning',
   // app/context.ts finds the TypeScript child entries through import.meta.url only when no

@@ -44,12 +44,19 @@ function downloadElectron() {
 
 /** better-sqlite3 built for Electron's ABI, apart from node_modules; the path of its binding. */
 function nativeBindingForElectron() {
-  const nativeDir = path.join(root, '.electron-native', `electron-${electronVersion}`, 'better-sqlite3');
+  const nativeDir = path.join(
+    root,
+    '.electron-native',
+    `electron-${electronVersion}`,
+    'better-sqlite3-multiple-ciphers',
+  );
   const binding = path.join(nativeDir, 'build', 'Release', 'better_sqlite3.node');
   if (fs.existsSync(binding)) return binding;
   console.log(`正在为 Electron ${electronVersion} 编译 better-sqlite3 (building better-sqlite3 for Electron) …`);
   fs.rmSync(nativeDir, { recursive: true, force: true });
-  fs.cpSync(path.dirname(require.resolve('better-sqlite3/package.json')), nativeDir, { recursive: true });
+  fs.cpSync(path.dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json')), nativeDir, {
+    recursive: true,
+  });
   fs.rmSync(path.join(nativeDir, 'build'), { recursive: true, force: true });
   const args = [
     toolingRequire.resolve('node-gyp/bin/node-gyp.js'),

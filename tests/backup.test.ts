@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { AppContext } from '../src-main/app/context';
 import { dataPaths } from '../src-main/app/paths';
 import { automaticBackup, listBackups, verifyDatabaseFile, writeBackup } from '../src-main/db/backup';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { migrateToLatest, migratorFor, pendingMigrations } from '../src-main/db/migrate';
 import { Store } from '../src-main/db/store';
 import { openStore } from '../src-main/db/open';
@@ -143,7 +143,7 @@ const setting = (ctx: AppContext, key: string) =>
  */
 async function holdWriteLock(dbPath: string): Promise<{ commit(): Promise<void> }> {
   const script = `
-    const Database = require(${JSON.stringify(path.join(root, 'node_modules', 'better-sqlite3'))});
+    const Database = require(${JSON.stringify(path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers'))});
     const db = new Database(process.argv[1]);
     db.pragma('busy_timeout = 5000');
     db.exec("BEGIN IMMEDIATE; INSERT INTO settings (key, value) VALUES ('written_by_other_process', 'yes')");

@@ -11,6 +11,7 @@ import { getOfficeSettings, saveOfficeSettings } from '../src-main/settings/sett
 import { checkCharacter } from '../src-main/shared/idNumber';
 import { person, tempDir, CLI_ENV, cliArgs, TEST_PASSWORD } from './helpers';
 import { createOperator } from '../src-main/operators/operators';
+import { operatorLabel } from '../src-main/db/keyring';
 import { damagedWithBackup } from './storageFixtures';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -170,12 +171,18 @@ describe('cli init', () => {
     expect(report.rejected).toBe(0);
     const people = JSON.parse(cli('retirees', '--db', dbPath, '--json').stdout);
     expect(people).toHaveLength(120);
-  });
+    // Three CLI runs, each unwrapping the key of the encrypted database (scrypt) besides the sign-in.
+  }, 120_000);
 
   test('sets the organisation and the operator as the first-start form does', async () => {
     const dbPath = path.join(tempDir(), 'office.sqlite');
     expect(cli('init', '--db', dbPath, '--org', ' 某某集团离退休办 ', '--operator', '李明').status).toBe(0);
-    const ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });
+    // Encrypted from its first page: the administrator's password opens it.
+    const ctx = await AppContext.start({
+      dbPath,
+      noAutomaticBackup: true,
+      secret: { label: operatorLabel('李明'), secret: TEST_PASSWORD },
+    });
     try {
       expect(getOfficeSettings(ctx.store)).toEqual({
         orgName: '某某集团离退休办',
@@ -261,7 +268,11 @@ describe('cli operators (issue 18)', () => {
   test('every command signs in as --operator and runs only what their role may', async () => {
     const dbPath = path.join(tempDir(), 'office.sqlite');
     expect(run(['init', '--db', dbPath, '--org', '测试集团', '--operator', '王干事']).status).toBe(0);
-    const ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });
+    const ctx = await AppContext.start({
+      dbPath,
+      noAutomaticBackup: true,
+      secret: { label: operatorLabel('王干事'), secret: TEST_PASSWORD },
+    });
     await createOperator(ctx.store, { name: '只读员', role: 'reader', password: 'reader-2026' });
     ctx.close();
     const roster = path.join(FIXTURES, 'rosters/roster-basic.xlsx');
@@ -282,7 +293,11 @@ describe('cli operators (issue 18)', () => {
 
     const admin = run(['import', roster, '--db', dbPath, '--json', '--operator', '王干事']);
     expect(admin.status).toBe(0);
-    const check = await AppContext.start({ dbPath, noAutomaticBackup: true });
+    const check = await AppContext.start({
+      dbPath,
+      noAutomaticBackup: true,
+      secret: { label: operatorLabel('王干事'), secret: TEST_PASSWORD },
+    });
     try {
       expect(check.store.raw.prepare("SELECT operator FROM imports WHERE kind = 'roster'").all()).toEqual([
         { operator: '王干事' },

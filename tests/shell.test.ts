@@ -385,7 +385,7 @@ describe('child processes in the app', () => {
       platform: 'node',
       format: 'cjs',
       target: 'node22',
-      external: ['electron', 'better-sqlite3'],
+      external: ['electron', 'better-sqlite3-multiple-ciphers'],
       write: false,
       logLevel: 'silent',
     });

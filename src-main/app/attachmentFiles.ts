@@ -44,7 +44,7 @@ const COMMON_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-function refusal(status: number, message: string): FileResponse {
+export function refusal(status: number, message: string): FileResponse {
   return {
     status,
     headers: { ...COMMON_HEADERS, 'content-type': 'text/plain; charset=utf-8' },

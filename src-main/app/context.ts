@@ -22,6 +22,7 @@ import {
   type BackupInfo,
 } from '../db/backup';
 import { startIntegrityCheck, type IntegrityVerdict, type RunningCheck } from '../db/integrity';
+import { copyKeyring, type DataKey, keyringFile, readKeyring, unlockKeyring } from '../db/keyring';
 import { migrateToLatest, pendingMigrations, refuseNewerDatabase } from '../db/migrate';
 import {
   describeStorageProblem,
@@ -45,7 +46,8 @@ import { Jobs } from '../jobs/jobs';
 import { forkLauncher, lazyLauncher, type ProcessLauncher } from '../jobs/launcher';
 import { ChildWorker, type ReadLimits } from '../jobs/worker';
 import { ListImports } from './listImports';
-import { dataPaths, type DataPaths } from './paths';
+import { scheduledOffsiteCopy } from './offsite';
+import { DB_KEY_ENV, dataPaths, prepareDataFolder, type DataPaths } from './paths';
 import { reindexPending } from '../retirees/persons';
 import { mergeSearchIndex } from '../retirees/searchIndex';
 
@@ -64,6 +66,39 @@ export interface StartOptions extends OpenOptions {
    * entries otherwise (the browser harness, the CLI, the tests).
    */
   launcher?: ProcessLauncher;
+  /**
+   * The secret that opens an encrypted database (db/keyring.ts): an operator's password with its
+   * label (`operator:<name>`), or the recovery code. Needed when the database has a keyring;
+   * `key` (OpenOptions) may be given instead by whoever unlocked it already.
+   */
+  secret?: { secret: string; label?: string };
+  /** Who is signed in: the desk's own (app/desk.ts), kept when the database opens after a log-in. */
+  session?: Session;
+}
+
+/**
+ * The data key of the database at `dbPath`: none for a plain database (no keyring beside it);
+ * unwrapped by the secret for an encrypted one. No secret, or a wrong one, is refused in Chinese.
+ */
+export function unlockDatabase(dbPath: string, secret?: { secret: string; label?: string }): DataKey | undefined {
+  const keyring = readKeyring(keyringFile(dbPath));
+  if (!keyring) return undefined;
+  if (!secret) {
+    throw new UserError(
+      'locked',
+      `数据库已加密（${dbPath}），需要输入密码或恢复码才能打开。数据库未打开，也未作任何改动`,
+    );
+  }
+  return unlockKeyring(keyring, secret.secret, secret.label);
+}
+
+/**
+ * A restored backup brings back the passwords of its day (the operators' hashes, the recovery
+ * code's): its keyring, which wraps the same key with the same passwords, takes the database's
+ * place, so that the password that signs in is still the one that opens the file.
+ */
+function keyringOfBackup(backup: string, dbPath: string): void {
+  if (fs.existsSync(keyringFile(backup))) copyKeyring(backup, dbPath);
 }
 
 /** What start-up did with a damaged database. */
@@ -98,7 +133,7 @@ export function describeRecovery(r: Recovery): string[] {
 /** People in a database file, read-only; null when it cannot be read. */
 function countPeople(file: string, options: OpenOptions): number | null {
   try {
-    const raw = openRaw(file, { readonly: true, nativeBinding: options.nativeBinding });
+    const raw = openRaw(file, { readonly: true, nativeBinding: options.nativeBinding, key: options.key });
     try {
       return (raw.prepare('select count(*) as n from persons').get() as { n: number }).n;
     } finally {
@@ -144,6 +179,7 @@ export interface ImportProcess {
   launcher: ProcessLauncher;
   dbPath: string;
   nativeBinding?: string;
+  key?: DataKey | null;
 }
 
 /** The client of the child process that reads files, on its own connection to the database file. */
@@ -151,7 +187,14 @@ export function fileWorker(process: ImportProcess, limits: ReadLimits = READ_LIM
   const args = [
     JSON.stringify({ dbPath: process.dbPath, nativeBinding: process.nativeBinding, cacheMb: IMPORT_CACHE_MB }),
   ];
-  return new ChildWorker(process.launcher, IMPORT_PROCESS, { v8Flags: IMPORT_V8_FLAGS, args }, limits, WIZARD_GONE);
+  const env: Record<string, string> = process.key ? { [DB_KEY_ENV]: process.key.toString('hex') } : {};
+  return new ChildWorker(
+    process.launcher,
+    IMPORT_PROCESS,
+    { v8Flags: IMPORT_V8_FLAGS, args, env },
+    limits,
+    WIZARD_GONE,
+  );
 }
 
 function describeTakenAt(takenAt: string): string {
@@ -229,7 +272,7 @@ export class AppContext {
   /** Long work off the main process (imports), each on its own connection to the same file. */
   readonly jobs = new Jobs();
   /** Who is signed in on the app's window (the browser harness keeps one per token, web/server.ts). */
-  readonly session = new Session();
+  readonly session: Session;
   /** The child process that reads files from outside: what it runs is app/importProcess.ts. */
   private readonly files: ChildWorker;
   /** The import wizard, run in the child process that reads files. */
@@ -249,22 +292,29 @@ export class AppContext {
     /** Set when start-up found the database damaged and recovered it. */
     readonly recovery: Recovery | null = null,
   ) {
+    this.session = options.session ?? new Session();
     this.files = fileWorker({
       launcher: options.launcher ?? lazyLauncher(nodeLauncher),
       dbPath: paths.dbPath,
       nativeBinding: options.nativeBinding,
+      key: options.key,
     });
     this.imports = new ImportService(this.files, this.jobs, () => this.store);
     this.lists = new ListImports(this.files, () => this.store);
   }
 
-  static async start(options: StartOptions): Promise<AppContext> {
-    const paths = dataPaths(options.dbPath);
+  static async start(startOptions: StartOptions): Promise<AppContext> {
+    const paths = dataPaths(startOptions.dbPath);
     try {
-      fs.mkdirSync(path.dirname(paths.dbPath), { recursive: true });
+      prepareDataFolder(paths.dbPath);
     } catch (e) {
       throw storageError(e, paths.dbPath);
     }
+    // Every connection of this start, the check's thread and the import's child open the file with the key.
+    const options: StartOptions = {
+      ...startOptions,
+      key: startOptions.key ?? unlockDatabase(paths.dbPath, startOptions.secret),
+    };
     // A folder or file that cannot be written is said as such before anything is opened: SQLite
     // would report it as SQLITE_CANTOPEN or SQLITE_READONLY, which is not damage.
     const readOnly = readOnlyProblem(paths.dbPath);
@@ -322,6 +372,9 @@ export class AppContext {
           `未能完成今天的自动备份（${backupFailureReason(e, paths.backupsDir)}）。程序照常运行，但今天的数据还没有备份：请腾出磁盘空间或检查备份文件夹，然后在“系统设置 › 数据备份”中点“立即备份”。`,
         );
       }
+      // The copy that leaves the machine (app/offsite.ts), once a day when a folder is chosen.
+      const offsite = await scheduledOffsiteCopy(store);
+      if (offsite) notices.push(offsite);
     }
     return ctx;
   }
@@ -332,7 +385,7 @@ export class AppContext {
    * says so); the CLI (`onDamageWithoutBackup: 'refuse'`) leaves everything as it is.
    */
   private static recover(paths: DataPaths, problem: string, options: StartOptions): Recovery {
-    const good = newestGoodBackup(paths.backupsDir);
+    const good = newestGoodBackup(paths.backupsDir, options.key);
     if (!good && options.onDamageWithoutBackup === 'refuse') {
       throw new UserError(
         'damaged',
@@ -344,12 +397,15 @@ export class AppContext {
     const restoredFromFile = good ? path.join(paths.backupsDir, good.name) : null;
     try {
       moveDatabaseFiles(paths.dbPath, aside);
+      // The keyring stays with the database; the file kept aside gets a copy, to be read later.
+      if (options.key) copyKeyring(paths.dbPath, aside);
     } catch (e) {
       throw storageError(e, paths.dbPath);
     }
     if (restoredFromFile) {
       try {
         installCopy(restoredFromFile, paths.dbPath);
+        if (options.key) keyringOfBackup(restoredFromFile, paths.dbPath);
       } catch (e) {
         // A full disk, say: put the damaged file back where it was rather than leave no file, which
         // the next start would take for a new office and fill with an empty database.
@@ -381,6 +437,7 @@ export class AppContext {
     return {
       ...office,
       needsFirstPassword: office.configured && !hasOperators(this.store),
+      locked: false,
       idleMinutes: idleMinutes(this.store),
       dbPath: this.paths.dbPath,
       backupsDir: this.paths.backupsDir,
@@ -417,7 +474,10 @@ export class AppContext {
    */
   private async checkInBackground(): Promise<void> {
     this.integrityStatus = { state: 'checking' };
-    const check = startIntegrityCheck(this.paths.dbPath, { nativeBinding: this.options.nativeBinding });
+    const check = startIntegrityCheck(this.paths.dbPath, {
+      nativeBinding: this.options.nativeBinding,
+      key: this.options.key,
+    });
     this.check = check;
     this.integrityChecked = check.verdict.then((v) => this.settleIntegrity(check, v));
     await check.locked;
@@ -440,7 +500,7 @@ export class AppContext {
       }
     }
     if (v.state === 'damaged') {
-      const backup = newestGoodBackup(this.paths.backupsDir);
+      const backup = newestGoodBackup(this.paths.backupsDir, this.options.key);
       const message = damagedMessage(v.problem, backup);
       this.store.refuseWrites(message);
       this.integrityStatus = { state: 'damaged', problem: v.problem, message, backup };
@@ -479,14 +539,18 @@ export class AppContext {
     const backup = this.listBackups().find((b) => b.name === name);
     if (!backup) throw new UserError('not_found', '没有找到这个备份文件');
     const file = path.join(this.paths.backupsDir, name);
-    const verdict = verifyDatabaseFile(file);
+    const verdict = verifyDatabaseFile(file, this.options.key);
     if (verdict !== 'ok') throw new UserError('bad_backup', `这个备份无法使用（${verdict}），当前数据未作任何改动`);
     const source = `${this.paths.dbPath}.restore-source`;
     const aside = path.join(this.paths.keptAsideDir, `replaced-${backupStamp(new Date())}.sqlite`);
     let keptAsideAs: string;
     try {
       const pageSize = this.store.raw.pragma('page_size', { simple: true }) as number;
-      await prepareRestoreSource(file, source, { pageSize, nativeBinding: this.options.nativeBinding });
+      await prepareRestoreSource(file, source, {
+        pageSize,
+        nativeBinding: this.options.nativeBinding,
+        key: this.options.key,
+      });
       // A damaged database is kept as its pages are: it cannot be copied record by record.
       keptAsideAs = await restoreInto(this.store, source, aside, {
         nativeBinding: this.options.nativeBinding,
@@ -504,6 +568,7 @@ export class AppContext {
       this.store.allowWrites();
       this.integrityStatus = { state: 'ok' };
     }
+    if (this.options.key) keyringOfBackup(file, this.paths.dbPath);
     return { restoredFrom: backup, keptAsideAs };
   }
 

@@ -7,6 +7,7 @@
 // this process, not the app.
 import type { RpcError } from '../shared/errors';
 import { openStore } from '../db/open';
+import { DB_KEY_ENV } from './paths';
 import { ROSTER_READING, rosterSessionMethods } from '../importer/sessionMethods';
 import { receiveFiles, serveParent, type Handler } from '../jobs/serve';
 import { actingAs } from '../settings/settings';
@@ -18,8 +19,12 @@ const { dbPath, nativeBinding, cacheMb } = JSON.parse(process.argv[2]) as {
   nativeBinding?: string;
   cacheMb: number;
 };
+// The key of an encrypted database comes in the environment (app/context.ts, fileWorker), never
+// on the command line; it is taken out of the environment before anything else runs here.
+const hexKey = process.env[DB_KEY_ENV];
+delete process.env[DB_KEY_ENV];
 // A small page cache (importer/service.ts, IMPORT_CACHE_MB).
-const store = openStore(dbPath, { nativeBinding, cacheMb });
+const store = openStore(dbPath, { nativeBinding, cacheMb, key: hexKey ? Buffer.from(hexKey, 'hex') : undefined });
 const files = receiveFiles(IMPORT_LIMITS.fileBytes);
 
 /** The methods that read a file: an error there the readers did not foresee is the file's. */

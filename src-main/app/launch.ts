@@ -3,7 +3,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedDemo } from '../demo/generate';
-import { AppContext, type StartOptions } from './context';
+import type { StartOptions } from './context';
+import { AppDesk } from './desk';
+import { scheduledOffsiteCopy } from './offsite';
 import { DEFAULT_DB_NAME, defaultDataDir } from './paths';
 
 export const DEMO_PEOPLE = 300;
@@ -34,25 +36,40 @@ export function parseLaunchArgs(argv: string[]): LaunchArgs {
   };
 }
 
-/** Starts the database; with `demo`, an empty database gets the demo retirees. */
+/**
+ * Starts the desk (app/desk.ts): a new database encrypted from its first start, an encrypted one
+ * closed until a log-in; with `demo`, an empty database gets the demo retirees.
+ */
 export async function launch(
   args: Pick<LaunchArgs, 'db' | 'demo'>,
   options: Omit<StartOptions, 'dbPath'> = {},
-): Promise<AppContext> {
-  const ctx = await AppContext.start({ ...options, dbPath: args.db });
-  if (args.demo) {
+): Promise<AppDesk> {
+  const desk = await AppDesk.open({ ...options, dbPath: args.db });
+  const ctx = desk.context;
+  if (args.demo && ctx) {
     const { n } = ctx.store.raw.prepare('select count(*) as n from persons').get() as { n: number };
     if (n === 0) {
       seedDemo(ctx.store, DEMO_PEOPLE);
       ctx.notices.push(`已生成 ${DEMO_PEOPLE} 名演示人员（姓名、身份证号均为虚构），可随意查看和修改。`);
     }
   }
-  return ctx;
+  return desk;
 }
 
-/** Takes the automatic backup again every hour, so a workstation left on over night gets one a day. */
-export function scheduleAutomaticBackups(ctx: AppContext, log: (e: unknown) => void): () => void {
-  const timer = setInterval(() => ctx.automaticBackup().catch(log), 60 * 60 * 1000);
+/**
+ * Takes the automatic backup again every hour, so a workstation left on over night gets one a day,
+ * and the copy off the machine (app/offsite.ts) with it; a failed copy is told as a start's is.
+ */
+export function scheduleAutomaticBackups(desk: AppDesk, log: (e: unknown) => void): () => void {
+  const run = async () => {
+    // An encrypted database still closed (nobody has signed in since the start) waits.
+    const ctx = desk.context;
+    if (!ctx) return;
+    await ctx.automaticBackup();
+    const said = await scheduledOffsiteCopy(ctx.store);
+    if (said && !ctx.notices.includes(said)) ctx.notices.push(said);
+  };
+  const timer = setInterval(() => run().catch(log), 60 * 60 * 1000);
   timer.unref();
   return () => clearInterval(timer);
 }

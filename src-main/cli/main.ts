@@ -13,13 +13,25 @@
 //   npm run --silent cli -- claims simulate --db PATH --year YYYY --policy FILE.json [--json]
 //   npm run --silent cli -- stats --db PATH [--as-of YYYY-MM-DD] [--json]   the roll's figures as of a date
 //   npm run --silent cli -- letters render --db PATH --template KIND --people IDNUMBER,… --out FILE.html
+//   npm run --silent cli -- encrypt --db PATH --operator NAME      an administrator encrypts the database and its backups in place
+//   npm run --silent cli -- offsite --db PATH --to FOLDER          a verified copy to a USB stick or shared drive (then daily)
+//   npm run --silent cli -- install-copy COPY --db NEWPATH [--operator NAME]   a new computer's database from such a copy
+// An encrypted database opens with the --operator's password (RETIREE_OFFICE_PASSWORD, or typed):
+// it unwraps the key (db/keyring.ts), then signs in through the router; install-copy without
+// --operator takes the recovery code. `init --org --operator` makes the database encrypted from its
+// first page, the administrator's password and the recovery code opening it.
 // A damaged database is recovered from the newest backup and reported on stderr; the command then
 // stops with exit code 3 unless --accept-recovery is given. Without a usable backup it refuses.
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { AppContext, describeRecovery } from '../app/context';
+import { unlockForLogIn } from '../app/desk';
+import { encryptDatabase } from '../app/encryption';
+import { copyOffsite, installFromCopy } from '../app/offsite';
 import { parseLaunchArgs } from '../app/launch';
+import { PASSWORD_ENV } from '../app/paths';
+import { createKeyring, keyringFile, operatorLabel, RECOVERY_LABEL, writeKeyring } from '../db/keyring';
 import { isPartyMember } from '../shared/person';
 import { parsePhones } from '../retirees/persons';
 import type { AdjustmentRunView } from '../contract/adjustments';
@@ -118,6 +130,10 @@ const USAGE = `用法：
   npm run --silent cli -- stats --db 数据库文件 [--as-of 2026-12-31] [--json]   统计数字（默认截至上年12月31日）
   npm run --silent cli -- letters render --db 数据库文件 --template 模板 --people 身份证号,身份证号 --out 文件.html   生成信函
     模板：sympathy（慰问信）、birthday（生日贺信）、festival（节日慰问信）、bereavement（唁函）、visit-notice（走访通知）
+  npm run --silent cli -- encrypt --db 数据库文件 --operator 操作员姓名   加密数据库及其全部备份（先备份并校验；密码取自环境变量 ${PASSWORD_ENV}；打印恢复码，请抄下另行保管）
+  npm run --silent cli -- offsite --db 数据库文件 --to 文件夹   复制一份校验过的备份（连同密钥文件）到U盘或共享盘，此后每天启动时自动复制
+  npm run --silent cli -- install-copy 备份副本 --db 新数据库文件 [--operator 操作员姓名]   换电脑：用备份副本建立这台电脑的数据库（密码或恢复码取自环境变量 ${PASSWORD_ENV}）
+  数据库已加密时：--operator 操作员的密码先打开数据库再登录；install-copy 不加 --operator 时用恢复码。init 带 --org 和 --operator 时新建的数据库即已加密
   数据库文件损坏时：从最新的可用备份恢复，在标准错误输出说明，不执行命令并以退出码 3 结束；加 --accept-recovery 则恢复后继续执行
   数据库来自更新版本的程序时：不作任何改动，不执行命令，以退出码 4 结束`;
 
@@ -423,9 +439,7 @@ async function operatorPassword(what: string): Promise<string> {
  * operators existed is asked, as the app's first start asks, for its operator's administrator
  * password: the password given becomes it, and the recovery code is said once on stderr.
  */
-async function signInOperator(ctx: AppContext, name: string | null): Promise<void> {
-  if (!name) throw new UserError('usage', `请用 --operator 指定操作员姓名\n${USAGE}`);
-  const password = await operatorPassword(`操作员 ${name} 的密码`);
+async function signInOperator(ctx: AppContext, name: string, password: string): Promise<void> {
   const info = ctx.info();
   const first = info.needsFirstPassword && name.trim() === info.operatorName;
   const r = await dispatch(
@@ -456,6 +470,7 @@ function methodOf(command: string, sub: string | undefined, dryRun: boolean): Me
     case 'letters':
       return 'letters.render';
     case 'backup':
+    case 'offsite':
       return 'backups.create';
     case 'stats':
       return 'statistics.figures';
@@ -497,29 +512,55 @@ async function initDatabase(dbPath: string, orgName: string | null, operatorName
   }
   let ctx: AppContext | null = null;
   try {
-    ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });
+    // With its administrator, the database is encrypted from its first page: a new key, wrapped by
+    // the administrator's password and the recovery code when app.setup sets them
+    // (operators/setPassword, newRecoveryCode).
+    const made = settings ? createKeyring([]) : null;
+    if (made) writeKeyring(keyringFile(dbPath), made.keyring);
+    ctx = await AppContext.start({ dbPath, noAutomaticBackup: true, key: made?.key });
     // As the first-start form: the office, and its operator as the administrator with the password.
     const set = settings ? await dispatch(ctx, 'app.setup', { ...settings, password, password2: password }) : null;
     if (set && !set.ok) throw new UserError(set.error.code, set.error.message);
     const office = getOfficeSettings(ctx.store);
     return office.configured
-      ? `已建立数据库：${dbPath}\n单位：${office.orgName}；管理员：${office.operatorName}\n恢复码（只显示这一次，请抄写或打印后妥善保管，管理员忘记密码时用它重设）：${(set!.value as SetupResult).recoveryCode}`
+      ? `已建立数据库：${dbPath}（已加密，用管理员密码或恢复码打开）\n单位：${office.orgName}；管理员：${office.operatorName}\n恢复码（只显示这一次，请抄写或打印后妥善保管，管理员忘记密码时用它重设）：${(set!.value as SetupResult).recoveryCode}`
       : `已建立数据库：${dbPath}\n尚未填写单位名称和经办人：桌面程序首次打开时会询问；在此之前导入等修改数据的操作会被拒绝。也可删除此文件后用 --org 和 --operator 重新建立`;
   } catch (e) {
     // The file is this run's own, still empty of anyone's data: leave nothing half made.
     ctx?.close();
     ctx = null;
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '.keys']) fs.rmSync(dbPath + suffix, { force: true });
     throw e;
   } finally {
     ctx?.close();
   }
 }
 
+/**
+ * `encrypt`: the database and its backups encrypted in place by the signed-in administrator (the
+ * database closed first), the steps on stderr, the recovery code on stdout.
+ */
+async function encryptCommand(dbPath: string, operatorName: string, password: string): Promise<string> {
+  const r = await encryptDatabase(
+    dbPath,
+    { label: operatorLabel(operatorName), secret: password },
+    { onProgress: (p) => process.stderr.write(`${p.step}（${p.done}/${p.total}）\n`) },
+  );
+  return [
+    `已加密：${dbPath}（及其全部备份）`,
+    r.recoveryCode
+      ? `新的恢复码：${r.recoveryCode}\n原恢复码已作废。请把新恢复码抄在纸上，与电脑分开妥善保管：忘记密码时凭它打开数据库、重设管理员密码；它只显示这一次。`
+      : '恢复码沿用上次加密时打印的那一个。',
+    '其他操作员下次在程序中登录时（或由管理员重设其密码后），其密码即可打开加密的数据库。',
+    ...r.leftPlain.map((f) => `未能加密（文件无法读取，仍为明文）：${f}`),
+  ].join('\n');
+}
+
 async function main(argvIn: string[]): Promise<number> {
   const argv = [...argvIn];
   const json = argv.includes('--json');
   const out = takeOption(argv, 'out');
+  const to = takeOption(argv, 'to');
   const year = argv.includes('--year') ? yearOption(argv) : null;
   const policyFile = takeOption(argv, 'policy');
   const template = takeOption(argv, 'template');
@@ -544,6 +585,9 @@ async function main(argvIn: string[]): Promise<number> {
       'adjustments',
       'letters',
       'stats',
+      'encrypt',
+      'offsite',
+      'install-copy',
     ].includes(command) ||
     !argv.includes('--db')
   ) {
@@ -554,13 +598,40 @@ async function main(argvIn: string[]): Promise<number> {
     console.log(await initDatabase(args.db, orgName, operatorName));
     return 0;
   }
+  if (command === 'install-copy') {
+    const copy = args.rest[1];
+    if (!copy) throw new UserError('usage', USAGE);
+    // An operator's password (with --operator), or the recovery code.
+    const secret = await operatorPassword(operatorName ? `操作员 ${operatorName} 的密码` : '恢复码');
+    installFromCopy(path.resolve(copy), args.db, {
+      secret,
+      label: operatorName ? operatorLabel(operatorName.trim()) : RECOVERY_LABEL,
+    });
+    console.log(`已用备份副本建立数据库：${path.resolve(args.db)}`);
+    return 0;
+  }
   if (!fs.existsSync(args.db)) {
     console.error(`数据库文件不存在：${args.db}\n请先用 ${initCommand(args.db)} 建立`);
     return 1;
   }
   // A bad --map is said before the database is opened.
   const map = readMap(mapFile);
-  const ctx = await AppContext.start({ dbPath: args.db, noAutomaticBackup: true, onDamageWithoutBackup: 'refuse' });
+  const askPassword = async () => {
+    if (!operatorName) throw new UserError('usage', `请用 --operator 指定操作员姓名\n${USAGE}`);
+    return { name: operatorName.trim(), password: await operatorPassword(`操作员 ${operatorName} 的密码`) };
+  };
+  // The password signs in; an encrypted database needs it first, to open (its keyring: db/keyring.ts).
+  // A plain one is opened and checked first, as before (a newer database is refused before anything is asked).
+  const encrypted = fs.existsSync(keyringFile(path.resolve(args.db)));
+  let signIn = encrypted ? await askPassword() : null;
+  let closed = false;
+  const ctx = await AppContext.start({
+    dbPath: args.db,
+    noAutomaticBackup: true,
+    onDamageWithoutBackup: 'refuse',
+    // The password unwraps the key first, failures counted as the app's log-in counts them (app/desk.ts).
+    key: signIn ? unlockForLogIn(args.db, operatorLabel(signIn.name), signIn.password, '姓名或密码不正确') : undefined,
+  });
   try {
     // A command runs after the full check: a batch tool has no first search to answer, and its
     // writes would otherwise wait for the check's write lock (busy_timeout) and could give up.
@@ -577,13 +648,22 @@ async function main(argvIn: string[]): Promise<number> {
       }
       console.error('已按 --accept-recovery 继续执行命令。');
     }
-    await signInOperator(ctx, operatorName);
+    signIn ??= await askPassword();
+    await signInOperator(ctx, signIn.name, signIn.password);
+    if (command === 'encrypt') {
+      // An administrator's choice (the permission of a backup); the database is closed while its pages are rewritten.
+      await asCaller(ctx, ctx.session, 'backups.create', () => undefined);
+      ctx.close();
+      closed = true;
+      console.log(await encryptCommand(args.db, signIn.name, signIn.password));
+      return 0;
+    }
     await asCaller(ctx, ctx.session, methodOf(command, args.rest[1], argv.includes('--dry-run')), () =>
-      runCommand(ctx, command, argv, args.rest, { json, year, policyFile, map, template, people, out, asOf }),
+      runCommand(ctx, command, argv, args.rest, { json, year, policyFile, map, template, people, out, asOf, to }),
     );
     return 0;
   } finally {
-    ctx.close();
+    if (!closed) ctx.close();
   }
 }
 
@@ -602,9 +682,10 @@ async function runCommand(
     people: string | null;
     out: string | null;
     asOf: string | null;
+    to: string | null;
   },
 ): Promise<void> {
-  const { json, year, policyFile, map, template, people, out, asOf } = o;
+  const { json, year, policyFile, map, template, people, out, asOf, to } = o;
   const args = { rest };
   {
     if (command === 'retirees') {
@@ -652,6 +733,12 @@ async function runCommand(
     } else if (command === 'stats') {
       const figures = statisticsFigures(ctx.store, asOf ?? undefined);
       process.stdout.write(json ? `${JSON.stringify(figures, null, 2)}\n` : `${describeFigures(figures)}\n`);
+    } else if (command === 'offsite') {
+      if (!to) throw new UserError('usage', USAGE);
+      const b = await copyOffsite(ctx.store, path.resolve(to));
+      console.log(
+        `已复制并校验：${path.join(path.resolve(to), b.name)}（连同密钥文件）；此后每天启动时自动复制到这个文件夹`,
+      );
     } else if (command === 'backup') {
       const b = await ctx.backupNow();
       console.log(json ? JSON.stringify(b) : `已备份并校验：${b.name}`);

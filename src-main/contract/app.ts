@@ -32,6 +32,11 @@ export interface AppInfo {
   operator: SignedInOperator | null;
   /** An office set up before operators existed: its first start now asks for the administrator's password. */
   needsFirstPassword: boolean;
+  /**
+   * The database is encrypted and still closed (app/desk.ts): the log-in (or the recovery code)
+   * opens it; the office's name and settings are read once it is open.
+   */
+  locked: boolean;
   /** Minutes without use after which the app locks (设置). */
   idleMinutes: number;
 }

@@ -6,11 +6,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../shared/errors';
+import { copyKeyring, type DataKey, keyringFile, makePrivate, makePrivateDir } from './keyring';
 import { migrateToLatest, unknownMigrations } from './migrate';
-import { openRaw, openStore, quickCheck, storageProblem } from './open';
+import { backupDatabase, keyedName, openRaw, openStore, quickCheck, storageProblem } from './open';
 import type { Store } from './store';
 
-export type BackupKind = 'daily' | 'weekly' | 'pre-migration' | 'manual' | 'before-restore';
+export type BackupKind =
+  | 'daily'
+  | 'weekly'
+  | 'pre-migration'
+  | 'manual'
+  | 'before-restore'
+  | 'before-encryption'
+  /** A copy in the folder the office chose (app/offsite.ts). */
+  | 'offsite';
 
 const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   daily: '每日自动',
@@ -18,6 +27,8 @@ const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   'pre-migration': '升级前',
   manual: '手动',
   'before-restore': '恢复前',
+  'before-encryption': '加密前',
+  offsite: '异地副本',
 };
 
 export interface BackupInfo {
@@ -33,7 +44,8 @@ export function describeBackup(b: BackupInfo): BackupInfo & { kindLabel: string 
   return { ...b, kindLabel: BACKUP_KIND_LABELS[b.kind] };
 }
 
-const NAME = /^(daily|weekly|pre-migration|manual|before-restore)-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.sqlite$/;
+const NAME =
+  /^(daily|weekly|pre-migration|manual|before-restore|before-encryption|offsite)-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.sqlite$/;
 
 function stamp(now: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -61,10 +73,10 @@ export function listBackups(dir: string): BackupInfo[] {
   return found.map((f) => f.info);
 }
 
-/** Opens a database file read-only and checks it: 'ok' or what is wrong, in Chinese. */
-export function verifyDatabaseFile(file: string): string {
+/** Opens a database file read-only (with the key, when encrypted) and checks it: 'ok' or what is wrong, in Chinese. */
+export function verifyDatabaseFile(file: string, key?: DataKey | null): string {
   try {
-    const raw = openRaw(file, { readonly: true });
+    const raw = openRaw(file, { readonly: true, key: key ?? undefined });
     try {
       const check = quickCheck(raw);
       if (check !== 'ok') return `完整性检查未通过：${check}`;
@@ -78,9 +90,12 @@ export function verifyDatabaseFile(file: string): string {
   }
 }
 
-/** Writes a verified backup of the open database into `dir`. */
+/**
+ * Writes a verified backup of the open database into `dir`: encrypted with the database's key when
+ * it has one, its keyring beside it (`<name>.keys`), both readable by their owner only.
+ */
 export async function writeBackup(store: Store, dir: string, kind: BackupKind, now = new Date()): Promise<BackupInfo> {
-  fs.mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   let name = `${kind}-${stamp(now)}.sqlite`;
   for (let i = 1; fs.existsSync(path.join(dir, name)); i++) {
     name = `${kind}-${stamp(new Date(now.getTime() + i * 1000))}.sqlite`;
@@ -89,9 +104,12 @@ export async function writeBackup(store: Store, dir: string, kind: BackupKind, n
   const tmp = `${final}.tmp`;
   fs.rmSync(tmp, { force: true });
   try {
-    await store.raw.backup(tmp);
-    const verdict = verifyDatabaseFile(tmp);
+    await backupDatabase(store.raw, tmp, { key: store.key });
+    makePrivate(tmp, 'file');
+    const verdict = verifyDatabaseFile(tmp, store.key);
     if (verdict !== 'ok') throw new Error(`备份文件校验失败：${verdict}`);
+    // The keyring first: a backup is never there without the secrets that open it.
+    if (store.key) copyKeyring(store.file, final);
     fs.renameSync(tmp, final);
   } finally {
     fs.rmSync(tmp, { force: true });
@@ -137,16 +155,17 @@ export function rotateBackups(dir: string): string[] {
       .slice(KEEP[kind]);
     for (const b of old) {
       fs.rmSync(path.join(dir, b.name));
+      fs.rmSync(keyringFile(path.join(dir, b.name)), { force: true });
       removed.push(b.name);
     }
   }
   return removed;
 }
 
-/** The newest backup that opens and passes its check, if any. */
-export function newestGoodBackup(dir: string): BackupInfo | null {
+/** The newest backup that opens (with the key, when encrypted) and passes its check, if any. */
+export function newestGoodBackup(dir: string, key?: DataKey | null): BackupInfo | null {
   for (const b of listBackups(dir)) {
-    if (verifyDatabaseFile(path.join(dir, b.name)) === 'ok') return b;
+    if (verifyDatabaseFile(path.join(dir, b.name), key) === 'ok') return b;
   }
   return null;
 }
@@ -169,9 +188,9 @@ export function installCopy(backupFile: string, file: string): void {
   fs.renameSync(tmp, file);
 }
 
-/** Deletes a scratch database file of ours and its -wal, -shm and -journal companions. */
+/** Deletes a scratch database file of ours and its -wal, -shm and -journal companions, and its keyring. */
 export function removeDatabaseFiles(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '-journal', '.keys']) fs.rmSync(file + suffix, { force: true });
 }
 
 /**
@@ -184,16 +203,17 @@ export function removeDatabaseFiles(file: string): void {
 export async function prepareRestoreSource(
   backupFile: string,
   copy: string,
-  target: { pageSize: number; nativeBinding?: string },
+  target: { pageSize: number; nativeBinding?: string; key?: DataKey | null },
 ): Promise<void> {
   removeDatabaseFiles(copy);
-  const backup = openRaw(backupFile, { readonly: true, nativeBinding: target.nativeBinding });
+  const key = target.key ?? undefined;
+  const backup = openRaw(backupFile, { readonly: true, nativeBinding: target.nativeBinding, key });
   try {
-    await backup.backup(copy);
+    await backupDatabase(backup, copy, { key });
   } finally {
     backup.close();
   }
-  const store = openStore(copy, { nativeBinding: target.nativeBinding });
+  const store = openStore(copy, { nativeBinding: target.nativeBinding, key });
   try {
     const unknown = unknownMigrations(store.raw);
     if (unknown.length > 0) {
@@ -255,12 +275,14 @@ export async function restoreInto(
   options: { waitMs?: number; nativeBinding?: string; keepAsIs?: boolean } = {},
 ): Promise<string> {
   const keepTmp = `${keepCurrentAs}.tmp`;
-  const from = openRaw(source, { readonly: true, nativeBinding: options.nativeBinding });
+  const key = live.key ?? undefined;
+  const from = openRaw(source, { readonly: true, nativeBinding: options.nativeBinding, key });
   try {
     const deadline = Date.now() + (options.waitMs ?? RESTORE_WAIT_MS);
     for (;;) {
       let kept = false;
-      const progress = await from.backup(live.file, {
+      const progress = await backupDatabase(from, live.file, {
+        key,
         // Called after the first step, which copied no page but took the destination's write lock
         // (sqlite3_backup_step keeps it until the last step); returning the largest count copies
         // all the rest, and commits, in the next step.
@@ -301,6 +323,9 @@ export async function restoreInto(
     fsyncFile(`${live.file}-wal`);
     fsyncFile(live.file);
     fs.renameSync(keepTmp, keepCurrentAs);
+    for (const suffix of ['-wal', '.keys']) {
+      if (fs.existsSync(keepTmp + suffix)) fs.renameSync(keepTmp + suffix, keepCurrentAs + suffix);
+    }
     return keepCurrentAs;
   } catch {
     return keepTmp;
@@ -314,17 +339,28 @@ export async function restoreInto(
  */
 function keepSnapshot(live: Store, file: string, asIs: boolean): void {
   removeDatabaseFiles(file);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makePrivateDir(path.dirname(file));
+  const key = live.key ?? undefined;
   if (asIs) {
-    fs.writeFileSync(file, live.raw.serialize());
+    if (key) {
+      // serialize() would give the pages decrypted: the encrypted files are copied as they are
+      // instead, under the write lock the restore holds (no writer changes them meanwhile).
+      for (const suffix of ['', '-wal']) {
+        if (fs.existsSync(live.file + suffix)) fs.copyFileSync(live.file + suffix, file + suffix);
+      }
+      copyKeyring(live.file, file);
+    } else fs.writeFileSync(file, live.raw.serialize(), { mode: 0o600 });
     fsyncFile(file);
     return;
   }
-  live.raw.prepare('VACUUM INTO ?').run(file);
+  // VACUUM INTO writes the copy encrypted with the key named in its URI.
+  live.raw.prepare('VACUUM INTO ?').run(keyedName(file, key));
+  makePrivate(file, 'file');
   fsyncFile(file);
-  const verdict = verifyDatabaseFile(file);
+  const verdict = verifyDatabaseFile(file, key);
   if (verdict !== 'ok') throw new Error(`当前数据库的副本校验失败：${verdict}`);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  if (key) copyKeyring(live.file, file);
 }
 
 export { stamp as backupStamp };

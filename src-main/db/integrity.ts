@@ -12,6 +12,8 @@
 // (jobs/launcher.ts).
 import nodeModule from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type { DataKey } from './keyring';
+import { keyPragmas } from './open';
 
 export type IntegrityVerdict =
   /** quick_check said ok. */
@@ -37,6 +39,7 @@ const Database = require(workerData.module);
 let db;
 try {
   db = new Database(workerData.file, { fileMustExist: true, nativeBinding: workerData.nativeBinding });
+  for (const p of workerData.keyPragmas) db.pragma(p);
   db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
   try {
     db.exec('BEGIN IMMEDIATE');
@@ -62,12 +65,12 @@ try {
 /** Where better-sqlite3 is, for the worker: the app's CommonJS bundle has `require`, the ES modules import.meta. */
 function betterSqlitePath(): string {
   const resolver = typeof require === 'function' ? require : nodeModule.createRequire(import.meta.url);
-  return resolver.resolve('better-sqlite3');
+  return resolver.resolve('better-sqlite3-multiple-ciphers');
 }
 
 export function startIntegrityCheck(
   file: string,
-  options: { nativeBinding?: string; busyTimeoutMs?: number } = {},
+  options: { nativeBinding?: string; busyTimeoutMs?: number; key?: DataKey | null } = {},
 ): RunningCheck {
   let settleLocked = () => {};
   const locked = new Promise<void>((resolve) => (settleLocked = resolve));
@@ -79,6 +82,8 @@ export function startIntegrityCheck(
         module: betterSqlitePath(),
         file,
         nativeBinding: options.nativeBinding,
+        // The thread is this process's: the key goes to it in memory, as to any connection here.
+        keyPragmas: options.key ? keyPragmas(options.key) : [],
         busyTimeoutMs: options.busyTimeoutMs ?? 5000,
       },
     });

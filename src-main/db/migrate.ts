@@ -1,6 +1,6 @@
 // Bringing the database to the latest schema with Kysely's migrator and the static list in
 // migrations/index.ts.
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Migrator, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../migrations';
 import { UserError } from '../shared/errors';

@@ -1,9 +1,16 @@
 // Opening the database file: the SQLite version floor and the connection's pragmas; and what an
 // error from the disk or from SQLite means for the user (one place decides: storageProblem).
 import fs from 'node:fs';
+import nodeModule from 'node:module';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { UserError } from '../shared/errors';
+import { type DataKey, keyringFile, makePrivate } from './keyring';
 import { Store } from './store';
+
+// SQLite3MultipleCiphers takes a key for a file it opens itself (the backup API's destination) as
+// URI parameters; the driver reads this once, when it loads (its src/addon.cpp, ConfigureURI).
+process.env.SQLITE_USE_URI = '1';
 
 // SQLite before 3.51.3 can corrupt a WAL database when the WAL is reset while another
 // connection writes ("WAL-reset bug", fixed in 3.51.3: https://sqlite.org/releaselog/3_51_3.html).
@@ -17,6 +24,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Page cache in MiB; 64 unless said otherwise. */
   cacheMb?: number;
+  /** The data key of an encrypted database (db/keyring.ts); none for a plain one. */
+  key?: DataKey;
 }
 
 export function compareVersions(a: string, b: string): number {
@@ -29,12 +38,89 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+// The encryption (https://utelle.github.io/SQLite3MultipleCiphers/docs/ciphers/cipher_chacha20/):
+// ChaCha20 with a Poly1305 tag on every page, SQLite3MultipleCiphers' default. The tag makes a page
+// changed on disk fail to read (refused, never returned as data); ChaCha20 is fast in software, on
+// an office PC without AES instructions too. The key is 256 random bits already, not a password:
+// one round of its key derivation is all it needs (a password's stretching is the keyring's scrypt).
+const CIPHER = { cipher: 'chacha20', kdf_iter: '1' } as const;
+
+/** The pragmas that key a connection, before it reads a page (https://utelle.github.io/SQLite3MultipleCiphers/docs/configuration/config_sql_pragmas/). */
+export function keyPragmas(key: DataKey): string[] {
+  return [`cipher = '${CIPHER.cipher}'`, `kdf_iter = ${CIPHER.kdf_iter}`, `hexkey = '${key.toString('hex')}'`];
+}
+
+/** A file name SQLite opens with the key (a URI: https://sqlite.org/uri.html), or the name as it is without one. */
+export function keyedName(file: string, key: DataKey | undefined): string {
+  if (!key) return file;
+  let p = path
+    .resolve(file)
+    .replace(/\\/g, '/')
+    .replace(/[%?#]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
+  if (!p.startsWith('/')) p = `/${p}`; // C:/… on Windows
+  return `file://${p}?cipher=${CIPHER.cipher}&kdf_iter=${CIPHER.kdf_iter}&hexkey=${key.toString('hex')}`;
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Whether the file begins as a plain SQLite database does (an encrypted one begins with random bytes). */
+export function isPlainDatabaseFile(file: string): boolean {
+  const head = Buffer.alloc(16);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    return fs.readSync(fd, head, 0, 16, 0) === 16 && head.equals(SQLITE_MAGIC);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** An encrypted database: a file that is not plain SQLite, with its keyring beside it. */
+export function isEncryptedDatabase(file: string): boolean {
+  return (
+    fs.existsSync(keyringFile(file)) && fs.existsSync(file) && fs.statSync(file).size > 0 && !isPlainDatabaseFile(file)
+  );
+}
+
+/** What SQLite's "file is not a database" means when a key was given, in Chinese. */
+function keyRefusal(e: unknown, file: string): unknown {
+  if (storageProblem(e) !== 'damaged') return e;
+  if (isPlainDatabaseFile(file)) {
+    return new UserError(
+      'not_encrypted',
+      `数据库文件（${file}）尚未加密，不能用密钥打开。数据库未打开，也未作任何改动`,
+    );
+  }
+  return new UserError(
+    'wrong_key',
+    `无法用这个密钥打开数据库文件（${file}）：密钥不属于这个文件，或文件已被改动、损坏。数据库未打开，也未作任何改动`,
+  );
+}
+
 export function openRaw(file: string, options: OpenOptions = {}): BetterSqlite3.Database {
+  if (!options.key && isEncryptedDatabase(file)) {
+    throw new UserError('locked', `数据库已加密（${file}），需要密码才能打开。数据库未打开，也未作任何改动`);
+  }
+  if (!options.readonly) privateDatabaseFile(file);
   const raw = new BetterSqlite3(file, {
     readonly: options.readonly ?? false,
     fileMustExist: options.readonly ?? false,
     nativeBinding: options.nativeBinding,
   });
+  if (options.key) {
+    try {
+      for (const p of keyPragmas(options.key)) raw.pragma(p);
+      // The first page read tells a wrong key (or a changed first page) from a sound file.
+      headerCheck(raw);
+    } catch (e) {
+      raw.close();
+      throw keyRefusal(e, file);
+    }
+  }
   const version = (raw.prepare('select sqlite_version() as v').get() as { v: string }).v;
   if (compareVersions(version, MIN_SQLITE_VERSION) < 0) {
     raw.close();
@@ -57,7 +143,74 @@ export function openRaw(file: string, options: OpenOptions = {}): BetterSqlite3.
 }
 
 export function openStore(file: string, options: OpenOptions = {}): Store {
-  return new Store(openRaw(file, options), file);
+  return new Store(openRaw(file, options), file, options.key ?? null);
+}
+
+/**
+ * The database file and its -wal and -shm readable by their owner only. A new file is made so
+ * before SQLite writes a page into it; SQLite gives the -wal and -shm files it makes the mode of
+ * the database file (os_unix.c, findCreateFileMode).
+ */
+function privateDatabaseFile(file: string): void {
+  if (file === '' || file === ':memory:') return;
+  if (!fs.existsSync(file)) {
+    try {
+      fs.closeSync(fs.openSync(file, 'wx', 0o600));
+    } catch {
+      // SQLite will say what is wrong with the folder.
+    }
+  }
+  for (const suffix of ['', '-wal', '-shm']) makePrivate(file + suffix, 'file');
+}
+
+/**
+ * SQLite's online backup of `raw` into `dest` (https://sqlite.org/backup.html), the destination
+ * encrypted with `key` when one is given. The driver's own backup() opens the destination without
+ * a key, which SQLite3MultipleCiphers refuses for an encrypted source; this does the same steps
+ * (its lib/methods/backup.js) on a destination named with its key (keyedName).
+ */
+export function backupDatabase(
+  raw: BetterSqlite3.Database,
+  dest: string,
+  options: { key?: DataKey | null; progress?: (info: BetterSqlite3.BackupMetadata) => number } = {},
+): Promise<BetterSqlite3.BackupMetadata> {
+  if (!options.key) return raw.backup(dest, options.progress ? { progress: options.progress } : undefined);
+  fs.accessSync(path.dirname(dest));
+  const handle = (raw as unknown as Record<symbol, NativeDatabase>)[driverSymbol()];
+  const job = handle.backup(raw, 'main', keyedName(dest, options.key), false);
+  return new Promise((resolve, reject) => {
+    let rate = 0;
+    const step = () => {
+      try {
+        const progress = job.transfer(rate);
+        if (!progress.remainingPages) {
+          job.close();
+          return resolve(progress);
+        }
+        rate = options.progress ? options.progress(progress) : 100;
+        setImmediate(step);
+      } catch (e) {
+        job.close();
+        reject(e);
+      }
+    };
+    setImmediate(step);
+  });
+}
+
+interface NativeDatabase {
+  backup(
+    db: BetterSqlite3.Database,
+    attached: string,
+    dest: string,
+    unlink: boolean,
+  ): { transfer(pages: number): BetterSqlite3.BackupMetadata; close(): void };
+}
+
+/** The driver's handle on its native connection (its lib/util.js, cppdb). */
+function driverSymbol(): symbol {
+  const resolver = typeof require === 'function' ? require : nodeModule.createRequire(import.meta.url);
+  return (resolver('better-sqlite3-multiple-ciphers/lib/util') as { cppdb: symbol }).cppdb;
 }
 
 /**

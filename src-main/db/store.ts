@@ -5,9 +5,10 @@
 // without yielding to the event loop, so no other IPC call can interleave its statements with a
 // half-done write. Compiled statements are cached by their SQL text, so the hot paths (search,
 // list) pay for `prepare` once, not on every call.
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { type Compilable, Kysely, SqliteDialect } from 'kysely';
 import { UserError } from '../shared/errors';
+import { type DataKey, KeyringHandle } from './keyring';
 import type { Database } from './schema';
 
 export type Row = Record<string, unknown>;
@@ -16,12 +17,17 @@ export class Store {
   readonly kysely: Kysely<Database>;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private refusal: string | null = null;
+  /** The keyring beside an encrypted database, with the key in memory: null for a plain one. */
+  readonly keyring: KeyringHandle | null;
 
   constructor(
     readonly raw: BetterSqlite3.Database,
     readonly file: string,
+    /** The data key when the file is encrypted (db/keyring.ts): its backups are encrypted with it. */
+    readonly key: DataKey | null = null,
   ) {
     this.kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+    this.keyring = key && file ? new KeyringHandle(file, key) : null;
   }
 
   /** A cached prepared statement: for hot paths that write their SQL by hand. */

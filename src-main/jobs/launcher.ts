@@ -16,6 +16,11 @@ export interface LaunchOptions {
   v8Flags?: string[];
   /** Handed to the entry as process.argv[2…]. */
   args: string[];
+  /**
+   * Added to the child's environment: what must not be on its command line, which every user of
+   * the machine can read (the database key).
+   */
+  env?: Record<string, string>;
 }
 
 export interface ChildExit {
@@ -54,11 +59,12 @@ export function forkLauncher(entries: Record<string, string>, bootFile?: string)
   // the browser (component tests) names the boot file itself: there import.meta.url is an address.
   const boot = bootFile ?? fileURLToPath(new URL('./child-boot.mjs', import.meta.url));
   return {
-    launch(entry, { heapMb, v8Flags = [], args }) {
+    launch(entry, { heapMb, v8Flags = [], args, env }) {
       const file = entries[entry];
       if (!file) throw new Error(`no child entry named ${entry}`);
       const child = fork(boot, [path.resolve(file), ...args], {
         execArgv: [`--max-old-space-size=${heapMb}`, ...v8Flags],
+        env: { ...process.env, ...env },
         serialization: 'advanced',
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });

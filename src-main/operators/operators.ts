@@ -5,9 +5,13 @@
 // first start and kept only as a hash, resets an administrator's password.
 //
 // Every password is set in ONE place, `setPassword` (first start, a new operator, a change, a
-// reset, a recovery): the keyring of the database's encryption hooks there.
+// reset, a recovery): on an encrypted database it also wraps the data key under the operator's
+// label in the keyring beside it (db/keyring.ts, which the Store hands over with the key in
+// memory), so that the password that signs in is the password that opens the file. A deactivated
+// operator's entry is removed; a new recovery code replaces the recovery entry.
 import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { SignedInOperator, OperatorView } from '../contract/operators';
+import { normaliseRecoveryCode, operatorLabel, RECOVERY_LABEL } from '../db/keyring';
 import type { Store } from '../db/store';
 import { nowIso, writeAudit } from '../audit/audit';
 import { getOfficeSettings, readSetting, saveOfficeSettings, writeSetting } from '../settings/settings';
@@ -107,8 +111,9 @@ export function signedInOperator(store: Store, id: number): SignedInOperator | n
 /**
  * THE place a password is set: a new operator's, a change, an administrator's reset, a recovery.
  * Checked, hashed with a fresh salt, written with the failed attempts cleared, and audited
- * (the row says a password was set, never what). The database's keyring (issue 18, part 5) hooks
- * here: it wraps the data key with `password` for this operator.
+ * (the row says a password was set, never what). On an encrypted database the data key is wrapped
+ * with `password` for this operator in the same transaction: a keyring that cannot be written
+ * leaves the old password in both places.
  */
 export async function setPassword(
   store: Store,
@@ -117,7 +122,10 @@ export async function setPassword(
   reason: string | null,
 ): Promise<OperatorView> {
   checkPassword(password);
+  const operator = rowById(store, id);
+  if (!operator) throw new UserError('not_found', '没有这个操作员');
   const hash = await hashSecret(password);
+  const entry = await store.keyring?.wrap(operatorLabel(operator.name), password);
   return store.tx(() => {
     const before = rowById(store, id);
     if (!before) throw new UserError('not_found', '没有这个操作员');
@@ -126,6 +134,8 @@ export async function setPassword(
         'UPDATE operators SET password_hash = ?, changed_at = ?, failed_attempts = 0, next_attempt_at = NULL WHERE id = ?',
       )
       .run(hash, nowIso(), id);
+    // Last in the transaction: the file is replaced by a rename, and a failure rolls the hash back.
+    if (entry) store.keyring!.put(entry);
     if (reason !== null)
       writeAudit(store, {
         entity: 'operator',
@@ -201,6 +211,9 @@ export function updateOperator(store: Store, id: number, change: { role?: Role; 
     store
       .prepare('UPDATE operators SET role = ?, active = ?, changed_at = ? WHERE id = ?')
       .run(role, active ? 1 : 0, nowIso(), id);
+    // A deactivated operator's password no longer opens the database; a reactivated one is given a
+    // password again by an administrator (or signs in while the database is open: signIn).
+    if (!active) store.keyring?.remove(operatorLabel(before.name));
     const after = rowById(store, id)!;
     writeAudit(store, {
       entity: 'operator',
@@ -225,7 +238,7 @@ export function waitAfter(failures: number): number {
   return Math.min(LONGEST_WAIT_S, FIRST_WAIT_S * 2 ** (failures - FREE_ATTEMPTS));
 }
 
-function waitWords(seconds: number): string {
+export function waitWords(seconds: number): string {
   return seconds >= 60 ? `${Math.ceil(seconds / 60)} 分钟` : `${Math.ceil(seconds)} 秒`;
 }
 
@@ -278,6 +291,10 @@ export async function signIn(
     store.tx(() =>
       store.prepare('UPDATE operators SET failed_attempts = 0, next_attempt_at = NULL WHERE id = ?').run(r.id),
     );
+  // An operator whose password does not open the database yet (it was encrypted by another
+  // administrator, or they were reactivated) gets their entry now that the password is known.
+  const label = operatorLabel(r.name);
+  if (store.keyring && !store.keyring.has(label)) store.keyring.put(await store.keyring.wrap(label, password));
   return { id: r.id, name: r.name, role: r.role as Role };
 }
 
@@ -295,17 +312,20 @@ export async function changeOwnPassword(store: Store, id: number, current: strin
 /** Letters and digits that cannot be read as one another (no 0/O, 1/I/L). */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
-/** A code as typed: spaces, dashes and case do not matter. */
-function normalizeCode(code: string): string {
-  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
-}
+/** A code as typed: spaces, dashes and case do not matter (the keyring reads it the same way). */
+const normalizeCode = normaliseRecoveryCode;
 
-/** A new recovery code (the old one stops working): shown once, kept only as a hash. */
+/** A new recovery code (the old one stops working): shown once, kept only as a hash (and, encrypted, as the key's wrapping). */
 export async function newRecoveryCode(store: Store): Promise<string> {
   const chars = Array.from({ length: 20 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
   const code = chars.match(/.{5}/g)!.join('-');
   const hash = await hashSecret(normalizeCode(code));
-  store.tx(() => writeSetting(store, 'recovery_code_hash', hash));
+  // On an encrypted database the code opens the file too, in place of the old one.
+  const entry = await store.keyring?.wrap(RECOVERY_LABEL, code);
+  store.tx(() => {
+    writeSetting(store, 'recovery_code_hash', hash);
+    if (entry) store.keyring!.put(entry);
+  });
   return code;
 }
 

@@ -38,6 +38,15 @@ export const ERROR_CODES = [
   'cannot_open',
   /** A database written by a newer version of the program (db/migrate.ts): opened by nothing, changed by nothing. */
   'database_too_new',
+  // the encryption at rest (db/keyring.ts, db/open.ts)
+  /** A password or recovery code that opens no entry of the keyring. */
+  'wrong_password',
+  /** The database does not open with the key (another database's key, or its first page changed). */
+  'wrong_key',
+  /** An encrypted database opened without its key. */
+  'locked',
+  /** A plain database opened with a key (not yet encrypted). */
+  'not_encrypted',
   'busy',
   'disk_full',
   'read_only',

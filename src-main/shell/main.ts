@@ -3,9 +3,8 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
 import { askBeforeClosingWithChanges } from './unsavedChanges';
-import { dispatch } from '../router';
-import { attachmentFor } from '../app/attachmentFiles';
-import type { AppContext } from '../app/context';
+import { attachmentFor, refusal } from '../app/attachmentFiles';
+import type { AppDesk } from '../app/desk';
 import { launch, parseLaunchArgs, scheduleAutomaticBackups } from '../app/launch';
 import { DEFAULT_DB_NAME } from '../app/paths';
 import { IMPORT_PROCESS } from '../app/context';
@@ -16,7 +15,7 @@ import { registerAppScheme, serveRenderer } from './protocol';
 import { APP_ORIGIN, hardenApp, hardenSession, secureWebPreferences } from './security';
 
 const log = (m: string) => console.warn(`[security] ${m}`);
-let ctx: AppContext | null = null;
+let desk: AppDesk | null = null;
 let win: BrowserWindow | null = null;
 
 registerAppScheme(protocol);
@@ -32,31 +31,33 @@ async function start(): Promise<void> {
   const argv = process.argv.slice(app.isPackaged ? 1 : 2);
   const args = parseLaunchArgs(argv);
   if (!argv.includes('--db')) args.db = path.join(app.getPath('userData'), DEFAULT_DB_NAME);
-  ctx = await launch(args, {
+  desk = await launch(args, {
     // Under `npm start`, better-sqlite3 built for Electron's ABI lives apart from the one built for
     // Node (scripts/start-electron.mjs), so `npm test` keeps working after `npm start`.
     nativeBinding: app.isPackaged ? undefined : process.env.RETIREE_NATIVE_BINDING,
     // Files from outside are read in a utility process: if one still blows up, it dies alone.
     launcher: utilityProcessLauncher({ [IMPORT_PROCESS]: path.join(__dirname, 'import-session.cjs') }),
   });
-  scheduleAutomaticBackups(ctx, (e) => console.error('automatic backup failed', e));
+  scheduleAutomaticBackups(desk, (e) => console.error('automatic backup failed', e));
 
   hardenSession(session.defaultSession, log);
   // The app folder holds package.json (main: out/main.cjs) and dist-renderer/, in development and
   // inside the packaged app.asar alike.
-  serveRenderer(protocol, path.join(app.getAppPath(), 'dist-renderer'), (urlPath, preview) =>
-    attachmentFor(ctx!, ctx!.session, urlPath, preview),
-  );
+  serveRenderer(protocol, path.join(app.getAppPath(), 'dist-renderer'), (urlPath, preview) => {
+    // An encrypted database still closed serves nothing until a log-in opens it (app/desk.ts).
+    const ctx = desk?.context;
+    return ctx ? attachmentFor(ctx, ctx.session, urlPath, preview) : refusal(403, '数据库已加密，请先登录');
+  });
   registerRpc(
     ipcMain,
-    (method, input) => dispatch(ctx!, method, input),
+    (method, input) => desk!.dispatch(method, input),
     () => win?.webContents ?? null,
     log,
   );
 
   // The system locking (Win+L, the screen saver's lock) locks the app too: the log-in screen is
   // shown at the next call (https://www.electronjs.org/docs/latest/api/power-monitor#event-lock-screen-macos-windows).
-  powerMonitor.on('lock-screen', () => ctx?.session.lock());
+  powerMonitor.on('lock-screen', () => desk?.session.lock());
 
   installAppMenu(Menu, !app.isPackaged);
   win = new BrowserWindow({
@@ -83,6 +84,6 @@ app
   });
 
 app.on('window-all-closed', () => {
-  ctx?.close();
+  desk?.close();
   app.quit();
 });

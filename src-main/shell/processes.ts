@@ -7,11 +7,12 @@ import type { ChildExit, ProcessLauncher } from '../jobs/launcher';
 
 export function utilityProcessLauncher(entries: Record<string, string>): ProcessLauncher {
   return {
-    launch(entry, { heapMb, v8Flags = [], args }) {
+    launch(entry, { heapMb, v8Flags = [], args, env }) {
       const file = entries[entry];
       if (!file) throw new Error(`no child entry named ${entry}`);
       const child = utilityProcess.fork(file, args, {
         execArgv: [`--max-old-space-size=${heapMb}`, ...v8Flags],
+        env: { ...process.env, ...env },
         serviceName: `retiree-office ${entry}`,
         stdio: 'ignore',
       });

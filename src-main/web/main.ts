@@ -7,20 +7,20 @@ import { startWebServer } from './server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = parseLaunchArgs(process.argv.slice(2));
-const ctx = await launch(args).catch((e: unknown) => {
+const desk = await launch(args).catch((e: unknown) => {
   // Said as the app's start-up dialog says it (shell/main.ts), without a stack trace.
   console.error(`离退休服务管理无法启动：${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });
-const server = await startWebServer(ctx, { port: args.port, distDir: path.join(here, '../../dist-renderer') });
-scheduleAutomaticBackups(ctx, (e) => console.error('自动备份失败', e));
-console.log(`数据库：${ctx.paths.dbPath}`);
-for (const n of ctx.notices) console.log(`注意：${n}`);
+const server = await startWebServer(desk, { port: args.port, distDir: path.join(here, '../../dist-renderer') });
+scheduleAutomaticBackups(desk, (e) => console.error('自动备份失败', e));
+console.log(`数据库：${desk.dbPath}${desk.context ? '' : '（已加密，登录后打开）'}`);
+for (const n of desk.notices) console.log(`注意：${n}`);
 console.log(`请在浏览器中打开：${server.url}`);
 
 const stop = async () => {
   await server.close();
-  ctx.close();
+  desk.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -10,10 +10,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dispatch } from '../router';
 import type { Session } from '../operators/session';
 import type { AppContext } from '../app/context';
-import { attachmentFor, isAttachmentPath } from '../app/attachmentFiles';
+import { AppDesk } from '../app/desk';
+import { attachmentFor, isAttachmentPath, refusal } from '../app/attachmentFiles';
 import { readRendererFile } from '../app/rendererFiles';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { IMPORT_LIMITS } from '../shared/importLimits';
@@ -120,16 +120,18 @@ export function parseBinaryHeaders(
   return { method, input: parsed as Record<string, unknown> };
 }
 
-export async function startWebServer(ctx: AppContext, options: WebServerOptions): Promise<WebServer> {
+export async function startWebServer(app: AppDesk | AppContext, options: WebServerOptions): Promise<WebServer> {
+  // The desk: an encrypted database stays closed until a log-in opens it (app/desk.ts).
+  const desk = app instanceof AppDesk ? app : AppDesk.around(app);
   const token = options.token ?? randomBytes(24).toString('hex');
   const maxJson = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const maxFile = options.maxBodyBytes ?? MAX_FILE_BYTES;
   const bodyTimeout = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
   let port = 0;
   let largeBodies = 0;
-  // Who is signed in: kept for the run's token, the one this server accepts. It is the context's
+  // Who is signed in: kept for the run's token, the one this server accepts. It is the desk's
   // own session, as the app's window has it: a harness is one desk.
-  const session: Session = ctx.session;
+  const session: Session = desk.session;
 
   /** Reads the body of POST /rpc within the limits, then answers it through the router. */
   function handleRpc(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -215,7 +217,8 @@ export async function startWebServer(ctx: AppContext, options: WebServerOptions)
       chunks.length = 0;
       const parsed = binary ? { method: binary.method, input: { ...binary.input, data: body } } : parseRpcBody(body);
       if (typeof parsed === 'string') return refuse(res, 400, 'invalid_input', parsed);
-      dispatch(ctx, parsed.method, parsed.input, undefined, session)
+      desk
+        .dispatch(parsed.method, parsed.input, session)
         .then((result) => send(res, 200, JSON.stringify(result)))
         .catch((e: unknown) => {
           console.error(`${parsed.method} failed`, e);
@@ -252,7 +255,10 @@ export async function startWebServer(ctx: AppContext, options: WebServerOptions)
             (req.headers['x-rpc-token'] as string | undefined) ?? url.searchParams.get('token') ?? undefined;
           if (!sameToken(given, token))
             return refuse(res, 403, 'forbidden', '访问令牌无效，请使用启动时显示的地址打开');
-          const file = attachmentFor(ctx, session, url.pathname, url.searchParams.has('preview'));
+          const ctx = desk.context;
+          const file = ctx
+            ? attachmentFor(ctx, session, url.pathname, url.searchParams.has('preview'))
+            : refusal(403, '数据库已加密，请先登录');
           res.writeHead(file.status, file.headers);
           return res.end(req.method === 'HEAD' ? undefined : file.body);
         }

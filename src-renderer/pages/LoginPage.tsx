@@ -63,7 +63,10 @@ export function LoginPage({ info, onRecovered }: { info: AppInfo; onRecovered: (
   const refusal = refusalOf(login.error, ['name', 'password']);
   return (
     <Card title="离退休服务管理">
-      <Text c="dimmed">{info.orgName}：请输入姓名和密码登录。</Text>
+      {/* An encrypted database is closed until a log-in: the password opens it (app/desk.ts). */}
+      <Text c="dimmed">
+        {info.locked ? '数据库已加密，登录时用您的密码打开' : info.orgName}：请输入姓名和密码登录。
+      </Text>
       {info.notices.map((n) => (
         <Alert key={n} color="orange">
           {n}

@@ -13,9 +13,10 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(extraArgs: string[] = []): Promise<Harness> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-e2e-'));
-  const dbPath = path.join(dir, 'office.sqlite');
+/** The harness on a new database in a temporary folder, or on `dbPath` (a restart of an office). */
+export async function startHarness(extraArgs: string[] = [], dbPath?: string): Promise<Harness> {
+  const dir = dbPath ? path.dirname(dbPath) : fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-e2e-'));
+  dbPath ??= path.join(dir, 'office.sqlite');
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'src-main/web/main.ts', '--db', dbPath, ...extraArgs],

@@ -17,8 +17,13 @@ export function useOperator(): SignedInOperator | null {
 
 /** Whether the signed-in operator's role may call `method`. */
 export function useCan(method: MethodName): boolean {
-  const operator = useOperator();
-  return mayUse(operator?.role ?? null, contract[method].needs);
+  return useMayCall()(method);
+}
+
+/** The same question for a list decided at once (a page's tabs, each the call it is for). */
+export function useMayCall(): (method: MethodName) => boolean {
+  const role = useOperator()?.role ?? null;
+  return (method) => mayUse(role, contract[method].needs);
 }
 
 /**

@@ -4,15 +4,24 @@
 // never the roles that may press it: the contract says who may, in one place. The router checks
 // every call anyway: this only keeps the screen honest.
 import { Alert, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { createContext, use, type ReactNode } from 'react';
 import { contract, type MethodName } from '../../src-main/contract';
 import type { SignedInOperator } from '../../src-main/contract/operators';
 import { mayUse, ROLE_LABELS } from '../../src-main/shared/permissions';
-import { useRpc } from './rpc';
 
-/** The operator signed in (from app.info, which the shell has read before any page shows). */
+const OperatorContext = createContext<SignedInOperator | null>(null);
+
+/**
+ * Who is signed in, given to every page by the app (from app.info, which it reads before any page
+ * shows, and again after a sign-in or a lock): a page asks no call of its own to know it.
+ */
+export function OperatorProvider({ operator, children }: { operator: SignedInOperator | null; children: ReactNode }) {
+  return <OperatorContext value={operator}>{children}</OperatorContext>;
+}
+
+/** The operator signed in; null outside OperatorProvider (nobody: nothing that changes data shows). */
 export function useOperator(): SignedInOperator | null {
-  return useRpc('app.info', {}).data?.operator ?? null;
+  return use(OperatorContext);
 }
 
 /** Whether the signed-in operator's role may call `method`. */

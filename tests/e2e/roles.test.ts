@@ -64,6 +64,17 @@ async function personFileSeen() {
   return seen;
 }
 
+/** A person's file as a role that may not change it sees it: nothing to press, and a quiet line why. */
+const readOnlyFile = (role: string) => ({
+  save: 0,
+  postcodeEditable: false,
+  addPhone: 0,
+  note: `您的角色（${role}）不能修改档案，只能查阅和打印`,
+  addContact: 0,
+  addAttachment: 0,
+  recordVisit: 0,
+});
+
 /** The tabs of 个人信息保护 the signed-in role is shown. */
 async function privacyTabs() {
   const { page } = office;
@@ -134,15 +145,7 @@ describe('each role in the browser', () => {
 
   test("只读 reads a person's file but cannot change it, and is told why; no visit batch, no claim form by a link", async () => {
     const { page } = office;
-    expect(await personFileSeen()).toEqual({
-      save: 0,
-      postcodeEditable: false,
-      addPhone: 0,
-      note: '您的角色（只读）不能修改档案，只能查阅和打印',
-      addContact: 0,
-      addAttachment: 0,
-      recordVisit: 0,
-    });
+    expect(await personFileSeen()).toEqual(readOnlyFile('只读'));
     await office.shot('06-reader-person-file');
     await office.go('#/people');
     await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(0);
@@ -207,15 +210,7 @@ describe('each role in the browser', () => {
     const { page } = office;
     await office.go('#/claims/new');
     await expect.poll(() => page.getByRole('heading', { name: '登记报销单' }).isVisible()).toBe(true);
-    expect(await personFileSeen()).toEqual({
-      save: 0,
-      postcodeEditable: false,
-      addPhone: 0,
-      note: '您的角色（药费报销）不能修改档案，只能查阅和打印',
-      addContact: 0,
-      addAttachment: 0,
-      recordVisit: 0,
-    });
+    expect(await personFileSeen()).toEqual(readOnlyFile('药费报销'));
     await office.shot('08-claims-person-file');
     expect(await privacyTabs()).toEqual(['处理规则']);
   });

@@ -29,7 +29,7 @@ import { setPendingRoster } from './files';
 import { CommandPalette, openPalette, PALETTE_SHORTCUT } from './kit/CommandPalette';
 import { LeaveGuardDialog } from './kit/leaveGuard';
 import { activeMenuHref, findRoute, menuOf, useMenuShortcuts, type RouteMatch } from './kit/routes';
-import { NoPermission } from './kit/operator';
+import { NoPermission, OperatorProvider } from './kit/operator';
 import { rpcKey, useRpc } from './kit/rpc';
 import { TypeSizeControl, useAppliedTypeSize } from './kit/typeSize';
 import { useWorkstationSetting } from './kit/workstationSetting';
@@ -286,6 +286,9 @@ export function App() {
   ) : (
     <NoPermission what={def.menu?.label ?? '此页面'} />
   );
-  if (def.bare) return page;
-  return <Shell info={info.data} route={route} page={page} />;
+  return (
+    <OperatorProvider operator={info.data.operator}>
+      {def.bare ? page : <Shell info={info.data} route={route} page={page} />}
+    </OperatorProvider>
+  );
 }

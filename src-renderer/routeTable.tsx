@@ -120,7 +120,8 @@ export const ROUTES: readonly RouteDef<AppContextForPages>[] = [
   {
     pattern: 'privacy/:tab?',
     render: (m) => <PrivacyPage tab={m.params.tab} />,
-    needs: 'privacy.assessments',
+    // Every role may print the processing rules; the page shows each role the tabs it may use.
+    needs: 'privacy.rulesPrint',
     menu: {
       label: '个人信息保护',
       icon: IconShieldLock,

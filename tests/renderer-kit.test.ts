@@ -12,13 +12,15 @@
 // confirms a table that does not look like a roster, and the adjustment list's chosen file with its
 // column mapping between the trial run and the import. Raised again, 71 → 81, by operators and
 // roles (issue 18) for UI state only (the operators' dialogs, the operator being reset, the recovery
-// code shown once, the idle minutes, the log-in form's step): no loader, no busy flag. To lower next:
-// the operators section's dialogs onto useDisclosure and FormModal.
+// code shown once, the idle minutes, the log-in form's step): no loader, no busy flag. Lowered,
+// 81 → 75, when the operators section moved onto the kit: its dialogs on useDisclosure and FormModal,
+// the operator being reset in the reset form, the recovery code the call's own reply, the idle
+// minutes a @mantine/form field.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const CEILING = { useState: 81, thenSet: 0, setBusy: 0 } as const;
+const CEILING = { useState: 75, thenSet: 0, setBusy: 0 } as const;
 const TARGET = { useState: 100, thenSet: 0, setBusy: 0 } as const;
 
 const RENDERER = path.resolve(import.meta.dirname, '../src-renderer');

@@ -10,6 +10,7 @@ import { attachmentUrl, call, downloadAttachment, PREVIEWABLE } from '../api';
 import { fileToBase64 } from '../files';
 import { DataTable } from '../kit/DataTable';
 import { FormModal } from '../kit/FormModal';
+import { Can } from '../kit/operator';
 import { rpcKey, useRpcMutation } from '../kit/rpc';
 import { done, failed } from '../notify';
 
@@ -78,22 +79,24 @@ export function AttachmentsTab({
 
   return (
     <>
-      <Group mb="md">
-        <FileButton
-          onChange={(f) => f.length && upload.mutate(f)}
-          multiple
-          accept="image/*,application/pdf,.doc,.docx,.xls,.xlsx"
-        >
-          {(props) => (
-            <Button {...props} leftSection={<IconUpload size={16} />} loading={upload.isPending}>
-              {claimId === null ? '添加附件（扫描件、照片）' : '添加票据扫描件'}
-            </Button>
-          )}
-        </FileButton>
-        <Text c="dimmed" size="sm">
-          单个文件不超过 20 MB。附件保存在数据库中，随备份一起保存。
-        </Text>
-      </Group>
+      <Can method="attachments.add" otherwise="不能添加或删除附件，只能查看和下载">
+        <Group mb="md">
+          <FileButton
+            onChange={(f) => f.length && upload.mutate(f)}
+            multiple
+            accept="image/*,application/pdf,.doc,.docx,.xls,.xlsx"
+          >
+            {(props) => (
+              <Button {...props} leftSection={<IconUpload size={16} />} loading={upload.isPending}>
+                {claimId === null ? '添加附件（扫描件、照片）' : '添加票据扫描件'}
+              </Button>
+            )}
+          </FileButton>
+          <Text c="dimmed" size="sm">
+            单个文件不超过 20 MB。附件保存在数据库中，随备份一起保存。
+          </Text>
+        </Group>
+      </Can>
       {attachments.length === 0 ? (
         <Text c="dimmed">暂无附件。</Text>
       ) : (
@@ -127,17 +130,19 @@ export function AttachmentsTab({
                   >
                     查看
                   </Button>
-                  <Button
-                    size="compact-md"
-                    variant="subtle"
-                    color="gray"
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      setRemoving(a);
-                    }}
-                  >
-                    删除
-                  </Button>
+                  <Can method="attachments.remove">
+                    <Button
+                      size="compact-md"
+                      variant="subtle"
+                      color="gray"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        setRemoving(a);
+                      }}
+                    >
+                      删除
+                    </Button>
+                  </Can>
                 </Group>
               ),
             },

@@ -9,6 +9,7 @@ import type { ReactElement } from 'react';
 import type { AppContext } from '../../src-main/app/context';
 import type { ProcessLauncher } from '../../src-main/jobs/launcher';
 import { dispatchAsAdministrator, freshContext, router } from '../../tests/helpers';
+import { OperatorProvider } from './operator';
 import { newQueryClient, RpcProvider } from './rpc';
 import { theme } from '../theme';
 
@@ -36,17 +37,28 @@ function polyfill() {
   };
 }
 
+/** The office the renderer's calls go to: whoever is signed in on its session is who the pages show. */
+let connected: AppContext | null = null;
+
 /** Routes the renderer's calls to the router of `ctx`, as the Electron preload does, from an administrator (tests/helpers.ts). */
 export function connect(ctx: AppContext): void {
+  connected = ctx;
   window.retireeOffice = { invoke: (method, input) => dispatchAsAdministrator(ctx, method, input) };
 }
 
+/**
+ * `ui` as the app renders it: theme, dates, a fresh query cache, and the operator signed in on the
+ * connected office's session when it is rendered (as the app gives its pages; tests/helpers.ts
+ * signs in an administrator, or signInAs another operator before rendering).
+ */
 export function render(ui: ReactElement): RenderResult {
   polyfill();
   return renderDom(
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
-        <RpcProvider client={newQueryClient()}>{ui}</RpcProvider>
+        <RpcProvider client={newQueryClient()}>
+          <OperatorProvider operator={connected?.session.operator ?? null}>{ui}</OperatorProvider>
+        </RpcProvider>
       </DatesProvider>
     </MantineProvider>,
   );

@@ -106,9 +106,11 @@ function BackupsSection({ info }: { info: AppInfo }) {
             title: '',
             textAlign: 'right',
             render: (b) => (
-              <Button size="sm" variant="light" color="orange" onClick={() => setRestoring(b)}>
-                恢复此备份
-              </Button>
+              <Can method="backups.restore">
+                <Button size="sm" variant="light" color="orange" onClick={() => setRestoring(b)}>
+                  恢复此备份
+                </Button>
+              </Can>
             ),
           },
         ]}
@@ -122,12 +124,14 @@ export function SettingsPage({ info }: { info: AppInfo }) {
   return (
     <Stack>
       <Title order={2}>系统设置</Title>
-      <Can method="app.setup">
+      <Can method="app.setup" otherwise="不能修改单位、操作员、提醒规则和备份，可以修改本人密码和本机字号">
         <OfficeSection key={`${info.orgName}\n${info.operatorName}`} info={info} />
       </Can>
       <MyPasswordSection />
       <Can method="operators.list">
         <OperatorsSection />
+      </Can>
+      <Can method="settings.idleLock">
         <IdleLockSection info={info} />
       </Can>
       <Paper withBorder p="md">

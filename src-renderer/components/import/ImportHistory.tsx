@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ImportHistoryEntry } from '../../../src-main/contract/imports';
 import { DataTable } from '../../kit/DataTable';
+import { Can } from '../../kit/operator';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { readAllAgainAfterImport } from './wizard';
 
@@ -61,9 +62,11 @@ export function ImportHistory({ active }: { active: boolean }) {
                   已于 {e.undoneAt.replace('T', ' ')} 撤销
                 </Badge>
               ) : (
-                <Button size="sm" variant="light" color="orange" onClick={() => setUndoing(e)}>
-                  撤销导入
-                </Button>
+                <Can method="imports.undo">
+                  <Button size="sm" variant="light" color="orange" onClick={() => setUndoing(e)}>
+                    撤销导入
+                  </Button>
+                </Can>
               ),
           },
         ]}

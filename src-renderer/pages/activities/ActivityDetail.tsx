@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { ActivityView } from '../../../src-main/contract/activities';
 import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { DataTable } from '../../kit/DataTable';
+import { Can, RoleNote, useCan } from '../../kit/operator';
 import { rpcKey, useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
 
@@ -24,6 +25,8 @@ export function ActivityDetail({ id }: { id: number }) {
     invalidates: ['materials.list'],
     onSuccess: (m) => navigate(`/activities/material/${m.id}`),
   });
+  // A role that may not record attendance reads who came; rows open the file only.
+  const mayMark = useCan('activities.attendance');
   const a = activity.data;
   if (!a) return null;
   const mark = (personIds: number[], attended: boolean, then?: () => void) =>
@@ -43,12 +46,14 @@ export function ActivityDetail({ id }: { id: number }) {
           <Button variant="default" onClick={() => navigate('/activities')}>
             返回
           </Button>
-          <Button
-            loading={material.isPending}
-            onClick={() => material.mutate({ title: `${a.title}学习资料`, issuedOn: a.heldOn, activityId: a.id })}
-          >
-            登记本次发放的学习资料
-          </Button>
+          <Can method="materials.create">
+            <Button
+              loading={material.isPending}
+              onClick={() => material.mutate({ title: `${a.title}学习资料`, issuedOn: a.heldOn, activityId: a.id })}
+            >
+              登记本次发放的学习资料
+            </Button>
+          </Can>
         </Group>
       </Group>
       <Paper withBorder p="md">
@@ -56,29 +61,31 @@ export function ActivityDetail({ id }: { id: number }) {
           <Text>
             邀请 <b>{a.invited}</b> 人，到会 <b>{a.attended}</b> 人。
           </Text>
-          <Group align="end">
-            <PersonPicker label="补登到会人员" value={walkIn} onChange={setWalkIn} />
-            <Button
-              variant="light"
-              disabled={!walkIn}
-              loading={attendance.isPending && !!walkIn}
-              onClick={() => walkIn && mark([walkIn.id], true, () => setWalkIn(null))}
-            >
-              补登
-            </Button>
-            <Button
-              variant="default"
-              disabled={a.people.length === 0}
-              onClick={() =>
-                mark(
-                  a.people.map((p) => p.personId),
-                  true,
-                )
-              }
-            >
-              全部到会
-            </Button>
-          </Group>
+          <Can method="activities.attendance">
+            <Group align="end">
+              <PersonPicker label="补登到会人员" value={walkIn} onChange={setWalkIn} />
+              <Button
+                variant="light"
+                disabled={!walkIn}
+                loading={attendance.isPending && !!walkIn}
+                onClick={() => walkIn && mark([walkIn.id], true, () => setWalkIn(null))}
+              >
+                补登
+              </Button>
+              <Button
+                variant="default"
+                disabled={a.people.length === 0}
+                onClick={() =>
+                  mark(
+                    a.people.map((p) => p.personId),
+                    true,
+                  )
+                }
+              >
+                全部到会
+              </Button>
+            </Group>
+          </Can>
         </Group>
         {a.note && (
           <Alert color="gray" mb="sm">
@@ -128,20 +135,22 @@ export function ActivityDetail({ id }: { id: number }) {
                   size="md"
                   aria-label={`${p.name}到会`}
                   checked={p.attended}
+                  disabled={!mayMark}
                   onClick={(e) => e.stopPropagation()}
                   onChange={(e) => mark([p.personId], e.currentTarget.checked)}
                 />
               ),
             },
           ]}
-          onRowClick={({ record }) => mark([record.personId], !record.attended)}
-          onRowToggle={(p) => mark([p.personId], !p.attended)}
+          onRowClick={mayMark ? ({ record }) => mark([record.personId], !record.attended) : undefined}
+          onRowToggle={mayMark ? (p) => mark([p.personId], !p.attended) : undefined}
           onRowOpen={(p) => navigate(`/people/${p.personId}`)}
           rowLabel={(p) => `${p.name}，${p.invited ? '已邀请' : '未邀请'}，${p.attended ? '已到会' : '未到会'}`}
         />
         <Text c="dimmed" size="sm" mt="xs">
-          点击一行或按空格键登记到会；按回车键打开此人的档案。
+          {mayMark ? '点击一行或按空格键登记到会；按回车键打开此人的档案。' : '按回车键打开此人的档案。'}
         </Text>
+        {!mayMark && <RoleNote>不能登记到会，只能查阅</RoleNote>}
       </Paper>
     </Stack>
   );

@@ -8,6 +8,7 @@ import { DataTable } from '../../kit/DataTable';
 import { useRpc } from '../../kit/rpc';
 import { navigate } from '../../route';
 import { NewActivityModal } from './NewActivityModal';
+import { Can } from '../../kit/operator';
 
 export function ActivityList() {
   const [year, setYear] = useState(new Date().getFullYear());
@@ -25,9 +26,11 @@ export function ActivityList() {
           onChange={(v) => typeof v === 'number' && v >= 2000 && v <= 2200 && setYear(v)}
           suffix=" 年"
         />
-        <Button leftSection={<IconPlus size={18} />} onClick={add.open}>
-          新建活动
-        </Button>
+        <Can method="activities.create">
+          <Button leftSection={<IconPlus size={18} />} onClick={add.open}>
+            新建活动
+          </Button>
+        </Can>
       </Group>
       <DataTable<ActivityView>
         records={list.data ?? []}

@@ -9,6 +9,7 @@ import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { DataTable } from '../../kit/DataTable';
 import { fieldErrors } from '../../kit/form';
 import { FormDateField } from '../../kit/FormDateField';
+import { Can } from '../../kit/operator';
 import { rpcKey, useRpc, useRpcMutation } from '../../kit/rpc';
 import { done, failed } from '../../notify';
 import { navigate } from '../../route';
@@ -65,23 +66,27 @@ export function MaterialDetail({ id }: { id: number }) {
           返回
         </Button>
       </Group>
-      <FormDateField form={form} path="on" label="领取/送达日期" w={220} />
+      <Can method="materials.deliver" otherwise="不能登记领取和送学上门，只能查阅">
+        <FormDateField form={form} path="on" label="领取/送达日期" w={220} />
+      </Can>
       {m.toDeliver.length > 0 && (
         <Paper withBorder p="md">
           <Group justify="space-between" mb="xs">
             <Title order={4}>待送学上门（受邀未到会，{m.toDeliver.length} 人）</Title>
-            <Button
-              size="sm"
-              loading={deliver.isPending}
-              onClick={() =>
-                give(
-                  m.toDeliver.map((p) => p.personId),
-                  '送学上门',
-                )
-              }
-            >
-              全部记录为已送学上门
-            </Button>
+            <Can method="materials.deliver">
+              <Button
+                size="sm"
+                loading={deliver.isPending}
+                onClick={() =>
+                  give(
+                    m.toDeliver.map((p) => p.personId),
+                    '送学上门',
+                  )
+                }
+              >
+                全部记录为已送学上门
+              </Button>
+            </Can>
           </Group>
           <DataTable<MaterialView['toDeliver'][number]>
             records={m.toDeliver}
@@ -96,17 +101,19 @@ export function MaterialDetail({ id }: { id: number }) {
                 width: 160,
                 textAlign: 'right',
                 render: (p) => (
-                  <Button
-                    size="compact-md"
-                    variant="light"
-                    aria-label={`${p.name}已送学上门`}
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      give([p.personId], '送学上门');
-                    }}
-                  >
-                    已送学上门
-                  </Button>
+                  <Can method="materials.deliver">
+                    <Button
+                      size="compact-md"
+                      variant="light"
+                      aria-label={`${p.name}已送学上门`}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        give([p.personId], '送学上门');
+                      }}
+                    >
+                      已送学上门
+                    </Button>
+                  </Can>
                 ),
               },
             ]}
@@ -116,16 +123,24 @@ export function MaterialDetail({ id }: { id: number }) {
         </Paper>
       )}
       <Paper withBorder p="md">
-        <Group align="end" mb="sm">
-          <PersonPicker label="登记领取人" value={who} onChange={(p) => form.setFieldValue('who', p)} />
-          <Select label="方式" w={150} data={[...DELIVERY_WAYS]} allowDeselect={false} {...form.getInputProps('how')} />
-          <Button
-            disabled={!who}
-            onClick={() => who && give([who.id], form.getValues().how, () => form.setFieldValue('who', null))}
-          >
-            登记
-          </Button>
-        </Group>
+        <Can method="materials.deliver">
+          <Group align="end" mb="sm">
+            <PersonPicker label="登记领取人" value={who} onChange={(p) => form.setFieldValue('who', p)} />
+            <Select
+              label="方式"
+              w={150}
+              data={[...DELIVERY_WAYS]}
+              allowDeselect={false}
+              {...form.getInputProps('how')}
+            />
+            <Button
+              disabled={!who}
+              onClick={() => who && give([who.id], form.getValues().how, () => form.setFieldValue('who', null))}
+            >
+              登记
+            </Button>
+          </Group>
+        </Can>
         <DataTable<MaterialView['deliveries'][number]>
           records={m.deliveries}
           idAccessor="personId"

@@ -13,6 +13,7 @@ import { FormDateField } from '../../kit/FormDateField';
 import { FormModal } from '../../kit/FormModal';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
+import { Can } from '../../kit/operator';
 
 type MaterialRow = OutputOf<'materials.list'>[number];
 
@@ -22,9 +23,11 @@ export function MaterialList() {
   return (
     <Stack gap="sm">
       <Group justify="flex-end">
-        <Button leftSection={<IconPlus size={18} />} onClick={add.open}>
-          登记学习资料
-        </Button>
+        <Can method="materials.create">
+          <Button leftSection={<IconPlus size={18} />} onClick={add.open}>
+            登记学习资料
+          </Button>
+        </Can>
       </Group>
       <DataTable<MaterialRow>
         records={list.data ?? []}

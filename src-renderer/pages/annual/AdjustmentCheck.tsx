@@ -8,6 +8,7 @@ import { ADJUSTMENT_FIELD_NAMES } from '../../../src-main/shared/importFields';
 import { ColumnMapping, lacksColumns, type ColumnChoices } from '../../components/import/ColumnMapping';
 import { fileBytes } from '../../files';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
+import { Can } from '../../kit/operator';
 import { done, failed } from '../../notify';
 import { AdjustmentRun } from './AdjustmentRun';
 import { RuleEditor } from './RuleEditor';
@@ -68,9 +69,11 @@ export function AdjustmentCheck({ year }: { year: number }) {
         <Group justify="space-between" mb={editing || !current ? 'sm' : 0}>
           <Title order={4}>{year} 年调资规则</Title>
           {current && !editing && (
-            <Button variant="default" onClick={() => setEditing(true)}>
-              修改规则
-            </Button>
+            <Can method="adjustments.saveRule">
+              <Button variant="default" onClick={() => setEditing(true)}>
+                修改规则
+              </Button>
+            </Can>
           )}
         </Group>
         {current && !editing ? (
@@ -82,25 +85,29 @@ export function AdjustmentCheck({ year }: { year: number }) {
                 尚未填写。请按上级调整基本养老金的通知填写，保存后再导入社保经办机构的调资名单。
               </Text>
             )}
-            <RuleEditor
-              year={year}
-              rule={current}
-              onSaved={() => setEditing(false)}
-              onCancel={current ? () => setEditing(false) : undefined}
-            />
+            <Can method="adjustments.saveRule" otherwise="不能填写调资规则，只能查阅">
+              <RuleEditor
+                year={year}
+                rule={current}
+                onSaved={() => setEditing(false)}
+                onCancel={current ? () => setEditing(false) : undefined}
+              />
+            </Can>
           </>
         )}
       </Paper>
-      <Group>
-        <FileButton onChange={upload} accept=".xlsx,.xls,.csv">
-          {(props) => (
-            <Button {...props} leftSection={<IconUpload size={18} />} loading={trial.isPending} disabled={!current}>
-              导入调资名单
-            </Button>
-          )}
-        </FileButton>
-        <Text c="dimmed">社保经办机构的名单（身份证号、姓名、调整前后养老金或调整额），按身份证号与档案对应。</Text>
-      </Group>
+      <Can method="adjustments.import">
+        <Group>
+          <FileButton onChange={upload} accept=".xlsx,.xls,.csv">
+            {(props) => (
+              <Button {...props} leftSection={<IconUpload size={18} />} loading={trial.isPending} disabled={!current}>
+                导入调资名单
+              </Button>
+            )}
+          </FileButton>
+          <Text c="dimmed">社保经办机构的名单（身份证号、姓名、调整前后养老金或调整额），按身份证号与档案对应。</Text>
+        </Group>
+      </Can>
       {tried && file && (
         <Paper withBorder p="md">
           <Stack gap="sm">

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { AdjustmentRowView, AdjustmentRunView } from '../../../src-main/contract/adjustments';
 import { download } from '../../files';
 import { DataTable } from '../../kit/DataTable';
+import { Can, useCan } from '../../kit/operator';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { done } from '../../notify';
 import { navigate } from '../../route';
@@ -31,6 +32,8 @@ export function AdjustmentRun({ run, older }: { run: AdjustmentRunView; older: n
   const [filter, setFilter] = useState<Filter>(run.counts.differs ? 'differs' : 'unchecked');
   const [page, setPage] = useState(1);
   const [opened, setOpened] = useState<AdjustmentRowView | null>(null);
+  // A role that may not check rows reads them; a row then opens nothing.
+  const mayCheck = useCan('adjustments.check');
   const rows = useRpc('adjustments.rows', { runId: run.id, filter, page }, { placeholderData: keepPreviousData });
   const recompute = useRpcMutation('adjustments.recompute', {
     invalidates: ADJUSTMENT_READS,
@@ -55,22 +58,26 @@ export function AdjustmentRun({ run, older }: { run: AdjustmentRunView; older: n
             </Text>
           </div>
           <Group>
-            <Button
-              variant="default"
-              leftSection={<IconRefresh size={18} />}
-              loading={recompute.isPending}
-              onClick={() => recompute.mutate({ runId: run.id })}
-            >
-              按现行规则重新计算
-            </Button>
-            <Button
-              variant="default"
-              leftSection={<IconDownload size={18} />}
-              loading={exportDiffs.isPending}
-              onClick={() => exportDiffs.mutate({ runId: run.id })}
-            >
-              导出差异名单
-            </Button>
+            <Can method="adjustments.recompute">
+              <Button
+                variant="default"
+                leftSection={<IconRefresh size={18} />}
+                loading={recompute.isPending}
+                onClick={() => recompute.mutate({ runId: run.id })}
+              >
+                按现行规则重新计算
+              </Button>
+            </Can>
+            <Can method="adjustments.exportDiffs">
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={18} />}
+                loading={exportDiffs.isPending}
+                onClick={() => exportDiffs.mutate({ runId: run.id })}
+              >
+                导出差异名单
+              </Button>
+            </Can>
             <Button
               leftSection={<IconPrinter size={18} />}
               onClick={() => navigate('/print/adjustments', { run: String(run.id) })}
@@ -99,7 +106,7 @@ export function AdjustmentRun({ run, older }: { run: AdjustmentRunView; older: n
           noRecordsText="没有符合条件的记录"
           striped
           {...paging}
-          onRowOpen={setOpened}
+          onRowOpen={mayCheck ? setOpened : undefined}
           rowLabel={(r) => `${r.name ?? '（无姓名）'}，第 ${r.row} 行`}
           columns={[
             { accessor: 'row', title: '行号', width: 56 },
@@ -167,19 +174,23 @@ export function AdjustmentRun({ run, older }: { run: AdjustmentRunView; older: n
                       {r.checkedOn} {r.checkedBy}
                     </Badge>
                     {r.checkNote && <Text size="sm">{r.checkNote}</Text>}
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      color="gray"
-                      onClick={(e) => (e.stopPropagation(), setOpened(r))}
-                    >
-                      撤销核对
-                    </Button>
+                    <Can method="adjustments.uncheck">
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="gray"
+                        onClick={(e) => (e.stopPropagation(), setOpened(r))}
+                      >
+                        撤销核对
+                      </Button>
+                    </Can>
                   </Stack>
                 ) : (
-                  <Button size="sm" variant="light" onClick={(e) => (e.stopPropagation(), setOpened(r))}>
-                    核对
-                  </Button>
+                  <Can method="adjustments.check" otherwise={<Text c="dimmed">未核对</Text>}>
+                    <Button size="sm" variant="light" onClick={(e) => (e.stopPropagation(), setOpened(r))}>
+                      核对
+                    </Button>
+                  </Can>
                 ),
             },
           ]}

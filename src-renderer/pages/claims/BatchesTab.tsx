@@ -10,6 +10,7 @@ import { contract } from '../../../src-main/contract';
 import { download } from '../../files';
 import { DataTable } from '../../kit/DataTable';
 import { FormModal } from '../../kit/FormModal';
+import { Can } from '../../kit/operator';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
 import { done, LoadFailed, yuan } from './shared';
@@ -70,56 +71,61 @@ function BatchList() {
     <Stack gap="md" mt="md">
       <Title order={2}>发放批次</Title>
       {(approved.error ?? batches.error) && <LoadFailed error={(approved.error ?? batches.error)!} />}
-      <Paper withBorder p="md">
-        <Title order={4} mb="sm">
-          新建发放批次：已批准、尚未发放的报销单
-        </Title>
-        {approved.data && all.length === 0 ? (
-          <Text c="dimmed">目前没有待发放的报销单。</Text>
-        ) : (
-          <Stack gap="sm">
-            <Select
-              label="批准月份"
-              w={180}
-              data={[{ value: '', label: '全部' }, ...months.map((m) => ({ value: m, label: `${monthName(m)}批准` }))]}
-              value={month}
-              onChange={(v) => pickMonth(v ?? '')}
-            />
-            <DataTable<ClaimListItem>
-              records={shown}
-              fetching={approved.isPending}
-              maxHeight={420}
-              selectedRecords={picked}
-              onSelectedRecordsChange={(records) => {
-                const kept = new Set(records.map((c) => c.id));
-                setLeft(shown.filter((c) => !kept.has(c.id)).map((c) => c.id));
-              }}
-              allRecordsSelectionCheckboxProps={{ 'aria-label': '全选' }}
-              getRecordSelectionCheckboxProps={(c) => ({ 'aria-label': `选择第 ${c.id} 号` })}
-              onRowToggle={toggle}
-              onRowOpen={(c) => navigate(`/claims/${c.id}`)}
-              rowLabel={(c) =>
-                `第 ${c.id} 号，${c.personName}，${yuan(c.payFen)}，${left.includes(c.id) ? '未选' : '已选'}`
-              }
-              columns={[
-                { accessor: 'id', title: '编号', render: (c) => `第 ${c.id} 号` },
-                { accessor: 'personName', title: '姓名' },
-                { accessor: 'approvedAt', title: '批准日期', render: (c) => c.approvedAt?.slice(0, 10) },
-                { accessor: 'payFen', title: '报销金额', textAlign: 'right', render: (c) => yuan(c.payFen) },
-              ]}
-            />
-            <Group>
-              <Text>
-                已选 {picked.length} 张，合计 {yuan(total)}
-              </Text>
-              <Text c="dimmed">空格键选择或取消一行，回车打开报销单</Text>
-              <Button onClick={openNaming} disabled={picked.length === 0}>
-                建立发放批次
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Paper>
+      <Can method="batches.create" otherwise="不能建立发放批次，只能查阅和打印">
+        <Paper withBorder p="md">
+          <Title order={4} mb="sm">
+            新建发放批次：已批准、尚未发放的报销单
+          </Title>
+          {approved.data && all.length === 0 ? (
+            <Text c="dimmed">目前没有待发放的报销单。</Text>
+          ) : (
+            <Stack gap="sm">
+              <Select
+                label="批准月份"
+                w={180}
+                data={[
+                  { value: '', label: '全部' },
+                  ...months.map((m) => ({ value: m, label: `${monthName(m)}批准` })),
+                ]}
+                value={month}
+                onChange={(v) => pickMonth(v ?? '')}
+              />
+              <DataTable<ClaimListItem>
+                records={shown}
+                fetching={approved.isPending}
+                maxHeight={420}
+                selectedRecords={picked}
+                onSelectedRecordsChange={(records) => {
+                  const kept = new Set(records.map((c) => c.id));
+                  setLeft(shown.filter((c) => !kept.has(c.id)).map((c) => c.id));
+                }}
+                allRecordsSelectionCheckboxProps={{ 'aria-label': '全选' }}
+                getRecordSelectionCheckboxProps={(c) => ({ 'aria-label': `选择第 ${c.id} 号` })}
+                onRowToggle={toggle}
+                onRowOpen={(c) => navigate(`/claims/${c.id}`)}
+                rowLabel={(c) =>
+                  `第 ${c.id} 号，${c.personName}，${yuan(c.payFen)}，${left.includes(c.id) ? '未选' : '已选'}`
+                }
+                columns={[
+                  { accessor: 'id', title: '编号', render: (c) => `第 ${c.id} 号` },
+                  { accessor: 'personName', title: '姓名' },
+                  { accessor: 'approvedAt', title: '批准日期', render: (c) => c.approvedAt?.slice(0, 10) },
+                  { accessor: 'payFen', title: '报销金额', textAlign: 'right', render: (c) => yuan(c.payFen) },
+                ]}
+              />
+              <Group>
+                <Text>
+                  已选 {picked.length} 张，合计 {yuan(total)}
+                </Text>
+                <Text c="dimmed">空格键选择或取消一行，回车打开报销单</Text>
+                <Button onClick={openNaming} disabled={picked.length === 0}>
+                  建立发放批次
+                </Button>
+              </Group>
+            </Stack>
+          )}
+        </Paper>
+      </Can>
       <FormModal
         opened={naming}
         onClose={() => setNaming(false)}
@@ -170,14 +176,16 @@ function BatchDetail({ id }: { id: number }) {
       <Group justify="space-between">
         <Title order={2}>发放批次：{batch.name}</Title>
         <Group>
-          <Button
-            variant="light"
-            leftSection={<IconDownload size={18} />}
-            loading={exportList.isPending}
-            onClick={() => exportList.mutate({ id })}
-          >
-            导出发放名单
-          </Button>
+          <Can method="batches.export">
+            <Button
+              variant="light"
+              leftSection={<IconDownload size={18} />}
+              loading={exportList.isPending}
+              onClick={() => exportList.mutate({ id })}
+            >
+              导出发放名单
+            </Button>
+          </Can>
           <Button
             variant="light"
             leftSection={<IconPrinter size={18} />}
@@ -186,9 +194,11 @@ function BatchDetail({ id }: { id: number }) {
             打印汇总表
           </Button>
           {batch.status === '待发放' && (
-            <Button color="green" loading={markPaid.isPending} onClick={() => markPaid.mutate({ id })}>
-              标记为已发放
-            </Button>
+            <Can method="batches.markPaid">
+              <Button color="green" loading={markPaid.isPending} onClick={() => markPaid.mutate({ id })}>
+                标记为已发放
+              </Button>
+            </Can>
           )}
         </Group>
       </Group>

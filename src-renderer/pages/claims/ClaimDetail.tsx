@@ -10,6 +10,7 @@ import { contract } from '../../../src-main/contract';
 import { AttachmentsTab } from '../../components/AttachmentsTab';
 import { DataTable } from '../../kit/DataTable';
 import { FormModal } from '../../kit/FormModal';
+import { Can } from '../../kit/operator';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
 import { PolicyGapNotice, visitYears } from './PolicyGapNotice';
@@ -72,35 +73,41 @@ export function ClaimDetail({ id }: { id: number }) {
         </Group>
         <Group>
           {editable && (
-            <Button variant="default" onClick={() => navigate(`/claims/edit/${claim.id}`)}>
-              修改
-            </Button>
+            <Can method="claims.update">
+              <Button variant="default" onClick={() => navigate(`/claims/edit/${claim.id}`)}>
+                修改
+              </Button>
+            </Can>
           )}
-          {claim.status === '登记' && (
-            <Button loading={moving('审核')} disabled={move.isPending} onClick={() => go('审核')}>
-              提交审核
-            </Button>
-          )}
-          {claim.status === '审核' && (
-            <Button color="green" loading={moving('批准')} disabled={move.isPending} onClick={() => go('批准')}>
-              批准
-            </Button>
-          )}
-          {(claim.status === '登记' || claim.status === '审核') && (
-            <Button color="orange" variant="light" onClick={() => setAsking('退回')}>
-              退回
-            </Button>
-          )}
-          {claim.status === '退回' && (
-            <Button loading={moving('登记')} disabled={move.isPending} onClick={() => go('登记')}>
-              重新提交
-            </Button>
-          )}
-          {approved && claim.source !== '冲销' && claim.reversedBy === null && (
-            <Button color="red" variant="light" onClick={() => setAsking('冲销')}>
-              冲销更正
-            </Button>
-          )}
+          <Can method="claims.move">
+            {claim.status === '登记' && (
+              <Button loading={moving('审核')} disabled={move.isPending} onClick={() => go('审核')}>
+                提交审核
+              </Button>
+            )}
+            {claim.status === '审核' && (
+              <Button color="green" loading={moving('批准')} disabled={move.isPending} onClick={() => go('批准')}>
+                批准
+              </Button>
+            )}
+            {(claim.status === '登记' || claim.status === '审核') && (
+              <Button color="orange" variant="light" onClick={() => setAsking('退回')}>
+                退回
+              </Button>
+            )}
+            {claim.status === '退回' && (
+              <Button loading={moving('登记')} disabled={move.isPending} onClick={() => go('登记')}>
+                重新提交
+              </Button>
+            )}
+          </Can>
+          <Can method="claims.reverse">
+            {approved && claim.source !== '冲销' && claim.reversedBy === null && (
+              <Button color="red" variant="light" onClick={() => setAsking('冲销')}>
+                冲销更正
+              </Button>
+            )}
+          </Can>
           <Button
             variant="subtle"
             onClick={() =>

@@ -50,7 +50,9 @@ export function ClaimsList({ params }: { params: URLSearchParams }) {
       </Group>
       {list.error && <LoadFailed error={list.error} />}
       {list.data && list.data.total === 0 && !status ? (
-        <Text c="dimmed">还没有报销单。点击“登记报销单”录入，或在下方导入以往的报销台账。</Text>
+        <Can method="claims.create" otherwise={<Text c="dimmed">还没有报销单。</Text>}>
+          <Text c="dimmed">还没有报销单。点击“登记报销单”录入，或在下方导入以往的报销台账。</Text>
+        </Can>
       ) : (
         <DataTable<ClaimListItem>
           records={list.data?.rows ?? []}

@@ -2,6 +2,7 @@
 // year's figures, one tab each; the address says which (#/claims/batches, #/claims/12, …).
 import { Tabs } from '@mantine/core';
 import { navigate } from '../../route';
+import { Can, NoPermission } from '../../kit/operator';
 import { BatchesTab } from './BatchesTab';
 import { ClaimDetail } from './ClaimDetail';
 import { ClaimForm } from './ClaimForm';
@@ -24,9 +25,19 @@ export function ClaimsPage({ path, params }: { path: string[]; params: URLSearch
   const [sub, id] = path;
   const tab = TABS.some(([k]) => k === sub) ? sub : 'list';
   let body;
+  // The forms reached by a link: a role that may not register or change a claim is told so.
   if (sub === 'new')
-    body = <ClaimForm key="new" claim={null} personId={params.get('person') ? Number(params.get('person')) : null} />;
-  else if (sub === 'edit' && id) body = <ClaimForm key={`edit-${id}`} claim={Number(id)} personId={null} />;
+    body = (
+      <Can method="claims.create" otherwise={<NoPermission what="登记报销单" />}>
+        <ClaimForm key="new" claim={null} personId={params.get('person') ? Number(params.get('person')) : null} />
+      </Can>
+    );
+  else if (sub === 'edit' && id)
+    body = (
+      <Can method="claims.update" otherwise={<NoPermission what="修改报销单" />}>
+        <ClaimForm key={`edit-${id}`} claim={Number(id)} personId={null} />
+      </Can>
+    );
   else if (sub && /^\d+$/.test(sub)) body = <ClaimDetail key={sub} id={Number(sub)} />;
   else if (tab === 'batches') body = <BatchesTab id={id ? Number(id) : null} />;
   else if (tab === 'statement') body = <StatementTab params={params} />;

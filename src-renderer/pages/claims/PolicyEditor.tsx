@@ -11,6 +11,7 @@ import { CategoryPolicy, LINE_KINDS, type LineKind } from '../../../src-main/sha
 import type { Category } from '../../../src-main/shared/person';
 import { bpText, formatYuan, parseYuan, percentToBp } from '../../../src-main/shared/money';
 import { useContractForm } from '../../kit/form';
+import { Can, Editable } from '../../kit/operator';
 import { useRpcMutation } from '../../kit/rpc';
 import { done } from './shared';
 
@@ -122,26 +123,30 @@ export function PolicyFields({
         <Group key={i} align="flex-end">
           <NumberInput label="年满（岁）" w={110} min={0} max={150} {...form.getInputProps(`bands.${i}.minAge`)} />
           <TextInput label="比例增加（百分点）" w={160} {...form.getInputProps(`bands.${i}.extra`)} />
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            mb={6}
-            aria-label={`删除第 ${i + 1} 个年龄段`}
-            onClick={() => form.removeListItem('bands', i)}
-          >
-            <IconTrash size={18} />
-          </ActionIcon>
+          <Can method="claims.savePolicy">
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              mb={6}
+              aria-label={`删除第 ${i + 1} 个年龄段`}
+              onClick={() => form.removeListItem('bands', i)}
+            >
+              <IconTrash size={18} />
+            </ActionIcon>
+          </Can>
         </Group>
       ))}
-      <Group>
-        <Button
-          variant="subtle"
-          leftSection={<IconPlus size={16} />}
-          onClick={() => form.insertListItem('bands', { minAge: 80, extra: '10' })}
-        >
-          添加年龄段
-        </Button>
-      </Group>
+      <Can method="claims.savePolicy">
+        <Group>
+          <Button
+            variant="subtle"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => form.insertListItem('bands', { minAge: 80, extra: '10' })}
+          >
+            添加年龄段
+          </Button>
+        </Group>
+      </Can>
       {withNote && <TextInput label="说明（如文件号）" w={320} {...form.getInputProps('note')} />}
     </>
   );
@@ -190,7 +195,11 @@ export function PolicyEditor({
   });
   return (
     <Stack gap="sm">
-      <PolicyFields form={f.form} withNote />
+      <Editable method="claims.savePolicy">
+        <Stack gap="sm">
+          <PolicyFields form={f.form} withNote />
+        </Stack>
+      </Editable>
       {f.error && (
         <Alert color="red" role="alert" title={f.conflict ? '未保存：政策已被他人修改' : '未保存'}>
           <Text>{f.error}</Text>
@@ -201,12 +210,14 @@ export function PolicyEditor({
           )}
         </Alert>
       )}
-      <Group>
-        <Button onClick={() => void f.save()} loading={f.saving} disabled={!f.dirty && loaded !== null}>
-          保存政策
-        </Button>
-        {f.dirty && <Text c="orange.8">有未保存的修改</Text>}
-      </Group>
+      <Can method="claims.savePolicy" otherwise="不能修改报销政策，只能查阅">
+        <Group>
+          <Button onClick={() => void f.save()} loading={f.saving} disabled={!f.dirty && loaded !== null}>
+            保存政策
+          </Button>
+          {f.dirty && <Text c="orange.8">有未保存的修改</Text>}
+        </Group>
+      </Can>
     </Stack>
   );
 }

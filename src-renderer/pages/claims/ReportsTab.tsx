@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { ClaimsReport } from '../../../src-main/contract/claims';
 import { download } from '../../files';
 import { DataTable } from '../../kit/DataTable';
+import { Can } from '../../kit/operator';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
 import { LoadFailed, THIS_YEAR, validYear, yuan } from './shared';
@@ -80,15 +81,17 @@ export function ReportsTab() {
             value={month === null ? '' : String(month)}
             onChange={(v) => setMonth(v ? Number(v) : null)}
           />
-          <Button
-            variant="light"
-            leftSection={<IconDownload size={18} />}
-            loading={exportIt.isPending}
-            disabled={validYear(year) === null}
-            onClick={() => exportIt.mutate({ year })}
-          >
-            导出 Excel
-          </Button>
+          <Can method="claims.exportReport">
+            <Button
+              variant="light"
+              leftSection={<IconDownload size={18} />}
+              loading={exportIt.isPending}
+              disabled={validYear(year) === null}
+              onClick={() => exportIt.mutate({ year })}
+            >
+              导出 Excel
+            </Button>
+          </Can>
         </Group>
       </Group>
       {query.error && <LoadFailed error={query.error} />}

@@ -9,6 +9,7 @@ import type { SimulationResult } from '../../../src-main/contract/claims';
 import type { CategoryPolicy } from '../../../src-main/shared/claimPolicy';
 import { CATEGORIES, type Category } from '../../../src-main/shared/person';
 import { DataTable } from '../../kit/DataTable';
+import { Can } from '../../kit/operator';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
 import { BLANK_POLICY, PolicyDraft, PolicyFields, valuesOf, type PolicyValues } from './PolicyEditor';
@@ -33,7 +34,9 @@ export function SimulationTab() {
         调整下列测算政策后点“测算”：按批准顺序重新计算该年度全部已批准的报销单，与实际报销金额对比。测算不保存、不影响任何报销单。
       </Text>
       {/* Another year starts again from that year's policies, with no result. */}
-      {validYear(year) !== null && <Simulation key={year} year={year} />}
+      <Can method="claims.simulate" otherwise="不能进行政策测算">
+        {validYear(year) !== null && <Simulation key={year} year={year} />}
+      </Can>
     </Stack>
   );
 }

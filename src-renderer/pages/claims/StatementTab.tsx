@@ -5,6 +5,7 @@ import type { ClaimFile, ClaimLineView } from '../../../src-main/contract/claims
 import { formatYuan } from '../../../src-main/shared/money';
 import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { DataTable } from '../../kit/DataTable';
+import { Can } from '../../kit/operator';
 import { useRpc } from '../../kit/rpc';
 import { navigate } from '../../route';
 import { StatementSummary } from './StatementView';
@@ -49,13 +50,15 @@ export function StatementTab({ params }: { params: URLSearchParams }) {
             >
               打印结算单
             </Button>
-            <Button
-              variant="subtle"
-              leftSection={<IconPlus size={18} />}
-              onClick={() => navigate('/claims/new', { person: String(s.personId) })}
-            >
-              为其登记报销单
-            </Button>
+            <Can method="claims.create">
+              <Button
+                variant="subtle"
+                leftSection={<IconPlus size={18} />}
+                onClick={() => navigate('/claims/new', { person: String(s.personId) })}
+              >
+                为其登记报销单
+              </Button>
+            </Can>
           </>
         )}
       </Group>

@@ -22,6 +22,7 @@ import { ADDRESS_FORMS, LETTER_KINDS, PLACEHOLDERS, type LetterTemplate } from '
 import { call } from '../../api';
 import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { useContractForm } from '../../kit/form';
+import { Can, Editable } from '../../kit/operator';
 import { rpcKey, useRpc, useRpcMutation } from '../../kit/rpc';
 import { SaveBar } from '../../kit/SaveBar';
 import { done } from '../../notify';
@@ -82,38 +83,40 @@ export function TemplateEditor({ template }: { template: TemplateView }) {
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <Stack>
-          <Group>
-            <Badge size="lg" variant="light" color={template.isDefault ? 'gray' : 'blue'}>
-              {template.isDefault ? '系统默认模板' : '本单位已修改'}
-            </Badge>
-          </Group>
-          <TextInput label="标题" {...form.getInputProps('title')} />
-          <TextInput label="称谓" {...form.getInputProps('salutation')} />
-          <Textarea label="正文（每行一段）" autosize minRows={6} {...form.getInputProps('body')} />
-          <Textarea label="祝颂语" autosize minRows={2} {...form.getInputProps('closing')} />
-          <Group grow>
-            <Select label="落款日期" data={DATE_STYLES} allowDeselect={false} {...form.getInputProps('dateStyle')} />
-            <Select
-              label="默认称呼"
-              data={[...ADDRESS_FORMS]}
-              allowDeselect={false}
-              {...form.getInputProps('addressForm')}
-            />
-          </Group>
-          <Text c="dimmed">
-            可用的占位符：
-            {Object.entries(PLACEHOLDERS)
-              .map(([k, v]) => `{${k}} ${v}`)
-              .join('；')}
-            。
-          </Text>
-          {f.error && (
-            <Alert color="red" withCloseButton onClose={f.clearError}>
-              {f.error}
-            </Alert>
-          )}
-        </Stack>
+        <Editable method="letters.saveTemplate">
+          <Stack>
+            <Group>
+              <Badge size="lg" variant="light" color={template.isDefault ? 'gray' : 'blue'}>
+                {template.isDefault ? '系统默认模板' : '本单位已修改'}
+              </Badge>
+            </Group>
+            <TextInput label="标题" {...form.getInputProps('title')} />
+            <TextInput label="称谓" {...form.getInputProps('salutation')} />
+            <Textarea label="正文（每行一段）" autosize minRows={6} {...form.getInputProps('body')} />
+            <Textarea label="祝颂语" autosize minRows={2} {...form.getInputProps('closing')} />
+            <Group grow>
+              <Select label="落款日期" data={DATE_STYLES} allowDeselect={false} {...form.getInputProps('dateStyle')} />
+              <Select
+                label="默认称呼"
+                data={[...ADDRESS_FORMS]}
+                allowDeselect={false}
+                {...form.getInputProps('addressForm')}
+              />
+            </Group>
+            <Text c="dimmed">
+              可用的占位符：
+              {Object.entries(PLACEHOLDERS)
+                .map(([k, v]) => `{${k}} ${v}`)
+                .join('；')}
+              。
+            </Text>
+            {f.error && (
+              <Alert color="red" withCloseButton onClose={f.clearError}>
+                {f.error}
+              </Alert>
+            )}
+          </Stack>
+        </Editable>
         <Stack>
           <PersonPicker label="用真实人员预览" value={person} onChange={setPerson} />
           {!person && <Text c="dimmed">选择一位人员，即用他（她）的信息显示已保存的模板。</Text>}
@@ -136,13 +139,17 @@ export function TemplateEditor({ template }: { template: TemplateView }) {
           ) : null}
         </Stack>
       </SimpleGrid>
-      <SaveBar dirty={f.dirty} saving={f.saving} onSave={() => void f.save()}>
-        {!template.isDefault && (
-          <Button variant="default" loading={reset.isPending} onClick={() => reset.mutate({ kind: template.kind })}>
-            恢复系统默认
-          </Button>
-        )}
-      </SaveBar>
+      <Can method="letters.saveTemplate" otherwise="不能修改信函模板，只能预览和打印">
+        <SaveBar dirty={f.dirty} saving={f.saving} onSave={() => void f.save()}>
+          {!template.isDefault && (
+            <Can method="letters.resetTemplate">
+              <Button variant="default" loading={reset.isPending} onClick={() => reset.mutate({ kind: template.kind })}>
+                恢复系统默认
+              </Button>
+            </Can>
+          )}
+        </SaveBar>
+      </Can>
     </Stack>
   );
 }

@@ -4,6 +4,7 @@
 // chosen are in the address.
 import { Badge, Group, NavLink, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useRpc } from '../../kit/rpc';
+import { Can } from '../../kit/operator';
 import { navigate } from '../../route';
 import { NewUnit } from './NewUnit';
 import { UnitPanel } from './UnitPanel';
@@ -72,7 +73,9 @@ export function OrgPage({ params }: { params: URLSearchParams }) {
                 ))}
             </NavLink>
           ))}
-          <NewUnit key={view} view={view} units={units} onCreated={(key) => select(key)} />
+          <Can method="org.create">
+            <NewUnit key={view} view={view} units={units} onCreated={(key) => select(key)} />
+          </Can>
         </Paper>
         <div style={{ flex: 1, minWidth: 0 }}>
           {unit ? (

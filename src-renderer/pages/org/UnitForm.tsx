@@ -8,6 +8,7 @@ import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { useContractForm } from '../../kit/form';
 import { useRpcMutation } from '../../kit/rpc';
 import { SaveBar } from '../../kit/SaveBar';
+import { Can, Editable } from '../../kit/operator';
 import { done } from '../../notify';
 import { UNIT_READS } from './views';
 
@@ -58,25 +59,31 @@ export function UnitForm({ unit }: { unit: NetworkUnit }) {
     <Paper withBorder p="md">
       <Stack gap="sm">
         <Title order={5}>名称、组长与联系方式</Title>
-        {!isPlace && <TextInput label="名称" w={300} {...form.getInputProps('name')} />}
-        <SimpleGrid cols={{ base: 1, lg: 3 }}>
-          <PersonPicker
-            label="组长（离退休人员）"
-            value={picked}
-            onChange={(p) => form.setFieldValue('leaderPerson', p)}
-            error={(form.errors.leaderPersonId as string | undefined) ?? null}
-          />
-          <TextInput label="或：组长（工作人员）" disabled={!!picked} {...form.getInputProps('leader')} />
-          <TextInput label="联系电话" {...form.getInputProps('phone')} />
-        </SimpleGrid>
-        <Textarea label="备注" autosize minRows={1} {...form.getInputProps('note')} />
-        <SaveBar dirty={f.dirty} saving={f.saving} onSave={() => void f.save()}>
-          {f.error && (
-            <Text c="red.8" fw={500} role="alert" maw={600}>
-              未能保存：{f.error}
-            </Text>
-          )}
-        </SaveBar>
+        <Editable method="org.saveUnit">
+          <Stack gap="sm">
+            {!isPlace && <TextInput label="名称" w={300} {...form.getInputProps('name')} />}
+            <SimpleGrid cols={{ base: 1, lg: 3 }}>
+              <PersonPicker
+                label="组长（离退休人员）"
+                value={picked}
+                onChange={(p) => form.setFieldValue('leaderPerson', p)}
+                error={(form.errors.leaderPersonId as string | undefined) ?? null}
+              />
+              <TextInput label="或：组长（工作人员）" disabled={!!picked} {...form.getInputProps('leader')} />
+              <TextInput label="联系电话" {...form.getInputProps('phone')} />
+            </SimpleGrid>
+            <Textarea label="备注" autosize minRows={1} {...form.getInputProps('note')} />
+          </Stack>
+        </Editable>
+        <Can method="org.saveUnit" otherwise="不能修改组织网络，只能查阅和打印">
+          <SaveBar dirty={f.dirty} saving={f.saving} onSave={() => void f.save()}>
+            {f.error && (
+              <Text c="red.8" fw={500} role="alert" maw={600}>
+                未能保存：{f.error}
+              </Text>
+            )}
+          </SaveBar>
+        </Can>
       </Stack>
     </Paper>
   );

@@ -9,6 +9,7 @@ import { done } from '../../notify';
 import { navigate } from '../../route';
 import { Members } from './Members';
 import { UnitForm } from './UnitForm';
+import { Can } from '../../kit/operator';
 import { MEMBERSHIP_READS } from './views';
 
 const FIGURES: [keyof NetworkUnit['figures'], string][] = [
@@ -52,14 +53,16 @@ export function UnitPanel({
             <Button variant="default" leftSection={<IconPrinter size={18} />} onClick={() => printSheet(true)}>
               打印联系表和联络树
             </Button>
-            <Button
-              variant="default"
-              leftSection={<IconDownload size={18} />}
-              loading={exportSheet.isPending}
-              onClick={() => exportSheet.mutate({ ref: unit.ref })}
-            >
-              导出 Excel
-            </Button>
+            <Can method="org.exportSheet">
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={18} />}
+                loading={exportSheet.isPending}
+                onClick={() => exportSheet.mutate({ ref: unit.ref })}
+              >
+                导出 Excel
+              </Button>
+            </Can>
           </Group>
         </Group>
         <SimpleGrid cols={7}>
@@ -74,7 +77,9 @@ export function UnitPanel({
         </SimpleGrid>
       </Paper>
       <UnitForm unit={unit} />
-      <Reorganise unit={unit} units={units} onMoved={onMoved} />
+      <Can method="org.move">
+        <Reorganise unit={unit} units={units} onMoved={onMoved} />
+      </Can>
       <Members unitRef={unit.ref} />
     </Stack>
   );
@@ -142,15 +147,17 @@ function Reorganise({
         >
           移动（组员随迁）
         </Button>
-        <Button
-          variant="default"
-          color="red"
-          disabled={to?.ref.kind !== kind}
-          loading={merge.isPending}
-          onClick={askMerge}
-        >
-          合并
-        </Button>
+        <Can method="org.merge">
+          <Button
+            variant="default"
+            color="red"
+            disabled={to?.ref.kind !== kind}
+            loading={merge.isPending}
+            onClick={askMerge}
+          >
+            合并
+          </Button>
+        </Can>
       </Group>
       <Text size="sm" c="dimmed" mt={4}>
         批量编入：在“人员档案”中按条件筛选后，点“编入组织”。

@@ -3,6 +3,7 @@
 import { ActionIcon, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Can } from '../../kit/operator';
 import { PhonesField, textField } from './fields';
 import type { PersonDraft } from './personDraft';
 
@@ -19,15 +20,17 @@ export function ContactsTab({ form }: { form: UseFormReturnType<PersonDraft> }) 
               {c.name || '新联系人'}
               {c.relation ? `（${c.relation}）` : ''}
             </Text>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              size="lg"
-              aria-label="删除此联系人"
-              onClick={() => form.removeListItem('contacts', i)}
-            >
-              <IconTrash size={18} />
-            </ActionIcon>
+            <Can method="retirees.update">
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                size="lg"
+                aria-label="删除此联系人"
+                onClick={() => form.removeListItem('contacts', i)}
+              >
+                <IconTrash size={18} />
+              </ActionIcon>
+            </Can>
           </Group>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <Stack gap="sm">
@@ -46,25 +49,27 @@ export function ContactsTab({ form }: { form: UseFormReturnType<PersonDraft> }) 
           </SimpleGrid>
         </Paper>
       ))}
-      <Group>
-        <Button
-          variant="light"
-          leftSection={<IconPlus size={16} />}
-          onClick={() =>
-            form.insertListItem('contacts', {
-              name: '',
-              relation: null,
-              address: null,
-              phones: [{ label: '手机', number: '' }],
-              emergency: contacts.length === 0,
-              note: null,
-            })
-          }
-        >
-          添加家属或联系人
-        </Button>
-        {contacts.length > 0 && <Text c="dimmed">修改后请点击页面下方的“保存”（Ctrl+S）。</Text>}
-      </Group>
+      <Can method="retirees.update">
+        <Group>
+          <Button
+            variant="light"
+            leftSection={<IconPlus size={16} />}
+            onClick={() =>
+              form.insertListItem('contacts', {
+                name: '',
+                relation: null,
+                address: null,
+                phones: [{ label: '手机', number: '' }],
+                emergency: contacts.length === 0,
+                note: null,
+              })
+            }
+          >
+            添加家属或联系人
+          </Button>
+          {contacts.length > 0 && <Text c="dimmed">修改后请点击页面下方的“保存”（Ctrl+S）。</Text>}
+        </Group>
+      </Can>
     </Stack>
   );
 }

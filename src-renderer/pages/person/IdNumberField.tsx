@@ -7,6 +7,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useEffectEvent } from 'react';
 import type { InputOf } from '../../../src-main/contract';
+import { useCan } from '../../kit/operator';
 import { useRpc } from '../../kit/rpc';
 import { FIELD_LABELS } from '../../../src-main/shared/fields';
 import type { PersonDraft } from './personDraft';
@@ -22,7 +23,9 @@ export function IdNumberField({ form, personId }: { form: UseFormReturnType<Pers
     300,
   );
   const input: CheckInput = { ...(JSON.parse(asked) as CheckInput), excludeId: personId };
-  const check = useRpc('retirees.checkId', input.idNumber.replace(/\s/g, '').length >= 15 ? input : null, {
+  // A role that may only read the file is not asked to check what it cannot change.
+  const mayCheck = useCan('retirees.checkId');
+  const check = useRpc('retirees.checkId', mayCheck && input.idNumber.replace(/\s/g, '').length >= 15 ? input : null, {
     // The same number asked again with a birth date or gender filled in: keep showing its result meanwhile.
     placeholderData: (previous, query) =>
       (query?.queryKey[1] as CheckInput | undefined)?.idNumber === input.idNumber ? previous : undefined,

@@ -10,6 +10,7 @@ import type { PersonFile } from '../../../src-main/contract/retirees';
 import { formatAge, personAge } from '../../../src-main/shared/dates';
 import { AttachmentsTab } from '../../components/AttachmentsTab';
 import { useContractForm } from '../../kit/form';
+import { Can, Editable, RoleNote, useCan } from '../../kit/operator';
 import { rpcKey, useRpc, useRpcMutation } from '../../kit/rpc';
 import { READ_ON_OPEN } from './freshness';
 import { SaveBar } from '../../kit/SaveBar';
@@ -110,6 +111,9 @@ function PersonForm({ file }: { file: PersonFile | null }) {
     f.clearError();
   };
 
+  /** The call 保存 makes: a role that may not make it reads the file, its fields disabled. */
+  const saveMethod = file === null ? 'retirees.create' : 'retirees.update';
+  const canSave = useCan(saveMethod);
   const age = formatAge(personAge(values));
   const reviewFlags = values.reviewFlags ?? [];
   return (
@@ -135,25 +139,28 @@ function PersonForm({ file }: { file: PersonFile | null }) {
           </>
         )}
       </Group>
+      {!canSave && <RoleNote>不能修改档案，只能查阅和打印</RoleNote>}
       {reviewFlags.length > 0 && (
         <Alert color="yellow" title="此档案待核实">
           <Stack gap={6}>
             {reviewFlags.map((flag) => (
               <Group key={flag} justify="space-between" wrap="nowrap">
                 <Text size="sm">{flag}</Text>
-                <Button
-                  size="compact-md"
-                  variant="white"
-                  color="yellow.9"
-                  onClick={() =>
-                    f.form.setFieldValue(
-                      'reviewFlags',
-                      reviewFlags.filter((x) => x !== flag),
-                    )
-                  }
-                >
-                  已核实，清除
-                </Button>
+                <Can method="retirees.update">
+                  <Button
+                    size="compact-md"
+                    variant="white"
+                    color="yellow.9"
+                    onClick={() =>
+                      f.form.setFieldValue(
+                        'reviewFlags',
+                        reviewFlags.filter((x) => x !== flag),
+                      )
+                    }
+                  >
+                    已核实，清除
+                  </Button>
+                </Can>
               </Group>
             ))}
           </Stack>
@@ -168,10 +175,14 @@ function PersonForm({ file }: { file: PersonFile | null }) {
           {file && <Tabs.Tab value="history">变更记录</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="file" pt="md">
-          <PersonFields form={f.form} units={units} personId={file?.id ?? null} />
+          <Editable method={saveMethod}>
+            <PersonFields form={f.form} units={units} personId={file?.id ?? null} />
+          </Editable>
         </Tabs.Panel>
         <Tabs.Panel value="contacts" pt="md">
-          <ContactsTab form={f.form} />
+          <Editable method={saveMethod}>
+            <ContactsTab form={f.form} />
+          </Editable>
         </Tabs.Panel>
         {file && (
           <Tabs.Panel value="visits" pt="md">
@@ -189,21 +200,23 @@ function PersonForm({ file }: { file: PersonFile | null }) {
           </Tabs.Panel>
         )}
       </Tabs>
-      <SaveBar dirty={f.dirty} saving={f.saving} onSave={() => void save()} canSave={f.dirty || file === null}>
-        {/* In the bar, beside 保存: a refusal is seen wherever the file is scrolled. */}
-        {f.error && (
-          <Group gap="sm" wrap="nowrap">
-            <Text c="red.8" fw={500} role="alert" maw={640}>
-              未能保存：{f.error}
-            </Text>
-            {f.conflict && (
-              <Button size="compact-md" variant="light" color="red" onClick={() => void loadLatest()}>
-                载入最新内容（保留我的修改）
-              </Button>
-            )}
-          </Group>
-        )}
-      </SaveBar>
+      {canSave && (
+        <SaveBar dirty={f.dirty} saving={f.saving} onSave={() => void save()} canSave={f.dirty || file === null}>
+          {/* In the bar, beside 保存: a refusal is seen wherever the file is scrolled. */}
+          {f.error && (
+            <Group gap="sm" wrap="nowrap">
+              <Text c="red.8" fw={500} role="alert" maw={640}>
+                未能保存：{f.error}
+              </Text>
+              {f.conflict && (
+                <Button size="compact-md" variant="light" color="red" onClick={() => void loadLatest()}>
+                  载入最新内容（保留我的修改）
+                </Button>
+              )}
+            </Group>
+          )}
+        </SaveBar>
+      )}
       <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title="保存前请核对" size="lg">
         <Stack>
           <Text>{confirm}</Text>

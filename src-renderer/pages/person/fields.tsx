@@ -8,6 +8,7 @@ import { zod4Resolver } from 'mantine-form-zod-resolver';
 import type { ChangeEvent, ReactNode } from 'react';
 import { contract, type MethodName } from '../../../src-main/contract';
 import { FIELD_LABELS } from '../../../src-main/shared/fields';
+import { Can } from '../../kit/operator';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -86,27 +87,31 @@ export function PhonesField({
             error={errorOf?.(i)}
             onChange={(e) => update(i, { number: e.currentTarget.value })}
           />
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            size="lg"
-            aria-label="删除此号码"
-            onClick={() => onChange(value.filter((_, k) => k !== i))}
-          >
-            <IconTrash size={18} />
-          </ActionIcon>
+          <Can method="retirees.update">
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              size="lg"
+              aria-label="删除此号码"
+              onClick={() => onChange(value.filter((_, k) => k !== i))}
+            >
+              <IconTrash size={18} />
+            </ActionIcon>
+          </Can>
         </Group>
       ))}
-      <Group>
-        <Button
-          variant="light"
-          size="sm"
-          leftSection={<IconPlus size={14} />}
-          onClick={() => onChange([...value, { label: value.length ? '住宅' : '手机', number: '' }])}
-        >
-          添加电话
-        </Button>
-      </Group>
+      <Can method="retirees.update">
+        <Group>
+          <Button
+            variant="light"
+            size="sm"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => onChange([...value, { label: value.length ? '住宅' : '手机', number: '' }])}
+          >
+            添加电话
+          </Button>
+        </Group>
+      </Can>
     </Stack>
   );
 }

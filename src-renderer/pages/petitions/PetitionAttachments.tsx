@@ -6,6 +6,7 @@ import type { PetitionAttachment } from '../../../src-main/contract/petitions';
 import { attachmentUrl, downloadAttachment, PREVIEWABLE } from '../../api';
 import { fileToBase64 } from '../../files';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
+import { Can } from '../../kit/operator';
 
 export function PetitionAttachments({ id }: { id: number }) {
   const list = useRpc('petitions.attachments', { id });
@@ -46,23 +47,25 @@ export function PetitionAttachments({ id }: { id: number }) {
       <Group justify="space-between" mb="xs">
         <Title order={5}>附件（来信、材料）</Title>
         {/* A refused file is shown by the mutation's notification; the rest of the batch is not sent. */}
-        <FileButton
-          onChange={(f) => f.length && upload(f).catch(() => {})}
-          multiple
-          accept="image/*,application/pdf,.doc,.docx"
-        >
-          {(props) => (
-            <Button
-              {...props}
-              size="compact-md"
-              variant="light"
-              loading={attach.isPending}
-              leftSection={<IconPaperclip size={16} />}
-            >
-              添加附件
-            </Button>
-          )}
-        </FileButton>
+        <Can method="petitions.attach">
+          <FileButton
+            onChange={(f) => f.length && upload(f).catch(() => {})}
+            multiple
+            accept="image/*,application/pdf,.doc,.docx"
+          >
+            {(props) => (
+              <Button
+                {...props}
+                size="compact-md"
+                variant="light"
+                loading={attach.isPending}
+                leftSection={<IconPaperclip size={16} />}
+              >
+                添加附件
+              </Button>
+            )}
+          </FileButton>
+        </Can>
       </Group>
       {papers.length === 0 ? (
         <Text c="dimmed">没有附件。</Text>

@@ -3,6 +3,7 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useRpc } from '../../kit/rpc';
+import { Can } from '../../kit/operator';
 import { PetitionAttachments } from './PetitionAttachments';
 import { PetitionStep, type StepKind } from './PetitionStep';
 import { limitText, StatusBadge } from './shared';
@@ -19,20 +20,22 @@ export function PetitionDetail({ id }: { id: number }) {
           <Title order={2}>第 {p.id} 号信访件</Title>
           <StatusBadge p={p} />
         </Group>
-        <Group>
-          {p.status === '待受理' && <Button onClick={() => setStep('accept')}>受理</Button>}
-          {p.status === '待受理' && (
-            <Button variant="light" color="gray" onClick={() => setStep('reject')}>
-              不予受理
-            </Button>
-          )}
-          {p.status === '办理中' && <Button onClick={() => setStep('conclude')}>办结</Button>}
-          {p.status === '办理中' && p.extensionDays === null && (
-            <Button variant="light" onClick={() => setStep('extend')}>
-              延期
-            </Button>
-          )}
-        </Group>
+        <Can method="petitions.advance">
+          <Group>
+            {p.status === '待受理' && <Button onClick={() => setStep('accept')}>受理</Button>}
+            {p.status === '待受理' && (
+              <Button variant="light" color="gray" onClick={() => setStep('reject')}>
+                不予受理
+              </Button>
+            )}
+            {p.status === '办理中' && <Button onClick={() => setStep('conclude')}>办结</Button>}
+            {p.status === '办理中' && p.extensionDays === null && (
+              <Button variant="light" onClick={() => setStep('extend')}>
+                延期
+              </Button>
+            )}
+          </Group>
+        </Can>
       </Group>
       <Alert color={p.overdue ? 'red' : 'blue'}>{limitText(p)}</Alert>
       <Paper withBorder p="md">

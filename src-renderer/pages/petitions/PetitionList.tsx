@@ -97,18 +97,20 @@ function RegisterBook() {
         </Title>
         <FormDateField form={period} path="from" label="自" w={170} />
         <FormDateField form={period} path="to" label="至" w={170} />
-        <Button
-          mt={25}
-          variant="light"
-          leftSection={<IconDownload size={18} />}
-          loading={exportBook.isPending}
-          onClick={() => {
-            const p = checked();
-            if (p) exportBook.mutate(p);
-          }}
-        >
-          导出登记簿
-        </Button>
+        <Can method="petitions.register">
+          <Button
+            mt={25}
+            variant="light"
+            leftSection={<IconDownload size={18} />}
+            loading={exportBook.isPending}
+            onClick={() => {
+              const p = checked();
+              if (p) exportBook.mutate(p);
+            }}
+          >
+            导出登记簿
+          </Button>
+        </Can>
         <Button
           mt={25}
           variant="light"

@@ -10,6 +10,7 @@ import { formatChineseDate, todayIso } from '../../../src-main/shared/dates';
 import { DataTable } from '../../kit/DataTable';
 import { FormDateField } from '../../kit/FormDateField';
 import { FormModal } from '../../kit/FormModal';
+import { Can } from '../../kit/operator';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { done } from '../../notify';
 import { navigate } from '../../route';
@@ -23,9 +24,11 @@ export function AssessmentsTab() {
         <Text c="dimmed" size="sm">
           处理敏感个人信息、向他人提供个人信息等情形，应事前评估并记录；评估记录至少保存三年。点一行可打印。
         </Text>
-        <Button leftSection={<IconPlus size={18} />} onClick={add.open}>
-          新增评估
-        </Button>
+        <Can method="privacy.addAssessment">
+          <Button leftSection={<IconPlus size={18} />} onClick={add.open}>
+            新增评估
+          </Button>
+        </Can>
       </Group>
       <DataTable<AssessmentView>
         records={list.data ?? []}

@@ -21,6 +21,7 @@ import { download } from '../../files';
 import { DataTable } from '../../kit/DataTable';
 import { FormDateField } from '../../kit/FormDateField';
 import { FormModal } from '../../kit/FormModal';
+import { Can } from '../../kit/operator';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { done } from '../../notify';
 
@@ -49,9 +50,11 @@ export function RelativeRequestsTab() {
         <Text c="dimmed" size="sm">
           仅限已故人员：近亲属（配偶、子女、父母、兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女）为自身合法、正当利益，可查阅、复制逝者的档案信息。
         </Text>
-        <Button leftSection={<IconPlus size={18} />} onClick={add.open}>
-          登记申请
-        </Button>
+        <Can method="privacy.addRelativeRequest">
+          <Button leftSection={<IconPlus size={18} />} onClick={add.open}>
+            登记申请
+          </Button>
+        </Can>
       </Group>
       <DataTable<RelativeRequestView>
         records={list.data ?? []}
@@ -78,19 +81,23 @@ export function RelativeRequestsTab() {
             width: 130,
             render: (r) =>
               !r.answer ? (
-                <Button size="xs" variant="light" onClick={() => openAnswer(r)}>
-                  答复
-                </Button>
+                <Can method="privacy.answerRelativeRequest">
+                  <Button size="xs" variant="light" onClick={() => openAnswer(r)}>
+                    答复
+                  </Button>
+                </Can>
               ) : r.answer !== '不予提供' ? (
-                <Button
-                  size="xs"
-                  variant="light"
-                  leftSection={<IconDownload size={14} />}
-                  loading={exportFile.isPending && exportFile.variables?.id === r.id}
-                  onClick={() => exportFile.mutate({ id: r.id })}
-                >
-                  导出档案
-                </Button>
+                <Can method="privacy.relativeExport">
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconDownload size={14} />}
+                    loading={exportFile.isPending && exportFile.variables?.id === r.id}
+                    onClick={() => exportFile.mutate({ id: r.id })}
+                  >
+                    导出档案
+                  </Button>
+                </Can>
               ) : null,
           },
         ]}

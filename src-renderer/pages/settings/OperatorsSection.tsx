@@ -16,8 +16,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useState } from 'react';
 import { contract } from '../../../src-main/contract';
 import type { AppInfo } from '../../../src-main/contract/app';
 import { withNewPassword, type OperatorView } from '../../../src-main/contract/operators';
@@ -41,7 +41,7 @@ function NewPasswordFields({ form }: { form: { getInputProps(path: string): obje
 }
 
 export function MyPasswordSection() {
-  const [open, setOpen] = useState(false);
+  const [open, dialog] = useDisclosure(false);
   const form = useForm<Record<string, string>>({
     initialValues: { current: '', password: '', password2: '' },
     validate: zod4Resolver(contract['auth.changePassword'].input),
@@ -50,13 +50,13 @@ export function MyPasswordSection() {
     <Paper withBorder p="md">
       <Group justify="space-between">
         <Title order={4}>我的密码</Title>
-        <Button variant="default" onClick={() => setOpen(true)}>
+        <Button variant="default" onClick={dialog.open}>
           修改密码
         </Button>
       </Group>
       <FormModal
         opened={open}
-        onClose={() => setOpen(false)}
+        onClose={dialog.close}
         title="修改我的密码"
         form={form}
         submitLabel="修改"
@@ -75,22 +75,28 @@ export function MyPasswordSection() {
 
 export function OperatorsSection() {
   const operators = useRpc('operators.list', {});
-  const [adding, setAdding] = useState(false);
-  const [resetting, setResetting] = useState<OperatorView | null>(null);
-  const [code, setCode] = useState<string | null>(null);
+  const [adding, addDialog] = useDisclosure(false);
+  const [resetting, resetDialog] = useDisclosure(false);
   const update = useRpcMutation('operators.update', {
     invalidates: ['operators.list'],
     onSuccess: () => done('已保存'),
   });
-  const newCode = useRpcMutation('operators.newRecoveryCode', { onSuccess: (r) => setCode(r.recoveryCode) });
+  // The new recovery code is the call's reply, shown until closed (only this once: it is kept hashed).
+  const newCode = useRpcMutation('operators.newRecoveryCode');
+  const code = newCode.data?.recoveryCode ?? null;
   const addForm = useForm<Record<string, string>>({
     initialValues: { name: '', role: 'clerk', password: '', password2: '' },
     validate: zod4Resolver(contract['operators.create'].input),
   });
-  const resetForm = useForm<Record<string, string>>({
-    initialValues: { password: '', password2: '' },
-    validate: zod4Resolver(withNewPassword({})),
+  // The operator whose password is reset travels in the form, beside the new password.
+  const resetForm = useForm<{ id: number; name: string; password: string; password2: string }>({
+    initialValues: { id: 0, name: '', password: '', password2: '' },
+    validate: zod4Resolver(withNewPassword({}) as never),
   });
+  const startReset = (o: OperatorView) => {
+    resetForm.setValues({ id: o.id, name: o.name });
+    resetDialog.open();
+  };
   const client = useQueryClient();
   return (
     <Paper withBorder p="md">
@@ -100,7 +106,7 @@ export function OperatorsSection() {
           <Button variant="default" loading={newCode.isPending} onClick={() => newCode.mutate({})}>
             重新生成恢复码
           </Button>
-          <Button onClick={() => setAdding(true)}>添加操作员</Button>
+          <Button onClick={addDialog.open}>添加操作员</Button>
         </Group>
       </Group>
       <Text c="dimmed" size="sm" mb="sm">
@@ -111,7 +117,7 @@ export function OperatorsSection() {
           color="orange"
           mb="sm"
           withCloseButton
-          onClose={() => setCode(null)}
+          onClose={newCode.reset}
           title="新的恢复码（只显示这一次，原恢复码已作废）"
         >
           <Code fz={22}>{code}</Code>
@@ -154,7 +160,7 @@ export function OperatorsSection() {
             textAlign: 'right',
             render: (o) => (
               <Group gap="xs" justify="flex-end">
-                <Button size="xs" variant="light" onClick={() => setResetting(o)}>
+                <Button size="xs" variant="light" onClick={() => startReset(o)}>
                   重设密码
                 </Button>
                 <Button
@@ -172,7 +178,7 @@ export function OperatorsSection() {
       />
       <FormModal
         opened={adding}
-        onClose={() => setAdding(false)}
+        onClose={addDialog.close}
         title="添加操作员"
         form={addForm}
         submitLabel="添加"
@@ -194,18 +200,15 @@ export function OperatorsSection() {
         <NewPasswordFields form={addForm} />
       </FormModal>
       <FormModal
-        opened={resetting !== null}
-        onClose={() => setResetting(null)}
-        title={`重设 ${resetting?.name ?? ''} 的密码`}
+        opened={resetting}
+        onClose={resetDialog.close}
+        title={`重设 ${resetForm.getValues().name} 的密码`}
         form={resetForm}
         submitLabel="重设"
         size="md"
-        onSubmit={async (v) => {
-          await call('operators.resetPassword', {
-            id: resetting!.id,
-            ...(v as { password: string; password2: string }),
-          });
-          done(`已重设 ${resetting!.name} 的密码，请告知本人登录后自行修改`);
+        onSubmit={async ({ id, name, password, password2 }) => {
+          await call('operators.resetPassword', { id, password, password2 });
+          done(`已重设 ${name} 的密码，请告知本人登录后自行修改`);
         }}
       >
         <NewPasswordFields form={resetForm} />
@@ -215,7 +218,8 @@ export function OperatorsSection() {
 }
 
 export function IdleLockSection({ info }: { info: AppInfo }) {
-  const [minutes, setMinutes] = useState<number | string>(info.idleMinutes);
+  const form = useForm<{ minutes: number | string }>({ initialValues: { minutes: info.idleMinutes } });
+  const { minutes } = form.getValues();
   const client = useQueryClient();
   const save = useRpcMutation('settings.idleLock', {
     onSuccess: (after) => {
@@ -229,7 +233,7 @@ export function IdleLockSection({ info }: { info: AppInfo }) {
         自动锁定
       </Title>
       <Group align="end">
-        <NumberInput label="无操作多少分钟后锁定" min={1} max={240} w={220} value={minutes} onChange={setMinutes} />
+        <NumberInput label="无操作多少分钟后锁定" min={1} max={240} w={220} {...form.getInputProps('minutes')} />
         <Button
           disabled={Number(minutes) === info.idleMinutes}
           loading={save.isPending}

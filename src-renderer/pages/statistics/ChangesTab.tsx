@@ -9,6 +9,7 @@ import { formatChineseDate } from '../../../src-main/shared/dates';
 import { DataTable } from '../../kit/DataTable';
 import { FormDateField } from '../../kit/FormDateField';
 import { FormModal } from '../../kit/FormModal';
+import { Can, useCan } from '../../kit/operator';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { done } from '../../notify';
 
@@ -32,6 +33,8 @@ export function ChangesTab() {
     invalidates: ['statistics.changes', 'statistics.figures', 'statistics.balance', 'statistics.people'],
     onSuccess: (c) => done(`已核实：${c.name}的${FIELD[c.field]}变化`),
   });
+  // A role that may not settle a change reads the list; a row then opens nothing.
+  const maySettle = useCan('statistics.confirmChange');
   const open = (c: ChangeView) => {
     form.setValues({
       id: c.id,
@@ -52,7 +55,7 @@ export function ChangesTab() {
         minHeight={list.data?.length ? undefined : 150}
         noRecordsText="没有待核实的变化"
         striped
-        onRowOpen={open}
+        onRowOpen={maySettle ? open : undefined}
         columns={[
           { accessor: 'name', title: '姓名', width: 110 },
           { accessor: 'field', title: '项目', width: 100, render: (c) => FIELD[c.field] },
@@ -72,9 +75,11 @@ export function ChangesTab() {
             title: '',
             width: 100,
             render: (c) => (
-              <Button size="xs" variant="light" onClick={() => open(c)}>
-                核实
-              </Button>
+              <Can method="statistics.confirmChange">
+                <Button size="xs" variant="light" onClick={() => open(c)}>
+                  核实
+                </Button>
+              </Can>
             ),
           },
         ]}

@@ -5,6 +5,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { CERTIFICATION_METHODS } from '../../../../src-main/shared/care';
 import { todayIso } from '../../../../src-main/shared/dates';
 import { FormModal } from '../../../kit/FormModal';
+import { Can } from '../../../kit/operator';
 import { useRpc, useRpcMutation } from '../../../kit/rpc';
 import { FormDateField } from '../../../kit/FormDateField';
 import { validatedAs } from '../fields';
@@ -17,9 +18,11 @@ export function CertificationsSection({ personId, canRecord }: { personId: numbe
       <Group justify="space-between" mb="xs">
         <Title order={5}>养老金领取资格认证</Title>
         {canRecord && (
-          <Button size="compact-md" variant="light" onClick={dialog.open}>
-            记录认证
-          </Button>
+          <Can method="certifications.create">
+            <Button size="compact-md" variant="light" onClick={dialog.open}>
+              记录认证
+            </Button>
+          </Can>
         )}
       </Group>
       {certs.data?.length === 0 ? (

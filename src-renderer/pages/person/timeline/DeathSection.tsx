@@ -8,6 +8,7 @@ import { PAID_DEATH_TASKS, type DeathTask } from '../../../../src-main/shared/ca
 import { todayIso } from '../../../../src-main/shared/dates';
 import { formatYuan } from '../../../../src-main/shared/money';
 import { FormModal } from '../../../kit/FormModal';
+import { Can } from '../../../kit/operator';
 import { useRpc, useRpcMutation } from '../../../kit/rpc';
 import { FormDateField } from '../../../kit/FormDateField';
 import { textField, validatedAs } from '../fields';
@@ -47,9 +48,11 @@ function DeathPanel({ death }: { death: DeathFile }) {
                     {t.note ? `（${t.note}）` : ''}
                   </Text>
                 ) : (
-                  <Button size="compact-md" variant="light" onClick={() => setDoing(t.task)}>
-                    办理
-                  </Button>
+                  <Can method="deaths.task" otherwise={<Text c="dimmed">未办理</Text>}>
+                    <Button size="compact-md" variant="light" onClick={() => setDoing(t.task)}>
+                      办理
+                    </Button>
+                  </Can>
                 )}
               </Table.Td>
             </Table.Tr>

@@ -8,6 +8,7 @@ import type { PersonFile } from '../../../../src-main/contract/retirees';
 import { ADDRESS_FORMS, LETTER_KINDS, type LetterKind } from '../../../../src-main/shared/letters';
 import { done } from '../../../notify';
 import { useRpc, useRpcMutation } from '../../../kit/rpc';
+import { Can } from '../../../kit/operator';
 import { navigate } from '../../../route';
 import { CertificationsSection } from './CertificationsSection';
 import { DeathForm } from './DeathForm';
@@ -25,9 +26,15 @@ export function PersonTimeline({ person }: { person: PersonFile }) {
     <Stack>
       <DeathSection personId={person.id} />
       <Group>
-        {onRoll && <Button onClick={() => setOpen('visit')}>记录走访慰问</Button>}
+        {onRoll && (
+          <Can method="visits.create">
+            <Button onClick={() => setOpen('visit')}>记录走访慰问</Button>
+          </Can>
+        )}
         <LetterActions person={person} />
-        <RegisterDeathButton person={person} onClick={() => setOpen('death')} />
+        <Can method="deaths.register">
+          <RegisterDeathButton person={person} onClick={() => setOpen('death')} />
+        </Can>
       </Group>
       <VisitsSection personId={person.id} />
       <CertificationsSection personId={person.id} canRecord={onRoll} />
@@ -75,15 +82,17 @@ function LetterActions({ person }: { person: PersonFile }) {
       <Button variant="light" onClick={() => navigate('/print/letters', { kind, people: String(person.id) })}>
         打印信函
       </Button>
-      <Select
-        aria-label="称呼"
-        w={200}
-        placeholder="信函称呼：按模板"
-        clearable
-        data={[...ADDRESS_FORMS]}
-        value={shown ?? null}
-        onChange={(v) => setAddressForm.mutate({ personId: person.id, form: (v as AddressForm | null) ?? null })}
-      />
+      <Can method="letters.setAddressForm">
+        <Select
+          aria-label="称呼"
+          w={200}
+          placeholder="信函称呼：按模板"
+          clearable
+          data={[...ADDRESS_FORMS]}
+          value={shown ?? null}
+          onChange={(v) => setAddressForm.mutate({ personId: person.id, form: (v as AddressForm | null) ?? null })}
+        />
+      </Can>
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { Visit } from '../../../../src-main/contract/visits';
 import { todayIso } from '../../../../src-main/shared/dates';
 import { formatYuan } from '../../../../src-main/shared/money';
 import { DataTable } from '../../../kit/DataTable';
+import { Can } from '../../../kit/operator';
 import { useRpc, useRpcMutation } from '../../../kit/rpc';
 
 const gifts = (v: Visit) =>
@@ -38,14 +39,16 @@ export function VisitsSection({ personId }: { personId: number }) {
                 <Badge size="lg" color={v.followUpOn < todayIso() ? 'red' : 'blue'} variant="light">
                   {v.followUpOn}
                 </Badge>
-                <Button
-                  size="compact-md"
-                  variant="subtle"
-                  loading={followUpDone.isPending && followUpDone.variables?.id === v.id}
-                  onClick={() => followUpDone.mutate({ id: v.id })}
-                >
-                  已回访
-                </Button>
+                <Can method="visits.followUpDone">
+                  <Button
+                    size="compact-md"
+                    variant="subtle"
+                    loading={followUpDone.isPending && followUpDone.variables?.id === v.id}
+                    onClick={() => followUpDone.mutate({ id: v.id })}
+                  >
+                    已回访
+                  </Button>
+                </Can>
               </Group>
             )),
         },

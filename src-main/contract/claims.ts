@@ -267,6 +267,7 @@ export const claimsMethods = {
   'claims.exportReport': method<{ fileName: string; dataBase64: string }>()(
     z.object({ year: z.number().int().min(1949).max(2200) }),
     'claims.export',
+    { access: 'export', what: '导出药费报销统计' },
   ),
   'claims.importLedger': method<LedgerImportReport>()(
     fileUpload(
@@ -284,6 +285,10 @@ export const claimsMethods = {
     }),
     'claims.write',
   ),
-  'batches.export': method<{ fileName: string; dataBase64: string }>()(ById, 'claims.export'),
+  'batches.export': method<{ fileName: string; count: number; dataBase64: string }>()(ById, 'claims.export', {
+    access: 'export',
+    what: '导出发放名单',
+    filter: ({ id }) => ({ batch: id }),
+  }),
   'batches.markPaid': method<BatchView>()(ById, 'claims.write'),
 } as const;

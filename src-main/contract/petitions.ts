@@ -90,9 +90,10 @@ export const petitionsMethods = {
     }),
     'files.write',
   ),
-  'petitions.register': method<{ fileName: string; dataBase64: string }>()(
+  'petitions.register': method<{ fileName: string; count: number; dataBase64: string }>()(
     z.object({ from: fullDate('起始日期'), to: fullDate('截止日期') }),
     'files.export',
+    { access: 'export', what: '导出信访登记簿' },
   ),
   'petitions.attachments': method<PetitionAttachment[]>()(ById, 'read'),
   'petitions.attach': method<PetitionAttachment>()(
@@ -108,5 +109,6 @@ export const petitionsMethods = {
   'petitions.registerPrint': method<PrintableView>()(
     z.object({ from: fullDate('起始日期'), to: fullDate('截止日期') }),
     'read',
+    { access: 'print', what: '打印信访登记簿' },
   ),
 } as const;

@@ -4,6 +4,7 @@
 import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { navigate } from '../../route';
+import { AccessLogTab } from './AccessLogTab';
 import { AssessmentsTab } from './AssessmentsTab';
 import { RelativeRequestsTab } from './RelativeRequestsTab';
 import { RetentionTab } from './RetentionTab';
@@ -13,6 +14,7 @@ const TABS = {
   assessments: '影响评估',
   relatives: '近亲属查阅',
   retention: '保存期限复核',
+  access: '访问记录',
 } as const;
 type Tab = keyof typeof TABS;
 
@@ -50,6 +52,9 @@ export function PrivacyPage({ tab }: { tab?: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="retention" pt="md">
           {current === 'retention' && <RetentionTab />}
+        </Tabs.Panel>
+        <Tabs.Panel value="access" pt="md">
+          {current === 'access' && <AccessLogTab />}
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -316,6 +316,7 @@ const handlers: Handlers = {
   'claims.move': (ctx, { id, version, to, reason }) => moveClaim(ctx.store, id, version, to, reason),
   'claims.reverse': (ctx, { id, version, reason }) => reverseClaim(ctx.store, id, version, reason),
   'claims.statement': (ctx, { personId, year }) => yearStatement(ctx.store, personId, year),
+  'claims.printStatement': (ctx, { personId, year }) => yearStatement(ctx.store, personId, year),
   'claims.policies': (ctx, { year }) => listPolicies(ctx.store, year),
   'claims.savePolicy': (ctx, { year, category, rules, note, loaded }) =>
     savePolicy(ctx.store, year, category, rules, note, loaded),
@@ -327,6 +328,7 @@ const handlers: Handlers = {
     ctx.lists.ledger(fileName, fileData(file), dryRun, map),
   'batches.list': (ctx) => listBatches(ctx.store),
   'batches.get': (ctx, { id }) => getBatch(ctx.store, id),
+  'batches.printSheet': (ctx, { id }) => getBatch(ctx.store, id),
   'batches.create': (ctx, { name, claimIds }) => createBatch(ctx.store, name, claimIds),
   'batches.export': async (ctx, { id }) => withBase64(await paymentListWorkbook(ctx.store, id)),
   'batches.markPaid': (ctx, { id }) => markBatchPaid(ctx.store, id),
@@ -336,6 +338,7 @@ const handlers: Handlers = {
   'visits.createBatch': (ctx, input) => createVisitBatch(ctx.store, input),
   'visits.batches': (ctx) => listVisitBatches(ctx.store),
   'visits.batch': (ctx, { id }) => getVisitBatch(ctx.store, id),
+  'visits.printBatch': (ctx, { id }) => getVisitBatch(ctx.store, id),
   'deaths.get': (ctx, { personId }) => ({ death: getDeath(ctx.store, personId) }),
   'deaths.register': (ctx, input) => registerDeath(ctx.store, input),
   'deaths.task': (ctx, input) => completeDeathTask(ctx.store, input),

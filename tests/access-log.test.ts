@@ -110,6 +110,17 @@ describe('what the router writes', () => {
     expect(JSON.parse(logRows()[2].filter!)).toMatchObject({ kind: 'festival', personIds: [zhang.id, li.id] });
   });
 
+  test('a sheet for paper (PrintPage) is logged as printed; the same data on screen is not', async () => {
+    ctx = await freshContext();
+    const { zhang } = await twoPeople();
+    await call('claims.statement', { personId: zhang.id, year: 2026 });
+    expect(logRows()).toEqual([]);
+    await call('claims.printStatement', { personId: zhang.id, year: 2026 });
+    expect(logRows()).toMatchObject([
+      { operator: '王干事', action: 'print', what: '打印年度报销结算单', person_id: zhang.id, filter: '{"year":2026}' },
+    ]);
+  });
+
   test('a reader exporting is refused, and the attempt is logged as refused; a signed-out call is not', async () => {
     ctx = await freshContext();
     await twoPeople();

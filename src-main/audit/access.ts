@@ -8,10 +8,11 @@
 // call. Nor may it hold the call up: while the roster's import holds the write lock in its child
 // process (one long transaction), or the start-up check does, a row that cannot be written at
 // once waits in memory and is written with the next one that can (and at close).
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { AccessEntry, AccessFilter, AccessPage, AccessQuery } from '../contract/accessLog';
 import { ACCESS_KIND_LABELS } from '../contract/accessLog';
 import type { Access, AccessKind } from '../contract/common';
+import type { AccessLogTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { storageProblem } from '../db/open';
 import { tableWorkbook } from '../documents/tableWorkbook';
@@ -144,17 +145,7 @@ function where(store: Store, f: AccessFilter) {
   return q;
 }
 
-type Row = {
-  id: number;
-  at: string;
-  operator: string;
-  action: string;
-  what: string;
-  person_id: number | null;
-  rows: number | null;
-  filter: string | null;
-  person_name: string | null;
-};
+type Row = Selectable<AccessLogTable> & { person_name: string | null };
 
 function entry(r: Row): AccessEntry {
   const kind = r.action as AccessKind;

@@ -3,7 +3,7 @@
 // declares its access, contract/common.ts `Access`); these methods read it, for administrators only.
 // There is no method that deletes from it: it is kept three years at least.
 import { z } from 'zod';
-import { fullDate } from '../shared/dateSchemas';
+import { optionalFullDate } from '../shared/dateSchemas';
 import { ACCESS_KINDS, type AccessKind, method, text } from './common';
 
 export const ACCESS_KIND_LABELS: Record<AccessKind, string> = {
@@ -18,12 +18,8 @@ export const AccessFilter = z.object({
   operator: text(50),
   /** Part of a person's name. */
   person: text(50),
-  from: fullDate('起始日期')
-    .nullish()
-    .transform((v) => v ?? null),
-  to: fullDate('截止日期')
-    .nullish()
-    .transform((v) => v ?? null),
+  from: optionalFullDate('起始日期'),
+  to: optionalFullDate('截止日期'),
   kind: z
     .enum(ACCESS_KINDS)
     .nullish()

@@ -1,7 +1,7 @@
 // The contract of petitions (信访接待): registration, the steps of its handling, the register and
 // attachments.
 import { z } from 'zod';
-import { fullDate } from '../shared/dateSchemas';
+import { fullDate, optionalFullDate } from '../shared/dateSchemas';
 import { PETITION_CHANNELS, type PetitionStatus, SATISFACTION } from '../shared/petitions';
 import { ById, Empty, type PrintableView, id, method, optionalId, reasonText, text } from './common';
 
@@ -59,12 +59,8 @@ export const petitionsMethods = {
   'petitions.list': method<Petition[]>()(
     z.object({
       personId: optionalId,
-      from: fullDate('起始日期')
-        .nullish()
-        .transform((v) => v ?? null),
-      to: fullDate('截止日期')
-        .nullish()
-        .transform((v) => v ?? null),
+      from: optionalFullDate('起始日期'),
+      to: optionalFullDate('截止日期'),
       openOnly: z.boolean().default(false),
     }),
     'read',

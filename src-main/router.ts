@@ -7,8 +7,9 @@
 // carries them; a refusal comes back with its code (shared/errors.ts), a fault with the code and
 // the words of what happened to the storage.
 import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf } from './contract';
-import type { RpcResult } from './contract/common';
+import type { Access, RpcResult } from './contract/common';
 import { describeIssues, labelsFor } from './contract/issues';
+import { accessOf, accessWorkbook, listAccess, recordAccess } from './audit/access';
 import { describeBackup, type BackupInfo } from './db/backup';
 import { storageProblem, type StorageProblem } from './db/open';
 import {
@@ -315,6 +316,7 @@ const handlers: Handlers = {
   'claims.move': (ctx, { id, version, to, reason }) => moveClaim(ctx.store, id, version, to, reason),
   'claims.reverse': (ctx, { id, version, reason }) => reverseClaim(ctx.store, id, version, reason),
   'claims.statement': (ctx, { personId, year }) => yearStatement(ctx.store, personId, year),
+  'claims.printStatement': (ctx, { personId, year }) => yearStatement(ctx.store, personId, year),
   'claims.policies': (ctx, { year }) => listPolicies(ctx.store, year),
   'claims.savePolicy': (ctx, { year, category, rules, note, loaded }) =>
     savePolicy(ctx.store, year, category, rules, note, loaded),
@@ -326,6 +328,7 @@ const handlers: Handlers = {
     ctx.lists.ledger(fileName, fileData(file), dryRun, map),
   'batches.list': (ctx) => listBatches(ctx.store),
   'batches.get': (ctx, { id }) => getBatch(ctx.store, id),
+  'batches.printSheet': (ctx, { id }) => getBatch(ctx.store, id),
   'batches.create': (ctx, { name, claimIds }) => createBatch(ctx.store, name, claimIds),
   'batches.export': async (ctx, { id }) => withBase64(await paymentListWorkbook(ctx.store, id)),
   'batches.markPaid': (ctx, { id }) => markBatchPaid(ctx.store, id),
@@ -335,6 +338,7 @@ const handlers: Handlers = {
   'visits.createBatch': (ctx, input) => createVisitBatch(ctx.store, input),
   'visits.batches': (ctx) => listVisitBatches(ctx.store),
   'visits.batch': (ctx, { id }) => getVisitBatch(ctx.store, id),
+  'visits.printBatch': (ctx, { id }) => getVisitBatch(ctx.store, id),
   'deaths.get': (ctx, { personId }) => ({ death: getDeath(ctx.store, personId) }),
   'deaths.register': (ctx, input) => registerDeath(ctx.store, input),
   'deaths.task': (ctx, input) => completeDeathTask(ctx.store, input),
@@ -408,6 +412,8 @@ const handlers: Handlers = {
   'privacy.retention': (ctx) => retentionList(ctx.store),
   'privacy.setRetentionYears': (ctx, { years }) => setRetentionYears(ctx.store, years),
   'privacy.reviewRetention': (ctx, input) => reviewRetention(ctx.store, input),
+  'accessLog.list': (ctx, q) => listAccess(ctx.store, q),
+  'accessLog.export': async (ctx, f) => withBase64(await accessWorkbook(ctx.store, f)),
   'backups.list': (ctx) => ctx.listBackups().map(describeBackup),
   'backups.create': async (ctx) => describeBackup(await ctx.backupNow()),
   'backups.restore': async (ctx, { name }) => {
@@ -507,21 +513,67 @@ export function refusalFor(ctx: RouterContext, session: Session, method: MethodN
   return { code: 'forbidden', message: forbiddenMessage(role), details: role ? undefined : SIGNED_OUT };
 }
 
+/** A call as its method's access declaration reads it: its input and what it answered. */
+export interface SeenCall {
+  input: unknown;
+  output: unknown;
+}
+
+/**
+ * Writes the access log row of a call of `method`, if its method declares one (contract/common.ts
+ * `Access`): after the call, on its own, so that it cannot undo what the call committed
+ * (audit/access.ts). A call refused to a signed-in operator is written too, its words saying so:
+ * an attempt to export a payment list without the permission is what an audit of PIPL Art. 51
+ * looks for. A signed-out or locked session names nobody, and is not.
+ */
+function noteAccess(
+  ctx: RouterContext,
+  session: Session,
+  method: MethodName,
+  call: () => SeenCall,
+  refused: boolean,
+  log: Logger,
+): void {
+  const declared = (contract[method] as { access?: Access }).access;
+  const operator = session.operator?.name;
+  if (!declared || !operator) return;
+  try {
+    const { input, output } = call();
+    const seen = accessOf(declared, input, output);
+    if (seen)
+      recordAccess(
+        ctx.store,
+        refused ? { ...seen, operator, what: `${seen.what}（无权限，已拒绝）`, rows: null } : { ...seen, operator },
+      );
+  } catch (e) {
+    // A fault of the log itself is said in the log file; the call's answer stands.
+    log(`${method} access log not written`, e);
+  }
+}
+
 /**
  * Runs `fn` as the session's operator after the router's check for `method`: the CLI's commands
  * that have no contract method of their own (a listing for a script, a file written to disk) go
- * through here, checked as the method that does the same in the app.
+ * through here, checked as the method that does the same in the app, and logged as it is when it
+ * declares its access (`seen` says what the command's input and answer were in the method's terms).
  */
 export async function asCaller<T>(
   ctx: RouterContext,
   session: Session,
   method: MethodName,
   fn: () => T | Promise<T>,
+  seen: (result: T) => SeenCall = () => ({ input: {}, output: null }),
+  log: Logger = (m, e) => console.error(m, e),
 ): Promise<T> {
   const refused = refusalFor(ctx, session, method);
-  if (refused) throw new UserError(refused.code, refused.message);
+  if (refused) {
+    noteAccess(ctx, session, method, () => ({ input: {}, output: null }), true, log);
+    throw new UserError(refused.code, refused.message);
+  }
   const operator = session.operator;
-  return operator ? await actingAs(operator.name, fn) : await fn();
+  const result = operator ? await actingAs(operator.name, fn) : await fn();
+  noteAccess(ctx, session, method, () => seen(result), false, log);
+  return result;
 }
 
 export async function dispatch(
@@ -534,7 +586,11 @@ export async function dispatch(
   if (!isMethodName(method))
     return { ok: false, error: { code: 'unknown_method', message: `不支持的操作：${method}` } };
   const refused = refusalFor(ctx, session, method);
-  if (refused) return { ok: false, error: refused };
+  if (refused) {
+    const tried = () => contract[method].input.safeParse(input ?? {});
+    noteAccess(ctx, session, method, () => ({ input: tried().data ?? {}, output: null }), true, log);
+    return { ok: false, error: refused };
+  }
   const parsed = contract[method].input.safeParse(input ?? {});
   if (!parsed.success) {
     // A list of 100,000 wrong entries is 100,000 issues: the first few say enough.
@@ -552,7 +608,9 @@ export async function dispatch(
     const handler = handlers[method] as (ctx: RouterContext, input: unknown, session: Session) => unknown;
     const operator = session.operator;
     const run = () => handler(ctx, parsed.data, session);
-    return { ok: true, value: await (operator ? actingAs(operator.name, run) : run()) };
+    const value = await (operator ? actingAs(operator.name, run) : run());
+    noteAccess(ctx, session, method, () => ({ input: parsed.data, output: value }), false, log);
+    return { ok: true, value };
   } catch (e) {
     return { ok: false, error: refusalWhileDamagedOrChecking(ctx, e) ?? errorOf(e, method, ctx.paths.dbPath, log) };
   }

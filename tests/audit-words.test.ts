@@ -91,6 +91,8 @@ async function officeYear(): Promise<{ people: number[] }> {
   });
   await call('operators.update', { id: clerk.id, role: 'reader' });
   await call('operators.resetPassword', { id: clerk.id, password: 'zhang-2026-b', password2: 'zhang-2026-b' });
+  // The office renamed in 设置.
+  await call('app.setup', { orgName: '红星机械厂离退休管理办公室', operatorName: '王干事' });
 
   // The organisation network.
   const one = await call<OrgUnit>('org.create', { kind: '行政大组', name: '一大组', parentId: null });

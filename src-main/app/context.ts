@@ -1,6 +1,7 @@
 // The open database and what happens to it over the app's life: the start-up sequence (open,
 // check, recover, back up, migrate), the daily backup, and restoring a backup. The Electron
 // shell, the browser harness and the CLI all start through here.
+import { flushAccessLog } from '../audit/access';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -606,6 +607,12 @@ export class AppContext {
     this.files.close();
     void this.check?.stop();
     this.check = null;
+    // Access rows that waited for a lock held elsewhere (audit/access.ts) are written before closing.
+    try {
+      if (this.store.raw.open) flushAccessLog(this.store, { wait: true });
+    } catch {
+      // A damaged or read-only file: nothing more can be written to it.
+    }
     // The query planner's statistics follow the office's growth: re-analysed only where they are
     // out of date, approximately (https://sqlite.org/pragma.html#pragma_optimize). Never a reason
     // not to close.

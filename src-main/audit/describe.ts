@@ -422,6 +422,11 @@ export const AUDIT_ENTITIES: Record<
     name: '个人信息保护设置',
     fields: { retentionYears: '已故人员档案复核年限' },
   },
+  // The office's name and the operator named at its first start, renamed in 设置 (operators.ts setUpOffice).
+  office: {
+    name: '单位设置',
+    fields: { orgName: '单位名称', operatorName: '经办人' },
+  },
   // An operator (operators/operators.ts): the role as its Chinese label; a password only as set, never its value.
   operator: {
     name: '操作员',
@@ -448,6 +453,7 @@ const WHAT: Record<string, string> = {
   'relative_request.update': '答复近亲属查阅申请',
   'retention_review.create': '复核已故人员档案保存期限',
   'privacy_setting.update': '修改已故人员档案复核年限',
+  'office.update': '修改单位名称或经办人',
 };
 const ACTION: Record<AuditAction, string> = { create: '新增', update: '修改', delete: '删除' };
 

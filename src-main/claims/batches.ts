@@ -119,7 +119,10 @@ export function markBatchPaid(store: Store, id: number): BatchView {
 }
 
 /** The payment list: one row per claim, amounts as numbers in yuan with two decimals shown. */
-export async function paymentListWorkbook(store: Store, id: number): Promise<{ fileName: string; data: Buffer }> {
+export async function paymentListWorkbook(
+  store: Store,
+  id: number,
+): Promise<{ fileName: string; count: number; data: Buffer }> {
   const batch = getBatch(store, id);
   const { orgName } = getOfficeSettings(store);
   const data = await tableWorkbook({
@@ -139,5 +142,5 @@ export async function paymentListWorkbook(store: Store, id: number): Promise<{ f
     notes: [`合计金额（大写）：${batch.totalCapital}`],
     ruled: true,
   });
-  return { fileName: `发放名单-${batch.name}.xlsx`, data };
+  return { fileName: `发放名单-${batch.name}.xlsx`, count: batch.rows.length, data };
 }

@@ -47,7 +47,7 @@ import { getOfficeSettings } from '../settings/settings';
 import type { MethodName } from '../contract';
 import type { SetupResult } from '../contract/app';
 import type { WithRecoveryCode } from '../contract/operators';
-import { asCaller, dispatch } from '../router';
+import { asCaller, dispatch, type SeenCall } from '../router';
 import { simulateYear } from '../claims/reports';
 import { YearPolicy } from '../shared/claimPolicy';
 import { describeIssues } from '../contract/issues';
@@ -388,7 +388,12 @@ export function allRetirees(ctx: AppContext): CliPerson[] {
 }
 
 /** The letters of one template for people named by their ID numbers, as the HTML the app prints. */
-function renderLetters(ctx: AppContext, template: string | null, people: string | null, out: string | null): string {
+function renderLetters(
+  ctx: AppContext,
+  template: string | null,
+  people: string | null,
+  out: string | null,
+): { said: string; seen: SeenCall } {
   if (!template || !(LETTER_KIND_KEYS as string[]).includes(template)) {
     throw new UserError('usage', `未知的信函模板“${template ?? ''}”，应为 ${LETTER_KIND_KEYS.join('、')} 之一`);
   }
@@ -410,7 +415,11 @@ function renderLetters(ctx: AppContext, template: string | null, people: string 
       `以下人员不能生成此信函：${composed.missing.map((m) => `${m.name}（${m.why}）`).join('、')}`,
     );
   fs.writeFileSync(out, htmlDocument(lettersPrintable(composed.letters, 'A4', letterAssets(ctx.store))));
-  return `已生成 ${composed.letters.length} 封${composed.letters[0].title}：${path.resolve(out)}`;
+  return {
+    said: `已生成 ${composed.letters.length} 封${composed.letters[0].title}：${path.resolve(out)}`,
+    // What letters.render with print: true would have seen: the access log's row of it.
+    seen: { input: { kind: template, personIds: ids, print: true }, output: { count: composed.letters.length } },
+  };
 }
 
 /** A path as it can be pasted back into a shell. */
@@ -658,8 +667,12 @@ async function main(argvIn: string[]): Promise<number> {
       console.log(await encryptCommand(args.db, signIn.name, signIn.password));
       return 0;
     }
-    await asCaller(ctx, ctx.session, methodOf(command, args.rest[1], argv.includes('--dry-run')), () =>
-      runCommand(ctx, command, argv, args.rest, { json, year, policyFile, map, template, people, out, asOf, to }),
+    await asCaller(
+      ctx,
+      ctx.session,
+      methodOf(command, args.rest[1], argv.includes('--dry-run')),
+      () => runCommand(ctx, command, argv, args.rest, { json, year, policyFile, map, template, people, out, asOf, to }),
+      (seen) => seen ?? { input: {}, output: null },
     );
     return 0;
   } finally {
@@ -667,7 +680,11 @@ async function main(argvIn: string[]): Promise<number> {
   }
 }
 
-/** One command, run as the signed-in operator once the router let it through. */
+/**
+ * One command, run as the signed-in operator once the router let it through. A command that does
+ * what a method logging its access does (an export, letters rendered) says what it did in that
+ * method's terms, for the access log (router.ts asCaller).
+ */
 async function runCommand(
   ctx: AppContext,
   command: string,
@@ -684,7 +701,7 @@ async function runCommand(
     asOf: string | null;
     to: string | null;
   },
-): Promise<void> {
+): Promise<SeenCall | null> {
   const { json, year, policyFile, map, template, people, out, asOf, to } = o;
   const args = { rest };
   {
@@ -719,17 +736,21 @@ async function runCommand(
       else console.log(describeReport(report, argv.includes('--dry-run')));
     } else if (command === 'letters') {
       if (args.rest[1] !== 'render') throw new UserError('usage', USAGE);
-      console.log(renderLetters(ctx, template, people, out));
+      const { said, seen } = renderLetters(ctx, template, people, out);
+      console.log(said);
+      return seen;
     } else if (command === 'claims') {
       await claimsCommand(ctx, argv, args.rest, json, year, policyFile, map);
     } else if (command === 'adjustments') {
       await adjustmentsCommand(ctx, argv, args.rest, json, year, map);
     } else if (command === 'export') {
       if (args.rest[1] !== 'retirees' || !out) throw new UserError('usage', USAGE);
-      const count = await exportRoster(ctx.store, path.resolve(out), ListQuery.parse({}));
+      const query = ListQuery.parse({});
+      const count = await exportRoster(ctx.store, path.resolve(out), query);
       console.log(
         json ? JSON.stringify({ file: path.resolve(out), count }) : `已导出 ${count} 人：${path.resolve(out)}`,
       );
+      return { input: { query }, output: { count } };
     } else if (command === 'stats') {
       const figures = statisticsFigures(ctx.store, asOf ?? undefined);
       process.stdout.write(json ? `${JSON.stringify(figures, null, 2)}\n` : `${describeFigures(figures)}\n`);
@@ -749,6 +770,7 @@ async function runCommand(
       );
     }
   }
+  return null;
 }
 
 /**

@@ -99,10 +99,12 @@ export const adjustmentsMethods = {
   'adjustments.exportDiffs': method<{ fileName: string; rows: number; dataBase64: string }>()(
     z.object({ runId: id }),
     'files.export',
+    { access: 'export', what: '导出调待差异表' },
   ),
   'adjustments.notices': method<PrintableView>()(
     z.object({ runId: id, rowIds: z.array(id).max(200_000).default([]) }),
     'read',
+    { access: 'print', what: '打印调待通知' },
   ),
   'adjustments.ofPerson': method<(AdjustmentRowView & { year: number })[]>()(z.object({ personId: id }), 'read'),
 } as const;

@@ -196,6 +196,9 @@ export interface LedgerImportReport {
   columns?: ImportColumns[];
 }
 
+/** A person's statement of one year. */
+const StatementOf = z.object({ personId: id, year: z.number().int().min(1949).max(2200) });
+
 export const claimsMethods = {
   'claims.list': method<{ total: number; rows: ClaimListItem[] }>()(
     z.object({
@@ -230,10 +233,12 @@ export const claimsMethods = {
     }),
     'claims.write',
   ),
-  'claims.statement': method<YearStatement>()(
-    z.object({ personId: id, year: z.number().int().min(1949).max(2200) }),
-    'read',
-  ),
+  'claims.statement': method<YearStatement>()(StatementOf, 'read'),
+  /** The same statement, for paper (PrintPage): logged as printed. */
+  'claims.printStatement': method<YearStatement>()(StatementOf, 'read', {
+    access: 'print',
+    what: '打印年度报销结算单',
+  }),
   'claims.policies': method<PolicyView[]>()(z.object({ year: z.number().int().min(1949).max(2200) }), 'read'),
   'claims.savePolicy': method<PolicyView>()(
     z.object({
@@ -267,6 +272,7 @@ export const claimsMethods = {
   'claims.exportReport': method<{ fileName: string; dataBase64: string }>()(
     z.object({ year: z.number().int().min(1949).max(2200) }),
     'claims.export',
+    { access: 'export', what: '导出药费报销统计' },
   ),
   'claims.importLedger': method<LedgerImportReport>()(
     fileUpload(
@@ -277,6 +283,12 @@ export const claimsMethods = {
   ),
   'batches.list': method<BatchView[]>()(Empty, 'read'),
   'batches.get': method<BatchView>()(ById, 'read'),
+  /** The batch's summary sheet for paper (PrintPage): logged as printed, with its rows. */
+  'batches.printSheet': method<BatchView>()(ById, 'read', {
+    access: 'print',
+    what: '打印报销汇总表',
+    filter: ({ id }) => ({ batch: id }),
+  }),
   'batches.create': method<BatchView>()(
     z.object({
       name: z.string({ error: '请填写批次名称' }).trim().min(1, '请填写批次名称').max(50),
@@ -284,6 +296,10 @@ export const claimsMethods = {
     }),
     'claims.write',
   ),
-  'batches.export': method<{ fileName: string; dataBase64: string }>()(ById, 'claims.export'),
+  'batches.export': method<{ fileName: string; count: number; dataBase64: string }>()(ById, 'claims.export', {
+    access: 'export',
+    what: '导出发放名单',
+    filter: ({ id }) => ({ batch: id }),
+  }),
   'batches.markPaid': method<BatchView>()(ById, 'claims.write'),
 } as const;

@@ -166,14 +166,48 @@ export const reasonText = (what: string) =>
     .max(1000);
 
 /**
+ * The kinds of access the access log records (PIPL Art. 51, issue 18 part 4): a person's whole
+ * file opened, a list leaving the machine as a file, a document or list made for printing, a
+ * masked field shown in full.
+ */
+export const ACCESS_KINDS = ['open', 'export', 'print', 'reveal'] as const;
+export type AccessKind = (typeof ACCESS_KINDS)[number];
+
+/**
+ * What a method declares of the access it gives (the third argument of `method`): the router
+ * writes one access_log row after each successful call (router.ts recordAccess). Only `access` is
+ * required; the rest say what cannot be derived from the call itself:
+ * - `what`: the log's words for it (查看档案, 导出人员名单); the kind's own words when absent;
+ * - `person`: the person the call is about; by default the input's or the output's `personId`;
+ * - `rows`: how many rows left; by default the output's `count`, or its `rows` (a number or a list);
+ * - `filter`: which rows, as compact JSON; by default the input without ids and file bytes;
+ * - `only`: log the call only when this holds (a preview that is not printed).
+ */
+export interface Access<I = unknown, O = unknown> {
+  access: AccessKind;
+  what?: string;
+  person?: (input: I, output: O) => number | null;
+  rows?: (output: O) => number | null;
+  filter?: (input: I) => unknown;
+  only?: (input: I) => boolean;
+}
+
+/**
  * A method of the contract: its input's schema, the type of what it answers, and the permission it
  * needs (shared/permissions.ts), which the router checks before dispatch. `needs` is not optional:
  * a method that declares nothing does not typecheck (and tests/permissions.test.ts walks them all).
+ * `access`, when given, makes every successful call write the access log (see `Access`).
  */
-export type Method<I extends z.ZodType, O> = { input: I; needs: Permission; output?: O };
+export type Method<I extends z.ZodType, O> = {
+  input: I;
+  needs: Permission;
+  access?: Access<z.output<I>, O>;
+  output?: O;
+};
 export const method =
   <O>() =>
-  <I extends z.ZodType>(input: I, needs: Permission): Method<I, O> => ({ input, needs });
+  <I extends z.ZodType>(input: I, needs: Permission, access?: Access<z.output<I>, O>): Method<I, O> =>
+    access ? { input, needs, access } : { input, needs };
 
 export const Empty = z.object({}).default({});
 export const ById = z.object({ id });

@@ -5,6 +5,7 @@
 // three transports: Electron IPC, the browser harness's POST /rpc, and direct calls from the CLI
 // and the tests.
 import type { z } from 'zod';
+import { accessLogMethods } from './accessLog';
 import { activitiesMethods } from './activities';
 import { adjustmentsMethods } from './adjustments';
 import { appMethods } from './app';
@@ -33,6 +34,7 @@ export const contract = {
   ...activitiesMethods,
   ...privacyMethods,
   ...statisticsMethods,
+  ...accessLogMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -96,8 +96,13 @@ export const lettersMethods = {
     'files.write',
   ),
   'letters.addressForm': method<{ form: (typeof ADDRESS_FORMS)[number] | null }>()(z.object({ personId: id }), 'read'),
-  'letters.render': method<PrintableView>()(LetterPrint, 'read'),
-  'letters.envelopes': method<PrintableView>()(EnvelopePrint, 'read'),
+  // Letters are logged when printed, not when previewed (print: true, PrintDocPage).
+  'letters.render': method<PrintableView>()(LetterPrint, 'read', {
+    access: 'print',
+    what: '打印信函',
+    only: (i) => i.print,
+  }),
+  'letters.envelopes': method<PrintableView>()(EnvelopePrint, 'read', { access: 'print', what: '打印信封' }),
   'letters.log': method<LetterLogEntry[]>()(z.object({ personId: id }), 'read'),
   'letters.assets': method<LetterAssets>()(Empty, 'read'),
   'letters.setAssets': method<{ saved: true }>()(LetterAssetsInput, 'files.write'),

@@ -94,6 +94,13 @@ export const orgMethods = {
     'files.write',
   ),
   'org.members': method<UnitMember[]>()(z.object({ ref: UnitRef }), 'read'),
-  'org.contactSheet': method<PrintableView>()(z.object({ ref: UnitRef, tree: z.boolean().default(false) }), 'read'),
-  'org.exportSheet': method<{ fileName: string; dataBase64: string }>()(z.object({ ref: UnitRef }), 'files.export'),
+  'org.contactSheet': method<PrintableView>()(z.object({ ref: UnitRef, tree: z.boolean().default(false) }), 'read', {
+    access: 'print',
+    what: '打印组员联系表',
+  }),
+  'org.exportSheet': method<{ fileName: string; count: number; dataBase64: string }>()(
+    z.object({ ref: UnitRef }),
+    'files.export',
+    { access: 'export', what: '导出组员联系表' },
+  ),
 } as const;

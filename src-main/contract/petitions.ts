@@ -1,7 +1,7 @@
 // The contract of petitions (信访接待): registration, the steps of its handling, the register and
 // attachments.
 import { z } from 'zod';
-import { fullDate } from '../shared/dateSchemas';
+import { fullDate, optionalFullDate } from '../shared/dateSchemas';
 import { PETITION_CHANNELS, type PetitionStatus, SATISFACTION } from '../shared/petitions';
 import { ById, Empty, type PrintableView, id, method, optionalId, reasonText, text } from './common';
 
@@ -59,12 +59,8 @@ export const petitionsMethods = {
   'petitions.list': method<Petition[]>()(
     z.object({
       personId: optionalId,
-      from: fullDate('起始日期')
-        .nullish()
-        .transform((v) => v ?? null),
-      to: fullDate('截止日期')
-        .nullish()
-        .transform((v) => v ?? null),
+      from: optionalFullDate('起始日期'),
+      to: optionalFullDate('截止日期'),
       openOnly: z.boolean().default(false),
     }),
     'read',
@@ -90,9 +86,10 @@ export const petitionsMethods = {
     }),
     'files.write',
   ),
-  'petitions.register': method<{ fileName: string; dataBase64: string }>()(
+  'petitions.register': method<{ fileName: string; count: number; dataBase64: string }>()(
     z.object({ from: fullDate('起始日期'), to: fullDate('截止日期') }),
     'files.export',
+    { access: 'export', what: '导出信访登记簿' },
   ),
   'petitions.attachments': method<PetitionAttachment[]>()(ById, 'read'),
   'petitions.attach': method<PetitionAttachment>()(
@@ -108,5 +105,6 @@ export const petitionsMethods = {
   'petitions.registerPrint': method<PrintableView>()(
     z.object({ from: fullDate('起始日期'), to: fullDate('截止日期') }),
     'read',
+    { access: 'print', what: '打印信访登记簿' },
   ),
 } as const;

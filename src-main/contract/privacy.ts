@@ -121,7 +121,11 @@ export const privacyMethods = {
   'privacy.addRelativeRequest': method<RelativeRequestView>()(RelativeRequestInput, 'files.write'),
   'privacy.answerRelativeRequest': method<RelativeRequestView>()(RelativeAnswerInput, 'files.write'),
   /** The deceased person's file as a workbook, for the relative the request names. */
-  'privacy.relativeExport': method<{ fileName: string; dataBase64: string }>()(z.object({ id }), 'files.export'),
+  'privacy.relativeExport': method<{ fileName: string; personId: number; count: number; dataBase64: string }>()(
+    z.object({ id }),
+    'files.export',
+    { access: 'export', what: '导出逝者档案（近亲属申请）', filter: ({ id }) => ({ request: id }) },
+  ),
   'privacy.retention': method<RetentionList>()(Empty, 'admin'),
   'privacy.setRetentionYears': method<RetentionList>()(
     z.object({

@@ -288,7 +288,7 @@ export interface IdCheckResult {
 
 export const retireesMethods = {
   'retirees.list': method<ListPage>()(ListQuery, 'read'),
-  'retirees.get': method<PersonFile>()(ById, 'read'),
+  'retirees.get': method<PersonFile>()(ById, 'read', { access: 'open', what: '查看档案', person: (i) => i.id }),
   'retirees.create': method<PersonFile>()(z.object({ person: PersonInput, ...SaveOptions }), 'files.write'),
   'retirees.update': method<PersonFile>()(z.object({ id, ...editOf(PersonInput), ...SaveOptions }), 'files.write'),
   'retirees.checkId': method<IdCheckResult>()(
@@ -310,7 +310,10 @@ export const retireesMethods = {
     }),
     'files.write',
   ),
-  'attachments.get': method<AttachmentInfo & { dataBase64: string }>()(ById, 'read'),
+  'attachments.get': method<AttachmentInfo & { personId: number; dataBase64: string }>()(ById, 'read', {
+    access: 'open',
+    what: '查看附件',
+  }),
   'attachments.remove': method<{ removed: true }>()(
     z.object({ id, reason: z.string().trim().min(1, '请填写删除原因').max(200) }),
     'files.write',
@@ -321,5 +324,14 @@ export const retireesMethods = {
       columns: list(z.enum(EXPORT_COLUMN_KEYS), EXPORT_COLUMN_KEYS.length).min(1).optional(),
     }),
     'files.export',
+    {
+      access: 'export',
+      what: '导出人员名单',
+      // The list's filter, without its paging (an export takes every row the filter selects).
+      filter: ({ query: { page: _page, pageSize: _size, sort: _sort, desc: _desc, ...query }, columns }) => ({
+        ...query,
+        columns,
+      }),
+    },
   ),
 } as const;

@@ -144,6 +144,12 @@ export const visitsMethods = {
   ),
   'visits.batches': method<Omit<VisitBatchView, 'rows'>[]>()(Empty, 'read'),
   'visits.batch': method<VisitBatchView>()(ById, 'read'),
+  /** The gift sign-off sheet for paper (PrintPage): logged as printed, with its rows. */
+  'visits.printBatch': method<VisitBatchView>()(ById, 'read', {
+    access: 'print',
+    what: '打印慰问品签领表',
+    filter: ({ id }) => ({ batch: id }),
+  }),
   'deaths.get': method<{ death: DeathFile | null }>()(z.object({ personId: id }), 'read'),
   'deaths.register': method<DeathFile>()(
     z.object({ personId: id, diedOn: fullDate('去世日期'), reportedBy: text(100), note: text(500) }),

@@ -389,7 +389,15 @@ export async function setUpOffice(
   input: { orgName: string; operatorName: string; password?: string },
 ): Promise<{ operator: SignedInOperator | null; recoveryCode: string | null }> {
   if (hasOperators(store)) {
-    saveOfficeSettings(store, { orgName: input.orgName, operatorName: input.operatorName });
+    // A rename in 设置 is a change to the office that exists: audited, before and after.
+    store.tx(() => {
+      const old = getOfficeSettings(store);
+      const now = saveOfficeSettings(store, { orgName: input.orgName, operatorName: input.operatorName });
+      const before = { orgName: old.orgName, operatorName: old.operatorName };
+      const after = { orgName: now.orgName, operatorName: now.operatorName };
+      if (JSON.stringify(before) !== JSON.stringify(after))
+        writeAudit(store, { entity: 'office', entityId: 1, personId: null, action: 'update', before, after });
+    });
     return { operator: null, recoveryCode: null };
   }
   if (!input.password) throw new UserError('invalid_input', '请设置管理员密码（输入两次）');

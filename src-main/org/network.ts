@@ -638,7 +638,7 @@ export async function contactSheetWorkbook(
   store: Store,
   ref: UnitRef,
   today = todayIso(),
-): Promise<{ fileName: string; data: Buffer }> {
+): Promise<{ fileName: string; count: number; data: Buffer }> {
   const title = unitTitle(store, ref);
   const unit = networkUnit(store, ref, today);
   const members = unitMembers(store, ref, today);
@@ -659,5 +659,5 @@ export async function contactSheetWorkbook(
       m.cannotCome.join('、'),
     ]),
   });
-  return { fileName: `${title}组员联系表.xlsx`, data };
+  return { fileName: `${title}组员联系表.xlsx`, count: members.length, data };
 }

@@ -232,15 +232,16 @@ export async function registerWorkbook(
   store: Store,
   from: string,
   to: string,
-): Promise<{ fileName: string; data: Buffer }> {
+): Promise<{ fileName: string; count: number; data: Buffer }> {
+  const lines = registerLines(store, from, to);
   const data = await tableWorkbook({
     name: '信访登记簿',
     title: `信访登记簿（${from} 至 ${to}）`,
     orientation: 'landscape',
     columns: REGISTER_COLUMNS,
-    rows: registerLines(store, from, to),
+    rows: lines,
   });
-  return { fileName: `信访登记簿-${from}-${to}.xlsx`, data };
+  return { fileName: `信访登记簿-${from}-${to}.xlsx`, count: lines.length, data };
 }
 
 /** The register printed (信访登记簿): A4 landscape, a ruled table, the office and the period. */

@@ -351,7 +351,11 @@ const NOT_EXPORTED = new Set<PersonField>(['idFrom15', 'reviewFlags', 'attachmen
  * and visits, as a workbook (ID numbers and accounts as text). Only for a request answered 已提供
  * or 部分提供; each export is in the history of the file.
  */
-export async function relativeExport(store: Store, requestId: number): Promise<{ fileName: string; data: Buffer }> {
+/** One person's file: `count` 1, and whose it is (the access log names them). */
+export async function relativeExport(
+  store: Store,
+  requestId: number,
+): Promise<{ fileName: string; personId: number; count: number; data: Buffer }> {
   const request = relativeRequest(store, requestId);
   if (request.answer !== '已提供' && request.answer !== '部分提供')
     throw new UserError(
@@ -436,7 +440,12 @@ export async function relativeExport(store: Store, requestId: number): Promise<{
       )} 元报销）`,
     }),
   );
-  return { fileName: `${file.name}档案-近亲属${request.wants}-${todayIso()}.xlsx`, data };
+  return {
+    fileName: `${file.name}档案-近亲属${request.wants}-${todayIso()}.xlsx`,
+    personId: request.personId,
+    count: 1,
+    data,
+  };
 }
 
 // --- the files of the deceased, reviewed after N years ----------------------------------------------

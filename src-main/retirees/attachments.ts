@@ -81,7 +81,7 @@ export function addAttachment(
   });
 }
 
-export function readAttachment(store: Store, id: number): AttachmentInfo & { data: Buffer } {
+export function readAttachment(store: Store, id: number): AttachmentInfo & { personId: number; data: Buffer } {
   const row = store.first(
     store.kysely
       .selectFrom('attachments')
@@ -93,7 +93,13 @@ export function readAttachment(store: Store, id: number): AttachmentInfo & { dat
   if (!row) throw new UserError('not_found', '没有找到这个附件');
   // Rows stored before the check are described by their bytes too.
   const served = servedType(row.file_name, row.data);
-  return { ...toInfo(row), fileName: served.fileName, mime: served.type.mime, data: row.data };
+  return {
+    ...toInfo(row),
+    personId: row.person_id,
+    fileName: served.fileName,
+    mime: served.type.mime,
+    data: row.data,
+  };
 }
 
 export function removeAttachment(store: Store, id: number, reason: string): void {

@@ -17,6 +17,12 @@ export const fullDate = (what: string) =>
     .transform(read)
     .refine((s) => isValidIsoDate(s), `${what}应为有效日期，如 2025-03-01`);
 
+/** A full date that may be left empty (a filter's bound): null when it is. */
+export const optionalFullDate = (what: string) =>
+  fullDate(what)
+    .nullish()
+    .transform((v) => v ?? null);
+
 /** A date as ISO text, full (`1952-10-05`) or partial (`1952-10`, `1952`); empty is none. */
 export const partialDate = z
   .string()

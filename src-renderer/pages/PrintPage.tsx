@@ -1,6 +1,7 @@
 // Pages made for paper: the batch's summary sheet (报销汇总表) with the total in capitals, and a
 // person's year statement. Shown alone (no menu), printed with the browser's print (or to PDF).
-// Their tables are paper, not lists to work in: plain tables, every row on the sheet.
+// Their tables are paper, not lists to work in: plain tables, every row on the sheet. Each is read
+// through its method for paper (batches.printSheet …), which the access log records as printed.
 import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import type { ApiError } from '../api';
 import type { AppInfo } from '../../src-main/contract/app';
@@ -56,7 +57,7 @@ function NotYet({ error }: { error: ApiError | null }) {
 }
 
 function BatchSheet({ id, info }: { id: number; info: AppInfo }) {
-  const { data: b, error } = useRpc('batches.get', { id }, FRESH);
+  const { data: b, error } = useRpc('batches.printSheet', { id }, FRESH);
   if (!b) return <NotYet error={error} />;
   return (
     <Sheet title={`${info.orgName}药费报销汇总表`} info={info}>
@@ -101,7 +102,7 @@ function BatchSheet({ id, info }: { id: number; info: AppInfo }) {
 }
 
 function StatementSheet({ personId, year, info }: { personId: number; year: number; info: AppInfo }) {
-  const { data: s, error } = useRpc('claims.statement', { personId, year }, FRESH);
+  const { data: s, error } = useRpc('claims.printStatement', { personId, year }, FRESH);
   if (!s) return <NotYet error={error} />;
   return (
     <Sheet title={`${year} 年度药费报销结算单`} info={info}>
@@ -115,7 +116,7 @@ function StatementSheet({ personId, year, info }: { personId: number; year: numb
 }
 
 function VisitBatchSheet({ id, info }: { id: number; info: AppInfo }) {
-  const { data: b, error } = useRpc('visits.batch', { id }, FRESH);
+  const { data: b, error } = useRpc('visits.printBatch', { id }, FRESH);
   if (!b) return <NotYet error={error} />;
   return (
     <Sheet title="慰问品签领表" info={info}>

@@ -9,6 +9,7 @@ import type { ReactNode } from 'react';
 import type { MethodName } from '../../../src-main/contract';
 import { NoPermission, useMayCall } from '../../kit/operator';
 import { navigate } from '../../route';
+import { AccessLogTab } from './AccessLogTab';
 import { AssessmentsTab } from './AssessmentsTab';
 import { RelativeRequestsTab } from './RelativeRequestsTab';
 import { RetentionTab } from './RetentionTab';
@@ -32,6 +33,7 @@ const TABS: readonly PrivacyTab[] = [
     render: () => <RelativeRequestsTab />,
   },
   { value: 'retention', label: '保存期限复核', method: 'privacy.retention', render: () => <RetentionTab /> },
+  { value: 'access', label: '访问记录', method: 'accessLog.list', render: () => <AccessLogTab /> },
 ];
 
 export function PrivacyPage({ tab }: { tab?: string }) {

@@ -103,6 +103,7 @@ import { statisticsBalance, statisticsFigures, statisticsPeople } from './statis
 import { addAttachment, readAttachment, removeAttachment } from './retirees/attachments';
 import { historyFor } from './retirees/history';
 import { listFilterOptions, listPersons, officeFigures } from './retirees/list';
+import { maskedFile, revealField } from './retirees/masking';
 import { checkIdForForm, createPerson, editPerson, getPerson } from './retirees/persons';
 import { type ErrorCode, type RpcError, UserError } from './shared/errors';
 import { forbiddenMessage, mayUse } from './shared/permissions';
@@ -248,9 +249,12 @@ const handlers: Handlers = {
     return infoFor(ctx, session);
   },
   'retirees.list': (ctx, q) => listPersons(ctx.store, q),
-  'retirees.get': (ctx, { id }) => getPerson(ctx.store, id),
-  'retirees.create': (ctx, { person, acceptWarnings }) => createPerson(ctx.store, person, { acceptWarnings }),
-  'retirees.update': (ctx, { id, acceptWarnings, ...edit }) => editPerson(ctx.store, id, edit, { acceptWarnings }),
+  'retirees.get': (ctx, { id }) => maskedFile(getPerson(ctx.store, id)),
+  'retirees.create': (ctx, { person, acceptWarnings }) =>
+    maskedFile(createPerson(ctx.store, person, { acceptWarnings })),
+  'retirees.update': (ctx, { id, acceptWarnings, ...edit }) =>
+    maskedFile(editPerson(ctx.store, id, edit, { acceptWarnings })),
+  'retirees.reveal': (ctx, { id, field }) => revealField(getPerson(ctx.store, id), field),
   'retirees.checkId': (ctx, input) => checkIdForForm(ctx.store, input),
   'retirees.history': (ctx, { id }) => historyFor(ctx.store, id),
   'retirees.figures': (ctx) => officeFigures(ctx.store),
@@ -299,7 +303,8 @@ const handlers: Handlers = {
     ctx.jobs.cancel(id);
     return ctx.jobs.find(id);
   },
-  'retirees.export': async (ctx, { query, columns }) => withBase64(await rosterDownload(ctx.store, query, columns)),
+  'retirees.export': async (ctx, { query, columns, full }) =>
+    withBase64(await rosterDownload(ctx.store, query, { columns, full })),
   'imports.template': async () => ({
     fileName: '离退休人员花名册-导入模板.xlsx',
     dataBase64: (await importTemplate()).toString('base64'),
@@ -327,7 +332,7 @@ const handlers: Handlers = {
   'batches.list': (ctx) => listBatches(ctx.store),
   'batches.get': (ctx, { id }) => getBatch(ctx.store, id),
   'batches.create': (ctx, { name, claimIds }) => createBatch(ctx.store, name, claimIds),
-  'batches.export': async (ctx, { id }) => withBase64(await paymentListWorkbook(ctx.store, id)),
+  'batches.export': async (ctx, { id, full }) => withBase64(await paymentListWorkbook(ctx.store, id, full)),
   'batches.markPaid': (ctx, { id }) => markBatchPaid(ctx.store, id),
   'visits.list': (ctx, { personId }) => listVisits(ctx.store, personId),
   'visits.create': (ctx, input) => createVisit(ctx.store, input),

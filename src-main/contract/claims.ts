@@ -284,6 +284,14 @@ export const claimsMethods = {
     }),
     'claims.write',
   ),
-  'batches.export': method<{ fileName: string; dataBase64: string }>()(ById, 'claims.export'),
+  'batches.export': method<{ fileName: string; dataBase64: string }>()(
+    z.object({
+      id,
+      /** Full ID numbers and bank accounts, as the bank needs them; masked by default. */
+      full: z.boolean().default(false),
+    }),
+    'claims.export',
+    { access: 'export' },
+  ),
   'batches.markPaid': method<BatchView>()(ById, 'claims.write'),
 } as const;

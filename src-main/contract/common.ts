@@ -170,10 +170,19 @@ export const reasonText = (what: string) =>
  * needs (shared/permissions.ts), which the router checks before dispatch. `needs` is not optional:
  * a method that declares nothing does not typecheck (and tests/permissions.test.ts walks them all).
  */
-export type Method<I extends z.ZodType, O> = { input: I; needs: Permission; output?: O };
+export type Method<I extends z.ZodType, O> = { input: I; needs: Permission; output?: O; access?: Access };
+/**
+ * What the access log (PIPL: who opened, exported, printed or revealed what) records of a call,
+ * written by the router when the call succeeds. Declared here so that the methods say it; the
+ * writer is issue 18's access log.
+ */
+export interface Access {
+  access: 'open' | 'export' | 'print' | 'reveal';
+}
 export const method =
   <O>() =>
-  <I extends z.ZodType>(input: I, needs: Permission): Method<I, O> => ({ input, needs });
+  <I extends z.ZodType>(input: I, needs: Permission, access?: Access): Method<I, O> =>
+    access ? { input, needs, access } : { input, needs };
 
 export const Empty = z.object({}).default({});
 export const ById = z.object({ id });

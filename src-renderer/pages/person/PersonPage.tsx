@@ -171,7 +171,7 @@ function PersonForm({ file }: { file: PersonFile | null }) {
           <PersonFields form={f.form} units={units} personId={file?.id ?? null} />
         </Tabs.Panel>
         <Tabs.Panel value="contacts" pt="md">
-          <ContactsTab form={f.form} />
+          <ContactsTab form={f.form} personId={file?.id ?? null} />
         </Tabs.Panel>
         {file && (
           <Tabs.Panel value="visits" pt="md">

@@ -45,7 +45,7 @@ import {
   yearStatement,
 } from './claims/claims';
 import { listPolicies, policyGaps, savePolicy } from './claims/policies';
-import { claimsReport, claimsReportWorkbook, simulateYear } from './claims/reports';
+import { claimsReport, claimsReportWorkbook, maskedSimulation, simulateYear } from './claims/reports';
 import { importErrorWorkbook } from './exporter/importErrors';
 import { importTemplate, rosterDownload } from './exporter/roster';
 import { checkUndo, importHistory, undoImport } from './importer/commit';
@@ -324,7 +324,7 @@ const handlers: Handlers = {
   'claims.savePolicy': (ctx, { year, category, rules, note, loaded }) =>
     savePolicy(ctx.store, year, category, rules, note, loaded),
   'claims.policyGaps': (ctx, { personId, years }) => policyGaps(ctx.store, personId, years),
-  'claims.simulate': (ctx, { policy }) => simulateYear(ctx.store, policy),
+  'claims.simulate': (ctx, { policy }) => maskedSimulation(simulateYear(ctx.store, policy)),
   'claims.report': (ctx, { year, month, nearCapPercent }) => claimsReport(ctx.store, year, nearCapPercent, month),
   'claims.exportReport': async (ctx, { year }) => withBase64(await claimsReportWorkbook(ctx.store, year)),
   'claims.importLedger': (ctx, { fileName, dryRun, map, ...file }) =>

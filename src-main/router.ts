@@ -46,7 +46,7 @@ import {
   yearStatement,
 } from './claims/claims';
 import { listPolicies, policyGaps, savePolicy } from './claims/policies';
-import { claimsReport, claimsReportWorkbook, simulateYear } from './claims/reports';
+import { claimsReport, claimsReportWorkbook, maskedSimulation, simulateYear } from './claims/reports';
 import { importErrorWorkbook } from './exporter/importErrors';
 import { importTemplate, rosterDownload } from './exporter/roster';
 import { checkUndo, importHistory, undoImport } from './importer/commit';
@@ -104,6 +104,7 @@ import { statisticsBalance, statisticsFigures, statisticsPeople } from './statis
 import { addAttachment, readAttachment, removeAttachment } from './retirees/attachments';
 import { historyFor } from './retirees/history';
 import { listFilterOptions, listPersons, officeFigures } from './retirees/list';
+import { maskedFile, revealField } from './retirees/masking';
 import { checkIdForForm, createPerson, editPerson, getPerson } from './retirees/persons';
 import { type ErrorCode, type RpcError, UserError } from './shared/errors';
 import { forbiddenMessage, mayUse } from './shared/permissions';
@@ -249,9 +250,12 @@ const handlers: Handlers = {
     return infoFor(ctx, session);
   },
   'retirees.list': (ctx, q) => listPersons(ctx.store, q),
-  'retirees.get': (ctx, { id }) => getPerson(ctx.store, id),
-  'retirees.create': (ctx, { person, acceptWarnings }) => createPerson(ctx.store, person, { acceptWarnings }),
-  'retirees.update': (ctx, { id, acceptWarnings, ...edit }) => editPerson(ctx.store, id, edit, { acceptWarnings }),
+  'retirees.get': (ctx, { id }) => maskedFile(getPerson(ctx.store, id)),
+  'retirees.create': (ctx, { person, acceptWarnings }) =>
+    maskedFile(createPerson(ctx.store, person, { acceptWarnings })),
+  'retirees.update': (ctx, { id, acceptWarnings, ...edit }) =>
+    maskedFile(editPerson(ctx.store, id, edit, { acceptWarnings })),
+  'retirees.reveal': (ctx, { id, field }) => revealField(getPerson(ctx.store, id), field),
   'retirees.checkId': (ctx, input) => checkIdForForm(ctx.store, input),
   'retirees.history': (ctx, { id }) => historyFor(ctx.store, id),
   'retirees.figures': (ctx) => officeFigures(ctx.store),
@@ -300,7 +304,8 @@ const handlers: Handlers = {
     ctx.jobs.cancel(id);
     return ctx.jobs.find(id);
   },
-  'retirees.export': async (ctx, { query, columns }) => withBase64(await rosterDownload(ctx.store, query, columns)),
+  'retirees.export': async (ctx, { query, columns, full }) =>
+    withBase64(await rosterDownload(ctx.store, query, { columns, full })),
   'imports.template': async () => ({
     fileName: '离退休人员花名册-导入模板.xlsx',
     dataBase64: (await importTemplate()).toString('base64'),
@@ -321,7 +326,7 @@ const handlers: Handlers = {
   'claims.savePolicy': (ctx, { year, category, rules, note, loaded }) =>
     savePolicy(ctx.store, year, category, rules, note, loaded),
   'claims.policyGaps': (ctx, { personId, years }) => policyGaps(ctx.store, personId, years),
-  'claims.simulate': (ctx, { policy }) => simulateYear(ctx.store, policy),
+  'claims.simulate': (ctx, { policy }) => maskedSimulation(simulateYear(ctx.store, policy)),
   'claims.report': (ctx, { year, month, nearCapPercent }) => claimsReport(ctx.store, year, nearCapPercent, month),
   'claims.exportReport': async (ctx, { year }) => withBase64(await claimsReportWorkbook(ctx.store, year)),
   'claims.importLedger': (ctx, { fileName, dryRun, map, ...file }) =>
@@ -330,7 +335,7 @@ const handlers: Handlers = {
   'batches.get': (ctx, { id }) => getBatch(ctx.store, id),
   'batches.printSheet': (ctx, { id }) => getBatch(ctx.store, id),
   'batches.create': (ctx, { name, claimIds }) => createBatch(ctx.store, name, claimIds),
-  'batches.export': async (ctx, { id }) => withBase64(await paymentListWorkbook(ctx.store, id)),
+  'batches.export': async (ctx, { id, full }) => withBase64(await paymentListWorkbook(ctx.store, id, full)),
   'batches.markPaid': (ctx, { id }) => markBatchPaid(ctx.store, id),
   'visits.list': (ctx, { personId }) => listVisits(ctx.store, personId),
   'visits.create': (ctx, input) => createVisit(ctx.store, input),

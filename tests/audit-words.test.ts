@@ -20,7 +20,7 @@ import type { AttachmentInfo, HistoryItem, PersonFile } from '../src-main/contra
 import type { AppContext } from '../src-main/app/context';
 import { historyEntry } from '../src-main/audit/audit';
 import { AUDIT_ENTITIES, auditFieldLabel, auditNames, describeAudit } from '../src-main/audit/describe';
-import { deletePerson, updatePerson, inputOf } from '../src-main/retirees/persons';
+import { deletePerson, getPerson, updatePerson, inputOf } from '../src-main/retirees/persons';
 import { DEATH_TASKS } from '../src-main/shared/care';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import { DEFAULT_TEMPLATES } from '../src-main/shared/letters';
@@ -103,7 +103,8 @@ async function officeYear(): Promise<{ people: number[] }> {
   const cell = await call<OrgUnit>('org.create', { kind: '党小组', name: '第一党小组', parentId: branch.id });
 
   // A file with every field filled, then every field changed.
-  const full = await call<PersonFile>('retirees.create', {
+  // The file as the main process holds it (the router answers with it masked), for updatePerson below.
+  const created = await call<PersonFile>('retirees.create', {
     person: person({
       name: '张桂兰',
       gender: '女',
@@ -142,6 +143,7 @@ async function officeYear(): Promise<{ people: number[] }> {
       reviewFlags: ['原单位待核实'],
     }),
   });
+  const full = getPerson(ctx.store, created.id);
   const changed = updatePerson(
     ctx.store,
     full.id,

@@ -12,6 +12,7 @@ import { saveOfficeSettings } from '../src-main/settings/settings';
 import { createPerson } from '../src-main/retirees/persons';
 import { formatYuan } from '../src-main/shared/money';
 import { checkCharacter } from '../src-main/shared/idNumber';
+import { maskIdNumber } from '../src-main/shared/mask';
 import { freshContext, person, tempDir, router, CLI_ENV, cliArgs, signInAs } from './helpers';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -348,7 +349,19 @@ describe('statements, batches and policies', () => {
 
     const batch = await call<BatchView>('batches.create', { name: '2025年3月', claimIds: [c.id] });
     expect(batch).toMatchObject({ totalFen: 66730, totalCapital: '陆佰陆拾柒元叁角整', status: '待发放' });
-    const file = await call<{ fileName: string; dataBase64: string }>('batches.export', { id: batch.id });
+    // On screen and in a list sent by default, the ID number and the bank account are masked.
+    for (const view of [batch, await call<BatchView>('batches.get', { id: batch.id })])
+      expect(view.rows[0]).toMatchObject({ idNumber: maskIdNumber(p.idNumber), bankAccount: '6222 **** **** 3445' });
+    const masked = new ExcelJS.Workbook();
+    const maskedFile = await call<{ fileName: string; dataBase64: string }>('batches.export', { id: batch.id });
+    expect(maskedFile.fileName).toBe('发放名单-2025年3月（脱敏）.xlsx');
+    await masked.xlsx.load(Buffer.from(maskedFile.dataBase64, 'base64') as unknown as ArrayBuffer);
+    expect((masked.worksheets[0].getRow(4).values as unknown[]).slice(3, 5)).toEqual([
+      maskIdNumber(p.idNumber),
+      '6222 **** **** 3445',
+    ]);
+    // The list the bank pays from: in full (the default is masked, tests/masking.test.ts).
+    const file = await call<{ fileName: string; dataBase64: string }>('batches.export', { id: batch.id, full: true });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];

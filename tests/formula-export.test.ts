@@ -132,7 +132,7 @@ describe('every export leaves formula text inert, and the stored values as typed
     expect(cells.some((c) => c.value === 35)).toBe(true);
 
     const file = path.join(tempDir(), 'roster.xlsx');
-    await exportRoster(ctx.store, file, ListQuery.parse({}));
+    await exportRoster(ctx.store, file, ListQuery.parse({}), { full: true });
     const target = await freshContext();
     try {
       const report = commitImport(target.store, await prepareImport(fs.readFileSync(file), 'roster.xlsx'));

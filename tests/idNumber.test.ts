@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { checkCharacter, checkIdNumber, crossCheckId, maskIdNumber } from '../src-main/shared/idNumber';
+import { checkCharacter, checkIdNumber, crossCheckId } from '../src-main/shared/idNumber';
+import { maskIdNumber } from '../src-main/shared/mask';
 
 describe('GB 11643 ID numbers', () => {
   test('a valid 18-digit number gives birth date and gender', () => {

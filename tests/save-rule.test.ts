@@ -51,7 +51,10 @@ describe('a save sends only what changed', () => {
       base: { phones: form.phones },
     });
     expect(saved.adminGroupId).toBe(group.id);
-    expect(saved.phones).toEqual([{ label: '手机', number: '13800000000' }]);
+    expect(saved.phones).toEqual([{ label: '手机', number: '138****0000' }]);
+    expect(await call('retirees.reveal', { id: form.id, field: 'phone:0', reason: '核对' })).toEqual({
+      value: '13800000000',
+    });
   });
 
   it('refuses a field changed elsewhere since, saying what it is now and who changed it', async () => {

@@ -7,11 +7,16 @@ import type { Store } from '../db/store';
 import { currentOperator, getOfficeSettings } from '../settings/settings';
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
+import { maskBankAccount, maskIdNumber } from '../shared/mask';
 import { capitalYuan } from '../shared/money';
 import { fieldColumn, SEQ_COLUMN } from '../documents/columns';
 import { tableWorkbook } from '../documents/tableWorkbook';
 
-export function getBatch(store: Store, id: number): BatchView {
+/**
+ * A batch with its payment list. ID numbers and bank accounts are masked (shared/mask.ts) unless
+ * `full`: only the payment list sent to the bank asks for them in full (claims.export, logged).
+ */
+export function getBatch(store: Store, id: number, full = false): BatchView {
   const b = store.first(store.kysely.selectFrom('payment_batches').selectAll().where('id', '=', id));
   if (!b) throw new UserError('not_found', `没有找到第 ${id} 号发放批次`);
   const rows: BatchView['rows'] = store.all(
@@ -35,6 +40,11 @@ export function getBatch(store: Store, id: number): BatchView {
       .orderBy('c.id')
       .$narrowType<{ payFen: number }>(),
   );
+  if (!full)
+    for (const r of rows) {
+      r.idNumber = maskIdNumber(r.idNumber);
+      r.bankAccount = maskBankAccount(r.bankAccount);
+    }
   const totalFen = rows.reduce((a, r) => a + r.payFen, 0);
   return {
     id: b.id,
@@ -122,8 +132,9 @@ export function markBatchPaid(store: Store, id: number): BatchView {
 export async function paymentListWorkbook(
   store: Store,
   id: number,
+  full = false,
 ): Promise<{ fileName: string; count: number; data: Buffer }> {
-  const batch = getBatch(store, id);
+  const batch = getBatch(store, id, full);
   const { orgName } = getOfficeSettings(store);
   const data = await tableWorkbook({
     name: '发放名单',
@@ -142,5 +153,5 @@ export async function paymentListWorkbook(
     notes: [`合计金额（大写）：${batch.totalCapital}`],
     ruled: true,
   });
-  return { fileName: `发放名单-${batch.name}.xlsx`, count: batch.rows.length, data };
+  return { fileName: `发放名单-${batch.name}${full ? '' : '（脱敏）'}.xlsx`, count: batch.rows.length, data };
 }

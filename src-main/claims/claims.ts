@@ -20,7 +20,7 @@ import type { Store } from '../db/store';
 import { currentOperator } from '../settings/settings';
 import { todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
-import { maskIdNumber } from '../shared/idNumber';
+import { maskIdNumber } from '../shared/mask';
 import type { Category } from '../shared/person';
 import type { CategoryPolicy } from '../shared/claimPolicy';
 import { computeLine, reverseLine, type YearTotals } from './compute';

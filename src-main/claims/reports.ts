@@ -4,6 +4,7 @@ import type { ClaimsReport, SimulationResult } from '../contract/claims';
 import type { Store } from '../db/store';
 import { categoryPolicy, type YearPolicy } from '../shared/claimPolicy';
 import { UserError } from '../shared/errors';
+import { maskIdNumber } from '../shared/mask';
 import { CATEGORIES, type Category } from '../shared/person';
 import { computeLine, type YearTotals } from './compute';
 import { policyFor } from './policies';
@@ -26,6 +27,11 @@ interface ApprovedLine {
  * total, what was paid and what the draft would have paid. A claim that was reversed and its
  * reversal cancel out and are left out of both.
  */
+/** A simulation as the page shows it: each person's ID number masked (the CLI's JSON keeps it whole). */
+export function maskedSimulation(r: SimulationResult): SimulationResult {
+  return { ...r, people: r.people.map((p) => ({ ...p, idNumber: maskIdNumber(p.idNumber) })) };
+}
+
 export function simulateYear(store: Store, draft: YearPolicy): SimulationResult {
   const lines = store
     .prepare(

@@ -6,7 +6,7 @@
 //   npm run --silent cli -- backup --db PATH              a verified manual backup now
 //   npm run --silent cli -- backups --db PATH             the backups of that database
 //   npm run --silent cli -- import FILE --db PATH [--map FILE.json] [--dry-run] [--json] [--progress] [--force]
-//   npm run --silent cli -- export retirees --db PATH --out FILE.xlsx
+//   npm run --silent cli -- export retirees --db PATH --out FILE.xlsx [--full]
 //   npm run --silent cli -- claims import FILE --db PATH [--map FILE.json] [--dry-run] [--json]   a claims ledger
 //   npm run --silent cli -- adjustments import FILE --year YYYY --db PATH [--map FILE.json] [--dry-run] [--json]   the agency's adjustment list
 //   npm run --silent cli -- claims --db PATH --year YYYY [--json]               the year's claim lines
@@ -121,7 +121,7 @@ const USAGE = `用法：
   npm run --silent cli -- backup --db 数据库文件              立即备份
   npm run --silent cli -- backups --db 数据库文件             列出备份
   npm run --silent cli -- import 文件 --db 数据库文件 [--map 对应.json] [--dry-run] [--json] [--progress] [--force]   导入花名册（--progress：写入进度输出到 stderr；--force：文件不像花名册时仍然导入）
-  npm run --silent cli -- export retirees --db 数据库文件 --out 文件.xlsx      导出全部人员
+  npm run --silent cli -- export retirees --db 数据库文件 --out 文件.xlsx [--full]   导出全部人员（身份证号、电话、银行账号默认脱敏；--full：完整导出，可重新导入）
   npm run --silent cli -- claims import 台账文件 --db 数据库文件 [--map 对应.json] [--dry-run] [--json]   导入药费报销台账
   npm run --silent cli -- adjustments import 调资名单 --year 年度 --db 数据库文件 [--map 对应.json] [--dry-run] [--json]   导入调资名单并核对
     --map：表头写法程序不认识时，用 JSON 文件指明各列对应的字段，如 {"到龄时间": "retirementDate", "第5列": "idNumber"}（字段名见 README）
@@ -746,7 +746,8 @@ async function runCommand(
     } else if (command === 'export') {
       if (args.rest[1] !== 'retirees' || !out) throw new UserError('usage', USAGE);
       const query = ListQuery.parse({});
-      const count = await exportRoster(ctx.store, path.resolve(out), query);
+      // Masked unless --full (the file that imports back): the same choice as the app's export dialog.
+      const count = await exportRoster(ctx.store, path.resolve(out), query, { full: argv.includes('--full') });
       console.log(
         json ? JSON.stringify({ file: path.resolve(out), count }) : `已导出 ${count} 人：${path.resolve(out)}`,
       );

@@ -296,10 +296,18 @@ export const claimsMethods = {
     }),
     'claims.write',
   ),
-  'batches.export': method<{ fileName: string; count: number; dataBase64: string }>()(ById, 'claims.export', {
-    access: 'export',
-    what: '导出发放名单',
-    filter: ({ id }) => ({ batch: id }),
-  }),
+  'batches.export': method<{ fileName: string; count: number; dataBase64: string }>()(
+    z.object({
+      id,
+      /** Full ID numbers and bank accounts, as the bank needs them; masked by default. */
+      full: z.boolean().default(false),
+    }),
+    'claims.export',
+    {
+      access: 'export',
+      what: '导出发放名单',
+      filter: ({ id, full }) => ({ batch: id, full }),
+    },
+  ),
   'batches.markPaid': method<BatchView>()(ById, 'claims.write'),
 } as const;

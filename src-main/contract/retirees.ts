@@ -12,18 +12,31 @@ import {
   STAFF_TYPES,
   STATUSES,
 } from '../shared/person';
+import { MASKED_FIELD_PATTERN, type MaskedField, isMasked } from '../shared/mask';
 import { ById, Empty, chars, choice, editOf, id, list, method, optionalId, text } from './common';
 
+const PHONE_CHARS = /^[0-9０-９+\-－()（）\s转]+$/;
+const PHONE_WORDS = '电话号码只能包含数字、“-”、括号和“转”';
+const phoneNumber = z.string().trim().min(1, '请填写电话号码').max(40);
 export const Phone = z.object({
   label: text(20),
-  number: z
-    .string()
-    .trim()
-    .min(1, '请填写电话号码')
-    .max(40)
-    .regex(/^[0-9０-９+\-－()（）\s转]+$/, '电话号码只能包含数字、“-”、括号和“转”'),
+  number: phoneNumber.regex(PHONE_CHARS, PHONE_WORDS),
 });
 export type Phone = z.output<typeof Phone>;
+
+/**
+ * A value as the file showed it: in an edit, a phone or bank account the user did not touch comes
+ * back masked (`138****5076`). Only an edit accepts it, and the main process puts the stored value
+ * back or refuses the save (retirees/masking.ts): a mask is never written.
+ */
+const asShown = (s: string, valid: (s: string) => boolean) => isMasked(s) || valid(s);
+const PhoneAsShown = Phone.extend({
+  number: phoneNumber.refine((s) => asShown(s, (v) => PHONE_CHARS.test(v)), PHONE_WORDS),
+});
+const BANK_ACCOUNT_WORDS = '银行账号只能包含数字';
+const bankAccountOf = (valid: (s: string) => boolean) =>
+  text(40).refine((s) => s === null || valid(s), BANK_ACCOUNT_WORDS);
+const isBankAccount = (s: string) => /^[0-9\s]{8,40}$/.test(s);
 
 export const ContactInput = z.object({
   id: optionalId,
@@ -77,7 +90,7 @@ export const PersonInput = z.object({
   building: text(50),
   community: text(100),
   bankName: text(100),
-  bankAccount: text(40).refine((s) => s === null || /^[0-9\s]{8,40}$/.test(s), '银行账号只能包含数字'),
+  bankAccount: bankAccountOf(isBankAccount),
   status: z.enum(STATUSES).default('在册'),
   statusDate: partialDate,
   note: text(2000),
@@ -86,6 +99,16 @@ export const PersonInput = z.object({
   reviewFlags: z.array(z.string().trim().min(1).max(300)).max(30).default([]),
 });
 export type PersonInput = z.output<typeof PersonInput>;
+
+/** The form's fields as an edit sends them: phones and the bank account may come back as shown, masked. */
+export const PersonAsShown = PersonInput.extend({
+  phones: z.array(PhoneAsShown).max(10).default([]),
+  bankAccount: bankAccountOf((s) => asShown(s, isBankAccount)),
+  contacts: z
+    .array(ContactInput.extend({ phones: z.array(PhoneAsShown).max(10).default([]) }))
+    .max(50)
+    .default([]),
+});
 
 /** What a create or update also says: the user has seen the ID-number warnings and saves anyway. */
 const SaveOptions = {
@@ -290,7 +313,22 @@ export const retireesMethods = {
   'retirees.list': method<ListPage>()(ListQuery, 'read'),
   'retirees.get': method<PersonFile>()(ById, 'read', { access: 'open', what: '查看档案', person: (i) => i.id }),
   'retirees.create': method<PersonFile>()(z.object({ person: PersonInput, ...SaveOptions }), 'files.write'),
-  'retirees.update': method<PersonFile>()(z.object({ id, ...editOf(PersonInput), ...SaveOptions }), 'files.write'),
+  'retirees.update': method<PersonFile>()(z.object({ id, ...editOf(PersonAsShown), ...SaveOptions }), 'files.write'),
+  'retirees.reveal': method<{ value: string }>()(
+    z.object({
+      id,
+      field: chars(40).regex(MASKED_FIELD_PATTERN, '没有这一项可以显示') as unknown as z.ZodType<MaskedField, string>,
+      reason: z.string().trim().min(1, '请填写或选择查看完整号码的原因').max(200, '原因不能超过 200 个字'),
+    }),
+    'reveal',
+    {
+      access: 'reveal',
+      what: '显示完整号码',
+      person: (i) => i.id,
+      // Which field, and the reason the operator gave: what an auditor asks of a reveal.
+      filter: ({ field, reason }) => ({ field, reason }),
+    },
+  ),
   'retirees.checkId': method<IdCheckResult>()(
     z.object({ idNumber: chars(30), birthDate: partialDate, gender: choice(GENDERS), excludeId: optionalId }),
     'files.write',
@@ -322,15 +360,18 @@ export const retireesMethods = {
     z.object({
       query: ListQuery,
       columns: list(z.enum(EXPORT_COLUMN_KEYS), EXPORT_COLUMN_KEYS.length).min(1).optional(),
+      /** Full ID numbers, phones and bank accounts (the file that imports back); masked by default. */
+      full: z.boolean().default(false),
     }),
     'files.export',
     {
       access: 'export',
       what: '导出人员名单',
       // The list's filter, without its paging (an export takes every row the filter selects).
-      filter: ({ query: { page: _page, pageSize: _size, sort: _sort, desc: _desc, ...query }, columns }) => ({
+      filter: ({ query: { page: _page, pageSize: _size, sort: _sort, desc: _desc, ...query }, columns, full }) => ({
         ...query,
         columns,
+        full,
       }),
     },
   ),

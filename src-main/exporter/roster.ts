@@ -11,6 +11,7 @@ import { careText } from '../importer/values';
 import { conditions, orderBy } from '../retirees/list';
 import { parsePhones } from '../retirees/persons';
 import { formatChineseDate, todayIso } from '../shared/dates';
+import { maskBankAccount, maskIdNumber, maskPhone } from '../shared/mask';
 import { getOfficeSettings } from '../settings/settings';
 import type { PersonField } from '../shared/fields';
 import type { PersonsTable } from '../db/schema';
@@ -99,15 +100,38 @@ function rowView(columns: string[]): new (a: unknown[]) => object {
   return View;
 }
 
+/** The columns a masked export masks (shared/mask.ts), and how. */
+const MASKED_COLUMNS: Partial<Record<ExportColumn, Column>> = {
+  idNumber: { ...EXPORT_COLUMNS.idNumber, value: (r) => maskIdNumber(r.id_number) },
+  phone: {
+    ...EXPORT_COLUMNS.phone,
+    value: (r) =>
+      parsePhones(r.phones)
+        .map((p) => maskPhone(p.number))
+        .join('、') || null,
+  },
+  bankAccount: { ...EXPORT_COLUMNS.bankAccount, value: (r) => maskBankAccount(r.bank_account) },
+};
+
+export interface ExportOptions {
+  /** The columns, in this order (all of them by default). */
+  columns?: ExportColumn[];
+  /**
+   * Full ID numbers, phones and bank accounts: the file that imports back (PIPL: the router logs
+   * it). By default they are masked, as a list sent outside should be.
+   */
+  full?: boolean;
+  today?: string;
+}
+
 /** Writes the people the list query selects, in its order, to `file`. Returns how many. */
 export async function exportRoster(
   store: Store,
   file: string,
   query: ListQuery,
-  columns: ExportColumn[] = ALL_EXPORT_COLUMNS,
-  today = todayIso(),
+  { columns = ALL_EXPORT_COLUMNS, full = false, today = todayIso() }: ExportOptions = {},
 ): Promise<number> {
-  const cols = columns.map((k) => EXPORT_COLUMNS[k]);
+  const cols = columns.map((k) => (full ? undefined : MASKED_COLUMNS[k]) ?? EXPORT_COLUMNS[k]);
   const { orgName } = getOfficeSettings(store);
   // The same filters and order as the list on screen. The ids are read first, in that order (a
   // few hundred kB for 100,000 people); the rows then in batches by id, so that between batches
@@ -160,13 +184,14 @@ export async function exportRoster(
 export async function rosterDownload(
   store: Store,
   query: ListQuery,
-  columns?: ExportColumn[],
+  options: Pick<ExportOptions, 'columns' | 'full'> = {},
 ): Promise<{ fileName: string; count: number; data: Buffer }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-export-'));
   try {
     const file = path.join(dir, 'roster.xlsx');
-    const count = await exportRoster(store, file, query, columns);
-    return { fileName: `离退休人员花名册-${todayIso()}.xlsx`, count, data: fs.readFileSync(file) };
+    const count = await exportRoster(store, file, query, options);
+    const masked = options.full ? '' : '（脱敏）';
+    return { fileName: `离退休人员花名册-${todayIso()}${masked}.xlsx`, count, data: fs.readFileSync(file) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

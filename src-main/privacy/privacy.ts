@@ -31,7 +31,7 @@ import { currentOperator, getOfficeSettings, readSetting, writeSetting } from '.
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { PERSON_FIELDS, type PersonField } from '../shared/fields';
-import { maskIdNumber } from '../shared/idNumber';
+import { maskIdNumber } from '../shared/mask';
 import { formatYuan } from '../shared/money';
 import { listVisits } from '../visits/visits';
 

@@ -3,6 +3,29 @@ import type { HistoryItem } from '../contract/retirees';
 import { personHistory } from '../audit/audit';
 import { auditNames, describeAudit, formatAuditValue, importReason } from '../audit/describe';
 import type { Store } from '../db/store';
+import { maskBankAccount, maskIdNumber, maskPhone } from '../shared/mask';
+
+/** A run of digits that reads as a phone number (with its dashes and spaces), in a formatted value. */
+const PHONE_IN_TEXT = /[0-9０-９][0-9０-９\-－\s]{5,}[0-9０-９]/g;
+const MASK_TEXT: Record<string, (text: string) => string> = {
+  idNumber: (t) => maskIdNumber(t) ?? t,
+  bankAccount: (t) => maskBankAccount(t) ?? t,
+  phones: (t) => t.replace(PHONE_IN_TEXT, maskPhone),
+  contacts: (t) => t.replace(PHONE_IN_TEXT, maskPhone),
+};
+
+/**
+ * A change as the history tab shows it: an ID number, phone or bank account before and after
+ * masked like the file itself (shared/mask.ts); the full value is revealed on the file, for a reason.
+ */
+function maskedChange(c: HistoryItem['changes'][number]): HistoryItem['changes'][number] {
+  const mask = MASK_TEXT[c.field];
+  // An empty value is shown as a dash or similar words, with no digits to hide.
+  const keep = (t: string) => !/[0-9]{5}/.test(t);
+  return mask
+    ? { ...c, before: keep(c.before) ? c.before : mask(c.before), after: keep(c.after) ? c.after : mask(c.after) }
+    : c;
+}
 
 export function historyFor(store: Store, personId: number): HistoryItem[] {
   const names = auditNames(store);
@@ -16,7 +39,7 @@ export function historyFor(store: Store, personId: number): HistoryItem[] {
       operator: e.operator,
       what,
       reason: e.reason,
-      changes: e.entity === 'person' && e.action === 'create' ? [] : changes,
+      changes: e.entity === 'person' && e.action === 'create' ? [] : changes.map(maskedChange),
     };
   });
   if (!entries.some((e) => e.entity === 'person' && e.action === 'create')) {

@@ -17,7 +17,7 @@ import {
 import type { Database } from '../db/schema';
 import type { Store } from '../db/store';
 import { bornOnOrBefore, personAge, todayIso } from '../shared/dates';
-import { maskIdNumber } from '../shared/idNumber';
+import { maskIdNumber, maskPhone } from '../shared/mask';
 import { CARE_FLAGS, CATEGORIES, PARTY_MEMBER_STATUSES, STATUSES } from '../shared/person';
 import { compareUnitNames } from '../shared/unitOrder';
 import { parsePhones } from './persons';
@@ -291,7 +291,7 @@ function rowsOf(store: Store, ids: number[], query: string, today: string): Pers
       status: r.status,
       statusDate: r.status_date,
       formerUnit: r.former_unit,
-      phone: phones[0]?.number ?? null,
+      phone: phones[0] ? maskPhone(phones[0].number) : null,
       area: r.area,
       building: r.building,
       careFlags: [

@@ -9,6 +9,7 @@ import type { Store } from '../db/store';
 import { personAge } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { checkIdNumber, crossCheckId } from '../shared/idNumber';
+import { unmaskEdit } from './masking';
 import type { PersonField } from '../shared/fields';
 import type { GroupKind } from '../shared/org';
 import { toInfo } from './attachments';
@@ -497,7 +498,7 @@ export function updatePerson(
 export function editPerson(store: Store, id: number, edit: Edit<PersonInput>, opts: SaveOptions): PersonFile {
   return store.tx(() => {
     const current = getPerson(store, id);
-    const merged = applyEdit(edit, {
+    const merged = applyEdit(unmaskEdit(edit, current), {
       store,
       entity: 'person',
       entityId: id,

@@ -105,10 +105,3 @@ export function crossCheckId(
   }
   return warnings;
 }
-
-/** `210102195210051234` → `210102********1234`: the list shows the area and the last four. */
-export function maskIdNumber(id: string | null): string | null {
-  if (!id) return id;
-  if (id.length <= 10) return id;
-  return id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4);
-}

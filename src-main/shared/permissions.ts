@@ -37,6 +37,11 @@ export const PERMISSIONS = [
   'signedIn',
   /** Viewing and printing: every role. */
   'read',
+  /**
+   * Revealing one masked field of one file (an ID number, a phone, a bank account) for a reason,
+   * logged: those who handle the files and the claims. 只读 views and prints the masked values.
+   */
+  'reveal',
   /** Changing the files: people, visits, letters, petitions, organisation, activities, the roster import. */
   'files.write',
   /** A list of people leaving the machine as a spreadsheet. */
@@ -53,8 +58,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** The permissions a signed-in role holds ('open' and 'setup' are decided without one). */
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  clerk: ['open', 'signedIn', 'read', 'files.write', 'files.export'],
-  claims: ['open', 'signedIn', 'read', 'claims.write', 'claims.export'],
+  clerk: ['open', 'signedIn', 'read', 'reveal', 'files.write', 'files.export'],
+  claims: ['open', 'signedIn', 'read', 'reveal', 'claims.write', 'claims.export'],
   reader: ['open', 'signedIn', 'read'],
 };
 

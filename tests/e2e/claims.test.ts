@@ -122,10 +122,17 @@ describe('claims', () => {
     await page.getByRole('dialog').getByRole('button', { name: '建立', exact: true }).click();
     await expect.poll(() => page.getByText('合计（大写）：陆佰陆拾柒元叁角整').isVisible()).toBe(true);
     await shot('4-batch');
+    // The list the bank pays from: in full, which the dialog says is recorded.
+    await page.getByRole('button', { name: '导出发放名单' }).click();
+    await page
+      .getByRole('dialog')
+      .getByLabel(/^完整导出/)
+      .check();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: '导出发放名单' }).click(),
+      page.getByRole('dialog').getByRole('button', { name: '导出', exact: true }).click(),
     ]);
+    expect(download.suggestedFilename()).not.toContain('脱敏');
     const xlsx = path.join(office.harness.dir, 'list.xlsx');
     await download.saveAs(xlsx);
     const wb = new ExcelJS.Workbook();

@@ -75,11 +75,16 @@ describe('retiree files in the browser', () => {
     await page.goto(`${harness.origin}/#/people?category=离休&sort=birthDate`);
     await expect.poll(() => page.getByText(/共 \d+ 人/).isVisible()).toBe(true);
     const total = Number((await page.getByText(/共 \d+ 人/).textContent())!.replace(/\D/g, ''));
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    // The dialog asks masked (the default) or full.
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByLabel('脱敏导出（默认）').isChecked()).toBe(true);
+    await shot('03-export-choice');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: '导出 Excel' }).click(),
+      dialog.getByRole('button', { name: '导出', exact: true }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^离退休人员花名册-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(download.suggestedFilename()).toMatch(/^离退休人员花名册-\d{4}-\d{2}-\d{2}（脱敏）\.xlsx$/);
     const file = path.join(SCREENS, '..', 'export.xlsx');
     await download.saveAs(file);
     const wb = new ExcelJS.Workbook();
@@ -101,7 +106,31 @@ describe('retiree files in the browser', () => {
     await page.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.url()).toMatch(/#\/people\/\d+$/);
     await expect.poll(() => page.getByRole('heading', { name: '张桂兰' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByLabel('身份证号').inputValue()).toBe(ID);
+    // Saved, the file comes back masked (issue 18): the ID number and the phone.
+    await expect
+      .poll(() => page.getByLabel('身份证号', { exact: true }).inputValue())
+      .toBe(`210102********${ID.slice(-4)}`);
+    expect(await page.getByLabel('联系电话1', { exact: true }).inputValue()).toBe('138****1234');
+  });
+
+  test('显示 reveals the ID number for a reason, into the field, with no unsaved change', async () => {
+    await page.getByLabel('身份证号', { exact: true }).scrollIntoViewIfNeeded();
+    // The viewport, not the full page: the masked field and its 显示 as the clerk sees them.
+    await page.screenshot({ path: path.join(SCREENS, '04-masked-field.png') });
+    await page.getByRole('button', { name: '显示完整身份证号' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: '显示', exact: true }).click();
+    await expect.poll(() => dialog.getByText('请选择或填写查看原因').isVisible()).toBe(true);
+    await dialog.getByLabel('原因').click();
+    await page.getByRole('option', { name: '核对身份' }).click();
+    await dialog.getByLabel('说明').fill('本人来办理资格认证');
+    await shot('04-reveal-reason');
+    await dialog.getByRole('button', { name: '显示', exact: true }).click();
+    await expect.poll(() => page.getByLabel('身份证号', { exact: true }).inputValue()).toBe(ID);
+    expect(await page.getByText('有未保存的修改').isVisible()).toBe(false);
+    // The phone stays masked: one field at a time.
+    expect(await page.getByLabel('联系电话1', { exact: true }).inputValue()).toBe('138****1234');
+    await shot('04-revealed');
   });
 
   test('find the person by pinyin initials; the list masks the ID number', async () => {

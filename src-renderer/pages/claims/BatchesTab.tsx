@@ -9,8 +9,10 @@ import type { BatchView, ClaimListItem } from '../../../src-main/contract/claims
 import { contract } from '../../../src-main/contract';
 import { download } from '../../files';
 import { DataTable } from '../../kit/DataTable';
+import { ExportChoiceButton } from '../../kit/ExportChoice';
 import { FormModal } from '../../kit/FormModal';
 import { Can } from '../../kit/operator';
+import { MaskedValue } from '../../kit/Reveal';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
 import { done, LoadFailed, yuan } from './shared';
@@ -177,14 +179,14 @@ function BatchDetail({ id }: { id: number }) {
         <Title order={2}>发放批次：{batch.name}</Title>
         <Group>
           <Can method="batches.export">
-            <Button
-              variant="light"
+            <ExportChoiceButton
+              title="导出发放名单"
               leftSection={<IconDownload size={18} />}
               loading={exportList.isPending}
-              onClick={() => exportList.mutate({ id })}
+              onExport={(full) => exportList.mutate({ id, full })}
             >
               导出发放名单
-            </Button>
+            </ExportChoiceButton>
           </Can>
           <Button
             variant="light"
@@ -215,12 +217,21 @@ function BatchDetail({ id }: { id: number }) {
         columns={[
           { accessor: 'seq', title: '序号', render: (_, i) => i + 1 },
           { accessor: 'name', title: '姓名' },
-          { accessor: 'idNumber', title: '身份证号' },
+          {
+            accessor: 'idNumber',
+            title: '身份证号',
+            render: (r) => <MaskedValue personId={r.personId} field="idNumber" what="身份证号" value={r.idNumber} />,
+          },
           { accessor: 'bankName', title: '开户行' },
           {
             accessor: 'bankAccount',
             title: '银行账号',
-            render: (r) => r.bankAccount ?? <Text c="red.8">未登记银行账号</Text>,
+            render: (r) =>
+              r.bankAccount ? (
+                <MaskedValue personId={r.personId} field="bankAccount" what="银行账号" value={r.bankAccount} />
+              ) : (
+                <Text c="red.8">未登记银行账号</Text>
+              ),
           },
           { accessor: 'payFen', title: '金额', textAlign: 'right', render: (r) => yuan(r.payFen) },
         ]}

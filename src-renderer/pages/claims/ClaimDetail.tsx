@@ -9,6 +9,7 @@ import type { ClaimFile, ClaimLineView } from '../../../src-main/contract/claims
 import { contract } from '../../../src-main/contract';
 import { AttachmentsTab } from '../../components/AttachmentsTab';
 import { DataTable } from '../../kit/DataTable';
+import { MaskedValue } from '../../kit/Reveal';
 import { FormModal } from '../../kit/FormModal';
 import { Can } from '../../kit/operator';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
@@ -141,7 +142,14 @@ export function ClaimDetail({ id }: { id: number }) {
             </Anchor>
           </Text>
           <Text>人员类别：{claim.category}</Text>
-          <Text>身份证号：{claim.idNumberMasked ?? '—'}</Text>
+          <Group gap={4}>
+            <Text>身份证号：</Text>
+            {claim.idNumberMasked ? (
+              <MaskedValue personId={claim.personId} field="idNumber" what="身份证号" value={claim.idNumberMasked} />
+            ) : (
+              <Text>—</Text>
+            )}
+          </Group>
           <Text>收件日期：{claim.receivedDate}</Text>
           <Text>登记：{claim.createdBy}</Text>
           <Text>批准：{claim.approvedBy ? `${claim.approvedBy}（${claim.approvedAt?.slice(0, 10)}）` : '—'}</Text>

@@ -4,11 +4,12 @@ import { ActionIcon, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, Te
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Can } from '../../kit/operator';
-import { PhonesField, textField } from './fields';
+import { PhonesField, revealFor, textField } from './fields';
 import type { PersonDraft } from './personDraft';
 
-export function ContactsTab({ form }: { form: UseFormReturnType<PersonDraft> }) {
+export function ContactsTab({ form, personId }: { form: UseFormReturnType<PersonDraft>; personId: number | null }) {
   const contacts = form.getValues().contacts ?? [];
+  const loaded = form.getInitialValues().contacts ?? [];
   const at = (i: number, field: string) => `contacts.${i}.${field}`;
   return (
     <Stack>
@@ -45,6 +46,16 @@ export function ContactsTab({ form }: { form: UseFormReturnType<PersonDraft> }) 
               value={c.phones ?? []}
               onChange={(phones) => form.setFieldValue(at(i, 'phones') as 'contacts', phones as never)}
               errorOf={(k) => form.errors[`${at(i, 'phones')}.${k}.number`]}
+              reveal={(k, shown) =>
+                c.id != null &&
+                revealFor(
+                  personId,
+                  `contact:${c.id}:phone:${k}`,
+                  '电话',
+                  shown,
+                  loaded.find((l) => l.id === c.id)?.phones?.[k]?.number,
+                )
+              }
             />
           </SimpleGrid>
         </Paper>

@@ -10,6 +10,8 @@ import type { InputOf } from '../../../src-main/contract';
 import { useCan } from '../../kit/operator';
 import { useRpc } from '../../kit/rpc';
 import { FIELD_LABELS } from '../../../src-main/shared/fields';
+import { isMasked } from '../../../src-main/shared/mask';
+import { revealFor } from './fields';
 import type { PersonDraft } from './personDraft';
 
 type CheckInput = InputOf<'retirees.checkId'>;
@@ -23,9 +25,12 @@ export function IdNumberField({ form, personId }: { form: UseFormReturnType<Pers
     300,
   );
   const input: CheckInput = { ...(JSON.parse(asked) as CheckInput), excludeId: personId };
-  // A role that may only read the file is not asked to check what it cannot change.
+  // A role that may only read the file is not asked to check what it cannot change; a masked
+  // number (as the file was loaded) is checked in the main process, not here.
   const mayCheck = useCan('retirees.checkId');
-  const check = useRpc('retirees.checkId', mayCheck && input.idNumber.replace(/\s/g, '').length >= 15 ? input : null, {
+  const masked = isMasked(typed);
+  const checkable = mayCheck && !masked && input.idNumber.replace(/\s/g, '').length >= 15;
+  const check = useRpc('retirees.checkId', checkable ? input : null, {
     // The same number asked again with a birth date or gender filled in: keep showing its result meanwhile.
     placeholderData: (previous, query) =>
       (query?.queryKey[1] as CheckInput | undefined)?.idNumber === input.idNumber ? previous : undefined,
@@ -43,7 +48,9 @@ export function IdNumberField({ form, personId }: { form: UseFormReturnType<Pers
     if (result) fillFrom(result);
   }, [result]);
 
-  let description: React.ReactNode = '18 位，末位可为 X；15 位旧号码保存时自动升级';
+  let description: React.ReactNode = masked
+    ? '已遮挡部分号码；核对或修改前请点“显示”'
+    : '18 位，末位可为 X；15 位旧号码保存时自动升级';
   if (result?.ok && result.normalized) {
     description = (
       <Text span c="green.8" size="sm">
@@ -62,6 +69,14 @@ export function IdNumberField({ form, personId }: { form: UseFormReturnType<Pers
         description={description}
         error={[...(result?.errors ?? []), ...(refused ? [refused] : [])].join('；') || undefined}
         ff="monospace"
+        rightSection={revealFor(
+          personId,
+          'idNumber',
+          FIELD_LABELS.idNumber,
+          idNumber,
+          form.getInitialValues().idNumber,
+        )}
+        rightSectionWidth={64}
       />
       {result && result.warnings.length > 0 && (
         <Alert color="orange" p="xs" title="请核对">

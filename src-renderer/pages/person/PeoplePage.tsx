@@ -15,6 +15,7 @@ import { FIELD_LABELS } from '../../../src-main/shared/fields';
 import { AGE_BANDS, CARE_FLAGS, CATEGORIES, STATUSES } from '../../../src-main/shared/person';
 import { download } from '../../files';
 import { DataTable } from '../../kit/DataTable';
+import { ExportChoiceButton } from '../../kit/ExportChoice';
 import { countLabel, MatchedValue } from '../../kit/SearchMatch';
 import { READ_ON_OPEN } from './freshness';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
@@ -128,14 +129,14 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
         </Group>
         <Group>
           <Can method="retirees.export">
-            <Button
-              variant="default"
+            <ExportChoiceButton
+              title="导出花名册（按当前筛选和排序）"
               leftSection={<IconDownload size={18} />}
               loading={exportList.isPending}
-              onClick={() => exportList.mutate({ query: { ...query, page: 1 } })}
+              onExport={(full) => exportList.mutate({ query: { ...query, page: 1 }, full })}
             >
               导出 Excel
-            </Button>
+            </ExportChoiceButton>
           </Can>
           <Can method="visits.createBatch">
             <VisitBatchButton query={query} count={count} />

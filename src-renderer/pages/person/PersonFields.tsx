@@ -27,7 +27,7 @@ import {
 import { FIELD_LABELS as L } from '../../../src-main/shared/fields';
 import type { GroupKind } from '../../../src-main/shared/org';
 import { FormDateField } from '../../kit/FormDateField';
-import { PhonesField, Section, textField } from './fields';
+import { PhonesField, revealFor, Section, textField } from './fields';
 import { IdNumberField } from './IdNumberField';
 import type { PersonDraft } from './personDraft';
 
@@ -147,6 +147,9 @@ export function PersonFields({
             value={v.phones ?? []}
             onChange={(phones) => form.setFieldValue('phones', phones)}
             errorOf={(i) => form.errors[`phones.${i}.number`]}
+            reveal={(i, shown) =>
+              revealFor(personId, `phone:${i}`, '电话', shown, form.getInitialValues().phones?.[i]?.number)
+            }
           />
           <Stack gap="sm">
             <TextInput label={L.address} {...text('address')} />
@@ -162,7 +165,20 @@ export function PersonFields({
       <Section title="银行账户与人员状态">
         <SimpleGrid cols={{ base: 2, lg: 4 }}>
           <TextInput label={L.bankName} {...text('bankName')} />
-          <TextInput label={L.bankAccount} description="用于报销款发放" ff="monospace" {...text('bankAccount')} />
+          <TextInput
+            label={L.bankAccount}
+            description="用于报销款发放"
+            ff="monospace"
+            {...text('bankAccount')}
+            rightSection={revealFor(
+              personId,
+              'bankAccount',
+              L.bankAccount,
+              v.bankAccount,
+              form.getInitialValues().bankAccount,
+            )}
+            rightSectionWidth={64}
+          />
           <Stack gap={4}>
             <Text size="sm" fw={500}>
               {L.status}

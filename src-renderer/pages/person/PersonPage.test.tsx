@@ -112,7 +112,41 @@ describe('the file form', () => {
     await screen.findByText('保存前请核对');
     fireEvent.click(screen.getByRole('button', { name: '按原样保存并标记待核实' }));
     await screen.findByText('此档案待核实');
-    expect(await call<PersonFile>('retirees.get', { id: file.id })).toMatchObject({ idNumber: wrong });
+    // Saved as typed: the file answers masked, the reveal gives the whole number.
+    expect(await call('retirees.reveal', { id: file.id, field: 'idNumber', reason: '核对身份' })).toEqual({
+      value: wrong,
+    });
+  });
+
+  it('a masked ID number and phone: 显示 puts the whole number in the field, no change; a save keeps the real numbers', async () => {
+    const file = await openFile({ idNumber: ID, phones: [{ label: '手机', number: '13840005076' }] });
+    expect(input('身份证号').value).toBe(`210102********${ID.slice(-4)}`);
+    expect(input('联系电话1').value).toBe('138****5076');
+    // A masked number is not checked as typed.
+    expect(calls.some((c) => c.method === 'retirees.checkId')).toBe(false);
+
+    fireEvent.click(await screen.findByRole('button', { name: '显示完整身份证号' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('说明'), { target: { value: '核对身份' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '显示' }));
+    await waitFor(() => expect(input('身份证号').value).toBe(ID));
+    expect(screen.queryByText('有未保存的修改')).toBeNull();
+
+    // A phone added beside the masked one, the note changed: the masked number goes back as shown.
+    type('备注', '添加单位电话');
+    fireEvent.click(screen.getByRole('button', { name: '添加电话' }));
+    type('联系电话2', '024-2222-3333');
+    fireEvent.click(saveButton());
+    await waitFor(() => expect(screen.getByText('已全部保存')).toBeTruthy());
+    const update = calls.find((c) => c.method === 'retirees.update')!;
+    expect(Object.keys(update.input.changes as object).sort()).toEqual(['note', 'phones']);
+    expect(office.ctx().store.raw.prepare('SELECT id_number, phones FROM persons WHERE id = ?').get(file.id)).toEqual({
+      id_number: ID,
+      phones: JSON.stringify([
+        { label: '手机', number: '13840005076' },
+        { label: '住宅', number: '024-2222-3333' },
+      ]),
+    });
   });
 
   it('a death registered in the timeline: the edit stays on top, the death is no unsaved change, and the save keeps it', async () => {

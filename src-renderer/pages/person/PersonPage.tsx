@@ -181,7 +181,7 @@ function PersonForm({ file }: { file: PersonFile | null }) {
         </Tabs.Panel>
         <Tabs.Panel value="contacts" pt="md">
           <Editable method={saveMethod}>
-            <ContactsTab form={f.form} />
+            <ContactsTab form={f.form} personId={file?.id ?? null} />
           </Editable>
         </Tabs.Panel>
         {file && (

@@ -9,6 +9,8 @@ import type { ChangeEvent, ReactNode } from 'react';
 import { contract, type MethodName } from '../../../src-main/contract';
 import { FIELD_LABELS } from '../../../src-main/shared/fields';
 import { Can } from '../../kit/operator';
+import { isMasked, type MaskedField } from '../../../src-main/shared/mask';
+import { RevealButton } from '../../kit/Reveal';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -56,12 +58,15 @@ export function PhonesField({
   onChange,
   label = FIELD_LABELS.phones,
   errorOf,
+  reveal,
 }: {
   value: PhoneDraft[];
   onChange: (v: PhoneDraft[]) => void;
   label?: string;
   /** The router's refusal of the i-th number, if any. */
   errorOf?: (i: number) => ReactNode;
+  /** What stands beside the i-th number: 显示 for a masked one (revealFor). */
+  reveal?: (i: number, number: string) => ReactNode;
 }) {
   const update = (i: number, patch: Partial<PhoneDraft>) =>
     onChange(value.map((p, k) => (k === i ? { ...p, ...patch } : p)));
@@ -86,6 +91,8 @@ export function PhonesField({
             value={p.number}
             error={errorOf?.(i)}
             onChange={(e) => update(i, { number: e.currentTarget.value })}
+            rightSection={reveal?.(i, p.number)}
+            rightSectionWidth={64}
           />
           <Can method="retirees.update">
             <ActionIcon
@@ -114,4 +121,20 @@ export function PhonesField({
       </Can>
     </Stack>
   );
+}
+
+/**
+ * 显示 beside a masked value (an ID number, a phone, a bank account) that the form still shows as
+ * it was loaded: a number the user has typed over, or one in a place that moved, is not revealed.
+ */
+export function revealFor(
+  personId: number | null,
+  field: MaskedField,
+  what: string,
+  shown: string | null | undefined,
+  loaded: string | null | undefined,
+): ReactNode {
+  return personId !== null && isMasked(shown) && shown === loaded ? (
+    <RevealButton personId={personId} field={field} what={what} />
+  ) : null;
 }

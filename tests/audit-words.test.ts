@@ -458,6 +458,9 @@ async function officeYear(): Promise<{ people: number[] }> {
   await call('privacy.relativeExport', { id: request.id });
   await call('privacy.setRetentionYears', { years: 20 });
   await call('privacy.reviewRetention', { personId: wang, reviewedOn: '2026-11-30', decision: '继续保存' });
+  // Statistics (issue 19): the clerk settles a change of status, its nature and date.
+  const [death] = await call<{ id: number }[]>('statistics.changes', { personId: wang });
+  await call('statistics.confirmChange', { id: death.id, nature: '变动', effectiveDate: '2026-11-20' });
   return { people: [zhang, li, wang] };
 }
 

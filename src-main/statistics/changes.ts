@@ -64,7 +64,7 @@ export function confirmChange(
       .run(input.nature, date, input.id);
     const after = changeById(store, input.id);
     const snapshot = (c: ChangeView) => ({
-      field: c.field,
+      field: c.field === 'status' ? '状态' : '人员类别',
       from: c.from,
       to: c.to,
       effectiveDate: c.effectiveDate,

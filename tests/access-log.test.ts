@@ -6,12 +6,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { AccessPage } from '../src-main/contract/accessLog';
 import type { PersonFile } from '../src-main/contract/retirees';
 import { AppContext } from '../src-main/app/context';
+import { openRaw } from '../src-main/db/open';
 import { createOperator, signedInOperator } from '../src-main/operators/operators';
 import { Session } from '../src-main/operators/session';
 import { dispatch } from '../src-main/router';
@@ -145,7 +145,8 @@ describe('what the router writes', () => {
   test('while another connection holds the write lock, a file opens at once and its row is written after', async () => {
     ctx = await freshContext();
     const { zhang } = await twoPeople();
-    const other = new BetterSqlite3(ctx.store.file);
+    // A second connection, as another program would hold the file (with its key: the office is encrypted).
+    const other = openRaw(ctx.store.file, { key: ctx.store.key ?? undefined });
     other.exec('BEGIN IMMEDIATE');
     try {
       const started = Date.now();
@@ -168,13 +169,14 @@ describe('what the router writes', () => {
     ctx = await freshContext();
     const { zhang } = await twoPeople();
     const file = ctx.store.file;
-    const other = new BetterSqlite3(file);
+    const key = ctx.store.key ?? undefined;
+    const other = openRaw(file, { key });
     other.exec('BEGIN IMMEDIATE');
     await call('retirees.get', { id: zhang.id });
     other.exec('COMMIT');
     other.close();
     ctx.close();
-    const db = new BetterSqlite3(file, { readonly: true });
+    const db = openRaw(file, { key, readonly: true });
     expect(db.prepare('SELECT action, person_id FROM access_log').all()).toEqual([
       { action: 'open', person_id: zhang.id },
     ]);
@@ -191,6 +193,10 @@ describe('the CLI', () => {
     await createOperator(ctx.store, { name: '孙经办', role: 'clerk', password: TEST_PASSWORD });
     ctx.session.signIn(signedInOperator(ctx.store, 1)!);
     const { zhang } = await twoPeople();
+    // The file answers with the number masked: the CLI is given the number as it was entered.
+    const zhangId = (
+      ctx.store.raw.prepare('SELECT id_number FROM persons WHERE id = ?').get(zhang.id) as { id_number: string }
+    ).id_number;
     ctx.close();
 
     const cli = (...args: string[]) =>
@@ -200,7 +206,7 @@ describe('the CLI', () => {
         encoding: 'utf8',
       });
     cli('export', 'retirees', '--out', path.join(dir, 'all.xlsx'));
-    cli('letters', 'render', '--template', 'festival', '--people', zhang.idNumber!, '--out', path.join(dir, 'l.html'));
+    cli('letters', 'render', '--template', 'festival', '--people', zhangId, '--out', path.join(dir, 'l.html'));
 
     ctx = await AppContext.start({ dbPath, noAutomaticBackup: true });
     expect(logRows()).toMatchObject([

@@ -133,7 +133,9 @@ describe('the audit log', () => {
       after: '卫工街 8 号',
     });
     const history = historyFor(ctx.store, p.id);
-    expect(history[0].changes.find((c) => c.label === '家属及联系人')?.after).toContain('李建国 （配偶） 13900001111');
+    // The history shows numbers masked (issue 18); the audit row keeps what was written.
+    expect(history[0].changes.find((c) => c.label === '家属及联系人')?.after).toContain('李建国 （配偶） 139****1111');
+    expect(JSON.stringify(rows[0].changes.find((c) => c.field === 'contacts')?.after)).toContain('13900001111');
     expect(history[1].what).toBe('建立档案');
     expect(q.contacts[0]).toMatchObject({ name: '李建国', relation: '配偶' });
     expect(q.version).toBe(2);

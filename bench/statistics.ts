@@ -25,7 +25,7 @@ export function benchStatistics(ctx: AppContext, runs = 9): string[] {
     ['statistics: the 2025 balance (两年数字变化)', () => statisticsBalance(store, 2025), true],
     [
       'statistics: the people behind 在册 · 退休 on 2025-12-31',
-      () => statisticsPeople(store, { asOf: '2025-12-31', figure: 'onRoll', key: '退休' }),
+      () => statisticsPeople(store, { asOf: '2025-12-31', figure: 'onRoll', key: '退休', page: 1 }),
       true,
     ],
     ["baseline: the home page's figures of today", () => officeFigures(store), false],

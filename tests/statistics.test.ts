@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AppContext } from '../src-main/app/context';
 import type { PersonFile } from '../src-main/contract/retirees';
-import type { ChangeView, FigurePerson, RollFigures, YearBalance } from '../src-main/contract/statistics';
+import type { ChangeView, FigurePeople, RollFigures, YearBalance } from '../src-main/contract/statistics';
 import { CLI_ENV, cliArgs, freshContext, person, router } from './helpers';
 
 let ctx: AppContext;
@@ -118,7 +118,9 @@ describe('the people behind a bar', () => {
     const asOf = '2026-12-31';
     const f = await call<RollFigures>('statistics.figures', { asOf });
     const names = async (figure: string, key: string) =>
-      (await call<FigurePerson[]>('statistics.people', { asOf, figure, key })).map((p) => p.name);
+      (await call<FigurePeople>('statistics.people', { asOf, figure, key })).people.map((p) => p.name);
+    const total = async (figure: string, key: string) =>
+      (await call<FigurePeople>('statistics.people', { asOf, figure, key })).total;
     expect(await names('died', '退休')).toEqual(['壬', '戊', '乙'].sort((a, b) => a.localeCompare(b, 'zh-CN')));
     expect(await names('movedOut', '合计')).toEqual(['己']);
     expect(await names('deathsByYear', '2025')).toEqual(['丁']);
@@ -135,13 +137,24 @@ describe('the people behind a bar', () => {
     ];
     for (const [figure, counts] of bars)
       for (const [key, count] of Object.entries(counts))
-        expect((await names(figure, key)).length, `${figure} ${key}`).toBe(count);
+        expect(await total(figure, key), `${figure} ${key}`).toBe(count);
     // 庚 counts as 退休 on 2026-12-31 and as 退职 a year before.
     const geng = async (on: string, key: string) =>
-      (await call<FigurePerson[]>('statistics.people', { asOf: on, figure: 'onRoll', key })).some(
+      (await call<FigurePeople>('statistics.people', { asOf: on, figure: 'onRoll', key })).people.some(
         (p) => p.name === '庚',
       );
     expect([await geng('2026-12-31', '退休'), await geng('2025-12-31', '退职')]).toEqual([true, true]);
+  });
+});
+
+describe('a large bar', () => {
+  test('opens a page of people at a time, in name order, with the total', async () => {
+    for (let i = 0; i < 105; i++) await add(`退休${String(i).padStart(3, '0')}`, '退休', '2000');
+    const page = (n: number) =>
+      call<FigurePeople>('statistics.people', { asOf: '2025-12-31', figure: 'onRoll', key: '退休', page: n });
+    const [first, second] = [await page(1), await page(2)];
+    expect([first.total, first.people.length, second.people.length]).toEqual([105, 100, 5]);
+    expect(second.people.map((p) => p.name)).toEqual(['退休100', '退休101', '退休102', '退休103', '退休104']);
   });
 });
 

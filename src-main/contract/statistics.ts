@@ -95,6 +95,14 @@ export interface FigurePerson {
   unit: string | null;
 }
 
+/** A page of the people behind a bar, with how many there are in all. */
+export interface FigurePeople {
+  total: number;
+  page: number;
+  pageSize: number;
+  people: FigurePerson[];
+}
+
 /** One recorded change of a file's status or category (person_changes). */
 export interface ChangeView {
   id: number;
@@ -122,8 +130,8 @@ export const statisticsMethods = {
   /** The roll's figures as of a date (default: 31 December of last year). */
   'statistics.figures': method<RollFigures>()(z.object({ asOf: isoDate.optional() }), 'read'),
   /** The people one bar counts: a figure, its key (离休, 80–89岁, 2024 …), on a date. */
-  'statistics.people': method<FigurePerson[]>()(
-    z.object({ asOf: isoDate, figure: z.enum(FIGURE_KEYS), key: chars(100) }),
+  'statistics.people': method<FigurePeople>()(
+    z.object({ asOf: isoDate, figure: z.enum(FIGURE_KEYS), key: chars(100), page: z.number().int().min(1).default(1) }),
     'read',
   ),
   /** The year's balance: 上年末 + 本年新办 − 本年去世 = 应有, against 实有, and the people behind a 差. */

@@ -11,7 +11,7 @@
 // death in December 2026 counts by the end of that year.
 //
 // Care, party membership, gender and the unit are taken as the file has them now: they keep no history.
-import { PARTIAL_DATE, formatChineseDate, isValidIsoDate, todayIso } from '../shared/dates';
+import { formatChineseDate, isValidIsoDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import {
   AGE_BANDS,
@@ -20,30 +20,37 @@ import {
   type BalanceRow,
   type ByCategory,
   type FigureKey,
-  type FigurePerson,
+  type FigurePeople,
   type RollFigures,
   type YearBalance,
 } from '../contract/statistics';
 import { CATEGORIES, type Category } from '../shared/person';
 import type { Store } from '../db/store';
 
+/**
+ * A file as the figures need it, read compactly (100,000 of them in one page's time): dates as day
+ * numbers, the yes/no and few-valued fields as bits. Names and the rest are read only for the
+ * people a page shows (peopleBehind, the balance's explanations).
+ */
 export interface RollPerson {
   id: number;
-  name: string;
   category: string;
   status: string;
-  retirementDate: string | null;
-  birthDate: string | null;
-  gender: string | null;
-  politicalStatus: string | null;
-  living: string | null;
-  careDisability: string | null;
-  careEmptyNest: boolean;
-  remote: boolean;
-  unit: string | null;
+  /** The first day the retirement date can stand for, as yyyymmdd; null without one. */
+  retireDay: number | null;
   /** The first day the birth date can stand for, as yyyymmdd (1939-06 → 19390601); null without one. */
   bornFirst: number | null;
+  /** FLAG bits. */
+  flags: number;
+  unit: string | null;
 }
+
+const FLAG = { 男: 1, 女: 2, 党员: 4, 独居: 8, 失能: 16, 半失能: 32, 空巢: 64, 异地: 128 } as const;
+
+/** SQL for a stored date's first day as yyyymmdd (`1995-07` → 19950701), as dayNumber does in JS. */
+const dayNumberSql = (col: string) =>
+  `CASE WHEN ${col} IS NULL THEN NULL ELSE CAST(substr(${col}, 1, 4) AS INTEGER) * 10000
+     + max(CAST(substr(${col}, 6, 2) AS INTEGER), 1) * 100 + max(CAST(substr(${col}, 9, 2) AS INTEGER), 1) END`;
 
 /** `1939-06-15` → 19390615; a partial date counts from its first day (`1939` → 19390101). */
 function dayNumber(date: string): number {
@@ -65,6 +72,8 @@ export interface Change {
 export interface Roll {
   /** In the people list's order (by name as it sorts, name_sort): a bar's people need no sorting. */
   people: RollPerson[];
+  /** The names of some people, read when a page shows them. */
+  names: (ids: readonly number[]) => Map<number, string>;
   byId: Map<number, RollPerson>;
   /** Each person's 变动 by field, oldest first. */
   changes: Map<number, { status: Change[]; category: Change[] }>;
@@ -73,30 +82,32 @@ export interface Roll {
 }
 
 export function readRoll(store: Store): Roll {
+  const units = new Map(
+    (store.prepare('SELECT id, name FROM org_units').raw().all() as [number, string][]).map(([id, name]) => [id, name]),
+  );
   const people = (
     store
       .prepare(
-        `SELECT p.id, p.name, p.category, p.status, p.retirement_date, p.birth_date, p.gender, p.political_status,
-                p.living, p.care_disability, p.care_empty_nest, p.remote, u.name AS unit
-         FROM persons p LEFT JOIN org_units u ON u.id = p.admin_group_id ORDER BY p.name_sort, p.id`,
+        `SELECT id, category, status, ${dayNumberSql('retirement_date')}, ${dayNumberSql('birth_date')},
+                (CASE gender WHEN '男' THEN ${FLAG.男} WHEN '女' THEN ${FLAG.女} ELSE 0 END)
+                | (CASE WHEN political_status IN ('中共党员', '中共预备党员') THEN ${FLAG.党员} ELSE 0 END)
+                | (CASE WHEN living = '独居' THEN ${FLAG.独居} ELSE 0 END)
+                | (CASE care_disability WHEN '失能' THEN ${FLAG.失能} WHEN '半失能' THEN ${FLAG.半失能} ELSE 0 END)
+                | (CASE WHEN care_empty_nest = 1 THEN ${FLAG.空巢} ELSE 0 END)
+                | (CASE WHEN remote = 1 THEN ${FLAG.异地} ELSE 0 END),
+                admin_group_id
+         FROM persons ORDER BY name_sort, id`,
       )
       .raw()
-      .all() as unknown[][]
-  ).map((r): RollPerson => ({
-    id: r[0] as number,
-    name: r[1] as string,
-    category: r[2] as string,
-    status: r[3] as string,
-    retirementDate: r[4] as string | null,
-    birthDate: r[5] as string | null,
-    gender: r[6] as string | null,
-    politicalStatus: r[7] as string | null,
-    living: r[8] as string | null,
-    careDisability: r[9] as string | null,
-    careEmptyNest: r[10] === 1,
-    remote: r[11] === 1,
-    unit: r[12] as string | null,
-    bornFirst: r[5] === null || !PARTIAL_DATE.test(r[5] as string) ? null : dayNumber(r[5] as string),
+      .all() as [number, string, string, number | null, number | null, number, number | null][]
+  ).map(([id, category, status, retireDay, bornFirst, flags, unitId]): RollPerson => ({
+    id,
+    category,
+    status,
+    retireDay,
+    bornFirst,
+    flags,
+    unit: unitId === null ? null : (units.get(unitId) ?? null),
   }));
   const all = (
     store
@@ -123,7 +134,14 @@ export function readRoll(store: Store): Roll {
     if (!mine) changes.set(c.personId, (mine = { status: [], category: [] }));
     mine[c.field].push(c);
   }
-  return { people, byId: new Map(people.map((p) => [p.id, p])), changes, all };
+  const names = (ids: readonly number[]) =>
+    new Map(
+      store
+        .prepare('SELECT id, name FROM persons WHERE id IN (SELECT value FROM json_each(?))')
+        .raw()
+        .all(JSON.stringify(ids)) as [number, string][],
+    );
+  return { people, names, byId: new Map(people.map((p) => [p.id, p])), changes, all };
 }
 
 /** The value a field had on `date`, from the value now and the field's 变动 (oldest first). */
@@ -147,7 +165,7 @@ export function stateOn(roll: Roll, p: RollPerson, date: string): StateOn {
   const mine = roll.changes.get(p.id);
   const status = valueOn(p.status, mine?.status, date);
   const category = valueOn(p.category, mine?.category, date);
-  const joined = p.retirementDate === null || p.retirementDate <= date;
+  const joined = p.retireDay === null || p.retireDay <= dayNumber(date);
   return { onRoll: joined && status === '在册', category, status };
 }
 
@@ -197,12 +215,14 @@ function memberships(roll: Roll, asOf: string, visit: (figure: FigureKey, key: s
     visit('onRoll', s.category, p);
     visit('onRoll', '合计', p);
     visit('ageBands', ageBand(p.bornFirst, on), p);
-    visit('gender', p.gender === '男' || p.gender === '女' ? p.gender : '不详', p);
-    visit('party', p.politicalStatus === '中共党员' || p.politicalStatus === '中共预备党员' ? '中共党员' : '其他', p);
-    if (p.living === '独居') visit('care', '独居', p);
-    if (p.careDisability === '失能' || p.careDisability === '半失能') visit('care', p.careDisability, p);
-    if (p.careEmptyNest) visit('care', '空巢', p);
-    visit('remote', p.remote ? '异地居住' : '本地居住', p);
+    const f = p.flags;
+    visit('gender', f & FLAG.男 ? '男' : f & FLAG.女 ? '女' : '不详', p);
+    visit('party', f & FLAG.党员 ? '中共党员' : '其他', p);
+    if (f & FLAG.独居) visit('care', '独居', p);
+    if (f & FLAG.失能) visit('care', '失能', p);
+    if (f & FLAG.半失能) visit('care', '半失能', p);
+    if (f & FLAG.空巢) visit('care', '空巢', p);
+    visit('remote', f & FLAG.异地 ? '异地居住' : '本地居住', p);
     visit('units', p.unit ?? '未分组', p);
   }
   for (const [figure, status] of [
@@ -254,26 +274,56 @@ export function figuresOn(roll: Roll, asOf: string): RollFigures {
 }
 
 /** The people one bar counts (a figure and its key on `asOf`), by name. */
-export function peopleBehind(roll: Roll, asOf: string, figure: FigureKey, key: string): FigurePerson[] {
-  const out: FigurePerson[] = [];
+/** A bar's people a page at a time: 80,000 retirees are not one table. */
+export const PEOPLE_PAGE = 100;
+
+/** The people one bar counts (a figure and its key on `asOf`), by name, a page of them with the total. */
+export function peopleBehind(
+  roll: Roll,
+  store: Store,
+  asOf: string,
+  figure: FigureKey,
+  key: string,
+  page = 1,
+): FigurePeople {
+  const behind: RollPerson[] = [];
   memberships(roll, asOf, (f, k, p) => {
-    if (f !== figure || k !== key) return;
-    const s = stateOn(roll, p, asOf);
-    out.push({
-      id: p.id,
-      name: p.name,
-      gender: p.gender,
-      birthDate: p.birthDate,
-      category: s.category,
-      status: p.status,
-      retirementDate: p.retirementDate,
-      unit: p.unit,
-    });
+    if (f === figure && k === key) behind.push(p);
   });
   // The roll is read in name order; the year's deaths and moves come from the changes, by person.
-  if (figure !== 'died' && figure !== 'movedOut' && figure !== 'deathsByYear') return out;
-  const position = new Map(roll.people.map((p, i) => [p.id, i]));
-  return out.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  if (figure === 'died' || figure === 'movedOut' || figure === 'deathsByYear') {
+    const position = new Map(roll.people.map((p, i) => [p.id, i]));
+    behind.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  }
+  const shown = behind.slice((page - 1) * PEOPLE_PAGE, page * PEOPLE_PAGE);
+  const files = new Map(
+    (
+      store
+        .prepare(
+          'SELECT id, name, gender, birth_date, retirement_date FROM persons WHERE id IN (SELECT value FROM json_each(?))',
+        )
+        .raw()
+        .all(JSON.stringify(shown.map((p) => p.id))) as [number, string, string | null, string | null, string | null][]
+    ).map((r) => [r[0], r]),
+  );
+  return {
+    total: behind.length,
+    page,
+    pageSize: PEOPLE_PAGE,
+    people: shown.map((p) => {
+      const [, name, gender, birthDate, retirementDate] = files.get(p.id)!;
+      return {
+        id: p.id,
+        name,
+        gender,
+        birthDate,
+        category: stateOn(roll, p, asOf).category,
+        status: p.status,
+        retirementDate,
+        unit: p.unit,
+      };
+    }),
+  };
 }
 
 // --- the year's balance (两年数字变化情况): 应有 = 上年末 + 本年新办 − 本年去世, 差 = 实有 − 应有 ------------
@@ -314,7 +364,7 @@ export function yearBalance(roll: Roll, year: number): YearBalance {
   for (const p of roll.people) {
     const s = stateOn(roll, p, start);
     const e = stateOn(roll, p, end);
-    const joined = inYear(p.retirementDate, year);
+    const joined = p.retireDay !== null && Math.floor(p.retireDay / 10000) === year;
     const diedAs = died.get(p.id);
     if (s.onRoll) add(s.category, 'lastYearEnd');
     if (joined) add(e.category, 'newThisYear');
@@ -330,17 +380,21 @@ export function yearBalance(roll: Roll, year: number): YearBalance {
     if (Object.keys(effect).length > 0) {
       const changes = (byPerson.get(p.id) ?? []).map(describeChange);
       if (changes.length === 0) changes.push('本年没有记录状态或类别的变化，请核对退休时间、状态和类别');
-      people.push({ personId: p.id, name: p.name, effect, changes });
+      people.push({ personId: p.id, name: '', effect, changes });
     }
   }
   for (const row of rows.values()) {
     row.expected = row.lastYearEnd + row.newThisYear - row.diedThisYear;
     row.difference = row.actual - row.expected;
   }
-  const names = new Map(roll.people.map((p) => [p.id, p.name]));
-  const corrections = roll.all
-    .filter((c) => c.nature === '更正' && inYear(c.recordedAt, year))
-    .map((c) => ({ personId: c.personId, name: names.get(c.personId) ?? '', change: describeChange(c) }));
+  const correctionRows = roll.all.filter((c) => c.nature === '更正' && inYear(c.recordedAt, year));
+  const names = roll.names([...people.map((p) => p.personId), ...correctionRows.map((c) => c.personId)]);
+  for (const p of people) p.name = names.get(p.personId) ?? '';
+  const corrections = correctionRows.map((c) => ({
+    personId: c.personId,
+    name: names.get(c.personId) ?? '',
+    change: describeChange(c),
+  }));
   return { year, rows: [...rows.values()], people, corrections };
 }
 
@@ -380,8 +434,8 @@ export function describeFigures(f: RollFigures): string {
 
 export function statisticsPeople(
   store: Store,
-  input: { asOf: string; figure: FigureKey; key: string },
-): FigurePerson[] {
+  input: { asOf: string; figure: FigureKey; key: string; page: number },
+): FigurePeople {
   if (!isValidIsoDate(input.asOf)) throw new UserError('invalid_input', `统计日期“${input.asOf}”不是有效的日期`);
-  return peopleBehind(readRoll(store), input.asOf, input.figure, input.key);
+  return peopleBehind(readRoll(store), store, input.asOf, input.figure, input.key, input.page);
 }

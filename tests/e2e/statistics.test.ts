@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
 import type { PersonFile } from '../../src-main/contract/retirees';
-import type { FigurePerson, RollFigures } from '../../src-main/contract/statistics';
+import type { FigurePeople, RollFigures } from '../../src-main/contract/statistics';
 import { openOffice, type Office } from './office';
 
 let office: Office;
@@ -38,12 +38,12 @@ describe('统计', () => {
     await page.locator('.recharts-bar-rectangle').first().click();
     const list = page.getByLabel('名单');
     await list.getByText(`在册人数 · 离休（截至 2025年12月31日，${figures.onRoll.离休} 人）`).waitFor();
-    const people = await office.rpc<FigurePerson[]>('statistics.people', {
+    const { total, people } = await office.rpc<FigurePeople>('statistics.people', {
       asOf: '2025-12-31',
       figure: 'onRoll',
       key: '离休',
     });
-    expect(people.length).toBe(figures.onRoll.离休);
+    expect(total).toBe(figures.onRoll.离休);
     await list
       .getByRole('row', { name: new RegExp(people[0].name) })
       .first()

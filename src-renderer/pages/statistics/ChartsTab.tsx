@@ -52,8 +52,9 @@ export function ChartsTab({ params }: { params: URLSearchParams }) {
   const figures = useRpc('statistics.figures', valid ? { asOf } : null);
   const figure = params.get('figure');
   const chosen = figure && figure in FIGURES ? { figure: figure as FigureKey, key: params.get('key') ?? '' } : null;
-  const show = (next: { asOf?: string; figure?: FigureKey; key?: string }) =>
-    navigate('/statistics', { asOf, ...next });
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const show = (next: { asOf?: string; figure?: FigureKey; key?: string; page?: string }) =>
+    navigate('/statistics', { asOf, figure: chosen?.figure, key: chosen?.key, ...next });
   const f = figures.data;
   return (
     <Stack gap="md">
@@ -96,7 +97,7 @@ export function ChartsTab({ params }: { params: URLSearchParams }) {
                   : { xAxisProps: { interval: 0 }, tickLine: 'y' as const })}
                 barProps={{
                   cursor: 'pointer',
-                  onClick: (d: { payload?: Bar }) => d.payload && show({ figure, key: d.payload.key }),
+                  onClick: (d: { payload?: Bar }) => d.payload && show({ figure, key: d.payload.key, page: undefined }),
                 }}
               />
               <Text size="sm" c="dimmed">
@@ -106,25 +107,50 @@ export function ChartsTab({ params }: { params: URLSearchParams }) {
           ))}
         </SimpleGrid>
       )}
-      {chosen && valid && <People asOf={asOf} figure={chosen.figure} keyName={chosen.key} />}
+      {chosen && valid && (
+        <People
+          asOf={asOf}
+          figure={chosen.figure}
+          keyName={chosen.key}
+          page={page}
+          onPage={(p) => show({ page: String(p) })}
+        />
+      )}
     </Stack>
   );
 }
 
-function People({ asOf, figure, keyName }: { asOf: string; figure: FigureKey; keyName: string }) {
-  const people = useRpc('statistics.people', { asOf, figure, key: keyName });
+function People({
+  asOf,
+  figure,
+  keyName,
+  page,
+  onPage,
+}: {
+  asOf: string;
+  figure: FigureKey;
+  keyName: string;
+  page: number;
+  onPage: (page: number) => void;
+}) {
+  const people = useRpc('statistics.people', { asOf, figure, key: keyName, page });
+  const d = people.data;
   return (
     <Card withBorder padding="md" aria-label="名单">
       <Title order={4} mb="xs">
-        {figureTitle(figure, asOf)} · {keyName}（截至 {formatChineseDate(asOf)}，{people.data?.length ?? '…'} 人）
+        {figureTitle(figure, asOf)} · {keyName}（截至 {formatChineseDate(asOf)}，{d?.total ?? '…'} 人）
       </Title>
       <DataTable<FigurePerson>
-        records={people.data ?? []}
+        records={d?.people ?? []}
         fetching={people.isPending}
-        minHeight={people.data?.length ? undefined : 120}
+        minHeight={d?.people.length ? undefined : 120}
         noRecordsText="没有人员"
         striped
-        maxHeight={480}
+        totalRecords={d?.total ?? 0}
+        recordsPerPage={d?.pageSize ?? 100}
+        page={page}
+        onPageChange={onPage}
+        paginationText={({ from, to, totalRecords }) => `第 ${from}–${to} 人，共 ${totalRecords} 人`}
         onRowOpen={(p) => navigate(`/people/${p.id}`)}
         onRowClick={({ record }) => navigate(`/people/${record.id}`)}
         columns={[

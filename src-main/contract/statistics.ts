@@ -124,6 +124,9 @@ export interface ChangeView {
 
 export const CHANGE_NATURES = ['变动', '更正'] as const;
 
+/** The fields whose changes are kept, in words. */
+export const CHANGE_FIELDS = { status: '状态', category: '人员类别' } as const;
+
 const isoDate = chars(10).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-12-31');
 
 export const statisticsMethods = {

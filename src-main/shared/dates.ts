@@ -21,6 +21,11 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** Today's date in local time as `YYYY-MM-DD`. */
+/** 31 December of last year: the date the yearly tables are made for. */
+export function lastYearEnd(today: string = todayIso()): string {
+  return `${Number(today.slice(0, 4)) - 1}-12-31`;
+}
+
 export function todayIso(now: Date = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;

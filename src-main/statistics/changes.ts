@@ -3,7 +3,7 @@
 // A change found in the audit log when the history began, or one the file gave no date for, is
 // "to check"; a settled one is confirmed, and the settling is audited like any edit.
 import { nowIso, writeAudit } from '../audit/audit';
-import type { ChangeView } from '../contract/statistics';
+import { CHANGE_FIELDS, type ChangeView } from '../contract/statistics';
 import type { Store } from '../db/store';
 import { UserError } from '../shared/errors';
 
@@ -64,7 +64,7 @@ export function confirmChange(
       .run(input.nature, date, input.id);
     const after = changeById(store, input.id);
     const snapshot = (c: ChangeView) => ({
-      field: c.field === 'status' ? '状态' : '人员类别',
+      field: CHANGE_FIELDS[c.field],
       from: c.from,
       to: c.to,
       effectiveDate: c.effectiveDate,

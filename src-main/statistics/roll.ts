@@ -11,10 +11,11 @@
 // death in December 2026 counts by the end of that year.
 //
 // Care, party membership, gender and the unit are taken as the file has them now: they keep no history.
-import { formatChineseDate, isValidIsoDate, todayIso } from '../shared/dates';
+import { formatChineseDate, isValidIsoDate, lastYearEnd } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import {
   AGE_BANDS,
+  CHANGE_FIELDS,
   type AgeBand,
   type BalancePerson,
   type BalanceRow,
@@ -328,11 +329,9 @@ export function peopleBehind(
 
 // --- the year's balance (两年数字变化情况): 应有 = 上年末 + 本年新办 − 本年去世, 差 = 实有 − 应有 ------------
 
-const FIELD_WORDS = { status: '状态', category: '人员类别' } as const;
-
 export function describeChange(c: Change): string {
   const when = c.dateKnown ? c.date : `${c.date}录入，档案未写日期`;
-  return `${FIELD_WORDS[c.field]}由“${c.from}”改为“${c.to}”（${c.nature}，${when}）`;
+  return `${CHANGE_FIELDS[c.field]}由“${c.from}”改为“${c.to}”（${c.nature}，${when}）`;
 }
 
 const inYear = (date: string | null, year: number) => date !== null && date.slice(0, 4) === String(year);
@@ -396,11 +395,6 @@ export function yearBalance(roll: Roll, year: number): YearBalance {
     change: describeChange(c),
   }));
   return { year, rows: [...rows.values()], people, corrections };
-}
-
-/** 31 December of last year: the date the yearly tables are made for. */
-export function lastYearEnd(today = todayIso()): string {
-  return `${Number(today.slice(0, 4)) - 1}-12-31`;
 }
 
 export function statisticsFigures(store: Store, asOf: string = lastYearEnd()): RollFigures {

@@ -4,7 +4,7 @@
 import { Button, Radio, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { CHANGE_NATURES, type ChangeView } from '../../../src-main/contract/statistics';
+import { CHANGE_FIELDS as FIELD, CHANGE_NATURES, type ChangeView } from '../../../src-main/contract/statistics';
 import { formatChineseDate } from '../../../src-main/shared/dates';
 import { DataTable } from '../../kit/DataTable';
 import { FormDateField } from '../../kit/FormDateField';
@@ -12,8 +12,6 @@ import { FormModal } from '../../kit/FormModal';
 import { Can, useCan } from '../../kit/operator';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { done } from '../../notify';
-
-const FIELD = { status: '状态', category: '人员类别' } as const;
 
 interface SettleValues extends Record<string, unknown> {
   id: number;

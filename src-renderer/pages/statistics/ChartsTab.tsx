@@ -4,7 +4,7 @@
 import { BarChart } from '@mantine/charts';
 import { Alert, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { FIGURES, type FigureKey, type FigurePerson, type RollFigures } from '../../../src-main/contract/statistics';
-import { formatChineseDate } from '../../../src-main/shared/dates';
+import { formatChineseDate, isValidIsoDate, lastYearEnd } from '../../../src-main/shared/dates';
 import { DataTable } from '../../kit/DataTable';
 import { DateField } from '../../kit/DateField';
 import { useRpc } from '../../kit/rpc';
@@ -38,17 +38,13 @@ const LONG_LABELS = new Set<FigureKey>(['ageBands', 'units']);
 const figureTitle = (figure: FigureKey, asOf: string) =>
   figure === 'died' || figure === 'movedOut' ? `${asOf.slice(0, 4)}年${FIGURES[figure].slice(2)}` : FIGURES[figure];
 
-export function lastYearEnd(today = new Date()): string {
-  return `${today.getFullYear() - 1}-12-31`;
-}
-
 /**
  * The date and the bar chosen live in the address (#/statistics?asOf=2025-12-31&figure=onRoll&key=离休),
  * as the people list's filters do: a reload, the back button and a link keep them.
  */
 export function ChartsTab({ params }: { params: URLSearchParams }) {
   const asOf = params.get('asOf') ?? lastYearEnd();
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
+  const valid = isValidIsoDate(asOf);
   const figures = useRpc('statistics.figures', valid ? { asOf } : null);
   const figure = params.get('figure');
   const chosen = figure && figure in FIGURES ? { figure: figure as FigureKey, key: params.get('key') ?? '' } : null;

@@ -20,6 +20,7 @@ import * as m0016 from './0016-search-rank-index';
 import * as m0017 from './0017-operators';
 import * as m0018 from './0018-privacy-records';
 import * as m0019 from './0019-person-changes';
+import * as m0020 from './0020-upward-fields';
 
 export const migrations: Record<string, Migration> = {
   '0001-core': m0001,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0017-operators': m0017,
   '0018-privacy-records': m0018,
   '0019-person-changes': m0019,
+  '0020-upward-fields': m0020,
 };

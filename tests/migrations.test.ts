@@ -599,6 +599,32 @@ describe('migrations', () => {
     store.raw.prepare("update persons set status = '迁出' where id = 3").run();
   });
 
+  test("0020-upward-fields: every file is counted, the ranks and unit natures are the tables' words; down removes the fields", async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0019-person-changes');
+    store.raw
+      .prepare(
+        "insert into persons (id, name, name_sort, category, created_at, updated_at) values (1, '甲', '甲', '离休', '2026-01-02T10:00:00', '2026-01-02T10:00:00')",
+      )
+      .run();
+    await migrateTo('0020-upward-fields');
+    expect(store.raw.prepare('select counted, rank, unit_nature, level from persons where id = 1').get()).toEqual({
+      counted: 1,
+      rank: null,
+      unit_nature: null,
+      level: null,
+    });
+    store.raw.prepare("update persons set rank = '副县处级', unit_nature = '企业' where id = 1").run();
+    expect(() => store.raw.prepare("update persons set rank = '处级' where id = 1").run()).toThrow(/CHECK/);
+    expect(() => store.raw.prepare("update persons set unit_nature = '国企' where id = 1").run()).toThrow(/CHECK/);
+    expect(() => store.raw.prepare('update persons set counted = 2 where id = 1').run()).toThrow(/CHECK/);
+    await migrateTo('0019-person-changes');
+    const columns = (store.raw.prepare('pragma table_info(persons)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('rank');
+    expect(columns).not.toContain('counted');
+    expect(store.raw.prepare('select name from persons where id = 1').get()).toEqual({ name: '甲' });
+  });
+
   test('0016-search-rank-index: up adds the index a search ranks its hits by; down drops it', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     const rankIndex = () => store.raw.prepare("select sql from sqlite_master where name = 'persons_search_rank'").all();

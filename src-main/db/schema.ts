@@ -392,6 +392,13 @@ export interface PersonsTable {
   updated_at: string;
   contribution_years: number | null;
   remote_area: Generated<number>;
+  unit_nature: string | null;
+  rank: string | null;
+  treatment: string | null;
+  treatment_approved_on: string | null;
+  treatment_approval_no: string | null;
+  counted: Generated<number>;
+  level: string | null;
 }
 
 export interface PetitionAttachmentsTable {

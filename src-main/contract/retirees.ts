@@ -9,8 +9,10 @@ import {
   DISABILITY_LEVELS,
   GENDERS,
   LIVING_ARRANGEMENTS,
+  RANKS,
   STAFF_TYPES,
   STATUSES,
+  UNIT_NATURES,
 } from '../shared/person';
 import { MASKED_FIELD_PATTERN, type MaskedField, isMasked } from '../shared/mask';
 import { ById, Empty, chars, choice, editOf, id, list, method, optionalId, text } from './common';
@@ -83,6 +85,14 @@ export const PersonInput = z.object({
     .nullish()
     .transform((v) => v ?? null),
   remoteArea: z.boolean().default(false),
+  /** What the upward tables (统计年报) count by: 单位性质, 职级, 现享受待遇 with its approval, 统计标志, 层级. */
+  unitNature: choice(UNIT_NATURES),
+  rank: choice(RANKS),
+  treatment: text(50),
+  treatmentApprovedOn: partialDate,
+  treatmentApprovalNo: text(50),
+  counted: z.boolean().default(true),
+  level: text(50),
   phones: z.array(Phone).max(10).default([]),
   address: text(200),
   postcode: text(6).refine((s) => s === null || /^\d{6}$/.test(s), '邮编应为 6 位数字'),

@@ -9,8 +9,10 @@ import {
   HEALTH_CHOICES,
   LIVING_ARRANGEMENTS,
   POLITICAL_STATUSES,
+  RANKS,
   STAFF_TYPES,
   STATUSES,
+  UNIT_NATURES,
 } from './person';
 
 /**
@@ -57,6 +59,13 @@ export const PERSON_FIELDS = {
   remoteCity: { label: '异地居住城市', kind: 'text' },
   contributionYears: { label: '缴费年限', kind: 'years' },
   remoteArea: { label: '艰苦边远地区', kind: 'bool' },
+  unitNature: { label: '单位性质', kind: 'choice', choices: UNIT_NATURES },
+  rank: { label: '职级', kind: 'choice', choices: RANKS },
+  treatment: { label: '现享受待遇', kind: 'text' },
+  treatmentApprovedOn: { label: '待遇批准时间', kind: 'date' },
+  treatmentApprovalNo: { label: '待遇批准文号', kind: 'text' },
+  counted: { label: '统计标志', kind: 'bool' },
+  level: { label: '层级', kind: 'text' },
   phones: { label: '联系电话', kind: 'phones' },
   address: { label: '住址', kind: 'text' },
   postcode: { label: '邮编', kind: 'id' },

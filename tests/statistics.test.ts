@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AppContext } from '../src-main/app/context';
+import { openRaw } from '../src-main/db/open';
 import type { PersonFile } from '../src-main/contract/retirees';
 import type { ChangeView, FigurePeople, RollFigures, YearBalance } from '../src-main/contract/statistics';
 import { CLI_ENV, cliArgs, freshContext, person, router } from './helpers';
@@ -109,6 +110,28 @@ describe('the roll as of a date', () => {
   test('a date that is not one is refused in Chinese', async () => {
     expect((await refusal('statistics.figures', { asOf: '2025-02-30' })).message).toContain('不是有效的日期');
     expect((await refusal('statistics.figures', { asOf: '31/12/2025' })).message).toContain('日期格式应为');
+  });
+});
+
+describe('the roll kept between views', () => {
+  test('the figures follow an edit made between two views, here and through another connection', async () => {
+    const ids = await office();
+    const asOf = '2026-12-31';
+    const first = await call<RollFigures>('statistics.figures', { asOf });
+    expect(first.onRoll.离休).toBe(2);
+    // 甲 (离休) dies on 2026-06-01, entered through the app: the next view counts it.
+    await died(ids.jia, '2026-06-01');
+    const second = await call<RollFigures>('statistics.figures', { asOf });
+    expect([second.onRoll.离休, second.died.离休]).toEqual([1, 1]);
+    expect((await call<FigurePeople>('statistics.people', { asOf, figure: 'died', key: '离休' })).people).toMatchObject(
+      [{ name: '甲' }],
+    );
+    // 癸 (离休) moved away, written by another program on the same file (a restore, the CLI).
+    const other = openRaw(ctx.store.file, { key: ctx.store.key ?? undefined });
+    other.prepare("UPDATE persons SET status = '迁出', status_date = '2026-11-01' WHERE id = ?").run(ids.gui);
+    other.close();
+    const third = await call<RollFigures>('statistics.figures', { asOf });
+    expect([third.onRoll.离休, third.movedOut.离休]).toEqual([0, 1]);
   });
 });
 

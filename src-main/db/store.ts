@@ -41,6 +41,18 @@ export class Store {
     return stmt;
   }
 
+  /**
+   * A stamp that changes whenever what the file holds may have changed: a commit by another
+   * connection (data_version) or a row written through this one (total_changes, which also counts
+   * rows later rolled back: a cache is dropped more often than needed, never kept too long). For a
+   * cache of something read from the file (the statistics' roll).
+   */
+  dataStamp(): string {
+    return this.prepare("SELECT (SELECT data_version FROM pragma_data_version()) || ':' || total_changes()")
+      .pluck()
+      .get() as string;
+  }
+
   all<T>(query: Compilable<T>): T[] {
     const { sql, parameters } = query.compile();
     return this.prepare(sql).all(...(parameters as unknown[])) as T[];

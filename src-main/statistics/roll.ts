@@ -163,6 +163,22 @@ export function readRoll(store: Store): Roll {
   return { people, names, inNameOrder, byId: new Map(people.map((p) => [p.id, p])), changes, all };
 }
 
+const rolls = new WeakMap<Store, { stamp: string; roll: Roll }>();
+
+/**
+ * The roll, read again only when the file has changed since it was last read (Store.dataStamp): a
+ * clerk moving the date, opening a bar's people or the balance after the figures waits for the
+ * counting alone.
+ */
+export function rollOf(store: Store): Roll {
+  const stamp = store.dataStamp();
+  const kept = rolls.get(store);
+  if (kept?.stamp === stamp) return kept.roll;
+  const roll = readRoll(store);
+  rolls.set(store, { stamp, roll });
+  return roll;
+}
+
 /** The value a field had on `date`, from the value now and the field's 变动 (oldest first). */
 export function valueOn(now: string, changes: readonly Change[] | undefined, date: string): string {
   if (!changes || changes.length === 0) return now;
@@ -414,11 +430,11 @@ export function yearBalance(roll: Roll, year: number): YearBalance {
 
 export function statisticsFigures(store: Store, asOf: string = lastYearEnd()): RollFigures {
   if (!isValidIsoDate(asOf)) throw new UserError('invalid_input', `统计日期“${asOf}”不是有效的日期`);
-  return figuresOn(readRoll(store), asOf);
+  return figuresOn(rollOf(store), asOf);
 }
 
 export function statisticsBalance(store: Store, year: number): YearBalance {
-  return yearBalance(readRoll(store), year);
+  return yearBalance(rollOf(store), year);
 }
 
 /** The figures as lines of text (the CLI without --json). */
@@ -446,5 +462,5 @@ export function statisticsPeople(
   input: { asOf: string; figure: FigureKey; key: string; page: number },
 ): FigurePeople {
   if (!isValidIsoDate(input.asOf)) throw new UserError('invalid_input', `统计日期“${input.asOf}”不是有效的日期`);
-  return peopleBehind(readRoll(store), store, input.asOf, input.figure, input.key, input.page);
+  return peopleBehind(rollOf(store), store, input.asOf, input.figure, input.key, input.page);
 }

@@ -127,7 +127,7 @@ import type { Session } from './operators/session';
 import { actingAs } from './settings/settings';
 import { completeDeathTask, getDeath, registerDeath } from './visits/deaths';
 import { certificationLists, certificationsOf, certify } from './visits/certifications';
-import { reminderRules, reminders, saveReminderRules } from './visits/reminders';
+import { birthdayList, reminderRules, reminders, saveReminderRules } from './visits/reminders';
 import {
   createVisit,
   createVisitBatch,
@@ -352,6 +352,7 @@ const handlers: Handlers = {
   'certifications.lists': (ctx, { year }) => certificationLists(ctx.store, year),
   'reminders.get': (ctx) => reminders(ctx.store),
   'reminders.rules': (ctx) => reminderRules(ctx.store),
+  'reminders.birthdayList': (ctx, input) => birthdayList(ctx.store, input),
   'reminders.saveRules': (ctx, rules) => saveReminderRules(ctx.store, rules),
   'letters.templates': (ctx) => listTemplates(ctx.store),
   'letters.saveTemplate': (ctx, t) => saveTemplate(ctx.store, t),

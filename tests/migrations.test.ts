@@ -599,6 +599,27 @@ describe('migrations', () => {
     store.raw.prepare("update persons set status = '迁出' where id = 3").run();
   });
 
+  test('0024-lunar-birthdays: every file keeps its birthday by the Gregorian calendar; a lunar day is stored as its month and day; down removes it', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0020-upward-fields');
+    store.raw
+      .prepare(
+        "insert into persons (id, name, name_sort, category, created_at, updated_at) values (1, '甲', '甲', '退休', '2026-01-02T10:00:00', '2026-01-02T10:00:00')",
+      )
+      .run();
+    await migrateTo('0024-lunar-birthdays');
+    expect(store.raw.prepare('select birthday_calendar, lunar_birthday from persons').get()).toEqual({
+      birthday_calendar: '阳历',
+      lunar_birthday: null,
+    });
+    store.raw.prepare("update persons set birthday_calendar = '阴历', lunar_birthday = '闰04-08'").run();
+    expect(() => store.raw.prepare("update persons set lunar_birthday = '四月初八'").run()).toThrow(/CHECK/);
+    expect(() => store.raw.prepare("update persons set birthday_calendar = '农历'").run()).toThrow(/CHECK/);
+    await migrateTo('0020-upward-fields');
+    const columns = (store.raw.prepare('pragma table_info(persons)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('lunar_birthday');
+  });
+
   test("0020-upward-fields: every file is counted, the ranks and unit natures are the tables' words; down removes the fields", async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0019-person-changes');

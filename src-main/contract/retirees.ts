@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { partialDate } from '../shared/dateSchemas';
 import type { PersonAge } from '../shared/dates';
+import { parseLunarDay } from '../shared/lunarWords';
 import {
+  BIRTHDAY_CALENDARS,
   CATEGORIES,
   type CareFlag,
   DISABILITY_LEVELS,
@@ -56,6 +58,12 @@ export const PersonInput = z.object({
   gender: choice(GENDERS),
   ethnicity: text(20),
   birthDate: partialDate,
+  /** 阴历: the birthday is kept by the lunar calendar, on lunarBirthday ('04-08', '闰04-08'), or the birth date's. */
+  birthdayCalendar: z.enum(BIRTHDAY_CALENDARS).default('阳历'),
+  lunarBirthday: text(8).refine(
+    (s) => s === null || parseLunarDay(s) !== null,
+    '农历生日应写成月-日，如 04-08（四月初八）或 闰04-08',
+  ),
   idNumber: text(30),
   category: z.enum(CATEGORIES, '请选择人员类别（离休、退休或退职）'),
   staffType: choice(STAFF_TYPES),

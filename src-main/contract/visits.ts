@@ -2,6 +2,7 @@
 // certification, reminders and their rules.
 import { z } from 'zod';
 import {
+  AGE_RECKONINGS,
   CERTIFICATION_METHODS,
   type CertificationMethod,
   DEATH_TASKS,
@@ -99,7 +100,16 @@ export interface DeathFile {
 
 export interface Reminders {
   today: string;
-  birthdays: { personId: number; name: string; birthDate: string; turning: number; on: string; inDays: number }[];
+  /** `turning`: the age the birthday brings, by the office's reckoning; `lunar`: 农历四月初八 for a lunar birthday. */
+  birthdays: {
+    personId: number;
+    name: string;
+    birthDate: string;
+    turning: number;
+    on: string;
+    inDays: number;
+    lunar: string | null;
+  }[];
   followUps: {
     visitId: number;
     personId: number;
@@ -122,7 +132,31 @@ export const ReminderRulesInput = z.object({
     others: z.number().int().min(1).max(3650),
   }),
   hospitalDays: z.number().int().min(1).max(3650),
+  ageReckoning: z.enum(AGE_RECKONINGS).default('周岁'),
 }) satisfies z.ZodType<ReminderRules>;
+
+/** One birthday on the year's list (生日名单). */
+export interface BirthdayListRow {
+  personId: number;
+  name: string;
+  category: string;
+  birthDate: string;
+  /** The Gregorian day the birthday falls on this year (a lunar one converted). */
+  on: string;
+  /** The age it brings, by the office's reckoning. */
+  turning: number;
+  /** 农历四月初八 for a lunar birthday. */
+  lunar: string | null;
+  /** One of the ages the office celebrates (整寿). */
+  milestone: boolean;
+}
+
+export interface BirthdayList {
+  year: number;
+  month: number | null;
+  reckoning: '周岁' | '虚岁';
+  rows: BirthdayListRow[];
+}
 
 export const visitsMethods = {
   'visits.list': method<Visit[]>()(z.object({ personId: id }), 'read'),
@@ -183,5 +217,14 @@ export const visitsMethods = {
   ),
   'reminders.get': method<Reminders>()(Empty, 'read'),
   'reminders.rules': method<ReminderRules>()(Empty, 'read'),
+  /** The birthdays of a year (or one month of it), by each person's calendar: the 生日名单 for 祝寿. */
+  'reminders.birthdayList': method<BirthdayList>()(
+    z.object({
+      year: z.number().int().min(1900, '年份有误').max(2200, '年份有误'),
+      month: z.number().int().min(1, '月份有误').max(12, '月份有误').nullable().default(null),
+      milestonesOnly: z.boolean().default(true),
+    }),
+    'read',
+  ),
   'reminders.saveRules': method<ReminderRules>()(ReminderRulesInput, 'admin'),
 } as const;

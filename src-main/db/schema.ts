@@ -399,6 +399,8 @@ export interface PersonsTable {
   treatment_approval_no: string | null;
   counted: Generated<number>;
   level: string | null;
+  birthday_calendar: Generated<string>;
+  lunar_birthday: string | null;
 }
 
 export interface PetitionAttachmentsTable {

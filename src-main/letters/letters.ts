@@ -18,7 +18,7 @@ import {
   type LetterKind,
   type LetterTemplate,
 } from '../shared/letters';
-import { nextBirthday } from '../visits/reminders';
+import { nextBirthdayOf, reminderRules } from '../visits/reminders';
 import type { FilledLetter } from '../documents/letter';
 
 /** The family member letters go to: the emergency contact, else the first one on the file. */
@@ -154,6 +154,8 @@ interface PersonForLetter {
   name: string;
   gender: string | null;
   birth_date: string | null;
+  birthday_calendar: string;
+  lunar_birthday: string | null;
   status: string;
   status_date: string | null;
   address_form: string | null;
@@ -184,9 +186,10 @@ export function composeLetters(
   const template = getTemplate(store, kind);
   const { orgName } = getOfficeSettings(store);
   const date = options.date ?? todayIso();
+  const reckoning = reminderRules(store).ageReckoning;
   // Raw: one prepared statement for each of up to thousands of addressees (a festival batch).
   const person = store.prepare(
-    `SELECT p.id, p.name, p.gender, p.birth_date, p.status, p.status_date, lp.address_form, d.died_on
+    `SELECT p.id, p.name, p.gender, p.birth_date, p.birthday_calendar, p.lunar_birthday, p.status, p.status_date, lp.address_form, d.died_on
      FROM persons p LEFT JOIN letter_prefs lp ON lp.person_id = p.id LEFT JOIN deaths d ON d.person_id = p.id WHERE p.id = ?`,
   );
   const out: Composed = { letters: [], missing: [] };
@@ -208,7 +211,13 @@ export function composeLetters(
       continue;
     }
     const died = p.died_on ?? (p.status_date && p.status_date.length === 10 ? p.status_date : null);
-    const birthday = p.birth_date && p.birth_date.length === 10 ? nextBirthday(p.birth_date, date) : null;
+    // The coming birthday by the person's own calendar (a lunar one on its Gregorian day this year),
+    // and its age by the office's reckoning (周岁 or 虚岁).
+    const birthday = nextBirthdayOf(
+      { birthDate: p.birth_date, birthdayCalendar: p.birthday_calendar, lunarBirthday: p.lunar_birthday },
+      date,
+      reckoning,
+    );
     const values: Record<string, string> = {
       姓名: p.name,
       称呼: addressFor((p.address_form as AddressForm | null) ?? template.addressForm, p.gender),

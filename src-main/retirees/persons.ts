@@ -9,6 +9,7 @@ import type { Store } from '../db/store';
 import { personAge } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { checkIdNumber, crossCheckId } from '../shared/idNumber';
+import { lunarBirthdayOf } from '../shared/lunar';
 import { unmaskEdit } from './masking';
 import type { PersonField } from '../shared/fields';
 import type { GroupKind } from '../shared/org';
@@ -46,6 +47,8 @@ function toColumns(p: PersonInput, id: ResolvedId) {
     gender: id.gender,
     ethnicity: p.ethnicity,
     birth_date: id.birthDate,
+    birthday_calendar: p.birthdayCalendar,
+    lunar_birthday: lunarBirthdayOf(p.birthdayCalendar, p.lunarBirthday, id.birthDate),
     id_number: id.idNumber,
     id_from15: id.from15 ? 1 : 0,
     category: p.category,
@@ -99,6 +102,8 @@ function fromColumns(
     gender: r.gender as PersonFile['gender'],
     ethnicity: r.ethnicity,
     birthDate: r.birth_date,
+    birthdayCalendar: r.birthday_calendar as PersonFile['birthdayCalendar'],
+    lunarBirthday: r.lunar_birthday,
     idNumber: r.id_number,
     idFrom15: bool(r.id_from15),
     category: r.category as PersonFile['category'],

@@ -32,7 +32,12 @@ export interface ReminderRules {
   contactDays: { aloneChildless: number; disabled: number; others: number };
   /** A hospital stay (an inpatient invoice) this recent without a visit since is listed. */
   hospitalDays: number;
+  /** How the age a birthday brings is counted: 周岁 (full years) or 虚岁 (one more, as many celebrate). */
+  ageReckoning: AgeReckoning;
 }
+
+export const AGE_RECKONINGS = ['周岁', '虚岁'] as const;
+export type AgeReckoning = (typeof AGE_RECKONINGS)[number];
 
 export const DEFAULT_REMINDER_RULES: ReminderRules = {
   milestones: [80, 85, 90, 95, 100],
@@ -40,4 +45,5 @@ export const DEFAULT_REMINDER_RULES: ReminderRules = {
   birthdayDays: 30,
   contactDays: { aloneChildless: 30, disabled: 30, others: 90 },
   hospitalDays: 60,
+  ageReckoning: '周岁',
 };

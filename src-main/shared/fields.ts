@@ -3,6 +3,7 @@
 // exported roster's column heads (exporter/roster.ts) all read their words here, so a field is
 // called the same wherever staff meet it, and an exported roster imports back.
 import {
+  BIRTHDAY_CALENDARS,
   CATEGORIES,
   DISABILITY_LEVELS,
   GENDERS,
@@ -34,6 +35,8 @@ export const PERSON_FIELDS = {
   gender: { label: '性别', kind: 'choice', choices: GENDERS },
   ethnicity: { label: '民族', kind: 'text' },
   birthDate: { label: '出生日期', kind: 'date' },
+  birthdayCalendar: { label: '生日历法', kind: 'choice', choices: BIRTHDAY_CALENDARS },
+  lunarBirthday: { label: '农历生日', kind: 'text' },
   idNumber: { label: '身份证号', kind: 'id' },
   idFrom15: { label: '由15位升级', kind: 'bool' },
   category: { label: '人员类别', kind: 'choice', choices: CATEGORIES },

@@ -33,7 +33,7 @@ export interface LetterTemplate {
 export const PLACEHOLDERS: Record<string, string> = {
   姓名: '收信人姓名',
   称呼: '称呼（同志、老师傅、先生或女士）',
-  年龄: '年龄（周岁）',
+  年龄: '年龄（生日贺信按提醒规则的周岁或虚岁）',
   生日: '生日（如 12月3日）',
   家属姓名: '家属姓名（唁函：紧急联系人或第一位家属）',
   去世日期: '去世日期',

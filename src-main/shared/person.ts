@@ -8,6 +8,8 @@ export const STATUSES = ['在册', '已故', '迁出'] as const;
 export const POLITICAL_STATUSES = ['中共党员', '中共预备党员', '民主党派', '共青团员', '群众'] as const;
 export const LIVING_ARRANGEMENTS = ['独居', '与配偶同住', '与子女同住', '养老机构'] as const;
 export const DISABILITY_LEVELS = ['失能', '半失能'] as const;
+/** Whether a person keeps their birthday by the Gregorian (阳历) or the lunar calendar (阴历). */
+export const BIRTHDAY_CALENDARS = ['阳历', '阴历'] as const;
 /** 单位性质: the nature of the unit a person retired from (the upward tables count by it). */
 export const UNIT_NATURES = ['机关', '事业', '企业'] as const;
 /** 职级: the nine ranks of the 退休干部基本情况统计表, highest first. */

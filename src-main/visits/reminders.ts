@@ -1,10 +1,12 @@
 // The home page's reminders, each a list of people: milestone birthdays ahead, follow-ups due,
 // people not contacted for longer than their rule allows, hospital stays without a visit since.
 // Only people on the roll (在册) are reminded of; a death registered yesterday removes the person.
-import type { Reminders } from '../contract/visits';
+import type { BirthdayList, Reminders } from '../contract/visits';
 import type { Store } from '../db/store';
 import { readSetting, writeSetting } from '../settings/settings';
-import { DEFAULT_REMINDER_RULES, type ReminderRules, type VisitKind } from '../shared/care';
+import { type AgeReckoning, DEFAULT_REMINDER_RULES, type ReminderRules, type VisitKind } from '../shared/care';
+import { lunarBirthdaysIn, lunarBirthdaysOn, lunarOf, nextLunarBirthday } from '../shared/lunar';
+import { type LunarDay, lunarDayWords, parseLunarDay, storedLunarDay } from '../shared/lunarWords';
 import { todayIso } from '../shared/dates';
 
 const DAY = 86_400_000;
@@ -51,27 +53,166 @@ export function saveReminderRules(store: Store, rules: ReminderRules): ReminderR
   return reminderRules(store);
 }
 
+/** What a file says of a birthday: the birth date, and the lunar one for those who keep it. */
+export interface BirthdayFile {
+  birthDate: string | null;
+  birthdayCalendar: string;
+  lunarBirthday: string | null;
+}
+
+/** A birthday as a list shows it: the day, the age it brings by the office's reckoning, the lunar day in words. */
+export interface BirthdayOn {
+  on: string;
+  turning: number;
+  lunar: string | null;
+}
+
+const reckoned = (fullYears: number, reckoning: AgeReckoning) => fullYears + (reckoning === '虚岁' ? 1 : 0);
+
+/**
+ * The lunar year a person was born in: the birth date's, when it is the Gregorian day of their lunar
+ * birthday; else its own year (on many old ID cards the lunar date itself is written).
+ */
+function bornLunarYear(birthDate: string, lunarDay: string): number {
+  if (birthDate.length === 10) {
+    const l = lunarOf(birthDate);
+    if (storedLunarDay(l) === lunarDay) return l.year;
+  }
+  return Number(birthDate.slice(0, 4));
+}
+
+function lunarFile(p: BirthdayFile): { day: LunarDay; stored: string; birthDate: string } | null {
+  if (p.birthdayCalendar !== '阴历' || p.lunarBirthday === null || p.birthDate === null) return null;
+  const day = parseLunarDay(p.lunarBirthday);
+  return day ? { day, stored: p.lunarBirthday, birthDate: p.birthDate } : null;
+}
+
+/** The next birthday on or after `today`, by the person's calendar; null when the file cannot say. */
+export function nextBirthdayOf(
+  p: BirthdayFile,
+  today: string,
+  reckoning: AgeReckoning,
+): (BirthdayOn & { inDays: number }) | null {
+  const lunar = lunarFile(p);
+  if (lunar) {
+    const next = nextLunarBirthday(lunar.day, today);
+    return {
+      on: next.on,
+      turning: reckoned(next.lunarYear - bornLunarYear(lunar.birthDate, lunar.stored), reckoning),
+      inDays: Math.round((utc(next.on) - utc(today)) / DAY),
+      lunar: `农历${lunarDayWords(lunar.stored)}`,
+    };
+  }
+  if (p.birthdayCalendar === '阴历' || p.birthDate?.length !== 10) return null;
+  const next = nextBirthday(p.birthDate, today);
+  return { ...next, turning: reckoned(next.turning, reckoning), lunar: null };
+}
+
+/** The birthdays a person has in a Gregorian year: one, or for a lunar birthday none, one or two. */
+export function birthdaysInYear(p: BirthdayFile, year: number, reckoning: AgeReckoning): BirthdayOn[] {
+  const lunar = lunarFile(p);
+  if (lunar) {
+    const born = bornLunarYear(lunar.birthDate, lunar.stored);
+    return lunarBirthdaysIn(lunar.day, year).map((b) => ({
+      on: b.on,
+      turning: reckoned(b.lunarYear - born, reckoning),
+      lunar: `农历${lunarDayWords(lunar.stored)}`,
+    }));
+  }
+  if (p.birthdayCalendar === '阴历' || p.birthDate?.length !== 10) return [];
+  return [
+    {
+      on: birthdayIn(p.birthDate, year),
+      turning: reckoned(year - Number(p.birthDate.slice(0, 4)), reckoning),
+      lunar: null,
+    },
+  ];
+}
+
 function birthdays(store: Store, rules: ReminderRules, today: string): Reminders['birthdays'] {
   // The month-days of the coming days; a 29 February birthday counts on 28 February of a common year.
+  // The lunar birthdays those days keep (lunarBirthdaysOn) find the people who keep theirs by the
+  // lunar calendar, through their own index.
   const days = new Set<string>();
+  const lunarDays = new Set<string>();
   for (let i = 0; i <= rules.birthdayDays; i++) {
     const d = addDays(today, i);
     days.add(d.slice(5));
     if (d.slice(5) === '02-28' && !isLeap(Number(d.slice(0, 4)))) days.add('02-29');
+    for (const l of lunarBirthdaysOn(d)) lunarDays.add(l);
   }
-  const people = store.all(
-    store.kysely
-      .selectFrom('persons')
-      .select(['id', 'name', 'birth_date'])
-      .where('status', '=', '在册')
-      .where((eb) => eb.fn<number>('length', ['birth_date']), '=', 10)
-      .where((eb) => eb.fn<string>('substr', ['birth_date', eb.val(6), eb.val(5)]), 'in', [...days])
-      .$narrowType<{ birth_date: string }>(),
-  );
+  const columns = ['id', 'name', 'birth_date', 'birthday_calendar', 'lunar_birthday'] as const;
+  const people = [
+    ...store.all(
+      store.kysely
+        .selectFrom('persons')
+        .select(columns)
+        .where('status', '=', '在册')
+        .where('birthday_calendar', '=', '阳历')
+        .where((eb) => eb.fn<number>('length', ['birth_date']), '=', 10)
+        .where((eb) => eb.fn<string>('substr', ['birth_date', eb.val(6), eb.val(5)]), 'in', [...days]),
+    ),
+    ...store.all(
+      store.kysely
+        .selectFrom('persons')
+        .select(columns)
+        .where('status', '=', '在册')
+        .where('lunar_birthday', 'in', [...lunarDays])
+        .where('birthday_calendar', '=', '阴历'),
+    ),
+  ];
   return people
-    .map((p) => ({ personId: p.id, name: p.name, birthDate: p.birth_date, ...nextBirthday(p.birth_date, today) }))
+    .flatMap((p) => {
+      const next = nextBirthdayOf(
+        { birthDate: p.birth_date, birthdayCalendar: p.birthday_calendar, lunarBirthday: p.lunar_birthday },
+        today,
+        rules.ageReckoning,
+      );
+      return next ? [{ personId: p.id, name: p.name, birthDate: p.birth_date!, ...next }] : [];
+    })
     .filter((b) => b.inDays <= rules.birthdayDays && isMilestone(b.turning, rules))
     .sort((a, b) => a.inDays - b.inDays || a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+/** The year's birthdays (or a month's), in date order, by each person's calendar; 整寿 only unless asked. */
+export function birthdayList(
+  store: Store,
+  input: { year: number; month: number | null; milestonesOnly: boolean },
+): BirthdayList {
+  const rules = reminderRules(store);
+  const month = input.month === null ? null : String(input.month).padStart(2, '0');
+  let query = store.kysely
+    .selectFrom('persons')
+    .select(['id', 'name', 'category', 'birth_date', 'birthday_calendar', 'lunar_birthday'])
+    .where('status', '=', '在册')
+    .where('birth_date', 'is not', null);
+  // A Gregorian birthday's month is its birth date's; a lunar one's is known only once converted.
+  if (month !== null)
+    query = query.where((eb) =>
+      eb.or([
+        eb('birthday_calendar', '=', '阴历'),
+        eb(eb.fn<string>('substr', ['birth_date', eb.val(6), eb.val(2)]), '=', month),
+      ]),
+    );
+  const rows = store.all(query).flatMap((p) =>
+    birthdaysInYear(
+      { birthDate: p.birth_date, birthdayCalendar: p.birthday_calendar, lunarBirthday: p.lunar_birthday },
+      input.year,
+      rules.ageReckoning,
+    )
+      .filter((b) => month === null || b.on.slice(5, 7) === month)
+      .map((b) => ({
+        personId: p.id,
+        name: p.name,
+        category: p.category,
+        birthDate: p.birth_date!,
+        ...b,
+        milestone: isMilestone(b.turning, rules),
+      }))
+      .filter((b) => b.milestone || !input.milestonesOnly),
+  );
+  rows.sort((a, b) => a.on.localeCompare(b.on) || a.name.localeCompare(b.name, 'zh-CN'));
+  return { year: input.year, month: input.month, reckoning: rules.ageReckoning, rows };
 }
 
 function followUps(store: Store, today: string): Reminders['followUps'] {

@@ -15,6 +15,8 @@ export const EMPTY = {
   gender: null,
   ethnicity: '汉族',
   birthDate: null,
+  birthdayCalendar: '阳历',
+  lunarBirthday: null,
   idNumber: null,
   category: '退休',
   staffType: null,

@@ -65,8 +65,13 @@ export const ROUTES: readonly RouteDef<AppContextForPages>[] = [
   },
   {
     pattern: 'visits/:id?',
-    render: (m) => <VisitsPage key={m.params.id ?? ''} id={idOrNull(m.params.id)} />,
-    menu: { label: '走访慰问', icon: IconGift, shortcut: 'Alt+4', keywords: ['zfww', 'zoufang', '慰问批次', '签领表'] },
+    render: (m) => <VisitsPage key={m.params.id ?? ''} id={idOrNull(m.params.id)} params={m.query} />,
+    menu: {
+      label: '走访慰问',
+      icon: IconGift,
+      shortcut: 'Alt+4',
+      keywords: ['zfww', 'zoufang', '慰问批次', '签领表', '生日名单', '祝寿', '农历生日'],
+    },
   },
   {
     pattern: 'org/*',

@@ -1,9 +1,9 @@
 // 提醒规则: which birthdays are remembered and how often each kind of person must be contacted.
-import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ReminderRulesInput } from '../../src-main/contract/visits';
-import type { ReminderRules } from '../../src-main/shared/care';
+import { AGE_RECKONINGS, type ReminderRules } from '../../src-main/shared/care';
 import { call } from '../api';
 import { useContractForm } from '../kit/form';
 import { rpcKey, useRpc } from '../kit/rpc';
@@ -82,6 +82,13 @@ function RulesEditor({ rules }: { rules: ReminderRules }) {
           {...num('everyYearFrom')}
         />
         <NumberInput label="提前天数" min={1} max={366} allowDecimal={false} {...num('birthdayDays')} />
+        <Select
+          label="寿辰年龄按"
+          description="虚岁比周岁多一岁，贺信与名单同此"
+          data={[...AGE_RECKONINGS]}
+          allowDeselect={false}
+          {...f.form.getInputProps('ageReckoning')}
+        />
         <NumberInput
           label="孤寡老人至少每几天联系一次"
           min={1}

@@ -3,7 +3,7 @@
 // Electron preload opens (`window.retireeOffice.invoke`). Use with `// @vitest-environment happy-dom`.
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { cleanup, render as renderDom, type RenderResult } from '@testing-library/react';
+import { cleanup, configure, render as renderDom, type RenderResult } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import type { ReactElement } from 'react';
 import type { AppContext } from '../../src-main/app/context';
@@ -12,6 +12,11 @@ import { dispatchAsAdministrator, freshContext, router } from '../../tests/helpe
 import { OperatorProvider } from './operator';
 import { newQueryClient, RpcProvider } from './rpc';
 import { theme } from '../theme';
+
+// Each call goes through the real router and a real SQLite file: on a shared, loaded machine a
+// reply can take longer than testing-library's default second. What a test waits for is still
+// awaited; only how long before it gives up changes.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** What happy-dom lacks and Mantine asks for. */
 function polyfill() {

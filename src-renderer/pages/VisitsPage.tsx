@@ -1,6 +1,6 @@
 // 走访慰问: the festival batches, each with its people and the gift sign-off sheet to print. A row
 // opens with Enter or a click: a batch, or a person's file.
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { VisitBatchView } from '../../src-main/contract/visits';
@@ -8,12 +8,35 @@ import { formatYuan } from '../../src-main/shared/money';
 import { DataTable } from '../kit/DataTable';
 import { useRpc } from '../kit/rpc';
 import { navigate } from '../route';
+import { BirthdayListTab } from './visits/BirthdayListTab';
 
 export const giftText = (b: { moneyFen: number; items: string | null }) =>
   [b.moneyFen ? `慰问金 ${formatYuan(b.moneyFen)} 元` : '', b.items ?? ''].filter(Boolean).join('，') || '—';
 
-export function VisitsPage({ id }: { id: number | null }) {
-  return id === null ? <BatchList /> : <Batch id={id} />;
+export function VisitsPage({ id, params }: { id: number | null; params: URLSearchParams }) {
+  if (id !== null) return <Batch id={id} />;
+  const tab = params.get('tab') === 'birthdays' ? 'birthdays' : 'batches';
+  return (
+    <Stack gap="md">
+      <Title order={2}>走访慰问</Title>
+      <Tabs value={tab} onChange={(t) => navigate('/visits', t === 'birthdays' ? { tab: 'birthdays' } : {})}>
+        <Tabs.List>
+          <Tabs.Tab value="batches" fz="md">
+            慰问批次
+          </Tabs.Tab>
+          <Tabs.Tab value="birthdays" fz="md">
+            生日名单
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="batches" pt="md">
+          {tab === 'batches' && <BatchList />}
+        </Tabs.Panel>
+        <Tabs.Panel value="birthdays" pt="md">
+          {tab === 'birthdays' && <BirthdayListTab params={params} />}
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
 }
 
 type BatchSummary = Omit<VisitBatchView, 'rows'>;
@@ -26,7 +49,6 @@ function BatchList() {
   const rows = batches.data ?? [];
   return (
     <Stack gap="md">
-      <Title order={2}>走访慰问</Title>
       <Text c="dimmed">
         在“人员档案”中按条件筛选（如在册、80
         岁以上，或某个小组），点“建立慰问批次”即可为其中每人各记一次慰问。单人的走访记录在其档案的“走访慰问”页。

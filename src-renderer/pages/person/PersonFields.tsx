@@ -29,6 +29,7 @@ import type { GroupKind } from '../../../src-main/shared/org';
 import { FormDateField } from '../../kit/FormDateField';
 import { PhonesField, revealFor, Section, textField } from './fields';
 import { IdNumberField } from './IdNumberField';
+import { LunarBirthdayField } from './LunarBirthdayField';
 import type { PersonDraft } from './personDraft';
 
 type UnitField = 'partyBranchId' | 'partyGroupId' | 'adminGroupId' | 'adminSubgroupId';
@@ -78,6 +79,9 @@ export function PersonFields({
             />
             <Select label={L.staffType} data={[...STAFF_TYPES]} clearable {...form.getInputProps('staffType')} />
           </SimpleGrid>
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, lg: 2 }} mt="sm">
+          <LunarBirthdayField form={form} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 2, lg: 4 }} mt="sm">
           <FormDateField partial empty={null} form={form} path="workStartDate" label={L.workStartDate} />

@@ -31,7 +31,7 @@ const FROZEN: Record<string, string> = {
   '0018-privacy-records.ts': 'c79442fce676ffd031665c740bd0e6307a1507a9bf2187c380ad8daf177b9ecf',
   '0019-person-changes.ts': 'f6ba562833aa96b3bc9f873806c1b52979fcf38978e98e3a676f643cefeeaceb',
   '0020-upward-fields.ts': 'ca7b719e610518f729bd2117a65b07cff250912eb180e02d8cf9170238b70719',
-  '0024-lunar-birthdays.ts': 'edf9b6f0a1e431a227a003656c27e38c101d2e883652f99c6a938146d7a0f36f',
+  '0025-lunar-birthdays.ts': 'edf9b6f0a1e431a227a003656c27e38c101d2e883652f99c6a938146d7a0f36f',
 };
 
 const migrationsDir = path.resolve(import.meta.dirname, '../migrations');

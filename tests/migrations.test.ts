@@ -599,7 +599,7 @@ describe('migrations', () => {
     store.raw.prepare("update persons set status = '迁出' where id = 3").run();
   });
 
-  test('0024-lunar-birthdays: every file keeps its birthday by the Gregorian calendar; a lunar day is stored as its month and day; down removes it', async () => {
+  test('0025-lunar-birthdays: every file keeps its birthday by the Gregorian calendar; a lunar day is stored as its month and day; down removes it', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0020-upward-fields');
     store.raw
@@ -607,7 +607,7 @@ describe('migrations', () => {
         "insert into persons (id, name, name_sort, category, created_at, updated_at) values (1, '甲', '甲', '退休', '2026-01-02T10:00:00', '2026-01-02T10:00:00')",
       )
       .run();
-    await migrateTo('0024-lunar-birthdays');
+    await migrateTo('0025-lunar-birthdays');
     expect(store.raw.prepare('select birthday_calendar, lunar_birthday from persons').get()).toEqual({
       birthday_calendar: '阳历',
       lunar_birthday: null,

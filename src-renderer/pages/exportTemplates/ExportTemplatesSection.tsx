@@ -51,7 +51,7 @@ function ImportTemplateButton() {
           </Button>
         )}
       </FileButton>
-      <Modal opened={pending !== null} onClose={() => setPending(null)} title="已有同名模板">
+      <Modal opened={pending !== null} onClose={() => setPending(null)} title="已有同名模板" size="lg">
         {pending && (
           <Stack>
             <Text>
@@ -141,7 +141,8 @@ export function ExportTemplatesSection() {
             title: '',
             textAlign: 'right',
             render: (t) => (
-              <Group gap="xs" justify="flex-end" wrap="nowrap">
+              // The row opens the editor on a click: a button of the row does only what it says.
+              <Group gap="xs" justify="flex-end" wrap="nowrap" onClick={(e) => e.stopPropagation()}>
                 <Button
                   size="xs"
                   variant="subtle"

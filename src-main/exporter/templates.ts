@@ -64,6 +64,19 @@ function snapshot(t: TemplateInput): TemplateInput {
   };
 }
 
+/** What a template says, as its row holds it. */
+function rowOf(t: TemplateInput) {
+  return {
+    list: t.list,
+    recipient: t.recipient,
+    name: t.name,
+    title: t.title,
+    columns: JSON.stringify(t.columns),
+    id_format: t.idFormat,
+    date_format: t.dateFormat,
+  };
+}
+
 export function listExportTemplates(store: Store): ExportTemplate[] {
   return store
     .all(store.kysely.selectFrom('export_templates').selectAll().orderBy('recipient').orderBy('name').orderBy('id'))
@@ -126,13 +139,7 @@ export function saveExportTemplate(
         store.kysely
           .insertInto('export_templates')
           .values({
-            list: t.list,
-            recipient: t.recipient,
-            name: t.name,
-            title: t.title,
-            columns: JSON.stringify(t.columns),
-            id_format: t.idFormat,
-            date_format: t.dateFormat,
+            ...rowOf(t),
             created_at: at,
             created_by: who,
             updated_at: at,
@@ -158,13 +165,7 @@ export function saveExportTemplate(
       store.kysely
         .updateTable('export_templates')
         .set({
-          list: t.list,
-          recipient: t.recipient,
-          name: t.name,
-          title: t.title,
-          columns: JSON.stringify(t.columns),
-          id_format: t.idFormat,
-          date_format: t.dateFormat,
+          ...rowOf(t),
           version: before.version + 1,
           updated_at: at,
           updated_by: who,

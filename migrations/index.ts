@@ -21,6 +21,7 @@ import * as m0017 from './0017-operators';
 import * as m0018 from './0018-privacy-records';
 import * as m0019 from './0019-person-changes';
 import * as m0020 from './0020-upward-fields';
+import * as m0021 from './0021-export-templates';
 import * as m0025 from './0025-lunar-birthdays';
 
 export const migrations: Record<string, Migration> = {
@@ -44,5 +45,6 @@ export const migrations: Record<string, Migration> = {
   '0018-privacy-records': m0018,
   '0019-person-changes': m0019,
   '0020-upward-fields': m0020,
+  '0021-export-templates': m0021,
   '0025-lunar-birthdays': m0025,
 };

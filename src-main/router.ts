@@ -49,6 +49,15 @@ import { listPolicies, policyGaps, savePolicy } from './claims/policies';
 import { claimsReport, claimsReportWorkbook, maskedSimulation, simulateYear } from './claims/reports';
 import { importErrorWorkbook } from './exporter/importErrors';
 import { importTemplate, rosterDownload } from './exporter/roster';
+import {
+  deleteExportTemplate,
+  exportTemplateFile,
+  getExportTemplate,
+  importTemplateFile,
+  listExportTemplates,
+  previewExportTemplate,
+  saveExportTemplate,
+} from './exporter/templates';
 import { checkUndo, importHistory, undoImport } from './importer/commit';
 import type { ImportService } from './importer/service';
 import type { FileData } from './jobs/worker';
@@ -304,8 +313,14 @@ const handlers: Handlers = {
     ctx.jobs.cancel(id);
     return ctx.jobs.find(id);
   },
-  'retirees.export': async (ctx, { query, columns, full }) =>
-    withBase64(await rosterDownload(ctx.store, query, { columns, full })),
+  'retirees.export': async (ctx, { query, columns, full, templateId }) =>
+    withBase64(
+      await rosterDownload(ctx.store, query, {
+        columns,
+        full,
+        template: templateId === null ? undefined : getExportTemplate(ctx.store, templateId),
+      }),
+    ),
   'imports.template': async () => ({
     fileName: '离退休人员花名册-导入模板.xlsx',
     dataBase64: (await importTemplate()).toString('base64'),
@@ -420,6 +435,12 @@ const handlers: Handlers = {
   'privacy.reviewRetention': (ctx, input) => reviewRetention(ctx.store, input),
   'accessLog.list': (ctx, q) => listAccess(ctx.store, q),
   'accessLog.export': async (ctx, f) => withBase64(await accessWorkbook(ctx.store, f)),
+  'exportTemplates.list': (ctx) => listExportTemplates(ctx.store),
+  'exportTemplates.save': (ctx, input) => saveExportTemplate(ctx.store, input),
+  'exportTemplates.delete': (ctx, { id }) => deleteExportTemplate(ctx.store, id),
+  'exportTemplates.export': (ctx, { id }) => withBase64(exportTemplateFile(ctx.store, id)),
+  'exportTemplates.import': (ctx, { text, onClash }) => importTemplateFile(ctx.store, text, onClash),
+  'exportTemplates.preview': (ctx, { template, query }) => previewExportTemplate(ctx.store, template, query),
   'backups.list': (ctx) => ctx.listBackups().map(describeBackup),
   'backups.create': async (ctx) => describeBackup(await ctx.backupNow()),
   'backups.restore': async (ctx, { name }) => {

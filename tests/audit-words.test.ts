@@ -461,6 +461,23 @@ async function officeYear(): Promise<{ people: number[] }> {
   // Statistics (issue 19): the clerk settles a change of status, its nature and date.
   const [death] = await call<{ id: number }[]>('statistics.changes', { personId: wang });
   await call('statistics.confirmChange', { id: death.id, nature: '变动', effectiveDate: '2026-11-20' });
+  // An export template for the social-insurance centre (issue 19 item 6): made, changed, deleted.
+  const template = {
+    list: 'roster',
+    recipient: '社保中心',
+    name: '认证名单',
+    title: '资格认证名单',
+    columns: [{ key: 'name' }, { key: 'idNumber', heading: '公民身份号码' }],
+    idFormat: 'full',
+    dateFormat: 'iso',
+  };
+  const saved = await call<{ id: number; version: number }>('exportTemplates.save', { template });
+  await call('exportTemplates.save', {
+    id: saved.id,
+    version: saved.version,
+    template: { ...template, columns: [...template.columns, { key: 'birthDate' }], dateFormat: 'chinese' },
+  });
+  await call('exportTemplates.delete', { id: saved.id });
   return { people: [zhang, li, wang] };
 }
 
@@ -543,6 +560,10 @@ describe('the change history in words', () => {
     expect(shown('person')).toContain('参加工作时间：1968年9月 → 1968年10月1日');
     expect(shown('activity')).toContainEqual(expect.stringMatching(/^人员：（空） → (张桂兰、李建国|李建国、张桂兰)$/));
     expect(shown('attachment')).toContain('所属报销单：（空） → 第 1 号报销单');
+    expect(shown('export_template')).toContain(
+      '导出列：姓名、身份证号（公民身份号码） → 姓名、身份证号（公民身份号码）、出生日期',
+    );
+    expect(shown('export_template')).toContain('日期格式：横线分隔（年-月-日） → 中文年月日');
   });
 });
 

@@ -11,6 +11,8 @@ import { formatChineseDate } from '../shared/dates';
 import { LETTER_KINDS } from '../shared/letters';
 import { bpText, formatYuan } from '../shared/money';
 import { PERSON_FIELDS, type FieldKind } from '../shared/fields';
+import { DATE_FORMATS, ID_FORMATS } from '../shared/exportFormats';
+import { TEMPLATE_LISTS, exportColumnLabel, type ExportColumnKey } from '../contract/exportTemplates';
 
 /** Names the formatter looks up: a person, a payment batch, an organisation unit, by id. */
 export interface AuditNames {
@@ -64,6 +66,14 @@ const FORMATS = {
   persons: ((v, names) =>
     (Array.isArray(v) ? v : [v]).map((id) => names.person(num(id)) ?? `第 ${id} 号档案`).join('、')) as Format,
   paymentBatch: ((v, names) => names.paymentBatch(num(v)) ?? `第 ${v} 号发放批次`) as Format,
+  /** An export template's columns in order, each with the recipient's heading where it has one. */
+  templateColumns: (v: unknown) =>
+    (v as { key: ExportColumnKey; heading: string | null }[])
+      .map(({ key, heading }) => (heading ? `${exportColumnLabel(key)}（${heading}）` : exportColumnLabel(key)))
+      .join('、'),
+  idFormat: (v: unknown) => ID_FORMATS[v as keyof typeof ID_FORMATS] ?? String(v),
+  dateFormat: (v: unknown) => DATE_FORMATS[v as keyof typeof DATE_FORMATS]?.words ?? String(v),
+  templateList: (v: unknown) => TEMPLATE_LISTS[v as keyof typeof TEMPLATE_LISTS] ?? String(v),
   letterKind: (v: unknown) => LETTER_KINDS[v as keyof typeof LETTER_KINDS] ?? String(v),
   dateStyle: (v: unknown) =>
     v === 'chinese' ? '汉字（二〇二六年十一月二十八日）' : v === 'arabic' ? '阿拉伯数字（2026年11月28日）' : String(v),
@@ -379,6 +389,19 @@ export const AUDIT_ENTITIES: Record<
       isDefault: ['默认模板', 'bool'],
     },
     subject: (s) => (typeof s.kind === 'string' ? FORMATS.letterKind(s.kind) : null),
+  },
+  export_template: {
+    name: '导出模板',
+    fields: {
+      list: ['名单', 'templateList'],
+      recipient: '接收单位',
+      name: '模板名称',
+      title: '表格标题',
+      columns: ['导出列', 'templateColumns'],
+      idFormat: ['身份证号格式', 'idFormat'],
+      dateFormat: ['日期格式', 'dateFormat'],
+    },
+    subject: (s) => (typeof s.recipient === 'string' && typeof s.name === 'string' ? `${s.recipient} ${s.name}` : null),
   },
   privacy_assessment: {
     name: '个人信息保护影响评估',

@@ -6,7 +6,9 @@
 //   npm run --silent cli -- backup --db PATH              a verified manual backup now
 //   npm run --silent cli -- backups --db PATH             the backups of that database
 //   npm run --silent cli -- import FILE --db PATH [--map FILE.json] [--dry-run] [--json] [--progress] [--force]
-//   npm run --silent cli -- export retirees --db PATH --out FILE.xlsx [--full]
+//   npm run --silent cli -- export retirees --db PATH --out FILE.xlsx [--full] [--template NAME]
+//   npm run --silent cli -- template export FILE.json --template NAME --db PATH   an export template as a file
+//   npm run --silent cli -- template import FILE.json --db PATH [--replace | --keep-both]
 //   npm run --silent cli -- claims import FILE --db PATH [--map FILE.json] [--dry-run] [--json]   a claims ledger
 //   npm run --silent cli -- adjustments import FILE --year YYYY --db PATH [--map FILE.json] [--dry-run] [--json]   the agency's adjustment list
 //   npm run --silent cli -- claims --db PATH --year YYYY [--json]               the year's claim lines
@@ -40,6 +42,8 @@ import { ListQuery } from '../contract/retirees';
 import { taughtKey } from '../importer/recognise';
 import { normalizeLabel } from '../spreadsheet/tables';
 import { exportRoster } from '../exporter/roster';
+import { exportTemplateFile, exportTemplateNamed, importTemplateFile } from '../exporter/templates';
+import { TEMPLATE_FILE_MAX_CHARS } from '../contract/exportTemplates';
 import { sql } from 'kysely';
 import { DatabaseTooNewError } from '../db/migrate';
 import { UserError } from '../shared/errors';
@@ -121,7 +125,9 @@ const USAGE = `用法：
   npm run --silent cli -- backup --db 数据库文件              立即备份
   npm run --silent cli -- backups --db 数据库文件             列出备份
   npm run --silent cli -- import 文件 --db 数据库文件 [--map 对应.json] [--dry-run] [--json] [--progress] [--force]   导入花名册（--progress：写入进度输出到 stderr；--force：文件不像花名册时仍然导入）
-  npm run --silent cli -- export retirees --db 数据库文件 --out 文件.xlsx [--full]   导出全部人员（身份证号、电话、银行账号默认脱敏；--full：完整导出，可重新导入）
+  npm run --silent cli -- export retirees --db 数据库文件 --out 文件.xlsx [--full] [--template 模板名称]   导出全部人员（身份证号、电话、银行账号默认脱敏；--full：完整导出，可重新导入；--template：按导出模板的列、格式和标题导出，同名模板可写作“接收单位/名称”）
+  npm run --silent cli -- template export 模板文件.json --template 模板名称 --db 数据库文件   把导出模板存为文件，带到别的电脑
+  npm run --silent cli -- template import 模板文件.json --db 数据库文件 [--replace | --keep-both]   导入导出模板文件（同名时：--replace 替换原模板，--keep-both 另存为“名称（2）”）
   npm run --silent cli -- claims import 台账文件 --db 数据库文件 [--map 对应.json] [--dry-run] [--json]   导入药费报销台账
   npm run --silent cli -- adjustments import 调资名单 --year 年度 --db 数据库文件 [--map 对应.json] [--dry-run] [--json]   导入调资名单并核对
     --map：表头写法程序不认识时，用 JSON 文件指明各列对应的字段，如 {"到龄时间": "retirementDate", "第5列": "idNumber"}（字段名见 README）
@@ -472,6 +478,8 @@ function methodOf(command: string, sub: string | undefined, dryRun: boolean): Me
       return dryRun ? 'imports.open' : 'imports.commit';
     case 'export':
       return 'retirees.export';
+    case 'template':
+      return sub === 'import' ? 'exportTemplates.import' : 'exportTemplates.export';
     case 'claims':
       return sub === 'import' ? 'claims.importLedger' : sub === 'simulate' ? 'claims.simulate' : 'claims.list';
     case 'adjustments':
@@ -590,6 +598,7 @@ async function main(argvIn: string[]): Promise<number> {
       'backups',
       'import',
       'export',
+      'template',
       'claims',
       'adjustments',
       'letters',
@@ -746,12 +755,17 @@ async function runCommand(
     } else if (command === 'export') {
       if (args.rest[1] !== 'retirees' || !out) throw new UserError('usage', USAGE);
       const query = ListQuery.parse({});
-      // Masked unless --full (the file that imports back): the same choice as the app's export dialog.
-      const count = await exportRoster(ctx.store, path.resolve(out), query, { full: argv.includes('--full') });
+      const exportTemplate = template === null ? undefined : exportTemplateNamed(ctx.store, template);
+      // Masked unless --full (the file that imports back): the same choice as the app's export dialog,
+      // through a template too (its ID format shapes a full export only).
+      const full = argv.includes('--full');
+      const count = await exportRoster(ctx.store, path.resolve(out), query, { full, template: exportTemplate });
       console.log(
         json ? JSON.stringify({ file: path.resolve(out), count }) : `已导出 ${count} 人：${path.resolve(out)}`,
       );
-      return { input: { query }, output: { count } };
+      return { input: { query, full, templateId: exportTemplate?.id ?? null }, output: { count } };
+    } else if (command === 'template') {
+      console.log(templateCommand(ctx, args.rest, template, argv));
     } else if (command === 'stats') {
       const figures = statisticsFigures(ctx.store, asOf ?? undefined);
       process.stdout.write(json ? `${JSON.stringify(figures, null, 2)}\n` : `${describeFigures(figures)}\n`);
@@ -772,6 +786,30 @@ async function runCommand(
     }
   }
   return null;
+}
+
+/** `template export FILE --template NAME` and `template import FILE [--replace | --keep-both]`. */
+function templateCommand(ctx: AppContext, rest: string[], name: string | null, argv: string[]): string {
+  const [, sub, file] = rest;
+  if (!file || (sub !== 'export' && sub !== 'import')) throw new UserError('usage', USAGE);
+  if (sub === 'export') {
+    if (name === null) throw new UserError('usage', `请用 --template 指定要保存的导出模板\n${USAGE}`);
+    const { data } = exportTemplateFile(ctx.store, exportTemplateNamed(ctx.store, name).id);
+    fs.writeFileSync(path.resolve(file), data);
+    return `已保存导出模板文件：${path.resolve(file)}`;
+  }
+  if (!fs.existsSync(file)) throw new UserError('not_found', `文件不存在：${file}`);
+  // A template file is a few hundred bytes: a large file is not read in to be refused.
+  if (fs.statSync(file).size > TEMPLATE_FILE_MAX_CHARS * 4)
+    throw new UserError('bad_file', '这个文件太大，不是导出模板文件（模板文件只有几百字节），未导入任何内容');
+  const onClash = argv.includes('--replace') ? 'replace' : argv.includes('--keep-both') ? 'keepBoth' : undefined;
+  const r = importTemplateFile(ctx.store, fs.readFileSync(file, 'utf8'), onClash);
+  if ('clash' in r)
+    throw new UserError(
+      'duplicate',
+      `接收单位“${r.clash.recipient}”已有名为“${r.clash.name}”的导出模板，未导入。加 --replace 替换原模板，或加 --keep-both 另存为“${r.clash.keepBothAs}”`,
+    );
+  return `已导入导出模板：${r.saved.recipient}/${r.saved.name}${r.replaced ? '（已替换同名模板）' : ''}`;
 }
 
 /**

@@ -10,6 +10,7 @@ import { activitiesMethods } from './activities';
 import { adjustmentsMethods } from './adjustments';
 import { appMethods } from './app';
 import { claimsMethods } from './claims';
+import { exportTemplatesMethods } from './exportTemplates';
 import { importsMethods } from './imports';
 import { lettersMethods } from './letters';
 import { operatorsMethods } from './operators';
@@ -35,6 +36,7 @@ export const contract = {
   ...privacyMethods,
   ...statisticsMethods,
   ...accessLogMethods,
+  ...exportTemplatesMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -380,17 +380,20 @@ export const retireesMethods = {
       columns: list(z.enum(EXPORT_COLUMN_KEYS), EXPORT_COLUMN_KEYS.length).min(1).optional(),
       /** Full ID numbers, phones and bank accounts (the file that imports back); masked by default. */
       full: z.boolean().default(false),
+      /** Through an export template (its columns, headings, formats and title), in place of `columns`. */
+      templateId: optionalId,
     }),
     'files.export',
     {
       access: 'export',
       what: '导出人员名单',
       // The list's filter, without its paging (an export takes every row the filter selects).
-      filter: ({ query: { page: _page, pageSize: _size, sort: _sort, desc: _desc, ...query }, columns, full }) => ({
-        ...query,
+      filter: ({
+        query: { page: _page, pageSize: _size, sort: _sort, desc: _desc, ...query },
         columns,
         full,
-      }),
+        templateId,
+      }) => ({ ...query, columns, full, templateId }),
     },
   ),
 } as const;

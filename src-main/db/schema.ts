@@ -216,6 +216,22 @@ export interface DeathsTable {
   registered_by: string;
 }
 
+export interface ExportTemplatesTable {
+  id: Generated<number>;
+  list: string;
+  recipient: string;
+  name: string;
+  title: string;
+  columns: string;
+  id_format: string;
+  date_format: string;
+  version: Generated<number>;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface ImportMappingsTable {
   signature: string;
   fields: string;
@@ -561,6 +577,7 @@ export interface Database {
   claims: ClaimsTable;
   death_tasks: DeathTasksTable;
   deaths: DeathsTable;
+  export_templates: ExportTemplatesTable;
   import_mappings: ImportMappingsTable;
   import_rows: ImportRowsTable;
   import_value_maps: ImportValueMapsTable;

@@ -11,7 +11,9 @@ import { careText } from '../importer/values';
 import { conditions, orderBy } from '../retirees/list';
 import { parsePhones } from '../retirees/persons';
 import { formatChineseDate, todayIso } from '../shared/dates';
+import { formatDateAs, formatIdAs } from '../shared/exportFormats';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../shared/mask';
+import type { TemplateInput } from '../contract/exportTemplates';
 import { getOfficeSettings } from '../settings/settings';
 import type { PersonField } from '../shared/fields';
 import type { PersonsTable } from '../db/schema';
@@ -113,9 +115,76 @@ const MASKED_COLUMNS: Partial<Record<ExportColumn, Column>> = {
   bankAccount: { ...EXPORT_COLUMNS.bankAccount, value: (r) => maskBankAccount(r.bank_account) },
 };
 
+/**
+ * The columns an export writes: the keys given, masked unless `full`; through a template, in its
+ * order under its headings, its dates and ID numbers in its formats. A template shapes the columns
+ * only: a masked export stays masked whatever its ID format (shared/exportFormats.ts).
+ */
+export function exportColumns(
+  keys: readonly ExportColumn[],
+  full: boolean,
+  template?: Pick<TemplateInput, 'columns' | 'idFormat' | 'dateFormat'>,
+): Column[] {
+  const plain = (k: ExportColumn) => (full ? undefined : MASKED_COLUMNS[k]) ?? EXPORT_COLUMNS[k];
+  if (!template) return keys.map(plain);
+  return template.columns.map(({ key, heading }) => {
+    const c = plain(key);
+    const label = heading ?? c.label;
+    if (key === 'idNumber' && full)
+      return { ...c, label, value: (r: Row) => formatIdAs(c.value(r) as string | null, template.idFormat) };
+    // The office's own format keeps full dates as date cells; the others are text as the recipient writes them.
+    if (c.kind === 'date' && template.dateFormat !== 'iso')
+      return {
+        ...c,
+        label,
+        kind: 'text' as const,
+        value: (r: Row) => formatDateAs(c.value(r) as string | null, template.dateFormat),
+      };
+    return { ...c, label };
+  });
+}
+
+/** The people the list query selects, in its order: their ids (a few hundred kB for 100,000 people). */
+function selectedIds(store: Store, query: ListQuery, today: string): number[] {
+  return store
+    .all(
+      store.kysely
+        .selectFrom('persons')
+        .select('id')
+        .where((eb) => conditions(eb, query, today))
+        .$call((qb) => orderBy(qb, query)),
+    )
+    .map((r) => r.id);
+}
+
+/** The people of `ids` as rows, in that order, read at once through a view (see exportRoster). */
+function rowsOf(store: Store, ids: readonly number[]): Row[] {
+  if (ids.length === 0) return [];
+  const { sql, parameters } = store.kysely.selectFrom('persons').selectAll().where('id', 'in', ids).compile();
+  // Rows as arrays, read through a view: better-sqlite3 building an object of 40 properties per
+  // row took as long as everything else the export does besides writing.
+  const stmt = store.raw.prepare(sql).raw(true);
+  const View = rowView(stmt.columns().map((c) => c.name));
+  const byId = new Map(
+    (stmt.all(...(parameters as unknown[])) as unknown[][]).map((a) => [a[0] as number, new View(a) as unknown as Row]),
+  );
+  // A file deleted since the export started is left out.
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The title line of a list sent through a template, and the line under it with the export date in its format. */
+export function templateTitle(
+  template: Pick<TemplateInput, 'title' | 'dateFormat'>,
+  today: string,
+): { title: string; subtitle: string } {
+  return { title: template.title, subtitle: `导出日期：${formatDateAs(today, template.dateFormat)}` };
+}
+
 export interface ExportOptions {
   /** The columns, in this order (all of them by default). */
   columns?: ExportColumn[];
+  /** A template's columns, headings, formats and title (in place of `columns`). */
+  template?: TemplateInput;
   /**
    * Full ID numbers, phones and bank accounts: the file that imports back (PIPL: the router logs
    * it). By default they are masked, as a list sent outside should be.
@@ -129,52 +198,49 @@ export async function exportRoster(
   store: Store,
   file: string,
   query: ListQuery,
-  { columns = ALL_EXPORT_COLUMNS, full = false, today = todayIso() }: ExportOptions = {},
+  { columns = ALL_EXPORT_COLUMNS, full = false, today = todayIso(), template }: ExportOptions = {},
 ): Promise<number> {
-  const cols = columns.map((k) => (full ? undefined : MASKED_COLUMNS[k]) ?? EXPORT_COLUMNS[k]);
+  const cols = exportColumns(columns, full, template);
   const { orgName } = getOfficeSettings(store);
-  // The same filters and order as the list on screen. The ids are read first, in that order (a
-  // few hundred kB for 100,000 people); the rows then in batches by id, so that between batches
-  // the writer flushes to disk (bounded memory) and other calls get the connection. (Paging with
-  // OFFSET would walk past every row already written, once per batch.)
-  const ids = store
-    .all(
-      store.kysely
-        .selectFrom('persons')
-        .select('id')
-        .where((eb) => conditions(eb, query, today))
-        .$call((qb) => orderBy(qb, query)),
-    )
-    .map((r) => r.id);
+  // The same filters and order as the list on screen. The ids are read first, in that order; the
+  // rows then in batches by id, so that between batches the writer flushes to disk (bounded
+  // memory) and other calls get the connection. (Paging with OFFSET would walk past every row
+  // already written, once per batch.)
+  const ids = selectedIds(store, query, today);
   async function* rows(): AsyncGenerator<TableValue[]> {
     const BATCH = 2000;
     for (let at = 0; at < ids.length; at += BATCH) {
-      const chunk = ids.slice(at, at + BATCH);
-      const { sql, parameters } = store.kysely.selectFrom('persons').selectAll().where('id', 'in', chunk).compile();
-      // Rows as arrays, read through a view: better-sqlite3 building an object of 40 properties per
-      // row took as long as everything else the export does besides writing.
-      const stmt = store.raw.prepare(sql).raw(true);
-      const View = rowView(stmt.columns().map((c) => c.name));
-      const byId = new Map(
-        (stmt.all(...(parameters as unknown[])) as unknown[][]).map((a) => [
-          a[0] as number,
-          new View(a) as unknown as Row,
-        ]),
-      );
-      for (const id of chunk) {
-        // A file deleted since the export started is left out.
-        const r = byId.get(id);
-        if (r) yield cols.map((c) => c.value(r));
-      }
+      for (const r of rowsOf(store, ids.slice(at, at + BATCH))) yield cols.map((c) => c.value(r));
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
   return tableWorkbookFile(file, {
-    name: '花名册',
-    title: `${orgName}离退休人员花名册（${formatChineseDate(today)}导出）`,
+    ...(template
+      ? { name: template.title, ...templateTitle(template, today) }
+      : { name: '花名册', title: `${orgName}离退休人员花名册（${formatChineseDate(today)}导出）` }),
     columns: cols,
     rows: rows(),
   });
+}
+
+/** The first people of the list as a template writes them, masked: what its editor previews. */
+export function templatePreviewRows(
+  store: Store,
+  template: TemplateInput,
+  query: ListQuery,
+  count = 5,
+  today = todayIso(),
+): { headings: string[]; rows: TableValue[][] } {
+  const cols = exportColumns(ALL_EXPORT_COLUMNS, false, template);
+  const rows = rowsOf(store, selectedIds(store, { ...query }, today).slice(0, count));
+  return { headings: cols.map((c) => c.label), rows: rows.map((r) => cols.map((c) => c.value(r))) };
+}
+
+/** A file name from a title: what Windows refuses in a name taken out. */
+export function fileNameFrom(title: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are among what Windows refuses in a file name
+  const refused = /[<>:"/\\|?*\u0000-\u001f]/g;
+  return title.replace(refused, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || '名单';
 }
 
 /**
@@ -184,14 +250,16 @@ export async function exportRoster(
 export async function rosterDownload(
   store: Store,
   query: ListQuery,
-  options: Pick<ExportOptions, 'columns' | 'full'> = {},
+  options: Pick<ExportOptions, 'columns' | 'full' | 'template'> = {},
 ): Promise<{ fileName: string; count: number; data: Buffer }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-export-'));
   try {
     const file = path.join(dir, 'roster.xlsx');
-    const count = await exportRoster(store, file, query, options);
+    const today = todayIso();
+    const count = await exportRoster(store, file, query, { ...options, today });
     const masked = options.full ? '' : '（脱敏）';
-    return { fileName: `离退休人员花名册-${todayIso()}${masked}.xlsx`, count, data: fs.readFileSync(file) };
+    const name = options.template ? fileNameFrom(options.template.title) : '离退休人员花名册';
+    return { fileName: `${name}-${today}${masked}.xlsx`, count, data: fs.readFileSync(file) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

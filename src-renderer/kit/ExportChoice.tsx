@@ -14,6 +14,7 @@ export function ExportChoiceButton({
   title,
   loading,
   leftSection,
+  options,
   onExport,
 }: {
   children: ReactNode;
@@ -21,6 +22,8 @@ export function ExportChoiceButton({
   title: string;
   loading?: boolean;
   leftSection?: ReactNode;
+  /** What else the list asks before it goes (the people list: which export template). */
+  options?: ReactNode;
   onExport: (full: boolean) => void;
 }) {
   const [opened, setOpened] = useState(false);
@@ -36,6 +39,7 @@ export function ExportChoiceButton({
       </Button>
       <Modal opened={opened} onClose={close} title={title} size="md">
         <Stack>
+          {options}
           <Radio.Group value={choice} onChange={(v) => setChoice(v as keyof typeof EXPORT_CHOICES)} label="导出方式">
             <Stack gap="xs" mt="xs">
               {(Object.keys(EXPORT_CHOICES) as (keyof typeof EXPORT_CHOICES)[]).map((k) => (

@@ -13,6 +13,7 @@ import { rpcKey, useRpc, useRpcMutation } from '../kit/rpc';
 import { TypeSizeControl } from '../kit/typeSize';
 import { Can } from '../kit/operator';
 import { IdleLockSection, MyPasswordSection, OperatorsSection } from './settings/OperatorsSection';
+import { ExportTemplatesSection } from './exportTemplates/ExportTemplatesSection';
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
@@ -145,6 +146,9 @@ export function SettingsPage({ info }: { info: AppInfo }) {
           </Text>
         </Group>
       </Paper>
+      <Can method="exportTemplates.list">
+        <ExportTemplatesSection />
+      </Can>
       <Can method="reminders.saveRules">
         <ReminderRulesSection />
       </Can>

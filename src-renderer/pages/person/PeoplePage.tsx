@@ -23,6 +23,7 @@ import { done, failed } from '../../notify';
 import { navigate } from '../../route';
 import { AssignUnitButton } from './AssignUnitButton';
 import { VisitBatchButton } from './VisitBatchButton';
+import { TemplateExportMenu, TemplateSelect } from '../exportTemplates/TemplateExport';
 import { Can } from '../../kit/operator';
 
 type Query = InputOf<'retirees.list'>;
@@ -98,6 +99,8 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
     },
     onError: failed,
   });
+  // The export dialog's template (none: every column, the program's own headings).
+  const [templateId, setTemplateId] = useState<number | null>(null);
   // What is being typed in the search box; the address follows it once typing pauses.
   const [text, setText] = useState(query.q ?? '');
 
@@ -129,11 +132,16 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
         </Group>
         <Group>
           <Can method="retirees.export">
+            <TemplateExportMenu
+              loading={exportList.isPending}
+              onExport={(templateId) => exportList.mutate({ query: { ...query, page: 1 }, full: false, templateId })}
+            />
             <ExportChoiceButton
               title="导出花名册（按当前筛选和排序）"
               leftSection={<IconDownload size={18} />}
               loading={exportList.isPending}
-              onExport={(full) => exportList.mutate({ query: { ...query, page: 1 }, full })}
+              options={<TemplateSelect value={templateId} onChange={setTemplateId} />}
+              onExport={(full) => exportList.mutate({ query: { ...query, page: 1 }, full, templateId })}
             >
               导出 Excel
             </ExportChoiceButton>

@@ -129,7 +129,7 @@ export function birthdaysInYear(p: BirthdayFile, year: number, reckoning: AgeRec
   ];
 }
 
-function birthdays(store: Store, rules: ReminderRules, today: string): Reminders['birthdays'] {
+export function birthdays(store: Store, rules: ReminderRules, today: string): Reminders['birthdays'] {
   // The month-days of the coming days; a 29 February birthday counts on 28 February of a common year.
   // The lunar birthdays those days keep (lunarBirthdaysOn) find the people who keep theirs by the
   // lunar calendar, through their own index.
@@ -215,7 +215,7 @@ export function birthdayList(
   return { year: input.year, month: input.month, reckoning: rules.ageReckoning, rows };
 }
 
-function followUps(store: Store, today: string): Reminders['followUps'] {
+export function followUps(store: Store, today: string): Reminders['followUps'] {
   // Due within the week, and every one overdue.
   const rows = store.all(
     store.kysely
@@ -238,7 +238,7 @@ function followUps(store: Store, today: string): Reminders['followUps'] {
   }));
 }
 
-function notContacted(store: Store, rules: ReminderRules, today: string): Reminders['notContacted'] {
+export function notContacted(store: Store, rules: ReminderRules, today: string): Reminders['notContacted'] {
   const rows = store.all(
     store.kysely
       .selectFrom('persons as p')
@@ -270,7 +270,7 @@ function notContacted(store: Store, rules: ReminderRules, today: string): Remind
   return out.sort((a, b) => a.allowedDays - b.allowedDays || (a.lastContact ?? '').localeCompare(b.lastContact ?? ''));
 }
 
-function hospital(store: Store, rules: ReminderRules, today: string): Reminders['hospital'] {
+export function hospital(store: Store, rules: ReminderRules, today: string): Reminders['hospital'] {
   // A hospital stay is an inpatient invoice (住院) of a claim; a visit on or after it answers it.
   // SQLite takes the bare `l.hospital` from the row whose visit_date is the max (https://sqlite.org/lang_select.html#bareagg).
   return store.all(

@@ -155,6 +155,10 @@ export interface ReminderGroup {
   count: number;
   /** How many of them are due today or overdue. */
   urgent: number;
+  /** What the count counts: people, or petitions (件). */
+  unit: '人' | '件';
+  /** The urgent ones in words (今天到期或已超期 1 件, 今天生日 2 人); null where every one is, or none. */
+  urgentWords: string | null;
   /** A list that concerns many people at once: shown as one line until opened. */
   mass: boolean;
   /** The first items, the most pressing first. */

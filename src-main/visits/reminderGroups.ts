@@ -36,6 +36,9 @@ interface Source {
   title: string;
   empty: string;
   mass: boolean;
+  unit?: '人' | '件';
+  /** The urgent ones in words, for a count of them. */
+  urgentWords?: (n: number) => string;
   note?: string | null;
   page?: ReminderGroup['page'];
   action?: ReminderGroup['action'];
@@ -63,6 +66,8 @@ function sources(store: Store, today: string): Record<ReminderKind, () => Source
         title: '信访办理期限',
         empty: `没有超期或 ${PETITION_NOTICE_DAYS} 天内到期的信访件。`,
         mass: false,
+        unit: '件',
+        urgentWords: (n) => `今天到期或已超期 ${n} 件`,
         page: { label: '信访接待', href: '#/petitions' },
         slice: sliced(
           open.map(({ p, due }) => ({
@@ -81,6 +86,7 @@ function sources(store: Store, today: string): Record<ReminderKind, () => Source
         title: '近期整寿生日',
         empty: '近期没有整寿生日。',
         mass: false,
+        urgentWords: (n) => `今天生日 ${n} 人`,
         action:
           list.length > 0
             ? {
@@ -103,6 +109,7 @@ function sources(store: Store, today: string): Record<ReminderKind, () => Source
       title: '到期回访',
       empty: '没有到期的回访。',
       mass: false,
+      urgentWords: (n) => `今天或已过期 ${n} 人`,
       slice: sliced(
         followUps(store, today).map((f) => ({
           key: `f${f.visitId}`,
@@ -222,6 +229,10 @@ export function reminderGroups(store: Store, today = todayIso()): ReminderGroup[
         title: s.title,
         count: first.total,
         urgent: first.urgent,
+        unit: s.unit ?? '人',
+        // Where every one is urgent (a hospital stay without a visit), the count says it already.
+        urgentWords:
+          s.urgentWords && first.urgent > 0 && first.urgent < first.total ? s.urgentWords(first.urgent) : null,
         mass: s.mass,
         items: first.items,
         empty: s.empty,

@@ -148,6 +148,7 @@ describe("this year's deaths and the roll today", () => {
     const nextYear = die('次年元旦', '1944-01-01', '2027-01-01');
     born('在册九十', '1936-01-10');
     born('在册七十', '1955-01-10', { category: '离休' });
+    born('只知年月', '1946-12', { category: '退职' }); // 80 from 1 December 2026, as its first day counts
     born('尚未退休', '1966-02-01', { retirementDate: '2027-03-01' });
     const moved = born('迁走', '1950-02-01');
     const file = getPerson(ctx.store, moved.id);
@@ -202,7 +203,7 @@ describe("this year's deaths and the roll today", () => {
 
   test('the roll by age band and category agrees with the 统计 page as of the same day', () => {
     deathsOffice();
-    for (const day of ['2026-12-31', '2026-06-30', '2027-01-01', '2027-03-01']) {
+    for (const day of ['2026-12-31', '2026-12-01', '2026-11-30', '2026-06-30', '2027-01-01', '2027-03-01']) {
       const home = homeFigures(ctx.store, day);
       const stats = statisticsFigures(ctx.store, day);
       expect(Object.fromEntries(home.ageBands.map((b) => [b.band, b.合计]))).toEqual(stats.ageBands);
@@ -215,7 +216,7 @@ describe("this year's deaths and the roll today", () => {
     const bands = homeFigures(ctx.store, '2026-12-31').ageBands.filter((b) => b.合计 > 0);
     expect(bands).toEqual([
       { band: '70–79岁', 离休: 1, 退休: 0, 退职: 0, 合计: 1 },
-      { band: '80–89岁', 离休: 0, 退休: 1, 退职: 0, 合计: 1 },
+      { band: '80–89岁', 离休: 0, 退休: 1, 退职: 1, 合计: 2 },
       { band: '90–99岁', 离休: 0, 退休: 1, 退职: 0, 合计: 1 },
     ]);
   });

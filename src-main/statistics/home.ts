@@ -6,7 +6,7 @@
 import { AGE_BANDS, type AgeBand, type ByCategory, type HomeFigures, type YearDeath } from '../contract/statistics';
 import type { Store } from '../db/store';
 import { personAge, todayIso } from '../shared/dates';
-import { ageBand, bandOfAge, changesTo, dayNumber, dayNumberSql, readRoll, stateOn } from './roll';
+import { ageBand, bandOfAge, changesTo, dayNumber, readRoll, stateOn } from './roll';
 
 export function homeFigures(store: Store, today = todayIso()): HomeFigures {
   const on = dayNumber(today);
@@ -18,19 +18,28 @@ export function homeFigures(store: Store, today = todayIso()): HomeFigures {
     row.合计 += n;
   };
   // On the roll today, as roll.ts's stateOn has it for a file without changes: 在册 now, and
-  // retired by today (a file without a retirement date always was).
+  // retired by today (a file without a retirement date always was). A stored date, full or partial,
+  // compares as text as its first day does as a number (`1946-12` ≤ `1946-12-03`, `1946` ≤
+  // `1946-01-01`), so the bands are plain comparisons of birth_date with the day each age begins.
+  const bornBy = (years: number) => isoOfDayNumber(on - years * 10000);
   const unchanged = store
     .prepare(
-      `SELECT category, CASE WHEN born IS NULL OR born > @on THEN NULL ELSE (@on - born) / 10000 END AS age, count(*)
-       FROM (SELECT category, ${dayNumberSql('birth_date')} AS born, ${dayNumberSql('retirement_date')} AS retired
-             FROM persons
-             WHERE status = '在册'
-               AND id NOT IN (SELECT person_id FROM person_changes WHERE nature = '变动'))
-       WHERE retired IS NULL OR retired <= @on
+      `SELECT category,
+              CASE WHEN birth_date IS NULL OR birth_date > @today THEN NULL
+                   WHEN birth_date > @b60 THEN 59 WHEN birth_date > @b70 THEN 60 WHEN birth_date > @b80 THEN 70
+                   WHEN birth_date > @b90 THEN 80 WHEN birth_date > @b100 THEN 90 ELSE 100 END,
+              count(*)
+       FROM persons
+       WHERE status = '在册' AND (retirement_date IS NULL OR retirement_date <= @today)
+         AND id NOT IN (SELECT person_id FROM person_changes WHERE nature = '变动')
        GROUP BY 1, 2`,
     )
     .raw()
-    .all({ on }) as [string, number | null, number][];
+    .all({ today, b60: bornBy(60), b70: bornBy(70), b80: bornBy(80), b90: bornBy(90), b100: bornBy(100) }) as [
+    string,
+    number | null,
+    number,
+  ][];
   for (const [category, age, n] of unchanged) add(bandOfAge(age), category, n);
   const changed = readRoll(store, true);
   for (const p of changed.people) {
@@ -69,4 +78,10 @@ export function homeFigures(store: Store, today = todayIso()): HomeFigures {
     })),
     deaths,
   };
+}
+
+/** 19460303 → `1946-03-03` (a day number's date as text, for comparing with stored dates). */
+function isoOfDayNumber(n: number): string {
+  const s = String(n).padStart(8, '0');
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
 }

@@ -12,8 +12,8 @@ import { listPetitions } from '../petitions/petitions';
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { formatYuan } from '../shared/money';
 import { dueBy, limitText } from '../shared/petitions';
-import { certificationLists } from './certifications';
-import { addDays, birthdays, followUps, hospital, notContacted, reminderRules } from './reminders';
+import { overdueCertifications } from './certifications';
+import { addDays, birthdays, followUps, hospital, notContactedPage, reminderRules } from './reminders';
 
 /** How many items a group shows before it is opened. */
 export const FIRST_ITEMS = 5;
@@ -45,7 +45,7 @@ interface Source {
   slice: (page: number, size: number) => Slice;
 }
 
-/** A list read whole, sliced: the single reminders are few, and the mass ones are counted anyway. */
+/** A list read whole, sliced: the single reminders are few (the mass ones are counted and paged in SQL). */
 function sliced(items: ReminderItem[]): (page: number, size: number) => Slice {
   const urgent = items.filter((i) => i.urgent).length;
   return (page, size) => ({ total: items.length, urgent, items: items.slice((page - 1) * size, page * size) });
@@ -163,37 +163,52 @@ function sources(store: Store, today: string): Record<ReminderKind, () => Source
       };
     },
     certifications: () => {
-      const lists = certificationLists(store, year, today);
+      const at = (page: number, size: number) =>
+        overdueCertifications(store, year, today, { offset: (page - 1) * size, limit: size });
+      const head = at(1, 0);
       return {
         title: `${year} 年度资格认证超期`,
         empty: '没有超过 12 个月未认证的人员。',
         mass: true,
-        note: lists.due.length > 0 ? `本年度尚未认证共 ${lists.due.length} 人` : null,
+        note: head.due > 0 ? `本年度尚未认证共 ${head.due} 人` : null,
         page: { label: '资格认证', href: '#/annual/certify' },
-        slice: sliced(
-          lists.overdue.map((c) => ({
-            key: `c${c.personId}`,
-            name: c.name,
-            detail: c.lastCertified ? `上次认证 ${c.lastCertified}` : '从未认证',
-            href: fileOf(c.personId),
-            urgent: true,
-          })),
-        ),
+        slice: (page, size) => {
+          const { overdue, rows } = at(page, size);
+          return {
+            total: overdue,
+            urgent: overdue,
+            items: rows.map((c) => ({
+              key: `c${c.personId}`,
+              name: c.name,
+              detail: c.lastCertified ? `上次认证 ${c.lastCertified}` : '从未认证',
+              href: fileOf(c.personId),
+              urgent: true,
+            })),
+          };
+        },
       };
     },
     notContacted: () => ({
       title: '久未联系',
       empty: '每位在册人员都按规定联系过。',
       mass: true,
-      slice: sliced(
-        notContacted(store, rules(), today).map((n) => ({
-          key: `n${n.personId}`,
-          name: n.name,
-          detail: `${n.why}，每 ${n.allowedDays} 天至少一次；${n.lastContact ? `上次 ${n.lastContact}` : '从未记录'}`,
-          href: fileOf(n.personId),
-          urgent: n.why !== '一般',
-        })),
-      ),
+      slice: (page, size) => {
+        const { total, underCare, rows } = notContactedPage(store, rules(), today, {
+          offset: (page - 1) * size,
+          limit: size,
+        });
+        return {
+          total,
+          urgent: underCare,
+          items: rows.map((n) => ({
+            key: `n${n.personId}`,
+            name: n.name,
+            detail: `${n.why}，每 ${n.allowedDays} 天至少一次；${n.lastContact ? `上次 ${n.lastContact}` : '从未记录'}`,
+            href: fileOf(n.personId),
+            urgent: n.why !== '一般',
+          })),
+        };
+      },
     }),
   };
 }

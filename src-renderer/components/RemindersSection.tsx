@@ -13,6 +13,11 @@ import { useRpc } from '../kit/rpc';
  */
 export const FRESH = { refetchOnMount: 'always' } as const;
 
+/** Opens an address the main process gave (`#/annual/certify`). */
+const go = (href: string) => {
+  window.location.hash = href;
+};
+
 function ItemLine({ item }: { item: ReminderItem }) {
   return (
     <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
@@ -74,13 +79,14 @@ function GroupLine({ group }: { group: ReminderGroup }) {
           )}
         </Group>
         <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+          {/* Buttons, as before the grouping: a group's links are its people. */}
           {group.action && (
-            <Button component="a" href={group.action.href} size="compact-md" variant="light">
+            <Button size="compact-md" variant="light" onClick={() => go(group.action!.href)}>
               {group.action.label}
             </Button>
           )}
           {group.page && (
-            <Button component="a" href={group.page.href} size="compact-md" variant="subtle">
+            <Button size="compact-md" variant="subtle" onClick={() => go(group.page!.href)}>
               到{group.page.label}
             </Button>
           )}

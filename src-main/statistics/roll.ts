@@ -49,7 +49,7 @@ export interface RollPerson {
 const FLAG = { 男: 1, 女: 2, 党员: 4, 独居: 8, 失能: 16, 半失能: 32, 空巢: 64, 异地: 128 } as const;
 
 /** SQL for a stored date's first day as yyyymmdd (`1995-07` → 19950701), as dayNumber does in JS. */
-export const dayNumberSql = (col: string) =>
+const dayNumberSql = (col: string) =>
   `CASE WHEN ${col} IS NULL THEN NULL ELSE CAST(substr(${col}, 1, 4) AS INTEGER) * 10000
      + max(CAST(substr(${col}, 6, 2) AS INTEGER), 1) * 100 + max(CAST(substr(${col}, 9, 2) AS INTEGER), 1) END`;
 

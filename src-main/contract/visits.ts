@@ -127,6 +127,7 @@ export interface Reminders {
  * them (visits/reminderGroups.ts): what concerns one person and is due today or overdue first, the
  * mass lists (资格认证超期, 久未联系) last, each one line until it is opened.
  */
+/** In their standing order (visits/reminderGroups.ts ranks by it): the single reminders, then the mass lists. */
 export const REMINDER_KINDS = [
   'petitions',
   'birthdays',

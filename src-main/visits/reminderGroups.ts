@@ -5,7 +5,13 @@
 // group with something due today or overdue that concerns one person comes first, then the other
 // groups of single reminders, then the mass lists (调资待核对, 资格认证超期, 久未联系), each one line
 // with its count and first names until it is opened, then the kinds with nothing to do.
-import type { ReminderGroup, ReminderItem, ReminderKind, ReminderPage } from '../contract/visits';
+import {
+  REMINDER_KINDS,
+  type ReminderGroup,
+  type ReminderItem,
+  type ReminderKind,
+  type ReminderPage,
+} from '../contract/visits';
 import { listRuns, runRows } from '../adjustments/adjustments';
 import type { Store } from '../db/store';
 import { listPetitions } from '../petitions/petitions';
@@ -213,16 +219,8 @@ function sources(store: Store, today: string): Record<ReminderKind, () => Source
   };
 }
 
-/** The kinds in the order they are shown when nothing else decides: the single reminders first. */
-const RANK: readonly ReminderKind[] = [
-  'petitions',
-  'birthdays',
-  'followUps',
-  'hospital',
-  'adjustments',
-  'certifications',
-  'notContacted',
-];
+/** The kinds in the order they are shown when nothing else decides: the contract lists the single reminders first. */
+const RANK: readonly ReminderKind[] = REMINDER_KINDS;
 
 /**
  * The order of the groups: single reminders with something due today or overdue, then the other

@@ -7,7 +7,7 @@
 import type { AppContext } from '../src-main/app/context';
 import { officeFigures } from '../src-main/retirees/list';
 import { homeFigures } from '../src-main/statistics/home';
-import { reminderGroupPage, reminderGroups } from '../src-main/visits/reminderGroups';
+import { reminderGroupPage, reminderGroups } from '../src-main/home/reminderGroups';
 import { statisticsBalance, statisticsFigures, statisticsPeople } from '../src-main/statistics/roll';
 import { percentiles } from './listsQueries';
 

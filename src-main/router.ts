@@ -128,7 +128,7 @@ import { actingAs } from './settings/settings';
 import { completeDeathTask, getDeath, registerDeath } from './visits/deaths';
 import { certificationLists, certificationsOf, certify } from './visits/certifications';
 import { homeFigures } from './statistics/home';
-import { reminderGroupPage, reminderGroups } from './visits/reminderGroups';
+import { reminderGroupPage, reminderGroups } from './home/reminderGroups';
 import { birthdayList, reminderRules, reminders, saveReminderRules } from './visits/reminders';
 import {
   createVisit,

@@ -13,7 +13,7 @@ import { officeFigures } from '../src-main/retirees/list';
 import { homeFigures } from '../src-main/statistics/home';
 import { statisticsFigures } from '../src-main/statistics/roll';
 import { registerDeath } from '../src-main/visits/deaths';
-import { FIRST_ITEMS, REMINDER_PAGE, reminderGroupPage, reminderGroups } from '../src-main/visits/reminderGroups';
+import { FIRST_ITEMS, REMINDER_PAGE, reminderGroupPage, reminderGroups } from '../src-main/home/reminderGroups';
 import { createVisit } from '../src-main/visits/visits';
 import { freshContext, person, router } from './helpers';
 

@@ -124,10 +124,10 @@ export interface Reminders {
 
 /**
  * The home page's reminders, a group per kind (issue 19 item 7), in the order the main process puts
- * them (visits/reminderGroups.ts): what concerns one person and is due today or overdue first, the
+ * them (home/reminderGroups.ts): what concerns one person and is due today or overdue first, the
  * mass lists (资格认证超期, 久未联系) last, each one line until it is opened.
  */
-/** In their standing order (visits/reminderGroups.ts ranks by it): the single reminders, then the mass lists. */
+/** In their standing order (home/reminderGroups.ts ranks by it): the single reminders, then the mass lists. */
 export const REMINDER_KINDS = [
   'petitions',
   'birthdays',

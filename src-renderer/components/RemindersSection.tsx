@@ -1,5 +1,5 @@
 // The home page's reminders, a group per kind in the order the main process gives them
-// (visits/reminderGroups.ts): what is due today or overdue and concerns one person first, the mass
+// (home/reminderGroups.ts): what is due today or overdue and concerns one person first, the mass
 // lists (资格认证超期, 久未联系) one line each until opened. Every name is a link to the file (Tab
 // reaches it, Enter opens it); an opened group is read a page at a time.
 import { Anchor, Badge, Button, Card, Divider, Group, Pagination, Stack, Text, Title } from '@mantine/core';

@@ -18,8 +18,8 @@ import { listPetitions } from '../petitions/petitions';
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { formatYuan } from '../shared/money';
 import { dueBy, limitText } from '../shared/petitions';
-import { overdueCertifications } from './certifications';
-import { addDays, birthdays, followUps, hospital, notContactedPage, reminderRules } from './reminders';
+import { overdueCertifications } from '../visits/certifications';
+import { addDays, birthdays, followUps, hospital, notContactedPage, reminderRules } from '../visits/reminders';
 
 /** How many items a group shows before it is opened. */
 export const FIRST_ITEMS = 5;

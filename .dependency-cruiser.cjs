@@ -16,6 +16,8 @@ const FLOORS = [
       'claims',
       'demo',
       'exporter',
+      // The home page's reminders: the domains' lists, grouped and ordered in one place.
+      'home',
       'importer',
       'letters',
       'operators',

@@ -1,8 +1,13 @@
 // The statistics page at 100,000 people (issue 19): the roll's figures as of a past date, the
 // year's balance, and the people behind the largest bar, each ≤ 1 s; beside them, in the same run,
-// the home page's figures of today (retirees.figures), which read the current state only.
+// the home page's figures of today (retirees.figures), which read the current state only, and the
+// home page's other calls (issue 19 item 7): its charts and this year's deaths (statistics.home), its
+// reminders grouped (reminders.groups; in the bench office nobody has been visited or certified, so
+// 久未联系 and 资格认证超期 each hold everyone on the roll), and a page of one group opened.
 import type { AppContext } from '../src-main/app/context';
 import { officeFigures } from '../src-main/retirees/list';
+import { homeFigures } from '../src-main/statistics/home';
+import { reminderGroupPage, reminderGroups } from '../src-main/home/reminderGroups';
 import { statisticsBalance, statisticsFigures, statisticsPeople } from '../src-main/statistics/roll';
 import { percentiles } from './listsQueries';
 
@@ -42,6 +47,18 @@ export function benchStatistics(ctx: AppContext, runs = 9): string[] {
       false,
     ],
     ["baseline: the home page's figures of today", () => officeFigures(store), false],
+    ["home: the charts and this year's deaths (statistics.home)", () => homeFigures(store), false],
+    ['home: the reminders grouped (reminders.groups)', () => reminderGroups(store), false],
+    [
+      'home: 久未联系 opened, its third page (reminders.group)',
+      () => reminderGroupPage(store, 'notContacted', 3),
+      false,
+    ],
+    [
+      "home: every call of the page's start (figures, charts, reminders)",
+      () => [officeFigures(store), homeFigures(store), reminderGroups(store)],
+      false,
+    ],
   ];
   return [
     `statistics on ${(store.raw.prepare('SELECT count(*) AS n FROM persons').get() as { n: number }).n.toLocaleString('en')} people, ${changes.toLocaleString('en')} recorded changes, ${runs} runs each`,

@@ -136,6 +136,8 @@ import type { Session } from './operators/session';
 import { actingAs } from './settings/settings';
 import { completeDeathTask, getDeath, registerDeath } from './visits/deaths';
 import { certificationLists, certificationsOf, certify } from './visits/certifications';
+import { homeFigures } from './statistics/home';
+import { reminderGroupPage, reminderGroups } from './home/reminderGroups';
 import { birthdayList, reminderRules, reminders, saveReminderRules } from './visits/reminders';
 import {
   createVisit,
@@ -366,6 +368,8 @@ const handlers: Handlers = {
   'certifications.create': (ctx, input) => certify(ctx.store, input),
   'certifications.lists': (ctx, { year }) => certificationLists(ctx.store, year),
   'reminders.get': (ctx) => reminders(ctx.store),
+  'reminders.groups': (ctx) => reminderGroups(ctx.store),
+  'reminders.group': (ctx, { kind, page }) => reminderGroupPage(ctx.store, kind, page),
   'reminders.rules': (ctx) => reminderRules(ctx.store),
   'reminders.birthdayList': (ctx, input) => birthdayList(ctx.store, input),
   'reminders.saveRules': (ctx, rules) => saveReminderRules(ctx.store, rules),
@@ -418,6 +422,7 @@ const handlers: Handlers = {
   'materials.create': (ctx, input) => createMaterial(ctx.store, input),
   'materials.deliver': (ctx, { id, personIds, how, on }) => deliverMaterial(ctx.store, id, personIds, how, on),
   'statistics.figures': (ctx, { asOf }) => statisticsFigures(ctx.store, asOf),
+  'statistics.home': (ctx) => homeFigures(ctx.store),
   'statistics.balance': (ctx, { year }) => statisticsBalance(ctx.store, year),
   'statistics.people': (ctx, input) => statisticsPeople(ctx.store, input),
   'statistics.changes': (ctx, q) => listChanges(ctx.store, q),

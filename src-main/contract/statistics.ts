@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import type { Category } from '../shared/person';
 import { partialDate } from '../shared/dateSchemas';
-import { chars, id, method } from './common';
+import type { PersonAge } from '../shared/dates';
+import { chars, Empty, id, method } from './common';
 
 export type ByCategory = Record<Category | '合计', number>;
 
@@ -127,11 +128,38 @@ export const CHANGE_NATURES = ['变动', '更正'] as const;
 /** The fields whose changes are kept, in words. */
 export const CHANGE_FIELDS = { status: '状态', category: '人员类别' } as const;
 
+/** A death of this year on the home page: who, in which category then, when, and at what age. */
+export interface YearDeath {
+  personId: number;
+  name: string;
+  /** The category the person had on the day they died. */
+  category: string;
+  diedOn: string;
+  /** 享年, from the dates as far as they go. */
+  age: PersonAge | null;
+}
+
+/**
+ * The home page's charts (issue 19 item 7): the roll today by age band and category, and this
+ * year's deaths, counted as the 统计 page counts them as of today (a bar opens its list there).
+ */
+export interface HomeFigures {
+  today: string;
+  /** On the roll today: each age band by category (with 合计). */
+  ageBands: ({ band: AgeBand } & ByCategory)[];
+  /** Deaths from 1 January to today, a month each, January to this month. */
+  deathsByMonth: { month: number; count: number }[];
+  /** The deaths from 1 January to today, newest first. */
+  deaths: YearDeath[];
+}
+
 const isoDate = chars(10).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-12-31');
 
 export const statisticsMethods = {
   /** The roll's figures as of a date (default: 31 December of last year). */
   'statistics.figures': method<RollFigures>()(z.object({ asOf: isoDate.optional() }), 'read'),
+  /** The home page's charts and this year's deaths, as of today. */
+  'statistics.home': method<HomeFigures>()(Empty, 'read'),
   /** The people one bar counts: a figure, its key (离休, 80–89岁, 2024 …), on a date. */
   'statistics.people': method<FigurePeople>()(
     z.object({ asOf: isoDate, figure: z.enum(FIGURE_KEYS), key: chars(100), page: z.number().int().min(1).default(1) }),

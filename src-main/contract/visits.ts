@@ -122,6 +122,67 @@ export interface Reminders {
   hospital: { personId: number; name: string; visitDate: string; hospital: string | null }[];
 }
 
+/**
+ * The home page's reminders, a group per kind (issue 19 item 7), in the order the main process puts
+ * them (home/reminderGroups.ts): what concerns one person and is due today or overdue first, the
+ * mass lists (资格认证超期, 久未联系) last, each one line until it is opened.
+ */
+/** In their standing order (home/reminderGroups.ts ranks by it): the single reminders, then the mass lists. */
+export const REMINDER_KINDS = [
+  'petitions',
+  'birthdays',
+  'followUps',
+  'hospital',
+  'adjustments',
+  'certifications',
+  'notContacted',
+] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+export interface ReminderItem {
+  key: string;
+  name: string;
+  detail: string;
+  /** Where the name leads (`#/people/12`, `#/petitions/3`). */
+  href: string;
+  /** Due today or overdue. */
+  urgent: boolean;
+}
+
+export interface ReminderGroup {
+  kind: ReminderKind;
+  title: string;
+  /** How many there are in all. */
+  count: number;
+  /** How many of them are due today or overdue. */
+  urgent: number;
+  /** What the count counts: people, or petitions (件). */
+  unit: '人' | '件';
+  /** The urgent ones in words (今天到期或已超期 1 件, 今天生日 2 人); null where every one is, or none. */
+  urgentWords: string | null;
+  /** A list that concerns many people at once: shown as one line until opened. */
+  mass: boolean;
+  /** The first items, the most pressing first. */
+  items: ReminderItem[];
+  /** What the group says when empty ("没有超期的信访件。"). */
+  empty: string;
+  /** A line beside the count (本年度尚未认证共 612 人). */
+  note: string | null;
+  /** The page that lists them in full, with its words. */
+  page: { label: string; href: string } | null;
+  /** One action on the whole group (打印生日贺信), a link. */
+  action: { label: string; href: string } | null;
+}
+
+/** One group's items, a page at a time. */
+export interface ReminderPage {
+  kind: ReminderKind;
+  total: number;
+  page: number;
+  pageSize: number;
+  items: ReminderItem[];
+}
+
 export const ReminderRulesInput = z.object({
   milestones: z.array(z.number().int().min(1).max(150)).max(30),
   everyYearFrom: z.number().int().min(1).max(150).nullable(),
@@ -216,6 +277,13 @@ export const visitsMethods = {
     'read',
   ),
   'reminders.get': method<Reminders>()(Empty, 'read'),
+  /** The home page's reminders grouped by kind, the most urgent group first, each with its first items. */
+  'reminders.groups': method<ReminderGroup[]>()(Empty, 'read'),
+  /** All the items of one group, a page at a time. */
+  'reminders.group': method<ReminderPage>()(
+    z.object({ kind: z.enum(REMINDER_KINDS), page: z.number().int().min(1).default(1) }),
+    'read',
+  ),
   'reminders.rules': method<ReminderRules>()(Empty, 'read'),
   /** The birthdays of a year (or one month of it), by each person's calendar: the 生日名单 for 祝寿. */
   'reminders.birthdayList': method<BirthdayList>()(

@@ -375,7 +375,9 @@ export function officeFigures(store: Store, today = todayIso()): Figures {
       k
         .selectFrom('persons')
         .where('status', '=', '已故')
-        .where('status_date', '>=', `${today.slice(0, 4)}-01-01`),
+        .where('status_date', '>=', `${today.slice(0, 4)}-01-01`)
+        // From 1 January to today, as the 统计 page counts the year's deaths: not a date next year.
+        .where('status_date', '<=', today),
     ),
     needsReview: count(k.selectFrom('persons').where('review_flags', '!=', '[]')),
   };

@@ -43,3 +43,24 @@ export function overdue(
   if (p.status === '办理中') return d.concludeBy !== null && today > d.concludeBy;
   return false;
 }
+
+/** The time limit that applies now, in words (the petition pages and the home page's reminders). */
+export function limitText(p: {
+  status: PetitionStatus;
+  acceptBy: string;
+  concludeBy: string | null;
+  extensionDays: number | null;
+  concludedOn: string | null;
+}): string {
+  if (p.status === '待受理') return `应于 ${p.acceptBy} 前告知是否受理`;
+  if (p.status === '办理中')
+    return `应于 ${p.concludeBy} 前办结${p.extensionDays ? `（已延期 ${p.extensionDays} 天）` : ''}`;
+  return p.concludedOn ? `${p.concludedOn} ${p.status}` : p.status;
+}
+
+/** The last day of the time limit that applies now; null once the petition is closed. */
+export function dueBy(p: { status: PetitionStatus; acceptBy: string; concludeBy: string | null }): string | null {
+  if (p.status === '待受理') return p.acceptBy;
+  if (p.status === '办理中') return p.concludeBy;
+  return null;
+}

@@ -54,7 +54,7 @@ const dayNumberSql = (col: string) =>
      + max(CAST(substr(${col}, 6, 2) AS INTEGER), 1) * 100 + max(CAST(substr(${col}, 9, 2) AS INTEGER), 1) END`;
 
 /** `1939-06-15` → 19390615; a partial date counts from its first day (`1939` → 19390101). */
-function dayNumber(date: string): number {
+export function dayNumber(date: string): number {
   return Number(date.slice(0, 4)) * 10000 + (Number(date.slice(5, 7)) || 1) * 100 + (Number(date.slice(8, 10)) || 1);
 }
 
@@ -84,7 +84,12 @@ export interface Roll {
   all: Change[];
 }
 
-export function readRoll(store: Store): Roll {
+/**
+ * The roll read from the files: all of them, or (`changedOnly`) only those with a recorded 变动,
+ * the only ones whose state on a date can differ from their state now (the home page counts the
+ * others in SQL, statistics/home.ts).
+ */
+export function readRoll(store: Store, changedOnly = false): Roll {
   const units = new Map(
     (store.prepare('SELECT id, name FROM org_units').raw().all() as [number, string][]).map(([id, name]) => [id, name]),
   );
@@ -103,7 +108,8 @@ export function readRoll(store: Store): Roll {
                 | (CASE WHEN care_empty_nest = 1 THEN ${FLAG.空巢} ELSE 0 END)
                 | (CASE WHEN remote = 1 THEN ${FLAG.异地} ELSE 0 END),
                 admin_group_id))
-         FROM persons`,
+         FROM persons
+         ${changedOnly ? `WHERE id IN (SELECT person_id FROM person_changes WHERE nature = '变动')` : ''}`,
       )
       .pluck()
       .get() as string,
@@ -211,15 +217,19 @@ const byCategory = (): ByCategory => ({ 离休: 0, 退休: 0, 退职: 0, 合计:
  * first day, as ageRange's max): whole years between two yyyymmdd numbers.
  */
 export function ageBand(bornFirst: number | null, on: number): AgeBand {
-  if (bornFirst === null || bornFirst > on) return '年龄不详';
-  const age = Math.floor((on - bornFirst) / 10000);
+  return bandOfAge(bornFirst === null || bornFirst > on ? null : Math.floor((on - bornFirst) / 10000));
+}
+
+/** The band of an age in whole years (null: not known). */
+export function bandOfAge(age: number | null): AgeBand {
+  if (age === null) return '年龄不详';
   if (age < 60) return '60岁以下';
   if (age >= 100) return '100岁及以上';
   return AGE_BANDS[Math.floor(age / 10) - 5];
 }
 
 /** A status 变动 to `status` within [from, to], with the category the person had on that day. */
-function changesTo(
+export function changesTo(
   roll: Roll,
   status: string,
   from: string,

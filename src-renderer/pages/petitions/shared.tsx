@@ -22,12 +22,7 @@ export function StatusBadge({ p }: { p: Petition }) {
 }
 
 /** The time limit that applies now, in words. */
-export function limitText(p: Petition): string {
-  if (p.status === '待受理') return `应于 ${p.acceptBy} 前告知是否受理`;
-  if (p.status === '办理中')
-    return `应于 ${p.concludeBy} 前办结${p.extensionDays ? `（已延期 ${p.extensionDays} 天）` : ''}`;
-  return p.concludedOn ? `${p.concludedOn} ${p.status}` : p.status;
-}
+export { limitText } from '../../../src-main/shared/petitions';
 
 /** A petition registered or moved on: the lists (here and in each person's file), the petition, the home page's overdue ones. */
 export const PETITION_READS: MethodName[] = ['petitions.list', 'petitions.get', 'petitions.overdue'];

@@ -193,6 +193,13 @@ export const EXPORT_COLUMN_KEYS = [
   'formerUnit',
   'formerPosition',
   'contributionYears',
+  'unitNature',
+  'rank',
+  'treatment',
+  'treatmentApprovedOn',
+  'treatmentApprovalNo',
+  'counted',
+  'level',
   'politicalStatus',
   'phone',
   'address',
@@ -243,6 +250,13 @@ export const ListQuery = z.object({
   pageSize: z.number().int().min(1).max(500).default(50),
 });
 export type ListQuery = z.output<typeof ListQuery>;
+
+/** The values the office has written, offered in the list's filters and the form (层级). */
+export interface FilterOptions {
+  areas: string[];
+  buildings: string[];
+  levels: string[];
+}
 
 export interface PersonRow {
   id: number;
@@ -353,7 +367,7 @@ export const retireesMethods = {
   ),
   'retirees.history': method<HistoryItem[]>()(ById, 'read'),
   'retirees.figures': method<Figures>()(Empty, 'read'),
-  'retirees.filterOptions': method<{ areas: string[]; buildings: string[] }>()(Empty, 'read'),
+  'retirees.filterOptions': method<FilterOptions>()(Empty, 'read'),
   'attachments.add': method<AttachmentInfo>()(
     z.object({
       personId: id,

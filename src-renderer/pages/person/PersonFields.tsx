@@ -1,6 +1,7 @@
 // 档案信息: the fields of a person's file, on the form of the file page. Every field shows the
 // router's refusal of it beside it.
 import {
+  Autocomplete,
   Checkbox,
   Group,
   NumberInput,
@@ -21,8 +22,10 @@ import {
   HEALTH_CHOICES,
   LIVING_ARRANGEMENTS,
   POLITICAL_STATUSES,
+  RANKS,
   STAFF_TYPES,
   STATUSES,
+  UNIT_NATURES,
 } from '../../../src-main/shared/person';
 import { FIELD_LABELS as L } from '../../../src-main/shared/fields';
 import type { GroupKind } from '../../../src-main/shared/org';
@@ -38,10 +41,13 @@ export function PersonFields({
   form,
   units,
   personId,
+  levels = [],
 }: {
   form: UseFormReturnType<PersonDraft>;
   units: OrgUnit[];
   personId: number | null;
+  /** 层级 the office has written on other files, offered as it types. */
+  levels?: string[];
 }) {
   const v = form.getValues();
   const text = (path: keyof PersonDraft) => textField(form, path);
@@ -120,6 +126,31 @@ export function PersonFields({
           {unitSelect('党小组', 'partyGroupId', v.partyBranchId)}
           {unitSelect('行政大组', 'adminGroupId')}
           {unitSelect('行政小组', 'adminSubgroupId', v.adminGroupId)}
+        </SimpleGrid>
+      </Section>
+      <Section title="统计信息">
+        <SimpleGrid cols={{ base: 2, lg: 4 }}>
+          <Select label={L.unitNature} data={[...UNIT_NATURES]} clearable {...form.getInputProps('unitNature')} />
+          <Select label={L.rank} data={[...RANKS]} clearable {...form.getInputProps('rank')} />
+          <Autocomplete
+            label={L.level}
+            placeholder="如：集团本部、二级单位"
+            data={levels}
+            {...form.getInputProps('level')}
+            value={v.level ?? ''}
+            onChange={(level) => form.setFieldValue('level', level === '' ? null : level)}
+          />
+          <Checkbox
+            mt={28}
+            label="计入统计"
+            description="不计入的人员不出现在上报报表中"
+            {...form.getInputProps('counted', { type: 'checkbox' })}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 2, lg: 4 }} mt="sm">
+          <TextInput label={L.treatment} placeholder="如：正县处级待遇" {...text('treatment')} />
+          <FormDateField partial empty={null} form={form} path="treatmentApprovedOn" label={L.treatmentApprovedOn} />
+          <TextInput label={L.treatmentApprovalNo} {...text('treatmentApprovalNo')} />
         </SimpleGrid>
       </Section>
       <Section title="健康与居住">

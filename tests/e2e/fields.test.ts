@@ -37,16 +37,16 @@ describe('统计信息 on the file', () => {
     await expect.poll(() => page.getByLabel('计入统计').isChecked()).toBe(true);
     await expect.poll(() => page.getByText('不计入的人员不出现在上报报表中').isVisible()).toBe(true);
 
-    await page.getByLabel('单位性质').click();
+    await page.getByRole('combobox', { name: '单位性质' }).click();
     await page.getByRole('option', { name: '企业', exact: true }).click();
-    await page.getByLabel('职级').click();
+    await page.getByRole('combobox', { name: '职级' }).click();
     await page.getByRole('option', { name: '副县处级', exact: true }).click();
     await page.getByLabel('现享受待遇').fill('正县处级待遇');
     await page.getByLabel('待遇批准时间').fill('2009年7月');
     await page.getByLabel('待遇批准时间').blur();
     await expect.poll(() => page.getByLabel('待遇批准时间').inputValue()).toBe('2009-07');
     await page.getByLabel('待遇批准文号').fill('辽组干〔2009〕12号');
-    await page.getByLabel('层级').fill('二级');
+    await page.getByRole('combobox', { name: '层级' }).fill('二级');
     await page.getByRole('option', { name: '二级单位' }).click();
     await page.getByLabel('计入统计').uncheck();
     await shot('01-filled');
@@ -68,12 +68,12 @@ describe('统计信息 on the file', () => {
     await page.getByRole('heading', { name: '人员档案' }).waitFor();
     await go(`#/people/${person.id}`);
     await page.getByText('统计信息').scrollIntoViewIfNeeded();
-    await expect.poll(() => page.getByLabel('职级').inputValue()).toBe('副县处级');
-    expect(await page.getByLabel('单位性质').inputValue()).toBe('企业');
+    await expect.poll(() => page.getByRole('combobox', { name: '职级' }).inputValue()).toBe('副县处级');
+    expect(await page.getByRole('combobox', { name: '单位性质' }).inputValue()).toBe('企业');
     expect(await page.getByLabel('现享受待遇').inputValue()).toBe('正县处级待遇');
     expect(await page.getByLabel('待遇批准时间').inputValue()).toBe('2009-07');
     expect(await page.getByLabel('待遇批准文号').inputValue()).toBe('辽组干〔2009〕12号');
-    expect(await page.getByLabel('层级').inputValue()).toBe('二级单位');
+    expect(await page.getByRole('combobox', { name: '层级' }).inputValue()).toBe('二级单位');
     expect(await page.getByLabel('计入统计').isChecked()).toBe(false);
     await shot('02-reopened');
 
@@ -104,8 +104,8 @@ describe('统计信息 on the file', () => {
     await page.getByText('经办人：钱只读').waitFor();
     await go(`#/people/${person.id}`);
     await page.getByText('统计信息').scrollIntoViewIfNeeded();
-    await expect.poll(() => page.getByLabel('职级').inputValue()).toBe('副县处级');
-    expect(await page.getByLabel('职级').isEditable()).toBe(false);
+    await expect.poll(() => page.getByRole('combobox', { name: '职级' }).inputValue()).toBe('副县处级');
+    expect(await page.getByRole('combobox', { name: '职级' }).isEditable()).toBe(false);
     expect(await page.getByLabel('现享受待遇').isEditable()).toBe(false);
     expect(await page.getByLabel('计入统计').isEnabled()).toBe(false);
     await shot('04-read-only');

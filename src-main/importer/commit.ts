@@ -26,7 +26,7 @@ import {
   updatePerson,
 } from '../retirees/persons';
 import { currentOperator } from '../settings/settings';
-import { fieldLabel } from '../shared/fields';
+import { fieldLabel, UPWARD_FIELDS } from '../shared/fields';
 import { UserError } from '../shared/errors';
 import { analyzeBook, type AnalysisSpec, type AnalyzedRow, type AnalyzedSheet, type ConvertedRow } from './analyze';
 
@@ -116,13 +116,7 @@ const MERGE_FIELDS: FieldKey[] = [
   'formerUnit',
   'formerPosition',
   'contributionYears',
-  'unitNature',
-  'rank',
-  'treatment',
-  'treatmentApprovedOn',
-  'treatmentApprovalNo',
-  'counted',
-  'level',
+  ...UPWARD_FIELDS,
   'politicalStatus',
   'address',
   'status',

@@ -2,7 +2,7 @@
 // offer them (the grammar that recognises them is in importer/grammar.ts). A field of the file is
 // named as the file names it (shared/fields); only what a list says about a person without being a
 // field of the file (a sequence number, 是否健在, 党员 是/否) is named here.
-import { FIELD_LABELS as FILE } from './fields';
+import { FIELD_LABELS as FILE, UPWARD_FIELDS } from './fields';
 
 // --- a roster (花名册) ---------------------------------------------------------------------------
 
@@ -20,13 +20,7 @@ export const ROSTER_FIELDS = [
   'formerUnit',
   'formerPosition',
   'contributionYears',
-  'unitNature',
-  'rank',
-  'treatment',
-  'treatmentApprovedOn',
-  'treatmentApprovalNo',
-  'counted',
-  'level',
+  ...UPWARD_FIELDS,
   'phone',
   'address',
   'party',

@@ -246,13 +246,6 @@ export const ListQuery = z.object({
 });
 export type ListQuery = z.output<typeof ListQuery>;
 
-/** The values the office has written, offered in the list's filters and the form (层级). */
-export interface FilterOptions {
-  areas: string[];
-  buildings: string[];
-  levels: string[];
-}
-
 export interface PersonRow {
   id: number;
   name: string;
@@ -362,7 +355,7 @@ export const retireesMethods = {
   ),
   'retirees.history': method<HistoryItem[]>()(ById, 'read'),
   'retirees.figures': method<Figures>()(Empty, 'read'),
-  'retirees.filterOptions': method<FilterOptions>()(Empty, 'read'),
+  'retirees.filterOptions': method<{ areas: string[]; buildings: string[] }>()(Empty, 'read'),
   'attachments.add': method<AttachmentInfo>()(
     z.object({
       personId: id,

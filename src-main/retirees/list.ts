@@ -7,7 +7,6 @@
 // A search without a chosen sort ranks its hits instead (rankedSearch).
 import { type ExpressionBuilder, expressionBuilder, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import {
-  type FilterOptions,
   type Figures,
   type ListPage,
   type ListQuery,
@@ -341,13 +340,13 @@ export function matchOf(terms: string[], idNumber: string | null, phones: string
 }
 
 /** The areas and buildings that exist, for the list's filters. */
-export function listFilterOptions(store: Store): FilterOptions {
-  const distinct = (col: 'area' | 'building' | 'level') =>
+export function listFilterOptions(store: Store): { areas: string[]; buildings: string[] } {
+  const distinct = (col: 'area' | 'building') =>
     store
       .all(store.kysely.selectFrom('persons').select(col).distinct().where(col, 'is not', null))
       .map((r) => r[col] as string)
       .sort(compareUnitNames);
-  return { areas: distinct('area'), buildings: distinct('building'), levels: distinct('level') };
+  return { areas: distinct('area'), buildings: distinct('building') };
 }
 
 /** The home page's figures: 在册 by category, the very old, this year's deaths. */

@@ -90,7 +90,7 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
   // The next page or filter is read while the current rows stay (dimmed) in place.
   const list = useRpc('retirees.list', query, { ...READ_ON_OPEN, placeholderData: keepPreviousData });
   const units = useRpc('org.units', {}, READ_ON_OPEN).data ?? [];
-  const options = useRpc('retirees.filterOptions', {}, READ_ON_OPEN).data ?? { areas: [], buildings: [], levels: [] };
+  const options = useRpc('retirees.filterOptions', {}, READ_ON_OPEN).data ?? { areas: [], buildings: [] };
   const exportList = useRpcMutation('retirees.export', {
     onSuccess: (r) => {
       download(r.fileName, r.dataBase64);

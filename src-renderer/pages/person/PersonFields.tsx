@@ -1,7 +1,6 @@
 // 档案信息: the fields of a person's file, on the form of the file page. Every field shows the
 // router's refusal of it beside it.
 import {
-  Autocomplete,
   Checkbox,
   Group,
   NumberInput,
@@ -41,13 +40,10 @@ export function PersonFields({
   form,
   units,
   personId,
-  levels = [],
 }: {
   form: UseFormReturnType<PersonDraft>;
   units: OrgUnit[];
   personId: number | null;
-  /** 层级 the office has written on other files, offered as it types. */
-  levels?: string[];
 }) {
   const v = form.getValues();
   const text = (path: keyof PersonDraft) => textField(form, path);
@@ -132,14 +128,7 @@ export function PersonFields({
         <SimpleGrid cols={{ base: 2, lg: 4 }}>
           <Select label={L.unitNature} data={[...UNIT_NATURES]} clearable {...form.getInputProps('unitNature')} />
           <Select label={L.rank} data={[...RANKS]} clearable {...form.getInputProps('rank')} />
-          <Autocomplete
-            label={L.level}
-            placeholder="如：集团本部、二级单位"
-            data={levels}
-            {...form.getInputProps('level')}
-            value={v.level ?? ''}
-            onChange={(level) => form.setFieldValue('level', level === '' ? null : level)}
-          />
+          <TextInput label={L.level} placeholder="如：集团本部、二级单位" {...text('level')} />
           <Checkbox
             mt={28}
             label="计入统计"

@@ -37,7 +37,6 @@ const FILE_READERS = ['retirees.history', 'retirees.list', 'retirees.figures', '
 function PersonForm({ file }: { file: PersonFile | null }) {
   const client = useQueryClient();
   const units = useRpc('org.units', {}, READ_ON_OPEN).data ?? [];
-  const levels = useRpc('retirees.filterOptions', {}, READ_ON_OPEN).data?.levels;
   const [tab, setTab] = useState<string | null>('file');
   /** The ID-number warnings the router wants confirmed before it saves. */
   const [confirm, setConfirm] = useState<string | null>(null);
@@ -177,7 +176,7 @@ function PersonForm({ file }: { file: PersonFile | null }) {
         </Tabs.List>
         <Tabs.Panel value="file" pt="md">
           <Editable method={saveMethod}>
-            <PersonFields form={f.form} units={units} personId={file?.id ?? null} levels={levels} />
+            <PersonFields form={f.form} units={units} personId={file?.id ?? null} />
           </Editable>
         </Tabs.Panel>
         <Tabs.Panel value="contacts" pt="md">

@@ -12,6 +12,7 @@ import { commitImport, prepareImport } from '../src-main/importer/commit';
 import { findHeader } from '../src-main/importer/columns';
 import { readSource } from '../src-main/spreadsheet/sources';
 import { getPerson } from '../src-main/retirees/persons';
+import { RANKS, UNIT_NATURES } from '../src-main/shared/person';
 import { freshContext, tempDir, cliArgs, CLI_ENV } from './helpers';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -38,10 +39,36 @@ function exported(p: PersonFile) {
   return { ...rest, phones: phones.map((x) => x.number) };
 }
 
+/**
+ * What the upward tables count by (issue 19 item 5), on every other file the demo office made:
+ * each rank and unit nature, a treatment approved on a full date or a month, 不计入 on some.
+ */
+function upwardFields(ctx: Awaited<ReturnType<typeof freshContext>>) {
+  const ids = ctx.store.raw.prepare('select id from persons order by id').pluck().all() as number[];
+  const set = ctx.store.raw.prepare(
+    `update persons set unit_nature = ?, rank = ?, treatment = ?, treatment_approved_on = ?,
+       treatment_approval_no = ?, counted = ?, level = ? where id = ?`,
+  );
+  ids.forEach((id, i) => {
+    if (i % 2) return;
+    set.run(
+      UNIT_NATURES[i % 3],
+      RANKS[i % RANKS.length],
+      i % 4 ? '正县处级待遇' : null,
+      i % 4 ? (i % 8 === 2 ? '2009-07' : '2009-07-15') : null,
+      i % 4 ? `某组干〔2009〕${i}号` : null,
+      i % 10 === 0 ? 0 : 1,
+      i % 6 ? '二级单位' : '集团本部',
+      id,
+    );
+  });
+}
+
 describe('export', () => {
   test('round trip: export everything, import it into an empty database: the same people, no warnings', async () => {
     const source = await freshContext();
     seedDemo(source.store, 300);
+    upwardFields(source);
     const file = path.join(tempDir(), 'all.xlsx');
     // The full export: the one that imports back (a masked one carries no whole ID number).
     expect(await exportRoster(source.store, file, ListQuery.parse({}), { full: true })).toBe(300);

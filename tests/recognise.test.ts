@@ -146,7 +146,7 @@ describe('the values vote', () => {
     const rows = (label: string) => [[label], ['是'], ['否']];
     expect(recognise(ROSTER, rows('党员否'))[0][0]).toBe('party');
     expect(recognise(ROSTER, rows('健在情况'))[0][0]).toBe('alive');
-    expect(recognise(ROSTER, rows('享受待遇'))[0]).toEqual([null, '未能识别：内容记入备注，标为待核实']);
+    expect(recognise(ROSTER, rows('享受补贴'))[0]).toEqual([null, '未能识别：内容记入备注，标为待核实']);
   });
 
   test('ID numbers take the ID column whatever its header says; a header that says so and holds them keeps it', () => {

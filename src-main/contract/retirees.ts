@@ -16,6 +16,7 @@ import {
   STATUSES,
   UNIT_NATURES,
 } from '../shared/person';
+import { UPWARD_FIELDS } from '../shared/fields';
 import { MASKED_FIELD_PATTERN, type MaskedField, isMasked } from '../shared/mask';
 import { ById, Empty, chars, choice, editOf, id, list, method, optionalId, text } from './common';
 
@@ -193,6 +194,7 @@ export const EXPORT_COLUMN_KEYS = [
   'formerUnit',
   'formerPosition',
   'contributionYears',
+  ...UPWARD_FIELDS,
   'politicalStatus',
   'phone',
   'address',

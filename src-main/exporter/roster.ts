@@ -48,6 +48,14 @@ export const EXPORT_COLUMNS: Record<ExportColumn, Column> = {
   formerUnit: column('formerUnit', 16, (r) => r.former_unit),
   formerPosition: column('formerPosition', 14, (r) => r.former_position),
   contributionYears: column('contributionYears', 9, (r) => r.contribution_years),
+  unitNature: column('unitNature', 9, (r) => r.unit_nature),
+  rank: column('rank', 14, (r) => r.rank),
+  treatment: column('treatment', 14, (r) => r.treatment),
+  treatmentApprovedOn: column('treatmentApprovedOn', 13, (r) => r.treatment_approved_on),
+  treatmentApprovalNo: column('treatmentApprovalNo', 18, (r) => r.treatment_approval_no),
+  // 是/否, as the importer reads it back (values.ts countedOf).
+  counted: column('counted', 9, (r) => (r.counted === 0 ? '否' : '是')),
+  level: column('level', 10, (r) => r.level),
   politicalStatus: column('politicalStatus', 12, (r) => r.political_status),
   phone: column(
     'phones',

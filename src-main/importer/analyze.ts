@@ -10,7 +10,17 @@ import { findHeader, headerAt, type HeaderGuess, type ImportField } from './colu
 import { conceptOf, type Taught } from './recognise';
 import { normalizeLabel, type SourceBook, type SourceSheet } from '../spreadsheet/tables';
 import { cellText, halfWidth, idCell, parseDateCell, type CellValue } from '../spreadsheet/cells';
-import { careOf, categoryOf, deathIn, genderOf, partyOf, type CareFields } from './values';
+import {
+  careOf,
+  categoryOf,
+  countedOf,
+  deathIn,
+  genderOf,
+  partyOf,
+  rankOf,
+  unitNatureOf,
+  type CareFields,
+} from './values';
 import { LIVING_ARRANGEMENTS } from '../shared/person';
 import { ROSTER_FIELD_NAMES as FIELD_WORDS } from './grammar';
 
@@ -31,6 +41,14 @@ export interface ImportedPerson {
   formerPosition: string | null;
   /** Full years (缴费年限); a figure with months keeps its text in the notes. */
   contributionYears: number | null;
+  unitNature: PersonInput['unitNature'];
+  rank: PersonInput['rank'];
+  treatment: string | null;
+  treatmentApprovedOn: string | null;
+  treatmentApprovalNo: string | null;
+  /** null where the roster has no 统计标志 column, or one whose word could not be read. */
+  counted: boolean | null;
+  level: string | null;
   phone: string | null;
   address: string | null;
   /** null where the roster has no party column. */
@@ -423,6 +441,24 @@ function personOf(
     return null;
   };
   const extraNotes: string[] = [];
+  /**
+   * A field the roster writes in words of its own (正处 for 正县处级, 不计入): read as the file's
+   * value; a word that reads as none stays in the notes and the file is flagged with it, the field
+   * left empty (or, for 统计标志, as a new file has it: `unread`).
+   */
+  const read = <T>(f: ImportField, as: (t: string) => T | null, unread = '') => {
+    const t = text(f);
+    if (t === null) return null;
+    const value = as(t);
+    if (value !== null) return value;
+    warn(f, `${f}_unknown`, `${label(f)}“${t}”无法识别${unread}，已记入备注`);
+    extraNotes.push(`${label(f)}：${t}`);
+    return null;
+  };
+  const unitNature = read('unitNature', unitNatureOf);
+  const rank = read('rank', rankOf);
+  const counted = read('counted', countedOf, '，暂按计入统计导入');
+  const approvedOn = read('treatmentApprovedOn', () => parseDateCell(cell('treatmentApprovedOn'), book.date1904).value);
   const postcode = checked('postcode', /^\d{6}$/, '邮编');
   const bankAccount = checked('bankAccount', /^\d{8,40}$/, '银行账号');
   const living = text('living');
@@ -486,6 +522,13 @@ function personOf(
       formerUnit: text('formerUnit'),
       formerPosition: text('formerPosition'),
       contributionYears,
+      unitNature,
+      rank,
+      treatment: text('treatment'),
+      treatmentApprovedOn: approvedOn,
+      treatmentApprovalNo: text('treatmentApprovalNo'),
+      counted,
+      level: text('level'),
       phone: texts('phone', '、'),
       address: text('address'),
       partyMember,
@@ -537,6 +580,13 @@ export function toPersonInput(p: ImportedPerson): { input: PersonInput | null; i
     formerUnit: p.formerUnit,
     formerPosition: p.formerPosition,
     contributionYears: p.contributionYears,
+    unitNature: p.unitNature,
+    rank: p.rank,
+    treatment: p.treatment,
+    treatmentApprovedOn: p.treatmentApprovedOn,
+    treatmentApprovalNo: p.treatmentApprovalNo,
+    counted: p.counted ?? true,
+    level: p.level,
     politicalStatus: p.politicalStatus,
     phones,
     address: p.address,

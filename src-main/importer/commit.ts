@@ -26,7 +26,7 @@ import {
   updatePerson,
 } from '../retirees/persons';
 import { currentOperator } from '../settings/settings';
-import { fieldLabel } from '../shared/fields';
+import { fieldLabel, UPWARD_FIELDS } from '../shared/fields';
 import { UserError } from '../shared/errors';
 import { analyzeBook, type AnalysisSpec, type AnalyzedRow, type AnalyzedSheet, type ConvertedRow } from './analyze';
 
@@ -116,6 +116,7 @@ const MERGE_FIELDS: FieldKey[] = [
   'formerUnit',
   'formerPosition',
   'contributionYears',
+  ...UPWARD_FIELDS,
   'politicalStatus',
   'address',
   'status',
@@ -139,8 +140,8 @@ export function mergeInput(into: PersonInput, from: PersonInput, mode: 'fillEmpt
   const out: PersonInput = { ...into };
   for (const f of MERGE_FIELDS) {
     if (isEmpty(from[f])) continue;
-    // 在册 is the default, not news: it never overwrites 已故 or 迁出.
-    if (f === 'status' && from.status === '在册') continue;
+    // 在册 is the default, not news: it never overwrites 已故 or 迁出; nor 计入统计 a 不计入.
+    if ((f === 'status' && from.status === '在册') || (f === 'counted' && from.counted)) continue;
     if (mode === 'overwrite' || isEmpty(out[f]) || (f === 'status' && out.status === '在册'))
       (out as Record<string, unknown>)[f] = from[f];
   }
@@ -153,7 +154,12 @@ export function mergeInput(into: PersonInput, from: PersonInput, mode: 'fillEmpt
 
 function conflictsOf(existing: PersonInput, incoming: PersonInput) {
   return MERGE_FIELDS.filter(
-    (f) => f !== 'note' && !isEmpty(existing[f]) && !isEmpty(incoming[f]) && existing[f] !== incoming[f],
+    (f) =>
+      f !== 'note' &&
+      !(f === 'counted' && incoming.counted) &&
+      !isEmpty(existing[f]) &&
+      !isEmpty(incoming[f]) &&
+      existing[f] !== incoming[f],
   ).map((f) => ({
     field: f,
     existing: String(existing[f]),

@@ -21,6 +21,7 @@ import {
   type ValueTest,
 } from './recognise';
 import { LINE_KINDS } from '../shared/claimPolicy';
+import { rankOf, unitNatureOf } from './values';
 import {
   ADJUSTMENT_FIELD_NAMES,
   LEDGER_FIELD_NAMES,
@@ -54,7 +55,21 @@ const DATE_WORD = '日期|年月日|年月|时间|年份|年';
 
 /** 是/否 under 党员 is party membership; under 健在 (or 已故) it is whether the person is alive. */
 const yesNoField = (concept: string): ImportField | null =>
-  /党/.test(concept) ? 'party' : /健在|在世|存活|故|去世|死亡|逝世/.test(concept) ? 'alive' : null;
+  /党/.test(concept)
+    ? 'party'
+    : /健在|在世|存活|故|去世|死亡|逝世/.test(concept)
+      ? 'alive'
+      : /统计|计入/.test(concept)
+        ? 'counted'
+        : null;
+
+/** A column of ranks: 无 and 其他 are read as the lowest rank, but a column of them says nothing. */
+const RANK: ValueTest = {
+  what: '职级',
+  share: 0.8,
+  test: (text) => !/^(无|其他|其它)$/.test(text.trim()) && rankOf(text) !== null,
+};
+const UNIT_NATURE: ValueTest = { what: '单位性质', share: 0.8, test: (text) => unitNatureOf(text) !== null };
 
 export const ROSTER: Grammar<ImportField> = {
   rules: {
@@ -72,8 +87,16 @@ export const ROSTER: Grammar<ImportField> = {
       '原|离退休|离休|退休|所在|所属|原工作|工作|退休前? 单位|部门|单位部门|单位名称|工作单位',
       '原单位部门',
     ],
-    formerPosition: ['原|退休前? 职务|职称|职务职称|职级|职务级别|岗位|行政职务|技术职称|职务或职称'],
+    formerPosition: ['原|退休前? 职务|职称|职务职称|岗位|行政职务|技术职称|职务或职称'],
     contributionYears: ['累计|实际? 缴费 年限|年数 年? 含视同?'],
+    // What the upward tables count by (统计年报): 单位性质, 职级, 现享受待遇 with its approval, 统计标志, 层级.
+    unitNature: ['原|所在|工作? 单位|企业 性质|类型|类别'],
+    rank: ['原|退休前? 职级|级别|行政级别|职务级别|行政职级|职务职级'],
+    treatment: ['现? 享受 待遇 级别?', '待遇 级别|类别|情况'],
+    treatmentApprovedOn: [`享受? 待遇? 批准 ${DATE_WORD}`],
+    treatmentApprovalNo: ['享受? 待遇? 批准 文号|文件号|文件', '文号|批文号|批文'],
+    counted: ['是否? 计入|纳入? 统计 标志|标识?'],
+    level: ['单位|隶属|所属|管理? 层级'],
     phone: [
       '联系|本人|家庭|个人? 电话|电话号码|手机|手机号|手机号码|移动电话|固定电话|固话|座机|联系方式',
       '联系 方式|号码',
@@ -103,6 +126,8 @@ export const ROSTER: Grammar<ImportField> = {
     { test: GENDER, field: 'gender' },
     { test: CATEGORY, field: 'category' },
     { test: PARTY, field: 'party' },
+    { test: RANK, field: 'rank' },
+    { test: UNIT_NATURE, field: 'unitNature' },
     { test: YES_NO, field: yesNoField },
     { test: PHONE, field: 'phone' },
     // Only a column without a label: a labelled one that counts (工号 1001, 1002 …) is data.

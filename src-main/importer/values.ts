@@ -1,6 +1,7 @@
 // The roster's words in a cell (离休干部, 中共党员, 2019年3月去世, 孤寡、半失能): what they say
 // about a person, for the fields of a file. Each rule is tested in tests/importer-values.test.ts.
 import { isValidPartialDate } from '../shared/dates';
+import { RANKS, UNIT_NATURES } from '../shared/person';
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 
@@ -34,6 +35,49 @@ export function partyOf(text: string | null): { member: boolean; political: stri
   if (t === '预备党员' || t === '中共预备党员') return { member: true, political: '中共预备党员' };
   if (t === '共青团员' || t === '团员') return { member: false, political: '共青团员' };
   if (/民革|民盟|民建|民进|农工|致公|九三|台盟|民主党派/.test(t)) return { member: false, political: '民主党派' };
+  return null;
+}
+
+// 职级 as rosters write it: a grade and a tier (正处级, 副厅, 正县级, 正局), or the tier and then the
+// grade (处级正职, 县处级副职), or the lowest rank in any of its words (科员, 办事员, 一般干部, 无).
+// The tiers are the four of the nine ranks (RANKS: 省部, 厅局, 县处, 乡科), each with the words
+// offices use for it. 处级 alone gives no grade, so it is not read as either.
+const TIERS = ['省部|省|部', '厅局|地厅|司局|厅|局|地|司', '县处|处|县', '乡科|科|乡'];
+const TIER_WORDS = TIERS.join('|');
+const GRADE_FIRST = new RegExp(`^(正|副)(${TIER_WORDS})级?$`);
+const TIER_FIRST = new RegExp(`^(${TIER_WORDS})级?(正|副)职$`);
+const LOWEST =
+  /^(?:科员|办事员)(?:级|及以下|及其他)?$|^科员办事员(?:及其他|及以下)?$|^(?:一般干部|一般工作人员|无|其他|其它)$/;
+
+export type Rank = (typeof RANKS)[number];
+
+/** 正处级, 正处, 正县级, 处级正职 → 正县处级; 科员, 一般干部, 无 → 科员办事员及其他; null where it says no rank. */
+export function rankOf(text: string | null): Rank | null {
+  const t = text?.replace(/\s/g, '') ?? '';
+  if (LOWEST.test(t)) return RANKS[RANKS.length - 1];
+  const bare = t.replace(/干部$/, '');
+  const first = GRADE_FIRST.exec(bare);
+  const after = first ? null : TIER_FIRST.exec(bare);
+  const [grade, word] = first ? [first[1], first[2]] : after ? [after[2], after[1]] : [null, null];
+  if (!grade || !word) return null;
+  const tier = TIERS.findIndex((alts) => alts.split('|').includes(word));
+  return RANKS[tier * 2 + (grade === '正' ? 0 : 1)];
+}
+
+/** 机关/行政机关, 事业/事业单位/差额事业, 企业/国有企业/国企: the unit's nature; null where it says none of them. */
+export function unitNatureOf(text: string | null): (typeof UNIT_NATURES)[number] | null {
+  const t = text?.replace(/\s/g, '').replace(/单位$/, '') ?? '';
+  if (/机关$/.test(t)) return '机关';
+  if (/事业$/.test(t)) return '事业';
+  if (/企业$|^国企$/.test(t)) return '企业';
+  return null;
+}
+
+/** 统计标志: 是/√/1/计入 counted, 否/×/0/不计入 not; null where it says neither. */
+export function countedOf(text: string | null): boolean | null {
+  const t = text?.replace(/\s/g, '') ?? '';
+  if (/^(是|√|✓|1|y|yes|计入|计入统计|统计|纳入|纳入统计)$/i.test(t)) return true;
+  if (/^(否|×|✗|x|0|n|no|不计入|不计入统计|不统计|不纳入|不纳入统计)$/i.test(t)) return false;
   return null;
 }
 

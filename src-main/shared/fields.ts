@@ -87,6 +87,20 @@ export const PERSON_FIELDS = {
 
 export type PersonField = keyof typeof PERSON_FIELDS;
 
+/**
+ * What the upward tables count by (统计年报, issue 19 item 5), in the order a list has them: the
+ * import's fields, the export's columns and what an import merges into a file on record.
+ */
+export const UPWARD_FIELDS = [
+  'unitNature',
+  'rank',
+  'treatment',
+  'treatmentApprovedOn',
+  'treatmentApprovalNo',
+  'counted',
+  'level',
+] as const satisfies readonly PersonField[];
+
 /** Each field's label by its key: for forms, messages and the history tab. */
 export const FIELD_LABELS = Object.fromEntries(Object.entries(PERSON_FIELDS).map(([k, f]) => [k, f.label])) as Record<
   PersonField,

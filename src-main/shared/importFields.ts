@@ -2,7 +2,7 @@
 // offer them (the grammar that recognises them is in importer/grammar.ts). A field of the file is
 // named as the file names it (shared/fields); only what a list says about a person without being a
 // field of the file (a sequence number, 是否健在, 党员 是/否) is named here.
-import { FIELD_LABELS as FILE } from './fields';
+import { FIELD_LABELS as FILE, UPWARD_FIELDS } from './fields';
 
 // --- a roster (花名册) ---------------------------------------------------------------------------
 
@@ -20,6 +20,7 @@ export const ROSTER_FIELDS = [
   'formerUnit',
   'formerPosition',
   'contributionYears',
+  ...UPWARD_FIELDS,
   'phone',
   'address',
   'party',
@@ -55,6 +56,13 @@ export const ROSTER_FIELD_NAMES: Record<ImportField, string> = {
   formerUnit: FILE.formerUnit,
   formerPosition: FILE.formerPosition,
   contributionYears: FILE.contributionYears,
+  unitNature: FILE.unitNature,
+  rank: FILE.rank,
+  treatment: FILE.treatment,
+  treatmentApprovedOn: FILE.treatmentApprovedOn,
+  treatmentApprovalNo: FILE.treatmentApprovalNo,
+  counted: FILE.counted,
+  level: FILE.level,
   phone: FILE.phones,
   address: FILE.address,
   party: `${FILE.politicalStatus}/党员`,

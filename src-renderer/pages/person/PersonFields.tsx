@@ -21,8 +21,10 @@ import {
   HEALTH_CHOICES,
   LIVING_ARRANGEMENTS,
   POLITICAL_STATUSES,
+  RANKS,
   STAFF_TYPES,
   STATUSES,
+  UNIT_NATURES,
 } from '../../../src-main/shared/person';
 import { FIELD_LABELS as L } from '../../../src-main/shared/fields';
 import type { GroupKind } from '../../../src-main/shared/org';
@@ -120,6 +122,24 @@ export function PersonFields({
           {unitSelect('党小组', 'partyGroupId', v.partyBranchId)}
           {unitSelect('行政大组', 'adminGroupId')}
           {unitSelect('行政小组', 'adminSubgroupId', v.adminGroupId)}
+        </SimpleGrid>
+      </Section>
+      <Section title="统计信息">
+        <SimpleGrid cols={{ base: 2, lg: 4 }}>
+          <Select label={L.unitNature} data={[...UNIT_NATURES]} clearable {...form.getInputProps('unitNature')} />
+          <Select label={L.rank} data={[...RANKS]} clearable {...form.getInputProps('rank')} />
+          <TextInput label={L.level} placeholder="如：集团本部、二级单位" {...text('level')} />
+          <Checkbox
+            mt={28}
+            label="计入统计"
+            description="不计入的人员不出现在上报报表中"
+            {...form.getInputProps('counted', { type: 'checkbox' })}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 2, lg: 4 }} mt="sm">
+          <TextInput label={L.treatment} placeholder="如：正县处级待遇" {...text('treatment')} />
+          <FormDateField partial empty={null} form={form} path="treatmentApprovedOn" label={L.treatmentApprovedOn} />
+          <TextInput label={L.treatmentApprovalNo} {...text('treatmentApprovalNo')} />
         </SimpleGrid>
       </Section>
       <Section title="健康与居住">

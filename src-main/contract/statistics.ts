@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Category } from '../shared/person';
 import { partialDate } from '../shared/dateSchemas';
 import { formatChineseDate, type PersonAge } from '../shared/dates';
-import { chars, Empty, id, method } from './common';
+import { type PrintableView, chars, Empty, id, method } from './common';
 
 export type ByCategory = Record<Category | '合计', number>;
 
@@ -235,6 +235,7 @@ export function rollCharts(f: RollFigures): ChartTable[] {
     table('care', '关爱对象', of(f.care)),
     table('remote', '居住地', of(f.remote)),
     table('died', '人员类别', of(f.died)),
+    table('movedOut', '人员类别', of(f.movedOut)),
     table(
       'deathsByYear',
       '年份',
@@ -247,6 +248,9 @@ export function rollCharts(f: RollFigures): ChartTable[] {
     ),
   ];
 }
+
+/** Which chart, of which date (the roll's) and year (the year's work). */
+const ChartOf = z.object({ chart: z.enum(CHART_KEYS), asOf: isoDate, year });
 
 export const statisticsMethods = {
   /** The roll's figures as of a date (default: 31 December of last year). */
@@ -274,4 +278,23 @@ export const statisticsMethods = {
     }),
     'files.write',
   ),
+  /** The year's work as charts: claims by month and by category, visits by kind and by month, petitions by state. */
+  'statistics.activity': method<ActivityCharts>()(z.object({ year }), 'read'),
+  /** The people behind one bar of the year's work, a page at a time. */
+  'statistics.activityPeople': method<ActivityPeople>()(
+    z.object({
+      year,
+      chart: z.enum(ACTIVITY_CHART_KEYS),
+      key: chars(100),
+      page: z.number().int().min(1).default(1),
+    }),
+    'read',
+  ),
+  /** A chart's table as .xlsx: its title, its date and its rows. */
+  'statistics.chartExport': method<{ fileName: string; count: number; dataBase64: string }>()(ChartOf, 'files.export', {
+    access: 'export',
+    what: '导出统计图表',
+  }),
+  /** A chart and its table for paper (PrintDocPage): logged as printed. */
+  'statistics.chartPrint': method<PrintableView>()(ChartOf, 'read', { access: 'print', what: '打印统计图表' }),
 } as const;

@@ -213,14 +213,17 @@ export interface ActivityPeople {
   people: ActivityPerson[];
 }
 
+/** A figure's title; the year's deaths and moves name the year. */
+export const figureTitle = (figure: FigureKey, asOf: string) =>
+  figure === 'died' || figure === 'movedOut' ? `${asOf.slice(0, 4)}年${FIGURES[figure].slice(2)}` : FIGURES[figure];
+
 /** The roll's charts as tables, in the order the page shows them: one reading for the page, the export and the print. */
 export function rollCharts(f: RollFigures): ChartTable[] {
   const period = `截至${formatChineseDate(f.asOf)}`;
   const people = [{ label: '人数', kind: 'number' as const }];
   const table = (chart: FigureKey, keyLabel: string, rows: [string, number][]): ChartTable => ({
     chart,
-    title:
-      chart === 'died' || chart === 'movedOut' ? `${f.asOf.slice(0, 4)}年${FIGURES[chart].slice(2)}` : FIGURES[chart],
+    title: figureTitle(chart, f.asOf),
     period,
     keyLabel,
     columns: people,

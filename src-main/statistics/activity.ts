@@ -77,6 +77,8 @@ export function activityCharts(store: Store, year: number): ActivityCharts {
     ).map((r) => [r.status, r.n]),
   );
 
+  const money = (label: string) => ({ label, kind: 'money' as const });
+  const count = (label: string) => ({ label, kind: 'number' as const });
   const approved = `${year}年度（按审批日期）`;
   const whole = `${year}年度`;
   return {
@@ -86,11 +88,7 @@ export function activityCharts(store: Store, year: number): ActivityCharts {
         'claimsByMonth',
         approved,
         '月份',
-        [
-          { label: '报销金额', kind: 'money' },
-          { label: '符合报销金额', kind: 'money' },
-          { label: '票据数', kind: 'number' },
-        ],
+        [money('报销金额'), money('符合报销金额'), count('票据数')],
         MONTHS.map((m) => {
           const t = byMonth.get(m);
           return { key: monthKey(m), values: [t?.payFen ?? 0, t?.eligibleFen ?? 0, t?.lines ?? 0] };
@@ -100,21 +98,14 @@ export function activityCharts(store: Store, year: number): ActivityCharts {
         'claimsByCategory',
         approved,
         '人员类别',
-        [
-          { label: '报销金额', kind: 'money' },
-          { label: '人数', kind: 'number' },
-        ],
+        [money('报销金额'), count('人数')],
         CATEGORIES.map((c) => ({ key: c, values: [byCategory.get(c)?.payFen ?? 0, byCategory.get(c)?.people ?? 0] })),
       ),
       chart(
         'visitsByKind',
         whole,
         '走访类别',
-        [
-          { label: '次数', kind: 'number' },
-          { label: '人数', kind: 'number' },
-          { label: '慰问金', kind: 'money' },
-        ],
+        [count('次数'), count('人数'), money('慰问金')],
         VISIT_KINDS.map((k) => {
           const rows = visitRows.filter((r) => r.kind === k);
           return { key: k, values: [sum(rows, (r) => r.n), peopleByKind.get(k) ?? 0, sum(rows, (r) => r.fen)] };
@@ -124,10 +115,7 @@ export function activityCharts(store: Store, year: number): ActivityCharts {
         'visitsByMonth',
         whole,
         '月份',
-        [
-          { label: '次数', kind: 'number' },
-          { label: '人数', kind: 'number' },
-        ],
+        [count('次数'), count('人数')],
         MONTHS.map((m) => ({
           key: monthKey(m),
           values: [
@@ -143,7 +131,7 @@ export function activityCharts(store: Store, year: number): ActivityCharts {
         'petitionsByState',
         `${year}年度（按收到日期）`,
         '办理状态',
-        [{ label: '件数', kind: 'number' }],
+        [count('件数')],
         PETITION_STATUSES.map((s) => ({ key: s, values: [petitions.get(s) ?? 0] })),
       ),
     ],
@@ -154,40 +142,39 @@ export function activityCharts(store: Store, year: number): ActivityCharts {
 export const ACTIVITY_PAGE = 100;
 
 /**
- * The rows of a bar, grouped by person: `source` selects (id, count, amount) per person from the
- * bar's rows. Ordered as the people list is (name_sort), with the total counted over all of them.
+ * A bar's people, a page of them: `rows` selects one row per person (id, name, category, unit,
+ * n: their lines, visits or petitions, fen: the amount, sort: the name as the lists sort it), in
+ * the people list's order with the total counted over all of them.
  */
 function pageOfPeople(
   store: Store,
-  source: { sql: string; params: unknown[] },
+  rows: { sql: string; params: unknown[] },
   page: number,
   withAmount: boolean,
 ): ActivityPeople {
-  const rows = store
+  const shown = store
     .prepare(
-      `WITH bar AS (${source.sql})
-       SELECT p.id, p.name, p.category, u.name AS unit, bar.n, bar.fen, count(*) OVER () AS total
-       FROM bar JOIN persons p ON p.id = bar.id LEFT JOIN org_units u ON u.id = p.admin_group_id
-       ORDER BY p.name_sort, p.id LIMIT ? OFFSET ?`,
+      `SELECT id, name, category, unit, n, fen, count(*) OVER () AS total FROM (${rows.sql})
+       ORDER BY sort, id LIMIT ? OFFSET ?`,
     )
-    .all(...source.params, ACTIVITY_PAGE, (page - 1) * ACTIVITY_PAGE) as {
-    id: number;
+    .all(...rows.params, ACTIVITY_PAGE, (page - 1) * ACTIVITY_PAGE) as {
+    id: number | null;
     name: string;
-    category: string;
+    category: string | null;
     unit: string | null;
     n: number;
     fen: number | null;
     total: number;
   }[];
+  // Past the last page there is no row to carry the total.
   const total =
-    rows[0]?.total ??
-    (store.prepare(`WITH bar AS (${source.sql}) SELECT count(*) AS n FROM bar`).get(...source.params) as { n: number })
-      .n;
+    shown[0]?.total ??
+    (store.prepare(`SELECT count(*) AS n FROM (${rows.sql})`).get(...rows.params) as { n: number }).n;
   return {
     total,
     page,
     pageSize: ACTIVITY_PAGE,
-    people: rows.map((r) => ({
+    people: shown.map((r) => ({
       id: r.id,
       name: r.name,
       category: r.category,
@@ -198,47 +185,22 @@ function pageOfPeople(
   };
 }
 
+/** People on file, one row each, from (id, n, fen) grouped by person. */
+const onFile = (grouped: string, params: unknown[]) => ({
+  sql: `SELECT p.id, p.name, p.category, u.name AS unit, bar.n, bar.fen, p.name_sort AS sort
+        FROM (${grouped}) bar JOIN persons p ON p.id = bar.id LEFT JOIN org_units u ON u.id = p.admin_group_id`,
+  params,
+});
+
 /** Petitioners of a state: people on file by their file, the others by the name they gave. */
-function petitioners(store: Store, from: string, to: string, status: string, page: number): ActivityPeople {
-  const where = 'FROM petitions t WHERE t.received_on >= ? AND t.received_on < ? AND t.status = ?';
-  const rows = store
-    .prepare(
-      `SELECT p.id, coalesce(p.name, t.petitioner) AS name, p.category, u.name AS unit, count(*) AS n,
-              count(*) OVER () AS total
-       FROM petitions t LEFT JOIN persons p ON p.id = t.person_id LEFT JOIN org_units u ON u.id = p.admin_group_id
-       WHERE t.received_on >= ? AND t.received_on < ? AND t.status = ?
-       GROUP BY t.person_id, CASE WHEN t.person_id IS NULL THEN t.petitioner END
-       ORDER BY coalesce(p.name_sort, t.petitioner), p.id LIMIT ? OFFSET ?`,
-    )
-    .all(from, to, status, ACTIVITY_PAGE, (page - 1) * ACTIVITY_PAGE) as {
-    id: number | null;
-    name: string;
-    category: string | null;
-    unit: string | null;
-    n: number;
-    total: number;
-  }[];
-  const total =
-    rows[0]?.total ??
-    (
-      store
-        .prepare(`SELECT count(DISTINCT coalesce(CAST(t.person_id AS TEXT), '#' || t.petitioner)) AS n ${where}`)
-        .get(from, to, status) as { n: number }
-    ).n;
-  return {
-    total,
-    page,
-    pageSize: ACTIVITY_PAGE,
-    people: rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      category: r.category,
-      unit: r.unit,
-      count: r.n,
-      amountFen: null,
-    })),
-  };
-}
+const petitioners = (from: string, to: string, status: string) => ({
+  sql: `SELECT p.id, coalesce(p.name, t.petitioner) AS name, p.category, u.name AS unit, count(*) AS n, NULL AS fen,
+               coalesce(p.name_sort, t.petitioner) AS sort
+        FROM petitions t LEFT JOIN persons p ON p.id = t.person_id LEFT JOIN org_units u ON u.id = p.admin_group_id
+        WHERE t.received_on >= ? AND t.received_on < ? AND t.status = ?
+        GROUP BY t.person_id, CASE WHEN t.person_id IS NULL THEN t.petitioner END`,
+  params: [from, to, status],
+});
 
 /** The people behind one bar of the year's work. */
 export function activityPeople(
@@ -275,19 +237,21 @@ export function activityPeople(
       return pageOfPeople(store, visitedBy('date >= ? AND date < ?', [mFrom, mTo]), page, true);
     }
     case 'petitionsByState':
-      return petitioners(store, from, to, oneOf(key, PETITION_STATUSES, '办理状态'), page);
+      return pageOfPeople(store, petitioners(from, to, oneOf(key, PETITION_STATUSES, '办理状态')), page, false);
   }
 }
 
 /** People with approved claim lines where `where` holds: their lines and what they were paid. */
-const claimants = (where: string, params: unknown[]) => ({
-  sql: `SELECT person_id AS id, count(*) AS n, sum(coalesce(pay_fen, 0)) AS fen FROM claim_lines
-        WHERE approved_on IS NOT NULL AND ${where} GROUP BY person_id`,
-  params,
-});
+const claimants = (where: string, params: unknown[]) =>
+  onFile(
+    `SELECT person_id AS id, count(*) AS n, sum(coalesce(pay_fen, 0)) AS fen FROM claim_lines
+     WHERE approved_on IS NOT NULL AND ${where} GROUP BY person_id`,
+    params,
+  );
 
 /** People visited where `where` holds: their visits and the money given. */
-const visitedBy = (where: string, params: unknown[]) => ({
-  sql: `SELECT person_id AS id, count(*) AS n, sum(money_fen) AS fen FROM visits WHERE ${where} GROUP BY person_id`,
-  params,
-});
+const visitedBy = (where: string, params: unknown[]) =>
+  onFile(
+    `SELECT person_id AS id, count(*) AS n, sum(money_fen) AS fen FROM visits WHERE ${where} GROUP BY person_id`,
+    params,
+  );

@@ -4,10 +4,12 @@
 // exported (.xlsx) and printed. The date is what the yearly tables are made for; any past date may
 // be chosen.
 import { Alert, Group, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, Title, Card } from '@mantine/core';
+import type { DataTableColumn } from 'mantine-datatable';
 import type { ReactNode } from 'react';
 import {
   ACTIVITY_CHARTS,
   FIGURES,
+  figureTitle,
   rollCharts,
   type ActivityChart,
   type ActivityPerson,
@@ -37,10 +39,6 @@ const SECTION_CHARTS: Record<Exclude<Section, 'roll'>, ActivityChart[]> = {
 
 /** Figures whose labels are long or many: bars lie down, the labels one under another. */
 const LONG_LABELS = new Set<ChartKey>(['ageBands', 'units', 'visitsByKind']);
-
-/** A figure's title; the year's deaths name the year. */
-const figureTitle = (figure: FigureKey, asOf: string) =>
-  figure === 'died' || figure === 'movedOut' ? `${asOf.slice(0, 4)}年${FIGURES[figure].slice(2)}` : FIGURES[figure];
 
 /**
  * The section, the date, the year and the bar chosen live in the address
@@ -229,53 +227,37 @@ function ActivityPeopleList({
   onPage: (page: number) => void;
 }) {
   const people = useRpc('statistics.activityPeople', { year, chart, key: keyName, page });
-  const d = people.data;
   const c = ACTIVITY_COLUMNS[chart];
   return (
-    <Card withBorder padding="md" aria-label="名单">
-      <Title order={4} mb="xs">
-        {year}年{ACTIVITY_CHARTS[chart]} · {keyName}（{d?.total ?? '…'} 人）
-      </Title>
-      {people.error && <Alert color="red">{people.error.message}</Alert>}
-      <DataTable<ActivityPerson>
-        idAccessor={(p) => (p.id === null ? `#${p.name}` : p.id)}
-        records={d?.people ?? []}
-        fetching={people.isPending}
-        minHeight={d?.people.length ? undefined : 120}
-        noRecordsText="没有人员"
-        striped
-        totalRecords={d?.total ?? 0}
-        recordsPerPage={d?.pageSize ?? 100}
-        page={page}
-        onPageChange={onPage}
-        paginationText={({ from, to, totalRecords }) => `第 ${from}–${to} 人，共 ${totalRecords} 人`}
-        // A petitioner without a file has none to open.
-        onRowOpen={(p) => p.id !== null && navigate(`/people/${p.id}`)}
-        onRowClick={({ record }) => record.id !== null && navigate(`/people/${record.id}`)}
-        columns={[
-          {
-            accessor: 'name',
-            title: '姓名',
-            width: 140,
-            render: (p) => (p.id === null ? `${p.name}（未建档）` : p.name),
-          },
-          { accessor: 'category', title: '类别', width: 80 },
-          { accessor: 'count', title: c.count, width: 100, textAlign: 'right' },
-          ...(c.amount
-            ? [
-                {
-                  accessor: 'amountFen',
-                  title: c.amount,
-                  width: 140,
-                  textAlign: 'right' as const,
-                  render: (p: ActivityPerson) => formatYuan(p.amountFen ?? 0),
-                },
-              ]
-            : []),
-          { accessor: 'unit', title: '所在小组' },
-        ]}
-      />
-    </Card>
+    <PeopleCard<ActivityPerson>
+      title={`${year}年${ACTIVITY_CHARTS[chart]} · ${keyName}（${people.data?.total ?? '…'} 人）`}
+      people={people}
+      page={page}
+      onPage={onPage}
+      columns={[
+        {
+          accessor: 'name',
+          title: '姓名',
+          width: 140,
+          // A petitioner without a file is listed by the name they gave, with no file to open.
+          render: (p) => (p.id === null ? `${p.name}（未建档）` : p.name),
+        },
+        { accessor: 'category', title: '类别', width: 80 },
+        { accessor: 'count', title: c.count, width: 100, textAlign: 'right' },
+        ...(c.amount
+          ? [
+              {
+                accessor: 'amountFen',
+                title: c.amount,
+                width: 140,
+                textAlign: 'right' as const,
+                render: (p: ActivityPerson) => formatYuan(p.amountFen ?? 0),
+              },
+            ]
+          : []),
+        { accessor: 'unit', title: '所在小组' },
+      ]}
+    />
   );
 }
 
@@ -293,13 +275,54 @@ function People({
   onPage: (page: number) => void;
 }) {
   const people = useRpc('statistics.people', { asOf, figure, key: keyName, page });
+  return (
+    <PeopleCard<FigurePerson>
+      title={`${figureTitle(figure, asOf)} · ${keyName}（截至 ${formatChineseDate(asOf)}，${people.data?.total ?? '…'} 人）`}
+      people={people}
+      page={page}
+      onPage={onPage}
+      columns={[
+        { accessor: 'name', title: '姓名', width: 120 },
+        { accessor: 'gender', title: '性别', width: 70 },
+        { accessor: 'birthDate', title: '出生日期', width: 140, render: (p) => formatChineseDate(p.birthDate) },
+        { accessor: 'category', title: '类别', width: 80 },
+        {
+          accessor: 'retirementDate',
+          title: '离退休时间',
+          width: 140,
+          render: (p) => formatChineseDate(p.retirementDate),
+        },
+        { accessor: 'status', title: '现状态', width: 90 },
+        { accessor: 'unit', title: '所在小组' },
+      ]}
+    />
+  );
+}
+
+/** A bar's people, a page of them at a time with the total; a row opens the person's file. */
+function PeopleCard<T extends { id: number | null; name: string }>({
+  title,
+  people,
+  page,
+  onPage,
+  columns,
+}: {
+  title: string;
+  people: { data?: { total: number; pageSize: number; people: T[] }; isPending: boolean; error: Error | null };
+  page: number;
+  onPage: (page: number) => void;
+  columns: DataTableColumn<T>[];
+}) {
   const d = people.data;
+  const open = (p: T) => p.id !== null && navigate(`/people/${p.id}`);
   return (
     <Card withBorder padding="md" aria-label="名单">
       <Title order={4} mb="xs">
-        {figureTitle(figure, asOf)} · {keyName}（截至 {formatChineseDate(asOf)}，{d?.total ?? '…'} 人）
+        {title}
       </Title>
-      <DataTable<FigurePerson>
+      {people.error && <Alert color="red">{people.error.message}</Alert>}
+      <DataTable<T>
+        idAccessor={(p) => (p.id === null ? `#${p.name}` : p.id)}
         records={d?.people ?? []}
         fetching={people.isPending}
         minHeight={d?.people.length ? undefined : 120}
@@ -310,22 +333,9 @@ function People({
         page={page}
         onPageChange={onPage}
         paginationText={({ from, to, totalRecords }) => `第 ${from}–${to} 人，共 ${totalRecords} 人`}
-        onRowOpen={(p) => navigate(`/people/${p.id}`)}
-        onRowClick={({ record }) => navigate(`/people/${record.id}`)}
-        columns={[
-          { accessor: 'name', title: '姓名', width: 120 },
-          { accessor: 'gender', title: '性别', width: 70 },
-          { accessor: 'birthDate', title: '出生日期', width: 140, render: (p) => formatChineseDate(p.birthDate) },
-          { accessor: 'category', title: '类别', width: 80 },
-          {
-            accessor: 'retirementDate',
-            title: '离退休时间',
-            width: 140,
-            render: (p) => formatChineseDate(p.retirementDate),
-          },
-          { accessor: 'status', title: '现状态', width: 90 },
-          { accessor: 'unit', title: '所在小组' },
-        ]}
+        onRowOpen={open}
+        onRowClick={({ record }) => open(record)}
+        columns={columns}
       />
     </Card>
   );

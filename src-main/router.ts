@@ -108,6 +108,8 @@ import {
   rulesPrintable,
   setRetentionYears,
 } from './privacy/privacy';
+import { activityCharts, activityPeople } from './statistics/activity';
+import { chartPrintable, chartWorkbook } from './statistics/charts';
 import { confirmChange, listChanges } from './statistics/changes';
 import { statisticsBalance, statisticsFigures, statisticsPeople } from './statistics/roll';
 import { addAttachment, readAttachment, removeAttachment } from './retirees/attachments';
@@ -427,6 +429,10 @@ const handlers: Handlers = {
   'statistics.people': (ctx, input) => statisticsPeople(ctx.store, input),
   'statistics.changes': (ctx, q) => listChanges(ctx.store, q),
   'statistics.confirmChange': (ctx, input) => confirmChange(ctx.store, input),
+  'statistics.activity': (ctx, { year }) => activityCharts(ctx.store, year),
+  'statistics.activityPeople': (ctx, input) => activityPeople(ctx.store, input),
+  'statistics.chartExport': async (ctx, input) => withBase64(await chartWorkbook(ctx.store, input)),
+  'statistics.chartPrint': (ctx, input) => chartPrintable(ctx.store, input),
   'privacy.rulesPrint': (ctx) => rulesPrintable(ctx.store),
   'privacy.assessments': (ctx) => listAssessments(ctx.store),
   'privacy.assessmentPrint': (ctx, { id }) => assessmentPrintable(ctx.store, id),

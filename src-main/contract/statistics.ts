@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import type { Category } from '../shared/person';
 import { partialDate } from '../shared/dateSchemas';
-import type { PersonAge } from '../shared/dates';
-import { chars, Empty, id, method } from './common';
+import { formatChineseDate, type PersonAge } from '../shared/dates';
+import { type PrintableView, chars, Empty, id, method } from './common';
 
 export type ByCategory = Record<Category | '合计', number>;
 
@@ -154,6 +154,106 @@ export interface HomeFigures {
 }
 
 const isoDate = chars(10).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-12-31');
+const year = z.number().int().min(1949, '年份有误').max(2200, '年份有误');
+
+// --- the charts of the year's work (药费, 走访, 信访) and every chart's table ---------------------------
+
+/** The charts of a year's work, with their titles: each bar opens the people behind it. */
+export const ACTIVITY_CHARTS = {
+  claimsByMonth: '药费报销（按月）',
+  claimsByCategory: '药费报销（按人员类别）',
+  visitsByKind: '走访慰问（按类别）',
+  visitsByMonth: '走访慰问（按月）',
+  petitionsByState: '信访（按办理状态）',
+} as const;
+export type ActivityChart = keyof typeof ACTIVITY_CHARTS;
+export const ACTIVITY_CHART_KEYS = Object.keys(ACTIVITY_CHARTS) as [ActivityChart, ...ActivityChart[]];
+
+/** Every chart of the statistics page: the roll's figures and the year's work. */
+export type ChartKey = FigureKey | ActivityChart;
+export const CHART_KEYS = [...FIGURE_KEYS, ...ACTIVITY_CHART_KEYS] as [ChartKey, ...ChartKey[]];
+
+/**
+ * A chart as a table: what its bars show, and what its export and its print carry. The first
+ * value of each row is the bar; the others stand beside it in the table. Money is in fen.
+ */
+export interface ChartTable {
+  chart: ChartKey;
+  title: string;
+  /** What the figures are of, in words: 截至2025年12月31日, 2025年度. */
+  period: string;
+  /** The heading of the bars' labels (类别, 月份). */
+  keyLabel: string;
+  columns: { label: string; kind: 'number' | 'money' }[];
+  rows: { key: string; values: number[] }[];
+}
+
+/** The year's work as charts. */
+export interface ActivityCharts {
+  year: number;
+  charts: ChartTable[];
+}
+
+/** Someone behind a bar of the year's work: a person on file, or a petitioner without one (id null). */
+export interface ActivityPerson {
+  id: number | null;
+  name: string;
+  category: string | null;
+  unit: string | null;
+  /** How many lines, visits or petitions of the bar are theirs. */
+  count: number;
+  /** What they were paid (claims) or given (visits) in the bar, in fen; null for petitions. */
+  amountFen: number | null;
+}
+
+export interface ActivityPeople {
+  total: number;
+  page: number;
+  pageSize: number;
+  people: ActivityPerson[];
+}
+
+/** A figure's title; the year's deaths and moves name the year. */
+export const figureTitle = (figure: FigureKey, asOf: string) =>
+  figure === 'died' || figure === 'movedOut' ? `${asOf.slice(0, 4)}年${FIGURES[figure].slice(2)}` : FIGURES[figure];
+
+/** The roll's charts as tables, in the order the page shows them: one reading for the page, the export and the print. */
+export function rollCharts(f: RollFigures): ChartTable[] {
+  const period = `截至${formatChineseDate(f.asOf)}`;
+  const people = [{ label: '人数', kind: 'number' as const }];
+  const table = (chart: FigureKey, keyLabel: string, rows: [string, number][]): ChartTable => ({
+    chart,
+    title: figureTitle(chart, f.asOf),
+    period,
+    keyLabel,
+    columns: people,
+    rows: rows.map(([key, n]) => ({ key, values: [n] })),
+  });
+  const of = (r: Record<string, number>) => Object.entries(r).filter(([k]) => k !== '合计');
+  return [
+    table('onRoll', '人员类别', of(f.onRoll)),
+    table('ageBands', '年龄段', of(f.ageBands)),
+    table('gender', '性别', of(f.gender)),
+    table('party', '政治面貌', of(f.party)),
+    table('care', '关爱对象', of(f.care)),
+    table('remote', '居住地', of(f.remote)),
+    table('died', '人员类别', of(f.died)),
+    table('movedOut', '人员类别', of(f.movedOut)),
+    table(
+      'deathsByYear',
+      '年份',
+      f.deathsByYear.map((d) => [String(d.year), d.count]),
+    ),
+    table(
+      'units',
+      '所在小组',
+      f.units.map((u) => [u.unit, u.count]),
+    ),
+  ];
+}
+
+/** Which chart, of which date (the roll's) and year (the year's work). */
+const ChartOf = z.object({ chart: z.enum(CHART_KEYS), asOf: isoDate, year });
 
 export const statisticsMethods = {
   /** The roll's figures as of a date (default: 31 December of last year). */
@@ -166,10 +266,7 @@ export const statisticsMethods = {
     'read',
   ),
   /** The year's balance: 上年末 + 本年新办 − 本年去世 = 应有, against 实有, and the people behind a 差. */
-  'statistics.balance': method<YearBalance>()(
-    z.object({ year: z.number().int().min(1949, '年份有误').max(2200, '年份有误') }),
-    'read',
-  ),
+  'statistics.balance': method<YearBalance>()(z.object({ year }), 'read'),
   /** The recorded changes: of one person, or those still to check (no date, or found in the audit log). */
   'statistics.changes': method<ChangeView[]>()(
     z.object({ personId: id.optional(), toCheck: z.boolean().default(false) }),
@@ -184,4 +281,23 @@ export const statisticsMethods = {
     }),
     'files.write',
   ),
+  /** The year's work as charts: claims by month and by category, visits by kind and by month, petitions by state. */
+  'statistics.activity': method<ActivityCharts>()(z.object({ year }), 'read'),
+  /** The people behind one bar of the year's work, a page at a time. */
+  'statistics.activityPeople': method<ActivityPeople>()(
+    z.object({
+      year,
+      chart: z.enum(ACTIVITY_CHART_KEYS),
+      key: chars(100),
+      page: z.number().int().min(1).default(1),
+    }),
+    'read',
+  ),
+  /** A chart's table as .xlsx: its title, its date and its rows. */
+  'statistics.chartExport': method<{ fileName: string; count: number; dataBase64: string }>()(ChartOf, 'files.export', {
+    access: 'export',
+    what: '导出统计图表',
+  }),
+  /** A chart and its table for paper (PrintDocPage): logged as printed. */
+  'statistics.chartPrint': method<PrintableView>()(ChartOf, 'read', { access: 'print', what: '打印统计图表' }),
 } as const;

@@ -24,6 +24,7 @@ export const PRINT_DOCS = [
   'register',
   'privacy-rules',
   'privacy-assessment',
+  'chart',
 ] as const;
 export type PrintDocKind = (typeof PRINT_DOCS)[number];
 
@@ -52,6 +53,12 @@ function docRequest(kind: PrintDocKind, params: URLSearchParams): DocRequest {
       return request('privacy.rulesPrint', {});
     case 'privacy-assessment':
       return request('privacy.assessmentPrint', { id: Number(params.get('id')) });
+    case 'chart':
+      return request('statistics.chartPrint', {
+        chart: params.get('chart') as InputOf<'statistics.chartPrint'>['chart'],
+        asOf: params.get('asOf') ?? '',
+        year: Number(params.get('year')),
+      });
     case 'register':
       return request('petitions.registerPrint', { from: params.get('from') ?? '', to: params.get('to') ?? '' });
     case 'contacts':
@@ -108,7 +115,9 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
               ? `打印（${view.count} 人）`
               : kind === 'register'
                 ? `打印（${view.count} 件）`
-                : `打印（共 ${view.count} ${kind === 'letters' ? '封' : '份'}）`}
+                : kind === 'chart'
+                  ? '打印'
+                  : `打印（共 ${view.count} ${kind === 'letters' ? '封' : '份'}）`}
           </Button>
           <Button variant="default" onClick={() => window.history.back()}>
             返回

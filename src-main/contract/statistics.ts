@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Category } from '../shared/person';
 import { partialDate } from '../shared/dateSchemas';
 import type { PersonAge } from '../shared/dates';
-import { chars, Empty, id, method } from './common';
+import { boundedRecord, chars, Empty, id, method, type PrintableView } from './common';
+import { REPORT_NAMES, type UpwardTable } from './upward';
 
 export type ByCategory = Record<Category | '合计', number>;
 
@@ -153,6 +154,10 @@ export interface HomeFigures {
   deaths: YearDeath[];
 }
 
+const year = z.number().int().min(1949, '年份有误').max(2200, '年份有误');
+/** An upward table and its year. */
+const ReportInput = z.object({ report: z.enum(REPORT_NAMES, { error: '没有这张报表' }), year });
+
 const isoDate = chars(10).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-12-31');
 
 export const statisticsMethods = {
@@ -166,9 +171,25 @@ export const statisticsMethods = {
     'read',
   ),
   /** The year's balance: 上年末 + 本年新办 − 本年去世 = 应有, against 实有, and the people behind a 差. */
-  'statistics.balance': method<YearBalance>()(
-    z.object({ year: z.number().int().min(1949, '年份有误').max(2200, '年份有误') }),
-    'read',
+  'statistics.balance': method<YearBalance>()(z.object({ year }), 'read'),
+  /** A fixed table sent upward (统计年报) for a year: its rows and columns filled, and who to settle before it goes. */
+  'statistics.report': method<UpwardTable>()(ReportInput, 'read'),
+  /** The table on A4 landscape, as the form has it, to print (logged as printed). */
+  'statistics.reportPrint': method<PrintableView>()(ReportInput, 'read', {
+    access: 'print',
+    what: '打印上报报表',
+    rows: () => null,
+  }),
+  /** The table as an .xlsx, the form's headings merged as on paper. */
+  'statistics.reportExport': method<{ fileName: string; count: number; dataBase64: string }>()(
+    ReportInput,
+    'files.export',
+    { access: 'export', what: '导出上报报表', rows: () => null },
+  ),
+  /** The office's labels for a table's rows (a provincial 表样's words); an empty label goes back to the default. */
+  'statistics.saveReportLabels': method<{ ok: true }>()(
+    z.object({ report: ReportInput.shape.report, labels: boundedRecord(chars(60), 40, 40) }),
+    'admin',
   ),
   /** The recorded changes: of one person, or those still to check (no date, or found in the audit log). */
   'statistics.changes': method<ChangeView[]>()(

@@ -24,6 +24,7 @@ export const PRINT_DOCS = [
   'register',
   'privacy-rules',
   'privacy-assessment',
+  'upward',
 ] as const;
 export type PrintDocKind = (typeof PRINT_DOCS)[number];
 
@@ -52,6 +53,11 @@ function docRequest(kind: PrintDocKind, params: URLSearchParams): DocRequest {
       return request('privacy.rulesPrint', {});
     case 'privacy-assessment':
       return request('privacy.assessmentPrint', { id: Number(params.get('id')) });
+    case 'upward':
+      return request('statistics.reportPrint', {
+        report: (params.get('report') ?? '') as InputOf<'statistics.reportPrint'>['report'],
+        year: Number(params.get('year')),
+      });
     case 'register':
       return request('petitions.registerPrint', { from: params.get('from') ?? '', to: params.get('to') ?? '' });
     case 'contacts':
@@ -104,11 +110,13 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
       <Stack className="no-print" p="md" gap="xs">
         <Group>
           <Button onClick={print} loading={logLetters.isPending}>
-            {kind === 'contacts'
-              ? `打印（${view.count} 人）`
-              : kind === 'register'
-                ? `打印（${view.count} 件）`
-                : `打印（共 ${view.count} ${kind === 'letters' ? '封' : '份'}）`}
+            {kind === 'upward'
+              ? '打印'
+              : kind === 'contacts'
+                ? `打印（${view.count} 人）`
+                : kind === 'register'
+                  ? `打印（${view.count} 件）`
+                  : `打印（共 ${view.count} ${kind === 'letters' ? '封' : '份'}）`}
           </Button>
           <Button variant="default" onClick={() => window.history.back()}>
             返回

@@ -41,9 +41,9 @@ describe('上报报表', () => {
     });
     await office.go('#/statistics');
     await page.getByRole('tab', { name: '上报报表' }).click();
-    await page.getByLabel('报表').click();
+    await page.getByRole('combobox', { name: '报表名称' }).click();
     await page.getByRole('option', { name: '企业离休干部基本情况统计表' }).click();
-    await page.getByLabel('年度').fill('2025');
+    await page.getByRole('textbox', { name: '年度' }).fill('2025');
     const table = page.getByRole('table', { name: '企业离休干部基本情况统计表' });
     await table.getByRole('columnheader', { name: '参加革命工作时间', exact: true }).waitFor();
     const t = await office.rpc<UpwardTable>('statistics.report', { report: 'lixiu-basic', year: 2025 });

@@ -12,6 +12,7 @@ import {
   Modal,
   NumberInput,
   Select,
+  Spoiler,
   Stack,
   Table,
   Text,
@@ -65,7 +66,7 @@ function UpwardGrid({ t }: { t: UpwardTable }) {
             fs={r.apart ? 'italic' : undefined}
             style={r.apart ? { borderTop: '3px double var(--mantine-color-gray-6)' } : undefined}
           >
-            <Table.Td>{r.label}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.label}</Table.Td>
             {r.cells.map((n, i) => (
               <Table.Td key={i} ta="right" c={t.columns[i].key === 'difference' && n !== 0 ? 'red' : undefined}>
                 {t.columns[i].money ? formatYuan(n) : n}
@@ -132,7 +133,7 @@ export function ReportsTab({ params }: { params: URLSearchParams }) {
     <Stack gap="md">
       <Group align="flex-end">
         <Select
-          label="报表"
+          label="报表名称"
           w={340}
           allowDeselect={false}
           data={REPORT_NAMES.map((name) => ({ value: name, label: UPWARD_REPORTS[name].title }))}
@@ -193,13 +194,15 @@ export function ReportsTab({ params }: { params: URLSearchParams }) {
           ))}
           {t.toSettle.map((s) => (
             <Alert key={s.reason} color="orange" title={`${s.reason}（${s.total} 人）`}>
-              <List spacing={4}>
-                {s.people.map((p) => (
-                  <List.Item key={p.personId}>
-                    <PersonLink id={p.personId} name={p.name} />：{p.detail}
-                  </List.Item>
-                ))}
-              </List>
+              <Spoiler maxHeight={130} showLabel="展开全部" hideLabel="收起">
+                <List spacing={4}>
+                  {s.people.map((p) => (
+                    <List.Item key={p.personId}>
+                      <PersonLink id={p.personId} name={p.name} />：{p.detail}
+                    </List.Item>
+                  ))}
+                </List>
+              </Spoiler>
               {s.total > s.people.length && <Text mt="xs">另有 {s.total - s.people.length} 人未列出。</Text>}
             </Alert>
           ))}

@@ -3,7 +3,7 @@
 // 2025 and 2026, with ranks, staff types, work start dates, party membership and care; claims,
 // visits and death payments in both years. Every cell of every table for 2026 is written out below,
 // counted from the people as the comments beside them say.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,11 +11,9 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { AppContext } from '../src-main/app/context';
 import type { ClaimFile } from '../src-main/contract/claims';
 import type { PrintableView } from '../src-main/contract/common';
-import type { PersonFile } from '../src-main/contract/retirees';
-import type { ChangeView } from '../src-main/contract/statistics';
 import type { UpwardTable } from '../src-main/contract/upward';
 import { workPeriod } from '../src-main/statistics/upward';
-import { CLI_ENV, cliArgs, freshContext, person, router, signInAs, tempDir } from './helpers';
+import { CLI_ENV, cliArgs, fileHistory, freshContext, router, signInAs, tempDir } from './helpers';
 
 let ctx: AppContext;
 const { call, refusal } = router(() => ctx);
@@ -27,25 +25,7 @@ afterEach(() => {
   ctx.close();
 });
 
-async function add(name: string, fields: Partial<PersonFile>): Promise<number> {
-  const p = await call<PersonFile>('retirees.create', { person: person({ name, idNumber: null, ...fields }) });
-  return p.id;
-}
-
-async function update(id: number, changes: Partial<PersonFile>): Promise<void> {
-  const p = await call<PersonFile>('retirees.get', { id });
-  const base = Object.fromEntries(Object.keys(changes).map((k) => [k, p[k as keyof PersonFile]]));
-  await call('retirees.update', { id, version: p.version, changes, base });
-}
-
-const died = (personId: number, diedOn: string) =>
-  call('deaths.register', { personId, diedOn, reportedBy: '家属', note: null });
-
-async function settle(personId: number, field: 'status' | 'category', nature: '变动' | '更正', date: string) {
-  const mine = await call<ChangeView[]>('statistics.changes', { personId });
-  const change = mine.find((c) => c.field === field)!;
-  return call<ChangeView>('statistics.confirmChange', { id: change.id, nature, effectiveDate: date });
-}
+const { add, update, died, settle } = fileHistory(call);
 
 const visit = (personId: number, kind: string, date: string, money: string) =>
   call('visits.create', { personId, kind, date, money, visitors: null, items: null, note: null });
@@ -452,36 +432,25 @@ describe('cli report', () => {
     await office();
     const db = ctx.paths.dbPath;
     ctx.close();
-    const root = path.resolve(import.meta.dirname, '..');
     const out = path.join(tempDir(), '退休干部.xlsx');
-    execFileSync(
-      'npm',
-      [
-        'run',
-        '--silent',
-        'cli',
-        '--',
-        ...cliArgs(['report', 'tuixiu-change', '--db', db, '--year', '2026', '--out', out]),
-      ],
-      { cwd: root, encoding: 'utf8', env: CLI_ENV },
-    );
+    const cli = (args: string[]) =>
+      spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
+        cwd: path.resolve(import.meta.dirname, '..'),
+        encoding: 'utf8',
+        env: CLI_ENV,
+      });
+    const made = cli(cliArgs(['report', 'tuixiu-change', '--db', db, '--year', '2026', '--out', out]));
+    expect(made.stderr).toBe('');
+    expect(made.status).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.worksheets[0];
     expect(ws.getCell('A1').value).toBe('退休干部两年数字变化情况统计表');
     expect((ws.getRow(5).values as unknown[]).slice(1)).toEqual(['合计', 3, 2, 2, 3, 4, 1]);
-    const wrong = spawnSync(
-      'npm',
-      ['run', '--silent', 'cli', '--', ...cliArgs(['report', 'tuixiu', '--db', db, '--year', '2026', '--out', out])],
-      { cwd: root, encoding: 'utf8', env: CLI_ENV },
-    );
+    const wrong = cli(cliArgs(['report', 'tuixiu', '--db', db, '--year', '2026', '--out', out]));
     expect(wrong.status).not.toBe(0);
     expect(wrong.stderr).toContain('没有名为“tuixiu”的报表');
-    const help = spawnSync('npm', ['run', '--silent', 'cli', '--', 'report', '--help'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: CLI_ENV,
-    });
+    const help = cli(['report', '--help']);
     expect(help.status).toBe(0);
     for (const name of ['lixiu-change', 'lixiu-basic', 'tuixiu-change', 'tuixiu-basic', 'all-retirees'])
       expect(help.stdout).toContain(name);

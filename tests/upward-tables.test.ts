@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { AppContext } from '../src-main/app/context';
 import type { ClaimFile } from '../src-main/contract/claims';
 import type { PrintableView } from '../src-main/contract/common';
-import type { UpwardTable } from '../src-main/contract/upward';
+import type { UpwardTable } from '../src-main/contract/statistics';
 import { workPeriod } from '../src-main/statistics/upward';
 import { CLI_ENV, cliArgs, fileHistory, freshContext, router, signInAs, tempDir } from './helpers';
 

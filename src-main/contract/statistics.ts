@@ -5,7 +5,7 @@ import type { Category } from '../shared/person';
 import { partialDate } from '../shared/dateSchemas';
 import type { PersonAge } from '../shared/dates';
 import { boundedRecord, chars, Empty, id, method, type PrintableView } from './common';
-import { REPORT_NAMES, type UpwardTable } from './upward';
+import { REPORT_NAMES, type ReportName, type ToSettle, type UpwardColumn } from './upward';
 
 export type ByCategory = Record<Category | '合计', number>;
 
@@ -67,6 +67,23 @@ export interface YearBalance {
    * from the number reported last year; the 说明 names them.
    */
   corrections: { personId: number; name: string; change: string }[];
+}
+
+/** A table sent upward (contract/upward.ts) filled for a year. */
+export interface UpwardTable {
+  report: ReportName;
+  title: string;
+  year: number;
+  /** 填报单位: the office's name from its settings. */
+  orgName: string;
+  rowHeading: string;
+  columns: UpwardColumn[];
+  rows: { key: string; label: string; apart: boolean; cells: number[] }[];
+  toSettle: ToSettle[];
+  /** 两年数字变化 only: the people behind a non-zero 差, and the year's corrections (item 4). */
+  balance: { people: BalancePerson[]; corrections: { personId: number; name: string; change: string }[] } | null;
+  /** What the table counts, in words (printed under it). */
+  notes: string[];
 }
 
 /** The figures of the statistics page whose bars open a list of people, with their titles. */

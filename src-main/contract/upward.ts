@@ -2,7 +2,6 @@
 // the official headings, in this one place. The main process fills them (statistics/upward.ts),
 // prints and exports them; the page and the CLI name them by the keys below.
 import { RANKS } from '../shared/person';
-import type { BalancePerson } from './statistics';
 
 /** A column: its key, its official heading, and the heading above it that it shares with its neighbours. */
 export interface UpwardColumn {
@@ -164,20 +163,4 @@ export interface ToSettle {
   total: number;
   /** The first of them (a list of 80,000 helps nobody): each with what the file says. */
   people: { personId: number; name: string; detail: string }[];
-}
-
-export interface UpwardTable {
-  report: ReportName;
-  title: string;
-  year: number;
-  /** 填报单位: the office's name from its settings. */
-  orgName: string;
-  rowHeading: string;
-  columns: UpwardColumn[];
-  rows: { key: string; label: string; apart: boolean; cells: number[] }[];
-  toSettle: ToSettle[];
-  /** 两年数字变化 only: the people behind a non-zero 差, and the year's corrections (item 4). */
-  balance: { people: BalancePerson[]; corrections: { personId: number; name: string; change: string }[] } | null;
-  /** What the table counts, in words (printed under it). */
-  notes: string[];
 }

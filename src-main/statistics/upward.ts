@@ -20,15 +20,8 @@
 //   fund paid through the office: 丧葬补助金 and 一次性抚恤金 from the death tasks done in the year.
 import { currentOperator, getOfficeSettings, readSetting, writeSetting } from '../settings/settings';
 import type { PrintableView } from '../contract/common';
-import type { BalanceRow, YearBalance } from '../contract/statistics';
-import {
-  headerRows,
-  UPWARD_REPORTS,
-  WORK_PERIODS,
-  type ReportName,
-  type ToSettle,
-  type UpwardTable,
-} from '../contract/upward';
+import type { BalanceRow, UpwardTable, YearBalance } from '../contract/statistics';
+import { headerRows, UPWARD_REPORTS, WORK_PERIODS, type ReportName, type ToSettle } from '../contract/upward';
 import type { Store } from '../db/store';
 import { html, raw } from '../documents/html';
 import { printable, ruledListCss } from '../documents/print';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
 import type { PersonFile } from '../../src-main/contract/retirees';
-import type { UpwardTable } from '../../src-main/contract/upward';
+import type { UpwardTable } from '../../src-main/contract/statistics';
 import { openOffice, type Office } from './office';
 
 const SHOTS = '/tmp/shots-rep';

@@ -21,13 +21,8 @@ import {
 } from '@mantine/core';
 import { IconDownload, IconPrinter, IconTags } from '@tabler/icons-react';
 import { useState } from 'react';
-import {
-  headerRows,
-  REPORT_NAMES,
-  UPWARD_REPORTS,
-  type ReportName,
-  type UpwardTable,
-} from '../../../src-main/contract/upward';
+import { headerRows, REPORT_NAMES, UPWARD_REPORTS, type ReportName } from '../../../src-main/contract/upward';
+import type { UpwardTable } from '../../../src-main/contract/statistics';
 import { formatYuan } from '../../../src-main/shared/money';
 import { download } from '../../files';
 import { Can } from '../../kit/operator';

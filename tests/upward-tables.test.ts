@@ -456,5 +456,6 @@ describe('cli report', () => {
       expect(help.stdout).toContain(name);
     expect(fs.existsSync(out)).toBe(true);
     ctx = await freshContext();
-  });
+    // Three runs of the CLI, each starting Node and tsx.
+  }, 200_000);
 });

@@ -112,6 +112,7 @@ import { activityCharts, activityPeople } from './statistics/activity';
 import { chartPrintable, chartWorkbook } from './statistics/charts';
 import { confirmChange, listChanges } from './statistics/changes';
 import { statisticsBalance, statisticsFigures, statisticsPeople } from './statistics/roll';
+import { saveReportRowLabels, upwardPrintable, upwardTable, upwardWorkbook } from './statistics/upward';
 import { addAttachment, readAttachment, removeAttachment } from './retirees/attachments';
 import { historyFor } from './retirees/history';
 import { listFilterOptions, listPersons, officeFigures } from './retirees/list';
@@ -427,6 +428,13 @@ const handlers: Handlers = {
   'statistics.home': (ctx) => homeFigures(ctx.store),
   'statistics.balance': (ctx, { year }) => statisticsBalance(ctx.store, year),
   'statistics.people': (ctx, input) => statisticsPeople(ctx.store, input),
+  'statistics.report': (ctx, { report, year }) => upwardTable(ctx.store, report, year),
+  'statistics.reportPrint': (ctx, { report, year }) => upwardPrintable(ctx.store, report, year),
+  'statistics.reportExport': async (ctx, { report, year }) => withBase64(await upwardWorkbook(ctx.store, report, year)),
+  'statistics.saveReportLabels': (ctx, { report, labels }) => {
+    saveReportRowLabels(ctx.store, report, labels);
+    return { ok: true as const };
+  },
   'statistics.changes': (ctx, q) => listChanges(ctx.store, q),
   'statistics.confirmChange': (ctx, input) => confirmChange(ctx.store, input),
   'statistics.activity': (ctx, { year }) => activityCharts(ctx.store, year),

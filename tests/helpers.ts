@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { RpcError } from '../src-main/shared/errors';
 import type { InputOf } from '../src-main/contract';
 import type { ClaimsReport } from '../src-main/contract/claims';
+import type { PersonFile } from '../src-main/contract/retirees';
+import type { ChangeView } from '../src-main/contract/statistics';
 import { PersonInput } from '../src-main/contract/retirees';
 import { dispatch } from '../src-main/router';
 import { AppContext } from '../src-main/app/context';
@@ -90,6 +92,31 @@ export function router(ctx: () => AppContext) {
       const r = await dispatchAsAdministrator(ctx(), method, input);
       if (r.ok) throw new Error(`${method} was not refused`);
       return r.error;
+    },
+  };
+}
+
+/**
+ * What a clerk does to files through the router, for tests that build an office's history: a file
+ * made (the fields given, no ID number), some fields edited against what the file holds, a death
+ * registered, and the change just recorded for a field settled (变动 or 更正, with its date).
+ */
+export function fileHistory(call: <T>(method: string, input: unknown) => Promise<T>) {
+  return {
+    async add(name: string, fields: Partial<PersonFile>): Promise<number> {
+      return (await call<PersonFile>('retirees.create', { person: person({ name, idNumber: null, ...fields }) })).id;
+    },
+    async update(id: number, changes: Partial<PersonFile>): Promise<void> {
+      const p = await call<PersonFile>('retirees.get', { id });
+      const base = Object.fromEntries(Object.keys(changes).map((k) => [k, p[k as keyof PersonFile]]));
+      await call('retirees.update', { id, version: p.version, changes, base });
+    },
+    died: (personId: number, diedOn: string) =>
+      call('deaths.register', { personId, diedOn, reportedBy: '家属', note: null }),
+    async settle(personId: number, field: 'status' | 'category', nature: '变动' | '更正', date: string) {
+      const mine = await call<ChangeView[]>('statistics.changes', { personId });
+      const change = mine.find((c) => c.field === field)!;
+      return call<ChangeView>('statistics.confirmChange', { id: change.id, nature, effectiveDate: date });
     },
   };
 }

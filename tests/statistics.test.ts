@@ -8,7 +8,7 @@ import type { AppContext } from '../src-main/app/context';
 import { openRaw } from '../src-main/db/open';
 import type { PersonFile } from '../src-main/contract/retirees';
 import type { ChangeView, FigurePeople, RollFigures, YearBalance } from '../src-main/contract/statistics';
-import { CLI_ENV, cliArgs, freshContext, person, router } from './helpers';
+import { CLI_ENV, cliArgs, fileHistory, freshContext, router } from './helpers';
 
 let ctx: AppContext;
 const { call, refusal } = router(() => ctx);
@@ -17,28 +17,10 @@ beforeEach(async () => {
 });
 afterEach(() => ctx.close());
 
-async function add(name: string, category: string, retirementDate: string | null): Promise<number> {
-  const p = await call<PersonFile>('retirees.create', {
-    person: person({ name, category: category as PersonFile['category'], retirementDate, idNumber: null }),
-  });
-  return p.id;
-}
+const { update, died, settle, ...files } = fileHistory(call);
 
-async function update(id: number, changes: Partial<PersonFile>): Promise<void> {
-  const p = await call<PersonFile>('retirees.get', { id });
-  const base = Object.fromEntries(Object.keys(changes).map((k) => [k, p[k as keyof PersonFile]]));
-  await call('retirees.update', { id, version: p.version, changes, base });
-}
-
-const died = (personId: number, diedOn: string) =>
-  call('deaths.register', { personId, diedOn, reportedBy: '家属', note: null });
-
-/** The change just recorded for a person's field, settled by the clerk. */
-async function settle(personId: number, field: 'status' | 'category', nature: '变动' | '更正', date: string) {
-  const mine = await call<ChangeView[]>('statistics.changes', { personId });
-  const change = mine.find((c) => c.field === field)!;
-  return call<ChangeView>('statistics.confirmChange', { id: change.id, nature, effectiveDate: date });
-}
+const add = (name: string, category: string, retirementDate: string | null) =>
+  files.add(name, { category: category as PersonFile['category'], retirementDate });
 
 /** The office: ten people, their histories over 2025–2026. */
 async function office() {

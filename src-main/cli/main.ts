@@ -14,6 +14,7 @@
 //   npm run --silent cli -- claims --db PATH --year YYYY [--json]               the year's claim lines
 //   npm run --silent cli -- claims simulate --db PATH --year YYYY --policy FILE.json [--json]
 //   npm run --silent cli -- stats --db PATH [--as-of YYYY-MM-DD] [--json]   the roll's figures as of a date
+//   npm run --silent cli -- report NAME --db PATH --year YYYY --out FILE.xlsx   an upward table (cli report --help lists them)
 //   npm run --silent cli -- letters render --db PATH --template KIND --people IDNUMBER,… --out FILE.html
 //   npm run --silent cli -- encrypt --db PATH --operator NAME      an administrator encrypts the database and its backups in place
 //   npm run --silent cli -- offsite --db PATH --to FOLDER          a verified copy to a USB stick or shared drive (then daily)
@@ -60,6 +61,8 @@ import { composeLetters, letterAssets } from '../letters/letters';
 import { lettersPrintable } from '../documents/letter';
 import { htmlDocument } from '../documents/print';
 import { describeFigures, statisticsFigures } from '../statistics/roll';
+import { upwardWorkbook } from '../statistics/upward';
+import { REPORT_NAMES, UPWARD_REPORTS, type ReportName } from '../contract/upward';
 import { LETTER_KIND_KEYS, type LetterKind } from '../shared/letters';
 import { IMPORT_LIMITS, sizeText, unreadableFile } from '../shared/importLimits';
 import { ADJUSTMENT_FIELD_NAMES, LEDGER_FIELD_NAMES, missingFieldsText } from '../shared/importFields';
@@ -134,6 +137,7 @@ const USAGE = `用法：
   npm run --silent cli -- claims --db 数据库文件 --year 年度 [--json]                  列出该年度全部报销明细
   npm run --silent cli -- claims simulate --db 数据库文件 --year 年度 --policy 政策.json [--json]   政策测算
   npm run --silent cli -- stats --db 数据库文件 [--as-of 2026-12-31] [--json]   统计数字（默认截至上年12月31日）
+  npm run --silent cli -- report 报表名 --db 数据库文件 --year 年度 --out 文件.xlsx   上报报表（统计年报），报表名见 cli report --help
   npm run --silent cli -- letters render --db 数据库文件 --template 模板 --people 身份证号,身份证号 --out 文件.html   生成信函
     模板：sympathy（慰问信）、birthday（生日贺信）、festival（节日慰问信）、bereavement（唁函）、visit-notice（走访通知）
   npm run --silent cli -- encrypt --db 数据库文件 --operator 操作员姓名   加密数据库及其全部备份（先备份并校验；密码取自环境变量 ${PASSWORD_ENV}；打印恢复码，请抄下另行保管）
@@ -142,6 +146,17 @@ const USAGE = `用法：
   数据库已加密时：--operator 操作员的密码先打开数据库再登录；install-copy 不加 --operator 时用恢复码。init 带 --org 和 --operator 时新建的数据库即已加密
   数据库文件损坏时：从最新的可用备份恢复，在标准错误输出说明，不执行命令并以退出码 3 结束；加 --accept-recovery 则恢复后继续执行
   数据库来自更新版本的程序时：不作任何改动，不执行命令，以退出码 4 结束`;
+
+/** `cli report --help`: the upward tables by the names the command takes. */
+const REPORT_USAGE = `用法：npm run --silent cli -- report 报表名 --db 数据库文件 --year 年度 --out 文件.xlsx
+报表名：
+${REPORT_NAMES.map((name) => `  ${name.padEnd(14)}${UPWARD_REPORTS[name].title}`).join('\n')}`;
+
+/** The table `cli report NAME` names, or a refusal that lists them. */
+function reportName(name: string | undefined): ReportName {
+  if (name && (REPORT_NAMES as string[]).includes(name)) return name as ReportName;
+  throw new UserError('usage', `${name ? `没有名为“${name}”的报表。` : '请指定报表名。'}\n${REPORT_USAGE}`);
+}
 
 /** Exit code when the database was recovered from a backup and the command was not run. */
 const EXIT_RECOVERED = 3;
@@ -491,6 +506,8 @@ function methodOf(command: string, sub: string | undefined, dryRun: boolean): Me
       return 'backups.create';
     case 'stats':
       return 'statistics.figures';
+    case 'report':
+      return 'statistics.reportExport';
     default:
       return 'backups.list';
   }
@@ -589,6 +606,11 @@ async function main(argvIn: string[]): Promise<number> {
   const asOf = takeOption(argv, 'as-of');
   const args = parseLaunchArgs(argv.filter((a) => a !== '--json' && a !== '--accept-recovery'));
   const [command] = args.rest;
+  if (command === 'report' && argv.includes('--help')) {
+    console.log(REPORT_USAGE);
+    return 0;
+  }
+  if (command === 'report') reportName(args.rest[1]);
   if (
     !command ||
     ![
@@ -603,6 +625,7 @@ async function main(argvIn: string[]): Promise<number> {
       'adjustments',
       'letters',
       'stats',
+      'report',
       'encrypt',
       'offsite',
       'install-copy',
@@ -769,6 +792,13 @@ async function runCommand(
     } else if (command === 'stats') {
       const figures = statisticsFigures(ctx.store, asOf ?? undefined);
       process.stdout.write(json ? `${JSON.stringify(figures, null, 2)}\n` : `${describeFigures(figures)}\n`);
+    } else if (command === 'report') {
+      const report = reportName(args.rest[1]);
+      if (year === null || !out) throw new UserError('usage', REPORT_USAGE);
+      const { data, count } = await upwardWorkbook(ctx.store, report, year);
+      fs.writeFileSync(path.resolve(out), data);
+      console.log(`已导出${UPWARD_REPORTS[report].title}（${year}年度）：${path.resolve(out)}`);
+      return { input: { report, year }, output: { count } };
     } else if (command === 'offsite') {
       if (!to) throw new UserError('usage', USAGE);
       const b = await copyOffsite(ctx.store, path.resolve(to));

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Category } from '../shared/person';
 import { partialDate } from '../shared/dateSchemas';
 import { formatChineseDate, type PersonAge } from '../shared/dates';
-import { type PrintableView, chars, Empty, id, method } from './common';
+import { boundedRecord, chars, Empty, id, method, type PrintableView } from './common';
+import { REPORT_NAMES, type ReportName, type ToSettle, type UpwardColumn } from './upward';
 
 export type ByCategory = Record<Category | '合计', number>;
 
@@ -66,6 +67,23 @@ export interface YearBalance {
    * from the number reported last year; the 说明 names them.
    */
   corrections: { personId: number; name: string; change: string }[];
+}
+
+/** A table sent upward (contract/upward.ts) filled for a year. */
+export interface UpwardTable {
+  report: ReportName;
+  title: string;
+  year: number;
+  /** 填报单位: the office's name from its settings. */
+  orgName: string;
+  rowHeading: string;
+  columns: UpwardColumn[];
+  rows: { key: string; label: string; apart: boolean; cells: number[] }[];
+  toSettle: ToSettle[];
+  /** 两年数字变化 only: the people behind a non-zero 差, and the year's corrections (item 4). */
+  balance: { people: BalancePerson[]; corrections: { personId: number; name: string; change: string }[] } | null;
+  /** What the table counts, in words (printed under it). */
+  notes: string[];
 }
 
 /** The figures of the statistics page whose bars open a list of people, with their titles. */
@@ -153,8 +171,11 @@ export interface HomeFigures {
   deaths: YearDeath[];
 }
 
-const isoDate = chars(10).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-12-31');
 const year = z.number().int().min(1949, '年份有误').max(2200, '年份有误');
+/** An upward table and its year. */
+const ReportInput = z.object({ report: z.enum(REPORT_NAMES, { error: '没有这张报表' }), year });
+
+const isoDate = chars(10).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-12-31');
 
 // --- the charts of the year's work (药费, 走访, 信访) and every chart's table ---------------------------
 
@@ -267,6 +288,25 @@ export const statisticsMethods = {
   ),
   /** The year's balance: 上年末 + 本年新办 − 本年去世 = 应有, against 实有, and the people behind a 差. */
   'statistics.balance': method<YearBalance>()(z.object({ year }), 'read'),
+  /** A fixed table sent upward (统计年报) for a year: its rows and columns filled, and who to settle before it goes. */
+  'statistics.report': method<UpwardTable>()(ReportInput, 'read'),
+  /** The table on A4 landscape, as the form has it, to print (logged as printed). */
+  'statistics.reportPrint': method<PrintableView>()(ReportInput, 'read', {
+    access: 'print',
+    what: '打印上报报表',
+    rows: () => null,
+  }),
+  /** The table as an .xlsx, the form's headings merged as on paper. */
+  'statistics.reportExport': method<{ fileName: string; count: number; dataBase64: string }>()(
+    ReportInput,
+    'files.export',
+    { access: 'export', what: '导出上报报表', rows: () => null },
+  ),
+  /** The office's labels for a table's rows (a provincial 表样's words); an empty label goes back to the default. */
+  'statistics.saveReportLabels': method<{ ok: true }>()(
+    z.object({ report: ReportInput.shape.report, labels: boundedRecord(chars(60), 40, 40) }),
+    'admin',
+  ),
   /** The recorded changes: of one person, or those still to check (no date, or found in the audit log). */
   'statistics.changes': method<ChangeView[]>()(
     z.object({ personId: id.optional(), toCheck: z.boolean().default(false) }),

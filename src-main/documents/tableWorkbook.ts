@@ -40,6 +40,12 @@ export interface TableColumn {
   wrap?: boolean;
   /** On a sheet to fill in (`blankRows`), the values offered as a drop-down list. */
   choices?: readonly string[];
+  /**
+   * A heading this column shares with its neighbours of the same group, merged above their own
+   * (an official form's 本年12月底 over 应有 and 实有): the header is then two rows, and a column
+   * without a group has its heading merged down both.
+   */
+  group?: string;
 }
 
 /** A cell with a problem to point at: coloured, and the problem as its comment. */
@@ -155,8 +161,9 @@ export function startTableSheet(
   usedNames = new Set<string>(),
 ): Sheet {
   const lines = [sheet.title, sheet.subtitle].filter((t): t is string => t !== undefined);
+  const grouped = sheet.columns.some((c) => c.group !== undefined);
   const ws = workbook.addWorksheet(tableSheetName(sheet.name, usedNames), {
-    views: [{ state: 'frozen', ySplit: lines.length + 1 }],
+    views: [{ state: 'frozen', ySplit: lines.length + (grouped ? 2 : 1) }],
     pageSetup: {
       paperSize: 9,
       orientation: sheet.orientation ?? 'portrait',
@@ -184,14 +191,32 @@ export function startTableSheet(
     ws.mergeCells(row.number, 1, row.number, span);
     row.commit();
   });
-  const header = ws.addRow(sheet.columns.map((c) => tableCell(c.label)));
-  header.eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = sheet.ruled ? THIN : { bottom: { style: 'thin' } };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  const headers = grouped
+    ? [sheet.columns.map((c) => c.group ?? c.label), sheet.columns.map((c) => (c.group === undefined ? null : c.label))]
+    : [sheet.columns.map((c) => c.label)];
+  const rows = headers.map((labels) => {
+    const header = ws.addRow(labels.map((l) => tableCell(l)));
+    for (let i = 1; i <= sheet.columns.length; i++) {
+      const cell = header.getCell(i);
+      cell.font = { bold: true };
+      cell.fill = HEADER_FILL;
+      cell.border = sheet.ruled ? THIN : { bottom: { style: 'thin' } };
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    }
+    return header;
   });
-  header.commit();
+  if (grouped) {
+    const [top, under] = rows.map((r) => r.number);
+    sheet.columns.forEach((c, i) => {
+      if (c.group === undefined) ws.mergeCells(top, i + 1, under, i + 1);
+      else if (i === 0 || sheet.columns[i - 1].group !== c.group) {
+        let last = i;
+        while (last + 1 < sheet.columns.length && sheet.columns[last + 1].group === c.group) last++;
+        if (last > i) ws.mergeCells(top, i + 1, top, last + 1);
+      }
+    });
+  }
+  for (const r of rows) r.commit();
   return ws;
 }
 
@@ -225,7 +250,10 @@ async function writeSheet(
   const ws = startTableSheet(workbook, sheet, usedNames);
   const { columns, ruled = false } = sheet;
   // (A streaming sheet keeps no row count: the last row's number is kept here.)
-  let last = (sheet.title === undefined ? 0 : 1) + (sheet.subtitle === undefined ? 0 : 1) + 1;
+  let last =
+    (sheet.title === undefined ? 0 : 1) +
+    (sheet.subtitle === undefined ? 0 : 1) +
+    (columns.some((c) => c.group !== undefined) ? 2 : 1);
   const commit = (row: ExcelJS.Row) => {
     last = row.number;
     row.commit();

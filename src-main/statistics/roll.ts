@@ -25,7 +25,7 @@ import {
   type RollFigures,
   type YearBalance,
 } from '../contract/statistics';
-import { CATEGORIES, type Category } from '../shared/person';
+import { CATEGORIES, RANKS, type Category } from '../shared/person';
 import type { Store } from '../db/store';
 
 /**
@@ -44,14 +44,39 @@ export interface RollPerson {
   /** FLAG bits. */
   flags: number;
   unit: string | null;
+  /** 职级 as its place in RANKS counted from 1 (正省部级 = 1); 0 without one. */
+  rank: number;
+  /**
+   * 参加工作时间 as yyyymmdd keeping its precision: an unknown month or day is 00 (1937-07 →
+   * 19370700, 1945 → 19450000); null without one. The upward tables sort it into their periods.
+   */
+  workStart: number | null;
 }
 
-const FLAG = { 男: 1, 女: 2, 党员: 4, 独居: 8, 失能: 16, 半失能: 32, 空巢: 64, 异地: 128 } as const;
+export const FLAG = {
+  男: 1,
+  女: 2,
+  党员: 4,
+  独居: 8,
+  失能: 16,
+  半失能: 32,
+  空巢: 64,
+  异地: 128,
+  /** 统计标志: counted in the tables sent upward. */
+  统计: 256,
+  干部: 512,
+  工人: 1024,
+} as const;
 
 /** SQL for a stored date's first day as yyyymmdd (`1995-07` → 19950701), as dayNumber does in JS. */
 const dayNumberSql = (col: string) =>
   `CASE WHEN ${col} IS NULL THEN NULL ELSE CAST(substr(${col}, 1, 4) AS INTEGER) * 10000
      + max(CAST(substr(${col}, 6, 2) AS INTEGER), 1) * 100 + max(CAST(substr(${col}, 9, 2) AS INTEGER), 1) END`;
+
+/** SQL for a stored date as yyyymmdd with 00 for what it does not say (`1937-07` → 19370700). */
+const partialDayNumberSql = (col: string) =>
+  `CASE WHEN ${col} IS NULL THEN NULL ELSE CAST(substr(${col}, 1, 4) AS INTEGER) * 10000
+     + coalesce(CAST(nullif(substr(${col}, 6, 2), '') AS INTEGER), 0) * 100 + coalesce(CAST(nullif(substr(${col}, 9, 2), '') AS INTEGER), 0) END`;
 
 /** `1939-06-15` → 19390615; a partial date counts from its first day (`1939` → 19390101). */
 export function dayNumber(date: string): number {
@@ -106,23 +131,31 @@ export function readRoll(store: Store, changedOnly = false): Roll {
                 | (CASE WHEN living = '独居' THEN ${FLAG.独居} ELSE 0 END)
                 | (CASE care_disability WHEN '失能' THEN ${FLAG.失能} WHEN '半失能' THEN ${FLAG.半失能} ELSE 0 END)
                 | (CASE WHEN care_empty_nest = 1 THEN ${FLAG.空巢} ELSE 0 END)
-                | (CASE WHEN remote = 1 THEN ${FLAG.异地} ELSE 0 END),
-                admin_group_id))
+                | (CASE WHEN remote = 1 THEN ${FLAG.异地} ELSE 0 END)
+                | (CASE WHEN counted = 1 THEN ${FLAG.统计} ELSE 0 END)
+                | (CASE staff_type WHEN '干部' THEN ${FLAG.干部} WHEN '工人' THEN ${FLAG.工人} ELSE 0 END),
+                admin_group_id,
+                CASE rank ${RANKS.map((r, i) => `WHEN '${r}' THEN ${i + 1}`).join(' ')} ELSE 0 END,
+                ${partialDayNumberSql('work_start_date')}))
          FROM persons
          ${changedOnly ? `WHERE id IN (SELECT person_id FROM person_changes WHERE nature = '变动')` : ''}`,
       )
       .pluck()
       .get() as string,
-  ) as [number, string, string, number | null, number | null, number, number | null][];
-  const people = rows.map(([id, category, status, retireDay, bornFirst, flags, unitId]): RollPerson => ({
-    id,
-    category,
-    status,
-    retireDay,
-    bornFirst,
-    flags,
-    unit: unitId === null ? null : (units.get(unitId) ?? null),
-  }));
+  ) as [number, string, string, number | null, number | null, number, number | null, number, number | null][];
+  const people = rows.map(
+    ([id, category, status, retireDay, bornFirst, flags, unitId, rank, workStart]): RollPerson => ({
+      id,
+      category,
+      status,
+      retireDay,
+      bornFirst,
+      flags,
+      unit: unitId === null ? null : (units.get(unitId) ?? null),
+      rank,
+      workStart,
+    }),
+  );
   const all = (
     store
       .prepare(
@@ -183,6 +216,23 @@ export function rollOf(store: Store): Roll {
   const roll = readRoll(store);
   rolls.set(store, { stamp, roll });
   return roll;
+}
+
+/**
+ * The roll narrowed to some of its people (the counted files, the cadres of one rank), their
+ * changes with them: the figures and the balance count from it as from the whole roll.
+ */
+export function narrowRoll(roll: Roll, keep: (p: RollPerson) => boolean): Roll {
+  const people = roll.people.filter(keep);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return {
+    people,
+    names: roll.names,
+    inNameOrder: roll.inNameOrder,
+    byId,
+    changes: new Map([...roll.changes].filter(([id]) => byId.has(id))),
+    all: roll.all.filter((c) => byId.has(c.personId)),
+  };
 }
 
 /** The value a field had on `date`, from the value now and the field's 变动 (oldest first). */

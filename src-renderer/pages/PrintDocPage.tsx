@@ -25,6 +25,7 @@ export const PRINT_DOCS = [
   'privacy-rules',
   'privacy-assessment',
   'chart',
+  'upward',
 ] as const;
 export type PrintDocKind = (typeof PRINT_DOCS)[number];
 
@@ -57,6 +58,11 @@ function docRequest(kind: PrintDocKind, params: URLSearchParams): DocRequest {
       return request('statistics.chartPrint', {
         chart: params.get('chart') as InputOf<'statistics.chartPrint'>['chart'],
         asOf: params.get('asOf') ?? '',
+        year: Number(params.get('year')),
+      });
+    case 'upward':
+      return request('statistics.reportPrint', {
+        report: (params.get('report') ?? '') as InputOf<'statistics.reportPrint'>['report'],
         year: Number(params.get('year')),
       });
     case 'register':
@@ -111,12 +117,12 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
       <Stack className="no-print" p="md" gap="xs">
         <Group>
           <Button onClick={print} loading={logLetters.isPending}>
-            {kind === 'contacts'
-              ? `打印（${view.count} 人）`
-              : kind === 'register'
-                ? `打印（${view.count} 件）`
-                : kind === 'chart'
-                  ? '打印'
+            {kind === 'upward' || kind === 'chart'
+              ? '打印'
+              : kind === 'contacts'
+                ? `打印（${view.count} 人）`
+                : kind === 'register'
+                  ? `打印（${view.count} 件）`
                   : `打印（共 ${view.count} ${kind === 'letters' ? '封' : '份'}）`}
           </Button>
           <Button variant="default" onClick={() => window.history.back()}>

@@ -5,8 +5,9 @@ import { navigate } from '../../route';
 import { BalanceTab } from './BalanceTab';
 import { ChangesTab } from './ChangesTab';
 import { ChartsTab } from './ChartsTab';
+import { ReportsTab } from './ReportsTab';
 
-const TABS = { charts: '统计图表', balance: '两年数字变化', changes: '待核实的变化' } as const;
+const TABS = { charts: '统计图表', balance: '两年数字变化', reports: '上报报表', changes: '待核实的变化' } as const;
 type Tab = keyof typeof TABS;
 
 export function StatisticsPage({ tab, params }: { tab?: string; params: URLSearchParams }) {
@@ -27,6 +28,9 @@ export function StatisticsPage({ tab, params }: { tab?: string; params: URLSearc
         </Tabs.Panel>
         <Tabs.Panel value="balance" pt="md">
           {current === 'balance' && <BalanceTab params={params} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="reports" pt="md">
+          {current === 'reports' && <ReportsTab params={params} />}
         </Tabs.Panel>
         <Tabs.Panel value="changes" pt="md">
           {current === 'changes' && <ChangesTab />}

@@ -252,6 +252,40 @@ export const AUDIT_ENTITIES: Record<
     // The after-death tasks are audited under their own (Chinese) names, shared/care DEATH_TASKS.
     fields: { diedOn: ['去世日期', 'date'], reportedBy: '报告人', amountFen: ['金额', 'money'] },
   },
+  // The death benefits (visits/deathBenefits.ts): the amounts as computed, with their formula, and the claim.
+  death_benefit: {
+    name: '丧葬抚恤',
+    fields: {
+      province: '省份',
+      rule: '计发办法',
+      funeralFen: ['丧葬补助金', 'money'],
+      reliefFen: ['抚恤金', 'money'],
+      totalFen: ['合计', 'money'],
+      formula: ['计算过程', 'list'],
+      claimantName: '申领人',
+      claimantRelation: '与逝者关系',
+      claimantIdNumber: '申领人身份证号',
+      claimantPhone: '申领人电话',
+      materials: ['申领材料', 'list'],
+      filedOn: ['申报日期', 'date'],
+      paidOn: ['发放日期', 'date'],
+      overpaidFen: ['多发养老金', 'money'],
+      overpaidRecoveredOn: ['追回日期', 'date'],
+      unpaidReason: '未发放原因',
+    },
+  },
+  death_benefit_base: {
+    name: '丧葬抚恤计发基数',
+    fields: { province: '省份', year: ['适用年度', 'year'], baseFen: ['计发基数', 'money'] },
+  },
+  national_income: {
+    name: '全国城镇居民人均可支配收入',
+    fields: { year: ['适用年度', 'year'], incomeFen: ['金额', 'money'] },
+  },
+  death_benefit_rule: {
+    name: '丧葬抚恤计发办法',
+    fields: { group: '人员类别', province: '省份', fromDate: ['适用起始日期', 'date'], rule: '计发办法' },
+  },
   petition: {
     name: '信访件',
     fields: {
@@ -469,6 +503,7 @@ const WHAT: Record<string, string> = {
   'attachment.delete': '删除附件',
   'death.create': '病故登记',
   'death.update': '办理病故后续事项',
+  'death_benefit.create': '核定丧葬抚恤金额',
   'study_material.update': '领取学习资料',
   'activity.update': '登记活动到场',
   'adjustment_run.update': '按调资规则重新计算',

@@ -120,6 +120,8 @@ export interface Reminders {
   }[];
   notContacted: { personId: number; name: string; lastContact: string | null; allowedDays: number; why: string }[];
   hospital: { personId: number; name: string; visitDate: string; hospital: string | null }[];
+  /** Deaths whose benefits are not filed, the three-month window closing within 30 days or closed. */
+  deathBenefits: { personId: number; name: string; diedOn: string; closesOn: string; overdue: boolean }[];
 }
 
 /**

@@ -81,6 +81,27 @@ export const RULE_KIND_LABELS: Record<DeathRule['kind'], string> = {
   pension: '按本人月养老金、全国人均可支配收入与固定金额',
 };
 
+/** A rule in words, as the parameters screen and the audit show it. */
+export function ruleText(rule: DeathRule): string {
+  const by = rule.basis ? `（${rule.basis}）` : '';
+  if (rule.kind === 'standard2021') return `丧葬补助金 = 2B，抚恤金 = B × 计发月数${by}`;
+  const terms = (parts: [number, string][]) =>
+    parts
+      .filter(([n]) => n > 0)
+      .map(([, t]) => t)
+      .join(' + ') || '0';
+  const relief = terms([
+    [rule.incomeTimes, `${rule.incomeTimes} × 全国上年度城镇居民人均可支配收入`],
+    [rule.reliefMonths, `${rule.reliefMonths} 个月基本养老金`],
+    [rule.reliefFixedFen, `${formatYuan(rule.reliefFixedFen)} 元`],
+  ]);
+  const funeral = terms([
+    [rule.funeralMonths, `${rule.funeralMonths} 个月基本养老金`],
+    [rule.funeralFixedFen, `${formatYuan(rule.funeralFixedFen)} 元`],
+  ]);
+  return `丧葬补助金 = ${funeral}，抚恤金 = ${relief}${by}`;
+}
+
 /** What a computation needs beyond the rule; null where the file or the parameters lack it. */
 export interface BenefitInputs {
   rule: DeathRule;

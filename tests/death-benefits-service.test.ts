@@ -131,6 +131,33 @@ describe('computing, keeping and recomputing', () => {
   });
 });
 
+test('parameters typed in error are taken out, audited; a saved amount keeps its B', async () => {
+  await call('deathBenefits.saveBase', { province: '山东', year: 2024, base: '2,818.50' });
+  await call('deathBenefits.saveIncome', { year: 2024, income: '51,821.00' });
+  const personId = await deceased('2024-06-15');
+  await call('deathBenefits.compute', { personId, province: '山东' });
+  const after = await call<BenefitParameters>('deathBenefits.deleteBase', { province: '山东', year: 2024 });
+  expect(after.bases).toEqual([]);
+  expect((await call<BenefitParameters>('deathBenefits.deleteIncome', { year: 2024 })).incomes).toEqual([]);
+  expect((await refusal('deathBenefits.deleteBase', { province: '山东', year: 2024 })).message).toBe(
+    '没有山东 2024 年的计发基数',
+  );
+  expect(
+    ctx.store.raw
+      .prepare(
+        "select entity, action from audit_log where entity in ('death_benefit_base', 'national_income') order by id",
+      )
+      .all(),
+  ).toEqual([
+    { entity: 'death_benefit_base', action: 'create' },
+    { entity: 'national_income', action: 'create' },
+    { entity: 'death_benefit_base', action: 'delete' },
+    { entity: 'national_income', action: 'delete' },
+  ]);
+  const kept = (await call<{ benefits: DeathBenefitsView }>('deathBenefits.get', { personId })).benefits;
+  expect([kept.inputs.baseFen, kept.totalFen]).toEqual([2_818_50, 59_893_13]);
+});
+
 describe('bad input: refused in Chinese, nothing saved', () => {
   test('a year without B', async () => {
     await call('deathBenefits.saveBase', { province: '山东', year: 2024, base: '2,818.50' });

@@ -21,6 +21,9 @@ export function DeathBenefitParamsSection() {
   const params = useRpc('deathBenefits.parameters', {}).data;
   const [open, setOpen] = useState<'base' | 'income' | 'rule' | null>(null);
   const [editing, setEditing] = useState<AppliedRule | null>(null);
+  // A row typed in error (a province misspelt) is taken out; each removal is audited.
+  const dropBase = useRpcMutation('deathBenefits.deleteBase', { invalidates: ['deathBenefits.parameters'] });
+  const dropIncome = useRpcMutation('deathBenefits.deleteIncome', { invalidates: ['deathBenefits.parameters'] });
   if (!params) return null;
   return (
     <Paper withBorder p="md" aria-label="丧葬抚恤参数">
@@ -48,6 +51,20 @@ export function DeathBenefitParamsSection() {
             { accessor: 'year', title: '适用于去世年份' },
             { accessor: 'baseFen', title: 'B（元/月）', render: (b) => formatYuan(b.baseFen) },
             { accessor: 'savedBy', title: '录入人', render: (b) => `${b.savedBy} ${b.savedAt.slice(0, 10)}` },
+            {
+              accessor: 'actions',
+              title: '',
+              render: (b) => (
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => dropBase.mutate({ province: b.province, year: b.year })}
+                >
+                  删除
+                </Button>
+              ),
+            },
           ]}
         />
         <Group justify="space-between">
@@ -65,6 +82,20 @@ export function DeathBenefitParamsSection() {
             { accessor: 'year', title: '适用于去世年份' },
             { accessor: 'incomeFen', title: '金额（元/年）', render: (i) => formatYuan(i.incomeFen) },
             { accessor: 'savedBy', title: '录入人', render: (i) => `${i.savedBy} ${i.savedAt.slice(0, 10)}` },
+            {
+              accessor: 'actions',
+              title: '',
+              render: (i) => (
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => dropIncome.mutate({ year: i.year })}
+                >
+                  删除
+                </Button>
+              ),
+            },
           ]}
         />
         <Group justify="space-between">

@@ -63,7 +63,7 @@ describe('computing, keeping and recomputing', () => {
 
     // B corrected later: the saved amounts and their formula stay as computed.
     await call('deathBenefits.saveBase', { province: '山东', year: 2024, base: '3,000.00' });
-    const kept = (await call<{ benefits: DeathBenefitsView }>('deathBenefits.get', { personId })).benefits;
+    const kept = (await call<{ benefits: DeathBenefitsView }>('deaths.get', { personId })).benefits;
     expect([kept.reliefFen, kept.inputs.baseFen, kept.lines[3]]).toEqual([
       54_256_13,
       2_818_50,
@@ -71,7 +71,7 @@ describe('computing, keeping and recomputing', () => {
     ]);
     const again = await refusal('deathBenefits.compute', { personId, province: '山东', version: 1 });
     expect(again.message).toContain('重新核算请说明原因');
-    expect((await call<{ benefits: DeathBenefitsView }>('deathBenefits.get', { personId })).benefits.version).toBe(1);
+    expect((await call<{ benefits: DeathBenefitsView }>('deaths.get', { personId })).benefits.version).toBe(1);
 
     const redone = await call<DeathBenefitsView>('deathBenefits.compute', {
       personId,
@@ -154,7 +154,7 @@ test('parameters typed in error are taken out, audited; a saved amount keeps its
     { entity: 'death_benefit_base', action: 'delete' },
     { entity: 'national_income', action: 'delete' },
   ]);
-  const kept = (await call<{ benefits: DeathBenefitsView }>('deathBenefits.get', { personId })).benefits;
+  const kept = (await call<{ benefits: DeathBenefitsView }>('deaths.get', { personId })).benefits;
   expect([kept.inputs.baseFen, kept.totalFen]).toEqual([2_818_50, 59_893_13]);
 });
 
@@ -207,7 +207,7 @@ describe('bad input: refused in Chinese, nothing saved', () => {
     expect(
       (await refusal('deathBenefits.save', { ...claim, claimantIdNumber: good, paidOn: '2024-06-01' })).message,
     ).toBe('发放日期不能早于去世日期 2024年6月15日');
-    const unchanged = (await call<{ benefits: DeathBenefitsView }>('deathBenefits.get', { personId })).benefits;
+    const unchanged = (await call<{ benefits: DeathBenefitsView }>('deaths.get', { personId })).benefits;
     expect([unchanged.claimantName, unchanged.paidOn, unchanged.version]).toEqual([null, null, 1]);
     expect((await refusal('deathBenefits.saveBase', { province: '山东', year: 2025, base: '0' })).message).toContain(
       '计发基数 B须大于 0',

@@ -122,7 +122,6 @@ export const BenefitRuleInput = z.object({
 export type BenefitRuleInput = z.output<typeof BenefitRuleInput>;
 
 export const deathBenefitsMethods = {
-  'deathBenefits.get': method<{ benefits: DeathBenefitsView | null }>()(z.object({ personId: id }), 'read'),
   /** The amounts under today's parameters, not saved. */
   'deathBenefits.preview': method<BenefitComputation>()(BenefitComputeInput, 'read'),
   /** Computes and keeps the amounts; a second time only with a reason (audited, before and after). */

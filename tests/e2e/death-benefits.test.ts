@@ -117,7 +117,7 @@ describe('death benefits', () => {
     await panel.scrollIntoViewIfNeeded();
     await shot('5-claim');
 
-    const { benefits } = await office.rpc<{ benefits: DeathBenefitsView }>('deathBenefits.get', { personId });
+    const { benefits } = await office.rpc<{ benefits: DeathBenefitsView }>('deaths.get', { personId });
     expect(benefits).toMatchObject({
       funeralFen: 5_637_00,
       reliefFen: 54_256_13,

@@ -18,7 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { BenefitComputation, DeathBenefitsView } from '../../../../src-main/contract/deathBenefits';
 import { RELATIONS } from '../../../../src-main/contract/privacy';
 import { formatChineseDate, todayIso } from '../../../../src-main/shared/dates';
@@ -33,10 +33,16 @@ import { textField, validatedAs } from '../fields';
 
 const yuanText = (fen: number) => `${formatYuan(fen)} 元`;
 
-export function DeathBenefitsPanel({ personId, diedOn }: { personId: number; diedOn: string }) {
-  const benefits = useRpc('deathBenefits.get', { personId }).data?.benefits;
+export function DeathBenefitsPanel({
+  personId,
+  diedOn,
+  benefits,
+}: {
+  personId: number;
+  diedOn: string;
+  benefits: DeathBenefitsView | null;
+}) {
   const [open, setOpen] = useState<'compute' | 'claim' | null>(null);
-  if (benefits === undefined) return null;
   return (
     <Paper withBorder p="md" aria-label="丧葬抚恤">
       <Group justify="space-between" mb="sm">
@@ -148,7 +154,8 @@ function ComputeForm({
   saved: DeathBenefitsView | null;
   onClose: () => void;
 }) {
-  const params = useRpc('deathBenefits.parameters', {}).data;
+  // Read when the dialog opens: a death record shown is no reason to read the parameters.
+  const params = useRpc('deathBenefits.parameters', opened ? {} : null).data;
   const provinces = [
     ...new Set([...(params?.bases.map((b) => b.province) ?? []), ...(params?.rules.map((r) => r.province) ?? [])]),
   ].filter((p) => p !== NATIONWIDE);
@@ -164,9 +171,14 @@ function ComputeForm({
     },
     validate: validatedAs('deathBenefits.compute'),
   });
+  // The parameters arrive after the dialog opens: the first province is offered once they do.
+  const firstProvince = provinces[0] ?? null;
+  useEffect(() => {
+    if (firstProvince && !form.getValues().province) form.setFieldValue('province', firstProvince);
+  }, [firstProvince, form]);
   const [trial, setTrial] = useState<BenefitComputation | string | null>(null);
   const compute = useRpcMutation('deathBenefits.compute', {
-    invalidates: ['deathBenefits.get', 'retirees.history', 'reminders.get'],
+    invalidates: ['deaths.get', 'retirees.history', 'reminders.get'],
     onError: () => {},
   });
   const tryIt = async () => {
@@ -251,7 +263,7 @@ function ClaimForm({ opened, b, onClose }: { opened: boolean; b: DeathBenefitsVi
     validate: validatedAs('deathBenefits.save'),
   });
   const save = useRpcMutation('deathBenefits.save', {
-    invalidates: ['deathBenefits.get', 'retirees.history', 'reminders.get'],
+    invalidates: ['deaths.get', 'retirees.history', 'reminders.get'],
     onError: () => {},
   });
   return (

@@ -15,11 +15,11 @@ import { textField, validatedAs } from '../fields';
 import { DeathBenefitsPanel } from './DeathBenefitsPanel';
 
 export function DeathSection({ personId }: { personId: number }) {
-  const death = useRpc('deaths.get', { personId }).data?.death;
-  return death ? (
+  const data = useRpc('deaths.get', { personId }).data;
+  return data?.death ? (
     <>
-      <DeathPanel death={death} />
-      <DeathBenefitsPanel personId={personId} diedOn={death.diedOn} />
+      <DeathPanel death={data.death} />
+      <DeathBenefitsPanel personId={personId} diedOn={data.death.diedOn} benefits={data.benefits} />
     </>
   ) : null;
 }

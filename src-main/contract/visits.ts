@@ -136,6 +136,7 @@ export const REMINDER_KINDS = [
   'birthdays',
   'followUps',
   'hospital',
+  'deathBenefits',
   'adjustments',
   'certifications',
   'notContacted',

@@ -329,7 +329,7 @@ export function hospital(store: Store, rules: ReminderRules, today: string): Rem
 /** How many days before the filing window closes a death's benefits are reminded of. */
 const FILING_NOTICE_DAYS = 30;
 
-function deathBenefits(store: Store, today: string): Reminders['deathBenefits'] {
+export function deathBenefits(store: Store, today: string): Reminders['deathBenefits'] {
   // Not filed and no reason recorded why not (家属放弃 …): the window is three months from the death.
   const rows = store.all(
     store.kysely

@@ -22,6 +22,7 @@ import * as m0018 from './0018-privacy-records';
 import * as m0019 from './0019-person-changes';
 import * as m0020 from './0020-upward-fields';
 import * as m0021 from './0021-export-templates';
+import * as m0022 from './0022-death-benefits';
 import * as m0025 from './0025-lunar-birthdays';
 
 export const migrations: Record<string, Migration> = {
@@ -46,5 +47,6 @@ export const migrations: Record<string, Migration> = {
   '0019-person-changes': m0019,
   '0020-upward-fields': m0020,
   '0021-export-templates': m0021,
+  '0022-death-benefits': m0022,
   '0025-lunar-birthdays': m0025,
 };

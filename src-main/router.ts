@@ -138,6 +138,19 @@ import {
 import type { Session } from './operators/session';
 import { actingAs } from './settings/settings';
 import { completeDeathTask, getDeath, registerDeath } from './visits/deaths';
+import {
+  benefitParameters,
+  computeBenefits,
+  deleteBase,
+  deleteBenefitRule,
+  deleteIncome,
+  getBenefits,
+  previewBenefits,
+  saveBase,
+  saveBenefitClaim,
+  saveBenefitRule,
+  saveIncome,
+} from './visits/deathBenefits';
 import { certificationLists, certificationsOf, certify } from './visits/certifications';
 import { homeFigures } from './statistics/home';
 import { reminderGroupPage, reminderGroups } from './home/reminderGroups';
@@ -364,9 +377,22 @@ const handlers: Handlers = {
   'visits.batches': (ctx) => listVisitBatches(ctx.store),
   'visits.batch': (ctx, { id }) => getVisitBatch(ctx.store, id),
   'visits.printBatch': (ctx, { id }) => getVisitBatch(ctx.store, id),
-  'deaths.get': (ctx, { personId }) => ({ death: getDeath(ctx.store, personId) }),
+  'deaths.get': (ctx, { personId }) => ({
+    death: getDeath(ctx.store, personId),
+    benefits: getBenefits(ctx.store, personId),
+  }),
   'deaths.register': (ctx, input) => registerDeath(ctx.store, input),
   'deaths.task': (ctx, input) => completeDeathTask(ctx.store, input),
+  'deathBenefits.preview': (ctx, input) => previewBenefits(ctx.store, input),
+  'deathBenefits.compute': (ctx, input) => computeBenefits(ctx.store, input),
+  'deathBenefits.save': (ctx, input) => saveBenefitClaim(ctx.store, input),
+  'deathBenefits.parameters': (ctx) => benefitParameters(ctx.store),
+  'deathBenefits.saveBase': (ctx, input) => saveBase(ctx.store, input),
+  'deathBenefits.deleteBase': (ctx, input) => deleteBase(ctx.store, input),
+  'deathBenefits.saveIncome': (ctx, input) => saveIncome(ctx.store, input),
+  'deathBenefits.deleteIncome': (ctx, input) => deleteIncome(ctx.store, input),
+  'deathBenefits.saveRule': (ctx, input) => saveBenefitRule(ctx.store, input),
+  'deathBenefits.deleteRule': (ctx, input) => deleteBenefitRule(ctx.store, input),
   'certifications.list': (ctx, { personId }) => certificationsOf(ctx.store, personId),
   'certifications.create': (ctx, input) => certify(ctx.store, input),
   'certifications.lists': (ctx, { year }) => certificationLists(ctx.store, year),

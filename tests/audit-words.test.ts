@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ActivityView, MaterialView } from '../src-main/contract/activities';
 import type { AdjustmentRowView, AdjustmentRunView } from '../src-main/contract/adjustments';
 import type { BatchView, ClaimFile } from '../src-main/contract/claims';
+import type { BenefitParameters } from '../src-main/contract/deathBenefits';
 import type { ImportPreview, JobStatus } from '../src-main/contract/imports';
 import type { OrgUnit } from '../src-main/contract/org';
 import type { Petition } from '../src-main/contract/petitions';
@@ -248,6 +249,56 @@ async function officeYear(): Promise<{ people: number[] }> {
   await call('deaths.register', { personId: wang, diedOn: '2026-11-20', reportedBy: '王强', note: null });
   await call('deaths.task', { personId: wang, task: '丧葬补助金', doneOn: '2026-11-25', amount: '5,000.00' });
   await call('deaths.task', { personId: wang, task: '唁函', doneOn: '2026-11-26' });
+
+  // The death benefits: the parameters typed and corrected, a death's amounts computed and
+  // recomputed with a reason, the claim around them.
+  await call('deathBenefits.saveBase', { province: '山东', year: 2026, base: '2,818.50' });
+  await call('deathBenefits.saveBase', { province: '山东', year: 2026, base: '3,000.00' });
+  await call('deathBenefits.saveIncome', { year: 2026, income: '51,821.00' });
+  const organRule = {
+    group: '机关',
+    province: '全国',
+    fromDate: '2011-08-01',
+    rule: {
+      kind: 'pension',
+      basis: '民发〔2011〕192号',
+      incomeTimes: 2,
+      reliefMonths: 40,
+      reliefFixedFen: 0,
+      funeralMonths: 0,
+      funeralFixedFen: 6_000_00,
+    },
+  };
+  const typedTwice = await call<BenefitParameters>('deathBenefits.saveRule', { ...organRule, fromDate: '2011-08-02' });
+  await call('deathBenefits.deleteRule', {
+    id: typedTwice.rules.find((r) => r.group === '机关')!.id,
+    reason: '日期录错',
+  });
+  await call('deathBenefits.saveRule', organRule);
+  const zhou = (
+    await call<PersonFile>('retirees.create', {
+      person: person({
+        name: '周振华',
+        unitNature: '企业',
+        retirementDate: '2015-03',
+        contributionYears: 30,
+        contributionMonths: 6,
+      }),
+    })
+  ).id;
+  await call('deaths.register', { personId: zhou, diedOn: '2026-10-01' });
+  await call('deathBenefits.compute', { personId: zhou, province: '山东' });
+  await call('deathBenefits.compute', { personId: zhou, province: '山东', version: 1, reason: '计发基数更正' });
+  await call('deathBenefits.save', {
+    personId: zhou,
+    version: 2,
+    claimantName: '周强',
+    claimantRelation: '子女',
+    materials: ['申领人身份证'],
+    filedOn: '2026-10-20',
+    overpaid: '3,000.00',
+    unpaidReason: '待追回多发养老金',
+  });
 
   // Claims: the policy, a claim through approval and payment, a reversal, a scan, the legacy ledger.
   await call('claims.savePolicy', {

@@ -32,6 +32,7 @@ const FROZEN: Record<string, string> = {
   '0019-person-changes.ts': 'f6ba562833aa96b3bc9f873806c1b52979fcf38978e98e3a676f643cefeeaceb',
   '0020-upward-fields.ts': 'ca7b719e610518f729bd2117a65b07cff250912eb180e02d8cf9170238b70719',
   '0021-export-templates.ts': '6dfad8d199518185956a1a1d28d76963f673e65a242b501c09ee448d20f25658',
+  '0022-death-benefits.ts': 'd2c171b9f37b66e67a4f25e8bee4a24c9425bc4a8ccbbc13b69eb94b5c781264',
   '0025-lunar-birthdays.ts': 'edf9b6f0a1e431a227a003656c27e38c101d2e883652f99c6a938146d7a0f36f',
 };
 

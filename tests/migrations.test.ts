@@ -646,6 +646,61 @@ describe('migrations', () => {
     expect(store.raw.prepare('select name from persons where id = 1').get()).toEqual({ name: '甲' });
   });
 
+  test('0022-death-benefits: contribution months on the file, the parameters with the 2021 rule, the amounts in their own columns; down removes them', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0020-upward-fields');
+    store.raw
+      .prepare(
+        "insert into persons (id, name, name_sort, category, contribution_years, created_at, updated_at) values (1, '甲', '甲', '退休', 28, '2026-01-02T10:00:00', '2026-01-02T10:00:00')",
+      )
+      .run();
+    store.raw
+      .prepare(
+        "insert into deaths (person_id, died_on, registered_at, registered_by) values (1, '2026-11-20', '2026-11-21T09:00:00', '张三')",
+      )
+      .run();
+    await migrateTo('0022-death-benefits');
+    expect(store.raw.prepare('select contribution_years, contribution_months from persons where id = 1').get()).toEqual(
+      {
+        contribution_years: 28,
+        contribution_months: null,
+      },
+    );
+    store.raw.prepare('update persons set contribution_months = 9 where id = 1').run();
+    expect(() => store.raw.prepare('update persons set contribution_months = 12 where id = 1').run()).toThrow(/CHECK/);
+    expect(store.raw.prepare('select grp, province, from_date, rule from death_benefit_rules').all()).toEqual([
+      {
+        grp: '企业',
+        province: '全国',
+        from_date: '2021-09-01',
+        rule: '{"kind":"standard2021","basis":"人社部发〔2021〕18号"}',
+      },
+    ]);
+    expect(() =>
+      store.raw
+        .prepare(
+          "insert into death_benefit_bases (province, year, base_fen, saved_at, saved_by) values ('山东', 2026, 0, 'x', 'y')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    const insert = store.raw.prepare(
+      "insert into death_benefits (person_id, province, rule, inputs, funeral_fen, relief_fen, total_fen, formula, computed_at, computed_by) values (1, '山东', '{}', '{}', ?, ?, ?, '[]', 'x', 'y')",
+    );
+    expect(() => insert.run(563700, 5425613, 1)).toThrow(/CHECK/);
+    insert.run(563700, 5425613, 5989313);
+    // A death deleted takes its benefits with it.
+    store.raw.prepare('delete from deaths where person_id = 1').run();
+    expect(store.raw.prepare('select count(*) n from death_benefits').get()).toEqual({ n: 0 });
+    await migrateTo('0020-upward-fields');
+    expect(tables()).not.toContain('death_benefits');
+    expect(tables()).not.toContain('death_benefit_rules');
+    const columns = (store.raw.prepare('pragma table_info(persons)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('contribution_months');
+    expect(store.raw.prepare('select contribution_years from persons where id = 1').get()).toEqual({
+      contribution_years: 28,
+    });
+  });
+
   test('0016-search-rank-index: up adds the index a search ranks its hits by; down drops it', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     const rankIndex = () => store.raw.prepare("select sql from sqlite_master where name = 'persons_search_rank'").all();

@@ -3,6 +3,7 @@
 // method table's helper, and what a call answers (RpcResult).
 import { z } from 'zod';
 import { UserError, type RpcError } from '../shared/errors';
+import { checkIdNumber } from '../shared/idNumber';
 import { parseYuan } from '../shared/money';
 import type { Permission } from '../shared/permissions';
 
@@ -64,6 +65,13 @@ export const text = (max = 200) =>
     .max(max, `不能超过 ${max} 个字`)
     .nullish()
     .transform((s) => (s == null || s.trim() === '' ? null : s.trim()));
+
+/** An ID number someone other than the file's person gives (a relative, a claimant): if given, a valid one. */
+export const validIdNumber = text(30).superRefine((v, ctx) => {
+  if (v === null) return;
+  const check = checkIdNumber(v);
+  if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+});
 
 export const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z

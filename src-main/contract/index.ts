@@ -10,6 +10,7 @@ import { activitiesMethods } from './activities';
 import { adjustmentsMethods } from './adjustments';
 import { appMethods } from './app';
 import { claimsMethods } from './claims';
+import { deathBenefitsMethods } from './deathBenefits';
 import { exportTemplatesMethods } from './exportTemplates';
 import { importsMethods } from './imports';
 import { lettersMethods } from './letters';
@@ -29,6 +30,7 @@ export const contract = {
   ...importsMethods,
   ...claimsMethods,
   ...visitsMethods,
+  ...deathBenefitsMethods,
   ...lettersMethods,
   ...petitionsMethods,
   ...adjustmentsMethods,

@@ -3,8 +3,7 @@
 // person's data (Art. 49), and the review of the files of the deceased after the years it sets.
 import { z } from 'zod';
 import { fullDate } from '../shared/dateSchemas';
-import { checkIdNumber } from '../shared/idNumber';
-import { Empty, type PrintableView, chars, id, method, reasonText, text } from './common';
+import { Empty, type PrintableView, chars, id, method, reasonText, text, validIdNumber } from './common';
 
 /** Who counts as a close relative (近亲属, Civil Code Art. 1045). */
 export const RELATIONS = ['配偶', '子女', '父母', '兄弟姐妹', '祖父母', '外祖父母', '孙子女', '外孙子女'] as const;
@@ -43,18 +42,12 @@ export interface AssessmentView {
   createdBy: string;
 }
 
-/** An ID number, if given, must be a valid one: a relative's identity is what the answer rests on. */
-const requesterIdNumber = text(30).superRefine((v, ctx) => {
-  if (v === null) return;
-  const check = checkIdNumber(v);
-  if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
-});
-
 export const RelativeRequestInput = z.object({
   personId: id,
   requester: reasonText('申请人姓名').pipe(chars(40)),
   relation: z.enum(RELATIONS, { error: '请选择与逝者的关系（近亲属）' }),
-  requesterIdNumber: requesterIdNumber,
+  /** If given, a valid one: a relative's identity is what the answer rests on. */
+  requesterIdNumber: validIdNumber,
   phone: text(40),
   requestedOn: fullDate('申请日期'),
   wants: z.enum(WANTS, { error: '请选择查阅或复制' }),

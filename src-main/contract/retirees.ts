@@ -93,6 +93,14 @@ export const PersonInput = z.object({
     .max(70, '缴费年限不能超过 70 年')
     .nullish()
     .transform((v) => v ?? null),
+  /** The months beyond the full years (28 年 9 个月: 9), which the death benefits count (人社部发〔2021〕18号). */
+  contributionMonths: z
+    .number({ error: '缴费月数须为整数' })
+    .int('缴费月数须为整数')
+    .min(0, '缴费月数不能为负')
+    .max(11, '缴费月数应为 0 至 11，满 12 个月请计入年数')
+    .nullish()
+    .transform((v) => v ?? null),
   remoteArea: z.boolean().default(false),
   /** What the upward tables (统计年报) count by: 单位性质, 职级, 现享受待遇 with its approval, 统计标志, 层级. */
   unitNature: choice(UNIT_NATURES),

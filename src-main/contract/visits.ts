@@ -13,6 +13,7 @@ import {
 } from '../shared/care';
 import { fullDate } from '../shared/dateSchemas';
 import { ById, Empty, id, method, text, yuan } from './common';
+import type { DeathBenefitsView } from './deathBenefits';
 import { ListQuery } from './retirees';
 
 export const VisitInput = z.object({
@@ -120,6 +121,8 @@ export interface Reminders {
   }[];
   notContacted: { personId: number; name: string; lastContact: string | null; allowedDays: number; why: string }[];
   hospital: { personId: number; name: string; visitDate: string; hospital: string | null }[];
+  /** Deaths whose benefits are not filed, the three-month window closing within 30 days or closed. */
+  deathBenefits: { personId: number; name: string; diedOn: string; closesOn: string; overdue: boolean }[];
 }
 
 /**
@@ -133,6 +136,7 @@ export const REMINDER_KINDS = [
   'birthdays',
   'followUps',
   'hospital',
+  'deathBenefits',
   'adjustments',
   'certifications',
   'notContacted',
@@ -245,7 +249,11 @@ export const visitsMethods = {
     what: '打印慰问品签领表',
     filter: ({ id }) => ({ batch: id }),
   }),
-  'deaths.get': method<{ death: DeathFile | null }>()(z.object({ personId: id }), 'read'),
+  /** The death with its checklist, and its benefits (丧葬抚恤) once computed: one read for the record. */
+  'deaths.get': method<{ death: DeathFile | null; benefits: DeathBenefitsView | null }>()(
+    z.object({ personId: id }),
+    'read',
+  ),
   'deaths.register': method<DeathFile>()(
     z.object({ personId: id, diedOn: fullDate('去世日期'), reportedBy: text(100), note: text(500) }),
     'files.write',

@@ -197,6 +197,48 @@ export interface ClaimsTable {
   version: Generated<number>;
 }
 
+export interface DeathBenefitBasesTable {
+  province: string;
+  year: number;
+  base_fen: number;
+  saved_at: string;
+  saved_by: string;
+}
+
+export interface DeathBenefitRulesTable {
+  id: number;
+  grp: string;
+  province: string;
+  from_date: string;
+  rule: string;
+  saved_at: string;
+  saved_by: string;
+}
+
+export interface DeathBenefitsTable {
+  person_id: number;
+  province: string;
+  rule: string;
+  inputs: string;
+  funeral_fen: number;
+  relief_fen: number;
+  total_fen: number;
+  formula: string;
+  computed_at: string;
+  computed_by: string;
+  claimant_name: string | null;
+  claimant_relation: string | null;
+  claimant_id_number: string | null;
+  claimant_phone: string | null;
+  materials: Generated<string>;
+  filed_on: string | null;
+  paid_on: string | null;
+  overpaid_fen: Generated<number>;
+  overpaid_recovered_on: string | null;
+  unpaid_reason: string | null;
+  version: Generated<number>;
+}
+
 export interface DeathTasksTable {
   id: Generated<number>;
   person_id: number;
@@ -296,6 +338,13 @@ export interface LettersLogTable {
   printed_at: string;
   printed_by: string;
   batch: string | null;
+}
+
+export interface NationalIncomesTable {
+  year: number;
+  income_fen: number;
+  saved_at: string;
+  saved_by: string;
 }
 
 export interface OperatorsTable {
@@ -415,6 +464,7 @@ export interface PersonsTable {
   treatment_approval_no: string | null;
   counted: Generated<number>;
   level: string | null;
+  contribution_months: number | null;
   birthday_calendar: Generated<string>;
   lunar_birthday: string | null;
 }
@@ -575,6 +625,9 @@ export interface Database {
   claim_policies: ClaimPoliciesTable;
   claim_year_totals: ClaimYearTotalsTable;
   claims: ClaimsTable;
+  death_benefit_bases: DeathBenefitBasesTable;
+  death_benefit_rules: DeathBenefitRulesTable;
+  death_benefits: DeathBenefitsTable;
   death_tasks: DeathTasksTable;
   deaths: DeathsTable;
   export_templates: ExportTemplatesTable;
@@ -585,6 +638,7 @@ export interface Database {
   letter_prefs: LetterPrefsTable;
   letter_templates: LetterTemplatesTable;
   letters_log: LettersLogTable;
+  national_incomes: NationalIncomesTable;
   operators: OperatorsTable;
   org_units: OrgUnitsTable;
   payment_batches: PaymentBatchesTable;

@@ -10,6 +10,7 @@ const COLUMN_KIND: Record<FieldKind, ColumnKind> = {
   id: 'id',
   date: 'date',
   years: 'number',
+  months: 'number',
   bool: 'text',
   choice: 'text',
   unit: 'text',

@@ -19,7 +19,15 @@ import { formatChineseDate, todayIso } from '../shared/dates';
 import { formatYuan } from '../shared/money';
 import { dueBy, limitText } from '../shared/petitions';
 import { overdueCertifications } from '../visits/certifications';
-import { addDays, birthdays, followUps, hospital, notContactedPage, reminderRules } from '../visits/reminders';
+import {
+  addDays,
+  birthdays,
+  deathBenefits,
+  followUps,
+  hospital,
+  notContactedPage,
+  reminderRules,
+} from '../visits/reminders';
 
 /** How many items a group shows before it is opened. */
 export const FIRST_ITEMS = 5;
@@ -137,6 +145,21 @@ function sources(store: Store, today: string): Record<ReminderKind, () => Source
           detail: `${h.visitDate} 住院${h.hospital ? `（${h.hospital}）` : ''}`,
           href: fileOf(h.personId),
           urgent: true,
+        })),
+      ),
+    }),
+    deathBenefits: () => ({
+      title: '丧葬抚恤待申报',
+      empty: '没有临近申报期限的丧葬抚恤。',
+      mass: false,
+      urgentWords: (n) => `申报期限已过 ${n} 人`,
+      slice: sliced(
+        deathBenefits(store, today).map((d) => ({
+          key: `d${d.personId}`,
+          name: d.name,
+          detail: `${formatChineseDate(d.diedOn)} 去世，申报期限 ${formatChineseDate(d.closesOn)}${d.overdue ? '（已过期）' : ''}`,
+          href: fileOf(d.personId),
+          urgent: d.overdue,
         })),
       ),
     }),

@@ -18,11 +18,11 @@ import {
 
 /**
  * What a field holds, which decides how it is written: `id` is a number kept as text (ID, bank
- * account, postcode); `date` ISO text, perhaps only a year and month; `years` whole years;
+ * account, postcode); `date` ISO text, perhaps only a year and month; `years` whole years, `months` months;
  * `choice` one of `choices`; `unit` an organisation unit's id; `phones`, `contacts`, `list` lists.
  */
 export type FieldKind =
-  'text' | 'id' | 'date' | 'years' | 'bool' | 'choice' | 'unit' | 'phones' | 'contacts' | 'list' | 'file';
+  'text' | 'id' | 'date' | 'years' | 'months' | 'bool' | 'choice' | 'unit' | 'phones' | 'contacts' | 'list' | 'file';
 
 export interface FieldDef {
   label: string;
@@ -61,6 +61,7 @@ export const PERSON_FIELDS = {
   remote: { label: '异地居住', kind: 'bool' },
   remoteCity: { label: '异地居住城市', kind: 'text' },
   contributionYears: { label: '缴费年限', kind: 'years' },
+  contributionMonths: { label: '缴费年限另计月数', kind: 'months' },
   remoteArea: { label: '艰苦边远地区', kind: 'bool' },
   unitNature: { label: '单位性质', kind: 'choice', choices: UNIT_NATURES },
   rank: { label: '职级', kind: 'choice', choices: RANKS },

@@ -9,6 +9,16 @@ import { currentOperator } from '../settings/settings';
 import { DEATH_TASKS, PAID_DEATH_TASKS, type DeathTask } from '../shared/care';
 import { todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
+import { formatYuan } from '../shared/money';
+
+/** The amount computed for a paid task (丧葬补助金, 一次性抚恤金), or null where none has been. */
+function computedAmount(store: Store, personId: number, task: DeathTask): number | null {
+  const b = store.first(
+    store.kysely.selectFrom('death_benefits').select(['funeral_fen', 'relief_fen']).where('person_id', '=', personId),
+  );
+  if (!b) return null;
+  return task === '丧葬补助金' ? b.funeral_fen : b.relief_fen;
+}
 
 export function getDeath(store: Store, personId: number): DeathFile | null {
   const d = store.first(
@@ -94,21 +104,29 @@ export function completeDeathTask(
     const t = death.tasks.find((x) => x.task === input.task)!;
     if (t.doneOn) throw new UserError('invalid_input', `“${input.task}”已于 ${t.doneOn} 由 ${t.doneBy} 办理`);
     const paid = PAID_DEATH_TASKS.includes(input.task);
-    if (paid && (input.amount === null || input.amount <= 0))
-      throw new UserError('invalid_input', `请填写${input.task}的金额`);
+    // Where the amounts have been computed (丧葬抚恤), the payment is the amount computed: a different
+    // one typed is refused, never put beside it.
+    const computed = paid ? computedAmount(store, input.personId, input.task) : null;
+    if (computed !== null && input.amount !== null && input.amount !== computed)
+      throw new UserError(
+        'invalid_input',
+        `${input.task}已核定为 ${formatYuan(computed)} 元，与填写的 ${formatYuan(input.amount)} 元不符；如需更改，请重新核算`,
+      );
+    const amount = computed ?? input.amount;
+    if (paid && (amount === null || amount <= 0)) throw new UserError('invalid_input', `请填写${input.task}的金额`);
     if (input.doneOn < death.diedOn) throw new UserError('invalid_input', '办理日期不能早于去世日期');
     store
       .prepare(
         'UPDATE death_tasks SET done_on = ?, done_by = ?, amount_fen = ?, note = ? WHERE person_id = ? AND task = ?',
       )
-      .run(input.doneOn, currentOperator(store), paid ? input.amount : null, input.note, input.personId, input.task);
+      .run(input.doneOn, currentOperator(store), paid ? amount : null, input.note, input.personId, input.task);
     writeAudit(store, {
       entity: 'death',
       entityId: input.personId,
       personId: input.personId,
       action: 'update',
       before: { [input.task]: null },
-      after: { [input.task]: input.doneOn, ...(paid ? { amountFen: input.amount } : {}) },
+      after: { [input.task]: input.doneOn, ...(paid ? { amountFen: amount } : {}) },
     });
     return getDeath(store, input.personId)!;
   });

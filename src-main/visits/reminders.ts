@@ -1,5 +1,6 @@
 // The home page's reminders, each a list of people: milestone birthdays ahead, follow-ups due,
-// people not contacted for longer than their rule allows, hospital stays without a visit since.
+// people not contacted for longer than their rule allows, hospital stays without a visit since,
+// deaths whose benefits are not yet filed as the three-month window closes.
 // Only people on the roll (在册) are reminded of; a death registered yesterday removes the person.
 import type { BirthdayList, Reminders } from '../contract/visits';
 import type { Store } from '../db/store';
@@ -8,6 +9,7 @@ import { type AgeReckoning, DEFAULT_REMINDER_RULES, type ReminderRules, type Vis
 import { lunarBirthdaysIn, lunarBirthdaysOn, lunarOf, nextLunarBirthday } from '../shared/lunar';
 import { type LunarDay, lunarDayWords, parseLunarDay, storedLunarDay } from '../shared/lunarWords';
 import { todayIso } from '../shared/dates';
+import { filingDeadline } from '../shared/deathBenefits';
 
 const DAY = 86_400_000;
 const utc = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -324,6 +326,27 @@ export function hospital(store: Store, rules: ReminderRules, today: string): Rem
   );
 }
 
+/** How many days before the filing window closes a death's benefits are reminded of. */
+const FILING_NOTICE_DAYS = 30;
+
+export function deathBenefits(store: Store, today: string): Reminders['deathBenefits'] {
+  // Not filed and no reason recorded why not (家属放弃 …): the window is three months from the death.
+  const rows = store.all(
+    store.kysely
+      .selectFrom('deaths as d')
+      .innerJoin('persons as p', 'p.id', 'd.person_id')
+      .leftJoin('death_benefits as b', 'b.person_id', 'd.person_id')
+      .select(['d.person_id', 'p.name', 'd.died_on'])
+      .where('b.filed_on', 'is', null)
+      .where('b.unpaid_reason', 'is', null)
+      .orderBy('d.died_on'),
+  );
+  return rows
+    .map((r) => ({ personId: r.person_id, name: r.name, diedOn: r.died_on, closesOn: filingDeadline(r.died_on) }))
+    .filter((r) => addDays(r.closesOn, -FILING_NOTICE_DAYS) <= today)
+    .map((r) => ({ ...r, overdue: r.closesOn < today }));
+}
+
 export function reminders(store: Store, today = todayIso()): Reminders {
   const rules = reminderRules(store);
   return {
@@ -332,5 +355,6 @@ export function reminders(store: Store, today = todayIso()): Reminders {
     followUps: followUps(store, today),
     notContacted: notContacted(store, rules, today),
     hospital: hospital(store, rules, today),
+    deathBenefits: deathBenefits(store, today),
   };
 }

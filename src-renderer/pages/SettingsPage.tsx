@@ -12,6 +12,7 @@ import { useContractForm } from '../kit/form';
 import { rpcKey, useRpc, useRpcMutation } from '../kit/rpc';
 import { TypeSizeControl } from '../kit/typeSize';
 import { Can } from '../kit/operator';
+import { DeathBenefitParamsSection } from './settings/DeathBenefitParamsSection';
 import { IdleLockSection, MyPasswordSection, OperatorsSection } from './settings/OperatorsSection';
 import { ExportTemplatesSection } from './exportTemplates/ExportTemplatesSection';
 
@@ -151,6 +152,9 @@ export function SettingsPage({ info }: { info: AppInfo }) {
       </Can>
       <Can method="reminders.saveRules">
         <ReminderRulesSection />
+      </Can>
+      <Can method="deathBenefits.saveRule">
+        <DeathBenefitParamsSection />
       </Can>
       <Paper withBorder p="md">
         <Title order={4} mb="sm">

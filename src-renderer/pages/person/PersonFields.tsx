@@ -103,6 +103,17 @@ export function PersonFields({
             error={form.errors.contributionYears}
             onChange={(n) => form.setFieldValue('contributionYears', typeof n === 'number' ? n : null)}
           />
+          <NumberInput
+            label={`${L.contributionMonths}（个月）`}
+            description="不足一年的月数，丧葬抚恤计发用"
+            w={220}
+            min={0}
+            max={11}
+            allowDecimal={false}
+            value={v.contributionMonths ?? ''}
+            error={form.errors.contributionMonths}
+            onChange={(n) => form.setFieldValue('contributionMonths', typeof n === 'number' ? n : null)}
+          />
           <Checkbox
             mb={8}
             label={`${L.remoteArea}（调资倾斜）`}

@@ -38,6 +38,7 @@ export const EMPTY = {
   remote: false,
   remoteCity: null,
   contributionYears: null,
+  contributionMonths: null,
   remoteArea: false,
   unitNature: null,
   rank: null,

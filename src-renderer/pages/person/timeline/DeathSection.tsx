@@ -12,10 +12,16 @@ import { Can } from '../../../kit/operator';
 import { useRpc, useRpcMutation } from '../../../kit/rpc';
 import { FormDateField } from '../../../kit/FormDateField';
 import { textField, validatedAs } from '../fields';
+import { DeathBenefitsPanel } from './DeathBenefitsPanel';
 
 export function DeathSection({ personId }: { personId: number }) {
-  const death = useRpc('deaths.get', { personId }).data?.death;
-  return death ? <DeathPanel death={death} /> : null;
+  const data = useRpc('deaths.get', { personId }).data;
+  return data?.death ? (
+    <>
+      <DeathPanel death={data.death} />
+      <DeathBenefitsPanel personId={personId} diedOn={data.death.diedOn} benefits={data.benefits} />
+    </>
+  ) : null;
 }
 
 function DeathPanel({ death }: { death: DeathFile }) {
@@ -94,7 +100,13 @@ function DeathTaskForm({ personId, task, onClose }: { personId: number; task: De
       onSubmit={(v) => record.mutateAsync(v as never)}
     >
       <FormDateField form={form} path="doneOn" label="办理日期" />
-      {task && PAID_DEATH_TASKS.includes(task) && <TextInput label="金额（元）" {...textField(form, 'amount')} />}
+      {task && PAID_DEATH_TASKS.includes(task) && (
+        <TextInput
+          label="金额（元）"
+          description="已在“丧葬抚恤”中核定的，可不填，按核定金额记"
+          {...textField(form, 'amount')}
+        />
+      )}
       <TextInput label="备注" {...textField(form, 'note')} />
     </FormModal>
   );

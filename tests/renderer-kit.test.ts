@@ -15,12 +15,17 @@
 // code shown once, the idle minutes, the log-in form's step): no loader, no busy flag. Lowered,
 // 81 → 75, when the operators section moved onto the kit: its dialogs on useDisclosure and FormModal,
 // the operator being reset in the reset form, the recovery code the call's own reply, the idle
-// minutes a @mantine/form field.
+// minutes a @mantine/form field. Raised, 75 → 92, by issues 19 and 20 for UI state only (no loader,
+// no busy flag: both still 0): the reminder group opened and its page (RemindersSection 3), the export
+// templates' dialogs and the template being edited (4), the people list's template menu (1), the death
+// benefits' trial, recompute and claim dialogs (3), their parameters' three dialogs (3), the upward
+// table picked, its labels dialog and folded lists (3). To lower next: dialogs onto useDisclosure and
+// FormModal as the operators section did.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const CEILING = { useState: 75, thenSet: 0, setBusy: 0 } as const;
+const CEILING = { useState: 92, thenSet: 0, setBusy: 0 } as const;
 const TARGET = { useState: 100, thenSet: 0, setBusy: 0 } as const;
 
 const RENDERER = path.resolve(import.meta.dirname, '../src-renderer');

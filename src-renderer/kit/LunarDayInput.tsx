@@ -25,13 +25,13 @@ export function LunarDayInput({
   onChange: (value: string | null) => void;
 }) {
   const stored = value ? parseLunarDay(value) : null;
-  const [picked, setPicked] = useState<{ month: string | null; day: string | null }>({
-    month: stored ? `${stored.leap ? '闰' : ''}${stored.month}` : null,
-    day: stored ? String(stored.day) : null,
-  });
+  // A half-picked date (a month without its day yet) is kept here; once both are picked the value
+  // itself is shown, so a file read again under the form shows what it holds.
+  const [half, setHalf] = useState<{ month: string | null; day: string | null }>({ month: null, day: null });
+  const picked = stored ? { month: `${stored.leap ? '闰' : ''}${stored.month}`, day: String(stored.day) } : half;
   const set = (next: { month: string | null; day: string | null }) => {
-    setPicked(next);
     const { month: m, day: d } = next;
+    setHalf(m && d ? { month: null, day: null } : next);
     onChange(
       m && d ? storedLunarDay({ month: Number(m.replace('闰', '')), day: Number(d), leap: m.startsWith('闰') }) : null,
     );

@@ -119,6 +119,8 @@ import { listFilterOptions, listPersons, officeFigures } from './retirees/list';
 import { maskedFile, revealField } from './retirees/masking';
 import { checkIdForForm, createPerson, editPerson, getPerson } from './retirees/persons';
 import { type ErrorCode, type RpcError, UserError } from './shared/errors';
+import { todayIso } from './shared/dates';
+import { upcomingFestivals } from './shared/festivals';
 import { forbiddenMessage, mayUse } from './shared/permissions';
 import {
   changeOwnPassword,
@@ -374,6 +376,7 @@ const handlers: Handlers = {
   'visits.create': (ctx, input) => createVisit(ctx.store, input),
   'visits.followUpDone': (ctx, { id }) => followUpDone(ctx.store, id),
   'visits.createBatch': (ctx, input) => createVisitBatch(ctx.store, input),
+  'visits.festivals': () => upcomingFestivals(todayIso()),
   'visits.batches': (ctx) => listVisitBatches(ctx.store),
   'visits.batch': (ctx, { id }) => getVisitBatch(ctx.store, id),
   'visits.printBatch': (ctx, { id }) => getVisitBatch(ctx.store, id),

@@ -12,6 +12,7 @@ import {
   type VisitKind,
 } from '../shared/care';
 import { fullDate } from '../shared/dateSchemas';
+import type { FestivalDay } from '../shared/festivals';
 import { ById, Empty, id, method, text, yuan } from './common';
 import type { DeathBenefitsView } from './deathBenefits';
 import { ListQuery } from './retirees';
@@ -241,6 +242,8 @@ export const visitsMethods = {
     }),
     'files.write',
   ),
+  /** Each festival's next day from today (春节, 重阳 … by the lunar calendar): what a festival batch is dated by. */
+  'visits.festivals': method<FestivalDay[]>()(Empty, 'read'),
   'visits.batches': method<Omit<VisitBatchView, 'rows'>[]>()(Empty, 'read'),
   'visits.batch': method<VisitBatchView>()(ById, 'read'),
   /** The gift sign-off sheet for paper (PrintPage): logged as printed, with its rows. */

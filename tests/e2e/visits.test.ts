@@ -37,11 +37,21 @@ describe('visits', () => {
     expect(total).toBeGreaterThan(0);
     await office.go('#/people?status=在册&minAge=80');
     await page.getByRole('button', { name: '建立慰问批次' }).click();
-    await page.getByLabel('批次名称').fill('2027年春节慰问');
+    // Choosing 春节 dates the batch by the lunar calendar and names it as the office would.
+    const spring = (await office.rpc<{ name: string; on: string; batchName: string }[]>('visits.festivals', {})).find(
+      (f) => f.name === '春节',
+    )!;
+    await page.getByRole('dialog').getByLabel('节日').click();
+    await page.getByRole('option', { name: /^春节/ }).click();
+    expect(await page.getByLabel('批次名称').inputValue()).toBe(spring.batchName);
+    expect(spring.batchName).toMatch(/^\d{4}年春节慰问$/);
+    await shot('2-festival');
     await page.getByLabel('慰问金（元）').fill('300');
     await page.getByLabel('慰问品').fill('大米一袋');
     await page.getByRole('button', { name: '建立', exact: true }).click();
-    await page.getByRole('heading', { name: '慰问批次：2027年春节慰问' }).waitFor();
+    await page.getByRole('heading', { name: `慰问批次：${spring.batchName}` }).waitFor();
+    const batches = await office.rpc<{ name: string; date: string; kind: string }[]>('visits.batches', {});
+    expect(batches.find((b) => b.name === spring.batchName)).toMatchObject({ date: spring.on, kind: '节日慰问' });
     await expect.poll(() => page.getByText(`慰问金 300.00 元，大米一袋，共 ${total} 人`).isVisible()).toBe(true);
     await shot('2-batch');
     await page.getByRole('button', { name: '打印慰问品签领表' }).click();

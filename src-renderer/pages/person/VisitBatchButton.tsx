@@ -1,5 +1,6 @@
 // A festival batch for the people the list shows: one visit each with the same gift (only people
-// on the roll are included, whatever the filter).
+// on the roll are included, whatever the filter). Choosing a festival dates the batch by it (春节 and
+// 重阳 by the lunar calendar, worked out in the main process) and names it as the office would.
 import { Button, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
@@ -7,9 +8,9 @@ import { IconGift } from '@tabler/icons-react';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { contract, type InputOf } from '../../../src-main/contract';
 import { VISIT_KINDS } from '../../../src-main/shared/care';
-import { todayIso } from '../../../src-main/shared/dates';
+import { formatChineseDate, todayIso } from '../../../src-main/shared/dates';
 import { FormModal } from '../../kit/FormModal';
-import { useRpcMutation } from '../../kit/rpc';
+import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
 import { FormDateField } from '../../kit/FormDateField';
 import { textField } from './fields';
@@ -37,6 +38,14 @@ export function VisitBatchButton({ query, count }: { query: InputOf<'retirees.li
     onSuccess: (batch) => navigate(`/visits/${batch.id}`),
     onError: () => {},
   });
+  const festivals = useRpc('visits.festivals', {}, { enabled: open });
+  // The festival chosen is the one the batch is still named after: renaming the batch unpicks it.
+  const festival = festivals.data?.find((f) => f.batchName === form.values.name)?.name ?? null;
+  const pickFestival = (name: string | null) => {
+    const f = festivals.data?.find((x) => x.name === name);
+    if (f) form.setValues({ name: f.batchName, kind: '节日慰问', date: f.on });
+    else if (festival) form.setValues({ name: '' });
+  };
   const close = () => {
     form.reset();
     dialog.close();
@@ -63,6 +72,17 @@ export function VisitBatchButton({ query, count }: { query: InputOf<'retirees.li
           按当前筛选条件，为其中的在册人员（共 {count}{' '}
           人中的在册者）各记一次慰问，慰问品相同；之后可打印慰问信和慰问品签领表。
         </Text>
+        <Select
+          label="节日"
+          placeholder="按节日定日期和名称（可不选）"
+          clearable
+          value={festival}
+          onChange={pickFestival}
+          data={(festivals.data ?? []).map((f) => ({
+            value: f.name,
+            label: `${f.name}　${formatChineseDate(f.on)}${f.lunar ? `（${f.lunar}）` : ''}`,
+          }))}
+        />
         <SimpleGrid cols={2}>
           <TextInput label="批次名称" placeholder="如 2027年春节慰问" {...form.getInputProps('name')} />
           <Select label="类别" data={[...VISIT_KINDS]} allowDeselect={false} {...form.getInputProps('kind')} />

@@ -116,6 +116,7 @@ import { saveReportRowLabels, upwardPrintable, upwardTable, upwardWorkbook } fro
 import { addAttachment, readAttachment, removeAttachment } from './retirees/attachments';
 import { historyFor } from './retirees/history';
 import { listFilterOptions, listPersons, officeFigures } from './retirees/list';
+import { remoteResidents, remoteResidentsWorkbook } from './retirees/remote';
 import { maskedFile, revealField } from './retirees/masking';
 import { checkIdForForm, createPerson, editPerson, getPerson } from './retirees/persons';
 import { type ErrorCode, type RpcError, UserError } from './shared/errors';
@@ -288,6 +289,9 @@ const handlers: Handlers = {
   'retirees.checkId': (ctx, input) => checkIdForForm(ctx.store, input),
   'retirees.history': (ctx, { id }) => historyFor(ctx.store, id),
   'retirees.figures': (ctx) => officeFigures(ctx.store),
+  'retirees.remote': (ctx, { city }) => remoteResidents(ctx.store, city),
+  'retirees.remoteExport': async (ctx, { city, full }) =>
+    withBase64(await remoteResidentsWorkbook(ctx.store, city, full)),
   'retirees.filterOptions': (ctx) => listFilterOptions(ctx.store),
   'attachments.add': (ctx, input) => {
     const data = Buffer.from(input.dataBase64, 'base64');

@@ -23,6 +23,7 @@ const SAMPLES: Record<string, unknown[]> = {
   statuses: [['在册'], ['在册', '迁出']],
   area: ['东区'],
   building: ['3号楼'],
+  remoteCity: ['北京市', '未填城市'],
   adminGroupId: [1],
   partyBranchId: [13],
   partyMember: [true, false],

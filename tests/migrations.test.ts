@@ -599,6 +599,36 @@ describe('migrations', () => {
     store.raw.prepare("update persons set status = '迁出' where id = 3").run();
   });
 
+  test('0030-remote-residence: the local contacts empty on every file, no contact marked 住在附近; down removes them', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0025-lunar-birthdays');
+    store.raw
+      .prepare(
+        "insert into persons (id, name, name_sort, category, remote, remote_city, created_at, updated_at) values (1, '甲', '甲', '退休', 1, '北京市', '2026-01-02T10:00:00', '2026-01-02T10:00:00')",
+      )
+      .run();
+    store.raw.prepare("insert into person_contacts (person_id, name) values (1, '乙')").run();
+    await migrateTo('0030-remote-residence');
+    expect(store.raw.prepare('select remote_unit, remote_community_phone, remote_police from persons').get()).toEqual({
+      remote_unit: null,
+      remote_community_phone: null,
+      remote_police: null,
+    });
+    expect(store.raw.prepare('select nearby from person_contacts').get()).toEqual({ nearby: 0 });
+    expect(() => store.raw.prepare('update person_contacts set nearby = 2').run()).toThrow(/CHECK/);
+    // The list by city reads the index, not the whole table.
+    const plan = store.raw
+      .prepare(
+        "explain query plan select id from persons where remote = 1 and remote_city = '北京市' order by name_sort",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('persons_remote_city');
+    await migrateTo('0025-lunar-birthdays');
+    const columns = (store.raw.prepare('pragma table_info(persons)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('remote_unit');
+    expect(store.raw.prepare('select name from person_contacts').get()).toEqual({ name: '乙' });
+  });
+
   test('0025-lunar-birthdays: every file keeps its birthday by the Gregorian calendar; a lunar day is stored as its month and day; down removes it', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0020-upward-fields');

@@ -16,7 +16,7 @@ import {
   STATUSES,
   UNIT_NATURES,
 } from '../shared/person';
-import { UPWARD_FIELDS } from '../shared/fields';
+import { REMOTE_FIELDS, UPWARD_FIELDS } from '../shared/fields';
 import { MASKED_FIELD_PATTERN, type MaskedField, isMasked } from '../shared/mask';
 import { ById, Empty, chars, choice, editOf, id, list, method, optionalId, text } from './common';
 
@@ -50,6 +50,8 @@ export const ContactInput = z.object({
   phones: z.array(Phone).max(10).default([]),
   address: text(200),
   emergency: z.boolean().default(false),
+  /** Lives near the person (就近照应): for a person living elsewhere, whom the office calls first. */
+  nearby: z.boolean().default(false),
   note: text(500),
 });
 export type ContactInput = z.output<typeof ContactInput>;
@@ -85,6 +87,13 @@ export const PersonInput = z.object({
   careEmptyNest: z.boolean().default(false),
   remote: z.boolean().default(false),
   remoteCity: text(50),
+  /** Who looks after a person living elsewhere there: the local unit, 社区 and 派出所, each with its phone. */
+  remoteUnit: text(100),
+  remoteUnitPhone: text(50),
+  remoteCommunity: text(100),
+  remoteCommunityPhone: text(50),
+  remotePolice: text(100),
+  remotePolicePhone: text(50),
   /** 缴费年限 in full years (视同缴费 included), and 艰苦边远地区: what the pension adjustment rule needs. */
   contributionYears: z
     .number({ error: '缴费年限须为整数' })
@@ -213,6 +222,7 @@ export const EXPORT_COLUMN_KEYS = [
   'health',
   'living',
   'care',
+  ...REMOTE_FIELDS,
   'bankName',
   'bankAccount',
   'status',
@@ -225,6 +235,8 @@ export const ListQuery = z.object({
   categories: list(z.enum(CATEGORIES), 10).default([]),
   statuses: list(z.enum(STATUSES), 10).default([]),
   area: text(50),
+  /** The people living elsewhere in one city (异地居住); NO_CITY for the files marked so without a city. */
+  remoteCity: text(50),
   building: text(50),
   adminGroupId: optionalId,
   partyBranchId: optionalId,
@@ -298,6 +310,52 @@ export interface ListPage {
 
 /** How many hits a search ranks and counts at most; past it the list says `1,000+`. */
 export const SEARCH_CAP = 1000;
+
+/** The city a file marked 异地居住 without one is listed under. */
+export const NO_CITY = '未填城市';
+
+/** A person living elsewhere (异地居住) as the list by city shows them: who looks after them there. */
+export interface RemoteRow {
+  personId: number;
+  name: string;
+  gender: string | null;
+  age: number | null;
+  category: string;
+  /** 未填城市 for a file marked 异地居住 without one. */
+  city: string;
+  address: string | null;
+  /** Masked on screen; in full in the export. */
+  phones: string[];
+  unit: string | null;
+  unitPhone: string | null;
+  community: string | null;
+  communityPhone: string | null;
+  police: string | null;
+  policePhone: string | null;
+  /** The contact marked 住在附近 (就近照应). */
+  nearby: { name: string; relation: string | null; phones: string[] } | null;
+  /** This year's pension certification (资格认证), if done. */
+  certifiedOn: string | null;
+  lastVisit: string | null;
+}
+
+export interface RemoteList {
+  year: number;
+  /** Every city with how many on the roll live there; 未填城市 last. */
+  cities: { city: string; count: number }[];
+  rows: RemoteRow[];
+}
+
+const RemoteQuery = z.object({
+  /** One city (未填城市 for the files without one), or every city. */
+  city: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50)
+    .nullish()
+    .transform((v) => v ?? null),
+});
 
 export interface Figures {
   today: string;
@@ -383,6 +441,13 @@ export const retireesMethods = {
   'attachments.remove': method<{ removed: true }>()(
     z.object({ id, reason: z.string().trim().min(1, '请填写删除原因').max(200) }),
     'files.write',
+  ),
+  /** The people living elsewhere, by city (异地居住): for mailings, visits and the yearly certification. */
+  'retirees.remote': method<RemoteList>()(RemoteQuery, 'read'),
+  'retirees.remoteExport': method<{ fileName: string; count: number; dataBase64: string }>()(
+    RemoteQuery.extend({ full: z.boolean().default(false) }),
+    'files.export',
+    { access: 'export', what: '导出异地居住人员名单' },
   ),
   'retirees.export': method<{ fileName: string; count: number; dataBase64: string }>()(
     z.object({

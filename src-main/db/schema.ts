@@ -406,6 +406,7 @@ export interface PersonContactsTable {
   emergency: Generated<number>;
   note: string | null;
   sort: Generated<number>;
+  nearby: Generated<number>;
 }
 
 export interface PersonSearchPendingTable {
@@ -467,6 +468,12 @@ export interface PersonsTable {
   contribution_months: number | null;
   birthday_calendar: Generated<string>;
   lunar_birthday: string | null;
+  remote_unit: string | null;
+  remote_unit_phone: string | null;
+  remote_community: string | null;
+  remote_community_phone: string | null;
+  remote_police: string | null;
+  remote_police_phone: string | null;
 }
 
 export interface PetitionAttachmentsTable {

@@ -166,6 +166,7 @@ export function makeDemoPeople(count: number, seed = 2026, units?: DemoUnits): P
       ],
       emergency: true,
     });
+    let city: string | null;
     people.push(
       PersonInputSchema.parse({
         name: pick(r, SURNAMES) + pick(r, female ? GIVEN_F : GIVEN_M),
@@ -191,9 +192,14 @@ export function makeDemoPeople(count: number, seed = 2026, units?: DemoUnits): P
         careHardship: r() < 0.05,
         careEmptyNest: living === '与配偶同住' && r() < 0.3,
         remote,
-        remoteCity: remote ? pick(r, CITIES) : null,
+        // The city is drawn where it always was, so that every later draw (and every demo person) stays the same.
+        remoteCity: (city = remote ? pick(r, CITIES) : null),
+        // Who looks after them there: drawn from nothing, for the same reason.
+        remoteUnit: city && `${city.replace(/^.+省/, '')}退休人员社会化管理服务中心`,
+        remoteCommunity: city && `${city.replace(/^.+省/, '')}${['幸福里', '和平里', '光明'][birthYear % 3]}社区居委会`,
+        remotePolice: city && `${city.replace(/^.+省/, '')}${['中山路', '人民路', '解放路'][birthYear % 3]}派出所`,
         phones,
-        address: `沈阳市铁西区${pick(r, STREETS)}${1 + Math.floor(r() * 200)}号${1 + Math.floor(r() * 6)}单元${1 + Math.floor(r() * 7)}0${1 + Math.floor(r() * 4)}室`,
+        address: `${city ?? '沈阳市铁西区'}${pick(r, STREETS)}${1 + Math.floor(r() * 200)}号${1 + Math.floor(r() * 6)}单元${1 + Math.floor(r() * 7)}0${1 + Math.floor(r() * 4)}室`,
         postcode: `1100${p2(10 + Math.floor(r() * 30))}`,
         area: pick(r, AREAS),
         building: `${1 + Math.floor(r() * 40)}号楼`,

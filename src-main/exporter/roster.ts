@@ -56,6 +56,12 @@ export const EXPORT_COLUMNS: Record<ExportColumn, Column> = {
   // 是/否, as the importer reads it back (values.ts countedOf).
   counted: column('counted', 9, (r) => (r.counted === 0 ? '否' : '是')),
   level: column('level', 10, (r) => r.level),
+  remoteUnit: column('remoteUnit', 18, (r) => r.remote_unit),
+  remoteUnitPhone: column('remoteUnitPhone', 14, (r) => r.remote_unit_phone),
+  remoteCommunity: column('remoteCommunity', 18, (r) => r.remote_community),
+  remoteCommunityPhone: column('remoteCommunityPhone', 14, (r) => r.remote_community_phone),
+  remotePolice: column('remotePolice', 16, (r) => r.remote_police),
+  remotePolicePhone: column('remotePolicePhone', 14, (r) => r.remote_police_phone),
   politicalStatus: column('politicalStatus', 12, (r) => r.political_status),
   phone: column(
     'phones',

@@ -49,6 +49,12 @@ export interface ImportedPerson {
   /** null where the roster has no 统计标志 column, or one whose word could not be read. */
   counted: boolean | null;
   level: string | null;
+  remoteUnit: string | null;
+  remoteUnitPhone: string | null;
+  remoteCommunity: string | null;
+  remoteCommunityPhone: string | null;
+  remotePolice: string | null;
+  remotePolicePhone: string | null;
   phone: string | null;
   address: string | null;
   /** null where the roster has no party column. */
@@ -529,6 +535,12 @@ function personOf(
       treatmentApprovalNo: text('treatmentApprovalNo'),
       counted,
       level: text('level'),
+      remoteUnit: text('remoteUnit'),
+      remoteUnitPhone: text('remoteUnitPhone'),
+      remoteCommunity: text('remoteCommunity'),
+      remoteCommunityPhone: text('remoteCommunityPhone'),
+      remotePolice: text('remotePolice'),
+      remotePolicePhone: text('remotePolicePhone'),
       phone: texts('phone', '、'),
       address: text('address'),
       partyMember,
@@ -587,6 +599,12 @@ export function toPersonInput(p: ImportedPerson): { input: PersonInput | null; i
     treatmentApprovalNo: p.treatmentApprovalNo,
     counted: p.counted ?? true,
     level: p.level,
+    remoteUnit: p.remoteUnit,
+    remoteUnitPhone: p.remoteUnitPhone,
+    remoteCommunity: p.remoteCommunity,
+    remoteCommunityPhone: p.remoteCommunityPhone,
+    remotePolice: p.remotePolice,
+    remotePolicePhone: p.remotePolicePhone,
     politicalStatus: p.politicalStatus,
     phones,
     address: p.address,

@@ -26,7 +26,7 @@ import {
   updatePerson,
 } from '../retirees/persons';
 import { currentOperator } from '../settings/settings';
-import { fieldLabel, UPWARD_FIELDS } from '../shared/fields';
+import { fieldLabel, REMOTE_FIELDS, UPWARD_FIELDS } from '../shared/fields';
 import { UserError } from '../shared/errors';
 import { analyzeBook, type AnalysisSpec, type AnalyzedRow, type AnalyzedSheet, type ConvertedRow } from './analyze';
 
@@ -127,6 +127,7 @@ const MERGE_FIELDS: FieldKey[] = [
   'community',
   'health',
   'living',
+  ...REMOTE_FIELDS,
   'careDisability',
   'remoteCity',
   'bankName',

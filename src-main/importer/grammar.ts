@@ -110,6 +110,13 @@ export const ROSTER: Grammar<ImportField> = {
     health: ['健康|身体 状况|情况'],
     living: ['居住 情况|状况|方式'],
     care: ['重点关爱', '关爱 类型|类别|对象|情况'],
+    // Who looks after a person living elsewhere there (异地居住): the local unit, 社区 and 派出所.
+    remoteUnit: ['异地|居住地|当地? 接收|管理|托管 单位'],
+    remoteUnitPhone: ['异地|居住地|当地? 接收|管理|托管 单位 电话|联系电话'],
+    remoteCommunity: ['异地|居住地|当地 社区|街道社区|居委会'],
+    remoteCommunityPhone: ['异地|居住地|当地? 社区|街道社区|居委会 电话|联系电话'],
+    remotePolice: ['异地|居住地|当地? 派出所'],
+    remotePolicePhone: ['异地|居住地|当地? 派出所 电话|联系电话'],
     bankName: ['开户 行|银行|行名称', '银行名称|开户行名称'],
     bankAccount: ['银行|工资 账号|卡号|帐号|账户|卡账号', '账号|帐号|卡号'],
     status: ['人员? 状态|在册状态|人员状况'],

@@ -7,6 +7,7 @@
 // A search without a chosen sort ranks its hits instead (rankedSearch).
 import { type ExpressionBuilder, expressionBuilder, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import {
+  NO_CITY,
   type Figures,
   type ListPage,
   type ListQuery,
@@ -61,6 +62,11 @@ function otherConditions(eb: EB, q: ListQuery, today: string, search = true) {
   }
   if (q.area) all.push(eb('area', '=', q.area));
   if (q.building) all.push(eb('building', '=', q.building));
+  if (q.remoteCity)
+    all.push(
+      is('remote', 1),
+      q.remoteCity === NO_CITY ? eb('remote_city', 'is', null) : eb('remote_city', '=', q.remoteCity),
+    );
   if (q.adminGroupId)
     all.push(eb.or([eb('admin_group_id', '=', q.adminGroupId), eb('admin_subgroup_id', '=', q.adminGroupId)]));
   if (q.partyBranchId)

@@ -60,6 +60,12 @@ export const PERSON_FIELDS = {
   careEmptyNest: { label: '空巢', kind: 'bool' },
   remote: { label: '异地居住', kind: 'bool' },
   remoteCity: { label: '异地居住城市', kind: 'text' },
+  remoteUnit: { label: '当地管理单位', kind: 'text' },
+  remoteUnitPhone: { label: '当地管理单位电话', kind: 'text' },
+  remoteCommunity: { label: '居住地社区', kind: 'text' },
+  remoteCommunityPhone: { label: '居住地社区电话', kind: 'text' },
+  remotePolice: { label: '居住地派出所', kind: 'text' },
+  remotePolicePhone: { label: '居住地派出所电话', kind: 'text' },
   contributionYears: { label: '缴费年限', kind: 'years' },
   contributionMonths: { label: '缴费年限另计月数', kind: 'months' },
   remoteArea: { label: '艰苦边远地区', kind: 'bool' },
@@ -100,6 +106,20 @@ export const UPWARD_FIELDS = [
   'treatmentApprovalNo',
   'counted',
   'level',
+] as const satisfies readonly PersonField[];
+
+/**
+ * Who looks after a person living elsewhere (异地居住, issue 21 item 3), in the order a list has them:
+ * the import's fields, the export's columns and what an import merges into a file on record. The
+ * relative nearby is one of the file's contacts (就近照应).
+ */
+export const REMOTE_FIELDS = [
+  'remoteUnit',
+  'remoteUnitPhone',
+  'remoteCommunity',
+  'remoteCommunityPhone',
+  'remotePolice',
+  'remotePolicePhone',
 ] as const satisfies readonly PersonField[];
 
 /** Each field's label by its key: for forms, messages and the history tab. */

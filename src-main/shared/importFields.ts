@@ -2,7 +2,7 @@
 // offer them (the grammar that recognises them is in importer/grammar.ts). A field of the file is
 // named as the file names it (shared/fields); only what a list says about a person without being a
 // field of the file (a sequence number, 是否健在, 党员 是/否) is named here.
-import { FIELD_LABELS as FILE, UPWARD_FIELDS } from './fields';
+import { FIELD_LABELS as FILE, REMOTE_FIELDS, UPWARD_FIELDS } from './fields';
 
 // --- a roster (花名册) ---------------------------------------------------------------------------
 
@@ -31,6 +31,7 @@ export const ROSTER_FIELDS = [
   'health',
   'living',
   'care',
+  ...REMOTE_FIELDS,
   'bankName',
   'bankAccount',
   'status',
@@ -73,6 +74,12 @@ export const ROSTER_FIELD_NAMES: Record<ImportField, string> = {
   health: FILE.health,
   living: FILE.living,
   care: FILE.care,
+  remoteUnit: FILE.remoteUnit,
+  remoteUnitPhone: FILE.remoteUnitPhone,
+  remoteCommunity: FILE.remoteCommunity,
+  remoteCommunityPhone: FILE.remoteCommunityPhone,
+  remotePolice: FILE.remotePolice,
+  remotePolicePhone: FILE.remotePolicePhone,
   bankName: FILE.bankName,
   bankAccount: FILE.bankAccount,
   status: FILE.status,

@@ -1,5 +1,6 @@
-// 走访慰问: the festival batches, each with its people and the gift sign-off sheet to print. A row
-// opens with Enter or a click: a batch, or a person's file.
+// 走访慰问: the festival batches, each with its people and the gift sign-off sheet to print; the
+// birthday list; the people living elsewhere, by city. A row opens with Enter or a click: a batch,
+// or a person's file.
 import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,17 +10,20 @@ import { DataTable } from '../kit/DataTable';
 import { useRpc } from '../kit/rpc';
 import { navigate } from '../route';
 import { BirthdayListTab } from './visits/BirthdayListTab';
+import { RemoteTab } from './visits/RemoteTab';
+
+const TABS = ['batches', 'birthdays', 'remote'] as const;
 
 export const giftText = (b: { moneyFen: number; items: string | null }) =>
   [b.moneyFen ? `慰问金 ${formatYuan(b.moneyFen)} 元` : '', b.items ?? ''].filter(Boolean).join('，') || '—';
 
 export function VisitsPage({ id, params }: { id: number | null; params: URLSearchParams }) {
   if (id !== null) return <Batch id={id} />;
-  const tab = params.get('tab') === 'birthdays' ? 'birthdays' : 'batches';
+  const tab = TABS.find((t) => t === params.get('tab')) ?? 'batches';
   return (
     <Stack gap="md">
       <Title order={2}>走访慰问</Title>
-      <Tabs value={tab} onChange={(t) => navigate('/visits', t === 'birthdays' ? { tab: 'birthdays' } : {})}>
+      <Tabs value={tab} onChange={(t) => navigate('/visits', t && t !== 'batches' ? { tab: t } : {})}>
         <Tabs.List>
           <Tabs.Tab value="batches" fz="md">
             慰问批次
@@ -27,12 +31,18 @@ export function VisitsPage({ id, params }: { id: number | null; params: URLSearc
           <Tabs.Tab value="birthdays" fz="md">
             生日名单
           </Tabs.Tab>
+          <Tabs.Tab value="remote" fz="md">
+            异地居住
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="batches" pt="md">
           {tab === 'batches' && <BatchList />}
         </Tabs.Panel>
         <Tabs.Panel value="birthdays" pt="md">
           {tab === 'birthdays' && <BirthdayListTab params={params} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="remote" pt="md">
+          {tab === 'remote' && <RemoteTab params={params} />}
         </Tabs.Panel>
       </Tabs>
     </Stack>

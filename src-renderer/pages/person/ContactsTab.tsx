@@ -40,7 +40,13 @@ export function ContactsTab({ form, personId }: { form: UseFormReturnType<Person
                 <TextInput label="关系" placeholder="配偶、儿子、女儿……" {...textField(form, at(i, 'relation'))} />
               </SimpleGrid>
               <TextInput label="住址" {...textField(form, at(i, 'address'))} />
-              <Checkbox label="紧急联系人" {...form.getInputProps(at(i, 'emergency'), { type: 'checkbox' })} />
+              <Group gap="xl">
+                <Checkbox label="紧急联系人" {...form.getInputProps(at(i, 'emergency'), { type: 'checkbox' })} />
+                <Checkbox
+                  label="住在附近（异地居住时就近照应）"
+                  {...form.getInputProps(at(i, 'nearby'), { type: 'checkbox' })}
+                />
+              </Group>
             </Stack>
             <PhonesField
               value={c.phones ?? []}
@@ -72,6 +78,7 @@ export function ContactsTab({ form, personId }: { form: UseFormReturnType<Person
                 address: null,
                 phones: [{ label: '手机', number: '' }],
                 emergency: contacts.length === 0,
+                nearby: false,
                 note: null,
               })
             }

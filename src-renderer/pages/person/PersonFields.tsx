@@ -175,6 +175,25 @@ export function PersonFields({
           <Checkbox label={L.remote} {...form.getInputProps('remote', { type: 'checkbox' })} />
           {v.remote && <TextInput placeholder="居住城市" aria-label={L.remoteCity} {...text('remoteCity')} />}
         </Group>
+        {v.remote && (
+          <>
+            <SimpleGrid cols={{ base: 2, lg: 4 }} mt="sm">
+              <TextInput label={L.remoteUnit} placeholder="接收单位或当地管理单位" {...text('remoteUnit')} />
+              <TextInput label={L.remoteUnitPhone} {...text('remoteUnitPhone')} />
+              <TextInput
+                label={L.remoteCommunity}
+                placeholder="如：朝阳区八里庄街道某某社区"
+                {...text('remoteCommunity')}
+              />
+              <TextInput label={L.remoteCommunityPhone} {...text('remoteCommunityPhone')} />
+              <TextInput label={L.remotePolice} {...text('remotePolice')} />
+              <TextInput label={L.remotePolicePhone} {...text('remotePolicePhone')} />
+            </SimpleGrid>
+            <Text size="sm" c="dimmed" mt="xs">
+              住在附近、可就近照应的亲属，请在“家属及联系人”中添加并勾选“住在附近”。
+            </Text>
+          </>
+        )}
       </Section>
       <Section title="联系方式与住址">
         <SimpleGrid cols={{ base: 1, lg: 2 }}>

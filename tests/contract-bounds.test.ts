@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { z } from 'zod';
 import { contract, type MethodName } from '../src-main/contract';
+import { EXPORT_COLUMN_KEYS } from '../src-main/contract/retirees';
 import { dispatch } from '../src-main/router';
 import type { AppContext } from '../src-main/app/context';
 import { freshContext, person, router } from './helpers';
@@ -216,7 +217,12 @@ describe('what used to be an internal error is a sentence', () => {
 
   test('an export of more than 16,384 columns is refused in Chinese', async () => {
     const e = await api.refusal('retirees.export', { query: {}, columns: new Array(16_385).fill('name') });
-    expect(e).toMatchObject({ code: 'invalid_input', message: '输入有误：「导出列」最多只能选择 34 项' });
+    // As many as there are columns (40 since the six of 异地居住).
+    expect(e).toMatchObject({
+      code: 'invalid_input',
+      message: `输入有误：「导出列」最多只能选择 ${EXPORT_COLUMN_KEYS.length} 项`,
+    });
+    expect(EXPORT_COLUMN_KEYS.length).toBe(40);
   });
 
   test('a 1 MB sheet name is refused, not echoed back', async () => {

@@ -599,6 +599,45 @@ describe('migrations', () => {
     store.raw.prepare("update persons set status = '迁出' where id = 3").run();
   });
 
+  test('0029-party-dues: a base per member and year, decisions, a month paid once; down removes them', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0025-lunar-birthdays');
+    store.raw.exec(`
+      insert into org_units (id, kind, name, created_at) values (3, '党支部', '第一党支部', 'x');
+      insert into persons (id, name, name_sort, category, created_at, updated_at) values (1, '甲', '甲', '退休', 'x', 'x');`);
+    await migrateTo('0029-party-dues');
+    const base = store.raw.prepare(
+      "insert into party_dues_bases (person_id, year, base_fen, dibao, source, confirmed_at, confirmed_by) values (1, ?, ?, ?, '录入', 'x', 'y')",
+    );
+    base.run(2026, 499999, 0);
+    // A base is needed unless the member is on 低保; one per member and year.
+    expect(() => base.run(2027, null, 0)).toThrow(/CHECK/);
+    base.run(2027, null, 1);
+    expect(() => base.run(2026, 500000, 0)).toThrow(/UNIQUE/);
+    const reduction = store.raw.prepare(
+      "insert into party_dues_reductions (person_id, kind, amount_fen, from_month, to_month, decided_on, decision, recorded_at, recorded_by) values (1, ?, ?, ?, ?, '2026-02-20', '支部大会决定', 'x', 'y')",
+    );
+    expect(() => reduction.run('免交', 1000, '2026-03', '2026-12')).toThrow(/CHECK/);
+    expect(() => reduction.run('减交', null, '2026-03', '2026-12')).toThrow(/CHECK/);
+    expect(() => reduction.run('减交', 1000, '2026-12', '2026-03')).toThrow(/CHECK/);
+    expect(() => reduction.run('减交', 1000, '2026-3', '2026-12')).toThrow(/CHECK/);
+    expect(reduction.run('减交', 1000, '2026-03', '2026-12').lastInsertRowid).toBe(1);
+    const pay = store.raw.prepare(
+      "insert into party_dues_payments (person_id, month, branch_id, due_fen, paid_fen, kind, paid_on, paid_by, proxy_name, recorded_at, recorded_by) values (1, ?, 3, 2500, 2500, '当月', '2026-01-10', ?, ?, 'x', 'y')",
+    );
+    pay.run('2026-01', '本人', null);
+    expect(() => pay.run('2026-01', '本人', null)).toThrow(/UNIQUE/);
+    expect(() => pay.run('2026-02', '代交', null)).toThrow(/CHECK/);
+    expect(() => pay.run('2026-02', '本人', '乙')).toThrow(/CHECK/);
+    expect(pay.run('2026-02', '代交', '乙').lastInsertRowid).toBe(2);
+    // Ids are never reused (migration 0012).
+    store.raw.prepare('delete from party_dues_payments where id = 2').run();
+    expect(pay.run('2026-02', '代交', '乙').lastInsertRowid).toBe(3);
+    await migrateTo('0025-lunar-birthdays');
+    expect(tables().filter((t) => t.startsWith('party_dues'))).toEqual([]);
+    expect(store.raw.prepare('select name from persons').all()).toEqual([{ name: '甲' }]);
+  });
+
   test('0030-remote-residence: the local contacts empty on every file, no contact marked 住在附近; down removes them', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0025-lunar-birthdays');

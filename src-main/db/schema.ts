@@ -372,6 +372,46 @@ export interface OrgUnitsTable {
   leader_person_id: number | null;
 }
 
+export interface PartyDuesBasesTable {
+  person_id: number;
+  year: number;
+  base_fen: number | null;
+  dibao: Generated<number>;
+  source: string;
+  run_id: number | null;
+  confirmed_at: string;
+  confirmed_by: string;
+}
+
+export interface PartyDuesPaymentsTable {
+  id: Generated<number>;
+  person_id: number;
+  month: string;
+  branch_id: number;
+  due_fen: number;
+  paid_fen: number;
+  kind: string;
+  paid_on: string;
+  paid_by: string;
+  proxy_name: string | null;
+  reduction_id: number | null;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface PartyDuesReductionsTable {
+  id: Generated<number>;
+  person_id: number;
+  kind: string;
+  amount_fen: number | null;
+  from_month: string;
+  to_month: string;
+  decided_on: string;
+  decision: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
 export interface PaymentBatchesTable {
   id: Generated<number>;
   name: string;
@@ -648,6 +688,9 @@ export interface Database {
   national_incomes: NationalIncomesTable;
   operators: OperatorsTable;
   org_units: OrgUnitsTable;
+  party_dues_bases: PartyDuesBasesTable;
+  party_dues_payments: PartyDuesPaymentsTable;
+  party_dues_reductions: PartyDuesReductionsTable;
   payment_batches: PaymentBatchesTable;
   person_changes: PersonChangesTable;
   person_contacts: PersonContactsTable;

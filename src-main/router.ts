@@ -82,6 +82,18 @@ import {
   saveUnitInfo,
   unitMembers,
 } from './org/network';
+import {
+  addDuesReduction,
+  cancelDuesPayment,
+  collectDues,
+  confirmDuesBases,
+  duesLedger,
+  duesProposals,
+  memberDues,
+  registerPrintable as duesRegisterPrintable,
+  registerWorkbook as duesRegisterWorkbook,
+  setDuesBase,
+} from './org/dues';
 import { createUnit, listUnits } from './org/units';
 import {
   advancePetition,
@@ -319,6 +331,17 @@ const handlers: Handlers = {
   'org.members': (ctx, { ref }) => unitMembers(ctx.store, ref),
   'org.contactSheet': (ctx, { ref, tree }) => contactSheetPrintable(ctx.store, ref, tree),
   'org.exportSheet': async (ctx, { ref }) => withBase64(await contactSheetWorkbook(ctx.store, ref)),
+  'dues.ledger': (ctx, { branchId, year }) => duesLedger(ctx.store, branchId, year),
+  'dues.member': (ctx, { personId, year }) => memberDues(ctx.store, personId, year),
+  'dues.collect': (ctx, input) => collectDues(ctx.store, input),
+  'dues.cancelPayment': (ctx, { id, reason }) => cancelDuesPayment(ctx.store, id, reason),
+  'dues.setBase': (ctx, input) => setDuesBase(ctx.store, input),
+  'dues.addReduction': (ctx, input) => addDuesReduction(ctx.store, input),
+  'dues.proposals': (ctx, { branchId, year }) => duesProposals(ctx.store, branchId, year),
+  'dues.confirmBases': (ctx, { year, adjustmentRowIds }) => confirmDuesBases(ctx.store, year, adjustmentRowIds),
+  'dues.registerPrint': (ctx, { branchId, year }) => duesRegisterPrintable(ctx.store, branchId, year),
+  'dues.registerExport': async (ctx, { branchId, year }) =>
+    withBase64(await duesRegisterWorkbook(ctx.store, branchId, year)),
   // Files go to the import's child process as they came, in pieces (importer/service.ts).
   'imports.open': (ctx, { fileName, ...file }) => ctx.imports.open(fileName, fileData(file)),
   'imports.rows': (ctx, { session, sheet, filter, page }) => ctx.imports.rows(session, sheet, filter, page),

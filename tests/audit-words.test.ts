@@ -14,6 +14,7 @@ import type { ActivityView, MaterialView } from '../src-main/contract/activities
 import type { AdjustmentRowView, AdjustmentRunView } from '../src-main/contract/adjustments';
 import type { BatchView, ClaimFile } from '../src-main/contract/claims';
 import type { BenefitParameters } from '../src-main/contract/deathBenefits';
+import type { DuesMemberView } from '../src-main/contract/dues';
 import type { ImportPreview, JobStatus } from '../src-main/contract/imports';
 import type { OrgUnit } from '../src-main/contract/org';
 import type { Petition } from '../src-main/contract/petitions';
@@ -249,6 +250,32 @@ async function officeYear(): Promise<{ people: number[] }> {
   await call('deaths.register', { personId: wang, diedOn: '2026-11-20', reportedBy: '王强', note: null });
   await call('deaths.task', { personId: wang, task: '丧葬补助金', doneOn: '2026-11-25', amount: '5,000.00' });
   await call('deaths.task', { personId: wang, task: '唁函', doneOn: '2026-11-26' });
+
+  // 党费: a base typed and corrected, a branch's reduction, a month paid on someone's behalf and
+  // taken back as a mistake.
+  const member = (
+    await call<PersonFile>('retirees.create', {
+      person: person({ name: '孙立新', politicalStatus: '中共党员', partyBranchId: branch.id }),
+    })
+  ).id;
+  await call('dues.setBase', { personId: member, year: 2025, base: '4,999.99' });
+  await call('dues.setBase', { personId: member, year: 2025, base: '5,000.01', dibao: true });
+  await call('dues.addReduction', {
+    personId: member,
+    kind: '减交',
+    amount: '0.10',
+    fromMonth: '2025-07',
+    toMonth: '2025-12',
+    decidedOn: '2025-06-20',
+    decision: '一支委〔2025〕3号',
+  });
+  await call('dues.collect', {
+    branchId: branch.id,
+    paidOn: '2025-01-15',
+    items: [{ personId: member, month: '2025-01', paidBy: '代交', proxyName: '孙小红' }],
+  });
+  const paidDues = await call<DuesMemberView>('dues.member', { personId: member, year: 2025 });
+  await call('dues.cancelPayment', { id: paidDues.row.months[0].paymentId, reason: '登记有误' });
 
   // The death benefits: the parameters typed and corrected, a death's amounts computed and
   // recomputed with a reason, the claim around them.

@@ -33,9 +33,9 @@ describe('the monthly dues of a retired member', () => {
       { kind: '减交', amountFen: 1000, fromMonth: '2026-03', toMonth: '2026-06' },
       { kind: '免交', amountFen: null, fromMonth: '2026-07', toMonth: '2026-12' },
     ];
-    expect(dues('6,000.00', false, decided, '2026-02').dueFen).toBe(6000);
+    expect(dues('6,000.00', false, decided, '2026-02')?.dueFen).toBe(6000);
     expect(dues('6,000.00', false, decided, '2026-03')).toEqual({ dueFen: 1000, basis: '减交', rateBp: null });
-    expect(dues('6,000.00', false, decided, '2026-06').dueFen).toBe(1000);
+    expect(dues('6,000.00', false, decided, '2026-06')?.dueFen).toBe(1000);
     expect(dues('6,000.00', true, decided, '2026-07')).toEqual({ dueFen: 0, basis: '免交', rateBp: null });
   });
 

@@ -286,6 +286,36 @@ export const AUDIT_ENTITIES: Record<
     name: '丧葬抚恤计发办法',
     fields: { group: '人员类别', province: '省份', fromDate: ['适用起始日期', 'date'], rule: '计发办法' },
   },
+  // 党费 (org/dues.ts): a month paid, a base for a year, a branch's decision to reduce or waive.
+  party_dues: {
+    name: '党费交纳',
+    fields: {
+      month: '所交月份',
+      branchId: ['交纳支部', 'unitId'],
+      dueFen: ['应交', 'money'],
+      paidFen: ['实交', 'money'],
+      kind: '交纳方式',
+      paidOn: ['交纳日期', 'date'],
+      paidBy: '交纳人',
+      proxyName: '代交人',
+    },
+  },
+  party_dues_base: {
+    name: '党费基数',
+    fields: { year: ['年度', 'year'], baseFen: ['党费基数', 'money'], dibao: ['享受低保', 'bool'], source: '基数来源' },
+    subject: (s) => (s.year ? `${s.year} 年度` : null),
+  },
+  party_dues_reduction: {
+    name: '党费减免',
+    fields: {
+      kind: '减免方式',
+      amountFen: ['每月应交', 'money'],
+      fromMonth: '起始月份',
+      toMonth: '截止月份',
+      decidedOn: ['支部决定日期', 'date'],
+      decision: '支部决定',
+    },
+  },
   petition: {
     name: '信访件',
     fields: {

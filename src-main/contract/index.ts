@@ -11,6 +11,7 @@ import { adjustmentsMethods } from './adjustments';
 import { appMethods } from './app';
 import { claimsMethods } from './claims';
 import { deathBenefitsMethods } from './deathBenefits';
+import { duesMethods } from './dues';
 import { exportTemplatesMethods } from './exportTemplates';
 import { importsMethods } from './imports';
 import { lettersMethods } from './letters';
@@ -27,6 +28,7 @@ export const contract = {
   ...operatorsMethods,
   ...retireesMethods,
   ...orgMethods,
+  ...duesMethods,
   ...importsMethods,
   ...claimsMethods,
   ...visitsMethods,

@@ -467,6 +467,9 @@ export function mergeUnits(store: Store, from: UnitRef, into: UnitRef): NetworkU
       reason,
     );
     if (childKind) store.prepare('UPDATE org_units SET parent_id = ? WHERE parent_id = ?').run(b.id, a.id);
+    // A branch merged away hands its 党费 ledger to the branch it joined (org/dues.ts).
+    if (a.kind === '党支部')
+      store.prepare('UPDATE party_dues_payments SET branch_id = ? WHERE branch_id = ?').run(b.id, a.id);
     store.prepare('DELETE FROM org_units WHERE id = ?').run(a.id);
     auditUnit(store, from, 'delete', { name: a.name, leader: a.leader, phone: a.phone, note: a.note }, null, reason);
     return networkUnit(store, into);

@@ -6,6 +6,7 @@
 import {
   IconBook,
   IconCalendarCheck,
+  IconCash,
   IconChartBar,
   IconFileImport,
   IconGift,
@@ -23,6 +24,7 @@ import type { RouteDef } from './kit/routes';
 import { ActivitiesPage } from './pages/ActivitiesPage';
 import { AnnualPage } from './pages/AnnualPage';
 import { ClaimsPage } from './pages/claims/ClaimsPage';
+import { DuesPage } from './pages/dues/DuesPage';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/ImportPage';
 import { LettersPage } from './pages/LettersPage';
@@ -77,6 +79,11 @@ export const ROUTES: readonly RouteDef<AppContextForPages>[] = [
     pattern: 'org/*',
     render: (m) => <OrgPage params={m.query} />,
     menu: { label: '组织网络', icon: IconSitemap, shortcut: 'Alt+5', keywords: ['zzwl', 'zuzhi', '党支部', '小组'] },
+  },
+  {
+    pattern: 'dues',
+    render: (m) => <DuesPage params={m.query} />,
+    menu: { label: '党费管理', icon: IconCash, keywords: ['dfgl', 'dangfei', '党费', '交纳登记簿', '收缴'] },
   },
   {
     pattern: 'activities/*',

@@ -22,6 +22,7 @@ export const PRINT_DOCS = [
   'adjustments',
   'contacts',
   'register',
+  'dues',
   'privacy-rules',
   'privacy-assessment',
   'chart',
@@ -63,6 +64,11 @@ function docRequest(kind: PrintDocKind, params: URLSearchParams): DocRequest {
     case 'upward':
       return request('statistics.reportPrint', {
         report: (params.get('report') ?? '') as InputOf<'statistics.reportPrint'>['report'],
+        year: Number(params.get('year')),
+      });
+    case 'dues':
+      return request('dues.registerPrint', {
+        branchId: Number(params.get('branch')),
         year: Number(params.get('year')),
       });
     case 'register':

@@ -8,6 +8,7 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { PersonFile } from '../../../src-main/contract/retirees';
 import { formatAge, personAge } from '../../../src-main/shared/dates';
+import { isPartyMember } from '../../../src-main/shared/person';
 import { AttachmentsTab } from '../../components/AttachmentsTab';
 import { useContractForm } from '../../kit/form';
 import { Can, Editable, RoleNote, useCan } from '../../kit/operator';
@@ -16,6 +17,7 @@ import { READ_ON_OPEN } from './freshness';
 import { SaveBar } from '../../kit/SaveBar';
 import { done } from '../../notify';
 import { navigate } from '../../route';
+import { PersonDuesTab } from '../dues/PersonDuesTab';
 import { ContactsTab } from './ContactsTab';
 import { HistoryTab } from './HistoryTab';
 import { PersonFields } from './PersonFields';
@@ -171,6 +173,7 @@ function PersonForm({ file }: { file: PersonFile | null }) {
           <Tabs.Tab value="file">档案信息</Tabs.Tab>
           <Tabs.Tab value="contacts">家属及联系人（{values.contacts?.length ?? 0}）</Tabs.Tab>
           {file && <Tabs.Tab value="visits">走访慰问</Tabs.Tab>}
+          {file && isPartyMember(file.politicalStatus) && <Tabs.Tab value="dues">党费</Tabs.Tab>}
           {file && <Tabs.Tab value="attachments">附件（{file.attachments.length}）</Tabs.Tab>}
           {file && <Tabs.Tab value="history">变更记录</Tabs.Tab>}
         </Tabs.List>
@@ -187,6 +190,11 @@ function PersonForm({ file }: { file: PersonFile | null }) {
         {file && (
           <Tabs.Panel value="visits" pt="md">
             <PersonTimeline person={file} />
+          </Tabs.Panel>
+        )}
+        {file && isPartyMember(file.politicalStatus) && (
+          <Tabs.Panel value="dues" pt="md">
+            <PersonDuesTab personId={file.id} />
           </Tabs.Panel>
         )}
         {file && (

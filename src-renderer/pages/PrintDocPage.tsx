@@ -125,7 +125,7 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
           <Button onClick={print} loading={logLetters.isPending}>
             {kind === 'upward' || kind === 'chart'
               ? '打印'
-              : kind === 'contacts'
+              : kind === 'contacts' || kind === 'dues'
                 ? `打印（${view.count} 人）`
                 : kind === 'register'
                   ? `打印（${view.count} 件）`

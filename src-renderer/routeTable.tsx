@@ -6,7 +6,6 @@
 import {
   IconBook,
   IconCalendarCheck,
-  IconCash,
   IconChartBar,
   IconFileImport,
   IconGift,
@@ -24,7 +23,6 @@ import type { RouteDef } from './kit/routes';
 import { ActivitiesPage } from './pages/ActivitiesPage';
 import { AnnualPage } from './pages/AnnualPage';
 import { ClaimsPage } from './pages/claims/ClaimsPage';
-import { DuesPage } from './pages/dues/DuesPage';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/ImportPage';
 import { LettersPage } from './pages/LettersPage';
@@ -78,12 +76,12 @@ export const ROUTES: readonly RouteDef<AppContextForPages>[] = [
   {
     pattern: 'org/*',
     render: (m) => <OrgPage params={m.query} />,
-    menu: { label: '组织网络', icon: IconSitemap, shortcut: 'Alt+5', keywords: ['zzwl', 'zuzhi', '党支部', '小组'] },
-  },
-  {
-    pattern: 'dues',
-    render: (m) => <DuesPage params={m.query} />,
-    menu: { label: '党费管理', icon: IconCash, keywords: ['dfgl', 'dangfei', '党费', '交纳登记簿', '收缴'] },
+    menu: {
+      label: '组织网络',
+      icon: IconSitemap,
+      shortcut: 'Alt+5',
+      keywords: ['zzwl', 'zuzhi', '党支部', '小组', '党费', 'dangfei', '交纳登记簿'],
+    },
   },
   {
     pattern: 'activities/*',

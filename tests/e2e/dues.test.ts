@@ -48,8 +48,10 @@ describe('党费', () => {
     await member('钱卫国', '5,000.01');
     await member('柴玉芬', '2,800.00', true);
 
-    await page.getByText('党费管理', { exact: true }).click();
-    await office.go(`#/dues?branch=${branch.id}&year=${year}`);
+    await page.getByText('组织网络', { exact: true }).click();
+    await page.getByText('党费', { exact: true }).click();
+    await page.getByRole('heading', { name: '组织网络 · 党费' }).waitFor();
+    await office.go(`#/org?view=dues&branch=${branch.id}&year=${year}`);
     await page.getByRole('heading', { name: '党员交纳情况' }).waitFor();
     const memberRows = page.locator('table').first().locator('tbody tr');
     await expect.poll(() => memberRows.count()).toBe(3);

@@ -1,4 +1,4 @@
-// 党费管理: per party branch and year, the month-by-month summary (members, due, paid, unpaid), each
+// 党费 (组织网络 › 党费): per party branch and year, the month-by-month summary (members, due, paid, unpaid), each
 // member's year (base, rate, paid, owed), the members without a base; a month's collection in one
 // step; bases typed, decisions recorded, next year's bases confirmed from the adjustment check; the
 // 党费交纳登记簿 printed or as .xlsx. The branch, the year and the dialog open are in the address.
@@ -42,7 +42,8 @@ export function DuesPage({ params }: { params: URLSearchParams }) {
     ? (params.get('dialog') as Dialog)
     : null;
   const go = (next: { branch?: number | null; year?: number; dialog?: Dialog | null; person?: number }) =>
-    navigate('/dues', {
+    navigate('/org', {
+      view: 'dues',
       branch: String(next.branch === undefined ? (branchId ?? '') : (next.branch ?? '')),
       year: String(next.year ?? year),
       dialog: next.dialog ?? undefined,
@@ -61,7 +62,6 @@ export function DuesPage({ params }: { params: URLSearchParams }) {
   if (units.data && branches.length === 0)
     return (
       <Stack>
-        <Title order={2}>党费管理</Title>
         <Alert color="yellow">
           尚未建立党支部。请先在 <Anchor onClick={() => navigate('/org', { view: 'party' })}>组织网络</Anchor>{' '}
           中建立党支部并编入党员。
@@ -71,7 +71,7 @@ export function DuesPage({ params }: { params: URLSearchParams }) {
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={2}>党费管理</Title>
+        <Title order={3}>{branches.find((b) => b.id === branchId)?.name ?? ''}</Title>
         <Group>
           <Select
             aria-label="党支部"

@@ -1,6 +1,6 @@
 // A party member's 党费 on their file: this year and the last, month by month (paid, when, by whom,
 // ahead or late; owed; waived), the base and where it came from, the branch's decisions; the work
-// itself is done on the 党费管理 page of their branch.
+// itself is done under 组织网络 › 党费, for their branch.
 import { Anchor, Badge, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import type { DuesMemberView, DuesMonthCell } from '../../../src-main/contract/dues';
 import { formatChineseDate, todayIso } from '../../../src-main/shared/dates';
@@ -97,8 +97,11 @@ export function PersonDuesTab({ personId }: { personId: number }) {
         <Text>
           所在党支部：{view.branchName ?? '尚未编入党支部'}
           {view.branchId !== null && (
-            <Anchor ml="md" onClick={() => navigate('/dues', { branch: String(view.branchId), year: String(year) })}>
-              到党费管理办理
+            <Anchor
+              ml="md"
+              onClick={() => navigate('/org', { view: 'dues', branch: String(view.branchId), year: String(year) })}
+            >
+              到组织网络 › 党费办理
             </Anchor>
           )}
         </Text>

@@ -6,11 +6,30 @@ import { Badge, Group, NavLink, Paper, SegmentedControl, Stack, Text, Title } fr
 import { useRpc } from '../../kit/rpc';
 import { Can } from '../../kit/operator';
 import { navigate } from '../../route';
+import { DuesPage } from '../dues/DuesPage';
 import { NewUnit } from './NewUnit';
 import { UnitPanel } from './UnitPanel';
 import { VIEWS, type View } from './views';
 
+/** The 党费 of the party branches, beside the three trees. */
+const DUES_VIEW = { value: 'dues', label: '党费' };
+
 export function OrgPage({ params }: { params: URLSearchParams }) {
+  const choices = [...(Object.keys(VIEWS) as View[]).map((k) => ({ value: k, label: VIEWS[k].label })), DUES_VIEW];
+  if (params.get('view') === DUES_VIEW.value)
+    return (
+      <Stack gap="md">
+        <Group justify="space-between">
+          <Title order={2}>组织网络 · 党费</Title>
+          <SegmentedControl data={choices} value={DUES_VIEW.value} onChange={(k) => navigate('/org', { view: k })} />
+        </Group>
+        <DuesPage params={params} />
+      </Stack>
+    );
+  return <OrgTrees params={params} choices={choices} />;
+}
+
+function OrgTrees({ params, choices }: { params: URLSearchParams; choices: { value: string; label: string }[] }) {
   const asked = params.get('view') as View | null;
   const view: View = asked && asked in VIEWS ? asked : 'admin';
   const selected = params.get('unit');
@@ -27,9 +46,9 @@ export function OrgPage({ params }: { params: URLSearchParams }) {
       <Group justify="space-between">
         <Title order={2}>组织网络</Title>
         <SegmentedControl
-          data={(Object.keys(VIEWS) as View[]).map((k) => ({ value: k, label: VIEWS[k].label }))}
+          data={choices}
           value={view}
-          onChange={(k) => select(null, k as View)}
+          onChange={(k) => (k === DUES_VIEW.value ? navigate('/org', { view: k }) : select(null, k as View))}
         />
       </Group>
       <Group align="start" wrap="nowrap" gap="md">

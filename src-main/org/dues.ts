@@ -17,6 +17,8 @@ import type {
 } from '../contract/dues';
 import type { PrintableView } from '../contract/common';
 import { nowIso, writeAudit } from '../audit/audit';
+import type { Selectable } from 'kysely';
+import type { PartyDuesPaymentsTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { html } from '../documents/html';
 import { printable, ruledListCss } from '../documents/print';
@@ -419,16 +421,12 @@ export function collectDues(
   });
 }
 
-function paymentSnapshot(r: {
-  month: string;
-  branch_id: number;
-  due_fen: number;
-  paid_fen: number;
-  kind: string;
-  paid_on: string;
-  paid_by: string;
-  proxy_name: string | null;
-}) {
+function paymentSnapshot(
+  r: Pick<
+    Selectable<PartyDuesPaymentsTable>,
+    'month' | 'branch_id' | 'due_fen' | 'paid_fen' | 'kind' | 'paid_on' | 'paid_by' | 'proxy_name'
+  >,
+) {
   return {
     month: monthText(r.month),
     branchId: r.branch_id,

@@ -318,19 +318,16 @@ export function CollectModal({ opened, onClose, ledger, month }: Opened & { ledg
         <Table withTableBorder verticalSpacing={4}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={60}>
-                <Checkbox
-                  aria-label="全选"
-                  checked={all}
-                  indeterminate={!all && ticked.length > 0}
-                  onChange={() =>
-                    form.setFieldValue(
-                      'lines',
-                      v.lines.map((l) => ({ ...l, pay: !all })),
-                    )
-                  }
-                />
-              </Table.Th>
+              <SelectAllHead
+                all={all}
+                some={ticked.length > 0}
+                onToggle={() =>
+                  form.setFieldValue(
+                    'lines',
+                    v.lines.map((l) => ({ ...l, pay: !all })),
+                  )
+                }
+              />
               <Table.Th>姓名</Table.Th>
               <Table.Th>比例</Table.Th>
               <Table.Th ta="right">应交（元）</Table.Th>
@@ -374,5 +371,24 @@ export function CollectModal({ opened, onClose, ledger, month }: Opened & { ledg
         </Table>
       )}
     </FormModal>
+  );
+}
+
+/** The header cell that ticks every row of a list, or none. */
+export function SelectAllHead({
+  all,
+  some,
+  disabled,
+  onToggle,
+}: {
+  all: boolean;
+  some: boolean;
+  disabled?: boolean;
+  onToggle: () => void;
+}) {
+  return (
+    <Table.Th w={60}>
+      <Checkbox aria-label="全选" checked={all} indeterminate={!all && some} disabled={disabled} onChange={onToggle} />
+    </Table.Th>
   );
 }

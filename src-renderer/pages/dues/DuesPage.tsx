@@ -170,14 +170,7 @@ export function DuesPage({ params }: { params: URLSearchParams }) {
                 accessor: 'unpaidFen',
                 title: '欠交',
                 textAlign: 'right',
-                render: (r) =>
-                  r.unpaidFen > 0 ? (
-                    <Text c="red.8" span>
-                      {formatYuan(r.unpaidFen)}
-                    </Text>
-                  ) : (
-                    '0.00'
-                  ),
+                render: (r) => <Owed fen={r.unpaidFen} />,
               },
               {
                 accessor: 'unpaidMonths',
@@ -238,14 +231,7 @@ export function DuesPage({ params }: { params: URLSearchParams }) {
                 accessor: 'unpaidFen',
                 title: '未交（元）',
                 textAlign: 'right',
-                render: (m) =>
-                  m.unpaidFen > 0 ? (
-                    <Text c="red.8" span>
-                      {formatYuan(m.unpaidFen)}
-                    </Text>
-                  ) : (
-                    '0.00'
-                  ),
+                render: (m) => <Owed fen={m.unpaidFen} />,
               },
             ]}
           />
@@ -291,5 +277,14 @@ function Figure({ label, value, color }: { label: string; value: string; color?:
         {label}
       </Text>
     </Paper>
+  );
+}
+
+/** An amount owed: red while there is one. */
+function Owed({ fen }: { fen: number }) {
+  return (
+    <Text c={fen > 0 ? 'red.8' : undefined} span>
+      {formatYuan(fen)}
+    </Text>
   );
 }

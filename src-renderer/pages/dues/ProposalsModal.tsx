@@ -8,7 +8,7 @@ import { formatYuan } from '../../../src-main/shared/money';
 import { FormModal } from '../../kit/FormModal';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { done } from '../../notify';
-import { DUES_READS } from './DuesModals';
+import { DUES_READS, SelectAllHead } from './DuesModals';
 
 export function ProposalsModal({
   opened,
@@ -56,14 +56,12 @@ export function ProposalsModal({
       <Table withTableBorder verticalSpacing={4}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={60}>
-              <Checkbox
-                aria-label="全选"
-                checked={all}
-                disabled={open.length === 0}
-                onChange={() => form.setFieldValue('selected', all ? [] : open.map((r) => r.adjustmentRowId!))}
-              />
-            </Table.Th>
+            <SelectAllHead
+              all={all}
+              some={selected.length > 0}
+              disabled={open.length === 0}
+              onToggle={() => form.setFieldValue('selected', all ? [] : open.map((r) => r.adjustmentRowId!))}
+            />
             <Table.Th>姓名</Table.Th>
             <Table.Th ta="right">现登记基数</Table.Th>
             <Table.Th ta="right">建议基数</Table.Th>

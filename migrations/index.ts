@@ -24,6 +24,7 @@ import * as m0020 from './0020-upward-fields';
 import * as m0021 from './0021-export-templates';
 import * as m0022 from './0022-death-benefits';
 import * as m0025 from './0025-lunar-birthdays';
+import * as m0026 from './0026-hospital-stays';
 import * as m0029 from './0029-party-dues';
 import * as m0030 from './0030-remote-residence';
 
@@ -51,6 +52,7 @@ export const migrations: Record<string, Migration> = {
   '0021-export-templates': m0021,
   '0022-death-benefits': m0022,
   '0025-lunar-birthdays': m0025,
+  '0026-hospital-stays': m0026,
   '0029-party-dues': m0029,
   '0030-remote-residence': m0030,
 };

@@ -170,6 +170,8 @@ import { certificationLists, certificationsOf, certify } from './visits/certific
 import { homeFigures } from './statistics/home';
 import { reminderGroupPage, reminderGroups } from './home/reminderGroups';
 import { birthdayList, reminderRules, reminders, saveReminderRules } from './visits/reminders';
+import { visitReport, visitReportWorkbook } from './visits/report';
+import { createStay, dischargeStay, getStay, listStays, stayBoard, updateStay } from './visits/stays';
 import {
   createVisit,
   createVisitBatch,
@@ -314,6 +316,7 @@ const handlers: Handlers = {
       data,
       note: input.note,
       claimId: input.claimId,
+      visitId: input.visitId,
     });
   },
   'attachments.get': (ctx, { id }) => withBase64(readAttachment(ctx.store, id)),
@@ -432,6 +435,14 @@ const handlers: Handlers = {
   'reminders.rules': (ctx) => reminderRules(ctx.store),
   'reminders.birthdayList': (ctx, input) => birthdayList(ctx.store, input),
   'reminders.saveRules': (ctx, rules) => saveReminderRules(ctx.store, rules),
+  'stays.list': (ctx, { personId }) => listStays(ctx.store, personId),
+  'stays.get': (ctx, { id }) => getStay(ctx.store, id),
+  'stays.board': (ctx, { days }) => stayBoard(ctx.store, days),
+  'stays.create': (ctx, input) => createStay(ctx.store, input),
+  'stays.update': (ctx, { id, ...edit }) => updateStay(ctx.store, id, edit),
+  'stays.discharge': (ctx, input) => dischargeStay(ctx.store, input),
+  'visits.report': (ctx, { from, to }) => visitReport(ctx.store, from, to),
+  'visits.exportReport': async (ctx, { from, to }) => withBase64(await visitReportWorkbook(ctx.store, from, to)),
   'letters.templates': (ctx) => listTemplates(ctx.store),
   'letters.saveTemplate': (ctx, t) => saveTemplate(ctx.store, t),
   'letters.resetTemplate': (ctx, { kind }) => resetTemplate(ctx.store, kind),

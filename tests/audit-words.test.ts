@@ -235,6 +235,37 @@ async function officeYear(): Promise<{ people: number[] }> {
     certify: true,
   });
   await call('visits.followUpDone', { id: visit.id });
+  // A hospital stay: registered, corrected, visited (who led, who went along, what the family said,
+  // a photo), discharged; a call nobody answered.
+  const stay = await call<{ id: number; version: number }>('stays.create', {
+    personId: zhang,
+    hospital: '市中心医院',
+    department: '心内科',
+    bed: '12床',
+    admittedOn: '2026-09-28',
+    condition: '胸闷',
+    newsSource: '家属来电',
+    newsDetail: '其子张强',
+  });
+  await call('stays.update', { id: stay.id, version: stay.version, changes: { bed: '15床' }, base: { bed: '12床' } });
+  const stayVisit = await call<{ id: number }>('visits.create', {
+    personId: zhang,
+    stayId: stay.id,
+    kind: '生病住院慰问',
+    date: '2026-09-29',
+    leader: '刘书记',
+    companions: '张干事',
+    feedback: '家属反映陪护困难',
+  });
+  await call('attachments.add', {
+    personId: zhang,
+    visitId: stayVisit.id,
+    fileName: '看望.png',
+    mime: 'image/png',
+    dataBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  });
+  await call('stays.discharge', { id: stay.id, version: 2, dischargedOn: '2026-10-05', outcome: '好转出院' });
+  await call('visits.create', { personId: zhang, kind: '电话问候', date: '2026-10-06', callOutcome: '未接通' });
   await call('visits.createBatch', {
     name: '2026年中秋慰问',
     kind: '节日慰问',

@@ -65,6 +65,7 @@ describe('the reminders grouped, the most urgent first', () => {
       'notContacted',
       'followUps',
       'hospital',
+      'inHospital',
       'deathBenefits',
       'adjustments',
     ]);

@@ -599,6 +599,46 @@ describe('migrations', () => {
     store.raw.prepare("update persons set status = '迁出' where id = 3").run();
   });
 
+  test('0026-hospital-stays: stays with ids never reused and their dates in order; visits say who led, who went, how a call went, which stay; down removes them', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0025-lunar-birthdays');
+    store.raw
+      .prepare(
+        "insert into persons (id, name, name_sort, category, created_at, updated_at) values (1, '甲', '甲', '退休', '2026-01-02T10:00:00', '2026-01-02T10:00:00')",
+      )
+      .run();
+    store.raw
+      .prepare(
+        "insert into visits (id, person_id, kind, date, created_at, created_by) values (1, 1, '电话问候', '2026-11-01', 'x', 'y')",
+      )
+      .run();
+    await migrateTo('0026-hospital-stays');
+    // A call recorded before keeps no outcome (and counts as contact, as it did).
+    expect(store.raw.prepare('select call_outcome, stay_id, leader from visits').get()).toEqual({
+      call_outcome: null,
+      stay_id: null,
+      leader: null,
+    });
+    const stay = store.raw.prepare(
+      "insert into stays (person_id, hospital, admitted_on, discharged_on, news_source, created_at, created_by, updated_at) values (1, '市医院', '2026-11-20', ?, ?, 'x', 'y', 'x')",
+    );
+    expect(() => stay.run('2026-11-19', '家属来电')).toThrow(/CHECK/);
+    expect(() => stay.run(null, '邻居')).toThrow(/CHECK/);
+    const first = Number(stay.run(null, '医院').lastInsertRowid);
+    expect(() => store.raw.prepare("update visits set call_outcome = '占线'").run()).toThrow(/CHECK/);
+    store.raw.prepare("update visits set call_outcome = '未接通', stay_id = ? where id = 1").run(first);
+    // Ids are never reused: the highest handed out is remembered.
+    store.raw.prepare('update visits set stay_id = null').run();
+    store.raw.prepare('delete from stays').run();
+    expect(Number(stay.run(null, null).lastInsertRowid)).toBe(first + 1);
+    await migrateTo('0025-lunar-birthdays');
+    expect(tables()).not.toContain('stays');
+    const columns = (store.raw.prepare('pragma table_info(visits)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('call_outcome');
+    expect(columns).not.toContain('stay_id');
+    expect(store.raw.prepare('select kind, date from visits').get()).toEqual({ kind: '电话问候', date: '2026-11-01' });
+  });
+
   test('0029-party-dues: a base per member and year, decisions, a month paid once; down removes them', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0025-lunar-birthdays');

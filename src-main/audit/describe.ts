@@ -63,6 +63,8 @@ const FORMATS = {
   list: (v: unknown) => (Array.isArray(v) ? v.map(String).join('、') : String(v)),
   claim: (v: unknown) => `第 ${v} 号报销单`,
   petitionNo: (v: unknown) => `第 ${v} 号信访件`,
+  visitNo: (v: unknown) => `第 ${v} 号走访记录`,
+  stayNo: (v: unknown) => `第 ${v} 号住院登记`,
   person: ((v, names) => names.person(num(v)) ?? `第 ${v} 号档案`) as Format,
   persons: ((v, names) =>
     (Array.isArray(v) ? v : [v]).map((id) => names.person(num(id)) ?? `第 ${id} 号档案`).join('、')) as Format,
@@ -192,7 +194,10 @@ export const AUDIT_ENTITIES: Record<
   }
 > = {
   person: { name: '档案', fields: PERSON_FIELD_WORDS },
-  attachment: { name: '附件', fields: { attachment: '附件', claimId: ['所属报销单', 'claim'] } },
+  attachment: {
+    name: '附件',
+    fields: { attachment: '附件', claimId: ['所属报销单', 'claim'], visitId: ['所属走访记录', 'visitNo'] },
+  },
   claim: {
     name: '报销单',
     fields: {
@@ -245,6 +250,27 @@ export const AUDIT_ENTITIES: Record<
       moneyFen: ['慰问金', 'money'],
       items: '慰问品',
       followUpDone: ['已回访', 'bool'],
+      leader: '带队领导',
+      companions: '随同人员',
+      feedback: '家属/本人反映',
+      callOutcome: '通话情况',
+      stayId: ['住院登记', 'stayNo'],
+    },
+  },
+  // Hospital stays (visits/stays.ts).
+  stay: {
+    name: '住院登记',
+    fields: {
+      hospital: '医院',
+      department: '科室',
+      bed: '床号',
+      admittedOn: ['入院日期', 'date'],
+      dischargedOn: ['出院日期', 'date'],
+      condition: '病情',
+      outcome: '治疗结果',
+      newsSource: '消息来源',
+      newsDetail: '消息来源说明',
+      note: '备注',
     },
   },
   death: {

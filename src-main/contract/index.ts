@@ -21,6 +21,7 @@ import { petitionsMethods } from './petitions';
 import { privacyMethods } from './privacy';
 import { retireesMethods } from './retirees';
 import { statisticsMethods } from './statistics';
+import { staysMethods } from './stays';
 import { visitsMethods } from './visits';
 
 export const contract = {
@@ -32,6 +33,7 @@ export const contract = {
   ...importsMethods,
   ...claimsMethods,
   ...visitsMethods,
+  ...staysMethods,
   ...deathBenefitsMethods,
   ...lettersMethods,
   ...petitionsMethods,

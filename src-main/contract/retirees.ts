@@ -165,6 +165,8 @@ export interface AttachmentInfo {
   addedBy: string;
   /** The claim the scan belongs to (a receipt, an invoice), if any. */
   claimId: number | null;
+  /** The visit the photo was taken at, if any. */
+  visitId: number | null;
 }
 
 export interface PersonFile extends Omit<PersonInput, 'contacts'> {
@@ -431,6 +433,7 @@ export const retireesMethods = {
       dataBase64: z.string().min(1, '文件是空的').max(28_000_000, '单个附件不能超过 20 MB'),
       note: text(200),
       claimId: optionalId,
+      visitId: optionalId,
     }),
     'files.write',
   ),

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import {
   AGE_RECKONINGS,
+  CALL_OUTCOMES,
+  type CallOutcome,
   CERTIFICATION_METHODS,
   type CertificationMethod,
   DEATH_TASKS,
@@ -13,9 +15,9 @@ import {
 } from '../shared/care';
 import { fullDate } from '../shared/dateSchemas';
 import type { FestivalDay } from '../shared/festivals';
-import { ById, Empty, id, method, text, yuan } from './common';
+import { ById, Empty, id, method, optionalId, text, yuan } from './common';
 import type { DeathBenefitsView } from './deathBenefits';
-import { ListQuery } from './retirees';
+import { type AttachmentInfo, ListQuery } from './retirees';
 
 export const VisitInput = z.object({
   personId: id,
@@ -32,6 +34,23 @@ export const VisitInput = z.object({
     .transform((v) => v ?? null),
   /** The visit was also this year's pension eligibility certification. */
   certify: z.boolean().default(false),
+  /** 带队领导: who led the visit. */
+  leader: text(50),
+  /** 随同人员: who went along. */
+  companions: text(200),
+  /** 家属/本人反映: what the person or the family asked for or said. */
+  feedback: text(1000),
+  /**
+   * How a call (电话问候) went; only 接通 is contact. The form asks it of every call; a call recorded
+   * without it (before outcomes were kept, or by the CLI) counts as contact, as calls always did.
+   * A visit has none.
+   */
+  callOutcome: z
+    .enum(CALL_OUTCOMES, { error: '请选择通话情况' })
+    .nullish()
+    .transform((v) => v ?? null),
+  /** The hospital stay the visit was made for (住院看望). */
+  stayId: optionalId,
 });
 export type VisitInput = z.output<typeof VisitInput>;
 
@@ -67,6 +86,15 @@ export interface Visit {
   batchId: number | null;
   createdAt: string;
   createdBy: string;
+  leader: string | null;
+  companions: string | null;
+  feedback: string | null;
+  callOutcome: CallOutcome | null;
+  /** A visit, or an answered call: what counts as contact. */
+  contact: boolean;
+  stayId: number | null;
+  /** Photos of the visit: the person's attachments that name it. */
+  photos: AttachmentInfo[];
 }
 
 export interface VisitBatchView {
@@ -122,6 +150,17 @@ export interface Reminders {
   }[];
   notContacted: { personId: number; name: string; lastContact: string | null; allowedDays: number; why: string }[];
   hospital: { personId: number; name: string; visitDate: string; hospital: string | null }[];
+  /** Those in hospital now (住院登记 without a discharge), and whether anyone has been to see them. */
+  inHospital: {
+    stayId: number;
+    personId: number;
+    name: string;
+    hospital: string;
+    admittedOn: string;
+    visited: boolean;
+  }[];
+  /** Discharged stays whose follow-up (出院回访) is due and not yet made. */
+  discharges: { stayId: number; personId: number; name: string; dischargedOn: string; dueOn: string }[];
   /** Deaths whose benefits are not filed, the three-month window closing within 30 days or closed. */
   deathBenefits: { personId: number; name: string; diedOn: string; closesOn: string; overdue: boolean }[];
 }
@@ -137,6 +176,7 @@ export const REMINDER_KINDS = [
   'birthdays',
   'followUps',
   'hospital',
+  'inHospital',
   'deathBenefits',
   'adjustments',
   'certifications',
@@ -198,6 +238,7 @@ export const ReminderRulesInput = z.object({
     others: z.number().int().min(1).max(3650),
   }),
   hospitalDays: z.number().int().min(1).max(3650),
+  dischargeFollowUpDays: z.number().int().min(1).max(365).default(7),
   ageReckoning: z.enum(AGE_RECKONINGS).default('周岁'),
 }) satisfies z.ZodType<ReminderRules>;
 

@@ -88,6 +88,7 @@ export interface AttachmentsTable {
   added_at: string;
   added_by: string;
   claim_id: number | null;
+  visit_id: number | null;
 }
 
 export interface AuditLogTable {
@@ -607,6 +608,25 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface StaysTable {
+  id: Generated<number>;
+  person_id: number;
+  hospital: string;
+  department: string | null;
+  bed: string | null;
+  admitted_on: string;
+  discharged_on: string | null;
+  condition: string | null;
+  outcome: string | null;
+  news_source: string | null;
+  news_detail: string | null;
+  note: string | null;
+  version: Generated<number>;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
 export interface StudyDeliveriesTable {
   material_id: number;
   person_id: number;
@@ -653,6 +673,11 @@ export interface VisitsTable {
   batch_id: number | null;
   created_at: string;
   created_by: string;
+  stay_id: number | null;
+  leader: string | null;
+  companions: string | null;
+  feedback: string | null;
+  call_outcome: string | null;
 }
 
 export interface Database {
@@ -703,6 +728,7 @@ export interface Database {
   relative_requests: RelativeRequestsTable;
   retention_reviews: RetentionReviewsTable;
   settings: SettingsTable;
+  stays: StaysTable;
   study_deliveries: StudyDeliveriesTable;
   study_materials: StudyMaterialsTable;
   visit_batches: VisitBatchesTable;

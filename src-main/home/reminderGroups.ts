@@ -22,9 +22,12 @@ import { overdueCertifications } from '../visits/certifications';
 import {
   addDays,
   birthdays,
+  daysBetween,
   deathBenefits,
+  dischargeFollowUps,
   followUps,
   hospital,
+  inHospital,
   notContactedPage,
   reminderRules,
 } from '../visits/reminders';
@@ -119,21 +122,35 @@ function sources(store: Store, today: string): Record<ReminderKind, () => Source
         ),
       };
     },
-    followUps: () => ({
-      title: '到期回访',
-      empty: '没有到期的回访。',
-      mass: false,
-      urgentWords: (n) => `今天或已过期 ${n} 人`,
-      slice: sliced(
-        followUps(store, today).map((f) => ({
+    // The follow-ups agreed at a visit, and those due after a discharge (出院回访), by the day due.
+    followUps: () => {
+      const due = (on: string) => (on < today ? '（已过期）' : on === today ? '（今天）' : '');
+      const items = [
+        ...followUps(store, today).map((f) => ({
+          on: f.followUpOn,
           key: `f${f.visitId}`,
           name: f.name,
-          detail: `${f.kind}，约定 ${f.followUpOn}${f.overdue ? '（已过期）' : f.followUpOn === today ? '（今天）' : ''}`,
+          detail: `${f.kind}，约定 ${f.followUpOn}${due(f.followUpOn)}`,
           href: fileOf(f.personId),
           urgent: f.followUpOn <= today,
         })),
-      ),
-    }),
+        ...dischargeFollowUps(store, rules(), today).map((d) => ({
+          on: d.dueOn,
+          key: `s${d.stayId}`,
+          name: d.name,
+          detail: `出院回访，${d.dischargedOn} 出院，应于 ${d.dueOn} 回访${due(d.dueOn)}`,
+          href: fileOf(d.personId),
+          urgent: true,
+        })),
+      ].sort((a, b) => a.on.localeCompare(b.on) || a.key.localeCompare(b.key));
+      return {
+        title: '到期回访',
+        empty: '没有到期的回访。',
+        mass: false,
+        urgentWords: (n: number) => `今天或已过期 ${n} 人`,
+        slice: sliced(items.map(({ on: _on, ...item }) => item)),
+      };
+    },
     hospital: () => ({
       title: '住院后尚未探望',
       empty: '没有需要探望的住院人员。',
@@ -148,6 +165,25 @@ function sources(store: Store, today: string): Record<ReminderKind, () => Source
         })),
       ),
     }),
+    inHospital: () => {
+      const list = inHospital(store);
+      return {
+        title: '正在住院',
+        empty: '目前没有登记在院的人员。',
+        mass: false,
+        urgentWords: (n: number) => `尚未看望 ${n} 人`,
+        page: { label: '住院登记', href: '#/visits?tab=stays' },
+        slice: sliced(
+          list.map((s) => ({
+            key: `i${s.stayId}`,
+            name: s.name,
+            detail: `${s.hospital}，${s.admittedOn} 入院，已住院 ${daysBetween(s.admittedOn, today)} 天${s.visited ? '' : '，尚未看望'}`,
+            href: fileOf(s.personId),
+            urgent: !s.visited,
+          })),
+        ),
+      };
+    },
     deathBenefits: () => ({
       title: '丧葬抚恤待申报',
       empty: '没有临近申报期限的丧葬抚恤。',

@@ -19,6 +19,7 @@ export function toInfo(a: {
   added_at: string;
   added_by: string;
   claim_id: number | null;
+  visit_id: number | null;
 }): AttachmentInfo {
   return {
     id: a.id,
@@ -29,6 +30,7 @@ export function toInfo(a: {
     addedAt: a.added_at,
     addedBy: a.added_by,
     claimId: a.claim_id,
+    visitId: a.visit_id,
   };
 }
 
@@ -41,6 +43,8 @@ export function addAttachment(
     data: Buffer;
     note: string | null;
     claimId?: number | null;
+    /** A visit's photo. */
+    visitId?: number | null;
   },
 ): AttachmentInfo {
   if (input.data.length === 0) throw new UserError('invalid_input', '文件是空的，未添加');
@@ -55,6 +59,10 @@ export function addAttachment(
       if (!claim || claim.person_id !== input.personId)
         throw new UserError('not_found', `第 ${input.claimId} 号报销单不是这位人员的`);
     }
+    if (input.visitId != null) {
+      const visit = store.first(store.kysely.selectFrom('visits').select('person_id').where('id', '=', input.visitId));
+      if (!visit || visit.person_id !== input.personId) throw new UserError('not_found', '这条走访记录不是这位人员的');
+    }
     const values = {
       person_id: input.personId,
       file_name: file.fileName,
@@ -65,6 +73,7 @@ export function addAttachment(
       added_at: nowIso(),
       added_by: currentOperator(store),
       claim_id: input.claimId ?? null,
+      visit_id: input.visitId ?? null,
     };
     const id = Number(store.run(store.kysely.insertInto('attachments').values(values)).lastInsertRowid);
     store.run(store.kysely.insertInto('attachment_data').values({ attachment_id: id, data: input.data }));
@@ -75,7 +84,11 @@ export function addAttachment(
       personId: input.personId,
       action: 'create',
       before: null,
-      after: { attachment: after.file_name, ...(after.claim_id ? { claimId: after.claim_id } : {}) },
+      after: {
+        attachment: after.file_name,
+        ...(after.claim_id ? { claimId: after.claim_id } : {}),
+        ...(after.visit_id ? { visitId: after.visit_id } : {}),
+      },
     });
     return toInfo({ id, ...values });
   });

@@ -10,11 +10,15 @@ import { lunarBirthdaysIn, lunarBirthdaysOn, lunarOf, nextLunarBirthday } from '
 import { type LunarDay, lunarDayWords, parseLunarDay, storedLunarDay } from '../shared/lunarWords';
 import { todayIso } from '../shared/dates';
 import { filingDeadline } from '../shared/deathBenefits';
+import { sql } from 'kysely';
+import { contactSql } from './visits';
 
 const DAY = 86_400_000;
 const utc = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export const addDays = (date: string, days: number) => iso(utc(date) + days * DAY);
+/** Days from `from` to `to` (ISO dates). */
+export const daysBetween = (from: string, to: string) => Math.round((utc(to) - utc(from)) / DAY);
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 /** Where the birthday of `birthDate` falls in `year`: 29 February is kept on 28 February in common years. */
@@ -256,7 +260,7 @@ export function notContactedPage(
     .prepare(
       `SELECT id, name, last, allowed, why, count(*) OVER (), sum(why != '一般') OVER ()
        FROM (SELECT p.id, p.name,
-                    (SELECT max(v.date) FROM visits v WHERE v.person_id = p.id) AS last,
+                    (SELECT max(v.date) FROM visits v WHERE v.person_id = p.id AND ${contactSql('v')}) AS last,
                     CASE WHEN p.care_alone_childless = 1 THEN @alone WHEN p.care_disability = '失能' THEN @disabled
                          ELSE @others END AS allowed,
                     CASE WHEN p.care_alone_childless = 1 THEN '孤寡' WHEN p.care_disability = '失能' THEN '失能'
@@ -317,13 +321,73 @@ export function hospital(store: Store, rules: ReminderRules, today: string): Rem
               .selectFrom('visits as v')
               .select('v.id')
               .whereRef('v.person_id', '=', 'l.person_id')
-              .whereRef('v.date', '>=', 'l.visit_date'),
+              .whereRef('v.date', '>=', 'l.visit_date')
+              .where(sql.raw<boolean>(contactSql('v'))),
           ),
         ),
       )
       .groupBy('p.id')
       .orderBy('visitDate', 'desc'),
   );
+}
+
+/** The first contact (a visit, an answered call) with stay `s`'s person on or after `on`: SQL. */
+export const firstContactSince = (on: string) =>
+  `(SELECT min(v.date) FROM visits v WHERE v.person_id = s.person_id AND v.date >= ${on} AND ${contactSql('v')})`;
+
+/** Those in hospital now (people on the roll), the longest stay first, and whether anyone has been since admission. */
+export function inHospital(store: Store): Reminders['inHospital'] {
+  const rows = store
+    .prepare(
+      `SELECT s.id, s.person_id, p.name, s.hospital, s.admitted_on, ${firstContactSince('s.admitted_on')} AS seen
+       FROM stays s JOIN persons p ON p.id = s.person_id
+       WHERE s.discharged_on IS NULL AND p.status = '在册'
+       ORDER BY s.admitted_on, s.id`,
+    )
+    .all() as {
+    id: number;
+    person_id: number;
+    name: string;
+    hospital: string;
+    admitted_on: string;
+    seen: string | null;
+  }[];
+  return rows.map((r) => ({
+    stayId: r.id,
+    personId: r.person_id,
+    name: r.name,
+    hospital: r.hospital,
+    admittedOn: r.admitted_on,
+    visited: r.seen !== null,
+  }));
+}
+
+/**
+ * Discharged stays whose follow-up (出院回访) is due (the rules' days after discharge) and not yet
+ * made: no visit or answered call since the discharge day. People on the roll only.
+ */
+export function dischargeFollowUps(store: Store, rules: ReminderRules, today: string): Reminders['discharges'] {
+  const rows = store
+    .prepare(
+      `SELECT s.id, s.person_id, p.name, s.discharged_on
+       FROM stays s JOIN persons p ON p.id = s.person_id
+       WHERE s.discharged_on IS NOT NULL AND s.discharged_on <= ? AND p.status = '在册'
+         AND ${firstContactSince('s.discharged_on')} IS NULL
+       ORDER BY s.discharged_on, s.id`,
+    )
+    .all(addDays(today, -rules.dischargeFollowUpDays)) as {
+    id: number;
+    person_id: number;
+    name: string;
+    discharged_on: string;
+  }[];
+  return rows.map((r) => ({
+    stayId: r.id,
+    personId: r.person_id,
+    name: r.name,
+    dischargedOn: r.discharged_on,
+    dueOn: addDays(r.discharged_on, rules.dischargeFollowUpDays),
+  }));
 }
 
 /** How many days before the filing window closes a death's benefits are reminded of. */
@@ -355,6 +419,8 @@ export function reminders(store: Store, today = todayIso()): Reminders {
     followUps: followUps(store, today),
     notContacted: notContacted(store, rules, today),
     hospital: hospital(store, rules, today),
+    inHospital: inHospital(store),
+    discharges: dischargeFollowUps(store, rules, today),
     deathBenefits: deathBenefits(store, today),
   };
 }

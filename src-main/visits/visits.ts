@@ -9,10 +9,20 @@ import type { Store } from '../db/store';
 import { conditions } from '../retirees/list';
 import { parsePhones } from '../retirees/persons';
 import { currentOperator } from '../settings/settings';
-import type { VisitKind } from '../shared/care';
+import { CALL_KIND, type CallOutcome, CONTACT_OUTCOME, type VisitKind } from '../shared/care';
 import { todayIso } from '../shared/dates';
 import { certify } from './certifications';
 import { UserError } from '../shared/errors';
+import { toInfo } from '../retirees/attachments';
+
+/**
+ * What counts as contact, as SQL on the visits row `alias`: a visit, or an answered call. A call not
+ * answered (未接通, 号码错误, 本人不便) is recorded but reaches nobody: it never satisfies 久未联系,
+ * a hospital stay's visit or a discharge follow-up. A call recorded without its outcome (before
+ * outcomes were kept) counts as calls always did.
+ */
+export const contactSql = (alias: string) =>
+  `(${alias}.call_outcome IS NULL OR ${alias}.call_outcome = '${CONTACT_OUTCOME}')`;
 
 const visits = (store: Store) =>
   store.kysely
@@ -22,7 +32,10 @@ const visits = (store: Store) =>
     .select('p.name as person_name');
 type VisitRow = InferResult<ReturnType<typeof visits>>[number];
 
-function view(v: VisitRow): Visit {
+function view(store: Store, v: VisitRow): Visit {
+  const photos = store.all(
+    store.kysely.selectFrom('attachments').selectAll().where('visit_id', '=', v.id).orderBy('id'),
+  );
   return {
     id: v.id,
     personId: v.person_id,
@@ -38,31 +51,66 @@ function view(v: VisitRow): Visit {
     batchId: v.batch_id,
     createdAt: v.created_at,
     createdBy: v.created_by,
+    leader: v.leader,
+    companions: v.companions,
+    feedback: v.feedback,
+    callOutcome: v.call_outcome as CallOutcome | null,
+    contact: v.call_outcome === null || v.call_outcome === CONTACT_OUTCOME,
+    stayId: v.stay_id,
+    photos: photos.map(toInfo),
   };
 }
 
 export function getVisit(store: Store, id: number): Visit {
   const v = store.first(visits(store).where('v.id', '=', id));
   if (!v) throw new UserError('not_found', '没有找到这条走访记录');
-  return view(v);
+  return view(store, v);
 }
 
 /** A person's visits in time order, the latest first. */
 export function listVisits(store: Store, personId: number): Visit[] {
   return store
     .all(visits(store).where('v.person_id', '=', personId).orderBy('v.date', 'desc').orderBy('v.id', 'desc'))
-    .map(view);
+    .map((v) => view(store, v));
 }
 
-function insertVisit(store: Store, v: VisitInput, batchId: number | null, operator: string): number {
+/** The visits recorded against a hospital stay, the latest first. */
+export function visitsOfStay(store: Store, stayId: number): Visit[] {
+  return store
+    .all(visits(store).where('v.stay_id', '=', stayId).orderBy('v.date', 'desc').orderBy('v.id', 'desc'))
+    .map((v) => view(store, v));
+}
+
+/** What recording a visit needs: what it says of what happened may be left out (a batch, a delivery at home). */
+type NewVisit = Omit<VisitInput, Described> & Partial<Pick<VisitInput, Described>>;
+type Described = 'leader' | 'companions' | 'feedback' | 'callOutcome' | 'stayId';
+
+function insertVisit(store: Store, v: NewVisit, batchId: number | null, operator: string): number {
   return Number(
     store
       .prepare(
-        `INSERT INTO visits (person_id, kind, date, visitors, money_fen, items, note, follow_up_on, batch_id, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO visits (person_id, kind, date, visitors, money_fen, items, note, follow_up_on, batch_id, created_at, created_by,
+                             leader, companions, feedback, call_outcome, stay_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(v.personId, v.kind, v.date, v.visitors, v.money, v.items, v.note, v.followUpOn, batchId, nowIso(), operator)
-      .lastInsertRowid,
+      .run(
+        v.personId,
+        v.kind,
+        v.date,
+        v.visitors,
+        v.money,
+        v.items,
+        v.note,
+        v.followUpOn,
+        batchId,
+        nowIso(),
+        operator,
+        v.leader ?? null,
+        v.companions ?? null,
+        v.feedback ?? null,
+        v.callOutcome ?? null,
+        v.stayId ?? null,
+      ).lastInsertRowid,
   );
 }
 
@@ -72,6 +120,11 @@ interface VisitSnapshot {
   date: string;
   moneyFen: number;
   items: string | null;
+  leader?: string | null;
+  companions?: string | null;
+  feedback?: string | null;
+  callOutcome?: CallOutcome | null;
+  stayId?: number | null;
 }
 
 function auditVisit(
@@ -84,12 +137,30 @@ function auditVisit(
   writeAudit(store, { entity: 'visit', entityId: id, personId, action: 'create', before: null, after, reason });
 }
 
-export function createVisit(store: Store, input: VisitInput): Visit {
+export function createVisit(store: Store, visit: NewVisit): Visit {
+  const input = { leader: null, companions: null, feedback: null, callOutcome: null, stayId: null, ...visit };
   return store.tx(() => {
     const person = store.first(store.kysely.selectFrom('persons').select('status').where('id', '=', input.personId));
     if (!person) throw new UserError('not_found', '没有找到这份档案');
     if (input.followUpOn && input.followUpOn < input.date)
       throw new UserError('invalid_input', '回访日期不能早于走访日期');
+    if (input.kind !== CALL_KIND && input.callOutcome !== null)
+      throw new UserError('invalid_input', `只有${CALL_KIND}才记录通话情况`, [
+        { path: ['callOutcome'], message: '走访不记录通话情况' },
+      ]);
+    if (input.certify && input.callOutcome !== null && input.callOutcome !== CONTACT_OUTCOME)
+      throw new UserError('invalid_input', `电话${input.callOutcome}，不能作为资格认证`);
+    if (input.stayId !== null) {
+      const stay = store.first(
+        store.kysely.selectFrom('stays').select(['person_id', 'admitted_on']).where('id', '=', input.stayId),
+      );
+      if (!stay || stay.person_id !== input.personId)
+        throw new UserError('not_found', `第 ${input.stayId} 号住院登记不是这位人员的`);
+      if (input.date < stay.admitted_on)
+        throw new UserError('invalid_input', `看望日期早于入院日期（${stay.admitted_on}）`, [
+          { path: ['date'], message: '看望日期早于入院日期' },
+        ]);
+    }
     const id = insertVisit(store, input, null, currentOperator(store));
     const saved = getVisit(store, id);
     auditVisit(store, id, input.personId, {
@@ -97,6 +168,11 @@ export function createVisit(store: Store, input: VisitInput): Visit {
       date: saved.date,
       moneyFen: saved.moneyFen,
       items: saved.items,
+      leader: saved.leader,
+      companions: saved.companions,
+      feedback: saved.feedback,
+      callOutcome: saved.callOutcome,
+      stayId: saved.stayId,
     });
     // A visit that was also the year's certification counts as one.
     if (input.certify)

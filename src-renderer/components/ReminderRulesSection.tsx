@@ -98,6 +98,14 @@ function RulesEditor({ rules }: { rules: ReminderRules }) {
         <NumberInput label="失能老人至少每几天联系一次" min={1} allowDecimal={false} {...num('contactDays.disabled')} />
         <NumberInput label="其他人员至少每几天联系一次" min={1} allowDecimal={false} {...num('contactDays.others')} />
         <NumberInput label="住院后几天内应探望" min={1} allowDecimal={false} {...num('hospitalDays')} />
+        <NumberInput
+          label="出院后第几天回访"
+          description="出院登记后到期，电话接通或走访后消除"
+          min={1}
+          max={365}
+          allowDecimal={false}
+          {...num('dischargeFollowUpDays')}
+        />
       </SimpleGrid>
       {f.error && (
         <Alert color="red" mt="sm" withCloseButton onClose={f.clearError}>

@@ -1,6 +1,6 @@
 // 走访慰问: the festival batches, each with its people and the gift sign-off sheet to print; the
-// birthday list; the people living elsewhere, by city. A row opens with Enter or a click: a batch,
-// or a person's file.
+// birthday list; the people living elsewhere, by city; hospital stays (住院登记); the visit report
+// (走访统计). A row opens with Enter or a click: a batch, or a person's file.
 import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -11,8 +11,10 @@ import { useRpc } from '../kit/rpc';
 import { navigate } from '../route';
 import { BirthdayListTab } from './visits/BirthdayListTab';
 import { RemoteTab } from './visits/RemoteTab';
+import { StaysTab } from './visits/StaysTab';
+import { VisitReportTab } from './visits/VisitReportTab';
 
-const TABS = ['batches', 'birthdays', 'remote'] as const;
+const TABS = ['batches', 'stays', 'birthdays', 'remote', 'report'] as const;
 
 export const giftText = (b: { moneyFen: number; items: string | null }) =>
   [b.moneyFen ? `慰问金 ${formatYuan(b.moneyFen)} 元` : '', b.items ?? ''].filter(Boolean).join('，') || '—';
@@ -28,21 +30,33 @@ export function VisitsPage({ id, params }: { id: number | null; params: URLSearc
           <Tabs.Tab value="batches" fz="md">
             慰问批次
           </Tabs.Tab>
+          <Tabs.Tab value="stays" fz="md">
+            住院登记
+          </Tabs.Tab>
           <Tabs.Tab value="birthdays" fz="md">
             生日名单
           </Tabs.Tab>
           <Tabs.Tab value="remote" fz="md">
             异地居住
           </Tabs.Tab>
+          <Tabs.Tab value="report" fz="md">
+            走访统计
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="batches" pt="md">
           {tab === 'batches' && <BatchList />}
+        </Tabs.Panel>
+        <Tabs.Panel value="stays" pt="md">
+          {tab === 'stays' && <StaysTab />}
         </Tabs.Panel>
         <Tabs.Panel value="birthdays" pt="md">
           {tab === 'birthdays' && <BirthdayListTab params={params} />}
         </Tabs.Panel>
         <Tabs.Panel value="remote" pt="md">
           {tab === 'remote' && <RemoteTab params={params} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="report" pt="md">
+          {tab === 'report' && <VisitReportTab params={params} />}
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,4 +1,4 @@
-// A person's whole timeline on their file: the death checklist, visits, certifications,
+// A person's whole timeline on their file: the death checklist, hospital stays, visits, certifications,
 // activities, the pension adjustment check, petitions and letters. Each part reads its own data;
 // an action refetches only what it changed (a visit: the visits; a death: the checklist and the
 // file, which the file page then reads again under any edit in progress).
@@ -14,13 +14,15 @@ import { CertificationsSection } from './CertificationsSection';
 import { DeathForm } from './DeathForm';
 import { DeathSection } from './DeathSection';
 import { ActivitiesSection, AdjustmentsSection, LettersSection, PetitionsSection } from './RecordsSections';
+import { StayForm } from './StayForms';
+import { StaysSection } from './StaysSection';
 import { VisitForm } from './VisitForm';
 import { VisitsSection } from './VisitsSection';
 
 type AddressForm = (typeof ADDRESS_FORMS)[number];
 
 export function PersonTimeline({ person }: { person: PersonFile }) {
-  const [open, setOpen] = useState<'visit' | 'death' | null>(null);
+  const [open, setOpen] = useState<'visit' | 'stay' | 'death' | null>(null);
   const onRoll = person.status === '在册';
   return (
     <Stack>
@@ -31,11 +33,19 @@ export function PersonTimeline({ person }: { person: PersonFile }) {
             <Button onClick={() => setOpen('visit')}>记录走访慰问</Button>
           </Can>
         )}
+        {onRoll && (
+          <Can method="stays.create">
+            <Button variant="light" onClick={() => setOpen('stay')}>
+              住院登记
+            </Button>
+          </Can>
+        )}
         <LetterActions person={person} />
         <Can method="deaths.register">
           <RegisterDeathButton person={person} onClick={() => setOpen('death')} />
         </Can>
       </Group>
+      <StaysSection personId={person.id} canRecord={onRoll} />
       <VisitsSection personId={person.id} />
       <CertificationsSection personId={person.id} canRecord={onRoll} />
       <ActivitiesSection personId={person.id} />
@@ -43,6 +53,7 @@ export function PersonTimeline({ person }: { person: PersonFile }) {
       <PetitionsSection personId={person.id} />
       <LettersSection personId={person.id} />
       <VisitForm opened={open === 'visit'} personId={person.id} onClose={() => setOpen(null)} />
+      <StayForm opened={open === 'stay'} person={person} onClose={() => setOpen(null)} />
       <DeathForm opened={open === 'death'} person={person} onClose={() => setOpen(null)} />
     </Stack>
   );

@@ -1,34 +1,75 @@
 // Recording a visit on the file: the contract's own checks before it is sent, its refusals beside
-// the fields. A visit that was also this year's certification shows in the certifications too.
-import { Checkbox, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+// the fields. A visit that was also this year's certification shows in the certifications too. It
+// says what happened: who led it, who went along, what the person or the family said, photos; a
+// call says how it went (only an answered call is contact). Opened from a hospital stay, it is that
+// stay's 住院看望.
+import { Button, Checkbox, FileButton, Group, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { VISIT_KINDS } from '../../../../src-main/shared/care';
+import { IconPhoto } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { MethodName } from '../../../../src-main/contract';
+import { CALL_KIND, CALL_OUTCOMES, STAY_VISIT_KIND, VISIT_KINDS } from '../../../../src-main/shared/care';
 import { todayIso } from '../../../../src-main/shared/dates';
+import { call } from '../../../api';
+import { fileToBase64 } from '../../../files';
 import { FormModal } from '../../../kit/FormModal';
 import { rpcKey, useRpcMutation } from '../../../kit/rpc';
 import { FormDateField } from '../../../kit/FormDateField';
 import { textField, validatedAs } from '../fields';
 
-export function VisitForm({ opened, personId, onClose }: { opened: boolean; personId: number; onClose: () => void }) {
+/** What a visit changes: the file's visits, a stay's, the reminders, the attachments its photos join. */
+export const VISIT_READERS: MethodName[] = [
+  'visits.list',
+  'stays.list',
+  'stays.board',
+  'reminders.get',
+  'reminders.groups',
+  'retirees.get',
+];
+
+/** The form's own rule beside the contract's: a call says how it went. */
+export function visitErrors(values: { kind: string | null; callOutcome: string | null }): Record<string, string> {
+  return values.kind === CALL_KIND && !values.callOutcome ? { callOutcome: '请选择通话情况' } : {};
+}
+
+export function VisitForm({
+  opened,
+  personId,
+  stay = null,
+  onClose,
+}: {
+  opened: boolean;
+  personId: number;
+  /** The hospital stay the visit is made for (住院看望). */
+  stay?: { id: number; hospital: string } | null;
+  onClose: () => void;
+}) {
   const client = useQueryClient();
+  const [photos, setPhotos] = useState<File[]>([]);
+  const byContract = validatedAs('visits.create');
   const form = useForm({
     mode: 'controlled',
     initialValues: {
       personId,
-      kind: null as string | null,
+      stayId: stay?.id ?? null,
+      kind: (stay ? STAY_VISIT_KIND : null) as string | null,
       date: todayIso() as string | null,
       visitors: null as string | null,
+      leader: null as string | null,
+      companions: null as string | null,
       money: null as string | null,
       items: null as string | null,
       note: null as string | null,
+      feedback: null as string | null,
+      callOutcome: null as string | null,
       followUpOn: null as string | null,
       certify: false,
     },
-    validate: validatedAs('visits.create'),
+    validate: (values) => ({ ...byContract(values), ...visitErrors(values) }),
   });
   const create = useRpcMutation('visits.create', {
-    invalidates: ['visits.list', 'reminders.get'],
+    invalidates: VISIT_READERS,
     onSuccess: (_v, input) => {
       if (input.certify) void client.invalidateQueries({ queryKey: rpcKey('certifications.list') });
     },
@@ -37,20 +78,45 @@ export function VisitForm({ opened, personId, onClose }: { opened: boolean; pers
   });
   const close = () => {
     form.reset();
+    setPhotos([]);
     onClose();
   };
+  const isCall = form.values.kind === CALL_KIND;
   return (
     <FormModal
       opened={opened}
       onClose={close}
-      title="记录走访慰问"
+      title={stay ? `记录住院看望（${stay.hospital}）` : '记录走访慰问'}
       form={form}
-      onSubmit={(v) => create.mutateAsync(v as never)}
+      onSubmit={async (v) => {
+        const visit = await create.mutateAsync({ ...v, callOutcome: isCall ? v.callOutcome : null } as never);
+        // The photos join the file's attachments, naming the visit; the visit is saved whatever happens to them.
+        for (const f of photos)
+          await call('attachments.add', {
+            personId,
+            visitId: visit.id,
+            fileName: f.name,
+            mime: f.type || 'application/octet-stream',
+            dataBase64: await fileToBase64(f),
+          });
+        setPhotos([]);
+        await Promise.all(VISIT_READERS.map((m) => client.invalidateQueries({ queryKey: rpcKey(m) })));
+      }}
     >
       <SimpleGrid cols={2}>
         <Select label="类别" data={[...VISIT_KINDS]} {...form.getInputProps('kind')} />
         <FormDateField form={form} path="date" label="日期" />
+        {isCall && (
+          <Select
+            label="通话情况"
+            description="只有“接通”算作联系上"
+            data={[...CALL_OUTCOMES]}
+            {...form.getInputProps('callOutcome')}
+          />
+        )}
+        <TextInput label="带队领导" {...textField(form, 'leader')} />
         <TextInput label="走访人（工作人员、组长）" {...textField(form, 'visitors')} />
+        <TextInput label="随同人员" {...textField(form, 'companions')} />
         <TextInput label="慰问金（元）" {...textField(form, 'money')} />
         <TextInput label="慰问品" {...textField(form, 'items')} />
         <FormDateField
@@ -61,7 +127,20 @@ export function VisitForm({ opened, personId, onClose }: { opened: boolean; pers
           placeholder="如 2026-12-15"
         />
       </SimpleGrid>
-      <Textarea label="情况记录" autosize minRows={3} {...textField(form, 'note')} />
+      <Textarea label="情况记录" autosize minRows={2} {...textField(form, 'note')} />
+      <Textarea label="家属/本人反映" autosize minRows={2} {...textField(form, 'feedback')} />
+      <Group>
+        <FileButton onChange={setPhotos} multiple accept="image/*">
+          {(props) => (
+            <Button {...props} variant="light" leftSection={<IconPhoto size={16} />}>
+              选择照片
+            </Button>
+          )}
+        </FileButton>
+        <Text size="sm" c={photos.length ? undefined : 'dimmed'}>
+          {photos.length ? photos.map((f) => f.name).join('、') : '可不选；照片随档案附件一起保存'}
+        </Text>
+      </Group>
       <Checkbox
         label="本次走访同时完成本年度养老金领取资格认证"
         {...form.getInputProps('certify', { type: 'checkbox' })}

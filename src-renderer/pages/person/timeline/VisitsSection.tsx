@@ -1,14 +1,75 @@
-// A person's visits and care actions, newest first, with the follow-ups still to do.
-import { Badge, Button, Group, Text } from '@mantine/core';
+// A person's visits and care actions, newest first, with the follow-ups still to do; each says
+// what happened (who led it, who went along, what was said), how a call went, and its photos.
+import { Anchor, Badge, Button, Group, Image, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { AttachmentInfo } from '../../../../src-main/contract/retirees';
 import type { Visit } from '../../../../src-main/contract/visits';
 import { todayIso } from '../../../../src-main/shared/dates';
 import { formatYuan } from '../../../../src-main/shared/money';
+import { attachmentUrl, downloadAttachment, PREVIEWABLE } from '../../../api';
 import { DataTable } from '../../../kit/DataTable';
 import { Can } from '../../../kit/operator';
 import { useRpc, useRpcMutation } from '../../../kit/rpc';
 
 const gifts = (v: Visit) =>
   [v.moneyFen ? `${formatYuan(v.moneyFen)} 元` : '', v.items ?? ''].filter(Boolean).join('，') || '—';
+
+/** Who went: the leader first, then the staff and those who went along. */
+export const whoWent = (v: Visit) =>
+  [v.leader && `带队：${v.leader}`, v.visitors, v.companions && `随同：${v.companions}`].filter(Boolean).join('；') ||
+  '—';
+
+/** What happened: the record, what the person or the family said. */
+export const whatHappened = (v: Visit) =>
+  [v.note, v.feedback && `反映：${v.feedback}`].filter(Boolean).join('；') || '—';
+
+/** The kind, and for a call how it went (one not answered is marked: it is not contact). */
+export function VisitKind({ visit }: { visit: Visit }) {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Text size="sm">{visit.kind}</Text>
+      {visit.callOutcome && (
+        <Badge variant="light" color={visit.contact ? 'green' : 'orange'}>
+          {visit.callOutcome}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+/** A visit's photos as links: an image opens in place, anything else is downloaded. */
+export function VisitPhotos({ photos }: { photos: AttachmentInfo[] }) {
+  const [shown, setShown] = useState<AttachmentInfo | null>(null);
+  if (photos.length === 0) return <>—</>;
+  return (
+    <>
+      <Group gap="xs">
+        {photos.map((p) => (
+          <Anchor
+            key={p.id}
+            component="button"
+            type="button"
+            size="sm"
+            onClick={(e) => {
+              e.stopPropagation();
+              if (PREVIEWABLE.includes(p.mime)) setShown(p);
+              else downloadAttachment('person', p.id);
+            }}
+          >
+            {p.fileName}
+          </Anchor>
+        ))}
+      </Group>
+      <Modal opened={shown !== null} onClose={() => setShown(null)} title={shown?.fileName} size="xl">
+        {shown && (
+          <Stack>
+            <Image src={attachmentUrl('person', shown.id, { preview: true })} alt={shown.fileName} />
+          </Stack>
+        )}
+      </Modal>
+    </>
+  );
+}
 
 export function VisitsSection({ personId }: { personId: number }) {
   const visits = useRpc('visits.list', { personId });
@@ -20,13 +81,14 @@ export function VisitsSection({ personId }: { personId: number }) {
       records={visits.data ?? []}
       fetching={visits.isPending}
       minHeight={visits.isPending ? 120 : undefined}
-      rowLabel={(v) => `${v.date} ${v.kind}`}
+      rowLabel={(v) => `${v.date} ${v.kind}${v.callOutcome ? `，${v.callOutcome}` : ''}`}
       columns={[
         { accessor: 'date', title: '日期', width: 120 },
-        { accessor: 'kind', title: '类别', width: 130 },
-        { accessor: 'visitors', title: '走访人' },
+        { accessor: 'kind', title: '类别', width: 170, render: (v) => <VisitKind visit={v} /> },
+        { accessor: 'visitors', title: '走访人', render: whoWent },
         { accessor: 'moneyFen', title: '慰问金、物品', render: gifts },
-        { accessor: 'note', title: '情况' },
+        { accessor: 'note', title: '情况', render: whatHappened },
+        { accessor: 'photos', title: '照片', render: (v) => <VisitPhotos photos={v.photos} /> },
         {
           accessor: 'followUpOn',
           title: '回访',

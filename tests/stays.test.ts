@@ -117,6 +117,9 @@ describe('住院登记', () => {
       '出院回访，2026-11-25 出院，应于 2026-12-02 回访（已过期）',
     );
 
+    // The stay's own 住院看望 on the discharge day was made in hospital: not the follow-up.
+    await call('visits.create', { personId: p.id, stayId: s.id, kind: '生病住院慰问', date: '2026-11-25' });
+    expect(getStay(ctx.store, s.id).followUp).toEqual({ dueOn: '2026-12-02', doneOn: null });
     // An unanswered call is recorded but is not the follow-up; an answered one is.
     await call('visits.create', { personId: p.id, kind: '电话问候', date: '2026-11-30', callOutcome: '未接通' });
     expect(group('followUps', '2026-12-05').count).toBe(1);
@@ -131,7 +134,7 @@ describe('住院登记', () => {
 
     // On the person's timeline with its visit, and audited.
     const listed = await call<Stay[]>('stays.list', { personId: p.id });
-    expect(listed.map((x) => [x.hospital, x.dischargedOn, x.visits.length])).toEqual([['市中心医院', '2026-11-25', 1]]);
+    expect(listed.map((x) => [x.hospital, x.dischargedOn, x.visits.length])).toEqual([['市中心医院', '2026-11-25', 2]]);
     expect(
       ctx.store.raw
         .prepare("select action from audit_log where entity = 'stay' and entity_id = ? order by id")

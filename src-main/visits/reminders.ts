@@ -11,7 +11,7 @@ import { type LunarDay, lunarDayWords, parseLunarDay, storedLunarDay } from '../
 import { todayIso } from '../shared/dates';
 import { filingDeadline } from '../shared/deathBenefits';
 import { sql } from 'kysely';
-import { contactSql } from './visits';
+import { contactSql } from './contact';
 
 const DAY = 86_400_000;
 const utc = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -331,15 +331,23 @@ export function hospital(store: Store, rules: ReminderRules, today: string): Rem
   );
 }
 
-/** The first contact (a visit, an answered call) with stay `s`'s person on or after `on`: SQL. */
-export const firstContactSince = (on: string) =>
-  `(SELECT min(v.date) FROM visits v WHERE v.person_id = s.person_id AND v.date >= ${on} AND ${contactSql('v')})`;
+/** The first contact (a visit, an answered call) with stay `s`'s person since admission: SQL. */
+const firstContactInHospital = `(SELECT min(v.date) FROM visits v
+  WHERE v.person_id = s.person_id AND v.date >= s.admitted_on AND ${contactSql('v')})`;
+
+/**
+ * The discharge follow-up (出院回访) made, SQL on stay `s`: the first contact on or after the
+ * discharge day, but not the stay's own 住院看望 on that day (made in hospital, before the discharge).
+ */
+export const followedUpOn = `(SELECT min(v.date) FROM visits v
+  WHERE v.person_id = s.person_id AND v.date >= s.discharged_on AND ${contactSql('v')}
+    AND (v.date > s.discharged_on OR v.stay_id IS NOT s.id))`;
 
 /** Those in hospital now (people on the roll), the longest stay first, and whether anyone has been since admission. */
 export function inHospital(store: Store): Reminders['inHospital'] {
   const rows = store
     .prepare(
-      `SELECT s.id, s.person_id, p.name, s.hospital, s.admitted_on, ${firstContactSince('s.admitted_on')} AS seen
+      `SELECT s.id, s.person_id, p.name, s.hospital, s.admitted_on, ${firstContactInHospital} AS seen
        FROM stays s JOIN persons p ON p.id = s.person_id
        WHERE s.discharged_on IS NULL AND p.status = '在册'
        ORDER BY s.admitted_on, s.id`,
@@ -372,7 +380,7 @@ export function dischargeFollowUps(store: Store, rules: ReminderRules, today: st
       `SELECT s.id, s.person_id, p.name, s.discharged_on
        FROM stays s JOIN persons p ON p.id = s.person_id
        WHERE s.discharged_on IS NOT NULL AND s.discharged_on <= ? AND p.status = '在册'
-         AND ${firstContactSince('s.discharged_on')} IS NULL
+         AND ${followedUpOn} IS NULL
        ORDER BY s.discharged_on, s.id`,
     )
     .all(addDays(today, -rules.dischargeFollowUpDays)) as {

@@ -10,7 +10,7 @@ import { currentOperator } from '../settings/settings';
 import type { NewsSource, ReminderRules } from '../shared/care';
 import { todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
-import { addDays, firstContactSince, reminderRules } from './reminders';
+import { addDays, followedUpOn, reminderRules } from './reminders';
 import { visitsOfStay } from './visits';
 
 interface StayRow {
@@ -36,7 +36,7 @@ interface StayRow {
 }
 
 const STAYS_SQL = `SELECT s.*, p.name AS person_name,
-    CASE WHEN s.discharged_on IS NULL THEN NULL ELSE ${firstContactSince('s.discharged_on')} END AS followed_up_on
+    CASE WHEN s.discharged_on IS NULL THEN NULL ELSE ${followedUpOn} END AS followed_up_on
   FROM stays s JOIN persons p ON p.id = s.person_id`;
 
 function fieldsOf(r: StayRow): StayFields {

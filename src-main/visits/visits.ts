@@ -9,20 +9,12 @@ import type { Store } from '../db/store';
 import { conditions } from '../retirees/list';
 import { parsePhones } from '../retirees/persons';
 import { currentOperator } from '../settings/settings';
-import { CALL_KIND, type CallOutcome, CONTACT_OUTCOME, type VisitKind } from '../shared/care';
+import { CALL_KIND, type CallOutcome, type VisitKind } from '../shared/care';
 import { todayIso } from '../shared/dates';
 import { certify } from './certifications';
 import { UserError } from '../shared/errors';
 import { toInfo } from '../retirees/attachments';
-
-/**
- * What counts as contact, as SQL on the visits row `alias`: a visit, or an answered call. A call not
- * answered (未接通, 号码错误, 本人不便) is recorded but reaches nobody: it never satisfies 久未联系,
- * a hospital stay's visit or a discharge follow-up. A call recorded without its outcome (before
- * outcomes were kept) counts as calls always did.
- */
-export const contactSql = (alias: string) =>
-  `(${alias}.call_outcome IS NULL OR ${alias}.call_outcome = '${CONTACT_OUTCOME}')`;
+import { isContact } from './contact';
 
 const visits = (store: Store) =>
   store.kysely
@@ -55,7 +47,7 @@ function view(store: Store, v: VisitRow): Visit {
     companions: v.companions,
     feedback: v.feedback,
     callOutcome: v.call_outcome as CallOutcome | null,
-    contact: v.call_outcome === null || v.call_outcome === CONTACT_OUTCOME,
+    contact: isContact(v.call_outcome),
     stayId: v.stay_id,
     photos: photos.map(toInfo),
   };
@@ -148,7 +140,7 @@ export function createVisit(store: Store, visit: NewVisit): Visit {
       throw new UserError('invalid_input', `只有${CALL_KIND}才记录通话情况`, [
         { path: ['callOutcome'], message: '走访不记录通话情况' },
       ]);
-    if (input.certify && input.callOutcome !== null && input.callOutcome !== CONTACT_OUTCOME)
+    if (input.certify && !isContact(input.callOutcome))
       throw new UserError('invalid_input', `电话${input.callOutcome}，不能作为资格认证`);
     if (input.stayId !== null) {
       const stay = store.first(

@@ -121,7 +121,7 @@ export function StaysTab() {
           { accessor: 'hospital', title: '医院、科室、床号', render: placeOf },
           { accessor: 'admittedOn', title: '入院日期', width: 120 },
           { accessor: 'outcome', title: '治疗结果', render: (s) => s.outcome ?? '—' },
-          { accessor: 'dischargedOn', title: '出院回访', width: 280, render: (s) => <StayState stay={s} /> },
+          { accessor: 'dischargedOn', title: '出院回访', width: 340, render: (s) => <StayState stay={s} /> },
           { accessor: 'actions', title: '', width: 160, render: actions },
         ]}
       />

@@ -38,7 +38,7 @@ function Counts({
           { accessor: 'key', title: keyLabel },
           { accessor: 'visits', title: '次数', width: 70, textAlign: 'right' },
           { accessor: 'notReached', title: '未联系上', width: 90, textAlign: 'right' },
-          { accessor: 'people', title: '联系到（人）', width: 110, textAlign: 'right' },
+          { accessor: 'people', title: '联系人数', width: 90, textAlign: 'right' },
           {
             accessor: 'moneyFen',
             title: '慰问金（元）',

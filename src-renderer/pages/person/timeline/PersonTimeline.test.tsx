@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // A person's timeline reads each of its parts once, and an action reads again only what it
-// changed: a visit recorded refetches the visits (nothing else of the eight), a refused visit stays
+// changed: a visit recorded refetches the visits (nothing else of the nine), a refused visit stays
 // in its dialog with the refusal beside its field, a death registered refetches the checklist and
 // the file (PersonPage.test.tsx shows the file page reading it under an edit).
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
@@ -27,6 +27,7 @@ const TIMELINE_READS = [
   'letters.addressForm',
   'letters.log',
   'petitions.list',
+  'stays.list',
   'visits.list',
 ].sort();
 

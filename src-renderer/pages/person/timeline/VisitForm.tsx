@@ -18,15 +18,11 @@ import { rpcKey, useRpcMutation } from '../../../kit/rpc';
 import { FormDateField } from '../../../kit/FormDateField';
 import { textField, validatedAs } from '../fields';
 
-/** What a visit changes: the file's visits, a stay's, the reminders, the attachments its photos join. */
-export const VISIT_READERS: MethodName[] = [
-  'visits.list',
-  'stays.list',
-  'stays.board',
-  'reminders.get',
-  'reminders.groups',
-  'retirees.get',
-];
+/**
+ * What a visit changes: the file's visits and the reminders; the stays too (their visits, a discharge
+ * followed up) where the person has any; the file (its attachments) where photos were added.
+ */
+const VISIT_READERS: MethodName[] = ['visits.list', 'reminders.get', 'reminders.groups', 'stays.board'];
 
 /** The form's own rule beside the contract's: a call says how it went. */
 export function visitErrors(values: { kind: string | null; callOutcome: string | null }): Record<string, string> {
@@ -72,6 +68,8 @@ export function VisitForm({
     invalidates: VISIT_READERS,
     onSuccess: (_v, input) => {
       if (input.certify) void client.invalidateQueries({ queryKey: rpcKey('certifications.list') });
+      const stays = client.getQueryData<unknown[]>(rpcKey('stays.list', { personId }));
+      if (input.stayId || stays?.length) void client.invalidateQueries({ queryKey: rpcKey('stays.list') });
     },
     // The dialog shows the refusal itself.
     onError: () => {},
@@ -91,6 +89,7 @@ export function VisitForm({
       onSubmit={async (v) => {
         const visit = await create.mutateAsync({ ...v, callOutcome: isCall ? v.callOutcome : null } as never);
         // The photos join the file's attachments, naming the visit; the visit is saved whatever happens to them.
+        if (photos.length === 0) return;
         for (const f of photos)
           await call('attachments.add', {
             personId,
@@ -100,7 +99,8 @@ export function VisitForm({
             dataBase64: await fileToBase64(f),
           });
         setPhotos([]);
-        await Promise.all(VISIT_READERS.map((m) => client.invalidateQueries({ queryKey: rpcKey(m) })));
+        for (const m of ['visits.list', 'stays.list', 'retirees.get'] as const)
+          await client.invalidateQueries({ queryKey: rpcKey(m) });
       }}
     >
       <SimpleGrid cols={2}>

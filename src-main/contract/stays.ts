@@ -28,6 +28,10 @@ export const StayFields = z.object({
 });
 export type StayFields = z.output<typeof StayFields>;
 
+/** A stay's own fields, as a form edits them and the audit log keeps them. */
+export const stayFieldsOf = (s: StayFields): StayFields =>
+  Object.fromEntries(Object.keys(StayFields.shape).map((k) => [k, s[k as keyof StayFields]])) as StayFields;
+
 export const StayInput = StayFields.extend({ personId: id });
 export type StayInput = z.output<typeof StayInput>;
 

@@ -4,7 +4,9 @@
 // followed up (出院回访) are on the home page.
 import { applyEdit, type Edit } from '../audit/edits';
 import { nowIso, writeAudit } from '../audit/audit';
-import type { Stay, StayBoard, StayFields, StayInput } from '../contract/stays';
+import type { Selectable } from 'kysely';
+import { type Stay, type StayBoard, type StayFields, stayFieldsOf, type StayInput } from '../contract/stays';
+import type { StaysTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { currentOperator } from '../settings/settings';
 import type { NewsSource, ReminderRules } from '../shared/care';
@@ -13,27 +15,11 @@ import { UserError } from '../shared/errors';
 import { addDays, followedUpOn, reminderRules } from './reminders';
 import { visitsOfStay } from './visits';
 
-interface StayRow {
-  id: number;
-  person_id: number;
+type StayRow = Selectable<StaysTable> & {
   person_name: string;
-  hospital: string;
-  department: string | null;
-  bed: string | null;
-  admitted_on: string;
-  discharged_on: string | null;
-  condition: string | null;
-  outcome: string | null;
-  news_source: string | null;
-  news_detail: string | null;
-  note: string | null;
-  version: number;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  /** The first contact on or after the discharge day: the follow-up made. */
+  /** The discharge follow-up made: the first contact since (reminders followedUpOn). */
   followed_up_on: string | null;
-}
+};
 
 const STAYS_SQL = `SELECT s.*, p.name AS person_name,
     CASE WHEN s.discharged_on IS NULL THEN NULL ELSE ${followedUpOn} END AS followed_up_on
@@ -196,22 +182,9 @@ function save(store: Store, before: Stay, after: StayFields, today: string): Sta
       }))
       .where('id', '=', before.id),
   );
-  audit(store, before.id, before.personId, fieldsOfStay(before), after);
+  audit(store, before.id, before.personId, stayFieldsOf(before), after);
   return getStay(store, before.id);
 }
-
-const fieldsOfStay = (s: Stay): StayFields => ({
-  hospital: s.hospital,
-  department: s.department,
-  bed: s.bed,
-  admittedOn: s.admittedOn,
-  dischargedOn: s.dischargedOn,
-  condition: s.condition,
-  outcome: s.outcome,
-  newsSource: s.newsSource,
-  newsDetail: s.newsDetail,
-  note: s.note,
-});
 
 /** A save from the form: only what the user changed, refused where someone else changed it since. */
 export function updateStay(store: Store, id: number, edit: Edit<StayFields>, today = todayIso()): Stay {
@@ -222,7 +195,7 @@ export function updateStay(store: Store, id: number, edit: Edit<StayFields>, tod
       entity: 'stay',
       entityId: id,
       what: `${before.personName}的住院登记`,
-      current: fieldsOfStay(before),
+      current: stayFieldsOf(before),
     });
     return save(store, before, after, today);
   });
@@ -243,7 +216,7 @@ export function dischargeStay(
     return save(
       store,
       before,
-      { ...fieldsOfStay(before), dischargedOn: input.dischargedOn, outcome: input.outcome ?? before.outcome },
+      { ...stayFieldsOf(before), dischargedOn: input.dischargedOn, outcome: input.outcome ?? before.outcome },
       today,
     );
   });

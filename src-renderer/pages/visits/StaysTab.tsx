@@ -9,9 +9,8 @@ import { DataTable } from '../../kit/DataTable';
 import { Can } from '../../kit/operator';
 import { useRpc } from '../../kit/rpc';
 import { navigate } from '../../route';
-import { DischargeForm, StayForm } from '../person/timeline/StayForms';
-import { placeOf, StayState } from '../person/timeline/StaysSection';
-import { VisitForm } from '../person/timeline/VisitForm';
+import { StayForm } from '../person/timeline/StayForms';
+import { placeOf, StayState, useStayDialogs } from '../person/timeline/StaysSection';
 
 const DAY = 86_400_000;
 const daysSince = (from: string, today: string) => Math.round((Date.parse(today) - Date.parse(from)) / DAY);
@@ -19,9 +18,7 @@ const daysSince = (from: string, today: string) => Math.round((Date.parse(today)
 export function StaysTab() {
   const board = useRpc('stays.board', { days: 30 }, { refetchOnMount: 'always' });
   const [registering, setRegistering] = useState(false);
-  const [visiting, setVisiting] = useState<Stay | null>(null);
-  const [editing, setEditing] = useState<Stay | null>(null);
-  const [discharging, setDischarging] = useState<Stay | null>(null);
+  const { visit: setVisiting, edit: setEditing, discharge: setDischarging, dialogs } = useStayDialogs();
   const b = board.data;
   const actions = (s: Stay) => (
     <Can method="stays.update">
@@ -131,23 +128,7 @@ export function StaysTab() {
         person={null}
         onClose={() => setRegistering(false)}
       />
-      <StayForm
-        key={`e${editing?.id ?? 0}-${editing?.version ?? 0}`}
-        opened={editing !== null}
-        person={null}
-        stay={editing}
-        onClose={() => setEditing(null)}
-      />
-      {visiting && (
-        <VisitForm
-          key={`v${visiting.id}`}
-          opened
-          personId={visiting.personId}
-          stay={visiting}
-          onClose={() => setVisiting(null)}
-        />
-      )}
-      <DischargeForm key={`d${discharging?.id ?? 0}`} stay={discharging} onClose={() => setDischarging(null)} />
+      {dialogs}
     </Stack>
   );
 }

@@ -5,7 +5,7 @@ import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { MethodName } from '../../../../src-main/contract';
-import type { Stay } from '../../../../src-main/contract/stays';
+import { type Stay, stayFieldsOf } from '../../../../src-main/contract/stays';
 import { NEWS_SOURCES } from '../../../../src-main/shared/care';
 import { todayIso } from '../../../../src-main/shared/dates';
 import { PersonPicker, type PickedPerson } from '../../../components/PersonPicker';
@@ -38,19 +38,6 @@ const EMPTY = {
 };
 type StayDraft = typeof EMPTY;
 
-const draftOf = (s: Stay): StayDraft => ({
-  hospital: s.hospital,
-  department: s.department,
-  bed: s.bed,
-  admittedOn: s.admittedOn,
-  dischargedOn: s.dischargedOn,
-  condition: s.condition,
-  outcome: s.outcome,
-  newsSource: s.newsSource,
-  newsDetail: s.newsDetail,
-  note: s.note,
-});
-
 /**
  * Registers a stay (`stay` null) for `person`, or for one picked when `person` is null; or corrects
  * `stay`. Keyed by the caller on what it opens, so that each opening starts from its record.
@@ -68,7 +55,7 @@ export function StayForm({
 }) {
   const [picked, setPicked] = useState<PickedPerson | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
-  const base = stay ? draftOf(stay) : { ...EMPTY, admittedOn: todayIso() };
+  const base: StayDraft = stay ? stayFieldsOf(stay) : { ...EMPTY, admittedOn: todayIso() };
   const byContract = validatedAs('stays.create');
   const form = useForm({
     mode: 'controlled',

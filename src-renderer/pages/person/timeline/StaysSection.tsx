@@ -36,11 +36,38 @@ export function StayState({ stay }: { stay: Stay }) {
   );
 }
 
-export function StaysSection({ personId, canRecord }: { personId: number; canRecord: boolean }) {
-  const stays = useRpc('stays.list', { personId });
+/** What is done to a stay from a list (看望, 出院登记, 修改): which dialog is open, and the dialogs. */
+export function useStayDialogs() {
   const [visiting, setVisiting] = useState<Stay | null>(null);
   const [editing, setEditing] = useState<Stay | null>(null);
   const [discharging, setDischarging] = useState<Stay | null>(null);
+  const dialogs = (
+    <>
+      {visiting && (
+        <VisitForm
+          key={`v${visiting.id}`}
+          opened
+          personId={visiting.personId}
+          stay={visiting}
+          onClose={() => setVisiting(null)}
+        />
+      )}
+      <StayForm
+        key={`e${editing?.id ?? 0}-${editing?.version ?? 0}`}
+        opened={editing !== null}
+        person={null}
+        stay={editing}
+        onClose={() => setEditing(null)}
+      />
+      <DischargeForm key={`d${discharging?.id ?? 0}`} stay={discharging} onClose={() => setDischarging(null)} />
+    </>
+  );
+  return { visit: setVisiting, edit: setEditing, discharge: setDischarging, dialogs };
+}
+
+export function StaysSection({ personId, canRecord }: { personId: number; canRecord: boolean }) {
+  const stays = useRpc('stays.list', { personId });
+  const { visit: setVisiting, edit: setEditing, discharge: setDischarging, dialogs } = useStayDialogs();
   if (!stays.data || stays.data.length === 0) return null;
   return (
     <Paper withBorder p="md">
@@ -95,21 +122,7 @@ export function StaysSection({ personId, canRecord }: { personId: number; canRec
           </Stack>
         ))}
       </Stack>
-      <VisitForm
-        key={`v${visiting?.id ?? 0}`}
-        opened={visiting !== null}
-        personId={personId}
-        stay={visiting}
-        onClose={() => setVisiting(null)}
-      />
-      <StayForm
-        key={`e${editing?.id ?? 0}-${editing?.version ?? 0}`}
-        opened={editing !== null}
-        person={null}
-        stay={editing}
-        onClose={() => setEditing(null)}
-      />
-      <DischargeForm key={`d${discharging?.id ?? 0}`} stay={discharging} onClose={() => setDischarging(null)} />
+      {dialogs}
     </Paper>
   );
 }

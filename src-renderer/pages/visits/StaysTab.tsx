@@ -3,61 +3,23 @@
 // discharged. A row opens the person's file.
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useDisclosure } from '@mantine/hooks';
 import type { Stay } from '../../../src-main/contract/stays';
 import { DataTable } from '../../kit/DataTable';
 import { Can } from '../../kit/operator';
 import { useRpc } from '../../kit/rpc';
 import { navigate } from '../../route';
 import { StayForm } from '../person/timeline/StayForms';
-import { placeOf, StayState, useStayDialogs } from '../person/timeline/StaysSection';
+import { placeOf, StayActions, StayState } from '../person/timeline/StaysSection';
 
 const DAY = 86_400_000;
 const daysSince = (from: string, today: string) => Math.round((Date.parse(today) - Date.parse(from)) / DAY);
 
 export function StaysTab() {
   const board = useRpc('stays.board', { days: 30 }, { refetchOnMount: 'always' });
-  const [registering, setRegistering] = useState(false);
-  const { visit: setVisiting, edit: setEditing, discharge: setDischarging, dialogs } = useStayDialogs();
+  const [registering, register] = useDisclosure(false);
   const b = board.data;
-  const actions = (s: Stay) => (
-    <Can method="stays.update">
-      <Group gap={4} wrap="nowrap">
-        <Button
-          size="compact-md"
-          variant="light"
-          onClick={(e) => {
-            e.stopPropagation();
-            setVisiting(s);
-          }}
-        >
-          看望
-        </Button>
-        {!s.dischargedOn && (
-          <Button
-            size="compact-md"
-            variant="light"
-            onClick={(e) => {
-              e.stopPropagation();
-              setDischarging(s);
-            }}
-          >
-            出院登记
-          </Button>
-        )}
-        <Button
-          size="compact-md"
-          variant="subtle"
-          onClick={(e) => {
-            e.stopPropagation();
-            setEditing(s);
-          }}
-        >
-          修改
-        </Button>
-      </Group>
-    </Can>
-  );
+  const actions = (s: Stay) => <StayActions stay={s} compact />;
   const common = {
     fetching: board.isFetching,
     striped: true,
@@ -69,7 +31,7 @@ export function StaysTab() {
       <Group justify="space-between">
         <Text c="dimmed">接到住院消息即可登记；看望、出院和出院回访都记在这里和本人档案中。</Text>
         <Can method="stays.create">
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setRegistering(true)}>
+          <Button leftSection={<IconPlus size={16} />} onClick={register.open}>
             登记住院
           </Button>
         </Can>
@@ -122,13 +84,7 @@ export function StaysTab() {
           { accessor: 'actions', title: '', width: 160, render: actions },
         ]}
       />
-      <StayForm
-        key={registering ? 'new' : 'closed'}
-        opened={registering}
-        person={null}
-        onClose={() => setRegistering(false)}
-      />
-      {dialogs}
+      <StayForm key={registering ? 'new' : 'closed'} opened={registering} person={null} onClose={register.close} />
     </Stack>
   );
 }

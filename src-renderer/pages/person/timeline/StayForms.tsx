@@ -3,7 +3,6 @@
 // rule), and 出院登记.
 import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import type { MethodName } from '../../../../src-main/contract';
 import { type Stay, stayFieldsOf } from '../../../../src-main/contract/stays';
 import { NEWS_SOURCES } from '../../../../src-main/shared/care';
@@ -53,22 +52,21 @@ export function StayForm({
   stay?: Stay | null;
   onClose: () => void;
 }) {
-  const [picked, setPicked] = useState<PickedPerson | null>(null);
-  const [pickError, setPickError] = useState<string | null>(null);
   const base: StayDraft = stay ? stayFieldsOf(stay) : { ...EMPTY, admittedOn: todayIso() };
   const byContract = validatedAs('stays.create');
+  // The person is the file's own, the stay's, or one picked (kept beside the fields, never sent as one).
   const form = useForm({
     mode: 'controlled',
-    initialValues: base,
-    // The contract's rules; the person is checked apart (a picker, or the file's own).
-    validate: (values) => byContract({ ...values, personId: person?.id ?? picked?.id ?? 1 }),
+    initialValues: { ...base, picked: null as PickedPerson | null },
+    validate: ({ picked, ...values }) => ({
+      ...byContract({ ...values, personId: person?.id ?? picked?.id ?? stay?.personId ?? 1 }),
+      ...(!person && !stay && !picked ? { picked: '请选择住院人员' } : {}),
+    }),
   });
   const create = useRpcMutation('stays.create', { invalidates: STAY_READERS, onError: () => {} });
   const update = useRpcMutation('stays.update', { invalidates: STAY_READERS, onError: () => {} });
   const close = () => {
     form.reset();
-    setPicked(null);
-    setPickError(null);
     onClose();
   };
   const who = person?.name ?? stay?.personName;
@@ -78,25 +76,17 @@ export function StayForm({
       onClose={close}
       title={stay ? `修改住院登记：${stay.personName}` : who ? `住院登记：${who}` : '住院登记'}
       form={form}
-      onSubmit={async (v) => {
+      onSubmit={async ({ picked, ...v }) => {
         if (stay) return update.mutateAsync({ id: stay.id, version: stay.version, ...editOf(base, v) } as never);
-        const personId = person?.id ?? picked?.id;
-        if (!personId) {
-          setPickError('请选择住院人员');
-          throw new Error('请选择住院人员');
-        }
-        return create.mutateAsync({ ...v, personId } as never);
+        return create.mutateAsync({ ...v, personId: person?.id ?? picked?.id } as never);
       }}
     >
       {!person && !stay && (
         <PersonPicker
           label="住院人员"
-          value={picked}
-          onChange={(p) => {
-            setPicked(p);
-            setPickError(null);
-          }}
-          error={pickError}
+          value={form.values.picked}
+          onChange={(p) => form.setFieldValue('picked', p)}
+          error={form.errors.picked as string | undefined}
         />
       )}
       <SimpleGrid cols={3}>

@@ -2,7 +2,8 @@
 // for, how it ended, who heard of it from whom; the visits made for it (住院看望) and, after
 // discharge, the follow-up (出院回访). Each stay is visited, corrected and discharged from here.
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useDisclosure } from '@mantine/hooks';
+import type { SyntheticEvent } from 'react';
 import type { Stay } from '../../../../src-main/contract/stays';
 import { todayIso } from '../../../../src-main/shared/dates';
 import { Can } from '../../../kit/operator';
@@ -36,38 +37,52 @@ export function StayState({ stay }: { stay: Stay }) {
   );
 }
 
-/** What is done to a stay from a list (看望, 出院登记, 修改): which dialog is open, and the dialogs. */
-export function useStayDialogs() {
-  const [visiting, setVisiting] = useState<Stay | null>(null);
-  const [editing, setEditing] = useState<Stay | null>(null);
-  const [discharging, setDischarging] = useState<Stay | null>(null);
-  const dialogs = (
-    <>
-      {visiting && (
-        <VisitForm
-          key={`v${visiting.id}`}
-          opened
-          personId={visiting.personId}
-          stay={visiting}
-          onClose={() => setVisiting(null)}
-        />
-      )}
-      <StayForm
-        key={`e${editing?.id ?? 0}-${editing?.version ?? 0}`}
-        opened={editing !== null}
-        person={null}
-        stay={editing}
-        onClose={() => setEditing(null)}
-      />
-      <DischargeForm key={`d${discharging?.id ?? 0}`} stay={discharging} onClose={() => setDischarging(null)} />
-    </>
+const stop = (e: SyntheticEvent) => e.stopPropagation();
+
+/**
+ * What is done to a stay (看望, 出院登记, 修改): its buttons and their dialogs, mounted while open.
+ * In a table row, clicks and keys inside stay there (a dialog's Enter is not the row's).
+ */
+export function StayActions({
+  stay,
+  canVisit = true,
+  compact = false,
+}: {
+  stay: Stay;
+  canVisit?: boolean;
+  compact?: boolean;
+}) {
+  const [visiting, visit] = useDisclosure(false);
+  const [editing, edit] = useDisclosure(false);
+  const [discharging, discharge] = useDisclosure(false);
+  return (
+    <Can method="stays.update">
+      <span onClick={stop} onKeyDown={stop}>
+        <Group gap={4} wrap="nowrap">
+          {canVisit && (
+            <Button size="compact-md" variant="light" onClick={visit.open}>
+              {compact ? '看望' : '记录住院看望'}
+            </Button>
+          )}
+          {!stay.dischargedOn && (
+            <Button size="compact-md" variant="light" onClick={discharge.open}>
+              出院登记
+            </Button>
+          )}
+          <Button size="compact-md" variant="subtle" onClick={edit.open}>
+            修改
+          </Button>
+        </Group>
+        {visiting && <VisitForm opened personId={stay.personId} stay={stay} onClose={visit.close} />}
+        {editing && <StayForm opened person={null} stay={stay} onClose={edit.close} />}
+        {discharging && <DischargeForm stay={stay} onClose={discharge.close} />}
+      </span>
+    </Can>
   );
-  return { visit: setVisiting, edit: setEditing, discharge: setDischarging, dialogs };
 }
 
 export function StaysSection({ personId, canRecord }: { personId: number; canRecord: boolean }) {
   const stays = useRpc('stays.list', { personId });
-  const { visit: setVisiting, edit: setEditing, discharge: setDischarging, dialogs } = useStayDialogs();
   if (!stays.data || stays.data.length === 0) return null;
   return (
     <Paper withBorder p="md">
@@ -81,23 +96,7 @@ export function StaysSection({ personId, canRecord }: { personId: number; canRec
               <Text fw={600}>{placeOf(s)}</Text>
               <Text size="sm">{s.admittedOn} 入院</Text>
               <StayState stay={s} />
-              <Can method="stays.update">
-                <Group gap={4}>
-                  {canRecord && (
-                    <Button size="compact-md" variant="light" onClick={() => setVisiting(s)}>
-                      记录住院看望
-                    </Button>
-                  )}
-                  {!s.dischargedOn && (
-                    <Button size="compact-md" variant="light" onClick={() => setDischarging(s)}>
-                      出院登记
-                    </Button>
-                  )}
-                  <Button size="compact-md" variant="subtle" onClick={() => setEditing(s)}>
-                    修改
-                  </Button>
-                </Group>
-              </Can>
+              <StayActions stay={s} canVisit={canRecord} />
             </Group>
             <Text size="sm">
               {[
@@ -122,7 +121,6 @@ export function StaysSection({ personId, canRecord }: { personId: number; canRec
           </Stack>
         ))}
       </Stack>
-      {dialogs}
     </Paper>
   );
 }

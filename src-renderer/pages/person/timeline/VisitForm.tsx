@@ -7,7 +7,6 @@ import { Button, Checkbox, FileButton, Group, Select, SimpleGrid, Text, Textarea
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconPhoto } from '@tabler/icons-react';
-import { useState } from 'react';
 import type { MethodName } from '../../../../src-main/contract';
 import { CALL_KIND, CALL_OUTCOMES, STAY_VISIT_KIND, VISIT_KINDS } from '../../../../src-main/shared/care';
 import { todayIso } from '../../../../src-main/shared/dates';
@@ -42,7 +41,6 @@ export function VisitForm({
   onClose: () => void;
 }) {
   const client = useQueryClient();
-  const [photos, setPhotos] = useState<File[]>([]);
   const byContract = validatedAs('visits.create');
   const form = useForm({
     mode: 'controlled',
@@ -61,8 +59,10 @@ export function VisitForm({
       callOutcome: null as string | null,
       followUpOn: null as string | null,
       certify: false,
+      /** Photos to add once the visit is saved (kept in the form, never sent as a field). */
+      photos: [] as File[],
     },
-    validate: (values) => ({ ...byContract(values), ...visitErrors(values) }),
+    validate: ({ photos: _photos, ...values }) => ({ ...byContract(values), ...visitErrors(values) }),
   });
   const create = useRpcMutation('visits.create', {
     invalidates: VISIT_READERS,
@@ -76,9 +76,9 @@ export function VisitForm({
   });
   const close = () => {
     form.reset();
-    setPhotos([]);
     onClose();
   };
+  const photos = form.values.photos;
   const isCall = form.values.kind === CALL_KIND;
   return (
     <FormModal
@@ -86,7 +86,7 @@ export function VisitForm({
       onClose={close}
       title={stay ? `记录住院看望（${stay.hospital}）` : '记录走访慰问'}
       form={form}
-      onSubmit={async (v) => {
+      onSubmit={async ({ photos: _photos, ...v }) => {
         const visit = await create.mutateAsync({ ...v, callOutcome: isCall ? v.callOutcome : null } as never);
         // The photos join the file's attachments, naming the visit; the visit is saved whatever happens to them.
         if (photos.length === 0) return;
@@ -98,7 +98,6 @@ export function VisitForm({
             mime: f.type || 'application/octet-stream',
             dataBase64: await fileToBase64(f),
           });
-        setPhotos([]);
         for (const m of ['visits.list', 'stays.list', 'retirees.get'] as const)
           await client.invalidateQueries({ queryKey: rpcKey(m) });
       }}
@@ -130,7 +129,7 @@ export function VisitForm({
       <Textarea label="情况记录" autosize minRows={2} {...textField(form, 'note')} />
       <Textarea label="家属/本人反映" autosize minRows={2} {...textField(form, 'feedback')} />
       <Group>
-        <FileButton onChange={setPhotos} multiple accept="image/*">
+        <FileButton onChange={(f) => form.setFieldValue('photos', f)} multiple accept="image/*">
           {(props) => (
             <Button {...props} variant="light" leftSection={<IconPhoto size={16} />}>
               选择照片

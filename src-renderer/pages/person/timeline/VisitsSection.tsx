@@ -1,7 +1,7 @@
 // A person's visits and care actions, newest first, with the follow-ups still to do; each says
 // what happened (who led it, who went along, what was said), how a call went, and its photos.
 import { Anchor, Badge, Button, Group, Image, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useDisclosure } from '@mantine/hooks';
 import type { AttachmentInfo } from '../../../../src-main/contract/retirees';
 import type { Visit } from '../../../../src-main/contract/visits';
 import { todayIso } from '../../../../src-main/shared/dates';
@@ -37,37 +37,43 @@ export function VisitKind({ visit }: { visit: Visit }) {
   );
 }
 
-/** A visit's photos as links: an image opens in place, anything else is downloaded. */
-export function VisitPhotos({ photos }: { photos: AttachmentInfo[] }) {
-  const [shown, setShown] = useState<AttachmentInfo | null>(null);
-  if (photos.length === 0) return <>—</>;
+/** A photo as a link: an image opens in place, anything else is downloaded. */
+function PhotoLink({ photo }: { photo: AttachmentInfo }) {
+  const [shown, { open, close }] = useDisclosure(false);
   return (
     <>
-      <Group gap="xs">
-        {photos.map((p) => (
-          <Anchor
-            key={p.id}
-            component="button"
-            type="button"
-            size="sm"
-            onClick={(e) => {
-              e.stopPropagation();
-              if (PREVIEWABLE.includes(p.mime)) setShown(p);
-              else downloadAttachment('person', p.id);
-            }}
-          >
-            {p.fileName}
-          </Anchor>
-        ))}
-      </Group>
-      <Modal opened={shown !== null} onClose={() => setShown(null)} title={shown?.fileName} size="xl">
-        {shown && (
+      <Anchor
+        component="button"
+        type="button"
+        size="sm"
+        onClick={(e) => {
+          e.stopPropagation();
+          if (PREVIEWABLE.includes(photo.mime)) open();
+          else downloadAttachment('person', photo.id);
+        }}
+      >
+        {photo.fileName}
+      </Anchor>
+      {shown && (
+        <Modal opened onClose={close} title={photo.fileName} size="xl">
           <Stack>
-            <Image src={attachmentUrl('person', shown.id, { preview: true })} alt={shown.fileName} />
+            <Image src={attachmentUrl('person', photo.id, { preview: true })} alt={photo.fileName} />
           </Stack>
-        )}
-      </Modal>
+        </Modal>
+      )}
     </>
+  );
+}
+
+/** A visit's photos. */
+export function VisitPhotos({ photos }: { photos: AttachmentInfo[] }) {
+  if (photos.length === 0) return <>—</>;
+  return (
+    <Group gap="xs">
+      {photos.map((p) => (
+        <PhotoLink key={p.id} photo={p} />
+      ))}
+    </Group>
   );
 }
 

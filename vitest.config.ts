@@ -15,6 +15,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
+          // The CLI and the harness bundled once for the run (tests/bundles.ts): tests start them as Node processes.
+          globalSetup: ['tests/bundles.ts'],
           include: ['tests/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**'],
           maxWorkers: 2,
@@ -25,6 +27,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
+          // …and one Chromium for every file (tests/e2e/browser.ts).
+          globalSetup: ['tests/bundles.ts', 'tests/e2e/browser.ts'],
           include: ['tests/e2e/**/*.test.ts'],
           maxWorkers: 1,
           sequence: { groupOrder: 1 },

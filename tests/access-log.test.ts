@@ -18,6 +18,7 @@ import { dispatch } from '../src-main/router';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import type { Role } from '../src-main/shared/permissions';
 import { CLI_ENV, freshContext, person, tempDir, TEST_PASSWORD } from './helpers';
+import { entryCommand } from './bundles';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -200,7 +201,7 @@ describe('the CLI', () => {
     ctx.close();
 
     const cli = (...args: string[]) =>
-      execFileSync('npm', ['run', '--silent', 'cli', '--', ...args, '--db', dbPath, '--operator', '孙经办'], {
+      execFileSync(...entryCommand('cli', [...args, '--db', dbPath, '--operator', '孙经办']), {
         cwd: root,
         env: CLI_ENV,
         encoding: 'utf8',

@@ -14,6 +14,7 @@ import { formatYuan } from '../src-main/shared/money';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import { maskIdNumber } from '../src-main/shared/mask';
 import { freshContext, person, tempDir, router, CLI_ENV, cliArgs, signInAs } from './helpers';
+import { entryCommand } from './bundles';
 
 const root = path.resolve(import.meta.dirname, '..');
 const FIXTURES = path.resolve(root, '../shared/fixtures');
@@ -452,7 +453,7 @@ describe('the legacy ledger and the policy simulation (CLI)', () => {
     return dbPath;
   }
   const cli = (...args: string[]) =>
-    execFileSync('npm', ['run', '--silent', 'cli', '--', ...cliArgs(args)], {
+    execFileSync(...entryCommand('cli', cliArgs(args)), {
       cwd: root,
       encoding: 'utf8',
       env: CLI_ENV,
@@ -522,12 +523,7 @@ describe('the legacy ledger and the policy simulation (CLI)', () => {
       JSON.stringify({ year: 2025, categories: { 退休: { deductibleFen: -1 } } }),
     );
     const bad = spawnSync(
-      'npm',
-      [
-        'run',
-        '--silent',
-        'cli',
-        '--',
+      ...entryCommand('cli', [
         'claims',
         'simulate',
         '--db',
@@ -538,27 +534,14 @@ describe('the legacy ledger and the policy simulation (CLI)', () => {
         path.join(dir, 'p.json'),
         '--operator',
         '王干事',
-      ],
+      ]),
       { cwd: root, encoding: 'utf8', env: CLI_ENV },
     );
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain('测算政策文件有误');
     fs.writeFileSync(path.join(dir, 'x.xlsx'), 'not a workbook');
     const broken = spawnSync(
-      'npm',
-      [
-        'run',
-        '--silent',
-        'cli',
-        '--',
-        'claims',
-        'import',
-        path.join(dir, 'x.xlsx'),
-        '--db',
-        dbPath,
-        '--operator',
-        '王干事',
-      ],
+      ...entryCommand('cli', ['claims', 'import', path.join(dir, 'x.xlsx'), '--db', dbPath, '--operator', '王干事']),
       { cwd: root, encoding: 'utf8', env: CLI_ENV },
     );
     expect(broken.status).not.toBe(0);

@@ -13,6 +13,7 @@ import { person, tempDir, CLI_ENV, cliArgs, TEST_PASSWORD } from './helpers';
 import { createOperator } from '../src-main/operators/operators';
 import { operatorLabel } from '../src-main/db/keyring';
 import { damagedWithBackup } from './storageFixtures';
+import { entryCommand } from './bundles';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -105,7 +106,7 @@ describe('cli retirees', () => {
 
 describe('cli on a damaged database (issue 13, item 3)', () => {
   const cli = (...args: string[]) =>
-    spawnSync('npm', ['run', '--silent', 'cli', '--', ...cliArgs(args)], { cwd: root, encoding: 'utf8', env: CLI_ENV });
+    spawnSync(...entryCommand('cli', cliArgs(args)), { cwd: root, encoding: 'utf8', env: CLI_ENV });
 
   test('recovers from the newest backup, says so on stderr, and stops with a non-zero exit', async () => {
     const dbPath = await damagedWithBackup();
@@ -153,7 +154,7 @@ describe('cli on a damaged database (issue 13, item 3)', () => {
 describe('cli init', () => {
   const FIXTURES = path.resolve(root, '../shared/fixtures');
   const cli = (...args: string[]) =>
-    spawnSync('npm', ['run', '--silent', 'cli', '--', ...cliArgs(args)], { cwd: root, encoding: 'utf8', env: CLI_ENV });
+    spawnSync(...entryCommand('cli', cliArgs(args)), { cwd: root, encoding: 'utf8', env: CLI_ENV });
 
   test('creates a migrated, configured database that a roster then imports into', () => {
     const dbPath = path.join(tempDir(), 'new', 'office.sqlite');
@@ -246,7 +247,7 @@ describe('cli init', () => {
 describe('cli operators (issue 18)', () => {
   const FIXTURES = path.resolve(root, '../shared/fixtures');
   const run = (args: string[], password: string | null = TEST_PASSWORD) =>
-    spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
+    spawnSync(...entryCommand('cli', args), {
       cwd: root,
       encoding: 'utf8',
       env: { ...process.env, RETIREE_OFFICE_PASSWORD: password ?? '' },

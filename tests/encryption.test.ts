@@ -25,6 +25,7 @@ import {
 import { createPerson } from '../src-main/retirees/persons';
 import { UserError } from '../src-main/shared/errors';
 import { person, tempDir } from './helpers';
+import { entryCommand } from './bundles';
 
 const root = path.resolve(import.meta.dirname, '..');
 const NAME = '欧阳秀梅';
@@ -81,7 +82,7 @@ function databaseFiles(dbPath: string): string[] {
 
 /** The CLI as a user runs it, the password in the environment. */
 const cli = (args: string[], password?: string) =>
-  spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
+  spawnSync(...entryCommand('cli', args), {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, RETIREE_OFFICE_PASSWORD: password ?? '' },

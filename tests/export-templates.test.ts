@@ -15,6 +15,7 @@ import { checkCharacter } from '../src-main/shared/idNumber';
 import { formatChineseDate, todayIso } from '../src-main/shared/dates';
 import { dispatch } from '../src-main/router';
 import { CLI_ENV, cliArgs, freshContext, person, router, signInAs, tempDir } from './helpers';
+import { entryCommand } from './bundles';
 
 const root = path.resolve(import.meta.dirname, '..');
 const idNumber = (first17: string) => first17 + checkCharacter(first17);
@@ -339,7 +340,7 @@ describe('the CLI', () => {
     open.length = 0;
     const dir = tempDir();
     const cli = (args: string[]) =>
-      execFileSync('npm', ['run', '--silent', 'cli', '--', ...cliArgs(args)], {
+      execFileSync(...entryCommand('cli', cliArgs(args)), {
         cwd: root,
         encoding: 'utf8',
         env: CLI_ENV,

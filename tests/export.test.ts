@@ -14,6 +14,7 @@ import { readSource } from '../src-main/spreadsheet/sources';
 import { getPerson } from '../src-main/retirees/persons';
 import { RANKS, UNIT_NATURES } from '../src-main/shared/person';
 import { freshContext, tempDir, cliArgs, CLI_ENV } from './helpers';
+import { entryCommand } from './bundles';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -136,8 +137,7 @@ describe('export', () => {
     ctx.close();
     const out = path.join(tempDir(), 'cli.xlsx');
     const printed = execFileSync(
-      'npm',
-      ['run', '--silent', 'cli', '--', ...cliArgs(['export', 'retirees', '--db', dbPath, '--out', out])],
+      ...entryCommand('cli', cliArgs(['export', 'retirees', '--db', dbPath, '--out', out])),
       { cwd: root, encoding: 'utf8', env: CLI_ENV },
     );
     expect(printed).toContain('已导出 50 人');

@@ -17,6 +17,7 @@ import { makeDemoPeople } from '../src-main/demo/generate';
 import { openRaw } from '../src-main/db/open';
 import { saveOfficeSettings } from '../src-main/settings/settings';
 import { tempDir, CLI_ENV } from './helpers';
+import { entryCommand } from './bundles';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PEOPLE = 12_000;
@@ -65,16 +66,12 @@ interface Run {
 async function importRun(file: string, dbPath: string, share: number | null): Promise<Run> {
   const walBefore = walSize(dbPath);
   // Its own process group, so that one signal ends the CLI and its import child together.
-  const cli = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src-main/cli/main.ts', 'import', file, '--db', dbPath, '--progress', '--operator', '王干事'],
-    {
-      cwd: root,
-      env: CLI_ENV,
-      detached: true,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
+  const cli = spawn(...entryCommand('cli', ['import', file, '--db', dbPath, '--progress', '--operator', '王干事']), {
+    cwd: root,
+    env: CLI_ENV,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const run: Run = { code: null, killedAt: null, walAtKill: 0, walBefore };
   let pending = '';
   cli.stderr.setEncoding('utf8');

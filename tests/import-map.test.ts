@@ -14,6 +14,7 @@ import { saveOfficeSettings } from '../src-main/settings/settings';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import { RULE_2026 } from './adjustmentRule';
 import { freshContext, person, tempDir, CLI_ENV, cliArgs } from './helpers';
+import { entryCommand } from './bundles';
 
 const root = path.resolve(import.meta.dirname, '..');
 const id = (first17: string) => first17 + checkCharacter(first17);
@@ -46,7 +47,7 @@ async function office(): Promise<{ dbPath: string; dir: string }> {
 }
 
 const cli = (...args: string[]) =>
-  spawnSync('npm', ['run', '--silent', 'cli', '--', ...cliArgs(args)], { cwd: root, encoding: 'utf8', env: CLI_ENV });
+  spawnSync(...entryCommand('cli', cliArgs(args)), { cwd: root, encoding: 'utf8', env: CLI_ENV });
 const json = (r: ReturnType<typeof cli>) => {
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout);

@@ -10,6 +10,7 @@ import { analyzeBook } from '../src-main/importer/analyze';
 import { readSource } from '../src-main/spreadsheet/sources';
 import { saveOfficeSettings } from '../src-main/settings/settings';
 import { tempDir, CLI_ENV, cliArgs } from './helpers';
+import { entryCommand } from './bundles';
 
 const root = path.resolve(import.meta.dirname, '..');
 const FIXTURES = path.resolve(root, '../shared/fixtures/rosters');
@@ -74,7 +75,7 @@ describe('legacy rosters', () => {
     saveOfficeSettings(ctx.store, { orgName: '单位', operatorName: '王干事' });
     ctx.close();
     const cli = (...args: string[]) =>
-      execFileSync('npm', ['run', '--silent', 'cli', '--', ...cliArgs(args)], {
+      execFileSync(...entryCommand('cli', cliArgs(args)), {
         cwd: root,
         encoding: 'utf8',
         env: CLI_ENV,

@@ -15,6 +15,7 @@ import { checkCharacter } from '../src-main/shared/idNumber';
 import { DEFAULT_TEMPLATES, letterDate } from '../src-main/shared/letters';
 import { registerDeath } from '../src-main/visits/deaths';
 import { freshContext, person, tempDir, router, CLI_ENV, cliArgs } from './helpers';
+import { entryCommand } from './bundles';
 
 const root = path.resolve(import.meta.dirname, '..');
 let ctx: AppContext;
@@ -209,7 +210,7 @@ describe('printing from the letters page', () => {
 
 describe('the CLI', () => {
   const cli = (...args: string[]) =>
-    spawnSync('npm', ['run', '--silent', 'cli', '--', ...cliArgs(args, '李明')], {
+    spawnSync(...entryCommand('cli', cliArgs(args, '李明')), {
       cwd: root,
       encoding: 'utf8',
       env: CLI_ENV,
@@ -228,12 +229,7 @@ describe('the CLI', () => {
 
     const out = path.join(dir, 'letters.html');
     execFileSync(
-      'npm',
-      [
-        'run',
-        '--silent',
-        'cli',
-        '--',
+      ...entryCommand('cli', [
         'letters',
         'render',
         '--db',
@@ -246,7 +242,7 @@ describe('the CLI', () => {
         out,
         '--operator',
         '李明',
-      ],
+      ]),
       { cwd: root, env: CLI_ENV },
     );
     const html = fs.readFileSync(out, 'utf8');

@@ -16,6 +16,7 @@ import { readXlsxBook } from '../src-main/spreadsheet/xlsx';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import { freshContext, router, tempDir, CLI_ENV, cliArgs } from './helpers';
 import { workbookParts, zip } from './hostileFiles';
+import { entryCommand } from './bundles';
 
 const root = path.resolve(import.meta.dirname, '..');
 const id = (first17: string) => first17 + checkCharacter(first17);
@@ -470,7 +471,7 @@ describe('a table that does not look like a roster', () => {
 
 describe('the CLI', () => {
   const cli = (...args: string[]) =>
-    spawnSync('npm', ['run', '--silent', 'cli', '--', ...cliArgs(args)], { cwd: root, encoding: 'utf8', env: CLI_ENV });
+    spawnSync(...entryCommand('cli', cliArgs(args)), { cwd: root, encoding: 'utf8', env: CLI_ENV });
   function database(): string {
     const dbPath = path.join(tempDir(), 'office.sqlite');
     expect(cli('init', '--db', dbPath, '--org', '测试集团', '--operator', '王干事').status).toBe(0);

@@ -9,6 +9,7 @@ import { openRaw } from '../src-main/db/open';
 import type { PersonFile } from '../src-main/contract/retirees';
 import type { ChangeView, FigurePeople, RollFigures, YearBalance } from '../src-main/contract/statistics';
 import { CLI_ENV, cliArgs, fileHistory, freshContext, router } from './helpers';
+import { entryCommand } from './bundles';
 
 let ctx: AppContext;
 const { call, refusal } = router(() => ctx);
@@ -257,7 +258,7 @@ describe('the CLI', () => {
     ctx.close();
     const root = path.resolve(import.meta.dirname, '..');
     const run = (args: string[]) =>
-      execFileSync('npm', ['run', '--silent', 'cli', '--', ...cliArgs(args)], {
+      execFileSync(...entryCommand('cli', cliArgs(args)), {
         cwd: root,
         encoding: 'utf8',
         env: CLI_ENV,

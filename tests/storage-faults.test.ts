@@ -21,6 +21,7 @@ import {
   unmountAll,
   whyNoMount,
 } from './storageFixtures';
+import { entryCommand } from './bundles';
 
 const open: AppContext[] = [];
 const undo: (() => void)[] = [];
@@ -241,7 +242,7 @@ describe('a database from a newer version of the program (issue 16)', () => {
   test('the CLI refuses with exit code 4 and the same message, and runs nothing', async () => {
     const { dir, dbPath } = await newerDatabase();
     const before = snapshot(dir);
-    const r = spawnSync('npm', ['run', '--silent', 'cli', '--', 'backup', '--db', dbPath], {
+    const r = spawnSync(...entryCommand('cli', ['backup', '--db', dbPath]), {
       cwd: root,
       encoding: 'utf8',
     });
@@ -254,7 +255,7 @@ describe('a database from a newer version of the program (issue 16)', () => {
   test('the browser harness says it on stderr, without a stack trace, and exits', async () => {
     const { dir, dbPath } = await newerDatabase();
     const before = snapshot(dir);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/web/main.ts', '--db', dbPath], {
+    const r = spawnSync(...entryCommand('web', ['--db', dbPath]), {
       cwd: root,
       encoding: 'utf8',
       timeout: 60_000,

@@ -14,6 +14,7 @@ import type { PrintableView } from '../src-main/contract/common';
 import type { UpwardTable } from '../src-main/contract/statistics';
 import { workPeriod } from '../src-main/statistics/upward';
 import { CLI_ENV, cliArgs, fileHistory, freshContext, router, signInAs, tempDir } from './helpers';
+import { entryCommand } from './bundles';
 
 let ctx: AppContext;
 const { call, refusal } = router(() => ctx);
@@ -434,7 +435,7 @@ describe('cli report', () => {
     ctx.close();
     const out = path.join(tempDir(), '退休干部.xlsx');
     const cli = (args: string[]) =>
-      spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
+      spawnSync(...entryCommand('cli', args), {
         cwd: path.resolve(import.meta.dirname, '..'),
         encoding: 'utf8',
         env: CLI_ENV,
@@ -456,6 +457,6 @@ describe('cli report', () => {
       expect(help.stdout).toContain(name);
     expect(fs.existsSync(out)).toBe(true);
     ctx = await freshContext();
-    // Three runs of the CLI, each starting Node and tsx.
+    // Three runs of the CLI, each starting Node on its bundle (tests/bundles.ts).
   }, 200_000);
 });

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { entryCommand } from '../bundles';
 
 export interface Harness {
   url: string;
@@ -17,14 +18,10 @@ export interface Harness {
 export async function startHarness(extraArgs: string[] = [], dbPath?: string): Promise<Harness> {
   const dir = dbPath ? path.dirname(dbPath) : fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-e2e-'));
   dbPath ??= path.join(dir, 'office.sqlite');
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src-main/web/main.ts', '--db', dbPath, ...extraArgs],
-    {
-      cwd: path.resolve(import.meta.dirname, '../..'),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child: ChildProcess = spawn(...entryCommand('web', ['--db', dbPath, ...extraArgs]), {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`harness did not start:\n${output}`)), 60_000);

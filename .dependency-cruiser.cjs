@@ -12,6 +12,7 @@ const FLOORS = [
     folders: [
       'activities',
       'adjustments',
+      'aid',
       'audit',
       'claims',
       'demo',
@@ -22,6 +23,7 @@ const FLOORS = [
       'letters',
       'operators',
       'org',
+      'payments',
       'petitions',
       'privacy',
       'retirees',

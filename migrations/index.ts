@@ -25,6 +25,7 @@ import * as m0021 from './0021-export-templates';
 import * as m0022 from './0022-death-benefits';
 import * as m0025 from './0025-lunar-birthdays';
 import * as m0026 from './0026-hospital-stays';
+import * as m0027 from './0027-hardship-aid';
 import * as m0029 from './0029-party-dues';
 import * as m0030 from './0030-remote-residence';
 
@@ -53,6 +54,7 @@ export const migrations: Record<string, Migration> = {
   '0022-death-benefits': m0022,
   '0025-lunar-birthdays': m0025,
   '0026-hospital-stays': m0026,
+  '0027-hardship-aid': m0027,
   '0029-party-dues': m0029,
   '0030-remote-residence': m0030,
 };

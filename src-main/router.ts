@@ -35,7 +35,22 @@ import {
   saveRule,
   uncheckRow,
 } from './adjustments/adjustments';
-import { createBatch, getBatch, listBatches, markBatchPaid, paymentListWorkbook } from './claims/batches';
+import {
+  aidRound,
+  applyForAid,
+  decideAid,
+  deleteReason,
+  getAid,
+  listAid,
+  listReasons,
+  payAid,
+  saveReason,
+} from './aid/aid';
+import {
+  aidRegister,
+  registerPrintable as aidRegisterPrintable,
+  registerWorkbook as aidRegisterWorkbook,
+} from './aid/register';
 import {
   createClaim,
   getClaim,
@@ -71,6 +86,14 @@ import {
   saveTemplate,
   setAddressForm,
 } from './letters/letters';
+import {
+  createBatch,
+  getBatch,
+  listBatches,
+  markBatchPaid,
+  payableItems,
+  paymentListWorkbook,
+} from './payments/batches';
 import { printEnvelopes, printLetters } from './letters/print';
 import {
   assignToUnit,
@@ -399,9 +422,22 @@ const handlers: Handlers = {
   'batches.list': (ctx) => listBatches(ctx.store),
   'batches.get': (ctx, { id }) => getBatch(ctx.store, id),
   'batches.printSheet': (ctx, { id }) => getBatch(ctx.store, id),
-  'batches.create': (ctx, { name, claimIds }) => createBatch(ctx.store, name, claimIds),
+  'batches.payable': (ctx, { source }) => payableItems(ctx.store, source),
+  'batches.create': (ctx, { name, items }) => createBatch(ctx.store, name, items),
   'batches.export': async (ctx, { id, full }) => withBase64(await paymentListWorkbook(ctx.store, id, full)),
   'batches.markPaid': (ctx, { id }) => markBatchPaid(ctx.store, id),
+  'aid.reasons': (ctx) => listReasons(ctx.store),
+  'aid.saveReason': (ctx, input) => saveReason(ctx.store, input),
+  'aid.deleteReason': (ctx, { id }) => deleteReason(ctx.store, id),
+  'aid.list': (ctx, q) => listAid(ctx.store, q),
+  'aid.get': (ctx, { id }) => getAid(ctx.store, id),
+  'aid.apply': (ctx, input) => applyForAid(ctx.store, input),
+  'aid.decide': (ctx, input) => decideAid(ctx.store, input),
+  'aid.pay': (ctx, input) => payAid(ctx.store, input),
+  'aid.round': (ctx, input) => aidRound(ctx.store, input),
+  'aid.register': (ctx, { year }) => aidRegister(ctx.store, year),
+  'aid.registerPrint': (ctx, { year }) => aidRegisterPrintable(ctx.store, year),
+  'aid.registerExport': async (ctx, { year }) => withBase64(await aidRegisterWorkbook(ctx.store, year)),
   'visits.list': (ctx, { personId }) => listVisits(ctx.store, personId),
   'visits.create': (ctx, input) => createVisit(ctx.store, input),
   'visits.followUpDone': (ctx, { id }) => followUpDone(ctx.store, id),

@@ -410,6 +410,30 @@ async function officeYear(): Promise<{ people: number[] }> {
   });
   const batch = await call<BatchView>('batches.create', { name: '2026年3月', claimIds: [approved.id] });
   await call('batches.markPaid', { id: batch.id });
+  // Hardship aid: a reason added and retired, an application granted in part, paid in a batch.
+  const flood = await call<{ id: number }>('aid.saveReason', { name: '水灾', retired: false });
+  await call('aid.saveReason', { id: flood.id, name: '水灾', retired: true });
+  const aid = await call<{ id: number; version: number }>('aid.apply', {
+    personId: li,
+    reasonId: 1,
+    appliedOn: '2026-03-02',
+    story: '住院手术，自付较多',
+    asked: '3,000',
+  });
+  const granted = await call<{ id: number }>('aid.decide', {
+    id: aid.id,
+    version: aid.version,
+    decision: '部分批准',
+    granted: '2,000',
+    decidedOn: '2026-03-05',
+    decidedBy: '赵主任',
+    body: '工会',
+  });
+  const aidBatch = await call<BatchView>('batches.create', {
+    name: '2026年3月困难帮扶',
+    items: [{ source: 'aid', id: granted.id }],
+  });
+  await call('batches.markPaid', { id: aidBatch.id });
   const other = await call<ClaimFile>('claims.create', {
     personId: li,
     receivedDate: '2026-04-10',

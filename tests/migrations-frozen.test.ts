@@ -35,6 +35,7 @@ const FROZEN: Record<string, string> = {
   '0022-death-benefits.ts': 'd2c171b9f37b66e67a4f25e8bee4a24c9425bc4a8ccbbc13b69eb94b5c781264',
   '0025-lunar-birthdays.ts': 'edf9b6f0a1e431a227a003656c27e38c101d2e883652f99c6a938146d7a0f36f',
   '0026-hospital-stays.ts': '050fb819cf7c3e7188a787feccd91d829f24230ae158872b9fb2889913bf3593',
+  '0027-hardship-aid.ts': 'e383cfd24086dc254094ffda8e7352b974d7c13a70678078c57d4a901e8824f0',
   '0029-party-dues.ts': 'f718e862b450b18dd46030b34b4bd83dbdd4f8868a7562df8147bf4f98f008e1',
   '0030-remote-residence.ts': '87e19a2787578b5b54d1268e6eefef3d2ef50fbd5b1d23fc56909e8b135d07db',
 };

@@ -729,6 +729,54 @@ describe('migrations', () => {
     expect(columns).not.toContain('lunar_birthday');
   });
 
+  test('0027-hardship-aid: the five reasons to start with; an application kept whole (decision, amounts, payment); down removes it', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0025-lunar-birthdays');
+    store.raw
+      .prepare(
+        "insert into persons (id, name, name_sort, category, created_at, updated_at) values (1, '甲', '甲', '退休', '2026-01-02T10:00:00', '2026-01-02T10:00:00')",
+      )
+      .run();
+    await migrateTo('0027-hardship-aid');
+    expect(store.raw.prepare('select name, retired from aid_reasons order by id').all()).toEqual(
+      ['大病', '孤寡', '子女下岗', '灾害', '节日'].map((name) => ({ name, retired: 0 })),
+    );
+    const insert = (set: string) =>
+      store.raw
+        .prepare(
+          `insert into aid_applications (person_id, reason_id, applied_on, story, asked_fen, created_at, created_by, updated_at${set ? `, ${set.split('=')[0]}` : ''}) values (1, 1, '2026-03-01', '住院', 30000, 'x', 'y', 'x'${set ? `, ${set.split('=')[1]}` : ''})`,
+        )
+        .run();
+    insert('');
+    // A decision without its date and who made it, an amount granted above the amount asked, a grant without its paying body.
+    expect(() => insert("decision='不批准'")).toThrow(/CHECK/);
+    const decided = (granted: string, body: string) =>
+      store.raw
+        .prepare(
+          `insert into aid_applications (person_id, reason_id, applied_on, story, asked_fen, decision, granted_fen, decided_on, decided_by, body, created_at, created_by, updated_at) values (1, 1, '2026-03-01', '住院', 30000, '部分批准', ${granted}, '2026-03-02', '赵', ${body}, 'x', 'y', 'x')`,
+        )
+        .run();
+    expect(() => decided('30001', "'工会'")).toThrow(/CHECK/);
+    expect(() => decided('20000', 'null')).toThrow(/CHECK/);
+    expect(() => decided('20000', "'居委会'")).toThrow(/CHECK/);
+    decided('20000', "'工会'");
+    // Paid: only what was granted, with the day and who paid.
+    expect(() =>
+      store.raw.prepare("update aid_applications set paid_on = '2026-03-05', paid_by = '钱' where id = 1").run(),
+    ).toThrow(/CHECK/);
+    expect(() => store.raw.prepare("update aid_applications set paid_on = '2026-03-05' where id = 2").run()).toThrow(
+      /CHECK/,
+    );
+    store.raw.prepare("update aid_applications set paid_on = '2026-03-05', paid_by = '钱' where id = 2").run();
+    // Ids are never reused.
+    store.raw.prepare('delete from aid_applications where id = 2').run();
+    insert('');
+    expect(store.raw.prepare('select max(id) n from aid_applications').get()).toEqual({ n: 3 });
+    await migrateTo('0025-lunar-birthdays');
+    expect(tables()).not.toContain('aid_applications');
+    expect(tables()).not.toContain('aid_reasons');
+  });
+
   test("0020-upward-fields: every file is counted, the ranks and unit natures are the tables' words; down removes the fields", async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0019-person-changes');

@@ -342,6 +342,30 @@ export const AUDIT_ENTITIES: Record<
       decision: '支部决定',
     },
   },
+  // Hardship aid (aid/aid.ts; paid with a batch by payments/sources/aid.ts) and its reasons.
+  aid: {
+    name: '困难帮扶',
+    fields: {
+      personId: ['帮扶对象', 'person'],
+      reason: '帮扶原因',
+      appliedOn: ['申请日期', 'date'],
+      story: '困难情况',
+      askedFen: ['申请金额', 'money'],
+      decision: '审批结果',
+      grantedFen: ['批准金额', 'money'],
+      decidedOn: ['审批日期', 'date'],
+      decidedBy: '审批人',
+      body: '发放单位',
+      batchId: ['发放批次', 'paymentBatch'],
+      paidOn: ['发放日期', 'date'],
+      paidBy: '经手人',
+    },
+  },
+  aid_reason: {
+    name: '帮扶原因',
+    fields: { name: '名称', retired: ['停用', 'bool'] },
+    subject: (s) => (typeof s.name === 'string' ? s.name : null),
+  },
   petition: {
     name: '信访件',
     fields: {
@@ -560,6 +584,7 @@ const WHAT: Record<string, string> = {
   'death.create': '病故登记',
   'death.update': '办理病故后续事项',
   'death_benefit.create': '核定丧葬抚恤金额',
+  'aid.create': '登记困难帮扶申请',
   'study_material.update': '领取学习资料',
   'activity.update': '登记活动到场',
   'adjustment_run.update': '按调资规则重新计算',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CategoryPolicy, LINE_KINDS, YearPolicy } from '../shared/claimPolicy';
 import { fullDate } from '../shared/dateSchemas';
 import { CATEGORIES } from '../shared/person';
-import { ById, Empty, editOf, fileUpload, id, loadedRecord, method, optionalId, text, yuan } from './common';
+import { ById, editOf, fileUpload, id, loadedRecord, method, optionalId, text, yuan } from './common';
 import { ColumnMap, type ImportColumns } from './imports';
 import type { AttachmentInfo } from './retirees';
 
@@ -141,26 +141,8 @@ export interface SimulationResult {
   }[];
 }
 
-export interface BatchView {
-  id: number;
-  name: string;
-  status: '待发放' | '已发放';
-  createdAt: string;
-  createdBy: string;
-  paidAt: string | null;
-  paidBy: string | null;
-  rows: {
-    claimId: number;
-    personId: number;
-    name: string;
-    idNumber: string | null;
-    bankName: string | null;
-    bankAccount: string | null;
-    payFen: number;
-  }[];
-  totalFen: number;
-  totalCapital: string;
-}
+/** A payment batch: its home is contract/payments.ts, where its methods are. */
+export type { BatchView } from './payments';
 
 export interface ClaimsReport {
   year: number;
@@ -281,33 +263,4 @@ export const claimsMethods = {
     ),
     'claims.write',
   ),
-  'batches.list': method<BatchView[]>()(Empty, 'read'),
-  'batches.get': method<BatchView>()(ById, 'read'),
-  /** The batch's summary sheet for paper (PrintPage): logged as printed, with its rows. */
-  'batches.printSheet': method<BatchView>()(ById, 'read', {
-    access: 'print',
-    what: '打印报销汇总表',
-    filter: ({ id }) => ({ batch: id }),
-  }),
-  'batches.create': method<BatchView>()(
-    z.object({
-      name: z.string({ error: '请填写批次名称' }).trim().min(1, '请填写批次名称').max(50),
-      claimIds: z.array(id).min(1, '请至少选择一张已批准的报销单').max(5000),
-    }),
-    'claims.write',
-  ),
-  'batches.export': method<{ fileName: string; count: number; dataBase64: string }>()(
-    z.object({
-      id,
-      /** Full ID numbers and bank accounts, as the bank needs them; masked by default. */
-      full: z.boolean().default(false),
-    }),
-    'claims.export',
-    {
-      access: 'export',
-      what: '导出发放名单',
-      filter: ({ id, full }) => ({ batch: id, full }),
-    },
-  ),
-  'batches.markPaid': method<BatchView>()(ById, 'claims.write'),
 } as const;

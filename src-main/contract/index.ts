@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { accessLogMethods } from './accessLog';
 import { activitiesMethods } from './activities';
 import { adjustmentsMethods } from './adjustments';
+import { aidMethods } from './aid';
 import { appMethods } from './app';
 import { claimsMethods } from './claims';
 import { deathBenefitsMethods } from './deathBenefits';
@@ -17,6 +18,7 @@ import { importsMethods } from './imports';
 import { lettersMethods } from './letters';
 import { operatorsMethods } from './operators';
 import { orgMethods } from './org';
+import { paymentsMethods } from './payments';
 import { petitionsMethods } from './petitions';
 import { privacyMethods } from './privacy';
 import { retireesMethods } from './retirees';
@@ -32,9 +34,11 @@ export const contract = {
   ...duesMethods,
   ...importsMethods,
   ...claimsMethods,
+  ...paymentsMethods,
   ...visitsMethods,
   ...staysMethods,
   ...deathBenefitsMethods,
+  ...aidMethods,
   ...lettersMethods,
   ...petitionsMethods,
   ...adjustmentsMethods,

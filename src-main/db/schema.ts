@@ -72,6 +72,35 @@ export interface AdjustmentRunsTable {
   imported_by: string;
 }
 
+export interface AidApplicationsTable {
+  id: Generated<number>;
+  person_id: number;
+  reason_id: number;
+  applied_on: string;
+  story: string;
+  asked_fen: number;
+  decision: string | null;
+  granted_fen: number | null;
+  decided_on: string | null;
+  decided_by: string | null;
+  body: string | null;
+  batch_id: number | null;
+  paid_on: string | null;
+  paid_by: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface AidReasonsTable {
+  id: Generated<number>;
+  name: string;
+  retired: Generated<number>;
+  created_at: string;
+  created_by: string;
+}
+
 export interface AttachmentDataTable {
   attachment_id: number;
   data: Buffer;
@@ -687,6 +716,8 @@ export interface Database {
   adjustment_rows: AdjustmentRowsTable;
   adjustment_rules: AdjustmentRulesTable;
   adjustment_runs: AdjustmentRunsTable;
+  aid_applications: AidApplicationsTable;
+  aid_reasons: AidReasonsTable;
   attachment_data: AttachmentDataTable;
   attachments: AttachmentsTable;
   audit_log: AuditLogTable;

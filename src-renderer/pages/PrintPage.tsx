@@ -60,9 +60,9 @@ function BatchSheet({ id, info }: { id: number; info: AppInfo }) {
   const { data: b, error } = useRpc('batches.printSheet', { id }, FRESH);
   if (!b) return <NotYet error={error} />;
   return (
-    <Sheet title={`${info.orgName}药费报销汇总表`} info={info}>
+    <Sheet title={`${info.orgName}${b.purpose}汇总表`} info={info}>
       <Text>
-        发放批次：{b.name}　　报销单 {b.rows.length} 张
+        发放批次：{b.name}　　共 {b.rows.length} 笔
       </Text>
       <Table withTableBorder withColumnBorders verticalSpacing={6} fz="md">
         <Table.Thead>
@@ -76,7 +76,7 @@ function BatchSheet({ id, info }: { id: number; info: AppInfo }) {
         </Table.Thead>
         <Table.Tbody>
           {b.rows.map((r, i) => (
-            <Table.Tr key={r.claimId}>
+            <Table.Tr key={`${r.source}-${r.itemId}`}>
               <Table.Td>{i + 1}</Table.Td>
               <Table.Td>{r.name}</Table.Td>
               <Table.Td>{r.idNumber}</Table.Td>

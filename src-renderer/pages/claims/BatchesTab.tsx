@@ -6,7 +6,7 @@ import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import type { BatchView, ClaimListItem } from '../../../src-main/contract/claims';
-import { contract } from '../../../src-main/contract';
+import { BatchName } from '../../../src-main/contract/payments';
 import { download } from '../../files';
 import { DataTable } from '../../kit/DataTable';
 import { ExportChoiceButton } from '../../kit/ExportChoice';
@@ -24,9 +24,6 @@ export function BatchesTab({ id }: { id: number | null }) {
 /** `2026-03` → 2026年3月. */
 const monthName = (m: string) => `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`;
 const thisMonth = () => new Date().toISOString().slice(0, 7);
-
-/** A batch is named by the office; the contract's own rule for the name. */
-const BatchName = contract['batches.create'].input.pick({ name: true });
 
 /** What adding claims to a batch, or paying it, makes stale. */
 const BATCHED = ['batches.list', 'batches.get', 'claims.list', 'claims.get', 'claims.statement'] as const;
@@ -150,7 +147,8 @@ function BatchList() {
         columns={[
           { accessor: 'name', title: '批次' },
           { accessor: 'createdAt', title: '建立', render: (b) => `${b.createdAt.slice(0, 10)} ${b.createdBy}` },
-          { accessor: 'rows', title: '报销单', render: (b) => `${b.rows.length} 张` },
+          { accessor: 'purpose', title: '款项' },
+          { accessor: 'rows', title: '笔数', render: (b) => `${b.rows.length} 笔` },
           { accessor: 'totalFen', title: '合计', textAlign: 'right', render: (b) => yuan(b.totalFen) },
           {
             accessor: 'status',
@@ -211,12 +209,18 @@ function BatchDetail({ id }: { id: number }) {
       )}
       <DataTable<BatchView['rows'][number]>
         records={batch.rows}
-        idAccessor="claimId"
-        onRowOpen={(r) => navigate(`/claims/${r.claimId}`)}
+        idAccessor={(r) => `${r.source}-${r.itemId}`}
+        onRowOpen={(r) =>
+          navigate(
+            r.source === 'claim' ? `/claims/${r.itemId}` : `/visits`,
+            r.source === 'aid' ? { tab: 'aid', aid: String(r.itemId) } : {},
+          )
+        }
         rowLabel={(r) => `${r.name}，${yuan(r.payFen)}`}
         columns={[
           { accessor: 'seq', title: '序号', render: (_, i) => i + 1 },
           { accessor: 'name', title: '姓名' },
+          { accessor: 'what', title: '款项' },
           {
             accessor: 'idNumber',
             title: '身份证号',

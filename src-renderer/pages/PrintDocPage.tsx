@@ -23,6 +23,7 @@ export const PRINT_DOCS = [
   'contacts',
   'register',
   'dues',
+  'aid-register',
   'privacy-rules',
   'privacy-assessment',
   'chart',
@@ -71,6 +72,8 @@ function docRequest(kind: PrintDocKind, params: URLSearchParams): DocRequest {
         branchId: Number(params.get('branch')),
         year: Number(params.get('year')),
       });
+    case 'aid-register':
+      return request('aid.registerPrint', { year: Number(params.get('year')) });
     case 'register':
       return request('petitions.registerPrint', { from: params.get('from') ?? '', to: params.get('to') ?? '' });
     case 'contacts':
@@ -127,7 +130,7 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
               ? '打印'
               : kind === 'contacts' || kind === 'dues'
                 ? `打印（${view.count} 人）`
-                : kind === 'register'
+                : kind === 'register' || kind === 'aid-register'
                   ? `打印（${view.count} 件）`
                   : `打印（共 ${view.count} ${kind === 'letters' ? '封' : '份'}）`}
           </Button>

@@ -1,6 +1,6 @@
 // 走访慰问: the festival batches, each with its people and the gift sign-off sheet to print; the
 // birthday list; the people living elsewhere, by city; hospital stays (住院登记); the visit report
-// (走访统计). A row opens with Enter or a click: a batch, or a person's file.
+// (走访统计); hardship aid (困难帮扶). A row opens with Enter or a click: a batch, or a person's file.
 import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,12 +9,13 @@ import { formatYuan } from '../../src-main/shared/money';
 import { DataTable } from '../kit/DataTable';
 import { useRpc } from '../kit/rpc';
 import { navigate } from '../route';
+import { AidTab } from './visits/AidTab';
 import { BirthdayListTab } from './visits/BirthdayListTab';
 import { RemoteTab } from './visits/RemoteTab';
 import { StaysTab } from './visits/StaysTab';
 import { VisitReportTab } from './visits/VisitReportTab';
 
-const TABS = ['batches', 'stays', 'birthdays', 'remote', 'report'] as const;
+const TABS = ['batches', 'stays', 'birthdays', 'remote', 'aid', 'report'] as const;
 
 export const giftText = (b: { moneyFen: number; items: string | null }) =>
   [b.moneyFen ? `慰问金 ${formatYuan(b.moneyFen)} 元` : '', b.items ?? ''].filter(Boolean).join('，') || '—';
@@ -39,6 +40,9 @@ export function VisitsPage({ id, params }: { id: number | null; params: URLSearc
           <Tabs.Tab value="remote" fz="md">
             异地居住
           </Tabs.Tab>
+          <Tabs.Tab value="aid" fz="md">
+            困难帮扶
+          </Tabs.Tab>
           <Tabs.Tab value="report" fz="md">
             走访统计
           </Tabs.Tab>
@@ -54,6 +58,9 @@ export function VisitsPage({ id, params }: { id: number | null; params: URLSearc
         </Tabs.Panel>
         <Tabs.Panel value="remote" pt="md">
           {tab === 'remote' && <RemoteTab params={params} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="aid" pt="md">
+          {tab === 'aid' && <AidTab params={params} />}
         </Tabs.Panel>
         <Tabs.Panel value="report" pt="md">
           {tab === 'report' && <VisitReportTab params={params} />}

@@ -25,8 +25,18 @@ export function BatchesTab({ id }: { id: number | null }) {
 const monthName = (m: string) => `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`;
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
-/** What adding claims to a batch, or paying it, makes stale. */
-const BATCHED = ['batches.list', 'batches.get', 'claims.list', 'claims.get', 'claims.statement'] as const;
+/** What adding items to a batch, or paying it, makes stale: the batches and every source's reads. */
+const BATCHED = [
+  'batches.list',
+  'batches.get',
+  'batches.payable',
+  'claims.list',
+  'claims.get',
+  'claims.statement',
+  'aid.register',
+  'aid.list',
+  'aid.get',
+] as const;
 
 function BatchList() {
   const batches = useRpc('batches.list', {});

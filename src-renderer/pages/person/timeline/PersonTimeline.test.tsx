@@ -22,6 +22,7 @@ beforeEach(async () => {
 const TIMELINE_READS = [
   'activities.ofPerson',
   'adjustments.ofPerson',
+  'aid.list',
   'certifications.list',
   'deaths.get',
   'letters.addressForm',

@@ -13,7 +13,7 @@ import { navigate } from '../../../route';
 import { CertificationsSection } from './CertificationsSection';
 import { DeathForm } from './DeathForm';
 import { DeathSection } from './DeathSection';
-import { ActivitiesSection, AdjustmentsSection, LettersSection, PetitionsSection } from './RecordsSections';
+import { ActivitiesSection, AdjustmentsSection, AidSection, LettersSection, PetitionsSection } from './RecordsSections';
 import { StayForm } from './StayForms';
 import { StaysSection } from './StaysSection';
 import { VisitForm } from './VisitForm';
@@ -48,6 +48,7 @@ export function PersonTimeline({ person }: { person: PersonFile }) {
       <StaysSection personId={person.id} canRecord={onRoll} />
       <VisitsSection personId={person.id} />
       <CertificationsSection personId={person.id} canRecord={onRoll} />
+      <AidSection personId={person.id} />
       <ActivitiesSection personId={person.id} />
       <AdjustmentsSection personId={person.id} />
       <PetitionsSection personId={person.id} />

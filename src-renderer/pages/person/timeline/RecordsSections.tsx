@@ -54,6 +54,35 @@ export function AdjustmentsSection({ personId }: { personId: number }) {
   );
 }
 
+export function AidSection({ personId }: { personId: number }) {
+  const { data } = useRpc('aid.list', { personId });
+  if (!data?.length) return null;
+  return (
+    <Box title="困难帮扶">
+      {data.map((a) => (
+        <UnstyledButton
+          key={a.id}
+          display="block"
+          onClick={() => navigate('/visits', { tab: 'aid', year: a.appliedOn.slice(0, 4), aid: String(a.id) })}
+        >
+          <Text size="sm" c="blue.8">
+            {[
+              a.appliedOn,
+              a.reason,
+              `申请 ${formatYuan(a.askedFen)} 元`,
+              a.decision === null ? '待审批' : a.decision,
+              a.grantedFen !== null && `${formatYuan(a.grantedFen)} 元（${a.body}）`,
+              a.paidOn && `${a.paidOn} 已发放`,
+            ]
+              .filter(Boolean)
+              .join('　')}
+          </Text>
+        </UnstyledButton>
+      ))}
+    </Box>
+  );
+}
+
 export function PetitionsSection({ personId }: { personId: number }) {
   const { data } = useRpc('petitions.list', { personId });
   if (!data?.length) return null;

@@ -100,4 +100,31 @@ describe('hardship aid', () => {
       .toBe(true);
     await shot('7-timeline');
   });
+
+  test('a festival round: two people, one amount edited, made into one batch with its total in capitals', async () => {
+    const { rows } = await office.rpc<{ rows: { id: number; name: string }[] }>('retirees.list', {
+      statuses: ['在册'],
+      pageSize: 3,
+    });
+    await office.go('#/visits?tab=aid');
+    await page.getByRole('button', { name: '节日帮扶发放' }).click();
+    const round = page.getByRole('dialog');
+    await round.getByLabel('帮扶原因').click();
+    await page.getByRole('option', { name: '节日', exact: true }).click();
+    await round.getByLabel('审批人').fill('赵主任');
+    for (const p of rows.slice(1, 3)) {
+      await round.getByPlaceholder('输入姓名、拼音首字母或身份证号查找').fill(p.name);
+      await page
+        .getByRole('option', { name: new RegExp(`^${p.name}（`) })
+        .first()
+        .click();
+    }
+    await round.getByLabel(`${rows[2].name}的金额`).fill('800');
+    await expect.poll(() => round.getByText('共 2 人，合计 1,300.00 元').isVisible()).toBe(true);
+    await shot('8-round');
+    await round.getByRole('button', { name: '建立批次（2 人）' }).click();
+    await page.getByRole('heading', { name: /^发放批次：\d{4}年春节困难帮扶$/ }).waitFor();
+    await expect.poll(() => page.getByText('合计（大写）：壹仟叁佰元整').isVisible()).toBe(true);
+    await shot('9-round-batch');
+  });
 });

@@ -144,6 +144,9 @@ export function AidTab({ params }: { params: URLSearchParams }) {
         </Group>
       </Can>
       {r && <Totals r={r} />}
+      <Can method="aid.saveReason">
+        <ReasonsPanel />
+      </Can>
       <ApplyModal opened={open === 'apply'} onClose={() => setOpen(null)} />
       <RoundModal opened={open === 'round'} onClose={() => setOpen(null)} />
       <BatchModal opened={open === 'batch'} aid={picked} onClose={() => setOpen(null)} onDone={() => setPicked([])} />
@@ -152,62 +155,114 @@ export function AidTab({ params }: { params: URLSearchParams }) {
   );
 }
 
+/** One table of totals: a heading per column, the first a name, the others counts or amounts (fen). */
+function TotalsTable({ title, head, rows }: { title: string; head: string[]; rows: (string | number)[][] }) {
+  return (
+    <Paper withBorder p="md">
+      <Title order={5} mb="xs">
+        {title}
+      </Title>
+      <Table withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            {head.map((h, i) => (
+              <Table.Th key={h} ta={i ? 'right' : undefined}>
+                {h}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row[0]}>
+              {row.map((v, i) => (
+                <Table.Td key={i} ta={i ? 'right' : undefined}>
+                  {v}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
 function Totals({ r }: { r: AidRegister }) {
   return (
     <SimpleGrid cols={2}>
-      <Paper withBorder p="md">
-        <Title order={5} mb="xs">
-          按帮扶原因汇总
-        </Title>
-        <Table withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>原因</Table.Th>
-              <Table.Th ta="right">申请（件）</Table.Th>
-              <Table.Th ta="right">批准（件）</Table.Th>
-              <Table.Th ta="right">批准金额</Table.Th>
-              <Table.Th ta="right">已发放</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {[...r.byReason, { reason: '合计', ...r.total }].map((b) => (
-              <Table.Tr key={b.reason}>
-                <Table.Td>{b.reason}</Table.Td>
-                <Table.Td ta="right">{b.applications}</Table.Td>
-                <Table.Td ta="right">{b.granted}</Table.Td>
-                <Table.Td ta="right">{yuan(b.grantedFen)}</Table.Td>
-                <Table.Td ta="right">{yuan(b.paidFen)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Paper>
-      <Paper withBorder p="md">
-        <Title order={5} mb="xs">
-          按发放单位汇总
-        </Title>
-        <Table withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>发放单位</Table.Th>
-              <Table.Th ta="right">批准（件）</Table.Th>
-              <Table.Th ta="right">批准金额</Table.Th>
-              <Table.Th ta="right">已发放</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {[...r.byBody, { body: '合计', ...r.total }].map((b) => (
-              <Table.Tr key={b.body}>
-                <Table.Td>{b.body}</Table.Td>
-                <Table.Td ta="right">{b.granted}</Table.Td>
-                <Table.Td ta="right">{yuan(b.grantedFen)}</Table.Td>
-                <Table.Td ta="right">{yuan(b.paidFen)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Paper>
+      <TotalsTable
+        title="按帮扶原因汇总"
+        head={['原因', '申请（件）', '批准（件）', '批准金额', '已发放']}
+        rows={[...r.byReason, { reason: '合计', ...r.total }].map((b) => [
+          b.reason,
+          b.applications,
+          b.granted,
+          yuan(b.grantedFen),
+          yuan(b.paidFen),
+        ])}
+      />
+      <TotalsTable
+        title="按发放单位汇总"
+        head={['发放单位', '批准（件）', '批准金额', '已发放']}
+        rows={[...r.byBody, { body: '合计', ...r.total }].map((b) => [
+          b.body,
+          b.granted,
+          yuan(b.grantedFen),
+          yuan(b.paidFen),
+        ])}
+      />
     </SimpleGrid>
+  );
+}
+
+/** The office's list of reasons (administrators): added, retired (停用) or deleted while unused. */
+function ReasonsPanel() {
+  const reasons = useRpc('aid.reasons', {});
+  const [name, setName] = useState('');
+  const save = useRpcMutation('aid.saveReason', {
+    invalidates: ['aid.reasons'],
+    onSuccess: (x) => done(`帮扶原因“${x.name}”${x.retired ? '已停用' : '已保存'}`),
+  });
+  const remove = useRpcMutation('aid.deleteReason', { invalidates: ['aid.reasons'], onSuccess: () => done('已删除') });
+  return (
+    <Paper withBorder p="md">
+      <Title order={5} mb="xs">
+        帮扶原因
+      </Title>
+      <Group gap="xs" mb="sm">
+        {(reasons.data ?? []).map((x) => (
+          <Group key={x.id} gap={4} wrap="nowrap">
+            <Badge variant="light" color={x.retired ? 'gray' : 'blue'} size="lg">
+              {x.name}
+              {x.retired ? '（已停用）' : ''}
+            </Badge>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => save.mutate({ id: x.id, name: x.name, retired: !x.retired })}
+            >
+              {x.retired ? '启用' : '停用'}
+            </Button>
+            {x.used === 0 && (
+              <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate({ id: x.id })}>
+                删除
+              </Button>
+            )}
+          </Group>
+        ))}
+      </Group>
+      <Group align="end">
+        <TextInput label="新的帮扶原因" value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        <Button
+          variant="light"
+          disabled={!name.trim()}
+          onClick={() => save.mutate({ id: null, name, retired: false }, { onSuccess: () => setName('') })}
+        >
+          添加
+        </Button>
+      </Group>
+    </Paper>
   );
 }
 

@@ -19,13 +19,15 @@
 // no busy flag: both still 0): the reminder group opened and its page (RemindersSection 3), the export
 // templates' dialogs and the template being edited (4), the people list's template menu (1), the death
 // benefits' trial, recompute and claim dialogs (3), their parameters' three dialogs (3), the upward
-// table picked, its labels dialog and folded lists (3). To lower next: dialogs onto useDisclosure and
-// FormModal as the operators section did.
+// table picked, its labels dialog and folded lists (3). Raised, 92 → 94, by hardship aid (issue 20
+// item 2) for UI state only: the register's rows ticked for a payment batch (the call and its
+// import); its dialogs are on useDisclosure and its lists in @mantine/form. To lower next: dialogs
+// onto useDisclosure and FormModal as the operators section did.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const CEILING = { useState: 92, thenSet: 0, setBusy: 0 } as const;
+const CEILING = { useState: 94, thenSet: 0, setBusy: 0 } as const;
 const TARGET = { useState: 100, thenSet: 0, setBusy: 0 } as const;
 
 const RENDERER = path.resolve(import.meta.dirname, '../src-renderer');

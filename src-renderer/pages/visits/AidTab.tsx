@@ -16,6 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import {
@@ -50,8 +51,13 @@ export function AidTab({ params }: { params: URLSearchParams }) {
   const thisYear = new Date().getFullYear();
   const year = Number(params.get('year')) || thisYear;
   const register = useRpc('aid.register', { year });
-  const [open, setOpen] = useState<'apply' | 'round' | 'batch' | null>(null);
-  const [shownId, setShownId] = useState<number | null>(Number(params.get('aid')) || null);
+  const [applying, applyDialog] = useDisclosure(false);
+  const [rounding, roundDialog] = useDisclosure(false);
+  const [batching, batchDialog] = useDisclosure(false);
+  // The application shown under the register: in the address, so the timeline can link to it.
+  const shownId = Number(params.get('aid')) || null;
+  const show = (id: number | null) =>
+    navigate('/visits', { tab: 'aid', year: String(year), ...(id === null ? {} : { aid: String(id) }) });
   const [picked, setPicked] = useState<AidView[]>([]);
   const exportRegister = useRpcMutation('aid.registerExport', { onSuccess: (f) => download(f.fileName, f.dataBase64) });
   const r = register.data;
@@ -69,10 +75,10 @@ export function AidTab({ params }: { params: URLSearchParams }) {
             allowDeselect={false}
           />
           <Can method="aid.apply">
-            <Button onClick={() => setOpen('apply')}>登记帮扶申请</Button>
+            <Button onClick={applyDialog.open}>登记帮扶申请</Button>
           </Can>
           <Can method="aid.round">
-            <Button variant="light" onClick={() => setOpen('round')}>
+            <Button variant="light" onClick={roundDialog.open}>
               节日帮扶发放
             </Button>
           </Can>
@@ -103,7 +109,7 @@ export function AidTab({ params }: { params: URLSearchParams }) {
         fetching={register.isFetching}
         minHeight={r?.rows.length ? undefined : 120}
         noRecordsText="本年度还没有帮扶申请"
-        onRowOpen={(a) => setShownId(a.id)}
+        onRowOpen={(a) => show(a.id)}
         rowLabel={(a) => `第 ${a.id} 号，${a.personName}，${a.reason}，${a.state}`}
         selectedRecords={picked}
         onSelectedRecordsChange={setPicked}
@@ -138,7 +144,7 @@ export function AidTab({ params }: { params: URLSearchParams }) {
           <Text c="dimmed">
             勾选待发放的帮扶，编入发放批次后随批次发放（发放名单、汇总表见“药费报销 › 发放批次”）。
           </Text>
-          <Button disabled={picked.length === 0} onClick={() => setOpen('batch')}>
+          <Button disabled={picked.length === 0} onClick={batchDialog.open}>
             编入发放批次（{picked.length} 笔）
           </Button>
         </Group>
@@ -147,10 +153,10 @@ export function AidTab({ params }: { params: URLSearchParams }) {
       <Can method="aid.saveReason">
         <ReasonsPanel />
       </Can>
-      <ApplyModal opened={open === 'apply'} onClose={() => setOpen(null)} />
-      <RoundModal opened={open === 'round'} onClose={() => setOpen(null)} />
-      <BatchModal opened={open === 'batch'} aid={picked} onClose={() => setOpen(null)} onDone={() => setPicked([])} />
-      {shownId !== null && <AidDetail id={shownId} onClose={() => setShownId(null)} />}
+      <ApplyModal opened={applying} onClose={applyDialog.close} />
+      <RoundModal opened={rounding} onClose={roundDialog.close} />
+      <BatchModal opened={batching} aid={picked} onClose={batchDialog.close} onDone={() => setPicked([])} />
+      {shownId !== null && <AidDetail id={shownId} onClose={() => show(null)} />}
     </Stack>
   );
 }
@@ -219,7 +225,8 @@ function Totals({ r }: { r: AidRegister }) {
 /** The office's list of reasons (administrators): added, retired (停用) or deleted while unused. */
 function ReasonsPanel() {
   const reasons = useRpc('aid.reasons', {});
-  const [name, setName] = useState('');
+  const form = useForm({ mode: 'controlled', initialValues: { name: '' } });
+  const name = form.values.name;
   const save = useRpcMutation('aid.saveReason', {
     invalidates: ['aid.reasons'],
     onSuccess: (x) => done(`帮扶原因“${x.name}”${x.retired ? '已停用' : '已保存'}`),
@@ -253,11 +260,11 @@ function ReasonsPanel() {
         ))}
       </Group>
       <Group align="end">
-        <TextInput label="新的帮扶原因" value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        <TextInput label="新的帮扶原因" {...form.getInputProps('name')} />
         <Button
           variant="light"
           disabled={!name.trim()}
-          onClick={() => save.mutate({ id: null, name, retired: false }, { onSuccess: () => setName('') })}
+          onClick={() => save.mutate({ id: null, name, retired: false }, { onSuccess: () => form.reset() })}
         >
           添加
         </Button>
@@ -274,10 +281,10 @@ function useReasonChoices() {
 
 function ApplyModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const reasons = useReasonChoices();
-  const [person, setPerson] = useState<PickedPerson | null>(null);
   const form = useForm({
     mode: 'controlled',
     initialValues: {
+      person: null as PickedPerson | null,
       personId: 0,
       reasonId: null as number | null,
       appliedOn: todayIso() as string,
@@ -301,10 +308,10 @@ function ApplyModal({ opened, onClose }: { opened: boolean; onClose: () => void 
     >
       <PersonPicker
         label="申请人"
-        value={person}
+        value={form.values.person}
         error={form.errors.personId as string | undefined}
         onChange={(p) => {
-          setPerson(p);
+          form.setFieldValue('person', p);
           form.setFieldValue('personId', p?.id ?? 0);
           form.clearFieldError('personId');
         }}
@@ -327,7 +334,8 @@ function ApplyModal({ opened, onClose }: { opened: boolean; onClose: () => void 
 
 function AidDetail({ id, onClose }: { id: number; onClose: () => void }) {
   const { data: a } = useRpc('aid.get', { id });
-  const [step, setStep] = useState<'decide' | 'pay' | null>(null);
+  const [deciding, decideDialog] = useDisclosure(false);
+  const [paying, payDialog] = useDisclosure(false);
   if (!a) return null;
   return (
     <Paper withBorder p="md" aria-label={`第 ${a.id} 号帮扶申请`}>
@@ -338,12 +346,12 @@ function AidDetail({ id, onClose }: { id: number; onClose: () => void }) {
         <Group>
           {(a.state === '待审批' || (a.state !== '已发放' && a.batchId === null)) && (
             <Can method="aid.decide">
-              <Button onClick={() => setStep('decide')}>审批</Button>
+              <Button onClick={decideDialog.open}>审批</Button>
             </Can>
           )}
           {a.state === '待发放' && a.batchId === null && (
             <Can method="aid.pay">
-              <Button variant="light" onClick={() => setStep('pay')}>
+              <Button variant="light" onClick={payDialog.open}>
                 登记现金发放
               </Button>
             </Can>
@@ -373,8 +381,8 @@ function AidDetail({ id, onClose }: { id: number; onClose: () => void }) {
             ? `已编入发放批次“${a.batchName}”，待发放`
             : ''}
       </Text>
-      <DecideModal aid={a} opened={step === 'decide'} onClose={() => setStep(null)} />
-      <PayModal aid={a} opened={step === 'pay'} onClose={() => setStep(null)} />
+      <DecideModal aid={a} opened={deciding} onClose={decideDialog.close} />
+      <PayModal aid={a} opened={paying} onClose={payDialog.close} />
     </Paper>
   );
 }
@@ -510,16 +518,7 @@ const fenOf = (s: string) => {
  */
 function RoundModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const reasons = useReasonChoices();
-  const [lines, setLines] = useState<RoundLine[]>([]);
-  const [amount, setAmount] = useState('500');
-  const [person, setPerson] = useState<PickedPerson | null>(null);
-  const [from, setFrom] = useState<string | null>(null);
   const year = new Date().getFullYear();
-  const hardship = useRpc(
-    'retirees.list',
-    opened && from === 'hardship' ? { care: ['hardship', 'aloneChildless'], statuses: ['在册'], pageSize: 500 } : null,
-  );
-  const ofReason = useRpc('aid.list', opened && from && from !== 'hardship' ? { reasonId: Number(from), year } : null);
   const form = useForm({
     mode: 'controlled',
     initialValues: {
@@ -529,12 +528,22 @@ function RoundModal({ opened, onClose }: { opened: boolean; onClose: () => void 
       story: '春节困难帮扶' as string | null,
       decidedBy: null as string | null,
       body: '工会' as string | null,
+      // The list being made: where people come from, the amount each is given, the people.
+      from: null as string | null,
+      amount: '500',
+      lines: [] as RoundLine[],
     },
   });
+  const { from, amount, lines } = form.values;
+  const hardship = useRpc(
+    'retirees.list',
+    opened && from === 'hardship' ? { care: ['hardship', 'aloneChildless'], statuses: ['在册'], pageSize: 500 } : null,
+  );
+  const ofReason = useRpc('aid.list', opened && from && from !== 'hardship' ? { reasonId: Number(from), year } : null);
+  const setLines = (f: (ls: RoundLine[]) => RoundLine[]) => form.setFieldValue('lines', f(form.getValues().lines));
   const round = useRpcMutation('aid.round', {
     invalidates: [...AID_READS],
     onSuccess: (b) => {
-      setLines([]);
       done(`已建立“${b.name}”：${b.rows.length} 人，合计 ${yuan(b.totalFen)}`);
       navigate(`/claims/batches/${b.id}`);
     },
@@ -556,7 +565,7 @@ function RoundModal({ opened, onClose }: { opened: boolean; onClose: () => void 
       size="xl"
       form={form}
       submitLabel={`建立批次（${lines.length} 人）`}
-      onSubmit={(v) =>
+      onSubmit={({ from: _from, amount: _amount, lines: _lines, ...v }) =>
         round.mutateAsync({
           ...(v as never as { name: string; date: string; story: string; decidedBy: string; body: '工会' }),
           reasonId: v.reasonId ?? 0,
@@ -580,7 +589,7 @@ function RoundModal({ opened, onClose }: { opened: boolean; onClose: () => void 
       </SimpleGrid>
       <Paper withBorder p="sm">
         <Group align="end">
-          <TextInput label="每人金额（元）" w={140} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} />
+          <TextInput label="每人金额（元）" w={140} {...form.getInputProps('amount')} />
           <Select
             label="加入名单"
             w={240}
@@ -589,8 +598,7 @@ function RoundModal({ opened, onClose }: { opened: boolean; onClose: () => void 
               { value: 'hardship', label: '重点关爱：生活困难、孤寡' },
               ...reasons.map((r) => ({ value: r.value, label: `本年度“${r.label}”帮扶对象` })),
             ]}
-            value={from}
-            onChange={setFrom}
+            {...form.getInputProps('from')}
           />
           <Button
             variant="light"
@@ -607,10 +615,8 @@ function RoundModal({ opened, onClose }: { opened: boolean; onClose: () => void 
           </Button>
           <PersonPicker
             label="逐个加入"
-            value={person}
-            onChange={(p) =>
-              p ? (add([{ id: p.id, name: p.label.split('（')[0] }]), setPerson(null)) : setPerson(null)
-            }
+            value={null}
+            onChange={(p) => p && add([{ id: p.id, name: p.label.split('（')[0] }])}
           />
         </Group>
       </Paper>

@@ -26,6 +26,7 @@ import * as m0022 from './0022-death-benefits';
 import * as m0025 from './0025-lunar-birthdays';
 import * as m0026 from './0026-hospital-stays';
 import * as m0027 from './0027-hardship-aid';
+import * as m0028 from './0028-survivors';
 import * as m0029 from './0029-party-dues';
 import * as m0030 from './0030-remote-residence';
 
@@ -55,6 +56,7 @@ export const migrations: Record<string, Migration> = {
   '0025-lunar-birthdays': m0025,
   '0026-hospital-stays': m0026,
   '0027-hardship-aid': m0027,
+  '0028-survivors': m0028,
   '0029-party-dues': m0029,
   '0030-remote-residence': m0030,
 };

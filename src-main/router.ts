@@ -190,6 +190,26 @@ import {
   saveIncome,
 } from './visits/deathBenefits';
 import { certificationLists, certificationsOf, certify } from './visits/certifications';
+import {
+  addSurvivorsToBatch,
+  allowanceMonth,
+  allowancePrintable,
+  allowanceWorkbook,
+  checkSurvivor,
+  createSurvivor,
+  deleteStandard,
+  getSurvivor,
+  listStandards,
+  listSurvivors,
+  revealSurvivorField,
+  saveStandard,
+  startAllowance,
+  stopAllowance,
+  survivorCheckLists,
+  survivorLetters,
+  updateSurvivor,
+  visitSurvivor,
+} from './visits/survivors';
 import { homeFigures } from './statistics/home';
 import { reminderGroupPage, reminderGroups } from './home/reminderGroups';
 import { birthdayList, reminderRules, reminders, saveReminderRules } from './visits/reminders';
@@ -465,6 +485,25 @@ const handlers: Handlers = {
   'certifications.list': (ctx, { personId }) => certificationsOf(ctx.store, personId),
   'certifications.create': (ctx, input) => certify(ctx.store, input),
   'certifications.lists': (ctx, { year }) => certificationLists(ctx.store, year),
+  'survivors.list': (ctx, { deceasedId }) => listSurvivors(ctx.store, deceasedId),
+  'survivors.get': (ctx, { id }) => getSurvivor(ctx.store, id),
+  'survivors.create': (ctx, input) => createSurvivor(ctx.store, input),
+  'survivors.update': (ctx, input) => updateSurvivor(ctx.store, input),
+  'survivors.reveal': (ctx, { id, field }) => ({ value: revealSurvivorField(ctx.store, id, field) }),
+  'survivors.startAllowance': (ctx, input) => startAllowance(ctx.store, input),
+  'survivors.stopAllowance': (ctx, input) => stopAllowance(ctx.store, input),
+  'survivors.check': (ctx, input) => checkSurvivor(ctx.store, input),
+  'survivors.checkLists': (ctx, { year }) => survivorCheckLists(ctx.store, year),
+  'survivors.standards': (ctx) => listStandards(ctx.store),
+  'survivors.saveStandard': (ctx, input) => saveStandard(ctx.store, input),
+  'survivors.deleteStandard': (ctx, { id, reason }) => deleteStandard(ctx.store, id, reason),
+  'survivors.allowanceMonth': (ctx, { month }) => allowanceMonth(ctx.store, month),
+  'survivors.allowancePrint': (ctx, { month }) => allowancePrintable(ctx.store, month),
+  'survivors.allowanceExport': async (ctx, { month, full }) =>
+    withBase64(await allowanceWorkbook(ctx.store, month, full)),
+  'survivors.addToBatch': (ctx, input) => addSurvivorsToBatch(ctx.store, input),
+  'survivors.visit': (ctx, input) => visitSurvivor(ctx.store, input),
+  'survivors.letters': (ctx, input) => survivorLetters(ctx.store, input),
   'reminders.get': (ctx) => reminders(ctx.store),
   'reminders.groups': (ctx) => reminderGroups(ctx.store),
   'reminders.group': (ctx, { kind, page }) => reminderGroupPage(ctx.store, kind, page),

@@ -37,6 +37,7 @@ const FROZEN: Record<string, string> = {
   '0026-hospital-stays.ts': '050fb819cf7c3e7188a787feccd91d829f24230ae158872b9fb2889913bf3593',
   '0027-hardship-aid.ts': 'e383cfd24086dc254094ffda8e7352b974d7c13a70678078c57d4a901e8824f0',
   '0029-party-dues.ts': 'f718e862b450b18dd46030b34b4bd83dbdd4f8868a7562df8147bf4f98f008e1',
+  '0028-survivors.ts': 'fec4a492156e38e747d7351fc8a63b06d895df3513747dc307621aefb9eea7c0',
   '0030-remote-residence.ts': '87e19a2787578b5b54d1268e6eefef3d2ef50fbd5b1d23fc56909e8b135d07db',
 };
 

@@ -678,6 +678,51 @@ describe('migrations', () => {
     expect(store.raw.prepare('select name from persons').all()).toEqual([{ name: '甲' }]);
   });
 
+  test('0028-survivors: survivors linked to a file, the allowance periods stop after they start, checks once a year, ids never reused; down removes them', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0025-lunar-birthdays');
+    store.raw
+      .prepare(
+        "insert into persons (id, name, name_sort, category, status, created_at, updated_at) values (1, '甲', '甲', '退休', '已故', 'x', 'x')",
+      )
+      .run();
+    await migrateTo('0028-survivors');
+    const survivor = store.raw.prepare(
+      "insert into survivors (deceased_id, name, name_sort, relation, id_number, created_at, created_by, updated_at) values (?, '乙', '乙', '配偶', ?, 'x', 'y', 'x')",
+    );
+    expect(() => survivor.run(2, '1')).toThrow(/FOREIGN KEY/);
+    survivor.run(1, '1');
+    expect(() => survivor.run(1, '1')).toThrow(/UNIQUE/);
+    const period = store.raw.prepare(
+      "insert into survivor_allowances (survivor_id, start_month, stop_month, stop_reason, created_at, created_by) values (1, '2025-04', ?, ?, 'x', 'y')",
+    );
+    expect(() => period.run('2025-03', '再婚')).toThrow(/CHECK/);
+    expect(() => period.run('2025-08', null)).toThrow(/CHECK/);
+    expect(() => period.run('2025-08', '离家')).toThrow(/CHECK/);
+    period.run('2025-08', '再婚');
+    period.run(null, null);
+    const check = store.raw.prepare(
+      "insert into survivor_checks (survivor_id, year, checked_on, method, created_at, created_by) values (1, 2026, '2026-01-05', '上门', 'x', 'y')",
+    );
+    check.run();
+    expect(() => check.run()).toThrow(/UNIQUE/);
+    expect(() =>
+      store.raw
+        .prepare(
+          "insert into survivor_allowance_standards (amount_fen, from_month, to_month, saved_at, saved_by) values (50000, '2025-07', '2025-06', 'x', 'y')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    // A survivor deleted takes its periods with it; its id is not handed out again.
+    store.raw.prepare('delete from survivors where id = 1').run();
+    expect(store.raw.prepare('select count(*) n from survivor_allowances').get()).toEqual({ n: 0 });
+    survivor.run(1, '2');
+    expect(store.raw.prepare('select id from survivors').get()).toEqual({ id: 2 });
+    await migrateTo('0025-lunar-birthdays');
+    expect(tables().filter((t) => t.startsWith('survivor'))).toEqual([]);
+    expect(store.raw.prepare('select name from persons where id = 1').get()).toEqual({ name: '甲' });
+  });
+
   test('0030-remote-residence: the local contacts empty on every file, no contact marked 住在附近; down removes them', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0025-lunar-birthdays');

@@ -24,6 +24,7 @@ import { privacyMethods } from './privacy';
 import { retireesMethods } from './retirees';
 import { statisticsMethods } from './statistics';
 import { staysMethods } from './stays';
+import { survivorsMethods } from './survivors';
 import { visitsMethods } from './visits';
 
 export const contract = {
@@ -39,6 +40,7 @@ export const contract = {
   ...staysMethods,
   ...deathBenefitsMethods,
   ...aidMethods,
+  ...survivorsMethods,
   ...lettersMethods,
   ...petitionsMethods,
   ...adjustmentsMethods,

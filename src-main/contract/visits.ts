@@ -109,7 +109,20 @@ export interface VisitBatchView {
   createdBy: string;
   /** The gift sign-off sheet (慰问品签领表): 序号, 姓名, 地址, 金额/物品, 签字. */
   rows: { visitId: number; personId: number; name: string; address: string | null; phone: string | null }[];
+  /** The survivors (遗属) visited in the batch (visits/survivors.ts), after the retirees on the sheet. */
+  survivors: {
+    visitId: number;
+    survivorId: number;
+    name: string;
+    relation: string;
+    deceasedName: string;
+    address: string | null;
+    phone: string | null;
+  }[];
 }
+
+/** A batch as the list of batches shows it. */
+export type VisitBatchSummary = Omit<VisitBatchView, 'rows' | 'survivors'>;
 
 export interface DeathFile {
   personId: number;
@@ -285,7 +298,7 @@ export const visitsMethods = {
   ),
   /** Each festival's next day from today (春节, 重阳 … by the lunar calendar): what a festival batch is dated by. */
   'visits.festivals': method<FestivalDay[]>()(Empty, 'read'),
-  'visits.batches': method<Omit<VisitBatchView, 'rows'>[]>()(Empty, 'read'),
+  'visits.batches': method<VisitBatchSummary[]>()(Empty, 'read'),
   'visits.batch': method<VisitBatchView>()(ById, 'read'),
   /** The gift sign-off sheet for paper (PrintPage): logged as printed, with its rows. */
   'visits.printBatch': method<VisitBatchView>()(ById, 'read', {

@@ -675,6 +675,85 @@ export interface StudyMaterialsTable {
   created_by: string;
 }
 
+export interface SurvivorAllowanceStandardsTable {
+  id: Generated<number>;
+  amount_fen: number;
+  from_month: string;
+  to_month: string | null;
+  basis: string | null;
+  saved_at: string;
+  saved_by: string;
+}
+
+export interface SurvivorAllowancesTable {
+  id: Generated<number>;
+  survivor_id: number;
+  start_month: string;
+  stop_month: string | null;
+  stop_reason: string | null;
+  stop_note: string | null;
+  version: Generated<number>;
+  created_at: string;
+  created_by: string;
+}
+
+export interface SurvivorChecksTable {
+  id: Generated<number>;
+  survivor_id: number;
+  year: number;
+  checked_on: string;
+  method: string;
+  note: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface SurvivorLettersTable {
+  id: Generated<number>;
+  survivor_id: number;
+  kind: string;
+  title: string;
+  printed_at: string;
+  printed_by: string;
+  batch: string | null;
+}
+
+export interface SurvivorVisitsTable {
+  id: Generated<number>;
+  survivor_id: number;
+  batch_id: number | null;
+  kind: string;
+  date: string;
+  visitors: string | null;
+  money_fen: Generated<number>;
+  items: string | null;
+  note: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface SurvivorsTable {
+  id: Generated<number>;
+  deceased_id: number;
+  name: string;
+  name_sort: string;
+  relation: string;
+  id_number: string;
+  gender: string | null;
+  birth_date: string | null;
+  phone: string | null;
+  address: string | null;
+  bank_name: string | null;
+  bank_account: string | null;
+  qualifications: Generated<string>;
+  qualification_note: string | null;
+  note: string | null;
+  version: Generated<number>;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
 export interface VisitBatchesTable {
   id: Generated<number>;
   name: string;
@@ -762,6 +841,12 @@ export interface Database {
   stays: StaysTable;
   study_deliveries: StudyDeliveriesTable;
   study_materials: StudyMaterialsTable;
+  survivor_allowance_standards: SurvivorAllowanceStandardsTable;
+  survivor_allowances: SurvivorAllowancesTable;
+  survivor_checks: SurvivorChecksTable;
+  survivor_letters: SurvivorLettersTable;
+  survivor_visits: SurvivorVisitsTable;
+  survivors: SurvivorsTable;
   visit_batches: VisitBatchesTable;
   visits: VisitsTable;
 }

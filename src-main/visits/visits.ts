@@ -1,7 +1,7 @@
 // Visits and care actions (走访慰问) for a person, and festival batches: people chosen by any list
 // filter, one visit each with the same gift, and the sign-off sheet for the gifts.
 import type { ListQuery } from '../contract/retirees';
-import type { Visit, VisitBatchView, VisitInput } from '../contract/visits';
+import type { Visit, VisitBatchSummary, VisitBatchView, VisitInput } from '../contract/visits';
 import { nowIso, writeAudit } from '../audit/audit';
 import type { InferResult, Selectable } from 'kysely';
 import type { VisitBatchesTable } from '../db/schema';
@@ -12,6 +12,7 @@ import { currentOperator } from '../settings/settings';
 import { CALL_KIND, type CallOutcome, type VisitKind } from '../shared/care';
 import { todayIso } from '../shared/dates';
 import { certify } from './certifications';
+import { batchSurvivors } from './survivors';
 import { UserError } from '../shared/errors';
 import { toInfo } from '../retirees/attachments';
 import { isContact } from './contact';
@@ -273,7 +274,7 @@ export function createVisitBatch(store: Store, input: BatchInput, today = todayI
 
 type BatchRow = Selectable<VisitBatchesTable>;
 
-function batchHead(b: BatchRow): Omit<VisitBatchView, 'rows'> {
+function batchHead(b: BatchRow): VisitBatchSummary {
   return {
     id: b.id,
     name: b.name,
@@ -308,9 +309,10 @@ export function getVisitBatch(store: Store, id: number): VisitBatchView {
       address: r.address,
       phone: parsePhones(r.phones)[0]?.number ?? null,
     })),
+    survivors: batchSurvivors(store, id),
   };
 }
 
-export function listVisitBatches(store: Store): Omit<VisitBatchView, 'rows'>[] {
+export function listVisitBatches(store: Store): VisitBatchSummary[] {
   return store.all(store.kysely.selectFrom('visit_batches').selectAll().orderBy('id', 'desc')).map(batchHead);
 }

@@ -4,7 +4,7 @@
 import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { VisitBatchView } from '../../src-main/contract/visits';
+import type { VisitBatchSummary, VisitBatchView } from '../../src-main/contract/visits';
 import { formatYuan } from '../../src-main/shared/money';
 import { DataTable } from '../kit/DataTable';
 import { useRpc } from '../kit/rpc';
@@ -70,7 +70,7 @@ export function VisitsPage({ id, params }: { id: number | null; params: URLSearc
   );
 }
 
-type BatchSummary = Omit<VisitBatchView, 'rows'>;
+type BatchSummary = VisitBatchSummary;
 type BatchRow = VisitBatchView['rows'][number];
 const PAGE_SIZE = 50;
 

@@ -1,0 +1,345 @@
+// Survivors (遗属) through the router, on a real SQLite file: linked to a registered death, the bad
+// inputs refused in Chinese with nothing saved, the month's allowance rows across a change of
+// standard and a stop, the yearly check lists, festival batches and letters, and survivors never
+// counted among the retirees.
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { AppContext } from '../src-main/app/context';
+import type { PrintableView } from '../src-main/contract/common';
+import type { AllowanceMonth, AllowanceStandard, SurvivorSummary, SurvivorView } from '../src-main/contract/survivors';
+import type { VisitBatchView } from '../src-main/contract/visits';
+import { createPerson } from '../src-main/retirees/persons';
+import { checkCharacter } from '../src-main/shared/idNumber';
+import { survivorAllowanceRows, survivorCheckLists } from '../src-main/visits/survivors';
+import { freshContext, person, router } from './helpers';
+
+let ctx: AppContext;
+beforeEach(async () => {
+  ctx = await freshContext();
+});
+afterEach(() => ctx.close());
+const { call, refusal } = router(() => ctx);
+
+const idWith = (first17: string) => first17 + checkCharacter(first17);
+/** 王秀英, born 1950-03-08, a woman (sequence 002). */
+const SPOUSE_ID = idWith('37010219500308002');
+/** 刘小明, born 2012-07-01, a boy (sequence 011). */
+const CHILD_ID = idWith('37010220120701011');
+const count = (table: string) => (ctx.store.raw.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
+
+function retiree(name: string) {
+  return createPerson(ctx.store, person({ name, category: '退休', birthDate: '1948-05-01' }), { acceptWarnings: true })
+    .id;
+}
+async function deceased(name = '刘建国', diedOn = '2025-03-10') {
+  const id = retiree(name);
+  await call('deaths.register', { personId: id, diedOn });
+  return id;
+}
+const spouse = (extra: Record<string, unknown> = {}) => ({
+  name: '王秀英',
+  relation: '配偶',
+  idNumber: SPOUSE_ID,
+  phone: '13800001234',
+  address: '历下区文化东路 12 号',
+  bankName: '工商银行',
+  bankAccount: '6222021234567891234',
+  qualifications: ['无固定收入', '年满60周岁'],
+  ...extra,
+});
+
+describe('a survivor is linked to a death', () => {
+  test('registered with the birth date and gender the ID number gives, on the deceased’s list, numbers masked', async () => {
+    const deceasedId = await deceased();
+    const s = await call<SurvivorView>('survivors.create', { deceasedId, survivor: spouse(), startMonth: '2025-04' });
+    expect(s).toMatchObject({
+      name: '王秀英',
+      relation: '配偶',
+      gender: '女',
+      birthDate: '1950-03-08',
+      deceasedId,
+      deceasedName: '刘建国',
+      diedOn: '2025-03-10',
+      qualifications: ['无固定收入', '年满60周岁'],
+      allowance: '发放中',
+      startMonth: '2025-04',
+      idNumber: '370102********' + SPOUSE_ID.slice(-4),
+      bankAccount: '6222 **** **** 1234',
+    });
+    const list = await call<SurvivorSummary[]>('survivors.list', { deceasedId });
+    expect(list.map((r) => r.name)).toEqual(['王秀英']);
+    // The full number only when asked for, with a reason.
+    expect(await call('survivors.reveal', { id: s.id, field: 'idNumber', reason: '银行发放' })).toEqual({
+      value: SPOUSE_ID,
+    });
+    // The change is on the deceased's history.
+    const audit = ctx.store.raw.prepare("select person_id from audit_log where entity = 'survivor'").all();
+    expect(audit).toContainEqual({ person_id: deceasedId });
+  });
+
+  test('a survivor of a living person, an invalid ID number, a duplicate: refused in Chinese, nothing saved', async () => {
+    const living = retiree('张桂兰');
+    expect((await refusal('survivors.create', { deceasedId: living, survivor: spouse() })).message).toBe(
+      '张桂兰尚未登记去世，不能为其登记遗属',
+    );
+    const deceasedId = await deceased();
+    const bad = await refusal('survivors.create', {
+      deceasedId,
+      survivor: spouse({ idNumber: SPOUSE_ID.slice(0, 17) + (SPOUSE_ID.endsWith('1') ? '2' : '1') }),
+    });
+    expect(bad.message).toMatch(/身份证号校验位不符/);
+    expect(count('survivors')).toBe(0);
+    await call('survivors.create', { deceasedId, survivor: spouse() });
+    const again = await refusal('survivors.create', { deceasedId, survivor: spouse({ name: '王秀' }) });
+    expect(again.message).toBe(`身份证号 ${SPOUSE_ID} 已登记为刘建国的遗属王秀英`);
+    expect(count('survivors')).toBe(1);
+  });
+
+  test('an edit saves what changed against the version it loaded; a masked number is never saved', async () => {
+    const deceasedId = await deceased();
+    const s = await call<SurvivorView>('survivors.create', { deceasedId, survivor: spouse() });
+    const edited = await call<SurvivorView>('survivors.update', {
+      id: s.id,
+      version: s.version,
+      changes: { phone: '13900005678' },
+    });
+    expect([edited.version, edited.phone]).toEqual([2, '139****5678']);
+    expect((await refusal('survivors.update', { id: s.id, version: 1, changes: { note: '迁居' } })).code).toBe(
+      'conflict',
+    );
+    const masked = await refusal('survivors.update', {
+      id: s.id,
+      version: 2,
+      changes: { bankAccount: edited.bankAccount },
+    });
+    expect(masked.message).toBe('银行账号是隐去部分数字的样子，请填写完整号码');
+    expect(await call('survivors.reveal', { id: s.id, field: 'bankAccount', reason: '银行发放' })).toEqual({
+      value: '6222021234567891234',
+    });
+  });
+});
+
+describe('the monthly allowance', () => {
+  test('standards never overlap; a stop month before the start month is refused; nothing saved', async () => {
+    await call('survivors.saveStandard', {
+      amount: '500',
+      fromMonth: '2024-01',
+      toMonth: '2025-06',
+      basis: '办发〔2024〕3号',
+    });
+    for (const [fromMonth, toMonth] of [
+      ['2025-06', null],
+      ['2023-01', '2024-01'],
+      ['2023-01', null],
+    ] as const) {
+      const r = await refusal('survivors.saveStandard', { amount: '600', fromMonth, toMonth });
+      expect(r.message).toContain('与已有标准（2024年1月至2025年6月每月 500.00 元）的执行期重叠');
+    }
+    expect(count('survivor_allowance_standards')).toBe(1);
+    await call('survivors.saveStandard', { amount: '600', fromMonth: '2025-07', toMonth: null });
+
+    const deceasedId = await deceased();
+    const s = await call<SurvivorView>('survivors.create', { deceasedId, survivor: spouse(), startMonth: '2025-04' });
+    const period = s.allowances[0];
+    const early = await refusal('survivors.stopAllowance', {
+      allowanceId: period.id,
+      version: period.version,
+      stopMonth: '2025-03',
+      reason: '再婚',
+    });
+    expect(early.message).toBe('停发月份（2025年3月）不能早于起始发放月份（2025年4月）');
+    expect((await call<SurvivorView>('survivors.get', { id: s.id })).allowances[0].stopMonth).toBeNull();
+  });
+
+  test('the month’s rows: the standard in force, across a change of standard and a stop', async () => {
+    await call('survivors.saveStandard', { amount: '500', fromMonth: '2024-01', toMonth: '2025-06' });
+    await call('survivors.saveStandard', { amount: '650.50', fromMonth: '2025-07', toMonth: null });
+    const deceasedId = await deceased();
+    const wang = await call<SurvivorView>('survivors.create', {
+      deceasedId,
+      survivor: spouse(),
+      startMonth: '2025-04',
+    });
+    const liu = await call<SurvivorView>('survivors.create', {
+      deceasedId,
+      survivor: { name: '刘小明', relation: '子女', idNumber: CHILD_ID, qualifications: ['未成年'] },
+      startMonth: '2025-05',
+    });
+    expect(liu).toMatchObject({ gender: '男', birthDate: '2012-07-01' });
+    await call('survivors.stopAllowance', {
+      allowanceId: wang.allowances[0].id,
+      version: 1,
+      stopMonth: '2025-08',
+      reason: '再婚',
+    });
+
+    const rows = (month: string) => survivorAllowanceRows(ctx.store, month);
+    expect(rows('2025-03')).toEqual([]);
+    expect(rows('2025-04')).toEqual([
+      {
+        survivorId: wang.id,
+        name: '王秀英',
+        idNumber: SPOUSE_ID,
+        bankName: '工商银行',
+        bankAccount: '6222021234567891234',
+        amountFen: 500_00,
+        note: '本月起发',
+      },
+    ]);
+    expect(rows('2025-06').map((r) => [r.name, r.amountFen])).toEqual([
+      ['刘小明', 500_00],
+      ['王秀英', 500_00],
+    ]);
+    // The new standard from July; 王秀英 paid July, the last month before her stop.
+    expect(rows('2025-07').map((r) => [r.name, r.amountFen, r.note])).toEqual([
+      ['刘小明', 650_50, '未登记银行账号'],
+      ['王秀英', 650_50, '本月后停发（再婚）'],
+    ]);
+    expect(rows('2025-08').map((r) => r.name)).toEqual(['刘小明']);
+
+    const month = await call<AllowanceMonth>('survivors.allowanceMonth', { month: '2025-07' });
+    expect([month.totalFen, month.totalCapital, month.rows[1].idNumber]).toEqual([
+      1301_00,
+      '壹仟叁佰零壹元整',
+      '370102********' + SPOUSE_ID.slice(-4),
+    ]);
+    const printed = await call<PrintableView>('survivors.allowancePrint', { month: '2025-07' });
+    expect(printed.body).toContain('合计金额（大写）：壹仟叁佰零壹元整');
+    expect(printed.css).toContain('size: 210mm 297mm');
+
+    const file = await call<{ fileName: string; dataBase64: string }>('survivors.allowanceExport', {
+      month: '2025-07',
+      full: true,
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const cells = wb.worksheets[0].getSheetValues().flat().map(String);
+    expect(cells).toContain(SPOUSE_ID);
+    expect(cells).toContain('6222021234567891234');
+    expect(cells).toContain('合计金额（大写）：壹仟叁佰零壹元整');
+    expect(file.fileName).toBe('遗属生活困难补助-2025-07.xlsx');
+
+    // Restarted after the stop: from the stop month on, never overlapping the stopped period.
+    const clash = await refusal('survivors.startAllowance', { survivorId: wang.id, startMonth: '2025-07' });
+    expect(clash.message).toContain('起始月份不能早于停发月份');
+    await call('survivors.startAllowance', { survivorId: wang.id, startMonth: '2025-10' });
+    expect(rows('2025-09').map((r) => r.name)).toEqual(['刘小明']);
+    expect(rows('2025-10').map((r) => r.name)).toEqual(['刘小明', '王秀英']);
+  });
+
+  test('a month without a standard has no list to print', async () => {
+    const r = await refusal('survivors.allowancePrint', { month: '2025-07' });
+    expect(r.message).toBe('2025年7月没有执行中的补助标准，请先在标准中登记');
+    expect(await call<AllowanceStandard[]>('survivors.standards', {})).toEqual([]);
+  });
+});
+
+describe('the yearly eligibility check', () => {
+  test('due: receiving and not checked this year; overdue: neither checked nor started in 12 months; a check clears it', async () => {
+    const deceasedId = await deceased();
+    const wang = await call<SurvivorView>('survivors.create', {
+      deceasedId,
+      survivor: spouse(),
+      startMonth: '2025-04',
+    });
+    const liu = await call<SurvivorView>('survivors.create', {
+      deceasedId,
+      survivor: { name: '刘小明', relation: '子女', idNumber: CHILD_ID },
+      startMonth: '2026-09',
+    });
+    // Not receiving: never due.
+    await call('survivors.create', {
+      deceasedId,
+      survivor: { name: '刘大明', relation: '子女', idNumber: idWith('37010219800101013') },
+    });
+    const lists = survivorCheckLists(ctx.store, 2026, '2026-12-03');
+    expect(lists.due.map((r) => r.name)).toEqual(['刘小明', '王秀英']);
+    expect(lists.overdue.map((r) => r.name)).toEqual(['王秀英']);
+    // Listed, not stopped.
+    expect((await call<SurvivorView>('survivors.get', { id: wang.id })).allowance).toBe('发放中');
+
+    await call('survivors.check', { survivorId: wang.id, checkedOn: '2026-11-20', method: '上门' });
+    const twice = await refusal('survivors.check', { survivorId: wang.id, checkedOn: '2026-11-25', method: '现场' });
+    expect(twice.message).toBe('王秀英 2026 年度已于 2026-11-20 认证');
+    const after = survivorCheckLists(ctx.store, 2026, '2026-12-03');
+    expect(after.due.map((r) => r.survivorId)).toEqual([liu.id]);
+    expect(after.overdue).toEqual([]);
+  });
+});
+
+describe('遗属慰问 and letters', () => {
+  test('survivors join a festival batch with its gift; a letter is addressed by gender and age, and logged when printed', async () => {
+    retiree('张桂兰');
+    const deceasedId = await deceased();
+    const wang = await call<SurvivorView>('survivors.create', { deceasedId, survivor: spouse() });
+    const liu = await call<SurvivorView>('survivors.create', {
+      deceasedId,
+      survivor: { name: '刘小明', relation: '子女', idNumber: CHILD_ID },
+    });
+    const batch = await call<VisitBatchView>('visits.createBatch', {
+      name: '2026 年春节慰问',
+      kind: '节日慰问',
+      date: '2026-02-10',
+      money: '300',
+      items: '米、油',
+      query: { status: '在册' },
+    });
+    expect(await call('survivors.addToBatch', { batchId: batch.id, survivorIds: [wang.id, liu.id] })).toEqual({
+      added: 2,
+      already: 0,
+    });
+    expect(await call('survivors.addToBatch', { batchId: batch.id, survivorIds: [wang.id] })).toEqual({
+      added: 0,
+      already: 1,
+    });
+    const view = await call<VisitBatchView>('visits.batch', { id: batch.id });
+    expect(view.survivors.map((s) => [s.name, s.relation, s.deceasedName])).toEqual([
+      ['刘小明', '子女', '刘建国'],
+      ['王秀英', '配偶', '刘建国'],
+    ]);
+    expect((await call<SurvivorView>('survivors.get', { id: wang.id })).visits).toMatchObject([
+      { kind: '节日慰问', date: '2026-02-10', moneyFen: 300_00, items: '米、油', batchName: '2026 年春节慰问' },
+    ]);
+
+    await call('letters.saveTemplate', {
+      kind: 'festival',
+      title: '节日慰问信',
+      salutation: '尊敬的{姓名}{称呼}：',
+      body: '值此新春佳节，{单位}向您致以节日的问候，并送上{慰问品}。',
+      closing: '此致\n敬礼',
+      dateStyle: 'chinese',
+      addressForm: '先生/女士',
+    });
+    const letters = await call<PrintableView>('survivors.letters', {
+      kind: 'festival',
+      visitBatchId: batch.id,
+      gift: '米、油',
+      print: true,
+    });
+    expect(letters.count).toBe(2);
+    expect(letters.body).toContain('尊敬的王秀英女士：');
+    expect(letters.body).toContain('尊敬的刘小明同学：');
+    expect(letters.body).toContain('送上米、油');
+    expect((await call<SurvivorView>('survivors.get', { id: liu.id })).letters).toMatchObject([
+      { kind: 'festival', batch: '2026 年春节慰问' },
+    ]);
+  });
+});
+
+describe('survivors are not retirees', () => {
+  test('the roll, the people list, the home figures and the upward tables do not count them', async () => {
+    retiree('张桂兰');
+    const deceasedId = await deceased();
+    const figures = async () => [
+      await call('statistics.figures', {}),
+      await call('statistics.home', {}),
+      await call('retirees.figures', {}),
+      (await call<{ total: number }>('retirees.list', {})).total,
+    ];
+    const before = await figures();
+    const s = await call<SurvivorView>('survivors.create', { deceasedId, survivor: spouse(), startMonth: '2025-04' });
+    await call('survivors.check', { survivorId: s.id, checkedOn: '2026-01-05', method: '现场' });
+    expect(await figures()).toEqual(before);
+    expect(count('persons')).toBe(2);
+  });
+});

@@ -95,6 +95,7 @@ import {
   paymentListWorkbook,
 } from './payments/batches';
 import { printEnvelopes, printLetters } from './letters/print';
+import { survivorLetters } from './letters/survivorLetters';
 import {
   assignToUnit,
   contactSheetPrintable,
@@ -206,7 +207,6 @@ import {
   startAllowance,
   stopAllowance,
   survivorCheckLists,
-  survivorLetters,
   updateSurvivor,
   visitSurvivor,
 } from './visits/survivors';

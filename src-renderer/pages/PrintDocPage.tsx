@@ -28,6 +28,7 @@ export const PRINT_DOCS = [
   'privacy-assessment',
   'chart',
   'upward',
+  'survivor-allowance',
 ] as const;
 export type PrintDocKind = (typeof PRINT_DOCS)[number];
 
@@ -74,6 +75,8 @@ function docRequest(kind: PrintDocKind, params: URLSearchParams): DocRequest {
       });
     case 'aid-register':
       return request('aid.registerPrint', { year: Number(params.get('year')) });
+    case 'survivor-allowance':
+      return request('survivors.allowancePrint', { month: params.get('month') ?? '' });
     case 'register':
       return request('petitions.registerPrint', { from: params.get('from') ?? '', to: params.get('to') ?? '' });
     case 'contacts':
@@ -132,7 +135,9 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
                 ? `打印（${view.count} 人）`
                 : kind === 'register' || kind === 'aid-register'
                   ? `打印（${view.count} 件）`
-                  : `打印（共 ${view.count} ${kind === 'letters' ? '封' : '份'}）`}
+                  : kind === 'survivor-allowance'
+                    ? `打印（${view.count} 人）`
+                    : `打印（共 ${view.count} ${kind === 'letters' ? '封' : '份'}）`}
           </Button>
           <Button variant="default" onClick={() => window.history.back()}>
             返回

@@ -13,9 +13,10 @@ import { AidTab } from './visits/AidTab';
 import { BirthdayListTab } from './visits/BirthdayListTab';
 import { RemoteTab } from './visits/RemoteTab';
 import { StaysTab } from './visits/StaysTab';
+import { SurvivorsTab } from './visits/SurvivorsTab';
 import { VisitReportTab } from './visits/VisitReportTab';
 
-const TABS = ['batches', 'stays', 'birthdays', 'remote', 'aid', 'report'] as const;
+const TABS = ['batches', 'stays', 'birthdays', 'remote', 'aid', 'survivors', 'report'] as const;
 
 export const giftText = (b: { moneyFen: number; items: string | null }) =>
   [b.moneyFen ? `慰问金 ${formatYuan(b.moneyFen)} 元` : '', b.items ?? ''].filter(Boolean).join('，') || '—';
@@ -46,6 +47,9 @@ export function VisitsPage({ id, params }: { id: number | null; params: URLSearc
           <Tabs.Tab value="report" fz="md">
             走访统计
           </Tabs.Tab>
+          <Tabs.Tab value="survivors" fz="md">
+            遗属
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="batches" pt="md">
           {tab === 'batches' && <BatchList />}
@@ -64,6 +68,9 @@ export function VisitsPage({ id, params }: { id: number | null; params: URLSearc
         </Tabs.Panel>
         <Tabs.Panel value="report" pt="md">
           {tab === 'report' && <VisitReportTab params={params} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="survivors" pt="md">
+          {tab === 'survivors' && <SurvivorsTab params={params} />}
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -13,6 +13,7 @@ import { useRpc, useRpcMutation } from '../../../kit/rpc';
 import { FormDateField } from '../../../kit/FormDateField';
 import { textField, validatedAs } from '../fields';
 import { DeathBenefitsPanel } from './DeathBenefitsPanel';
+import { SurvivorsPanel } from '../../visits/SurvivorsPanel';
 
 export function DeathSection({ personId }: { personId: number }) {
   const data = useRpc('deaths.get', { personId }).data;
@@ -20,6 +21,7 @@ export function DeathSection({ personId }: { personId: number }) {
     <>
       <DeathPanel death={data.death} />
       <DeathBenefitsPanel personId={personId} diedOn={data.death.diedOn} benefits={data.benefits} />
+      <SurvivorsPanel deceasedId={personId} deceasedName={data.death.name} />
     </>
   ) : null;
 }

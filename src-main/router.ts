@@ -469,6 +469,7 @@ const handlers: Handlers = {
   'deaths.get': (ctx, { personId }) => ({
     death: getDeath(ctx.store, personId),
     benefits: getBenefits(ctx.store, personId),
+    survivors: listSurvivors(ctx.store, personId),
   }),
   'deaths.register': (ctx, input) => registerDeath(ctx.store, input),
   'deaths.task': (ctx, input) => completeDeathTask(ctx.store, input),

@@ -358,6 +358,39 @@ async function officeYear(): Promise<{ people: number[] }> {
     unpaidReason: '待追回多发养老金',
   });
 
+  // A survivor of the deceased: registered with the allowance, edited, checked, stopped; the standard typed and removed.
+  await call('survivors.saveStandard', {
+    amount: '500',
+    fromMonth: '2026-01',
+    toMonth: null,
+    basis: '办发〔2026〕1号',
+  });
+  const mistyped = await call<{ id: number; fromMonth: string }[]>('survivors.saveStandard', {
+    amount: '600',
+    fromMonth: '2020-01',
+    toMonth: '2020-12',
+  });
+  await call('survivors.deleteStandard', {
+    id: mistyped.find((s) => s.fromMonth === '2020-01')!.id,
+    reason: '年份录错',
+  });
+  const survivor = await call<{ id: number; version: number; allowances: { id: number; version: number }[] }>(
+    'survivors.create',
+    {
+      deceasedId: zhou,
+      survivor: { name: '周王氏', relation: '配偶', idNumber: '370102195003080021', qualifications: ['无固定收入'] },
+      startMonth: '2026-11',
+    },
+  );
+  await call('survivors.update', { id: survivor.id, version: survivor.version, changes: { phone: '13800001234' } });
+  await call('survivors.check', { survivorId: survivor.id, checkedOn: '2026-11-20', method: '上门' });
+  await call('survivors.stopAllowance', {
+    allowanceId: survivor.allowances[0].id,
+    version: survivor.allowances[0].version,
+    stopMonth: '2026-12',
+    reason: '再婚',
+  });
+
   // Claims: the policy, a claim through approval and payment, a reversal, a scan, the legacy ledger.
   await call('claims.savePolicy', {
     year: 2026,

@@ -23,12 +23,23 @@ export const month = (what: string) =>
   z
     .string({ error: `请填写${what}` })
     .trim()
+    .max(10, `${what}应为年月，如 2026-05`)
     .regex(MONTH, `${what}应为年月，如 2026-05`);
+/** A month that may be left empty: null when it is. */
 const optionalMonth = (what: string) =>
-  month(what)
+  z
+    .string()
+    .max(10, `${what}应为年月，如 2026-05`)
     .nullish()
-    .or(z.literal(''))
-    .transform((v) => (v ? v : null));
+    .transform((v, ctx) => {
+      const t = v?.trim();
+      if (!t) return null;
+      if (!MONTH.test(t)) {
+        ctx.addIssue({ code: 'custom', message: `${what}应为年月，如 2026-05` });
+        return z.NEVER;
+      }
+      return t;
+    });
 
 export const SurvivorInput = z.object({
   name: z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名').max(40, '姓名不能超过 40 个字'),

@@ -17,6 +17,7 @@ import { fullDate } from '../shared/dateSchemas';
 import type { FestivalDay } from '../shared/festivals';
 import { ById, Empty, id, method, optionalId, text, yuan } from './common';
 import type { DeathBenefitsView } from './deathBenefits';
+import type { SurvivorSummary } from './survivors';
 import { type AttachmentInfo, ListQuery } from './retirees';
 
 export const VisitInput = z.object({
@@ -306,11 +307,12 @@ export const visitsMethods = {
     what: '打印慰问品签领表',
     filter: ({ id }) => ({ batch: id }),
   }),
-  /** The death with its checklist, and its benefits (丧葬抚恤) once computed: one read for the record. */
-  'deaths.get': method<{ death: DeathFile | null; benefits: DeathBenefitsView | null }>()(
-    z.object({ personId: id }),
-    'read',
-  ),
+  /** The death with its checklist, its benefits (丧葬抚恤) once computed, and its survivors: one read for the record. */
+  'deaths.get': method<{
+    death: DeathFile | null;
+    benefits: DeathBenefitsView | null;
+    survivors: SurvivorSummary[];
+  }>()(z.object({ personId: id }), 'read'),
   'deaths.register': method<DeathFile>()(
     z.object({ personId: id, diedOn: fullDate('去世日期'), reportedBy: text(100), note: text(500) }),
     'files.write',

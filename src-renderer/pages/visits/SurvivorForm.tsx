@@ -13,6 +13,7 @@ export const SURVIVOR_QUERIES = [
   'survivors.get',
   'survivors.allowanceMonth',
   'survivors.checkLists',
+  'deaths.get',
   'retirees.history',
 ] as const;
 

@@ -1,16 +1,22 @@
-// The death record's 遗属 section: the survivors linked to the deceased, each opening on the 遗属
-// tab, and 登记遗属.
+// The death record's 遗属 section: the survivors linked to the deceased (read with the death,
+// deaths.get), each opening on the 遗属 tab, and 登记遗属.
 import { Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import type { SurvivorSummary } from '../../../src-main/contract/survivors';
 import { Can } from '../../kit/operator';
-import { useRpc } from '../../kit/rpc';
 import { navigate } from '../../route';
 import { SurvivorForm } from './SurvivorForm';
 
-export function SurvivorsPanel({ deceasedId, deceasedName }: { deceasedId: number; deceasedName: string }) {
-  const survivors = useRpc('survivors.list', { deceasedId });
+export function SurvivorsPanel({
+  deceasedId,
+  deceasedName,
+  survivors: rows,
+}: {
+  deceasedId: number;
+  deceasedName: string;
+  survivors: SurvivorSummary[];
+}) {
   const [adding, dialog] = useDisclosure(false);
-  const rows = survivors.data ?? [];
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="xs">

@@ -21,7 +21,7 @@ export function DeathSection({ personId }: { personId: number }) {
     <>
       <DeathPanel death={data.death} />
       <DeathBenefitsPanel personId={personId} diedOn={data.death.diedOn} benefits={data.benefits} />
-      <SurvivorsPanel deceasedId={personId} deceasedName={data.death.name} />
+      <SurvivorsPanel deceasedId={personId} deceasedName={data.death.name} survivors={data.survivors} />
     </>
   ) : null;
 }

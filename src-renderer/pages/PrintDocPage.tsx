@@ -29,6 +29,7 @@ export const PRINT_DOCS = [
   'chart',
   'upward',
   'survivor-allowance',
+  'survivor-letters',
 ] as const;
 export type PrintDocKind = (typeof PRINT_DOCS)[number];
 
@@ -44,6 +45,14 @@ const lettersInput = (params: URLSearchParams, print: boolean): InputOf<'letters
   ...who(params),
   paper: params.get('paper') === '16K' ? '16K' : 'A4',
   visitDate: params.get('visitDate'),
+  gift: params.get('gift'),
+  print,
+});
+
+const survivorLettersInput = (params: URLSearchParams, print: boolean): InputOf<'survivors.letters'> => ({
+  kind: (params.get('kind') as LetterKind | null) ?? 'festival',
+  survivorIds: (params.get('survivors') ?? '').split(',').filter(Boolean).map(Number),
+  visitBatchId: params.get('batch') ? Number(params.get('batch')) : null,
   gift: params.get('gift'),
   print,
 });
@@ -75,6 +84,8 @@ function docRequest(kind: PrintDocKind, params: URLSearchParams): DocRequest {
       });
     case 'aid-register':
       return request('aid.registerPrint', { year: Number(params.get('year')) });
+    case 'survivor-letters':
+      return request('survivors.letters', survivorLettersInput(params, false));
     case 'survivor-allowance':
       return request('survivors.allowancePrint', { month: params.get('month') ?? '' });
     case 'register':
@@ -108,7 +119,16 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
     invalidates: ['letters.log'],
     onSuccess: () => window.print(),
   });
-  const print = () => (kind === 'letters' ? logLetters.mutate(lettersInput(params, true)) : window.print());
+  const logSurvivorLetters = useRpcMutation('survivors.letters', {
+    invalidates: ['survivors.get'],
+    onSuccess: () => window.print(),
+  });
+  const print = () =>
+    kind === 'letters'
+      ? logLetters.mutate(lettersInput(params, true))
+      : kind === 'survivor-letters'
+        ? logSurvivorLetters.mutate(survivorLettersInput(params, true))
+        : window.print();
 
   if (doc.error)
     return (
@@ -128,7 +148,7 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
     <>
       <Stack className="no-print" p="md" gap="xs">
         <Group>
-          <Button onClick={print} loading={logLetters.isPending}>
+          <Button onClick={print} loading={logLetters.isPending || logSurvivorLetters.isPending}>
             {kind === 'upward' || kind === 'chart'
               ? '打印'
               : kind === 'contacts' || kind === 'dues'
@@ -137,7 +157,7 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
                   ? `打印（${view.count} 件）`
                   : kind === 'survivor-allowance'
                     ? `打印（${view.count} 人）`
-                    : `打印（共 ${view.count} ${kind === 'letters' ? '封' : '份'}）`}
+                    : `打印（共 ${view.count} ${kind === 'letters' || kind === 'survivor-letters' ? '封' : '份'}）`}
           </Button>
           <Button variant="default" onClick={() => window.history.back()}>
             返回

@@ -1,13 +1,15 @@
-// 走访慰问: the festival batches, each with its people and the gift sign-off sheet to print; the
-// birthday list; the people living elsewhere, by city; hospital stays (住院登记); the visit report
-// (走访统计); hardship aid (困难帮扶). A row opens with Enter or a click: a batch, or a person's file.
-import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+// 走访慰问: the festival batches, each with its people (and the survivors visited) and the gift
+// sign-off sheet to print; the birthday list; the people living elsewhere, by city; hospital stays
+// (住院登记); hardship aid (困难帮扶); the survivors (遗属); the visit report (走访统计). A row opens
+// with Enter or a click: a batch, or a person's file.
+import { Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { VisitBatchSummary, VisitBatchView } from '../../src-main/contract/visits';
 import { formatYuan } from '../../src-main/shared/money';
 import { DataTable } from '../kit/DataTable';
-import { useRpc } from '../kit/rpc';
+import { Can } from '../kit/operator';
+import { useRpc, useRpcMutation } from '../kit/rpc';
 import { navigate } from '../route';
 import { AidTab } from './visits/AidTab';
 import { BirthdayListTab } from './visits/BirthdayListTab';
@@ -159,7 +161,51 @@ function Batch({ id }: { id: number }) {
         {b.kind}，{b.date}，{giftText(b)}，共 {b.rows.length} 人{b.visitors ? `；走访人：${b.visitors}` : ''}
       </Text>
       <BatchPeople rows={b.rows} />
+      <BatchSurvivors batch={b} />
     </Stack>
+  );
+}
+
+/** 遗属慰问: the survivors receiving the allowance join the batch with its gift; their letters print apart. */
+function BatchSurvivors({ batch }: { batch: VisitBatchView }) {
+  const survivors = useRpc('survivors.list', { deceasedId: null });
+  const add = useRpcMutation('survivors.addToBatch', { invalidates: ['visits.batch', 'survivors.get'] });
+  const receiving = (survivors.data ?? []).filter((s) => s.allowance === '发放中').map((s) => s.id);
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="xs">
+        <Title order={4}>遗属慰问（{batch.survivors.length} 人）</Title>
+        <Group>
+          <Can method="survivors.addToBatch">
+            <Button
+              variant="light"
+              disabled={receiving.length === 0}
+              loading={add.isPending}
+              onClick={() => add.mutate({ batchId: batch.id, survivorIds: receiving })}
+            >
+              加入领取补助的遗属（{receiving.length} 人）
+            </Button>
+          </Can>
+          <Button
+            variant="light"
+            leftSection={<IconPrinter size={18} />}
+            disabled={batch.survivors.length === 0}
+            onClick={() => navigate('/print/survivor-letters', { batch: String(batch.id), gift: giftText(batch) })}
+          >
+            打印遗属慰问信
+          </Button>
+        </Group>
+      </Group>
+      {batch.survivors.length === 0 ? (
+        <Text c="dimmed">本批次尚无遗属。</Text>
+      ) : (
+        batch.survivors.map((s, i) => (
+          <Text key={s.visitId}>
+            {i + 1}. {s.name}（{s.deceasedName}的{s.relation}）{s.address ? `，${s.address}` : ''}
+          </Text>
+        ))
+      )}
+    </Paper>
   );
 }
 

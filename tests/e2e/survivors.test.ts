@@ -97,4 +97,21 @@ describe('survivors', () => {
       .toBe(true);
     await shot('5-survivor-page');
   });
+
+  test('遗属慰问: the survivors join a festival batch and get its letter', async () => {
+    const batch = await office.rpc<{ id: number }>('visits.createBatch', {
+      name: '春节慰问',
+      kind: '节日慰问',
+      date: todayIso(),
+      money: '300',
+      query: { status: '在册', minAge: 95 },
+    });
+    await office.go(`#/visits/${batch.id}`);
+    await page.getByRole('button', { name: '加入领取补助的遗属（1 人）' }).click();
+    await expect.poll(() => page.getByText('1. 王秀英（刘建国的配偶）').isVisible()).toBe(true);
+    await shot('6-batch');
+    await page.getByRole('button', { name: '打印遗属慰问信' }).click();
+    await expect.poll(() => page.getByText('王秀英同志', { exact: false }).first().isVisible()).toBe(true);
+    await shot('7-letter');
+  });
 });

@@ -239,20 +239,28 @@ export function composeLetters(
     if (died) values['去世日期'] = letterDate(died, template.dateStyle);
     if (options.visitDate) values['走访日期'] = letterDate(options.visitDate, 'arabic');
     if (options.gift) values['慰问品'] = options.gift;
-    const fill = (t: string) => fillPlaceholders(t, values);
-    out.letters.push({
-      personId: p.id,
-      title: fill(template.title),
-      salutation: fill(template.salutation),
-      paragraphs: fill(template.body)
-        .split('\n')
-        .filter((x) => x.trim() !== ''),
-      closing: fill(template.closing).split('\n'),
-      organisation: orgName,
-      date: values['日期'],
-    });
+    out.letters.push({ personId: p.id, ...filledLetter(template, values, orgName) });
   }
   return out;
+}
+
+/** A template with its placeholders filled: the letter as it prints. `values` holds at least 日期. */
+export function filledLetter(
+  template: LetterTemplate,
+  values: Record<string, string>,
+  orgName: string,
+): FilledLetter & { title: string } {
+  const fill = (t: string) => fillPlaceholders(t, values);
+  return {
+    title: fill(template.title),
+    salutation: fill(template.salutation),
+    paragraphs: fill(template.body)
+      .split('\n')
+      .filter((x) => x.trim() !== ''),
+    closing: fill(template.closing).split('\n'),
+    organisation: orgName,
+    date: values['日期'],
+  };
 }
 
 /** Every letter printed: who got what, when, printed by whom. */

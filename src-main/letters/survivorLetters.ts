@@ -7,9 +7,9 @@ import { currentOperator, getOfficeSettings } from '../settings/settings';
 import { nowIso } from '../audit/audit';
 import { ageOn, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
-import { addressFor, fillPlaceholders, letterDate, type LetterKind } from '../shared/letters';
+import { addressFor, letterDate, type LetterKind } from '../shared/letters';
 import { batchSurvivors, diedSql } from '../visits/survivors';
-import { getTemplate, letterAssets } from './letters';
+import { filledLetter, getTemplate, letterAssets } from './letters';
 
 /**
  * Letters to survivors, by the office's templates: the salutation from the survivor's name and the
@@ -55,18 +55,7 @@ export function survivorLetters(
     };
     if (age !== null) values['年龄'] = String(age);
     if (input.gift) values['慰问品'] = input.gift;
-    const fill = (t: string) => fillPlaceholders(t, values);
-    letters.push({
-      survivorId: s.id,
-      title: fill(template.title),
-      salutation: fill(template.salutation),
-      paragraphs: fill(template.body)
-        .split('\n')
-        .filter((x) => x.trim() !== ''),
-      closing: fill(template.closing).split('\n'),
-      organisation: orgName,
-      date: values['日期'],
-    });
+    letters.push({ survivorId: s.id, ...filledLetter(template, values, orgName) });
   }
   if (letters.length === 0)
     throw new UserError(

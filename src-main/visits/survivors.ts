@@ -7,6 +7,7 @@
 // neither checked nor started in the last 12 months is listed for suspension, never stopped
 // silently: the clerk stops it (逾期未认证), audited like every other change.
 import type { PrintableView } from '../contract/common';
+import type { VisitBatchView } from '../contract/visits';
 import type {
   AllowanceMonth,
   AllowancePeriod,
@@ -19,6 +20,8 @@ import type {
 } from '../contract/survivors';
 import { nowIso, writeAudit } from '../audit/audit';
 import { refuseIfStale } from '../audit/edits';
+import type { Selectable } from 'kysely';
+import type { SurvivorsTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { SEQ_COLUMN } from '../documents/columns';
 import { html } from '../documents/html';
@@ -45,27 +48,7 @@ import { addDays } from './reminders';
 
 // --- reading ------------------------------------------------------------------------------------
 
-interface SurvivorRow {
-  id: number;
-  deceased_id: number;
-  name: string;
-  relation: string;
-  id_number: string;
-  gender: string | null;
-  birth_date: string | null;
-  phone: string | null;
-  address: string | null;
-  bank_name: string | null;
-  bank_account: string | null;
-  qualifications: string;
-  qualification_note: string | null;
-  note: string | null;
-  version: number;
-  created_at: string;
-  created_by: string;
-  deceased_name: string;
-  died_on: string | null;
-}
+type SurvivorRow = Selectable<SurvivorsTable> & { deceased_name: string; died_on: string | null };
 
 const SURVIVOR_SELECT = `SELECT s.*, p.name AS deceased_name, coalesce(d.died_on, p.status_date) AS died_on
   FROM survivors s JOIN persons p ON p.id = s.deceased_id LEFT JOIN deaths d ON d.person_id = s.deceased_id`;
@@ -828,18 +811,7 @@ export function visitSurvivor(
 }
 
 /** The survivors of a festival batch, in name order. */
-export function batchSurvivors(
-  store: Store,
-  batchId: number,
-): {
-  visitId: number;
-  survivorId: number;
-  name: string;
-  relation: string;
-  deceasedName: string;
-  address: string | null;
-  phone: string | null;
-}[] {
+export function batchSurvivors(store: Store, batchId: number): VisitBatchView['survivors'] {
   return (
     store
       .prepare(
@@ -847,14 +819,6 @@ export function batchSurvivors(
          FROM survivor_visits v JOIN survivors s ON s.id = v.survivor_id JOIN persons p ON p.id = s.deceased_id
          WHERE v.batch_id = ? ORDER BY s.name_sort, s.id`,
       )
-      .all(batchId) as {
-      visitId: number;
-      survivorId: number;
-      name: string;
-      relation: string;
-      deceasedName: string;
-      address: string | null;
-      phone: string | null;
-    }[]
+      .all(batchId) as VisitBatchView['survivors']
   ).map((r) => ({ ...r, phone: r.phone === null ? null : maskPhone(r.phone) }));
 }

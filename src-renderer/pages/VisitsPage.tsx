@@ -46,11 +46,11 @@ export function VisitsPage({ id, params }: { id: number | null; params: URLSearc
           <Tabs.Tab value="aid" fz="md">
             困难帮扶
           </Tabs.Tab>
-          <Tabs.Tab value="report" fz="md">
-            走访统计
-          </Tabs.Tab>
           <Tabs.Tab value="survivors" fz="md">
             遗属
+          </Tabs.Tab>
+          <Tabs.Tab value="report" fz="md">
+            走访统计
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="batches" pt="md">
@@ -68,11 +68,11 @@ export function VisitsPage({ id, params }: { id: number | null; params: URLSearc
         <Tabs.Panel value="aid" pt="md">
           {tab === 'aid' && <AidTab params={params} />}
         </Tabs.Panel>
-        <Tabs.Panel value="report" pt="md">
-          {tab === 'report' && <VisitReportTab params={params} />}
-        </Tabs.Panel>
         <Tabs.Panel value="survivors" pt="md">
           {tab === 'survivors' && <SurvivorsTab params={params} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="report" pt="md">
+          {tab === 'report' && <VisitReportTab params={params} />}
         </Tabs.Panel>
       </Tabs>
     </Stack>

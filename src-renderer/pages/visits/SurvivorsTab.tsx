@@ -17,8 +17,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
-import { useState } from 'react';
 import type { AllowancePeriod, SurvivorSummary, SurvivorView } from '../../../src-main/contract/survivors';
 import { CERTIFICATION_METHODS } from '../../../src-main/shared/care';
 import { todayIso } from '../../../src-main/shared/dates';
@@ -40,7 +40,7 @@ export function SurvivorsTab({ params }: { params: URLSearchParams }) {
   return (
     <Stack gap="lg">
       <SurvivorList />
-      <AllowanceMonthSection />
+      <AllowanceMonthSection params={params} />
       <CheckLists />
       <Standards />
     </Stack>
@@ -90,8 +90,9 @@ function SurvivorList() {
 
 const thisMonth = () => todayIso().slice(0, 7);
 
-function AllowanceMonthSection() {
-  const [month, setMonth] = useState(thisMonth());
+/** The month is in the address (走访慰问 › 遗属 › month=2026-05), as the birthday list's year is. */
+function AllowanceMonthSection({ params }: { params: URLSearchParams }) {
+  const month = params.get('month') ?? thisMonth();
   const valid = MONTH.test(month);
   const list = useRpc('survivors.allowanceMonth', { month }, { enabled: valid });
   const exportList = useRpcMutation('survivors.allowanceExport', {
@@ -108,7 +109,7 @@ function AllowanceMonthSection() {
           label="发放月份"
           w={130}
           value={month}
-          onChange={(e) => setMonth(e.currentTarget.value.trim())}
+          onChange={(e) => navigate('/visits', { tab: 'survivors', month: e.currentTarget.value.trim() })}
           error={valid ? undefined : '应为年月，如 2026-05'}
         />
         <Button
@@ -216,7 +217,7 @@ function CheckLists() {
 
 function Standards() {
   const standards = useRpc('survivors.standards', {});
-  const [adding, setAdding] = useState(false);
+  const [adding, addDialog] = useDisclosure(false);
   const form = useForm({
     mode: 'controlled',
     initialValues: { amount: '', fromMonth: thisMonth(), toMonth: null as string | null, basis: null as string | null },
@@ -231,7 +232,7 @@ function Standards() {
       <Group justify="space-between" mb="xs">
         <Title order={4}>补助标准</Title>
         <Can method="survivors.saveStandard">
-          <Button size="compact-md" variant="light" onClick={() => setAdding(true)}>
+          <Button size="compact-md" variant="light" onClick={addDialog.open}>
             新增标准
           </Button>
         </Can>
@@ -249,7 +250,7 @@ function Standards() {
       ))}
       <FormModal
         opened={adding}
-        onClose={() => setAdding(false)}
+        onClose={addDialog.close}
         title="新增遗属生活困难补助标准"
         size="md"
         form={form}
@@ -268,9 +269,10 @@ function Standards() {
 
 function SurvivorDetail({ id }: { id: number }) {
   const s = useRpc('survivors.get', { id }).data;
-  const [stopping, setStopping] = useState<AllowancePeriod | null>(null);
-  const [starting, setStarting] = useState(false);
-  const [checking, setChecking] = useState(false);
+  // Only the running period can be stopped: the stop dialog is about it.
+  const [stopping, stopDialog] = useDisclosure(false);
+  const [starting, startDialog] = useDisclosure(false);
+  const [checking, checkDialog] = useDisclosure(false);
   if (!s) return null;
   const running = s.allowances.find((a) => a.stopMonth === null) ?? null;
   return (
@@ -309,7 +311,7 @@ function SurvivorDetail({ id }: { id: number }) {
           <Title order={4}>遗属生活困难补助</Title>
           {!running && (
             <Can method="survivors.startAllowance">
-              <Button size="compact-md" variant="light" onClick={() => setStarting(true)}>
+              <Button size="compact-md" variant="light" onClick={startDialog.open}>
                 办理起发
               </Button>
             </Can>
@@ -326,7 +328,7 @@ function SurvivorDetail({ id }: { id: number }) {
             </Text>
             {!a.stopMonth && (
               <Can method="survivors.stopAllowance">
-                <Button size="compact-md" variant="light" color="orange" onClick={() => setStopping(a)}>
+                <Button size="compact-md" variant="light" color="orange" onClick={stopDialog.open}>
                   停发
                 </Button>
               </Can>
@@ -338,7 +340,7 @@ function SurvivorDetail({ id }: { id: number }) {
         <Group justify="space-between" mb="xs">
           <Title order={4}>资格认证</Title>
           <Can method="survivors.check">
-            <Button size="compact-md" variant="light" onClick={() => setChecking(true)}>
+            <Button size="compact-md" variant="light" onClick={checkDialog.open}>
               记录认证
             </Button>
           </Can>
@@ -369,9 +371,9 @@ function SurvivorDetail({ id }: { id: number }) {
           </Text>
         ))}
       </Paper>
-      <StartForm survivor={s} opened={starting} onClose={() => setStarting(false)} />
-      <StopForm key={stopping?.id ?? 0} period={stopping} onClose={() => setStopping(null)} />
-      <CheckForm survivorId={s.id} opened={checking} onClose={() => setChecking(false)} />
+      <StartForm survivor={s} opened={starting} onClose={startDialog.close} />
+      <StopForm key={running?.id ?? 0} period={stopping ? running : null} onClose={stopDialog.close} />
+      <CheckForm survivorId={s.id} opened={checking} onClose={checkDialog.close} />
     </Stack>
   );
 }

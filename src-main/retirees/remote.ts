@@ -55,16 +55,22 @@ export function remoteResidents(store: Store, city: string | null, today = today
        ORDER BY p.remote_city IS NULL, p.remote_city, p.name_sort, p.id`,
     )
     .all(...(city === null || city === NO_CITY ? [year] : [year, city])) as Row[];
-  // Asked once per person: the people living elsewhere are a few hundred, not the whole roll.
-  const nearby = store.prepare(
-    'SELECT name, relation, phones FROM person_contacts WHERE person_id = ? AND nearby = 1 ORDER BY sort, id LIMIT 1',
-  );
+  // The contact marked 住在附近 of each person living elsewhere (the first, by the file's order), read at once.
+  const nearby = new Map<number, { name: string; relation: string | null; phones: string }>();
+  for (const c of store
+    .prepare(
+      `SELECT c.person_id, c.name, c.relation, c.phones FROM person_contacts c
+       JOIN persons p ON p.id = c.person_id AND p.remote = 1 AND p.status = '在册'
+       WHERE c.nearby = 1 ORDER BY c.sort DESC, c.id DESC`,
+    )
+    .all() as { person_id: number; name: string; relation: string | null; phones: string }[])
+    nearby.set(c.person_id, c);
   const phone = (n: string) => (full ? n : maskPhone(n));
   return {
     year,
     cities: cities.map((c) => ({ city: c.city ?? NO_CITY, count: c.count })),
     rows: rows.map((r): RemoteRow => {
-      const c = nearby.get(r.id) as { name: string; relation: string | null; phones: string } | undefined;
+      const c = nearby.get(r.id);
       return {
         personId: r.id,
         name: r.name,

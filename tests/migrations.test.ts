@@ -753,6 +753,81 @@ describe('migrations', () => {
     expect(store.raw.prepare('select name from person_contacts').get()).toEqual({ name: '乙' });
   });
 
+  test("0035-claim-period-persons: up keeps each person's approved lines per month and year; the triggers follow every write; down restores 0013's", async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0030-remote-residence');
+    const insertPerson = store.raw.prepare(
+      "insert into persons (name, name_sort, category, phones, status, review_flags, created_at, updated_at) values (?, 'x', ?, '[]', '在册', '[]', 't', 't')",
+    );
+    insertPerson.run('张三', '退休');
+    insertPerson.run('李四', '退职');
+    const claim = store.raw.prepare(
+      "insert into claims (person_id, status, received_date, created_at, created_by, updated_at) values (?, '批准', '2025-03-01', 't', '王', 't')",
+    );
+    const line = store.raw.prepare(
+      `insert into claim_lines (claim_id, person_id, seq, invoice_no, visit_date, year, kind, total_fen, fund_fen, account_fen, self_fen, eligible_fen, pay_fen, approved_on, category)
+       values (?, ?, 1, ?, '2025-02-01', 2025, '门诊', 0, 0, 0, 0, 0, ?, ?, ?)`,
+    );
+    const add = (
+      personId: number,
+      no: string,
+      pay: number | null,
+      approvedOn: string | null,
+      category: string | null,
+    ) => line.run(Number(claim.run(personId).lastInsertRowid), personId, no, pay, approvedOn, category);
+    add(1, 'A1', 500, '2025-03-02', '退休');
+    add(1, 'A2', 8000, '2025-03-20', '退休');
+    add(1, 'A3', -500, '2025-04-01', '退休');
+    add(2, 'A4', 150, '2025-03-05', '退职');
+    add(2, 'A5', null, null, null);
+    // What the table must hold: the approved lines grouped, and the people counted from them.
+    const fromLines = () =>
+      store.raw
+        .prepare(
+          `select period, category, person_id, count(*) lines, coalesce(sum(pay_fen), 0) pay_fen from (
+             select substr(approved_on, 1, 7) period, category, person_id, pay_fen from claim_lines where approved_on is not null
+             union all select substr(approved_on, 1, 4), category, person_id, pay_fen from claim_lines where approved_on is not null)
+           group by 1, 2, 3 order by 1, 2, 3`,
+        )
+        .all();
+    const kept = () => store.raw.prepare('select * from claim_period_persons order by 1, 2, 3').all();
+    const people = () => store.raw.prepare('select * from claim_period_people order by 1, 2').all();
+    const peopleFromLines = () =>
+      store.raw
+        .prepare(
+          `select period, category, count(*) people from (
+             select distinct substr(approved_on, 1, 7) period, category, person_id from claim_lines where approved_on is not null
+             union select distinct substr(approved_on, 1, 4), category, person_id from claim_lines where approved_on is not null)
+           group by 1, 2 order by 1, 2`,
+        )
+        .all();
+    await migrateTo('0035-claim-period-persons');
+    expect(kept()).toEqual(fromLines());
+    expect(kept()).toContainEqual({ period: '2025-03', category: '退休', person_id: 1, lines: 2, pay_fen: 8500 });
+    expect(kept()).toContainEqual({ period: '2025', category: '退休', person_id: 1, lines: 3, pay_fen: 8000 });
+    expect(people()).toEqual(peopleFromLines());
+    // A line approved, moved to another month and category, another one removed: the figures follow.
+    store.raw
+      .prepare(
+        "update claim_lines set pay_fen = 350, approved_on = '2025-05-09', category = '退职' where invoice_no = 'A5'",
+      )
+      .run();
+    store.raw
+      .prepare("update claim_lines set approved_on = '2025-06-01', category = '退职' where invoice_no = 'A2'")
+      .run();
+    store.raw.prepare("update claim_lines set pay_fen = 600 where invoice_no = 'A1'").run();
+    store.raw.prepare("delete from claim_lines where invoice_no = 'A4'").run();
+    expect(kept()).toEqual(fromLines());
+    expect(people()).toEqual(peopleFromLines());
+    expect(kept()).not.toContainEqual(expect.objectContaining({ period: '2025-03', person_id: 2 }));
+    await migrateTo('0030-remote-residence');
+    expect(tables()).not.toContain('claim_period_persons');
+    // 0013's triggers are back and count the people again.
+    add(2, 'A6', 100, '2025-07-01', '退职');
+    store.raw.prepare("delete from claim_lines where invoice_no = 'A3'").run();
+    expect(people()).toEqual(peopleFromLines());
+  });
+
   test('0025-lunar-birthdays: every file keeps its birthday by the Gregorian calendar; a lunar day is stored as its month and day; down removes it', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0020-upward-fields');

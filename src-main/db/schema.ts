@@ -187,6 +187,14 @@ export interface ClaimPeriodPeopleTable {
   people: number;
 }
 
+export interface ClaimPeriodPersonsTable {
+  period: string;
+  category: string;
+  person_id: number;
+  lines: number;
+  pay_fen: number;
+}
+
 export interface ClaimPoliciesTable {
   id: Generated<number>;
   year: number;
@@ -804,6 +812,7 @@ export interface Database {
   claim_lines: ClaimLinesTable;
   claim_month_totals: ClaimMonthTotalsTable;
   claim_period_people: ClaimPeriodPeopleTable;
+  claim_period_persons: ClaimPeriodPersonsTable;
   claim_policies: ClaimPoliciesTable;
   claim_year_totals: ClaimYearTotalsTable;
   claims: ClaimsTable;

@@ -210,18 +210,17 @@ export function activityPeople(
   const { year, key, page } = input;
   const [from, to] = periodOf(year, null);
   switch (input.chart) {
-    case 'claimsByMonth': {
-      const [mFrom, mTo] = periodOf(year, monthOf(key));
-      return pageOfPeople(store, claimants('approved_on >= ? AND approved_on < ?', [mFrom, mTo]), page, true);
-    }
+    case 'claimsByMonth':
+      return pageOfPeople(
+        store,
+        claimants('period = ?', [`${year}-${String(monthOf(key)).padStart(2, '0')}`]),
+        page,
+        true,
+      );
     case 'claimsByCategory':
       return pageOfPeople(
         store,
-        claimants('approved_on >= ? AND approved_on < ? AND category = ?', [
-          from,
-          to,
-          oneOf(key, CATEGORIES, '人员类别'),
-        ]),
+        claimants('period = ? AND category = ?', [String(year), oneOf(key, CATEGORIES, '人员类别')]),
         page,
         true,
       );
@@ -241,11 +240,15 @@ export function activityPeople(
   }
 }
 
-/** People with approved claim lines where `where` holds: their lines and what they were paid. */
+/**
+ * People with approved claim lines in a period (its month or year of approval) where `where` holds:
+ * their lines and what they were paid, as the approvals keep them per person (claim_period_persons,
+ * migration 0035) beside the report's figures.
+ */
 const claimants = (where: string, params: unknown[]) =>
   onFile(
-    `SELECT person_id AS id, count(*) AS n, sum(coalesce(pay_fen, 0)) AS fen FROM claim_lines
-     WHERE approved_on IS NOT NULL AND ${where} GROUP BY person_id`,
+    `SELECT person_id AS id, sum(lines) AS n, sum(pay_fen) AS fen FROM claim_period_persons
+     WHERE ${where} GROUP BY person_id`,
     params,
   );
 

@@ -30,6 +30,7 @@ import * as m0028 from './0028-survivors';
 import * as m0029 from './0029-party-dues';
 import * as m0030 from './0030-remote-residence';
 import * as m0035 from './0035-claim-period-persons';
+import * as m0036 from './0036-party-dues-span';
 
 export const migrations: Record<string, Migration> = {
   '0001-core': m0001,
@@ -61,4 +62,5 @@ export const migrations: Record<string, Migration> = {
   '0029-party-dues': m0029,
   '0030-remote-residence': m0030,
   '0035-claim-period-persons': m0035,
+  '0036-party-dues-span': m0036,
 };

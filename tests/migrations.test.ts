@@ -678,6 +678,28 @@ describe('migrations', () => {
     expect(store.raw.prepare('select name from persons').all()).toEqual([{ name: '甲' }]);
   });
 
+  test('0036-party-dues-span: every base keeps January to December; a month is a year and month; down keeps the bases', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0035-claim-period-persons');
+    store.raw.exec(`
+      insert into persons (id, name, name_sort, category, created_at, updated_at) values (1, '甲', '甲', '退休', 'x', 'x');
+      insert into party_dues_bases (person_id, year, base_fen, dibao, source, confirmed_at, confirmed_by) values (1, 2026, 400000, 0, '录入', 'x', 'y');`);
+    await migrateTo('0036-party-dues-span');
+    expect(store.raw.prepare('select from_month, to_month from party_dues_bases').get()).toEqual({
+      from_month: null,
+      to_month: null,
+    });
+    const span = store.raw.prepare('update party_dues_bases set from_month = ?, to_month = ?');
+    expect(() => span.run('2026-4', null)).toThrow(/CHECK/);
+    expect(() => span.run(null, '四月')).toThrow(/CHECK/);
+    span.run('2026-04', '2026-09');
+    await migrateTo('0035-claim-period-persons');
+    expect(store.raw.prepare('select year, base_fen from party_dues_bases').get()).toEqual({
+      year: 2026,
+      base_fen: 400000,
+    });
+  });
+
   test('0028-survivors: survivors linked to a file, the allowance periods stop after they start, checks once a year, ids never reused; down removes them', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0025-lunar-birthdays');

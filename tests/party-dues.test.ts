@@ -288,6 +288,77 @@ describe('bad input: refused in Chinese, nothing saved', () => {
   });
 });
 
+describe('the months in the branch', () => {
+  test('a member transferred in during the year owes from that month, one transferred out up to the last month set; a payment taken back is owed again', async () => {
+    const first = await branch('第一党支部');
+    const zhou = await member('周建华', first);
+    const wu = await member('吴淑芬', first);
+    // 周建华 transferred in in April 2025, 吴淑芬 out after September.
+    await call('dues.setBase', { personId: zhou, year: 2025, base: '4,000.00', fromMonth: '2025-04' });
+    await call('dues.setBase', { personId: wu, year: 2025, base: '4,000.00', toMonth: '2025-09' });
+    // Months outside the year or out of order: refused, nothing changed.
+    expect(
+      (await refusal('dues.setBase', { personId: wu, year: 2025, base: '4,000.00', toMonth: '2026-01' })).message,
+    ).toBe('止交月份2026年1月不在 2025 年度内');
+    expect(
+      (
+        await refusal('dues.setBase', {
+          personId: wu,
+          year: 2025,
+          base: '4,000.00',
+          fromMonth: '2025-10',
+          toMonth: '2025-03',
+        })
+      ).message,
+    ).toBe('起交月份不能晚于止交月份');
+    const refused = await refusal('dues.collect', {
+      branchId: first,
+      paidOn: '2025-11-05',
+      items: [
+        { personId: zhou, month: '2025-03', paidBy: '本人' },
+        { personId: wu, month: '2025-10', paidBy: '本人' },
+      ],
+    });
+    expect(refused.message).toContain('周建华 2025年3月：2025年4月起在本支部交纳党费，该月无需在本支部交纳');
+    expect(refused.message).toContain('吴淑芬 2025年10月：党费交纳至2025年9月，该月无需在本支部交纳');
+    expect(count('party_dues_payments')).toBe(0);
+
+    await collect(first, '2025-04-10', [
+      { personId: zhou, month: '2025-04' },
+      { personId: wu, month: '2025-04' },
+    ]);
+    const ledger = await call<DuesLedger>('dues.ledger', { branchId: first, year: 2025 });
+    const row = (name: string) => ledger.rows.find((r) => r.name === name)!;
+    expect(row('周建华').months.map((c) => c.state)).toEqual([
+      ...Array(3).fill('none'),
+      'paid',
+      ...Array(8).fill('unpaid'),
+    ]);
+    expect(row('周建华').dueFen).toBe(9 * 2000);
+    expect(row('周建华').unpaidFen).toBe(8 * 2000);
+    expect(row('吴淑芬').months.map((c) => c.state)).toEqual([
+      ...Array(3).fill('unpaid'),
+      'paid',
+      ...Array(5).fill('unpaid'),
+      ...Array(3).fill('none'),
+    ]);
+    expect(row('吴淑芬').dueFen).toBe(9 * 2000);
+    // The register says why the months are fewer.
+    const printed = await call<PrintableView>('dues.registerPrint', { branchId: first, year: 2025 });
+    expect(printed.body).toContain('周建华：2025年4月组织关系转入，自该月起在本支部交纳');
+    expect(printed.body).toContain('吴淑芬：组织关系转出，党费交纳至2025年9月');
+
+    // A payment recorded by mistake is taken back with a reason: the month is owed again.
+    const paid = row('周建华').months[3];
+    expect(paid.paymentId).not.toBeNull();
+    expect((await refusal('dues.cancelPayment', { id: paid.paymentId, reason: ' ' })).message).toContain('撤销的原因');
+    await call('dues.cancelPayment', { id: paid.paymentId, reason: '误登记，实为吴淑芬代交前的登记' });
+    const again = await call<DuesMemberView>('dues.member', { personId: zhou, year: 2025 });
+    expect(again.row.months[3].state).toBe('unpaid');
+    expect(again.row.unpaidFen).toBe(9 * 2000);
+  });
+});
+
 describe("next year's base from the adjustment check", () => {
   test('proposed from the 2026 check for 2027, applied only when confirmed, by whom and when', async () => {
     const first = await branch('第一党支部');

@@ -46,6 +46,10 @@ export interface DuesBaseView {
   source: string;
   confirmedAt: string;
   confirmedBy: string;
+  /** The first month the member pays to the branch this year (组织关系转入); null: from January. */
+  fromMonth: string | null;
+  /** The last month (组织关系转出); null: to December. */
+  toMonth: string | null;
 }
 
 export interface DuesReductionView {
@@ -167,6 +171,13 @@ export const DuesBaseInput = z.object({
     .nullish()
     .transform((v) => v ?? null),
   dibao: z.boolean().default(false),
+  /** 起交月份 (transferred in during the year) and 止交月份 (transferred out): within the year. */
+  fromMonth: duesMonth('起交月份')
+    .nullish()
+    .transform((v) => v ?? null),
+  toMonth: duesMonth('止交月份')
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type DuesBaseInput = z.output<typeof DuesBaseInput>;
 

@@ -419,6 +419,8 @@ export interface PartyDuesBasesTable {
   run_id: number | null;
   confirmed_at: string;
   confirmed_by: string;
+  from_month: string | null;
+  to_month: string | null;
 }
 
 export interface PartyDuesPaymentsTable {

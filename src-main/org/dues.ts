@@ -75,7 +75,17 @@ function baseOf(store: Store, personId: number, year: number): DuesBaseView | nu
     store.kysely
       .selectFrom('party_dues_bases as b')
       .leftJoin('adjustment_runs as r', 'r.id', 'b.run_id')
-      .select(['b.year', 'b.base_fen', 'b.dibao', 'b.source', 'b.confirmed_at', 'b.confirmed_by', 'r.year as run_year'])
+      .select([
+        'b.year',
+        'b.base_fen',
+        'b.dibao',
+        'b.source',
+        'b.confirmed_at',
+        'b.confirmed_by',
+        'b.from_month',
+        'b.to_month',
+        'r.year as run_year',
+      ])
       .where('b.person_id', '=', personId)
       .where('b.year', '=', year),
   );
@@ -87,7 +97,16 @@ function baseOf(store: Store, personId: number, year: number): DuesBaseView | nu
     source: b.source === '调资核对' && b.run_year !== null ? `${b.run_year} 年调资核对` : b.source,
     confirmedAt: b.confirmed_at,
     confirmedBy: b.confirmed_by,
+    fromMonth: b.from_month,
+    toMonth: b.to_month,
   };
+}
+
+/** Why a month is outside the member's months in the branch that year (转入/转出), or null. */
+function outsideSpan(base: DuesBaseView | null, month: string): string | null {
+  if (base?.fromMonth && month < base.fromMonth) return `${monthText(base.fromMonth)}起在本支部交纳党费`;
+  if (base?.toMonth && month > base.toMonth) return `党费交纳至${monthText(base.toMonth)}`;
+  return null;
 }
 
 function reductionsOf(store: Store, personId: number): DuesReductionView[] {
@@ -172,7 +191,7 @@ function memberRow(store: Store, p: MemberRecord, year: number, branchId: number
         kind: paid.kind as DuesMonthCell['kind'],
       };
     }
-    if (!belongs || (last !== null && month > last)) return cell;
+    if (!belongs || (last !== null && month > last) || outsideSpan(base, month)) return cell;
     if (!due) return { ...cell, state: 'nobase' };
     if (due.dueFen === 0) return { ...cell, state: 'exempt' };
     return { ...cell, state: month <= thisMonth ? 'unpaid' : 'future' };
@@ -346,6 +365,11 @@ export function collectDues(
       }
       const year = Number(item.month.slice(0, 4));
       const base = baseOf(store, p.id, year);
+      const outside = outsideSpan(base, item.month);
+      if (outside) {
+        problems.push(`${when}：${outside}，该月无需在本支部交纳`);
+        continue;
+      }
       const reductions = reductionsOf(store, p.id);
       const due = monthlyDues(
         item.month,
@@ -465,18 +489,40 @@ function writeBase(
   personId: number,
   year: number,
   next: { baseFen: number | null; dibao: boolean; source: '录入' | '调资核对'; runId: number | null },
+  /** The months in the branch (转入/转出); left as they are when not given (a base confirmed from the check). */
+  span?: { fromMonth: string | null; toMonth: string | null },
 ): void {
   const before = baseOf(store, personId, year);
+  const { fromMonth, toMonth } = span ?? { fromMonth: before?.fromMonth ?? null, toMonth: before?.toMonth ?? null };
   store
     .prepare(
-      `INSERT INTO party_dues_bases (person_id, year, base_fen, dibao, source, run_id, confirmed_at, confirmed_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO party_dues_bases (person_id, year, base_fen, dibao, source, run_id, confirmed_at, confirmed_by, from_month, to_month)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (person_id, year) DO UPDATE SET base_fen = excluded.base_fen, dibao = excluded.dibao,
-         source = excluded.source, run_id = excluded.run_id, confirmed_at = excluded.confirmed_at, confirmed_by = excluded.confirmed_by`,
+         source = excluded.source, run_id = excluded.run_id, confirmed_at = excluded.confirmed_at, confirmed_by = excluded.confirmed_by,
+         from_month = excluded.from_month, to_month = excluded.to_month`,
     )
-    .run(personId, year, next.baseFen, next.dibao ? 1 : 0, next.source, next.runId, nowIso(), currentOperator(store));
+    .run(
+      personId,
+      year,
+      next.baseFen,
+      next.dibao ? 1 : 0,
+      next.source,
+      next.runId,
+      nowIso(),
+      currentOperator(store),
+      fromMonth,
+      toMonth,
+    );
   const after = baseOf(store, personId, year)!;
-  const snap = (b: DuesBaseView) => ({ year: b.year, baseFen: b.baseFen, dibao: b.dibao, source: b.source });
+  const snap = (b: DuesBaseView) => ({
+    year: b.year,
+    baseFen: b.baseFen,
+    dibao: b.dibao,
+    source: b.source,
+    fromMonth: b.fromMonth,
+    toMonth: b.toMonth,
+  });
   writeAudit(store, {
     entity: 'party_dues_base',
     entityId: personId,
@@ -495,7 +541,21 @@ export function setDuesBase(store: Store, input: DuesBaseInput, today = todayIso
     if (why && !isPartyMember(p.political_status)) throw new UserError('invalid_input', why);
     if (input.base === null && !input.dibao)
       throw new UserError('invalid_input', '请填写党费基数（每月基本养老金或基本离退休费，不含津贴补贴）');
-    writeBase(store, p.id, input.year, { baseFen: input.base, dibao: input.dibao, source: '录入', runId: null });
+    for (const [what, month] of [
+      ['起交月份', input.fromMonth],
+      ['止交月份', input.toMonth],
+    ] as const)
+      if (month !== null && Number(month.slice(0, 4)) !== input.year)
+        throw new UserError('invalid_input', `${what}${monthText(month)}不在 ${input.year} 年度内`);
+    if (input.fromMonth !== null && input.toMonth !== null && input.fromMonth > input.toMonth)
+      throw new UserError('invalid_input', '起交月份不能晚于止交月份');
+    writeBase(
+      store,
+      p.id,
+      input.year,
+      { baseFen: input.base, dibao: input.dibao, source: '录入', runId: null },
+      { fromMonth: input.fromMonth, toMonth: input.toMonth },
+    );
   });
   return memberDues(store, input.personId, input.year, today);
 }
@@ -688,7 +748,11 @@ function reductionNote(name: string, r: DuesReductionView): string {
 function registerNotes(ledger: DuesLedger): string[] {
   return [
     `应交合计 ${formatYuan(ledger.dueFen)} 元，已交合计 ${formatYuan(ledger.paidFen)} 元，欠交 ${formatYuan(ledger.unpaidFen)} 元。`,
-    ...ledger.rows.flatMap((r) => r.reductions.map((d) => reductionNote(r.name, d))),
+    ...ledger.rows.flatMap((r) => [
+      ...(r.base?.fromMonth ? [`${r.name}：${monthText(r.base.fromMonth)}组织关系转入，自该月起在本支部交纳`] : []),
+      ...(r.base?.toMonth ? [`${r.name}：组织关系转出，党费交纳至${monthText(r.base.toMonth)}`] : []),
+      ...r.reductions.map((d) => reductionNote(r.name, d)),
+    ]),
     ...(ledger.withoutBase.length
       ? [`尚未登记本年度党费基数：${ledger.withoutBase.map((p) => p.name).join('、')}`]
       : []),

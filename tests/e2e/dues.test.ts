@@ -1,5 +1,6 @@
 // 党费 in a real browser: a branch of three (0.5 %, 1 %, 低保), one month collected in one dialog
-// (two ticked, one of them 代交, one left unpaid), the ledger after it, and the 党费交纳登记簿 printed.
+// (two ticked, one of them 代交, one left unpaid), the ledger after it, the 党费交纳登记簿 printed, and a
+// payment registered by mistake taken back.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -94,13 +95,27 @@ describe('党费', () => {
     expect(await page.locator('.sheet tr.total').textContent()).toContain('25.20');
     await shot('4-register');
 
-    // The member's dues on their file.
+    // A payment registered by mistake is taken back, with the reason: the month is owed again.
     await page.getByRole('button', { name: '返回' }).click();
+    await memberRows.filter({ hasText: '郝建华' }).getByRole('button', { name: '撤销' }).click();
+    const cancel = page.getByRole('dialog');
+    await cancel.getByLabel('撤销的原因').fill('误登记，郝建华本月尚未交纳');
+    await shot('5-cancel');
+    await cancel.getByRole('button', { name: '撤销', exact: true }).click();
+    await cancel.waitFor({ state: 'hidden' });
+    await expect.poll(() => memberRows.filter({ hasText: '郝建华' }).textContent()).toContain(`${monthIndex + 1}月`);
+    const after = await office.rpc<DuesLedger>('dues.ledger', { branchId: branch.id, year });
+    expect(after.rows.find((r) => r.name === '郝建华')!.months[monthIndex]).toMatchObject({
+      state: 'unpaid',
+      dueFen: 2500,
+    });
+
+    // The member's dues on their file.
     await memberRows.filter({ hasText: '柴玉芬' }).locator('td').first().click();
     await page.getByRole('tab', { name: '党费' }).click();
     await page.getByText('所在党支部：退休第九党支部').waitFor();
     await page.getByRole('heading', { name: `${year} 年度` }).waitFor();
     await expect.poll(() => page.getByText('低保').count()).toBeGreaterThan(0);
-    await shot('5-person');
+    await shot('6-person');
   });
 });

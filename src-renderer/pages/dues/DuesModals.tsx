@@ -15,9 +15,9 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import type { DuesLedger } from '../../../src-main/contract/dues';
+import type { DuesBaseView, DuesLedger, DuesMonthCell } from '../../../src-main/contract/dues';
 import { DuesBaseInput, DuesReductionInput } from '../../../src-main/contract/dues';
-import { todayIso } from '../../../src-main/shared/dates';
+import { formatChineseDate, todayIso } from '../../../src-main/shared/dates';
 import { formatYuan } from '../../../src-main/shared/money';
 import { DUES_PAYERS, DUES_REDUCTION_KINDS, monthText, monthsOf } from '../../../src-main/shared/partyDues';
 import { FormDateField } from '../../kit/FormDateField';
@@ -38,30 +38,41 @@ interface BaseValues extends Record<string, unknown> {
   year: number;
   base: string;
   dibao: boolean;
+  fromMonth: string | null;
+  toMonth: string | null;
 }
 
-/** 登记党费基数: the month's 基本养老金 without 津补贴, typed; or 低保. */
+/**
+ * 登记党费基数: the month's 基本养老金 without 津补贴, typed; or 低保; and, for a member transferred in
+ * or out during the year, the first and last month they pay to the branch.
+ */
 export function BaseModal({
   opened,
   onClose,
   personId,
   name,
   year,
-  baseFen,
-  dibao,
+  base,
 }: Opened & {
   personId: number;
   name: string;
   year: number;
-  baseFen: number | null;
-  dibao: boolean;
+  base: DuesBaseView | null;
 }) {
   const form = useForm<BaseValues>({
     mode: 'controlled',
-    initialValues: { personId, year, base: baseFen === null ? '' : formatYuan(baseFen), dibao },
+    initialValues: {
+      personId,
+      year,
+      base: base?.baseFen == null ? '' : formatYuan(base.baseFen),
+      dibao: base?.dibao ?? false,
+      fromMonth: base?.fromMonth ?? null,
+      toMonth: base?.toMonth ?? null,
+    },
     validate: zod4Resolver(DuesBaseInput as never),
   });
   const save = useRpcMutation('dues.setBase', { invalidates: [...DUES_READS], onError: () => {} });
+  const months = monthsOf(year).map((m) => ({ value: m, label: monthText(m) }));
   return (
     <FormModal
       opened={opened}
@@ -80,6 +91,64 @@ export function BaseModal({
         label="享受城乡居民最低生活保障（低保），每月交纳 0.20 元"
         {...form.getInputProps('dibao', { type: 'checkbox' })}
       />
+      <SimpleGrid cols={2}>
+        <Select
+          label="起交月份"
+          description="本年组织关系转入的，自转入当月起交"
+          placeholder="1月起"
+          data={months}
+          clearable
+          {...form.getInputProps('fromMonth')}
+        />
+        <Select
+          label="止交月份"
+          description="本年组织关系转出的，交至转出前一月"
+          placeholder="至12月"
+          data={months}
+          clearable
+          {...form.getInputProps('toMonth')}
+        />
+      </SimpleGrid>
+    </FormModal>
+  );
+}
+
+interface CancelValues extends Record<string, unknown> {
+  id: string | null;
+  reason: string;
+}
+
+/** 撤销交纳记录: a payment recorded by mistake taken back, with the reason (kept in the history). */
+export function CancelPaymentModal({ opened, onClose, name, paid }: Opened & { name: string; paid: DuesMonthCell[] }) {
+  const form = useForm<CancelValues>({
+    mode: 'controlled',
+    initialValues: { id: paid.length === 1 ? String(paid[0].paymentId) : null, reason: '' },
+    validate: {
+      id: (v) => (v ? null : '请选择要撤销的月份'),
+      reason: (v) => (v.trim() ? null : '请填写撤销的原因'),
+    },
+  });
+  const cancel = useRpcMutation('dues.cancelPayment', { invalidates: [...DUES_READS], onError: () => {} });
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={`撤销${name}的党费交纳记录`}
+      form={form}
+      submitLabel="撤销"
+      onSubmit={(v) => cancel.mutateAsync({ id: Number(v.id), reason: v.reason })}
+    >
+      <Text size="sm">只用于更正登记错误；撤销后该月重新计为欠交，撤销的原因记入历史记录。</Text>
+      <Select
+        label="交纳月份"
+        data={paid.map((c) => ({
+          value: String(c.paymentId),
+          label: `${monthText(c.month)}　${formatYuan(c.paidFen ?? 0)} 元（${formatChineseDate(c.paidOn)}${c.paidBy === '代交' ? `由${c.proxyName}代交` : '本人交纳'}）`,
+        }))}
+        data-autofocus
+        {...form.getInputProps('id')}
+      />
+      <Textarea label="撤销的原因" autosize minRows={2} {...form.getInputProps('reason')} />
     </FormModal>
   );
 }

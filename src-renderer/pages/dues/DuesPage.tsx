@@ -26,10 +26,10 @@ import { Can } from '../../kit/operator';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { download } from '../../files';
 import { navigate } from '../../route';
-import { BaseModal, CollectModal, PayMonthsModal, ReductionModal } from './DuesModals';
+import { BaseModal, CancelPaymentModal, CollectModal, PayMonthsModal, ReductionModal } from './DuesModals';
 import { ProposalsModal } from './ProposalsModal';
 
-const DIALOGS = ['collect', 'proposals', 'base', 'reduction', 'pay'] as const;
+const DIALOGS = ['collect', 'proposals', 'base', 'reduction', 'pay', 'cancel'] as const;
 type Dialog = (typeof DIALOGS)[number];
 
 export function DuesPage({ params }: { params: URLSearchParams }) {
@@ -210,6 +210,16 @@ export function DuesPage({ params }: { params: URLSearchParams }) {
                         >
                           减免
                         </Button>
+                        {r.months.some((c) => c.state === 'paid') && (
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => go({ dialog: 'cancel', person: r.personId })}
+                          >
+                            撤销
+                          </Button>
+                        )}
                       </Group>
                     </Can>
                   ),
@@ -244,8 +254,15 @@ export function DuesPage({ params }: { params: URLSearchParams }) {
               personId={member.personId}
               name={member.name}
               year={year}
-              baseFen={member.base?.baseFen ?? null}
-              dibao={member.base?.dibao ?? false}
+              base={member.base}
+            />
+          )}
+          {member && dialog === 'cancel' && (
+            <CancelPaymentModal
+              opened
+              onClose={close}
+              name={member.name}
+              paid={member.months.filter((c) => c.state === 'paid')}
             />
           )}
           {member && dialog === 'reduction' && (

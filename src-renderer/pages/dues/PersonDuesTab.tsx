@@ -53,6 +53,8 @@ function YearDues({ view }: { view: DuesMemberView }) {
           {r.base &&
             `（${r.base.source}，${r.base.confirmedBy} ${formatChineseDate(r.base.confirmedAt.slice(0, 10))}确认）`}
         </Text>
+        {r.base?.fromMonth && <Text size="sm">{monthText(r.base.fromMonth)}转入，自该月起交</Text>}
+        {r.base?.toMonth && <Text size="sm">转出，交至{monthText(r.base.toMonth)}</Text>}
         <Text size="sm">比例：{r.basis ?? '—'}</Text>
         <Text size="sm">月应交：{r.monthlyFen === null ? '—' : `${formatYuan(r.monthlyFen)} 元`}</Text>
         <Text size="sm">已交 {formatYuan(r.paidFen)} 元</Text>

@@ -328,7 +328,14 @@ export const AUDIT_ENTITIES: Record<
   },
   party_dues_base: {
     name: '党费基数',
-    fields: { year: ['年度', 'year'], baseFen: ['党费基数', 'money'], dibao: ['享受低保', 'bool'], source: '基数来源' },
+    fields: {
+      year: ['年度', 'year'],
+      baseFen: ['党费基数', 'money'],
+      dibao: ['享受低保', 'bool'],
+      source: '基数来源',
+      fromMonth: '起交月份',
+      toMonth: '止交月份',
+    },
     subject: (s) => (s.year ? `${s.year} 年度` : null),
   },
   party_dues_reduction: {

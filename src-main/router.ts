@@ -118,6 +118,20 @@ import {
   registerWorkbook as duesRegisterWorkbook,
   setDuesBase,
 } from './org/dues';
+import {
+  addHandoverPeople,
+  completeHandover,
+  completeHandoverProject,
+  createHandoverProject,
+  handoverProject,
+  handoverProjects,
+  personHandovers,
+  removeHandoverPerson,
+  rosterPrintable as handoverRosterPrintable,
+  rosterWorkbook as handoverRosterWorkbook,
+  updateHandoverPerson,
+  updateHandoverProject,
+} from './org/handover';
 import { createUnit, listUnits } from './org/units';
 import {
   advancePetition,
@@ -388,6 +402,19 @@ const handlers: Handlers = {
   'dues.registerPrint': (ctx, { branchId, year }) => duesRegisterPrintable(ctx.store, branchId, year),
   'dues.registerExport': async (ctx, { branchId, year }) =>
     withBase64(await duesRegisterWorkbook(ctx.store, branchId, year)),
+  'handover.projects': (ctx) => handoverProjects(ctx.store),
+  'handover.get': (ctx, { id }) => handoverProject(ctx.store, id),
+  'handover.create': (ctx, { project }) => createHandoverProject(ctx.store, project),
+  'handover.update': (ctx, { id, version, project }) => updateHandoverProject(ctx.store, id, version, project),
+  'handover.addPeople': (ctx, input) => addHandoverPeople(ctx.store, input),
+  'handover.removePerson': (ctx, { id }) => removeHandoverPerson(ctx.store, id),
+  'handover.updatePerson': (ctx, { id, version, person }) => updateHandoverPerson(ctx.store, id, version, person),
+  'handover.complete': (ctx, input) => completeHandover(ctx.store, input),
+  'handover.completeProject': (ctx, { id, completedOn }) => completeHandoverProject(ctx.store, id, completedOn),
+  'handover.ofPerson': (ctx, { personId }) => personHandovers(ctx.store, personId),
+  'handover.rosterPrint': (ctx, { id, community }) => handoverRosterPrintable(ctx.store, id, community),
+  'handover.rosterExport': async (ctx, { id, community, full }) =>
+    withBase64(await handoverRosterWorkbook(ctx.store, id, community, full)),
   // Files go to the import's child process as they came, in pieces (importer/service.ts).
   'imports.open': (ctx, { fileName, ...file }) => ctx.imports.open(fileName, fileData(file)),
   'imports.rows': (ctx, { session, sheet, filter, page }) => ctx.imports.rows(session, sheet, filter, page),

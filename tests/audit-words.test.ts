@@ -15,6 +15,7 @@ import type { AdjustmentRowView, AdjustmentRunView } from '../src-main/contract/
 import type { BatchView, ClaimFile } from '../src-main/contract/claims';
 import type { BenefitParameters } from '../src-main/contract/deathBenefits';
 import type { DuesMemberView } from '../src-main/contract/dues';
+import type { HandoverProjectView } from '../src-main/contract/handover';
 import type { ImportPreview, JobStatus } from '../src-main/contract/imports';
 import type { OrgUnit } from '../src-main/contract/org';
 import type { Petition } from '../src-main/contract/petitions';
@@ -307,6 +308,49 @@ async function officeYear(): Promise<{ people: number[] }> {
   });
   const paidDues = await call<DuesMemberView>('dues.member', { personId: member, year: 2025 });
   await call('dues.cancelPayment', { id: paidDues.row.months[0].paymentId, reason: '登记有误' });
+
+  // 社会化移交: a project created and edited; the party member listed, his state edited, handed over
+  // and the project completed; the deceased listed and taken off the roster again.
+  const project = await call<HandoverProjectView>('handover.create', {
+    project: { name: '东区移交', street: '建设街道', agreementDate: '2026-10-20' },
+  });
+  await call('handover.update', {
+    id: project.id,
+    version: project.version,
+    project: {
+      name: '东区社会化移交',
+      street: '建设街道',
+      agreementNo: '建街移〔2026〕1号',
+      agreementDate: '2026-10-20',
+      plannedFrom: '2026-11-01',
+      plannedTo: '2026-12-31',
+      note: '分两批',
+    },
+  });
+  await call('handover.addPeople', { projectId: project.id, personIds: [member, wang] });
+  const listed = (await call<HandoverProjectView>('handover.get', { id: project.id })).rows;
+  const handed = listed.find((r) => r.personId === member)!;
+  await call('handover.updatePerson', {
+    id: handed.id,
+    version: handed.version,
+    person: {
+      archiveState: '已整理',
+      archiveVolumes: 2,
+      partyTransfer: '已转',
+      partyTransferOn: '2026-11-10',
+      partyTo: '建设社区党委',
+      socialSecurity: '已移交',
+      street: '建设街道',
+      community: '建设社区',
+      duesBase: '4,200.00',
+      retained: ['补充医疗'],
+      retainedOther: '每年体检',
+      note: '本人同意',
+    },
+  });
+  await call('handover.removePerson', { id: listed.find((r) => r.personId === wang)!.id });
+  await call('handover.complete', { projectId: project.id, rowIds: [handed.id], handedOverOn: '2026-11-20' });
+  await call('handover.completeProject', { id: project.id, completedOn: '2026-11-30' });
 
   // The death benefits: the parameters typed and corrected, a death's amounts computed and
   // recomputed with a reason, the claim around them.

@@ -31,6 +31,7 @@ const SAMPLES: Record<string, unknown[]> = {
   care: CARE_FLAG_KEYS.map((k) => [k]),
   needsReview: [true, false],
   statusDateFrom: ['2026-01-01'],
+  socialized: [true],
 };
 
 /** The lists the issue measures, and none at all. */

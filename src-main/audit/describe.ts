@@ -349,6 +349,42 @@ export const AUDIT_ENTITIES: Record<
       decision: '支部决定',
     },
   },
+  // The community handover (org/handover.ts): a project, and a person on its roster, handed over on a day.
+  handover_project: {
+    name: '社会化移交项目',
+    fields: {
+      name: '项目名称',
+      street: '接收街道',
+      agreementNo: '协议编号',
+      agreementDate: ['协议签订日期', 'date'],
+      plannedFrom: ['计划开始日期', 'date'],
+      plannedTo: ['计划完成日期', 'date'],
+      note: '备注',
+      completedOn: ['完成日期', 'date'],
+    },
+    subject: (s) => (typeof s.name === 'string' ? s.name : null),
+  },
+  handover_person: {
+    name: '社会化移交',
+    fields: {
+      project: '移交项目',
+      archiveState: '档案状态',
+      archiveVolumes: '档案册数',
+      partyTransfer: '党组织关系',
+      partyTransferOn: ['党组织关系转出日期', 'date'],
+      partyTo: '转入党组织',
+      socialSecurity: '社保档案',
+      street: '接收街道',
+      community: '接收社区',
+      duesBaseFen: ['移交党费基数', 'money'],
+      retained: ['企业保留事项', 'list'],
+      retainedOther: '其他保留事项',
+      note: '备注',
+      handedOverOn: ['移交日期（社会化管理起始）', 'date'],
+    },
+    subject: (s) =>
+      typeof s.community === 'string' ? `${typeof s.street === 'string' ? s.street : ''}${s.community}` : null,
+  },
   // Hardship aid (aid/aid.ts; paid with a batch by payments/sources/aid.ts) and its reasons.
   aid: {
     name: '困难帮扶',
@@ -632,6 +668,8 @@ const WHAT: Record<string, string> = {
   'retention_review.create': '复核已故人员档案保存期限',
   'privacy_setting.update': '修改已故人员档案复核年限',
   'office.update': '修改单位名称或经办人',
+  'handover_person.create': '列入社会化移交名单',
+  'handover_person.delete': '移出社会化移交名单',
 };
 const ACTION: Record<AuditAction, string> = { create: '新增', update: '修改', delete: '删除' };
 

@@ -14,6 +14,7 @@ import { claimsMethods } from './claims';
 import { deathBenefitsMethods } from './deathBenefits';
 import { duesMethods } from './dues';
 import { exportTemplatesMethods } from './exportTemplates';
+import { handoverMethods } from './handover';
 import { importsMethods } from './imports';
 import { lettersMethods } from './letters';
 import { operatorsMethods } from './operators';
@@ -33,6 +34,7 @@ export const contract = {
   ...retireesMethods,
   ...orgMethods,
   ...duesMethods,
+  ...handoverMethods,
   ...importsMethods,
   ...claimsMethods,
   ...paymentsMethods,

@@ -258,6 +258,14 @@ export const ListQuery = z.object({
     .boolean()
     .nullish()
     .transform((v) => v ?? null),
+  /**
+   * Only those handed over to community management (社会化管理, org/handover.ts). No "not handed
+   * over": that is nearly everyone, which the list's indexes could only answer by reading all.
+   */
+  socialized: z
+    .literal(true)
+    .nullish()
+    .transform((v) => v ?? null),
   /** With status 已故: died on or after this date (the home page's 本年度去世). */
   statusDateFrom: partialDate,
   /** Unset: by name, or, when searching, best match first (retirees/list.ts rankedSearch). */

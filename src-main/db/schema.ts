@@ -312,6 +312,43 @@ export interface ExportTemplatesTable {
   updated_by: string;
 }
 
+export interface HandoverPeopleTable {
+  id: Generated<number>;
+  project_id: number;
+  person_id: number;
+  archive_state: Generated<string>;
+  archive_volumes: Generated<number>;
+  party_transfer: Generated<string>;
+  party_transfer_on: string | null;
+  party_to: string | null;
+  social_security: Generated<string>;
+  street: string | null;
+  community: string | null;
+  dues_base_fen: number | null;
+  retained: Generated<string>;
+  retained_other: string | null;
+  note: string | null;
+  handed_over_on: string | null;
+  version: Generated<number>;
+  added_at: string;
+  added_by: string;
+}
+
+export interface HandoverProjectsTable {
+  id: Generated<number>;
+  name: string;
+  street: string;
+  agreement_no: string | null;
+  agreement_date: string | null;
+  planned_from: string | null;
+  planned_to: string | null;
+  completed_on: string | null;
+  note: string | null;
+  version: Generated<number>;
+  created_at: string;
+  created_by: string;
+}
+
 export interface ImportMappingsTable {
   signature: string;
   fields: string;
@@ -824,6 +861,8 @@ export interface Database {
   death_tasks: DeathTasksTable;
   deaths: DeathsTable;
   export_templates: ExportTemplatesTable;
+  handover_people: HandoverPeopleTable;
+  handover_projects: HandoverProjectsTable;
   import_mappings: ImportMappingsTable;
   import_rows: ImportRowsTable;
   import_value_maps: ImportValueMapsTable;

@@ -84,6 +84,9 @@ function otherConditions(eb: EB, q: ListQuery, today: string, search = true) {
   }
   if (q.needsReview === true) all.push(sql<boolean>`review_flags != '[]'`);
   if (q.needsReview === false) all.push(is('review_flags', '[]'));
+  // A handed-over person's completed row (migration 0032's partial unique index answers it).
+  const handedOver = sql<number>`(SELECT person_id FROM handover_people WHERE handed_over_on IS NOT NULL)`;
+  if (q.socialized === true) all.push(eb('id', 'in', handedOver));
   if (q.statusDateFrom) all.push(eb('status_date', '>=', q.statusDateFrom));
   return all;
 }

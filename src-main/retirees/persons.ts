@@ -561,6 +561,7 @@ export function deletePerson(store: Store, id: number, reason: string): void {
         ['adjustment_rows', '调资核对记录'],
         ['activity_people', '活动记录'],
         ['study_deliveries', '学习资料领取记录'],
+        ['handover_people', '社会化移交记录'],
       ] as const
     ).filter(([table]) => store.prepare(`SELECT 1 FROM ${table} WHERE person_id = ? LIMIT 1`).get(id));
     if (held.length) {

@@ -23,6 +23,7 @@ export const PRINT_DOCS = [
   'contacts',
   'register',
   'dues',
+  'handover',
   'aid-register',
   'privacy-rules',
   'privacy-assessment',
@@ -81,6 +82,11 @@ function docRequest(kind: PrintDocKind, params: URLSearchParams): DocRequest {
       return request('dues.registerPrint', {
         branchId: Number(params.get('branch')),
         year: Number(params.get('year')),
+      });
+    case 'handover':
+      return request('handover.rosterPrint', {
+        id: Number(params.get('project')),
+        community: params.get('community'),
       });
     case 'aid-register':
       return request('aid.registerPrint', { year: Number(params.get('year')) });
@@ -151,7 +157,7 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
           <Button onClick={print} loading={logLetters.isPending || logSurvivorLetters.isPending}>
             {kind === 'upward' || kind === 'chart'
               ? '打印'
-              : kind === 'contacts' || kind === 'dues'
+              : kind === 'contacts' || kind === 'dues' || kind === 'handover'
                 ? `打印（${view.count} 人）`
                 : kind === 'register' || kind === 'aid-register'
                   ? `打印（${view.count} 件）`

@@ -7,25 +7,37 @@ import { useRpc } from '../../kit/rpc';
 import { Can } from '../../kit/operator';
 import { navigate } from '../../route';
 import { DuesPage } from '../dues/DuesPage';
+import { HandoverPage } from '../handover/HandoverPage';
 import { NewUnit } from './NewUnit';
 import { UnitPanel } from './UnitPanel';
 import { VIEWS, type View } from './views';
 
-/** The 党费 of the party branches, beside the three trees. */
-const DUES_VIEW = { value: 'dues', label: '党费' };
+/** Beside the three trees: the 党费 of the party branches, and the handover to the communities. */
+const OTHER_VIEWS = {
+  dues: { label: '党费', Page: DuesPage },
+  handover: { label: '社会化移交', Page: HandoverPage },
+} as const;
+type OtherView = keyof typeof OTHER_VIEWS;
+const isOther = (k: string | null): k is OtherView => k !== null && k in OTHER_VIEWS;
 
 export function OrgPage({ params }: { params: URLSearchParams }) {
-  const choices = [...(Object.keys(VIEWS) as View[]).map((k) => ({ value: k, label: VIEWS[k].label })), DUES_VIEW];
-  if (params.get('view') === DUES_VIEW.value)
+  const choices = [
+    ...(Object.keys(VIEWS) as View[]).map((k) => ({ value: k, label: VIEWS[k].label })),
+    ...(Object.keys(OTHER_VIEWS) as OtherView[]).map((k) => ({ value: k, label: OTHER_VIEWS[k].label })),
+  ];
+  const asked = params.get('view');
+  if (isOther(asked)) {
+    const { label, Page } = OTHER_VIEWS[asked];
     return (
       <Stack gap="md">
         <Group justify="space-between">
-          <Title order={2}>组织网络 · 党费</Title>
-          <SegmentedControl data={choices} value={DUES_VIEW.value} onChange={(k) => navigate('/org', { view: k })} />
+          <Title order={2}>组织网络 · {label}</Title>
+          <SegmentedControl data={choices} value={asked} onChange={(k) => navigate('/org', { view: k })} />
         </Group>
-        <DuesPage params={params} />
+        <Page params={params} />
       </Stack>
     );
+  }
   return <OrgTrees params={params} choices={choices} />;
 }
 
@@ -48,7 +60,7 @@ function OrgTrees({ params, choices }: { params: URLSearchParams; choices: { val
         <SegmentedControl
           data={choices}
           value={view}
-          onChange={(k) => (k === DUES_VIEW.value ? navigate('/org', { view: k }) : select(null, k as View))}
+          onChange={(k) => (isOther(k) ? navigate('/org', { view: k }) : select(null, k as View))}
         />
       </Group>
       <Group align="start" wrap="nowrap" gap="md">

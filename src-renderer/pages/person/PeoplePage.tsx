@@ -23,6 +23,7 @@ import { done, failed } from '../../notify';
 import { navigate } from '../../route';
 import { AssignUnitButton } from './AssignUnitButton';
 import { VisitBatchButton } from './VisitBatchButton';
+import { AddToHandoverButton } from '../handover/AddToHandoverButton';
 import { TemplateExportMenu, TemplateSelect } from '../exportTemplates/TemplateExport';
 import { Can } from '../../kit/operator';
 
@@ -46,6 +47,7 @@ function queryFrom(params: URLSearchParams): Query {
     minAge: num('minAge'),
     care: params.getAll('care') as Query['care'],
     needsReview: bool('review'),
+    socialized: params.get('social') === '1' ? true : null,
     statusDateFrom: params.get('from'),
     // Unset: by name, or best match first while searching (retirees/list.ts).
     sort: SORT_KEYS.includes(sort as SortKey) ? (sort as SortKey) : undefined,
@@ -151,6 +153,9 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
           </Can>
           <Can method="org.assign">
             <AssignUnitButton query={query} count={count} />
+          </Can>
+          <Can method="handover.addPeople">
+            <AddToHandoverButton query={query} count={count} />
           </Can>
           <Can method="retirees.create">
             <Button leftSection={<IconPlus size={18} />} onClick={() => navigate('/people/new')}>
@@ -270,6 +275,14 @@ export function PeoplePage({ params }: { params: URLSearchParams }) {
               color="yellow"
             >
               待核实
+            </Chip>
+            <Chip
+              checked={query.socialized === true}
+              onChange={(on) => set({ social: on ? '1' : null })}
+              size="sm"
+              color="teal"
+            >
+              社会化管理
             </Chip>
             {filtersOn && (
               <Button variant="subtle" size="sm" onClick={() => navigate('/people', query.q ? { q: query.q } : {})}>

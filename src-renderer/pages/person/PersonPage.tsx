@@ -18,6 +18,7 @@ import { SaveBar } from '../../kit/SaveBar';
 import { done } from '../../notify';
 import { navigate } from '../../route';
 import { PersonDuesTab } from '../dues/PersonDuesTab';
+import { SocializedBadge } from '../handover/SocializedBadge';
 import { ContactsTab } from './ContactsTab';
 import { HistoryTab } from './HistoryTab';
 import { PersonFields } from './PersonFields';
@@ -138,6 +139,7 @@ function PersonForm({ file }: { file: PersonFile | null }) {
             >
               {file.status}
             </Badge>
+            <SocializedBadge personId={file.id} status={file.status} />
           </>
         )}
       </Group>

@@ -4,6 +4,7 @@
 import { Button, Checkbox, Group, NumberInput, Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { useRef } from 'react';
 import type { InputOf } from '../../../src-main/contract';
 import { HandoverPersonInput, HandoverProjectInput } from '../../../src-main/contract/handover';
 import type { HandoverPersonRow, HandoverProjectView } from '../../../src-main/contract/handover';
@@ -58,18 +59,20 @@ export function ProjectModal({
   });
   const create = useRpcMutation('handover.create', { invalidates: [...READERS], onError: () => {} });
   const update = useRpcMutation('handover.update', { invalidates: [...READERS], onError: () => {} });
+  // The dialog closes after a save (FormModal): then to the project saved, not back where it was opened.
+  const saved = useRef<number | null>(null);
   return (
     <FormModal
       opened={opened}
-      onClose={onClose}
+      onClose={() => (saved.current === null ? onClose() : onSaved(saved.current))}
       title={project ? `修改移交项目：${project.name}` : '新建社会化移交项目'}
       form={form}
       submitLabel={project ? '保存' : '新建'}
       onSubmit={async (v) => {
-        const saved = project
+        const result = project
           ? await update.mutateAsync({ id: project.id, version: project.version, project: v })
           : await create.mutateAsync({ project: v });
-        onSaved(saved.id);
+        saved.current = result.id;
       }}
     >
       <TextInput label="项目名称" placeholder="如 2026年东区退休人员社会化移交" {...form.getInputProps('name')} />

@@ -129,26 +129,10 @@ describe('a handover of twenty people', () => {
 
     // One by one: 王建国0's files are three volumes, his party relation transferred, the base passed on
     // edited, and the enterprise keeps his 补充医疗 and 节日慰问.
-    const edit = (row: HandoverPersonRow, changes: Record<string, unknown>) =>
-      call<HandoverPersonRow>('handover.updatePerson', {
-        id: row.id,
-        version: row.version,
-        person: {
-          archiveState: row.archiveState,
-          archiveVolumes: row.archiveVolumes,
-          partyTransfer: row.partyTransfer,
-          partyTransferOn: row.partyTransferOn,
-          partyTo: row.partyTo,
-          socialSecurity: row.socialSecurity,
-          street: row.street,
-          community: row.community,
-          duesBase: row.duesBaseFen === null ? null : String(row.duesBaseFen / 100),
-          retained: row.retained,
-          retainedOther: row.retainedOther,
-          note: row.note,
-          ...changes,
-        },
-      });
+    const edit = async (row: HandoverPersonRow, changes: Record<string, unknown>) => {
+      const input = editInput(row);
+      return call<HandoverPersonRow>('handover.updatePerson', { ...input, person: { ...input.person, ...changes } });
+    };
     const edited = await edit(first, {
       archiveState: '已整理',
       archiveVolumes: 3,
@@ -162,7 +146,7 @@ describe('a handover of twenty people', () => {
     });
     expect(edited).toMatchObject({ archiveVolumes: 3, duesBaseFen: 435000, partyTransfer: '已转', version: 2 });
     // A form loaded before that edit is refused, not written over it.
-    expect((await refusal('handover.updatePerson', { ...(await editInput(first)), version: 1 })).message).toContain(
+    expect((await refusal('handover.updatePerson', { ...editInput(first), version: 1 })).message).toContain(
       '已被他人修改',
     );
 
@@ -319,7 +303,7 @@ describe('a handover of twenty people', () => {
 });
 
 /** The input of an edit that changes nothing, as a form loaded from this row would send it. */
-async function editInput(row: HandoverPersonRow) {
+function editInput(row: HandoverPersonRow) {
   return {
     id: row.id,
     version: row.version,
@@ -332,7 +316,7 @@ async function editInput(row: HandoverPersonRow) {
       socialSecurity: row.socialSecurity,
       street: row.street,
       community: row.community,
-      duesBase: null,
+      duesBase: row.duesBaseFen === null ? null : String(row.duesBaseFen / 100),
       retained: row.retained,
       retainedOther: row.retainedOther,
       note: row.note,
@@ -410,7 +394,7 @@ describe('bad input: refused in Chinese, nothing saved', () => {
         })
       ).message,
     ).toBe('协议签订日期（2026年11月25日）不能晚于已办结的移交日期（2026年11月20日）');
-    const input = await editInput(rows[1]);
+    const input = editInput(rows[1]);
     expect(
       (
         await refusal('handover.updatePerson', {

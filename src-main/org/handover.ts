@@ -71,6 +71,23 @@ export function handoverProjects(store: Store): HandoverProjectSummary[] {
 
 const retainedOf = (json: string): string[] => JSON.parse(json) as string[];
 
+/** A person's state in a project, as the screen shows it and the audit keeps it. */
+const personSnapshot = (r: PeopleRecord) => ({
+  archiveState: r.archive_state,
+  archiveVolumes: r.archive_volumes,
+  partyTransfer: r.party_transfer,
+  partyTransferOn: r.party_transfer_on,
+  partyTo: r.party_to,
+  socialSecurity: r.social_security,
+  street: r.street,
+  community: r.community,
+  duesBaseFen: r.dues_base_fen,
+  retained: retainedOf(r.retained),
+  retainedOther: r.retained_other,
+  note: r.note,
+  handedOverOn: r.handed_over_on,
+});
+
 /** The rows of a project (or the rows `where` picks), with each person's file fields, by community then name. */
 function peopleRows(store: Store, projectId: number): HandoverPersonRow[] {
   const rows = store
@@ -107,20 +124,8 @@ function peopleRows(store: Store, projectId: number): HandoverPersonRow[] {
     status: r.status,
     retirementDate: r.retirement_date,
     partyMember: isPartyMember(r.political_status),
-    archiveState: r.archive_state,
-    archiveVolumes: r.archive_volumes,
-    partyTransfer: r.party_transfer,
-    partyTransferOn: r.party_transfer_on,
-    partyTo: r.party_to,
-    socialSecurity: r.social_security,
-    street: r.street,
-    community: r.community,
-    duesBaseFen: r.dues_base_fen,
+    ...personSnapshot(r),
     duesBaseOnFile: r.base_year === null ? null : { year: r.base_year, baseFen: r.base_fen },
-    retained: retainedOf(r.retained),
-    retainedOther: r.retained_other,
-    note: r.note,
-    handedOverOn: r.handed_over_on,
   }));
 }
 
@@ -470,8 +475,9 @@ export function addHandoverPeople(
   });
 }
 
-function peopleRecord(store: Store, id: number): PeopleRecord & { name: string } {
-  const r = store.first(
+/** A row of a roster with the person's name. */
+const findPeopleRecord = (store: Store, id: number) =>
+  store.first(
     store.kysely
       .selectFrom('handover_people as h')
       .innerJoin('persons as p', 'p.id', 'h.person_id')
@@ -479,25 +485,12 @@ function peopleRecord(store: Store, id: number): PeopleRecord & { name: string }
       .select('p.name')
       .where('h.id', '=', id),
   );
+
+function peopleRecord(store: Store, id: number): PeopleRecord & { name: string } {
+  const r = findPeopleRecord(store, id);
   if (!r) throw new UserError('not_found', '移交名单中没有这个人');
   return r;
 }
-
-const personSnapshot = (r: PeopleRecord) => ({
-  archiveState: r.archive_state,
-  archiveVolumes: r.archive_volumes,
-  partyTransfer: r.party_transfer,
-  partyTransferOn: r.party_transfer_on,
-  partyTo: r.party_to,
-  socialSecurity: r.social_security,
-  street: r.street,
-  community: r.community,
-  duesBaseFen: r.dues_base_fen,
-  retained: retainedOf(r.retained),
-  retainedOther: r.retained_other,
-  note: r.note,
-  handedOverOn: r.handed_over_on,
-});
 
 export function removeHandoverPerson(store: Store, id: number): { removed: true } {
   return store.tx(() => {
@@ -601,14 +594,7 @@ export function completeHandover(
        WHERE h.person_id = ? AND h.handed_over_on IS NOT NULL AND h.id != ?`,
     );
     for (const rowId of new Set(input.rowIds)) {
-      const r = store.first(
-        store.kysely
-          .selectFrom('handover_people as h')
-          .innerJoin('persons as p', 'p.id', 'h.person_id')
-          .selectAll('h')
-          .select('p.name')
-          .where('h.id', '=', rowId),
-      );
+      const r = findPeopleRecord(store, rowId);
       if (!r || r.project_id !== p.id) {
         problems.push('所选人员不在本项目的移交名单中');
         continue;

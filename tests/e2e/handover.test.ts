@@ -68,18 +68,29 @@ describe('社会化移交', () => {
     await expect.poll(() => communities.count()).toBe(2);
     await shot('1-project');
 
+    // One by one: 甘和平's files are two volumes, and the enterprise keeps his 补充医疗.
+    await page.locator('table').nth(1).locator('tbody tr', { hasText: '甘和平' }).locator('td').first().click();
+    await dialog.getByLabel('档案册数').fill('2');
+    await dialog.getByLabel('补充医疗').check();
+    await shot('2-person');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => page.locator('table').nth(1).locator('tbody tr', { hasText: '甘和平' }).textContent())
+      .toContain('补充医疗');
+
     await communities.filter({ hasText: '建设社区' }).getByRole('button', { name: '办结移交' }).click();
     await dialog.getByText('甘建设、柯建设').waitFor();
-    await shot('2-complete');
+    await shot('3-complete');
     await dialog.getByRole('button', { name: '办结 2 人' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => communities.filter({ hasText: '建设社区' }).textContent()).toContain('已完成');
     await expect.poll(() => communities.filter({ hasText: '和平社区' }).textContent()).toContain('未开始');
-    await shot('3-progress');
+    await shot('4-progress');
 
     const [project] = await office.rpc<{ id: number }[]>('handover.projects', {});
     const view = await office.rpc<HandoverProjectView>('handover.get', { id: project.id });
-    expect(view.counts).toMatchObject({ people: 3, done: 2 });
+    expect(view.counts).toMatchObject({ people: 3, done: 2, archiveVolumes: 4 });
     expect(view.rows.filter((r) => r.handedOverOn).map((r) => r.name)).toEqual(['甘建设', '柯建设']);
 
     await communities.filter({ hasText: '建设社区' }).getByRole('button', { name: '打印本社区名册' }).click();
@@ -90,11 +101,16 @@ describe('社会化移交', () => {
     expect(gan).toContain('1950.03');
     expect(await page.locator('.sheet .parties').textContent()).toContain('接收单位（盖章）：东风街道建设社区');
     await page.getByRole('button', { name: '打印（2 人）' }).waitFor();
-    await shot('4-roster');
+    await shot('5-roster');
 
     // The file's header carries the flag.
     await office.go(`#/people/${view.rows.find((r) => r.name === '甘建设')!.personId}`);
     await page.getByText(/社会化管理 · .* · 建设社区/).waitFor();
-    await shot('5-file');
+    await shot('6-file');
+
+    // The people list's 社会化管理 filter: the two of 建设社区 among the office's 300.
+    await office.go('#/people?social=1');
+    await page.getByText('共 2 人').waitFor();
+    await shot('7-people-filter');
   });
 });

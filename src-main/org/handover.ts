@@ -228,6 +228,10 @@ const inputOfRecord = (p: ProjectRecord): HandoverProjectInput => ({
   note: p.note,
 });
 
+/** A project's columns as its INSERT and UPDATE name them: name, street, agreement_no … note. */
+const projectColumns = (i: HandoverProjectInput) =>
+  [i.name, i.street, i.agreementNo, i.agreementDate, i.plannedFrom, i.plannedTo, i.note] as const;
+
 export function createHandoverProject(store: Store, input: HandoverProjectInput): HandoverProjectView {
   checkProjectDates(input, null);
   const id = store.tx(() => {
@@ -237,17 +241,7 @@ export function createHandoverProject(store: Store, input: HandoverProjectInput)
           `INSERT INTO handover_projects (name, street, agreement_no, agreement_date, planned_from, planned_to, note, created_at, created_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          input.name,
-          input.street,
-          input.agreementNo,
-          input.agreementDate,
-          input.plannedFrom,
-          input.plannedTo,
-          input.note,
-          nowIso(),
-          currentOperator(store),
-        ).lastInsertRowid,
+        .run(...projectColumns(input), nowIso(), currentOperator(store)).lastInsertRowid,
     );
     writeAudit(store, {
       entity: 'handover_project',
@@ -288,16 +282,7 @@ export function updateHandoverProject(
         `UPDATE handover_projects SET name = ?, street = ?, agreement_no = ?, agreement_date = ?, planned_from = ?,
            planned_to = ?, note = ?, version = version + 1 WHERE id = ?`,
       )
-      .run(
-        input.name,
-        input.street,
-        input.agreementNo,
-        input.agreementDate,
-        input.plannedFrom,
-        input.plannedTo,
-        input.note,
-        id,
-      );
+      .run(...projectColumns(input), id);
     writeAudit(store, {
       entity: 'handover_project',
       entityId: id,

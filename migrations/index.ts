@@ -30,6 +30,7 @@ import * as m0028 from './0028-survivors';
 import * as m0029 from './0029-party-dues';
 import * as m0030 from './0030-remote-residence';
 import * as m0032 from './0032-community-handover';
+import * as m0033 from './0033-meetings';
 import * as m0035 from './0035-claim-period-persons';
 import * as m0036 from './0036-party-dues-span';
 
@@ -63,6 +64,7 @@ export const migrations: Record<string, Migration> = {
   '0029-party-dues': m0029,
   '0030-remote-residence': m0030,
   '0032-community-handover': m0032,
+  '0033-meetings': m0033,
   '0035-claim-period-persons': m0035,
   '0036-party-dues-span': m0036,
 };

@@ -23,6 +23,18 @@ import {
   listMaterials,
   setAttendance,
 } from './activities/activities';
+import { branchListPrintable, sendToBranches } from './activities/circulars';
+import {
+  activityAttachments,
+  addStaff,
+  attachToActivity,
+  minutesPrintable,
+  readActivityAttachment,
+  saveMeeting,
+  setStaffAttendance,
+  signInSheetPrintable,
+  staffChoices,
+} from './activities/meetings';
 import {
   adjustmentsOf,
   checkRow,
@@ -590,10 +602,34 @@ const handlers: Handlers = {
   'activities.create': (ctx, input) => createActivity(ctx.store, input),
   'activities.attendance': (ctx, { id, personIds, attended }) => setAttendance(ctx.store, id, personIds, attended),
   'activities.ofPerson': (ctx, { personId }) => activitiesOf(ctx.store, personId),
+  'activities.meeting': (ctx, { id, ...record }) => {
+    saveMeeting(ctx.store, id, record);
+    return getActivity(ctx.store, id);
+  },
+  'activities.staffChoices': (ctx) => staffChoices(ctx.store),
+  'activities.addStaff': (ctx, { id, staff }) => {
+    addStaff(ctx.store, id, staff);
+    return getActivity(ctx.store, id);
+  },
+  'activities.staffAttendance': (ctx, { id, staffIds, attended }) => {
+    setStaffAttendance(ctx.store, id, staffIds, attended);
+    return getActivity(ctx.store, id);
+  },
+  'activities.attachments': (ctx, { id }) => activityAttachments(ctx.store, id),
+  'activities.attach': (ctx, { id, fileName, dataBase64 }) =>
+    attachToActivity(ctx.store, id, { fileName, data: Buffer.from(dataBase64, 'base64') }),
+  'activities.attachment': (ctx, { id }) => withBase64(readActivityAttachment(ctx.store, id)),
+  'activities.signInSheet': (ctx, { id, blankRows }) => signInSheetPrintable(ctx.store, id, blankRows),
+  'activities.minutesPrint': (ctx, { id }) => minutesPrintable(ctx.store, id),
   'materials.list': (ctx) => listMaterials(ctx.store),
   'materials.get': (ctx, { id }) => getMaterial(ctx.store, id),
   'materials.create': (ctx, input) => createMaterial(ctx.store, input),
   'materials.deliver': (ctx, { id, personIds, how, on }) => deliverMaterial(ctx.store, id, personIds, how, on),
+  'materials.sendToBranches': (ctx, { id, branchIds, on, receivedBy }) => {
+    sendToBranches(ctx.store, id, branchIds, on, receivedBy);
+    return getMaterial(ctx.store, id);
+  },
+  'materials.branchListPrint': (ctx, { id }) => branchListPrintable(ctx.store, id),
   'statistics.figures': (ctx, { asOf }) => statisticsFigures(ctx.store, asOf),
   'statistics.home': (ctx) => homeFigures(ctx.store),
   'statistics.balance': (ctx, { year }) => statisticsBalance(ctx.store, year),

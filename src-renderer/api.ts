@@ -75,7 +75,11 @@ async function transport(method: string, input: unknown): Promise<RpcResult<unkn
  * `preview` an image shown in place; never a page in the app's own origin (src-main/app/attachmentFiles.ts).
  * app://retiree-office/attachments/… in Electron, /attachments/…?token=… in the harness.
  */
-export function attachmentUrl(kind: 'person' | 'petition', id: number, options: { preview?: boolean } = {}): string {
+export function attachmentUrl(
+  kind: 'person' | 'petition' | 'activity',
+  id: number,
+  options: { preview?: boolean } = {},
+): string {
   const query = new URLSearchParams();
   if (token) query.set('token', token);
   if (options.preview) query.set('preview', '1');
@@ -84,7 +88,7 @@ export function attachmentUrl(kind: 'person' | 'petition', id: number, options: 
 }
 
 /** Hands an attachment to the user as a download: the server names it and says it is one. */
-export function downloadAttachment(kind: 'person' | 'petition', id: number): void {
+export function downloadAttachment(kind: 'person' | 'petition' | 'activity', id: number): void {
   const link = document.createElement('a');
   link.href = attachmentUrl(kind, id);
   link.download = '';

@@ -42,6 +42,7 @@ const FROZEN: Record<string, string> = {
   '0032-community-handover.ts': '18c6446834a4d575cee5fe6afb2ebc5f1fe0431423da90224aaf69deb6f30301',
   '0035-claim-period-persons.ts': 'cace75ccf56d9d8ee60761392311227137e12b2e7a8255a76617c7671cad01c2',
   '0036-party-dues-span.ts': '058088d472bfec0ee785bc97671c101787cc8ede12736ebd893b89b6b69a07c1',
+  '0033-meetings.ts': '9a299990f90abab299130571a8750dd3b01084e8ba0a156e1120b7086dd9ceb6',
 };
 
 const migrationsDir = path.resolve(import.meta.dirname, '../migrations');

@@ -850,6 +850,76 @@ describe('migrations', () => {
     expect(people()).toEqual(peopleFromLines());
   });
 
+  test('0033-meetings: activities keep their rows, ids and counter and take the meeting kinds; staff, attachments, 学习通报 branches; down puts them back', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0030-remote-residence');
+    const raw = store.raw;
+    raw
+      .prepare(
+        "insert into persons (id, name, name_sort, category, created_at, updated_at) values (1, '甲', '甲', '退休', '2026-01-02T10:00:00', '2026-01-02T10:00:00')",
+      )
+      .run();
+    raw
+      .prepare(
+        "insert into activities (id, kind, title, held_on, created_at, created_by) values (7, '学习会', '学习会', '2026-03-01', '2026-03-01T09:00:00', '王干事')",
+      )
+      .run();
+    raw.prepare('insert into activity_people (activity_id, person_id, attended) values (7, 1, 1)').run();
+    raw
+      .prepare(
+        "insert into study_materials (id, title, issued_on, activity_id, created_at, created_by) values (3, '资料', '2026-03-01', 7, '2026-03-01T09:00:00', '王干事')",
+      )
+      .run();
+    // An activity handed out and removed since: its id is not handed out again.
+    raw.prepare("update sqlite_sequence set seq = 9 where name = 'activities'").run();
+    await migrateTo('0033-meetings');
+    expect(raw.prepare('select id, kind, minutes from activities').all()).toEqual([
+      { id: 7, kind: '学习会', minutes: null },
+    ]);
+    expect(raw.prepare('select count(*) as n from activity_people').get()).toEqual({ n: 1 });
+    expect(raw.prepare('select kind, doc_no, activity_id from study_materials').get()).toEqual({
+      kind: '学习资料',
+      doc_no: null,
+      activity_id: 7,
+    });
+    const meeting = raw
+      .prepare(
+        "insert into activities (kind, title, held_on, starts_at, created_at, created_by) values ('党员大会', '党员大会', '2026-04-01', '14:30', '2026-04-01T09:00:00', '王干事')",
+      )
+      .run();
+    expect(Number(meeting.lastInsertRowid)).toBe(10);
+    expect(() =>
+      raw
+        .prepare(
+          "insert into activities (kind, title, held_on, created_at, created_by) values ('旅游', '秋游', '2026-04-01', '', '')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(() => raw.prepare("update activities set starts_at = '下午' where id = 10").run()).toThrow(/CHECK/);
+    raw.prepare("insert into activity_staff (activity_id, name) values (10, '王干事')").run();
+    expect(() => raw.prepare("insert into activity_staff (activity_id, name) values (10, '王干事')").run()).toThrow(
+      /UNIQUE/,
+    );
+    raw
+      .prepare(
+        "insert into org_units (id, kind, name, created_at) values (5, '党支部', '第一党支部', '2026-01-01T00:00:00')",
+      )
+      .run();
+    raw.prepare('insert into study_branch_deliveries (material_id, branch_id) values (3, 5)').run();
+    expect(() =>
+      raw.prepare("update study_branch_deliveries set sent_on = '2026-03-02' where material_id = 3").run(),
+    ).toThrow(/CHECK/);
+    expect(raw.prepare('pragma foreign_key_check').all()).toEqual([]);
+    await migrateTo('0030-remote-residence');
+    expect(raw.prepare('select id, kind from activities order by id').all()).toEqual([
+      { id: 7, kind: '学习会' },
+      { id: 10, kind: '其他' },
+    ]);
+    expect(tables()).not.toContain('activity_staff');
+    expect(tables()).not.toContain('study_branch_deliveries');
+    expect(raw.prepare('select count(*) as n from activity_people').get()).toEqual({ n: 1 });
+  });
+
   test('0025-lunar-birthdays: every file keeps its birthday by the Gregorian calendar; a lunar day is stored as its month and day; down removes it', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0020-upward-fields');

@@ -17,8 +17,11 @@ import type { Database } from '../db/schema';
 import type { Store } from '../db/store';
 import { unitMembers } from '../org/network';
 import { currentOperator } from '../settings/settings';
+import { formatChineseDate } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { createVisit } from '../visits/visits';
+import { branchDeliveries, insertBranchTargets } from './circulars';
+import { insertStaff, staffOf } from './meetings';
 
 /** How many of an activity's people were invited, or came. */
 const peopleCount = (
@@ -51,10 +54,16 @@ function activityView(r: ActivityRow): ActivityView {
     place: r.place,
     organiser: r.organiser,
     note: r.note,
+    startsAt: r.starts_at,
+    host: r.host,
+    recorder: r.recorder,
+    agenda: r.agenda,
+    minutes: r.minutes,
     createdBy: r.created_by,
     invited: r.invited,
     attended: r.attended,
     people: [],
+    staff: [],
   };
 }
 
@@ -78,7 +87,7 @@ export function createActivity(store: Store, input: ActivityInput): ActivityView
     const id = Number(
       store
         .prepare(
-          'INSERT INTO activities (kind, title, held_on, place, organiser, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO activities (kind, title, held_on, place, organiser, note, starts_at, host, recorder, agenda, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(
           input.kind,
@@ -87,10 +96,15 @@ export function createActivity(store: Store, input: ActivityInput): ActivityView
           input.place,
           input.organiser,
           input.note,
+          input.startsAt,
+          input.host,
+          input.recorder,
+          input.agenda,
           nowIso(),
           currentOperator(store),
         ).lastInsertRowid,
     );
+    insertStaff(store, id, input.staff);
     const add = store.prepare(
       'INSERT INTO activity_people (activity_id, person_id, invited, attended) VALUES (?, ?, 1, 0)',
     );
@@ -101,7 +115,13 @@ export function createActivity(store: Store, input: ActivityInput): ActivityView
       personId: null,
       action: 'create',
       before: null,
-      after: { kind: input.kind, title: input.title, heldOn: input.heldOn, invited: invite.length },
+      after: {
+        kind: input.kind,
+        title: input.title,
+        heldOn: input.heldOn,
+        invited: invite.length,
+        staff: input.staff.map((p) => p.name),
+      },
     });
     return getActivity(store, id);
   });
@@ -139,6 +159,7 @@ export function getActivity(store: Store, id: number): ActivityView {
       invited: p.invited === 1,
       attended: p.attended === 1,
     })),
+    staff: staffOf(store, id),
   };
 }
 
@@ -171,14 +192,25 @@ export function setAttendance(store: Store, id: number, personIds: number[], att
 export function createMaterial(store: Store, input: MaterialInput): MaterialView {
   return store.tx(() => {
     if (input.activityId !== null) getActivity(store, input.activityId);
+    if (input.kind !== '学习通报' && (input.allBranches || input.branchIds.length > 0))
+      throw new UserError('invalid_input', '下发党支部的资料请选择“学习通报”类别');
     const id = Number(
       store
         .prepare(
-          'INSERT INTO study_materials (title, issued_on, activity_id, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
+          'INSERT INTO study_materials (kind, doc_no, title, issued_on, activity_id, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
         )
-        .run(input.title, input.issuedOn, input.activityId, input.note, nowIso(), currentOperator(store))
-        .lastInsertRowid,
+        .run(
+          input.kind,
+          input.docNo,
+          input.title,
+          input.issuedOn,
+          input.activityId,
+          input.note,
+          nowIso(),
+          currentOperator(store),
+        ).lastInsertRowid,
     );
+    const branches = input.kind === '学习通报' ? insertBranchTargets(store, id, input.allBranches, input.branchIds) : 0;
     // Handed out at a meeting: those who came received it there.
     if (input.activityId !== null) {
       store
@@ -194,7 +226,12 @@ export function createMaterial(store: Store, input: MaterialInput): MaterialView
       personId: null,
       action: 'create',
       before: null,
-      after: { title: input.title, issuedOn: input.issuedOn },
+      after: {
+        kind: input.kind,
+        title: input.title,
+        issuedOn: input.issuedOn,
+        ...(branches && { branchCount: branches }),
+      },
     });
     return getMaterial(store, id);
   });
@@ -206,6 +243,7 @@ const materials = (store: Store) =>
     .selectFrom('study_materials as m')
     .leftJoin('activities as a', 'a.id', 'm.activity_id')
     .selectAll('m')
+    .$narrowType<{ kind: MaterialView['kind'] }>()
     .select((eb) => [
       'a.title as activity_title',
       eb
@@ -218,12 +256,16 @@ const materials = (store: Store) =>
 
 type MaterialRow = InferResult<ReturnType<typeof materials>>[number];
 
-export function listMaterials(store: Store): Omit<MaterialView, 'deliveries' | 'toDeliver'>[] {
+export function listMaterials(
+  store: Store,
+): Omit<MaterialView, 'deliveries' | 'toDeliver' | 'branches' | 'unreached'>[] {
   return store.all(materials(store).orderBy('m.issued_on', 'desc').orderBy('m.id', 'desc')).map(materialHead);
 }
 
 const materialHead = (m: MaterialRow) => ({
   id: m.id,
+  kind: m.kind,
+  docNo: m.doc_no,
   title: m.title,
   issuedOn: m.issued_on,
   activityId: m.activity_id,
@@ -272,8 +314,11 @@ export function getMaterial(store: Store, id: number): MaterialView {
             .orderBy('s.name_sort')
             .orderBy('s.id'),
         );
+  const branches = branchDeliveries(store, id);
   return {
     ...materialHead(m),
+    branches,
+    unreached: branches.filter((b) => !b.sentOn).map((b) => ({ branchId: b.branchId, branch: b.branch })),
     deliveries: deliveries.map((d) => ({
       personId: d.person_id,
       name: d.name,
@@ -299,6 +344,11 @@ export function deliverMaterial(
 ): MaterialView {
   return store.tx(() => {
     const m = getMaterial(store, id);
+    if (on < m.issuedOn)
+      throw new UserError(
+        'invalid_input',
+        `领取日期（${formatChineseDate(on)}）不能早于资料发放日期（${formatChineseDate(m.issuedOn)}）`,
+      );
     checkPeople(store, personIds);
     const done = personIds.map((p) => m.deliveries.find((d) => d.personId === p)).find(Boolean);
     if (done) throw new UserError('invalid_input', `${done.name}已于 ${done.receivedOn} ${done.how}`);

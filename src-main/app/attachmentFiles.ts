@@ -7,6 +7,7 @@
 import type { Store } from '../db/store';
 import type { Session } from '../operators/session';
 import { refusalFor, type RouterContext } from '../router';
+import { readActivityAttachment } from '../activities/meetings';
 import { readPetitionAttachment } from '../petitions/petitions';
 import { readAttachment } from '../retirees/attachments';
 import { servedType } from '../retirees/attachmentFiles';
@@ -18,7 +19,7 @@ export interface FileResponse {
   body: Buffer;
 }
 
-const ROUTE = /^\/attachments\/(person|petition)\/([1-9]\d{0,15})$/;
+const ROUTE = /^\/attachments\/(person|petition|activity)\/([1-9]\d{0,15})$/;
 
 /** Whether a URL path is one this module answers (`/attachments/person/12`, `/attachments/petition/3`). */
 export function isAttachmentPath(urlPath: string): boolean {
@@ -52,13 +53,19 @@ export function refusal(status: number, message: string): FileResponse {
   };
 }
 
-/** The response for `/attachments/<person|petition>/<id>`, `preview` asking for an image in place. */
+/** The response for `/attachments/<person|petition|activity>/<id>`, `preview` asking for an image in place. */
 export function attachmentResponse(store: Store, urlPath: string, preview: boolean): FileResponse {
   const m = ROUTE.exec(urlPath);
   if (!m) return refusal(404, '没有找到这个附件');
   let file: { fileName: string; data: Buffer };
   try {
-    file = m[1] === 'person' ? readAttachment(store, Number(m[2])) : readPetitionAttachment(store, Number(m[2]));
+    const id = Number(m[2]);
+    file =
+      m[1] === 'person'
+        ? readAttachment(store, id)
+        : m[1] === 'petition'
+          ? readPetitionAttachment(store, id)
+          : readActivityAttachment(store, id);
   } catch (e) {
     if (e instanceof UserError) return refusal(404, e.message);
     throw e;

@@ -23,12 +23,38 @@ export interface ActivitiesTable {
   note: string | null;
   created_at: string;
   created_by: string;
+  starts_at: string | null;
+  host: string | null;
+  recorder: string | null;
+  agenda: string | null;
+  minutes: string | null;
+}
+
+export interface ActivityAttachmentsTable {
+  id: Generated<number>;
+  activity_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  added_at: string;
+  added_by: string;
 }
 
 export interface ActivityPeopleTable {
   activity_id: number;
   person_id: number;
   invited: Generated<number>;
+  attended: Generated<number>;
+}
+
+export interface ActivityStaffTable {
+  id: Generated<number>;
+  activity_id: number;
+  operator_id: number | null;
+  name: string;
+  unit: string | null;
   attended: Generated<number>;
 }
 
@@ -703,6 +729,14 @@ export interface StaysTable {
   updated_at: string;
 }
 
+export interface StudyBranchDeliveriesTable {
+  material_id: number;
+  branch_id: number;
+  sent_on: string | null;
+  received_by: string | null;
+  recorded_by: string | null;
+}
+
 export interface StudyDeliveriesTable {
   material_id: number;
   person_id: number;
@@ -720,6 +754,8 @@ export interface StudyMaterialsTable {
   note: string | null;
   created_at: string;
   created_by: string;
+  kind: Generated<string>;
+  doc_no: string | null;
 }
 
 export interface SurvivorAllowanceStandardsTable {
@@ -838,7 +874,9 @@ export interface VisitsTable {
 export interface Database {
   access_log: AccessLogTable;
   activities: ActivitiesTable;
+  activity_attachments: ActivityAttachmentsTable;
   activity_people: ActivityPeopleTable;
+  activity_staff: ActivityStaffTable;
   adjustment_rows: AdjustmentRowsTable;
   adjustment_rules: AdjustmentRulesTable;
   adjustment_runs: AdjustmentRunsTable;
@@ -889,6 +927,7 @@ export interface Database {
   retention_reviews: RetentionReviewsTable;
   settings: SettingsTable;
   stays: StaysTable;
+  study_branch_deliveries: StudyBranchDeliveriesTable;
   study_deliveries: StudyDeliveriesTable;
   study_materials: StudyMaterialsTable;
   survivor_allowance_standards: SurvivorAllowanceStandardsTable;

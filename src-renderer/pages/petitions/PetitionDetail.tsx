@@ -4,7 +4,7 @@ import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@ma
 import { useState } from 'react';
 import { useRpc } from '../../kit/rpc';
 import { Can } from '../../kit/operator';
-import { PetitionAttachments } from './PetitionAttachments';
+import { RecordAttachments } from '../../components/RecordAttachments';
 import { PetitionStep, type StepKind } from './PetitionStep';
 import { limitText, StatusBadge } from './shared';
 
@@ -75,7 +75,7 @@ export function PetitionDetail({ id }: { id: number }) {
           </Text>
         )}
       </Paper>
-      <PetitionAttachments id={p.id} />
+      <RecordAttachments kind="petition" id={p.id} title="附件（来信、材料）" />
       {step && <PetitionStep key={step} petition={p} step={step} onClose={() => setStep(null)} />}
     </Stack>
   );

@@ -127,6 +127,7 @@ export function sendToBranches(
 const LIST_CSS = `${ruledListCss(10.5)}
 .sheet td.n, .sheet td.c { text-align: center; white-space: nowrap; }
 .sheet h2 { font-size: 13pt; margin: 5mm 0 2mm; }
+.sheet p.list { font-size: 11pt; margin: 0; }
 `;
 
 /** 学习通报送达登记表: per branch, the day it arrived, who received it, how many members have it and who not yet; then the branches not reached. */
@@ -146,6 +147,6 @@ export function branchListPrintable(store: Store, materialId: number): Printable
   );
   const unreached = branches.filter((b) => !b.sentOn);
   const title = `《${m.title}》送达登记表`;
-  const body = html`<section class="sheet"><h1>学习通报送达登记表</h1><p class="sub"><span>${m.doc_no ? `${m.doc_no}　` : ''}《${m.title}》　${formatChineseDate(m.issued_on)}印发</span><span>下发 ${branches.length} 个支部，已送达 ${reached.length} 个　制表日期：${formatChineseDate(todayIso())}</span></p><table><thead><tr><th>序号</th><th>党支部</th><th>送达日期</th><th>接收人</th><th>支部人数</th><th>已学习</th><th>尚未学习的党员</th></tr></thead><tbody>${rows}</tbody></table>${unreached.length > 0 && html`<h2>尚未送达的支部（${unreached.length} 个）</h2><p>${unreached.map((b) => b.branch).join('、')}</p>`}<p class="note">${orgName}　本表含个人信息，请妥善保管。</p></section>`;
+  const body = html`<section class="sheet"><h1>学习通报送达登记表</h1><p class="sub"><span>${m.doc_no ? `${m.doc_no}　` : ''}《${m.title}》　${formatChineseDate(m.issued_on)}印发</span><span>下发 ${branches.length} 个支部，已送达 ${reached.length} 个　制表日期：${formatChineseDate(todayIso())}</span></p><table><thead><tr><th>序号</th><th>党支部</th><th>送达日期</th><th>接收人</th><th>支部人数</th><th>已学习</th><th>尚未学习的党员</th></tr></thead><tbody>${rows}</tbody></table>${unreached.length > 0 && html`<h2>尚未送达的支部（${unreached.length} 个）</h2><p class="list">${unreached.map((b) => b.branch).join('、')}</p>`}<p class="note">${orgName}　本表含个人信息，请妥善保管。</p></section>`;
   return { ...printable(title, LIST_CSS, body), count: branches.length, missing: [] };
 }

@@ -31,6 +31,9 @@ export const PRINT_DOCS = [
   'upward',
   'survivor-allowance',
   'survivor-letters',
+  'sign-in',
+  'minutes',
+  'study-branches',
 ] as const;
 export type PrintDocKind = (typeof PRINT_DOCS)[number];
 
@@ -94,6 +97,12 @@ function docRequest(kind: PrintDocKind, params: URLSearchParams): DocRequest {
       return request('survivors.letters', survivorLettersInput(params, false));
     case 'survivor-allowance':
       return request('survivors.allowancePrint', { month: params.get('month') ?? '' });
+    case 'sign-in':
+      return request('activities.signInSheet', { id: Number(params.get('activity')), blankRows: 8 });
+    case 'minutes':
+      return request('activities.minutesPrint', { id: Number(params.get('activity')) });
+    case 'study-branches':
+      return request('materials.branchListPrint', { id: Number(params.get('material')) });
     case 'register':
       return request('petitions.registerPrint', { from: params.get('from') ?? '', to: params.get('to') ?? '' });
     case 'contacts':
@@ -155,15 +164,19 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
       <Stack className="no-print" p="md" gap="xs">
         <Group>
           <Button onClick={print} loading={logLetters.isPending || logSurvivorLetters.isPending}>
-            {kind === 'upward' || kind === 'chart'
+            {kind === 'upward' || kind === 'chart' || kind === 'minutes'
               ? '打印'
-              : kind === 'contacts' || kind === 'dues' || kind === 'handover'
-                ? `打印（${view.count} 人）`
-                : kind === 'register' || kind === 'aid-register'
-                  ? `打印（${view.count} 件）`
-                  : kind === 'survivor-allowance'
+              : kind === 'sign-in'
+                ? `打印（应到 ${view.count} 人）`
+                : kind === 'study-branches'
+                  ? `打印（${view.count} 个支部）`
+                  : kind === 'contacts' || kind === 'dues' || kind === 'handover'
                     ? `打印（${view.count} 人）`
-                    : `打印（共 ${view.count} ${kind === 'letters' || kind === 'survivor-letters' ? '封' : '份'}）`}
+                    : kind === 'register' || kind === 'aid-register'
+                      ? `打印（${view.count} 件）`
+                      : kind === 'survivor-allowance'
+                        ? `打印（${view.count} 人）`
+                        : `打印（共 ${view.count} ${kind === 'letters' || kind === 'survivor-letters' ? '封' : '份'}）`}
           </Button>
           <Button variant="default" onClick={() => window.history.back()}>
             返回

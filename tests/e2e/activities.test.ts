@@ -3,7 +3,7 @@
 // reception register printed.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
-import type { ActivityView } from '../../src-main/contract/activities';
+import type { ActivityView, MaterialView } from '../../src-main/contract/activities';
 import { openOffice, type Office } from './office';
 
 let office: Office;
@@ -76,5 +76,62 @@ describe('activities and study', () => {
     await expect.poll(() => page.locator('.register tbody tr').count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator('.register tbody').textContent()).toContain('询问供暖补贴');
     await shot('3-register');
+  });
+
+  test('a meeting: created with its time and host, a staff member added, the sign-in sheet printed; a 学习通报 to every branch', async () => {
+    await office.go('#/activities');
+    await page.getByRole('button', { name: '新建活动' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('类别').click();
+    await page.getByRole('option', { name: '离退休干部座谈会' }).click();
+    await dialog.getByLabel('名称').fill('离退休干部情况通报座谈会');
+    await dialog.getByLabel('地点').fill('老干部活动中心二楼会议室');
+    await dialog.getByLabel('时间').fill('09:30');
+    await dialog.getByLabel('主持人').fill('刘主任');
+    await dialog.getByLabel('议程').fill('一、通报公司年度生产经营情况\n二、听取意见建议');
+    await dialog.getByLabel('邀请').first().fill('离退休第一党支部');
+    await page.getByRole('option', { name: /^党支部：离退休第一党支部/ }).click();
+    await dialog.getByRole('button', { name: '建立' }).click();
+    await page.getByRole('heading', { name: '离退休干部情况通报座谈会' }).waitFor();
+    const id = Number(/activities\/(\d+)/.exec(page.url())![1]);
+
+    await page.getByRole('combobox', { name: '工作人员' }).fill('赵会计');
+    await page.getByLabel('单位或部门', { exact: true }).fill('公司工会');
+    await page.getByRole('button', { name: '添加参会人员' }).click();
+    await page.getByRole('row', { name: /赵会计，未到会/ }).waitFor();
+    await page.getByLabel('会议纪要').fill('会议通报了公司年度生产经营情况，与会同志提出建议三条。');
+    await page.getByRole('button', { name: '保存会议记录' }).click();
+    await expect
+      .poll(async () => (await office.rpc<ActivityView>('activities.get', { id })).minutes)
+      .toContain('建议三条');
+    await shot('6-meeting');
+
+    await page.getByRole('button', { name: '打印签到表' }).click();
+    await page.getByRole('heading', { name: '离退休干部情况通报座谈会签到表' }).waitFor();
+    const meeting = await office.rpc<ActivityView>('activities.get', { id });
+    // The staff member first, then everyone invited, then blank rows to sign.
+    await expect.poll(() => page.locator('.sign-in tbody tr').count()).toBe(1 + meeting.invited + 8);
+    await expect.poll(() => page.locator('.sign-in tbody tr').first().textContent()).toBe('1赵会计公司工会');
+    await page.getByRole('button', { name: `打印（应到 ${1 + meeting.invited} 人）` }).waitFor();
+    await shot('7-sign-in-sheet');
+
+    const notice = await office.rpc<MaterialView>('materials.create', {
+      kind: '学习通报',
+      docNo: '离退办学通〔2026〕5号',
+      title: '学习贯彻党的二十届四中全会精神',
+      issuedOn: '2026-01-05',
+      allBranches: true,
+    });
+    await office.go(`#/activities/material/${notice.id}`);
+    const [first] = notice.branches;
+    await page.getByLabel('支部接收人').fill('陈书记');
+    await page.getByRole('button', { name: `${first.branch}已送达` }).click();
+    await page.getByRole('row', { name: new RegExp(`${first.branch}，.*送达，陈书记接收`) }).waitFor();
+    await page.getByText(`尚未送达的支部（${notice.branches.length - 1} 个）`).waitFor();
+    await shot('8-circular');
+    await page.getByRole('button', { name: '打印送达登记表' }).click();
+    await page.getByRole('heading', { name: '学习通报送达登记表' }).waitFor();
+    await expect.poll(() => page.locator('.sheet tbody tr').count()).toBe(notice.branches.length);
+    await shot('9-circular-list');
   });
 });

@@ -3,12 +3,13 @@
 import { Alert, Badge, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ActivityView } from '../../../src-main/contract/activities';
+import { isMeeting, type ActivityView } from '../../../src-main/contract/activities';
 import { PersonPicker, type PickedPerson } from '../../components/PersonPicker';
 import { DataTable } from '../../kit/DataTable';
 import { Can, RoleNote, useCan } from '../../kit/operator';
 import { rpcKey, useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
+import { MeetingPanel } from './MeetingPanel';
 
 type Invitee = ActivityView['people'][number];
 
@@ -38,6 +39,7 @@ export function ActivityDetail({ id }: { id: number }) {
           <Title order={2}>{a.title}</Title>
           <Text c="dimmed">
             {a.kind}　{a.heldOn}
+            {a.startsAt ? ` ${a.startsAt}` : ''}
             {a.place ? `　${a.place}` : ''}
             {a.organiser ? `　组织者：${a.organiser}` : ''}
           </Text>
@@ -56,6 +58,8 @@ export function ActivityDetail({ id }: { id: number }) {
           </Can>
         </Group>
       </Group>
+      {/* Keyed by the meeting, so its form starts from this meeting's record. */}
+      {isMeeting(a.kind) && <MeetingPanel key={a.id} meeting={a} />}
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">
           <Text>

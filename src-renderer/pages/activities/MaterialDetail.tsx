@@ -13,6 +13,7 @@ import { Can } from '../../kit/operator';
 import { rpcKey, useRpc, useRpcMutation } from '../../kit/rpc';
 import { done, failed } from '../../notify';
 import { navigate } from '../../route';
+import { BranchDeliveries } from './BranchDeliveries';
 
 type Way = (typeof DELIVERY_WAYS)[number];
 
@@ -59,13 +60,17 @@ export function MaterialDetail({ id }: { id: number }) {
         <div>
           <Title order={2}>{m.title}</Title>
           <Text c="dimmed">
-            {m.issuedOn} 发放{m.activityTitle ? `，会议：${m.activityTitle}` : ''}，已领取 {m.received} 人
+            {m.kind === '学习通报'
+              ? `学习通报${m.docNo ? `　${m.docNo}` : ''}　${m.issuedOn} 印发`
+              : `${m.issuedOn} 发放`}
+            {m.activityTitle ? `，会议：${m.activityTitle}` : ''}，已领取 {m.received} 人
           </Text>
         </div>
         <Button variant="default" onClick={() => navigate('/activities/materials')}>
           返回
         </Button>
       </Group>
+      {m.branches.length > 0 && <BranchDeliveries material={m} />}
       <Can method="materials.deliver" otherwise="不能登记领取和送学上门，只能查阅">
         <FormDateField form={form} path="on" label="领取/送达日期" w={220} />
       </Can>

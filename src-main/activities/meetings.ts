@@ -3,16 +3,19 @@
 // files kept with it (a scanned sign-in sheet, photos, slides), and two pieces of paper: the
 // sign-in sheet (签到表) laid out before the meeting, and the minutes after it.
 // Each function writes in one transaction and audits; the router reads the meeting back.
-import { createHash } from 'node:crypto';
 import type { ActivityAttachment, StaffAttendee, StaffInput } from '../contract/activities';
 import type { PrintableView } from '../contract/common';
-import { nowIso, writeAudit } from '../audit/audit';
+import { writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
 import { html } from '../documents/html';
 import { pageCss, PRINT_FONTS, printable, screenPageCss } from '../documents/print';
-import { checkAttachmentFile, servedType } from '../retirees/attachmentFiles';
-import { MAX_ATTACHMENT_BYTES } from '../retirees/attachments';
-import { currentOperator, getOfficeSettings } from '../settings/settings';
+import {
+  checkedRecordFile,
+  insertRecordAttachment,
+  readRecordAttachment,
+  recordAttachments,
+} from '../retirees/recordAttachments';
+import { getOfficeSettings } from '../settings/settings';
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 
@@ -125,22 +128,7 @@ export function saveMeeting(store: Store, id: number, input: MeetingRecord, toda
 
 export function activityAttachments(store: Store, activityId: number): ActivityAttachment[] {
   activityRow(store, activityId);
-  return store
-    .all(
-      store.kysely
-        .selectFrom('activity_attachments')
-        .select(['id', 'file_name', 'mime', 'size', 'added_at', 'added_by'])
-        .where('activity_id', '=', activityId)
-        .orderBy('id'),
-    )
-    .map((a) => ({
-      id: a.id,
-      fileName: a.file_name,
-      mime: a.mime,
-      size: a.size,
-      addedAt: a.added_at,
-      addedBy: a.added_by,
-    }));
+  return recordAttachments(store, 'activity_attachments', activityId);
 }
 
 export function attachToActivity(
@@ -148,28 +136,10 @@ export function attachToActivity(
   activityId: number,
   file: { fileName: string; data: Buffer },
 ): ActivityAttachment {
-  if (file.data.length === 0) throw new UserError('invalid_input', '文件是空的，未添加');
-  if (file.data.length > MAX_ATTACHMENT_BYTES) throw new UserError('invalid_input', '单个附件不能超过 20 MB');
-  // The type from the bytes and a safe name; what the sender claimed is not kept.
-  const checked = checkAttachmentFile(file.fileName, file.data);
+  const checked = checkedRecordFile(file);
   return store.tx(() => {
     activityRow(store, activityId);
-    const id = Number(
-      store
-        .prepare(
-          'INSERT INTO activity_attachments (activity_id, file_name, mime, size, sha256, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          activityId,
-          checked.fileName,
-          checked.mime,
-          file.data.length,
-          createHash('sha256').update(file.data).digest('hex'),
-          file.data,
-          nowIso(),
-          currentOperator(store),
-        ).lastInsertRowid,
-    );
+    const id = insertRecordAttachment(store, 'activity_attachments', activityId, checked, file.data);
     writeAudit(store, {
       entity: 'activity',
       entityId: activityId,
@@ -183,18 +153,7 @@ export function attachToActivity(
 }
 
 export function readActivityAttachment(store: Store, id: number): ActivityAttachment & { data: Buffer } {
-  const a = store.first(store.kysely.selectFrom('activity_attachments').selectAll().where('id', '=', id));
-  if (!a) throw new UserError('not_found', '没有找到这个附件');
-  const served = servedType(a.file_name, a.data);
-  return {
-    id: a.id,
-    fileName: served.fileName,
-    mime: served.type.mime,
-    size: a.size,
-    addedAt: a.added_at,
-    addedBy: a.added_by,
-    data: a.data,
-  };
+  return readRecordAttachment(store, 'activity_attachments', id);
 }
 
 // --- paper: the sign-in sheet and the minutes ------------------------------------------------------

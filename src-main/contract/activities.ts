@@ -1,7 +1,17 @@
 // The contract of activities and study (文体活动与学习): activities, attendance and study materials.
 import { z } from 'zod';
 import { fullDate } from '../shared/dateSchemas';
-import { ById, Empty, id, method, optionalId, type PrintableView, text } from './common';
+import {
+  AttachInput,
+  ById,
+  Empty,
+  id,
+  method,
+  optionalId,
+  type PrintableView,
+  type RecordAttachment,
+  text,
+} from './common';
 import { UnitRef } from './org';
 
 /** The office's own meetings (会议制度) first, then activities for the retirees; stored as the table's CHECK. */
@@ -55,14 +65,7 @@ export interface StaffAttendee {
   attended: boolean;
 }
 
-export interface ActivityAttachment {
-  id: number;
-  fileName: string;
-  mime: string;
-  size: number;
-  addedAt: string;
-  addedBy: string;
-}
+export type ActivityAttachment = RecordAttachment;
 
 export interface ActivityView {
   id: number;
@@ -168,15 +171,7 @@ export const activitiesMethods = {
     'files.write',
   ),
   'activities.attachments': method<ActivityAttachment[]>()(ById, 'read'),
-  'activities.attach': method<ActivityAttachment>()(
-    z.object({
-      id,
-      fileName: z.string().trim().min(1).max(200),
-      mime: z.string().max(100).default('application/octet-stream'),
-      dataBase64: z.string().min(1, '文件是空的').max(28_000_000, '单个附件不能超过 20 MB'),
-    }),
-    'files.write',
-  ),
+  'activities.attach': method<ActivityAttachment>()(AttachInput, 'files.write'),
   'activities.attachment': method<ActivityAttachment & { dataBase64: string }>()(ById, 'read'),
   'activities.signInSheet': method<PrintableView>()(
     z.object({ id, blankRows: z.number().int().min(0).max(60).default(8) }),

@@ -220,4 +220,22 @@ export const method =
 export const Empty = z.object({}).default({});
 export const ById = z.object({ id });
 
+/** A file kept with a record (a petition, a meeting), as listed. */
+export interface RecordAttachment {
+  id: number;
+  fileName: string;
+  mime: string;
+  size: number;
+  addedAt: string;
+  addedBy: string;
+}
+
+/** A file sent to be kept with the record `id`: its name and bytes as base64 (20 MB at most). */
+export const AttachInput = z.object({
+  id,
+  fileName: z.string().trim().min(1).max(200),
+  mime: z.string().max(100).default('application/octet-stream'),
+  dataBase64: z.string().min(1, '文件是空的').max(28_000_000, '单个附件不能超过 20 MB'),
+});
+
 export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: RpcError };

@@ -3,7 +3,18 @@
 import { z } from 'zod';
 import { fullDate, optionalFullDate } from '../shared/dateSchemas';
 import { PETITION_CHANNELS, type PetitionStatus, SATISFACTION } from '../shared/petitions';
-import { ById, Empty, type PrintableView, id, method, optionalId, reasonText, text } from './common';
+import {
+  AttachInput,
+  ById,
+  Empty,
+  type PrintableView,
+  type RecordAttachment,
+  id,
+  method,
+  optionalId,
+  reasonText,
+  text,
+} from './common';
 
 export const PetitionInput = z.object({
   receivedOn: fullDate('收到日期'),
@@ -46,14 +57,7 @@ export interface Petition {
   overdue: boolean;
 }
 
-export interface PetitionAttachment {
-  id: number;
-  fileName: string;
-  mime: string;
-  size: number;
-  addedAt: string;
-  addedBy: string;
-}
+export type PetitionAttachment = RecordAttachment;
 
 export const petitionsMethods = {
   'petitions.list': method<Petition[]>()(
@@ -92,15 +96,7 @@ export const petitionsMethods = {
     { access: 'export', what: '导出信访登记簿' },
   ),
   'petitions.attachments': method<PetitionAttachment[]>()(ById, 'read'),
-  'petitions.attach': method<PetitionAttachment>()(
-    z.object({
-      id,
-      fileName: z.string().trim().min(1).max(200),
-      mime: z.string().max(100).default('application/octet-stream'),
-      dataBase64: z.string().min(1, '文件是空的').max(28_000_000, '单个附件不能超过 20 MB'),
-    }),
-    'files.write',
-  ),
+  'petitions.attach': method<PetitionAttachment>()(AttachInput, 'files.write'),
   'petitions.attachment': method<PetitionAttachment & { dataBase64: string }>()(ById, 'read'),
   'petitions.registerPrint': method<PrintableView>()(
     z.object({ from: fullDate('起始日期'), to: fullDate('截止日期') }),

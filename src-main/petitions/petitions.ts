@@ -1,7 +1,6 @@
 // Petitions and reception (信访接待): registered, accepted (or not, with a reason), extended once,
 // concluded with the result and the petitioner's satisfaction; every step audited; the time limits
 // computed from the dates (shared/petitions.ts); the reception register for a period.
-import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { PrintableView } from '../contract/common';
 import type { Petition, PetitionAttachment, PetitionInput } from '../contract/petitions';
@@ -11,13 +10,17 @@ import type { PetitionsTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { html } from '../documents/html';
 import { printable, ruledListCss } from '../documents/print';
-import { MAX_ATTACHMENT_BYTES } from '../retirees/attachments';
 import { currentOperator, getOfficeSettings } from '../settings/settings';
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { deadlines, MAX_EXTENSION_DAYS, overdue, type PetitionStatus } from '../shared/petitions';
 import { tableWorkbook, type TableColumn } from '../documents/tableWorkbook';
-import { checkAttachmentFile, servedType } from '../retirees/attachmentFiles';
+import {
+  checkedRecordFile,
+  insertRecordAttachment,
+  readRecordAttachment,
+  recordAttachments,
+} from '../retirees/recordAttachments';
 
 type Row = Selectable<PetitionsTable>;
 
@@ -256,22 +259,7 @@ export function registerPrintable(store: Store, from: string, to: string): Print
 
 export function petitionAttachments(store: Store, petitionId: number): PetitionAttachment[] {
   row(store, petitionId);
-  return store
-    .all(
-      store.kysely
-        .selectFrom('petition_attachments')
-        .select(['id', 'file_name', 'mime', 'size', 'added_at', 'added_by'])
-        .where('petition_id', '=', petitionId)
-        .orderBy('id'),
-    )
-    .map((a) => ({
-      id: a.id,
-      fileName: a.file_name,
-      mime: a.mime,
-      size: a.size,
-      addedAt: a.added_at,
-      addedBy: a.added_by,
-    }));
+  return recordAttachments(store, 'petition_attachments', petitionId);
 }
 
 export function attachToPetition(
@@ -279,28 +267,10 @@ export function attachToPetition(
   petitionId: number,
   file: { fileName: string; mime: string; data: Buffer },
 ): PetitionAttachment {
-  if (file.data.length === 0) throw new UserError('invalid_input', '文件是空的，未添加');
-  if (file.data.length > MAX_ATTACHMENT_BYTES) throw new UserError('invalid_input', '单个附件不能超过 20 MB');
-  // The type from the bytes and a safe name; what the sender claimed is not kept.
-  const checked = checkAttachmentFile(file.fileName, file.data);
+  const checked = checkedRecordFile(file);
   return store.tx(() => {
     const p = row(store, petitionId);
-    const id = Number(
-      store
-        .prepare(
-          'INSERT INTO petition_attachments (petition_id, file_name, mime, size, sha256, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          petitionId,
-          checked.fileName,
-          checked.mime,
-          file.data.length,
-          createHash('sha256').update(file.data).digest('hex'),
-          file.data,
-          nowIso(),
-          currentOperator(store),
-        ).lastInsertRowid,
-    );
+    const id = insertRecordAttachment(store, 'petition_attachments', petitionId, checked, file.data);
     writeAudit(store, {
       entity: 'petition',
       entityId: petitionId,
@@ -314,17 +284,5 @@ export function attachToPetition(
 }
 
 export function readPetitionAttachment(store: Store, id: number): PetitionAttachment & { data: Buffer } {
-  const a = store.first(store.kysely.selectFrom('petition_attachments').selectAll().where('id', '=', id));
-  if (!a) throw new UserError('not_found', '没有找到这个附件');
-  // Rows stored before the check are described by their bytes too.
-  const served = servedType(a.file_name, a.data);
-  return {
-    id: a.id,
-    fileName: served.fileName,
-    mime: served.type.mime,
-    size: a.size,
-    addedAt: a.added_at,
-    addedBy: a.added_by,
-    data: a.data,
-  };
+  return readRecordAttachment(store, 'petition_attachments', id);
 }

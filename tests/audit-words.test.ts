@@ -617,6 +617,33 @@ async function officeYear(): Promise<{ people: number[] }> {
   });
   await call('materials.deliver', { id: material.id, personIds: [li], how: '送学上门', on: '2026-11-25' });
   await call('materials.deliver', { id: material.id, personIds: [zhang], how: '会上领取', on: '2026-11-20' });
+  // A meeting's staff, minutes and a file; a 学习通报 reaching a branch.
+  const talk = await call<ActivityView>('activities.create', {
+    kind: '离退休干部座谈会',
+    title: '情况通报座谈会',
+    heldOn: '2026-11-21',
+    staff: [{ name: '刘主任', unit: '公司党委' }],
+  });
+  await call('activities.staffAttendance', { id: talk.id, staffIds: [talk.staff[0].id], attended: true });
+  await call('activities.meeting', { id: talk.id, host: '刘主任', minutes: '会议通报了年度工作。' });
+  await call('activities.attach', {
+    id: talk.id,
+    fileName: '签到表.pdf',
+    dataBase64: Buffer.from('%PDF-1.4 签到表').toString('base64'),
+  });
+  const partyBranch = await call<OrgUnit>('org.create', { kind: '党支部', name: '第九党支部', parentId: null });
+  const notice = await call<MaterialView>('materials.create', {
+    kind: '学习通报',
+    title: '学习通报',
+    issuedOn: '2026-11-20',
+    branchIds: [partyBranch.id],
+  });
+  await call('materials.sendToBranches', {
+    id: notice.id,
+    branchIds: [partyBranch.id],
+    on: '2026-11-22',
+    receivedBy: '陈书记',
+  });
 
   // The network: a leader, a move, an assignment, a merge; a place's leader.
   await call('org.saveUnit', {
@@ -769,6 +796,10 @@ describe('the change history in words', () => {
     expect(shown('person')).toContain('行政大组：一大组 → 三大组');
     expect(shown('person')).toContain('参加工作时间：1968年9月 → 1968年10月1日');
     expect(shown('activity')).toContainEqual(expect.stringMatching(/^人员：（空） → (张桂兰、李建国|李建国、张桂兰)$/));
+    expect(shown('activity')).toContain('参会工作人员：（空） → 刘主任');
+    expect(shown('activity')).toContain('会议纪要：（空） → 会议通报了年度工作。');
+    expect(shown('study_material')).toContain('送达党支部：（空） → 第九党支部');
+    expect(shown('study_material')).toContain('下发党支部：（空） → 1 个');
     expect(shown('attachment')).toContain('所属报销单：（空） → 第 1 号报销单');
     expect(shown('export_template')).toContain(
       '导出列：姓名、身份证号（公民身份号码） → 姓名、身份证号（公民身份号码）、出生日期',

@@ -240,6 +240,6 @@ export function minutesPrintable(store: Store, id: number): PrintableView {
       .filter((l) => l.trim())
       .map((l) => html`<p class="body">${l.trim()}</p>`);
   const when = `${formatChineseDate(a.held_on)}${a.starts_at ? ` ${a.starts_at}` : ''}`;
-  const body = html`<section class="sheet minutes"><h1>${a.title}会议纪要</h1><p class="meta">时间：${when}<br>地点：${a.place ?? ''}<br>主持人：${a.host ?? ''}　记录人：${a.recorder ?? ''}<br>出席人员（${came.length} 人）：${came.join('、')}</p>${a.agenda && html`<h2>会议议程</h2>${paragraphs(a.agenda)}`}<h2>会议纪要</h2>${paragraphs(a.minutes)}<p class="sign-off">${orgName}<br>${formatChineseDate(a.held_on)}</p></section>`;
+  const body = html`<section class="sheet minutes"><h1>${a.title}会议纪要</h1><p class="meta">时间：${when}<br>地点：${a.place ?? ''}<br>主持人：${a.host ?? ''}　记录人：${a.recorder ?? ''}<br>${came.length ? `出席人员（${came.length} 人）：${came.join('、')}` : '出席人员：（未登记到会）'}</p>${a.agenda && html`<h2>会议议程</h2>${paragraphs(a.agenda)}`}<h2>会议纪要</h2>${paragraphs(a.minutes)}<p class="sign-off">${orgName}<br>${formatChineseDate(a.held_on)}</p></section>`;
   return { ...printable(`${a.title}会议纪要`, PAPER_CSS, body), count: 1, missing: [] };
 }

@@ -114,6 +114,10 @@ describe('activities and study', () => {
     await expect.poll(() => page.locator('.sign-in tbody tr').first().textContent()).toBe('1赵会计公司工会');
     await page.getByRole('button', { name: `打印（应到 ${1 + meeting.invited} 人）` }).waitFor();
     await shot('7-sign-in-sheet');
+    await office.go(`#/print/minutes?activity=${id}`);
+    await page.getByRole('heading', { name: '离退休干部情况通报座谈会会议纪要' }).waitFor();
+    await page.getByText('与会同志提出建议三条').waitFor();
+    await shot('7b-minutes');
 
     const notice = await office.rpc<MaterialView>('materials.create', {
       kind: '学习通报',

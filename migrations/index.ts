@@ -29,6 +29,7 @@ import * as m0027 from './0027-hardship-aid';
 import * as m0028 from './0028-survivors';
 import * as m0029 from './0029-party-dues';
 import * as m0030 from './0030-remote-residence';
+import * as m0031 from './0031-survivor-allowance-payments';
 import * as m0032 from './0032-community-handover';
 import * as m0033 from './0033-meetings';
 import * as m0035 from './0035-claim-period-persons';
@@ -63,6 +64,7 @@ export const migrations: Record<string, Migration> = {
   '0028-survivors': m0028,
   '0029-party-dues': m0029,
   '0030-remote-residence': m0030,
+  '0031-survivor-allowance-payments': m0031,
   '0032-community-handover': m0032,
   '0033-meetings': m0033,
   '0035-claim-period-persons': m0035,

@@ -236,6 +236,7 @@ import {
   updateSurvivor,
   visitSurvivor,
 } from './visits/survivors';
+import { allowanceToBatch } from './visits/survivorPayments';
 import { homeFigures } from './statistics/home';
 import { reminderGroupPage, reminderGroups } from './home/reminderGroups';
 import { birthdayList, reminderRules, reminders, saveReminderRules } from './visits/reminders';
@@ -538,6 +539,7 @@ const handlers: Handlers = {
   'survivors.saveStandard': (ctx, input) => saveStandard(ctx.store, input),
   'survivors.deleteStandard': (ctx, { id, reason }) => deleteStandard(ctx.store, id, reason),
   'survivors.allowanceMonth': (ctx, { month }) => allowanceMonth(ctx.store, month),
+  'survivors.allowanceToBatch': (ctx, input) => allowanceToBatch(ctx.store, input),
   'survivors.allowancePrint': (ctx, { month }) => allowancePrintable(ctx.store, month),
   'survivors.allowanceExport': async (ctx, { month, full }) =>
     withBase64(await allowanceWorkbook(ctx.store, month, full)),

@@ -11,7 +11,7 @@ import type { BatchView, PayableItem } from '../src-main/contract/payments';
 import type { AppContext } from '../src-main/app/context';
 import { createPerson } from '../src-main/retirees/persons';
 import { checkCharacter } from '../src-main/shared/idNumber';
-import { freshContext, person, router } from './helpers';
+import { approvedClaim, freshContext, person, router } from './helpers';
 
 let ctx: AppContext;
 beforeEach(async () => {
@@ -70,37 +70,6 @@ const decide = (a: AidView, fields: Record<string, unknown>) =>
     body: '工会',
     ...fields,
   });
-
-async function approvedClaim(personId: number) {
-  await call('claims.savePolicy', {
-    year: 2025,
-    category: '退休',
-    rules: {
-      deductibleFen: 80000,
-      capFen: 1000000,
-      ratioBp: { 门诊: 7000, 住院: 8500, 特殊病种: 9000, 药店: 6000 },
-      ageBands: [],
-    },
-    note: null,
-  });
-  const line = (invoiceNo: string, kind: string, amount: string) => ({
-    invoiceNo,
-    hospital: '市中心医院',
-    visitDate: '2025-03-02',
-    kind,
-    total: amount,
-    fund: '0',
-    account: '0',
-    self: amount,
-  });
-  let c = await call<ClaimFile>('claims.create', {
-    personId,
-    receivedDate: '2025-03-10',
-    lines: [line('A001', '门诊', '500.00'), line('A002', '住院', '1,000.00'), line('A003', '药店', '120.50')],
-  });
-  c = await call<ClaimFile>('claims.move', { id: c.id, version: c.version, to: '审核' });
-  return call<ClaimFile>('claims.move', { id: c.id, version: c.version, to: '批准' });
-}
 
 describe('the reasons the office keeps', () => {
   test('the list starts with five; an administrator adds one; one in use is retired, not deleted', async () => {
@@ -309,7 +278,7 @@ describe('aid through the payment batches', () => {
   test('a mixed batch pays its claim and its aid; an aid batch paid leaves the claims untouched', async () => {
     const p = retiree('刘建国');
     const q = retiree('王秀英');
-    const claim = await approvedClaim(p.id);
+    const claim = await approvedClaim(call, p.id);
     const aid1 = await decide(await application(q.id, '1000'), { granted: '1000' });
     const aid2 = await decide(await application(q.id, '500', '2025-03-03', '孤寡'), { granted: '500', body: '退管办' });
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RpcError } from '../src-main/shared/errors';
 import type { InputOf } from '../src-main/contract';
-import type { ClaimsReport } from '../src-main/contract/claims';
+import type { ClaimFile, ClaimsReport } from '../src-main/contract/claims';
 import type { PersonFile } from '../src-main/contract/retirees';
 import type { ChangeView } from '../src-main/contract/statistics';
 import { PersonInput } from '../src-main/contract/retirees';
@@ -94,6 +94,41 @@ export function router(ctx: () => AppContext) {
       return r.error;
     },
   };
+}
+
+/**
+ * An approved claim of three lines (门诊 500.00, 住院 1,000.00, 药店 120.50 in March 2025) under the
+ * 2025 退休 policy: 667.30 to pay, waiting for a payment batch.
+ */
+export async function approvedClaim(call: <T>(method: string, input: unknown) => Promise<T>, personId: number) {
+  await call('claims.savePolicy', {
+    year: 2025,
+    category: '退休',
+    rules: {
+      deductibleFen: 80000,
+      capFen: 1000000,
+      ratioBp: { 门诊: 7000, 住院: 8500, 特殊病种: 9000, 药店: 6000 },
+      ageBands: [],
+    },
+    note: null,
+  });
+  const line = (invoiceNo: string, kind: string, amount: string) => ({
+    invoiceNo,
+    hospital: '市中心医院',
+    visitDate: '2025-03-02',
+    kind,
+    total: amount,
+    fund: '0',
+    account: '0',
+    self: amount,
+  });
+  let c = await call<ClaimFile>('claims.create', {
+    personId,
+    receivedDate: '2025-03-10',
+    lines: [line('A001', '门诊', '500.00'), line('A002', '住院', '1,000.00'), line('A003', '药店', '120.50')],
+  });
+  c = await call<ClaimFile>('claims.move', { id: c.id, version: c.version, to: '审核' });
+  return call<ClaimFile>('claims.move', { id: c.id, version: c.version, to: '批准' });
 }
 
 /**

@@ -745,6 +745,38 @@ describe('migrations', () => {
     expect(store.raw.prepare('select name from persons where id = 1').get()).toEqual({ name: '甲' });
   });
 
+  test('0031-survivor-allowance-payments: a survivor’s month paid once, with its batch and a positive amount; down removes it', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0030-remote-residence');
+    store.raw
+      .prepare(
+        "insert into persons (id, name, name_sort, category, status, created_at, updated_at) values (1, '甲', '甲', '退休', '已故', 'x', 'x')",
+      )
+      .run();
+    store.raw
+      .prepare(
+        "insert into survivors (id, deceased_id, name, name_sort, relation, id_number, created_at, created_by, updated_at) values (1, 1, '乙', '乙', '配偶', '1', 'x', 'y', 'x')",
+      )
+      .run();
+    store.raw
+      .prepare("insert into payment_batches (id, name, created_at, created_by) values (1, '7月', 'x', 'y')")
+      .run();
+    await migrateTo('0031-survivor-allowance-payments');
+    const pay = store.raw.prepare(
+      "insert into survivor_allowance_payments (survivor_id, month, amount_fen, batch_id, created_at, created_by) values (?, ?, ?, ?, 'x', 'y')",
+    );
+    expect(() => pay.run(1, '2025-7', 65050, 1)).toThrow(/CHECK/);
+    expect(() => pay.run(1, '2025-07', 0, 1)).toThrow(/CHECK/);
+    expect(() => pay.run(1, '2025-07', 65050, 2)).toThrow(/FOREIGN KEY/);
+    expect(() => pay.run(2, '2025-07', 65050, 1)).toThrow(/FOREIGN KEY/);
+    pay.run(1, '2025-07', 65050, 1);
+    expect(() => pay.run(1, '2025-07', 65050, 1)).toThrow(/UNIQUE/);
+    pay.run(1, '2025-08', 65050, 1);
+    await migrateTo('0030-remote-residence');
+    expect(tables()).not.toContain('survivor_allowance_payments');
+    expect(store.raw.prepare('select name from survivors').get()).toEqual({ name: '乙' });
+  });
+
   test('0030-remote-residence: the local contacts empty on every file, no contact marked 住在附近; down removes them', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0025-lunar-birthdays');

@@ -1,5 +1,5 @@
 // The contract of payment batches (发放批次): one payment run of items from more than one source
-// (medical claims, hardship aid; survivors' allowances next), its payment list with the total in
+// (medical claims, hardship aid, survivors' monthly allowances), its payment list with the total in
 // capitals, the list for the bank, and the batch marked paid, which pays every line.
 import { z } from 'zod';
 import { ById, Empty, id, method } from './common';
@@ -11,18 +11,24 @@ import { ById, Empty, id, method } from './common';
 export const PAYMENT_SOURCES = {
   claim: { label: '药费报销', item: '报销单' },
   aid: { label: '困难帮扶', item: '帮扶' },
+  /** A survivor's month of 遗属生活困难补助, taken into a batch by month from the 遗属 tab. */
+  survivor: { label: '遗属生活困难补助', item: '遗属补助' },
 } as const;
 export type PaymentSource = keyof typeof PAYMENT_SOURCES;
 export const PAYMENT_SOURCE_KEYS = Object.keys(PAYMENT_SOURCES) as [PaymentSource, ...PaymentSource[]];
 
-/** One line of a batch: an item of a source, paid to a person. */
+/**
+ * One line of a batch: an item of a source, paid to a person on file (a claim, an aid) or to a
+ * survivor (遗属, not a file: survivors.ts). Exactly one of personId and survivorId is set.
+ */
 export interface BatchLine {
   source: PaymentSource;
-  /** The item's id in its source (a claim's, an aid's). */
+  /** The item's id in its source (a claim's, an aid's, a survivor's month paid). */
   itemId: number;
-  /** What is paid, as the list shows it: 药费报销, 困难帮扶（大病）. */
+  /** What is paid, as the list shows it: 药费报销, 困难帮扶（大病）, 遗属生活困难补助（2026年5月）. */
   what: string;
-  personId: number;
+  personId: number | null;
+  survivorId: number | null;
   name: string;
   idNumber: string | null;
   bankName: string | null;

@@ -16,7 +16,19 @@ import {
 } from '../shared/survivors';
 import { fullDate } from '../shared/dateSchemas';
 import { checkIdNumber } from '../shared/idNumber';
-import { type PrintableView, ById, Empty, changesOf, id, list, method, reasonText, text, yuan } from './common';
+import {
+  type PrintableView,
+  ById,
+  Empty,
+  changesOf,
+  id,
+  list,
+  method,
+  optionalId,
+  reasonText,
+  text,
+  yuan,
+} from './common';
 
 /** A month as `2026-05`. */
 export const month = (what: string) =>
@@ -156,13 +168,34 @@ export interface AllowanceRow {
   note: string | null;
 }
 
+/** A survivor's month taken into a payment batch: which batch, and when it was paid (null: not yet). */
+export interface AllowancePayment {
+  batchId: number;
+  batchName: string;
+  paidOn: string | null;
+}
+
 export interface AllowanceMonth {
   month: string;
   /** The standard in force in the month, or null where none is (no rows then). */
   standard: AllowanceStandard | null;
-  rows: (AllowanceRow & { relation: SurvivorRelation; deceasedName: string })[];
+  /**
+   * Each survivor paid in the month; `payment` null while the month is 未发放. A month in a batch
+   * shows the amount fixed when it was taken.
+   */
+  rows: (AllowanceRow & { relation: SurvivorRelation; deceasedName: string; payment: AllowancePayment | null })[];
   totalFen: number;
   totalCapital: string;
+}
+
+/** The month taken into a payment batch: the batch, how many were taken, who was left out and why. */
+export interface AllowanceTaken {
+  batchId: number;
+  batchName: string;
+  taken: number;
+  totalFen: number;
+  /** 王秀英（已列入发放批次“2026年5月”）: survivors whose month was already in a batch or paid. */
+  skipped: string[];
 }
 
 export interface SurvivorCheckLists {
@@ -269,6 +302,28 @@ export const survivorsMethods = {
     }),
     'files.export',
     { access: 'export', what: '导出遗属生活困难补助发放名单' },
+  ),
+  /**
+   * 本月补助加入发放批次: the month's rows into an open payment batch (batchId) or a new one (name),
+   * in one transaction; a survivor whose month is already in a batch or paid is left out, named.
+   */
+  'survivors.allowanceToBatch': method<AllowanceTaken>()(
+    z
+      .object({
+        month: month('发放月份'),
+        batchId: optionalId,
+        name: z
+          .string()
+          .trim()
+          .max(50, '批次名称不能超过 50 个字')
+          .nullish()
+          .transform((v) => v || null),
+      })
+      .refine((i) => i.batchId !== null || i.name !== null, {
+        path: ['name'],
+        message: '请填写新批次的名称，或选择已有批次',
+      }),
+    'claims.write',
   ),
   /** 遗属慰问 in a festival batch: the survivors chosen get a visit of the batch's kind, date and gift. */
   'survivors.addToBatch': method<{ added: number; already: number }>()(

@@ -758,6 +758,17 @@ export interface StudyMaterialsTable {
   doc_no: string | null;
 }
 
+export interface SurvivorAllowancePaymentsTable {
+  id: Generated<number>;
+  survivor_id: number;
+  month: string;
+  amount_fen: number;
+  batch_id: number;
+  paid_at: string | null;
+  created_at: string;
+  created_by: string;
+}
+
 export interface SurvivorAllowanceStandardsTable {
   id: Generated<number>;
   amount_fen: number;
@@ -930,6 +941,7 @@ export interface Database {
   study_branch_deliveries: StudyBranchDeliveriesTable;
   study_deliveries: StudyDeliveriesTable;
   study_materials: StudyMaterialsTable;
+  survivor_allowance_payments: SurvivorAllowancePaymentsTable;
   survivor_allowance_standards: SurvivorAllowanceStandardsTable;
   survivor_allowances: SurvivorAllowancesTable;
   survivor_checks: SurvivorChecksTable;

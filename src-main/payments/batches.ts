@@ -21,10 +21,15 @@ import { fieldColumn, SEQ_COLUMN } from '../documents/columns';
 import { tableWorkbook } from '../documents/tableWorkbook';
 import { aidSource } from './sources/aid';
 import { claimSource } from './sources/claims';
-import type { PaymentSourceModule } from './sources/source';
+import type { BatchRef, PaymentSourceModule } from './sources/source';
+import { survivorSource } from './sources/survivors';
 
 /** Each source's module: adding a source is one entry here and one in contract/payments.ts. */
-const SOURCES: Record<PaymentSource, PaymentSourceModule> = { claim: claimSource, aid: aidSource };
+const SOURCES: Record<PaymentSource, PaymentSourceModule> = {
+  claim: claimSource,
+  aid: aidSource,
+  survivor: survivorSource,
+};
 
 /**
  * A batch with its payment list, each source's lines in turn. ID numbers and bank accounts are
@@ -88,6 +93,18 @@ export function createBatch(store: Store, name: string, items: BatchItem[]): Bat
     }
     return getBatch(store, batch.id);
   });
+}
+
+/**
+ * A batch that still takes lines (待发放), for a caller adding to it inside its own transaction
+ * (the survivors' month); a paid batch is refused, naming it.
+ */
+export function openBatch(store: Store, id: number): BatchRef {
+  const b = store.first(store.kysely.selectFrom('payment_batches').selectAll().where('id', '=', id));
+  if (!b) throw new UserError('not_found', `没有找到第 ${id} 号发放批次`);
+  if (b.status === '已发放')
+    throw new UserError('illegal_move', `发放批次“${b.name}”已经发放，不能再加入款项；请选择待发放的批次或新建批次`);
+  return { id: b.id, name: b.name };
 }
 
 export function markBatchPaid(store: Store, id: number): BatchView {

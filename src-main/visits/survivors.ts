@@ -490,8 +490,8 @@ function standardFor(store: Store, month: string): AllowanceStandard | null {
 
 /**
  * The month's 遗属生活困难补助: one row per survivor whose period pays in the month, at the standard
- * in force in it; none where no standard is. Full ID numbers and bank accounts: what a payment
- * batch carries (the lead connects these rows as a batch source); screens and lists mask them.
+ * in force in it (or the amount its month was taken into a batch with); none where no standard is.
+ * Full ID numbers and bank accounts, as the bank list has them; screens and lists mask them.
  */
 export function survivorAllowanceRows(store: Store, month: string): AllowanceRow[] {
   return allowanceLines(store, month).rows.map(
@@ -513,8 +513,11 @@ function allowanceLines(store: Store, month: string): Omit<AllowanceMonth, 'tota
   const rows = store
     .prepare(
       `SELECT s.id, s.name, s.id_number, s.bank_name, s.bank_account, s.relation, p.name AS deceased,
-              a.start_month, a.stop_month, a.stop_reason
+              a.start_month, a.stop_month, a.stop_reason,
+              sp.amount_fen AS paid_fen, sp.batch_id, b.name AS batch_name, sp.paid_at
        FROM survivor_allowances a JOIN survivors s ON s.id = a.survivor_id JOIN persons p ON p.id = s.deceased_id
+       LEFT JOIN survivor_allowance_payments sp ON sp.survivor_id = s.id AND sp.month = @month
+       LEFT JOIN payment_batches b ON b.id = sp.batch_id
        WHERE a.start_month <= @month AND (a.stop_month IS NULL OR a.stop_month > @month)
        ORDER BY s.name_sort, s.id`,
     )
@@ -529,6 +532,10 @@ function allowanceLines(store: Store, month: string): Omit<AllowanceMonth, 'tota
     start_month: string;
     stop_month: string | null;
     stop_reason: string | null;
+    paid_fen: number | null;
+    batch_id: number | null;
+    batch_name: string | null;
+    paid_at: string | null;
   }[];
   return {
     month,
@@ -539,7 +546,8 @@ function allowanceLines(store: Store, month: string): Omit<AllowanceMonth, 'tota
       idNumber: r.id_number,
       bankName: r.bank_name,
       bankAccount: r.bank_account,
-      amountFen: standard.amountFen,
+      // A month in a batch keeps the amount it was taken with (survivorPayments.ts).
+      amountFen: r.paid_fen ?? standard.amountFen,
       // What the cashier should know of this month: the first month, the last one and why, no account.
       note:
         [
@@ -551,6 +559,10 @@ function allowanceLines(store: Store, month: string): Omit<AllowanceMonth, 'tota
           .join('；') || null,
       relation: r.relation,
       deceasedName: r.deceased,
+      payment:
+        r.batch_id === null
+          ? null
+          : { batchId: r.batch_id, batchName: r.batch_name!, paidOn: r.paid_at?.slice(0, 10) ?? null },
     })),
   };
 }

@@ -37,7 +37,12 @@ export const aidSource: PaymentSourceModule = {
   lines(store, batchId) {
     return store
       .all(grantedAid(store).where('a.batch_id', '=', batchId))
-      .map(({ reason, since: _since, ...r }): BatchLine => ({ source: 'aid', what: what(reason), ...r }));
+      .map(({ reason, since: _since, ...r }): BatchLine => ({
+        source: 'aid',
+        what: what(reason),
+        survivorId: null,
+        ...r,
+      }));
   },
 
   attach(store, batch, id) {

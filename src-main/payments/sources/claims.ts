@@ -50,7 +50,7 @@ export const claimSource: PaymentSourceModule = {
   lines(store, batchId) {
     return store
       .all(claimsWithPay(store).where('c.batch_id', '=', batchId))
-      .map((r): BatchLine => ({ source: 'claim', what: WHAT, ...r }));
+      .map((r): BatchLine => ({ source: 'claim', what: WHAT, survivorId: null, ...r }));
   },
 
   attach(store, batch, id) {

@@ -1,5 +1,5 @@
-// What a payment batch asks of each kind of item it pays (a medical claim, a hardship aid, next a
-// survivor's monthly allowance): the items it can pay now, taking some into a batch, the batch's
+// What a payment batch asks of each kind of item it pays (a medical claim, a hardship aid, a
+// survivor's month of allowance): the items it can pay now, taking some into a batch, the batch's
 // lines, and marking them paid when the batch is paid. One module per source, beside this one;
 // the batch itself (payments/batches.ts) knows none of them by name.
 import type { BatchLine, PayableItem } from '../../contract/payments';
@@ -21,7 +21,7 @@ export interface PaymentSourceModule {
   markPaid(store: Store, batch: BatchRef, line: BatchLine, paidAt: string): void;
 }
 
-/** The payee's columns every source's lines carry: from `persons as p`. */
+/** The payee's columns of a source paying people on file: from `persons as p` (survivors.ts pays survivors). */
 export const payeeColumns = [
   'p.id as personId',
   'p.name',

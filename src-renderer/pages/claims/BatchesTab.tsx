@@ -36,6 +36,7 @@ const BATCHED = [
   'aid.register',
   'aid.list',
   'aid.get',
+  'survivors.allowanceMonth',
 ] as const;
 
 function BatchList() {
@@ -221,10 +222,11 @@ function BatchDetail({ id }: { id: number }) {
         records={batch.rows}
         idAccessor={(r) => `${r.source}-${r.itemId}`}
         onRowOpen={(r) =>
-          navigate(
-            r.source === 'claim' ? `/claims/${r.itemId}` : `/visits`,
-            r.source === 'aid' ? { tab: 'aid', aid: String(r.itemId) } : {},
-          )
+          r.source === 'claim'
+            ? navigate(`/claims/${r.itemId}`)
+            : r.source === 'aid'
+              ? navigate('/visits', { tab: 'aid', aid: String(r.itemId) })
+              : navigate('/visits', { tab: 'survivors', survivor: String(r.survivorId) })
         }
         rowLabel={(r) => `${r.name}，${yuan(r.payFen)}`}
         columns={[
@@ -234,7 +236,7 @@ function BatchDetail({ id }: { id: number }) {
           {
             accessor: 'idNumber',
             title: '身份证号',
-            render: (r) => <MaskedValue personId={r.personId} field="idNumber" what="身份证号" value={r.idNumber} />,
+            render: (r) => <PayeeNumber line={r} field="idNumber" what="身份证号" value={r.idNumber} />,
           },
           { accessor: 'bankName', title: '开户行' },
           {
@@ -242,7 +244,7 @@ function BatchDetail({ id }: { id: number }) {
             title: '银行账号',
             render: (r) =>
               r.bankAccount ? (
-                <MaskedValue personId={r.personId} field="bankAccount" what="银行账号" value={r.bankAccount} />
+                <PayeeNumber line={r} field="bankAccount" what="银行账号" value={r.bankAccount} />
               ) : (
                 <Text c="red.8">未登记银行账号</Text>
               ),
@@ -257,5 +259,26 @@ function BatchDetail({ id }: { id: number }) {
         </Group>
       </Paper>
     </Stack>
+  );
+}
+
+/**
+ * A payee's masked number: a person's file with 显示 beside it; a survivor's (not a file) as sent,
+ * in full only in the list exported for the bank.
+ */
+function PayeeNumber({
+  line,
+  ...value
+}: {
+  line: BatchView['rows'][number];
+  field: 'idNumber' | 'bankAccount';
+  what: string;
+  value: string | null;
+}) {
+  if (line.personId !== null) return <MaskedValue personId={line.personId} {...value} />;
+  return (
+    <Text span ff="monospace" size="sm">
+      {value.value}
+    </Text>
   );
 }

@@ -1,6 +1,6 @@
 // Survivors in a real browser: a death registered, a survivor added from the death record with the
-// allowance starting this month, and the month's 遗属生活困难补助 list showing them, printed with the
-// total in capitals. Screenshots also go to /tmp/shots-surv/ for a person to look at.
+// allowance starting this month, and the month's 遗属生活困难补助 list showing them, put into a
+// payment batch (已列入批次), printed with the total in capitals. Screenshots also go to /tmp/shots-surv/ for a person to look at.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -76,6 +76,15 @@ describe('survivors', () => {
     // Masked on screen.
     expect(await list.getByRole('cell', { name: SPOUSE_ID }).count()).toBe(0);
     await shot('3-month-list');
+
+    // The month into a new payment batch: the list says so.
+    await page.getByRole('button', { name: '本月补助加入发放批次' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByText('未发放 1 人，合计 650.50 元', { exact: false }).isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: '加入', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => list.getByText('已列入批次', { exact: false }).isVisible()).toBe(true);
+    await shot('3b-month-in-batch');
 
     await page.getByRole('button', { name: '打印名单' }).click();
     await expect.poll(() => page.getByText('合计金额（大写）：陆佰伍拾元零伍角整').isVisible()).toBe(true);

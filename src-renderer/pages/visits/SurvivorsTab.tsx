@@ -19,12 +19,18 @@ import {
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
-import type { AllowancePeriod, SurvivorSummary, SurvivorView } from '../../../src-main/contract/survivors';
+import type {
+  AllowanceMonth,
+  AllowancePeriod,
+  SurvivorSummary,
+  SurvivorView,
+} from '../../../src-main/contract/survivors';
 import { CERTIFICATION_METHODS } from '../../../src-main/shared/care';
 import { todayIso } from '../../../src-main/shared/dates';
 import { formatYuan } from '../../../src-main/shared/money';
-import { ALLOWANCE_STOP_REASONS, MONTH } from '../../../src-main/shared/survivors';
+import { ALLOWANCE_STOP_REASONS, MONTH, monthWords } from '../../../src-main/shared/survivors';
 import { download } from '../../files';
+import { done } from '../../notify';
 import { DataTable } from '../../kit/DataTable';
 import { FormDateField } from '../../kit/FormDateField';
 import { FormModal } from '../../kit/FormModal';
@@ -99,6 +105,7 @@ function AllowanceMonthSection({ params }: { params: URLSearchParams }) {
     onSuccess: (f) => download(f.fileName, f.dataBase64),
   });
   const m = list.data;
+  const [batching, batchDialog] = useDisclosure(false);
   return (
     <Paper withBorder p="md">
       <Group align="flex-end" mb="sm">
@@ -120,6 +127,11 @@ function AllowanceMonthSection({ params }: { params: URLSearchParams }) {
         >
           打印名单
         </Button>
+        <Can method="survivors.allowanceToBatch">
+          <Button disabled={!m?.rows.some((r) => !r.payment)} onClick={batchDialog.open}>
+            本月补助加入发放批次
+          </Button>
+        </Can>
         <Can method="survivors.allowanceExport">
           <Button
             variant="light"
@@ -150,6 +162,7 @@ function AllowanceMonthSection({ params }: { params: URLSearchParams }) {
                 <Table.Th>银行账号</Table.Th>
                 <Table.Th>金额（元）</Table.Th>
                 <Table.Th>备注</Table.Th>
+                <Table.Th>发放情况</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -165,13 +178,72 @@ function AllowanceMonthSection({ params }: { params: URLSearchParams }) {
                   <Table.Td>{[r.bankName, r.bankAccount].filter(Boolean).join(' ')}</Table.Td>
                   <Table.Td>{formatYuan(r.amountFen)}</Table.Td>
                   <Table.Td>{r.note ?? ''}</Table.Td>
+                  <Table.Td>
+                    {r.payment === null ? (
+                      '未发放'
+                    ) : r.payment.paidOn ? (
+                      `已发放 ${r.payment.paidOn}`
+                    ) : (
+                      <Anchor onClick={() => navigate(`/claims/batches/${r.payment!.batchId}`)}>
+                        已列入批次 {r.payment.batchName}
+                      </Anchor>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </>
       )}
+      {m && <ToBatchForm key={m.month} month={m} opened={batching} onClose={batchDialog.close} />}
     </Paper>
+  );
+}
+
+/** The month's unpaid rows into an open payment batch, or a new one named for the month. */
+function ToBatchForm({ month: m, opened, onClose }: { month: AllowanceMonth; opened: boolean; onClose: () => void }) {
+  const batches = useRpc('batches.list', {}, { enabled: opened });
+  const open = (batches.data ?? []).filter((b) => b.status === '待发放');
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { batchId: null as string | null, name: `${monthWords(m.month)}遗属生活困难补助` },
+  });
+  const take = useRpcMutation('survivors.allowanceToBatch', {
+    invalidates: ['survivors.allowanceMonth', 'batches.list', 'batches.get'],
+    onSuccess: (t) =>
+      done(
+        `已将 ${t.taken} 人（合计 ${formatYuan(t.totalFen)} 元）列入发放批次“${t.batchName}”` +
+          (t.skipped.length ? `；未重复列入：${t.skipped.join('、')}` : ''),
+      ),
+    onError: () => {},
+  });
+  const todo = m.rows.filter((r) => !r.payment);
+  const { batchId } = form.values;
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={`${monthWords(m.month)}遗属生活困难补助加入发放批次`}
+      size="md"
+      submitLabel="加入"
+      form={form}
+      onSubmit={(v) =>
+        take.mutateAsync({ month: m.month, batchId: v.batchId ? Number(v.batchId) : null, name: v.name })
+      }
+    >
+      <Text>
+        未发放 {todo.length} 人，合计 {formatYuan(todo.reduce((t, r) => t + r.amountFen, 0))}{' '}
+        元；已列入批次或已发放的不再列入。
+      </Text>
+      <Select
+        label="发放批次"
+        placeholder="新建批次"
+        clearable
+        data={open.map((b) => ({ value: String(b.id), label: `${b.name}（待发放，${b.rows.length} 笔）` }))}
+        {...form.getInputProps('batchId')}
+      />
+      {!batchId && <TextInput label="新批次名称" data-autofocus {...textField(form, 'name')} />}
+    </FormModal>
   );
 }
 

@@ -34,6 +34,28 @@ const visit = (personId: number, kind: string, date: string, money: string) =>
 const paid = (personId: number, task: string, doneOn: string, amount: string) =>
   call('deaths.task', { personId, task, doneOn, amount, note: null });
 
+/** A hardship aid of `amount` yuan granted, and paid by hand on `paidOn` (null: granted, not paid). */
+async function aidPaid(personId: number, amount: string, appliedOn: string, paidOn: string | null) {
+  const reasons = await call<{ id: number; name: string }[]>('aid.reasons', {});
+  const a = await call<{ id: number; version: number }>('aid.apply', {
+    personId,
+    reasonId: reasons.find((r) => r.name === '大病')!.id,
+    appliedOn,
+    story: '住院',
+    asked: amount,
+  });
+  const d = await call<{ id: number; version: number }>('aid.decide', {
+    id: a.id,
+    version: a.version,
+    decision: '批准',
+    granted: amount,
+    decidedOn: appliedOn,
+    decidedBy: '赵主任',
+    body: '工会',
+  });
+  if (paidOn) await call('aid.pay', { id: d.id, version: d.version, paidOn, paidBy: '李明' });
+}
+
 /** Every line reimbursed whole: no deductible, 100%, no cap, so that 药费 is the amounts below. */
 const WHOLE = {
   deductibleFen: 0,
@@ -194,6 +216,13 @@ async function office() {
   await visit(ids.T7, '节日慰问', '2026-02-01', '400');
   await visit(ids.T1, '生日祝寿', '2025-12-30', '300');
   await visit(ids.T8, '节日慰问', '2026-02-02', '999');
+  // Hardship aid (帮扶) as paid: 退一 1,500 on 2026-04-01; 退七 600 on 2026-02-05 (still 退职); 退四 800
+  // granted, not paid; 退一 250 paid in 2025; 退八 999 (not counted).
+  await aidPaid(ids.T1, '1500', '2026-03-20', '2026-04-01');
+  await aidPaid(ids.T7, '600', '2026-02-01', '2026-02-05');
+  await aidPaid(ids.T4, '800', '2026-03-01', null);
+  await aidPaid(ids.T1, '250', '2025-12-01', '2025-12-20');
+  await aidPaid(ids.T8, '999', '2026-03-01', '2026-03-02');
   // The pension fund's payments through the office: 退二 5,000 + 30,000; 离三 6,000; 退十 4,000 in 2025.
   await paid(ids.T2, '丧葬补助金', '2026-05-20', '5000');
   await paid(ids.T2, '一次性抚恤金', '2026-06-01', '30000');
@@ -321,12 +350,13 @@ describe('the upward tables for 2026, every cell', () => {
     ]);
     // 退休 上年末: 退一 二 四 五 六 = 5; 新增: 退三, 退九; 去世: 退二, 退九; 本年末: 退一 三 四 五 六 七 = 6.
     // 退职 上年末: 退七, 职一; 本年末: 职一. In fen: 药费 离 1,200; 退 800 + 300; 职 150. 慰问: 离 500; 职 400
-    // (退七 still 退职 on 2026-02-01). 帮扶: 退 2,000. 丧葬: 离 6,000, 退 5,000; 抚恤: 退 30,000.
+    // (退七 still 退职 on 2026-02-01). 帮扶: the aid paid in the year, not 退五's 困难帮扶 visit: 退 1,500;
+    // 职 600 (退七 still 退职 on 2026-02-05). 丧葬: 离 6,000, 退 5,000; 抚恤: 退 30,000.
     expect(cells(t)).toEqual({
       离休人员: [8, 1, 1, 7, 120000, 50000, 0, 170000, 600000, 0],
-      退休人员: [5, 2, 2, 6, 110000, 0, 200000, 310000, 500000, 3000000],
-      退职人员: [2, 0, 0, 1, 15000, 40000, 0, 55000, 0, 0],
-      合计: [15, 3, 3, 14, 245000, 90000, 200000, 535000, 1100000, 3000000],
+      退休人员: [5, 2, 2, 6, 110000, 0, 150000, 260000, 500000, 3000000],
+      退职人员: [2, 0, 0, 1, 15000, 40000, 60000, 115000, 0, 0],
+      合计: [15, 3, 3, 14, 245000, 90000, 210000, 545000, 1100000, 3000000],
     });
   });
 
@@ -421,9 +451,9 @@ describe('on paper and as a workbook', () => {
     expect(ws.getCell('I3').master.address).toBe('F3');
     expect(ws.getCell('K3').master.address).toBe('J3');
     expect(row(5)).toEqual(['离休人员', 8, 1, 1, 7, 1200, 500, 0, 1700, 6000, 0]);
-    expect(row(6)).toEqual(['退休人员', 5, 2, 2, 6, 1100, 0, 2000, 3100, 5000, 30000]);
-    expect(row(7)).toEqual(['退职人员', 2, 0, 0, 1, 150, 400, 0, 550, 0, 0]);
-    expect(row(8)).toEqual(['合计', 15, 3, 3, 14, 2450, 900, 2000, 5350, 11000, 30000]);
+    expect(row(6)).toEqual(['退休人员', 5, 2, 2, 6, 1100, 0, 1500, 2600, 5000, 30000]);
+    expect(row(7)).toEqual(['退职人员', 2, 0, 0, 1, 150, 400, 600, 1150, 0, 0]);
+    expect(row(8)).toEqual(['合计', 15, 3, 3, 14, 2450, 900, 2100, 5450, 11000, 30000]);
     expect(String(row(9)[0])).toMatch(/^制表人：王干事　　审核人：/);
   });
 });

@@ -16,7 +16,7 @@
 // - 离休、退休、退职人员数: the balance's counts by category; beside them what the enterprise spent
 //   in the year — 药费: the claim lines approved in the year (their reimbursed amount, reversals
 //   netting out), by the category each line was approved under; 慰问: the money of the visits dated
-//   in the year other than 困难帮扶; 帮扶: that of 困难帮扶 visits — and, apart, what the pension
+//   in the year other than 困难帮扶; 帮扶: the hardship aid paid in the year — and, apart, what the pension
 //   fund paid through the office: 丧葬补助金 and 一次性抚恤金 from the death tasks done in the year.
 import { currentOperator, getOfficeSettings, readSetting, writeSetting } from '../settings/settings';
 import type { PrintableView } from '../contract/common';
@@ -317,7 +317,18 @@ function allRetirees(store: Store, whole: Roll, roll: Roll, year: number): Fille
     );
   const medical = medicalSpending(store, whole, year);
   const care = visits(`kind <> '困难帮扶'`);
-  const aid = visits(`kind = '困难帮扶'`);
+  // 帮扶 is the hardship aid actually paid in the year (aid/aid.ts: by hand or with its batch), by the
+  // category the person had on the day it was paid; a 困难帮扶 visit records the call, not the money.
+  const aid = amountsByCategory(
+    roll,
+    store
+      .prepare(
+        `SELECT person_id, paid_on, granted_fen FROM aid_applications
+         WHERE paid_on >= ? AND paid_on <= ? AND granted_fen IS NOT NULL`,
+      )
+      .raw()
+      .all(from, `${to}~`) as [number, string, number][],
+  );
   const funeral = deathPaid('丧葬补助金');
   const pension = deathPaid('一次性抚恤金');
   const rows: Record<string, number[]> = {};
@@ -358,7 +369,7 @@ const NOTES: Record<ReportName, string[]> = {
     '退休干部指人员类别为退休、身份为干部的人员（工人不计）。年龄按本年12月31日计算；中共党员含预备党员；生活不能自理指失能人员（不含半失能）。',
   ],
   'all-retirees': [
-    '药费：本年审批的报销金额（冲销相抵）；慰问：本年走访慰问的慰问金（困难帮扶除外）；帮扶：本年困难帮扶的慰问金；均按发生时的人员类别计入。',
+    '药费：本年审批的报销金额（冲销相抵）；慰问：本年走访慰问的慰问金（困难帮扶除外）；帮扶：本年实际发放的困难帮扶金额；均按发生时的人员类别计入。',
     '统筹基金支付：本年办理的丧葬补助金、一次性抚恤金，由本单位经办，不计入企业支出。',
   ],
 };

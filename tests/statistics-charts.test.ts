@@ -89,6 +89,12 @@ async function office() {
   await visit(wang.id, '节日慰问', '2025-01-26', '200');
   await visit(liu.id, '生病住院慰问', '2025-03-10', '500');
   await visit(zhao.id, '节日慰问', '2024-12-30', '300');
+  // Calls in May: 王 answered; 刘 not answered, 赵 a wrong number: recorded, but nobody was reached.
+  const phoned = (personId: number, date: string, callOutcome: string) =>
+    call('visits.create', { personId, kind: '电话问候', date, visitors: '李明', money: '0', callOutcome });
+  await phoned(wang.id, '2025-05-06', '接通');
+  await phoned(liu.id, '2025-05-07', '未接通');
+  await phoned(zhao.id, '2025-05-08', '号码错误');
 
   await petition('2025-04-01', liu.id, '刘建国');
   const done = await petition('2025-04-02', liu.id, '刘建国');
@@ -131,11 +137,13 @@ describe("the year's work as charts", () => {
     const kinds = rowsOf(charts, 'visitsByKind');
     expect(kinds['节日慰问']).toEqual([2, 2, 40000]);
     expect(kinds['生病住院慰问']).toEqual([1, 1, 50000]);
-    expect(kinds['电话问候']).toEqual([0, 0, 0]);
+    // Only the answered call is contact (visits/contact.ts): once, one person.
+    expect(kinds['电话问候']).toEqual([1, 1, 0]);
     // By month, [次数, 人数]: January two, March one.
     const visitMonths = rowsOf(charts, 'visitsByMonth');
-    expect([visitMonths['1月'], visitMonths['3月'], visitMonths['12月']]).toEqual([
+    expect([visitMonths['1月'], visitMonths['3月'], visitMonths['5月'], visitMonths['12月']]).toEqual([
       [2, 2],
+      [1, 1],
       [1, 1],
       [0, 0],
     ]);
@@ -164,6 +172,8 @@ describe("the year's work as charts", () => {
       ['王秀英', 1, 20000],
     ]);
     expect(names(await people('visitsByMonth', '3月'))).toEqual([['刘建国', 1, 50000]]);
+    expect(names(await people('visitsByMonth', '5月'))).toEqual([['王秀英', 1, 0]]);
+    expect(names(await people('visitsByKind', '电话问候'))).toEqual([['王秀英', 1, 0]]);
     // A petitioner without a file is listed by the name they gave, with no file to open.
     const handling = await people('petitionsByState', '办理中');
     expect(handling.people).toEqual([

@@ -4,8 +4,9 @@
 // Claims are counted as the claims report counts them (claims/reports.ts claimsReport: the figures
 // kept with every approved line, by month of approval and the category the line was computed
 // under); a bar's people are the people with approved lines in the same month or category, so that
-// the list and the report's 人数 cannot disagree. Visits count by their date, petitions by the day
-// they were received and their state now.
+// the list and the report's 人数 cannot disagree. Visits count by their date, and only as contact
+// counts (visits/contact.ts: a visit, or an answered call; a call not answered reached nobody);
+// petitions by the day they were received and their state now.
 import type { ActivityChart, ActivityCharts, ActivityPeople, ChartTable } from '../contract/statistics';
 import { ACTIVITY_CHARTS } from '../contract/statistics';
 import type { Store } from '../db/store';
@@ -14,6 +15,10 @@ import { VISIT_KINDS } from '../shared/care';
 import { UserError } from '../shared/errors';
 import { CATEGORIES } from '../shared/person';
 import { PETITION_STATUSES } from '../shared/petitions';
+import { contactSql } from '../visits/contact';
+
+/** The visits that reached the person, in a query on `visits` unaliased. */
+const CONTACT = contactSql('visits');
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 /** A month's bar is labelled 3月; its key is read back the same way. */
@@ -48,7 +53,7 @@ export function activityCharts(store: Store, year: number): ActivityCharts {
   const visitRows = store
     .prepare(
       `SELECT kind, CAST(substr(date, 6, 2) AS INTEGER) AS month, count(*) AS n, sum(money_fen) AS fen
-       FROM visits WHERE date >= ? AND date < ? GROUP BY kind, month`,
+       FROM visits WHERE date >= ? AND date < ? AND ${CONTACT} GROUP BY kind, month`,
     )
     .all(from, to) as { kind: string; month: number; n: number; fen: number }[];
   // People visited: a person counts once in a kind, and once in a month.
@@ -57,7 +62,8 @@ export function activityCharts(store: Store, year: number): ActivityCharts {
       (
         store
           .prepare(
-            `SELECT ${group} AS k, count(DISTINCT person_id) AS people FROM visits WHERE date >= ? AND date < ? GROUP BY k`,
+            `SELECT ${group} AS k, count(DISTINCT person_id) AS people FROM visits
+             WHERE date >= ? AND date < ? AND ${CONTACT} GROUP BY k`,
           )
           .all(from, to) as { k: string | number; people: number }[]
       ).map((r) => [String(r.k), r.people]),
@@ -252,9 +258,10 @@ const claimants = (where: string, params: unknown[]) =>
     params,
   );
 
-/** People visited where `where` holds: their visits and the money given. */
+/** People reached where `where` holds: their visits (answered calls) and the money given. */
 const visitedBy = (where: string, params: unknown[]) =>
   onFile(
-    `SELECT person_id AS id, count(*) AS n, sum(money_fen) AS fen FROM visits WHERE ${where} GROUP BY person_id`,
+    `SELECT person_id AS id, count(*) AS n, sum(money_fen) AS fen FROM visits
+     WHERE ${where} AND ${CONTACT} GROUP BY person_id`,
     params,
   );

@@ -15,7 +15,7 @@ import {
 } from '../shared/care';
 import { fullDate } from '../shared/dateSchemas';
 import type { FestivalDay } from '../shared/festivals';
-import { ById, Empty, id, method, optionalId, text, yuan } from './common';
+import { ById, Empty, id, list, method, optionalId, text, yuan } from './common';
 import type { DeathBenefitsView } from './deathBenefits';
 import type { SurvivorSummary } from './survivors';
 import { type AttachmentInfo, ListQuery } from './retirees';
@@ -293,7 +293,10 @@ export const visitsMethods = {
         .transform((v) => v ?? 0),
       items: text(200),
       visitors: text(100),
-      query: ListQuery,
+      /** The people list's filter (its people on the roll); null for a batch of survivors only. */
+      query: ListQuery.nullable(),
+      /** Survivors (遗属) visited in the same batch. */
+      survivorIds: list(id, 5000).default([]),
     }),
     'files.write',
   ),

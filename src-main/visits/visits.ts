@@ -12,7 +12,7 @@ import { currentOperator } from '../settings/settings';
 import { CALL_KIND, type CallOutcome, type VisitKind } from '../shared/care';
 import { todayIso } from '../shared/dates';
 import { certify } from './certifications';
-import { batchSurvivors } from './survivors';
+import { addSurvivorsToBatch, batchSurvivors } from './survivors';
 import { UserError } from '../shared/errors';
 import { toInfo } from '../retirees/attachments';
 import { isContact } from './contact';
@@ -205,27 +205,37 @@ export interface BatchInput {
   money: number;
   items: string | null;
   visitors: string | null;
-  query: ListQuery;
+  /** null: no retirees, a batch of survivors only. */
+  query: ListQuery | null;
+  survivorIds?: number[];
 }
 
 /**
- * One visit for each person the list filter selects, with the same gift. Only people on the
- * roll (在册) are visited, whatever the filter says: the deceased and those moved away never get a
- * festival gift.
+ * One visit for each person the list filter selects, with the same gift, and for each survivor
+ * given. Only people on the roll (在册) are visited, whatever the filter says: the deceased and
+ * those moved away never get a festival gift. A batch of survivors alone needs no retiree.
  */
 export function createVisitBatch(store: Store, input: BatchInput, today = todayIso()): VisitBatchView {
   return store.tx(() => {
     const operator = currentOperator(store);
-    const people = store.all(
-      store.kysely
-        .selectFrom('persons')
-        .select('id')
-        .where((eb) => conditions(eb, input.query, today))
-        .where('status', '=', '在册')
-        .orderBy('name_sort')
-        .orderBy('id'),
-    );
-    if (people.length === 0) throw new UserError('invalid_input', '按所选条件没有在册人员，未建立慰问批次');
+    const query = input.query;
+    const survivorIds = input.survivorIds ?? [];
+    const people = query
+      ? store.all(
+          store.kysely
+            .selectFrom('persons')
+            .select('id')
+            .where((eb) => conditions(eb, query, today))
+            .where('status', '=', '在册')
+            .orderBy('name_sort')
+            .orderBy('id'),
+        )
+      : [];
+    if (people.length === 0 && survivorIds.length === 0)
+      throw new UserError(
+        'invalid_input',
+        query ? '按所选条件没有在册人员，未建立慰问批次' : '请选择慰问的遗属，未建立慰问批次',
+      );
     const batchId = Number(
       store
         .prepare(
@@ -268,6 +278,7 @@ export function createVisitBatch(store: Store, input: BatchInput, today = todayI
         `慰问批次“${input.name}”`,
       );
     }
+    if (survivorIds.length > 0) addSurvivorsToBatch(store, { batchId, survivorIds });
     return getVisitBatch(store, batchId);
   });
 }

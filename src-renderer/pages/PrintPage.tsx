@@ -143,6 +143,18 @@ function VisitBatchSheet({ id, info }: { id: number; info: AppInfo }) {
               <Table.Td />
             </Table.Tr>
           ))}
+          {/* The survivors visited in the batch sign too, after the retirees, marked as such. */}
+          {b.survivors.map((s, i) => (
+            <Table.Tr key={`s${s.visitId}`}>
+              <Table.Td>{b.rows.length + i + 1}</Table.Td>
+              <Table.Td>
+                {s.name}（遗属，{s.deceasedName}的{s.relation}）
+              </Table.Td>
+              <Table.Td>{s.address}</Table.Td>
+              <Table.Td>{giftText(b)}</Table.Td>
+              <Table.Td />
+            </Table.Tr>
+          ))}
         </Table.Tbody>
       </Table>
     </Sheet>

@@ -18,8 +18,19 @@ import { textField } from './fields';
 // The form holds everything but the list's query, which the button adds.
 const BatchInput = contract['visits.createBatch'].input.omit({ query: true });
 
-/** `count`: how many the list keeps, as it says it (1,234, or 1,000+ for a search). */
-export function VisitBatchButton({ query, count }: { query: InputOf<'retirees.list'>; count: string }) {
+/**
+ * `count`: how many the list keeps, as it says it (1,234, or 1,000+ for a search). A batch of
+ * survivors alone (遗属慰问) has no query and the survivors' ids.
+ */
+export function VisitBatchButton({
+  query,
+  count,
+  survivorIds = [],
+}: {
+  query: InputOf<'retirees.list'> | null;
+  count: string;
+  survivorIds?: number[];
+}) {
   const [open, dialog] = useDisclosure(false);
   const form = useForm({
     mode: 'controlled',
@@ -58,19 +69,21 @@ export function VisitBatchButton({ query, count }: { query: InputOf<'retirees.li
       <FormModal
         opened={open}
         onClose={close}
-        title="为当前筛选的人员建立慰问批次"
+        title={query ? '为当前筛选的人员建立慰问批次' : '为遗属建立慰问批次'}
         submitLabel="建立"
         form={form}
         onSubmit={(v) =>
           create.mutateAsync({
             ...(v as never as Omit<InputOf<'visits.createBatch'>, 'query'>),
-            query: { ...query, page: 1 },
+            query: query && { ...query, page: 1 },
+            survivorIds,
           })
         }
       >
         <Text size="sm">
-          按当前筛选条件，为其中的在册人员（共 {count}{' '}
-          人中的在册者）各记一次慰问，慰问品相同；之后可打印慰问信和慰问品签领表。
+          {query
+            ? `按当前筛选条件，为其中的在册人员（共 ${count} 人中的在册者）各记一次慰问，慰问品相同；之后可打印慰问信和慰问品签领表。`
+            : `为领取补助的 ${count} 位遗属各记一次慰问，慰问品相同；之后可打印慰问信和慰问品签领表。`}
         </Text>
         <Select
           label="节日"

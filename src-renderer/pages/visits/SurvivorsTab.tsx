@@ -38,6 +38,7 @@ import { Can } from '../../kit/operator';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
 import { textField, validatedAs } from '../person/fields';
+import { VisitBatchButton } from '../person/VisitBatchButton';
 import { SURVIVOR_QUERIES } from './SurvivorForm';
 
 export function SurvivorsTab({ params }: { params: URLSearchParams }) {
@@ -58,9 +59,15 @@ const openSurvivor = (id: number) => navigate('/visits', { tab: 'survivors', sur
 function SurvivorList() {
   const list = useRpc('survivors.list', { deceasedId: null });
   const rows = list.data ?? [];
+  const receiving = rows.filter((s) => s.allowance === '发放中').map((s) => s.id);
   return (
     <Stack gap="xs">
-      <Text c="dimmed">遗属在逝者档案的“病故登记”中登记；点姓名查看其补助、认证和慰问记录。</Text>
+      <Group justify="space-between">
+        <Text c="dimmed">遗属在逝者档案的“病故登记”中登记；点姓名查看其补助、认证和慰问记录。</Text>
+        <Can method="visits.createBatch">
+          <VisitBatchButton query={null} survivorIds={receiving} count={String(receiving.length)} />
+        </Can>
+      </Group>
       <DataTable<SurvivorSummary>
         records={rows}
         fetching={list.isFetching}

@@ -15,6 +15,7 @@ import { statisticsFigures } from '../src-main/statistics/roll';
 import { registerDeath } from '../src-main/visits/deaths';
 import { FIRST_ITEMS, REMINDER_PAGE, reminderGroupPage, reminderGroups } from '../src-main/home/reminderGroups';
 import { createVisit } from '../src-main/visits/visits';
+import { checkCharacter } from '../src-main/shared/idNumber';
 import { freshContext, person, router } from './helpers';
 
 let ctx: AppContext;
@@ -67,6 +68,7 @@ describe('the reminders grouped, the most urgent first', () => {
       'hospital',
       'inHospital',
       'deathBenefits',
+      'survivorChecks',
       'adjustments',
     ]);
     expect(group(groups, 'petitions')).toMatchObject({
@@ -105,7 +107,7 @@ describe('the reminders grouped, the most urgent first', () => {
     expect(last.items.map((i) => i.name)).toEqual([...Array.from({ length: 9 }, (_, i) => `成员${500 + i}`), '寿星李']);
     // Through the router, as the home page asks.
     const viaRouter = await call<ReminderGroup[]>('reminders.groups', {});
-    expect(viaRouter.length).toBe(9);
+    expect(viaRouter.length).toBe(10);
     expect((await call<ReminderPage>('reminders.group', { kind: 'notContacted', page: 6 })).items).toHaveLength(20);
   });
 
@@ -220,6 +222,44 @@ describe("this year's deaths and the roll today", () => {
       { band: '70–79岁', 离休: 1, 退休: 0, 退职: 0, 合计: 1 },
       { band: '80–89岁', 离休: 0, 退休: 1, 退职: 1, 合计: 2 },
       { band: '90–99岁', 离休: 0, 退休: 1, 退职: 0, 合计: 1 },
+    ]);
+  });
+});
+
+describe('survivors’ yearly check', () => {
+  test('those receiving the allowance and not checked this year are listed; overdue for more than a year first and urgent', async () => {
+    await call('survivors.saveStandard', { amount: '500', fromMonth: '2024-01', toMonth: null });
+    const dead = born('刘建国', '1940-05-01');
+    registerDeath(ctx.store, { personId: dead.id, diedOn: '2024-12-10', reportedBy: null, note: null });
+    const id = (first17: string) => first17 + checkCharacter(first17);
+    const make = (name: string, idNumber: string, startMonth: string) =>
+      call<{ id: number }>('survivors.create', {
+        deceasedId: dead.id,
+        survivor: { name, relation: '子女', idNumber },
+        startMonth,
+      });
+    const old = await make('刘大明', id('37010219800101013'), '2025-01');
+    const recent = await make('刘小明', id('37010220120701011'), '2026-09');
+    const checked = await make('刘二明', id('37010219820101015'), '2025-01');
+    await call('survivors.check', { survivorId: checked.id, checkedOn: '2026-03-02', method: '上门' });
+
+    const g = group(reminderGroups(ctx.store, TODAY), 'survivorChecks');
+    expect(g).toMatchObject({ title: '2026 年度遗属资格认证', count: 2, urgent: 1, mass: false });
+    expect(g.items).toEqual([
+      {
+        key: `v${old.id}`,
+        name: '刘大明',
+        detail: '刘建国的遗属，从未认证，超过 12 个月未认证',
+        href: `#/visits?tab=survivors&survivor=${old.id}`,
+        urgent: true,
+      },
+      {
+        key: `v${recent.id}`,
+        name: '刘小明',
+        detail: '刘建国的遗属，从未认证',
+        href: `#/visits?tab=survivors&survivor=${recent.id}`,
+        urgent: false,
+      },
     ]);
   });
 });

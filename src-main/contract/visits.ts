@@ -192,6 +192,7 @@ export const REMINDER_KINDS = [
   'hospital',
   'inHospital',
   'deathBenefits',
+  'survivorChecks',
   'adjustments',
   'certifications',
   'notContacted',

@@ -19,6 +19,7 @@ import { formatChineseDate, todayIso } from '../shared/dates';
 import { formatYuan } from '../shared/money';
 import { dueBy, limitText } from '../shared/petitions';
 import { overdueCertifications } from '../visits/certifications';
+import { survivorCheckLists } from '../visits/survivors';
 import {
   addDays,
   birthdays,
@@ -199,6 +200,28 @@ function sources(store: Store, today: string): Record<ReminderKind, () => Source
         })),
       ),
     }),
+    // The survivors' yearly check (遗属资格认证): those receiving the allowance not yet checked this
+    // year; overdue (neither checked nor started in 12 months, listed for suspension) first, urgent.
+    survivorChecks: () => {
+      const { due, overdue } = survivorCheckLists(store, year, today);
+      const late = new Set(overdue.map((o) => o.survivorId));
+      return {
+        title: `${year} 年度遗属资格认证`,
+        empty: '领取补助的遗属本年度都已认证。',
+        mass: false,
+        urgentWords: (n) => `超过 12 个月未认证 ${n} 人`,
+        page: { label: '遗属', href: '#/visits?tab=survivors' },
+        slice: sliced(
+          [...due.filter((d) => late.has(d.survivorId)), ...due.filter((d) => !late.has(d.survivorId))].map((d) => ({
+            key: `v${d.survivorId}`,
+            name: d.name,
+            detail: `${d.deceasedName}的遗属，${d.lastChecked ? `上次认证 ${d.lastChecked}` : '从未认证'}${late.has(d.survivorId) ? '，超过 12 个月未认证' : ''}`,
+            href: `#/visits?tab=survivors&survivor=${d.survivorId}`,
+            urgent: late.has(d.survivorId),
+          })),
+        ),
+      };
+    },
     adjustments: () => {
       // This year's newest adjustment list: who in it still needs checking (read a page at a time).
       const run = listRuns(store, year)[0] ?? null;

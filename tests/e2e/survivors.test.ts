@@ -85,6 +85,11 @@ describe('survivors', () => {
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => list.getByText('已列入批次', { exact: false }).isVisible()).toBe(true);
     await shot('3b-month-in-batch');
+    // The batch pays the survivor beside any other line.
+    await list.getByText('已列入批次', { exact: false }).click();
+    await expect.poll(() => page.getByText(`遗属生活困难补助（${Number(month.slice(0, 4))}年`).isVisible()).toBe(true);
+    await shot('3c-payment-batch');
+    await office.go('#/visits?tab=survivors');
 
     await page.getByRole('button', { name: '打印名单' }).click();
     await expect.poll(() => page.getByText('合计金额（大写）：陆佰伍拾元零伍角整').isVisible()).toBe(true);

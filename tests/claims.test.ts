@@ -13,7 +13,7 @@ import { createPerson } from '../src-main/retirees/persons';
 import { formatYuan } from '../src-main/shared/money';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import { maskIdNumber } from '../src-main/shared/mask';
-import { freshContext, person, tempDir, router, CLI_ENV, cliArgs, signInAs } from './helpers';
+import { claimLine, freshContext, person, tempDir, router, CLI_ENV, cliArgs, signInAs } from './helpers';
 import { entryCommand } from './bundles';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -52,17 +52,7 @@ function retiree(birth = '19500310') {
   );
 }
 
-const line = (invoiceNo: string, kind: string, amount: string, extra: Record<string, unknown> = {}) => ({
-  invoiceNo,
-  hospital: '市中心医院',
-  visitDate: '2025-03-02',
-  kind,
-  total: amount,
-  fund: '0',
-  account: '0',
-  self: amount,
-  ...extra,
-});
+const line = claimLine;
 
 /** A claim as its form shows it (amounts as typed yuan): the base an edit is sent against. */
 const shown = (c: ClaimFile) => ({

@@ -96,6 +96,19 @@ export function router(ctx: () => AppContext) {
   };
 }
 
+/** An invoice line paid wholly by the person (市中心医院, 2025-03-02), with any field changed. */
+export const claimLine = (invoiceNo: string, kind: string, amount: string, extra: Record<string, unknown> = {}) => ({
+  invoiceNo,
+  hospital: '市中心医院',
+  visitDate: '2025-03-02',
+  kind,
+  total: amount,
+  fund: '0',
+  account: '0',
+  self: amount,
+  ...extra,
+});
+
 /**
  * An approved claim of three lines (门诊 500.00, 住院 1,000.00, 药店 120.50 in March 2025) under the
  * 2025 退休 policy: 667.30 to pay, waiting for a payment batch.
@@ -112,20 +125,14 @@ export async function approvedClaim(call: <T>(method: string, input: unknown) =>
     },
     note: null,
   });
-  const line = (invoiceNo: string, kind: string, amount: string) => ({
-    invoiceNo,
-    hospital: '市中心医院',
-    visitDate: '2025-03-02',
-    kind,
-    total: amount,
-    fund: '0',
-    account: '0',
-    self: amount,
-  });
   let c = await call<ClaimFile>('claims.create', {
     personId,
     receivedDate: '2025-03-10',
-    lines: [line('A001', '门诊', '500.00'), line('A002', '住院', '1,000.00'), line('A003', '药店', '120.50')],
+    lines: [
+      claimLine('A001', '门诊', '500.00'),
+      claimLine('A002', '住院', '1,000.00'),
+      claimLine('A003', '药店', '120.50'),
+    ],
   });
   c = await call<ClaimFile>('claims.move', { id: c.id, version: c.version, to: '审核' });
   return call<ClaimFile>('claims.move', { id: c.id, version: c.version, to: '批准' });

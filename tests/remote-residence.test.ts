@@ -121,6 +121,9 @@ describe('the list by city', () => {
       lastVisit: null,
     });
     const today = todayIso();
+    // A call not answered reached nobody: it is no visit (shared/contact.ts).
+    await call('visits.create', { personId: wang.id, kind: '电话问候', date: today, callOutcome: '未接通' });
+    expect((await call<RemoteList>('retirees.remote', { city: '海南省三亚市' })).rows[0].lastVisit).toBeNull();
     await call('certifications.create', { personId: wang.id, certifiedOn: today, method: '网上/人脸' });
     await call('visits.create', { personId: wang.id, kind: '电话问候', date: today, note: '身体尚好' });
     const after = (await call<RemoteList>('retirees.remote', { city: '海南省三亚市' })).rows[0];

@@ -137,7 +137,7 @@ describe("the year's work as charts", () => {
     const kinds = rowsOf(charts, 'visitsByKind');
     expect(kinds['节日慰问']).toEqual([2, 2, 40000]);
     expect(kinds['生病住院慰问']).toEqual([1, 1, 50000]);
-    // Only the answered call is contact (visits/contact.ts): once, one person.
+    // Only the answered call is contact (shared/contact.ts): once, one person.
     expect(kinds['电话问候']).toEqual([1, 1, 0]);
     // By month, [次数, 人数]: January two, March one.
     const visitMonths = rowsOf(charts, 'visitsByMonth');

@@ -9,6 +9,7 @@ import type { Store } from '../db/store';
 import { ageOn, formatChineseDate, todayIso } from '../shared/dates';
 import { maskPhone } from '../shared/mask';
 import { parsePhones } from './persons';
+import { contactSql } from '../shared/contact';
 
 interface Row {
   id: number;
@@ -49,7 +50,7 @@ export function remoteResidents(store: Store, city: string | null, today = today
               p.remote_unit, p.remote_unit_phone, p.remote_community, p.remote_community_phone,
               p.remote_police, p.remote_police_phone,
               (SELECT max(c.certified_on) FROM certifications c WHERE c.person_id = p.id AND c.year = ?) AS certified_on,
-              (SELECT max(v.date) FROM visits v WHERE v.person_id = p.id) AS last_visit
+              (SELECT max(v.date) FROM visits v WHERE v.person_id = p.id AND ${contactSql('v')}) AS last_visit
        FROM persons p
        WHERE p.remote = 1 AND p.status = '在册' ${where}
        ORDER BY p.remote_city IS NULL, p.remote_city, p.name_sort, p.id`,

@@ -5,7 +5,7 @@
 // kept with every approved line, by month of approval and the category the line was computed
 // under); a bar's people are the people with approved lines in the same month or category, so that
 // the list and the report's 人数 cannot disagree. Visits count by their date, and only as contact
-// counts (visits/contact.ts: a visit, or an answered call; a call not answered reached nobody);
+// counts (shared/contact.ts: a visit, or an answered call; a call not answered reached nobody);
 // petitions by the day they were received and their state now.
 import type { ActivityChart, ActivityCharts, ActivityPeople, ChartTable } from '../contract/statistics';
 import { ACTIVITY_CHARTS } from '../contract/statistics';
@@ -15,7 +15,7 @@ import { VISIT_KINDS } from '../shared/care';
 import { UserError } from '../shared/errors';
 import { CATEGORIES } from '../shared/person';
 import { PETITION_STATUSES } from '../shared/petitions';
-import { contactSql } from '../visits/contact';
+import { contactSql } from '../shared/contact';
 
 /** The visits that reached the person, in a query on `visits` unaliased. */
 const CONTACT = contactSql('visits');

@@ -11,7 +11,7 @@ import { type LunarDay, lunarDayWords, parseLunarDay, storedLunarDay } from '../
 import { todayIso } from '../shared/dates';
 import { filingDeadline } from '../shared/deathBenefits';
 import { sql } from 'kysely';
-import { contactSql } from './contact';
+import { contactSql } from '../shared/contact';
 
 const DAY = 86_400_000;
 const utc = (iso: string) => Date.parse(`${iso}T00:00:00Z`);

@@ -7,7 +7,7 @@ import { tableWorkbook, type TableColumn, type TableRow } from '../documents/tab
 import type { Store } from '../db/store';
 import { VISIT_KINDS } from '../shared/care';
 import { UserError } from '../shared/errors';
-import { contactSql } from './contact';
+import { contactSql } from '../shared/contact';
 
 const NO_LEADER = '（未填带队领导）';
 const NO_UNIT = '（未分组）';

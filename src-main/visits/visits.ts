@@ -15,7 +15,7 @@ import { certify } from './certifications';
 import { addSurvivorsToBatch, batchSurvivors } from './survivors';
 import { UserError } from '../shared/errors';
 import { toInfo } from '../retirees/attachments';
-import { isContact } from './contact';
+import { isContact } from '../shared/contact';
 
 const visits = (store: Store) =>
   store.kysely

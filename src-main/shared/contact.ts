@@ -1,6 +1,8 @@
 // What counts as contact with a person (issue 20 item 6): one definition for every place a visit
-// satisfies something (久未联系, a hospital stay's visit, a discharge follow-up, the visit report).
-import { CONTACT_OUTCOME } from '../shared/care';
+// satisfies something (久未联系, a hospital stay's visit, a discharge follow-up, the visit report,
+// the 统计 page's visit charts, the last visit of someone living elsewhere). In shared/ so that every
+// domain reads the same rule (retirees/ cannot import visits/, which imports it).
+import { CONTACT_OUTCOME } from './care';
 
 /**
  * What counts as contact, as SQL on the visits row `alias`: a visit, or an answered call. A call not

@@ -350,6 +350,29 @@ describe('the survivors’ month through a payment batch', () => {
     ]);
   });
 
+  test('an allowance cannot be stopped before a month already in a batch or paid', async () => {
+    const { wang } = await family();
+    const taken = await call<AllowanceTaken>('survivors.allowanceToBatch', { month: '2025-07', name: '7月补助' });
+    const stop = (stopMonth: string) => ({
+      allowanceId: wang.allowances[0].id,
+      version: 1,
+      stopMonth,
+      reason: '再婚',
+    });
+    expect((await refusal('survivors.stopAllowance', stop('2025-07'))).message).toBe(
+      '王秀英2025年7月的补助已列入发放批次“7月补助”，停发月份须晚于2025年7月',
+    );
+    const paid = await call<BatchView>('batches.markPaid', { id: taken.batchId });
+    expect((await refusal('survivors.stopAllowance', stop('2025-06'))).message).toBe(
+      `王秀英2025年7月的补助已于 ${paid.paidAt!.slice(0, 10)} 发放，停发月份须晚于2025年7月`,
+    );
+    expect((await call<SurvivorView>('survivors.get', { id: wang.id })).allowances[0].stopMonth).toBeNull();
+    // From August: July stays on its list, paid.
+    await call('survivors.stopAllowance', stop('2025-08'));
+    expect((await states('2025-07')).find(([name]) => name === '王秀英')![1]).toMatchObject({ batchName: '7月补助' });
+    expect((await states('2025-08')).map(([name]) => name)).toEqual(['刘小明']);
+  });
+
   test('a month without a standard, or without anyone to pay, is refused; nothing saved', async () => {
     await family();
     expect((await refusal('survivors.allowanceToBatch', { month: '2024-12', name: '12月' })).message).toBe(

@@ -392,6 +392,21 @@ export function stopAllowance(
         `停发月份是第一个不再发放的月份，须晚于起始发放月份（${monthWords(a.start_month)}）；如从未发放，请核对起始月份`,
       );
     if (input.reason === '其他' && !input.note) throw new UserError('invalid_input', '停发原因为“其他”时，请写明原因');
+    // A month already taken into a batch or paid stays on its list: the stop comes after it.
+    const taken = store.first(
+      store.kysely
+        .selectFrom('survivor_allowance_payments as p')
+        .innerJoin('payment_batches as b', 'b.id', 'p.batch_id')
+        .select(['p.month', 'p.paid_at', 'b.name'])
+        .where('p.survivor_id', '=', r.id)
+        .where('p.month', '>=', input.stopMonth)
+        .orderBy('p.month', 'desc'),
+    );
+    if (taken)
+      throw new UserError(
+        'invalid_input',
+        `${r.name}${monthWords(taken.month)}的补助${taken.paid_at ? `已于 ${taken.paid_at.slice(0, 10)} 发放` : `已列入发放批次“${taken.name}”`}，停发月份须晚于${monthWords(taken.month)}`,
+      );
     store
       .prepare(
         'UPDATE survivor_allowances SET stop_month = ?, stop_reason = ?, stop_note = ?, version = version + 1 WHERE id = ?',

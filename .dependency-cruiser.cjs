@@ -21,6 +21,8 @@ const FLOORS = [
       'home',
       'importer',
       'letters',
+      // The office's own work system: the yearly plan, the document register.
+      'office',
       'operators',
       'org',
       'payments',

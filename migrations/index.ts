@@ -32,6 +32,7 @@ import * as m0030 from './0030-remote-residence';
 import * as m0031 from './0031-survivor-allowance-payments';
 import * as m0032 from './0032-community-handover';
 import * as m0033 from './0033-meetings';
+import * as m0034 from './0034-work-plan';
 import * as m0035 from './0035-claim-period-persons';
 import * as m0036 from './0036-party-dues-span';
 
@@ -67,6 +68,7 @@ export const migrations: Record<string, Migration> = {
   '0031-survivor-allowance-payments': m0031,
   '0032-community-handover': m0032,
   '0033-meetings': m0033,
+  '0034-work-plan': m0034,
   '0035-claim-period-persons': m0035,
   '0036-party-dues-span': m0036,
 };

@@ -146,6 +146,26 @@ import {
 } from './org/handover';
 import { createUnit, listUnits } from './org/units';
 import {
+  attachToDocument,
+  createDocument,
+  documentsWorkbook,
+  getDocument,
+  listDocuments,
+  readDocumentFile,
+  updateDocument,
+} from './office/documents';
+import { planPrintable } from './office/planPrint';
+import {
+  addPlanItem,
+  copyPlan,
+  linkPlanItem,
+  planCandidates,
+  removePlanItem,
+  unlinkPlanItem,
+  updatePlanItem,
+  workPlan,
+} from './office/workPlan';
+import {
   advancePetition,
   attachToPetition,
   createPetition,
@@ -632,6 +652,26 @@ const handlers: Handlers = {
     return getMaterial(ctx.store, id);
   },
   'materials.branchListPrint': (ctx, { id }) => branchListPrintable(ctx.store, id),
+  'plan.get': (ctx, { year }) => workPlan(ctx.store, year),
+  'plan.addItem': (ctx, input) => addPlanItem(ctx.store, input),
+  'plan.updateItem': (ctx, input) => updatePlanItem(ctx.store, input),
+  'plan.removeItem': (ctx, { id, reason }) => {
+    removePlanItem(ctx.store, id, reason);
+    return { removed: true as const };
+  },
+  'plan.candidates': (ctx, { itemId, kind }) => planCandidates(ctx.store, itemId, kind),
+  'plan.link': (ctx, input) => linkPlanItem(ctx.store, input),
+  'plan.unlink': (ctx, { linkId }) => unlinkPlanItem(ctx.store, linkId),
+  'plan.copy': (ctx, { fromYear, toYear }) => copyPlan(ctx.store, fromYear, toYear),
+  'plan.print': (ctx, { year }) => planPrintable(ctx.store, year),
+  'documents.list': (ctx, q) => listDocuments(ctx.store, q),
+  'documents.get': (ctx, { id }) => getDocument(ctx.store, id),
+  'documents.create': (ctx, input) => createDocument(ctx.store, input),
+  'documents.update': (ctx, input) => updateDocument(ctx.store, input),
+  'documents.attach': (ctx, { id, fileName, dataBase64 }) =>
+    attachToDocument(ctx.store, id, { fileName, data: Buffer.from(dataBase64, 'base64') }),
+  'documents.file': (ctx, { id }) => withBase64(readDocumentFile(ctx.store, id)),
+  'documents.export': async (ctx, q) => withBase64(await documentsWorkbook(ctx.store, q)),
   'statistics.figures': (ctx, { asOf }) => statisticsFigures(ctx.store, asOf),
   'statistics.home': (ctx) => homeFigures(ctx.store),
   'statistics.balance': (ctx, { year }) => statisticsBalance(ctx.store, year),

@@ -17,6 +17,7 @@ import type { BenefitParameters } from '../src-main/contract/deathBenefits';
 import type { DuesMemberView } from '../src-main/contract/dues';
 import type { HandoverProjectView } from '../src-main/contract/handover';
 import type { ImportPreview, JobStatus } from '../src-main/contract/imports';
+import type { DocumentView, PlanItemView, WorkPlanView } from '../src-main/contract/office';
 import type { OrgUnit } from '../src-main/contract/org';
 import type { Petition } from '../src-main/contract/petitions';
 import type { AttachmentInfo, HistoryItem, PersonFile } from '../src-main/contract/retirees';
@@ -643,6 +644,41 @@ async function officeYear(): Promise<{ people: number[] }> {
     branchIds: [partyBranch.id],
     on: '2026-11-22',
     receivedBy: '陈书记',
+  });
+
+  // The yearly work plan: an item added, changed, ticked off by the meeting, copied into the next
+  // year, one removed; the document register: a document registered, brought up to date, its file kept.
+  const planItem = await call<PlanItemView>('plan.addItem', {
+    year: 2026,
+    content: '组织主题党日活动',
+    category: '组织生活',
+    owner: '王干事',
+    dueMonth: '2026-11',
+  });
+  await call('plan.updateItem', { ...planItem, owner: '张主任', dueMonth: '2026-12', note: '与支部共同组织' });
+  await call('plan.link', { itemId: planItem.id, kind: 'activity', recordId: meeting.id });
+  await call('plan.unlink', {
+    linkId: (
+      await call<PlanItemView>('plan.link', { itemId: planItem.id, kind: 'study_material', recordId: material.id })
+    ).links[1].id,
+  });
+  const copied = await call<WorkPlanView>('plan.copy', { fromYear: 2026, toYear: 2027 });
+  await call('plan.removeItem', { id: copied.items[0].id, reason: '明年另行安排' });
+  const doc = await call<DocumentView>('documents.create', {
+    kind: '收文',
+    docNo: '集团离退〔2026〕12号',
+    datedOn: '2026-11-10',
+    issuer: '集团公司离退休工作部',
+    title: '关于做好2027年元旦春节走访慰问工作的通知',
+    summary: '各单位于元旦前完成走访慰问。',
+    secrecy: '内部',
+    handling: '已传阅',
+  });
+  await call('documents.update', { ...doc, handling: '已传阅，已转各支部' });
+  await call('documents.attach', {
+    id: doc.id,
+    fileName: '通知.txt',
+    dataBase64: Buffer.from('通知全文').toString('base64'),
   });
 
   // The network: a leader, a move, an assignment, a merge; a place's leader.

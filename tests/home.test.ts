@@ -70,6 +70,7 @@ describe('the reminders grouped, the most urgent first', () => {
       'deathBenefits',
       'survivorChecks',
       'adjustments',
+      'workPlan',
     ]);
     expect(group(groups, 'petitions')).toMatchObject({
       count: 1,

@@ -41,6 +41,7 @@ const FROZEN: Record<string, string> = {
   '0030-remote-residence.ts': '87e19a2787578b5b54d1268e6eefef3d2ef50fbd5b1d23fc56909e8b135d07db',
   '0031-survivor-allowance-payments.ts': 'cf85f2957030db1a2ade27bac68be0873ab96daeb516b922cfa82204c0907502',
   '0032-community-handover.ts': '18c6446834a4d575cee5fe6afb2ebc5f1fe0431423da90224aaf69deb6f30301',
+  '0034-work-plan.ts': '5a7d1082afa7dce27be19d008205cc34b95652f02639d4031d6d991d6e4ddbd0',
   '0035-claim-period-persons.ts': 'cace75ccf56d9d8ee60761392311227137e12b2e7a8255a76617c7671cad01c2',
   '0036-party-dues-span.ts': '058088d472bfec0ee785bc97671c101787cc8ede12736ebd893b89b6b69a07c1',
   '0033-meetings.ts': '9a299990f90abab299130571a8750dd3b01084e8ba0a156e1120b7086dd9ceb6',

@@ -568,6 +568,37 @@ export const AUDIT_ENTITIES: Record<
       receivedBy: '支部接收人',
     },
   },
+  // The yearly work plan (office/workPlan.ts): an item, and the records linked to tick it off.
+  work_plan_item: {
+    name: '年度工作计划',
+    fields: {
+      year: ['年度', 'year'],
+      content: '工作内容',
+      category: '类别',
+      owner: '责任人',
+      dueMonth: ['完成时限', 'date'],
+      note: '备注',
+      linked: '关联完成依据',
+      unlinked: '取消关联',
+    },
+    subject: (s) => (typeof s.content === 'string' ? s.content : null),
+  },
+  // The document register (office/documents.ts).
+  office_document: {
+    name: '文件登记',
+    fields: {
+      kind: '文件类别',
+      docNo: '文号',
+      datedOn: ['成文日期', 'date'],
+      issuer: '发文机关',
+      title: '标题',
+      summary: '摘要',
+      secrecy: '密级',
+      handling: '办理情况',
+      attachment: '附件',
+    },
+    subject: (s) => (typeof s.title === 'string' ? `《${s.title}》` : null),
+  },
   org_unit: {
     name: '组织',
     fields: {
@@ -675,6 +706,11 @@ const WHAT: Record<string, string> = {
   'aid.create': '登记困难帮扶申请',
   'study_material.update': '领取学习资料',
   'activity.update': '登记活动到场',
+  'work_plan_item.create': '添加年度工作计划',
+  'work_plan_item.update': '修改年度工作计划',
+  'work_plan_item.delete': '删除年度工作计划',
+  'office_document.create': '登记文件',
+  'office_document.update': '修改文件登记',
   'adjustment_run.update': '按调资规则重新计算',
   'import.create': '导入花名册',
   'privacy_assessment.create': '记录个人信息保护影响评估',

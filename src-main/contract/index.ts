@@ -17,6 +17,7 @@ import { exportTemplatesMethods } from './exportTemplates';
 import { handoverMethods } from './handover';
 import { importsMethods } from './imports';
 import { lettersMethods } from './letters';
+import { officeMethods } from './office';
 import { operatorsMethods } from './operators';
 import { orgMethods } from './org';
 import { paymentsMethods } from './payments';
@@ -47,6 +48,7 @@ export const contract = {
   ...petitionsMethods,
   ...adjustmentsMethods,
   ...activitiesMethods,
+  ...officeMethods,
   ...privacyMethods,
   ...statisticsMethods,
   ...accessLogMethods,

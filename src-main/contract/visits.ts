@@ -194,6 +194,7 @@ export const REMINDER_KINDS = [
   'deathBenefits',
   'survivorChecks',
   'adjustments',
+  'workPlan',
   'certifications',
   'notContacted',
 ] as const;
@@ -216,8 +217,8 @@ export interface ReminderGroup {
   count: number;
   /** How many of them are due today or overdue. */
   urgent: number;
-  /** What the count counts: people, or petitions (件). */
-  unit: '人' | '件';
+  /** What the count counts: people, petitions (件), or the items of the work plan (项). */
+  unit: '人' | '件' | '项';
   /** The urgent ones in words (今天到期或已超期 1 件, 今天生日 2 人); null where every one is, or none. */
   urgentWords: string | null;
   /** A list that concerns many people at once: shown as one line until opened. */

@@ -448,6 +448,35 @@ export interface NationalIncomesTable {
   saved_by: string;
 }
 
+export interface OfficeDocumentFilesTable {
+  id: Generated<number>;
+  document_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  added_at: string;
+  added_by: string;
+}
+
+export interface OfficeDocumentsTable {
+  id: Generated<number>;
+  kind: string;
+  year: number;
+  doc_no: string | null;
+  dated_on: string;
+  issuer: string | null;
+  title: string;
+  summary: string | null;
+  secrecy: string | null;
+  handling: string | null;
+  version: Generated<number>;
+  created_at: string;
+  created_by: string;
+  updated_at: string | null;
+}
+
 export interface OperatorsTable {
   id: Generated<number>;
   name: string;
@@ -882,6 +911,29 @@ export interface VisitsTable {
   call_outcome: string | null;
 }
 
+export interface WorkPlanItemsTable {
+  id: Generated<number>;
+  year: number;
+  seq: number;
+  content: string;
+  category: string | null;
+  owner: string;
+  owner_operator_id: number | null;
+  due_month: string;
+  note: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface WorkPlanLinksTable {
+  id: Generated<number>;
+  item_id: number;
+  kind: string;
+  record_id: number;
+  linked_at: string;
+  linked_by: string;
+}
+
 export interface Database {
   access_log: AccessLogTable;
   activities: ActivitiesTable;
@@ -920,6 +972,8 @@ export interface Database {
   letter_templates: LetterTemplatesTable;
   letters_log: LettersLogTable;
   national_incomes: NationalIncomesTable;
+  office_document_files: OfficeDocumentFilesTable;
+  office_documents: OfficeDocumentsTable;
   operators: OperatorsTable;
   org_units: OrgUnitsTable;
   party_dues_bases: PartyDuesBasesTable;
@@ -950,4 +1004,6 @@ export interface Database {
   survivors: SurvivorsTable;
   visit_batches: VisitBatchesTable;
   visits: VisitsTable;
+  work_plan_items: WorkPlanItemsTable;
+  work_plan_links: WorkPlanLinksTable;
 }

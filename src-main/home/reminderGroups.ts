@@ -18,6 +18,7 @@ import { listPetitions } from '../petitions/petitions';
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { formatYuan } from '../shared/money';
 import { dueBy, limitText } from '../shared/petitions';
+import { planAttention } from '../office/workPlan';
 import { overdueCertifications } from '../visits/certifications';
 import { survivorCheckLists } from '../visits/survivors';
 import {
@@ -54,7 +55,7 @@ interface Source {
   title: string;
   empty: string;
   mass: boolean;
-  unit?: '人' | '件';
+  unit?: '人' | '件' | '项';
   /** The urgent ones in words, for a count of them. */
   urgentWords?: (n: number) => string;
   note?: string | null;
@@ -248,6 +249,29 @@ function sources(store: Store, today: string): Record<ReminderKind, () => Source
             })),
           };
         },
+      };
+    },
+    workPlan: () => {
+      // This year's plan: the items whose month has passed with nothing linked, and those to check.
+      const items = planAttention(store, year, today);
+      return {
+        title: `${year} 年度工作计划超期或待核实`,
+        empty: '年度工作计划没有超期未完成的事项。',
+        mass: false,
+        unit: '项',
+        page: { label: '年度工作计划', href: `#/annual/plan?year=${year}` },
+        slice: sliced(
+          items.map((i) => ({
+            key: `w${i.id}`,
+            name: i.content,
+            detail:
+              i.state === '待核实'
+                ? `待核实：${i.links.find((l) => l.problem)?.problem ?? ''}`
+                : `${i.owner}负责，应于 ${formatChineseDate(i.dueMonth)}完成`,
+            href: `#/annual/plan?year=${year}`,
+            urgent: true,
+          })),
+        ),
       };
     },
     certifications: () => {

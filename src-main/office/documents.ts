@@ -1,0 +1,304 @@
+// The document register (文件登记, issue 21 item 4): the papers that come in (收文), go out (发文)
+// and the policies the office works by (政策文件), each with its 文号, date, issuer, title, summary,
+// 密级 and 办理情况, the file itself kept with it; listed by year and kind, searched by any part
+// of its text (office/documentSearch.ts), exported as a workbook. A 文号 is registered once per
+// kind and year.
+import { createHash } from 'node:crypto';
+import type { DocumentFile, DocumentInput, DocumentKind, DocumentQuery, DocumentView } from '../contract/office';
+import { nowIso, writeAudit } from '../audit/audit';
+import { type Selectable, sql } from 'kysely';
+import type { OfficeDocumentsTable } from '../db/schema';
+import type { Store } from '../db/store';
+import { type TableColumn, tableWorkbook } from '../documents/tableWorkbook';
+import { MAX_ATTACHMENT_BYTES } from '../retirees/attachments';
+import { checkAttachmentFile, servedType } from '../retirees/attachmentFiles';
+import { getOfficeSettings, currentOperator } from '../settings/settings';
+import { formatChineseDate, todayIso } from '../shared/dates';
+import { UserError } from '../shared/errors';
+import { documentMatch, indexDocument } from './documentSearch';
+
+type DocumentRow = Selectable<OfficeDocumentsTable>;
+
+function files(store: Store, documentId: number): DocumentFile[] {
+  return store
+    .all(
+      store.kysely
+        .selectFrom('office_document_files')
+        .select(['id', 'file_name', 'mime', 'size', 'added_at', 'added_by'])
+        .where('document_id', '=', documentId)
+        .orderBy('id'),
+    )
+    .map((f) => ({
+      id: f.id,
+      fileName: f.file_name,
+      mime: f.mime,
+      size: f.size,
+      addedAt: f.added_at,
+      addedBy: f.added_by,
+    }));
+}
+
+function view(store: Store, r: DocumentRow): DocumentView {
+  return {
+    id: r.id,
+    kind: r.kind as DocumentKind,
+    year: r.year,
+    docNo: r.doc_no,
+    datedOn: r.dated_on,
+    issuer: r.issuer,
+    title: r.title,
+    summary: r.summary,
+    secrecy: r.secrecy,
+    handling: r.handling,
+    version: r.version,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    files: files(store, r.id),
+  };
+}
+
+function row(store: Store, id: number): DocumentRow {
+  const r = store.first(store.kysely.selectFrom('office_documents').selectAll().where('id', '=', id));
+  if (!r) throw new UserError('not_found', '没有找到这份文件的登记');
+  return r;
+}
+
+export function getDocument(store: Store, id: number): DocumentView {
+  return view(store, row(store, id));
+}
+
+const yearOf = (d: DocumentInput) => Number(d.datedOn.slice(0, 4));
+
+/** A 文号 is registered once per kind and year: the one already there is named. */
+function checkNumber(store: Store, d: DocumentInput, self: number | null): void {
+  if (d.docNo === null) return;
+  const other = store.first(
+    store.kysely
+      .selectFrom('office_documents')
+      .select(['id', 'title'])
+      .where('kind', '=', d.kind)
+      .where('year', '=', yearOf(d))
+      .where('doc_no', '=', d.docNo)
+      .$if(self !== null, (q) => q.where('id', '!=', self!)),
+  );
+  if (other)
+    throw new UserError('duplicate', `${yearOf(d)} 年的${d.kind}中已有文号“${d.docNo}”（《${other.title}》），未保存`, [
+      { path: ['docNo'], message: '本年度同类文件中已有这个文号' },
+    ]);
+}
+
+/** What the audit log keeps of a document (typed, so that tests/audit-words.test.ts sees its keys). */
+interface DocumentSnapshot {
+  kind?: DocumentKind;
+  docNo?: string | null;
+  datedOn?: string;
+  issuer?: string | null;
+  title?: string;
+  summary?: string | null;
+  secrecy?: string | null;
+  handling?: string | null;
+  attachment?: string;
+}
+
+const snapshot = (d: DocumentInput): DocumentSnapshot => ({
+  kind: d.kind,
+  docNo: d.docNo,
+  datedOn: d.datedOn,
+  issuer: d.issuer,
+  title: d.title,
+  summary: d.summary,
+  secrecy: d.secrecy,
+  handling: d.handling,
+});
+
+export function createDocument(store: Store, d: DocumentInput): DocumentView {
+  return store.tx(() => {
+    checkNumber(store, d, null);
+    const id = Number(
+      store
+        .prepare(
+          `INSERT INTO office_documents (kind, year, doc_no, dated_on, issuer, title, summary, secrecy, handling, created_at, created_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          d.kind,
+          yearOf(d),
+          d.docNo,
+          d.datedOn,
+          d.issuer,
+          d.title,
+          d.summary,
+          d.secrecy,
+          d.handling,
+          nowIso(),
+          currentOperator(store),
+        ).lastInsertRowid,
+    );
+    indexDocument(store, id, d, true);
+    writeAudit(store, {
+      entity: 'office_document',
+      entityId: id,
+      personId: null,
+      action: 'create',
+      before: null,
+      after: snapshot(d),
+    });
+    return getDocument(store, id);
+  });
+}
+
+/** A document corrected or its 办理情况 brought up to date, against the version the form loaded. */
+export function updateDocument(store: Store, d: DocumentInput & { id: number; version: number }): DocumentView {
+  return store.tx(() => {
+    const before = row(store, d.id);
+    if (before.version !== d.version)
+      throw new UserError('conflict', '这份文件的登记已被他人修改，请重新打开后再改', { version: before.version });
+    checkNumber(store, d, d.id);
+    store
+      .prepare(
+        `UPDATE office_documents SET kind = ?, year = ?, doc_no = ?, dated_on = ?, issuer = ?, title = ?, summary = ?,
+           secrecy = ?, handling = ?, version = version + 1, updated_at = ? WHERE id = ?`,
+      )
+      .run(d.kind, yearOf(d), d.docNo, d.datedOn, d.issuer, d.title, d.summary, d.secrecy, d.handling, nowIso(), d.id);
+    indexDocument(store, d.id, d, false);
+    const was = snapshot({
+      kind: before.kind as DocumentKind,
+      docNo: before.doc_no,
+      datedOn: before.dated_on,
+      issuer: before.issuer,
+      title: before.title,
+      summary: before.summary,
+      secrecy: before.secrecy as DocumentInput['secrecy'],
+      handling: before.handling,
+    });
+    const now = snapshot(d);
+    const changed = (Object.keys(now) as (keyof DocumentSnapshot)[]).filter((k) => was[k] !== now[k]);
+    if (changed.length > 0)
+      writeAudit(store, {
+        entity: 'office_document',
+        entityId: d.id,
+        personId: null,
+        action: 'update',
+        before: Object.fromEntries(changed.map((k) => [k, was[k]])) as DocumentSnapshot,
+        after: Object.fromEntries(changed.map((k) => [k, now[k]])) as DocumentSnapshot,
+      });
+    return getDocument(store, d.id);
+  });
+}
+
+/** The register: a year, a kind, any text; the latest first. */
+export function listDocuments(store: Store, q: DocumentQuery): DocumentView[] {
+  const match = q.text === null ? null : documentMatch(q.text);
+  if (q.text !== null && match === null) return [];
+  return store
+    .all(
+      store.kysely
+        .selectFrom('office_documents')
+        .selectAll()
+        .$if(q.year !== null, (s) => s.where('year', '=', q.year!))
+        .$if(q.kind !== null, (s) => s.where('kind', '=', q.kind!))
+        .$if(match !== null, (s) =>
+          s.where(
+            sql<boolean>`id IN (SELECT rowid FROM office_document_search WHERE office_document_search MATCH ${match})`,
+          ),
+        )
+        .orderBy('dated_on', 'desc')
+        .orderBy('id', 'desc')
+        .limit(5000),
+    )
+    .map((r) => view(store, r));
+}
+
+export function attachToDocument(store: Store, id: number, file: { fileName: string; data: Buffer }): DocumentFile {
+  if (file.data.length === 0) throw new UserError('invalid_input', '文件是空的，未添加');
+  if (file.data.length > MAX_ATTACHMENT_BYTES) throw new UserError('invalid_input', '单个附件不能超过 20 MB');
+  // The type from the bytes and a safe name; what the sender claimed is not kept.
+  const checked = checkAttachmentFile(file.fileName, file.data);
+  return store.tx(() => {
+    row(store, id);
+    const fileId = Number(
+      store
+        .prepare(
+          'INSERT INTO office_document_files (document_id, file_name, mime, size, sha256, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          id,
+          checked.fileName,
+          checked.mime,
+          file.data.length,
+          createHash('sha256').update(file.data).digest('hex'),
+          file.data,
+          nowIso(),
+          currentOperator(store),
+        ).lastInsertRowid,
+    );
+    writeAudit(store, {
+      entity: 'office_document',
+      entityId: id,
+      personId: null,
+      action: 'update',
+      before: null,
+      after: { attachment: checked.fileName } satisfies DocumentSnapshot,
+    });
+    return files(store, id).find((f) => f.id === fileId)!;
+  });
+}
+
+export function readDocumentFile(store: Store, id: number): DocumentFile & { data: Buffer } {
+  const f = store.first(store.kysely.selectFrom('office_document_files').selectAll().where('id', '=', id));
+  if (!f) throw new UserError('not_found', '没有找到这个附件');
+  const served = servedType(f.file_name, f.data);
+  return {
+    id: f.id,
+    fileName: served.fileName,
+    mime: served.type.mime,
+    size: f.size,
+    addedAt: f.added_at,
+    addedBy: f.added_by,
+    data: f.data,
+  };
+}
+
+const REGISTER_COLUMNS: TableColumn[] = [
+  { label: '序号', kind: 'number', width: 6 },
+  { label: '类别', kind: 'text', width: 9 },
+  { label: '文号', kind: 'text', width: 18 },
+  { label: '成文日期', kind: 'date', width: 12 },
+  { label: '发文机关', kind: 'text', width: 18, wrap: true },
+  { label: '标题', kind: 'text', width: 36, wrap: true },
+  { label: '摘要', kind: 'text', width: 40, wrap: true },
+  { label: '密级', kind: 'text', width: 7 },
+  { label: '办理情况', kind: 'text', width: 24, wrap: true },
+  { label: '附件', kind: 'text', width: 20, wrap: true },
+];
+
+/** The register as a workbook: the rows the list shows, with the same filter. */
+export async function documentsWorkbook(
+  store: Store,
+  q: DocumentQuery,
+): Promise<{ fileName: string; count: number; data: Buffer }> {
+  const docs = listDocuments(store, q);
+  const { orgName } = getOfficeSettings(store);
+  const scope = `${q.year === null ? '' : `${q.year} 年`}${q.kind ?? '文件'}登记簿`;
+  const data = await tableWorkbook({
+    name: '文件登记',
+    title: scope,
+    subtitle: `${orgName}　${q.text ? `查找“${q.text}”　` : ''}制表日期：${formatChineseDate(todayIso())}`,
+    orientation: 'landscape',
+    columns: REGISTER_COLUMNS,
+    rows: docs.map((d, i) => [
+      i + 1,
+      d.kind,
+      d.docNo ?? '',
+      d.datedOn,
+      d.issuer ?? '',
+      d.title,
+      d.summary ?? '',
+      d.secrecy ?? '',
+      d.handling ?? '',
+      d.files.map((f) => f.fileName).join('、'),
+    ]),
+    ruled: true,
+  });
+  return { fileName: `${scope}.xlsx`, count: docs.length, data };
+}

@@ -115,7 +115,7 @@ export const ROUTES: readonly RouteDef<AppContextForPages>[] = [
       label: '年度工作',
       icon: IconCalendarCheck,
       shortcut: 'Alt+0',
-      keywords: ['ndgz', 'niandu', '调资', '资格认证'],
+      keywords: ['ndgz', 'niandu', '调资', '资格认证', '工作计划', 'gzjh', '文件登记', 'wjdj', '收文', '发文'],
     },
   },
   {

@@ -34,6 +34,7 @@ export const PRINT_DOCS = [
   'sign-in',
   'minutes',
   'study-branches',
+  'plan',
 ] as const;
 export type PrintDocKind = (typeof PRINT_DOCS)[number];
 
@@ -93,6 +94,8 @@ function docRequest(kind: PrintDocKind, params: URLSearchParams): DocRequest {
       });
     case 'aid-register':
       return request('aid.registerPrint', { year: Number(params.get('year')) });
+    case 'plan':
+      return request('plan.print', { year: Number(params.get('year')) });
     case 'survivor-letters':
       return request('survivors.letters', survivorLettersInput(params, false));
     case 'survivor-allowance':
@@ -166,17 +169,19 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
           <Button onClick={print} loading={logLetters.isPending || logSurvivorLetters.isPending}>
             {kind === 'upward' || kind === 'chart' || kind === 'minutes'
               ? '打印'
-              : kind === 'sign-in'
-                ? `打印（应到 ${view.count} 人）`
-                : kind === 'study-branches'
-                  ? `打印（${view.count} 个支部）`
-                  : kind === 'contacts' || kind === 'dues' || kind === 'handover'
-                    ? `打印（${view.count} 人）`
-                    : kind === 'register' || kind === 'aid-register'
-                      ? `打印（${view.count} 件）`
-                      : kind === 'survivor-allowance'
-                        ? `打印（${view.count} 人）`
-                        : `打印（共 ${view.count} ${kind === 'letters' || kind === 'survivor-letters' ? '封' : '份'}）`}
+              : kind === 'plan'
+                ? `打印（${view.count} 项）`
+                : kind === 'sign-in'
+                  ? `打印（应到 ${view.count} 人）`
+                  : kind === 'study-branches'
+                    ? `打印（${view.count} 个支部）`
+                    : kind === 'contacts' || kind === 'dues' || kind === 'handover'
+                      ? `打印（${view.count} 人）`
+                      : kind === 'register' || kind === 'aid-register'
+                        ? `打印（${view.count} 件）`
+                        : kind === 'survivor-allowance'
+                          ? `打印（${view.count} 人）`
+                          : `打印（共 ${view.count} ${kind === 'letters' || kind === 'survivor-letters' ? '封' : '份'}）`}
           </Button>
           <Button variant="default" onClick={() => window.history.back()}>
             返回

@@ -40,7 +40,7 @@ describe('年度工作计划 and 文件登记', () => {
     await office.go(`#/annual/plan?year=${year}`);
     await page.getByText(`${year} 年度还没有工作计划`).waitFor();
     await page.getByRole('button', { name: '添加计划事项' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = page.getByRole('dialog').first();
     await dialog.getByLabel('工作内容').fill('春节走访慰问离退休人员');
     await dialog.getByLabel('类别').fill('走访慰问');
     await dialog.getByLabel('完成时限').click();
@@ -54,6 +54,13 @@ describe('年度工作计划 and 文件登记', () => {
     await shot('1-item');
 
     await row.getByRole('button', { name: '关联完成依据' }).click();
+    // The item's owner changed from its dialog, over the link dialog.
+    await dialog.getByRole('button', { name: '修改', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: '修改第 1 项计划' });
+    await edit.getByLabel('责任人').fill('张主任');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await dialog.getByText(`张主任负责，${year}年1月完成`).waitFor();
     await dialog.getByLabel(`${year} 年度的慰问批次`).click();
     await page.getByRole('option', { name: new RegExp(`${year}年春节慰问`) }).click();
     await shot('2-link');

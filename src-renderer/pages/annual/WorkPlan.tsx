@@ -165,24 +165,35 @@ export function WorkPlan({ year, params }: { year: number; params: URLSearchPara
       <Text c="dimmed" size="sm">
         完成一项计划后，关联完成它的记录（慰问批次、活动会议、学习资料）即记为已完成；关联的记录被删除或撤销时，该项显示为“待核实”。
       </Text>
-      <AddItemModal year={year} opened={adding} onClose={addDialog.close} />
+      <ItemModal year={year} opened={adding} onClose={addDialog.close} item={null} />
       <CopyModal year={year} opened={copying} onClose={copyDialog.close} />
       {linked && <LinkModal item={linked} onClose={() => openLink(null)} />}
     </Stack>
   );
 }
 
-function AddItemModal({ year, opened, onClose }: { year: number; opened: boolean; onClose: () => void }) {
+function ItemModal({
+  year,
+  opened,
+  onClose,
+  item,
+}: {
+  year: number;
+  opened: boolean;
+  onClose: () => void;
+  /** The item to change; null adds one. */
+  item: PlanItemView | null;
+}) {
   const me = useOperator();
   const form = useForm({
     mode: 'controlled',
     initialValues: {
       year,
-      content: '',
-      category: null as string | null,
-      owner: me?.name ?? '',
-      dueMonth: `${year}-12`,
-      note: null as string | null,
+      content: item?.content ?? '',
+      category: item?.category ?? null,
+      owner: item?.owner ?? me?.name ?? '',
+      dueMonth: item?.dueMonth ?? `${year}-12`,
+      note: item?.note ?? null,
     },
     validate: validatedAs('plan.addItem'),
   });
@@ -191,13 +202,20 @@ function AddItemModal({ year, opened, onClose }: { year: number; opened: boolean
     onSuccess: (i) => done(`已添加第 ${i.seq} 项计划`),
     onError: () => {},
   });
+  const update = useRpcMutation('plan.updateItem', {
+    invalidates: [...PLAN_READS],
+    onSuccess: (i) => done(`已修改第 ${i.seq} 项计划`),
+    onError: () => {},
+  });
   return (
     <FormModal
       opened={opened}
       onClose={onClose}
-      title={`添加 ${year} 年度工作计划事项`}
+      title={item ? `修改第 ${item.seq} 项计划` : `添加 ${year} 年度工作计划事项`}
       form={form}
-      onSubmit={(v) => add.mutateAsync({ ...v, year })}
+      onSubmit={({ year: _year, ...v }) =>
+        item ? update.mutateAsync({ ...v, id: item.id }) : add.mutateAsync({ ...v, year })
+      }
     >
       <Textarea label="工作内容" autosize minRows={2} data-autofocus {...form.getInputProps('content')} />
       <Group grow>
@@ -211,6 +229,32 @@ function AddItemModal({ year, opened, onClose }: { year: number; opened: boolean
         />
       </Group>
       <TextInput label="备注" {...textField(form, 'note')} />
+    </FormModal>
+  );
+}
+
+function RemoveModal({ item, opened, onClose }: { item: PlanItemView; opened: boolean; onClose: () => void }) {
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { id: item.id, reason: '' },
+    validate: validatedAs('plan.removeItem'),
+  });
+  const remove = useRpcMutation('plan.removeItem', {
+    invalidates: [...PLAN_READS],
+    onSuccess: () => done(`已删除第 ${item.seq} 项计划`),
+    onError: () => {},
+  });
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={`删除第 ${item.seq} 项计划：${item.content}`}
+      form={form}
+      submitLabel="删除"
+      submitColor="red"
+      onSubmit={(v) => remove.mutateAsync(v)}
+    >
+      <TextInput label="删除原因" data-autofocus {...form.getInputProps('reason')} />
     </FormModal>
   );
 }
@@ -251,67 +295,90 @@ function LinkModal({ item, onClose }: { item: PlanItemView; onClose: () => void 
     onError: () => {},
   });
   const unlink = useRpcMutation('plan.unlink', { invalidates: [...PLAN_READS] });
+  const [editing, editDialog] = useDisclosure(false);
+  const [removing, removeDialog] = useDisclosure(false);
   const taken = new Set(item.links.filter((l) => l.kind === kind).map((l) => l.recordId));
+  // The dialogs of the item itself sit beside the link dialog (over it), not inside its form: a
+  // submit bubbles through a portal to the forms around it in React's tree.
   return (
-    <FormModal
-      opened
-      onClose={onClose}
-      title={`第 ${item.seq} 项：${item.content}`}
-      form={form}
-      submitLabel="关联"
-      onSubmit={(v) => {
-        if (v.recordId === null) {
-          form.setFieldError('recordId', '请选择完成这项计划的记录');
-          return Promise.reject(new Error('请选择完成这项计划的记录'));
-        }
-        return link.mutateAsync({ itemId: item.id, kind: v.kind, recordId: v.recordId });
-      }}
-    >
-      {item.links.length > 0 && (
-        <Stack gap={4}>
-          <Text fw={500}>已关联</Text>
-          {item.links.map((l) => (
-            <Group key={l.id} justify="space-between">
-              <Text size="sm" c={l.problem ? 'orange.9' : undefined}>
-                {l.kindLabel}：{l.name ?? `第 ${l.recordId} 号`}
-                {l.date && `（${formatChineseDate(l.date)}）`}
-                {l.problem && `：${l.problem}`}
-              </Text>
-              <Can method="plan.unlink">
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  color="red"
-                  loading={unlink.isPending}
-                  onClick={() => unlink.mutate({ linkId: l.id })}
-                >
-                  取消关联
-                </Button>
-              </Can>
-            </Group>
-          ))}
-        </Stack>
-      )}
-      <SegmentedControl
-        aria-label="记录类别"
-        data={(Object.keys(PLAN_LINK_KINDS) as PlanLinkKind[]).map((k) => ({ value: k, label: PLAN_LINK_KINDS[k] }))}
-        value={kind}
-        onChange={(k) => {
-          form.setFieldValue('kind', k as PlanLinkKind);
-          form.setFieldValue('recordId', null);
+    <>
+      <FormModal
+        opened
+        onClose={onClose}
+        title={`第 ${item.seq} 项：${item.content}`}
+        form={form}
+        submitLabel="关联"
+        onSubmit={(v) => {
+          if (v.recordId === null) {
+            form.setFieldError('recordId', '请选择完成这项计划的记录');
+            return Promise.reject(new Error('请选择完成这项计划的记录'));
+          }
+          return link.mutateAsync({ itemId: item.id, kind: v.kind, recordId: v.recordId });
         }}
-      />
-      <Select
-        label={`${item.year} 年度的${PLAN_LINK_KINDS[kind]}`}
-        placeholder={candidates.data?.length === 0 ? `${item.year} 年度还没有${PLAN_LINK_KINDS[kind]}` : '请选择'}
-        searchable
-        data={(candidates.data ?? [])
-          .filter((c) => !taken.has(c.recordId))
-          .map((c) => ({ value: String(c.recordId), label: `${c.name}（${formatChineseDate(c.date)}）` }))}
-        value={form.values.recordId === null ? null : String(form.values.recordId)}
-        error={form.errors.recordId}
-        onChange={(v) => form.setFieldValue('recordId', v === null ? null : Number(v))}
-      />
-    </FormModal>
+      >
+        <Group gap="xs">
+          <Text c="dimmed" size="sm">
+            {item.owner}负责，{formatChineseDate(item.dueMonth)}完成{item.note && `；${item.note}`}
+          </Text>
+          <Can method="plan.updateItem">
+            <Button size="compact-sm" variant="subtle" onClick={editDialog.open}>
+              修改
+            </Button>
+          </Can>
+          <Can method="plan.removeItem">
+            <Button size="compact-sm" variant="subtle" color="red" onClick={removeDialog.open}>
+              删除
+            </Button>
+          </Can>
+        </Group>
+        {item.links.length > 0 && (
+          <Stack gap={4}>
+            <Text fw={500}>已关联</Text>
+            {item.links.map((l) => (
+              <Group key={l.id} justify="space-between">
+                <Text size="sm" c={l.problem ? 'orange.9' : undefined}>
+                  {l.kindLabel}：{l.name ?? `第 ${l.recordId} 号`}
+                  {l.date && `（${formatChineseDate(l.date)}）`}
+                  {l.problem && `：${l.problem}`}
+                </Text>
+                <Can method="plan.unlink">
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    color="red"
+                    loading={unlink.isPending}
+                    onClick={() => unlink.mutate({ linkId: l.id })}
+                  >
+                    取消关联
+                  </Button>
+                </Can>
+              </Group>
+            ))}
+          </Stack>
+        )}
+        <SegmentedControl
+          aria-label="记录类别"
+          data={(Object.keys(PLAN_LINK_KINDS) as PlanLinkKind[]).map((k) => ({ value: k, label: PLAN_LINK_KINDS[k] }))}
+          value={kind}
+          onChange={(k) => {
+            form.setFieldValue('kind', k as PlanLinkKind);
+            form.setFieldValue('recordId', null);
+          }}
+        />
+        <Select
+          label={`${item.year} 年度的${PLAN_LINK_KINDS[kind]}`}
+          placeholder={candidates.data?.length === 0 ? `${item.year} 年度还没有${PLAN_LINK_KINDS[kind]}` : '请选择'}
+          searchable
+          data={(candidates.data ?? [])
+            .filter((c) => !taken.has(c.recordId))
+            .map((c) => ({ value: String(c.recordId), label: `${c.name}（${formatChineseDate(c.date)}）` }))}
+          value={form.values.recordId === null ? null : String(form.values.recordId)}
+          error={form.errors.recordId}
+          onChange={(v) => form.setFieldValue('recordId', v === null ? null : Number(v))}
+        />
+      </FormModal>
+      {editing && <ItemModal year={item.year} opened onClose={editDialog.close} item={item} />}
+      {removing && <RemoveModal item={item} opened onClose={removeDialog.close} />}
+    </>
   );
 }

@@ -10,8 +10,7 @@ import { type Selectable, sql } from 'kysely';
 import type { OfficeDocumentsTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { type TableColumn, tableWorkbook } from '../documents/tableWorkbook';
-import { MAX_ATTACHMENT_BYTES } from '../retirees/attachments';
-import { checkAttachmentFile, servedType } from '../retirees/attachmentFiles';
+import { servedAttachment, uploadedAttachment } from '../retirees/attachmentFiles';
 import { getOfficeSettings, currentOperator } from '../settings/settings';
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
@@ -210,10 +209,7 @@ export function listDocuments(store: Store, q: DocumentQuery): DocumentView[] {
 }
 
 export function attachToDocument(store: Store, id: number, file: { fileName: string; data: Buffer }): DocumentFile {
-  if (file.data.length === 0) throw new UserError('invalid_input', '文件是空的，未添加');
-  if (file.data.length > MAX_ATTACHMENT_BYTES) throw new UserError('invalid_input', '单个附件不能超过 20 MB');
-  // The type from the bytes and a safe name; what the sender claimed is not kept.
-  const checked = checkAttachmentFile(file.fileName, file.data);
+  const checked = uploadedAttachment(file.fileName, file.data);
   return store.tx(() => {
     row(store, id);
     const fileId = Number(
@@ -247,16 +243,7 @@ export function attachToDocument(store: Store, id: number, file: { fileName: str
 export function readDocumentFile(store: Store, id: number): DocumentFile & { data: Buffer } {
   const f = store.first(store.kysely.selectFrom('office_document_files').selectAll().where('id', '=', id));
   if (!f) throw new UserError('not_found', '没有找到这个附件');
-  const served = servedType(f.file_name, f.data);
-  return {
-    id: f.id,
-    fileName: served.fileName,
-    mime: served.type.mime,
-    size: f.size,
-    addedAt: f.added_at,
-    addedBy: f.added_by,
-    data: f.data,
-  };
+  return servedAttachment(f);
 }
 
 const REGISTER_COLUMNS: TableColumn[] = [

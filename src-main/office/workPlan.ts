@@ -15,8 +15,8 @@ import type {
 } from '../contract/office';
 import { PLAN_LINK_KINDS, PLAN_STATES } from '../contract/office';
 import { nowIso, writeAudit } from '../audit/audit';
-import type { Selectable } from 'kysely';
-import type { WorkPlanItemsTable, WorkPlanLinksTable } from '../db/schema';
+import { type Selectable, type SelectQueryBuilder, sql } from 'kysely';
+import type { Database, WorkPlanItemsTable, WorkPlanLinksTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { currentOperator } from '../settings/settings';
 import { formatChineseDate, todayIso } from '../shared/dates';
@@ -30,6 +30,16 @@ interface LinkedRecord {
   /** Why it does not (or no longer) fulfil anything: a batch with no visit left, a material given to nobody. */
   empty: string | null;
 }
+
+/** A list narrowed to the days of a year by its date column, the latest first. */
+const inYear =
+  (column: string, year: number) =>
+  <Q extends SelectQueryBuilder<Database, keyof Database, object>>(q: Q): Q =>
+    q
+      .where(sql.ref(column), '>=', `${year}-01-01`)
+      .where(sql.ref(column), '<', `${year + 1}-01-01`)
+      .orderBy(sql.ref(column), 'desc')
+      .orderBy(sql.ref('id'), 'desc') as Q;
 
 /** Each kind of record that fulfils an item: how one is read, and the records of a year to choose from. */
 const KINDS: Record<
@@ -57,15 +67,7 @@ const KINDS: Record<
     },
     ofYear: (store, year) =>
       store
-        .all(
-          store.kysely
-            .selectFrom('visit_batches')
-            .select(['id', 'name', 'date'])
-            .where('date', '>=', `${year}-01-01`)
-            .where('date', '<', `${year + 1}-01-01`)
-            .orderBy('date', 'desc')
-            .orderBy('id', 'desc'),
-        )
+        .all(store.kysely.selectFrom('visit_batches').select(['id', 'name', 'date']).$call(inYear('date', year)))
         .map((b) => ({ kind: 'visit_batch', recordId: b.id, name: b.name, date: b.date })),
   },
   activity: {
@@ -79,10 +81,7 @@ const KINDS: Record<
           store.kysely
             .selectFrom('activities')
             .select(['id', 'kind', 'title', 'held_on'])
-            .where('held_on', '>=', `${year}-01-01`)
-            .where('held_on', '<', `${year + 1}-01-01`)
-            .orderBy('held_on', 'desc')
-            .orderBy('id', 'desc'),
+            .$call(inYear('held_on', year)),
         )
         .map((a) => ({ kind: 'activity', recordId: a.id, name: `${a.title}（${a.kind}）`, date: a.held_on })),
   },
@@ -116,10 +115,7 @@ const KINDS: Record<
           store.kysely
             .selectFrom('study_materials')
             .select(['id', 'title', 'issued_on'])
-            .where('issued_on', '>=', `${year}-01-01`)
-            .where('issued_on', '<', `${year + 1}-01-01`)
-            .orderBy('issued_on', 'desc')
-            .orderBy('id', 'desc'),
+            .$call(inYear('issued_on', year)),
         )
         .map((m) => ({ kind: 'study_material', recordId: m.id, name: `《${m.title}》`, date: m.issued_on })),
   },

@@ -162,3 +162,39 @@ export function servedType(fileName: string, data: Uint8Array): { fileName: stri
   const t = sniffType(data, ext);
   return { fileName: name, type: typeof t === 'string' || DANGEROUS_EXTENSIONS.has(ext) ? OPAQUE : t };
 }
+
+/** The largest attachment kept (a scan, a photo, a PDF of a notice). */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * A file about to be kept as an attachment (a person's, a petition's, a registered document's):
+ * not empty, not too large, its type from its bytes and a safe name (what the sender claimed is not
+ * kept). Throws a UserError in Chinese, before anything is written.
+ */
+export function uploadedAttachment(fileName: string, data: Uint8Array): { fileName: string; mime: string } {
+  if (data.length === 0) throw new UserError('invalid_input', '文件是空的，未添加');
+  if (data.length > MAX_ATTACHMENT_BYTES) throw new UserError('invalid_input', '单个附件不能超过 20 MB');
+  return checkAttachmentFile(fileName, data);
+}
+
+/** A stored attachment row (a petition's, a registered document's) as it is handed back. */
+export function servedAttachment(r: {
+  id: number;
+  file_name: string;
+  size: number;
+  added_at: string;
+  added_by: string;
+  data: Buffer;
+}): { id: number; fileName: string; mime: string; size: number; addedAt: string; addedBy: string; data: Buffer } {
+  // Rows stored before the check are described by their bytes too.
+  const served = servedType(r.file_name, r.data);
+  return {
+    id: r.id,
+    fileName: served.fileName,
+    mime: served.type.mime,
+    size: r.size,
+    addedAt: r.added_at,
+    addedBy: r.added_by,
+    data: r.data,
+  };
+}

@@ -26,6 +26,7 @@ import {
 } from '../../../src-main/contract/office';
 import { todayIso } from '../../../src-main/shared/dates';
 import { download, fileToBase64 } from '../../files';
+import { StoredFileLine } from '../../components/StoredFileLine';
 import { DataTable } from '../../kit/DataTable';
 import { FormDateField } from '../../kit/FormDateField';
 import { FormModal } from '../../kit/FormModal';
@@ -260,20 +261,7 @@ function DocumentDetail({ id, onClose }: { id: number; onClose: () => void }) {
         {d.files.length === 0 ? (
           <Text c="dimmed">没有附件。</Text>
         ) : (
-          d.files.map((f) => (
-            <Text key={f.id}>
-              <Text
-                component="button"
-                type="button"
-                c="blue.8"
-                style={{ cursor: 'pointer', background: 'none', border: 0, padding: 0, font: 'inherit' }}
-                onClick={() => file.mutate({ id: f.id })}
-              >
-                {f.fileName}
-              </Text>
-              （{Math.ceil(f.size / 1024)} KB，{f.addedAt.replace('T', ' ')} {f.addedBy}）
-            </Text>
-          ))
+          d.files.map((f) => <StoredFileLine key={f.id} file={f} onOpen={() => file.mutate({ id: f.id })} />)
         )}
       </Stack>
       {editing && <DocumentModal key={d.version} year={d.year} opened onClose={editDialog.close} doc={d} />}

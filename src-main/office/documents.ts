@@ -10,7 +10,7 @@ import { type Selectable, sql } from 'kysely';
 import type { OfficeDocumentsTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { type TableColumn, tableWorkbook } from '../documents/tableWorkbook';
-import { servedAttachment, uploadedAttachment } from '../retirees/attachmentFiles';
+import { servedAttachment, storedFileInfo, uploadedAttachment } from '../retirees/attachmentFiles';
 import { getOfficeSettings, currentOperator } from '../settings/settings';
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
@@ -27,14 +27,7 @@ function files(store: Store, documentId: number): DocumentFile[] {
         .where('document_id', '=', documentId)
         .orderBy('id'),
     )
-    .map((f) => ({
-      id: f.id,
-      fileName: f.file_name,
-      mime: f.mime,
-      size: f.size,
-      addedAt: f.added_at,
-      addedBy: f.added_by,
-    }));
+    .map(storedFileInfo);
 }
 
 function view(store: Store, r: DocumentRow): DocumentView {

@@ -177,24 +177,24 @@ export function uploadedAttachment(fileName: string, data: Uint8Array): { fileNa
   return checkAttachmentFile(fileName, data);
 }
 
-/** A stored attachment row (a petition's, a registered document's) as it is handed back. */
-export function servedAttachment(r: {
+/** A stored attachment's row (a petition's, a registered document's), the columns they share. */
+interface StoredFileRow {
   id: number;
   file_name: string;
+  mime: string;
   size: number;
   added_at: string;
   added_by: string;
-  data: Buffer;
-}): { id: number; fileName: string; mime: string; size: number; addedAt: string; addedBy: string; data: Buffer } {
+}
+
+/** What a list of stored attachments shows of each. */
+export function storedFileInfo(r: StoredFileRow) {
+  return { id: r.id, fileName: r.file_name, mime: r.mime, size: r.size, addedAt: r.added_at, addedBy: r.added_by };
+}
+
+/** A stored attachment handed back with its bytes, its name and type read again from them. */
+export function servedAttachment(r: StoredFileRow & { data: Buffer }) {
   // Rows stored before the check are described by their bytes too.
   const served = servedType(r.file_name, r.data);
-  return {
-    id: r.id,
-    fileName: served.fileName,
-    mime: served.type.mime,
-    size: r.size,
-    addedAt: r.added_at,
-    addedBy: r.added_by,
-    data: r.data,
-  };
+  return { ...storedFileInfo(r), fileName: served.fileName, mime: served.type.mime, data: r.data };
 }

@@ -1,6 +1,7 @@
-// One stored file in a list (a petition's letter, a registered document's scan): its name, which
-// opens or downloads it, then its size, when it was added and by whom.
-import { Text } from '@mantine/core';
+// Stored files (a petition's letter, a registered document's scan): one line each, its name opening
+// or downloading it, then its size, when it was added and by whom; and the button that adds some.
+import { Button, FileButton, Text } from '@mantine/core';
+import { IconPaperclip } from '@tabler/icons-react';
 
 export function StoredFileLine({
   file,
@@ -22,5 +23,32 @@ export function StoredFileLine({
       </Text>
       （{Math.ceil(file.size / 1024)} KB，{file.addedAt.replace('T', ' ')} {file.addedBy}）
     </Text>
+  );
+}
+
+/** 添加附件: one or more files chosen, handed to `onFiles`; a refusal is the mutation's notification. */
+export function AddFilesButton({
+  loading,
+  accept,
+  onFiles,
+}: {
+  loading: boolean;
+  accept?: string;
+  onFiles: (files: File[]) => Promise<void>;
+}) {
+  return (
+    <FileButton onChange={(f) => f.length && onFiles(f).catch(() => {})} multiple accept={accept}>
+      {(props) => (
+        <Button
+          {...props}
+          size="compact-md"
+          variant="light"
+          loading={loading}
+          leftSection={<IconPaperclip size={16} />}
+        >
+          添加附件
+        </Button>
+      )}
+    </FileButton>
   );
 }

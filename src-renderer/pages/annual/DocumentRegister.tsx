@@ -3,7 +3,6 @@
 // the register exported. The kind, the words searched and the document shown are in the address.
 import {
   Button,
-  FileButton,
   Group,
   Paper,
   SegmentedControl,
@@ -17,7 +16,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { IconDownload, IconPaperclip, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
 import {
   DOCUMENT_KINDS,
   type DocumentKind,
@@ -26,7 +25,7 @@ import {
 } from '../../../src-main/contract/office';
 import { todayIso } from '../../../src-main/shared/dates';
 import { download, fileToBase64 } from '../../files';
-import { StoredFileLine } from '../../components/StoredFileLine';
+import { AddFilesButton, StoredFileLine } from '../../components/StoredFileLine';
 import { DataTable } from '../../kit/DataTable';
 import { FormDateField } from '../../kit/FormDateField';
 import { FormModal } from '../../kit/FormModal';
@@ -229,19 +228,7 @@ function DocumentDetail({ id, onClose }: { id: number; onClose: () => void }) {
             </Button>
           </Can>
           <Can method="documents.attach">
-            <FileButton onChange={(f) => f.length && upload(f).catch(() => {})} multiple>
-              {(props) => (
-                <Button
-                  {...props}
-                  size="compact-md"
-                  variant="light"
-                  loading={attach.isPending}
-                  leftSection={<IconPaperclip size={16} />}
-                >
-                  添加附件
-                </Button>
-              )}
-            </FileButton>
+            <AddFilesButton loading={attach.isPending} onFiles={upload} />
           </Can>
           <Button size="compact-md" variant="default" onClick={onClose}>
             关闭

@@ -2,7 +2,7 @@
 // are ticked off by the records that fulfilled them, and the document register (收文/发文/政策文件).
 import { z } from 'zod';
 import { fullDate } from '../shared/dateSchemas';
-import { ById, chars, id, method, text, type PrintableView } from './common';
+import { AttachInput, ById, id, method, text, type PrintableView, type RecordAttachment } from './common';
 
 export const PLAN_YEAR = z.number({ error: '请填写年度' }).int('年度有误').min(2000, '年度有误').max(2200, '年度有误');
 
@@ -106,14 +106,8 @@ export const DocumentInput = z.object({
 });
 export type DocumentInput = z.output<typeof DocumentInput>;
 
-export interface DocumentFile {
-  id: number;
-  fileName: string;
-  mime: string;
-  size: number;
-  addedAt: string;
-  addedBy: string;
-}
+/** A file kept with a registered document (the notice itself, scanned). */
+export type DocumentFile = RecordAttachment;
 
 export interface DocumentView {
   id: number;
@@ -175,14 +169,7 @@ export const officeMethods = {
     DocumentInput.extend({ id, version: z.number().int().positive() }),
     'files.write',
   ),
-  'documents.attach': method<DocumentFile>()(
-    z.object({
-      id,
-      fileName: chars(200).trim().min(1, '请选择文件'),
-      dataBase64: z.string().min(1, '文件是空的').max(28_000_000, '单个附件不能超过 20 MB'),
-    }),
-    'files.write',
-  ),
+  'documents.attach': method<DocumentFile>()(AttachInput, 'files.write'),
   'documents.file': method<DocumentFile & { dataBase64: string }>()(ById, 'read'),
   'documents.export': method<{ fileName: string; count: number; dataBase64: string }>()(DocumentQuery, 'files.export', {
     access: 'export',

@@ -3,14 +3,18 @@
 // 密级 and 办理情况, the file itself kept with it; listed by year and kind, searched by any part
 // of its text (office/documentSearch.ts), exported as a workbook. A 文号 is registered once per
 // kind and year.
-import { createHash } from 'node:crypto';
 import type { DocumentFile, DocumentInput, DocumentKind, DocumentQuery, DocumentView } from '../contract/office';
 import { nowIso, writeAudit } from '../audit/audit';
 import { type Selectable, sql } from 'kysely';
 import type { OfficeDocumentsTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { type TableColumn, tableWorkbook } from '../documents/tableWorkbook';
-import { servedAttachment, storedFileInfo, uploadedAttachment } from '../retirees/attachmentFiles';
+import {
+  checkedRecordFile,
+  insertRecordAttachment,
+  readRecordAttachment,
+  recordAttachments,
+} from '../retirees/recordAttachments';
 import { getOfficeSettings, currentOperator } from '../settings/settings';
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
@@ -19,15 +23,7 @@ import { documentMatch, indexDocument } from './documentSearch';
 type DocumentRow = Selectable<OfficeDocumentsTable>;
 
 function files(store: Store, documentId: number): DocumentFile[] {
-  return store
-    .all(
-      store.kysely
-        .selectFrom('office_document_files')
-        .select(['id', 'file_name', 'mime', 'size', 'added_at', 'added_by'])
-        .where('document_id', '=', documentId)
-        .orderBy('id'),
-    )
-    .map(storedFileInfo);
+  return recordAttachments(store, 'office_document_files', documentId);
 }
 
 function view(store: Store, r: DocumentRow): DocumentView {
@@ -202,25 +198,10 @@ export function listDocuments(store: Store, q: DocumentQuery): DocumentView[] {
 }
 
 export function attachToDocument(store: Store, id: number, file: { fileName: string; data: Buffer }): DocumentFile {
-  const checked = uploadedAttachment(file.fileName, file.data);
+  const checked = checkedRecordFile(file);
   return store.tx(() => {
     row(store, id);
-    const fileId = Number(
-      store
-        .prepare(
-          'INSERT INTO office_document_files (document_id, file_name, mime, size, sha256, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          id,
-          checked.fileName,
-          checked.mime,
-          file.data.length,
-          createHash('sha256').update(file.data).digest('hex'),
-          file.data,
-          nowIso(),
-          currentOperator(store),
-        ).lastInsertRowid,
-    );
+    const fileId = insertRecordAttachment(store, 'office_document_files', id, checked, file.data);
     writeAudit(store, {
       entity: 'office_document',
       entityId: id,
@@ -234,9 +215,7 @@ export function attachToDocument(store: Store, id: number, file: { fileName: str
 }
 
 export function readDocumentFile(store: Store, id: number): DocumentFile & { data: Buffer } {
-  const f = store.first(store.kysely.selectFrom('office_document_files').selectAll().where('id', '=', id));
-  if (!f) throw new UserError('not_found', '没有找到这个附件');
-  return servedAttachment(f);
+  return readRecordAttachment(store, 'office_document_files', id);
 }
 
 const REGISTER_COLUMNS: TableColumn[] = [

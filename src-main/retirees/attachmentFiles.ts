@@ -162,39 +162,3 @@ export function servedType(fileName: string, data: Uint8Array): { fileName: stri
   const t = sniffType(data, ext);
   return { fileName: name, type: typeof t === 'string' || DANGEROUS_EXTENSIONS.has(ext) ? OPAQUE : t };
 }
-
-/** The largest attachment kept (a scan, a photo, a PDF of a notice). */
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-
-/**
- * A file about to be kept as an attachment (a person's, a petition's, a registered document's):
- * not empty, not too large, its type from its bytes and a safe name (what the sender claimed is not
- * kept). Throws a UserError in Chinese, before anything is written.
- */
-export function uploadedAttachment(fileName: string, data: Uint8Array): { fileName: string; mime: string } {
-  if (data.length === 0) throw new UserError('invalid_input', '文件是空的，未添加');
-  if (data.length > MAX_ATTACHMENT_BYTES) throw new UserError('invalid_input', '单个附件不能超过 20 MB');
-  return checkAttachmentFile(fileName, data);
-}
-
-/** A stored attachment's row (a petition's, a registered document's), the columns they share. */
-interface StoredFileRow {
-  id: number;
-  file_name: string;
-  mime: string;
-  size: number;
-  added_at: string;
-  added_by: string;
-}
-
-/** What a list of stored attachments shows of each. */
-export function storedFileInfo(r: StoredFileRow) {
-  return { id: r.id, fileName: r.file_name, mime: r.mime, size: r.size, addedAt: r.added_at, addedBy: r.added_by };
-}
-
-/** A stored attachment handed back with its bytes, its name and type read again from them. */
-export function servedAttachment(r: StoredFileRow & { data: Buffer }) {
-  // Rows stored before the check are described by their bytes too.
-  const served = servedType(r.file_name, r.data);
-  return { ...storedFileInfo(r), fileName: served.fileName, mime: served.type.mime, data: r.data };
-}

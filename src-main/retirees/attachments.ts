@@ -6,9 +6,9 @@ import { nowIso, writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
 import { currentOperator } from '../settings/settings';
 import { UserError } from '../shared/errors';
-import { servedType, uploadedAttachment } from './attachmentFiles';
+import { checkAttachmentFile, servedType } from './attachmentFiles';
 
-export { MAX_ATTACHMENT_BYTES } from './attachmentFiles';
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 export function toInfo(a: {
   id: number;
@@ -47,7 +47,10 @@ export function addAttachment(
     visitId?: number | null;
   },
 ): AttachmentInfo {
-  const file = uploadedAttachment(input.fileName, input.data);
+  if (input.data.length === 0) throw new UserError('invalid_input', '文件是空的，未添加');
+  if (input.data.length > MAX_ATTACHMENT_BYTES) throw new UserError('invalid_input', '单个附件不能超过 20 MB');
+  // The type from the bytes and a safe name; what the sender claimed is not kept.
+  const file = checkAttachmentFile(input.fileName, input.data);
   return store.tx(() => {
     const person = store.first(store.kysely.selectFrom('persons').select('id').where('id', '=', input.personId));
     if (!person) throw new UserError('not_found', '没有找到这份档案');

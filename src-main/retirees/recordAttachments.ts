@@ -13,7 +13,11 @@ import { MAX_ATTACHMENT_BYTES } from './attachments';
 import { checkAttachmentFile, servedType } from './attachmentFiles';
 
 /** Each table and the column naming the record its files belong to. */
-const OWNER = { petition_attachments: 'petition_id', activity_attachments: 'activity_id' } as const;
+const OWNER = {
+  petition_attachments: 'petition_id',
+  activity_attachments: 'activity_id',
+  office_document_files: 'document_id',
+} as const;
 export type RecordAttachmentTable = keyof typeof OWNER;
 
 export function recordAttachments(store: Store, table: RecordAttachmentTable, ownerId: number): RecordAttachment[] {

@@ -1,4 +1,4 @@
-// Stored files (a petition's letter, a registered document's scan): one line each, its name opening
+// Files kept with a registered document (the notice scanned): one line each, its name opening
 // or downloading it, then its size, when it was added and by whom; and the button that adds some.
 import { Button, FileButton, Text } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';

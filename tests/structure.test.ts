@@ -99,10 +99,28 @@ describe('the lint and the format that npm test runs', () => {
     const { scripts } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
-    expect(scripts.test.split('&&').map((s) => s.trim())).toContain('npm run lint');
-    expect(scripts.lint).toMatch(/depcruise src-main src-renderer migrations/);
-    expect(scripts.lint).toMatch(/eslint \./);
-    expect(scripts.lint).toMatch(/prettier --check \./);
+    // A script's commands, with `npm run x` and `node scripts/at-once.mjs x y` (x and y at once) opened up.
+    const commands = (script: string): string[] =>
+      script
+        .split('&&')
+        .map((s) => s.trim())
+        .flatMap((step) => {
+          const atOnce = /^node scripts\/at-once\.mjs (.+)$/.exec(step);
+          if (atOnce) return atOnce[1].split(' ').flatMap((name) => commands(scripts[name]));
+          const run = /^npm run (\S+)$/.exec(step);
+          return run ? commands(scripts[run[1]]) : [step];
+        });
+    const steps = commands(scripts.test);
+    const lint = commands(scripts.lint);
+    expect(lint).toEqual([
+      expect.stringMatching(/^depcruise src-main src-renderer migrations/),
+      'eslint .',
+      'prettier --check .',
+    ]);
+    // All of the lint, and the type check, before the tests start.
+    const tests = steps.indexOf('vitest run');
+    expect(tests).toBeGreaterThan(0);
+    for (const c of [...lint, ...commands(scripts.typecheck)]) expect(steps.slice(0, tests)).toContain(c);
   });
 
   test('ESLint refuses a hook called conditionally in the renderer and an unused variable in the main process', async () => {

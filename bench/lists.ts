@@ -43,12 +43,26 @@ function baselineCode(rev: string): { dir: string; commit: string } | null {
         maxBuffer: 1 << 30,
       });
       execFileSync('tar', ['-x', '-C', dir], { input: tar });
-      fs.symlinkSync(fs.realpathSync(path.join(ROOT, 'node_modules')), path.join(dir, 'node_modules'));
+      baselineModules(dir);
     }
     return { dir, commit };
   } catch {
     return null;
   }
+}
+
+/**
+ * The baseline's node_modules: this checkout's packages, each linked, and `better-sqlite3` (the
+ * driver the baseline imports; this code has since moved to its drop-in fork with encryption,
+ * better-sqlite3-multiple-ciphers, which has the same API and file format) linked to the fork.
+ */
+function baselineModules(dir: string): void {
+  const ours = fs.realpathSync(path.join(ROOT, 'node_modules'));
+  const theirs = path.join(dir, 'node_modules');
+  fs.mkdirSync(theirs);
+  for (const name of fs.readdirSync(ours)) fs.symlinkSync(path.join(ours, name), path.join(theirs, name));
+  if (!fs.existsSync(path.join(theirs, 'better-sqlite3')))
+    fs.symlinkSync(path.join(ours, 'better-sqlite3-multiple-ciphers'), path.join(theirs, 'better-sqlite3'));
 }
 
 /** A hash of the files that decide what this code's database holds beyond the baseline's. */

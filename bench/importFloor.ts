@@ -4,7 +4,7 @@
 // Everything the inserts need (the columns, the search tokens, the log's JSON) is made before the
 // clock starts. `importFloor.ts FILE DB CACHE_MB` prints { ms, rows, persons, search, log } as JSON (the
 // last three: the time of each kind of insert), measured in a process
-// of its own on a new database with the page cache the import's child uses.
+// of its own on a new database with the page cache and temporary store the import's child uses.
 import fs from 'node:fs';
 import { AppContext } from '../src-main/app/context';
 import { openStore } from '../src-main/db/open';
@@ -55,7 +55,7 @@ const rows = prepared.sheets
     };
   });
 
-const store = openStore(dbPath, { cacheMb: Number(cacheMb) });
+const store = openStore(dbPath, { cacheMb: Number(cacheMb), memoryTemp: true });
 const columns = Object.keys(rows.find((r) => r.person)!.person!);
 const insertPerson = store.raw.prepare(
   `INSERT INTO persons (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,

@@ -23,8 +23,14 @@ const { dbPath, nativeBinding, cacheMb } = JSON.parse(process.argv[2]) as {
 // on the command line; it is taken out of the environment before anything else runs here.
 const hexKey = process.env[DB_KEY_ENV];
 delete process.env[DB_KEY_ENV];
-// A small page cache (importer/service.ts, IMPORT_CACHE_MB).
-const store = openStore(dbPath, { nativeBinding, cacheMb, key: hexKey ? Buffer.from(hexKey, 'hex') : undefined });
+// A small page cache (importer/service.ts, IMPORT_CACHE_MB); the statement journals of its many
+// inserts in memory (db/open.ts, memoryTemp).
+const store = openStore(dbPath, {
+  nativeBinding,
+  cacheMb,
+  memoryTemp: true,
+  key: hexKey ? Buffer.from(hexKey, 'hex') : undefined,
+});
 const files = receiveFiles(IMPORT_LIMITS.fileBytes);
 
 /** The methods that read a file: an error there the readers did not foresee is the file's. */

@@ -26,6 +26,14 @@ export interface OpenOptions {
   cacheMb?: number;
   /** The data key of an encrypted database (db/keyring.ts); none for a plain one. */
   key?: DataKey;
+  /**
+   * Temporary files in memory (https://sqlite.org/pragma.html#pragma_temp_store), for a connection
+   * that inserts many files: a table with triggers makes every INSERT keep a statement journal
+   * (https://sqlite.org/tempfiles.html#statement_journal_files), a temporary file holding each page
+   * of the table's indexes the row changes; in memory it costs half as much. Not for the app's own
+   * connection, whose backups and sorts may be as large as the database.
+   */
+  memoryTemp?: boolean;
 }
 
 export function compareVersions(a: string, b: string): number {
@@ -139,6 +147,7 @@ export function openRaw(file: string, options: OpenOptions = {}): BetterSqlite3.
   // 64 MiB of page cache instead of SQLite's 2 MiB default: the list and the search of 100,000
   // people touch pages all over the file (https://sqlite.org/pragma.html#pragma_cache_size).
   raw.pragma(`cache_size = -${(options.cacheMb ?? 64) * 1024}`);
+  if (options.memoryTemp) raw.pragma('temp_store = MEMORY');
   return raw;
 }
 

@@ -5,6 +5,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { PersonFile } from '../../src-main/contract/retirees';
+import type { SurvivorView } from '../../src-main/contract/survivors';
 import { dispatch } from '../../src-main/router';
 import { checkCharacter } from '../../src-main/shared/idNumber';
 import { signInAs } from '../../tests/helpers';
@@ -57,6 +58,34 @@ describe('MaskedValue', () => {
     });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(screen.queryByRole('button', { name: '显示完整身份证号' })).toBeNull();
+  });
+
+  it("a survivor's bank account (遗属, not a file) is revealed through survivors.reveal", async () => {
+    const { file, calls } = await setUp();
+    await office.call('deaths.register', { personId: file.id, diedOn: '2025-03-10' });
+    const SPOUSE17 = '37010219500308002';
+    const survivor = await office.call<SurvivorView>('survivors.create', {
+      deceasedId: file.id,
+      survivor: {
+        name: '王秀英',
+        relation: '配偶',
+        idNumber: SPOUSE17 + checkCharacter(SPOUSE17),
+        bankAccount: '6222021234567891234',
+        qualifications: ['无固定收入'],
+      },
+    });
+    expect(survivor.bankAccount).not.toBe('6222021234567891234');
+    render(<MaskedValue survivorId={survivor.id} field="bankAccount" what="银行账号" value={survivor.bankAccount} />);
+    fireEvent.click(await screen.findByRole('button', { name: '显示完整银行账号' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('说明'), { target: { value: '核对发放账号' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '显示' }));
+    expect(await screen.findByText('6222021234567891234')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'survivors.reveal')?.input).toEqual({
+      id: survivor.id,
+      field: 'bankAccount',
+      reason: '核对发放账号',
+    });
   });
 
   it('只读 sees the masked number and no 显示', async () => {

@@ -1,6 +1,7 @@
 // A masked ID number, phone or bank account with its 显示 button (issue 18, PIPL): the main process
 // sends these masked (shared/mask.ts); 显示 asks the reason (one of the usual ones, or typed),
-// reveals that one field of that one file (retirees.reveal, which the access log records), and
+// reveals that one field of that one file (retirees.reveal, which the access log records; a
+// survivor's through survivors.reveal), and
 // shows it. A file page that holds the person's file gets the value in place, as if read again,
 // so that the form keeps it as loaded and a save does not count it as a change.
 import { Button, Group, Select, Text, TextInput } from '@mantine/core';
@@ -8,6 +9,7 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PersonFile } from '../../src-main/contract/retirees';
+import type { SURVIVOR_MASKED_FIELDS } from '../../src-main/contract/survivors';
 import { isMasked, type MaskedField, REVEAL_REASONS } from '../../src-main/shared/mask';
 import { FormModal } from './FormModal';
 import { useCan } from './operator';
@@ -27,18 +29,21 @@ export function withRevealed(file: PersonFile, field: MaskedField, value: string
   };
 }
 
-export interface RevealProps {
-  personId: number;
-  field: MaskedField;
+/** Whose value: a field of a person's file, or of a survivor's record (遗属, not a file). */
+export type RevealTarget =
+  { personId: number; field: MaskedField } | { survivorId: number; field: (typeof SURVIVOR_MASKED_FIELDS)[number] };
+
+export type RevealProps = RevealTarget & {
   /** What the field is, in words: 身份证号, 电话, 银行账号. */
   what: string;
   /** The full value, once revealed. */
   onRevealed?: (value: string) => void;
-}
+};
 
-/** 显示, for a role that may reveal: asks the reason, then reveals. */
-export function RevealButton({ personId, field, what, onRevealed }: RevealProps) {
-  const may = useCan('retirees.reveal');
+/** 显示, for a role that may reveal: asks the reason, then reveals (retirees.reveal or survivors.reveal). */
+export function RevealButton({ what, onRevealed, ...target }: RevealProps) {
+  const mayFile = useCan('retirees.reveal');
+  const maySurvivor = useCan('survivors.reveal');
   const client = useQueryClient();
   const [opened, setOpened] = useState(false);
   const form = useForm({
@@ -50,7 +55,8 @@ export function RevealButton({ personId, field, what, onRevealed }: RevealProps)
     },
   });
   const reveal = useRpcMutation('retirees.reveal', { onError: () => {} });
-  if (!may) return null;
+  const revealSurvivor = useRpcMutation('survivors.reveal', { onError: () => {} });
+  if (!('survivorId' in target ? maySurvivor : mayFile)) return null;
   return (
     <>
       <Button size="compact-sm" variant="light" aria-label={`显示完整${what}`} onClick={() => setOpened(true)}>
@@ -65,6 +71,12 @@ export function RevealButton({ personId, field, what, onRevealed }: RevealProps)
         form={form}
         onSubmit={async ({ preset, note }) => {
           const reason = [preset, note.trim()].filter(Boolean).join('：');
+          if ('survivorId' in target) {
+            const { value } = await revealSurvivor.mutateAsync({ id: target.survivorId, field: target.field, reason });
+            onRevealed?.(value);
+            return;
+          }
+          const { personId, field } = target;
           const { value } = await reveal.mutateAsync({ id: personId, field, reason });
           client.setQueryData<PersonFile>(rpcKey('retirees.get', { id: personId }), (file) =>
             file ? withRevealed(file, field, value) : file,

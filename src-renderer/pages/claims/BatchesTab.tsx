@@ -262,10 +262,7 @@ function BatchDetail({ id }: { id: number }) {
   );
 }
 
-/**
- * A payee's masked number: a person's file with 显示 beside it; a survivor's (not a file) as sent,
- * in full only in the list exported for the bank.
- */
+/** A payee's masked number with 显示 beside it: a person's file, or a survivor's record. */
 function PayeeNumber({
   line,
   ...value
@@ -276,9 +273,6 @@ function PayeeNumber({
   value: string | null;
 }) {
   if (line.personId !== null) return <MaskedValue personId={line.personId} {...value} />;
-  return (
-    <Text span ff="monospace" size="sm">
-      {value.value}
-    </Text>
-  );
+  if (line.survivorId !== null) return <MaskedValue survivorId={line.survivorId} {...value} />;
+  return null;
 }

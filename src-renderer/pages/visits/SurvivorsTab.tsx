@@ -34,6 +34,7 @@ import { done } from '../../notify';
 import { DataTable } from '../../kit/DataTable';
 import { FormDateField } from '../../kit/FormDateField';
 import { FormModal } from '../../kit/FormModal';
+import { MaskedValue } from '../../kit/Reveal';
 import { Can } from '../../kit/operator';
 import { useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
@@ -369,11 +370,24 @@ function SurvivorDetail({ id }: { id: number }) {
           <Text>性别：{s.gender ?? '—'}</Text>
           <Text>出生日期：{s.birthDate ?? '—'}</Text>
           <Text>年龄：{s.age ?? '—'}</Text>
-          <Text>身份证号：{s.idNumber}</Text>
-          <Text>联系电话：{s.phone ?? '—'}</Text>
+          <Group gap={4}>
+            身份证号：
+            <MaskedValue survivorId={s.id} field="idNumber" what="身份证号" value={s.idNumber} />
+          </Group>
+          <Group gap={4}>
+            联系电话：
+            {s.phone ? <MaskedValue survivorId={s.id} field="phone" what="电话" value={s.phone} /> : '—'}
+          </Group>
           <Text>住址：{s.address ?? '—'}</Text>
           <Text>开户银行：{s.bankName ?? '—'}</Text>
-          <Text>银行账号：{s.bankAccount ?? '—'}</Text>
+          <Group gap={4}>
+            银行账号：
+            {s.bankAccount ? (
+              <MaskedValue survivorId={s.id} field="bankAccount" what="银行账号" value={s.bankAccount} />
+            ) : (
+              '—'
+            )}
+          </Group>
           <Text>
             逝者：
             <Anchor onClick={() => navigate(`/people/${s.deceasedId}`)}>{s.deceasedName}</Anchor>

@@ -148,6 +148,7 @@ import { createUnit, listUnits } from './org/units';
 import {
   attachToDocument,
   createDocument,
+  documentsPrintable,
   documentsWorkbook,
   getDocument,
   listDocuments,
@@ -671,6 +672,7 @@ const handlers: Handlers = {
   'documents.attach': (ctx, { id, fileName, dataBase64 }) =>
     attachToDocument(ctx.store, id, { fileName, data: Buffer.from(dataBase64, 'base64') }),
   'documents.file': (ctx, { id }) => withBase64(readDocumentFile(ctx.store, id)),
+  'documents.print': (ctx, q) => documentsPrintable(ctx.store, q),
   'documents.export': async (ctx, q) => withBase64(await documentsWorkbook(ctx.store, q)),
   'statistics.figures': (ctx, { asOf }) => statisticsFigures(ctx.store, asOf),
   'statistics.home': (ctx) => homeFigures(ctx.store),

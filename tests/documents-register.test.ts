@@ -3,6 +3,7 @@
 // the register exported as a workbook and read back. On a real database through the router.
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { PrintableView } from '../src-main/contract/common';
 import type { DocumentFile, DocumentView } from '../src-main/contract/office';
 import type { AppContext } from '../src-main/app/context';
 import { documentMatch } from '../src-main/office/documentSearch';
@@ -165,6 +166,52 @@ describe('searching by text', () => {
 });
 
 describe('the register exported', () => {
+  test('a year of one kind printed as its 登记簿: A4 landscape, the rows in the order they are dated, logged', async () => {
+    await office();
+    await register({ docNo: '集团离退〔2026〕5号', datedOn: '2026-05-06', title: '关于报送离退休人员信息的通知' });
+    const printed = await call<PrintableView>('documents.print', { year: 2026, kind: '收文' });
+    expect(printed).toMatchObject({ title: '2026 年收文登记簿', count: 2 });
+    expect(printed.css).toContain('size: 297mm 210mm');
+    const rows = [...printed.body.matchAll(/<tr><td[^>]*>(.*?)<\/tr>/g)].map((m) =>
+      m[0]
+        .split(/<\/td>/)
+        .map((c) => c.replace(/<[^>]+>/g, ''))
+        .filter(Boolean),
+    );
+    expect(rows).toEqual([
+      [
+        '1',
+        '集团离退〔2026〕5号',
+        '2026年5月6日',
+        '集团公司离退休工作部',
+        '关于报送离退休人员信息的通知',
+        NOTICE.summary,
+        '内部',
+        NOTICE.handling,
+      ],
+      [
+        '2',
+        '集团离退〔2026〕12号',
+        '2026年11月10日',
+        '集团公司离退休工作部',
+        NOTICE.title,
+        NOTICE.summary,
+        '内部',
+        NOTICE.handling,
+      ],
+    ]);
+    expect(printed.body).toContain('共 2 件');
+    // Every kind: the 类别 column; a search prints what it found.
+    const all = await call<PrintableView>('documents.print', { year: 2026, text: '养老金' });
+    expect(all.count).toBe(1);
+    expect(all.body).toContain('<th>类别</th>');
+    expect(all.body).toContain('查找“养老金”');
+    const logged = ctx.store.raw.prepare("SELECT what FROM access_log WHERE action = 'print'").all() as {
+      what: string;
+    }[];
+    expect(logged.map((l) => l.what)).toEqual(['打印文件登记簿', '打印文件登记簿']);
+  });
+
   test('a year of one kind as a workbook, read back: the title, the heading, the rows in date order', async () => {
     await office();
     await register({ docNo: '集团离退〔2026〕5号', datedOn: '2026-05-06', title: '关于报送离退休人员信息的通知' });

@@ -171,6 +171,8 @@ export const officeMethods = {
   ),
   'documents.attach': method<DocumentFile>()(AttachInput, 'files.write'),
   'documents.file': method<DocumentFile & { dataBase64: string }>()(ById, 'read'),
+  /** The register on A4 landscape, the filter's documents in date order. */
+  'documents.print': method<PrintableView>()(DocumentQuery, 'read', { access: 'print', what: '打印文件登记簿' }),
   'documents.export': method<{ fileName: string; count: number; dataBase64: string }>()(DocumentQuery, 'files.export', {
     access: 'export',
     what: '导出文件登记簿',

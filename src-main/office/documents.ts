@@ -1,13 +1,16 @@
 // The document register (文件登记, issue 21 item 4): the papers that come in (收文), go out (发文)
 // and the policies the office works by (政策文件), each with its 文号, date, issuer, title, summary,
 // 密级 and 办理情况, the file itself kept with it; listed by year and kind, searched by any part
-// of its text (office/documentSearch.ts), exported as a workbook. A 文号 is registered once per
+// of its text (office/documentSearch.ts), printed as the 登记簿 and exported as a workbook. A 文号 is registered once per
 // kind and year.
+import type { PrintableView } from '../contract/common';
 import type { DocumentFile, DocumentInput, DocumentKind, DocumentQuery, DocumentView } from '../contract/office';
 import { nowIso, writeAudit } from '../audit/audit';
 import { type Selectable, sql } from 'kysely';
 import type { OfficeDocumentsTable } from '../db/schema';
 import type { Store } from '../db/store';
+import { html } from '../documents/html';
+import { PRINT_FONTS, pageCss, printable, screenPageCss } from '../documents/print';
 import { type TableColumn, tableWorkbook } from '../documents/tableWorkbook';
 import {
   checkedRecordFile,
@@ -231,6 +234,50 @@ const REGISTER_COLUMNS: TableColumn[] = [
   { label: '附件', kind: 'text', width: 20, wrap: true },
 ];
 
+/** The register's title for a filter: 2026 年收文登记簿. */
+const registerTitle = (q: DocumentQuery) => `${q.year === null ? '' : `${q.year} 年`}${q.kind ?? '文件'}登记簿`;
+
+const PRINT_CSS = `
+${pageCss('A4', 'landscape', '15mm 12mm 15mm 12mm')}
+.register { font-family: ${PRINT_FONTS}; color: #000; }
+.register h1 { font-size: 18pt; text-align: center; margin: 0 0 3mm; letter-spacing: 0.1em; }
+.register .sub { display: flex; justify-content: space-between; font-size: 10.5pt; margin: 0 0 2mm; }
+.register table { width: 100%; border-collapse: collapse; font-size: 10pt; table-layout: fixed; }
+.register th, .register td { border: 0.3mm solid #000; padding: 1mm 1.5mm; vertical-align: top; overflow-wrap: anywhere; }
+.register th, .register td.c { white-space: nowrap; }
+.register td.c { text-align: center; }
+.register thead { display: table-header-group; }
+.register tr { break-inside: avoid; }
+${screenPageCss('.register', '273mm', '15mm 12mm 15mm 12mm')}
+`;
+
+/**
+ * The register on paper (A4 landscape), as the office keeps its 收文/发文登记簿: the filter's
+ * documents in the order they are dated, 序号, 文号, 成文日期, 发文机关, 标题, 摘要, 密级, 办理情况.
+ */
+export function documentsPrintable(store: Store, q: DocumentQuery, today = todayIso()): PrintableView {
+  const docs = listDocuments(store, q).reverse();
+  const { orgName } = getOfficeSettings(store);
+  const title = registerTitle(q);
+  const cols: [string, string][] = [
+    ['序号', '12mm'],
+    ...(q.kind === null ? ([['类别', '14mm']] as [string, string][]) : []),
+    ['文号', '30mm'],
+    ['成文日期', '29mm'],
+    ['发文机关', '30mm'],
+    ['标题', ''],
+    ['摘要', ''],
+    ['密级', '12mm'],
+    ['办理情况', '32mm'],
+  ];
+  const rows = docs.map(
+    (d, i) =>
+      html`<tr><td class="c">${i + 1}</td>${q.kind === null ? html`<td class="c">${d.kind}</td>` : ''}<td>${d.docNo ?? ''}</td><td class="c">${formatChineseDate(d.datedOn)}</td><td>${d.issuer ?? ''}</td><td>${d.title}</td><td>${d.summary ?? ''}</td><td class="c">${d.secrecy ?? ''}</td><td>${d.handling ?? ''}</td></tr>`,
+  );
+  const body = html`<section class="register"><h1>${title}</h1><p class="sub"><span>${orgName}${q.text ? `　查找“${q.text}”` : ''}</span><span>共 ${docs.length} 件　${formatChineseDate(today)}</span></p><table><colgroup>${cols.map(([, w]) => (w ? html`<col style="width:${w}">` : html`<col>`))}</colgroup><thead><tr>${cols.map(([label]) => html`<th>${label}</th>`)}</tr></thead><tbody>${rows}</tbody></table></section>`;
+  return { ...printable(title, PRINT_CSS, body), count: docs.length, missing: [] };
+}
+
 /** The register as a workbook: the rows the list shows, with the same filter. */
 export async function documentsWorkbook(
   store: Store,
@@ -238,7 +285,7 @@ export async function documentsWorkbook(
 ): Promise<{ fileName: string; count: number; data: Buffer }> {
   const docs = listDocuments(store, q);
   const { orgName } = getOfficeSettings(store);
-  const scope = `${q.year === null ? '' : `${q.year} 年`}${q.kind ?? '文件'}登记簿`;
+  const scope = registerTitle(q);
   const data = await tableWorkbook({
     name: '文件登记',
     title: scope,

@@ -3,6 +3,7 @@
 // logged when it is printed, not when it is previewed.
 import { Alert, Button, Group, Loader, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { PrintableView } from '../../src-main/contract/common';
+import type { DocumentKind } from '../../src-main/contract/office';
 import type { InputOf, MethodName } from '../../src-main/contract';
 import type { LetterKind } from '../../src-main/shared/letters';
 import { useRpc, useRpcMutation } from '../kit/rpc';
@@ -35,6 +36,7 @@ export const PRINT_DOCS = [
   'minutes',
   'study-branches',
   'plan',
+  'documents',
 ] as const;
 export type PrintDocKind = (typeof PRINT_DOCS)[number];
 
@@ -96,6 +98,12 @@ function docRequest(kind: PrintDocKind, params: URLSearchParams): DocRequest {
       return request('aid.registerPrint', { year: Number(params.get('year')) });
     case 'plan':
       return request('plan.print', { year: Number(params.get('year')) });
+    case 'documents':
+      return request('documents.print', {
+        year: Number(params.get('year')),
+        kind: (params.get('kind') as DocumentKind | null) ?? null,
+        text: params.get('q') || null,
+      });
     case 'survivor-letters':
       return request('survivors.letters', survivorLettersInput(params, false));
     case 'survivor-allowance':
@@ -177,7 +185,7 @@ export function PrintDocPage({ kind, params }: { kind: PrintDocKind; params: URL
                     ? `打印（${view.count} 个支部）`
                     : kind === 'contacts' || kind === 'dues' || kind === 'handover'
                       ? `打印（${view.count} 人）`
-                      : kind === 'register' || kind === 'aid-register'
+                      : kind === 'register' || kind === 'aid-register' || kind === 'documents'
                         ? `打印（${view.count} 件）`
                         : kind === 'survivor-allowance'
                           ? `打印（${view.count} 人）`

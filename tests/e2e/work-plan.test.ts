@@ -2,7 +2,7 @@
 // passed, it is overdue), ticked off by linking this year's festival batch, the plan printed; a
 // document found by a few characters of its summary.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, onTestFailed, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
 import { openOffice, type Office } from './office';
 
 let office: Office;
@@ -82,5 +82,11 @@ describe('年度工作计划 and 文件登记', () => {
     await page.getByRole('row', { name: new RegExp(`关于${year}年调整退休人员基本养老金的通知`) }).click();
     await page.getByText('总体调整水平为上年月人均基本养老金的2%。').waitFor();
     await shot('5-search');
+    // What was found, printed as the register.
+    await page.getByRole('button', { name: '打印登记簿' }).click();
+    await page.getByRole('heading', { name: `${year} 年文件登记簿` }).waitFor();
+    await expect.poll(() => page.locator('.register tbody tr').count()).toBe(1);
+    await page.getByText('共 1 件').waitFor();
+    await shot('6-register');
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
-import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconDownload, IconPlus, IconPrinter, IconSearch } from '@tabler/icons-react';
 import {
   DOCUMENT_KINDS,
   type DocumentKind,
@@ -80,6 +80,21 @@ export function DocumentRegister({ year, params }: { year: number; params: URLSe
           <Can method="documents.create">
             <Button leftSection={<IconPlus size={18} />} onClick={registerDialog.open}>
               登记文件
+            </Button>
+          </Can>
+          <Can method="documents.print">
+            <Button
+              variant="light"
+              leftSection={<IconPrinter size={18} />}
+              onClick={() =>
+                navigate('/print/documents', {
+                  year: String(year),
+                  ...(kind ? { kind } : {}),
+                  ...(text ? { q: text } : {}),
+                })
+              }
+            >
+              打印登记簿
             </Button>
           </Can>
           <Can method="documents.export">

@@ -9,7 +9,7 @@ import type { HistoryItem, PersonFile } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
 import { historyEntry } from '../src-main/audit/audit';
 import { describeAudit } from '../src-main/audit/describe';
-import { DryRun, prepareImport } from '../src-main/importer/commit';
+import { commitImport, DryRun, prepareImport } from '../src-main/importer/commit';
 import { notARoster } from '../src-main/importer/rosterShape';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import { freshContext, person, router } from './helpers';
@@ -105,6 +105,68 @@ describe("an import's audit", () => {
     expect(await call('imports.undo', { id: report.importId })).toMatchObject({ removed: 40, restored: 1 });
     expect(count('select count(*) as n from persons')).toBe(1);
     expect((await call<PersonFile>('retirees.get', { id: onFile.id })).address).toBeNull();
+  });
+});
+
+describe("a large roster with persons' indexes built after its rows", () => {
+  const indexes = () =>
+    ctx.store.raw
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'persons' ORDER BY name")
+      .all();
+  async function roster(n: number): Promise<Buffer> {
+    const rows: (string | null)[][] = [['姓名', '身份证号', '人员类别', '住址']];
+    for (let i = 0; i < n; i++)
+      rows.push([
+        `王${'一二三四五六七八九十'[i % 10]}${i}`,
+        idNumber(`19${40 + Math.floor(i / 1000)}0315`, String(i % 1000).padStart(3, '0')),
+        i % 3 ? '退休' : '离休',
+        `兴华街 ${i} 号`,
+      ]);
+    return Buffer.from(await xlsx(rows));
+  }
+
+  test('ends with every index as declared, the lists answered from them; a failure midway leaves every index', async () => {
+    const before = indexes();
+    expect(before.length).toBeGreaterThan(20);
+    const prepared = await prepareImport(await roster(2400), '新花名册.xlsx');
+    // Halfway through (the indexes of persons not there while its rows go in), something goes
+    // wrong: nothing is written and no index is lost.
+    let midway: unknown[] = [];
+    expect(() =>
+      commitImport(ctx.store, prepared, {
+        onRow: (at) => {
+          if (at < 1200) return;
+          midway = indexes();
+          throw new Error('磁盘已满');
+        },
+      }),
+    ).toThrow('磁盘已满');
+    expect(midway).toEqual([expect.objectContaining({ name: 'sqlite_autoindex_persons_1' })]);
+    expect(count('SELECT count(*) AS n FROM persons')).toBe(0);
+    expect(indexes()).toEqual(before);
+
+    // An office whose planner statistics were taken keeps them for every index.
+    await call<PersonFile>('retirees.create', { person: person({ name: '张桂兰', category: '退休' }) });
+    ctx.store.raw.exec('ANALYZE');
+    const report = commitImport(ctx.store, prepared);
+    expect(report.inserted).toBe(2400);
+    expect(indexes()).toEqual(before);
+    const stats = ctx.store.raw.prepare("SELECT idx FROM sqlite_stat1 WHERE tbl = 'persons'").pluck().all();
+    expect(stats).toEqual(expect.arrayContaining(['persons_list_name', 'persons_status_birth']));
+    expect(ctx.store.raw.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    // The list of 离休 by name reads the covering index, and finds every one of them.
+    const plan = (
+      ctx.store.raw
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT id FROM persons WHERE status = '在册' AND category = '离休' ORDER BY name_sort, id",
+        )
+        .all() as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join(' ');
+    expect(plan).toContain('persons_list_name');
+    const page = await call<{ total: number }>('retirees.list', { categories: ['离休'], page: 1, pageSize: 20 });
+    expect(page.total).toBe(800);
   });
 });
 

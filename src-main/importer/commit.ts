@@ -16,6 +16,7 @@ import type {
 import { PersonInput, type PersonFile } from '../contract/retirees';
 import { nowIso, writeAudit } from '../audit/audit';
 import { importReason } from '../audit/describe';
+import { dropIndexesUntilBuilt } from '../db/bulkIndexes';
 import type { Store } from '../db/store';
 import {
   createImportedPerson,
@@ -209,6 +210,17 @@ function onFileFinder(store: Store, rows: number): OnFile {
 }
 
 /**
+ * Whether an import of `rows` data rows is large against the files already there (at least 2,000
+ * rows and half as many as the files): then building persons' indexes once after the rows costs
+ * less than updating them row by row (db/bulkIndexes.ts).
+ */
+function bulkInsert(store: Store, rows: number): boolean {
+  if (rows < 2000) return false;
+  const { n } = store.prepare('SELECT count(*) AS n FROM persons').get() as { n: number };
+  return rows * 2 >= n;
+}
+
+/**
  * What one import row wrote to a file: every field it changed, as it was before the row and as
  * the row left it (`before` is null where the row created the file). The import log keeps it for
  * every row that writes, inserted, updated or merged alike, and undo puts back exactly these.
@@ -376,6 +388,8 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
         );
     const reason = importReason(prepared.fileName);
     const onFile = onFileFinder(store, total);
+    // A roster as large as half the files or more: persons' indexes built once after its rows.
+    const indexesBuilt = !dryRun && bulkInsert(store, total) ? dropIndexesUntilBuilt(store, 'persons') : null;
     const logRow = store.prepare(
       'INSERT INTO import_rows (import_id, sheet, row, outcome, person_id, raw, issues, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -449,6 +463,7 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
         );
       }
     }
+    indexesBuilt?.();
     const summary: ImportReport = {
       importId,
       file: prepared.fileName,

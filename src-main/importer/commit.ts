@@ -189,8 +189,7 @@ type OnFile = (p: PersonInput) => number | null;
  * row; they stay right for the whole run, since a row whose key an earlier row of the same file
  * wrote is found among those rows first (`seen`), and a file the run updates keeps its key.
  */
-function onFileFinder(store: Store, rows: number): OnFile {
-  const { n } = store.prepare('SELECT count(*) AS n FROM persons').get() as { n: number };
+function onFileFinder(store: Store, rows: number, n: number): OnFile {
   if (n > rows * 4) return (p) => findOnFile(store, p);
   const byId = new Map<string, number>();
   const byNameBirth = new Map<string, number>();
@@ -214,11 +213,7 @@ function onFileFinder(store: Store, rows: number): OnFile {
  * rows and half as many as the files): then building persons' indexes once after the rows costs
  * less than updating them row by row (db/bulkIndexes.ts).
  */
-function bulkInsert(store: Store, rows: number): boolean {
-  if (rows < 2000) return false;
-  const { n } = store.prepare('SELECT count(*) AS n FROM persons').get() as { n: number };
-  return rows * 2 >= n;
-}
+const bulkInsert = (rows: number, files: number) => rows >= 2000 && rows * 2 >= files;
 
 /**
  * What one import row wrote to a file: every field it changed, as it was before the row and as
@@ -387,9 +382,10 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
           ).lastInsertRowid,
         );
     const reason = importReason(prepared.fileName);
-    const onFile = onFileFinder(store, total);
+    const { n: files } = store.prepare('SELECT count(*) AS n FROM persons').get() as { n: number };
+    const onFile = onFileFinder(store, total, files);
     // A roster as large as half the files or more: persons' indexes built once after its rows.
-    const indexesBuilt = !dryRun && bulkInsert(store, total) ? dropIndexesUntilBuilt(store, 'persons') : null;
+    const indexesBuilt = !dryRun && bulkInsert(total, files) ? dropIndexesUntilBuilt(store, 'persons') : null;
     const logRow = store.prepare(
       'INSERT INTO import_rows (import_id, sheet, row, outcome, person_id, raw, issues, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );

@@ -9,7 +9,9 @@ import type { HistoryItem, PersonFile } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
 import { historyEntry } from '../src-main/audit/audit';
 import { describeAudit } from '../src-main/audit/describe';
+import { ListQuery } from '../src-main/contract/retirees';
 import { commitImport, DryRun, prepareImport } from '../src-main/importer/commit';
+import { listPersons } from '../src-main/retirees/list';
 import { notARoster } from '../src-main/importer/rosterShape';
 import { checkCharacter } from '../src-main/shared/idNumber';
 import { freshContext, person, router } from './helpers';
@@ -167,6 +169,45 @@ describe("a large roster with persons' indexes built after its rows", () => {
     expect(plan).toContain('persons_list_name');
     const page = await call<{ total: number }>('retirees.list', { categories: ['离休'], page: 1, pageSize: 20 });
     expect(page.total).toBe(800);
+  });
+});
+
+describe("an import's search rows, written after its people", () => {
+  const found = (q: string) => listPersons(ctx.store, ListQuery.parse({ q })).rows.map((r) => `${r.name}|${r.id}`);
+
+  test('find every person by what the whole file gave them, once; a person on file by the phone it added', async () => {
+    const onFile = await call<PersonFile>('retirees.create', {
+      person: person({ name: '张桂兰', idNumber: idNumber('19521005', '122') }),
+      acceptWarnings: false,
+    });
+    // Two sheets: 刘建国 again on the second with a phone, 张桂兰 (on file) given one as well.
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('在职').addRows([
+      ['姓名', '身份证号', '住址'],
+      ['刘建国', idNumber('19480312', '211'), '兴华街 1 号'],
+      ['单立华', idNumber('19500101', '102'), '卫工街 2 号'],
+    ]);
+    wb.addWorksheet('补充').addRows([
+      ['姓名', '身份证号', '联系电话'],
+      ['刘建国', idNumber('19480312', '211'), '13840001111'],
+      ['张桂兰', idNumber('19521005', '122'), '13940002222'],
+    ]);
+    const data = new Uint8Array(await wb.xlsx.writeBuffer());
+    const report = await commit(await call<ImportPreview>('imports.open', { fileName: '两页.xlsx', data }));
+    expect(report).toMatchObject({ inserted: 2, merged: 1, updated: 1 });
+    const liu = report.rows.find((r) => r.name === '刘建国')?.personId ?? (found('刘建国')[0] ?? '').split('|')[1];
+
+    // The phone only the second sheet gave finds 刘建国, once; so do his name, initials and ID.
+    expect(found('40001111')).toEqual([`刘建国|${liu}`]);
+    expect(found('ljg')).toEqual([`刘建国|${liu}`]);
+    expect(found(idNumber('19480312', '211').slice(-6))).toEqual([`刘建国|${liu}`]);
+    // 单 read dan or shan, as any file is found.
+    expect(found('dlh')).toEqual(found('slh'));
+    expect(found('dlh')).toHaveLength(1);
+    // The person on file: by the phone the import added, and still by her name, once.
+    expect(found('40002222')).toEqual([`张桂兰|${onFile.id}`]);
+    expect(found('zgl')).toEqual([`张桂兰|${onFile.id}`]);
+    ctx.store.raw.exec("INSERT INTO person_search (person_search, rank) VALUES ('integrity-check', 0)");
   });
 });
 

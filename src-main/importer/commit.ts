@@ -26,6 +26,7 @@ import {
   normalizeName,
   updatePerson,
 } from '../retirees/persons';
+import { batchSearchIndex } from '../retirees/searchIndex';
 import { currentOperator } from '../settings/settings';
 import { fieldLabel, REMOTE_FIELDS, UPWARD_FIELDS } from '../shared/fields';
 import { UserError } from '../shared/errors';
@@ -493,7 +494,8 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
     }
     return summary;
   };
-  return dryRun ? run() : store.tx(run);
+  // Written: the search rows of the people it wrote once, after them (retirees/searchIndex.ts).
+  return dryRun ? run() : store.tx(() => batchSearchIndex(store, run));
 }
 
 /** A dry run's figures, as the preview shows them. */

@@ -148,13 +148,61 @@ export function searchTokens(p: SearchableFields): string[] {
   return [...tokens];
 }
 
+/**
+ * The search rows a bulk write (an import) holds back until its people are written, by person:
+ * what the index must say of them at the end (null: nothing, the file was deleted) and whether
+ * the index had them before the write began.
+ */
+type Pending = Map<number, { fields: SearchableFields | null; indexed: boolean }>;
+const pending = new WeakMap<Store, Pending>();
+
+/**
+ * Runs `write` (inside a transaction) with the search rows of the files it creates, changes or
+ * deletes written once, after it, rather than with each file. FTS5 writes what it holds in memory
+ * to new segments of the index at every statement that might need undoing midway
+ * (https://sqlite.org/fts5.html: its xSavepoint), and an INSERT into `persons` is one, since the
+ * table has triggers (migration 0019): an import writing each person's row and then their search
+ * row made the index write and merge a segment per person, four fifths of an import's inserts
+ * (bench/importFloor.ts). Written after, every row goes through FTS5's memory once. Nothing
+ * searches the index before `write` returns; if it throws, the transaction it runs in is rolled
+ * back and nothing was written.
+ */
+export function batchSearchIndex<T>(store: Store, write: () => T): T {
+  if (!store.raw.inTransaction) throw new Error('batchSearchIndex: only inside a transaction');
+  if (pending.has(store)) return write();
+  const rows: Pending = new Map();
+  pending.set(store, rows);
+  try {
+    const result = write();
+    const remove = store.prepare('DELETE FROM person_search WHERE rowid = ?');
+    const insert = store.prepare('INSERT INTO person_search (rowid, tokens) VALUES (?, ?)');
+    for (const [id, { fields, indexed }] of rows) {
+      if (indexed) remove.run(id);
+      if (fields) insert.run(id, searchTokens(fields).join(' '));
+    }
+    return result;
+  } finally {
+    pending.delete(store);
+  }
+}
+
+/** Held back until the bulk write ends (batchSearchIndex), when one is running: whether it was. */
+function holdBack(store: Store, id: number, fields: SearchableFields | null, isNew: boolean): boolean {
+  const rows = pending.get(store);
+  if (!rows) return false;
+  rows.set(id, { fields, indexed: rows.get(id)?.indexed ?? !isNew });
+  return true;
+}
+
 /** Writes a person's tokens; `isNew` when the person has none yet (a file just created). */
 export function indexPerson(store: Store, id: number, fields: SearchableFields, isNew = false): void {
+  if (holdBack(store, id, fields, isNew)) return;
   if (!isNew) store.prepare('DELETE FROM person_search WHERE rowid = ?').run(id);
   store.prepare('INSERT INTO person_search (rowid, tokens) VALUES (?, ?)').run(id, searchTokens(fields).join(' '));
 }
 
 export function unindexPerson(store: Store, id: number): void {
+  if (holdBack(store, id, null, false)) return;
   store.prepare('DELETE FROM person_search WHERE rowid = ?').run(id);
 }
 

@@ -291,23 +291,23 @@ function decide(
   store: Store,
   onFile: OnFile,
   row: AnalyzedRow,
-  c: ConvertedRow,
+  input: PersonInput | null,
   earlier: { personId: number | null } | undefined,
   options: ImportDecisions,
   excluded: boolean,
 ): Decision {
   if (excluded) return { outcome: 'excluded', personId: null, conflicts: [] };
-  if (!c.input) return { outcome: 'rejected', personId: null, conflicts: [] };
+  if (!input) return { outcome: 'rejected', personId: null, conflicts: [] };
   // The same person twice in the file (two sheets): one person, the later row fills gaps.
   if (earlier) return { outcome: 'merged', personId: earlier.personId, conflicts: [] };
-  const existingId = onFile(c.input);
+  const existingId = onFile(input);
   if (existingId === null) return { outcome: 'inserted', personId: null, conflicts: [] };
   const before = getPerson(store, existingId);
   const current = inputOf(before);
   const mode = options.rowModes?.[`${row.sheet}!${row.row}`] ?? options.duplicateMode ?? 'fillEmpty';
-  const conflicts = conflictsOf(current, c.input);
+  const conflicts = conflictsOf(current, input);
   if (mode === 'skip') return { outcome: 'skipped', personId: existingId, conflicts };
-  const next = mergeInput(current, c.input, mode);
+  const next = mergeInput(current, input, mode);
   if (JSON.stringify(next) === JSON.stringify(current)) return { outcome: 'skipped', personId: existingId, conflicts };
   return { outcome: 'updated', personId: existingId, conflicts, update: { existing: before, next } };
 }
@@ -420,25 +420,26 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
       if (row.outcome === 'data') {
         done++;
         const c = convertRow(row);
+        const input = c.input;
         const earlier = c.key ? seen.get(c.key) : undefined;
         const excluded = excludedSheets.has(row.sheet) || excludedRows.has(`${row.sheet}!${row.row}`);
-        const d = decide(store, onFile, row, c, earlier, options, excluded);
+        const d = decide(store, onFile, row, input, earlier, options, excluded);
         outcome = d.outcome;
         base.issues = c.issues;
         base.personId = d.personId;
         base.conflicts = d.conflicts;
         if (!dryRun) {
           if (d.outcome === 'inserted') {
-            const made = createImportedPerson(store, c.input!);
+            const made = createImportedPerson(store, input!);
             base.personId = made.id;
             writes = fieldWrites(null, made.saved);
           } else if (d.update) writes = saveRow(store, d.update.existing, d.update.next, reason);
           else if (d.outcome === 'merged' && d.personId !== null) {
             const current = getPerson(store, d.personId);
-            writes = saveRow(store, current, mergeInput(inputOf(current), c.input!, 'fillEmpty'), reason);
+            writes = saveRow(store, current, mergeInput(inputOf(current), input!, 'fillEmpty'), reason);
           }
         }
-        if (c.key && !earlier && !excluded && c.input) seen.set(c.key, { personId: base.personId });
+        if (c.key && !earlier && !excluded && input) seen.set(c.key, { personId: base.personId });
         options.onProgress?.(done, total);
       }
       countOutcome(counts, outcome, row.flagged, 1);
@@ -730,10 +731,11 @@ export class DryRun {
         continue;
       }
       const c = convertRow(row);
+      const input = c.input;
       // One row at a time, asked of the database as it is now.
-      const d = decide(this.store, (p) => findOnFile(this.store, p), row, c, earlier, {}, false);
+      const d = decide(this.store, (p) => findOnFile(this.store, p), row, input, earlier, {}, false);
       this.decided(at, d.outcome, d.personId, d.conflicts);
-      if (!earlier && c.input && c.key) earlier = { personId: d.personId };
+      if (!earlier && input && c.key) earlier = { personId: d.personId };
     }
   }
 }

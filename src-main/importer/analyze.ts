@@ -111,10 +111,15 @@ function packInput(input: PersonInput): PackedInput {
   return packed as PackedInput;
 }
 
+/** The fields whose empty value is a list: each file gets lists of its own, as the schema makes them. */
+let listFields: string[] | null = null;
+
 function unpackInput(packed: PackedInput): PersonInput {
   const input = { ...emptyOf(), ...packed } as Record<string, unknown>;
-  // The empty lists are each file's own, as the schema makes them.
-  for (const [key, value] of Object.entries(emptyOf())) if (Array.isArray(value) && !(key in packed)) input[key] = [];
+  listFields ??= Object.entries(emptyOf())
+    .filter(([, value]) => Array.isArray(value))
+    .map(([key]) => key);
+  for (const key of listFields) if (!(key in packed)) input[key] = [];
   return input as PersonInput;
 }
 

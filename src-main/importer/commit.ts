@@ -232,7 +232,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 export function fieldWrites(before: PersonInput | null, after: PersonInput): FieldWrites | null {
   const was: Record<string, unknown> = {};
   const now: Record<string, unknown> = {};
-  for (const key of new Set([...Object.keys(before ?? {}), ...Object.keys(after)]) as Set<keyof PersonInput>) {
+  const keys = before === null ? Object.keys(after) : new Set([...Object.keys(before), ...Object.keys(after)]);
+  for (const key of keys as Iterable<keyof PersonInput>) {
     const value = after[key] ?? null;
     // A new file: what the row gave it, not every empty field and unticked box.
     if (before === null ? isEmpty(value) || value === false : same(before[key], value)) continue;

@@ -11,6 +11,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     expect: { poll: { timeout: 15_000, interval: 100 } },
+    // Each file's temporary folders removed after its tests (tests/tempDirs.ts).
+    setupFiles: ['tests/cleanup.ts'],
     projects: [
       {
         extends: true,

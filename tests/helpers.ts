@@ -1,6 +1,4 @@
 // Real SQLite files in a fresh temporary folder for each test.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { RpcError } from '../src-main/shared/errors';
 import type { InputOf } from '../src-main/contract';
@@ -17,9 +15,9 @@ import { createOperator, firstAdministrator, listOperators, signedInOperator } f
 import type { Role } from '../src-main/shared/permissions';
 import { getOfficeSettings } from '../src-main/settings/settings';
 
-export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-test-'));
-}
+import { tempDir } from './tempDirs';
+
+export { tempDir };
 
 /** The password of the administrator the helpers set up (and sign in as). */
 export const TEST_PASSWORD = 'ceshi-mima-2026';

@@ -36,9 +36,10 @@ export const READ_LIMITS: ReadLimits = {
  *
  * And its heap grows by 15 % before the next full collection instead of V8's own factor (1.1 to 4,
  * by how fast the program allocates: an import allocates fast, so it was let grow most): the
- * commit's 50,000 rows took the child from 215 to 330 MB resident, of which about a third was
- * garbage not yet collected; at 15 %, 270–275 MB, no slower (bench/importProcess.ts, five runs
- * each, in turns).
+ * commit's 50,000 rows took the child from 215 to 320–330 MB resident, most of the growth
+ * garbage not yet collected; at 15 %, 290–300 MB (and 269–275 MB with the rows kept packed:
+ * importer/analyze.ts), the commit's time unchanged within the noise (bench/importProcess.ts,
+ * runs in turns).
  */
 export const IMPORT_V8_FLAGS = [
   '--no-allocation-site-pretenuring',

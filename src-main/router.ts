@@ -24,12 +24,14 @@ import {
   setAttendance,
 } from './activities/activities';
 import { branchListPrintable, sendToBranches } from './activities/circulars';
+import { updateActivity } from './activities/corrections';
 import {
   activityAttachments,
   addStaff,
   attachToActivity,
   minutesPrintable,
   readActivityAttachment,
+  removeStaff,
   saveMeeting,
   setStaffAttendance,
   signInSheetPrintable,
@@ -625,13 +627,21 @@ const handlers: Handlers = {
   'activities.create': (ctx, input) => createActivity(ctx.store, input),
   'activities.attendance': (ctx, { id, personIds, attended }) => setAttendance(ctx.store, id, personIds, attended),
   'activities.ofPerson': (ctx, { personId }) => activitiesOf(ctx.store, personId),
-  'activities.meeting': (ctx, { id, ...record }) => {
-    saveMeeting(ctx.store, id, record);
+  'activities.update': (ctx, { id, activity, loaded }) => {
+    updateActivity(ctx.store, id, activity, loaded);
+    return getActivity(ctx.store, id);
+  },
+  'activities.meeting': (ctx, { id, loaded, ...record }) => {
+    saveMeeting(ctx.store, id, record, loaded);
     return getActivity(ctx.store, id);
   },
   'activities.staffChoices': (ctx) => staffChoices(ctx.store),
   'activities.addStaff': (ctx, { id, staff }) => {
     addStaff(ctx.store, id, staff);
+    return getActivity(ctx.store, id);
+  },
+  'activities.removeStaff': (ctx, { id, staffId }) => {
+    removeStaff(ctx.store, id, staffId);
     return getActivity(ctx.store, id);
   },
   'activities.staffAttendance': (ctx, { id, staffIds, attended }) => {

@@ -3,7 +3,7 @@
 // files kept with it (a scanned sign-in sheet, photos, slides), and two pieces of paper: the
 // sign-in sheet (签到表) laid out before the meeting, and the minutes after it.
 // Each function writes in one transaction and audits; the router reads the meeting back.
-import type { ActivityAttachment, StaffAttendee, StaffInput } from '../contract/activities';
+import type { ActivityAttachment, MeetingRecord, StaffAttendee, StaffInput } from '../contract/activities';
 import type { PrintableView } from '../contract/common';
 import { writeAudit } from '../audit/audit';
 import type { Store } from '../db/store';
@@ -18,6 +18,7 @@ import {
 import { getOfficeSettings } from '../settings/settings';
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
+import { editActivityRecord, refuseMinutesAhead } from './corrections';
 
 function activityRow(store: Store, id: number) {
   const a = store.first(store.kysely.selectFrom('activities').selectAll().where('id', '=', id));
@@ -70,6 +71,24 @@ export function addStaff(store: Store, activityId: number, staff: StaffInput[]):
   });
 }
 
+/** A staff attendee taken off the meeting's list (added by mistake); the audit keeps the list before and after. */
+export function removeStaff(store: Store, activityId: number, staffId: number): void {
+  store.tx(() => {
+    activityRow(store, activityId);
+    const staff = staffOf(store, activityId);
+    if (!staff.some((s) => s.id === staffId)) throw new UserError('not_found', '这位工作人员不在本次会议的名单中');
+    store.prepare('DELETE FROM activity_staff WHERE id = ? AND activity_id = ?').run(staffId, activityId);
+    writeAudit(store, {
+      entity: 'activity',
+      entityId: activityId,
+      personId: null,
+      action: 'update',
+      before: { staff: staff.map((s) => s.name) },
+      after: { staff: staff.filter((s) => s.id !== staffId).map((s) => s.name) },
+    });
+  });
+}
+
 export function setStaffAttendance(store: Store, activityId: number, staffIds: number[], attended: boolean): void {
   store.tx(() => {
     activityRow(store, activityId);
@@ -94,34 +113,19 @@ export function setStaffAttendance(store: Store, activityId: number, staffIds: n
 
 // --- agenda and minutes --------------------------------------------------------------------------
 
-export interface MeetingRecord {
-  host: string | null;
-  recorder: string | null;
-  agenda: string | null;
-  minutes: string | null;
-}
-
-/** The meeting's host, recorder, agenda and minutes; minutes only once it has been held. */
-export function saveMeeting(store: Store, id: number, input: MeetingRecord, today = todayIso()): void {
-  store.tx(() => {
-    const a = activityRow(store, id);
-    if (input.minutes !== null && a.held_on > today)
-      throw new UserError('invalid_input', `会议定于${formatChineseDate(a.held_on)}召开，尚未召开，不能记录会议纪要`);
-    const before = { host: a.host, recorder: a.recorder, agenda: a.agenda, minutes: a.minutes };
-    store
-      .prepare('UPDATE activities SET host = ?, recorder = ?, agenda = ?, minutes = ? WHERE id = ?')
-      .run(input.host, input.recorder, input.agenda, input.minutes, id);
-    const changed = (Object.keys(before) as (keyof MeetingRecord)[]).filter((k) => before[k] !== input[k]);
-    if (changed.length === 0) return;
-    writeAudit(store, {
-      entity: 'activity',
-      entityId: id,
-      personId: null,
-      action: 'update',
-      before: Object.fromEntries(changed.map((k) => [k, before[k]])) as Partial<MeetingRecord>,
-      after: Object.fromEntries(changed.map((k) => [k, input[k]])) as Partial<MeetingRecord>,
-    });
-  });
+/**
+ * The meeting's host, recorder, agenda and minutes (minutes only once it has been held), against the
+ * record as the form loaded it: another clerk's save meanwhile is refused where both changed the
+ * same field, and kept where not (corrections.ts).
+ */
+export function saveMeeting(
+  store: Store,
+  id: number,
+  input: MeetingRecord,
+  loaded?: Partial<MeetingRecord> | null,
+  today = todayIso(),
+): void {
+  editActivityRecord(store, id, input, loaded, (_before, after, changed) => refuseMinutesAhead(after, changed, today));
 }
 
 // --- attachments ---------------------------------------------------------------------------------

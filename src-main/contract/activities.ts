@@ -6,6 +6,7 @@ import {
   ById,
   Empty,
   id,
+  loadedRecord,
   method,
   optionalId,
   type PrintableView,
@@ -56,6 +57,34 @@ export const ActivityInput = z.object({
   inviteIds: z.array(id).max(20_000).default([]),
 });
 export type ActivityInput = z.output<typeof ActivityInput>;
+
+/**
+ * What a clerk may correct once an activity or meeting is entered: its heading facts and, for a
+ * meeting, host, recorder and agenda. The kind stays within its family (a meeting kind for a
+ * meeting): a meeting's minutes, staff and sign-in belong to a meeting.
+ */
+export const ActivityFields = ActivityInput.pick({
+  kind: true,
+  title: true,
+  heldOn: true,
+  startsAt: true,
+  place: true,
+  organiser: true,
+  note: true,
+  host: true,
+  recorder: true,
+  agenda: true,
+});
+export type ActivityFields = z.output<typeof ActivityFields>;
+
+/** A meeting's record (会议记录): host, recorder, agenda and, once held, the minutes. */
+export const MeetingRecord = z.object({
+  host: text(50),
+  recorder: text(50),
+  agenda: text(2000),
+  minutes: text(20_000),
+});
+export type MeetingRecord = z.output<typeof MeetingRecord>;
 
 export interface StaffAttendee {
   id: number;
@@ -151,14 +180,18 @@ export const activitiesMethods = {
     'files.write',
   ),
   'activities.ofPerson': method<PersonActivities>()(z.object({ personId: id }), 'read'),
+  /**
+   * A correction: the activity's fields as the form sends them, beside the fields as it loaded them
+   * (`loaded`), so that only what the user changed is saved (audit/edits.ts). Without `loaded` the
+   * form is taken to have shown every field empty: nothing it did not see is written over.
+   */
+  'activities.update': method<ActivityView>()(
+    z.object({ id, activity: ActivityFields, loaded: loadedRecord(ActivityFields) }),
+    'files.write',
+  ),
+  /** The meeting's record, against the record as the form loaded it (as 'activities.update'). */
   'activities.meeting': method<ActivityView>()(
-    z.object({
-      id,
-      host: text(50),
-      recorder: text(50),
-      agenda: text(2000),
-      minutes: text(20_000),
-    }),
+    z.object({ id, ...MeetingRecord.shape, loaded: loadedRecord(MeetingRecord) }),
     'files.write',
   ),
   'activities.staffChoices': method<{ id: number; name: string }[]>()(Empty, 'read'),
@@ -166,6 +199,8 @@ export const activitiesMethods = {
     z.object({ id, staff: z.array(StaffInput).min(1, '请填写工作人员姓名').max(100) }),
     'files.write',
   ),
+  /** A staff attendee taken off the meeting's list (added by mistake). */
+  'activities.removeStaff': method<ActivityView>()(z.object({ id, staffId: id }), 'files.write'),
   'activities.staffAttendance': method<ActivityView>()(
     z.object({ id, staffIds: z.array(id).min(1).max(100), attended: z.boolean() }),
     'files.write',

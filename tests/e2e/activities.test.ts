@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
 import type { ActivityView, MaterialView } from '../../src-main/contract/activities';
+import { formatChineseDate, todayIso } from '../../src-main/shared/dates';
 import { openOffice, type Office } from './office';
 
 let office: Office;
@@ -78,7 +79,7 @@ describe('activities and study', () => {
     await shot('3-register');
   });
 
-  test('a meeting: created with its time and host, a staff member added, the sign-in sheet printed; a 学习通报 to every branch', async () => {
+  test('a meeting: created with its time and host, a staff member added and one removed, its date corrected, the sign-in sheet printed; a 学习通报 to every branch', async () => {
     await office.go('#/activities');
     await page.getByRole('button', { name: '新建活动' }).click();
     const dialog = page.getByRole('dialog');
@@ -99,6 +100,31 @@ describe('activities and study', () => {
     await page.getByLabel('单位或部门', { exact: true }).fill('公司工会');
     await page.getByRole('button', { name: '添加参会人员' }).click();
     await page.getByRole('row', { name: /赵会计，未到会/ }).waitFor();
+    // A second one added by mistake, removed again after the confirm.
+    await page.getByRole('combobox', { name: '工作人员' }).fill('钱秘书');
+    await page.getByRole('button', { name: '添加参会人员' }).click();
+    await page.getByRole('button', { name: '移除钱秘书' }).click();
+    const confirm = page.getByRole('dialog', { name: '移除参会工作人员' });
+    await confirm.getByText(/^将钱秘书（本办）移出“离退休干部情况通报座谈会”/).waitFor();
+    // Once the dialog has come to rest (a trial click waits for it to stop moving).
+    await confirm.getByRole('button', { name: '移除' }).click({ trial: true });
+    await shot('6a-remove-staff');
+    await confirm.getByRole('button', { name: '移除' }).click();
+    await page.getByRole('row', { name: /钱秘书/ }).waitFor({ state: 'detached' });
+    await expect.poll(async () => (await office.rpc<ActivityView>('activities.get', { id })).staff.length).toBe(1);
+
+    // The date entered wrong (today, by default), corrected in 编辑 as the office writes it; the place too.
+    const day = new Date(`${todayIso()}T12:00:00`);
+    day.setDate(day.getDate() - 1);
+    const yesterday = todayIso(day);
+    await page.getByRole('button', { name: '编辑', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: '编辑会议：离退休干部情况通报座谈会' });
+    await edit.getByLabel('日期').fill(formatChineseDate(yesterday));
+    await edit.getByLabel('地点').fill('公司三楼小会议室');
+    await shot('6b-edit');
+    await edit.getByRole('button', { name: '保存', exact: true }).click();
+    await edit.waitFor({ state: 'detached' });
+    await page.getByText(`离退休干部座谈会　${yesterday} 09:30　公司三楼小会议室`).waitFor();
     await page.getByLabel('会议纪要').fill('会议通报了公司年度生产经营情况，与会同志提出建议三条。');
     await page.getByRole('button', { name: '保存会议记录' }).click();
     await expect
@@ -108,6 +134,7 @@ describe('activities and study', () => {
 
     await page.getByRole('button', { name: '打印签到表' }).click();
     await page.getByRole('heading', { name: '离退休干部情况通报座谈会签到表' }).waitFor();
+    await page.getByText(`时间：${formatChineseDate(yesterday)} 09:30`).waitFor();
     const meeting = await office.rpc<ActivityView>('activities.get', { id });
     // The staff member first, then everyone invited, then blank rows to sign.
     await expect.poll(() => page.locator('.sign-in tbody tr').count()).toBe(1 + meeting.invited + 8);

@@ -1,6 +1,8 @@
 // One activity: who was invited and who came. Ticking a row (a click, or Space on it) records
-// attendance at once; Enter opens the person's file. Walk-ins are added by name.
+// attendance at once; Enter opens the person's file. Walk-ins are added by name. 编辑 corrects its
+// kind, date, place and the rest (EditActivityModal).
 import { Alert, Badge, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isMeeting, type ActivityView } from '../../../src-main/contract/activities';
@@ -9,6 +11,7 @@ import { DataTable } from '../../kit/DataTable';
 import { Can, RoleNote, useCan } from '../../kit/operator';
 import { rpcKey, useRpc, useRpcMutation } from '../../kit/rpc';
 import { navigate } from '../../route';
+import { EditActivityModal } from './EditActivityModal';
 import { MeetingPanel } from './MeetingPanel';
 
 type Invitee = ActivityView['people'][number];
@@ -17,6 +20,7 @@ export function ActivityDetail({ id }: { id: number }) {
   const client = useQueryClient();
   const activity = useRpc('activities.get', { id });
   const [walkIn, setWalkIn] = useState<PickedPerson | null>(null);
+  const [editing, edit] = useDisclosure(false);
   const attendance = useRpcMutation('activities.attendance', {
     invalidates: ['activities.list', 'activities.ofPerson'],
     // The reply is the activity as it now stands: shown as it is, not read again.
@@ -48,6 +52,11 @@ export function ActivityDetail({ id }: { id: number }) {
           <Button variant="default" onClick={() => navigate('/activities')}>
             返回
           </Button>
+          <Can method="activities.update">
+            <Button variant="default" onClick={edit.open}>
+              编辑
+            </Button>
+          </Can>
           <Can method="materials.create">
             <Button
               loading={material.isPending}
@@ -58,6 +67,7 @@ export function ActivityDetail({ id }: { id: number }) {
           </Can>
         </Group>
       </Group>
+      {editing && <EditActivityModal activity={a} onClose={edit.close} />}
       {/* Keyed by the meeting, so its form starts from this meeting's record. */}
       {isMeeting(a.kind) && <MeetingPanel key={a.id} meeting={a} />}
       <Paper withBorder p="md">

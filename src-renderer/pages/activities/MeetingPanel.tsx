@@ -1,11 +1,15 @@
-// A meeting's own record (会议制度): the staff who attend beside the retirees, the host, recorder,
-// agenda and minutes (会议纪要, once it has been held), the files kept with it, and the sign-in sheet
-// and the minutes to print.
+// A meeting's own record (会议制度): the staff who attend beside the retirees (one added by mistake
+// removed, after a confirm), the host, recorder, agenda and minutes (会议纪要, once it has been held),
+// the files kept with it, and the sign-in sheet and the minutes to print. The record is saved
+// against what the form loaded (src-main/audit/edits.ts): another clerk's save meanwhile of the
+// same field is refused and shown here, the meeting read again under the user's own edits.
 import {
+  Alert,
   Autocomplete,
   Button,
   Checkbox,
   Group,
+  Modal,
   Paper,
   SimpleGrid,
   Stack,
@@ -15,24 +19,29 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
 import { IconPrinter } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ActivityView, StaffAttendee } from '../../../src-main/contract/activities';
+import { useEffect, useEffectEvent, useRef } from 'react';
+import type { ActivityView, MeetingRecord, StaffAttendee } from '../../../src-main/contract/activities';
 import { todayIso } from '../../../src-main/shared/dates';
 import { RecordAttachments } from '../../components/RecordAttachments';
 import { DataTable } from '../../kit/DataTable';
+import { rebase } from '../../kit/edit';
 import { fieldErrors } from '../../kit/form';
 import { Can, useCan } from '../../kit/operator';
 import { rpcKey, useRpc, useRpcMutation } from '../../kit/rpc';
 import { done, failed } from '../../notify';
 import { navigate } from '../../route';
+import { textField } from '../person/fields';
 
-interface RecordValues extends Record<string, unknown> {
-  host: string;
-  recorder: string;
-  agenda: string;
-  minutes: string;
-}
+/** The meeting's record as the form loads it and sends it back: empty fields as null, as stored. */
+const recordOf = (a: ActivityView): MeetingRecord => ({
+  host: a.host,
+  recorder: a.recorder,
+  agenda: a.agenda,
+  minutes: a.minutes,
+});
 
 interface StaffValues extends Record<string, unknown> {
   name: string;
@@ -44,20 +53,39 @@ export function MeetingPanel({ meeting: a }: { meeting: ActivityView }) {
   const show = (next: ActivityView) => client.setQueryData(rpcKey('activities.get', { id: a.id }), next);
   const held = a.heldOn <= todayIso();
   const mayWrite = useCan('activities.meeting');
-  const record = useForm<RecordValues>({
-    mode: 'controlled',
-    initialValues: { host: a.host ?? '', recorder: a.recorder ?? '', agenda: a.agenda ?? '', minutes: a.minutes ?? '' },
-  });
+  const record = useForm<MeetingRecord>({ mode: 'controlled', initialValues: recordOf(a) });
+  /** The record as now loaded or saved becomes what the form compares with; the user's edits stay on top. */
+  const loadUnder = (next: MeetingRecord) => {
+    const values = rebase(record.getInitialValues(), record.getValues(), next);
+    record.setInitialValues(next);
+    record.setValues(values);
+    record.resetDirty(next);
+  };
+  // The meeting read again (corrected in 编辑, or after a refused save): its record goes under the form.
+  const seen = useRef(a);
+  const reload = useEffectEvent((next: ActivityView) => loadUnder(recordOf(next)));
+  useEffect(() => {
+    if (seen.current !== a) {
+      seen.current = a;
+      reload(a);
+    }
+  }, [a]);
   const staffForm = useForm<StaffValues>({ mode: 'controlled', initialValues: { name: '', unit: '' } });
   const choices = useRpc('activities.staffChoices', {});
   const save = useRpcMutation('activities.meeting', {
     invalidates: ['activities.list'],
     onSuccess: (next) => {
+      loadUnder(recordOf(next));
       show(next);
-      record.resetDirty();
       done('已保存会议记录');
     },
     onError: (e) => {
+      // Refused for another clerk's save meanwhile: said above the form (save.error), and the
+      // meeting read again under what the user typed, so that a second save is made knowingly.
+      if (e.code === 'conflict') {
+        void client.invalidateQueries({ queryKey: rpcKey('activities.get', { id: a.id }) });
+        return;
+      }
       const errors = fieldErrors(e, ['host', 'recorder', 'agenda', 'minutes']);
       if (Object.keys(errors).length) record.setErrors(errors);
       else failed(e);
@@ -122,6 +150,16 @@ export function MeetingPanel({ meeting: a }: { meeting: ActivityView }) {
                   />
                 ),
               },
+              {
+                accessor: 'remove',
+                title: '',
+                width: 90,
+                render: (s) => (
+                  <Can method="activities.removeStaff">
+                    <RemoveStaffButton meeting={a} staff={s} onRemoved={show} />
+                  </Can>
+                ),
+              },
             ]}
             rowLabel={(s) => `${s.name}，${s.attended ? '已到会' : '未到会'}`}
           />
@@ -161,19 +199,24 @@ export function MeetingPanel({ meeting: a }: { meeting: ActivityView }) {
           onSubmit={record.onSubmit((v) =>
             save.mutate({
               id: a.id,
-              host: v.host,
-              recorder: v.recorder,
-              agenda: v.agenda,
+              ...v,
               minutes: held ? v.minutes : null,
+              loaded: record.getInitialValues(),
             }),
           )}
         >
           <Stack gap="sm">
+            {save.error?.code === 'conflict' && (
+              <Alert color="orange" title="会议记录未保存">
+                {save.error.message}
+                您没有改动的栏目已换成现在保存的内容，您填写的内容仍在栏目中，核对后可再次保存。
+              </Alert>
+            )}
             <SimpleGrid cols={2}>
-              <TextInput label="主持人" readOnly={!mayWrite} {...record.getInputProps('host')} />
-              <TextInput label="记录人" readOnly={!mayWrite} {...record.getInputProps('recorder')} />
+              <TextInput label="主持人" readOnly={!mayWrite} {...textField(record, 'host')} />
+              <TextInput label="记录人" readOnly={!mayWrite} {...textField(record, 'recorder')} />
             </SimpleGrid>
-            <Textarea label="议程" autosize minRows={2} readOnly={!mayWrite} {...record.getInputProps('agenda')} />
+            <Textarea label="议程" autosize minRows={2} readOnly={!mayWrite} {...textField(record, 'agenda')} />
             <Textarea
               label="会议纪要"
               description={held ? undefined : '会议召开后记录'}
@@ -181,7 +224,7 @@ export function MeetingPanel({ meeting: a }: { meeting: ActivityView }) {
               minRows={4}
               disabled={!held}
               readOnly={!mayWrite}
-              {...record.getInputProps('minutes')}
+              {...textField(record, 'minutes')}
             />
             <Can method="activities.meeting">
               <Group justify="flex-end">
@@ -195,5 +238,52 @@ export function MeetingPanel({ meeting: a }: { meeting: ActivityView }) {
         <RecordAttachments kind="activity" id={a.id} title="会议附件（签到表扫描件、照片、材料）" />
       </Stack>
     </Paper>
+  );
+}
+
+/** 移除 on a staff row: asks first, then takes them off the meeting's list (added by mistake). */
+function RemoveStaffButton({
+  meeting,
+  staff,
+  onRemoved,
+}: {
+  meeting: ActivityView;
+  staff: StaffAttendee;
+  onRemoved: (next: ActivityView) => void;
+}) {
+  const [asking, ask] = useDisclosure(false);
+  const remove = useRpcMutation('activities.removeStaff', {
+    onSuccess: (next) => {
+      ask.close();
+      onRemoved(next);
+      done(`已将${staff.name}移出参会工作人员名单`);
+    },
+  });
+  return (
+    <>
+      <Button size="compact-sm" variant="subtle" color="red" aria-label={`移除${staff.name}`} onClick={ask.open}>
+        移除
+      </Button>
+      <Modal opened={asking} onClose={ask.close} title="移除参会工作人员">
+        <Stack>
+          <Text>
+            将{staff.name}（{staff.unit ?? '本办'}）移出“{meeting.title}
+            ”的参会工作人员名单？签到表和会议纪要将不再列出。
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={ask.close}>
+              取消
+            </Button>
+            <Button
+              color="red"
+              loading={remove.isPending}
+              onClick={() => remove.mutate({ id: meeting.id, staffId: staff.id })}
+            >
+              移除
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
   );
 }

@@ -1,0 +1,94 @@
+// 编辑: an activity or meeting corrected after it was entered (a date typed wrong, the place). The
+// form loads the activity's fields and sends them back beside what it loaded, so the router saves
+// only what the user changed and refuses a field another clerk changed meanwhile, naming it
+// (src-main/audit/edits.ts). The kind offers only its own family: a meeting's minutes, staff and
+// sign-in belong to a meeting. Mounted when opened, so it always starts from the activity shown.
+import { Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
+import {
+  ACTIVITY_KINDS,
+  ActivityFields,
+  isMeeting,
+  MEETING_KINDS,
+  type ActivityView,
+} from '../../../src-main/contract/activities';
+import { FormDateField } from '../../kit/FormDateField';
+import { FormModal } from '../../kit/FormModal';
+import { rpcKey, useRpcMutation } from '../../kit/rpc';
+import { done } from '../../notify';
+import { textField } from '../person/fields';
+
+/** What the form loads and sends: the activity's correctable fields, empty ones as null. */
+export const activityFieldsOf = (a: ActivityView): ActivityFields => ({
+  kind: a.kind,
+  title: a.title,
+  heldOn: a.heldOn,
+  startsAt: a.startsAt,
+  place: a.place,
+  organiser: a.organiser,
+  note: a.note,
+  host: a.host,
+  recorder: a.recorder,
+  agenda: a.agenda,
+});
+
+export function EditActivityModal({ activity: a, onClose }: { activity: ActivityView; onClose: () => void }) {
+  const client = useQueryClient();
+  const form = useForm<ActivityFields>({
+    mode: 'controlled',
+    initialValues: activityFieldsOf(a),
+    validate: zod4Resolver(ActivityFields as never),
+  });
+  const update = useRpcMutation('activities.update', {
+    invalidates: ['activities.list', 'activities.ofPerson', 'plan.get'],
+    onSuccess: (next) => {
+      client.setQueryData(rpcKey('activities.get', { id: a.id }), next);
+      done(`已保存“${next.title}”的修改`);
+    },
+    // Refusals stay in the dialog, beside their fields (FormModal). After a conflict the activity is
+    // read again, so that the form opened next starts from what the other clerk saved.
+    onError: (e) => {
+      if (e.code === 'conflict') void client.invalidateQueries({ queryKey: rpcKey('activities.get', { id: a.id }) });
+    },
+  });
+  const meeting = isMeeting(a.kind);
+  const kinds = meeting ? [...MEETING_KINDS] : ACTIVITY_KINDS.filter((k) => !isMeeting(k));
+  return (
+    <FormModal
+      opened
+      onClose={onClose}
+      title={`编辑${meeting ? '会议' : '活动'}：${a.title}`}
+      form={form}
+      onSubmit={(v) => update.mutateAsync({ id: a.id, activity: v, loaded: form.getInitialValues() })}
+    >
+      <SimpleGrid cols={2}>
+        <Select
+          label="类别"
+          description={meeting ? '只能改为其他会议类别' : '只能改为其他活动类别'}
+          data={kinds}
+          allowDeselect={false}
+          {...form.getInputProps('kind')}
+        />
+        <FormDateField form={form} path="heldOn" label="日期" />
+      </SimpleGrid>
+      <TextInput label="名称" data-autofocus {...form.getInputProps('title')} />
+      <SimpleGrid cols={2}>
+        <TextInput label="地点" {...textField(form, 'place')} />
+        <TextInput label="组织者" {...textField(form, 'organiser')} />
+      </SimpleGrid>
+      {meeting && (
+        <>
+          <SimpleGrid cols={3}>
+            <TextInput label="时间" placeholder="09:30" {...textField(form, 'startsAt')} />
+            <TextInput label="主持人" {...textField(form, 'host')} />
+            <TextInput label="记录人" {...textField(form, 'recorder')} />
+          </SimpleGrid>
+          <Textarea label="议程" autosize minRows={2} {...textField(form, 'agenda')} />
+        </>
+      )}
+      <Textarea label="备注" autosize minRows={2} {...textField(form, 'note')} />
+    </FormModal>
+  );
+}

@@ -4,7 +4,12 @@
 // its family, a staff attendee added by mistake removed, and the minutes' save refused where
 // another clerk saved the same field meanwhile. Bad input changes nothing.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { ActivityFields, ActivityView } from '../src-main/contract/activities';
+import {
+  activityFieldsOf,
+  meetingRecordOf,
+  type ActivityFields,
+  type ActivityView,
+} from '../src-main/contract/activities';
 import type { PrintableView } from '../src-main/contract/common';
 import type { PersonFile } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
@@ -19,28 +24,12 @@ beforeEach(async () => {
 afterEach(() => ctx.close());
 const { call, refusal } = router(() => ctx);
 
-/** What the edit form loads: the activity's correctable fields as the router gave them. */
-const fieldsOf = (a: ActivityView): ActivityFields => ({
-  kind: a.kind,
-  title: a.title,
-  heldOn: a.heldOn,
-  startsAt: a.startsAt,
-  place: a.place,
-  organiser: a.organiser,
-  note: a.note,
-  host: a.host,
-  recorder: a.recorder,
-  agenda: a.agenda,
-});
 /** A clerk's save from the edit form opened on `loaded`, with `changes` typed in. */
 const correct = (loaded: ActivityView, changes: Partial<ActivityFields>) => ({
   id: loaded.id,
-  activity: { ...fieldsOf(loaded), ...changes },
-  loaded: fieldsOf(loaded),
+  activity: { ...activityFieldsOf(loaded), ...changes },
+  loaded: activityFieldsOf(loaded),
 });
-/** The record the meeting panel loads: host, recorder, agenda, minutes. */
-const recordOf = (a: ActivityView) => ({ host: a.host, recorder: a.recorder, agenda: a.agenda, minutes: a.minutes });
-
 /** The activity's audit rows in words, `label：before → after`, oldest first. */
 const auditWords = (id: number) => {
   const names = auditNames(ctx.store);
@@ -144,7 +133,7 @@ describe('correcting an activity or meeting', () => {
       '时间请按“09:30”的格式填写',
     );
     expect(auditCount()).toBe(rows);
-    expect(await call<ActivityView>('activities.get', { id: m.id })).toMatchObject(fieldsOf(m));
+    expect(await call<ActivityView>('activities.get', { id: m.id })).toMatchObject(activityFieldsOf(m));
 
     // Within the family: one meeting kind for another, one activity kind for another.
     expect((await call<ActivityView>('activities.update', correct(m, { kind: '情况通报会' }))).kind).toBe('情况通报会');
@@ -155,9 +144,9 @@ describe('correcting an activity or meeting', () => {
     const m = await meeting();
     const held = await call<ActivityView>('activities.meeting', {
       id: m.id,
-      ...recordOf(m),
+      ...meetingRecordOf(m),
       minutes: '会议通报了年度工作。',
-      loaded: recordOf(m),
+      loaded: meetingRecordOf(m),
     });
     expect((await refusal('activities.update', correct(held, { heldOn: '2099-01-05' }))).message).toBe(
       '这次会议已记录会议纪要，日期不能改到今天以后（2099年1月5日）',
@@ -197,7 +186,7 @@ describe("a meeting's staff and minutes", () => {
 
   test("the minutes saved by two clerks at once: the second is refused, not written over the first's", async () => {
     const m = await meeting();
-    const loaded = recordOf(m);
+    const loaded = meetingRecordOf(m);
     await signInAs(ctx, '李干事', 'clerk');
     await call('activities.meeting', { id: m.id, ...loaded, minutes: '会议通报了年度工作。', loaded });
 
@@ -223,9 +212,9 @@ describe("a meeting's staff and minutes", () => {
     // Clearing a field the form showed: written (the form saw what it clears).
     const cleared = await call<ActivityView>('activities.meeting', {
       id: m.id,
-      ...recordOf(both),
+      ...meetingRecordOf(both),
       host: null,
-      loaded: recordOf(both),
+      loaded: meetingRecordOf(both),
     });
     expect(cleared).toMatchObject({ host: null, minutes: '会议通报了年度工作。' });
   });

@@ -86,6 +86,16 @@ export const MeetingRecord = z.object({
 });
 export type MeetingRecord = z.output<typeof MeetingRecord>;
 
+/** The fields of `schema` in `record`, and nothing else: what an edit form loads and sends. */
+const fieldsIn =
+  <S extends z.ZodObject>(schema: S) =>
+  (record: z.output<S>): z.output<S> =>
+    Object.fromEntries(Object.keys(schema.shape).map((k) => [k, record[k as keyof z.output<S>]])) as z.output<S>;
+/** An activity's correctable fields (activities.update), as the edit form loads them. */
+export const activityFieldsOf = fieldsIn(ActivityFields);
+/** A meeting's record (activities.meeting), as its form loads it. */
+export const meetingRecordOf = fieldsIn(MeetingRecord);
+
 export interface StaffAttendee {
   id: number;
   operatorId: number | null;

@@ -4,7 +4,12 @@
 // user typed; 编辑 offers only the meeting kinds and saves a corrected place.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_KINDS, MEETING_KINDS, type ActivityView } from '../../../src-main/contract/activities';
+import {
+  ACTIVITY_KINDS,
+  MEETING_KINDS,
+  meetingRecordOf,
+  type ActivityView,
+} from '../../../src-main/contract/activities';
 import { signInAs } from '../../../tests/helpers';
 import { officeForEachTest, render } from '../../kit/test-utils';
 import { ActivityDetail } from './ActivityDetail';
@@ -35,7 +40,7 @@ describe('a meeting corrected', () => {
     fireEvent.change(field('会议纪要'), { target: { value: '会议听取了意见建议。' } });
     // Meanwhile another clerk saves the minutes from their own screen.
     await signInAs(office.ctx(), '李干事', 'clerk');
-    const loaded = { host: m.host, recorder: m.recorder, agenda: m.agenda, minutes: m.minutes };
+    const loaded = meetingRecordOf(m);
     await call('activities.meeting', {
       id: m.id,
       ...loaded,

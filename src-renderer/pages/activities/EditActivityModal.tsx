@@ -10,6 +10,7 @@ import { zod4Resolver } from 'mantine-form-zod-resolver';
 import {
   ACTIVITY_KINDS,
   ActivityFields,
+  activityFieldsOf,
   isMeeting,
   MEETING_KINDS,
   type ActivityView,
@@ -19,20 +20,6 @@ import { FormModal } from '../../kit/FormModal';
 import { rpcKey, useRpcMutation } from '../../kit/rpc';
 import { done } from '../../notify';
 import { textField } from '../person/fields';
-
-/** What the form loads and sends: the activity's correctable fields, empty ones as null. */
-export const activityFieldsOf = (a: ActivityView): ActivityFields => ({
-  kind: a.kind,
-  title: a.title,
-  heldOn: a.heldOn,
-  startsAt: a.startsAt,
-  place: a.place,
-  organiser: a.organiser,
-  note: a.note,
-  host: a.host,
-  recorder: a.recorder,
-  agenda: a.agenda,
-});
 
 export function EditActivityModal({ activity: a, onClose }: { activity: ActivityView; onClose: () => void }) {
   const client = useQueryClient();

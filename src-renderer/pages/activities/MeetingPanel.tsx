@@ -23,7 +23,12 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconPrinter } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef } from 'react';
-import type { ActivityView, MeetingRecord, StaffAttendee } from '../../../src-main/contract/activities';
+import {
+  meetingRecordOf,
+  type ActivityView,
+  type MeetingRecord,
+  type StaffAttendee,
+} from '../../../src-main/contract/activities';
 import { todayIso } from '../../../src-main/shared/dates';
 import { RecordAttachments } from '../../components/RecordAttachments';
 import { DataTable } from '../../kit/DataTable';
@@ -35,14 +40,6 @@ import { done, failed } from '../../notify';
 import { navigate } from '../../route';
 import { textField } from '../person/fields';
 
-/** The meeting's record as the form loads it and sends it back: empty fields as null, as stored. */
-const recordOf = (a: ActivityView): MeetingRecord => ({
-  host: a.host,
-  recorder: a.recorder,
-  agenda: a.agenda,
-  minutes: a.minutes,
-});
-
 interface StaffValues extends Record<string, unknown> {
   name: string;
   unit: string;
@@ -53,7 +50,7 @@ export function MeetingPanel({ meeting: a }: { meeting: ActivityView }) {
   const show = (next: ActivityView) => client.setQueryData(rpcKey('activities.get', { id: a.id }), next);
   const held = a.heldOn <= todayIso();
   const mayWrite = useCan('activities.meeting');
-  const record = useForm<MeetingRecord>({ mode: 'controlled', initialValues: recordOf(a) });
+  const record = useForm<MeetingRecord>({ mode: 'controlled', initialValues: meetingRecordOf(a) });
   /** The record as now loaded or saved becomes what the form compares with; the user's edits stay on top. */
   const loadUnder = (next: MeetingRecord) => {
     const values = rebase(record.getInitialValues(), record.getValues(), next);
@@ -63,7 +60,7 @@ export function MeetingPanel({ meeting: a }: { meeting: ActivityView }) {
   };
   // The meeting read again (corrected in 编辑, or after a refused save): its record goes under the form.
   const seen = useRef(a);
-  const reload = useEffectEvent((next: ActivityView) => loadUnder(recordOf(next)));
+  const reload = useEffectEvent((next: ActivityView) => loadUnder(meetingRecordOf(next)));
   useEffect(() => {
     if (seen.current !== a) {
       seen.current = a;
@@ -75,7 +72,7 @@ export function MeetingPanel({ meeting: a }: { meeting: ActivityView }) {
   const save = useRpcMutation('activities.meeting', {
     invalidates: ['activities.list'],
     onSuccess: (next) => {
-      loadUnder(recordOf(next));
+      loadUnder(meetingRecordOf(next));
       show(next);
       done('已保存会议记录');
     },

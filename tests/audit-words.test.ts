@@ -10,7 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ActivityView, MaterialView } from '../src-main/contract/activities';
+import { activityFieldsOf, type ActivityView, type MaterialView } from '../src-main/contract/activities';
 import type { AdjustmentRowView, AdjustmentRunView } from '../src-main/contract/adjustments';
 import type { BatchView, ClaimFile } from '../src-main/contract/claims';
 import type { BenefitParameters } from '../src-main/contract/deathBenefits';
@@ -626,6 +626,12 @@ async function officeYear(): Promise<{ people: number[] }> {
     staff: [{ name: '刘主任', unit: '公司党委' }],
   });
   await call('activities.staffAttendance', { id: talk.id, staffIds: [talk.staff[0].id], attended: true });
+  // Its place and time corrected afterwards (activities.update).
+  await call('activities.update', {
+    id: talk.id,
+    activity: { ...activityFieldsOf(talk), place: '老干部活动中心', startsAt: '09:30' },
+    loaded: activityFieldsOf(talk),
+  });
   await call('activities.meeting', { id: talk.id, host: '刘主任', minutes: '会议通报了年度工作。' });
   await call('activities.attach', {
     id: talk.id,
@@ -834,6 +840,8 @@ describe('the change history in words', () => {
     expect(shown('activity')).toContainEqual(expect.stringMatching(/^人员：（空） → (张桂兰、李建国|李建国、张桂兰)$/));
     expect(shown('activity')).toContain('参会工作人员：（空） → 刘主任');
     expect(shown('activity')).toContain('会议纪要：（空） → 会议通报了年度工作。');
+    expect(shown('activity')).toContain('地点：（空） → 老干部活动中心');
+    expect(shown('activity')).toContain('开始时间：（空） → 09:30');
     expect(shown('study_material')).toContain('送达党支部：（空） → 第九党支部');
     expect(shown('study_material')).toContain('下发党支部：（空） → 1 个');
     expect(shown('attachment')).toContain('所属报销单：（空） → 第 1 号报销单');

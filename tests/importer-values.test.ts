@@ -2,8 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { findHeader } from '../src-main/importer/columns';
 import { decodeText, parseCsv } from '../src-main/spreadsheet/csv';
-import { normalizeLabel, rawCells, type SourceSheet } from '../src-main/spreadsheet/tables';
-import { cellText, excelSerialToIso, idCell, parseDateCell } from '../src-main/spreadsheet/cells';
+import { normalizeLabel, rawCells, rawCellsJson, type SourceSheet } from '../src-main/spreadsheet/tables';
+import { cellText, excelSerialToIso, idCell, parseDateCell, type CellValue } from '../src-main/spreadsheet/cells';
 import { careOf, careText, categoryOf, deathIn, partyOf } from '../src-main/importer/values';
 import { normalizeName } from '../src-main/retirees/persons';
 
@@ -167,6 +167,31 @@ describe('raw values', () => {
     sparse[4] = '戊';
     expect(rawCells(sparse, ['序号'])).toEqual({ 序号: '甲', 第5列: '戊' });
     expect(Object.keys(rawCells(['王芳', 3000], ['姓名', '__proto__']))).toEqual(['姓名', '__proto__']);
+  });
+
+  test("a table's raw values written as JSON directly are the same text as the object stringified, whatever its labels", () => {
+    const sparse: CellValue[] = ['甲'];
+    sparse[4] = '戊';
+    const rows: CellValue[][] = [
+      [1, '王芳', null, 3286.35, '', true, new Date(Date.UTC(1950, 0, 1)), '说"明"\n第二行', '\u2028', 'x'],
+      sparse,
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'],
+      ['😀', '\ud800孤', 'a\\b', '\t', '\u0000', -0.5, 1e21, NaN, 'é', '"'],
+      [],
+      [null, ''],
+    ];
+    const labelSets = [
+      ['序号', '备注', '身份证号码', '', '调整额', '是否', '出生日期', '备注'],
+      ['序号', '姓名', '身份证号码', '调整前养老金', '调整后养老金', '调整额'],
+      ['序号', '__proto__', '2026', '', '备注'],
+      ['序号', '', '第2列'],
+      ['序号', '姓名', '第9列'],
+      ['序号', '4294967295', 'toString'],
+    ];
+    for (const labels of labelSets) {
+      const json = rawCellsJson(labels);
+      for (const row of rows) expect(json(row)).toBe(JSON.stringify(rawCells(row, labels)));
+    }
   });
 });
 

@@ -186,6 +186,37 @@ export function increaseUnder(rule: AdjustmentRule): (person: AdjustmentPerson, 
   };
   const agesOn = formatChineseDate(rule.ageOn);
   const remoteLine = `艰苦边远地区 ${y(rule.remoteFen)}`;
+  // What depends on one thing about a person only (the years paid in, the birth date, the age) is
+  // worked once for each value met: a list of 90,000 people holds a few thousand of each.
+  const once = <K, V>(work: (k: K) => V): ((k: K) => V) => {
+    const done = new Map<K, V>();
+    return (k) => {
+      let v = done.get(k);
+      if (v === undefined) done.set(k, (v = work(k)));
+      return v;
+    };
+  };
+  const yearsPart = once((years: number) => {
+    const fen = rule.perYearFen * years;
+    return { fen, text: `缴费年限 ${years} 年 × ${perYear} = ${y(fen)}` };
+  });
+  const ageOf = once((birthDate: string | null): number | null => ageOn(birthDate, rule.ageOn));
+  const tiltPart = once((a: number) => {
+    const band = bands.find((b) => a >= b.fromAge);
+    const tilt: string[] = [];
+    let fen = 0;
+    if (band) {
+      fen += band.fen;
+      tilt.push(band.text);
+    }
+    if (ageStep && a > ageStep.fromAge) {
+      const years = a - ageStep.fromAge;
+      const v = years * ageStep.fenPerYear;
+      fen += v;
+      tilt.push(`${ageStep.text} × ${years} = ${y(v)}`);
+    }
+    return { fen, line: tilt.length ? `倾斜调整：${agesOn}年满 ${a} 周岁，${tilt.join('，')}` : null };
+  });
 
   return (person, oldFen) => {
     const parts = { fixed: 0, tied: 0, tilt: 0, remote: 0 };
@@ -211,9 +242,9 @@ export function increaseUnder(rule: AdjustmentRule): (person: AdjustmentPerson, 
     if (rule.perYearFen) {
       if (person.contributionYears === null) missing.push('缴费年限');
       else {
-        const v = rule.perYearFen * person.contributionYears;
-        parts.tied += v;
-        tied.push(`缴费年限 ${person.contributionYears} 年 × ${perYear} = ${y(v)}`);
+        const years = yearsPart(person.contributionYears);
+        parts.tied += years.fen;
+        tied.push(years.text);
       }
     }
     if (rule.percentBp) {
@@ -224,22 +255,12 @@ export function increaseUnder(rule: AdjustmentRule): (person: AdjustmentPerson, 
     if (tied.length) lines.push(`挂钩调整：${tied.join('；')}`);
 
     if (bands.length || ageStep) {
-      const a = ageOn(person.birthDate, rule.ageOn);
+      const a = ageOf(person.birthDate);
       if (a === null) missing.push('出生日期');
       else {
-        const band = bands.find((b) => a >= b.fromAge);
-        const tilt: string[] = [];
-        if (band) {
-          parts.tilt += band.fen;
-          tilt.push(band.text);
-        }
-        if (ageStep && a > ageStep.fromAge) {
-          const years = a - ageStep.fromAge;
-          const v = years * ageStep.fenPerYear;
-          parts.tilt += v;
-          tilt.push(`${ageStep.text} × ${years} = ${y(v)}`);
-        }
-        if (tilt.length) lines.push(`倾斜调整：${agesOn}年满 ${a} 周岁，${tilt.join('，')}`);
+        const tilt = tiltPart(a);
+        parts.tilt += tilt.fen;
+        if (tilt.line) lines.push(tilt.line);
       }
     }
 

@@ -597,9 +597,11 @@ function insertRows(store: Store, runId: number, rows: CheckedRow[]) {
         r.checkNote,
       );
     }
-    if (end - at === ROWS_A_STATEMENT) many.run(values);
+    // As arguments, not one array: better-sqlite3 binds them faster (bench/adjustments.ts).
+    if (end - at === ROWS_A_STATEMENT) many.run(...values);
     // The last few rows of the list one a statement (not a statement made for each length).
-    else for (let v = 0; v < values.length; v += ROW_COLUMNS.length) one.run(values.slice(v, v + ROW_COLUMNS.length));
+    else
+      for (let v = 0; v < values.length; v += ROW_COLUMNS.length) one.run(...values.slice(v, v + ROW_COLUMNS.length));
   }
 }
 

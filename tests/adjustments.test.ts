@@ -1,6 +1,7 @@
 // The annual pension adjustment check: the rule on worked examples, the agency's list imported and
 // matched by ID number (unmatched and unreadable rows kept), differences flagged with both figures,
-// check-off, recomputation, the differences workbook and the notices.
+// check-off, recomputation, the differences workbook and the notices. A list longer than one
+// INSERT statement (adjustments.ts insertRows: a hundred rows a statement) is kept row for row.
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,6 +12,9 @@ import type { PersonFile } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
 import { emptyRule, expectedIncrease, ruleProblems, type AdjustmentPerson } from '../src-main/shared/adjustment';
 import { saveRule } from '../src-main/adjustments/adjustments';
+import { createPerson } from '../src-main/retirees/persons';
+import type { Selectable } from 'kysely';
+import type { AdjustmentRowsTable } from '../src-main/db/schema';
 import { UserError } from '../src-main/shared/errors';
 import { RULE_2026 } from './adjustmentRule';
 import { checkCharacter } from '../src-main/shared/idNumber';
@@ -421,5 +425,130 @@ describe('a rule that adjusts nobody by anything, or cannot belong to its year',
     expect(only({ fixedFen: 5000, retiredBy: '2026-06-30', effectiveFrom: '2026-07-01' })).toEqual([]);
     await call('adjustments.saveRule', { rule: RULE, loaded: null });
     expect((await call<{ rule: unknown }>('adjustments.rule', { year: 2026 })).rule).toEqual(RULE);
+  });
+});
+
+describe('a list longer than one statement', () => {
+  interface Listed {
+    name: string;
+    idNumber: string | null;
+    oldFen: number;
+    increaseFen: number;
+    /** What the rule gives the person on file; undefined for a row that names nobody on file. */
+    expectedFen?: number;
+  }
+
+  /**
+   * 250 rows: 238 people on file (every seventh with a figure 10.00 元 off the rule's), 11 the
+   * office has no file for, at the edges of the hundred-row statements among them, and one
+   * without an ID number.
+   */
+  async function bulkList(): Promise<{ listed: Listed[]; file: string }> {
+    const listed: Listed[] = [];
+    const strangersAt = new Set([0, 99, 100, 101, 150, 199, 200, 201, 247, 248, 249]);
+    ctx.store.tx(() => {
+      for (let i = 0; i < 250; i++) {
+        const birth = `19${40 + (i % 20)}0${1 + (i % 9)}1${i % 10}`;
+        const oldFen = 250000 + i * 1037;
+        if (i === 120) listed.push({ name: '无号码', idNumber: null, oldFen, increaseFen: 15000 });
+        else if (strangersAt.has(i))
+          listed.push({
+            name: `外单位${i}`,
+            idNumber: idNumber(birth, String(900 + (i % 99))),
+            oldFen,
+            increaseFen: 15000,
+          });
+        else {
+          const p = someone({
+            birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`,
+            contributionYears: 15 + (i % 30),
+            remoteArea: i % 11 === 0,
+          });
+          const name = `退休人员${i}`;
+          const id = idNumber(birth, String(i).padStart(3, '0'));
+          createPerson(ctx.store, person({ ...p, category: '退休', name, idNumber: id }), { acceptWarnings: true });
+          const expectedFen = expectedIncrease(RULE, p, oldFen).expectedFen!;
+          listed.push({ name, idNumber: id, oldFen, increaseFen: expectedFen + (i % 7 === 0 ? 1000 : 0), expectedFen });
+        }
+      }
+    });
+    const file = await agencyList(
+      listed.map((l, i) => [
+        i + 1,
+        l.name,
+        l.idNumber,
+        l.oldFen / 100,
+        (l.oldFen + l.increaseFen) / 100,
+        l.increaseFen / 100,
+      ]),
+    );
+    return { listed, file };
+  }
+
+  test("every row kept in its place, with its raw values and its own figures, across the statements' edges", async () => {
+    await call('adjustments.saveRule', { rule: RULE, loaded: null });
+    const { listed, file } = await bulkList();
+    const run = await call<AdjustmentRunView>('adjustments.import', upload(file));
+    expect(run.counts).toMatchObject({ dataRows: 250, matched: 238, unmatched: 11, rejected: 1, differs: 35 });
+
+    type Stored = Pick<
+      Selectable<AdjustmentRowsTable>,
+      | 'row'
+      | 'outcome'
+      | 'person_id'
+      | 'id_number'
+      | 'name'
+      | 'old_fen'
+      | 'agency_fen'
+      | 'expected_fen'
+      | 'differs'
+      | 'raw'
+    >;
+    const stored = ctx.store.raw
+      .prepare(
+        'SELECT row, outcome, person_id, id_number, name, old_fen, agency_fen, expected_fen, differs, raw FROM adjustment_rows WHERE run_id = ? ORDER BY id',
+      )
+      .all(run.id) as Stored[];
+    const personOf = ctx.store.raw.prepare('SELECT id FROM persons WHERE id_number = ?').pluck();
+    expect(stored).toEqual(
+      listed.map((l, i) => ({
+        // Below the title and the header.
+        row: i + 3,
+        outcome: l.idNumber === null ? 'rejected' : l.expectedFen === undefined ? 'unmatched' : 'matched',
+        person_id: l.expectedFen === undefined ? null : personOf.get(l.idNumber),
+        id_number: l.idNumber,
+        name: l.name,
+        old_fen: l.oldFen,
+        agency_fen: l.increaseFen,
+        expected_fen: l.expectedFen ?? null,
+        differs: l.expectedFen !== undefined && l.expectedFen !== l.increaseFen ? 1 : 0,
+        raw: JSON.stringify({
+          序号: String(i + 1),
+          姓名: l.name,
+          ...(l.idNumber ? { 公民身份号码: l.idNumber } : {}),
+          调整前养老金: String(l.oldFen / 100),
+          调整后养老金: String((l.oldFen + l.increaseFen) / 100),
+          调整额: String(l.increaseFen / 100),
+        }),
+      })),
+    );
+  });
+
+  test('a row the database refuses part of the way through leaves nothing of the import', async () => {
+    await call('adjustments.saveRule', { rule: RULE, loaded: null });
+    const { file } = await bulkList();
+    const audits = () => ctx.store.raw.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const before = audits();
+    // The 151st data row (in the second statement of a hundred) is refused, as a full disk would.
+    ctx.store.raw.exec(
+      "CREATE TRIGGER refuse_row BEFORE INSERT ON adjustment_rows WHEN NEW.row = 153 BEGIN SELECT RAISE(ABORT, 'refused'); END",
+    );
+    await refusal('adjustments.import', upload(file));
+    expect(ctx.store.raw.prepare('SELECT count(*) FROM adjustment_runs').pluck().get()).toBe(0);
+    expect(ctx.store.raw.prepare('SELECT count(*) FROM adjustment_rows').pluck().get()).toBe(0);
+    expect(audits()).toBe(before);
+    // Without the refusal the same list imports whole.
+    ctx.store.raw.exec('DROP TRIGGER refuse_row');
+    expect((await call<AdjustmentRunView>('adjustments.import', upload(file))).counts.dataRows).toBe(250);
   });
 });

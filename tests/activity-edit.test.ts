@@ -39,6 +39,15 @@ const auditWords = (id: number) => {
       .all(id) as Parameters<typeof historyEntry>[0][]
   ).flatMap((r) => describeAudit(historyEntry(r), names).changes.map((c) => `${c.label}：${c.before} → ${c.after}`));
 };
+/** The headings of the activity's audit rows, oldest first. */
+const auditHeadings = (id: number) => {
+  const names = auditNames(ctx.store);
+  return (
+    ctx.store.raw
+      .prepare("select * from audit_log where entity = 'activity' and entity_id = ? order by id")
+      .all(id) as Parameters<typeof historyEntry>[0][]
+  ).map((r) => describeAudit(historyEntry(r), names).what);
+};
 const auditCount = () =>
   (ctx.store.raw.prepare("select count(*) as n from audit_log where entity = 'activity'").get() as { n: number }).n;
 
@@ -77,6 +86,9 @@ describe('correcting an activity or meeting', () => {
       '举办日期：2026年11月20日 → 2026年11月27日',
       '地点：老干部活动中心二楼会议室 → 公司三楼小会议室',
     ]);
+    // The history's heading says what was done: a correction, not attendance.
+    await call('activities.attendance', { id: m.id, personIds: [zhang], attended: true });
+    expect(auditHeadings(m.id).slice(-2)).toEqual(['修改活动', '登记活动到场']);
 
     // A save that changes nothing writes nothing.
     const rows = auditCount();

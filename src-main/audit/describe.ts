@@ -697,8 +697,11 @@ export const AUDIT_ENTITIES: Record<
   },
 };
 
-/** What was done, where the verb and the entity's name alone say it less well. */
-const WHAT: Record<string, string> = {
+/**
+ * What was done, where the verb and the entity's name alone say it less well; where one action
+ * records different things, worked out from what the row holds.
+ */
+const WHAT: Record<string, string | ((snapshot: Record<string, unknown>) => string)> = {
   'person.create': '建立档案',
   'person.update': '修改档案',
   'person.delete': '删除档案',
@@ -709,7 +712,8 @@ const WHAT: Record<string, string> = {
   'death_benefit.create': '核定丧葬抚恤金额',
   'aid.create': '登记困难帮扶申请',
   'study_material.update': '领取学习资料',
-  'activity.update': '登记活动到场',
+  // Attendance, or a correction of the activity or meeting (its facts, staff, minutes).
+  'activity.update': (s) => ('attended' in s ? '登记活动到场' : '修改活动'),
   'work_plan_item.create': '添加年度工作计划',
   'work_plan_item.update': '修改年度工作计划',
   'work_plan_item.delete': '删除年度工作计划',
@@ -793,9 +797,10 @@ export function describeAudit(
   const entity = AUDIT_ENTITIES[row.entity];
   const snapshot = { ...row.before, ...row.after };
   const subject = entity?.subject?.(snapshot, names);
+  const said = WHAT[`${row.entity}.${row.action}`];
   const what =
-    (WHAT[`${row.entity}.${row.action}`] ?? `${ACTION[row.action] ?? row.action}${entity?.name ?? row.entity}`) +
-    (subject ? `（${subject}）` : '');
+    ((typeof said === 'function' ? said(snapshot) : said) ??
+      `${ACTION[row.action] ?? row.action}${entity?.name ?? row.entity}`) + (subject ? `（${subject}）` : '');
   // A record created or deleted shows what it held; a field empty on both sides ([] and null) says nothing.
   const changes = row.changes.filter((c) => !(empty(c.before) && empty(c.after)));
   return {

@@ -4,7 +4,7 @@
 // (`details`) are shown beside their fields.
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError } from '../api';
 import { editOf, isDirty, rebase } from './edit';
@@ -114,4 +114,33 @@ export function useContractForm<V extends Values>(o: ContractFormOptions<V>): Co
     },
     release,
   };
+}
+
+/**
+ * A @mantine/form over a record that may be read again under it (after a save refused for another
+ * clerk's change, or a change made elsewhere): each time `source` is a new object (the query read
+ * it again), its record becomes what the form compares with and sends as loaded, and the user's
+ * edits stay on top (kit/edit.ts rebase); a second save is then made knowingly. Returns the same
+ * for a record the caller already has (a save's answer).
+ */
+export function useRecordUnder<S, T extends object>(
+  form: UseFormReturnType<T>,
+  source: S,
+  recordOf: (source: S) => T,
+): (next: T) => void {
+  const loadUnder = (next: T) => {
+    const values = rebase(form.getInitialValues(), form.getValues(), next);
+    form.setInitialValues(next);
+    form.setValues(values);
+    form.resetDirty(next);
+  };
+  const seen = useRef(source);
+  const reload = useEffectEvent((next: S) => loadUnder(recordOf(next)));
+  useEffect(() => {
+    if (seen.current !== source) {
+      seen.current = source;
+      reload(source);
+    }
+  }, [source]);
+  return loadUnder;
 }

@@ -6,6 +6,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
   ACTIVITY_KINDS,
+  activityFieldsOf,
   MEETING_KINDS,
   meetingRecordOf,
   type ActivityView,
@@ -80,6 +81,35 @@ describe('a meeting corrected', () => {
     expect(await call<ActivityView>('activities.get', { id: m.id })).toMatchObject({
       place: '公司三楼小会议室',
       host: '刘主任',
+    });
+  });
+
+  it("编辑 refused for another clerk's change: the dialog shows their values under the user's edits, and a second save is made", async () => {
+    const m = await openMeeting();
+    fireEvent.click(screen.getByRole('button', { name: '编辑' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(field('地点', dialog), { target: { value: '公司三楼小会议室' } });
+    // Meanwhile another clerk corrects the place and the organiser from their own screen.
+    await signInAs(office.ctx(), '李干事', 'clerk');
+    const loaded = activityFieldsOf(m);
+    await call('activities.update', {
+      id: m.id,
+      activity: { ...loaded, place: '老干部活动中心二楼', organiser: '老干部科' },
+      loaded,
+    });
+
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存' }));
+    expect(await within(dialog).findByText(/「地点」已被李干事于/)).toBeTruthy();
+    // Read again under the form: the organiser the other clerk gave, the place as the user typed it.
+    await waitFor(() => expect(field('组织者', dialog).value).toBe('老干部科'));
+    expect(field('地点', dialog).value).toBe('公司三楼小会议室');
+
+    // Saved again, knowingly: the user's place over the other clerk's, their organiser kept.
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await call<ActivityView>('activities.get', { id: m.id })).toMatchObject({
+      place: '公司三楼小会议室',
+      organiser: '老干部科',
     });
   });
 });

@@ -2,7 +2,8 @@
 // form loads the activity's fields and sends them back beside what it loaded, so the router saves
 // only what the user changed and refuses a field another clerk changed meanwhile, naming it
 // (src-main/audit/edits.ts). The kind offers only its own family: a meeting's minutes, staff and
-// sign-in belong to a meeting. Mounted when opened, so it always starts from the activity shown.
+// sign-in belong to a meeting. Mounted when opened, so it starts from the activity shown; read again
+// after a refused save, the activity goes under what the user typed.
 import { Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
@@ -16,6 +17,7 @@ import {
   type ActivityView,
 } from '../../../src-main/contract/activities';
 import { FormDateField } from '../../kit/FormDateField';
+import { useRecordUnder } from '../../kit/form';
 import { FormModal } from '../../kit/FormModal';
 import { rpcKey, useRpcMutation } from '../../kit/rpc';
 import { done } from '../../notify';
@@ -35,11 +37,13 @@ export function EditActivityModal({ activity: a, onClose }: { activity: Activity
       done(`已保存“${next.title}”的修改`);
     },
     // Refusals stay in the dialog, beside their fields (FormModal). After a conflict the activity is
-    // read again, so that the form opened next starts from what the other clerk saved.
+    // read again and goes under the form (below): the other clerk's values where the user changed
+    // nothing, the user's edits on top, so that a second save is made knowingly.
     onError: (e) => {
       if (e.code === 'conflict') void client.invalidateQueries({ queryKey: rpcKey('activities.get', { id: a.id }) });
     },
   });
+  useRecordUnder(form, a, activityFieldsOf);
   const meeting = isMeeting(a.kind);
   const kinds = meeting ? [...MEETING_KINDS] : ACTIVITY_KINDS.filter((k) => !isMeeting(k));
   return (

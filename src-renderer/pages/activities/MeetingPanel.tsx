@@ -22,7 +22,6 @@ import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPrinter } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useEffectEvent, useRef } from 'react';
 import {
   meetingRecordOf,
   type ActivityView,
@@ -32,8 +31,7 @@ import {
 import { todayIso } from '../../../src-main/shared/dates';
 import { RecordAttachments } from '../../components/RecordAttachments';
 import { DataTable } from '../../kit/DataTable';
-import { rebase } from '../../kit/edit';
-import { fieldErrors } from '../../kit/form';
+import { fieldErrors, useRecordUnder } from '../../kit/form';
 import { Can, useCan } from '../../kit/operator';
 import { rpcKey, useRpc, useRpcMutation } from '../../kit/rpc';
 import { done, failed } from '../../notify';
@@ -51,22 +49,9 @@ export function MeetingPanel({ meeting: a }: { meeting: ActivityView }) {
   const held = a.heldOn <= todayIso();
   const mayWrite = useCan('activities.meeting');
   const record = useForm<MeetingRecord>({ mode: 'controlled', initialValues: meetingRecordOf(a) });
-  /** The record as now loaded or saved becomes what the form compares with; the user's edits stay on top. */
-  const loadUnder = (next: MeetingRecord) => {
-    const values = rebase(record.getInitialValues(), record.getValues(), next);
-    record.setInitialValues(next);
-    record.setValues(values);
-    record.resetDirty(next);
-  };
-  // The meeting read again (corrected in 编辑, or after a refused save): its record goes under the form.
-  const seen = useRef(a);
-  const reload = useEffectEvent((next: ActivityView) => loadUnder(meetingRecordOf(next)));
-  useEffect(() => {
-    if (seen.current !== a) {
-      seen.current = a;
-      reload(a);
-    }
-  }, [a]);
+  // The meeting read again (corrected in 编辑, or after a refused save), or as saved: its record goes
+  // under the form, the user's edits on top.
+  const loadUnder = useRecordUnder(record, a, meetingRecordOf);
   const staffForm = useForm<StaffValues>({ mode: 'controlled', initialValues: { name: '', unit: '' } });
   const choices = useRpc('activities.staffChoices', {});
   const save = useRpcMutation('activities.meeting', {

@@ -79,9 +79,14 @@ export interface ImportedPerson {
 export type RowOutcome = 'data' | 'title' | 'header' | 'blank' | 'total' | 'note';
 
 /** What the commit makes of a data row: the person as a file's input (null where it cannot be one), its problems, the key duplicates are found by. */
+/** What finds a person on file (importer/commit.ts findOnFile): read without making the whole input. */
+export type PersonKey = Pick<PersonInput, 'name' | 'idNumber' | 'birthDate'>;
+
 export interface ConvertedRow {
   /** Made anew at each read (see PackedInput): read it once. */
   readonly input: PersonInput | null;
+  /** The fields that find the person on file; null where the row cannot be a person. */
+  readonly person: PersonKey | null;
   readonly issues: RowIssue[];
   readonly key: string | null;
 }
@@ -135,6 +140,11 @@ class Converted implements ConvertedRow {
 
   get input(): PersonInput | null {
     return this.packed && unpackInput(this.packed);
+  }
+
+  get person(): PersonKey | null {
+    const p = this.packed;
+    return p && { name: p.name, idNumber: p.idNumber ?? null, birthDate: p.birthDate ?? null };
   }
 }
 

@@ -30,7 +30,14 @@ import { batchSearchIndex } from '../retirees/searchIndex';
 import { currentOperator } from '../settings/settings';
 import { fieldLabel, REMOTE_FIELDS, UPWARD_FIELDS } from '../shared/fields';
 import { UserError } from '../shared/errors';
-import { analyzeBook, type AnalysisSpec, type AnalyzedRow, type AnalyzedSheet, type ConvertedRow } from './analyze';
+import {
+  analyzeBook,
+  type AnalysisSpec,
+  type AnalyzedRow,
+  type AnalyzedSheet,
+  type ConvertedRow,
+  type PersonKey,
+} from './analyze';
 
 export { toPersonInput } from './analyze';
 import { findHeader, type ImportField } from './columns';
@@ -171,7 +178,7 @@ function conflictsOf(existing: PersonInput, incoming: PersonInput) {
 }
 
 // Asked for every row of every import and of every preview: prepared statements.
-function findOnFile(store: Store, p: PersonInput): number | null {
+function findOnFile(store: Store, p: PersonKey): number | null {
   let row: { id: number } | undefined;
   if (p.idNumber) row = store.prepare('SELECT id FROM persons WHERE id_number = ?').get(p.idNumber) as typeof row;
   else if (p.birthDate && p.birthDate.length === 10) {
@@ -182,7 +189,7 @@ function findOnFile(store: Store, p: PersonInput): number | null {
   return row?.id ?? null;
 }
 
-type OnFile = (p: PersonInput) => number | null;
+type OnFile = (p: PersonKey) => number | null;
 
 /**
  * How a run over a whole file finds the people already on file. Where the file is large next to
@@ -273,7 +280,7 @@ export interface CommitOptions extends ImportDecisions {
 
 /** A data row as the commit reads it (converted when it was analysed: analyze.ts). */
 function convertRow(row: AnalyzedRow): ConvertedRow {
-  return row.converted ?? { input: null, issues: row.issues, key: null };
+  return row.converted ?? { input: null, person: null, issues: row.issues, key: null };
 }
 
 interface Decision {
@@ -292,17 +299,20 @@ function decide(
   store: Store,
   onFile: OnFile,
   row: AnalyzedRow,
-  input: PersonInput | null,
+  c: ConvertedRow,
   earlier: { personId: number | null } | undefined,
   options: ImportDecisions,
   excluded: boolean,
 ): Decision {
   if (excluded) return { outcome: 'excluded', personId: null, conflicts: [] };
-  if (!input) return { outcome: 'rejected', personId: null, conflicts: [] };
+  const person = c.person;
+  if (!person) return { outcome: 'rejected', personId: null, conflicts: [] };
   // The same person twice in the file (two sheets): one person, the later row fills gaps.
   if (earlier) return { outcome: 'merged', personId: earlier.personId, conflicts: [] };
-  const existingId = onFile(input);
+  const existingId = onFile(person);
   if (existingId === null) return { outcome: 'inserted', personId: null, conflicts: [] };
+  // A person on file: the row's whole input, to compare and merge.
+  const input = c.input!;
   const before = getPerson(store, existingId);
   const current = inputOf(before);
   const mode = options.rowModes?.[`${row.sheet}!${row.row}`] ?? options.duplicateMode ?? 'fillEmpty';
@@ -421,26 +431,25 @@ export function commitImport(store: Store, prepared: PreparedImport, options: Co
       if (row.outcome === 'data') {
         done++;
         const c = convertRow(row);
-        const input = c.input;
         const earlier = c.key ? seen.get(c.key) : undefined;
         const excluded = excludedSheets.has(row.sheet) || excludedRows.has(`${row.sheet}!${row.row}`);
-        const d = decide(store, onFile, row, input, earlier, options, excluded);
+        const d = decide(store, onFile, row, c, earlier, options, excluded);
         outcome = d.outcome;
         base.issues = c.issues;
         base.personId = d.personId;
         base.conflicts = d.conflicts;
         if (!dryRun) {
           if (d.outcome === 'inserted') {
-            const made = createImportedPerson(store, input!);
+            const made = createImportedPerson(store, c.input!);
             base.personId = made.id;
             writes = fieldWrites(null, made.saved);
           } else if (d.update) writes = saveRow(store, d.update.existing, d.update.next, reason);
           else if (d.outcome === 'merged' && d.personId !== null) {
             const current = getPerson(store, d.personId);
-            writes = saveRow(store, current, mergeInput(inputOf(current), input!, 'fillEmpty'), reason);
+            writes = saveRow(store, current, mergeInput(inputOf(current), c.input!, 'fillEmpty'), reason);
           }
         }
-        if (c.key && !earlier && !excluded && input) seen.set(c.key, { personId: base.personId });
+        if (c.key && !earlier && !excluded && c.person) seen.set(c.key, { personId: base.personId });
         options.onProgress?.(done, total);
       }
       countOutcome(counts, outcome, row.flagged, 1);
@@ -732,11 +741,10 @@ export class DryRun {
         continue;
       }
       const c = convertRow(row);
-      const input = c.input;
       // One row at a time, asked of the database as it is now.
-      const d = decide(this.store, (p) => findOnFile(this.store, p), row, input, earlier, {}, false);
+      const d = decide(this.store, (p) => findOnFile(this.store, p), row, c, earlier, {}, false);
       this.decided(at, d.outcome, d.personId, d.conflicts);
-      if (!earlier && input && c.key) earlier = { personId: d.personId };
+      if (!earlier && c.person && c.key) earlier = { personId: d.personId };
     }
   }
 }

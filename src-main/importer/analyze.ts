@@ -78,10 +78,10 @@ export interface ImportedPerson {
 
 export type RowOutcome = 'data' | 'title' | 'header' | 'blank' | 'total' | 'note';
 
-/** What the commit makes of a data row: the person as a file's input (null where it cannot be one), its problems, the key duplicates are found by. */
 /** What finds a person on file (importer/commit.ts findOnFile): read without making the whole input. */
 export type PersonKey = Pick<PersonInput, 'name' | 'idNumber' | 'birthDate'>;
 
+/** What the commit makes of a data row: the person as a file's input (null where it cannot be one), its problems, the key duplicates are found by. */
 export interface ConvertedRow {
   /** Made anew at each read (see PackedInput): read it once. */
   readonly input: PersonInput | null;

@@ -30,24 +30,20 @@ const correct = (loaded: ActivityView, changes: Partial<ActivityFields>) => ({
   activity: { ...activityFieldsOf(loaded), ...changes },
   loaded: activityFieldsOf(loaded),
 });
-/** The activity's audit rows in words, `label：before → after`, oldest first. */
-const auditWords = (id: number) => {
+/** The activity's audit rows as the history describes them, oldest first. */
+const described = (id: number) => {
   const names = auditNames(ctx.store);
   return (
     ctx.store.raw
       .prepare("select * from audit_log where entity = 'activity' and entity_id = ? order by id")
       .all(id) as Parameters<typeof historyEntry>[0][]
-  ).flatMap((r) => describeAudit(historyEntry(r), names).changes.map((c) => `${c.label}：${c.before} → ${c.after}`));
+  ).map((r) => describeAudit(historyEntry(r), names));
 };
-/** The headings of the activity's audit rows, oldest first. */
-const auditHeadings = (id: number) => {
-  const names = auditNames(ctx.store);
-  return (
-    ctx.store.raw
-      .prepare("select * from audit_log where entity = 'activity' and entity_id = ? order by id")
-      .all(id) as Parameters<typeof historyEntry>[0][]
-  ).map((r) => describeAudit(historyEntry(r), names).what);
-};
+/** Their changes in words, `label：before → after`. */
+const auditWords = (id: number) =>
+  described(id).flatMap((d) => d.changes.map((c) => `${c.label}：${c.before} → ${c.after}`));
+/** Their headings. */
+const auditHeadings = (id: number) => described(id).map((d) => d.what);
 const auditCount = () =>
   (ctx.store.raw.prepare("select count(*) as n from audit_log where entity = 'activity'").get() as { n: number }).n;
 

@@ -2,7 +2,7 @@
 // The banner above every page once the full check after start has found the file damaged: it says
 // saves are stopped, offers the newest backup that passes its check, and restores it only once the
 // user confirms (issue 17, item 4).
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../src-main/contract/app';
 import type { ListPage } from '../../src-main/contract/retirees';
@@ -13,7 +13,10 @@ import { connect, render } from '../kit/test-utils';
 import { IntegrityBanner } from './IntegrityBanner';
 
 let ctx: AppContext;
-afterEach(() => ctx?.close());
+afterEach(() => {
+  cleanup();
+  ctx?.close();
+});
 const { call } = router(() => ctx);
 
 describe('the damaged-database banner', () => {

@@ -18,6 +18,12 @@ import { theme } from '../theme';
 // awaited; only how long before it gives up changes.
 configure({ asyncUtilTimeout: 10_000 });
 
+// Whatever a test rendered is unmounted after it, in every file that renders through this kit
+// (testing-library unmounts by itself only where the test runner's hooks are globals, and ours are
+// not). A tree left mounted keeps React's scheduler and its queries working after the file's
+// last test, when happy-dom has taken `window` away: "window is not defined", and the run fails.
+afterEach(cleanup);
+
 /** What happy-dom lacks and Mantine asks for. */
 function polyfill() {
   const w = window as unknown as Record<string, unknown>;

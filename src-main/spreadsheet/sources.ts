@@ -13,16 +13,18 @@ import { readXls } from './xls';
 import { readXlsxBook, type XlsxBook } from './xlsx';
 
 /** A reader's own errors (a damaged file) in words; a limit already has its sentence. */
-function refusal(e: unknown, otherwise: string): UserError {
+export function refusal(e: unknown, otherwise: string): UserError {
   return e instanceof UserError ? e : new UserError('bad_file', otherwise);
 }
+
+export const XLSX_DAMAGED = '无法读取这个 Excel 文件：文件可能已损坏或不是 .xlsx 格式';
 
 function readXlsx(bytes: Buffer, limits: ImportLimits): SourceBook {
   let book: XlsxBook;
   try {
     book = readXlsxBook(bytes, limits);
   } catch (e) {
-    throw refusal(e, '无法读取这个 Excel 文件：文件可能已损坏或不是 .xlsx 格式');
+    throw refusal(e, XLSX_DAMAGED);
   }
   const cells = { n: cellsOf(book.sheets) };
   const sheets = book.sheets.map(({ merges, ...sheet }): SourceSheet => {
@@ -39,11 +41,20 @@ export async function readSource(
   fileName: string,
   limits: ImportLimits = IMPORT_LIMITS,
 ): Promise<SourceBook> {
+  return readBook(bytes, fileName, limits);
+}
+
+/** The file's kind, told by its bytes (an .xls named .xlsx is an .xls: issue 14), once its size is within the limit. */
+export function sourceKind(bytes: Buffer, fileName: string, limits: ImportLimits): ReturnType<typeof fileKind> {
   if (bytes.length === 0) throw new UserError('bad_file', '文件是空的');
   if (bytes.length > limits.fileBytes)
     throw new UserError('too_large', unreadableFile(`文件超过 ${sizeText(limits.fileBytes)} 的上限`));
-  // By the bytes, not the name: an .xls named .xlsx is an .xls (issue 14).
-  const kind = fileKind(bytes, fileName);
+  return fileKind(bytes, fileName);
+}
+
+/** readSource, in one go (./stream.ts reads an .xlsx a row at a time). */
+export function readBook(bytes: Buffer, fileName: string, limits: ImportLimits = IMPORT_LIMITS): SourceBook {
+  const kind = sourceKind(bytes, fileName, limits);
   if (kind.kind === 'csv') return readCsv(bytes, limits);
   if (kind.kind === 'xls') return readXls(bytes, kind.cfb, limits);
   return readXlsx(bytes, limits);

@@ -45,25 +45,108 @@ export function fillMerges(
   cells: { n: number },
   limits: ImportLimits,
 ) {
-  const height = rows.length;
-  let width = 0;
-  for (const row of rows) width = Math.max(width, row.length);
-  const cut = merges.flatMap((m) =>
-    m.r0 < height && m.c0 < width
-      ? [{ ...m, r1: Math.min(m.r1, height - 1), c1: Math.min(m.c1, width - 1), across: m.c1 > m.c0 }]
-      : [],
-  );
-  for (const m of cut) cells.n += (m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1);
-  if (cells.n > limits.cells)
-    throw beyondLimit(
-      `工作表“${sheetName.slice(0, 40)}”的合并单元格填满后，单元格总数超过 ${grouped(limits.cells)} 个的上限`,
-    );
-  for (const m of cut) {
-    const v = rows[m.r0]?.[m.c0] ?? null;
-    for (let r = m.r0; r <= m.r1; r++) {
-      if (m.across) mergedRows.add(r);
-      for (let c = m.c0; c <= m.c1; c++) rows[r][c] = v;
+  const fill = new MergeFill(sheetName, merges, cells, limits);
+  for (const row of rows) fill.push(row);
+  fill.finish();
+  for (const r of fill.mergedRows) mergedRows.add(r);
+}
+
+type Placed = Merge & { at: number; value?: CellValue };
+
+/**
+ * fillMerges row by row, for a sheet whose rows are given out as they are read (./stream.ts): a
+ * row is filled and given out as soon as no range over it can still be cut otherwise. A range
+ * reaching past the widest row read so far waits (the sheet may yet be wider), and the rows from
+ * that one on with it, until a wider row comes or the sheet ends. Rows are pushed top to bottom,
+ * every index (an empty row as []); each is filled in place. The same rows come out filled as
+ * fillMerges fills them, in order: fillMerges is this, over a sheet already read.
+ */
+export class MergeFill {
+  /** Rows of horizontal merges (title rows), as fillMerges tells them. */
+  readonly mergedRows = new Set<number>();
+  /** The ranges in the order they take effect: by first row, then as the sheet lists them. */
+  private readonly byStart: Placed[];
+  private started = 0;
+  /** The ranges over the next row to give out, as the sheet lists them. */
+  private active: Placed[] = [];
+  /** Rows read; those from `head` on are not given out yet, the first of them row `given`. */
+  private held: CellValue[][] = [];
+  private head = 0;
+  private given = 0;
+  /** The widest row read so far. */
+  private width = 0;
+  /** The widest column a range over the first held row reaches (-1: none). */
+  private reach = -1;
+
+  constructor(
+    private readonly sheetName: string,
+    merges: readonly Merge[],
+    private readonly cells: { n: number },
+    private readonly limits: ImportLimits,
+  ) {
+    this.byStart = merges.map((m, at) => ({ ...m, at })).sort((p, q) => p.r0 - q.r0 || p.at - q.at);
+    this.enter();
+  }
+
+  /** The next row of the sheet; the rows that are final now, filled, in order. */
+  push(row: CellValue[]): CellValue[][] {
+    this.held.push(row);
+    if (row.length > this.width) this.width = row.length;
+    return this.release(false);
+  }
+
+  /** The sheet has no more rows: the rows still held, filled to the sheet's real extent. */
+  finish(): CellValue[][] {
+    return this.release(true);
+  }
+
+  /** The ranges over the first held row taken up, and how far they reach. */
+  private enter() {
+    const r = this.given;
+    this.active = this.active.filter((m) => m.r1 >= r);
+    while (this.started < this.byStart.length && this.byStart[this.started].r0 <= r) {
+      const m = this.byStart[this.started++];
+      if (m.r1 < r) continue;
+      let i = this.active.length;
+      while (i > 0 && this.active[i - 1].at > m.at) i--;
+      this.active.splice(i, 0, m);
     }
+    this.reach = -1;
+    for (const m of this.active) if (m.c1 > this.reach) this.reach = m.c1;
+  }
+
+  private release(last: boolean): CellValue[][] {
+    const out: CellValue[][] = [];
+    while (this.head < this.held.length && (last || this.reach < this.width)) {
+      const row = this.held[this.head++];
+      const r = this.given;
+      let filled = 0;
+      for (const m of this.active) {
+        // Past the widest row, a range holds nothing to fill.
+        if (m.c0 >= this.width) continue;
+        if (m.r0 === r) m.value = row[m.c0] ?? null;
+        const c1 = Math.min(m.c1, this.width - 1);
+        if (m.c1 > m.c0) this.mergedRows.add(r);
+        for (let c = m.c0; c <= c1; c++) row[c] = m.value ?? null;
+        filled += c1 - m.c0 + 1;
+      }
+      this.cells.n += filled;
+      if (filled > 0 && this.cells.n > this.limits.cells)
+        throw beyondLimit(
+          `工作表“${this.sheetName.slice(0, 40)}”的合并单元格填满后，单元格总数超过 ${grouped(this.limits.cells)} 个的上限`,
+        );
+      out.push(row);
+      this.given++;
+      this.enter();
+    }
+    if (this.head === this.held.length) {
+      this.held = [];
+      this.head = 0;
+    } else if (this.head > 1024 && this.head > this.held.length / 2) {
+      this.held = this.held.slice(this.head);
+      this.head = 0;
+    }
+    return out;
   }
 }
 

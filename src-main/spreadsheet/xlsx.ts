@@ -13,7 +13,7 @@
 // for them; rows and cells that hold nothing are not built where they lie beyond the limits.
 import { grouped, IMPORT_LIMITS, unreadableFile, type ImportLimits } from '../shared/importLimits';
 import { UserError } from '../shared/errors';
-import { ZipArchive } from './zip';
+import { decodePart, piecesOf, ZipArchive } from './zip';
 
 export type XlsxCell = string | number | boolean | Date | null;
 
@@ -270,16 +270,25 @@ function cellValue(attrs: string, body: string | undefined, ctx: Context): XlsxC
   }
 }
 
-/** `pieces`: the sheet's XML a piece at a time, each ending after a row (ZipArchive.textPieces). */
-function readSheet(pieces: Iterable<string>, ctx: Context, sheetName: string): Omit<XlsxSheet, 'name' | 'hidden'> {
+/** A row of a sheet as its part gives it: where it is, its values (null between them), whether it is hidden. */
+export interface XlsxRow {
+  index: number;
+  values: XlsxCell[];
+  hidden: boolean;
+}
+
+/**
+ * A sheet's rows, in the order its part gives them (Excel writes them top to bottom), as each is
+ * read. `pieces`: the sheet's XML a piece at a time, each ending after a row (zip.ts, piecesOf).
+ * Counts each row's cells, and the empty rows above it, against the workbook's limit as it goes.
+ */
+function* sheetRows(pieces: Iterable<string>, ctx: Context, sheetName: string): Generator<XlsxRow> {
   const { limits } = ctx;
-  const rows: XlsxCell[][] = [];
-  const hiddenRows = new Set<number>();
-  const merges: XlsxSheet['merges'] = [];
   let rowIndex = -1;
+  /** One past the lowest row not given yet: the rows above it are given or empty. */
+  let height = 0;
   const where = (row: number, col: number) => `工作表“${sheetName}”的 ${cellName(row, col)} 单元格`;
   for (const xml of pieces) {
-    let end = 0;
     ROW_OPEN.lastIndex = 0;
     for (let m = ROW_OPEN.exec(xml); m; m = ROW_OPEN.exec(xml)) {
       const attrs = m[1];
@@ -292,7 +301,7 @@ function readSheet(pieces: Iterable<string>, ctx: Context, sheetName: string): O
         const close = ROW_CLOSE.exec(xml);
         if (!close) throw new XlsxError(`row ${rowIndex + 1} is not closed`);
         const body = xml.slice(ROW_OPEN.lastIndex, close.index);
-        ROW_OPEN.lastIndex = end = ROW_CLOSE.lastIndex;
+        ROW_OPEN.lastIndex = ROW_CLOSE.lastIndex;
         let col = -1;
         CELL.lastIndex = 0;
         for (let c = CELL.exec(body); c; c = CELL.exec(body)) {
@@ -313,41 +322,64 @@ function readSheet(pieces: Iterable<string>, ctx: Context, sheetName: string): O
           }
           values[col] = v;
         }
-      } else end = ROW_OPEN.lastIndex;
+      }
       // An empty row past the limit (formatting that reaches the bottom of the sheet) is no row.
       if (rowIndex >= limits.rows) continue;
-      if (HIDDEN.test(attrs)) hiddenRows.add(rowIndex);
       // Each row built counts, with its cells up to its last value, and so do the empty rows above it.
-      ctx.cells += 1 + values.length + Math.max(0, rowIndex - rows.length);
+      ctx.cells += 1 + values.length + Math.max(0, rowIndex - height);
       if (ctx.cells > limits.cells) throw beyondLimit(`单元格总数超过 ${grouped(limits.cells)} 个的上限`);
-      rows[rowIndex] = Array.from(values, (v) => v ?? null);
-    }
-    // The merged ranges come after the rows (ECMA-376 §18.3.1.99: sheetData, then mergeCells).
-    MERGE.lastIndex = 0;
-    const tail = xml.slice(end);
-    for (let m = MERGE.exec(tail); m; m = MERGE.exec(tail)) {
-      const ref = attr(m[1], 'ref') ?? '';
-      const range = decodeRange(ref);
-      if (!range) continue;
-      if (range.r1 >= limits.rows || range.c1 >= limits.columns) {
-        throw beyondLimit(
-          `工作表“${sheetName}”的合并单元格 ${ref.slice(0, 40)} 超出了 ${grouped(limits.rows)} 行 × ${grouped(limits.columns)} 列的上限`,
-        );
-      }
-      if (merges.length >= limits.merges)
-        throw beyondLimit(`工作表“${sheetName}”的合并单元格超过 ${grouped(limits.merges)} 处的上限`);
-      merges.push(range);
+      height = Math.max(height, rowIndex + 1);
+      yield { index: rowIndex, values: Array.from(values, (v) => v ?? null), hidden: HIDDEN.test(attrs) };
     }
   }
-  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  return { rows, hiddenRows, merges };
 }
 
 /**
- * Throws XlsxError (or the zip's error) when the package is not a readable workbook, and a
- * UserError saying which limit when it is beyond one.
+ * A sheet's merged ranges. They come after its rows (ECMA-376 §18.3.1.99: sheetData, then
+ * mergeCells), so they are found from the end of the part's bytes, before its rows are read: a
+ * sheet's rows can then be given out filled as they are read (./tables.ts, MergeFill).
  */
-export function readXlsxBook(bytes: Buffer, limits: ImportLimits = IMPORT_LIMITS): XlsxBook {
+function sheetMerges(data: Buffer, limits: ImportLimits, sheetName: string): XlsxSheet['merges'] {
+  const utf16 = (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);
+  let tail: string;
+  if (utf16) {
+    const text = decodePart(data);
+    tail = text.slice(Math.max(0, text.lastIndexOf('sheetData>')));
+  } else tail = data.toString('utf8', Math.max(0, data.lastIndexOf('sheetData>')));
+  const merges: XlsxSheet['merges'] = [];
+  MERGE.lastIndex = 0;
+  for (let m = MERGE.exec(tail); m; m = MERGE.exec(tail)) {
+    const ref = attr(m[1], 'ref') ?? '';
+    const range = decodeRange(ref);
+    if (!range) continue;
+    if (range.r1 >= limits.rows || range.c1 >= limits.columns) {
+      throw beyondLimit(
+        `工作表“${sheetName}”的合并单元格 ${ref.slice(0, 40)} 超出了 ${grouped(limits.rows)} 行 × ${grouped(limits.columns)} 列的上限`,
+      );
+    }
+    if (merges.length >= limits.merges)
+      throw beyondLimit(`工作表“${sheetName}”的合并单元格超过 ${grouped(limits.merges)} 处的上限`);
+    merges.push(range);
+  }
+  return merges;
+}
+
+/** A worksheet as it is read: its name, whether it is hidden, its merged ranges, then its rows one by one. */
+export interface XlsxSheetReading {
+  name: string;
+  hidden: boolean;
+  merges: XlsxSheet['merges'];
+  rows: Iterable<XlsxRow>;
+}
+
+/**
+ * A workbook read sheet after sheet and row after row, for a reader that gives rows out as they
+ * come (./stream.ts); readXlsxBook keeps them all. Throws as readXlsxBook does, as it goes.
+ */
+export function xlsxSheets(
+  bytes: Buffer,
+  limits: ImportLimits = IMPORT_LIMITS,
+): { date1904: boolean; sheets: Iterable<XlsxSheetReading> } {
   const zip = new ZipArchive(bytes, limits.inflatedBytes);
   const workbookPart =
     relationships(zip, '').find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
@@ -363,21 +395,44 @@ export function readXlsxBook(bytes: Buffer, limits: ImportLimits = IMPORT_LIMITS
     cells: 0,
     texts: new Map(),
   };
-  const sheets: XlsxSheet[] = [];
-  for (const m of workbook.matchAll(new RegExp(`<${P}sheet\\b([^>]*)>`, 'g'))) {
-    const rel = rels.find((r) => r.id === attr(m[1], 'id'));
-    // Chart sheets and dialog sheets hold no rows.
-    if (!rel || !rel.type.endsWith('/worksheet')) continue;
-    if (sheets.length >= limits.sheets) throw beyondLimit(`工作表超过 ${grouped(limits.sheets)} 张的上限`);
-    const xml = zip.textPieces(rel.target, 'row');
-    if (xml === null) throw new XlsxError(`sheet part ${rel.target} is missing`);
-    const state = attr(m[1], 'state');
-    const name = attr(m[1], 'name') ?? rel.target;
-    sheets.push({
-      name,
-      hidden: state === 'hidden' || state === 'veryHidden',
-      ...readSheet(xml, ctx, name.slice(0, 40)),
-    });
+  function* sheets(): Generator<XlsxSheetReading> {
+    let n = 0;
+    for (const m of workbook!.matchAll(new RegExp(`<${P}sheet\\b([^>]*)>`, 'g'))) {
+      const rel = rels.find((r) => r.id === attr(m[1], 'id'));
+      // Chart sheets and dialog sheets hold no rows.
+      if (!rel || !rel.type.endsWith('/worksheet')) continue;
+      if (n++ >= limits.sheets) throw beyondLimit(`工作表超过 ${grouped(limits.sheets)} 张的上限`);
+      const data = zip.read(rel.target);
+      if (data === null) throw new XlsxError(`sheet part ${rel.target} is missing`);
+      const state = attr(m[1], 'state');
+      const name = attr(m[1], 'name') ?? rel.target;
+      yield {
+        name,
+        hidden: state === 'hidden' || state === 'veryHidden',
+        merges: sheetMerges(data, limits, name.slice(0, 40)),
+        rows: sheetRows(piecesOf(data, 'row'), ctx, name.slice(0, 40)),
+      };
+    }
   }
-  return { date1904: ctx.date1904, sheets };
+  return { date1904: ctx.date1904, sheets: sheets() };
+}
+
+/**
+ * Throws XlsxError (or the zip's error) when the package is not a readable workbook, and a
+ * UserError saying which limit when it is beyond one.
+ */
+export function readXlsxBook(bytes: Buffer, limits: ImportLimits = IMPORT_LIMITS): XlsxBook {
+  const book = xlsxSheets(bytes, limits);
+  const sheets: XlsxSheet[] = [];
+  for (const { rows: reading, ...sheet } of book.sheets) {
+    const rows: XlsxCell[][] = [];
+    const hiddenRows = new Set<number>();
+    for (const row of reading) {
+      rows[row.index] = row.values;
+      if (row.hidden) hiddenRows.add(row.index);
+    }
+    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    sheets.push({ ...sheet, rows, hiddenRows });
+  }
+  return { date1904: book.date1904, sheets };
 }

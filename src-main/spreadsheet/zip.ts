@@ -112,13 +112,15 @@ export class ZipArchive {
 /** About this many bytes are decoded at a time. */
 const PIECE_BYTES = 1 << 20;
 
-function decodePart(data: Buffer): string {
+/** A part's bytes as text: UTF-8, or UTF-16 where a byte-order mark says so. */
+export function decodePart(data: Buffer): string {
   if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
   if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
   return new TextDecoder('utf-8').decode(data);
 }
 
-function* piecesOf(data: Buffer, tag: string): Generator<string> {
+/** An entry's bytes as text a piece at a time (see textPieces). */
+export function* piecesOf(data: Buffer, tag: string): Generator<string> {
   // UTF-16 (rare: a BOM says so) is decoded whole.
   if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) {
     yield decodePart(data);

@@ -1,0 +1,234 @@
+// Reading a file from outside a few rows at a time, on a thread of its own, so that what the rows
+// are for (the pension adjustment check matches and computes them) is done while the rest of the
+// file is still being read: on two cores the check takes little longer than reading alone.
+//
+// bookEvents reads a book as events: each sheet, then its rows in order, a chunk at a time, the
+// same rows readSource gives (merged ranges filled, ./tables.ts MergeFill). An .xlsx is read a row
+// at a time (./xlsx.ts xlsxSheets); an .xls or a .csv, whose readers read the whole file at once,
+// is read so and then given out the same way. readInThread runs bookEvents on a worker thread
+// (./readThread.ts) and hands its events over as they come.
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { UserError, type ErrorCode } from '../shared/errors';
+import { IMPORT_LIMITS, unreadableFile, type ImportLimits } from '../shared/importLimits';
+import type { CellValue } from './cells';
+import { readBook, refusal, sourceKind, XLSX_DAMAGED } from './sources';
+import { MergeFill, type SourceBook, type SourceSheet } from './tables';
+import { xlsxSheets } from './xlsx';
+
+export type BookEvent =
+  /** A sheet begins: its rows follow. */
+  | { type: 'sheet'; name: string; hidden: boolean }
+  /** The sheet's next rows, the first of them row `from` (0-based); which of them are hidden, which are title rows of a horizontal merge. */
+  | { type: 'rows'; from: number; rows: CellValue[][]; hidden: number[]; merged: number[] }
+  /**
+   * What was given so far is to be forgotten: the book is given again from its first sheet. An
+   * .xlsx whose rows are not in order (no spreadsheet program writes one) is read whole instead.
+   */
+  | { type: 'restart' }
+  /** The whole book was read and is within every limit: only now are its rows good to keep. */
+  | { type: 'end'; format: SourceBook['format']; date1904: boolean };
+
+/** Rows a chunk gives at most. */
+const CHUNK_ROWS = 1000;
+
+class OutOfOrder extends Error {}
+
+/** The book's events (see BookEvent); throws a UserError for a file it cannot read, as readSource does. */
+export function* bookEvents(
+  bytes: Buffer,
+  fileName: string,
+  limits: ImportLimits = IMPORT_LIMITS,
+): Generator<BookEvent> {
+  if (sourceKind(bytes, fileName, limits).kind !== 'xlsx') {
+    yield* eventsOf(readBook(bytes, fileName, limits));
+    return;
+  }
+  try {
+    yield* xlsxEvents(bytes, limits);
+  } catch (e) {
+    if (!(e instanceof OutOfOrder)) throw refusal(e, XLSX_DAMAGED);
+    yield { type: 'restart' };
+    yield* eventsOf(readBook(bytes, fileName, limits));
+  }
+}
+
+/** A book already read, as events. */
+function* eventsOf(book: SourceBook): Generator<BookEvent> {
+  for (const sheet of book.sheets) {
+    yield { type: 'sheet', name: sheet.name, hidden: sheet.hidden };
+    for (let from = 0; from < sheet.rows.length; from += CHUNK_ROWS) {
+      const to = Math.min(from + CHUNK_ROWS, sheet.rows.length);
+      const within = (set: Set<number>) => [...set].filter((r) => r >= from && r < to).sort((p, q) => p - q);
+      yield {
+        type: 'rows',
+        from,
+        rows: sheet.rows.slice(from, to),
+        hidden: within(sheet.hiddenRows),
+        merged: within(sheet.mergedRows),
+      };
+    }
+  }
+  yield { type: 'end', format: book.format, date1904: book.date1904 };
+}
+
+function* xlsxEvents(bytes: Buffer, limits: ImportLimits): Generator<BookEvent> {
+  const book = xlsxSheets(bytes, limits);
+  // The cells read so far, and those the merged ranges fill, against the workbook's limit.
+  const cells = { n: 0 };
+  for (const sheet of book.sheets) {
+    yield { type: 'sheet', name: sheet.name, hidden: sheet.hidden };
+    const fill = new MergeFill(sheet.name, sheet.merges, cells, limits);
+    const hidden = new Set<number>();
+    let read = 0;
+    let given = 0;
+    let ready: CellValue[][] = [];
+    /** The next chunk of the rows ready, and what is told of them. */
+    const chunk = (): BookEvent => {
+      const from = given;
+      const rows = ready.length > CHUNK_ROWS ? ready.splice(0, CHUNK_ROWS) : ready;
+      if (rows === ready) ready = [];
+      given += rows.length;
+      const within = (r: number) => r >= from && r < given;
+      const event: BookEvent = {
+        type: 'rows',
+        from,
+        rows,
+        hidden: [...hidden].filter(within),
+        merged: [...fill.mergedRows].filter(within),
+      };
+      for (const r of hidden) if (r < given) hidden.delete(r);
+      for (const r of fill.mergedRows) if (r < given) fill.mergedRows.delete(r);
+      return event;
+    };
+    const push = (row: CellValue[]) => {
+      cells.n += 1 + row.length;
+      read++;
+      for (const r of fill.push(row)) ready.push(r);
+    };
+    for (const row of sheet.rows) {
+      if (row.index < read) throw new OutOfOrder();
+      while (read < row.index) push([]);
+      if (row.hidden) hidden.add(row.index);
+      push(row.values);
+      while (ready.length >= CHUNK_ROWS) yield chunk();
+    }
+    for (const r of fill.finish()) ready.push(r);
+    while (ready.length) yield chunk();
+  }
+  yield { type: 'end', format: 'xlsx', date1904: book.date1904 };
+}
+
+/**
+ * The sheets a book's events give, built as they come: at 'end', the book readSource gives. The
+ * sheet being read is the last; its rows so far are there to use.
+ */
+export class BookFromEvents {
+  sheets: SourceSheet[] = [];
+  /** Set by 'end'. */
+  book: SourceBook | null = null;
+
+  take(e: BookEvent): void {
+    switch (e.type) {
+      case 'sheet':
+        this.sheets.push({ name: e.name, hidden: e.hidden, rows: [], hiddenRows: new Set(), mergedRows: new Set() });
+        break;
+      case 'rows': {
+        const sheet = this.sheets[this.sheets.length - 1];
+        for (const row of e.rows) sheet.rows.push(row);
+        for (const r of e.hidden) sheet.hiddenRows.add(r);
+        for (const r of e.merged) sheet.mergedRows.add(r);
+        break;
+      }
+      case 'restart':
+        this.sheets = [];
+        break;
+      case 'end':
+        this.book = { format: e.format, sheets: this.sheets, date1904: e.date1904 };
+    }
+  }
+}
+
+// --- on a thread of its own ---------------------------------------------------------------------
+
+/** What the reading thread is given: the file, and the limits it is read within. */
+export interface ReadRequest {
+  bytes: Uint8Array;
+  fileName: string;
+  limits: ImportLimits;
+}
+
+/** What the reading thread says: the book's events, or why it stopped. */
+export type ThreadMessage = BookEvent | { type: 'error'; code: ErrorCode; message: string };
+
+/** The reading thread's bundle (scripts/build-shell.mjs: out/read-thread.cjs): the app's processes name it at start. */
+let bundle: string | null = null;
+
+export function useReadThreadBundle(file: string): void {
+  bundle = file;
+}
+
+function startThread(limits: ImportLimits): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: limits.heapMb };
+  if (bundle) return new Worker(bundle, { resourceLimits });
+  // From the TypeScript sources (the harness, the CLI, the tests): started through tsx, as the
+  // child processes are (jobs/child-boot.mjs). Found when a thread starts: the app's bundle has no import.meta.url.
+  return new Worker(fileURLToPath(new URL('../jobs/child-boot.mjs', import.meta.url)), {
+    argv: [fileURLToPath(new URL('./readThread.ts', import.meta.url))],
+    resourceLimits,
+  });
+}
+
+/**
+ * bookEvents on a thread of its own: each event as soon as the thread has it. A file that makes the
+ * thread run out of memory is refused, as the reading process refuses it (jobs/worker.ts).
+ */
+export async function* readInThread(
+  bytes: Buffer,
+  fileName: string,
+  limits: ImportLimits = IMPORT_LIMITS,
+): AsyncGenerator<BookEvent> {
+  const thread = startThread(limits);
+  const queue: ThreadMessage[] = [];
+  let taken = 0;
+  let failed: UserError | null = null;
+  let exited = false;
+  let wake: (() => void) | null = null;
+  const woken = () => {
+    wake?.();
+    wake = null;
+  };
+  thread.on('message', (m: ThreadMessage) => {
+    queue.push(m);
+    woken();
+  });
+  thread.on('error', (e: Error & { code?: string }) => {
+    failed = new UserError(
+      'bad_file',
+      e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? `${unreadableFile(`读取所需内存超过 ${limits.heapMb} MB 的上限，已停止`)}。请把文件拆小，或在 Excel 中另存为新文件后再导入`
+        : unreadableFile(`读取它的线程意外停止：${e.message.slice(0, 200)}`),
+    );
+    woken();
+  });
+  thread.on('exit', () => {
+    exited = true;
+    woken();
+  });
+  thread.postMessage({ bytes, fileName, limits } satisfies ReadRequest);
+  try {
+    for (;;) {
+      if (taken < queue.length) {
+        const m = queue[taken];
+        queue[taken++] = undefined as never;
+        if (m.type === 'error') throw new UserError(m.code, m.message);
+        yield m;
+        if (m.type === 'end') return;
+      } else if (failed) throw failed;
+      else if (exited) throw new UserError('bad_file', unreadableFile('读取它的线程意外退出'));
+      else await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    void thread.terminate();
+  }
+}

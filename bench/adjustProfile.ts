@@ -14,7 +14,7 @@ import { createDemoUnits, makeDemoPeople } from '../src-main/demo/generate';
 import { createPerson } from '../src-main/retirees/persons';
 import { saveOfficeSettings } from '../src-main/settings/settings';
 import { readSource } from '../src-main/spreadsheet/sources';
-import { adjustmentList } from './adjustments';
+import { adjustmentList, useBundledReadThread } from './adjustments';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -43,6 +43,7 @@ if (!fs.existsSync(seed)) {
   fs.copyFileSync(dbPath, seed);
 }
 const { file, bytes, n } = await adjustmentList(ctx, dir);
+await useBundledReadThread(dir);
 const name = path.basename(file);
 
 interface Node {

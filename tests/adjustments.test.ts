@@ -11,7 +11,8 @@ import type { PrintableView } from '../src-main/contract/common';
 import type { PersonFile } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
 import { emptyRule, expectedIncrease, ruleProblems, type AdjustmentPerson } from '../src-main/shared/adjustment';
-import { saveRule } from '../src-main/adjustments/adjustments';
+import { importAdjustments, saveRule } from '../src-main/adjustments/adjustments';
+import { bookEvents } from '../src-main/spreadsheet/stream';
 import { createPerson } from '../src-main/retirees/persons';
 import type { Selectable } from 'kysely';
 import type { AdjustmentRowsTable } from '../src-main/db/schema';
@@ -550,5 +551,77 @@ describe('a list longer than one statement', () => {
     // Without the refusal the same list imports whole.
     ctx.store.raw.exec('DROP TRIGGER refuse_row');
     expect((await call<AdjustmentRunView>('adjustments.import', upload(file))).counts.dataRows).toBe(250);
+  });
+});
+
+describe('a long list, checked while it is still being read', () => {
+  /**
+   * 3,600 rows, read in chunks of a thousand on the reading thread: three people on file, in the
+   * first, second and fourth thousand, the first of them listed again in the third; the rest are
+   * people the office has no file for.
+   */
+  async function longList() {
+    const [early, middle, late] = ['19480315', '19520620', '19550101'].map((birth, i) => {
+      const p = someone({
+        birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`,
+        contributionYears: 30,
+      });
+      const id = idNumber(birth, String(101 + i));
+      createPerson(ctx.store, person({ ...p, category: '退休', name: `退休人员${i}`, idNumber: id }), {
+        acceptWarnings: true,
+      });
+      return { id, p };
+    });
+    const at = new Map([
+      [10, early],
+      [1500, middle],
+      [2600, early],
+      [3500, late],
+    ]);
+    const rows = Array.from({ length: 3600 }, (_, i) => {
+      const who = at.get(i);
+      const id = who ? who.id : idNumber(`19${50 + (i % 10)}0101`, String(i % 1000).padStart(3, '0'));
+      return [i + 1, who ? '' : `外单位${i}`, id, 3000, 3200, 200];
+    });
+    return { early, middle, late, bytes: fs.readFileSync(await agencyList(rows)) };
+  }
+
+  test('a person listed twice a thousand rows apart is refused the second time, naming the first row', async () => {
+    saveRule(ctx.store, RULE);
+    const { bytes } = await longList();
+    const run = await importAdjustments(ctx.store, bytes, '调资名单.xlsx', 2026);
+    expect(run.counts).toMatchObject({ dataRows: 3600, matched: 3, rejected: 1, unmatched: 3596 });
+    const second = ctx.store.raw
+      .prepare('SELECT issues FROM adjustment_rows WHERE run_id = ? AND row = 2603')
+      .pluck()
+      .get(run.id);
+    expect(second).toContain('与“调资名单”第 13 行的身份证号相同');
+  });
+
+  test('a file changed while the list is read: what is kept is computed from the file as it is then', async () => {
+    saveRule(ctx.store, RULE);
+    const { early, late, bytes } = await longList();
+    const expected = (years: number) =>
+      expectedIncrease(RULE, { ...early.p, contributionYears: years }, 300000).expectedFen;
+    // The reading stops after its first thousand rows (the first person already matched and
+    // computed) while someone corrects that person's years of contribution on their file.
+    async function* readWithACorrection(b: Buffer, name: string) {
+      let chunks = 0;
+      for (const event of bookEvents(b, name)) {
+        yield event;
+        if (event.type === 'rows' && ++chunks === 3) {
+          ctx.store.raw.prepare('UPDATE persons SET contribution_years = 40 WHERE id_number = ?').run(early.id);
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+      }
+    }
+    const run = await importAdjustments(ctx.store, bytes, '调资名单.xlsx', 2026, { read: readWithACorrection });
+    const stored = ctx.store.raw
+      .prepare('SELECT id_number, expected_fen FROM adjustment_rows WHERE run_id = ? AND outcome = ? ORDER BY row')
+      .all(run.id, 'matched');
+    expect(stored[0]).toEqual({ id_number: early.id, expected_fen: expected(40) });
+    expect(expected(40)).not.toBe(expected(30));
+    expect(stored).toHaveLength(3);
+    expect(stored[2]).toMatchObject({ id_number: late.id });
   });
 });

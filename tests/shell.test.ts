@@ -437,6 +437,14 @@ describe('child processes in the app', () => {
     expect(fs.readFileSync(path.join(root, 'src-main/shell/main.ts'), 'utf8')).toContain(
       "utilityProcessLauncher({ [IMPORT_PROCESS]: path.join(__dirname, 'import-session.cjs') })",
     );
+    // The reading thread's bundle, unpacked from app.asar: a worker thread loads its script from the file system.
+    expect(fs.readFileSync(path.join(root, 'scripts/build-shell.mjs'), 'utf8')).toContain(
+      "entryPoints: ['src-main/spreadsheet/readThread.ts'], outfile: 'out/read-thread.cjs'",
+    );
+    expect(fs.readFileSync(path.join(root, 'src-main/shell/main.ts'), 'utf8')).toContain(
+      "readThread: unpacked(path.join(__dirname, 'read-thread.cjs'))",
+    );
+    expect(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')).toContain('  - out/read-thread.cjs');
   });
 });
 

@@ -68,6 +68,12 @@ export interface StartOptions extends OpenOptions {
    */
   launcher?: ProcessLauncher;
   /**
+   * The bundle of the thread that reads a file a chunk of rows at a time (spreadsheet/stream.ts),
+   * for the child processes started from bundles (the app's out/read-thread.cjs); the TypeScript
+   * source otherwise.
+   */
+  readThread?: string;
+  /**
    * The secret that opens an encrypted database (db/keyring.ts): an operator's password with its
    * label (`operator:<name>`), or the recovery code. Needed when the database has a keyring;
    * `key` (OpenOptions) may be given instead by whoever unlocked it already.
@@ -181,12 +187,19 @@ export interface ImportProcess {
   dbPath: string;
   nativeBinding?: string;
   key?: DataKey | null;
+  /** StartOptions.readThread. */
+  readThread?: string;
 }
 
 /** The client of the child process that reads files, on its own connection to the database file. */
 export function fileWorker(process: ImportProcess, limits: ReadLimits = READ_LIMITS): ChildWorker {
   const args = [
-    JSON.stringify({ dbPath: process.dbPath, nativeBinding: process.nativeBinding, cacheMb: IMPORT_CACHE_MB }),
+    JSON.stringify({
+      dbPath: process.dbPath,
+      nativeBinding: process.nativeBinding,
+      cacheMb: IMPORT_CACHE_MB,
+      readThread: process.readThread,
+    }),
   ];
   const env: Record<string, string> = process.key ? { [DB_KEY_ENV]: process.key.toString('hex') } : {};
   return new ChildWorker(
@@ -299,6 +312,7 @@ export class AppContext {
       dbPath: paths.dbPath,
       nativeBinding: options.nativeBinding,
       key: options.key,
+      readThread: options.readThread,
     });
     this.imports = new ImportService(this.files, this.jobs, () => this.store);
     this.lists = new ListImports(this.files, () => this.store);

@@ -13,12 +13,16 @@ import { receiveFiles, serveParent, type Handler } from '../jobs/serve';
 import { actingAs } from '../settings/settings';
 import { UserError } from '../shared/errors';
 import { IMPORT_LIMITS, unreadableFile } from '../shared/importLimits';
+import { useReadThreadBundle } from '../spreadsheet/stream';
 
-const { dbPath, nativeBinding, cacheMb } = JSON.parse(process.argv[2]) as {
+const { dbPath, nativeBinding, cacheMb, readThread } = JSON.parse(process.argv[2]) as {
   dbPath: string;
   nativeBinding?: string;
   cacheMb: number;
+  readThread?: string;
 };
+// The app's bundle of the thread that reads a list a chunk of rows at a time (spreadsheet/stream.ts).
+if (readThread) useReadThreadBundle(readThread);
 // The key of an encrypted database comes in the environment (app/context.ts, fileWorker), never
 // on the command line; it is taken out of the environment before anything else runs here.
 const hexKey = process.env[DB_KEY_ENV];

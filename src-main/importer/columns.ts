@@ -128,6 +128,15 @@ function fits<F extends string>(shape: TableShape<F>, fields: readonly (F | null
  * what the columns below hold (names, ID numbers, dates …) is the first data row, and the row
  * above it, if any, is the header, however blank or unknown its labels.
  */
+/**
+ * How many rows from the top of a sheet decide its header (findTableHeader): the header among the
+ * first 20 (or the first data row among the first 21), and the values that recognise its columns
+ * below it (sampleColumns: 200 rows that hold something, among the next 2,000). A sheet read this
+ * far, or to its end, has its header found as it would be over all its rows (the adjustment check
+ * finds it so while the rest of the file is still being read).
+ */
+export const HEADER_FOUND_WITHIN = 21 + 200 * 10;
+
 export function findTableHeader<F extends string>(
   shape: TableShape<F>,
   rows: readonly CellValue[][],

@@ -27,6 +27,11 @@ app.on('second-instance', () => {
   win?.focus();
 });
 
+/** A file electron-builder.yml unpacks: its place beside app.asar (https://www.electronjs.org/docs/latest/tutorial/asar-archives#adding-unpacked-files-to-asar-archives). */
+function unpacked(file: string): string {
+  return file.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
+}
+
 async function start(): Promise<void> {
   const argv = process.argv.slice(app.isPackaged ? 1 : 2);
   const args = parseLaunchArgs(argv);
@@ -37,6 +42,9 @@ async function start(): Promise<void> {
     nativeBinding: app.isPackaged ? undefined : process.env.RETIREE_NATIVE_BINDING,
     // Files from outside are read in a utility process: if one still blows up, it dies alone.
     launcher: utilityProcessLauncher({ [IMPORT_PROCESS]: path.join(__dirname, 'import-session.cjs') }),
+    // …and a long list a chunk of rows at a time on a thread of its own there (spreadsheet/stream.ts),
+    // whose script is loaded from the file system: unpacked beside app.asar (electron-builder.yml).
+    readThread: unpacked(path.join(__dirname, 'read-thread.cjs')),
   });
   scheduleAutomaticBackups(desk, (e) => console.error('automatic backup failed', e));
 

@@ -24,6 +24,7 @@ import {
   notOnFile,
   rememberedTaught,
   rememberTable,
+  type SheetColumns,
   type TableHeader,
 } from '../importer/table';
 import { cellText, type CellValue } from '../spreadsheet/cells';
@@ -260,15 +261,16 @@ export async function importAdjustments(
 
   let list = new ListCheck(store, year, rule);
   const into = new BookFromEvents();
-  /** Each sheet's table, once its header is decided (null: none), and its rows checked so far. */
-  let sheets: { table: ListTable | null | undefined; next: number }[] = [];
+  /** Each sheet's table and its columns, once its header is decided (null: none), and its rows checked so far. */
+  let sheets: { table: ListTable | null | undefined; columns: SheetColumns[]; next: number }[] = [];
   const advance = (i: number, complete: boolean) => {
     const sheet = into.sheets[i];
     const at = sheets[i];
     if (at.table === undefined) {
       if (!complete && sheet.rows.length < HEADER_FOUND_WITHIN) return;
-      const [found] = findTables([sheet], SHAPE, taughtOf).tables;
+      const { tables: [found] = [], columns } = findTables([sheet], SHAPE, taughtOf);
       at.table = found ? { ...found, rawJson: rawCellsJson(found.header.labels) } : null;
+      at.columns = found ? columns : [];
       at.next = found ? found.header.row + 1 : 0;
     }
     if (at.table && at.next < sheet.rows.length) {
@@ -285,20 +287,14 @@ export async function importAdjustments(
       sheets = [];
     } else if (event.type === 'sheet') {
       if (sheets.length) advance(sheets.length - 1, true);
-      sheets.push({ table: undefined, next: 0 });
+      sheets.push({ table: undefined, columns: [], next: 0 });
     } else if (event.type === 'rows') advance(sheets.length - 1, false);
     else if (sheets.length) advance(sheets.length - 1, true);
   }
   if (phases) phases.read = performance.now() - started - phases.check;
   const tables = sheets.flatMap((s) => (s.table ? [s.table] : []));
   // Where no sheet holds the list, the columns of the sheets nearest to it, for the mapping step.
-  const { columns } = tables.length
-    ? findTables(
-        tables.map((t) => t.sheet),
-        SHAPE,
-        taughtOf,
-      )
-    : findTables(into.sheets, SHAPE, taughtOf);
+  const columns = tables.length ? sheets.flatMap((s) => s.columns) : findTables(into.sheets, SHAPE, taughtOf).columns;
   // A trial of a list that lacks a required column answers with its columns and what is missing
   // (nothing read), for the mapping step; an import is refused.
   if (tables.length === 0 && !(options.dryRun && columns.length > 0)) {

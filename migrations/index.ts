@@ -35,6 +35,7 @@ import * as m0033 from './0033-meetings';
 import * as m0034 from './0034-work-plan';
 import * as m0035 from './0035-claim-period-persons';
 import * as m0036 from './0036-party-dues-span';
+import * as m0037 from './0037-adjustment-basis';
 
 export const migrations: Record<string, Migration> = {
   '0001-core': m0001,
@@ -71,4 +72,5 @@ export const migrations: Record<string, Migration> = {
   '0034-work-plan': m0034,
   '0035-claim-period-persons': m0035,
   '0036-party-dues-span': m0036,
+  '0037-adjustment-basis': m0037,
 };

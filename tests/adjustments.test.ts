@@ -11,7 +11,7 @@ import type { PrintableView } from '../src-main/contract/common';
 import type { PersonFile } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
 import { emptyRule, expectedIncrease, ruleProblems, type AdjustmentPerson } from '../src-main/shared/adjustment';
-import { importAdjustments, saveRule } from '../src-main/adjustments/adjustments';
+import { importAdjustments, runRows, saveRule } from '../src-main/adjustments/adjustments';
 import { bookEvents } from '../src-main/spreadsheet/stream';
 import { createPerson } from '../src-main/retirees/persons';
 import type { Selectable } from 'kysely';
@@ -357,6 +357,100 @@ describe('the agency list', () => {
   });
 });
 
+describe('the lines a row shows (how its figure was reached)', () => {
+  const zhangFacts = someone({ birthDate: '1950-03-15', contributionYears: 35 });
+  const liFacts = someone({ birthDate: '1940-12-31', contributionYears: 40, remoteArea: true });
+
+  /** 张桂兰 (the rule's 195.00, as the agency's) and 李建国 (the rule's 234.33, the agency's 224.33), imported under RULE. */
+  async function twoPeople() {
+    const make = async (name: string, facts: AdjustmentPerson, seq: string) =>
+      (
+        await call<PersonFile>('retirees.create', {
+          person: person({
+            ...facts,
+            category: '退休',
+            name,
+            idNumber: idNumber(facts.birthDate!.replaceAll('-', ''), seq),
+          }),
+        })
+      ).id;
+    const zhang = await make('张桂兰', zhangFacts, '002');
+    const li = await make('李建国', liFacts, '013');
+    await call('adjustments.saveRule', { rule: RULE, loaded: null });
+    const run = await call<AdjustmentRunView>(
+      'adjustments.import',
+      upload(
+        await agencyList([
+          [1, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195],
+          [2, '李建国', idNumber('19401231', '013'), 3333.33, 3557.66, 224.33],
+        ]),
+      ),
+    );
+    const rows = async () =>
+      (await call<{ rows: AdjustmentRowView[] }>('adjustments.rows', { runId: run.id, filter: 'all' })).rows;
+    return { zhang, li, run, rows };
+  }
+
+  test('after the files and the rule change and the run is recomputed, a checked row keeps its lines, an unchecked one gets the new', async () => {
+    const { zhang, li, run, rows } = await twoPeople();
+    const zhangBefore = expectedIncrease(RULE, zhangFacts, 400000).lines;
+    const [zhangRow] = (await rows()).filter((r) => r.personId === zhang);
+    expect(zhangRow.breakdown).toEqual(zhangBefore);
+    await call('adjustments.check', { id: zhangRow.id, note: null });
+
+    // Both files gain a year of contribution; the rule's fixed part is corrected from 50 to 60 元.
+    for (const id of [zhang, li]) {
+      const f = await call<PersonFile>('retirees.get', { id });
+      await call('retirees.update', {
+        id,
+        version: f.version,
+        changes: { contributionYears: f.contributionYears! + 1 },
+        base: { contributionYears: f.contributionYears },
+      });
+    }
+    const corrected = { ...RULE, fixedFen: 6000 };
+    await call('adjustments.saveRule', { rule: corrected, loaded: RULE });
+    await call('adjustments.recompute', { runId: run.id });
+
+    const liNow = expectedIncrease(corrected, { ...liFacts, contributionYears: 41 }, 333333);
+    const after = await rows();
+    expect(after.find((r) => r.personId === zhang)).toMatchObject({ expectedFen: 19500, breakdown: zhangBefore });
+    expect(after.find((r) => r.personId === li)).toMatchObject({
+      expectedFen: liNow.expectedFen,
+      breakdown: liNow.lines,
+    });
+    expect(liNow.lines).toContain('定额调整 60.00 元');
+    // The same on the person's file, and on the notice.
+    const [own] = await call<AdjustmentRowView[]>('adjustments.ofPerson', { personId: zhang });
+    expect(own.breakdown).toEqual(zhangBefore);
+    const notices = await call<PrintableView>('adjustments.notices', { runId: run.id, rowIds: [zhangRow.id] });
+    expect(notices.body).toContain(`（其中${zhangBefore.join('；')}）`);
+    // Recomputed again, and after the check is taken back, it shows the lines of its figure still.
+    await call('adjustments.recompute', { runId: run.id });
+    expect(await call('adjustments.uncheck', { id: zhangRow.id, reason: '复核' })).toMatchObject({
+      expectedFen: 19500,
+      breakdown: zhangBefore,
+    });
+  });
+
+  test('a row stored before the facts were kept (its lines in words, no basis) still shows its lines', async () => {
+    const { li, run, rows } = await twoPeople();
+    // Last year's words, which this run's rule would not give.
+    const words = ['定额调整 45.00 元', '挂钩调整：缴费年限 40 年 × 1.50 元 = 60.00 元', '艰苦边远地区 15.00 元'];
+    ctx.store.raw
+      .prepare(
+        `INSERT INTO adjustment_rows (run_id, sheet, row, outcome, person_id, id_number, name, old_fen, new_fen, agency_fen, expected_fen, breakdown, differs, issues, raw)
+         VALUES (?, '调资名单', 9, 'matched', ?, ?, '李建国', 333333, 345333, 12000, 12000, ?, 0, '[]', '{}')`,
+      )
+      .run(run.id, li, idNumber('19401231', '013'), JSON.stringify(words));
+    expect((await rows()).find((r) => r.row === 9)).toMatchObject({ breakdown: words });
+    const own = await call<AdjustmentRowView[]>('adjustments.ofPerson', { personId: li });
+    expect(own.map((r) => r.breakdown)).toContainEqual(words);
+    const notices = await call<PrintableView>('adjustments.notices', { runId: run.id });
+    expect(notices.body).toContain(`（其中${words.join('；')}）`);
+  });
+});
+
 describe('a rule that adjusts nobody by anything, or cannot belong to its year', () => {
   const audits = () => (ctx.store.raw.prepare('select count(*) as n from audit_log').get() as { n: number }).n;
 
@@ -437,6 +531,8 @@ describe('a list longer than one statement', () => {
     increaseFen: number;
     /** What the rule gives the person on file; undefined for a row that names nobody on file. */
     expectedFen?: number;
+    /** The person's facts on file, for a row that names someone on file. */
+    facts?: AdjustmentPerson;
   }
 
   /**
@@ -469,7 +565,14 @@ describe('a list longer than one statement', () => {
           const id = idNumber(birth, String(i).padStart(3, '0'));
           createPerson(ctx.store, person({ ...p, category: '退休', name, idNumber: id }), { acceptWarnings: true });
           const expectedFen = expectedIncrease(RULE, p, oldFen).expectedFen!;
-          listed.push({ name, idNumber: id, oldFen, increaseFen: expectedFen + (i % 7 === 0 ? 1000 : 0), expectedFen });
+          listed.push({
+            name,
+            idNumber: id,
+            oldFen,
+            increaseFen: expectedFen + (i % 7 === 0 ? 1000 : 0),
+            expectedFen,
+            facts: p,
+          });
         }
       }
     });
@@ -531,6 +634,43 @@ describe('a list longer than one statement', () => {
           调整后养老金: String((l.oldFen + l.increaseFen) / 100),
           调整额: String(l.increaseFen / 100),
         }),
+      })),
+    );
+  });
+
+  test("every row shows the rule's lines for its person, worked from the facts the row keeps instead of the words", async () => {
+    await call('adjustments.saveRule', { rule: RULE, loaded: null });
+    const { listed, file } = await bulkList();
+    const run = await call<AdjustmentRunView>('adjustments.import', upload(file));
+    const shown = runRows(ctx.store, run.id, 'all', 1, 250).rows;
+    expect(shown.map((r) => r.breakdown)).toEqual(
+      listed.map((l) => (l.facts ? expectedIncrease(RULE, l.facts, l.oldFen).lines : [])),
+    );
+    // Among them every part of the rule: the age bands, the step past 80, the remote areas.
+    const lines = shown.flatMap((r) => r.breakdown).join('\n');
+    for (const part of [
+      '年满 70 周岁 25.00 元',
+      '年满 80 周岁 45.00 元',
+      '80 周岁后每增加一岁',
+      '艰苦边远地区 20.00 元',
+    ])
+      expect(lines).toContain(part);
+    // Stored: the facts, about 35 bytes, and no words (migration 0037).
+    const stored = ctx.store.raw
+      .prepare('SELECT breakdown, basis FROM adjustment_rows WHERE run_id = ? ORDER BY id')
+      .all(run.id) as { breakdown: string | null; basis: string | null }[];
+    expect(stored).toEqual(
+      listed.map((l) => ({
+        breakdown: null,
+        basis: l.facts
+          ? JSON.stringify([
+              l.facts.category,
+              l.facts.birthDate,
+              l.facts.retirementDate,
+              l.facts.contributionYears,
+              l.facts.remoteArea ? 1 : 0,
+            ])
+          : null,
       })),
     );
   });

@@ -45,6 +45,7 @@ const FROZEN: Record<string, string> = {
   '0035-claim-period-persons.ts': 'cace75ccf56d9d8ee60761392311227137e12b2e7a8255a76617c7671cad01c2',
   '0036-party-dues-span.ts': '058088d472bfec0ee785bc97671c101787cc8ede12736ebd893b89b6b69a07c1',
   '0033-meetings.ts': '9a299990f90abab299130571a8750dd3b01084e8ba0a156e1120b7086dd9ceb6',
+  '0037-adjustment-basis.ts': 'a208eaaba59c3434b1e1c84f1a885021254c1a3aec2f82987463797e593118db',
 };
 
 const migrationsDir = path.resolve(import.meta.dirname, '../migrations');

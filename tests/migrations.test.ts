@@ -700,6 +700,34 @@ describe('migrations', () => {
     });
   });
 
+  test('0037-adjustment-basis: rows kept keep their lines in words and have no basis; down removes the column, keeps the rows', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0036-party-dues-span');
+    const words = JSON.stringify(['定额调整 50.00 元']);
+    store.raw.exec(`
+      insert into persons (id, name, name_sort, category, created_at, updated_at) values (1, '甲', '甲', '退休', 'x', 'x');
+      insert into adjustment_runs (id, year, file_name, file_sha256, rule, summary, imported_at, imported_by) values (1, 2026, 'a.xlsx', 'h', '{}', '{}', 'x', 'y');
+      insert into adjustment_rows (id, run_id, sheet, row, outcome, person_id, old_fen, expected_fen, breakdown, issues, raw)
+        values (1, 1, 'S', 3, 'matched', 1, 400000, 19500, '${words}', '[]', '{}');`);
+    await migrateTo('0037-adjustment-basis');
+    expect(store.raw.prepare('select breakdown, basis from adjustment_rows').get()).toEqual({
+      breakdown: words,
+      basis: null,
+    });
+    store.raw
+      .prepare('update adjustment_rows set basis = \'["退休","1950-03-15","2010-03",35,0]\', breakdown = null')
+      .run();
+    await migrateTo('0036-party-dues-span');
+    expect(store.raw.prepare('select id, expected_fen from adjustment_rows').get()).toEqual({
+      id: 1,
+      expected_fen: 19500,
+    });
+    const columns = (store.raw.prepare('pragma table_info(adjustment_rows)').all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    expect(columns).not.toContain('basis');
+  });
+
   test('0028-survivors: survivors linked to a file, the allowance periods stop after they start, checks once a year, ids never reused; down removes them', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0025-lunar-birthdays');

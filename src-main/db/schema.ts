@@ -78,6 +78,7 @@ export interface AdjustmentRowsTable {
   checked_on: string | null;
   checked_by: string | null;
   check_note: string | null;
+  basis: string | null;
 }
 
 export interface AdjustmentRulesTable {

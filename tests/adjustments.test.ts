@@ -123,6 +123,39 @@ const upload = (file: string) => ({
   dataBase64: fs.readFileSync(file).toString('base64'),
 });
 
+const zhangFacts = someone({ birthDate: '1950-03-15', contributionYears: 35 });
+const liFacts = someone({ birthDate: '1940-12-31', contributionYears: 40, remoteArea: true });
+
+/** 张桂兰 (the rule's 195.00, as the agency's) and 李建国 (the rule's 234.33, the agency's 224.33), imported under RULE. */
+async function twoPeople() {
+  const make = async (name: string, facts: AdjustmentPerson, seq: string) =>
+    (
+      await call<PersonFile>('retirees.create', {
+        person: person({
+          ...facts,
+          category: '退休',
+          name,
+          idNumber: idNumber(facts.birthDate!.replaceAll('-', ''), seq),
+        }),
+      })
+    ).id;
+  const zhang = await make('张桂兰', zhangFacts, '002');
+  const li = await make('李建国', liFacts, '013');
+  await call('adjustments.saveRule', { rule: RULE, loaded: null });
+  const run = await call<AdjustmentRunView>(
+    'adjustments.import',
+    upload(
+      await agencyList([
+        [1, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195],
+        [2, '李建国', idNumber('19401231', '013'), 3333.33, 3557.66, 224.33],
+      ]),
+    ),
+  );
+  const rows = async (runId = run.id) =>
+    (await call<{ rows: AdjustmentRowView[] }>('adjustments.rows', { runId, filter: 'all' })).rows;
+  return { zhang, li, run, rows };
+}
+
 describe('the agency list', () => {
   test('matched by ID number; differences flagged with both figures; unmatched and unreadable rows kept; check-off; notices', async () => {
     const make = async (name: string, birth: string, seq: string, extra: object) =>
@@ -258,39 +291,7 @@ describe('the agency list', () => {
   });
 
   test('a corrected list for the same year keeps the checks of people whose figures did not change', async () => {
-    const zhang = (
-      await call<PersonFile>('retirees.create', {
-        person: person({
-          name: '张桂兰',
-          idNumber: idNumber('19500315', '002'),
-          retirementDate: '2010-03',
-          contributionYears: 35,
-        }),
-      })
-    ).id;
-    const li = (
-      await call<PersonFile>('retirees.create', {
-        person: person({
-          name: '李建国',
-          idNumber: idNumber('19401231', '013'),
-          retirementDate: '2010-03',
-          contributionYears: 40,
-          remoteArea: true,
-        }),
-      })
-    ).id;
-    await call('adjustments.saveRule', { rule: RULE, loaded: null });
-    const first = await call<AdjustmentRunView>(
-      'adjustments.import',
-      upload(
-        await agencyList([
-          [1, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195],
-          [2, '李建国', idNumber('19401231', '013'), 3333.33, 3557.66, 224.33],
-        ]),
-      ),
-    );
-    const rowsOf = async (runId: number) =>
-      (await call<{ rows: AdjustmentRowView[] }>('adjustments.rows', { runId, filter: 'all' })).rows;
+    const { zhang, li, run: first, rows: rowsOf } = await twoPeople();
     for (const r of await rowsOf(first.id))
       await call('adjustments.check', { id: r.id, note: r.personId === li ? '已报社保中心更正' : null });
     // The agency corrects 李建国's figure; 张桂兰's is the same.
@@ -358,39 +359,6 @@ describe('the agency list', () => {
 });
 
 describe('the lines a row shows (how its figure was reached)', () => {
-  const zhangFacts = someone({ birthDate: '1950-03-15', contributionYears: 35 });
-  const liFacts = someone({ birthDate: '1940-12-31', contributionYears: 40, remoteArea: true });
-
-  /** 张桂兰 (the rule's 195.00, as the agency's) and 李建国 (the rule's 234.33, the agency's 224.33), imported under RULE. */
-  async function twoPeople() {
-    const make = async (name: string, facts: AdjustmentPerson, seq: string) =>
-      (
-        await call<PersonFile>('retirees.create', {
-          person: person({
-            ...facts,
-            category: '退休',
-            name,
-            idNumber: idNumber(facts.birthDate!.replaceAll('-', ''), seq),
-          }),
-        })
-      ).id;
-    const zhang = await make('张桂兰', zhangFacts, '002');
-    const li = await make('李建国', liFacts, '013');
-    await call('adjustments.saveRule', { rule: RULE, loaded: null });
-    const run = await call<AdjustmentRunView>(
-      'adjustments.import',
-      upload(
-        await agencyList([
-          [1, '张桂兰', idNumber('19500315', '002'), 4000, 4195, 195],
-          [2, '李建国', idNumber('19401231', '013'), 3333.33, 3557.66, 224.33],
-        ]),
-      ),
-    );
-    const rows = async () =>
-      (await call<{ rows: AdjustmentRowView[] }>('adjustments.rows', { runId: run.id, filter: 'all' })).rows;
-    return { zhang, li, run, rows };
-  }
-
   test('after the files and the rule change and the run is recomputed, a checked row keeps its lines, an unchecked one gets the new', async () => {
     const { zhang, li, run, rows } = await twoPeople();
     const zhangBefore = expectedIncrease(RULE, zhangFacts, 400000).lines;

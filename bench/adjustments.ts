@@ -141,7 +141,7 @@ export async function benchAdjustments(ctx: AppContext, dir: string): Promise<st
     `  of which: ${(['read', 'check', 'store'] as const)
       .map((k) => {
         const ms = median(phases.map((p) => p[k]));
-        return `${{ read: 'reading (beyond the checking done meanwhile)', check: 'match + compute (while reading)', store: 'store (rows written, commit)' }[k]} ${(ms / 1000).toFixed(2)} s (${(ms / base).toFixed(2)}x)`;
+        return `${{ read: 'reading (beyond the checking done meanwhile)', check: 'match + compute + write the rows (while reading)', store: 'counts, audit, commit' }[k]} ${(ms / 1000).toFixed(2)} s (${(ms / base).toFixed(2)}x)`;
       })
       .join('   ')}`,
     `  CPU of this process, both threads: check ${(median(checkCpu) / 1000).toFixed(2)} s, reading ${(median(readCpu) / 1000).toFixed(2)} s, ratio ${cpuRatio.toFixed(2)}x`,

@@ -4,6 +4,7 @@
 // INSERT statement (adjustments.ts insertRows: a hundred rows a statement) is kept row for row.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AdjustmentRowView, AdjustmentRunView } from '../src-main/contract/adjustments';
@@ -694,6 +695,32 @@ describe('a long list, checked while it is still being read', () => {
     return { early, middle, late, bytes: fs.readFileSync(await agencyList(rows)) };
   }
 
+  test('a short list in an office with many more people: the people its rows name are found all the same', async () => {
+    saveRule(ctx.store, RULE);
+    // Three hundred people on file, far more than the list has rows: looked up by the rows' own ID numbers.
+    const ids = ctx.store.tx(() =>
+      Array.from({ length: 300 }, (_, i) => {
+        const id = idNumber(`1950${String(1 + (i % 12)).padStart(2, '0')}15`, String(i).padStart(3, '0'));
+        createPerson(ctx.store, person({ ...someone(), category: '退休', name: `人员${i}`, idNumber: id }), {
+          acceptWarnings: true,
+        });
+        return id;
+      }),
+    );
+    const file = await agencyList([
+      [1, '人员7', ids[7], 3000, 3200, 200],
+      [2, '外单位', idNumber('19600101', '999'), 3000, 3200, 200],
+      [3, '人员250', ids[250], 3000, 3200, 200],
+      [4, '人员7', ids[7], 3000, 3200, 200],
+    ]);
+    const run = await importAdjustments(ctx.store, fs.readFileSync(file), '调资名单.xlsx', 2026);
+    expect(run.counts).toMatchObject({ dataRows: 4, matched: 2, unmatched: 1, rejected: 1 });
+    const personOf = ctx.store.raw.prepare('SELECT id FROM persons WHERE id_number = ?').pluck();
+    expect(
+      ctx.store.raw.prepare('SELECT person_id FROM adjustment_rows WHERE run_id = ? ORDER BY row').pluck().all(run.id),
+    ).toEqual([personOf.get(ids[7]), null, personOf.get(ids[250]), null]);
+  });
+
   test('a person listed twice a thousand rows apart is refused the second time, naming the first row', async () => {
     saveRule(ctx.store, RULE);
     const { bytes } = await longList();
@@ -706,30 +733,37 @@ describe('a long list, checked while it is still being read', () => {
     expect(second).toContain('与“调资名单”第 13 行的身份证号相同');
   });
 
-  test('a file changed while the list is read: what is kept is computed from the file as it is then', async () => {
+  test('while the list is read and its rows written, nobody else changes the files they are matched to', async () => {
     saveRule(ctx.store, RULE);
-    const { early, late, bytes } = await longList();
-    const expected = (years: number) =>
-      expectedIncrease(RULE, { ...early.p, contributionYears: years }, 300000).expectedFen;
-    // The reading stops after its first thousand rows (the first person already matched and
-    // computed) while someone corrects that person's years of contribution on their file.
+    const { early, bytes } = await longList();
+    // Another connection to the file (the app's, beside the reading process's) tries to correct a
+    // file after the first thousand rows are matched, computed and written.
+    const other = new Database(ctx.store.file);
+    other.pragma('busy_timeout = 0');
+    const correct = () => other.prepare('UPDATE persons SET contribution_years = 40 WHERE id_number = ?').run(early.id);
+    let refused: unknown = null;
     async function* readWithACorrection(b: Buffer, name: string) {
       let chunks = 0;
       for (const event of bookEvents(b, name)) {
         yield event;
         if (event.type === 'rows' && ++chunks === 3) {
-          ctx.store.raw.prepare('UPDATE persons SET contribution_years = 40 WHERE id_number = ?').run(early.id);
-          await new Promise((resolve) => setTimeout(resolve, 0));
+          try {
+            correct();
+          } catch (e) {
+            refused = e;
+          }
         }
       }
     }
     const run = await importAdjustments(ctx.store, bytes, '调资名单.xlsx', 2026, { read: readWithACorrection });
+    expect(String(refused)).toContain('database is locked');
     const stored = ctx.store.raw
-      .prepare('SELECT id_number, expected_fen FROM adjustment_rows WHERE run_id = ? AND outcome = ? ORDER BY row')
-      .all(run.id, 'matched');
-    expect(stored[0]).toEqual({ id_number: early.id, expected_fen: expected(40) });
-    expect(expected(40)).not.toBe(expected(30));
-    expect(stored).toHaveLength(3);
-    expect(stored[2]).toMatchObject({ id_number: late.id });
+      .prepare('SELECT expected_fen FROM adjustment_rows WHERE run_id = ? AND id_number = ? AND outcome = ?')
+      .pluck()
+      .get(run.id, early.id, 'matched');
+    expect(stored).toBe(expectedIncrease(RULE, early.p, 300000).expectedFen);
+    // Once the import is kept, the correction goes through.
+    expect(correct().changes).toBe(1);
+    other.close();
   });
 });

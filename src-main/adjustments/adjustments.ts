@@ -113,9 +113,9 @@ export interface AdjustmentImportOptions {
 }
 
 /**
- * The import's time: reading the file, less the time this thread spent matching and computing
- * rows meanwhile (the reading thread read on); that matching and computing; writing the rows
- * (the commit included).
+ * The import's time: reading the file, less the time this thread spent meanwhile on its rows (the
+ * reading thread read on); matching, computing and writing the rows as they came; then the run's
+ * counts, its audit row and the commit.
  */
 export interface AdjustmentPhases {
   read: number;
@@ -202,43 +202,60 @@ function compute(increase: Increase, p: PersonForRule, oldFen: number): Adjustme
   );
 }
 
+/** A person's row as PERSON_FOR_RULE_COLUMNS reads it, in that order, in JSON. */
+type FoundPerson = [
+  id: number,
+  name: string,
+  category: string,
+  birth: string | null,
+  retirement: string | null,
+  years: number | null,
+  remote: number,
+  status: string,
+  statusDate: string | null,
+];
+
+function personForRule(p: FoundPerson): PersonForRule {
+  return {
+    id: p[0],
+    name: p[1],
+    category: p[2],
+    birth_date: p[3],
+    retirement_date: p[4],
+    contribution_years: p[5],
+    remote_area: p[6],
+    status: p[7],
+    status_date: p[8],
+  };
+}
+
 /**
- * The person each row's ID number names, with what the rule needs, for the rows from `from` on:
- * one statement for them all, joined on the rows' places, answering one JSON text (JSON.parse
- * builds 90,000 rows in a third less time than better-sqlite3 hands them over value by value).
+ * The person each row's ID number names, with what the rule needs: one statement for the rows,
+ * joined on their places, answering one JSON text (JSON.parse builds 90,000 rows in a third less
+ * time than better-sqlite3 hands them over value by value).
  */
-function findPeople(store: Store, listed: ListRow[], from: number): void {
+function findPeople(store: Store, listed: ListRow[]): void {
   const answer = store
     .prepare(
       `SELECT json_group_array(json_array(j.key, ${PERSON_FOR_RULE_COLUMNS.map((c) => `p.${c}`).join(', ')})) FROM json_each(?) j JOIN persons p ON p.id_number = j.value`,
     )
     .pluck()
-    .get(JSON.stringify(listed.slice(from).map((l) => l.id.idNumber))) as string;
-  type Found = [
-    at: number,
-    id: number,
-    name: string,
-    category: string,
-    birth: string | null,
-    retirement: string | null,
-    years: number | null,
-    remote: number,
-    status: string,
-    statusDate: string | null,
-  ];
-  for (const p of JSON.parse(answer) as Found[]) {
-    listed[from + p[0]].person = {
-      id: p[1],
-      name: p[2],
-      category: p[3],
-      birth_date: p[4],
-      retirement_date: p[5],
-      contribution_years: p[6],
-      remote_area: p[7],
-      status: p[8],
-      status_date: p[9],
-    };
-  }
+    .get(JSON.stringify(listed.map((l) => l.id.idNumber))) as string;
+  for (const [at, ...p] of JSON.parse(answer) as [number, ...FoundPerson][]) listed[at].person = personForRule(p);
+}
+
+/** Everyone on file with an ID number, by it, as findPeople reads them. */
+function everyoneOnFile(store: Store): Map<string, PersonForRule> {
+  const answer = store
+    .prepare(
+      `SELECT json_group_array(json_array(id_number, ${PERSON_FOR_RULE_COLUMNS.join(', ')})) FROM persons WHERE id_number IS NOT NULL`,
+    )
+    .pluck()
+    .get() as string;
+  const byNumber = new Map<string, PersonForRule>();
+  for (const [idNumber, ...p] of JSON.parse(answer) as [string, ...FoundPerson][])
+    byNumber.set(idNumber, personForRule(p));
+  return byNumber;
 }
 
 interface EarlierCheck {
@@ -269,10 +286,10 @@ function checksOfYear(store: Store, year: number): Map<number, EarlierCheck[]> {
  * Imports the agency's list for a year in one transaction; the run, with its counts.
  *
  * The file is read on a thread of its own (spreadsheet/stream.ts), a chunk of rows at a time, and
- * each chunk is matched and computed here as it comes, while the thread reads on: on two cores the
- * check takes little longer than reading the file alone (issue 17). Its rows are written when the
- * whole file has been read, in one transaction; if the files changed while it was read, the rows
- * are matched and computed again inside it, so that what is kept is what the files say then.
+ * each chunk is matched, computed and written here as it comes, while the thread reads on: on two
+ * cores the check takes little longer than reading the file alone (issue 17). The transaction
+ * holds the write lock from the start (Store.txWaiting: the reading process runs one call at a
+ * time), so the files the rows are matched to cannot change before they are kept.
  */
 export async function importAdjustments(
   store: Store,
@@ -289,119 +306,101 @@ export async function importAdjustments(
   const told = options.map ? teach(ADJUSTMENT, options.map, '按指定的对应', '列的对应') : undefined;
   const taughtOf = (s: SourceSheet) =>
     bothTaught(told, rememberedTaught(store, 'adjustment', s.rows, ADJUSTMENT_FIELD_NAMES));
-  const seenAtStart = store.dataStamp();
-
-  let list = new ListCheck(store, year, rule);
-  const into = new BookFromEvents();
-  /** Each sheet's table and its columns, once its header is decided (null: none), and its rows checked so far. */
-  let sheets: { table: ListTable | null | undefined; columns: SheetColumns[]; next: number }[] = [];
-  const advance = (i: number, complete: boolean) => {
-    const sheet = into.sheets[i];
-    const at = sheets[i];
-    if (at.table === undefined) {
-      if (!complete && sheet.rows.length < HEADER_FOUND_WITHIN) return;
-      const { tables: [found] = [], columns } = findTables([sheet], SHAPE, taughtOf);
-      at.table = found ? { ...found, rawJson: rawCellsJson(found.header.labels) } : null;
-      at.columns = found ? columns : [];
-      at.next = found ? found.header.row + 1 : 0;
-    }
-    if (at.table && at.next < sheet.rows.length) {
-      const clock = performance.now();
-      list.add(at.table, at.next, sheet.rows.length);
-      if (phases) phases.check += performance.now() - clock;
-      at.next = sheet.rows.length;
-    }
-  };
-  for await (const event of (options.read ?? readInThread)(bytes, fileName)) {
-    into.take(event);
-    if (event.type === 'restart') {
-      list = new ListCheck(store, year, rule);
-      sheets = [];
-    } else if (event.type === 'sheet') {
-      if (sheets.length) advance(sheets.length - 1, true);
-      sheets.push({ table: undefined, columns: [], next: 0 });
-    } else if (event.type === 'rows') advance(sheets.length - 1, false);
-    else if (sheets.length) advance(sheets.length - 1, true);
-  }
-  if (phases) phases.read = performance.now() - started - phases.check;
-  const tables = sheets.flatMap((s) => (s.table ? [s.table] : []));
-  // Where no sheet holds the list, the columns of the sheets nearest to it, for the mapping step.
-  const columns = tables.length ? sheets.flatMap((s) => s.columns) : findTables(into.sheets, SHAPE, taughtOf).columns;
-  // A trial of a list that lacks a required column answers with its columns and what is missing
-  // (nothing read), for the mapping step; an import is refused.
-  if (tables.length === 0 && !(options.dryRun && columns.length > 0)) {
-    throw new UserError(
-      'no_header',
-      `在“${fileName}”中没有找到调资名单的表头：需要身份证号、调整前养老金，以及调整后养老金或调整额各列（表头写法不同时，可用 --map 指定各列对应的字段）`,
-    );
-  }
-  const clock = performance.now();
+  let columns: SheetColumns[] = [];
   try {
-    const view = store.tx(() => {
-      if (store.dataStamp() !== seenAtStart) {
-        // The files (or the rule) changed while the file was read: checked again, as they are now.
-        const now = getRule(store, year);
-        if (!now) throw new UserError('invalid_input', `${year} 年的调资规则已被删除，请重新填写后再导入调资名单`);
-        list = new ListCheck(store, year, now);
-        for (const t of tables) list.add(t, t.header.row + 1, t.sheet.rows.length);
+    return await store.txWaiting(async () => {
+      const importedAt = nowIso();
+      const importedBy = currentOperator(store);
+      const ruleJson = JSON.stringify(rule);
+      const runId = Number(
+        store
+          .prepare(
+            'INSERT INTO adjustment_runs (year, file_name, file_sha256, rule, summary, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(year, fileName, createHash('sha256').update(bytes).digest('hex'), ruleJson, '{}', importedAt, importedBy)
+          .lastInsertRowid,
+      );
+      // Nothing of a dry run is kept (SQLite rolls the transaction back): its rows are not written.
+      const save = options.dryRun ? () => {} : (rows: CheckedRow[]) => insertRows(store, runId, rows);
+      const newCheck = () => new ListCheck(store, year, rule, bytes.length, save);
+      let list = newCheck();
+      const into = new BookFromEvents();
+      /** Each sheet's table and its columns, once its header is decided (null: none), and its rows checked so far. */
+      let sheets: { table: ListTable | null | undefined; columns: SheetColumns[]; next: number }[] = [];
+      const advance = (i: number, complete: boolean) => {
+        const sheet = into.sheets[i];
+        const at = sheets[i];
+        if (at.table === undefined) {
+          if (!complete && sheet.rows.length < HEADER_FOUND_WITHIN) return;
+          const { tables: [found] = [], columns } = findTables([sheet], SHAPE, taughtOf);
+          at.table = found ? { ...found, rawJson: rawCellsJson(found.header.labels) } : null;
+          at.columns = found ? columns : [];
+          at.next = found ? found.header.row + 1 : 0;
+        }
+        if (at.table && at.next < sheet.rows.length) {
+          const clock = performance.now();
+          list.add(at.table, at.next, sheet.rows.length);
+          if (phases) phases.check += performance.now() - clock;
+          at.next = sheet.rows.length;
+        }
+      };
+      for await (const event of (options.read ?? readInThread)(bytes, fileName)) {
+        into.take(event);
+        if (event.type === 'restart') {
+          // The book comes again from its start: what was written of it goes.
+          store.prepare('DELETE FROM adjustment_rows WHERE run_id = ?').run(runId);
+          list = newCheck();
+          sheets = [];
+        } else if (event.type === 'sheet') {
+          if (sheets.length) advance(sheets.length - 1, true);
+          sheets.push({ table: undefined, columns: [], next: 0 });
+        } else if (event.type === 'rows') advance(sheets.length - 1, false);
+        else if (sheets.length) advance(sheets.length - 1, true);
       }
-      return saveAdjustments(store, bytes, fileName, year, list, options, told !== undefined, tables);
+      if (phases) phases.read = performance.now() - started - phases.check;
+      const tables = sheets.flatMap((s) => (s.table ? [s.table] : []));
+      // Where no sheet holds the list, the columns of the sheets nearest to it, for the mapping step.
+      columns = tables.length ? sheets.flatMap((s) => s.columns) : findTables(into.sheets, SHAPE, taughtOf).columns;
+      // A trial of a list that lacks a required column answers with its columns and what is missing
+      // (nothing read), for the mapping step; an import is refused.
+      if (tables.length === 0 && !(options.dryRun && columns.length > 0)) {
+        throw new UserError(
+          'no_header',
+          `在“${fileName}”中没有找到调资名单的表头：需要身份证号、调整前养老金，以及调整后养老金或调整额各列（表头写法不同时，可用 --map 指定各列对应的字段）`,
+        );
+      }
+      const counts = { ...list.counts, skipped: list.skipped };
+      // The run as getRun reads it back, from what was just written (not a count over its rows).
+      const view: AdjustmentRunView = {
+        id: runId,
+        year,
+        fileName,
+        importedAt,
+        importedBy,
+        rule: JSON.parse(ruleJson) as AdjustmentRule,
+        counts,
+        columns,
+      };
+      if (options.dryRun) throw new DryRunDone(view);
+      store.prepare('UPDATE adjustment_runs SET summary = ? WHERE id = ?').run(JSON.stringify(counts), runId);
+      writeAudit(store, {
+        entity: 'adjustment_run',
+        entityId: runId,
+        personId: null,
+        action: 'create',
+        before: null,
+        after: { year, fileName, ...counts },
+      });
+      if (told !== undefined) for (const { header } of tables) rememberTable(store, 'adjustment', header);
+      return view;
     });
-    return { ...view, columns };
   } catch (e) {
-    if (e instanceof DryRunDone) return { ...e.view, columns };
+    if (e instanceof DryRunDone) return e.view;
     throw e;
   } finally {
-    if (phases) phases.store = performance.now() - clock;
+    // Writing the last rows, the run's counts and its audit row, and the commit.
+    if (phases) phases.store = performance.now() - started - phases.read - phases.check;
   }
-}
-
-function saveAdjustments(
-  store: Store,
-  bytes: Buffer,
-  fileName: string,
-  year: number,
-  list: ListCheck,
-  options: AdjustmentImportOptions,
-  remember: boolean,
-  tables: ListTable[],
-): AdjustmentRunView {
-  const importedAt = nowIso();
-  const importedBy = currentOperator(store);
-  const ruleJson = JSON.stringify(list.rule);
-  const runId = Number(
-    store
-      .prepare(
-        'INSERT INTO adjustment_runs (year, file_name, file_sha256, rule, summary, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(year, fileName, createHash('sha256').update(bytes).digest('hex'), ruleJson, '{}', importedAt, importedBy)
-      .lastInsertRowid,
-  );
-  const counts = { ...list.counts, skipped: list.skipped };
-  // The run as getRun reads it back, from what was just written (not a count over its rows).
-  const view: AdjustmentRunView = {
-    id: runId,
-    year,
-    fileName,
-    importedAt,
-    importedBy,
-    rule: JSON.parse(ruleJson) as AdjustmentRule,
-    counts,
-  };
-  // Nothing of a dry run is kept (SQLite rolls the transaction back): its rows are not written.
-  if (options.dryRun) throw new DryRunDone(view);
-  insertRows(store, runId, list.checked);
-  store.prepare('UPDATE adjustment_runs SET summary = ? WHERE id = ?').run(JSON.stringify(counts), runId);
-  writeAudit(store, {
-    entity: 'adjustment_run',
-    entityId: runId,
-    personId: null,
-    action: 'create',
-    before: null,
-    after: { year, fileName, ...counts },
-  });
-  if (remember) for (const { header } of tables) rememberTable(store, 'adjustment', header);
-  return view;
 }
 
 /**
@@ -433,25 +432,27 @@ interface ListRow {
 }
 
 /**
- * The list's data rows matched to the files and computed under the rule, as they are added, a
- * table's rows at a time in the order of the file: the rows as they are to be stored, their
- * counts, and the rows below the headers that are not data.
+ * The list's data rows matched to the files and computed under the rule, a table's rows at a time
+ * in the order of the file, each batch handed to `save` as it is checked; their counts, and the
+ * rows below the headers that are not data.
  */
 class ListCheck {
-  readonly listed: ListRow[] = [];
-  readonly checked: CheckedRow[] = [];
   readonly counts = { dataRows: 0, matched: 0, unmatched: 0, rejected: 0, differs: 0, noExpected: 0, checked: 0 };
   skipped = 0;
-  /** A person already met in the list, at their first row. */
-  private readonly seen = new Map<number, ListRow>();
+  /** A person already met in the list: where (the sheet, the row). */
+  private readonly seen = new Map<number, { sheet: string; r: number }>();
   /** A corrected list for the same year: a person checked before, with the same figures, stays checked. */
   private readonly earlierChecks: Map<number, EarlierCheck[]>;
   private readonly increase: Increase;
+  /** Everyone on file with an ID number, read at once for a list about as long as the files (else each batch's people). */
+  private everyone: Map<string, PersonForRule> | null | undefined;
 
   constructor(
     private readonly store: Store,
     year: number,
     readonly rule: AdjustmentRule,
+    private readonly fileBytes: number,
+    private readonly save: (rows: CheckedRow[]) => void,
   ) {
     this.earlierChecks = checksOfYear(store, year);
     this.increase = increaseUnder(rule);
@@ -459,14 +460,14 @@ class ListCheck {
 
   /** The rows from..to (exclusive) of a table's sheet. */
   add(table: ListTable, from: number, to: number): void {
-    const start = this.listed.length;
+    const listed: ListRow[] = [];
     const idColumn = table.header.columns.get('idNumber');
     const { rows } = table.sheet;
     for (let r = from; r < to; r++) {
       const row = rows[r];
       if (tableRowKind(row) !== 'data') this.skipped++;
       else
-        this.listed.push({
+        listed.push({
           table,
           r,
           row,
@@ -474,19 +475,38 @@ class ListCheck {
           person: undefined,
         });
     }
-    // The rows' people read in one statement (not a SELECT per row).
-    findPeople(this.store, this.listed, start);
+    this.findPeople(listed);
     const { counts } = this;
-    for (let i = start; i < this.listed.length; i++) {
-      const r = checkListRow(this.listed[i], this.increase, this.seen, this.earlierChecks);
+    const checked: CheckedRow[] = [];
+    for (const l of listed) {
+      const r = checkListRow(l, this.increase, this.seen, this.earlierChecks);
       // As countRows counts the stored rows.
       counts.dataRows++;
       counts[r.outcome]++;
       counts.differs += r.differs;
       if (r.outcome === 'matched' && r.expectedFen === null) counts.noExpected++;
       if (r.checkedOn !== null) counts.checked++;
-      this.checked.push(r);
+      checked.push(r);
     }
+    this.save(checked);
+  }
+
+  /**
+   * Each row's person. A list of a hundred bytes a row or more (an agency's list is) holding about
+   * as many rows as there are people on file: everyone read in one statement, the first time,
+   * while the first rows are still being read; a shorter one: its people, a batch in one statement.
+   */
+  private findPeople(listed: ListRow[]) {
+    if (this.everyone === undefined) {
+      const onFile = this.store
+        .prepare('SELECT count(*) FROM persons WHERE id_number IS NOT NULL')
+        .pluck()
+        .get() as number;
+      this.everyone = onFile <= (2 * this.fileBytes) / 100 ? everyoneOnFile(this.store) : null;
+    }
+    const everyone = this.everyone;
+    if (everyone) for (const l of listed) l.person = l.id.idNumber === null ? undefined : everyone.get(l.id.idNumber);
+    else findPeople(this.store, listed);
   }
 }
 
@@ -519,7 +539,7 @@ function amountOf(l: ListRow, f: Field, issues: Issue[]): number | null {
 function checkListRow(
   l: ListRow,
   increase: Increase,
-  seen: Map<number, ListRow>,
+  seen: Map<number, { sheet: string; r: number }>,
   earlierChecks: Map<number, EarlierCheck[]>,
 ): CheckedRow {
   const { id } = l;
@@ -558,11 +578,11 @@ function checkListRow(
       issues,
       'idNumber',
       'duplicate',
-      `与“${first.table.sheet.name}”第 ${first.r + 1} 行的身份证号相同，同一人在名单中出现两次`,
+      `与“${first.sheet}”第 ${first.r + 1} 行的身份证号相同，同一人在名单中出现两次`,
     );
     outcome = 'rejected';
   } else {
-    seen.set(p.id, l);
+    seen.set(p.id, { sheet: l.table.sheet.name, r: l.r });
     personId = p.id;
     outcome = oldFen === null || agencyFen === null ? 'rejected' : 'matched';
     if (name && name !== p.name) problem(issues, 'name', 'name_mismatch', `姓名“${name}”与档案中的“${p.name}”不符`);

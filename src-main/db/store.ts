@@ -94,6 +94,27 @@ export class Store {
   }
 
   /**
+   * Runs `fn` in one transaction that waits between its statements (a file read on another thread
+   * while its rows are written as they come): all of its writes commit, or none. The write lock is
+   * taken at once, so no other connection changes the file meanwhile. Only for a connection whose
+   * calls run one at a time (the reading process: jobs/serve.ts): whatever else ran on it while
+   * `fn` waits would join the transaction.
+   */
+  async txWaiting<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.raw.inTransaction) throw new Error('txWaiting cannot run inside another transaction');
+    this.refuseIfReadOnly();
+    this.raw.exec('BEGIN IMMEDIATE');
+    try {
+      const value = await fn();
+      this.raw.exec('COMMIT');
+      return value;
+    } catch (e) {
+      if (this.raw.inTransaction) this.raw.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  /**
    * Stops every write on this connection, saying why in words for the user (the file was found
    * damaged after start). A transaction is refused before it begins; a write outside one meets
    * SQLite's own query_only (https://sqlite.org/pragma.html#pragma_query_only).

@@ -11,7 +11,13 @@ import type { AdjustmentRowView, AdjustmentRunView } from '../src-main/contract/
 import type { PrintableView } from '../src-main/contract/common';
 import type { PersonFile } from '../src-main/contract/retirees';
 import type { AppContext } from '../src-main/app/context';
-import { emptyRule, expectedIncrease, ruleProblems, type AdjustmentPerson } from '../src-main/shared/adjustment';
+import {
+  emptyRule,
+  expectedIncrease,
+  increaseUnder,
+  ruleProblems,
+  type AdjustmentPerson,
+} from '../src-main/shared/adjustment';
 import { importAdjustments, runRows, saveRule } from '../src-main/adjustments/adjustments';
 import { bookEvents } from '../src-main/spreadsheet/stream';
 import { createPerson } from '../src-main/retirees/persons';
@@ -55,6 +61,23 @@ describe('the rule, worked by hand', () => {
     // 3,333.33 × 1 % = 33.3333 → 33.33; 86 − 80 = 6 years over 80.
     expect(r.parts).toEqual({ fixed: 5000, tied: 8000 + 3333, tilt: 4500 + 600, remote: 2000 });
     expect(r.expectedFen).toBe(23433);
+  });
+
+  test('without the words (as the check computes 90,000 rows): the same figures, parts and gaps, no lines', () => {
+    const people = [
+      someone(),
+      someone({ birthDate: '1940-12-31', contributionYears: 40, remoteArea: true }),
+      someone({ category: '离休' }),
+      someone({ retirementDate: '2026-03' }),
+      someone({ contributionYears: null, birthDate: null }),
+    ];
+    const worded = increaseUnder(RULE);
+    const bare = increaseUnder(RULE, { words: false });
+    for (const p of people) {
+      const { lines, ...figures } = worded(p, 333333);
+      expect(lines.length).toBeGreaterThan(0);
+      expect(bare(p, 333333)).toEqual({ ...figures, lines: [] });
+    }
   });
 
   test('the percentage rounds half up to the fen: 1,234.50 × 1 % = 12.345 → 12.35', () => {

@@ -455,7 +455,8 @@ class ListCheck {
     private readonly save: (rows: CheckedRow[]) => void,
   ) {
     this.earlierChecks = checksOfYear(store, year);
-    this.increase = increaseUnder(rule);
+    // The figures only: a row keeps the facts its lines are worked from when it is shown (basisOf).
+    this.increase = increaseUnder(rule, { words: false });
   }
 
   /** The rows from..to (exclusive) of a table's sheet. */

@@ -169,8 +169,13 @@ export function expectedIncrease(rule: AdjustmentRule, person: AdjustmentPerson,
 /**
  * The increase under one rule, person after person (the annual check computes 90,000 of them):
  * what is the same for everyone, the rule's words and its age bands in order, is made once.
+ * `words: false`: the figure and what is missing only, without the lines in words (the check keeps
+ * the facts and works the lines when a row is shown).
  */
-export function increaseUnder(rule: AdjustmentRule): (person: AdjustmentPerson, oldFen: number) => AdjustmentResult {
+export function increaseUnder(
+  rule: AdjustmentRule,
+  { words = true }: { words?: boolean } = {},
+): (person: AdjustmentPerson, oldFen: number) => AdjustmentResult {
   const categories = rule.categories as string[];
   const retiredBy = formatChineseDate(rule.retiredBy);
   const fixedLine = `定额调整 ${y(rule.fixedFen)}`;
@@ -223,20 +228,25 @@ export function increaseUnder(rule: AdjustmentRule): (person: AdjustmentPerson, 
     const lines: string[] = [];
     const missing: string[] = [];
     if (!categories.includes(person.category)) {
-      return { expectedFen: 0, parts, lines: [`人员类别为${person.category}，不在本次调整范围内`], missing };
+      return {
+        expectedFen: 0,
+        parts,
+        lines: words ? [`人员类别为${person.category}，不在本次调整范围内`] : [],
+        missing,
+      };
     }
     if (!person.retirementDate) missing.push('离退休时间');
     else if (person.retirementDate > rule.retiredBy) {
       return {
         expectedFen: 0,
         parts,
-        lines: [`${formatChineseDate(person.retirementDate)}离退休，晚于${retiredBy}，不参加本次调整`],
+        lines: words ? [`${formatChineseDate(person.retirementDate)}离退休，晚于${retiredBy}，不参加本次调整`] : [],
         missing,
       };
     }
 
     parts.fixed = rule.fixedFen;
-    if (rule.fixedFen) lines.push(fixedLine);
+    if (rule.fixedFen && words) lines.push(fixedLine);
 
     const tied: string[] = [];
     if (rule.perYearFen) {
@@ -244,13 +254,13 @@ export function increaseUnder(rule: AdjustmentRule): (person: AdjustmentPerson, 
       else {
         const years = yearsPart(person.contributionYears);
         parts.tied += years.fen;
-        tied.push(years.text);
+        if (words) tied.push(years.text);
       }
     }
     if (rule.percentBp) {
       const v = Math.floor((oldFen * rule.percentBp + 5000) / 10000);
       parts.tied += v;
-      tied.push(`调整前基本养老金 ${y(oldFen)} × ${percent}% = ${y(v)}`);
+      if (words) tied.push(`调整前基本养老金 ${y(oldFen)} × ${percent}% = ${y(v)}`);
     }
     if (tied.length) lines.push(`挂钩调整：${tied.join('；')}`);
 
@@ -260,13 +270,13 @@ export function increaseUnder(rule: AdjustmentRule): (person: AdjustmentPerson, 
       else {
         const tilt = tiltPart(a);
         parts.tilt += tilt.fen;
-        if (tilt.line) lines.push(tilt.line);
+        if (tilt.line && words) lines.push(tilt.line);
       }
     }
 
     if (rule.remoteFen && person.remoteArea) {
       parts.remote = rule.remoteFen;
-      lines.push(remoteLine);
+      if (words) lines.push(remoteLine);
     }
 
     if (missing.length) return { expectedFen: null, parts, lines, missing };

@@ -36,6 +36,7 @@ import * as m0034 from './0034-work-plan';
 import * as m0035 from './0035-claim-period-persons';
 import * as m0036 from './0036-party-dues-span';
 import * as m0037 from './0037-adjustment-basis';
+import * as m0038 from './0038-adjustment-raw-labels';
 
 export const migrations: Record<string, Migration> = {
   '0001-core': m0001,
@@ -73,4 +74,5 @@ export const migrations: Record<string, Migration> = {
   '0035-claim-period-persons': m0035,
   '0036-party-dues-span': m0036,
   '0037-adjustment-basis': m0037,
+  '0038-adjustment-raw-labels': m0038,
 };

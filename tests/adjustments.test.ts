@@ -425,17 +425,18 @@ describe('the lines a row shows (how its figure was reached)', () => {
     });
   });
 
-  test('a row stored before the facts were kept (its lines in words, no basis) still shows its lines', async () => {
+  test('a row stored before the facts and the labels were kept once (its lines in words, its cells by label) still shows them', async () => {
     const { li, run, rows } = await twoPeople();
-    // Last year's words, which this run's rule would not give.
+    // Last year's words, which this run's rule would not give, and its cells with their labels.
     const words = ['定额调整 45.00 元', '挂钩调整：缴费年限 40 年 × 1.50 元 = 60.00 元', '艰苦边远地区 15.00 元'];
+    const cells = { 序号: '9', 姓名: '李建国', 调整额: '120' };
     ctx.store.raw
       .prepare(
         `INSERT INTO adjustment_rows (run_id, sheet, row, outcome, person_id, id_number, name, old_fen, new_fen, agency_fen, expected_fen, breakdown, differs, issues, raw)
-         VALUES (?, '调资名单', 9, 'matched', ?, ?, '李建国', 333333, 345333, 12000, 12000, ?, 0, '[]', '{}')`,
+         VALUES (?, '调资名单', 9, 'matched', ?, ?, '李建国', 333333, 345333, 12000, 12000, ?, 0, '[]', ?)`,
       )
-      .run(run.id, li, idNumber('19401231', '013'), JSON.stringify(words));
-    expect((await rows()).find((r) => r.row === 9)).toMatchObject({ breakdown: words });
+      .run(run.id, li, idNumber('19401231', '013'), JSON.stringify(words), JSON.stringify(cells));
+    expect((await rows()).find((r) => r.row === 9)).toMatchObject({ breakdown: words, raw: cells });
     const own = await call<AdjustmentRowView[]>('adjustments.ofPerson', { personId: li });
     expect(own.map((r) => r.breakdown)).toContainEqual(words);
     const notices = await call<PrintableView>('adjustments.notices', { runId: run.id });
@@ -618,14 +619,38 @@ describe('a list longer than one statement', () => {
         agency_fen: l.increaseFen,
         expected_fen: l.expectedFen ?? null,
         differs: l.expectedFen !== undefined && l.expectedFen !== l.increaseFen ? 1 : 0,
-        raw: JSON.stringify({
-          序号: String(i + 1),
-          姓名: l.name,
-          ...(l.idNumber ? { 公民身份号码: l.idNumber } : {}),
-          调整前养老金: String(l.oldFen / 100),
-          调整后养老金: String((l.oldFen + l.increaseFen) / 100),
-          调整额: String(l.increaseFen / 100),
-        }),
+        // The cells' texts in column order; the labels are kept once, on the run.
+        raw: JSON.stringify([
+          String(i + 1),
+          l.name,
+          l.idNumber,
+          String(l.oldFen / 100),
+          String((l.oldFen + l.increaseFen) / 100),
+          String(l.increaseFen / 100),
+        ]),
+      })),
+    );
+    expect(
+      JSON.parse(
+        ctx.store.raw.prepare('SELECT tables FROM adjustment_runs WHERE id = ?').pluck().get(run.id) as string,
+      ),
+    ).toEqual([
+      { sheet: '调资名单', labels: ['序号', '姓名', '公民身份号码', '调整前养老金', '调整后养老金', '调整额'] },
+    ]);
+    // Each row shows its cells by label, as the file has them (five pages of fifty).
+    const shown: AdjustmentRowView[] = [];
+    for (let page = 1; page <= 5; page++)
+      shown.push(
+        ...(await call<{ rows: AdjustmentRowView[] }>('adjustments.rows', { runId: run.id, filter: 'all', page })).rows,
+      );
+    expect(shown.map((r) => r.raw)).toEqual(
+      listed.map((l, i) => ({
+        序号: String(i + 1),
+        姓名: l.name,
+        ...(l.idNumber ? { 公民身份号码: l.idNumber } : {}),
+        调整前养老金: String(l.oldFen / 100),
+        调整后养老金: String((l.oldFen + l.increaseFen) / 100),
+        调整额: String(l.increaseFen / 100),
       })),
     );
   });

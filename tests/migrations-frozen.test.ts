@@ -46,6 +46,7 @@ const FROZEN: Record<string, string> = {
   '0036-party-dues-span.ts': '058088d472bfec0ee785bc97671c101787cc8ede12736ebd893b89b6b69a07c1',
   '0033-meetings.ts': '9a299990f90abab299130571a8750dd3b01084e8ba0a156e1120b7086dd9ceb6',
   '0037-adjustment-basis.ts': 'a208eaaba59c3434b1e1c84f1a885021254c1a3aec2f82987463797e593118db',
+  '0038-adjustment-raw-labels.ts': '8c695dd0d30bb8369b2621e908a54cfabeb942d78b6ba6f730e307bd3c1b4a21',
 };
 
 const migrationsDir = path.resolve(import.meta.dirname, '../migrations');

@@ -700,6 +700,23 @@ describe('migrations', () => {
     });
   });
 
+  test('0038-adjustment-raw-labels: runs kept have no tables and their rows keep their cells by label; down removes the column', async () => {
+    store = openStore(path.join(tempDir(), 'm.sqlite'));
+    await migrateTo('0037-adjustment-basis');
+    store.raw.exec(`
+      insert into adjustment_runs (id, year, file_name, file_sha256, rule, summary, imported_at, imported_by) values (1, 2026, 'a.xlsx', 'h', '{}', '{}', 'x', 'y');
+      insert into adjustment_rows (id, run_id, sheet, row, outcome, issues, raw) values (1, 1, 'S', 3, 'unmatched', '[]', '{"姓名":"甲"}');`);
+    await migrateTo('0038-adjustment-raw-labels');
+    expect(store.raw.prepare('select tables from adjustment_runs').pluck().get()).toBeNull();
+    expect(store.raw.prepare('select raw from adjustment_rows').pluck().get()).toBe('{"姓名":"甲"}');
+    await migrateTo('0037-adjustment-basis');
+    const columns = (store.raw.prepare('pragma table_info(adjustment_runs)').all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    expect(columns).not.toContain('tables');
+    expect(store.raw.prepare('select count(*) from adjustment_rows').pluck().get()).toBe(1);
+  });
+
   test('0037-adjustment-basis: rows kept keep their lines in words and have no basis; down removes the column, keeps the rows', async () => {
     store = openStore(path.join(tempDir(), 'm.sqlite'));
     await migrateTo('0036-party-dues-span');

@@ -17,7 +17,7 @@ import { BookFromEvents, readInThread, type BookEvent } from '../spreadsheet/str
 import { HEADER_FOUND_WITHIN, type TableShape } from '../importer/columns';
 import { ADJUSTMENT, ADJUSTMENT_FIELD_NAMES, type AdjustmentField } from '../importer/grammar';
 import { bothTaught, teach } from '../importer/recognise';
-import { rawCellsJson, tableRowKind, type SourceSheet } from '../spreadsheet/tables';
+import { rawCells, rawTextsJson, tableRowKind, type SourceSheet } from '../spreadsheet/tables';
 import {
   findTables,
   idNumberInCell,
@@ -168,7 +168,7 @@ type Increase = ReturnType<typeof increaseUnder>;
  * migration 0037), as a JSON array in this order:
  *   [category, birth date, retirement date, contribution years, remote area 0/1]
  *   e.g. ["退休","1950-03-15","2010-03",35,0]; a fact the file lacks is null.
- * The row's lines are worked from it, its old_fen and its run's rule when read (linesOfRows): about
+ * The row's lines are worked from it, its old_fen and its run's rule when read (runsOfRows): about
  * 35 bytes a row where the lines in words took 300, at 90,000 rows a list.
  */
 type Basis = [
@@ -333,7 +333,7 @@ export async function importAdjustments(
         if (at.table === undefined) {
           if (!complete && sheet.rows.length < HEADER_FOUND_WITHIN) return;
           const { tables: [found] = [], columns } = findTables([sheet], SHAPE, taughtOf);
-          at.table = found ? { ...found, rawJson: rawCellsJson(found.header.labels) } : null;
+          at.table = found ?? null;
           at.columns = found ? columns : [];
           at.next = found ? found.header.row + 1 : 0;
         }
@@ -382,7 +382,13 @@ export async function importAdjustments(
         columns,
       };
       if (options.dryRun) throw new DryRunDone(view);
-      store.prepare('UPDATE adjustment_runs SET summary = ? WHERE id = ?').run(JSON.stringify(counts), runId);
+      store
+        .prepare('UPDATE adjustment_runs SET summary = ?, tables = ? WHERE id = ?')
+        .run(
+          JSON.stringify(counts),
+          JSON.stringify(tables.map((t) => ({ sheet: t.sheet.name, labels: t.header.labels }))),
+          runId,
+        );
       writeAudit(store, {
         entity: 'adjustment_run',
         entityId: runId,
@@ -414,11 +420,10 @@ type CheckedRow = Omit<AdjustmentRowView, 'id' | 'diffFen' | 'breakdown' | 'issu
   raw: string;
 };
 
-/** A table of the list: its sheet and its header, and how a row's raw values are written (rawCellsJson). */
+/** A table of the list: its sheet and its header. */
 interface ListTable {
   sheet: SourceSheet;
   header: TableHeader<Field>;
-  rawJson: (row: CellValue[]) => string;
 }
 
 /** A data row below a table's header, with the ID number its cell gives (read once). */
@@ -620,7 +625,8 @@ function checkListRow(
     basis: result ? basisOf(p!) : null,
     differs: expectedFen !== null && agencyFen !== null && expectedFen !== agencyFen ? 1 : 0,
     issues: issues.length ? JSON.stringify(issues) : '[]',
-    raw: l.table.rawJson(l.row),
+    // Its cells' texts; the table's labels are kept once, on the run (adjustment_runs.tables).
+    raw: rawTextsJson(l.row),
     checkedOn: before?.checked_on ?? null,
     checkedBy: before?.checked_by ?? null,
     checkNote: before
@@ -764,32 +770,54 @@ const FILTERS: Record<RowFilter, (eb: ExpressionBuilder<Database, 'adjustment_ro
 
 type Row = Selectable<AdjustmentRowsTable>;
 
-/** The lines a row shows, how its figure was reached (linesOfRows). */
-type LinesOf = (r: Row) => string[];
+/** What rows read together need of their runs (runsOfRows). */
+interface RunsOfRows {
+  /** The lines a row shows, how its figure was reached. */
+  lines(r: Row): string[];
+  /** The row's cells by the labels of its table. */
+  raw(r: Row): Record<string, string>;
+}
 
 /**
- * The lines of rows read together (a page of a run, a person's years, a run's notices): a row's
- * breakdown text where it has one (written before migration 0037, or kept when its run's rule was
- * replaced: recomputeRun), otherwise worked from its basis, its old_fen and its run's rule with
- * the increaseUnder the check used; the rule is read and made ready once for each run met.
+ * For rows read together (a page of a run, a person's years, a run's notices), what each needs of
+ * its run, read and made ready once for each run met:
+ * - its lines: its breakdown text where it has one (written before migration 0037, or kept when
+ *   its run's rule was replaced: recomputeRun), otherwise worked from its basis, its old_fen and
+ *   its run's rule with the increaseUnder the check used;
+ * - its raw cells: the texts it keeps, by the labels its run keeps for its table (migration
+ *   0038), or the object it kept before.
  */
-function linesOfRows(store: Store): LinesOf {
+function runsOfRows(store: Store): RunsOfRows {
   // Raw: asked once for each run met among the rows.
-  const ruleOf = store.prepare('SELECT rule FROM adjustment_runs WHERE id = ?').pluck();
-  const increases = new Map<number, Increase>();
-  return (r) => {
-    if (r.breakdown !== null) return JSON.parse(r.breakdown) as string[];
-    if (r.basis === null || r.old_fen === null) return [];
-    let increase = increases.get(r.run_id);
-    if (!increase) {
-      increase = increaseUnder(AdjustmentRule.parse(JSON.parse(ruleOf.get(r.run_id) as string)));
-      increases.set(r.run_id, increase);
+  const runOf = store.prepare('SELECT rule, tables FROM adjustment_runs WHERE id = ?');
+  const runs = new Map<number, { rule: string; increase?: Increase; labels: Map<string, string[]> }>();
+  const run = (id: number) => {
+    let known = runs.get(id);
+    if (!known) {
+      const { rule, tables } = runOf.get(id) as { rule: string; tables: string | null };
+      const labels = (JSON.parse(tables ?? '[]') as { sheet: string; labels: string[] }[]).map(
+        (t) => [t.sheet, t.labels] as const,
+      );
+      runs.set(id, (known = { rule, labels: new Map(labels) }));
     }
-    return increase(personOfBasis(r.basis), r.old_fen).lines;
+    return known;
+  };
+  return {
+    lines(r) {
+      if (r.breakdown !== null) return JSON.parse(r.breakdown) as string[];
+      if (r.basis === null || r.old_fen === null) return [];
+      const known = run(r.run_id);
+      known.increase ??= increaseUnder(AdjustmentRule.parse(JSON.parse(known.rule)));
+      return known.increase(personOfBasis(r.basis), r.old_fen).lines;
+    },
+    raw(r) {
+      const kept = JSON.parse(r.raw) as Record<string, string> | (string | null)[];
+      return Array.isArray(kept) ? rawCells(kept, run(r.run_id).labels.get(r.sheet) ?? []) : kept;
+    },
   };
 }
 
-function rowView(r: Row, linesOf: LinesOf): AdjustmentRowView {
+function rowView(r: Row, runs: RunsOfRows): AdjustmentRowView {
   return {
     id: r.id,
     sheet: r.sheet,
@@ -803,9 +831,9 @@ function rowView(r: Row, linesOf: LinesOf): AdjustmentRowView {
     agencyFen: r.agency_fen,
     expectedFen: r.expected_fen,
     diffFen: r.agency_fen !== null && r.expected_fen !== null ? r.agency_fen - r.expected_fen : null,
-    breakdown: linesOf(r),
+    breakdown: runs.lines(r),
     issues: JSON.parse(r.issues) as Issue[],
-    raw: JSON.parse(r.raw) as Record<string, string>,
+    raw: runs.raw(r),
     checkedOn: r.checked_on,
     checkedBy: r.checked_by,
     checkNote: r.check_note,
@@ -830,8 +858,8 @@ export function runRows(
       .limit(pageSize)
       .offset((page - 1) * pageSize),
   );
-  const linesOf = linesOfRows(store);
-  return { total: n, rows: rows.map((r) => rowView(r, linesOf)) };
+  const runs = runsOfRows(store);
+  return { total: n, rows: rows.map((r) => rowView(r, runs)) };
 }
 
 /** A person's adjustment rows over the years, newest first (shown on the file). */
@@ -846,8 +874,8 @@ export function adjustmentsOf(store: Store, personId: number): (AdjustmentRowVie
       .orderBy('u.year', 'desc')
       .orderBy('r.run_id', 'desc'),
   );
-  const linesOf = linesOfRows(store);
-  return rows.map(({ year, ...r }) => ({ ...rowView(r, linesOf), year }));
+  const runs = runsOfRows(store);
+  return rows.map(({ year, ...r }) => ({ ...rowView(r, runs), year }));
 }
 
 function row(store: Store, id: number): Row {
@@ -873,7 +901,7 @@ export function checkRow(store: Store, id: number, note: string | null, today = 
       .run(today, currentOperator(store), note, id);
     const after = row(store, id);
     audit(store, before, after, null);
-    return rowView(after, linesOfRows(store));
+    return rowView(after, runsOfRows(store));
   });
 }
 
@@ -886,7 +914,7 @@ export function uncheckRow(store: Store, id: number, reason: string): Adjustment
       .run(id);
     const after = row(store, id);
     audit(store, before, after, reason);
-    return rowView(after, linesOfRows(store));
+    return rowView(after, runsOfRows(store));
   });
 }
 
@@ -965,7 +993,7 @@ export function recomputeRun(store: Store, runId: number): AdjustmentRunView {
  * run's rule as it still is: a row's breakdown text, where present, is what it shows.
  */
 function keepCheckedLines(store: Store, runId: number): void {
-  const linesOf = linesOfRows(store);
+  const runs = runsOfRows(store);
   // Raw: run for every checked row of the list, up to thousands of them.
   const keep = store.prepare('UPDATE adjustment_rows SET breakdown = ? WHERE id = ?');
   const checked = store.all(
@@ -977,7 +1005,7 @@ function keepCheckedLines(store: Store, runId: number): void {
       .where('breakdown', 'is', null)
       .where('basis', 'is not', null),
   );
-  for (const r of checked) keep.run(JSON.stringify(linesOf(r)), r.id);
+  for (const r of checked) keep.run(JSON.stringify(runs.lines(r)), r.id);
 }
 
 // --- the differences workbook -------------------------------------------------------------------
@@ -987,7 +1015,7 @@ export async function differencesWorkbook(
   runId: number,
 ): Promise<{ fileName: string; data: Buffer; rows: number }> {
   const run = getRun(store, runId);
-  const linesOf = linesOfRows(store);
+  const runs = runsOfRows(store);
   const rows = store
     .all(
       store.kysely
@@ -998,7 +1026,7 @@ export async function differencesWorkbook(
         .orderBy('sheet')
         .orderBy('row'),
     )
-    .map((r) => rowView(r, linesOf));
+    .map((r) => rowView(r, runs));
   const money = (label: string, width: number): TableColumn => ({ label, kind: 'money', width });
   const data = await tableWorkbook({
     name: '差异名单',
@@ -1056,7 +1084,7 @@ export async function differencesWorkbook(
 export function noticesPrintable(store: Store, runId: number, rowIds: number[], date = todayIso()): PrintableView {
   const run = getRun(store, runId);
   const { orgName } = getOfficeSettings(store);
-  const linesOf = linesOfRows(store);
+  const runs = runsOfRows(store);
   const rows = (
     rowIds.length
       ? rowIds.map((id) => row(store, id)).filter((r) => r.run_id === runId)
@@ -1069,7 +1097,7 @@ export function noticesPrintable(store: Store, runId: number, rowIds: number[], 
             .orderBy('sheet')
             .orderBy('row'),
         )
-  ).map((r) => rowView(r, linesOf));
+  ).map((r) => rowView(r, runs));
   // Raw: one prepared statement for each of up to thousands of notices.
   const person = store.prepare(
     'SELECT p.name, p.gender, p.status, lp.address_form FROM persons p LEFT JOIN letter_prefs lp ON lp.person_id = p.id WHERE p.id = ?',

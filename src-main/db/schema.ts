@@ -97,6 +97,7 @@ export interface AdjustmentRunsTable {
   summary: string;
   imported_at: string;
   imported_by: string;
+  tables: string | null;
 }
 
 export interface AidApplicationsTable {

@@ -194,41 +194,27 @@ export function rawCells(row: CellValue[], labels: string[]): Record<string, str
   return cells;
 }
 
-/** A label JavaScript puts before the others in an object, whatever its place (an array index: `1`, `2026`). */
-const INDEX_KEY = /^(?:0|[1-9]\d{0,9})$/;
 /** What JSON.stringify writes otherwise than as it is: quotes, backslashes, control characters, lone surrogates. */
 // eslint-disable-next-line no-control-regex -- the control characters are what it looks for
 const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
- * rawCells as the JSON text a log row keeps, for a table's many rows: each label's JSON made once,
- * the row's values appended in column order. The same text as `JSON.stringify(rawCells(row,
- * labels))`; where an object would order or merge its keys otherwise (a label written twice, or
- * one that reads as an array index), it is that.
+ * A row's cells as the JSON text of an array of their texts in column order (null where a cell
+ * holds nothing), for a table whose labels are kept once beside its many rows (the adjustment
+ * check): `rawCells(JSON.parse(text), labels)` gives the row's cells by label as rawCells gives
+ * them from the row.
  */
-export function rawCellsJson(labels: string[]): (row: CellValue[]) => string {
-  const named = labels.map((l, c) => l || `第${c + 1}列`);
-  const distinct = new Set(named);
-  const asObject = (row: CellValue[]) => JSON.stringify(rawCells(row, labels));
-  if (distinct.size !== named.length || named.some((l) => INDEX_KEY.test(l) && Number(l) < 2 ** 32 - 1))
-    return asObject;
-  const keys = named.map((l) => `${JSON.stringify(l)}:`);
-  return (row) => {
-    let out = '';
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (v === null || v === undefined || v === '') continue;
-      let key = keys[c];
-      if (key === undefined) {
-        // A value beyond the header: 第N列, unless a header label is written so.
-        const label = `第${c + 1}列`;
-        if (distinct.has(label)) return asObject(row);
-        key = `${JSON.stringify(label)}:`;
-      }
+export function rawTextsJson(row: CellValue[]): string {
+  let out = '[';
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (c > 0) out += ',';
+    if (v === null || v === undefined || v === '') out += 'null';
+    else {
       const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
       // A number's text, and most text, needs no escape: JSON.stringify only for what may.
-      out += `${out === '' ? '{' : ','}${key}${typeof v === 'number' || !ESCAPED.test(text) ? `"${text}"` : JSON.stringify(text)}`;
+      out += typeof v === 'number' || !ESCAPED.test(text) ? `"${text}"` : JSON.stringify(text);
     }
-    return out === '' ? '{}' : `${out}}`;
-  };
+  }
+  return `${out}]`;
 }

@@ -322,6 +322,8 @@ export async function importAdjustments(
       );
       // Nothing of a dry run is kept (SQLite rolls the transaction back): its rows are not written.
       const save = options.dryRun ? () => {} : (rows: CheckedRow[]) => insertRows(store, runId, rows);
+      // The file starts being read; the check gets ready meanwhile (a long list's people are read then).
+      const events = (options.read ?? readInThread)(bytes, fileName);
       const newCheck = () => new ListCheck(store, year, rule, bytes.length, save);
       let list = newCheck();
       const into = new BookFromEvents();
@@ -344,7 +346,7 @@ export async function importAdjustments(
           at.next = sheet.rows.length;
         }
       };
-      for await (const event of (options.read ?? readInThread)(bytes, fileName)) {
+      for await (const event of events) {
         into.take(event);
         if (event.type === 'restart') {
           // The book comes again from its start: what was written of it goes.
@@ -450,18 +452,20 @@ class ListCheck {
   private readonly earlierChecks: Map<number, EarlierCheck[]>;
   private readonly increase: Increase;
   /** Everyone on file with an ID number, read at once for a list about as long as the files (else each batch's people). */
-  private everyone: Map<string, PersonForRule> | null | undefined;
+  private readonly everyone: Map<string, PersonForRule> | null;
 
   constructor(
     private readonly store: Store,
     year: number,
     readonly rule: AdjustmentRule,
-    private readonly fileBytes: number,
+    fileBytes: number,
     private readonly save: (rows: CheckedRow[]) => void,
   ) {
     this.earlierChecks = checksOfYear(store, year);
     // The figures only: a row keeps the facts its lines are worked from when it is shown (basisOf).
     this.increase = increaseUnder(rule, { words: false });
+    const onFile = store.prepare('SELECT count(*) FROM persons WHERE id_number IS NOT NULL').pluck().get() as number;
+    this.everyone = onFile <= (2 * fileBytes) / 100 ? everyoneOnFile(store) : null;
   }
 
   /** The rows from..to (exclusive) of a table's sheet. */
@@ -498,18 +502,11 @@ class ListCheck {
   }
 
   /**
-   * Each row's person. A list of a hundred bytes a row or more (an agency's list is) holding about
-   * as many rows as there are people on file: everyone read in one statement, the first time,
-   * while the first rows are still being read; a shorter one: its people, a batch in one statement.
+   * Each row's person: from everyone on file, read at the start while the file's first rows are
+   * read, for a list of a hundred bytes a row or more (an agency's list is) holding about as many
+   * rows as there are people on file; for a shorter one, its people, a batch in one statement.
    */
   private findPeople(listed: ListRow[]) {
-    if (this.everyone === undefined) {
-      const onFile = this.store
-        .prepare('SELECT count(*) FROM persons WHERE id_number IS NOT NULL')
-        .pluck()
-        .get() as number;
-      this.everyone = onFile <= (2 * this.fileBytes) / 100 ? everyoneOnFile(this.store) : null;
-    }
     const everyone = this.everyone;
     if (everyone) for (const l of listed) l.person = l.id.idNumber === null ? undefined : everyone.get(l.id.idNumber);
     else findPeople(this.store, listed);

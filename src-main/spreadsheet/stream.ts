@@ -180,14 +180,15 @@ function startThread(limits: ImportLimits): Worker {
 }
 
 /**
- * bookEvents on a thread of its own: each event as soon as the thread has it. A file that makes the
- * thread run out of memory is refused, as the reading process refuses it (jobs/worker.ts).
+ * bookEvents on a thread of its own, started at once (the caller may prepare meanwhile): each event
+ * as soon as the thread has it. A file that makes the thread run out of memory is refused, as the
+ * reading process refuses it (jobs/worker.ts).
  */
-export async function* readInThread(
+export function readInThread(
   bytes: Buffer,
   fileName: string,
   limits: ImportLimits = IMPORT_LIMITS,
-): AsyncGenerator<BookEvent> {
+): AsyncIterable<BookEvent> {
   const thread = startThread(limits);
   const queue: ThreadMessage[] = [];
   let taken = 0;
@@ -216,19 +217,22 @@ export async function* readInThread(
     woken();
   });
   thread.postMessage({ bytes, fileName, limits } satisfies ReadRequest);
-  try {
-    for (;;) {
-      if (taken < queue.length) {
-        const m = queue[taken];
-        queue[taken++] = undefined as never;
-        if (m.type === 'error') throw new UserError(m.code, m.message);
-        yield m;
-        if (m.type === 'end') return;
-      } else if (failed) throw failed;
-      else if (exited) throw new UserError('bad_file', unreadableFile('读取它的线程意外退出'));
-      else await new Promise<void>((resolve) => (wake = resolve));
+  async function* events(): AsyncGenerator<BookEvent> {
+    try {
+      for (;;) {
+        if (taken < queue.length) {
+          const m = queue[taken];
+          queue[taken++] = undefined as never;
+          if (m.type === 'error') throw new UserError(m.code, m.message);
+          yield m;
+          if (m.type === 'end') return;
+        } else if (failed) throw failed;
+        else if (exited) throw new UserError('bad_file', unreadableFile('读取它的线程意外退出'));
+        else await new Promise<void>((resolve) => (wake = resolve));
+      }
+    } finally {
+      void thread.terminate();
     }
-  } finally {
-    void thread.terminate();
   }
+  return events();
 }

@@ -17,17 +17,16 @@ import { BookFromEvents, readInThread, type BookEvent } from '../spreadsheet/str
 import { HEADER_FOUND_WITHIN, type TableShape } from '../importer/columns';
 import { ADJUSTMENT, ADJUSTMENT_FIELD_NAMES, type AdjustmentField } from '../importer/grammar';
 import { bothTaught, teach } from '../importer/recognise';
-import { rawCells, rawTextsJson, tableRowKind, type SourceSheet } from '../spreadsheet/tables';
+import { rawCells, type SourceSheet } from '../spreadsheet/tables';
+import { problem, readListRow, type Issue, type ListRowRead } from './listRow';
 import {
   findTables,
-  idNumberInCell,
   notOnFile,
   rememberedTaught,
   rememberTable,
   type SheetColumns,
   type TableHeader,
 } from '../importer/table';
-import { cellText, type CellValue } from '../spreadsheet/cells';
 import type { Html } from '../documents/html';
 import { letterCss, letterHtml } from '../documents/letter';
 import { printable } from '../documents/print';
@@ -43,7 +42,7 @@ import {
 import { formatChineseDate, todayIso } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { addressFor, letterDate, type AddressForm } from '../shared/letters';
-import { fenFromCell, formatYuan } from '../shared/money';
+import { formatYuan } from '../shared/money';
 import { fieldColumn, SEQ_COLUMN } from '../documents/columns';
 import { tableWorkbook, type TableColumn } from '../documents/tableWorkbook';
 
@@ -94,7 +93,6 @@ export function saveRule(store: Store, sent: AdjustmentRule, loaded?: Partial<Ad
 // --- importing the agency's list ---------------------------------------------------------------
 
 type Field = AdjustmentField;
-const LABELS = ADJUSTMENT_FIELD_NAMES;
 const SHAPE: TableShape<Field> = {
   grammar: ADJUSTMENT,
   required: ['idNumber', 'old', ['new', 'increase']],
@@ -128,12 +126,6 @@ class DryRunDone extends Error {
   constructor(readonly view: AdjustmentRunView) {
     super('dry run');
   }
-}
-
-interface Issue {
-  column: string;
-  code: string;
-  message: string;
 }
 
 interface PersonForRule {
@@ -240,7 +232,7 @@ function findPeople(store: Store, listed: ListRow[]): void {
       `SELECT json_group_array(json_array(j.key, ${PERSON_FOR_RULE_COLUMNS.map((c) => `p.${c}`).join(', ')})) FROM json_each(?) j JOIN persons p ON p.id_number = j.value`,
     )
     .pluck()
-    .get(JSON.stringify(listed.map((l) => l.id.idNumber))) as string;
+    .get(JSON.stringify(listed.map((l) => l.read.id.idNumber))) as string;
   for (const [at, ...p] of JSON.parse(answer) as [number, ...FoundPerson][]) listed[at].person = personForRule(p);
 }
 
@@ -428,13 +420,11 @@ interface ListTable {
   header: TableHeader<Field>;
 }
 
-/** A data row below a table's header, with the ID number its cell gives (read once). */
+/** A data row below a table's header: where it is, what its cells say, and the person on file its ID number names. */
 interface ListRow {
-  table: ListTable;
+  sheet: string;
   r: number;
-  row: CellValue[];
-  id: ReturnType<typeof idNumberInCell>;
-  /** The person on file with that ID number (findPeople). */
+  read: ListRowRead;
   person: PersonForRule | undefined;
 }
 
@@ -468,22 +458,19 @@ class ListCheck {
     this.everyone = onFile <= (2 * fileBytes) / 100 ? everyoneOnFile(store) : null;
   }
 
-  /** The rows from..to (exclusive) of a table's sheet. */
+  /** The rows from..to (exclusive) of a table's sheet, read here. */
   add(table: ListTable, from: number, to: number): void {
+    const reads: ListRowRead[] = [];
+    for (let r = from; r < to; r++) reads.push(readListRow(table.header.columns, table.sheet.rows[r]));
+    this.addRead(table.sheet.name, from, reads);
+  }
+
+  /** Rows of a sheet from row `from` on, as their cells say (readListRow: here, or on the reading thread). */
+  addRead(sheet: string, from: number, reads: ListRowRead[]): void {
     const listed: ListRow[] = [];
-    const idColumn = table.header.columns.get('idNumber');
-    const { rows } = table.sheet;
-    for (let r = from; r < to; r++) {
-      const row = rows[r];
-      if (tableRowKind(row) !== 'data') this.skipped++;
-      else
-        listed.push({
-          table,
-          r,
-          row,
-          id: idNumberInCell(idColumn === undefined ? null : (row[idColumn] ?? null)),
-          person: undefined,
-        });
+    for (let i = 0; i < reads.length; i++) {
+      if (reads[i].kind !== 'data') this.skipped++;
+      else listed.push({ sheet, r: from + i, read: reads[i], person: undefined });
     }
     this.findPeople(listed);
     const { counts } = this;
@@ -508,34 +495,9 @@ class ListCheck {
    */
   private findPeople(listed: ListRow[]) {
     const everyone = this.everyone;
-    if (everyone) for (const l of listed) l.person = l.id.idNumber === null ? undefined : everyone.get(l.id.idNumber);
+    if (everyone)
+      for (const l of listed) l.person = l.read.id.idNumber === null ? undefined : everyone.get(l.read.id.idNumber);
     else findPeople(this.store, listed);
-  }
-}
-
-function cellOf(l: ListRow, f: Field): CellValue {
-  const c = l.table.header.columns.get(f);
-  return c === undefined ? null : (l.row[c] ?? null);
-}
-
-function problem(issues: Issue[], f: Field, code: string, message: string) {
-  issues.push({ column: LABELS[f], code, message });
-}
-
-/** A column's amount in fen; null, with the issue, where it is not one. */
-function amountOf(l: ListRow, f: Field, issues: Issue[]): number | null {
-  const v = cellOf(l, f);
-  if (v === null || v === '') return null;
-  try {
-    const fen = fenFromCell(v);
-    if (fen < 0) {
-      problem(issues, f, 'amount', `${LABELS[f]}不能为负数`);
-      return null;
-    }
-    return fen;
-  } catch (e) {
-    problem(issues, f, 'amount', `${LABELS[f]}：${(e as Error).message}`);
-    return null;
   }
 }
 
@@ -545,27 +507,9 @@ function checkListRow(
   seen: Map<number, { sheet: string; r: number }>,
   earlierChecks: Map<number, EarlierCheck[]>,
 ): CheckedRow {
-  const { id } = l;
-  const issues: Issue[] = [];
-  const name = cellText(cellOf(l, 'name'))?.replace(/\s/g, '') || null;
-  const oldFen = amountOf(l, 'old', issues);
-  const newFen = amountOf(l, 'new', issues);
-  const increaseFen = amountOf(l, 'increase', issues);
-  if (oldFen === null && !issues.length) problem(issues, 'old', 'amount', '缺少调整前养老金');
-  let agencyFen = increaseFen ?? (oldFen !== null && newFen !== null ? newFen - oldFen : null);
-  if (agencyFen === null && !issues.length) problem(issues, 'increase', 'amount', '缺少调整后养老金或调整额');
-  if (increaseFen !== null && oldFen !== null && newFen !== null && newFen - oldFen !== increaseFen) {
-    problem(
-      issues,
-      'increase',
-      'inconsistent',
-      `调整额 ${formatYuan(increaseFen)} 元与调整前后之差 ${formatYuan(newFen - oldFen)} 元不符，按调整额核对`,
-    );
-  }
-  if (agencyFen !== null && agencyFen < 0) {
-    problem(issues, 'increase', 'amount', `调整后养老金低于调整前（${formatYuan(agencyFen)} 元）`);
-    agencyFen = null;
-  }
+  const { id, name, oldFen, newFen, agencyFen } = l.read;
+  // What the cells say first, then what matching them to the files finds.
+  const issues: Issue[] = [...l.read.issues];
 
   const p = l.person;
   let outcome: CheckedRow['outcome'];
@@ -585,7 +529,7 @@ function checkListRow(
     );
     outcome = 'rejected';
   } else {
-    seen.set(p.id, { sheet: l.table.sheet.name, r: l.r });
+    seen.set(p.id, { sheet: l.sheet, r: l.r });
     personId = p.id;
     outcome = oldFen === null || agencyFen === null ? 'rejected' : 'matched';
     if (name && name !== p.name) problem(issues, 'name', 'name_mismatch', `姓名“${name}”与档案中的“${p.name}”不符`);
@@ -609,7 +553,7 @@ function checkListRow(
           ?.find((c) => c.old_fen === oldFen && c.agency_fen === agencyFen && c.expected_fen === expectedFen)
       : undefined;
   return {
-    sheet: l.table.sheet.name,
+    sheet: l.sheet,
     row: l.r + 1,
     outcome,
     personId,
@@ -622,8 +566,7 @@ function checkListRow(
     basis: result ? basisOf(p!) : null,
     differs: expectedFen !== null && agencyFen !== null && expectedFen !== agencyFen ? 1 : 0,
     issues: issues.length ? JSON.stringify(issues) : '[]',
-    // Its cells' texts; the table's labels are kept once, on the run (adjustment_runs.tables).
-    raw: rawTextsJson(l.row),
+    raw: l.read.raw,
     checkedOn: before?.checked_on ?? null,
     checkedBy: before?.checked_by ?? null,
     checkNote: before

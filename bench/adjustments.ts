@@ -85,7 +85,7 @@ export async function adjustmentList(
 export async function useBundledReadThread(dir: string): Promise<void> {
   const outfile = path.join(dir, 'read-thread.cjs');
   await build({
-    entryPoints: [path.resolve(import.meta.dirname, '../src-main/spreadsheet/readThread.ts')],
+    entryPoints: [path.resolve(import.meta.dirname, '../src-main/app/readThread.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',

@@ -21,4 +21,4 @@ await build({ ...common, entryPoints: ['src-main/shell/preload.ts'], outfile: 'o
 // Files from outside are read in a utility process, its own bundle (src-main/shell/processes.ts).
 await build({ ...common, entryPoints: ['src-main/app/importProcess.ts'], outfile: 'out/import-session.cjs' });
 // …and a list read a chunk of rows at a time on a thread of its own there (src-main/spreadsheet/stream.ts).
-await build({ ...common, entryPoints: ['src-main/spreadsheet/readThread.ts'], outfile: 'out/read-thread.cjs' });
+await build({ ...common, entryPoints: ['src-main/app/readThread.ts'], outfile: 'out/read-thread.cjs' });

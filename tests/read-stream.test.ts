@@ -9,6 +9,8 @@ import { describe, expect, test } from 'vitest';
 import { IMPORT_LIMITS, type ImportLimits } from '../src-main/shared/importLimits';
 import { readSource } from '../src-main/spreadsheet/sources';
 import { BookFromEvents, bookEvents, readInThread, type BookEvent } from '../src-main/spreadsheet/stream';
+import { readListRow } from '../src-main/adjustments/listRow';
+import type { AdjustmentField } from '../src-main/importer/grammar';
 import type { SourceBook } from '../src-main/spreadsheet/tables';
 import { hugeMergeXlsx, workbookParts, zip } from './hostileFiles';
 
@@ -145,5 +147,49 @@ describe('a book read a chunk of rows at a time', () => {
       expect(expected, name).not.toBeNull();
       await expect(collectAsync(readInThread(file, name, lowered)), name).rejects.toThrow(expected!);
     }
+  });
+
+  test('a table’s rows read on the thread once it is told the columns: what it makes of them is what reading them here makes', async () => {
+    const bytes = await xlsx(list(4000), ['A1:F1']);
+    const here = (await readSource(bytes, 'list.xlsx')).sheets[0].rows;
+    const columns = new Map<AdjustmentField, number>([
+      ['name', 0],
+      ['idNumber', 1],
+      ['old', 2],
+      ['new', 3],
+    ]);
+    const reading = readInThread(bytes, 'list.xlsx');
+    let told = false;
+    let readThere = 0;
+    for await (const e of reading) {
+      if (e.type !== 'rows') continue;
+      if (!told) {
+        reading.plan({ sheet: 0, reader: 'adjustmentList', args: columns });
+        told = true;
+      }
+      if (e.read) {
+        expect(e.rows).toEqual([]);
+        expect(e.read).toEqual(here.slice(e.from, e.from + e.read.length).map((row) => readListRow(columns, row)));
+        readThere += e.read.length;
+      }
+    }
+    // The first chunk came as it is, and maybe the next ones, posted before the plan came.
+    expect(readThere).toBeGreaterThan(0);
+    expect(readThere).toBeLessThan(here.length);
+
+    // A plan for a book that is then given again (its rows out of order) is an old one: the rows
+    // given again come as they are, to be looked at afresh.
+    const unordered = await xlsx(`${list(3000)}<row r="7">${cell('A7', '后补的一行')}</row>`);
+    const again = readInThread(unordered, 'unordered.xlsx');
+    let restarted = false;
+    let first = true;
+    for await (const e of again) {
+      if (e.type === 'restart') restarted = true;
+      if (e.type !== 'rows') continue;
+      if (first) again.plan({ sheet: 0, reader: 'adjustmentList', args: columns });
+      first = false;
+      if (restarted) expect(e.read).toBeUndefined();
+    }
+    expect(restarted).toBe(true);
   });
 });

@@ -439,7 +439,7 @@ describe('child processes in the app', () => {
     );
     // The reading thread's bundle, unpacked from app.asar: a worker thread loads its script from the file system.
     expect(fs.readFileSync(path.join(root, 'scripts/build-shell.mjs'), 'utf8')).toContain(
-      "entryPoints: ['src-main/spreadsheet/readThread.ts'], outfile: 'out/read-thread.cjs'",
+      "entryPoints: ['src-main/app/readThread.ts'], outfile: 'out/read-thread.cjs'",
     );
     expect(fs.readFileSync(path.join(root, 'src-main/shell/main.ts'), 'utf8')).toContain(
       "readThread: unpacked(path.join(__dirname, 'read-thread.cjs'))",

@@ -13,7 +13,7 @@ import { applyEdit, editBetween } from '../audit/edits';
 import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
 import type { AdjustmentRowsTable, AdjustmentRunsTable, Database } from '../db/schema';
 import type { Store } from '../db/store';
-import { BookFromEvents, readInThread, type BookEvent } from '../spreadsheet/stream';
+import { BookFromEvents, readInThread, type BookEvent, type ThreadReading } from '../spreadsheet/stream';
 import { HEADER_FOUND_WITHIN, type TableShape } from '../importer/columns';
 import { ADJUSTMENT, ADJUSTMENT_FIELD_NAMES, type AdjustmentField } from '../importer/grammar';
 import { bothTaught, teach } from '../importer/recognise';
@@ -316,6 +316,7 @@ export async function importAdjustments(
       const save = options.dryRun ? () => {} : (rows: CheckedRow[]) => insertRows(store, runId, rows);
       // The file starts being read; the check gets ready meanwhile (a long list's people are read then).
       const events = (options.read ?? readInThread)(bytes, fileName);
+      const plan = 'plan' in events ? (events as ThreadReading).plan : null;
       const newCheck = () => new ListCheck(store, year, rule, bytes.length, save);
       let list = newCheck();
       const into = new BookFromEvents();
@@ -330,6 +331,8 @@ export async function importAdjustments(
           at.table = found ?? null;
           at.columns = found ? columns : [];
           at.next = found ? found.header.row + 1 : 0;
+          // The reading thread reads the rest of the table's rows as they say (listRow.ts: app/readThread.ts).
+          if (found && plan) plan({ sheet: i, reader: 'adjustmentList', args: found.header.columns });
         }
         if (at.table && at.next < sheet.rows.length) {
           const clock = performance.now();
@@ -348,6 +351,14 @@ export async function importAdjustments(
         } else if (event.type === 'sheet') {
           if (sheets.length) advance(sheets.length - 1, true);
           sheets.push({ table: undefined, columns: [], next: 0 });
+        } else if (event.type === 'rows' && event.read) {
+          // Read on the reading thread, as planned when the sheet's header was found.
+          const at = sheets[sheets.length - 1];
+          if (!at.table) throw new Error('rows read on the reading thread for a sheet without a table');
+          const clock = performance.now();
+          list.addRead(at.table.sheet.name, event.from, event.read as ListRowRead[]);
+          if (phases) phases.check += performance.now() - clock;
+          at.next = event.from + event.read.length;
         } else if (event.type === 'rows') advance(sheets.length - 1, false);
         else if (sheets.length) advance(sheets.length - 1, true);
       }

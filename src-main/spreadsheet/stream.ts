@@ -8,7 +8,7 @@
 // is read so and then given out the same way. readInThread runs bookEvents on a worker thread
 // (./readThread.ts) and hands its events over as they come.
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, parentPort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { UserError, type ErrorCode } from '../shared/errors';
 import { IMPORT_LIMITS, unreadableFile, type ImportLimits } from '../shared/importLimits';
 import type { CellValue } from './cells';
@@ -19,8 +19,12 @@ import { xlsxSheets } from './xlsx';
 export type BookEvent =
   /** A sheet begins: its rows follow. */
   | { type: 'sheet'; name: string; hidden: boolean }
-  /** The sheet's next rows, the first of them row `from` (0-based); which of them are hidden, which are title rows of a horizontal merge. */
-  | { type: 'rows'; from: number; rows: CellValue[][]; hidden: number[]; merged: number[] }
+  /**
+   * The sheet's next rows, the first of them row `from` (0-based); which of them are hidden, which
+   * are title rows of a horizontal merge. `read`: what the reading thread made of them, as a plan
+   * asked (RowPlan; `rows` is then empty).
+   */
+  | { type: 'rows'; from: number; rows: CellValue[][]; hidden: number[]; merged: number[]; read?: unknown[] }
   /**
    * What was given so far is to be forgotten: the book is given again from its first sheet. An
    * .xlsx whose rows are not in order (no spreadsheet program writes one) is read whole instead.
@@ -136,6 +140,8 @@ export class BookFromEvents {
       case 'rows': {
         const sheet = this.sheets[this.sheets.length - 1];
         for (const row of e.rows) sheet.rows.push(row);
+        // Rows the reading thread read for the caller are not here: their places are kept.
+        if (e.read) sheet.rows.length = e.from + e.read.length;
         for (const r of e.hidden) sheet.hiddenRows.add(r);
         for (const r of e.merged) sheet.mergedRows.add(r);
         break;
@@ -151,17 +157,92 @@ export class BookFromEvents {
 
 // --- on a thread of its own ---------------------------------------------------------------------
 
-/** What the reading thread is given: the file, and the limits it is read within. */
+/** What the reading thread is given: the file, the limits it is read within, and the port its plans come by. */
 export interface ReadRequest {
   bytes: Uint8Array;
   fileName: string;
   limits: ImportLimits;
+  plans: MessagePort;
+}
+
+/**
+ * A sheet's rows to be read on the reading thread, from its next chunk on, by one of the thread's
+ * row readers (runReadThread), with `args` (the table's columns): the rows come as what the reader
+ * makes of them (BookEvent 'rows', `read`), so that the thread does that work while the caller
+ * works on the rows before. `epoch`: the restarts before it (a plan for a book given again is old).
+ */
+export interface RowPlan {
+  epoch: number;
+  sheet: number;
+  reader: string;
+  args: unknown;
+}
+
+/** The reading thread's row readers, by name: each made for a table from its plan's `args`. */
+export type RowReaders = Record<string, (args: unknown) => (row: CellValue[]) => unknown>;
+
+/** The book's events as the reading thread gives them, and the plans it can be given as they come. */
+export interface ThreadReading extends AsyncIterable<BookEvent> {
+  plan(p: Omit<RowPlan, 'epoch'>): void;
+}
+
+/**
+ * The reading thread's work (the entry bundled for it names its row readers: app/readThread.ts):
+ * reads the file it is given as the book's events and posts each as soon as it has it, a sheet's
+ * rows read as its plan says once one has come; a file it cannot read, as the error readSource
+ * would throw.
+ */
+export function runReadThread(readers: RowReaders): void {
+  const port = parentPort!;
+  const post = (m: ThreadMessage) => port.postMessage(m);
+  port.once('message', ({ bytes, fileName, limits, plans }: ReadRequest) => {
+    const planned = new Map<number, (row: CellValue[]) => unknown>();
+    let epoch = 0;
+    let sheet = -1;
+    const takePlans = () => {
+      for (let m = receiveMessageOnPort(plans); m; m = receiveMessageOnPort(plans)) {
+        const p = m.message as RowPlan;
+        const reader = readers[p.reader];
+        if (p.epoch === epoch && reader) planned.set(p.sheet, reader(p.args));
+      }
+    };
+    try {
+      for (const event of bookEvents(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, limits)) {
+        if (event.type === 'restart') {
+          epoch++;
+          sheet = -1;
+          planned.clear();
+        } else if (event.type === 'sheet') sheet++;
+        else if (event.type === 'rows') {
+          takePlans();
+          const read = planned.get(sheet);
+          if (read) {
+            post({ ...event, rows: [], read: event.rows.map(read) });
+            continue;
+          }
+        }
+        post(event);
+      }
+    } catch (e) {
+      post(
+        e instanceof UserError
+          ? { type: 'error', code: e.code, message: e.message }
+          : {
+              type: 'error',
+              code: 'bad_file',
+              message: unreadableFile(String((e as Error)?.message ?? e).slice(0, 200)),
+            },
+      );
+    } finally {
+      plans.close();
+    }
+  });
 }
 
 /** What the reading thread says: the book's events, or why it stopped. */
 export type ThreadMessage = BookEvent | { type: 'error'; code: ErrorCode; message: string };
 
-/** The reading thread's bundle (scripts/build-shell.mjs: out/read-thread.cjs): the app's processes name it at start. */
+/** The reading thread's bundle (scripts/build-shell.mjs: out/read-thread.cjs of app/readThread.ts): the app's processes name it at start. */
 let bundle: string | null = null;
 
 export function useReadThreadBundle(file: string): void {
@@ -174,7 +255,7 @@ function startThread(limits: ImportLimits): Worker {
   // From the TypeScript sources (the harness, the CLI, the tests): started through tsx, as the
   // child processes are (jobs/child-boot.mjs). Found when a thread starts: the app's bundle has no import.meta.url.
   return new Worker(fileURLToPath(new URL('../jobs/child-boot.mjs', import.meta.url)), {
-    argv: [fileURLToPath(new URL('./readThread.ts', import.meta.url))],
+    argv: [fileURLToPath(new URL('../app/readThread.ts', import.meta.url))],
     resourceLimits,
   });
 }
@@ -184,12 +265,10 @@ function startThread(limits: ImportLimits): Worker {
  * as soon as the thread has it. A file that makes the thread run out of memory is refused, as the
  * reading process refuses it (jobs/worker.ts).
  */
-export function readInThread(
-  bytes: Buffer,
-  fileName: string,
-  limits: ImportLimits = IMPORT_LIMITS,
-): AsyncIterable<BookEvent> {
+export function readInThread(bytes: Buffer, fileName: string, limits: ImportLimits = IMPORT_LIMITS): ThreadReading {
   const thread = startThread(limits);
+  const plans = new MessageChannel();
+  let restarts = 0;
   const queue: ThreadMessage[] = [];
   let taken = 0;
   let failed: UserError | null = null;
@@ -216,7 +295,7 @@ export function readInThread(
     exited = true;
     woken();
   });
-  thread.postMessage({ bytes, fileName, limits } satisfies ReadRequest);
+  thread.postMessage({ bytes, fileName, limits, plans: plans.port2 } satisfies ReadRequest, [plans.port2]);
   async function* events(): AsyncGenerator<BookEvent> {
     try {
       for (;;) {
@@ -224,6 +303,7 @@ export function readInThread(
           const m = queue[taken];
           queue[taken++] = undefined as never;
           if (m.type === 'error') throw new UserError(m.code, m.message);
+          if (m.type === 'restart') restarts++;
           yield m;
           if (m.type === 'end') return;
         } else if (failed) throw failed;
@@ -231,8 +311,11 @@ export function readInThread(
         else await new Promise<void>((resolve) => (wake = resolve));
       }
     } finally {
+      plans.port1.close();
       void thread.terminate();
     }
   }
-  return events();
+  return Object.assign(events(), {
+    plan: (p: Omit<RowPlan, 'epoch'>) => plans.port1.postMessage({ ...p, epoch: restarts } satisfies RowPlan),
+  });
 }

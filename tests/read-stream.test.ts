@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { IMPORT_LIMITS, type ImportLimits } from '../src-main/shared/importLimits';
 import { readSource } from '../src-main/spreadsheet/sources';
 import { BookFromEvents, bookEvents, readInThread, type BookEvent } from '../src-main/spreadsheet/stream';
-import { readListRow } from '../src-main/adjustments/listRow';
+import { readListRows } from '../src-main/adjustments/listRow';
 import type { AdjustmentField } from '../src-main/importer/grammar';
 import type { SourceBook } from '../src-main/spreadsheet/tables';
 import { hugeMergeXlsx, workbookParts, zip } from './hostileFiles';
@@ -169,8 +169,8 @@ describe('a book read a chunk of rows at a time', () => {
       }
       if (e.read) {
         expect(e.rows).toEqual([]);
-        expect(e.read).toEqual(here.slice(e.from, e.from + e.read.length).map((row) => readListRow(columns, row)));
-        readThere += e.read.length;
+        expect(e.read.value).toEqual(readListRows(columns, here.slice(e.from, e.from + e.read.count)));
+        readThere += e.read.count;
       }
     }
     // The first chunk came as it is, and maybe the next ones, posted before the plan came.

@@ -18,7 +18,7 @@ import { HEADER_FOUND_WITHIN, type TableShape } from '../importer/columns';
 import { ADJUSTMENT, ADJUSTMENT_FIELD_NAMES, type AdjustmentField } from '../importer/grammar';
 import { bothTaught, teach } from '../importer/recognise';
 import { rawCells, type SourceSheet } from '../spreadsheet/tables';
-import { problem, readListRow, type Issue, type ListRowRead } from './listRow';
+import { listRowAt, problem, readListRows, type Issue, type ListRowRead, type ListRowsRead } from './listRow';
 import {
   findTables,
   notOnFile,
@@ -356,9 +356,9 @@ export async function importAdjustments(
           const at = sheets[sheets.length - 1];
           if (!at.table) throw new Error('rows read on the reading thread for a sheet without a table');
           const clock = performance.now();
-          list.addRead(at.table.sheet.name, event.from, event.read as ListRowRead[]);
+          list.addRead(at.table.sheet.name, event.from, event.read.value as ListRowsRead);
           if (phases) phases.check += performance.now() - clock;
-          at.next = event.from + event.read.length;
+          at.next = event.from + event.read.count;
         } else if (event.type === 'rows') advance(sheets.length - 1, false);
         else if (sheets.length) advance(sheets.length - 1, true);
       }
@@ -471,17 +471,16 @@ class ListCheck {
 
   /** The rows from..to (exclusive) of a table's sheet, read here. */
   add(table: ListTable, from: number, to: number): void {
-    const reads: ListRowRead[] = [];
-    for (let r = from; r < to; r++) reads.push(readListRow(table.header.columns, table.sheet.rows[r]));
-    this.addRead(table.sheet.name, from, reads);
+    this.addRead(table.sheet.name, from, readListRows(table.header.columns, table.sheet.rows.slice(from, to)));
   }
 
-  /** Rows of a sheet from row `from` on, as their cells say (readListRow: here, or on the reading thread). */
-  addRead(sheet: string, from: number, reads: ListRowRead[]): void {
+  /** Rows of a sheet from row `from` on, as their cells say (readListRows: here, or on the reading thread). */
+  addRead(sheet: string, from: number, read: ListRowsRead): void {
     const listed: ListRow[] = [];
-    for (let i = 0; i < reads.length; i++) {
-      if (reads[i].kind !== 'data') this.skipped++;
-      else listed.push({ sheet, r: from + i, read: reads[i], person: undefined });
+    for (let i = 0; i < read.kinds.length; i++) {
+      const row = listRowAt(read, i);
+      if (row.kind !== 'data') this.skipped++;
+      else listed.push({ sheet, r: from + i, read: row, person: undefined });
     }
     this.findPeople(listed);
     const { counts } = this;

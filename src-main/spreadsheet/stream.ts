@@ -24,7 +24,14 @@ export type BookEvent =
    * are title rows of a horizontal merge. `read`: what the reading thread made of them, as a plan
    * asked (RowPlan; `rows` is then empty).
    */
-  | { type: 'rows'; from: number; rows: CellValue[][]; hidden: number[]; merged: number[]; read?: unknown[] }
+  | {
+      type: 'rows';
+      from: number;
+      rows: CellValue[][];
+      hidden: number[];
+      merged: number[];
+      read?: { count: number; value: unknown };
+    }
   /**
    * What was given so far is to be forgotten: the book is given again from its first sheet. An
    * .xlsx whose rows are not in order (no spreadsheet program writes one) is read whole instead.
@@ -141,7 +148,7 @@ export class BookFromEvents {
         const sheet = this.sheets[this.sheets.length - 1];
         for (const row of e.rows) sheet.rows.push(row);
         // Rows the reading thread read for the caller are not here: their places are kept.
-        if (e.read) sheet.rows.length = e.from + e.read.length;
+        if (e.read) sheet.rows.length = e.from + e.read.count;
         for (const r of e.hidden) sheet.hiddenRows.add(r);
         for (const r of e.merged) sheet.mergedRows.add(r);
         break;
@@ -178,8 +185,8 @@ export interface RowPlan {
   args: unknown;
 }
 
-/** The reading thread's row readers, by name: each made for a table from its plan's `args`. */
-export type RowReaders = Record<string, (args: unknown) => (row: CellValue[]) => unknown>;
+/** The reading thread's row readers, by name: each made for a table from its plan's `args`, reading a chunk of its rows. */
+export type RowReaders = Record<string, (args: unknown) => (rows: CellValue[][]) => unknown>;
 
 /** The book's events as the reading thread gives them, and the plans it can be given as they come. */
 export interface ThreadReading extends AsyncIterable<BookEvent> {
@@ -196,7 +203,7 @@ export function runReadThread(readers: RowReaders): void {
   const port = parentPort!;
   const post = (m: ThreadMessage) => port.postMessage(m);
   port.once('message', ({ bytes, fileName, limits, plans }: ReadRequest) => {
-    const planned = new Map<number, (row: CellValue[]) => unknown>();
+    const planned = new Map<number, (rows: CellValue[][]) => unknown>();
     let epoch = 0;
     let sheet = -1;
     const takePlans = () => {
@@ -217,7 +224,7 @@ export function runReadThread(readers: RowReaders): void {
           takePlans();
           const read = planned.get(sheet);
           if (read) {
-            post({ ...event, rows: [], read: event.rows.map(read) });
+            post({ ...event, rows: [], read: { count: event.rows.length, value: read(event.rows) } });
             continue;
           }
         }

@@ -73,6 +73,7 @@ const other: Check | null = values.other
   ? ((await import(path.join(values.other, 'src-main/adjustments/adjustments.ts'))) as { importAdjustments: Check })
       .importAdjustments
   : null;
+if (values.other) await useBundledReadThread(dir, values.other);
 const work: [string, () => Promise<unknown>][] = [
   ['read', () => readSource(bytes, name)],
   ['check', () => importAdjustments(ctx.store, bytes, name, 2026, { phases, dryRun: values.dry })],

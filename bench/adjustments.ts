@@ -11,7 +11,7 @@ import { importAdjustments, saveRule, type AdjustmentPhases } from '../src-main/
 import type { AppContext } from '../src-main/app/context';
 import { prng } from '../src-main/demo/generate';
 import { readSource } from '../src-main/spreadsheet/sources';
-import { useReadThreadBundle } from '../src-main/spreadsheet/stream';
+import type { useReadThreadBundle } from '../src-main/spreadsheet/stream';
 import { expectedIncrease } from '../src-main/shared/adjustment';
 import { RULE_2026 } from '../tests/adjustmentRule';
 
@@ -82,10 +82,10 @@ export async function adjustmentList(
  * The reading thread as the app runs it: bundled (scripts/build-shell.mjs writes out/read-thread.cjs
  * the same way), not started from the TypeScript sources through tsx (about 150 ms more a start).
  */
-export async function useBundledReadThread(dir: string): Promise<void> {
-  const outfile = path.join(dir, 'read-thread.cjs');
+export async function useBundledReadThread(dir: string, tree = path.resolve(import.meta.dirname, '..')): Promise<void> {
+  const outfile = path.join(dir, `read-thread-${Math.random().toString(36).slice(2)}.cjs`);
   await build({
-    entryPoints: [path.resolve(import.meta.dirname, '../src-main/app/readThread.ts')],
+    entryPoints: [path.join(tree, 'src-main/app/readThread.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -96,7 +96,11 @@ export async function useBundledReadThread(dir: string): Promise<void> {
     // The thread is given its bundle's place; the import.meta.url of the sources is not used.
     logOverride: { 'empty-import-meta': 'silent' },
   });
-  useReadThreadBundle(outfile);
+  // The tree's own module: another tree's check (bench/adjustProfile.ts --other) is given its own thread.
+  const stream = (await import(path.join(tree, 'src-main/spreadsheet/stream.ts'))) as {
+    useReadThreadBundle: typeof useReadThreadBundle;
+  };
+  stream.useReadThreadBundle(outfile);
 }
 
 export async function benchAdjustments(ctx: AppContext, dir: string): Promise<string[]> {

@@ -84,7 +84,8 @@ function* eventsOf(book: SourceBook): Generator<BookEvent> {
 }
 
 function* xlsxEvents(bytes: Buffer, limits: ImportLimits): Generator<BookEvent> {
-  const book = xlsxSheets(bytes, limits);
+  // Its rows are given out as they are read, copied to the caller and dropped here.
+  const book = xlsxSheets(bytes, limits, { held: false });
   // The cells read so far, and those the merged ranges fill, against the workbook's limit.
   const cells = { n: 0 };
   for (const sheet of book.sheets) {

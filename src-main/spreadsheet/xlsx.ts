@@ -101,7 +101,7 @@ function runsText(xml: string): string {
   let text = '';
   TEXT.lastIndex = 0;
   for (let m = TEXT.exec(body); m; m = TEXT.exec(body)) text += m[1] ?? '';
-  return own(lineBreaks(unescapeXml(text)));
+  return lineBreaks(unescapeXml(text));
 }
 
 /** `AB` → 27 (1-based). */
@@ -203,7 +203,8 @@ function sharedStrings(pieces: Iterable<string> | null, limits: ImportLimits): s
   for (const xml of pieces ?? []) {
     SHARED_STRING.lastIndex = 0;
     for (let m = SHARED_STRING.exec(xml); m; m = SHARED_STRING.exec(xml)) {
-      const text = m[1] ? runsText(m[1]) : '';
+      // The table is kept for the whole book: each text a string of its own.
+      const text = m[1] ? own(runsText(m[1])) : '';
       if (text.length > limits.cellChars)
         throw beyondLimit(`有一段文字超过 ${grouped(limits.cellChars)} 个字符，超过了 Excel 单元格的上限`);
       // No workbook within the limits refers to more distinct strings than it has cells.
@@ -223,6 +224,17 @@ interface Context {
   cells: number;
   /** Short texts met so far, each kept once (a roster repeats 男, 退休, its units on every row). */
   texts: Map<string, string>;
+  /**
+   * Whether the rows are kept once read (readXlsxBook): a cell's text is then a string of its own
+   * and a short one kept once. Rows given out as they are read (xlsxSheets' callers: they are
+   * copied to another thread, then dropped) need neither.
+   */
+  held: boolean;
+}
+
+/** A cell's text as the rows keep it (Context.held). */
+function kept(s: string, ctx: Context): string {
+  return ctx.held ? shared(own(s), ctx) : s;
 }
 
 /** A short text as one string however many cells hold it; longer ones (names are short too) as they are. */
@@ -244,7 +256,7 @@ function cellName(row: number, col: number): string {
 
 function cellValue(attrs: string, body: string | undefined, ctx: Context): XlsxCell {
   const type = CELL_TYPE.exec(attrs)?.[1] ?? 'n';
-  if (type === 'inlineStr') return body ? shared(runsText(body), ctx) : null;
+  if (type === 'inlineStr') return body ? kept(runsText(body), ctx) : null;
   const v = body ? VALUE.exec(body) : null;
   if (!v) return body && FORMULA.test(body) ? '#NOVALUE' : null;
   const raw = v[1] ?? '';
@@ -252,7 +264,7 @@ function cellValue(attrs: string, body: string | undefined, ctx: Context): XlsxC
     case 's':
       return raw.trim() === '' ? null : (ctx.strings[Number(raw)] ?? null);
     case 'str':
-      return shared(own(lineBreaks(unescapeXml(raw))), ctx);
+      return kept(lineBreaks(unescapeXml(raw)), ctx);
     case 'b':
       return raw === '1' || raw === 'true';
     case 'e':
@@ -263,7 +275,8 @@ function cellValue(attrs: string, body: string | undefined, ctx: Context): XlsxC
     }
     default: {
       const n = Number(raw);
-      if (raw.trim() === '' || Number.isNaN(n)) return own(lineBreaks(unescapeXml(raw)));
+      if (raw.trim() === '' || Number.isNaN(n))
+        return ctx.held ? own(lineBreaks(unescapeXml(raw))) : lineBreaks(unescapeXml(raw));
       const style = CELL_STYLE.exec(attrs);
       return style && ctx.dates[Number(style[1])] && isDateSerial(n, ctx.date1904) ? serialToDate(n, ctx.date1904) : n;
     }
@@ -379,6 +392,7 @@ export interface XlsxSheetReading {
 export function xlsxSheets(
   bytes: Buffer,
   limits: ImportLimits = IMPORT_LIMITS,
+  { held = false }: { held?: boolean } = {},
 ): { date1904: boolean; sheets: Iterable<XlsxSheetReading> } {
   const zip = new ZipArchive(bytes, limits.inflatedBytes);
   const workbookPart =
@@ -394,6 +408,7 @@ export function xlsxSheets(
     limits,
     cells: 0,
     texts: new Map(),
+    held,
   };
   function* sheets(): Generator<XlsxSheetReading> {
     let n = 0;
@@ -422,7 +437,7 @@ export function xlsxSheets(
  * UserError saying which limit when it is beyond one.
  */
 export function readXlsxBook(bytes: Buffer, limits: ImportLimits = IMPORT_LIMITS): XlsxBook {
-  const book = xlsxSheets(bytes, limits);
+  const book = xlsxSheets(bytes, limits, { held: true });
   const sheets: XlsxSheet[] = [];
   for (const { rows: reading, ...sheet } of book.sheets) {
     const rows: XlsxCell[][] = [];

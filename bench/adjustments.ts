@@ -1,8 +1,8 @@
 // The pension adjustment figure of `npm run bench`: the agency's list for every person on the roll
 // (100,000 in the full run) imported, matched by ID number and computed under the year's rule
-// (importAdjustments: read, match, compute, store every row, one transaction), next to reading the
-// same file alone (readSource: the rows the check starts from). Three runs of each, in turns; the
-// medians are compared.
+// (importAdjustments: the file read on a thread of its own while each chunk of rows is matched,
+// computed and written, one transaction), next to reading the same file alone (readSource: the rows
+// the check starts from). Three runs of each, in turns; the medians are compared.
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { APP_BUNDLE } from './appBundle';
 import ExcelJS from 'exceljs';
 import { importAdjustments, saveRule, type AdjustmentPhases } from '../src-main/adjustments/adjustments';
 import type { AppContext } from '../src-main/app/context';
@@ -84,18 +85,7 @@ export async function adjustmentList(
  */
 export async function useBundledReadThread(dir: string, tree = path.resolve(import.meta.dirname, '..')): Promise<void> {
   const outfile = path.join(dir, `read-thread-${Math.random().toString(36).slice(2)}.cjs`);
-  await build({
-    entryPoints: [path.join(tree, 'src-main/app/readThread.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    external: ['electron', 'better-sqlite3-multiple-ciphers'],
-    outfile,
-    logLevel: 'warning',
-    // The thread is given its bundle's place; the import.meta.url of the sources is not used.
-    logOverride: { 'empty-import-meta': 'silent' },
-  });
+  await build({ ...APP_BUNDLE, entryPoints: [path.join(tree, 'src-main/app/readThread.ts')], outfile });
   // The tree's own module: another tree's check (bench/adjustProfile.ts --other) is given its own thread.
   const stream = (await import(path.join(tree, 'src-main/spreadsheet/stream.ts'))) as {
     useReadThreadBundle: typeof useReadThreadBundle;

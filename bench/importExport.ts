@@ -14,6 +14,7 @@ import { makeDemoPeople } from '../src-main/demo/generate';
 import { IMPORT_CACHE_MB } from '../src-main/importer/service';
 import { ALL_EXPORT_COLUMNS, EXPORT_COLUMNS, exportRoster } from '../src-main/exporter/roster';
 import { columnCell, startTableSheet } from '../src-main/documents/tableWorkbook';
+import { APP_BUNDLE } from './appBundle';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -91,15 +92,7 @@ async function bundles(): Promise<{ app: string; child: string }> {
   const { build } = await import('esbuild');
   // Inside the project (.tmp/ is not kept), so that they find its node_modules as the app finds its own.
   const dir = path.join(root, '.tmp', 'bench-import');
-  const common: import('esbuild').BuildOptions = {
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    external: ['electron', 'better-sqlite3-multiple-ciphers', 'esbuild'],
-    logLevel: 'warning',
-    logOverride: { 'empty-import-meta': 'silent' },
-  };
+  const common: import('esbuild').BuildOptions = { ...APP_BUNDLE, external: [...APP_BUNDLE.external, 'esbuild'] };
   const app = path.join(dir, 'import-app.mjs');
   const child = path.join(dir, 'import-session.cjs');
   // The app's side awaits at its top level: an ES module, with require for the CommonJS it bundles.

@@ -2,6 +2,7 @@
 // must be one CommonJS file). electron and better-sqlite3 stay external.
 import { build } from 'esbuild';
 
+// bench/appBundle.ts bundles the processes the bench measures with the same options.
 const common = {
   bundle: true,
   platform: 'node',

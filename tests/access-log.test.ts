@@ -150,10 +150,9 @@ describe('what the router writes', () => {
     const other = openRaw(ctx.store.file, { key: ctx.store.key ?? undefined });
     other.exec('BEGIN IMMEDIATE');
     try {
-      const started = Date.now();
+      // The file opens while the lock is held (a call that waited for it would fail at busy_timeout),
+      // and its row waits.
       expect((await call<PersonFile>('retirees.get', { id: zhang.id })).name).toBe('张桂兰');
-      // busy_timeout is 5 s: the row did not wait for the lock (no timing asserted beyond that).
-      expect(Date.now() - started).toBeLessThan(4000);
       expect(logRows()).toEqual([]);
     } finally {
       other.exec('COMMIT');

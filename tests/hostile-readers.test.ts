@@ -25,15 +25,17 @@ const sheet = (rows: string, after = '') =>
   Buffer.from(`<worksheet ${NS}><sheetData>${rows}</sheetData>${after}</worksheet>`);
 const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 
-/** The time a refusal takes: each of these files once ran for tens of seconds. */
-async function refusal(read: Promise<unknown>): Promise<{ message: string; ms: number }> {
-  const t = performance.now();
+/**
+ * The refusal of a file. Each of these once ran for tens of seconds; how long a refusal takes is
+ * the bench's to say (bench/hostile.ts), never a test's: the machines are shared.
+ */
+async function refusal(read: Promise<unknown>): Promise<{ message: string }> {
   const e = await read.then(
     () => null,
     (err: unknown) => err as Error,
   );
   expect(e, 'the file was read instead of refused').not.toBeNull();
-  return { message: e!.message, ms: performance.now() - t };
+  return { message: e!.message };
 }
 
 describe('an .xlsx beyond the limits', () => {
@@ -44,7 +46,6 @@ describe('an .xlsx beyond the limits', () => {
     expect(r.message).toBe(
       '这个文件无法读取（工作表“花名册”的 A100000000 单元格有内容，超过了 200,000 行的上限），数据未作改动',
     );
-    expect(r.ms).toBeLessThan(2000);
   });
 
   test('empty rows formatted down to the bottom of the sheet are not built', async () => {
@@ -75,7 +76,6 @@ describe('an .xlsx beyond the limits', () => {
     expect(r.message).toBe(
       '这个文件无法读取（工作表“花名册”的合并单元格 A2:XFD1048576 超出了 200,000 行 × 500 列的上限），数据未作改动',
     );
-    expect(r.ms).toBeLessThan(2000);
     // A title merged wider and deeper than the table fills only the table's extent.
     const title = await zip(
       workbookParts({
@@ -143,7 +143,6 @@ describe('a zip bomb', () => {
     const before = process.memoryUsage().arrayBuffers;
     const r = await refusal(readSource(bytes, 'bomb.xlsx'));
     expect(r.message).toBe('这个文件无法读取（解压后超过 200 MB 的上限），数据未作改动');
-    expect(r.ms).toBeLessThan(1000);
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(50 * 1024 * 1024);
   });
 
@@ -151,7 +150,6 @@ describe('a zip bomb', () => {
     // 210 MB again, declared as 1 kB: inflating stops after 1 kB, under the real limits.
     const r = await refusal(readSource(await bombXlsx(210 * 1024 * 1024, 1024), 'liar.xlsx'));
     expect(r.message).toContain('压缩的内容解压后比文件自己声明的大');
-    expect(r.ms).toBeLessThan(1000);
   });
 
   test('the budget counts every part read, declared sizes under a lowered limit', async () => {
@@ -178,7 +176,6 @@ describe('a CSV beyond the limits', () => {
   test('50 MB of commas is refused at the 501st field, not read as one row of 50 million', async () => {
     const r = await refusal(readSource(commasCsv(50 * 1024 * 1024), 'commas.csv'));
     expect(r.message).toBe('这个文件无法读取（第 1 行超过了 500 列的上限），数据未作改动');
-    expect(r.ms).toBeLessThan(3000);
   });
 
   test('a line that never ends is refused at the length of a cell', async () => {

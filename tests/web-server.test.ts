@@ -217,7 +217,6 @@ describe('every body shape gets a sentence, not a crash', () => {
       bodyTimeoutMs: 300,
     });
     try {
-      const started = Date.now();
       const r = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         const req = http.request(
           {
@@ -239,7 +238,6 @@ describe('every body shape gets a sentence, not a crash', () => {
       });
       expect(r.status).toBe(408);
       expect(JSON.parse(r.body).error.message).toContain('超时');
-      expect(Date.now() - started).toBeLessThan(5_000);
     } finally {
       await slow.close();
     }

@@ -6,7 +6,8 @@
 // same rows readSource gives (merged ranges filled, ./tables.ts MergeFill). An .xlsx is read a row
 // at a time (./xlsx.ts xlsxSheets); an .xls or a .csv, whose readers read the whole file at once,
 // is read so and then given out the same way. readInThread runs bookEvents on a worker thread
-// (./readThread.ts) and hands its events over as they come.
+// (runReadThread; its entry, app/readThread.ts, names the row readers a caller may ask it to read
+// a table's rows with: RowPlan) and hands its events over as they come.
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, parentPort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { UserError, type ErrorCode } from '../shared/errors';

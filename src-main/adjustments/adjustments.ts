@@ -298,7 +298,6 @@ export async function importAdjustments(
   const told = options.map ? teach(ADJUSTMENT, options.map, '按指定的对应', '列的对应') : undefined;
   const taughtOf = (s: SourceSheet) =>
     bothTaught(told, rememberedTaught(store, 'adjustment', s.rows, ADJUSTMENT_FIELD_NAMES));
-  let columns: SheetColumns[] = [];
   try {
     return await store.txWaiting(async () => {
       const importedAt = nowIso();
@@ -365,7 +364,9 @@ export async function importAdjustments(
       if (phases) phases.read = performance.now() - started - phases.check;
       const tables = sheets.flatMap((s) => (s.table ? [s.table] : []));
       // Where no sheet holds the list, the columns of the sheets nearest to it, for the mapping step.
-      columns = tables.length ? sheets.flatMap((s) => s.columns) : findTables(into.sheets, SHAPE, taughtOf).columns;
+      const columns = tables.length
+        ? sheets.flatMap((s) => s.columns)
+        : findTables(into.sheets, SHAPE, taughtOf).columns;
       // A trial of a list that lacks a required column answers with its columns and what is missing
       // (nothing read), for the mapping step; an import is refused.
       if (tables.length === 0 && !(options.dryRun && columns.length > 0)) {

@@ -174,11 +174,10 @@ export function batchSearchIndex<T>(store: Store, write: () => T): T {
   pending.set(store, rows);
   try {
     const result = write();
-    const remove = store.prepare('DELETE FROM person_search WHERE rowid = ?');
-    const insert = store.prepare('INSERT INTO person_search (rowid, tokens) VALUES (?, ?)');
+    pending.delete(store);
     for (const [id, { fields, indexed }] of rows) {
-      if (indexed) remove.run(id);
-      if (fields) insert.run(id, searchTokens(fields).join(' '));
+      if (fields) indexPerson(store, id, fields, !indexed);
+      else if (indexed) unindexPerson(store, id);
     }
     return result;
   } finally {

@@ -7,6 +7,8 @@ import {
   taughtFor,
   looksLikeData,
   recogniseColumns,
+  SAMPLE_REACH,
+  SAMPLED_ROWS,
   sampleColumns,
   type Grammar,
   type Taught,
@@ -128,6 +130,9 @@ function fits<F extends string>(shape: TableShape<F>, fields: readonly (F | null
  * what the columns below hold (names, ID numbers, dates …) is the first data row, and the row
  * above it, if any, is the header, however blank or unknown its labels.
  */
+/** A table's header is one of a sheet's first rows (or two of them). */
+export const HEADER_ROWS = 20;
+
 /**
  * How many rows from the top of a sheet decide its header (findTableHeader): the header among the
  * first 20 (or the first data row among the first 21), and the values that recognise its columns
@@ -135,7 +140,7 @@ function fits<F extends string>(shape: TableShape<F>, fields: readonly (F | null
  * far, or to its end, has its header found as it would be over all its rows (the adjustment check
  * finds it so while the rest of the file is still being read).
  */
-export const HEADER_FOUND_WITHIN = 21 + 200 * 10;
+export const HEADER_FOUND_WITHIN = HEADER_ROWS + 1 + SAMPLED_ROWS * SAMPLE_REACH;
 
 export function findTableHeader<F extends string>(
   shape: TableShape<F>,
@@ -157,7 +162,7 @@ export function findTableHeader<F extends string>(
   };
   let best: { firstRow: number; lastRow: number } | null = null;
   let bestScore = Math.max(1, shape.minFields - 1);
-  const limit = Math.min(rows.length, 20);
+  const limit = Math.min(rows.length, HEADER_ROWS);
   for (let r = 0; r < limit; r++) {
     const candidates = [{ firstRow: r, lastRow: r, s: score(rawLabels(shape, rows, r, r, taught)) }];
     // A pair only where the upper row adds to the lower one (not a title row above a header).
@@ -217,7 +222,7 @@ function headerByValues<F extends string>(
   rows: readonly CellValue[][],
   taught?: Taught<F>,
 ): FoundHeader<F> | null {
-  for (let d = 0; d < Math.min(rows.length, 21); d++) {
+  for (let d = 0; d < Math.min(rows.length, HEADER_ROWS + 1); d++) {
     const row = rows[d] ?? [];
     if (row.every((v) => normalizeLabel(v) === '')) continue;
     const above = d - 1;

@@ -369,11 +369,20 @@ const text = (v: CellValue): string | null => {
 };
 
 /** The columns of the rows under a header, as far as `limit` rows with a value. */
-export function sampleColumns(rows: readonly CellValue[][], from: number, width: number, limit = 200): ColumnValues[] {
+/** Rows that hold something a column is recognised by, at most, and among how many rows they are looked for (this many times as many). */
+export const SAMPLED_ROWS = 200;
+export const SAMPLE_REACH = 10;
+
+export function sampleColumns(
+  rows: readonly CellValue[][],
+  from: number,
+  width: number,
+  limit = SAMPLED_ROWS,
+): ColumnValues[] {
   const columns: ColumnValues[] = Array.from({ length: width }, () => ({ texts: [], raws: [] }));
   let taken = 0;
   // A few blank rows between are passed over; a sheet of empty formatted rows is not walked to its end.
-  const last = Math.min(rows.length, Math.max(0, from) + limit * 10);
+  const last = Math.min(rows.length, Math.max(0, from) + limit * SAMPLE_REACH);
   for (let r = Math.max(0, from); r < last && taken < limit; r++) {
     const row = rows[r] ?? [];
     let any = false;

@@ -3,7 +3,13 @@
 // grammar, then the values), with what the user taught (--map, the mapping sent with the call);
 // below it, blank rows and the 合计/注/制表 lines are not data. Each data row keeps its raw values
 // by header label, for the log that proves nothing was dropped.
-import { findTableHeader as findHeaderOf, nearestTableHeader, type FoundHeader, type TableShape } from './columns';
+import {
+  findTableHeader as findHeaderOf,
+  HEADER_ROWS,
+  nearestTableHeader,
+  type FoundHeader,
+  type TableShape,
+} from './columns';
 import { nowIso } from '../audit/audit';
 import type { Store } from '../db/store';
 import { checkIdNumber } from '../shared/idNumber';
@@ -97,7 +103,7 @@ export function rememberedTaught<F extends string>(
   names: Record<F, string>,
 ): Taught<F> | undefined {
   const find = store.prepare('SELECT fields FROM import_mappings WHERE signature = ?');
-  for (let r = 0; r < Math.min(rows.length, 20); r++) {
+  for (let r = 0; r < Math.min(rows.length, HEADER_ROWS); r++) {
     const labels = (rows[r] ?? []).map((v) => normalizeLabel(v));
     if (labels.every((l) => l === '')) continue;
     const saved = find.get(tableSignature(kind, labels)) as { fields: string } | undefined;

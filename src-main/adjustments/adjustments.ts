@@ -483,7 +483,7 @@ class ListCheck {
       if (row.kind !== 'data') this.skipped++;
       else listed.push({ sheet, r: from + i, read: row, person: undefined });
     }
-    this.findPeople(listed);
+    this.matchPeople(listed);
     const { counts } = this;
     const checked: CheckedRow[] = [];
     for (const l of listed) {
@@ -504,7 +504,7 @@ class ListCheck {
    * read, for a list of a hundred bytes a row or more (an agency's list is) holding about as many
    * rows as there are people on file; for a shorter one, its people, a batch in one statement.
    */
-  private findPeople(listed: ListRow[]) {
+  private matchPeople(listed: ListRow[]) {
     const everyone = this.everyone;
     if (everyone)
       for (const l of listed) l.person = l.read.id.idNumber === null ? undefined : everyone.get(l.read.id.idNumber);

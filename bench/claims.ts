@@ -12,7 +12,7 @@ import { createClaim, moveClaim, setYearTotals, yearStatement } from '../src-mai
 import { savePolicy, policyFor } from '../src-main/claims/policies';
 import { claimsReport, periodOf } from '../src-main/claims/reports';
 import { prng } from '../src-main/demo/generate';
-import { LINE_KINDS } from '../src-main/shared/claimPolicy';
+import { LINE_KINDS } from '../src-main/shared/lineKinds';
 import type { Category } from '../src-main/shared/person';
 
 const YEAR = 2025;

@@ -18,7 +18,8 @@
 // not more.
 import { ageOn } from '../shared/dates';
 import { bpText, formatYuan } from '../shared/money';
-import type { CategoryPolicy, LineKind } from '../shared/claimPolicy';
+import type { CategoryPolicy } from '../shared/claimPolicy';
+import type { LineKind } from '../shared/lineKinds';
 
 /** A person's running totals for one year: E and R of the rule. */
 export interface YearTotals {

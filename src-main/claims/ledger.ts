@@ -15,7 +15,7 @@ import { findTables, personByIdCell, rememberedTaught, rememberTable } from '../
 import { rawCells, tableRowKind } from '../spreadsheet/tables';
 import { cellText, parseDateCell } from '../spreadsheet/cells';
 import { currentOperator } from '../settings/settings';
-import { LINE_KINDS, type LineKind } from '../shared/claimPolicy';
+import { LINE_KINDS, type LineKind } from '../shared/lineKinds';
 import { isValidIsoDate } from '../shared/dates';
 import { UserError } from '../shared/errors';
 import { fenFromCell, formatYuan } from '../shared/money';

@@ -1,7 +1,8 @@
 // The contract of medical-expense claims (药费报销): claims and their lines, the year's policies,
 // statements, reports, payment batches and the ledger import.
 import { z } from 'zod';
-import { CategoryPolicy, LINE_KINDS, YearPolicy } from '../shared/claimPolicy';
+import { CategoryPolicy, YearPolicy } from '../shared/claimPolicy';
+import { LINE_KINDS } from '../shared/lineKinds';
 import { fullDate } from '../shared/dateSchemas';
 import { CATEGORIES } from '../shared/person';
 import { ById, editOf, fileUpload, id, loadedRecord, method, optionalId, text, yuan } from './common';

@@ -20,7 +20,7 @@ import {
   type Grammar,
   type ValueTest,
 } from './recognise';
-import { LINE_KINDS } from '../shared/claimPolicy';
+import { LINE_KINDS } from '../shared/lineKinds';
 import { rankOf, unitNatureOf } from './values';
 import {
   ADJUSTMENT_FIELD_NAMES,

@@ -4,9 +4,6 @@
 import { z } from 'zod';
 import { CATEGORIES, type Category } from './person';
 
-export const LINE_KINDS = ['门诊', '住院', '特殊病种', '药店'] as const;
-export type LineKind = (typeof LINE_KINDS)[number];
-
 const fen = z.number().int('金额须为整数分').min(0, '金额不能为负');
 const bp = z.number().int('比例须为整数基点（8500 即 85%）').min(0).max(10000, '比例不能超过 100%');
 

@@ -7,7 +7,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Fragment, useRef } from 'react';
 import { z } from 'zod';
 import { ClaimInput, type ClaimFile } from '../../../src-main/contract/claims';
-import { LINE_KINDS } from '../../../src-main/shared/claimPolicy';
+import { LINE_KINDS } from '../../../src-main/shared/lineKinds';
 import { parseDateInput, todayIso } from '../../../src-main/shared/dates';
 import { formatYuan, parseYuan } from '../../../src-main/shared/money';
 import type { ApiError } from '../../api';

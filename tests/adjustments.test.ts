@@ -781,6 +781,26 @@ describe('a long list, checked while it is still being read', () => {
     expect(second).toContain('与“调资名单”第 13 行的身份证号相同');
   });
 
+  test('the check answers once its rows are kept, before the WAL is folded into the file, which follows at once', async () => {
+    saveRule(ctx.store, RULE);
+    const { bytes } = await longList();
+    // SQLite folds the WAL into the file within a commit once the WAL holds this many pages.
+    ctx.store.raw.pragma('wal_autocheckpoint = 20');
+    ctx.store.raw.pragma('wal_checkpoint(TRUNCATE)');
+    const fileSize = () => fs.statSync(ctx.store.file).size;
+    const before = fileSize();
+    const run = await importAdjustments(ctx.store, bytes, '调资名单.xlsx', 2026);
+    // Kept: another connection reads the rows (from the WAL) …
+    const other = new Database(ctx.store.file, { readonly: true });
+    expect(other.prepare('SELECT count(*) FROM adjustment_rows WHERE run_id = ?').pluck().get(run.id)).toBe(3600);
+    other.close();
+    // … while the file itself is as it was: the answer did not wait for the checkpoint.
+    expect(fileSize()).toBe(before);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fileSize(), 'folded once the answer is on its way').toBeGreaterThan(before);
+    expect(ctx.store.raw.pragma('wal_autocheckpoint', { simple: true })).toBe(20);
+  });
+
   test('while the list is read and its rows written, nobody else changes the files they are matched to', async () => {
     saveRule(ctx.store, RULE);
     const { early, bytes } = await longList();

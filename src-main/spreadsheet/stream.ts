@@ -263,8 +263,8 @@ function startThread(limits: ImportLimits): Worker {
   // them): a young generation of 64 MB collects them less often (the adjustment check of 92,514
   // rows: about a tenth less CPU, bench/adjustProfile.ts).
   const resourceLimits = { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 64 };
-  // The bundle needs no loader: the thread is not given the process's node options (under tsx, the
-  // bench's and the CLI's, they load tsx into the thread first: about 100 ms more a start).
+  // The bundle needs no loader, so the thread is not given the process's node options: where the
+  // process runs under tsx (the bench), they would load tsx into the thread first, ~100 ms a start.
   if (bundle) return new Worker(bundle, { resourceLimits, execArgv: [] });
   // From the TypeScript sources (the harness, the CLI, the tests): started through tsx, as the
   // child processes are (jobs/child-boot.mjs). Found when a thread starts: the app's bundle has no import.meta.url.

@@ -55,7 +55,7 @@ function amountOf(v: CellValue, f: AdjustmentField, issues: Issue[]): number | n
 
 /**
  * Rows of the list as their cells say, a chunk at a time, kept by column (what a row is, its ID
- * number as read and as typed or why there is none, its name, its three figures in fen, NaN for
+ * number as read and as typed (null: as read) or why there is none, its name, its three figures in fen, NaN for
  * none, the issues of its amounts as JSON, its cells' texts): passed from the reading thread
  * without an object a row, and read back a row at a time by listRowAt.
  */
@@ -100,7 +100,8 @@ export function readListRows(columns: ListColumns, rows: CellValue[][]): ListRow
     const id = idNumberInCell(cellAt(columns, row, 'idNumber'));
     read.idNumbers[i] = id.idNumber;
     if ('problem' in id) read.idProblems[i] = id.problem;
-    else read.typed[i] = id.typed;
+    // As typed, where that is not the number as read (most rows: not sent twice).
+    else if (id.typed !== id.idNumber) read.typed[i] = id.typed;
     read.names[i] = cellText(cellAt(columns, row, 'name'))?.replace(/\s/g, '') || null;
     const issues: Issue[] = [];
     const oldFen = amountOf(cellAt(columns, row, 'old'), 'old', issues);
@@ -139,7 +140,7 @@ export function listRowAt(read: ListRowsRead, i: number): ListRowRead {
     id:
       problemText !== null
         ? { code: 'id_missing', idNumber: null, problem: problemText }
-        : { idNumber: read.idNumbers[i]!, typed: read.typed[i]! },
+        : { idNumber: read.idNumbers[i]!, typed: read.typed[i] ?? read.idNumbers[i]! },
     name: read.names[i],
     oldFen: fenOr(read.fens[3 * i]),
     newFen: fenOr(read.fens[3 * i + 1]),

@@ -210,10 +210,11 @@ export function rawTextsJson(row: CellValue[]): string {
     const v = row[c];
     if (c > 0) out += ',';
     if (v === null || v === undefined || v === '') out += 'null';
+    // A number's text, and most text, needs no escape: JSON.stringify only for what may.
+    else if (typeof v === 'number') out += `"${v}"`;
     else {
       const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
-      // A number's text, and most text, needs no escape: JSON.stringify only for what may.
-      out += typeof v === 'number' || !ESCAPED.test(text) ? `"${text}"` : JSON.stringify(text);
+      out += ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`;
     }
   }
   return `${out}]`;

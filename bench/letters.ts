@@ -9,7 +9,7 @@ import { lettersPrintable } from '../src-main/documents/letter';
 import { htmlDocument } from '../src-main/documents/print';
 import { composeLetters } from '../src-main/letters/letters';
 import { saveOfficeSettings } from '../src-main/settings/settings';
-import { launchChromium } from '../tests/e2e/browser';
+import { ownChromium } from '../tests/e2e/chromium';
 
 export async function benchLetters(count = 500): Promise<string[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retiree-letters-'));
@@ -23,7 +23,8 @@ export async function benchLetters(count = 500): Promise<string[]> {
   ).map((r) => r.id);
   const letters = composeLetters(ctx.store, 'festival', ids, { gift: '慰问金 300.00 元，大米一袋' }).letters;
   ctx.close();
-  const browser = await launchChromium();
+  // Its own Chromium: the test run's (tests/e2e/browser.ts) is there only under vitest.
+  const browser = await ownChromium();
   try {
     const page = await browser.newPage();
     const pdf = async (html: string) => {

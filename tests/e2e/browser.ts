@@ -1,8 +1,9 @@
-// Debian's Chromium driven by playwright-core: never a downloaded browser (see README).
-// One Chromium for the whole browser project (its vitest globalSetup below): each test file
-// connects to it and opens its own pages, against its own harness server and database, instead of
-// starting a browser of its own (a second or two of a start, 27 times).
+// Debian's Chromium driven by playwright-core (./chromium.ts). One Chromium for the whole browser
+// project (its vitest globalSetup below): each test file connects to it and opens its own pages,
+// against its own harness server and database, instead of starting a browser of its own (a second
+// or two of a start, 27 times).
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumServer } from './chromium';
 import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
 
@@ -13,24 +14,8 @@ declare module 'vitest' {
   }
 }
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 export default async function chromiumForTheRun(project: TestProject) {
-  const server = await chromium.launchServer({
-    executablePath: CHROMIUM,
-    headless: true,
-    // Without the networking flags Chromium stalls on a machine with no outside network.
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
+  const server = await chromiumServer();
   project.provide('chromiumEndpoint', server.wsEndpoint());
   return () => server.close();
 }

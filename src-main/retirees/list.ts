@@ -127,11 +127,17 @@ export function orderBy<Q extends SelectQueryBuilder<Database, 'persons', object
 
 /**
  * The two statements of a sorted page: how many people the filter keeps, and the ids of the
- * page's people in order. The ids come from one branch per (status, category) pair, each an
- * equality that an index of migration 0014 answers in the sort's order, merged by UNION ALL
- * (https://sqlite.org/lang_select.html#compound). Exported for the test that pins their plans.
+ * page's people in order (or of `window`, rows of the list by place). The ids come from one
+ * branch per (status, category) pair, each an equality that an index of migration 0014 answers in
+ * the sort's order, merged by UNION ALL (https://sqlite.org/lang_select.html#compound). Exported
+ * for the test that pins their plans.
  */
-export function pageQueries(store: Store, q: ListQuery, today: string) {
+export function pageQueries(
+  store: Store,
+  q: ListQuery,
+  today: string,
+  window = { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
+) {
   const k = store.kysely;
   const { column, nullsLast } = sortTerms(q.sort ?? 'name');
   const count = k
@@ -157,16 +163,33 @@ export function pageQueries(store: Store, q: ListQuery, today: string) {
   const page = ids
     .orderBy(sql`sort_value ${dir}`)
     .orderBy(sql`id ${dir}`)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
+    .limit(window.limit)
+    .offset(window.offset);
   return { count, page };
+}
+
+/**
+ * The ids of the page's people, read from the nearer end of the list: the rows before a page are
+ * passed over one by one (OFFSET, https://sqlite.org/lang_select.html#limitoffset), so a page past
+ * the middle is read as the same rows of the list sorted the other way, from its end, and turned
+ * round. The last page of 100,000 people by name passed over 99,950 rows, and now none.
+ */
+function pageIds(store: Store, q: ListQuery, today: string, total: number): number[] {
+  const start = (q.page - 1) * q.pageSize;
+  const end = Math.min(start + q.pageSize, total);
+  if (start >= end) return [];
+  if (start <= total - end) return store.all(pageQueries(store, q, today).page).map((r) => r.id);
+  const reversed = pageQueries(store, { ...q, desc: !q.desc }, today, { offset: total - end, limit: end - start });
+  return store
+    .all(reversed.page)
+    .map((r) => r.id)
+    .reverse();
 }
 
 export function listPersons(store: Store, q: ListQuery, today = todayIso()): ListPage {
   if (q.sort === undefined && searchTerms(q.q).length > 0) return rankedSearch(store, q, today);
-  const { count, page } = pageQueries(store, q, today);
-  const total = store.first(count)?.n ?? 0;
-  const ids = store.all(page).map((r) => r.id);
+  const total = store.first(pageQueries(store, q, today).count)?.n ?? 0;
+  const ids = pageIds(store, q, today, total);
   return { total, more: false, page: q.page, pageSize: q.pageSize, rows: rowsOf(store, ids, q.q, today) };
 }
 

@@ -1,7 +1,8 @@
 // The plans of the retiree list (issue 17): every filter the list's input offers, with every sort,
 // is answered from indexes. A plan that walks `persons` (SCAN), or reads the row of everyone of a
 // status and category to test the filter on it (an index narrowed by status and category alone,
-// not COVERING), is what made a filtered name sort read all 100,000 files. The filters are taken
+// not COVERING), is what made a filtered name sort read all 100,000 files. The count of everyone
+// on file is the table's size, which SQLite reads without reading the rows. The filters are taken
 // from the contract's schema, so a new one fails here until it is given a sample value.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CARE_FLAG_KEYS, ListQuery, SORT_KEYS } from '../src-main/contract/retirees';
@@ -65,6 +66,17 @@ function walks(store: Store, lines: string[]): string[] {
   });
 }
 
+/**
+ * Whether SQLite counts the statement's rows as the size of a b-tree, from its pages (the Count
+ * opcode: https://sqlite.org/opcode.html#Count), without reading them: the count of everyone on file.
+ */
+function countsTheTable(store: Store, query: { compile(): { sql: string; parameters: readonly unknown[] } }): boolean {
+  const { sql, parameters } = query.compile();
+  return (store.raw.prepare(`EXPLAIN ${sql}`).all(...parameters) as { opcode: string }[]).some(
+    (r) => r.opcode === 'Count',
+  );
+}
+
 function everyPlan(store: Store): Record<string, string[]> {
   const slow: Record<string, string[]> = {};
   const note = (label: string, lines: string[]) => {
@@ -76,7 +88,8 @@ function everyPlan(store: Store): Record<string, string[]> {
       for (const desc of [false, true]) {
         const q = ListQuery.parse({ ...filter, sort, desc, page: 200 });
         const { count, page } = pageQueries(store, q, '2026-06-30');
-        note(`${JSON.stringify(filter)} ${sort}${desc ? ' desc' : ''} count`, plan(store, count));
+        if (!countsTheTable(store, count))
+          note(`${JSON.stringify(filter)} ${sort}${desc ? ' desc' : ''} count`, plan(store, count));
         note(`${JSON.stringify(filter)} ${sort}${desc ? ' desc' : ''} page`, plan(store, page));
       }
     }

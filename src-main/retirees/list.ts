@@ -140,18 +140,19 @@ export function pageQueries(
 ) {
   const k = store.kysely;
   const { column, nullsLast } = sortTerms(q.sort ?? 'name');
+  // Everyone on file: counted as the table's size, which SQLite reads from its pages without
+  // looking at a row (https://sqlite.org/opcode.html#Count); a status and a category naming every
+  // value would have each row's tested.
   const count = k
     .selectFrom('persons')
-    .where((eb) => conditions(eb, q, today))
+    .$if(!keepsEveryone(q, today), (qb) => qb.where((eb) => conditions(eb, q, today)))
     .select((eb) => eb.fn.countAll<number>().as('n'));
   const branch = (status: string, category: string) =>
     k
       .selectFrom('persons')
-      .select([
-        'id',
-        sql<unknown>`${sql.ref(column)}`.as('sort_value'),
-        sql<number>`(${sql.ref(column)} IS NULL)`.as('sort_null'),
-      ])
+      .select(['id', sql<unknown>`${sql.ref(column)}`.as('sort_value')])
+      // Whether the value is empty, for a sort that can be (merged on, before the value).
+      .$if(nullsLast, (qb) => qb.select(sql<number>`(${sql.ref(column)} IS NULL)`.as('sort_null')))
       .where('status', '=', status as never)
       .where('category', '=', category as never)
       .where((eb) => eb.and(otherConditions(eb, q, today)));
@@ -166,6 +167,15 @@ export function pageQueries(
     .limit(window.limit)
     .offset(window.offset);
   return { count, page };
+}
+
+/** Whether the filter keeps everyone on file: every status and category (the table allows no other), nothing else asked. */
+function keepsEveryone(q: ListQuery, today: string): boolean {
+  return (
+    new Set(statusesOf(q)).size === STATUSES.length &&
+    new Set(categoriesOf(q)).size === CATEGORIES.length &&
+    otherConditions(expressionBuilder<Database, 'persons'>(), q, today).length === 0
+  );
 }
 
 /**

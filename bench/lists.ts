@@ -183,9 +183,11 @@ export async function benchLists(options: { people: number; runs: number; baseli
     const o = ours[row.key];
     const b = baseline?.[row.key] ?? row.issueNow;
     const verdict = `p95 < ${row.target} ms: ${o.p95 < row.target ? 'met' : 'missed'}`;
-    lines.push(
-      `${row.label.padEnd(40)}${fmt(o.p50)} ${fmt(o.p95)}     ${fmt(b.p50)} ${fmt(b.p95)}    ${(b.p95 / o.p95).toFixed(1).padStart(7)}x   ${verdict}`,
-    );
+    // A row the issue gives no "now" for has no baseline without git.
+    const base = b
+      ? `${fmt(b.p50)} ${fmt(b.p95)}    ${(b.p95 / o.p95).toFixed(1).padStart(7)}x`
+      : `${'—'.padStart(8)} ${'—'.padStart(8)}    ${'—'.padStart(8)}`;
+    lines.push(`${row.label.padEnd(40)}${fmt(o.p50)} ${fmt(o.p95)}     ${base}   ${verdict}`);
   }
   return lines;
 }

@@ -35,6 +35,11 @@ export const LIST_ROWS = [
   },
   { key: 'searchLetter', label: 'search of one letter (z)', target: 10, issueNow: { p50: 28, p95: 39 } },
   { key: 'searchFragment', label: 'search: name fragment', target: 5, issueNow: { p50: 8, p95: 11 } },
+  // "Any page" (the issue's part 1): the deepest a page can be, where OFFSET passes over the most
+  // rows. The issue names no figure for these.
+  { key: 'everyoneMiddle', label: 'list: everyone, by name, middle page', target: 15, issueNow: null },
+  { key: 'everyoneLast', label: 'list: everyone, by name, last page', target: 15, issueNow: null },
+  { key: 'livingMiddle', label: 'list: 在册, by name, middle page', target: 15, issueNow: null },
 ] as const;
 
 export type ListRowKey = (typeof LIST_ROWS)[number]['key'];
@@ -59,12 +64,16 @@ export function measureLists(api: ListApi, people: number, runs: number): Record
     [...(sample.get(1 + Math.floor(r() * people)) as { name: string }).name].slice(-2).join(''),
   );
   const list = (input: object) => api.listPersons(api.store as never, api.parse(input) as never);
+  const living = (list({ statuses: ['在册'], sort: 'name' }) as { total: number }).total;
   const queries: Record<ListRowKey, (i: number) => object> = {
     listFiltered1: () => ({ statuses: ['在册'], categories: ['退休'], minAge: 80, sort: 'name', page: 1 }),
     listFiltered200: () => ({ statuses: ['在册'], categories: ['退休'], minAge: 80, sort: 'name', page: 200 }),
     listRetired200: () => ({ categories: ['退休'], minAge: 80, sort: 'name', page: 200 }),
     searchLetter: () => ({ q: 'z' }),
     searchFragment: (i) => ({ q: fragments[i] }),
+    everyoneMiddle: () => ({ sort: 'name', page: Math.ceil(people / 100) }),
+    everyoneLast: () => ({ sort: 'name', page: Math.ceil(people / 50) }),
+    livingMiddle: () => ({ statuses: ['在册'], sort: 'name', page: Math.ceil(living / 100) }),
   };
   const out = {} as Record<ListRowKey, Figure>;
   for (const [key, query] of Object.entries(queries) as [ListRowKey, (i: number) => object][]) {

@@ -1,6 +1,6 @@
 // Death benefits in a real browser: B typed in 设置 → 丧葬抚恤参数, a death registered on a file, the
 // amounts computed with the formula written out and the total in capitals, the claim recorded.
-// Screenshots also go to /tmp/shots-death/ for a person to look at.
+// Screenshots also go to test-results/screens/death-benefits/ for a person to look at.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -8,9 +8,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test }
 import type { PersonFile } from '../../src-main/contract/retirees';
 import type { DeathBenefitsView } from '../../src-main/contract/deathBenefits';
 import { checkCharacter } from '../../src-main/shared/idNumber';
-import { openOffice, type Office } from './office';
+import { openOffice, SCREENS, type Office } from './office';
 
-const SHOTS = '/tmp/shots-death';
+const SHOTS = path.join(SCREENS, 'death-benefits');
 let office: Office;
 let page: Page;
 let personId: number;

@@ -9,12 +9,12 @@ import type { DuesLedger } from '../../src-main/contract/dues';
 import type { OrgUnit } from '../../src-main/contract/org';
 import type { PersonFile } from '../../src-main/contract/retirees';
 import { todayIso } from '../../src-main/shared/dates';
-import { openOffice, type Office } from './office';
+import { openOffice, SCREENS, type Office } from './office';
 
 let office: Office;
 let page: Page;
-/** Screenshots to look at: beside the others, and in /tmp/shots-dues. */
-const SHOTS = '/tmp/shots-dues';
+/** Screenshots to look at: beside the others, and in test-results/screens/dues. */
+const SHOTS = path.join(SCREENS, 'dues');
 const shot = async (name: string) => {
   await office.shot(name);
   fs.mkdirSync(SHOTS, { recursive: true });

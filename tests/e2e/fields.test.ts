@@ -1,14 +1,14 @@
 // The fields the upward tables count by (issue 19 item 5) on a person's file, as a clerk fills them:
 // 统计信息 with 单位性质 and 职级 chosen, 现享受待遇 with its 批准时间 and 批准文号 typed, 层级 typed,
 // 计入统计 unticked; saved, opened again, named in the history, and
-// shown but not editable to a role that only reads. Screenshots also go to /tmp/shots-fields.
+// shown but not editable to a role that only reads. Screenshots also go to test-results/screens/fields.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { HistoryItem, PersonFile } from '../../src-main/contract/retirees';
-import { openOffice, type Office } from './office';
+import { openOffice, SCREENS, type Office } from './office';
 
-const SHOTS = '/tmp/shots-fields';
+const SHOTS = path.join(SCREENS, 'fields');
 
 let office: Office;
 let person: PersonFile;

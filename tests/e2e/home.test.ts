@@ -1,7 +1,7 @@
 // 工作概况 in a real browser on a populated office (the demo's 300 people, none certified or
 // visited yet): a petition due today and a birthday today above the mass lists, a mass list opened
 // a page at a time, this year's deaths by name, a chart's bar through to the 统计 page; at the
-// standard and the largest type size. Screenshots in /tmp/shots-home/.
+// standard and the largest type size. Screenshots in test-results/screens/home/.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -10,9 +10,9 @@ import type { PersonFile } from '../../src-main/contract/retirees';
 import type { FigurePeople, HomeFigures } from '../../src-main/contract/statistics';
 import type { ReminderGroup } from '../../src-main/contract/visits';
 import { addCalendarDays } from '../../src-main/shared/petitions';
-import { openOffice, type Office } from './office';
+import { openOffice, SCREENS, type Office } from './office';
 
-const SHOTS = '/tmp/shots-home';
+const SHOTS = path.join(SCREENS, 'home');
 let office: Office;
 let page: Page;
 let today: string;

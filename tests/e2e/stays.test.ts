@@ -2,16 +2,16 @@
 // person picked by name, on the home page while in hospital, its 住院看望 recorded with who led it
 // and what the family said, the discharge, the 出院回访 due on the home page, an answered call that
 // clears it, and the stay with its visit on the person's timeline. Screenshots also go to
-// /tmp/shots-stay/ for a person to look at.
+// test-results/screens/stays/ for a person to look at.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
 import type { PersonFile } from '../../src-main/contract/retirees';
 import { addCalendarDays as addDays } from '../../src-main/shared/petitions';
-import { openOffice, type Office } from './office';
+import { openOffice, SCREENS, type Office } from './office';
 
-const SHOTS = '/tmp/shots-stay';
+const SHOTS = path.join(SCREENS, 'stays');
 let office: Office;
 let page: Page;
 let person: PersonFile;

@@ -1,6 +1,6 @@
 // Survivors in a real browser: a death registered, a survivor added from the death record with the
 // allowance starting this month, and the month's 遗属生活困难补助 list showing them, put into a
-// payment batch (已列入批次), printed with the total in capitals. Screenshots also go to /tmp/shots-surv/ for a person to look at.
+// payment batch (已列入批次), printed with the total in capitals. Screenshots also go to test-results/screens/survivors/ for a person to look at.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -8,9 +8,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test }
 import type { PersonFile } from '../../src-main/contract/retirees';
 import { todayIso } from '../../src-main/shared/dates';
 import { checkCharacter } from '../../src-main/shared/idNumber';
-import { openOffice, type Office } from './office';
+import { openOffice, SCREENS, type Office } from './office';
 
-const SHOTS = '/tmp/shots-surv';
+const SHOTS = path.join(SCREENS, 'survivors');
 let office: Office;
 let page: Page;
 let personId: number;

@@ -1,6 +1,6 @@
 // 统计 → 上报报表 in a real browser: a table picked and seen with its official headings, a person to
 // settle (a work start date that straddles a period) opened from the list, another table picked,
-// printed through the print preview, and exported. Screenshots in /tmp/shots-rep/ (and
+// printed through the print preview, and exported. Screenshots in test-results/screens/upward/ (and
 // test-results/screens/upward-*.png).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,9 +8,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
 import type { PersonFile } from '../../src-main/contract/retirees';
 import type { UpwardTable } from '../../src-main/contract/statistics';
-import { openOffice, type Office } from './office';
+import { openOffice, SCREENS, type Office } from './office';
 
-const SHOTS = '/tmp/shots-rep';
+const SHOTS = path.join(SCREENS, 'upward');
 let office: Office;
 let page: Page;
 const shot = async (name: string) => {

@@ -238,6 +238,11 @@ describe('the agency list', () => {
       '与“调资名单”第 3 行的身份证号相同，同一人在名单中出现两次',
     ]);
     expect(rejected[0].raw['姓名']).toBe('赵德明');
+    // The number Excel mangled is shown as the file has it, under whatever the column is called
+    // (here 公民身份号码): the table shows it where the ID number goes.
+    expect(rejected[0]).toMatchObject({ idNumber: null, idTyped: rejected[0].raw['公民身份号码'] });
+    expect(rejected[0].idTyped).toBe('110105194808080000');
+    expect(rejected[1]).toMatchObject({ idNumber: idNumber('19500315', '002'), idTyped: null });
     const [noFigure] = await rows('noExpected');
     expect(noFigure).toMatchObject({ personId: wang, expectedFen: null });
     expect(noFigure.issues.map((i) => i.message)).toContain('档案缺少缴费年限，无法计算应调金额');
@@ -635,7 +640,11 @@ describe('a list longer than one statement', () => {
         ctx.store.raw.prepare('SELECT tables FROM adjustment_runs WHERE id = ?').pluck().get(run.id) as string,
       ),
     ).toEqual([
-      { sheet: '调资名单', labels: ['序号', '姓名', '公民身份号码', '调整前养老金', '调整后养老金', '调整额'] },
+      {
+        sheet: '调资名单',
+        labels: ['序号', '姓名', '公民身份号码', '调整前养老金', '调整后养老金', '调整额'],
+        idLabel: '公民身份号码',
+      },
     ]);
     // Each row shows its cells by label, as the file has them (five pages of fifty).
     const shown: AdjustmentRowView[] = [];

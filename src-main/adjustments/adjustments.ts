@@ -388,13 +388,17 @@ export async function importAdjustments(
         columns,
       };
       if (options.dryRun) throw new DryRunDone(view);
-      store
-        .prepare('UPDATE adjustment_runs SET summary = ?, tables = ? WHERE id = ?')
-        .run(
-          JSON.stringify(counts),
-          JSON.stringify(tables.map((t) => ({ sheet: t.sheet.name, labels: t.header.labels }))),
-          runId,
-        );
+      store.prepare('UPDATE adjustment_runs SET summary = ?, tables = ? WHERE id = ?').run(
+        JSON.stringify(counts),
+        JSON.stringify(
+          tables.map((t) => ({
+            sheet: t.sheet.name,
+            labels: t.header.labels,
+            idLabel: t.header.labels[t.header.columns.get('idNumber')!],
+          })),
+        ),
+        runId,
+      );
       writeAudit(store, {
         entity: 'adjustment_run',
         entityId: runId,
@@ -419,7 +423,7 @@ export async function importAdjustments(
  * A data row of the list as it is stored: matched, not on file or rejected, with its figures,
  * and the facts its rule was applied to (basisOf), issues and raw cells as the JSON the row keeps.
  */
-type CheckedRow = Omit<AdjustmentRowView, 'id' | 'diffFen' | 'breakdown' | 'issues' | 'raw'> & {
+type CheckedRow = Omit<AdjustmentRowView, 'id' | 'idTyped' | 'diffFen' | 'breakdown' | 'issues' | 'raw'> & {
   basis: string | null;
   differs: 0 | 1;
   issues: string;
@@ -727,6 +731,8 @@ interface RunsOfRows {
   lines(r: Row): string[];
   /** The row's cells by the labels of its table. */
   raw(r: Row): Record<string, string>;
+  /** The label of its table's ID number column (a run before it was kept: 身份证号, the usual one). */
+  idLabel(r: Row): string;
 }
 
 /**
@@ -736,20 +742,20 @@ interface RunsOfRows {
  *   its run's rule was replaced: recomputeRun), otherwise worked from its basis, its old_fen and
  *   its run's rule with the increaseUnder the check used;
  * - its raw cells: the texts it keeps, by the labels its run keeps for its table (migration
- *   0038), or the object it kept before.
+ *   0038), or the object it kept before;
+ * - which of those cells is its ID number's, for a row whose number could not be read.
  */
 function runsOfRows(store: Store): RunsOfRows {
   // Raw: asked once for each run met among the rows.
   const runOf = store.prepare('SELECT rule, tables FROM adjustment_runs WHERE id = ?');
-  const runs = new Map<number, { rule: string; increase?: Increase; labels: Map<string, string[]> }>();
+  type Table = { sheet: string; labels: string[]; idLabel?: string };
+  const runs = new Map<number, { rule: string; increase?: Increase; tables: Map<string, Table> }>();
   const run = (id: number) => {
     let known = runs.get(id);
     if (!known) {
       const { rule, tables } = runOf.get(id) as { rule: string; tables: string | null };
-      const labels = (JSON.parse(tables ?? '[]') as { sheet: string; labels: string[] }[]).map(
-        (t) => [t.sheet, t.labels] as const,
-      );
-      runs.set(id, (known = { rule, labels: new Map(labels) }));
+      const bySheet = (JSON.parse(tables ?? '[]') as Table[]).map((t) => [t.sheet, t] as const);
+      runs.set(id, (known = { rule, tables: new Map(bySheet) }));
     }
     return known;
   };
@@ -763,12 +769,14 @@ function runsOfRows(store: Store): RunsOfRows {
     },
     raw(r) {
       const kept = JSON.parse(r.raw) as Record<string, string> | (string | null)[];
-      return Array.isArray(kept) ? rawCells(kept, run(r.run_id).labels.get(r.sheet) ?? []) : kept;
+      return Array.isArray(kept) ? rawCells(kept, run(r.run_id).tables.get(r.sheet)?.labels ?? []) : kept;
     },
+    idLabel: (r) => run(r.run_id).tables.get(r.sheet)?.idLabel ?? '身份证号',
   };
 }
 
 function rowView(r: Row, runs: RunsOfRows): AdjustmentRowView {
+  const raw = runs.raw(r);
   return {
     id: r.id,
     sheet: r.sheet,
@@ -776,6 +784,7 @@ function rowView(r: Row, runs: RunsOfRows): AdjustmentRowView {
     outcome: r.outcome as AdjustmentRowView['outcome'],
     personId: r.person_id,
     idNumber: r.id_number,
+    idTyped: r.id_number === null ? (raw[runs.idLabel(r)] ?? null) : null,
     name: r.name,
     oldFen: r.old_fen,
     newFen: r.new_fen,
@@ -784,7 +793,7 @@ function rowView(r: Row, runs: RunsOfRows): AdjustmentRowView {
     diffFen: r.agency_fen !== null && r.expected_fen !== null ? r.agency_fen - r.expected_fen : null,
     breakdown: runs.lines(r),
     issues: JSON.parse(r.issues) as Issue[],
-    raw: runs.raw(r),
+    raw,
     checkedOn: r.checked_on,
     checkedBy: r.checked_by,
     checkNote: r.check_note,

@@ -34,6 +34,8 @@ export interface AdjustmentRowView {
   outcome: 'matched' | 'unmatched' | 'rejected';
   personId: number | null;
   idNumber: string | null;
+  /** Where no ID number could be read from the row: its ID cell's text as the file has it (null: empty). */
+  idTyped: string | null;
   name: string | null;
   oldFen: number | null;
   newFen: number | null;

@@ -56,6 +56,8 @@ describe('the pension adjustment check', () => {
     ws.addRow([1, '张桂兰', people[0].id, 4000, 4185]);
     ws.addRow([2, '李建国', people[1].id, 3000, 3175]);
     ws.addRow([3, '孙立新', idNumber('19510101', '046'), 2800, 2950]);
+    // An ID number Excel stored as a number (its last digits lost): not read, and shown as the file has it.
+    ws.addRow([4, '周文华', 110105194909090000, 3100, 3290]);
     await wb.xlsx.writeFile(file);
 
     await page.getByText('年度工作', { exact: true }).click();
@@ -76,14 +78,17 @@ describe('the pension adjustment check', () => {
     await page.locator('input[type=file]').setInputFiles(file);
     // The trial run shows each column's field and why; the list goes in with 导入.
     await page.getByText(/试导入“.*调资名单\.xlsx”/).waitFor();
-    await page.getByRole('button', { name: '导入 3 行' }).click();
-    await page.getByText(/名单共 3 行/).waitFor();
+    await page.getByRole('button', { name: '导入 4 行' }).click();
+    await page.getByText(/名单共 4 行/).waitFor();
     // The differences are shown first, both figures side by side.
     const li = page.getByRole('row', { name: /李建国/ });
     await expect.poll(() => li.textContent()).toMatch(/3,000\.00175\.00185\.00-10\.00/);
     await shot('1-differences');
     await page.getByText('档案中无此人', { exact: true }).click();
     await expect.poll(() => page.getByRole('row', { name: /孙立新/ }).textContent()).toContain('未在档案中找到');
+    await page.getByText('无法读取', { exact: true }).click();
+    await expect.poll(() => page.getByRole('row', { name: /周文华/ }).textContent()).toContain('110105194909090000');
+    await shot('1b-unreadable');
     await page.getByText('金额不一致', { exact: true }).click();
 
     await li.getByRole('button', { name: '核对' }).click();

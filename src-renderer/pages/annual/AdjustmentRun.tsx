@@ -128,7 +128,7 @@ export function AdjustmentRun({ run, older }: { run: AdjustmentRunView; older: n
               title: '身份证号',
               width: 180,
               cellsStyle: () => ({ fontFamily: 'monospace' }),
-              render: (r) => r.idNumber ?? r.raw['身份证号'] ?? '—',
+              render: (r) => r.idNumber ?? r.idTyped ?? '—',
             },
             { accessor: 'oldFen', title: '调整前', textAlign: 'right', width: 100, render: (r) => yuan(r.oldFen) },
             {

@@ -114,13 +114,13 @@ export class Store {
       const value = await fn();
       this.raw.pragma('wal_autocheckpoint = 0');
       this.raw.exec('COMMIT');
+      if (every > 0) setImmediate(() => this.checkpointIdle());
       return value;
     } catch (e) {
       if (this.raw.inTransaction) this.raw.exec('ROLLBACK');
       throw e;
     } finally {
       this.raw.pragma(`wal_autocheckpoint = ${every}`);
-      if (every > 0) setImmediate(() => this.checkpointIdle());
     }
   }
 

@@ -184,11 +184,16 @@ function keepsEveryone(q: ListQuery, today: string): boolean {
  * the middle is read as the same rows of the list sorted the other way, from its end, and turned
  * round. The last page of 100,000 people by name passed over 99,950 rows, and now none.
  */
-function pageIds(store: Store, q: ListQuery, today: string, total: number): number[] {
+function pageIds(
+  store: Store,
+  q: ListQuery,
+  today: string,
+  { total, page }: { total: number; page: ReturnType<typeof pageQueries>['page'] },
+): number[] {
   const start = (q.page - 1) * q.pageSize;
   const end = Math.min(start + q.pageSize, total);
   if (start >= end) return [];
-  if (start <= total - end) return store.all(pageQueries(store, q, today).page).map((r) => r.id);
+  if (start <= total - end) return store.all(page).map((r) => r.id);
   const reversed = pageQueries(store, { ...q, desc: !q.desc }, today, { offset: total - end, limit: end - start });
   return store
     .all(reversed.page)
@@ -198,8 +203,9 @@ function pageIds(store: Store, q: ListQuery, today: string, total: number): numb
 
 export function listPersons(store: Store, q: ListQuery, today = todayIso()): ListPage {
   if (q.sort === undefined && searchTerms(q.q).length > 0) return rankedSearch(store, q, today);
-  const total = store.first(pageQueries(store, q, today).count)?.n ?? 0;
-  const ids = pageIds(store, q, today, total);
+  const { count, page } = pageQueries(store, q, today);
+  const total = store.first(count)?.n ?? 0;
+  const ids = pageIds(store, q, today, { total, page });
   return { total, more: false, page: q.page, pageSize: q.pageSize, rows: rowsOf(store, ids, q.q, today) };
 }
 
